@@ -1,0 +1,278 @@
+"""The records every step of strikewatch speaks (see ../shared/spec/records.md).
+
+This module is the one home of the record types: ingest produces `Article`, extract
+produces `Mention`, resolve produces `Incident` and `Tally`, people produce `Review`.
+No other module re-defines them. Field names follow the spec exactly, because the
+exports, the API and the evaluation all read them; new fields may be added, none renamed.
+
+Ids are derived from content (`stable_id`), so re-running a step on the same input yields
+the same ids and an interrupted batch resumes without duplicates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# --- vocabularies -----------------------------------------------------------------------
+
+MentionKind = Literal["event", "tally"]
+Status = Literal["occurred", "planned", "threatened", "denied", "hypothetical"]
+STATUSES: tuple[Status, ...] = ("occurred", "planned", "threatened", "denied", "hypothetical")
+Grade = Literal["confirmed", "fair", "weak", "contested", "discounted"]
+GRADES: tuple[Grade, ...] = ("confirmed", "fair", "weak", "contested", "discounted")
+TargetKind = Literal["vessel", "vehicle", "building", "facility", "group", "person", "unknown"]
+Domain = Literal["land", "sea", "air"]
+Action = Literal[
+    "designation", "authorization", "deployment", "training", "agreement", "statement", "other"
+]
+PlaceKind = Literal["populated place", "admin area", "country", "sea", "other"]
+AttributionKind = Literal[
+    "outlet", "official", "government", "military", "ngo", "analyst", "witness", "document",
+    "unknown",
+]
+ReviewAction = Literal["accept", "edit", "merge", "split", "reject"]
+
+#: ACLED event types and their sub-event types (spec/records.md, "Event taxonomy").
+EVENT_TAXONOMY: dict[str, tuple[str, ...]] = {
+    "Battles": (
+        "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+    ),
+    "Explosions/Remote violence": (
+        "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+        "Suicide bomb", "Grenade", "Chemical weapon",
+    ),
+    "Violence against civilians": (
+        "Attack", "Abduction/forced disappearance", "Sexual violence",
+    ),
+    "Protests": (
+        "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+    ),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+        "Headquarters or base established", "Looting/property destruction",
+        "Non-violent transfer of territory", "Other",
+    ),
+}
+
+#: The count fields every mention, incident and tally may carry, each as <name>_low/_high.
+COUNT_FIELDS: tuple[str, ...] = (
+    "killed", "injured", "civilians_killed", "children_killed", "survivors", "missing",
+    "strikes",
+)
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short hex id from the given parts: the same input always gives the same id."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(str(part).encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:length]
+
+
+def content_hash(text: str) -> str:
+    """Hash of an article's text, whitespace-normalised so re-encoded copies hash alike."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+class Record(BaseModel):
+    """Base for all records: tolerant of extra fields (the spec lets formats grow)."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+# --- provenance -------------------------------------------------------------------------
+
+
+class Span(Record):
+    """Character offsets [start, end) into one article's text; `text` is that slice."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str = ""
+
+
+# --- articles ---------------------------------------------------------------------------
+
+
+class Article(Record):
+    id: str = ""
+    url: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time, None when unknown
+    language: str | None = "en"
+    text: str
+    content_hash: str = ""
+    origin_id: str = ""  # articles that are copies of one wire story share an origin
+    source: str | None = None  # the file path or URL it was ingested from
+    ingested_at: str | None = None
+
+    def model_post_init(self, __context: Any) -> None:
+        if not self.content_hash:
+            self.content_hash = content_hash(self.text)
+        if not self.id:
+            self.id = self.content_hash[:16]
+        if not self.origin_id:
+            self.origin_id = self.id
+
+
+class Source(Record):
+    """One article backing an incident or tally, with the origin it counts under."""
+
+    article_id: str
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    origin_id: str | None = None
+
+
+# --- what an article reports ------------------------------------------------------------
+
+
+class Place(Record):
+    name: str | None = None
+    admin1: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2; None at sea
+    latitude: float | None = None
+    longitude: float | None = None
+    kind: PlaceKind | None = None
+    geonameid: int | None = None
+    geo_precision: int | None = None  # 1 exact … 5 country, 6 sea; None unknown
+
+
+class Actor(Record):
+    name: str
+    type: str | None = None  # e.g. state_forces, government, intelligence, non_state, civilians
+    country: str | None = None  # ISO alpha-2 of the state it belongs to, if any
+
+
+class Attribution(Record):
+    kind: AttributionKind = "unknown"
+    name: str | None = None
+    count: int | None = None
+    anonymous: bool = False
+    affiliation: str | None = None
+    span: Span | None = None
+
+
+class Quote(Record):
+    speaker: str | None = None
+    text: str
+    span: Span | None = None
+
+
+class EventFields(Record):
+    """Fields shared by mentions, incidents and tallies."""
+
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    action: Action | None = None
+    target_kind: TargetKind | None = None
+    domain: Domain | None = None
+    status: Status = "occurred"
+    background: bool = False
+    hedges: list[str] = Field(default_factory=list)
+    date_low: str | None = None
+    date_high: str | None = None
+    time_precision: int | None = None
+    place: Place | None = None
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    killed_low: int | None = None
+    killed_high: int | None = None
+    injured_low: int | None = None
+    injured_high: int | None = None
+    civilians_killed_low: int | None = None
+    civilians_killed_high: int | None = None
+    children_killed_low: int | None = None
+    children_killed_high: int | None = None
+    survivors_low: int | None = None
+    survivors_high: int | None = None
+    missing_low: int | None = None
+    missing_high: int | None = None
+    strikes_low: int | None = None
+    strikes_high: int | None = None
+    approx: list[str] = Field(default_factory=list)  # count fields given as "about N"
+    # Field name ("killed", "date", "place", "actor1", "status", ...) -> the spans behind it.
+    provenance: dict[str, list[Span]] = Field(default_factory=dict)
+
+
+class Mention(EventFields):
+    """One event or tally as one article reports it (all its sentences merged)."""
+
+    id: str = ""
+    article_id: str
+    kind: MentionKind = "event"
+    period_low: str | None = None  # tallies: the period the aggregate covers
+    period_high: str | None = None
+    attribution: list[Attribution] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    spans: list[Span] = Field(default_factory=list)  # every sentence the mention rests on
+    extractor: str = ""
+
+    def model_post_init(self, __context: Any) -> None:
+        if not self.id:
+            first = min(((s.start, s.end) for s in self.spans), default=(0, 0))
+            self.id = stable_id(self.article_id, self.kind, *first)
+
+
+class Incident(EventFields):
+    """One real-world event: the mentions of it across articles, merged and graded."""
+
+    id: str = ""
+    kind: Literal["incident"] = "incident"
+    grade: Grade = "weak"
+    grade_reason: str = ""
+    flags: list[str] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    mention_ids: list[str] = Field(default_factory=list)
+    attribution: list[Attribution] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    reviewed: bool = False
+
+
+class Reconciliation(Record):
+    state: Literal["consistent", "inconsistent", "unknown"] = "unknown"
+    ledger_incidents: int | None = None
+    ledger_killed_low: int | None = None
+    ledger_killed_high: int | None = None
+    difference: int | None = None
+    note: str = ""
+
+
+class Tally(EventFields):
+    """An aggregate claim ("at least 65 killed in over 15 strikes"), never an incident."""
+
+    id: str = ""
+    kind: Literal["tally"] = "tally"
+    period_low: str | None = None
+    period_high: str | None = None
+    sources: list[Source] = Field(default_factory=list)
+    mention_ids: list[str] = Field(default_factory=list)
+    attribution: list[Attribution] = Field(default_factory=list)
+    reconciliation: Reconciliation = Field(default_factory=Reconciliation)
+
+
+class Review(Record):
+    """A person's decision on the ledger; reviews always win over machine output."""
+
+    id: str = ""
+    action: ReviewAction
+    incident_id: str
+    user: str
+    at: str  # ISO 8601 date-time, UTC
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+    # merge: other incident ids; split: mention ids to move out; edit: changed fields.
+    payload: dict[str, Any] = Field(default_factory=dict)
+    note: str = ""
+
+    def model_post_init(self, __context: Any) -> None:
+        if not self.id:
+            self.id = stable_id(self.action, self.incident_id, self.user, self.at)

@@ -1,0 +1,97 @@
+"""store: the ledger on SQLAlchemy 2 (SQLite by default, PostgreSQL by URL), with Alembic.
+
+The interface below is what every other step uses; nothing outside this package writes SQL.
+`open_store(None)` opens `STRIKEWATCH_DB` or `./strikewatch.db`; a plain path means SQLite,
+anything with `://` is an SQLAlchemy URL (e.g. `postgresql+psycopg://user@localhost/db`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from strikewatch.records import Article, Incident, Mention, Review, Tally
+
+DEFAULT_DB = "strikewatch.db"
+
+
+def database_url(db: str | None = None) -> str:
+    """The SQLAlchemy URL for a --db value, the STRIKEWATCH_DB variable, or the default."""
+    db = db or os.environ.get("STRIKEWATCH_DB") or DEFAULT_DB
+    return db if "://" in db else f"sqlite:///{db}"
+
+
+@dataclass
+class IncidentQuery:
+    """Filters for the ledger (CLI `incidents`, API `/api/incidents`, web ledger)."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    country: str | None = None  # ISO alpha-2, or a sea's name ("Caribbean Sea")
+    status: str | None = None
+    grade: str | None = None
+    event_type: str | None = None
+    actor: str | None = None  # case-insensitive substring of actor1/actor2 name
+    text: str | None = None  # free-text search over place, actors, evidence
+    sort: str = "date_low"  # a column name, "-" prefix for descending
+    limit: int = 100
+    offset: int = 0
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class Store:
+    """A strikewatch database. Every write is one transaction."""
+
+    url: str
+
+    # articles
+    def add_article(self, article: Article) -> tuple[Article, bool]:
+        """Store the article unless the same URL or text is stored; (stored article, is_new)."""
+        raise NotImplementedError
+
+    def get_article(self, article_id: str) -> Article | None:
+        raise NotImplementedError
+
+    def articles(self, limit: int | None = None, offset: int = 0) -> Iterator[Article]:
+        raise NotImplementedError
+
+    def count_articles(self) -> int:
+        raise NotImplementedError
+
+    # mentions
+    def replace_mentions(self, article_id: str, mentions: Iterable[Mention]) -> None:
+        """Replace the machine mentions of one article (re-extraction is idempotent)."""
+        raise NotImplementedError
+
+    def mentions(self, article_id: str | None = None) -> Iterator[Mention]:
+        raise NotImplementedError
+
+    # the ledger
+    def replace_ledger(self, incidents: Iterable[Incident], tallies: Iterable[Tally]) -> None:
+        """Swap in a newly resolved ledger in one transaction (reviews are untouched)."""
+        raise NotImplementedError
+
+    def incidents(self, query: IncidentQuery | None = None) -> list[Incident]:
+        raise NotImplementedError
+
+    def count_incidents(self, query: IncidentQuery | None = None) -> int:
+        raise NotImplementedError
+
+    def get_incident(self, incident_id: str) -> Incident | None:
+        raise NotImplementedError
+
+    def tallies(self) -> list[Tally]:
+        raise NotImplementedError
+
+    # reviews
+    def add_review(self, review: Review) -> None:
+        raise NotImplementedError
+
+    def reviews(self, incident_id: str | None = None) -> list[Review]:
+        raise NotImplementedError
+
+
+def open_store(db: str | None = None) -> Store:
+    """Open (and migrate to the latest schema) the store at a path or SQLAlchemy URL."""
+    raise NotImplementedError
