@@ -91,6 +91,18 @@ class Store:
     def reviews(self, incident_id: str | None = None) -> list[Review]:
         raise NotImplementedError
 
+    # users of the web app (passwords arrive already hashed; hashing lives in the web auth)
+    def add_user(self, username: str, password_hash: str, role: str) -> None:
+        """Create or replace a user; role is one of viewer, editor, admin."""
+        raise NotImplementedError
+
+    def get_user(self, username: str) -> dict[str, str] | None:
+        """{"username", "password_hash", "role", "created_at"} or None."""
+        raise NotImplementedError
+
+    def users(self) -> list[dict[str, str]]:
+        raise NotImplementedError
+
 
 def open_store(db: str | None = None) -> Store:
     """Open (and migrate to the latest schema) the store at a path or SQLAlchemy URL."""
