@@ -135,9 +135,7 @@ def _inherit(groups: list[Group]) -> None:
             a1 = prev.value("actor1")
             if g.value("actor1") is None and a1 is not None:
                 h.actor1 = a1  # type: ignore[assignment]
-                for f in prev.frames:
-                    h.prov.setdefault("actor1", []).extend(f.prov.get("actor1", []))
-                h.cite("actor1", h.trigger.start, h.trigger.end)
+                h.cite("actor1", h.trigger.start, h.trigger.end)  # the anaphor is the ground
         if g.value("event_type") is not None:
             continue
         a1, a2 = g.value("actor1"), g.value("actor2")
