@@ -210,7 +210,7 @@ def score(gold: dict[str, Any], text: str, records: list[dict[str, Any]],
     for i, rs in enumerate(rec_spans):
         if i not in matching and any(_overlaps(rs, os_) for os_ in opt_spans):
             sc.ignored += 1
-    for i, r in enumerate(records):
+    for r in records:
         for fb in forbid:
             fields = [k for k in fb if k not in NON_FIELDS]
             if fields and all(field_ok(r, k, fb[k]) for k in fields):
@@ -224,14 +224,15 @@ def evaluate(paths: Sequence[Path],
              extractor: Callable[[Article], list[Mention]] | None = None
              ) -> tuple[Score, list[tuple[Path, Score | None, str]]]:
     """Score every gold file; a bad file is reported and skipped, never fatal."""
-    if extractor is None:
-        from strikewatch.extract import extract as extractor
+    from strikewatch.extract import extract
+
+    run = extractor or extract
     total = Score()
     per: list[tuple[Path, Score | None, str]] = []
     for p in paths:
         try:
             gold, art = load_gold(p)
-            recs = [m.model_dump(mode="json") for m in extractor(art)]
+            recs = [m.model_dump(mode="json") for m in run(art)]
             sc = score(gold, art.text, recs, where=p.name)
         except GoldError as e:
             per.append((p, None, str(e)))

@@ -83,7 +83,7 @@ def to_mention(doc: Doc, g: Group) -> Mention:
             # one operation told in parts (a deployment, drone strikes): the violent act
             # is what ACLED codes it as
             violent = [f for f in typed if f.event_type != "Strategic developments"]
-            src = (violent or typed or [None])[0]
+            src = (violent or typed)[0] if typed else None
             if g.head.event_type is not None or g.head.action is not None:
                 src = typed[0] if typed else None
             if src is not None:
@@ -127,7 +127,8 @@ def to_mention(doc: Doc, g: Group) -> Mention:
     sentences = sorted({(f.sentence.start, f.sentence.end) for f in g.frames})
     return Mention(
         article_id=doc.article.id, kind="tally" if h.kind == "tally" else "event",
-        status=h.status, background=h.background, hedges=hedges, approx=approx,
+        status=h.status,  # type: ignore[arg-type]
+        background=h.background, hedges=hedges, approx=approx,
         provenance=prov, attribution=attribution, quotes=quotes,
         spans=[doc.span(a, b) for a, b in sentences], extractor=EXTRACTOR,
         **fields,  # type: ignore[arg-type]

@@ -20,7 +20,8 @@ _OUTLET = re.compile(
     r"Agency|Herald|Tribune|Gazette|Press|Intercept|Economist|Monitor|Radio)\b")
 _NGO = re.compile(r"\b(?:Amnesty|Human Rights Watch|Airwars|ACLED|Red Cross|Red Crescent|"
                   r"United Nations|UN|U\.N\.|Doctors Without Borders|MSF|Observatory|NGO|"
-                  r"monitor(?:s|ing group)?|rights groups?|charity)\b")
+                  r"monitor(?:s|ing group)?|rights groups?|charity|Network|Doctors|Watch|"
+                  r"Foundation|Relief|Rescue|Crisis Group)\b")
 _MIL = re.compile(r"\b(?:Pentagon|military|army|IDF|Command|SOUTHCOM|Navy|forces|"
                   r"Department of (?:Defense|War)|commander|general|spokesman for the)\b",
                   re.IGNORECASE)
@@ -47,13 +48,15 @@ _ANON = re.compile(r"\b(?:on (?:the )?condition of anonymity|anonymous|unnamed|n
 
 _ACCORDING = re.compile(
     rf"\b(?i:according to|citing|cited|which cited|reported by|per)\s+(?:an?\s+|the\s+)?"
-    rf"(?:(?:report|statement|interview|investigation|analysis)s?\s+(?:by|from|in|with)\s+)?"
+    rf"(?:(?:report|statement|interview|investigation|analysis|tally|count|review|database|"
+    rf"figures|data)s?\s+(?:by|from|in|with|of)\s+)?"
     rf"(?P<src>{_NAME}|reports|local media|officials|witnesses|residents|sources)")
 _SAID_AFTER = re.compile(
     rf"(?P<src>{_NAME}|(?:the\s+)?(?:\w+\s+){{0,2}}(?:officials?|spokes(?:man|woman|person)|"
     r"analysts|experts|witnesses|residents|military|army|ministry))\s+(?:has\s+|have\s+)?"
     r"(?:said|says|reported|reports|told|confirmed|announced|claimed|stated|added|noted|"
     r"acknowledged|alleged)\b")
+_TOLD = re.compile(rf"\b(?:told|spoke to|speaking to)\s+(?P<src>{_NAME})")
 _SAID_BEFORE = re.compile(
     rf"[,”\"]\s*(?:said|says|told|added|according to)\s+(?P<src>{_NAME}|the\s+\w+(?:\s+\w+)?)")
 
@@ -128,9 +131,11 @@ def read_attribution(sentence: str, offset: int = 0) -> list[tuple[Attribution, 
             _ANON.search(sentence))
         add(kind, who, m.start(), m.end(), count=total, anonymous=anon,
             affiliation=_affiliation(mods + " " + nums_text))
-    for rx in (_ACCORDING, _SAID_AFTER, _SAID_BEFORE):
+    for rx in (_ACCORDING, _SAID_AFTER, _SAID_BEFORE, _TOLD):
         for m in rx.finditer(sentence):
-            src = re.sub(r"^the\s+", "", m.group("src").strip())
+            src = re.sub(r"^the\s+", "", m.group("src").strip()).rstrip(".,;:")
+            if rx is _TOLD and classify(src) != "outlet":
+                continue  # "told Reuters": the outlet reports; "told him": nobody
             if not src or src.lower() in ("he", "she", "they", "it", "we", "i", "this", "that"):
                 continue
             if src in ("The", "A", "An") or len(src) < 2:

@@ -9,10 +9,11 @@ places, actors or counts. Weak frames that join nothing and carry no count are d
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from strikewatch.extract.context import Doc, Frame
-from strikewatch.extract.triggers import BAT, ERV, SD, VAC
+from strikewatch.extract.triggers import BAT, ERV, VAC
 
 
 @dataclass
@@ -49,7 +50,9 @@ def compatible(g: Group, f: Frame) -> bool:
         return False
     if not _same_family(g, f):
         return False
-    for name in ("place", "actor1"):
+    # an anaphor's sentence may name others (who condemned "the strike"): only its place
+    names = ("place",) if (f.anaphoric or f.trigger.strength == "weak") else ("place", "actor1")
+    for name in names:
         a, b = _country(g.value(name)), _country(getattr(f, name))
         if a and b and a != b:
             return False
@@ -94,6 +97,24 @@ def links(g: Group, f: Frame) -> bool:
     return False
 
 
+_CONFLICT = re.compile(r"\b(?:attack\w*|strikes?|struck|war|fighting|conflict|shell\w*|bomb\w*|"
+                       r"raid\w*|clash\w*|gunmen|gunfire|shot|shooting|militants?|troops|"
+                       r"forces|soldiers|rebels?|insurgents?|army|military)\b", re.IGNORECASE)
+
+
+def _can_start(f: Frame) -> bool:
+    """Whether a weak frame that joined nothing may stand as its own mention."""
+    if not f.trigger.generic and f.status_cued and f.status != "occurred":
+        return True  # "plans for possible strikes": a plan of a kind of act is the event
+    if not f.counts:
+        return False
+    if f.trigger.generic and f.kind == "event" and not (f.counts.get("killed") or
+                                                         f.counts.get("injured")):
+        return False
+    # casualties alone ("the death toll rose to 126") must come from violence
+    return not f.trigger.generic or bool(_CONFLICT.search(f.sentence.text))
+
+
 def merge_frames(doc: Doc) -> list[Group]:
     """Group the doc's frames into mentions, in article order."""
     groups: list[Group] = []
@@ -108,10 +129,7 @@ def merge_frames(doc: Doc) -> list[Group]:
         if target is not None:
             target.frames.append(f)
             continue
-        if f.trigger.strength == "weak" and not f.counts:
-            continue
-        if f.trigger.strength == "weak" and f.trigger.generic and f.kind == "event" and \
-                not f.counts.get("killed") and not f.counts.get("injured"):
+        if f.trigger.strength == "weak" and not _can_start(f):
             continue
         groups.append(Group([f]))
     _inherit(groups)

@@ -72,12 +72,13 @@ _NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_W})(?:[- ](?:{_W}))?(?: hundred)?|
 _QUAL = "|".join(sorted((q for q in COUNT_TABLE if q), key=len, reverse=True))
 _VAGUE = "|".join(sorted(VAGUE, key=len, reverse=True))
 _PERSON_SG = (r"(?:man|woman|child|boy|girl|person|civilian|fisherman|soldier|journalist|"
-              r"teenager|farmer|driver|commander|militant|fighter|crew member)")
+              r"teenager|farmer|driver|commander|militant|fighter|crew member|operative|leader|"
+              r"officer|policeman|police officer|aid worker|worker|doctor|nurse)")
 COUNT_RE = re.compile(
     rf"\b(?:between (?P<b1>{_NUM}) and (?P<b2>{_NUM})"
     rf"|(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|–|or)\s*(?P<n2>{_NUM}))?"
     rf"|(?P<v>{_VAGUE})"
-    rf"|(?P<one>an?)(?=\s+(?:\w+\s+)?{_PERSON_SG}\b))\b",
+    rf"|(?P<one>an?)(?=\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_SG}\b))\b",
     re.IGNORECASE,
 )
 
@@ -146,7 +147,8 @@ _KILL_AFTER = re.compile(
 _KILL_BEFORE = re.compile(
     r"(?:\bkill(?:ed|ing|s)?|\bleft|\bclaimed the lives of|\bdeath toll (?:of|to|at|rose to|"
     r"reached|stands at|stood at|climbed to)|\btoll (?:of|to|at|rose to|reached|stands at|"
-    r"climbed to)|\bkilling (?:all|everyone)?)\s+$", re.IGNORECASE)
+    r"climbed to)|\bkilling (?:all|everyone)?|"
+    r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,40}?\b(?:to|at|reached|of))\s+$", re.IGNORECASE)
 _INJ_AFTER = re.compile(
     rf"^\s+{_GAP}(?:(?:were|was|have been|had been|are|were also|also)\s+){{0,2}}"
     r"(?:injured|wounded|hurt|injuries)\b", re.IGNORECASE)

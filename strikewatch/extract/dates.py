@@ -26,14 +26,14 @@ DATE_RE = re.compile(
     rf"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
     rf"|(?P<mdy>\b{_MON} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?\b)"
     rf"|(?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MON}(?:,? \d{{4}})?\b)"
-    rf"|(?P<since>\bsince (?:the start of |early |late |mid-)?(?:{_MON}|\d{{4}})(?: \d{{4}})?)"
-    rf"|(?P<wd>\b(?:(?:last|this|on|early|late) )?{_DAY}(?:'s)?\b(?! \d))"
-    r"|(?P<rel>\b(?:yesterday|today|last night|overnight|this morning|earlier today|"
+    rf"|(?P<since>\b(?i:since) (?:the start of |early |late |mid-)?(?:{_MON}|\d{{4}})(?: \d{{4}})?)"
+    rf"|(?P<wd>\b(?:(?i:last|this|on|early|late) )?{_DAY}(?:'s)?\b(?! \d))"
+    r"|(?P<rel>\b(?i:yesterday|today|last night|overnight|this morning|earlier today|"
     r"last week|this week|earlier this week|earlier this month|this month|last month|"
     r"last year|this year|so far this year|earlier this year)\b)"
-    rf"|(?P<mon>\b(?:(?:in|last|early|late|mid-?|since|during|a|an|the|this|that) )?"
+    rf"|(?P<mon>\b(?:(?i:in|last|early|late|mid-?|since|during|a|an|the|this|that) )?"
     rf"(?P<monname>{_MON})(?:'s)?(?: (?P<monyear>\d{{4}}))?\b)"
-    r"|(?P<year>\b(?:in|since|of|during) (?P<yearnum>1[89]\d\d|20\d\d)\b)",
+    r"|(?P<year>\b(?i:in|since|of|during) (?P<yearnum>1[89]\d\d|20\d\d)\b)",
 )
 
 
@@ -63,7 +63,7 @@ def _dateparse(s: str, base: str | None) -> dt.date | None:
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "STRICT_PARSING": False}
     if base:
         settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(base)
-    got = dateparser.parse(s, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    got = dateparser.parse(s, languages=["en"], settings=settings)
     return got.date() if got else None
 
 
@@ -91,7 +91,7 @@ def resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> Date
             got = got.replace(year=got.year + 1)
         return DateRead(a, b, _iso(got), _iso(got), 1)
     if g == "since":
-        word = re.sub(r"^since (?:the start of |early |late |mid-)?", "", s)
+        word = re.sub(r"^since (?:the start of |early |late |mid-)?", "", s, flags=re.I)
         yr = re.search(r"\d{4}", word)
         mon = re.match(_MON, word)
         if mon and mon.group(0).rstrip(".").lower() in MONTHS:
@@ -125,7 +125,7 @@ def resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> Date
         return DateRead(a, b, _iso(day), _iso(day), 1)
     if g == "rel":
         assert pub is not None
-        w = s.lower()
+        w = s.lower().replace("'s", "")
         monday = pub - dt.timedelta(days=pub.weekday())
         if w in ("today", "this morning", "earlier today"):
             return DateRead(a, b, _iso(pub), _iso(pub), 1)
@@ -133,16 +133,16 @@ def resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> Date
             d = pub - dt.timedelta(days=1)
             return DateRead(a, b, _iso(d), _iso(d), 1)
         if w == "last week":
-            lo = monday - dt.timedelta(days=7)
-            return DateRead(a, b, _iso(lo), _iso(lo + dt.timedelta(days=6)), 2)
+            prev_monday = monday - dt.timedelta(days=7)
+            return DateRead(a, b, _iso(prev_monday), _iso(prev_monday + dt.timedelta(days=6)), 2)
         if w in ("this week", "earlier this week"):
             return DateRead(a, b, _iso(monday), _iso(pub), 2)
         if w in ("earlier this month", "this month"):
             return DateRead(a, b, _iso(pub.replace(day=1)), _iso(pub), 3)
         if w == "last month":
             prev = pub.replace(day=1) - dt.timedelta(days=1)
-            lo, hi = _month_range(prev.year, prev.month)
-            return DateRead(a, b, lo, hi, 3)
+            first, last = _month_range(prev.year, prev.month)
+            return DateRead(a, b, first, last, 3)
         if w == "last year":
             return DateRead(a, b, f"{pub.year - 1}-01-01", f"{pub.year - 1}-12-31", 3)
         return DateRead(a, b, f"{pub.year}-01-01", _iso(pub), 3,
@@ -159,8 +159,8 @@ def resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> Date
             year = _past_month_year(month, pub, future)
             if s.lower().startswith("last "):
                 year = pub.year - 1 if month >= pub.month else pub.year
-        lo, hi = _month_range(year, month)
-        return DateRead(a, b, lo, hi, 3, is_period=s.lower().startswith("since"))
+        first, last = _month_range(year, month)
+        return DateRead(a, b, first, last, 3, is_period=s.lower().startswith("since"))
     if g == "year":
         y = int(m.group("yearnum"))
         return DateRead(a, b, f"{y}-01-01", f"{y}-12-31", 3,

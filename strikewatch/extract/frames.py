@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 
 from strikewatch.extract import nlp
-from strikewatch.extract.actors import ActorHit, assign_roles, demonym_country, find_actors
+from strikewatch.extract.actors import (
+    DEMONYMS,
+    ActorHit,
+    assign_roles,
+    country_names,
+    demonym_country,
+    find_actors,
+)
 from strikewatch.extract.attribution import read_attribution, read_quotes
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
 from strikewatch.extract.counts import read_counts
@@ -19,9 +26,8 @@ from strikewatch.extract.status import is_background, read_hedges, read_status
 from strikewatch.records import Actor, Quote
 
 # "..., bringing the death toll to 65": the clause after it is a tally of its own.
-_TOLL_CLAUSE = re.compile(r",?\s*(?:bringing|raising|pushing|taking|lifting) the (?:total |"
-                          r"overall )?(?:death )?(?:toll|number of (?:dead|deaths|strikes))",
-                          re.IGNORECASE)
+_TOLL_CLAUSE = re.compile(r",?\s*(?:bringing|raising|pushing|taking|lifting) the (?:[\w-]+\s+){0,3}"
+                          r"(?:toll|number|total|tally|count)\b", re.IGNORECASE)
 _TALLY_CUE = re.compile(
     r"\b(?:death toll|toll|so far|in total|to date|in recent (?:weeks|months)|altogether|"
     r"cumulative|campaign|over the past|in all|since (?:the start|early|late|mid|[A-Z]\w+|"
@@ -31,6 +37,7 @@ _ANAPHOR = re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+(?:[\w-
                       re.IGNORECASE)
 _INDEF = re.compile(r"\b(?:a|an|another|one|new|second|third)\s+(?:[\w-]+\s+){0,3}$",
                     re.IGNORECASE)
+_CASUALTY_WORD = re.compile(r"kill|dead|death|died|wound|injur|surviv")
 _CANNOT = re.compile(r"\b(?:cannot|can't|could not|may not)\b", re.IGNORECASE)
 
 TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -127,7 +134,8 @@ def read_frame_fields(doc: Doc) -> None:
             strikes = counts.get("strikes")
             if strikes and (strikes[0] or 0) + (strikes[1] or 0) >= 2:
                 f.kind = "tally"
-            elif counts and (_TALLY_CUE.search(clause) or (plural and f.trigger.generic)):
+            elif counts and (_TALLY_CUE.search(clause) or (plural and f.trigger.generic and
+                                                           not _CASUALTY_WORD.match(word))):
                 f.kind = "tally"
         if f.kind == "tally":
             f.cite("kind", f.trigger.start, f.trigger.end)
@@ -181,6 +189,26 @@ def _set_actor(f: Frame, role: str, hit: ActorHit) -> None:
     f.cite(role, hit.start, hit.end)
 
 
+_OWNER_BEFORE = re.compile(
+    r"(?:\b(?P<dem>" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")|"
+    r"(?P<us>U\.S\.|US))(?:[\s-]+(?:-?led|backed|coalition|missile|drone|air|naval|"
+    r"artillery|military|ballistic|cruise|[a-z]+-range))*\s+$")
+
+
+def _owner_of_trigger(text: str, f: Frame) -> ActorHit | None:
+    """"Israeli strikes", "a Russian missile strike": the demonym is the acting state."""
+    m = _OWNER_BEFORE.search(text[max(f.start, f.trigger.start - 60):f.trigger.start])
+    if not m:
+        return None
+    word = m.group("dem") or m.group("us")
+    country = DEMONYMS.get(word) if m.group("dem") else "US"
+    if country is None:
+        return None
+    base = max(f.start, f.trigger.start - 60)
+    return ActorHit(base + m.start(), base + m.start() + len(word),
+                    Actor(name=f"{word} forces", type="military", country=country))
+
+
 def read_actors(doc: Doc) -> None:
     """Component: actor1/actor2 from word order; a spaCy parse where order is ambiguous."""
     unsure: list[tuple[Frame, list[ActorHit]]] = []
@@ -188,6 +216,9 @@ def read_actors(doc: Doc) -> None:
         clause = doc.text[f.start:f.end]
         hits = find_actors(clause, f.start)
         a1, a2, sure = assign_roles(clause, f.start, f.trigger.start, f.trigger.end, hits)
+        if a1 is None:
+            a1 = _owner_of_trigger(doc.text, f)
+            sure = sure or a1 is not None
         if a1:
             _set_actor(f, "actor1", a1)
         if a2:
@@ -215,14 +246,16 @@ def read_actors(doc: Doc) -> None:
             if span is None:
                 continue
             a, b = s.start + span[0], s.start + span[1]
+            if a <= f.trigger.start < b:
+                b = f.trigger.start  # the subject is the event itself: only its modifiers
             inside = [h for h in hits if a <= h.start and h.end <= b]
             if inside:
                 _set_actor(f, role, inside[0])
                 continue
             for ea, eb, label in nlp.entities(sdoc):
-                if label in ("ORG", "PERSON", "NORP", "GPE") and span[0] <= ea < span[1]:
+                if label in ("ORG", "PERSON", "NORP", "GPE") and a <= s.start + ea < b:
                     name = s.text[ea:eb]
-                    country = demonym_country(name)
+                    country = demonym_country(name) or country_names().get(name)
                     act = Actor(name=name, type="unknown" if label != "PERSON" else "person",
                                 country=country)
                     _set_actor(f, role, ActorHit(s.start + ea, s.start + eb, act))

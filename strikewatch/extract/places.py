@@ -13,9 +13,9 @@ from strikewatch import geo
 from strikewatch.extract.actors import country_mentions
 from strikewatch.records import Place
 
-_PREP = re.compile(r"\b(?:in|inside|into|across|near|off|within|on|over|throughout|"
-                   r"of)\s+(?:the\s+)?(?:coast of\s+|northern\s+|southern\s+|eastern\s+|"
-                   r"western\s+|central\s+)?$", re.IGNORECASE)
+_PREP = re.compile(r"(?:\b(?:in|inside|into|across|near|off|within|on|over|throughout|"
+                   r"of)\s+(?:the\s+)?(?:coast of\s+|(?:north|south|east|west|central)\w*\s+)?"
+                   r"|[A-Z][\w\u00C0-\u017F-]+,\s+)$")
 
 
 def locate_place(text: str, start: int, end: int, trigger: tuple[int, int],

@@ -58,6 +58,10 @@ def read_status(sentence: str, trig_start: int, trig_end: int) -> tuple[str, int
     m = _PLAN.search(pre)
     if m:
         return "planned", m.start(), True
+    post = re.match(r"\s+(?:\w+\s+){0,2}?(would|could|might)\s+(?!have\b)",
+                    sentence[trig_end:trig_end + 40])
+    if post and not _MODAL.search(local):
+        return "hypothetical", trig_end + post.start(1), True  # "an assault would be ..."
     m = _MODAL.search(local)
     if m:
         if _PLAN.search(sentence):

@@ -38,9 +38,11 @@ LEXICON: tuple[Entry, ...] = (
     Entry(r"suicide (?:bomb(?:ing|er|ers|s)?|attack(?:er|s)?)", ERV, "Suicide bomb"),
     Entry(r"(?:car|truck|roadside) bombs?|improvised explosive devices?|IEDs?|landmines?|"
           r"land mines?|explosive devices?", ERV, "Remote explosive/landmine/IED"),
-    Entry(r"grenades?", ERV, "Grenade"),
+    Entry(r"grenade (?:attacks?|blasts?|explosions?)|(?:threw|hurled|tossed|lobbed) an? "
+          r"(?:hand )?grenade|grenades? (?:was |were )?(?:thrown|hurled|tossed)", ERV,
+          "Grenade"),
     Entry(r"(?:chemical|gas|chlorine|sarin) (?:attacks?|weapons?)", ERV, "Chemical weapon"),
-    Entry(r"(?:drone|air|aerial|missile|naval|military|precision|kinetic|lethal|u\.?s\.?) "
+    Entry(r"(?:drone|air|aerial|missile|naval|military|precision|kinetic|lethal) "
           r"(?:strikes?|attacks?)|air ?strikes?|airstrikes?|air raids?|drone attacks?|"
           r"bomb(?:ed|ing|ings)|warplanes? (?:struck|hit|bombed)", ERV, "Air/drone strike"),
     Entry(r"shell(?:ed|ing)|artillery (?:fire|strikes?|attacks?)|mortar(?:s| fire| attacks?)?|"
@@ -90,7 +92,15 @@ PREFILTER = re.compile(
 _NON_MILITARY = re.compile(
     r"\b(?:hunger|general|labou?r|workers?'?|teachers'?|lucky) strikes?\b|"
     r"strikes? a (?:balance|deal|chord|tone)|struck (?:a|an) (?:deal|agreement|balance|chord|"
-    r"tone|note)|struck down", re.IGNORECASE)
+    r"tone|note)|struck down|\b(?:went|go|goes|going|are|were|is|was) on strike|"
+    r"\b(?:earthquake|quake|storm|hurricane|typhoon|cyclone|lightning|floods?|tornado|"
+    r"tsunami|disaster|aftershocks?|tremors?|wildfire|virus|outbreak|pandemic|illness)s?\b"
+    r"[^.,;]{0,30}?\bstr(?:uck|ikes?|iking)", re.IGNORECASE)
+# a labour dispute: "strike" there is a walkout unless the sentence names weapons or forces
+_LABOUR = re.compile(r"\b(?:unions?|workers|walkouts?|picket\w*|wages?|pay|strikers|"
+                     r"industrial action)\b", re.IGNORECASE)
+_ARMED = re.compile(r"\b(?:military|forces|troops|drones?|missiles?|air|bomb\w*|killed|"
+                    r"army|navy|militants?|rebels?)\b", re.IGNORECASE)
 _MILITARY_MOD = re.compile(
     r"\b(?:military|covert|ground|air|naval|special|counter-?\w+|security|intelligence|"
     r"joint|armed|anti-\w+)\b(?:\s+(?:and|\w+)){0,3}\s*$", re.IGNORECASE)
@@ -104,6 +114,9 @@ def find_triggers(sentence: str, offset: int = 0) -> list[Trigger]:
     if not PREFILTER.search(sentence):
         return []
     masked = [(m.start(), m.end()) for m in _NON_MILITARY.finditer(sentence)]
+    if _LABOUR.search(sentence) and not _ARMED.search(sentence):
+        masked += [(m.start(), m.end()) for m in re.finditer(r"\bstrikes?\b", sentence,
+                                                             re.IGNORECASE)]
     taken: list[tuple[int, int]] = list(masked)
     hits: list[Trigger] = []
     for rx, e in _COMPILED:
