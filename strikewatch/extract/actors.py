@@ -195,7 +195,12 @@ def demonym_country(text: str) -> str | None:
 
 
 _TARGET_MARK = re.compile(r"\b(?:on|against|targeting|at|aimed at|toward|towards|hit|"
-                          r"struck|killing|killed|kill)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+                          r"struck|killing|killed|kill)\s+(?:(?:the|a|an|two|three|several|"
+                          r"suspected|alleged|armed|rival|\w+-\w+)\s+){0,2}$", re.IGNORECASE)
+# "The U.S. military said it conducted ...": the speaker is the agent
+_SPEAKER_AGENT = re.compile(r"^\s*(?:has |have )?(?:said|says|announced|confirmed|"
+                            r"acknowledged|claimed)\s+(?:on \w+\s+)?(?:that\s+)?(?:it|they|"
+                            r"its forces|its troops)\b", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|to)\s+"
                        r"(?:the\s+)?$", re.IGNORECASE)
 _AGENT_MARK = re.compile(r"\bby\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -223,6 +228,11 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
              not _SPEAKER_AFTER.match(text[h.end - start:])]
     if a1 is None and cand1:
         a1 = cand1[-1]
+    if a1 is None:
+        for h in before:
+            if h.actor.type != "civilians" and _SPEAKER_AGENT.match(text[h.end - start:]):
+                a1 = h
+                break
     for h in after:
         if h is a1 or (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])):
             continue

@@ -169,6 +169,10 @@ _ZERO = re.compile(
     r"\bno (?P<zc>casualties|deaths|fatalities|injuries|survivors)\b|"
     r"\bnone (?:were|was) (?P<zk2>killed|injured|hurt)|"
     r"\bthere were no (?P<zc2>survivors|casualties)", re.IGNORECASE)
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+           r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$")
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
 _KILL_CONTEXT = re.compile(r"\b(?:kill|killed|killing|dead|died|deaths|death toll|slain)\b",
                            re.IGNORECASE)
 
@@ -201,8 +205,10 @@ def read_counts(text: str, offset: int = 0) -> tuple[dict[str, Range], list[str]
         right = text[c.end:c.end + 80]
         left = text[max(0, c.start - 40):c.start]
         rng = (c.low, c.high)
-        # a year ("in 2016") or a time ("at 3") is no count
+        # a year ("in 2016") or a day of a month ("August 10", "16 January") is no count
         if c.low is not None and 1900 <= c.low <= 2100 and c.low == c.high:
+            continue
+        if _MONTH_BEFORE.search(left) or _MONTH_AFTER.match(right):
             continue
         end_right = c.end + 40
         if _STRIKES.match(right):

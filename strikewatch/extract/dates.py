@@ -26,7 +26,8 @@ DATE_RE = re.compile(
     rf"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
     rf"|(?P<mdy>\b{_MON} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?\b)"
     rf"|(?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MON}(?:,? \d{{4}})?\b)"
-    rf"|(?P<since>\b(?i:since) (?:the start of |early |late |mid-)?(?:{_MON}|\d{{4}})(?: \d{{4}})?)"
+    rf"|(?P<since>\b(?i:since) (?:the start of |early |late |mid-)?(?:\d{{1,2}}(?:st|nd|rd|th)? "
+    rf"(?:of )?{_MON}|{_MON} \d{{1,2}}(?:st|nd|rd|th)?\b|{_MON}|\d{{4}})(?:,? \d{{4}})?)"
     rf"|(?P<wd>\b(?:(?i:last|this|on|early|late) )?{_DAY}(?:'s)?\b(?! \d))"
     r"|(?P<rel>\b(?i:yesterday|today|last night|overnight|this morning|earlier today|"
     r"last week|this week|earlier this week|earlier this month|this month|last month|"
@@ -92,6 +93,12 @@ def resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> Date
         return DateRead(a, b, _iso(got), _iso(got), 1)
     if g == "since":
         word = re.sub(r"^since (?:the start of |early |late |mid-)?", "", s, flags=re.I)
+        if re.search(r"\d{1,2}(?:st|nd|rd|th)? (?:of )?" + _MON + r"|" + _MON + r" \d{1,2}\b",
+                     word):
+            day = _dateparse(word, pub.isoformat() if pub else None) if (
+                pub or re.search(r"\d{4}", word)) else None
+            return DateRead(a, b, _iso(day) if day else None, _iso(pub) if pub else None,
+                            1 if day else None, is_period=True)
         yr = re.search(r"\d{4}", word)
         mon = re.match(_MON, word)
         if mon and mon.group(0).rstrip(".").lower() in MONTHS:

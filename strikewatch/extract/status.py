@@ -19,6 +19,8 @@ _DENY = re.compile(
     r"happened)|(?:was|were) not involved)\b", re.IGNORECASE)
 _IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should the|in the event)\b|\b(?:if|unless|"
                  r"whether)\b", re.IGNORECASE)
+_POST_IF = re.compile(r"\b(?<!even )(?<!as )(?:if|unless|once|provided that|in the event that)\b",
+                      re.IGNORECASE)
 _THREAT = re.compile(
     r"\b(?:threaten(?:ed|s|ing)?(?: to)?|warn(?:ed|s|ing)? (?:that )?(?:it|they|he|she|we|"
     r"the \w+)? ?(?:would|will|could)|vow(?:ed|s|ing)? to|(?:we|i)(?:'ll| will| could| "
@@ -55,6 +57,9 @@ def read_status(sentence: str, trig_start: int, trig_end: int) -> tuple[str, int
     m = _THREAT.search(pre)
     if m:
         return "threatened", m.start(), True
+    m = _POST_IF.search(sentence, trig_end, min(len(sentence), trig_end + 90))
+    if m:
+        return "hypothetical", m.start(), True  # "prepared to deploy troops ... if a deal"
     m = _PLAN.search(pre)
     if m:
         return "planned", m.start(), True
