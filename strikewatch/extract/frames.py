@@ -31,7 +31,8 @@ _TOLL_CLAUSE = re.compile(r",?\s*(?:bringing|raising|pushing|taking|lifting) the
 _TALLY_CUE = re.compile(
     r"\b(?:death toll|toll|so far|in total|to date|in recent (?:weeks|months)|altogether|"
     r"cumulative|campaign|over the past|in all|since (?:the start|early|late|mid|[A-Z]\w+|"
-    r"\d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z]\w+)|a series of|total(?:ing)?|this year|these (?:strikes|operations|attacks))\b",
+    r"\d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z]\w+)|a series of|total(?:ing)?|this year|"
+    r"these (?:strikes|operations|attacks))\b",
     re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+(?:[\w-]+\s+){0,3}$",
                       re.IGNORECASE)
