@@ -117,8 +117,8 @@ def read_attribution(sentence: str, offset: int = 0) -> list[tuple[Attribution, 
         left = sentence[max(0, m.start() - 30):m.start()]
         right = sentence[m.end():m.end() + 60]
         cited = re.search(r"\b(?:cit(?:ed|ing)|according to|told|spoke to|interviewed)\s+"
-                          r"(?:\w+\s+)?$", left) or re.match(r"\s*(?:said|say|told|who)\b",
-                                                             right)
+                          r"(?:\w+\s+)?$", left) or re.match(
+            r"[^.;]{0,70}?\b(?:said|say|says|told|added|who)\b", right)
         if not cited:
             continue
         total = sum(parse_number(n.group(0)) or 0 for n in _NUM_RE.finditer(nums_text))
@@ -148,8 +148,10 @@ def read_attribution(sentence: str, offset: int = 0) -> list[tuple[Attribution, 
 
 
 _QUOTE = re.compile(r"[“\"](?P<q>[^”\"]{3,400})[”\"]")
+_TITLE = (r"(?:(?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|minister|commander|official|"
+          r"governor|chief|secretary|general|colonel|leader|president|mayor)\s+)?")
 _Q_SPEAKER_AFTER = re.compile(
-    rf"^\s*,?\s*(?P<s>he|she|they|{_NAME})\s+(?:said|says|added|told|wrote|responded|"
+    rf"^\s*,?\s*(?P<s>he|she|they|{_TITLE}{_NAME})\s+(?:said|says|added|told|wrote|responded|"
     r"stated|posted)|^\s*,?\s*(?:said|says|added|told)\s+(?P<s2>" + _NAME + ")")
 _Q_SPEAKER_BEFORE = re.compile(
     rf"(?P<s>{_NAME})\s+(?:said|says|added|told \w+|wrote|responded|posted)[,:]?\s*$")

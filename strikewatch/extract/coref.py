@@ -67,6 +67,8 @@ def compatible(g: Group, f: Frame) -> bool:
 
 
 VIOLENT = (ERV, BAT, VAC)
+_PLAN_REF = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:plan|plans|proposal|operation|"
+                       r"mission|campaign|options)\b", re.IGNORECASE)
 
 
 def _same_family(g: Group, f: Frame) -> bool:
@@ -93,7 +95,10 @@ def links(g: Group, f: Frame) -> bool:
     if f.status != "occurred" and f.status == g.head.status:
         pc = _country(f.place) or _country(f.actor2)
         gc = _country(g.value("place")) or _country(g.value("actor2"))
-        return pc is not None and pc == gc
+        if pc is not None and pc == gc:
+            return True
+        # "Under the plan, drones would strike ...": the plan named before
+        return bool(_PLAN_REF.search(f.sentence.text)) and (pc is None or gc is None)
     return False
 
 

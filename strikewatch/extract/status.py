@@ -28,7 +28,8 @@ _THREAT = re.compile(
 _PLAN = re.compile(
     r"\b(?:plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|intend(?:s|ed)? to|(?:is|are|was|were)?"
     r" ?expected to|set to|poised to|consider(?:s|ed|ing)|weigh(?:s|ed|ing)|potential|"
-    r"proposed|envision(?:s|ed)?|under consideration|not yet|upcoming|future|"
+    r"propos(?:ed|al|als)|options?|contingency|blueprint|draw(?:ing|n|s)? up|"
+    r"envision(?:s|ed)?|under consideration|not yet|upcoming|future|"
     r"will (?:begin|launch|deploy|conduct|start|send))\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will)\b", re.IGNORECASE)
 _HEDGE = re.compile(

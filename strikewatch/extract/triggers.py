@@ -106,7 +106,8 @@ _MILITARY_MOD = re.compile(
     r"joint|armed|anti-\w+)\b(?:\s+(?:and|\w+)){0,3}\s*$", re.IGNORECASE)
 _BARE_PLURAL_DET = re.compile(
     r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|latest|recent|last|first|"
-    r"second|third|such)\s+(?:(?!of\b)[\w-]+\s+){0,3}$", re.IGNORECASE)
+    r"second|third|such)\s+(?:(?!(?:of|on|in|at|to|for|with|by|from|against|into|over)\b)"
+    r"[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def find_triggers(sentence: str, offset: int = 0) -> list[Trigger]:
