@@ -49,6 +49,7 @@ class Pipeline:
 
     def __init__(self, components: Sequence[Component] = DEFAULT_COMPONENTS) -> None:
         self.components = list(components)
+        self.totals: dict[str, int] = {}  # summed Doc.stats: sentences, triggered, parsed
 
     def read(self, article: Article) -> Doc:
         doc = Doc(article=article, text=article.text,
@@ -59,6 +60,8 @@ class Pipeline:
 
     def __call__(self, article: Article) -> list[Mention]:
         doc = self.read(article)
+        for k, v in doc.stats.items():
+            self.totals[k] = self.totals.get(k, 0) + v
         return [to_mention(doc, g) for g in merge_frames(doc)]
 
 

@@ -201,6 +201,9 @@ _TARGET_MARK = re.compile(r"\b(?:on|against|targeting|at|aimed at|toward|towards
 _SPEAKER_AGENT = re.compile(r"^\s*(?:has |have )?(?:said|says|announced|confirmed|"
                             r"acknowledged|claimed)\s+(?:on \w+\s+)?(?:that\s+)?(?:it|they|"
                             r"its forces|its troops)\b", re.IGNORECASE)
+_CAPWORD = re.compile(r"(?<![.“\"] )\b(?!(?:The|A|An|On|In|At|Monday|Tuesday|Wednesday|Thursday|"
+                      r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+                      r"August|September|October|November|December)\b)[A-Z][a-z]+\b")
 _LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|to)\s+"
                        r"(?:the\s+)?$", re.IGNORECASE)
 _AGENT_MARK = re.compile(r"\bby\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -226,8 +229,13 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
              not _TARGET_MARK.search(text[:h.start - start]) and
              not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) and
              not _SPEAKER_AFTER.match(text[h.end - start:])]
+    # "a helicopter raid", "a drone strike": a word modifying the event noun is its
+    # instrument, not its agent (a demonym there is handled by the caller)
+    cand1 = [h for h in cand1 if not (h.actor.country is None and
+                                      not text[h.end - start:trig_start - start].strip())]
     if a1 is None and cand1:
-        a1 = cand1[-1]
+        known = [h for h in cand1 if h.actor.country is not None]
+        a1 = (known or cand1)[-1]
     if a1 is None:
         for h in before:
             if h.actor.type != "civilians" and _SPEAKER_AGENT.match(text[h.end - start:]):
@@ -242,5 +250,15 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
         targets = [h for h in before if h is not a1 and _TARGET_MARK.search(
             text[:h.start - start])]
         a2 = targets[-1] if targets else None
-    sure = a1 is not None and len({(h.actor.country, h.actor.type) for h in cand1}) <= 1
+    # a parse is worth its cost only where word order leaves a real choice: agents of
+    # different states before the event word, or a capitalised name the lexicon missed
+    countries = {h.actor.country for h in cand1 if h.actor.country}
+    if a1 is None:
+        pre = text[:trig_start - start]
+        covered = [(h.start - start, h.end - start) for h in hits]
+        names = [m for m in _CAPWORD.finditer(pre) if m.start() > 0 and
+                 not any(a <= m.start() < b for a, b in covered)]
+        sure = not names
+    else:
+        sure = len(countries) <= 1
     return a1, a2, sure
