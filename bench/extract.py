@@ -95,7 +95,8 @@ def main() -> None:
     n_sent = sum(len(split_offsets(a.text)) for a in arts)
     words = sum(len(a.text.split()) for a in arts)
     pipe = Pipeline()
-    pipe(arts[0])  # warm up: lazy imports (dateparser), regex compilation, model load
+    for a in make_articles(40, args.seed + 1):  # warm up: lazy imports (dateparser and its
+        pipe(a)                                 # locale tables), regex compilation
     list(nlp.pipe(["Warm up the model."]))
     print(f"articles {len(arts)}  sentences {n_sent}  words {words}  "
           f"(avg {n_sent / len(arts):.1f} sentences, {words / len(arts):.0f} words each)")

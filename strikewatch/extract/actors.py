@@ -109,11 +109,16 @@ _OWNER = (r"(?:(?:the )?(?:U\.S\.|US|United States|American|" +
 _MOD = (r"(?:special|naval|drug|local|armed|government|security|state|federal|national|"
         r"senior|military|allied|enemy|rival|suspected|alleged|Islamist|separatist|"
         r"pro-government|opposition|Venezuelan|Mexican|cartel)")
-GENERIC_RE = re.compile(
-    rf"(?P<owner>{_OWNER})?(?:{_MOD}\s+)?(?:(?P<force>\b(?:{_FORCE}))|(?P<gov>\b(?:{_GOV}))|"
-    rf"(?P<ns>\b(?:{_NONSTATE}))|(?P<civ>\b(?:{_CIVIL})))\b",
+# Generic actors are found head noun first (fast), then extended left over an owner
+# ("Mexican", "U.S.") and a modifier ("special", "drug").
+_HEAD_RE = re.compile(
+    rf"\b(?:(?P<force>{_FORCE})|(?P<gov>{_GOV})|(?P<ns>{_NONSTATE})|(?P<civ>{_CIVIL}))\b",
     re.IGNORECASE)
-_NAMED_RE = [(re.compile(rf"\b(?:{e.pattern})\b"), e) for e in NAMED]
+_LEFT_RE = re.compile(rf"(?:(?P<owner>{_OWNER})(?:{_MOD}\s+)?|(?<![\w-]){_MOD}\s+)$",
+                      re.IGNORECASE)
+# All named actors in one alternation: group n<i> is row i of NAMED.
+_NAMED_ONE = re.compile(r"\b(?:" + "|".join(f"(?P<n{i}>{e.pattern})" for i, e in
+                                            enumerate(NAMED)) + r")\b")
 
 
 @dataclass
@@ -137,30 +142,34 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
     """Actor mentions in `text` (named institutions first, then generic noun phrases)."""
     hits: list[ActorHit] = []
     taken: list[tuple[int, int]] = []
-    for rx, e in _NAMED_RE:
-        for m in rx.finditer(text):
-            a, b = m.span()
-            if any(a < y and x < b for x, y in taken):
-                continue
-            taken.append((a, b))
-            name = e.name or re.sub(r"^the ", "", m.group(0))
-            hits.append(ActorHit(offset + a, offset + b,
-                                 Actor(name=name, type=e.type, country=e.country)))
-    for m in GENERIC_RE.finditer(text):
+    for m in _NAMED_ONE.finditer(text):
         a, b = m.span()
+        e = NAMED[int(m.lastgroup[1:])]  # type: ignore[index]
+        taken.append((a, b))
+        name = e.name or re.sub(r"^the ", "", m.group(0))
+        hits.append(ActorHit(offset + a, offset + b,
+                             Actor(name=name, type=e.type, country=e.country)))
+    for m in _HEAD_RE.finditer(text):
+        a, b = m.span()
+        left = _LEFT_RE.search(text, max(0, a - 45), a)
+        owner = None
+        if left is not None:
+            owner = left.group("owner")
+            a = left.start()
         if any(a < y and x < b for x, y in taken):
             continue
         taken.append((a, b))
-        country = _owner_country(m.group("owner"))
+        country = _owner_country(owner)
+        whole = text[a:b]
         if m.group("force"):
             kind = "military"
             if m.group("force").lower() == "military" and country is None and \
                     not re.search(r"\bthe\s+$", text[max(0, a - 4):a]) and \
-                    not m.group(0).lower().startswith("the"):
+                    not whole.lower().startswith("the"):
                 continue  # "a covert military operation": an adjective, not an actor
         elif m.group("gov"):
             kind = "government"
-            if m.group(0).lower().endswith("officials") and country is None:
+            if whole.lower().endswith("officials") and country is None:
                 continue  # unnamed "officials" are sources, not actors
         elif m.group("ns"):
             kind = "non_state"
@@ -169,7 +178,7 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
                 country = DEMONYMS.get(d.group(1)) if d else None
         else:
             kind = "civilians"
-        name = re.sub(r"^the\s+", "", m.group(0).strip(), flags=re.IGNORECASE)
+        name = re.sub(r"^the\s+", "", whole.strip(), flags=re.IGNORECASE)
         hits.append(ActorHit(offset + a, offset + b,
                              Actor(name=name, type=kind, country=country)))
     for a, b, name, code in country_mentions(text, 0):
@@ -182,11 +191,43 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
     return hits
 
 
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for n in country_names():
+        out.setdefault(re.split(r"[\s]", n)[0], []).append(n)
+    for v in out.values():
+        v.sort(key=len, reverse=True)
+    return out
+
+
+_CAP = re.compile(r"(?<![\w.])[A-Z][\w.]*")
+
+
 def country_mentions(text: str, offset: int = 0) -> list[tuple[int, int, str, str]]:
-    """(start, end, name, ISO alpha-2) for each country name in `text`."""
+    """(start, end, name, ISO alpha-2) for each country name in `text`.
+
+    Scans capitalised words and looks their names up (a 250-name alternation is slow).
+    """
     names = country_names()
-    return [(offset + m.start(), offset + m.end(), m.group(0), names[m.group(0)])
-            for m in country_regex().finditer(text)]
+    first = _by_first_word()
+    out: list[tuple[int, int, str, str]] = []
+    pos = 0
+    for m in _CAP.finditer(text):
+        if m.start() < pos:
+            continue
+        word = m.group(0)
+        cands = first.get(word) or first.get(word.rstrip("."))
+        if not cands:
+            continue
+        for n in cands:
+            end = m.start() + len(n)
+            if text.startswith(n, m.start()) and (end == len(text) or not (
+                    text[end].isalnum() or text[end] == "_")):
+                out.append((offset + m.start(), offset + end, n, names[n]))
+                pos = end
+                break
+    return out
 
 
 def demonym_country(text: str) -> str | None:

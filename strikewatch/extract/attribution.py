@@ -61,6 +61,12 @@ _SAID_BEFORE = re.compile(
     rf"[,”\"]\s*(?:said|says|told|added|according to)\s+(?P<src>{_NAME}|the\s+\w+(?:\s+\w+)?)")
 
 
+# Cheap test first: a sentence naming no source skips the heavier patterns below.
+_SOURCE_CUE = re.compile(r"\b(?:said|says|say|told|tells|according|cit(?:ed|ing|es)|reported|"
+                         r"reports|added|noted|confirmed|announced|claimed|stated|acknowledged|"
+                         r"alleged|per|speaking|spoke)\b", re.IGNORECASE)
+
+
 def classify(name: str) -> str:
     """The attribution kind (spec/records.md) a source's name suggests."""
     if _OUTLET.search(name):
@@ -98,6 +104,8 @@ def _affiliation(text: str) -> str | None:
 def read_attribution(sentence: str, offset: int = 0) -> list[tuple[Attribution, int, int]]:
     """Every source the sentence names, with the offsets of the words naming it."""
     out: list[tuple[Attribution, int, int]] = []
+    if not _SOURCE_CUE.search(sentence):
+        return out
     seen: set[tuple[str, str | None]] = set()
 
     def add(kind: str, name: str | None, a: int, b: int, count: int | None = None,

@@ -38,6 +38,12 @@ DATE_RE = re.compile(
 )
 
 
+# Cheap test first: no digit, month, weekday or relative word means no date to read.
+_DATE_CUE = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|"
+                       r"Thu|Fri|Sat|Sun|yesterday|today|tonight|overnight|last|this|earlier|"
+                       r"since|so far)", re.IGNORECASE)
+
+
 @dataclass
 class DateRead:
     start: int
@@ -179,6 +185,8 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
                future: bool = False) -> list[DateRead]:
     """Every date expression in `text`, resolved; offsets are shifted by `offset`."""
     out: list[DateRead] = []
+    if not _DATE_CUE.search(text):
+        return out
     for m in DATE_RE.finditer(text):
         r = resolve(m, pub, future)
         if r is not None:

@@ -56,6 +56,8 @@ TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("person", re.compile(r"\b(?:leaders?|commanders?|chiefs?|kingpins?|operatives?)\b", re.I)),
     ("group", re.compile(r"\b(?:gatherings?|fighters|militants|members|positions)\b", re.I)),
 )
+# All target words in one alternation: group name = target kind.
+_TARGET_ONE = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in TARGETS), re.I)
 _SEA = re.compile(r"\b(?:at sea|seas?|ocean|waters|Caribbean|Pacific|Atlantic|Gulf of|"
                   r"Mediterranean|Red Sea|maritime|offshore|off the coast)\b", re.I)
 _AIR = re.compile(r"\b(?:shot down|downed|intercepted)\b", re.I)
@@ -159,11 +161,10 @@ def read_frame_fields(doc: Doc) -> None:
         after = doc.text[f.trigger.end:min(f.end, f.trigger.end + 70)]
         before = doc.text[max(f.start, f.trigger.start - 50):f.trigger.start]
         for seg, base in ((after, f.trigger.end), (before, max(f.start, f.trigger.start - 50))):
-            found = [(m.start(), k, m) for k, rx in TARGETS for m in [rx.search(seg)] if m]
-            if found:
-                _, kind, m = min(found, key=lambda x: x[0])
-                f.target_kind = kind
-                f.cite("target_kind", base + m.start(), base + m.end())
+            tm = _TARGET_ONE.search(seg)
+            if tm is not None:
+                f.target_kind = tm.lastgroup
+                f.cite("target_kind", base + tm.start(), base + tm.end())
                 break
         if f.target_kind == "vessel" or _SEA.search(clause) and not _ON_LAND.search(clause):
             f.domain = "sea"

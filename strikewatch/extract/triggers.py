@@ -83,10 +83,11 @@ LEXICON: tuple[Entry, ...] = (
 for _e in LEXICON:  # the lexicon may only name ACLED types
     assert _e.event_type is None or _e.sub_event_type in EVENT_TAXONOMY[_e.event_type], _e
 
-_COMPILED = [(re.compile(rf"\b(?:{e.pattern})\b", re.IGNORECASE), e) for e in LEXICON]
-#: One alternation of every row: the prefilter a sentence must pass to be read further.
+#: One alternation of every row (group t<i> is row i): the prefilter a sentence must pass
+#: to be read further, and the trigger finder (at one position, earlier rows win).
 PREFILTER = re.compile(
-    r"\b(?:" + "|".join(f"(?:{e.pattern})" for e in LEXICON) + r")\b", re.IGNORECASE
+    r"\b(?:" + "|".join(f"(?P<t{i}>{e.pattern})" for i, e in enumerate(LEXICON)) + r")\b",
+    re.IGNORECASE,
 )
 # "strike" as a labour strike or a figure of speech is no military event.
 _NON_MILITARY = re.compile(
@@ -112,7 +113,8 @@ _BARE_PLURAL_DET = re.compile(
 
 def find_triggers(sentence: str, offset: int = 0) -> list[Trigger]:
     """Every lexicon hit in `sentence`, non-overlapping, earlier lexicon rows first."""
-    if not PREFILTER.search(sentence):
+    first = PREFILTER.search(sentence)
+    if first is None:
         return []
     masked = [(m.start(), m.end()) for m in _NON_MILITARY.finditer(sentence)]
     if _LABOUR.search(sentence) and not _ARMED.search(sentence):
@@ -120,32 +122,32 @@ def find_triggers(sentence: str, offset: int = 0) -> list[Trigger]:
                                                              re.IGNORECASE)]
     taken: list[tuple[int, int]] = list(masked)
     hits: list[Trigger] = []
-    for rx, e in _COMPILED:
-        for m in rx.finditer(sentence):
-            a, b = m.span()
-            if any(a < y and x < b for x, y in taken):
-                continue
-            taken.append((a, b))
-            strength = e.strength
-            word = m.group(0).lower()
-            before = sentence[max(0, a - 60):a]
-            if e.strength == "weak" and e.generic and word.startswith(("operation", "mission",
-                                                                        "campaign")):
-                # "a covert military operation" can start a mention; "the operation" joins.
-                if _MILITARY_MOD.search(before) and not word.endswith("s"):
-                    strength = "strong"
-            if strength == "strong" and word.endswith("s") and not word.endswith("ss") and \
-                    word not in ("clashes", "fighting") and e.action is None and \
-                    not _BARE_PLURAL_DET.search(before) and not re.search(
-                        r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
-                        r"several|scores|hundreds|series|wave|number)\b", before[-30:],
-                        re.IGNORECASE):
-                # a bare plural ("drone strikes", "strikes on vessels") speaks of a kind of
-                # act, not one event: it joins a mention but does not start one.
-                strength = "weak"
-            hits.append(Trigger(start=offset + a, end=offset + b, text=m.group(0),
-                                event_type=e.event_type, sub_event_type=e.sub_event_type,
-                                action=e.action, strength=strength, generic=e.generic))
+    for m in PREFILTER.finditer(sentence, first.start()):
+        e = LEXICON[int(m.lastgroup[1:])]  # type: ignore[index]
+        a, b = m.span()
+        if any(a < y and x < b for x, y in taken):
+            continue
+        taken.append((a, b))
+        strength = e.strength
+        word = m.group(0).lower()
+        before = sentence[max(0, a - 60):a]
+        if e.strength == "weak" and e.generic and word.startswith(("operation", "mission",
+                                                                    "campaign")):
+            # "a covert military operation" can start a mention; "the operation" joins.
+            if _MILITARY_MOD.search(before) and not word.endswith("s"):
+                strength = "strong"
+        if strength == "strong" and word.endswith("s") and not word.endswith("ss") and \
+                word not in ("clashes", "fighting") and e.action is None and \
+                not _BARE_PLURAL_DET.search(before) and not re.search(
+                    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
+                    r"several|scores|hundreds|series|wave|number)\b", before[-30:],
+                    re.IGNORECASE):
+            # a bare plural ("drone strikes", "strikes on vessels") speaks of a kind of
+            # act, not one event: it joins a mention but does not start one.
+            strength = "weak"
+        hits.append(Trigger(start=offset + a, end=offset + b, text=m.group(0),
+                            event_type=e.event_type, sub_event_type=e.sub_event_type,
+                            action=e.action, strength=strength, generic=e.generic))
     hits.sort(key=lambda t: t.start)
     return hits
 
