@@ -112,3 +112,35 @@ def test_spacy_model_loads_when_installed() -> None:
     if nlp is not None:
         assert "parser" in nlp.pipe_names and "ner" in nlp.pipe_names
         assert "tagger" not in nlp.pipe_names
+
+
+def test_empty_and_odd_input_gives_no_mentions() -> None:
+    assert extract(Article(text="")) == []
+    assert extract(Article(text="   \n\n  ")) == []
+    odd = extract(Article(text="Jets struck a depot on Friday.", published="not a date"))
+    assert odd and odd[0].date_low is None  # an unreadable published date is unknown
+
+
+def test_never_raises_and_spans_stay_in_text() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    words = st.sampled_from([
+        "US", "forces", "struck", "a", "boat", "killing", "at least", "12", "people", "on",
+        "Saturday", "in", "Mexico", ".", "\u201c", "\u201d", "said", "officials", "the",
+        "strike", "planned", "would", "if", "denied", "since", "September", "dozens",
+        "no survivors", "Hegseth", "cartel", "\n", ",", "toll", "rose", "to", "3 to 5",
+    ])
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(words, max_size=60), st.sampled_from([None, "2025-11-03", "bad"]))
+    def check(tokens: list[str], published: str | None) -> None:
+        text = " ".join(tokens)
+        art = Article(text=text, published=published)
+        for m in extract(art):
+            for spans in m.provenance.values():
+                for s in spans:
+                    assert 0 <= s.start < s.end <= len(text)
+                    assert text[s.start:s.end] == s.text
+
+    check()

@@ -41,6 +41,7 @@ _COORD_COUNT = re.compile(
     rf"(?P<mods>(?:\s+[\w.-]+){{0,4}}?)\s+(?P<who>{_PEOPLE})\b"
     rf"|\b(?P<num>{_NUM})(?P<mods2>(?:\s+[\w.-]+){{0,3}}?)\s+(?P<who2>{_PEOPLE})\b",
     re.IGNORECASE)
+_PEOPLE_RE = re.compile(rf"\b{_PEOPLE}", re.IGNORECASE)
 _NUM_RE = re.compile(rf"\b{_NUM}\b", re.IGNORECASE)
 _ANON = re.compile(r"\b(?:on (?:the )?condition of anonymity|anonymous|unnamed|not authori[sz]ed"
                    r" to speak|declined to be named|speaking privately|familiar with)\b",
@@ -118,7 +119,7 @@ def read_attribution(sentence: str, offset: int = 0) -> list[tuple[Attribution, 
                                 anonymous=anonymous, affiliation=affiliation),
                     offset + a, offset + b))
 
-    for m in _COORD_COUNT.finditer(sentence):
+    for m in (_COORD_COUNT.finditer(sentence) if _PEOPLE_RE.search(sentence) else ()):
         nums_text = m.group("nums") or m.group("num")
         who = (m.group("who") or m.group("who2")).lower()
         mods = m.group("mods") or m.group("mods2") or ""
