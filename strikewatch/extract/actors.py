@@ -245,6 +245,9 @@ _SPEAKER_AGENT = re.compile(r"^\s*(?:has |have )?(?:said|says|announced|confirme
 _CAPWORD = re.compile(r"(?<![.“\"] )\b(?!(?:The|A|An|On|In|At|Monday|Tuesday|Wednesday|Thursday|"
                       r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                       r"August|September|October|November|December)\b)[A-Z][a-z]+\b")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY_DEMONYM = re.compile(r"\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(" + "|".join(
+    sorted((d for d, c in DEMONYMS.items() if c), key=len, reverse=True)) + r")\b")
 _LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|to)\s+"
                        r"(?:the\s+)?$", re.IGNORECASE)
 _AGENT_MARK = re.compile(r"\bby\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -260,12 +263,22 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
     """
     a1: ActorHit | None = None
     a2: ActorHit | None = None
+    passive = bool(_PASSIVE.search(text[:trig_start - start]))
     before = [h for h in hits if h.end <= trig_start]
     after = [h for h in hits if h.start >= trig_end]
     for h in after:  # passive: "... were killed by Israeli warplanes"
         if _AGENT_MARK.search(text[:h.start - start]) and h.actor.type != "civilians":
             a1 = h
             break
+    if passive:  # "Three soldiers were killed by a Ukrainian drone": the subject suffered
+        if a1 is None:
+            m = _BY_DEMONYM.match(text[trig_end - start:])
+            if m:
+                b0 = trig_end + m.start(1)
+                a1 = ActorHit(b0, b0 + len(m.group(1)), Actor(
+                    name=f"{m.group(1)} forces", type="military", country=DEMONYMS[m.group(1)]))
+        victims = [h for h in before if h is not a1]
+        return a1, (victims[-1] if victims else None), a1 is not None
     cand1 = [h for h in before if h.actor.type != "civilians" and
              not _TARGET_MARK.search(text[:h.start - start]) and
              not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) and

@@ -46,7 +46,10 @@ def compatible(g: Group, f: Frame) -> bool:
     h = g.head
     if h.kind != f.kind or h.background != f.background:
         return False
-    if h.status != f.status and (f.status_cued or f.trigger.strength == "strong"):
+    # "called the strike murder": an anaphor without a status word of its own takes the
+    # status of the event it refers to
+    if h.status != f.status and (f.status_cued or (f.trigger.strength == "strong" and
+                                                   not _bare_reference(f))):
         return False
     if not _same_family(g, f):
         return False
@@ -88,6 +91,13 @@ def _same_family(g: Group, f: Frame) -> bool:
     return f.event_type is None or f.event_type == h.event_type
 
 
+def _bare_reference(f: Frame) -> bool:
+    """An anaphor that only refers ("called the strike murder"): no date, count or place
+    of its own, so it cannot be a new event."""
+    return f.anaphoric and not f.counts and f.date_low is None and f.place is None and \
+        not f.prov.get("date")
+
+
 def links(g: Group, f: Frame) -> bool:
     """Whether f refers to g's event (beyond being compatible with it)."""
     if f.trigger.strength == "weak" or f.anaphoric:
@@ -98,11 +108,19 @@ def links(g: Group, f: Frame) -> bool:
         if pc is not None and pc == gc:
             return True
         # "Under the plan, drones would strike ...": the plan named before
-        return bool(_PLAN_REF.search(f.sentence.text)) and (pc is None or gc is None)
+        if _PLAN_REF.search(f.sentence.text) and (pc is None or gc is None):
+            return True
+        # a threat or plan restated next to it, naming no place or actor of its own
+        near = f.sentence.index - g.frames[-1].sentence.index <= 2
+        return near and pc is None and f.actor1 is None
     return False
 
 
-_CONFLICT = re.compile(r"\b(?:attack\w*|strikes?|struck|war|fighting|conflict|shell\w*|bomb\w*|"
+_DISASTER = re.compile(r"\b(?:earthquakes?|quakes?|floods?|flooding|storms?|hurricanes?|typhoons?|"
+                       r"cyclones?|landslides?|tornado(?:es)?|wildfires?|fires?|crash(?:es)?|"
+                       r"collapse|outbreak|epidemic|heatwave)\b", re.IGNORECASE)
+# a lone casualty word starts a mention only next to violence ("struck" may be a quake's)
+_CONFLICT = re.compile(r"\b(?:attack\w*|war|fighting|conflict|shell\w*|bomb\w*|"
                        r"raid\w*|clash\w*|gunmen|gunfire|shot|shooting|militants?|troops|"
                        r"forces|soldiers|rebels?|insurgents?|army|military)\b", re.IGNORECASE)
 
@@ -117,7 +135,9 @@ def _can_start(f: Frame) -> bool:
                                                          f.counts.get("injured")):
         return False
     # casualties alone ("the death toll rose to 126") must come from violence
-    return not f.trigger.generic or bool(_CONFLICT.search(f.sentence.text))
+    return not f.trigger.generic or (
+        (f.violent_context or bool(_CONFLICT.search(f.sentence.text))) and
+        not _DISASTER.search(f.sentence.text))
 
 
 def merge_frames(doc: Doc) -> list[Group]:

@@ -148,7 +148,7 @@ _KILL_BEFORE = re.compile(
     r"(?:\bkill(?:ed|ing|s)?|\bleft|\bclaimed the lives of|\bdeath toll (?:of|to|at|rose to|"
     r"reached|stands at|stood at|climbed to)|\btoll (?:of|to|at|rose to|reached|stands at|"
     r"climbed to)|\bkilling (?:all|everyone)?|"
-    r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,40}?\b(?:to|at|reached|of))\s+$", re.IGNORECASE)
+    r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of))\s+$", re.IGNORECASE)
 _INJ_AFTER = re.compile(
     rf"^\s+{_GAP}(?:(?:were|was|have been|had been|are|were also|also)\s+){{0,2}}"
     r"(?:injured|wounded|hurt|injuries)\b", re.IGNORECASE)
@@ -203,7 +203,7 @@ def read_counts(text: str, offset: int = 0) -> tuple[dict[str, Range], list[str]
     kill_ctx = bool(_KILL_CONTEXT.search(text))
     for c in count_expressions(text):
         right = text[c.end:c.end + 80]
-        left = text[max(0, c.start - 40):c.start]
+        left = text[max(0, c.start - 90):c.start]
         rng = (c.low, c.high)
         # a year ("in 2016") or a day of a month ("August 10", "16 January") is no count
         if c.low is not None and 1900 <= c.low <= 2100 and c.low == c.high:

@@ -23,6 +23,7 @@ from strikewatch.extract.counts import read_counts
 from strikewatch.extract.dates import read_dates
 from strikewatch.extract.places import locate_place
 from strikewatch.extract.status import is_background, read_hedges, read_status
+from strikewatch.extract.triggers import BAT, ERV, VAC
 from strikewatch.records import Actor, Quote
 
 # "..., bringing the death toll to 65": the clause after it is a tally of its own.
@@ -34,7 +35,8 @@ _TALLY_CUE = re.compile(
     r"\d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z]\w+)|a series of|total(?:ing)?|this year|"
     r"these (?:strikes|operations|attacks))\b",
     re.IGNORECASE)
-_ANAPHOR = re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+(?:[\w-]+\s+){0,3}$",
+_ANAPHOR = re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+(?:(?!(?:of|on|in|at|"
+                      r"to|for|with|by|from|against|into|over|and|or)\b)[\w-]+\s+){0,2}$",
                       re.IGNORECASE)
 _INDEF = re.compile(r"\b(?:a|an|another|one|new|second|third)\s+(?:[\w-]+\s+){0,3}$",
                     re.IGNORECASE)
@@ -44,7 +46,8 @@ _CANNOT = re.compile(r"\b(?:cannot|can't|could not|may not)\b", re.IGNORECASE)
 TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("vessel", re.compile(r"\b(?:boats?|vessels?|ships?|speedboats?|semi-submersibles?|"
                           r"narco-subs?|tankers?|skiffs?|go-fast|fishing boats?)\b", re.I)),
-    ("vehicle", re.compile(r"\b(?:cars?|trucks?|vehicles?|convoys?|bus|buses|motorcycles?|"
+    ("vehicle", re.compile(r"\b(?:cars?|trucks?|vehicles?|convoys?|bus|buses|minibus(?:es)?|"
+                           r"vans?|minivans?|SUVs?|motorcycles?|"
                            r"pickups?|ambulances?)\b", re.I)),
     ("facility", re.compile(r"\b(?:labs?|laboratories|bases?|depots?|plants?|refiner(?:y|ies)|"
                             r"airports?|ports?|facilit(?:y|ies)|camps?|warehouses?|bridges?|"
@@ -90,6 +93,7 @@ def build_frames(doc: Doc) -> None:
                 continue
             primary = min(inside, key=_priority)
             f = Frame(sentence=s, trigger=primary, start=a, end=b)
+            f.violent_context = any(t.event_type in (ERV, BAT, VAC) for t in trigs)
             specific = [t for t in inside if t.event_type and not t.generic]
             best = primary if primary.event_type else (specific[0] if specific else None)
             if best is not None:

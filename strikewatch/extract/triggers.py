@@ -48,6 +48,9 @@ LEXICON: tuple[Entry, ...] = (
     Entry(r"shell(?:ed|ing)|artillery (?:fire|strikes?|attacks?)|mortar(?:s| fire| attacks?)?|"
           r"rocket (?:fire|attacks?)|rockets? (?:were |was )?fired|missiles? (?:hit|struck)|"
           r"missile barrage", ERV, "Shelling/artillery/missile attack"),
+    Entry(r"(?:fired|launched|lobbed) (?:[\w-]+ ){0,3}?(?:rockets?|missiles?|mortars?|shells?|"
+          r"artillery)", ERV, "Shelling/artillery/missile attack"),
+    Entry(r"(?:launched|sent) (?:[\w-]+ ){0,3}?drones?", ERV, "Air/drone strike"),
     Entry(r"strikes?|struck|striking|strike on", ERV, "Air/drone strike"),
     Entry(r"clash(?:ed|es)?|gun ?battles?|firefights?|fighting|fought|ambush(?:ed|es)?|"
           r"raid(?:ed|s)?", BAT, "Armed clash"),
@@ -74,7 +77,8 @@ LEXICON: tuple[Entry, ...] = (
           "Peaceful protest"),
     Entry(r"riot(?:s|ers|ing|ed)?|mob", RIO, "Violent demonstration"),
     Entry(r"expedition|invasion|incursion|offensive", BAT, "Armed clash"),
-    Entry(r"attack(?:ed|s|ing)?|assault(?:ed|s)?", None, None, generic=True),
+    Entry(r"attack(?:ed|s|ing)?|assault(?:ed|s)?|"
+          r"(?:(?<=would )|(?<=will )|(?<=could )|(?<=\bto ))target", None, None, generic=True),
     Entry(r"operations?|missions?|campaign", None, None, strength="weak", generic=True),
     Entry(r"killed|killing|dead|died|deaths?|death toll|wounded|injured|survivors?", None,
           None, strength="weak", generic=True),
@@ -97,6 +101,10 @@ _NON_MILITARY = re.compile(
     r"\b(?:earthquake|quake|storm|hurricane|typhoon|cyclone|lightning|floods?|tornado|"
     r"tsunami|disaster|aftershocks?|tremors?|wildfire|virus|outbreak|pandemic|illness)s?\b"
     r"[^.,;]{0,30}?\bstr(?:uck|ikes?|iking)", re.IGNORECASE)
+# "since the ceasefire began", "until the war ended": an event named only to date another
+_TEMPORAL_REF = re.compile(r"\b(?:since|until)\s+(?:the\s+)?(?:[\w-]+\s+)?(\w+)\s+(?:began|"
+                           r"started|took effect|ended|broke out|collapsed|was signed)\b",
+                           re.IGNORECASE)
 # a labour dispute: "strike" there is a walkout unless the sentence names weapons or forces
 _LABOUR = re.compile(r"\b(?:unions?|workers|walkouts?|picket\w*|wages?|pay|strikers|"
                      r"industrial action)\b", re.IGNORECASE)
@@ -117,6 +125,7 @@ def find_triggers(sentence: str, offset: int = 0) -> list[Trigger]:
     if first is None:
         return []
     masked = [(m.start(), m.end()) for m in _NON_MILITARY.finditer(sentence)]
+    masked += [(m.start(1), m.end(1)) for m in _TEMPORAL_REF.finditer(sentence)]
     if _LABOUR.search(sentence) and not _ARMED.search(sentence):
         masked += [(m.start(), m.end()) for m in re.finditer(r"\bstrikes?\b", sentence,
                                                              re.IGNORECASE)]
@@ -137,6 +146,7 @@ def find_triggers(sentence: str, offset: int = 0) -> list[Trigger]:
             if _MILITARY_MOD.search(before) and not word.endswith("s"):
                 strength = "strong"
         if strength == "strong" and word.endswith("s") and not word.endswith("ss") and \
+                not word.startswith(("fired", "launched", "lobbed", "sent")) and \
                 word not in ("clashes", "fighting") and e.action is None and \
                 not _BARE_PLURAL_DET.search(before) and not re.search(
                     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
