@@ -114,6 +114,7 @@ _MOD = (r"(?:special|naval|drug|local|armed|government|security|state|federal|na
 _HEAD_RE = re.compile(
     rf"\b(?:(?P<force>{_FORCE})|(?P<gov>{_GOV})|(?P<ns>{_NONSTATE})|(?P<civ>{_CIVIL}))\b",
     re.IGNORECASE)
+_HEAD_LC = re.compile(_HEAD_RE.pattern.lower().replace("(?p<", "(?P<"))  # for lower-cased text
 _LEFT_RE = re.compile(rf"(?:(?P<owner>{_OWNER})(?:{_MOD}\s+)?|(?<![\w-]){_MOD}\s+)$",
                       re.IGNORECASE)
 # All named actors in one alternation: group n<i> is row i of NAMED.
@@ -149,7 +150,9 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
         name = e.name or re.sub(r"^the ", "", m.group(0))
         hits.append(ActorHit(offset + a, offset + b,
                              Actor(name=name, type=e.type, country=e.country)))
-    for m in _HEAD_RE.finditer(text):
+    low = text.lower()
+    heads = _HEAD_LC.finditer(low) if len(low) == len(text) else _HEAD_RE.finditer(text)
+    for m in heads:
         a, b = m.span()
         left = _LEFT_RE.search(text, max(0, a - 45), a)
         owner = None
@@ -242,7 +245,9 @@ _TARGET_MARK = re.compile(r"\b(?:on|against|targeting|at|aimed at|toward|towards
 _SPEAKER_AGENT = re.compile(r"^\s*(?:has |have )?(?:said|says|announced|confirmed|"
                             r"acknowledged|claimed)\s+(?:on \w+\s+)?(?:that\s+)?(?:it|they|"
                             r"its forces|its troops)\b", re.IGNORECASE)
-_CAPWORD = re.compile(r"(?<![.“\"] )\b(?!(?:The|A|An|On|In|At|Monday|Tuesday|Wednesday|Thursday|"
+_CAPWORD = re.compile(r"(?<![.“\"] )(?<![“\"‘])\b(?!(?:The|A|An|On|In|At|We|I|He|She|They|It|This|"
+                      r"That|These|Those|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
+                      r"Several|Some|Many|Dozens|Hundreds|Thousands|Monday|Tuesday|Wednesday|Thursday|"
                       r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                       r"August|September|October|November|December)\b)[A-Z][a-z]+\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)

@@ -82,6 +82,8 @@ COUNT_RE = re.compile(
     re.IGNORECASE,
 )
 
+COUNT_LC = re.compile(COUNT_RE.pattern.lower().replace("(?p<", "(?P<"))  # lower-cased text
+
 
 def parse_number(s: str) -> int | None:
     """'65' -> 65, '1,200' -> 1200, 'twenty-three' -> 23, 'two hundred' -> 200."""
@@ -114,7 +116,8 @@ class CountExpr:
 def count_expressions(text: str) -> list[CountExpr]:
     """Every number or vague quantity in `text`, already mapped to a range."""
     out: list[CountExpr] = []
-    for m in COUNT_RE.finditer(text):
+    low = text.lower()
+    for m in (COUNT_LC.finditer(low) if len(low) == len(text) else COUNT_RE.finditer(text)):
         if m.group("b1"):
             lo, hi = parse_number(m.group("b1")), parse_number(m.group("b2"))
             out.append(CountExpr(m.start(), m.end(), lo, hi, False))

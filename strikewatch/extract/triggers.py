@@ -93,6 +93,11 @@ PREFILTER = re.compile(
     r"\b(?:" + "|".join(f"(?P<t{i}>{e.pattern})" for i, e in enumerate(LEXICON)) + r")\b",
     re.IGNORECASE,
 )
+# The same, lower-cased, for lower-cased text: Python's re is about twice as fast without
+# IGNORECASE on a large alternation (the lexicon uses no escapes that lower-casing alters).
+_PREFILTER_LC = re.compile(
+    r"\b(?:" + "|".join(f"(?P<t{i}>{e.pattern.lower()})" for i, e in enumerate(LEXICON)) +
+    r")\b")
 # "strike" as a labour strike or a figure of speech is no military event.
 _NON_MILITARY = re.compile(
     r"\b(?:hunger|general|labou?r|workers?'?|teachers'?|lucky) strikes?\b|"
@@ -121,7 +126,10 @@ _BARE_PLURAL_DET = re.compile(
 
 def find_triggers(sentence: str, offset: int = 0) -> list[Trigger]:
     """Every lexicon hit in `sentence`, non-overlapping, earlier lexicon rows first."""
-    first = PREFILTER.search(sentence)
+    low = sentence.lower()
+    rx = _PREFILTER_LC if len(low) == len(sentence) else PREFILTER
+    subject = low if rx is _PREFILTER_LC else sentence
+    first = rx.search(subject)
     if first is None:
         return []
     masked = [(m.start(), m.end()) for m in _NON_MILITARY.finditer(sentence)]
@@ -131,7 +139,7 @@ def find_triggers(sentence: str, offset: int = 0) -> list[Trigger]:
                                                              re.IGNORECASE)]
     taken: list[tuple[int, int]] = list(masked)
     hits: list[Trigger] = []
-    for m in PREFILTER.finditer(sentence, first.start()):
+    for m in rx.finditer(subject, first.start()):
         e = LEXICON[int(m.lastgroup[1:])]  # type: ignore[index]
         a, b = m.span()
         if any(a < y and x < b for x, y in taken):
@@ -155,7 +163,7 @@ def find_triggers(sentence: str, offset: int = 0) -> list[Trigger]:
             # a bare plural ("drone strikes", "strikes on vessels") speaks of a kind of
             # act, not one event: it joins a mention but does not start one.
             strength = "weak"
-        hits.append(Trigger(start=offset + a, end=offset + b, text=m.group(0),
+        hits.append(Trigger(start=offset + a, end=offset + b, text=sentence[a:b],
                             event_type=e.event_type, sub_event_type=e.sub_event_type,
                             action=e.action, strength=strength, generic=e.generic))
     hits.sort(key=lambda t: t.start)
