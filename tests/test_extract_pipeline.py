@@ -144,3 +144,13 @@ def test_never_raises_and_spans_stay_in_text() -> None:
                     assert text[s.start:s.end] == s.text
 
     check()
+
+
+def test_quote_in_the_next_sentence_joins_the_mention() -> None:
+    text = ("Somali forces ambushed an al-Shabaab convoy near Jowhar on Tuesday, killing "
+            "nine fighters. \u201cWe will not rest until they are defeated,\u201d Colonel "
+            "Ahmed Nur said. Markets in the town reopened on Wednesday.")
+    ms = _run(text)
+    assert len(ms) == 1
+    assert [(q.speaker, q.text) for q in ms[0].quotes] == [
+        ("Colonel Ahmed Nur", "We will not rest until they are defeated,")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from strikewatch.extract.actors import country_mentions
+from strikewatch.extract.attribution import read_quotes
 from strikewatch.extract.context import Component, Doc
 from strikewatch.extract.coref import Group, merge_frames
 from strikewatch.extract.dates import parse_published
@@ -62,10 +63,31 @@ class Pipeline:
         doc = self.read(article)
         for k, v in doc.stats.items():
             self.totals[k] = self.totals.get(k, 0) + v
-        return [to_mention(doc, g) for g in merge_frames(doc)]
+        groups = merge_frames(doc)
+        extra = attach_quotes(doc, groups)
+        return [to_mention(doc, g, extra.get(id(g), [])) for g in groups]
 
 
-def to_mention(doc: Doc, g: Group) -> Mention:
+def attach_quotes(doc: Doc, groups: list[Group]) -> dict[int, list[Quote]]:
+    """Direct quotes in sentences with no event word, given to the mention told in the
+    sentence just before ("... killing three. “They will be hunted down,” he said.")."""
+    by_last: dict[int, Group] = {}
+    for g in groups:
+        for f in g.frames:
+            by_last[f.sentence.index] = g
+    out: dict[int, list[Quote]] = {}
+    for s in doc.sentences:
+        if s.index in doc.triggers or "“" not in s.text and '"' not in s.text:
+            continue
+        prev = by_last.get(s.index - 1)
+        if prev is None:
+            continue
+        for speaker, q, a, b in read_quotes(doc.text, s.start, s.end):
+            out.setdefault(id(prev), []).append(Quote(speaker=speaker, text=q, span=doc.span(a, b)))
+    return out
+
+
+def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention:
     """One mention from a group of frames: first value found wins, spans are unioned."""
     fields: dict[str, object] = {}
     for name in ("event_type", "sub_event_type", "target_kind", "domain",
@@ -124,6 +146,10 @@ def to_mention(doc: Doc, g: Group) -> Mention:
             if q.span is not None and q.span.start not in seen_q:
                 seen_q.add(q.span.start)
                 quotes.append(q)
+    for q in more_quotes:
+        if q.span is not None and q.span.start not in seen_q:
+            seen_q.add(q.span.start)
+            quotes.append(q)
     for k in COUNT_FIELDS:
         if k in counts:
             fields[f"{k}_low"], fields[f"{k}_high"] = counts[k]
