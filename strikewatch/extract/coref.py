@@ -95,7 +95,7 @@ def _bare_reference(f: Frame) -> bool:
     """An anaphor that only refers ("called the strike murder"): no date, count or place
     of its own, so it cannot be a new event."""
     return f.anaphoric and not f.counts and f.date_low is None and f.place is None and \
-        not f.prov.get("date")
+        not f.prov.get("date") and not f.background
 
 
 def links(g: Group, f: Frame) -> bool:
@@ -127,17 +127,20 @@ _CONFLICT = re.compile(r"\b(?:attack\w*|war|fighting|conflict|shell\w*|bomb\w*|"
 
 def _can_start(f: Frame) -> bool:
     """Whether a weak frame that joined nothing may stand as its own mention."""
+    if _DISASTER.search(f.sentence.text):
+        return False  # "the death toll from the earthquake": no conflict event
     if not f.trigger.generic and f.status_cued and f.status != "occurred":
         return True  # "plans for possible strikes": a plan of a kind of act is the event
+    if f.date_low is not None and f.time_precision == 1 and f.status == "occurred" and \
+            not f.trigger.generic:
+        return True  # "Israeli airstrikes hit military sites on Tuesday": a dated event
     if not f.counts:
         return False
     if f.trigger.generic and f.kind == "event" and not (f.counts.get("killed") or
                                                          f.counts.get("injured")):
         return False
     # casualties alone ("the death toll rose to 126") must come from violence
-    return not f.trigger.generic or (
-        (f.violent_context or bool(_CONFLICT.search(f.sentence.text))) and
-        not _DISASTER.search(f.sentence.text))
+    return not f.trigger.generic or f.violent_context or bool(_CONFLICT.search(f.sentence.text))
 
 
 def merge_frames(doc: Doc) -> list[Group]:
@@ -156,6 +159,8 @@ def merge_frames(doc: Doc) -> list[Group]:
             continue
         if f.trigger.strength == "weak" and not _can_start(f):
             continue
+        if _bare_reference(f) and f.actor1 is None:
+            continue  # "the legal basis for the attacks": refers, reports nothing new
         groups.append(Group([f]))
     _inherit(groups)
     return groups

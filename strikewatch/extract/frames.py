@@ -41,6 +41,8 @@ _ANAPHOR = re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+(?:(?!(
 _INDEF = re.compile(r"\b(?:a|an|another|one|new|second|third)\s+(?:[\w-]+\s+){0,3}$",
                     re.IGNORECASE)
 _CASUALTY_WORD = re.compile(r"kill|dead|death|died|wound|injur|surviv")
+_NEGATED = re.compile(r"\b(?:never|not|n't|no longer)\s+(?:\w+ly\s+)?(?:been\s+)?$",
+                      re.IGNORECASE)
 _CANNOT = re.compile(r"\b(?:cannot|can't|could not|may not)\b", re.IGNORECASE)
 
 TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -51,7 +53,8 @@ TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"pickups?|ambulances?)\b", re.I)),
     ("facility", re.compile(r"\b(?:labs?|laboratories|bases?|depots?|plants?|refiner(?:y|ies)|"
                             r"airports?|ports?|facilit(?:y|ies)|camps?|warehouses?|bridges?|"
-                            r"compounds?|infrastructure|airfields?|airstrips?|power station)"
+                            r"compounds?|infrastructure|airfields?|airstrips?|power station|sites?|"
+                            r"installations?|arsenals?)"
                             r"\b", re.I)),
     ("building", re.compile(r"\b(?:houses?|homes?|buildings?|apartments?|schools?|"
                             r"hospitals?|mosques?|churches|church|residential|markets?|"
@@ -120,6 +123,8 @@ def read_frame_fields(doc: Doc) -> None:
         f.cite("status", f.trigger.start, f.trigger.end)
         if status == "hypothetical" and _CANNOT.search(s.text[:ts]):
             f.drop = True  # "the U.S. cannot deploy troops": a rule, not an event
+        if status != "denied" and _NEGATED.search(s.text[max(0, ts - 25):ts]):
+            f.drop = True  # "Congress had never authorized ...": says it did not happen
         for word, a, b in read_hedges(s.text):
             if word not in f.hedges:
                 f.hedges.append(word)

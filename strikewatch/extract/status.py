@@ -33,7 +33,8 @@ _PLAN = re.compile(
     r"will (?:begin|launch|deploy|conduct|start|send))\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will)\b", re.IGNORECASE)
 _HEDGE = re.compile(
-    r"\b(?:reportedly|allegedly|purportedly|apparently|unconfirmed|is said to|are said to|"
+    r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|unconfirmed|is said to|"
+    r"are said to|"
     r"(?:is|are|was|were) believed to|suspected|claimed|presumably|according to reports)\b",
     re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:decades? ago|in the (?:19|20)\d0s|historically|a century ago|"

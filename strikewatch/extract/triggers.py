@@ -52,20 +52,23 @@ LEXICON: tuple[Entry, ...] = (
           r"artillery)", ERV, "Shelling/artillery/missile attack"),
     Entry(r"(?:launched|sent) (?:[\w-]+ ){0,3}?drones?", ERV, "Air/drone strike"),
     Entry(r"strikes?|struck|striking|strike on", ERV, "Air/drone strike"),
+    Entry(r"(?:exchanged|exchanging|traded|trading|exchange of|exchanges of) (?:heavy )?"
+          r"(?:fire|gunfire)|shoot-?outs?|gunfights?", BAT, "Armed clash"),
     Entry(r"clash(?:ed|es)?|gun ?battles?|firefights?|fighting|fought|ambush(?:ed|es)?|"
           r"raid(?:ed|s)?", BAT, "Armed clash"),
     Entry(r"(?:recaptured|retook|regained control of|retaken)", BAT,
           "Government regains territory"),
     Entry(r"(?:overran|seized control of|took control of|captured the (?:town|city|village))",
           BAT, "Non-state actor overtakes territory"),
-    Entry(r"abduct(?:ed|ion|ions|s)?|kidnap(?:ped|ping|pings|s)?|forcibly disappeared",
+    Entry(r"abduct(?:ed|ing|ion|ions|s)?|kidnap(?:ped|ping|pings|s)?|forcibly disappeared",
           VAC, "Abduction/forced disappearance"),
     Entry(r"massacre(?:d|s)?|executed|opened fire on|gunned down|shot dead", VAC, "Attack"),
     Entry(r"arrest(?:ed|s)?|detained|taken into custody", SD, "Arrests"),
     Entry(r"designat(?:e|ed|es|ing|ion)", SD, "Other", "designation"),
     Entry(r"authori[sz](?:e|ed|es|ing|ation)|approved (?:strikes|operations|the use)", SD,
           "Other", "authorization"),
-    Entry(r"deploy(?:ed|s|ing|ment|ments)?|sent (?:troops|warships|forces)|dispatched", SD,
+    Entry(r"deploy(?:ed|s|ing|ment|ments)?|(?:send|sends|sending|sent) (?:in )?(?:the )?"
+          r"(?:troops|warships|forces|soldiers|the army|the military)|dispatched", SD,
           "Other", "deployment"),
     Entry(r"(?:began|begun|started|conducted) training|training (?:of|for|exercises?)|"
           r"trained", SD, "Other", "training"),
