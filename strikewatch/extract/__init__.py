@@ -90,31 +90,21 @@ def attach_quotes(doc: Doc, groups: list[Group]) -> dict[int, list[Quote]]:
 def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention:
     """One mention from a group of frames: first value found wins, spans are unioned."""
     fields: dict[str, object] = {}
-    for name in ("event_type", "sub_event_type", "target_kind", "domain",
-                 "date_low", "date_high", "time_precision", "period_low", "period_high",
-                 "place", "actor1", "actor2"):
-        if name in ("date_high", "time_precision"):
-            continue
-        if name == "date_low":
-            src = next((f for f in g.frames if f.date_low is not None), None)
-            if src is not None:
-                fields.update(date_low=src.date_low, date_high=src.date_high,
-                              time_precision=src.time_precision)
-            continue
-        if name == "sub_event_type":
-            continue
-        if name == "event_type":
-            typed = [f for f in g.frames if f.event_type is not None]
-            # one operation told in parts (a deployment, drone strikes): the violent act
-            # is what ACLED codes it as
-            violent = [f for f in typed if f.event_type != "Strategic developments"]
-            src = (violent or typed)[0] if typed else None
-            if g.head.event_type is not None or g.head.action is not None:
-                src = typed[0] if typed else None
-            if src is not None:
-                fields.update(event_type=src.event_type, sub_event_type=src.sub_event_type,
-                              action=src.action)
-            continue
+    typed = [f for f in g.frames if f.event_type is not None]
+    src = typed[0] if typed else None
+    if g.head.event_type is None and g.head.action is None:
+        # one operation told in parts (a deployment, drone strikes): the violent act is
+        # what ACLED codes it as
+        src = next((f for f in typed if f.event_type != "Strategic developments"), src)
+    if src is not None:
+        fields.update(event_type=src.event_type, sub_event_type=src.sub_event_type,
+                      action=src.action)
+    dated = next((f for f in g.frames if f.date_low is not None), None)
+    if dated is not None:
+        fields.update(date_low=dated.date_low, date_high=dated.date_high,
+                      time_precision=dated.time_precision)
+    for name in ("target_kind", "domain", "period_low", "period_high", "place", "actor1",
+                 "actor2"):
         v = g.value(name)
         if v is not None:
             fields[name] = v
