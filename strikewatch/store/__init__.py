@@ -106,4 +106,6 @@ class Store:
 
 def open_store(db: str | None = None) -> Store:
     """Open (and migrate to the latest schema) the store at a path or SQLAlchemy URL."""
-    raise NotImplementedError
+    from strikewatch.store.sql import SqlStore
+
+    return SqlStore(database_url(db))
