@@ -65,11 +65,13 @@ class IngestReport:
     linked: list[tuple[str, str]] = field(default_factory=list)  # (article id, origin id)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (name, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # non-article files found in folders
 
     def summary(self) -> str:
         return (
             f"{len(self.ingested)} ingested, {len(self.duplicates)} duplicates, "
             f"{len(self.linked)} linked to an earlier copy, {len(self.skipped)} skipped"
+            + (f", {len(self.ignored)} other files ignored" if self.ignored else "")
         )
 
 
@@ -111,6 +113,9 @@ class Ingestor:
 
     def run_unit(self, unit: Unit) -> None:
         """Read one unit and store what it holds; never raises for a bad input."""
+        if unit.kind == "ignored":
+            self.report.ignored.append(unit.name)
+            return
         try:
             for item in self._items(unit):
                 if isinstance(item, Skip):

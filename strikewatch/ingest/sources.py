@@ -28,7 +28,7 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Unit:
-    kind: str  # "file", "url" or "missing"
+    kind: str  # "file", "url", "missing", or "ignored" (a non-article file in a folder)
     name: str
 
 
@@ -54,7 +54,8 @@ def expand(inputs: list[str]) -> list[Unit]:
             for sub in sorted(path.rglob("*")):
                 rel = sub.relative_to(path).parts
                 if sub.is_file() and not any(p.startswith(".") for p in rel):
-                    units.append(Unit("file", str(sub)))
+                    known = sub.suffix.lower() in KNOWN_EXT
+                    units.append(Unit("file" if known else "ignored", str(sub)))
         elif path.is_file():
             units.append(Unit("file", str(path)))
         else:
