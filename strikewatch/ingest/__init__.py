@@ -156,8 +156,11 @@ class Ingestor:
             for entry in feed_items(got.content, url):
                 if isinstance(entry, Skip):
                     yield entry
-                else:
+                    continue
+                try:
                     yield self._feed_entry(entry)
+                except FetchError as exc:  # one dead entry never stops the rest of the feed
+                    yield Skip(entry.get("url") or entry["source"], str(exc))
             return
         try:
             text = decode_bytes(got.content, got.charset)
@@ -180,7 +183,9 @@ class Ingestor:
             entry = {**entry, "html": decode_bytes(got.content, got.charset)}
         except (FetchError, DecodeError) as exc:
             if not (entry.get("html") or "").strip():
-                raise FetchError(f"entry link {link}: {exc}") from exc
+                raise FetchError(
+                    f"feed entry: page unavailable ({exc}), no content in feed"
+                ) from exc
             self.report.warnings.append((link, f"used the feed's summary: {exc}"))
         return entry
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass
 
 import trafilatura
+
+# trafilatura logs parse trouble at ERROR on every odd page; ingest reports outcomes itself.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+DOCUMENT = re.compile(r"<\s*(html|body)\b", re.I)
 
 
 @dataclass
@@ -22,6 +28,8 @@ def html_main_text(html: str, url: str | None = None) -> PageText:
     trafilatura skips pages below its minimum size; a short but real notice should still
     be ingested, while a page with no text at all yields an empty `text`.
     """
+    if not DOCUMENT.search(html[:4096]):
+        html = f"<html><body>{html}</body></html>"  # a fragment (feed content, JSON 'html')
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, favor_recall=True
     )
