@@ -318,3 +318,20 @@ def test_users(store: SqlStore) -> None:
     with pytest.raises(ValueError, match="role"):
         store.add_user("cy", "h", "root")
     assert store.delete_user("bo") and not store.delete_user("bo")
+
+
+def test_a_write_failing_midway_leaves_the_old_ledger(tmp_path: Path) -> None:
+    """A database-level failure inside replace_ledger rolls back its deletes too."""
+    path = tmp_path / "atomic.db"
+    s = open_store(str(path))
+    s.replace_ledger([incident("old1"), incident("old2")], [Tally(id="t-old")])
+    con = sqlite3.connect(path)
+    con.execute("CREATE TRIGGER boom BEFORE INSERT ON tallies WHEN NEW.id = 'boom' "
+                "BEGIN SELECT RAISE(ABORT, 'simulated failure'); END")
+    con.commit()
+    con.close()
+    with pytest.raises(sa.exc.IntegrityError, match="simulated failure"):
+        s.replace_ledger([incident("new1")], [Tally(id="boom")])
+    assert sorted(i.id for i in s.incidents()) == ["old1", "old2"]
+    assert [t.id for t in s.tallies()] == ["t-old"]
+    s.close()
