@@ -16,6 +16,7 @@ Identical input gives identical ledgers on both engines (tests/test_batch.py che
 from __future__ import annotations
 
 import json
+import resource
 import shutil
 import time
 from dataclasses import asdict, dataclass, field
@@ -50,9 +51,19 @@ class BatchReport:
     error_count: int = 0
     errors: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    #: Peak resident memory in MB of this process ("driver") and of its largest child process
+    #: (pool worker or Spark JVM), after extraction and at the end.
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2)
+
+
+def _peak_rss_mb() -> dict[str, float]:
+    """Peak RSS so far of this process and of its largest finished child (Linux: KB units)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"driver": round(own, 1), "child": round(kids, 1)}
 
 
 def run_batch(
@@ -87,12 +98,16 @@ def run_batch(
         records, rows, extract_errors = extract_spark(
             src, mentions_dir, workers, extractor, spark_master
         )
+        from strikewatch.batch.spark import last_peaks_mb
+
+        report.peak_rss_mb.update({f"spark_{k}": v for k, v in last_peaks_mb.items()})
     else:
         from strikewatch.batch.local import extract_local
 
         records, rows, extract_errors = extract_local(Path(src), mentions_dir, workers, extractor)
     t1 = time.perf_counter()
     report.records, report.mention_rows = records, rows
+    report.peak_rss_mb.update({f"extract_{k}": v for k, v in _peak_rss_mb().items()})
 
     store = open_store(db)
     try:
@@ -102,6 +117,7 @@ def run_batch(
         if callable(close):
             close()
     t2 = time.perf_counter()
+    report.peak_rss_mb.update({f"total_{k}": v for k, v in _peak_rss_mb().items()})
 
     report.articles_new = loaded.articles_new
     report.articles_known = loaded.articles_known

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,46 @@ from strikewatch.batch.archive import (
 from strikewatch.batch.worker import ROW_FIELDS, Row, extract_record
 
 CORRUPT = "_corrupt_record"
+#: Peak memory (MB) of the last job's JVM and its largest Python worker (local mode only).
+last_peaks_mb: dict[str, float] = {}
+
+
+def _hwm_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        for child in children.get(pid, []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _record_peaks(spark: Any) -> None:
+    """Peak RSS of the local JVM and its Python workers, read before they exit (Linux)."""
+    last_peaks_mb.clear()
+    proc = getattr(getattr(spark.sparkContext, "_gateway", None), "proc", None)
+    if proc is None:
+        return
+    workers = [_hwm_mb(pid) for pid in _descendants(proc.pid)]
+    last_peaks_mb["jvm"] = round(_hwm_mb(proc.pid), 1)
+    last_peaks_mb["python_worker_max"] = round(max(workers, default=0.0), 1)
 
 
 def _partition(records: Iterator[Any], extractor: str) -> Iterator[Row]:
@@ -46,9 +87,14 @@ def spark_session(workers: int, master: str | None = None) -> Any:
     from pyspark.sql import SparkSession
 
     master = master or os.environ.get("STRIKEWATCH_SPARK_MASTER") or f"local[{max(1, workers)}]"
+    builder = SparkSession.builder.appName("strikewatch-batch").master(master)
+    if master.startswith("local") and not os.environ.get("PYSPARK_PYTHON"):
+        # Local executors must run this interpreter (its virtualenv holds the pipeline);
+        # on a cluster the executors' Python is the cluster's to configure (docs/scale.md).
+        # (PySpark reads only the environment variable for this.)
+        os.environ["PYSPARK_PYTHON"] = sys.executable
     spark = (
-        SparkSession.builder.appName("strikewatch-batch")
-        .master(master)
+        builder
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
@@ -130,6 +176,7 @@ def extract_spark(
         schema = T.StructType([T.StructField(c, T.StringType(), True) for c in ROW_FIELDS])
         spark.createDataFrame(rows, schema).write.mode("overwrite").parquet(str(mentions_dir))
         records = int(counter.value)
+        _record_peaks(spark)
     finally:
         spark.stop()
 
