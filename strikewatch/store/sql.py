@@ -7,6 +7,7 @@ mid-batch leaves each article either fully stored or absent, never half-written.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -59,17 +60,41 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
-def migrate(engine: Engine) -> None:
-    """Upgrade the database to the newest schema (a no-op when already there)."""
+#: Key of the PostgreSQL advisory lock that serializes schema upgrades between processes.
+MIGRATION_LOCK = 0x5357_4D49
+
+
+def migrate(engine: Engine, wait_s: float = 60.0) -> None:
+    """Upgrade the database to the newest schema (a no-op when already there).
+
+    Safe when several processes open a new database at once (two ingests, a web server and
+    a batch): on PostgreSQL they queue on an advisory lock and re-check the revision inside
+    the locked transaction (DDL is transactional there); on SQLite, whose driver commits
+    each DDL statement, a loser of the race sees "table exists", waits and re-checks until
+    the winner has reached head.
+    """
     cfg = alembic_config()
     head = ScriptDirectory.from_config(cfg).get_current_head()
-    with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-    if current == head:
-        return
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    deadline = time.monotonic() + wait_s
+    while True:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+        if current == head:
+            return
+        try:
+            with engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"),
+                                 {"key": MIGRATION_LOCK})
+                    if MigrationContext.configure(conn).get_current_revision() == head:
+                        return
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+            return
+        except sa.exc.DBAPIError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 def make_engine(url: str) -> Engine:
@@ -292,8 +317,11 @@ class SqlStore(Store):
         if wrong:
             raise ValueError(f"article {article_id}: mentions of another article {wrong}")
         with self.engine.begin() as conn:
+            # FOR UPDATE: two processes re-extracting one article take turns (PostgreSQL;
+            # SQLite serializes all writers anyway), so neither trips over the other's rows.
             exists = conn.execute(
                 sa.select(t.articles.c.id).where(t.articles.c.id == article_id)
+                .with_for_update()
             ).first()
             if exists is None:
                 raise KeyError(f"no article {article_id!r} in the store")
@@ -357,6 +385,12 @@ class SqlStore(Store):
             if len(set(ids)) != len(ids) or "" in ids:
                 raise ValueError(f"replace_ledger: {name} ids must be unique and non-empty")
         with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # One ledger writer at a time; readers are not blocked. Without it a second
+                # concurrent swap would not see (so not delete) the first one's new rows.
+                conn.execute(sa.text(
+                    "LOCK TABLE incidents, tallies IN SHARE ROW EXCLUSIVE MODE"
+                ))
             conn.execute(t.incidents.delete())
             conn.execute(t.tallies.delete())
             if inc_rows:
@@ -447,17 +481,21 @@ class SqlStore(Store):
 
     def add_review(self, review: Review) -> None:
         """Record a review; the same review (same id) added twice is stored once."""
-        with self.engine.begin() as conn:
-            exists = conn.execute(
-                sa.select(t.reviews.c.id).where(t.reviews.c.id == review.id)
-            ).first()
-            if exists is None:
-                conn.execute(
-                    t.reviews.insert().values(
-                        id=review.id, incident_id=review.incident_id, action=review.action,
-                        user=review.user, at=review.at, data=_dump(review),
+        try:
+            with self.engine.begin() as conn:
+                exists = conn.execute(
+                    sa.select(t.reviews.c.id).where(t.reviews.c.id == review.id)
+                ).first()
+                if exists is None:
+                    conn.execute(
+                        t.reviews.insert().values(
+                            id=review.id, incident_id=review.incident_id,
+                            action=review.action, user=review.user, at=review.at,
+                            data=_dump(review),
+                        )
                     )
-                )
+        except sa.exc.IntegrityError:
+            pass  # another process stored this very review between our read and write
 
     def reviews(self, incident_id: str | None = None) -> list[Review]:
         stmt = sa.select(t.reviews.c.data)
