@@ -1,15 +1,12 @@
-"""The store over a real SQLite file (and PostgreSQL when STRIKEWATCH_TEST_PG_URL is set)."""
+"""The store over a real SQLite file and the real PostgreSQL test server (tests/pg.py)."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -28,30 +25,18 @@ from strikewatch.store import IncidentQuery, database_url, open_store
 from strikewatch.store.schema import metadata
 from strikewatch.store.sql import SqlStore
 
-PG_URL = os.environ.get("STRIKEWATCH_TEST_PG_URL")
-
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SqlStore]:
     if request.param == "sqlite":
         s = open_store(str(tmp_path / "ledger.db"))
-        assert isinstance(s, SqlStore)
-        yield s
-        s.close()
-        return
-    if not PG_URL:
-        pytest.skip("set STRIKEWATCH_TEST_PG_URL to run the store tests on PostgreSQL")
-    schema = "t_" + uuid.uuid4().hex[:10]
-    admin = sa.create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
-    engine = sa.create_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
-    s = SqlStore(PG_URL, engine=engine)
+    else:
+        # A fresh database on the session's real PostgreSQL server (tests/pg.py), opened
+        # through the same open_store and Alembic migrations as production.
+        s = open_store(request.getfixturevalue("pg_url"))
+    assert isinstance(s, SqlStore)
     yield s
     s.close()
-    with admin.begin() as conn:
-        conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
 
 
 def incident(
@@ -96,9 +81,9 @@ def test_open_creates_file_with_schema_and_reopens(tmp_path: Path) -> None:
     s2.close()
 
 
-def test_migration_matches_table_metadata(tmp_path: Path) -> None:
-    """The Alembic migration and schema.py describe the same tables (no drift)."""
-    s = open_store(str(tmp_path / "m.db"))
+def test_migration_matches_table_metadata(db_url: str) -> None:
+    """The Alembic migration and schema.py describe the same tables (no drift), on both."""
+    s = open_store(db_url)
     assert isinstance(s, SqlStore)
     with s.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)

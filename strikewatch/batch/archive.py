@@ -12,7 +12,6 @@ one bad item never stops a batch.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 from collections.abc import Iterator
@@ -123,37 +122,46 @@ def iter_raw(path: Path) -> Iterator[RawRecord]:
 def _as_text(value: Any) -> str | None:
     if value is None:
         return None
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
     text = str(value).strip()
     return text or None
-
-
-def html_to_text(html: str) -> str:
-    """Main text of an HTML page (the same extractor the ingest step uses)."""
-    import trafilatura
-
-    return trafilatura.extract(html, include_comments=False, favor_recall=True) or ""
 
 
 def to_article(data: dict[str, Any], where: str | None = None) -> Article:
     """An Article from one archive record; ValueError with the reason when it has no text.
 
-    Shared by every engine, so the same record always becomes the same article (same id).
+    Follows `strikewatch ingest` (same HTML main-text extraction, same date normalisation,
+    text stripped), and every engine calls it, so one record always becomes the same
+    article, with the same id and the same character offsets for its mentions.
     """
+    from strikewatch.ingest.dates import iso_published
+    from strikewatch.ingest.html import html_main_text
+
+    fields: dict[str, Any] = {k: data.get(k) for k in ("url", "title", "publisher", "language")}
+    published = data.get("published")
     text = data.get("text")
     if not (isinstance(text, str) and text.strip()):
         html = data.get("html")
-        text = html_to_text(html) if isinstance(html, str) and html.strip() else ""
+        text = ""
+        if isinstance(html, str) and html.strip():
+            page = html_main_text(html, url=_as_text(fields["url"]))
+            text = page.text
+            published = published or page.published
+            for key in ("title", "publisher", "language"):
+                fields[key] = fields[key] or getattr(page, key)
     if not text.strip():
         raise ValueError("record has no text (and no html with extractable text)")
+    try:
+        iso = iso_published(published)
+    except ValueError:
+        log.warning("%s: published %r is not a date; left unknown", where, published)
+        iso = None
     return Article(
-        url=_as_text(data.get("url")),
-        title=_as_text(data.get("title")),
-        publisher=_as_text(data.get("publisher")),
-        published=_as_text(data.get("published")),
-        language=_as_text(data.get("language")) or "en",
-        text=text,
+        url=_as_text(fields["url"]),
+        title=_as_text(fields["title"]),
+        publisher=_as_text(fields["publisher"]),
+        published=iso,
+        language=_as_text(fields["language"]) or "en",
+        text=text.strip(),
         source=where,
     )
 

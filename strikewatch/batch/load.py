@@ -17,8 +17,8 @@ from pathlib import Path
 
 from strikewatch.batch.archive import iter_articles
 from strikewatch.batch.mentions import iter_rows
+from strikewatch.pipeline import rebuild_ledger
 from strikewatch.records import Article, Mention
-from strikewatch.resolve import resolve
 from strikewatch.store import Store
 
 
@@ -46,32 +46,32 @@ def read_mentions(mentions_dir: Path) -> dict[str, list[Mention]]:
 def load_articles(
     store: Store, articles: Iterable[Article], result: LoadResult
 ) -> tuple[set[str], set[str]]:
-    """Add the articles in archive order; (new ids, ids already stored), as extracted."""
+    """Add the articles in archive order; (new ids, ids already stored), as extracted.
+
+    Wire copies are linked to their origin exactly as `strikewatch ingest` links them
+    (MinHash over the text, strikewatch.ingest.neardup), so a batch and an ingest of the
+    same articles give the same origins, and so the same independent-source counts.
+    """
+    from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
+
+    origins = OriginIndex.from_signatures(store.signatures())
     new: set[str] = set()
     known: set[str] = set()
     for article in articles:
-        stored, is_new = store.add_article(article)
+        mh = minhash(article.text)
+        near = origins.origin_for(mh)
+        if near is not None:
+            article.origin_id = near[0]
+        stored, is_new = store.add_article(article, signature=to_bytes(mh))
         if stored.id != article.id:
             result.articles_dropped += 1
         elif is_new and article.id not in known:
             new.add(article.id)
+            origins.add(stored.id, stored.origin_id, mh)
         elif article.id not in new:
             known.add(article.id)
     result.articles_new, result.articles_known = len(new), len(known)
     return new, known
-
-
-def resolve_store(store: Store) -> tuple[int, int]:
-    """Resolve every mention in the store into a new ledger; (incidents, tallies)."""
-    mentions = sorted(store.mentions(), key=lambda m: (m.article_id, m.id))
-    wanted = {m.article_id for m in mentions}
-    articles: dict[str, Article] = {}
-    for article in store.articles():
-        if article.id in wanted:
-            articles[article.id] = article
-    incidents, tallies = resolve(mentions, articles, store.reviews())
-    store.replace_ledger(incidents, tallies)
-    return len(incidents), len(tallies)
 
 
 def load_batch(store: Store, input_path: Path, mentions_dir: Path) -> LoadResult:
@@ -84,5 +84,6 @@ def load_batch(store: Store, input_path: Path, mentions_dir: Path) -> LoadResult
         mentions = extracted.get(article_id, [])
         store.replace_mentions(article_id, mentions)
         result.mentions += len(mentions)
-    result.incidents, result.tallies = resolve_store(store)
+    ledger = rebuild_ledger(store)
+    result.incidents, result.tallies = ledger.incidents, ledger.tallies
     return result

@@ -199,7 +199,7 @@ def iter_synthetic(n: int, seed: int = 7) -> Iterator[dict[str, Any]]:
         parts.extend(rng.sample(FILLER, rng.randrange(3, 7)))
         body = parts[:1] + rng.sample(parts[1:], len(parts) - 1)
         yield {
-            "url": f"https://news.example/{outlet.split()[-1].lower()}/{i:07d}",
+            "url": f"https://news.example/{outlet.split()[-1].lower()}/{seed}-{i:07d}",
             "title": f"{ev['weapon'].capitalize()} reported in {ev['place']}",
             "publisher": outlet.removeprefix("the ").removeprefix("The "),
             "published": published.isoformat(),
