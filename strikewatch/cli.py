@@ -376,3 +376,8 @@ def demo(
 
 def main() -> None:
     app()
+
+
+from strikewatch.batch.cli import batch_command  # noqa: E402  (strikewatch batch: scale)
+
+app.command("batch")(batch_command)
