@@ -29,6 +29,11 @@ _MARKS = re.compile(r"[\u0300-\u036f]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+def fold(name: str) -> str:
+    """The name without accents ("Culiacán" -> "Culiacan"), case kept."""
+    return _MARKS.sub("", unicodedata.normalize("NFKD", name))
+
+
 def normalise(name: str) -> str:
     """Fold a name to its look-up key: no accents, lower case, dots and punctuation gone.
 
@@ -93,6 +98,7 @@ class Gazetteer:
     countries: dict[str, Entry] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)  # key -> ISO alpha-2
     organisations: dict[str, Organisation] = field(default_factory=dict)  # key -> org
+    org_names: frozenset[str] = frozenset()  # as written, with and without accents
     org_suffixes: frozenset[str] = frozenset()
     org_prefixes: tuple[str, ...] = ()
     stopwords: frozenset[str] = frozenset()
@@ -213,10 +219,13 @@ def load_from(tsv: Path) -> Gazetteer:
     for cc, names in aliases["demonyms"].items():
         for n in names:
             g.demonyms[normalise(n)] = cc
+    org_names: set[str] = set()
     for org in aliases["organisations"]:
         o = Organisation(org["name"], org.get("country"))
         for n in [org["name"], *org.get("aliases", [])]:
             g.organisations[normalise(n)] = o
+            org_names.update((n, fold(n)))
+    g.org_names = frozenset(org_names)
     g.org_suffixes = frozenset(aliases["org_suffixes"])
     g.org_prefixes = tuple(aliases["org_prefixes"])
     g.stopwords = frozenset(normalise(w) for w in aliases["stopwords"])
