@@ -98,8 +98,9 @@ def main() -> int:
         got = run(item)
         fails = failures(item, got)
         for f in fails:
-            kinds[f] += 1
-            examples[f].append(item["id"])
+            kind = f.split(" [")[0]  # failure kind; the tag goes with the example
+            kinds[kind] += 1
+            examples[kind].append(f"{item['id']}({item['tag']})")
         if a.verbose and fails:
             p = got.place if got else None
             print(f"{item['id']}: {fails} :: {item['text']}\n    got "

@@ -33,6 +33,8 @@ from typing import Any
 from strikewatch.geo.gazetteer import MAX_WORDS, normalise
 
 DATA = Path(__file__).parent / "data"
+#: populated places smaller than this ship without alternate names
+ALT_MIN_POP = 5000
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff' .\-()]+$")
 
 
@@ -164,7 +166,10 @@ def build(min_pop: int, out: Path) -> int:
 
     # populated places
     for c in cities.values():
-        alts = {a for a in c.get("alternatenames", []) if _good_alt(a)}
+        # small places keep only their name: their alternates are rarely what news uses,
+        # and they would double the index (and the load time)
+        alts = ({a for a in c.get("alternatenames", []) if _good_alt(a)}
+                if (c.get("population") or 0) >= ALT_MIN_POP else set())
         alts.add(_fold(c["name"]))
         alts.discard(c["name"])
         rows.append([
@@ -196,14 +201,15 @@ def write(rows: list[list[str]], out: Path, source: str) -> int:
                  f"countries={n_countries} keys={len(index)}\n")
         for r in rows:
             fh.write("\t".join(r[:8] + r[9:]) + "\n")
-        for k in sorted(index):
-            fh.write(f"{k}\t{','.join(index[k])}\n")
+        keys = sorted(index)  # all keys, then their row lists: loads as dict(zip(...))
+        fh.write("".join(f"{k}\n" for k in keys))
+        fh.write("".join(f"{','.join(index[k])}\n" for k in keys))
     return len(rows)
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--cities", type=int, default=5000, choices=(500, 1000, 5000, 15000))
+    p.add_argument("--cities", type=int, default=1000, choices=(500, 1000, 5000, 15000))
     p.add_argument("--out", type=Path, default=DATA / "gazetteer.tsv.gz")
     a = p.parse_args()
     n = build(a.cities, a.out)

@@ -190,20 +190,21 @@ _HEADER = re.compile(r"rows=(\d+) countries=(\d+) keys=(\d+)")
 def load_from(tsv: Path) -> Gazetteer:
     """Build the gazetteer from a file made by build.py plus the curated JSON files."""
     try:
-        with gzip.open(tsv, "rt", encoding="utf-8") as fh:
-            lines = fh.read().split("\n")
-    except OSError as e:
+        lines = gzip.decompress(tsv.read_bytes()).decode("utf-8").split("\n")
+    except (OSError, EOFError, UnicodeDecodeError) as e:
         raise RuntimeError(f"gazetteer file {tsv}: {e}") from e
     m = _HEADER.search(lines[0]) if lines else None
     if m is None:
         raise RuntimeError(f"gazetteer file {tsv}: missing 'rows= countries= keys=' header")
     n_rows, n_countries, n_keys = map(int, m.groups())
-    if len(lines) < 1 + n_rows + n_keys:
+    if len(lines) < 1 + n_rows + 2 * n_keys:
         raise RuntimeError(f"gazetteer file {tsv}: truncated ({len(lines)} lines, "
-                           f"header promises {1 + n_rows + n_keys})")
+                           f"header promises {1 + n_rows + 2 * n_keys})")
     g = Gazetteer()
     g.rows = lines[1:1 + n_rows]
-    g.index = dict(line.split("\t", 1) for line in lines[1 + n_rows:1 + n_rows + n_keys])
+    k0 = 1 + n_rows
+    g.index = dict(zip(lines[k0:k0 + n_keys], lines[k0 + n_keys:k0 + 2 * n_keys],
+                       strict=True))
     for i in range(n_countries):
         e = g.entry(i)
         if e.country:
