@@ -80,7 +80,7 @@ def places_in(text: str, start: int = 0, end: int | None = None, *,
     readings = read_all(g, text, start, end, trigger=None, context=tuple(context_countries))
     return [PlaceMatch(to_place(r, g), r.start, r.end)
             for r in sorted(readings, key=lambda r: r.start)
-            if not r.qualifier and r.score >= MIN_EVENT_SCORE]
+            if not r.qualifier and not r.hint and (r.entry is not None or r.sea)]
 
 
 def lookup(name: str, *, context_countries: tuple[str, ...] = ()) -> list[Place]:

@@ -58,6 +58,17 @@ def _good_alt(name: str) -> bool:
     return not any(ch in name for ch in "()")
 
 
+_GENERIC = re.compile(r"\s+(?:oblast|Oblast|Province|province|Governorate|governorate|Region|"
+                      r"region|Department|department|State|state|Prefecture|prefecture)$")
+
+
+_ARTICLE = re.compile(r"^(?:Al|El|Ad|As|Ash|Ar|An|At|Az)[ -]")
+
+
+def _stem(name: str) -> str:
+    return re.sub(r"[^a-z]", "", _fold(name).lower())
+
+
 def _clean(s: str) -> str:
     return s.replace("\t", " ").replace("|", " ").strip()
 
@@ -125,8 +136,9 @@ def build(min_pop: int, out: Path) -> int:
         if d.get("nativeName") and _LATIN.match(d["nativeName"]):
             names.add(d["nativeName"])
         names.discard(c["name"])
-        rows.append([
-            str(c["geonameid"]), "C", c["name"], iso, "", f"{latlng[0]:.4f}",
+        rows.append([  # a country's admin1 column holds its capital's name
+            str(c["geonameid"]), "C", c["name"], iso, _clean(c.get("capital") or ""),
+            f"{latlng[0]:.4f}",
             f"{latlng[1]:.4f}", str(c.get("population") or 0),
             _keys(c["name"], names), _clean(d.get("demonym") or ""),
         ])
@@ -146,8 +158,20 @@ def build(min_pop: int, out: Path) -> int:
             names = set()
             for part in (s.get("localOtherName") or "").split(","):
                 m = re.match(r"\s*(.+?)\s*\((\w{3})\)\s*$", part)
-                if m and m.group(2) in ("spa", "por", "fra") and _good_alt(m.group(1)):
-                    names.add(m.group(1))
+                if not m or not _good_alt(m.group(1)):
+                    continue
+                alt = m.group(1)
+                # English names only when they are a form of the name ("Luhansk" for
+                # "Luhanska oblast"), not a nickname ("Eastern gate of Ukraine")
+                if m.group(2) in ("spa", "por", "fra") or (
+                    m.group(2) == "eng" and _stem(alt)[:3] == _stem(s["name"])[:3]
+                    and len(alt.split()) <= 3
+                ):
+                    names.add(alt)
+            for n in list(names) + [s["name"]]:
+                short = _GENERIC.sub("", n).strip()
+                if short != n and len(short) > 3:
+                    names.add(short)
             for gn in gn_names.get(iso, ()):
                 g = _fold(gn).lower()
                 if g == main or main.startswith(g + " "):
@@ -164,6 +188,11 @@ def build(min_pop: int, out: Path) -> int:
         gn = a1.get((cc, code), "")
         return iso_name.get((cc, gn), gn)
 
+    extra_names: dict[int, list[str]] = defaultdict(list)
+    for name, gid in json.loads((DATA / "aliases.json").read_text(encoding="utf-8")).get(
+            "place_aliases", {}).items():
+        extra_names[int(gid)].append(name)
+
     # populated places
     for c in cities.values():
         # small places keep only their name: their alternates are rarely what news uses,
@@ -171,6 +200,11 @@ def build(min_pop: int, out: Path) -> int:
         alts = ({a for a in c.get("alternatenames", []) if _good_alt(a)}
                 if (c.get("population") or 0) >= ALT_MIN_POP else set())
         alts.add(_fold(c["name"]))
+        alts.update(extra_names.get(c["geonameid"], ()))
+        for a in list(alts) + [c["name"]]:
+            m = _ARTICLE.match(_fold(a))  # "Al Hudaydah" is also "Hudaydah"
+            if m and len(a) - m.end() > 3:
+                alts.add(_fold(a)[m.end():])
         alts.discard(c["name"])
         rows.append([
             str(c["geonameid"]), "P", _clean(c["name"]), c["countrycode"],

@@ -34,7 +34,8 @@ _PRE = re.compile(
     r"|\b" + _DIR + r"(?:ern)?\s+of|\b\d+(?:[.,]\d+)?\s*(?:km|kilometers|kilometres|miles|mi"
     r"|nautical\s+miles)\s+(?:\([^)]*\)\s+)?(?:" + _DIR + r"\s+)?(?:of|from))"
     r"|(?P<loc>\b(?:in|at|inside|into|across|throughout|within|on|to|toward|towards|over"
-    r"|along|hit|struck|targeted|bombed|attacked|raided|shelled)))"
+    r"|along|hit|struck|targeted|bombed|attacked|raided|shelled))"
+    r"|(?P<origin>\b(?:from|left|leaving|departed|fled)))"
     r"\s+(?:the\s+)?" + _ADJ + r"?" + _QUAL + r"?$",
     re.IGNORECASE,
 )
@@ -44,18 +45,45 @@ _POST_COAST = re.compile(r"^(?:['’]s)?\s+(?:[A-Za-z-]+\s+)?(?:coast|coastline|
 _POST_WATERS = re.compile(r"^(?:['’]s)?\s+(?:territorial\s+)?waters\b")
 _POST_LAND = re.compile(r"^\s+(?:soil|territory|airspace|mainland|side\s+of\s+the\s+border)\b")
 _COMMA = re.compile(r"^\s*,\s*$")
+# where something was said, not where it happened: a reporting verb and a few filler
+# words ("said on Tuesday", "told reporters", "speaking to journalists") right before the
+# place's "in"/"at"/"from", or a speaker noun right before it ("officials in Kyiv")
+_FILLER = (r"(?:on|to|at|during|a|an|the|his|her|their|its|reporters|journalists|lawmakers|"
+           r"press|news|conference|briefing|visit|trip|meeting|interview|event|speech|rally|"
+           r"summit|earlier|later|late|today|yesterday|this|week|morning|evening|night|"
+           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 _REPORT = re.compile(
-    r"\b(?:said|says|say|told|tells|announced|announces|announcing|speaking|spoke|speaks|"
+    r"(?:\b(?:said|says|say|told|tells|announced|announces|announcing|speaking|spoke|speaks|"
     r"stated|wrote|posted|testified|declared|added|claimed|insisted|warned|briefing|briefed|"
-    r"conference|interview|statement|remarks|address|speech|meeting|summit|visit|visiting|"
-    r"based|headquartered|returned|flew|traveled|travelled|reporters|journalists)\b"
-    r"[^.;:!?]{0,60}$",
+    r"conference|interview|statement|remarks|address|speech|meeting|summit|talks|visit|"
+    r"visiting|visited|based|headquartered|stationed|returned|flew|traveled|travelled)\b"
+    r"(?:\s+" + _FILLER + r"\b){0,4}"
+    r"|\b(?:reporters|journalists|lawmakers|officials|authorities|prosecutors|spokesman|"
+    r"spokeswoman|spokesperson|ministry|government|diplomats|leaders))\s*,?\s*$",
     re.IGNORECASE,
 )
+# another event's noun between the trigger and the place: the place is that event's
+# ("destroyed, a day after arrests in Culiacán")
+_OTHER_EVENT = re.compile(
+    r"\b(?:arrests?|talks|summit|meeting|visit|funeral|ceremony|trial|hearing|conference|"
+    r"protests?|elections?|rally|negotiations)\b", re.IGNORECASE)
+# after a possessive: words that make "Mexico's" a place ("Mexico's north", "Haiti's capital")
+_POSS_LOC = re.compile(
+    r"^['’]s\s+(?:(?P<what>capital|metropolitan\s+area|outskirts|suburbs|northern|southern|"
+    r"eastern|western|central|north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"border|borders|interior|mainland|territory|soil|airspace|countryside|hinterland|streets|"
+    r"port|port\s+area|harbou?r|downtown|centre|center|old\s+city|"
+    r"(?:[\w-]+\s+)?(?:coast|coastline|coasts|shores?|waters))\b"
+    r"|(?:[A-Za-z][\w’'-]*\s+){1,4}(?P<part>province|state|region|"
+    r"district|neighbou?rhood|quarter|department|municipality|governorate)\b)")
+# a name followed by these is a natural feature (which the gazetteer lacks), not the town
+_FEATURE = re.compile(r"^\s+(?:mountains?|range|river|valley|desert|lake|basin|canyon|"
+                      r"peninsula|highlands|plateau|hills)\b", re.IGNORECASE)
 SEA_WORDS = re.compile(
     r"\b(?:boats?|vessels?|ships?|semi-submersibles?|narco-?subs?|submarines?|go-fasts?|"
-    r"speedboats?|skiffs?|launch(?:es)?|tankers?|waters|at\s+sea|maritime|seas?|ocean|"
-    r"offshore|sail(?:ing|ed)?)\b",
+    r"speedboats?|skiffs?|launch(?:es)?|lanchas?|pangas?|yachts?|trawlers?|tankers?|"
+    r"warships?|frigates?|destroyers?|waters|at\s+sea|maritime|seas?|ocean|offshore|"
+    r"sail(?:ing|ed)?|crew)\b",
     re.IGNORECASE,
 )
 _ADMIN_QUALS = {"state", "province", "department", "region", "governorate"}
@@ -83,6 +111,8 @@ class Reading:
     precision: int | None = None
     score: float = 0.0
     qualifier: bool = False  # the ", Sinaloa" in "Culiacán, Sinaloa"
+    hint: bool = False  # "Venezuela's Tren de Aragua": names a country, places nothing
+    cue_start: int = 0
 
 
 def _km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
@@ -198,10 +228,13 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
         qual = ""
         cue_start = f.start
         if m:
-            cue = next(k for k in ("off", "terr", "near", "loc") if m.group(k))
+            cue = next(k for k in ("off", "terr", "near", "loc", "origin") if m.group(k))
             qual = (m.group("qual") or "").lower()
             cue_start = f.start - (len(pre) - m.start())
-        post = text[f.end:f.end + 40]
+        post = text[f.end:f.end + 60]
+        if _FEATURE.match(post):
+            continue
+        poss = _POSS_LOC.match(post) if f.possessive else None
         if _POST_ADMIN.match(post):
             qual = qual or "state"
         elif _POST_DISTRICT.match(post):
@@ -217,7 +250,8 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
                         and _COMMA.match(text[prev.end:f.start]) is not None
                         and any(h.entry.kind in ("A", "C") for h in f.hits))
         r = Reading(f.start, f.end, cue, qual, None, qualifier=is_qualifier,
-                    surface=" ".join(text[f.start:f.end].split()))
+                    surface=" ".join(text[f.start:f.end].split()), cue_start=cue_start,
+                    hint=f.possessive and poss is None)
         if f.open_water:
             r.sea, r.precision = True, 6
         else:
@@ -225,8 +259,16 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
                               qualified_by=qualified_by, anchor=anchor)
             if e is None:
                 continue
+            if poss is not None and poss.group("what") == "capital" and e.kind == "C":
+                e = _capital(g, e)
             r.entry = e
             _interpret(g, r, e, f, post, at_sea, sea_hint, context)
+            if poss is not None and e.kind == "P" and not r.sea:
+                if poss.group("part"):
+                    r.precision = 3  # a named district of the town
+                elif poss.group("what") in ("outskirts", "suburbs") or (
+                        poss.group("what") or "").startswith("metropolitan"):
+                    r.precision = 2
         r.score = _event_score(r, f, text, start, trigger)
         readings.append(r)
 
@@ -279,6 +321,15 @@ def _interpret(g: Gazetteer, r: Reading, e: Entry, f: Found, post: str, at_sea: 
         r.precision = 1
 
 
+def _capital(g: Gazetteer, country: Entry) -> Entry:
+    """The capital city of a country ("Haiti's capital"), or the country if unknown."""
+    if country.admin1:
+        for h in g.lookup(country.admin1):
+            if h.entry.kind == "P" and h.entry.country == country.country:
+                return h.entry
+    return country
+
+
 def _demonym_reading(g: Gazetteer, d: DemonymFound, text: str,
                      sea_hint: str | None) -> Reading | None:
     """"Mexican soil", "Venezuelan waters", "off the Venezuelan coast" as places."""
@@ -302,8 +353,9 @@ def _demonym_reading(g: Gazetteer, d: DemonymFound, text: str,
             lon, sea, 6
         r.cue = "off"
         return r
-    if _POST_LAND.match(post) and cue:
+    if _POST_LAND.match(post):  # "Mexican soil", "Venezuelan airspace"
         r.lat, r.lon, r.precision = country.lat, country.lon, 5
+        r.cue = r.cue or "loc"
         return r
     return None
 
@@ -315,18 +367,15 @@ def _borrow_point(g: Gazetteer, r: Reading, readings: list[Reading], text: str, 
         nearest = min(seas, key=lambda x: abs(x.start - r.start))
         r.lat, r.lon, r.sea_name = nearest.lat, nearest.lon, nearest.sea_name
         return
-    if start > 0:  # the last sea the article named before this passage
-        before, _, _ = find(g, text, max(0, start - 4000), start)
-        for f in reversed(before):
-            sea = next((h.entry for h in f.hits if h.entry.kind == "S"), None)
-            if sea is not None:
-                v = _sea_variant(g, sea, context)
-                r.lat, r.lon, r.sea_name = v.lat, v.lon, v.name
-                return
-    for cc in context:
-        c = g.coast(cc)
-        if c is not None:
-            r.lat, r.lon, r.sea_name, r.near_country = c.lat, c.lon, c.sea, None
+    # the last sea the article named before this passage, else the first after it; no
+    # guess from the article's countries (the first is often the striking state's)
+    before, _, _ = find(g, text, max(0, start - 4000), start) if start > 0 else ([], [], [])
+    after, _, _ = find(g, text, r.end, min(len(text), r.end + 4000))
+    for f in [*reversed(before), *after]:
+        sea = next((h.entry for h in f.hits if h.entry.kind == "S"), None)
+        if sea is not None:
+            v = _sea_variant(g, sea, context)
+            r.lat, r.lon, r.sea_name = v.lat, v.lon, v.name
             return
 
 
@@ -334,6 +383,10 @@ def _event_score(r: Reading, f: Found | None, text: str, start: int,
                  trigger: tuple[int, int] | None) -> float:
     if r.qualifier:
         return -10.0
+    if r.hint:
+        return 0.0  # "Venezuela's Tren de Aragua": a hint at a country, not a place
+    if r.cue == "origin":
+        return 0.2  # "a boat from Ecuador", "fishermen from Güiria": where they came from
     if r.cue in ("off", "terr") or (r.sea and r.cue):
         s = 3.0
     elif r.cue == "near":
@@ -342,18 +395,18 @@ def _event_score(r: Reading, f: Found | None, text: str, start: int,
         s = 2.5
     elif r.sea:
         s = 1.5
-    elif f is not None and f.possessive and not r.sea:
-        s = 0.0  # "Venezuela's Tren de Aragua": a hint at a country, not a place
     else:
         s = 0.8
     if r.precision:
         s += (6 - r.precision) * 0.12
+    if r.sea and r.entry is not None and r.entry.kind in ("P", "A"):
+        s += 0.3 if r.entry.kind == "P" else 0.15  # "off Acapulco" beats "off Mexico"
     # "Trump said in Washington ...": where something was said is not where it happened
-    if r.cue:
-        window = text[max(start, r.start - 80):r.start]
+    if r.cue in ("loc", "origin"):
+        window = text[max(start, r.cue_start - 80):r.cue_start]
         m = _REPORT.search(window)
         if m:
-            verb_at = r.start - len(window) + m.start()
+            verb_at = r.cue_start - len(window) + m.start()
             if trigger is None or not (verb_at <= trigger[0] < r.start):
                 s -= 2.5
     if trigger is not None:
@@ -362,6 +415,11 @@ def _event_score(r: Reading, f: Found | None, text: str, start: int,
         s -= min(d, 400) / 200.0
         if r.start >= t1:
             s += 0.2
+            between = text[t1:r.cue_start if r.cue else r.start]
+        else:
+            between = text[r.end:t0]
+        if _OTHER_EVENT.search(between):
+            s -= 1.0
     return s
 
 

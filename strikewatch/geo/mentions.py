@@ -120,7 +120,7 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
             if any(not _GAP_OK.match(text[toks[k].end:toks[k + 1].start])
                    for k in range(i, j)):
                 continue
-            if j > i and not toks[j].text[0].isupper() and not lower_start:
+            if j > i and not lower_start and not any(c.isupper() for c in toks[j].text):
                 continue  # a run ends on a capitalised word ("Gulf of Mexico")
             key = normalise(text[t.start:toks[j].end])
             water = key in g.open_water
