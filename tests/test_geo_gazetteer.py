@@ -71,7 +71,7 @@ def test_a_broken_gazetteer_file_is_named_in_the_error(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="gaz.tsv.gz"):
         load_from(bad)
     truncated = tmp_path / "short.tsv.gz"
-    truncated.write_bytes(gzip.compress(b"# rows=5 countries=0 keys=2\nx\n"))
+    truncated.write_bytes(gzip.compress(b"# rows=5 block=90 countries=0 keys=2\nx\n"))
     with pytest.raises(RuntimeError, match="truncated"):
         load_from(truncated)
     with pytest.raises(RuntimeError, match="missing.tsv.gz"):

@@ -162,7 +162,6 @@ def dateline(text: str) -> Place | None:
     m = _DATELINE.match(text[:200])
     if m is None:
         return None
-    g = load()
     city = m.group("city").strip()
     region = (m.group("region") or "").strip()
     ctx: tuple[str, ...] = ()

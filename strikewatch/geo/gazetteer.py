@@ -13,11 +13,12 @@ import gzip
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 #: kinds of entries: populated place, admin area (state/province), country, sea
 #: longest name, in words, that matching tries
@@ -88,12 +89,15 @@ class Organisation:
 class Gazetteer:
     """Every look-up table, built once by `load()`.
 
-    Place rows stay as text until a look-up reaches them: the index maps a key to row
-    numbers ("~" marks an alternate name), so loading is a split and a dict build.
+    Place rows stay as one block of text until a look-up reaches them; keys are a sorted
+    list searched by bisection, each with its rows' offsets in the block ("~" marks an
+    alternate name). So loading is a decompress and a split, with no per-key work.
     """
 
-    rows: list[str] = field(default_factory=list)
-    index: dict[str, str] = field(default_factory=dict)  # key -> "3,~17"
+    block: bytes = b""  # the place rows, one per line, UTF-8
+    keys: list[bytes] = field(default_factory=list)  # sorted, UTF-8
+    values: list[bytes] = field(default_factory=list)  # per key: b"0,~1734" (byte offsets)
+    n_rows: int = 0
     extra: dict[str, list[Hit]] = field(default_factory=dict)  # curated seas, aliases
     countries: dict[str, Entry] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)  # key -> ISO alpha-2
@@ -113,7 +117,14 @@ class Gazetteer:
 
     @property
     def size(self) -> int:
-        return len(self.rows) + len(self.seas)
+        return self.n_rows + len(self.seas)
+
+    def _raw(self, key: str) -> str | None:
+        k = key.encode("utf-8")
+        i = bisect_left(self.keys, k)
+        if i < len(self.keys) and self.keys[i] == k:
+            return self.values[i].decode("ascii")
+        return None
 
     def add(self, key: str, entry: Entry, primary: bool) -> None:
         """Add a curated name for an entry."""
@@ -123,11 +134,12 @@ class Gazetteer:
                 hits.append(Hit(entry, primary))
             self._hits.pop(key, None)
 
-    def entry(self, row: int) -> Entry:
-        e = self._entries.get(row)
+    def entry(self, offset: int) -> Entry:
+        """The row starting at `offset` in the block (parsed once)."""
+        e = self._entries.get(offset)
         if e is None:
-            e = _parse(self.rows[row])
-            self._entries[row] = e
+            e = _parse(self.block[offset:self.block.index(b"\n", offset)].decode("utf-8"))
+            self._entries[offset] = e
         return e
 
     def hits(self, key: str) -> list[Hit]:
@@ -135,7 +147,7 @@ class Gazetteer:
         found = self._hits.get(key)
         if found is None:
             found = []
-            raw = self.index.get(key)
+            raw = self._raw(key)
             if raw:
                 for r in raw.split(","):
                     alt = r.startswith("~")
@@ -147,7 +159,7 @@ class Gazetteer:
         return found
 
     def has(self, key: str) -> bool:
-        return key in self.index or key in self.extra
+        return key in self.extra or key in self._hits or self._raw(key) is not None
 
     def lookup(self, name: str) -> list[Hit]:
         """Entries whose name or alternate name folds to `name`'s key."""
@@ -176,37 +188,44 @@ def _data_path(name: str) -> Path:
     return Path(str(resources.files("strikewatch.geo") / "data" / name))
 
 
-def _read_json(name: str) -> dict:  # type: ignore[type-arg]
+def _read_json(name: str) -> dict[str, Any]:
     path = _data_path(name)
     try:
-        return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-    except (OSError, ValueError) as e:
-        raise RuntimeError(f"gazetteer file {path}: {e}") from e
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise RuntimeError(f"gazetteer file {path}: {err}") from err
+    if not isinstance(data, dict):
+        raise RuntimeError(f"gazetteer file {path}: expected a JSON object")
+    return data
 
 
-_HEADER = re.compile(r"rows=(\d+) countries=(\d+) keys=(\d+)")
+_HEADER = re.compile(r"rows=(\d+) block=(\d+) countries=(\d+) keys=(\d+)")
 
 
 def load_from(tsv: Path) -> Gazetteer:
     """Build the gazetteer from a file made by build.py plus the curated JSON files."""
     try:
-        lines = gzip.decompress(tsv.read_bytes()).decode("utf-8").split("\n")
-    except (OSError, EOFError, UnicodeDecodeError) as e:
-        raise RuntimeError(f"gazetteer file {tsv}: {e}") from e
-    m = _HEADER.search(lines[0]) if lines else None
+        data = gzip.decompress(tsv.read_bytes())  # bytes throughout: no decoding cost
+    except (OSError, EOFError) as err:
+        raise RuntimeError(f"gazetteer file {tsv}: {err}") from err
+    head_end = data.find(b"\n")
+    m = _HEADER.search(data[:max(head_end, 0)].decode("utf-8", "replace"))
     if m is None:
-        raise RuntimeError(f"gazetteer file {tsv}: missing 'rows= countries= keys=' header")
-    n_rows, n_countries, n_keys = map(int, m.groups())
-    if len(lines) < 1 + n_rows + 2 * n_keys:
-        raise RuntimeError(f"gazetteer file {tsv}: truncated ({len(lines)} lines, "
-                           f"header promises {1 + n_rows + 2 * n_keys})")
+        raise RuntimeError(f"gazetteer file {tsv}: missing 'rows= block= countries= keys=' "
+                           f"header")
+    n_rows, n_block, n_countries, n_keys = map(int, m.groups())
+    b0 = head_end + 1
     g = Gazetteer()
-    g.rows = lines[1:1 + n_rows]
-    k0 = 1 + n_rows
-    g.index = dict(zip(lines[k0:k0 + n_keys], lines[k0 + n_keys:k0 + 2 * n_keys],
-                       strict=True))
-    for i in range(n_countries):
-        e = g.entry(i)
+    g.block = data[b0:b0 + n_block]
+    rest = data[b0 + n_block:].split(b"\n")
+    if len(rest) < 2 * n_keys or not g.block.endswith(b"\n"):
+        raise RuntimeError(f"gazetteer file {tsv}: truncated (header promises {n_rows} rows "
+                           f"and {n_keys} keys)")
+    g.keys, g.values, g.n_rows = rest[:n_keys], rest[n_keys:2 * n_keys], n_rows
+    offset = 0
+    for _ in range(n_countries):
+        e = g.entry(offset)
+        offset = g.block.index(b"\n", offset) + 1
         if e.country:
             g.countries[e.country] = e
             if e.extra:

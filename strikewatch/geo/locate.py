@@ -39,6 +39,7 @@ _PRE = re.compile(
     r"\s+(?:the\s+)?" + _ADJ + r"?" + _QUAL + r"?$",
     re.IGNORECASE,
 )
+_QUAL_ONLY = re.compile(r"\b(?:the\s+)?" + _QUAL + r"$")
 _POST_ADMIN = re.compile(r"^\s+(?:state|province|department|region|governorate|oblast)\b")
 _POST_DISTRICT = re.compile(r"^\s+(?:municipality|district|county|municipio)\b")
 _POST_COAST = re.compile(r"^(?:['’]s)?\s+(?:[A-Za-z-]+\s+)?(?:coast|coastline|shores?)\b")
@@ -203,6 +204,7 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
              anchor: tuple[float, float] | None = None) -> list[Reading]:
     """Every place name in text[start:end], read in context and scored as event place."""
     places, orgs, demonyms = find(g, text, start, end)
+    places = [f for f in places if not _FEATURE.match(text[f.end:f.end + 30])]
     span_countries: set[str] = {o.org.country for o in orgs if o.org.country}
     span_countries.update(d.country for d in demonyms)
     for f in places:
@@ -231,9 +233,10 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
             cue = next(k for k in ("off", "terr", "near", "loc", "origin") if m.group(k))
             qual = (m.group("qual") or "").lower()
             cue_start = f.start - (len(pre) - m.start())
+        else:  # "rocked the port of La Guaira": a kind of place without a locative cue
+            mq = _QUAL_ONLY.search(pre)
+            qual = (mq.group("qual") or "").lower() if mq else ""
         post = text[f.end:f.end + 60]
-        if _FEATURE.match(post):
-            continue
         poss = _POSS_LOC.match(post) if f.possessive else None
         if _POST_ADMIN.match(post):
             qual = qual or "state"
