@@ -76,7 +76,8 @@ def _clean(s: str) -> str:
 def _keys(name: str, alts: Iterable[str]) -> str:
     """Look-up keys, the main name's first, so loading needs no Unicode work."""
     main = normalise(name)
-    rest = sorted({normalise(a) for a in alts} - {main, ""})
+    # one-letter keys ("Đu" -> "u") would match initials and abbreviations
+    rest = sorted({k for k in (normalise(a) for a in alts) if len(k) > 1} - {main})
     return "|".join([main, *(k for k in rest if k.count(" ") < MAX_WORDS)])
 
 

@@ -27,6 +27,9 @@ MAX_WORDS = 6
 KIND_NAMES = {"P": "populated place", "A": "admin area", "C": "country", "S": "sea"}
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
+# letters NFKD does not take apart
+_LETTERS = str.maketrans({"đ": "d", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe",
+                          "ı": "i", "ð": "d", "þ": "th", "ħ": "h"})
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
@@ -40,7 +43,7 @@ def normalise(name: str) -> str:
 
     "Culiacán" and "CULIACAN" meet at "culiacan"; "U.S." and "US" at "us".
     """
-    s = _MARKS.sub("", unicodedata.normalize("NFKD", name)).lower()
+    s = _MARKS.sub("", unicodedata.normalize("NFKD", name)).lower().translate(_LETTERS)
     s = s.replace("’", "'").replace(".", "")
     if s.endswith("'s"):
         s = s[:-2]

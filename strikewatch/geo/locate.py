@@ -46,6 +46,9 @@ _POST_COAST = re.compile(r"^(?:['’]s)?\s+(?:[A-Za-z-]+\s+)?(?:coast|coastline|
 _POST_WATERS = re.compile(r"^(?:['’]s)?\s+(?:territorial\s+)?waters\b")
 _POST_LAND = re.compile(r"^\s+(?:soil|territory|airspace|mainland|side\s+of\s+the\s+border)\b")
 _COMMA = re.compile(r"^\s*,\s*$")
+# a country name followed by a lower-case word, with no locative before it, names an
+# actor or a nationality ("US forces", "Mexico has opposed"), not where something happened
+_ACTOR_USE = re.compile(r"^\s+(?!(?:coast|waters|soil|territory|airspace|side)\b)[a-z]")
 # where something was said, not where it happened: a reporting verb and a few filler
 # words ("said on Tuesday", "told reporters", "speaking to journalists") right before the
 # place's "in"/"at"/"from", or a speaker noun right before it ("officials in Kyiv")
@@ -255,6 +258,9 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
         r = Reading(f.start, f.end, cue, qual, None, qualifier=is_qualifier,
                     surface=" ".join(text[f.start:f.end].split()), cue_start=cue_start,
                     hint=f.possessive and poss is None)
+        if not cue and not f.possessive and _ACTOR_USE.match(post) and any(
+                h.entry.kind == "C" for h in f.hits):
+            r.hint = True  # "US officials", "Mexico has opposed": a country as actor
         if f.open_water:
             r.sea, r.precision = True, 6
         else:

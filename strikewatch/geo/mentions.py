@@ -128,7 +128,7 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
                 continue
             if not water and not g.has(key):
                 continue
-            if j == i and key in g.stopwords:
+            if j == i and (key in g.stopwords or len(key) < 2):
                 continue
             match = Found(t.start, toks[j].end, key, tuple(g.hits(key)),
                           possessive=toks[j].possessive, open_water=water)
