@@ -25,6 +25,7 @@ OUT = Path(__file__).parent / "data" / "basemap.json"
 #: label points; seas have no outline in the basemap, the water is the background.
 SEAS: list[tuple[str, float, float]] = [
     ("Pacific Ocean", -140.0, 5.0), ("Pacific Ocean", 170.0, 20.0),
+    ("Pacific Ocean", -100.0, 6.0), ("Atlantic Ocean", -55.0, 20.0),
     ("Atlantic Ocean", -35.0, 25.0), ("Atlantic Ocean", -20.0, -20.0),
     ("Indian Ocean", 80.0, -20.0), ("Arctic Ocean", 0.0, 82.0),
     ("Southern Ocean", 30.0, -62.0), ("Caribbean Sea", -75.0, 15.0),
