@@ -141,3 +141,41 @@ def test_viewer_cannot_review_editor_can(site: dict[str, Any]) -> None:
         html = c.get("/incidents/inc-pacific-1").text
         assert "a fourth body found" in html and '<td class="num">' not in html[:0]
         assert "3–4" in html  # the page shows the reviewed value
+
+
+def test_merge_split_and_reject_are_recorded(site: dict[str, Any]) -> None:
+    store = site["store"]
+    m_b = site["ids"]["mentions"]["B"]
+    with signed_in(site["base"], "eve") as c:
+        token = csrf(c.get("/incidents/inc-near-00").text)
+        r = c.post("/incidents/inc-near-00/review", data={"action": "merge",
+                   "incident_ids": "inc-near-01, no-such", "csrf_token": token})
+        assert "no incident with id &#39;no-such&#39;" in r.text
+        assert store.reviews("inc-near-00") == []
+        r = c.post("/incidents/inc-near-00/review", data={"action": "merge",
+                   "incident_ids": "inc-near-01", "note": "same boat", "csrf_token": token})
+        assert r.status_code == 303
+        [merge] = store.reviews("inc-near-00")
+        assert merge.payload == {"incident_ids": ["inc-near-01"]}
+        [moved] = store.reviews("inc-near-01")
+        assert moved.payload == {"into": "inc-near-00"}
+        assert "merged into inc-near-00" in c.get("/incidents/inc-near-01").text
+
+        r = c.post("/incidents/inc-carib-1/review", data={"action": "split",
+                   "mention_ids": [m_b], "csrf_token": token})
+        assert r.status_code == 303
+        split = [x for x in store.reviews("inc-carib-1") if x.action == "split"]
+        assert split and split[0].payload["mention_ids"] == [m_b]
+        assert split[0].before and split[0].after
+        assert m_b in split[0].before["mention_ids"] and m_b not in split[0].after["mention_ids"]
+        html = c.get("/incidents/inc-carib-1").text
+        assert "Mentions <small>(1)</small>" in html and "split off mentions" in html
+
+        r = c.post("/incidents/inc-carib-2/review", data={"action": "reject",
+                   "note": "duplicate of a radio rumour", "csrf_token": "forged"})
+        assert r.status_code == 403
+        r = c.post("/incidents/inc-carib-2/review", data={"action": "reject",
+                   "note": "duplicate of a radio rumour", "csrf_token": token})
+        assert r.status_code == 303
+        html = c.get("/incidents/inc-carib-2").text
+        assert "rejected in review" in html and "duplicate of a radio rumour" in html

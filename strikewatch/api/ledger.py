@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 from strikewatch.records import Article, Incident, Mention, Review, Span
 from strikewatch.store import IncidentQuery, Store
 from strikewatch.web.review import effective
 
-#: Totals are summed over at most this many matching incidents (then marked partial).
-TOTALS_CAP = 20000
+#: Without a store aggregate, totals are summed over at most this many matching incidents
+#: (then marked partial), so a ledger page stays fast on a large archive.
+TOTALS_CAP = 5000
 
 
 @dataclass
@@ -26,26 +29,37 @@ def ledger_totals(store: Store, query: IncidentQuery) -> Totals:
     """Incidents and killed low–high over everything the filters match (not only one page).
 
     Only occurred, non-background incidents enter the casualty sums, as in DESIGN.md.
+    A store may offer `killed_totals(query) -> (incidents, killed_low, killed_high|None)`
+    computed in SQL; it is used when present (it is not part of the Store interface).
     """
+    aggregate = getattr(store, "killed_totals", None)
+    if callable(aggregate):
+        n, low, high = aggregate(query)
+        return Totals(incidents=n, killed_low=low, killed_high=high, counted=n)
     total = store.count_incidents(query)
     t = Totals(incidents=total, partial=total > TOTALS_CAP)
     q = dataclasses.replace(query, limit=min(total, TOTALS_CAP), offset=0)
     if total == 0:
         return t
-    high: int | None = 0
-    for inc in store.incidents(q):
+    t.killed_low, t.killed_high, t.counted = sum_killed(store.incidents(q))
+    return t
+
+
+def sum_killed(incidents: Iterable[Incident]) -> tuple[int, int | None, int]:
+    """(killed low, killed high or None when open-ended, incidents counted) of occurred ones."""
+    low, high, counted = 0, cast(int | None, 0), 0
+    for inc in incidents:
         if inc.status != "occurred" or inc.background:
             continue
         if inc.killed_low is None and inc.killed_high is None:
             continue
-        t.counted += 1
-        t.killed_low += inc.killed_low or 0
+        counted += 1
+        low += inc.killed_low or 0
         if inc.killed_high is None:
             high = None
         elif high is not None:
             high += inc.killed_high
-    t.killed_high = high
-    return t
+    return low, high, counted
 
 
 @dataclass

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from strikewatch.api.ledger import incident_detail, ledger_totals
+from strikewatch.api.ledger import TOTALS_CAP, incident_detail, ledger_totals, sum_killed
 from strikewatch.api.query import SORTABLE, QueryError, filter_params, incident_query
 from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Place
 from strikewatch.store import Store
@@ -214,7 +214,9 @@ def ledger(request: Request) -> HTMLResponse:
         return "?" + urlencode({**params, "sort": query.sort, "limit": query.limit,
                                 "offset": max(offset, 0)})
 
+    page_low, page_high, _ = sum_killed(incidents)
     return render(request, "ledger.html", user=user, incidents=incidents, totals=totals,
+                  page_killed=(page_low, page_high), totals_cap=TOTALS_CAP,
                   sort_link=sort_link, page_link=page_link, sortable=SORTABLE,
                   **_filter_ctx(query))
 
