@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -144,5 +147,16 @@ def test_export_formats(api: httpx.Client) -> None:
     if r.status_code == 501:
         pytest.skip(f"exporters not merged yet: {exporting.__doc__!s:.40}")
     assert r.status_code == 200
-    lines = [ln for ln in r.text.splitlines() if ln.strip()]
-    assert len(lines) == 4
+    records = [json.loads(ln) for ln in r.text.splitlines() if ln.strip()]
+    assert sorted(x["kind"] for x in records) == ["incident"] * 4 + ["tally"]
+    one = next(x for x in records if x["id"] == "inc-carib-1")
+    assert one["killed_low"] == 9 and one["provenance"]["killed"]
+    r = api.get("/api/export", params={"format": "csv", "grade": "weak"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert {row["id"] for row in rows} == {"inc-pacific-1", "inc-mexico-plan", "inc-carib-2"}
+    assert "event_date" in rows[0] and "fatalities" in rows[0]  # ACLED's names
+    r = api.get("/api/export", params={"format": "geojson", "status": "occurred"})
+    features = r.json()["features"]
+    assert {f["properties"]["id"] if "id" in f["properties"] else f.get("id")
+            for f in features} == {"inc-carib-1", "inc-pacific-1", "inc-carib-2"}

@@ -1,11 +1,13 @@
-"""Bridge from the API to the platform's exporters in strikewatch.export.
+"""Bridge from the API to the platform's exporters (strikewatch.export.write_export).
 
-TODO(after merging main): call the platform's export functions here; until they are
-merged the export route answers 501 with this message, and tests/test_api.py's export test
-is skipped.
+The API and the command line share one writer per format, so an export downloaded from
+the web is byte-for-byte what `strikewatch export` writes for the same filters.
 """
 
 from __future__ import annotations
+
+import dataclasses
+import io
 
 from strikewatch.store import IncidentQuery, Store
 
@@ -15,7 +17,15 @@ class ExportUnavailable(RuntimeError):
 
 
 def export_text(store: Store, query: IncidentQuery, fmt: str) -> str:
-    """The filtered ledger as one document in `fmt` (jsonl, csv or geojson)."""
-    raise ExportUnavailable(
-        f"export format {fmt!r} needs strikewatch.export, which this build does not have yet"
-    )
+    """Every incident the filters match (all pages), plus the tallies for jsonl."""
+    try:
+        from strikewatch.export import write_export
+    except ImportError:
+        raise ExportUnavailable(
+            f"export format {fmt!r} needs strikewatch.export, which this build lacks"
+        ) from None
+    total = store.count_incidents(query)
+    everything = dataclasses.replace(query, limit=max(total, 1), offset=0)
+    out = io.StringIO()
+    write_export(fmt, store.incidents(everything), store.tallies(), out)
+    return out.getvalue()
