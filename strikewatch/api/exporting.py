@@ -7,6 +7,7 @@ the web is byte-for-byte what `strikewatch export` writes for the same filters.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import io
 
 from strikewatch.store import IncidentQuery, Store
@@ -18,12 +19,10 @@ class ExportUnavailable(RuntimeError):
 
 def export_text(store: Store, query: IncidentQuery, fmt: str) -> str:
     """Every incident the filters match (all pages), plus the tallies for jsonl."""
-    try:
-        from strikewatch.export import write_export
-    except ImportError:
+    write_export = getattr(importlib.import_module("strikewatch.export"), "write_export", None)
+    if write_export is None:
         raise ExportUnavailable(
-            f"export format {fmt!r} needs strikewatch.export, which this build lacks"
-        ) from None
+            f"export format {fmt!r} needs strikewatch.export, which this build lacks")
     total = store.count_incidents(query)
     everything = dataclasses.replace(query, limit=max(total, 1), offset=0)
     out = io.StringIO()
