@@ -11,8 +11,10 @@ from strikewatch.store import IncidentQuery
 #: Columns the ledger may be sorted by ("-" prefix for descending).
 SORTABLE: tuple[str, ...] = (
     "date_low", "date_high", "killed_low", "killed_high", "grade", "status", "event_type",
-    "sub_event_type", "id",
+    "country", "place_name", "id",
 )
+#: Further filters the store reads from IncidentQuery.extra.
+EXTRA_FILTERS: tuple[str, ...] = ("sub_event_type", "target_kind", "domain", "min_killed")
 FILTERS: tuple[str, ...] = (
     "date_from", "date_to", "country", "status", "grade", "event_type", "actor", "q",
 )
@@ -67,6 +69,11 @@ def incident_query(params: Mapping[str, str], default_limit: int = 100) -> Incid
     q.event_type = get("event_type")
     q.actor = get("actor")
     q.text = get("q")
+    for name in EXTRA_FILTERS:
+        if (v := get(name)) is not None:
+            if name == "min_killed":
+                v = str(_int(name, v, 0, 10**9))
+            q.extra[name] = v
     if (v := get("sort")) is not None:
         if v.lstrip("-") not in SORTABLE:
             raise QueryError(f"sort: {v!r} is not one of {', '.join(SORTABLE)} "
@@ -84,6 +91,6 @@ def filter_params(q: IncidentQuery) -> dict[str, str]:
     pairs = {
         "date_from": q.date_from, "date_to": q.date_to, "country": q.country,
         "status": q.status, "grade": q.grade, "event_type": q.event_type, "actor": q.actor,
-        "q": q.text,
+        "q": q.text, **q.extra,
     }
     return {k: v for k, v in pairs.items() if v}
