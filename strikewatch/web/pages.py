@@ -40,6 +40,9 @@ STATIC_DIR = HERE / "static"
 
 router = APIRouter(include_in_schema=False)
 
+#: The map draws at most this many incidents (in ledger order); the page says so when cut.
+MAP_CAP = 20000
+
 #: Rows of the incident page: (label, record field(s), provenance key).
 COUNT_ROWS = ("killed", "injured", "civilians_killed", "children_killed", "survivors",
               "missing")
@@ -224,9 +227,10 @@ def ledger(request: Request) -> HTMLResponse:
 @router.get("/map")
 def map_page(request: Request) -> HTMLResponse:
     user = reader(request)
-    query = _ledger_query(request, 1000)
-    query = dataclasses.replace(query, limit=min(max(query.limit, 1000), 1000 * 20), offset=0)
+    query = _ledger_query(request, MAP_CAP)
     store = _store(request)
+    matching = store.count_incidents(query)
+    query = dataclasses.replace(query, limit=max(min(matching, MAP_CAP), 1), offset=0)
     points, unplaced = [], 0
     for inc in store.incidents(query):
         p = inc.place
@@ -243,6 +247,7 @@ def map_page(request: Request) -> HTMLResponse:
             for c in clusters}
     return render(request, "map.html", user=user, svg=svg, clusters=clusters, zoom=zoom,
                   unplaced=unplaced, shown=len(points), zoomed=bbox is not None,
+                  matching=matching, capped=matching > MAP_CAP, map_cap=MAP_CAP,
                   reset="?" + urlencode(params), **_filter_ctx(query))
 
 
