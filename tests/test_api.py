@@ -128,6 +128,22 @@ def test_tallies_and_articles(api: httpx.Client, ledger: dict[str, Any]) -> None
     assert api.get("/api/articles/nope").status_code == 404
 
 
+def test_unknown_routes_and_methods_are_json_errors(api: httpx.Client) -> None:
+    r = api.get("/api/nothing-here")
+    assert r.status_code == 404 and r.json()["error"]["status"] == 404
+    r = api.post("/api/incidents")
+    assert r.status_code == 405 and "error" in r.json()
+
+
+def test_extra_filters(api: httpx.Client) -> None:
+    assert ids_of(api.get("/api/incidents", params={"min_killed": "3"})) == {
+        "inc-carib-1", "inc-pacific-1"}
+    assert ids_of(api.get("/api/incidents", params={"target_kind": "vessel"})) == {
+        "inc-carib-1", "inc-pacific-1"}
+    r = api.get("/api/incidents", params={"min_killed": "-1"})
+    assert r.status_code in (400, 422) and "min_killed" in r.json()["error"]["message"]
+
+
 def test_openapi_lists_the_routes(api: httpx.Client) -> None:
     spec = api.get("/openapi.json").json()
     for path in ("/api/incidents", "/api/incidents/{incident_id}", "/api/tallies",

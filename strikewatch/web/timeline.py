@@ -156,7 +156,9 @@ def render_timeline(data: TimelineData, width: int = 960, panel: int = 200) -> M
             o.append(f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{width - right}" '
                      f'y2="{y:.1f}"/><text class="tick" x="{left - 6}" y="{y + 4:.1f}" '
                      f'text-anchor="end">{v}</text>')
-    # weekly bars (own scale, labelled in the tooltip) and cumulative line
+    # weekly bars on their own scale (right axis) and the cumulative line (left axis)
+    o.append(f'<text class="tick right" x="{width - right}" y="{y1 - panel * 0.45 - 4:.1f}" '
+             f'text-anchor="end">{max_week}/week</text>')
     bar_w = max(step * 0.7, 1.0)
     for w in data.weeks:
         if w.incidents:
