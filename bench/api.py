@@ -6,7 +6,7 @@ Builds a SQLite store with N synthetic incidents (fixed seed), then for a few ty
 queries measures p50/p95 of (a) the store call the API makes (incidents + count, the
 baseline, same process) and (b) GET /api/incidents over real HTTP on loopback (uvicorn in a
 thread, httpx client). Prints both and their ratio, so the API's own overhead is visible
-independently of the machine's speed.
+independently of the machine's speed. Last, the HTML ledger page for two of the queries.
 """
 
 from __future__ import annotations
@@ -111,6 +111,12 @@ def main() -> None:
                 print(f"{label:30} {pct(d, 50):8.1f}ms {pct(d, 95):6.1f}ms "
                       f"{pct(h, 50):8.1f}ms {pct(h, 95):6.1f}ms "
                       f"{statistics.median(h) / max(statistics.median(d), 1e-9):9.2f}x")
+            print("\nweb ledger page (HTML, 50 rows, totals over up to 5,000 matches):")
+            for label in ("first page (date order)", "country + grade"):
+                params = queries[label]
+                page = timed(lambda p=params: client.get("/", params=p).raise_for_status(),
+                             max(args.repeat // 3, 5))
+                print(f"{label:30} p50 {pct(page, 50):8.1f}ms  p95 {pct(page, 95):8.1f}ms")
 
 
 if __name__ == "__main__":
