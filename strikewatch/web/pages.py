@@ -42,6 +42,8 @@ router = APIRouter(include_in_schema=False)
 
 #: The map draws at most this many incidents (in ledger order); the page says so when cut.
 MAP_CAP = 20000
+#: The timeline counts at most this many incidents (earliest first); the page says so.
+TIMELINE_CAP = 50000
 
 #: Rows of the incident page: (label, record field(s), provenance key).
 COUNT_ROWS = ("killed", "injured", "civilians_killed", "children_killed", "survivors",
@@ -257,9 +259,11 @@ def timeline_page(request: Request) -> HTMLResponse:
     query = _ledger_query(request, 1000)
     store = _store(request)
     total = store.count_incidents(query)
-    query = dataclasses.replace(query, limit=max(total, 1), offset=0)
+    query = dataclasses.replace(query, limit=max(min(total, TIMELINE_CAP), 1), offset=0,
+                                sort="date_low")
     data = timeline_data(store.incidents(query), store.tallies())
     return render(request, "timeline.html", user=user, svg=render_timeline(data), data=data,
+                  matching=total, capped=total > TIMELINE_CAP, cap=TIMELINE_CAP,
                   **_filter_ctx(query))
 
 
