@@ -32,7 +32,8 @@ from strikewatch.records import (
 from strikewatch.store import Store, open_store
 from strikewatch.web.auth import hash_password
 
-PASSWORDS = {"ada": "admin-pass-1", "eve": "editor-pass-1", "vic": "viewer-pass-1"}
+PASSWORDS = {"ada": "admin-pass-1", "eve": "editor-pass-1", "vic": "viewer-pass-1",
+             "zed": "viewer-pass-2"}
 SCRIPT = "<script>document.title='pwned';window.PWNED=1</script>"
 
 TEXT_A = (
@@ -156,7 +157,8 @@ def build_ledger(store: Store, extra_nearby: int = 0) -> dict[str, Any]:
                                                 difference=25,
                                                 note="the ledger holds 15 of at least 40"))
     store.replace_ledger([inc1, inc2, inc3, inc4, *extra], [tally])
-    for name, role in (("ada", "admin"), ("eve", "editor"), ("vic", "viewer")):
+    for name, role in (("ada", "admin"), ("eve", "editor"), ("vic", "viewer"),
+                       ("zed", "viewer")):
         store.add_user(name, hash_password(PASSWORDS[name]), role)
     return {"articles": {k: a.id for k, a in arts.items()},
             "mentions": {"A": m_a.id, "B": m_b.id}, "incidents": [inc1.id, inc2.id, inc3.id,

@@ -53,9 +53,9 @@ def test_wrong_password_csrf_and_rate_limit(site: dict[str, Any]) -> None:
         r = c.post("/login", data={"username": "eve", "password": PASSWORDS["eve"]})
         assert r.status_code == 403 and "CSRF" in r.text
         for _ in range(2):
-            c.post("/login", data={"username": "ada", "password": "x", "csrf_token": token})
-        c.post("/login", data={"username": "ada", "password": "y", "csrf_token": token})
-        r = c.post("/login", data={"username": "ada", "password": PASSWORDS["ada"],
+            c.post("/login", data={"username": "zed", "password": "x", "csrf_token": token})
+        c.post("/login", data={"username": "zed", "password": "y", "csrf_token": token})
+        r = c.post("/login", data={"username": "zed", "password": PASSWORDS["zed"],
                                    "csrf_token": token})
         assert r.status_code == 429  # even the right password waits after 3 failures
         assert "session" not in "".join(c.cookies.keys()).replace("sw_csrf", "")
@@ -179,3 +179,25 @@ def test_merge_split_and_reject_are_recorded(site: dict[str, Any]) -> None:
         assert r.status_code == 303
         html = c.get("/incidents/inc-carib-2").text
         assert "rejected in review" in html and "duplicate of a radio rumour" in html
+
+
+def test_admins_manage_users(site: dict[str, Any]) -> None:
+    with signed_in(site["base"], "eve") as c:
+        assert c.get("/admin/users").status_code == 403
+    with signed_in(site["base"], "ada") as c:
+        page = c.get("/admin/users").text
+        assert "<td>vic</td><td>viewer</td>" in page
+        token = csrf(page)
+        r = c.post("/admin/users", data={"username": "new reader", "role": "viewer",
+                                         "password": "long-enough-1", "csrf_token": token})
+        assert r.status_code == 400 and "no spaces" in r.text
+        r = c.post("/admin/users", data={"username": "rita", "role": "viewer",
+                                         "password": "long-enough-1", "csrf_token": token})
+        assert r.status_code == 303
+    row = site["store"].get_user("rita")
+    assert row and row["role"] == "viewer"
+    with httpx.Client(base_url=site["base"]) as c:
+        token = csrf(c.get("/login").text)
+        r = c.post("/login", data={"username": "rita", "password": "long-enough-1",
+                                   "csrf_token": token})
+        assert r.status_code == 303

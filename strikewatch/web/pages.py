@@ -24,11 +24,13 @@ from strikewatch.store import Store
 from strikewatch.web.auth import (
     CSRF_COOKIE,
     CSRF_FIELD,
+    ROLES,
     SESSION_COOKIE,
     Auth,
     RateLimited,
     User,
     client_of,
+    hash_password,
 )
 from strikewatch.web.highlight import Highlight, highlight
 from strikewatch.web.review import EDITABLE, ReviewError, changed_fields, make_review, parse_field
@@ -430,3 +432,43 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
                 marks.append(Highlight(sp.start, sp.end, f"mention {i}", f"m-{i}", "mention"))
     return render(request, "article.html", user=user, art=art, mentions=mentions,
                   text=highlight(art.text, marks))
+
+
+# --- users (admins) -----------------------------------------------------------------------
+
+
+def _admin(request: Request) -> User:
+    user = current_user(request)
+    if user is None:
+        path = request.url.path
+        raise LoginRequired(urlencode({"": path})[1:])
+    if not user.can("admin"):
+        raise HTTPException(403, f"Only admins manage users; your role is {user.role}.")
+    return user
+
+
+@router.get("/admin/users")
+def users_page(request: Request, error: str | None = None, saved: str | None = None
+               ) -> HTMLResponse:
+    user = _admin(request)
+    users = sorted(_store(request).users(), key=lambda u: u["username"])
+    return render(request, "users.html", user=user, users=users, roles=ROLES, error=error,
+                  saved=saved, status=400 if error else 200)
+
+
+@router.post("/admin/users")
+async def add_user(request: Request) -> Response:
+    """Create a user or replace one's password and role (admins only)."""
+    form = await _form(request)
+    _admin(request)
+    username = str(form.get("username", "")).strip()
+    role = str(form.get("role", ""))
+    password = str(form.get("password", ""))
+    if not username or len(username) > 64 or any(c.isspace() for c in username):
+        return users_page(request, error="The user name must be 1-64 characters, no spaces.")
+    if role not in ROLES:
+        return users_page(request, error=f"Role must be one of {', '.join(ROLES)}.")
+    if len(password) < 8:
+        return users_page(request, error="The password must have at least 8 characters.")
+    _store(request).add_user(username, hash_password(password), role)
+    return RedirectResponse(f"/admin/users?saved={username}", status_code=303)
