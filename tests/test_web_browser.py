@@ -82,6 +82,16 @@ def test_browse_filter_evidence_and_review(site: dict[str, Any], page: Any) -> N
     counts = [int(c.get_attribute("data-count")) for c in clusters.all()]
     assert sum(counts) == 18 and max(counts) >= 14
     shot(page, "map")
+    page.locator(f"svg.map a.cluster[data-count='{max(counts)}']").click()
+    page.wait_for_url("**/map#cluster-1")
+    listed = page.locator("#cluster-1 li a")
+    assert listed.count() == max(counts)
+    page.click("#cluster-1 h3 a")  # zoom in: the same incidents, a closer view
+    page.wait_for_url("**bbox=**")
+    zoomed = [int(c.get_attribute("data-count"))
+              for c in page.locator("svg.map a.cluster").all()]
+    assert sum(zoomed) == max(counts)
+    shot(page, "map-zoomed")
     page.goto(base + "/timeline")
     assert page.locator("svg.timeline g.tally").count() == 2
     shot(page, "timeline")

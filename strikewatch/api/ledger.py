@@ -13,7 +13,7 @@ from strikewatch.web.review import effective
 
 #: Without a store aggregate, totals are summed over at most this many matching incidents
 #: (then marked partial), so a ledger page stays fast on a large archive.
-TOTALS_CAP = 5000
+TOTALS_CAP = 2000
 
 
 @dataclass

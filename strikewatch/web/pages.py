@@ -252,6 +252,7 @@ def map_page(request: Request) -> HTMLResponse:
     return render(request, "map.html", user=user, svg=svg, clusters=clusters, zoom=zoom,
                   unplaced=unplaced, shown=len(points), zoomed=bbox is not None,
                   matching=matching, capped=matching > MAP_CAP, map_cap=MAP_CAP,
+                  in_view=sum(len(c.points) for c in clusters),
                   reset="?" + urlencode(params), **_filter_ctx(query))
 
 

@@ -44,10 +44,22 @@ class Cluster:
     points: list[MapPoint] = field(default_factory=list)
 
     @property
+    def extent(self) -> float:
+        """The larger side, in degrees, of the box around the cluster's incidents."""
+        lons = [p.lon for p in self.points]
+        lats = [p.lat for p in self.points]
+        return max(max(lons) - min(lons), max(lats) - min(lats))
+
+    @property
+    def one_place(self) -> bool:
+        """All at (about) one place: zooming in would not separate them."""
+        return self.extent < 0.01
+
+    @property
     def bbox(self) -> tuple[float, float, float, float]:
         lons = [p.lon for p in self.points]
         lats = [p.lat for p in self.points]
-        return fit_bbox(min(lons), min(lats), max(lons), max(lats))
+        return fit_bbox(min(lons), min(lats), max(lons), max(lats), min_span=0.5)
 
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -93,6 +105,28 @@ def cluster_points(points: list[MapPoint], deg_per_px: float, cell_px: float = 3
     return clusters
 
 
+def _graticule(lon0: float, lat0: float, lon1: float, lat1: float, dpp: float) -> str:
+    """Latitude/longitude lines with degree labels, so a zoomed-in view keeps its bearings."""
+    span = lon1 - lon0
+    step = next((s for s in (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 30) if span / s <= 10), 30.0)
+    fs = _fmt(10 * dpp)
+    out = ['<g class="graticule">']
+    x = math.ceil(lon0 / step) * step
+    while x <= lon1:
+        out.append(f'<line x1="{_fmt(x)}" y1="{_fmt(-lat1)}" x2="{_fmt(x)}" y2="{_fmt(-lat0)}"/>'
+                   f'<text x="{_fmt(x + 3 * dpp)}" y="{_fmt(-lat0 - 4 * dpp)}" font-size="{fs}">'
+                   f'{abs(round(x, 1)):g}°{"W" if x < 0 else "E" if x > 0 else ""}</text>')
+        x += step
+    y = math.ceil(lat0 / step) * step
+    while y <= lat1:
+        out.append(f'<line x1="{_fmt(lon0)}" y1="{_fmt(-y)}" x2="{_fmt(lon1)}" y2="{_fmt(-y)}"/>'
+                   f'<text x="{_fmt(lon0 + 3 * dpp)}" y="{_fmt(-y - 3 * dpp)}" font-size="{fs}">'
+                   f'{abs(round(y, 1)):g}°{"S" if y < 0 else "N" if y > 0 else ""}</text>')
+        y += step
+    out.append("</g>")
+    return "".join(out)
+
+
 def render_map(points: list[MapPoint], bbox: tuple[float, float, float, float] | None = None,
                width: int = 960, height: int = 520, link: str = "") -> tuple[Markup, list[Cluster]]:
     """The SVG (as safe markup) and the clusters drawn on it.
@@ -131,7 +165,9 @@ def render_map(points: list[MapPoint], bbox: tuple[float, float, float, float] |
     for c in base["countries"]:
         if c["d"]:
             out.append(f'<path d="{c["d"]}"><title>{escape(c["name"])}</title></path>')
-    out.append("</g><g class=\"sea-labels\">")
+    out.append("</g>")
+    out.append(_graticule(lon0, lat0, lon1, lat1, dpp))
+    out.append('<g class="sea-labels">')
     fs = 13 * dpp
     for s in base["seas"]:
         if lon0 <= s["lon"] <= lon1 and lat0 <= s["lat"] <= lat1:
