@@ -1,4 +1,4 @@
-"""The store over a real SQLite file (and PostgreSQL when STRIKEWATCH_TEST_PG_URL is set)."""
+"""The store over a real SQLite file (and PostgreSQL when STRIKEWATCH_TEST_pg_url is set)."""
 
 from __future__ import annotations
 
@@ -27,26 +27,38 @@ from strikewatch.records import (
 from strikewatch.store import IncidentQuery, database_url, open_store
 from strikewatch.store.schema import metadata
 from strikewatch.store.sql import SqlStore
+from tests.pgserver import temporary_postgres
 
-PG_URL = os.environ.get("STRIKEWATCH_TEST_PG_URL")
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str | None]:
+    """STRIKEWATCH_TEST_pg_url, else a throwaway local server when PostgreSQL is installed."""
+    given = os.environ.get("STRIKEWATCH_TEST_pg_url")
+    if given:
+        yield given
+        return
+    with temporary_postgres() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SqlStore]:
+def store(
+    request: pytest.FixtureRequest, tmp_path: Path, pg_url: str | None
+) -> Iterator[SqlStore]:
     if request.param == "sqlite":
         s = open_store(str(tmp_path / "ledger.db"))
         assert isinstance(s, SqlStore)
         yield s
         s.close()
         return
-    if not PG_URL:
-        pytest.skip("set STRIKEWATCH_TEST_PG_URL to run the store tests on PostgreSQL")
+    if not pg_url:
+        pytest.skip("PostgreSQL not installed and STRIKEWATCH_TEST_pg_url not set")
     schema = "t_" + uuid.uuid4().hex[:10]
-    admin = sa.create_engine(PG_URL)
+    admin = sa.create_engine(pg_url)
     with admin.begin() as conn:
         conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
-    engine = sa.create_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
-    s = SqlStore(PG_URL, engine=engine)
+    engine = sa.create_engine(pg_url, connect_args={"options": f"-csearch_path={schema}"})
+    s = SqlStore(pg_url, engine=engine)
     yield s
     s.close()
     with admin.begin() as conn:
@@ -306,3 +318,20 @@ def test_users(store: SqlStore) -> None:
     with pytest.raises(ValueError, match="role"):
         store.add_user("cy", "h", "root")
     assert store.delete_user("bo") and not store.delete_user("bo")
+
+
+def test_a_write_failing_midway_leaves_the_old_ledger(tmp_path: Path) -> None:
+    """A database-level failure inside replace_ledger rolls back its deletes too."""
+    path = tmp_path / "atomic.db"
+    s = open_store(str(path))
+    s.replace_ledger([incident("old1"), incident("old2")], [Tally(id="t-old")])
+    con = sqlite3.connect(path)
+    con.execute("CREATE TRIGGER boom BEFORE INSERT ON tallies WHEN NEW.id = 'boom' "
+                "BEGIN SELECT RAISE(ABORT, 'simulated failure'); END")
+    con.commit()
+    con.close()
+    with pytest.raises(sa.exc.IntegrityError, match="simulated failure"):
+        s.replace_ledger([incident("new1")], [Tally(id="boom")])
+    assert sorted(i.id for i in s.incidents()) == ["old1", "old2"]
+    assert [t.id for t in s.tallies()] == ["t-old"]
+    s.close()

@@ -60,16 +60,47 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def migrate(engine: Engine) -> None:
-    """Upgrade the database to the newest schema (a no-op when already there)."""
+    """Upgrade the database to the newest schema (a no-op when already there).
+
+    The upgrade holds a database-wide lock (SQLite: BEGIN EXCLUSIVE; PostgreSQL: an
+    advisory lock), so processes opening a new database at the same moment migrate it
+    once, and a crash mid-migration rolls the whole schema change back.
+    """
     cfg = alembic_config()
     head = ScriptDirectory.from_config(cfg).get_current_head()
     with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-    if current == head:
-        return
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            _migrate_sqlite(conn, cfg, head)
+        else:
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": 727274})
+                if MigrationContext.configure(conn).get_current_revision() != head:
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+
+
+def _migrate_sqlite(conn: Connection, cfg: Config, head: str | None) -> None:
+    """Run the upgrade inside an explicit exclusive transaction (pysqlite would otherwise
+    commit each CREATE TABLE on its own)."""
+    dbapi: Any = conn.connection.driver_connection
+    saved = dbapi.isolation_level
+    dbapi.isolation_level = None  # we issue BEGIN/COMMIT ourselves
+    try:
+        dbapi.execute("BEGIN EXCLUSIVE")  # waits for a concurrent migrator (busy timeout)
+        try:
+            if MigrationContext.configure(conn).get_current_revision() != head:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+            dbapi.execute("COMMIT")
+        except BaseException:
+            dbapi.execute("ROLLBACK")
+            raise
+    finally:
+        dbapi.isolation_level = saved
 
 
 def make_engine(url: str) -> Engine:
