@@ -22,6 +22,7 @@ from rich.table import Table
 from strikewatch import pipeline
 from strikewatch.export import FORMATS, write_export
 from strikewatch.ingest import IngestOptions, IngestReport
+from strikewatch.ingest.dates import iso_published
 from strikewatch.ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from strikewatch.ingest.sources import expand
 from strikewatch.records import GRADES, STATUSES, Incident, Tally
@@ -170,6 +171,12 @@ def ingest(
     skipped; the batch goes on. Re-running after an interruption resumes where it stopped.
     Exit status: 0 done; 1 nothing could be read; 2 bad usage or database.
     """
+    if published:
+        try:
+            published = iso_published(published)
+        except ValueError as exc:
+            err.print(f"[red]error:[/red] --published: {exc}")
+            raise typer.Exit(2) from exc
     options = IngestOptions(
         allow_private=allow_private, timeout=timeout, max_bytes=max_bytes, url=url,
         published=published, publisher=publisher, fetch_feed_links=fetch_links,

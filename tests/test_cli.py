@@ -272,7 +272,14 @@ def test_two_concurrent_ingests_store_each_article_once(tmp_path: Path) -> None:
     procs = [subprocess.Popen(cmd, env=subprocess_env(), stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True) for _ in range(2)]
     outs = [p.communicate(timeout=300) for p in procs]
-    for p, (out, errs) in zip(procs, outs, strict=True):
+    for p, (_out, errs) in zip(procs, outs, strict=True):
         assert p.returncode == 0, errs
     total, _, unextracted, ids = counts(db)
     assert total == n == len(ids) and unextracted == 0
+
+
+def test_bad_published_option_is_a_usage_error(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("Something happened somewhere.")
+    code, out = cli("ingest", str(f), "--published", "next-ish", "--db", str(tmp_path / "x.db"))
+    assert code == 2 and "next-ish" in out
