@@ -335,3 +335,19 @@ def test_a_write_failing_midway_leaves_the_old_ledger(tmp_path: Path) -> None:
     assert sorted(i.id for i in s.incidents()) == ["old1", "old2"]
     assert [t.id for t in s.tallies()] == ["t-old"]
     s.close()
+
+
+def test_migration_downgrades_and_upgrades_again(tmp_path: Path) -> None:
+    from alembic import command
+
+    from strikewatch.store.sql import alembic_config
+
+    s = open_store(str(tmp_path / "down.db"))
+    assert isinstance(s, SqlStore)
+    with s.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "base")
+    assert set(sa.inspect(s.engine).get_table_names()) <= {"alembic_version"}
+    s.close()
+    s2 = open_store(str(tmp_path / "down.db"))  # opening migrates back up
+    assert s2.count_articles() == 0 and s2.tallies() == []
+    s2.close()
