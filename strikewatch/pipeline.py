@@ -56,8 +56,7 @@ def rebuild_ledger(store: Store, report: PipelineReport | None = None) -> Pipeli
     """Resolve all stored mentions (with the reviews) and swap in the new ledger."""
     report = report or PipelineReport()
     mentions = list(store.mentions())
-    wanted = {m.article_id for m in mentions}
-    articles = {a.id: a for a in store.articles() if a.id in wanted}
+    articles = store.get_articles({m.article_id for m in mentions})
     incidents, tallies = resolve_step.resolve(mentions, articles, store.reviews())
     store.replace_ledger(incidents, tallies)
     report.incidents, report.tallies = len(incidents), len(tallies)

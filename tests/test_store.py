@@ -351,3 +351,17 @@ def test_migration_downgrades_and_upgrades_again(tmp_path: Path) -> None:
     s2 = open_store(str(tmp_path / "down.db"))  # opening migrates back up
     assert s2.count_articles() == 0 and s2.tallies() == []
     s2.close()
+
+
+def test_get_mentions_and_articles_by_id(store: SqlStore) -> None:
+    arts = [store.add_article(Article(text=f"Report {i}: a boat was hit."))[0] for i in range(3)]
+    ms = []
+    for art in arts:
+        m = Mention(article_id=art.id, spans=[Span(article_id=art.id, start=0, end=8)])
+        store.replace_mentions(art.id, [m])
+        ms.append(m)
+    got = store.get_mentions([ms[2].id, "nope", ms[0].id])
+    assert [m.id for m in got] == [ms[2].id, ms[0].id]
+    by_id = store.get_articles([arts[1].id, "nope"])
+    assert list(by_id) == [arts[1].id] and by_id[arts[1].id].text == arts[1].text
+    assert store.get_articles([]) == {} and store.get_mentions([]) == []

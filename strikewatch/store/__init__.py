@@ -98,6 +98,14 @@ class Store:
     def count_mentions(self) -> int:
         raise NotImplementedError
 
+    def get_mentions(self, mention_ids: Iterable[str]) -> list[Mention]:
+        """The stored mentions with these ids (unknown ids are left out), in the given order."""
+        raise NotImplementedError
+
+    def get_articles(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """The stored articles with these ids, by id (unknown ids are left out)."""
+        raise NotImplementedError
+
     # the ledger
     def replace_ledger(self, incidents: Iterable[Incident], tallies: Iterable[Tally]) -> None:
         """Swap in a newly resolved ledger in one transaction (reviews are untouched)."""

@@ -164,6 +164,12 @@ def _search_text(incident: Incident) -> str:
     return " ".join(p for p in parts if p).lower()
 
 
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    """Slices small enough for an IN (...) list on every backend."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
 def _like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -368,6 +374,27 @@ class SqlStore(Store):
         with self.engine.connect() as conn:
             stmt = sa.select(sa.func.count()).select_from(t.mentions)
             return int(conn.execute(stmt).scalar_one())
+
+    def get_mentions(self, mention_ids: Iterable[str]) -> list[Mention]:
+        ids = list(dict.fromkeys(mention_ids))
+        found: dict[str, Mention] = {}
+        for chunk in _chunks(ids):
+            stmt = sa.select(t.mentions.c.data).where(t.mentions.c.id.in_(chunk))
+            with self.engine.connect() as conn:
+                for row in conn.execute(stmt):
+                    m = Mention.model_validate(row.data)
+                    found[m.id] = m
+        return [found[i] for i in ids if i in found]
+
+    def get_articles(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        ids = list(dict.fromkeys(article_ids))
+        found: dict[str, Article] = {}
+        for chunk in _chunks(ids):
+            stmt = sa.select(t.articles).where(t.articles.c.id.in_(chunk))
+            with self.engine.connect() as conn:
+                for row in conn.execute(stmt):
+                    found[row.id] = self._article(row)
+        return found
 
     # --- the ledger -------------------------------------------------------------------
 
