@@ -283,3 +283,13 @@ def test_bad_published_option_is_a_usage_error(tmp_path: Path) -> None:
     f.write_text("Something happened somewhere.")
     code, out = cli("ingest", str(f), "--published", "next-ish", "--db", str(tmp_path / "x.db"))
     assert code == 2 and "next-ish" in out
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    head = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()[:6]
+    assert any(line.startswith("make demo") for line in head)
+    assert any(line.startswith("make test") for line in head)
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "strikewatch demo" in makefile and "pytest" in makefile
+    assert "sh .ci/system-deps.sh" in makefile
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
