@@ -1,0 +1,205 @@
+"""Linking features of a mention, and the hard rules two mentions of one event must obey.
+
+Everything here is a pure function of one mention (plus its article's metadata) or of a pair,
+so pairwise scores never depend on what else is in the batch: that is what lets the
+incremental resolver reproduce a from-scratch run exactly.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from strikewatch.records import Article, Mention, Place
+
+#: Radius (km) a place stands for, by spec geo_precision: 1 exact … 5 country, 6 sea.
+PRECISION_RADIUS_KM: dict[int, float] = {1: 5.0, 2: 25.0, 3: 60.0, 4: 250.0, 5: 800.0, 6: 1500.0}
+#: Two precise places (geo_precision <= 3) further apart than this are different events.
+MAX_PRECISE_DISTANCE_KM = 150.0
+#: Dated mentions get blocking keys for every day of their interval; wider than this, none.
+MAX_BLOCK_INTERVAL_DAYS = 35
+#: An undated mention may be about anything in the week before its article was published.
+UNDATED_LOOKBACK_DAYS = 7
+#: Two day-precise dates further apart than this (days) are different events.
+MAX_PRECISE_DATE_GAP = 2
+
+_SEA_NOISE = {
+    "the", "sea", "ocean", "gulf", "of", "eastern", "western", "northern", "southern",
+    "east", "west", "north", "south", "central", "international", "waters", "off", "coast",
+}
+_STOP = {
+    "a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from",
+    "that", "this", "was", "were", "is", "are", "be", "been", "has", "had", "have", "it",
+    "its", "as", "said", "says", "after", "which", "who", "their", "they", "he", "she", "his",
+    "her", "but", "not", "into", "than", "about", "over", "near", "also", "would", "could",
+}
+_WORD = re.compile(r"[a-z0-9]+")
+
+STATUS_CLASS = {
+    "occurred": "actual", "denied": "actual",
+    "planned": "intent", "threatened": "intent", "hypothetical": "intent",
+}
+
+
+def day_number(iso: str | None) -> int | None:
+    """Days since 1970-01-01 of an ISO date or date-time, None if absent or unreadable."""
+    if not iso:
+        return None
+    try:
+        return (date.fromisoformat(iso[:10]) - date(1970, 1, 1)).days
+    except ValueError:
+        return None
+
+
+def iso_day(n: int) -> str:
+    return (date(1970, 1, 1) + timedelta(days=n)).isoformat()
+
+
+def sea_key(place: Place | None) -> str | None:
+    """'Eastern Pacific' and 'Pacific Ocean' -> 'pacific'; None unless the place is at sea."""
+    if place is None or not place.name:
+        return None
+    if place.kind != "sea" and place.geo_precision != 6:
+        return None
+    words = [w for w in _WORD.findall(place.name.lower()) if w not in _SEA_NOISE]
+    return " ".join(words) or place.name.lower()
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def norm_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    words = [w for w in _WORD.findall(name.lower()) if w not in _STOP]
+    return " ".join(words) or None
+
+
+def tokens(text: str) -> list[str]:
+    """Content words of the mention's sentences, for a wording-similarity comparison."""
+    return sorted({w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2})
+
+
+@dataclass(frozen=True)
+class Features:
+    """What linking looks at, one row per event mention (also the DuckDB input row)."""
+
+    unique_id: str
+    article_id: str
+    origin_id: str
+    published: int | None
+    d_lo: int | None
+    d_hi: int | None
+    day_keys: list[int] = field(default_factory=list)
+    lat: float | None = None
+    lon: float | None = None
+    radius_km: float | None = None
+    precision: int | None = None
+    sea: str | None = None
+    country: str | None = None
+    actor_name: str | None = None
+    actor_country: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    target_kind: str | None = None
+    domain: str | None = None
+    status_class: str = "actual"
+    killed_lo: int | None = None
+    killed_hi: int | None = None
+    words: list[str] = field(default_factory=list)
+
+    def row(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+def mention_text(m: Mention) -> str:
+    return " ".join(s.text for s in m.spans if s.text)
+
+
+def features(m: Mention, article: Article | None) -> Features:
+    """The linking features of one event mention (article metadata may be missing)."""
+    published = day_number(article.published) if article else None
+    d_lo, d_hi = day_number(m.date_low), day_number(m.date_high)
+    if d_lo is None and d_hi is not None:
+        d_lo = d_hi - 31  # "before X": an open interval, bounded for blocking only
+    if d_hi is None and d_lo is not None:
+        d_hi = d_lo if m.time_precision in (None, 1) else d_lo + 31
+    if d_lo is not None and d_hi is not None and d_hi < d_lo:
+        d_lo, d_hi = d_hi, d_lo
+    if d_lo is not None and d_hi is not None:
+        keys = list(range(d_lo - 1, d_hi + 2)) if d_hi - d_lo <= MAX_BLOCK_INTERVAL_DAYS else []
+    elif published is not None:
+        keys = list(range(published - UNDATED_LOOKBACK_DAYS, published + 1))
+    else:
+        keys = []
+    place = m.place
+    precision = place.geo_precision if place else None
+    has_xy = place is not None and place.latitude is not None and place.longitude is not None
+    radius = PRECISION_RADIUS_KM.get(precision or 0) if has_xy else None
+    if has_xy and radius is None:
+        radius = 100.0
+    k_lo, k_hi = m.killed_low, m.killed_high
+    if k_lo is None and k_hi is not None:
+        k_lo = 0
+    a1 = m.actor1
+    return Features(
+        unique_id=m.id,
+        article_id=m.article_id,
+        origin_id=(article.origin_id if article else "") or m.article_id,
+        published=published,
+        d_lo=d_lo,
+        d_hi=d_hi,
+        day_keys=keys,
+        lat=place.latitude if has_xy and place else None,
+        lon=place.longitude if has_xy and place else None,
+        radius_km=radius,
+        precision=precision,
+        sea=sea_key(place),
+        country=place.country if place else None,
+        actor_name=norm_name(a1.name) if a1 else None,
+        actor_country=a1.country if a1 else None,
+        event_type=m.event_type,
+        sub_event_type=m.sub_event_type,
+        target_kind=m.target_kind if m.target_kind != "unknown" else None,
+        domain=m.domain,
+        status_class=STATUS_CLASS.get(m.status, "actual"),
+        killed_lo=k_lo,
+        killed_hi=k_hi,
+        words=tokens(mention_text(m)),
+    )
+
+
+def places_compatible(a: Features, b: Features) -> bool | None:
+    """True/False when the places can/cannot be one event's; None when either is unknown."""
+    if a.sea and b.sea:
+        return a.sea == b.sea
+    if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
+        dist = haversine_km(a.lat, a.lon, b.lat, b.lon)
+        if (a.precision or 9) <= 3 and (b.precision or 9) <= 3:
+            return dist <= MAX_PRECISE_DISTANCE_KM
+        return dist <= (a.radius_km or 0) + (b.radius_km or 0)
+    if a.country and b.country and not a.sea and not b.sea:
+        return a.country == b.country
+    return None
+
+
+def hard_conflict(a: Features, b: Features) -> str | None:
+    """Why two mentions cannot be one event (None if they may be): the cannot-link rules."""
+    if a.article_id == b.article_id:
+        return "same article"  # an article's extractor already merged its own sentences
+    if a.d_lo is not None and b.d_lo is not None and a.d_hi is not None and b.d_hi is not None:
+        gap = max(a.d_lo - b.d_hi, b.d_lo - a.d_hi)
+        precise = a.d_hi - a.d_lo <= 1 and b.d_hi - b.d_lo <= 1
+        if gap > (MAX_PRECISE_DATE_GAP if precise else 1):
+            return "dates do not overlap"
+    if places_compatible(a, b) is False:
+        return "places too far apart"
+    if a.status_class != b.status_class:
+        return "a plan or threat is not the act"
+    return None
