@@ -57,11 +57,35 @@ def iso_day(n: int) -> str:
     return (date(1970, 1, 1) + timedelta(days=n)).isoformat()
 
 
-def sea_key(place: Place | None) -> str | None:
-    """'Eastern Pacific' and 'Pacific Ocean' -> 'pacific'; None unless the place is at sea."""
+#: Rough boxes (lat_min, lat_max, lon_min, lon_max) of the seas where strikes are reported,
+#: to tell which sea a point off a coast lies in ("off La Guajira" is in the Caribbean,
+#: "off Tumaco" in the Pacific). A point inside no box, or inside two, gets no sea. This is a
+#: deliberately small table; a marine-regions gazetteer in the geo step would replace it.
+SEA_BOXES: dict[str, tuple[float, float, float, float]] = {
+    "caribbean": (8.5, 22.5, -89.0, -59.5),
+    "pacific": (-20.0, 30.0, -130.0, -77.3),
+    "aden": (10.5, 15.5, 43.3, 52.0),
+    "red": (12.4, 30.0, 32.0, 43.6),
+    "arabian": (5.0, 25.0, 52.0, 72.0),
+    "mediterranean": (30.0, 46.0, -6.0, 36.0),
+    "black": (40.5, 47.0, 27.5, 42.0),
+    "persian": (23.5, 30.5, 47.5, 57.0),
+}
+
+
+def sea_of_point(lat: float, lon: float) -> str | None:
+    hits = [k for k, (a, b, c, d) in SEA_BOXES.items() if a <= lat <= b and c <= lon <= d]
+    return hits[0] if len(hits) == 1 else None
+
+
+def sea_key(place: Place | None, at_sea: bool = False) -> str | None:
+    """'Eastern Pacific' and 'Pacific Ocean' -> 'pacific'; a point off a coast (`at_sea`)
+    gets the sea its coordinates fall in; None for places on land."""
     if place is None or not place.name:
         return None
     if place.kind != "sea" and place.geo_precision != 6:
+        if at_sea and place.latitude is not None and place.longitude is not None:
+            return sea_of_point(place.latitude, place.longitude)
         return None
     words = [w for w in _WORD.findall(place.name.lower()) if w not in _SEA_NOISE]
     return " ".join(words) or place.name.lower()
@@ -160,7 +184,7 @@ def features(m: Mention, article: Article | None) -> Features:
         lon=place.longitude if has_xy and place else None,
         radius_km=radius,
         precision=precision,
-        sea=sea_key(place),
+        sea=sea_key(place, at_sea=m.domain == "sea"),
         country=place.country if place else None,
         actor_name=norm_name(a1.name) if a1 else None,
         actor_country=a1.country if a1 else None,
@@ -177,12 +201,15 @@ def features(m: Mention, article: Article | None) -> Features:
 
 def places_compatible(a: Features, b: Features) -> bool | None:
     """True/False when the places can/cannot be one event's; None when either is unknown."""
+    both_xy = a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None
+    if both_xy and (a.precision or 9) <= 3 and (b.precision or 9) <= 3:
+        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= MAX_PRECISE_DISTANCE_KM  # type: ignore[arg-type]
     if a.sea and b.sea:
         return a.sea == b.sea
-    if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
-        dist = haversine_km(a.lat, a.lon, b.lat, b.lon)
-        if (a.precision or 9) <= 3 and (b.precision or 9) <= 3:
-            return dist <= MAX_PRECISE_DISTANCE_KM
+    if a.sea or b.sea or a.precision == 6 or b.precision == 6:
+        return None  # a sea and a point we cannot place in a sea: cannot tell
+    if both_xy:
+        dist = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
         return dist <= (a.radius_km or 0) + (b.radius_km or 0)
     if a.country and b.country and not a.sea and not b.sea:
         return a.country == b.country

@@ -75,9 +75,11 @@ COMPARISONS: list[dict[str, Any]] = [
     _comparison("place", [
         _level("(sea_l IS NULL OR sea_r IS NULL) AND (lat_l IS NULL OR lat_r IS NULL)"
                " AND (country_l IS NULL OR country_r IS NULL)", "place unknown", None),
+        _level(f"precision_l <= 3 AND precision_r <= 3 AND {_DIST} <= 50", "within 50 km", 6.0),
         _level("sea_l <> sea_r", "different seas", -10.0),
         _level("sea_l = sea_r", "same sea", 2.0),
-        _level(f"precision_l <= 3 AND precision_r <= 3 AND {_DIST} <= 50", "within 50 km", 6.0),
+        _level("sea_l IS NOT NULL OR sea_r IS NOT NULL OR precision_l = 6 OR precision_r = 6",
+               "a sea and a point not placed in a sea", 0.0),
         _level(f"lat_l IS NOT NULL AND lat_r IS NOT NULL AND {_DIST} <= radius_km_l + radius_km_r",
                "compatible areas", 1.5),
         _level("country_l = country_r AND (lat_l IS NULL OR lat_r IS NULL)", "same country", 0.5),

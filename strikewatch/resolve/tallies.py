@@ -75,6 +75,7 @@ def dedupe(mentions: Sequence[Mention], articles: Mapping[str, Article]) -> list
 
 
 def build_tally(group: Sequence[Mention], articles: Mapping[str, Article]) -> Tally:
+    """One tally from the mentions stating one claim (first mention = earliest reported)."""
     first = group[0]
     lows = [m.period_low for m in group if m.period_low]
     highs = [m.period_high for m in group if m.period_high]
@@ -96,6 +97,8 @@ def build_tally(group: Sequence[Mention], articles: Mapping[str, Article]) -> Ta
         id=stable_id("tally", first.id),
         event_type=first.event_type,
         sub_event_type=first.sub_event_type,
+        target_kind=first.target_kind,
+        domain=first.domain,
         status=first.status,
         hedges=sorted({h for m in group for h in m.hedges}),
         place=min(places, key=lambda p: p.geo_precision or 99) if places else None,
@@ -143,6 +146,15 @@ def _actor_match(tally: Tally, inc: Incident) -> bool:
     return norm_name(inc.actor1.name) == norm_name(tally.actor1.name)
 
 
+def _kind_match(tally: Tally, inc: Incident) -> bool:
+    """A tally of strikes on boats counts boat strikes only (target kind, domain, type)."""
+    if tally.target_kind and tally.target_kind != "unknown" and inc.target_kind != tally.target_kind:
+        return False
+    if tally.domain and inc.domain and inc.domain != tally.domain:
+        return False
+    return not (tally.event_type and inc.event_type and inc.event_type != tally.event_type)
+
+
 def counted(inc: Incident) -> bool:
     """Does this incident count in tallies and ledger totals?"""
     return inc.status == "occurred" and not inc.background and inc.grade != "discounted"
@@ -157,8 +169,8 @@ def reconcile(tally: Tally, incidents: Sequence[Incident]) -> Reconciliation:
         hi = max(known) if known else None
     scope = []
     for inc in incidents:
-        if not counted(inc) or not _actor_match(tally, inc) or not _in_region(tally.place,
-                                                                               inc.place):
+        if not (counted(inc) and _actor_match(tally, inc) and _kind_match(tally, inc)
+                and _in_region(tally.place, inc.place)):
             continue
         d = day_number(inc.date_low)
         if d is None or (lo is not None and d < lo) or (hi is not None and d > hi):
