@@ -18,6 +18,9 @@ from strikewatch.records import Article, Mention, Place
 PRECISION_RADIUS_KM: dict[int, float] = {1: 5.0, 2: 25.0, 3: 60.0, 4: 250.0, 5: 800.0, 6: 1500.0}
 #: Two precise places (geo_precision <= 3) further apart than this are different events.
 MAX_PRECISE_DISTANCE_KM = 150.0
+#: A point we cannot place in a sea may still be in a named sea within this distance (km)
+#: of the sea's reference point; further away it is elsewhere.
+SEA_VS_POINT_MAX_KM = 3000.0
 #: Dated mentions get blocking keys for every day of their interval; wider than this, none.
 MAX_BLOCK_INTERVAL_DAYS = 35
 #: An undated mention may be about anything in the week before its article was published.
@@ -207,7 +210,10 @@ def places_compatible(a: Features, b: Features) -> bool | None:
     if a.sea and b.sea:
         return a.sea == b.sea
     if a.sea or b.sea or a.precision == 6 or b.precision == 6:
-        return None  # a sea and a point we cannot place in a sea: cannot tell
+        # a sea and a point we cannot place in a sea: cannot tell, unless far away
+        if both_xy and haversine_km(a.lat, a.lon, b.lat, b.lon) > SEA_VS_POINT_MAX_KM:  # type: ignore[arg-type]
+            return False
+        return None
     if both_xy:
         dist = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
         return dist <= (a.radius_km or 0) + (b.radius_km or 0)

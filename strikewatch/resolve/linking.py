@@ -28,7 +28,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from strikewatch.resolve.features import Features, hard_conflict
+from strikewatch.resolve.features import SEA_VS_POINT_MAX_KM, Features, hard_conflict
 
 #: Prior log2-odds that two blocked mentions report the same event.
 PRIOR_MATCH_PROBABILITY = 0.03
@@ -78,7 +78,8 @@ COMPARISONS: list[dict[str, Any]] = [
         _level(f"precision_l <= 3 AND precision_r <= 3 AND {_DIST} <= 50", "within 50 km", 6.0),
         _level("sea_l <> sea_r", "different seas", -10.0),
         _level("sea_l = sea_r", "same sea", 2.0),
-        _level("sea_l IS NOT NULL OR sea_r IS NOT NULL OR precision_l = 6 OR precision_r = 6",
+        _level("(sea_l IS NOT NULL OR sea_r IS NOT NULL OR precision_l = 6 OR precision_r = 6)"
+               f" AND (lat_l IS NULL OR lat_r IS NULL OR {_DIST} <= {SEA_VS_POINT_MAX_KM})",
                "a sea and a point not placed in a sea", 0.0),
         _level(f"lat_l IS NOT NULL AND lat_r IS NOT NULL AND {_DIST} <= radius_km_l + radius_km_r",
                "compatible areas", 1.5),

@@ -148,7 +148,8 @@ def _actor_match(tally: Tally, inc: Incident) -> bool:
 
 def _kind_match(tally: Tally, inc: Incident) -> bool:
     """A tally of strikes on boats counts boat strikes only (target kind, domain, type)."""
-    if tally.target_kind and tally.target_kind != "unknown" and inc.target_kind != tally.target_kind:
+    kind = tally.target_kind
+    if kind and kind != "unknown" and inc.target_kind != kind:
         return False
     if tally.domain and inc.domain and inc.domain != tally.domain:
         return False
