@@ -6,10 +6,9 @@ import random
 from collections import defaultdict
 from typing import Any
 
-from tests.resolve_set.evaluate import articles_of, gold_mentions, load_set
-
 from strikewatch.records import Incident, Mention, Review, Tally
 from strikewatch.resolve import ResolveState, resolve, resolve_incremental
+from tests.resolve_set.evaluate import articles_of, gold_mentions, load_set
 
 
 def _dump(incidents: list[Incident], tallies: list[Tally]) -> tuple[list[Any], list[Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from tests.resolve_set.evaluate import load_set, run
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.test_resolve import PACIFIC, Desk
-
 from strikewatch.records import Actor, Place
 from strikewatch.resolve import resolve
+from tests.test_resolve import PACIFIC, Desk
 
 
 def _campaign() -> Desk:

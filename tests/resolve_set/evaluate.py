@@ -133,7 +133,7 @@ class Report:
             f"{self.recall:.3f} (true pairs {self.true_pairs}, predicted {self.predicted_pairs})",
             f"[{self.mode}] events resolved to exactly one incident: "
             f"{self.events_one_incident}/{self.events}",
-            f"[{self.mode}] incident fields right (status, grade, casualty ranges, flags, counted): "
+            f"[{self.mode}] incident fields right (status, grade, casualties, flags, counted): "
             f"{self.field_ok}/{self.field_checks}",
             f"[{self.mode}] tally fields right (reconciliation, ledger incidents, sources): "
             f"{self.tally_ok}/{self.tally_checks}",
