@@ -52,7 +52,7 @@ class ResolveState:
     tallies: dict[str, Mention] = field(default_factory=dict)
     feats: dict[str, Features] = field(default_factory=dict)
     adj: dict[str, dict[str, float]] = field(default_factory=dict)  # candidate links
-    day_index: dict[int, set[str]] = field(default_factory=dict)
+    block_index: dict[str, set[str]] = field(default_factory=dict)
     cluster_of: dict[str, str] = field(default_factory=dict)  # mention id -> cluster key
     clusters: dict[str, list[str]] = field(default_factory=dict)
     machine: dict[str, Incident] = field(default_factory=dict)  # cluster key -> incident
@@ -95,8 +95,8 @@ def resolve_state(
     for mid, m in state.events.items():
         f = features(m, state.articles.get(m.article_id))
         state.feats[mid] = f
-        for k in f.day_keys:
-            state.day_index.setdefault(k, set()).add(mid)
+        for k in f.block_keys:
+            state.block_index.setdefault(k, set()).add(mid)
     edges = score_pairs(list(state.feats.values()))
     for (a, b), p in edges.items():
         state.adj.setdefault(a, {})[b] = p
@@ -147,12 +147,12 @@ def _remove_mention(state: ResolveState, mid: str, touched: set[str]) -> None:
     for nb in state.adj.pop(mid, {}):
         state.adj[nb].pop(mid, None)
         touched.add(nb)
-    for k in state.feats[mid].day_keys:
-        ids = state.day_index.get(k)
+    for k in state.feats[mid].block_keys:
+        ids = state.block_index.get(k)
         if ids is not None:
             ids.discard(mid)
             if not ids:
-                del state.day_index[k]
+                del state.block_index[k]
     del state.feats[mid]
     del state.events[mid]
     touched.discard(mid)
@@ -193,11 +193,11 @@ def resolve_incremental(
         state.feats[mid] = f
     neighbours: set[str] = set()
     for f in new_feats.values():
-        for k in f.day_keys:
-            neighbours |= state.day_index.get(k, set())
+        for k in f.block_keys:
+            neighbours |= state.block_index.get(k, set())
     for mid, f in new_feats.items():
-        for k in f.day_keys:
-            state.day_index.setdefault(k, set()).add(mid)
+        for k in f.block_keys:
+            state.block_index.setdefault(k, set()).add(mid)
     rows = [state.feats[i] for i in sorted(neighbours | set(new_feats))]
     for (a, b), p in score_pairs(rows, only_touching=new_feats.keys()).items():
         state.adj.setdefault(a, {})[b] = p

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from strikewatch.records import Article, Mention, Place
+from strikewatch.records import Actor, Article, Mention, Place
 
 #: Radius (km) a place stands for, by spec geo_precision: 1 exact … 5 country, 6 sea.
 PRECISION_RADIUS_KM: dict[int, float] = {1: 5.0, 2: 25.0, 3: 60.0, 4: 250.0, 5: 800.0, 6: 1500.0}
@@ -123,7 +123,7 @@ class Features:
     published: int | None
     d_lo: int | None
     d_hi: int | None
-    day_keys: list[int] = field(default_factory=list)
+    block_keys: list[str] = field(default_factory=list)
     lat: float | None = None
     lon: float | None = None
     radius_km: float | None = None
@@ -143,6 +143,29 @@ class Features:
 
     def row(self) -> dict[str, object]:
         return dict(self.__dict__)
+
+
+def zones(place: Place | None, sea: str | None, actor: Actor | None) -> list[str]:
+    """Coarse areas a mention may share with another mention of the same event.
+
+    Its sea, its country and its acting party's country: a report placed "in the Caribbean"
+    meets one placed "off La Guajira" (both in the Caribbean), one placed only "in Colombia"
+    meets one at a Colombian town, and one with no place at all meets the same day's reports
+    about the same actor. A mention with none of these shares the catch-all zone "*".
+    """
+    out = []
+    if sea:
+        out.append(f"sea:{sea}")
+    if place is not None and place.country:
+        out.append(f"country:{place.country}")
+    if actor is not None and actor.country:
+        out.append(f"actor:{actor.country}")
+    return out or ["*"]
+
+
+def block_keys(days: list[int], zone_list: list[str]) -> list[str]:
+    """Blocking keys: one per (day, zone); two mentions are compared if they share one."""
+    return [f"{d}|{z}" for d in days for z in zone_list]
 
 
 def mention_text(m: Mention) -> str:
@@ -182,7 +205,7 @@ def features(m: Mention, article: Article | None) -> Features:
         published=published,
         d_lo=d_lo,
         d_hi=d_hi,
-        day_keys=keys,
+        block_keys=block_keys(keys, zones(place, sea_key(place, at_sea=m.domain == "sea"), a1)),
         lat=place.latitude if has_xy and place else None,
         lon=place.longitude if has_xy and place else None,
         radius_km=radius,

@@ -14,10 +14,13 @@ incremental resolver must reproduce a from-scratch run exactly; fixed parameters
 pair's score a pure function of the two mentions. Each level is given as a log2 Bayes
 factor (its match weight); m and u are derived from it.
 
-Blocking: every dated mention carries one key per day of its date interval (+-1 day);
-an undated mention carries the days of the week before its article's publication. One rule
+Blocking: every dated mention carries one key per (day, zone) — each day of its date
+interval (+-1 day; an undated mention: the week before its article's publication) crossed
+with its coarse zones (sea, country, acting party's country: features.zones). One rule
 explodes those keys and joins on them: two mentions are compared only if their days can
-touch. Undated mentions of undated articles are never compared (they cannot be placed).
+touch in a zone they share. Block sizes then depend on how many reports one day brings in one
+area, not on the size of the archive. Undated mentions of undated articles, and mentions
+dated only to a span wider than five weeks, are never compared (they cannot be placed).
 """
 
 from __future__ import annotations
@@ -133,7 +136,7 @@ COMPARISONS: list[dict[str, Any]] = [
 _SCHEMA = pa.schema([
     ("unique_id", pa.string()), ("article_id", pa.string()), ("origin_id", pa.string()),
     ("published", pa.int64()), ("d_lo", pa.int64()), ("d_hi", pa.int64()),
-    ("day_keys", pa.list_(pa.int64())), ("lat", pa.float64()), ("lon", pa.float64()),
+    ("block_keys", pa.list_(pa.string())), ("lat", pa.float64()), ("lon", pa.float64()),
     ("radius_km", pa.float64()), ("precision", pa.int64()), ("sea", pa.string()),
     ("country", pa.string()), ("actor_name", pa.string()), ("actor_country", pa.string()),
     ("event_type", pa.string()), ("sub_event_type", pa.string()),
@@ -150,7 +153,7 @@ def settings() -> dict[str, Any]:
         "probability_two_random_records_match": PRIOR_MATCH_PROBABILITY,
         "comparisons": COMPARISONS,
         "blocking_rules_to_generate_predictions": [
-            {"blocking_rule": "l.day_keys = r.day_keys", "arrays_to_explode": ["day_keys"]},
+            {"blocking_rule": "l.block_keys = r.block_keys", "arrays_to_explode": ["block_keys"]},
         ],
         "retain_matching_columns": False,
         "retain_intermediate_calculation_columns": False,
@@ -166,7 +169,7 @@ def score_pairs(
     incremental resolver scores new mentions against their neighbourhood only).
     Pairs that break a cannot-link rule (features.hard_conflict) are dropped.
     """
-    keyed = [r for r in rows if r.day_keys]
+    keyed = [r for r in rows if r.block_keys]
     if len(keyed) < 2:
         return {}
     from splink import DuckDBAPI, Linker
