@@ -2,9 +2,10 @@
 
 Plain connected components (splink's own clustering) chain: A~B and B~C put A and C
 together even when A and C are two strikes on the same day in different seas. Here the
-candidate links are taken strongest first and two clusters are joined only when no pair
-across them breaks a cannot-link rule (features.hard_conflict: same article, dates or
-places that cannot be one event, an act vs an intention).
+candidate links are taken strongest first and two clusters are joined only when at least
+half the pairs across them are candidate links (so one vague report cannot chain two events
+together) and no pair across them breaks a cannot-link rule (features.hard_conflict: same
+article, dates or places that cannot be one event, an act vs an intention).
 
 The result for one connected component of the link graph depends only on that
 component's mentions and links; the incremental resolver relies on this to re-cluster only
@@ -57,6 +58,10 @@ def cluster_component(
         ca, cb = owner[a], owner[b]
         if ca == cb:
             continue
+        cross = sum(1 for x in members[ca] for y in members[cb]
+                    if (x, y) in edges or (y, x) in edges)
+        if cross * 2 < len(members[ca]) * len(members[cb]):
+            continue  # most pairs across are not links: do not chain through one report
         if any(
             hard_conflict(feats[x], feats[y]) is not None
             for x in members[ca]

@@ -113,6 +113,19 @@ def tokens(text: str) -> list[str]:
     return sorted({w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2})
 
 
+#: Words rarer than this Zipf frequency in general English (about 1 per million words) are
+#: the specific details two reports of one event share (place names, "speedboat", "Houthi")
+#: and reports of different events rarely do. The frequencies come from wordfreq's fixed
+#: data, never from the batch, so the comparison stays a pure function of the pair.
+RARE_ZIPF = 3.0
+
+
+def rare_words(words: list[str]) -> list[str]:
+    from wordfreq import zipf_frequency
+
+    return [w for w in words if w.isalpha() and zipf_frequency(w, "en") < RARE_ZIPF]
+
+
 @dataclass(frozen=True)
 class Features:
     """What linking looks at, one row per event mention (also the DuckDB input row)."""
@@ -130,6 +143,7 @@ class Features:
     precision: int | None = None
     sea: str | None = None
     country: str | None = None
+    place_name: str | None = None
     actor_name: str | None = None
     actor_country: str | None = None
     event_type: str | None = None
@@ -137,9 +151,11 @@ class Features:
     target_kind: str | None = None
     domain: str | None = None
     status_class: str = "actual"
+    status: str = "occurred"
     killed_lo: int | None = None
     killed_hi: int | None = None
     words: list[str] = field(default_factory=list)
+    rare: list[str] = field(default_factory=list)
 
     def row(self) -> dict[str, object]:
         return dict(self.__dict__)
@@ -183,7 +199,7 @@ def features(m: Mention, article: Article | None) -> Features:
     if d_lo is not None and d_hi is not None and d_hi < d_lo:
         d_lo, d_hi = d_hi, d_lo
     if d_lo is not None and d_hi is not None:
-        keys = list(range(d_lo - 1, d_hi + 2)) if d_hi - d_lo <= MAX_BLOCK_INTERVAL_DAYS else []
+        keys = list(range(d_lo, d_hi + 2)) if d_hi - d_lo <= MAX_BLOCK_INTERVAL_DAYS else []
     elif published is not None:
         keys = list(range(published - UNDATED_LOOKBACK_DAYS, published + 1))
     else:
@@ -194,6 +210,7 @@ def features(m: Mention, article: Article | None) -> Features:
     radius = PRECISION_RADIUS_KM.get(precision or 0) if has_xy else None
     if has_xy and radius is None:
         radius = 100.0
+    words = tokens(mention_text(m))
     k_lo, k_hi = m.killed_low, m.killed_high
     if k_lo is None and k_hi is not None:
         k_lo = 0
@@ -212,6 +229,7 @@ def features(m: Mention, article: Article | None) -> Features:
         precision=precision,
         sea=sea_key(place, at_sea=m.domain == "sea"),
         country=place.country if place else None,
+        place_name=norm_name(place.name) if place else None,
         actor_name=norm_name(a1.name) if a1 else None,
         actor_country=a1.country if a1 else None,
         event_type=m.event_type,
@@ -219,9 +237,11 @@ def features(m: Mention, article: Article | None) -> Features:
         target_kind=m.target_kind if m.target_kind != "unknown" else None,
         domain=m.domain,
         status_class=STATUS_CLASS.get(m.status, "actual"),
+        status=m.status,
         killed_lo=k_lo,
         killed_hi=k_hi,
-        words=tokens(mention_text(m)),
+        words=words,
+        rare=rare_words(words),
     )
 
 

@@ -15,8 +15,9 @@ pair's score a pure function of the two mentions. Each level is given as a log2 
 factor (its match weight); m and u are derived from it.
 
 Blocking: every dated mention carries one key per (day, zone) — each day of its date
-interval (+-1 day; an undated mention: the week before its article's publication) crossed
-with its coarse zones (sea, country, acting party's country: features.zones). One rule
+interval and the day after (so reports one day apart meet; an undated mention: the week
+before its article's publication) crossed with its coarse zones (sea, country, acting
+party's country: features.zones). One rule
 explodes those keys and joins on them: two mentions are compared only if their days can
 touch in a zone they share. Block sizes then depend on how many reports one day brings in one
 area, not on the size of the archive. Undated mentions of undated articles, and mentions
@@ -34,7 +35,7 @@ import pyarrow as pa
 from strikewatch.resolve.features import SEA_VS_POINT_MAX_KM, Features, hard_conflict
 
 #: Prior log2-odds that two blocked mentions report the same event.
-PRIOR_MATCH_PROBABILITY = 0.03
+PRIOR_MATCH_PROBABILITY = 0.015
 #: Pairs at or above this match probability become candidate links.
 LINK_THRESHOLD = 0.5
 
@@ -78,14 +79,16 @@ COMPARISONS: list[dict[str, Any]] = [
     _comparison("place", [
         _level("(sea_l IS NULL OR sea_r IS NULL) AND (lat_l IS NULL OR lat_r IS NULL)"
                " AND (country_l IS NULL OR country_r IS NULL)", "place unknown", None),
-        _level(f"precision_l <= 3 AND precision_r <= 3 AND {_DIST} <= 50", "within 50 km", 6.0),
+        _level(f"precision_l <= 3 AND precision_r <= 3 AND {_DIST} <= 50", "within 50 km", 5.0),
         _level("sea_l <> sea_r", "different seas", -10.0),
-        _level("sea_l = sea_r", "same sea", 2.0),
+        _level("place_name_l = place_name_r AND coalesce(country_l, '') = coalesce(country_r, '')",
+               "same place name", 1.5),
+        _level("sea_l = sea_r", "same sea", 1.0),
         _level("(sea_l IS NOT NULL OR sea_r IS NOT NULL OR precision_l = 6 OR precision_r = 6)"
                f" AND (lat_l IS NULL OR lat_r IS NULL OR {_DIST} <= {SEA_VS_POINT_MAX_KM})",
                "a sea and a point not placed in a sea", 0.0),
         _level(f"lat_l IS NOT NULL AND lat_r IS NOT NULL AND {_DIST} <= radius_km_l + radius_km_r",
-               "compatible areas", 1.5),
+               "compatible areas", 1.0),
         _level("country_l = country_r AND (lat_l IS NULL OR lat_r IS NULL)", "same country", 0.5),
         _level("ELSE", "far apart", -6.0),
     ]),
@@ -94,19 +97,21 @@ COMPARISONS: list[dict[str, Any]] = [
                " OR actor_country_r IS NULL AND actor_name_r IS NULL", "actor unknown", None),
         _level("actor_name_l = actor_name_r", "same actor", 2.5),
         _level("actor_country_l = actor_country_r", "same actor country", 1.5),
+        _level("actor_name_l IS NOT NULL AND actor_name_r IS NOT NULL"
+               " AND (actor_country_l IS NULL OR actor_country_r IS NULL)", "other actor", -2.0),
         _level("actor_country_l IS NULL OR actor_country_r IS NULL", "actor unclear", 0.0),
-        _level("ELSE", "different actors", -3.0),
+        _level("ELSE", "different actors", -4.0),
     ]),
     _comparison("event_type", [
         _level("event_type_l IS NULL OR event_type_r IS NULL", "type unknown", None),
-        _level("sub_event_type_l = sub_event_type_r", "same sub-event type", 1.5),
+        _level("sub_event_type_l = sub_event_type_r", "same sub-event type", 1.0),
         _level("event_type_l = event_type_r", "same event type", 0.5),
         _level("ELSE", "different types", -2.5),
     ]),
     _comparison("target", [
         _level("target_kind_l IS NULL OR target_kind_r IS NULL", "target unknown", None),
         _level("target_kind_l = target_kind_r", "same target kind", 1.0),
-        _level("ELSE", "different target kinds", -1.5),
+        _level("ELSE", "different target kinds", -2.0),
     ]),
     _comparison("domain", [
         _level("domain_l IS NULL OR domain_r IS NULL", "domain unknown", None),
@@ -115,6 +120,8 @@ COMPARISONS: list[dict[str, Any]] = [
     ]),
     _comparison("status", [
         _level("status_class_l IS NULL OR status_class_r IS NULL", "status unknown", None),
+        _level("status_l = status_r AND status_l <> 'occurred'",
+               "the same rarer status (both planned, threatened or denied)", 2.0),
         _level("status_class_l = status_class_r", "both acts or both intentions", 0.2),
         _level("ELSE", "act vs intention", -8.0),
     ]),
@@ -126,10 +133,18 @@ COMPARISONS: list[dict[str, Any]] = [
     ]),
     _comparison("wording", [
         _level("len(words_l) = 0 OR len(words_r) = 0", "no wording", None),
-        _level(f"{_JACCARD} >= 0.4", "near-identical wording", 5.0),
-        _level(f"{_JACCARD} >= 0.2", "similar wording", 2.5),
-        _level(f"{_JACCARD} >= 0.1", "some shared wording", 0.5),
-        _level("ELSE", "different wording", -2.0),
+        _level(f"{_JACCARD} >= 0.4", "near-identical wording", 3.0),
+        _level(f"{_JACCARD} >= 0.2", "similar wording", 1.0),
+        _level(f"{_JACCARD} >= 0.1", "some shared wording", 0.0),
+        _level("ELSE", "different wording", -1.5),
+    ]),
+    _comparison("specific_words", [
+        _level("len(rare_l) = 0 OR len(rare_r) = 0", "no specific words", None),
+        _level("len(list_intersect(rare_l, rare_r)) >= 3", "3+ specific words shared", 4.0),
+        _level("len(list_intersect(rare_l, rare_r)) = 2", "2 specific words shared", 2.5),
+        _level("len(list_intersect(rare_l, rare_r)) = 1", "1 specific word shared", 0.5),
+        _level("len(rare_l) >= 2 AND len(rare_r) >= 2", "no specific word shared", -1.5),
+        _level("ELSE", "too few specific words", 0.0),
     ]),
 ]
 
@@ -138,10 +153,13 @@ _SCHEMA = pa.schema([
     ("published", pa.int64()), ("d_lo", pa.int64()), ("d_hi", pa.int64()),
     ("block_keys", pa.list_(pa.string())), ("lat", pa.float64()), ("lon", pa.float64()),
     ("radius_km", pa.float64()), ("precision", pa.int64()), ("sea", pa.string()),
-    ("country", pa.string()), ("actor_name", pa.string()), ("actor_country", pa.string()),
+    ("country", pa.string()), ("place_name", pa.string()), ("actor_name", pa.string()),
+    ("actor_country", pa.string()),
     ("event_type", pa.string()), ("sub_event_type", pa.string()),
     ("target_kind", pa.string()), ("domain", pa.string()), ("status_class", pa.string()),
+    ("status", pa.string()),
     ("killed_lo", pa.int64()), ("killed_hi", pa.int64()), ("words", pa.list_(pa.string())),
+    ("rare", pa.list_(pa.string())),
 ])
 
 
