@@ -7,6 +7,7 @@ incremental resolver reproduce a from-scratch run exactly.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from dataclasses import dataclass, field
@@ -120,6 +121,30 @@ def tokens(text: str) -> list[str]:
 RARE_ZIPF = 3.0
 
 
+#: Wording similarity is estimated from a one-permutation MinHash sketch of the content words:
+#: each word is hashed once, and each of SKETCH_BINS bins keeps its smallest hash. Comparing
+#: two sketches is a handful of integer comparisons in SQL, where an exact set intersection
+#: of word lists cost most of the scoring time.
+SKETCH_BINS = 16
+#: At most this many specific (rare) words per mention are compared.
+MAX_RARE = 6
+
+
+def word_hash(word: str) -> int:
+    """A stable 63-bit hash of a word (Python's hash() changes between processes)."""
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()) >> 1
+
+
+def sketch(words: list[str]) -> list[int]:
+    bins = [-1] * SKETCH_BINS
+    for w in words:
+        h = word_hash(w)
+        b, v = h % SKETCH_BINS, h // SKETCH_BINS
+        if bins[b] < 0 or v < bins[b]:
+            bins[b] = v
+    return bins
+
+
 def rare_words(words: list[str]) -> list[str]:
     from wordfreq import zipf_frequency
 
@@ -158,7 +183,16 @@ class Features:
     rare: list[str] = field(default_factory=list)
 
     def row(self) -> dict[str, object]:
-        return dict(self.__dict__)
+        """The DuckDB input row: wording as sketch columns s0.., specific words as r0.."""
+        row = {k: v for k, v in self.__dict__.items() if k not in ("words", "rare")}
+        for i, v in enumerate(sketch(self.words)):
+            row[f"s{i}"] = v
+        row["n_words"] = len(self.words)
+        rare = sorted(word_hash(w) for w in self.rare)[:MAX_RARE]
+        row["n_rare"] = len(rare)
+        for i in range(MAX_RARE):
+            row[f"r{i}"] = rare[i] if i < len(rare) else None
+        return row
 
 
 def zones(place: Place | None, sea: str | None, actor: Actor | None) -> list[str]:

@@ -32,7 +32,13 @@ from typing import Any
 
 import pyarrow as pa
 
-from strikewatch.resolve.features import SEA_VS_POINT_MAX_KM, Features, hard_conflict
+from strikewatch.resolve.features import (
+    MAX_RARE,
+    SEA_VS_POINT_MAX_KM,
+    SKETCH_BINS,
+    Features,
+    hard_conflict,
+)
 
 #: Prior log2-odds that two blocked mentions report the same event.
 PRIOR_MATCH_PROBABILITY = 0.015
@@ -45,10 +51,15 @@ _DIST = (
     "2*6371*asin(sqrt(pow(sin(radians(lat_r-lat_l)/2),2)"
     " + cos(radians(lat_l))*cos(radians(lat_r))*pow(sin(radians(lon_r-lon_l)/2),2)))"
 )
-_JACCARD = (
-    "len(list_intersect(words_l, words_r))"
-    " / greatest(len(list_distinct(list_concat(words_l, words_r))), 1)"
-)
+# Jaccard similarity of the content words, estimated from the one-permutation sketches
+# (features.sketch): bins equal and filled, over bins filled on either side.
+_SAME_BINS = " + ".join(f"(s{i}_l = s{i}_r AND s{i}_l >= 0)::INT" for i in range(SKETCH_BINS))
+_ANY_BINS = " + ".join(f"(s{i}_l >= 0 OR s{i}_r >= 0)::INT" for i in range(SKETCH_BINS))
+_JACCARD = f"(({_SAME_BINS}) / greatest({_ANY_BINS}, 1))"
+# How many specific (rare) words two mentions share: hashed words r0.. compared pairwise.
+_RARE_SHARED = "(" + " + ".join(
+    f"coalesce(r{i}_l = r{j}_r, FALSE)::INT" for i in range(MAX_RARE) for j in range(MAX_RARE)
+) + ")"
 
 
 def _level(sql: str, label: str, weight: float | None) -> dict[str, Any]:
@@ -132,18 +143,18 @@ COMPARISONS: list[dict[str, Any]] = [
         _level("ELSE", "tolls differ", -1.0),
     ]),
     _comparison("wording", [
-        _level("len(words_l) = 0 OR len(words_r) = 0", "no wording", None),
+        _level("n_words_l = 0 OR n_words_r = 0", "no wording", None),
         _level(f"{_JACCARD} >= 0.4", "near-identical wording", 3.0),
         _level(f"{_JACCARD} >= 0.2", "similar wording", 1.0),
         _level(f"{_JACCARD} >= 0.1", "some shared wording", 0.0),
         _level("ELSE", "different wording", -1.5),
     ]),
     _comparison("specific_words", [
-        _level("len(rare_l) = 0 OR len(rare_r) = 0", "no specific words", None),
-        _level("len(list_intersect(rare_l, rare_r)) >= 3", "3+ specific words shared", 4.0),
-        _level("len(list_intersect(rare_l, rare_r)) = 2", "2 specific words shared", 2.5),
-        _level("len(list_intersect(rare_l, rare_r)) = 1", "1 specific word shared", 0.5),
-        _level("len(rare_l) >= 2 AND len(rare_r) >= 2", "no specific word shared", -1.5),
+        _level("n_rare_l = 0 OR n_rare_r = 0", "no specific words", None),
+        _level(f"{_RARE_SHARED} >= 3", "3+ specific words shared", 4.0),
+        _level(f"{_RARE_SHARED} = 2", "2 specific words shared", 2.5),
+        _level(f"{_RARE_SHARED} = 1", "1 specific word shared", 0.5),
+        _level("n_rare_l >= 2 AND n_rare_r >= 2", "no specific word shared", -1.5),
         _level("ELSE", "too few specific words", 0.0),
     ]),
 ]
@@ -158,8 +169,10 @@ _SCHEMA = pa.schema([
     ("event_type", pa.string()), ("sub_event_type", pa.string()),
     ("target_kind", pa.string()), ("domain", pa.string()), ("status_class", pa.string()),
     ("status", pa.string()),
-    ("killed_lo", pa.int64()), ("killed_hi", pa.int64()), ("words", pa.list_(pa.string())),
-    ("rare", pa.list_(pa.string())),
+    ("killed_lo", pa.int64()), ("killed_hi", pa.int64()),
+    *[(f"s{i}", pa.int64()) for i in range(SKETCH_BINS)],
+    ("n_words", pa.int64()), ("n_rare", pa.int64()),
+    *[(f"r{i}", pa.int64()) for i in range(MAX_RARE)],
 ])
 
 
