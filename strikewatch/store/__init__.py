@@ -46,8 +46,29 @@ class Store:
     url: str
 
     # articles
-    def add_article(self, article: Article) -> tuple[Article, bool]:
-        """Store the article unless the same URL or text is stored; (stored article, is_new)."""
+    def add_article(
+        self, article: Article, signature: bytes | None = None
+    ) -> tuple[Article, bool]:
+        """Store the article unless the same URL or text is stored; (stored article, is_new).
+
+        `signature`: the article's serialized MinHash (see strikewatch.ingest.neardup).
+        """
+        raise NotImplementedError
+
+    def find_article(self, url: str | None = None, text: str | None = None) -> Article | None:
+        """The stored article with this URL (normalised) or this text, if any."""
+        raise NotImplementedError
+
+    def signatures(self) -> Iterator[tuple[str, str, bytes]]:
+        """(article id, origin id, MinHash bytes) of every article stored with one."""
+        raise NotImplementedError
+
+    def unextracted_article_ids(self) -> list[str]:
+        """Articles with no stored extraction yet (new, or interrupted before extract)."""
+        raise NotImplementedError
+
+    def count_origins(self) -> int:
+        """Distinct origins: independent stories, wire copies counted once."""
         raise NotImplementedError
 
     def get_article(self, article_id: str) -> Article | None:
@@ -65,6 +86,9 @@ class Store:
         raise NotImplementedError
 
     def mentions(self, article_id: str | None = None) -> Iterator[Mention]:
+        raise NotImplementedError
+
+    def count_mentions(self) -> int:
         raise NotImplementedError
 
     # the ledger
@@ -103,7 +127,16 @@ class Store:
     def users(self) -> list[dict[str, str]]:
         raise NotImplementedError
 
+    def delete_user(self, username: str) -> bool:
+        """Remove a user; True when one was removed."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release connections."""
+
 
 def open_store(db: str | None = None) -> Store:
     """Open (and migrate to the latest schema) the store at a path or SQLAlchemy URL."""
-    raise NotImplementedError
+    from strikewatch.store.sql import SqlStore
+
+    return SqlStore(database_url(db))
