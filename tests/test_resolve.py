@@ -269,3 +269,49 @@ def test_bad_input_does_not_stop_the_batch() -> None:
     incs, tallies = resolve([*d.mentions, orphan, bad_date], d.articles, [bogus])
     assert {m for i in incs for m in i.mention_ids} == {a.id, orphan.id, bad_date.id}
     assert tallies == []
+
+
+def test_a_next_day_date_links_only_on_strong_shared_detail() -> None:
+    d = Desk()
+    a = d.report("US aircraft sank the Marisol, a Guajira-registered speedboat, killing three, "
+                 "on Monday.", "2026-02-03", date="2026-02-02", killed_low=3, killed_high=3)
+    # another outlet, a day later, dates it to Tuesday (local time) with the same details
+    b = d.report("The Marisol, a speedboat registered in Guajira, was sunk by US aircraft on "
+                 "Tuesday; three died.", "2026-02-04", date="2026-02-03", killed_low=3,
+                 killed_high=3)
+    # a different, generic report two days later stays apart
+    c = d.report("A US strike on a boat in the Caribbean killed three on Wednesday.",
+                 "2026-02-05", date="2026-02-04", killed_low=3, killed_high=3)
+    incs = d.resolve()
+    assert holding(incs, a).id == holding(incs, b).id != holding(incs, c).id
+    assert any(f.startswith("date: reports differ") for f in holding(incs, a).flags)
+    assert holding(incs, a).date_low == "2026-02-02"  # the earliest precise date
+
+
+def test_history_recalled_as_background_is_searchable_but_not_counted() -> None:
+    d = Desk()
+    old = d.report("In 1989, US forces bombed a compound in Panama City, killing 20.",
+                   "2026-02-10", date="1989-12-20", background=True, target_kind="building",
+                   domain="land", place=Place(name="Panama City", country="PA",
+                                              latitude=8.98, longitude=-79.52, geo_precision=1),
+                   killed_low=20, killed_high=20)
+    inc = holding(d.resolve(), old)
+    assert inc.background and not counted(inc) and inc.killed_low == 20
+
+
+def test_water_off_a_coast_is_in_its_sea() -> None:
+    from strikewatch.resolve.features import sea_key
+
+    off = Place(name="Caribbean Sea off Venezuela", kind="sea", geo_precision=6,
+                latitude=11.3, longitude=-66.5, near_country="VE")
+    assert sea_key(off) == sea_key(CARIB) == "caribbean"
+    assert sea_key(PACIFIC) == sea_key(Place(name="Pacific Ocean", kind="sea")) == "pacific"
+    d = Desk()
+    a = d.report("Two died as US forces hit a skiff off the coast of Venezuela on Monday.",
+                 "2026-01-13", date="2026-01-12", place=off, killed_low=2, killed_high=2)
+    b = d.report("A US strike killed two aboard a skiff in the Caribbean on Monday.",
+                 "2026-01-13", date="2026-01-12", killed_low=2, killed_high=2)
+    c = d.report("A US strike killed two aboard a skiff in the eastern Pacific on Monday.",
+                 "2026-01-13", date="2026-01-12", place=PACIFIC, killed_low=2, killed_high=2)
+    incs = d.resolve()
+    assert holding(incs, a).id == holding(incs, b).id != holding(incs, c).id

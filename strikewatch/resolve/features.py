@@ -91,8 +91,10 @@ def sea_key(place: Place | None, at_sea: bool = False) -> str | None:
         if at_sea and place.latitude is not None and place.longitude is not None:
             return sea_of_point(place.latitude, place.longitude)
         return None
-    words = [w for w in _WORD.findall(place.name.lower()) if w not in _SEA_NOISE]
-    return " ".join(words) or place.name.lower()
+    # the geo step names water off a coast "Caribbean Sea off Venezuela": the sea comes first
+    name = re.split(r"\s+off\s+", place.name.lower(), maxsplit=1)[0]
+    words = [w for w in _WORD.findall(name) if w not in _SEA_NOISE]
+    return " ".join(words) or name
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
