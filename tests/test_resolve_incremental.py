@@ -93,3 +93,22 @@ def test_a_new_article_touches_only_its_own_incident() -> None:
     assert changed  # the new article's incident was rebuilt ...
     for k in changed:  # ... and nothing about another event was
         assert {truth[i] for i in state.machine[k].mention_ids} <= touched_keys
+
+
+def test_a_saved_state_continues_in_a_new_process() -> None:
+    import json
+
+    data = load_set()
+    articles = articles_of(data)
+    mentions, _ = gold_mentions(data)
+    half = sorted(articles)[: len(articles) // 2]
+    first = [m for m in mentions if m.article_id in half]
+    rest = [m for m in mentions if m.article_id not in half]
+    state = ResolveState()
+    resolve_incremental(state, first, {a: articles[a] for a in half})
+    saved = json.loads(json.dumps(state.to_dict()))  # through JSON, as a file would
+    again = ResolveState.from_dict(saved)
+    assert _dump(again.incidents, again.tally_records) == _dump(state.incidents,
+                                                                state.tally_records)
+    got = resolve_incremental(again, rest, articles)
+    assert _dump(*got) == _dump(*resolve(mentions, articles))

@@ -29,6 +29,7 @@ import logging
 from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.resolve.clustering import cluster, cluster_component
@@ -41,6 +42,9 @@ from strikewatch.resolve.tallies import counted, resolve_tallies
 __all__ = ["ResolveState", "counted", "resolve", "resolve_incremental", "resolve_state"]
 
 log = logging.getLogger(__name__)
+
+#: Bump when features or linking weights change: saved states then need a fresh resolve.
+STATE_VERSION = 1
 
 
 @dataclass
@@ -61,6 +65,42 @@ class ResolveState:
 
     def edges(self) -> dict[tuple[str, str], float]:
         return {(a, b): p for a, nb in self.adj.items() for b, p in nb.items() if a < b}
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready snapshot: mentions, articles, the scored links and the clusters.
+
+        Features and incidents are cheap to rebuild and are left out; the pairwise scores
+        (the expensive part) are kept, so a later process can continue incrementally.
+        """
+        return {
+            "version": STATE_VERSION,
+            "articles": [a.model_dump() for a in self.articles.values()],
+            "mentions": [m.model_dump() for m in [*self.events.values(),
+                                                  *self.tallies.values()]],
+            "edges": [[a, b, p] for (a, b), p in sorted(self.edges().items())],
+            "clusters": sorted(self.clusters.values()),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], reviews: Iterable[Review] = ()) -> ResolveState:
+        """Rebuild a state saved by to_dict (ValueError if it is from another version)."""
+        if data.get("version") != STATE_VERSION:
+            raise ValueError(f"resolve state version {data.get('version')!r} is not "
+                             f"{STATE_VERSION}; re-resolve from scratch")
+        state = cls(articles={a["id"]: Article.model_validate(a) for a in data["articles"]})
+        state.events, state.tallies = _split(Mention.model_validate(m) for m in data["mentions"])
+        for mid, m in state.events.items():
+            f = features(m, state.articles.get(m.article_id))
+            state.feats[mid] = f
+            for k in f.block_keys:
+                state.block_index.setdefault(k, set()).add(mid)
+        for a, b, p in data["edges"]:
+            state.adj.setdefault(a, {})[b] = p
+            state.adj.setdefault(b, {})[a] = p
+        for members in data["clusters"]:
+            _install(state, members)
+        _finish(state, reviews)
+        return state
 
 
 def _split(mentions: Iterable[Mention]) -> tuple[dict[str, Mention], dict[str, Mention]]:
