@@ -221,8 +221,12 @@ def test_reviews_merge_split_edit_reject_and_survive_reruns() -> None:
     ia, ib = holding(incs, a), holding(incs, b)
     assert ia.id == holding(incs, c).id
     # a reviewer merges the Pacific report in (machine said two incidents)
-    merged = d.resolve([_review("merge", ia, "2026-10-08T10:00:00Z", incident_ids=[ib.id])])
+    merge = [_review("merge", ia, "2026-10-08T10:00:00Z", incident_ids=[ib.id]),
+             _review("merge", ib, "2026-10-08T10:00:00Z", into=ia.id)]  # as the web records it
+    merged = d.resolve(merge)
     assert len(merged) == 1 and merged[0].id == ia.id and merged[0].reviewed
+    only_into = d.resolve(merge[1:])  # the "into" side alone merges too
+    assert [i.id for i in only_into] == [ia.id]
     assert (merged[0].killed_low, merged[0].killed_high) == (1, 3)
     # a split moves a mention out; an edit and a reject apply after the structure
     reviews = [
@@ -247,7 +251,7 @@ def test_a_review_follows_its_incident_when_the_id_moves() -> None:
     later = d.report("US strike sinks boat in the Caribbean on Monday, four dead.", "2026-11-03",
                      date="2026-11-02", killed_low=4, killed_high=4)
     inc = holding(d.resolve(), later)
-    review = _review("edit", inc, "2026-11-04T09:00:00Z", killed_low=3)
+    review = _review("edit", inc, "2026-11-04T09:00:00Z", fields={"killed_low": 3})
     # an older article is backfilled: the anchor (earliest mention) and so the id change
     d.report("Four killed as US forces hit a Caribbean boat on Monday.", "2026-11-02",
              date="2026-11-02", killed_low=4, killed_high=4)

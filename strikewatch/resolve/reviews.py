@@ -4,10 +4,12 @@ Reviews are kept as records (the store's reviews table) and re-applied to each f
 resolved ledger, so re-extraction and re-resolution never erase them. Two passes, each in
 the order the reviews were made (`at`, then id):
 1. structure — `merge` (payload `incident_ids`: the incidents folded into this one, which
-   keeps its id) and `split` (payload `mention_ids`: moved out into a new incident whose id
-   derives from them); merged/split incidents are re-merged and re-graded from their
-   mentions;
-2. fields — `edit` (payload: field -> value; or `after`), `accept` (marks it reviewed),
+   keeps its id; or `into`: this incident was folded into that one) and `split` (payload
+   `mention_ids`: moved out into a new incident whose id derives from them); merged/split
+   incidents are re-merged and re-graded from their mentions;
+2. fields — `edit` (payload `fields`: field -> value, as the web writes it; a bare
+   field -> value payload, or the before/after difference, also work), `accept` (marks it
+   reviewed),
    `reject` (grade discounted with the reviewer's reason; the incident stays searchable but
    no longer counts).
 A review whose incident id no longer exists (a backfilled earlier article can re-anchor an
@@ -25,7 +27,9 @@ from strikewatch.resolve.merging import build_incident
 
 log = logging.getLogger(__name__)
 
-_EDITABLE_BLOCKLIST = {"id", "kind", "mention_ids", "sources"}
+_EDITABLE_BLOCKLIST = {"id", "kind", "mention_ids", "sources", "reviewed"}
+#: The flag a rejected incident carries (the same text the web's review overlay uses).
+REJECTED_FLAG = "rejected in review"
 
 
 def _locate(review: Review, incidents: dict[str, Incident]) -> str | None:
@@ -66,6 +70,12 @@ def apply_reviews(
             log.warning("review %s: incident %s not found; skipped", r.id, r.incident_id)
             continue
         if r.action == "merge":
+            into = r.payload.get("into")
+            if into:  # the web records the merged-away side too: {"into": target}
+                if into in ledger and into != target:
+                    ids = [*ledger[into].mention_ids, *ledger.pop(target).mention_ids]
+                    ledger[into] = rebuild(into, ids)
+                continue  # already merged by the target's own review
             others = [o for o in r.payload.get("incident_ids", []) if o in ledger and o != target]
             if not others:
                 log.warning("review %s: nothing to merge into %s", r.id, target)
@@ -94,7 +104,9 @@ def apply_reviews(
         inc = ledger[target]
         update: dict[str, object] = {"reviewed": True}
         if r.action == "edit":
-            changes = r.payload or (r.after or {})
+            changes = r.payload.get("fields", r.payload) if r.payload else {}
+            if not changes and r.after and r.before:
+                changes = {k: v for k, v in r.after.items() if r.before.get(k) != v}
             for k, v in changes.items():
                 if k in _EDITABLE_BLOCKLIST:
                     log.warning("review %s: field %s cannot be edited; ignored", r.id, k)
@@ -107,7 +119,8 @@ def apply_reviews(
             update["grade"] = "discounted"
             update["grade_reason"] = f"rejected by reviewer {r.user}" + (
                 f": {r.note}" if r.note else "")
-            update["flags"] = [*inc.flags, "rejected"]
+            if REJECTED_FLAG not in inc.flags:
+                update["flags"] = [*inc.flags, REJECTED_FLAG]
         try:
             ledger[target] = Incident.model_validate({**inc.model_dump(), **update})
         except ValueError as exc:
