@@ -112,3 +112,19 @@ def test_a_saved_state_continues_in_a_new_process() -> None:
                                                                 state.tally_records)
     got = resolve_incremental(again, rest, articles)
     assert _dump(*got) == _dump(*resolve(mentions, articles))
+
+
+def test_pair_scores_do_not_depend_on_the_batch() -> None:
+    from strikewatch.resolve.features import features
+    from strikewatch.resolve.linking import score_pairs
+
+    data = load_set()
+    articles = articles_of(data)
+    mentions, _ = gold_mentions(data)
+    rows = [features(m, articles[m.article_id]) for m in mentions if m.kind == "event"]
+    everything = score_pairs(rows)
+    some = rows[::2]
+    ids = {r.unique_id for r in some}
+    part = score_pairs(some)
+    assert part == {k: v for k, v in everything.items() if k[0] in ids and k[1] in ids}
+    assert len(part) > 5
