@@ -59,6 +59,10 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+#: PostgreSQL advisory lock key held while the ledger is swapped (replace_ledger).
+LEDGER_LOCK = 727275
+
+
 def migrate(engine: Engine) -> None:
     """Upgrade the database to the newest schema (a no-op when already there).
 
@@ -323,8 +327,11 @@ class SqlStore(Store):
         if wrong:
             raise ValueError(f"article {article_id}: mentions of another article {wrong}")
         with self.engine.begin() as conn:
+            # Lock the article row (PostgreSQL; SQLite serialises writers anyway) so two
+            # processes re-extracting one article take turns instead of colliding on ids.
             exists = conn.execute(
                 sa.select(t.articles.c.id).where(t.articles.c.id == article_id)
+                .with_for_update()
             ).first()
             if exists is None:
                 raise KeyError(f"no article {article_id!r} in the store")
@@ -388,6 +395,10 @@ class SqlStore(Store):
             if len(set(ids)) != len(ids) or "" in ids:
                 raise ValueError(f"replace_ledger: {name} ids must be unique and non-empty")
         with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Writers of the ledger take turns: without this, two resolvers' deletes miss
+                # each other's fresh inserts and the second insert collides on ids.
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": LEDGER_LOCK})
             conn.execute(t.incidents.delete())
             conn.execute(t.tallies.delete())
             if inc_rows:
