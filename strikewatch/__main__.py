@@ -1,3 +1,3 @@
 from strikewatch.cli import app
 
-app()
+app(prog_name="strikewatch")

@@ -1,0 +1,282 @@
+"""ingest: files, folders, URLs and feeds -> stored `Article`s, each stored once.
+
+`Ingestor` reads each input (see `sources`), turns raw items into articles (HTML main
+text by trafilatura, any encoding decoded, `published` normalised to ISO 8601), drops
+exact duplicates (same URL or same text), links near-identical wire copies to one origin
+(`neardup`), and stores each article in its own transaction. A broken input is recorded
+in the report with its name and reason, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from strikewatch.ingest.dates import iso_published
+from strikewatch.ingest.decode import DecodeError, decode_bytes
+from strikewatch.ingest.fetch import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIMEOUT,
+    FetchError,
+    fetch,
+    make_client,
+)
+from strikewatch.ingest.html import html_main_text
+from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
+from strikewatch.ingest.sources import (
+    Skip,
+    Unit,
+    bytes_items,
+    expand,
+    feed_items,
+    file_items,
+    looks_like_feed,
+)
+from strikewatch.records import Article
+from strikewatch.store import Store
+
+__all__ = ["IngestOptions", "IngestReport", "Ingestor", "ingest"]
+
+ARTICLE_FIELDS = ("url", "title", "publisher", "published", "language")
+#: Article fields strikewatch derives itself; values in the input are not trusted.
+DERIVED_FIELDS = ("id", "content_hash", "origin_id", "ingested_at")
+
+
+@dataclass
+class IngestOptions:
+    """How to ingest; `url`/`published`/`publisher` apply to a single plain file only."""
+
+    allow_private: bool = False
+    timeout: float = DEFAULT_TIMEOUT
+    max_bytes: int = DEFAULT_MAX_BYTES
+    url: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    fetch_feed_links: bool = True
+
+
+@dataclass
+class IngestReport:
+    """What a run did: new article ids, duplicates, wire copies linked, skips, warnings."""
+
+    ingested: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (name, stored id)
+    linked: list[tuple[str, str]] = field(default_factory=list)  # (article id, origin id)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (name, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # non-article files found in folders
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.ingested)} ingested, {len(self.duplicates)} duplicates, "
+            f"{len(self.linked)} linked to an earlier copy, {len(self.skipped)} skipped"
+            + (f", {len(self.ignored)} other files ignored" if self.ignored else "")
+        )
+
+
+class Ingestor:
+    """One ingest run against a store; call `run_unit` for each unit of `plan(inputs)`."""
+
+    def __init__(self, store: Store, options: IngestOptions | None = None) -> None:
+        self.store = store
+        self.options = options or IngestOptions()
+        self.report = IngestReport()
+        self.origins = OriginIndex.from_signatures(store.signatures())
+        self._client: httpx.Client | None = None
+        self._single_file = False
+
+    # --- planning ---------------------------------------------------------------------
+
+    def plan(self, inputs: list[str]) -> list[Unit]:
+        """The units to read; metadata options need exactly one plain file."""
+        units = expand(inputs)
+        meta = (self.options.url, self.options.published, self.options.publisher)
+        if any(meta):
+            if len(units) != 1 or units[0].kind != "file":
+                raise ValueError("--url/--published/--publisher need exactly one input file")
+            self._single_file = True
+        return units
+
+    @property
+    def client(self) -> httpx.Client:
+        if self._client is None:
+            self._client = make_client(self.options.allow_private, self.options.timeout)
+        return self._client
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    # --- reading ----------------------------------------------------------------------
+
+    def run_unit(self, unit: Unit) -> None:
+        """Read one unit and store what it holds; never raises for a bad input."""
+        if unit.kind == "ignored":
+            self.report.ignored.append(unit.name)
+            return
+        try:
+            for item in self._items(unit):
+                if isinstance(item, Skip):
+                    self.report.skipped.append((item.name, item.reason))
+                else:
+                    self._store_item(item)
+        except Exception as exc:  # one broken input never stops the batch
+            self.report.skipped.append((unit.name, f"{type(exc).__name__}: {exc}"))
+
+    def _items(self, unit: Unit) -> Iterator[dict[str, Any] | Skip]:
+        if unit.kind == "missing":
+            yield Skip(unit.name, "no such file, folder or URL")
+        elif unit.kind == "file":
+            for item in file_items(Path(unit.name)):
+                if self._single_file and not isinstance(item, Skip):
+                    for key in ("url", "published", "publisher"):
+                        value = getattr(self.options, key)
+                        if value:
+                            item[key] = value
+                yield item
+        else:
+            yield from self._url_items(unit.name)
+
+    def _url_items(self, url: str) -> Iterator[dict[str, Any] | Skip]:
+        if self.store_has_url(url):
+            yield {"url": url, "source": url, "_known": True}
+            return
+        try:
+            got = fetch(url, self.client, allow_private=self.options.allow_private,
+                        max_bytes=self.options.max_bytes)
+        except FetchError as exc:
+            yield Skip(url, str(exc))
+            return
+        if not got.content.strip():
+            yield Skip(url, "empty response")
+            return
+        if looks_like_feed(got.content, got.content_type):
+            for entry in feed_items(got.content, url):
+                if isinstance(entry, Skip):
+                    yield entry
+                    continue
+                try:
+                    yield self._feed_entry(entry)
+                except FetchError as exc:  # one dead entry never stops the rest of the feed
+                    yield Skip(entry.get("url") or entry["source"], str(exc))
+            return
+        ext = kind_of_response(got.content_type, got.url or url)
+        for item in bytes_items(got.content, url, ext, got.charset):
+            if not isinstance(item, Skip) and ext in (".txt", ".html"):
+                item["url"] = got.url or url  # where the page was found, after redirects
+            yield item
+
+    def _feed_entry(self, entry: dict[str, Any]) -> dict[str, Any]:
+        """A feed entry with its linked page fetched (falling back to the entry's content)."""
+        link = entry.get("url")
+        if not link or not self.options.fetch_feed_links:
+            return entry
+        if self.store_has_url(link):
+            return {**entry, "_known": True}
+        try:
+            got = fetch(link, self.client, allow_private=self.options.allow_private,
+                        max_bytes=self.options.max_bytes)
+            entry = {**entry, "html": decode_bytes(got.content, got.charset)}
+        except (FetchError, DecodeError) as exc:
+            if not (entry.get("html") or "").strip():
+                raise FetchError(
+                    f"feed entry: page unavailable ({exc}), no content in feed"
+                ) from exc
+            self.report.warnings.append((link, f"used the feed's summary: {exc}"))
+        return entry
+
+    def store_has_url(self, url: str) -> bool:
+        return self.store.find_article(url=url) is not None
+
+    # --- storing ----------------------------------------------------------------------
+
+    def to_article(self, item: dict[str, Any]) -> Article:
+        """An `Article` from a raw item; ValueError when it has no text."""
+        name = item.get("source") or "input"
+        extra = {k: v for k, v in item.items()
+                 if k not in (*ARTICLE_FIELDS, *DERIVED_FIELDS, "text", "html", "source")
+                 and not k.startswith("_")}
+        if item.get("id") not in (None, ""):
+            extra["external_id"] = str(item["id"])  # our ids come from content, never input
+        fields: dict[str, Any] = {k: item.get(k) for k in ARTICLE_FIELDS}
+        text = item.get("text")
+        if not (isinstance(text, str) and text.strip()) and item.get("html"):
+            page = html_main_text(str(item["html"]), url=item.get("url"))
+            text = page.text
+            for key in ("title", "published", "publisher", "language"):
+                if not fields.get(key) and getattr(page, key):
+                    fields[key] = getattr(page, key)
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError("no text (an empty page or document)")
+        try:
+            fields["published"] = iso_published(fields.get("published"))
+        except ValueError as exc:
+            self.report.warnings.append((name, f"{exc}; published left unknown"))
+            fields["published"] = None
+        for key in ("url", "title", "publisher", "language"):
+            if fields.get(key) is not None and not isinstance(fields[key], str):
+                fields[key] = str(fields[key])
+        if fields.get("language") is None:
+            fields.pop("language")
+        return Article(text=text.strip(), source=name, **fields, **extra)
+
+    def _store_item(self, item: dict[str, Any]) -> None:
+        name = str(item.get("source") or "input")
+        if item.get("_known"):
+            found = self.store.find_article(url=item["url"])
+            self.report.duplicates.append((name, found.id if found else ""))
+            return
+        try:
+            article = self.to_article(item)
+        except (ValueError, TypeError) as exc:
+            self.report.skipped.append((name, str(exc)))
+            return
+        mh = minhash(article.text)
+        near = self.origins.origin_for(mh)
+        if near is not None:
+            article.origin_id = near[0]
+        stored, is_new = self.store.add_article(article, signature=to_bytes(mh))
+        if not is_new:
+            self.report.duplicates.append((name, stored.id))
+            return
+        self.origins.add(stored.id, stored.origin_id, mh)
+        self.report.ingested.append(stored.id)
+        if stored.origin_id != stored.id:
+            self.report.linked.append((stored.id, stored.origin_id))
+
+
+def kind_of_response(content_type: str, url: str) -> str:
+    """The document kind of an HTTP response, as a file extension (JSON dumps included)."""
+    path = urlsplit(url).path.lower()
+    if "ndjson" in content_type or "jsonl" in content_type or path.endswith((".jsonl",
+                                                                          ".ndjson")):
+        return ".jsonl"
+    if "json" in content_type or path.endswith(".json"):
+        return ".json"
+    if content_type.startswith("text/plain"):
+        return ".txt"
+    return ".html"
+
+
+def ingest(
+    inputs: list[str],
+    store: Store,
+    options: IngestOptions | None = None,
+    on_unit: Callable[[Unit], None] | None = None,
+) -> IngestReport:
+    """Ingest every input into the store; `on_unit` is called after each unit (progress)."""
+    ingestor = Ingestor(store, options)
+    try:
+        for unit in ingestor.plan(inputs):
+            ingestor.run_unit(unit)
+            if on_unit is not None:
+                on_unit(unit)
+    finally:
+        ingestor.close()
+    return ingestor.report

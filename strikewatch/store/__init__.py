@@ -24,7 +24,12 @@ def database_url(db: str | None = None) -> str:
 
 @dataclass
 class IncidentQuery:
-    """Filters for the ledger (CLI `incidents`, API `/api/incidents`, web ledger)."""
+    """Filters for the ledger (CLI `incidents`, API `/api/incidents`, web ledger).
+
+    Dates select incidents whose [date_low, date_high] interval overlaps [date_from,
+    date_to]; incidents with unknown dates match only when no date filter is given.
+    Sorting puts unknown values last, ties broken by id.
+    """
 
     date_from: str | None = None
     date_to: str | None = None
@@ -35,8 +40,10 @@ class IncidentQuery:
     actor: str | None = None  # case-insensitive substring of actor1/actor2 name
     text: str | None = None  # free-text search over place, actors, evidence
     sort: str = "date_low"  # a column name, "-" prefix for descending
-    limit: int = 100
+    limit: int = 100  # 0 or less: no limit
     offset: int = 0
+    # more filters: sub_event_type, target_kind, domain, background ("true"/"false"),
+    # min_killed (killed_low >= n); an unknown key raises ValueError
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -46,8 +53,29 @@ class Store:
     url: str
 
     # articles
-    def add_article(self, article: Article) -> tuple[Article, bool]:
-        """Store the article unless the same URL or text is stored; (stored article, is_new)."""
+    def add_article(
+        self, article: Article, signature: bytes | None = None
+    ) -> tuple[Article, bool]:
+        """Store the article unless the same URL or text is stored; (stored article, is_new).
+
+        `signature`: the article's serialized MinHash (see strikewatch.ingest.neardup).
+        """
+        raise NotImplementedError
+
+    def find_article(self, url: str | None = None, text: str | None = None) -> Article | None:
+        """The stored article with this URL (normalised) or this text, if any."""
+        raise NotImplementedError
+
+    def signatures(self) -> Iterator[tuple[str, str, bytes]]:
+        """(article id, origin id, MinHash bytes) of every article stored with one."""
+        raise NotImplementedError
+
+    def unextracted_article_ids(self) -> list[str]:
+        """Articles with no stored extraction yet (new, or interrupted before extract)."""
+        raise NotImplementedError
+
+    def count_origins(self) -> int:
+        """Distinct origins: independent stories, wire copies counted once."""
         raise NotImplementedError
 
     def get_article(self, article_id: str) -> Article | None:
@@ -65,6 +93,17 @@ class Store:
         raise NotImplementedError
 
     def mentions(self, article_id: str | None = None) -> Iterator[Mention]:
+        raise NotImplementedError
+
+    def count_mentions(self) -> int:
+        raise NotImplementedError
+
+    def get_mentions(self, mention_ids: Iterable[str]) -> list[Mention]:
+        """The stored mentions with these ids (unknown ids are left out), in the given order."""
+        raise NotImplementedError
+
+    def get_articles(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """The stored articles with these ids, by id (unknown ids are left out)."""
         raise NotImplementedError
 
     # the ledger
@@ -103,7 +142,16 @@ class Store:
     def users(self) -> list[dict[str, str]]:
         raise NotImplementedError
 
+    def delete_user(self, username: str) -> bool:
+        """Remove a user; True when one was removed."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release connections."""
+
 
 def open_store(db: str | None = None) -> Store:
     """Open (and migrate to the latest schema) the store at a path or SQLAlchemy URL."""
-    raise NotImplementedError
+    from strikewatch.store.sql import SqlStore
+
+    return SqlStore(database_url(db))

@@ -1,0 +1,109 @@
+"""The tables of the store, as SQLAlchemy Core metadata.
+
+Nested record data lives in one JSON column per row (`data`), so records can grow fields
+without a migration; the columns the ledger filters and sorts on are real, indexed columns
+beside it. The Alembic migrations in `migrations/versions` create exactly these tables;
+`tests/test_store.py` checks the two never drift apart.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+
+#: JSON on every backend, JSONB on PostgreSQL (indexable, compact).
+JSONType = sa.JSON().with_variant(JSONB(), "postgresql")
+
+metadata = sa.MetaData()
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("url", sa.String(2048), nullable=True),
+    sa.Column("url_key", sa.String(64), nullable=True, unique=True),
+    sa.Column("content_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("origin_id", sa.String(64), nullable=False, index=True),
+    sa.Column("title", sa.Text, nullable=True),
+    sa.Column("publisher", sa.String(512), nullable=True),
+    sa.Column("published", sa.String(40), nullable=True, index=True),
+    sa.Column("language", sa.String(16), nullable=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("source", sa.Text, nullable=True),
+    sa.Column("ingested_at", sa.String(40), nullable=True),
+    sa.Column("minhash", sa.LargeBinary, nullable=True),
+    sa.Column("extracted_at", sa.String(40), nullable=True, index=True),
+    sa.Column("data", JSONType, nullable=False),
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column(
+        "article_id",
+        sa.String(64),
+        sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(16), nullable=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("data", JSONType, nullable=False),
+)
+
+incidents = sa.Table(
+    "incidents",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("event_type", sa.String(64), nullable=True, index=True),
+    sa.Column("sub_event_type", sa.String(64), nullable=True),
+    sa.Column("status", sa.String(16), nullable=True, index=True),
+    sa.Column("background", sa.Boolean, nullable=False, default=False),
+    sa.Column("grade", sa.String(16), nullable=True, index=True),
+    sa.Column("date_low", sa.String(40), nullable=True, index=True),
+    sa.Column("date_high", sa.String(40), nullable=True, index=True),
+    sa.Column("country", sa.String(8), nullable=True, index=True),
+    sa.Column("place_name", sa.String(512), nullable=True, index=True),
+    sa.Column("actors", sa.Text, nullable=True),
+    sa.Column("killed_low", sa.Integer, nullable=True, index=True),
+    sa.Column("killed_high", sa.Integer, nullable=True, index=True),
+    sa.Column("search_text", sa.Text, nullable=True),
+    sa.Column("data", JSONType, nullable=False),
+)
+
+tallies = sa.Table(
+    "tallies",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("period_low", sa.String(40), nullable=True),
+    sa.Column("period_high", sa.String(40), nullable=True),
+    sa.Column("data", JSONType, nullable=False),
+)
+
+reviews = sa.Table(
+    "reviews",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("incident_id", sa.String(64), nullable=False, index=True),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("user", sa.String(128), nullable=False),
+    sa.Column("at", sa.String(40), nullable=False, index=True),
+    sa.Column("data", JSONType, nullable=False),
+)
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("username", sa.String(128), primary_key=True),
+    sa.Column("password_hash", sa.String(512), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+#: Columns `IncidentQuery.sort` may name.
+SORTABLE = (
+    "date_low", "date_high", "killed_low", "killed_high", "grade", "status", "event_type",
+    "country", "place_name", "id",
+)

@@ -1,0 +1,589 @@
+"""The SQLAlchemy implementation of `Store` (SQLite and PostgreSQL alike).
+
+Every public write runs in one transaction (`engine.begin()`), so a process killed
+mid-batch leaves each article either fully stored or absent, never half-written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import StaticPool
+
+from strikewatch.records import Article, Incident, Mention, Review, Tally
+from strikewatch.store import IncidentQuery, Store
+from strikewatch.store import schema as t
+
+ROLES = ("viewer", "editor", "admin")
+
+#: Keys `IncidentQuery.extra` understands, each an equality filter on the stored record
+#: (`min_killed` is a lower bound on killed_low).
+EXTRA_FILTERS = ("sub_event_type", "target_kind", "domain", "background", "min_killed")
+
+
+#: Statements built once (ingest runs them per article; building them is not free).
+_SAME_ARTICLE = (
+    sa.select(t.articles)
+    .where(
+        sa.or_(
+            t.articles.c.content_hash == sa.bindparam("h"),
+            t.articles.c.id == sa.bindparam("i"),
+            t.articles.c.url_key == sa.bindparam("k"),  # NULL never matches
+        )
+    )
+    .limit(1)
+)
+_INSERT_ARTICLE = t.articles.insert()
+
+
+def now_iso() -> str:
+    """The current UTC time as ISO 8601 (what every *_at column holds)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def url_key(url: str | None) -> str | None:
+    """A hash of the URL with its fragment dropped and scheme/host lower-cased.
+
+    Two spellings of one address hash alike, so "same URL" is caught by a unique index.
+    """
+    if not url or not url.strip():
+        return None
+    parts = urlsplit(url.strip())
+    norm = urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, "")
+    )
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic config pointing at the migrations shipped inside the package."""
+    cfg = Config()
+    cfg.set_main_option("script_location", "strikewatch.store:migrations")
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+#: PostgreSQL advisory lock key held while the ledger is swapped (replace_ledger).
+LEDGER_LOCK = 727275
+
+
+def migrate(engine: Engine) -> None:
+    """Upgrade the database to the newest schema (a no-op when already there).
+
+    The upgrade holds a database-wide lock (SQLite: BEGIN EXCLUSIVE; PostgreSQL: an
+    advisory lock), so processes opening a new database at the same moment migrate it
+    once, and a crash mid-migration rolls the whole schema change back.
+    """
+    cfg = alembic_config()
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    with engine.connect() as conn:
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            _migrate_sqlite(conn, cfg, head)
+        else:
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": 727274})
+                if MigrationContext.configure(conn).get_current_revision() != head:
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+
+
+def _migrate_sqlite(conn: Connection, cfg: Config, head: str | None) -> None:
+    """Run the upgrade inside an explicit exclusive transaction (pysqlite would otherwise
+    commit each CREATE TABLE on its own)."""
+    dbapi: Any = conn.connection.driver_connection
+    saved = dbapi.isolation_level
+    dbapi.isolation_level = None  # we issue BEGIN/COMMIT ourselves
+    try:
+        dbapi.execute("BEGIN EXCLUSIVE")  # waits for a concurrent migrator (busy timeout)
+        try:
+            if MigrationContext.configure(conn).get_current_revision() != head:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+            dbapi.execute("COMMIT")
+        except BaseException:
+            dbapi.execute("ROLLBACK")
+            raise
+    finally:
+        dbapi.isolation_level = saved
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for the URL; SQLite gets WAL, foreign keys and a busy timeout."""
+    sa_url = sa.make_url(url)
+    if sa_url.get_backend_name() != "sqlite":
+        return sa.create_engine(url, pool_pre_ping=True)
+    kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
+    in_memory = sa_url.database in (None, "", ":memory:")
+    if in_memory:
+        kwargs["poolclass"] = StaticPool
+    engine = sa.create_engine(url, **kwargs)
+
+    @sa.event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        if not in_memory:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    return engine
+
+
+def _dump(record: Any) -> dict[str, Any]:
+    return dict(record.model_dump(mode="json"))
+
+
+def _actors_text(incident: Incident) -> str:
+    names = [a.name for a in (incident.actor1, incident.actor2) if a is not None and a.name]
+    return " | ".join(names)
+
+
+def _search_text(incident: Incident) -> str:
+    """Place, actors and the evidence sentences, lower-cased, for `IncidentQuery.text`."""
+    parts: list[str] = []
+    if incident.place is not None:
+        parts += [incident.place.name or "", incident.place.admin1 or ""]
+        parts.append(incident.place.country or "")
+    parts.append(_actors_text(incident))
+    for spans in incident.provenance.values():
+        parts += [s.text for s in spans]
+    parts += [q.text for q in incident.quotes]
+    parts += [s.publisher or "" for s in incident.sources]
+    return " ".join(p for p in parts if p).lower()
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    """Slices small enough for an IN (...) list on every backend."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class SqlStore(Store):
+    """A strikewatch database behind one SQLAlchemy engine."""
+
+    def __init__(self, url: str, engine: Engine | None = None) -> None:
+        self.url = url
+        self.engine = engine or make_engine(url)
+        migrate(self.engine)
+
+    def close(self) -> None:
+        """Release the connection pool (the store is unusable afterwards)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> SqlStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- articles ---------------------------------------------------------------------
+
+    @staticmethod
+    def _article(row: sa.Row[Any]) -> Article:
+        data = dict(row.data)
+        data.update(
+            id=row.id, url=row.url, title=row.title, publisher=row.publisher,
+            published=row.published, language=row.language, text=row.text,
+            content_hash=row.content_hash, origin_id=row.origin_id, source=row.source,
+            ingested_at=row.ingested_at,
+        )
+        return Article.model_validate(data)
+
+    def find_article(self, url: str | None = None, text: str | None = None) -> Article | None:
+        """The stored article with this URL or this text (hash), if any."""
+        conds = []
+        key = url_key(url)
+        if key:
+            conds.append(t.articles.c.url_key == key)
+        if text is not None:
+            conds.append(t.articles.c.content_hash == Article(text=text).content_hash)
+        if not conds:
+            return None
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(t.articles).where(sa.or_(*conds)).limit(1)
+            ).first()
+        return self._article(row) if row else None
+
+    def add_article(
+        self, article: Article, signature: bytes | None = None
+    ) -> tuple[Article, bool]:
+        """Store the article unless the same URL or text is stored; (stored article, is_new).
+
+        `signature` is the serialized MinHash of the text that ingest uses to link wire
+        copies; it is kept so the near-duplicate index can be rebuilt without re-hashing.
+        """
+        key = url_key(article.url)
+        ingested_at = article.ingested_at or now_iso()
+        extras = set(article.model_extra or {})
+        extra = article.model_dump(mode="json", include=extras) if extras else {}
+        try:
+            with self.engine.begin() as conn:
+                row = conn.execute(
+                    _SAME_ARTICLE, {"h": article.content_hash, "i": article.id, "k": key}
+                ).first()
+                if row is not None:
+                    return self._article(row), False
+                conn.execute(
+                    _INSERT_ARTICLE,
+                    {
+                        "id": article.id, "url": article.url, "url_key": key,
+                        "content_hash": article.content_hash,
+                        "origin_id": article.origin_id or article.id,
+                        "title": article.title, "publisher": article.publisher,
+                        "published": article.published, "language": article.language,
+                        "text": article.text, "source": article.source,
+                        "ingested_at": ingested_at, "minhash": signature,
+                        "extracted_at": None, "data": extra,
+                    },
+                )
+        except sa.exc.IntegrityError:
+            # another process stored the same article between our read and our write
+            found = self.find_article(url=article.url, text=article.text)
+            if found is None:
+                raise
+            return found, False
+        stored = article.model_copy(update={"ingested_at": ingested_at})
+        return stored, True
+
+    def get_article(self, article_id: str) -> Article | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(t.articles).where(t.articles.c.id == article_id)
+            ).first()
+        return self._article(row) if row else None
+
+    def articles(self, limit: int | None = None, offset: int = 0) -> Iterator[Article]:
+        """Articles in ingestion order, fetched in pages so large stores stream."""
+        page = 500
+        served = 0
+        pos = offset
+        while limit is None or served < limit:
+            n = page if limit is None else min(page, limit - served)
+            stmt = (
+                sa.select(t.articles)
+                .order_by(t.articles.c.ingested_at, t.articles.c.id)
+                .limit(n)
+                .offset(pos)
+            )
+            with self.engine.connect() as conn:
+                rows = conn.execute(stmt).all()
+            for row in rows:
+                yield self._article(row)
+            served += len(rows)
+            pos += len(rows)
+            if len(rows) < n:
+                return
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            stmt = sa.select(sa.func.count()).select_from(t.articles)
+            return int(conn.execute(stmt).scalar_one())
+
+    def count_origins(self) -> int:
+        """How many distinct origins (independent stories) the articles come from."""
+        stmt = sa.select(sa.func.count(sa.distinct(t.articles.c.origin_id)))
+        with self.engine.connect() as conn:
+            return int(conn.execute(stmt).scalar_one())
+
+    def signatures(self) -> Iterator[tuple[str, str, bytes]]:
+        """(article id, origin id, MinHash bytes) for every article that has one."""
+        stmt = (
+            sa.select(t.articles.c.id, t.articles.c.origin_id, t.articles.c.minhash)
+            .where(t.articles.c.minhash.is_not(None))
+            .order_by(t.articles.c.ingested_at, t.articles.c.id)
+        )
+        with self.engine.connect() as conn:
+            for row in conn.execute(stmt):
+                yield row.id, row.origin_id, bytes(row.minhash)
+
+    def unextracted_article_ids(self) -> list[str]:
+        """Articles whose mentions were never stored (new, or interrupted before extract)."""
+        stmt = (
+            sa.select(t.articles.c.id)
+            .where(t.articles.c.extracted_at.is_(None))
+            .order_by(t.articles.c.ingested_at, t.articles.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [r.id for r in conn.execute(stmt)]
+
+    # --- mentions ---------------------------------------------------------------------
+
+    def replace_mentions(self, article_id: str, mentions: Iterable[Mention]) -> None:
+        """Replace the machine mentions of one article (re-extraction is idempotent).
+
+        Also marks the article as extracted, in the same transaction.
+        """
+        items = list(mentions)
+        ids = [m.id for m in items]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"article {article_id}: duplicate mention ids {dupes}")
+        wrong = [m.id for m in items if m.article_id != article_id]
+        if wrong:
+            raise ValueError(f"article {article_id}: mentions of another article {wrong}")
+        with self.engine.begin() as conn:
+            # Lock the article row (PostgreSQL; SQLite serialises writers anyway) so two
+            # processes re-extracting one article take turns instead of colliding on ids.
+            exists = conn.execute(
+                sa.select(t.articles.c.id).where(t.articles.c.id == article_id)
+                .with_for_update()
+            ).first()
+            if exists is None:
+                raise KeyError(f"no article {article_id!r} in the store")
+            conn.execute(t.mentions.delete().where(t.mentions.c.article_id == article_id))
+            if items:
+                conn.execute(
+                    t.mentions.insert(),
+                    [
+                        {"id": m.id, "article_id": article_id, "kind": m.kind,
+                         "status": m.status, "position": i, "data": _dump(m)}
+                        for i, m in enumerate(items)
+                    ],
+                )
+            conn.execute(
+                t.articles.update()
+                .where(t.articles.c.id == article_id)
+                .values(extracted_at=now_iso())
+            )
+
+    def mentions(self, article_id: str | None = None) -> Iterator[Mention]:
+        stmt = sa.select(t.mentions.c.data)
+        if article_id is not None:
+            stmt = stmt.where(t.mentions.c.article_id == article_id)
+        stmt = stmt.order_by(t.mentions.c.article_id, t.mentions.c.position)
+        with self.engine.connect() as conn:
+            rows = conn.execute(stmt).all()
+        for row in rows:
+            yield Mention.model_validate(row.data)
+
+    def count_mentions(self) -> int:
+        with self.engine.connect() as conn:
+            stmt = sa.select(sa.func.count()).select_from(t.mentions)
+            return int(conn.execute(stmt).scalar_one())
+
+    def get_mentions(self, mention_ids: Iterable[str]) -> list[Mention]:
+        ids = list(dict.fromkeys(mention_ids))
+        found: dict[str, Mention] = {}
+        for chunk in _chunks(ids):
+            stmt = sa.select(t.mentions.c.data).where(t.mentions.c.id.in_(chunk))
+            with self.engine.connect() as conn:
+                for row in conn.execute(stmt):
+                    m = Mention.model_validate(row.data)
+                    found[m.id] = m
+        return [found[i] for i in ids if i in found]
+
+    def get_articles(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        ids = list(dict.fromkeys(article_ids))
+        found: dict[str, Article] = {}
+        for chunk in _chunks(ids):
+            stmt = sa.select(t.articles).where(t.articles.c.id.in_(chunk))
+            with self.engine.connect() as conn:
+                for row in conn.execute(stmt):
+                    found[row.id] = self._article(row)
+        return found
+
+    # --- the ledger -------------------------------------------------------------------
+
+    @staticmethod
+    def _incident_row(inc: Incident) -> dict[str, Any]:
+        place = inc.place
+        return {
+            "id": inc.id, "event_type": inc.event_type, "sub_event_type": inc.sub_event_type,
+            "status": inc.status, "background": inc.background, "grade": inc.grade,
+            "date_low": inc.date_low, "date_high": inc.date_high,
+            "country": place.country if place else None,
+            "place_name": place.name if place else None,
+            "actors": _actors_text(inc), "killed_low": inc.killed_low,
+            "killed_high": inc.killed_high, "search_text": _search_text(inc),
+            "data": _dump(inc),
+        }
+
+    def replace_ledger(self, incidents: Iterable[Incident], tallies: Iterable[Tally]) -> None:
+        """Swap in a newly resolved ledger in one transaction (reviews are untouched)."""
+        inc_rows = [self._incident_row(i) for i in incidents]
+        tally_rows = [
+            {"id": x.id, "period_low": x.period_low, "period_high": x.period_high,
+             "data": _dump(x)}
+            for x in tallies
+        ]
+        for name, rows in (("incident", inc_rows), ("tally", tally_rows)):
+            ids = [r["id"] for r in rows]
+            if len(set(ids)) != len(ids) or "" in ids:
+                raise ValueError(f"replace_ledger: {name} ids must be unique and non-empty")
+        with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Writers of the ledger take turns: without this, two resolvers' deletes miss
+                # each other's fresh inserts and the second insert collides on ids.
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": LEDGER_LOCK})
+            conn.execute(t.incidents.delete())
+            conn.execute(t.tallies.delete())
+            if inc_rows:
+                conn.execute(t.incidents.insert(), inc_rows)
+            if tally_rows:
+                conn.execute(t.tallies.insert(), tally_rows)
+
+    def _where(self, q: IncidentQuery) -> list[sa.ColumnElement[bool]]:
+        c = t.incidents.c
+        conds: list[sa.ColumnElement[bool]] = []
+        if q.date_from:  # the incident's interval overlaps [date_from, date_to]
+            conds.append(sa.func.coalesce(c.date_high, c.date_low) >= q.date_from)
+        if q.date_to:
+            conds.append(c.date_low <= q.date_to)
+        if q.country:
+            val = q.country.strip().lower()
+            conds.append(
+                sa.or_(sa.func.lower(c.country) == val, sa.func.lower(c.place_name) == val)
+            )
+        if q.status:
+            conds.append(c.status == q.status)
+        if q.grade:
+            conds.append(c.grade == q.grade)
+        if q.event_type:
+            conds.append(c.event_type == q.event_type)
+        if q.actor:
+            pat = f"%{_like_escape(q.actor.lower())}%"
+            conds.append(sa.func.lower(c.actors).like(pat, escape="\\"))
+        if q.text:
+            for word in q.text.lower().split():
+                conds.append(c.search_text.like(f"%{_like_escape(word)}%", escape="\\"))
+        for key, value in q.extra.items():
+            if key == "sub_event_type":
+                conds.append(c.sub_event_type == value)
+            elif key == "min_killed":
+                conds.append(c.killed_low >= int(value))
+            elif key == "background":
+                conds.append(c.background.is_(str(value).lower() in ("1", "true", "yes")))
+            elif key in ("target_kind", "domain"):
+                conds.append(c.data[key].as_string() == value)
+            else:
+                raise ValueError(
+                    f"unknown incident filter {key!r}; known: {', '.join(EXTRA_FILTERS)}"
+                )
+        return conds
+
+    def incidents(self, query: IncidentQuery | None = None) -> list[Incident]:
+        q = query or IncidentQuery()
+        sort = q.sort or "date_low"
+        desc = sort.startswith("-")
+        name = sort.lstrip("-")
+        if name not in t.SORTABLE:
+            raise ValueError(f"cannot sort by {name!r}; choose one of {', '.join(t.SORTABLE)}")
+        col = t.incidents.c[name]
+        order = (col.desc() if desc else col.asc()).nulls_last()
+        stmt = sa.select(t.incidents.c.data).where(*self._where(q)).order_by(
+            order, t.incidents.c.id
+        )
+        if q.limit and q.limit > 0:
+            stmt = stmt.limit(q.limit)
+        if q.offset:
+            stmt = stmt.offset(q.offset)
+        with self.engine.connect() as conn:
+            rows = conn.execute(stmt).all()
+        return [Incident.model_validate(r.data) for r in rows]
+
+    def count_incidents(self, query: IncidentQuery | None = None) -> int:
+        q = query or IncidentQuery()
+        stmt = sa.select(sa.func.count()).select_from(t.incidents).where(*self._where(q))
+        with self.engine.connect() as conn:
+            return int(conn.execute(stmt).scalar_one())
+
+    def get_incident(self, incident_id: str) -> Incident | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(t.incidents.c.data).where(t.incidents.c.id == incident_id)
+            ).first()
+        return Incident.model_validate(row.data) if row else None
+
+    def tallies(self) -> list[Tally]:
+        stmt = sa.select(t.tallies.c.data).order_by(
+            t.tallies.c.period_high.desc().nulls_last(), t.tallies.c.id
+        )
+        with self.engine.connect() as conn:
+            return [Tally.model_validate(r.data) for r in conn.execute(stmt)]
+
+    # --- reviews ----------------------------------------------------------------------
+
+    def add_review(self, review: Review) -> None:
+        """Record a review; the same review (same id) added twice is stored once."""
+        with self.engine.begin() as conn:
+            exists = conn.execute(
+                sa.select(t.reviews.c.id).where(t.reviews.c.id == review.id)
+            ).first()
+            if exists is None:
+                conn.execute(
+                    t.reviews.insert().values(
+                        id=review.id, incident_id=review.incident_id, action=review.action,
+                        user=review.user, at=review.at, data=_dump(review),
+                    )
+                )
+
+    def reviews(self, incident_id: str | None = None) -> list[Review]:
+        stmt = sa.select(t.reviews.c.data)
+        if incident_id is not None:
+            stmt = stmt.where(t.reviews.c.incident_id == incident_id)
+        stmt = stmt.order_by(t.reviews.c.at, t.reviews.c.id)
+        with self.engine.connect() as conn:
+            return [Review.model_validate(r.data) for r in conn.execute(stmt)]
+
+    # --- users ------------------------------------------------------------------------
+
+    def add_user(self, username: str, password_hash: str, role: str) -> None:
+        """Create or replace a user; role is one of viewer, editor, admin."""
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+        if not username:
+            raise ValueError("username must not be empty")
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                sa.select(t.users.c.created_at).where(t.users.c.username == username)
+            ).first()
+            if row is None:
+                conn.execute(
+                    t.users.insert().values(
+                        username=username, password_hash=password_hash, role=role,
+                        created_at=now_iso(),
+                    )
+                )
+            else:
+                conn.execute(
+                    t.users.update()
+                    .where(t.users.c.username == username)
+                    .values(password_hash=password_hash, role=role)
+                )
+
+    def get_user(self, username: str) -> dict[str, str] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(t.users).where(t.users.c.username == username)).first()
+        return dict(row._mapping) if row else None
+
+    def users(self) -> list[dict[str, str]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(t.users).order_by(t.users.c.username)).all()
+        return [dict(r._mapping) for r in rows]
+
+    def delete_user(self, username: str) -> bool:
+        """Remove a user; True when one was removed."""
+        with self.engine.begin() as conn:
+            res = conn.execute(t.users.delete().where(t.users.c.username == username))
+        return bool(res.rowcount)
