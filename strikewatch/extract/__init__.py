@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from strikewatch import geo
 from strikewatch.extract.actors import country_mentions
 from strikewatch.extract.attribution import read_quotes
 from strikewatch.extract.context import Component, Doc
@@ -31,7 +32,16 @@ EXTRACTOR = "strikewatch-rules-1"
 
 
 def article_countries(doc: Doc) -> None:
-    """Component: the countries the article names (context for place tie-breaks)."""
+    """Component: the countries the article names (context for place tie-breaks), as the
+    geo component reads them (places, demonyms, organisations, dateline); country names
+    alone if geo fails."""
+    if not doc.frames:
+        return  # nothing to place
+    try:
+        doc.countries = geo.article_countries(doc.text)
+        return
+    except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the article
+        pass
     seen: list[str] = []
     for _, _, _, code in country_mentions(doc.text):
         if code not in seen:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from strikewatch import geo
 from strikewatch.extract import nlp
 from strikewatch.extract.actors import (
     DEMONYMS,
@@ -189,7 +190,7 @@ def read_places(doc: Doc) -> None:
     """Component: the event's place (geo first, country fallback)."""
     for f in doc.frames:
         place, where = locate_place(doc.text, f.start, f.end,
-                                    (f.trigger.start, f.trigger.end), doc.countries)
+                                    (f.trigger.start, f.trigger.end), doc.countries, f.domain)
         if place is not None and where is not None:
             f.place = place
             f.cite("place", *where)
@@ -218,6 +219,14 @@ def _owner_of_trigger(text: str, f: Frame) -> ActorHit | None:
     base = max(f.start, f.trigger.start - 60)
     return ActorHit(base + m.start(), base + m.start() + len(word),
                     Actor(name=f"{word} forces", type="military", country=country))
+
+
+def _geo_country(name: str) -> str | None:
+    """The geo component's reading of a name's country ("Sinaloa Cartel" -> MX)."""
+    try:
+        return geo.country_for_name(name)
+    except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
+        return None
 
 
 def read_actors(doc: Doc) -> None:
@@ -266,7 +275,8 @@ def read_actors(doc: Doc) -> None:
             for ea, eb, label in nlp.entities(sdoc):
                 if label in ("ORG", "PERSON", "NORP", "GPE") and a <= s.start + ea < b:
                     name = s.text[ea:eb]
-                    country = demonym_country(name) or country_names().get(name)
+                    country = demonym_country(name) or country_names().get(name) or \
+                        _geo_country(name)
                     act = Actor(name=name, type="unknown" if label != "PERSON" else "person",
                                 country=country)
                     _set_actor(f, role, ActorHit(s.start + ea, s.start + eb, act))

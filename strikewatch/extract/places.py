@@ -19,12 +19,12 @@ _PREP = re.compile(r"(?:\b(?:in|inside|into|across|near|off|within|on|over|throu
 
 
 def locate_place(text: str, start: int, end: int, trigger: tuple[int, int],
-                 context_countries: tuple[str, ...]) -> tuple[Place | None, tuple[int, int]
-                                                              | None]:
+                 context_countries: tuple[str, ...], domain: str | None = None
+                 ) -> tuple[Place | None, tuple[int, int] | None]:
     """(place, offsets of the words it came from) for the event in text[start:end]."""
     try:
         hit = geo.locate(text, start, end, trigger=trigger,
-                         context_countries=context_countries)
+                         context_countries=context_countries, domain=domain)
     except Exception:  # noqa: BLE001 - a geo failure must not lose the event
         hit = None
     if hit is not None:
