@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from strikewatch import geo
 from strikewatch.extract.actors import country_mentions
 from strikewatch.extract.attribution import read_quotes
 from strikewatch.extract.context import Component, Doc
@@ -24,6 +23,7 @@ from strikewatch.extract.frames import (
     read_places,
     read_sources,
 )
+from strikewatch.extract.places import geo_place
 from strikewatch.extract.sentences import split_sentences
 from strikewatch.extract.triggers import find_all_triggers
 from strikewatch.records import COUNT_FIELDS, Article, Attribution, Mention, Quote, Span
@@ -32,16 +32,10 @@ EXTRACTOR = "strikewatch-rules-1"
 
 
 def article_countries(doc: Doc) -> None:
-    """Component: the countries the article names (context for place tie-breaks), as the
-    geo component reads them (places, demonyms, organisations, dateline); country names
-    alone if geo fails."""
-    if not doc.frames:
-        return  # nothing to place
-    try:
-        doc.countries = geo.article_countries(doc.text)
-        return
-    except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the article
-        pass
+    """Component: the countries the article names (context for place tie-breaks).
+
+    Country names only: geo.article_countries reads more (demonyms, towns) but costs as
+    much as the rest of extraction together."""
     seen: list[str] = []
     for _, _, _, code in country_mentions(doc.text):
         if code not in seen:
@@ -74,8 +68,23 @@ class Pipeline:
         for k, v in doc.stats.items():
             self.totals[k] = self.totals.get(k, 0) + v
         groups = merge_frames(doc)
+        for g in groups:
+            place_group(doc, g)
         extra = attach_quotes(doc, groups)
         return [to_mention(doc, g, extra.get(id(g), [])) for g in groups]
+
+
+def place_group(doc: Doc, g: Group) -> None:
+    """The geo component's place for the mention, read once, from its event sentences."""
+    found = geo_place(doc.text, g.frames, doc.countries)
+    if found is None:
+        return
+    _, place, (a, b) = found
+    for f in g.frames:
+        f.place = None
+        f.prov.pop("place", None)
+    g.head.place = place
+    g.head.cite("place", a, b)
 
 
 def attach_quotes(doc: Doc, groups: list[Group]) -> dict[int, list[Quote]]:

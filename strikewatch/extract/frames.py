@@ -22,7 +22,7 @@ from strikewatch.extract.attribution import read_attribution, read_quotes
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
 from strikewatch.extract.counts import read_counts
 from strikewatch.extract.dates import read_dates
-from strikewatch.extract.places import locate_place
+from strikewatch.extract.places import country_place
 from strikewatch.extract.status import is_background, read_hedges, read_status
 from strikewatch.extract.triggers import BAT, ERV, VAC
 from strikewatch.records import Actor, Quote
@@ -187,10 +187,9 @@ def read_frame_fields(doc: Doc) -> None:
 
 
 def read_places(doc: Doc) -> None:
-    """Component: the event's place (geo first, country fallback)."""
+    """Component: a country-level place per frame (geo refines it per mention later)."""
     for f in doc.frames:
-        place, where = locate_place(doc.text, f.start, f.end,
-                                    (f.trigger.start, f.trigger.end), doc.countries, f.domain)
+        place, where = country_place(doc.text, f.start, f.end, (f.trigger.start, f.trigger.end))
         if place is not None and where is not None:
             f.place = place
             f.cite("place", *where)
