@@ -234,6 +234,7 @@ def read_actors(doc: Doc) -> None:
     for f in doc.frames:
         clause = doc.text[f.start:f.end]
         hits = find_actors(clause, f.start)
+        f.named = [(h.start, h.end) for h in hits if h.actor.type != "state"]
         a1, a2, sure = assign_roles(clause, f.start, f.trigger.start, f.trigger.end, hits)
         if a1 is None:
             a1 = _owner_of_trigger(doc.text, f)

@@ -25,7 +25,30 @@ _PREP = re.compile(r"(?:\b(?:in|inside|into|across|near|off|within|on|over|throu
 
 WINDOW_BEFORE = 100
 WINDOW_AFTER = 120
-_PLACEY = re.compile(r"(?<=[\s(,;\-—])[A-Z][a-z]|\b(?i:sea|ocean|waters|gulf|coast|strait|bay)\b")
+_PLACEY = re.compile(r"(?<=[\s(,;\-—“\"])[A-Z][\w.]|"
+                     r"\b(?i:sea|ocean|waters|gulf|coast|strait|bay)\b")
+
+
+_NOT_PLACE = {"The", "A", "An", "On", "In", "At", "It", "He", "She", "They", "We", "I", "This",
+              "That", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+              "Sunday", "January", "February", "March", "April", "May", "June", "July",
+              "August", "September", "October", "November", "December"}
+
+
+def _may_name_place(text: str, a: int, b: int, f: Frame) -> bool:
+    """Cheap test before geo: a capitalised word that is not an actor's name, a weekday or
+    a month, or a sea word, stands in text[a:b]."""
+    for m in _PLACEY.finditer(text, a, b):
+        if m.group(0)[0].islower() or m.group(0).lower() in ("sea", "ocean", "waters", "gulf",
+                                                              "coast", "strait", "bay"):
+            return True
+        if any(x <= m.start() < y for x, y in f.named):
+            continue
+        word = re.match(r"[\w'’.-]+", text[m.start():m.start() + 30])
+        if word and word.group(0).rstrip(".").removesuffix("'s").removesuffix("’s") \
+                not in _NOT_PLACE:
+            return True
+    return False
 
 
 def country_place(text: str, start: int, end: int, trigger: tuple[int, int]
@@ -52,8 +75,8 @@ def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, 
         # the words around the event word: where its place is told, and cheaper to read
         a = max(f.start, f.trigger.start - WINDOW_BEFORE)
         b = min(f.end, f.trigger.end + WINDOW_AFTER)
-        if not _PLACEY.search(text, a, b):
-            continue  # no capitalised name and no sea word: nothing geo could find
+        if not _may_name_place(text, a, b, f):
+            continue  # no name but actors', no sea word: nothing geo could find
         try:
             hit = geo.locate(text, a, b, trigger=(f.trigger.start, f.trigger.end),
                              context_countries=context_countries, domain=f.domain)
