@@ -79,7 +79,6 @@ class Frame:
     drop: bool = False
     violent_context: bool = False  # the sentence has a (military) violent event word
     named: list[tuple[int, int]] = field(default_factory=list)  # actor names (not states)
-    named: list[tuple[int, int]] = field(default_factory=list)  # actor names (not states)  # the sentence has a (military) violent event word
 
     def cite(self, key: str, start: int, end: int) -> None:
         """Record that field `key` rests on text[start:end]."""
