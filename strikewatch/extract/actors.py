@@ -112,11 +112,9 @@ _MOD = (r"(?:special|naval|drug|local|armed|government|security|state|federal|na
 # Generic actors are found head noun first (fast), then extended left over an owner
 # ("Mexican", "U.S.") and a modifier ("special", "drug").
 _HEAD_RE = re.compile(
-    rf"\b(?:(?P<force>{_FORCE})|(?P<gov>{_GOV})|(?P<ns>{_NONSTATE})|(?P<civ>{_CIVIL}))\b",
+    rf"(?<![\w-])(?:(?P<force>{_FORCE})|(?P<gov>{_GOV})|(?P<ns>{_NONSTATE})|(?P<civ>{_CIVIL}))\b",
     re.IGNORECASE)
 _HEAD_LC = re.compile(_HEAD_RE.pattern.lower().replace("(?p<", "(?P<"))  # for lower-cased text
-_LEFT_RE = re.compile(rf"(?:(?P<owner>{_OWNER})(?:{_MOD}\s+)?|(?<![\w-]){_MOD}\s+)$",
-                      re.IGNORECASE)
 # All named actors in one alternation: group n<i> is row i of NAMED.
 _NAMED_ONE = re.compile(r"\b(?:" + "|".join(f"(?P<n{i}>{e.pattern})" for i, e in
                                             enumerate(NAMED)) + r")\b")
@@ -127,6 +125,39 @@ class ActorHit:
     start: int
     end: int
     actor: Actor
+
+
+_MOD_WORDS = frozenset(w.lower() for w in re.findall(r"[\w-]+", _MOD))
+_OWNER_WORDS = frozenset(["u.s.", "us", "american", *(d.lower() for d in DEMONYMS)])
+_WORD_BACK = re.compile(r"([\w.’'-]+)\s+$")
+
+
+def _extend_left(text: str, a: int) -> tuple[str | None, int]:
+    """(owner, new start) for a head noun at `a`: "the U.S. special forces" -> U.S.
+
+    Word lookups on the one or two words before the head (a regex anchored at the end
+    would try every position of the window, which is slow)."""
+    start = a
+    m = _WORD_BACK.search(text, max(0, a - 30), a)
+    if m is None:
+        return None, a
+    word = m.group(1)
+    if word.lower() in _MOD_WORDS and word.lower() not in _OWNER_WORDS:
+        start = m.start(1)
+        m = _WORD_BACK.search(text, max(0, start - 30), start)
+        if m is None:
+            return None, start
+        word = m.group(1)
+    owner = None
+    if word.lower() in _OWNER_WORDS and (word[0].isupper()):
+        owner, start = word, m.start(1)
+    elif word == "States" and text[max(0, m.start(1) - 7):m.start(1)] == "United ":
+        owner, start = "United States", m.start(1) - 7
+    if owner is not None:
+        t = _WORD_BACK.search(text, max(0, start - 5), start)
+        if t is not None and t.group(1).lower() == "the":
+            start = t.start(1)
+    return owner, start
 
 
 def _owner_country(owner: str | None) -> str | None:
@@ -154,11 +185,7 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
     heads = _HEAD_LC.finditer(low) if len(low) == len(text) else _HEAD_RE.finditer(text)
     for m in heads:
         a, b = m.span()
-        left = _LEFT_RE.search(text, max(0, a - 45), a)
-        owner = None
-        if left is not None:
-            owner = left.group("owner")
-            a = left.start()
+        owner, a = _extend_left(text, a)
         if any(a < y and x < b for x, y in taken):
             continue
         taken.append((a, b))

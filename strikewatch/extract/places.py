@@ -23,8 +23,8 @@ _PREP = re.compile(r"(?:\b(?:in|inside|into|across|near|off|within|on|over|throu
                    r"|[A-Z][\w\u00C0-\u017F-]+,\s+)$")
 
 
-WINDOW_BEFORE = 100
-WINDOW_AFTER = 120
+WINDOW_BEFORE = 60
+WINDOW_AFTER = 90
 _PLACEY = re.compile(r"(?<=[\s(,;\-—“\"])[A-Z][\w.]|"
                      r"\b(?i:sea|ocean|waters|gulf|coast|strait|bay)\b")
 
