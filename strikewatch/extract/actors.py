@@ -278,6 +278,7 @@ _CAPWORD = re.compile(r"(?<![.“\"] )(?<![“\"‘])\b(?!(?:The|A|An|On|In|At|W
                       r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                       r"August|September|October|November|December)\b)[A-Z][a-z]+\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\bby\b")
 _BY_DEMONYM = re.compile(r"\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(" + "|".join(
     sorted((d for d, c in DEMONYMS.items() if c), key=len, reverse=True)) + r")\b")
 _LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|to)\s+"
@@ -310,7 +311,9 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
                 a1 = ActorHit(b0, b0 + len(m.group(1)), Actor(
                     name=f"{m.group(1)} forces", type="military", country=DEMONYMS[m.group(1)]))
         victims = [h for h in before if h is not a1]
-        return a1, (victims[-1] if victims else None), a1 is not None
+        # no "by ..." phrase: the sentence names no agent, and a parse would find none
+        sure = a1 is not None or not _BY.search(text, trig_end - start)
+        return a1, (victims[-1] if victims else None), sure
     cand1 = [h for h in before if h.actor.type != "civilians" and
              not _TARGET_MARK.search(text[:h.start - start]) and
              not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) and

@@ -109,6 +109,7 @@ _NON_MILITARY = re.compile(
     r"\b(?:earthquake|quake|storm|hurricane|typhoon|cyclone|lightning|floods?|tornado|"
     r"tsunami|disaster|aftershocks?|tremors?|wildfire|virus|outbreak|pandemic|illness)s?\b"
     r"[^.,;]{0,30}?\bstr(?:uck|ikes?|iking)", re.IGNORECASE)
+_NON_MILITARY_LC = re.compile(_NON_MILITARY.pattern.lower())
 # "since the ceasefire began", "until the war ended": an event named only to date another
 _TEMPORAL_REF = re.compile(r"\b(?:since|until)\s+(?:the\s+)?(?:[\w-]+\s+)?(\w+)\s+(?:began|"
                            r"started|took effect|ended|broke out|collapsed|was signed)\b",
@@ -135,7 +136,10 @@ def find_triggers(sentence: str, offset: int = 0) -> list[Trigger]:
     first = rx.search(subject)
     if first is None:
         return []
-    masked = [(m.start(), m.end()) for m in _NON_MILITARY.finditer(sentence)]
+    # the masks below are case-insensitive: matched on the lower-cased text when it has
+    # the same length (offsets then agree)
+    masked = [(m.start(), m.end()) for m in _NON_MILITARY_LC.finditer(subject)] \
+        if subject is low else [(m.start(), m.end()) for m in _NON_MILITARY.finditer(sentence)]
     masked += [(m.start(1), m.end(1)) for m in _TEMPORAL_REF.finditer(sentence)]
     if _LABOUR.search(sentence) and not _ARMED.search(sentence):
         masked += [(m.start(), m.end()) for m in re.finditer(r"\bstrikes?\b", sentence,
