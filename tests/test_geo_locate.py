@@ -193,3 +193,31 @@ def test_article_countries_and_dateline() -> None:
     assert d is not None and d.name == "Mazatlán" and d.country == "MX"
     countries = article_countries(text)
     assert countries[0] == "MX" and "VE" in countries and "US" in countries
+
+
+def test_a_fronted_place_of_speaking_is_not_the_event_place() -> None:
+    p = place("In Quito, the interior minister said gunmen stormed a jail in Machala.",
+              "stormed")
+    assert p.name == "Machala" and p.country == "EC"
+
+
+def test_a_country_used_as_an_actor_is_no_place() -> None:
+    assert at("US forces have conducted the operations for weeks.", "operations") is None
+    assert at("Colombia has condemned the killings.", "killings") is None
+    assert place("The operations took place in Colombia.", "operations").country == "CO"
+
+
+def test_a_place_of_another_event_is_skipped() -> None:
+    p = place("The camp near Tumaco was bombed, a week after talks in Havana.", "bombed")
+    assert p.name == "Tumaco"
+
+
+def test_anchor_prefers_the_nearby_namesake() -> None:
+    text = "Gunmen attacked a ranch in Guadalupe."
+    near_monterrey = place(text, "attacked", "MX", anchor=(25.67, -100.31))
+    near_zacatecas = place(text, "attacked", "MX", anchor=(22.77, -102.58))
+    assert near_monterrey.admin1 != near_zacatecas.admin1
+
+
+def test_initials_are_not_places() -> None:
+    assert at("The U. S. envoy and J. Smith met on Friday.", "met") is None

@@ -66,6 +66,8 @@ _REPORT = re.compile(
     r"spokeswoman|spokesperson|ministry|government|diplomats|leaders))\s*,?\s*$",
     re.IGNORECASE,
 )
+_SAID = re.compile(r"\b(?:said|says|told|announced|stated|claimed|added|insisted|"
+                   r"confirmed|denied|alleged)\b", re.IGNORECASE)
 # another event's noun between the trigger and the place: the place is that event's
 # ("destroyed, a day after arrests in Culiacán")
 _OTHER_EVENT = re.compile(
@@ -116,6 +118,7 @@ class Reading:
     score: float = 0.0
     qualifier: bool = False  # the ", Sinaloa" in "Culiacán, Sinaloa"
     hint: bool = False  # "Venezuela's Tren de Aragua": names a country, places nothing
+    weak: bool = False  # a bare small-town name with no support from the article
     cue_start: int = 0
 
 
@@ -261,6 +264,8 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
         if not cue and not f.possessive and _ACTOR_USE.match(post) and any(
                 h.entry.kind == "C" for h in f.hits):
             r.hint = True  # "US officials", "Mexico has opposed": a country as actor
+        if re.search(r"\b[A-Z]\.\s*$", pre):
+            r.hint = True  # "J. Smith": a person's name
         if f.open_water:
             r.sea, r.precision = True, 6
         else:
@@ -272,6 +277,11 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
                 e = _capital(g, e)
             r.entry = e
             _interpret(g, r, e, f, post, at_sea, sea_hint, context)
+            # a bare name of a small town in no country the article names is as likely a
+            # surname or a word ("Smith", "Paradise") as a place
+            r.weak = (not cue and e.kind == "P" and e.population < 100_000
+                      and qualified_by is None and e.country not in span_countries
+                      and e.country not in context)
             if poss is not None and e.kind == "P" and not r.sea:
                 if poss.group("part"):
                     r.precision = 3  # a named district of the town
@@ -404,6 +414,8 @@ def _event_score(r: Reading, f: Found | None, text: str, start: int,
         s = 2.5
     elif r.sea:
         s = 1.5
+    elif r.weak:
+        s = 0.3
     else:
         s = 0.8
     if r.precision:
@@ -427,6 +439,10 @@ def _event_score(r: Reading, f: Found | None, text: str, start: int,
             between = text[t1:r.cue_start if r.cue else r.start]
         else:
             between = text[r.end:t0]
+            # "In Bogotá, the minister said guerrillas attacked ...": the place frames
+            # the saying, and the event is told inside what was said
+            if _SAID.search(between):
+                s -= 2.0
         if _OTHER_EVENT.search(between):
             s -= 1.0
     return s
