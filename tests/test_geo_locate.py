@@ -221,3 +221,17 @@ def test_anchor_prefers_the_nearby_namesake() -> None:
 
 def test_initials_are_not_places() -> None:
     assert at("The U. S. envoy and J. Smith met on Friday.", "met") is None
+
+
+def test_names_inside_longer_names_are_not_places() -> None:
+    text = "George Washington and Victoria Beckham met Paris Hilton on Friday."
+    assert places_in(text) == []
+    # a bare capital is its government; the reporting place is not the strike's
+    assert at("Caracas accused Washington of lying about the strike.", "strike") is None
+    assert at("Officials in Washington said the strike killed three.", "strike") is None
+
+
+def test_seas_outrank_towns_of_the_same_name() -> None:
+    p = place("Strikes in the Caribbean and Pacific continued.", "Strikes", "US")
+    assert p.kind == "sea"
+    assert [m.place.kind for m in places_in("Boats were hit in the Atlantic.")] == ["sea"]

@@ -30,7 +30,7 @@ _PRE = re.compile(
     r"|\boff|\bwaters\s+(?:off|near|around|close\s+to)(?:\s+the\s+coast\s+of)?)"
     r"|(?P<terr>\b(?:territorial\s+)?waters\s+of)"
     r"|(?P<near>\bnear|\bnearby|\boutside(?:\s+of)?|\bclose\s+to|\bon\s+the\s+outskirts\s+of"
-    r"|\boutskirts\s+of|\bnot\s+far\s+from|\bin\s+the\s+vicinity\s+of|\baround"
+    r"|\boutskirts\s+of|\bnot\s+far\s+from|\bin\s+the\s+vicinity\s+of"
     r"|\b" + _DIR + r"(?:ern)?\s+of|\b\d+(?:[.,]\d+)?\s*(?:km|kilometers|kilometres|miles|mi"
     r"|nautical\s+miles)\s+(?:\([^)]*\)\s+)?(?:" + _DIR + r"\s+)?(?:of|from))"
     r"|(?P<loc>\b(?:in|at|inside|into|across|throughout|within|on|to|toward|towards|over"
@@ -40,8 +40,21 @@ _PRE = re.compile(
     re.IGNORECASE,
 )
 _QUAL_ONLY = re.compile(r"\b(?:the\s+)?" + _QUAL + r"$")
-_POST_ADMIN = re.compile(r"^\s+(?:state|province|department|region|governorate|oblast)\b")
-_POST_DISTRICT = re.compile(r"^\s+(?:municipality|district|county|municipio)\b")
+_POST_ADMIN = re.compile(r"^\s+(?:state|province|department|region|governorate|oblast)\b",
+                         re.IGNORECASE)
+_POST_DISTRICT = re.compile(r"^\s+(?:municipality|district|county|municipio)\b",
+                            re.IGNORECASE)
+# a capitalised word right before or after a name that did not match with it: the name
+# is part of a longer one ("George Washington", "Paris Hilton", "Victoria Beckham")
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w’'-]*)\s+$")
+_NAME_AFTER = re.compile(r"^\s+([A-Z][\w’'-]*)")
+_NOT_NAME = frozenset(
+    "The In At On Near Off From After Before When While Since Outside Inside During Into "
+    "North South East West Northern Southern Eastern Western Central Upper Lower Greater "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+    "April May June July August September October November December State Province "
+    "Department Region Municipality District County Governorate Oblast Airport "
+    "International Port Island Islands City".split())
 _POST_COAST = re.compile(r"^(?:['’]s)?\s+(?:[A-Za-z-]+\s+)?(?:coast|coastline|shores?)\b")
 _POST_WATERS = re.compile(r"^(?:['’]s)?\s+(?:territorial\s+)?waters\b")
 _POST_LAND = re.compile(r"^\s+(?:soil|territory|airspace|mainland|side\s+of\s+the\s+border)\b")
@@ -133,7 +146,9 @@ def entry_score(e: Entry, primary: bool, *, span_countries: set[str],
                 context: tuple[str, ...], qual: str = "", qualified_by: Entry | None = None,
                 anchor: tuple[float, float] | None = None) -> float:
     """How likely a name means this entry: kind, population, context, qualifiers."""
-    if e.kind in ("C", "S"):
+    if e.kind == "S":
+        s = 9.0  # curated sea names beat towns called "Pacific" or "Atlantic"
+    elif e.kind == "C":
         s = 6.0
     elif e.kind == "A":
         s = 4.0
@@ -266,6 +281,11 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
             r.hint = True  # "US officials", "Mexico has opposed": a country as actor
         if re.search(r"\b[A-Z]\.\s*$", pre):
             r.hint = True  # "J. Smith": a person's name
+        nb, na = _NAME_BEFORE.search(pre), _NAME_AFTER.match(post)
+        if (nb and nb.group(1) not in _NOT_NAME and not _is_place_word(g, nb.group(1))) or (
+                not cue and na and na.group(1) not in _NOT_NAME and not f.possessive
+                and not _is_place_word(g, na.group(1))):
+            r.hint = True
         if f.open_water:
             r.sea, r.precision = True, 6
         else:
@@ -279,6 +299,10 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
             _interpret(g, r, e, f, post, at_sea, sea_hint, context)
             # a bare name of a small town in no country the article names is as likely a
             # surname or a word ("Smith", "Paradise") as a place
+            if not cue and e.kind == "P" and e.country and normalise(
+                    g.countries[e.country].admin1 or "") == normalise(e.name) if (
+                    e.country in g.countries) else False:
+                r.hint = True  # "Washington accused ...", "Caracas said": a government
             r.weak = (not cue and e.kind == "P" and e.population < 100_000
                       and qualified_by is None and e.country not in span_countries
                       and e.country not in context)
@@ -338,6 +362,13 @@ def _interpret(g: Gazetteer, r: Reading, e: Entry, f: Found, post: str, at_sea: 
         r.precision = 2
     else:
         r.precision = 1
+
+
+def _is_place_word(g: Gazetteer, word: str) -> bool:
+    """A country or demonym next to a name does not make it part of a longer name
+    ("Mexican Sinaloa", "the US Culiacán consulate" are still places)."""
+    key = normalise(word)
+    return key in g.demonyms or any(h.entry.kind == "C" for h in g.hits(key))
 
 
 def _capital(g: Gazetteer, country: Entry) -> Entry:
