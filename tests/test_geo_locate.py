@@ -235,3 +235,13 @@ def test_seas_outrank_towns_of_the_same_name() -> None:
     p = place("Strikes in the Caribbean and Pacific continued.", "Strikes", "US")
     assert p.kind == "sea"
     assert [m.place.kind for m in places_in("Boats were hit in the Atlantic.")] == ["sea"]
+
+
+def test_a_named_capital_takes_the_place() -> None:
+    p = place("A shootout in Michoacán's capital, Morelia, left six dead.", "shootout")
+    assert p.name == "Morelia" and p.geo_precision == 1
+
+
+def test_near_a_demonym_coast_is_at_sea() -> None:
+    p = place("Bombers flew near the Colombian coast on Friday.", "flew")
+    assert p.kind == "sea" and p.near_country == "CO" and p.country is None

@@ -315,6 +315,16 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
         r.score = _event_score(r, f, text, start, trigger)
         readings.append(r)
 
+    # "in Sinaloa's capital, Culiacán": the named capital takes the cue
+    for a, b in zip(readings, readings[1:], strict=False):
+        if (a.entry is not None and a.cue and not b.cue and not a.sea
+                and re.fullmatch(r"['’]s\s+capital,?\s+(?:city\s+(?:of\s+)?)?",
+                                 text[a.end:b.start])):
+            b.cue, b.cue_start, a.hint = a.cue, a.cue_start, True
+            b.hint = b.weak = False
+            a.score = _event_score(a, None, text, start, trigger)
+            b.score = _event_score(b, None, text, start, trigger)
+
     for d in demonyms:
         r_d = _demonym_reading(g, d, text, sea_hint)
         if r_d is not None:
@@ -397,7 +407,7 @@ def _demonym_reading(g: Gazetteer, d: DemonymFound, text: str,
             sea, 6
         r.cue = r.cue or "terr"
         return r
-    if _POST_COAST.match(post) and re.search(r"\boff\s+(?:the\s+)?$", pre):
+    if _POST_COAST.match(post) and re.search(r"\b(?:off|near|along)\s+(?:the\s+)?$", pre):
         lat, lon, sea = _water_near(g, country, sea_hint)
         r.sea, r.near_country, r.lat, r.lon, r.sea_name, r.precision = True, d.country, lat, \
             lon, sea, 6
