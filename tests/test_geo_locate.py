@@ -245,3 +245,10 @@ def test_a_named_capital_takes_the_place() -> None:
 def test_near_a_demonym_coast_is_at_sea() -> None:
     p = place("Bombers flew near the Colombian coast on Friday.", "flew")
     assert p.kind == "sea" and p.near_country == "CO" and p.country is None
+
+
+def test_its_coast_goes_to_the_country_named_before() -> None:
+    p = place("Ecuador's navy said a strike destroyed a boat off its coast.", "strike")
+    assert p.kind == "sea" and p.near_country == "EC" and p.country is None
+    p = place("Panama said the vessel was hit in its territorial waters.", "hit")
+    assert p.kind == "sea" and p.country == "PA"

@@ -79,6 +79,9 @@ _REPORT = re.compile(
     r"spokeswoman|spokesperson|ministry|government|diplomats|leaders))\s*,?\s*$",
     re.IGNORECASE,
 )
+_ITS_WATER = re.compile(r"\b(?P<cue>off|near|along|in)\s+(?P<its>its)\s+(?:own\s+)?"
+                        r"(?:territorial\s+)?(?:coast|coastline|shores?|waters)\b",
+                        re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|says|told|announced|stated|claimed|added|insisted|"
                    r"confirmed|denied|alleged)\b", re.IGNORECASE)
 # another event's noun between the trigger and the place: the place is that event's
@@ -330,6 +333,25 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
         if r_d is not None:
             r_d.score = _event_score(r_d, None, text, start, trigger)
             readings.append(r_d)
+
+    # "off its coast", "in its waters": the country named last before the pronoun
+    for m in _ITS_WATER.finditer(text, start, end):
+        owner = next((r.entry for r in reversed(readings)
+                      if r.end <= m.start() and r.entry is not None and r.entry.kind == "C"),
+                     None)
+        if owner is None:
+            continue
+        lat, lon, sea = _water_near(g, owner, sea_hint)
+        r_its = Reading(m.start("its"), m.end("its"), m.group("cue").lower(), "", owner,
+                        sea=True, lat=lat, lon=lon, sea_name=sea, precision=6,
+                        surface=owner.name, cue_start=m.start())
+        if r_its.cue == "in":
+            r_its.country = owner.country
+        else:
+            r_its.near_country = owner.country
+        r_its.cue = "terr" if r_its.cue == "in" else "off"
+        r_its.score = _event_score(r_its, None, text, start, trigger)
+        readings.append(r_its)
 
     # open water takes its point from a sea or coast the passage (or article) names
     for r in readings:
