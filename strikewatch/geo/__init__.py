@@ -22,9 +22,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from strikewatch.geo.gazetteer import Gazetteer, load, normalise
-from strikewatch.geo.locate import entry_score, read_all, to_place
+from strikewatch.geo.gazetteer import load, normalise
 from strikewatch.geo.mentions import find
+from strikewatch.geo.reading import entry_score, read_all, to_place
 from strikewatch.records import Place
 
 __all__ = [
@@ -173,6 +173,3 @@ def dateline(text: str) -> Place | None:
         return None
     return found[0]
 
-
-def _gazetteer() -> Gazetteer:
-    return load()

@@ -33,6 +33,8 @@ from typing import Any
 from strikewatch.geo.gazetteer import MAX_WORDS, normalise
 
 DATA = Path(__file__).parent / "data"
+#: populated places smaller than this go to the small tier, read only when needed
+SMALL_POP = 15000
 #: populated places smaller than this ship without alternate names
 ALT_MIN_POP = 5000
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff' .\-()]+$")
@@ -214,7 +216,27 @@ def build(min_pop: int, out: Path) -> int:
             _keys(c["name"], alts), "",
         ])
 
-    return write(rows, out, f"GeoNames (CC BY 4.0) cities{min_pop}, ISO 3166-2")
+    def is_small(r: list[str]) -> bool:
+        return r[1] == "P" and int(r[7] or 0) < SMALL_POP
+
+    main_keys = {k for r in rows if not is_small(r) for k in r[8].split("|")}
+
+    def shadowed(r: list[str]) -> bool:
+        """A small town whose name extends a main-tier name ("Sinaloa de Leyva" after
+        "Sinaloa") stays in the main tier, so the longest match still finds it."""
+        for k in r[8].split("|"):
+            words = k.split()
+            if any(" ".join(words[:n]) in main_keys for n in range(1, len(words))):
+                return True
+        return False
+
+    small = [r for r in rows if is_small(r) and not shadowed(r)]
+    small_ids = {id(r) for r in small}
+    main_rows = [r for r in rows if id(r) not in small_ids]
+    write(small, out.with_name(out.name.replace(".tsv", "-small.tsv")),
+          f"GeoNames (CC BY 4.0) cities{min_pop}, places under {SMALL_POP}")
+    return write(main_rows, out, f"GeoNames (CC BY 4.0) cities{min_pop} "
+                 f"(places of {SMALL_POP}+), ISO 3166-2") + len(small)
 
 
 def write(rows: list[list[str]], out: Path, source: str) -> int:

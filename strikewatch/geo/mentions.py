@@ -134,6 +134,10 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
                           possessive=toks[j].possessive, open_water=water)
             j_end = j
             break
+        if match is None and not lower_start and first_key not in g.stopwords and (
+                first_key not in g.demonyms) and (
+                _SMALL_CUE.search(text, max(0, t.start - 40), t.start)):
+            match, j_end = _small_match(g, text, toks, masked, i)
         if match is not None:
             if not _inside_org_name(g, text, match, toks, j_end):
                 places.append(match)
@@ -143,6 +147,42 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
             demonyms.append(DemonymFound(t.start, t.end, g.demonyms[first_key]))
         i += 1
     return places, orgs, demonyms
+
+
+# words before a name that make a small town worth looking up ("in Aguililla")
+_SMALL_CUE = re.compile(
+    r"(?:\b(?:in|at|near|outside|off|from|into|toward|towards|across|inside|hit|struck|"
+    r"bombed|attacked|raided|shelled|(?:deployed|sent|moved|fled|went|returned|rushed|"
+    r"dispatched|traveled|travelled)\s+to)"
+    r"|\b(?:outskirts|north|south|east|west|northeast|northwest|southeast|southwest|km|"
+    r"kilometers|kilometres|miles|coast)\s+of)"
+    # small towns go without "the" ("in the Joint ..." is an organisation), save in
+    # "the town of X"
+    r"\s+(?:the\s+(?:town|village|city|municipality|community|port|hamlet)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _small_match(g: Gazetteer, text: str, toks: list[Token], masked: list[bool],
+                 i: int) -> tuple[Found | None, int]:
+    """The longest small-town name starting at token i (the small tier is read now)."""
+    t = toks[i]
+    for j in range(min(len(toks), i + g.max_words) - 1, i - 1, -1):
+        if any(masked[k] for k in range(i, j + 1)) or any(
+                toks[k].possessive for k in range(i, j)):
+            continue
+        if any(not _GAP_OK.match(text[toks[k].end:toks[k + 1].start]) for k in range(i, j)):
+            continue
+        if not any(c.isupper() for c in toks[j].text):
+            continue
+        key = normalise(text[t.start:toks[j].end])
+        if len(key) < 2:
+            continue
+        hits = g.small_hits(key)
+        if hits:
+            return Found(t.start, toks[j].end, key, tuple(hits),
+                         possessive=toks[j].possessive), j
+    return None, i
 
 
 def _inside_org_name(g: Gazetteer, text: str, f: Found, toks: list[Token], j: int) -> bool:

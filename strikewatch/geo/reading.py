@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from strikewatch.geo.gazetteer import Entry, Gazetteer, normalise
 from strikewatch.geo.mentions import DemonymFound, Found, find
@@ -82,6 +82,8 @@ _REPORT = re.compile(
 _ITS_WATER = re.compile(r"\b(?P<cue>off|near|along|in)\s+(?P<its>its)\s+(?:own\s+)?"
                         r"(?:territorial\s+)?(?:coast|coastline|shores?|waters)\b",
                         re.IGNORECASE)
+_SMALL_NEED = re.compile(
+    r"\b(?:in|at|near|outside|off|from|into|of)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|says|told|announced|stated|claimed|added|insisted|"
                    r"confirmed|denied|alleged)\b", re.IGNORECASE)
 # another event's noun between the trigger and the place: the place is that event's
@@ -232,12 +234,26 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
     span_countries: set[str] = {o.org.country for o in orgs if o.org.country}
     span_countries.update(d.country for d in demonyms)
     for f in places:
-        kinds = {h.entry.kind for h in f.hits}
-        if "C" in kinds:
-            span_countries.update(h.entry.country for h in f.hits
-                                  if h.entry.kind == "C" and h.entry.country)
-        elif len({h.entry.country for h in f.hits}) == 1 and f.hits[0].entry.country:
-            span_countries.add(f.hits[0].entry.country)
+        # a name tells its country when it is a country's, or when every place with it
+        # as its main name lies in one country ("Antioquia": Antakya has it only as an
+        # alternate; "Victoria" tells nothing: a state in Australia, towns elsewhere)
+        main = [h.entry for h in f.hits if h.primary] or [h.entry for h in f.hits]
+        countries = {e.country for e in main if e.kind == "C" and e.country} or {
+            e.country for e in main if e.country}
+        if len(countries) == 1 or any(e.kind == "C" for e in main):
+            span_countries.update(countries)
+    # a name the text ties to a country (", Antioquia"; the article's countries) where no
+    # large place of that name lies: the small towns of that name are candidates too
+    wanted = span_countries | set(context)
+    for n, f in enumerate(places):
+        if f.open_water or any(h.entry.kind == "S" for h in f.hits):
+            continue
+        if not any(h.entry.country in wanted for h in f.hits) and (
+                _SMALL_NEED.search(text, max(0, f.start - 40), f.start)
+                or re.match(r"\s*,\s*[A-Z]", text[f.end:f.end + 5])):
+            extra = [h for h in g.namesakes(f.key) if h.entry.country in wanted]
+            if extra:
+                places[n] = replace(f, hits=f.hits + tuple(extra))
     passage = text[start:end]
     at_sea = domain == "sea" or (domain != "land" and SEA_WORDS.search(passage) is not None)
     sea_hint = next((h.entry.name for f in places for h in f.hits if h.entry.kind == "S"),
