@@ -252,3 +252,23 @@ def test_its_coast_goes_to_the_country_named_before() -> None:
     assert p.kind == "sea" and p.near_country == "EC" and p.country is None
     p = place("Panama said the vessel was hit in its territorial waters.", "hit")
     assert p.kind == "sea" and p.country == "PA"
+
+
+def test_near_an_island_country_is_water_even_without_boat_words() -> None:
+    p = place("A strike near Grenada killed two, officials said.", "strike")
+    assert p.kind == "sea" and p.near_country == "GD"
+
+
+def test_a_sea_naming_a_coast_is_not_the_place() -> None:
+    p = place("The target was off the Caribbean coast of Honduras.", "target")
+    assert p.near_country == "HN" and p.latitude > 15
+
+
+def test_a_state_name_beats_a_town_that_has_it_only_as_an_alias() -> None:
+    p = place("Police reinforcements arrived in Morelos overnight.", "arrived", "MX")
+    assert p.kind == "admin area" and p.name == "Morelos"
+
+
+def test_possessive_region_words_make_a_place() -> None:
+    p = place("Troops moved into Guerrero's mountains after the ambush.", "moved", "MX")
+    assert p.name == "Guerrero" and p.geo_precision == 4

@@ -143,7 +143,9 @@ def build(min_pop: int, out: Path) -> int:
             str(c["geonameid"]), "C", c["name"], iso, _clean(c.get("capital") or ""),
             f"{latlng[0]:.4f}",
             f"{latlng[1]:.4f}", str(c.get("population") or 0),
-            _keys(c["name"], names), _clean(d.get("demonym") or ""),
+            # extra: the demonym, and "|island" for a country with no land neighbour
+            _keys(c["name"], names), _clean(d.get("demonym") or "")
+            + ("|island" if not (c.get("neighbours") or "").strip() else ""),
         ])
 
     # admin1 (ISO 3166-2 top-level subdivisions), named also as GeoNames names them

@@ -171,6 +171,7 @@ class Gazetteer:
     org_prefixes: tuple[str, ...] = ()
     stopwords: frozenset[str] = frozenset()
     coasts: dict[str, list[Coast]] = field(default_factory=dict)
+    islands: set[str] = field(default_factory=set)  # countries with no land neighbour
     seas: dict[str, Entry] = field(default_factory=dict)  # sea name -> entry
     regional: dict[str, list[tuple[frozenset[str], Entry]]] = field(default_factory=dict)
     open_water: frozenset[str] = frozenset()  # keys of "international waters" etc.
@@ -286,8 +287,11 @@ def load_from(tsv: Path, small: Path | None = None) -> Gazetteer:
     for e in main.first_rows(main.n_countries):
         if e.country:
             g.countries[e.country] = e
-            if e.extra:
-                g.demonyms[normalise(e.extra)] = e.country
+            demonym, _, flag = e.extra.partition("|")
+            if demonym:
+                g.demonyms[normalise(demonym)] = e.country
+            if flag == "island":
+                g.islands.add(e.country)
 
     aliases = _read_json("aliases.json")
     for cc, names in aliases["countries"].items():

@@ -96,6 +96,7 @@ _POSS_LOC = re.compile(
     r"^['’]s\s+(?:(?P<what>capital|metropolitan\s+area|outskirts|suburbs|northern|southern|"
     r"eastern|western|central|north|south|east|west|northeast|northwest|southeast|southwest|"
     r"border|borders|interior|mainland|territory|soil|airspace|countryside|hinterland|streets|"
+    r"mountains|highlands|hills|jungles?|forests?|deserts?|"
     r"port|port\s+area|harbou?r|downtown|centre|center|old\s+city|"
     r"(?:[\w-]+\s+)?(?:coast|coastline|coasts|shores?|waters))\b"
     r"|(?:[A-Za-z][\w’'-]*\s+){1,4}(?P<part>province|state|region|"
@@ -184,9 +185,14 @@ def entry_score(e: Entry, primary: bool, *, span_countries: set[str],
 
 
 def best_entry(f: Found, **kw: object) -> tuple[Entry | None, float]:
+    # a state's own name beats a town of its country that has it only as an alternate
+    # ("Morelos" the state, not Ecatepec de Morelos)
+    states = {h.entry.country for h in f.hits if h.entry.kind == "A" and h.primary}
     best: tuple[Entry | None, float] = (None, -1e9)
     for h in f.hits:
         s = entry_score(h.entry, h.primary, **kw)  # type: ignore[arg-type]
+        if h.entry.kind == "P" and not h.primary and h.entry.country in states:
+            s -= 1.5
         if s > best[1]:
             best = (h.entry, s)
     return best
@@ -305,6 +311,9 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
                 not cue and na and na.group(1) not in _NOT_NAME and not f.possessive
                 and not _is_place_word(g, na.group(1))):
             r.hint = True
+        if any(h.entry.kind == "S" for h in f.hits) and re.match(
+                r"^\s+(?:coast|coastline|coasts|side|shore)\b", post):
+            r.hint = True  # "the Pacific coast of Mexico": the sea names a coast
         if f.open_water:
             r.sea, r.precision = True, 6
         else:
@@ -384,7 +393,9 @@ def _interpret(g: Gazetteer, r: Reading, e: Entry, f: Found, post: str, at_sea: 
         v = _sea_variant(g, e, context)
         r.sea, r.sea_name, r.lat, r.lon, r.precision = True, v.name, v.lat, v.lon, 6
         return
-    offshore = r.cue == "off" or (r.cue == "near" and at_sea) or (
+    # "near Aruba": next to an island country is on the water
+    island = e.kind == "C" and e.country in g.islands and e.country in g.coasts
+    offshore = r.cue == "off" or (r.cue == "near" and (at_sea or island)) or (
         coast_after and (r.cue == "off" or at_sea))
     territorial = r.cue == "terr" or (waters_after and r.cue != "off")
     if territorial or offshore:
