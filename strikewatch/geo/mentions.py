@@ -180,12 +180,18 @@ def _small_match(g: Gazetteer, toks: list[Token], norms: list[str], upper: list[
     return None, i
 
 
+@lru_cache(maxsize=4)
+def _affix_regexes(suffixes: frozenset[str], prefixes: tuple[str, ...]) -> tuple[
+    re.Pattern[str], re.Pattern[str]
+]:
+    suf = "|".join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True))
+    pre = "|".join(re.escape(x) for x in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf" (?:{suf})(?![^\W\d_])"), re.compile(rf"(?:{pre}) $")
+
+
 def _inside_org_name(g: Gazetteer, text: str, f: Found, toks: list[Token], j: int) -> bool:
     """A place name that heads or ends an organisation's name ("Sinaloa Cartel")."""
-    after = text[f.end:f.end + 30]
-    if not f.possessive:
-        for suf in g.org_suffixes:
-            if after.startswith(" " + suf) and not after[len(suf) + 1:len(suf) + 2].isalpha():
-                return True
-    before = text[max(0, f.start - 30):f.start]
-    return any(before.endswith(p + " ") for p in g.org_prefixes)
+    suffix, prefix = _affix_regexes(g.org_suffixes, g.org_prefixes)
+    if not f.possessive and suffix.match(text, f.end, f.end + 30):
+        return True
+    return prefix.search(text, max(0, f.start - 30), f.start) is not None
