@@ -272,3 +272,19 @@ def test_a_state_name_beats_a_town_that_has_it_only_as_an_alias() -> None:
 def test_possessive_region_words_make_a_place() -> None:
     p = place("Troops moved into Guerrero's mountains after the ambush.", "moved", "MX")
     assert p.name == "Guerrero" and p.geo_precision == 4
+
+
+def test_article_context_gives_countries_and_the_dateline_anchor() -> None:
+    from strikewatch.geo import article_context
+
+    text = ("REYNOSA, Mexico (AP) — Gunmen attacked a ranch in Guadalupe on Monday, "
+            "and the army said it would send troops to Tamaulipas.")
+    ctx = article_context(text)
+    assert ctx.countries[0] == "MX" and ctx.anchor is not None
+    i = text.index("attacked")
+    m = locate(text, text.index("Gunmen"), len(text), trigger=(i, i + 8),
+               context_countries=ctx.countries, anchor=ctx.anchor)
+    assert m is not None and m.place.name == "Guadalupe"
+    # the Guadalupe near Reynosa's dateline (Nuevo León), not the one in Zacatecas
+    assert m.place.admin1 == "Nuevo León"
+    assert article_context("No dateline here.").anchor is None
