@@ -288,3 +288,10 @@ def test_article_context_gives_countries_and_the_dateline_anchor() -> None:
     # the Guadalupe near Reynosa's dateline (Nuevo León), not the one in Zacatecas
     assert m.place.admin1 == "Nuevo León"
     assert article_context("No dateline here.").anchor is None
+
+
+def test_sentence_initial_words_that_are_towns_are_not_places() -> None:
+    assert at("Reading the report, officials condemned the attack.", "attack") is None
+    assert at("Mobile phones were seized in the raid.", "raid") is None
+    # with the town's country in the article, a bare name still counts
+    assert place("Culiacán was quiet after the clashes.", "clashes", "MX").name == "Culiacán"

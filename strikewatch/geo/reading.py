@@ -34,7 +34,8 @@ _PRE = re.compile(
     r"|\b" + _DIR + r"(?:ern)?\s+of|\b\d+(?:[.,]\d+)?\s*(?:km|kilometers|kilometres|miles|mi"
     r"|nautical\s+miles)\s+(?:\([^)]*\)\s+)?(?:" + _DIR + r"\s+)?(?:of|from))"
     r"|(?P<loc>\b(?:in|at|inside|into|across|throughout|within|on|to|toward|towards|over"
-    r"|along|hit|struck|targeted|bombed|attacked|raided|shelled))"
+    r"|along|hit|struck|targeted|bombed|attacked|raided|shelled|shook|rocked|pounded"
+    r"|stormed|seized|captured|entered|besieged|overran|surrounded|evacuated))"
     r"|(?P<origin>\b(?:from|left|leaving|departed|fled)))"
     r"\s+(?:the\s+)?" + _ADJ + r"?" + _QUAL + r"?$",
     re.IGNORECASE,
@@ -239,6 +240,7 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
     places = [f for f in places if not _FEATURE.match(text[f.end:f.end + 30])]
     span_countries: set[str] = {o.org.country for o in orgs if o.org.country}
     span_countries.update(d.country for d in demonyms)
+    told_by: dict[str, int] = {}  # country -> how many names in the passage tell it
     for f in places:
         # a name tells its country when it is a country's, or when every place with it
         # as its main name lies in one country ("Antioquia": Antakya has it only as an
@@ -247,7 +249,10 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
         countries = {e.country for e in main if e.kind == "C" and e.country} or {
             e.country for e in main if e.country}
         if len(countries) == 1 or any(e.kind == "C" for e in main):
-            span_countries.update(countries)
+            for c in countries:
+                told_by[c] = told_by.get(c, 0) + 1
+    named = set(span_countries)  # told by organisations and demonyms
+    span_countries.update(told_by)
     # a name the text ties to a country (", Antioquia"; the article's countries) where no
     # large place of that name lies: the small towns of that name are candidates too
     wanted = span_countries | set(context)
@@ -325,14 +330,16 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
                 e = _capital(g, e)
             r.entry = e
             _interpret(g, r, e, f, post, at_sea, sea_hint, context)
-            # a bare name of a small town in no country the article names is as likely a
-            # surname or a word ("Smith", "Paradise") as a place
-            if not cue and e.kind == "P" and e.country and normalise(
-                    g.countries[e.country].admin1 or "") == normalise(e.name) if (
-                    e.country in g.countries) else False:
+            capital = g.countries.get(e.country or "")
+            if not cue and e.kind == "P" and capital is not None and normalise(
+                    capital.admin1 or "") == normalise(e.name):
                 r.hint = True  # "Washington accused ...", "Caracas said": a government
-            r.weak = (not cue and e.kind == "P" and e.population < 100_000
-                      and qualified_by is None and e.country not in span_countries
+            # a bare town name (no "in", "near" ...) in no country the article names is as
+            # likely a surname or a word ("Smith", "Reading the report") as a place
+            # (the name itself does not count as support: "Mobile phones" names Mobile)
+            own = e.country in told_by and told_by[e.country] == 1 and e.country not in named
+            r.weak = (not cue and e.kind == "P" and qualified_by is None
+                      and (e.country not in span_countries or own)
                       and e.country not in context)
             if poss is not None and e.kind == "P" and not r.sea:
                 if poss.group("part"):
@@ -505,7 +512,7 @@ def _event_score(r: Reading, f: Found | None, text: str, start: int,
     elif r.sea:
         s = 1.5
     elif r.weak:
-        s = 0.3
+        return 0.2  # below MIN_EVENT_SCORE whatever its precision
     else:
         s = 0.8
     if r.precision:
