@@ -22,6 +22,7 @@ import argparse
 import csv
 import gzip
 import importlib.util
+import io
 import json
 import re
 import unicodedata
@@ -265,7 +266,9 @@ def write(rows: list[list[str]], out: Path, source: str) -> int:
     n_countries = sum(1 for r in rows if r[1] == "C")
     keys = sorted(index)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+    # mtime=0: the same inputs give the same bytes, so a rebuild shows no spurious diff
+    with gzip.GzipFile(out, "wb", compresslevel=9, mtime=0) as raw, io.TextIOWrapper(
+            raw, encoding="utf-8", newline="\n") as fh:
         fh.write(f"# strikewatch gazetteer; {source}; rows={len(rows)} block={pos} "
                  f"countries={n_countries} keys={len(keys)}\n")
         fh.write("".join(f"{line}\n" for line in lines))
