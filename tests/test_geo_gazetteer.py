@@ -105,3 +105,20 @@ def test_a_small_namesake_wins_when_the_text_ties_it_to_its_country() -> None:
     text = "Soldiers killed five in Sinaloa de Leyva municipality."
     m = locate(text, 0, len(text), trigger=(text.index("killed"), text.index("killed") + 6))
     assert m is not None and m.place.name == "Sinaloa de Leyva" and m.place.geo_precision == 3
+
+
+def test_curated_data_is_consistent() -> None:
+    g = load()
+    for name, sea in g.seas.items():
+        assert sea.lat is not None and -90 <= sea.lat <= 90, name
+        assert sea.lon is not None and -180 <= sea.lon <= 180, name
+    for cc, points in g.coasts.items():
+        assert cc in g.countries, f"coasts.json: unknown country {cc}"
+        for c in points:
+            assert -90 <= c.lat <= 90 and -180 <= c.lon <= 180
+            # the named sea is one of the curated seas, so hints can match it
+            assert any(normalise(c.sea) == normalise(s) for s in g.seas), c.sea
+    for org in g.organisations.values():
+        assert org.country is None or org.country in g.countries, org.name
+    for cc in g.demonyms.values():
+        assert cc in g.countries
