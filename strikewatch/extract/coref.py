@@ -49,8 +49,9 @@ def compatible(g: Group, f: Frame) -> bool:
     # "called the strike murder": an anaphor without a status word of its own takes the
     # status of the event it refers to
     if h.status != f.status and (f.status_cued or (f.trigger.strength == "strong" and
-                                                   not _bare_reference(f))):
-        return False
+                                                   not _bare_reference(f)) or
+                                 not f.anaphoric):
+        return False  # only a reference ("the operation") borrows another status
     if not _same_family(g, f):
         return False
     # an anaphor's sentence may name others (who condemned "the strike"): only its place
