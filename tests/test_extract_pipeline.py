@@ -154,3 +154,20 @@ def test_quote_in_the_next_sentence_joins_the_mention() -> None:
     assert len(ms) == 1
     assert [(q.speaker, q.text) for q in ms[0].quotes] == [
         ("Colonel Ahmed Nur", "We will not rest until they are defeated,")]
+
+
+def test_mentions_are_valid_records_on_the_whole_gold_set() -> None:
+    # extract() assembles mentions without re-validation: prove they validate
+    from pathlib import Path
+
+    from strikewatch.evaluate import load_gold
+
+    n = 0
+    for g in sorted((Path(__file__).parent / "gold").glob("*.json")):
+        _, art = load_gold(g)
+        for m in extract(art):
+            again = Mention.model_validate(m.model_dump(mode="json"))
+            assert again.model_dump(mode="json") == m.model_dump(mode="json")
+            assert again.id == m.id
+            n += 1
+    assert n >= 70

@@ -163,9 +163,12 @@ def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention
         if k in counts:
             fields[f"{k}_low"], fields[f"{k}_high"] = counts[k]
     sentences = sorted({(f.sentence.start, f.sentence.end) for f in g.frames})
-    return Mention(
+    # every value here is built by this module from validated parts (records, spans,
+    # vocabulary words), so the mention is assembled without re-validating it; its id is
+    # still derived in model_post_init
+    return Mention.model_construct(
         article_id=doc.article.id, kind="tally" if h.kind == "tally" else "event",
-        status=h.status,  # type: ignore[arg-type]
+        status=h.status,
         background=h.background, hedges=hedges, approx=approx,
         provenance=prov, attribution=attribution, quotes=quotes,
         spans=[doc.span(a, b) for a, b in sentences], extractor=EXTRACTOR,
