@@ -132,6 +132,7 @@ def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention
     approx: list[str] = []
     hedges: list[str] = []
     prov: dict[str, list[Span]] = {}
+    prov_seen: dict[str, set[tuple[int, int]]] = {}
     attribution: list[Attribution] = []
     quotes: list[Quote] = []
     seen_att: set[tuple[str, str, int | None]] = set()
@@ -142,10 +143,12 @@ def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention
         approx += [a for a in f.approx if a not in approx]
         hedges += [x for x in f.hedges if x not in hedges]
         for key, spans in f.prov.items():
+            have = prov_seen.setdefault(key, set())
             out = prov.setdefault(key, [])
-            for a, b in spans:
-                if not any(s.start == a and s.end == b for s in out):
-                    out.append(doc.span(a, b))
+            for ab in spans:
+                if ab not in have:
+                    have.add(ab)
+                    out.append(doc.span(*ab))
         for att in f.attribution:
             k2 = (att.kind, (att.name or "").lower(), att.count)
             if k2 not in seen_att:
