@@ -26,7 +26,6 @@ dated only to a span wider than five weeks, are never compared (they cannot be p
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -210,7 +209,7 @@ def score_pairs(
     try:
         table = pa.Table.from_pylist([r.row() for r in keyed], schema=_SCHEMA)
         sdf = db_api.register(table, table_name="mentions")
-        linker = Linker(sdf, settings(), log_level=logging.WARNING)
+        linker = Linker(sdf, settings(), log_level=None)  # leave logging to the app
         pred = linker.inference.predict(
             threshold_match_probability=LINK_THRESHOLD, warning_mode="never"
         )
