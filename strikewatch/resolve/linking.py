@@ -143,6 +143,12 @@ COMPARISONS: list[dict[str, Any]] = [
                " AND killed_lo_r <= coalesce(killed_hi_l, 1000000)", "tolls overlap", 1.5),
         _level("ELSE", "tolls differ", -1.0),
     ]),
+    _comparison("injured", [
+        _level("injured_lo_l IS NULL OR injured_lo_r IS NULL", "injured unknown", None),
+        _level("injured_lo_l <= coalesce(injured_hi_r, 1000000)"
+               " AND injured_lo_r <= coalesce(injured_hi_l, 1000000)", "injured overlap", 1.0),
+        _level("ELSE", "injured differ", -0.5),
+    ]),
     _comparison("wording", [
         _level("n_words_l = 0 OR n_words_r = 0", "no wording", None),
         _level(f"{_JACCARD} >= 0.4", "near-identical wording", 3.0),
@@ -170,6 +176,7 @@ _SCHEMA = pa.schema([
     ("target_kind", pa.string()), ("domain", pa.string()), ("status_class", pa.string()),
     ("status", pa.string()),
     ("killed_lo", pa.int64()), ("killed_hi", pa.int64()),
+    ("injured_lo", pa.int64()), ("injured_hi", pa.int64()),
     *[(f"s{i}", pa.int64()) for i in range(SKETCH_BINS)],
     ("n_words", pa.int64()), ("n_rare", pa.int64()),
     *[(f"r{i}", pa.int64()) for i in range(MAX_RARE)],
