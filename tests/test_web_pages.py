@@ -138,6 +138,7 @@ def test_viewer_cannot_review_editor_can(site: dict[str, Any]) -> None:
         [review] = store.reviews("inc-pacific-1")
         assert (review.user, review.action) == ("eve", "edit")
         assert review.before["killed_high"] == 3 and review.after["killed_high"] == 4
+        assert review.payload == {"killed_high": 4}  # as strikewatch.resolve.reviews reads it
         html = c.get("/incidents/inc-pacific-1").text
         assert "a fourth body found" in html and '<td class="num">' not in html[:0]
         assert "3–4" in html  # the page shows the reviewed value
@@ -156,10 +157,11 @@ def test_merge_split_and_reject_are_recorded(site: dict[str, Any]) -> None:
                    "incident_ids": "inc-near-01", "note": "same boat", "csrf_token": token})
         assert r.status_code == 303
         [merge] = store.reviews("inc-near-00")
-        assert merge.payload == {"incident_ids": ["inc-near-01"]}
-        [moved] = store.reviews("inc-near-01")
-        assert moved.payload == {"into": "inc-near-00"}
-        assert "merged into inc-near-00" in c.get("/incidents/inc-near-01").text
+        assert merge.payload == {"incident_ids": ["inc-near-01"]} and merge.user == "eve"
+        assert "merged in: <a href=\"/incidents/inc-near-01\"" in c.get(
+            "/incidents/inc-near-00").text
+        other = c.get("/incidents/inc-near-01").text  # shown until the next resolve run
+        assert "merged into inc-near-00" in other and "same boat" in other
 
         r = c.post("/incidents/inc-carib-1/review", data={"action": "split",
                    "mention_ids": [m_b], "csrf_token": token})
@@ -178,7 +180,8 @@ def test_merge_split_and_reject_are_recorded(site: dict[str, Any]) -> None:
                    "note": "duplicate of a radio rumour", "csrf_token": token})
         assert r.status_code == 303
         html = c.get("/incidents/inc-carib-2").text
-        assert "rejected in review" in html and "duplicate of a radio rumour" in html
+        assert "rejected by reviewer eve: duplicate of a radio rumour" in html
+        assert 'grade-discounted">discounted' in html
 
 
 def test_admins_manage_users(site: dict[str, Any]) -> None:

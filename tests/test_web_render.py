@@ -96,12 +96,12 @@ def test_timeline_counts_weeks_cumulative_and_places_tallies() -> None:
 
 def test_review_edit_records_before_and_after_and_checks_values() -> None:
     inc = _inc(1, "2025-09-02", 3, 3)
-    r = make_review("edit", inc, "ed", {"fields": {"killed_high": 6}})
+    r = make_review("edit", inc, "ed", {"killed_high": 6})
     assert r.before and r.after
     assert r.before["killed_high"] == 3 and r.after["killed_high"] == 6
     assert apply_review(inc, r).killed_high == 6
     with pytest.raises(ReviewError):
-        make_review("edit", inc, "ed", {"fields": {"killed_high": 1}})  # below low
+        make_review("edit", inc, "ed", {"killed_high": 1})  # below low
     with pytest.raises(ReviewError):
         parse_field("killed_low", "many")
     with pytest.raises(ReviewError):

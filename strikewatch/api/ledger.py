@@ -84,7 +84,12 @@ def incident_detail(store: Store, incident_id: str) -> IncidentDetail | None:
     machine = store.get_incident(incident_id)
     if machine is None:
         return None
-    reviews = sorted(store.reviews(incident_id), key=lambda r: r.at)
+    reviews = list(store.reviews(incident_id))
+    # merges made on another incident that folded this one in (shown until re-resolution)
+    reviews += [r for r in store.reviews() if r.action == "merge"
+                and r.incident_id != incident_id
+                and incident_id in r.payload.get("incident_ids", [])]
+    reviews.sort(key=lambda r: (r.at, r.id))
     others: dict[str, Incident] = {}
     for r in reviews:
         for oid in r.payload.get("incident_ids", []):

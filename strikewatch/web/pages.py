@@ -369,7 +369,7 @@ async def review_incident(request: Request, incident_id: str) -> Response:
                         fields[name] = value
             if not fields:
                 raise ReviewError("nothing was changed")
-            payload = {"fields": fields}
+            payload = fields
         elif action == "merge":
             ids = [i.strip() for i in str(form.get("incident_ids", "")).replace(",", " ").split()]
             ids = [i for i in dict.fromkeys(ids) if i and i != incident_id]
@@ -396,10 +396,6 @@ async def review_incident(request: Request, incident_id: str) -> Response:
     except ReviewError as e:
         return incident_page(request, incident_id, error=str(e))
     store.add_review(review)
-    if action == "merge":  # the merged-away incidents record where they went
-        for other in others.values():
-            store.add_review(make_review("merge", other, user.username, {"into": incident_id},
-                                         note))
     return RedirectResponse(f"/incidents/{incident_id}#history", status_code=303)
 
 
