@@ -80,7 +80,9 @@ def test_timeline_counts_weeks_cumulative_and_places_tallies() -> None:
             _inc(3, "2025-09-20", 2, 4), _inc(4, "2025-09-21", 9, 9, "planned")]
     tally = Tally(id="t", period_low="2025-09-01", period_high="2025-10-10", killed_low=20,
                   strikes_low=4)
-    data = timeline_data(incs, [tally])
+    undated = Tally(id="u", killed_low=3)
+    data = timeline_data(incs, [tally, undated])
+    assert [t.id for t in data.undated_tallies] == ["u"]
     active = [w for w in data.weeks if w.incidents]
     assert [(str(w.start), w.incidents) for w in active] == [("2025-09-01", 2),
                                                              ("2025-09-15", 1)]

@@ -35,7 +35,7 @@ from strikewatch.web.auth import (
 from strikewatch.web.highlight import Highlight, highlight
 from strikewatch.web.review import EDITABLE, ReviewError, changed_fields, make_review, parse_field
 from strikewatch.web.svgmap import MapPoint, parse_bbox, render_map
-from strikewatch.web.timeline import render_timeline, timeline_data
+from strikewatch.web.timeline import render_timeline, tally_label, timeline_data
 
 HERE = Path(__file__).parent
 STATIC_DIR = HERE / "static"
@@ -265,7 +265,10 @@ def timeline_page(request: Request) -> HTMLResponse:
     query = dataclasses.replace(query, limit=max(min(total, TIMELINE_CAP), 1), offset=0,
                                 sort="date_low")
     data = timeline_data(store.incidents(query), store.tallies())
+    rows = [(m.label, m.tally, True) for m in data.tallies]
+    rows += [(tally_label(t), t, False) for t in data.undated_tallies]
     return render(request, "timeline.html", user=user, svg=render_timeline(data), data=data,
+                  tally_rows=rows,
                   matching=total, capped=total > TIMELINE_CAP, cap=TIMELINE_CAP,
                   **_filter_ctx(query))
 
