@@ -22,6 +22,9 @@ need() {
 }
 
 # platform: nothing beyond Python 3.11 and make.
+# store tests: a real PostgreSQL 15 server started on loopback (tests/pg.py).
+# batch: the Java runtime PySpark needs (strikewatch batch --engine spark).
+need postgresql default-jre-headless
 
 # web: the browser tests drive Debian's Chromium through Playwright's executable_path.
 need chromium

@@ -55,13 +55,25 @@ def extract_pending(
 def rebuild_ledger(store: Store, report: PipelineReport | None = None) -> PipelineReport:
     """Resolve all stored mentions (with the reviews) and swap in the new ledger."""
     report = report or PipelineReport()
-    mentions = list(store.mentions())
-    wanted = {m.article_id for m in mentions}
-    articles = {a.id: a for a in store.articles() if a.id in wanted}
-    incidents, tallies = resolve_step.resolve(mentions, articles, store.reviews())
-    store.replace_ledger(incidents, tallies)
+    while True:
+        # Another process (a second ingest) may store mentions while this one resolves;
+        # if anything changed between reading and writing, this ledger may be stale and
+        # could be the last one written, so resolve again. The last writer is then fresh.
+        before = _ledger_inputs(store)
+        mentions = list(store.mentions())
+        wanted = {m.article_id for m in mentions}
+        articles = {a.id: a for a in store.articles() if a.id in wanted}
+        incidents, tallies = resolve_step.resolve(mentions, articles, store.reviews())
+        store.replace_ledger(incidents, tallies)
+        if _ledger_inputs(store) == before:
+            break
     report.incidents, report.tallies = len(incidents), len(tallies)
     return report
+
+
+def _ledger_inputs(store: Store) -> tuple[int, int, int]:
+    """A cheap fingerprint of what the ledger is resolved from."""
+    return store.count_articles(), store.count_mentions(), len(store.reviews())
 
 
 def run(

@@ -259,20 +259,3 @@ def test_ingest_resumes_after_kill_9(tmp_path: Path) -> None:
     assert got[1] == want[1]  # same number of mentions
     assert got[2] == want[2] == 0  # nothing left unextracted
     assert got[3] == want[3]  # the very same article ids
-
-
-@pytest.mark.slow
-def test_two_concurrent_ingests_store_each_article_once(tmp_path: Path) -> None:
-    """Two processes ingesting one folder into one new SQLite file at the same time."""
-    n = 200
-    folder = tmp_path / "many"
-    make_articles(folder, n)
-    db = tmp_path / "shared.db"
-    cmd = [sys.executable, "-m", "strikewatch", "ingest", str(folder), "--db", str(db)]
-    procs = [subprocess.Popen(cmd, env=subprocess_env(), stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
-    outs = [p.communicate(timeout=300) for p in procs]
-    for p, (out, errs) in zip(procs, outs, strict=True):
-        assert p.returncode == 0, errs
-    total, _, unextracted, ids = counts(db)
-    assert total == n == len(ids) and unextracted == 0

@@ -43,8 +43,9 @@ WIRE = (
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqlStore]:
-    s = open_store(str(tmp_path / "ingest.db"))
+def store(db_url: str) -> Iterator[SqlStore]:
+    """The store on SQLite and on the real PostgreSQL test server (db_url: tests/pg.py)."""
+    s = open_store(db_url)
     assert isinstance(s, SqlStore)
     yield s
     s.close()
@@ -311,8 +312,8 @@ def test_rewritten_story_is_not_a_copy(store: SqlStore, tmp_path: Path) -> None:
     assert len(rep.ingested) == 2 and rep.linked == []
 
 
-def test_origin_index_is_rebuilt_from_the_store(tmp_path: Path) -> None:
-    db = str(tmp_path / "o.db")
+def test_origin_index_is_rebuilt_from_the_store(tmp_path: Path, db_url: str) -> None:
+    db = db_url
     s1 = open_store(db)
     run(s1, write(tmp_path / "w.txt", WIRE))  # type: ignore[arg-type]
     s1.close()

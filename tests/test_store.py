@@ -1,15 +1,12 @@
-"""The store over a real SQLite file (and PostgreSQL when STRIKEWATCH_TEST_pg_url is set)."""
+"""The store over a real SQLite file and the real PostgreSQL test server (tests/pg.py)."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -27,43 +24,19 @@ from strikewatch.records import (
 from strikewatch.store import IncidentQuery, database_url, open_store
 from strikewatch.store.schema import metadata
 from strikewatch.store.sql import SqlStore
-from tests.pgserver import temporary_postgres
-
-
-@pytest.fixture(scope="session")
-def pg_url() -> Iterator[str | None]:
-    """STRIKEWATCH_TEST_pg_url, else a throwaway local server when PostgreSQL is installed."""
-    given = os.environ.get("STRIKEWATCH_TEST_pg_url")
-    if given:
-        yield given
-        return
-    with temporary_postgres() as url:
-        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(
-    request: pytest.FixtureRequest, tmp_path: Path, pg_url: str | None
-) -> Iterator[SqlStore]:
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SqlStore]:
     if request.param == "sqlite":
         s = open_store(str(tmp_path / "ledger.db"))
-        assert isinstance(s, SqlStore)
-        yield s
-        s.close()
-        return
-    if not pg_url:
-        pytest.skip("PostgreSQL not installed and STRIKEWATCH_TEST_pg_url not set")
-    schema = "t_" + uuid.uuid4().hex[:10]
-    admin = sa.create_engine(pg_url)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
-    engine = sa.create_engine(pg_url, connect_args={"options": f"-csearch_path={schema}"})
-    s = SqlStore(pg_url, engine=engine)
+    else:
+        # A fresh database on the session's real PostgreSQL server (tests/pg.py), opened
+        # through the same open_store and Alembic migrations as production.
+        s = open_store(request.getfixturevalue("pg_url"))
+    assert isinstance(s, SqlStore)
     yield s
     s.close()
-    with admin.begin() as conn:
-        conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
 
 
 def incident(
@@ -108,9 +81,9 @@ def test_open_creates_file_with_schema_and_reopens(tmp_path: Path) -> None:
     s2.close()
 
 
-def test_migration_matches_table_metadata(tmp_path: Path) -> None:
-    """The Alembic migration and schema.py describe the same tables (no drift)."""
-    s = open_store(str(tmp_path / "m.db"))
+def test_migration_matches_table_metadata(db_url: str) -> None:
+    """The Alembic migration and schema.py describe the same tables (no drift), on both."""
+    s = open_store(db_url)
     assert isinstance(s, SqlStore)
     with s.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
@@ -318,20 +291,3 @@ def test_users(store: SqlStore) -> None:
     with pytest.raises(ValueError, match="role"):
         store.add_user("cy", "h", "root")
     assert store.delete_user("bo") and not store.delete_user("bo")
-
-
-def test_a_write_failing_midway_leaves_the_old_ledger(tmp_path: Path) -> None:
-    """A database-level failure inside replace_ledger rolls back its deletes too."""
-    path = tmp_path / "atomic.db"
-    s = open_store(str(path))
-    s.replace_ledger([incident("old1"), incident("old2")], [Tally(id="t-old")])
-    con = sqlite3.connect(path)
-    con.execute("CREATE TRIGGER boom BEFORE INSERT ON tallies WHEN NEW.id = 'boom' "
-                "BEGIN SELECT RAISE(ABORT, 'simulated failure'); END")
-    con.commit()
-    con.close()
-    with pytest.raises(sa.exc.IntegrityError, match="simulated failure"):
-        s.replace_ledger([incident("new1")], [Tally(id="boom")])
-    assert sorted(i.id for i in s.incidents()) == ["old1", "old2"]
-    assert [t.id for t in s.tallies()] == ["t-old"]
-    s.close()

@@ -1,0 +1,143 @@
+"""How `strikewatch batch` scales: articles/second and peak memory over archive size and workers.
+
+    PYTHONPATH=. /work/venv/bin/python bench/scale.py --sizes 1000,10000,100000 --workers 1,2
+    PYTHONPATH=. /work/venv/bin/python bench/scale.py --sizes 1000 --engines spark --workers 2
+
+For each size a synthetic archive (strikewatch.batch.synthetic, seeded) is written once to
+bench/out/; every (engine, size, workers) run is a fresh child process with a fresh SQLite
+store, so its peak memory is its own. Printed per run: wall seconds, articles/second overall
+and for the extraction phase, peak RSS of the driver and of the largest worker. Then ratios
+against the first run in this invocation (the baseline): throughput ratio, cost per article
+ratio (1.0 = linear growth), memory ratio (1.0 = flat), and the speed-up of 2 over 1 worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+
+
+def one_run(archive: Path, engine: str, workers: int, workdir: Path) -> dict[str, object]:
+    """Child-process body: one batch on a fresh store; its report as a dict."""
+    from dataclasses import asdict
+
+    from strikewatch.batch import run_batch
+
+    db = workdir / "store.db"
+    if db.exists():
+        db.unlink()
+    report = run_batch(archive, engine=engine, workers=workers,  # type: ignore[arg-type]
+                       out=workdir, db=f"sqlite:///{db}")
+    return asdict(report)
+
+
+@dataclass
+class Run:
+    engine: str
+    size: int
+    workers: int
+    total_s: float
+    extract_s: float
+    load_s: float
+    driver_mb: float
+    worker_mb: float
+    incidents: int
+
+    @property
+    def rate(self) -> float:
+        return self.size / self.total_s
+
+    @property
+    def extract_rate(self) -> float:
+        return self.size / max(self.extract_s, 1e-9)
+
+
+def measure(archive: Path, size: int, engine: str, workers: int) -> Run:
+    """One batch in a fresh child process (so its peak memory is its own)."""
+    workdir = OUT / f"run-{engine}-{size}-{workers}"
+    workdir.mkdir(parents=True, exist_ok=True)
+    cmd = [sys.executable, __file__, "--one", str(archive), "--engines", engine,
+           "--workers", str(workers), "--workdir", str(workdir)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"run failed ({engine}, {size}, {workers}):\n{proc.stderr[-3000:]}")
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    secs, peaks = report["seconds"], report["peak_rss_mb"]
+    return Run(
+        engine=engine, size=size, workers=workers, total_s=float(secs["total"]),
+        extract_s=float(secs["extract"]), load_s=float(secs["load_resolve"]),
+        driver_mb=float(peaks["total_driver"]),
+        worker_mb=max(float(peaks.get("total_child", 0.0)),
+                      float(peaks.get("spark_python_worker_max", 0.0))),
+        incidents=int(report["incidents"]),
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="1000,10000", help="comma-separated article counts")
+    ap.add_argument("--workers", default="1,2", help="comma-separated worker counts")
+    ap.add_argument("--engines", default="local", help="local, spark or local,spark")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--one", help=argparse.SUPPRESS)
+    ap.add_argument("--workdir", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.one:  # child process
+        report = one_run(Path(args.one), args.engines, int(args.workers), Path(args.workdir))
+        print(json.dumps(report))
+        return
+
+    from strikewatch.batch.synthetic import write_archive
+
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    workers = [int(w) for w in args.workers.split(",") if w]
+    engines = [e for e in args.engines.split(",") if e]
+    OUT.mkdir(parents=True, exist_ok=True)
+    print(f"# strikewatch batch scaling, {os.cpu_count()} CPUs, python {sys.version.split()[0]}")
+    header = (f"{'engine':6} {'articles':>8} {'wkr':>3} {'wall s':>8} {'art/s':>8} "
+              f"{'extr art/s':>10} {'load s':>7} {'drv MB':>7} {'wkr MB':>7} {'incid':>6}")
+    print(header)
+    results: list[Run] = []
+    for size in sizes:
+        archive = OUT / f"synthetic-{size}-s{args.seed}.jsonl"
+        if not archive.exists():
+            write_archive(archive, size, seed=args.seed)
+        for engine in engines:
+            for w in workers:
+                r = measure(archive, size, engine, w)
+                results.append(r)
+                print(f"{engine:6} {size:>8} {w:>3} {r.total_s:>8.1f} {r.rate:>8.1f} "
+                      f"{r.extract_rate:>10.1f} {r.load_s:>7.1f} {r.driver_mb:>7.0f} "
+                      f"{r.worker_mb:>7.0f} {r.incidents:>6}", flush=True)
+
+    base = results[0]
+    print(f"\n# ratios against the baseline run ({base.engine}, {base.size} articles, "
+          f"{base.workers} worker(s)); cost/article 1.00 = linear, memory 1.00 = flat")
+    print(f"{'engine':6} {'articles':>8} {'wkr':>3} {'throughput':>10} {'cost/article':>12} "
+          f"{'driver mem':>10} {'worker mem':>10}")
+    for r in results:
+        print(f"{r.engine:6} {r.size:>8} {r.workers:>3} {r.rate / base.rate:>10.2f} "
+              f"{base.rate / r.rate:>12.2f} {r.driver_mb / base.driver_mb:>10.2f} "
+              f"{r.worker_mb / max(base.worker_mb, 1.0):>10.2f}")
+    print("\n# speed-up of more workers over 1 worker (same engine and size)")
+    for r in results:
+        same = [b for b in results
+                if b.workers == 1 and b.size == r.size and b.engine == r.engine]
+        if r.workers != 1 and same:
+            print(f"{r.engine:6} {r.size:>8} {r.workers} workers: "
+                  f"{r.rate / same[0].rate:.2f}x overall, "
+                  f"{r.extract_rate / same[0].extract_rate:.2f}x extraction")
+
+
+if __name__ == "__main__":
+    main()

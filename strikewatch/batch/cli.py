@@ -1,0 +1,52 @@
+"""`strikewatch batch`: the command-line face of strikewatch.batch (registered in cli.py)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from strikewatch.batch import ENGINES, ArchiveError, run_batch
+from strikewatch.batch.worker import DEFAULT_EXTRACTOR
+
+
+def batch_command(
+    input_path: Annotated[
+        str, typer.Argument(metavar="INPUT", help="JSONL/Parquet archive file or folder.")
+    ],
+    engine: Annotated[str, typer.Option(help="local (process pool) or spark.")] = "local",
+    workers: Annotated[int, typer.Option(min=1, help="Processes / Spark local cores.")] = 1,
+    out: Annotated[Path, typer.Option(help="Folder for mentions Parquet + report.json.")] = Path(
+        "batch-out"
+    ),
+    db: Annotated[str | None, typer.Option(help="Store path or SQLAlchemy URL.")] = None,
+    spark_master: Annotated[
+        str | None, typer.Option(help="Spark master URL (default local[WORKERS]).")
+    ] = None,
+    extractor: Annotated[
+        str, typer.Option(help="Extraction function as module:function.")
+    ] = DEFAULT_EXTRACTOR,
+) -> None:
+    """Extract, resolve and store a large article archive (Spark or a local process pool)."""
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"choose one of {', '.join(ENGINES)}", param_hint="--engine")
+    logging.basicConfig(level=logging.ERROR)
+    try:
+        report = run_batch(input_path, engine=engine, workers=workers, out=out, db=db,
+                           extractor=extractor, spark_master=spark_master)
+    except ArchiveError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    rate = report.records / report.seconds["total"] if report.seconds["total"] else 0.0
+    typer.echo(
+        f"{report.records} records, {report.articles_new} new articles, "
+        f"{report.mentions_loaded} mentions, {report.incidents} incidents, "
+        f"{report.tallies} tallies in {report.seconds['total']:.1f}s "
+        f"({rate:.1f} articles/s, engine {report.engine}, {report.workers} workers)"
+    )
+    for line in report.errors[:20]:
+        typer.echo(f"skipped {line}", err=True)
+    if report.error_count > 20:
+        typer.echo(f"... {report.error_count - 20} more in {out / 'report.json'}", err=True)

@@ -1,0 +1,89 @@
+"""Loading a batch into the store: articles, their mentions, then the resolved ledger.
+
+Why the loader runs on one process for both engines: the store decides which archive
+records are new articles and which are copies (same URL or text), and that decision must
+not depend on which engine extracted them or in what order its tasks finished. Articles are
+therefore added in archive order, and mentions are kept only for the articles the store
+accepted under the id the extractor saw. Resolution then runs over every mention in the
+store, in a fixed order, so the same store content always yields the same ledger.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from strikewatch.batch.archive import iter_articles
+from strikewatch.batch.mentions import iter_rows
+from strikewatch.pipeline import rebuild_ledger
+from strikewatch.records import Article, Mention
+from strikewatch.store import Store
+
+
+@dataclass
+class LoadResult:
+    articles_new: int = 0  # distinct new articles (a repeat inside the archive counts once)
+    articles_known: int = 0  # already stored under the same id before this batch (a re-run)
+    articles_dropped: int = 0  # the store kept another article for the same URL or text
+    mentions: int = 0
+    incidents: int = 0
+    tallies: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def read_mentions(mentions_dir: Path) -> dict[str, list[Mention]]:
+    """The extracted mentions grouped by article, deduplicated by mention id."""
+    by_article: dict[str, dict[str, Mention]] = defaultdict(dict)
+    for article_id, mention_id, _kind, data, error in iter_rows(mentions_dir):
+        if error is not None or data is None or article_id is None or mention_id is None:
+            continue
+        by_article[article_id][mention_id] = Mention.model_validate_json(data)
+    return {aid: [ms[k] for k in sorted(ms)] for aid, ms in by_article.items()}
+
+
+def load_articles(
+    store: Store, articles: Iterable[Article], result: LoadResult
+) -> tuple[set[str], set[str]]:
+    """Add the articles in archive order; (new ids, ids already stored), as extracted.
+
+    Wire copies are linked to their origin exactly as `strikewatch ingest` links them
+    (MinHash over the text, strikewatch.ingest.neardup), so a batch and an ingest of the
+    same articles give the same origins, and so the same independent-source counts.
+    """
+    from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
+
+    origins = OriginIndex.from_signatures(store.signatures())
+    new: set[str] = set()
+    known: set[str] = set()
+    for article in articles:
+        mh = minhash(article.text)
+        near = origins.origin_for(mh)
+        if near is not None:
+            article.origin_id = near[0]
+        stored, is_new = store.add_article(article, signature=to_bytes(mh))
+        if stored.id != article.id:
+            result.articles_dropped += 1
+        elif is_new and article.id not in known:
+            new.add(article.id)
+            origins.add(stored.id, stored.origin_id, mh)
+        elif article.id not in new:
+            known.add(article.id)
+    result.articles_new, result.articles_known = len(new), len(known)
+    return new, known
+
+
+def load_batch(store: Store, input_path: Path, mentions_dir: Path) -> LoadResult:
+    """Articles of the archive, then their extracted mentions, then the resolved ledger."""
+    result = LoadResult()
+    new, known = load_articles(store, iter_articles(input_path, result.errors), result)
+    extracted = read_mentions(mentions_dir)
+    # Known articles are re-extracted: replace their mentions even when there are none now.
+    for article_id in sorted((new & extracted.keys()) | known):
+        mentions = extracted.get(article_id, [])
+        store.replace_mentions(article_id, mentions)
+        result.mentions += len(mentions)
+    ledger = rebuild_ledger(store)
+    result.incidents, result.tallies = ledger.incidents, ledger.tallies
+    return result

@@ -1,0 +1,192 @@
+"""The Spark engine: extraction as a Spark job over a (partitioned) archive.
+
+Why this shape: the archive is read by Spark's own JSON/Parquet readers (splittable, on any
+filesystem Spark knows), each partition's records go through `worker.extract_partition`
+(the very code the local engine runs; the pipeline is imported once per Python worker,
+which Spark reuses across tasks), and mentions land as Parquet part files, one per task.
+Nothing of the archive passes through the driver.
+
+`master` defaults to `local[workers]`; pass a cluster's master URL (`spark://host:7077`,
+`yarn`, `k8s://…`) or set STRIKEWATCH_SPARK_MASTER to run on a real cluster (docs/scale.md).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from strikewatch.batch.archive import (
+    ARTICLE_FIELDS,
+    JSON_SUFFIXES,
+    archive_files,
+    is_parquet,
+)
+from strikewatch.batch.worker import ROW_FIELDS, Row, extract_record
+
+CORRUPT = "_corrupt_record"
+#: Peak memory (MB) of the last job's JVM and its largest Python worker (local mode only).
+last_peaks_mb: dict[str, float] = {}
+
+
+def _hwm_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        for child in children.get(pid, []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _record_peaks(spark: Any) -> None:
+    """Peak RSS of the local JVM and its Python workers, read before they exit (Linux)."""
+    last_peaks_mb.clear()
+    proc = getattr(getattr(spark.sparkContext, "_gateway", None), "proc", None)
+    if proc is None:
+        return
+    workers = [_hwm_mb(pid) for pid in _descendants(proc.pid)]
+    last_peaks_mb["jvm"] = round(_hwm_mb(proc.pid), 1)
+    last_peaks_mb["python_worker_max"] = round(max(workers, default=0.0), 1)
+
+
+def _partition(records: Iterator[Any], extractor: str) -> Iterator[Row]:
+    """Mention rows of one partition; runs in the executor's Python worker."""
+    for rec in records:
+        data = rec.asDict()
+        where = data.pop("_where", None)
+        bad = data.pop(CORRUPT, None)
+        if bad is not None:
+            yield (None, None, None, None, f"{where}: invalid JSON record: {bad[:80]!r}")
+            continue
+        yield from extract_record(data, where, extractor)
+
+
+def spark_session(workers: int, master: str | None = None) -> Any:
+    """A SparkSession for the batch (local[workers] unless a master is given)."""
+    from pyspark.sql import SparkSession
+
+    master = master or os.environ.get("STRIKEWATCH_SPARK_MASTER") or f"local[{max(1, workers)}]"
+    builder = SparkSession.builder.appName("strikewatch-batch").master(master)
+    if master.startswith("local") and not os.environ.get("PYSPARK_PYTHON"):
+        # Local executors must run this interpreter (its virtualenv holds the pipeline);
+        # on a cluster the executors' Python is the cluster's to configure (docs/scale.md).
+        # (PySpark reads only the environment variable for this.)
+        os.environ["PYSPARK_PYTHON"] = sys.executable
+    spark = (
+        builder
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.python.worker.reuse", "true")
+        .config("spark.sql.shuffle.partitions", str(max(2, 2 * workers)))
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def _read_archive(spark: Any, input_path: str, workers: int) -> Any:
+    """The archive as one DataFrame of string columns ARTICLE_FIELDS + _where (+ corrupt)."""
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+
+    if "://" in input_path:  # a cluster filesystem (hdfs://, s3a://): let Spark list it
+        is_json = input_path.lower().endswith(JSON_SUFFIXES)
+        json_files = [input_path] if is_json else []
+        parquet_files = [] if is_json else [input_path]
+        total_bytes = 0
+    else:
+        files = archive_files(Path(input_path))
+        json_files = [str(f) for f in files if not is_parquet(f)]
+        parquet_files = [str(f) for f in files if is_parquet(f)]
+        total_bytes = sum(f.stat().st_size for f in files)
+    # Split small archives finely enough that every core gets work (default split: 128 MB).
+    if total_bytes:
+        target = max(64 << 10, min(128 << 20, total_bytes // (4 * max(1, workers)) + 1))
+        spark.conf.set("spark.sql.files.maxPartitionBytes", str(target))
+
+    frames = []
+    string_cols = [T.StructField(c, T.StringType(), True) for c in ARTICLE_FIELDS]
+    if json_files:
+        schema = T.StructType([*string_cols, T.StructField(CORRUPT, T.StringType(), True)])
+        df = (
+            spark.read.schema(schema)
+            .option("mode", "PERMISSIVE")
+            .option("columnNameOfCorruptRecord", CORRUPT)
+            .json(json_files)
+        )
+        frames.append(df.withColumn("_where", F.input_file_name()))
+    if parquet_files:
+        df = spark.read.option("recursiveFileLookup", "true").parquet(*parquet_files)
+        cols = [
+            (F.col(c).cast("string") if c in df.columns else F.lit(None).cast("string")).alias(c)
+            for c in ARTICLE_FIELDS
+        ]
+        df = df.select(*cols, F.lit(None).cast("string").alias(CORRUPT))
+        frames.append(df.withColumn("_where", F.input_file_name()))
+    result = frames[0]
+    for other in frames[1:]:
+        result = result.unionByName(other)
+    return result
+
+
+def extract_spark(
+    input_path: Path | str, mentions_dir: Path, workers: int, extractor: str,
+    master: str | None = None,
+) -> tuple[int, int, list[str]]:
+    """Run extraction as a Spark job; mention rows land in `mentions_dir` as Parquet.
+
+    Returns (records read, mention rows written, error lines), like the local engine.
+    """
+    from pyspark.sql import types as T
+
+    spark = spark_session(workers, master)
+    try:
+        df = _read_archive(spark, str(input_path), workers)
+        counter = spark.sparkContext.accumulator(0)
+
+        def counted(records: Iterator[Any]) -> Iterator[Row]:
+            for rec in records:
+                counter.add(1)
+                yield rec
+
+        fn = functools.partial(_partition, extractor=extractor)
+        rows = df.rdd.mapPartitions(lambda part: fn(counted(part)))
+        schema = T.StructType([T.StructField(c, T.StringType(), True) for c in ROW_FIELDS])
+        spark.createDataFrame(rows, schema).write.mode("overwrite").parquet(str(mentions_dir))
+        records = int(counter.value)
+        _record_peaks(spark)
+    finally:
+        spark.stop()
+
+    from strikewatch.batch.mentions import iter_rows
+
+    errors: list[str] = []
+    written = 0
+    for row in iter_rows(mentions_dir):
+        if row[4] is not None:
+            errors.append(row[4])
+        else:
+            written += 1
+    return records, written, errors

@@ -1,0 +1,88 @@
+"""Two `strikewatch ingest` processes writing one database at once lose and duplicate nothing.
+
+The two inputs share most of their articles, in the same order, so both processes race to
+store (and extract, and resolve) the same articles at the same moments; each also has
+articles of its own. The result must equal one clean, sequential ingest of both inputs:
+every article once, every mention once, and the ledger a fresh resolution would give.
+Runs on SQLite (one writer at a time, waits on the lock) and on the real PostgreSQL server
+(truly concurrent transactions, unique constraints and row locks).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from strikewatch import pipeline
+from strikewatch.batch.synthetic import iter_synthetic
+from strikewatch.store import IncidentQuery, open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _write(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def canonical(record: BaseModel) -> str:
+    """JSON with sorted keys: PostgreSQL's JSONB does not keep the key order of a dict."""
+    return json.dumps(record.model_dump(mode="json"), sort_keys=True)
+
+
+def _snapshot(db: str) -> dict[str, object]:
+    store = open_store(db)
+    try:
+        return {
+            "articles": sorted((a.id, a.url, a.origin_id) for a in store.articles()),
+            "mentions": sorted(canonical(m) for m in store.mentions()),
+            "incidents": [canonical(i) for i in store.incidents(IncidentQuery(limit=0))],
+            "tallies": [canonical(t) for t in store.tallies()],
+        }
+    finally:
+        store.close()
+
+
+def test_two_ingest_processes_at_once(db_url: str, tmp_path: Path) -> None:
+    records = list(iter_synthetic(70, seed=31))
+    shared, own_a, own_b = records[:50], records[50:60], records[60:]
+    input_a = _write(tmp_path / "a.jsonl", [*own_a[:5], *shared, *own_a[5:]])
+    input_b = _write(tmp_path / "b.jsonl", [*own_b[:5], *shared, *own_b[5:]])
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "strikewatch", "ingest", str(path), "--db", db_url],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path,
+        )
+        for path in (input_a, input_b)
+    ]
+    outputs = [p.communicate(timeout=600) for p in procs]
+    for proc, (out, err) in zip(procs, outputs, strict=True):
+        assert proc.returncode == 0, f"{out}\n{err}"
+        assert "Traceback" not in err, err
+        assert "extract failed" not in out, out
+
+    got = _snapshot(db_url)
+    articles = got["articles"]
+    assert isinstance(articles, list)
+    assert len(articles) == 70
+    assert len({a[1] for a in articles}) == 70
+
+    # A clean sequential run over the same inputs is the reference.
+    ref_db = f"sqlite:///{tmp_path / 'reference.db'}"
+    ref_store = open_store(ref_db)
+    try:
+        pipeline.run([str(input_a), str(input_b)], ref_store)
+    finally:
+        ref_store.close()
+    ref = _snapshot(ref_db)
+    assert [a[:2] for a in articles] == [a[:2] for a in ref["articles"]]  # type: ignore[union-attr]
+    assert got["mentions"] == ref["mentions"]
+    assert got["incidents"] == ref["incidents"]
+    assert got["tallies"] == ref["tallies"]
