@@ -176,3 +176,28 @@ def test_export_formats(api: httpx.Client) -> None:
     features = r.json()["features"]
     assert {f["properties"]["id"] if "id" in f["properties"] else f.get("id")
             for f in features} == {"inc-carib-1", "inc-pacific-1", "inc-carib-2"}
+
+
+def test_reviews_through_the_api(ledger: dict[str, Any]) -> None:
+    base, store = ledger["base"], ledger["store"]
+    url = base + "/api/incidents/inc-carib-2/reviews"
+    body = {"action": "edit", "data": {"killed_low": 4, "killed_high": 6}, "note": "checked"}
+    r = httpx.post(url, json=body, auth=("vic", PASSWORDS["vic"]))
+    assert r.status_code == 403 and "viewer" in r.json()["error"]["message"]
+    r = httpx.post(url, json=body)
+    assert r.status_code == 403 and "CSRF" in r.json()["error"]["message"]
+    r = httpx.post(url, json={"action": "edit", "data": {"mention_ids": []}},
+                   auth=("eve", PASSWORDS["eve"]))
+    assert r.status_code == 400 and "cannot edit mention_ids" in r.json()["error"]["message"]
+    r = httpx.post(url, json={"action": "promote"}, auth=("eve", PASSWORDS["eve"]))
+    assert r.status_code == 400 and "unknown review action" in r.json()["error"]["message"]
+    r = httpx.post(url, json=body, auth=("eve", PASSWORDS["eve"]))
+    assert r.status_code == 201, r.text
+    review = r.json()
+    assert (review["user"], review["action"]) == ("eve", "edit")
+    assert review["payload"] == {"killed_low": 4, "killed_high": 6}
+    assert review["before"]["killed_low"] == 2 and review["after"]["killed_high"] == 6
+    assert [x.id for x in store.reviews("inc-carib-2")] == [review["id"]]
+    shown = httpx.get(base + "/api/incidents/inc-carib-2", auth=("vic", PASSWORDS["vic"]))
+    assert shown.json()["incident"]["killed_high"] == 6  # the review wins over the machine
+    assert shown.json()["machine"]["killed_high"] is None

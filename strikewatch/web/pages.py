@@ -32,8 +32,9 @@ from strikewatch.web.auth import (
     client_of,
     hash_password,
 )
+from strikewatch.web.decide import decide
 from strikewatch.web.highlight import Highlight, highlight
-from strikewatch.web.review import EDITABLE, ReviewError, changed_fields, make_review, parse_field
+from strikewatch.web.review import EDITABLE, ReviewError, changed_fields
 from strikewatch.web.svgmap import MapPoint, parse_bbox, render_map
 from strikewatch.web.timeline import render_timeline, tally_label, timeline_data
 
@@ -357,45 +358,10 @@ async def review_incident(request: Request, incident_id: str) -> Response:
     detail = incident_detail(store, incident_id)
     if detail is None:
         raise HTTPException(404, f"No incident with id {incident_id!r}.")
-    inc = detail.incident
-    action = str(form.get("action", ""))
-    note = str(form.get("note", ""))[:2000]
-    payload: dict[str, Any] = {}
-    others = {}
     try:
-        if action == "edit":
-            fields = {}
-            for name in EDITABLE:
-                if name in form:
-                    value = parse_field(name, str(form[name]))
-                    if value != getattr(inc, name):
-                        fields[name] = value
-            if not fields:
-                raise ReviewError("nothing was changed")
-            payload = fields
-        elif action == "merge":
-            ids = [i.strip() for i in str(form.get("incident_ids", "")).replace(",", " ").split()]
-            ids = [i for i in dict.fromkeys(ids) if i and i != incident_id]
-            if not ids:
-                raise ReviewError("give the id of at least one other incident to merge")
-            for oid in ids:
-                other = store.get_incident(oid)
-                if other is None:
-                    raise ReviewError(f"no incident with id {oid!r}")
-                others[oid] = other
-            payload = {"incident_ids": ids}
-        elif action == "split":
-            raw = form.get("mention_ids", [])
-            moved = [raw] if isinstance(raw, str) else list(raw)
-            moved = [m for m in moved if m in inc.mention_ids]
-            if not moved or len(moved) == len(inc.mention_ids):
-                raise ReviewError("choose some, but not all, of the mentions to split off")
-            keep_articles = sorted({m.article_id for m in detail.mentions
-                                    if m.id not in moved})
-            payload = {"mention_ids": moved, "keep_articles": keep_articles}
-        elif action not in ("accept", "reject"):
-            raise ReviewError(f"unknown review action {action!r}")
-        review = make_review(action, inc, user.username, payload, note, others)
+        review = decide(store, detail, user.username, str(form.get("action", "")),
+                        {k: v for k, v in form.items() if k != CSRF_FIELD},
+                        str(form.get("note", "")))
     except ReviewError as e:
         return incident_page(request, incident_id, error=str(e))
     store.add_review(review)
