@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -198,6 +199,17 @@ def test_reviews_through_the_api(ledger: dict[str, Any]) -> None:
     assert review["payload"] == {"killed_low": 4, "killed_high": 6}
     assert review["before"]["killed_low"] == 2 and review["after"]["killed_high"] == 6
     assert [x.id for x in store.reviews("inc-carib-2")] == [review["id"]]
+    # a signed-in browser session posts with the page's CSRF token in a header
+    with httpx.Client(base_url=base) as c:
+        page = c.get("/login").text
+        token = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+        c.post("/login", data={"username": "eve", "password": PASSWORDS["eve"],
+                               "csrf_token": token})
+        r = c.post("/api/incidents/inc-carib-2/reviews", json={"action": "accept"})
+        assert r.status_code == 403
+        r = c.post("/api/incidents/inc-carib-2/reviews", json={"action": "accept"},
+                   headers={"X-CSRF-Token": token})
+        assert r.status_code == 201 and r.json()["action"] == "accept"
     shown = httpx.get(base + "/api/incidents/inc-carib-2", auth=("vic", PASSWORDS["vic"]))
     assert shown.json()["incident"]["killed_high"] == 6  # the review wins over the machine
     assert shown.json()["machine"]["killed_high"] is None
