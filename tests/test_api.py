@@ -213,3 +213,6 @@ def test_reviews_through_the_api(ledger: dict[str, Any]) -> None:
     shown = httpx.get(base + "/api/incidents/inc-carib-2", auth=("vic", PASSWORDS["vic"]))
     assert shown.json()["incident"]["killed_high"] == 6  # the review wins over the machine
     assert shown.json()["machine"]["killed_high"] is None
+    listed = httpx.get(base + "/api/incidents", params={"status": "occurred"},
+                       auth=("vic", PASSWORDS["vic"])).json()["items"]
+    assert {i["id"]: i["killed_high"] for i in listed}["inc-carib-2"] == 6

@@ -62,6 +62,26 @@ def sum_killed(incidents: Iterable[Incident]) -> tuple[int, int | None, int]:
     return low, high, counted
 
 
+def with_reviews(store: Store, incidents: list[Incident]) -> list[Incident]:
+    """The incidents with their reviews applied (reviews win until the next resolve run).
+
+    Filters and sorting ran on the stored values; what is shown is the reviewed value.
+    """
+    if not incidents:
+        return incidents
+    ids = {i.id for i in incidents}
+    by_incident: dict[str, list[Review]] = {}
+    for r in store.reviews():
+        targets = {r.incident_id}
+        if r.action == "merge":
+            targets |= set(r.payload.get("incident_ids", []))
+        for iid in targets & ids:
+            by_incident.setdefault(iid, []).append(r)
+    if not by_incident:
+        return incidents
+    return [effective(i, by_incident[i.id]) if i.id in by_incident else i for i in incidents]
+
+
 @dataclass
 class IncidentDetail:
     incident: Incident  # with reviews applied

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from strikewatch.api.ledger import incident_detail, ledger_totals
+from strikewatch.api.ledger import incident_detail, ledger_totals, with_reviews
 from strikewatch.api.query import QueryError, incident_query
 from strikewatch.store import Store
 
@@ -85,7 +85,7 @@ def list_incidents(
     """A page of the ledger matching the filters, with the total count of matches."""
     store = get_store(request)
     query = _query(request)
-    items = store.incidents(query)
+    items = with_reviews(store, store.incidents(query))
     out: dict[str, Any] = {
         "total": store.count_incidents(query), "limit": query.limit, "offset": query.offset,
         "items": [i.model_dump(mode="json") for i in items],

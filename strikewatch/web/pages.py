@@ -17,7 +17,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from strikewatch.api.ledger import TOTALS_CAP, incident_detail, ledger_totals, sum_killed
+from strikewatch.api.ledger import (
+    TOTALS_CAP,
+    incident_detail,
+    ledger_totals,
+    sum_killed,
+    with_reviews,
+)
 from strikewatch.api.query import SORTABLE, QueryError, filter_params, incident_query
 from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Place
 from strikewatch.store import Store
@@ -210,7 +216,7 @@ def ledger(request: Request) -> HTMLResponse:
     user = reader(request)
     query = _ledger_query(request, 50)
     store = _store(request)
-    incidents = store.incidents(query)
+    incidents = with_reviews(store, store.incidents(query))
     totals = ledger_totals(store, query)
     params = filter_params(query)
 
