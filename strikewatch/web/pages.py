@@ -8,6 +8,7 @@ with autoescaping on: text from articles is always shown as text, never run.
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -41,7 +42,7 @@ from strikewatch.web.auth import (
 from strikewatch.web.decide import decide
 from strikewatch.web.highlight import Highlight, highlight
 from strikewatch.web.review import EDITABLE, ReviewError, changed_fields
-from strikewatch.web.svgmap import MapPoint, parse_bbox, render_map
+from strikewatch.web.svgmap import MapPoint, load_basemap, parse_bbox, render_map
 from strikewatch.web.timeline import render_timeline, tally_label, timeline_data
 
 HERE = Path(__file__).parent
@@ -206,9 +207,20 @@ def _ledger_query(request: Request, default_limit: int) -> Any:
         raise HTTPException(400, str(e)) from None
 
 
+@lru_cache(maxsize=1)
+def place_options() -> list[tuple[str, str]]:
+    """(value, label) suggestions for the country-or-sea filter: seas, then countries."""
+    base = load_basemap()
+    seas = sorted({s["name"] for s in base["seas"]})
+    countries = sorted({(c["iso2"], c["name"]) for c in base["countries"] if c["iso2"]},
+                       key=lambda c: c[1])
+    return [(name, "sea or ocean") for name in seas] + countries
+
+
 def _filter_ctx(query: Any) -> dict[str, Any]:
     return {"query": query, "statuses": STATUSES, "grades": GRADES,
-            "event_types": list(EVENT_TAXONOMY), "params": filter_params(query)}
+            "event_types": list(EVENT_TAXONOMY), "params": filter_params(query),
+            "place_options": place_options()}
 
 
 @router.get("/")
