@@ -30,8 +30,12 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
+_TEMPLATE = MinHash(num_perm=NUM_PERM)  # its permutations are reused: costly to draw
+
+
 def minhash(text: str) -> LeanMinHash:
-    mh = MinHash(num_perm=NUM_PERM)
+    mh = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations,
+                 scheme=_TEMPLATE.scheme)
     mh.update_batch(list(shingles(text)))
     return LeanMinHash(mh)
 

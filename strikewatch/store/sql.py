@@ -31,6 +31,21 @@ ROLES = ("viewer", "editor", "admin")
 EXTRA_FILTERS = ("sub_event_type", "target_kind", "domain", "background", "min_killed")
 
 
+#: Statements built once (ingest runs them per article; building them is not free).
+_SAME_ARTICLE = (
+    sa.select(t.articles)
+    .where(
+        sa.or_(
+            t.articles.c.content_hash == sa.bindparam("h"),
+            t.articles.c.id == sa.bindparam("i"),
+            t.articles.c.url_key == sa.bindparam("k"),  # NULL never matches
+        )
+    )
+    .limit(1)
+)
+_INSERT_ARTICLE = t.articles.insert()
+
+
 def now_iso() -> str:
     """The current UTC time as ISO 8601 (what every *_at column holds)."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
@@ -57,6 +72,10 @@ def alembic_config(connection: Connection | None = None) -> Config:
     if connection is not None:
         cfg.attributes["connection"] = connection
     return cfg
+
+
+#: PostgreSQL advisory lock key held while the ledger is swapped (replace_ledger).
+LEDGER_LOCK = 727275
 
 
 def migrate(engine: Engine) -> None:
@@ -149,6 +168,12 @@ def _search_text(incident: Incident) -> str:
     return " ".join(p for p in parts if p).lower()
 
 
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    """Slices small enough for an IN (...) list on every backend."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
 def _like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -210,32 +235,27 @@ class SqlStore(Store):
         """
         key = url_key(article.url)
         ingested_at = article.ingested_at or now_iso()
-        known = {
-            "id", "url", "title", "publisher", "published", "language", "text",
-            "content_hash", "origin_id", "source", "ingested_at",
-        }
-        extra = {k: v for k, v in _dump(article).items() if k not in known}
+        extras = set(article.model_extra or {})
+        extra = article.model_dump(mode="json", include=extras) if extras else {}
         try:
             with self.engine.begin() as conn:
-                conds = [t.articles.c.content_hash == article.content_hash,
-                         t.articles.c.id == article.id]
-                if key:
-                    conds.append(t.articles.c.url_key == key)
                 row = conn.execute(
-                    sa.select(t.articles).where(sa.or_(*conds)).limit(1)
+                    _SAME_ARTICLE, {"h": article.content_hash, "i": article.id, "k": key}
                 ).first()
                 if row is not None:
                     return self._article(row), False
                 conn.execute(
-                    t.articles.insert().values(
-                        id=article.id, url=article.url, url_key=key,
-                        content_hash=article.content_hash,
-                        origin_id=article.origin_id or article.id,
-                        title=article.title, publisher=article.publisher,
-                        published=article.published, language=article.language,
-                        text=article.text, source=article.source, ingested_at=ingested_at,
-                        minhash=signature, extracted_at=None, data=extra,
-                    )
+                    _INSERT_ARTICLE,
+                    {
+                        "id": article.id, "url": article.url, "url_key": key,
+                        "content_hash": article.content_hash,
+                        "origin_id": article.origin_id or article.id,
+                        "title": article.title, "publisher": article.publisher,
+                        "published": article.published, "language": article.language,
+                        "text": article.text, "source": article.source,
+                        "ingested_at": ingested_at, "minhash": signature,
+                        "extracted_at": None, "data": extra,
+                    },
                 )
         except sa.exc.IntegrityError:
             # another process stored the same article between our read and our write
@@ -323,8 +343,11 @@ class SqlStore(Store):
         if wrong:
             raise ValueError(f"article {article_id}: mentions of another article {wrong}")
         with self.engine.begin() as conn:
+            # Lock the article row (PostgreSQL; SQLite serialises writers anyway) so two
+            # processes re-extracting one article take turns instead of colliding on ids.
             exists = conn.execute(
                 sa.select(t.articles.c.id).where(t.articles.c.id == article_id)
+                .with_for_update()
             ).first()
             if exists is None:
                 raise KeyError(f"no article {article_id!r} in the store")
@@ -359,6 +382,27 @@ class SqlStore(Store):
             stmt = sa.select(sa.func.count()).select_from(t.mentions)
             return int(conn.execute(stmt).scalar_one())
 
+    def get_mentions(self, mention_ids: Iterable[str]) -> list[Mention]:
+        ids = list(dict.fromkeys(mention_ids))
+        found: dict[str, Mention] = {}
+        for chunk in _chunks(ids):
+            stmt = sa.select(t.mentions.c.data).where(t.mentions.c.id.in_(chunk))
+            with self.engine.connect() as conn:
+                for row in conn.execute(stmt):
+                    m = Mention.model_validate(row.data)
+                    found[m.id] = m
+        return [found[i] for i in ids if i in found]
+
+    def get_articles(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        ids = list(dict.fromkeys(article_ids))
+        found: dict[str, Article] = {}
+        for chunk in _chunks(ids):
+            stmt = sa.select(t.articles).where(t.articles.c.id.in_(chunk))
+            with self.engine.connect() as conn:
+                for row in conn.execute(stmt):
+                    found[row.id] = self._article(row)
+        return found
+
     # --- the ledger -------------------------------------------------------------------
 
     @staticmethod
@@ -388,6 +432,10 @@ class SqlStore(Store):
             if len(set(ids)) != len(ids) or "" in ids:
                 raise ValueError(f"replace_ledger: {name} ids must be unique and non-empty")
         with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Writers of the ledger take turns: without this, two resolvers' deletes miss
+                # each other's fresh inserts and the second insert collides on ids.
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": LEDGER_LOCK})
             conn.execute(t.incidents.delete())
             conn.execute(t.tallies.delete())
             if inc_rows:
