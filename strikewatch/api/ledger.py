@@ -117,14 +117,10 @@ def incident_detail(store: Store, incident_id: str) -> IncidentDetail | None:
             if other is not None:
                 others[oid] = other
     inc = effective(machine, reviews, others)
-    articles: dict[str, Article] = {}
     wanted = {s.article_id for s in inc.sources}
     wanted |= {sp.article_id for spans in inc.provenance.values() for sp in spans}
-    for aid in sorted(wanted):
-        art = store.get_article(aid)
-        if art is not None:
-            articles[aid] = art
-    mention_ids = set(inc.mention_ids)
-    mentions = [m for aid in articles for m in store.mentions(aid) if m.id in mention_ids]
+    articles = store.get_articles(sorted(wanted))
+    articles = {aid: articles[aid] for aid in sorted(articles)}
+    mentions = store.get_mentions(inc.mention_ids)
     provenance = {k: [fill_span(s, articles) for s in v] for k, v in inc.provenance.items()}
     return IncidentDetail(inc, machine, articles, mentions, provenance, reviews)
