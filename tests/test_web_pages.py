@@ -199,8 +199,14 @@ def test_admins_manage_users(site: dict[str, Any]) -> None:
         assert r.status_code == 303
     row = site["store"].get_user("rita")
     assert row and row["role"] == "viewer"
-    with httpx.Client(base_url=site["base"]) as c:
-        token = csrf(c.get("/login").text)
-        r = c.post("/login", data={"username": "rita", "password": "long-enough-1",
-                                   "csrf_token": token})
+    with httpx.Client(base_url=site["base"]) as rita:
+        token = csrf(rita.get("/login").text)
+        r = rita.post("/login", data={"username": "rita", "password": "long-enough-1",
+                                      "csrf_token": token})
         assert r.status_code == 303
+        assert rita.get("/").status_code == 200
+        with signed_in(site["base"], "ada") as c:  # the admin sets a new password
+            c.post("/admin/users", data={"username": "rita", "role": "viewer",
+                                         "password": "another-pass-2",
+                                         "csrf_token": csrf(c.get("/admin/users").text)})
+        assert rita.get("/").status_code == 303  # the old session has ended
