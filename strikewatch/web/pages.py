@@ -89,11 +89,16 @@ def actor_name(actor: Actor | None) -> str:
     return actor.name + (f" ({actor.country})" if actor.country else "")
 
 
+def origin_count(sources: list[Any]) -> int:
+    """Independent sources: copies of one wire story (one origin) count once."""
+    return len({s.origin_id or s.article_id for s in sources})
+
+
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"),
                       autoescape=select_autoescape(["html", "xml", "svg"], default=True),
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(rng=rng, place=place_name, actor=actor_name)
+    env.filters.update(rng=rng, place=place_name, actor=actor_name, origins=origin_count)
     return env
 
 
