@@ -269,8 +269,8 @@ def map_page(request: Request) -> HTMLResponse:
                 f"{place_name(p)}".strip()
         points.append(MapPoint(p.longitude, p.latitude, inc.id, label))
     bbox = parse_bbox(request.query_params.get("bbox"))
-    svg, clusters = render_map(points, bbox)
     params = filter_params(query)
+    svg, clusters = render_map(points, bbox, link=urlencode(params))
     zoom = {c.number: "?" + urlencode({**params, "bbox": ",".join(f"{v:.3f}" for v in c.bbox)})
             for c in clusters}
     return render(request, "map.html", user=user, svg=svg, clusters=clusters, zoom=zoom,
