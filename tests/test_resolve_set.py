@@ -35,4 +35,7 @@ def test_extracted_mentions_link_well() -> None:
     if rep.mentions == 0:
         pytest.skip("the extractor produced no event mentions yet")
     assert rep.aligned > 0
-    assert rep.precision >= 0.95, rep.lines()
+    # Extracted mentions carry the extractor's and geoparser's errors (a strike placed off
+    # the wrong coast links to that coast's strike), so the bar is lower than for gold.
+    assert rep.precision >= 0.9, rep.lines()
+    assert rep.recall >= 0.5, rep.lines()

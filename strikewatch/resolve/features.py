@@ -293,6 +293,8 @@ def places_compatible(a: Features, b: Features) -> bool | None:
         if both_xy and haversine_km(a.lat, a.lon, b.lat, b.lon) > SEA_VS_POINT_MAX_KM:  # type: ignore[arg-type]
             return False
         return None
+    if a.country and a.country == b.country and 5 in (a.precision, b.precision):
+        return True  # a place inside the country the other report names
     if both_xy:
         dist = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
         return dist <= (a.radius_km or 0) + (b.radius_km or 0)

@@ -41,7 +41,7 @@ from strikewatch.resolve.features import (
 )
 
 #: Prior log2-odds that two blocked mentions report the same event.
-PRIOR_MATCH_PROBABILITY = 0.015
+PRIOR_MATCH_PROBABILITY = 0.03
 #: Pairs at or above this match probability become candidate links.
 LINK_THRESHOLD = 0.5
 
@@ -80,7 +80,7 @@ def _comparison(name: str, levels: list[dict[str, Any]]) -> dict[str, Any]:
 COMPARISONS: list[dict[str, Any]] = [
     _comparison("date", [
         _level("d_lo_l IS NULL AND d_lo_r IS NULL", "both undated", None),
-        _level("d_lo_l IS NULL OR d_lo_r IS NULL", "one undated", -2.0),
+        _level("d_lo_l IS NULL OR d_lo_r IS NULL", "one undated", -1.0),
         _level("d_lo_l = d_lo_r AND d_hi_l = d_hi_r AND d_hi_l - d_lo_l <= 1", "same day", 4.0),
         _level("greatest(d_lo_l, d_lo_r) <= least(d_hi_l, d_hi_r)"
                " AND (d_hi_l - d_lo_l > 1 OR d_hi_r - d_lo_r > 1)", "intervals overlap", 1.0),
@@ -98,6 +98,8 @@ COMPARISONS: list[dict[str, Any]] = [
         _level("(sea_l IS NOT NULL OR sea_r IS NOT NULL OR precision_l = 6 OR precision_r = 6)"
                f" AND (lat_l IS NULL OR lat_r IS NULL OR {_DIST} <= {SEA_VS_POINT_MAX_KM})",
                "a sea and a point not placed in a sea", 0.0),
+        _level("country_l = country_r AND (precision_l = 5 OR precision_r = 5)",
+               "a place inside the country named", 1.0),
         _level(f"lat_l IS NOT NULL AND lat_r IS NOT NULL AND {_DIST} <= radius_km_l + radius_km_r",
                "compatible areas", 1.0),
         _level("country_l = country_r AND (lat_l IS NULL OR lat_r IS NULL)", "same country", 0.5),
@@ -146,15 +148,14 @@ COMPARISONS: list[dict[str, Any]] = [
         _level("n_words_l = 0 OR n_words_r = 0", "no wording", None),
         _level(f"{_JACCARD} >= 0.4", "near-identical wording", 3.0),
         _level(f"{_JACCARD} >= 0.2", "similar wording", 1.0),
-        _level(f"{_JACCARD} >= 0.1", "some shared wording", 0.0),
-        _level("ELSE", "different wording", -1.5),
+        _level("ELSE", "different wording", 0.0),
     ]),
     _comparison("specific_words", [
         _level("n_rare_l = 0 OR n_rare_r = 0", "no specific words", None),
         _level(f"{_RARE_SHARED} >= 3", "3+ specific words shared", 4.0),
         _level(f"{_RARE_SHARED} = 2", "2 specific words shared", 2.5),
         _level(f"{_RARE_SHARED} = 1", "1 specific word shared", 0.5),
-        _level("n_rare_l >= 2 AND n_rare_r >= 2", "no specific word shared", -1.5),
+        _level("n_rare_l >= 2 AND n_rare_r >= 2", "no specific word shared", -1.0),
         _level("ELSE", "too few specific words", 0.0),
     ]),
 ]

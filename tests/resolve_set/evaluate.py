@@ -4,7 +4,8 @@ Two modes:
 - gold:    the hand-coded mentions in set.json are resolved;
 - extract: mentions come from strikewatch.extract.extract run on the article texts; each
            extracted mention takes the event key of the gold mention whose evidence its spans
-           overlap (unaligned mentions have no key: any link they make counts as false).
+           overlap (unaligned mentions have no key: a link between an unaligned and an
+           aligned mention counts as false; one between two unaligned mentions is not judged).
 
 Scores: pairwise precision/recall of the linking over event mentions (a pair is predicted when
 two mentions share an incident, true when they share an event key), incidents per event,
@@ -159,7 +160,9 @@ def score(
         ids = sorted(i for i in inc.mention_ids if i in event_ids)
         for i in ids:
             owner[i] = inc
-        predicted |= set(combinations(ids, 2))
+        # a link between two mentions no gold event covers (an extractor's extra mention in
+        # two copies of one story) cannot be judged; one with a single such side is false
+        predicted |= {(a, b) for a, b in combinations(ids, 2) if a in truth or b in truth}
     by_key: dict[str, list[str]] = defaultdict(list)
     for i in sorted(event_ids):
         if i in truth:
