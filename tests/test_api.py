@@ -75,9 +75,21 @@ def test_pagination_sorting_and_totals(api: httpx.Client) -> None:
     assert [i["killed_low"] for i in up["items"]] == [2, 3, 9]
     # killed totals: inc-carib-2 says "at least 2", so the sum has no upper bound
     assert first["totals"] == {"incidents": 3, "killed_low": 9 + 3 + 2, "killed_high": None,
-                               "partial": False}
+                               "summed": True}
     everything = api.get("/api/incidents", params={"totals": "true"}).json()["totals"]
     assert everything["incidents"] == 4 and everything["killed_low"] == 14  # planned adds 0
+
+
+def test_totals_are_not_summed_past_the_cap(ledger: dict[str, Any]) -> None:
+    from strikewatch.api.ledger import ledger_totals
+    from strikewatch.store import IncidentQuery
+
+    store = ledger["store"]
+    over = ledger_totals(store, IncidentQuery(), cap=3)
+    assert (over.incidents, over.summed, over.killed_low, over.killed_high) == (
+        4, False, None, None)
+    within = ledger_totals(store, IncidentQuery(status="occurred"), cap=3)
+    assert within.summed and within.killed_low is not None and within.counted == 3
 
 
 @pytest.mark.parametrize("params, needle", [

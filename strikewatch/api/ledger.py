@@ -11,21 +11,23 @@ from strikewatch.records import Article, Incident, Mention, Review, Span
 from strikewatch.store import IncidentQuery, Store
 from strikewatch.web.review import effective
 
-#: Without a store aggregate, totals are summed over at most this many matching incidents
-#: (then marked partial), so a ledger page stays fast on a large archive.
+#: Without a store aggregate, the web page sums killed over at most this many matches;
+#: past it the page says the sum was not made (a partial sum would mislead), so it stays fast.
 TOTALS_CAP = 2000
+#: The API's opt-in `totals=true` sums over at most this many matches.
+API_TOTALS_CAP = 100_000
 
 
 @dataclass
 class Totals:
     incidents: int = 0
-    killed_low: int = 0
-    killed_high: int | None = 0  # None: some incident reports "at least", no upper bound
+    killed_low: int | None = 0  # None when not summed
+    killed_high: int | None = 0  # None: not summed, or some report gives only "at least"
     counted: int = 0  # incidents that entered the killed sums (occurred, not background)
-    partial: bool = False
+    summed: bool = True  # False: more matches than the cap, killed not summed
 
 
-def ledger_totals(store: Store, query: IncidentQuery) -> Totals:
+def ledger_totals(store: Store, query: IncidentQuery, cap: int = TOTALS_CAP) -> Totals:
     """Incidents and killed low–high over everything the filters match (not only one page).
 
     Only occurred, non-background incidents enter the casualty sums, as in DESIGN.md.
@@ -37,10 +39,12 @@ def ledger_totals(store: Store, query: IncidentQuery) -> Totals:
         n, low, high = aggregate(query)
         return Totals(incidents=n, killed_low=low, killed_high=high, counted=n)
     total = store.count_incidents(query)
-    t = Totals(incidents=total, partial=total > TOTALS_CAP)
-    q = dataclasses.replace(query, limit=min(total, TOTALS_CAP), offset=0)
+    if total > cap:
+        return Totals(incidents=total, killed_low=None, killed_high=None, summed=False)
+    t = Totals(incidents=total)
     if total == 0:
         return t
+    q = dataclasses.replace(query, limit=total, offset=0)
     t.killed_low, t.killed_high, t.counted = sum_killed(store.incidents(q))
     return t
 

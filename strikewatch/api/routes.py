@@ -12,7 +12,12 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from strikewatch.api.ledger import incident_detail, ledger_totals, with_reviews
+from strikewatch.api.ledger import (
+    API_TOTALS_CAP,
+    incident_detail,
+    ledger_totals,
+    with_reviews,
+)
 from strikewatch.api.query import QueryError, incident_query
 from strikewatch.store import Store
 
@@ -80,7 +85,8 @@ def list_incidents(
     sort: str = Query("date_low", description="column, '-' prefix for descending"),
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Query(0, ge=0, le=10**9),
-    totals: bool = Query(False, description="also sum killed low–high over all matches"),
+    totals: bool = Query(False, description="also sum killed low–high over all matches "
+                                            "(occurred incidents; up to 100,000 matches)"),
 ) -> dict[str, Any]:
     """A page of the ledger matching the filters, with the total count of matches."""
     store = get_store(request)
@@ -91,9 +97,9 @@ def list_incidents(
         "items": [i.model_dump(mode="json") for i in items],
     }
     if totals:
-        t = ledger_totals(store, query)
+        t = ledger_totals(store, query, API_TOTALS_CAP)
         out["totals"] = {"incidents": t.incidents, "killed_low": t.killed_low,
-                         "killed_high": t.killed_high, "partial": t.partial}
+                         "killed_high": t.killed_high, "summed": t.summed}
     return out
 
 
