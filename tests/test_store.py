@@ -291,3 +291,22 @@ def test_users(store: SqlStore) -> None:
     with pytest.raises(ValueError, match="role"):
         store.add_user("cy", "h", "root")
     assert store.delete_user("bo") and not store.delete_user("bo")
+
+
+def test_replace_mentions_many_is_one_all_or_nothing_write(store: SqlStore) -> None:
+    arts = [Article(text=f"Report {i}: a convoy was shelled near the river.") for i in range(3)]
+    for a in arts:
+        store.add_article(a)
+
+    def ms(a: Article, n: int) -> list[Mention]:
+        return [Mention(article_id=a.id, spans=[Span(article_id=a.id, start=i, end=i + 5)])
+                for i in range(n)]
+
+    store.replace_mentions_many({arts[0].id: ms(arts[0], 2), arts[1].id: ms(arts[1], 1),
+                                 arts[2].id: []})
+    assert store.count_mentions() == 3
+    assert store.unextracted_article_ids() == []
+    assert [m.id for m in store.mentions(arts[0].id)] == [m.id for m in ms(arts[0], 2)]
+    with pytest.raises(KeyError):
+        store.replace_mentions_many({arts[1].id: [], "no-such-article": []})
+    assert store.count_mentions() == 3  # nothing of the failed call was written

@@ -21,6 +21,9 @@ from strikewatch.pipeline import rebuild_ledger
 from strikewatch.records import Article, Mention
 from strikewatch.store import Store
 
+#: Articles whose mentions are written per transaction.
+WRITE_BATCH = 500
+
 
 @dataclass
 class LoadResult:
@@ -80,10 +83,12 @@ def load_batch(store: Store, input_path: Path, mentions_dir: Path) -> LoadResult
     new, known = load_articles(store, iter_articles(input_path, result.errors), result)
     extracted = read_mentions(mentions_dir)
     # Known articles are re-extracted: replace their mentions even when there are none now.
-    for article_id in sorted((new & extracted.keys()) | known):
-        mentions = extracted.get(article_id, [])
-        store.replace_mentions(article_id, mentions)
-        result.mentions += len(mentions)
+    # New articles without mentions are marked extracted too, so `ingest` will not redo them.
+    targets = sorted(new | known)
+    for start in range(0, len(targets), WRITE_BATCH):
+        group = {aid: extracted.get(aid, []) for aid in targets[start : start + WRITE_BATCH]}
+        store.replace_mentions_many(group)
+        result.mentions += sum(len(ms) for ms in group.values())
     ledger = rebuild_ledger(store)
     result.incidents, result.tallies = ledger.incidents, ledger.tallies
     return result

@@ -8,7 +8,7 @@ anything with `://` is an SQLAlchemy URL (e.g. `postgresql+psycopg://user@localh
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from strikewatch.records import Article, Incident, Mention, Review, Tally
@@ -84,6 +84,11 @@ class Store:
     def replace_mentions(self, article_id: str, mentions: Iterable[Mention]) -> None:
         """Replace the machine mentions of one article (re-extraction is idempotent)."""
         raise NotImplementedError
+
+    def replace_mentions_many(self, by_article: Mapping[str, Iterable[Mention]]) -> None:
+        """replace_mentions for many articles in one transaction (bulk loads: batch)."""
+        for article_id, mentions in by_article.items():
+            self.replace_mentions(article_id, mentions)
 
     def mentions(self, article_id: str | None = None) -> Iterator[Mention]:
         raise NotImplementedError

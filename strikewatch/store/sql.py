@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -118,6 +118,11 @@ def make_engine(url: str) -> Engine:
         cur.close()
 
     return engine
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def _dump(record: Any) -> dict[str, Any]:
@@ -308,38 +313,53 @@ class SqlStore(Store):
 
         Also marks the article as extracted, in the same transaction.
         """
-        items = list(mentions)
-        ids = [m.id for m in items]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"article {article_id}: duplicate mention ids {dupes}")
-        wrong = [m.id for m in items if m.article_id != article_id]
-        if wrong:
-            raise ValueError(f"article {article_id}: mentions of another article {wrong}")
+        self.replace_mentions_many({article_id: mentions})
+
+    def replace_mentions_many(self, by_article: Mapping[str, Iterable[Mention]]) -> None:
+        """replace_mentions for many articles in one transaction (all or nothing).
+
+        One round of statements for the whole group, so bulk loads (strikewatch batch)
+        do not pay a transaction per article.
+        """
+        groups = {aid: list(ms) for aid, ms in by_article.items()}
+        if not groups:
+            return
+        for article_id, items in groups.items():
+            ids = [m.id for m in items]
+            dupes = sorted({i for i in ids if ids.count(i) > 1})
+            if dupes:
+                raise ValueError(f"article {article_id}: duplicate mention ids {dupes}")
+            wrong = [m.id for m in items if m.article_id != article_id]
+            if wrong:
+                raise ValueError(f"article {article_id}: mentions of another article {wrong}")
+        article_ids = sorted(groups)
         with self.engine.begin() as conn:
             # FOR UPDATE: two processes re-extracting one article take turns (PostgreSQL;
             # SQLite serializes all writers anyway), so neither trips over the other's rows.
-            exists = conn.execute(
-                sa.select(t.articles.c.id).where(t.articles.c.id == article_id)
-                .with_for_update()
-            ).first()
-            if exists is None:
-                raise KeyError(f"no article {article_id!r} in the store")
-            conn.execute(t.mentions.delete().where(t.mentions.c.article_id == article_id))
-            if items:
+            found: set[str] = set()
+            for chunk in _chunks(article_ids, 500):
+                found.update(conn.execute(
+                    sa.select(t.articles.c.id).where(t.articles.c.id.in_(chunk))
+                    .order_by(t.articles.c.id).with_for_update()
+                ).scalars())
+            missing = [aid for aid in article_ids if aid not in found]
+            if missing:
+                raise KeyError(f"no article {missing[0]!r} in the store")
+            for chunk in _chunks(article_ids, 500):
+                conn.execute(t.mentions.delete().where(t.mentions.c.article_id.in_(chunk)))
+            rows = [
+                {"id": m.id, "article_id": aid, "kind": m.kind, "status": m.status,
+                 "position": i, "data": _dump(m)}
+                for aid in article_ids for i, m in enumerate(groups[aid])
+            ]
+            if rows:
+                conn.execute(t.mentions.insert(), rows)
+            stamp = now_iso()
+            for chunk in _chunks(article_ids, 500):
                 conn.execute(
-                    t.mentions.insert(),
-                    [
-                        {"id": m.id, "article_id": article_id, "kind": m.kind,
-                         "status": m.status, "position": i, "data": _dump(m)}
-                        for i, m in enumerate(items)
-                    ],
+                    t.articles.update().where(t.articles.c.id.in_(chunk))
+                    .values(extracted_at=stamp)
                 )
-            conn.execute(
-                t.articles.update()
-                .where(t.articles.c.id == article_id)
-                .values(extracted_at=now_iso())
-            )
 
     def mentions(self, article_id: str | None = None) -> Iterator[Mention]:
         stmt = sa.select(t.mentions.c.data)
