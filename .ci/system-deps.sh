@@ -1,29 +1,30 @@
 #!/bin/sh
-# System (Debian) packages strikewatch's tests and tools need. POSIX sh; idempotent:
-# installs only what is missing, with sudo when not root. Add your packages to PKGS.
+# Debian packages the test suite needs, installed only when missing (apt-get as root,
+# else through sudo). Each part of strikewatch adds a line below: `need pkg ...`.
 set -eu
 
-# postgresql: the real PostgreSQL 15 server the store tests start on loopback (tests/pg.py).
-# default-jre-headless: the Java runtime PySpark needs (strikewatch batch --engine spark).
-PKGS="postgresql default-jre-headless"
-
-missing=""
-for pkg in $PKGS; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
-        missing="$missing $pkg"
+need() {
+    if ! command -v dpkg >/dev/null 2>&1; then
+        echo "system-deps: not Debian; make sure these are installed: $*" >&2
+        return 0
     fi
-done
+    missing=""
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+            || missing="$missing $pkg"
+    done
+    [ -n "$missing" ] || return 0
+    if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+    echo "system-deps: installing$missing" >&2
+    $sudo apt-get update -qq
+    # shellcheck disable=SC2086
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+}
 
-if [ -z "$missing" ]; then
-    echo "system-deps: all present ($PKGS)"
-    exit 0
-fi
+# platform: nothing beyond Python 3.11 and make.
+# store tests: a real PostgreSQL 15 server started on loopback (tests/pg.py).
+# batch: the Java runtime PySpark needs (strikewatch batch --engine spark).
+need postgresql default-jre-headless
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    SUDO="sudo"
-fi
-echo "system-deps: installing$missing"
-$SUDO apt-get update -q
-# shellcheck disable=SC2086
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
+# web: the browser tests drive Debian's Chromium through Playwright's executable_path.
+need chromium

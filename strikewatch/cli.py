@@ -378,6 +378,9 @@ def main() -> None:
     app()
 
 
+# Commands whose homes are elsewhere register here, after the core ones above.
 from strikewatch.batch.cli import batch_command  # noqa: E402  (strikewatch batch: scale)
+from strikewatch.web.commands import register as register_web  # noqa: E402
 
 app.command("batch")(batch_command)
+register_web(app)  # serve, user add

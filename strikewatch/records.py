@@ -144,6 +144,9 @@ class Place(Record):
     kind: PlaceKind | None = None
     geonameid: int | None = None
     geo_precision: int | None = None  # 1 exact … 5 country, 6 sea; None unknown
+    # At sea "off the coast of X": the coast's country, while `country` stays None (the
+    # text places the event off X, not in it). Lets merging and maps group by coast.
+    near_country: str | None = None
 
 
 class Actor(Record):

@@ -1,10 +1,36 @@
-"""geo: an offline geoparser (land and sea) over a gazetteer shipped with the package."""
+"""geo: an offline geoparser (land and sea) over a gazetteer shipped with the package.
+
+Public API (all offline; the gazetteer loads once, on first use, in about 0.2 s):
+
+- `locate(text, start, end, trigger=..., context_countries=...)` — the event's place.
+- `places_in(text, start, end)` — every place the passage names, read in context.
+- `lookup(name)` — gazetteer candidates for a name, best first.
+- `country_for_name(name)` — ISO alpha-2 for a country, demonym, organisation or place
+  ("Mexican" -> "MX", "Tren de Aragua" -> "VE"); for actor hints.
+- `article_countries(text)` — the countries an article names, most named first (pass them
+  as `context_countries`).
+- `dateline(text)` — the place of a dateline ("CULIACÁN, Mexico (AP) —"), if any.
+
+Rules worth knowing (README.md in this folder has them all): "off the coast of X" is at
+sea with `country` None and `near_country` X; "in X's (territorial) waters" is at sea
+with `country` X; "international waters" borrow a point from the sea the article names.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
+from strikewatch.geo.gazetteer import Gazetteer, load, normalise
+from strikewatch.geo.locate import entry_score, read_all, to_place
+from strikewatch.geo.mentions import find
 from strikewatch.records import Place
+
+__all__ = [
+    "PlaceMatch", "locate", "places_in", "lookup", "country_for_name", "article_countries",
+    "dateline", "load",
+]
 
 
 @dataclass(frozen=True)
@@ -16,14 +42,137 @@ class PlaceMatch:
     end: int
 
 
+#: below this a reading is a mere mention ("Venezuela's Tren de Aragua"), not a place
+MIN_EVENT_SCORE = 0.5
+
+
 def locate(
     text: str, start: int, end: int, *, trigger: tuple[int, int] | None = None,
-    context_countries: tuple[str, ...] = (),
+    context_countries: tuple[str, ...] = (), domain: str | None = None,
+    anchor: tuple[float, float] | None = None,
 ) -> PlaceMatch | None:
     """The place of the event told in text[start:end] (one or a few sentences).
 
     `trigger` is the offsets of the event word, so the place nearest the event (not any
     place in the sentence) is chosen; `context_countries` are countries the rest of the
-    article names, used to break ties. Returns None when the text gives no place.
+    article names, used to break ties. `domain` ("sea" / "land"), when the caller knows
+    it, decides whether "near Trinidad" is on the water; otherwise the passage's words do.
+    `anchor` (lat, lon), e.g. the dateline's place, favours nearby towns of a common name.
+    Returns None when the text gives no place.
     """
-    return None
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"locate: span {start}:{end} outside a text of {len(text)} chars")
+    g = load()
+    readings = read_all(g, text, start, end, trigger=trigger,
+                        context=tuple(context_countries), domain=domain, anchor=anchor)
+    best = max(readings, key=lambda r: r.score, default=None)
+    if best is None or best.score < MIN_EVENT_SCORE:
+        return None
+    return PlaceMatch(to_place(best, g), best.start, best.end)
+
+
+def places_in(text: str, start: int = 0, end: int | None = None, *,
+              context_countries: tuple[str, ...] = ()) -> list[PlaceMatch]:
+    """Every place text[start:end] names as a location, in order (organisations and
+    reporting places excluded only when they read as such)."""
+    g = load()
+    end = len(text) if end is None else end
+    readings = read_all(g, text, start, end, trigger=None, context=tuple(context_countries))
+    return [PlaceMatch(to_place(r, g), r.start, r.end)
+            for r in sorted(readings, key=lambda r: r.start)
+            if not r.qualifier and not r.hint and (r.entry is not None or r.sea)]
+
+
+def lookup(name: str, *, context_countries: tuple[str, ...] = ()) -> list[Place]:
+    """Gazetteer candidates for a name, most likely first (no text around it)."""
+    g = load()
+    ranked = sorted(
+        g.lookup(name),
+        key=lambda h: -entry_score(h.entry, h.primary, span_countries=set(),
+                                   context=tuple(context_countries)),
+    )
+    out = []
+    for h in ranked:
+        e = h.entry
+        if e.kind == "S":
+            out.append(Place(name=e.name, latitude=e.lat, longitude=e.lon, kind="sea",
+                             geo_precision=6))
+            continue
+        kind = {"C": "country", "A": "admin area", "P": "populated place"}[e.kind]
+        out.append(Place(name=e.name, admin1=e.name if e.kind == "A" else e.admin1,
+                         country=e.country, latitude=e.lat, longitude=e.lon,
+                         kind=kind, geonameid=e.geonameid,  # type: ignore[arg-type]
+                         geo_precision={"C": 5, "A": 4}.get(e.kind, 1)))
+    return out
+
+
+def country_for_name(name: str) -> str | None:
+    """ISO alpha-2 of the country a name belongs to: a country ("U.S."), a demonym
+    ("Mexican"), an organisation ("Sinaloa Cartel") or, failing those, a place's most
+    likely entry ("Culiacán"). None for seas and unknown names."""
+    g = load()
+    key = normalise(name)
+    if key in g.demonyms:
+        return g.demonyms[key]
+    if key in g.organisations:
+        return g.organisations[key].country
+    hits = g.hits(key)
+    for h in hits:
+        if h.entry.kind == "C":
+            return h.entry.country
+    best = lookup(name)
+    return best[0].country if best else None
+
+
+def article_countries(text: str, *, publisher_country: str | None = None) -> tuple[str, ...]:
+    """Countries an article names (places, demonyms, organisations), most named first;
+    the dateline's country, then the publisher's, lead. Pass as `context_countries`."""
+    g = load()
+    places, orgs, demonyms = find(g, text, 0, len(text))
+    counts: Counter[str] = Counter()
+    for f in places:
+        countries = {h.entry.country for h in f.hits if h.entry.country}
+        cc = next((h.entry.country for h in f.hits if h.entry.kind == "C"), None)
+        if cc:
+            counts[cc] += 2
+        elif len(countries) == 1:
+            counts[countries.pop()] += 1
+    for o in orgs:
+        if o.org.country:
+            counts[o.org.country] += 1
+    for d in demonyms:
+        counts[d.country] += 1
+    lead: list[str] = []
+    dl = dateline(text)
+    if dl is not None and dl.country:
+        lead.append(dl.country)
+    if publisher_country:
+        lead.append(publisher_country)
+    ordered = lead + [c for c, _ in counts.most_common() if c not in lead]
+    return tuple(dict.fromkeys(ordered))
+
+
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{1,40}?)(?:,\s*(?P<region>[A-Z][\w .'’-]{1,40}?))?"
+    r"\s*(?:\((?:AP|Reuters|AFP|EFE|Bloomberg|dpa|UPI|CNN)\))?\s*[—–-]{1,2}\s")
+
+
+def dateline(text: str) -> Place | None:
+    """The place a dateline names ("CULIACÁN, Mexico (AP) — ..."), or None."""
+    m = _DATELINE.match(text[:200])
+    if m is None:
+        return None
+    city = m.group("city").strip()
+    region = (m.group("region") or "").strip()
+    ctx: tuple[str, ...] = ()
+    if region:
+        cc = country_for_name(region)
+        ctx = (cc,) if cc else ()
+    found = lookup(city, context_countries=ctx)
+    if not found:
+        return None
+    return found[0]
+
+
+def _gazetteer() -> Gazetteer:
+    return load()

@@ -7,7 +7,6 @@ mid-batch leaves each article either fully stored or absent, never half-written.
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -60,41 +59,48 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
-#: Key of the PostgreSQL advisory lock that serializes schema upgrades between processes.
-MIGRATION_LOCK = 0x5357_4D49
-
-
-def migrate(engine: Engine, wait_s: float = 60.0) -> None:
+def migrate(engine: Engine) -> None:
     """Upgrade the database to the newest schema (a no-op when already there).
 
-    Safe when several processes open a new database at once (two ingests, a web server and
-    a batch): on PostgreSQL they queue on an advisory lock and re-check the revision inside
-    the locked transaction (DDL is transactional there); on SQLite, whose driver commits
-    each DDL statement, a loser of the race sees "table exists", waits and re-checks until
-    the winner has reached head.
+    The upgrade holds a database-wide lock (SQLite: BEGIN EXCLUSIVE; PostgreSQL: an
+    advisory lock), so processes opening a new database at the same moment migrate it
+    once, and a crash mid-migration rolls the whole schema change back.
     """
     cfg = alembic_config()
     head = ScriptDirectory.from_config(cfg).get_current_head()
-    deadline = time.monotonic() + wait_s
-    while True:
-        with engine.connect() as conn:
-            current = MigrationContext.configure(conn).get_current_revision()
-        if current == head:
+    with engine.connect() as conn:
+        if MigrationContext.configure(conn).get_current_revision() == head:
             return
-        try:
-            with engine.begin() as conn:
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            _migrate_sqlite(conn, cfg, head)
+        else:
+            with conn.begin():
                 if conn.dialect.name == "postgresql":
-                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"),
-                                 {"key": MIGRATION_LOCK})
-                    if MigrationContext.configure(conn).get_current_revision() == head:
-                        return
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": 727274})
+                if MigrationContext.configure(conn).get_current_revision() != head:
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+
+
+def _migrate_sqlite(conn: Connection, cfg: Config, head: str | None) -> None:
+    """Run the upgrade inside an explicit exclusive transaction (pysqlite would otherwise
+    commit each CREATE TABLE on its own)."""
+    dbapi: Any = conn.connection.driver_connection
+    saved = dbapi.isolation_level
+    dbapi.isolation_level = None  # we issue BEGIN/COMMIT ourselves
+    try:
+        dbapi.execute("BEGIN EXCLUSIVE")  # waits for a concurrent migrator (busy timeout)
+        try:
+            if MigrationContext.configure(conn).get_current_revision() != head:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
-            return
-        except sa.exc.DBAPIError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
+            dbapi.execute("COMMIT")
+        except BaseException:
+            dbapi.execute("ROLLBACK")
+            raise
+    finally:
+        dbapi.isolation_level = saved
 
 
 def make_engine(url: str) -> Engine:
@@ -407,7 +413,8 @@ class SqlStore(Store):
         with self.engine.begin() as conn:
             if conn.dialect.name == "postgresql":
                 # One ledger writer at a time; readers are not blocked. Without it a second
-                # concurrent swap would not see (so not delete) the first one's new rows.
+                # concurrent swap would not see (so not delete) the first one's new rows
+                # and would fail on their ids.
                 conn.execute(sa.text(
                     "LOCK TABLE incidents, tallies IN SHARE ROW EXCLUSIVE MODE"
                 ))
@@ -501,21 +508,17 @@ class SqlStore(Store):
 
     def add_review(self, review: Review) -> None:
         """Record a review; the same review (same id) added twice is stored once."""
-        try:
-            with self.engine.begin() as conn:
-                exists = conn.execute(
-                    sa.select(t.reviews.c.id).where(t.reviews.c.id == review.id)
-                ).first()
-                if exists is None:
-                    conn.execute(
-                        t.reviews.insert().values(
-                            id=review.id, incident_id=review.incident_id,
-                            action=review.action, user=review.user, at=review.at,
-                            data=_dump(review),
-                        )
+        with self.engine.begin() as conn:
+            exists = conn.execute(
+                sa.select(t.reviews.c.id).where(t.reviews.c.id == review.id)
+            ).first()
+            if exists is None:
+                conn.execute(
+                    t.reviews.insert().values(
+                        id=review.id, incident_id=review.incident_id, action=review.action,
+                        user=review.user, at=review.at, data=_dump(review),
                     )
-        except sa.exc.IntegrityError:
-            pass  # another process stored this very review between our read and write
+                )
 
     def reviews(self, incident_id: str | None = None) -> list[Review]:
         stmt = sa.select(t.reviews.c.data)

@@ -1,0 +1,30 @@
+# strikewatch: `make demo` and `make test` work on a fresh machine (Debian, Python 3.11).
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint venv clean
+
+demo: $(STAMP)
+	$(BIN)/strikewatch demo
+
+test: $(STAMP)
+	sh .ci/system-deps.sh
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check strikewatch tests
+	$(BIN)/mypy strikewatch
+
+venv: $(STAMP)
+
+# (Re)install when pyproject.toml changes; the package is installed editable.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e '.[dev]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) strikewatch-demo.db strikewatch-demo.db-* .pytest_cache .mypy_cache .ruff_cache

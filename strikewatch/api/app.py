@@ -1,0 +1,102 @@
+"""The FastAPI application: REST API under /api, the web pages, one process (`serve`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from strikewatch.api.routes import router as api_router
+from strikewatch.store import Store, open_store
+from strikewatch.web.auth import CSRF_COOKIE, Auth, WebSettings
+from strikewatch.web.pages import STATIC_DIR, LoginRequired, render_error
+from strikewatch.web.pages import router as page_router
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
+
+
+def _json_error(status: int, message: Any, headers: dict[str, str] | None = None
+                ) -> JSONResponse:
+    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status,
+                        headers=headers)
+
+
+def create_app(store: Store | None = None, *, db: str | None = None,
+               settings: WebSettings | None = None) -> FastAPI:
+    """The app over a store (or the store at `db`), with settings from the environment."""
+    app = FastAPI(
+        title="strikewatch",
+        description="A verifiable ledger of publicly reported military strikes: incidents, "
+                    "tallies and the articles and sentences behind every figure.",
+        version="0.1.0",
+    )
+    app.state.store = store if store is not None else open_store(db)
+    app.state.settings = settings or WebSettings.from_env()
+    app.state.auth = Auth(app.state.store, app.state.settings)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if _is_api(request):
+            return _json_error(exc.status_code, exc.detail, getattr(exc, "headers", None))
+        return render_error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        msgs = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body"))
+            msgs.append(f"{where}: {err.get('msg')}")
+        message = "; ".join(msgs) or "invalid request"
+        if _is_api(request):
+            return _json_error(422, message)
+        return render_error(request, 422, message)
+
+    @app.exception_handler(LoginRequired)
+    async def login_required(request: Request, exc: LoginRequired) -> Response:
+        if _is_api(request):
+            return _json_error(401, "sign in to read the ledger")
+        return RedirectResponse(f"/login?next={exc.next_path}", status_code=303)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:
+        message = f"internal error: {type(exc).__name__}"
+        if _is_api(request):
+            return _json_error(500, message)
+        return render_error(request, 500, message)
+
+    @app.middleware("http")
+    async def csrf_cookie(request: Request, call_next: Any) -> Response:
+        """Give every browser a random CSRF cookie; forms carry a token signed from it."""
+        fresh = None
+        if not request.cookies.get(CSRF_COOKIE):
+            fresh = Auth.new_csrf_cookie()
+        request.state.csrf_cookie = request.cookies.get(CSRF_COOKIE) or fresh
+        response: Response = await call_next(request)
+        if fresh:
+            response.set_cookie(CSRF_COOKIE, fresh, httponly=True, samesite="lax",
+                                secure=app.state.settings.secure_cookies)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if not _is_api(request) and not request.url.path.startswith("/docs"):
+            response.headers.setdefault(
+                "Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                "script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+            )
+        return response
+
+    app.include_router(api_router)
+    app.include_router(page_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app

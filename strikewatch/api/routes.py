@@ -1,0 +1,169 @@
+"""The REST API: /api/incidents, /api/incidents/{id}, /api/tallies, /api/articles, /api/export.
+
+Every answer is JSON in the record formats of spec/records.md; every error is JSON too:
+{"error": {"status": 404, "message": "no incident with id 'x'"}}.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import Response
+
+from strikewatch.api.ledger import incident_detail, ledger_totals
+from strikewatch.api.query import QueryError, incident_query
+from strikewatch.store import Store
+
+router = APIRouter(prefix="/api", tags=["ledger"])
+
+EXPORT_FORMATS = {"jsonl": "application/x-ndjson", "csv": "text/csv",
+                  "geojson": "application/geo+json"}
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def require_reader(request: Request) -> None:
+    """API reads need a signed-in user (cookie or HTTP Basic) unless anonymous is on."""
+    auth = request.app.state.auth
+    if auth.settings.allow_anonymous:
+        return
+    from strikewatch.web.auth import RateLimited
+
+    try:
+        user = auth.user_from_request(request)
+    except RateLimited:
+        raise HTTPException(429, "too many failed logins; wait a few minutes") from None
+    if user is None:
+        raise HTTPException(401, "sign in (session cookie or HTTP Basic) to read the ledger",
+                            headers={"WWW-Authenticate": 'Basic realm="strikewatch"'})
+
+
+def _query(request: Request, default_limit: int = 100) -> Any:
+    try:
+        return incident_query(request.query_params, default_limit)
+    except QueryError as e:
+        raise HTTPException(400, str(e)) from None
+
+
+_filters = {
+    "date_from": Query(None, description="incidents on or after this date (YYYY-MM-DD)"),
+    "date_to": Query(None, description="incidents on or before this date (YYYY-MM-DD)"),
+    "country": Query(None, description="ISO 3166-1 alpha-2 code, or a sea's name"),
+    "status": Query(None, description="occurred, planned, threatened, denied, hypothetical"),
+    "grade": Query(None, description="confirmed, fair, weak, contested, discounted"),
+    "event_type": Query(None, description="ACLED event type"),
+    "actor": Query(None, description="substring of actor1/actor2's name"),
+    "q": Query(None, description="free text over place, actors and evidence"),
+}
+
+
+@router.get("/incidents", dependencies=[Depends(require_reader)])
+def list_incidents(
+    request: Request,
+    date_from: str | None = _filters["date_from"],
+    date_to: str | None = _filters["date_to"],
+    country: str | None = _filters["country"],
+    status: str | None = _filters["status"],
+    grade: str | None = _filters["grade"],
+    event_type: str | None = _filters["event_type"],
+    actor: str | None = _filters["actor"],
+    q: str | None = _filters["q"],
+    sub_event_type: str | None = Query(None, description="ACLED sub-event type"),
+    target_kind: str | None = Query(None, description="vessel, vehicle, building, ..."),
+    domain: str | None = Query(None, description="land, sea or air"),
+    min_killed: int | None = Query(None, ge=0, description="killed_low at least this"),
+    sort: str = Query("date_low", description="column, '-' prefix for descending"),
+    limit: int = Query(100, ge=1, le=1000),
+    offset: int = Query(0, ge=0),
+    totals: bool = Query(False, description="also sum killed low–high over all matches"),
+) -> dict[str, Any]:
+    """A page of the ledger matching the filters, with the total count of matches."""
+    store = get_store(request)
+    query = _query(request)
+    items = store.incidents(query)
+    out: dict[str, Any] = {
+        "total": store.count_incidents(query), "limit": query.limit, "offset": query.offset,
+        "items": [i.model_dump(mode="json") for i in items],
+    }
+    if totals:
+        t = ledger_totals(store, query)
+        out["totals"] = {"incidents": t.incidents, "killed_low": t.killed_low,
+                         "killed_high": t.killed_high, "partial": t.partial}
+    return out
+
+
+@router.get("/incidents/{incident_id}", dependencies=[Depends(require_reader)])
+def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
+    """One incident (reviews applied) with its sources, mentions, provenance and history."""
+    detail = incident_detail(get_store(request), incident_id)
+    if detail is None:
+        raise HTTPException(404, f"no incident with id {incident_id!r}")
+    return {
+        "incident": detail.incident.model_dump(mode="json"),
+        "machine": detail.machine.model_dump(mode="json"),
+        "sources": [
+            {k: v for k, v in a.model_dump(mode="json").items() if k != "text"}
+            for a in detail.articles.values()
+        ],
+        "mentions": [m.model_dump(mode="json") for m in detail.mentions],
+        "provenance": {k: [s.model_dump(mode="json") for s in v]
+                       for k, v in detail.provenance.items()},
+        "reviews": [r.model_dump(mode="json") for r in detail.reviews],
+    }
+
+
+@router.get("/tallies", dependencies=[Depends(require_reader)])
+def list_tallies(request: Request) -> dict[str, Any]:
+    """Aggregate claims, each with its reconciliation against the ledger."""
+    tallies = get_store(request).tallies()
+    return {"total": len(tallies), "items": [t.model_dump(mode="json") for t in tallies]}
+
+
+@router.get("/articles", dependencies=[Depends(require_reader)])
+def list_articles(request: Request, limit: int = Query(100, ge=1, le=1000),
+                  offset: int = Query(0, ge=0),
+                  text: bool = Query(False, description="include each article's text")
+                  ) -> dict[str, Any]:
+    store = get_store(request)
+    items = []
+    for a in store.articles(limit=limit, offset=offset):
+        d = a.model_dump(mode="json")
+        if not text:
+            d.pop("text", None)
+        items.append(d)
+    return {"total": store.count_articles(), "limit": limit, "offset": offset, "items": items}
+
+
+@router.get("/articles/{article_id}", dependencies=[Depends(require_reader)])
+def get_article(request: Request, article_id: str) -> dict[str, Any]:
+    """One article with its text and the mentions extracted from it."""
+    store = get_store(request)
+    art = store.get_article(article_id)
+    if art is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return {"article": art.model_dump(mode="json"),
+            "mentions": [m.model_dump(mode="json") for m in store.mentions(article_id)]}
+
+
+@router.get("/export", dependencies=[Depends(require_reader)])
+def export(request: Request, format: str = Query("jsonl", description="jsonl, csv or geojson")
+           ) -> Response:
+    """The ledger (filters apply) in one of the exchange formats of spec/records.md."""
+    if format not in EXPORT_FORMATS:
+        raise HTTPException(400, f"format: {format!r} is not one of "
+                                 f"{', '.join(EXPORT_FORMATS)}")
+    from strikewatch.api import exporting
+
+    store = get_store(request)
+    query = _query(request, default_limit=1000)
+    try:
+        body = exporting.export_text(store, query, format)
+    except exporting.ExportUnavailable as e:
+        raise HTTPException(501, str(e)) from None
+    return Response(body, media_type=EXPORT_FORMATS[format],
+                    headers={"Content-Disposition":
+                             f'attachment; filename="strikewatch.{format}"'})

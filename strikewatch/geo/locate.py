@@ -1,0 +1,456 @@
+"""Choosing the event's place among the places a passage names, and how precisely.
+
+The passage is one or a few sentences; the trigger is the event word ("strike"). Each
+place name gets a reading from the words around it ("off", "near", "in the state of",
+", Sinaloa", "said in") and an entry from the gazetteer (by kind, population and the
+countries the article names); the event's place is the best-read name nearest the
+trigger. See README.md in this folder for the rules, including "off the coast of X".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from strikewatch.geo.gazetteer import Entry, Gazetteer, normalise
+from strikewatch.geo.mentions import DemonymFound, Found, find
+from strikewatch.records import Place
+
+_ADJ = (r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
+        r"south-?eastern|south-?western|coastal|rural|remote|mountainous|restive)\s+)")
+_QUAL = (r"(?:(?:[A-Z][\w-]*\s+)?(?P<qual>border\s+town|border\s+city|town|city|village|"
+         r"port|community|hamlet|municipality|district|county|state|province|department|"
+         r"region|island|capital|governorate)\s+of\s+(?:the\s+)?)")
+_DIR = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|" \
+       r"north-west|south-east|south-west)"
+_PRE = re.compile(
+    r"(?:"
+    r"(?P<off>\boff(?:\s+the)?(?:\s+[\w-]+){0,2}?\s+(?:coast|coastline|coasts|shores?)\s+of"
+    r"|\boff|\bwaters\s+(?:off|near|around|close\s+to)(?:\s+the\s+coast\s+of)?)"
+    r"|(?P<terr>\b(?:territorial\s+)?waters\s+of)"
+    r"|(?P<near>\bnear|\bnearby|\boutside(?:\s+of)?|\bclose\s+to|\bon\s+the\s+outskirts\s+of"
+    r"|\boutskirts\s+of|\bnot\s+far\s+from|\bin\s+the\s+vicinity\s+of|\baround"
+    r"|\b" + _DIR + r"(?:ern)?\s+of|\b\d+(?:[.,]\d+)?\s*(?:km|kilometers|kilometres|miles|mi"
+    r"|nautical\s+miles)\s+(?:\([^)]*\)\s+)?(?:" + _DIR + r"\s+)?(?:of|from))"
+    r"|(?P<loc>\b(?:in|at|inside|into|across|throughout|within|on|to|toward|towards|over"
+    r"|along|hit|struck|targeted|bombed|attacked|raided|shelled))"
+    r"|(?P<origin>\b(?:from|left|leaving|departed|fled)))"
+    r"\s+(?:the\s+)?" + _ADJ + r"?" + _QUAL + r"?$",
+    re.IGNORECASE,
+)
+_QUAL_ONLY = re.compile(r"\b(?:the\s+)?" + _QUAL + r"$")
+_POST_ADMIN = re.compile(r"^\s+(?:state|province|department|region|governorate|oblast)\b")
+_POST_DISTRICT = re.compile(r"^\s+(?:municipality|district|county|municipio)\b")
+_POST_COAST = re.compile(r"^(?:['’]s)?\s+(?:[A-Za-z-]+\s+)?(?:coast|coastline|shores?)\b")
+_POST_WATERS = re.compile(r"^(?:['’]s)?\s+(?:territorial\s+)?waters\b")
+_POST_LAND = re.compile(r"^\s+(?:soil|territory|airspace|mainland|side\s+of\s+the\s+border)\b")
+_COMMA = re.compile(r"^\s*,\s*$")
+# a country name followed by a lower-case word, with no locative before it, names an
+# actor or a nationality ("US forces", "Mexico has opposed"), not where something happened
+_ACTOR_USE = re.compile(r"^\s+(?!(?:coast|waters|soil|territory|airspace|side)\b)[a-z]")
+# where something was said, not where it happened: a reporting verb and a few filler
+# words ("said on Tuesday", "told reporters", "speaking to journalists") right before the
+# place's "in"/"at"/"from", or a speaker noun right before it ("officials in Kyiv")
+_FILLER = (r"(?:on|to|at|during|a|an|the|his|her|their|its|reporters|journalists|lawmakers|"
+           r"press|news|conference|briefing|visit|trip|meeting|interview|event|speech|rally|"
+           r"summit|earlier|later|late|today|yesterday|this|week|morning|evening|night|"
+           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+_REPORT = re.compile(
+    r"(?:\b(?:said|says|say|told|tells|announced|announces|announcing|speaking|spoke|speaks|"
+    r"stated|wrote|posted|testified|declared|added|claimed|insisted|warned|briefing|briefed|"
+    r"conference|interview|statement|remarks|address|speech|meeting|summit|talks|visit|"
+    r"visiting|visited|based|headquartered|stationed|returned|flew|traveled|travelled)\b"
+    r"(?:\s+" + _FILLER + r"\b){0,4}"
+    r"|\b(?:reporters|journalists|lawmakers|officials|authorities|prosecutors|spokesman|"
+    r"spokeswoman|spokesperson|ministry|government|diplomats|leaders))\s*,?\s*$",
+    re.IGNORECASE,
+)
+# another event's noun between the trigger and the place: the place is that event's
+# ("destroyed, a day after arrests in Culiacán")
+_OTHER_EVENT = re.compile(
+    r"\b(?:arrests?|talks|summit|meeting|visit|funeral|ceremony|trial|hearing|conference|"
+    r"protests?|elections?|rally|negotiations)\b", re.IGNORECASE)
+# after a possessive: words that make "Mexico's" a place ("Mexico's north", "Haiti's capital")
+_POSS_LOC = re.compile(
+    r"^['’]s\s+(?:(?P<what>capital|metropolitan\s+area|outskirts|suburbs|northern|southern|"
+    r"eastern|western|central|north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"border|borders|interior|mainland|territory|soil|airspace|countryside|hinterland|streets|"
+    r"port|port\s+area|harbou?r|downtown|centre|center|old\s+city|"
+    r"(?:[\w-]+\s+)?(?:coast|coastline|coasts|shores?|waters))\b"
+    r"|(?:[A-Za-z][\w’'-]*\s+){1,4}(?P<part>province|state|region|"
+    r"district|neighbou?rhood|quarter|department|municipality|governorate)\b)")
+# a name followed by these is a natural feature (which the gazetteer lacks), not the town
+_FEATURE = re.compile(r"^\s+(?:mountains?|range|river|valley|desert|lake|basin|canyon|"
+                      r"peninsula|highlands|plateau|hills)\b", re.IGNORECASE)
+SEA_WORDS = re.compile(
+    r"\b(?:boats?|vessels?|ships?|semi-submersibles?|narco-?subs?|submarines?|go-fasts?|"
+    r"speedboats?|skiffs?|launch(?:es)?|lanchas?|pangas?|yachts?|trawlers?|tankers?|"
+    r"warships?|frigates?|destroyers?|waters|at\s+sea|maritime|seas?|ocean|offshore|"
+    r"sail(?:ing|ed)?|crew)\b",
+    re.IGNORECASE,
+)
+_ADMIN_QUALS = {"state", "province", "department", "region", "governorate"}
+_DISTRICT_QUALS = {"municipality", "district", "county"}
+_TOWN_QUALS = {"town", "city", "village", "port", "community", "hamlet", "capital",
+               "border town", "border city"}
+
+
+@dataclass
+class Reading:
+    """One place name read in context: its cue, chosen entry and score as the event place."""
+
+    start: int
+    end: int
+    cue: str  # off, terr, near, loc, or "" (a bare name)
+    qual: str  # town / state / municipality ... from "the state of X" or "X state"
+    entry: Entry | None  # None for open water with nothing to borrow a point from
+    sea: bool = False  # read as water: off / near at sea / a sea's name / open water
+    country: str | None = None  # for territorial waters
+    near_country: str | None = None
+    sea_name: str | None = None
+    surface: str = ""  # the words as the text has them
+    lat: float | None = None
+    lon: float | None = None
+    precision: int | None = None
+    score: float = 0.0
+    qualifier: bool = False  # the ", Sinaloa" in "Culiacán, Sinaloa"
+    hint: bool = False  # "Venezuela's Tren de Aragua": names a country, places nothing
+    cue_start: int = 0
+
+
+def _km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
+    p1, p2 = math.radians(a_lat), math.radians(b_lat)
+    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def entry_score(e: Entry, primary: bool, *, span_countries: set[str],
+                context: tuple[str, ...], qual: str = "", qualified_by: Entry | None = None,
+                anchor: tuple[float, float] | None = None) -> float:
+    """How likely a name means this entry: kind, population, context, qualifiers."""
+    if e.kind in ("C", "S"):
+        s = 6.0
+    elif e.kind == "A":
+        s = 4.0
+    else:
+        s = 1.0 + 0.6 * math.log10(e.population + 10)
+    if primary:
+        s += 0.5
+    if e.country and e.country in span_countries:
+        s += 3.0
+    elif e.country and e.country in context:
+        s += 2.0 / (1 + 0.5 * context.index(e.country))
+    if qual in _ADMIN_QUALS:
+        s += 4.0 if e.kind == "A" else -2.0
+    elif qual in _TOWN_QUALS or qual in _DISTRICT_QUALS:
+        s += 4.0 if e.kind == "P" else -2.0
+    if qualified_by is not None:
+        q = qualified_by
+        if q.kind == "C" and e.country == q.country and e.kind != "C":
+            s += 6.0
+        elif q.kind == "A" and e.country == q.country and e.admin1 and (
+            normalise(e.admin1) == normalise(q.name) or normalise(e.admin1).startswith(
+                normalise(q.name))):
+            s += 8.0
+    if anchor is not None and e.lat is not None and e.lon is not None and e.kind == "P":
+        if _km(anchor[0], anchor[1], e.lat, e.lon) < 300:
+            s += 1.5
+    return s
+
+
+def best_entry(f: Found, **kw: object) -> tuple[Entry | None, float]:
+    best: tuple[Entry | None, float] = (None, -1e9)
+    for h in f.hits:
+        s = entry_score(h.entry, h.primary, **kw)  # type: ignore[arg-type]
+        if s > best[1]:
+            best = (h.entry, s)
+    return best
+
+
+def _sea_variant(g: Gazetteer, e: Entry, context: tuple[str, ...]) -> Entry:
+    for countries, variant in g.regional.get(e.name, ()):
+        if countries & set(context):
+            return variant
+    return e
+
+
+def _water_near(g: Gazetteer, e: Entry, sea_hint: str | None) -> tuple[float, float, str | None]:
+    """A point in the water by a country, state or town the text says the event was off."""
+    assert e.lat is not None and e.lon is not None
+    if e.kind == "C" and e.country:
+        c = g.coast(e.country, sea_hint)
+        if c:
+            return c.lat, c.lon, c.sea
+        return e.lat, e.lon, sea_hint
+    if e.kind == "A" and e.country:
+        points = g.coasts.get(e.country, [])
+        near = [(_km(e.lat, e.lon, c.lat, c.lon), c) for c in points]
+        near = [x for x in near if x[0] < 400]
+        if near:
+            c = min(near, key=lambda x: x[0])[1]
+            return c.lat, c.lon, c.sea
+        return e.lat, e.lon, sea_hint
+    # a town the text puts on the water: its own point is within a few km of the sea
+    sea = sea_hint
+    if sea is None and e.country:
+        points = g.coasts.get(e.country, [])
+        if points:
+            sea = min(points, key=lambda c: _km(e.lat or 0, e.lon or 0, c.lat, c.lon)).sea
+    return e.lat, e.lon, sea
+
+
+def read_all(g: Gazetteer, text: str, start: int, end: int, *,
+             trigger: tuple[int, int] | None, context: tuple[str, ...],
+             domain: str | None = None,
+             anchor: tuple[float, float] | None = None) -> list[Reading]:
+    """Every place name in text[start:end], read in context and scored as event place."""
+    places, orgs, demonyms = find(g, text, start, end)
+    places = [f for f in places if not _FEATURE.match(text[f.end:f.end + 30])]
+    span_countries: set[str] = {o.org.country for o in orgs if o.org.country}
+    span_countries.update(d.country for d in demonyms)
+    for f in places:
+        kinds = {h.entry.kind for h in f.hits}
+        if "C" in kinds:
+            span_countries.update(h.entry.country for h in f.hits
+                                  if h.entry.kind == "C" and h.entry.country)
+        elif len({h.entry.country for h in f.hits}) == 1 and f.hits[0].entry.country:
+            span_countries.add(f.hits[0].entry.country)
+    passage = text[start:end]
+    at_sea = domain == "sea" or (domain != "land" and SEA_WORDS.search(passage) is not None)
+    sea_hint = next((h.entry.name for f in places for h in f.hits if h.entry.kind == "S"),
+                    None)
+    if sea_hint is None:
+        m = re.search(r"\b(Pacific|Caribbean|Atlantic|Gulf)\b", passage)
+        sea_hint = m.group(1) if m else None
+
+    readings: list[Reading] = []
+    for idx, f in enumerate(places):
+        pre = text[max(0, f.start - 90):f.start]
+        m = _PRE.search(pre)
+        cue = ""
+        qual = ""
+        cue_start = f.start
+        if m:
+            cue = next(k for k in ("off", "terr", "near", "loc", "origin") if m.group(k))
+            qual = (m.group("qual") or "").lower()
+            cue_start = f.start - (len(pre) - m.start())
+        else:  # "rocked the port of La Guaira": a kind of place without a locative cue
+            mq = _QUAL_ONLY.search(pre)
+            qual = (mq.group("qual") or "").lower() if mq else ""
+        post = text[f.end:f.end + 60]
+        poss = _POSS_LOC.match(post) if f.possessive else None
+        if _POST_ADMIN.match(post):
+            qual = qual or "state"
+        elif _POST_DISTRICT.match(post):
+            qual = qual or "municipality"
+        qualified_by: Entry | None = None
+        nxt = places[idx + 1] if idx + 1 < len(places) else None
+        if nxt is not None and _COMMA.match(text[f.end:nxt.start]):
+            q = max((h.entry for h in nxt.hits if h.entry.kind in ("A", "C")),
+                    key=lambda e: (e.country in span_countries, e.kind == "C"), default=None)
+            qualified_by = q
+        prev = readings[-1] if readings else None
+        is_qualifier = (prev is not None and prev.entry is not None
+                        and _COMMA.match(text[prev.end:f.start]) is not None
+                        and any(h.entry.kind in ("A", "C") for h in f.hits))
+        r = Reading(f.start, f.end, cue, qual, None, qualifier=is_qualifier,
+                    surface=" ".join(text[f.start:f.end].split()), cue_start=cue_start,
+                    hint=f.possessive and poss is None)
+        if not cue and not f.possessive and _ACTOR_USE.match(post) and any(
+                h.entry.kind == "C" for h in f.hits):
+            r.hint = True  # "US officials", "Mexico has opposed": a country as actor
+        if f.open_water:
+            r.sea, r.precision = True, 6
+        else:
+            e, _ = best_entry(f, span_countries=span_countries, context=context, qual=qual,
+                              qualified_by=qualified_by, anchor=anchor)
+            if e is None:
+                continue
+            if poss is not None and poss.group("what") == "capital" and e.kind == "C":
+                e = _capital(g, e)
+            r.entry = e
+            _interpret(g, r, e, f, post, at_sea, sea_hint, context)
+            if poss is not None and e.kind == "P" and not r.sea:
+                if poss.group("part"):
+                    r.precision = 3  # a named district of the town
+                elif poss.group("what") in ("outskirts", "suburbs") or (
+                        poss.group("what") or "").startswith("metropolitan"):
+                    r.precision = 2
+        r.score = _event_score(r, f, text, start, trigger)
+        readings.append(r)
+
+    for d in demonyms:
+        r_d = _demonym_reading(g, d, text, sea_hint)
+        if r_d is not None:
+            r_d.score = _event_score(r_d, None, text, start, trigger)
+            readings.append(r_d)
+
+    # open water takes its point from a sea or coast the passage (or article) names
+    for r in readings:
+        if r.sea and r.entry is None:
+            _borrow_point(g, r, readings, text, start, context)
+    return readings
+
+
+def _interpret(g: Gazetteer, r: Reading, e: Entry, f: Found, post: str, at_sea: bool,
+               sea_hint: str | None, context: tuple[str, ...]) -> None:
+    coast_after = _POST_COAST.match(post) is not None
+    waters_after = _POST_WATERS.match(post) is not None
+    if e.kind == "S":
+        v = _sea_variant(g, e, context)
+        r.sea, r.sea_name, r.lat, r.lon, r.precision = True, v.name, v.lat, v.lon, 6
+        return
+    offshore = r.cue == "off" or (r.cue == "near" and at_sea) or (
+        coast_after and (r.cue == "off" or at_sea))
+    territorial = r.cue == "terr" or (waters_after and r.cue != "off")
+    if territorial or offshore:
+        hint = sea_hint
+        m = re.match(r"^(?:['’]s)?\s+([A-Z][a-z]+)\s+coast", post)
+        if m:
+            hint = m.group(1)
+        lat, lon, sea = _water_near(g, e, hint)
+        r.sea, r.lat, r.lon, r.sea_name, r.precision = True, lat, lon, sea, 6
+        if territorial:
+            r.country = e.country
+        else:
+            r.near_country = e.country
+        return
+    r.lat, r.lon = e.lat, e.lon
+    if e.kind == "C":
+        r.precision = 5
+    elif e.kind == "A":
+        r.precision = 4
+    elif r.qual in _DISTRICT_QUALS:
+        r.precision = 3
+    elif r.cue == "near":
+        r.precision = 2
+    else:
+        r.precision = 1
+
+
+def _capital(g: Gazetteer, country: Entry) -> Entry:
+    """The capital city of a country ("Haiti's capital"), or the country if unknown."""
+    if country.admin1:
+        for h in g.lookup(country.admin1):
+            if h.entry.kind == "P" and h.entry.country == country.country:
+                return h.entry
+    return country
+
+
+def _demonym_reading(g: Gazetteer, d: DemonymFound, text: str,
+                     sea_hint: str | None) -> Reading | None:
+    """"Mexican soil", "Venezuelan waters", "off the Venezuelan coast" as places."""
+    post = text[d.end:d.end + 40]
+    pre = text[max(0, d.start - 90):d.start]
+    m = _PRE.search(pre)
+    cue = next((k for k in ("off", "terr", "near", "loc") if m and m.group(k)), "")
+    country = g.countries.get(d.country)
+    if country is None:
+        return None
+    r = Reading(d.start, d.end, cue, "", country)
+    if _POST_WATERS.match(post):
+        lat, lon, sea = _water_near(g, country, sea_hint)
+        r.sea, r.country, r.lat, r.lon, r.sea_name, r.precision = True, d.country, lat, lon, \
+            sea, 6
+        r.cue = r.cue or "terr"
+        return r
+    if _POST_COAST.match(post) and re.search(r"\boff\s+(?:the\s+)?$", pre):
+        lat, lon, sea = _water_near(g, country, sea_hint)
+        r.sea, r.near_country, r.lat, r.lon, r.sea_name, r.precision = True, d.country, lat, \
+            lon, sea, 6
+        r.cue = "off"
+        return r
+    if _POST_LAND.match(post):  # "Mexican soil", "Venezuelan airspace"
+        r.lat, r.lon, r.precision = country.lat, country.lon, 5
+        r.cue = r.cue or "loc"
+        return r
+    return None
+
+
+def _borrow_point(g: Gazetteer, r: Reading, readings: list[Reading], text: str, start: int,
+                  context: tuple[str, ...]) -> None:
+    seas = [x for x in readings if x.sea and x.lat is not None]
+    if seas:
+        nearest = min(seas, key=lambda x: abs(x.start - r.start))
+        r.lat, r.lon, r.sea_name = nearest.lat, nearest.lon, nearest.sea_name
+        return
+    # the last sea the article named before this passage, else the first after it; no
+    # guess from the article's countries (the first is often the striking state's)
+    before, _, _ = find(g, text, max(0, start - 4000), start) if start > 0 else ([], [], [])
+    after, _, _ = find(g, text, r.end, min(len(text), r.end + 4000))
+    for f in [*reversed(before), *after]:
+        sea = next((h.entry for h in f.hits if h.entry.kind == "S"), None)
+        if sea is not None:
+            v = _sea_variant(g, sea, context)
+            r.lat, r.lon, r.sea_name = v.lat, v.lon, v.name
+            return
+
+
+def _event_score(r: Reading, f: Found | None, text: str, start: int,
+                 trigger: tuple[int, int] | None) -> float:
+    if r.qualifier:
+        return -10.0
+    if r.hint:
+        return 0.0  # "Venezuela's Tren de Aragua": a hint at a country, not a place
+    if r.cue == "origin":
+        return 0.2  # "a boat from Ecuador", "fishermen from Güiria": where they came from
+    if r.cue in ("off", "terr") or (r.sea and r.cue):
+        s = 3.0
+    elif r.cue == "near":
+        s = 2.6
+    elif r.cue == "loc":
+        s = 2.5
+    elif r.sea:
+        s = 1.5
+    else:
+        s = 0.8
+    if r.precision:
+        s += (6 - r.precision) * 0.12
+    if r.sea and r.entry is not None and r.entry.kind in ("P", "A"):
+        s += 0.3 if r.entry.kind == "P" else 0.15  # "off Acapulco" beats "off Mexico"
+    # "Trump said in Washington ...": where something was said is not where it happened
+    if r.cue in ("loc", "origin"):
+        window = text[max(start, r.cue_start - 80):r.cue_start]
+        m = _REPORT.search(window)
+        if m:
+            verb_at = r.cue_start - len(window) + m.start()
+            if trigger is None or not (verb_at <= trigger[0] < r.start):
+                s -= 2.5
+    if trigger is not None:
+        t0, t1 = trigger
+        d = 0 if (r.start < t1 and t0 < r.end) else min(abs(r.start - t1), abs(t0 - r.end))
+        s -= min(d, 400) / 200.0
+        if r.start >= t1:
+            s += 0.2
+            between = text[t1:r.cue_start if r.cue else r.start]
+        else:
+            between = text[r.end:t0]
+        if _OTHER_EVENT.search(between):
+            s -= 1.0
+    return s
+
+
+def to_place(r: Reading, g: Gazetteer) -> Place:
+    """The record for a reading (spec/records.md, Places)."""
+    e = r.entry
+    if r.sea:
+        if e is None:
+            name = "international waters"
+        elif e.kind == "S":
+            name = r.sea_name or e.name
+        elif r.country:
+            name = f"{'waters of ' + e.name}"
+        else:
+            where = r.surface if e.kind == "C" and r.surface else e.name
+            name = f"{r.sea_name + ' ' if r.sea_name else ''}off {where}"
+        return Place(name=name, admin1=None, country=r.country, latitude=r.lat,
+                     longitude=r.lon, kind="sea", geonameid=None, geo_precision=6,
+                     near_country=r.near_country)
+    assert e is not None
+    kind = {"C": "country", "A": "admin area", "P": "populated place"}.get(e.kind, "other")
+    admin1 = e.name if e.kind == "A" else e.admin1
+    return Place(name=e.name, admin1=admin1, country=e.country, latitude=r.lat,
+                 longitude=r.lon, kind=kind, geonameid=e.geonameid,  # type: ignore[arg-type]
+                 geo_precision=r.precision)

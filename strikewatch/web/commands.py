@@ -1,0 +1,81 @@
+"""`strikewatch serve` and `strikewatch user add`, registered onto the main Typer app.
+
+Kept here (not in cli.py) so the web part owns its commands; cli.py calls `register(app)`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+ROLE_HELP = "viewer (read), editor (read and review) or admin"
+
+
+def serve(
+    db: str | None = typer.Option(None, "--db", help="store path or SQLAlchemy URL"),
+    host: str = typer.Option("127.0.0.1", help="address to listen on"),
+    port: int = typer.Option(8000, help="port to listen on"),
+    anonymous: bool = typer.Option(
+        False, "--anonymous", help="let visitors read without signing in (off by default)"),
+    secure_cookies: bool = typer.Option(False, "--secure-cookies",
+                                        help="mark cookies Secure (behind HTTPS)"),
+) -> None:
+    """Serve the REST API (/api, OpenAPI at /openapi.json) and the web pages in one process."""
+    import uvicorn
+
+    from strikewatch.api.app import create_app
+    from strikewatch.web.auth import WebSettings
+
+    settings = WebSettings.from_env(allow_anonymous=anonymous or None,
+                                    secure_cookies=secure_cookies or None)
+    app = create_app(db=db, settings=settings)
+    if not app.state.store.users() and not settings.allow_anonymous:
+        typer.echo("No users yet: create one with `strikewatch user add NAME --role admin`, "
+                   "or run with --anonymous to allow reading without signing in.", err=True)
+    import os
+
+    if not os.environ.get("STRIKEWATCH_SECRET"):
+        typer.echo("STRIKEWATCH_SECRET is not set: sessions end when the server restarts.",
+                   err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+user_app = typer.Typer(help="Users of the web app.", no_args_is_help=True)
+
+
+@user_app.command("add")
+def user_add(
+    username: str = typer.Argument(..., help="user name"),
+    role: str = typer.Option("viewer", "--role", help=ROLE_HELP),
+    db: str | None = typer.Option(None, "--db", help="store path or SQLAlchemy URL"),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="read the password from standard input"),
+) -> None:
+    """Create a user (or replace one's password and role); the password is Argon2id-hashed."""
+    from strikewatch.store import open_store
+    from strikewatch.web.auth import ROLES, hash_password
+
+    if role not in ROLES:
+        typer.echo(f"error: role {role!r} is not one of {', '.join(ROLES)}", err=True)
+        raise typer.Exit(2)
+    username = username.strip()
+    if not username or len(username) > 64 or any(c.isspace() for c in username):
+        typer.echo("error: the user name must be 1-64 characters without spaces", err=True)
+        raise typer.Exit(2)
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if len(password) < 8:
+        typer.echo("error: the password must have at least 8 characters", err=True)
+        raise typer.Exit(2)
+    store = open_store(db)
+    store.add_user(username, hash_password(password), role)
+    typer.echo(f"user {username!r} saved with role {role}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `serve` and `user add` to the strikewatch command line."""
+    app.command("serve")(serve)
+    app.add_typer(user_app, name="user")

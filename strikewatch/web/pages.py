@@ -1,0 +1,475 @@
+"""Server-rendered pages: ledger, map, timeline, incident, article, login, review.
+
+Why server-rendered: the pages must be fast on a slow laptop and usable without JavaScript,
+so every view (including the map and the timeline, drawn as SVG) is plain HTML from Jinja2
+with autoescaping on: text from articles is always shown as text, never run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from strikewatch.api.ledger import TOTALS_CAP, incident_detail, ledger_totals, sum_killed
+from strikewatch.api.query import SORTABLE, QueryError, filter_params, incident_query
+from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Place
+from strikewatch.store import Store
+from strikewatch.web.auth import (
+    CSRF_COOKIE,
+    CSRF_FIELD,
+    ROLES,
+    SESSION_COOKIE,
+    Auth,
+    RateLimited,
+    User,
+    client_of,
+    hash_password,
+)
+from strikewatch.web.highlight import Highlight, highlight
+from strikewatch.web.review import EDITABLE, ReviewError, changed_fields, make_review, parse_field
+from strikewatch.web.svgmap import MapPoint, parse_bbox, render_map
+from strikewatch.web.timeline import render_timeline, timeline_data
+
+HERE = Path(__file__).parent
+STATIC_DIR = HERE / "static"
+
+router = APIRouter(include_in_schema=False)
+
+#: The map draws at most this many incidents (in ledger order); the page says so when cut.
+MAP_CAP = 20000
+#: The timeline counts at most this many incidents (earliest first); the page says so.
+TIMELINE_CAP = 50000
+
+#: Rows of the incident page: (label, record field(s), provenance key).
+COUNT_ROWS = ("killed", "injured", "civilians_killed", "children_killed", "survivors",
+              "missing")
+
+
+class LoginRequired(Exception):
+    def __init__(self, next_path: str) -> None:
+        self.next_path = next_path
+
+
+def rng(low: int | None, high: int | None) -> str:
+    """A count range as people read it: 3 · 3–5 · ≥65 · ≤12 · – (not reported)."""
+    if low is None and high is None:
+        return "–"
+    if high is None:
+        return f"≥{low}"
+    if low is None:
+        return f"≤{high}"
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def place_name(place: Place | None) -> str:
+    if place is None:
+        return ""
+    bits = [b for b in (place.name, place.admin1, place.country) if b]
+    return ", ".join(dict.fromkeys(bits))
+
+
+def actor_name(actor: Actor | None) -> str:
+    if actor is None:
+        return ""
+    return actor.name + (f" ({actor.country})" if actor.country else "")
+
+
+def _env() -> Environment:
+    env = Environment(loader=FileSystemLoader(HERE / "templates"),
+                      autoescape=select_autoescape(["html", "xml", "svg"], default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(rng=rng, place=place_name, actor=actor_name)
+    return env
+
+
+templates = Jinja2Templates(env=_env())
+
+
+def _auth(request: Request) -> Auth:
+    auth: Auth = request.app.state.auth
+    return auth
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def current_user(request: Request) -> User | None:
+    try:
+        return _auth(request).user_from_request(request)
+    except RateLimited:
+        return None
+
+
+def reader(request: Request) -> User | None:
+    """The user, or None when anonymous reading is on; otherwise off to the login page."""
+    user = current_user(request)
+    if user is None and not _auth(request).settings.allow_anonymous:
+        path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        raise LoginRequired(urlencode({"": path})[1:])
+    return user
+
+
+def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    auth = _auth(request)
+    user = ctx.pop("user", None) or current_user(request)
+    cookie = getattr(request.state, "csrf_cookie", None) or request.cookies.get(CSRF_COOKIE, "")
+    ctx.update(request=request, user=user, csrf_field=CSRF_FIELD,
+               csrf_token=auth.csrf_token(cookie) if cookie else "",
+               anonymous=auth.settings.allow_anonymous)
+    return templates.TemplateResponse(request, name, ctx, status_code=status)
+
+
+def render_error(request: Request, status: int, message: str) -> Response:
+    return render(request, "error.html", status=status, status_code=status, message=message)
+
+
+async def _form(request: Request) -> dict[str, Any]:
+    """The posted form, after checking its CSRF token (403 when missing or wrong)."""
+    form = await request.form()
+    data: dict[str, Any] = {}
+    for key in form.keys():
+        values = [v for v in form.getlist(key) if isinstance(v, str)]
+        data[key] = values if len(values) > 1 else (values[0] if values else "")
+    if not _auth(request).csrf_ok(request.cookies.get(CSRF_COOKIE), data.get(CSRF_FIELD)):
+        raise HTTPException(403, "the form expired or came from elsewhere (CSRF check failed); "
+                                 "reload the page and try again")
+    return data
+
+
+def _safe_next(value: str | None) -> str:
+    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
+        return value
+    return "/"
+
+
+# --- sign in ------------------------------------------------------------------------------
+
+
+@router.get("/login")
+def login_page(request: Request, next: str = "/") -> HTMLResponse:
+    return render(request, "login.html", next=_safe_next(next), error=None)
+
+
+@router.post("/login")
+async def login(request: Request) -> Response:
+    form = await _form(request)
+    username = str(form.get("username", "")).strip()
+    password = str(form.get("password", ""))
+    nxt = _safe_next(form.get("next"))
+    auth = _auth(request)
+    try:
+        user = auth.login(username, password, client_of(request)) if username else None
+    except RateLimited:
+        return render(request, "login.html", status=429, next=nxt,
+                      error="Too many failed sign-ins. Wait a few minutes and try again.")
+    if user is None:
+        return render(request, "login.html", status=401, next=nxt,
+                      error="Unknown user name or wrong password.")
+    response = RedirectResponse(nxt, status_code=303)
+    response.set_cookie(SESSION_COOKIE, auth.session_cookie(user), httponly=True,
+                        samesite="lax", secure=auth.settings.secure_cookies,
+                        max_age=auth.settings.session_max_age)
+    return response
+
+
+@router.post("/logout")
+async def logout(request: Request) -> Response:
+    await _form(request)
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+# --- the ledger ---------------------------------------------------------------------------
+
+
+def _ledger_query(request: Request, default_limit: int) -> Any:
+    try:
+        return incident_query(request.query_params, default_limit)
+    except QueryError as e:
+        raise HTTPException(400, str(e)) from None
+
+
+def _filter_ctx(query: Any) -> dict[str, Any]:
+    return {"query": query, "statuses": STATUSES, "grades": GRADES,
+            "event_types": list(EVENT_TAXONOMY), "params": filter_params(query)}
+
+
+@router.get("/")
+def ledger(request: Request) -> HTMLResponse:
+    user = reader(request)
+    query = _ledger_query(request, 50)
+    store = _store(request)
+    incidents = store.incidents(query)
+    totals = ledger_totals(store, query)
+    params = filter_params(query)
+
+    def sort_link(col: str) -> str:
+        new = f"-{col}" if query.sort == col else col
+        return "?" + urlencode({**params, "sort": new})
+
+    def page_link(offset: int) -> str:
+        return "?" + urlencode({**params, "sort": query.sort, "limit": query.limit,
+                                "offset": max(offset, 0)})
+
+    page_low, page_high, _ = sum_killed(incidents)
+    return render(request, "ledger.html", user=user, incidents=incidents, totals=totals,
+                  page_killed=(page_low, page_high), totals_cap=TOTALS_CAP,
+                  sort_link=sort_link, page_link=page_link, sortable=SORTABLE,
+                  **_filter_ctx(query))
+
+
+@router.get("/map")
+def map_page(request: Request) -> HTMLResponse:
+    user = reader(request)
+    query = _ledger_query(request, MAP_CAP)
+    store = _store(request)
+    matching = store.count_incidents(query)
+    query = dataclasses.replace(query, limit=max(min(matching, MAP_CAP), 1), offset=0)
+    points, unplaced = [], 0
+    for inc in store.incidents(query):
+        p = inc.place
+        if p is None or p.latitude is None or p.longitude is None:
+            unplaced += 1
+            continue
+        label = f"{inc.date_low or '?'} {inc.sub_event_type or inc.event_type or ''} " \
+                f"{place_name(p)}".strip()
+        points.append(MapPoint(p.longitude, p.latitude, inc.id, label))
+    bbox = parse_bbox(request.query_params.get("bbox"))
+    svg, clusters = render_map(points, bbox)
+    params = filter_params(query)
+    zoom = {c.number: "?" + urlencode({**params, "bbox": ",".join(f"{v:.3f}" for v in c.bbox)})
+            for c in clusters}
+    return render(request, "map.html", user=user, svg=svg, clusters=clusters, zoom=zoom,
+                  unplaced=unplaced, shown=len(points), zoomed=bbox is not None,
+                  matching=matching, capped=matching > MAP_CAP, map_cap=MAP_CAP,
+                  in_view=sum(len(c.points) for c in clusters),
+                  reset="?" + urlencode(params), **_filter_ctx(query))
+
+
+@router.get("/timeline")
+def timeline_page(request: Request) -> HTMLResponse:
+    user = reader(request)
+    query = _ledger_query(request, 1000)
+    store = _store(request)
+    total = store.count_incidents(query)
+    query = dataclasses.replace(query, limit=max(min(total, TIMELINE_CAP), 1), offset=0,
+                                sort="date_low")
+    data = timeline_data(store.incidents(query), store.tallies())
+    return render(request, "timeline.html", user=user, svg=render_timeline(data), data=data,
+                  matching=total, capped=total > TIMELINE_CAP, cap=TIMELINE_CAP,
+                  **_filter_ctx(query))
+
+
+# --- one incident, one article ------------------------------------------------------------
+
+
+def _field_rows(inc: Any) -> list[tuple[str, str, list[str]]]:
+    """(label, shown value, provenance keys) for every field of an incident."""
+    rows: list[tuple[str, str, list[str]]] = [
+        ("Event type", inc.event_type or "", ["event_type", "event"]),
+        ("Sub-event type", inc.sub_event_type or "", ["sub_event_type"]),
+        ("Action", inc.action or "", ["action"]),
+        ("Target", inc.target_kind or "", ["target_kind", "target"]),
+        ("Domain", inc.domain or "", ["domain"]),
+        ("Status", inc.status + (" (background)" if inc.background else ""),
+         ["status", "background"]),
+        ("Hedges", ", ".join(inc.hedges), ["hedges"]),
+        ("Date", (inc.date_low or "?") + ("" if inc.date_high == inc.date_low
+                                          else f" – {inc.date_high or '?'}"), ["date"]),
+        ("Time precision", {1: "day", 2: "week", 3: "month"}.get(inc.time_precision, "unknown"),
+         []),
+        ("Place", place_name(inc.place) + (
+            f" ({inc.place.latitude}, {inc.place.longitude}; precision "
+            f"{inc.place.geo_precision})" if inc.place and inc.place.latitude is not None
+            else ""), ["place"]),
+        ("Actor 1", actor_name(inc.actor1), ["actor1"]),
+        ("Actor 2", actor_name(inc.actor2), ["actor2"]),
+    ]
+    for base in COUNT_ROWS:
+        low, high = getattr(inc, f"{base}_low"), getattr(inc, f"{base}_high")
+        label = base.replace("_", " ").capitalize()
+        approx = " (approx.)" if base in inc.approx else ""
+        rows.append((label, rng(low, high) + approx, [base]))
+    return rows
+
+
+@router.get("/incidents/{incident_id}")
+def incident_page(request: Request, incident_id: str, error: str | None = None
+                  ) -> HTMLResponse:
+    user = reader(request)
+    store = _store(request)
+    detail = incident_detail(store, incident_id)
+    if detail is None:
+        raise HTTPException(404, f"No incident with id {incident_id!r}.")
+    inc = detail.incident
+    rows = _field_rows(inc)
+    covered = {k for _, _, keys in rows for k in keys}
+    extra_keys = [k for k in detail.provenance if k not in covered]
+    # number every provenance span so the field table can link into the article text
+    anchors: dict[int, str] = {}
+    marks: dict[str, list[Highlight]] = {aid: [] for aid in detail.articles}
+    evidence: dict[str, list[tuple[str, Any]]] = {}
+    n = 0
+    for key, spans in detail.provenance.items():
+        for span in spans:
+            n += 1
+            anchor = f"ev-{n}"
+            anchors[id(span)] = anchor
+            evidence.setdefault(key, []).append((anchor, span))
+            if span.article_id in marks:
+                marks[span.article_id].append(Highlight(span.start, span.end, key, anchor))
+    for m in detail.mentions:
+        for sp in m.spans:
+            if sp.article_id in marks:
+                marks[sp.article_id].append(Highlight(sp.start, sp.end, f"mention {m.kind}",
+                                                      css="mention"))
+    texts = {aid: highlight(a.text, marks[aid]) for aid, a in detail.articles.items()}
+    history = [(r, changed_fields(r)) for r in reversed(detail.reviews)]
+    return render(request, "incident.html", user=user, inc=inc, detail=detail, rows=rows,
+                  extra_keys=extra_keys, evidence=evidence, texts=texts, history=history,
+                  editable=EDITABLE, statuses=STATUSES, grades=GRADES, error=error,
+                  can_review=bool(user and user.can("editor")))
+
+
+@router.post("/incidents/{incident_id}/review")
+async def review_incident(request: Request, incident_id: str) -> Response:
+    """Apply one editor's decision: it is stored as a Review and shown in the history."""
+    form = await _form(request)
+    user = current_user(request)
+    if user is None:
+        raise HTTPException(401, "Sign in as an editor to review incidents.")
+    if not user.can("editor"):
+        raise HTTPException(403, f"Your role ({user.role}) can read but not review.")
+    store = _store(request)
+    detail = incident_detail(store, incident_id)
+    if detail is None:
+        raise HTTPException(404, f"No incident with id {incident_id!r}.")
+    inc = detail.incident
+    action = str(form.get("action", ""))
+    note = str(form.get("note", ""))[:2000]
+    payload: dict[str, Any] = {}
+    others = {}
+    try:
+        if action == "edit":
+            fields = {}
+            for name in EDITABLE:
+                if name in form:
+                    value = parse_field(name, str(form[name]))
+                    if value != getattr(inc, name):
+                        fields[name] = value
+            if not fields:
+                raise ReviewError("nothing was changed")
+            payload = {"fields": fields}
+        elif action == "merge":
+            ids = [i.strip() for i in str(form.get("incident_ids", "")).replace(",", " ").split()]
+            ids = [i for i in dict.fromkeys(ids) if i and i != incident_id]
+            if not ids:
+                raise ReviewError("give the id of at least one other incident to merge")
+            for oid in ids:
+                other = store.get_incident(oid)
+                if other is None:
+                    raise ReviewError(f"no incident with id {oid!r}")
+                others[oid] = other
+            payload = {"incident_ids": ids}
+        elif action == "split":
+            raw = form.get("mention_ids", [])
+            moved = [raw] if isinstance(raw, str) else list(raw)
+            moved = [m for m in moved if m in inc.mention_ids]
+            if not moved or len(moved) == len(inc.mention_ids):
+                raise ReviewError("choose some, but not all, of the mentions to split off")
+            keep_articles = sorted({m.article_id for m in detail.mentions
+                                    if m.id not in moved})
+            payload = {"mention_ids": moved, "keep_articles": keep_articles}
+        elif action not in ("accept", "reject"):
+            raise ReviewError(f"unknown review action {action!r}")
+        review = make_review(action, inc, user.username, payload, note, others)
+    except ReviewError as e:
+        return incident_page(request, incident_id, error=str(e))
+    store.add_review(review)
+    if action == "merge":  # the merged-away incidents record where they went
+        for other in others.values():
+            store.add_review(make_review("merge", other, user.username, {"into": incident_id},
+                                         note))
+    return RedirectResponse(f"/incidents/{incident_id}#history", status_code=303)
+
+
+@router.get("/articles")
+def articles_page(request: Request, offset: int = 0, limit: int = 50) -> HTMLResponse:
+    user = reader(request)
+    limit = min(max(limit, 1), 500)
+    offset = max(offset, 0)
+    store = _store(request)
+    return render(request, "articles.html", user=user,
+                  articles=list(store.articles(limit=limit, offset=offset)),
+                  total=store.count_articles(), offset=offset, limit=limit)
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, article_id: str) -> HTMLResponse:
+    user = reader(request)
+    store = _store(request)
+    art = store.get_article(article_id)
+    if art is None:
+        raise HTTPException(404, f"No article with id {article_id!r}.")
+    mentions = list(store.mentions(article_id))
+    marks = []
+    for i, m in enumerate(mentions, 1):
+        for key, spans in m.provenance.items():
+            for sp in spans:
+                if sp.article_id == art.id:
+                    marks.append(Highlight(sp.start, sp.end, f"mention {i}: {key}", css="ev"))
+        for sp in m.spans:
+            if sp.article_id == art.id:
+                marks.append(Highlight(sp.start, sp.end, f"mention {i}", f"m-{i}", "mention"))
+    return render(request, "article.html", user=user, art=art, mentions=mentions,
+                  text=highlight(art.text, marks))
+
+
+# --- users (admins) -----------------------------------------------------------------------
+
+
+def _admin(request: Request) -> User:
+    user = current_user(request)
+    if user is None:
+        path = request.url.path
+        raise LoginRequired(urlencode({"": path})[1:])
+    if not user.can("admin"):
+        raise HTTPException(403, f"Only admins manage users; your role is {user.role}.")
+    return user
+
+
+@router.get("/admin/users")
+def users_page(request: Request, error: str | None = None, saved: str | None = None
+               ) -> HTMLResponse:
+    user = _admin(request)
+    users = sorted(_store(request).users(), key=lambda u: u["username"])
+    return render(request, "users.html", user=user, users=users, roles=ROLES, error=error,
+                  saved=saved, status=400 if error else 200)
+
+
+@router.post("/admin/users")
+async def add_user(request: Request) -> Response:
+    """Create a user or replace one's password and role (admins only)."""
+    form = await _form(request)
+    _admin(request)
+    username = str(form.get("username", "")).strip()
+    role = str(form.get("role", ""))
+    password = str(form.get("password", ""))
+    if not username or len(username) > 64 or any(c.isspace() for c in username):
+        return users_page(request, error="The user name must be 1-64 characters, no spaces.")
+    if role not in ROLES:
+        return users_page(request, error=f"Role must be one of {', '.join(ROLES)}.")
+    if len(password) < 8:
+        return users_page(request, error="The password must have at least 8 characters.")
+    _store(request).add_user(username, hash_password(password), role)
+    return RedirectResponse(f"/admin/users?saved={username}", status_code=303)

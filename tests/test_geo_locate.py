@@ -1,0 +1,195 @@
+"""locate(): the event's place, read from the words around it."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.geo import PlaceMatch, article_countries, dateline, locate, places_in
+
+
+def at(text: str, trigger: str, *context: str, **kw: object) -> PlaceMatch | None:
+    i = text.index(trigger)
+    return locate(text, 0, len(text), trigger=(i, i + len(trigger)),
+                  context_countries=tuple(context), **kw)  # type: ignore[arg-type]
+
+
+def place(text: str, trigger: str, *context: str, **kw: object):  # type: ignore[no-untyped-def]
+    m = at(text, trigger, *context, **kw)
+    assert m is not None, f"no place for {text!r}"
+    return m.place
+
+
+def test_a_town_is_precision_1_with_its_coordinates() -> None:
+    p = place("Soldiers exchanged fire with gunmen in Apatzingán on Monday.", "exchanged")
+    assert (p.name, p.country, p.kind, p.geo_precision) == (
+        "Apatzingán", "MX", "populated place", 1)
+    assert abs(p.latitude - 19.09) < 0.1 and abs(p.longitude + 102.35) < 0.1
+    assert p.admin1 and p.admin1.startswith("Michoac")
+
+
+def test_the_match_offsets_point_at_the_words() -> None:
+    text = "Two men died in a raid in Ciudad Obregón overnight."
+    m = at(text, "raid")
+    assert m is not None and text[m.start:m.end] == "Ciudad Obregón"
+
+
+def test_near_a_town_is_precision_2() -> None:
+    assert place("A lab was bombed in the hills near Tamazula.", "bombed").geo_precision == 2
+    assert place("The patrol was hit 12 km north of Caborca.", "hit").geo_precision == 2
+    assert place("Gunmen attacked a farm on the outskirts of Zitácuaro.",
+                 "attacked").geo_precision == 2
+
+
+def test_state_and_country_precision() -> None:
+    p = place("Marines were deployed across the state of Guanajuato.", "deployed")
+    assert (p.kind, p.geo_precision, p.country) == ("admin area", 4, "MX")
+    p = place("Troops patrolled Michoacan state after the killings.", "patrolled")
+    assert p.geo_precision == 4
+    p = place("The mission would put American troops inside Mexico.", "mission")
+    assert (p.kind, p.geo_precision, p.country) == ("country", 5, "MX")
+
+
+def test_municipality_is_district_precision() -> None:
+    p = place("Gunmen burned vehicles in the municipality of Tepalcatepec.", "burned")
+    assert p.geo_precision == 3 and p.country == "MX"
+
+
+def test_named_sea_is_precision_6_without_country() -> None:
+    p = place("An American strike sank a speedboat in the Caribbean on Sunday.", "strike")
+    assert (p.kind, p.geo_precision, p.country) == ("sea", 6, None)
+    assert 9 < p.latitude < 20 and -85 < p.longitude < -60
+
+
+def test_eastern_pacific_is_not_the_middle_of_the_ocean() -> None:
+    p = place("Forces destroyed a semi-submersible in the eastern Pacific.", "destroyed")
+    assert p.kind == "sea" and -110 < p.longitude < -80
+
+
+def test_plain_pacific_takes_the_americas_side_when_the_article_is_about_the_americas() -> None:
+    p = place("A go-fast boat was struck in the Pacific, officials said.", "struck", "US", "CO")
+    assert p.kind == "sea" and -110 < p.longitude < -80
+
+
+def test_off_the_coast_of_a_country_is_sea_near_it_with_country_none() -> None:
+    p = place("A speedboat was destroyed off the coast of Venezuela, killing four.", "destroyed")
+    assert (p.kind, p.geo_precision, p.country, p.near_country) == ("sea", 6, None, "VE")
+    # a point in the water north of Venezuela, not the country's centroid
+    assert 10.6 < p.latitude < 13.5 and -72 < p.longitude < -60
+
+
+def test_off_a_town_uses_the_town_as_the_coast() -> None:
+    p = place("A skiff was hit off Manzanillo on Friday.", "hit", "MX")
+    assert p.kind == "sea" and p.near_country == "MX" and p.country is None
+    assert abs(p.latitude - 19.05) < 0.5 and abs(p.longitude + 104.3) < 0.5
+
+
+def test_named_coast_side_is_used() -> None:
+    p = place("The boat was hit off Colombia's Pacific coast.", "hit")
+    assert p.longitude < -77  # the Pacific side, not the Caribbean
+    p = place("The boat was hit off Colombia's Caribbean coast.", "hit")
+    assert p.latitude > 9.5
+
+
+def test_territorial_waters_set_the_country() -> None:
+    p = place("The launch was sunk in Venezuelan waters, Caracas said.", "sunk")
+    assert (p.kind, p.country, p.geo_precision) == ("sea", "VE", 6)
+    p = place("The ship was stopped in Mexico's territorial waters.", "stopped")
+    assert (p.kind, p.country) == ("sea", "MX")
+
+
+def test_near_an_island_at_sea_is_water() -> None:
+    p = place("A drug boat strike near Tobago killed three.", "strike")
+    assert p.kind == "sea" and p.near_country == "TT" and p.country is None
+    # the same words on land stay on land
+    p = place("A shooting near Tijuana killed three.", "shooting")
+    assert p.kind == "populated place" and p.geo_precision == 2
+
+
+def test_domain_argument_overrides_the_words() -> None:
+    text = "Three died in the strike near Tumaco, officials said."
+    assert place(text, "strike", "CO", domain="sea").kind == "sea"
+    assert place(text, "strike", "CO", domain="land").kind == "populated place"
+
+
+def test_international_waters_borrow_the_sea_named_before() -> None:
+    text = ("The campaign has centred on the southern Caribbean. On Tuesday a boat "
+            "was destroyed in international waters, the Pentagon said.")
+    i = text.index("On Tuesday")
+    t = text.index("destroyed")
+    m = locate(text, i, len(text), trigger=(t, t + 9))
+    assert m is not None and m.place.kind == "sea" and m.place.country is None
+    assert m.place.name == "international waters"
+    assert 10 < m.place.latitude < 14  # the southern Caribbean's point
+
+
+def test_reporting_place_is_not_the_event_place() -> None:
+    p = place("Trump said in Washington that a strike off Venezuela killed three.", "strike")
+    assert p.kind == "sea" and p.near_country == "VE"
+    p = place("Speaking to reporters in Caracas, the minister said troops clashed "
+              "with smugglers in Zulia state.", "clashed")
+    assert p.name == "Zulia"
+
+
+def test_the_place_nearest_the_trigger_wins() -> None:
+    text = "After a summit in Bogotá, a bombing in Tumaco killed two, and talks resumed in Quito."
+    assert place(text, "bombing").name == "Tumaco"
+
+
+def test_organisation_names_are_not_places() -> None:
+    assert at("The Sinaloa Cartel was designated a terrorist group.", "designated") is None
+    assert at("Tren de Aragua has expanded, officials said.", "expanded") is None
+    assert at("The Gulf Cartel and the Jalisco New Generation Cartel are rivals.",
+              "rivals") is None
+    p = place("Sinaloa Cartel gunmen attacked a base in Durango state.", "attacked")
+    assert p.name == "Durango" and p.kind == "admin area"
+
+
+def test_a_possessive_country_before_an_organisation_is_no_place() -> None:
+    assert at("Officials blamed Venezuela's Tren de Aragua for the killings.",
+              "killings") is None
+
+
+def test_demonyms_are_not_places_but_soil_and_territory_are() -> None:
+    assert at("Mexican officials condemned the strike.", "strike") is None
+    p = place("It would be the first strike on Venezuelan soil.", "strike")
+    assert p.country == "VE" and p.geo_precision == 5
+
+
+def test_context_countries_break_ties() -> None:
+    text = "Gunmen attacked a patrol in San Cristóbal on Monday."
+    assert place(text, "attacked", "VE").country == "VE"
+    assert place(text, "attacked", "DO").country == "DO"
+
+
+def test_a_qualifier_after_a_comma_decides() -> None:
+    assert place("A bomb exploded in Guadalupe, Zacatecas.", "exploded").admin1 == "Zacatecas"
+    p = place("A bomb exploded in Córdoba, Argentina.", "exploded")
+    assert p.country == "AR" and p.geo_precision == 1
+
+
+def test_larger_place_wins_without_context() -> None:
+    assert place("A blast shook Guadalajara before dawn.", "blast").country == "MX"
+
+
+def test_no_place_gives_none() -> None:
+    assert at("The officials said the plan was not final.", "plan") is None
+
+
+def test_span_outside_the_text_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="outside"):
+        locate("short", 0, 99)
+
+
+def test_places_in_lists_locations_in_order() -> None:
+    text = "Troops moved from Culiacán to Mazatlán and then to the Gulf of California."
+    names = [m.place.name for m in places_in(text)]
+    assert names == ["Culiacán", "Mazatlán", "Gulf of California"]
+
+
+def test_article_countries_and_dateline() -> None:
+    text = ("MAZATLÁN, Mexico (AP) — Mexican marines and US officials met as strikes "
+            "continued off Venezuela. Mexico said its waters were calm.")
+    d = dateline(text)
+    assert d is not None and d.name == "Mazatlán" and d.country == "MX"
+    countries = article_countries(text)
+    assert countries[0] == "MX" and "VE" in countries and "US" in countries

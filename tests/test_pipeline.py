@@ -1,0 +1,101 @@
+"""The pipeline's orchestration: new articles extracted once, ledger rebuilt, failures kept.
+
+The extract and resolve steps are replaced here by small stand-ins, because what is
+tested is the wiring (what runs on which articles, what gets stored), not extraction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+
+from strikewatch import pipeline
+from strikewatch.records import Article, Incident, Mention, Review, Source, Span, Tally
+from strikewatch.store import open_store
+from strikewatch.store.sql import SqlStore
+
+calls: list[str] = []
+
+
+def first_sentence_extractor(article: Article) -> list[Mention]:
+    calls.append(article.id)
+    if "EXPLODE" in article.text:
+        raise RuntimeError("extractor crashed")
+    end = article.text.find(".") + 1 or len(article.text)
+    span = Span(article_id=article.id, start=0, end=end, text=article.text[:end])
+    return [Mention(article_id=article.id, spans=[span], killed_low=len(article.text) % 7)]
+
+
+def one_incident_per_origin(
+    mentions: Iterable[Mention], articles: dict[str, Article], reviews: Iterable[Review] = ()
+) -> tuple[list[Incident], list[Tally]]:
+    by_origin: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_origin.setdefault(articles[m.article_id].origin_id, []).append(m)
+    incidents = [
+        Incident(id=origin, mention_ids=[m.id for m in ms],
+                 sources=[Source(article_id=m.article_id) for m in ms])
+        for origin, ms in sorted(by_origin.items())
+    ]
+    rejected = {r.incident_id for r in reviews if r.action == "reject"}
+    return [i for i in incidents if i.id not in rejected], [Tally(id="all", killed_low=1)]
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SqlStore]:
+    monkeypatch.setattr(pipeline.extract_step, "extract", first_sentence_extractor)
+    monkeypatch.setattr(pipeline.resolve_step, "resolve", one_incident_per_origin)
+    calls.clear()
+    s = open_store(str(tmp_path / "p.db"))
+    assert isinstance(s, SqlStore)
+    yield s
+    s.close()
+
+
+def texts(tmp_path: Path, *bodies: str) -> list[str]:
+    paths: list[str] = []
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    for i, body in enumerate(bodies):
+        p = tmp_path / f"in{i}.txt"
+        p.write_text(body, encoding="utf-8")
+        paths.append(str(p))
+    return paths
+
+
+def test_new_articles_are_extracted_once_and_ledger_rebuilt(
+    store: SqlStore, tmp_path: Path
+) -> None:
+    inputs = texts(tmp_path, "A boat was struck. Two died.", "A depot burned. Nobody hurt.")
+    rep = pipeline.run(inputs, store)
+    assert rep.extracted == 2 and rep.mentions == 2 and rep.incidents == 2 and rep.tallies == 1
+    assert store.count_mentions() == 2 and store.count_incidents() == 2
+    assert len(calls) == 2
+    rep2 = pipeline.run(inputs, store)  # nothing new: no extraction, same ledger
+    assert rep2.extracted == 0 and len(calls) == 2
+    assert store.count_incidents() == 2
+    more = texts(tmp_path / "more", "A convoy was hit. Four died.")
+    pipeline.run(more, store)
+    assert len(calls) == 3 and store.count_incidents() == 3
+
+
+def test_extract_failure_is_reported_and_retried(store: SqlStore, tmp_path: Path) -> None:
+    inputs = texts(tmp_path, "Fine report. One killed.", "EXPLODE this one.")
+    rep = pipeline.run(inputs, store)
+    assert rep.extracted == 1
+    ((bad_id, reason),) = rep.extract_failures
+    assert "extractor crashed" in reason
+    assert store.unextracted_article_ids() == [bad_id]
+    pipeline.run([], store)  # a later run tries the failed article again
+    assert calls.count(bad_id) == 2
+
+
+def test_reviews_reach_the_resolver(store: SqlStore, tmp_path: Path) -> None:
+    pipeline.run(texts(tmp_path, "Report one. Three killed.", "Report two. Five killed."), store)
+    victim = store.incidents()[0].id
+    store.add_review(Review(action="reject", incident_id=victim, user="ana",
+                            at="2025-11-20T10:00:00+00:00"))
+    pipeline.rebuild_ledger(store)
+    assert [i.id for i in store.incidents()] != [] and victim not in {
+        i.id for i in store.incidents()}

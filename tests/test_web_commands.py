@@ -1,0 +1,67 @@
+"""`strikewatch user add` and `strikewatch serve`, run as real processes on a real store."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from strikewatch.web.auth import verify_password
+from tests._webdata import free_port, make_store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "strikewatch", *args], input=stdin, env=env,
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+
+
+def test_user_add_hashes_the_password(tmp_path: Path) -> None:
+    store, _ = make_store(tmp_path)
+    db = str(tmp_path / "web.db")
+    r = run_cli("user", "add", "root", "--role", "admin", "--db", db, "--password-stdin",
+                stdin="s3cret-enough\n")
+    assert r.returncode == 0, r.stderr
+    row = store.get_user("root")
+    assert row and row["role"] == "admin"
+    assert row["password_hash"] != "s3cret-enough"
+    assert verify_password(row["password_hash"], "s3cret-enough")
+    bad = run_cli("user", "add", "x", "--role", "king", "--db", db, "--password-stdin",
+                  stdin="whatever-long\n")
+    assert bad.returncode == 2 and "role 'king'" in bad.stderr
+    short = run_cli("user", "add", "y", "--db", db, "--password-stdin", stdin="short\n")
+    assert short.returncode == 2 and "at least 8" in short.stderr
+
+
+def test_serve_answers_on_loopback(tmp_path: Path) -> None:
+    make_store(tmp_path)
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "STRIKEWATCH_SECRET": "x" * 32}
+    proc = subprocess.Popen([sys.executable, "-m", "strikewatch", "serve", "--db",
+                             str(tmp_path / "web.db"), "--port", str(port), "--anonymous"],
+                            env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(base + "/api/incidents", params={"grade": "fair"})
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    pytest.fail("serve did not start: "
+                                + (proc.stdout.read().decode() if proc.stdout else ""))
+                time.sleep(0.2)
+        assert r.status_code == 200 and r.json()["total"] == 1
+        assert httpx.get(base + "/").status_code == 200  # anonymous reading is on
+        assert "openapi" in httpx.get(base + "/openapi.json").json()
+    finally:
+        proc.terminate()
+        proc.wait(20)

@@ -1,0 +1,129 @@
+"""The page-building parts on their own: highlighting, map, timeline, reviews, auth."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from strikewatch.records import Incident, Place, Tally
+from strikewatch.web.auth import Auth, LoginLimiter, WebSettings, hash_password, verify_password
+from strikewatch.web.highlight import Highlight, highlight
+from strikewatch.web.review import ReviewError, apply_review, make_review, parse_field
+from strikewatch.web.svgmap import MapPoint, load_basemap, parse_bbox, render_map
+from strikewatch.web.timeline import render_timeline, timeline_data
+
+
+def test_highlight_escapes_article_text_and_marks_overlapping_spans() -> None:
+    text = "Intro. <script>alert(1)</script> Five sailors died on Tuesday. End."
+    start = text.index("Five")
+    end = text.index(" End")
+    date = text.index("Tuesday")
+    html = str(highlight(text, [Highlight(start, end, "killed", "ev-1"),
+                                Highlight(date, date + 7, "date", "ev-2")]))
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # the overlap piece carries both labels; each anchor appears once
+    assert 'data-labels="killed, date">Tuesday</mark>' in html
+    assert html.count('id="ev-1"') == 1 and html.count('id="ev-2"') == 1
+    # stripping the markup gives back the text, unchanged
+    plain = re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">")
+    assert plain == text
+
+
+def test_highlight_ignores_spans_outside_the_text() -> None:
+    html = str(highlight("short", [Highlight(3, 99, "bad"), Highlight(-1, 2, "bad")]))
+    assert html == "short"
+
+
+def test_basemap_ships_country_outlines_and_seas() -> None:
+    base = load_basemap()
+    iso = {c["iso2"] for c in base["countries"]}
+    assert {"MX", "US", "VE", "CO", "FR"} <= iso
+    assert len(base["countries"]) > 150
+    assert any(s["name"] == "Caribbean Sea" for s in base["seas"])
+
+
+def test_map_clusters_many_incidents_at_one_place() -> None:
+    pts = [MapPoint(-75.0 + i * 0.01, 15.0, f"i{i}", f"strike {i}") for i in range(30)]
+    pts.append(MapPoint(-110.0, 24.0, "far", "far away"))
+    svg, clusters = render_map(pts)
+    ET.fromstring(str(svg))  # well-formed SVG
+    counts = sorted(len(c.points) for c in clusters)
+    assert counts == [1, 30]
+    assert 'data-count="30"' in str(svg) and ">30</text>" in str(svg)
+    # zooming into the cluster's own extent separates it no further than the grid allows,
+    # but every incident is still drawn exactly once
+    big = next(c for c in clusters if len(c.points) == 30)
+    _, zoomed = render_map(pts, big.bbox)
+    assert sum(len(c.points) for c in zoomed) == 30
+
+
+def test_map_escapes_labels_and_parses_bbox() -> None:
+    svg, _ = render_map([MapPoint(10, 10, "x", "<b>&</b>")])
+    assert "<b>" not in str(svg) and "&lt;b&gt;" in str(svg)
+    assert parse_bbox("-80,10,-70,20") == (-80, 10, -70, 20)
+    assert parse_bbox("1,2,3") is None and parse_bbox("5,5,1,1") is None
+    assert parse_bbox("a,b,c,d") is None
+
+
+def _inc(i: int, date: str, low: int | None, high: int | None, status: str = "occurred"
+         ) -> Incident:
+    return Incident(id=f"inc{i}", date_low=date, date_high=date, killed_low=low,
+                    killed_high=high, status=status,  # type: ignore[arg-type]
+                    place=Place(name="Caribbean Sea", latitude=15, longitude=-75))
+
+
+def test_timeline_counts_weeks_cumulative_and_places_tallies() -> None:
+    incs = [_inc(1, "2025-09-02", 11, 11), _inc(2, "2025-09-04", 3, None),
+            _inc(3, "2025-09-20", 2, 4), _inc(4, "2025-09-21", 9, 9, "planned")]
+    tally = Tally(id="t", period_low="2025-09-01", period_high="2025-10-10", killed_low=20,
+                  strikes_low=4)
+    data = timeline_data(incs, [tally])
+    active = [w for w in data.weeks if w.incidents]
+    assert [(str(w.start), w.incidents) for w in active] == [("2025-09-01", 2),
+                                                             ("2025-09-15", 1)]
+    last = data.weeks[-1]
+    assert (last.cum_incidents, last.cum_killed_low, last.cum_killed_high) == (3, 16, 18)
+    assert data.open_ended == 1
+    assert str(data.weeks[-1].start) == "2025-10-06"  # the chart runs to the tally's end
+    svg = str(render_timeline(data))
+    ET.fromstring(svg)
+    assert "Tally: ≥20 killed, ≥4 strikes" in svg
+    assert svg.count('class="tally open"') == 2
+
+
+def test_review_edit_records_before_and_after_and_checks_values() -> None:
+    inc = _inc(1, "2025-09-02", 3, 3)
+    r = make_review("edit", inc, "ed", {"fields": {"killed_high": 6}})
+    assert r.before and r.after
+    assert r.before["killed_high"] == 3 and r.after["killed_high"] == 6
+    assert apply_review(inc, r).killed_high == 6
+    with pytest.raises(ReviewError):
+        make_review("edit", inc, "ed", {"fields": {"killed_high": 1}})  # below low
+    with pytest.raises(ReviewError):
+        parse_field("killed_low", "many")
+    with pytest.raises(ReviewError):
+        parse_field("grade", "excellent")
+    assert parse_field("killed_low", "") is None
+
+
+def test_passwords_sessions_csrf_and_rate_limit() -> None:
+    h = hash_password("correct horse")
+    assert h.startswith("$argon2id$")
+    assert verify_password(h, "correct horse") and not verify_password(h, "wrong")
+    assert not verify_password("not a hash", "x")
+    auth = Auth(store=None, settings=WebSettings(secret_key="k"))  # type: ignore[arg-type]
+    cookie = auth.new_csrf_cookie()
+    token = auth.csrf_token(cookie)
+    assert auth.csrf_ok(cookie, token)
+    assert not auth.csrf_ok(auth.new_csrf_cookie(), token)
+    assert not auth.csrf_ok(cookie, token[:-2] + "xx")
+    other = Auth(store=None, settings=WebSettings(secret_key="other"))  # type: ignore[arg-type]
+    assert not other.csrf_ok(cookie, token)
+    lim = LoginLimiter(attempts=3, window=60)
+    for _ in range(3):
+        assert not lim.blocked("1.2.3.4", "Ann")
+        lim.failed("1.2.3.4", "ann")
+    assert lim.blocked("1.2.3.4", "ANN") and not lim.blocked("5.6.7.8", "ann")
