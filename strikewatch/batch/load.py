@@ -10,6 +10,7 @@ store, in a fixed order, so the same store content always yields the same ledger
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ class LoadResult:
     incidents: int = 0
     tallies: int = 0
     errors: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def read_mentions(mentions_dir: Path) -> dict[str, list[Mention]]:
@@ -80,7 +82,9 @@ def load_articles(
 def load_batch(store: Store, input_path: Path, mentions_dir: Path) -> LoadResult:
     """Articles of the archive, then their extracted mentions, then the resolved ledger."""
     result = LoadResult()
+    t0 = time.perf_counter()
     new, known = load_articles(store, iter_articles(input_path, result.errors), result)
+    t1 = time.perf_counter()
     extracted = read_mentions(mentions_dir)
     # Known articles are re-extracted: replace their mentions even when there are none now.
     # New articles without mentions are marked extracted too, so `ingest` will not redo them.
@@ -89,6 +93,10 @@ def load_batch(store: Store, input_path: Path, mentions_dir: Path) -> LoadResult
         group = {aid: extracted.get(aid, []) for aid in targets[start : start + WRITE_BATCH]}
         store.replace_mentions_many(group)
         result.mentions += sum(len(ms) for ms in group.values())
+    t2 = time.perf_counter()
     ledger = rebuild_ledger(store)
     result.incidents, result.tallies = ledger.incidents, ledger.tallies
+    t3 = time.perf_counter()
+    result.seconds = {"load_articles": round(t1 - t0, 3), "load_mentions": round(t2 - t1, 3),
+                      "resolve": round(t3 - t2, 3)}
     return result
