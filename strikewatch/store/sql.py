@@ -59,6 +59,10 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+#: PostgreSQL advisory lock key held while the ledger is swapped (replace_ledger).
+LEDGER_LOCK = 727275
+
+
 def migrate(engine: Engine) -> None:
     """Upgrade the database to the newest schema (a no-op when already there).
 
@@ -412,12 +416,9 @@ class SqlStore(Store):
                 raise ValueError(f"replace_ledger: {name} ids must be unique and non-empty")
         with self.engine.begin() as conn:
             if conn.dialect.name == "postgresql":
-                # One ledger writer at a time; readers are not blocked. Without it a second
-                # concurrent swap would not see (so not delete) the first one's new rows
-                # and would fail on their ids.
-                conn.execute(sa.text(
-                    "LOCK TABLE incidents, tallies IN SHARE ROW EXCLUSIVE MODE"
-                ))
+                # Writers of the ledger take turns: without this, two resolvers' deletes miss
+                # each other's fresh inserts and the second insert collides on ids.
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": LEDGER_LOCK})
             conn.execute(t.incidents.delete())
             conn.execute(t.tallies.delete())
             if inc_rows:

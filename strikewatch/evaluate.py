@@ -1,0 +1,253 @@
+"""Score extraction against gold files, exactly as ../shared/spec/gold-format.md says.
+
+Alignment: a produced record matches an `expect` entry when one of its provenance spans
+overlaps one of the entry's evidence strings as they stand in the text; one record matches
+at most one entry (a maximum matching, preferring pairs with more correct fields).
+Optional entries' records are ignored; forbid entries count records whose fields all equal
+the entry's. Scores: recall, precision, field accuracy, forbid hits — per file and summed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from strikewatch.records import Article, Mention
+
+NON_FIELDS = {"key", "evidence", "why"}
+
+
+class GoldError(ValueError):
+    """A gold file that cannot be read; the message names the file and the problem."""
+
+
+def shared_root() -> Path:
+    """Where the project's shared/ folder is: $STRIKEWATCH_SHARED or ../shared."""
+    env = os.environ.get("STRIKEWATCH_SHARED")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def resolve_article_file(gold_path: Path, rel: str) -> Path:
+    """article.file is relative to shared/ or to the gold file's own folder (or its parents)."""
+    p = Path(rel)
+    if p.is_absolute() and p.exists():
+        return p
+    here = gold_path.resolve().parent
+    for base in (here, here.parent, here.parent.parent, shared_root(), Path("/work/shared")):
+        if (base / p).exists():
+            return base / p
+    raise GoldError(f"{gold_path}: article file {rel!r} not found next to the gold file "
+                    f"or under {shared_root()}")
+
+
+def load_gold(path: Path) -> tuple[dict[str, Any], Article]:
+    """The gold JSON and its article (text + the metadata the gold supplies)."""
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise GoldError(f"{path}: cannot read gold JSON: {e}") from e
+    if not isinstance(gold, dict) or "article" not in gold or "file" not in gold["article"]:
+        raise GoldError(f"{path}: no article.file")
+    meta = gold["article"]
+    text = resolve_article_file(path, meta["file"]).read_text(encoding="utf-8")
+    art = Article(text=text, published=meta.get("published"), publisher=meta.get("publisher"),
+                  url=meta.get("url"), source=str(meta["file"]))
+    return gold, art
+
+
+def field_value(rec: dict[str, Any], name: str) -> Any:
+    """A record's value for a gold field name (with the spec's shorthands)."""
+    if name == "place_country":
+        return (rec.get("place") or {}).get("country")
+    if name == "actor1_country":
+        return (rec.get("actor1") or {}).get("country")
+    if name == "actor2_country":
+        return (rec.get("actor2") or {}).get("country")
+    if name == "kind":
+        return "incident" if rec.get("kind") in ("event", "incident") else rec.get("kind")
+    return rec.get(name)
+
+
+def field_ok(rec: dict[str, Any], name: str, want: Any) -> bool:
+    if name == "attribution_has":
+        atts = rec.get("attribution") or []
+        for need in want:
+            if not any(_att_ok(a, need) for a in atts):
+                return False
+        return True
+    return bool(field_value(rec, name) == want)
+
+
+def _att_ok(a: dict[str, Any], need: dict[str, Any]) -> bool:
+    if "kind" in need and a.get("kind") != need["kind"]:
+        return False
+    if "count" in need and a.get("count") != need["count"]:
+        return False
+    if "name" in need and str(need["name"]).lower() not in str(a.get("name") or "").lower():
+        return False
+    return True
+
+
+def evidence_spans(text: str, evidence: Sequence[str], where: str) -> list[tuple[int, int]]:
+    out = []
+    for ev in evidence:
+        i = text.find(ev)
+        if i < 0:
+            raise GoldError(f"{where}: evidence not found in the article text: {ev[:60]!r}")
+        while i >= 0:
+            out.append((i, i + len(ev)))
+            i = text.find(ev, i + 1)
+    return out
+
+
+def record_spans(rec: dict[str, Any]) -> list[tuple[int, int]]:
+    return [(s["start"], s["end"]) for spans in (rec.get("provenance") or {}).values()
+            for s in spans]
+
+
+def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(x < q and p < y for x, y in a for p, q in b)
+
+
+@dataclass
+class Score:
+    expected: int = 0
+    matched: int = 0
+    produced: int = 0
+    ignored: int = 0  # aligned to optional entries
+    fields_checked: int = 0
+    fields_correct: int = 0
+    forbid_hits: int = 0
+    errors: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
+    @property
+    def precision(self) -> float:
+        counted = self.produced - self.ignored
+        return self.matched / counted if counted else 1.0
+
+    @property
+    def field_accuracy(self) -> float:
+        return self.fields_correct / self.fields_checked if self.fields_checked else 1.0
+
+    def add(self, o: Score) -> None:
+        for k in ("expected", "matched", "produced", "ignored", "fields_checked",
+                  "fields_correct", "forbid_hits"):
+            setattr(self, k, getattr(self, k) + getattr(o, k))
+        self.errors += o.errors
+        self.misses += o.misses
+
+
+def _match(n_rec: int, edges: dict[int, list[tuple[int, int]]]) -> dict[int, int]:
+    """Maximum bipartite matching record -> entry; edges[rec] = [(weight, entry)]."""
+    owner: dict[int, int] = {}
+
+    def try_rec(r: int, seen: set[int]) -> bool:
+        for _, e in sorted(edges.get(r, []), reverse=True):
+            if e in seen:
+                continue
+            seen.add(e)
+            if e not in owner or try_rec(owner[e], seen):
+                owner[e] = r
+                return True
+        return False
+
+    order = sorted(range(n_rec), key=lambda r: -max((w for w, _ in edges.get(r, [])),
+                                                     default=-1))
+    for r in order:
+        try_rec(r, set())
+    return {r: e for e, r in owner.items()}
+
+
+def score(gold: dict[str, Any], text: str, records: list[dict[str, Any]],
+          where: str = "") -> Score:
+    """Score produced records (dicts as Mention.model_dump gives) against one gold file."""
+    sc = Score()
+    expect = gold.get("expect") or []
+    optional = gold.get("optional") or []
+    forbid = gold.get("forbid") or []
+    exp_spans = [evidence_spans(text, e.get("evidence") or [], f"{where} {e.get('key')}")
+                 for e in expect]
+    opt_spans = [evidence_spans(text, e.get("evidence") or [], f"{where} {e.get('key')}")
+                 for e in optional]
+    rec_spans = [record_spans(r) for r in records]
+    edges: dict[int, list[tuple[int, int]]] = {}
+    for i, rs in enumerate(rec_spans):
+        for j, es in enumerate(exp_spans):
+            if _overlaps(rs, es):
+                fields = [k for k in expect[j] if k not in NON_FIELDS]
+                w = sum(field_ok(records[i], k, expect[j][k]) for k in fields)
+                edges.setdefault(i, []).append((w, j))
+    matching = _match(len(records), edges)
+    sc.expected = len(expect)
+    sc.produced = len(records)
+    sc.matched = len(matching)
+    for i, j in matching.items():
+        for k in expect[j]:
+            if k in NON_FIELDS:
+                continue
+            sc.fields_checked += 1
+            if field_ok(records[i], k, expect[j][k]):
+                sc.fields_correct += 1
+            else:
+                got = field_value(records[i], k) if k != "attribution_has" else [
+                    {x: a.get(x) for x in ("kind", "name", "count")}
+                    for a in records[i].get("attribution") or []]
+                sc.errors.append(f"{where} {expect[j].get('key')}: {k} want "
+                                 f"{expect[j][k]!r} got {got!r}")
+    hit = set(matching.values())
+    sc.misses += [f"{where} {e.get('key')}" for j, e in enumerate(expect) if j not in hit]
+    for i, rs in enumerate(rec_spans):
+        if i not in matching and any(_overlaps(rs, os_) for os_ in opt_spans):
+            sc.ignored += 1
+    for r in records:
+        for fb in forbid:
+            fields = [k for k in fb if k not in NON_FIELDS]
+            if fields and all(field_ok(r, k, fb[k]) for k in fields):
+                sc.forbid_hits += 1
+                sc.errors.append(f"{where} forbid hit ({fb.get('why', '')}): record "
+                                 f"{r.get('id')}")
+    return sc
+
+
+def evaluate(paths: Sequence[Path],
+             extractor: Callable[[Article], list[Mention]] | None = None
+             ) -> tuple[Score, list[tuple[Path, Score | None, str]]]:
+    """Score every gold file; a bad file is reported and skipped, never fatal."""
+    from strikewatch.extract import extract
+
+    run = extractor or extract
+    total = Score()
+    per: list[tuple[Path, Score | None, str]] = []
+    for p in paths:
+        try:
+            gold, art = load_gold(p)
+            recs = [m.model_dump(mode="json") for m in run(art)]
+            sc = score(gold, art.text, recs, where=p.name)
+        except GoldError as e:
+            per.append((p, None, str(e)))
+            continue
+        total.add(sc)
+        per.append((p, sc, ""))
+    return total, per
+
+
+def expand(paths: Sequence[Path]) -> list[Path]:
+    """Gold files named directly, or every *.json in a named folder."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(p.glob("*.json"))
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,305 @@
+"""Actors: who acted and against whom, with an actor type and the state it belongs to.
+
+Country names come from pycountry (ISO 3166-1); demonyms and the institutions and armed
+groups news reports name most often are a small lexicon here. This is a lexicon of actors,
+not a gazetteer: places are the geo component's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+from strikewatch.records import Actor
+
+# Short names news uses that pycountry spells otherwise, and demonyms -> ISO alpha-2.
+_EXTRA_NAMES = {
+    "US": "US", "U.S.": "US", "USA": "US", "United States": "US", "America": "US",
+    "UK": "GB", "Britain": "GB", "Great Britain": "GB", "Russia": "RU", "Iran": "IR",
+    "Syria": "SY", "Venezuela": "VE", "Bolivia": "BO", "Gaza": "PS", "West Bank": "PS",
+    "Palestine": "PS", "South Korea": "KR", "North Korea": "KP", "Vietnam": "VN",
+    "Laos": "LA", "Moldova": "MD", "Tanzania": "TZ", "Congo": "CD", "DRC": "CD",
+    "Taiwan": "TW", "Turkey": "TR", "Czech Republic": "CZ", "Ivory Coast": "CI",
+}
+DEMONYMS = {
+    "American": "US", "Mexican": "MX", "Venezuelan": "VE", "Colombian": "CO",
+    "Israeli": "IL", "Palestinian": "PS", "Lebanese": "LB", "Syrian": "SY", "Iraqi": "IQ",
+    "Iranian": "IR", "Yemeni": "YE", "Saudi": "SA", "Emirati": "AE", "Russian": "RU",
+    "Ukrainian": "UA", "British": "GB", "French": "FR", "German": "DE", "Turkish": "TR",
+    "Pakistani": "PK", "Afghan": "AF", "Indian": "IN", "Chinese": "CN", "Somali": "SO",
+    "Sudanese": "SD", "Nigerian": "NG", "Malian": "ML", "Libyan": "LY", "Egyptian": "EG",
+    "Ecuadorian": "EC", "Peruvian": "PE", "Honduran": "HN", "Guatemalan": "GT",
+    "Salvadoran": "SV", "Cuban": "CU", "Haitian": "HT", "Kenyan": "KE", "Ethiopian": "ET",
+    "Burkinabe": "BF", "Nigerien": "NE", "Congolese": "CD", "Filipino": "PH",
+    "Trinidadian": "TT", "Jordanian": "JO", "Qatari": "QA", "Kurdish": None,
+}
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Country name -> ISO alpha-2, from pycountry plus common short forms."""
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            n = getattr(c, attr, None)
+            if n and "," not in n and "(" not in n:
+                out[n] = c.alpha_2
+    out.update(_EXTRA_NAMES)
+    return out
+
+
+@lru_cache(maxsize=1)
+def country_regex() -> re.Pattern[str]:
+    names = sorted(country_names(), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+_DEMONYM_RE = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    pattern: str
+    name: str | None  # None: the matched text is the name
+    type: str
+    country: str | None
+
+
+# Named institutions and groups. type: military, government, intelligence, police,
+# non_state, civilians. Country None where a group belongs to no state.
+NAMED: tuple[ActorEntry, ...] = (
+    ActorEntry(r"Joint Special Operations Command|JSOC", "JSOC", "military", "US"),
+    ActorEntry(r"(?:the )?Pentagon|Department of (?:Defense|War)|(?:US |U\.S\. )?Southern "
+               r"Command|SOUTHCOM|US Navy|U\.S\. Navy", None, "military", "US"),
+    ActorEntry(r"(?:the )?(?:Central Intelligence Agency|CIA)(?: \(CIA\))?", "CIA",
+               "intelligence", "US"),
+    ActorEntry(r"(?:the )?State Department|White House|(?:the )?Trump administration|"
+               r"(?:President )?(?:Donald )?Trump|(?:Pete )?Hegseth|(?:Marco )?Rubio|"
+               r"Washington", None, "government", "US"),
+    ActorEntry(r"(?:the )?Israel(?:i)? Defense Forces|IDF", "IDF", "military", "IL"),
+    ActorEntry(r"Houthis?|Ansar Allah", "Houthis", "non_state", "YE"),
+    ActorEntry(r"Hamas", "Hamas", "non_state", "PS"),
+    ActorEntry(r"Hezbollah", "Hezbollah", "non_state", "LB"),
+    ActorEntry(r"al-Shabaab|al-Shabab|Al-Shabaab", "al-Shabaab", "non_state", "SO"),
+    ActorEntry(r"Boko Haram", "Boko Haram", "non_state", "NG"),
+    ActorEntry(r"Islamic State|ISIS|ISIL", "Islamic State", "non_state", None),
+    ActorEntry(r"Taliban", "Taliban", "non_state", "AF"),
+    ActorEntry(r"Tren de Aragua", "Tren de Aragua", "non_state", "VE"),
+    ActorEntry(r"MS-13", "MS-13", "non_state", None),
+    ActorEntry(r"Sinaloa [Cc]artel|Jalisco New Generation Cartel|CJNG|Gulf Cartel", None,
+               "non_state", "MX"),
+    ActorEntry(r"Rapid Support Forces|RSF", "Rapid Support Forces", "non_state", "SD"),
+    ActorEntry(r"ELN|National Liberation Army|FARC dissidents|FARC", None, "non_state", "CO"),
+    ActorEntry(r"(?:President )?Nicol[aá]s Maduro|Maduro", None, "government", "VE"),
+)
+_FORCE = (r"(?:armed )?forces|military|troops|army|navy|air force|marines|warplanes|jets|drones|"
+          r"aircraft|warships?|soldiers|special forces|security forces|commandos|"
+          r"coast guard|helicopters?")
+_GOV = r"government|officials|authorities|administration|ministry|president"
+_NONSTATE = (r"militants?|gunmen|insurgents?|rebels?|fighters|jihadists?|armed men|"
+             r"(?:drug )?traffickers|smugglers|narco-?terrorists|gangs?|(?:drug )?cartels?|"
+             r"armed group|militia(?:s|men)?|paramilitar(?:y|ies)")
+_CIVIL = (r"civilians?|fishermen|villagers|residents|protesters|crew(?: members)?|"
+          r"passengers|people|families|children|worshippers|students|migrants")
+_OWNER = (r"(?:(?:the )?(?:U\.S\.|US|United States|American|" +
+          "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\s+)")
+_MOD = (r"(?:special|naval|drug|local|armed|government|security|state|federal|national|"
+        r"senior|military|allied|enemy|rival|suspected|alleged|Islamist|separatist|"
+        r"pro-government|opposition|Venezuelan|Mexican|cartel)")
+# Generic actors are found head noun first (fast), then extended left over an owner
+# ("Mexican", "U.S.") and a modifier ("special", "drug").
+_HEAD_RE = re.compile(
+    rf"\b(?:(?P<force>{_FORCE})|(?P<gov>{_GOV})|(?P<ns>{_NONSTATE})|(?P<civ>{_CIVIL}))\b",
+    re.IGNORECASE)
+_LEFT_RE = re.compile(rf"(?:(?P<owner>{_OWNER})(?:{_MOD}\s+)?|(?<![\w-]){_MOD}\s+)$",
+                      re.IGNORECASE)
+# All named actors in one alternation: group n<i> is row i of NAMED.
+_NAMED_ONE = re.compile(r"\b(?:" + "|".join(f"(?P<n{i}>{e.pattern})" for i, e in
+                                            enumerate(NAMED)) + r")\b")
+
+
+@dataclass
+class ActorHit:
+    start: int
+    end: int
+    actor: Actor
+
+
+def _owner_country(owner: str | None) -> str | None:
+    if not owner:
+        return None
+    o = owner.strip()
+    o = re.sub(r"^the\s+", "", o, flags=re.IGNORECASE)
+    if o in DEMONYMS:
+        return DEMONYMS[o]
+    return country_names().get(o)
+
+
+def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
+    """Actor mentions in `text` (named institutions first, then generic noun phrases)."""
+    hits: list[ActorHit] = []
+    taken: list[tuple[int, int]] = []
+    for m in _NAMED_ONE.finditer(text):
+        a, b = m.span()
+        e = NAMED[int(m.lastgroup[1:])]  # type: ignore[index]
+        taken.append((a, b))
+        name = e.name or re.sub(r"^the ", "", m.group(0))
+        hits.append(ActorHit(offset + a, offset + b,
+                             Actor(name=name, type=e.type, country=e.country)))
+    for m in _HEAD_RE.finditer(text):
+        a, b = m.span()
+        left = _LEFT_RE.search(text, max(0, a - 45), a)
+        owner = None
+        if left is not None:
+            owner = left.group("owner")
+            a = left.start()
+        if any(a < y and x < b for x, y in taken):
+            continue
+        taken.append((a, b))
+        country = _owner_country(owner)
+        whole = text[a:b]
+        if m.group("force"):
+            kind = "military"
+            if m.group("force").lower() == "military" and country is None and \
+                    not re.search(r"\bthe\s+$", text[max(0, a - 4):a]) and \
+                    not whole.lower().startswith("the"):
+                continue  # "a covert military operation": an adjective, not an actor
+        elif m.group("gov"):
+            kind = "government"
+            if whole.lower().endswith("officials") and country is None:
+                continue  # unnamed "officials" are sources, not actors
+        elif m.group("ns"):
+            kind = "non_state"
+            if country is None:  # "Mexican drug cartels": the demonym may stand further left
+                d = _DEMONYM_RE.search(text[max(0, a - 25):b])
+                country = DEMONYMS.get(d.group(1)) if d else None
+        else:
+            kind = "civilians"
+        name = re.sub(r"^the\s+", "", whole.strip(), flags=re.IGNORECASE)
+        hits.append(ActorHit(offset + a, offset + b,
+                             Actor(name=name, type=kind, country=country)))
+    for a, b, name, code in country_mentions(text, 0):
+        if any(a < y and x < b for x, y in taken):
+            continue
+        taken.append((a, b))
+        hits.append(ActorHit(offset + a, offset + b, Actor(name=name, type="state",
+                                                            country=code)))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for n in country_names():
+        out.setdefault(re.split(r"[\s]", n)[0], []).append(n)
+    for v in out.values():
+        v.sort(key=len, reverse=True)
+    return out
+
+
+_CAP = re.compile(r"(?<![\w.])[A-Z][\w.]*")
+
+
+def country_mentions(text: str, offset: int = 0) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, ISO alpha-2) for each country name in `text`.
+
+    Scans capitalised words and looks their names up (a 250-name alternation is slow).
+    """
+    names = country_names()
+    first = _by_first_word()
+    out: list[tuple[int, int, str, str]] = []
+    pos = 0
+    for m in _CAP.finditer(text):
+        if m.start() < pos:
+            continue
+        word = m.group(0)
+        cands = first.get(word) or first.get(word.rstrip("."))
+        if not cands:
+            continue
+        for n in cands:
+            end = m.start() + len(n)
+            if text.startswith(n, m.start()) and (end == len(text) or not (
+                    text[end].isalnum() or text[end] == "_")):
+                out.append((offset + m.start(), offset + end, n, names[n]))
+                pos = end
+                break
+    return out
+
+
+def demonym_country(text: str) -> str | None:
+    m = _DEMONYM_RE.search(text)
+    return DEMONYMS.get(m.group(1)) if m else None
+
+
+_TARGET_MARK = re.compile(r"\b(?:on|against|targeting|at|aimed at|toward|towards|hit|"
+                          r"struck|killing|killed|kill)\s+(?:(?:the|a|an|two|three|several|"
+                          r"suspected|alleged|armed|rival|\w+-\w+)\s+){0,2}$", re.IGNORECASE)
+# "The U.S. military said it conducted ...": the speaker is the agent
+_SPEAKER_AGENT = re.compile(r"^\s*(?:has |have )?(?:said|says|announced|confirmed|"
+                            r"acknowledged|claimed)\s+(?:on \w+\s+)?(?:that\s+)?(?:it|they|"
+                            r"its forces|its troops)\b", re.IGNORECASE)
+_CAPWORD = re.compile(r"(?<![.“\"] )\b(?!(?:The|A|An|On|In|At|Monday|Tuesday|Wednesday|Thursday|"
+                      r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+                      r"August|September|October|November|December)\b)[A-Z][a-z]+\b")
+_LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|to)\s+"
+                       r"(?:the\s+)?$", re.IGNORECASE)
+_AGENT_MARK = re.compile(r"\bby\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_SPEAKER_AFTER = re.compile(r"^\s*(?:said|says|told|reported|added|confirmed|announced|"
+                            r"stated|claimed)\b", re.IGNORECASE)
+
+
+def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
+                 hits: list[ActorHit]) -> tuple[ActorHit | None, ActorHit | None, bool]:
+    """(actor1, actor2, sure) from word order alone; `sure` False asks for a parse.
+
+    Offsets are article offsets; `text` is the clause starting at `start`.
+    """
+    a1: ActorHit | None = None
+    a2: ActorHit | None = None
+    before = [h for h in hits if h.end <= trig_start]
+    after = [h for h in hits if h.start >= trig_end]
+    for h in after:  # passive: "... were killed by Israeli warplanes"
+        if _AGENT_MARK.search(text[:h.start - start]) and h.actor.type != "civilians":
+            a1 = h
+            break
+    cand1 = [h for h in before if h.actor.type != "civilians" and
+             not _TARGET_MARK.search(text[:h.start - start]) and
+             not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) and
+             not _SPEAKER_AFTER.match(text[h.end - start:])]
+    # "a helicopter raid", "a drone strike": a word modifying the event noun is its
+    # instrument, not its agent (a demonym there is handled by the caller)
+    cand1 = [h for h in cand1 if not (h.actor.country is None and
+                                      not text[h.end - start:trig_start - start].strip())]
+    if a1 is None and cand1:
+        known = [h for h in cand1 if h.actor.country is not None]
+        a1 = (known or cand1)[-1]
+    if a1 is None:
+        for h in before:
+            if h.actor.type != "civilians" and _SPEAKER_AGENT.match(text[h.end - start:]):
+                a1 = h
+                break
+    for h in after:
+        if h is a1 or (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])):
+            continue
+        a2 = h
+        break
+    if a2 is None:
+        targets = [h for h in before if h is not a1 and _TARGET_MARK.search(
+            text[:h.start - start])]
+        a2 = targets[-1] if targets else None
+    # a parse is worth its cost only where word order leaves a real choice: agents of
+    # different states before the event word, or a capitalised name the lexicon missed
+    countries = {h.actor.country for h in cand1 if h.actor.country}
+    if a1 is None:
+        pre = text[:trig_start - start]
+        covered = [(h.start - start, h.end - start) for h in hits]
+        names = [m for m in _CAPWORD.finditer(pre) if m.start() > 0 and
+                 not any(a <= m.start() < b for a, b in covered)]
+        sure = not names
+    else:
+        sure = len(countries) <= 1
+    return a1, a2, sure

@@ -1,0 +1,113 @@
+"""The shared context every extraction component reads and writes.
+
+Why one mutable context: each component (sentences, triggers, dates, counts, ...) is a small
+callable `component(doc) -> None` that adds what it finds to `Doc`. A component can be
+replaced (by a statistical or LLM backend) without touching the others, as long as it fills
+the same slots.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from strikewatch.records import Actor, Article, Attribution, Place, Quote, Span
+
+
+@dataclass
+class Sentence:
+    """One sentence: offsets into the article text, and whether a trigger was found in it."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    parsed: Any = None  # a spaCy Doc for the sentence, when the parse gate let it through
+
+
+@dataclass
+class Trigger:
+    """An event word found by the lexicon prefilter, with what the lexicon says it means."""
+
+    start: int
+    end: int
+    text: str
+    event_type: str | None
+    sub_event_type: str | None
+    action: str | None = None
+    strength: str = "strong"  # strong: may start a mention; weak: only joins one
+    generic: bool = False  # "attack", "operation": type comes from context when possible
+
+
+@dataclass
+class Frame:
+    """One candidate event or tally read from one sentence (or one clause of it).
+
+    Frames are what the per-sentence components fill; coreference later merges the frames
+    of one event into one mention. `prov` maps field name -> spans behind the value.
+    """
+
+    sentence: Sentence
+    trigger: Trigger
+    start: int  # the clause this frame covers (offsets into the article text)
+    end: int
+    kind: str = "event"
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    action: str | None = None
+    target_kind: str | None = None
+    domain: str | None = None
+    status: str = "occurred"
+    status_cued: bool = False  # a cue word set the status (not the default)
+    background: bool = False
+    hedges: list[str] = field(default_factory=list)
+    date_low: str | None = None
+    date_high: str | None = None
+    time_precision: int | None = None
+    period_low: str | None = None
+    period_high: str | None = None
+    place: Place | None = None
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    counts: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
+    approx: list[str] = field(default_factory=list)
+    attribution: list[Attribution] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    prov: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    anaphoric: bool = False  # "the strike", "the operation": refers back to a known event
+    drop: bool = False
+
+    def cite(self, key: str, start: int, end: int) -> None:
+        """Record that field `key` rests on text[start:end]."""
+        spans = self.prov.setdefault(key, [])
+        if (start, end) not in spans:
+            spans.append((start, end))
+
+
+@dataclass
+class Doc:
+    """Everything known about one article while it is being read."""
+
+    article: Article
+    text: str
+    published: dt.date | None
+    sentences: list[Sentence] = field(default_factory=list)
+    triggers: dict[int, list[Trigger]] = field(default_factory=dict)  # sentence index -> hits
+    frames: list[Frame] = field(default_factory=list)
+    countries: tuple[str, ...] = ()  # countries the article names, for place tie-breaks
+    stats: dict[str, int] = field(default_factory=dict)
+
+    def span(self, start: int, end: int) -> Span:
+        # built from our own ints and text: no need to pay for validation
+        return Span.model_construct(article_id=self.article.id, start=start, end=end,
+                                    text=self.text[start:end])
+
+    def bump(self, key: str, n: int = 1) -> None:
+        self.stats[key] = self.stats.get(key, 0) + n
+
+
+class Component(Protocol):
+    """One step of the pipeline: reads and extends the shared `Doc`."""
+
+    def __call__(self, doc: Doc) -> None: ...

