@@ -310,3 +310,32 @@ def test_replace_mentions_many_is_one_all_or_nothing_write(store: SqlStore) -> N
     with pytest.raises(KeyError):
         store.replace_mentions_many({arts[1].id: [], "no-such-article": []})
     assert store.count_mentions() == 3  # nothing of the failed call was written
+
+
+def test_add_articles_equals_adding_one_by_one(store: SqlStore, tmp_path: Path) -> None:
+    first = Article(url="https://ex.org/a", text="Shelling hit the depot on Monday.")
+    store.add_article(first)
+    batch = [
+        Article(url="https://ex.org/b", text="A drone struck a truck near the border."),
+        Article(url="https://ex.org/a#top", text="Another text under the stored URL."),
+        Article(url=None, text="Shelling hit   the depot on Monday."),  # same text, respaced
+        Article(url="https://ex.org/c", text="A drone struck a truck near the border."),
+        Article(url="https://ex.org/d", text="Three boats were sunk at dawn."),
+        Article(url="https://ex.org/d", text="A fourth report under a repeated URL."),
+    ]
+    seen: list[str] = []
+    got = store.add_articles([(a, b"sig") for a in batch],
+                             before_insert=lambda a: seen.append(a.id))
+    assert [is_new for _, is_new in got] == [True, False, False, False, True, False]
+    assert [s.id for s, _ in got] == [batch[0].id, first.id, first.id, batch[0].id,
+                                      batch[4].id, batch[4].id]
+    assert seen == [batch[0].id, batch[4].id]
+    assert store.count_articles() == 3
+    assert [a.id for a in store.articles()] == [first.id, batch[0].id, batch[4].id]
+
+    # The same calls one at a time on a fresh SQLite store give the same answers.
+    ref = open_store(str(tmp_path / "ref.db"))
+    ref.add_article(first)
+    one_by_one = [ref.add_article(a) for a in batch]
+    assert [(s.id, n) for s, n in one_by_one] == [(s.id, n) for s, n in got]
+    ref.close()

@@ -14,15 +14,20 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import islice
 from pathlib import Path
+
+from datasketch import LeanMinHash
 
 from strikewatch.batch.archive import iter_articles
 from strikewatch.batch.mentions import iter_rows
+from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
 from strikewatch.pipeline import rebuild_ledger
 from strikewatch.records import Article, Mention
 from strikewatch.store import Store
 
-#: Articles whose mentions are written per transaction.
+#: Articles (and their mentions) written per transaction.
 WRITE_BATCH = 500
 
 
@@ -48,6 +53,15 @@ def read_mentions(mentions_dir: Path) -> dict[str, list[Mention]]:
     return {aid: [ms[k] for k in sorted(ms)] for aid, ms in by_article.items()}
 
 
+def _link_origin(origins: OriginIndex, hashes: dict[int, LeanMinHash], article: Article) -> None:
+    """Called, in order, on each article the store is about to keep as new."""
+    mh = hashes[id(article)]
+    near = origins.origin_for(mh)
+    if near is not None:
+        article.origin_id = near[0]
+    origins.add(article.id, article.origin_id, mh)
+
+
 def load_articles(
     store: Store, articles: Iterable[Article], result: LoadResult
 ) -> tuple[set[str], set[str]]:
@@ -57,24 +71,23 @@ def load_articles(
     (MinHash over the text, strikewatch.ingest.neardup), so a batch and an ingest of the
     same articles give the same origins, and so the same independent-source counts.
     """
-    from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
-
     origins = OriginIndex.from_signatures(store.signatures())
     new: set[str] = set()
     known: set[str] = set()
-    for article in articles:
-        mh = minhash(article.text)
-        near = origins.origin_for(mh)
-        if near is not None:
-            article.origin_id = near[0]
-        stored, is_new = store.add_article(article, signature=to_bytes(mh))
-        if stored.id != article.id:
-            result.articles_dropped += 1
-        elif is_new and article.id not in known:
-            new.add(article.id)
-            origins.add(stored.id, stored.origin_id, mh)
-        elif article.id not in new:
-            known.add(article.id)
+    stream = iter(articles)
+    while group := list(islice(stream, WRITE_BATCH)):
+        hashes = {id(a): minhash(a.text) for a in group}
+        items = [(a, to_bytes(hashes[id(a)])) for a in group]
+        link = partial(_link_origin, origins, hashes)
+        for article, (stored, is_new) in zip(
+            group, store.add_articles(items, before_insert=link), strict=True
+        ):
+            if stored.id != article.id:
+                result.articles_dropped += 1
+            elif is_new and article.id not in known:
+                new.add(article.id)
+            elif article.id not in new:
+                known.add(article.id)
     result.articles_new, result.articles_known = len(new), len(known)
     return new, known
 
