@@ -22,6 +22,7 @@ from rich.table import Table
 from strikewatch import pipeline
 from strikewatch.export import FORMATS, write_export
 from strikewatch.ingest import IngestOptions, IngestReport
+from strikewatch.ingest.dates import iso_published
 from strikewatch.ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from strikewatch.ingest.sources import expand
 from strikewatch.records import GRADES, STATUSES, Incident, Tally
@@ -98,7 +99,7 @@ def print_report(report: pipeline.PipelineReport) -> None:
 
 
 def run_pipeline(
-    inputs: list[str], store: Store, options: IngestOptions
+    inputs: list[str], store: Store, options: IngestOptions, workers: int = 1
 ) -> pipeline.PipelineReport:
     """The pipeline with a Rich progress bar on stderr (hidden when not a terminal)."""
     total = len(expand(inputs))
@@ -117,7 +118,8 @@ def run_pipeline(
         pending = len(store.unextracted_article_ids())
         task2 = progress.add_task("extract", total=pending, current="")
         pipeline.extract_pending(
-            store, report, on_article=lambda _a: progress.update(task2, advance=1)
+            store, report, on_article=lambda _a: progress.update(task2, advance=1),
+            workers=workers,
         )
         progress.add_task("resolve", total=None, current="")
         pipeline.rebuild_ledger(store, report)
@@ -162,6 +164,9 @@ def ingest(
             help="For feed URLs, fetch each entry's page (else use the feed's summary).",
         ),
     ] = True,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes for extraction (1: in this process).")
+    ] = 1,
 ) -> None:
     """Ingest articles, then extract and resolve so the ledger is current.
 
@@ -170,6 +175,12 @@ def ingest(
     skipped; the batch goes on. Re-running after an interruption resumes where it stopped.
     Exit status: 0 done; 1 nothing could be read; 2 bad usage or database.
     """
+    if published:
+        try:
+            published = iso_published(published)
+        except ValueError as exc:
+            err.print(f"[red]error:[/red] --published: {exc}")
+            raise typer.Exit(2) from exc
     options = IngestOptions(
         allow_private=allow_private, timeout=timeout, max_bytes=max_bytes, url=url,
         published=published, publisher=publisher, fetch_feed_links=fetch_links,
@@ -181,7 +192,7 @@ def ingest(
             raise typer.Exit(2)
     store = get_store(db)
     try:
-        report = run_pipeline(inputs, store, options)
+        report = run_pipeline(inputs, store, options, workers)
     finally:
         store.close()
     print_report(report)

@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 from strikewatch.cli import app
 from strikewatch.records import Actor, Incident, Place, Reconciliation, Tally
 from strikewatch.store import open_store
+from tests.localhttp import LocalServer, Route, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -259,3 +260,44 @@ def test_ingest_resumes_after_kill_9(tmp_path: Path) -> None:
     assert got[1] == want[1]  # same number of mentions
     assert got[2] == want[2] == 0  # nothing left unextracted
     assert got[3] == want[3]  # the very same article ids
+
+
+def test_bad_published_option_is_a_usage_error(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("Something happened somewhere.")
+    code, out = cli("ingest", str(f), "--published", "next-ish", "--db", str(tmp_path / "x.db"))
+    assert code == 2 and "next-ish" in out
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    head = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()[:6]
+    assert any(line.startswith("make demo") for line in head)
+    assert any(line.startswith("make test") for line in head)
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "strikewatch demo" in makefile and "pytest" in makefile
+    assert "sh .ci/system-deps.sh" in makefile
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def http_server() -> Iterator[LocalServer]:
+    yield from serve()
+
+
+def test_ingest_url_needs_allow_private_for_loopback(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    body = ("Artillery fire hit a bus station on Tuesday morning, killing six people and "
+            "injuring nine, the regional administration said in a statement.")
+    http_server.routes["/bus"] = Route(
+        f"<html><body><article><p>{body}</p></article></body></html>".encode())
+    db = str(tmp_path / "u.db")
+    code, out = cli("ingest", http_server.url("/bus"), "--db", db)
+    assert code == 1 and "refusing 127.0.0.1" in out and "--allow-private" in out
+    assert http_server.hits == []
+    code, out = cli("ingest", http_server.url("/bus"), "--db", db, "--allow-private")
+    assert code == 0 and "1 ingested" in out
+    s = open_store(db)
+    art = s.find_article(url=http_server.url("/bus"))
+    s.close()
+    assert art is not None and body in art.text

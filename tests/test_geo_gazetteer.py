@@ -76,3 +76,49 @@ def test_a_broken_gazetteer_file_is_named_in_the_error(tmp_path: Path) -> None:
         load_from(truncated)
     with pytest.raises(RuntimeError, match="missing.tsv.gz"):
         load_from(tmp_path / "missing.tsv.gz")
+
+
+def test_small_tier_is_read_only_when_a_name_needs_it() -> None:
+    from strikewatch.geo import locate
+    from strikewatch.geo.gazetteer import _data_path
+
+    g = load_from(_data_path("gazetteer.tsv.gz"), _data_path("gazetteer-small.tsv.gz"))
+    assert g._small is None
+    assert [h.entry.name for h in g.lookup("Culiacán")] == ["Culiacán"]
+    assert g._small is None  # a large place: the main tier knows it
+    hits = g.lookup("Badiraguato")  # about 3,700 people: the small tier
+    assert g._small is not None and hits[0].entry.country == "MX"
+    # through locate (the shipped, cached gazetteer): small towns by cue and namesakes
+    text = "Troops were ambushed in Badiraguato on Monday."
+    i = text.index("ambushed")
+    m = locate(text, 0, len(text), trigger=(i, i + 8))
+    assert m is not None and m.place.name == "Badiraguato"
+
+
+def test_a_small_namesake_wins_when_the_text_ties_it_to_its_country() -> None:
+    from strikewatch.geo import locate
+
+    text = "Fighters killed two soldiers in Cáceres, Antioquia."
+    i = text.index("killed")
+    m = locate(text, 0, len(text), trigger=(i, i + 6))
+    assert m is not None and m.place.country == "CO"
+    text = "Soldiers killed five in Sinaloa de Leyva municipality."
+    m = locate(text, 0, len(text), trigger=(text.index("killed"), text.index("killed") + 6))
+    assert m is not None and m.place.name == "Sinaloa de Leyva" and m.place.geo_precision == 3
+
+
+def test_curated_data_is_consistent() -> None:
+    g = load()
+    for name, sea in g.seas.items():
+        assert sea.lat is not None and -90 <= sea.lat <= 90, name
+        assert sea.lon is not None and -180 <= sea.lon <= 180, name
+    for cc, points in g.coasts.items():
+        assert cc in g.countries, f"coasts.json: unknown country {cc}"
+        for c in points:
+            assert -90 <= c.lat <= 90 and -180 <= c.lon <= 180
+            # the named sea is one of the curated seas, so hints can match it
+            assert any(normalise(c.sea) == normalise(s) for s in g.seas), c.sea
+    for org in g.organisations.values():
+        assert org.country is None or org.country in g.countries, org.name
+    for cc in g.demonyms.values():
+        assert cc in g.countries

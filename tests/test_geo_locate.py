@@ -193,3 +193,105 @@ def test_article_countries_and_dateline() -> None:
     assert d is not None and d.name == "Mazatlán" and d.country == "MX"
     countries = article_countries(text)
     assert countries[0] == "MX" and "VE" in countries and "US" in countries
+
+
+def test_a_fronted_place_of_speaking_is_not_the_event_place() -> None:
+    p = place("In Quito, the interior minister said gunmen stormed a jail in Machala.",
+              "stormed")
+    assert p.name == "Machala" and p.country == "EC"
+
+
+def test_a_country_used_as_an_actor_is_no_place() -> None:
+    assert at("US forces have conducted the operations for weeks.", "operations") is None
+    assert at("Colombia has condemned the killings.", "killings") is None
+    assert place("The operations took place in Colombia.", "operations").country == "CO"
+
+
+def test_a_place_of_another_event_is_skipped() -> None:
+    p = place("The camp near Tumaco was bombed, a week after talks in Havana.", "bombed")
+    assert p.name == "Tumaco"
+
+
+def test_anchor_prefers_the_nearby_namesake() -> None:
+    text = "Gunmen attacked a ranch in Guadalupe."
+    near_monterrey = place(text, "attacked", "MX", anchor=(25.67, -100.31))
+    near_zacatecas = place(text, "attacked", "MX", anchor=(22.77, -102.58))
+    assert near_monterrey.admin1 != near_zacatecas.admin1
+
+
+def test_initials_are_not_places() -> None:
+    assert at("The U. S. envoy and J. Smith met on Friday.", "met") is None
+
+
+def test_names_inside_longer_names_are_not_places() -> None:
+    text = "George Washington and Victoria Beckham met Paris Hilton on Friday."
+    assert places_in(text) == []
+    # a bare capital is its government; the reporting place is not the strike's
+    assert at("Caracas accused Washington of lying about the strike.", "strike") is None
+    assert at("Officials in Washington said the strike killed three.", "strike") is None
+
+
+def test_seas_outrank_towns_of_the_same_name() -> None:
+    p = place("Strikes in the Caribbean and Pacific continued.", "Strikes", "US")
+    assert p.kind == "sea"
+    assert [m.place.kind for m in places_in("Boats were hit in the Atlantic.")] == ["sea"]
+
+
+def test_a_named_capital_takes_the_place() -> None:
+    p = place("A shootout in Michoacán's capital, Morelia, left six dead.", "shootout")
+    assert p.name == "Morelia" and p.geo_precision == 1
+
+
+def test_near_a_demonym_coast_is_at_sea() -> None:
+    p = place("Bombers flew near the Colombian coast on Friday.", "flew")
+    assert p.kind == "sea" and p.near_country == "CO" and p.country is None
+
+
+def test_its_coast_goes_to_the_country_named_before() -> None:
+    p = place("Ecuador's navy said a strike destroyed a boat off its coast.", "strike")
+    assert p.kind == "sea" and p.near_country == "EC" and p.country is None
+    p = place("Panama said the vessel was hit in its territorial waters.", "hit")
+    assert p.kind == "sea" and p.country == "PA"
+
+
+def test_near_an_island_country_is_water_even_without_boat_words() -> None:
+    p = place("A strike near Grenada killed two, officials said.", "strike")
+    assert p.kind == "sea" and p.near_country == "GD"
+
+
+def test_a_sea_naming_a_coast_is_not_the_place() -> None:
+    p = place("The target was off the Caribbean coast of Honduras.", "target")
+    assert p.near_country == "HN" and p.latitude > 15
+
+
+def test_a_state_name_beats_a_town_that_has_it_only_as_an_alias() -> None:
+    p = place("Police reinforcements arrived in Morelos overnight.", "arrived", "MX")
+    assert p.kind == "admin area" and p.name == "Morelos"
+
+
+def test_possessive_region_words_make_a_place() -> None:
+    p = place("Troops moved into Guerrero's mountains after the ambush.", "moved", "MX")
+    assert p.name == "Guerrero" and p.geo_precision == 4
+
+
+def test_article_context_gives_countries_and_the_dateline_anchor() -> None:
+    from strikewatch.geo import article_context
+
+    text = ("REYNOSA, Mexico (AP) — Gunmen attacked a ranch in Guadalupe on Monday, "
+            "and the army said it would send troops to Tamaulipas.")
+    ctx = article_context(text)
+    assert ctx.countries[0] == "MX" and ctx.anchor is not None
+    i = text.index("attacked")
+    m = locate(text, text.index("Gunmen"), len(text), trigger=(i, i + 8),
+               context_countries=ctx.countries, anchor=ctx.anchor)
+    assert m is not None and m.place.name == "Guadalupe"
+    # the Guadalupe near Reynosa's dateline (Nuevo León), not the one in Zacatecas
+    assert m.place.admin1 == "Nuevo León"
+    assert article_context("No dateline here.").anchor is None
+
+
+def test_sentence_initial_words_that_are_towns_are_not_places() -> None:
+    assert at("Reading the report, officials condemned the attack.", "attack") is None
+    assert at("Mobile phones were seized in the raid.", "raid") is None
+    # with the town's country in the article, a bare name still counts
+    assert place("Culiacán was quiet after the clashes.", "clashes", "MX").name == "Culiacán"

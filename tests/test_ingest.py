@@ -376,6 +376,24 @@ def test_http_failures_are_skipped_with_reasons(
     assert dead.skipped and dead.skipped[0][0] == "http://127.0.0.1:9/nothing-listens-here"
 
 
+def test_json_and_jsonl_dumps_over_http(store: SqlStore, http_server: LocalServer) -> None:
+    lines = [json.dumps({"url": "https://d.example/1", "text": REPORT_A}), "{bad",
+             json.dumps({"url": "https://d.example/2", "text": REPORT_B})]
+    http_server.routes["/dump"] = Route("\n".join(lines).encode(), "application/x-ndjson")
+    http_server.routes["/one.json"] = Route(json.dumps({"text": WIRE, "id": 42}).encode(),
+                                            "application/json")
+    rep = run(store, http_server.url("/dump"), http_server.url("/one.json"),
+              allow_private=True)
+    assert len(rep.ingested) == 3
+    assert rep.skipped == [(http_server.url("/dump") + ":2",
+                            "invalid JSON line: Expecting property name enclosed in double "
+                            "quotes (column 2)")]
+    assert store.find_article(url="https://d.example/2") is not None
+    wire = store.find_article(text=WIRE)
+    assert wire is not None and wire.id == wire.content_hash[:16]  # input ids are not ours
+    assert wire.model_dump().get("external_id") == "42"
+
+
 def test_rss_and_atom_feed_urls(store: SqlStore, http_server: LocalServer) -> None:
     http_server.routes["/a1"] = Route(page("Town shelled", REPORT_A))
     http_server.routes["/a2"] = Route(page("Depot hit", REPORT_B))

@@ -99,3 +99,13 @@ def test_reviews_reach_the_resolver(store: SqlStore, tmp_path: Path) -> None:
     pipeline.rebuild_ledger(store)
     assert [i.id for i in store.incidents()] != [] and victim not in {
         i.id for i in store.incidents()}
+
+
+def test_worker_pool_gives_the_same_mentions(store: SqlStore, tmp_path: Path) -> None:
+    bodies = [f"Report {i}: a vessel was struck. {i % 4} people died." for i in range(12)]
+    rep = pipeline.run(texts(tmp_path, *bodies, "EXPLODE here."), store, workers=2)
+    assert rep.extracted == 12 and len(rep.extract_failures) == 1
+    pooled = {m.id: m for m in store.mentions()}
+    articles = store.get_articles({m.article_id for m in pooled.values()})
+    in_process = [m for art in articles.values() for m in first_sentence_extractor(art)]
+    assert {m.id: m for m in in_process} == pooled

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -339,3 +340,50 @@ def test_add_articles_equals_adding_one_by_one(store: SqlStore, tmp_path: Path) 
     one_by_one = [ref.add_article(a) for a in batch]
     assert [(s.id, n) for s, n in one_by_one] == [(s.id, n) for s, n in got]
     ref.close()
+
+
+def test_a_write_failing_midway_leaves_the_old_ledger(tmp_path: Path) -> None:
+    """A database-level failure inside replace_ledger rolls back its deletes too."""
+    path = tmp_path / "atomic.db"
+    s = open_store(str(path))
+    s.replace_ledger([incident("old1"), incident("old2")], [Tally(id="t-old")])
+    con = sqlite3.connect(path)
+    con.execute("CREATE TRIGGER boom BEFORE INSERT ON tallies WHEN NEW.id = 'boom' "
+                "BEGIN SELECT RAISE(ABORT, 'simulated failure'); END")
+    con.commit()
+    con.close()
+    with pytest.raises(sa.exc.IntegrityError, match="simulated failure"):
+        s.replace_ledger([incident("new1")], [Tally(id="boom")])
+    assert sorted(i.id for i in s.incidents()) == ["old1", "old2"]
+    assert [t.id for t in s.tallies()] == ["t-old"]
+    s.close()
+
+
+def test_migration_downgrades_and_upgrades_again(tmp_path: Path) -> None:
+    from alembic import command
+
+    from strikewatch.store.sql import alembic_config
+
+    s = open_store(str(tmp_path / "down.db"))
+    assert isinstance(s, SqlStore)
+    with s.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "base")
+    assert set(sa.inspect(s.engine).get_table_names()) <= {"alembic_version"}
+    s.close()
+    s2 = open_store(str(tmp_path / "down.db"))  # opening migrates back up
+    assert s2.count_articles() == 0 and s2.tallies() == []
+    s2.close()
+
+
+def test_get_mentions_and_articles_by_id(store: SqlStore) -> None:
+    arts = [store.add_article(Article(text=f"Report {i}: a boat was hit."))[0] for i in range(3)]
+    ms = []
+    for art in arts:
+        m = Mention(article_id=art.id, spans=[Span(article_id=art.id, start=0, end=8)])
+        store.replace_mentions(art.id, [m])
+        ms.append(m)
+    got = store.get_mentions([ms[2].id, "nope", ms[0].id])
+    assert [m.id for m in got] == [ms[2].id, ms[0].id]
+    by_id = store.get_articles([arts[1].id, "nope"])
+    assert list(by_id) == [arts[1].id] and by_id[arts[1].id].text == arts[1].text
+    assert store.get_articles([]) == {} and store.get_mentions([]) == []

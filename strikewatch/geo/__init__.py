@@ -10,6 +10,8 @@ Public API (all offline; the gazetteer loads once, on first use, in about 0.2 s)
 - `article_countries(text)` — the countries an article names, most named first (pass them
   as `context_countries`).
 - `dateline(text)` — the place of a dateline ("CULIACÁN, Mexico (AP) —"), if any.
+- `article_context(text)` — both at once, as `GeoContext(countries, anchor)`; pass
+  `context_countries=ctx.countries, anchor=ctx.anchor` to every `locate` of the article.
 
 Rules worth knowing (README.md in this folder has them all): "off the coast of X" is at
 sea with `country` None and `near_country` X; "in X's (territorial) waters" is at sea
@@ -22,14 +24,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from strikewatch.geo.gazetteer import Gazetteer, load, normalise
-from strikewatch.geo.locate import entry_score, read_all, to_place
+from strikewatch.geo.gazetteer import load, normalise
 from strikewatch.geo.mentions import find
+from strikewatch.geo.reading import entry_score, read_all, to_place
 from strikewatch.records import Place
 
 __all__ = [
-    "PlaceMatch", "locate", "places_in", "lookup", "country_for_name", "article_countries",
-    "dateline", "load",
+    "PlaceMatch", "GeoContext", "locate", "places_in", "lookup", "country_for_name",
+    "article_countries", "article_context", "dateline", "load",
 ]
 
 
@@ -152,6 +154,22 @@ def article_countries(text: str, *, publisher_country: str | None = None) -> tup
     return tuple(dict.fromkeys(ordered))
 
 
+@dataclass(frozen=True)
+class GeoContext:
+    """What the whole article tells about places, computed once per article."""
+
+    countries: tuple[str, ...]  # most named first, the dateline's (then publisher's) leading
+    anchor: tuple[float, float] | None  # the dateline's point, favouring nearby namesakes
+
+
+def article_context(text: str, *, publisher_country: str | None = None) -> GeoContext:
+    """Countries and dateline anchor of an article, for its `locate` calls."""
+    dl = dateline(text)
+    anchor = (dl.latitude, dl.longitude) if dl and dl.latitude is not None and (
+        dl.longitude is not None) else None
+    return GeoContext(article_countries(text, publisher_country=publisher_country), anchor)
+
+
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{1,40}?)(?:,\s*(?P<region>[A-Z][\w .'’-]{1,40}?))?"
     r"\s*(?:\((?:AP|Reuters|AFP|EFE|Bloomberg|dpa|UPI|CNN)\))?\s*[—–-]{1,2}\s")
@@ -173,6 +191,3 @@ def dateline(text: str) -> Place | None:
         return None
     return found[0]
 
-
-def _gazetteer() -> Gazetteer:
-    return load()

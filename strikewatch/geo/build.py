@@ -22,6 +22,7 @@ import argparse
 import csv
 import gzip
 import importlib.util
+import io
 import json
 import re
 import unicodedata
@@ -33,6 +34,8 @@ from typing import Any
 from strikewatch.geo.gazetteer import MAX_WORDS, normalise
 
 DATA = Path(__file__).parent / "data"
+#: populated places smaller than this go to the small tier, read only when needed
+SMALL_POP = 15000
 #: populated places smaller than this ship without alternate names
 ALT_MIN_POP = 5000
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff' .\-()]+$")
@@ -141,7 +144,9 @@ def build(min_pop: int, out: Path) -> int:
             str(c["geonameid"]), "C", c["name"], iso, _clean(c.get("capital") or ""),
             f"{latlng[0]:.4f}",
             f"{latlng[1]:.4f}", str(c.get("population") or 0),
-            _keys(c["name"], names), _clean(d.get("demonym") or ""),
+            # extra: the demonym, and "|island" for a country with no land neighbour
+            _keys(c["name"], names), _clean(d.get("demonym") or "")
+            + ("|island" if not (c.get("neighbours") or "").strip() else ""),
         ])
 
     # admin1 (ISO 3166-2 top-level subdivisions), named also as GeoNames names them
@@ -214,7 +219,27 @@ def build(min_pop: int, out: Path) -> int:
             _keys(c["name"], alts), "",
         ])
 
-    return write(rows, out, f"GeoNames (CC BY 4.0) cities{min_pop}, ISO 3166-2")
+    def is_small(r: list[str]) -> bool:
+        return r[1] == "P" and int(r[7] or 0) < SMALL_POP
+
+    main_keys = {k for r in rows if not is_small(r) for k in r[8].split("|")}
+
+    def shadowed(r: list[str]) -> bool:
+        """A small town whose name extends a main-tier name ("Sinaloa de Leyva" after
+        "Sinaloa") stays in the main tier, so the longest match still finds it."""
+        for k in r[8].split("|"):
+            words = k.split()
+            if any(" ".join(words[:n]) in main_keys for n in range(1, len(words))):
+                return True
+        return False
+
+    small = [r for r in rows if is_small(r) and not shadowed(r)]
+    small_ids = {id(r) for r in small}
+    main_rows = [r for r in rows if id(r) not in small_ids]
+    write(small, out.with_name(out.name.replace(".tsv", "-small.tsv")),
+          f"GeoNames (CC BY 4.0) cities{min_pop}, places under {SMALL_POP}")
+    return write(main_rows, out, f"GeoNames (CC BY 4.0) cities{min_pop} "
+                 f"(places of {SMALL_POP}+), ISO 3166-2") + len(small)
 
 
 def write(rows: list[list[str]], out: Path, source: str) -> int:
@@ -241,7 +266,9 @@ def write(rows: list[list[str]], out: Path, source: str) -> int:
     n_countries = sum(1 for r in rows if r[1] == "C")
     keys = sorted(index)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+    # mtime=0: the same inputs give the same bytes, so a rebuild shows no spurious diff
+    with gzip.GzipFile(out, "wb", compresslevel=9, mtime=0) as raw, io.TextIOWrapper(
+            raw, encoding="utf-8", newline="\n") as fh:
         fh.write(f"# strikewatch gazetteer; {source}; rows={len(rows)} block={pos} "
                  f"countries={n_countries} keys={len(keys)}\n")
         fh.write("".join(f"{line}\n" for line in lines))

@@ -88,54 +88,42 @@ class Organisation:
     country: str | None
 
 
-@dataclass
-class Gazetteer:
-    """Every look-up table, built once by `load()`.
-
-    Place rows stay as one block of text until a look-up reaches them; keys are a sorted
-    list searched by bisection, each with its rows' offsets in the block ("~" marks an
-    alternate name). So loading is a decompress and a split, with no per-key work.
+class Tier:
+    """One gazetteer file: place rows as one block of UTF-8 text, the look-up keys as a
+    sorted list searched by bisection, and per key its rows' byte offsets in the block
+    ("~" marks an alternate name). Loading is a decompress and a split, no per-key work;
+    a row is parsed when a look-up first reaches it.
     """
 
-    block: bytes = b""  # the place rows, one per line, UTF-8
-    keys: list[bytes] = field(default_factory=list)  # sorted, UTF-8
-    values: list[bytes] = field(default_factory=list)  # per key: b"0,~1734" (byte offsets)
-    n_rows: int = 0
-    extra: dict[str, list[Hit]] = field(default_factory=dict)  # curated seas, aliases
-    countries: dict[str, Entry] = field(default_factory=dict)
-    demonyms: dict[str, str] = field(default_factory=dict)  # key -> ISO alpha-2
-    organisations: dict[str, Organisation] = field(default_factory=dict)  # key -> org
-    org_names: frozenset[str] = frozenset()  # as written, with and without accents
-    org_suffixes: frozenset[str] = frozenset()
-    org_prefixes: tuple[str, ...] = ()
-    stopwords: frozenset[str] = frozenset()
-    coasts: dict[str, list[Coast]] = field(default_factory=dict)
-    seas: dict[str, Entry] = field(default_factory=dict)  # sea name -> entry
-    regional: dict[str, list[tuple[frozenset[str], Entry]]] = field(default_factory=dict)
-    open_water: frozenset[str] = frozenset()  # keys of "international waters" etc.
-    lower_starts: frozenset[str] = frozenset()  # first words of keys that may be lower case
-    max_words: int = MAX_WORDS
-    _entries: dict[int, Entry] = field(default_factory=dict)
-    _hits: dict[str, list[Hit]] = field(default_factory=dict)
+    _HEADER = re.compile(r"rows=(\d+) block=(\d+) countries=(\d+) keys=(\d+)")
 
-    @property
-    def size(self) -> int:
-        return self.n_rows + len(self.seas)
+    def __init__(self, path: Path) -> None:
+        try:
+            data = gzip.decompress(path.read_bytes())
+        except (OSError, EOFError) as err:
+            raise RuntimeError(f"gazetteer file {path}: {err}") from err
+        head_end = data.find(b"\n")
+        m = self._HEADER.search(data[:max(head_end, 0)].decode("utf-8", "replace"))
+        if m is None:
+            raise RuntimeError(f"gazetteer file {path}: missing 'rows= block= countries= "
+                               f"keys=' header")
+        self.n_rows, n_block, self.n_countries, n_keys = map(int, m.groups())
+        b0 = head_end + 1
+        self.block = data[b0:b0 + n_block]
+        rest = data[b0 + n_block:].split(b"\n")
+        if len(rest) < 2 * n_keys or not self.block.endswith(b"\n"):
+            raise RuntimeError(f"gazetteer file {path}: truncated (header promises "
+                               f"{self.n_rows} rows and {n_keys} keys)")
+        self.keys: list[bytes] = rest[:n_keys]
+        self.values: list[bytes] = rest[n_keys:2 * n_keys]
+        self._entries: dict[int, Entry] = {}
 
-    def _raw(self, key: str) -> str | None:
+    def raw(self, key: str) -> str | None:
         k = key.encode("utf-8")
         i = bisect_left(self.keys, k)
         if i < len(self.keys) and self.keys[i] == k:
             return self.values[i].decode("ascii")
         return None
-
-    def add(self, key: str, entry: Entry, primary: bool) -> None:
-        """Add a curated name for an entry."""
-        if key:
-            hits = self.extra.setdefault(key, [])
-            if not any(h.entry == entry for h in hits):
-                hits.append(Hit(entry, primary))
-            self._hits.pop(key, None)
 
     def entry(self, offset: int) -> Entry:
         """The row starting at `offset` in the block (parsed once)."""
@@ -146,27 +134,116 @@ class Gazetteer:
         return e
 
     def hits(self, key: str) -> list[Hit]:
-        """Entries under an already-normalised key (cached)."""
+        raw = self.raw(key)
+        if not raw:
+            return []
+        out = []
+        for r in raw.split(","):
+            alt = r.startswith("~")
+            out.append(Hit(self.entry(int(r[1:] if alt else r)), not alt))
+        return out
+
+    def first_rows(self, n: int) -> list[Entry]:
+        out, offset = [], 0
+        for _ in range(n):
+            out.append(self.entry(offset))
+            offset = self.block.index(b"\n", offset) + 1
+        return out
+
+
+@dataclass
+class Gazetteer:
+    """Every look-up table, built once by `load()`.
+
+    Two tiers: `main` (countries, states, towns of 15,000+) always; `small` (towns of
+    1,000-15,000) read on first need. A small town is a candidate only for a name no
+    main-tier place carries, so results never depend on what was loaded before.
+    """
+
+    main: Tier | None = None
+    small_path: Path | None = None
+    extra: dict[str, list[Hit]] = field(default_factory=dict)  # curated seas, aliases
+    countries: dict[str, Entry] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)  # key -> ISO alpha-2
+    organisations: dict[str, Organisation] = field(default_factory=dict)  # key -> org
+    org_names: frozenset[str] = frozenset()  # as written, with and without accents
+    org_suffixes: frozenset[str] = frozenset()
+    org_prefixes: tuple[str, ...] = ()
+    stopwords: frozenset[str] = frozenset()
+    coasts: dict[str, list[Coast]] = field(default_factory=dict)
+    islands: set[str] = field(default_factory=set)  # countries with no land neighbour
+    seas: dict[str, Entry] = field(default_factory=dict)  # sea name -> entry
+    regional: dict[str, list[tuple[frozenset[str], Entry]]] = field(default_factory=dict)
+    open_water: frozenset[str] = frozenset()  # keys of "international waters" etc.
+    lower_starts: frozenset[str] = frozenset()  # first words of keys that may be lower case
+    max_words: int = MAX_WORDS
+    _small: Tier | None = None
+    _hits: dict[str, list[Hit]] = field(default_factory=dict)
+    _small_hits: dict[str, list[Hit]] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return (self.main.n_rows if self.main else 0) + len(self.seas)
+
+    @property
+    def small(self) -> Tier | None:
+        """The small-town tier, read on first use."""
+        if self._small is None and self.small_path is not None:
+            self._small = Tier(self.small_path)
+        return self._small
+
+    def clear_caches(self) -> None:
+        """Forget parsed rows and look-ups (benchmarks: a fresh process's state)."""
+        self._hits.clear()
+        self._small_hits.clear()
+        for t in (self.main, self._small):
+            if t is not None:
+                t._entries.clear()
+
+    def add(self, key: str, entry: Entry, primary: bool) -> None:
+        """Add a curated name for an entry."""
+        if key:
+            hits = self.extra.setdefault(key, [])
+            if not any(h.entry == entry for h in hits):
+                hits.append(Hit(entry, primary))
+            self._hits.pop(key, None)
+            self._small_hits.pop(key, None)
+
+    def hits(self, key: str) -> list[Hit]:
+        """Main-tier and curated entries under an already-normalised key (cached)."""
         found = self._hits.get(key)
         if found is None:
-            found = []
-            raw = self._raw(key)
-            if raw:
-                for r in raw.split(","):
-                    alt = r.startswith("~")
-                    found.append(Hit(self.entry(int(r[1:] if alt else r)), not alt))
+            found = self.main.hits(key) if self.main else []
             for h in self.extra.get(key, ()):
                 if not any(f.entry == h.entry for f in found):
                     found.append(h)
             self._hits[key] = found
         return found
 
+    def small_hits(self, key: str) -> list[Hit]:
+        """Small-town entries under a key that no main-tier place carries (loads them)."""
+        found = self._small_hits.get(key)
+        if found is None:
+            tier = self.small
+            found = tier.hits(key) if tier is not None and not self.has(key) else []
+            self._small_hits[key] = found
+        return found
+
+    def namesakes(self, key: str) -> list[Hit]:
+        """Small towns under a key even where main-tier places carry it: asked only when
+        the text ties the name to a country none of those places is in."""
+        tier = self.small
+        return tier.hits(key) if tier is not None else []
+
     def has(self, key: str) -> bool:
-        return key in self.extra or key in self._hits or self._raw(key) is not None
+        return key in self.extra or bool(self._hits.get(key)) or (
+            self.main is not None and self.main.raw(key) is not None)
 
     def lookup(self, name: str) -> list[Hit]:
-        """Entries whose name or alternate name folds to `name`'s key."""
-        return list(self.hits(normalise(name)))
+        """Entries whose name or alternate name folds to `name`'s key: main tier and
+        curated names, else small towns."""
+        key = normalise(name)
+        return list(self.hits(key) or self.small_hits(key))
 
     def coast(self, country: str, sea_hint: str | None = None) -> Coast | None:
         """The offshore point for a country, on the sea the text names if there is one."""
@@ -202,37 +279,19 @@ def _read_json(name: str) -> dict[str, Any]:
     return data
 
 
-_HEADER = re.compile(r"rows=(\d+) block=(\d+) countries=(\d+) keys=(\d+)")
-
-
-def load_from(tsv: Path) -> Gazetteer:
-    """Build the gazetteer from a file made by build.py plus the curated JSON files."""
-    try:
-        data = gzip.decompress(tsv.read_bytes())  # bytes throughout: no decoding cost
-    except (OSError, EOFError) as err:
-        raise RuntimeError(f"gazetteer file {tsv}: {err}") from err
-    head_end = data.find(b"\n")
-    m = _HEADER.search(data[:max(head_end, 0)].decode("utf-8", "replace"))
-    if m is None:
-        raise RuntimeError(f"gazetteer file {tsv}: missing 'rows= block= countries= keys=' "
-                           f"header")
-    n_rows, n_block, n_countries, n_keys = map(int, m.groups())
-    b0 = head_end + 1
-    g = Gazetteer()
-    g.block = data[b0:b0 + n_block]
-    rest = data[b0 + n_block:].split(b"\n")
-    if len(rest) < 2 * n_keys or not g.block.endswith(b"\n"):
-        raise RuntimeError(f"gazetteer file {tsv}: truncated (header promises {n_rows} rows "
-                           f"and {n_keys} keys)")
-    g.keys, g.values, g.n_rows = rest[:n_keys], rest[n_keys:2 * n_keys], n_rows
-    offset = 0
-    for _ in range(n_countries):
-        e = g.entry(offset)
-        offset = g.block.index(b"\n", offset) + 1
+def load_from(tsv: Path, small: Path | None = None) -> Gazetteer:
+    """Build the gazetteer from files made by build.py plus the curated JSON files;
+    `small` (the small-town tier) is read only when first needed."""
+    main = Tier(tsv)
+    g = Gazetteer(main=main, small_path=small)
+    for e in main.first_rows(main.n_countries):
         if e.country:
             g.countries[e.country] = e
-            if e.extra:
-                g.demonyms[normalise(e.extra)] = e.country
+            demonym, _, flag = e.extra.partition("|")
+            if demonym:
+                g.demonyms[normalise(demonym)] = e.country
+            if flag == "island":
+                g.islands.add(e.country)
 
     aliases = _read_json("aliases.json")
     for cc, names in aliases["countries"].items():
@@ -277,4 +336,4 @@ def load_from(tsv: Path) -> Gazetteer:
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The shipped gazetteer, loaded on first use and cached for the process."""
-    return load_from(_data_path("gazetteer.tsv.gz"))
+    return load_from(_data_path("gazetteer.tsv.gz"), _data_path("gazetteer-small.tsv.gz"))

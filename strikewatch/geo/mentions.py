@@ -92,37 +92,38 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
     """All place names, organisations and demonyms in text[lo:hi], left to right."""
     orgs = organisations(g, text, lo, hi)
     toks = tokens(text, lo, hi)
-    masked = [False] * len(toks)
-    for i, t in enumerate(toks):
-        if any(o.start <= t.start < o.end for o in orgs):
-            masked[i] = True
+    n_tok = len(toks)
+    masked = [any(o.start <= t.start < o.end for o in orgs) for t in toks] if orgs else (
+        [False] * n_tok)
+    norms = [normalise(t.text) for t in toks]
+    upper = [any(c.isupper() for c in t.text) for t in toks]
+    # link[k]: token k and k+1 may stand in one name (a space or hyphen between them, no
+    # possessive before, neither inside an organisation's name)
+    link = [k + 1 < n_tok and not toks[k].possessive and not masked[k] and not masked[k + 1]
+            and _GAP_OK.match(text[toks[k].end:toks[k + 1].start]) is not None
+            for k in range(n_tok)]
     places: list[Found] = []
     demonyms: list[DemonymFound] = []
     i = 0
-    n_tok = len(toks)
     while i < n_tok:
         t = toks[i]
         if masked[i]:
             i += 1
             continue
         lower_start = not t.text[0].isupper()
-        first_key = normalise(t.text)
+        first_key = norms[i]
         if lower_start and first_key not in g.lower_starts:
             i += 1
             continue
+        last = i
+        while last + 1 < n_tok and last - i + 1 < g.max_words and link[last]:
+            last += 1
         match: Found | None = None
         j_end = i
-        for j in range(min(n_tok, i + g.max_words) - 1, i - 1, -1):
-            if any(masked[k] for k in range(i, j + 1)):
-                continue
-            if any(toks[k].possessive for k in range(i, j)):
-                continue
-            if any(not _GAP_OK.match(text[toks[k].end:toks[k + 1].start])
-                   for k in range(i, j)):
-                continue
-            if j > i and not lower_start and not any(c.isupper() for c in toks[j].text):
+        for j in range(last, i - 1, -1):
+            if j > i and not lower_start and not upper[j]:
                 continue  # a run ends on a capitalised word ("Gulf of Mexico")
-            key = normalise(text[t.start:toks[j].end])
+            key = " ".join(n for n in norms[i:j + 1] if n)
             water = key in g.open_water
             if lower_start and key not in g.extra and not water:
                 continue
@@ -134,6 +135,10 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
                           possessive=toks[j].possessive, open_water=water)
             j_end = j
             break
+        if match is None and not lower_start and first_key not in g.stopwords and (
+                first_key not in g.demonyms) and (
+                _SMALL_CUE.search(text, max(0, t.start - 40), t.start)):
+            match, j_end = _small_match(g, toks, norms, upper, i, last)
         if match is not None:
             if not _inside_org_name(g, text, match, toks, j_end):
                 places.append(match)
@@ -145,12 +150,48 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
     return places, orgs, demonyms
 
 
+# words before a name that make a small town worth looking up ("in Aguililla")
+_SMALL_CUE = re.compile(
+    r"(?:\b(?:in|at|near|outside|off|from|into|toward|towards|across|inside|hit|struck|"
+    r"bombed|attacked|raided|shelled|(?:deployed|sent|moved|fled|went|returned|rushed|"
+    r"dispatched|traveled|travelled)\s+to)"
+    r"|\b(?:outskirts|north|south|east|west|northeast|northwest|southeast|southwest|km|"
+    r"kilometers|kilometres|miles|coast)\s+of)"
+    # small towns go without "the" ("in the Joint ..." is an organisation), save in
+    # "the town of X"
+    r"\s+(?:the\s+(?:town|village|city|municipality|community|port|hamlet)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _small_match(g: Gazetteer, toks: list[Token], norms: list[str], upper: list[bool],
+                 i: int, last: int) -> tuple[Found | None, int]:
+    """The longest small-town name in tokens i..last (the small tier is read now)."""
+    for j in range(last, i - 1, -1):
+        if not upper[j]:
+            continue
+        key = " ".join(n for n in norms[i:j + 1] if n)
+        if len(key) < 2:
+            continue
+        hits = g.small_hits(key)
+        if hits:
+            return Found(toks[i].start, toks[j].end, key, tuple(hits),
+                         possessive=toks[j].possessive), j
+    return None, i
+
+
+@lru_cache(maxsize=4)
+def _affix_regexes(suffixes: frozenset[str], prefixes: tuple[str, ...]) -> tuple[
+    re.Pattern[str], re.Pattern[str]
+]:
+    suf = "|".join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True))
+    pre = "|".join(re.escape(x) for x in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf" (?:{suf})(?![^\W\d_])"), re.compile(rf"(?:{pre}) $")
+
+
 def _inside_org_name(g: Gazetteer, text: str, f: Found, toks: list[Token], j: int) -> bool:
     """A place name that heads or ends an organisation's name ("Sinaloa Cartel")."""
-    after = text[f.end:f.end + 30]
-    if not f.possessive:
-        for suf in g.org_suffixes:
-            if after.startswith(" " + suf) and not after[len(suf) + 1:len(suf) + 2].isalpha():
-                return True
-    before = text[max(0, f.start - 30):f.start]
-    return any(before.endswith(p + " ") for p in g.org_prefixes)
+    suffix, prefix = _affix_regexes(g.org_suffixes, g.org_prefixes)
+    if not f.possessive and suffix.match(text, f.end, f.end + 30):
+        return True
+    return prefix.search(text, max(0, f.start - 30), f.start) is not None

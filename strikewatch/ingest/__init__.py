@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -30,6 +31,7 @@ from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
 from strikewatch.ingest.sources import (
     Skip,
     Unit,
+    bytes_items,
     expand,
     feed_items,
     file_items,
@@ -41,6 +43,8 @@ from strikewatch.store import Store
 __all__ = ["IngestOptions", "IngestReport", "Ingestor", "ingest"]
 
 ARTICLE_FIELDS = ("url", "title", "publisher", "published", "language")
+#: Article fields strikewatch derives itself; values in the input are not trusted.
+DERIVED_FIELDS = ("id", "content_hash", "origin_id", "ingested_at")
 
 
 @dataclass
@@ -162,13 +166,11 @@ class Ingestor:
                 except FetchError as exc:  # one dead entry never stops the rest of the feed
                     yield Skip(entry.get("url") or entry["source"], str(exc))
             return
-        try:
-            text = decode_bytes(got.content, got.charset)
-        except DecodeError as exc:
-            yield Skip(url, str(exc))
-            return
-        key = "text" if got.content_type.startswith("text/plain") else "html"
-        yield {key: text, "url": got.url if got.url else url, "source": url}
+        ext = kind_of_response(got.content_type, got.url or url)
+        for item in bytes_items(got.content, url, ext, got.charset):
+            if not isinstance(item, Skip) and ext in (".txt", ".html"):
+                item["url"] = got.url or url  # where the page was found, after redirects
+            yield item
 
     def _feed_entry(self, entry: dict[str, Any]) -> dict[str, Any]:
         """A feed entry with its linked page fetched (falling back to the entry's content)."""
@@ -198,7 +200,10 @@ class Ingestor:
         """An `Article` from a raw item; ValueError when it has no text."""
         name = item.get("source") or "input"
         extra = {k: v for k, v in item.items()
-                 if k not in (*ARTICLE_FIELDS, "text", "html", "source") and not k.startswith("_")}
+                 if k not in (*ARTICLE_FIELDS, *DERIVED_FIELDS, "text", "html", "source")
+                 and not k.startswith("_")}
+        if item.get("id") not in (None, ""):
+            extra["external_id"] = str(item["id"])  # our ids come from content, never input
         fields: dict[str, Any] = {k: item.get(k) for k in ARTICLE_FIELDS}
         text = item.get("text")
         if not (isinstance(text, str) and text.strip()) and item.get("html"):
@@ -244,6 +249,19 @@ class Ingestor:
         self.report.ingested.append(stored.id)
         if stored.origin_id != stored.id:
             self.report.linked.append((stored.id, stored.origin_id))
+
+
+def kind_of_response(content_type: str, url: str) -> str:
+    """The document kind of an HTTP response, as a file extension (JSON dumps included)."""
+    path = urlsplit(url).path.lower()
+    if "ndjson" in content_type or "jsonl" in content_type or path.endswith((".jsonl",
+                                                                          ".ndjson")):
+        return ".jsonl"
+    if "json" in content_type or path.endswith(".json"):
+        return ".json"
+    if content_type.startswith("text/plain"):
+        return ".txt"
+    return ".html"
 
 
 def ingest(

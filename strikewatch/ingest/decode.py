@@ -20,6 +20,7 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters other than whitespace
 XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding=["']([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -46,7 +47,7 @@ def looks_binary(text: str) -> bool:
         return False
     if "\x00" in text:
         return True
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    controls = len(CONTROL.findall(text))
     return controls > max(1, len(text) // 100)
 
 

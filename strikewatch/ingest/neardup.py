@@ -30,9 +30,7 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
-#: The hash permutations, drawn once (from MinHash's fixed default seed): drawing them per
-#: article cost as much as hashing the article. Same permutations, same signatures.
-_TEMPLATE = MinHash(num_perm=NUM_PERM)
+_TEMPLATE = MinHash(num_perm=NUM_PERM)  # its permutations are reused: costly to draw
 
 
 def minhash(text: str) -> LeanMinHash:

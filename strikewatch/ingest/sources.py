@@ -127,11 +127,21 @@ def file_items(path: Path) -> Iterator[dict[str, Any] | Skip]:
     if not data.strip():
         yield Skip(name, "empty file")
         return
+    yield from bytes_items(data, name, ext)
+
+
+def bytes_items(
+    data: bytes, name: str, ext: str, declared: str | None = None
+) -> Iterator[dict[str, Any] | Skip]:
+    """Raw items in a document's bytes, read as the kind `ext` names (".json", ...).
+
+    Shared by files and URLs; `declared` is a charset the transport named, if any.
+    """
     if ext in FEED_EXT:
         yield from feed_items(data, name)
         return
     try:
-        text = decode_bytes(data)
+        text = decode_bytes(data, declared)
     except DecodeError as exc:
         yield Skip(name, str(exc))
         return

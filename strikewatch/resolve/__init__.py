@@ -1,10 +1,264 @@
-"""resolve: mentions from many articles -> incidents (linked, merged, graded) and tallies."""
+"""resolve: mentions from many articles -> incidents (linked, merged, graded) and tallies.
+
+The steps, each in its own module:
+- features.py   — what linking looks at in one mention, and the cannot-link rules;
+- linking.py    — pairwise scores with splink on DuckDB (fixed Fellegi-Sunter weights,
+                  blocking on day keys so cost grows near-linearly);
+- clustering.py — strongest links first, never joining a cannot-link pair;
+- merging.py / grading.py — one incident per cluster: ranges, flags, status, grade + reason;
+- tallies.py    — aggregate claims, deduplicated and reconciled against the ledger;
+- reviews.py    — a person's decisions, applied last; they always win.
+
+What becomes of each mention: every `kind == "event"` mention ends up in exactly one
+incident. Incidents of status `occurred` that are not background and not discounted are the
+ones that count (tallies.counted). Planned, threatened, hypothetical and denied-only
+mentions link among themselves (a plan never links to an act: features.hard_conflict) into
+incidents with that status, so they stay searchable, but never count. Background mentions
+link to the event they recall; an incident is background only if all its mentions are.
+`kind == "tally"` mentions never become incidents.
+
+`resolve` works from scratch; `resolve_incremental` adds (or replaces, or removes) mentions
+in a `ResolveState` and re-resolves only the link-graph components they touch. Because every
+pair score and the clustering of a component depend only on that component, the result
+equals a from-scratch `resolve` of the same mentions (tests/test_resolve_incremental.py).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections import deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from strikewatch.records import Article, Incident, Mention, Review, Tally
+from strikewatch.resolve.clustering import cluster, cluster_component
+from strikewatch.resolve.features import Features, features
+from strikewatch.resolve.linking import score_pairs
+from strikewatch.resolve.merging import build_incident
+from strikewatch.resolve.reviews import apply_reviews
+from strikewatch.resolve.tallies import counted, resolve_tallies
+
+__all__ = ["ResolveState", "counted", "resolve", "resolve_incremental", "resolve_state"]
+
+log = logging.getLogger(__name__)
+
+#: Bump when features or linking weights change: saved states then need a fresh resolve.
+STATE_VERSION = 1
+
+
+@dataclass
+class ResolveState:
+    """Everything needed to add mentions later without re-resolving the rest."""
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    events: dict[str, Mention] = field(default_factory=dict)
+    tallies: dict[str, Mention] = field(default_factory=dict)
+    feats: dict[str, Features] = field(default_factory=dict)
+    adj: dict[str, dict[str, float]] = field(default_factory=dict)  # candidate links
+    block_index: dict[str, set[str]] = field(default_factory=dict)
+    cluster_of: dict[str, str] = field(default_factory=dict)  # mention id -> cluster key
+    clusters: dict[str, list[str]] = field(default_factory=dict)
+    machine: dict[str, Incident] = field(default_factory=dict)  # cluster key -> incident
+    incidents: list[Incident] = field(default_factory=list)  # after reviews
+    tally_records: list[Tally] = field(default_factory=list)
+
+    def edges(self) -> dict[tuple[str, str], float]:
+        return {(a, b): p for a, nb in self.adj.items() for b, p in nb.items() if a < b}
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready snapshot: mentions, articles, the scored links and the clusters.
+
+        Features and incidents are cheap to rebuild and are left out; the pairwise scores
+        (the expensive part) are kept, so a later process can continue incrementally.
+        """
+        return {
+            "version": STATE_VERSION,
+            "articles": [a.model_dump() for a in self.articles.values()],
+            "mentions": [m.model_dump() for m in [*self.events.values(),
+                                                  *self.tallies.values()]],
+            "edges": [[a, b, p] for (a, b), p in sorted(self.edges().items())],
+            "clusters": sorted(self.clusters.values()),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], reviews: Iterable[Review] = ()) -> ResolveState:
+        """Rebuild a state saved by to_dict (ValueError if it is from another version)."""
+        if data.get("version") != STATE_VERSION:
+            raise ValueError(f"resolve state version {data.get('version')!r} is not "
+                             f"{STATE_VERSION}; re-resolve from scratch")
+        state = cls(articles={a["id"]: Article.model_validate(a) for a in data["articles"]})
+        state.events, state.tallies = _split(Mention.model_validate(m) for m in data["mentions"])
+        for mid, m in state.events.items():
+            f = features(m, state.articles.get(m.article_id))
+            state.feats[mid] = f
+            for k in f.block_keys:
+                state.block_index.setdefault(k, set()).add(mid)
+        for a, b, p in data["edges"]:
+            state.adj.setdefault(a, {})[b] = p
+            state.adj.setdefault(b, {})[a] = p
+        for members in data["clusters"]:
+            _install(state, members)
+        _finish(state, reviews)
+        return state
+
+
+def _split(mentions: Iterable[Mention]) -> tuple[dict[str, Mention], dict[str, Mention]]:
+    events: dict[str, Mention] = {}
+    tallies: dict[str, Mention] = {}
+    for m in mentions:
+        target = tallies if m.kind == "tally" else events
+        if m.id in events or m.id in tallies:
+            log.warning("mention %s given twice; the last one is kept", m.id)
+            events.pop(m.id, None)
+            tallies.pop(m.id, None)
+        target[m.id] = m
+    return events, tallies
+
+
+def _finish(state: ResolveState, reviews: Iterable[Review]) -> None:
+    machine = sorted(state.machine.values(), key=lambda i: i.id)
+    state.incidents = apply_reviews(machine, reviews, state.events, state.articles)
+    state.tally_records = resolve_tallies(
+        list(state.tallies.values()), state.articles, state.incidents
+    )
+
+
+def resolve_state(
+    mentions: Iterable[Mention],
+    articles: Mapping[str, Article],
+    reviews: Iterable[Review] = (),
+) -> ResolveState:
+    """A from-scratch resolution, keeping the state an incremental run continues from."""
+    state = ResolveState(articles=dict(articles))
+    state.events, state.tallies = _split(mentions)
+    for mid, m in state.events.items():
+        f = features(m, state.articles.get(m.article_id))
+        state.feats[mid] = f
+        for k in f.block_keys:
+            state.block_index.setdefault(k, set()).add(mid)
+    edges = score_pairs(list(state.feats.values()))
+    for (a, b), p in edges.items():
+        state.adj.setdefault(a, {})[b] = p
+        state.adj.setdefault(b, {})[a] = p
+    for members in cluster(state.events.keys(), edges, state.feats):
+        _install(state, members)
+    _finish(state, reviews)
+    return state
+
+
+def _install(state: ResolveState, members: list[str]) -> None:
+    key = members[0]
+    state.clusters[key] = members
+    for m in members:
+        state.cluster_of[m] = key
+    state.machine[key] = build_incident([state.events[m] for m in members], state.articles)
+
+
+def _uninstall(state: ResolveState, key: str) -> None:
+    for m in state.clusters.pop(key, []):
+        if state.cluster_of.get(m) == key:
+            del state.cluster_of[m]
+    state.machine.pop(key, None)
+
+
+def _component(state: ResolveState, start: str) -> set[str]:
+    seen = {start}
+    queue = deque([start])
+    while queue:
+        x = queue.popleft()
+        for y in state.adj.get(x, {}):
+            if y not in seen:
+                seen.add(y)
+                queue.append(y)
+    return seen
+
+
+def _remove_mention(state: ResolveState, mid: str, touched: set[str]) -> None:
+    if mid in state.tallies:
+        del state.tallies[mid]
+        return
+    if mid not in state.events:
+        return
+    key = state.cluster_of.get(mid)
+    if key is not None:
+        touched.update(state.clusters.get(key, []))
+        _uninstall(state, key)
+    for nb in state.adj.pop(mid, {}):
+        state.adj[nb].pop(mid, None)
+        touched.add(nb)
+    for k in state.feats[mid].block_keys:
+        ids = state.block_index.get(k)
+        if ids is not None:
+            ids.discard(mid)
+            if not ids:
+                del state.block_index[k]
+    del state.feats[mid]
+    del state.events[mid]
+    touched.discard(mid)
+
+
+def resolve_incremental(
+    state: ResolveState,
+    new_mentions: Iterable[Mention],
+    articles: Mapping[str, Article] | None = None,
+    reviews: Iterable[Review] = (),
+    removed_article_ids: Iterable[str] = (),
+) -> tuple[list[Incident], list[Tally]]:
+    """Add mentions (replacing any with the same id, and all mentions of the articles in
+    `removed_article_ids`, e.g. on re-extraction) and re-resolve only what they touch.
+
+    `state` is updated in place. The result equals `resolve(all mentions, all articles,
+    reviews)`; reviews are re-applied to the whole ledger (cheap), as are the tallies, whose
+    reconciliation depends on every incident.
+    """
+    if articles:
+        state.articles.update(articles)
+    new_events, new_tallies = _split(new_mentions)
+    touched: set[str] = set()
+    gone = set(removed_article_ids)
+    if gone:
+        for mid in [m for m, x in {**state.events, **state.tallies}.items()
+                    if x.article_id in gone]:
+            _remove_mention(state, mid, touched)
+    for mid in [*new_events, *new_tallies]:
+        _remove_mention(state, mid, touched)
+    state.tallies.update(new_tallies)
+
+    new_feats: dict[str, Features] = {}
+    for mid, m in new_events.items():
+        state.events[mid] = m
+        f = features(m, state.articles.get(m.article_id))
+        new_feats[mid] = f
+        state.feats[mid] = f
+    neighbours: set[str] = set()
+    for f in new_feats.values():
+        for k in f.block_keys:
+            neighbours |= state.block_index.get(k, set())
+    for mid, f in new_feats.items():
+        for k in f.block_keys:
+            state.block_index.setdefault(k, set()).add(mid)
+    rows = [state.feats[i] for i in sorted(neighbours | set(new_feats))]
+    for (a, b), p in score_pairs(rows, only_touching=new_feats.keys()).items():
+        state.adj.setdefault(a, {})[b] = p
+        state.adj.setdefault(b, {})[a] = p
+
+    # Re-cluster every component a new or removed mention touches.
+    touched |= set(new_feats)
+    done: set[str] = set()
+    for start in sorted(touched):
+        if start in done or start not in state.events:
+            continue
+        comp = _component(state, start)
+        done |= comp
+        for key in {state.cluster_of[m] for m in comp if m in state.cluster_of}:
+            _uninstall(state, key)
+        ids = sorted(comp)
+        edges = {(a, b): p for a in ids for b, p in state.adj.get(a, {}).items() if a < b}
+        for members in cluster_component(ids, edges, state.feats):
+            _install(state, members)
+    _finish(state, reviews)
+    return list(state.incidents), list(state.tally_records)
 
 
 def resolve(
@@ -13,4 +267,5 @@ def resolve(
     reviews: Iterable[Review] = (),
 ) -> tuple[list[Incident], list[Tally]]:
     """The ledger for these mentions; reviews are applied last and always win."""
-    return [], []
+    state = resolve_state(mentions, articles, reviews)
+    return list(state.incidents), list(state.tally_records)

@@ -24,7 +24,12 @@ def database_url(db: str | None = None) -> str:
 
 @dataclass
 class IncidentQuery:
-    """Filters for the ledger (CLI `incidents`, API `/api/incidents`, web ledger)."""
+    """Filters for the ledger (CLI `incidents`, API `/api/incidents`, web ledger).
+
+    Dates select incidents whose [date_low, date_high] interval overlaps [date_from,
+    date_to]; incidents with unknown dates match only when no date filter is given.
+    Sorting puts unknown values last, ties broken by id.
+    """
 
     date_from: str | None = None
     date_to: str | None = None
@@ -35,8 +40,10 @@ class IncidentQuery:
     actor: str | None = None  # case-insensitive substring of actor1/actor2 name
     text: str | None = None  # free-text search over place, actors, evidence
     sort: str = "date_low"  # a column name, "-" prefix for descending
-    limit: int = 100
+    limit: int = 100  # 0 or less: no limit
     offset: int = 0
+    # more filters: sub_event_type, target_kind, domain, background ("true"/"false"),
+    # min_killed (killed_low >= n); an unknown key raises ValueError
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -112,6 +119,14 @@ class Store:
         raise NotImplementedError
 
     def count_mentions(self) -> int:
+        raise NotImplementedError
+
+    def get_mentions(self, mention_ids: Iterable[str]) -> list[Mention]:
+        """The stored mentions with these ids (unknown ids are left out), in the given order."""
+        raise NotImplementedError
+
+    def get_articles(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """The stored articles with these ids, by id (unknown ids are left out)."""
         raise NotImplementedError
 
     # the ledger

@@ -31,6 +31,21 @@ ROLES = ("viewer", "editor", "admin")
 EXTRA_FILTERS = ("sub_event_type", "target_kind", "domain", "background", "min_killed")
 
 
+#: Statements built once (ingest runs them per article; building them is not free).
+_SAME_ARTICLE = (
+    sa.select(t.articles)
+    .where(
+        sa.or_(
+            t.articles.c.content_hash == sa.bindparam("h"),
+            t.articles.c.id == sa.bindparam("i"),
+            t.articles.c.url_key == sa.bindparam("k"),  # NULL never matches
+        )
+    )
+    .limit(1)
+)
+_INSERT_ARTICLE = t.articles.insert()
+
+
 def now_iso() -> str:
     """The current UTC time as ISO 8601 (what every *_at column holds)."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
@@ -158,6 +173,12 @@ def _search_text(incident: Incident) -> str:
     return " ".join(p for p in parts if p).lower()
 
 
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    """Slices small enough for an IN (...) list on every backend."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
 def _like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -219,32 +240,27 @@ class SqlStore(Store):
         """
         key = url_key(article.url)
         ingested_at = article.ingested_at or now_iso()
-        known = {
-            "id", "url", "title", "publisher", "published", "language", "text",
-            "content_hash", "origin_id", "source", "ingested_at",
-        }
-        extra = {k: v for k, v in _dump(article).items() if k not in known}
+        extras = set(article.model_extra or {})
+        extra = article.model_dump(mode="json", include=extras) if extras else {}
         try:
             with self.engine.begin() as conn:
-                conds = [t.articles.c.content_hash == article.content_hash,
-                         t.articles.c.id == article.id]
-                if key:
-                    conds.append(t.articles.c.url_key == key)
                 row = conn.execute(
-                    sa.select(t.articles).where(sa.or_(*conds)).limit(1)
+                    _SAME_ARTICLE, {"h": article.content_hash, "i": article.id, "k": key}
                 ).first()
                 if row is not None:
                     return self._article(row), False
                 conn.execute(
-                    t.articles.insert().values(
-                        id=article.id, url=article.url, url_key=key,
-                        content_hash=article.content_hash,
-                        origin_id=article.origin_id or article.id,
-                        title=article.title, publisher=article.publisher,
-                        published=article.published, language=article.language,
-                        text=article.text, source=article.source, ingested_at=ingested_at,
-                        minhash=signature, extracted_at=None, data=extra,
-                    )
+                    _INSERT_ARTICLE,
+                    {
+                        "id": article.id, "url": article.url, "url_key": key,
+                        "content_hash": article.content_hash,
+                        "origin_id": article.origin_id or article.id,
+                        "title": article.title, "publisher": article.publisher,
+                        "published": article.published, "language": article.language,
+                        "text": article.text, "source": article.source,
+                        "ingested_at": ingested_at, "minhash": signature,
+                        "extracted_at": None, "data": extra,
+                    },
                 )
         except sa.exc.IntegrityError:
             # another process stored the same article between our read and our write
@@ -461,6 +477,27 @@ class SqlStore(Store):
         with self.engine.connect() as conn:
             stmt = sa.select(sa.func.count()).select_from(t.mentions)
             return int(conn.execute(stmt).scalar_one())
+
+    def get_mentions(self, mention_ids: Iterable[str]) -> list[Mention]:
+        ids = list(dict.fromkeys(mention_ids))
+        found: dict[str, Mention] = {}
+        for chunk in _chunks(ids):
+            stmt = sa.select(t.mentions.c.data).where(t.mentions.c.id.in_(chunk))
+            with self.engine.connect() as conn:
+                for row in conn.execute(stmt):
+                    m = Mention.model_validate(row.data)
+                    found[m.id] = m
+        return [found[i] for i in ids if i in found]
+
+    def get_articles(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        ids = list(dict.fromkeys(article_ids))
+        found: dict[str, Article] = {}
+        for chunk in _chunks(ids):
+            stmt = sa.select(t.articles).where(t.articles.c.id.in_(chunk))
+            with self.engine.connect() as conn:
+                for row in conn.execute(stmt):
+                    found[row.id] = self._article(row)
+        return found
 
     # --- the ledger -------------------------------------------------------------------
 

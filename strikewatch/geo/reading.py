@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from strikewatch.geo.gazetteer import Entry, Gazetteer, normalise
 from strikewatch.geo.mentions import DemonymFound, Found, find
@@ -30,18 +30,32 @@ _PRE = re.compile(
     r"|\boff|\bwaters\s+(?:off|near|around|close\s+to)(?:\s+the\s+coast\s+of)?)"
     r"|(?P<terr>\b(?:territorial\s+)?waters\s+of)"
     r"|(?P<near>\bnear|\bnearby|\boutside(?:\s+of)?|\bclose\s+to|\bon\s+the\s+outskirts\s+of"
-    r"|\boutskirts\s+of|\bnot\s+far\s+from|\bin\s+the\s+vicinity\s+of|\baround"
+    r"|\boutskirts\s+of|\bnot\s+far\s+from|\bin\s+the\s+vicinity\s+of"
     r"|\b" + _DIR + r"(?:ern)?\s+of|\b\d+(?:[.,]\d+)?\s*(?:km|kilometers|kilometres|miles|mi"
     r"|nautical\s+miles)\s+(?:\([^)]*\)\s+)?(?:" + _DIR + r"\s+)?(?:of|from))"
     r"|(?P<loc>\b(?:in|at|inside|into|across|throughout|within|on|to|toward|towards|over"
-    r"|along|hit|struck|targeted|bombed|attacked|raided|shelled))"
+    r"|along|hit|struck|targeted|bombed|attacked|raided|shelled|shook|rocked|pounded"
+    r"|stormed|seized|captured|entered|besieged|overran|surrounded|evacuated))"
     r"|(?P<origin>\b(?:from|left|leaving|departed|fled)))"
     r"\s+(?:the\s+)?" + _ADJ + r"?" + _QUAL + r"?$",
     re.IGNORECASE,
 )
 _QUAL_ONLY = re.compile(r"\b(?:the\s+)?" + _QUAL + r"$")
-_POST_ADMIN = re.compile(r"^\s+(?:state|province|department|region|governorate|oblast)\b")
-_POST_DISTRICT = re.compile(r"^\s+(?:municipality|district|county|municipio)\b")
+_POST_ADMIN = re.compile(r"^\s+(?:state|province|department|region|governorate|oblast)\b",
+                         re.IGNORECASE)
+_POST_DISTRICT = re.compile(r"^\s+(?:municipality|district|county|municipio)\b",
+                            re.IGNORECASE)
+# a capitalised word right before or after a name that did not match with it: the name
+# is part of a longer one ("George Washington", "Paris Hilton", "Victoria Beckham")
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w’'-]*)\s+$")
+_NAME_AFTER = re.compile(r"^\s+([A-Z][\w’'-]*)")
+_NOT_NAME = frozenset(
+    "The In At On Near Off From After Before When While Since Outside Inside During Into "
+    "North South East West Northern Southern Eastern Western Central Upper Lower Greater "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+    "April May June July August September October November December State Province "
+    "Department Region Municipality District County Governorate Oblast Airport "
+    "International Port Island Islands City".split())
 _POST_COAST = re.compile(r"^(?:['’]s)?\s+(?:[A-Za-z-]+\s+)?(?:coast|coastline|shores?)\b")
 _POST_WATERS = re.compile(r"^(?:['’]s)?\s+(?:territorial\s+)?waters\b")
 _POST_LAND = re.compile(r"^\s+(?:soil|territory|airspace|mainland|side\s+of\s+the\s+border)\b")
@@ -66,6 +80,13 @@ _REPORT = re.compile(
     r"spokeswoman|spokesperson|ministry|government|diplomats|leaders))\s*,?\s*$",
     re.IGNORECASE,
 )
+_ITS_WATER = re.compile(r"\b(?P<cue>off|near|along|in)\s+(?P<its>its)\s+(?:own\s+)?"
+                        r"(?:territorial\s+)?(?:coast|coastline|shores?|waters)\b",
+                        re.IGNORECASE)
+_SMALL_NEED = re.compile(
+    r"\b(?:in|at|near|outside|off|from|into|of)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.IGNORECASE)
+_SAID = re.compile(r"\b(?:said|says|told|announced|stated|claimed|added|insisted|"
+                   r"confirmed|denied|alleged)\b", re.IGNORECASE)
 # another event's noun between the trigger and the place: the place is that event's
 # ("destroyed, a day after arrests in Culiacán")
 _OTHER_EVENT = re.compile(
@@ -76,6 +97,7 @@ _POSS_LOC = re.compile(
     r"^['’]s\s+(?:(?P<what>capital|metropolitan\s+area|outskirts|suburbs|northern|southern|"
     r"eastern|western|central|north|south|east|west|northeast|northwest|southeast|southwest|"
     r"border|borders|interior|mainland|territory|soil|airspace|countryside|hinterland|streets|"
+    r"mountains|highlands|hills|jungles?|forests?|deserts?|"
     r"port|port\s+area|harbou?r|downtown|centre|center|old\s+city|"
     r"(?:[\w-]+\s+)?(?:coast|coastline|coasts|shores?|waters))\b"
     r"|(?:[A-Za-z][\w’'-]*\s+){1,4}(?P<part>province|state|region|"
@@ -116,6 +138,7 @@ class Reading:
     score: float = 0.0
     qualifier: bool = False  # the ", Sinaloa" in "Culiacán, Sinaloa"
     hint: bool = False  # "Venezuela's Tren de Aragua": names a country, places nothing
+    weak: bool = False  # a bare small-town name with no support from the article
     cue_start: int = 0
 
 
@@ -130,7 +153,9 @@ def entry_score(e: Entry, primary: bool, *, span_countries: set[str],
                 context: tuple[str, ...], qual: str = "", qualified_by: Entry | None = None,
                 anchor: tuple[float, float] | None = None) -> float:
     """How likely a name means this entry: kind, population, context, qualifiers."""
-    if e.kind in ("C", "S"):
+    if e.kind == "S":
+        s = 9.0  # curated sea names beat towns called "Pacific" or "Atlantic"
+    elif e.kind == "C":
         s = 6.0
     elif e.kind == "A":
         s = 4.0
@@ -161,9 +186,14 @@ def entry_score(e: Entry, primary: bool, *, span_countries: set[str],
 
 
 def best_entry(f: Found, **kw: object) -> tuple[Entry | None, float]:
+    # a state's own name beats a town of its country that has it only as an alternate
+    # ("Morelos" the state, not Ecatepec de Morelos)
+    states = {h.entry.country for h in f.hits if h.entry.kind == "A" and h.primary}
     best: tuple[Entry | None, float] = (None, -1e9)
     for h in f.hits:
         s = entry_score(h.entry, h.primary, **kw)  # type: ignore[arg-type]
+        if h.entry.kind == "P" and not h.primary and h.entry.country in states:
+            s -= 1.5
         if s > best[1]:
             best = (h.entry, s)
     return best
@@ -210,13 +240,31 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
     places = [f for f in places if not _FEATURE.match(text[f.end:f.end + 30])]
     span_countries: set[str] = {o.org.country for o in orgs if o.org.country}
     span_countries.update(d.country for d in demonyms)
+    told_by: dict[str, int] = {}  # country -> how many names in the passage tell it
     for f in places:
-        kinds = {h.entry.kind for h in f.hits}
-        if "C" in kinds:
-            span_countries.update(h.entry.country for h in f.hits
-                                  if h.entry.kind == "C" and h.entry.country)
-        elif len({h.entry.country for h in f.hits}) == 1 and f.hits[0].entry.country:
-            span_countries.add(f.hits[0].entry.country)
+        # a name tells its country when it is a country's, or when every place with it
+        # as its main name lies in one country ("Antioquia": Antakya has it only as an
+        # alternate; "Victoria" tells nothing: a state in Australia, towns elsewhere)
+        main = [h.entry for h in f.hits if h.primary] or [h.entry for h in f.hits]
+        countries = {e.country for e in main if e.kind == "C" and e.country} or {
+            e.country for e in main if e.country}
+        if len(countries) == 1 or any(e.kind == "C" for e in main):
+            for c in countries:
+                told_by[c] = told_by.get(c, 0) + 1
+    named = set(span_countries)  # told by organisations and demonyms
+    span_countries.update(told_by)
+    # a name the text ties to a country (", Antioquia"; the article's countries) where no
+    # large place of that name lies: the small towns of that name are candidates too
+    wanted = span_countries | set(context)
+    for n, f in enumerate(places):
+        if f.open_water or any(h.entry.kind == "S" for h in f.hits):
+            continue
+        if not any(h.entry.country in wanted for h in f.hits) and (
+                _SMALL_NEED.search(text, max(0, f.start - 40), f.start)
+                or re.match(r"\s*,\s*[A-Z]", text[f.end:f.end + 5])):
+            extra = [h for h in g.namesakes(f.key) if h.entry.country in wanted]
+            if extra:
+                places[n] = replace(f, hits=f.hits + tuple(extra))
     passage = text[start:end]
     at_sea = domain == "sea" or (domain != "land" and SEA_WORDS.search(passage) is not None)
     sea_hint = next((h.entry.name for f in places for h in f.hits if h.entry.kind == "S"),
@@ -261,6 +309,16 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
         if not cue and not f.possessive and _ACTOR_USE.match(post) and any(
                 h.entry.kind == "C" for h in f.hits):
             r.hint = True  # "US officials", "Mexico has opposed": a country as actor
+        if re.search(r"\b[A-Z]\.\s*$", pre):
+            r.hint = True  # "J. Smith": a person's name
+        nb, na = _NAME_BEFORE.search(pre), _NAME_AFTER.match(post)
+        if (nb and nb.group(1) not in _NOT_NAME and not _is_place_word(g, nb.group(1))) or (
+                not cue and na and na.group(1) not in _NOT_NAME and not f.possessive
+                and not _is_place_word(g, na.group(1))):
+            r.hint = True
+        if any(h.entry.kind == "S" for h in f.hits) and re.match(
+                r"^\s+(?:coast|coastline|coasts|side|shore)\b", post):
+            r.hint = True  # "the Pacific coast of Mexico": the sea names a coast
         if f.open_water:
             r.sea, r.precision = True, 6
         else:
@@ -272,6 +330,17 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
                 e = _capital(g, e)
             r.entry = e
             _interpret(g, r, e, f, post, at_sea, sea_hint, context)
+            capital = g.countries.get(e.country or "")
+            if not cue and e.kind == "P" and capital is not None and normalise(
+                    capital.admin1 or "") == normalise(e.name):
+                r.hint = True  # "Washington accused ...", "Caracas said": a government
+            # a bare town name (no "in", "near" ...) in no country the article names is as
+            # likely a surname or a word ("Smith", "Reading the report") as a place
+            # (the name itself does not count as support: "Mobile phones" names Mobile)
+            own = e.country in told_by and told_by[e.country] == 1 and e.country not in named
+            r.weak = (not cue and e.kind == "P" and qualified_by is None
+                      and (e.country not in span_countries or own)
+                      and e.country not in context)
             if poss is not None and e.kind == "P" and not r.sea:
                 if poss.group("part"):
                     r.precision = 3  # a named district of the town
@@ -281,11 +350,40 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
         r.score = _event_score(r, f, text, start, trigger)
         readings.append(r)
 
+    # "in Sinaloa's capital, Culiacán": the named capital takes the cue
+    for a, b in zip(readings, readings[1:], strict=False):
+        if (a.entry is not None and a.cue and not b.cue and not a.sea
+                and re.fullmatch(r"['’]s\s+capital,?\s+(?:city\s+(?:of\s+)?)?",
+                                 text[a.end:b.start])):
+            b.cue, b.cue_start, a.hint = a.cue, a.cue_start, True
+            b.hint = b.weak = False
+            a.score = _event_score(a, None, text, start, trigger)
+            b.score = _event_score(b, None, text, start, trigger)
+
     for d in demonyms:
         r_d = _demonym_reading(g, d, text, sea_hint)
         if r_d is not None:
             r_d.score = _event_score(r_d, None, text, start, trigger)
             readings.append(r_d)
+
+    # "off its coast", "in its waters": the country named last before the pronoun
+    for m in _ITS_WATER.finditer(text, start, end):
+        owner = next((r.entry for r in reversed(readings)
+                      if r.end <= m.start() and r.entry is not None and r.entry.kind == "C"),
+                     None)
+        if owner is None:
+            continue
+        lat, lon, sea = _water_near(g, owner, sea_hint)
+        r_its = Reading(m.start("its"), m.end("its"), m.group("cue").lower(), "", owner,
+                        sea=True, lat=lat, lon=lon, sea_name=sea, precision=6,
+                        surface=owner.name, cue_start=m.start())
+        if r_its.cue == "in":
+            r_its.country = owner.country
+        else:
+            r_its.near_country = owner.country
+        r_its.cue = "terr" if r_its.cue == "in" else "off"
+        r_its.score = _event_score(r_its, None, text, start, trigger)
+        readings.append(r_its)
 
     # open water takes its point from a sea or coast the passage (or article) names
     for r in readings:
@@ -302,7 +400,9 @@ def _interpret(g: Gazetteer, r: Reading, e: Entry, f: Found, post: str, at_sea: 
         v = _sea_variant(g, e, context)
         r.sea, r.sea_name, r.lat, r.lon, r.precision = True, v.name, v.lat, v.lon, 6
         return
-    offshore = r.cue == "off" or (r.cue == "near" and at_sea) or (
+    # "near Aruba": next to an island country is on the water
+    island = e.kind == "C" and e.country in g.islands and e.country in g.coasts
+    offshore = r.cue == "off" or (r.cue == "near" and (at_sea or island)) or (
         coast_after and (r.cue == "off" or at_sea))
     territorial = r.cue == "terr" or (waters_after and r.cue != "off")
     if territorial or offshore:
@@ -328,6 +428,13 @@ def _interpret(g: Gazetteer, r: Reading, e: Entry, f: Found, post: str, at_sea: 
         r.precision = 2
     else:
         r.precision = 1
+
+
+def _is_place_word(g: Gazetteer, word: str) -> bool:
+    """A country or demonym next to a name does not make it part of a longer name
+    ("Mexican Sinaloa", "the US Culiacán consulate" are still places)."""
+    key = normalise(word)
+    return key in g.demonyms or any(h.entry.kind == "C" for h in g.hits(key))
 
 
 def _capital(g: Gazetteer, country: Entry) -> Entry:
@@ -356,7 +463,7 @@ def _demonym_reading(g: Gazetteer, d: DemonymFound, text: str,
             sea, 6
         r.cue = r.cue or "terr"
         return r
-    if _POST_COAST.match(post) and re.search(r"\boff\s+(?:the\s+)?$", pre):
+    if _POST_COAST.match(post) and re.search(r"\b(?:off|near|along)\s+(?:the\s+)?$", pre):
         lat, lon, sea = _water_near(g, country, sea_hint)
         r.sea, r.near_country, r.lat, r.lon, r.sea_name, r.precision = True, d.country, lat, \
             lon, sea, 6
@@ -404,6 +511,8 @@ def _event_score(r: Reading, f: Found | None, text: str, start: int,
         s = 2.5
     elif r.sea:
         s = 1.5
+    elif r.weak:
+        return 0.2  # below MIN_EVENT_SCORE whatever its precision
     else:
         s = 0.8
     if r.precision:
@@ -427,6 +536,10 @@ def _event_score(r: Reading, f: Found | None, text: str, start: int,
             between = text[t1:r.cue_start if r.cue else r.start]
         else:
             between = text[r.end:t0]
+            # "In Bogotá, the minister said guerrillas attacked ...": the place frames
+            # the saying, and the event is told inside what was said
+            if _SAID.search(between):
+                s -= 2.0
         if _OTHER_EVENT.search(between):
             s -= 1.0
     return s

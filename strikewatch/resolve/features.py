@@ -1,0 +1,319 @@
+"""Linking features of a mention, and the hard rules two mentions of one event must obey.
+
+Everything here is a pure function of one mention (plus its article's metadata) or of a pair,
+so pairwise scores never depend on what else is in the batch: that is what lets the
+incremental resolver reproduce a from-scratch run exactly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from strikewatch.records import Actor, Article, Mention, Place
+
+#: Radius (km) a place stands for, by spec geo_precision: 1 exact … 5 country, 6 sea.
+PRECISION_RADIUS_KM: dict[int, float] = {1: 5.0, 2: 25.0, 3: 60.0, 4: 250.0, 5: 800.0, 6: 1500.0}
+#: Two precise places (geo_precision <= 3) further apart than this are different events.
+MAX_PRECISE_DISTANCE_KM = 150.0
+#: A point we cannot place in a sea may still be in a named sea within this distance (km)
+#: of the sea's reference point; further away it is elsewhere.
+SEA_VS_POINT_MAX_KM = 3000.0
+#: Dated mentions get blocking keys for every day of their interval; wider than this, none.
+MAX_BLOCK_INTERVAL_DAYS = 35
+#: An undated mention may be about anything in the week before its article was published.
+UNDATED_LOOKBACK_DAYS = 7
+#: Two day-precise dates further apart than this (days) are different events.
+MAX_PRECISE_DATE_GAP = 2
+
+_SEA_NOISE = {
+    "the", "sea", "ocean", "gulf", "of", "eastern", "western", "northern", "southern",
+    "east", "west", "north", "south", "central", "international", "waters", "off", "coast",
+}
+_STOP = {
+    "a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from",
+    "that", "this", "was", "were", "is", "are", "be", "been", "has", "had", "have", "it",
+    "its", "as", "said", "says", "after", "which", "who", "their", "they", "he", "she", "his",
+    "her", "but", "not", "into", "than", "about", "over", "near", "also", "would", "could",
+}
+_WORD = re.compile(r"[a-z0-9]+")
+
+STATUS_CLASS = {
+    "occurred": "actual", "denied": "actual",
+    "planned": "intent", "threatened": "intent", "hypothetical": "intent",
+}
+
+
+def day_number(iso: str | None) -> int | None:
+    """Days since 1970-01-01 of an ISO date or date-time, None if absent or unreadable."""
+    if not iso:
+        return None
+    try:
+        return (date.fromisoformat(iso[:10]) - date(1970, 1, 1)).days
+    except ValueError:
+        return None
+
+
+def iso_day(n: int) -> str:
+    return (date(1970, 1, 1) + timedelta(days=n)).isoformat()
+
+
+#: Rough boxes (lat_min, lat_max, lon_min, lon_max) of the seas where strikes are reported,
+#: to tell which sea a point off a coast lies in ("off La Guajira" is in the Caribbean,
+#: "off Tumaco" in the Pacific). A point inside no box, or inside two, gets no sea. This is a
+#: deliberately small table; a marine-regions gazetteer in the geo step would replace it.
+SEA_BOXES: dict[str, tuple[float, float, float, float]] = {
+    "caribbean": (8.5, 22.5, -89.0, -59.5),
+    "pacific": (-20.0, 30.0, -130.0, -77.3),
+    "aden": (10.5, 15.5, 43.3, 52.0),
+    "red": (12.4, 30.0, 32.0, 43.6),
+    "arabian": (5.0, 25.0, 52.0, 72.0),
+    "mediterranean": (30.0, 46.0, -6.0, 36.0),
+    "black": (40.5, 47.0, 27.5, 42.0),
+    "persian": (23.5, 30.5, 47.5, 57.0),
+}
+
+
+def sea_of_point(lat: float, lon: float) -> str | None:
+    hits = [k for k, (a, b, c, d) in SEA_BOXES.items() if a <= lat <= b and c <= lon <= d]
+    return hits[0] if len(hits) == 1 else None
+
+
+def sea_key(place: Place | None, at_sea: bool = False) -> str | None:
+    """'Eastern Pacific' and 'Pacific Ocean' -> 'pacific'; a point off a coast (`at_sea`)
+    gets the sea its coordinates fall in; None for places on land."""
+    if place is None or not place.name:
+        return None
+    if place.kind != "sea" and place.geo_precision != 6:
+        if at_sea and place.latitude is not None and place.longitude is not None:
+            return sea_of_point(place.latitude, place.longitude)
+        return None
+    # the geo step names water off a coast "Caribbean Sea off Venezuela": the sea comes first
+    name = re.split(r"\s+off\s+", place.name.lower(), maxsplit=1)[0]
+    words = [w for w in _WORD.findall(name) if w not in _SEA_NOISE]
+    return " ".join(words) or name
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def norm_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    words = [w for w in _WORD.findall(name.lower()) if w not in _STOP]
+    return " ".join(words) or None
+
+
+def tokens(text: str) -> list[str]:
+    """Content words of the mention's sentences, for a wording-similarity comparison."""
+    return sorted({w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2})
+
+
+#: Words rarer than this Zipf frequency in general English (about 1 per million words) are
+#: the specific details two reports of one event share (place names, "speedboat", "Houthi")
+#: and reports of different events rarely do. The frequencies come from wordfreq's fixed
+#: data, never from the batch, so the comparison stays a pure function of the pair.
+RARE_ZIPF = 3.0
+
+
+#: Wording similarity is estimated from a one-permutation MinHash sketch of the content words:
+#: each word is hashed once, and each of SKETCH_BINS bins keeps its smallest hash. Comparing
+#: two sketches is a handful of integer comparisons in SQL, where an exact set intersection
+#: of word lists cost most of the scoring time.
+SKETCH_BINS = 16
+#: At most this many specific (rare) words per mention are compared.
+MAX_RARE = 6
+
+
+def word_hash(word: str) -> int:
+    """A stable 63-bit hash of a word (Python's hash() changes between processes)."""
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()) >> 1
+
+
+def sketch(words: list[str]) -> list[int]:
+    bins = [-1] * SKETCH_BINS
+    for w in words:
+        h = word_hash(w)
+        b, v = h % SKETCH_BINS, h // SKETCH_BINS
+        if bins[b] < 0 or v < bins[b]:
+            bins[b] = v
+    return bins
+
+
+def rare_words(words: list[str]) -> list[str]:
+    from wordfreq import zipf_frequency
+
+    return [w for w in words if w.isalpha() and zipf_frequency(w, "en") < RARE_ZIPF]
+
+
+@dataclass(frozen=True)
+class Features:
+    """What linking looks at, one row per event mention (also the DuckDB input row)."""
+
+    unique_id: str
+    article_id: str
+    origin_id: str
+    published: int | None
+    d_lo: int | None
+    d_hi: int | None
+    block_keys: list[str] = field(default_factory=list)
+    lat: float | None = None
+    lon: float | None = None
+    radius_km: float | None = None
+    precision: int | None = None
+    sea: str | None = None
+    country: str | None = None
+    place_name: str | None = None
+    actor_name: str | None = None
+    actor_country: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    target_kind: str | None = None
+    domain: str | None = None
+    status_class: str = "actual"
+    status: str = "occurred"
+    killed_lo: int | None = None
+    killed_hi: int | None = None
+    words: list[str] = field(default_factory=list)
+    rare: list[str] = field(default_factory=list)
+
+    def row(self) -> dict[str, object]:
+        """The DuckDB input row: wording as sketch columns s0.., specific words as r0.."""
+        row = {k: v for k, v in self.__dict__.items() if k not in ("words", "rare")}
+        for i, v in enumerate(sketch(self.words)):
+            row[f"s{i}"] = v
+        row["n_words"] = len(self.words)
+        rare = sorted(word_hash(w) for w in self.rare)[:MAX_RARE]
+        row["n_rare"] = len(rare)
+        for i in range(MAX_RARE):
+            row[f"r{i}"] = rare[i] if i < len(rare) else None
+        return row
+
+
+def zones(place: Place | None, sea: str | None, actor: Actor | None) -> list[str]:
+    """Coarse areas a mention may share with another mention of the same event.
+
+    Its sea, its country and its acting party's country: a report placed "in the Caribbean"
+    meets one placed "off La Guajira" (both in the Caribbean), one placed only "in Colombia"
+    meets one at a Colombian town, and one with no place at all meets the same day's reports
+    about the same actor. A mention with none of these shares the catch-all zone "*".
+    """
+    out = []
+    if sea:
+        out.append(f"sea:{sea}")
+    if place is not None and place.country:
+        out.append(f"country:{place.country}")
+    if actor is not None and actor.country:
+        out.append(f"actor:{actor.country}")
+    return out or ["*"]
+
+
+def block_keys(days: list[int], zone_list: list[str]) -> list[str]:
+    """Blocking keys: one per (day, zone); two mentions are compared if they share one."""
+    return [f"{d}|{z}" for d in days for z in zone_list]
+
+
+def mention_text(m: Mention) -> str:
+    return " ".join(s.text for s in m.spans if s.text)
+
+
+def features(m: Mention, article: Article | None) -> Features:
+    """The linking features of one event mention (article metadata may be missing)."""
+    published = day_number(article.published) if article else None
+    d_lo, d_hi = day_number(m.date_low), day_number(m.date_high)
+    if d_lo is None and d_hi is not None:
+        d_lo = d_hi - 31  # "before X": an open interval, bounded for blocking only
+    if d_hi is None and d_lo is not None:
+        d_hi = d_lo if m.time_precision in (None, 1) else d_lo + 31
+    if d_lo is not None and d_hi is not None and d_hi < d_lo:
+        d_lo, d_hi = d_hi, d_lo
+    if d_lo is not None and d_hi is not None:
+        keys = list(range(d_lo, d_hi + 2)) if d_hi - d_lo <= MAX_BLOCK_INTERVAL_DAYS else []
+    elif published is not None:
+        keys = list(range(published - UNDATED_LOOKBACK_DAYS, published + 1))
+    else:
+        keys = []
+    place = m.place
+    precision = place.geo_precision if place else None
+    has_xy = place is not None and place.latitude is not None and place.longitude is not None
+    radius = PRECISION_RADIUS_KM.get(precision or 0) if has_xy else None
+    if has_xy and radius is None:
+        radius = 100.0
+    words = tokens(mention_text(m))
+    k_lo, k_hi = m.killed_low, m.killed_high
+    if k_lo is None and k_hi is not None:
+        k_lo = 0
+    a1 = m.actor1
+    return Features(
+        unique_id=m.id,
+        article_id=m.article_id,
+        origin_id=(article.origin_id if article else "") or m.article_id,
+        published=published,
+        d_lo=d_lo,
+        d_hi=d_hi,
+        block_keys=block_keys(keys, zones(place, sea_key(place, at_sea=m.domain == "sea"), a1)),
+        lat=place.latitude if has_xy and place else None,
+        lon=place.longitude if has_xy and place else None,
+        radius_km=radius,
+        precision=precision,
+        sea=sea_key(place, at_sea=m.domain == "sea"),
+        country=place.country if place else None,
+        place_name=norm_name(place.name) if place else None,
+        actor_name=norm_name(a1.name) if a1 else None,
+        actor_country=a1.country if a1 else None,
+        event_type=m.event_type,
+        sub_event_type=m.sub_event_type,
+        target_kind=m.target_kind if m.target_kind != "unknown" else None,
+        domain=m.domain,
+        status_class=STATUS_CLASS.get(m.status, "actual"),
+        status=m.status,
+        killed_lo=k_lo,
+        killed_hi=k_hi,
+        words=words,
+        rare=rare_words(words),
+    )
+
+
+def places_compatible(a: Features, b: Features) -> bool | None:
+    """True/False when the places can/cannot be one event's; None when either is unknown."""
+    both_xy = a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None
+    if both_xy and (a.precision or 9) <= 3 and (b.precision or 9) <= 3:
+        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= MAX_PRECISE_DISTANCE_KM  # type: ignore[arg-type]
+    if a.sea and b.sea:
+        return a.sea == b.sea
+    if a.sea or b.sea or a.precision == 6 or b.precision == 6:
+        # a sea and a point we cannot place in a sea: cannot tell, unless far away
+        if both_xy and haversine_km(a.lat, a.lon, b.lat, b.lon) > SEA_VS_POINT_MAX_KM:  # type: ignore[arg-type]
+            return False
+        return None
+    if a.country and a.country == b.country and 5 in (a.precision, b.precision):
+        return True  # a place inside the country the other report names
+    if both_xy:
+        dist = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+        return dist <= (a.radius_km or 0) + (b.radius_km or 0)
+    if a.country and b.country and not a.sea and not b.sea:
+        return a.country == b.country
+    return None
+
+
+def hard_conflict(a: Features, b: Features) -> str | None:
+    """Why two mentions cannot be one event (None if they may be): the cannot-link rules."""
+    if a.article_id == b.article_id:
+        return "same article"  # an article's extractor already merged its own sentences
+    if a.d_lo is not None and b.d_lo is not None and a.d_hi is not None and b.d_hi is not None:
+        gap = max(a.d_lo - b.d_hi, b.d_lo - a.d_hi)
+        precise = a.d_hi - a.d_lo <= 1 and b.d_hi - b.d_lo <= 1
+        if gap > (MAX_PRECISE_DATE_GAP if precise else 1):
+            return "dates do not overlap"
+    if places_compatible(a, b) is False:
+        return "places too far apart"
+    if a.status_class != b.status_class:
+        return "a plan or threat is not the act"
+    return None

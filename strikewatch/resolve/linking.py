@@ -1,0 +1,232 @@
+"""Pairwise scoring of event mentions with splink (Fellegi-Sunter) on DuckDB.
+
+Why splink: it is a maintained record-linkage library whose model (comparison levels with
+m/u probabilities, blocking rules) runs unchanged on DuckDB locally and on Spark in a
+cluster, which is the scale-out path in DESIGN.md. Its blocking rules turn the all-pairs
+problem into equi-joins, so the number of scored pairs grows with the number of mentions
+that share a day, not with the square of the archive.
+
+Why fixed parameters (no EM training): the weights below are set from what a conflict
+coder knows (the same day and sea is strong evidence; different seas on the same day rule
+a link out; conflicting tolls are common and only mildly negative). A model trained on
+each batch would give different scores to the same pair in different batches, and the
+incremental resolver must reproduce a from-scratch run exactly; fixed parameters make every
+pair's score a pure function of the two mentions. Each level is given as a log2 Bayes
+factor (its match weight); m and u are derived from it.
+
+Blocking: every dated mention carries one key per (day, zone) — each day of its date
+interval and the day after (so reports one day apart meet; an undated mention: the week
+before its article's publication) crossed with its coarse zones (sea, country, acting
+party's country: features.zones). One rule
+explodes those keys and joins on them: two mentions are compared only if their days can
+touch in a zone they share. Block sizes then depend on how many reports one day brings in one
+area, not on the size of the archive. Undated mentions of undated articles, and mentions
+dated only to a span wider than five weeks, are never compared (they cannot be placed).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pyarrow as pa
+
+from strikewatch.resolve.features import (
+    MAX_RARE,
+    SEA_VS_POINT_MAX_KM,
+    SKETCH_BINS,
+    Features,
+    hard_conflict,
+)
+
+#: Prior log2-odds that two blocked mentions report the same event.
+PRIOR_MATCH_PROBABILITY = 0.03
+#: Pairs at or above this match probability become candidate links.
+LINK_THRESHOLD = 0.5
+
+_U = 0.01  # every level's u; m = u * 2**weight, so the level's match weight is `weight`
+
+_DIST = (
+    "2*6371*asin(sqrt(pow(sin(radians(lat_r-lat_l)/2),2)"
+    " + cos(radians(lat_l))*cos(radians(lat_r))*pow(sin(radians(lon_r-lon_l)/2),2)))"
+)
+# Jaccard similarity of the content words, estimated from the one-permutation sketches
+# (features.sketch): bins equal and filled, over bins filled on either side.
+_SAME_BINS = " + ".join(f"(s{i}_l = s{i}_r AND s{i}_l >= 0)::INT" for i in range(SKETCH_BINS))
+_ANY_BINS = " + ".join(f"(s{i}_l >= 0 OR s{i}_r >= 0)::INT" for i in range(SKETCH_BINS))
+_JACCARD = f"(({_SAME_BINS}) / greatest({_ANY_BINS}, 1))"
+# How many specific (rare) words two mentions share: hashed words r0.. compared pairwise.
+_RARE_SHARED = "(" + " + ".join(
+    f"coalesce(r{i}_l = r{j}_r, FALSE)::INT" for i in range(MAX_RARE) for j in range(MAX_RARE)
+) + ")"
+
+
+def _level(sql: str, label: str, weight: float | None) -> dict[str, Any]:
+    if weight is None:
+        return {"sql_condition": sql, "label_for_charts": label, "is_null_level": True}
+    return {
+        "sql_condition": sql,
+        "label_for_charts": label,
+        "m_probability": _U * 2.0**weight,
+        "u_probability": _U,
+    }
+
+
+def _comparison(name: str, levels: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"output_column_name": name, "comparison_levels": levels}
+
+
+COMPARISONS: list[dict[str, Any]] = [
+    _comparison("date", [
+        _level("d_lo_l IS NULL AND d_lo_r IS NULL", "both undated", None),
+        _level("d_lo_l IS NULL OR d_lo_r IS NULL", "one undated", -1.0),
+        _level("d_lo_l = d_lo_r AND d_hi_l = d_hi_r AND d_hi_l - d_lo_l <= 1", "same day", 4.0),
+        _level("greatest(d_lo_l, d_lo_r) <= least(d_hi_l, d_hi_r)"
+               " AND (d_hi_l - d_lo_l > 1 OR d_hi_r - d_lo_r > 1)", "intervals overlap", 1.0),
+        _level("greatest(d_lo_l - d_hi_r, d_lo_r - d_hi_l) <= 1", "one day apart", -6.0),
+        _level("ELSE", "further apart", -10.0),
+    ]),
+    _comparison("place", [
+        _level("(sea_l IS NULL OR sea_r IS NULL) AND (lat_l IS NULL OR lat_r IS NULL)"
+               " AND (country_l IS NULL OR country_r IS NULL)", "place unknown", None),
+        _level(f"precision_l <= 3 AND precision_r <= 3 AND {_DIST} <= 50", "within 50 km", 5.0),
+        _level("sea_l <> sea_r", "different seas", -10.0),
+        _level("place_name_l = place_name_r AND coalesce(country_l, '') = coalesce(country_r, '')",
+               "same place name", 1.5),
+        _level("sea_l = sea_r", "same sea", 1.0),
+        _level("(sea_l IS NOT NULL OR sea_r IS NOT NULL OR precision_l = 6 OR precision_r = 6)"
+               f" AND (lat_l IS NULL OR lat_r IS NULL OR {_DIST} <= {SEA_VS_POINT_MAX_KM})",
+               "a sea and a point not placed in a sea", 0.0),
+        _level("country_l = country_r AND (precision_l = 5 OR precision_r = 5)",
+               "a place inside the country named", 1.0),
+        _level(f"lat_l IS NOT NULL AND lat_r IS NOT NULL AND {_DIST} <= radius_km_l + radius_km_r",
+               "compatible areas", 1.0),
+        _level("country_l = country_r AND (lat_l IS NULL OR lat_r IS NULL)", "same country", 0.5),
+        _level("ELSE", "far apart", -6.0),
+    ]),
+    _comparison("actor", [
+        _level("actor_country_l IS NULL AND actor_name_l IS NULL"
+               " OR actor_country_r IS NULL AND actor_name_r IS NULL", "actor unknown", None),
+        _level("actor_name_l = actor_name_r", "same actor", 2.5),
+        _level("actor_country_l = actor_country_r", "same actor country", 1.5),
+        _level("actor_name_l IS NOT NULL AND actor_name_r IS NOT NULL"
+               " AND (actor_country_l IS NULL OR actor_country_r IS NULL)", "other actor", -2.0),
+        _level("actor_country_l IS NULL OR actor_country_r IS NULL", "actor unclear", 0.0),
+        _level("ELSE", "different actors", -4.0),
+    ]),
+    _comparison("event_type", [
+        _level("event_type_l IS NULL OR event_type_r IS NULL", "type unknown", None),
+        _level("sub_event_type_l = sub_event_type_r", "same sub-event type", 1.0),
+        _level("event_type_l = event_type_r", "same event type", 0.5),
+        _level("ELSE", "different types", -2.5),
+    ]),
+    _comparison("target", [
+        _level("target_kind_l IS NULL OR target_kind_r IS NULL", "target unknown", None),
+        _level("target_kind_l = target_kind_r", "same target kind", 1.0),
+        _level("ELSE", "different target kinds", -2.0),
+    ]),
+    _comparison("domain", [
+        _level("domain_l IS NULL OR domain_r IS NULL", "domain unknown", None),
+        _level("domain_l = domain_r", "same domain", 0.5),
+        _level("ELSE", "different domains", -2.0),
+    ]),
+    _comparison("status", [
+        _level("status_class_l IS NULL OR status_class_r IS NULL", "status unknown", None),
+        _level("status_l = status_r AND status_l <> 'occurred'",
+               "the same rarer status (both planned, threatened or denied)", 2.0),
+        _level("status_class_l = status_class_r", "both acts or both intentions", 0.2),
+        _level("ELSE", "act vs intention", -8.0),
+    ]),
+    _comparison("killed", [
+        _level("killed_lo_l IS NULL OR killed_lo_r IS NULL", "toll unknown", None),
+        _level("killed_lo_l <= coalesce(killed_hi_r, 1000000)"
+               " AND killed_lo_r <= coalesce(killed_hi_l, 1000000)", "tolls overlap", 1.5),
+        _level("ELSE", "tolls differ", -1.0),
+    ]),
+    _comparison("wording", [
+        _level("n_words_l = 0 OR n_words_r = 0", "no wording", None),
+        _level(f"{_JACCARD} >= 0.4", "near-identical wording", 3.0),
+        _level(f"{_JACCARD} >= 0.2", "similar wording", 1.0),
+        _level("ELSE", "different wording", 0.0),
+    ]),
+    _comparison("specific_words", [
+        _level("n_rare_l = 0 OR n_rare_r = 0", "no specific words", None),
+        _level(f"{_RARE_SHARED} >= 3", "3+ specific words shared", 4.0),
+        _level(f"{_RARE_SHARED} = 2", "2 specific words shared", 2.5),
+        _level(f"{_RARE_SHARED} = 1", "1 specific word shared", 0.5),
+        _level("n_rare_l >= 2 AND n_rare_r >= 2", "no specific word shared", -1.0),
+        _level("ELSE", "too few specific words", 0.0),
+    ]),
+]
+
+_SCHEMA = pa.schema([
+    ("unique_id", pa.string()), ("article_id", pa.string()), ("origin_id", pa.string()),
+    ("published", pa.int64()), ("d_lo", pa.int64()), ("d_hi", pa.int64()),
+    ("block_keys", pa.list_(pa.string())), ("lat", pa.float64()), ("lon", pa.float64()),
+    ("radius_km", pa.float64()), ("precision", pa.int64()), ("sea", pa.string()),
+    ("country", pa.string()), ("place_name", pa.string()), ("actor_name", pa.string()),
+    ("actor_country", pa.string()),
+    ("event_type", pa.string()), ("sub_event_type", pa.string()),
+    ("target_kind", pa.string()), ("domain", pa.string()), ("status_class", pa.string()),
+    ("status", pa.string()),
+    ("killed_lo", pa.int64()), ("killed_hi", pa.int64()),
+    *[(f"s{i}", pa.int64()) for i in range(SKETCH_BINS)],
+    ("n_words", pa.int64()), ("n_rare", pa.int64()),
+    *[(f"r{i}", pa.int64()) for i in range(MAX_RARE)],
+])
+
+
+def settings() -> dict[str, Any]:
+    """The splink settings: the model above with one exploding day-key blocking rule."""
+    return {
+        "link_type": "dedupe_only",
+        "unique_id_column_name": "unique_id",
+        "probability_two_random_records_match": PRIOR_MATCH_PROBABILITY,
+        "comparisons": COMPARISONS,
+        "blocking_rules_to_generate_predictions": [
+            {"blocking_rule": "l.block_keys = r.block_keys", "arrays_to_explode": ["block_keys"]},
+        ],
+        "retain_matching_columns": False,
+        "retain_intermediate_calculation_columns": False,
+    }
+
+
+def score_pairs(
+    rows: Sequence[Features], only_touching: Iterable[str] | None = None
+) -> dict[tuple[str, str], float]:
+    """Candidate links {(id_a, id_b) with id_a < id_b: match probability} above the threshold.
+
+    With `only_touching`, only pairs with at least one of those ids are returned (the
+    incremental resolver scores new mentions against their neighbourhood only).
+    Pairs that break a cannot-link rule (features.hard_conflict) are dropped.
+    """
+    keyed = [r for r in rows if r.block_keys]
+    if len(keyed) < 2:
+        return {}
+    from splink import DuckDBAPI, Linker
+
+    db_api = DuckDBAPI()
+    try:
+        table = pa.Table.from_pylist([r.row() for r in keyed], schema=_SCHEMA)
+        sdf = db_api.register(table, table_name="mentions")
+        linker = Linker(sdf, settings(), log_level=logging.WARNING)
+        pred = linker.inference.predict(
+            threshold_match_probability=LINK_THRESHOLD, warning_mode="never"
+        )
+        got = db_api.duckdb_con.sql(
+            f"SELECT unique_id_l, unique_id_r, match_probability FROM {pred.physical_name}"
+        ).fetchall()
+    finally:
+        db_api.duckdb_con.close()
+    by_id = {r.unique_id: r for r in keyed}
+    touching = set(only_touching) if only_touching is not None else None
+    out: dict[tuple[str, str], float] = {}
+    for a, b, p in got:
+        if touching is not None and a not in touching and b not in touching:
+            continue
+        if hard_conflict(by_id[a], by_id[b]) is not None:
+            continue
+        key = (a, b) if a < b else (b, a)
+        out[key] = round(float(p), 9)
+    return out

@@ -1,0 +1,196 @@
+"""One cluster of mentions -> one Incident: fields merged, contradictions flagged, graded.
+
+Merging rules (issue 5):
+- casualties: low = the lowest credible figure, high = the highest (credible = the reports
+  with the incident's status: a denial's or a plan's figures do not count for a strike);
+  reports whose ranges do not overlap raise a flag ("killed: reports differ (3-6)");
+- status precedence: occurred > denied > planned > threatened > hypothetical. A denial never
+  erases reports that it happened: the incident stays `occurred`, is flagged `denied` and
+  graded contested;
+- date: the most precise interval (ACLED time_precision, then width), earliest first;
+- place: the most precise (lowest geo_precision), the most reported name on a tie;
+- actors, type, target: the most reported value; differing perpetrators are flagged;
+- the id: derived from the cluster's earliest mention (by article publication, then id), so
+  it stays put when later articles join the incident (reviews refer to it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from strikewatch.records import (
+    COUNT_FIELDS,
+    Actor,
+    Article,
+    Attribution,
+    Incident,
+    Mention,
+    Place,
+    Quote,
+    Source,
+    Span,
+    stable_id,
+)
+from strikewatch.resolve.grading import grade
+
+STATUS_PRECEDENCE = ("occurred", "denied", "planned", "threatened", "hypothetical")
+T = TypeVar("T")
+
+
+def mention_order(m: Mention, articles: Mapping[str, Article]) -> tuple[str, str]:
+    a = articles.get(m.article_id)
+    return ((a.published if a and a.published else "9999")[:10], m.id)
+
+
+def incident_id(mentions: Sequence[Mention], articles: Mapping[str, Article]) -> str:
+    anchor = min(mentions, key=lambda m: mention_order(m, articles))
+    return stable_id("incident", anchor.id)
+
+
+def _mode(values: Sequence[T | None], key: Callable[[T], Any] = lambda v: v) -> T | None:
+    """The most frequent non-null value; ties go to the one reported first."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    counts = Counter(key(v) for v in present)
+    best = max(counts.values())
+    return next(v for v in present if counts[key(v)] == best)
+
+
+def merge_counts(reports: Sequence[Mention]) -> tuple[dict[str, int | None], list[str]]:
+    out: dict[str, int | None] = {}
+    flags: list[str] = []
+    for name in COUNT_FIELDS:
+        pairs = [(getattr(m, f"{name}_low"), getattr(m, f"{name}_high")) for m in reports]
+        pairs = [(lo, hi) for lo, hi in pairs if lo is not None or hi is not None]
+        lows = [lo for lo, _ in pairs if lo is not None]
+        highs = [hi for _, hi in pairs if hi is not None]
+        out[f"{name}_low"] = min(lows) if lows else None
+        out[f"{name}_high"] = max(highs + lows) if highs else None
+        if lows and highs and max(lows) > min(highs):
+            lo, hi = min(highs), max(lows)
+            flags.append(f"{name}: reports differ ({lo}-{hi})")
+    return out, flags
+
+
+def _date(mentions: Sequence[Mention]) -> tuple[str | None, str | None, int | None, list[str]]:
+    dated = [m for m in mentions if m.date_low or m.date_high]
+    if not dated:
+        return None, None, None, []
+
+    def width(m: Mention) -> int:
+        from strikewatch.resolve.features import day_number
+
+        lo, hi = day_number(m.date_low), day_number(m.date_high)
+        return (hi - lo) if lo is not None and hi is not None else 10_000
+
+    best = min(dated, key=lambda m: (m.time_precision or 9, width(m), m.date_low or "9999"))
+    flags: list[str] = []
+    days = sorted({m.date_low for m in dated if m.time_precision == 1 and m.date_low})
+    if len(days) > 1:
+        flags.append(f"date: reports differ ({days[0]} to {days[-1]})")
+    return best.date_low, best.date_high, best.time_precision, flags
+
+
+def _place(mentions: Sequence[Mention]) -> Place | None:
+    places = [m.place for m in mentions if m.place is not None]
+    if not places:
+        return None
+    top = min(p.geo_precision or 99 for p in places)
+    tied = [p for p in places if (p.geo_precision or 99) == top]
+    return _mode(tied, key=lambda p: (p.name or "").lower())
+
+
+def _actor(mentions: Sequence[Mention], attr: str) -> tuple[Actor | None, list[str]]:
+    actors: list[Actor | None] = [getattr(m, attr) for m in mentions]
+    best = _mode(actors, key=lambda a: (a.name or "").lower())
+    countries = sorted({a.country for a in actors if a is not None and a.country})
+    flags = []
+    if attr == "actor1" and len(countries) > 1:
+        names = sorted({a.name for a in actors if a is not None})
+        flags.append(f"actor1: different perpetrators reported ({' vs '.join(names)})")
+    return best, flags
+
+
+def _spans(mentions: Sequence[Mention]) -> dict[str, list[Span]]:
+    prov: dict[str, list[Span]] = {}
+    for m in mentions:
+        for fld, spans in m.provenance.items():
+            seen = {(s.article_id, s.start, s.end) for s in prov.get(fld, [])}
+            for s in spans:
+                if (s.article_id, s.start, s.end) not in seen:
+                    prov.setdefault(fld, []).append(s)
+                    seen.add((s.article_id, s.start, s.end))
+        if not m.provenance and m.spans:
+            prov.setdefault("event", []).extend(m.spans)
+    return prov
+
+
+def build_incident(mentions: Sequence[Mention], articles: Mapping[str, Article]) -> Incident:
+    """Merge one cluster's mentions (all event mentions) into a graded incident."""
+    ms = sorted(mentions, key=lambda m: mention_order(m, articles))
+    present = {m.status for m in ms}
+    status = next((s for s in STATUS_PRECEDENCE if s in present), "occurred")
+    reports = [m for m in ms if m.status == status] or ms
+    flags: list[str] = []
+    counts, count_flags = merge_counts(reports)
+    flags += count_flags
+    d_lo, d_hi, prec, date_flags = _date(reports)
+    flags += date_flags
+    actor1, actor_flags = _actor(reports, "actor1")
+    flags += actor_flags
+    actor2, _ = _actor(reports, "actor2")
+    types = sorted({m.event_type for m in reports if m.event_type})
+    if len(types) > 1:
+        flags.append(f"event_type: reports differ ({' vs '.join(types)})")
+    if status == "occurred" and any(m.status == "denied" for m in ms):
+        flags.append("denied")
+    sources: list[Source] = []
+    for aid in dict.fromkeys(m.article_id for m in ms):
+        a = articles.get(aid)
+        sources.append(Source(
+            article_id=aid,
+            url=a.url if a else None,
+            publisher=a.publisher if a else None,
+            published=a.published if a else None,
+            origin_id=(a.origin_id if a else None) or aid,
+        ))
+    attribution: list[Attribution] = []
+    seen_att: set[tuple[Any, ...]] = set()
+    for m in ms:
+        for att in m.attribution:
+            k = (att.kind, att.name, att.affiliation, att.count, att.anonymous)
+            if k not in seen_att:
+                seen_att.add(k)
+                attribution.append(att)
+    quotes: list[Quote] = [q for m in ms for q in m.quotes]
+    fields: dict[str, Any] = dict(
+        id=incident_id(ms, articles),
+        event_type=_mode([m.event_type for m in reports]),
+        sub_event_type=_mode([m.sub_event_type for m in reports]),
+        action=_mode([m.action for m in reports]),
+        target_kind=_mode([m.target_kind for m in reports if m.target_kind != "unknown"])
+        or _mode([m.target_kind for m in reports]),
+        domain=_mode([m.domain for m in reports]),
+        status=status,
+        background=all(m.background for m in ms),
+        hedges=sorted({h for m in ms for h in m.hedges}),
+        date_low=d_lo,
+        date_high=d_hi,
+        time_precision=prec,
+        place=_place(ms),
+        actor1=actor1,
+        actor2=actor2,
+        approx=sorted({f for m in reports for f in m.approx}),
+        provenance=_spans(ms),
+        flags=flags,
+        sources=sources,
+        mention_ids=sorted(m.id for m in ms),
+        attribution=attribution,
+        quotes=quotes,
+        **counts,
+    )
+    g, reason = grade(status, ms, articles, actor1, flags)
+    return Incident(grade=g, grade_reason=reason, **fields)

@@ -1,0 +1,223 @@
+"""Tallies: aggregate claims kept apart from incidents, deduplicated, checked against the ledger.
+
+Deduplication: tally mentions from different articles are one claim when they give the same
+figures (strikes and killed), for a compatible actor and region; the merged tally keeps every
+source and the widest period. Different figures (an updated count) stay separate tallies.
+
+Reconciliation against the ledger, for the tally's actor (actor1 country, else name), region
+(tally.place: a sea, a country, or a point with its precision radius; no place = any region)
+and period (period_low..period_high; an open start is unbounded, an open end is the date the
+claim was published). Counted incidents: status occurred, not background, not discounted.
+- unknown: the tally gives no strike or death figure, or no incident on record is in scope;
+- inconsistent: the ledger exceeds the tally's upper bound or falls short of its lower
+  bound (difference = ledger minus tally bound, deaths first, else strikes);
+- consistent: otherwise.
+Unknown death tolls of counted incidents leave the ledger's upper bound open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from strikewatch.records import (
+    Article,
+    Incident,
+    Mention,
+    Place,
+    Reconciliation,
+    Source,
+    Tally,
+    stable_id,
+)
+from strikewatch.resolve.features import (
+    PRECISION_RADIUS_KM,
+    day_number,
+    haversine_km,
+    norm_name,
+    sea_key,
+)
+from strikewatch.resolve.merging import mention_order
+
+
+def _figures(m: Mention | Tally) -> tuple[int | None, ...]:
+    return (m.strikes_low, m.strikes_high, m.killed_low, m.killed_high)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _region(p: Place | None) -> str | None:
+    if p is None:
+        return None
+    return sea_key(p) or p.country or (p.name or "").lower() or None
+
+
+def _same_claim(a: Mention, b: Mention) -> bool:
+    if a.article_id == b.article_id or _figures(a) != _figures(b):
+        return False
+    ca = a.actor1.country if a.actor1 else None
+    cb = b.actor1.country if b.actor1 else None
+    return _compatible(ca, cb) and _compatible(_region(a.place), _region(b.place))
+
+
+def dedupe(mentions: Sequence[Mention], articles: Mapping[str, Article]) -> list[list[Mention]]:
+    """Groups of tally mentions that state one claim (deterministic order)."""
+    groups: list[list[Mention]] = []
+    for m in sorted(mentions, key=lambda m: mention_order(m, articles)):
+        for g in groups:
+            if all(_same_claim(m, x) for x in g):
+                g.append(m)
+                break
+        else:
+            groups.append([m])
+    return groups
+
+
+def build_tally(group: Sequence[Mention], articles: Mapping[str, Article]) -> Tally:
+    """One tally from the mentions stating one claim (first mention = earliest reported)."""
+    first = group[0]
+    lows = [m.period_low for m in group if m.period_low]
+    highs = [m.period_high for m in group if m.period_high]
+    places = [m.place for m in group if m.place is not None]
+    sources = []
+    for aid in dict.fromkeys(m.article_id for m in group):
+        a = articles.get(aid)
+        sources.append(Source(
+            article_id=aid, url=a.url if a else None, publisher=a.publisher if a else None,
+            published=a.published if a else None, origin_id=(a.origin_id if a else None) or aid,
+        ))
+    prov: dict[str, list] = {}
+    for m in group:
+        for k, v in m.provenance.items():
+            prov.setdefault(k, []).extend(v)
+        if not m.provenance:
+            prov.setdefault("tally", []).extend(m.spans)
+    return Tally(
+        id=stable_id("tally", first.id),
+        event_type=first.event_type,
+        sub_event_type=first.sub_event_type,
+        target_kind=first.target_kind,
+        domain=first.domain,
+        status=first.status,
+        hedges=sorted({h for m in group for h in m.hedges}),
+        place=min(places, key=lambda p: p.geo_precision or 99) if places else None,
+        actor1=next((m.actor1 for m in group if m.actor1), None),
+        strikes_low=first.strikes_low, strikes_high=first.strikes_high,
+        killed_low=first.killed_low, killed_high=first.killed_high,
+        civilians_killed_low=first.civilians_killed_low,
+        civilians_killed_high=first.civilians_killed_high,
+        period_low=min(lows) if lows else None,
+        period_high=max(highs) if highs else None,
+        approx=sorted({f for m in group for f in m.approx}),
+        provenance=prov,
+        sources=sources,
+        mention_ids=sorted(m.id for m in group),
+        attribution=[a for m in group for a in m.attribution],
+    )
+
+
+def _in_region(tally_place: Place | None, place: Place | None) -> bool:
+    if tally_place is None:
+        return True
+    if place is None:
+        return False
+    ts, ps = sea_key(tally_place), sea_key(place)
+    if ts and ps:
+        return ts == ps
+    if tally_place.kind == "country" or tally_place.geo_precision == 5:
+        return bool(tally_place.country) and place.country == tally_place.country
+    if (tally_place.latitude is not None and tally_place.longitude is not None
+            and place.latitude is not None and place.longitude is not None):
+        r = PRECISION_RADIUS_KM.get(tally_place.geo_precision or 0, 100.0)
+        r += PRECISION_RADIUS_KM.get(place.geo_precision or 0, 100.0) if not ps else 0.0
+        return haversine_km(tally_place.latitude, tally_place.longitude,
+                            place.latitude, place.longitude) <= r
+    return bool(tally_place.country) and place.country == tally_place.country
+
+
+def _actor_match(tally: Tally, inc: Incident) -> bool:
+    if tally.actor1 is None:
+        return True
+    if inc.actor1 is None:
+        return False
+    if tally.actor1.country:
+        return inc.actor1.country == tally.actor1.country
+    return norm_name(inc.actor1.name) == norm_name(tally.actor1.name)
+
+
+def _kind_match(tally: Tally, inc: Incident) -> bool:
+    """A tally of strikes on boats counts boat strikes only (target kind, domain, type)."""
+    kind = tally.target_kind
+    if kind and kind != "unknown" and inc.target_kind != kind:
+        return False
+    if tally.domain and inc.domain and inc.domain != tally.domain:
+        return False
+    return not (tally.event_type and inc.event_type and inc.event_type != tally.event_type)
+
+
+def counted(inc: Incident) -> bool:
+    """Does this incident count in tallies and ledger totals?"""
+    return inc.status == "occurred" and not inc.background and inc.grade != "discounted"
+
+
+def reconcile(tally: Tally, incidents: Sequence[Incident]) -> Reconciliation:
+    lo = day_number(tally.period_low)
+    hi = day_number(tally.period_high)
+    if hi is None:
+        pubs = [day_number(s.published) for s in tally.sources]
+        known = [p for p in pubs if p is not None]
+        hi = max(known) if known else None
+    scope = []
+    for inc in incidents:
+        if not (counted(inc) and _actor_match(tally, inc) and _kind_match(tally, inc)
+                and _in_region(tally.place, inc.place)):
+            continue
+        d = day_number(inc.date_low)
+        if d is None or (lo is not None and d < lo) or (hi is not None and d > hi):
+            continue
+        scope.append(inc)
+    has_figures = tally.strikes_low is not None or tally.strikes_high is not None or \
+        tally.killed_low is not None or tally.killed_high is not None
+    n = len(scope)
+    k_lo = sum(i.killed_low or 0 for i in scope)
+    k_hi: int | None = sum(i.killed_high for i in scope if i.killed_high is not None)
+    if any(i.killed_high is None for i in scope):
+        k_hi = None
+    rec = Reconciliation(ledger_incidents=n, ledger_killed_low=k_lo, ledger_killed_high=k_hi)
+    if not has_figures:
+        rec.note = "the tally states no strike or death figure"
+        return rec
+    if n == 0:
+        rec.note = "no incident on record for this actor, region and period"
+        return rec
+    problems: list[tuple[str, int, str]] = []
+    if tally.killed_high is not None and k_lo > tally.killed_high:
+        problems.append(("killed", k_lo - tally.killed_high,
+                         f"ledger has at least {k_lo} killed, tally at most {tally.killed_high}"))
+    if tally.killed_low is not None and k_hi is not None and k_hi < tally.killed_low:
+        problems.append(("killed", k_hi - tally.killed_low,
+                         f"ledger has at most {k_hi} killed, tally at least {tally.killed_low}"))
+    if tally.strikes_high is not None and n > tally.strikes_high:
+        problems.append(("strikes", n - tally.strikes_high,
+                         f"ledger has {n} strikes, tally at most {tally.strikes_high}"))
+    if tally.strikes_low is not None and n < tally.strikes_low:
+        problems.append(("strikes", n - tally.strikes_low,
+                         f"ledger has {n} strikes, tally at least {tally.strikes_low}"))
+    if problems:
+        rec.state = "inconsistent"
+        rec.difference = problems[0][1]
+        rec.note = "; ".join(p[2] for p in problems)
+    else:
+        rec.state = "consistent"
+        rec.note = f"{n} incidents on record, {k_lo}-{'?' if k_hi is None else k_hi} killed"
+    return rec
+
+
+def resolve_tallies(
+    mentions: Sequence[Mention], articles: Mapping[str, Article], incidents: Sequence[Incident]
+) -> list[Tally]:
+    tallies = [build_tally(g, articles) for g in dedupe(mentions, articles)]
+    for t in tallies:
+        t.reconciliation = reconcile(t, incidents)
+    return sorted(tallies, key=lambda t: t.id)

@@ -1,0 +1,73 @@
+"""Tallies are kept apart from incidents, deduplicated, and reconciled against the ledger."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from strikewatch.records import Actor, Place
+from strikewatch.resolve import resolve
+from tests.test_resolve import PACIFIC, Desk
+
+
+def _campaign() -> Desk:
+    d = Desk()
+    d.report("US forces hit a boat in the Caribbean on Monday, killing 3.", "2026-03-03",
+             date="2026-03-02", killed_low=3, killed_high=3)
+    d.report("A US strike on a Pacific vessel on Wednesday killed 4.", "2026-03-05",
+             date="2026-03-04", place=PACIFIC, killed_low=4, killed_high=4)
+    d.report("Two died when US aircraft struck a Caribbean speedboat on Friday.", "2026-03-07",
+             date="2026-03-06", killed_low=2, killed_high=2)
+    return d
+
+
+def _tally(d: Desk, text: str, published: str, **fields: Any) -> None:
+    base: dict[str, Any] = dict(kind="tally", target_kind="vessel", domain="sea", place=None,
+                                actor1=Actor(name="US military", country="US"),
+                                period_low="2026-03-01")
+    base.update(fields)
+    d.report(text, published, **base)
+
+
+def test_tallies_are_not_incidents_and_are_deduplicated() -> None:
+    d = _campaign()
+    _tally(d, "The US has conducted three strikes on drug boats since March 1, killing at least "
+           "nine people.", "2026-03-08", strikes_low=3, strikes_high=3, killed_low=9)
+    _tally(d, "Since the start of March, three American strikes on boats have killed at least "
+           "nine, by one count.", "2026-03-09", strikes_low=3, strikes_high=3, killed_low=9)
+    _tally(d, "Five strikes, 14 dead: the toll of the boat campaign since March 1.",
+           "2026-03-09", strikes_low=5, strikes_high=5, killed_low=14, killed_high=14)
+    incidents, tallies = resolve(d.mentions, d.articles)
+    assert len(incidents) == 3 and all(i.killed_low != 9 for i in incidents)
+    assert len(tallies) == 2
+    three = next(t for t in tallies if t.strikes_low == 3)
+    assert len(three.sources) == 2
+    assert three.reconciliation.state == "consistent"
+    assert three.reconciliation.ledger_incidents == 3
+    assert three.reconciliation.ledger_killed_low == 9
+    five = next(t for t in tallies if t.strikes_low == 5)
+    assert five.reconciliation.state == "inconsistent"
+    assert five.reconciliation.difference == 9 - 14  # deaths first: ledger 9, tally 14
+    assert "strikes" in five.reconciliation.note
+
+
+def test_region_period_and_actor_scope_the_reconciliation() -> None:
+    d = _campaign()
+    caribbean = Place(name="Caribbean", kind="sea", geo_precision=6)
+    _tally(d, "Two strikes in the Caribbean this month have killed five.", "2026-03-08",
+           place=caribbean, strikes_low=2, strikes_high=2, killed_low=5, killed_high=5)
+    _tally(d, "Before March 5, the US had struck one boat, killing three.", "2026-03-08",
+           period_high="2026-03-03", strikes_low=1, strikes_high=1, killed_low=3,
+           killed_high=3)
+    _tally(d, "Venezuela's forces have fired on ten boats this year.", "2026-03-08",
+           actor1=Actor(name="Venezuelan forces", country="VE"), strikes_low=10,
+           strikes_high=10)
+    _tally(d, "Many people have died in the campaign, activists say.", "2026-03-08")
+    _, tallies = resolve(d.mentions, d.articles)
+    by = {t.strikes_low: t for t in tallies}
+    assert by[2].reconciliation.state == "consistent"
+    assert by[1].reconciliation.state == "consistent"
+    assert by[1].reconciliation.ledger_incidents == 1
+    assert by[10].reconciliation.state == "unknown"
+    assert by[10].reconciliation.ledger_incidents == 0
+    assert by[None].reconciliation.state == "unknown"
+    assert "no strike or death figure" in by[None].reconciliation.note
