@@ -35,7 +35,7 @@ def ledger(db: str) -> tuple[list[str], list[str], list[str]]:
 
 
 def mention_rows(folder: Path) -> list[tuple[str | None, ...]]:
-    return sorted(r for r in iter_rows(folder) if r[4] is None)  # type: ignore[type-var]
+    return sorted(r for r in iter_rows(folder) if r[4] is None)
 
 
 def test_batch_fills_the_store_and_reruns_idempotently(db_url: str, tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_spark_and_local_engines_give_identical_ledgers(tmp_path: Path) -> None:
     reports = {}
     for engine in ("local", "spark"):
         reports[engine] = run_batch(
-            archive, engine=engine, workers=2, out=tmp_path / engine,  # type: ignore[arg-type]
+            archive, engine=engine, workers=2, out=tmp_path / engine,
             db=f"sqlite:///{tmp_path / (engine + '.db')}",
         )
     local, spark = reports["local"], reports["spark"]
