@@ -145,11 +145,6 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 def _dump(record: Any) -> dict[str, Any]:
     return dict(record.model_dump(mode="json"))
 
