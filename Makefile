@@ -11,7 +11,7 @@ demo: $(STAMP)
 
 test: lint
 	sh .ci/system-deps.sh
-	$(BIN)/python -m pytest -q
+	STRIKEWATCH_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check strikewatch tests bench

@@ -1,4 +1,4 @@
-"""The REST API over a real SQLite store, spoken to over real HTTP on loopback."""
+"""The REST API over a real SQLite and PostgreSQL store, spoken to over real HTTP on loopback."""
 
 from __future__ import annotations
 
@@ -18,8 +18,11 @@ from tests._webdata import PASSWORDS, SCRIPT, make_store, serve
 
 
 @pytest.fixture(scope="module")
-def ledger(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    store, ids = make_store(tmp_path_factory.mktemp("api"))
+def ledger(
+    tmp_path_factory: pytest.TempPathFactory, module_db_url: str
+) -> Iterator[dict[str, Any]]:
+    """The API over the test ledger, once on SQLite and once on PostgreSQL (tests/pg.py)."""
+    store, ids = make_store(tmp_path_factory.mktemp("api"), db=module_db_url)
     app = create_app(store, settings=WebSettings(secret_key="test-secret"))
     with serve(app) as base:
         yield {"base": base, "ids": ids, "store": store}
