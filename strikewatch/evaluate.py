@@ -55,10 +55,35 @@ def load_gold(path: Path) -> tuple[dict[str, Any], Article]:
     if not isinstance(gold, dict) or "article" not in gold or "file" not in gold["article"]:
         raise GoldError(f"{path}: no article.file")
     meta = gold["article"]
-    text = resolve_article_file(path, meta["file"]).read_text(encoding="utf-8")
+    file = resolve_article_file(path, meta["file"])
+    if file.suffix.lower() == ".json":
+        return gold, _json_article(path, file, meta)
+    text = file.read_text(encoding="utf-8")
     art = Article(text=text, published=meta.get("published"), publisher=meta.get("publisher"),
                   url=meta.get("url"), source=str(meta["file"]))
     return gold, art
+
+
+def _json_article(gold_path: Path, file: Path, meta: dict[str, Any]) -> Article:
+    """An article-input JSON (as `ingest` takes): its `text`, or the main text of its `html`
+    extracted as ingest does; metadata the gold gives wins over the JSON's own."""
+    try:
+        obj = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise GoldError(f"{gold_path}: cannot read article JSON {file}: {e}") from e
+    text = obj.get("text") if isinstance(obj, dict) else None
+    if not (isinstance(text, str) and text.strip()) and isinstance(obj, dict) and obj.get("html"):
+        from strikewatch.ingest.html import html_main_text
+
+        text = html_main_text(str(obj["html"]), url=obj.get("url")).text
+    if not (isinstance(text, str) and text.strip()):
+        raise GoldError(f"{gold_path}: article JSON {file} has no 'text' or 'html' content")
+
+    def pick(key: str) -> Any:
+        return meta[key] if key in meta else obj.get(key)
+
+    return Article(text=text.strip(), published=pick("published"), publisher=pick("publisher"),
+                   url=pick("url"), source=str(meta["file"]))
 
 
 def field_value(rec: dict[str, Any], name: str) -> Any:
