@@ -138,6 +138,10 @@ def test_cli_runs_a_batch_and_names_a_bad_input(tmp_path: Path) -> None:
     assert missing.returncode == 2
     assert "nope.jsonl: no such file" in missing.stderr
 
+    remote = _cli("s3a://bucket/archive/", "--db", str(db))
+    assert remote.returncode == 2
+    assert "s3a://bucket/archive/: give the archive as a path" in remote.stderr
+
     wrong = _cli(str(archive), "--engine", "hadoop", "--db", str(db))
     assert wrong.returncode != 0
     assert "--engine" in wrong.stderr
