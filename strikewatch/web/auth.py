@@ -81,8 +81,14 @@ class LoginLimiter:
         return q
 
     def blocked(self, client: str, username: str) -> bool:
+        key = (client, username.lower())
         with self._lock:
-            return len(self._prune((client, username.lower()), time.monotonic())) >= self.attempts
+            if key not in self._failures:  # no entry for names that never failed: the
+                return False               # table cannot be grown by spraying names
+            n = len(self._prune(key, time.monotonic()))
+            if n == 0:
+                del self._failures[key]
+            return n >= self.attempts
 
     def failed(self, client: str, username: str) -> None:
         with self._lock:
