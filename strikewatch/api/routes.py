@@ -78,7 +78,7 @@ def list_incidents(
     min_killed: int | None = Query(None, ge=0, description="killed_low at least this"),
     sort: str = Query("date_low", description="column, '-' prefix for descending"),
     limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=10**9),
     totals: bool = Query(False, description="also sum killed low–high over all matches"),
 ) -> dict[str, Any]:
     """A page of the ledger matching the filters, with the total count of matches."""
@@ -125,7 +125,7 @@ def list_tallies(request: Request) -> dict[str, Any]:
 
 @router.get("/articles", dependencies=[Depends(require_reader)])
 def list_articles(request: Request, limit: int = Query(100, ge=1, le=1000),
-                  offset: int = Query(0, ge=0),
+                  offset: int = Query(0, ge=0, le=10**9),  # beyond: a database overflow
                   text: bool = Query(False, description="include each article's text")
                   ) -> dict[str, Any]:
     store = get_store(request)

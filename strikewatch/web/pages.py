@@ -409,7 +409,7 @@ async def review_incident(request: Request, incident_id: str) -> Response:
 def articles_page(request: Request, offset: int = 0, limit: int = 50) -> HTMLResponse:
     user = reader(request)
     limit = min(max(limit, 1), 500)
-    offset = max(offset, 0)
+    offset = min(max(offset, 0), 10**9)  # a larger one overflows the database's integer
     store = _store(request)
     return render(request, "articles.html", user=user,
                   articles=list(store.articles(limit=limit, offset=offset)),
