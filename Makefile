@@ -9,12 +9,12 @@ STAMP  := $(VENV)/.installed
 demo: $(STAMP)
 	$(BIN)/strikewatch demo
 
-test: $(STAMP)
+test: lint
 	sh .ci/system-deps.sh
-	$(BIN)/python -m pytest -q
+	STRIKEWATCH_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check strikewatch tests
+	$(BIN)/ruff check strikewatch tests bench
 	$(BIN)/mypy strikewatch
 
 venv: $(STAMP)
