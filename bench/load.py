@@ -62,7 +62,10 @@ class Phase:
     def row(self) -> str:
         lat = sorted(self.latencies)
         n = len(lat)
-        p = (lambda q: lat[min(n - 1, int(q * n))] * 1000 if n else float("nan"))
+
+        def p(q: float) -> float:
+            return lat[min(n - 1, int(q * n))] * 1000 if n else float("nan")
+
         return (f"{self.name:<14} {n:>8} {n / self.seconds:>9.1f} {p(0.50):>8.1f} "
                 f"{p(0.95):>8.1f} {p(0.99):>8.1f} {sum(self.errors.values()):>7} "
                 f"{self.gone:>5}")
@@ -200,9 +203,9 @@ def main() -> int:
             print(f"    error {why}: {n}")
     thr = (len(load_phase.latencies) / load_phase.seconds) / \
         (len(base_phase.latencies) / base_phase.seconds)
+    mean = statistics.mean(load_phase.latencies) / statistics.mean(base_phase.latencies)
     print(f"ratio under ingest / baseline: throughput {thr:.2f}x, "
-          f"p95 {load_phase.p95() / base_phase.p95():.2f}x, "
-          f"mean {statistics.mean(load_phase.latencies) / statistics.mean(base_phase.latencies):.2f}x")
+          f"p95 {load_phase.p95() / base_phase.p95():.2f}x, mean {mean:.2f}x")
     print(f"ingest: exit {ingest.returncode}, {ingest_s:.1f} s, still running when the load "
           f"phase ended: {ingest_running_at_end}; articles in the store now {articles}")
     if ingest.returncode != 0:
