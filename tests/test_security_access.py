@@ -23,7 +23,7 @@ from starlette.routing import Mount
 
 from strikewatch.api.app import create_app
 from strikewatch.store import open_store
-from strikewatch.web.auth import CSRF_COOKIE, SESSION_COOKIE, WebSettings
+from strikewatch.web.auth import CSRF_COOKIE, SESSION_COOKIE, User, WebSettings
 from tests._webdata import PASSWORDS, build_ledger, make_store, serve
 
 #: Who may use each route: "public" (anyone), "read" (any signed-in user, or anyone when
@@ -42,6 +42,7 @@ ACCESS: dict[tuple[str, str], str] = {
     ("GET", "/articles"): "read",
     ("GET", "/articles/{article_id}"): "read",
     ("POST", "/incidents/{incident_id}/review"): "review",
+    ("POST", "/api/incidents/{incident_id}/reviews"): "review",
     ("GET", "/admin/users"): "admin",
     ("POST", "/admin/users"): "admin",
     ("GET", "/login"): "public",
@@ -50,9 +51,6 @@ ACCESS: dict[tuple[str, str], str] = {
     ("GET", "/healthz"): "public",
     # the API's description (no ledger data) is public so clients can be generated
     ("GET", "/openapi.json"): "public",
-    ("GET", "/docs"): "public",
-    ("GET", "/docs/oauth2-redirect"): "public",
-    ("GET", "/redoc"): "public",
     ("GET", "/static"): "public",  # the mount: CSS and the map's static files
 }
 ROLES = (None, "vic", "eve", "ada")  # anonymous, viewer, editor, admin
@@ -119,9 +117,20 @@ def concrete(path: str, ids: dict[str, Any]) -> str:
             .replace("/static", "/static/style.css"))
 
 
+def post(c: httpx.Client, path: str, url: str, n: int, token: str | None) -> httpx.Response:
+    """POST a valid body: a form with the CSRF field, or (API) JSON with the CSRF header."""
+    if path.startswith("/api"):
+        headers = {"X-CSRF-Token": token} if token is not None else {}
+        return c.post(url, json=form_for(path, n), headers=headers)
+    data = form_for(path, n)
+    if token is not None:
+        data["csrf_token"] = token
+    return c.post(url, data=data)
+
+
 def form_for(path: str, n: int) -> dict[str, str]:
     """A valid body for each POST route (it must pass validation to reach the role check)."""
-    if path.endswith("/review"):
+    if path.endswith(("/review", "/reviews")):
         return {"action": "accept", "note": f"walk {n}"}
     if path == "/admin/users":
         return {"username": f"walker{n}", "role": "viewer", "password": "walker-pass-1"}
@@ -144,7 +153,7 @@ def expected(kind: str, method: str, path: str, user: str | None, anonymous: boo
         return {401} if api else {303}
     if kind == "review":
         if user in ("eve", "ada"):
-            return {303}
+            return {201} if api else {303}
         return {403} if signed_in else {401}
     if kind == "admin":
         if user == "ada":
@@ -169,8 +178,7 @@ def walk(base: str, ids: dict[str, Any], routes: list[tuple[str, str]], anonymou
                 if method == "GET":
                     r = c.get(url)
                 else:
-                    data = {**form_for(path, n), "csrf_token": c.headers["x-test-csrf"]}
-                    r = c.post(url, data=data)
+                    r = post(c, path, url, n, c.headers["x-test-csrf"])
                 kind = ACCESS[(method, path)]
                 want = expected(kind, method, path, user, anonymous)
                 if r.status_code not in want:
@@ -198,7 +206,7 @@ def test_every_route_as_every_role(site: dict[str, Any]) -> None:
     assert wrong == [], "\n".join(wrong)
     # what the walk changed: exactly the editor's and the admin's reviews and one user
     reviews = site["store"].reviews("inc-carib-1")
-    assert sorted(r.user for r in reviews) == ["ada", "eve"]
+    assert sorted(r.user for r in reviews) == ["ada", "ada", "eve", "eve"]  # page + API
     made = [u["username"] for u in site["store"].users() if u["username"].startswith("walk")]
     assert len(made) == 1
     for user in ROLES[1:]:  # and logout ends each session
@@ -214,7 +222,7 @@ def test_every_route_with_anonymous_reading(tmp_path: Path) -> None:
     with serve(app) as base:
         wrong = walk(base, ids, app_routes(app), anonymous=True)
     assert wrong == [], "\n".join(wrong)
-    assert sorted(r.user for r in store.reviews("inc-carib-1")) == ["ada", "eve"]
+    assert sorted(r.user for r in store.reviews("inc-carib-1")) == ["ada", "ada", "eve", "eve"]
 
 
 def test_methods_a_route_does_not_declare_are_refused(site: dict[str, Any]) -> None:
@@ -233,8 +241,10 @@ def test_forged_and_foreign_sessions_are_anonymous(site: dict[str, Any], tmp_pat
     base = site["base"]
     other = create_app(open_store(str(tmp_path / "other.db")),
                        settings=WebSettings(secret_key="another-secret"))
-    foreign = other.state.auth.session_cookie(type("U", (), {"username": "ada"})())
-    own = site["app"].state.auth.session_cookie(type("U", (), {"username": "ada"})())
+    row = site["store"].get_user("ada")
+    ada = User(row["username"], row["role"], row["password_hash"])
+    foreign = other.state.auth.session_cookie(ada)  # signed with another secret
+    own = site["app"].state.auth.session_cookie(ada)
     for cookie in (foreign, own[:-2] + ("AA" if not own.endswith("AA") else "BB"),
                    "eyJ1IjoiYWRhIn0", ""):
         r = httpx.get(base + "/api/incidents", cookies={SESSION_COOKIE: cookie})
@@ -286,14 +296,20 @@ def test_every_post_without_or_with_a_wrong_csrf_token_is_refused(
             for path in routes:
                 url = concrete(path, ids)
                 for i, token in enumerate(tokens):
-                    data = form_for(path, 1000 + i)
-                    if token is not None:
-                        data["csrf_token"] = token
-                    r = c.post(url, data=data)
+                    r = post(c, path, url, 1000 + i, token)
                     assert r.status_code == 403 and "CSRF" in r.text, (user, path, token)
-                # a JSON body is no way around it either
-                r = c.post(url, json=form_for(path, 2000))
-                assert r.status_code == 403, (user, path)
+                if path.startswith("/api"):
+                    # a form body is no way around it (the API takes JSON only), nor is a
+                    # made-up Basic header next to the session cookie
+                    r = c.post(url, data={**form_for(path, 2000), "csrf_token": good})
+                    assert r.status_code in (415, 422), (user, path, r.status_code)
+                    if user is not None:
+                        r = c.post(url, json=form_for(path, 2001),
+                                   headers={"Authorization": "Basic bm9ib2R5Og=="})
+                        assert r.status_code == 403, (user, path, r.status_code)
+                else:  # a JSON body is no way around it either
+                    r = c.post(url, json=form_for(path, 2000))
+                    assert r.status_code == 403, (user, path)
     assert len(store.reviews()) == reviews_before and len(store.users()) == users_before
     # control: a forged cookie+token pair is refused; the browser's own pair is accepted
     with client_as(base, "ada") as c:
