@@ -199,8 +199,9 @@ def add_review(request: Request, incident_id: str, body: ReviewIn) -> dict[str, 
     basic = request.headers.get("authorization", "").lower().startswith("basic ")
     # a session cookie, when present, is who the request is from (user_from_request reads it
     # first), so it needs the CSRF token even if a Basic header comes along
-    if (not basic or request.cookies.get(SESSION_COOKIE)) and not auth.csrf_ok(request.cookies.get(CSRF_COOKIE),
-                                      request.headers.get("x-csrf-token")):
+    cookie_user = bool(request.cookies.get(SESSION_COOKIE))
+    if (cookie_user or not basic) and not auth.csrf_ok(request.cookies.get(CSRF_COOKIE),
+                                                       request.headers.get("x-csrf-token")):
         raise HTTPException(403, "with a session cookie, send the page's CSRF token in the "
                                  "X-CSRF-Token header (or use HTTP Basic)")
     try:
