@@ -54,6 +54,7 @@ class Phase:
     latencies: list[float] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)
     gone: int = 0  # 404 for an incident id a rebuilt ledger no longer has
+    by_url: dict[str, list[float]] = field(default_factory=dict)
     seconds: float = 0.0
 
     def error(self, why: str) -> None:
@@ -95,7 +96,10 @@ async def client(c: httpx.AsyncClient, urls: list[str], phase: Phase, until: flo
         except httpx.HTTPError as exc:
             phase.error(type(exc).__name__)
             continue
-        phase.latencies.append(time.perf_counter() - t0)
+        took = time.perf_counter() - t0
+        phase.latencies.append(took)
+        key = "/api/incidents/{id}" if url.count("/") == 3 else url
+        phase.by_url.setdefault(key, []).append(took)
         if r.status_code == 404 and url.count("/") == 3:
             phase.gone += 1
         elif r.status_code != 200:
@@ -206,6 +210,11 @@ def main() -> int:
     mean = statistics.mean(load_phase.latencies) / statistics.mean(base_phase.latencies)
     print(f"ratio under ingest / baseline: throughput {thr:.2f}x, "
           f"p95 {load_phase.p95() / base_phase.p95():.2f}x, mean {mean:.2f}x")
+    print("median ms per URL (baseline / under ingest):")
+    for url in sorted(base_phase.by_url):
+        a = statistics.median(base_phase.by_url[url]) * 1000
+        b = statistics.median(load_phase.by_url.get(url, [float("nan")])) * 1000
+        print(f"    {url:<72} {a:>8.1f} {b:>8.1f}")
     print(f"ingest: exit {ingest.returncode}, {ingest_s:.1f} s, still running when the load "
           f"phase ended: {ingest_running_at_end}; articles in the store now {articles}")
     if ingest.returncode != 0:

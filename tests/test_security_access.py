@@ -460,3 +460,59 @@ def test_injection_shaped_filters_return_normal_results(db_url: str) -> None:
         assert {u["username"] for u in store.users()} == {"ada", "eve", "vic", "zed"}
     finally:
         store.close()
+
+
+def test_unknown_names_cost_the_same_password_check(monkeypatch: pytest.MonkeyPatch,
+                                                    tmp_path: Path) -> None:
+    """No user enumeration by timing: an unknown name runs one Argon2 verification too."""
+    from strikewatch.web import auth as auth_mod
+
+    store = open_store(str(tmp_path / "t.db"))
+    build_ledger(store)
+    auth = create_app(store, settings=WebSettings(secret_key="t")).state.auth
+    calls: list[str] = []
+    real = auth_mod.verify_password
+
+    def spy(stored: str, password: str) -> bool:
+        calls.append(password)
+        return real(stored, password)  # the real Argon2 check, counted
+
+    monkeypatch.setattr(auth_mod, "verify_password", spy)
+    assert auth.login("nobody-here", "guess-1", "10.0.0.9") is None
+    assert auth.login("vic", "guess-2", "10.0.0.9") is None
+    assert auth.login("vic", PASSWORDS["vic"], "10.0.0.9") is not None
+    assert calls == ["guess-1", "guess-2", PASSWORDS["vic"]]
+
+
+@pytest.mark.parametrize("nxt", [
+    "//evil.example/", "/\\evil.example", "https://evil.example/", "/\t/evil.example",
+    "/\r\n/evil.example", "///evil.example", "/%2F%2Fevil.example", "\\\\evil.example",
+    " //evil.example", "javascript:alert(1)",
+])
+def test_sign_in_never_redirects_off_site(site: dict[str, Any], nxt: str) -> None:
+    with client_as(site["base"], None) as c:
+        r = c.post("/login", data={"username": "vic", "password": PASSWORDS["vic"],
+                                   "csrf_token": c.headers["x-test-csrf"], "next": nxt})
+        assert r.status_code == 303
+        loc = r.headers["location"]
+        # what a browser would do with it: strip tab/CR/LF, treat \\ as /
+        seen = re.sub(r"[\t\r\n]", "", loc).replace("\\", "/")
+        assert seen.startswith("/") and not seen.startswith("//"), loc
+        assert httpx.URL(site["base"]).join(loc).host == "127.0.0.1", loc
+
+
+def test_pages_send_security_headers_and_safe_cookies(site: dict[str, Any]) -> None:
+    with httpx.Client(base_url=site["base"]) as c:
+        r = c.get("/login")
+        csp = r.headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+        assert "unsafe-inline" not in csp
+        assert r.headers["x-content-type-options"] == "nosniff"
+        cookies = r.headers.get_list("set-cookie")
+        assert cookies and all("httponly" in v.lower() and "samesite=lax" in v.lower()
+                               for v in cookies)
+        r = c.post("/login", data={"username": "vic", "password": PASSWORDS["vic"],
+                                   "csrf_token": csrf(r.text)})
+        session = [v for v in r.headers.get_list("set-cookie") if v.startswith(SESSION_COOKIE)]
+        assert session and "httponly" in session[0].lower()
+        assert "samesite=lax" in session[0].lower()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import hmac
 import os
@@ -40,6 +41,12 @@ def hash_password(password: str) -> str:
     if not password:
         raise ValueError("empty password")
     return _hasher.hash(password)
+
+
+@functools.cache
+def _unknown_user_hash() -> str:
+    """A hash of a random password, checked for names that are not users (same cost)."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 def verify_password(password_hash: str, password: str) -> bool:
@@ -177,7 +184,9 @@ class Auth:
         if self.limiter.blocked(client, username):
             raise RateLimited(username)
         row = self.store.get_user(username)
-        if row and verify_password(row["password_hash"], password):
+        # an unknown name costs one Argon2 check too, so timing does not tell which exist
+        stored = row["password_hash"] if row else _unknown_user_hash()
+        if verify_password(stored, password) and row:
             self.limiter.succeeded(client, username)
             return User(row["username"], row["role"], row["password_hash"])
         self.limiter.failed(client, username)
