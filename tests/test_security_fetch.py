@@ -246,3 +246,36 @@ def test_redirect_control_the_hop_works_when_private_is_allowed(
         got = fetch(server.url("/hop"), client, allow_private=True)
     assert got.content == b"secret" and inner.hits == ["/admin"]
     assert connects == ["127.0.0.1", "127.0.0.2"]
+
+
+def test_a_feed_cannot_point_ingest_at_private_hosts(
+    server: LocalServer, inner: LocalServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Any,
+) -> None:
+    """Through the whole ingest: a "public" feed whose entries link to a private host and
+    to the metadata service; those entries are skipped with the reason, the good one is
+    stored, and the private host never sees a request."""
+    from strikewatch.ingest import IngestOptions, ingest
+    from strikewatch.store import open_store
+
+    treat_as_public(monkeypatch, "127.0.0.1")
+    story = ("Artillery shelled a village near the border on Monday, killing two farmers, "
+             "the district governor said in a statement to reporters.")
+    server.routes["/ok"] = Route(f"<html><body><article><p>{story}</p></article></body>"
+                                 "</html>".encode())
+    inner.routes["/secret"] = Route(b"<html><body><p>internal admin page</p></body></html>")
+    links = [server.url("/ok"), inner.url("/secret"),
+             "http://169.254.169.254/latest/meta-data/"]
+    items = "".join(f"<item><title>t{i}</title><link>{u}</link></item>"
+                    for i, u in enumerate(links))
+    server.routes["/feed.rss"] = Route(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>'
+        f"<link>{server.url('/')}</link><description>d</description>{items}</channel></rss>"
+        .encode(), "application/rss+xml")
+    store = open_store(str(tmp_path / "feed.db"))
+    rep = ingest([server.url("/feed.rss")], store, IngestOptions())
+    assert len(rep.ingested) == 1
+    skipped = dict(rep.skipped)
+    for url in links[1:]:
+        assert "refusing" in skipped[url], skipped
+    assert inner.hits == []
+    store.close()
