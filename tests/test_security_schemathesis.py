@@ -102,3 +102,35 @@ def test_no_server_errors_for_generated_reviews_as_an_editor(server: dict[str, A
                         path_parameters={"incident_id": "inc-carib-1"})
             if mode == "positive":
                 assert seen & {201, 400}, seen  # the handler itself answered
+
+
+PAGE_PARAMS = ["q", "actor", "country", "status", "grade", "event_type", "sort", "limit",
+               "offset", "date_from", "date_to", "bbox", "min_killed", "domain", "next",
+               "error", "saved", "totals"]
+
+
+def test_no_server_errors_for_generated_page_queries(server: dict[str, Any]) -> None:
+    """The HTML pages are not in the OpenAPI spec; Hypothesis drives their query strings
+    (known parameter names and random ones, any text) as a signed-in viewer."""
+    import httpx as _httpx
+    from hypothesis import strategies as st
+
+    pages = ["/", "/map", "/timeline", "/articles", "/incidents/inc-carib-1",
+             "/login", "/admin/users"]
+    text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+    params = st.dictionaries(st.sampled_from(PAGE_PARAMS) | text, text | st.integers(
+        min_value=-(2**70), max_value=2**70).map(str), max_size=5)
+    statuses: set[int] = set()
+    with _httpx.Client(base_url=server["base"], timeout=30,
+                       cookies={SESSION_COOKIE: server["cookie"]}) as c:
+
+        @settings(max_examples=EXAMPLES * 4, deadline=None, database=None,
+                  suppress_health_check=list(HealthCheck))
+        @given(page=st.sampled_from(pages), query=params)
+        def check(page: str, query: dict[str, str]) -> None:
+            r = c.get(page, params=query)
+            statuses.add(r.status_code)
+            assert r.status_code < 500, (page, query, r.status_code, r.text[:300])
+
+        check()
+    assert 200 in statuses
