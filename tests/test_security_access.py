@@ -449,6 +449,10 @@ def test_injection_shaped_filters_return_normal_results(db_url: str) -> None:
                 assert r.status_code == 400 and "NUL" in r.json()["error"]["message"]
             assert c.get("/api/incidents/inc%00x").status_code == 400
             assert c.get("/", params={"q": "\x00"}).status_code == 400
+            token = csrf(c.get("/login").text)
+            r = c.post("/login", data={"username": "vic\x00", "password": "x",
+                                       "csrf_token": token})
+            assert r.status_code == 400
             # integers past the database's 64 bits: refused or clamped, never a 500
             assert c.get("/api/articles", params={"offset": 2**63}).status_code == 422
             assert c.get("/api/incidents", params={"offset": 2**63}).status_code in (400, 422)
