@@ -37,8 +37,13 @@ class BlockedAddress(FetchError):
 def is_public_address(ip: str) -> bool:
     """True for globally routable unicast addresses only."""
     addr = ipaddress.ip_address(ip.split("%", 1)[0])
-    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
-        addr = addr.ipv4_mapped
+    if isinstance(addr, ipaddress.IPv6Address):
+        # An IPv4 address carried inside IPv6 (mapped ::ffff:a.b.c.d, or 6to4 2002:a.b.c.d::)
+        # is reached through that IPv4 address, so it must be public too.
+        if addr.ipv4_mapped is not None:
+            addr = addr.ipv4_mapped
+        elif addr.sixtofour is not None and not is_public_address(str(addr.sixtofour)):
+            return False
     return bool(
         addr.is_global
         and not addr.is_multicast
@@ -59,8 +64,19 @@ def resolve(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
+def is_local_name(host: str) -> bool:
+    """`localhost` and any `*.localhost` name (RFC 6761: always loopback, whatever DNS says)."""
+    name = host.rstrip(".").lower()
+    return name == "localhost" or name.endswith(".localhost")
+
+
 def check_host(host: str, port: int, allow_private: bool) -> list[str]:
     """The host's addresses, or BlockedAddress when one of them is not public."""
+    if not allow_private and is_local_name(host):
+        raise BlockedAddress(
+            f"refusing {host}: a localhost name is always loopback "
+            "(use --allow-private to allow private, loopback and link-local hosts)"
+        )
     addrs = resolve(host, port)
     if not allow_private:
         bad = [a for a in addrs if not is_public_address(a)]
