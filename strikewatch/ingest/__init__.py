@@ -149,7 +149,8 @@ class Ingestor:
             return
         try:
             got = fetch(url, self.client, allow_private=self.options.allow_private,
-                        max_bytes=self.options.max_bytes)
+                        max_bytes=self.options.max_bytes,
+                        max_seconds=3 * self.options.timeout)
         except FetchError as exc:
             yield Skip(url, str(exc))
             return
@@ -181,7 +182,8 @@ class Ingestor:
             return {**entry, "_known": True}
         try:
             got = fetch(link, self.client, allow_private=self.options.allow_private,
-                        max_bytes=self.options.max_bytes)
+                        max_bytes=self.options.max_bytes,
+                        max_seconds=3 * self.options.timeout)
             entry = {**entry, "html": decode_bytes(got.content, got.charset)}
         except (FetchError, DecodeError) as exc:
             if not (entry.get("html") or "").strip():
@@ -213,7 +215,8 @@ class Ingestor:
                 if not fields.get(key) and getattr(page, key):
                     fields[key] = getattr(page, key)
         if not isinstance(text, str) or not text.strip():
-            raise ValueError("no text (an empty page or document)")
+            raise ValueError("no text (an empty page or document, or markup nested too deep "
+                             "to read)")
         try:
             fields["published"] = iso_published(fields.get("published"))
         except ValueError as exc:
