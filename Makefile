@@ -9,9 +9,9 @@ STAMP  := $(VENV)/.installed
 demo: $(STAMP)
 	$(BIN)/strikewatch demo
 
-test: $(STAMP)
+test: lint
 	sh .ci/system-deps.sh
-	$(BIN)/python -m pytest -q
+	STRIKEWATCH_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest -q
 
 # Hostile-input fuzzing at full strength: 10,000 Hypothesis cases per parser (slow).
 fuzz: $(STAMP)
@@ -19,7 +19,7 @@ fuzz: $(STAMP)
 		--hypothesis-show-statistics tests/test_hostile_fuzz.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check strikewatch tests
+	$(BIN)/ruff check strikewatch tests bench
 	$(BIN)/mypy strikewatch
 
 venv: $(STAMP)

@@ -111,8 +111,8 @@ def main() -> None:
                 print(f"{label:30} {pct(d, 50):8.1f}ms {pct(d, 95):6.1f}ms "
                       f"{pct(h, 50):8.1f}ms {pct(h, 95):6.1f}ms "
                       f"{statistics.median(h) / max(statistics.median(d), 1e-9):9.2f}x")
-            print("\nweb ledger page (HTML, 50 rows, totals over up to 2,000 matches):")
-            for label in ("first page (date order)", "country + grade"):
+            print("\nweb ledger page (HTML, 50 rows; killed summed when at most 2,000 match):")
+            for label in ("first page (date order)", "country + grade", "text search"):
                 def html(p: dict[str, str] = queries[label]) -> None:
                     client.get("/", params=p).raise_for_status()
 

@@ -7,8 +7,11 @@ days. That is how a ledger grows, and it is what blocking is for: the pairs comp
 the reports per day and area, not with the square of the archive. Near-linear growth means a
 10x ratio of time for 10x the mentions (a quadratic method would show ~100x).
 
-Also printed: the pairs splink scored, and pairwise precision/recall of the linking against
-the generator's truth. Run: PYTHONPATH=. python bench/resolve.py [--sizes 10000 100000]
+Also printed: the candidate links, pairwise precision/recall of the linking against the
+generator's truth, and the time to add three more mentions incrementally to the resolved
+archive (resolve_incremental re-scores only their neighbourhood, but re-applies reviews and
+re-reconciles tallies over the whole ledger).
+Run: PYTHONPATH=. python bench/resolve.py [--sizes 10000 100000]
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from datetime import date, timedelta
 from itertools import combinations
 
 from strikewatch.records import Actor, Article, Mention, Place, Span
-from strikewatch.resolve import resolve_state
+from strikewatch.resolve import resolve_incremental, resolve_state
 
 ZONES: list[tuple[str, dict[str, object]]] = [
     ("Caribbean Sea", {"kind": "sea", "geo_precision": 6, "latitude": 15.0, "longitude": -73.0}),
@@ -63,10 +66,12 @@ PER_DAY = 140
 START = date(2020, 1, 1)
 
 
-def synth(n: int, seed: int = 1) -> tuple[list[Mention], dict[str, Article], dict[str, int]]:
+def synth(
+    n: int, seed: int = 1, days: int | None = None
+) -> tuple[list[Mention], dict[str, Article], dict[str, int]]:
     """n event mentions of about n/2.7 events; returns mentions, articles, mention -> event."""
     rng = random.Random(seed)
-    days = max(1, n // PER_DAY)
+    days = days or max(1, n // PER_DAY)
     # event-specific words (names, details): pseudo-words, rare in English like real names
     lexicon = sorted({"".join(rng.choice("bdfgkmnprstvz") + rng.choice("aeiou")
                               for _ in range(3)) for _ in range(6000)})
@@ -160,6 +165,14 @@ def main() -> None:
         print(f"{n:>7} mentions: {dt:7.2f} s  ({dt / n * 1e6:6.1f} us/mention)  "
               f"candidate links {len(state.edges()):>7}  incidents {len(state.incidents):>6}  "
               f"pairwise precision {p:.3f} recall {r:.3f}")
+        # one more article's worth of reports, added incrementally
+        extra, extra_articles, _ = synth(n + 3, seed=1, days=max(1, n // PER_DAY))
+        new = extra[n:]
+        t0 = time.perf_counter()
+        resolve_incremental(state, new, {m.article_id: extra_articles[m.article_id]
+                                         for m in new})
+        print(f"{'':>7}   + {len(new)} new mentions incrementally: "
+              f"{time.perf_counter() - t0:6.2f} s")
     if len(times) >= 2:
         growth = times[-1] / times[0]
         size = args.sizes[-1] / args.sizes[0]

@@ -47,8 +47,11 @@ class Run:
     total_s: float
     extract_s: float
     load_s: float
+    resolve_s: float
     driver_mb: float
     worker_mb: float
+    extract_driver_mb: float
+    extract_worker_mb: float
     incidents: int
 
     @property
@@ -74,10 +77,15 @@ def measure(archive: Path, size: int, engine: str, workers: int) -> Run:
     secs, peaks = report["seconds"], report["peak_rss_mb"]
     return Run(
         engine=engine, size=size, workers=workers, total_s=float(secs["total"]),
-        extract_s=float(secs["extract"]), load_s=float(secs["load_resolve"]),
+        extract_s=float(secs["extract"]),
+        load_s=float(secs["load_resolve"]) - float(secs.get("resolve", 0.0)),
+        resolve_s=float(secs.get("resolve", 0.0)),
         driver_mb=float(peaks["total_driver"]),
         worker_mb=max(float(peaks.get("total_child", 0.0)),
                       float(peaks.get("spark_python_worker_max", 0.0))),
+        extract_driver_mb=float(peaks["extract_driver"]),
+        extract_worker_mb=max(float(peaks.get("extract_child", 0.0)),
+                              float(peaks.get("spark_python_worker_max", 0.0))),
         incidents=int(report["incidents"]),
     )
 
@@ -104,8 +112,9 @@ def main() -> None:
     engines = [e for e in args.engines.split(",") if e]
     OUT.mkdir(parents=True, exist_ok=True)
     print(f"# strikewatch batch scaling, {os.cpu_count()} CPUs, python {sys.version.split()[0]}")
-    header = (f"{'engine':6} {'articles':>8} {'wkr':>3} {'wall s':>8} {'art/s':>8} "
-              f"{'extr art/s':>10} {'load s':>7} {'drv MB':>7} {'wkr MB':>7} {'incid':>6}")
+    header = (f"{'engine':6} {'articles':>8} {'wkr':>3} {'total s':>8} {'art/s':>8} "
+              f"{'extr art/s':>10} {'load s':>7} {'resol s':>7} {'drv MB':>7} {'wkr MB':>7} "
+              f"{'x-drv MB':>8} {'x-wkr MB':>8} {'incid':>6}")
     print(header)
     results: list[Run] = []
     for size in sizes:
@@ -117,18 +126,36 @@ def main() -> None:
                 r = measure(archive, size, engine, w)
                 results.append(r)
                 print(f"{engine:6} {size:>8} {w:>3} {r.total_s:>8.1f} {r.rate:>8.1f} "
-                      f"{r.extract_rate:>10.1f} {r.load_s:>7.1f} {r.driver_mb:>7.0f} "
-                      f"{r.worker_mb:>7.0f} {r.incidents:>6}", flush=True)
+                      f"{r.extract_rate:>10.1f} {r.load_s:>7.1f} {r.resolve_s:>7.1f} "
+                      f"{r.driver_mb:>7.0f} "
+                      f"{r.worker_mb:>7.0f} {r.extract_driver_mb:>8.0f} "
+                      f"{r.extract_worker_mb:>8.0f} {r.incidents:>6}", flush=True)
 
     base = results[0]
     print(f"\n# ratios against the baseline run ({base.engine}, {base.size} articles, "
           f"{base.workers} worker(s)); cost/article 1.00 = linear, memory 1.00 = flat")
     print(f"{'engine':6} {'articles':>8} {'wkr':>3} {'throughput':>10} {'cost/article':>12} "
-          f"{'driver mem':>10} {'worker mem':>10}")
+          f"{'extract cost/art':>16} {'driver mem':>10} {'extract drv mem':>15}")
     for r in results:
         print(f"{r.engine:6} {r.size:>8} {r.workers:>3} {r.rate / base.rate:>10.2f} "
-              f"{base.rate / r.rate:>12.2f} {r.driver_mb / base.driver_mb:>10.2f} "
-              f"{r.worker_mb / max(base.worker_mb, 1.0):>10.2f}")
+              f"{base.rate / r.rate:>12.2f} {base.extract_rate / r.extract_rate:>16.2f} "
+              f"{r.driver_mb / base.driver_mb:>10.2f} "
+              f"{r.extract_driver_mb / base.extract_driver_mb:>15.2f}")
+    print("\n# per engine and worker count: growth from the smallest to the largest size")
+    for engine in engines:
+        for w in workers:
+            runs = sorted((r for r in results if r.engine == engine and r.workers == w),
+                          key=lambda r: r.size)
+            if len(runs) >= 2:
+                lo, hi = runs[0], runs[-1]
+                print(f"{engine:6} {w} worker(s): {hi.size / lo.size:.0f}x articles -> "
+                      f"{hi.total_s / lo.total_s:.2f}x time, "
+                      f"{hi.extract_s / lo.extract_s:.2f}x extraction time, "
+                      f"{hi.load_s / lo.load_s:.2f}x load time, "
+                      f"{hi.resolve_s / max(lo.resolve_s, 1e-9):.2f}x resolve time, "
+                      f"{hi.extract_driver_mb / lo.extract_driver_mb:.2f}x extraction driver "
+                      f"memory, {max(hi.extract_worker_mb, 1) / max(lo.extract_worker_mb, 1):.2f}x "
+                      f"worker memory, {hi.driver_mb / lo.driver_mb:.2f}x total driver memory")
     print("\n# speed-up of more workers over 1 worker (same engine and size)")
     for r in results:
         same = [b for b in results

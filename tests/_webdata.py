@@ -165,10 +165,12 @@ def build_ledger(store: Store, extra_nearby: int = 0) -> dict[str, Any]:
                                                                   inc4.id]}
 
 
-def make_store(tmp: Path, extra_nearby: int = 0) -> tuple[Store, dict[str, Any]]:
-    """A real SQLite store with the test ledger (skips while the store is not built yet)."""
+def make_store(
+    tmp: Path, extra_nearby: int = 0, db: str | None = None
+) -> tuple[Store, dict[str, Any]]:
+    """A real store (SQLite in tmp, or the given URL) with the test ledger."""
     try:
-        store = open_store(str(tmp / "web.db"))
+        store = open_store(db or str(tmp / "web.db"))
     except NotImplementedError:
         pytest.skip("strikewatch.store.open_store is not implemented in this build yet")
     return store, build_ledger(store, extra_nearby)

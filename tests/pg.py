@@ -242,3 +242,25 @@ def store(db_url: str) -> Iterator[object]:
         close = getattr(st, "close", None)
         if callable(close):
             close()
+
+
+@pytest.fixture(
+    scope="module",
+    params=[
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
+    ],
+)
+def module_db_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """Like `db_url`, but one database per test module (for module-scoped servers/ledgers)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'strikewatch.db'}"
+        return
+    admin = str(request.getfixturevalue("pg_admin_url"))
+    url = create_database(admin)
+    try:
+        yield url
+    finally:
+        drop_database(admin, url)

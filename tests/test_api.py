@@ -1,10 +1,11 @@
-"""The REST API over a real SQLite store, spoken to over real HTTP on loopback."""
+"""The REST API over a real SQLite and PostgreSQL store, spoken to over real HTTP on loopback."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,8 +18,11 @@ from tests._webdata import PASSWORDS, SCRIPT, make_store, serve
 
 
 @pytest.fixture(scope="module")
-def ledger(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    store, ids = make_store(tmp_path_factory.mktemp("api"))
+def ledger(
+    tmp_path_factory: pytest.TempPathFactory, module_db_url: str
+) -> Iterator[dict[str, Any]]:
+    """The API over the test ledger, once on SQLite and once on PostgreSQL (tests/pg.py)."""
+    store, ids = make_store(tmp_path_factory.mktemp("api"), db=module_db_url)
     app = create_app(store, settings=WebSettings(secret_key="test-secret"))
     with serve(app) as base:
         yield {"base": base, "ids": ids, "store": store}
@@ -74,9 +78,21 @@ def test_pagination_sorting_and_totals(api: httpx.Client) -> None:
     assert [i["killed_low"] for i in up["items"]] == [2, 3, 9]
     # killed totals: inc-carib-2 says "at least 2", so the sum has no upper bound
     assert first["totals"] == {"incidents": 3, "killed_low": 9 + 3 + 2, "killed_high": None,
-                               "partial": False}
+                               "summed": True}
     everything = api.get("/api/incidents", params={"totals": "true"}).json()["totals"]
     assert everything["incidents"] == 4 and everything["killed_low"] == 14  # planned adds 0
+
+
+def test_totals_are_not_summed_past_the_cap(ledger: dict[str, Any]) -> None:
+    from strikewatch.api.ledger import ledger_totals
+    from strikewatch.store import IncidentQuery
+
+    store = ledger["store"]
+    over = ledger_totals(store, IncidentQuery(), cap=3)
+    assert (over.incidents, over.summed, over.killed_low, over.killed_high) == (
+        4, False, None, None)
+    within = ledger_totals(store, IncidentQuery(status="occurred"), cap=3)
+    assert within.summed and within.killed_low is not None and within.counted == 3
 
 
 @pytest.mark.parametrize("params, needle", [
@@ -176,3 +192,42 @@ def test_export_formats(api: httpx.Client) -> None:
     features = r.json()["features"]
     assert {f["properties"]["id"] if "id" in f["properties"] else f.get("id")
             for f in features} == {"inc-carib-1", "inc-pacific-1", "inc-carib-2"}
+
+
+def test_reviews_through_the_api(ledger: dict[str, Any]) -> None:
+    base, store = ledger["base"], ledger["store"]
+    url = base + "/api/incidents/inc-carib-2/reviews"
+    body = {"action": "edit", "data": {"killed_low": 4, "killed_high": 6}, "note": "checked"}
+    r = httpx.post(url, json=body, auth=("vic", PASSWORDS["vic"]))
+    assert r.status_code == 403 and "viewer" in r.json()["error"]["message"]
+    r = httpx.post(url, json=body)
+    assert r.status_code == 403 and "CSRF" in r.json()["error"]["message"]
+    r = httpx.post(url, json={"action": "edit", "data": {"mention_ids": []}},
+                   auth=("eve", PASSWORDS["eve"]))
+    assert r.status_code == 400 and "cannot edit mention_ids" in r.json()["error"]["message"]
+    r = httpx.post(url, json={"action": "promote"}, auth=("eve", PASSWORDS["eve"]))
+    assert r.status_code == 400 and "unknown review action" in r.json()["error"]["message"]
+    r = httpx.post(url, json=body, auth=("eve", PASSWORDS["eve"]))
+    assert r.status_code == 201, r.text
+    review = r.json()
+    assert (review["user"], review["action"]) == ("eve", "edit")
+    assert review["payload"] == {"killed_low": 4, "killed_high": 6}
+    assert review["before"]["killed_low"] == 2 and review["after"]["killed_high"] == 6
+    assert [x.id for x in store.reviews("inc-carib-2")] == [review["id"]]
+    # a signed-in browser session posts with the page's CSRF token in a header
+    with httpx.Client(base_url=base) as c:
+        page = c.get("/login").text
+        token = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+        c.post("/login", data={"username": "eve", "password": PASSWORDS["eve"],
+                               "csrf_token": token})
+        r = c.post("/api/incidents/inc-carib-2/reviews", json={"action": "accept"})
+        assert r.status_code == 403
+        r = c.post("/api/incidents/inc-carib-2/reviews", json={"action": "accept"},
+                   headers={"X-CSRF-Token": token})
+        assert r.status_code == 201 and r.json()["action"] == "accept"
+    shown = httpx.get(base + "/api/incidents/inc-carib-2", auth=("vic", PASSWORDS["vic"]))
+    assert shown.json()["incident"]["killed_high"] == 6  # the review wins over the machine
+    assert shown.json()["machine"]["killed_high"] is None
+    listed = httpx.get(base + "/api/incidents", params={"status": "occurred"},
+                       auth=("vic", PASSWORDS["vic"])).json()["items"]
+    assert {i["id"]: i["killed_high"] for i in listed}["inc-carib-2"] == 6

@@ -144,3 +144,30 @@ def test_never_raises_and_spans_stay_in_text() -> None:
                     assert text[s.start:s.end] == s.text
 
     check()
+
+
+def test_quote_in_the_next_sentence_joins_the_mention() -> None:
+    text = ("Somali forces ambushed an al-Shabaab convoy near Jowhar on Tuesday, killing "
+            "nine fighters. \u201cWe will not rest until they are defeated,\u201d Colonel "
+            "Ahmed Nur said. Markets in the town reopened on Wednesday.")
+    ms = _run(text)
+    assert len(ms) == 1
+    assert [(q.speaker, q.text) for q in ms[0].quotes] == [
+        ("Colonel Ahmed Nur", "We will not rest until they are defeated,")]
+
+
+def test_mentions_are_valid_records_on_the_whole_gold_set() -> None:
+    # extract() assembles mentions without re-validation: prove they validate
+    from pathlib import Path
+
+    from strikewatch.evaluate import load_gold
+
+    n = 0
+    for g in sorted((Path(__file__).parent / "gold").glob("*.json")):
+        _, art = load_gold(g)
+        for m in extract(art):
+            again = Mention.model_validate(m.model_dump(mode="json"))
+            assert again.model_dump(mode="json") == m.model_dump(mode="json")
+            assert again.id == m.id
+            n += 1
+    assert n >= 70

@@ -246,3 +246,10 @@ def test_quotes_have_speakers() -> None:
     quotes = read_quotes(text, 0, len(text))
     assert quotes[0][0] == "Minister Ana Ruiz" and quotes[0][1] == "We will respond,"
     assert quotes[1][0] == "Colonel Diaz"
+
+
+def test_sentence_end_after_single_capital() -> None:
+    text = "He posted on X. The strike was the third. General John J. Pershing led it."
+    parts = [text[a:b] for a, b in split_offsets(text)]
+    assert parts == ["He posted on X.", "The strike was the third.",
+                     "General John J. Pershing led it."]

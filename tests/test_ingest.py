@@ -477,3 +477,14 @@ def test_public_address_classification() -> None:
 def test_non_http_scheme_is_not_fetched(store: SqlStore) -> None:
     rep = run(store, "ftp://files.example/x.txt")
     assert rep.skipped and rep.skipped[0][1] == "no such file, folder or URL"
+
+
+def test_minhash_with_shared_permutations_equals_a_fresh_minhash() -> None:
+    from datasketch import LeanMinHash, MinHash
+
+    from strikewatch.ingest.neardup import NUM_PERM, minhash, shingles, to_bytes
+
+    for text in (WIRE, "Two boats were struck off the coast.", "x"):
+        fresh = MinHash(num_perm=NUM_PERM)
+        fresh.update_batch(list(shingles(text)))
+        assert to_bytes(minhash(text)) == to_bytes(LeanMinHash(fresh))

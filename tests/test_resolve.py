@@ -319,3 +319,17 @@ def test_water_off_a_coast_is_in_its_sea() -> None:
                  "2026-01-13", date="2026-01-12", place=PACIFIC, killed_low=2, killed_high=2)
     incs = d.resolve()
     assert holding(incs, a).id == holding(incs, b).id != holding(incs, c).id
+
+
+def test_an_unnamed_official_does_not_confirm() -> None:
+    d = Desk()
+    a = d.report("A US official said American forces hit a boat in the Pacific on Friday.",
+                 "2026-05-23", date="2026-05-22", place=PACIFIC,
+                 attribution=[Attribution(kind="official", name="a US official",
+                                          affiliation="US")])
+    inc = holding(d.resolve(), a)
+    assert inc.grade == "weak"
+    d.report("US Southern Command said its forces struck a boat in the Pacific on Friday.",
+             "2026-05-23", date="2026-05-22", place=PACIFIC,
+             attribution=[Attribution(kind="military", name="US Southern Command")])
+    assert holding(d.resolve(), a).grade == "confirmed"

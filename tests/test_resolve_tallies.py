@@ -71,3 +71,18 @@ def test_region_period_and_actor_scope_the_reconciliation() -> None:
     assert by[10].reconciliation.ledger_incidents == 0
     assert by[None].reconciliation.state == "unknown"
     assert "no strike or death figure" in by[None].reconciliation.note
+
+
+def test_a_tally_over_two_seas_counts_both() -> None:
+    d = _campaign()  # two Caribbean strikes, one in the Pacific
+    caribbean = Place(name="Caribbean Sea", kind="sea", geo_precision=6)
+    _tally(d, "So far, American forces have hit three boats in the Caribbean and the eastern "
+           "Pacific, killing at least nine people.", "2026-03-08", place=caribbean,
+           strikes_low=3, strikes_high=3, killed_low=9)
+    _tally(d, "Two strikes on boats in the Caribbean have killed five people so far.",
+           "2026-03-08", place=caribbean, strikes_low=2, strikes_high=2, killed_low=5)
+    _, tallies = resolve(d.mentions, d.articles)
+    by = {t.strikes_low: t.reconciliation for t in tallies}
+    assert by[3].ledger_incidents == 3 and by[3].state == "consistent", by[3]
+    assert "Pacific" in by[3].note
+    assert by[2].ledger_incidents == 2 and by[2].state == "consistent", by[2]

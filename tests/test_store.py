@@ -294,6 +294,54 @@ def test_users(store: SqlStore) -> None:
     assert store.delete_user("bo") and not store.delete_user("bo")
 
 
+def test_replace_mentions_many_is_one_all_or_nothing_write(store: SqlStore) -> None:
+    arts = [Article(text=f"Report {i}: a convoy was shelled near the river.") for i in range(3)]
+    for a in arts:
+        store.add_article(a)
+
+    def ms(a: Article, n: int) -> list[Mention]:
+        return [Mention(article_id=a.id, spans=[Span(article_id=a.id, start=i, end=i + 5)])
+                for i in range(n)]
+
+    store.replace_mentions_many({arts[0].id: ms(arts[0], 2), arts[1].id: ms(arts[1], 1),
+                                 arts[2].id: []})
+    assert store.count_mentions() == 3
+    assert store.unextracted_article_ids() == []
+    assert [m.id for m in store.mentions(arts[0].id)] == [m.id for m in ms(arts[0], 2)]
+    with pytest.raises(KeyError):
+        store.replace_mentions_many({arts[1].id: [], "no-such-article": []})
+    assert store.count_mentions() == 3  # nothing of the failed call was written
+
+
+def test_add_articles_equals_adding_one_by_one(store: SqlStore, tmp_path: Path) -> None:
+    first = Article(url="https://ex.org/a", text="Shelling hit the depot on Monday.")
+    store.add_article(first)
+    batch = [
+        Article(url="https://ex.org/b", text="A drone struck a truck near the border."),
+        Article(url="https://ex.org/a#top", text="Another text under the stored URL."),
+        Article(url=None, text="Shelling hit   the depot on Monday."),  # same text, respaced
+        Article(url="https://ex.org/c", text="A drone struck a truck near the border."),
+        Article(url="https://ex.org/d", text="Three boats were sunk at dawn."),
+        Article(url="https://ex.org/d", text="A fourth report under a repeated URL."),
+    ]
+    seen: list[str] = []
+    got = store.add_articles([(a, b"sig") for a in batch],
+                             before_insert=lambda a: seen.append(a.id))
+    assert [is_new for _, is_new in got] == [True, False, False, False, True, False]
+    assert [s.id for s, _ in got] == [batch[0].id, first.id, first.id, batch[0].id,
+                                      batch[4].id, batch[4].id]
+    assert seen == [batch[0].id, batch[4].id]
+    assert store.count_articles() == 3
+    assert [a.id for a in store.articles()] == [first.id, batch[0].id, batch[4].id]
+
+    # The same calls one at a time on a fresh SQLite store give the same answers.
+    ref = open_store(str(tmp_path / "ref.db"))
+    ref.add_article(first)
+    one_by_one = [ref.add_article(a) for a in batch]
+    assert [(s.id, n) for s, n in one_by_one] == [(s.id, n) for s, n in got]
+    ref.close()
+
+
 def test_a_write_failing_midway_leaves_the_old_ledger(tmp_path: Path) -> None:
     """A database-level failure inside replace_ledger rolls back its deletes too."""
     path = tmp_path / "atomic.db"

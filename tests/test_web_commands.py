@@ -38,6 +38,12 @@ def test_user_add_hashes_the_password(tmp_path: Path) -> None:
     assert bad.returncode == 2 and "role 'king'" in bad.stderr
     short = run_cli("user", "add", "y", "--db", db, "--password-stdin", stdin="short\n")
     assert short.returncode == 2 and "at least 8" in short.stderr
+    listed = run_cli("user", "list", "--db", db)
+    assert "root\tadmin" in listed.stdout and "argon2" not in listed.stdout
+    assert run_cli("user", "delete", "root", "--db", db).returncode == 0
+    assert store.get_user("root") is None
+    gone = run_cli("user", "delete", "root", "--db", db)
+    assert gone.returncode == 1 and "no user 'root'" in gone.stderr
 
 
 def test_serve_answers_on_loopback(tmp_path: Path) -> None:

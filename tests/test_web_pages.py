@@ -138,6 +138,7 @@ def test_viewer_cannot_review_editor_can(site: dict[str, Any]) -> None:
         [review] = store.reviews("inc-pacific-1")
         assert (review.user, review.action) == ("eve", "edit")
         assert review.before["killed_high"] == 3 and review.after["killed_high"] == 4
+        assert review.payload == {"killed_high": 4}  # as strikewatch.resolve.reviews reads it
         html = c.get("/incidents/inc-pacific-1").text
         assert "a fourth body found" in html and '<td class="num">' not in html[:0]
         assert "3–4" in html  # the page shows the reviewed value
@@ -156,10 +157,11 @@ def test_merge_split_and_reject_are_recorded(site: dict[str, Any]) -> None:
                    "incident_ids": "inc-near-01", "note": "same boat", "csrf_token": token})
         assert r.status_code == 303
         [merge] = store.reviews("inc-near-00")
-        assert merge.payload == {"incident_ids": ["inc-near-01"]}
-        [moved] = store.reviews("inc-near-01")
-        assert moved.payload == {"into": "inc-near-00"}
-        assert "merged into inc-near-00" in c.get("/incidents/inc-near-01").text
+        assert merge.payload == {"incident_ids": ["inc-near-01"]} and merge.user == "eve"
+        assert "merged in: <a href=\"/incidents/inc-near-01\"" in c.get(
+            "/incidents/inc-near-00").text
+        other = c.get("/incidents/inc-near-01").text  # shown until the next resolve run
+        assert "merged into inc-near-00" in other and "same boat" in other
 
         r = c.post("/incidents/inc-carib-1/review", data={"action": "split",
                    "mention_ids": [m_b], "csrf_token": token})
@@ -178,7 +180,8 @@ def test_merge_split_and_reject_are_recorded(site: dict[str, Any]) -> None:
                    "note": "duplicate of a radio rumour", "csrf_token": token})
         assert r.status_code == 303
         html = c.get("/incidents/inc-carib-2").text
-        assert "rejected in review" in html and "duplicate of a radio rumour" in html
+        assert "rejected by reviewer eve: duplicate of a radio rumour" in html
+        assert 'grade-discounted">discounted' in html
 
 
 def test_admins_manage_users(site: dict[str, Any]) -> None:
@@ -196,8 +199,14 @@ def test_admins_manage_users(site: dict[str, Any]) -> None:
         assert r.status_code == 303
     row = site["store"].get_user("rita")
     assert row and row["role"] == "viewer"
-    with httpx.Client(base_url=site["base"]) as c:
-        token = csrf(c.get("/login").text)
-        r = c.post("/login", data={"username": "rita", "password": "long-enough-1",
-                                   "csrf_token": token})
+    with httpx.Client(base_url=site["base"]) as rita:
+        token = csrf(rita.get("/login").text)
+        r = rita.post("/login", data={"username": "rita", "password": "long-enough-1",
+                                      "csrf_token": token})
         assert r.status_code == 303
+        assert rita.get("/").status_code == 200
+        with signed_in(site["base"], "ada") as c:  # the admin sets a new password
+            c.post("/admin/users", data={"username": "rita", "role": "viewer",
+                                         "password": "another-pass-2",
+                                         "csrf_token": csrf(c.get("/admin/users").text)})
+        assert rita.get("/").status_code == 303  # the old session has ended

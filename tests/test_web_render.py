@@ -60,6 +60,14 @@ def test_map_clusters_many_incidents_at_one_place() -> None:
     assert sum(len(c.points) for c in zoomed) == 30
 
 
+def test_small_clusters_past_the_listed_ones_zoom_in() -> None:
+    pts = [MapPoint(-170 + 20 * i, 0, f"i{i}", "x") for i in range(5)]
+    svg, clusters = render_map(pts, (-180, -60, 180, 60), link="grade=weak", listed=2)
+    hrefs = re.findall(r'<a href="([^"]+)" class="cluster"', str(svg))
+    assert len(clusters) == 5 and hrefs[:2] == ["#cluster-1", "#cluster-2"]
+    assert all(h.startswith("?grade=weak&amp;bbox=") for h in hrefs[2:])
+
+
 def test_map_escapes_labels_and_parses_bbox() -> None:
     svg, _ = render_map([MapPoint(10, 10, "x", "<b>&</b>")])
     assert "<b>" not in str(svg) and "&lt;b&gt;" in str(svg)
@@ -80,7 +88,9 @@ def test_timeline_counts_weeks_cumulative_and_places_tallies() -> None:
             _inc(3, "2025-09-20", 2, 4), _inc(4, "2025-09-21", 9, 9, "planned")]
     tally = Tally(id="t", period_low="2025-09-01", period_high="2025-10-10", killed_low=20,
                   strikes_low=4)
-    data = timeline_data(incs, [tally])
+    undated = Tally(id="u", killed_low=3)
+    data = timeline_data(incs, [tally, undated])
+    assert [t.id for t in data.undated_tallies] == ["u"]
     active = [w for w in data.weeks if w.incidents]
     assert [(str(w.start), w.incidents) for w in active] == [("2025-09-01", 2),
                                                              ("2025-09-15", 1)]
@@ -96,12 +106,12 @@ def test_timeline_counts_weeks_cumulative_and_places_tallies() -> None:
 
 def test_review_edit_records_before_and_after_and_checks_values() -> None:
     inc = _inc(1, "2025-09-02", 3, 3)
-    r = make_review("edit", inc, "ed", {"fields": {"killed_high": 6}})
+    r = make_review("edit", inc, "ed", {"killed_high": 6})
     assert r.before and r.after
     assert r.before["killed_high"] == 3 and r.after["killed_high"] == 6
     assert apply_review(inc, r).killed_high == 6
     with pytest.raises(ReviewError):
-        make_review("edit", inc, "ed", {"fields": {"killed_high": 1}})  # below low
+        make_review("edit", inc, "ed", {"killed_high": 1})  # below low
     with pytest.raises(ReviewError):
         parse_field("killed_low", "many")
     with pytest.raises(ReviewError):

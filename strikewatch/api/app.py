@@ -35,6 +35,10 @@ def create_app(store: Store | None = None, *, db: str | None = None,
         description="A verifiable ledger of publicly reported military strikes: incidents, "
                     "tallies and the articles and sentences behind every figure.",
         version="0.1.0",
+        # Swagger UI and ReDoc load their scripts from a CDN; strikewatch stays offline,
+        # so only the schema is served (/openapi.json).
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.store = store if store is not None else open_store(db)
     app.state.settings = settings or WebSettings.from_env()
@@ -83,7 +87,7 @@ def create_app(store: Store | None = None, *, db: str | None = None,
                                 secure=app.state.settings.secure_cookies)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
-        if not _is_api(request) and not request.url.path.startswith("/docs"):
+        if not _is_api(request):
             response.headers.setdefault(
                 "Content-Security-Policy",
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; "

@@ -11,21 +11,23 @@ from strikewatch.records import Article, Incident, Mention, Review, Span
 from strikewatch.store import IncidentQuery, Store
 from strikewatch.web.review import effective
 
-#: Without a store aggregate, totals are summed over at most this many matching incidents
-#: (then marked partial), so a ledger page stays fast on a large archive.
+#: Without a store aggregate, the web page sums killed over at most this many matches;
+#: past it the page says the sum was not made (a partial sum would mislead), so it stays fast.
 TOTALS_CAP = 2000
+#: The API's opt-in `totals=true` sums over at most this many matches.
+API_TOTALS_CAP = 100_000
 
 
 @dataclass
 class Totals:
     incidents: int = 0
-    killed_low: int = 0
-    killed_high: int | None = 0  # None: some incident reports "at least", no upper bound
+    killed_low: int | None = 0  # None when not summed
+    killed_high: int | None = 0  # None: not summed, or some report gives only "at least"
     counted: int = 0  # incidents that entered the killed sums (occurred, not background)
-    partial: bool = False
+    summed: bool = True  # False: more matches than the cap, killed not summed
 
 
-def ledger_totals(store: Store, query: IncidentQuery) -> Totals:
+def ledger_totals(store: Store, query: IncidentQuery, cap: int = TOTALS_CAP) -> Totals:
     """Incidents and killed low–high over everything the filters match (not only one page).
 
     Only occurred, non-background incidents enter the casualty sums, as in DESIGN.md.
@@ -37,10 +39,12 @@ def ledger_totals(store: Store, query: IncidentQuery) -> Totals:
         n, low, high = aggregate(query)
         return Totals(incidents=n, killed_low=low, killed_high=high, counted=n)
     total = store.count_incidents(query)
-    t = Totals(incidents=total, partial=total > TOTALS_CAP)
-    q = dataclasses.replace(query, limit=min(total, TOTALS_CAP), offset=0)
+    if total > cap:
+        return Totals(incidents=total, killed_low=None, killed_high=None, summed=False)
+    t = Totals(incidents=total)
     if total == 0:
         return t
+    q = dataclasses.replace(query, limit=total, offset=0)
     t.killed_low, t.killed_high, t.counted = sum_killed(store.incidents(q))
     return t
 
@@ -60,6 +64,26 @@ def sum_killed(incidents: Iterable[Incident]) -> tuple[int, int | None, int]:
         elif high is not None:
             high += inc.killed_high
     return low, high, counted
+
+
+def with_reviews(store: Store, incidents: list[Incident]) -> list[Incident]:
+    """The incidents with their reviews applied (reviews win until the next resolve run).
+
+    Filters and sorting ran on the stored values; what is shown is the reviewed value.
+    """
+    if not incidents:
+        return incidents
+    ids = {i.id for i in incidents}
+    by_incident: dict[str, list[Review]] = {}
+    for r in store.reviews():
+        targets = {r.incident_id}
+        if r.action == "merge":
+            targets |= set(r.payload.get("incident_ids", []))
+        for iid in targets & ids:
+            by_incident.setdefault(iid, []).append(r)
+    if not by_incident:
+        return incidents
+    return [effective(i, by_incident[i.id]) if i.id in by_incident else i for i in incidents]
 
 
 @dataclass
@@ -84,7 +108,12 @@ def incident_detail(store: Store, incident_id: str) -> IncidentDetail | None:
     machine = store.get_incident(incident_id)
     if machine is None:
         return None
-    reviews = sorted(store.reviews(incident_id), key=lambda r: r.at)
+    reviews = list(store.reviews(incident_id))
+    # merges made on another incident that folded this one in (shown until re-resolution)
+    reviews += [r for r in store.reviews() if r.action == "merge"
+                and r.incident_id != incident_id
+                and incident_id in r.payload.get("incident_ids", [])]
+    reviews.sort(key=lambda r: (r.at, r.id))
     others: dict[str, Incident] = {}
     for r in reviews:
         for oid in r.payload.get("incident_ids", []):
@@ -92,14 +121,10 @@ def incident_detail(store: Store, incident_id: str) -> IncidentDetail | None:
             if other is not None:
                 others[oid] = other
     inc = effective(machine, reviews, others)
-    articles: dict[str, Article] = {}
     wanted = {s.article_id for s in inc.sources}
     wanted |= {sp.article_id for spans in inc.provenance.values() for sp in spans}
-    for aid in sorted(wanted):
-        art = store.get_article(aid)
-        if art is not None:
-            articles[aid] = art
-    mention_ids = set(inc.mention_ids)
-    mentions = [m for aid in articles for m in store.mentions(aid) if m.id in mention_ids]
+    articles = store.get_articles(sorted(wanted))
+    articles = {aid: articles[aid] for aid in sorted(articles)}
+    mentions = store.get_mentions(inc.mention_ids)
     provenance = {k: [fill_span(s, articles) for s in v] for k, v in inc.provenance.items()}
     return IncidentDetail(inc, machine, articles, mentions, provenance, reviews)

@@ -10,8 +10,14 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
+from pydantic import BaseModel, Field
 
-from strikewatch.api.ledger import incident_detail, ledger_totals
+from strikewatch.api.ledger import (
+    API_TOTALS_CAP,
+    incident_detail,
+    ledger_totals,
+    with_reviews,
+)
 from strikewatch.api.query import QueryError, incident_query
 from strikewatch.store import Store
 
@@ -78,21 +84,22 @@ def list_incidents(
     min_killed: int | None = Query(None, ge=0, description="killed_low at least this"),
     sort: str = Query("date_low", description="column, '-' prefix for descending"),
     limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
-    totals: bool = Query(False, description="also sum killed low–high over all matches"),
+    offset: int = Query(0, ge=0, le=10**9),
+    totals: bool = Query(False, description="also sum killed low–high over all matches "
+                                            "(occurred incidents; up to 100,000 matches)"),
 ) -> dict[str, Any]:
     """A page of the ledger matching the filters, with the total count of matches."""
     store = get_store(request)
     query = _query(request)
-    items = store.incidents(query)
+    items = with_reviews(store, store.incidents(query))
     out: dict[str, Any] = {
         "total": store.count_incidents(query), "limit": query.limit, "offset": query.offset,
         "items": [i.model_dump(mode="json") for i in items],
     }
     if totals:
-        t = ledger_totals(store, query)
+        t = ledger_totals(store, query, API_TOTALS_CAP)
         out["totals"] = {"incidents": t.incidents, "killed_low": t.killed_low,
-                         "killed_high": t.killed_high, "partial": t.partial}
+                         "killed_high": t.killed_high, "summed": t.summed}
     return out
 
 
@@ -125,7 +132,7 @@ def list_tallies(request: Request) -> dict[str, Any]:
 
 @router.get("/articles", dependencies=[Depends(require_reader)])
 def list_articles(request: Request, limit: int = Query(100, ge=1, le=1000),
-                  offset: int = Query(0, ge=0),
+                  offset: int = Query(0, ge=0, le=10**9),
                   text: bool = Query(False, description="include each article's text")
                   ) -> dict[str, Any]:
     store = get_store(request)
@@ -167,3 +174,49 @@ def export(request: Request, format: str = Query("jsonl", description="jsonl, cs
     return Response(body, media_type=EXPORT_FORMATS[format],
                     headers={"Content-Disposition":
                              f'attachment; filename="strikewatch.{format}"'})
+
+
+class ReviewIn(BaseModel):
+    """An editor's decision. `data`: for edit, field -> new value; for merge,
+    {"incident_ids": [...]}; for split, {"mention_ids": [...]}; accept/reject: {}."""
+
+    action: str = Field(description="accept, edit, merge, split or reject")
+    data: dict[str, Any] = Field(default_factory=dict)
+    note: str = ""
+
+
+@router.post("/incidents/{incident_id}/reviews", status_code=201)
+def add_review(request: Request, incident_id: str, body: ReviewIn) -> dict[str, Any]:
+    """Record an editor's decision (HTTP Basic, or the session cookie plus the page's CSRF
+    token in the X-CSRF-Token header); answers the stored Review with before and after."""
+    from strikewatch.web.auth import CSRF_COOKIE, RateLimited
+    from strikewatch.web.decide import decide
+    from strikewatch.web.review import ReviewError
+
+    auth = request.app.state.auth
+    if not request.headers.get("content-type", "").startswith("application/json"):
+        raise HTTPException(415, "send the review as application/json")
+    basic = request.headers.get("authorization", "").lower().startswith("basic ")
+    if not basic and not auth.csrf_ok(request.cookies.get(CSRF_COOKIE),
+                                      request.headers.get("x-csrf-token")):
+        raise HTTPException(403, "with a session cookie, send the page's CSRF token in the "
+                                 "X-CSRF-Token header (or use HTTP Basic)")
+    try:
+        user = auth.user_from_request(request)
+    except RateLimited:
+        raise HTTPException(429, "too many failed logins; wait a few minutes") from None
+    if user is None:
+        raise HTTPException(401, "sign in as an editor to review incidents",
+                            headers={"WWW-Authenticate": 'Basic realm="strikewatch"'})
+    if not user.can("editor"):
+        raise HTTPException(403, f"your role ({user.role}) can read but not review")
+    store = get_store(request)
+    detail = incident_detail(store, incident_id)
+    if detail is None:
+        raise HTTPException(404, f"no incident with id {incident_id!r}")
+    try:
+        review = decide(store, detail, user.username, body.action, body.data, body.note)
+    except ReviewError as e:
+        raise HTTPException(400, str(e)) from None
+    store.add_review(review)
+    return review.model_dump(mode="json")

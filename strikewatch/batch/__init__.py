@@ -131,7 +131,7 @@ def run_batch(
     report.errors = errors[:MAX_ERRORS_KEPT]
     report.seconds = {
         "extract": round(t1 - t0, 3), "load_resolve": round(t2 - t1, 3),
-        "total": round(t2 - t0, 3),
+        **loaded.seconds, "total": round(t2 - t0, 3),
     }
     (out_dir / "report.json").write_text(report.to_json(), encoding="utf-8")
     return report

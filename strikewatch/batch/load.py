@@ -10,16 +10,25 @@ store, in a fixed order, so the same store content always yields the same ledger
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import islice
 from pathlib import Path
+
+from datasketch import LeanMinHash
 
 from strikewatch.batch.archive import iter_articles
 from strikewatch.batch.mentions import iter_rows
+from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
 from strikewatch.pipeline import rebuild_ledger
 from strikewatch.records import Article, Mention
 from strikewatch.store import Store
+
+#: Articles (and their mentions) written per transaction.
+WRITE_BATCH = 500
 
 
 @dataclass
@@ -31,6 +40,7 @@ class LoadResult:
     incidents: int = 0
     tallies: int = 0
     errors: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def read_mentions(mentions_dir: Path) -> dict[str, list[Mention]]:
@@ -43,6 +53,15 @@ def read_mentions(mentions_dir: Path) -> dict[str, list[Mention]]:
     return {aid: [ms[k] for k in sorted(ms)] for aid, ms in by_article.items()}
 
 
+def _link_origin(origins: OriginIndex, hashes: dict[int, LeanMinHash], article: Article) -> None:
+    """Called, in order, on each article the store is about to keep as new."""
+    mh = hashes[id(article)]
+    near = origins.origin_for(mh)
+    if near is not None:
+        article.origin_id = near[0]
+    origins.add(article.id, article.origin_id, mh)
+
+
 def load_articles(
     store: Store, articles: Iterable[Article], result: LoadResult
 ) -> tuple[set[str], set[str]]:
@@ -52,24 +71,23 @@ def load_articles(
     (MinHash over the text, strikewatch.ingest.neardup), so a batch and an ingest of the
     same articles give the same origins, and so the same independent-source counts.
     """
-    from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
-
     origins = OriginIndex.from_signatures(store.signatures())
     new: set[str] = set()
     known: set[str] = set()
-    for article in articles:
-        mh = minhash(article.text)
-        near = origins.origin_for(mh)
-        if near is not None:
-            article.origin_id = near[0]
-        stored, is_new = store.add_article(article, signature=to_bytes(mh))
-        if stored.id != article.id:
-            result.articles_dropped += 1
-        elif is_new and article.id not in known:
-            new.add(article.id)
-            origins.add(stored.id, stored.origin_id, mh)
-        elif article.id not in new:
-            known.add(article.id)
+    stream = iter(articles)
+    while group := list(islice(stream, WRITE_BATCH)):
+        hashes = {id(a): minhash(a.text) for a in group}
+        items = [(a, to_bytes(hashes[id(a)])) for a in group]
+        link = partial(_link_origin, origins, hashes)
+        for article, (stored, is_new) in zip(
+            group, store.add_articles(items, before_insert=link), strict=True
+        ):
+            if stored.id != article.id:
+                result.articles_dropped += 1
+            elif is_new and article.id not in known:
+                new.add(article.id)
+            elif article.id not in new:
+                known.add(article.id)
     result.articles_new, result.articles_known = len(new), len(known)
     return new, known
 
@@ -77,13 +95,21 @@ def load_articles(
 def load_batch(store: Store, input_path: Path, mentions_dir: Path) -> LoadResult:
     """Articles of the archive, then their extracted mentions, then the resolved ledger."""
     result = LoadResult()
+    t0 = time.perf_counter()
     new, known = load_articles(store, iter_articles(input_path, result.errors), result)
+    t1 = time.perf_counter()
     extracted = read_mentions(mentions_dir)
     # Known articles are re-extracted: replace their mentions even when there are none now.
-    for article_id in sorted((new & extracted.keys()) | known):
-        mentions = extracted.get(article_id, [])
-        store.replace_mentions(article_id, mentions)
-        result.mentions += len(mentions)
+    # New articles without mentions are marked extracted too, so `ingest` will not redo them.
+    targets = sorted(new | known)
+    for start in range(0, len(targets), WRITE_BATCH):
+        group = {aid: extracted.get(aid, []) for aid in targets[start : start + WRITE_BATCH]}
+        store.replace_mentions_many(group)
+        result.mentions += sum(len(ms) for ms in group.values())
+    t2 = time.perf_counter()
     ledger = rebuild_ledger(store)
     result.incidents, result.tallies = ledger.incidents, ledger.tallies
+    t3 = time.perf_counter()
+    result.seconds = {"load_articles": round(t1 - t0, 3), "load_mentions": round(t2 - t1, 3),
+                      "resolve": round(t3 - t2, 3)}
     return result

@@ -97,10 +97,10 @@ def _count_phrase(rng: random.Random, n: int) -> str:
     return f"more than {max(1, n - 1)}" if n > 2 else str(n)
 
 
-def _event(rng: random.Random, index: int, start: dt.date) -> dict[str, Any]:
+def _event(rng: random.Random, index: int, start: dt.date, span_days: int) -> dict[str, Any]:
     places, actors = rng.choice(THEATRES)
     place, domain = rng.choice(places)
-    day = start + dt.timedelta(days=rng.randrange(300))
+    day = start + dt.timedelta(days=rng.randrange(span_days))
     return {
         "index": index,
         "place": place,
@@ -173,13 +173,16 @@ def iter_synthetic(n: int, seed: int = 7) -> Iterator[dict[str, Any]]:
     """n article records (spec/records.md input form), streamed, deterministic per seed."""
     rng = random.Random(seed)
     start = dt.date(2025, 1, 1)
+    # Events per day stay about constant as the archive grows (a larger archive covers a
+    # longer period), as in a real news archive; ~1.3 distinct events a day.
+    span_days = max(300, n // 2)
     events: list[dict[str, Any]] = []
     for i in range(n):
         # Each new article reports a fresh event or re-reports a recent one (other outlet).
         if events and rng.random() < 0.35:
             ev = rng.choice(events[-50:])
         else:
-            ev = _event(rng, len(events), start)
+            ev = _event(rng, len(events), start, span_days)
             events.append(ev)
             if len(events) > 200:
                 events = events[-100:]

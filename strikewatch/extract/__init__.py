@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from strikewatch.extract.actors import country_mentions
+from strikewatch.extract.attribution import read_quotes
 from strikewatch.extract.context import Component, Doc
 from strikewatch.extract.coref import Group, merge_frames
 from strikewatch.extract.dates import parse_published
@@ -22,6 +23,7 @@ from strikewatch.extract.frames import (
     read_places,
     read_sources,
 )
+from strikewatch.extract.places import geo_place
 from strikewatch.extract.sentences import split_sentences
 from strikewatch.extract.triggers import find_all_triggers
 from strikewatch.records import COUNT_FIELDS, Article, Attribution, Mention, Quote, Span
@@ -30,7 +32,10 @@ EXTRACTOR = "strikewatch-rules-1"
 
 
 def article_countries(doc: Doc) -> None:
-    """Component: the countries the article names (context for place tie-breaks)."""
+    """Component: the countries the article names (context for place tie-breaks).
+
+    Country names only: geo.article_countries reads more (demonyms, towns) but costs as
+    much as the rest of extraction together."""
     seen: list[str] = []
     for _, _, _, code in country_mentions(doc.text):
         if code not in seen:
@@ -62,37 +67,63 @@ class Pipeline:
         doc = self.read(article)
         for k, v in doc.stats.items():
             self.totals[k] = self.totals.get(k, 0) + v
-        return [to_mention(doc, g) for g in merge_frames(doc)]
+        groups = merge_frames(doc)
+        for g in groups:
+            place_group(doc, g)
+        extra = attach_quotes(doc, groups)
+        return [to_mention(doc, g, extra.get(id(g), [])) for g in groups]
 
 
-def to_mention(doc: Doc, g: Group) -> Mention:
+def place_group(doc: Doc, g: Group) -> None:
+    """The geo component's place for the mention, read once, from its event sentences."""
+    found = geo_place(doc.text, g.frames, doc.countries)
+    if found is None:
+        return
+    _, place, (a, b) = found
+    for f in g.frames:
+        f.place = None
+        f.prov.pop("place", None)
+    g.head.place = place
+    g.head.cite("place", a, b)
+
+
+def attach_quotes(doc: Doc, groups: list[Group]) -> dict[int, list[Quote]]:
+    """Direct quotes in sentences with no event word, given to the mention told in the
+    sentence just before ("... killing three. “They will be hunted down,” he said.")."""
+    by_last: dict[int, Group] = {}
+    for g in groups:
+        for f in g.frames:
+            by_last[f.sentence.index] = g
+    out: dict[int, list[Quote]] = {}
+    for s in doc.sentences:
+        if s.index in doc.triggers or "“" not in s.text and '"' not in s.text:
+            continue
+        prev = by_last.get(s.index - 1)
+        if prev is None:
+            continue
+        for speaker, q, a, b in read_quotes(doc.text, s.start, s.end):
+            out.setdefault(id(prev), []).append(Quote(speaker=speaker, text=q, span=doc.span(a, b)))
+    return out
+
+
+def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention:
     """One mention from a group of frames: first value found wins, spans are unioned."""
     fields: dict[str, object] = {}
-    for name in ("event_type", "sub_event_type", "target_kind", "domain",
-                 "date_low", "date_high", "time_precision", "period_low", "period_high",
-                 "place", "actor1", "actor2"):
-        if name in ("date_high", "time_precision"):
-            continue
-        if name == "date_low":
-            src = next((f for f in g.frames if f.date_low is not None), None)
-            if src is not None:
-                fields.update(date_low=src.date_low, date_high=src.date_high,
-                              time_precision=src.time_precision)
-            continue
-        if name == "sub_event_type":
-            continue
-        if name == "event_type":
-            typed = [f for f in g.frames if f.event_type is not None]
-            # one operation told in parts (a deployment, drone strikes): the violent act
-            # is what ACLED codes it as
-            violent = [f for f in typed if f.event_type != "Strategic developments"]
-            src = (violent or typed)[0] if typed else None
-            if g.head.event_type is not None or g.head.action is not None:
-                src = typed[0] if typed else None
-            if src is not None:
-                fields.update(event_type=src.event_type, sub_event_type=src.sub_event_type,
-                              action=src.action)
-            continue
+    typed = [f for f in g.frames if f.event_type is not None]
+    src = typed[0] if typed else None
+    if g.head.event_type is None and g.head.action is None:
+        # one operation told in parts (a deployment, drone strikes): the violent act is
+        # what ACLED codes it as
+        src = next((f for f in typed if f.event_type != "Strategic developments"), src)
+    if src is not None:
+        fields.update(event_type=src.event_type, sub_event_type=src.sub_event_type,
+                      action=src.action)
+    dated = next((f for f in g.frames if f.date_low is not None), None)
+    if dated is not None:
+        fields.update(date_low=dated.date_low, date_high=dated.date_high,
+                      time_precision=dated.time_precision)
+    for name in ("target_kind", "domain", "period_low", "period_high", "place", "actor1",
+                 "actor2"):
         v = g.value(name)
         if v is not None:
             fields[name] = v
@@ -101,6 +132,7 @@ def to_mention(doc: Doc, g: Group) -> Mention:
     approx: list[str] = []
     hedges: list[str] = []
     prov: dict[str, list[Span]] = {}
+    prov_seen: dict[str, set[tuple[int, int]]] = {}
     attribution: list[Attribution] = []
     quotes: list[Quote] = []
     seen_att: set[tuple[str, str, int | None]] = set()
@@ -111,10 +143,12 @@ def to_mention(doc: Doc, g: Group) -> Mention:
         approx += [a for a in f.approx if a not in approx]
         hedges += [x for x in f.hedges if x not in hedges]
         for key, spans in f.prov.items():
+            have = prov_seen.setdefault(key, set())
             out = prov.setdefault(key, [])
-            for a, b in spans:
-                if not any(s.start == a and s.end == b for s in out):
-                    out.append(doc.span(a, b))
+            for ab in spans:
+                if ab not in have:
+                    have.add(ab)
+                    out.append(doc.span(*ab))
         for att in f.attribution:
             k2 = (att.kind, (att.name or "").lower(), att.count)
             if k2 not in seen_att:
@@ -124,13 +158,20 @@ def to_mention(doc: Doc, g: Group) -> Mention:
             if q.span is not None and q.span.start not in seen_q:
                 seen_q.add(q.span.start)
                 quotes.append(q)
+    for q in more_quotes:
+        if q.span is not None and q.span.start not in seen_q:
+            seen_q.add(q.span.start)
+            quotes.append(q)
     for k in COUNT_FIELDS:
         if k in counts:
             fields[f"{k}_low"], fields[f"{k}_high"] = counts[k]
     sentences = sorted({(f.sentence.start, f.sentence.end) for f in g.frames})
-    return Mention(
+    # every value here is built by this module from validated parts (records, spans,
+    # vocabulary words), so the mention is assembled without re-validating it; its id is
+    # still derived in model_post_init
+    return Mention.model_construct(
         article_id=doc.article.id, kind="tally" if h.kind == "tally" else "event",
-        status=h.status,  # type: ignore[arg-type]
+        status=h.status,
         background=h.background, hedges=hedges, approx=approx,
         provenance=prov, attribution=attribution, quotes=quotes,
         spans=[doc.span(a, b) for a, b in sentences], extractor=EXTRACTOR,

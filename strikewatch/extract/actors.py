@@ -112,10 +112,9 @@ _MOD = (r"(?:special|naval|drug|local|armed|government|security|state|federal|na
 # Generic actors are found head noun first (fast), then extended left over an owner
 # ("Mexican", "U.S.") and a modifier ("special", "drug").
 _HEAD_RE = re.compile(
-    rf"\b(?:(?P<force>{_FORCE})|(?P<gov>{_GOV})|(?P<ns>{_NONSTATE})|(?P<civ>{_CIVIL}))\b",
+    rf"(?<![\w-])(?:(?P<force>{_FORCE})|(?P<gov>{_GOV})|(?P<ns>{_NONSTATE})|(?P<civ>{_CIVIL}))\b",
     re.IGNORECASE)
-_LEFT_RE = re.compile(rf"(?:(?P<owner>{_OWNER})(?:{_MOD}\s+)?|(?<![\w-]){_MOD}\s+)$",
-                      re.IGNORECASE)
+_HEAD_LC = re.compile(_HEAD_RE.pattern.lower().replace("(?p<", "(?P<"))  # for lower-cased text
 # All named actors in one alternation: group n<i> is row i of NAMED.
 _NAMED_ONE = re.compile(r"\b(?:" + "|".join(f"(?P<n{i}>{e.pattern})" for i, e in
                                             enumerate(NAMED)) + r")\b")
@@ -126,6 +125,39 @@ class ActorHit:
     start: int
     end: int
     actor: Actor
+
+
+_MOD_WORDS = frozenset(w.lower() for w in re.findall(r"[\w-]+", _MOD))
+_OWNER_WORDS = frozenset(["u.s.", "us", "american", *(d.lower() for d in DEMONYMS)])
+_WORD_BACK = re.compile(r"([\w.’'-]+)\s+$")
+
+
+def _extend_left(text: str, a: int) -> tuple[str | None, int]:
+    """(owner, new start) for a head noun at `a`: "the U.S. special forces" -> U.S.
+
+    Word lookups on the one or two words before the head (a regex anchored at the end
+    would try every position of the window, which is slow)."""
+    start = a
+    m = _WORD_BACK.search(text, max(0, a - 30), a)
+    if m is None:
+        return None, a
+    word = m.group(1)
+    if word.lower() in _MOD_WORDS and word.lower() not in _OWNER_WORDS:
+        start = m.start(1)
+        m = _WORD_BACK.search(text, max(0, start - 30), start)
+        if m is None:
+            return None, start
+        word = m.group(1)
+    owner = None
+    if word.lower() in _OWNER_WORDS and (word[0].isupper()):
+        owner, start = word, m.start(1)
+    elif word == "States" and text[max(0, m.start(1) - 7):m.start(1)] == "United ":
+        owner, start = "United States", m.start(1) - 7
+    if owner is not None:
+        t = _WORD_BACK.search(text, max(0, start - 5), start)
+        if t is not None and t.group(1).lower() == "the":
+            start = t.start(1)
+    return owner, start
 
 
 def _owner_country(owner: str | None) -> str | None:
@@ -149,13 +181,11 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
         name = e.name or re.sub(r"^the ", "", m.group(0))
         hits.append(ActorHit(offset + a, offset + b,
                              Actor(name=name, type=e.type, country=e.country)))
-    for m in _HEAD_RE.finditer(text):
+    low = text.lower()
+    heads = _HEAD_LC.finditer(low) if len(low) == len(text) else _HEAD_RE.finditer(text)
+    for m in heads:
         a, b = m.span()
-        left = _LEFT_RE.search(text, max(0, a - 45), a)
-        owner = None
-        if left is not None:
-            owner = left.group("owner")
-            a = left.start()
+        owner, a = _extend_left(text, a)
         if any(a < y and x < b for x, y in taken):
             continue
         taken.append((a, b))
@@ -242,9 +272,15 @@ _TARGET_MARK = re.compile(r"\b(?:on|against|targeting|at|aimed at|toward|towards
 _SPEAKER_AGENT = re.compile(r"^\s*(?:has |have )?(?:said|says|announced|confirmed|"
                             r"acknowledged|claimed)\s+(?:on \w+\s+)?(?:that\s+)?(?:it|they|"
                             r"its forces|its troops)\b", re.IGNORECASE)
-_CAPWORD = re.compile(r"(?<![.“\"] )\b(?!(?:The|A|An|On|In|At|Monday|Tuesday|Wednesday|Thursday|"
+_CAPWORD = re.compile(r"(?<![.“\"] )(?<![“\"‘])\b(?!(?:The|A|An|On|In|At|We|I|He|She|They|It|This|"
+                      r"That|These|Those|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
+                      r"Several|Some|Many|Dozens|Hundreds|Thousands|Monday|Tuesday|Wednesday|Thursday|"
                       r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                       r"August|September|October|November|December)\b)[A-Z][a-z]+\b")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\bby\b")
+_BY_DEMONYM = re.compile(r"\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(" + "|".join(
+    sorted((d for d, c in DEMONYMS.items() if c), key=len, reverse=True)) + r")\b")
 _LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|to)\s+"
                        r"(?:the\s+)?$", re.IGNORECASE)
 _AGENT_MARK = re.compile(r"\bby\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -260,12 +296,24 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
     """
     a1: ActorHit | None = None
     a2: ActorHit | None = None
+    passive = bool(_PASSIVE.search(text[:trig_start - start]))
     before = [h for h in hits if h.end <= trig_start]
     after = [h for h in hits if h.start >= trig_end]
     for h in after:  # passive: "... were killed by Israeli warplanes"
         if _AGENT_MARK.search(text[:h.start - start]) and h.actor.type != "civilians":
             a1 = h
             break
+    if passive:  # "Three soldiers were killed by a Ukrainian drone": the subject suffered
+        if a1 is None:
+            m = _BY_DEMONYM.match(text[trig_end - start:])
+            if m:
+                b0 = trig_end + m.start(1)
+                a1 = ActorHit(b0, b0 + len(m.group(1)), Actor(
+                    name=f"{m.group(1)} forces", type="military", country=DEMONYMS[m.group(1)]))
+        victims = [h for h in before if h is not a1]
+        # no "by ..." phrase: the sentence names no agent, and a parse would find none
+        sure = a1 is not None or not _BY.search(text, trig_end - start)
+        return a1, (victims[-1] if victims else None), sure
     cand1 = [h for h in before if h.actor.type != "civilians" and
              not _TARGET_MARK.search(text[:h.start - start]) and
              not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) and

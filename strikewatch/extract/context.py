@@ -77,6 +77,8 @@ class Frame:
     prov: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     anaphoric: bool = False  # "the strike", "the operation": refers back to a known event
     drop: bool = False
+    violent_context: bool = False  # the sentence has a (military) violent event word
+    named: list[tuple[int, int]] = field(default_factory=list)  # actor names (not states)
 
     def cite(self, key: str, start: int, end: int) -> None:
         """Record that field `key` rests on text[start:end]."""
@@ -97,11 +99,17 @@ class Doc:
     frames: list[Frame] = field(default_factory=list)
     countries: tuple[str, ...] = ()  # countries the article names, for place tie-breaks
     stats: dict[str, int] = field(default_factory=dict)
+    _spans: dict[tuple[int, int], Span] = field(default_factory=dict, repr=False)
 
     def span(self, start: int, end: int) -> Span:
-        # built from our own ints and text: no need to pay for validation
-        return Span.model_construct(article_id=self.article.id, start=start, end=end,
-                                    text=self.text[start:end])
+        # built from our own ints and text: no need to pay for validation; one object per
+        # (start, end), shared by every field that rests on the same words
+        got = self._spans.get((start, end))
+        if got is None:
+            got = Span.model_construct(article_id=self.article.id, start=start, end=end,
+                                       text=self.text[start:end])
+            self._spans[(start, end)] = got
+        return got
 
     def bump(self, key: str, n: int = 1) -> None:
         self.stats[key] = self.stats.get(key, 0) + n

@@ -46,8 +46,12 @@ def compatible(g: Group, f: Frame) -> bool:
     h = g.head
     if h.kind != f.kind or h.background != f.background:
         return False
-    if h.status != f.status and (f.status_cued or f.trigger.strength == "strong"):
-        return False
+    # "called the strike murder": an anaphor without a status word of its own takes the
+    # status of the event it refers to
+    if h.status != f.status and (f.status_cued or (f.trigger.strength == "strong" and
+                                                   not _bare_reference(f)) or
+                                 not f.anaphoric):
+        return False  # only a reference ("the operation") borrows another status
     if not _same_family(g, f):
         return False
     # an anaphor's sentence may name others (who condemned "the strike"): only its place
@@ -88,6 +92,13 @@ def _same_family(g: Group, f: Frame) -> bool:
     return f.event_type is None or f.event_type == h.event_type
 
 
+def _bare_reference(f: Frame) -> bool:
+    """An anaphor that only refers ("called the strike murder"): no date, count or place
+    of its own, so it cannot be a new event."""
+    return f.anaphoric and not f.counts and f.date_low is None and f.place is None and \
+        not f.prov.get("date") and not f.background
+
+
 def links(g: Group, f: Frame) -> bool:
     """Whether f refers to g's event (beyond being compatible with it)."""
     if f.trigger.strength == "weak" or f.anaphoric:
@@ -98,26 +109,39 @@ def links(g: Group, f: Frame) -> bool:
         if pc is not None and pc == gc:
             return True
         # "Under the plan, drones would strike ...": the plan named before
-        return bool(_PLAN_REF.search(f.sentence.text)) and (pc is None or gc is None)
+        if _PLAN_REF.search(f.sentence.text) and (pc is None or gc is None):
+            return True
+        # a threat or plan restated next to it, naming no place or actor of its own
+        near = f.sentence.index - g.frames[-1].sentence.index <= 2
+        return near and pc is None and f.actor1 is None
     return False
 
 
-_CONFLICT = re.compile(r"\b(?:attack\w*|strikes?|struck|war|fighting|conflict|shell\w*|bomb\w*|"
+_DISASTER = re.compile(r"\b(?:earthquakes?|quakes?|floods?|flooding|storms?|hurricanes?|typhoons?|"
+                       r"cyclones?|landslides?|tornado(?:es)?|wildfires?|fires?|crash(?:es)?|"
+                       r"collapse|outbreak|epidemic|heatwave)\b", re.IGNORECASE)
+# a lone casualty word starts a mention only next to violence ("struck" may be a quake's)
+_CONFLICT = re.compile(r"\b(?:attack\w*|war|fighting|conflict|shell\w*|bomb\w*|"
                        r"raid\w*|clash\w*|gunmen|gunfire|shot|shooting|militants?|troops|"
                        r"forces|soldiers|rebels?|insurgents?|army|military)\b", re.IGNORECASE)
 
 
 def _can_start(f: Frame) -> bool:
     """Whether a weak frame that joined nothing may stand as its own mention."""
+    if _DISASTER.search(f.sentence.text):
+        return False  # "the death toll from the earthquake": no conflict event
     if not f.trigger.generic and f.status_cued and f.status != "occurred":
         return True  # "plans for possible strikes": a plan of a kind of act is the event
+    if f.date_low is not None and f.time_precision == 1 and f.status == "occurred" and \
+            not f.trigger.generic:
+        return True  # "Israeli airstrikes hit military sites on Tuesday": a dated event
     if not f.counts:
         return False
     if f.trigger.generic and f.kind == "event" and not (f.counts.get("killed") or
                                                          f.counts.get("injured")):
         return False
     # casualties alone ("the death toll rose to 126") must come from violence
-    return not f.trigger.generic or bool(_CONFLICT.search(f.sentence.text))
+    return not f.trigger.generic or f.violent_context or bool(_CONFLICT.search(f.sentence.text))
 
 
 def merge_frames(doc: Doc) -> list[Group]:
@@ -136,6 +160,8 @@ def merge_frames(doc: Doc) -> list[Group]:
             continue
         if f.trigger.strength == "weak" and not _can_start(f):
             continue
+        if _bare_reference(f) and f.actor1 is None:
+            continue  # "the legal basis for the attacks": refers, reports nothing new
         groups.append(Group([f]))
     _inherit(groups)
     return groups

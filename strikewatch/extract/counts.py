@@ -82,6 +82,8 @@ COUNT_RE = re.compile(
     re.IGNORECASE,
 )
 
+COUNT_LC = re.compile(COUNT_RE.pattern.lower().replace("(?p<", "(?P<"))  # lower-cased text
+
 
 def parse_number(s: str) -> int | None:
     """'65' -> 65, '1,200' -> 1200, 'twenty-three' -> 23, 'two hundred' -> 200."""
@@ -114,7 +116,8 @@ class CountExpr:
 def count_expressions(text: str) -> list[CountExpr]:
     """Every number or vague quantity in `text`, already mapped to a range."""
     out: list[CountExpr] = []
-    for m in COUNT_RE.finditer(text):
+    low = text.lower()
+    for m in (COUNT_LC.finditer(low) if len(low) == len(text) else COUNT_RE.finditer(text)):
         if m.group("b1"):
             lo, hi = parse_number(m.group("b1")), parse_number(m.group("b2"))
             out.append(CountExpr(m.start(), m.end(), lo, hi, False))
@@ -148,7 +151,7 @@ _KILL_BEFORE = re.compile(
     r"(?:\bkill(?:ed|ing|s)?|\bleft|\bclaimed the lives of|\bdeath toll (?:of|to|at|rose to|"
     r"reached|stands at|stood at|climbed to)|\btoll (?:of|to|at|rose to|reached|stands at|"
     r"climbed to)|\bkilling (?:all|everyone)?|"
-    r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,40}?\b(?:to|at|reached|of))\s+$", re.IGNORECASE)
+    r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of))\s+$", re.IGNORECASE)
 _INJ_AFTER = re.compile(
     rf"^\s+{_GAP}(?:(?:were|was|have been|had been|are|were also|also)\s+){{0,2}}"
     r"(?:injured|wounded|hurt|injuries)\b", re.IGNORECASE)
@@ -203,7 +206,7 @@ def read_counts(text: str, offset: int = 0) -> tuple[dict[str, Range], list[str]
     kill_ctx = bool(_KILL_CONTEXT.search(text))
     for c in count_expressions(text):
         right = text[c.end:c.end + 80]
-        left = text[max(0, c.start - 40):c.start]
+        left = text[max(0, c.start - 90):c.start]
         rng = (c.low, c.high)
         # a year ("in 2016") or a day of a month ("August 10", "16 January") is no count
         if c.low is not None and 1900 <= c.low <= 2100 and c.low == c.high:

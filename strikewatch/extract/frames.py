@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from strikewatch import geo
 from strikewatch.extract import nlp
 from strikewatch.extract.actors import (
     DEMONYMS,
@@ -21,8 +22,9 @@ from strikewatch.extract.attribution import read_attribution, read_quotes
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
 from strikewatch.extract.counts import read_counts
 from strikewatch.extract.dates import read_dates
-from strikewatch.extract.places import locate_place
+from strikewatch.extract.places import country_place
 from strikewatch.extract.status import is_background, read_hedges, read_status
+from strikewatch.extract.triggers import BAT, ERV, VAC
 from strikewatch.records import Actor, Quote
 
 # "..., bringing the death toll to 65": the clause after it is a tally of its own.
@@ -34,21 +36,26 @@ _TALLY_CUE = re.compile(
     r"\d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z]\w+)|a series of|total(?:ing)?|this year|"
     r"these (?:strikes|operations|attacks))\b",
     re.IGNORECASE)
-_ANAPHOR = re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+(?:[\w-]+\s+){0,3}$",
+_ANAPHOR = re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+(?:(?!(?:of|on|in|at|"
+                      r"to|for|with|by|from|against|into|over|and|or)\b)[\w-]+\s+){0,2}$",
                       re.IGNORECASE)
 _INDEF = re.compile(r"\b(?:a|an|another|one|new|second|third)\s+(?:[\w-]+\s+){0,3}$",
                     re.IGNORECASE)
 _CASUALTY_WORD = re.compile(r"kill|dead|death|died|wound|injur|surviv")
+_NEGATED = re.compile(r"\b(?:never|not|n't|no longer)\s+(?:\w+ly\s+)?(?:been\s+)?$",
+                      re.IGNORECASE)
 _CANNOT = re.compile(r"\b(?:cannot|can't|could not|may not)\b", re.IGNORECASE)
 
 TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("vessel", re.compile(r"\b(?:boats?|vessels?|ships?|speedboats?|semi-submersibles?|"
                           r"narco-subs?|tankers?|skiffs?|go-fast|fishing boats?)\b", re.I)),
-    ("vehicle", re.compile(r"\b(?:cars?|trucks?|vehicles?|convoys?|bus|buses|motorcycles?|"
+    ("vehicle", re.compile(r"\b(?:cars?|trucks?|vehicles?|convoys?|bus|buses|minibus(?:es)?|"
+                           r"vans?|minivans?|SUVs?|motorcycles?|"
                            r"pickups?|ambulances?)\b", re.I)),
     ("facility", re.compile(r"\b(?:labs?|laboratories|bases?|depots?|plants?|refiner(?:y|ies)|"
                             r"airports?|ports?|facilit(?:y|ies)|camps?|warehouses?|bridges?|"
-                            r"compounds?|infrastructure|airfields?|airstrips?|power station)"
+                            r"compounds?|infrastructure|airfields?|airstrips?|power station|sites?|"
+                            r"installations?|arsenals?)"
                             r"\b", re.I)),
     ("building", re.compile(r"\b(?:houses?|homes?|buildings?|apartments?|schools?|"
                             r"hospitals?|mosques?|churches|church|residential|markets?|"
@@ -90,6 +97,7 @@ def build_frames(doc: Doc) -> None:
                 continue
             primary = min(inside, key=_priority)
             f = Frame(sentence=s, trigger=primary, start=a, end=b)
+            f.violent_context = any(t.event_type in (ERV, BAT, VAC) for t in trigs)
             specific = [t for t in inside if t.event_type and not t.generic]
             best = primary if primary.event_type else (specific[0] if specific else None)
             if best is not None:
@@ -116,6 +124,8 @@ def read_frame_fields(doc: Doc) -> None:
         f.cite("status", f.trigger.start, f.trigger.end)
         if status == "hypothetical" and _CANNOT.search(s.text[:ts]):
             f.drop = True  # "the U.S. cannot deploy troops": a rule, not an event
+        if status != "denied" and _NEGATED.search(s.text[max(0, ts - 25):ts]):
+            f.drop = True  # "Congress had never authorized ...": says it did not happen
         for word, a, b in read_hedges(s.text):
             if word not in f.hedges:
                 f.hedges.append(word)
@@ -177,10 +187,9 @@ def read_frame_fields(doc: Doc) -> None:
 
 
 def read_places(doc: Doc) -> None:
-    """Component: the event's place (geo first, country fallback)."""
+    """Component: a country-level place per frame (geo refines it per mention later)."""
     for f in doc.frames:
-        place, where = locate_place(doc.text, f.start, f.end,
-                                    (f.trigger.start, f.trigger.end), doc.countries)
+        place, where = country_place(doc.text, f.start, f.end, (f.trigger.start, f.trigger.end))
         if place is not None and where is not None:
             f.place = place
             f.cite("place", *where)
@@ -211,12 +220,21 @@ def _owner_of_trigger(text: str, f: Frame) -> ActorHit | None:
                     Actor(name=f"{word} forces", type="military", country=country))
 
 
+def _geo_country(name: str) -> str | None:
+    """The geo component's reading of a name's country ("Sinaloa Cartel" -> MX)."""
+    try:
+        return geo.country_for_name(name)
+    except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
+        return None
+
+
 def read_actors(doc: Doc) -> None:
     """Component: actor1/actor2 from word order; a spaCy parse where order is ambiguous."""
     unsure: list[tuple[Frame, list[ActorHit]]] = []
     for f in doc.frames:
         clause = doc.text[f.start:f.end]
         hits = find_actors(clause, f.start)
+        f.named = [(h.start, h.end) for h in hits if h.actor.type != "state"]
         a1, a2, sure = assign_roles(clause, f.start, f.trigger.start, f.trigger.end, hits)
         if a1 is None:
             a1 = _owner_of_trigger(doc.text, f)
@@ -257,7 +275,8 @@ def read_actors(doc: Doc) -> None:
             for ea, eb, label in nlp.entities(sdoc):
                 if label in ("ORG", "PERSON", "NORP", "GPE") and a <= s.start + ea < b:
                     name = s.text[ea:eb]
-                    country = demonym_country(name) or country_names().get(name)
+                    country = demonym_country(name) or country_names().get(name) or \
+                        _geo_country(name)
                     act = Actor(name=name, type="unknown" if label != "PERSON" else "person",
                                 country=country)
                     _set_actor(f, role, ActorHit(s.start + ea, s.start + eb, act))

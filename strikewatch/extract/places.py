@@ -1,16 +1,21 @@
-"""Places: asks the geo component (strikewatch.geo.locate) for the event's place.
+"""Places: a cheap country reading per sentence, then the geo component once per mention.
 
-When geo gives nothing, a country the clause names next to the event word ("in Mexico",
-"inside Venezuela") stands as a country-level place (geo_precision 5). Country names come
-from pycountry; this module keeps no gazetteer of its own.
+Per frame, a country the clause names next to the event word ("in Mexico", "inside
+Venezuela") stands as a country-level place (geo_precision 5): cheap, and enough for
+coreference to keep events in different countries apart. After frames are merged, the geo
+component (strikewatch.geo.locate, an offline gazetteer) reads each mention's sentences
+once, event word first, for the precise place (town, province, sea). Calling geo per
+mention rather than per sentence keeps extraction fast. This module keeps no gazetteer.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from strikewatch import geo
 from strikewatch.extract.actors import country_mentions
+from strikewatch.extract.context import Frame
 from strikewatch.records import Place
 
 _PREP = re.compile(r"(?:\b(?:in|inside|into|across|near|off|within|on|over|throughout|"
@@ -18,17 +23,37 @@ _PREP = re.compile(r"(?:\b(?:in|inside|into|across|near|off|within|on|over|throu
                    r"|[A-Z][\w\u00C0-\u017F-]+,\s+)$")
 
 
-def locate_place(text: str, start: int, end: int, trigger: tuple[int, int],
-                 context_countries: tuple[str, ...]) -> tuple[Place | None, tuple[int, int]
-                                                              | None]:
-    """(place, offsets of the words it came from) for the event in text[start:end]."""
-    try:
-        hit = geo.locate(text, start, end, trigger=trigger,
-                         context_countries=context_countries)
-    except Exception:  # noqa: BLE001 - a geo failure must not lose the event
-        hit = None
-    if hit is not None:
-        return hit.place, (hit.start, hit.end)
+WINDOW_BEFORE = 60
+WINDOW_AFTER = 90
+_PLACEY = re.compile(r"(?<=[\s(,;\-—“\"])[A-Z][\w.]|"
+                     r"\b(?i:sea|ocean|waters|gulf|coast|strait|bay)\b")
+
+
+_NOT_PLACE = {"The", "A", "An", "On", "In", "At", "It", "He", "She", "They", "We", "I", "This",
+              "That", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+              "Sunday", "January", "February", "March", "April", "May", "June", "July",
+              "August", "September", "October", "November", "December"}
+
+
+def _may_name_place(text: str, a: int, b: int, f: Frame) -> bool:
+    """Cheap test before geo: a capitalised word that is not an actor's name, a weekday or
+    a month, or a sea word, stands in text[a:b]."""
+    for m in _PLACEY.finditer(text, a, b):
+        if m.group(0)[0].islower() or m.group(0).lower() in ("sea", "ocean", "waters", "gulf",
+                                                              "coast", "strait", "bay"):
+            return True
+        if any(x <= m.start() < y for x, y in f.named):
+            continue
+        word = re.match(r"[\w'’.-]+", text[m.start():m.start() + 30])
+        if word and word.group(0).rstrip(".").removesuffix("'s").removesuffix("’s") \
+                not in _NOT_PLACE:
+            return True
+    return False
+
+
+def country_place(text: str, start: int, end: int, trigger: tuple[int, int]
+                  ) -> tuple[Place | None, tuple[int, int] | None]:
+    """The country named as the event's location in text[start:end], nearest the trigger."""
     best: tuple[int, int, str, str] | None = None
     best_d = 10**9
     for a, b, name, code in country_mentions(text[start:end], start):
@@ -41,3 +66,22 @@ def locate_place(text: str, start: int, end: int, trigger: tuple[int, int],
         return None, None
     a, b, name, code = best
     return Place(name=name, country=code, kind="country", geo_precision=5), (a, b)
+
+
+def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, ...]
+              ) -> tuple[Frame, Place, tuple[int, int]] | None:
+    """The first place geo finds in the mention's frames (head first), with its words."""
+    for f in frames:
+        # the words around the event word: where its place is told, and cheaper to read
+        a = max(f.start, f.trigger.start - WINDOW_BEFORE)
+        b = min(f.end, f.trigger.end + WINDOW_AFTER)
+        if not _may_name_place(text, a, b, f):
+            continue  # no name but actors', no sea word: nothing geo could find
+        try:
+            hit = geo.locate(text, a, b, trigger=(f.trigger.start, f.trigger.end),
+                             context_countries=context_countries, domain=f.domain)
+        except Exception:  # noqa: BLE001 - a geo failure must not lose the event
+            hit = None
+        if hit is not None:
+            return f, hit.place, (hit.start, hit.end)
+    return None

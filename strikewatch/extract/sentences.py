@@ -34,7 +34,11 @@ def _is_abbrev(text: str, dot: int) -> bool:
     word = text[j:dot]
     if not word:
         return False
-    if "." in word or (len(word) == 1 and word.isupper()):  # U.S. / U.N. / J. Smith
+    if text[dot + 1: dot + 2].isalpha() and text[dot + 2: dot + 3] == ".":
+        return True  # inside an acronym: the first dot of "U.S."
+    if len(word) == 1 and word.isupper():  # "John J. Smith" is an initial; "on X." ends
+        return bool(re.search(r"[A-Z][a-z]+\s+$", text[:j]))
+    if "." in word:  # U.S. / U.N.
         nxt = text[dot + 1: dot + 3]
         # "in the U.S. The next day" is rare; "U.S. forces" is common: keep whole.
         return not nxt.startswith("\n")

@@ -22,8 +22,8 @@ _IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should the|in the event)\b|\b(?
 _POST_IF = re.compile(r"\b(?<!even )(?<!as )(?:if|unless|once|provided that|in the event that)\b",
                       re.IGNORECASE)
 _THREAT = re.compile(
-    r"\b(?:threaten(?:ed|s|ing)?(?: to)?|warn(?:ed|s|ing)? (?:that )?(?:it|they|he|she|we|"
-    r"the \w+)? ?(?:would|will|could)|vow(?:ed|s|ing)? to|(?:we|i)(?:'ll| will| could| "
+    r"\b(?:threaten(?:ed|s|ing)?(?: to)?|warn(?:ed|s|ing)? (?:that )?(?:[\w'’-]+ ){0,3}?"
+    r"(?:would|will|could)|vow(?:ed|s|ing)? to|(?:we|i)(?:'ll| will| could| "
     r"would| may| might| are going to)|will not hesitate|ready to)\b", re.IGNORECASE)
 _PLAN = re.compile(
     r"\b(?:plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|intend(?:s|ed)? to|(?:is|are|was|were)?"
@@ -33,7 +33,8 @@ _PLAN = re.compile(
     r"will (?:begin|launch|deploy|conduct|start|send))\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will)\b", re.IGNORECASE)
 _HEDGE = re.compile(
-    r"\b(?:reportedly|allegedly|purportedly|apparently|unconfirmed|is said to|are said to|"
+    r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|unconfirmed|is said to|"
+    r"are said to|"
     r"(?:is|are|was|were) believed to|suspected|claimed|presumably|according to reports)\b",
     re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:decades? ago|in the (?:19|20)\d0s|historically|a century ago|"

@@ -44,7 +44,7 @@ __all__ = ["ResolveState", "counted", "resolve", "resolve_incremental", "resolve
 log = logging.getLogger(__name__)
 
 #: Bump when features or linking weights change: saved states then need a fresh resolve.
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 @dataclass

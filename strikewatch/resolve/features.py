@@ -181,6 +181,8 @@ class Features:
     status: str = "occurred"
     killed_lo: int | None = None
     killed_hi: int | None = None
+    injured_lo: int | None = None
+    injured_hi: int | None = None
     words: list[str] = field(default_factory=list)
     rare: list[str] = field(default_factory=list)
 
@@ -276,6 +278,8 @@ def features(m: Mention, article: Article | None) -> Features:
         status=m.status,
         killed_lo=k_lo,
         killed_hi=k_hi,
+        injured_lo=m.injured_low if m.injured_low is not None or m.injured_high is None else 0,
+        injured_hi=m.injured_high,
         words=words,
         rare=rare_words(words),
     )

@@ -5,7 +5,8 @@ Order of the rules, first that applies wins:
    deny it (or a reviewer rejected it, see reviews.py);
 2. contested — it is reported and denied, or sources disagree on who acted or on what
    happened (different perpetrators / event types), or only a single denial is on record;
-3. confirmed — a named, on-record source of the acting party acknowledges it;
+3. confirmed — a named, on-record source of the acting party acknowledges it (an office or
+   body such as "US Southern Command" or "the defense secretary"; "a US official" is not);
 4. fair — two or more independent credible sources (independence is by origin: copies of
    one wire story are one source; a report only hedged ("reportedly") with nobody to
    attribute it to is not credible);
@@ -28,6 +29,8 @@ _GENERIC = {
     "spokesman", "spokeswoman", "said", "and", "defense", "defence",
 }
 _ON_RECORD_KINDS = {"military", "government", "official"}
+_UNNAMED = {"a", "an", "one", "two", "three", "senior", "source", "sources", "person", "people",
+            "u", "s", "american", "officer", "officers", "representative", "aide", "aides"}
 
 
 def _words(s: str | None) -> set[str]:
@@ -52,8 +55,12 @@ def acknowledges(att: Attribution, actor: Actor | None) -> bool:
     text = " ".join(x for x in (att.name, att.affiliation) if x).lower()
     if not text:
         return False
+    country = _country_words(actor.country) if actor.country else set()
+    country_tokens = {t for w in country for t in _WORD.findall(w)}
+    if not _words(att.name) - _GENERIC - _UNNAMED - country_tokens:
+        return False  # "a US official", "officials": not the party speaking on the record
     if actor.country:
-        for w in _country_words(actor.country):
+        for w in country:
             if (" " in w and w in text) or w in _words(text):
                 return True
     specific = _words(actor.name) - _GENERIC

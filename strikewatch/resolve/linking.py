@@ -26,7 +26,6 @@ dated only to a span wider than five weeks, are never compared (they cannot be p
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -144,6 +143,12 @@ COMPARISONS: list[dict[str, Any]] = [
                " AND killed_lo_r <= coalesce(killed_hi_l, 1000000)", "tolls overlap", 1.5),
         _level("ELSE", "tolls differ", -1.0),
     ]),
+    _comparison("injured", [
+        _level("injured_lo_l IS NULL OR injured_lo_r IS NULL", "injured unknown", None),
+        _level("injured_lo_l <= coalesce(injured_hi_r, 1000000)"
+               " AND injured_lo_r <= coalesce(injured_hi_l, 1000000)", "injured overlap", 1.0),
+        _level("ELSE", "injured differ", -0.5),
+    ]),
     _comparison("wording", [
         _level("n_words_l = 0 OR n_words_r = 0", "no wording", None),
         _level(f"{_JACCARD} >= 0.4", "near-identical wording", 3.0),
@@ -171,6 +176,7 @@ _SCHEMA = pa.schema([
     ("target_kind", pa.string()), ("domain", pa.string()), ("status_class", pa.string()),
     ("status", pa.string()),
     ("killed_lo", pa.int64()), ("killed_hi", pa.int64()),
+    ("injured_lo", pa.int64()), ("injured_hi", pa.int64()),
     *[(f"s{i}", pa.int64()) for i in range(SKETCH_BINS)],
     ("n_words", pa.int64()), ("n_rare", pa.int64()),
     *[(f"r{i}", pa.int64()) for i in range(MAX_RARE)],
@@ -210,7 +216,7 @@ def score_pairs(
     try:
         table = pa.Table.from_pylist([r.row() for r in keyed], schema=_SCHEMA)
         sdf = db_api.register(table, table_name="mentions")
-        linker = Linker(sdf, settings(), log_level=logging.WARNING)
+        linker = Linker(sdf, settings(), log_level=None)  # leave logging to the app
         pred = linker.inference.predict(
             threshold_match_probability=LINK_THRESHOLD, warning_mode="never"
         )

@@ -5,7 +5,9 @@ figures (strikes and killed), for a compatible actor and region; the merged tall
 source and the widest period. Different figures (an updated count) stay separate tallies.
 
 Reconciliation against the ledger, for the tally's actor (actor1 country, else name), region
-(tally.place: a sea, a country, or a point with its precision radius; no place = any region)
+(tally.place and every sea the tally's sentences name, via the geoparser: "in the
+Caribbean and Pacific" is both seas; each a sea, a country, or a point with its precision
+radius; none = any region)
 and period (period_low..period_high; an open start is unbounded, an open end is the date the
 claim was published). Counted incidents: status occurred, not background, not discounted.
 - unknown: the tally gives no strike or death figure, or no incident on record is in scope;
@@ -161,7 +163,43 @@ def counted(inc: Incident) -> bool:
     return inc.status == "occurred" and not inc.background and inc.grade != "discounted"
 
 
-def reconcile(tally: Tally, incidents: Sequence[Incident]) -> Reconciliation:
+def tally_regions(
+    tally: Tally, group: Sequence[Mention], articles: Mapping[str, Article]
+) -> list[Place]:
+    """The areas a tally covers: its place, and every sea its sentences name.
+
+    "Over 15 strikes in the Caribbean and Pacific" covers both seas, while a mention has one
+    place; the geoparser's places_in reads them all. An empty list means any region.
+    """
+    regions = [tally.place] if tally.place is not None else []
+    for m in group:
+        art = articles.get(m.article_id)
+        if art is None:
+            continue
+        for sp in m.spans:
+            if 0 <= sp.start < sp.end <= len(art.text):
+                from strikewatch.geo import places_in
+
+                # seas only: a country in the sentence is as often the actor ("The US has
+                # conducted ...") as the area, so land areas come from the tally's place
+                regions += [pm.place for pm in places_in(art.text, sp.start, sp.end)
+                            if sea_key(pm.place)]
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for p in regions:
+        key = (sea_key(p), p.country, p.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def reconcile(
+    tally: Tally, incidents: Sequence[Incident], regions: Sequence[Place] | None = None
+) -> Reconciliation:
+    """Check one tally against the incidents on record (see the module docstring)."""
+    if regions is None:
+        regions = [tally.place] if tally.place is not None else []
     lo = day_number(tally.period_low)
     hi = day_number(tally.period_high)
     if hi is None:
@@ -171,7 +209,7 @@ def reconcile(tally: Tally, incidents: Sequence[Incident]) -> Reconciliation:
     scope = []
     for inc in incidents:
         if not (counted(inc) and _actor_match(tally, inc) and _kind_match(tally, inc)
-                and _in_region(tally.place, inc.place)):
+                and (not regions or any(_in_region(r, inc.place) for r in regions))):
             continue
         d = day_number(inc.date_low)
         if d is None or (lo is not None and d < lo) or (hi is not None and d > hi):
@@ -217,7 +255,13 @@ def reconcile(tally: Tally, incidents: Sequence[Incident]) -> Reconciliation:
 def resolve_tallies(
     mentions: Sequence[Mention], articles: Mapping[str, Article], incidents: Sequence[Incident]
 ) -> list[Tally]:
-    tallies = [build_tally(g, articles) for g in dedupe(mentions, articles)]
-    for t in tallies:
-        t.reconciliation = reconcile(t, incidents)
+    tallies = []
+    for group in dedupe(mentions, articles):
+        t = build_tally(group, articles)
+        regions = tally_regions(t, group, articles)
+        t.reconciliation = reconcile(t, incidents, regions)
+        if regions:
+            names = ", ".join(r.name or r.country or "?" for r in regions)
+            t.reconciliation.note += f" (region: {names})"
+        tallies.append(t)
     return sorted(tallies, key=lambda t: t.id)

@@ -8,7 +8,7 @@ anything with `://` is an SQLAlchemy URL (e.g. `postgresql+psycopg://user@localh
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from strikewatch.records import Article, Incident, Mention, Review, Tally
@@ -62,6 +62,24 @@ class Store:
         """
         raise NotImplementedError
 
+    def add_articles(
+        self,
+        items: Sequence[tuple[Article, bytes | None]],
+        before_insert: Callable[[Article], None] | None = None,
+    ) -> list[tuple[Article, bool]]:
+        """add_article for many (article, signature) pairs, in order; bulk loads use it.
+
+        The result is what calling add_article on each in turn would give. `before_insert`
+        is called, in order, on each article about to be stored as new (after the duplicate
+        check, before the write), so a caller can still link it to an earlier wire copy.
+        """
+        out = []
+        for article, signature in items:
+            if before_insert is not None and self.find_article(article.url, article.text) is None:
+                before_insert(article)
+            out.append(self.add_article(article, signature))
+        return out
+
     def find_article(self, url: str | None = None, text: str | None = None) -> Article | None:
         """The stored article with this URL (normalised) or this text, if any."""
         raise NotImplementedError
@@ -91,6 +109,11 @@ class Store:
     def replace_mentions(self, article_id: str, mentions: Iterable[Mention]) -> None:
         """Replace the machine mentions of one article (re-extraction is idempotent)."""
         raise NotImplementedError
+
+    def replace_mentions_many(self, by_article: Mapping[str, Iterable[Mention]]) -> None:
+        """replace_mentions for many articles in one transaction (bulk loads: batch)."""
+        for article_id, mentions in by_article.items():
+            self.replace_mentions(article_id, mentions)
 
     def mentions(self, article_id: str | None = None) -> Iterator[Mention]:
         raise NotImplementedError

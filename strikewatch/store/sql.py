@@ -7,8 +7,8 @@ mid-batch leaves each article either fully stored or absent, never half-written.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -266,6 +266,82 @@ class SqlStore(Store):
         stored = article.model_copy(update={"ingested_at": ingested_at})
         return stored, True
 
+    def add_articles(
+        self,
+        items: Sequence[tuple[Article, bytes | None]],
+        before_insert: Callable[[Article], None] | None = None,
+    ) -> list[tuple[Article, bool]]:
+        """add_article for many articles in one transaction (see Store.add_articles).
+
+        One lookup per key kind and one multi-row insert for the whole group: a bulk load
+        pays a few statements per few hundred articles instead of a transaction each.
+        If another process stores one of them meanwhile (a unique index says so), the
+        group is redone one article at a time, each with its own duplicate check.
+        """
+        prepared = [(a, sig, url_key(a.url)) for a, sig in items]
+        if not prepared:
+            return []
+        c = t.articles.c
+        try:
+            with self.engine.begin() as conn:
+                by_hash: dict[str, Article] = {}
+                by_id: dict[str, Article] = {}
+                by_url: dict[str, Article] = {}
+                wanted = (
+                    (c.content_hash, sorted({a.content_hash for a, _, _ in prepared})),
+                    (c.id, sorted({a.id for a, _, _ in prepared})),
+                    (c.url_key, sorted({k for _, _, k in prepared if k})),
+                )
+                for column, values in wanted:
+                    for chunk in _chunks(values, 500):
+                        for row in conn.execute(sa.select(t.articles).where(column.in_(chunk))):
+                            found = self._article(row)
+                            by_hash[row.content_hash] = by_id[row.id] = found
+                            if row.url_key:
+                                by_url[row.url_key] = found
+                out: list[tuple[Article, bool]] = []
+                rows: list[dict[str, Any]] = []
+                base = datetime.now(UTC)
+                for article, signature, key in prepared:
+                    hit = (by_hash.get(article.content_hash) or by_id.get(article.id)
+                           or (by_url.get(key) if key else None))
+                    if hit is not None:
+                        out.append((hit, False))
+                        continue
+                    if before_insert is not None:
+                        before_insert(article)
+                    # distinct, increasing stamps keep `articles()` in archive order
+                    stamp = (base + timedelta(microseconds=len(rows))).isoformat(
+                        timespec="microseconds")
+                    stored = article.model_copy(
+                        update={"ingested_at": article.ingested_at or stamp})
+                    rows.append(self._article_row(stored, key, signature))
+                    by_hash[stored.content_hash] = by_id[stored.id] = stored
+                    if key:
+                        by_url[key] = stored
+                    out.append((stored, True))
+                if rows:
+                    conn.execute(t.articles.insert(), rows)
+            return out
+        except sa.exc.IntegrityError:
+            return Store.add_articles(self, items, before_insert)
+
+    @staticmethod
+    def _article_row(article: Article, key: str | None, signature: bytes | None) -> dict[str, Any]:
+        known = {
+            "id", "url", "title", "publisher", "published", "language", "text",
+            "content_hash", "origin_id", "source", "ingested_at",
+        }
+        return {
+            "id": article.id, "url": article.url, "url_key": key,
+            "content_hash": article.content_hash, "origin_id": article.origin_id or article.id,
+            "title": article.title, "publisher": article.publisher,
+            "published": article.published, "language": article.language,
+            "text": article.text, "source": article.source, "ingested_at": article.ingested_at,
+            "minhash": signature, "extracted_at": None,
+            "data": {k: v for k, v in _dump(article).items() if k not in known},
+        }
+
     def get_article(self, article_id: str) -> Article | None:
         with self.engine.connect() as conn:
             row = conn.execute(
@@ -334,38 +410,53 @@ class SqlStore(Store):
 
         Also marks the article as extracted, in the same transaction.
         """
-        items = list(mentions)
-        ids = [m.id for m in items]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"article {article_id}: duplicate mention ids {dupes}")
-        wrong = [m.id for m in items if m.article_id != article_id]
-        if wrong:
-            raise ValueError(f"article {article_id}: mentions of another article {wrong}")
+        self.replace_mentions_many({article_id: mentions})
+
+    def replace_mentions_many(self, by_article: Mapping[str, Iterable[Mention]]) -> None:
+        """replace_mentions for many articles in one transaction (all or nothing).
+
+        One round of statements for the whole group, so bulk loads (strikewatch batch)
+        do not pay a transaction per article.
+        """
+        groups = {aid: list(ms) for aid, ms in by_article.items()}
+        if not groups:
+            return
+        for article_id, items in groups.items():
+            ids = [m.id for m in items]
+            dupes = sorted({i for i in ids if ids.count(i) > 1})
+            if dupes:
+                raise ValueError(f"article {article_id}: duplicate mention ids {dupes}")
+            wrong = [m.id for m in items if m.article_id != article_id]
+            if wrong:
+                raise ValueError(f"article {article_id}: mentions of another article {wrong}")
+        article_ids = sorted(groups)
         with self.engine.begin() as conn:
-            # Lock the article row (PostgreSQL; SQLite serialises writers anyway) so two
-            # processes re-extracting one article take turns instead of colliding on ids.
-            exists = conn.execute(
-                sa.select(t.articles.c.id).where(t.articles.c.id == article_id)
-                .with_for_update()
-            ).first()
-            if exists is None:
-                raise KeyError(f"no article {article_id!r} in the store")
-            conn.execute(t.mentions.delete().where(t.mentions.c.article_id == article_id))
-            if items:
+            # FOR UPDATE: two processes re-extracting one article take turns (PostgreSQL;
+            # SQLite serializes all writers anyway), so neither trips over the other's rows.
+            found: set[str] = set()
+            for chunk in _chunks(article_ids, 500):
+                found.update(conn.execute(
+                    sa.select(t.articles.c.id).where(t.articles.c.id.in_(chunk))
+                    .order_by(t.articles.c.id).with_for_update()
+                ).scalars())
+            missing = [aid for aid in article_ids if aid not in found]
+            if missing:
+                raise KeyError(f"no article {missing[0]!r} in the store")
+            for chunk in _chunks(article_ids, 500):
+                conn.execute(t.mentions.delete().where(t.mentions.c.article_id.in_(chunk)))
+            rows = [
+                {"id": m.id, "article_id": aid, "kind": m.kind, "status": m.status,
+                 "position": i, "data": _dump(m)}
+                for aid in article_ids for i, m in enumerate(groups[aid])
+            ]
+            if rows:
+                conn.execute(t.mentions.insert(), rows)
+            stamp = now_iso()
+            for chunk in _chunks(article_ids, 500):
                 conn.execute(
-                    t.mentions.insert(),
-                    [
-                        {"id": m.id, "article_id": article_id, "kind": m.kind,
-                         "status": m.status, "position": i, "data": _dump(m)}
-                        for i, m in enumerate(items)
-                    ],
+                    t.articles.update().where(t.articles.c.id.in_(chunk))
+                    .values(extracted_at=stamp)
                 )
-            conn.execute(
-                t.articles.update()
-                .where(t.articles.c.id == article_id)
-                .values(extracted_at=now_iso())
-            )
 
     def mentions(self, article_id: str | None = None) -> Iterator[Mention]:
         stmt = sa.select(t.mentions.c.data)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import hmac
 import os
 import secrets
@@ -60,6 +61,7 @@ def role_at_least(role: str | None, needed: str) -> bool:
 class User:
     username: str
     role: str
+    password_hash: str = ""
 
     def can(self, needed: str) -> bool:
         return role_at_least(self.role, needed)
@@ -129,8 +131,14 @@ class Auth:
         self.limiter = LoginLimiter(settings.login_attempts, settings.login_window)
 
     # sessions
+    @staticmethod
+    def _fingerprint(password_hash: str) -> str:
+        """Ties a session to the password it was opened with: a new password ends it."""
+        return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()[:16]
+
     def session_cookie(self, user: User) -> str:
-        return self._sessions.dumps({"u": user.username})
+        return self._sessions.dumps({"u": user.username,
+                                     "p": self._fingerprint(user.password_hash)})
 
     def user_from_request(self, request: Request) -> User | None:
         """The signed-in user (session cookie, or HTTP Basic for API clients), or None."""
@@ -142,8 +150,10 @@ class Auth:
                 data = None
             if isinstance(data, dict) and isinstance(data.get("u"), str):
                 row = self.store.get_user(data["u"])
-                if row:  # a deleted user's cookie stops working at once
-                    return User(row["username"], row["role"])
+                # a deleted user's cookie, or one from before a password change, stops working
+                if row and hmac.compare_digest(str(data.get("p", "")),
+                                               self._fingerprint(row["password_hash"])):
+                    return User(row["username"], row["role"], row["password_hash"])
         header = request.headers.get("authorization", "")
         if header.lower().startswith("basic "):
             return self._basic(header[6:].strip(), client_of(request))
@@ -163,7 +173,7 @@ class Auth:
         row = self.store.get_user(username)
         if row and verify_password(row["password_hash"], password):
             self.limiter.succeeded(client, username)
-            return User(row["username"], row["role"])
+            return User(row["username"], row["role"], row["password_hash"])
         self.limiter.failed(client, username)
         return None
 

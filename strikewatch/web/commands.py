@@ -75,6 +75,31 @@ def user_add(
     typer.echo(f"user {username!r} saved with role {role}")
 
 
+@user_app.command("list")
+def user_list(
+    db: str | None = typer.Option(None, "--db", help="store path or SQLAlchemy URL"),
+) -> None:
+    """The users and their roles (never their password hashes)."""
+    from strikewatch.store import open_store
+
+    for row in sorted(open_store(db).users(), key=lambda u: u["username"]):
+        typer.echo(f"{row['username']}\t{row['role']}\t{row.get('created_at', '')}")
+
+
+@user_app.command("delete")
+def user_delete(
+    username: str = typer.Argument(..., help="user name"),
+    db: str | None = typer.Option(None, "--db", help="store path or SQLAlchemy URL"),
+) -> None:
+    """Remove a user; their sessions stop working at once."""
+    from strikewatch.store import open_store
+
+    if not open_store(db).delete_user(username):
+        typer.echo(f"error: no user {username!r}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"user {username!r} deleted")
+
+
 def register(app: typer.Typer) -> None:
     """Add `serve` and `user add` to the strikewatch command line."""
     app.command("serve")(serve)

@@ -8,6 +8,7 @@ with autoescaping on: text from articles is always shown as text, never run.
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -17,7 +18,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from strikewatch.api.ledger import TOTALS_CAP, incident_detail, ledger_totals, sum_killed
+from strikewatch.api.ledger import (
+    TOTALS_CAP,
+    incident_detail,
+    ledger_totals,
+    sum_killed,
+    with_reviews,
+)
 from strikewatch.api.query import SORTABLE, QueryError, filter_params, incident_query
 from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Place
 from strikewatch.store import Store
@@ -32,10 +39,11 @@ from strikewatch.web.auth import (
     client_of,
     hash_password,
 )
+from strikewatch.web.decide import decide
 from strikewatch.web.highlight import Highlight, highlight
-from strikewatch.web.review import EDITABLE, ReviewError, changed_fields, make_review, parse_field
-from strikewatch.web.svgmap import MapPoint, parse_bbox, render_map
-from strikewatch.web.timeline import render_timeline, timeline_data
+from strikewatch.web.review import EDITABLE, ReviewError, changed_fields
+from strikewatch.web.svgmap import MapPoint, load_basemap, parse_bbox, render_map
+from strikewatch.web.timeline import render_timeline, tally_label, timeline_data
 
 HERE = Path(__file__).parent
 STATIC_DIR = HERE / "static"
@@ -81,11 +89,16 @@ def actor_name(actor: Actor | None) -> str:
     return actor.name + (f" ({actor.country})" if actor.country else "")
 
 
+def origin_count(sources: list[Any]) -> int:
+    """Independent sources: copies of one wire story (one origin) count once."""
+    return len({s.origin_id or s.article_id for s in sources})
+
+
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"),
                       autoescape=select_autoescape(["html", "xml", "svg"], default=True),
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(rng=rng, place=place_name, actor=actor_name)
+    env.filters.update(rng=rng, place=place_name, actor=actor_name, origins=origin_count)
     return env
 
 
@@ -199,9 +212,20 @@ def _ledger_query(request: Request, default_limit: int) -> Any:
         raise HTTPException(400, str(e)) from None
 
 
+@lru_cache(maxsize=1)
+def place_options() -> list[tuple[str, str]]:
+    """(value, label) suggestions for the country-or-sea filter: seas, then countries."""
+    base = load_basemap()
+    seas = sorted({s["name"] for s in base["seas"]})
+    countries = sorted({(c["iso2"], c["name"]) for c in base["countries"] if c["iso2"]},
+                       key=lambda c: c[1])
+    return [(name, "sea or ocean") for name in seas] + countries
+
+
 def _filter_ctx(query: Any) -> dict[str, Any]:
     return {"query": query, "statuses": STATUSES, "grades": GRADES,
-            "event_types": list(EVENT_TAXONOMY), "params": filter_params(query)}
+            "event_types": list(EVENT_TAXONOMY), "params": filter_params(query),
+            "place_options": place_options()}
 
 
 @router.get("/")
@@ -209,7 +233,7 @@ def ledger(request: Request) -> HTMLResponse:
     user = reader(request)
     query = _ledger_query(request, 50)
     store = _store(request)
-    incidents = store.incidents(query)
+    incidents = with_reviews(store, store.incidents(query))
     totals = ledger_totals(store, query)
     params = filter_params(query)
 
@@ -245,8 +269,8 @@ def map_page(request: Request) -> HTMLResponse:
                 f"{place_name(p)}".strip()
         points.append(MapPoint(p.longitude, p.latitude, inc.id, label))
     bbox = parse_bbox(request.query_params.get("bbox"))
-    svg, clusters = render_map(points, bbox)
     params = filter_params(query)
+    svg, clusters = render_map(points, bbox, link=urlencode(params))
     zoom = {c.number: "?" + urlencode({**params, "bbox": ",".join(f"{v:.3f}" for v in c.bbox)})
             for c in clusters}
     return render(request, "map.html", user=user, svg=svg, clusters=clusters, zoom=zoom,
@@ -265,7 +289,10 @@ def timeline_page(request: Request) -> HTMLResponse:
     query = dataclasses.replace(query, limit=max(min(total, TIMELINE_CAP), 1), offset=0,
                                 sort="date_low")
     data = timeline_data(store.incidents(query), store.tallies())
+    rows = [(m.label, m.tally, True) for m in data.tallies]
+    rows += [(tally_label(t), t, False) for t in data.undated_tallies]
     return render(request, "timeline.html", user=user, svg=render_timeline(data), data=data,
+                  tally_rows=rows,
                   matching=total, capped=total > TIMELINE_CAP, cap=TIMELINE_CAP,
                   **_filter_ctx(query))
 
@@ -354,52 +381,13 @@ async def review_incident(request: Request, incident_id: str) -> Response:
     detail = incident_detail(store, incident_id)
     if detail is None:
         raise HTTPException(404, f"No incident with id {incident_id!r}.")
-    inc = detail.incident
-    action = str(form.get("action", ""))
-    note = str(form.get("note", ""))[:2000]
-    payload: dict[str, Any] = {}
-    others = {}
     try:
-        if action == "edit":
-            fields = {}
-            for name in EDITABLE:
-                if name in form:
-                    value = parse_field(name, str(form[name]))
-                    if value != getattr(inc, name):
-                        fields[name] = value
-            if not fields:
-                raise ReviewError("nothing was changed")
-            payload = {"fields": fields}
-        elif action == "merge":
-            ids = [i.strip() for i in str(form.get("incident_ids", "")).replace(",", " ").split()]
-            ids = [i for i in dict.fromkeys(ids) if i and i != incident_id]
-            if not ids:
-                raise ReviewError("give the id of at least one other incident to merge")
-            for oid in ids:
-                other = store.get_incident(oid)
-                if other is None:
-                    raise ReviewError(f"no incident with id {oid!r}")
-                others[oid] = other
-            payload = {"incident_ids": ids}
-        elif action == "split":
-            raw = form.get("mention_ids", [])
-            moved = [raw] if isinstance(raw, str) else list(raw)
-            moved = [m for m in moved if m in inc.mention_ids]
-            if not moved or len(moved) == len(inc.mention_ids):
-                raise ReviewError("choose some, but not all, of the mentions to split off")
-            keep_articles = sorted({m.article_id for m in detail.mentions
-                                    if m.id not in moved})
-            payload = {"mention_ids": moved, "keep_articles": keep_articles}
-        elif action not in ("accept", "reject"):
-            raise ReviewError(f"unknown review action {action!r}")
-        review = make_review(action, inc, user.username, payload, note, others)
+        review = decide(store, detail, user.username, str(form.get("action", "")),
+                        {k: v for k, v in form.items() if k != CSRF_FIELD},
+                        str(form.get("note", "")))
     except ReviewError as e:
         return incident_page(request, incident_id, error=str(e))
     store.add_review(review)
-    if action == "merge":  # the merged-away incidents record where they went
-        for other in others.values():
-            store.add_review(make_review("merge", other, user.username, {"into": incident_id},
-                                         note))
     return RedirectResponse(f"/incidents/{incident_id}#history", status_code=303)
 
 
@@ -407,7 +395,7 @@ async def review_incident(request: Request, incident_id: str) -> Response:
 def articles_page(request: Request, offset: int = 0, limit: int = 50) -> HTMLResponse:
     user = reader(request)
     limit = min(max(limit, 1), 500)
-    offset = max(offset, 0)
+    offset = min(max(offset, 0), 10**9)
     store = _store(request)
     return render(request, "articles.html", user=user,
                   articles=list(store.articles(limit=limit, offset=offset)),

@@ -1,9 +1,11 @@
 """Review decisions (accept, edit, merge, split, reject) as records.Review, and their effect.
 
-Why an overlay: reviews are their own records and always win over machine output, so the
-incident shown is the stored (machine) incident with every review applied in order. Applying
-is idempotent (setting fields, set unions), so it is also right when the store or the
-resolver already applied a review.
+The payloads follow strikewatch.resolve.reviews, which re-applies every review to each
+freshly resolved ledger: edit -> {field: value}; merge -> {"incident_ids": [...]} (folded
+into this incident); split -> {"mention_ids": [...]} (moved out); reject -> grade
+discounted with the reviewer's reason. Until the next resolve run the page shows the stored
+incident with its reviews overlaid here; applying is idempotent (setting fields, set
+unions), so the overlay is also right after the resolver has applied them.
 """
 
 from __future__ import annotations
@@ -77,18 +79,25 @@ def apply_review(incident: Incident, review: Review,
         inc.reviewed = True
     elif review.action == "reject":
         inc.reviewed = True
-        if "rejected in review" not in inc.flags:
-            inc.flags.append("rejected in review")
+        inc.grade = "discounted"
+        inc.grade_reason = f"rejected by reviewer {review.user}" + (
+            f": {review.note}" if review.note else "")
+        if "rejected" not in inc.flags:
+            inc.flags.append("rejected")
     elif review.action == "edit":
-        for name, value in (p.get("fields") or {}).items():
+        for name, value in p.items():
             if name in EDITABLE:
                 setattr(inc, name, value)
+        if "grade" in p and "grade_reason" not in p:
+            inc.grade_reason = f"set by reviewer {review.user}" + (
+                f": {review.note}" if review.note else "")
         inc.reviewed = True
     elif review.action == "merge":
-        if p.get("into"):  # this incident was merged into another
-            flag = f"merged into {p['into']}"
+        if incident.id in p.get("incident_ids", []) and review.incident_id != incident.id:
+            flag = f"merged into {review.incident_id}"  # this one was folded into another
             if flag not in inc.flags:
                 inc.flags.append(flag)
+            return inc
         for other_id in p.get("incident_ids", []):
             other = (others or {}).get(other_id)
             if other is None:

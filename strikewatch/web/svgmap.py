@@ -128,10 +128,12 @@ def _graticule(lon0: float, lat0: float, lon1: float, lat1: float, dpp: float) -
 
 
 def render_map(points: list[MapPoint], bbox: tuple[float, float, float, float] | None = None,
-               width: int = 960, height: int = 520, link: str = "") -> tuple[Markup, list[Cluster]]:
+               width: int = 960, height: int = 520, link: str = "", listed: int = 100
+               ) -> tuple[Markup, list[Cluster]]:
     """The SVG (as safe markup) and the clusters drawn on it.
 
-    `link` is the query string (filters) that zoom links keep.
+    The `listed` largest clusters link to their list below the map; smaller ones zoom in,
+    keeping `link` (the filters as a query string).
     """
     if bbox is None:
         if points:
@@ -178,7 +180,11 @@ def render_map(points: list[MapPoint], bbox: tuple[float, float, float, float] |
         n = len(c.points)
         r = (7 + 4 * math.log2(n)) * dpp
         names = "; ".join(p.label for p in c.points[:8]) + ("; …" if n > 8 else "")
-        href = f"#cluster-{c.number}"
+        if c.number <= listed:
+            href = f"#cluster-{c.number}"
+        else:
+            box = ",".join(f"{v:.3f}" for v in c.bbox)
+            href = str(escape(f"?{link}&bbox={box}" if link else f"?bbox={box}"))
         out.append(
             f'<a href="{href}" class="cluster" data-count="{n}">'
             f'<title>{n} incident{"s" if n > 1 else ""}: {escape(names)}</title>'

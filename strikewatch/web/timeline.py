@@ -39,6 +39,7 @@ class TallyMark:
 class TimelineData:
     weeks: list[Week] = field(default_factory=list)
     tallies: list[TallyMark] = field(default_factory=list)
+    undated_tallies: list[Tally] = field(default_factory=list)  # no period: table only
     open_ended: int = 0  # incidents whose killed has a low but no high ("at least")
     undated: int = 0
 
@@ -93,6 +94,8 @@ def timeline_data(incidents: list[Incident], tallies: list[Tally]) -> TimelineDa
         at = _date(t.period_high) or _date(t.date_high) or _date(t.period_low)
         if at is not None:
             marks.append(TallyMark(t, at, tally_label(t)))
+        else:
+            data.undated_tallies.append(t)
     data.tallies = sorted(marks, key=lambda m: m.at)
     starts = list(buckets) + [_monday(m.at) for m in marks]
     if not starts:
@@ -157,8 +160,8 @@ def render_timeline(data: TimelineData, width: int = 960, panel: int = 200) -> M
                      f'y2="{y:.1f}"/><text class="tick" x="{left - 6}" y="{y + 4:.1f}" '
                      f'text-anchor="end">{v}</text>')
     # weekly bars on their own scale (right axis) and the cumulative line (left axis)
-    o.append(f'<text class="tick right" x="{width - right}" y="{y1 - panel * 0.45 - 4:.1f}" '
-             f'text-anchor="end">{max_week}/week</text>')
+    o.append(f'<text class="tick right" x="{width - right}" y="{y1 - panel - 6}" '
+             f'text-anchor="end">tallest bar: {max_week} incident(s) in a week</text>')
     bar_w = max(step * 0.7, 1.0)
     for w in data.weeks:
         if w.incidents:
@@ -177,9 +180,13 @@ def render_timeline(data: TimelineData, width: int = 960, panel: int = 200) -> M
     o.append(f'<polygon class="band" points="{" ".join(upper + lower)}"/>')
     o.append(f'<polyline class="low" points="{" ".join(reversed(lower))}"/>')
     o.append(f'<polyline class="high" points="{" ".join(upper)}"/>')
-    # tallies against the ledger
+    # tallies against the ledger; markers at (about) one date are set side by side
+    placed: list[float] = []
     for m in data.tallies:
         x = x_of(m.at)
+        while any(abs(x - p) < 10 for p in placed):
+            x += 10
+        placed.append(x)
         t = m.tally
         for bottom, vmax, lo, hi in ((y1, max_inc, t.strikes_low, t.strikes_high),
                                      (y2, max_killed, t.killed_low, t.killed_high)):

@@ -3,9 +3,10 @@
 Two modes:
 - gold:    the hand-coded mentions in set.json are resolved;
 - extract: mentions come from strikewatch.extract.extract run on the article texts; each
-           extracted mention takes the event key of the gold mention whose evidence its spans
-           overlap (unaligned mentions have no key: a link between an unaligned and an
-           aligned mention counts as false; one between two unaligned mentions is not judged).
+           extracted mention takes the event key of the gold mention whose evidence its field
+           provenance spans (else its sentences) overlap most (unaligned mentions have no key:
+           a link between an unaligned and an aligned mention counts as false; one between two
+           unaligned mentions is not judged).
 
 Scores: pairwise precision/recall of the linking over event mentions (a pair is predicted when
 two mentions share an incident, true when they share an event key), incidents per event,
@@ -97,8 +98,11 @@ def extracted_mentions(
             print(f"extract failed on {a['id']}: {exc}", file=sys.stderr)
             continue
         for m in got:
+            # the field-level provenance says what the mention is about more sharply than its
+            # sentences (one sentence may tell two events); fall back to the sentences
+            field_spans = [sp for spans in m.provenance.values() for sp in spans]
             overlap: Counter[str] = Counter()
-            for sp in m.spans:
+            for sp in field_spans or m.spans:
                 for s, e, key in gold:
                     overlap[key] += max(0, min(sp.end, e) - max(sp.start, s))
             best = [k for k, v in overlap.most_common(1) if v > 0]
