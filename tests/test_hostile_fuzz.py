@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from strikewatch.extract import extract
@@ -110,6 +110,8 @@ def test_feed_parsing_reads_every_entry(entries: list[tuple[str, str, str]], ato
 
 
 @fuzz_settings
+@example(b"<rss><channel><item><title>&#2000000;</title></item></channel></rss>")  # found
+@example(b"<rss><channel><item><title>&#99999999999999999999;</title></item></channel></rss>")
 @given(st.one_of(st.binary(max_size=2000), TEXT.map(lambda s: s.encode("utf-8", "replace")),
                  html_docs().map(lambda s: s.encode("utf-8", "replace"))))
 def test_feed_parsing_of_junk_is_total(data: bytes) -> None:

@@ -82,7 +82,11 @@ def json_item(obj: Any, name: str) -> dict[str, Any] | Skip:
 
 def feed_items(content: bytes | str, name: str) -> Iterator[dict[str, Any] | Skip]:
     """Raw items for a feed's entries (their link, title, date, and content if any)."""
-    parsed = feedparser.parse(content)
+    try:
+        parsed = feedparser.parse(content)
+    except (ValueError, OverflowError) as exc:  # e.g. a character reference past U+10FFFF
+        yield Skip(name, f"unreadable feed: {exc}")
+        return
     publisher = parsed.feed.get("title") if parsed.get("feed") else None
     if not parsed.entries:
         yield Skip(name, "a feed with no entries" if parsed.get("version") else "not a feed")
