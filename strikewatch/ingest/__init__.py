@@ -222,8 +222,7 @@ class Ingestor:
                 if not fields.get(key) and getattr(page, key):
                     fields[key] = getattr(page, key)
         if not isinstance(text, str) or not text.strip():
-            raise ValueError("no text (an empty page or document, or markup nested too deep "
-                             "to read)")
+            raise ValueError("no text (an empty page or document)")
         try:
             fields["published"] = iso_published(fields.get("published"))
         except ValueError as exc:
