@@ -33,7 +33,7 @@ rep = ingest(sys.argv[2:], store, IngestOptions(allow_private=True, timeout=2.0)
 arts = [store.get_article(i) for i in rep.ingested]
 RESULT = {"ingested": len(rep.ingested), "skipped": rep.skipped[:20],
           "n_skipped": len(rep.skipped), "warnings": rep.warnings[:20],
-          "texts": {a.source: a.text for a in arts[:50]}}
+          "texts": {a.source: a.text for a in arts[:50] + arts[-5:]}}
 store.close()
 """
 
@@ -43,6 +43,8 @@ def ingest_measured(tmp_path: Path, *inputs: str, timeout: float = 300) -> dict[
     good.write_text(GOOD, encoding="utf-8")
     out = run_measured(CHILD, f"sqlite:///{tmp_path / 'h.db'}", *inputs, str(good),
                        timeout=timeout)
+    print(f"\n{[Path(i).name for i in inputs]}: {out['wall_s']} s, "
+          f"peak RSS {out['max_rss_mb']} MB")  # shown with pytest -s
     assert out["texts"].get(str(good)) == GOOD, "the good article after the bad one is stored"
     assert all(is_clear_reason(r) for _, r in out["skipped"]), out["skipped"]
     return out
