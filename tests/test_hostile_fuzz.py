@@ -156,6 +156,7 @@ def read_all(data: bytes, ext: str, name: str) -> list[Article | Skip]:
 
 
 @fuzz_settings
+@example([{"text": "", "html": "<p>A mortar hit a clinic.</p>", "url": 1}], True, b"")  # found
 @given(st.lists(st.one_of(ARTICLE_OBJ, JSON_VALUES), max_size=5), st.booleans(),
        st.binary(max_size=40))
 def test_json_and_jsonl_articles(objs: list[object], lines: bool, junk: bytes) -> None:

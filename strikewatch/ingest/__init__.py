@@ -129,8 +129,14 @@ class Ingestor:
             for item in self._items(unit):
                 if isinstance(item, Skip):
                     self.report.skipped.append((item.name, item.reason))
-                else:
+                    continue
+                try:
                     self._store_item(item)
+                except DBAPIError:
+                    raise
+                except Exception as exc:  # one broken item never stops the rest of its file
+                    name = str(item.get("source") or unit.name)
+                    self.report.skipped.append((name, f"{type(exc).__name__}: {exc}"))
         except DBAPIError:
             raise  # the database failed, not the input: stop (a re-run resumes)
         except Exception as exc:  # one broken input never stops the batch
@@ -216,7 +222,8 @@ class Ingestor:
         fields: dict[str, Any] = {k: item.get(k) for k in ARTICLE_FIELDS}
         text = item.get("text")
         if not (isinstance(text, str) and text.strip()) and item.get("html"):
-            page = html_main_text(str(item["html"]), url=item.get("url"))
+            url = item.get("url")
+            page = html_main_text(str(item["html"]), url=url if isinstance(url, str) else None)
             text = page.text
             for key in ("title", "published", "publisher", "language"):
                 if not fields.get(key) and getattr(page, key):
