@@ -157,6 +157,7 @@ def read_all(data: bytes, ext: str, name: str) -> list[Article | Skip]:
 
 @fuzz_settings
 @example([{"text": "", "html": "<p>A mortar hit a clinic.</p>", "url": 1}], True, b"")  # found
+@example([{"text": "\x1b"}], True, b"\x82\xa0\x82")  # found: was decoded as Shift-JIS
 @given(st.lists(st.one_of(ARTICLE_OBJ, JSON_VALUES), max_size=5), st.booleans(),
        st.binary(max_size=40))
 def test_json_and_jsonl_articles(objs: list[object], lines: bool, junk: bytes) -> None:

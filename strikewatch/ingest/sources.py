@@ -15,7 +15,7 @@ from typing import Any
 
 import feedparser
 
-from strikewatch.ingest.decode import DecodeError, decode_bytes
+from strikewatch.ingest.decode import DecodeError, decode_bytes, decode_json_bytes
 
 TEXT_EXT = {".txt", ".text"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
@@ -153,7 +153,8 @@ def bytes_items(
         yield from feed_items(data, name)
         return
     try:
-        text = decode_bytes(data, declared)
+        text = (decode_json_bytes(data) if ext in JSON_EXT | JSONL_EXT
+                else decode_bytes(data, declared))
     except DecodeError as exc:
         yield Skip(name, str(exc))
         return
