@@ -275,8 +275,9 @@ class SqlStore(Store):
 
         One lookup per key kind and one multi-row insert for the whole group: a bulk load
         pays a few statements per few hundred articles instead of a transaction each.
-        If another process stores one of them meanwhile (a unique index says so), the
-        group is redone one article at a time, each with its own duplicate check.
+        If another process stores one of them meanwhile (a unique index says so, or the
+        database breaks a deadlock between two group inserts), the group is redone one
+        article at a time, each with its own duplicate check.
         """
         prepared = [(a, sig, url_key(a.url)) for a, sig in items]
         if not prepared:
@@ -323,7 +324,9 @@ class SqlStore(Store):
                 if rows:
                     conn.execute(t.articles.insert(), rows)
             return out
-        except sa.exc.IntegrityError:
+        except (sa.exc.IntegrityError, sa.exc.OperationalError):
+            # IntegrityError: a unique index caught an article another process just stored.
+            # OperationalError: PostgreSQL broke a deadlock between two such group inserts.
             return Store.add_articles(self, items, before_insert)
 
     @staticmethod
