@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint venv clean
+.PHONY: demo test lint venv clean fuzz
 
 demo: $(STAMP)
 	$(BIN)/strikewatch demo
@@ -12,6 +12,11 @@ demo: $(STAMP)
 test: lint
 	sh .ci/system-deps.sh
 	STRIKEWATCH_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest -q
+
+# Hostile-input fuzzing at full strength: 10,000 Hypothesis cases per parser (slow).
+fuzz: $(STAMP)
+	STRIKEWATCH_FUZZ=1 $(BIN)/python -m pytest -q -p no:cacheprovider \
+		--hypothesis-show-statistics tests/test_hostile_fuzz.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check strikewatch tests bench

@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlalchemy.exc import DBAPIError
 
 from strikewatch import pipeline
 from strikewatch.export import FORMATS, write_export
@@ -193,6 +194,10 @@ def ingest(
     store = get_store(db)
     try:
         report = run_pipeline(inputs, store, options, workers)
+    except DBAPIError as exc:  # disk full, database locked or gone: stored work is kept
+        err.print(f"[red]error:[/red] database {db or '(default)'}: {exc.orig}; "
+                  "what was stored before is kept, run the same command again to resume")
+        raise typer.Exit(2) from exc
     finally:
         store.close()
     print_report(report)

@@ -21,7 +21,8 @@ class Route:
 class LocalServer:
     """A real http.server on loopback; `routes` maps a path to its response."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self.host = host
         self.routes: dict[str, Route] = {}
         self.hits: list[str] = []
         server = self
@@ -49,18 +50,18 @@ class LocalServer:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = ThreadingHTTPServer((host, 0), Handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"http://{self.host}:{self.port}{path}"
 
 
-def serve() -> Iterator[LocalServer]:
+def serve(host: str = "127.0.0.1") -> Iterator[LocalServer]:
     """Start a server, yield it, shut it down (wrap in a pytest fixture)."""
-    server = LocalServer()
+    server = LocalServer(host)
     server.thread.start()
     try:
         yield server

@@ -33,6 +33,8 @@ from pathlib import Path
 import pytest
 
 PG_USER = "postgres"
+ROOT_PREFIX = "strikewatch-pg-"
+OWNER_FILE = "owner.pid"  # the pytest process that started the server
 
 
 def find_bindir() -> Path | None:
@@ -63,9 +65,9 @@ def free_port() -> int:
 class PostgresServer:
     """initdb + pg_ctl start/stop of one private cluster in a temporary directory."""
 
-    def __init__(self, bindir: Path) -> None:
+    def __init__(self, bindir: Path, root: Path | None = None) -> None:
         self.bindir = bindir
-        self.root = Path(tempfile.mkdtemp(prefix="strikewatch-pg-"))
+        self.root = root or Path(tempfile.mkdtemp(prefix=ROOT_PREFIX))
         self.datadir = self.root / "data"
         self.sockdir = self.root / "sock"
         self.logfile = self.root / "server.log"
@@ -94,6 +96,7 @@ class PostgresServer:
 
     # -- lifecycle ---------------------------------------------------------------------
     def start(self) -> None:
+        (self.root / OWNER_FILE).write_text(str(os.getpid()))
         self.sockdir.mkdir()
         if self._as_root:
             try:
@@ -144,6 +147,37 @@ class PostgresServer:
         return f"postgresql+psycopg://{PG_USER}@127.0.0.1:{self.port}/{dbname}"
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def reap_stale_servers(bindir: Path) -> int:
+    """Stop and remove test servers whose pytest process died without stopping them.
+
+    pg_ctl detaches the server, so a test session killed outright (a CI timeout) would
+    leave it running; the next session cleans up after it. Returns how many were reaped.
+    """
+    reaped = 0
+    for root in glob.glob(os.path.join(tempfile.gettempdir(), ROOT_PREFIX + "*")):
+        try:
+            owner = int((Path(root) / OWNER_FILE).read_text())
+        except (OSError, ValueError):
+            continue  # being set up right now, or not one of ours
+        if _alive(owner):
+            continue
+        server = PostgresServer(bindir, root=Path(root))
+        server.running = (Path(root) / "data" / "postmaster.pid").exists()
+        server.stop()
+        reaped += 1
+    return reaped
+
+
 def _admin_execute(admin_url: str, sql: str) -> None:
     """Run one statement outside a transaction (CREATE/DROP DATABASE need that)."""
     import psycopg
@@ -191,6 +225,7 @@ def pg_admin_url() -> Iterator[str]:
     if bindir is None:
         _unavailable("PostgreSQL server binaries not found (run .ci/system-deps.sh)")
         return
+    reap_stale_servers(bindir)
     server = PostgresServer(bindir)
     try:
         server.start()

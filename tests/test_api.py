@@ -83,15 +83,33 @@ def test_pagination_sorting_and_totals(api: httpx.Client) -> None:
     assert everything["incidents"] == 4 and everything["killed_low"] == 14  # planned adds 0
 
 
-def test_totals_are_not_summed_past_the_cap(ledger: dict[str, Any]) -> None:
-    from strikewatch.api.ledger import ledger_totals
+def test_totals_are_exact_past_the_cap_when_the_store_sums_in_sql(ledger: dict[str, Any]) -> None:
+    from strikewatch.api.ledger import ledger_totals, sum_killed
     from strikewatch.store import IncidentQuery
 
     store = ledger["store"]
-    over = ledger_totals(store, IncidentQuery(), cap=3)
+    everything = IncidentQuery(limit=0)
+    over = ledger_totals(store, everything, cap=3)  # 4 matches: past the cap, yet summed
+    by_hand = sum_killed(store.incidents(everything))
+    assert over.summed and over.incidents == 4
+    assert (over.killed_low, over.killed_high, over.counted) == by_hand
+
+
+def test_totals_are_not_summed_past_the_cap_by_a_store_without_sql_sums(
+        ledger: dict[str, Any]) -> None:
+    from strikewatch.api.ledger import ledger_totals
+    from strikewatch.store import IncidentQuery
+
+    class PlainStore(type(ledger["store"])):  # type: ignore[misc]
+        killed_totals = None  # a Store implementation that offers no SQL sums
+
+    store = ledger["store"]
+    plain = PlainStore.__new__(PlainStore)
+    plain.__dict__.update(store.__dict__)
+    over = ledger_totals(plain, IncidentQuery(), cap=3)
     assert (over.incidents, over.summed, over.killed_low, over.killed_high) == (
         4, False, None, None)
-    within = ledger_totals(store, IncidentQuery(status="occurred"), cap=3)
+    within = ledger_totals(plain, IncidentQuery(status="occurred"), cap=3)
     assert within.summed and within.killed_low is not None and within.counted == 3
 
 

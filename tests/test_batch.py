@@ -138,6 +138,33 @@ def test_cli_runs_a_batch_and_names_a_bad_input(tmp_path: Path) -> None:
     assert missing.returncode == 2
     assert "nope.jsonl: no such file" in missing.stderr
 
+    remote = _cli("s3a://bucket/archive/", "--db", str(db))
+    assert remote.returncode == 2
+    assert "s3a://bucket/archive/: give the archive as a path" in remote.stderr
+
     wrong = _cli(str(archive), "--engine", "hadoop", "--db", str(db))
     assert wrong.returncode != 0
     assert "--engine" in wrong.stderr
+
+
+@pytest.mark.postgres
+def test_postgresql_and_sqlite_stores_hold_the_same_ledger(pg_url: str, tmp_path: Path) -> None:
+    """Same archive, same code, two stores: the ledgers are equal (JSON keys aside).
+
+    PostgreSQL keeps nested data as JSONB, which does not keep a dict's key order, so the
+    records are compared as canonical JSON.
+    """
+    archive = write_archive(tmp_path / "a.jsonl", 60, seed=13)
+    sqlite_db = f"sqlite:///{tmp_path / 's.db'}"
+    for db, out in ((sqlite_db, "o1"), (pg_url, "o2")):
+        run_batch(archive, engine="local", workers=1, out=tmp_path / out, db=db)
+
+    def canonical(db: str) -> tuple[list[str], ...]:
+        incidents, tallies, mentions = (
+            [json.dumps(json.loads(x), sort_keys=True) for x in part] for part in ledger(db)
+        )
+        return incidents, tallies, sorted(mentions)
+
+    on_sqlite, on_pg = canonical(sqlite_db), canonical(pg_url)
+    assert on_sqlite[0] and on_sqlite[2]
+    assert on_sqlite == on_pg

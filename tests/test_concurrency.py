@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -35,7 +36,7 @@ def canonical(record: BaseModel) -> str:
     return json.dumps(record.model_dump(mode="json"), sort_keys=True)
 
 
-def _snapshot(db: str) -> dict[str, object]:
+def _snapshot(db: str) -> dict[str, list[Any]]:
     store = open_store(db)
     try:
         return {
@@ -70,7 +71,6 @@ def test_two_ingest_processes_at_once(db_url: str, tmp_path: Path) -> None:
 
     got = _snapshot(db_url)
     articles = got["articles"]
-    assert isinstance(articles, list)
     assert len(articles) == 70
     assert len({a[1] for a in articles}) == 70
 
@@ -82,7 +82,43 @@ def test_two_ingest_processes_at_once(db_url: str, tmp_path: Path) -> None:
     finally:
         ref_store.close()
     ref = _snapshot(ref_db)
-    assert [a[:2] for a in articles] == [a[:2] for a in ref["articles"]]  # type: ignore[union-attr]
+    assert [a[:2] for a in articles] == [a[:2] for a in ref["articles"]]
     assert got["mentions"] == ref["mentions"]
     assert got["incidents"] == ref["incidents"]
     assert got["tallies"] == ref["tallies"]
+
+
+def test_two_batches_at_once(db_url: str, tmp_path: Path) -> None:
+    """Two `strikewatch batch` runs over overlapping archives (shared part in opposite
+    orders, so their group inserts collide) store every article once, mentions once."""
+    records = list(iter_synthetic(90, seed=41))
+    shared, own_a, own_b = records[:60], records[60:75], records[75:]
+    input_a = _write(tmp_path / "a.jsonl", [*shared, *own_a])
+    input_b = _write(tmp_path / "b.jsonl", [*own_b, *reversed(shared)])
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "strikewatch", "batch", str(path), "--engine", "local",
+             "--db", db_url, "--out", str(tmp_path / f"out-{path.stem}")],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path,
+        )
+        for path in (input_a, input_b)
+    ]
+    outputs = [p.communicate(timeout=600) for p in procs]
+    for proc, (out, err) in zip(procs, outputs, strict=True):
+        assert proc.returncode == 0, f"{out}\n{err}"
+        assert "Traceback" not in err, err
+
+    got = _snapshot(db_url)
+    articles = got["articles"]
+    assert len(articles) == 90 and len({a[1] for a in articles}) == 90
+
+    ref_db = f"sqlite:///{tmp_path / 'reference.db'}"
+    ref_store = open_store(ref_db)
+    try:
+        pipeline.run([str(input_a), str(input_b)], ref_store)
+    finally:
+        ref_store.close()
+    ref = _snapshot(ref_db)
+    assert got["mentions"] == ref["mentions"]
+    assert len(got["incidents"]) == len(ref["incidents"])

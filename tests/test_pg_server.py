@@ -45,3 +45,30 @@ def test_db_url_covers_both_backends(db_url: str) -> None:
         engine.dispose()
     assert total == 3
     assert engine.dialect.name in {"sqlite", "postgresql"}
+
+
+@pytest.mark.postgres
+def test_a_server_left_by_a_killed_session_is_reaped(pg_admin_url: str) -> None:
+    import subprocess
+    import sys
+
+    from tests.pg import OWNER_FILE, PostgresServer, find_bindir, reap_stale_servers
+
+    bindir = find_bindir()
+    assert bindir is not None
+    orphan = PostgresServer(bindir)
+    orphan.start()
+    # Its owner is now a process that has exited, as when pytest is killed outright.
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    (orphan.root / OWNER_FILE).write_text(dead.stdout.strip())
+    assert (orphan.datadir / "postmaster.pid").exists()
+    assert reap_stale_servers(bindir) >= 1
+    assert not orphan.root.exists()
+    # The live session's own server was left alone.
+    engine = sa.create_engine(pg_admin_url)
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT 1")).scalar_one() == 1
+    finally:
+        engine.dispose()

@@ -44,11 +44,12 @@ def one_incident_per_origin(
 
 
 @pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SqlStore]:
+def store(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[SqlStore]:
+    """On SQLite and on the real PostgreSQL test server (db_url: tests/pg.py)."""
     monkeypatch.setattr(pipeline.extract_step, "extract", first_sentence_extractor)
     monkeypatch.setattr(pipeline.resolve_step, "resolve", one_incident_per_origin)
     calls.clear()
-    s = open_store(str(tmp_path / "p.db"))
+    s = open_store(db_url)
     assert isinstance(s, SqlStore)
     yield s
     s.close()

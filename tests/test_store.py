@@ -387,3 +387,23 @@ def test_get_mentions_and_articles_by_id(store: SqlStore) -> None:
     by_id = store.get_articles([arts[1].id, "nope"])
     assert list(by_id) == [arts[1].id] and by_id[arts[1].id].text == arts[1].text
     assert store.get_articles([]) == {} and store.get_mentions([]) == []
+
+
+def test_killed_totals_in_sql_match_summing_the_incidents(store: SqlStore) -> None:
+    """The ledger's totals come from SQL; they must equal adding up the incidents by hand."""
+    from strikewatch.api.ledger import sum_killed
+
+    store.replace_ledger([
+        incident("a", killed=(3, 3)),
+        incident("b", killed=(2, 6), place=Place(name="Caribbean Sea", kind="sea")),
+        incident("c", killed=(None, None)),
+        incident("d", killed=(40, 40), background=True),  # history: never counted
+        incident("e", killed=(9, 9), status="planned"),  # not an event that happened
+    ], [])
+    n, low, high, counted = store.killed_totals(IncidentQuery(limit=0))
+    assert (n, low, high, counted) == (5, 5, 9, 2)
+    assert (low, high, counted) == sum_killed(store.incidents(IncidentQuery(limit=0)))
+    store.replace_ledger([incident("f", killed=(65, None)), incident("g", killed=(1, 1))], [])
+    assert store.killed_totals() == (2, 66, None, 2)  # "at least 65" leaves the top open
+    only_sea = store.killed_totals(IncidentQuery(country="Caribbean Sea"))
+    assert only_sea == (0, 0, 0, 0)

@@ -75,6 +75,19 @@ def create_app(store: Store | None = None, *, db: str | None = None,
         return render_error(request, 500, message)
 
     @app.middleware("http")
+    async def refuse_nul(request: Request, call_next: Any) -> Response:
+        """A NUL character in the path or a parameter is refused up front: PostgreSQL
+        cannot store or compare it (a 500 otherwise) and SQLite cuts strings at it."""
+        params = request.query_params.multi_items()
+        if "\x00" in request.url.path or any("\x00" in k + v for k, v in params):
+            if _is_api(request):
+                return _json_error(400, "the request contains a NUL character")
+            return Response("400: the request contains a NUL character", status_code=400,
+                            media_type="text/plain")
+        response: Response = await call_next(request)
+        return response
+
+    @app.middleware("http")
     async def csrf_cookie(request: Request, call_next: Any) -> Response:
         """Give every browser a random CSRF cookie; forms carry a token signed from it."""
         fresh = None

@@ -31,13 +31,14 @@ def ledger_totals(store: Store, query: IncidentQuery, cap: int = TOTALS_CAP) -> 
     """Incidents and killed low–high over everything the filters match (not only one page).
 
     Only occurred, non-background incidents enter the casualty sums, as in DESIGN.md.
-    A store may offer `killed_totals(query) -> (incidents, killed_low, killed_high|None)`
-    computed in SQL; it is used when present (it is not part of the Store interface).
+    A store may offer `killed_totals(query) -> (incidents, killed_low, killed_high|None,
+    counted)` computed in SQL (the SQL store does); it is used when present, so totals are
+    exact at any size. Otherwise they are summed here, up to `cap` matches.
     """
     aggregate = getattr(store, "killed_totals", None)
     if callable(aggregate):
-        n, low, high = aggregate(query)
-        return Totals(incidents=n, killed_low=low, killed_high=high, counted=n)
+        n, low, high, counted = aggregate(query)
+        return Totals(incidents=n, killed_low=low, killed_high=high, counted=counted)
     total = store.count_incidents(query)
     if total > cap:
         return Totals(incidents=total, killed_low=None, killed_high=None, summed=False)

@@ -189,7 +189,7 @@ class ReviewIn(BaseModel):
 def add_review(request: Request, incident_id: str, body: ReviewIn) -> dict[str, Any]:
     """Record an editor's decision (HTTP Basic, or the session cookie plus the page's CSRF
     token in the X-CSRF-Token header); answers the stored Review with before and after."""
-    from strikewatch.web.auth import CSRF_COOKIE, RateLimited
+    from strikewatch.web.auth import CSRF_COOKIE, SESSION_COOKIE, RateLimited
     from strikewatch.web.decide import decide
     from strikewatch.web.review import ReviewError
 
@@ -197,8 +197,11 @@ def add_review(request: Request, incident_id: str, body: ReviewIn) -> dict[str, 
     if not request.headers.get("content-type", "").startswith("application/json"):
         raise HTTPException(415, "send the review as application/json")
     basic = request.headers.get("authorization", "").lower().startswith("basic ")
-    if not basic and not auth.csrf_ok(request.cookies.get(CSRF_COOKIE),
-                                      request.headers.get("x-csrf-token")):
+    # a session cookie, when present, is who the request is from (user_from_request reads it
+    # first), so it needs the CSRF token even if a Basic header comes along
+    cookie_user = bool(request.cookies.get(SESSION_COOKIE))
+    if (cookie_user or not basic) and not auth.csrf_ok(request.cookies.get(CSRF_COOKIE),
+                                                       request.headers.get("x-csrf-token")):
         raise HTTPException(403, "with a session cookie, send the page's CSRF token in the "
                                  "X-CSRF-Token header (or use HTTP Basic)")
     try:

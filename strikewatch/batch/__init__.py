@@ -82,8 +82,13 @@ def run_batch(
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     src = str(input_path)
-    if "://" not in src:
-        archive_files(Path(src))  # fail early, naming the path, if it is unusable
+    if "://" in src:
+        # The load phase re-reads the archive on the driver, in archive order.
+        raise ArchiveError(
+            f"{src}: give the archive as a path this machine can open (e.g. a mounted "
+            "share); URLs are not read (docs/scale.md)"
+        )
+    archive_files(Path(src))  # fail early, naming the path, if it is unusable
     out_dir = Path(out)
     mentions_dir = out_dir / "mentions"
     if mentions_dir.exists():

@@ -1,10 +1,10 @@
 """The Spark engine: extraction as a Spark job over a (partitioned) archive.
 
-Why this shape: the archive is read by Spark's own JSON/Parquet readers (splittable, on any
-filesystem Spark knows), each partition's records go through `worker.extract_partition`
-(the very code the local engine runs; the pipeline is imported once per Python worker,
-which Spark reuses across tasks), and mentions land as Parquet part files, one per task.
-Nothing of the archive passes through the driver.
+Why this shape: the archive is read by Spark's own JSON/Parquet readers (splittable), each
+partition's records go through `_partition` -> `worker.extract_record` (the very code the
+local engine runs; the pipeline is imported once per Python worker, which Spark reuses
+across tasks), and mentions land as Parquet part files, one per task. No article passes
+through the driver during extraction.
 
 `master` defaults to `local[workers]`; pass a cluster's master URL (`spark://host:7077`,
 `yarn`, `k8s://…`) or set STRIKEWATCH_SPARK_MASTER to run on a real cluster (docs/scale.md).
@@ -19,12 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from strikewatch.batch.archive import (
-    ARTICLE_FIELDS,
-    JSON_SUFFIXES,
-    archive_files,
-    is_parquet,
-)
+from strikewatch.batch.archive import ARTICLE_FIELDS, archive_files, is_parquet
 from strikewatch.batch.worker import ROW_FIELDS, Row, extract_record
 
 CORRUPT = "_corrupt_record"
@@ -111,20 +106,13 @@ def _read_archive(spark: Any, input_path: str, workers: int) -> Any:
     from pyspark.sql import functions as F
     from pyspark.sql import types as T
 
-    if "://" in input_path:  # a cluster filesystem (hdfs://, s3a://): let Spark list it
-        is_json = input_path.lower().endswith(JSON_SUFFIXES)
-        json_files = [input_path] if is_json else []
-        parquet_files = [] if is_json else [input_path]
-        total_bytes = 0
-    else:
-        files = archive_files(Path(input_path))
-        json_files = [str(f) for f in files if not is_parquet(f)]
-        parquet_files = [str(f) for f in files if is_parquet(f)]
-        total_bytes = sum(f.stat().st_size for f in files)
+    files = archive_files(Path(input_path))
+    json_files = [str(f) for f in files if not is_parquet(f)]
+    parquet_files = [str(f) for f in files if is_parquet(f)]
+    total_bytes = sum(f.stat().st_size for f in files)
     # Split small archives finely enough that every core gets work (default split: 128 MB).
-    if total_bytes:
-        target = max(64 << 10, min(128 << 20, total_bytes // (4 * max(1, workers)) + 1))
-        spark.conf.set("spark.sql.files.maxPartitionBytes", str(target))
+    target = max(64 << 10, min(128 << 20, total_bytes // (4 * max(1, workers)) + 1))
+    spark.conf.set("spark.sql.files.maxPartitionBytes", str(target))
 
     frames = []
     string_cols = [T.StructField(c, T.StringType(), True) for c in ARTICLE_FIELDS]

@@ -9,6 +9,7 @@ in the report with its name and reason, and the batch goes on.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from strikewatch.ingest.dates import iso_published
 from strikewatch.ingest.decode import DecodeError, decode_bytes
@@ -42,6 +44,9 @@ from strikewatch.store import Store
 
 __all__ = ["IngestOptions", "IngestReport", "Ingestor", "ingest"]
 
+#: Waits before retrying a store write that met an unreachable, locked or full database
+#: (a server restart, another writer): about 15 s in all, then the run stops with the error.
+DB_RETRY_DELAYS = (0.5, 1.0, 2.0, 4.0, 8.0)
 ARTICLE_FIELDS = ("url", "title", "publisher", "published", "language")
 #: Article fields strikewatch derives itself; values in the input are not trusted.
 DERIVED_FIELDS = ("id", "content_hash", "origin_id", "ingested_at")
@@ -124,8 +129,16 @@ class Ingestor:
             for item in self._items(unit):
                 if isinstance(item, Skip):
                     self.report.skipped.append((item.name, item.reason))
-                else:
+                    continue
+                try:
                     self._store_item(item)
+                except DBAPIError:
+                    raise
+                except Exception as exc:  # one broken item never stops the rest of its file
+                    name = str(item.get("source") or unit.name)
+                    self.report.skipped.append((name, f"{type(exc).__name__}: {exc}"))
+        except DBAPIError:
+            raise  # the database failed, not the input: stop (a re-run resumes)
         except Exception as exc:  # one broken input never stops the batch
             self.report.skipped.append((unit.name, f"{type(exc).__name__}: {exc}"))
 
@@ -149,7 +162,8 @@ class Ingestor:
             return
         try:
             got = fetch(url, self.client, allow_private=self.options.allow_private,
-                        max_bytes=self.options.max_bytes)
+                        max_bytes=self.options.max_bytes,
+                        max_seconds=3 * self.options.timeout)
         except FetchError as exc:
             yield Skip(url, str(exc))
             return
@@ -181,7 +195,8 @@ class Ingestor:
             return {**entry, "_known": True}
         try:
             got = fetch(link, self.client, allow_private=self.options.allow_private,
-                        max_bytes=self.options.max_bytes)
+                        max_bytes=self.options.max_bytes,
+                        max_seconds=3 * self.options.timeout)
             entry = {**entry, "html": decode_bytes(got.content, got.charset)}
         except (FetchError, DecodeError) as exc:
             if not (entry.get("html") or "").strip():
@@ -207,7 +222,8 @@ class Ingestor:
         fields: dict[str, Any] = {k: item.get(k) for k in ARTICLE_FIELDS}
         text = item.get("text")
         if not (isinstance(text, str) and text.strip()) and item.get("html"):
-            page = html_main_text(str(item["html"]), url=item.get("url"))
+            url = item.get("url")
+            page = html_main_text(str(item["html"]), url=url if isinstance(url, str) else None)
             text = page.text
             for key in ("title", "published", "publisher", "language"):
                 if not fields.get(key) and getattr(page, key):
@@ -241,7 +257,7 @@ class Ingestor:
         near = self.origins.origin_for(mh)
         if near is not None:
             article.origin_id = near[0]
-        stored, is_new = self.store.add_article(article, signature=to_bytes(mh))
+        stored, is_new = self._add_with_retry(article, to_bytes(mh))
         if not is_new:
             self.report.duplicates.append((name, stored.id))
             return
@@ -249,6 +265,22 @@ class Ingestor:
         self.report.ingested.append(stored.id)
         if stored.origin_id != stored.id:
             self.report.linked.append((stored.id, stored.origin_id))
+
+
+    def _add_with_retry(self, article: Article, signature: bytes) -> tuple[Article, bool]:
+        """`store.add_article`, retried while the database is briefly unreachable.
+
+        Safe to repeat: a write that did commit before its connection dropped is found
+        again by content hash and reported as a duplicate, never stored twice.
+        """
+        for delay in DB_RETRY_DELAYS:
+            try:
+                return self.store.add_article(article, signature=signature)
+            except OperationalError as exc:
+                self.report.warnings.append(
+                    (article.source or article.id, f"database error, retrying: {exc.orig}"))
+                time.sleep(delay)
+        return self.store.add_article(article, signature=signature)
 
 
 def kind_of_response(content_type: str, url: str) -> str:

@@ -78,3 +78,14 @@ def _checked(text: str) -> str:
     if looks_binary(text):
         raise DecodeError("binary content (control characters), not text")
     return text
+
+
+def decode_json_bytes(data: bytes) -> str:
+    """JSON text is UTF-8 (RFC 8259): stray bad bytes become U+FFFD rather than send the
+    whole file through charset detection, which can pick e.g. Shift-JIS and turn every
+    backslash escape into a yen sign. UTF-16/32 with a byte-order mark still work."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_bytes(data)
+    if b"\x00" in data[:8192]:
+        raise DecodeError("binary content (NUL bytes), not text")
+    return _checked(data.decode("utf-8-sig", errors="replace"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,9 @@ import httpx
 
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+#: Cap on a whole download. httpx's timeout applies to each read, so a server that trickles
+#: a byte at a time (or streams forever below the size cap) would otherwise never end.
+DEFAULT_MAX_SECONDS = 60.0
 USER_AGENT = "strikewatch/0.1 (+news ingest for an incident ledger)"
 
 
@@ -37,8 +41,13 @@ class BlockedAddress(FetchError):
 def is_public_address(ip: str) -> bool:
     """True for globally routable unicast addresses only."""
     addr = ipaddress.ip_address(ip.split("%", 1)[0])
-    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
-        addr = addr.ipv4_mapped
+    if isinstance(addr, ipaddress.IPv6Address):
+        # An IPv4 address carried inside IPv6 (mapped ::ffff:a.b.c.d, or 6to4 2002:a.b.c.d::)
+        # is reached through that IPv4 address, so it must be public too.
+        if addr.ipv4_mapped is not None:
+            addr = addr.ipv4_mapped
+        elif addr.sixtofour is not None and not is_public_address(str(addr.sixtofour)):
+            return False
     return bool(
         addr.is_global
         and not addr.is_multicast
@@ -59,8 +68,19 @@ def resolve(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
+def is_local_name(host: str) -> bool:
+    """`localhost` and any `*.localhost` name (RFC 6761: always loopback, whatever DNS says)."""
+    name = host.rstrip(".").lower()
+    return name == "localhost" or name.endswith(".localhost")
+
+
 def check_host(host: str, port: int, allow_private: bool) -> list[str]:
     """The host's addresses, or BlockedAddress when one of them is not public."""
+    if not allow_private and is_local_name(host):
+        raise BlockedAddress(
+            f"refusing {host}: a localhost name is always loopback "
+            "(use --allow-private to allow private, loopback and link-local hosts)"
+        )
     addrs = resolve(host, port)
     if not allow_private:
         bad = [a for a in addrs if not is_public_address(a)]
@@ -128,14 +148,20 @@ def fetch(
     *,
     allow_private: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_seconds: float = DEFAULT_MAX_SECONDS,
 ) -> Fetched:
-    """GET the URL and return its body; FetchError with the reason on any failure."""
+    """GET the URL and return its body; FetchError with the reason on any failure.
+
+    The body is capped at `max_bytes` after decoding (so a gzip/deflate bomb stops at the
+    cap) and the whole download at `max_seconds`.
+    """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(f"not an http(s) URL: {url}")
     # Checked up front too, so the refusal names the URL rather than a connection error.
     check_host(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
                allow_private)
+    deadline = time.monotonic() + max_seconds
     try:
         with client.stream("GET", url) as resp:
             if resp.status_code >= 400:
@@ -149,6 +175,9 @@ def fetch(
                 size += len(chunk)
                 if size > max_bytes:
                     raise FetchError(f"too large: over {max_bytes} bytes (cap)")
+                if time.monotonic() > deadline:
+                    raise FetchError(f"too slow: download still going after {max_seconds:g} s "
+                                     f"({size} bytes so far)")
                 chunks.append(chunk)
             ctype = resp.headers.get("content-type", "")
             return Fetched(str(resp.url), b"".join(chunks), ctype.split(";")[0].strip().lower(),

@@ -6,7 +6,9 @@ import logging
 import re
 from dataclasses import dataclass
 
+import lxml.html
 import trafilatura
+from lxml import etree
 
 # trafilatura logs parse trouble at ERROR on every odd page; ingest reports outcomes itself.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -41,5 +43,21 @@ def html_main_text(html: str, url: str | None = None) -> PageText:
         publisher, language = doc.sitename, doc.language
     if not text:
         text = (trafilatura.html2txt(html) or "").strip()
+    if not text:
+        text = _deep_text(html)
     return PageText(text=text, title=title or None, published=published or None,
                     publisher=publisher or None, language=language or None)
+
+
+def _deep_text(html: str) -> str:
+    """All visible text, parsed without libxml2's depth limit of 256 nested elements.
+
+    trafilatura's parser drops everything below that depth, so a page wrapped in hundreds
+    of <div>s would read as empty; past the huge-tree limit this still yields "".
+    """
+    try:
+        root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+    except (etree.ParserError, ValueError):
+        return ""
+    etree.strip_elements(root, "script", "style", "noscript", with_tail=False)
+    return " ".join(" ".join(root.itertext()).split())

@@ -82,9 +82,14 @@ class OriginIndex:
         self.signatures[article_id] = mh
 
     def origin_for(self, mh: LeanMinHash) -> tuple[str, float] | None:
-        """The origin of the most similar stored copy above the threshold, if any."""
+        """The origin of the most similar stored copy above the threshold, if any.
+
+        Candidates are visited in id order: LSH returns a set, whose order changes from
+        process to process, and a tie must not link a resumed run differently from a
+        clean one.
+        """
         best: tuple[str, float] | None = None
-        for cand in self.lsh.query(mh):
+        for cand in sorted(self.lsh.query(mh)):
             sim = mh.jaccard(self.signatures[cand])
             if sim >= self.threshold and (best is None or sim > best[1]):
                 best = (self.origins[cand], sim)

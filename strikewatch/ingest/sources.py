@@ -15,7 +15,7 @@ from typing import Any
 
 import feedparser
 
-from strikewatch.ingest.decode import DecodeError, decode_bytes
+from strikewatch.ingest.decode import DecodeError, decode_bytes, decode_json_bytes
 
 TEXT_EXT = {".txt", ".text"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
@@ -23,7 +23,12 @@ JSON_EXT = {".json"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 FEED_EXT = {".xml", ".rss", ".atom"}
 KNOWN_EXT = TEXT_EXT | HTML_EXT | JSON_EXT | JSONL_EXT | FEED_EXT
+#: Files larger than this are refused unread (a clear skip naming the size and the cap);
+#: split bigger dumps into several JSONL files.
 MAX_FILE_BYTES = 50 * 1024 * 1024
+#: Entries read from one feed; the rest are reported as one skip. News feeds carry tens to
+#: hundreds of entries; archives belong in JSONL, which has no such cap.
+MAX_FEED_ENTRIES = 5000
 
 
 @dataclass(frozen=True)
@@ -77,12 +82,19 @@ def json_item(obj: Any, name: str) -> dict[str, Any] | Skip:
 
 def feed_items(content: bytes | str, name: str) -> Iterator[dict[str, Any] | Skip]:
     """Raw items for a feed's entries (their link, title, date, and content if any)."""
-    parsed = feedparser.parse(content)
+    try:
+        parsed = feedparser.parse(content)
+    except (ValueError, OverflowError) as exc:  # e.g. a character reference past U+10FFFF
+        yield Skip(name, f"unreadable feed: {exc}")
+        return
     publisher = parsed.feed.get("title") if parsed.get("feed") else None
     if not parsed.entries:
         yield Skip(name, "a feed with no entries" if parsed.get("version") else "not a feed")
         return
-    for i, entry in enumerate(parsed.entries, 1):
+    if len(parsed.entries) > MAX_FEED_ENTRIES:
+        yield Skip(name, f"feed has {len(parsed.entries)} entries; entries after "
+                         f"{MAX_FEED_ENTRIES} (the cap) not read")
+    for i, entry in enumerate(parsed.entries[:MAX_FEED_ENTRIES], 1):
         html = ""
         if entry.get("content"):
             html = "\n".join(c.get("value", "") for c in entry.content)
@@ -141,7 +153,8 @@ def bytes_items(
         yield from feed_items(data, name)
         return
     try:
-        text = decode_bytes(data, declared)
+        text = (decode_json_bytes(data) if ext in JSON_EXT | JSONL_EXT
+                else decode_bytes(data, declared))
     except DecodeError as exc:
         yield Skip(name, str(exc))
         return

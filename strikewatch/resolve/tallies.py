@@ -19,6 +19,7 @@ Unknown death tolls of counted incidents leave the ledger's upper bound open.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 
 from strikewatch.records import (
@@ -66,13 +67,18 @@ def _same_claim(a: Mention, b: Mention) -> bool:
 def dedupe(mentions: Sequence[Mention], articles: Mapping[str, Article]) -> list[list[Mention]]:
     """Groups of tally mentions that state one claim (deterministic order)."""
     groups: list[list[Mention]] = []
+    # One claim states the same figures, so only groups with equal figures are candidates:
+    # blocking on them keeps this near-linear in the number of tally mentions.
+    by_figures: dict[tuple[int | None, ...], list[list[Mention]]] = {}
     for m in sorted(mentions, key=lambda m: mention_order(m, articles)):
-        for g in groups:
+        candidates = by_figures.setdefault(_figures(m), [])
+        for g in candidates:
             if all(_same_claim(m, x) for x in g):
                 g.append(m)
                 break
         else:
-            groups.append([m])
+            candidates.append([m])
+            groups.append(candidates[-1])
     return groups
 
 
@@ -194,18 +200,24 @@ def tally_regions(
     return out
 
 
-def reconcile(
-    tally: Tally, incidents: Sequence[Incident], regions: Sequence[Place] | None = None
-) -> Reconciliation:
-    """Check one tally against the incidents on record (see the module docstring)."""
-    if regions is None:
-        regions = [tally.place] if tally.place is not None else []
+def _period_days(tally: Tally) -> tuple[int | None, int | None]:
+    """The tally's period as day numbers; an open end is the latest report's day."""
     lo = day_number(tally.period_low)
     hi = day_number(tally.period_high)
     if hi is None:
         pubs = [day_number(s.published) for s in tally.sources]
         known = [p for p in pubs if p is not None]
         hi = max(known) if known else None
+    return lo, hi
+
+
+def reconcile(
+    tally: Tally, incidents: Sequence[Incident], regions: Sequence[Place] | None = None
+) -> Reconciliation:
+    """Check one tally against the incidents on record (see the module docstring)."""
+    if regions is None:
+        regions = [tally.place] if tally.place is not None else []
+    lo, hi = _period_days(tally)
     scope = []
     for inc in incidents:
         if not (counted(inc) and _actor_match(tally, inc) and _kind_match(tally, inc)
@@ -255,11 +267,21 @@ def reconcile(
 def resolve_tallies(
     mentions: Sequence[Mention], articles: Mapping[str, Article], incidents: Sequence[Incident]
 ) -> list[Tally]:
+    # Only dated, counted incidents can fall in a tally's period: sort them by day once and
+    # hand each tally the slice of its period instead of the whole ledger.
+    dated = sorted(
+        ((d, i) for i in incidents if counted(i) and (d := day_number(i.date_low)) is not None),
+        key=lambda pair: pair[0],
+    )
+    days = [d for d, _ in dated]
     tallies = []
     for group in dedupe(mentions, articles):
         t = build_tally(group, articles)
         regions = tally_regions(t, group, articles)
-        t.reconciliation = reconcile(t, incidents, regions)
+        lo, hi = _period_days(t)
+        first = 0 if lo is None else bisect.bisect_left(days, lo)
+        last = len(days) if hi is None else bisect.bisect_right(days, hi)
+        t.reconciliation = reconcile(t, [i for _, i in dated[first:last]], regions)
         if regions:
             names = ", ".join(r.name or r.country or "?" for r in regions)
             t.reconciliation.note += f" (region: {names})"

@@ -275,8 +275,9 @@ class SqlStore(Store):
 
         One lookup per key kind and one multi-row insert for the whole group: a bulk load
         pays a few statements per few hundred articles instead of a transaction each.
-        If another process stores one of them meanwhile (a unique index says so), the
-        group is redone one article at a time, each with its own duplicate check.
+        If another process stores one of them meanwhile (a unique index says so, or the
+        database breaks a deadlock between two group inserts), the group is redone one
+        article at a time, each with its own duplicate check.
         """
         prepared = [(a, sig, url_key(a.url)) for a, sig in items]
         if not prepared:
@@ -323,7 +324,9 @@ class SqlStore(Store):
                 if rows:
                     conn.execute(t.articles.insert(), rows)
             return out
-        except sa.exc.IntegrityError:
+        except (sa.exc.IntegrityError, sa.exc.OperationalError):
+            # IntegrityError: a unique index caught an article another process just stored.
+            # OperationalError: PostgreSQL broke a deadlock between two such group inserts.
             return Store.add_articles(self, items, before_insert)
 
     @staticmethod
@@ -598,6 +601,34 @@ class SqlStore(Store):
         stmt = sa.select(sa.func.count()).select_from(t.incidents).where(*self._where(q))
         with self.engine.connect() as conn:
             return int(conn.execute(stmt).scalar_one())
+
+    def killed_totals(self, query: IncidentQuery | None = None) -> tuple[int, int, int | None, int]:
+        """(incidents matched, killed low, killed high or None, incidents counted), in SQL.
+
+        Sums over the whole match, not one page. As in DESIGN.md only occurred,
+        non-background incidents with a reported toll count; one open-ended toll ("at
+        least 5") leaves the high end open (None).
+        """
+        q = query or IncidentQuery()
+        c = t.incidents.c
+        counted = sa.and_(
+            c.status == "occurred", sa.not_(c.background),
+            sa.or_(c.killed_low.is_not(None), c.killed_high.is_not(None)),
+        )
+
+        def total(value: sa.ColumnElement[int]) -> sa.ColumnElement[int]:
+            return sa.func.coalesce(sa.func.sum(sa.case((counted, value), else_=0)), 0)
+
+        stmt = sa.select(
+            sa.func.count(),
+            total(sa.func.coalesce(c.killed_low, 0)),
+            total(sa.func.coalesce(c.killed_high, 0)),
+            total(sa.case((c.killed_high.is_(None), 1), else_=0)),
+            total(sa.literal(1)),
+        ).select_from(t.incidents).where(*self._where(q))
+        with self.engine.connect() as conn:
+            n, low, high, open_ended, n_counted = conn.execute(stmt).one()
+        return int(n), int(low), (None if open_ended else int(high)), int(n_counted)
 
     def get_incident(self, incident_id: str) -> Incident | None:
         with self.engine.connect() as conn:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import hmac
 import os
@@ -40,6 +41,12 @@ def hash_password(password: str) -> str:
     if not password:
         raise ValueError("empty password")
     return _hasher.hash(password)
+
+
+@functools.cache
+def _unknown_user_hash() -> str:
+    """A hash of a random password, checked for names that are not users (same cost)."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 def verify_password(password_hash: str, password: str) -> bool:
@@ -83,8 +90,14 @@ class LoginLimiter:
         return q
 
     def blocked(self, client: str, username: str) -> bool:
+        key = (client, username.lower())
         with self._lock:
-            return len(self._prune((client, username.lower()), time.monotonic())) >= self.attempts
+            if key not in self._failures:  # no entry for names that never failed: the
+                return False               # table cannot be grown by spraying names
+            n = len(self._prune(key, time.monotonic()))
+            if n == 0:
+                del self._failures[key]
+            return n >= self.attempts
 
     def failed(self, client: str, username: str) -> None:
         with self._lock:
@@ -171,7 +184,9 @@ class Auth:
         if self.limiter.blocked(client, username):
             raise RateLimited(username)
         row = self.store.get_user(username)
-        if row and verify_password(row["password_hash"], password):
+        # an unknown name costs one Argon2 check too, so timing does not tell which exist
+        stored = row["password_hash"] if row else _unknown_user_hash()
+        if verify_password(stored, password) and row:
             self.limiter.succeeded(client, username)
             return User(row["username"], row["role"], row["password_hash"])
         self.limiter.failed(client, username)

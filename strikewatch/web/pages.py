@@ -151,6 +151,8 @@ async def _form(request: Request) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for key in form.keys():
         values = [v for v in form.getlist(key) if isinstance(v, str)]
+        if "\x00" in key or any("\x00" in v for v in values):  # PostgreSQL cannot take it
+            raise HTTPException(400, "the form contains a NUL character")
         data[key] = values if len(values) > 1 else (values[0] if values else "")
     if not _auth(request).csrf_ok(request.cookies.get(CSRF_COOKIE), data.get(CSRF_FIELD)):
         raise HTTPException(403, "the form expired or came from elsewhere (CSRF check failed); "
