@@ -9,6 +9,7 @@ can be replaced (a statistical or LLM backend) by passing another list to `Pipel
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from strikewatch.extract.actors import country_mentions
@@ -29,6 +30,9 @@ from strikewatch.extract.triggers import find_all_triggers
 from strikewatch.records import COUNT_FIELDS, Article, Attribution, Mention, Quote, Span
 
 EXTRACTOR = "strikewatch-rules-1"
+# "the toll rose to 35", "revised the toll ... saying three": a newer figure, not a rival
+_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|revised|corrected|"
+                     r"updated|now stands|has reached|later put)\b", re.IGNORECASE)
 
 
 def article_countries(doc: Doc) -> None:
@@ -85,6 +89,10 @@ def place_group(doc: Doc, g: Group) -> None:
         f.prov.pop("place", None)
     g.head.place = place
     g.head.cite("place", a, b)
+    if place.kind != "sea" and place.geo_precision is not None and place.geo_precision <= 4 \
+            and g.value("domain") is None:
+        g.head.domain = "land"  # placed at a town or province on land, with no sea word
+        g.head.cite("domain", a, b)
 
 
 def attach_quotes(doc: Doc, groups: list[Group]) -> dict[int, list[Quote]]:
@@ -104,6 +112,15 @@ def attach_quotes(doc: Doc, groups: list[Group]) -> dict[int, list[Quote]]:
         for speaker, q, a, b in read_quotes(doc.text, s.start, s.end):
             out.setdefault(id(prev), []).append(Quote(speaker=speaker, text=q, span=doc.span(a, b)))
     return out
+
+
+def widen(a: tuple[int | None, int | None],
+          b: tuple[int | None, int | None]) -> tuple[int | None, int | None]:
+    """Two figures for one event in one article ("at least nine" by fishermen, "11" by
+    officials) make one range: the lowest low and the highest stated high."""
+    lows = [x for x in (a[0], b[0]) if x is not None]
+    highs = [x for x in (a[1], b[1]) if x is not None]
+    return (min(lows) if lows else None, max(highs) if highs else None)
 
 
 def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention:
@@ -138,8 +155,10 @@ def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention
     seen_att: set[tuple[str, str, int | None]] = set()
     seen_q: set[int] = set()
     for f in g.frames:
+        update = bool(_UPDATE.search(f.sentence.text))
         for k, v in f.counts.items():
-            counts.setdefault(k, v)
+            # a revised toll replaces the figure told before; two reports widen the range
+            counts[k] = v if update or k not in counts else widen(counts[k], v)
         approx += [a for a in f.approx if a not in approx]
         hedges += [x for x in f.hedges if x not in hedges]
         for key, spans in f.prov.items():

@@ -41,6 +41,10 @@ _COORD_COUNT = re.compile(
     rf"(?P<mods>(?:\s+[\w.-]+){{0,4}}?)\s+(?P<who>{_PEOPLE})\b"
     rf"|\b(?P<num>{_NUM})(?P<mods2>(?:\s+[\w.-]+){{0,3}}?)\s+(?P<who2>{_PEOPLE})\b",
     re.IGNORECASE)
+_CASUALTIES_LEFT = re.compile(r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing)|"
+                              r"left|leaving)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_CASUALTIES_RIGHT = re.compile(r"\s+(?:(?:were|was|have been|had been)\s+)?(?:killed|"
+                               r"dead|died|wounded|injured|missing)\b", re.IGNORECASE)
 _PEOPLE_RE = re.compile(rf"\b{_PEOPLE}", re.IGNORECASE)
 _NUM_RE = re.compile(rf"\b{_NUM}\b", re.IGNORECASE)
 _ANON = re.compile(r"\b(?:on (?:the )?condition of anonymity|anonymous|unnamed|not authori[sz]ed"
@@ -50,13 +54,18 @@ _ANON = re.compile(r"\b(?:on (?:the )?condition of anonymity|anonymous|unnamed|n
 _ACCORDING = re.compile(
     rf"\b(?i:according to|citing|cited|which cited|reported by|per)\s+(?:an?\s+|the\s+)?"
     rf"(?:(?:report|statement|interview|investigation|analysis|tally|count|review|database|"
-    rf"figures|data)s?\s+(?:by|from|in|with|of)\s+)?"
+    rf"figures|data)s?\s+(?:(?:kept|compiled|maintained|published|released|conducted|"
+    rf"collected)\s+)?(?:by|from|in|with|of)\s+)?"
     rf"(?P<src>{_NAME}|reports|local media|officials|witnesses|residents|sources)")
 _SAID_AFTER = re.compile(
-    rf"(?P<src>{_NAME}|(?:the\s+)?(?:\w+\s+){{0,2}}(?:officials?|spokes(?:man|woman|person)|"
-    r"analysts|experts|witnesses|residents|military|army|ministry))\s+(?:has\s+|have\s+)?"
+    rf"(?P<src>{_NAME}|(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}(?:officials?|spokes(?:man|woman|person)|"
+    r"analysts|experts|witnesses|residents|military|army|ministry|fishermen|villagers|"
+    r"survivors|relatives)(?:\s+(?:in|from|at|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?"
+    r"(?=[\w’'-]+\s+(?:told|said)\b)[\w’'-]+)?)"
+    r"(?:\s+(?:on|late on|early on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday))?\s+(?:has\s+|have\s+)?"
     r"(?:said|says|reported|reports|told|confirmed|announced|claimed|stated|added|noted|"
-    r"acknowledged|alleged)\b")
+    r"acknowledged|alleged|denied|denies)\b")
 _TOLD = re.compile(rf"\b(?:told|spoke to|speaking to)\s+(?P<src>{_NAME})")
 _SAID_BEFORE = re.compile(
     rf"[,”\"]\s*(?:said|says|told|added|according to)\s+(?P<src>{_NAME}|the\s+\w+(?:\s+\w+)?)")
@@ -65,7 +74,7 @@ _SAID_BEFORE = re.compile(
 # Cheap test first: a sentence naming no source skips the heavier patterns below.
 _SOURCE_CUE = re.compile(r"\b(?:said|says|say|told|tells|according|cit(?:ed|ing|es)|reported|"
                          r"reports|added|noted|confirmed|announced|claimed|stated|acknowledged|"
-                         r"alleged|per|speaking|spoke)\b", re.IGNORECASE)
+                         r"alleged|per|speaking|spoke|denied|denies)\b", re.IGNORECASE)
 
 
 def classify(name: str) -> str:
@@ -103,7 +112,7 @@ def _affiliation(text: str) -> str | None:
 
 
 _SAY_VERB = re.compile(r"\b(?:said|says|reported|reports|told|confirmed|announced|claimed|"
-                       r"stated|added|noted|acknowledged|alleged)\b")
+                       r"stated|added|noted|acknowledged|alleged|denied|denies)\b")
 
 
 def _near(rx: re.Pattern[str], anchor: re.Pattern[str], text: str, before: int,
@@ -146,8 +155,8 @@ def read_attribution(sentence: str, offset: int = 0) -> list[tuple[Attribution, 
         cited = re.search(r"\b(?:cit(?:ed|ing)|according to|told|spoke to|interviewed)\s+"
                           r"(?:\w+\s+)?$", left) or re.match(
             r"[^.;]{0,70}?\b(?:said|say|says|told|added|who)\b", right)
-        if not cited:
-            continue
+        if not cited or _CASUALTIES_LEFT.search(left) or _CASUALTIES_RIGHT.match(right):
+            continue  # "killing six people, officials said": the six are victims
         total = sum(parse_number(n.group(0)) or 0 for n in _NUM_RE.finditer(nums_text))
         if total <= 0:
             continue

@@ -63,6 +63,8 @@ def compatible(g: Group, f: Frame) -> bool:
     if not _overlap(g.value("date_low"), g.value("date_high"), f.date_low,  # type: ignore[arg-type]
                     f.date_high):
         return False
+    if f.anaphoric and f.date_low is None and h.status == f.status:
+        return True  # "officials said 11 died in the strike": another toll for the same event
     for k, v in f.counts.items():
         for other in g.frames:
             if k in other.counts and other.counts[k] != v:
@@ -126,10 +128,24 @@ _CONFLICT = re.compile(r"\b(?:attack\w*|war|fighting|conflict|shell\w*|bomb\w*|"
                        r"forces|soldiers|rebels?|insurgents?|army|military)\b", re.IGNORECASE)
 
 
+# "The second, on Sunday, killed two people": an ordinal standing for the noun just used
+_ELLIPTIC = re.compile(r"\W*(?:the\s+)?(?:first|second|third|fourth|fifth|latest|last|other|"
+                       r"next|another)\b(?=\s*,|\s+(?:on|in|at|killed|hit|struck|targeted|"
+                       r"left|was|destroyed)\b)", re.IGNORECASE)
+
+
+def mark_elliptic(f: Frame) -> None:
+    """An elliptic ordinal subject refers back like "the strike" does."""
+    if _ELLIPTIC.match(f.sentence.text) and f.trigger.generic:
+        f.anaphoric = True
+
+
 def _can_start(f: Frame) -> bool:
     """Whether a weak frame that joined nothing may stand as its own mention."""
     if _DISASTER.search(f.sentence.text):
         return False  # "the death toll from the earthquake": no conflict event
+    if f.anaphoric and f.counts and _ELLIPTIC.match(f.sentence.text):
+        return True  # "The second, on Sunday, killed two": one more of the acts just told
     if not f.trigger.generic and f.status_cued and f.status != "occurred":
         return True  # "plans for possible strikes": a plan of a kind of act is the event
     if f.date_low is not None and f.time_precision == 1 and f.status == "occurred" and \
@@ -150,6 +166,7 @@ def merge_frames(doc: Doc) -> list[Group]:
     for f in doc.frames:
         if f.drop:
             continue
+        mark_elliptic(f)
         target = None
         for g in reversed(groups):
             if links(g, f) and compatible(g, f):

@@ -162,6 +162,13 @@ _CHILD = re.compile(rf"^\s+{_GAP}(?:children|child|kids|minors|boys|girls)\b", r
 _STRIKES = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:strikes|airstrikes|air strikes|drone strikes|attacks|raids|"
     r"bombings|sorties|operations)\b", re.IGNORECASE)
+_TARGET_NOUNS = r"(?:boats|vessels|ships|skiffs|speedboats|semi-submersibles)"
+_HIT_BEFORE = re.compile(r"\b(?:struck|hit|destroyed|sank|sunk|targeted|attacked)\s+$",
+                         re.IGNORECASE)
+_TARGETS_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+)?{_TARGET_NOUNS}\b", re.IGNORECASE)
+_TARGETS_HIT = re.compile(rf"^\s+(?:[\w-]+\s+)?{_TARGET_NOUNS}\s+(?:(?:have|had|has)\s+)?"
+                          r"(?:been|were)\s+(?:destroyed|hit|struck|sunk|sank|targeted)\b",
+                          re.IGNORECASE)
 _SURV = re.compile(rf"^\s+{_GAP}(?:survivors?|survived|were rescued|were pulled)\b",
                    re.IGNORECASE)
 _MISS = re.compile(rf"^\s+{_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)*missing\b|"
@@ -171,7 +178,9 @@ _ZERO = re.compile(
     r"\b(?:no one|nobody) (?:was|were) (?P<zk>killed|hurt|injured|wounded)|"
     r"\bno (?P<zc>casualties|deaths|fatalities|injuries|survivors)\b|"
     r"\bnone (?:were|was) (?P<zk2>killed|injured|hurt)|"
-    r"\bthere were no (?P<zc2>survivors|casualties)", re.IGNORECASE)
+    r"\bthere were no (?P<zc2>survivors|casualties)|"
+    r"\bno (?P<zciv>civilians?|non-combatants|bystanders) (?:was|were|had been|have been) "
+    r"(?:killed|harmed|hurt|injured|wounded|among the dead)", re.IGNORECASE)
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|"
            r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$")
@@ -196,6 +205,9 @@ def read_counts(text: str, offset: int = 0) -> tuple[dict[str, Range], list[str]
             approx.append(name)
 
     for m in _ZERO.finditer(text):
+        if m.group("zciv"):
+            put("civilians_killed", (0, 0), m.start(), m.end())  # "no civilians were harmed"
+            continue
         word = (m.group("zk") or m.group("zk2") or m.group("zc") or m.group("zc2")).lower()
         if word in ("killed", "casualties", "deaths", "fatalities"):
             put("killed", (0, 0), m.start(), m.end())
@@ -214,6 +226,12 @@ def read_counts(text: str, offset: int = 0) -> tuple[dict[str, Range], list[str]
         if _MONTH_BEFORE.search(left) or _MONTH_AFTER.match(right):
             continue
         end_right = c.end + 40
+        hit = _HIT_BEFORE.search(left) and _TARGETS_AFTER.match(right) or \
+            _TARGETS_HIT.match(right)
+        if hit and (c.low or 0) >= 2:
+            # "struck two boats", "14 vessels have been destroyed": one strike per target
+            put("strikes", rng, c.start, c.end + hit.end(), c.approx)
+            continue
         if _STRIKES.match(right):
             put("strikes", rng, c.start, c.end + _STRIKES.match(right).end(), c.approx)  # type: ignore[union-attr]
             continue

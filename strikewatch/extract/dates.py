@@ -31,6 +31,7 @@ DATE_RE = re.compile(
     rf"|(?P<wd>\b(?:(?i:last|this|on|early|late) )?{_DAY}(?:'s)?\b(?! \d))"
     r"|(?P<rel>\b(?i:yesterday|today|last night|overnight|this morning|earlier today|"
     r"last week|this week|earlier this week|earlier this month|this month|last month|"
+    r"(?:over|during|at) the weekend|last weekend|this weekend|over the past weekend|"
     r"last year|this year|so far this year|earlier this year)\b)"
     rf"|(?P<mon>\b(?:(?i:in|last|early|late|mid-?|since|during|a|an|the|this|that) )?"
     rf"(?P<monname>{_MON})(?:'s)?(?: (?P<monyear>\d{{4}}))?\b)"
@@ -41,6 +42,7 @@ DATE_RE = re.compile(
 # Cheap test first: no digit, month, weekday or relative word means no date to read.
 _DATE_CUE = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|"
                        r"Thu|Fri|Sat|Sun|yesterday|today|tonight|overnight|last|this|earlier|"
+                       r"weekend|"
                        r"since|so far)", re.IGNORECASE)
 
 
@@ -145,6 +147,12 @@ def resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> Date
         if w in ("yesterday", "last night", "overnight"):
             d = pub - dt.timedelta(days=1)
             return DateRead(a, b, _iso(d), _iso(d), 1)
+        if w.endswith("weekend"):
+            # the Saturday and Sunday before publication (the current one on a weekend)
+            sat = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+            if w == "last weekend" and pub.weekday() >= 5:
+                sat -= dt.timedelta(days=7)
+            return DateRead(a, b, _iso(sat), _iso(sat + dt.timedelta(days=1)), 2)
         if w == "last week":
             prev_monday = monday - dt.timedelta(days=7)
             return DateRead(a, b, _iso(prev_monday), _iso(prev_monday + dt.timedelta(days=6)), 2)

@@ -24,7 +24,7 @@ from strikewatch.extract.counts import read_counts
 from strikewatch.extract.dates import read_dates
 from strikewatch.extract.places import country_place
 from strikewatch.extract.status import is_background, read_hedges, read_status
-from strikewatch.extract.triggers import BAT, ERV, VAC
+from strikewatch.extract.triggers import BAT, ERV, VAC, WRECK_VERB
 from strikewatch.records import Actor, Quote
 
 # "..., bringing the death toll to 65": the clause after it is a tally of its own.
@@ -36,6 +36,9 @@ _TALLY_CUE = re.compile(
     r"\d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z]\w+)|a series of|total(?:ing)?|this year|"
     r"these (?:strikes|operations|attacks))\b",
     re.IGNORECASE)
+_REL_TALLY = re.compile(r",\s*(?:where|in which|during which)\b", re.IGNORECASE)
+_HAS_NUMBER = re.compile(r"\d|\b(?:dozens|scores|hundreds|several|two|three|four|five|six|"
+                         r"seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+(?:(?!(?:of|on|in|at|"
                       r"to|for|with|by|from|against|into|over|and|or)\b)[\w-]+\s+){0,2}$",
                       re.IGNORECASE)
@@ -44,6 +47,24 @@ _INDEF = re.compile(r"\b(?:a|an|another|one|new|second|third)\s+(?:[\w-]+\s+){0,
 _CASUALTY_WORD = re.compile(r"kill|dead|death|died|wound|injur|surviv")
 _NEGATED = re.compile(r"\b(?:never|not|n't|no longer)\s+(?:\w+ly\s+)?(?:been\s+)?$",
                       re.IGNORECASE)
+# "no strike", "no such attack", "no US raid": the event word is negated
+_NO_NOUN = re.compile(r"\b(?:no|not a|not one|not a single)\s+(?:(?:such|other|further|"
+                      r"(?-i:[A-Z][\w.]*)|[\w-]+(?:ian|ese|ish))\s+){0,2}$", re.IGNORECASE)
+# "No vessel of the navy has been attacked": a negated subject of the event verb
+_NO_SUBJECT = re.compile(r"^\W*(?:no|none of (?:the|its|their))\s+[^,;]{0,60}?\b(?:has|have|had|"
+                         r"was|were|is|are)\s+(?:ever\s+)?(?:been\s+)?$", re.IGNORECASE)
+# "officials said on Monday", "a statement issued on Monday": when it was said, not done
+_SAID_ON = re.compile(r"\b(?:said|say|says|told|announced|reported|stated|confirmed|added|"
+                      r"warned|threatened|vowed|pledged|"
+                      r"issued|released|published|posted|denied|revised|updated)\s+"
+                      r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+|in\s+|at\s+)?$",
+                      re.IGNORECASE)
+_TARGET_COUNT = re.compile(r"\b(?:boats|vessels|ships|skiffs|speedboats|semi-submersibles)\b",
+                           re.IGNORECASE)
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)[^,;.]*$", re.IGNORECASE)
+_AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
+_HABITUAL = re.compile(r"\b(?:traditionally|usually|typically|routinely|normally|generally|"
+                       r"customarily|often)\b[^.;,]{0,40}$", re.IGNORECASE)
 _CANNOT = re.compile(r"\b(?:cannot|can't|could not|may not)\b", re.IGNORECASE)
 
 TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -65,10 +86,29 @@ TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # All target words in one alternation: group name = target kind.
 _TARGET_ONE = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in TARGETS), re.I)
+_PASSIVE = re.compile(r"\b(?:been|was|were|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _SEA = re.compile(r"\b(?:at sea|seas?|ocean|waters|Caribbean|Pacific|Atlantic|Gulf of|"
                   r"Mediterranean|Red Sea|maritime|offshore|off the coast)\b", re.I)
 _AIR = re.compile(r"\b(?:shot down|downed|intercepted)\b", re.I)
 _ON_LAND = re.compile(r"\bon land\b", re.I)
+
+
+_TOLL_ONLY = {"toll", "death toll"}
+_PLURAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|bombings|clashes|shelling|"
+                          r"operations|assaults|fighting|violence|war)\b", re.IGNORECASE)
+
+
+def _aggregate_cue(clause: str, strength: str, plural: bool) -> bool:
+    """Whether the clause speaks of an aggregate. "The toll in Monday's strike was revised
+    to three" is one event's toll: a bare "toll" cue with a singular event word as the
+    sentence's main (strong) trigger is no tally; "the toll from strikes across the city"
+    or "the toll so far" is."""
+    cues = {m.group(0).lower() for m in _TALLY_CUE.finditer(clause)}
+    if not cues:
+        return False
+    if cues <= _TOLL_ONLY and not _PLURAL_ACTS.search(clause):
+        return False  # "the Pentagon has put the toll at 11": the toll of the event told
+    return not (cues <= _TOLL_ONLY and strength == "strong" and not plural)
 
 
 def _priority(t: Trigger) -> tuple[int, int, int]:
@@ -83,9 +123,16 @@ def build_frames(doc: Doc) -> None:
             continue
         clauses: list[tuple[int, int, str]] = []
         m = _TOLL_CLAUSE.search(s.text)
+        r = _REL_TALLY.search(s.text)
         if m and m.start() > 10:
             clauses.append((s.start, s.start + m.start(), "event"))
             clauses.append((s.start + m.start(), s.end, "tally"))
+        elif r and r.start() > 10 and _TALLY_CUE.search(s.text, r.end()) and \
+                _HAS_NUMBER.search(s.text, r.end()):
+            # "a departure from the campaign, where 14 boats have been hit since May": the
+            # relative clause is an aggregate of its own, with its own status
+            clauses.append((s.start, s.start + r.start(), ""))
+            clauses.append((s.start + r.start(), s.end, "tally"))
         else:
             clauses.append((s.start, s.end, ""))
         for a, b, forced in clauses:
@@ -115,17 +162,27 @@ def read_frame_fields(doc: Doc) -> None:
     for f in doc.frames:
         s = f.sentence
         clause = doc.text[f.start:f.end]
-        ts, te = f.trigger.start - s.start, f.trigger.end - s.start
-        status, cue, cued = read_status(s.text, ts, te)
+        ts = f.trigger.start - s.start
+        # a clause split off after the sentence's start ("..., where 14 boats have been
+        # hit") is governed by its own words, not by the modal of the main clause
+        base = f.start if f.start > s.start else s.start
+        status, cue, cued = read_status(doc.text[base:s.end], f.trigger.start - base,
+                                        f.trigger.end - base)
         f.status = status
         f.status_cued = cued
-        f.cite("status", s.start + cue if cue is not None else f.trigger.start,
-               f.trigger.end if cue is None else s.start + cue + 1)
+        f.cite("status", base + cue if cue is not None else f.trigger.start,
+               f.trigger.end if cue is None else base + cue + 1)
         f.cite("status", f.trigger.start, f.trigger.end)
         if status == "hypothetical" and _CANNOT.search(s.text[:ts]):
             f.drop = True  # "the U.S. cannot deploy troops": a rule, not an event
         if status != "denied" and _NEGATED.search(s.text[max(0, ts - 25):ts]):
             f.drop = True  # "Congress had never authorized ...": says it did not happen
+        if _HABITUAL.search(s.text[max(0, ts - 50):ts]):
+            f.drop = True  # "smugglers, who have traditionally been arrested": a habit
+        if status != "denied" and f.trigger.strength == "strong" and (
+                _NO_NOUN.search(s.text[max(0, ts - 30):ts]) or
+                _NO_SUBJECT.search(s.text[:ts])):
+            f.drop = True  # "No strike has been reported", "No vessel has been attacked"
         for word, a, b in read_hedges(s.text):
             if word not in f.hedges:
                 f.hedges.append(word)
@@ -147,30 +204,64 @@ def read_frame_fields(doc: Doc) -> None:
             strikes = counts.get("strikes")
             if strikes and (strikes[0] or 0) + (strikes[1] or 0) >= 2:
                 f.kind = "tally"
-            elif counts and (_TALLY_CUE.search(clause) or (plural and f.trigger.generic and
-                                                           not _CASUALTY_WORD.match(word))):
+            elif counts and (_aggregate_cue(clause, f.trigger.strength, plural) or
+                             (plural and f.trigger.generic and not _CASUALTY_WORD.match(word))):
                 f.kind = "tally"
         if f.kind == "tally":
             f.cite("kind", f.trigger.start, f.trigger.end)
         # dates
         future = f.status in ("planned", "threatened")
         dates = read_dates(clause, doc.published, f.start, future=future)
+        if future:
+            # "warned on Thursday that ...": when it was said lies in the past even for a
+            # threat or plan
+            past = {(d.start, d.end): d for d in read_dates(clause, doc.published, f.start)}
+            dates = [past.get((d.start, d.end), d) if _SAID_ON.search(
+                doc.text[max(s.start, d.start - 40):d.start]) else d for d in dates]
         if dates:
             t0 = f.trigger.start
             periods = [d for d in dates if d.is_period]
-            points = [d for d in dates if not d.is_period]
+            # "the first strike since warships were sent in August": the since-clause's
+            # date is another event's; "by Sunday the toll had risen": when a count stood
+            points = [d for d in dates if not d.is_period and not _SINCE_CLAUSE.search(
+                doc.text[max(f.trigger.end, d.start - 60):d.start]) and not _AS_OF.search(
+                doc.text[max(s.start, d.start - 8):d.start])]
             if periods and f.kind == "tally":
                 p = periods[0]
                 f.period_low, f.period_high = p.low, p.high
                 f.cite("period", p.start, p.end)
             if points:
+                told = [d for d in points if _SAID_ON.search(doc.text[max(s.start, d.start - 40):
+                                                                        d.start])]
+                if len(told) < len(points):
+                    points = [d for d in points if d not in told]  # the event's own date
                 d = min(points, key=lambda d: abs(d.start - t0))
                 f.date_low, f.date_high, f.time_precision = d.low, d.high, d.precision
                 f.cite("date", d.start, d.end)
+        if f.kind == "tally" and "strikes" in f.prov and f.time_precision == 1 and \
+                not f.period_low and _TARGET_COUNT.search(doc.text[slice(*f.prov["strikes"][0])]):
+            # "destroyed four boats the previous day, killing 14": one operation on one day
+            # is one incident, however many boats it hit
+            f.kind = "event"
+            f.counts.pop("strikes", None)
+            f.prov.pop("strikes", None)
+        if f.kind == "tally" and f.period_low is None and f.date_low is not None and \
+                f.time_precision is not None and f.time_precision <= 2:
+            # "struck two boats over the weekend, killing six": the aggregate covers its days
+            f.period_low, f.period_high = f.date_low, f.date_high
+            f.cite("period", *f.prov["date"][0])
         # target kind and domain (nearest target word after, else before, the trigger)
         after = doc.text[f.trigger.end:min(f.end, f.trigger.end + 70)]
         before = doc.text[max(f.start, f.trigger.start - 50):f.trigger.start]
-        for seg, base in ((after, f.trigger.end), (before, max(f.start, f.trigger.start - 50))):
+        order = [(after, f.trigger.end), (before, max(f.start, f.trigger.start - 50))]
+        if _PASSIVE.search(before):
+            order.reverse()  # "patrol boats had been struck near the port": the subject
+        own = (f.trigger.text, f.trigger.start)  # "a boat was destroyed", "sank two skiffs"
+        if WRECK_VERB.search(f.trigger.text):
+            order.insert(0, own)
+        else:
+            order.append(own)
+        for seg, base in order:
             tm = _TARGET_ONE.search(seg)
             if tm is not None:
                 f.target_kind = tm.lastgroup

@@ -23,6 +23,10 @@ _PREP = re.compile(r"(?:\b(?:in|inside|into|across|near|off|within|on|over|throu
                    r"|[A-Z][\w\u00C0-\u017F-]+,\s+)$")
 
 
+# a clause naming who told it ("..., residents of X told reporters"): its place is the
+# sources', not the event's
+_SOURCE_CLAUSE = re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\b")
+
 WINDOW_BEFORE = 60
 WINDOW_AFTER = 90
 _PLACEY = re.compile(r"(?<=[\s(,;\-—“\"])[A-Z][\w.]|"
@@ -75,6 +79,9 @@ def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, 
         # the words around the event word: where its place is told, and cheaper to read
         a = max(f.start, f.trigger.start - WINDOW_BEFORE)
         b = min(f.end, f.trigger.end + WINDOW_AFTER)
+        src = _SOURCE_CLAUSE.search(text, f.trigger.end, b)
+        if src is not None:
+            b = src.start()  # "..., fishermen in the port of X told us": where they are
         if not _may_name_place(text, a, b, f):
             continue  # no name but actors', no sea word: nothing geo could find
         try:

@@ -31,6 +31,13 @@ _PLAN = re.compile(
     r"propos(?:ed|al|als)|options?|contingency|blueprint|draw(?:ing|n|s)? up|"
     r"envision(?:s|ed)?|under consideration|not yet|upcoming|future|"
     r"will (?:begin|launch|deploy|conduct|start|send))\b", re.IGNORECASE)
+_WARN = re.compile(r"\b(?:warn(?:ed|s|ing)?|threaten(?:ed|s|ing)?|vow(?:ed|s)?)\b[^.;]{0,60}?"
+                   r"\bthat\b", re.IGNORECASE)
+_NOT_YET = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:(?:is|was|are|were)\s+(not|never)\s+"
+                      r"(?:yet\s+)?(?:imminent|expected|likely|scheduled|planned|under way|"
+                      r"underway)|"
+                      r"(?:has|have|had)\s+(not)\s+(?:yet\s+)?(?:begun|started|taken place))\b",
+                      re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will)\b", re.IGNORECASE)
 _HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|unconfirmed|is said to|"
@@ -62,10 +69,16 @@ def read_status(sentence: str, trig_start: int, trig_end: int) -> tuple[str, int
     m = _POST_IF.search(sentence, trig_end, min(len(sentence), trig_end + 90))
     if m:
         return "hypothetical", m.start(), True  # "prepared to deploy troops ... if a deal"
+    m = _WARN.search(pre)
+    if m and _MODAL.search(sentence, trig_end, min(len(sentence), trig_end + 70)):
+        return "threatened", m.start(), True  # "warned that strikes could soon extend"
+    m = _NOT_YET.match(sentence, trig_end)
+    if m:
+        return "planned", m.start(1), True  # "a deployment was not imminent"
     m = _PLAN.search(pre)
     if m:
         return "planned", m.start(), True
-    post = re.match(r"\s+(?:\w+\s+){0,2}?(would|could|might)\s+(?!have\b)",
+    post = re.match(r"\s+(?:\w+\s+){0,3}?(would|could|might)\s+(?!have\b)",
                     sentence[trig_end:trig_end + 40])
     if post and not _MODAL.search(local):
         return "hypothetical", trig_end + post.start(1), True  # "an assault would be ..."

@@ -33,6 +33,9 @@ class Entry:
     generic: bool = False
 
 
+_WRECKED = (r"(?:boats?|vessels?|ships?|skiffs?|speedboats?|semi-submersibles?|trucks?|cars?|"
+            r"vehicles?|convoys?|(?:mini)?bus(?:es)?|vans?|pickups?|tankers?|ferr(?:y|ies))")
+
 # Order matters: earlier, more specific rows win over later ones on overlapping text.
 LEXICON: tuple[Entry, ...] = (
     Entry(r"suicide (?:bomb(?:ing|er|ers|s)?|attack(?:er|s)?)", ERV, "Suicide bomb"),
@@ -46,12 +49,19 @@ LEXICON: tuple[Entry, ...] = (
           r"(?:strikes?|attacks?)|air ?strikes?|airstrikes?|air raids?|drone attacks?|"
           r"bomb(?:ed|ing|ings)|warplanes? (?:struck|hit|bombed)", ERV, "Air/drone strike"),
     Entry(r"shell(?:ed|ing)|artillery (?:fire|strikes?|attacks?)|mortar(?:s| fire| attacks?)?|"
-          r"rocket (?:fire|attacks?)|rockets? (?:were |was )?fired|missiles? (?:hit|struck)|"
+          r"rocket (?:fire|attacks?)|rockets? (?:were |was )?fired|missiles? (?:hit|struck|"
+          r"destroyed|sank)|"
           r"missile barrage", ERV, "Shelling/artillery/missile attack"),
     Entry(r"(?:fired|launched|lobbed) (?:[\w-]+ ){0,3}?(?:rockets?|missiles?|mortars?|shells?|"
           r"artillery)", ERV, "Shelling/artillery/missile attack"),
     Entry(r"(?:launched|sent) (?:[\w-]+ ){0,3}?drones?", ERV, "Air/drone strike"),
     Entry(r"strikes?|struck|striking|strike on", ERV, "Air/drone strike"),
+    # a vessel or vehicle destroyed is a violent act even when the report names no weapon
+    # ("a boat was destroyed off the coast", "gunmen blew up two trucks"); what did it
+    # comes from context (a later "the strike", the actors)
+    Entry(rf"(?:destroyed|sank|blew up|set ablaze) (?:[\w-]+ ){{0,3}}?{_WRECKED}|"
+          rf"{_WRECKED} (?:had |has |have )?(?:been |was |were )(?:[\w-]+ )?"
+          r"(?:destroyed|sunk|blown up|set ablaze)", None, None, generic=True),
     Entry(r"(?:exchanged|exchanging|traded|trading|exchange of|exchanges of) (?:heavy )?"
           r"(?:fire|gunfire)|shoot-?outs?|gunfights?", BAT, "Armed clash"),
     Entry(r"clash(?:ed|es)?|gun ?battles?|firefights?|fighting|fought|ambush(?:ed|es)?|"
@@ -83,7 +93,7 @@ LEXICON: tuple[Entry, ...] = (
     Entry(r"attack(?:ed|s|ing)?|assault(?:ed|s)?|"
           r"(?:(?<=would )|(?<=will )|(?<=could )|(?<=\bto ))target", None, None, generic=True),
     Entry(r"operations?|missions?|campaign", None, None, strength="weak", generic=True),
-    Entry(r"killed|killing|dead|died|deaths?|death toll|wounded|injured|survivors?", None,
+    Entry(r"killed|killing|dead|died|deaths?|death toll|toll|wounded|injured|survivors?", None,
           None, strength="weak", generic=True),
 )
 
@@ -119,6 +129,12 @@ _LABOUR = re.compile(r"\b(?:unions?|workers|walkouts?|picket\w*|wages?|pay|strik
                      r"industrial action)\b", re.IGNORECASE)
 _ARMED = re.compile(r"\b(?:military|forces|troops|drones?|missiles?|air|bomb\w*|killed|"
                     r"army|navy|militants?|rebels?)\b", re.IGNORECASE)
+# "a designated terrorist organisation", "the deployed units": a participle between a
+# determiner and its noun describes; it reports no act
+WRECK_VERB = re.compile(r"\b(?:destroyed|sank|sunk|blew up|blown up|set ablaze)\b")
+_ADJECTIVAL = re.compile(r"\b(?:a|an|the|its|their|this|that|these|those|other)\s+"
+                         r"(designated|authori[sz]ed|deployed|trained)\s+(?=[a-z])",
+                         re.IGNORECASE)
 _MILITARY_MOD = re.compile(
     r"\b(?:military|covert|ground|air|naval|special|counter-?\w+|security|intelligence|"
     r"joint|armed|anti-\w+)\b(?:\s+(?:and|\w+)){0,3}\s*$", re.IGNORECASE)
@@ -141,6 +157,7 @@ def find_triggers(sentence: str, offset: int = 0) -> list[Trigger]:
     masked = [(m.start(), m.end()) for m in _NON_MILITARY_LC.finditer(subject)] \
         if subject is low else [(m.start(), m.end()) for m in _NON_MILITARY.finditer(sentence)]
     masked += [(m.start(1), m.end(1)) for m in _TEMPORAL_REF.finditer(sentence)]
+    masked += [(m.start(1), m.end(1)) for m in _ADJECTIVAL.finditer(sentence)]
     if _LABOUR.search(sentence) and not _ARMED.search(sentence):
         masked += [(m.start(), m.end()) for m in re.finditer(r"\bstrikes?\b", sentence,
                                                              re.IGNORECASE)]
@@ -163,6 +180,7 @@ def find_triggers(sentence: str, offset: int = 0) -> list[Trigger]:
         if strength == "strong" and word.endswith("s") and not word.endswith("ss") and \
                 not word.startswith(("fired", "launched", "lobbed", "sent")) and \
                 word not in ("clashes", "fighting") and e.action is None and \
+                not WRECK_VERB.search(word) and \
                 not _BARE_PLURAL_DET.search(before) and not re.search(
                     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
                     r"several|scores|hundreds|series|wave|number)\b", before[-30:],

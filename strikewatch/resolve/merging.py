@@ -3,7 +3,8 @@
 Merging rules (issue 5):
 - casualties: low = the lowest credible figure, high = the highest (credible = the reports
   with the incident's status: a denial's or a plan's figures do not count for a strike);
-  reports whose ranges do not overlap raise a flag ("killed: reports differ (3-6)");
+  reports whose ranges do not overlap raise a flag ("killed: reports differ (3-6)"), and so
+  does an exact figure next to reports that make the range wider ("11" and "at least 9");
 - status precedence: occurred > denied > planned > threatened > hypothetical. A denial never
   erases reports that it happened: the incident stays `occurred`, is flagged `denied` and
   graded contested;
@@ -69,8 +70,13 @@ def merge_counts(reports: Sequence[Mention]) -> tuple[dict[str, int | None], lis
         highs = [hi for _, hi in pairs if hi is not None]
         out[f"{name}_low"] = min(lows) if lows else None
         out[f"{name}_high"] = max(highs + lows) if highs else None
+        lo, hi = out[f"{name}_low"], out[f"{name}_high"]
         if lows and highs and max(lows) > min(highs):
-            lo, hi = min(highs), max(lows)
+            flags.append(f"{name}: reports differ ({min(highs)}-{max(lows)})")
+        elif len(pairs) > 1 and lo is not None and hi is not None and lo != hi and \
+                any(a == b for a, b in pairs):
+            # "11 killed" and "at least nine" (or one report that already carries both
+            # figures): an exact figure stands against a wider range of other figures
             flags.append(f"{name}: reports differ ({lo}-{hi})")
     return out, flags
 
