@@ -11,6 +11,7 @@ the same ids and an interrupted batch resumes without duplicates.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from typing import Any, Literal
 
@@ -72,6 +73,19 @@ def stable_id(*parts: object, length: int = 16) -> str:
         h.update(str(part).encode("utf-8"))
         h.update(b"\x1f")
     return h.hexdigest()[:length]
+
+
+def iso_date(value: str | None) -> dt.date | None:
+    """The day of an ISO 8601 date or date-time field, or None when absent or unreadable.
+
+    Records keep dates as ISO strings (the exchange format); this is the one reader of them.
+    """
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def content_hash(text: str) -> str:

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from strikewatch.records import iso_date
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
@@ -206,9 +208,4 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
 
 def parse_published(value: str | None) -> dt.date | None:
     """The article's publication date, or None when missing or unreadable."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+    return iso_date(value)

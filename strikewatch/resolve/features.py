@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from strikewatch.records import Actor, Article, Mention, Place
+from strikewatch.records import Actor, Article, Mention, Place, iso_date
 
 #: Radius (km) a place stands for, by spec geo_precision: 1 exact … 5 country, 6 sea.
 PRECISION_RADIUS_KM: dict[int, float] = {1: 5.0, 2: 25.0, 3: 60.0, 4: 250.0, 5: 800.0, 6: 1500.0}
@@ -49,12 +49,8 @@ STATUS_CLASS = {
 
 def day_number(iso: str | None) -> int | None:
     """Days since 1970-01-01 of an ISO date or date-time, None if absent or unreadable."""
-    if not iso:
-        return None
-    try:
-        return (date.fromisoformat(iso[:10]) - date(1970, 1, 1)).days
-    except ValueError:
-        return None
+    d = iso_date(iso)
+    return None if d is None else (d - date(1970, 1, 1)).days
 
 
 def iso_day(n: int) -> str:

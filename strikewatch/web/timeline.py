@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from strikewatch.records import Incident, Tally
+from strikewatch.records import Incident, Tally, iso_date
 
 
 @dataclass
@@ -42,15 +42,6 @@ class TimelineData:
     undated_tallies: list[Tally] = field(default_factory=list)  # no period: table only
     open_ended: int = 0  # incidents whose killed has a low but no high ("at least")
     undated: int = 0
-
-
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _monday(d: dt.date) -> dt.date:
@@ -84,14 +75,14 @@ def timeline_data(incidents: list[Incident], tallies: list[Tally]) -> TimelineDa
     for inc in incidents:
         if inc.status != "occurred" or inc.background:
             continue
-        d = _date(inc.date_low) or _date(inc.date_high)
+        d = iso_date(inc.date_low) or iso_date(inc.date_high)
         if d is None:
             data.undated += 1
             continue
         buckets.setdefault(_monday(d), []).append(inc)
     marks = []
     for t in tallies:
-        at = _date(t.period_high) or _date(t.date_high) or _date(t.period_low)
+        at = iso_date(t.period_high) or iso_date(t.date_high) or iso_date(t.period_low)
         if at is not None:
             marks.append(TallyMark(t, at, tally_label(t)))
         else:
