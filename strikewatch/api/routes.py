@@ -32,18 +32,24 @@ def get_store(request: Request) -> Store:
     return store
 
 
-def require_reader(request: Request) -> None:
-    """API reads need a signed-in user (cookie or HTTP Basic) unless anonymous is on."""
-    auth = request.app.state.auth
-    if auth.settings.allow_anonymous:
-        return
+def _request_user(request: Request) -> Any:
+    """The user a request signs in as (session cookie or HTTP Basic), or None.
+
+    Too many failed logins answer 429 here, so every API route limits them alike.
+    """
     from strikewatch.web.auth import RateLimited
 
     try:
-        user = auth.user_from_request(request)
+        return request.app.state.auth.user_from_request(request)
     except RateLimited:
         raise HTTPException(429, "too many failed logins; wait a few minutes") from None
-    if user is None:
+
+
+def require_reader(request: Request) -> None:
+    """API reads need a signed-in user (cookie or HTTP Basic) unless anonymous is on."""
+    if request.app.state.auth.settings.allow_anonymous:
+        return
+    if _request_user(request) is None:
         raise HTTPException(401, "sign in (session cookie or HTTP Basic) to read the ledger",
                             headers={"WWW-Authenticate": 'Basic realm="strikewatch"'})
 
@@ -189,7 +195,7 @@ class ReviewIn(BaseModel):
 def add_review(request: Request, incident_id: str, body: ReviewIn) -> dict[str, Any]:
     """Record an editor's decision (HTTP Basic, or the session cookie plus the page's CSRF
     token in the X-CSRF-Token header); answers the stored Review with before and after."""
-    from strikewatch.web.auth import CSRF_COOKIE, SESSION_COOKIE, RateLimited
+    from strikewatch.web.auth import CSRF_COOKIE, SESSION_COOKIE
     from strikewatch.web.decide import decide
     from strikewatch.web.review import ReviewError
 
@@ -204,10 +210,7 @@ def add_review(request: Request, incident_id: str, body: ReviewIn) -> dict[str, 
                                                        request.headers.get("x-csrf-token")):
         raise HTTPException(403, "with a session cookie, send the page's CSRF token in the "
                                  "X-CSRF-Token header (or use HTTP Basic)")
-    try:
-        user = auth.user_from_request(request)
-    except RateLimited:
-        raise HTTPException(429, "too many failed logins; wait a few minutes") from None
+    user = _request_user(request)
     if user is None:
         raise HTTPException(401, "sign in as an editor to review incidents",
                             headers={"WWW-Authenticate": 'Basic realm="strikewatch"'})
