@@ -49,24 +49,33 @@ def _snapshot(db: str) -> dict[str, list[Any]]:
         store.close()
 
 
+def _run_at_once(commands: list[list[str]], cwd: Path) -> list[str]:
+    """Start every `strikewatch` command at the same moment; each must end cleanly.
+
+    Returns their standard outputs, in order.
+    """
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "strikewatch", *args], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
+        for args in commands
+    ]
+    outputs = [p.communicate(timeout=600) for p in procs]
+    for proc, (out, err) in zip(procs, outputs, strict=True):
+        assert proc.returncode == 0, f"{out}\n{err}"
+        assert "Traceback" not in err, err
+    return [out for out, _ in outputs]
+
+
 def test_two_ingest_processes_at_once(db_url: str, tmp_path: Path) -> None:
     records = list(iter_synthetic(70, seed=31))
     shared, own_a, own_b = records[:50], records[50:60], records[60:]
     input_a = _write(tmp_path / "a.jsonl", [*own_a[:5], *shared, *own_a[5:]])
     input_b = _write(tmp_path / "b.jsonl", [*own_b[:5], *shared, *own_b[5:]])
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "strikewatch", "ingest", str(path), "--db", db_url],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path,
-        )
-        for path in (input_a, input_b)
-    ]
-    outputs = [p.communicate(timeout=600) for p in procs]
-    for proc, (out, err) in zip(procs, outputs, strict=True):
-        assert proc.returncode == 0, f"{out}\n{err}"
-        assert "Traceback" not in err, err
+    outputs = _run_at_once(
+        [["ingest", str(path), "--db", db_url] for path in (input_a, input_b)], tmp_path)
+    for out in outputs:
         assert "extract failed" not in out, out
 
     got = _snapshot(db_url)
@@ -95,19 +104,10 @@ def test_two_batches_at_once(db_url: str, tmp_path: Path) -> None:
     shared, own_a, own_b = records[:60], records[60:75], records[75:]
     input_a = _write(tmp_path / "a.jsonl", [*shared, *own_a])
     input_b = _write(tmp_path / "b.jsonl", [*own_b, *reversed(shared)])
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "strikewatch", "batch", str(path), "--engine", "local",
-             "--db", db_url, "--out", str(tmp_path / f"out-{path.stem}")],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path,
-        )
-        for path in (input_a, input_b)
-    ]
-    outputs = [p.communicate(timeout=600) for p in procs]
-    for proc, (out, err) in zip(procs, outputs, strict=True):
-        assert proc.returncode == 0, f"{out}\n{err}"
-        assert "Traceback" not in err, err
+    _run_at_once(
+        [["batch", str(path), "--engine", "local", "--db", db_url,
+          "--out", str(tmp_path / f"out-{path.stem}")] for path in (input_a, input_b)],
+        tmp_path)
 
     got = _snapshot(db_url)
     articles = got["articles"]
