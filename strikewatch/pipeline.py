@@ -24,7 +24,7 @@ from strikewatch import resolve as resolve_step
 from strikewatch.ingest import IngestOptions, IngestReport, ingest
 from strikewatch.ingest.sources import Unit
 from strikewatch.records import Article, Mention
-from strikewatch.store import ResolveSave, StaleState, Store
+from strikewatch.store import LedgerWrite, ResolveSave, StaleState, Store
 
 
 @dataclass
@@ -35,6 +35,8 @@ class PipelineReport:
     extract_failures: list[tuple[str, str]] = field(default_factory=list)  # (article, why)
     incidents: int = 0
     tallies: int = 0
+    from_scratch: bool = False  # the last ledger update resolved everything (no usable state)
+    ledger: LedgerWrite = field(default_factory=LedgerWrite)  # what it rewrote and kept
 
 
 def extract_one(article: Article) -> tuple[str, list[Mention] | None, str | None]:
@@ -123,6 +125,7 @@ def update_ledger(
         reviews = store.reviews()
         prints = {m.id: resolve_step.fingerprint(m, articles.get(m.article_id))
                   for m in mentions}
+        report.from_scratch = saved is None or saved.version != resolve_step.STATE_VERSION
         if saved is None or saved.version != resolve_step.STATE_VERSION:
             state = resolve_step.resolve_state(mentions, articles, reviews)
         else:
@@ -139,7 +142,7 @@ def update_ledger(
             for mid in (*state.events, *state.tallies)}
         save = ResolveSave(resolve_step.STATE_VERSION, state.edges(), members, saved)
         try:
-            store.write_ledger(state.incidents, state.tally_records, save)
+            report.ledger = store.write_ledger(state.incidents, state.tally_records, save)
         except StaleState:
             continue  # another process saved meanwhile: resolve again from its state
         if _ledger_inputs(store) == before:

@@ -240,7 +240,7 @@ def _write_redirects(conn: Connection, gone: list[str], rows: list[dict[str, Any
     for chunk in _chunks(sorted(gone)):
         for old_id, data in conn.execute(
                 sa.select(t.incidents.c.id, t.incidents.c.data)
-                .where(t.incidents.c.id.in_(chunk))).tuples():
+                .where(t.incidents.c.id.in_(chunk))):
             counts: dict[str, int] = {}
             for m in (data or {}).get("mention_ids") or []:
                 if m in holder:
@@ -665,13 +665,13 @@ class SqlStore(Store):
                                  {"k": LEDGER_LOCK})
                 _claim_generation(conn, save)
                 old_inc = dict(conn.execute(
-                    sa.select(t.incidents.c.id, t.incidents.c.digest)).tuples().all())
+                    sa.select(t.incidents.c.id, t.incidents.c.digest)).all())
                 gone = [i for i in old_inc if i not in {r["id"] for r in inc_rows}]
                 out.redirects = _write_redirects(conn, gone, inc_rows)
                 out.deleted, out.inserted, out.unchanged = _diff_rows(
                     conn, t.incidents, old_inc, inc_rows)
                 old_tal = dict(conn.execute(
-                    sa.select(t.tallies.c.id, t.tallies.c.digest)).tuples().all())
+                    sa.select(t.tallies.c.id, t.tallies.c.digest)).all())
                 _diff_rows(conn, t.tallies, old_tal, tally_rows)
                 if save is not None:
                     _save_state(conn, save)
@@ -690,11 +690,11 @@ class SqlStore(Store):
                 return None
             saved = SavedResolve(version=meta.version, generation=meta.generation)
             e = t.resolve_edges.c
-            for a, b, p in conn.execute(sa.select(e.a, e.b, e.p)).tuples():
+            for a, b, p in conn.execute(sa.select(e.a, e.b, e.p)):
                 saved.edges[(a, b)] = p
             m = t.resolve_mentions.c
             for mid, key, fp in conn.execute(
-                    sa.select(m.mention_id, m.cluster, m.fingerprint)).tuples():
+                    sa.select(m.mention_id, m.cluster, m.fingerprint)):
                 saved.members[mid] = (key, fp)
         return saved
 
