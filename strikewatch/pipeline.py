@@ -91,6 +91,10 @@ def extract_pending(
     return report
 
 
+#: Resolve-and-write attempts before giving up (each retry follows another process's write).
+MAX_ATTEMPTS = 50
+
+
 def rebuild_ledger(store: Store, report: PipelineReport | None = None) -> PipelineReport:
     """Bring the ledger up to date with the stored mentions and reviews (update_ledger)."""
     return update_ledger(store, report)
@@ -117,16 +121,17 @@ def update_ledger(
     changed while resolving, it resolves again, so the last writer is fresh.
     """
     report = report or PipelineReport()
-    while True:
+    for _attempt in range(MAX_ATTEMPTS):
         before = _ledger_inputs(store)
-        saved = None if from_scratch else store.load_resolve_state()
+        saved = store.load_resolve_state()  # even from scratch: the base a save replaces
         mentions = list(store.mentions())
         articles = store.get_articles({m.article_id for m in mentions})
         reviews = store.reviews()
         prints = {m.id: resolve_step.fingerprint(m, articles.get(m.article_id))
                   for m in mentions}
-        report.from_scratch = saved is None or saved.version != resolve_step.STATE_VERSION
-        if saved is None or saved.version != resolve_step.STATE_VERSION:
+        report.from_scratch = (from_scratch or saved is None
+                               or saved.version != resolve_step.STATE_VERSION)
+        if report.from_scratch or saved is None:
             state = resolve_step.resolve_state(mentions, articles, reviews)
         else:
             old = saved.members
@@ -147,6 +152,9 @@ def update_ledger(
             continue  # another process saved meanwhile: resolve again from its state
         if _ledger_inputs(store) == before:
             break
+    else:
+        raise RuntimeError(f"the ledger could not be written in {MAX_ATTEMPTS} attempts: other "
+                           "processes kept changing the store or the resolver state")
     report.incidents, report.tallies = len(state.incidents), len(state.tally_records)
     return report
 

@@ -231,6 +231,8 @@ def test_a_state_of_another_version_falls_back_to_from_scratch(store: SqlStore) 
     assert saved is not None and saved.version == STATE_VERSION
     assert not pipeline.run([str(SAMPLES[7])], store).from_scratch
     assert ledger(store) == from_scratch(store)
+    forced = pipeline.update_ledger(store, from_scratch=True)  # over a saved state
+    assert forced.from_scratch and forced.ledger.inserted == forced.ledger.deleted == 0
 
 
 def _inc(iid: str, *mentions: str) -> Incident:

@@ -666,7 +666,8 @@ class SqlStore(Store):
                 _claim_generation(conn, save)
                 old_inc = dict(conn.execute(
                     sa.select(t.incidents.c.id, t.incidents.c.digest)).all())
-                gone = [i for i in old_inc if i not in {r["id"] for r in inc_rows}]
+                new_ids = {r["id"] for r in inc_rows}
+                gone = [i for i in old_inc if i not in new_ids]
                 out.redirects = _write_redirects(conn, gone, inc_rows)
                 out.deleted, out.inserted, out.unchanged = _diff_rows(
                     conn, t.incidents, old_inc, inc_rows)
