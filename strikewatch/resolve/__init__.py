@@ -118,9 +118,9 @@ def fingerprint(mention: Mention, article: Article | None) -> str:
     """
     art = None if article is None else [article.published, article.origin_id or article.id,
                                         article.publisher, article.url, article.content_hash]
-    blob = json.dumps([STATE_VERSION, mention.model_dump(mode="json"), art],
-                      sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    h = hashlib.sha256(json.dumps([STATE_VERSION, art]).encode("utf-8"))
+    h.update(mention.model_dump_json().encode("utf-8"))  # fields in model order: stable
+    return h.hexdigest()
 
 
 def resume_state(

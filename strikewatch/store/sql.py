@@ -7,7 +7,6 @@ mid-batch leaves each article either fully stored or absent, never half-written.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -182,10 +181,28 @@ def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
         yield items[i : i + size]
 
 
-def _digest(data: Any) -> str:
-    """sha256 of a record's canonical JSON: equal digests, equal rows."""
-    blob = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+def _digest(record: Incident | Tally) -> str:
+    """sha256 of a record's JSON (pydantic's, fields in model order): equal digests, equal
+    rows. Cheap next to building a row, so every record gets one and only changed records
+    get a row."""
+    return hashlib.sha256(record.model_dump_json().encode("utf-8")).hexdigest()
+
+
+class _Rows:
+    """Records to write, with their ids and digests; full rows built on demand."""
+
+    def __init__(self, records: list[Any], build: Callable[[Any], dict[str, Any]]) -> None:
+        self.records = records
+        self.ids = [r.id for r in records]
+        self.digests = [_digest(r) for r in records]
+        self._build = build
+
+    def row(self, i: int) -> dict[str, Any]:
+        return {**self._build(self.records[i]), "digest": self.digests[i]}
+
+    def mention_holder(self) -> dict[str, str]:
+        """mention id -> id of the incident holding it."""
+        return {m: r.id for r in self.records for m in getattr(r, "mention_ids", [])}
 
 
 def _claim_generation(conn: Connection, save: ResolveSave | None) -> None:
@@ -210,31 +227,32 @@ def _claim_generation(conn: Connection, save: ResolveSave | None) -> None:
 
 
 def _diff_rows(conn: Connection, table: sa.Table, old: Mapping[str, str | None],
-               rows: list[dict[str, Any]]) -> tuple[int, int, int]:
+               rows: _Rows) -> tuple[int, int, int]:
     """Delete rows gone or changed, insert new or changed ones: (deleted, inserted, kept)."""
-    new_ids = {r["id"] for r in rows}
-    changed = [r for r in rows if old.get(r["id"], "") != r["digest"]]
+    new_ids = set(rows.ids)
+    changed = [i for i, (rid, dg) in enumerate(zip(rows.ids, rows.digests, strict=True))
+               if old.get(rid, "") != dg]
     drop = [i for i in old if i not in new_ids]
-    redo = [r["id"] for r in changed if r["id"] in old]
+    redo = [rows.ids[i] for i in changed if rows.ids[i] in old]
     for chunk in _chunks(sorted([*drop, *redo])):
         conn.execute(table.delete().where(table.c.id.in_(chunk)))
     if changed:
-        conn.execute(table.insert(), changed)
-    return len(drop), len(changed), len(rows) - len(changed)
+        conn.execute(table.insert(), [rows.row(i) for i in changed])
+    return len(drop), len(changed), len(rows.ids) - len(changed)
 
 
-def _write_redirects(conn: Connection, gone: list[str], rows: list[dict[str, Any]]) -> int:
+def _write_redirects(conn: Connection, gone: list[str], rows: _Rows) -> int:
     """Point each incident id leaving the ledger at the incident now holding most of its
     mentions (ties: the smaller id); collapse chains onto the new id; drop redirects of ids
     that are live again, and those whose target left with no successor."""
     r = t.incident_redirects
-    live = {row["id"] for row in rows}
+    live = set(rows.ids)
     back = sorted(live.intersection(conn.execute(sa.select(r.c.old_id)).scalars()))
     for chunk in _chunks(back):
         conn.execute(r.delete().where(r.c.old_id.in_(chunk)))
     if not gone:
         return 0
-    holder = {m: row["id"] for row in rows for m in row["data"].get("mention_ids") or []}
+    holder = rows.mention_holder()
     stamp = now_iso()
     written = 0
     for chunk in _chunks(sorted(gone)):
@@ -613,7 +631,7 @@ class SqlStore(Store):
     @staticmethod
     def _incident_row(inc: Incident) -> dict[str, Any]:
         place = inc.place
-        data = _dump(inc)
+        data = _dump(inc)  # the digest is added by _Rows
         return {
             "id": inc.id, "event_type": inc.event_type, "sub_event_type": inc.sub_event_type,
             "status": inc.status, "background": inc.background, "grade": inc.grade,
@@ -622,7 +640,7 @@ class SqlStore(Store):
             "place_name": place.name if place else None,
             "actors": _actors_text(inc), "killed_low": inc.killed_low,
             "killed_high": inc.killed_high, "search_text": _search_text(inc),
-            "data": data, "digest": _digest(data),
+            "data": data,
         }
 
     def replace_ledger(self, incidents: Iterable[Incident], tallies: Iterable[Tally]) -> None:
@@ -645,14 +663,13 @@ class SqlStore(Store):
         statement is a write, so the transaction holds the write lock before it reads);
         the ledger diff is taken inside the transaction, against what is stored then.
         """
-        inc_rows = [self._incident_row(i) for i in incidents]
-        tally_rows = [
-            {"id": x.id, "period_low": x.period_low, "period_high": x.period_high,
-             "data": _dump(x), "digest": _digest(_dump(x))}
-            for x in tallies
-        ]
+        # Rows are built lazily (_Rows): only new or changed records are serialised in full.
+        inc_rows = _Rows(list(incidents), self._incident_row)
+        tally_rows = _Rows(list(tallies), lambda x: {
+            "id": x.id, "period_low": x.period_low, "period_high": x.period_high,
+            "data": _dump(x)})
         for name, rows in (("incident", inc_rows), ("tally", tally_rows)):
-            ids = [r["id"] for r in rows]
+            ids = rows.ids
             if len(set(ids)) != len(ids) or "" in ids:
                 raise ValueError(f"write_ledger: {name} ids must be unique and non-empty")
         out = LedgerWrite()
@@ -666,7 +683,7 @@ class SqlStore(Store):
                 _claim_generation(conn, save)
                 old_inc = dict(conn.execute(
                     sa.select(t.incidents.c.id, t.incidents.c.digest)).all())
-                new_ids = {r["id"] for r in inc_rows}
+                new_ids = set(inc_rows.ids)
                 gone = [i for i in old_inc if i not in new_ids]
                 out.redirects = _write_redirects(conn, gone, inc_rows)
                 out.deleted, out.inserted, out.unchanged = _diff_rows(
