@@ -15,6 +15,7 @@ follow them).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ class PipelineReport:
     tallies: int = 0
     from_scratch: bool = False  # the last ledger update resolved everything (no usable state)
     ledger: LedgerWrite = field(default_factory=LedgerWrite)  # what it rewrote and kept
+    timings: dict[str, float] = field(default_factory=dict)  # seconds: read, resolve, write
 
 
 def extract_one(article: Article) -> tuple[str, list[Mention] | None, str | None]:
@@ -122,6 +124,7 @@ def update_ledger(
     """
     report = report or PipelineReport()
     for _attempt in range(MAX_ATTEMPTS):
+        t0 = time.perf_counter()
         before = _ledger_inputs(store)
         saved = store.load_resolve_state()  # even from scratch: the base a save replaces
         mentions = list(store.mentions())
@@ -129,6 +132,7 @@ def update_ledger(
         reviews = store.reviews()
         prints = {m.id: resolve_step.fingerprint(m, articles.get(m.article_id))
                   for m in mentions}
+        t1 = time.perf_counter()
         report.from_scratch = (from_scratch or saved is None
                                or saved.version != resolve_step.STATE_VERSION)
         if report.from_scratch or saved is None:
@@ -146,10 +150,13 @@ def update_ledger(
             mid: (state.cluster_of.get(mid), prints[mid])
             for mid in (*state.events, *state.tallies)}
         save = ResolveSave(resolve_step.STATE_VERSION, state.edges(), members, saved)
+        t2 = time.perf_counter()
         try:
             report.ledger = store.write_ledger(state.incidents, state.tally_records, save)
         except StaleState:
             continue  # another process saved meanwhile: resolve again from its state
+        report.timings = {"read": t1 - t0, "resolve": t2 - t1,
+                          "write": time.perf_counter() - t2}
         if _ledger_inputs(store) == before:
             break
     else:
