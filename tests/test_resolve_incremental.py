@@ -6,6 +6,8 @@ import random
 from collections import defaultdict
 from typing import Any
 
+import pytest
+
 from strikewatch.records import Incident, Mention, Review, Tally
 from strikewatch.resolve import ResolveState, resolve, resolve_incremental
 from tests.resolve_set.evaluate import articles_of, gold_mentions, load_set
@@ -128,3 +130,31 @@ def test_pair_scores_do_not_depend_on_the_batch() -> None:
     part = score_pairs(some)
     assert part == {k: v for k, v in everything.items() if k[0] in ids and k[1] in ids}
     assert len(part) > 5
+
+
+def test_the_fixed_splink_settings_validate(caplog: pytest.LogCaptureFixture) -> None:
+    """score_pairs skips splink's settings check (it costs seconds per call); this runs
+    it once over the real feature rows: no missing or invalid column is reported."""
+    import logging
+
+    import pyarrow as pa
+    from splink import DuckDBAPI, Linker
+
+    from strikewatch.resolve.features import features
+    from strikewatch.resolve.linking import _SCHEMA, settings
+
+    data = load_set()
+    articles = articles_of(data)
+    mentions, _ = gold_mentions(data)
+    rows = [features(m, articles[m.article_id]).row() for m in mentions if m.kind == "event"]
+    db_api = DuckDBAPI()
+    try:
+        sdf = db_api.register(pa.Table.from_pylist(rows, schema=_SCHEMA), table_name="mentions")
+        with caplog.at_level(logging.INFO, logger="splink"):
+            Linker(sdf, settings(), log_level=logging.INFO, validate_settings=True)
+    finally:
+        db_api.duckdb_con.close()
+    problems = [r.getMessage() for r in caplog.records
+                if r.levelno >= logging.WARNING or "invalid" in r.getMessage().lower()
+                or "missing" in r.getMessage().lower()]
+    assert problems == []

@@ -14,6 +14,12 @@ from strikewatch.web.review import effective
 #: Without a store aggregate, the web page sums killed over at most this many matches;
 #: past it the page says the sum was not made (a partial sum would mislead), so it stays fast.
 TOTALS_CAP = 2000
+#: The status of an answer for an incident id that moved (an older article joined its
+#: incident and re-anchored the id; store.incident_redirect names the live id). 307, not
+#: 301/308: a permanent redirect may be cached by browsers and proxies for good, but an id
+#: can move again (a re-extraction or a removed article can move the anchor back), so every
+#: GET should ask. 307 also keeps the method, unlike 302/303.
+MOVED = 307
 #: The API's opt-in `totals=true` sums over at most this many matches.
 API_TOTALS_CAP = 100_000
 

@@ -7,6 +7,7 @@ Every answer is JSON in the record formats of spec/records.md; every error is JS
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
@@ -14,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from strikewatch.api.ledger import (
     API_TOTALS_CAP,
+    MOVED,
     incident_detail,
     ledger_totals,
     with_reviews,
@@ -109,11 +111,22 @@ def list_incidents(
     return out
 
 
-@router.get("/incidents/{incident_id}", dependencies=[Depends(require_reader)])
+@router.get("/incidents/{incident_id}", dependencies=[Depends(require_reader)],
+            responses={MOVED: {"description": "The id moved: Location names the incident "
+                                              "now holding most of its mentions"}})
 def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
-    """One incident (reviews applied) with its sources, mentions, provenance and history."""
-    detail = incident_detail(get_store(request), incident_id)
+    """One incident (reviews applied) with its sources, mentions, provenance and history.
+
+    An id that left the ledger because an older report re-anchored its incident answers
+    307 with `Location: /api/incidents/{new id}` (and a JSON error body saying so).
+    """
+    store = get_store(request)
+    detail = incident_detail(store, incident_id)
     if detail is None:
+        new_id = store.incident_redirect(incident_id)
+        if new_id is not None:
+            raise HTTPException(MOVED, f"incident {incident_id!r} is now {new_id!r}",
+                                headers={"Location": f"/api/incidents/{quote(new_id, safe='')}"})
         raise HTTPException(404, f"no incident with id {incident_id!r}")
     return {
         "incident": detail.incident.model_dump(mode="json"),

@@ -25,6 +25,8 @@ equals a from-scratch `resolve` of the same mentions (tests/test_resolve_increme
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections import deque
 from collections.abc import Iterable, Mapping
@@ -39,7 +41,10 @@ from strikewatch.resolve.merging import build_incident
 from strikewatch.resolve.reviews import apply_reviews
 from strikewatch.resolve.tallies import counted, resolve_tallies
 
-__all__ = ["ResolveState", "counted", "resolve", "resolve_incremental", "resolve_state"]
+__all__ = [
+    "ResolveState", "counted", "fingerprint", "resolve", "resolve_incremental", "resolve_state",
+    "resume_state",
+]
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +106,73 @@ class ResolveState:
             _install(state, members)
         _finish(state, reviews)
         return state
+
+
+def fingerprint(mention: Mention, article: Article | None) -> str:
+    """A digest of everything resolution reads about one mention: the mention itself and
+    the fields of its article that features, merging and tallies use.
+
+    Equal fingerprints mean the mention's features, pair scores and sources are unchanged,
+    so its saved links and cluster can be reused; a re-extracted mention or an article
+    whose date, origin or text changed gets a new fingerprint and is resolved again.
+    """
+    art = None if article is None else [article.published, article.origin_id or article.id,
+                                        article.publisher, article.url, article.content_hash]
+    h = hashlib.sha256(json.dumps([STATE_VERSION, art]).encode("utf-8"))
+    h.update(mention.model_dump_json().encode("utf-8"))  # fields in model order: stable
+    return h.hexdigest()
+
+
+def resume_state(
+    mentions: Iterable[Mention],
+    articles: Mapping[str, Article],
+    edges: Iterable[tuple[str, str, float]],
+    cluster_of: Mapping[str, str],
+    stale: Iterable[str] = (),
+) -> tuple[ResolveState, set[str]]:
+    """A state rebuilt from saved links and clusters, minus the `stale` mentions.
+
+    `mentions` are the ones whose saved links and cluster are still valid (fingerprint
+    unchanged); `edges` and `cluster_of` (mention id -> cluster key) are as saved, and may
+    name stale mentions: mentions deleted or changed since the state was saved, whose
+    content is gone. They are dropped here, and the mentions they linked to or shared a
+    cluster with are returned as `touched`: pass them to resolve_incremental, which then
+    re-clusters their components exactly as removing the stale mentions would have.
+    Features and machine incidents are recomputed (cheap); reviews and tallies are left to
+    resolve_incremental.
+    """
+    state = ResolveState(articles=dict(articles))
+    state.events, state.tallies = _split(mentions)
+    gone = set(stale)
+    touched: set[str] = set()
+    for mid, m in state.events.items():
+        f = features(m, state.articles.get(m.article_id))
+        state.feats[mid] = f
+        for k in f.block_keys:
+            state.block_index.setdefault(k, set()).add(mid)
+    for a, b, p in edges:
+        if a in gone or b in gone:
+            touched.update((a, b))
+        elif a in state.events and b in state.events:
+            state.adj.setdefault(a, {})[b] = p
+            state.adj.setdefault(b, {})[a] = p
+    groups: dict[str, list[str]] = {}
+    for mid, key in cluster_of.items():
+        groups.setdefault(key, []).append(mid)
+    placed: set[str] = set()
+    for members in groups.values():
+        live = sorted(m for m in members if m in state.events)
+        if len(live) != len(members):
+            touched.update(members)
+        if live:
+            _install(state, live)
+            placed.update(live)
+    # an unchanged event mention the saved state has no cluster for: cluster it again
+    for mid in state.events.keys() - placed:
+        touched.add(mid)
+        _install(state, [mid])
+    touched -= gone
+    return state, touched & state.events.keys()
 
 
 def _split(mentions: Iterable[Mention]) -> tuple[dict[str, Mention], dict[str, Mention]]:
@@ -204,9 +276,12 @@ def resolve_incremental(
     articles: Mapping[str, Article] | None = None,
     reviews: Iterable[Review] = (),
     removed_article_ids: Iterable[str] = (),
+    also_touched: Iterable[str] = (),
 ) -> tuple[list[Incident], list[Tally]]:
     """Add mentions (replacing any with the same id, and all mentions of the articles in
     `removed_article_ids`, e.g. on re-extraction) and re-resolve only what they touch.
+    `also_touched`: more mention ids whose components must be re-clustered (resume_state's
+    answer, for mentions that lost a stale neighbour).
 
     `state` is updated in place. The result equals `resolve(all mentions, all articles,
     reviews)`; reviews are re-applied to the whole ledger (cheap), as are the tallies, whose
@@ -215,7 +290,7 @@ def resolve_incremental(
     if articles:
         state.articles.update(articles)
     new_events, new_tallies = _split(new_mentions)
-    touched: set[str] = set()
+    touched = set(also_touched)
     gone = set(removed_article_ids)
     if gone:
         for mid in [m for m, x in {**state.events, **state.tallies}.items()

@@ -216,7 +216,12 @@ def score_pairs(
     try:
         table = pa.Table.from_pylist([r.row() for r in keyed], schema=_SCHEMA)
         sdf = db_api.register(table, table_name="mentions")
-        linker = Linker(sdf, settings(), log_level=None)  # leave logging to the app
+        # The settings are fixed, and checked once by a test
+        # (tests/test_resolve_incremental.py::test_the_fixed_splink_settings_validate);
+        # re-checking them parses every SQL condition and costs seconds per call, which
+        # would dominate adding one article to the ledger.
+        linker = Linker(sdf, settings(), log_level=None,  # leave logging to the app
+                        validate_settings=False)
         pred = linker.inference.predict(
             threshold_match_probability=LINK_THRESHOLD, warning_mode="never"
         )

@@ -47,6 +47,44 @@ class IncidentQuery:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass
+class SavedResolve:
+    """The resolver's state as saved beside the ledger (tables resolve_*; schema.py says why
+    rows and not a blob)."""
+
+    version: int
+    generation: int  # bumped by every save; a save from an older one is refused
+    edges: dict[tuple[str, str], float] = field(default_factory=dict)  # (a < b) -> p
+    members: dict[str, tuple[str | None, str]] = field(default_factory=dict)
+    # mention id -> (cluster key, None for a tally mention; fingerprint)
+
+
+@dataclass
+class ResolveSave:
+    """What `write_ledger` saves with the ledger: the new state, and the one it grew from
+    (`base`, None when nothing was saved), so only the difference is written."""
+
+    version: int
+    edges: dict[tuple[str, str], float]
+    members: dict[str, tuple[str | None, str]]
+    base: SavedResolve | None = None
+
+
+@dataclass
+class LedgerWrite:
+    """What one ledger write changed (rows left as they were are not rewritten)."""
+
+    inserted: int = 0  # incidents new or changed
+    deleted: int = 0  # incidents gone
+    unchanged: int = 0
+    redirects: int = 0  # old incident ids now redirected
+
+
+class StaleState(Exception):
+    """The saved resolver state changed (another process saved) since it was loaded: the
+    write was rolled back; load and resolve again."""
+
+
 class Store:
     """A strikewatch database. Every write is one transaction."""
 
@@ -132,6 +170,27 @@ class Store:
     # the ledger
     def replace_ledger(self, incidents: Iterable[Incident], tallies: Iterable[Tally]) -> None:
         """Swap in a newly resolved ledger in one transaction (reviews are untouched)."""
+        self.write_ledger(incidents, tallies)
+
+    def write_ledger(
+        self,
+        incidents: Iterable[Incident],
+        tallies: Iterable[Tally],
+        save: ResolveSave | None = None,
+    ) -> LedgerWrite:
+        """Make the ledger equal to these incidents and tallies in one transaction, writing
+        only rows that changed; record a redirect for each incident id that left the
+        ledger while most of its mentions now sit in another incident; and, with `save`,
+        save the resolver's state in the same transaction (StaleState if `save.base` is no
+        longer the saved state: nothing is written)."""
+        raise NotImplementedError
+
+    def load_resolve_state(self) -> SavedResolve | None:
+        """The resolver state saved with the ledger, or None if none was."""
+        raise NotImplementedError
+
+    def incident_redirect(self, incident_id: str) -> str | None:
+        """The live incident an old (no longer stored) incident id now points to, if any."""
         raise NotImplementedError
 
     def incidents(self, query: IncidentQuery | None = None) -> list[Incident]:

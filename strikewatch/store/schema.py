@@ -71,6 +71,9 @@ incidents = sa.Table(
     sa.Column("killed_high", sa.Integer, nullable=True, index=True),
     sa.Column("search_text", sa.Text, nullable=True),
     sa.Column("data", JSONType, nullable=False),
+    # sha256 of the record's canonical JSON: an incremental ledger write compares digests
+    # and rewrites only the rows that changed (NULL: written before 0002, always rewritten)
+    sa.Column("digest", sa.String(64), nullable=True),
 )
 
 tallies = sa.Table(
@@ -80,6 +83,7 @@ tallies = sa.Table(
     sa.Column("period_low", sa.String(40), nullable=True),
     sa.Column("period_high", sa.String(40), nullable=True),
     sa.Column("data", JSONType, nullable=False),
+    sa.Column("digest", sa.String(64), nullable=True),
 )
 
 reviews = sa.Table(
@@ -100,6 +104,57 @@ users = sa.Table(
     sa.Column("password_hash", sa.String(512), nullable=False),
     sa.Column("role", sa.String(16), nullable=False),
     sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+# --- the resolver's saved state (migration 0002) ------------------------------------------
+#
+# Why tables and not one JSON blob: at 100k mentions the state is ~150k scored links and
+# 100k cluster rows; a blob would be rewritten whole on every run (tens of MB per added
+# article), while rows let a run write only the links and memberships it changed, and a
+# reader stream them. Only what cannot be cheaply rebuilt is kept: the pair scores (the
+# splink run is the expensive part of resolving), each mention's cluster, and a fingerprint
+# of each mention as it was resolved (to find what changed behind the state's back). The
+# mentions and articles themselves are already in their own tables; features and machine
+# incidents are recomputed from them.
+
+#: One row (id 1): the state's version (resolve.STATE_VERSION) and a generation counter
+#: that every save bumps, so a save based on an older generation is refused (another
+#: process saved in between) and that process resolves again.
+resolve_meta = sa.Table(
+    "resolve_meta",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("generation", sa.Integer, nullable=False),
+)
+
+#: Candidate links (a < b) with their match probability.
+resolve_edges = sa.Table(
+    "resolve_edges",
+    metadata,
+    sa.Column("a", sa.String(64), primary_key=True),
+    sa.Column("b", sa.String(64), primary_key=True),
+    sa.Column("p", sa.Float, nullable=False),
+)
+
+#: Every mention the state covers: its cluster key (NULL for tally mentions) and the
+#: fingerprint (resolve.fingerprint) it had when resolved.
+resolve_mentions = sa.Table(
+    "resolve_mentions",
+    metadata,
+    sa.Column("mention_id", sa.String(64), primary_key=True),
+    sa.Column("cluster", sa.String(64), nullable=True),
+    sa.Column("fingerprint", sa.String(64), nullable=False),
+)
+
+#: An incident id that left the ledger -> the incident now holding most of its mentions
+#: (chains are collapsed when written, so new_id is live when written).
+incident_redirects = sa.Table(
+    "incident_redirects",
+    metadata,
+    sa.Column("old_id", sa.String(64), primary_key=True),
+    sa.Column("new_id", sa.String(64), nullable=False, index=True),
+    sa.Column("at", sa.String(40), nullable=False),
 )
 
 #: Columns `IncidentQuery.sort` may name.

@@ -21,7 +21,14 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 
 from strikewatch.records import Article, Incident, Mention, Review, Tally
-from strikewatch.store import IncidentQuery, Store
+from strikewatch.store import (
+    IncidentQuery,
+    LedgerWrite,
+    ResolveSave,
+    SavedResolve,
+    StaleState,
+    Store,
+)
 from strikewatch.store import schema as t
 
 ROLES = ("viewer", "editor", "admin")
@@ -172,6 +179,128 @@ def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
     """Slices small enough for an IN (...) list on every backend."""
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def _digest(record: Incident | Tally) -> str:
+    """sha256 of a record's JSON (pydantic's, fields in model order): equal digests, equal
+    rows. Cheap next to building a row, so every record gets one and only changed records
+    get a row."""
+    return hashlib.sha256(record.model_dump_json().encode("utf-8")).hexdigest()
+
+
+class _Rows:
+    """Records to write, with their ids and digests; full rows built on demand."""
+
+    def __init__(self, records: list[Any], build: Callable[[Any], dict[str, Any]]) -> None:
+        self.records = records
+        self.ids = [r.id for r in records]
+        self.digests = [_digest(r) for r in records]
+        self._build = build
+
+    def row(self, i: int) -> dict[str, Any]:
+        return {**self._build(self.records[i]), "digest": self.digests[i]}
+
+    def mention_holder(self) -> dict[str, str]:
+        """mention id -> id of the incident holding it."""
+        return {m: r.id for r in self.records for m in getattr(r, "mention_ids", [])}
+
+
+def _claim_generation(conn: Connection, save: ResolveSave | None) -> None:
+    """Bump the saved state's generation if it is still the one `save` grew from; the
+    first statement of a ledger write, so on SQLite it takes the write lock before any read.
+
+    Raises StaleState when another process saved meanwhile (the caller resolves again).
+    Without `save` (a plain ledger swap) the meta row is only touched, for the lock.
+    """
+    meta = t.resolve_meta
+    if save is None:
+        conn.execute(meta.update().where(meta.c.id == 1).values(generation=meta.c.generation))
+        return
+    if save.base is None:
+        conn.execute(meta.insert().values(id=1, version=save.version, generation=1))
+        return  # a concurrent first save collides on the primary key: IntegrityError
+    done = conn.execute(
+        meta.update().where(meta.c.id == 1, meta.c.generation == save.base.generation)
+        .values(generation=meta.c.generation + 1, version=save.version))
+    if done.rowcount != 1:
+        raise StaleState("the resolver state was saved by another process meanwhile")
+
+
+def _diff_rows(conn: Connection, table: sa.Table, old: Mapping[str, str | None],
+               rows: _Rows) -> tuple[int, int, int]:
+    """Delete rows gone or changed, insert new or changed ones: (deleted, inserted, kept)."""
+    new_ids = set(rows.ids)
+    changed = [i for i, (rid, dg) in enumerate(zip(rows.ids, rows.digests, strict=True))
+               if old.get(rid, "") != dg]
+    drop = [i for i in old if i not in new_ids]
+    redo = [rows.ids[i] for i in changed if rows.ids[i] in old]
+    for chunk in _chunks(sorted([*drop, *redo])):
+        conn.execute(table.delete().where(table.c.id.in_(chunk)))
+    if changed:
+        conn.execute(table.insert(), [rows.row(i) for i in changed])
+    return len(drop), len(changed), len(rows.ids) - len(changed)
+
+
+def _write_redirects(conn: Connection, gone: list[str], rows: _Rows) -> int:
+    """Point each incident id leaving the ledger at the incident now holding most of its
+    mentions (ties: the smaller id); collapse chains onto the new id; drop redirects of ids
+    that are live again, and those whose target left with no successor."""
+    r = t.incident_redirects
+    live = set(rows.ids)
+    back = sorted(live.intersection(conn.execute(sa.select(r.c.old_id)).scalars()))
+    for chunk in _chunks(back):
+        conn.execute(r.delete().where(r.c.old_id.in_(chunk)))
+    if not gone:
+        return 0
+    holder = rows.mention_holder()
+    stamp = now_iso()
+    written = 0
+    for chunk in _chunks(sorted(gone)):
+        for old_id, data in conn.execute(
+                sa.select(t.incidents.c.id, t.incidents.c.data)
+                .where(t.incidents.c.id.in_(chunk))):
+            counts: dict[str, int] = {}
+            for m in (data or {}).get("mention_ids") or []:
+                if m in holder:
+                    counts[holder[m]] = counts.get(holder[m], 0) + 1
+            conn.execute(r.delete().where(r.c.old_id == old_id))
+            if not counts:
+                conn.execute(r.delete().where(r.c.new_id == old_id))
+                continue
+            new_id = min(counts, key=lambda i: (-counts[i], i))
+            conn.execute(r.insert().values(old_id=old_id, new_id=new_id, at=stamp))
+            conn.execute(r.update().where(r.c.new_id == old_id).values(new_id=new_id, at=stamp))
+            written += 1
+    return written
+
+
+def _save_state(conn: Connection, save: ResolveSave) -> None:
+    """Write the resolver state as the difference from `save.base` (all of it without one,
+    or when the base is of another version)."""
+    e, m = t.resolve_edges, t.resolve_mentions
+    base = save.base if save.base is not None and save.base.version == save.version else None
+    if base is None:
+        conn.execute(e.delete())
+        conn.execute(m.delete())
+        old_edges: dict[tuple[str, str], float] = {}
+        old_members: dict[str, tuple[str | None, str]] = {}
+    else:
+        old_edges, old_members = base.edges, base.members
+    drop_e = [k for k, p in old_edges.items() if save.edges.get(k) != p]
+    add_e = [k for k, p in save.edges.items() if old_edges.get(k) != p]
+    if drop_e:
+        conn.execute(e.delete().where(e.c.a == sa.bindparam("ka"), e.c.b == sa.bindparam("kb")),
+                     [{"ka": a, "kb": b} for a, b in drop_e])
+    if add_e:
+        conn.execute(e.insert(), [{"a": a, "b": b, "p": save.edges[(a, b)]} for a, b in add_e])
+    drop_m = [k for k, v in old_members.items() if save.members.get(k) != v]
+    add_m = [k for k, v in save.members.items() if old_members.get(k) != v]
+    for chunk in _chunks(sorted(drop_m)):
+        conn.execute(m.delete().where(m.c.mention_id.in_(chunk)))
+    if add_m:
+        conn.execute(m.insert(), [
+            {"mention_id": k, "cluster": save.members[k][0], "fingerprint": save.members[k][1]}
+            for k in add_m])
 
 
 def _like_escape(value: str) -> str:
@@ -502,6 +631,7 @@ class SqlStore(Store):
     @staticmethod
     def _incident_row(inc: Incident) -> dict[str, Any]:
         place = inc.place
+        data = _dump(inc)  # the digest is added by _Rows
         return {
             "id": inc.id, "event_type": inc.event_type, "sub_event_type": inc.sub_event_type,
             "status": inc.status, "background": inc.background, "grade": inc.grade,
@@ -510,32 +640,101 @@ class SqlStore(Store):
             "place_name": place.name if place else None,
             "actors": _actors_text(inc), "killed_low": inc.killed_low,
             "killed_high": inc.killed_high, "search_text": _search_text(inc),
-            "data": _dump(inc),
+            "data": data,
         }
 
     def replace_ledger(self, incidents: Iterable[Incident], tallies: Iterable[Tally]) -> None:
         """Swap in a newly resolved ledger in one transaction (reviews are untouched)."""
-        inc_rows = [self._incident_row(i) for i in incidents]
-        tally_rows = [
-            {"id": x.id, "period_low": x.period_low, "period_high": x.period_high,
-             "data": _dump(x)}
-            for x in tallies
-        ]
+        self.write_ledger(incidents, tallies)
+
+    def write_ledger(
+        self,
+        incidents: Iterable[Incident],
+        tallies: Iterable[Tally],
+        save: ResolveSave | None = None,
+    ) -> LedgerWrite:
+        """Make the ledger these incidents and tallies, rewriting only rows that changed.
+
+        One transaction holds it all: the ledger diff (rows compared by digest: gone ones
+        deleted, new or changed ones re-inserted, equal ones untouched), the redirects of
+        incident ids that left the ledger, and the resolver's state (`save`). A kill at any
+        point leaves the old ledger and the old state together, never one without the other.
+        Writers take turns (PostgreSQL: advisory lock LEDGER_LOCK; SQLite: the first
+        statement is a write, so the transaction holds the write lock before it reads);
+        the ledger diff is taken inside the transaction, against what is stored then.
+        """
+        # Rows are built lazily (_Rows): only new or changed records are serialised in full.
+        inc_rows = _Rows(list(incidents), self._incident_row)
+        tally_rows = _Rows(list(tallies), lambda x: {
+            "id": x.id, "period_low": x.period_low, "period_high": x.period_high,
+            "data": _dump(x)})
         for name, rows in (("incident", inc_rows), ("tally", tally_rows)):
-            ids = [r["id"] for r in rows]
+            ids = rows.ids
             if len(set(ids)) != len(ids) or "" in ids:
-                raise ValueError(f"replace_ledger: {name} ids must be unique and non-empty")
-        with self.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                # Writers of the ledger take turns: without this, two resolvers' deletes miss
-                # each other's fresh inserts and the second insert collides on ids.
-                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": LEDGER_LOCK})
-            conn.execute(t.incidents.delete())
-            conn.execute(t.tallies.delete())
-            if inc_rows:
-                conn.execute(t.incidents.insert(), inc_rows)
-            if tally_rows:
-                conn.execute(t.tallies.insert(), tally_rows)
+                raise ValueError(f"write_ledger: {name} ids must be unique and non-empty")
+        out = LedgerWrite()
+        try:
+            with self.engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    # Writers of the ledger take turns: without this, two resolvers' deletes
+                    # miss each other's fresh inserts and the second insert collides on ids.
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"),
+                                 {"k": LEDGER_LOCK})
+                _claim_generation(conn, save)
+                old_inc = dict(conn.execute(
+                    sa.select(t.incidents.c.id, t.incidents.c.digest)).all())
+                new_ids = set(inc_rows.ids)
+                gone = [i for i in old_inc if i not in new_ids]
+                out.redirects = _write_redirects(conn, gone, inc_rows)
+                out.deleted, out.inserted, out.unchanged = _diff_rows(
+                    conn, t.incidents, old_inc, inc_rows)
+                old_tal = dict(conn.execute(
+                    sa.select(t.tallies.c.id, t.tallies.c.digest)).all())
+                _diff_rows(conn, t.tallies, old_tal, tally_rows)
+                if save is not None:
+                    _save_state(conn, save)
+        except sa.exc.IntegrityError:
+            if save is not None and save.base is None:
+                raise StaleState("another process saved a resolver state first") from None
+            raise
+        return out
+
+    def load_resolve_state(self) -> SavedResolve | None:
+        """The saved resolver state (one consistent read), or None."""
+        with self.engine.connect() as conn, conn.begin():
+            meta = conn.execute(
+                sa.select(t.resolve_meta).where(t.resolve_meta.c.id == 1)).first()
+            if meta is None:
+                return None
+            saved = SavedResolve(version=meta.version, generation=meta.generation)
+            e = t.resolve_edges.c
+            for a, b, p in conn.execute(sa.select(e.a, e.b, e.p)):
+                saved.edges[(a, b)] = p
+            m = t.resolve_mentions.c
+            for mid, key, fp in conn.execute(
+                    sa.select(m.mention_id, m.cluster, m.fingerprint)):
+                saved.members[mid] = (key, fp)
+        return saved
+
+    def incident_redirect(self, incident_id: str) -> str | None:
+        """Where an old incident id now lives; chains (a -> b, then b -> c) are followed
+        to the live id (they are collapsed when written; following here is a safeguard)."""
+        seen: set[str] = set()
+        current = incident_id
+        with self.engine.connect() as conn:
+            while current not in seen:
+                seen.add(current)
+                nxt = conn.execute(
+                    sa.select(t.incident_redirects.c.new_id)
+                    .where(t.incident_redirects.c.old_id == current)).scalar()
+                if nxt is None:
+                    break
+                current = nxt
+            if current == incident_id:
+                return None
+            live = conn.execute(
+                sa.select(t.incidents.c.id).where(t.incidents.c.id == current)).first()
+        return current if live is not None else None
 
     def _where(self, q: IncidentQuery) -> list[sa.ColumnElement[bool]]:
         c = t.incidents.c

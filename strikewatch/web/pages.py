@@ -11,7 +11,7 @@ import dataclasses
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from strikewatch.api.ledger import (
+    MOVED,
     TOTALS_CAP,
     incident_detail,
     ledger_totals,
@@ -334,11 +335,14 @@ def _field_rows(inc: Any) -> list[tuple[str, str, list[str]]]:
 
 @router.get("/incidents/{incident_id}")
 def incident_page(request: Request, incident_id: str, error: str | None = None
-                  ) -> HTMLResponse:
+                  ) -> Response:
     user = reader(request)
     store = _store(request)
     detail = incident_detail(store, incident_id)
     if detail is None:
+        new_id = store.incident_redirect(incident_id)
+        if new_id is not None:  # the id moved (api.ledger.MOVED says why 307)
+            return RedirectResponse(f"/incidents/{quote(new_id, safe='')}", status_code=MOVED)
         raise HTTPException(404, f"No incident with id {incident_id!r}.")
     inc = detail.incident
     rows = _field_rows(inc)
