@@ -188,8 +188,9 @@ class Store:
         unknown (its user deleted included)."""
         raise NotImplementedError
 
-    def touch_session(self, session_id: str, at: str) -> None:
-        """Record activity on a session (for the idle limit)."""
+    def touch_session(self, session_id: str, at: str) -> bool:
+        """Record activity on a session (for the idle limit); False when the write was
+        skipped because the database was busy (best effort: the next request retries)."""
         raise NotImplementedError
 
     def revoke_session(self, session_id: str, at: str | None = None) -> bool:

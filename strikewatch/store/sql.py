@@ -122,12 +122,21 @@ def _migrate_sqlite(conn: Connection, cfg: Config, head: str | None) -> None:
         dbapi.isolation_level = saved
 
 
+#: How long SQLite waits for another writer: the connection's busy timeout, and the much
+#: shorter wait of a session's best-effort "last seen" write (whole statements, no
+#: formatting: see tests/test_security_sql.py).
+SQLITE_BUSY_S = 30
+_BUSY_DEFAULT = "PRAGMA busy_timeout = 30000"
+_BUSY_TOUCH = "PRAGMA busy_timeout = 250"
+
+
 def make_engine(url: str) -> Engine:
     """An engine for the URL; SQLite gets WAL, foreign keys and a busy timeout."""
     sa_url = sa.make_url(url)
     if sa_url.get_backend_name() != "sqlite":
         return sa.create_engine(url, pool_pre_ping=True)
-    kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
+    kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False,
+                                               "timeout": SQLITE_BUSY_S}}
     in_memory = sa_url.database in (None, "", ":memory:")
     if in_memory:
         kwargs["poolclass"] = StaticPool
@@ -740,13 +749,31 @@ class SqlStore(Store):
             row = conn.execute(stmt).first()
         return dict(row._mapping) if row else None
 
-    def touch_session(self, session_id: str, at: str) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(
-                t.sessions.update()
-                .where(t.sessions.c.id == session_id, t.sessions.c.last_seen_at < at)
-                .values(last_seen_at=at)
-            )
+    def touch_session(self, session_id: str, at: str) -> bool:
+        """Best effort: on SQLite, when another writer holds the database (an ingest
+        swapping the ledger), give up after a moment rather than hold a page read up for
+        the 30 s busy timeout; the session's next request tries again."""
+        stmt = (
+            t.sessions.update()
+            .where(t.sessions.c.id == session_id, t.sessions.c.last_seen_at < at)
+            .values(last_seen_at=at)
+        )
+        with self.engine.connect() as conn:
+            sqlite = conn.dialect.name == "sqlite"
+            if sqlite:
+                conn.exec_driver_sql(_BUSY_TOUCH)
+            try:
+                conn.execute(stmt)
+                conn.commit()
+                return True
+            except sa.exc.OperationalError:
+                conn.rollback()
+                if not sqlite:
+                    raise
+                return False
+            finally:
+                if sqlite:
+                    conn.exec_driver_sql(_BUSY_DEFAULT)
 
     def revoke_session(self, session_id: str, at: str | None = None) -> bool:
         with self.engine.begin() as conn:
