@@ -240,6 +240,12 @@ def test_reviews_through_the_api(ledger: dict[str, Any]) -> None:
                                "csrf_token": token})
         r = c.post("/api/incidents/inc-carib-2/reviews", json={"action": "accept"})
         assert r.status_code == 403
+        # the sign-in page's token was bound to the browser, not to the session since made
+        r = c.post("/api/incidents/inc-carib-2/reviews", json={"action": "accept"},
+                   headers={"X-CSRF-Token": token})
+        assert r.status_code == 403 and "CSRF" in r.json()["error"]["message"]
+        page = c.get("/incidents/inc-carib-2").text
+        token = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)  # type: ignore[union-attr]
         r = c.post("/api/incidents/inc-carib-2/reviews", json={"action": "accept"},
                    headers={"X-CSRF-Token": token})
         assert r.status_code == 201 and r.json()["action"] == "accept"

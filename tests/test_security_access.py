@@ -10,6 +10,7 @@ SQL-injection-shaped filter values (SQLite and the real PostgreSQL test server).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import html.parser
 import re
 import time
@@ -23,7 +24,7 @@ from starlette.routing import Mount
 
 from strikewatch.api.app import create_app
 from strikewatch.store import open_store
-from strikewatch.web.auth import CSRF_COOKIE, SESSION_COOKIE, User, WebSettings
+from strikewatch.web.auth import CSRF_COOKIE, SESSION_COOKIE, Auth, User, WebSettings
 from tests._webdata import PASSWORDS, build_ledger, make_store, serve
 
 #: Who may use each route: "public" (anyone), "read" (any signed-in user, or anyone when
@@ -239,14 +240,16 @@ def test_methods_a_route_does_not_declare_are_refused(site: dict[str, Any]) -> N
 def test_forged_and_foreign_sessions_are_anonymous(site: dict[str, Any], tmp_path: Path
                                                    ) -> None:
     base = site["base"]
-    other = create_app(open_store(str(tmp_path / "other.db")),
-                       settings=WebSettings(secret_key="another-secret"))
+    other_store = open_store(str(tmp_path / "other.db"))
     row = site["store"].get_user("ada")
+    other_store.add_user("ada", row["password_hash"], "admin")
+    other = create_app(other_store, settings=WebSettings(secret_key="access-secret"))
     ada = User(row["username"], row["role"], row["password_hash"])
-    foreign = other.state.auth.session_cookie(ada)  # signed with another secret
-    own = site["app"].state.auth.session_cookie(ada)
-    for cookie in (foreign, own[:-2] + ("AA" if not own.endswith("AA") else "BB"),
-                   "eyJ1IjoiYWRhIn0", ""):
+    foreign = other.state.auth.start_session(ada)  # a real session of another server
+    own = site["app"].state.auth.start_session(ada)
+    stored = hashlib.sha256(own.encode()).hexdigest()  # what the database holds
+    for cookie in (foreign, own[:-2] + ("AA" if not own.endswith("AA") else "BB"), stored,
+                   own + "A", own[:-1], "eyJ1IjoiYWRhIn0", "x" * 4000, ""):
         r = httpx.get(base + "/api/incidents", cookies={SESSION_COOKIE: cookie})
         assert r.status_code == 401, cookie
         r = httpx.get(base + "/admin/users", cookies={SESSION_COOKIE: cookie})
@@ -288,11 +291,15 @@ def test_every_post_without_or_with_a_wrong_csrf_token_is_refused(
             mine = c.cookies.get(CSRF_COOKIE)
             with client_as(base, None) as c2:  # a token valid for another browser
                 theirs = c2.headers["x-test-csrf"]
+            binding = (Auth.session_binding(c.cookies[SESSION_COOKIE]) if user
+                       else Auth.browser_binding(mine))
             tokens: list[str | None] = [
-                None, "", "x", good + "x", theirs,
-                other.state.auth.csrf_token(mine),  # right cookie, wrong secret
+                None, "", "x", good + "x", good[:-1], theirs,
+                other.state.auth.csrf_token(binding),  # right binding, wrong secret
                 good.split(".")[0] + ".AAAA",
             ]
+            if user is not None:  # this browser's own token from before it signed in
+                tokens.append(site["app"].state.auth.csrf_token(Auth.browser_binding(mine)))
             for path in routes:
                 url = concrete(path, ids)
                 for i, token in enumerate(tokens):
@@ -311,12 +318,20 @@ def test_every_post_without_or_with_a_wrong_csrf_token_is_refused(
                     r = c.post(url, json=form_for(path, 2000))
                     assert r.status_code == 403, (user, path)
     assert len(store.reviews()) == reviews_before and len(store.users()) == users_before
-    # control: a forged cookie+token pair is refused; the browser's own pair is accepted
+    # control: a token bound to the browser's CSRF cookie is no good once signed in, even
+    # with the cookie it was made for (one planted from a sibling subdomain, say); the
+    # session's own token is accepted
+    with client_as(base, None) as attacker:
+        planted = (attacker.cookies[CSRF_COOKIE], attacker.headers["x-test-csrf"])
     with client_as(base, "ada") as c:
-        c.cookies.set(CSRF_COOKIE, "chosen-by-attacker")
+        session = c.cookies[SESSION_COOKIE]
+        c.cookies.clear()
+        c.cookies.set(CSRF_COOKIE, planted[0])
+        c.cookies.set(SESSION_COOKIE, session)
         r = c.post("/admin/users", data={**form_for("/admin/users", 3000),
-                                         "csrf_token": c.headers["x-test-csrf"]})
+                                         "csrf_token": planted[1]})
         assert r.status_code == 403
+        assert c.get("/admin/users").status_code == 200  # the session itself is fine
     with client_as(base, "ada") as c:
         r = c.post("/admin/users", data={**form_for("/admin/users", 3001),
                                          "csrf_token": c.headers["x-test-csrf"]})
@@ -357,7 +372,8 @@ def test_every_form_on_every_page_carries_a_valid_csrf_token(site: dict[str, Any
                 seen += 1
                 token = form["hidden"].get("csrf_token")
                 assert token, f"a POST form on {page} ({form['action']}) has no CSRF token"
-                assert auth.csrf_ok(c.cookies.get(CSRF_COOKIE), token), page
+                binding = Auth.session_binding(c.cookies[SESSION_COOKIE])
+                assert auth.csrf_ok(binding, token), page  # bound to this session
     assert seen >= 6  # logout on each page, review forms, the user form
 
 

@@ -294,6 +294,68 @@ def test_users(store: SqlStore) -> None:
     assert store.delete_user("bo") and not store.delete_user("bo")
 
 
+T0, T1, T2, T9 = ("2026-01-01T00:00:00.000000+00:00", "2026-01-01T01:00:00.000000+00:00",
+                  "2026-01-01T02:00:00.000000+00:00", "2026-01-01T09:00:00.000000+00:00")
+
+
+def test_sessions_rows_and_what_ends_them(store: SqlStore) -> None:
+    """The store's half of sessions: rows keyed by the token's hash, joined with the user's
+    current role; a new role or password, or deleting the user, ends them in the same
+    write; re-saving a user unchanged does not; expired rows are dropped on the next add."""
+    store.add_user("ana", "hash1", "viewer")
+    store.add_user("bo", "hash2", "editor")
+    store.add_session("s-ana-1", "ana", T0, T9, "10.0.0.1")
+    store.add_session("s-ana-2", "ana", T0, T9, None)
+    store.add_session("s-bo", "bo", T0, T9, "10.0.0.2")
+    row = store.get_session("s-ana-1")
+    assert row is not None
+    assert (row["username"], row["role"], row["last_seen_at"], row["revoked_at"],
+            row["client"]) == ("ana", "viewer", T0, None, "10.0.0.1")
+    assert store.get_session("no-such") is None
+    assert store.touch_session("s-ana-1", T1)
+    assert store.touch_session("s-ana-1", T0)  # an older time does not move it back
+    assert store.get_session("s-ana-1")["last_seen_at"] == T1  # type: ignore[index]
+    store.add_user("ana", "hash1", "viewer")  # saved again, unchanged: sessions kept
+    assert [s["revoked_at"] for s in store.sessions("ana")] == [None, None]
+    store.add_user("ana", "hash1", "editor")  # a new role: all her sessions end
+    assert all(s["revoked_at"] for s in store.sessions("ana"))
+    assert store.get_session("s-bo")["revoked_at"] is None  # type: ignore[index]
+    assert store.revoke_session("s-bo", T1) and not store.revoke_session("s-bo", T2)
+    store.add_session("s-bo-2", "bo", T1, T9)
+    store.add_user("bo", "hash3", "editor")  # a new password: ends them too
+    assert store.get_session("s-bo-2")["revoked_at"]  # type: ignore[index]
+    store.add_session("s-bo-3", "bo", T1, T9)
+    assert store.revoke_sessions("bo", T2) == 1  # the one still live
+    assert store.delete_user("bo")
+    assert store.sessions("bo") == [] and store.get_session("s-bo-3") is None
+    with pytest.raises(sa.exc.IntegrityError):  # no session for a user who does not exist
+        store.add_session("s-ghost", "ghost", T0, T9)
+    store.add_session("s-late", "ana", "2026-01-01T10:00:00.000000+00:00",
+                      "2026-01-01T22:00:00.000000+00:00")
+    assert [s["id"] for s in store.sessions("ana")] == ["s-late"]  # expired ones purged
+
+
+def test_a_session_touch_gives_up_while_sqlite_is_busy(tmp_path: Path) -> None:
+    path = tmp_path / "busy.db"
+    s = open_store(str(path))
+    assert isinstance(s, SqlStore)
+    s.add_user("ana", "hash1", "viewer")
+    s.add_session("s1", "ana", T0, T9)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another writer holds the database
+    try:
+        assert s.touch_session("s1", T1) is False  # skipped, not waited 30 s for
+        assert s.get_session("s1")["last_seen_at"] == T0  # type: ignore[index]  # reads go on
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert s.touch_session("s1", T1) is True
+    assert s.get_session("s1")["last_seen_at"] == T1  # type: ignore[index]
+    with s.engine.connect() as conn:  # the short wait was for that write only
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
+    s.close()
+
+
 def test_replace_mentions_many_is_one_all_or_nothing_write(store: SqlStore) -> None:
     arts = [Article(text=f"Report {i}: a convoy was shelled near the river.") for i in range(3)]
     for a in arts:

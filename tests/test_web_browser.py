@@ -132,3 +132,36 @@ def test_browse_filter_evidence_and_review(site: dict[str, Any], page: Any) -> N
     page.locator("#history").scroll_into_view_if_needed()
     shot(page, "incident-reviewed")
     assert page.errors == [], page.errors
+
+
+def test_sign_out_in_chromium_ends_a_copied_session_cookie(site: dict[str, Any], page: Any
+                                                           ) -> None:
+    """A session cookie copied out of one browser works in another until the first signs
+    out with the page's button; then the copy gets the sign-in page too."""
+    base = site["base"]
+    browser = page.context.browser
+    victim = browser.new_context()
+    thief = browser.new_context()
+    try:
+        vp = victim.new_page()
+        vp.goto(base + "/login")
+        vp.fill("input[name=username]", "vic")
+        vp.fill("input[name=password]", PASSWORDS["vic"])
+        vp.click("button[type=submit]")
+        vp.wait_for_url(base + "/")
+        stolen = [c for c in victim.cookies() if c["name"] == "sw_session"]
+        assert len(stolen) == 1 and stolen[0]["httpOnly"]
+        thief.add_cookies(stolen)
+        tp = thief.new_page()
+        tp.goto(base + "/timeline")
+        assert tp.url == base + "/timeline"  # the copy works while the session lives
+        assert "vic" in tp.inner_text(".who")
+        vp.click("form[action='/logout'] button")
+        vp.wait_for_url("**/login")
+        assert not [c for c in victim.cookies() if c["name"] == "sw_session"]
+        tp.goto(base + "/timeline")
+        assert tp.url.startswith(base + "/login")  # the copy is refused now
+        shot(tp, "stolen-cookie-after-logout")
+    finally:
+        victim.close()
+        thief.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -12,7 +13,7 @@ import httpx
 import pytest
 
 from strikewatch.web.auth import verify_password
-from tests._webdata import free_port, make_store
+from tests._webdata import PASSWORDS, free_port, make_store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,6 +69,41 @@ def test_serve_answers_on_loopback(tmp_path: Path) -> None:
         assert r.status_code == 200 and r.json()["total"] == 1
         assert httpx.get(base + "/").status_code == 200  # anonymous reading is on
         assert "openapi" in httpx.get(base + "/openapi.json").json()
+    finally:
+        proc.terminate()
+        proc.wait(20)
+
+
+def test_serve_session_idle_option_ends_idle_sessions(tmp_path: Path) -> None:
+    """`serve --session-idle 1`: the option reaches the running server's session policy."""
+    make_store(tmp_path)
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "STRIKEWATCH_SECRET": "y" * 32}
+    proc = subprocess.Popen([sys.executable, "-m", "strikewatch", "serve", "--db",
+                             str(tmp_path / "web.db"), "--port", str(port),
+                             "--session-idle", "1"],
+                            env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                page = httpx.get(base + "/login")
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    pytest.fail("serve did not start: "
+                                + (proc.stdout.read().decode() if proc.stdout else ""))
+                time.sleep(0.2)
+        with httpx.Client(base_url=base, cookies=page.cookies) as c:
+            token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+            assert token
+            r = c.post("/login", data={"username": "vic", "password": PASSWORDS["vic"],
+                                       "csrf_token": token.group(1)})
+            assert r.status_code == 303
+            assert c.get("/api/tallies").status_code == 200
+            time.sleep(1.5)
+            assert c.get("/api/tallies").status_code == 401
     finally:
         proc.terminate()
         proc.wait(20)

@@ -126,12 +126,19 @@ def test_passwords_sessions_csrf_and_rate_limit() -> None:
     assert not verify_password("not a hash", "x")
     auth = Auth(store=None, settings=WebSettings(secret_key="k"))  # type: ignore[arg-type]
     cookie = auth.new_csrf_cookie()
-    token = auth.csrf_token(cookie)
-    assert auth.csrf_ok(cookie, token)
-    assert not auth.csrf_ok(auth.new_csrf_cookie(), token)
-    assert not auth.csrf_ok(cookie, token[:-2] + "xx")
+    browser = Auth.browser_binding(cookie)
+    token = auth.csrf_token(browser)
+    assert auth.csrf_ok(browser, token)
+    assert not auth.csrf_ok(Auth.browser_binding(auth.new_csrf_cookie()), token)
+    assert not auth.csrf_ok(browser, token[:-2] + "xx")
+    assert not auth.csrf_ok(None, token) and not auth.csrf_ok(browser, None)
+    # a session's token is its own: not the browser's, not another session's
+    session = Auth.session_binding("t" * 43)
+    assert auth.csrf_ok(session, auth.csrf_token(session))
+    assert not auth.csrf_ok(session, token)
+    assert not auth.csrf_ok(Auth.session_binding("u" * 43), auth.csrf_token(session))
     other = Auth(store=None, settings=WebSettings(secret_key="other"))  # type: ignore[arg-type]
-    assert not other.csrf_ok(cookie, token)
+    assert not other.csrf_ok(browser, token)
     lim = LoginLimiter(attempts=3, window=60)
     for _ in range(3):
         assert not lim.blocked("1.2.3.4", "Ann")

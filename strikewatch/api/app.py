@@ -89,7 +89,8 @@ def create_app(store: Store | None = None, *, db: str | None = None,
 
     @app.middleware("http")
     async def csrf_cookie(request: Request, call_next: Any) -> Response:
-        """Give every browser a random CSRF cookie; forms carry a token signed from it."""
+        """Give every browser a random CSRF cookie: signed out (the sign-in form), CSRF
+        tokens are bound to it; signed in, to the session (strikewatch.web.auth)."""
         fresh = None
         if not request.cookies.get(CSRF_COOKIE):
             fresh = Auth.new_csrf_cookie()

@@ -22,6 +22,7 @@ from strikewatch.api.ledger import (
 )
 from strikewatch.api.query import QueryError, incident_query
 from strikewatch.store import Store
+from strikewatch.web.auth import SESSION_COOKIE, request_user
 
 router = APIRouter(prefix="/api", tags=["ledger"])
 
@@ -34,24 +35,11 @@ def get_store(request: Request) -> Store:
     return store
 
 
-def _request_user(request: Request) -> Any:
-    """The user a request signs in as (session cookie or HTTP Basic), or None.
-
-    Too many failed logins answer 429 here, so every API route limits them alike.
-    """
-    from strikewatch.web.auth import RateLimited
-
-    try:
-        return request.app.state.auth.user_from_request(request)
-    except RateLimited:
-        raise HTTPException(429, "too many failed logins; wait a few minutes") from None
-
-
 def require_reader(request: Request) -> None:
     """API reads need a signed-in user (cookie or HTTP Basic) unless anonymous is on."""
     if request.app.state.auth.settings.allow_anonymous:
         return
-    if _request_user(request) is None:
+    if request_user(request) is None:
         raise HTTPException(401, "sign in (session cookie or HTTP Basic) to read the ledger",
                             headers={"WWW-Authenticate": 'Basic realm="strikewatch"'})
 
@@ -208,8 +196,7 @@ class ReviewIn(BaseModel):
 def add_review(request: Request, incident_id: str, body: ReviewIn) -> dict[str, Any]:
     """Record an editor's decision (HTTP Basic, or the session cookie plus the page's CSRF
     token in the X-CSRF-Token header); answers the stored Review with before and after."""
-    from strikewatch.web.auth import CSRF_COOKIE, SESSION_COOKIE
-    from strikewatch.web.decide import decide
+    from strikewatch.web.decide import decide, reviewer
     from strikewatch.web.review import ReviewError
 
     auth = request.app.state.auth
@@ -219,23 +206,15 @@ def add_review(request: Request, incident_id: str, body: ReviewIn) -> dict[str, 
     # a session cookie, when present, is who the request is from (user_from_request reads it
     # first), so it needs the CSRF token even if a Basic header comes along
     cookie_user = bool(request.cookies.get(SESSION_COOKIE))
-    if (cookie_user or not basic) and not auth.csrf_ok(request.cookies.get(CSRF_COOKIE),
-                                                       request.headers.get("x-csrf-token")):
+    if (cookie_user or not basic) and not auth.csrf_valid(request,
+                                                          request.headers.get("x-csrf-token")):
         raise HTTPException(403, "with a session cookie, send the page's CSRF token in the "
                                  "X-CSRF-Token header (or use HTTP Basic)")
-    user = _request_user(request)
-    if user is None:
-        raise HTTPException(401, "sign in as an editor to review incidents",
-                            headers={"WWW-Authenticate": 'Basic realm="strikewatch"'})
-    if not user.can("editor"):
-        raise HTTPException(403, f"your role ({user.role}) can read but not review")
-    store = get_store(request)
-    detail = incident_detail(store, incident_id)
-    if detail is None:
-        raise HTTPException(404, f"no incident with id {incident_id!r}")
+    who = reviewer(request, incident_id, basic_challenge=True)
     try:
-        review = decide(store, detail, user.username, body.action, body.data, body.note)
+        review = decide(who.store, who.detail, who.user.username, body.action, body.data,
+                        body.note)
     except ReviewError as e:
         raise HTTPException(400, str(e)) from None
-    store.add_review(review)
+    who.store.add_review(review)
     return review.model_dump(mode="json")

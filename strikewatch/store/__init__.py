@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 
@@ -214,7 +215,11 @@ class Store:
 
     # users of the web app (passwords arrive already hashed; hashing lives in the web auth)
     def add_user(self, username: str, password_hash: str, role: str) -> None:
-        """Create or replace a user; role is one of viewer, editor, admin."""
+        """Create or replace a user; role is one of viewer, editor, admin.
+
+        Replacing a user's password or role revokes all their sessions in the same
+        transaction: whoever signed in under the old password or role must sign in again.
+        """
         raise NotImplementedError
 
     def get_user(self, username: str) -> dict[str, str] | None:
@@ -225,7 +230,38 @@ class Store:
         raise NotImplementedError
 
     def delete_user(self, username: str) -> bool:
-        """Remove a user; True when one was removed."""
+        """Remove a user and their sessions (one transaction); True when one was removed."""
+        raise NotImplementedError
+
+    # sessions of the web app: `session_id` is the SHA-256 of the cookie's token, never the
+    # token; times are ISO 8601 UTC strings. The policy (expiry, idle) is
+    # strikewatch.web.sessions'; the store only keeps the rows.
+    def add_session(self, session_id: str, username: str, created_at: str, expires_at: str,
+                    client: str | None = None) -> None:
+        """Store a new session (and drop rows whose absolute expiry is past)."""
+        raise NotImplementedError
+
+    def get_session(self, session_id: str) -> dict[str, Any] | None:
+        """The session with its user's current role: {"id", "username", "role",
+        "created_at", "last_seen_at", "expires_at", "revoked_at", "client"}; None when
+        unknown (its user deleted included)."""
+        raise NotImplementedError
+
+    def touch_session(self, session_id: str, at: str) -> bool:
+        """Record activity on a session (for the idle limit); False when the write was
+        skipped because the database was busy (best effort: the next request retries)."""
+        raise NotImplementedError
+
+    def revoke_session(self, session_id: str, at: str | None = None) -> bool:
+        """End one session; True when a live (not yet revoked) one was ended."""
+        raise NotImplementedError
+
+    def revoke_sessions(self, username: str, at: str | None = None) -> int:
+        """End every session of a user; how many were still unrevoked."""
+        raise NotImplementedError
+
+    def sessions(self, username: str | None = None) -> list[dict[str, Any]]:
+        """Stored sessions (of one user, or all), newest first, without their ids' tokens."""
         raise NotImplementedError
 
     def close(self) -> None:

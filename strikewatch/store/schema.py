@@ -157,6 +157,28 @@ incident_redirects = sa.Table(
     sa.Column("at", sa.String(40), nullable=False),
 )
 
+#: Server-side sign-in sessions of the web app. The cookie holds a random token; only its
+#: SHA-256 is stored (`id`), so a copy of the database signs no one in. A session ends when
+#: revoked (logout, user deleted, role or password changed), after its absolute expiry, or
+#: after an idle gap (`last_seen_at`; the idle limit is the server's setting).
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column(
+        "username",
+        sa.String(128),
+        sa.ForeignKey("users.username", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("last_seen_at", sa.String(40), nullable=False),
+    sa.Column("expires_at", sa.String(40), nullable=False, index=True),
+    sa.Column("revoked_at", sa.String(40), nullable=True),
+    sa.Column("client", sa.String(64), nullable=True),
+)
+
 #: Columns `IncidentQuery.sort` may name.
 SORTABLE = (
     "date_low", "date_high", "killed_low", "killed_high", "grade", "status", "event_type",

@@ -1,10 +1,12 @@
 """Users, sessions, CSRF and roles for the web app and the API.
 
 Why each piece: passwords are hashed with Argon2id (argon2-cffi), the current OWASP
-recommendation; sessions are a signed, timed cookie (itsdangerous), so the server keeps no
-session table; every form carries a CSRF token bound to a per-browser random cookie
-(double-submit, signed so it cannot be forged from a sibling subdomain); failed logins are
-rate limited per client and user name. Anonymous reading is off unless the operator enables it.
+recommendation; sessions live on the server (strikewatch.web.sessions), so logout, deleting
+a user or changing their password or role ends them at once; every form carries a CSRF token
+that is an HMAC of the session's token (so a token is good for one session only, and a
+cookie planted from a sibling subdomain cannot pair with it) — before sign-in, of a
+per-browser random cookie; failed logins are rate limited per client and user name.
+Anonymous reading is off unless the operator enables it.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from dataclasses import dataclass, field
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from itsdangerous import BadSignature, Signer, URLSafeTimedSerializer
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from strikewatch.store import Store
+from strikewatch.web.sessions import Sessions
 
 ROLES: tuple[str, ...] = ("viewer", "editor", "admin")
 SESSION_COOKIE = "sw_session"
@@ -66,9 +69,13 @@ def role_at_least(role: str | None, needed: str) -> bool:
 
 @dataclass
 class User:
+    """Who a request is from. `session` is the token of the session it came with (None for
+    HTTP Basic): CSRF tokens are bound to it, and logout ends it."""
+
     username: str
     role: str
-    password_hash: str = ""
+    password_hash: str = field(default="", repr=False)
+    session: str | None = field(default=None, repr=False)
 
     def can(self, needed: str) -> bool:
         return role_at_least(self.role, needed)
@@ -111,11 +118,17 @@ class LoginLimiter:
 
 @dataclass
 class WebSettings:
-    """How the app is run; `from_env` reads STRIKEWATCH_SECRET and STRIKEWATCH_ANONYMOUS."""
+    """How the app is run; `from_env` reads STRIKEWATCH_SECRET, STRIKEWATCH_ANONYMOUS and
+    STRIKEWATCH_SESSION_IDLE (seconds).
+
+    `session_max_age`: a session ends this long after sign-in whatever happens;
+    `session_idle`: and after this long without a request.
+    """
 
     secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     allow_anonymous: bool = False
-    session_max_age: int = 12 * 3600
+    session_max_age: float = 12 * 3600
+    session_idle: float = 3600
     secure_cookies: bool = False
     login_attempts: int = 5
     login_window: float = 300.0
@@ -127,6 +140,13 @@ class WebSettings:
             settings.secret_key = os.environ["STRIKEWATCH_SECRET"]
         if os.environ.get("STRIKEWATCH_ANONYMOUS", "").lower() in ("1", "true", "yes", "on"):
             settings.allow_anonymous = True
+        idle = os.environ.get("STRIKEWATCH_SESSION_IDLE", "").strip()
+        if idle:
+            try:
+                settings.session_idle = float(idle)
+            except ValueError:
+                raise ValueError(f"STRIKEWATCH_SESSION_IDLE: {idle!r} is not a number of "
+                                 "seconds") from None
         for key, value in overrides.items():
             if value is not None:
                 setattr(settings, key, value)
@@ -139,34 +159,43 @@ class Auth:
     def __init__(self, store: Store, settings: WebSettings) -> None:
         self.store = store
         self.settings = settings
-        self._sessions = URLSafeTimedSerializer(settings.secret_key, salt="strikewatch-session")
-        self._csrf = Signer(settings.secret_key, salt="strikewatch-csrf")
+        self.sessions = Sessions(store, settings.session_max_age, settings.session_idle)
+        self._csrf_key = hashlib.sha256(
+            b"strikewatch-csrf\x00" + settings.secret_key.encode("utf-8")).digest()
         self.limiter = LoginLimiter(settings.login_attempts, settings.login_window)
 
     # sessions
-    @staticmethod
-    def _fingerprint(password_hash: str) -> str:
-        """Ties a session to the password it was opened with: a new password ends it."""
-        return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()[:16]
+    def start_session(self, user: User, client: str | None = None) -> str:
+        """A new server-side session for a user who just signed in; the cookie's value."""
+        return self.sessions.start(user.username, client)
 
-    def session_cookie(self, user: User) -> str:
-        return self._sessions.dumps({"u": user.username,
-                                     "p": self._fingerprint(user.password_hash)})
+    def end_session(self, request: Request) -> None:
+        """Logout: the session of this request's cookie is revoked on the server."""
+        self.sessions.end(request.cookies.get(SESSION_COOKIE))
+        request.state.sw_identity = None
 
     def user_from_request(self, request: Request) -> User | None:
-        """The signed-in user (session cookie, or HTTP Basic for API clients), or None."""
-        token = request.cookies.get(SESSION_COOKIE)
-        if token:
+        """The signed-in user (live session cookie, or HTTP Basic for API clients), or None.
+
+        Worked out once per request (kept in request.state): a page asks several times, and
+        a wrong Basic password must count as one failed login, not one per asking.
+        """
+        cached = getattr(request.state, "sw_identity", None)
+        if cached is None:
             try:
-                data = self._sessions.loads(token, max_age=self.settings.session_max_age)
-            except BadSignature:
-                data = None
-            if isinstance(data, dict) and isinstance(data.get("u"), str):
-                row = self.store.get_user(data["u"])
-                # a deleted user's cookie, or one from before a password change, stops working
-                if row and hmac.compare_digest(str(data.get("p", "")),
-                                               self._fingerprint(row["password_hash"])):
-                    return User(row["username"], row["role"], row["password_hash"])
+                cached = (self._identify(request), None)
+            except RateLimited as e:
+                cached = (None, e)
+            request.state.sw_identity = cached
+        user, error = cached
+        if error is not None:
+            raise error
+        return user
+
+    def _identify(self, request: Request) -> User | None:
+        session = self.sessions.resolve(request.cookies.get(SESSION_COOKIE))
+        if session is not None:
+            return User(session.username, session.role, session=session.token)
         header = request.headers.get("authorization", "")
         if header.lower().startswith("basic "):
             return self._basic(header[6:].strip(), client_of(request))
@@ -197,17 +226,46 @@ class Auth:
     def new_csrf_cookie() -> str:
         return secrets.token_urlsafe(24)
 
-    def csrf_token(self, cookie_value: str) -> str:
-        return self._csrf.sign(cookie_value).decode("ascii")
+    @staticmethod
+    def session_binding(session_token: str) -> str:
+        """What a signed-in browser's CSRF tokens are bound to: its session."""
+        return "session:" + session_token
 
-    def csrf_ok(self, cookie_value: str | None, form_token: str | None) -> bool:
-        if not cookie_value or not form_token:
-            return False
+    @staticmethod
+    def browser_binding(csrf_cookie: str) -> str:
+        """What a signed-out browser's CSRF tokens are bound to (the sign-in form)."""
+        return "browser:" + csrf_cookie
+
+    def csrf_binding(self, request: Request) -> str | None:
+        """The request's live session if it has one, else its per-browser CSRF cookie."""
         try:
-            value = self._csrf.unsign(form_token).decode("ascii")
-        except BadSignature:
+            user = self.user_from_request(request)
+        except RateLimited:
+            user = None
+        if user is not None and user.session:
+            return self.session_binding(user.session)
+        cookie = getattr(request.state, "csrf_cookie", None) or request.cookies.get(CSRF_COOKIE)
+        return self.browser_binding(cookie) if cookie else None
+
+    def csrf_token(self, binding: str) -> str:
+        """The token forms carry: an HMAC of the binding under the server's secret."""
+        mac = hmac.new(self._csrf_key, binding.encode("utf-8"), hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(mac).rstrip(b"=").decode("ascii")
+
+    def csrf_ok(self, binding: str | None, token: str | None) -> bool:
+        if not binding or not token or not isinstance(token, str):
             return False
-        return hmac.compare_digest(value, cookie_value)
+        return hmac.compare_digest(self.csrf_token(binding).encode("ascii"),
+                                   token.encode("utf-8", "replace"))
+
+    def csrf_for(self, request: Request) -> str:
+        """The token to put in this request's page ('' when the browser has no binding)."""
+        binding = self.csrf_binding(request)
+        return self.csrf_token(binding) if binding else ""
+
+    def csrf_valid(self, request: Request, token: str | None) -> bool:
+        """True when `token` was made for this request's session (or, signed out, browser)."""
+        return self.csrf_ok(self.csrf_binding(request), token)
 
 
 class RateLimited(Exception):
@@ -216,3 +274,13 @@ class RateLimited(Exception):
 
 def client_of(request: Request) -> str:
     return request.client.host if request.client else "unknown"
+
+
+def request_user(request: Request) -> User | None:
+    """The user a request signs in as, or None; too many failed logins answer 429, so every
+    route that asks refuses them alike."""
+    auth: Auth = request.app.state.auth
+    try:
+        return auth.user_from_request(request)
+    except RateLimited:
+        raise HTTPException(429, "too many failed logins; wait a few minutes") from None

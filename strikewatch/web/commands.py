@@ -1,4 +1,4 @@
-"""`strikewatch serve` and `strikewatch user add`, registered onto the main Typer app.
+"""`strikewatch serve` and `strikewatch user …`, registered onto the main Typer app.
 
 Kept here (not in cli.py) so the web part owns its commands; cli.py calls `register(app)`.
 """
@@ -20,6 +20,13 @@ def serve(
         False, "--anonymous", help="let visitors read without signing in (off by default)"),
     secure_cookies: bool = typer.Option(False, "--secure-cookies",
                                         help="mark cookies Secure (behind HTTPS)"),
+    session_idle: float | None = typer.Option(
+        None, "--session-idle", min=1,
+        help="end a session after this many seconds without a request (default 3600, or "
+             "STRIKEWATCH_SESSION_IDLE)"),
+    session_hours: float | None = typer.Option(
+        None, "--session-hours", min=0.01,
+        help="end a session this many hours after sign-in, active or not (default 12)"),
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /openapi.json) and the web pages in one process."""
     import uvicorn
@@ -27,8 +34,10 @@ def serve(
     from strikewatch.api.app import create_app
     from strikewatch.web.auth import WebSettings
 
-    settings = WebSettings.from_env(allow_anonymous=anonymous or None,
-                                    secure_cookies=secure_cookies or None)
+    settings = WebSettings.from_env(
+        allow_anonymous=anonymous or None, secure_cookies=secure_cookies or None,
+        session_idle=session_idle,
+        session_max_age=session_hours * 3600 if session_hours is not None else None)
     app = create_app(db=db, settings=settings)
     if not app.state.store.users() and not settings.allow_anonymous:
         typer.echo("No users yet: create one with `strikewatch user add NAME --role admin`, "
@@ -36,7 +45,8 @@ def serve(
     import os
 
     if not os.environ.get("STRIKEWATCH_SECRET"):
-        typer.echo("STRIKEWATCH_SECRET is not set: sessions end when the server restarts.",
+        typer.echo("STRIKEWATCH_SECRET is not set: forms on pages opened before a restart "
+                   "fail their CSRF check once after it (sessions themselves survive).",
                    err=True)
     uvicorn.run(app, host=host, port=port, log_level="info")
 
@@ -100,7 +110,54 @@ def user_delete(
     typer.echo(f"user {username!r} deleted")
 
 
+@user_app.command("sessions")
+def user_sessions(
+    username: str | None = typer.Argument(None, help="user name (all users when left out)"),
+    db: str | None = typer.Option(None, "--db", help="store path or SQLAlchemy URL"),
+    all_: bool = typer.Option(False, "--all", help="also list ended sessions"),
+) -> None:
+    """Sign-in sessions: user, state, signed in, last seen, expires, client address.
+
+    The idle limit used for the state is STRIKEWATCH_SESSION_IDLE (default 3600 s), as for
+    `serve`; "last seen" is recorded to within a minute.
+    """
+    import time
+
+    from strikewatch.store import open_store
+    from strikewatch.web.auth import WebSettings
+    from strikewatch.web.sessions import session_state
+
+    store = open_store(db)
+    if username is not None and store.get_user(username) is None:
+        typer.echo(f"error: no user {username!r}", err=True)
+        raise typer.Exit(1)
+    idle = WebSettings.from_env().session_idle
+    now = time.time()
+    for row in store.sessions(username):
+        state = session_state(row, now, idle)
+        if state == "active" or all_:
+            typer.echo("\t".join([row["username"], state, row["created_at"],
+                                  row["last_seen_at"], row["expires_at"],
+                                  row.get("client") or ""]))
+
+
+@user_app.command("signout")
+def user_signout(
+    username: str = typer.Argument(..., help="user name"),
+    db: str | None = typer.Option(None, "--db", help="store path or SQLAlchemy URL"),
+) -> None:
+    """End every session of a user now (a running server refuses their cookies at once)."""
+    from strikewatch.store import open_store
+
+    store = open_store(db)
+    if store.get_user(username) is None:
+        typer.echo(f"error: no user {username!r}", err=True)
+        raise typer.Exit(1)
+    ended = store.revoke_sessions(username)
+    typer.echo(f"{ended} session(s) of {username!r} ended")
+
+
 def register(app: typer.Typer) -> None:
-    """Add `serve` and `user add` to the strikewatch command line."""
+    """Add `serve` and `user …` to the strikewatch command line."""
     app.command("serve")(serve)
     app.add_typer(user_app, name="user")

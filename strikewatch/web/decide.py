@@ -1,20 +1,53 @@
 """Turn an editor's request (a web form or an API body) into a checked records.Review.
 
-One function for both front doors, so the web page and `POST /api/incidents/{id}/reviews`
-accept and reject exactly the same decisions.
+One guard (`reviewer`) and one decision function (`decide`) for both front doors, so the
+web page and `POST /api/incidents/{id}/reviews` admit the same people and accept and
+reject exactly the same decisions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from strikewatch.api.ledger import IncidentDetail
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+
+from strikewatch.api.ledger import IncidentDetail, incident_detail
 from strikewatch.records import Incident, Review
 from strikewatch.store import Store
+from strikewatch.web.auth import User, request_user
 from strikewatch.web.review import EDITABLE, ReviewError, make_review, parse_field
 
 ACTIONS = ("accept", "edit", "merge", "split", "reject")
+
+
+@dataclass
+class Reviewer:
+    """An editor cleared to review one incident, with the store and the incident's detail."""
+
+    user: User
+    store: Store
+    detail: IncidentDetail
+
+
+def reviewer(request: Request, incident_id: str, *, basic_challenge: bool = False) -> Reviewer:
+    """The checks every review request passes before `decide`, in this order: signed in
+    (401; 429 after too many failed logins), editor or admin (403), the incident exists
+    (404). `basic_challenge`: the 401 invites HTTP Basic (API clients; a browser would
+    show a password dialog, so pages leave it out). CSRF is checked before, by each door."""
+    user = request_user(request)
+    if user is None:
+        headers = {"WWW-Authenticate": 'Basic realm="strikewatch"'} if basic_challenge else None
+        raise HTTPException(401, "sign in as an editor to review incidents", headers=headers)
+    if not user.can("editor"):
+        raise HTTPException(403, f"your role ({user.role}) can read but not review")
+    store: Store = request.app.state.store
+    detail = incident_detail(store, incident_id)
+    if detail is None:
+        raise HTTPException(404, f"no incident with id {incident_id!r}")
+    return Reviewer(user, store, detail)
 
 
 def _ids(raw: Any) -> list[str]:

@@ -30,7 +30,6 @@ from strikewatch.api.query import SORTABLE, QueryError, filter_params, incident_
 from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Place
 from strikewatch.store import Store
 from strikewatch.web.auth import (
-    CSRF_COOKIE,
     CSRF_FIELD,
     ROLES,
     SESSION_COOKIE,
@@ -40,7 +39,7 @@ from strikewatch.web.auth import (
     client_of,
     hash_password,
 )
-from strikewatch.web.decide import decide
+from strikewatch.web.decide import decide, reviewer
 from strikewatch.web.highlight import Highlight, highlight
 from strikewatch.web.review import EDITABLE, ReviewError, changed_fields
 from strikewatch.web.svgmap import MapPoint, load_basemap, parse_bbox, render_map
@@ -135,10 +134,8 @@ def reader(request: Request) -> User | None:
 def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
     auth = _auth(request)
     user = ctx.pop("user", None) or current_user(request)
-    cookie = getattr(request.state, "csrf_cookie", None) or request.cookies.get(CSRF_COOKIE, "")
     ctx.update(request=request, user=user, csrf_field=CSRF_FIELD,
-               csrf_token=auth.csrf_token(cookie) if cookie else "",
-               anonymous=auth.settings.allow_anonymous)
+               csrf_token=auth.csrf_for(request), anonymous=auth.settings.allow_anonymous)
     return templates.TemplateResponse(request, name, ctx, status_code=status)
 
 
@@ -155,7 +152,7 @@ async def _form(request: Request) -> dict[str, Any]:
         if "\x00" in key or any("\x00" in v for v in values):  # PostgreSQL cannot take it
             raise HTTPException(400, "the form contains a NUL character")
         data[key] = values if len(values) > 1 else (values[0] if values else "")
-    if not _auth(request).csrf_ok(request.cookies.get(CSRF_COOKIE), data.get(CSRF_FIELD)):
+    if not _auth(request).csrf_valid(request, data.get(CSRF_FIELD)):
         raise HTTPException(403, "the form expired or came from elsewhere (CSRF check failed); "
                                  "reload the page and try again")
     return data
@@ -190,16 +187,19 @@ async def login(request: Request) -> Response:
     if user is None:
         return render(request, "login.html", status=401, next=nxt,
                       error="Unknown user name or wrong password.")
+    auth.end_session(request)  # signing in again replaces the browser's old session
     response = RedirectResponse(nxt, status_code=303)
-    response.set_cookie(SESSION_COOKIE, auth.session_cookie(user), httponly=True,
-                        samesite="lax", secure=auth.settings.secure_cookies,
-                        max_age=auth.settings.session_max_age)
+    response.set_cookie(SESSION_COOKIE, auth.start_session(user, client_of(request)),
+                        httponly=True, samesite="lax", secure=auth.settings.secure_cookies,
+                        max_age=int(auth.settings.session_max_age))
     return response
 
 
 @router.post("/logout")
 async def logout(request: Request) -> Response:
+    """End the session on the server: a copy of the cookie stops working too."""
     await _form(request)
+    _auth(request).end_session(request)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response
@@ -378,22 +378,14 @@ def incident_page(request: Request, incident_id: str, error: str | None = None
 async def review_incident(request: Request, incident_id: str) -> Response:
     """Apply one editor's decision: it is stored as a Review and shown in the history."""
     form = await _form(request)
-    user = current_user(request)
-    if user is None:
-        raise HTTPException(401, "Sign in as an editor to review incidents.")
-    if not user.can("editor"):
-        raise HTTPException(403, f"Your role ({user.role}) can read but not review.")
-    store = _store(request)
-    detail = incident_detail(store, incident_id)
-    if detail is None:
-        raise HTTPException(404, f"No incident with id {incident_id!r}.")
+    who = reviewer(request, incident_id)
     try:
-        review = decide(store, detail, user.username, str(form.get("action", "")),
+        review = decide(who.store, who.detail, who.user.username, str(form.get("action", "")),
                         {k: v for k, v in form.items() if k != CSRF_FIELD},
                         str(form.get("note", "")))
     except ReviewError as e:
         return incident_page(request, incident_id, error=str(e))
-    store.add_review(review)
+    who.store.add_review(review)
     return RedirectResponse(f"/incidents/{incident_id}#history", status_code=303)
 
 
