@@ -17,6 +17,7 @@ from strikewatch import resolve as resolve_step
 from strikewatch.ingest import IngestOptions, IngestReport, ingest
 from strikewatch.ingest.sources import Unit
 from strikewatch.records import Article, Mention
+from strikewatch.resolve.linking import Predictor
 from strikewatch.store import Store
 
 
@@ -82,8 +83,13 @@ def extract_pending(
     return report
 
 
-def rebuild_ledger(store: Store, report: PipelineReport | None = None) -> PipelineReport:
-    """Resolve all stored mentions (with the reviews) and swap in the new ledger."""
+def rebuild_ledger(
+    store: Store, report: PipelineReport | None = None, predictor: Predictor | None = None
+) -> PipelineReport:
+    """Resolve all stored mentions (with the reviews) and swap in the new ledger.
+
+    `predictor`: where pairwise linking runs (resolve.linking; default DuckDB here).
+    """
     report = report or PipelineReport()
     while True:
         # Another process (a second ingest) may store mentions while this one resolves;
@@ -92,7 +98,9 @@ def rebuild_ledger(store: Store, report: PipelineReport | None = None) -> Pipeli
         before = _ledger_inputs(store)
         mentions = list(store.mentions())
         articles = store.get_articles({m.article_id for m in mentions})
-        incidents, tallies = resolve_step.resolve(mentions, articles, store.reviews())
+        incidents, tallies = resolve_step.resolve(
+            mentions, articles, store.reviews(), predictor
+        )
         store.replace_ledger(incidents, tallies)
         if _ledger_inputs(store) == before:
             break
