@@ -212,7 +212,7 @@ def predict_with(db_api: Any, table: pa.Table) -> list[tuple[str, str, float]]:
     """
     from splink import Linker
 
-    sdf = db_api.register(table, table_name="mentions")
+    sdf = db_api.register(table)  # a fresh name: a Spark session outlives one call
     linker = Linker(sdf, settings(), log_level=None)  # leave logging to the app
     pred = linker.inference.predict(
         threshold_match_probability=LINK_THRESHOLD, warning_mode="never"
