@@ -25,6 +25,7 @@ from strikewatch import resolve as resolve_step
 from strikewatch.ingest import IngestOptions, IngestReport, ingest
 from strikewatch.ingest.sources import Unit
 from strikewatch.records import Article, Mention
+from strikewatch.resolve.linking import Predictor
 from strikewatch.store import LedgerWrite, ResolveSave, StaleState, Store
 
 
@@ -97,13 +98,18 @@ def extract_pending(
 MAX_ATTEMPTS = 50
 
 
-def rebuild_ledger(store: Store, report: PipelineReport | None = None) -> PipelineReport:
+def rebuild_ledger(
+    store: Store, report: PipelineReport | None = None, predictor: Predictor | None = None
+) -> PipelineReport:
     """Bring the ledger up to date with the stored mentions and reviews (update_ledger)."""
-    return update_ledger(store, report)
+    return update_ledger(store, report, predictor=predictor)
 
 
 def update_ledger(
-    store: Store, report: PipelineReport | None = None, from_scratch: bool = False
+    store: Store,
+    report: PipelineReport | None = None,
+    from_scratch: bool = False,
+    predictor: Predictor | None = None,
 ) -> PipelineReport:
     """Resolve what changed since the saved resolver state and write the ledger's diff.
 
@@ -121,6 +127,9 @@ def update_ledger(
     that changed. Two processes at once: a save based on a state another process replaced
     meanwhile is refused (StaleState) and this one resolves again; and if the inputs
     changed while resolving, it resolves again, so the last writer is fresh.
+
+    `predictor`: where pairwise linking runs (resolve.linking; default DuckDB in this
+    process; a batch on Spark passes batch.spark.spark_predictor) — the links are the same.
     """
     report = report or PipelineReport()
     for _attempt in range(MAX_ATTEMPTS):
@@ -136,7 +145,7 @@ def update_ledger(
         report.from_scratch = (from_scratch or saved is None
                                or saved.version != resolve_step.STATE_VERSION)
         if report.from_scratch or saved is None:
-            state = resolve_step.resolve_state(mentions, articles, reviews)
+            state = resolve_step.resolve_state(mentions, articles, reviews, predictor)
         else:
             old = saved.members
             stale = [mid for mid, (_, fp) in old.items() if prints.get(mid) != fp]
@@ -145,7 +154,8 @@ def update_ledger(
             state, touched = resolve_step.resume_state(
                 kept, articles, ((a, b, p) for (a, b), p in saved.edges.items()),
                 {mid: key for mid, (key, _) in old.items() if key is not None}, stale)
-            resolve_step.resolve_incremental(state, fresh, {}, reviews, also_touched=touched)
+            resolve_step.resolve_incremental(state, fresh, {}, reviews, also_touched=touched,
+                                             predictor=predictor)
         members: dict[str, tuple[str | None, str]] = {
             mid: (state.cluster_of.get(mid), prints[mid])
             for mid in (*state.events, *state.tallies)}

@@ -86,3 +86,39 @@ def test_a_tally_over_two_seas_counts_both() -> None:
     assert by[3].ledger_incidents == 3 and by[3].state == "consistent", by[3]
     assert "Pacific" in by[3].note
     assert by[2].ledger_incidents == 2 and by[2].state == "consistent", by[2]
+
+
+def test_indexed_reconciliation_equals_a_scan_of_the_ledger() -> None:
+    """resolve_tallies answers from an index of the ledger; `reconcile`, which scans every
+    incident, is the reference: both must give every tally the same reconciliation."""
+    from strikewatch.batch.archive import to_article
+    from strikewatch.batch.synthetic import iter_synthetic
+    from strikewatch.batch.worker import extract_chunk
+    from strikewatch.records import Mention
+    from strikewatch.resolve.tallies import reconcile, tally_regions
+    from tests.resolve_set.evaluate import articles_of, gold_mentions, load_set
+
+    data = load_set()
+    gold, _ = gold_mentions(data)
+    records = list(iter_synthetic(200, seed=4))
+    rows = extract_chunk([(r, None) for r in records])
+    cases = [
+        (gold, articles_of(data)),
+        ([Mention.model_validate_json(d) for _, _, _, d, e in rows if e is None and d],
+         {a.id: a for a in (to_article(r) for r in records)}),
+    ]
+    checked = set()
+    for mentions, articles in cases:
+        by_id = {m.id: m for m in mentions}
+        incidents, tallies = resolve(mentions, articles)
+        assert tallies
+        for t in tallies:
+            regions = tally_regions(t, [by_id[i] for i in t.mention_ids], articles)
+            expected = reconcile(t, incidents, regions)
+            assert t.reconciliation is not None
+            assert t.reconciliation.model_dump(exclude={"note"}) == expected.model_dump(
+                exclude={"note"})
+            assert t.reconciliation.note.startswith(expected.note)
+            checked.add((t.reconciliation.state, t.reconciliation.ledger_incidents > 0))
+    # the cases cover consistent, inconsistent and out-of-scope tallies
+    assert {"consistent", "inconsistent", "unknown"} <= {state for state, _ in checked}

@@ -8,7 +8,8 @@ Three phases, the first engine-specific, the rest shared (so engines cannot disa
    the extraction pipeline, streamed, mentions written as Parquet under OUT/mentions/;
 2. load (`load.load_batch`): articles into the store in archive order, then the mentions of
    the articles the store accepted;
-3. resolve: every mention in the store into a new ledger (reviews still win).
+3. resolve: every mention in the store into a new ledger (reviews still win); on the Spark
+   engine its record linkage runs on Spark (`spark.spark_predictor`), the rest on the driver.
 
 Identical input gives identical ledgers on both engines (tests/test_batch.py checks it).
 """
@@ -97,30 +98,43 @@ def run_batch(
     report = BatchReport(input=src, engine=engine, workers=workers)
 
     t0 = time.perf_counter()
-    if engine == "spark":
-        from strikewatch.batch.spark import extract_spark
-
-        records, rows, extract_errors = extract_spark(
-            src, mentions_dir, workers, extractor, spark_master
-        )
-        from strikewatch.batch.spark import last_peaks_mb
-
-        report.peak_rss_mb.update({f"spark_{k}": v for k, v in last_peaks_mb.items()})
-    else:
-        from strikewatch.batch.local import extract_local
-
-        records, rows, extract_errors = extract_local(Path(src), mentions_dir, workers, extractor)
-    t1 = time.perf_counter()
-    report.records, report.mention_rows = records, rows
-    report.peak_rss_mb.update({f"extract_{k}": v for k, v in _peak_rss_mb().items()})
-
-    store = open_store(db)
+    spark = None
     try:
-        loaded = load_batch(store, Path(src), mentions_dir)
+        predictor = None
+        if engine == "spark":
+            from strikewatch.batch.spark import (
+                extract_spark,
+                last_peaks_mb,
+                spark_predictor,
+                spark_session,
+            )
+
+            spark = spark_session(workers, spark_master)
+            records, rows, extract_errors = extract_spark(
+                spark, src, mentions_dir, workers, extractor
+            )
+            report.peak_rss_mb.update({f"spark_{k}": v for k, v in last_peaks_mb.items()})
+            predictor = spark_predictor(spark)  # resolution links on the same session
+        else:
+            from strikewatch.batch.local import extract_local
+
+            records, rows, extract_errors = extract_local(
+                Path(src), mentions_dir, workers, extractor
+            )
+        t1 = time.perf_counter()
+        report.records, report.mention_rows = records, rows
+        report.peak_rss_mb.update({f"extract_{k}": v for k, v in _peak_rss_mb().items()})
+
+        store = open_store(db)
+        try:
+            loaded = load_batch(store, Path(src), mentions_dir, predictor)
+        finally:
+            close = getattr(store, "close", None)
+            if callable(close):
+                close()
     finally:
-        close = getattr(store, "close", None)
-        if callable(close):
-            close()
+        if spark is not None:
+            spark.stop()
     t2 = time.perf_counter()
     report.peak_rss_mb.update({f"total_{k}": v for k, v in _peak_rss_mb().items()})
 

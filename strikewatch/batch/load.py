@@ -25,6 +25,7 @@ from strikewatch.batch.mentions import iter_rows
 from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
 from strikewatch.pipeline import rebuild_ledger
 from strikewatch.records import Article, Mention
+from strikewatch.resolve.linking import Predictor
 from strikewatch.store import Store
 
 #: Articles (and their mentions) written per transaction.
@@ -92,8 +93,11 @@ def load_articles(
     return new, known
 
 
-def load_batch(store: Store, input_path: Path, mentions_dir: Path) -> LoadResult:
-    """Articles of the archive, then their extracted mentions, then the resolved ledger."""
+def load_batch(
+    store: Store, input_path: Path, mentions_dir: Path, predictor: Predictor | None = None
+) -> LoadResult:
+    """Articles of the archive, then their extracted mentions, then the resolved ledger
+    (pairwise linking by `predictor`: the Spark engine links on Spark)."""
     result = LoadResult()
     t0 = time.perf_counter()
     new, known = load_articles(store, iter_articles(input_path, result.errors), result)
@@ -107,7 +111,7 @@ def load_batch(store: Store, input_path: Path, mentions_dir: Path) -> LoadResult
         store.replace_mentions_many(group)
         result.mentions += sum(len(ms) for ms in group.values())
     t2 = time.perf_counter()
-    ledger = rebuild_ledger(store)
+    ledger = rebuild_ledger(store, predictor=predictor)
     result.incidents, result.tallies = ledger.incidents, ledger.tallies
     t3 = time.perf_counter()
     result.seconds = {"load_articles": round(t1 - t0, 3), "load_mentions": round(t2 - t1, 3),

@@ -1,10 +1,17 @@
-"""The Spark engine: extraction as a Spark job over a (partitioned) archive.
+"""The Spark engine: extraction, and record linkage, as Spark jobs.
 
 Why this shape: the archive is read by Spark's own JSON/Parquet readers (splittable), each
 partition's records go through `_partition` -> `worker.extract_record` (the very code the
 local engine runs; the pipeline is imported once per Python worker, which Spark reuses
 across tasks), and mentions land as Parquet part files, one per task. No article passes
 through the driver during extraction.
+
+Resolution's record linkage (blocking on exploded day/zone keys, then scoring every blocked
+pair) runs on the same session through splink's Spark backend (`spark_predictor`): the very
+model of resolve.linking, its SQL transpiled by splink from the DuckDB text, so the two
+backends cannot drift apart. Features are built on the driver (one pass over the mentions)
+and only the candidate links (a few per mention) come back; clustering, merging and grading
+stay on the driver.
 
 `master` defaults to `local[workers]`; pass a cluster's master URL (`spark://host:7077`,
 `yarn`, `k8s://…`) or set STRIKEWATCH_SPARK_MASTER to run on a real cluster (docs/scale.md).
@@ -19,8 +26,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from strikewatch.batch.archive import ARTICLE_FIELDS, archive_files, is_parquet
 from strikewatch.batch.worker import ROW_FIELDS, Row, extract_record
+from strikewatch.resolve.linking import Predictor, predict_with
 
 CORRUPT = "_corrupt_record"
 #: Peak memory (MB) of the last job's JVM and its largest Python worker (local mode only).
@@ -139,34 +149,52 @@ def _read_archive(spark: Any, input_path: str, workers: int) -> Any:
     return result
 
 
+def spark_predictor(spark: Any) -> Predictor:
+    """resolve.linking's model run by splink's Spark backend on this session.
+
+    Whole-stage code generation is switched off while it runs: the wording and specific-word
+    comparisons expand into one expression too large for a generated Java method (64 KB),
+    and Spark would otherwise log a compile failure before falling back on its own.
+    """
+    from splink import SparkAPI
+
+    def predict(table: pa.Table) -> list[tuple[str, str, float]]:
+        before = spark.conf.get("spark.sql.codegen.wholeStage")
+        spark.conf.set("spark.sql.codegen.wholeStage", "false")
+        try:
+            db_api = SparkAPI(spark_session=spark, break_lineage_method="persist",
+                              register_udfs_automatically=False)
+            return predict_with(db_api, table)
+        finally:
+            spark.conf.set("spark.sql.codegen.wholeStage", before)
+            spark.catalog.clearCache()
+
+    return predict
+
+
 def extract_spark(
-    input_path: Path | str, mentions_dir: Path, workers: int, extractor: str,
-    master: str | None = None,
+    spark: Any, input_path: Path | str, mentions_dir: Path, workers: int, extractor: str,
 ) -> tuple[int, int, list[str]]:
-    """Run extraction as a Spark job; mention rows land in `mentions_dir` as Parquet.
+    """Run extraction as a Spark job on `spark`; mention rows land in `mentions_dir`.
 
     Returns (records read, mention rows written, error lines), like the local engine.
     """
     from pyspark.sql import types as T
 
-    spark = spark_session(workers, master)
-    try:
-        df = _read_archive(spark, str(input_path), workers)
-        counter = spark.sparkContext.accumulator(0)
+    df = _read_archive(spark, str(input_path), workers)
+    counter = spark.sparkContext.accumulator(0)
 
-        def counted(records: Iterator[Any]) -> Iterator[Row]:
-            for rec in records:
-                counter.add(1)
-                yield rec
+    def counted(records: Iterator[Any]) -> Iterator[Row]:
+        for rec in records:
+            counter.add(1)
+            yield rec
 
-        fn = functools.partial(_partition, extractor=extractor)
-        rows = df.rdd.mapPartitions(lambda part: fn(counted(part)))
-        schema = T.StructType([T.StructField(c, T.StringType(), True) for c in ROW_FIELDS])
-        spark.createDataFrame(rows, schema).write.mode("overwrite").parquet(str(mentions_dir))
-        records = int(counter.value)
-        _record_peaks(spark)
-    finally:
-        spark.stop()
+    fn = functools.partial(_partition, extractor=extractor)
+    rows = df.rdd.mapPartitions(lambda part: fn(counted(part)))
+    schema = T.StructType([T.StructField(c, T.StringType(), True) for c in ROW_FIELDS])
+    spark.createDataFrame(rows, schema).write.mode("overwrite").parquet(str(mentions_dir))
+    records = int(counter.value)
+    _record_peaks(spark)
 
     from strikewatch.batch.mentions import iter_rows
 

@@ -36,7 +36,7 @@ from typing import Any
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.resolve.clustering import cluster, cluster_component
 from strikewatch.resolve.features import Features, features
-from strikewatch.resolve.linking import score_pairs
+from strikewatch.resolve.linking import Predictor, score_pairs
 from strikewatch.resolve.merging import build_incident
 from strikewatch.resolve.reviews import apply_reviews
 from strikewatch.resolve.tallies import counted, resolve_tallies
@@ -200,8 +200,13 @@ def resolve_state(
     mentions: Iterable[Mention],
     articles: Mapping[str, Article],
     reviews: Iterable[Review] = (),
+    predictor: Predictor | None = None,
 ) -> ResolveState:
-    """A from-scratch resolution, keeping the state an incremental run continues from."""
+    """A from-scratch resolution, keeping the state an incremental run continues from.
+
+    `predictor` runs the pairwise linking (default DuckDB in this process; a batch on Spark
+    passes strikewatch.batch.spark.spark_predictor); every backend gives the same links.
+    """
     state = ResolveState(articles=dict(articles))
     state.events, state.tallies = _split(mentions)
     for mid, m in state.events.items():
@@ -209,7 +214,7 @@ def resolve_state(
         state.feats[mid] = f
         for k in f.block_keys:
             state.block_index.setdefault(k, set()).add(mid)
-    edges = score_pairs(list(state.feats.values()))
+    edges = score_pairs(list(state.feats.values()), predictor=predictor)
     for (a, b), p in edges.items():
         state.adj.setdefault(a, {})[b] = p
         state.adj.setdefault(b, {})[a] = p
@@ -277,11 +282,13 @@ def resolve_incremental(
     reviews: Iterable[Review] = (),
     removed_article_ids: Iterable[str] = (),
     also_touched: Iterable[str] = (),
+    predictor: Predictor | None = None,
 ) -> tuple[list[Incident], list[Tally]]:
     """Add mentions (replacing any with the same id, and all mentions of the articles in
     `removed_article_ids`, e.g. on re-extraction) and re-resolve only what they touch.
     `also_touched`: more mention ids whose components must be re-clustered (resume_state's
-    answer, for mentions that lost a stale neighbour).
+    answer, for mentions that lost a stale neighbour). `predictor`: where the new
+    mentions are scored against their neighbourhood (as in resolve_state).
 
     `state` is updated in place. The result equals `resolve(all mentions, all articles,
     reviews)`; reviews are re-applied to the whole ledger (cheap), as are the tallies, whose
@@ -314,7 +321,8 @@ def resolve_incremental(
         for k in f.block_keys:
             state.block_index.setdefault(k, set()).add(mid)
     rows = [state.feats[i] for i in sorted(neighbours | set(new_feats))]
-    for (a, b), p in score_pairs(rows, only_touching=new_feats.keys()).items():
+    for (a, b), p in score_pairs(rows, only_touching=new_feats.keys(),
+                                    predictor=predictor).items():
         state.adj.setdefault(a, {})[b] = p
         state.adj.setdefault(b, {})[a] = p
 
@@ -340,7 +348,8 @@ def resolve(
     mentions: Iterable[Mention],
     articles: dict[str, Article],
     reviews: Iterable[Review] = (),
+    predictor: Predictor | None = None,
 ) -> tuple[list[Incident], list[Tally]]:
     """The ledger for these mentions; reviews are applied last and always win."""
-    state = resolve_state(mentions, articles, reviews)
+    state = resolve_state(mentions, articles, reviews, predictor)
     return list(state.incidents), list(state.tally_records)

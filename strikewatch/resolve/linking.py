@@ -26,7 +26,7 @@ dated only to a span wider than five weeks, are never compared (they cannot be p
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import pyarrow as pa
@@ -198,38 +198,64 @@ def settings() -> dict[str, Any]:
     }
 
 
+#: Runs the splink model over a table of mention features (schema `_SCHEMA`) on some
+#: backend and returns the pairs at or above LINK_THRESHOLD as (id_l, id_r, probability).
+Predictor = Callable[[pa.Table], list[tuple[str, str, float]]]
+
+
+def predict_with(db_api: Any, table: pa.Table) -> list[tuple[str, str, float]]:
+    """The candidate pairs of `table` scored by the model on any splink backend.
+
+    One model for every backend: the settings above are written once, in SQL that splink
+    parses and transpiles (sqlglot) to the backend's dialect — DuckDB here, Spark for a
+    batch on a cluster (strikewatch.batch.spark.spark_predictor).
+    """
+    from splink import Linker
+
+    sdf = db_api.register(table)  # a fresh name: a Spark session outlives one call
+    # The settings are fixed, and checked once by a test
+    # (tests/test_resolve_incremental.py::test_the_fixed_splink_settings_validate);
+    # re-checking them parses every SQL condition and costs seconds per call, which
+    # would dominate adding one article to the ledger.
+    linker = Linker(sdf, settings(), log_level=None,  # leave logging to the app
+                    validate_settings=False)
+    pred = linker.inference.predict(
+        threshold_match_probability=LINK_THRESHOLD, warning_mode="never"
+    )
+    links = pred.as_pyarrow_table()  # DuckDB: to_arrow_table; Spark 4: toArrow
+    return list(zip(links.column("unique_id_l").to_pylist(),
+                    links.column("unique_id_r").to_pylist(),
+                    links.column("match_probability").to_pylist(), strict=True))
+
+
+def predict_duckdb(table: pa.Table) -> list[tuple[str, str, float]]:
+    """The model on an in-process DuckDB (the default: one machine)."""
+    from splink import DuckDBAPI
+
+    db_api = DuckDBAPI()
+    try:
+        return predict_with(db_api, table)
+    finally:
+        db_api.duckdb_con.close()
+
+
 def score_pairs(
-    rows: Sequence[Features], only_touching: Iterable[str] | None = None
+    rows: Sequence[Features],
+    only_touching: Iterable[str] | None = None,
+    predictor: Predictor | None = None,
 ) -> dict[tuple[str, str], float]:
     """Candidate links {(id_a, id_b) with id_a < id_b: match probability} above the threshold.
 
     With `only_touching`, only pairs with at least one of those ids are returned (the
     incremental resolver scores new mentions against their neighbourhood only).
     Pairs that break a cannot-link rule (features.hard_conflict) are dropped.
+    `predictor` runs the blocking and scoring (default: DuckDB in this process).
     """
     keyed = [r for r in rows if r.block_keys]
     if len(keyed) < 2:
         return {}
-    from splink import DuckDBAPI, Linker
-
-    db_api = DuckDBAPI()
-    try:
-        table = pa.Table.from_pylist([r.row() for r in keyed], schema=_SCHEMA)
-        sdf = db_api.register(table, table_name="mentions")
-        # The settings are fixed, and checked once by a test
-        # (tests/test_resolve_incremental.py::test_the_fixed_splink_settings_validate);
-        # re-checking them parses every SQL condition and costs seconds per call, which
-        # would dominate adding one article to the ledger.
-        linker = Linker(sdf, settings(), log_level=None,  # leave logging to the app
-                        validate_settings=False)
-        pred = linker.inference.predict(
-            threshold_match_probability=LINK_THRESHOLD, warning_mode="never"
-        )
-        got = db_api.duckdb_con.sql(
-            f"SELECT unique_id_l, unique_id_r, match_probability FROM {pred.physical_name}"
-        ).fetchall()
-    finally:
-        db_api.duckdb_con.close()
+    table = pa.Table.from_pylist([r.row() for r in keyed], schema=_SCHEMA)
+    got = (predictor or predict_duckdb)(table)
     by_id = {r.unique_id: r for r in keyed}
     touching = set(only_touching) if only_touching is not None else None
     out: dict[tuple[str, str], float] = {}

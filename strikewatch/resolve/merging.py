@@ -122,13 +122,16 @@ def _actor(mentions: Sequence[Mention], attr: str) -> tuple[Actor | None, list[s
 
 def _spans(mentions: Sequence[Mention]) -> dict[str, list[Span]]:
     prov: dict[str, list[Span]] = {}
+    # one set of the spans kept per field, for the whole cluster (rebuilding it per mention
+    # made large clusters quadratic)
+    seen: dict[str, set[tuple[str, int, int]]] = {}
     for m in mentions:
         for fld, spans in m.provenance.items():
-            seen = {(s.article_id, s.start, s.end) for s in prov.get(fld, [])}
+            kept = seen.setdefault(fld, set())
             for s in spans:
-                if (s.article_id, s.start, s.end) not in seen:
+                if (s.article_id, s.start, s.end) not in kept:
                     prov.setdefault(fld, []).append(s)
-                    seen.add((s.article_id, s.start, s.end))
+                    kept.add((s.article_id, s.start, s.end))
         if not m.provenance and m.spans:
             prov.setdefault("event", []).extend(m.spans)
     return prov

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from strikewatch.records import (
     Article,
@@ -211,6 +212,12 @@ def _period_days(tally: Tally) -> tuple[int | None, int | None]:
     return lo, hi
 
 
+def _in_scope(tally: Tally, inc: Incident, regions: Sequence[Place]) -> bool:
+    """Is this counted incident of the tally's actor, kind and region (period aside)?"""
+    return (_actor_match(tally, inc) and _kind_match(tally, inc)
+            and (not regions or any(_in_region(r, inc.place) for r in regions)))
+
+
 def reconcile(
     tally: Tally, incidents: Sequence[Incident], regions: Sequence[Place] | None = None
 ) -> Reconciliation:
@@ -220,20 +227,23 @@ def reconcile(
     lo, hi = _period_days(tally)
     scope = []
     for inc in incidents:
-        if not (counted(inc) and _actor_match(tally, inc) and _kind_match(tally, inc)
-                and (not regions or any(_in_region(r, inc.place) for r in regions))):
+        if not (counted(inc) and _in_scope(tally, inc, regions)):
             continue
         d = day_number(inc.date_low)
         if d is None or (lo is not None and d < lo) or (hi is not None and d > hi):
             continue
         scope.append(inc)
-    has_figures = tally.strikes_low is not None or tally.strikes_high is not None or \
-        tally.killed_low is not None or tally.killed_high is not None
-    n = len(scope)
-    k_lo = sum(i.killed_low or 0 for i in scope)
     k_hi: int | None = sum(i.killed_high for i in scope if i.killed_high is not None)
     if any(i.killed_high is None for i in scope):
         k_hi = None
+    return _verdict(tally, len(scope), sum(i.killed_low or 0 for i in scope), k_hi)
+
+
+def _verdict(tally: Tally, n: int, k_lo: int, k_hi: int | None) -> Reconciliation:
+    """The reconciliation of a tally with the `n` incidents in its scope, `k_lo`..`k_hi`
+    killed (None: some toll unknown, so no upper bound)."""
+    has_figures = tally.strikes_low is not None or tally.strikes_high is not None or \
+        tally.killed_low is not None or tally.killed_high is not None
     rec = Reconciliation(ledger_incidents=n, ledger_killed_low=k_lo, ledger_killed_high=k_hi)
     if not has_figures:
         rec.note = "the tally states no strike or death figure"
@@ -264,24 +274,103 @@ def reconcile(
     return rec
 
 
-def resolve_tallies(
-    mentions: Sequence[Mention], articles: Mapping[str, Article], incidents: Sequence[Incident]
-) -> list[Tally]:
-    # Only dated, counted incidents can fall in a tally's period: sort them by day once and
-    # hand each tally the slice of its period instead of the whole ledger.
+def _scope_key(inc: Incident) -> tuple[object, ...]:
+    """Everything of an incident that decides whether it is in a tally's scope, period aside
+    (_in_scope reads only these fields)."""
+    a, p = inc.actor1, inc.place
+    return (
+        None if a is None else (a.country, a.name),
+        inc.target_kind, inc.domain, inc.event_type,
+        None if p is None else (p.name, p.kind, p.geo_precision, p.country,
+                                p.latitude, p.longitude),
+    )
+
+
+@dataclass
+class _Alike:
+    """Counted incidents alike in their scope fields (_scope_key), by day, with running
+    totals: one scope test and two binary searches answer a tally for all of them."""
+
+    sample: Incident
+    days: list[int] = field(default_factory=list)
+    killed_low: list[int] = field(default_factory=lambda: [0])  # prefix sums
+    killed_high: list[int] = field(default_factory=lambda: [0])
+    high_unknown: list[int] = field(default_factory=lambda: [0])  # prefix counts
+
+
+def _ledger_index(incidents: Sequence[Incident]) -> list[_Alike]:
+    """The dated, counted incidents grouped by scope fields, each group sorted by day.
+
+    Why: a tally's period is often open-ended ("since September"), so slicing by period
+    alone still hands every tally most of the ledger (tallies × incidents). Incidents take
+    their scope fields from small vocabularies (actors, event types, gazetteer places), so
+    the groups grow far slower than the ledger and each tally costs O(groups × log n).
+    """
+    groups: dict[tuple[object, ...], _Alike] = {}
     dated = sorted(
         ((d, i) for i in incidents if counted(i) and (d := day_number(i.date_low)) is not None),
         key=lambda pair: pair[0],
     )
-    days = [d for d, _ in dated]
+    for d, inc in dated:
+        g = groups.setdefault(_scope_key(inc), _Alike(sample=inc))
+        g.days.append(d)
+        g.killed_low.append(g.killed_low[-1] + (inc.killed_low or 0))
+        g.killed_high.append(g.killed_high[-1] + (inc.killed_high or 0))
+        g.high_unknown.append(g.high_unknown[-1] + (inc.killed_high is None))
+    return list(groups.values())
+
+
+def _place_key(p: Place | None) -> tuple[object, ...] | None:
+    """The fields of a place that _in_region reads."""
+    if p is None:
+        return None
+    return (p.name, p.kind, p.geo_precision, p.country, p.latitude, p.longitude)
+
+
+def _tally_scope_key(tally: Tally, regions: Sequence[Place]) -> tuple[object, ...]:
+    """Everything of a tally that _in_scope reads (its period aside)."""
+    a = tally.actor1
+    return (None if a is None else (a.country, a.name), tally.target_kind, tally.domain,
+            tally.event_type, tuple(_place_key(r) for r in regions))
+
+
+def _reconcile_indexed(
+    tally: Tally, index: Sequence[_Alike], regions: Sequence[Place],
+    in_scope: dict[tuple[object, ...], list[_Alike]],
+) -> Reconciliation:
+    """reconcile(tally, incidents, regions) over the _ledger_index of those incidents.
+
+    `in_scope` caches the groups in scope per tally scope: tallies repeat a few actors,
+    kinds and regions, so most tallies only binary-search their period.
+    """
+    lo, hi = _period_days(tally)
+    key = _tally_scope_key(tally, regions)
+    groups = in_scope.get(key)
+    if groups is None:
+        groups = in_scope[key] = [g for g in index if _in_scope(tally, g.sample, regions)]
+    n = k_lo = k_hi = unknown = 0
+    for g in groups:
+        first = 0 if lo is None else bisect.bisect_left(g.days, lo)
+        last = len(g.days) if hi is None else bisect.bisect_right(g.days, hi)
+        if last <= first:
+            continue
+        n += last - first
+        k_lo += g.killed_low[last] - g.killed_low[first]
+        k_hi += g.killed_high[last] - g.killed_high[first]
+        unknown += g.high_unknown[last] - g.high_unknown[first]
+    return _verdict(tally, n, k_lo, None if unknown else k_hi)
+
+
+def resolve_tallies(
+    mentions: Sequence[Mention], articles: Mapping[str, Article], incidents: Sequence[Incident]
+) -> list[Tally]:
+    index = _ledger_index(incidents)
+    in_scope: dict[tuple[object, ...], list[_Alike]] = {}
     tallies = []
     for group in dedupe(mentions, articles):
         t = build_tally(group, articles)
         regions = tally_regions(t, group, articles)
-        lo, hi = _period_days(t)
-        first = 0 if lo is None else bisect.bisect_left(days, lo)
-        last = len(days) if hi is None else bisect.bisect_right(days, hi)
-        t.reconciliation = reconcile(t, [i for _, i in dated[first:last]], regions)
+        t.reconciliation = _reconcile_indexed(t, index, regions, in_scope)
         if regions:
             names = ", ".join(r.name or r.country or "?" for r in regions)
             t.reconciliation.note += f" (region: {names})"
