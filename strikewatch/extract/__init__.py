@@ -123,6 +123,15 @@ def widen(a: tuple[int | None, int | None],
     return (min(lows) if lows else None, max(highs) if highs else None)
 
 
+def add(a: tuple[int | None, int | None],
+        b: tuple[int | None, int | None]) -> tuple[int | None, int | None]:
+    """A count told as more of the same ("three killed ... two more died"): the sum; an
+    unbounded side stays unbounded."""
+    low = (a[0] or 0) + (b[0] or 0) if a[0] is not None or b[0] is not None else None
+    high = a[1] + b[1] if a[1] is not None and b[1] is not None else None
+    return low, high
+
+
 def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention:
     """One mention from a group of frames: first value found wins, spans are unioned."""
     fields: dict[str, object] = {}
@@ -157,8 +166,12 @@ def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention
     for f in g.frames:
         update = bool(_UPDATE.search(f.sentence.text))
         for k, v in f.counts.items():
-            # a revised toll replaces the figure told before; two reports widen the range
-            counts[k] = v if update or k not in counts else widen(counts[k], v)
+            # a revised toll replaces the figure told before; two reports widen the range;
+            # "two more died later" adds to it
+            if k in f.more and k in counts:
+                counts[k] = add(counts[k], v)
+            else:
+                counts[k] = v if update or k not in counts else widen(counts[k], v)
         approx += [a for a in f.approx if a not in approx]
         hedges += [x for x in f.hedges if x not in hedges]
         for key, spans in f.prov.items():

@@ -66,6 +66,8 @@ def compatible(g: Group, f: Frame) -> bool:
     if f.anaphoric and f.date_low is None and h.status == f.status:
         return True  # "officials said 11 died in the strike": another toll for the same event
     for k, v in f.counts.items():
+        if k in f.more:
+            continue  # "two more died later": adds to the toll, does not rival it
         for other in g.frames:
             if k in other.counts and other.counts[k] != v:
                 return False

@@ -57,7 +57,12 @@ _NO_SUBJECT = re.compile(r"^\W*(?:no|none of (?:the|its|their))\s+[^,;]{0,60}?\b
 _SAID_ON = re.compile(r"\b(?:said|say|says|told|announced|reported|stated|confirmed|added|"
                       r"warned|threatened|vowed|pledged|"
                       r"issued|released|published|posted|denied|revised|updated)\s+"
+                      r"(?:(?:in|on|to|via) (?:an? |the |his |her |its )?[\w-]+(?: [\w-]+)?\s+)?"
                       r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+|in\s+|at\s+)?$",
+                      re.IGNORECASE)
+# "Pakistan's military on Sunday denied ...": the day it was said, before the verb
+_ON_SAID = re.compile(r",?\s+(?:said|says|told|announced|reported|stated|confirmed|added|"
+                      r"warned|threatened|vowed|denied|claimed|accused|blamed|rejected)\b",
                       re.IGNORECASE)
 _TARGET_COUNT = re.compile(r"\b(?:boats|vessels|ships|skiffs|speedboats|semi-submersibles)\b",
                            re.IGNORECASE)
@@ -135,6 +140,10 @@ def build_frames(doc: Doc) -> None:
             clauses.append((s.start + r.start(), s.end, "tally"))
         else:
             clauses.append((s.start, s.end, ""))
+        if s.index == 0:
+            # "KHARKIV, Ukraine, June 11 (Wire) —": where and when it was filed
+            skip = geo.dateline_end(doc.text)
+            clauses = [(max(a, skip), b, k) for a, b, k in clauses if b > skip]
         for a, b, forced in clauses:
             inside = [t for t in trigs if a <= t.start < b]
             if not inside and forced == "tally":
@@ -191,7 +200,7 @@ def read_frame_fields(doc: Doc) -> None:
         pre = doc.text[max(s.start, f.trigger.start - 40):f.trigger.start]
         f.anaphoric = bool(_ANAPHOR.search(pre)) and not _INDEF.search(pre)
         # counts
-        counts, approx, cspans = read_counts(clause, f.start)
+        counts, approx, cspans = read_counts(clause, f.start, f.more)
         f.counts = counts
         f.approx = approx
         for k, (a, b) in cspans.items():
@@ -232,12 +241,18 @@ def read_frame_fields(doc: Doc) -> None:
                 f.cite("period", p.start, p.end)
             if points:
                 told = [d for d in points if _SAID_ON.search(doc.text[max(s.start, d.start - 40):
-                                                                        d.start])]
+                                                                        d.start]) or
+                        _ON_SAID.match(doc.text, d.end, min(s.end, d.end + 20))]
                 if len(told) < len(points):
                     points = [d for d in points if d not in told]  # the event's own date
-                d = min(points, key=lambda d: abs(d.start - t0))
-                f.date_low, f.date_high, f.time_precision = d.low, d.high, d.precision
-                f.cite("date", d.start, d.end)
+                elif f.trigger.strength == "weak":
+                    # "Two more died later, the governor said on Wednesday": when a toll
+                    # was told is no date of the event it adds to
+                    points = []
+                if points:
+                    d = min(points, key=lambda d: abs(d.start - t0))
+                    f.date_low, f.date_high, f.time_precision = d.low, d.high, d.precision
+                    f.cite("date", d.start, d.end)
         if f.kind == "tally" and "strikes" in f.prov and f.time_precision == 1 and \
                 not f.period_low and _TARGET_COUNT.search(doc.text[slice(*f.prov["strikes"][0])]):
             # "destroyed four boats the previous day, killing 14": one operation on one day
