@@ -74,7 +74,9 @@ _CANNOT = re.compile(r"\b(?:cannot|can't|could not|may not)\b", re.IGNORECASE)
 
 TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("vessel", re.compile(r"\b(?:boats?|vessels?|ships?|speedboats?|semi-submersibles?|"
-                          r"narco-subs?|tankers?|skiffs?|go-fast|fishing boats?)\b", re.I)),
+                          r"narco-subs?|tankers?|skiffs?|go-fast|fishing boats?|"
+                          r"(?:aircraft )?carriers?|warships?|destroyers?|frigates?|"
+                          r"corvettes?|freighters?)\b", re.I)),
     ("vehicle", re.compile(r"\b(?:cars?|trucks?|vehicles?|convoys?|bus|buses|minibus(?:es)?|"
                            r"vans?|minivans?|SUVs?|motorcycles?|"
                            r"pickups?|ambulances?)\b", re.I)),
@@ -93,7 +95,8 @@ TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _TARGET_ONE = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in TARGETS), re.I)
 _PASSIVE = re.compile(r"\b(?:been|was|were|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _SEA = re.compile(r"\b(?:at sea|seas?|ocean|waters|Caribbean|Pacific|Atlantic|Gulf of|"
-                  r"Mediterranean|Red Sea|maritime|offshore|off the coast)\b", re.I)
+                  r"Mediterranean|Red Sea|maritime|offshore|off the coast)\b(?!\s+(?:city|town|"
+                  r"port|state|province|coast(?:line)?|resort|region|village))", re.I)
 _AIR = re.compile(r"\b(?:shot down|downed|intercepted)\b", re.I)
 _ON_LAND = re.compile(r"\bon land\b", re.I)
 
@@ -101,6 +104,12 @@ _ON_LAND = re.compile(r"\bon land\b", re.I)
 _TOLL_ONLY = {"toll", "death toll"}
 _PLURAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|bombings|clashes|shelling|"
                           r"operations|assaults|fighting|violence|war)\b", re.IGNORECASE)
+
+
+_INSTRUMENT = re.compile(
+    r"[^.;,]{0,40}?\b(?:with|by|using)\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,3}?"
+    r"(?:(?P<air>drones?|bombs?|warplanes?|aircraft|UAVs?)|missiles?|rockets?|shells?|"
+    r"artillery|mortars?|projectiles?)\b", re.IGNORECASE)
 
 
 def _aggregate_cue(clause: str, strength: str, plural: bool) -> bool:
@@ -160,6 +169,16 @@ def build_frames(doc: Doc) -> None:
                 f.event_type, f.sub_event_type, f.action = (best.event_type,
                                                             best.sub_event_type, best.action)
                 f.cite("event_type", best.start, best.end)
+            inst = _INSTRUMENT.match(doc.text, primary.end, min(b, primary.end + 60))
+            if inst is not None and (best is None or (
+                    best.generic is False and best.text.lower() in ("strike", "strikes",
+                                                                    "struck", "striking"))):
+                # "attacked ... with drones and missiles", "struck by a missile": the
+                # weapon names the kind of attack
+                f.event_type = ERV
+                f.sub_event_type = "Air/drone strike" if inst.group("air") else \
+                    "Shelling/artillery/missile attack"
+                f.cite("event_type", inst.start(), inst.end())
             f.cite("kind", primary.start, primary.end)
             if forced:
                 f.kind = "tally" if forced == "tally" else "event"
@@ -342,6 +361,11 @@ def read_actors(doc: Doc) -> None:
         hits = find_actors(clause, f.start)
         f.named = [(h.start, h.end) for h in hits if h.actor.type != "state"]
         a1, a2, sure = assign_roles(clause, f.start, f.trigger.start, f.trigger.end, hits)
+        if f.trigger.text.lower() == "blamed":
+            # "The army blamed the Rapid Support Forces": the blamed did it
+            a1 = next((h for h in hits if h.start >= f.trigger.end and
+                       h.actor.type not in ("civilians", "state")), None)
+            a2, sure = None, True
         if a1 is None:
             a1 = _owner_of_trigger(doc.text, f)
             sure = sure or a1 is not None

@@ -42,7 +42,9 @@ _MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will)
 _HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|unconfirmed|is said to|"
     r"are said to|"
-    r"(?:is|are|was|were) believed to|suspected|claimed|presumably|according to reports)\b",
+    r"(?:is|are|was|were) believed to|suspected|"
+    r"claimed(?! (?:responsibility|credit|the (?:attack|strike|bombing|lives)|either|both))|"
+    r"presumably|according to reports)\b",
     re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:decades? ago|in the (?:19|20)\d0s|historically|a century ago|"
                          r"history)\b", re.IGNORECASE)

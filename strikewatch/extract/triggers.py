@@ -116,7 +116,11 @@ LEXICON: tuple[Entry, ...] = (
     Entry(r"attack(?:ed|s|ing)?|assault(?:ed|s)?|"
           r"(?:(?<=would )|(?<=will )|(?<=could )|(?<=\bto ))target", None, None, generic=True),
     Entry(r"operations?|missions?|campaign", None, None, strength="weak", generic=True),
-    Entry(r"killed|killing|dead|died|deaths?|death toll|toll|wounded|injured|survivors?", None,
+    Entry(r"killed|killing|dead|died|deaths?|death toll|toll|wounded|injured|injuries|"
+          r"casualties|survivors?", None, None, strength="weak", generic=True),
+    # "Israel's military said it had targeted a commander", "The army blamed the RSF",
+    # "The Houthis claimed responsibility": who did what was told before
+    Entry(r"targeted|blamed|claimed (?:responsibility|the (?:attack|strike|bombing))", None,
           None, strength="weak", generic=True),
 )
 
