@@ -44,7 +44,7 @@ _ANAPHOR = re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+(?:(?!(
                       re.IGNORECASE)
 _INDEF = re.compile(r"\b(?:a|an|another|one|new|second|third)\s+(?:[\w-]+\s+){0,3}$",
                     re.IGNORECASE)
-_CASUALTY_WORD = re.compile(r"kill|dead|death|died|wound|injur|surviv")
+_CASUALTY_WORD = re.compile(r"kill|dead|death|died|wound|injur|surviv|casualt")
 _NEGATED = re.compile(r"\b(?:never|not|n't|no longer)\s+(?:\w+ly\s+)?(?:been\s+)?$",
                       re.IGNORECASE)
 # "no strike", "no such attack", "no US raid": the event word is negated
@@ -67,6 +67,7 @@ _ON_SAID = re.compile(r",?\s+(?:said|says|told|announced|reported|stated|confirm
 _TARGET_COUNT = re.compile(r"\b(?:boats|vessels|ships|skiffs|speedboats|semi-submersibles)\b",
                            re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)[^,;.]*$", re.IGNORECASE)
+_SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
 _HABITUAL = re.compile(r"\b(?:traditionally|usually|typically|routinely|normally|generally|"
                        r"customarily|often)\b[^.;,]{0,40}$", re.IGNORECASE)
@@ -254,10 +255,22 @@ def read_frame_fields(doc: Doc) -> None:
             points = [d for d in dates if not d.is_period and not _SINCE_CLAUSE.search(
                 doc.text[max(f.trigger.end, d.start - 60):d.start]) and not _AS_OF.search(
                 doc.text[max(s.start, d.start - 8):d.start])]
+            if periods and f.kind == "event" and counts and f.start == s.start and \
+                    f.end == s.end and f.trigger.strength == "weak":
+                f.kind = "tally"  # "civilians killed between January 1 and June 30"
+                f.cite("kind", periods[0].start, periods[0].end)
             if periods and f.kind == "tally":
                 p = periods[0]
                 f.period_low, f.period_high = p.low, p.high
                 f.cite("period", p.start, p.end)
+            elif f.kind == "tally" and doc.published is not None:
+                # "Since the full-scale invasion in February 2022, it has verified ...":
+                # a date inside a since-phrase opens the aggregate's period
+                since = [d for d in dates if d.low and _SINCE_OPEN.search(
+                    doc.text, f.start, d.start)]
+                if since:
+                    f.period_low, f.period_high = since[0].low, doc.published.isoformat()
+                    f.cite("period", since[0].start, since[0].end)
             if points:
                 told = [d for d in points if _SAID_ON.search(doc.text[max(s.start, d.start - 40):
                                                                         d.start]) or
@@ -280,8 +293,9 @@ def read_frame_fields(doc: Doc) -> None:
             f.counts.pop("strikes", None)
             f.prov.pop("strikes", None)
         if f.kind == "tally" and f.period_low is None and f.date_low is not None and \
-                f.time_precision is not None and f.time_precision <= 2:
-            # "struck two boats over the weekend, killing six": the aggregate covers its days
+                f.time_precision is not None and f.time_precision <= 3:
+            # "struck two boats over the weekend, killing six", "In June alone, attacks
+            # killed 232": the aggregate covers its days
             f.period_low, f.period_high = f.date_low, f.date_high
             f.cite("period", *f.prov["date"][0])
         # target kind and domain (nearest target word after, else before, the trigger)
@@ -361,11 +375,18 @@ def read_actors(doc: Doc) -> None:
         hits = find_actors(clause, f.start)
         f.named = [(h.start, h.end) for h in hits if h.actor.type != "state"]
         a1, a2, sure = assign_roles(clause, f.start, f.trigger.start, f.trigger.end, hits)
-        if f.trigger.text.lower() == "blamed":
+        word = f.trigger.text.lower()
+        if word == "blamed":
             # "The army blamed the Rapid Support Forces": the blamed did it
-            a1 = next((h for h in hits if h.start >= f.trigger.end and
-                       h.actor.type not in ("civilians", "state")), None)
+            blamed = [h for h in hits if h.start >= f.trigger.end and
+                      h.actor.type not in ("civilians", "state")]
+            a1 = next((h for h in blamed if h.actor.country), blamed[0] if blamed else None)
             a2, sure = None, True
+        elif word.startswith("claimed "):
+            # "The Houthis claimed the attack": the claimant is the agent
+            claim = [h for h in hits if h.end <= f.trigger.start and h.actor.type != "civilians"]
+            if claim:
+                a1, a2, sure = claim[-1], None, True
         if a1 is None:
             a1 = _owner_of_trigger(doc.text, f)
             sure = sure or a1 is not None

@@ -49,6 +49,7 @@ _HEDGE = re.compile(
 _BACKGROUND = re.compile(r"\b(?:decades? ago|in the (?:19|20)\d0s|historically|a century ago|"
                          r"history)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_SINCE_PHRASE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 
 
 def read_status(sentence: str, trig_start: int, trig_end: int) -> tuple[str, int | None, bool]:
@@ -102,7 +103,8 @@ def is_background(sentence: str, published: dt.date | None) -> bool:
     if _BACKGROUND.search(sentence):
         return True
     ref = published.year if published else None
-    for m in _YEAR.finditer(sentence):
+    # "since the invasion in February 2022": a period reaching to now, not history
+    for m in _YEAR.finditer(_SINCE_PHRASE.sub("", sentence)):
         y = int(m.group(1))
         if ref is not None and y < ref - 2:
             return True
