@@ -67,6 +67,8 @@ _ON_SAID = re.compile(r",?\s+(?:said|says|told|announced|reported|stated|confirm
 _TARGET_COUNT = re.compile(r"\b(?:boats|vessels|ships|skiffs|speedboats|semi-submersibles)\b",
                            re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)[^,;.]*$", re.IGNORECASE)
+_SUBSET = re.compile(r"\W*of (?:those|them|these|the total|the dead|the victims)\b",
+                     re.IGNORECASE)
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
 _HABITUAL = re.compile(r"\b(?:traditionally|usually|typically|routinely|normally|generally|"
@@ -292,6 +294,21 @@ def read_frame_fields(doc: Doc) -> None:
             f.kind = "event"
             f.counts.pop("strikes", None)
             f.prov.pop("strikes", None)
+        if f.kind == "event" and counts and f.trigger.strength == "weak" and \
+                f.trigger.generic and f.time_precision == 3 and f.start == s.start and \
+                f.end == s.end:
+            f.kind = "tally"  # "87 civilian deaths in October": a month's figure
+            f.cite("kind", *f.prov["date"][0])
+        if f.kind == "event" and counts and _SUBSET.match(s.text):
+            # "Of those, 19 were killed in drone strikes": part of the total just told
+            f.kind = "tally"
+            f.cite("kind", s.start, s.start + _SUBSET.match(s.text).end())  # type: ignore[union-attr]
+            whole = next((o for o in reversed(doc.frames[:doc.frames.index(f)])
+                          if o.kind == "tally" and o.period_low and
+                          s.index - o.sentence.index <= 1), None)
+            if whole is not None and f.period_low is None:
+                f.period_low, f.period_high = whole.period_low, whole.period_high
+                f.cite("period", *whole.prov["period"][0])
         if f.kind == "tally" and f.period_low is None and f.date_low is not None and \
                 f.time_precision is not None and f.time_precision <= 3:
             # "struck two boats over the weekend, killing six", "In June alone, attacks
