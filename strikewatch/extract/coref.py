@@ -202,6 +202,11 @@ def _inherit(groups: list[Group]) -> None:
                                                             src.sub_event_type, src.action)
                 h.cite("event_type", h.trigger.start, h.trigger.end)
             a1 = prev.value("actor1")
+            for earlier in reversed(groups[:i - 1]):
+                # "The latest, on Dec. 4, killed four": the campaign told two groups back
+                if a1 is not None or h.sentence.index - earlier.frames[-1].sentence.index > 2:
+                    break
+                a1 = earlier.value("actor1")
             if g.value("actor1") is None and a1 is not None:
                 h.actor1 = a1  # type: ignore[assignment]
                 h.cite("actor1", h.trigger.start, h.trigger.end)  # the anaphor is the ground

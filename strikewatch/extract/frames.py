@@ -7,6 +7,7 @@ Components here run only on sentences the trigger prefilter kept. Each is a func
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from strikewatch import geo
 from strikewatch.extract import nlp
@@ -109,6 +110,19 @@ _PLURAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|bombings|clash
                           r"operations|assaults|fighting|violence|war)\b", re.IGNORECASE)
 
 
+_ARMED_TARGET = re.compile(
+    r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:checkpoints?|(?:police|army|military|security|"
+    r"border)\s+(?:posts?|stations?|patrols?|convoys?|vehicles?|bases?|checkpoints?)|"
+    r"(?:military\s+)?(?:posts?|patrols?|barracks)|soldiers|troops|policemen|police officers|"
+    r"security forces)\b", re.IGNORECASE)
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    """Whether text[pos] lies inside a direct quote (an odd number of marks before it)."""
+    return len(_QUOTE_MARKS.findall(text, 0, pos)) % 2 == 1
+
+
 _INSTRUMENT = re.compile(
     r"[^.;,]{0,40}?\b(?:with|by|using)\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,3}?"
     r"(?:(?P<air>drones?|bombs?|warplanes?|aircraft|UAVs?)|missiles?|rockets?|shells?|"
@@ -164,6 +178,11 @@ def build_frames(doc: Doc) -> None:
             if not inside:
                 continue
             primary = min(inside, key=_priority)
+            if primary.strength == "strong" and doc.frames and _in_quote(s.text,
+                                                                         primary.start - s.start):
+                # a quote restates what the sentences before told ("“... an airstrike
+                # near Kismayo on May 24 ...”"): it joins that event unless it differs
+                primary = replace(primary, strength="weak")
             f = Frame(sentence=s, trigger=primary, start=a, end=b)
             f.violent_context = any(t.event_type in (ERV, BAT, VAC) for t in trigs)
             specific = [t for t in inside if t.event_type and not t.generic]
@@ -172,6 +191,10 @@ def build_frames(doc: Doc) -> None:
                 f.event_type, f.sub_event_type, f.action = (best.event_type,
                                                             best.sub_event_type, best.action)
                 f.cite("event_type", best.start, best.end)
+                if f.sub_event_type == "Attack" and _ARMED_TARGET.match(doc.text, best.end,
+                                                                          b):
+                    # "gunmen opened fire on a checkpoint": armed men on both sides
+                    f.event_type, f.sub_event_type = BAT, "Armed clash"
             inst = _INSTRUMENT.match(doc.text, primary.end, min(b, primary.end + 60))
             if inst is not None and (best is None or (
                     best.generic is False and best.text.lower() in ("strike", "strikes",

@@ -22,7 +22,8 @@ _IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should the|in the event)\b|\b(?
 _POST_IF = re.compile(r"\b(?<!even )(?<!as )(?:if|unless|once|provided that|in the event that)\b",
                       re.IGNORECASE)
 _THREAT = re.compile(
-    r"\b(?:threaten(?:ed|s|ing)?(?: to)?|warn(?:ed|s|ing)? (?:that )?(?:[\w'’-]+ ){0,3}?"
+    r"\b(?:threaten(?:ed|s|ing)?(?: to)?|warn(?:ed|s|ing)? (?:(?:late |early )?on \w+ )?"
+    r"(?:that )?(?:[\w'’-]+ ){0,3}?"
     r"(?:would|will|could)|vow(?:ed|s|ing)? to|(?:we|i)(?:'ll| will| could| "
     r"would| may| might| are going to)|will not hesitate|ready to)\b", re.IGNORECASE)
 _PLAN = re.compile(
