@@ -6,6 +6,7 @@ Components here run only on sentences the trigger prefilter kept. Each is a func
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -68,6 +69,8 @@ _ON_SAID = re.compile(r",?\s+(?:said|says|told|announced|reported|stated|confirm
 _TARGET_COUNT = re.compile(r"\b(?:boats|vessels|ships|skiffs|speedboats|semi-submersibles)\b",
                            re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)[^,;.]*$", re.IGNORECASE)
+# an occurred event ending this many days before publication is background
+BACKGROUND_DAYS = 120
 _SUBSET = re.compile(r"\W*of (?:those|them|these|the total|the dead|the victims)\b",
                      re.IGNORECASE)
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
@@ -317,6 +320,12 @@ def read_frame_fields(doc: Doc) -> None:
             f.kind = "event"
             f.counts.pop("strikes", None)
             f.prov.pop("strikes", None)
+        if f.kind == "event" and not f.background and doc.published is not None and \
+                f.date_high is not None and f.status == "occurred" and \
+                (doc.published - dt.date.fromisoformat(f.date_high)).days > BACKGROUND_DAYS:
+            # "In July 2024, a strike on the same area killed 90" in January's news: an
+            # event months before the article is recalled as context
+            f.background = True
         if f.kind == "event" and counts and f.trigger.strength == "weak" and \
                 f.trigger.generic and f.time_precision == 3 and f.start == s.start and \
                 f.end == s.end:
