@@ -105,6 +105,9 @@ def _bare_reference(f: Frame) -> bool:
 
 def links(g: Group, f: Frame) -> bool:
     """Whether f refers to g's event (beyond being compatible with it)."""
+    last = g.frames[-1]
+    if last.sentence is f.sentence and f.start > f.sentence.start and not f.anaphoric:
+        return False  # clauses split from one sentence tell events of their own
     if f.trigger.strength == "weak" or f.anaphoric:
         return True
     if f.status != "occurred" and f.status == g.head.status:

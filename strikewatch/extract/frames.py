@@ -149,6 +149,44 @@ def _priority(t: Trigger) -> tuple[int, int, int]:
     return (0 if t.strength == "strong" else 1, 1 if t.generic else 0, 0 if t.action else 1)
 
 
+# Where one sentence tells two events: "..., while a drone strike in Lebanon killed one",
+# "..., in response to U.S. strikes on Sanaa that killed 31", and lists of figures
+# ("Donetsk, six killed; Kherson, three killed; ...").
+_EVENT_BREAK = re.compile(r",\s+(?:while|whereas|in response to|in retaliation for)\s+|;\s+",
+                          re.IGNORECASE)
+_LIST_HEAD = re.compile(r"^[^:;]{3,60}:\s+(?=[^;]*;)")
+
+
+def _split_events(s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str]]:
+    """The sentence's event clauses: split where each side has an event word of its own
+    (a strong one, or a casualty word with a count, as list items have)."""
+    cuts = [m for m in _EVENT_BREAK.finditer(s.text)]
+    if not cuts:
+        return [(s.start, s.end, "")]
+    head = _LIST_HEAD.match(s.text)
+    bounds = [head.end() if head else 0] + [m.end() for m in cuts]
+    ends = [m.start() for m in cuts] + [len(s.text)]
+    parts = list(zip(bounds, ends, strict=True))
+
+    def eventful(a: int, b: int) -> bool:
+        inside = [t for t in trigs if a <= t.start - s.start < b]
+        return any(t.strength == "strong" for t in inside) or (
+            any(t.generic for t in inside) and _HAS_NUMBER.search(s.text, a, b) is not None)
+
+    if sum(eventful(a, b) for a, b in parts) < 2:
+        return [(s.start, s.end, "")]
+    out: list[tuple[int, int, str]] = []
+    for a, b in parts:
+        if out and not eventful(a, b):
+            pa, _, k = out[-1]
+            out[-1] = (pa, s.start + b, k)  # a clause with no event of its own stays
+        else:
+            out.append((s.start + a, s.start + b, "event"))
+    if head and out:
+        out[0] = (s.start, out[0][1], out[0][2])
+    return out
+
+
 def build_frames(doc: Doc) -> None:
     """Component: one frame per trigger sentence (two where a toll clause follows)."""
     for s in doc.sentences:
@@ -168,7 +206,7 @@ def build_frames(doc: Doc) -> None:
             clauses.append((s.start, s.start + r.start(), ""))
             clauses.append((s.start + r.start(), s.end, "tally"))
         else:
-            clauses.append((s.start, s.end, ""))
+            clauses += _split_events(s, trigs)
         if s.index == 0:
             # "KHARKIV, Ukraine, June 11 (Wire) —": where and when it was filed
             skip = geo.dateline_end(doc.text)
@@ -187,7 +225,10 @@ def build_frames(doc: Doc) -> None:
                 # near Kismayo on May 24 ...”"): it joins that event unless it differs
                 primary = replace(primary, strength="weak")
             f = Frame(sentence=s, trigger=primary, start=a, end=b)
-            f.violent_context = any(t.event_type in (ERV, BAT, VAC) for t in trigs)
+            # the sentence, or the one before it ("... shelling killed 11. The figures by
+            # region: ..."), tells of violence
+            f.violent_context = any(t.event_type in (ERV, BAT, VAC) for t in trigs + doc.triggers.get(
+                s.index - 1, []))
             specific = [t for t in inside if t.event_type and not t.generic]
             best = primary if primary.event_type else (specific[0] if specific else None)
             if best is not None:
