@@ -166,6 +166,12 @@ def _can_start(f: Frame) -> bool:
     return not f.trigger.generic or f.violent_context or bool(_CONFLICT.search(f.sentence.text))
 
 
+# words of an anaphor's noun phrase that can tie it to the event it names
+_CUE_WORD = re.compile(r"\b(?!(?:The|This|That|Such|Its|Their)\b)(?:[A-Z][\w'’-]{2,}|bus|car|"
+                       r"boat|vessel|ship|school|hospital|market|convoy|refinery|depot|"
+                       r"camp|port|building|house|checkpoint)\b")
+
+
 def merge_frames(doc: Doc) -> list[Group]:
     """Group the doc's frames into mentions, in article order."""
     groups: list[Group] = []
@@ -173,11 +179,17 @@ def merge_frames(doc: Doc) -> list[Group]:
         if f.drop:
             continue
         mark_elliptic(f)
-        target = None
-        for g in reversed(groups):
-            if links(g, f) and compatible(g, f):
-                target = g
-                break
+        cands = [g for g in reversed(groups) if links(g, f) and compatible(g, f)]
+        target = cands[0] if cands else None
+        if f.anaphoric and len(cands) > 1:
+            # "the Kherson bus attack": the event whose sentences name Kherson and a bus,
+            # not merely the latest one
+            cue = _CUE_WORD.findall(f.sentence.text[max(0, f.trigger.start - f.sentence.start
+                                                        - 40):f.trigger.start - f.sentence.start])
+            best = max(cands, key=lambda g: sum(
+                any(w in x.sentence.text for x in g.frames) for w in cue))
+            if any(any(w in x.sentence.text for x in best.frames) for w in cue):
+                target = best
         if target is not None:
             target.frames.append(f)
             continue

@@ -77,7 +77,7 @@ _PERSON_SG = (r"(?:man|woman|child|boy|girl|person|civilian|fisherman|soldier|jo
               r"sailor|guard|medic|paramedic|rescuer|reporter|photographer|shepherd|"
               r"student|pilgrim|resident|villager|passenger)")
 COUNT_RE = re.compile(
-    rf"(?<![A-Za-z]-)\b(?:between (?P<b1>{_NUM}) and (?P<b2>{_NUM})"
+    rf"(?<![A-Za-z]-)(?<!\d:)\b(?!\d{{1,2}}:\d)(?:between (?P<b1>{_NUM}) and (?P<b2>{_NUM})"
     rf"|(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|–|or)\s*(?P<n2>{_NUM}))?"
     rf"|(?P<v>{_VAGUE})"
     rf"|(?P<one>an?)(?=\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_SG}\b))\b",
@@ -85,7 +85,7 @@ COUNT_RE = re.compile(
 )
 
 COUNT_LC = re.compile(COUNT_RE.pattern.lower().replace("(?p<", "(?P<").replace(
-    "(?<![a-za-z]-)", "(?<![a-z]-)"))  # lower-cased text
+    "(?<![a-za-z]-)", "(?<![a-z]-)"))  # lower-cased text (no capitals in the pattern)
 
 
 def parse_number(s: str) -> int | None:

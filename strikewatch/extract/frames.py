@@ -154,6 +154,8 @@ def _priority(t: Trigger) -> tuple[int, int, int]:
 # ("Donetsk, six killed; Kherson, three killed; ...").
 _EVENT_BREAK = re.compile(r",\s+(?:while|whereas|in response to|in retaliation for)\s+|;\s+",
                           re.IGNORECASE)
+_ITEM_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve|dozens|scores|hundreds|several)\b", re.IGNORECASE)
 _LIST_HEAD = re.compile(r"^[^:;]{3,60}:\s+(?=[^;]*;)")
 
 
@@ -171,7 +173,7 @@ def _split_events(s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str
     def eventful(a: int, b: int) -> bool:
         inside = [t for t in trigs if a <= t.start - s.start < b]
         return any(t.strength == "strong" for t in inside) or (
-            any(t.generic for t in inside) and _HAS_NUMBER.search(s.text, a, b) is not None)
+            any(t.generic for t in inside) and _ITEM_NUMBER.search(s.text, a, b) is not None)
 
     if sum(eventful(a, b) for a, b in parts) < 2:
         return [(s.start, s.end, "")]
@@ -227,8 +229,8 @@ def build_frames(doc: Doc) -> None:
             f = Frame(sentence=s, trigger=primary, start=a, end=b)
             # the sentence, or the one before it ("... shelling killed 11. The figures by
             # region: ..."), tells of violence
-            f.violent_context = any(t.event_type in (ERV, BAT, VAC) for t in trigs + doc.triggers.get(
-                s.index - 1, []))
+            f.violent_context = any(t.event_type in (ERV, BAT, VAC)
+                                    for t in trigs + doc.triggers.get(s.index - 1, []))
             specific = [t for t in inside if t.event_type and not t.generic]
             best = primary if primary.event_type else (specific[0] if specific else None)
             if best is not None:

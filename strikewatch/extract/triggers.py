@@ -181,6 +181,11 @@ _BARE_PLURAL_DET = re.compile(
     r"[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# "denied carrying out airstrikes", "launched strikes on": a plural that is an act done
+_CARRIED_OUT = re.compile(r"\b(?:carr(?:ied|ying) out|conduct(?:ed|ing)|"
+                          r"launch(?:ed|ing))\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
 def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[Trigger]:
     """Every lexicon hit in `sentence`, non-overlapping, earlier lexicon rows first.
 
@@ -220,7 +225,8 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
                 not word.startswith(("fired", "launched", "lobbed", "sent")) and \
                 word not in ("clashes", "fighting") and e.action is None and \
                 not WRECK_VERB.search(word) and \
-                not _BARE_PLURAL_DET.search(before) and not re.search(
+                not _BARE_PLURAL_DET.search(before) and not _CARRIED_OUT.search(before) and \
+                not re.search(
                     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
                     r"several|scores|hundreds|series|wave|number)\b", before[-30:],
                     re.IGNORECASE):
