@@ -154,7 +154,8 @@ def _priority(t: Trigger) -> tuple[int, int, int]:
 # ("Donetsk, six killed; Kherson, three killed; ...").
 _EVENT_BREAK = re.compile(r",\s+(?:while|whereas|in response to|in retaliation for)\s+|;\s+",
                           re.IGNORECASE)
-_ITEM_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+_ITEM_HEAD = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2},\s")
+_ITEM_NUMBER = re.compile(r"\d|(?<!\bno )\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"eleven|twelve|dozens|scores|hundreds|several)\b", re.IGNORECASE)
 _LIST_HEAD = re.compile(r"^[^:;]{3,60}:\s+(?=[^;]*;)")
 
@@ -169,11 +170,17 @@ def _split_events(s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str
     bounds = [head.end() if head else 0] + [m.end() for m in cuts]
     ends = [m.start() for m in cuts] + [len(s.text)]
     parts = list(zip(bounds, ends, strict=True))
+    reply = {m.end() for m in cuts if re.search(r"response|retaliation", m.group(0), re.I)}
 
     def eventful(a: int, b: int) -> bool:
+        # a strong event word, or figures where the clause opens the sentence or a list
+        # item ("Kherson, three killed"); "...; two more were wounded" adds to the event
         inside = [t for t in trigs if a <= t.start - s.start < b]
+        if inside and a in reply:
+            return True  # "in response to U.S. strikes on Sanaa": another event by its words
         return any(t.strength == "strong" for t in inside) or (
-            any(t.generic for t in inside) and _ITEM_NUMBER.search(s.text, a, b) is not None)
+            any(t.generic for t in inside) and _ITEM_NUMBER.search(s.text, a, b) is not None
+            and (a == bounds[0] or _ITEM_HEAD.match(s.text, a) is not None))
 
     if sum(eventful(a, b) for a, b in parts) < 2:
         return [(s.start, s.end, "")]
