@@ -489,6 +489,13 @@ def read_actors(doc: Doc) -> None:
         if a1 is None:
             a1 = _owner_of_trigger(doc.text, f)
             sure = sure or a1 is not None
+        if a1 is not None and a1.actor.country is None and \
+                a1.actor.name.lower() in ("administration", "the administration") and \
+                "US" in doc.countries:
+            # "The administration has authorized ...", in a story about the U.S.: the
+            # executive the story is about
+            a1 = ActorHit(a1.start, a1.end, Actor(name="U.S. administration",
+                                                  type="government", country="US"))
         if a1:
             _set_actor(f, "actor1", a1)
         if a2:
