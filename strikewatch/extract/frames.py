@@ -196,6 +196,23 @@ def _split_events(s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str
     return out
 
 
+# "Israeli strikes killed four people in Khan Younis and two in Jabalia": a second count
+# and place share the first one's verb (gapping); each place is an event of its own
+_GAPPED = re.compile(
+    r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring)\s+(?:[\w-]+\s+){1,3}?in\s+"
+    r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?P<and>and)\s+(?P<n>\d+|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:more\s+|others?\s+)?(?:in|at)\s+"
+    r"(?:the\s+)?[A-Z]")
+
+
+def _ungap(text: str, a: int, b: int, kind: str) -> list[tuple[int, int, str]]:
+    """A clause with a gapped second count split in two; the second part carries its verb."""
+    m = _GAPPED.search(text, a, b)
+    if m is None or kind == "tally":
+        return [(a, b, kind)]
+    return [(a, m.start("and"), kind or "event"), (m.start("n"), b, "gap:" + m.group("verb"))]
+
+
 def build_frames(doc: Doc) -> None:
     """Component: one frame per trigger sentence (two where a toll clause follows)."""
     for s in doc.sentences:
@@ -220,9 +237,14 @@ def build_frames(doc: Doc) -> None:
             # "KHARKIV, Ukraine, June 11 (Wire) —": where and when it was filed
             skip = geo.dateline_end(doc.text)
             clauses = [(max(a, skip), b, k) for a, b, k in clauses if b > skip]
+        clauses = [part for c in clauses for part in _ungap(doc.text, *c)]
+        sibling: Frame | None = None
         for a, b, forced in clauses:
             inside = [t for t in trigs if a <= t.start < b]
-            if not inside and forced == "tally":
+            if not inside and forced.startswith("gap:") and sibling is not None:
+                t0 = sibling.trigger
+                inside = [Trigger(a, a + 1, doc.text[a:a + 1], t0.event_type, t0.sub_event_type,
+                                  t0.action, "strong", t0.generic)]
                 inside = [Trigger(a, b, doc.text[a:b], None, None, strength="weak",
                                   generic=True)]
             if not inside:
@@ -261,6 +283,9 @@ def build_frames(doc: Doc) -> None:
             f.cite("kind", primary.start, primary.end)
             if forced:
                 f.kind = "tally" if forced == "tally" else "event"
+            if forced.startswith("gap:") and sibling is not None:
+                f.gap_verb, f.gap_of = forced[4:], sibling
+            sibling = f
             doc.frames.append(f)
 
 
@@ -298,7 +323,13 @@ def read_frame_fields(doc: Doc) -> None:
         pre = doc.text[max(s.start, f.trigger.start - 40):f.trigger.start]
         f.anaphoric = bool(_ANAPHOR.search(pre)) and not _INDEF.search(pre)
         # counts
-        counts, approx, cspans = read_counts(clause, f.start, f.more)
+        if f.gap_verb:
+            # "two in Jabalia": read as "killed two in Jabalia", offsets kept
+            lead = f.gap_verb + " "
+            counts, approx, cspans = read_counts(lead + clause, f.start - len(lead), f.more)
+            cspans = {k: (max(f.start, x), y) for k, (x, y) in cspans.items()}
+        else:
+            counts, approx, cspans = read_counts(clause, f.start, f.more)
         f.counts = counts
         f.approx = approx
         for k, (a, b) in cspans.items():
@@ -370,6 +401,13 @@ def read_frame_fields(doc: Doc) -> None:
             f.kind = "event"
             f.counts.pop("strikes", None)
             f.prov.pop("strikes", None)
+        g0 = f.gap_of
+        if g0 is not None and (g0.date_low is None) != (f.date_low is None):
+            # "... in Khan Younis and two in Jabalia on Thursday": the date is both parts'
+            src, dst = (f, g0) if f.date_low else (g0, f)
+            dst.date_low, dst.date_high, dst.time_precision = (src.date_low, src.date_high,
+                                                               src.time_precision)
+            dst.cite("date", *src.prov["date"][0])
         if f.kind == "event" and not f.background and doc.published is not None and \
                 f.date_high is not None and f.status == "occurred" and \
                 (doc.published - dt.date.fromisoformat(f.date_high)).days > BACKGROUND_DAYS:
@@ -500,6 +538,10 @@ def read_actors(doc: Doc) -> None:
             _set_actor(f, "actor1", a1)
         if a2:
             _set_actor(f, "actor2", a2)
+        if a1 is None and f.gap_of is not None and f.gap_of.actor1 is not None:
+            f.actor1 = f.gap_of.actor1  # the verb's subject is both parts' agent
+            f.cite("actor1", *f.gap_of.prov["actor1"][0])
+            sure = True
         if not sure and f.trigger.strength == "strong" and not f.drop:
             unsure.append((f, hits))
     if not unsure:
