@@ -19,7 +19,8 @@ _DENY = re.compile(
     r"happened)|(?:was|were) not involved)\b", re.IGNORECASE)
 _IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should the|in the event)\b|\b(?:if|unless|"
                  r"whether)\b", re.IGNORECASE)
-_POST_IF = re.compile(r"\b(?<!even )(?<!as )(?:if|unless|once|provided that|in the event that)\b",
+_POST_IF = re.compile(r"\b(?<!even )(?<!as )(?:if|unless|(?<!at )(?<!all at )once|provided that|"
+                      r"in the event that)\b",
                       re.IGNORECASE)
 _THREAT = re.compile(
     r"\b(?:threaten(?:ed|s|ing)?(?: to)?|warn(?:ed|s|ing)? (?:(?:late |early )?on \w+ )?"
