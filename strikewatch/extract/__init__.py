@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from strikewatch.extract.actors import country_mentions
+from strikewatch.extract.actors import DEMONYM_RE, DEMONYMS, country_mentions
 from strikewatch.extract.attribution import read_quotes
 from strikewatch.extract.context import Component, Doc
 from strikewatch.extract.coref import Group, merge_frames
@@ -38,12 +38,17 @@ _UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|revised|c
 def article_countries(doc: Doc) -> None:
     """Component: the countries the article names (context for place tie-breaks).
 
-    Country names only: geo.article_countries reads more (demonyms, towns) but costs as
+    Country names, then demonyms: geo.article_countries reads more (towns) but costs as
     much as the rest of extraction together."""
     seen: list[str] = []
     for _, _, _, code in country_mentions(doc.text):
         if code not in seen:
             seen.append(code)
+    # then demonyms ("Russian shelling ... four Ukrainian regions"): cheap, one regex
+    for m in DEMONYM_RE.finditer(doc.text):
+        code2 = DEMONYMS.get(m.group(1))
+        if code2 and code2 not in seen:
+            seen.append(code2)
     doc.countries = tuple(seen)
 
 

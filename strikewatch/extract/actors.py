@@ -57,7 +57,7 @@ def country_regex() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
 
 
-_DEMONYM_RE = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
+DEMONYM_RE = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ CAPITALS = {
 _CAPITAL_RE = re.compile(r"\b(?:" + "|".join(sorted(CAPITALS, key=len, reverse=True)) +
                          r")\b(?!['’]s\s+(?:[\w-]+\s+)?(?:district|suburbs?|outskirts|"
                          r"centre|center|region|province|streets?))")
-_PLACE_BEFORE = re.compile(r"\b(?:in|on|at|near|over|to|from|into|across|around|outside|"
+PLACE_BEFORE = re.compile(r"\b(?:in|on|at|near|over|to|from|into|across|around|outside|"
                            r"toward|towards|of|inside|struck|hit|targeted|attacked|shelled)\s+"
                            r"(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FORCE = (r"(?:armed )?forces|military|troops|army|navy|air force|marines|warplanes|jets|drones|"
@@ -224,7 +224,7 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
         elif m.group("ns"):
             kind = "non_state"
             if country is None:  # "Mexican drug cartels": the demonym may stand further left
-                d = _DEMONYM_RE.search(text[max(0, a - 25):b])
+                d = DEMONYM_RE.search(text[max(0, a - 25):b])
                 country = DEMONYMS.get(d.group(1)) if d else None
         else:
             kind = "civilians"
@@ -240,7 +240,7 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
     for m in _CAPITAL_RE.finditer(text):
         a, b = m.span()
         if any(a < y and x < b for x, y in taken) or \
-                _PLACE_BEFORE.search(text, max(0, a - 30), a):
+                PLACE_BEFORE.search(text, max(0, a - 30), a):
             continue
         taken.append((a, b))
         hits.append(ActorHit(offset + a, offset + b, Actor(
@@ -289,7 +289,7 @@ def country_mentions(text: str, offset: int = 0) -> list[tuple[int, int, str, st
 
 
 def demonym_country(text: str) -> str | None:
-    m = _DEMONYM_RE.search(text)
+    m = DEMONYM_RE.search(text)
     return DEMONYMS.get(m.group(1)) if m else None
 
 

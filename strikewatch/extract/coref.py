@@ -179,7 +179,9 @@ def merge_frames(doc: Doc) -> list[Group]:
         if f.drop:
             continue
         mark_elliptic(f)
-        cands = [g for g in reversed(groups) if links(g, f) and compatible(g, f)]
+        # the event told most recently first (not the one begun most recently)
+        cands = sorted((g for g in reversed(groups) if links(g, f) and compatible(g, f)),
+                       key=lambda g: -g.frames[-1].sentence.index)
         target = cands[0] if cands else None
         if f.anaphoric and len(cands) > 1:
             # "the Kherson bus attack": the event whose sentences name Kherson and a bus,

@@ -14,6 +14,7 @@ from strikewatch import geo
 from strikewatch.extract import nlp
 from strikewatch.extract.actors import (
     DEMONYMS,
+    PLACE_BEFORE,
     ActorHit,
     assign_roles,
     country_names,
@@ -572,6 +573,8 @@ def read_actors(doc: Doc) -> None:
                 _set_actor(f, role, inside[0])
                 continue
             for ea, eb, label in nlp.entities(sdoc):
+                if label == "GPE" and PLACE_BEFORE.search(s.text, max(0, ea - 30), ea):
+                    continue  # "97 nautical miles northwest of Hodeidah": where, not who
                 if label in ("ORG", "PERSON", "NORP", "GPE") and a <= s.start + ea < b:
                     name = s.text[ea:eb]
                     country = demonym_country(name) or country_names().get(name) or \
