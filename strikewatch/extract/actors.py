@@ -311,6 +311,8 @@ _CAPWORD = re.compile(r"(?<![.“\"] )(?<![“\"‘])\b(?!(?:The|A|An|On|In|At|W
                       r"August|September|October|November|December)\b)[A-Z][a-z]+\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\b")
+# an event word that is itself passive ("the car was hit", "being hit by a projectile")
+_PASSIVE_TRIGGER = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?hit\b")
 _BY_DEMONYM = re.compile(r"\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(" + "|".join(
     sorted((d for d, c in DEMONYMS.items() if c), key=len, reverse=True)) + r")\b")
 _LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|to)\s+"
@@ -330,7 +332,8 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
     """
     a1: ActorHit | None = None
     a2: ActorHit | None = None
-    passive = bool(_PASSIVE.search(text[:trig_start - start]))
+    passive = bool(_PASSIVE.search(text[:trig_start - start])) or bool(
+        _PASSIVE_TRIGGER.search(text, trig_start - start, trig_end - start))
     before = [h for h in hits if h.end <= trig_start]
     after = [h for h in hits if h.start >= trig_end]
     for h in after:  # passive: "... were killed by Israeli warplanes"

@@ -182,8 +182,9 @@ _BARE_PLURAL_DET = re.compile(
 
 
 # "denied carrying out airstrikes", "launched strikes on": a plural that is an act done
-_CARRIED_OUT = re.compile(r"\b(?:carr(?:ied|ying) out|conduct(?:ed|ing)|"
-                          r"launch(?:ed|ing))\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_CARRIED_OUT = re.compile(r"\b(?:carried out|conducted|launched|(?:denied|denies|deny|"
+                          r"denying) (?:carrying out|conducting|launching))\s+(?:[\w-]+\s+)?$",
+                          re.IGNORECASE)
 
 
 def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[Trigger]:
