@@ -152,6 +152,14 @@ def test_an_old_event_recalled_is_background() -> None:
 
 def test_land_features_and_arabic_article_spellings_are_places() -> None:
     for text, cc in (("a strike in Deir al-Balah", "PS"), ("a raid in the Bekaa Valley", "LB"),
-                     ("a strike on Kharg Island", "IR"), ("shelling in the Gaza Strip", "PS")):
+                     ("a strike on Kharg Island", "IR"), ("shelling in the Gaza Strip", "PS"),
+                     ("a raid on the Yemeni capital Sanaa", "YE")):
         hit = geo.locate(text, 0, len(text), trigger=(2, 8), context_countries=())
         assert hit is not None and hit.place.country == cc, text
+
+
+def test_a_country_opening_a_sentence_with_in_places_the_event() -> None:
+    (m,) = _events(_run("In Chile, police fired tear gas at a picket line on Monday, injuring "
+                        "two workers."))
+    assert m.event_type == "Protests" and m.sub_event_type == "Protest with intervention"
+    assert m.place is not None and m.place.country == "CL" and m.injured_low == 2
