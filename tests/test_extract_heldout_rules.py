@@ -163,3 +163,12 @@ def test_a_country_opening_a_sentence_with_in_places_the_event() -> None:
                         "two workers."))
     assert m.event_type == "Protests" and m.sub_event_type == "Protest with intervention"
     assert m.place is not None and m.place.country == "CL" and m.injured_low == 2
+
+
+def test_plain_calendar_dates_read_without_dateparser_agree_with_it() -> None:
+    from strikewatch.extract.dates import _plain_date
+
+    assert _plain_date("Dec. 4", "2025-12-15") == dt.date(2025, 12, 4)
+    assert _plain_date("August 10", "2025-07-21") == dt.date(2024, 8, 10)  # the past one
+    assert _plain_date("4 December 2024", None) == dt.date(2024, 12, 4)
+    assert _plain_date("Feb 29", "2025-03-01") is None  # no such day: dateparser decides
