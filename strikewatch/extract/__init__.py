@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from strikewatch.extract.actors import country_mentions
+from strikewatch.extract.actors import DEMONYM_RE, DEMONYMS, country_mentions
 from strikewatch.extract.attribution import read_quotes
 from strikewatch.extract.context import Component, Doc
 from strikewatch.extract.coref import Group, merge_frames
@@ -38,12 +38,17 @@ _UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|revised|c
 def article_countries(doc: Doc) -> None:
     """Component: the countries the article names (context for place tie-breaks).
 
-    Country names only: geo.article_countries reads more (demonyms, towns) but costs as
+    Country names, then demonyms: geo.article_countries reads more (towns) but costs as
     much as the rest of extraction together."""
     seen: list[str] = []
     for _, _, _, code in country_mentions(doc.text):
         if code not in seen:
             seen.append(code)
+    # then demonyms ("Russian shelling ... four Ukrainian regions"): cheap, one regex
+    for m in DEMONYM_RE.finditer(doc.text):
+        code2 = DEMONYMS.get(m.group(1))
+        if code2 and code2 not in seen:
+            seen.append(code2)
     doc.countries = tuple(seen)
 
 
@@ -123,6 +128,15 @@ def widen(a: tuple[int | None, int | None],
     return (min(lows) if lows else None, max(highs) if highs else None)
 
 
+def add(a: tuple[int | None, int | None],
+        b: tuple[int | None, int | None]) -> tuple[int | None, int | None]:
+    """A count told as more of the same ("three killed ... two more died"): the sum; an
+    unbounded side stays unbounded."""
+    low = (a[0] or 0) + (b[0] or 0) if a[0] is not None or b[0] is not None else None
+    high = a[1] + b[1] if a[1] is not None and b[1] is not None else None
+    return low, high
+
+
 def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention:
     """One mention from a group of frames: first value found wins, spans are unioned."""
     fields: dict[str, object] = {}
@@ -157,8 +171,12 @@ def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention
     for f in g.frames:
         update = bool(_UPDATE.search(f.sentence.text))
         for k, v in f.counts.items():
-            # a revised toll replaces the figure told before; two reports widen the range
-            counts[k] = v if update or k not in counts else widen(counts[k], v)
+            # a revised toll replaces the figure told before; two reports widen the range;
+            # "two more died later" adds to it
+            if k in f.more and k in counts:
+                counts[k] = add(counts[k], v)
+            else:
+                counts[k] = v if update or k not in counts else widen(counts[k], v)
         approx += [a for a in f.approx if a not in approx]
         hedges += [x for x in f.hedges if x not in hedges]
         for key, spans in f.prov.items():

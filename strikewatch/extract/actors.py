@@ -57,7 +57,7 @@ def country_regex() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
 
 
-_DEMONYM_RE = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
+DEMONYM_RE = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,23 @@ NAMED: tuple[ActorEntry, ...] = (
     ActorEntry(r"ELN|National Liberation Army|FARC dissidents|FARC", None, "non_state", "CO"),
     ActorEntry(r"(?:President )?Nicol[aá]s Maduro|Maduro", None, "government", "VE"),
 )
+# A capital standing for its government ("Moscow said its forces ...", "Kyiv rejected the
+# claim"): only where no locative word puts it as a place ("a strike on Kyiv").
+CAPITALS = {
+    "Moscow": "RU", "Kyiv": "UA", "Kiev": "UA", "Beijing": "CN", "Tehran": "IR",
+    "Caracas": "VE", "Damascus": "SY", "Beirut": "LB", "Baghdad": "IQ", "Kabul": "AF",
+    "Islamabad": "PK", "New Delhi": "IN", "Riyadh": "SA", "Ankara": "TR", "Cairo": "EG",
+    "Khartoum": "SD", "Mogadishu": "SO", "Bogotá": "CO", "Bogota": "CO", "Havana": "CU",
+    "Pyongyang": "KP", "Seoul": "KR", "Taipei": "TW", "London": "GB", "Paris": "FR",
+    "Berlin": "DE", "Minsk": "BY", "Tripoli": "LY", "Abuja": "NG", "Bamako": "ML",
+    "Addis Ababa": "ET", "Amman": "JO", "Doha": "QA", "Abu Dhabi": "AE",
+}
+_CAPITAL_RE = re.compile(r"\b(?:" + "|".join(sorted(CAPITALS, key=len, reverse=True)) +
+                         r")\b(?!['’]s\s+(?:[\w-]+\s+)?(?:district|suburbs?|outskirts|"
+                         r"centre|center|region|province|streets?))")
+PLACE_BEFORE = re.compile(r"\b(?:in|on|at|near|over|to|from|into|across|around|outside|"
+                           r"toward|towards|of|inside|struck|hit|targeted|attacked|shelled)\s+"
+                           r"(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FORCE = (r"(?:armed )?forces|military|troops|army|navy|air force|marines|warplanes|jets|drones|"
           r"aircraft|warships?|soldiers|special forces|security forces|commandos|"
           r"coast guard|helicopters?")
@@ -149,8 +166,11 @@ def _extend_left(text: str, a: int) -> tuple[str | None, int]:
             return None, start
         word = m.group(1)
     owner = None
+    bare = re.sub(r"[’']s$", "", word)
     if word.lower() in _OWNER_WORDS and (word[0].isupper()):
         owner, start = word, m.start(1)
+    elif bare != word and bare in country_names():
+        owner, start = bare, m.start(1)  # "Pakistan's military", "Israel's army"
     elif word == "States" and text[max(0, m.start(1) - 7):m.start(1)] == "United ":
         owner, start = "United States", m.start(1) - 7
     if owner is not None:
@@ -204,7 +224,7 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
         elif m.group("ns"):
             kind = "non_state"
             if country is None:  # "Mexican drug cartels": the demonym may stand further left
-                d = _DEMONYM_RE.search(text[max(0, a - 25):b])
+                d = DEMONYM_RE.search(text[max(0, a - 25):b])
                 country = DEMONYMS.get(d.group(1)) if d else None
         else:
             kind = "civilians"
@@ -217,6 +237,14 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
         taken.append((a, b))
         hits.append(ActorHit(offset + a, offset + b, Actor(name=name, type="state",
                                                             country=code)))
+    for m in _CAPITAL_RE.finditer(text):
+        a, b = m.span()
+        if any(a < y and x < b for x, y in taken) or \
+                PLACE_BEFORE.search(text, max(0, a - 30), a):
+            continue
+        taken.append((a, b))
+        hits.append(ActorHit(offset + a, offset + b, Actor(
+            name=m.group(0), type="government", country=CAPITALS[m.group(0)])))
     hits.sort(key=lambda h: h.start)
     return hits
 
@@ -261,7 +289,7 @@ def country_mentions(text: str, offset: int = 0) -> list[tuple[int, int, str, st
 
 
 def demonym_country(text: str) -> str | None:
-    m = _DEMONYM_RE.search(text)
+    m = DEMONYM_RE.search(text)
     return DEMONYMS.get(m.group(1)) if m else None
 
 
@@ -269,9 +297,13 @@ _TARGET_MARK = re.compile(r"\b(?:on|against|targeting|at|aimed at|toward|towards
                           r"struck|killing|killed|kill)\s+(?:(?:the|a|an|two|three|several|"
                           r"suspected|alleged|armed|rival|\w+-\w+)\s+){0,2}$", re.IGNORECASE)
 # "The U.S. military said it conducted ...": the speaker is the agent
-_SPEAKER_AGENT = re.compile(r"^\s*(?:has |have )?(?:said|says|announced|confirmed|"
-                            r"acknowledged|claimed)\s+(?:on \w+\s+)?(?:that\s+)?(?:it|they|"
-                            r"its forces|its troops)\b", re.IGNORECASE)
+_SPEAKER_AGENT = re.compile(r"^,?\s*(?:(?:meanwhile|separately|also),\s*)?(?:has |have )?"
+                            r"(?:said|says|announced|confirmed|acknowledged|claimed)\s+"
+                            r"(?:on \w+\s+)?(?:(?:separately|later)\s+)?(?:that\s+)?(?:it|they|"
+                            r"(?:its|their)\s+(?:[\w-]+\s+)?(?:forces|troops|military|army|navy|"
+                            r"air force|drones|missiles|jets|warplanes|units|soldiers|fighters))\b",
+                            re.IGNORECASE)
+_POSSESSIVE_ACTOR = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _CAPWORD = re.compile(r"(?<![.“\"] )(?<![“\"‘])\b(?!(?:The|A|An|On|In|At|We|I|He|She|They|It|This|"
                       r"That|These|Those|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
                       r"Several|Some|Many|Dozens|Hundreds|Thousands|Monday|Tuesday|Wednesday|Thursday|"
@@ -279,13 +311,17 @@ _CAPWORD = re.compile(r"(?<![.“\"] )(?<![“\"‘])\b(?!(?:The|A|An|On|In|At|W
                       r"August|September|October|November|December)\b)[A-Z][a-z]+\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\b")
+# an event word that is itself passive ("the car was hit", "being hit by a projectile")
+_PASSIVE_TRIGGER = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?hit\b")
 _BY_DEMONYM = re.compile(r"\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(" + "|".join(
     sorted((d for d, c in DEMONYMS.items() if c), key=len, reverse=True)) + r")\b")
 _LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|to)\s+"
                        r"(?:the\s+)?$", re.IGNORECASE)
 _AGENT_MARK = re.compile(r"\bby\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_SPEAKER_AFTER = re.compile(r"^\s*(?:said|says|told|reported|added|confirmed|announced|"
-                            r"stated|claimed)\b", re.IGNORECASE)
+_SPEAKER_AFTER = re.compile(r"^(?:\s+[A-Z][\w.’'-]*)*(?:\s+(?:centre|center|agency|office|"
+                            r"command|ministry|spokes(?:man|woman|person)|officials?))?\s*"
+                            r"(?:said|says|told|reported|added|confirmed|announced|stated|"
+                            r"claimed)\b")
 
 
 def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
@@ -296,7 +332,8 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
     """
     a1: ActorHit | None = None
     a2: ActorHit | None = None
-    passive = bool(_PASSIVE.search(text[:trig_start - start]))
+    passive = bool(_PASSIVE.search(text[:trig_start - start])) or bool(
+        _PASSIVE_TRIGGER.search(text, trig_start - start, trig_end - start))
     before = [h for h in hits if h.end <= trig_start]
     after = [h for h in hits if h.start >= trig_end]
     for h in after:  # passive: "... were killed by Israeli warplanes"
@@ -325,11 +362,21 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
     if a1 is None and cand1:
         known = [h for h in cand1 if h.actor.country is not None]
         a1 = (known or cand1)[-1]
-    if a1 is None:
+    if a1 is None or (a1.actor.country is None and
+                      _POSSESSIVE_ACTOR.search(text[:a1.start - start])):
+        # the speaker is the agent of "it"/"its forces": "Moscow said its forces had ..."
         for h in before:
-            if h.actor.type != "civilians" and _SPEAKER_AGENT.match(text[h.end - start:]):
+            if h is not a1 and h.actor.type != "civilians" and h.actor.country and \
+                    _SPEAKER_AGENT.match(text[h.end - start:]):
                 a1 = h
                 break
+        else:
+            if a1 is None:
+                for h in before:
+                    if h.actor.type != "civilians" and _SPEAKER_AGENT.match(
+                            text[h.end - start:]):
+                        a1 = h
+                        break
     for h in after:
         if h is a1 or (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])):
             continue

@@ -71,6 +71,9 @@ class Frame:
     actor1: Actor | None = None
     actor2: Actor | None = None
     counts: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
+    more: set[str] = field(default_factory=set)  # counts that add to earlier ones ("two more")
+    gap_verb: str = ""  # "killed four in A and two in B": the verb the second part omits
+    gap_of: Frame | None = None  # ... and the frame whose verb, actor and date it shares
     approx: list[str] = field(default_factory=list)
     attribution: list[Attribution] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)

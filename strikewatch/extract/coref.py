@@ -66,6 +66,8 @@ def compatible(g: Group, f: Frame) -> bool:
     if f.anaphoric and f.date_low is None and h.status == f.status:
         return True  # "officials said 11 died in the strike": another toll for the same event
     for k, v in f.counts.items():
+        if k in f.more:
+            continue  # "two more died later": adds to the toll, does not rival it
         for other in g.frames:
             if k in other.counts and other.counts[k] != v:
                 return False
@@ -103,6 +105,9 @@ def _bare_reference(f: Frame) -> bool:
 
 def links(g: Group, f: Frame) -> bool:
     """Whether f refers to g's event (beyond being compatible with it)."""
+    last = g.frames[-1]
+    if last.sentence is f.sentence and f.start > f.sentence.start and not f.anaphoric:
+        return False  # clauses split from one sentence tell events of their own
     if f.trigger.strength == "weak" or f.anaphoric:
         return True
     if f.status != "occurred" and f.status == g.head.status:
@@ -125,7 +130,8 @@ _DISASTER = re.compile(r"\b(?:earthquakes?|quakes?|floods?|flooding|storms?|hurr
 # a lone casualty word starts a mention only next to violence ("struck" may be a quake's)
 _CONFLICT = re.compile(r"\b(?:attack\w*|war|fighting|conflict|shell\w*|bomb\w*|"
                        r"raid\w*|clash\w*|gunmen|gunfire|shot|shooting|militants?|troops|"
-                       r"forces|soldiers|rebels?|insurgents?|army|military)\b", re.IGNORECASE)
+                       r"forces|soldiers|rebels?|insurgents?|army|military|civilians?)\b",
+                       re.IGNORECASE)
 
 
 # "The second, on Sunday, killed two people": an ordinal standing for the noun just used
@@ -160,6 +166,12 @@ def _can_start(f: Frame) -> bool:
     return not f.trigger.generic or f.violent_context or bool(_CONFLICT.search(f.sentence.text))
 
 
+# words of an anaphor's noun phrase that can tie it to the event it names
+_CUE_WORD = re.compile(r"\b(?!(?:The|This|That|Such|Its|Their)\b)(?:[A-Z][\w'’-]{2,}|bus|car|"
+                       r"boat|vessel|ship|school|hospital|market|convoy|refinery|depot|"
+                       r"camp|port|building|house|checkpoint)\b")
+
+
 def merge_frames(doc: Doc) -> list[Group]:
     """Group the doc's frames into mentions, in article order."""
     groups: list[Group] = []
@@ -167,11 +179,19 @@ def merge_frames(doc: Doc) -> list[Group]:
         if f.drop:
             continue
         mark_elliptic(f)
-        target = None
-        for g in reversed(groups):
-            if links(g, f) and compatible(g, f):
-                target = g
-                break
+        # the event told most recently first (not the one begun most recently)
+        cands = sorted((g for g in reversed(groups) if links(g, f) and compatible(g, f)),
+                       key=lambda g: -g.frames[-1].sentence.index)
+        target = cands[0] if cands else None
+        if f.anaphoric and len(cands) > 1:
+            # "the Kherson bus attack": the event whose sentences name Kherson and a bus,
+            # not merely the latest one
+            cue = _CUE_WORD.findall(f.sentence.text[max(0, f.trigger.start - f.sentence.start
+                                                        - 40):f.trigger.start - f.sentence.start])
+            best = max(cands, key=lambda g: sum(
+                any(w in x.sentence.text for x in g.frames) for w in cue))
+            if any(any(w in x.sentence.text for x in best.frames) for w in cue):
+                target = best
         if target is not None:
             target.frames.append(f)
             continue
@@ -199,6 +219,11 @@ def _inherit(groups: list[Group]) -> None:
                                                             src.sub_event_type, src.action)
                 h.cite("event_type", h.trigger.start, h.trigger.end)
             a1 = prev.value("actor1")
+            for earlier in reversed(groups[:i - 1]):
+                # "The latest, on Dec. 4, killed four": the campaign told two groups back
+                if a1 is not None or h.sentence.index - earlier.frames[-1].sentence.index > 2:
+                    break
+                a1 = earlier.value("actor1")
             if g.value("actor1") is None and a1 is not None:
                 h.actor1 = a1  # type: ignore[assignment]
                 h.cite("actor1", h.trigger.start, h.trigger.end)  # the anaphor is the ground

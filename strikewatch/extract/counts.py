@@ -73,16 +73,19 @@ _QUAL = "|".join(sorted((q for q in COUNT_TABLE if q), key=len, reverse=True))
 _VAGUE = "|".join(sorted(VAGUE, key=len, reverse=True))
 _PERSON_SG = (r"(?:man|woman|child|boy|girl|person|civilian|fisherman|soldier|journalist|"
               r"teenager|farmer|driver|commander|militant|fighter|crew member|operative|leader|"
-              r"officer|policeman|police officer|aid worker|worker|doctor|nurse)")
+              r"officer|policeman|police officer|aid worker|worker|doctor|nurse|pilot|"
+              r"sailor|guard|medic|paramedic|rescuer|reporter|photographer|shepherd|"
+              r"student|pilgrim|resident|villager|passenger)")
 COUNT_RE = re.compile(
-    rf"\b(?:between (?P<b1>{_NUM}) and (?P<b2>{_NUM})"
+    rf"(?<![A-Za-z]-)(?<!\d:)\b(?!\d{{1,2}}:\d)(?:between (?P<b1>{_NUM}) and (?P<b2>{_NUM})"
     rf"|(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|–|or)\s*(?P<n2>{_NUM}))?"
     rf"|(?P<v>{_VAGUE})"
     rf"|(?P<one>an?)(?=\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_SG}\b))\b",
     re.IGNORECASE,
 )
 
-COUNT_LC = re.compile(COUNT_RE.pattern.lower().replace("(?p<", "(?P<"))  # lower-cased text
+COUNT_LC = re.compile(COUNT_RE.pattern.lower().replace("(?p<", "(?P<").replace(
+    "(?<![a-za-z]-)", "(?<![a-z]-)"))  # lower-cased text (no capitals in the pattern)
 
 
 def parse_number(s: str) -> int | None:
@@ -145,8 +148,8 @@ def count_expressions(text: str) -> list[CountExpr]:
 _GAP = r"(?:[\w’'-]+\s+){0,4}?"
 _KILL_AFTER = re.compile(
     rf"^\s+{_GAP}(?:\w+\s+)?(?:(?:were|was|have been|had been|are|is|being|reportedly|"
-    r"reported|later|all)\s+){0,3}(?:killed|dead|died|deaths|fatalities|slain|lost their lives)"
-    r"\b", re.IGNORECASE)
+    r"reported|later|all)\s+){0,3}(?:killed|dead|died|deaths|fatalities|slain|lost their lives|"
+    r"neutrali[sz]ed|eliminated)\b", re.IGNORECASE)
 _KILL_BEFORE = re.compile(
     r"(?:\bkill(?:ed|ing|s)?|\bleft|\bclaimed the lives of|\bdeath toll (?:of|to|at|rose to|"
     r"reached|stands at|stood at|climbed to)|\btoll (?:of|to|at|rose to|reached|stands at|"
@@ -157,11 +160,20 @@ _INJ_AFTER = re.compile(
     r"(?:injured|wounded|hurt|injuries)\b", re.IGNORECASE)
 _INJ_BEFORE = re.compile(r"\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt)\s+(?:another\s+)?$",
                          re.IGNORECASE)
-_CIV = re.compile(rf"^\s+{_GAP}(?:civilians?|non-combatants?|bystanders?)\b", re.IGNORECASE)
-_CHILD = re.compile(rf"^\s+{_GAP}(?:children|child|kids|minors|boys|girls)\b", re.IGNORECASE)
+# only words that say "civilian" count as civilians (the coders' rule: "nine villagers"
+# is a count of the killed, not a finding on their status)
+_CIV = re.compile(rf"^\s+(?:of (?:them|whom)\s+)?{_GAP}(?:civilians?|non-combatants?|"
+                  r"bystanders?)\b", re.IGNORECASE)
+_CHILD = re.compile(rf"^\s+(?:of (?:them|whom)\s+)?{_GAP}(?:children|child|kids|minors|boys|"
+                    r"girls)\b", re.IGNORECASE)
+# "Two more died later": a count that adds to one told before
+_MORE = re.compile(r"^\s+(?:more|others?|further|additional)\b", re.IGNORECASE)
+_ANOTHER = re.compile(r"\b(?:another|a further)\s+$", re.IGNORECASE)
+# ", including three women," between a count and its verb
+_ASIDE = re.compile(r",\s+(?:including|among them|among whom)\b[^,.;]{0,60},")
 _STRIKES = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:strikes|airstrikes|air strikes|drone strikes|attacks|raids|"
-    r"bombings|sorties|operations)\b", re.IGNORECASE)
+    r"bombings|sorties|operations|shellings|bombardments)\b", re.IGNORECASE)
 _TARGET_NOUNS = r"(?:boats|vessels|ships|skiffs|speedboats|semi-submersibles)"
 _HIT_BEFORE = re.compile(r"\b(?:struck|hit|destroyed|sank|sunk|targeted|attacked)\s+$",
                          re.IGNORECASE)
@@ -176,6 +188,8 @@ _MISS = re.compile(rf"^\s+{_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
 _ZERO = re.compile(
     r"\b(?:no one|nobody) (?:was|were) (?P<zk>killed|hurt|injured|wounded)|"
+    r"\bno (?:people|persons|residents|one else) (?:was|were) (?P<zk3>killed|hurt|injured|"
+    r"wounded)|"
     r"\bno (?P<zc>casualties|deaths|fatalities|injuries|survivors)\b|"
     r"\bnone (?:were|was) (?P<zk2>killed|injured|hurt)|"
     r"\bthere were no (?P<zc2>survivors|casualties)|"
@@ -185,13 +199,16 @@ _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|Octo
            r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
-_KILL_CONTEXT = re.compile(r"\b(?:kill|killed|killing|dead|died|deaths|death toll|slain)\b",
+_KILL_CONTEXT = re.compile(r"\b(?:kill|killed|killing|dead|died|deaths|death toll|toll|slain)\b",
                            re.IGNORECASE)
 
 
-def read_counts(text: str, offset: int = 0) -> tuple[dict[str, Range], list[str],
-                                                      dict[str, tuple[int, int]]]:
-    """Counts in one sentence/clause: {field: (low, high)}, approx fields, field -> span."""
+def read_counts(text: str, offset: int = 0, more: set[str] | None = None
+                ) -> tuple[dict[str, Range], list[str], dict[str, tuple[int, int]]]:
+    """Counts in one sentence/clause: {field: (low, high)}, approx fields, field -> span.
+
+    `more`, when given, receives the fields whose count adds to one told in an earlier
+    sentence ("Three were killed. Two more died later in hospital")."""
     counts: dict[str, Range] = {}
     approx: list[str] = []
     spans: dict[str, tuple[int, int]] = {}
@@ -208,7 +225,8 @@ def read_counts(text: str, offset: int = 0) -> tuple[dict[str, Range], list[str]
         if m.group("zciv"):
             put("civilians_killed", (0, 0), m.start(), m.end())  # "no civilians were harmed"
             continue
-        word = (m.group("zk") or m.group("zk2") or m.group("zc") or m.group("zc2")).lower()
+        word = (m.group("zk") or m.group("zk2") or m.group("zk3") or m.group("zc") or
+                m.group("zc2")).lower()
         if word in ("killed", "casualties", "deaths", "fatalities"):
             put("killed", (0, 0), m.start(), m.end())
         if word in ("hurt", "injured", "wounded", "injuries", "casualties"):
@@ -216,9 +234,17 @@ def read_counts(text: str, offset: int = 0) -> tuple[dict[str, Range], list[str]
         if word == "survivors":
             put("survivors", (0, 0), m.start(), m.end())
     kill_ctx = bool(_KILL_CONTEXT.search(text))
+    added_at: set[int] = set()
     for c in count_expressions(text):
         right = text[c.end:c.end + 80]
         left = text[max(0, c.start - 90):c.start]
+        added = bool(_MORE.match(right) or _ANOTHER.search(left))
+        if added:
+            added_at.add(c.start)
+            right = _MORE.sub("", right, count=1)  # "two more died": the count's verb
+        aside = _ASIDE.search(right, 0, 40)
+        if aside is not None:
+            right = right[:aside.start()] + right[aside.end():]  # ", including three women,"
         rng = (c.low, c.high)
         # a year ("in 2016") or a day of a month ("August 10", "16 January") is no count
         if c.low is not None and 1900 <= c.low <= 2100 and c.low == c.high:
@@ -243,7 +269,8 @@ def read_counts(text: str, offset: int = 0) -> tuple[dict[str, Range], list[str]
             continue
         killed_here = bool(_KILL_AFTER.match(right) or _KILL_BEFORE.search(left))
         injured_here = bool(_INJ_AFTER.match(right) or _INJ_BEFORE.search(left))
-        including = bool(_INCLUDING.search(left))
+        including = bool(_INCLUDING.search(left)) or right.startswith(" of them") or \
+            right.startswith(" of whom")
         if _CHILD.match(right) and (killed_here or (including and kill_ctx)):
             put("children_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
             if not including:
@@ -259,4 +286,6 @@ def read_counts(text: str, offset: int = 0) -> tuple[dict[str, Range], list[str]
             continue
         if killed_here and not including:
             put("killed", rng, c.start, c.end, c.approx)
+    if more is not None and added_at:
+        more.update(k for k, (a, _) in spans.items() if a - offset in added_at)
     return counts, approx, spans

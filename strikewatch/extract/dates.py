@@ -25,12 +25,16 @@ _MON = r"(?:January|February|March|April|May|June|July|August|September|October|
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 DATE_RE = re.compile(
-    rf"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
+    rf"(?P<range>\b(?i:between|from) (?P<r1>{_MON} \d{{1,2}}|\d{{1,2}} {_MON})(?:,? \d{{4}})? "
+    rf"(?i:and|to|through|until) (?P<r2>{_MON} \d{{1,2}}|\d{{1,2}} {_MON})(?:,? \d{{4}})?\b)"
+    rf"|(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
     rf"|(?P<mdy>\b{_MON} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?\b)"
     rf"|(?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MON}(?:,? \d{{4}})?\b)"
     rf"|(?P<since>\b(?i:since) (?:the start of |early |late |mid-)?(?:\d{{1,2}}(?:st|nd|rd|th)? "
     rf"(?:of )?{_MON}|{_MON} \d{{1,2}}(?:st|nd|rd|th)?\b|{_MON}|\d{{4}})(?:,? \d{{4}})?)"
     rf"|(?P<wd>\b(?:(?i:last|this|on|early|late) )?{_DAY}(?:'s)?\b(?! \d))"
+    r"|(?P<nth>\b(?i:on|of|since) the (?P<nthday>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+    rf"(?! (?:of )?{_MON}))"
     r"|(?P<rel>\b(?i:yesterday|today|last night|overnight|this morning|earlier today|"
     r"last week|this week|earlier this week|earlier this month|this month|last month|"
     r"(?:over|during|at) the weekend|last weekend|this weekend|over the past weekend|"
@@ -67,8 +71,45 @@ def _month_range(year: int, month: int) -> tuple[str, str]:
     return _iso(dt.date(year, month, 1)), _iso(dt.date(year, month, last))
 
 
+_PLAIN_MDY = re.compile(rf"({_MON}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?")
+_PLAIN_DMY = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MON})(?:,? (\d{{4}}))?")
+
+
+def _plain_date(s: str, base: str | None) -> dt.date | None:
+    """"Dec. 4", "4 December 2024", "June 30, 2025" without dateparser (which costs tens
+    of milliseconds a call): the latest such day not after `base` when no year is given."""
+    m = _PLAIN_MDY.fullmatch(s.strip())
+    if m is not None:
+        mon, day, year = m.group(1), m.group(2), m.group(3)
+    else:
+        m = _PLAIN_DMY.fullmatch(s.strip())
+        if m is None:
+            return None
+        day, mon, year = m.group(1), m.group(2), m.group(3)
+    month = MONTHS.get(mon.rstrip(".").lower())
+    if month is None:
+        return None
+    ref = dt.date.fromisoformat(base) if base else None
+    y = int(year) if year else (ref.year if ref else None)
+    if y is None:
+        return None
+    try:
+        d = dt.date(y, month, int(day))
+    except ValueError:
+        return None
+    if not year and ref is not None and d > ref:
+        try:
+            d = d.replace(year=y - 1)
+        except ValueError:
+            return None
+    return d
+
+
 @lru_cache(maxsize=4096)
 def _dateparse(s: str, base: str | None) -> dt.date | None:
+    plain = _plain_date(s, base)
+    if plain is not None:
+        return plain
     import dateparser  # imported lazily: it is slow to import and only full dates need it
 
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "STRICT_PARSING": False}
@@ -101,6 +142,35 @@ def resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> Date
         if not has_year and pub is not None and future and got < pub:
             got = got.replace(year=got.year + 1)
         return DateRead(a, b, _iso(got), _iso(got), 1)
+    if g == "range":
+        # "between January 1 and June 30": a period with both ends
+        if pub is None and not re.search(r"\d{4}", s):
+            return DateRead(a, b, None, None, None, is_period=True)
+        base = pub.isoformat() if pub else None
+        lo = _dateparse(m.group("r1") + (f" {pub.year}" if pub and not re.search(
+            r"\d{4}", s) else ""), base)
+        hi = _dateparse(m.group("r2") + (f" {pub.year}" if pub and not re.search(
+            r"\d{4}", s) else ""), base)
+        if lo is None or hi is None:
+            return None
+        if hi < lo:
+            lo = lo.replace(year=lo.year - 1)
+        return DateRead(a, b, _iso(lo), _iso(hi), 3 if (hi - lo).days > 13 else 2 if (
+            hi - lo).days > 0 else 1, is_period=True)
+    if g == "nth":
+        # "on the 14th": that day of the month of publication, or of the month before
+        if pub is None:
+            return DateRead(a, b, None, None, None)
+        day_n = int(m.group("nthday"))
+        month_start = pub.replace(day=1)
+        if day_n > pub.day:
+            month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+        if day_n > calendar.monthrange(month_start.year, month_start.month)[1]:
+            return None
+        d = month_start.replace(day=day_n)
+        if s.lower().startswith("since"):
+            return DateRead(a, b, _iso(d), _iso(pub), 1, is_period=True)
+        return DateRead(a, b, _iso(d), _iso(d), 1)
     if g == "since":
         word = re.sub(r"^since (?:the start of |early |late |mid-)?", "", s, flags=re.I)
         if re.search(r"\d{1,2}(?:st|nd|rd|th)? (?:of )?" + _MON + r"|" + _MON + r" \d{1,2}\b",

@@ -18,7 +18,7 @@ from strikewatch.extract.actors import country_mentions
 from strikewatch.extract.context import Frame
 from strikewatch.records import Place
 
-_PREP = re.compile(r"(?:\b(?:in|inside|into|across|near|off|within|on|over|throughout|"
+_PREP = re.compile(r"(?:\b(?i:in|inside|into|across|near|off|within|on|over|throughout|"
                    r"of)\s+(?:the\s+)?(?:coast of\s+|(?:north|south|east|west|central)\w*\s+)?"
                    r"|[A-Z][\w\u00C0-\u017F-]+,\s+)$")
 

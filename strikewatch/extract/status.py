@@ -19,10 +19,12 @@ _DENY = re.compile(
     r"happened)|(?:was|were) not involved)\b", re.IGNORECASE)
 _IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should the|in the event)\b|\b(?:if|unless|"
                  r"whether)\b", re.IGNORECASE)
-_POST_IF = re.compile(r"\b(?<!even )(?<!as )(?:if|unless|once|provided that|in the event that)\b",
+_POST_IF = re.compile(r"\b(?<!even )(?<!as )(?:if|unless|(?<!at )(?<!all at )once|provided that|"
+                      r"in the event that)\b",
                       re.IGNORECASE)
 _THREAT = re.compile(
-    r"\b(?:threaten(?:ed|s|ing)?(?: to)?|warn(?:ed|s|ing)? (?:that )?(?:[\w'’-]+ ){0,3}?"
+    r"\b(?:threaten(?:ed|s|ing)?(?: to)?|warn(?:ed|s|ing)? (?:(?:late |early )?on \w+ )?"
+    r"(?:that )?(?:[\w'’-]+ ){0,3}?"
     r"(?:would|will|could)|vow(?:ed|s|ing)? to|(?:we|i)(?:'ll| will| could| "
     r"would| may| might| are going to)|will not hesitate|ready to)\b", re.IGNORECASE)
 _PLAN = re.compile(
@@ -42,11 +44,14 @@ _MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will)
 _HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|unconfirmed|is said to|"
     r"are said to|"
-    r"(?:is|are|was|were) believed to|suspected|claimed|presumably|according to reports)\b",
+    r"(?:is|are|was|were) believed to|suspected|"
+    r"claimed(?! (?:responsibility|credit|the (?:attack|strike|bombing|lives)|either|both))|"
+    r"presumably|according to reports)\b",
     re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:decades? ago|in the (?:19|20)\d0s|historically|a century ago|"
                          r"history)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_SINCE_PHRASE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 
 
 def read_status(sentence: str, trig_start: int, trig_end: int) -> tuple[str, int | None, bool]:
@@ -100,7 +105,8 @@ def is_background(sentence: str, published: dt.date | None) -> bool:
     if _BACKGROUND.search(sentence):
         return True
     ref = published.year if published else None
-    for m in _YEAR.finditer(sentence):
+    # "since the invasion in February 2022": a period reaching to now, not history
+    for m in _YEAR.finditer(_SINCE_PHRASE.sub("", sentence)):
         y = int(m.group(1))
         if ref is not None and y < ref - 2:
             return True

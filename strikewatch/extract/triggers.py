@@ -45,10 +45,24 @@ LEXICON: tuple[Entry, ...] = (
           r"(?:hand )?grenade|grenades? (?:was |were )?(?:thrown|hurled|tossed)", ERV,
           "Grenade"),
     Entry(r"(?:chemical|gas|chlorine|sarin) (?:attacks?|weapons?)", ERV, "Chemical weapon"),
-    Entry(r"(?:drone|air|aerial|missile|naval|military|precision|kinetic|lethal) "
+    Entry(r"(?:missile|rocket|artillery|ballistic|cruise) (?:strikes?|attacks?)", ERV,
+          "Shelling/artillery/missile attack"),
+    # a weapon as the subject of the verb of impact: "a Russian glide bomb hit", "drones
+    # struck the port", "its naval drones had hit a patrol boat"
+    Entry(r"(?:glide |guided |aerial |cluster )?bombs? (?:hit|struck|slammed into|tore "
+          r"through|smashed into|landed on)|(?:fpv |kamikaze |naval |attack |sea |suicide )?"
+          r"drones? (?:had |have |has )?(?:hit|struck|slammed into|smashed into|crashed into)",
+          ERV, "Air/drone strike"),
+    Entry(r"(?:missiles?|rockets?|shells?|projectiles?|artillery rounds?) (?:had |have |has )?"
+          r"(?:hit|struck|slammed into|landed (?:on|in)|tore through|smashed into)|"
+          r"(?:was|were|been|being) hit by (?:an? |the )?(?:[\w-]+ ){0,2}?(?:missiles?|rockets?|"
+          r"shells?|projectiles?)", ERV, "Shelling/artillery/missile attack"),
+    Entry(r"(?:drone|air|aerial|naval|military|precision|kinetic|lethal) "
           r"(?:strikes?|attacks?)|air ?strikes?|airstrikes?|air raids?|drone attacks?|"
-          r"bomb(?:ed|ing|ings)|warplanes? (?:struck|hit|bombed)", ERV, "Air/drone strike"),
-    Entry(r"shell(?:ed|ing)|artillery (?:fire|strikes?|attacks?)|mortar(?:s| fire| attacks?)?|"
+          r"bomb(?:ed|ing|ings)|bombardments?|warplanes? (?:struck|hit|bombed)|"
+          r"(?:was|were|been|being) hit by (?:an? |the )?(?:[\w-]+ ){0,2}?(?:drones?|"
+          r"bombs?|air ?strikes?|warplanes?)", ERV, "Air/drone strike"),
+    Entry(r"shell(?:ed|ing|ings)|artillery (?:fire|strikes?|attacks?)|mortar(?:s| fire| attacks?)?|"
           r"rocket (?:fire|attacks?)|rockets? (?:were |was )?fired|missiles? (?:hit|struck|"
           r"destroyed|sank)|"
           r"missile barrage", ERV, "Shelling/artillery/missile attack"),
@@ -59,6 +73,8 @@ LEXICON: tuple[Entry, ...] = (
     # a vessel or vehicle destroyed is a violent act even when the report names no weapon
     # ("a boat was destroyed off the coast", "gunmen blew up two trucks"); what did it
     # comes from context (a later "the strike", the actors)
+    Entry(rf"{_WRECKED} (?:had |has |have )?(?:been |was |were )(?:[\w-]+ )?hit", None, None,
+          generic=True),
     Entry(rf"(?:destroyed|sank|blew up|set ablaze) (?:[\w-]+ ){{0,3}}?{_WRECKED}|"
           rf"{_WRECKED} (?:had |has |have )?(?:been |was |were )(?:[\w-]+ )?"
           r"(?:destroyed|sunk|blown up|set ablaze)", None, None, generic=True),
@@ -68,8 +84,15 @@ LEXICON: tuple[Entry, ...] = (
           r"raid(?:ed|s)?", BAT, "Armed clash"),
     Entry(r"(?:recaptured|retook|regained control of|retaken)", BAT,
           "Government regains territory"),
-    Entry(r"(?:overran|seized control of|took control of|captured the (?:town|city|village))",
-          BAT, "Non-state actor overtakes territory"),
+    Entry(r"(?:overran|seized control of|(?:took|taken|take|taking) control of|captured "
+          r"(?:the |two |three |several |\d+ )?(?:[\w-]+ )?(?:towns?|city|cities|villages?|"
+          r"settlements?))", BAT, "Non-state actor overtakes territory"),
+    Entry(r"prisoner (?:exchanges?|swaps?)|(?:exchanged|swapped|handed over|released) "
+          r"(?:[\w-]+ ){0,2}?prisoners(?: of war)?", SD, "Agreement", "agreement"),
+    Entry(r"(?:fired|used|lobbed) tear ?gas|tear ?gas (?:was|were) (?:fired|used)|water "
+          r"cannons?|rubber bullets|dispersed (?:the )?(?:crowds?|protest\w*|demonstrat\w*|"
+          r"rall(?:y|ies)|picket\w*)", PRO, "Protest with intervention"),
+    Entry(r"picket lines?|pickets", PRO, "Peaceful protest"),
     Entry(r"abduct(?:ed|ing|ion|ions|s)?|kidnap(?:ped|ping|pings|s)?|forcibly disappeared",
           VAC, "Abduction/forced disappearance"),
     Entry(r"massacre(?:d|s)?|executed|opened fire on|gunned down|shot dead", VAC, "Attack"),
@@ -93,7 +116,11 @@ LEXICON: tuple[Entry, ...] = (
     Entry(r"attack(?:ed|s|ing)?|assault(?:ed|s)?|"
           r"(?:(?<=would )|(?<=will )|(?<=could )|(?<=\bto ))target", None, None, generic=True),
     Entry(r"operations?|missions?|campaign", None, None, strength="weak", generic=True),
-    Entry(r"killed|killing|dead|died|deaths?|death toll|toll|wounded|injured|survivors?", None,
+    Entry(r"killed|killing|dead|died|deaths?|death toll|toll|wounded|injured|injuries|"
+          r"casualties|survivors?", None, None, strength="weak", generic=True),
+    # "Israel's military said it had targeted a commander", "The army blamed the RSF",
+    # "The Houthis claimed responsibility": who did what was told before
+    Entry(r"targeted|blamed|claimed (?:responsibility|the (?:attack|strike|bombing))", None,
           None, strength="weak", generic=True),
 )
 
@@ -118,15 +145,25 @@ _NON_MILITARY = re.compile(
     r"tone|note)|struck down|\b(?:went|go|goes|going|are|were|is|was) on strike|"
     r"\b(?:earthquake|quake|storm|hurricane|typhoon|cyclone|lightning|floods?|tornado|"
     r"tsunami|disaster|aftershocks?|tremors?|wildfire|virus|outbreak|pandemic|illness)s?\b"
-    r"[^.,;]{0,30}?\bstr(?:uck|ikes?|iking)", re.IGNORECASE)
+    r"[^.,;]{0,30}?\bstr(?:uck|ikes?|iking)|\bkilled off\b", re.IGNORECASE)
 _NON_MILITARY_LC = re.compile(_NON_MILITARY.pattern.lower())
 # "since the ceasefire began", "until the war ended": an event named only to date another
 _TEMPORAL_REF = re.compile(r"\b(?:since|until)\s+(?:the\s+)?(?:[\w-]+\s+)?(\w+)\s+(?:began|"
                            r"started|took effect|ended|broke out|collapsed|was signed)\b",
                            re.IGNORECASE)
 # a labour dispute: "strike" there is a walkout unless the sentence names weapons or forces
-_LABOUR = re.compile(r"\b(?:unions?|workers|walkouts?|picket\w*|wages?|pay|strikers|"
-                     r"industrial action)\b", re.IGNORECASE)
+_LABOUR = re.compile(r"\b(?:unions?|workers|walkouts?|walked off|picket\w*|wages?|pay|strikers|"
+                     r"industrial action|stoppages?|nurses|miners|dockers|doctors|teachers|"
+                     r"employees)\b", re.IGNORECASE)
+_STRIKE_WORD = re.compile(r"\b(?:strikes?|struck|striking)\b", re.IGNORECASE)
+# a match report: "a late strike", "attacked relentlessly" are football, not war
+_SPORTS = re.compile(r"\b(?:goals?|scored|(?:\d+(?:st|nd|rd|th)|injury-time|stoppage-time) "
+                     r"minute|match(?:es)?|league|cup|striker|midfielder|goalkeeper|penalty|"
+                     r"header|stadium|half-time|(?:first|second) half|top corner|crossbar|"
+                     r"post|\d+-\d+ (?:win|victory|defeat|draw|loss))\b", re.IGNORECASE)
+_WEAPONRY = re.compile(r"\b(?:military|troops|drones?|missiles?|army|navy|militants?|rebels?|"
+                       r"bomb\w*|shell(?:ed|ing|s)|air ?strikes?|gunmen|armed forces|police)\b",
+                       re.IGNORECASE)
 _ARMED = re.compile(r"\b(?:military|forces|troops|drones?|missiles?|air|bomb\w*|killed|"
                     r"army|navy|militants?|rebels?)\b", re.IGNORECASE)
 # "a designated terrorist organisation", "the deployed units": a participle between a
@@ -144,8 +181,17 @@ _BARE_PLURAL_DET = re.compile(
     r"[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
-def find_triggers(sentence: str, offset: int = 0) -> list[Trigger]:
-    """Every lexicon hit in `sentence`, non-overlapping, earlier lexicon rows first."""
+# "denied carrying out airstrikes", "launched strikes on": a plural that is an act done
+_CARRIED_OUT = re.compile(r"\b(?:carried out|conducted|launched|(?:denied|denies|deny|"
+                          r"denying) (?:carrying out|conducting|launching))\s+(?:[\w-]+\s+)?$",
+                          re.IGNORECASE)
+
+
+def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[Trigger]:
+    """Every lexicon hit in `sentence`, non-overlapping, earlier lexicon rows first.
+
+    `labour`: the article already told of a labour strike, so a bare "the strike" with no
+    weapon or force named is that walkout."""
     low = sentence.lower()
     rx = _PREFILTER_LC if len(low) == len(sentence) else PREFILTER
     subject = low if rx is _PREFILTER_LC else sentence
@@ -158,9 +204,8 @@ def find_triggers(sentence: str, offset: int = 0) -> list[Trigger]:
         if subject is low else [(m.start(), m.end()) for m in _NON_MILITARY.finditer(sentence)]
     masked += [(m.start(1), m.end(1)) for m in _TEMPORAL_REF.finditer(sentence)]
     masked += [(m.start(1), m.end(1)) for m in _ADJECTIVAL.finditer(sentence)]
-    if _LABOUR.search(sentence) and not _ARMED.search(sentence):
-        masked += [(m.start(), m.end()) for m in re.finditer(r"\bstrikes?\b", sentence,
-                                                             re.IGNORECASE)]
+    if (labour or _LABOUR.search(sentence)) and not _ARMED.search(sentence):
+        masked += [(m.start(), m.end()) for m in _STRIKE_WORD.finditer(sentence)]
     taken: list[tuple[int, int]] = list(masked)
     hits: list[Trigger] = []
     for m in rx.finditer(subject, first.start()):
@@ -181,7 +226,8 @@ def find_triggers(sentence: str, offset: int = 0) -> list[Trigger]:
                 not word.startswith(("fired", "launched", "lobbed", "sent")) and \
                 word not in ("clashes", "fighting") and e.action is None and \
                 not WRECK_VERB.search(word) and \
-                not _BARE_PLURAL_DET.search(before) and not re.search(
+                not _BARE_PLURAL_DET.search(before) and not _CARRIED_OUT.search(before) and \
+                not re.search(
                     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
                     r"several|scores|hundreds|series|wave|number)\b", before[-30:],
                     re.IGNORECASE):
@@ -197,8 +243,15 @@ def find_triggers(sentence: str, offset: int = 0) -> list[Trigger]:
 
 def find_all_triggers(doc: Doc) -> None:
     """Component: fill `doc.triggers` for every sentence that passes the prefilter."""
+    sports = len({m.group(0).lower() for m in _SPORTS.finditer(doc.text)}) >= 3
+    labour = False
     for s in doc.sentences:
-        hits = find_triggers(s.text, s.start)
+        if sports and not _WEAPONRY.search(s.text):
+            continue  # a match report's "strike" and "attacked"
+        hits = find_triggers(s.text, s.start, labour)
+        if not labour and _LABOUR.search(s.text) and _STRIKE_WORD.search(s.text) and \
+                not _ARMED.search(s.text):
+            labour = True
         if hits:
             doc.triggers[s.index] = hits
     doc.bump("trigger_sentences", len(doc.triggers))

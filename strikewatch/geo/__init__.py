@@ -31,7 +31,7 @@ from strikewatch.records import Place
 
 __all__ = [
     "PlaceMatch", "GeoContext", "locate", "places_in", "lookup", "country_for_name",
-    "article_countries", "article_context", "dateline", "load",
+    "article_countries", "article_context", "dateline", "dateline_end", "load",
 ]
 
 
@@ -172,7 +172,15 @@ def article_context(text: str, *, publisher_country: str | None = None) -> GeoCo
 
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{1,40}?)(?:,\s*(?P<region>[A-Z][\w .'’-]{1,40}?))?"
-    r"\s*(?:\((?:AP|Reuters|AFP|EFE|Bloomberg|dpa|UPI|CNN)\))?\s*[—–-]{1,2}\s")
+    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
+    r"\s*(?:\([A-Z][\w .&-]{1,24}\))?\s*[—–-]{1,2}\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline ("KHARKIV, Ukraine, June 11 (Wire) — ") ends, 0 when there is none:
+    its country and date say where and when the story was filed, not what happened."""
+    m = _DATELINE.match(text[:200])
+    return m.end() if m else 0
 
 
 def dateline(text: str) -> Place | None:

@@ -239,6 +239,15 @@ class Gazetteer:
         return key in self.extra or bool(self._hits.get(key)) or (
             self.main is not None and self.main.raw(key) is not None)
 
+    def variant(self, key: str) -> str | None:
+        """The key with its Arabic article spelled the other way ("deir el balah" for
+        "deir al balah"), where only that spelling is known; else None."""
+        words = key.split()
+        if "al" not in words and "el" not in words:
+            return None
+        alt = " ".join({"al": "el", "el": "al"}.get(w, w) for w in words)
+        return alt if self.has(alt) else None
+
     def lookup(self, name: str) -> list[Hit]:
         """Entries whose name or alternate name folds to `name`'s key: main tier and
         curated names, else small towns."""
@@ -311,6 +320,12 @@ def load_from(tsv: Path, small: Path | None = None) -> Gazetteer:
     g.org_suffixes = frozenset(aliases["org_suffixes"])
     g.org_prefixes = tuple(aliases["org_prefixes"])
     g.stopwords = frozenset(normalise(w) for w in aliases["stopwords"])
+
+    for feat in aliases.get("land_features", []):
+        fe = Entry("feature:" + feat["name"], feat.get("kind", "A"), feat["name"],
+                   feat["country"], None, feat["lat"], feat["lon"])
+        for n in [feat["name"], *feat.get("aliases", [])]:
+            g.add(normalise(n), fe, n == feat["name"])
 
     seas = _read_json("seas.json")
     lower: set[str] = set()

@@ -128,7 +128,10 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
             if lower_start and key not in g.extra and not water:
                 continue
             if not water and not g.has(key):
-                continue
+                alt = g.variant(key)  # "Deir al-Balah" where GeoNames has "Deir El Balah"
+                if alt is None:
+                    continue
+                key = alt
             if j == i and (key in g.stopwords or len(key) < 2):
                 continue
             match = Found(t.start, toks[j].end, key, tuple(g.hits(key)),

@@ -21,7 +21,9 @@ _ADJ = (r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?
         r"south-?eastern|south-?western|coastal|rural|remote|mountainous|restive)\s+)")
 _QUAL = (r"(?:(?:[A-Z][\w-]*\s+)?(?P<qual>border\s+town|border\s+city|town|city|village|"
          r"port|community|hamlet|municipality|district|county|state|province|department|"
-         r"region|island|capital|governorate)\s+of\s+(?:the\s+)?)")
+         r"region|island|capital|governorate)\s+of\s+(?:the\s+)?|"
+         # "the capital Sanaa", "the Yemeni port city Hodeidah": the kind word in apposition
+         r"(?:[A-Z][\w-]*\s+)?(?P<qual2>capital|port\s+city|border\s+town)\s+)")
 _DIR = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|" \
        r"north-west|south-east|south-west)"
 _PRE = re.compile(
@@ -282,11 +284,11 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
         cue_start = f.start
         if m:
             cue = next(k for k in ("off", "terr", "near", "loc", "origin") if m.group(k))
-            qual = (m.group("qual") or "").lower()
+            qual = (m.group("qual") or m.group("qual2") or "").lower()
             cue_start = f.start - (len(pre) - m.start())
         else:  # "rocked the port of La Guaira": a kind of place without a locative cue
             mq = _QUAL_ONLY.search(pre)
-            qual = (mq.group("qual") or "").lower() if mq else ""
+            qual = (mq.group("qual") or mq.group("qual2") or "").lower() if mq else ""
         post = text[f.end:f.end + 60]
         poss = _POSS_LOC.match(post) if f.possessive else None
         if _POST_ADMIN.match(post):
