@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from strikewatch.records import Actor, Place
+from strikewatch.records import Actor, Article, Mention, Place
 from strikewatch.resolve import resolve
+from strikewatch.resolve.merging import mention_order
+from strikewatch.resolve.tallies import _same_claim, dedupe
 from tests.test_resolve import PACIFIC, Desk
 
 
@@ -88,13 +90,27 @@ def test_a_tally_over_two_seas_counts_both() -> None:
     assert by[2].ledger_incidents == 2 and by[2].state == "consistent", by[2]
 
 
-def test_indexed_reconciliation_equals_a_scan_of_the_ledger() -> None:
-    """resolve_tallies answers from an index of the ledger; `reconcile`, which scans every
-    incident, is the reference: both must give every tally the same reconciliation."""
+def _dedupe_by_pairs(mentions: list[Mention], articles: dict[str, Article]) -> list[list[str]]:
+    """The reference deduplication: join the first group whose every member is the same
+    claim (_same_claim, pair by pair), in report order."""
+    groups: list[list[Mention]] = []
+    for m in sorted(mentions, key=lambda m: mention_order(m, articles)):
+        for g in groups:
+            if all(_same_claim(m, x) for x in g):
+                g.append(m)
+                break
+        else:
+            groups.append([m])
+    return [[m.id for m in g] for g in groups]
+
+
+def test_indexed_reconciliation_and_dedupe_equal_their_plain_definitions() -> None:
+    """resolve_tallies answers from an index of the ledger and dedupe from per-group sets;
+    `reconcile`, which scans every incident, and a pair-by-pair deduplication are the
+    references: both must give the same groups and every tally the same reconciliation."""
     from strikewatch.batch.archive import to_article
     from strikewatch.batch.synthetic import iter_synthetic
     from strikewatch.batch.worker import extract_chunk
-    from strikewatch.records import Mention
     from strikewatch.resolve.tallies import reconcile, tally_regions
     from tests.resolve_set.evaluate import articles_of, gold_mentions, load_set
 
@@ -108,8 +124,13 @@ def test_indexed_reconciliation_equals_a_scan_of_the_ledger() -> None:
          {a.id: a for a in (to_article(r) for r in records)}),
     ]
     checked = set()
+    merged = 0
     for mentions, articles in cases:
         by_id = {m.id: m for m in mentions}
+        tally_mentions = [m for m in mentions if m.kind == "tally"]
+        groups = _dedupe_by_pairs(tally_mentions, articles)
+        assert [[m.id for m in g] for g in dedupe(tally_mentions, articles)] == groups
+        merged += sum(len(g) > 1 for g in groups)
         incidents, tallies = resolve(mentions, articles)
         assert tallies
         for t in tallies:
@@ -120,5 +141,7 @@ def test_indexed_reconciliation_equals_a_scan_of_the_ledger() -> None:
                 exclude={"note"})
             assert t.reconciliation.note.startswith(expected.note)
             checked.add((t.reconciliation.state, t.reconciliation.ledger_incidents > 0))
-    # the cases cover consistent, inconsistent and out-of-scope tallies
+    # the cases cover claims stated by several articles, and consistent, inconsistent and
+    # out-of-scope tallies
+    assert merged > 0
     assert {"consistent", "inconsistent", "unknown"} <= {state for state, _ in checked}

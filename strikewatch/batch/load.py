@@ -110,6 +110,9 @@ def load_batch(
         group = {aid: extracted.get(aid, []) for aid in targets[start : start + WRITE_BATCH]}
         store.replace_mentions_many(group)
         result.mentions += sum(len(ms) for ms in group.values())
+    # Resolution reads every mention back from the store: free this copy first, or the
+    # driver holds every mention twice at its peak.
+    del extracted
     t2 = time.perf_counter()
     ledger = rebuild_ledger(store, predictor=predictor)
     result.incidents, result.tallies = ledger.incidents, ledger.tallies
