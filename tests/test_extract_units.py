@@ -107,6 +107,10 @@ def _date(text: str, pub: dt.date | None = PUB, future: bool = False) -> tuple:
     ("Clashes broke out last month.", ("2025-10-01", "2025-10-31", 3)),
     ("The strike on October 14 was the first.", ("2025-10-14", "2025-10-14", 1)),
     ("It was reported on 3 March 2024.", ("2024-03-03", "2024-03-03", 1)),
+    # a month and day after a determiner are that day, not the month ("The October 14 raid")
+    ("The October 14 raid was the second that week.", ("2025-10-14", "2025-10-14", 1)),
+    ("Witnesses described the Oct. 3 attack.", ("2025-10-03", "2025-10-03", 1)),
+    ("The October 2024 offensive stalled.", ("2024-10-01", "2024-10-31", 3)),
 ])
 def test_relative_and_absolute_dates(text: str, expected: tuple) -> None:
     assert _date(text) == expected
