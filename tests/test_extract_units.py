@@ -149,6 +149,14 @@ def _status(sentence: str, word: str) -> str:
     ("Officials said an invasion would be a disaster.", "invasion", "hypothetical"),
     ("Insurgents ambushed a patrol near the border.", "ambushed", "occurred"),
     ("Rebels reportedly shelled the airport.", "shelled", "occurred"),
+    # a speaker's "that <event> ... could come next" is a future, however far the modal
+    ("The minister said on Monday that raids on the northern camps could follow soon.",
+     "raids", "threatened"),
+    ("Officials said that strikes on the port killed nine.", "strikes", "occurred"),
+    # a perfect modal before "in <the attack>" hedges the toll, not the attack
+    ("Two guards may have been wounded in the shelling of the depot.", "shelling", "occurred"),
+    ("Up to six fighters might have died in Tuesday's airstrike.", "airstrike", "occurred"),
+    ("Strikes on the depot could be illegal, lawyers said.", "Strikes", "hypothetical"),
 ])
 def test_status(sentence: str, word: str, expected: str) -> None:
     assert _status(sentence, word) == expected
@@ -170,6 +178,8 @@ def test_hedges_and_background() -> None:
     ("A car bomb exploded outside the ministry.", "Explosions/Remote violence",
      "Remote explosive/landmine/IED"),
     ("Troops clashed with insurgents.", "Battles", "Armed clash"),
+    ("A drone destroyed a pickup truck near the checkpoint.", "Explosions/Remote violence",
+     "Air/drone strike"),
     ("Gunmen kidnapped two engineers.", "Violence against civilians",
      "Abduction/forced disappearance"),
     ("Police arrested the suspects.", "Strategic developments", "Arrests"),

@@ -307,3 +307,10 @@ def test_a_cued_name_continued_by_an_unknown_word_is_not_the_shorter_town() -> N
     names = [m.place.name for m in places_in("Gunmen attacked a convoy in Culiacán Sinaloa "
                                              "officials said.")]
     assert names == ["Culiacán"]
+
+
+def test_a_province_named_without_its_arabic_article() -> None:
+    # GeoNames spells the Iraqi province "Al Anbar"; English reports often drop the article
+    names = [(m.place.name, m.place.country, m.place.geo_precision)
+             for m in places_in("Gunmen attacked a convoy in western Anbar province.")]
+    assert names and names[0][1:] == ("IQ", 4) and "Anb" in names[0][0]
