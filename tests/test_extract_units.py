@@ -212,6 +212,8 @@ def test_bare_plural_is_weak_and_counted_plural_is_strong() -> None:
 @pytest.mark.parametrize("text,name,country,kind", [
     ("the Pentagon", "Pentagon", "US", "military"),
     ("JSOC", "JSOC", "US", "military"),
+    ("U.S. Central Command", "U.S. Central Command", "US", "military"),
+    ("AFRICOM", "AFRICOM", "US", "military"),
     ("the CIA", "CIA", "US", "intelligence"),
     ("Hegseth", "Hegseth", "US", "government"),
     ("US forces", "US forces", "US", "military"),
