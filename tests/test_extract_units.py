@@ -107,6 +107,10 @@ def _date(text: str, pub: dt.date | None = PUB, future: bool = False) -> tuple:
     ("Clashes broke out last month.", ("2025-10-01", "2025-10-31", 3)),
     ("The strike on October 14 was the first.", ("2025-10-14", "2025-10-14", 1)),
     ("It was reported on 3 March 2024.", ("2024-03-03", "2024-03-03", 1)),
+    # a month and day after a determiner are that day, not the month ("The October 14 raid")
+    ("The October 14 raid was the second that week.", ("2025-10-14", "2025-10-14", 1)),
+    ("Witnesses described the Oct. 3 attack.", ("2025-10-03", "2025-10-03", 1)),
+    ("The October 2024 offensive stalled.", ("2024-10-01", "2024-10-31", 3)),
 ])
 def test_relative_and_absolute_dates(text: str, expected: tuple) -> None:
     assert _date(text) == expected
@@ -145,6 +149,14 @@ def _status(sentence: str, word: str) -> str:
     ("Officials said an invasion would be a disaster.", "invasion", "hypothetical"),
     ("Insurgents ambushed a patrol near the border.", "ambushed", "occurred"),
     ("Rebels reportedly shelled the airport.", "shelled", "occurred"),
+    # a speaker's "that <event> ... could come next" is a future, however far the modal
+    ("The minister said on Monday that raids on the northern camps could follow soon.",
+     "raids", "threatened"),
+    ("Officials said that strikes on the port killed nine.", "strikes", "occurred"),
+    # a perfect modal before "in <the attack>" hedges the toll, not the attack
+    ("Two guards may have been wounded in the shelling of the depot.", "shelling", "occurred"),
+    ("Up to six fighters might have died in Tuesday's airstrike.", "airstrike", "occurred"),
+    ("Strikes on the depot could be illegal, lawyers said.", "Strikes", "hypothetical"),
 ])
 def test_status(sentence: str, word: str, expected: str) -> None:
     assert _status(sentence, word) == expected
@@ -166,6 +178,8 @@ def test_hedges_and_background() -> None:
     ("A car bomb exploded outside the ministry.", "Explosions/Remote violence",
      "Remote explosive/landmine/IED"),
     ("Troops clashed with insurgents.", "Battles", "Armed clash"),
+    ("A drone destroyed a pickup truck near the checkpoint.", "Explosions/Remote violence",
+     "Air/drone strike"),
     ("Gunmen kidnapped two engineers.", "Violence against civilians",
      "Abduction/forced disappearance"),
     ("Police arrested the suspects.", "Strategic developments", "Arrests"),
@@ -198,6 +212,8 @@ def test_bare_plural_is_weak_and_counted_plural_is_strong() -> None:
 @pytest.mark.parametrize("text,name,country,kind", [
     ("the Pentagon", "Pentagon", "US", "military"),
     ("JSOC", "JSOC", "US", "military"),
+    ("U.S. Central Command", "U.S. Central Command", "US", "military"),
+    ("AFRICOM", "AFRICOM", "US", "military"),
     ("the CIA", "CIA", "US", "intelligence"),
     ("Hegseth", "Hegseth", "US", "government"),
     ("US forces", "US forces", "US", "military"),

@@ -295,3 +295,22 @@ def test_sentence_initial_words_that_are_towns_are_not_places() -> None:
     assert at("Mobile phones were seized in the raid.", "raid") is None
     # with the town's country in the article, a bare name still counts
     assert place("Culiacán was quiet after the clashes.", "clashes", "MX").name == "Culiacán"
+
+
+def test_a_cued_name_continued_by_an_unknown_word_is_not_the_shorter_town() -> None:
+    # "Mir" is a town in Belarus; "in Mir Ali" names a longer place the gazetteer lacks
+    assert not [m for m in places_in("A drone hit a market in Mir Ali on Tuesday.")
+                if m.place.name == "Mir"]
+    # an organisation or an area after the name starts a new name: the town stands
+    names = [m.place.name for m in places_in("A strike hit a house in Rafah Hamas officials said.")]
+    assert names and names[0].startswith("Rafa")
+    names = [m.place.name for m in places_in("Gunmen attacked a convoy in Culiacán Sinaloa "
+                                             "officials said.")]
+    assert names == ["Culiacán"]
+
+
+def test_a_province_named_without_its_arabic_article() -> None:
+    # GeoNames spells the Iraqi province "Al Anbar"; English reports often drop the article
+    names = [(m.place.name, m.place.country, m.place.geo_precision)
+             for m in places_in("Gunmen attacked a convoy in western Anbar province.")]
+    assert names and names[0][1:] == ("IQ", 4) and "Anb" in names[0][0]

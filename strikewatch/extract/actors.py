@@ -72,8 +72,10 @@ class ActorEntry:
 # non_state, civilians. Country None where a group belongs to no state.
 NAMED: tuple[ActorEntry, ...] = (
     ActorEntry(r"Joint Special Operations Command|JSOC", "JSOC", "military", "US"),
-    ActorEntry(r"(?:the )?Pentagon|Department of (?:Defense|War)|(?:US |U\.S\. )?Southern "
-               r"Command|SOUTHCOM|US Navy|U\.S\. Navy", None, "military", "US"),
+    # the Pentagon and its combatant commands ("US Africa Command said it conducted ...")
+    ActorEntry(r"(?:the )?Pentagon|Department of (?:Defense|War)|(?:US |U\.S\. )?(?:Southern|"
+               r"Africa|Central|European|Northern|Indo-Pacific) Command|SOUTHCOM|AFRICOM|"
+               r"CENTCOM|EUCOM|NORTHCOM|INDOPACOM|US Navy|U\.S\. Navy", None, "military", "US"),
     ActorEntry(r"(?:the )?(?:Central Intelligence Agency|CIA)(?: \(CIA\))?", "CIA",
                "intelligence", "US"),
     ActorEntry(r"(?:the )?State Department|White House|(?:the )?Trump administration|"

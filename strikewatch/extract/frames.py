@@ -290,8 +290,13 @@ def build_frames(doc: Doc) -> None:
             doc.frames.append(f)
 
 
+_SAME_DAY = re.compile(r"\b(?:on |later )?(?:the same day|that same day|the same night|"
+                       r"later that day)\b", re.IGNORECASE)
+
+
 def read_frame_fields(doc: Doc) -> None:
     """Component: status, hedges, background, dates, counts, tally/incident, target."""
+    last_dated: Frame | None = None  # the latest frame dated to a day, for "the same day"
     for f in doc.frames:
         s = f.sentence
         clause = doc.text[f.start:f.end]
@@ -402,6 +407,15 @@ def read_frame_fields(doc: Doc) -> None:
             f.kind = "event"
             f.counts.pop("strikes", None)
             f.prov.pop("strikes", None)
+        same = _SAME_DAY.search(clause) if f.date_low is None else None
+        if same is not None and last_dated is not None:
+            # "Separately, a tanker was struck ... on the same day": the day of the event
+            # told before it in the article
+            f.date_low, f.date_high, f.time_precision = (last_dated.date_low,
+                                                         last_dated.date_high, 1)
+            f.cite("date", f.start + same.start(), f.start + same.end())
+        if f.date_low is not None and f.time_precision == 1 and not f.background:
+            last_dated = f
         g0 = f.gap_of
         if g0 is not None and (g0.date_low is None) != (f.date_low is None):
             # "... in Khan Younis and two in Jabalia on Thursday": the date is both parts'

@@ -40,6 +40,18 @@ _NOT_YET = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:(?:is|was|are|were)\s+(not|neve
                       r"underway)|"
                       r"(?:has|have|had)\s+(not)\s+(?:yet\s+)?(?:begun|started|taken place))\b",
                       re.IGNORECASE)
+# "X said (on Thursday) that strikes on land targets could come next": a future told by a
+# speaker, as "warned that" is (the modal may stand further from the event word than the
+# bare-modal window reaches, but only before a verb of what comes next)
+_SAID_THAT = re.compile(r"\b(?:said|says|told|announced|suggested|signall?ed|indicated|hinted)"
+                        r"\b[^.;]{0,60}?\bthat\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_FUTURE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:could|would|will|might)\s+"
+                           r"(?:soon\s+|also\s+)?(?:come|follow|be next|begin|start|expand|"
+                           r"extend|resume)\b", re.IGNORECASE)
+# "may have died in Sunday's drone attack": a perfect modal hedges what the attack did (a
+# toll), not whether the attack named after the preposition happened
+_PERFECT_MODAL_OF = re.compile(r"\b(?:may|might|could)\s+have\s+(?:been\s+)?[\w-]+\s+"
+                               r"(?:in|during|after|from|by)\s+(?:[\w'’-]+\s+){0,4}$")
 _MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will)\b", re.IGNORECASE)
 _HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|unconfirmed|is said to|"
@@ -77,6 +89,9 @@ def read_status(sentence: str, trig_start: int, trig_end: int) -> tuple[str, int
     m = _WARN.search(pre)
     if m and _MODAL.search(sentence, trig_end, min(len(sentence), trig_end + 70)):
         return "threatened", m.start(), True  # "warned that strikes could soon extend"
+    m = _SAID_THAT.search(pre)
+    if m and _FUTURE_AFTER.match(sentence, trig_end):
+        return "threatened", m.start(), True  # "said that strikes ... could come next"
     m = _NOT_YET.match(sentence, trig_end)
     if m:
         return "planned", m.start(1), True  # "a deployment was not imminent"
@@ -88,6 +103,8 @@ def read_status(sentence: str, trig_start: int, trig_end: int) -> tuple[str, int
     if post and not _MODAL.search(local):
         return "hypothetical", trig_end + post.start(1), True  # "an assault would be ..."
     m = _MODAL.search(local)
+    if m and _PERFECT_MODAL_OF.search(local):
+        return "occurred", None, False  # "may have died in Sunday's attack"
     if m:
         if _PLAN.search(sentence):
             return "planned", m.start() + len(pre) - len(local), True

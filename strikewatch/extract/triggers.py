@@ -48,10 +48,11 @@ LEXICON: tuple[Entry, ...] = (
     Entry(r"(?:missile|rocket|artillery|ballistic|cruise) (?:strikes?|attacks?)", ERV,
           "Shelling/artillery/missile attack"),
     # a weapon as the subject of the verb of impact: "a Russian glide bomb hit", "drones
-    # struck the port", "its naval drones had hit a patrol boat"
+    # struck the port", "its naval drones had hit a patrol boat", "a drone destroyed a car"
     Entry(r"(?:glide |guided |aerial |cluster )?bombs? (?:hit|struck|slammed into|tore "
           r"through|smashed into|landed on)|(?:fpv |kamikaze |naval |attack |sea |suicide )?"
-          r"drones? (?:had |have |has )?(?:hit|struck|slammed into|smashed into|crashed into)",
+          r"drones? (?:had |have |has )?(?:hit|struck|slammed into|smashed into|crashed into|"
+          r"destroyed)",
           ERV, "Air/drone strike"),
     Entry(r"(?:missiles?|rockets?|shells?|projectiles?|artillery rounds?) (?:had |have |has )?"
           r"(?:hit|struck|slammed into|landed (?:on|in)|tore through|smashed into)|"

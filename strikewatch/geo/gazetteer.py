@@ -241,10 +241,15 @@ class Gazetteer:
 
     def variant(self, key: str) -> str | None:
         """The key with its Arabic article spelled the other way ("deir el balah" for
-        "deir al balah"), where only that spelling is known; else None."""
+        "deir al balah") or, for an area, added ("al anbar" for "anbar"), where only that
+        spelling is known; else None."""
         words = key.split()
         if "al" not in words and "el" not in words:
-            return None
+            # English drops the article of a province ("Anbar" for GeoNames' "Al Anbar");
+            # only areas, so a word is not read as some town "Al <word>"
+            alt = "al " + key
+            return alt if self.has(alt) and any(h.entry.kind == "A"
+                                                for h in self.hits(alt)) else None
         alt = " ".join({"al": "el", "el": "al"}.get(w, w) for w in words)
         return alt if self.has(alt) else None
 

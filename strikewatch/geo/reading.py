@@ -315,8 +315,9 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
             r.hint = True  # "J. Smith": a person's name
         nb, na = _NAME_BEFORE.search(pre), _NAME_AFTER.match(post)
         if (nb and nb.group(1) not in _NOT_NAME and not _is_place_word(g, nb.group(1))) or (
-                not cue and na and na.group(1) not in _NOT_NAME and not f.possessive
-                and not _is_place_word(g, na.group(1))):
+                na and na.group(1) not in _NOT_NAME and not f.possessive
+                and not _is_place_word(g, na.group(1))
+                and (not cue or not _is_known_name(g, na.group(1)))):
             r.hint = True
         if any(h.entry.kind == "S" for h in f.hits) and re.match(
                 r"^\s+(?:coast|coastline|coasts|side|shore)\b", post):
@@ -437,6 +438,15 @@ def _is_place_word(g: Gazetteer, word: str) -> bool:
     ("Mexican Sinaloa", "the US Culiacán consulate" are still places)."""
     key = normalise(word)
     return key in g.demonyms or any(h.entry.kind == "C" for h in g.hits(key))
+
+
+def _is_known_name(g: Gazetteer, word: str) -> bool:
+    """After a cue ("in X Y"), a capitalised Y that names an organisation or an area ("in
+    Rafah Hamas officials said", "in Culiacán Sinaloa") starts a new name; any other Y
+    continues X's ("in Mir Ali" is not the town of Mir): a cue says a place follows, not
+    that it ends where the gazetteer's shorter name does."""
+    key = normalise(word)
+    return key in g.organisations or any(h.entry.kind in ("A", "C") for h in g.hits(key))
 
 
 def _capital(g: Gazetteer, country: Entry) -> Entry:
