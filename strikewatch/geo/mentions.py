@@ -69,15 +69,17 @@ def tokens(text: str, lo: int, hi: int) -> list[Token]:
 
 
 @lru_cache(maxsize=4)
-def _org_regex(names: tuple[str, ...]) -> re.Pattern[str]:
-    alts = sorted(names, key=len, reverse=True)
+def _org_regex(names: frozenset[str]) -> re.Pattern[str]:
+    # keyed by the frozenset itself (its hash is cached): sorting the names into a tuple
+    # key on every call cost more than the search
+    alts = sorted(sorted(names), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])",
                       re.IGNORECASE)
 
 
 def organisations(g: Gazetteer, text: str, lo: int, hi: int) -> list[OrgFound]:
     """Curated organisations in text[lo:hi] (names with and without accents)."""
-    rx = _org_regex(tuple(sorted(g.org_names)))
+    rx = _org_regex(g.org_names)
     out = []
     for m in rx.finditer(text, lo, hi):
         org = g.organisations.get(normalise(m.group()))
