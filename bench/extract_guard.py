@@ -3,10 +3,11 @@
     PYTHONPATH=. python bench/extract_guard.py dump before.jsonl   # before a change
     PYTHONPATH=. python bench/extract_guard.py check before.jsonl  # after: exit 1 on a diff
 
-Runs strikewatch.extract.extract over every gold article (tests/gold and the seed gold in
-../shared/gold, with the gold's `published`, and again without it so unresolved dates are
-covered), every sample in strikewatch/samples, and bench/extract.py's varied articles
-(both workloads), and writes each article's mentions as canonical JSON, one line each.
+Runs strikewatch.extract.extract over every gold article (tests/gold, tests/gold/samples
+and the seed gold in ../shared/gold, with the gold's `published`, and again without it so
+unresolved dates are covered), every sample in strikewatch/samples, and bench/extract.py's
+varied articles (both workloads), and writes each article's mentions as canonical JSON,
+one line each.
 `check` re-runs and names the first article whose mentions differ. Not a committed
 snapshot and not a test: the rules change on purpose often, a speed-up must not.
 """
@@ -29,6 +30,7 @@ from strikewatch.records import Article  # noqa: E402
 
 def articles() -> Iterator[tuple[str, Article]]:
     golds = sorted((ROOT / "tests" / "gold").glob("*.json"))
+    golds += sorted((ROOT / "tests" / "gold" / "samples").glob("*.json"))
     golds += sorted((shared_root() / "gold").glob("*.json"))
     for g in golds:
         _, art = load_gold(g)
