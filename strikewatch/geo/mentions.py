@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from strikewatch.geo.gazetteer import Gazetteer, Hit, Organisation, normalise
 
@@ -19,8 +20,10 @@ _TOKEN = re.compile(r"[^\W\d_](?:[\w\-]|[.'’](?=[^\W_]))*\.?")
 _GAP_OK = re.compile(r"^(?: |-| - )$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of the passage (a named tuple: made for every word of every passage read,
+    and cheaper to make than a frozen dataclass)."""
+
     start: int
     end: int
     text: str
@@ -98,7 +101,7 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
     masked = [any(o.start <= t.start < o.end for o in orgs) for t in toks] if orgs else (
         [False] * n_tok)
     norms = [normalise(t.text) for t in toks]
-    upper = [any(c.isupper() for c in t.text) for t in toks]
+    upper = [any(map(str.isupper, t.text)) for t in toks]
     # link[k]: token k and k+1 may stand in one name (a space or hyphen between them, no
     # possessive before, neither inside an organisation's name)
     link = [k + 1 < n_tok and not toks[k].possessive and not masked[k] and not masked[k + 1]
