@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import pycountry
 
+from strikewatch.extract.lookahead import prefixed
 from strikewatch.records import Actor
 
 # Short names news uses that pycountry spells otherwise, and demonyms -> ISO alpha-2.
@@ -135,8 +136,8 @@ _HEAD_RE = re.compile(
     re.IGNORECASE)
 _HEAD_LC = re.compile(_HEAD_RE.pattern.lower().replace("(?p<", "(?P<"))  # for lower-cased text
 # All named actors in one alternation: group n<i> is row i of NAMED.
-_NAMED_ONE = re.compile(r"\b(?:" + "|".join(f"(?P<n{i}>{e.pattern})" for i, e in
-                                            enumerate(NAMED)) + r")\b")
+_NAMED_ONE = prefixed(re.compile(r"\b(?:" + "|".join(f"(?P<n{i}>{e.pattern})" for i, e in
+                                                     enumerate(NAMED)) + r")\b"))
 
 
 @dataclass

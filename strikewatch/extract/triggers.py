@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from strikewatch.extract.context import Doc, Trigger
+from strikewatch.extract.lookahead import prefixed
 from strikewatch.records import EVENT_TAXONOMY
 
 ERV = "Explosions/Remote violence"
@@ -128,17 +129,20 @@ LEXICON: tuple[Entry, ...] = (
 for _e in LEXICON:  # the lexicon may only name ACLED types
     assert _e.event_type is None or _e.sub_event_type in EVENT_TAXONOMY[_e.event_type], _e
 
+
 #: One alternation of every row (group t<i> is row i): the prefilter a sentence must pass
 #: to be read further, and the trigger finder (at one position, earlier rows win).
-PREFILTER = re.compile(
+#: (prefixed: a lookahead of the rows' first letters turns most word starts away first,
+#: about three times faster, same matches)
+PREFILTER = prefixed(re.compile(
     r"\b(?:" + "|".join(f"(?P<t{i}>{e.pattern})" for i, e in enumerate(LEXICON)) + r")\b",
     re.IGNORECASE,
-)
+))
 # The same, lower-cased, for lower-cased text: Python's re is about twice as fast without
 # IGNORECASE on a large alternation (the lexicon uses no escapes that lower-casing alters).
-_PREFILTER_LC = re.compile(
+_PREFILTER_LC = prefixed(re.compile(
     r"\b(?:" + "|".join(f"(?P<t{i}>{e.pattern.lower()})" for i, e in enumerate(LEXICON)) +
-    r")\b")
+    r")\b"))
 # "strike" as a labour strike or a figure of speech is no military event.
 _NON_MILITARY = re.compile(
     r"\b(?:hunger|general|labou?r|workers?'?|teachers'?|lucky) strikes?\b|"
@@ -147,7 +151,7 @@ _NON_MILITARY = re.compile(
     r"\b(?:earthquake|quake|storm|hurricane|typhoon|cyclone|lightning|floods?|tornado|"
     r"tsunami|disaster|aftershocks?|tremors?|wildfire|virus|outbreak|pandemic|illness)s?\b"
     r"[^.,;]{0,30}?\bstr(?:uck|ikes?|iking)|\bkilled off\b", re.IGNORECASE)
-_NON_MILITARY_LC = re.compile(_NON_MILITARY.pattern.lower())
+_NON_MILITARY_LC = prefixed(re.compile(_NON_MILITARY.pattern.lower()))
 # "since the ceasefire began", "until the war ended": an event named only to date another
 _TEMPORAL_REF = re.compile(r"\b(?:since|until)\s+(?:the\s+)?(?:[\w-]+\s+)?(\w+)\s+(?:began|"
                            r"started|took effect|ended|broke out|collapsed|was signed)\b",
@@ -173,6 +177,7 @@ WRECK_VERB = re.compile(r"\b(?:destroyed|sank|sunk|blew up|blown up|set ablaze)\
 _ADJECTIVAL = re.compile(r"\b(?:a|an|the|its|their|this|that|these|those|other)\s+"
                          r"(designated|authori[sz]ed|deployed|trained)\s+(?=[a-z])",
                          re.IGNORECASE)
+_ADJECTIVAL_WORDS = ("designated", "authori", "deployed", "trained")
 _MILITARY_MOD = re.compile(
     r"\b(?:military|covert|ground|air|naval|special|counter-?\w+|security|intelligence|"
     r"joint|armed|anti-\w+)\b(?:\s+(?:and|\w+)){0,3}\s*$", re.IGNORECASE)
@@ -181,6 +186,9 @@ _BARE_PLURAL_DET = re.compile(
     r"second|third|such)\s+(?:(?!(?:of|on|in|at|to|for|with|by|from|against|into|over)\b)"
     r"[\w-]+\s+){0,2}$", re.IGNORECASE)
 
+
+_COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
+                      r"several|scores|hundreds|series|wave|number)\b", re.IGNORECASE)
 
 # "denied carrying out airstrikes", "launched strikes on": a plural that is an act done
 _CARRIED_OUT = re.compile(r"\b(?:carried out|conducted|launched|(?:denied|denies|deny|"
@@ -201,11 +209,22 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
         return []
     # the masks below are case-insensitive: matched on the lower-cased text when it has
     # the same length (offsets then agree)
-    masked = [(m.start(), m.end()) for m in _NON_MILITARY_LC.finditer(subject)] \
-        if subject is low else [(m.start(), m.end()) for m in _NON_MILITARY.finditer(sentence)]
-    masked += [(m.start(1), m.end(1)) for m in _TEMPORAL_REF.finditer(sentence)]
-    masked += [(m.start(1), m.end(1)) for m in _ADJECTIVAL.finditer(sentence)]
-    if (labour or _LABOUR.search(sentence)) and not _ARMED.search(sentence):
+    # Each mask needs a word of its own ("strike", "since", "designated" ...); a substring
+    # test skips its regex when the word is absent. Only where lower-casing kept the length
+    # and the text has no "ſ" or "ı", which re's IGNORECASE matches as "s" and "i".
+    if subject is not low:
+        masked = [(m.start(), m.end()) for m in _NON_MILITARY.finditer(sentence)]
+    elif "str" in low or "killed off" in low:
+        masked = [(m.start(), m.end()) for m in _NON_MILITARY_LC.finditer(low)]
+    else:
+        masked = []
+    plain = subject is low and "ſ" not in low and "ı" not in low
+    if not plain or "since" in low or "until" in low:
+        masked += [(m.start(1), m.end(1)) for m in _TEMPORAL_REF.finditer(sentence)]
+    if not plain or any(w in low for w in _ADJECTIVAL_WORDS):
+        masked += [(m.start(1), m.end(1)) for m in _ADJECTIVAL.finditer(sentence)]
+    if (not plain or "str" in low) and (labour or _LABOUR.search(sentence)) and \
+            not _ARMED.search(sentence):
         masked += [(m.start(), m.end()) for m in _STRIKE_WORD.finditer(sentence)]
     taken: list[tuple[int, int]] = list(masked)
     hits: list[Trigger] = []
@@ -228,10 +247,7 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
                 word not in ("clashes", "fighting") and e.action is None and \
                 not WRECK_VERB.search(word) and \
                 not _BARE_PLURAL_DET.search(before) and not _CARRIED_OUT.search(before) and \
-                not re.search(
-                    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
-                    r"several|scores|hundreds|series|wave|number)\b", before[-30:],
-                    re.IGNORECASE):
+                not _COUNTED.search(before[-30:]):
             # a bare plural ("drone strikes", "strikes on vessels") speaks of a kind of
             # act, not one event: it joins a mention but does not start one.
             strength = "weak"
@@ -250,7 +266,7 @@ def find_all_triggers(doc: Doc) -> None:
         if sports and not _WEAPONRY.search(s.text):
             continue  # a match report's "strike" and "attacked"
         hits = find_triggers(s.text, s.start, labour)
-        if not labour and _LABOUR.search(s.text) and _STRIKE_WORD.search(s.text) and \
+        if not labour and _STRIKE_WORD.search(s.text) and _LABOUR.search(s.text) and \
                 not _ARMED.search(s.text):
             labour = True
         if hits:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from strikewatch.geo.gazetteer import Gazetteer, Hit, Organisation, normalise
 
@@ -19,8 +20,10 @@ _TOKEN = re.compile(r"[^\W\d_](?:[\w\-]|[.'’](?=[^\W_]))*\.?")
 _GAP_OK = re.compile(r"^(?: |-| - )$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of the passage (a named tuple: made for every word of every passage read,
+    and cheaper to make than a frozen dataclass)."""
+
     start: int
     end: int
     text: str
@@ -69,15 +72,17 @@ def tokens(text: str, lo: int, hi: int) -> list[Token]:
 
 
 @lru_cache(maxsize=4)
-def _org_regex(names: tuple[str, ...]) -> re.Pattern[str]:
-    alts = sorted(names, key=len, reverse=True)
+def _org_regex(names: frozenset[str]) -> re.Pattern[str]:
+    # keyed by the frozenset itself (its hash is cached): sorting the names into a tuple
+    # key on every call cost more than the search
+    alts = sorted(sorted(names), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])",
                       re.IGNORECASE)
 
 
 def organisations(g: Gazetteer, text: str, lo: int, hi: int) -> list[OrgFound]:
     """Curated organisations in text[lo:hi] (names with and without accents)."""
-    rx = _org_regex(tuple(sorted(g.org_names)))
+    rx = _org_regex(g.org_names)
     out = []
     for m in rx.finditer(text, lo, hi):
         org = g.organisations.get(normalise(m.group()))
@@ -96,7 +101,7 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
     masked = [any(o.start <= t.start < o.end for o in orgs) for t in toks] if orgs else (
         [False] * n_tok)
     norms = [normalise(t.text) for t in toks]
-    upper = [any(c.isupper() for c in t.text) for t in toks]
+    upper = [any(map(str.isupper, t.text)) for t in toks]
     # link[k]: token k and k+1 may stand in one name (a space or hyphen between them, no
     # possessive before, neither inside an organisation's name)
     link = [k + 1 < n_tok and not toks[k].possessive and not masked[k] and not masked[k + 1]

@@ -26,8 +26,11 @@ _QUAL = (r"(?:(?:[A-Z][\w-]*\s+)?(?P<qual>border\s+town|border\s+city|town|city|
          r"(?:[A-Z][\w-]*\s+)?(?P<qual2>capital|port\s+city|border\s+town)\s+)")
 _DIR = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|" \
        r"north-west|south-east|south-west)"
+# Every cue starts at a word start: the leading \b(?=\w) (implied by each alternative
+# anyway) lets re turn away the other positions of the 90 characters searched at once,
+# instead of trying each alternative there.
 _PRE = re.compile(
-    r"(?:"
+    r"\b(?=\w)(?:"
     r"(?P<off>\boff(?:\s+the)?(?:\s+[\w-]+){0,2}?\s+(?:coast|coastline|coasts|shores?)\s+of"
     r"|\boff|\bwaters\s+(?:off|near|around|close\s+to)(?:\s+the\s+coast\s+of)?)"
     r"|(?P<terr>\b(?:territorial\s+)?waters\s+of)"
@@ -73,6 +76,7 @@ _FILLER = (r"(?:on|to|at|during|a|an|the|his|her|their|its|reporters|journalists
            r"summit|earlier|later|late|today|yesterday|this|week|morning|evening|night|"
            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 _REPORT = re.compile(
+    r"\b(?=\w)"  # as in _PRE: every alternative starts at a word start
     r"(?:\b(?:said|says|say|told|tells|announced|announces|announcing|speaking|spoke|speaks|"
     r"stated|wrote|posted|testified|declared|added|claimed|insisted|warned|briefing|briefed|"
     r"conference|interview|statement|remarks|address|speech|meeting|summit|talks|visit|"

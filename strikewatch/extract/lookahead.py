@@ -1,0 +1,106 @@
+"""Faster large alternations: a lookahead of the first characters any match can start with.
+
+Why: Python's re has no literal-prefix scan for a pattern that is a big alternation (the
+lexicons, the date and count patterns): at every position it tries every alternative.
+`prefixed(rx)` puts in front of `rx` a lookahead of the first `k` characters (or
+character classes) that any of its matches can start with, derived from the parsed
+pattern, so that most positions are turned away by a few one-character tests. It is a
+superset by construction, so the matches, their groups and `lastgroup` are the same; where
+the pattern starts with something not enumerated (a back-reference, a repeat that can be
+empty, an inline flag group), `rx` is returned as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as _sre
+import re._parser as _sre_parse
+from typing import Any
+
+#: (atoms, cut): regex sources of the characters a match starts with; `cut` when what
+#: follows them is not enumerated
+Prefix = tuple[tuple[str, ...], bool]
+_CATEGORIES = {
+    _sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D",
+    _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_NOT_SPACE: r"\S",
+    _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
+}
+_LIMIT = 600  # more prefixes than this and the lookahead costs more than it saves
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _seq(items: Any, k: int) -> set[Prefix]:
+    states: set[Prefix] = {((), False)}
+    for op, av in items:
+        if all(cut or len(p) >= k for p, cut in states):
+            break
+        opts = _item(op, av, k)
+        nxt: set[Prefix] = set()
+        for p, cut in states:
+            if cut or len(p) >= k:
+                nxt.add((p[:k], True))
+                continue
+            for q, cut2 in opts:
+                pq = p + q
+                nxt.add((pq[:k], cut2 or len(pq) >= k))
+        if len(nxt) > _LIMIT:
+            raise _Unknown
+        states = nxt
+    return states
+
+
+def _class(av: Any) -> str:
+    parts = []
+    for o, a in av:
+        if o is _sre.NEGATE:
+            parts.append("^")
+        elif o is _sre.LITERAL:
+            parts.append(re.escape(chr(a)))
+        elif o is _sre.RANGE:
+            parts.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+        elif o is _sre.CATEGORY and a in _CATEGORIES:
+            parts.append(_CATEGORIES[a])
+        else:
+            raise _Unknown
+    return "[" + "".join(parts) + "]"
+
+
+def _item(op: Any, av: Any, k: int) -> set[Prefix]:
+    if op is _sre.LITERAL:
+        return {((re.escape(chr(av)),), False)}
+    if op is _sre.IN:
+        if all(o is _sre.LITERAL for o, _ in av) and len(av) <= 8:
+            return {((re.escape(chr(a)),), False) for _, a in av}
+        return {((_class(av),), False)}
+    if op is _sre.ANY:
+        return {((".",), False)}
+    if op is _sre.BRANCH:
+        return set().union(*(_seq(b, k) for b in av[1]))
+    if op is _sre.SUBPATTERN:
+        if av[1] or av[2]:  # (?i:...) inside: the lookahead would not share its flags
+            raise _Unknown
+        return _seq(av[3], k)
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return {((), False)}  # zero-width
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[2].getwidth()[0] > 0:
+        lo, hi, sub = av
+        out: set[Prefix] = set()
+        for n in range(lo, min(hi, k) + 1):
+            out |= _seq([(_sre.SUBPATTERN, (None, 0, 0, sub))] * n, k)
+        return out
+    raise _Unknown
+
+
+def prefixed(rx: re.Pattern[str], k: int = 3) -> re.Pattern[str]:
+    """`rx` with a lookahead of the first `k` characters its matches can start with."""
+    try:
+        found = _seq(_sre_parse.parse(rx.pattern, rx.flags), k)
+    except (_Unknown, AttributeError, TypeError, ValueError):
+        return rx
+    if any(not p for p, _ in found):
+        return rx  # a match can start with something not enumerated, or be empty
+    alts = sorted({"".join(p) for p, _ in found})
+    return re.compile("(?=" + "|".join(alts) + ")(?:" + rx.pattern + ")", rx.flags)
