@@ -26,11 +26,13 @@ class GoldError(ValueError):
 
 
 def shared_root() -> Path:
-    """Where the project's shared/ folder is: $STRIKEWATCH_SHARED or ../shared."""
+    """Where the project's shared/ folder is: $STRIKEWATCH_SHARED, else the shared/ beside
+    the repository (an editable install), else the one beside the working directory."""
     env = os.environ.get("STRIKEWATCH_SHARED")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent.parent / "shared"
+    beside_repo = Path(__file__).resolve().parent.parent.parent / "shared"
+    return beside_repo if beside_repo.exists() else Path.cwd().parent / "shared"
 
 
 def resolve_article_file(gold_path: Path, rel: str) -> Path:
@@ -39,7 +41,7 @@ def resolve_article_file(gold_path: Path, rel: str) -> Path:
     if p.is_absolute() and p.exists():
         return p
     here = gold_path.resolve().parent
-    for base in (here, here.parent, here.parent.parent, shared_root(), Path("/work/shared")):
+    for base in (here, here.parent, here.parent.parent, shared_root()):
         if (base / p).exists():
             return base / p
     raise GoldError(f"{gold_path}: article file {rel!r} not found next to the gold file "
