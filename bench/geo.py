@@ -24,11 +24,12 @@ import tracemalloc
 from pathlib import Path
 
 from bench.geo_accuracy import GOLD, load_gold
+from strikewatch.evaluate import shared_root
 from strikewatch.geo import article_countries, locate
 from strikewatch.geo import gazetteer as gz
 from strikewatch.geo.mentions import tokens
 
-SEED = Path("/work/shared/corpus/seed/000_7e0cde97be91e1e3.txt")
+SEED = shared_root() / "corpus" / "seed" / "000_7e0cde97be91e1e3.txt"
 _SENT = re.compile(r"[^.!?]+[.!?]+[”\"]?")
 
 
