@@ -137,7 +137,8 @@ def update_ledger(
         before = _ledger_inputs(store)
         saved = store.load_resolve_state()  # even from scratch: the base a save replaces
         mentions = list(store.mentions())
-        articles = store.get_articles({m.article_id for m in mentions})
+        articles = store.resolve_articles({m.article_id for m in mentions},
+                                          {m.article_id for m in mentions if m.kind == "tally"})
         reviews = store.reviews()
         prints = {m.id: resolve_step.fingerprint(m, articles.get(m.article_id))
                   for m in mentions}

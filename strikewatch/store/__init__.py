@@ -168,6 +168,15 @@ class Store:
         """The stored articles with these ids, by id (unknown ids are left out)."""
         raise NotImplementedError
 
+    def resolve_articles(
+        self, article_ids: Iterable[str], with_text: Iterable[str] = ()
+    ) -> dict[str, Article]:
+        """The stored articles with these ids, by id, as far as resolution reads them: every
+        field but `text`, which is left empty except for the ids in `with_text` (resolution
+        reads the text of tally mentions' articles only; reading and validating every
+        article's full text was much of an incremental update's cost)."""
+        return self.get_articles(article_ids)
+
     # the ledger
     def replace_ledger(self, incidents: Iterable[Incident], tallies: Iterable[Tally]) -> None:
         """Swap in a newly resolved ledger in one transaction (reviews are untouched)."""

@@ -600,14 +600,16 @@ class SqlStore(Store):
                 )
 
     def mentions(self, article_id: str | None = None) -> Iterator[Mention]:
-        stmt = sa.select(t.mentions.c.data)
+        # the JSON as text, parsed and validated in one step by pydantic: about twice as
+        # fast as json.loads then model_validate, and every ledger update reads them all
+        stmt = sa.select(sa.cast(t.mentions.c.data, sa.Text))
         if article_id is not None:
             stmt = stmt.where(t.mentions.c.article_id == article_id)
         stmt = stmt.order_by(t.mentions.c.article_id, t.mentions.c.position)
         with self.engine.connect() as conn:
-            rows = conn.execute(stmt).all()
-        for row in rows:
-            yield Mention.model_validate(row.data)
+            rows = conn.execute(stmt).scalars().all()
+        for raw in rows:
+            yield Mention.model_validate_json(raw)
 
     def count_mentions(self) -> int:
         with self.engine.connect() as conn:
@@ -633,6 +635,31 @@ class SqlStore(Store):
             with self.engine.connect() as conn:
                 for row in conn.execute(stmt):
                     found[row.id] = self._article(row)
+        return found
+
+    def resolve_articles(
+        self, article_ids: Iterable[str], with_text: Iterable[str] = ()
+    ) -> dict[str, Article]:
+        """Store.resolve_articles: one SELECT of the columns resolution reads; the text only
+        where asked for."""
+        ids = list(dict.fromkeys(article_ids))
+        texts = set(with_text)
+        a = t.articles.c
+        found: dict[str, Article] = {}
+        cols = [a.id, a.url, a.title, a.publisher, a.published, a.language, a.content_hash,
+                a.origin_id, a.source, a.ingested_at]
+        with self.engine.connect() as conn:
+            for chunk in _chunks(ids):
+                for row in conn.execute(sa.select(*cols).where(a.id.in_(chunk))):
+                    found[row.id] = Article.model_construct(
+                        id=row.id, url=row.url, title=row.title, publisher=row.publisher,
+                        published=row.published, language=row.language, text="",
+                        content_hash=row.content_hash, origin_id=row.origin_id,
+                        source=row.source, ingested_at=row.ingested_at)
+            for chunk in _chunks(sorted(texts & found.keys())):
+                for aid, text in conn.execute(
+                        sa.select(a.id, a.text).where(a.id.in_(chunk))):
+                    found[aid] = found[aid].model_copy(update={"text": text})
         return found
 
     # --- the ledger -------------------------------------------------------------------
