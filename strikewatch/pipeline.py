@@ -15,6 +15,7 @@ follow them).
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -24,9 +25,9 @@ from strikewatch import extract as extract_step
 from strikewatch import resolve as resolve_step
 from strikewatch.ingest import IngestOptions, IngestReport, ingest
 from strikewatch.ingest.sources import Unit
-from strikewatch.records import Article, Mention
+from strikewatch.records import Article, Mention, Place
 from strikewatch.resolve.linking import Predictor
-from strikewatch.store import LedgerWrite, ResolveSave, StaleState, Store
+from strikewatch.store import LedgerWrite, ResolveSave, SavedResolve, StaleState, Store
 
 
 @dataclass
@@ -137,13 +138,18 @@ def update_ledger(
         before = _ledger_inputs(store)
         saved = store.load_resolve_state()  # even from scratch: the base a save replaces
         mentions = list(store.mentions())
-        articles = store.get_articles({m.article_id for m in mentions})
+        articles = store.resolve_articles({m.article_id for m in mentions})
         reviews = store.reviews()
         prints = {m.id: resolve_step.fingerprint(m, articles.get(m.article_id))
                   for m in mentions}
-        t1 = time.perf_counter()
         report.from_scratch = (from_scratch or saved is None
                                or saved.version != resolve_step.STATE_VERSION)
+        seas = {} if report.from_scratch or saved is None else _saved_seas(saved, prints)
+        # the text of an article is read only where a tally mention's seas must be found
+        articles.update(store.resolve_articles(
+            texts := {m.article_id for m in mentions if m.kind == "tally" and m.id not in seas},
+            with_text=texts))
+        t1 = time.perf_counter()
         if report.from_scratch or saved is None:
             state = resolve_step.resolve_state(mentions, articles, reviews, predictor)
         else:
@@ -154,12 +160,15 @@ def update_ledger(
             state, touched = resolve_step.resume_state(
                 kept, articles, ((a, b, p) for (a, b), p in saved.edges.items()),
                 {mid: key for mid, (key, _) in old.items() if key is not None}, stale)
+            state.tally_seas.update(seas)  # valid: the mention and its article are unchanged
             resolve_step.resolve_incremental(state, fresh, {}, reviews, also_touched=touched,
                                              predictor=predictor)
         members: dict[str, tuple[str | None, str]] = {
             mid: (state.cluster_of.get(mid), prints[mid])
             for mid in (*state.events, *state.tallies)}
-        save = ResolveSave(resolve_step.STATE_VERSION, state.edges(), members, saved)
+        save = ResolveSave(resolve_step.STATE_VERSION, state.edges(), members, saved, {
+            mid: (prints[mid], json.dumps([p.model_dump(mode="json") for p in places]))
+            for mid, places in state.tally_seas.items() if mid in state.tallies})
         t2 = time.perf_counter()
         try:
             report.ledger = store.write_ledger(state.incidents, state.tally_records, save)
@@ -174,6 +183,12 @@ def update_ledger(
                            "processes kept changing the store or the resolver state")
     report.incidents, report.tallies = len(state.incidents), len(state.tally_records)
     return report
+
+
+def _saved_seas(saved: SavedResolve, prints: dict[str, str]) -> dict[str, list[Place]]:
+    """The saved seas of each tally mention whose fingerprint is unchanged."""
+    return {mid: [Place.model_validate(p) for p in json.loads(text)]
+            for mid, (fp, text) in saved.seas.items() if prints.get(mid) == fp}
 
 
 def _ledger_inputs(store: Store) -> tuple[int, int, int]:

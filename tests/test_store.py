@@ -157,6 +157,33 @@ def test_replace_mentions_is_idempotent_and_marks_extracted(store: SqlStore) -> 
     assert [m.id for m in store.mentions()] == [ms[0].id]
 
 
+def test_resolve_articles_reads_resolution_fields_and_text_only_where_asked(
+    store: SqlStore,
+) -> None:
+    a, _ = store.add_article(Article(text="A strike at sea.", url="https://news.example/a",
+                                     publisher="Wire", published="2025-09-02",
+                                     feed="https://feeds.example/rss"))
+    b, _ = store.add_article(Article(text="Nine strikes since September."))
+    got = store.resolve_articles([a.id, b.id, "missing"], with_text=[b.id])
+    assert set(got) == {a.id, b.id}
+    full = store.get_articles([a.id, b.id])
+    for aid in (a.id, b.id):
+        for f in ("url", "publisher", "published", "origin_id", "content_hash", "title"):
+            assert getattr(got[aid], f) == getattr(full[aid], f), (aid, f)
+    assert got[a.id].text == "" and got[b.id].text == "Nine strikes since September."
+
+
+def test_mentions_read_back_equal_to_what_was_stored(store: SqlStore) -> None:
+    art, _ = store.add_article(Article(text="Two boats were struck. Four died."))
+    ms = [Mention(article_id=art.id, spans=[Span(article_id=art.id, start=0, end=22)],
+                  killed_low=4, killed_high=4, date_low="2025-09-02", hedges=["reportedly"],
+                  place=Place(name="Pacific Ocean", geo_precision=6, latitude=1.5,
+                              longitude=-120.25))]
+    store.replace_mentions(art.id, ms)
+    assert list(store.mentions()) == ms
+    assert store.get_mentions([ms[0].id]) == ms
+
+
 def test_replace_mentions_rejects_bad_input_without_partial_write(store: SqlStore) -> None:
     art, _ = store.add_article(Article(text="A strike."))
     good = Mention(article_id=art.id, spans=[Span(article_id=art.id, start=0, end=9)])

@@ -33,9 +33,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from strikewatch.records import Article, Incident, Mention, Review, Tally
+from strikewatch.records import Article, Incident, Mention, Place, Review, Tally
 from strikewatch.resolve.clustering import cluster, cluster_component
-from strikewatch.resolve.features import Features, features
+from strikewatch.resolve.features import Features, features, mention_block_keys
 from strikewatch.resolve.linking import Predictor, score_pairs
 from strikewatch.resolve.merging import build_incident
 from strikewatch.resolve.reviews import apply_reviews
@@ -49,7 +49,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump when features or linking weights change: saved states then need a fresh resolve.
-STATE_VERSION = 2
+STATE_VERSION = 3
 
 
 @dataclass
@@ -59,14 +59,21 @@ class ResolveState:
     articles: dict[str, Article] = field(default_factory=dict)
     events: dict[str, Mention] = field(default_factory=dict)
     tallies: dict[str, Mention] = field(default_factory=dict)
-    feats: dict[str, Features] = field(default_factory=dict)
+    feats: dict[str, Features] = field(default_factory=dict)  # computed on first use
     adj: dict[str, dict[str, float]] = field(default_factory=dict)  # candidate links
     block_index: dict[str, set[str]] = field(default_factory=dict)
+    blocks: dict[str, list[str]] = field(default_factory=dict)  # event mention -> block keys
     cluster_of: dict[str, str] = field(default_factory=dict)  # mention id -> cluster key
     clusters: dict[str, list[str]] = field(default_factory=dict)
     machine: dict[str, Incident] = field(default_factory=dict)  # cluster key -> incident
     incidents: list[Incident] = field(default_factory=list)  # after reviews
     tally_records: list[Tally] = field(default_factory=list)
+    # tally mention id -> the seas its sentences name (tallies.mention_seas), filled as
+    # tallies are resolved; the pipeline saves it and seeds it for unchanged mentions
+    tally_seas: dict[str, list[Place]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.feats = _LazyFeatures(self, self.feats)
 
     def edges(self) -> dict[tuple[str, str], float]:
         return {(a, b): p for a, nb in self.adj.items() for b, p in nb.items() if a < b}
@@ -94,11 +101,8 @@ class ResolveState:
                              f"{STATE_VERSION}; re-resolve from scratch")
         state = cls(articles={a["id"]: Article.model_validate(a) for a in data["articles"]})
         state.events, state.tallies = _split(Mention.model_validate(m) for m in data["mentions"])
-        for mid, m in state.events.items():
-            f = features(m, state.articles.get(m.article_id))
-            state.feats[mid] = f
-            for k in f.block_keys:
-                state.block_index.setdefault(k, set()).add(mid)
+        for mid in state.events:
+            _index(state, mid)
         for a, b, p in data["edges"]:
             state.adj.setdefault(a, {})[b] = p
             state.adj.setdefault(b, {})[a] = p
@@ -145,11 +149,8 @@ def resume_state(
     state.events, state.tallies = _split(mentions)
     gone = set(stale)
     touched: set[str] = set()
-    for mid, m in state.events.items():
-        f = features(m, state.articles.get(m.article_id))
-        state.feats[mid] = f
-        for k in f.block_keys:
-            state.block_index.setdefault(k, set()).add(mid)
+    for mid in state.events:
+        _index(state, mid)  # features only where needed: state.feats computes on demand
     for a, b, p in edges:
         if a in gone or b in gone:
             touched.update((a, b))
@@ -175,6 +176,34 @@ def resume_state(
     return state, touched & state.events.keys()
 
 
+class _LazyFeatures(dict[str, Features]):
+    """state.feats: the features of an event mention, computed the first time they are
+    asked for. An incremental run re-scores and re-clusters a few components; computing
+    every kept mention's features up front (word lists, rare words) cost more than that."""
+
+    def __init__(self, state: ResolveState, known: Mapping[str, Features]) -> None:
+        super().__init__(known)
+        self._state = state
+
+    def __missing__(self, mid: str) -> Features:
+        m = self._state.events[mid]
+        f = self[mid] = features(m, self._state.articles.get(m.article_id))
+        return f
+
+
+def _index(state: ResolveState, mid: str, f: Features | None = None) -> None:
+    """Add an event mention to the block index (with its features, when already known)."""
+    if f is not None:
+        state.feats[mid] = f
+        keys = f.block_keys
+    else:
+        m = state.events[mid]
+        keys = mention_block_keys(m, state.articles.get(m.article_id))
+    state.blocks[mid] = keys
+    for k in keys:
+        state.block_index.setdefault(k, set()).add(mid)
+
+
 def _split(mentions: Iterable[Mention]) -> tuple[dict[str, Mention], dict[str, Mention]]:
     events: dict[str, Mention] = {}
     tallies: dict[str, Mention] = {}
@@ -192,7 +221,7 @@ def _finish(state: ResolveState, reviews: Iterable[Review]) -> None:
     machine = sorted(state.machine.values(), key=lambda i: i.id)
     state.incidents = apply_reviews(machine, reviews, state.events, state.articles)
     state.tally_records = resolve_tallies(
-        list(state.tallies.values()), state.articles, state.incidents
+        list(state.tallies.values()), state.articles, state.incidents, state.tally_seas
     )
 
 
@@ -210,10 +239,7 @@ def resolve_state(
     state = ResolveState(articles=dict(articles))
     state.events, state.tallies = _split(mentions)
     for mid, m in state.events.items():
-        f = features(m, state.articles.get(m.article_id))
-        state.feats[mid] = f
-        for k in f.block_keys:
-            state.block_index.setdefault(k, set()).add(mid)
+        _index(state, mid, features(m, state.articles.get(m.article_id)))
     edges = score_pairs(list(state.feats.values()), predictor=predictor)
     for (a, b), p in edges.items():
         state.adj.setdefault(a, {})[b] = p
@@ -254,6 +280,7 @@ def _component(state: ResolveState, start: str) -> set[str]:
 def _remove_mention(state: ResolveState, mid: str, touched: set[str]) -> None:
     if mid in state.tallies:
         del state.tallies[mid]
+        state.tally_seas.pop(mid, None)
         return
     if mid not in state.events:
         return
@@ -264,13 +291,13 @@ def _remove_mention(state: ResolveState, mid: str, touched: set[str]) -> None:
     for nb in state.adj.pop(mid, {}):
         state.adj[nb].pop(mid, None)
         touched.add(nb)
-    for k in state.feats[mid].block_keys:
+    for k in state.blocks.pop(mid, []):
         ids = state.block_index.get(k)
         if ids is not None:
             ids.discard(mid)
             if not ids:
                 del state.block_index[k]
-    del state.feats[mid]
+    state.feats.pop(mid, None)
     del state.events[mid]
     touched.discard(mid)
 
@@ -310,16 +337,13 @@ def resolve_incremental(
     new_feats: dict[str, Features] = {}
     for mid, m in new_events.items():
         state.events[mid] = m
-        f = features(m, state.articles.get(m.article_id))
-        new_feats[mid] = f
-        state.feats[mid] = f
+        new_feats[mid] = features(m, state.articles.get(m.article_id))
     neighbours: set[str] = set()
     for f in new_feats.values():
         for k in f.block_keys:
             neighbours |= state.block_index.get(k, set())
     for mid, f in new_feats.items():
-        for k in f.block_keys:
-            state.block_index.setdefault(k, set()).add(mid)
+        _index(state, mid, f)
     rows = [state.feats[i] for i in sorted(neighbours | set(new_feats))]
     for (a, b), p in score_pairs(rows, only_touching=new_feats.keys(),
                                     predictor=predictor).items():

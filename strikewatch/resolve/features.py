@@ -222,8 +222,9 @@ def mention_text(m: Mention) -> str:
     return " ".join(s.text for s in m.spans if s.text)
 
 
-def features(m: Mention, article: Article | None) -> Features:
-    """The linking features of one event mention (article metadata may be missing)."""
+def _dates(m: Mention, article: Article | None) -> tuple[int | None, int | None, int | None,
+                                                      list[int]]:
+    """(published day, d_lo, d_hi, blocking days) of one event mention."""
     published = day_number(article.published) if article else None
     d_lo, d_hi = day_number(m.date_low), day_number(m.date_high)
     if d_lo is None and d_hi is not None:
@@ -238,6 +239,20 @@ def features(m: Mention, article: Article | None) -> Features:
         keys = list(range(published - UNDATED_LOOKBACK_DAYS, published + 1))
     else:
         keys = []
+    return published, d_lo, d_hi, keys
+
+
+def mention_block_keys(m: Mention, article: Article | None) -> list[str]:
+    """features(m, article).block_keys without the rest: the incremental resolver indexes
+    every mention by its keys but needs full features (word lists, rare words: most of the
+    cost) only for the mentions it re-scores or re-clusters."""
+    _, _, _, keys = _dates(m, article)
+    return block_keys(keys, zones(m.place, sea_key(m.place, at_sea=m.domain == "sea"), m.actor1))
+
+
+def features(m: Mention, article: Article | None) -> Features:
+    """The linking features of one event mention (article metadata may be missing)."""
+    published, d_lo, d_hi, keys = _dates(m, article)
     place = m.place
     precision = place.geo_precision if place else None
     has_xy = place is not None and place.latitude is not None and place.longitude is not None

@@ -205,27 +205,43 @@ def counted(inc: Incident) -> bool:
     return inc.status == "occurred" and not inc.background and inc.grade != "discounted"
 
 
+def mention_seas(m: Mention, articles: Mapping[str, Article]) -> list[Place]:
+    """The seas one tally mention's sentences name (the geoparser's places_in over its
+    spans). Seas only: a country in the sentence is as often the actor ("The US has
+    conducted ...") as the area, so land areas come from the tally's place."""
+    art = articles.get(m.article_id)
+    if art is None:
+        return []
+    out: list[Place] = []
+    for sp in m.spans:
+        if 0 <= sp.start < sp.end <= len(art.text):
+            from strikewatch.geo import places_in
+
+            out += [pm.place for pm in places_in(art.text, sp.start, sp.end)
+                    if sea_key(pm.place)]
+    return out
+
+
 def tally_regions(
-    tally: Tally, group: Sequence[Mention], articles: Mapping[str, Article]
+    tally: Tally, group: Sequence[Mention], articles: Mapping[str, Article],
+    seas: dict[str, list[Place]] | None = None,
 ) -> list[Place]:
     """The areas a tally covers: its place, and every sea its sentences name.
 
     "Over 15 strikes in the Caribbean and Pacific" covers both seas, while a mention has one
     place; the geoparser's places_in reads them all. An empty list means any region.
+    `seas`: mention id -> mention_seas, a cache read first and filled in (the incremental
+    resolver saves it: running the geoparser over every tally sentence on each run was
+    most of reconciling the tallies).
     """
     regions = [tally.place] if tally.place is not None else []
     for m in group:
-        art = articles.get(m.article_id)
-        if art is None:
-            continue
-        for sp in m.spans:
-            if 0 <= sp.start < sp.end <= len(art.text):
-                from strikewatch.geo import places_in
-
-                # seas only: a country in the sentence is as often the actor ("The US has
-                # conducted ...") as the area, so land areas come from the tally's place
-                regions += [pm.place for pm in places_in(art.text, sp.start, sp.end)
-                            if sea_key(pm.place)]
+        found = seas.get(m.id) if seas is not None else None
+        if found is None:
+            found = mention_seas(m, articles)
+            if seas is not None:
+                seas[m.id] = found
+        regions += found
     seen: set[tuple[object, ...]] = set()
     out = []
     for p in regions:
@@ -397,14 +413,17 @@ def _reconcile_indexed(
 
 
 def resolve_tallies(
-    mentions: Sequence[Mention], articles: Mapping[str, Article], incidents: Sequence[Incident]
+    mentions: Sequence[Mention], articles: Mapping[str, Article], incidents: Sequence[Incident],
+    seas: dict[str, list[Place]] | None = None,
 ) -> list[Tally]:
+    """The deduplicated tallies, each reconciled against `incidents`. `seas`: the cache
+    tally_regions reads and fills (a mention's entry must be dropped when it changes)."""
     index = _ledger_index(incidents)
     in_scope: dict[tuple[object, ...], list[_Alike]] = {}
     tallies = []
     for group in dedupe(mentions, articles):
         t = build_tally(group, articles)
-        regions = tally_regions(t, group, articles)
+        regions = tally_regions(t, group, articles, seas)
         t.reconciliation = _reconcile_indexed(t, index, regions, in_scope)
         if regions:
             names = ", ".join(r.name or r.country or "?" for r in regions)

@@ -58,6 +58,8 @@ class SavedResolve:
     edges: dict[tuple[str, str], float] = field(default_factory=dict)  # (a < b) -> p
     members: dict[str, tuple[str | None, str]] = field(default_factory=dict)
     # mention id -> (cluster key, None for a tally mention; fingerprint)
+    seas: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # tally mention id -> (fingerprint, JSON list of the seas its sentences name)
 
 
 @dataclass
@@ -69,6 +71,7 @@ class ResolveSave:
     edges: dict[tuple[str, str], float]
     members: dict[str, tuple[str | None, str]]
     base: SavedResolve | None = None
+    seas: dict[str, tuple[str, str]] = field(default_factory=dict)  # as SavedResolve.seas
 
 
 @dataclass
@@ -167,6 +170,15 @@ class Store:
     def get_articles(self, article_ids: Iterable[str]) -> dict[str, Article]:
         """The stored articles with these ids, by id (unknown ids are left out)."""
         raise NotImplementedError
+
+    def resolve_articles(
+        self, article_ids: Iterable[str], with_text: Iterable[str] = ()
+    ) -> dict[str, Article]:
+        """The stored articles with these ids, by id, as far as resolution reads them: every
+        field but `text`, which is left empty except for the ids in `with_text` (resolution
+        reads the text of tally mentions' articles only; reading and validating every
+        article's full text was much of an incremental update's cost)."""
+        return self.get_articles(article_ids)
 
     # the ledger
     def replace_ledger(self, incidents: Iterable[Incident], tallies: Iterable[Tally]) -> None:

@@ -286,15 +286,17 @@ def _write_redirects(conn: Connection, gone: list[str], rows: _Rows) -> int:
 def _save_state(conn: Connection, save: ResolveSave) -> None:
     """Write the resolver state as the difference from `save.base` (all of it without one,
     or when the base is of another version)."""
-    e, m = t.resolve_edges, t.resolve_mentions
+    e, m, s = t.resolve_edges, t.resolve_mentions, t.resolve_tally_seas
     base = save.base if save.base is not None and save.base.version == save.version else None
     if base is None:
         conn.execute(e.delete())
         conn.execute(m.delete())
+        conn.execute(s.delete())
         old_edges: dict[tuple[str, str], float] = {}
         old_members: dict[str, tuple[str | None, str]] = {}
+        old_seas: dict[str, tuple[str, str]] = {}
     else:
-        old_edges, old_members = base.edges, base.members
+        old_edges, old_members, old_seas = base.edges, base.members, base.seas
     drop_e = [k for k, p in old_edges.items() if save.edges.get(k) != p]
     add_e = [k for k, p in save.edges.items() if old_edges.get(k) != p]
     if drop_e:
@@ -310,6 +312,14 @@ def _save_state(conn: Connection, save: ResolveSave) -> None:
         conn.execute(m.insert(), [
             {"mention_id": k, "cluster": save.members[k][0], "fingerprint": save.members[k][1]}
             for k in add_m])
+    drop_s = [k for k, v in old_seas.items() if save.seas.get(k) != v]
+    add_s = [k for k, v in save.seas.items() if old_seas.get(k) != v]
+    for chunk in _chunks(sorted(drop_s)):
+        conn.execute(s.delete().where(s.c.mention_id.in_(chunk)))
+    if add_s:
+        conn.execute(s.insert(), [
+            {"mention_id": k, "fingerprint": save.seas[k][0], "seas": save.seas[k][1]}
+            for k in add_s])
 
 
 def _like_escape(value: str) -> str:
@@ -600,14 +610,16 @@ class SqlStore(Store):
                 )
 
     def mentions(self, article_id: str | None = None) -> Iterator[Mention]:
-        stmt = sa.select(t.mentions.c.data)
+        # the JSON as text, parsed and validated in one step by pydantic: about twice as
+        # fast as json.loads then model_validate, and every ledger update reads them all
+        stmt = sa.select(sa.cast(t.mentions.c.data, sa.Text))
         if article_id is not None:
             stmt = stmt.where(t.mentions.c.article_id == article_id)
         stmt = stmt.order_by(t.mentions.c.article_id, t.mentions.c.position)
         with self.engine.connect() as conn:
-            rows = conn.execute(stmt).all()
-        for row in rows:
-            yield Mention.model_validate(row.data)
+            rows = conn.execute(stmt).scalars().all()
+        for raw in rows:
+            yield Mention.model_validate_json(raw)
 
     def count_mentions(self) -> int:
         with self.engine.connect() as conn:
@@ -633,6 +645,31 @@ class SqlStore(Store):
             with self.engine.connect() as conn:
                 for row in conn.execute(stmt):
                     found[row.id] = self._article(row)
+        return found
+
+    def resolve_articles(
+        self, article_ids: Iterable[str], with_text: Iterable[str] = ()
+    ) -> dict[str, Article]:
+        """Store.resolve_articles: one SELECT of the columns resolution reads; the text only
+        where asked for."""
+        ids = list(dict.fromkeys(article_ids))
+        texts = set(with_text)
+        a = t.articles.c
+        found: dict[str, Article] = {}
+        cols = [a.id, a.url, a.title, a.publisher, a.published, a.language, a.content_hash,
+                a.origin_id, a.source, a.ingested_at]
+        with self.engine.connect() as conn:
+            for chunk in _chunks(ids):
+                for row in conn.execute(sa.select(*cols).where(a.id.in_(chunk))):
+                    found[row.id] = Article.model_construct(
+                        id=row.id, url=row.url, title=row.title, publisher=row.publisher,
+                        published=row.published, language=row.language, text="",
+                        content_hash=row.content_hash, origin_id=row.origin_id,
+                        source=row.source, ingested_at=row.ingested_at)
+            for chunk in _chunks(sorted(texts & found.keys())):
+                for aid, text in conn.execute(
+                        sa.select(a.id, a.text).where(a.id.in_(chunk))):
+                    found[aid] = found[aid].model_copy(update={"text": text})
         return found
 
     # --- the ledger -------------------------------------------------------------------
@@ -723,6 +760,9 @@ class SqlStore(Store):
             for mid, key, fp in conn.execute(
                     sa.select(m.mention_id, m.cluster, m.fingerprint)):
                 saved.members[mid] = (key, fp)
+            ts = t.resolve_tally_seas.c
+            for mid, fp, seas in conn.execute(sa.select(ts.mention_id, ts.fingerprint, ts.seas)):
+                saved.seas[mid] = (fp, seas)
         return saved
 
     def incident_redirect(self, incident_id: str) -> str | None:
