@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -47,54 +49,47 @@ def test_user_add_hashes_the_password(tmp_path: Path) -> None:
     assert gone.returncode == 1 and "no user 'root'" in gone.stderr
 
 
-def test_serve_answers_on_loopback(tmp_path: Path) -> None:
-    make_store(tmp_path)
+@contextlib.contextmanager
+def serving(tmp_path: Path, *options: str, secret: str) -> Iterator[str]:
+    """`strikewatch serve` on the test store as a real process; yields its base URL once it
+    answers, and stops it afterwards."""
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "STRIKEWATCH_SECRET": "x" * 32}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "STRIKEWATCH_SECRET": secret}
     proc = subprocess.Popen([sys.executable, "-m", "strikewatch", "serve", "--db",
-                             str(tmp_path / "web.db"), "--port", str(port), "--anonymous"],
+                             str(tmp_path / "web.db"), "--port", str(port), *options],
                             env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
         while True:
             try:
-                r = httpx.get(base + "/api/incidents", params={"grade": "fair"})
+                httpx.get(base + "/login")
                 break
             except httpx.TransportError:
                 if time.monotonic() > deadline or proc.poll() is not None:
                     pytest.fail("serve did not start: "
                                 + (proc.stdout.read().decode() if proc.stdout else ""))
                 time.sleep(0.2)
-        assert r.status_code == 200 and r.json()["total"] == 1
-        assert httpx.get(base + "/").status_code == 200  # anonymous reading is on
-        assert "openapi" in httpx.get(base + "/openapi.json").json()
+        yield base
     finally:
         proc.terminate()
         proc.wait(20)
 
 
+def test_serve_answers_on_loopback(tmp_path: Path) -> None:
+    make_store(tmp_path)
+    with serving(tmp_path, "--anonymous", secret="x" * 32) as base:
+        r = httpx.get(base + "/api/incidents", params={"grade": "fair"})
+        assert r.status_code == 200 and r.json()["total"] == 1
+        assert httpx.get(base + "/").status_code == 200  # anonymous reading is on
+        assert "openapi" in httpx.get(base + "/openapi.json").json()
+
+
 def test_serve_session_idle_option_ends_idle_sessions(tmp_path: Path) -> None:
     """`serve --session-idle 1`: the option reaches the running server's session policy."""
     make_store(tmp_path)
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "STRIKEWATCH_SECRET": "y" * 32}
-    proc = subprocess.Popen([sys.executable, "-m", "strikewatch", "serve", "--db",
-                             str(tmp_path / "web.db"), "--port", str(port),
-                             "--session-idle", "1"],
-                            env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                page = httpx.get(base + "/login")
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    pytest.fail("serve did not start: "
-                                + (proc.stdout.read().decode() if proc.stdout else ""))
-                time.sleep(0.2)
+    with serving(tmp_path, "--session-idle", "1", secret="y" * 32) as base:
+        page = httpx.get(base + "/login")
         with httpx.Client(base_url=base, cookies=page.cookies) as c:
             token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
             assert token
@@ -104,6 +99,3 @@ def test_serve_session_idle_option_ends_idle_sessions(tmp_path: Path) -> None:
             assert c.get("/api/tallies").status_code == 200
             time.sleep(1.5)
             assert c.get("/api/tallies").status_code == 401
-    finally:
-        proc.terminate()
-        proc.wait(20)
