@@ -67,6 +67,17 @@ def _run_at_once(commands: list[list[str]], cwd: Path) -> list[str]:
     return [out for out, _ in outputs]
 
 
+def _sequential_snapshot(tmp_path: Path, inputs: list[Path]) -> dict[str, list[Any]]:
+    """The reference: one clean sequential ingest of the same inputs, in a store of its own."""
+    ref_db = f"sqlite:///{tmp_path / 'reference.db'}"
+    ref_store = open_store(ref_db)
+    try:
+        pipeline.run([str(p) for p in inputs], ref_store)
+    finally:
+        ref_store.close()
+    return _snapshot(ref_db)
+
+
 def test_two_ingest_processes_at_once(db_url: str, tmp_path: Path) -> None:
     records = list(iter_synthetic(70, seed=31))
     shared, own_a, own_b = records[:50], records[50:60], records[60:]
@@ -83,14 +94,7 @@ def test_two_ingest_processes_at_once(db_url: str, tmp_path: Path) -> None:
     assert len(articles) == 70
     assert len({a[1] for a in articles}) == 70
 
-    # A clean sequential run over the same inputs is the reference.
-    ref_db = f"sqlite:///{tmp_path / 'reference.db'}"
-    ref_store = open_store(ref_db)
-    try:
-        pipeline.run([str(input_a), str(input_b)], ref_store)
-    finally:
-        ref_store.close()
-    ref = _snapshot(ref_db)
+    ref = _sequential_snapshot(tmp_path, [input_a, input_b])
     assert [a[:2] for a in articles] == [a[:2] for a in ref["articles"]]
     assert got["mentions"] == ref["mentions"]
     assert got["incidents"] == ref["incidents"]
@@ -113,12 +117,6 @@ def test_two_batches_at_once(db_url: str, tmp_path: Path) -> None:
     articles = got["articles"]
     assert len(articles) == 90 and len({a[1] for a in articles}) == 90
 
-    ref_db = f"sqlite:///{tmp_path / 'reference.db'}"
-    ref_store = open_store(ref_db)
-    try:
-        pipeline.run([str(input_a), str(input_b)], ref_store)
-    finally:
-        ref_store.close()
-    ref = _snapshot(ref_db)
+    ref = _sequential_snapshot(tmp_path, [input_a, input_b])
     assert got["mentions"] == ref["mentions"]
     assert len(got["incidents"]) == len(ref["incidents"])
