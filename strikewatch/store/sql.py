@@ -81,7 +81,7 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
-#: PostgreSQL advisory lock key held while the ledger is swapped (replace_ledger).
+#: PostgreSQL advisory lock key held while the ledger is written (write_ledger).
 LEDGER_LOCK = 727275
 
 
@@ -688,10 +688,6 @@ class SqlStore(Store):
             "killed_high": inc.killed_high, "search_text": _search_text(inc),
             "data": data,
         }
-
-    def replace_ledger(self, incidents: Iterable[Incident], tallies: Iterable[Tally]) -> None:
-        """Swap in a newly resolved ledger in one transaction (reviews are untouched)."""
-        self.write_ledger(incidents, tallies)
 
     def write_ledger(
         self,
