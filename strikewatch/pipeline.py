@@ -16,16 +16,19 @@ follow them).
 from __future__ import annotations
 
 import json
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from strikewatch import extract as extract_step
 from strikewatch import resolve as resolve_step
 from strikewatch.ingest import IngestOptions, IngestReport, ingest
 from strikewatch.ingest.sources import Unit
 from strikewatch.records import Article, Mention, Place
+from strikewatch.resolve import streamed
 from strikewatch.resolve.linking import Predictor
 from strikewatch.store import LedgerWrite, ResolveSave, SavedResolve, StaleState, Store
 
@@ -133,9 +136,11 @@ def update_ledger(
     process; a batch on Spark passes batch.spark.spark_predictor) — the links are the same.
     """
     report = report or PipelineReport()
-    for _attempt in range(MAX_ATTEMPTS):
+    state = resolve_step.ResolveState()
+
+    def once() -> bool:
+        nonlocal state
         t0 = time.perf_counter()
-        before = _ledger_inputs(store)
         saved = store.load_resolve_state()  # even from scratch: the base a save replaces
         mentions = list(store.mentions())
         articles = store.resolve_articles({m.article_id for m in mentions})
@@ -166,23 +171,81 @@ def update_ledger(
         members: dict[str, tuple[str | None, str]] = {
             mid: (state.cluster_of.get(mid), prints[mid])
             for mid in (*state.events, *state.tallies)}
-        save = ResolveSave(resolve_step.STATE_VERSION, state.edges(), members, saved, {
-            mid: (prints[mid], json.dumps([p.model_dump(mode="json") for p in places]))
-            for mid, places in state.tally_seas.items() if mid in state.tallies})
+        save = ResolveSave(resolve_step.STATE_VERSION, state.edges(), members, saved,
+                           _seas_to_save(state.tally_seas, members))
         t2 = time.perf_counter()
         try:
             report.ledger = store.write_ledger(state.incidents, state.tally_records, save)
         except StaleState:
-            continue  # another process saved meanwhile: resolve again from its state
+            return False  # another process saved meanwhile: resolve again from its state
         report.timings = {"read": t1 - t0, "resolve": t2 - t1,
                           "write": time.perf_counter() - t2}
-        if _ledger_inputs(store) == before:
-            break
-    else:
-        raise RuntimeError(f"the ledger could not be written in {MAX_ATTEMPTS} attempts: other "
-                           "processes kept changing the store or the resolver state")
+        return True
+
+    _until_fresh(store, once)
     report.incidents, report.tallies = len(state.incidents), len(state.tally_records)
     return report
+
+
+def resolve_archive(
+    store: Store,
+    report: PipelineReport | None = None,
+    predictor: Predictor | None = None,
+    workdir: Path | None = None,
+) -> PipelineReport:
+    """update_ledger(from_scratch=True) in bounded memory: what a batch runs.
+
+    The same ledger and saved state, resolved by resolve.streamed in passes over the store
+    (per mention only ids, fingerprints and links stay in memory; the incidents wait in a
+    file under `workdir`, default a temporary folder, removed after).
+    """
+    report = report or PipelineReport()
+    report.from_scratch = True
+
+    def once() -> bool:
+        t0 = time.perf_counter()
+        saved = store.load_resolve_state()  # the base the save replaces
+        reviews = store.reviews()
+        with tempfile.TemporaryDirectory(prefix="resolve-", dir=workdir) as tmp:
+            try:
+                res = streamed.resolve_store(store, Path(tmp), reviews, predictor)
+            except streamed.StoreChanged:
+                return False
+            try:
+                save = ResolveSave(resolve_step.STATE_VERSION, res.edges, res.members, saved,
+                                   _seas_to_save(res.seas, res.members))
+                t1 = time.perf_counter()
+                try:
+                    report.ledger = store.write_ledger(res.incidents(), res.tallies, save)
+                except StaleState:
+                    return False
+            finally:
+                res.close()
+        report.incidents, report.tallies = res.count, len(res.tallies)
+        report.timings = {"resolve": t1 - t0, "write": time.perf_counter() - t1}
+        return True
+
+    _until_fresh(store, once)
+    return report
+
+
+def _until_fresh(store: Store, once: Callable[[], bool]) -> None:
+    """Run `once` (resolve, then write the ledger; False when the write was refused as
+    stale) until a write goes through with the ledger's inputs unchanged meanwhile, so the
+    last ledger written by concurrent processes is never a stale one."""
+    for _attempt in range(MAX_ATTEMPTS):
+        before = _ledger_inputs(store)
+        if once() and _ledger_inputs(store) == before:
+            return
+    raise RuntimeError(f"the ledger could not be written in {MAX_ATTEMPTS} attempts: other "
+                       "processes kept changing the store or the resolver state")
+
+
+def _seas_to_save(seas: Mapping[str, list[Place]],
+                  members: Mapping[str, tuple[str | None, str]]) -> dict[str, tuple[str, str]]:
+    """The seas of each tally mention as saved: (fingerprint, JSON list of places)."""
+    return {mid: (members[mid][1], json.dumps([p.model_dump(mode="json") for p in places]))
+            for mid, places in seas.items() if mid in members and members[mid][0] is None}
 
 
 def _saved_seas(saved: SavedResolve, prints: dict[str, str]) -> dict[str, list[Place]]:

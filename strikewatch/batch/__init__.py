@@ -8,7 +8,8 @@ Three phases, the first engine-specific, the rest shared (so engines cannot disa
    the extraction pipeline, streamed, mentions written as Parquet under OUT/mentions/;
 2. load (`load.load_batch`): articles into the store in archive order, then the mentions of
    the articles the store accepted;
-3. resolve: every mention in the store into a new ledger (reviews still win); on the Spark
+3. resolve: every mention in the store into a new ledger (reviews still win), in passes
+   over the store so driver memory stays small (`pipeline.resolve_archive`); on the Spark
    engine its record linkage runs on Spark (`spark.spark_predictor`), the rest on the driver.
 
 Identical input gives identical ledgers on both engines (tests/test_batch.py checks it).

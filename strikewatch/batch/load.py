@@ -23,7 +23,7 @@ from datasketch import LeanMinHash
 from strikewatch.batch.archive import iter_articles
 from strikewatch.batch.mentions import iter_rows
 from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
-from strikewatch.pipeline import rebuild_ledger
+from strikewatch.pipeline import resolve_archive
 from strikewatch.records import Article, Mention
 from strikewatch.resolve.linking import Predictor
 from strikewatch.store import Store
@@ -114,7 +114,8 @@ def load_batch(
     # driver holds every mention twice at its peak.
     del extracted
     t2 = time.perf_counter()
-    ledger = rebuild_ledger(store, predictor=predictor)
+    # from scratch, in bounded memory (resolve.streamed), its spill files beside the output
+    ledger = resolve_archive(store, predictor=predictor, workdir=mentions_dir.parent)
     result.incidents, result.tallies = ledger.incidents, ledger.tallies
     t3 = time.perf_counter()
     result.seconds = {"load_articles": round(t1 - t0, 3), "load_mentions": round(t2 - t1, 3),

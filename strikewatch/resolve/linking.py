@@ -26,7 +26,7 @@ dated only to a span wider than five weeks, are never compared (they cannot be p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import pyarrow as pa
@@ -256,13 +256,27 @@ def score_pairs(
         return {}
     table = pa.Table.from_pylist([r.row() for r in keyed], schema=_SCHEMA)
     got = (predictor or predict_duckdb)(table)
-    by_id = {r.unique_id: r for r in keyed}
+    return candidate_links(got, {r.unique_id: r for r in keyed}, only_touching)
+
+
+def feature_table(rows: Iterable[Features]) -> pa.RecordBatch:
+    """The predictor's input rows (schema `_SCHEMA`) of these mentions' features."""
+    return pa.RecordBatch.from_pylist([r.row() for r in rows], schema=_SCHEMA)
+
+
+def candidate_links(
+    got: Iterable[tuple[str, str, float]],
+    feats: Mapping[str, Features],
+    only_touching: Iterable[str] | None = None,
+) -> dict[tuple[str, str], float]:
+    """The predictor's pairs as links {(a, b) with a < b: p}, less those that break a
+    cannot-link rule; `feats` must hold both ends of every pair kept."""
     touching = set(only_touching) if only_touching is not None else None
     out: dict[tuple[str, str], float] = {}
     for a, b, p in got:
         if touching is not None and a not in touching and b not in touching:
             continue
-        if hard_conflict(by_id[a], by_id[b]) is not None:
+        if hard_conflict(feats[a], feats[b]) is not None:
             continue
         key = (a, b) if a < b else (b, a)
         out[key] = round(float(p), 9)

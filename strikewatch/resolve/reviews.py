@@ -47,6 +47,25 @@ def _locate(review: Review, incidents: dict[str, Incident]) -> str | None:
     return best.id
 
 
+def review_scope(reviews: Iterable[Review]) -> tuple[set[str], set[str]]:
+    """(incident ids, mention ids) these reviews name: apply_reviews changes, or looks
+    for, only incidents with one of these ids or holding one of these mentions (what
+    _locate and the merge and split below read), so the rest of a ledger can be written
+    without them (resolve.streamed holds back only these)."""
+    incident_ids: set[str] = set()
+    mention_ids: set[str] = set()
+    for r in reviews:
+        incident_ids.add(r.incident_id)
+        mention_ids.update((r.before or {}).get("mention_ids") or [])
+        if r.action == "merge":
+            incident_ids.update(r.payload.get("incident_ids") or [])
+            if r.payload.get("into"):
+                incident_ids.add(r.payload["into"])
+        elif r.action == "split":
+            mention_ids.update(r.payload.get("mention_ids") or [])
+    return incident_ids, mention_ids
+
+
 def apply_reviews(
     incidents: Iterable[Incident],
     reviews: Iterable[Review],

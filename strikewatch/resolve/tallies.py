@@ -20,7 +20,7 @@ Unknown death tolls of counted incidents leave the ledger's upper bound open.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from strikewatch.records import (
@@ -349,25 +349,36 @@ class _Alike:
     high_unknown: list[int] = field(default_factory=lambda: [0])  # prefix counts
 
 
-def _ledger_index(incidents: Sequence[Incident]) -> list[_Alike]:
+def _ledger_index(incidents: Iterable[Incident]) -> list[_Alike]:
     """The dated, counted incidents grouped by scope fields, each group sorted by day.
 
     Why: a tally's period is often open-ended ("since September"), so slicing by period
     alone still hands every tally most of the ledger (tallies × incidents). Incidents take
     their scope fields from small vocabularies (actors, event types, gazetteer places), so
     the groups grow far slower than the ledger and each tally costs O(groups × log n).
+    `incidents` is read once, in id order, keeping a few numbers per incident and one
+    sample per group (the first by day, then id): a streamed ledger needs no more memory.
     """
+    samples: dict[tuple[object, ...], tuple[int, Incident]] = {}
+    dated: list[tuple[int, tuple[object, ...], int, int, bool]] = []
+    for inc in incidents:
+        if not counted(inc) or (d := day_number(inc.date_low)) is None:
+            continue
+        key = _scope_key(inc)
+        if key not in samples or d < samples[key][0]:
+            samples[key] = (d, inc)
+        dated.append((d, key, inc.killed_low or 0, inc.killed_high or 0,
+                      inc.killed_high is None))
+    dated.sort(key=lambda row: row[0])  # stable: same-day incidents stay in id order
     groups: dict[tuple[object, ...], _Alike] = {}
-    dated = sorted(
-        ((d, i) for i in incidents if counted(i) and (d := day_number(i.date_low)) is not None),
-        key=lambda pair: pair[0],
-    )
-    for d, inc in dated:
-        g = groups.setdefault(_scope_key(inc), _Alike(sample=inc))
+    for d, key, low, high, unknown in dated:
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = _Alike(sample=samples[key][1])
         g.days.append(d)
-        g.killed_low.append(g.killed_low[-1] + (inc.killed_low or 0))
-        g.killed_high.append(g.killed_high[-1] + (inc.killed_high or 0))
-        g.high_unknown.append(g.high_unknown[-1] + (inc.killed_high is None))
+        g.killed_low.append(g.killed_low[-1] + low)
+        g.killed_high.append(g.killed_high[-1] + high)
+        g.high_unknown.append(g.high_unknown[-1] + unknown)
     return list(groups.values())
 
 
@@ -413,11 +424,12 @@ def _reconcile_indexed(
 
 
 def resolve_tallies(
-    mentions: Sequence[Mention], articles: Mapping[str, Article], incidents: Sequence[Incident],
+    mentions: Sequence[Mention], articles: Mapping[str, Article], incidents: Iterable[Incident],
     seas: dict[str, list[Place]] | None = None,
 ) -> list[Tally]:
-    """The deduplicated tallies, each reconciled against `incidents`. `seas`: the cache
-    tally_regions reads and fills (a mention's entry must be dropped when it changes)."""
+    """The deduplicated tallies, each reconciled against `incidents` (read once, in id
+    order; a stream will do). `seas`: the cache tally_regions reads and fills (a
+    mention's entry must be dropped when it changes)."""
     index = _ledger_index(incidents)
     in_scope: dict[tuple[object, ...], list[_Alike]] = {}
     tallies = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -51,6 +52,9 @@ _SAME_ARTICLE = (
     .limit(1)
 )
 _INSERT_ARTICLE = t.articles.insert()
+
+#: Mentions read per query by SqlStore.mentions.
+MENTION_PAGE = 2000
 
 
 def now_iso() -> str:
@@ -197,21 +201,14 @@ def _digest(record: Incident | Tally) -> str:
     return hashlib.sha256(record.model_dump_json().encode("utf-8")).hexdigest()
 
 
-class _Rows:
-    """Records to write, with their ids and digests; full rows built on demand."""
+@dataclass
+class _Diff:
+    """What streaming records into a ledger table found: ids kept, and what it wrote."""
 
-    def __init__(self, records: list[Any], build: Callable[[Any], dict[str, Any]]) -> None:
-        self.records = records
-        self.ids = [r.id for r in records]
-        self.digests = [_digest(r) for r in records]
-        self._build = build
-
-    def row(self, i: int) -> dict[str, Any]:
-        return {**self._build(self.records[i]), "digest": self.digests[i]}
-
-    def mention_holder(self) -> dict[str, str]:
-        """mention id -> id of the incident holding it."""
-        return {m: r.id for r in self.records for m in getattr(r, "mention_ids", [])}
+    ids: set[str] = field(default_factory=set)
+    holder: dict[str, str] = field(default_factory=dict)  # mention id -> incident id
+    inserted: int = 0
+    unchanged: int = 0
 
 
 def _claim_generation(conn: Connection, save: ResolveSave | None) -> None:
@@ -235,33 +232,60 @@ def _claim_generation(conn: Connection, save: ResolveSave | None) -> None:
         raise StaleState("the resolver state was saved by another process meanwhile")
 
 
-def _diff_rows(conn: Connection, table: sa.Table, old: Mapping[str, str | None],
-               rows: _Rows) -> tuple[int, int, int]:
-    """Delete rows gone or changed, insert new or changed ones: (deleted, inserted, kept)."""
-    new_ids = set(rows.ids)
-    changed = [i for i, (rid, dg) in enumerate(zip(rows.ids, rows.digests, strict=True))
-               if old.get(rid, "") != dg]
-    drop = [i for i in old if i not in new_ids]
-    redo = [rows.ids[i] for i in changed if rows.ids[i] in old]
-    for chunk in _chunks(sorted([*drop, *redo])):
+def _diff_stream(conn: Connection, table: sa.Table, old: Mapping[str, str | None],
+                 records: Iterable[Any], build: Callable[[Any], dict[str, Any]],
+                 name: str) -> _Diff:
+    """Insert records new or changed (by digest) since `old`, replacing changed rows, in
+    groups as they arrive: only the ids (and, for incidents, which incident holds each
+    mention) are kept, so a ledger larger than memory can be written from a stream.
+    Rows whose ids are not in the stream are left for the caller (the redirects read them).
+    Raises ValueError, before the transaction commits, on an empty or repeated id."""
+    diff = _Diff()
+    pending: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        redo = sorted(r["id"] for r in pending if r["id"] in old)
+        for chunk in _chunks(redo):
+            conn.execute(table.delete().where(table.c.id.in_(chunk)))
+        if pending:
+            conn.execute(table.insert(), pending)
+        diff.inserted += len(pending)
+        pending.clear()
+
+    for record in records:
+        rid = record.id
+        if not rid or rid in diff.ids:
+            raise ValueError(f"write_ledger: {name} ids must be unique and non-empty")
+        diff.ids.add(rid)
+        for m in getattr(record, "mention_ids", []) if name == "incident" else []:
+            diff.holder[m] = rid
+        digest = _digest(record)
+        if old.get(rid, "") == digest:
+            diff.unchanged += 1
+            continue
+        pending.append({**build(record), "digest": digest})
+        if len(pending) >= 500:
+            flush()
+    flush()
+    return diff
+
+
+def _delete_gone(conn: Connection, table: sa.Table, gone: list[str]) -> None:
+    for chunk in _chunks(sorted(gone)):
         conn.execute(table.delete().where(table.c.id.in_(chunk)))
-    if changed:
-        conn.execute(table.insert(), [rows.row(i) for i in changed])
-    return len(drop), len(changed), len(rows.ids) - len(changed)
 
 
-def _write_redirects(conn: Connection, gone: list[str], rows: _Rows) -> int:
+def _write_redirects(conn: Connection, gone: list[str], live: set[str],
+                     holder: Mapping[str, str]) -> int:
     """Point each incident id leaving the ledger at the incident now holding most of its
     mentions (ties: the smaller id); collapse chains onto the new id; drop redirects of ids
     that are live again, and those whose target left with no successor."""
     r = t.incident_redirects
-    live = set(rows.ids)
     back = sorted(live.intersection(conn.execute(sa.select(r.c.old_id)).scalars()))
     for chunk in _chunks(back):
         conn.execute(r.delete().where(r.c.old_id.in_(chunk)))
     if not gone:
         return 0
-    holder = rows.mention_holder()
     stamp = now_iso()
     written = 0
     for chunk in _chunks(sorted(gone)):
@@ -610,16 +634,26 @@ class SqlStore(Store):
                 )
 
     def mentions(self, article_id: str | None = None) -> Iterator[Mention]:
-        # the JSON as text, parsed and validated in one step by pydantic: about twice as
-        # fast as json.loads then model_validate, and every ledger update reads them all
-        stmt = sa.select(sa.cast(t.mentions.c.data, sa.Text))
+        # Read in pages (keyset on article and position), each its own short query: a
+        # store of any size streams in bounded memory, and no cursor is held open while the
+        # caller works. The JSON as text, parsed and validated in one step by pydantic:
+        # about twice as fast as json.loads then model_validate.
+        c = t.mentions.c
+        stmt = sa.select(c.article_id, c.position, sa.cast(c.data, sa.Text))
         if article_id is not None:
-            stmt = stmt.where(t.mentions.c.article_id == article_id)
-        stmt = stmt.order_by(t.mentions.c.article_id, t.mentions.c.position)
-        with self.engine.connect() as conn:
-            rows = conn.execute(stmt).scalars().all()
-        for raw in rows:
-            yield Mention.model_validate_json(raw)
+            stmt = stmt.where(c.article_id == article_id)
+        stmt = stmt.order_by(c.article_id, c.position).limit(MENTION_PAGE)
+        after: tuple[str, int] | None = None
+        while True:
+            page = stmt if after is None else stmt.where(sa.or_(
+                c.article_id > after[0], sa.and_(c.article_id == after[0], c.position > after[1])))
+            with self.engine.connect() as conn:
+                rows = conn.execute(page).all()
+            for _aid, _pos, raw in rows:
+                yield Mention.model_validate_json(raw)
+            if len(rows) < MENTION_PAGE:
+                return
+            after = (rows[-1][0], rows[-1][1])
 
     def count_mentions(self) -> int:
         with self.engine.connect() as conn:
@@ -677,7 +711,7 @@ class SqlStore(Store):
     @staticmethod
     def _incident_row(inc: Incident) -> dict[str, Any]:
         place = inc.place
-        data = _dump(inc)  # the digest is added by _Rows
+        data = _dump(inc)  # the digest is added by _diff_stream
         return {
             "id": inc.id, "event_type": inc.event_type, "sub_event_type": inc.sub_event_type,
             "status": inc.status, "background": inc.background, "grade": inc.grade,
@@ -705,15 +739,8 @@ class SqlStore(Store):
         statement is a write, so the transaction holds the write lock before it reads);
         the ledger diff is taken inside the transaction, against what is stored then.
         """
-        # Rows are built lazily (_Rows): only new or changed records are serialised in full.
-        inc_rows = _Rows(list(incidents), self._incident_row)
-        tally_rows = _Rows(list(tallies), lambda x: {
-            "id": x.id, "period_low": x.period_low, "period_high": x.period_high,
-            "data": _dump(x)})
-        for name, rows in (("incident", inc_rows), ("tally", tally_rows)):
-            ids = rows.ids
-            if len(set(ids)) != len(ids) or "" in ids:
-                raise ValueError(f"write_ledger: {name} ids must be unique and non-empty")
+        # Records are consumed once, as a stream (_diff_stream): only new or changed ones
+        # are serialised in full, and a caller may hand a ledger larger than memory.
         out = LedgerWrite()
         try:
             with self.engine.begin() as conn:
@@ -725,14 +752,18 @@ class SqlStore(Store):
                 _claim_generation(conn, save)
                 old_inc = dict(conn.execute(
                     sa.select(t.incidents.c.id, t.incidents.c.digest)).all())
-                new_ids = set(inc_rows.ids)
-                gone = [i for i in old_inc if i not in new_ids]
-                out.redirects = _write_redirects(conn, gone, inc_rows)
-                out.deleted, out.inserted, out.unchanged = _diff_rows(
-                    conn, t.incidents, old_inc, inc_rows)
+                inc = _diff_stream(conn, t.incidents, old_inc, incidents, self._incident_row,
+                                   "incident")
                 old_tal = dict(conn.execute(
                     sa.select(t.tallies.c.id, t.tallies.c.digest)).all())
-                _diff_rows(conn, t.tallies, old_tal, tally_rows)
+                tal = _diff_stream(conn, t.tallies, old_tal, tallies, lambda x: {
+                    "id": x.id, "period_low": x.period_low, "period_high": x.period_high,
+                    "data": _dump(x)}, "tally")
+                gone = [i for i in old_inc if i not in inc.ids]
+                out.redirects = _write_redirects(conn, gone, inc.ids, inc.holder)
+                _delete_gone(conn, t.incidents, gone)
+                _delete_gone(conn, t.tallies, [i for i in old_tal if i not in tal.ids])
+                out.deleted, out.inserted, out.unchanged = len(gone), inc.inserted, inc.unchanged
                 if save is not None:
                     _save_state(conn, save)
         except sa.exc.IntegrityError:

@@ -1,0 +1,224 @@
+"""A from-scratch resolve of a whole store in bounded memory: what `strikewatch batch` runs.
+
+Why a second way to resolve: `resolve_state` holds every mention (as pydantic records),
+its features and every incident at once — about 50 KB per mention, 8 GB of driver memory
+for 100k articles. An archive is resolved here in passes over the store instead, keeping
+per mention only its id, its fingerprint and its links; mentions, features and incidents
+live one group at a time, and the ledger goes to the store as a stream. The result — every
+incident and tally, and the resolver state saved for later incremental runs — equals
+`pipeline.update_ledger(from_scratch=True)` on the same store
+(tests/test_resolve_streamed.py checks it row for row, reviews included).
+
+The passes:
+1. features: the mentions, read from the store in pages; each event mention's linking
+   features become one row of an Arrow file on disk (the predictor reads it memory-mapped);
+   tally mentions are kept (a few per cent of mentions), with the seas their sentences name
+   (the article text read a page at a time);
+2. linking: the predictor (DuckDB here, Spark for `--engine spark`) scores the blocked
+   pairs; the candidate links come back (a few per mention);
+3. clusters: the link graph's components, a group of components at a time: their mentions
+   fetched by id, features recomputed, cannot-link pairs dropped (as score_pairs drops
+   them), clustered and merged into incidents; then every mention with no link, one
+   incident each, from another pass over the mentions. Incidents are spilled to a SQLite
+   file keyed by id, so they come back in id order;
+4. reviews: incidents a review may touch (by id, or holding a mention it names) are held
+   back and reviewed together at the end (reviews.apply_reviews looks no further);
+5. tallies: deduplicated and reconciled against the spilled ledger, read as a stream.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+import pyarrow as pa
+
+from strikewatch.records import Article, Incident, Mention, Place, Review, Tally
+from strikewatch.resolve import fingerprint
+from strikewatch.resolve.clustering import cluster, components
+from strikewatch.resolve.features import features
+from strikewatch.resolve.linking import (
+    Predictor,
+    candidate_links,
+    feature_table,
+    predict_duckdb,
+)
+from strikewatch.resolve.merging import build_incident
+from strikewatch.resolve.reviews import apply_reviews, review_scope
+from strikewatch.resolve.tallies import mention_seas, resolve_tallies
+from strikewatch.store import Store
+
+#: Mentions handled together (features computed, fetched, merged) in one step.
+GROUP = 2000
+
+
+class StoreChanged(Exception):
+    """Mentions came or went between two passes (another process wrote meanwhile): what
+    was read is no longer one store's content, so resolve again."""
+
+
+@dataclass
+class Streamed:
+    """What a streamed resolve produced: the tallies, and the resolver state to save (as
+    update_ledger builds it). The incidents stay on disk: `incidents()` reads them back
+    in id order, as often as needed, until `close()`."""
+
+    spill: sqlite3.Connection = field(repr=False)
+    tallies: list[Tally] = field(default_factory=list)
+    edges: dict[tuple[str, str], float] = field(default_factory=dict)
+    members: dict[str, tuple[str | None, str]] = field(default_factory=dict)
+    # mention id -> (cluster key, None for a tally mention; fingerprint)
+    seas: dict[str, list[Place]] = field(default_factory=dict)  # tally mention -> its seas
+    count: int = 0  # incidents
+
+    def incidents(self) -> Iterator[Incident]:
+        for (raw,) in self.spill.execute("SELECT data FROM incidents ORDER BY id"):
+            yield Incident.model_validate_json(raw)
+
+    def close(self) -> None:
+        self.spill.close()
+
+
+def _pages(mentions: Iterable[Mention]) -> Iterator[list[Mention]]:
+    it = iter(mentions)
+    while page := list(islice(it, GROUP)):
+        yield page
+
+
+class _Ledger:
+    """Machine incidents as they are built: spilled to disk, except those a review may
+    touch, which wait (with their mentions and articles) for apply_reviews at the end."""
+
+    def __init__(self, out: Streamed, prints: dict[str, str], reviews: list[Review]) -> None:
+        self.out, self.prints, self.reviews = out, prints, reviews
+        self.review_ids, self.review_mentions = review_scope(reviews)
+        self.held: list[Incident] = []
+        self.held_mentions: dict[str, Mention] = {}
+        self.held_articles: dict[str, Article] = {}
+
+    def add(self, members: list[str], mentions: list[Mention],
+            articles: dict[str, Article]) -> None:
+        """One cluster (sorted ids, and their mentions in that order), as _install has it."""
+        for mid in members:
+            self.out.members[mid] = (members[0], self.prints[mid])
+        inc = build_incident(mentions, articles)
+        if inc.id in self.review_ids or not self.review_mentions.isdisjoint(members):
+            self.held.append(inc)
+            self.held_mentions.update((m.id, m) for m in mentions)
+            self.held_articles.update(
+                (m.article_id, articles[m.article_id]) for m in mentions
+                if m.article_id in articles)
+        else:
+            self._spill(inc)
+
+    def _spill(self, inc: Incident) -> None:
+        self.out.spill.execute("INSERT INTO incidents VALUES (?, ?)",
+                               (inc.id, inc.model_dump_json()))
+        self.out.count += 1
+
+    def finish(self) -> None:
+        for inc in apply_reviews(self.held, self.reviews, self.held_mentions,
+                                 self.held_articles):
+            self._spill(inc)
+        self.out.spill.commit()
+
+
+def resolve_store(
+    store: Store,
+    workdir: Path,
+    reviews: Iterable[Review] = (),
+    predictor: Predictor | None = None,
+) -> Streamed:
+    """Resolve every mention in `store` from scratch (the passes in the module docstring),
+    keeping its files in `workdir` (which must exist; the caller removes it).
+
+    Raises StoreChanged when another process adds or removes mentions between the passes.
+    """
+    out = Streamed(spill=sqlite3.connect(workdir / "incidents.sqlite"))
+    out.spill.execute("CREATE TABLE incidents (id TEXT PRIMARY KEY, data TEXT NOT NULL)")
+    prints: dict[str, str] = {}
+    tallies: list[Mention] = []
+
+    # 1. features to disk, tally mentions and their seas kept
+    feature_file = workdir / "features.arrow"
+    keyed = 0
+    with pa.OSFile(str(feature_file), "wb") as sink, \
+            pa.ipc.new_file(sink, feature_table([]).schema) as writer:
+        for page in _pages(store.mentions()):
+            articles = store.resolve_articles({m.article_id for m in page})
+            rows = []
+            for m in page:
+                article = articles.get(m.article_id)
+                prints[m.id] = fingerprint(m, article)
+                if m.kind == "tally":
+                    tallies.append(m)
+                    continue
+                f = features(m, article)
+                if f.block_keys:
+                    rows.append(f)
+            if rows:
+                writer.write_batch(feature_table(rows))
+                keyed += len(rows)
+            texts = {m.article_id for m in page if m.kind == "tally"}
+            if texts:
+                with_text = store.resolve_articles(texts, with_text=texts)
+                for m in page:
+                    if m.kind == "tally":
+                        out.seas[m.id] = mention_seas(m, with_text)
+
+    # 2. linking, over the memory-mapped feature file
+    links: list[tuple[str, str, float]] = []
+    if keyed >= 2:
+        with pa.memory_map(str(feature_file)) as source:
+            links = (predictor or predict_duckdb)(pa.ipc.open_file(source).read_all())
+
+    # 3. clusters: linked components a group at a time, then the mentions with no link
+    ledger = _Ledger(out, prints, list(reviews))
+    comps = components({x for a, b, _ in links for x in (a, b)}, ((a, b) for a, b, _ in links))
+    comp_of = {mid: n for n, comp in enumerate(comps) for mid in comp}
+    links_of: dict[int, list[tuple[str, str, float]]] = defaultdict(list)
+    for link in links:
+        links_of[comp_of[link[0]]].append(link)
+    del links
+    ids: list[str] = []
+    group_links: list[tuple[str, str, float]] = []
+    for n, comp in enumerate(comps):
+        ids += comp
+        group_links += links_of.pop(n)
+        if len(ids) >= GROUP or n == len(comps) - 1:
+            _cluster_group(ids, group_links, store, ledger)
+            ids, group_links = [], []
+    for page in _pages(store.mentions()):
+        alone = [m for m in page if m.kind != "tally" and m.id not in comp_of]
+        if any(m.id not in prints for m in alone):
+            raise StoreChanged("mentions were added while resolving")
+        articles = store.resolve_articles({m.article_id for m in alone})
+        for m in alone:
+            ledger.add([m.id], [m], articles)
+
+    # 4. reviews, then 5. tallies against the spilled ledger
+    ledger.finish()
+    for m in tallies:
+        out.members[m.id] = (None, prints[m.id])
+    out.tallies = resolve_tallies(
+        tallies, store.resolve_articles({m.article_id for m in tallies}), out.incidents(),
+        out.seas)
+    return out
+
+
+def _cluster_group(ids: list[str], links: list[tuple[str, str, float]], store: Store,
+                   ledger: _Ledger) -> None:
+    """Cluster whole components of the link graph (score_pairs' cannot-link filter first)."""
+    mentions = {m.id: m for m in store.get_mentions(ids)}
+    if len(mentions) != len(ids):
+        raise StoreChanged("mentions were removed while resolving")
+    articles = store.resolve_articles({m.article_id for m in mentions.values()})
+    feats = {mid: features(m, articles.get(m.article_id)) for mid, m in mentions.items()}
+    kept = candidate_links(links, feats)
+    ledger.out.edges.update(kept)
+    for members in cluster(ids, kept, feats):
+        ledger.add(members, [mentions[x] for x in members], articles)

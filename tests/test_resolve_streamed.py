@@ -1,0 +1,110 @@
+"""The streamed resolve (what `strikewatch batch` runs) gives the very ledger and resolver
+state that resolving everything in memory gives, on real SQLite and real PostgreSQL.
+
+The store holds the sample corpus, part of the resolve set and synthetic archive articles,
+with reviews of every kind; small pages and groups make every pass cross page and group
+boundaries, as a large archive does.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from strikewatch import pipeline
+from strikewatch.batch.synthetic import iter_synthetic
+from strikewatch.records import Review
+from strikewatch.resolve import streamed
+from strikewatch.store import IncidentQuery, open_store
+from strikewatch.store import sql as store_sql
+from strikewatch.store.sql import SqlStore
+from tests.test_pipeline_incremental import SAMPLES, ledger, resolve_set_files
+
+
+@pytest.fixture
+def store(db_url: str, tmp_path: Path) -> Iterator[SqlStore]:
+    s = open_store(db_url)
+    assert isinstance(s, SqlStore)
+    archive = tmp_path / "synthetic.jsonl"
+    archive.write_text("".join(json.dumps(r) + "\n" for r in iter_synthetic(120, seed=5)),
+                       encoding="utf-8")
+    inputs = [*map(str, SAMPLES), *map(str, resolve_set_files(tmp_path / "set", 40)),
+              str(archive)]
+    pipeline.run(inputs, s)
+    yield s
+    s.close()
+
+
+@pytest.fixture(autouse=True)
+def small_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(streamed, "GROUP", 7)
+    monkeypatch.setattr(store_sql, "MENTION_PAGE", 13)
+
+
+def snapshot(store: SqlStore) -> tuple[object, ...]:
+    saved = store.load_resolve_state()
+    assert saved is not None
+    return ledger(store), saved.version, saved.edges, saved.members, saved.seas
+
+
+def add_reviews(store: SqlStore) -> None:
+    """One review of each kind, and one whose incident id has since gone."""
+    incs = sorted(store.incidents(IncidentQuery(limit=0)),
+                  key=lambda i: (-len(i.mention_ids), i.id))
+    big, a, b, c, d = incs[0], incs[1], incs[2], incs[3], incs[4]
+    assert len(big.mention_ids) >= 3
+    at = iter(f"2026-06-01T00:00:0{n}Z" for n in range(10))
+    store.add_review(Review(action="split", incident_id=big.id, user="ed", at=next(at),
+                            payload={"mention_ids": big.mention_ids[:1]},
+                            before={"mention_ids": big.mention_ids}))
+    store.add_review(Review(action="merge", incident_id=a.id, user="ed", at=next(at),
+                            payload={"incident_ids": [b.id]},
+                            before={"mention_ids": a.mention_ids}))
+    store.add_review(Review(action="edit", incident_id=c.id, user="ed", at=next(at),
+                            payload={"fields": {"killed_high": 77}},
+                            before={"mention_ids": c.mention_ids}))
+    store.add_review(Review(action="reject", incident_id="gone-" + d.id, user="ed", at=next(at),
+                            before={"mention_ids": d.mention_ids}, note="moved id"))
+
+
+def test_streamed_equals_in_memory_from_scratch(store: SqlStore, tmp_path: Path) -> None:
+    add_reviews(store)
+    pipeline.update_ledger(store, from_scratch=True)
+    expected = snapshot(store)
+    incidents = expected[0][0]
+    assert len(incidents) > 100
+    assert sum('"killed_high": 77' in i for i in incidents) == 1  # the edit was applied
+    assert sum("rejected by reviewer ed: moved id" in i for i in incidents) == 1
+
+    report = pipeline.resolve_archive(store, workdir=tmp_path)
+    assert snapshot(store) == expected
+    # nothing to rewrite: every row's digest was already the stored one
+    assert (report.ledger.inserted, report.ledger.deleted) == (0, 0)
+    assert report.incidents == len(incidents) and report.from_scratch
+    assert list(tmp_path.glob("resolve-*")) == []  # its spill files are gone
+
+
+def test_a_streamed_ledger_is_a_state_the_next_ingest_continues(
+    store: SqlStore, tmp_path: Path
+) -> None:
+    """Streamed first (no ledger yet, a store of another shape): an incremental run
+    after it finds nothing to do, and adding articles then equals resolving from scratch."""
+    pipeline.resolve_archive(store)
+    first = snapshot(store)
+    again = pipeline.update_ledger(store)
+    assert not again.from_scratch
+    assert (again.ledger.inserted, again.ledger.deleted) == (0, 0)
+    assert snapshot(store) == first
+
+    more = tmp_path / "more.jsonl"
+    more.write_text("".join(json.dumps(r) + "\n" for r in iter_synthetic(60, seed=6)),
+                    encoding="utf-8")
+    later = resolve_set_files(tmp_path / "set2", 64)[40:]  # the set's other reports
+    report = pipeline.run([str(more), *map(str, later)], store)
+    assert not report.from_scratch and len(report.ingest.ingested) == 60 + len(later)
+    incremental = snapshot(store)
+    pipeline.resolve_archive(store)
+    assert snapshot(store) == incremental
