@@ -12,8 +12,8 @@ incident and tally, and the resolver state saved for later incremental runs — 
 The passes:
 1. features: the mentions, read from the store in pages; each event mention's linking
    features become one row of an Arrow file on disk (the predictor reads it memory-mapped);
-   tally mentions are kept (a few per cent of mentions), with the seas their sentences name
-   (the article text read a page at a time);
+   for tally mentions only the seas their sentences name are kept (the article text read a
+   page at a time); the tally mentions themselves are read again at the end, for pass 5;
 2. linking: the predictor (DuckDB here, Spark for `--engine spark`) scores the blocked
    pairs; the candidate links come back (a few per mention);
 3. clusters: the link graph's components, a group of components at a time: their mentions
@@ -141,9 +141,8 @@ def resolve_store(
     out = Streamed(spill=sqlite3.connect(workdir / "incidents.sqlite"))
     out.spill.execute("CREATE TABLE incidents (id TEXT PRIMARY KEY, data TEXT NOT NULL)")
     prints: dict[str, str] = {}
-    tallies: list[Mention] = []
 
-    # 1. features to disk, tally mentions and their seas kept
+    # 1. features to disk; fingerprints, and the seas of tally mentions, kept
     feature_file = workdir / "features.arrow"
     keyed = 0
     with pa.OSFile(str(feature_file), "wb") as sink, \
@@ -155,7 +154,6 @@ def resolve_store(
                 article = articles.get(m.article_id)
                 prints[m.id] = fingerprint(m, article)
                 if m.kind == "tally":
-                    tallies.append(m)
                     continue
                 f = features(m, article)
                 if f.block_keys:
@@ -202,6 +200,10 @@ def resolve_store(
 
     # 4. reviews, then 5. tallies against the spilled ledger
     ledger.finish()
+    # read again only now: held through the passes, they were the largest thing that grew
+    tallies = list(store.mentions(kind="tally"))
+    if any(m.id not in prints for m in tallies):
+        raise StoreChanged("tally mentions were added while resolving")
     for m in tallies:
         out.members[m.id] = (None, prints[m.id])
     out.tallies = resolve_tallies(

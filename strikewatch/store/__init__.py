@@ -157,7 +157,10 @@ class Store:
         for article_id, mentions in by_article.items():
             self.replace_mentions(article_id, mentions)
 
-    def mentions(self, article_id: str | None = None) -> Iterator[Mention]:
+    def mentions(self, article_id: str | None = None, kind: str | None = None
+                 ) -> Iterator[Mention]:
+        """Stored mentions, by article then position; only one article's, or one kind's
+        ("event" or "tally"), when asked."""
         raise NotImplementedError
 
     def count_mentions(self) -> int:

@@ -633,7 +633,8 @@ class SqlStore(Store):
                     .values(extracted_at=stamp)
                 )
 
-    def mentions(self, article_id: str | None = None) -> Iterator[Mention]:
+    def mentions(self, article_id: str | None = None, kind: str | None = None
+                 ) -> Iterator[Mention]:
         # Read in pages (keyset on article and position), each its own short query: a
         # store of any size streams in bounded memory, and no cursor is held open while the
         # caller works. The JSON as text, parsed and validated in one step by pydantic:
@@ -642,6 +643,8 @@ class SqlStore(Store):
         stmt = sa.select(c.article_id, c.position, sa.cast(c.data, sa.Text))
         if article_id is not None:
             stmt = stmt.where(c.article_id == article_id)
+        if kind is not None:
+            stmt = stmt.where(c.kind == kind)
         stmt = stmt.order_by(c.article_id, c.position).limit(MENTION_PAGE)
         after: tuple[str, int] | None = None
         while True:
