@@ -139,6 +139,16 @@ def resolve_store(
     Raises StoreChanged when another process adds or removes mentions between the passes.
     """
     out = Streamed(spill=sqlite3.connect(workdir / "incidents.sqlite"))
+    try:
+        _resolve_into(out, store, workdir, list(reviews), predictor)
+    except BaseException:
+        out.close()
+        raise
+    return out
+
+
+def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Review],
+                  predictor: Predictor | None) -> None:
     out.spill.execute("CREATE TABLE incidents (id TEXT PRIMARY KEY, data TEXT NOT NULL)")
     prints: dict[str, str] = {}
 
@@ -175,7 +185,7 @@ def resolve_store(
             links = (predictor or predict_duckdb)(pa.ipc.open_file(source).read_all())
 
     # 3. clusters: linked components a group at a time, then the mentions with no link
-    ledger = _Ledger(out, prints, list(reviews))
+    ledger = _Ledger(out, prints, reviews)
     comps = components({x for a, b, _ in links for x in (a, b)}, ((a, b) for a, b, _ in links))
     comp_of = {mid: n for n, comp in enumerate(comps) for mid in comp}
     links_of: dict[int, list[tuple[str, str, float]]] = defaultdict(list)
@@ -190,8 +200,8 @@ def resolve_store(
         if len(ids) >= GROUP or n == len(comps) - 1:
             _cluster_group(ids, group_links, store, ledger)
             ids, group_links = [], []
-    for page in _pages(store.mentions()):
-        alone = [m for m in page if m.kind != "tally" and m.id not in comp_of]
+    for page in _pages(store.mentions(kind="event")):
+        alone = [m for m in page if m.id not in comp_of]
         if any(m.id not in prints for m in alone):
             raise StoreChanged("mentions were added while resolving")
         articles = store.resolve_articles({m.article_id for m in alone})
@@ -200,7 +210,7 @@ def resolve_store(
 
     # 4. reviews, then 5. tallies against the spilled ledger
     ledger.finish()
-    # read again only now: held through the passes, they were the largest thing that grew
+    # read again only now, so they are not held through the passes
     tallies = list(store.mentions(kind="tally"))
     if any(m.id not in prints for m in tallies):
         raise StoreChanged("tally mentions were added while resolving")
@@ -209,7 +219,6 @@ def resolve_store(
     out.tallies = resolve_tallies(
         tallies, store.resolve_articles({m.article_id for m in tallies}), out.incidents(),
         out.seas)
-    return out
 
 
 def _cluster_group(ids: list[str], links: list[tuple[str, str, float]], store: Store,
