@@ -11,8 +11,7 @@ store, in a fixed order, so the same store content always yields the same ledger
 from __future__ import annotations
 
 import time
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
@@ -21,7 +20,7 @@ from pathlib import Path
 from datasketch import LeanMinHash
 
 from strikewatch.batch.archive import iter_articles
-from strikewatch.batch.mentions import iter_rows
+from strikewatch.batch.mentions import sorted_mentions
 from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
 from strikewatch.pipeline import rebuild_ledger
 from strikewatch.records import Article, Mention
@@ -30,6 +29,7 @@ from strikewatch.store import Store
 
 #: Articles (and their mentions) written per transaction.
 WRITE_BATCH = 500
+
 
 
 @dataclass
@@ -44,14 +44,41 @@ class LoadResult:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def read_mentions(mentions_dir: Path) -> dict[str, list[Mention]]:
-    """The extracted mentions grouped by article, deduplicated by mention id."""
-    by_article: dict[str, dict[str, Mention]] = defaultdict(dict)
-    for article_id, mention_id, _kind, data, error in iter_rows(mentions_dir):
-        if error is not None or data is None or article_id is None or mention_id is None:
-            continue
-        by_article[article_id][mention_id] = Mention.model_validate_json(data)
-    return {aid: [ms[k] for k in sorted(ms)] for aid, ms in by_article.items()}
+def mention_groups(
+    mentions_dir: Path, article_ids: Sequence[str], size: int = WRITE_BATCH
+) -> Iterator[dict[str, list[Mention]]]:
+    """The extracted mentions of `article_ids` (sorted), `size` articles at a time.
+
+    Every article gets an entry, with no mentions if none were extracted; an article's
+    mentions are deduplicated by mention id (the last row in the dataset wins) and sorted by
+    it. The rows are streamed in article order (mentions.sorted_mentions) and merged with
+    the sorted ids, so only one group's mentions are in memory at a time; rows of articles
+    not asked for (copies the store dropped) are skipped.
+    """
+    rows = _checked_order(sorted_mentions(mentions_dir))
+    row = next(rows, None)
+    for start in range(0, len(article_ids), size):
+        group: dict[str, list[Mention]] = {}
+        for article_id in article_ids[start : start + size]:
+            while row is not None and row[0] < article_id:
+                row = next(rows, None)
+            latest: dict[str, str] = {}
+            while row is not None and row[0] == article_id:
+                latest[row[1]] = row[2]
+                row = next(rows, None)
+            group[article_id] = [Mention.model_validate_json(latest[k]) for k in sorted(latest)]
+        yield group
+
+
+def _checked_order(rows: Iterator[tuple[str, str, str]]) -> Iterator[tuple[str, str, str]]:
+    """The rows, failing loudly if SQLite's order of article ids (bytewise) ever disagreed
+    with Python's: the merge in mention_groups would otherwise lose mentions silently."""
+    previous = ""
+    for row in rows:
+        if row[0] < previous:
+            raise RuntimeError(f"mention rows out of article order: {row[0]!r} after {previous!r}")
+        previous = row[0]
+        yield row
 
 
 def _link_origin(origins: OriginIndex, hashes: dict[int, LeanMinHash], article: Article) -> None:
@@ -93,6 +120,20 @@ def load_articles(
     return new, known
 
 
+def load_mentions(
+    store: Store, mentions_dir: Path, article_ids: Sequence[str], result: LoadResult
+) -> None:
+    """Store the extracted mentions of `article_ids` (sorted), a write group at a time.
+
+    Known articles are re-extracted: their mentions are replaced even when there are none
+    now. New articles without mentions are marked extracted too, so `ingest` will not redo
+    them.
+    """
+    for group in mention_groups(mentions_dir, article_ids):
+        store.replace_mentions_many(group)
+        result.mentions += sum(len(ms) for ms in group.values())
+
+
 def load_batch(
     store: Store, input_path: Path, mentions_dir: Path, predictor: Predictor | None = None
 ) -> LoadResult:
@@ -102,17 +143,7 @@ def load_batch(
     t0 = time.perf_counter()
     new, known = load_articles(store, iter_articles(input_path, result.errors), result)
     t1 = time.perf_counter()
-    extracted = read_mentions(mentions_dir)
-    # Known articles are re-extracted: replace their mentions even when there are none now.
-    # New articles without mentions are marked extracted too, so `ingest` will not redo them.
-    targets = sorted(new | known)
-    for start in range(0, len(targets), WRITE_BATCH):
-        group = {aid: extracted.get(aid, []) for aid in targets[start : start + WRITE_BATCH]}
-        store.replace_mentions_many(group)
-        result.mentions += sum(len(ms) for ms in group.values())
-    # Resolution reads every mention back from the store: free this copy first, or the
-    # driver holds every mention twice at its peak.
-    del extracted
+    load_mentions(store, mentions_dir, sorted(new | known), result)
     t2 = time.perf_counter()
     ledger = rebuild_ledger(store, predictor=predictor)
     result.incidents, result.tallies = ledger.incidents, ledger.tallies
