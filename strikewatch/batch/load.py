@@ -27,9 +27,16 @@ from strikewatch.records import Article, Mention
 from strikewatch.resolve.linking import Predictor
 from strikewatch.store import Store
 
-#: Articles (and their mentions) written per transaction.
+#: Articles written per transaction. Why so many: every index of `articles` but one is on a
+#: hash (id, content hash, URL hash, origin) or a date, so a group's rows land on random
+#: index pages, and SQLite writes each touched page whole at every commit. With 500 per
+#: commit the pages written per article rose from 0.8 to 3.6 between the first and the last
+#: 4k articles of a 40k load (bench/load_growth.py), which made the load superlinear; 5,000
+#: per commit touch each page for several rows (0.5 to 1.0). A group is a few MB of text.
+ARTICLE_BATCH = 5000
+#: Articles whose mentions are written per transaction: one group of parsed mentions is what
+#: the mention load holds in memory.
 WRITE_BATCH = 500
-
 
 
 @dataclass
@@ -103,7 +110,7 @@ def load_articles(
     new: set[str] = set()
     known: set[str] = set()
     stream = iter(articles)
-    while group := list(islice(stream, WRITE_BATCH)):
+    while group := list(islice(stream, ARTICLE_BATCH)):
         hashes = {id(a): minhash(a.text) for a in group}
         items = [(a, to_bytes(hashes[id(a)])) for a in group]
         link = partial(_link_origin, origins, hashes)
@@ -129,7 +136,7 @@ def load_mentions(
     now. New articles without mentions are marked extracted too, so `ingest` will not redo
     them.
     """
-    for group in mention_groups(mentions_dir, article_ids):
+    for group in mention_groups(mentions_dir, article_ids, WRITE_BATCH):
         store.replace_mentions_many(group)
         result.mentions += sum(len(ms) for ms in group.values())
 
