@@ -11,8 +11,7 @@ store, in a fixed order, so the same store content always yields the same ledger
 from __future__ import annotations
 
 import time
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
@@ -21,14 +20,22 @@ from pathlib import Path
 from datasketch import LeanMinHash
 
 from strikewatch.batch.archive import iter_articles
-from strikewatch.batch.mentions import iter_rows
+from strikewatch.batch.mentions import sorted_mentions
 from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
 from strikewatch.pipeline import resolve_archive
 from strikewatch.records import Article, Mention
 from strikewatch.resolve.linking import Predictor
 from strikewatch.store import Store
 
-#: Articles (and their mentions) written per transaction.
+#: Articles written per transaction. Why so many: every index of `articles` but one is on a
+#: hash (id, content hash, URL hash, origin) or a date, so a group's rows land on random
+#: index pages, and SQLite writes each touched page whole at every commit. With 500 per
+#: commit the pages written per article rose from 0.8 to 3.6 between the first and the last
+#: 4k articles of a 40k load (bench/load_growth.py), which made the load superlinear; 5,000
+#: per commit touch each page for several rows (0.5 to 1.0). A group is a few MB of text.
+ARTICLE_BATCH = 5000
+#: Articles whose mentions are written per transaction: one group of parsed mentions is what
+#: the mention load holds in memory.
 WRITE_BATCH = 500
 
 
@@ -44,14 +51,41 @@ class LoadResult:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def read_mentions(mentions_dir: Path) -> dict[str, list[Mention]]:
-    """The extracted mentions grouped by article, deduplicated by mention id."""
-    by_article: dict[str, dict[str, Mention]] = defaultdict(dict)
-    for article_id, mention_id, _kind, data, error in iter_rows(mentions_dir):
-        if error is not None or data is None or article_id is None or mention_id is None:
-            continue
-        by_article[article_id][mention_id] = Mention.model_validate_json(data)
-    return {aid: [ms[k] for k in sorted(ms)] for aid, ms in by_article.items()}
+def mention_groups(
+    mentions_dir: Path, article_ids: Sequence[str], size: int = WRITE_BATCH
+) -> Iterator[dict[str, list[Mention]]]:
+    """The extracted mentions of `article_ids` (sorted), `size` articles at a time.
+
+    Every article gets an entry, with no mentions if none were extracted; an article's
+    mentions are deduplicated by mention id (the last row in the dataset wins) and sorted by
+    it. The rows are streamed in article order (mentions.sorted_mentions) and merged with
+    the sorted ids, so only one group's mentions are in memory at a time; rows of articles
+    not asked for (copies the store dropped) are skipped.
+    """
+    rows = _checked_order(sorted_mentions(mentions_dir))
+    row = next(rows, None)
+    for start in range(0, len(article_ids), size):
+        group: dict[str, list[Mention]] = {}
+        for article_id in article_ids[start : start + size]:
+            while row is not None and row[0] < article_id:
+                row = next(rows, None)
+            latest: dict[str, str] = {}
+            while row is not None and row[0] == article_id:
+                latest[row[1]] = row[2]
+                row = next(rows, None)
+            group[article_id] = [Mention.model_validate_json(latest[k]) for k in sorted(latest)]
+        yield group
+
+
+def _checked_order(rows: Iterator[tuple[str, str, str]]) -> Iterator[tuple[str, str, str]]:
+    """The rows, failing loudly if SQLite's order of article ids (bytewise) ever disagreed
+    with Python's: the merge in mention_groups would otherwise lose mentions silently."""
+    previous = ""
+    for row in rows:
+        if row[0] < previous:
+            raise RuntimeError(f"mention rows out of article order: {row[0]!r} after {previous!r}")
+        previous = row[0]
+        yield row
 
 
 def _link_origin(origins: OriginIndex, hashes: dict[int, LeanMinHash], article: Article) -> None:
@@ -76,7 +110,7 @@ def load_articles(
     new: set[str] = set()
     known: set[str] = set()
     stream = iter(articles)
-    while group := list(islice(stream, WRITE_BATCH)):
+    while group := list(islice(stream, ARTICLE_BATCH)):
         hashes = {id(a): minhash(a.text) for a in group}
         items = [(a, to_bytes(hashes[id(a)])) for a in group]
         link = partial(_link_origin, origins, hashes)
@@ -93,6 +127,20 @@ def load_articles(
     return new, known
 
 
+def load_mentions(
+    store: Store, mentions_dir: Path, article_ids: Sequence[str], result: LoadResult
+) -> None:
+    """Store the extracted mentions of `article_ids` (sorted), a write group at a time.
+
+    Known articles are re-extracted: their mentions are replaced even when there are none
+    now. New articles without mentions are marked extracted too, so `ingest` will not redo
+    them.
+    """
+    for group in mention_groups(mentions_dir, article_ids, WRITE_BATCH):
+        store.replace_mentions_many(group)
+        result.mentions += sum(len(ms) for ms in group.values())
+
+
 def load_batch(
     store: Store, input_path: Path, mentions_dir: Path, predictor: Predictor | None = None
 ) -> LoadResult:
@@ -102,17 +150,7 @@ def load_batch(
     t0 = time.perf_counter()
     new, known = load_articles(store, iter_articles(input_path, result.errors), result)
     t1 = time.perf_counter()
-    extracted = read_mentions(mentions_dir)
-    # Known articles are re-extracted: replace their mentions even when there are none now.
-    # New articles without mentions are marked extracted too, so `ingest` will not redo them.
-    targets = sorted(new | known)
-    for start in range(0, len(targets), WRITE_BATCH):
-        group = {aid: extracted.get(aid, []) for aid in targets[start : start + WRITE_BATCH]}
-        store.replace_mentions_many(group)
-        result.mentions += sum(len(ms) for ms in group.values())
-    # Resolution reads every mention back from the store: free this copy first, or the
-    # driver holds every mention twice at its peak.
-    del extracted
+    load_mentions(store, mentions_dir, sorted(new | known), result)
     t2 = time.perf_counter()
     # from scratch, in bounded memory (resolve.streamed), its spill files beside the output
     ledger = resolve_archive(store, predictor=predictor, workdir=mentions_dir.parent)
