@@ -67,15 +67,14 @@ def one_run(db: str, mode: str) -> dict[str, float]:
 
 def build_store(size: int, seed: int) -> str:
     """A store holding the batch of `size` synthetic articles (made once, then re-used)."""
+    from bench.scale import synthetic_archive
     from strikewatch.batch import run_batch
-    from strikewatch.batch.synthetic import write_archive
 
     work = OUT / f"resmem-{size}-s{seed}"
     db = work / "store.db"
     if not db.exists():
         work.mkdir(parents=True, exist_ok=True)
-        archive = write_archive(work / "archive.jsonl", size, seed=seed)
-        run_batch(archive, engine="local", workers=2, out=work / "batch",
+        run_batch(synthetic_archive(size, seed), engine="local", workers=2, out=work / "batch",
                   db=f"sqlite:///{work / 'building.db'}")
         (work / "building.db").rename(db)
     return f"sqlite:///{db}"

@@ -25,6 +25,19 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 
 
+def synthetic_archive(size: int, seed: int) -> Path:
+    """bench/out/synthetic-SIZE-sSEED.jsonl, written once and re-used by the benchmarks."""
+    from strikewatch.batch.synthetic import write_archive
+
+    archive = OUT / f"synthetic-{size}-s{seed}.jsonl"
+    if not archive.exists():
+        OUT.mkdir(parents=True, exist_ok=True)
+        partial = archive.with_suffix(".partial")
+        write_archive(partial, size, seed=seed)
+        partial.rename(archive)
+    return archive
+
+
 def one_run(archive: Path, engine: str, workers: int, workdir: Path) -> dict[str, object]:
     """Child-process body: one batch on a fresh store; its report as a dict."""
     from dataclasses import asdict
@@ -105,8 +118,6 @@ def main() -> None:
         print(json.dumps(report))
         return
 
-    from strikewatch.batch.synthetic import write_archive
-
     sizes = [int(s) for s in args.sizes.split(",") if s]
     workers = [int(w) for w in args.workers.split(",") if w]
     engines = [e for e in args.engines.split(",") if e]
@@ -118,9 +129,7 @@ def main() -> None:
     print(header)
     results: list[Run] = []
     for size in sizes:
-        archive = OUT / f"synthetic-{size}-s{args.seed}.jsonl"
-        if not archive.exists():
-            write_archive(archive, size, seed=args.seed)
+        archive = synthetic_archive(size, args.seed)
         for engine in engines:
             for w in workers:
                 r = measure(archive, size, engine, w)
