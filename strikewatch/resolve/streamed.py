@@ -12,8 +12,8 @@ incident and tally, and the resolver state saved for later incremental runs — 
 The passes:
 1. features: the mentions, read from the store in pages; each event mention's linking
    features become one row of an Arrow file on disk (the predictor reads it memory-mapped);
-   for tally mentions only the seas their sentences name are kept (the article text read a
-   page at a time); the tally mentions themselves are read again at the end, for pass 5;
+   of a tally mention only what deduplication compares (tallies.claim_key) and the seas
+   its sentences name are kept (the article text read a page at a time);
 2. linking: the predictor (DuckDB here, Spark for `--engine spark`) scores the blocked
    pairs; the candidate links come back (a few per mention);
 3. clusters: the link graph's components, a group of components at a time: their mentions
@@ -23,7 +23,8 @@ The passes:
    file keyed by id, so they come back in id order;
 4. reviews: incidents a review may touch (by id, or holding a mention it names) are held
    back and reviewed together at the end (reviews.apply_reviews looks no further);
-5. tallies: deduplicated and reconciled against the spilled ledger, read as a stream.
+5. tallies: deduplicated on their claim keys, then each group's mentions fetched and
+   reconciled against the spilled ledger, read as a stream.
 """
 
 from __future__ import annotations
@@ -49,7 +50,13 @@ from strikewatch.resolve.linking import (
 )
 from strikewatch.resolve.merging import build_incident
 from strikewatch.resolve.reviews import apply_reviews, review_scope
-from strikewatch.resolve.tallies import mention_seas, resolve_tallies
+from strikewatch.resolve.tallies import (
+    ClaimKey,
+    claim_key,
+    dedupe_keys,
+    mention_seas,
+    reconcile_groups,
+)
 from strikewatch.store import Store
 
 #: Mentions handled together (features computed, fetched, merged) in one step.
@@ -151,8 +158,9 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
                   predictor: Predictor | None) -> None:
     out.spill.execute("CREATE TABLE incidents (id TEXT PRIMARY KEY, data TEXT NOT NULL)")
     prints: dict[str, str] = {}
+    claims: list[ClaimKey] = []
 
-    # 1. features to disk; fingerprints, and the seas of tally mentions, kept
+    # 1. features to disk; fingerprints, and the claim keys and seas of tally mentions, kept
     feature_file = workdir / "features.arrow"
     keyed = 0
     with pa.OSFile(str(feature_file), "wb") as sink, \
@@ -164,6 +172,8 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
                 article = articles.get(m.article_id)
                 prints[m.id] = fingerprint(m, article)
                 if m.kind == "tally":
+                    claims.append(claim_key(m, articles))
+                    out.members[m.id] = (None, prints[m.id])
                     continue
                 f = features(m, article)
                 if f.block_keys:
@@ -210,15 +220,29 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
 
     # 4. reviews, then 5. tallies against the spilled ledger
     ledger.finish()
-    # read again only now, so they are not held through the passes
-    tallies = list(store.mentions(kind="tally"))
-    if any(m.id not in prints for m in tallies):
-        raise StoreChanged("tally mentions were added while resolving")
-    for m in tallies:
-        out.members[m.id] = (None, prints[m.id])
-    out.tallies = resolve_tallies(
-        tallies, store.resolve_articles({m.article_id for m in tallies}), out.incidents(),
-        out.seas)
+    groups = dedupe_keys(claims)
+    del claims
+    out.tallies = reconcile_groups(_fetch_groups(store, groups), out.incidents(), out.seas)
+
+
+def _fetch_groups(store: Store, groups: list[list[str]]
+                  ) -> Iterator[tuple[list[Mention], dict[str, Article]]]:
+    """Each group of tally mention ids as its mentions, with their articles; fetched a
+    few groups (about GROUP mentions) at a time, as reconcile_groups reaches them."""
+    start = 0
+    while start < len(groups):
+        end, size = start, 0
+        while end < len(groups) and (size < GROUP or end == start):
+            size += len(groups[end])
+            end += 1
+        ids = [mid for g in groups[start:end] for mid in g]
+        found = {m.id: m for m in store.get_mentions(ids)}
+        if len(found) != len(ids):
+            raise StoreChanged("tally mentions were removed while resolving")
+        articles = store.resolve_articles({m.article_id for m in found.values()})
+        for g in groups[start:end]:
+            yield [found[mid] for mid in g], articles
+        start = end
 
 
 def _cluster_group(ids: list[str], links: list[tuple[str, str, float]], store: Store,

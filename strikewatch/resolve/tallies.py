@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from strikewatch.records import (
     Article,
@@ -65,6 +66,27 @@ def _same_claim(a: Mention, b: Mention) -> bool:
     return _compatible(ca, cb) and _compatible(_region(a.place), _region(b.place))
 
 
+class ClaimKey(NamedTuple):
+    """What deduplication reads of one tally mention (_same_claim's fields and the order):
+    a few hundred bytes, so a streamed resolve can dedupe an archive's tally mentions
+    without holding them."""
+
+    order: tuple[str, str]  # merging.mention_order
+    figures: tuple[int | None, ...]
+    article_id: str
+    country: str | None
+    region: str | None
+
+    @property
+    def id(self) -> str:
+        return self.order[1]
+
+
+def claim_key(m: Mention, articles: Mapping[str, Article]) -> ClaimKey:
+    return ClaimKey(mention_order(m, articles), _figures(m), m.article_id,
+                    m.actor1.country if m.actor1 else None, _region(m.place))
+
+
 @dataclass
 class _Claim:
     """A group of tally mentions stating one claim, with what _same_claim checks against:
@@ -72,50 +94,55 @@ class _Claim:
     article, with an actor country and a region compatible with every member's (None is
     compatible with anything, so only the members' known values matter)."""
 
-    members: list[Mention]
+    members: list[str]
     article_ids: set[str]
     countries: set[str]
     regions: set[str]
 
-    def admits(self, m: Mention) -> bool:
-        country = m.actor1.country if m.actor1 else None
-        region = _region(m.place)
-        return (m.article_id not in self.article_ids
-                and (country is None or self.countries <= {country})
-                and (region is None or self.regions <= {region}))
+    def admits(self, k: ClaimKey) -> bool:
+        return (k.article_id not in self.article_ids
+                and (k.country is None or self.countries <= {k.country})
+                and (k.region is None or self.regions <= {k.region}))
 
-    def add(self, m: Mention) -> None:
-        self.members.append(m)
-        self.article_ids.add(m.article_id)
-        if (country := m.actor1.country if m.actor1 else None) is not None:
-            self.countries.add(country)
-        if (region := _region(m.place)) is not None:
-            self.regions.add(region)
+    def add(self, k: ClaimKey) -> None:
+        self.members.append(k.id)
+        self.article_ids.add(k.article_id)
+        if k.country is not None:
+            self.countries.add(k.country)
+        if k.region is not None:
+            self.regions.add(k.region)
 
 
-def dedupe(mentions: Sequence[Mention], articles: Mapping[str, Article]) -> list[list[Mention]]:
-    """Groups of tally mentions that state one claim (deterministic order).
+def dedupe_keys(keys: Iterable[ClaimKey]) -> list[list[str]]:
+    """Groups of tally mention ids that state one claim (deterministic order).
 
     A mention joins the first group whose every member states the same claim
     (_same_claim); each group keeps the sets that test answers from, so joining costs
     O(1) per group, not per member (large archives repeat the same figures often).
     """
-    groups: list[list[Mention]] = []
+    groups: list[list[str]] = []
     # One claim states the same figures, so only groups with equal figures are candidates:
     # blocking on them keeps this near-linear in the number of tally mentions.
     by_figures: dict[tuple[int | None, ...], list[_Claim]] = {}
-    for m in sorted(mentions, key=lambda m: mention_order(m, articles)):
-        candidates = by_figures.setdefault(_figures(m), [])
+    for k in sorted(keys, key=lambda k: k.order):
+        candidates = by_figures.setdefault(k.figures, [])
         for g in candidates:
-            if g.admits(m):
-                g.add(m)
+            if g.admits(k):
+                g.add(k)
                 break
         else:
             claim = _Claim([], set(), set(), set())
-            claim.add(m)
+            claim.add(k)
             candidates.append(claim)
             groups.append(claim.members)
     return groups
+
+
+def dedupe(mentions: Sequence[Mention], articles: Mapping[str, Article]) -> list[list[Mention]]:
+    """Groups of tally mentions that state one claim (dedupe_keys, on the mentions)."""
+    by_id = {m.id: m for m in mentions}
+    return [[by_id[i] for i in group]
+            for group in dedupe_keys(claim_key(m, articles) for m in mentions)]
 
 
 def build_tally(group: Sequence[Mention], articles: Mapping[str, Article]) -> Tally:
@@ -430,10 +457,21 @@ def resolve_tallies(
     """The deduplicated tallies, each reconciled against `incidents` (read once, in id
     order; a stream will do). `seas`: the cache tally_regions reads and fills (a
     mention's entry must be dropped when it changes)."""
+    return reconcile_groups(((g, articles) for g in dedupe(mentions, articles)), incidents,
+                            seas)
+
+
+def reconcile_groups(
+    groups: Iterable[tuple[Sequence[Mention], Mapping[str, Article]]],
+    incidents: Iterable[Incident], seas: dict[str, list[Place]] | None = None,
+) -> list[Tally]:
+    """One reconciled tally per group of mentions stating one claim (each group with the
+    articles its mentions come from). Groups are read once, one at a time: a streamed
+    resolve fetches each group's mentions only when it is reached."""
     index = _ledger_index(incidents)
     in_scope: dict[tuple[object, ...], list[_Alike]] = {}
     tallies = []
-    for group in dedupe(mentions, articles):
+    for group, articles in groups:
         t = build_tally(group, articles)
         regions = tally_regions(t, group, articles, seas)
         t.reconciliation = _reconcile_indexed(t, index, regions, in_scope)
