@@ -2,8 +2,8 @@
 state that resolving everything in memory gives, on real SQLite and real PostgreSQL.
 
 The store holds the sample corpus, part of the resolve set and synthetic archive articles,
-with reviews of every kind; small pages and groups make every pass cross page and group
-boundaries, as a large archive does.
+with reviews of every kind; small pages, groups and linking windows make every pass cross
+their boundaries, as a large archive does.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ def store(db_url: str, tmp_path: Path) -> Iterator[SqlStore]:
 @pytest.fixture(autouse=True)
 def small_steps(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(streamed, "GROUP", 7)
+    monkeypatch.setattr(streamed, "WINDOW", 25)  # linking in many windows of days
     monkeypatch.setattr(store_sql, "MENTION_PAGE", 13)
 
 

@@ -15,7 +15,8 @@ The passes:
    of a tally mention only what deduplication compares (tallies.claim_key) and the seas
    its sentences name are kept (the article text read a page at a time);
 2. linking: the predictor (DuckDB here, Spark for `--engine spark`) scores the blocked
-   pairs; the candidate links come back (a few per mention);
+   pairs — on DuckDB a window of days at a time, so its working memory stays bounded; the
+   candidate links come back (a few per mention);
 3. clusters: the link graph's components, a group of components at a time: their mentions
    fetched by id, features recomputed, cannot-link pairs dropped (as score_pairs drops
    them), clustered and merged into incidents; then every mention with no link, one
@@ -37,6 +38,7 @@ from itertools import islice
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from strikewatch.records import Article, Incident, Mention, Place, Review, Tally
 from strikewatch.resolve import fingerprint
@@ -61,6 +63,10 @@ from strikewatch.store import Store
 
 #: Mentions handled together (features computed, fetched, merged) in one step.
 GROUP = 2000
+#: Feature rows scored by one DuckDB run: the blocked pairs of a whole archive held by one
+#: query were the largest thing left that grew (590 MB at 100k articles); linking runs on
+#: windows of days instead (_predict_windows). Spark scores out of the driver: one run.
+WINDOW = 20_000
 
 
 class StoreChanged(Exception):
@@ -159,6 +165,8 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
     out.spill.execute("CREATE TABLE incidents (id TEXT PRIMARY KEY, data TEXT NOT NULL)")
     prints: dict[str, str] = {}
     claims: list[ClaimKey] = []
+    first_day: list[int] = []  # of each feature row: its first and last blocking day
+    last_day: list[int] = []
 
     # 1. features to disk; fingerprints, and the claim keys and seas of tally mentions, kept
     feature_file = workdir / "features.arrow"
@@ -176,8 +184,10 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
                     out.members[m.id] = (None, prints[m.id])
                     continue
                 f = features(m, article)
-                if f.block_keys:
+                if f.block_keys:  # "day|zone", days ascending
                     rows.append(f)
+                    first_day.append(int(f.block_keys[0].split("|", 1)[0]))
+                    last_day.append(int(f.block_keys[-1].split("|", 1)[0]))
             if rows:
                 writer.write_batch(feature_table(rows))
                 keyed += len(rows)
@@ -192,7 +202,13 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
     links: list[tuple[str, str, float]] = []
     if keyed >= 2:
         with pa.memory_map(str(feature_file)) as source:
-            links = (predictor or predict_duckdb)(pa.ipc.open_file(source).read_all())
+            table = pa.ipc.open_file(source).read_all()
+            if predictor is None:
+                links = _predict_windows(table, first_day, last_day, predict_duckdb, WINDOW)
+            else:
+                links = predictor(table)
+            del table
+    del first_day, last_day
 
     # 3. clusters: linked components a group at a time, then the mentions with no link
     ledger = _Ledger(out, prints, reviews)
@@ -243,6 +259,33 @@ def _fetch_groups(store: Store, groups: list[list[str]]
         for g in groups[start:end]:
             yield [found[mid] for mid in g], articles
         start = end
+
+
+def _predict_windows(table: pa.Table, first_day: list[int], last_day: list[int],
+                     predictor: Predictor, window: int) -> list[tuple[str, str, float]]:
+    """The predictor's links over `table`, run on windows of days of about `window` rows.
+
+    Why it equals one run: two mentions are compared when they share a blocking key, i.e.
+    a day (and a zone); that day falls in exactly one window, and both mentions are in it
+    (a row belongs to every window its days touch). A pair sharing days in two windows is
+    scored twice, with the same features, so the same probability: kept once.
+    """
+    if len(first_day) <= window:
+        return predictor(table)
+    starts = sorted(first_day)[::window]
+    bounds = [*dict.fromkeys(starts), None]  # window k: days bounds[k] .. bounds[k+1] - 1
+    lo, hi = pa.array(first_day, pa.int64()), pa.array(last_day, pa.int64())
+    seen: dict[tuple[str, str], tuple[str, str, float]] = {}
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        touching = pc.greater_equal(hi, start)
+        if end is not None:
+            touching = pc.and_(touching, pc.less(lo, end))
+        part = table.filter(touching)
+        if part.num_rows < 2:
+            continue
+        for a, b, p in predictor(part):
+            seen.setdefault((a, b) if a < b else (b, a), (a, b, p))
+    return list(seen.values())
 
 
 def _cluster_group(ids: list[str], links: list[tuple[str, str, float]], store: Store,
