@@ -21,9 +21,11 @@ from strikewatch.batch.worker import ROW_FIELDS, Row
 
 SCHEMA = pa.schema([(name, pa.string()) for name in ROW_FIELDS])
 
-#: SQLite's page cache, in KiB, while sorted_mentions sorts a mentions dataset on disk: a
-#: constant, so the load phase's memory does not grow with the archive.
-SPILL_CACHE_KB = 16_384
+#: How sorted_mentions' throwaway SQLite file is opened: no journal or syncing (it is
+#: rebuilt if lost), and a fixed page cache (16 MiB), so the load phase's memory does not
+#: grow with the archive. Literal statements: no SQL is built by formatting.
+SPILL_PRAGMAS = ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF",
+                 "PRAGMA cache_size = -16384", "PRAGMA temp_store = FILE")
 
 
 class MentionWriter:
@@ -93,7 +95,7 @@ def sorted_mentions(folder: Path, batch_size: int = 2048) -> Iterator[tuple[str,
     time, and an article's rows may lie anywhere in the dataset (Spark writes one part file
     per task, in task order); grouping them in Python would hold every mention at once. The
     rows are copied into a throwaway SQLite file and read back through an index on (article,
-    mention, row number), so memory stays within SQLite's page cache (SPILL_CACHE_KB) however
+    mention, row number), so memory stays within SQLite's page cache (SPILL_PRAGMAS) however
     large the archive. (DuckDB's ORDER BY was tried first: with a memory limit below the size
     of the mentions it failed with out-of-memory instead of spilling, duckdb 2.0.1.)
     Repeats of a (article, mention) pair come out next to each other in dataset order, so a
@@ -106,9 +108,8 @@ def sorted_mentions(folder: Path, batch_size: int = 2048) -> Iterator[tuple[str,
     with tempfile.TemporaryDirectory(prefix="sw-sort-") as spill:
         con = sqlite3.connect(Path(spill) / "mentions.db")
         try:
-            for pragma in ("journal_mode = OFF", "synchronous = OFF",
-                           f"cache_size = -{SPILL_CACHE_KB}", "temp_store = FILE"):
-                con.execute(f"PRAGMA {pragma}")
+            for pragma in SPILL_PRAGMAS:
+                con.execute(pragma)
             con.execute("CREATE TABLE rows (article_id TEXT, mention_id TEXT, data TEXT)")
             for path in files:
                 # one row group at a time (a filtered pyarrow dataset scan reads ahead and
