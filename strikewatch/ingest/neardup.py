@@ -8,6 +8,7 @@ store at the start of a run without re-hashing any text.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import struct
 from collections.abc import Iterable
@@ -51,14 +52,33 @@ def from_bytes(data: bytes) -> LeanMinHash:
     return LeanMinHash.deserialize(data)
 
 
+def _jaccard(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two signatures (hash values as bytes), as
+    LeanMinHash.jaccard computes it: the share of equal hash values."""
+    va, vb = memoryview(a).cast("I"), memoryview(b).cast("I")
+    return sum(x == y for x, y in zip(va, vb, strict=True)) / len(va)
+
+
 class OriginIndex:
-    """An LSH index from article id to its signature and origin."""
+    """An LSH index from article id to its signature and origin.
+
+    The banding of datasketch's MinHashLSH for this threshold (its b bands of r hash values:
+    two articles are candidates when one band is equal), kept lean because a batch holds
+    it for the whole archive: per band a dict from an 8-byte digest of the band to the
+    article ids sharing it, and per article its hash values as bytes. ~2.4 KB an article,
+    where MinHashLSH's per-band sets and key lists took ~5 KB (docs/scale.md). A digest
+    collision only adds a candidate, which must still clear THRESHOLD.
+    """
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        # datasketch's choice of bands for this threshold (false positives and negatives
+        # weighted equally); the object itself is not kept
+        self.ranges: list[tuple[int, int]] = list(
+            MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
+        self.bands: list[dict[int, str | list[str]]] = [{} for _ in self.ranges]
         self.origins: dict[str, str] = {}
-        self.signatures: dict[str, LeanMinHash] = {}
+        self.signatures: dict[str, bytes] = {}
 
     @classmethod
     def from_signatures(
@@ -74,23 +94,44 @@ class OriginIndex:
                 index.add(article_id, origin_id, mh)
         return index
 
+    def _band_keys(self, values: bytes) -> list[int]:
+        size = len(values) // NUM_PERM
+        return [int.from_bytes(hashlib.blake2b(values[lo * size : hi * size],
+                                               digest_size=8).digest())
+                for lo, hi in self.ranges]
+
     def add(self, article_id: str, origin_id: str, mh: LeanMinHash) -> None:
         if article_id in self.origins:
             return
-        self.lsh.insert(article_id, mh)
+        values = mh.hashvalues.tobytes()
+        for band, key in zip(self.bands, self._band_keys(values), strict=True):
+            held = band.get(key)
+            if held is None:
+                band[key] = article_id
+            elif isinstance(held, str):
+                band[key] = [held, article_id]
+            else:
+                held.append(article_id)
         self.origins[article_id] = origin_id
-        self.signatures[article_id] = mh
+        self.signatures[article_id] = values
 
     def origin_for(self, mh: LeanMinHash) -> tuple[str, float] | None:
         """The origin of the most similar stored copy above the threshold, if any.
 
-        Candidates are visited in id order: LSH returns a set, whose order changes from
-        process to process, and a tie must not link a resumed run differently from a
+        Candidates are visited in id order, so a tie links a resumed run as it links a
         clean one.
         """
+        values = mh.hashvalues.tobytes()
+        candidates: set[str] = set()
+        for band, key in zip(self.bands, self._band_keys(values), strict=True):
+            held = band.get(key)
+            if isinstance(held, str):
+                candidates.add(held)
+            elif held is not None:
+                candidates.update(held)
         best: tuple[str, float] | None = None
-        for cand in sorted(self.lsh.query(mh)):
-            sim = mh.jaccard(self.signatures[cand])
+        for cand in sorted(candidates):
+            sim = _jaccard(values, self.signatures[cand])
             if sim >= self.threshold and (best is None or sim > best[1]):
                 best = (self.origins[cand], sim)
         return best
