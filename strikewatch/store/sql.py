@@ -257,8 +257,9 @@ def _diff_stream(conn: Connection, table: sa.Table, old: Mapping[str, str | None
         if not rid or rid in diff.ids:
             raise ValueError(f"write_ledger: {name} ids must be unique and non-empty")
         diff.ids.add(rid)
-        for m in getattr(record, "mention_ids", []) if name == "incident" else []:
-            diff.holder[m] = rid
+        if name == "incident":  # the redirects ask which incident holds each mention now
+            for m in record.mention_ids:
+                diff.holder[m] = rid
         digest = _digest(record)
         if old.get(rid, "") == digest:
             diff.unchanged += 1
