@@ -6,9 +6,8 @@ mentions of 100k synthetic articles (bench/resolve_memory.py). An archive is res
 in passes over the store instead, keeping per mention only small things (its id,
 fingerprint, blocking days, cluster key and links); mentions, features and incidents live
 one group at a time, and the ledger goes to the store as a stream: 0.96 GB for the same
-store. The result — every
-incident and tally, and the resolver state saved for later incremental runs — equals
-`pipeline.update_ledger(from_scratch=True)` on the same store
+store. The result — every incident and tally, and the resolver state saved for later
+incremental runs — equals `pipeline.update_ledger(from_scratch=True)` on the same store
 (tests/test_resolve_streamed.py checks it row for row, reviews included).
 
 The passes:
@@ -172,7 +171,6 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
 
     # 1. features to disk; fingerprints, and the claim keys and seas of tally mentions, kept
     feature_file = workdir / "features.arrow"
-    keyed = 0
     with pa.OSFile(str(feature_file), "wb") as sink, \
             pa.ipc.new_file(sink, feature_table([]).schema) as writer:
         for page in _pages(store.mentions()):
@@ -192,7 +190,6 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
                     last_day.append(int(f.block_keys[-1].split("|", 1)[0]))
             if rows:
                 writer.write_batch(feature_table(rows))
-                keyed += len(rows)
             texts = {m.article_id for m in page if m.kind == "tally"}
             if texts:
                 with_text = store.resolve_articles(texts, with_text=texts)
@@ -202,7 +199,7 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
 
     # 2. linking, over the memory-mapped feature file
     links: list[tuple[str, str, float]] = []
-    if keyed >= 2:
+    if len(first_day) >= 2:  # one per feature row
         with pa.memory_map(str(feature_file)) as source:
             table = pa.ipc.open_file(source).read_all()
             if predictor is None:
@@ -220,14 +217,9 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
     for link in links:
         links_of[comp_of[link[0]]].append(link)
     del links
-    ids: list[str] = []
-    group_links: list[tuple[str, str, float]] = []
-    for n, comp in enumerate(comps):
-        ids += comp
-        group_links += links_of.pop(n)
-        if len(ids) >= GROUP or n == len(comps) - 1:
-            _cluster_group(ids, group_links, store, ledger)
-            ids, group_links = [], []
+    for run in _runs([len(comp) for comp in comps]):
+        _cluster_group([mid for n in run for mid in comps[n]],
+                       [link for n in run for link in links_of.pop(n)], store, ledger)
     for page in _pages(store.mentions(kind="event")):
         alone = [m for m in page if m.id not in comp_of]
         if any(m.id not in prints for m in alone):
@@ -247,19 +239,26 @@ def _fetch_groups(store: Store, groups: list[list[str]]
                   ) -> Iterator[tuple[list[Mention], dict[str, Article]]]:
     """Each group of tally mention ids as its mentions, with their articles; fetched a
     few groups (about GROUP mentions) at a time, as reconcile_groups reaches them."""
-    start = 0
-    while start < len(groups):
-        end, size = start, 0
-        while end < len(groups) and (size < GROUP or end == start):
-            size += len(groups[end])
-            end += 1
-        ids = [mid for g in groups[start:end] for mid in g]
+    for run in _runs([len(g) for g in groups]):
+        ids = [mid for n in run for mid in groups[n]]
         found = {m.id: m for m in store.get_mentions(ids)}
         if len(found) != len(ids):
             raise StoreChanged("tally mentions were removed while resolving")
         articles = store.resolve_articles({m.article_id for m in found.values()})
-        for g in groups[start:end]:
-            yield [found[mid] for mid in g], articles
+        for n in run:
+            yield [found[mid] for mid in groups[n]], articles
+
+
+def _runs(sizes: list[int]) -> Iterator[range]:
+    """Consecutive runs of whole groups (by index), each about GROUP items: a group is
+    never split, so one larger than GROUP makes a run of its own."""
+    start = 0
+    while start < len(sizes):
+        end, total = start, 0
+        while end < len(sizes) and (total < GROUP or end == start):
+            total += sizes[end]
+            end += 1
+        yield range(start, end)
         start = end
 
 
