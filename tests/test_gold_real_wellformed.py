@@ -25,7 +25,7 @@ GOLD_FILES = sorted(REAL.glob("*.json"))
 SHORTHANDS = {"place_country", "actor1_country", "actor2_country", "attribution_has"}
 RECORD_FIELDS = set(Mention.model_fields) - {"id", "article_id", "provenance", "spans"}
 FIELDS = RECORD_FIELDS | SHORTHANDS
-SOURCE_KINDS = {"wire", "broadcaster", "regional", "agency-rewrite", "mirror", "blog"}
+SOURCE_KINDS = {"wire", "broadcaster", "regional", "agency-rewrite", "mirror", "blog", "ngo"}
 
 
 def _entries(gold: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
