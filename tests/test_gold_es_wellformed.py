@@ -9,6 +9,7 @@ these checks fail loudly and name the file.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,9 @@ def test_gold_file_is_well_formed(path: Path) -> None:
     assert src["url"] == art["url"], f"{path.name}: article.url differs from source.url"
     assert src.get("outlet") and src.get("country") and src.get("kind"), f"{path.name}: source"
     assert art.get("language") == "es", f"{path.name}: article.language"
+    if art["published"] is not None:
+        date.fromisoformat(art["published"])  # raises on anything but an ISO date
+    assert len(src["country"]) == 2 and src["country"].isupper(), f"{path.name}: source.country"
     file = path.parent / art["file"]
     assert file.is_file(), f"{path.name}: article file {art['file']} missing"
     _, article = load_gold(path)  # the loader eval uses: raises on a missing article
