@@ -38,6 +38,11 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 PUBLISHED_SOURCES = ("supplied", "feed", "html-meta", "url", "origin-copy")
+#: How each source reads beside the date on a page: "2025-11-02 (from the URL)".
+SOURCE_LABELS = {
+    "supplied": "as supplied", "feed": "from the feed", "html-meta": "from the page's markup",
+    "url": "from the URL", "origin-copy": "from another copy of the same story",
+}
 #: strikewatch reads online news: a date before this is a parse error (the Unix epoch,
 #: a two-digit year read in the wrong century), not a publication date.
 EARLIEST = dt.date(1990, 1, 1)
