@@ -95,6 +95,9 @@ def _spanish_and_english(tmp_path: Path) -> Path:
                                     encoding="utf-8")
     (folder / "es.json").write_text(json.dumps({"text": ES, "published": "2025-11-04"}),
                                     encoding="utf-8")
+    (folder / "odd_tag.json").write_text(json.dumps(
+        {"text": EN + " Two more fires were reported.", "language": "english please",
+         "published": "2025-10-27"}), encoding="utf-8")
     (folder / "es_tagged.json").write_text(json.dumps(
         {"text": ES + " Hubo otro ataque el miércoles.", "language": "es-VE",
          "published": "2025-11-05"}), encoding="utf-8")
@@ -105,8 +108,11 @@ def test_unsupported_language_is_stored_unread_and_read_once_a_reader_exists(
     store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     report = pipeline.run([str(_spanish_and_english(tmp_path))], store)
-    assert len(report.ingest.ingested) == 3
-    assert report.ingest.languages == {"en": 1, "es": 2}
+    assert len(report.ingest.ingested) == 4
+    assert report.ingest.languages == {"en": 2, "es": 2}
+    (name, warning), = report.ingest.warnings
+    assert name.endswith("odd_tag.json")
+    assert warning == "language 'english please' is not a language code or name; detected: en"
     by_source = {Path(a.source or "").name: a for a in store.articles()}
     assert (by_source["es.json"].language, by_source["es.json"].language_source) == (
         "es", "detected")
@@ -114,7 +120,7 @@ def test_unsupported_language_is_stored_unread_and_read_once_a_reader_exists(
             by_source["es_tagged.json"].language_source) == ("es", "supplied")
     assert by_source["en.json"].language == "en"
     # English read; Spanish stored, never read with English rules, findable as unread
-    assert report.extracted == 1 and report.unread == {"es": 2}
+    assert report.extracted == 2 and report.unread == {"es": 2}
     assert list(store.mentions(by_source["es.json"].id)) == []
     unread = {by_source["es.json"].id, by_source["es_tagged.json"].id}
     assert set(store.unextracted_article_ids()) == unread
@@ -139,8 +145,8 @@ def test_cli_summary_lists_unread_languages(tmp_path: Path) -> None:
         capture_output=True, text=True, env=env, timeout=300, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     out = " ".join(proc.stdout.split())
-    assert "3 ingested" in out and "extracted 1 articles" in out
-    assert "languages of the articles ingested: es 2, en 1" in out
+    assert "4 ingested" in out and "extracted 2 articles" in out
+    assert "languages of the articles ingested: en 2, es 2" in out
     assert "stored, not read: 2 in es" in out
 
 
@@ -168,3 +174,32 @@ def test_eval_routes_as_ingest_does(tmp_path: Path) -> None:
     assert es is not None and en is not None
     assert (es.produced, es.matched, es.expected) == (0, 0, 1)
     assert en.matched == 1
+
+
+def test_batch_stores_unread_languages_unextracted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`strikewatch batch` routes as ingest does: the Spanish record is stored with its
+    language, not read, and left for a later reader."""
+    from strikewatch.batch import run_batch
+
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text("\n".join(json.dumps(r) for r in (
+        {"text": EN, "published": "2025-10-27"},
+        {"text": ES, "url": "https://diario.example/2025/11/04/lancha"},
+    )), encoding="utf-8")
+    db = str(tmp_path / "b.db")
+    report = run_batch(archive, engine="local", workers=1, out=tmp_path / "out", db=db)
+    assert (report.articles_new, report.articles_unread) == (2, 1)
+    store = open_store(db)
+    try:
+        es = store.find_article(text=ES)
+        assert es is not None
+        assert (es.language, es.language_source) == ("es", "detected")
+        assert (es.published, es.published_source) == ("2025-11-04", "url")
+        assert store.unextracted_article_ids() == [es.id]
+        assert list(store.mentions(es.id)) == []
+        monkeypatch.setattr(language, "reader_languages", lambda: frozenset({"en", "es"}))
+        assert pipeline.extract_pending(store).extracted == 1
+    finally:
+        store.close()

@@ -249,8 +249,12 @@ class Ingestor:
                    if fields["published"] else "published left unknown")
         for note in notes:
             self.report.warnings.append((name, f"{note}; {outcome}"))
-        fields["language"], fields["language_source"] = article_language(
-            fields.get("language"), text, tree)
+        supplied = fields.get("language")
+        fields["language"], fields["language_source"] = article_language(supplied, text, tree)
+        if supplied not in (None, "") and fields["language_source"] != "supplied":
+            self.report.warnings.append((name, f"language {supplied!r} is not a language code "
+                                         f"or name; {fields['language_source'] or 'unknown'}: "
+                                         f"{fields['language'] or 'left unknown'}"))
         return Article(text=text, source=name, **fields, **extra)
 
     def _store_item(self, item: dict[str, Any]) -> None:
