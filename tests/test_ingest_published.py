@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from strikewatch import pipeline
 from strikewatch.ingest import IngestOptions, IngestReport, ingest
@@ -241,3 +243,26 @@ def test_wire_copies_share_their_date_both_ways(store: SqlStore, tmp_path: Path)
     assert first.id not in store.unextracted_article_ids()
     dated = {m.date_low for m in store.mentions(first.id)}
     assert undated_dates == {None} and dated == {"2025-10-26"}
+
+
+@given(day=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)),
+       form=st.sampled_from(["/{y}/{m}/{d}/story", "/{y}{m}{d}/story.html",
+                             "/news/{y}-{m}-{d}-story", "/{y}_{m}_{d}_story"]))
+def test_url_date_reads_every_day_in_every_form(day: dt.date, form: str) -> None:
+    path = form.format(y=f"{day.year:04d}", m=f"{day.month:02d}", d=f"{day.day:02d}")
+    assert url_date("https://news.example" + path) == day.isoformat()
+
+
+@settings(deadline=None, max_examples=80)  # loose text goes through dateparser: slow at first
+@given(supplied=st.one_of(st.none(), st.text(max_size=30),
+                          st.dates(min_value=dt.date(1, 1, 1)).map(str)),
+       url_day=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 1, 1)))
+def test_recovered_dates_are_always_plausible(supplied: str | None, url_day: dt.date) -> None:
+    """Whatever the input says, a recovered date lies between EARLIEST and the fetch."""
+    value, source, _ = recover_published(supplied, None, None,
+                                         f"https://x.example/{url_day:%Y/%m/%d}/a", NOW)
+    assert (value is None) == (source is None)
+    if value is not None:
+        assert plausible(value, NOW) and source in ("supplied", "url")
+    if url_day < dt.date(1990, 1, 1) or url_day > dt.date(2025, 12, 2):
+        assert source != "url"
