@@ -31,6 +31,7 @@ from strikewatch.ingest.fetch import (
 from strikewatch.ingest.html import html_main_text
 from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
 from strikewatch.ingest.sources import (
+    KNOWN_EXT,
     Skip,
     Unit,
     bytes_items,
@@ -77,11 +78,23 @@ class IngestReport:
     ignored: list[str] = field(default_factory=list)  # non-article files found in folders
 
     def summary(self) -> str:
+        """One line; ignored files are named (up to three) so nobody has to guess."""
+        names = ", ".join(Path(n).name for n in self.ignored[:3])
+        more = f" and {len(self.ignored) - 3} more" if len(self.ignored) > 3 else ""
+        kinds = " ".join(sorted({Path(n).suffix.lower() or "no extension"
+                                 for n in self.ignored}))
         return (
             f"{len(self.ingested)} ingested, {len(self.duplicates)} duplicates, "
             f"{len(self.linked)} linked to an earlier copy, {len(self.skipped)} skipped"
-            + (f", {len(self.ignored)} other files ignored" if self.ignored else "")
+            + (f"; ignored {names}{more} ({kinds}: not an article format)"
+               if self.ignored else "")
         )
+
+    @staticmethod
+    def ignored_reason(name: str) -> str:
+        """Why a file found in a folder was not read."""
+        suffix = Path(name).suffix.lower() or "no extension"
+        return f"{suffix}: not one of {' '.join(sorted(KNOWN_EXT))}"
 
 
 class Ingestor:
