@@ -100,6 +100,14 @@ def place_name(place: Place | None) -> str:
     return ", ".join(dict.fromkeys(bits))
 
 
+def precision_words(precision: int | None) -> str:
+    """How well a place is known, as a reader says it: "town", "approximate: country"."""
+    if precision not in PRECISION_WORDS:
+        return "precision unknown"
+    words = PRECISION_WORDS[precision]
+    return words if precision <= PRECISE else f"approximate: {words}"
+
+
 def source_label(source: str | None) -> str:
     """Where an article was read from, without the server's folders: a URL as it is, a
     file by its name."""
@@ -300,11 +308,10 @@ def map_page(request: Request) -> HTMLResponse:
             unplaced += 1
             continue
         group = group_of(inc.status, inc.background)
-        rough = PRECISION_WORDS.get(p.geo_precision or 0) if (p.geo_precision or 0) > PRECISE \
-            else None
+        rough = (p.geo_precision or 0) > PRECISE
         label = " · ".join(bit for bit in (
             inc.date_low or "date unknown", inc.sub_event_type or inc.event_type,
-            place_name(p) + (f" (approximate: {rough})" if rough else ""),
+            place_name(p) + (f" ({precision_words(p.geo_precision)})" if rough else ""),
             GROUP_LABEL[group],
             "toll not reported" if inc.killed_low is None and inc.killed_high is None
             else f"killed {rng(inc.killed_low, inc.killed_high)}") if bit)
@@ -365,9 +372,9 @@ def _field_rows(inc: Any) -> list[tuple[str, str, list[str]]]:
         ("Time precision", {1: "day", 2: "week", 3: "month"}.get(inc.time_precision, "unknown"),
          []),
         ("Place", place_name(inc.place) + (
-            f" ({inc.place.latitude}, {inc.place.longitude}; precision "
-            f"{inc.place.geo_precision})" if inc.place and inc.place.latitude is not None
-            else ""), ["place"]),
+            f" ({inc.place.latitude}, {inc.place.longitude}; "
+            f"{precision_words(inc.place.geo_precision)})"
+            if inc.place and inc.place.latitude is not None else ""), ["place"]),
         ("Actor 1", actor_name(inc.actor1), ["actor1"]),
         ("Actor 2", actor_name(inc.actor2), ["actor2"]),
     ]
