@@ -29,8 +29,11 @@ venv: $(DEV)
 # `make demo` installs only what strikewatch needs to run; the test and development tools
 # (pytest, Playwright, Spark, schemathesis, mypy, ruff: the `dev` extra) come with
 # `make test`, `make lint` and `make fuzz` (bench/make_demo.py times a fresh clone's demo).
+# pip is upgraded first: an older one skips extras spelt with "_" (justext needs
+# lxml[html_clean]) and the demo then fails on import.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
 	$(BIN)/python -m pip install -e .
 	touch $(STAMP)
 
