@@ -475,3 +475,13 @@ def test_ranges_and_dates_read_as_people_write_them() -> None:
     assert fmt_dates("2025-09-01", "2025-11-06") == "2025-09-01–11-06"
     assert fmt_dates("2024-12-30", "2025-01-02") == "2024-12-30 – 2025-01-02"
     assert fmt_dates("2025-11-08", "2025-11-08") == "2025-11-08"
+
+
+def test_ingest_report_prints_names_and_reasons_as_text(tmp_path: Path) -> None:
+    """A file called "[bold]x.jsonl" with a broken line: the name and the reason
+    are printed as they are, not styled (Rich markup) or swallowed."""
+    bad = tmp_path / "[bold]x.jsonl"
+    bad.write_text('{"text": "[red]ok[/red] line with some words in it"}\n{oops [/]\n')
+    code, out = cli("ingest", str(bad), "--db", str(tmp_path / "m.db"))
+    assert code == 0, out
+    assert "[bold]x.jsonl:2" in out and "invalid JSON line" in out
