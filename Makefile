@@ -30,11 +30,12 @@ venv: $(DEV)
 # (pytest, Playwright, Spark, schemathesis, mypy, ruff: the `dev` extra) come with
 # `make test`, `make lint` and `make fuzz` (bench/make_demo.py times a fresh clone's demo).
 # pip is upgraded first: an older one skips extras spelt with "_" (justext needs
-# lxml[html_clean]) and the demo then fails on import.
+# lxml[html_clean]) and the demo then fails on import. --no-compile: Python compiles only
+# the modules a command imports, on first use, instead of every file of every package.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
-	$(BIN)/python -m pip install -e .
+	$(BIN)/python -m pip install --no-compile -e .
 	touch $(STAMP)
 
 $(DEV): $(STAMP)
