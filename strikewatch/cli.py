@@ -104,7 +104,7 @@ def check_format(fmt: str) -> None:
 
 
 def print_report(report: pipeline.PipelineReport) -> None:
-    """What an ingest did: skipped and ignored inputs by name, then one summary line."""
+    """What an ingest did: skipped and ignored inputs by name, then the summary."""
     from rich.table import Table
     from rich.text import Text
 
