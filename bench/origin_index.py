@@ -19,7 +19,7 @@ from datasketch import LeanMinHash, MinHashLSH
 
 from bench.scale import synthetic_archive
 from strikewatch.batch.archive import iter_articles
-from strikewatch.ingest.neardup import NUM_PERM, THRESHOLD, OriginIndex, minhash
+from strikewatch.ingest.neardup import CANDIDATE_THRESHOLD, NUM_PERM, OriginIndex, minhash
 
 
 def measure(build: Callable[[], object]) -> tuple[int, object]:
@@ -47,7 +47,7 @@ def main() -> None:
         return index
 
     def baseline() -> object:
-        lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
         kept: dict[str, LeanMinHash] = {}
         origins: dict[str, str] = {}
         for aid, mh in sigs:

@@ -8,27 +8,22 @@ open it.
 
 from __future__ import annotations
 
-import json
 import sys
 from importlib.resources import files
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from sqlalchemy.exc import DBAPIError
+from rich.markup import escape
 
-from strikewatch import pipeline
-from strikewatch.export import FORMATS, write_export
-from strikewatch.ingest import IngestOptions, IngestReport
-from strikewatch.ingest.dates import iso_published
-from strikewatch.ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
-from strikewatch.ingest.language import readable_languages
-from strikewatch.ingest.sources import expand
-from strikewatch.records import GRADES, STATUSES, Incident, Tally
-from strikewatch.store import IncidentQuery, Store, open_store
+from strikewatch.records import GRADES, STATUSES
+from strikewatch.terminal import LIST_FORMATS
+
+if TYPE_CHECKING:  # imported where used: `strikewatch --help` must not load spaCy, scipy…
+    from strikewatch import pipeline
+    from strikewatch.ingest import IngestOptions
+    from strikewatch.store import Store
 
 app = typer.Typer(
     name="strikewatch",
@@ -38,9 +33,13 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error is one line, however long its path
 
 DEMO_DB = "strikewatch-demo.db"
+#: The fetcher's defaults (strikewatch.ingest.fetch), repeated here so that `--help` does
+#: not import the ingest stack; tests/test_cli.py checks that the two agree.
+HTTP_TIMEOUT = 20.0
+HTTP_MAX_BYTES = 10 * 1024 * 1024
 
 DbOption = Annotated[
     str | None,
@@ -54,50 +53,80 @@ DbOption = Annotated[
 ]
 
 
-def get_store(db: str | None) -> Store:
-    """Open the store or exit with a clear message (status 2)."""
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        help="table (for people, sized to the terminal); csv; json (one array); "
+        "jsonl (one object a line).",
+    ),
+]
+
+
+def get_store(db: str | None, *, must_exist: bool = False) -> Store:
+    """Open the store or exit with a clear message (status 2).
+
+    Commands that only read (`must_exist`) refuse a SQLite file that is not there: a
+    mistyped --db must not answer with an empty ledger (nor leave an empty file behind).
+    """
+    from strikewatch.store import database_url, open_store
+
+    url = database_url(db)
+    if must_exist and (path := sqlite_path(url)) is not None and not Path(path).is_file():
+        err.print(f"[red]error:[/red] no database at {escape(path)}: check --db or "
+                  "STRIKEWATCH_DB (`strikewatch ingest` creates one)")
+        raise typer.Exit(2)
     try:
-        return open_store(db)
+        return open_store(url)
     except Exception as exc:  # a bad URL, a missing driver, an unreachable server
-        err.print(f"[red]error:[/red] cannot open database {db or '(default)'}: {exc}")
+        err.print(f"[red]error:[/red] cannot open database {escape(db or url)}: "
+                  f"{escape(str(exc))}")
         raise typer.Exit(2) from exc
 
 
-def fmt_range(low: int | None, high: int | None) -> str:
-    """A count range as people read it: 3, 3–5, ≥65, ≤12, or ? when not reported."""
-    if low is None and high is None:
-        return "?"
-    if low is not None and high is not None:
-        return str(low) if low == high else f"{low}–{high}"
-    return f"≥{low}" if low is not None else f"≤{high}"
+def sqlite_path(url: str) -> str | None:
+    """The file behind a SQLite URL (None for other databases and in-memory SQLite)."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:  # not a URL SQLAlchemy understands: open_store says why
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return parsed.database
 
 
-def fmt_dates(low: str | None, high: str | None) -> str:
-    if not low and not high:
-        return "?"
-    if low == high or not high:
-        return str(low)
-    return f"{low or '?'} – {high}"
+def check_format(fmt: str) -> None:
+    if fmt not in LIST_FORMATS:
+        err.print(f"[red]error:[/red] --format must be one of {', '.join(LIST_FORMATS)}")
+        raise typer.Exit(2)
 
 
 def print_report(report: pipeline.PipelineReport) -> None:
-    ing: IngestReport = report.ingest
+    """What an ingest did: skipped and ignored inputs by name, then the summary."""
+    from rich.table import Table
+    from rich.text import Text
+
+    ing = report.ingest
     if ing.skipped:
         table = Table(title="Skipped", title_justify="left", show_lines=False)
         table.add_column("input", overflow="fold")
         table.add_column("reason", overflow="fold")
         for name, reason in ing.skipped:
-            table.add_row(name, reason)
+            table.add_row(Text(name), Text(reason))
         console.print(table)
+    if len(ing.ignored) > 3:  # the summary names three; the rest are listed here
+        for name in ing.ignored:
+            console.print(Text(f"ignored {name}: {ing.ignored_reason(name)}"))
     for name, warning in ing.warnings:
-        console.print(f"[yellow]warning:[/yellow] {name}: {warning}")
+        console.print(Text.assemble(("warning:", "yellow"), f" {name}: {warning}"))
     for article_id, reason in report.extract_failures:
-        console.print(f"[red]extract failed:[/red] article {article_id}: {reason}")
-    console.print(
-        f"[bold]{ing.summary()}[/bold]; extracted {report.extracted} articles "
-        f"({report.mentions} mentions); ledger: {report.incidents} incidents, "
-        f"{report.tallies} tallies"
-    )
+        console.print(Text.assemble(("extract failed:", "red"), f" article {article_id}: {reason}"))
+    console.print(Text(f"Read: {ing.summary()}", style="bold"))
+    console.print(Text(
+        f"Extracted {report.extracted} articles ({report.mentions} mentions); ledger: "
+        f"{report.incidents} incidents, {report.tallies} tallies", style="bold"))
     if ing.languages:
         console.print("languages of the articles ingested: " + ", ".join(
             f"{lang or 'unknown'} {n}" for lang, n in sorted(
@@ -106,21 +135,33 @@ def print_report(report: pipeline.PipelineReport) -> None:
         console.print(f"{len(ing.dated_copies)} earlier undated copies took the date of a "
                       "newly ingested copy of the same story")
     if report.unread:
-        console.print(
-            "[yellow]stored, not read:[/yellow] "
+        console.print(Text.assemble(
+            ("stored, not read:", "yellow"), " "
             + ", ".join(f"{n} in {lang}" for lang, n in report.unread.items())
             + " (no reader for that language yet: they are read by the first ingest run "
-            "after one exists)")
+            "after one exists)"))
 
 
 def run_pipeline(
     inputs: list[str], store: Store, options: IngestOptions, workers: int = 1
 ) -> pipeline.PipelineReport:
     """The pipeline with a Rich progress bar on stderr (hidden when not a terminal)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from strikewatch import pipeline
+    from strikewatch.ingest.language import readable_languages
+    from strikewatch.ingest.sources import expand
+
     total = len(expand(inputs))
     columns = (
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), TextColumn("{task.fields[current]}"),
+        TimeElapsedColumn(), TextColumn("{task.fields[current]}", markup=False),
     )
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingest", total=total, current="")
@@ -167,11 +208,13 @@ def ingest(
         ),
     ] = False,
     timeout: Annotated[
-        float, typer.Option(help="Seconds to wait for each HTTP request.")
-    ] = DEFAULT_TIMEOUT,
+        float | None,
+        typer.Option(help=f"Seconds to wait for each HTTP request [default: {HTTP_TIMEOUT:g}]."),
+    ] = None,
     max_bytes: Annotated[
-        int, typer.Option(help="Largest HTTP response accepted, in bytes.")
-    ] = DEFAULT_MAX_BYTES,
+        int | None,
+        typer.Option(help=f"Largest HTTP response accepted, in bytes [default: {HTTP_MAX_BYTES}]."),
+    ] = None,
     fetch_links: Annotated[
         bool,
         typer.Option(
@@ -190,14 +233,21 @@ def ingest(
     skipped; the batch goes on. Re-running after an interruption resumes where it stopped.
     Exit status: 0 done; 1 nothing could be read; 2 bad usage or database.
     """
+    from sqlalchemy.exc import DBAPIError
+
+    from strikewatch.ingest import IngestOptions
+    from strikewatch.ingest.dates import iso_published
+    from strikewatch.ingest.sources import expand
+
     if published:
         try:
             published = iso_published(published)
         except ValueError as exc:
-            err.print(f"[red]error:[/red] --published: {exc}")
+            err.print(f"[red]error:[/red] --published: {escape(str(exc))}")
             raise typer.Exit(2) from exc
     options = IngestOptions(
-        allow_private=allow_private, timeout=timeout, max_bytes=max_bytes, url=url,
+        allow_private=allow_private, timeout=timeout or HTTP_TIMEOUT,
+        max_bytes=max_bytes or HTTP_MAX_BYTES, url=url,
         published=published, publisher=publisher, fetch_feed_links=fetch_links,
     )
     if any((url, published, publisher)):
@@ -209,7 +259,8 @@ def ingest(
     try:
         report = run_pipeline(inputs, store, options, workers)
     except DBAPIError as exc:  # disk full, database locked or gone: stored work is kept
-        err.print(f"[red]error:[/red] database {db or '(default)'}: {exc.orig}; "
+        err.print(f"[red]error:[/red] database {escape(db or '(default)')}: "
+                  f"{escape(str(exc.orig))}; "
                   "what was stored before is kept, run the same command again to resume")
         raise typer.Exit(2) from exc
     finally:
@@ -218,50 +269,6 @@ def ingest(
     ing = report.ingest
     if ing.skipped and not ing.ingested and not ing.duplicates:
         raise typer.Exit(1)
-
-
-def incident_table(incidents: list[Incident], title: str | None = None) -> Table:
-    table = Table(title=title, title_justify="left")
-    for col, kw in (
-        ("id", {"no_wrap": True}), ("date", {}), ("place", {}), ("type", {}),
-        ("status", {}), ("grade", {}), ("killed", {"justify": "right"}),
-        ("actors", {}), ("sources", {"justify": "right"}),
-    ):
-        table.add_column(col, **kw)
-    for inc in incidents:
-        place = inc.place
-        where = (place.name or place.country or "?") if place else "?"
-        if place and place.country and place.name and place.country not in where:
-            where += f" ({place.country})"
-        actors = " → ".join(a.name for a in (inc.actor1, inc.actor2) if a is not None)
-        origins = len({s.origin_id or s.article_id for s in inc.sources})
-        table.add_row(
-            inc.id, fmt_dates(inc.date_low, inc.date_high), where,
-            inc.sub_event_type or inc.event_type or "?",
-            inc.status + (" (bg)" if inc.background else ""), inc.grade,
-            fmt_range(inc.killed_low, inc.killed_high), actors,
-            f"{len(inc.sources)}/{origins}",
-        )
-    return table
-
-
-def tally_table(tallies: list[Tally]) -> Table:
-    table = Table(title="Tallies (aggregate claims, never added to the ledger)",
-                  title_justify="left")
-    for col in ("id", "period", "strikes", "killed", "claimed by", "vs ledger"):
-        table.add_column(col)
-    for t in tallies:
-        who = ", ".join(a.name or a.kind for a in t.attribution) or ", ".join(
-            dict.fromkeys(s.publisher or "?" for s in t.sources)
-        )
-        rec = t.reconciliation
-        state = rec.state + (f" ({rec.difference:+d})" if rec.difference is not None else "")
-        table.add_row(
-            t.id, fmt_dates(t.period_low, t.period_high),
-            fmt_range(t.strikes_low, t.strikes_high), fmt_range(t.killed_low, t.killed_high),
-            who, state,
-        )
-    return table
 
 
 @app.command()
@@ -290,50 +297,68 @@ def incidents(
     ] = "date_low",
     limit: Annotated[int, typer.Option(help="Rows to show (0 for all).")] = 100,
     offset: Annotated[int, typer.Option(help="Rows to skip.")] = 0,
+    fmt: FormatOption = "table",
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print JSON lines instead of a table.")
+        bool, typer.Option("--json", help="Same as --format jsonl.")
     ] = False,
 ) -> None:
-    """Show the incident ledger as a table, filtered and sorted."""
+    """Show the incident ledger as a table, filtered and sorted (or as csv/json for scripts).
+
+    The table fits the terminal (80 columns when piped): wider terminals also show the id,
+    the event type and the actors. csv has the columns of `export --format csv`.
+    """
+    from strikewatch.store import IncidentQuery
+
+    fmt = "jsonl" if as_json else fmt
+    check_format(fmt)
     query = IncidentQuery(
         date_from=date_from, date_to=date_to, country=country, status=status, grade=grade,
         event_type=event_type, actor=actor, text=text, sort=sort, limit=limit, offset=offset,
     )
-    store = get_store(db)
+    store = get_store(db, must_exist=True)
     try:
         try:
             found = store.incidents(query)
         except ValueError as exc:
-            err.print(f"[red]error:[/red] {exc}")
+            err.print(f"[red]error:[/red] {escape(str(exc))}")
             raise typer.Exit(2) from exc
         total = store.count_incidents(query)
     finally:
         store.close()
-    if as_json:
-        for inc in found:
-            sys.stdout.write(json.dumps(inc.model_dump(mode="json"), ensure_ascii=False) + "\n")
+    if fmt != "table":
+        from strikewatch.export.writers import write_csv
+        from strikewatch.terminal import write_records
+
+        write_records(fmt, found, sys.stdout, write_csv)
         return
-    console.print(incident_table(found, title=f"Incidents ({len(found)} of {total})"))
+    from strikewatch.terminal import incident_table
+
+    console.print(incident_table(found, console.width,
+                                 title=f"Incidents ({len(found)} of {total})"))
 
 
 @app.command()
 def tallies(
     db: DbOption = None,
+    fmt: FormatOption = "table",
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print JSON lines instead of a table.")
+        bool, typer.Option("--json", help="Same as --format jsonl.")
     ] = False,
 ) -> None:
     """Show aggregate claims (tallies) and how each compares with the ledger."""
-    store = get_store(db)
+    from strikewatch.terminal import tally_table, write_records, write_tally_csv
+
+    fmt = "jsonl" if as_json else fmt
+    check_format(fmt)
+    store = get_store(db, must_exist=True)
     try:
         found = store.tallies()
     finally:
         store.close()
-    if as_json:
-        for t in found:
-            sys.stdout.write(json.dumps(t.model_dump(mode="json"), ensure_ascii=False) + "\n")
+    if fmt != "table":
+        write_records(fmt, found, sys.stdout, write_tally_csv)
         return
-    console.print(tally_table(found))
+    console.print(tally_table(found, console.width))
 
 
 @app.command()
@@ -348,26 +373,40 @@ def export(
     ],
     out: Annotated[Path, typer.Option("--out", help="File to write ('-' for stdout).")],
     db: DbOption = None,
+    bom: Annotated[
+        bool,
+        typer.Option(
+            "--bom/--no-bom",
+            help="Start a csv with a UTF-8 byte-order mark, so Excel reads accents and "
+            "dashes right. Off by default: scripts (pandas, R, csvkit) want plain UTF-8.",
+        ),
+    ] = False,
 ) -> None:
     """Export the ledger in the formats of spec/records.md."""
+    from strikewatch.export import FORMATS, write_export
+    from strikewatch.store import IncidentQuery
+
     if fmt not in FORMATS:
         err.print(f"[red]error:[/red] --format must be one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
-    store = get_store(db)
+    store = get_store(db, must_exist=True)
     try:
         found = store.incidents(IncidentQuery(limit=0))
         found_tallies = store.tallies()
     finally:
         store.close()
+    mark = "\ufeff" if bom and fmt == "csv" else ""
     if str(out) == "-":
+        sys.stdout.write(mark)
         n = write_export(fmt, found, found_tallies, sys.stdout)
     else:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".part")
         with tmp.open("w", encoding="utf-8", newline="") as fh:
+            fh.write(mark)
             n = write_export(fmt, found, found_tallies, fh)
         tmp.replace(out)  # never leave a half-written export behind
-    err.print(f"wrote {n} records to {out}")
+    err.print(f"wrote {n} records to {escape(str(out))}")
 
 
 def sample_dir() -> Path:
@@ -389,17 +428,24 @@ def demo(
 ) -> None:
     """Ingest the bundled sample articles (illustrative, written for this project) into a
     SQLite database and print the resulting ledger."""
+    from rich.text import Text
+
+    from strikewatch.ingest import IngestOptions
+    from strikewatch.store import IncidentQuery
+    from strikewatch.terminal import incident_table, tally_table
+
     store = get_store(db or DEMO_DB)
     try:
         report = run_pipeline([str(sample_dir())], store, IngestOptions())
         print_report(report)
-        found = store.incidents(IncidentQuery(limit=0))
-        console.print(incident_table(found, title=f"Ledger: {len(found)} incidents"))
-        console.print(tally_table(store.tallies()))
-        console.print(
+        found = store.incidents(IncidentQuery(sort="-date_low", limit=0))
+        console.print(incident_table(found, console.width,
+                                     title=f"Ledger: {len(found)} incidents, newest first"))
+        console.print(tally_table(store.tallies(), console.width))
+        console.print(Text(
             f"{store.count_articles()} articles from {store.count_origins()} independent "
             f"origins in {store.url}"
-        )
+        ))
     finally:
         store.close()
 

@@ -301,3 +301,187 @@ def test_ingest_url_needs_allow_private_for_loopback(
     art = s.find_article(url=http_server.url("/bus"))
     s.close()
     assert art is not None and body in art.text
+
+
+# --- Readers of the command line: start-up, tables at 80 columns, scripts, wrong paths ----
+
+HEAVY = ("scipy", "pyarrow", "trafilatura", "spacy", "duckdb", "splink")
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["incidents", "--help"], ["ingest", "--help"],
+                                  ["serve", "--help"]])
+def test_help_imports_nothing_heavy(argv: list[str]) -> None:
+    """`strikewatch --help` in a fresh interpreter loads none of the slow libraries."""
+    code = ("import sys\nfrom strikewatch.cli import app\n"
+            f"try:\n    app({argv!r})\nexcept SystemExit:\n    pass\n"
+            f"print('LOADED', sorted(m for m in {HEAVY!r} if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=subprocess_env(), timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "Usage" in proc.stdout
+    assert proc.stdout.splitlines()[-1] == "LOADED []", proc.stdout[-300:]
+
+
+def test_reading_the_ledger_imports_nothing_heavy(ledger_db: str) -> None:
+    code = ("import sys\nfrom strikewatch.cli import app\n"
+            f"try:\n    app(['incidents', '--db', {ledger_db!r}])\nexcept SystemExit:\n    pass\n"
+            f"print('LOADED', sorted(m for m in {HEAVY!r} if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=subprocess_env(), timeout=60)
+    assert "Caribbean Sea" in proc.stdout
+    assert proc.stdout.splitlines()[-1] == "LOADED []", proc.stdout[-300:]
+
+
+def test_http_defaults_in_help_are_the_fetchers() -> None:
+    from strikewatch import cli as cli_module
+    from strikewatch.ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+
+    assert (cli_module.HTTP_TIMEOUT, cli_module.HTTP_MAX_BYTES) == (
+        DEFAULT_TIMEOUT, DEFAULT_MAX_BYTES)
+
+
+@pytest.fixture
+def wordy_db(tmp_path: Path) -> str:
+    """Incidents with long places and actors, as real reporting has them."""
+    db = str(tmp_path / "wordy.db")
+    s = open_store(db)
+    incs = [
+        Incident(id=f"inc-{n:02d}", event_type="Explosions/Remote violence",
+                 sub_event_type="Air/drone strike", date_low=f"2025-10-{n:02d}",
+                 date_high=f"2025-10-{n + 1:02d}", killed_low=n, killed_high=n + 2,
+                 status="hypothetical", grade="discounted",
+                 place=Place(name="Caribbean Sea off the coast of Trinidad and Tobago",
+                             kind="sea"),
+                 actor1=Actor(name="United States Southern Command forces"),
+                 actor2=Actor(name="crew of an unflagged go-fast boat"))
+        for n in range(1, 9)
+    ] + [Incident(id="inc-year", date_low="1916-01-01", date_high="1916-12-31",
+                  background=True, place=Place(name="[bold red]Mexico[/]", country="MX"))]
+    s.replace_ledger(incs, [])
+    s.close()
+    return db
+
+
+@pytest.mark.parametrize("columns", [80, 100, 120, 200])
+def test_incident_table_rows_are_one_line_at_any_width(wordy_db: str, columns: int) -> None:
+    code, out = cli("incidents", "--db", wordy_db, env={"COLUMNS": str(columns)})
+    assert code == 0, out
+    lines = out.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= columns
+    rows = [line for line in lines if line.startswith(("2025-", "1916", "inc-"))]
+    assert len(rows) == 9  # one line per incident: nothing wrapped
+    for row in rows:  # what must be read whole is never cut
+        assert "hypothetical" in row or "occurred (bg)" in row
+        assert "discounted" in row or "weak" in row
+    assert "2025-10-01–02" in out and "1916 " in out and "202…" not in out
+    assert "Caribbean Sea off" in out
+    assert "[bold red]Mexico[/]" in out  # input is printed as text, never as markup
+    assert ("inc-01" in out) == (columns >= 100)
+    assert ("United States" in out) == (columns >= 200)
+
+
+def test_piped_demo_style_table_has_no_cut_dates(wordy_db: str) -> None:
+    """Piped, Rich assumes 80 columns; rows still fit and dates stay whole."""
+    proc = subprocess.run([sys.executable, "-m", "strikewatch", "incidents", "--db", wordy_db],
+                          capture_output=True, text=True,
+                          env={k: v for k, v in subprocess_env().items() if k != "COLUMNS"},
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert max(len(line.rstrip()) for line in proc.stdout.splitlines()) <= 80
+    assert "2025-10-08–09" in proc.stdout
+
+
+def test_listing_commands_speak_csv_and_json(ledger_db: str) -> None:
+    code, out = cli("incidents", "--db", ledger_db, "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(out.splitlines()))
+    assert {r["id"] for r in rows} == {"inc-sea", "inc-mx", "inc-plan"}
+    assert next(r for r in rows if r["id"] == "inc-mx")["killed_high"] == "7"
+    code, out = cli("incidents", "--db", ledger_db, "--format", "json", "--status", "planned")
+    assert [r["id"] for r in json.loads(out)] == ["inc-plan"]
+    code, out = cli("incidents", "--db", ledger_db, "--format", "jsonl")
+    assert len([json.loads(x) for x in out.splitlines()]) == 3
+    code, out = cli("tallies", "--db", ledger_db, "--format", "csv")
+    (row,) = list(csv.DictReader(out.splitlines()))
+    assert (row["id"], row["strikes_low"], row["reconciliation"], row["difference"]) == (
+        "tally-1", "15", "inconsistent", "45")
+    code, out = cli("tallies", "--db", ledger_db, "--format", "json")
+    assert json.loads(out)[0]["killed_low"] == 61
+    code, out = cli("tallies", "--db", ledger_db, "--format", "xml")
+    assert code == 2 and "table, csv, json, jsonl" in out
+
+
+@pytest.mark.parametrize("argv", [["incidents"], ["tallies"],
+                                  ["export", "--format", "csv", "--out", "-"],
+                                  ["serve"], ["user", "list"]])
+def test_read_commands_refuse_a_missing_database(tmp_path: Path, argv: list[str]) -> None:
+    missing = tmp_path / "typo" / "ledgr.db"
+    missing.parent.mkdir()
+    proc = subprocess.run([sys.executable, "-m", "strikewatch", *argv, "--db", str(missing)],
+                          capture_output=True, text=True, env=subprocess_env(), timeout=60)
+    assert proc.returncode == 2
+    assert f"no database at {missing}" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1  # one line, no traceback
+    assert not missing.exists()
+    url = subprocess.run([sys.executable, "-m", "strikewatch", *argv, "--db",
+                          f"sqlite:///{missing}"], capture_output=True, text=True,
+                         env=subprocess_env(), timeout=60)
+    assert url.returncode == 2 and not missing.exists()
+
+
+def test_serve_on_an_unopenable_database_is_one_line(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "strikewatch", "serve", "--db",
+                           "nosuchdialect://x/y"], capture_output=True, text=True,
+                          env=subprocess_env(), timeout=60)
+    assert proc.returncode == 2 and "cannot open database" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_ingest_summary_names_the_ignored_files(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A drone hit a truck near the border on Monday, killing three.")
+    (folder / "notes.md").write_text("# my notes")
+    (folder / "photo.png").write_bytes(b"\x89PNG")
+    code, out = cli("ingest", str(folder), "--db", str(tmp_path / "n.db"))
+    assert code == 0, out
+    assert "ignored notes.md, photo.png (.md .png: not an article format)" in out
+    for n in range(4):
+        (folder / f"extra{n}.csv").write_text("x")
+    code, out = cli("ingest", str(folder), "--db", str(tmp_path / "n.db"))
+    assert "and 3 more" in out
+    assert f"ignored {folder / 'photo.png'}: .png: not one of" in out
+
+
+def test_export_csv_byte_order_mark_is_opt_in(ledger_db: str, tmp_path: Path) -> None:
+    plain, marked = tmp_path / "plain.csv", tmp_path / "excel.csv"
+    assert cli("export", "--db", ledger_db, "--format", "csv", "--out", str(plain))[0] == 0
+    assert cli("export", "--db", ledger_db, "--format", "csv", "--bom",
+               "--out", str(marked))[0] == 0
+    assert plain.read_bytes()[:3] != b"\xef\xbb\xbf"
+    assert marked.read_bytes()[:3] == b"\xef\xbb\xbf"
+    rows = list(csv.DictReader(marked.open(encoding="utf-8-sig")))
+    assert rows[0]["event_id_cnty"] == "inc-sea"
+
+
+def test_ranges_and_dates_read_as_people_write_them() -> None:
+    from strikewatch.terminal import fmt_dates, fmt_range
+
+    assert [fmt_range(5, 5), fmt_range(5, 7), fmt_range(None, None), fmt_range(3, None)] == [
+        "5", "5–7", "?", "≥3"]
+    assert fmt_dates("1916-01-01", "1916-12-31") == "1916"
+    assert fmt_dates("2025-02-01", "2025-02-28") == "2025-02"
+    assert fmt_dates("2024-02-01", "2024-02-28") == "2024-02-01–28"  # 2024 is a leap year
+    assert fmt_dates("2025-09-01", "2025-11-06") == "2025-09-01–11-06"
+    assert fmt_dates("2024-12-30", "2025-01-02") == "2024-12-30 – 2025-01-02"
+    assert fmt_dates("2025-11-08", "2025-11-08") == "2025-11-08"
+
+
+def test_ingest_report_prints_names_and_reasons_as_text(tmp_path: Path) -> None:
+    """A file called "[bold]x.jsonl" with a broken line: the name and the reason
+    are printed as they are, not styled (Rich markup) or swallowed."""
+    bad = tmp_path / "[bold]x.jsonl"
+    bad.write_text('{"text": "[red]ok[/red] line with some words in it"}\n{oops [/]\n')
+    code, out = cli("ingest", str(bad), "--db", str(tmp_path / "m.db"))
+    assert code == 0, out
+    assert "[bold]x.jsonl:2" in out and "invalid JSON line" in out

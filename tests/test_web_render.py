@@ -63,7 +63,7 @@ def test_map_clusters_many_incidents_at_one_place() -> None:
 def test_small_clusters_past_the_listed_ones_zoom_in() -> None:
     pts = [MapPoint(-170 + 20 * i, 0, f"i{i}", "x") for i in range(5)]
     svg, clusters = render_map(pts, (-180, -60, 180, 60), link="grade=weak", listed=2)
-    hrefs = re.findall(r'<a href="([^"]+)" class="cluster"', str(svg))
+    hrefs = re.findall(r'<a href="([^"]+)" class="cluster[ "]', str(svg))
     assert len(clusters) == 5 and hrefs[:2] == ["#cluster-1", "#cluster-2"]
     assert all(h.startswith("?grade=weak&amp;bbox=") for h in hrefs[2:])
 

@@ -164,9 +164,15 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
 
 
 @router.get("/export", dependencies=[Depends(require_reader)])
-def export(request: Request, format: str = Query("jsonl", description="jsonl, csv or geojson")
+def export(request: Request, format: str = Query("jsonl", description="jsonl, csv or geojson"),
+           bom: bool = Query(False, description="csv only: start with a UTF-8 byte-order "
+                                                "mark, so spreadsheet programs (Excel) read "
+                                                "accents and dashes right")
            ) -> Response:
-    """The ledger (filters apply) in one of the exchange formats of spec/records.md."""
+    """The ledger (filters apply) in one of the exchange formats of spec/records.md.
+
+    CSV is plain UTF-8 unless `bom=true`: scripts want it plain, Excel wants the mark (the
+    web ledger's "CSV for spreadsheets" link asks for it)."""
     if format not in EXPORT_FORMATS:
         raise HTTPException(400, f"format: {format!r} is not one of "
                                  f"{', '.join(EXPORT_FORMATS)}")
@@ -178,6 +184,8 @@ def export(request: Request, format: str = Query("jsonl", description="jsonl, cs
         body = exporting.export_text(store, query, format)
     except exporting.ExportUnavailable as e:
         raise HTTPException(501, str(e)) from None
+    if bom and format == "csv":
+        body = "\ufeff" + body
     return Response(body, media_type=EXPORT_FORMATS[format],
                     headers={"Content-Disposition":
                              f'attachment; filename="strikewatch.{format}"'})

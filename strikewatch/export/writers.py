@@ -95,7 +95,7 @@ def csv_row(incident: Incident) -> dict[str, Any]:
         "actor2": incident.actor2.name if incident.actor2 else None,
         "iso": iso,
         "country": country_name,
-        "admin1": place.admin1 if place else None,
+        "admin1": place.admin1 if place and place.kind != "country" else None,
         "location": place.name if place else None,
         "latitude": place.latitude if place else None,
         "longitude": place.longitude if place else None,

@@ -101,7 +101,7 @@ def lookup(name: str, *, context_countries: tuple[str, ...] = ()) -> list[Place]
                              geo_precision=6))
             continue
         kind = {"C": "country", "A": "admin area", "P": "populated place"}[e.kind]
-        out.append(Place(name=e.name, admin1=e.name if e.kind == "A" else e.admin1,
+        out.append(Place(name=e.name, admin1=e.place_admin1,
                          country=e.country, latitude=e.lat, longitude=e.lon,
                          kind=kind, geonameid=e.geonameid,  # type: ignore[arg-type]
                          geo_precision={"C": 5, "A": 4}.get(e.kind, 1)))

@@ -69,6 +69,15 @@ class Entry(NamedTuple):
     def geonameid(self) -> int | None:
         return int(self.id) if self.id.isdigit() else None
 
+    @property
+    def place_admin1(self) -> str | None:
+        """The admin1 of a Place for this entry. A country's row keeps its capital in the
+        admin1 column (for reading "Mexico City" as the capital); a country-level place
+        has no admin1, so "Mexico" is never labelled or exported as "Mexico City"."""
+        if self.kind == "C":
+            return None
+        return self.name if self.kind == "A" else self.admin1
+
 
 class Hit(NamedTuple):
     """An entry found under a key, and whether the key is its main name."""

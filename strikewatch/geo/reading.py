@@ -579,7 +579,7 @@ def to_place(r: Reading, g: Gazetteer) -> Place:
                      near_country=r.near_country)
     assert e is not None
     kind = {"C": "country", "A": "admin area", "P": "populated place"}.get(e.kind, "other")
-    admin1 = e.name if e.kind == "A" else e.admin1
+    admin1 = e.place_admin1
     return Place(name=e.name, admin1=admin1, country=e.country, latitude=r.lat,
                  longitude=r.lon, kind=kind, geonameid=e.geonameid,  # type: ignore[arg-type]
                  geo_precision=r.precision)

@@ -33,6 +33,7 @@ from strikewatch.ingest.language import article_language
 from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
 from strikewatch.ingest.published import plausible, recover_published
 from strikewatch.ingest.sources import (
+    KNOWN_EXT,
     Skip,
     Unit,
     bytes_items,
@@ -81,11 +82,23 @@ class IngestReport:
     dated_copies: list[str] = field(default_factory=list)  # earlier copies given a date
 
     def summary(self) -> str:
+        """One line; ignored files are named (up to three) so nobody has to guess."""
+        names = ", ".join(Path(n).name for n in self.ignored[:3])
+        more = f" and {len(self.ignored) - 3} more" if len(self.ignored) > 3 else ""
+        kinds = " ".join(sorted({Path(n).suffix.lower() or "no extension"
+                                 for n in self.ignored}))
         return (
             f"{len(self.ingested)} ingested, {len(self.duplicates)} duplicates, "
             f"{len(self.linked)} linked to an earlier copy, {len(self.skipped)} skipped"
-            + (f", {len(self.ignored)} other files ignored" if self.ignored else "")
+            + (f"; ignored {names}{more} ({kinds}: not an article format)"
+               if self.ignored else "")
         )
+
+    @staticmethod
+    def ignored_reason(name: str) -> str:
+        """Why a file found in a folder was not read."""
+        suffix = Path(name).suffix.lower() or "no extension"
+        return f"{suffix}: not one of {' '.join(sorted(KNOWN_EXT))}"
 
 
 class Ingestor:

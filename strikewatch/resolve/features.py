@@ -222,6 +222,34 @@ def mention_text(m: Mention) -> str:
     return " ".join(s.text for s in m.spans if s.text)
 
 
+#: Copy keys sit on made-up days far before any real one (see `copy_keys`).
+COPY_DAY_BASE = -10_000_000
+
+
+def copy_keys(m: Mention, article: Article | None) -> list[str]:
+    """The blocking key that copies of one claim share when dates give them none.
+
+    Articles linked to one origin (near-copies, strikewatch.ingest.neardup) repeat its
+    sentences. A mention with days meets its copies on those days; one without (an undated
+    report with no publication date, history recalled over a whole year) would meet
+    nothing, and every copy would become an incident of its own. Such a mention gets one
+    key: its origin and words, on a made-up day derived from them, so it keeps the
+    "day|zone" form the streamed resolver windows by (resolve/streamed.py).
+    """
+    words = " ".join(tokens(mention_text(m)))
+    if not words:
+        return []
+    origin = (article.origin_id if article else "") or m.article_id
+    digest = hashlib.blake2b(f"{origin}|{words}".encode(), digest_size=8).hexdigest()
+    return [f"{COPY_DAY_BASE - int(digest[:5], 16)}|copy:{digest}"]
+
+
+def _block_keys(m: Mention, article: Article | None, days: list[int]) -> list[str]:
+    keys = block_keys(days, zones(m.place, sea_key(m.place, at_sea=m.domain == "sea"),
+                                  m.actor1))
+    return keys or copy_keys(m, article)
+
+
 def _dates(m: Mention, article: Article | None) -> tuple[int | None, int | None, int | None,
                                                       list[int]]:
     """(published day, d_lo, d_hi, blocking days) of one event mention."""
@@ -247,7 +275,7 @@ def mention_block_keys(m: Mention, article: Article | None) -> list[str]:
     every mention by its keys but needs full features (word lists, rare words: most of the
     cost) only for the mentions it re-scores or re-clusters."""
     _, _, _, keys = _dates(m, article)
-    return block_keys(keys, zones(m.place, sea_key(m.place, at_sea=m.domain == "sea"), m.actor1))
+    return _block_keys(m, article, keys)
 
 
 def features(m: Mention, article: Article | None) -> Features:
@@ -271,7 +299,7 @@ def features(m: Mention, article: Article | None) -> Features:
         published=published,
         d_lo=d_lo,
         d_hi=d_hi,
-        block_keys=block_keys(keys, zones(place, sea_key(place, at_sea=m.domain == "sea"), a1)),
+        block_keys=_block_keys(m, article, keys),
         lat=place.latitude if has_xy and place else None,
         lon=place.longitude if has_xy and place else None,
         radius_km=radius,

@@ -32,13 +32,14 @@ def serve(
     import uvicorn
 
     from strikewatch.api.app import create_app
+    from strikewatch.cli import get_store
     from strikewatch.web.auth import WebSettings
 
     settings = WebSettings.from_env(
         allow_anonymous=anonymous or None, secure_cookies=secure_cookies or None,
         session_idle=session_idle,
         session_max_age=session_hours * 3600 if session_hours is not None else None)
-    app = create_app(db=db, settings=settings)
+    app = create_app(get_store(db, must_exist=True), settings=settings)
     if not app.state.store.users() and not settings.allow_anonymous:
         typer.echo("No users yet: create one with `strikewatch user add NAME --role admin`, "
                    "or run with --anonymous to allow reading without signing in.", err=True)
@@ -63,7 +64,7 @@ def user_add(
         False, "--password-stdin", help="read the password from standard input"),
 ) -> None:
     """Create a user (or replace one's password and role); the password is Argon2id-hashed."""
-    from strikewatch.store import open_store
+    from strikewatch.cli import get_store
     from strikewatch.web.auth import ROLES, hash_password
 
     if role not in ROLES:
@@ -80,7 +81,7 @@ def user_add(
     if len(password) < 8:
         typer.echo("error: the password must have at least 8 characters", err=True)
         raise typer.Exit(2)
-    store = open_store(db)
+    store = get_store(db)
     store.add_user(username, hash_password(password), role)
     typer.echo(f"user {username!r} saved with role {role}")
 
@@ -90,9 +91,9 @@ def user_list(
     db: str | None = typer.Option(None, "--db", help="store path or SQLAlchemy URL"),
 ) -> None:
     """The users and their roles (never their password hashes)."""
-    from strikewatch.store import open_store
+    from strikewatch.cli import get_store
 
-    for row in sorted(open_store(db).users(), key=lambda u: u["username"]):
+    for row in sorted(get_store(db, must_exist=True).users(), key=lambda u: u["username"]):
         typer.echo(f"{row['username']}\t{row['role']}\t{row.get('created_at', '')}")
 
 
@@ -102,9 +103,9 @@ def user_delete(
     db: str | None = typer.Option(None, "--db", help="store path or SQLAlchemy URL"),
 ) -> None:
     """Remove a user; their sessions stop working at once."""
-    from strikewatch.store import open_store
+    from strikewatch.cli import get_store
 
-    if not open_store(db).delete_user(username):
+    if not get_store(db, must_exist=True).delete_user(username):
         typer.echo(f"error: no user {username!r}", err=True)
         raise typer.Exit(1)
     typer.echo(f"user {username!r} deleted")
@@ -123,11 +124,11 @@ def user_sessions(
     """
     import time
 
-    from strikewatch.store import open_store
+    from strikewatch.cli import get_store
     from strikewatch.web.auth import WebSettings
     from strikewatch.web.sessions import session_state
 
-    store = open_store(db)
+    store = get_store(db, must_exist=True)
     if username is not None and store.get_user(username) is None:
         typer.echo(f"error: no user {username!r}", err=True)
         raise typer.Exit(1)
@@ -147,9 +148,9 @@ def user_signout(
     db: str | None = typer.Option(None, "--db", help="store path or SQLAlchemy URL"),
 ) -> None:
     """End every session of a user now (a running server refuses their cookies at once)."""
-    from strikewatch.store import open_store
+    from strikewatch.cli import get_store
 
-    store = open_store(db)
+    store = get_store(db, must_exist=True)
     if store.get_user(username) is None:
         typer.echo(f"error: no user {username!r}", err=True)
         raise typer.Exit(1)

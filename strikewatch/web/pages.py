@@ -8,6 +8,7 @@ with autoescaping on: text from articles is always shown as text, never run.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from strikewatch.ingest.language import has_reader
 from strikewatch.ingest.published import SOURCE_LABELS
 from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Place
 from strikewatch.store import Store
+from strikewatch.terminal import fmt_dates
 from strikewatch.web.auth import (
     CSRF_FIELD,
     ROLES,
@@ -44,7 +46,18 @@ from strikewatch.web.auth import (
 from strikewatch.web.decide import decide, reviewer
 from strikewatch.web.highlight import Highlight, highlight
 from strikewatch.web.review import EDITABLE, ReviewError, changed_fields
-from strikewatch.web.svgmap import MapPoint, load_basemap, parse_bbox, render_map
+from strikewatch.web.svgmap import (
+    GROUP_LABEL,
+    GROUPS,
+    PRECISE,
+    PRECISION_WORDS,
+    MapPoint,
+    group_of,
+    legend_mark,
+    load_basemap,
+    parse_bbox,
+    render_map,
+)
 from strikewatch.web.timeline import render_timeline, tally_label, timeline_data
 
 HERE = Path(__file__).parent
@@ -79,10 +92,33 @@ def rng(low: int | None, high: int | None) -> str:
 
 
 def place_name(place: Place | None) -> str:
+    """"Culiacán, Sinaloa, MX"; a country-level place is just its name ("Mexico": stores
+    written before geo stopped giving countries their capital's admin1 still hold it)."""
     if place is None:
         return ""
+    if place.kind == "country":
+        return place.name or place.country or ""
     bits = [b for b in (place.name, place.admin1, place.country) if b]
     return ", ".join(dict.fromkeys(bits))
+
+
+def precision_words(precision: int | None) -> str:
+    """How well a place is known, as a reader says it: "town", "approximate: country"."""
+    if precision not in PRECISION_WORDS:
+        return "precision unknown"
+    words = PRECISION_WORDS[precision]
+    return words if precision <= PRECISE else f"approximate: {words}"
+
+
+def source_label(source: str | None) -> str:
+    """Where an article was read from, without the server's folders: a URL as it is, a
+    file by its name."""
+    if not source:
+        return "—"
+    if source.startswith(("http://", "https://")):
+        return source
+    name = source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return f"file {name}" if name else "—"
 
 
 def actor_name(actor: Actor | None) -> str:
@@ -101,6 +137,7 @@ def _env() -> Environment:
                       autoescape=select_autoescape(["html", "xml", "svg"], default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(rng=rng, place=place_name, actor=actor_name, origins=origin_count,
+                       source=source_label, dates=fmt_dates,
                        published_from=lambda source: SOURCE_LABELS.get(source, source or ""))
     env.globals["has_reader"] = has_reader
     return env
@@ -239,6 +276,8 @@ def _filter_ctx(query: Any) -> dict[str, Any]:
 def ledger(request: Request) -> HTMLResponse:
     user = reader(request)
     query = _ledger_query(request, 50)
+    if "sort" not in request.query_params:  # a ledger is read newest first
+        query = dataclasses.replace(query, sort="-date_low")
     store = _store(request)
     incidents = with_reviews(store, store.incidents(query))
     totals = ledger_totals(store, query)
@@ -272,18 +311,32 @@ def map_page(request: Request) -> HTMLResponse:
         if p is None or p.latitude is None or p.longitude is None:
             unplaced += 1
             continue
-        label = f"{inc.date_low or '?'} {inc.sub_event_type or inc.event_type or ''} " \
-                f"{place_name(p)}".strip()
-        points.append(MapPoint(p.longitude, p.latitude, inc.id, label))
+        group = group_of(inc.status, inc.background)
+        rough = (p.geo_precision or 0) > PRECISE
+        label = " · ".join(bit for bit in (
+            inc.date_low or "date unknown", inc.sub_event_type or inc.event_type,
+            place_name(p) + (f" ({precision_words(p.geo_precision)})" if rough else ""),
+            GROUP_LABEL[group],
+            "toll not reported" if inc.killed_low is None and inc.killed_high is None
+            else f"killed {rng(inc.killed_low, inc.killed_high)}") if bit)
+        points.append(MapPoint(p.longitude, p.latitude, inc.id, label, group, p.geo_precision))
     bbox = parse_bbox(request.query_params.get("bbox"))
     params = filter_params(query)
     svg, clusters = render_map(points, bbox, link=urlencode(params))
     zoom = {c.number: "?" + urlencode({**params, "bbox": ",".join(f"{v:.3f}" for v in c.bbox)})
             for c in clusters}
+    counts = Counter(p.group for p in points)
+    # occurred incidents show at first; a group asked for by the status filter, or every
+    # group when nothing occurred, too
+    shown_groups = {"occurred", query.status or ""} if counts["occurred"] else set(counts)
+    legend = [(key, label, meaning, counts[key], key in shown_groups, legend_mark(key))
+              for key, label, meaning in GROUPS]
     return render(request, "map.html", user=user, svg=svg, clusters=clusters, zoom=zoom,
                   unplaced=unplaced, shown=len(points), zoomed=bbox is not None,
                   matching=matching, capped=matching > MAP_CAP, map_cap=MAP_CAP,
-                  in_view=sum(len(c.points) for c in clusters),
+                  in_view=sum(len(c.points) for c in clusters), legend=legend,
+                  precise_mark=legend_mark("occurred"),
+                  coarse_mark=legend_mark("occurred", coarse=True),
                   reset="?" + urlencode(params), **_filter_ctx(query))
 
 
@@ -323,9 +376,9 @@ def _field_rows(inc: Any) -> list[tuple[str, str, list[str]]]:
         ("Time precision", {1: "day", 2: "week", 3: "month"}.get(inc.time_precision, "unknown"),
          []),
         ("Place", place_name(inc.place) + (
-            f" ({inc.place.latitude}, {inc.place.longitude}; precision "
-            f"{inc.place.geo_precision})" if inc.place and inc.place.latitude is not None
-            else ""), ["place"]),
+            f" ({inc.place.latitude}, {inc.place.longitude}; "
+            f"{precision_words(inc.place.geo_precision)})"
+            if inc.place and inc.place.latitude is not None else ""), ["place"]),
         ("Actor 1", actor_name(inc.actor1), ["actor1"]),
         ("Actor 2", actor_name(inc.actor2), ["actor2"]),
     ]
