@@ -10,10 +10,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from strikewatch.extract.context import DateRead
 from strikewatch.records import iso_date
+
+__all__ = ["DateRead", "read_dates", "parse_published"]
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -51,15 +53,6 @@ _DATE_CUE = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
                        r"weekend|"
                        r"since|so far)", re.IGNORECASE)
 
-
-@dataclass
-class DateRead:
-    start: int
-    end: int
-    low: str | None
-    high: str | None
-    precision: int | None
-    is_period: bool = False  # "since September", "so far this year": a tally's period
 
 
 def _iso(d: dt.date) -> str:
