@@ -250,8 +250,10 @@ def score(gold: dict[str, Any], text: str, records: list[dict[str, Any]],
 def evaluate(paths: Sequence[Path],
              extractor: Callable[[Article], list[Mention]] | None = None
              ) -> tuple[Score, list[tuple[Path, Score | None, str]]]:
-    """Score every gold file; a bad file is reported and skipped, never fatal."""
+    """Score every gold file; a bad file (or an extractor error on it) is reported and
+    skipped, never fatal."""
     from strikewatch.extract import extract
+    from strikewatch.extract.registry import ExtractionError
 
     run = extractor or extract
     total = Score()
@@ -263,6 +265,9 @@ def evaluate(paths: Sequence[Path],
             sc = score(gold, art.text, recs, where=p.name)
         except GoldError as e:
             per.append((p, None, str(e)))
+            continue
+        except ExtractionError as e:
+            per.append((p, None, f"{p}: extraction failed: {e}"))
             continue
         total.add(sc)
         per.append((p, sc, ""))

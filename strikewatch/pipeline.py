@@ -18,12 +18,12 @@ from __future__ import annotations
 import json
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from strikewatch import extract as extract_step
 from strikewatch import resolve as resolve_step
 from strikewatch.ingest import IngestOptions, IngestReport, ingest
 from strikewatch.ingest.sources import Unit
@@ -46,13 +46,79 @@ class PipelineReport:
     timings: dict[str, float] = field(default_factory=dict)  # seconds: read, resolve, write
 
 
-def extract_one(article: Article) -> tuple[str, list[Mention] | None, str | None]:
-    """(article id, mentions, None) or (article id, None, why it failed); never raises,
-    so one bad article cannot break a worker pool."""
+def extract_one(
+    article: Article, extractor: str | None = None
+) -> tuple[str, list[Mention] | None, str | None, str]:
+    """(article id, mentions, None, extracted_by) or (article id, None, why it failed,
+    extracted_by); never raises, so one bad article cannot break a worker pool.
+
+    The article is read by the extractor registered as `extractor` (default: the one for
+    its language, extract.registry.for_language), through the validating boundary
+    (registry.checked): an invalid mention is a failure of this article, never stored."""
+    from strikewatch.extract import registry
+
     try:
-        return article.id, extract_step.extract(article), None
+        ex = registry.get_extractor(extractor) if extractor else \
+            registry.for_language(article.language)
+        if ex is None:
+            raise registry.ExtractionError(f"no registered extractor reads language "
+                                           f"{article.language!r}")
+    except (KeyError, TypeError, registry.ExtractionError) as exc:
+        return article.id, None, str(exc), extractor or ""
+    label = registry.extracted_by(ex)
+    try:
+        return article.id, registry.checked(ex, article), None, label
     except Exception as exc:
-        return article.id, None, f"{type(exc).__name__}: {exc}"
+        return article.id, None, f"{type(exc).__name__}: {exc}", label
+
+
+def extract_articles(
+    store: Store,
+    article_ids: Sequence[str],
+    report: PipelineReport | None = None,
+    on_article: Callable[[str], None] | None = None,
+    workers: int = 1,
+    batch: int = 64,
+    extractor: str | None = None,
+) -> PipelineReport:
+    """Extract and store the mentions of these articles, replacing what was stored.
+
+    With `workers` > 1 extraction runs in a process pool; results are written by this
+    process, one transaction per article, so an interruption loses no stored work. A
+    failure is recorded on its article (store.record_extract_error: kept with its message,
+    retried by the next run) and the rest go on.
+    """
+    report = report or PipelineReport()
+    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(article_ids) > 1 \
+        else None
+    read = partial(extract_one, extractor=extractor)
+    try:
+        for i in range(0, len(article_ids), batch):
+            chunk = article_ids[i : i + batch]
+            found = store.get_articles(chunk)
+            articles = [found[a] for a in chunk if a in found]
+            if pool is not None:
+                results = pool.map(read, articles, chunksize=max(1, batch // workers))
+            else:
+                results = map(read, articles)
+            for article_id, mentions, error, label in results:
+                if mentions is not None:
+                    try:
+                        store.replace_mentions(article_id, mentions, label)
+                    except Exception as exc:  # the store refused them
+                        error = f"{type(exc).__name__}: {exc}"
+                    else:
+                        report.extracted += 1
+                        report.mentions += len(mentions)
+                if error is not None:
+                    report.extract_failures.append((article_id, error))
+                    store.record_extract_error(article_id, error, label or None)
+                if on_article is not None:
+                    on_article(article_id)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return report
 
 
 def extract_pending(
@@ -61,41 +127,12 @@ def extract_pending(
     on_article: Callable[[str], None] | None = None,
     workers: int = 1,
     batch: int = 64,
+    extractor: str | None = None,
 ) -> PipelineReport:
-    """Extract and store mentions for every article that has none stored yet.
-
-    With `workers` > 1 extraction runs in a process pool; results are written by this
-    process, one transaction per article, so an interruption loses no stored work.
-    """
-    report = report or PipelineReport()
-    pending = store.unextracted_article_ids()
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(pending) > 1 else None
-    try:
-        for i in range(0, len(pending), batch):
-            chunk = pending[i : i + batch]
-            found = store.get_articles(chunk)
-            articles = [found[a] for a in chunk if a in found]
-            if pool is not None:
-                results = pool.map(extract_one, articles, chunksize=max(1, batch // workers))
-            else:
-                results = map(extract_one, articles)
-            for article_id, mentions, error in results:
-                if mentions is not None:
-                    try:
-                        store.replace_mentions(article_id, mentions)
-                    except Exception as exc:  # e.g. duplicate mention ids from the extractor
-                        error = f"{type(exc).__name__}: {exc}"
-                    else:
-                        report.extracted += 1
-                        report.mentions += len(mentions)
-                if error is not None:
-                    report.extract_failures.append((article_id, error))
-                if on_article is not None:
-                    on_article(article_id)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-    return report
+    """Extract and store mentions for every article that has none stored yet (new ones,
+    any a killed run never got to, and those whose last extraction failed)."""
+    return extract_articles(store, store.unextracted_article_ids(), report, on_article,
+                            workers, batch, extractor)
 
 
 #: Resolve-and-write attempts before giving up (each retry follows another process's write).
@@ -265,9 +302,10 @@ def run(
     options: IngestOptions | None = None,
     on_unit: Callable[[Unit], None] | None = None,
     workers: int = 1,
+    extractor: str | None = None,
 ) -> PipelineReport:
     """Ingest the inputs, extract what is new, and rebuild the ledger."""
     report = PipelineReport(ingest=ingest(inputs, store, options, on_unit))
-    extract_pending(store, report, workers=workers)
+    extract_pending(store, report, workers=workers, extractor=extractor)
     rebuild_ledger(store, report)
     return report

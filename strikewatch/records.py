@@ -126,6 +126,7 @@ class Article(Record):
     origin_id: str = ""  # articles that are copies of one wire story share an origin
     source: str | None = None  # the file path or URL it was ingested from
     ingested_at: str | None = None
+    extracted_by: str | None = None  # the extractor that read it, "name@version" (store)
 
     def model_post_init(self, __context: Any) -> None:
         if not self.content_hash:
@@ -144,6 +145,7 @@ class Source(Record):
     publisher: str | None = None
     published: str | None = None
     origin_id: str | None = None
+    extracted_by: str | None = None  # the extractor that read it, "name@version"
 
 
 # --- what an article reports ------------------------------------------------------------

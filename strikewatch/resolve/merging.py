@@ -165,6 +165,7 @@ def build_incident(mentions: Sequence[Mention], articles: Mapping[str, Article])
             publisher=a.publisher if a else None,
             published=a.published if a else None,
             origin_id=(a.origin_id if a else None) or aid,
+            extracted_by=a.extracted_by if a else None,
         ))
     attribution: list[Attribution] = []
     seen_att: set[tuple[Any, ...]] = set()

@@ -157,6 +157,7 @@ def build_tally(group: Sequence[Mention], articles: Mapping[str, Article]) -> Ta
         sources.append(Source(
             article_id=aid, url=a.url if a else None, publisher=a.publisher if a else None,
             published=a.published if a else None, origin_id=(a.origin_id if a else None) or aid,
+            extracted_by=a.extracted_by if a else None,
         ))
     prov: dict[str, list] = {}
     for m in group:

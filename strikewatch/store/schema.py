@@ -33,6 +33,10 @@ articles = sa.Table(
     sa.Column("ingested_at", sa.String(40), nullable=True),
     sa.Column("minhash", sa.LargeBinary, nullable=True),
     sa.Column("extracted_at", sa.String(40), nullable=True, index=True),
+    # the extractor that read it (name@version), and, while its last read failed, why
+    # (extracted_at stays NULL then, so the next run retries it)
+    sa.Column("extracted_by", sa.String(128), nullable=True),
+    sa.Column("extract_error", sa.Text, nullable=True),
     sa.Column("data", JSONType, nullable=False),
 )
 

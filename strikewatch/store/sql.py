@@ -53,6 +53,10 @@ _SAME_ARTICLE = (
 )
 _INSERT_ARTICLE = t.articles.insert()
 
+#: Article columns `article_ids(where=...)` (strikewatch reextract --where) may select by.
+ARTICLE_FILTERS = ("id", "publisher", "published", "language", "origin_id", "source",
+                   "url", "extracted_by", "ingested_at")
+
 #: Mentions read per query by SqlStore.mentions.
 MENTION_PAGE = 2000
 
@@ -378,7 +382,7 @@ class SqlStore(Store):
             id=row.id, url=row.url, title=row.title, publisher=row.publisher,
             published=row.published, language=row.language, text=row.text,
             content_hash=row.content_hash, origin_id=row.origin_id, source=row.source,
-            ingested_at=row.ingested_at,
+            ingested_at=row.ingested_at, extracted_by=row.extracted_by,
         )
         return Article.model_validate(data)
 
@@ -408,7 +412,7 @@ class SqlStore(Store):
         """
         key = url_key(article.url)
         ingested_at = article.ingested_at or now_iso()
-        extras = set(article.model_extra or {})
+        extras = set(article.model_extra or {}) - {"extracted_by"}
         extra = article.model_dump(mode="json", include=extras) if extras else {}
         try:
             with self.engine.begin() as conn:
@@ -506,7 +510,7 @@ class SqlStore(Store):
     def _article_row(article: Article, key: str | None, signature: bytes | None) -> dict[str, Any]:
         known = {
             "id", "url", "title", "publisher", "published", "language", "text",
-            "content_hash", "origin_id", "source", "ingested_at",
+            "content_hash", "origin_id", "source", "ingested_at", "extracted_by",
         }
         return {
             "id": article.id, "url": article.url, "url_key": key,
@@ -581,14 +585,17 @@ class SqlStore(Store):
 
     # --- mentions ---------------------------------------------------------------------
 
-    def replace_mentions(self, article_id: str, mentions: Iterable[Mention]) -> None:
+    def replace_mentions(self, article_id: str, mentions: Iterable[Mention],
+                         extracted_by: str | None = None) -> None:
         """Replace the machine mentions of one article (re-extraction is idempotent).
 
-        Also marks the article as extracted, in the same transaction.
+        Also marks the article as extracted (by `extracted_by`, name@version, when given)
+        and clears an earlier extraction error, in the same transaction.
         """
-        self.replace_mentions_many({article_id: mentions})
+        self.replace_mentions_many({article_id: mentions}, extracted_by)
 
-    def replace_mentions_many(self, by_article: Mapping[str, Iterable[Mention]]) -> None:
+    def replace_mentions_many(self, by_article: Mapping[str, Iterable[Mention]],
+                              extracted_by: str | None = None) -> None:
         """replace_mentions for many articles in one transaction (all or nothing).
 
         One round of statements for the whole group, so bulk loads (strikewatch batch)
@@ -628,11 +635,50 @@ class SqlStore(Store):
             if rows:
                 conn.execute(t.mentions.insert(), rows)
             stamp = now_iso()
+            done: dict[str, Any] = {"extracted_at": stamp, "extract_error": None}
+            if extracted_by is not None:
+                done["extracted_by"] = extracted_by
             for chunk in _chunks(article_ids, 500):
                 conn.execute(
-                    t.articles.update().where(t.articles.c.id.in_(chunk))
-                    .values(extracted_at=stamp)
+                    t.articles.update().where(t.articles.c.id.in_(chunk)).values(**done)
                 )
+
+    def record_extract_error(self, article_id: str, error: str,
+                             extracted_by: str | None = None) -> None:
+        """Store.record_extract_error: kept on the article; its mentions are untouched."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                t.articles.update().where(t.articles.c.id == article_id)
+                .values(extract_error=error, extracted_by=extracted_by, extracted_at=None)
+            )
+
+    def extract_errors(self) -> list[tuple[str, str, str | None]]:
+        """Store.extract_errors: (article id, error, extractor) in ingestion order."""
+        a = t.articles.c
+        stmt = (sa.select(a.id, a.extract_error, a.extracted_by)
+                .where(a.extract_error.is_not(None)).order_by(a.ingested_at, a.id))
+        with self.engine.connect() as conn:
+            return [(r.id, r.extract_error, r.extracted_by) for r in conn.execute(stmt)]
+
+    def article_ids(self, where: Sequence[tuple[str, str, str]] = ()) -> list[str]:
+        """Store.article_ids: ids in ingestion order, of the articles matching every
+        (column, operator, value) condition."""
+        a = t.articles.c
+        stmt = sa.select(a.id).order_by(a.ingested_at, a.id)
+        for column, op, value in where:
+            if column not in ARTICLE_FILTERS:
+                raise ValueError(f"cannot select articles by {column!r}; use one of "
+                                 f"{', '.join(ARTICLE_FILTERS)}")
+            col = a[column]
+            cond = {"=": col == value, "!=": col != value, ">=": col >= value,
+                    "<=": col <= value, ">": col > value, "<": col < value}.get(op)
+            if cond is None:
+                raise ValueError(f"unknown operator {op!r} (use = != >= <= > <)")
+            if op == "!=":
+                cond = sa.or_(cond, col.is_(None))
+            stmt = stmt.where(cond)
+        with self.engine.connect() as conn:
+            return [r.id for r in conn.execute(stmt)]
 
     def mentions(self, article_id: str | None = None, kind: str | None = None
                  ) -> Iterator[Mention]:
@@ -695,7 +741,7 @@ class SqlStore(Store):
         a = t.articles.c
         found: dict[str, Article] = {}
         cols = [a.id, a.url, a.title, a.publisher, a.published, a.language, a.content_hash,
-                a.origin_id, a.source, a.ingested_at]
+                a.origin_id, a.source, a.ingested_at, a.extracted_by]
         with self.engine.connect() as conn:
             for chunk in _chunks(ids):
                 for row in conn.execute(sa.select(*cols).where(a.id.in_(chunk))):
@@ -703,7 +749,8 @@ class SqlStore(Store):
                         id=row.id, url=row.url, title=row.title, publisher=row.publisher,
                         published=row.published, language=row.language, text="",
                         content_hash=row.content_hash, origin_id=row.origin_id,
-                        source=row.source, ingested_at=row.ingested_at)
+                        source=row.source, ingested_at=row.ingested_at,
+                        extracted_by=row.extracted_by)
             for chunk in _chunks(sorted(texts & found.keys())):
                 for aid, text in conn.execute(
                         sa.select(a.id, a.text).where(a.id.in_(chunk))):

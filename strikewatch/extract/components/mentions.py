@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.pipeline import component
-from strikewatch.records import COUNT_FIELDS, Attribution, Mention, Quote, Span
+from strikewatch.records import COUNT_FIELDS, Attribution, Mention, Quote, Span, stable_id
 
 #: What the rules extractor writes in `Mention.extractor` (its historical form; the
 #: registry names it strikewatch-rules@1).
@@ -145,5 +145,17 @@ def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention
 
 @component("to_mention", requires=("doc.groups",), assigns=("doc.mentions",))
 def to_mentions(doc: Doc) -> None:
-    """One Mention per group, in article order."""
-    doc.mentions = [to_mention(doc, g) for g in doc.groups]
+    """One Mention per group, in article order, each with its own id.
+
+    A mention's id comes from its first sentence; two events told in one sentence ("...,
+    while a drone strike in Lebanon killed one") would share it, so a later one takes its
+    id from its own clause and event word instead."""
+    seen: set[str] = set()
+    doc.mentions = []
+    for g in doc.groups:
+        m = to_mention(doc, g)
+        h = g.head
+        if m.id in seen:
+            m.id = stable_id(doc.article.id, m.kind, h.start, h.end, h.trigger.start)
+        seen.add(m.id)
+        doc.mentions.append(m)
