@@ -15,10 +15,9 @@ follow them).
 
 from __future__ import annotations
 
-import json
 import tempfile
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -27,10 +26,10 @@ from pathlib import Path
 from strikewatch import resolve as resolve_step
 from strikewatch.ingest import IngestOptions, IngestReport, ingest
 from strikewatch.ingest.sources import Unit
-from strikewatch.records import Article, Mention, Place
+from strikewatch.records import Article, Mention
 from strikewatch.resolve import streamed
 from strikewatch.resolve.linking import Predictor
-from strikewatch.store import LedgerWrite, ResolveSave, SavedResolve, StaleState, Store
+from strikewatch.store import LedgerWrite, ResolveSave, StaleState, Store
 
 
 @dataclass
@@ -186,11 +185,6 @@ def update_ledger(
                   for m in mentions}
         report.from_scratch = (from_scratch or saved is None
                                or saved.version != resolve_step.STATE_VERSION)
-        seas = {} if report.from_scratch or saved is None else _saved_seas(saved, prints)
-        # the text of an article is read only where a tally mention's seas must be found
-        articles.update(store.resolve_articles(
-            texts := {m.article_id for m in mentions if m.kind == "tally" and m.id not in seas},
-            with_text=texts))
         t1 = time.perf_counter()
         if report.from_scratch or saved is None:
             state = resolve_step.resolve_state(mentions, articles, reviews, predictor)
@@ -202,14 +196,12 @@ def update_ledger(
             state, touched = resolve_step.resume_state(
                 kept, articles, ((a, b, p) for (a, b), p in saved.edges.items()),
                 {mid: key for mid, (key, _) in old.items() if key is not None}, stale)
-            state.tally_seas.update(seas)  # valid: the mention and its article are unchanged
             resolve_step.resolve_incremental(state, fresh, {}, reviews, also_touched=touched,
                                              predictor=predictor)
         members: dict[str, tuple[str | None, str]] = {
             mid: (state.cluster_of.get(mid), prints[mid])
             for mid in (*state.events, *state.tallies)}
-        save = ResolveSave(resolve_step.STATE_VERSION, state.edges(), members, saved,
-                           _seas_to_save(state.tally_seas, members))
+        save = ResolveSave(resolve_step.STATE_VERSION, state.edges(), members, saved)
         t2 = time.perf_counter()
         try:
             report.ledger = store.write_ledger(state.incidents, state.tally_records, save)
@@ -249,8 +241,7 @@ def resolve_archive(
             except streamed.StoreChanged:
                 return False
             try:
-                save = ResolveSave(resolve_step.STATE_VERSION, res.edges, res.members, saved,
-                                   _seas_to_save(res.seas, res.members))
+                save = ResolveSave(resolve_step.STATE_VERSION, res.edges, res.members, saved)
                 t1 = time.perf_counter()
                 try:
                     report.ledger = store.write_ledger(res.incidents(), res.tallies, save)
@@ -276,19 +267,6 @@ def _until_fresh(store: Store, once: Callable[[], bool]) -> None:
             return
     raise RuntimeError(f"the ledger could not be written in {MAX_ATTEMPTS} attempts: other "
                        "processes kept changing the store or the resolver state")
-
-
-def _seas_to_save(seas: Mapping[str, list[Place]],
-                  members: Mapping[str, tuple[str | None, str]]) -> dict[str, tuple[str, str]]:
-    """The seas of each tally mention as saved: (fingerprint, JSON list of places)."""
-    return {mid: (members[mid][1], json.dumps([p.model_dump(mode="json") for p in places]))
-            for mid, places in seas.items() if mid in members and members[mid][0] is None}
-
-
-def _saved_seas(saved: SavedResolve, prints: dict[str, str]) -> dict[str, list[Place]]:
-    """The saved seas of each tally mention whose fingerprint is unchanged."""
-    return {mid: [Place.model_validate(p) for p in json.loads(text)]
-            for mid, (fp, text) in saved.seas.items() if prints.get(mid) == fp}
 
 
 def _ledger_inputs(store: Store) -> tuple[int, int, int]:

@@ -234,6 +234,9 @@ class Mention(EventFields):
     quotes: list[Quote] = Field(default_factory=list)
     spans: list[Span] = Field(default_factory=list)  # every sentence the mention rests on
     extractor: str = ""
+    # tallies: every sea its sentences name ("in the Caribbean and Pacific": both), read once
+    # at extraction, each with its span in provenance["regions"] (same order)
+    regions: list[Place] = Field(default_factory=list)
 
     def model_post_init(self, __context: Any) -> None:
         if not self.id:

@@ -2,8 +2,9 @@
 
 The extractor is a small stand-in registered in the extractor registry (as a third party
 would register one) and made the default here, because what is tested is the wiring (what
-runs on which articles, what gets stored), not extraction; resolution is the real one (incremental from the saved state, cheap on a handful of undated mentions: each is
-its own incident).
+runs on which articles, what gets stored), not extraction; resolution is the real one
+(incremental from the saved state, cheap on a handful of undated mentions: each is its own
+incident).
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ from typing import Literal
 
 from strikewatch.batch.archive import ArchiveError, archive_files
 from strikewatch.batch.worker import DEFAULT_EXTRACTOR
+from strikewatch.extract.registry import extracted_by, get_extractor
 
 Engine = Literal["local", "spark"]
 ENGINES: tuple[Engine, ...] = ("local", "spark")
@@ -128,7 +129,8 @@ def run_batch(
 
         store = open_store(db)
         try:
-            loaded = load_batch(store, Path(src), mentions_dir, predictor)
+            loaded = load_batch(store, Path(src), mentions_dir, predictor,
+                                extracted_by=extracted_by(get_extractor(extractor)))
         finally:
             close = getattr(store, "close", None)
             if callable(close):

@@ -10,31 +10,23 @@ mention's full JSON: lossless, and flat enough for Parquet on every engine.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from strikewatch.batch.archive import to_article
-from strikewatch.records import Article, Mention
+from strikewatch.extract.registry import DEFAULT_EXTRACTOR, Extractor, checked, get_extractor
 
-DEFAULT_EXTRACTOR = "strikewatch.extract:extract"
 #: Column order of a mention row; the Parquet schema in strikewatch.batch.mentions matches.
 ROW_FIELDS = ("article_id", "mention_id", "kind", "data", "error")
 
 Row = tuple[str | None, str | None, str | None, str | None, str | None]
-Extractor = Callable[[Article], list[Mention]]
-
-_loaded: dict[str, Extractor] = {}
 
 
-def load_extractor(spec: str = DEFAULT_EXTRACTOR) -> Extractor:
-    """The extraction function named `module:function`, imported once per process."""
-    fn = _loaded.get(spec)
-    if fn is None:
-        module_name, _, attr = spec.partition(":")
-        fn = getattr(importlib.import_module(module_name), attr or "extract")
-        _loaded[spec] = fn
-    return fn
+def load_extractor(name: str = DEFAULT_EXTRACTOR) -> Extractor:
+    """The extractor registered as `name` (extract.registry), built once per process: on a
+    Spark executor the registry is read there (built-ins, and entry points of the packages
+    installed on it)."""
+    return get_extractor(name)
 
 
 def extract_record(
@@ -49,7 +41,7 @@ def extract_record(
     except ValueError as exc:
         return [(None, None, None, None, f"{where}: {exc}")]
     try:
-        mentions = load_extractor(extractor)(article)
+        mentions = checked(load_extractor(extractor), article)  # validated at the boundary
     except Exception as exc:  # noqa: BLE001 - one bad article never stops a batch
         return [(article.id, None, None, None, f"{where}: extraction failed: {exc!r}")]
     return [(m.article_id, m.id, m.kind, m.model_dump_json(), None) for m in mentions]

@@ -133,6 +133,7 @@ class Group:
 
     frames: list[Frame] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)  # trailing quotes, after the event
+    regions: list[Place] = field(default_factory=list)  # a tally's seas (regions component)
 
     @property
     def head(self) -> Frame:

@@ -101,7 +101,7 @@ def check_order(steps: Sequence[ComponentInfo]) -> None:
 #: The rules extractor's components, in order (each a module under extract/components/).
 DEFAULT_NAMES: tuple[str, ...] = (
     "sentences", "triggers", "clauses", "status", "counts", "dates", "kind", "targets",
-    "countries", "places", "actors", "sources", "coreference", "geoplace",
+    "countries", "places", "actors", "sources", "coreference", "geoplace", "regions",
     "trailing_quotes", "to_mention",
 )
 

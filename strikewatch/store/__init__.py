@@ -58,8 +58,6 @@ class SavedResolve:
     edges: dict[tuple[str, str], float] = field(default_factory=dict)  # (a < b) -> p
     members: dict[str, tuple[str | None, str]] = field(default_factory=dict)
     # mention id -> (cluster key, None for a tally mention; fingerprint)
-    seas: dict[str, tuple[str, str]] = field(default_factory=dict)
-    # tally mention id -> (fingerprint, JSON list of the seas its sentences name)
 
 
 @dataclass
@@ -71,7 +69,6 @@ class ResolveSave:
     edges: dict[tuple[str, str], float]
     members: dict[str, tuple[str | None, str]]
     base: SavedResolve | None = None
-    seas: dict[str, tuple[str, str]] = field(default_factory=dict)  # as SavedResolve.seas
 
 
 @dataclass

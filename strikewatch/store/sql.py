@@ -315,17 +315,15 @@ def _write_redirects(conn: Connection, gone: list[str], live: set[str],
 def _save_state(conn: Connection, save: ResolveSave) -> None:
     """Write the resolver state as the difference from `save.base` (all of it without one,
     or when the base is of another version)."""
-    e, m, s = t.resolve_edges, t.resolve_mentions, t.resolve_tally_seas
+    e, m = t.resolve_edges, t.resolve_mentions
     base = save.base if save.base is not None and save.base.version == save.version else None
     if base is None:
         conn.execute(e.delete())
         conn.execute(m.delete())
-        conn.execute(s.delete())
         old_edges: dict[tuple[str, str], float] = {}
         old_members: dict[str, tuple[str | None, str]] = {}
-        old_seas: dict[str, tuple[str, str]] = {}
     else:
-        old_edges, old_members, old_seas = base.edges, base.members, base.seas
+        old_edges, old_members = base.edges, base.members
     drop_e = [k for k, p in old_edges.items() if save.edges.get(k) != p]
     add_e = [k for k, p in save.edges.items() if old_edges.get(k) != p]
     if drop_e:
@@ -341,14 +339,6 @@ def _save_state(conn: Connection, save: ResolveSave) -> None:
         conn.execute(m.insert(), [
             {"mention_id": k, "cluster": save.members[k][0], "fingerprint": save.members[k][1]}
             for k in add_m])
-    drop_s = [k for k, v in old_seas.items() if save.seas.get(k) != v]
-    add_s = [k for k, v in save.seas.items() if old_seas.get(k) != v]
-    for chunk in _chunks(sorted(drop_s)):
-        conn.execute(s.delete().where(s.c.mention_id.in_(chunk)))
-    if add_s:
-        conn.execute(s.insert(), [
-            {"mention_id": k, "fingerprint": save.seas[k][0], "seas": save.seas[k][1]}
-            for k in add_s])
 
 
 def _like_escape(value: str) -> str:
@@ -838,9 +828,6 @@ class SqlStore(Store):
             for mid, key, fp in conn.execute(
                     sa.select(m.mention_id, m.cluster, m.fingerprint)):
                 saved.members[mid] = (key, fp)
-            ts = t.resolve_tally_seas.c
-            for mid, fp, seas in conn.execute(sa.select(ts.mention_id, ts.fingerprint, ts.seas)):
-                saved.seas[mid] = (fp, seas)
         return saved
 
     def incident_redirect(self, incident_id: str) -> str | None:

@@ -13,6 +13,7 @@
 | places, geoplace | places.py | country per frame; the geoparser's place per mention |
 | sources, trailing_quotes | sources.py | attribution, quotes |
 | coreference | coreference.py | doc.groups: one per mention |
+| regions | regions.py | the seas a tally's sentences name |
 | to_mention | mentions.py | doc.mentions |
 """
 
@@ -25,6 +26,7 @@ from strikewatch.extract.components import (  # noqa: F401  (each registers itse
     kind,
     mentions,
     places,
+    regions,
     sentences,
     sources,
     status,

@@ -139,7 +139,7 @@ def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention
         background=h.background, hedges=hedges, approx=approx,
         provenance=_provenance(doc, g.frames), attribution=attribution, quotes=quotes,
         spans=[doc.span(a, b) for a, b in sentences], extractor=EXTRACTOR,
-        **fields,  # type: ignore[arg-type]
+        regions=list(g.regions), **fields,  # type: ignore[arg-type]
     )
 
 
