@@ -122,8 +122,8 @@ def validate(article: Article, mentions: Iterable[object], label: str) -> list[M
             raise ExtractionError(f"{label}: mention {i} is not a valid record: "
                                   f"{_problem(exc)}") from exc
         if v.article_id != article.id:
-            raise ExtractionError(f"{label}: mention {i} belongs to article {v.article_id!r}, "
-                                  f"not {article.id!r}")
+            raise ExtractionError(f"{label}: mention {i} belongs to another article "
+                                  f"({v.article_id!r}, not {article.id!r})")
         bad = [s for s in v.spans if s.article_id != article.id or
                not 0 <= s.start <= s.end <= len(article.text)]
         if bad:
