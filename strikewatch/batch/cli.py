@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from strikewatch.batch import ENGINES, ArchiveError, run_batch
-from strikewatch.extract.registry import DEFAULT_EXTRACTOR, get_extractor
 
 
 def batch_command(
@@ -26,12 +25,16 @@ def batch_command(
         str | None, typer.Option(help="Spark master URL (default local[WORKERS]).")
     ] = None,
     extractor: Annotated[
-        str, typer.Option(help="Registered extractor (see `strikewatch extractors`).")
-    ] = DEFAULT_EXTRACTOR,
+        str | None,
+        typer.Option(help="Registered extractor (see `strikewatch extractors`); default: "
+                     "the registry's default.", show_default=False),
+    ] = None,
 ) -> None:
     """Extract, resolve and store a large article archive (Spark or a local process pool)."""
     if engine not in ENGINES:
         raise typer.BadParameter(f"choose one of {', '.join(ENGINES)}", param_hint="--engine")
+    from strikewatch.extract.registry import get_extractor
+
     try:
         get_extractor(extractor)
     except (KeyError, TypeError) as exc:
