@@ -204,3 +204,17 @@ def test_the_boundary_rejects_what_is_not_a_valid_mention_of_the_article() -> No
             registry.checked(Reader([bad]), art)
     with pytest.raises(registry.ExtractionError, match="duplicate mention id"):
         registry.checked(Reader([good, good]), art)
+
+
+def test_articles_are_routed_by_language_to_a_reader_that_reads_it() -> None:
+    class Spanish:
+        name, version, languages = "test-es", "1", frozenset({"es"})
+
+        def __call__(self, article: Article) -> list[Mention]:
+            return []
+
+    registry.extractors.register("test-es", func=Spanish)
+    assert registry.for_language("en-US").name == registry.DEFAULT_EXTRACTOR  # type: ignore[union-attr]
+    assert registry.for_language(None).name == registry.DEFAULT_EXTRACTOR  # type: ignore[union-attr]
+    assert registry.for_language("ES").name == "test-es"  # type: ignore[union-attr]
+    assert registry.for_language("xx") is None

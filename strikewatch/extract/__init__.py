@@ -9,7 +9,7 @@ Two seams (README.md in this folder):
 - **Components** (pipeline.py, components/): the built-in rules extractor is a pipeline of
   named components — sentences, triggers (the cheap prefilter), clauses, status, counts,
   dates, kind, targets, countries, places, actors (spaCy parse only where word order is
-  ambiguous), sources, coreference, geoplace, trailing_quotes, to_mention — each
+  ambiguous), sources, coreference, geoplace, regions, trailing_quotes, to_mention — each
   declaring the Doc slots it requires and assigns, each replaceable by name.
 """
 
@@ -17,9 +17,6 @@ from __future__ import annotations
 
 from strikewatch.extract.pipeline import DEFAULT_NAMES, Pipeline, component
 from strikewatch.records import Article, Mention
-
-#: The rules pipeline's components, in order (names in the component registry).
-DEFAULT_COMPONENTS = DEFAULT_NAMES
 
 _default: list[Pipeline] = []
 
@@ -35,12 +32,4 @@ def extract(article: Article) -> list[Mention]:
     return _default[0](article)
 
 
-def __getattr__(name: str) -> object:
-    # to_mention lives with its component; kept importable from here for old callers
-    if name == "to_mention":
-        from strikewatch.extract.components.mentions import to_mention
-        return to_mention
-    raise AttributeError(name)
-
-
-__all__ = ["Pipeline", "DEFAULT_COMPONENTS", "component", "extract"]
+__all__ = ["DEFAULT_NAMES", "Pipeline", "component", "extract"]

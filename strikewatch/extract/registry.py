@@ -90,11 +90,19 @@ def get_extractor(name: str | None = None) -> Extractor:
     return got
 
 
+def primary_language(language: str | None) -> str | None:
+    """"en-US", "en_GB", "EN" -> "en": the ISO 639-1 code extractors declare."""
+    if not language:
+        return None
+    return language.replace("_", "-").split("-", 1)[0].strip().lower() or None
+
+
 def for_language(language: str | None, preferred: str | None = None) -> Extractor | None:
     """The extractor to read an article in `language` with: `preferred` (or the default)
     when it reads that language, else the first registered one that does; None when no
     registered extractor reads it. An unknown language (None) goes to the preferred one."""
     first = get_extractor(preferred)
+    language = primary_language(language)
     if language is None or language in first.languages:
         return first
     for n in names():

@@ -2,14 +2,16 @@
 
 | name | module | assigns |
 |---|---|---|
-| sentences, triggers | sentences.py | doc.sentences, doc.triggers (the prefilter) |
+| sentences | sentences.py | doc.sentences |
+| triggers | triggers.py | doc.triggers (the prefilter) |
 | clauses | clauses.py | doc.frames: one per event clause, its type and reference flags |
 | status | status.py | status + cue, hedges, background, drop |
 | counts | counts.py | killed, injured, …, strikes; approx; "two more" |
 | dates | dates.py | date_low/high, time_precision; periods read |
 | kind | kind.py | incident or tally, a tally's period; long-ago background |
 | targets | targets.py | target_kind, domain |
-| countries, actors | actors.py | doc.countries; actor1, actor2 |
+| countries | countries.py | doc.countries |
+| actors | actors.py | actor1, actor2 |
 | places, geoplace | places.py | country per frame; the geoparser's place per mention |
 | sources, trailing_quotes | sources.py | attribution, quotes |
 | coreference | coreference.py | doc.groups: one per mention |
@@ -21,6 +23,7 @@ from strikewatch.extract.components import (  # noqa: F401  (each registers itse
     actors,
     clauses,
     coreference,
+    countries,
     counts,
     dates,
     kind,
@@ -31,4 +34,5 @@ from strikewatch.extract.components import (  # noqa: F401  (each registers itse
     sources,
     status,
     targets,
+    triggers,
 )

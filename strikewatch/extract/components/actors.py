@@ -1,9 +1,4 @@
-"""Components `countries` and `actors`: the states the article names, and who did what.
-
-`countries`: the countries the article names (names, then demonyms), context for place
-tie-breaks and for "the administration" in a U.S. story.
-
-`actors`: actor1 (who acted) and actor2 (who was acted on) per frame, by word order
+"""Component `actors`: actor1 (who acted) and actor2 (who was acted on) per frame, by word order
 (roles.py: capitals and "X said its forces …" stand for their state, "blamed X" / "X
 claimed the attack" name the agent, "Israeli strikes" names the state); spaCy's parser
 only where the order is ambiguous (≈0.6 % of sentences in the bench).
@@ -15,11 +10,9 @@ import re
 
 from strikewatch.extract import nlp
 from strikewatch.extract.actors import (
-    DEMONYM_RE,
     DEMONYMS,
     PLACE_BEFORE,
     ActorHit,
-    country_mentions,
     country_names,
     demonym_country,
     find_actors,
@@ -29,24 +22,6 @@ from strikewatch.extract.pipeline import component
 from strikewatch.extract.roles import assign_roles
 from strikewatch.geo.protocol import geoparser
 from strikewatch.records import Actor
-
-
-@component("countries", assigns=("doc.countries",))
-def article_countries(doc: Doc) -> None:
-    """The countries the article names (context for place tie-breaks).
-
-    Country names, then demonyms: geo.article_countries reads more (towns) but costs as
-    much as the rest of extraction together."""
-    seen: list[str] = []
-    for _, _, _, code in country_mentions(doc.text):
-        if code not in seen:
-            seen.append(code)
-    # then demonyms ("Russian shelling ... four Ukrainian regions"): cheap, one regex
-    for m in DEMONYM_RE.finditer(doc.text):
-        code2 = DEMONYMS.get(m.group(1))
-        if code2 and code2 not in seen:
-            seen.append(code2)
-    doc.countries = tuple(seen)
 
 
 def _set_actor(f: Frame, role: str, hit: ActorHit) -> None:
