@@ -159,8 +159,10 @@ class Store:
 
     def record_extract_error(self, article_id: str, error: str,
                              extracted_by: str | None = None) -> None:
-        """Keep why extracting the article failed; it stays unextracted, so the next run
-        retries it (its mentions from an earlier read, if any, are left as they were)."""
+        """Keep why extracting the article failed (naming `extracted_by`, the extractor
+        that failed); it stays unextracted, so the next run retries it. Its mentions from
+        an earlier read, if any, and the name of the extractor that made them are left as
+        they were."""
         raise NotImplementedError
 
     def extract_errors(self) -> list[tuple[str, str, str | None]]:

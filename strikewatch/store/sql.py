@@ -635,11 +635,14 @@ class SqlStore(Store):
 
     def record_extract_error(self, article_id: str, error: str,
                              extracted_by: str | None = None) -> None:
-        """Store.record_extract_error: kept on the article; its mentions are untouched."""
+        """Store.record_extract_error: kept on the article; its mentions (and the name of
+        the extractor that made them) are untouched."""
+        if extracted_by and extracted_by not in error:
+            error = f"{extracted_by}: {error}"
         with self.engine.begin() as conn:
             conn.execute(
                 t.articles.update().where(t.articles.c.id == article_id)
-                .values(extract_error=error, extracted_by=extracted_by, extracted_at=None)
+                .values(extract_error=error, extracted_at=None)
             )
 
     def extract_errors(self) -> list[tuple[str, str, str | None]]:
