@@ -163,3 +163,40 @@ def test_an_order_that_leaves_a_slot_unfilled_fails_when_built() -> None:
         Pipeline().replace("dates", "nope")
     with pytest.raises(KeyError, match="no component 'nope' in this pipeline"):
         Pipeline().replace("nope", "dates")
+
+
+def test_the_geoparser_is_swapped_by_name() -> None:
+    """Extraction reaches places only through the registered geoparser."""
+    from strikewatch import geo
+    from strikewatch.geo.protocol import DEFAULT_GEOPARSER, geoparsers, use_geoparser
+    from strikewatch.records import Place
+
+    asked: list[str] = []
+
+    class Atlantis:
+        name, version = "test-atlantis", "1"
+
+        def locate(self, text: str, start: int, end: int, **kw: object) -> geo.PlaceMatch:
+            asked.append(text[start:end])
+            return geo.PlaceMatch(Place(name="Atlantis", kind="sea", geo_precision=6), start,
+                                  start + 1)
+
+        def places_in(self, text: str, start: int = 0, end: int | None = None,
+                      **kw: object) -> list[geo.PlaceMatch]:
+            return []
+
+        def country_for_name(self, name: str) -> str | None:
+            return None
+
+    geoparsers.register("test-atlantis", func=Atlantis)
+    art = Article(text="U.S. forces struck a boat in the Caribbean on Monday, killing three.",
+                  published=PUB)
+    use_geoparser("test-atlantis")
+    try:
+        swapped = extract(art)
+    finally:
+        use_geoparser(DEFAULT_GEOPARSER)
+    assert asked and swapped[0].place is not None and swapped[0].place.name == "Atlantis"
+    assert extract(art)[0].place.name != "Atlantis"  # type: ignore[union-attr]
+    with pytest.raises(KeyError, match="no geoparser named 'nope'"):
+        use_geoparser("nope")
