@@ -52,7 +52,7 @@ def prepare(size: int, seed: int) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         archive = write_archive(folder / "archive.jsonl", size, seed=seed)
         extract_local(archive, folder / "mentions", min(2, os.cpu_count() or 1),
-                      "strikewatch.extract:extract")
+                      "strikewatch-rules")
         done.touch()
     return folder
 

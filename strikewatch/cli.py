@@ -8,6 +8,7 @@ open it.
 
 from __future__ import annotations
 
+import re
 import sys
 from importlib.resources import files
 from pathlib import Path
@@ -127,6 +128,9 @@ def print_report(report: pipeline.PipelineReport) -> None:
     console.print(Text(
         f"Extracted {report.extracted} articles ({report.mentions} mentions); ledger: "
         f"{report.incidents} incidents, {report.tallies} tallies", style="bold"))
+    if report.extract_failures:
+        console.print(Text("articles whose extraction failed are kept and retried by the "
+                           "next run", style="yellow"))
     if ing.languages:
         console.print("languages of the articles ingested: " + ", ".join(
             f"{lang or 'unknown'} {n}" for lang, n in sorted(
@@ -142,8 +146,33 @@ def print_report(report: pipeline.PipelineReport) -> None:
             "after one exists)"))
 
 
+ExtractorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--extractor",
+        help="Registered extractor to read articles with (see `strikewatch extractors`). "
+        "Default: the one for each article's language.",
+        show_default=False,
+    ),
+]
+
+
+def check_extractor(name: str | None) -> None:
+    """Exit with status 2 and the registered names when `name` is no extractor."""
+    if name is None:
+        return
+    from strikewatch.extract import registry
+
+    try:
+        registry.get_extractor(name)
+    except (KeyError, TypeError) as exc:
+        err.print(f"[red]error:[/red] --extractor: {escape(str(exc.args[0]))}")
+        raise typer.Exit(2) from exc
+
+
 def run_pipeline(
-    inputs: list[str], store: Store, options: IngestOptions, workers: int = 1
+    inputs: list[str], store: Store, options: IngestOptions, workers: int = 1,
+    extractor: str | None = None,
 ) -> pipeline.PipelineReport:
     """The pipeline with a Rich progress bar on stderr (hidden when not a terminal)."""
     from rich.progress import (
@@ -175,7 +204,7 @@ def run_pipeline(
         task2 = progress.add_task("extract", total=pending, current="")
         pipeline.extract_pending(
             store, report, on_article=lambda _a: progress.update(task2, advance=1),
-            workers=workers,
+            workers=workers, extractor=extractor,
         )
         progress.add_task("resolve", total=None, current="")
         pipeline.rebuild_ledger(store, report)
@@ -225,6 +254,7 @@ def ingest(
     workers: Annotated[
         int, typer.Option(min=1, help="Processes for extraction (1: in this process).")
     ] = 1,
+    extractor: ExtractorOption = None,
 ) -> None:
     """Ingest articles, then extract and resolve so the ledger is current.
 
@@ -255,9 +285,10 @@ def ingest(
         if len(units) != 1 or units[0].kind != "file":
             err.print("[red]error:[/red] --url/--published/--publisher need exactly one file")
             raise typer.Exit(2)
+    check_extractor(extractor)
     store = get_store(db)
     try:
-        report = run_pipeline(inputs, store, options, workers)
+        report = run_pipeline(inputs, store, options, workers, extractor)
     except DBAPIError as exc:  # disk full, database locked or gone: stored work is kept
         err.print(f"[red]error:[/red] database {escape(db or '(default)')}: "
                   f"{escape(str(exc.orig))}; "
@@ -450,15 +481,121 @@ def demo(
         store.close()
 
 
+@app.command()
+def extractors() -> None:
+    """List the registered extractors: name, version, languages (the default marked *)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from strikewatch.extract import registry
+
+    table = Table(title="Extractors", title_justify="left")
+    for col in ("name", "version", "languages", "reads with"):
+        table.add_column(col)
+    for name in registry.names():
+        try:
+            ex = registry.get_extractor(name)
+        except Exception as exc:  # a broken third-party package: say so, list the rest
+            table.add_row(Text(name), "?", "?", Text(f"cannot load: {exc}", style="red"))
+            continue
+        mark = " *" if name == registry.DEFAULT_EXTRACTOR else ""
+        table.add_row(f"{ex.name}{mark}", ex.version, ", ".join(sorted(ex.languages)),
+                      registry.extracted_by(ex))
+    console.print(table)
+
+
+_WHERE = re.compile(r"^\s*(\w+)\s*(>=|<=|!=|=|>|<)\s*(.*?)\s*$")
+
+
+def parse_where(items: list[str]) -> list[tuple[str, str, str]]:
+    """`--where publisher=Reuters` → ("publisher", "=", "Reuters"); exits 2 when unreadable."""
+    out = []
+    for item in items:
+        m = _WHERE.match(item)
+        if m is None:
+            err.print(f"[red]error:[/red] --where {escape(repr(item))}: write COLUMN=VALUE "
+                      "(or !=, >=, <=, >, <), e.g. --where extracted_by=strikewatch-rules@1")
+            raise typer.Exit(2)
+        out.append((m.group(1), m.group(2), m.group(3)))
+    return out
+
+
+@app.command()
+def reextract(
+    db: DbOption = None,
+    extractor: ExtractorOption = None,
+    where: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--where",
+            help="Only articles where COLUMN=VALUE (also != >= <= > <; repeat to combine): "
+            "id, publisher, published, language, origin_id, source, url, extracted_by, "
+            "ingested_at.",
+            show_default=False,
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes for extraction (1: in this process).")
+    ] = 1,
+) -> None:
+    """Read stored articles again (with a newer or another extractor) and bring the ledger
+    up to date incrementally. Review edits are separate records and always win: a
+    re-extraction never overwrites them. An article that fails keeps its earlier mentions
+    and is listed (and retried by the next ingest)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+    from sqlalchemy.exc import DBAPIError
+
+    from strikewatch import pipeline
+
+    check_extractor(extractor)
+    conditions = parse_where(where or [])
+    store = get_store(db, must_exist=True)
+    try:
+        try:
+            ids = store.article_ids(conditions)
+        except ValueError as exc:
+            err.print(f"[red]error:[/red] --where: {escape(str(exc))}")
+            raise typer.Exit(2) from exc
+        report = pipeline.PipelineReport()
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn())
+        with Progress(*columns, console=err, transient=True) as progress:
+            task = progress.add_task("re-extract", total=len(ids))
+            pipeline.extract_articles(
+                store, ids, report, on_article=lambda _a: progress.update(task, advance=1),
+                workers=workers, extractor=extractor)
+            progress.add_task("resolve", total=None)
+            pipeline.update_ledger(store, report)
+    except DBAPIError as exc:
+        err.print(f"[red]error:[/red] database {escape(db or '(default)')}: "
+                  f"{escape(str(exc.orig))}")
+        raise typer.Exit(2) from exc
+    finally:
+        store.close()
+    print_report(report)
+
+
 @app.command("eval")
 def eval_cmd(
     gold: list[Path] = typer.Argument(..., help="gold JSON files or folders of them"),  # noqa: B008
     verbose: bool = typer.Option(False, "--verbose", "-v", help="list field errors"),
+    extractor: ExtractorOption = None,
 ) -> None:
     """Score the extractor against gold files (recall, precision, field accuracy, forbid)."""
-    from strikewatch.evaluate import evaluate, expand
+    from functools import partial
 
-    total, per = evaluate(expand(gold))
+    from strikewatch.evaluate import evaluate, expand
+    from strikewatch.extract import registry
+
+    check_extractor(extractor)
+    reader = registry.get_extractor(extractor)
+    total, per = evaluate(expand(gold), partial(registry.checked, reader))
     bad = 0
     for path, sc, err in per:
         if sc is None:

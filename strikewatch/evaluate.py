@@ -260,12 +260,14 @@ def score(gold: dict[str, Any], text: str, records: list[dict[str, Any]],
 def evaluate(paths: Sequence[Path],
              extractor: Callable[[Article], list[Mention]] | None = None
              ) -> tuple[Score, list[tuple[Path, Score | None, str]]]:
-    """Score every gold file; a bad file is reported and skipped, never fatal.
+    """Score every gold file; a bad file (or an extractor error on it) is reported and
+    skipped, never fatal.
 
     An article in a language no reader reads yields no records, as at ingest (its expected
     records count as missed), so the scores say what the ledger would hold.
     """
     from strikewatch.extract import extract
+    from strikewatch.extract.registry import ExtractionError
     from strikewatch.ingest.language import has_reader
 
     def routed(article: Article) -> list[Mention]:
@@ -281,6 +283,9 @@ def evaluate(paths: Sequence[Path],
             sc = score(gold, art.text, recs, where=p.name)
         except GoldError as e:
             per.append((p, None, str(e)))
+            continue
+        except ExtractionError as e:
+            per.append((p, None, f"{p}: extraction failed: {e}"))
             continue
         total.add(sc)
         per.append((p, sc, ""))

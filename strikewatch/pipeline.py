@@ -15,23 +15,22 @@ follow them).
 
 from __future__ import annotations
 
-import json
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from strikewatch import extract as extract_step
 from strikewatch import resolve as resolve_step
 from strikewatch.ingest import IngestOptions, IngestReport, ingest
 from strikewatch.ingest.language import has_reader, readable_languages
 from strikewatch.ingest.sources import Unit
-from strikewatch.records import Article, Mention, Place
+from strikewatch.records import Article, Mention
 from strikewatch.resolve import streamed
 from strikewatch.resolve.linking import Predictor
-from strikewatch.store import LedgerWrite, ResolveSave, SavedResolve, StaleState, Store
+from strikewatch.store import LedgerWrite, ResolveSave, StaleState, Store
 
 
 @dataclass
@@ -49,13 +48,78 @@ class PipelineReport:
     unread: dict[str, int] = field(default_factory=dict)
 
 
-def extract_one(article: Article) -> tuple[str, list[Mention] | None, str | None]:
-    """(article id, mentions, None) or (article id, None, why it failed); never raises,
-    so one bad article cannot break a worker pool."""
+def extract_one(
+    article: Article, extractor: str | None = None
+) -> tuple[str, list[Mention] | None, str | None, str]:
+    """(article id, mentions, None, extracted_by) or (article id, None, why it failed,
+    extracted_by); never raises, so one bad article cannot break a worker pool.
+
+    The article is read by the extractor registered as `extractor` (default: the one for
+    its language, extract.registry.for_language), through the validating boundary
+    (registry.checked): an invalid mention is a failure of this article, never stored."""
+    from strikewatch.extract import registry
+
     try:
-        return article.id, extract_step.extract(article), None
+        # no registered reader for the article's language: the default reads it, as before
+        # languages were routed (skipping it instead is ingest's call once it detects them)
+        ex = registry.get_extractor(extractor) if extractor else \
+            registry.for_language(article.language) or registry.get_extractor()
+    except (KeyError, TypeError, registry.ExtractionError) as exc:
+        return article.id, None, str(exc), extractor or ""
+    label = registry.extracted_by(ex)
+    try:
+        return article.id, registry.checked(ex, article), None, label
     except Exception as exc:
-        return article.id, None, f"{type(exc).__name__}: {exc}"
+        return article.id, None, f"{type(exc).__name__}: {exc}", label
+
+
+def extract_articles(
+    store: Store,
+    article_ids: Sequence[str],
+    report: PipelineReport | None = None,
+    on_article: Callable[[str], None] | None = None,
+    workers: int = 1,
+    batch: int = 64,
+    extractor: str | None = None,
+) -> PipelineReport:
+    """Extract and store the mentions of these articles, replacing what was stored.
+
+    With `workers` > 1 extraction runs in a process pool; results are written by this
+    process, one transaction per article, so an interruption loses no stored work. A
+    failure is recorded on its article (store.record_extract_error: kept with its message,
+    retried by the next run) and the rest go on.
+    """
+    report = report or PipelineReport()
+    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(article_ids) > 1 \
+        else None
+    read = partial(extract_one, extractor=extractor)
+    try:
+        for i in range(0, len(article_ids), batch):
+            chunk = article_ids[i : i + batch]
+            found = store.get_articles(chunk)
+            articles = [found[a] for a in chunk if a in found]
+            if pool is not None:
+                results = pool.map(read, articles, chunksize=max(1, batch // workers))
+            else:
+                results = map(read, articles)
+            for article_id, mentions, error, label in results:
+                if mentions is not None:
+                    try:
+                        store.replace_mentions(article_id, mentions, label)
+                    except Exception as exc:  # the store refused them
+                        error = f"{type(exc).__name__}: {exc}"
+                    else:
+                        report.extracted += 1
+                        report.mentions += len(mentions)
+                if error is not None:
+                    report.extract_failures.append((article_id, error))
+                    store.record_extract_error(article_id, error, label or None)
+                if on_article is not None:
+                    on_article(article_id)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return report
 
 
 def extract_pending(
@@ -64,42 +128,14 @@ def extract_pending(
     on_article: Callable[[str], None] | None = None,
     workers: int = 1,
     batch: int = 64,
+    extractor: str | None = None,
 ) -> PipelineReport:
-    """Extract and store mentions for every article that has none stored yet and whose
+    """Extract and store mentions for every article that has none stored yet (new ones,
+    any a killed run never got to, and those whose last extraction failed) and whose
     language has a reader (ingest.language); the others stay unextracted, counted in
-    `report.unread`, and a run after a reader for their language exists reads them.
-
-    With `workers` > 1 extraction runs in a process pool; results are written by this
-    process, one transaction per article, so an interruption loses no stored work.
-    """
-    report = report or PipelineReport()
-    pending = store.unextracted_article_ids(readable_languages())
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(pending) > 1 else None
-    try:
-        for i in range(0, len(pending), batch):
-            chunk = pending[i : i + batch]
-            found = store.get_articles(chunk)
-            articles = [found[a] for a in chunk if a in found]
-            if pool is not None:
-                results = pool.map(extract_one, articles, chunksize=max(1, batch // workers))
-            else:
-                results = map(extract_one, articles)
-            for article_id, mentions, error in results:
-                if mentions is not None:
-                    try:
-                        store.replace_mentions(article_id, mentions)
-                    except Exception as exc:  # e.g. duplicate mention ids from the extractor
-                        error = f"{type(exc).__name__}: {exc}"
-                    else:
-                        report.extracted += 1
-                        report.mentions += len(mentions)
-                if error is not None:
-                    report.extract_failures.append((article_id, error))
-                if on_article is not None:
-                    on_article(article_id)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    `report.unread`, and a run after a reader for their language exists reads them."""
+    report = extract_articles(store, store.unextracted_article_ids(readable_languages()),
+                              report, on_article, workers, batch, extractor)
     report.unread = unread_languages(store)
     return report
 
@@ -162,11 +198,6 @@ def update_ledger(
                   for m in mentions}
         report.from_scratch = (from_scratch or saved is None
                                or saved.version != resolve_step.STATE_VERSION)
-        seas = {} if report.from_scratch or saved is None else _saved_seas(saved, prints)
-        # the text of an article is read only where a tally mention's seas must be found
-        articles.update(store.resolve_articles(
-            texts := {m.article_id for m in mentions if m.kind == "tally" and m.id not in seas},
-            with_text=texts))
         t1 = time.perf_counter()
         if report.from_scratch or saved is None:
             state = resolve_step.resolve_state(mentions, articles, reviews, predictor)
@@ -178,14 +209,12 @@ def update_ledger(
             state, touched = resolve_step.resume_state(
                 kept, articles, ((a, b, p) for (a, b), p in saved.edges.items()),
                 {mid: key for mid, (key, _) in old.items() if key is not None}, stale)
-            state.tally_seas.update(seas)  # valid: the mention and its article are unchanged
             resolve_step.resolve_incremental(state, fresh, {}, reviews, also_touched=touched,
                                              predictor=predictor)
         members: dict[str, tuple[str | None, str]] = {
             mid: (state.cluster_of.get(mid), prints[mid])
             for mid in (*state.events, *state.tallies)}
-        save = ResolveSave(resolve_step.STATE_VERSION, state.edges(), members, saved,
-                           _seas_to_save(state.tally_seas, members))
+        save = ResolveSave(resolve_step.STATE_VERSION, state.edges(), members, saved)
         t2 = time.perf_counter()
         try:
             report.ledger = store.write_ledger(state.incidents, state.tally_records, save)
@@ -225,8 +254,7 @@ def resolve_archive(
             except streamed.StoreChanged:
                 return False
             try:
-                save = ResolveSave(resolve_step.STATE_VERSION, res.edges, res.members, saved,
-                                   _seas_to_save(res.seas, res.members))
+                save = ResolveSave(resolve_step.STATE_VERSION, res.edges, res.members, saved)
                 t1 = time.perf_counter()
                 try:
                     report.ledger = store.write_ledger(res.incidents(), res.tallies, save)
@@ -254,19 +282,6 @@ def _until_fresh(store: Store, once: Callable[[], bool]) -> None:
                        "processes kept changing the store or the resolver state")
 
 
-def _seas_to_save(seas: Mapping[str, list[Place]],
-                  members: Mapping[str, tuple[str | None, str]]) -> dict[str, tuple[str, str]]:
-    """The seas of each tally mention as saved: (fingerprint, JSON list of places)."""
-    return {mid: (members[mid][1], json.dumps([p.model_dump(mode="json") for p in places]))
-            for mid, places in seas.items() if mid in members and members[mid][0] is None}
-
-
-def _saved_seas(saved: SavedResolve, prints: dict[str, str]) -> dict[str, list[Place]]:
-    """The saved seas of each tally mention whose fingerprint is unchanged."""
-    return {mid: [Place.model_validate(p) for p in json.loads(text)]
-            for mid, (fp, text) in saved.seas.items() if prints.get(mid) == fp}
-
-
 def _ledger_inputs(store: Store) -> tuple[int, int, int]:
     """A cheap fingerprint of what the ledger is resolved from."""
     return store.count_articles(), store.count_mentions(), len(store.reviews())
@@ -278,9 +293,10 @@ def run(
     options: IngestOptions | None = None,
     on_unit: Callable[[Unit], None] | None = None,
     workers: int = 1,
+    extractor: str | None = None,
 ) -> PipelineReport:
     """Ingest the inputs, extract what is new, and rebuild the ledger."""
     report = PipelineReport(ingest=ingest(inputs, store, options, on_unit))
-    extract_pending(store, report, workers=workers)
+    extract_pending(store, report, workers=workers, extractor=extractor)
     rebuild_ledger(store, report)
     return report

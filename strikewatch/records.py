@@ -131,6 +131,7 @@ class Article(Record):
     origin_id: str = ""  # articles that are copies of one wire story share an origin
     source: str | None = None  # the file path or URL it was ingested from
     ingested_at: str | None = None
+    extracted_by: str | None = None  # the extractor that read it, "name@version" (store)
 
     def model_post_init(self, __context: Any) -> None:
         if not self.content_hash:
@@ -151,6 +152,7 @@ class Source(Record):
     published_source: str | None = None  # as Article.published_source
     language: str | None = None
     origin_id: str | None = None
+    extracted_by: str | None = None  # the extractor that read it, "name@version"
 
     @classmethod
     def of(cls, article_id: str, article: Article | None) -> Source:
@@ -162,6 +164,7 @@ class Source(Record):
             published_source=a.published_source if a else None,
             language=a.language if a else None,
             origin_id=(a.origin_id if a else None) or article_id,
+            extracted_by=a.extracted_by if a else None,
         )
 
 
@@ -251,6 +254,9 @@ class Mention(EventFields):
     quotes: list[Quote] = Field(default_factory=list)
     spans: list[Span] = Field(default_factory=list)  # every sentence the mention rests on
     extractor: str = ""
+    # tallies: every sea its sentences name ("in the Caribbean and Pacific": both), read once
+    # at extraction, each with its span in provenance["regions"] (same order)
+    regions: list[Place] = Field(default_factory=list)
 
     def model_post_init(self, __context: Any) -> None:
         if not self.id:

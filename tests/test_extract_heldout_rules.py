@@ -166,7 +166,7 @@ def test_a_country_opening_a_sentence_with_in_places_the_event() -> None:
 
 
 def test_plain_calendar_dates_read_without_dateparser_agree_with_it() -> None:
-    from strikewatch.extract.dates import _plain_date
+    from strikewatch.extract.date_forms import _plain_date
 
     assert _plain_date("Dec. 4", "2025-12-15") == dt.date(2025, 12, 4)
     assert _plain_date("August 10", "2025-07-21") == dt.date(2024, 8, 10)  # the past one

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
-from strikewatch.extract.actors import assign_roles, find_actors
+from strikewatch.extract.actors import find_actors
 from strikewatch.extract.attribution import read_attribution, read_quotes
 from strikewatch.extract.counts import COUNT_TABLE, parse_number, read_counts
 from strikewatch.extract.dates import read_dates
+from strikewatch.extract.roles import assign_roles
 from strikewatch.extract.sentences import split_offsets
 from strikewatch.extract.status import is_background, read_hedges, read_status
 from strikewatch.extract.triggers import find_triggers

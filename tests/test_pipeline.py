@@ -1,9 +1,10 @@
 """The pipeline's orchestration: new articles extracted once, ledger rebuilt, failures kept.
 
-The extract step is replaced here by a small stand-in, because what is tested is the
-wiring (what runs on which articles, what gets stored), not extraction; resolution is the
-real one (incremental from the saved state, cheap on a handful of undated mentions: each is
-its own incident).
+The extractor is a small stand-in registered in the extractor registry (as a third party
+would register one) and made the default here, because what is tested is the wiring (what
+runs on which articles, what gets stored), not extraction; resolution is the real one
+(incremental from the saved state, cheap on a handful of undated mentions: each is its own
+incident).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from strikewatch import pipeline
+from strikewatch.extract import registry
 from strikewatch.records import Article, Mention, Review, Span
 from strikewatch.store import open_store
 from strikewatch.store.sql import SqlStore
@@ -30,10 +32,22 @@ def first_sentence_extractor(article: Article) -> list[Mention]:
     return [Mention(article_id=article.id, spans=[span], killed_low=len(article.text) % 7)]
 
 
+class FirstSentence:
+    name = "test-first-sentence"
+    version = "1"
+    languages = frozenset({"en"})
+
+    def __call__(self, article: Article) -> list[Mention]:
+        return first_sentence_extractor(article)
+
+
+registry.extractors.register(FirstSentence.name, func=FirstSentence)
+
+
 @pytest.fixture
 def store(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[SqlStore]:
     """On SQLite and on the real PostgreSQL test server (db_url: tests/pg.py)."""
-    monkeypatch.setattr(pipeline.extract_step, "extract", first_sentence_extractor)
+    monkeypatch.setattr(registry, "DEFAULT_EXTRACTOR", FirstSentence.name)
     calls.clear()
     s = open_store(db_url)
     assert isinstance(s, SqlStore)
@@ -98,5 +112,6 @@ def test_worker_pool_gives_the_same_mentions(store: SqlStore, tmp_path: Path) ->
     assert rep.extracted == 12 and len(rep.extract_failures) == 1
     pooled = {m.id: m for m in store.mentions()}
     articles = store.get_articles({m.article_id for m in pooled.values()})
-    in_process = [m for art in articles.values() for m in first_sentence_extractor(art)]
+    in_process = [m for art in articles.values()
+                  for m in registry.checked(FirstSentence(), art)]
     assert {m.id: m for m in in_process} == pooled

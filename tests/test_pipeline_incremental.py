@@ -23,9 +23,8 @@ import sqlalchemy as sa
 
 from strikewatch import pipeline
 from strikewatch.api.app import create_app
-from strikewatch.records import Incident, Place, Review, Tally, stable_id
+from strikewatch.records import Incident, Review, Tally, stable_id
 from strikewatch.resolve import STATE_VERSION, resolve
-from strikewatch.resolve.tallies import mention_seas
 from strikewatch.store import IncidentQuery, ResolveSave, StaleState, open_store
 from strikewatch.store.sql import SqlStore
 from strikewatch.web.auth import WebSettings
@@ -276,29 +275,29 @@ def test_unchanged_rows_are_not_rewritten(store: SqlStore) -> None:
     assert (out.unchanged, out.inserted, out.deleted) == (10, 0, 41)
 
 
-def test_tally_seas_are_saved_for_each_tally_mention_and_reused(store: SqlStore) -> None:
-    """The seas a tally mention's sentences name are saved with the state (fingerprinted),
-    equal what the geoparser finds, and a re-extracted tally mention gets them anew."""
+def test_tally_regions_come_from_the_mention_and_follow_a_reextraction(
+        store: SqlStore) -> None:
+    """The seas of a tally are read at extraction (Mention.regions, each with its span) and
+    resolution uses them as they are: a re-extracted tally mention with other regions
+    changes its tally's reconciliation incrementally, equal to a fresh resolve."""
     for path in SAMPLES:
         pipeline.run([str(path)], store)
-    saved = store.load_resolve_state()
-    assert saved is not None
     tallies = [m for m in store.mentions() if m.kind == "tally"]
     assert tallies, "the samples have tally mentions"
     arts = store.get_articles({m.article_id for m in tallies})
-    assert set(saved.seas) == {m.id for m in tallies}
-    found = {}
-    for m in tallies:
-        fp, text = saved.seas[m.id]
-        assert fp == saved.members[m.id][1]
-        found[m.id] = [Place.model_validate(p) for p in json.loads(text)]
-        assert found[m.id] == mention_seas(m, arts)
-    assert any(found.values()), "some tally sentence names a sea"
-    # re-extract one tally article with its tally mention's sentence moved: new seas
-    m = next(x for x in tallies if found[x.id])
+    with_seas = [m for m in tallies if m.regions]
+    assert with_seas, "some tally sentence names a sea"
+    for m in with_seas:
+        spans = m.provenance["regions"]
+        assert len(spans) == len(m.regions)
+        for place, sp in zip(m.regions, spans, strict=True):
+            assert place.kind == "sea" or place.geo_precision == 6
+            assert arts[m.article_id].text[sp.start:sp.end] == sp.text
+    noted = {t.id: t.reconciliation.note for t in store.tallies()}
+    assert any("(region:" in n for n in noted.values())
+    # re-extract one tally article with its tally mention's regions gone
+    m = with_seas[0]
     others = [x for x in store.mentions(m.article_id) if x.id != m.id]
-    store.replace_mentions(m.article_id, [*others, m.model_copy(update={"spans": []})])
+    store.replace_mentions(m.article_id, [*others, m.model_copy(update={"regions": []})])
     assert not pipeline.update_ledger(store).from_scratch
-    again = store.load_resolve_state()
-    assert again is not None and json.loads(again.seas[m.id][1]) == []
     assert ledger(store) == from_scratch(store)

@@ -48,7 +48,7 @@ def small_steps(monkeypatch: pytest.MonkeyPatch) -> None:
 def snapshot(store: SqlStore) -> tuple[object, ...]:
     saved = store.load_resolve_state()
     assert saved is not None
-    return ledger(store), saved.version, saved.edges, saved.members, saved.seas
+    return ledger(store), saved.version, saved.edges, saved.members
 
 
 def add_reviews(store: SqlStore) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from strikewatch.extract.components.regions import sea_regions
 from strikewatch.records import Actor, Article, Mention, Place
 from strikewatch.resolve import resolve
 from strikewatch.resolve.merging import mention_order
@@ -23,9 +24,11 @@ def _campaign() -> Desk:
 
 
 def _tally(d: Desk, text: str, published: str, **fields: Any) -> None:
+    """A tally mention of `text`, with the seas it names read as extraction reads them."""
     base: dict[str, Any] = dict(kind="tally", target_kind="vessel", domain="sea", place=None,
                                 actor1=Actor(name="US military", country="US"),
-                                period_low="2026-03-01")
+                                period_low="2026-03-01",
+                                regions=[p for p, _, _ in sea_regions(text, 0, len(text))])
     base.update(fields)
     d.report(text, published, **base)
 
@@ -134,7 +137,7 @@ def test_indexed_reconciliation_and_dedupe_equal_their_plain_definitions() -> No
         incidents, tallies = resolve(mentions, articles)
         assert tallies
         for t in tallies:
-            regions = tally_regions(t, [by_id[i] for i in t.mention_ids], articles)
+            regions = tally_regions(t, [by_id[i] for i in t.mention_ids])
             expected = reconcile(t, incidents, regions)
             assert t.reconciliation is not None
             assert t.reconciliation.model_dump(exclude={"note"}) == expected.model_dump(

@@ -464,6 +464,36 @@ def test_migration_downgrades_and_upgrades_again(tmp_path: Path) -> None:
     s2.close()
 
 
+def test_migration_gives_stored_tally_mentions_their_regions(store: SqlStore) -> None:
+    """Tally mentions stored before regions were read at extraction get them from migration
+    0006 (read as resolution used to read them), and the old cache table is gone."""
+    import json
+
+    from alembic import command
+
+    from strikewatch.store.sql import alembic_config, migrate
+
+    text = ("So far, U.S. forces have struck 14 boats in the Caribbean and the eastern "
+            "Pacific, killing 61 people.")
+    art, _ = store.add_article(Article(text=text))
+    span = Span(article_id=art.id, start=0, end=len(text), text=text)
+    old = Mention(article_id=art.id, kind="tally", spans=[span]).model_dump(mode="json")
+    del old["regions"]
+    with store.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0006")
+    assert "resolve_tally_seas" in sa.inspect(store.engine).get_table_names()
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO mentions (id, article_id, kind, status, position, "
+                             "data) VALUES (:i, :a, 'tally', 'occurred', 0, :d)"),
+                     {"i": old["id"], "a": art.id, "d": json.dumps(old)})
+    migrate(store.engine)
+    assert "resolve_tally_seas" not in sa.inspect(store.engine).get_table_names()
+    (m,) = store.mentions()
+    assert [p.name for p in m.regions] and all(p.kind == "sea" for p in m.regions)
+    assert len(m.regions) == 2
+    assert [sp.text for sp in m.provenance["regions"]][0] == "Caribbean"
+
+
 def test_get_mentions_and_articles_by_id(store: SqlStore) -> None:
     arts = [store.add_article(Article(text=f"Report {i}: a boat was hit."))[0] for i in range(3)]
     ms = []

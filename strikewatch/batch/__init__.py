@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Literal
 
 from strikewatch.batch.archive import ArchiveError, archive_files
-from strikewatch.batch.worker import DEFAULT_EXTRACTOR
 
 Engine = Literal["local", "spark"]
 ENGINES: tuple[Engine, ...] = ("local", "spark")
@@ -75,11 +74,12 @@ def run_batch(
     workers: int = 1,
     out: Path | str = "batch-out",
     db: str | None = None,
-    extractor: str = DEFAULT_EXTRACTOR,
+    extractor: str | None = None,
     spark_master: str | None = None,
 ) -> BatchReport:
     """Extract, load and resolve an archive; see the module docstring for the phases."""
     from strikewatch.batch.load import load_batch
+    from strikewatch.extract.registry import extracted_by, get_extractor
     from strikewatch.store import open_store
 
     if engine not in ENGINES:
@@ -129,7 +129,8 @@ def run_batch(
 
         store = open_store(db)
         try:
-            loaded = load_batch(store, Path(src), mentions_dir, predictor)
+            loaded = load_batch(store, Path(src), mentions_dir, predictor,
+                                extracted_by=extracted_by(get_extractor(extractor)))
         finally:
             close = getattr(store, "close", None)
             if callable(close):

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from strikewatch.batch import ENGINES, ArchiveError, run_batch
-from strikewatch.batch.worker import DEFAULT_EXTRACTOR
 
 
 def batch_command(
@@ -26,12 +25,20 @@ def batch_command(
         str | None, typer.Option(help="Spark master URL (default local[WORKERS]).")
     ] = None,
     extractor: Annotated[
-        str, typer.Option(help="Extraction function as module:function.")
-    ] = DEFAULT_EXTRACTOR,
+        str | None,
+        typer.Option(help="Registered extractor (see `strikewatch extractors`); default: "
+                     "the registry's default.", show_default=False),
+    ] = None,
 ) -> None:
     """Extract, resolve and store a large article archive (Spark or a local process pool)."""
     if engine not in ENGINES:
         raise typer.BadParameter(f"choose one of {', '.join(ENGINES)}", param_hint="--engine")
+    from strikewatch.extract.registry import get_extractor
+
+    try:
+        get_extractor(extractor)
+    except (KeyError, TypeError) as exc:
+        raise typer.BadParameter(str(exc.args[0]), param_hint="--extractor") from exc
     logging.basicConfig(level=logging.ERROR)
     try:
         report = run_batch(input_path, engine=engine, workers=workers, out=out, db=db,

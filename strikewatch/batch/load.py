@@ -136,7 +136,8 @@ def load_articles(
 
 
 def load_mentions(
-    store: Store, mentions_dir: Path, article_ids: Sequence[str], result: LoadResult
+    store: Store, mentions_dir: Path, article_ids: Sequence[str], result: LoadResult,
+    extracted_by: str | None = None,
 ) -> None:
     """Store the extracted mentions of `article_ids` (sorted), a write group at a time.
 
@@ -146,12 +147,13 @@ def load_mentions(
     """
     article_ids = [a for a in article_ids if a not in result.unread_ids]
     for group in mention_groups(mentions_dir, article_ids, WRITE_BATCH):
-        store.replace_mentions_many(group)
+        store.replace_mentions_many(group, extracted_by)
         result.mentions += sum(len(ms) for ms in group.values())
 
 
 def load_batch(
-    store: Store, input_path: Path, mentions_dir: Path, predictor: Predictor | None = None
+    store: Store, input_path: Path, mentions_dir: Path, predictor: Predictor | None = None,
+    extracted_by: str | None = None,
 ) -> LoadResult:
     """Articles of the archive, then their extracted mentions, then the resolved ledger
     (pairwise linking by `predictor`: the Spark engine links on Spark)."""
@@ -159,7 +161,7 @@ def load_batch(
     t0 = time.perf_counter()
     new, known = load_articles(store, iter_articles(input_path, result.errors), result)
     t1 = time.perf_counter()
-    load_mentions(store, mentions_dir, sorted(new | known), result)
+    load_mentions(store, mentions_dir, sorted(new | known), result, extracted_by)
     t2 = time.perf_counter()
     # from scratch, in bounded memory (resolve.streamed), its spill files beside the output
     ledger = resolve_archive(store, predictor=predictor, workdir=mentions_dir.parent)

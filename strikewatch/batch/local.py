@@ -38,7 +38,7 @@ def _chunks(input_path: Path, errors: list[str]) -> Iterator[list[tuple[dict[str
 
 
 def extract_local(
-    input_path: Path, mentions_dir: Path, workers: int, extractor: str
+    input_path: Path, mentions_dir: Path, workers: int, extractor: str | None
 ) -> tuple[int, int, list[str]]:
     """Extract every record of the archive into `mentions_dir/part-00000.parquet`.
 

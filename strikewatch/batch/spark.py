@@ -75,7 +75,7 @@ def _record_peaks(spark: Any) -> None:
     last_peaks_mb["python_worker_max"] = round(max(workers, default=0.0), 1)
 
 
-def _partition(records: Iterator[Any], extractor: str) -> Iterator[Row]:
+def _partition(records: Iterator[Any], extractor: str | None) -> Iterator[Row]:
     """Mention rows of one partition; runs in the executor's Python worker."""
     for rec in records:
         data = rec.asDict()
@@ -173,7 +173,7 @@ def spark_predictor(spark: Any) -> Predictor:
 
 
 def extract_spark(
-    spark: Any, input_path: Path | str, mentions_dir: Path, workers: int, extractor: str,
+    spark: Any, input_path: Path | str, mentions_dir: Path, workers: int, extractor: str | None,
 ) -> tuple[int, int, list[str]]:
     """Run extraction as a Spark job on `spark`; mention rows land in `mentions_dir`.
 

@@ -10,35 +10,31 @@ mention's full JSON: lossless, and flat enough for Parquet on every engine.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from strikewatch.batch.archive import to_article
 from strikewatch.records import Article, Mention
 
-DEFAULT_EXTRACTOR = "strikewatch.extract:extract"
 #: Column order of a mention row; the Parquet schema in strikewatch.batch.mentions matches.
 ROW_FIELDS = ("article_id", "mention_id", "kind", "data", "error")
 
 Row = tuple[str | None, str | None, str | None, str | None, str | None]
-Extractor = Callable[[Article], list[Mention]]
-
-_loaded: dict[str, Extractor] = {}
 
 
-def load_extractor(spec: str = DEFAULT_EXTRACTOR) -> Extractor:
-    """The extraction function named `module:function`, imported once per process."""
-    fn = _loaded.get(spec)
-    if fn is None:
-        module_name, _, attr = spec.partition(":")
-        fn = getattr(importlib.import_module(module_name), attr or "extract")
-        _loaded[spec] = fn
-    return fn
+def extract_checked(article: Article, name: str | None) -> list[Mention]:
+    """The mentions of `article` read by the extractor registered as `name` (None: the
+    default), validated at the boundary (extract.registry.checked). The extractor is built
+    once per process: on a Spark executor the registry is read there (built-ins, and the
+    entry points of the packages installed on it). Imported lazily: the command line
+    starts without the extraction code."""
+    from strikewatch.extract.registry import checked, get_extractor
+
+    return checked(get_extractor(name), article)
 
 
 def extract_record(
-    data: dict[str, Any], where: str | None, extractor: str = DEFAULT_EXTRACTOR
+    data: dict[str, Any], where: str | None, extractor: str | None = None
 ) -> list[Row]:
     """Mention rows for one archive record; a bad record gives one error row instead.
 
@@ -53,14 +49,14 @@ def extract_record(
     if not has_reader(article.language):
         return []  # stored unread (batch.load), never read with another language's rules
     try:
-        mentions = load_extractor(extractor)(article)
+        mentions = extract_checked(article, extractor)
     except Exception as exc:  # noqa: BLE001 - one bad article never stops a batch
         return [(article.id, None, None, None, f"{where}: extraction failed: {exc!r}")]
     return [(m.article_id, m.id, m.kind, m.model_dump_json(), None) for m in mentions]
 
 
 def extract_chunk(
-    chunk: Sequence[tuple[dict[str, Any], str | None]], extractor: str = DEFAULT_EXTRACTOR
+    chunk: Sequence[tuple[dict[str, Any], str | None]], extractor: str | None = None
 ) -> list[Row]:
     """Mention rows for a chunk of (record, where) pairs: the local pool's unit of work."""
     rows: list[Row] = []
@@ -69,7 +65,8 @@ def extract_chunk(
     return rows
 
 
-def extract_partition(records: Iterable[dict[str, Any]], extractor: str) -> Iterator[Row]:
+def extract_partition(records: Iterable[dict[str, Any]], extractor: str | None
+                      ) -> Iterator[Row]:
     """Mention rows for one Spark partition of records (each with a `_where` key)."""
     for data in records:
         where = data.pop("_where", None)

@@ -3,16 +3,36 @@
 Why one mutable context: each component (sentences, triggers, dates, counts, ...) is a small
 callable `component(doc) -> None` that adds what it finds to `Doc`. A component can be
 replaced (by a statistical or LLM backend) without touching the others, as long as it fills
-the same slots.
+the same slots: every component declares the slots it `requires` and `assigns`
+(`strikewatch.extract.pipeline.component`), named as below (`doc.frames`,
+`frame.status`, ...), and the pipeline checks the order when it is built.
+
+Every `Frame` field is public: a field one component sets and another reads is declared by
+both, so nothing reads another component's private state.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
-from strikewatch.records import Actor, Article, Attribution, Place, Quote, Span
+from strikewatch.records import (
+    Action,
+    Actor,
+    Article,
+    Attribution,
+    Domain,
+    Mention,
+    MentionKind,
+    Place,
+    Quote,
+    Span,
+    Status,
+    TargetKind,
+)
+
+Strength = Literal["strong", "weak"]
 
 
 @dataclass
@@ -35,8 +55,8 @@ class Trigger:
     text: str
     event_type: str | None
     sub_event_type: str | None
-    action: str | None = None
-    strength: str = "strong"  # strong: may start a mention; weak: only joins one
+    action: Action | None = None
+    strength: Strength = "strong"  # strong: may start a mention; weak: only joins one
     generic: bool = False  # "attack", "operation": type comes from context when possible
 
 
@@ -52,21 +72,25 @@ class Frame:
     trigger: Trigger
     start: int  # the clause this frame covers (offsets into the article text)
     end: int
-    kind: str = "event"
-    event_type: str | None = None
+    kind: MentionKind = "event"  # clauses, kind
+    event_type: str | None = None  # clauses (coreference may inherit one)
     sub_event_type: str | None = None
-    action: str | None = None
-    target_kind: str | None = None
-    domain: str | None = None
-    status: str = "occurred"
-    status_cued: bool = False  # a cue word set the status (not the default)
-    background: bool = False
+    action: Action | None = None
+    target_kind: TargetKind | None = None  # targets
+    domain: Domain | None = None  # targets
+    status: Status = "occurred"  # status
+    status_cued: bool = False  # status: a cue word set the status (not the default)
+    background: bool = False  # status (kind adds: an occurred event months before publication)
     hedges: list[str] = field(default_factory=list)
     date_low: str | None = None
     date_high: str | None = None
     time_precision: int | None = None
     period_low: str | None = None
     period_high: str | None = None
+    # dates: the clause's first "between X and Y" period, and a date opening a "since ..."
+    # phrase; kind decides whether the frame is an aggregate that covers them
+    period_read: DateRead | None = None
+    since_read: DateRead | None = None
     place: Place | None = None
     actor1: Actor | None = None
     actor2: Actor | None = None
@@ -78,16 +102,49 @@ class Frame:
     attribution: list[Attribution] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     prov: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    anaphoric: bool = False  # "the strike", "the operation": refers back to a known event
-    drop: bool = False
-    violent_context: bool = False  # the sentence has a (military) violent event word
-    named: list[tuple[int, int]] = field(default_factory=list)  # actor names (not states)
+    # clauses: "the strike", "the operation" refers back to a known event
+    anaphoric: bool = False
+    drop: bool = False  # status: negated, habitual or a rule ("cannot deploy"), not an event
+    violent_context: bool = False  # clauses: the sentence has a (military) violent event word
+    named: list[tuple[int, int]] = field(default_factory=list)  # actors: names (not states)
 
     def cite(self, key: str, start: int, end: int) -> None:
         """Record that field `key` rests on text[start:end]."""
         spans = self.prov.setdefault(key, [])
         if (start, end) not in spans:
             spans.append((start, end))
+
+
+@dataclass
+class DateRead:
+    """A date expression read from the text: offsets, the days it covers, its precision."""
+
+    start: int
+    end: int
+    low: str | None
+    high: str | None
+    precision: int | None
+    is_period: bool = False  # "since September", "so far this year": a tally's period
+
+
+@dataclass
+class Group:
+    """The frames that tell one event (coreference), head first; one Mention each."""
+
+    frames: list[Frame] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)  # trailing quotes, after the event
+    regions: list[Place] = field(default_factory=list)  # a tally's seas (regions component)
+
+    @property
+    def head(self) -> Frame:
+        return self.frames[0]
+
+    def value(self, name: str) -> object:
+        for f in self.frames:
+            v = getattr(f, name)
+            if v is not None:
+                return v
+        return None
 
 
 @dataclass
@@ -101,6 +158,8 @@ class Doc:
     triggers: dict[int, list[Trigger]] = field(default_factory=dict)  # sentence index -> hits
     frames: list[Frame] = field(default_factory=list)
     countries: tuple[str, ...] = ()  # countries the article names, for place tie-breaks
+    groups: list[Group] = field(default_factory=list)  # coreference: one per mention
+    mentions: list[Mention] = field(default_factory=list)  # to_mention: the output
     stats: dict[str, int] = field(default_factory=dict)
     _spans: dict[tuple[int, int], Span] = field(default_factory=dict, repr=False)
 

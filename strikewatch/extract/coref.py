@@ -10,26 +10,11 @@ places, actors or counts. Weak frames that join nothing and carry no count are d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from strikewatch.extract.context import Doc, Frame
+from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.triggers import BAT, ERV, VAC
 
-
-@dataclass
-class Group:
-    frames: list[Frame] = field(default_factory=list)
-
-    @property
-    def head(self) -> Frame:
-        return self.frames[0]
-
-    def value(self, name: str) -> object:
-        for f in self.frames:
-            v = getattr(f, name)
-            if v is not None:
-                return v
-        return None
+__all__ = ["Group", "merge_frames"]
 
 
 def _country(x: object) -> str | None:

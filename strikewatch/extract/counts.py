@@ -203,6 +203,22 @@ _KILL_CONTEXT = re.compile(r"\b(?:kill|killed|killing|dead|died|deaths|death tol
                            re.IGNORECASE)
 
 
+def _read_zeros(text: str, put: Callable[[str, Range, int, int], None]) -> None:
+    """"No one was killed", "no civilians were harmed", "no survivors": counts of zero."""
+    for m in _ZERO.finditer(text):
+        if m.group("zciv"):
+            put("civilians_killed", (0, 0), m.start(), m.end())  # "no civilians were harmed"
+            continue
+        word = (m.group("zk") or m.group("zk2") or m.group("zk3") or m.group("zc") or
+                m.group("zc2")).lower()
+        if word in ("killed", "casualties", "deaths", "fatalities"):
+            put("killed", (0, 0), m.start(), m.end())
+        if word in ("hurt", "injured", "wounded", "injuries", "casualties"):
+            put("injured", (0, 0), m.start(), m.end())
+        if word == "survivors":
+            put("survivors", (0, 0), m.start(), m.end())
+
+
 def read_counts(text: str, offset: int = 0, more: set[str] | None = None
                 ) -> tuple[dict[str, Range], list[str], dict[str, tuple[int, int]]]:
     """Counts in one sentence/clause: {field: (low, high)}, approx fields, field -> span.
@@ -221,18 +237,7 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         if is_approx:
             approx.append(name)
 
-    for m in _ZERO.finditer(text):
-        if m.group("zciv"):
-            put("civilians_killed", (0, 0), m.start(), m.end())  # "no civilians were harmed"
-            continue
-        word = (m.group("zk") or m.group("zk2") or m.group("zk3") or m.group("zc") or
-                m.group("zc2")).lower()
-        if word in ("killed", "casualties", "deaths", "fatalities"):
-            put("killed", (0, 0), m.start(), m.end())
-        if word in ("hurt", "injured", "wounded", "injuries", "casualties"):
-            put("injured", (0, 0), m.start(), m.end())
-        if word == "survivors":
-            put("survivors", (0, 0), m.start(), m.end())
+    _read_zeros(text, put)
     kill_ctx = bool(_KILL_CONTEXT.search(text))
     added_at: set[int] = set()
     for c in count_expressions(text):

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from strikewatch import geo
 from strikewatch.extract.actors import country_mentions
 from strikewatch.extract.context import Frame
+from strikewatch.geo.protocol import geoparser
 from strikewatch.records import Place
 
 _PREP = re.compile(r"(?:\b(?i:in|inside|into|across|near|off|within|on|over|throughout|"
@@ -85,8 +85,8 @@ def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, 
         if not _may_name_place(text, a, b, f):
             continue  # no name but actors', no sea word: nothing geo could find
         try:
-            hit = geo.locate(text, a, b, trigger=(f.trigger.start, f.trigger.end),
-                             context_countries=context_countries, domain=f.domain)
+            hit = geoparser().locate(text, a, b, trigger=(f.trigger.start, f.trigger.end),
+                                     context_countries=context_countries, domain=f.domain)
         except Exception:  # noqa: BLE001 - a geo failure must not lose the event
             hit = None
         if hit is not None:

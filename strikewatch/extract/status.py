@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from strikewatch.records import Status
+
 _DENY = re.compile(
     r"\b(?:denied|denies|deny|denying|rejected (?:reports|claims|allegations)|dismissed "
     r"(?:reports|claims)|did not (?:carry out|conduct|strike|attack|launch)|never (?:struck|"
@@ -66,7 +68,8 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SINCE_PHRASE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 
 
-def read_status(sentence: str, trig_start: int, trig_end: int) -> tuple[str, int | None, bool]:
+def read_status(sentence: str, trig_start: int, trig_end: int
+                ) -> tuple[Status, int | None, bool]:
     """(status, offset of the cue or None, whether a cue was found) for the event word.
 
     Offsets are relative to `sentence`; the trigger is sentence[trig_start:trig_end].

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from strikewatch.extract.context import Doc, Trigger
+from strikewatch.extract.context import Doc, Strength, Trigger
 from strikewatch.extract.lookahead import prefixed
-from strikewatch.records import EVENT_TAXONOMY
+from strikewatch.records import EVENT_TAXONOMY, Action
 
 ERV = "Explosions/Remote violence"
 BAT = "Battles"
@@ -29,8 +29,8 @@ class Entry:
     pattern: str
     event_type: str | None
     sub_event_type: str | None
-    action: str | None = None
-    strength: str = "strong"
+    action: Action | None = None
+    strength: Strength = "strong"
     generic: bool = False
 
 
@@ -234,7 +234,7 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
         if any(a < y and x < b for x, y in taken):
             continue
         taken.append((a, b))
-        strength = e.strength
+        strength: Strength = e.strength
         word = m.group(0).lower()
         before = sentence[max(0, a - 60):a]
         if e.strength == "weak" and e.generic and word.startswith(("operation", "mission",

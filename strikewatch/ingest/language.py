@@ -51,11 +51,13 @@ _TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 def reader_languages() -> frozenset[str]:
     """The languages an extractor reads: the one question routing asks.
 
-    Today the built-in rules extractor reads English only. When extract/ keeps a registry
-    of extractors, each declaring the languages it reads, this function asks that
-    registry; nothing else in strikewatch decides which languages are read.
+    The extractor registry answers it (each registered extractor declares the languages it
+    reads, extract.registry.reader_languages); nothing else in strikewatch decides which
+    languages are read.
     """
-    return frozenset({"en"})
+    from strikewatch.extract.registry import reader_languages as registered
+
+    return registered()
 
 
 def has_reader(language: str | None) -> bool:

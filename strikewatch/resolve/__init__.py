@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from strikewatch.records import Article, Incident, Mention, Place, Review, Tally
+from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.resolve.clustering import cluster, cluster_component
 from strikewatch.resolve.features import Features, features, mention_block_keys
 from strikewatch.resolve.linking import Predictor, score_pairs
@@ -49,7 +49,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump when features or linking weights change: saved states then need a fresh resolve.
-STATE_VERSION = 4
+STATE_VERSION = 5  # 4 twice in parallel (copy blocking; tally regions read in extract)
 
 
 @dataclass
@@ -68,9 +68,6 @@ class ResolveState:
     machine: dict[str, Incident] = field(default_factory=dict)  # cluster key -> incident
     incidents: list[Incident] = field(default_factory=list)  # after reviews
     tally_records: list[Tally] = field(default_factory=list)
-    # tally mention id -> the seas its sentences name (tallies.mention_seas), filled as
-    # tallies are resolved; the pipeline saves it and seeds it for unchanged mentions
-    tally_seas: dict[str, list[Place]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.feats = _LazyFeatures(self, self.feats)
@@ -122,7 +119,8 @@ def fingerprint(mention: Mention, article: Article | None) -> str:
     """
     art = None if article is None else [article.published, article.origin_id or article.id,
                                         article.publisher, article.url, article.content_hash,
-                                        article.published_source, article.language]
+                                        article.published_source, article.language,
+                                        article.extracted_by]
     h = hashlib.sha256(json.dumps([STATE_VERSION, art]).encode("utf-8"))
     h.update(mention.model_dump_json().encode("utf-8"))  # fields in model order: stable
     return h.hexdigest()
@@ -222,7 +220,7 @@ def _finish(state: ResolveState, reviews: Iterable[Review]) -> None:
     machine = sorted(state.machine.values(), key=lambda i: i.id)
     state.incidents = apply_reviews(machine, reviews, state.events, state.articles)
     state.tally_records = resolve_tallies(
-        list(state.tallies.values()), state.articles, state.incidents, state.tally_seas
+        list(state.tallies.values()), state.articles, state.incidents
     )
 
 
@@ -281,7 +279,6 @@ def _component(state: ResolveState, start: str) -> set[str]:
 def _remove_mention(state: ResolveState, mid: str, touched: set[str]) -> None:
     if mid in state.tallies:
         del state.tallies[mid]
-        state.tally_seas.pop(mid, None)
         return
     if mid not in state.events:
         return

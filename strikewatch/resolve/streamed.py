@@ -13,8 +13,8 @@ incremental runs — equals `pipeline.update_ledger(from_scratch=True)` on the s
 The passes:
 1. features: the mentions, read from the store in pages; each event mention's linking
    features become one row of an Arrow file on disk (the predictor reads it memory-mapped);
-   of a tally mention only what deduplication compares (tallies.claim_key) and the seas
-   its sentences name are kept (the article text read a page at a time);
+   of a tally mention only what deduplication compares (tallies.claim_key) is kept (the
+   seas it covers were read at extraction: Mention.regions);
 2. linking: the predictor (DuckDB here, Spark for `--engine spark`) scores the blocked
    pairs — on DuckDB a window of days at a time, so its working memory stays bounded; the
    candidate links come back (a few per mention);
@@ -41,7 +41,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from strikewatch.records import Article, Incident, Mention, Place, Review, Tally
+from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.resolve import fingerprint
 from strikewatch.resolve.clustering import cluster, components
 from strikewatch.resolve.features import features
@@ -57,7 +57,6 @@ from strikewatch.resolve.tallies import (
     ClaimKey,
     claim_key,
     dedupe_keys,
-    mention_seas,
     reconcile_groups,
 )
 from strikewatch.store import Store
@@ -86,7 +85,6 @@ class Streamed:
     edges: dict[tuple[str, str], float] = field(default_factory=dict)
     members: dict[str, tuple[str | None, str]] = field(default_factory=dict)
     # mention id -> (cluster key, None for a tally mention; fingerprint)
-    seas: dict[str, list[Place]] = field(default_factory=dict)  # tally mention -> its seas
     count: int = 0  # incidents
 
     def incidents(self) -> Iterator[Incident]:
@@ -169,7 +167,7 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
     first_day: list[int] = []  # of each feature row: its first and last blocking day
     last_day: list[int] = []
 
-    # 1. features to disk; fingerprints, and the claim keys and seas of tally mentions, kept
+    # 1. features to disk; fingerprints, and the claim keys of tally mentions, kept
     feature_file = workdir / "features.arrow"
     with pa.OSFile(str(feature_file), "wb") as sink, \
             pa.ipc.new_file(sink, feature_table([]).schema) as writer:
@@ -190,12 +188,6 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
                     last_day.append(int(f.block_keys[-1].split("|", 1)[0]))
             if rows:
                 writer.write_batch(feature_table(rows))
-            texts = {m.article_id for m in page if m.kind == "tally"}
-            if texts:
-                with_text = store.resolve_articles(texts, with_text=texts)
-                for m in page:
-                    if m.kind == "tally":
-                        out.seas[m.id] = mention_seas(m, with_text)
 
     # 2. linking, over the memory-mapped feature file
     links: list[tuple[str, str, float]] = []
@@ -232,7 +224,7 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
     ledger.finish()
     groups = dedupe_keys(claims)
     del claims
-    out.tallies = reconcile_groups(_fetch_groups(store, groups), out.incidents(), out.seas)
+    out.tallies = reconcile_groups(_fetch_groups(store, groups), out.incidents())
 
 
 def _fetch_groups(store: Store, groups: list[list[str]]

@@ -5,9 +5,9 @@ figures (strikes and killed), for a compatible actor and region; the merged tall
 source and the widest period. Different figures (an updated count) stay separate tallies.
 
 Reconciliation against the ledger, for the tally's actor (actor1 country, else name), region
-(tally.place and every sea the tally's sentences name, via the geoparser: "in the
-Caribbean and Pacific" is both seas; each a sea, a country, or a point with its precision
-radius; none = any region)
+(tally.place and every sea the tally's sentences name, read at extraction into
+`Mention.regions`: "in the Caribbean and Pacific" is both seas; each a sea, a country, or a
+point with its precision radius; none = any region)
 and period (period_low..period_high; an open start is unbounded, an open end is the date the
 claim was published). Counted incidents: status occurred, not background, not discounted.
 - unknown: the tally gives no strike or death figure, or no incident on record is in scope;
@@ -228,43 +228,16 @@ def counted(inc: Incident) -> bool:
     return inc.status == "occurred" and not inc.background and inc.grade != "discounted"
 
 
-def mention_seas(m: Mention, articles: Mapping[str, Article]) -> list[Place]:
-    """The seas one tally mention's sentences name (the geoparser's places_in over its
-    spans). Seas only: a country in the sentence is as often the actor ("The US has
-    conducted ...") as the area, so land areas come from the tally's place."""
-    art = articles.get(m.article_id)
-    if art is None:
-        return []
-    out: list[Place] = []
-    for sp in m.spans:
-        if 0 <= sp.start < sp.end <= len(art.text):
-            from strikewatch.geo import places_in
-
-            out += [pm.place for pm in places_in(art.text, sp.start, sp.end)
-                    if sea_key(pm.place)]
-    return out
-
-
-def tally_regions(
-    tally: Tally, group: Sequence[Mention], articles: Mapping[str, Article],
-    seas: dict[str, list[Place]] | None = None,
-) -> list[Place]:
-    """The areas a tally covers: its place, and every sea its sentences name.
+def tally_regions(tally: Tally, group: Sequence[Mention]) -> list[Place]:
+    """The areas a tally covers: its place, and every sea its mentions' sentences name.
 
     "Over 15 strikes in the Caribbean and Pacific" covers both seas, while a mention has one
-    place; the geoparser's places_in reads them all. An empty list means any region.
-    `seas`: mention id -> mention_seas, a cache read first and filled in (the incremental
-    resolver saves it: running the geoparser over every tally sentence on each run was
-    most of reconciling the tallies).
+    place; extraction reads them all once (`Mention.regions`, the `regions` component), so
+    resolution never runs the geoparser. An empty list means any region.
     """
     regions = [tally.place] if tally.place is not None else []
     for m in group:
-        found = seas.get(m.id) if seas is not None else None
-        if found is None:
-            found = mention_seas(m, articles)
-            if seas is not None:
-                seas[m.id] = found
-        regions += found
+        regions += [p for p in m.regions if sea_key(p)]
     seen: set[tuple[object, ...]] = set()
     out = []
     for p in regions:
@@ -448,18 +421,15 @@ def _reconcile_indexed(
 
 def resolve_tallies(
     mentions: Sequence[Mention], articles: Mapping[str, Article], incidents: Iterable[Incident],
-    seas: dict[str, list[Place]] | None = None,
 ) -> list[Tally]:
     """The deduplicated tallies, each reconciled against `incidents` (read once, in id
-    order; a stream will do). `seas`: the cache tally_regions reads and fills (a
-    mention's entry must be dropped when it changes)."""
-    return reconcile_groups(((g, articles) for g in dedupe(mentions, articles)), incidents,
-                            seas)
+    order; a stream will do)."""
+    return reconcile_groups(((g, articles) for g in dedupe(mentions, articles)), incidents)
 
 
 def reconcile_groups(
     groups: Iterable[tuple[Sequence[Mention], Mapping[str, Article]]],
-    incidents: Iterable[Incident], seas: dict[str, list[Place]] | None = None,
+    incidents: Iterable[Incident],
 ) -> list[Tally]:
     """One reconciled tally per group of mentions stating one claim (each group with the
     articles its mentions come from). Groups are read once, one at a time: a streamed
@@ -469,7 +439,7 @@ def reconcile_groups(
     tallies = []
     for group, articles in groups:
         t = build_tally(group, articles)
-        regions = tally_regions(t, group, articles, seas)
+        regions = tally_regions(t, group)
         t.reconciliation = _reconcile_indexed(t, index, regions, in_scope)
         if regions:
             names = ", ".join(r.name or r.country or "?" for r in regions)

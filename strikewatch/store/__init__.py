@@ -58,8 +58,6 @@ class SavedResolve:
     edges: dict[tuple[str, str], float] = field(default_factory=dict)  # (a < b) -> p
     members: dict[str, tuple[str | None, str]] = field(default_factory=dict)
     # mention id -> (cluster key, None for a tally mention; fingerprint)
-    seas: dict[str, tuple[str, str]] = field(default_factory=dict)
-    # tally mention id -> (fingerprint, JSON list of the seas its sentences name)
 
 
 @dataclass
@@ -71,7 +69,6 @@ class ResolveSave:
     edges: dict[tuple[str, str], float]
     members: dict[str, tuple[str | None, str]]
     base: SavedResolve | None = None
-    seas: dict[str, tuple[str, str]] = field(default_factory=dict)  # as SavedResolve.seas
 
 
 @dataclass
@@ -166,14 +163,34 @@ class Store:
         raise NotImplementedError
 
     # mentions
-    def replace_mentions(self, article_id: str, mentions: Iterable[Mention]) -> None:
-        """Replace the machine mentions of one article (re-extraction is idempotent)."""
+    def replace_mentions(self, article_id: str, mentions: Iterable[Mention],
+                         extracted_by: str | None = None) -> None:
+        """Replace the machine mentions of one article (re-extraction is idempotent), and
+        record which extractor (name@version) read it; clears an earlier extraction error."""
         raise NotImplementedError
 
-    def replace_mentions_many(self, by_article: Mapping[str, Iterable[Mention]]) -> None:
+    def replace_mentions_many(self, by_article: Mapping[str, Iterable[Mention]],
+                              extracted_by: str | None = None) -> None:
         """replace_mentions for many articles in one transaction (bulk loads: batch)."""
         for article_id, mentions in by_article.items():
-            self.replace_mentions(article_id, mentions)
+            self.replace_mentions(article_id, mentions, extracted_by)
+
+    def record_extract_error(self, article_id: str, error: str,
+                             extracted_by: str | None = None) -> None:
+        """Keep why extracting the article failed (naming `extracted_by`, the extractor
+        that failed); it stays unextracted, so the next run retries it. Its mentions from
+        an earlier read, if any, and the name of the extractor that made them are left as
+        they were."""
+        raise NotImplementedError
+
+    def extract_errors(self) -> list[tuple[str, str, str | None]]:
+        """(article id, error, extractor) of every article whose last extraction failed."""
+        raise NotImplementedError
+
+    def article_ids(self, where: Sequence[tuple[str, str, str]] = ()) -> list[str]:
+        """Ids of the stored articles, in ingestion order; only those matching every
+        (column, operator, value) of `where` (strikewatch reextract --where)."""
+        raise NotImplementedError
 
     def mentions(self, article_id: str | None = None, kind: str | None = None
                  ) -> Iterator[Mention]:

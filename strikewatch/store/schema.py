@@ -35,6 +35,10 @@ articles = sa.Table(
     sa.Column("ingested_at", sa.String(40), nullable=True),
     sa.Column("minhash", sa.LargeBinary, nullable=True),
     sa.Column("extracted_at", sa.String(40), nullable=True, index=True),
+    # the extractor that read it (name@version), and, while its last read failed, why
+    # (extracted_at stays NULL then, so the next run retries it)
+    sa.Column("extracted_by", sa.String(128), nullable=True),
+    sa.Column("extract_error", sa.Text, nullable=True),
     sa.Column("data", JSONType, nullable=False),
 )
 
@@ -149,17 +153,6 @@ resolve_mentions = sa.Table(
     sa.Column("fingerprint", sa.String(64), nullable=False),
 )
 
-#: The seas each tally mention's sentences name (migration 0004; resolve.tallies
-#: mention_seas: a JSON list of places), with the fingerprint the mention had then. Finding
-#: them runs the geoparser over the sentences (most of reconciling the tallies), and they
-#: change only when the mention or its article does, so a run re-reads only those.
-resolve_tally_seas = sa.Table(
-    "resolve_tally_seas",
-    metadata,
-    sa.Column("mention_id", sa.String(64), primary_key=True),
-    sa.Column("fingerprint", sa.String(64), nullable=False),
-    sa.Column("seas", sa.Text, nullable=False),
-)
 
 #: An incident id that left the ledger -> the incident now holding most of its mentions
 #: (chains are collapsed when written, so new_id is live when written).

@@ -55,8 +55,12 @@ _INSERT_ARTICLE = t.articles.insert()
 #: Article fields kept in their own columns; every other field goes to the `data` JSON.
 _ARTICLE_COLUMNS = frozenset({
     "id", "url", "title", "publisher", "published", "published_source", "language", "text",
-    "content_hash", "origin_id", "source", "ingested_at",
+    "content_hash", "origin_id", "source", "ingested_at", "extracted_by",
 })
+
+#: Article columns `article_ids(where=...)` (strikewatch reextract --where) may select by.
+ARTICLE_FILTERS = ("id", "publisher", "published", "language", "origin_id", "source",
+                   "url", "extracted_by", "ingested_at")
 
 #: Mentions read per query by SqlStore.mentions.
 MENTION_PAGE = 2000
@@ -316,17 +320,15 @@ def _write_redirects(conn: Connection, gone: list[str], live: set[str],
 def _save_state(conn: Connection, save: ResolveSave) -> None:
     """Write the resolver state as the difference from `save.base` (all of it without one,
     or when the base is of another version)."""
-    e, m, s = t.resolve_edges, t.resolve_mentions, t.resolve_tally_seas
+    e, m = t.resolve_edges, t.resolve_mentions
     base = save.base if save.base is not None and save.base.version == save.version else None
     if base is None:
         conn.execute(e.delete())
         conn.execute(m.delete())
-        conn.execute(s.delete())
         old_edges: dict[tuple[str, str], float] = {}
         old_members: dict[str, tuple[str | None, str]] = {}
-        old_seas: dict[str, tuple[str, str]] = {}
     else:
-        old_edges, old_members, old_seas = base.edges, base.members, base.seas
+        old_edges, old_members = base.edges, base.members
     drop_e = [k for k, p in old_edges.items() if save.edges.get(k) != p]
     add_e = [k for k, p in save.edges.items() if old_edges.get(k) != p]
     if drop_e:
@@ -342,14 +344,6 @@ def _save_state(conn: Connection, save: ResolveSave) -> None:
         conn.execute(m.insert(), [
             {"mention_id": k, "cluster": save.members[k][0], "fingerprint": save.members[k][1]}
             for k in add_m])
-    drop_s = [k for k, v in old_seas.items() if save.seas.get(k) != v]
-    add_s = [k for k, v in save.seas.items() if old_seas.get(k) != v]
-    for chunk in _chunks(sorted(drop_s)):
-        conn.execute(s.delete().where(s.c.mention_id.in_(chunk)))
-    if add_s:
-        conn.execute(s.insert(), [
-            {"mention_id": k, "fingerprint": save.seas[k][0], "seas": save.seas[k][1]}
-            for k in add_s])
 
 
 def _like_escape(value: str) -> str:
@@ -384,6 +378,7 @@ class SqlStore(Store):
             published=row.published, published_source=row.published_source,
             language=row.language, text=row.text, content_hash=row.content_hash,
             origin_id=row.origin_id, source=row.source, ingested_at=row.ingested_at,
+            extracted_by=row.extracted_by,
         )
         return Article.model_validate(data)
 
@@ -600,14 +595,17 @@ class SqlStore(Store):
 
     # --- mentions ---------------------------------------------------------------------
 
-    def replace_mentions(self, article_id: str, mentions: Iterable[Mention]) -> None:
+    def replace_mentions(self, article_id: str, mentions: Iterable[Mention],
+                         extracted_by: str | None = None) -> None:
         """Replace the machine mentions of one article (re-extraction is idempotent).
 
-        Also marks the article as extracted, in the same transaction.
+        Also marks the article as extracted (by `extracted_by`, name@version, when given)
+        and clears an earlier extraction error, in the same transaction.
         """
-        self.replace_mentions_many({article_id: mentions})
+        self.replace_mentions_many({article_id: mentions}, extracted_by)
 
-    def replace_mentions_many(self, by_article: Mapping[str, Iterable[Mention]]) -> None:
+    def replace_mentions_many(self, by_article: Mapping[str, Iterable[Mention]],
+                              extracted_by: str | None = None) -> None:
         """replace_mentions for many articles in one transaction (all or nothing).
 
         One round of statements for the whole group, so bulk loads (strikewatch batch)
@@ -647,11 +645,53 @@ class SqlStore(Store):
             if rows:
                 conn.execute(t.mentions.insert(), rows)
             stamp = now_iso()
+            done: dict[str, Any] = {"extracted_at": stamp, "extract_error": None}
+            if extracted_by is not None:
+                done["extracted_by"] = extracted_by
             for chunk in _chunks(article_ids, 500):
                 conn.execute(
-                    t.articles.update().where(t.articles.c.id.in_(chunk))
-                    .values(extracted_at=stamp)
+                    t.articles.update().where(t.articles.c.id.in_(chunk)).values(**done)
                 )
+
+    def record_extract_error(self, article_id: str, error: str,
+                             extracted_by: str | None = None) -> None:
+        """Store.record_extract_error: kept on the article; its mentions (and the name of
+        the extractor that made them) are untouched."""
+        if extracted_by and extracted_by not in error:
+            error = f"{extracted_by}: {error}"
+        with self.engine.begin() as conn:
+            conn.execute(
+                t.articles.update().where(t.articles.c.id == article_id)
+                .values(extract_error=error, extracted_at=None)
+            )
+
+    def extract_errors(self) -> list[tuple[str, str, str | None]]:
+        """Store.extract_errors: (article id, error, extractor) in ingestion order."""
+        a = t.articles.c
+        stmt = (sa.select(a.id, a.extract_error, a.extracted_by)
+                .where(a.extract_error.is_not(None)).order_by(a.ingested_at, a.id))
+        with self.engine.connect() as conn:
+            return [(r.id, r.extract_error, r.extracted_by) for r in conn.execute(stmt)]
+
+    def article_ids(self, where: Sequence[tuple[str, str, str]] = ()) -> list[str]:
+        """Store.article_ids: ids in ingestion order, of the articles matching every
+        (column, operator, value) condition."""
+        a = t.articles.c
+        stmt = sa.select(a.id).order_by(a.ingested_at, a.id)
+        for column, op, value in where:
+            if column not in ARTICLE_FILTERS:
+                raise ValueError(f"cannot select articles by {column!r}; use one of "
+                                 f"{', '.join(ARTICLE_FILTERS)}")
+            col = a[column]
+            cond = {"=": col == value, "!=": col != value, ">=": col >= value,
+                    "<=": col <= value, ">": col > value, "<": col < value}.get(op)
+            if cond is None:
+                raise ValueError(f"unknown operator {op!r} (use = != >= <= > <)")
+            if op == "!=":
+                cond = sa.or_(cond, col.is_(None))
+            stmt = stmt.where(cond)
+        with self.engine.connect() as conn:
+            return [r.id for r in conn.execute(stmt)]
 
     def mentions(self, article_id: str | None = None, kind: str | None = None
                  ) -> Iterator[Mention]:
@@ -714,7 +754,8 @@ class SqlStore(Store):
         a = t.articles.c
         found: dict[str, Article] = {}
         cols = [a.id, a.url, a.title, a.publisher, a.published, a.published_source,
-                a.language, a.content_hash, a.origin_id, a.source, a.ingested_at]
+                a.language, a.content_hash, a.origin_id, a.source, a.ingested_at,
+                a.extracted_by]
         with self.engine.connect() as conn:
             for chunk in _chunks(ids):
                 for row in conn.execute(sa.select(*cols).where(a.id.in_(chunk))):
@@ -723,7 +764,8 @@ class SqlStore(Store):
                         published=row.published, published_source=row.published_source,
                         language=row.language, text="",
                         content_hash=row.content_hash, origin_id=row.origin_id,
-                        source=row.source, ingested_at=row.ingested_at)
+                        source=row.source, ingested_at=row.ingested_at,
+                        extracted_by=row.extracted_by)
             for chunk in _chunks(sorted(texts & found.keys())):
                 for aid, text in conn.execute(
                         sa.select(a.id, a.text).where(a.id.in_(chunk))):
@@ -811,9 +853,6 @@ class SqlStore(Store):
             for mid, key, fp in conn.execute(
                     sa.select(m.mention_id, m.cluster, m.fingerprint)):
                 saved.members[mid] = (key, fp)
-            ts = t.resolve_tally_seas.c
-            for mid, fp, seas in conn.execute(sa.select(ts.mention_id, ts.fingerprint, ts.seas)):
-                saved.seas[mid] = (fp, seas)
         return saved
 
     def incident_redirect(self, incident_id: str) -> str | None:

@@ -1,0 +1,38 @@
+"""The rules extractor's components, one module each; importing them registers them.
+
+| name | module | assigns |
+|---|---|---|
+| sentences | sentences.py | doc.sentences |
+| triggers | triggers.py | doc.triggers (the prefilter) |
+| clauses | clauses.py | doc.frames: one per event clause, its type and reference flags |
+| status | status.py | status + cue, hedges, background, drop |
+| counts | counts.py | killed, injured, …, strikes; approx; "two more" |
+| dates | dates.py | date_low/high, time_precision; periods read |
+| kind | kind.py | incident or tally, a tally's period; long-ago background |
+| targets | targets.py | target_kind, domain |
+| countries | countries.py | doc.countries |
+| actors | actors.py | actor1, actor2 |
+| places, geoplace | places.py | country per frame; the geoparser's place per mention |
+| sources, trailing_quotes | sources.py | attribution, quotes |
+| coreference | coreference.py | doc.groups: one per mention |
+| regions | regions.py | the seas a tally's sentences name |
+| to_mention | mentions.py | doc.mentions |
+"""
+
+from strikewatch.extract.components import (  # noqa: F401  (each registers itself)
+    actors,
+    clauses,
+    coreference,
+    countries,
+    counts,
+    dates,
+    kind,
+    mentions,
+    places,
+    regions,
+    sentences,
+    sources,
+    status,
+    targets,
+    triggers,
+)

@@ -1,0 +1,215 @@
+"""Component `clauses`: one frame per event clause of every sentence with an event word.
+
+A "…, bringing the toll to N" clause becomes its own tally frame; a sentence telling several
+events is split at ", while", ", in response to", ";" and figure lists ("Donetsk, six
+killed; Kherson, three killed"), each side with an event word of its own; gapped counts
+("killed four in Khan Younis and two in Jabalia") become two frames sharing verb, agent and
+date; a dateline ("KHARKIV, Ukraine, June 11 (Wire) —") is cut off; an event word inside a
+quote that restates what came before is weak (it joins that event). Each frame also says
+whether its event word refers back ("the strike": `anaphoric`), for coreference.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from strikewatch import geo
+from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
+from strikewatch.extract.pipeline import component
+from strikewatch.extract.triggers import BAT, ERV, VAC
+
+# "..., bringing the death toll to 65": the clause after it is a tally of its own.
+_TOLL_CLAUSE = re.compile(r",?\s*(?:bringing|raising|pushing|taking|lifting) the (?:[\w-]+\s+){0,3}"
+                          r"(?:toll|number|total|tally|count)\b", re.IGNORECASE)
+TALLY_CUE = re.compile(
+    r"\b(?:death toll|toll|so far|in total|to date|in recent (?:weeks|months)|altogether|"
+    r"cumulative|campaign|over the past|in all|since (?:the start|early|late|mid|[A-Z]\w+|"
+    r"\d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z]\w+)|a series of|total(?:ing)?|this year|"
+    r"these (?:strikes|operations|attacks))\b",
+    re.IGNORECASE)
+_REL_TALLY = re.compile(r",\s*(?:where|in which|during which)\b", re.IGNORECASE)
+_HAS_NUMBER = re.compile(r"\d|\b(?:dozens|scores|hundreds|several|two|three|four|five|six|"
+                         r"seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
+_ANAPHOR = re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+(?:(?!(?:of|on|in|at|"
+                      r"to|for|with|by|from|against|into|over|and|or)\b)[\w-]+\s+){0,2}$",
+                      re.IGNORECASE)
+_INDEF = re.compile(r"\b(?:a|an|another|one|new|second|third)\s+(?:[\w-]+\s+){0,3}$",
+                    re.IGNORECASE)
+
+
+_ARMED_TARGET = re.compile(
+    r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:checkpoints?|(?:police|army|military|security|"
+    r"border)\s+(?:posts?|stations?|patrols?|convoys?|vehicles?|bases?|checkpoints?)|"
+    r"(?:military\s+)?(?:posts?|patrols?|barracks)|soldiers|troops|policemen|police officers|"
+    r"security forces)\b", re.IGNORECASE)
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    """Whether text[pos] lies inside a direct quote (an odd number of marks before it)."""
+    return len(_QUOTE_MARKS.findall(text, 0, pos)) % 2 == 1
+
+
+_INSTRUMENT = re.compile(
+    r"[^.;,]{0,40}?\b(?:with|by|using)\s+(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,3}?"
+    r"(?:(?P<air>drones?|bombs?|warplanes?|aircraft|UAVs?)|missiles?|rockets?|shells?|"
+    r"artillery|mortars?|projectiles?)\b", re.IGNORECASE)
+
+
+
+def _priority(t: Trigger) -> tuple[int, int, int]:
+    return (0 if t.strength == "strong" else 1, 1 if t.generic else 0, 0 if t.action else 1)
+
+
+# Where one sentence tells two events: "..., while a drone strike in Lebanon killed one",
+# "..., in response to U.S. strikes on Sanaa that killed 31", and lists of figures
+# ("Donetsk, six killed; Kherson, three killed; ...").
+_EVENT_BREAK = re.compile(r",\s+(?:while|whereas|in response to|in retaliation for)\s+|;\s+",
+                          re.IGNORECASE)
+_ITEM_HEAD = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2},\s")
+_ITEM_NUMBER = re.compile(r"\d|(?<!\bno )\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve|dozens|scores|hundreds|several)\b", re.IGNORECASE)
+_LIST_HEAD = re.compile(r"^[^:;]{3,60}:\s+(?=[^;]*;)")
+
+
+def _split_events(s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str]]:
+    """The sentence's event clauses: split where each side has an event word of its own
+    (a strong one, or a casualty word with a count, as list items have)."""
+    cuts = [m for m in _EVENT_BREAK.finditer(s.text)]
+    if not cuts:
+        return [(s.start, s.end, "")]
+    head = _LIST_HEAD.match(s.text)
+    bounds = [head.end() if head else 0] + [m.end() for m in cuts]
+    ends = [m.start() for m in cuts] + [len(s.text)]
+    parts = list(zip(bounds, ends, strict=True))
+    reply = {m.end() for m in cuts if re.search(r"response|retaliation", m.group(0), re.I)}
+
+    def eventful(a: int, b: int) -> bool:
+        # a strong event word, or figures where the clause opens the sentence or a list
+        # item ("Kherson, three killed"); "...; two more were wounded" adds to the event
+        inside = [t for t in trigs if a <= t.start - s.start < b]
+        if inside and a in reply:
+            return True  # "in response to U.S. strikes on Sanaa": another event by its words
+        return any(t.strength == "strong" for t in inside) or (
+            any(t.generic for t in inside) and _ITEM_NUMBER.search(s.text, a, b) is not None
+            and (a == bounds[0] or _ITEM_HEAD.match(s.text, a) is not None))
+
+    if sum(eventful(a, b) for a, b in parts) < 2:
+        return [(s.start, s.end, "")]
+    out: list[tuple[int, int, str]] = []
+    for a, b in parts:
+        if out and not eventful(a, b):
+            pa, _, k = out[-1]
+            out[-1] = (pa, s.start + b, k)  # a clause with no event of its own stays
+        else:
+            out.append((s.start + a, s.start + b, "event"))
+    if head and out:
+        out[0] = (s.start, out[0][1], out[0][2])
+    return out
+
+
+# "Israeli strikes killed four people in Khan Younis and two in Jabalia": a second count
+# and place share the first one's verb (gapping); each place is an event of its own
+_GAPPED = re.compile(
+    r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring)\s+(?:[\w-]+\s+){1,3}?in\s+"
+    r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?P<and>and)\s+(?P<n>\d+|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:more\s+|others?\s+)?(?:in|at)\s+"
+    r"(?:the\s+)?[A-Z]")
+
+
+def _ungap(text: str, a: int, b: int, kind: str) -> list[tuple[int, int, str]]:
+    """A clause with a gapped second count split in two; the second part carries its verb."""
+    m = _GAPPED.search(text, a, b)
+    if m is None or kind == "tally":
+        return [(a, b, kind)]
+    return [(a, m.start("and"), kind or "event"), (m.start("n"), b, "gap:" + m.group("verb"))]
+
+
+
+
+def _clauses_of(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str]]:
+    """(start, end, forced kind) of each event clause of the sentence."""
+    clauses: list[tuple[int, int, str]] = []
+    m = _TOLL_CLAUSE.search(s.text)
+    r = _REL_TALLY.search(s.text)
+    if m and m.start() > 10:
+        clauses.append((s.start, s.start + m.start(), "event"))
+        clauses.append((s.start + m.start(), s.end, "tally"))
+    elif r and r.start() > 10 and TALLY_CUE.search(s.text, r.end()) and \
+            _HAS_NUMBER.search(s.text, r.end()):
+        # "a departure from the campaign, where 14 boats have been hit since May": the
+        # relative clause is an aggregate of its own, with its own status
+        clauses.append((s.start, s.start + r.start(), ""))
+        clauses.append((s.start + r.start(), s.end, "tally"))
+    else:
+        clauses += _split_events(s, trigs)
+    if s.index == 0:
+        # "KHARKIV, Ukraine, June 11 (Wire) —": where and when it was filed
+        skip = geo.dateline_end(doc.text)
+        clauses = [(max(a, skip), b, k) for a, b, k in clauses if b > skip]
+    return [part for c in clauses for part in _ungap(doc.text, *c)]
+
+
+def _type_frame(doc: Doc, f: Frame, inside: list[Trigger], b: int) -> None:
+    """The frame's ACLED type from its event words (and the weapon, when one is named)."""
+    primary = f.trigger
+    specific = [t for t in inside if t.event_type and not t.generic]
+    best = primary if primary.event_type else (specific[0] if specific else None)
+    if best is not None:
+        f.event_type, f.sub_event_type, f.action = (best.event_type,
+                                                    best.sub_event_type, best.action)
+        f.cite("event_type", best.start, best.end)
+        if f.sub_event_type == "Attack" and _ARMED_TARGET.match(doc.text, best.end, b):
+            # "gunmen opened fire on a checkpoint": armed men on both sides
+            f.event_type, f.sub_event_type = BAT, "Armed clash"
+    inst = _INSTRUMENT.match(doc.text, primary.end, min(b, primary.end + 60))
+    if inst is not None and (best is None or (
+            best.generic is False and best.text.lower() in ("strike", "strikes",
+                                                            "struck", "striking"))):
+        # "attacked ... with drones and missiles", "struck by a missile": the
+        # weapon names the kind of attack
+        f.event_type = ERV
+        f.sub_event_type = "Air/drone strike" if inst.group("air") else \
+            "Shelling/artillery/missile attack"
+        f.cite("event_type", inst.start(), inst.end())
+
+
+@component("clauses", requires=("doc.sentences", "doc.triggers"),
+           assigns=("doc.frames", "frame.kind", "frame.event_type", "frame.gap_of",
+                    "frame.violent_context", "frame.anaphoric"))
+def build_frames(doc: Doc) -> None:
+    """One frame per event clause (two where a toll clause follows)."""
+    for s in doc.sentences:
+        trigs = doc.triggers.get(s.index)
+        if not trigs:
+            continue
+        sibling: Frame | None = None
+        for a, b, forced in _clauses_of(doc, s, trigs):
+            inside = [t for t in trigs if a <= t.start < b]
+            if not inside and forced.startswith("gap:") and sibling is not None:
+                inside = [Trigger(a, b, doc.text[a:b], None, None, strength="weak",
+                                  generic=True)]
+            if not inside:
+                continue
+            primary = min(inside, key=_priority)
+            if primary.strength == "strong" and doc.frames and _in_quote(s.text,
+                                                                         primary.start - s.start):
+                # a quote restates what the sentences before told ("“... an airstrike
+                # near Kismayo on May 24 ...”"): it joins that event unless it differs
+                primary = replace(primary, strength="weak")
+            f = Frame(sentence=s, trigger=primary, start=a, end=b)
+            # the sentence, or the one before it ("... shelling killed 11. The figures by
+            # region: ..."), tells of violence
+            f.violent_context = any(t.event_type in (ERV, BAT, VAC)
+                                    for t in trigs + doc.triggers.get(s.index - 1, []))
+            _type_frame(doc, f, inside, b)
+            f.cite("kind", primary.start, primary.end)
+            if forced:
+                f.kind = "tally" if forced == "tally" else "event"
+            if forced.startswith("gap:") and sibling is not None:
+                f.gap_verb, f.gap_of = forced[4:], sibling
+            pre = doc.text[max(s.start, f.trigger.start - 40):f.trigger.start]
+            f.anaphoric = bool(_ANAPHOR.search(pre)) and not _INDEF.search(pre)
+            sibling = f
+            doc.frames.append(f)

@@ -1,0 +1,24 @@
+"""Component `coreference`: the frames that tell one event become one group (one mention).
+
+The rules are in coref.py. What they read of each frame is declared here: every field is
+set by a named component before this one (status and its cue, the clause's reference and
+violence flags, counts and the counts that add to others, dates, places, actors), so a
+replacement for any of them keeps coreference working as long as it assigns the same.
+"""
+
+from __future__ import annotations
+
+from strikewatch.extract.context import Doc
+from strikewatch.extract.coref import merge_frames
+from strikewatch.extract.pipeline import component
+
+
+@component("coreference",
+           requires=("doc.frames", "frame.kind", "frame.status", "frame.status_cued",
+                     "frame.background", "frame.drop", "frame.anaphoric",
+                     "frame.violent_context", "frame.counts", "frame.more", "frame.date_low",
+                     "frame.place", "frame.actor1", "frame.actor2", "frame.event_type"),
+           assigns=("doc.groups",))
+def corefer(doc: Doc) -> None:
+    """Group the doc's frames into mentions, in article order."""
+    doc.groups = merge_frames(doc)

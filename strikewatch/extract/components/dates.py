@@ -1,0 +1,110 @@
+"""Component `dates`: when each frame's event happened, relative to publication.
+
+The date nearest the event word, skipping dates of the telling ("officials said on
+Monday"), of another event ("since warships were sent in August") and of when a count
+stood ("by Sunday"); a "the same day" takes the day of the event told before; the two parts
+of a gapped clause share their date. A threat or plan is read forward in time, but when it
+was said stays in the past. Periods ("between January 1 and June 30") and a date opening a
+"since ..." phrase are kept on the frame (`period_read`, `since_read`) for the `kind`
+component, which decides whether the frame is an aggregate covering them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from strikewatch.extract.context import DateRead, Doc, Frame
+from strikewatch.extract.dates import read_dates
+from strikewatch.extract.pipeline import component
+
+# "officials said on Monday", "a statement issued on Monday": when it was said, not done
+_SAID_ON = re.compile(r"\b(?:said|say|says|told|announced|reported|stated|confirmed|added|"
+                      r"warned|threatened|vowed|pledged|"
+                      r"issued|released|published|posted|denied|revised|updated)\s+"
+                      r"(?:(?:in|on|to|via) (?:an? |the |his |her |its )?[\w-]+(?: [\w-]+)?\s+)?"
+                      r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+|in\s+|at\s+)?$",
+                      re.IGNORECASE)
+# "Pakistan's military on Sunday denied ...": the day it was said, before the verb
+_ON_SAID = re.compile(r",?\s+(?:said|says|told|announced|reported|stated|confirmed|added|"
+                      r"warned|threatened|vowed|denied|claimed|accused|blamed|rejected)\b",
+                      re.IGNORECASE)
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)[^,;.]*$", re.IGNORECASE)
+_SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
+_AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
+_SAME_DAY = re.compile(r"\b(?:on |later )?(?:the same day|that same day|the same night|"
+                       r"later that day)\b", re.IGNORECASE)
+
+
+
+def _clause_dates(doc: Doc, f: Frame) -> list[DateRead]:
+    """The clause's dates; for a threat or plan, the future reading except where said."""
+    s = f.sentence
+    clause = doc.text[f.start:f.end]
+    future = f.status in ("planned", "threatened")
+    dates = read_dates(clause, doc.published, f.start, future=future)
+    if future:
+        # "warned on Thursday that ...": when it was said lies in the past even for a
+        # threat or plan
+        past = {(d.start, d.end): d for d in read_dates(clause, doc.published, f.start)}
+        dates = [past.get((d.start, d.end), d) if _SAID_ON.search(
+            doc.text[max(s.start, d.start - 40):d.start]) else d for d in dates]
+    return dates
+
+
+def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
+    """The event's own date among the clause's dates, and the periods it names."""
+    s = f.sentence
+    t0 = f.trigger.start
+    periods = [d for d in dates if d.is_period]
+    f.period_read = periods[0] if periods else None
+    if not periods and doc.published is not None:
+        # "Since the full-scale invasion in February 2022, it has verified ...": a date
+        # inside a since-phrase may open an aggregate's period
+        f.since_read = next((d for d in dates if d.low and _SINCE_OPEN.search(
+            doc.text, f.start, d.start)), None)
+    # "the first strike since warships were sent in August": the since-clause's
+    # date is another event's; "by Sunday the toll had risen": when a count stood
+    points = [d for d in dates if not d.is_period and not _SINCE_CLAUSE.search(
+        doc.text[max(f.trigger.end, d.start - 60):d.start]) and not _AS_OF.search(
+        doc.text[max(s.start, d.start - 8):d.start])]
+    if not points:
+        return
+    told = [d for d in points if _SAID_ON.search(doc.text[max(s.start, d.start - 40):d.start])
+            or _ON_SAID.match(doc.text, d.end, min(s.end, d.end + 20))]
+    if len(told) < len(points):
+        points = [d for d in points if d not in told]  # the event's own date
+    elif f.trigger.strength == "weak":
+        # "Two more died later, the governor said on Wednesday": when a toll
+        # was told is no date of the event it adds to
+        return
+    d = min(points, key=lambda d: abs(d.start - t0))
+    f.date_low, f.date_high, f.time_precision = d.low, d.high, d.precision
+    f.cite("date", d.start, d.end)
+
+
+@component("dates", requires=("doc.frames", "frame.status", "frame.background"),
+           assigns=("frame.date_low", "frame.date_high", "frame.time_precision",
+                    "frame.period_read", "frame.since_read"))
+def read_frame_dates(doc: Doc) -> None:
+    """Every frame's date (and the periods its clause names)."""
+    last_dated: Frame | None = None  # the latest frame dated to a day, for "the same day"
+    for f in doc.frames:
+        dates = _clause_dates(doc, f)
+        if dates:
+            _own_date(doc, f, dates)
+        same = _SAME_DAY.search(doc.text[f.start:f.end]) if f.date_low is None else None
+        if same is not None and last_dated is not None:
+            # "Separately, a tanker was struck ... on the same day": the day of the event
+            # told before it in the article
+            f.date_low, f.date_high, f.time_precision = (last_dated.date_low,
+                                                         last_dated.date_high, 1)
+            f.cite("date", f.start + same.start(), f.start + same.end())
+        if f.date_low is not None and f.time_precision == 1 and not f.background:
+            last_dated = f
+        g0 = f.gap_of
+        if g0 is not None and (g0.date_low is None) != (f.date_low is None):
+            # "... in Khan Younis and two in Jabalia on Thursday": the date is both parts'
+            src, dst = (f, g0) if f.date_low else (g0, f)
+            dst.date_low, dst.date_high, dst.time_precision = (src.date_low, src.date_high,
+                                                               src.time_precision)
+            dst.cite("date", *src.prov["date"][0])

@@ -1,0 +1,141 @@
+"""Component `kind`: is a frame one incident ("event") or an aggregate ("tally")?
+
+A tally is a figure over many events or a period: "the toll so far", "two strikes", a
+"between X and Y" period, a month's figure told with casualty words only, "Of those, N …".
+A tally gets the period it covers (`period_low`/`period_high`). One operation on one day
+is an incident however many boats it hit. Also: an occurred event ending `BACKGROUND_DAYS`
+before publication is background (recalled as context), which only an incident can be.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from strikewatch.extract.components.clauses import TALLY_CUE
+from strikewatch.extract.context import Doc, Frame
+from strikewatch.extract.pipeline import component
+
+_CASUALTY_WORD = re.compile(r"kill|dead|death|died|wound|injur|surviv|casualt")
+_TARGET_COUNT = re.compile(r"\b(?:boats|vessels|ships|skiffs|speedboats|semi-submersibles)\b",
+                           re.IGNORECASE)
+# an occurred event ending this many days before publication is background
+BACKGROUND_DAYS = 120
+_SUBSET = re.compile(r"\W*of (?:those|them|these|the total|the dead|the victims)\b",
+                     re.IGNORECASE)
+
+_TOLL_ONLY = {"toll", "death toll"}
+_PLURAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|bombings|clashes|shelling|"
+                          r"operations|assaults|fighting|violence|war)\b", re.IGNORECASE)
+
+
+def _aggregate_cue(clause: str, strength: str, plural: bool) -> bool:
+    """Whether the clause speaks of an aggregate. "The toll in Monday's strike was revised
+    to three" is one event's toll: a bare "toll" cue with a singular event word as the
+    sentence's main (strong) trigger is no tally; "the toll from strikes across the city"
+    or "the toll so far" is."""
+    cues = {m.group(0).lower() for m in TALLY_CUE.finditer(clause)}
+    if not cues:
+        return False
+    if cues <= _TOLL_ONLY and not _PLURAL_ACTS.search(clause):
+        return False  # "the Pentagon has put the toll at 11": the toll of the event told
+    return not (cues <= _TOLL_ONLY and strength == "strong" and not plural)
+
+
+
+
+def _whole_sentence(f: Frame) -> bool:
+    return f.start == f.sentence.start and f.end == f.sentence.end
+
+
+def _aggregate(f: Frame) -> None:
+    """An aggregate by its words: two or more strikes, a tally cue, a generic plural."""
+    if f.kind == "event" and _whole_sentence(f):
+        word = f.trigger.text.lower()
+        plural = word.endswith("s") and not word.endswith(("ss", "ous")) and \
+            word not in ("clashes",)
+        strikes = f.counts.get("strikes")
+        clause = f.sentence.text
+        if strikes and (strikes[0] or 0) + (strikes[1] or 0) >= 2:
+            f.kind = "tally"
+        elif f.counts and (_aggregate_cue(clause, f.trigger.strength, plural) or
+                           (plural and f.trigger.generic and not _CASUALTY_WORD.match(word))):
+            f.kind = "tally"
+    if f.kind == "tally":
+        f.cite("kind", f.trigger.start, f.trigger.end)
+
+
+def _period(doc: Doc, f: Frame) -> None:
+    """The period an aggregate covers, from a period the clause names or a since-phrase."""
+    p = f.period_read
+    if p is not None and f.kind == "event" and f.counts and _whole_sentence(f) and \
+            f.trigger.strength == "weak":
+        f.kind = "tally"  # "civilians killed between January 1 and June 30"
+        f.cite("kind", p.start, p.end)
+    if p is not None and f.kind == "tally":
+        f.period_low, f.period_high = p.low, p.high
+        f.cite("period", p.start, p.end)
+    elif f.kind == "tally" and doc.published is not None and f.since_read is not None:
+        since = f.since_read
+        f.period_low, f.period_high = since.low, doc.published.isoformat()
+        f.cite("period", since.start, since.end)
+
+
+def _one_operation(doc: Doc, f: Frame) -> None:
+    """"destroyed four boats the previous day, killing 14": one operation on one day is one
+    incident, however many boats it hit."""
+    if f.kind == "tally" and "strikes" in f.prov and f.time_precision == 1 and \
+            not f.period_low and _TARGET_COUNT.search(doc.text[slice(*f.prov["strikes"][0])]):
+        f.kind = "event"
+        f.counts.pop("strikes", None)
+        f.prov.pop("strikes", None)
+
+
+def _long_ago(doc: Doc, f: Frame) -> None:
+    """"In July 2024, a strike on the same area killed 90" in January's news: an event
+    months before the article is recalled as context."""
+    if f.kind == "event" and not f.background and doc.published is not None and \
+            f.date_high is not None and f.status == "occurred" and \
+            (doc.published - dt.date.fromisoformat(f.date_high)).days > BACKGROUND_DAYS:
+        f.background = True
+
+
+def _part_of_total(doc: Doc, f: Frame) -> None:
+    """A month's figure, "Of those, 19 were killed in drone strikes": parts of aggregates."""
+    s = f.sentence
+    if f.kind == "event" and f.counts and f.trigger.strength == "weak" and \
+            f.trigger.generic and f.time_precision == 3 and _whole_sentence(f):
+        f.kind = "tally"  # "87 civilian deaths in October": a month's figure
+        f.cite("kind", *f.prov["date"][0])
+    subset = _SUBSET.match(s.text)
+    if f.kind == "event" and f.counts and subset is not None:
+        # "Of those, 19 were killed in drone strikes": part of the total just told
+        f.kind = "tally"
+        f.cite("kind", s.start, s.start + subset.end())
+        whole = next((o for o in reversed(doc.frames[:doc.frames.index(f)])
+                      if o.kind == "tally" and o.period_low and
+                      s.index - o.sentence.index <= 1), None)
+        if whole is not None and f.period_low is None:
+            f.period_low, f.period_high = whole.period_low, whole.period_high
+            f.cite("period", *whole.prov["period"][0])
+    if f.kind == "tally" and f.period_low is None and f.date_low is not None and \
+            f.time_precision is not None and f.time_precision <= 3:
+        # "struck two boats over the weekend, killing six", "In June alone, attacks
+        # killed 232": the aggregate covers its days
+        f.period_low, f.period_high = f.date_low, f.date_high
+        f.cite("period", *f.prov["date"][0])
+
+
+@component("kind", requires=("doc.frames", "frame.counts", "frame.status", "frame.date_low",
+                             "frame.period_read", "frame.since_read"),
+           assigns=("frame.kind", "frame.period_low", "frame.period_high",
+                    "frame.background"))
+def read_frame_kind(doc: Doc) -> None:
+    """Incident or tally, and a tally's period, for every frame (in article order: a part
+    of a total takes the period of the total told just before)."""
+    for f in doc.frames:
+        _aggregate(f)
+        _period(doc, f)
+        _one_operation(doc, f)
+        _long_ago(doc, f)
+        _part_of_total(doc, f)

@@ -1,0 +1,161 @@
+"""Component `to_mention`: one `Mention` record per coreference group.
+
+The first value found wins (head frame first), spans are unioned, and figures told twice
+for one event are combined: a revised toll replaces the one told before ("the toll rose to
+35"), two reports widen the range ("at least nine" by fishermen, "11" by officials), "two
+more died later" adds to it. Mentions are built without re-validation for speed; the
+extractor boundary (registry.checked) validates every one before it can be stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.pipeline import component
+from strikewatch.records import COUNT_FIELDS, Attribution, Mention, Quote, Span, stable_id
+
+#: What the rules extractor writes in `Mention.extractor` (its historical form; the
+#: registry names it strikewatch-rules@1).
+EXTRACTOR = "strikewatch-rules-1"
+# "the toll rose to 35", "revised the toll ... saying three": a newer figure, not a rival
+_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|revised|corrected|"
+                     r"updated|now stands|has reached|later put)\b", re.IGNORECASE)
+
+Range = tuple[int | None, int | None]
+
+
+def widen(a: Range, b: Range) -> Range:
+    """Two figures for one event in one article ("at least nine" by fishermen, "11" by
+    officials) make one range: the lowest low and the highest stated high."""
+    lows = [x for x in (a[0], b[0]) if x is not None]
+    highs = [x for x in (a[1], b[1]) if x is not None]
+    return (min(lows) if lows else None, max(highs) if highs else None)
+
+
+def add(a: Range, b: Range) -> Range:
+    """A count told as more of the same ("three killed ... two more died"): the sum; an
+    unbounded side stays unbounded."""
+    low = (a[0] or 0) + (b[0] or 0) if a[0] is not None or b[0] is not None else None
+    high = a[1] + b[1] if a[1] is not None and b[1] is not None else None
+    return low, high
+
+
+def _single_fields(g: Group) -> dict[str, object]:
+    """Type, date and the fields where the first frame that has one gives it."""
+    fields: dict[str, object] = {}
+    typed = [f for f in g.frames if f.event_type is not None]
+    src = typed[0] if typed else None
+    if g.head.event_type is None and g.head.action is None:
+        # one operation told in parts (a deployment, drone strikes): the violent act is
+        # what ACLED codes it as
+        src = next((f for f in typed if f.event_type != "Strategic developments"), src)
+    if src is not None:
+        fields.update(event_type=src.event_type, sub_event_type=src.sub_event_type,
+                      action=src.action)
+    dated = next((f for f in g.frames if f.date_low is not None), None)
+    if dated is not None:
+        fields.update(date_low=dated.date_low, date_high=dated.date_high,
+                      time_precision=dated.time_precision)
+    for name in ("target_kind", "domain", "period_low", "period_high", "place", "actor1",
+                 "actor2"):
+        v = g.value(name)
+        if v is not None:
+            fields[name] = v
+    return fields
+
+
+def _counts(frames: Sequence[Frame]) -> dict[str, object]:
+    """The group's counts: revised, widened or added as told (see the module doc)."""
+    counts: dict[str, Range] = {}
+    for f in frames:
+        update = bool(_UPDATE.search(f.sentence.text))
+        for k, v in f.counts.items():
+            if k in f.more and k in counts:
+                counts[k] = add(counts[k], v)
+            else:
+                counts[k] = v if update or k not in counts else widen(counts[k], v)
+    out: dict[str, object] = {}
+    for k in COUNT_FIELDS:
+        if k in counts:
+            out[f"{k}_low"], out[f"{k}_high"] = counts[k]
+    return out
+
+
+def _provenance(doc: Doc, frames: Sequence[Frame]) -> dict[str, list[Span]]:
+    prov: dict[str, list[Span]] = {}
+    seen: dict[str, set[tuple[int, int]]] = {}
+    for f in frames:
+        for key, spans in f.prov.items():
+            have = seen.setdefault(key, set())
+            out = prov.setdefault(key, [])
+            for ab in spans:
+                if ab not in have:
+                    have.add(ab)
+                    out.append(doc.span(*ab))
+    return prov
+
+
+def _sources(g: Group) -> tuple[list[Attribution], list[Quote]]:
+    """Attribution (one per kind, name and count) and quotes (one per place in the text)."""
+    attribution: list[Attribution] = []
+    quotes: list[Quote] = []
+    seen_att: set[tuple[str, str, int | None]] = set()
+    seen_q: set[int] = set()
+    for f in g.frames:
+        for att in f.attribution:
+            k2 = (att.kind, (att.name or "").lower(), att.count)
+            if k2 not in seen_att:
+                seen_att.add(k2)
+                attribution.append(att)
+    for q in [q for f in g.frames for q in f.quotes] + g.quotes:
+        if q.span is not None and q.span.start not in seen_q:
+            seen_q.add(q.span.start)
+            quotes.append(q)
+    return attribution, quotes
+
+
+def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention:
+    """One mention from a group of frames: first value found wins, spans are unioned."""
+    if more_quotes:
+        g.quotes.extend(q for q in more_quotes if q not in g.quotes)
+    fields = _single_fields(g)
+    fields.update(_counts(g.frames))
+    approx: list[str] = []
+    hedges: list[str] = []
+    for f in g.frames:
+        approx += [a for a in f.approx if a not in approx]
+        hedges += [x for x in f.hedges if x not in hedges]
+    attribution, quotes = _sources(g)
+    sentences = sorted({(f.sentence.start, f.sentence.end) for f in g.frames})
+    h = g.head
+    # every value here is built from validated parts (records, spans, vocabulary words), so
+    # the mention is assembled without re-validating it; the extractor boundary validates
+    # it (registry.checked); its id is still derived in model_post_init
+    return Mention.model_construct(
+        article_id=doc.article.id, kind="tally" if h.kind == "tally" else "event",
+        status=h.status,
+        background=h.background, hedges=hedges, approx=approx,
+        provenance=_provenance(doc, g.frames), attribution=attribution, quotes=quotes,
+        spans=[doc.span(a, b) for a, b in sentences], extractor=EXTRACTOR,
+        regions=list(g.regions), **fields,  # type: ignore[arg-type]
+    )
+
+
+@component("to_mention", requires=("doc.groups",), assigns=("doc.mentions",))
+def to_mentions(doc: Doc) -> None:
+    """One Mention per group, in article order, each with its own id.
+
+    A mention's id comes from its first sentence; two events told in one sentence ("...,
+    while a drone strike in Lebanon killed one") would share it, so a later one takes its
+    id from its own clause and event word instead."""
+    seen: set[str] = set()
+    doc.mentions = []
+    for g in doc.groups:
+        m = to_mention(doc, g)
+        h = g.head
+        if m.id in seen:
+            m.id = stable_id(doc.article.id, m.kind, h.start, h.end, h.trigger.start)
+        seen.add(m.id)
+        doc.mentions.append(m)

@@ -1,0 +1,49 @@
+"""Components `places` and `geoplace`: where each event happened.
+
+`places` gives every frame the country its clause names nearest the event word (cheap;
+coreference uses it to keep events in different countries apart). `geoplace` runs the
+geoparser once per mention (after coreference), on the words around its event words, and
+keeps the finest place it finds; a town or province on land with no sea word makes the
+domain land.
+"""
+
+from __future__ import annotations
+
+from strikewatch.extract.context import Doc, Group
+from strikewatch.extract.pipeline import component
+from strikewatch.extract.places import country_place, geo_place
+
+
+@component("places", requires=("doc.frames",), assigns=("frame.place",))
+def read_places(doc: Doc) -> None:
+    """A country-level place per frame (geoplace refines it per mention later)."""
+    for f in doc.frames:
+        place, where = country_place(doc.text, f.start, f.end, (f.trigger.start, f.trigger.end))
+        if place is not None and where is not None:
+            f.place = place
+            f.cite("place", *where)
+
+
+def place_group(doc: Doc, g: Group) -> None:
+    """The geoparser's place for the mention, read once, from its event sentences."""
+    found = geo_place(doc.text, g.frames, doc.countries)
+    if found is None:
+        return
+    _, place, (a, b) = found
+    for f in g.frames:
+        f.place = None
+        f.prov.pop("place", None)
+    g.head.place = place
+    g.head.cite("place", a, b)
+    if place.kind != "sea" and place.geo_precision is not None and place.geo_precision <= 4 \
+            and g.value("domain") is None:
+        g.head.domain = "land"  # placed at a town or province on land, with no sea word
+        g.head.cite("domain", a, b)
+
+
+@component("geoplace", requires=("doc.groups", "doc.countries", "frame.domain"),
+           assigns=("frame.place", "frame.domain"))
+def place_groups(doc: Doc) -> None:
+    """The geoparser's place for every mention."""
+    for g in doc.groups:
+        place_group(doc, g)

@@ -1,0 +1,83 @@
+"""Component `targets`: what was hit (`target_kind`) and where it was fought (`domain`).
+
+The target word nearest the event word (after it, else before it; the subject of a passive
+first — "patrol boats had been struck"); the event word itself for "sank two skiffs".
+Domain: sea for a vessel or a sea word, air for "shot down", land for buildings, vehicles,
+facilities or "on land".
+"""
+
+from __future__ import annotations
+
+import re
+
+from strikewatch.extract.context import Doc, Frame
+from strikewatch.extract.pipeline import component
+from strikewatch.extract.triggers import WRECK_VERB
+
+TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("vessel", re.compile(r"\b(?:boats?|vessels?|ships?|speedboats?|semi-submersibles?|"
+                          r"narco-subs?|tankers?|skiffs?|go-fast|fishing boats?|"
+                          r"(?:aircraft )?carriers?|warships?|destroyers?|frigates?|"
+                          r"corvettes?|freighters?)\b", re.I)),
+    ("vehicle", re.compile(r"\b(?:cars?|trucks?|vehicles?|convoys?|bus|buses|minibus(?:es)?|"
+                           r"vans?|minivans?|SUVs?|motorcycles?|"
+                           r"pickups?|ambulances?)\b", re.I)),
+    ("facility", re.compile(r"\b(?:labs?|laboratories|bases?|depots?|plants?|refiner(?:y|ies)|"
+                            r"airports?|ports?|facilit(?:y|ies)|camps?|warehouses?|bridges?|"
+                            r"compounds?|infrastructure|airfields?|airstrips?|power station|sites?|"
+                            r"installations?|arsenals?)"
+                            r"\b", re.I)),
+    ("building", re.compile(r"\b(?:houses?|homes?|buildings?|apartments?|schools?|"
+                            r"hospitals?|mosques?|churches|church|residential|markets?|"
+                            r"shelters?|tents?)\b", re.I)),
+    ("person", re.compile(r"\b(?:leaders?|commanders?|chiefs?|kingpins?|operatives?)\b", re.I)),
+    ("group", re.compile(r"\b(?:gatherings?|fighters|militants|members|positions)\b", re.I)),
+)
+# All target words in one alternation: group name = target kind.
+_TARGET_ONE = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in TARGETS), re.I)
+_PASSIVE = re.compile(r"\b(?:been|was|were|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_SEA = re.compile(r"\b(?:at sea|seas?|ocean|waters|Caribbean|Pacific|Atlantic|Gulf of|"
+                  r"Mediterranean|Red Sea|maritime|offshore|off the coast)\b(?!\s+(?:city|town|"
+                  r"port|state|province|coast(?:line)?|resort|region|village))", re.I)
+_AIR = re.compile(r"\b(?:shot down|downed|intercepted)\b", re.I)
+_ON_LAND = re.compile(r"\bon land\b", re.I)
+
+
+def _target(doc: Doc, f: Frame) -> None:
+    after = doc.text[f.trigger.end:min(f.end, f.trigger.end + 70)]
+    before = doc.text[max(f.start, f.trigger.start - 50):f.trigger.start]
+    order = [(after, f.trigger.end), (before, max(f.start, f.trigger.start - 50))]
+    if _PASSIVE.search(before):
+        order.reverse()  # "patrol boats had been struck near the port": the subject
+    own = (f.trigger.text, f.trigger.start)  # "a boat was destroyed", "sank two skiffs"
+    if WRECK_VERB.search(f.trigger.text):
+        order.insert(0, own)
+    else:
+        order.append(own)
+    for seg, base in order:
+        tm = _TARGET_ONE.search(seg)
+        if tm is not None:
+            f.target_kind = tm.lastgroup  # type: ignore[assignment]  # a TARGETS key
+            f.cite("target_kind", base + tm.start(), base + tm.end())
+            break
+
+
+def _domain(doc: Doc, f: Frame) -> None:
+    clause = doc.text[f.start:f.end]
+    if f.target_kind == "vessel" or _SEA.search(clause) and not _ON_LAND.search(clause):
+        f.domain = "sea"
+    elif _AIR.search(clause):
+        f.domain = "air"
+    elif f.target_kind in ("building", "facility", "vehicle") or _ON_LAND.search(clause):
+        f.domain = "land"
+    if f.domain:
+        f.cite("domain", f.trigger.start, f.trigger.end)
+
+
+@component("targets", requires=("doc.frames",),
+           assigns=("frame.target_kind", "frame.domain"))
+def read_frame_targets(doc: Doc) -> None:
+    """Target kind and domain of every frame."""
+    for f in doc.frames:
+        _target(doc, f)
+        _domain(doc, f)

@@ -1,0 +1,119 @@
+"""Roles: which of the actors a clause names acted (actor1) and which was acted on (actor2).
+
+Read from word order around the event word (subject before an active verb, "by X" after a
+passive, "on/against X" for the target); `assign_roles` says when the order is ambiguous so
+the actors component can ask spaCy's parser instead (actors.py finds the names).
+"""
+
+from __future__ import annotations
+
+import re
+
+from strikewatch.extract.actors import DEMONYMS, ActorHit
+from strikewatch.records import Actor
+
+_TARGET_MARK = re.compile(r"\b(?:on|against|targeting|at|aimed at|toward|towards|hit|"
+                          r"struck|killing|killed|kill)\s+(?:(?:the|a|an|two|three|several|"
+                          r"suspected|alleged|armed|rival|\w+-\w+)\s+){0,2}$", re.IGNORECASE)
+# "The U.S. military said it conducted ...": the speaker is the agent
+_SPEAKER_AGENT = re.compile(r"^,?\s*(?:(?:meanwhile|separately|also),\s*)?(?:has |have )?"
+                            r"(?:said|says|announced|confirmed|acknowledged|claimed)\s+"
+                            r"(?:on \w+\s+)?(?:(?:separately|later)\s+)?(?:that\s+)?(?:it|they|"
+                            r"(?:its|their)\s+(?:[\w-]+\s+)?(?:forces|troops|military|army|navy|"
+                            r"air force|drones|missiles|jets|warplanes|units|soldiers|fighters))\b",
+                            re.IGNORECASE)
+_POSSESSIVE_ACTOR = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_CAPWORD = re.compile(r"(?<![.“\"] )(?<![“\"‘])\b(?!(?:The|A|An|On|In|At|We|I|He|She|They|It|This|"
+                      r"That|These|Those|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
+                      r"Several|Some|Many|Dozens|Hundreds|Thousands|Monday|Tuesday|Wednesday|Thursday|"
+                      r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+                      r"August|September|October|November|December)\b)[A-Z][a-z]+\b")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\bby\b")
+# an event word that is itself passive ("the car was hit", "being hit by a projectile")
+_PASSIVE_TRIGGER = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?hit\b")
+_BY_DEMONYM = re.compile(r"\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(" + "|".join(
+    sorted((d for d, c in DEMONYMS.items() if c), key=len, reverse=True)) + r")\b")
+_LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|to)\s+"
+                       r"(?:the\s+)?$", re.IGNORECASE)
+_AGENT_MARK = re.compile(r"\bby\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_SPEAKER_AFTER = re.compile(r"^(?:\s+[A-Z][\w.’'-]*)*(?:\s+(?:centre|center|agency|office|"
+                            r"command|ministry|spokes(?:man|woman|person)|officials?))?\s*"
+                            r"(?:said|says|told|reported|added|confirmed|announced|stated|"
+                            r"claimed)\b")
+
+
+def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
+                 hits: list[ActorHit]) -> tuple[ActorHit | None, ActorHit | None, bool]:
+    """(actor1, actor2, sure) from word order alone; `sure` False asks for a parse.
+
+    Offsets are article offsets; `text` is the clause starting at `start`.
+    """
+    a1: ActorHit | None = None
+    a2: ActorHit | None = None
+    passive = bool(_PASSIVE.search(text[:trig_start - start])) or bool(
+        _PASSIVE_TRIGGER.search(text, trig_start - start, trig_end - start))
+    before = [h for h in hits if h.end <= trig_start]
+    after = [h for h in hits if h.start >= trig_end]
+    for h in after:  # passive: "... were killed by Israeli warplanes"
+        if _AGENT_MARK.search(text[:h.start - start]) and h.actor.type != "civilians":
+            a1 = h
+            break
+    if passive:  # "Three soldiers were killed by a Ukrainian drone": the subject suffered
+        if a1 is None:
+            m = _BY_DEMONYM.match(text[trig_end - start:])
+            if m:
+                b0 = trig_end + m.start(1)
+                a1 = ActorHit(b0, b0 + len(m.group(1)), Actor(
+                    name=f"{m.group(1)} forces", type="military", country=DEMONYMS[m.group(1)]))
+        victims = [h for h in before if h is not a1]
+        # no "by ..." phrase: the sentence names no agent, and a parse would find none
+        sure = a1 is not None or not _BY.search(text, trig_end - start)
+        return a1, (victims[-1] if victims else None), sure
+    cand1 = [h for h in before if h.actor.type != "civilians" and
+             not _TARGET_MARK.search(text[:h.start - start]) and
+             not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) and
+             not _SPEAKER_AFTER.match(text[h.end - start:])]
+    # "a helicopter raid", "a drone strike": a word modifying the event noun is its
+    # instrument, not its agent (a demonym there is handled by the caller)
+    cand1 = [h for h in cand1 if not (h.actor.country is None and
+                                      not text[h.end - start:trig_start - start].strip())]
+    if a1 is None and cand1:
+        known = [h for h in cand1 if h.actor.country is not None]
+        a1 = (known or cand1)[-1]
+    if a1 is None or (a1.actor.country is None and
+                      _POSSESSIVE_ACTOR.search(text[:a1.start - start])):
+        # the speaker is the agent of "it"/"its forces": "Moscow said its forces had ..."
+        for h in before:
+            if h is not a1 and h.actor.type != "civilians" and h.actor.country and \
+                    _SPEAKER_AGENT.match(text[h.end - start:]):
+                a1 = h
+                break
+        else:
+            if a1 is None:
+                for h in before:
+                    if h.actor.type != "civilians" and _SPEAKER_AGENT.match(
+                            text[h.end - start:]):
+                        a1 = h
+                        break
+    for h in after:
+        if h is a1 or (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])):
+            continue
+        a2 = h
+        break
+    if a2 is None:
+        targets = [h for h in before if h is not a1 and _TARGET_MARK.search(
+            text[:h.start - start])]
+        a2 = targets[-1] if targets else None
+    # a parse is worth its cost only where word order leaves a real choice: agents of
+    # different states before the event word, or a capitalised name the lexicon missed
+    countries = {h.actor.country for h in cand1 if h.actor.country}
+    if a1 is None:
+        pre = text[:trig_start - start]
+        covered = [(h.start - start, h.end - start) for h in hits]
+        names = [m for m in _CAPWORD.finditer(pre) if m.start() > 0 and
+                 not any(a <= m.start() < b for a, b in covered)]
+        sure = not names
+    else:
+        sure = len(countries) <= 1
+    return a1, a2, sure
