@@ -271,27 +271,47 @@ def incidents(
     text: Annotated[
         str | None, typer.Option(help="Words to find in place, actors and evidence.")
     ] = None,
+    sub_event_type: Annotated[str | None, typer.Option(help="ACLED sub-event type.")] = None,
+    target_kind: Annotated[
+        str | None, typer.Option(help="vessel, vehicle, building, facility, group, ...")
+    ] = None,
+    domain: Annotated[str | None, typer.Option(help="land, sea or air.")] = None,
+    background: Annotated[
+        str | None, typer.Option(help="true: only history recalled as background; false: none.")
+    ] = None,
+    min_killed: Annotated[
+        str | None, typer.Option(help="Only incidents with at least this many killed (low).")
+    ] = None,
     sort: Annotated[
         str, typer.Option(help="Column to sort by; prefix '-' for descending.")
     ] = "date_low",
-    limit: Annotated[int, typer.Option(help="Rows to show (0 for all).")] = 100,
+    limit: Annotated[int, typer.Option(help="Rows to show, up to 1000 (0 for all).")] = 100,
     offset: Annotated[int, typer.Option(help="Rows to skip.")] = 0,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print JSON lines instead of a table.")
     ] = False,
 ) -> None:
-    """Show the incident ledger as a table, filtered and sorted."""
-    query = IncidentQuery(
-        date_from=date_from, date_to=date_to, country=country, status=status, grade=grade,
-        event_type=event_type, actor=actor, text=text, sort=sort, limit=limit, offset=offset,
-    )
+    """Show the incident ledger as a table, filtered and sorted.
+
+    Filters mean what they mean in the API and on the pages (strikewatch.ledger.filters):
+    a bad value (a date not YYYY-MM-DD, an unknown status) exits 2 with the API's message.
+    """
+    from strikewatch.ledger.filters import FilterError, LedgerFilter
+
+    try:
+        filters = LedgerFilter.parse({
+            "date_from": date_from, "date_to": date_to, "country": country, "status": status,
+            "grade": grade, "event_type": event_type, "actor": actor, "q": text,
+            "sub_event_type": sub_event_type, "target_kind": target_kind, "domain": domain,
+            "background": background, "min_killed": min_killed, "sort": sort,
+            "limit": limit or None, "offset": offset})
+    except FilterError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    query = filters.query(default_limit=0)
     store = get_store(db)
     try:
-        try:
-            found = store.incidents(query)
-        except ValueError as exc:
-            err.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2) from exc
+        found = store.incidents(query)
         total = store.count_incidents(query)
     finally:
         store.close()

@@ -480,7 +480,7 @@ def test_get_mentions_and_articles_by_id(store: SqlStore) -> None:
 
 def test_killed_totals_in_sql_match_summing_the_incidents(store: SqlStore) -> None:
     """The ledger's totals come from SQL; they must equal adding up the incidents by hand."""
-    from strikewatch.api.ledger import sum_killed
+    from strikewatch.ledger.counting import sum_killed
 
     store.replace_ledger([
         incident("a", killed=(3, 3)),

@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from strikewatch.api.routes import router as api_router
+from strikewatch.ledger.filters import describe
 from strikewatch.store import Store, open_store
 from strikewatch.web.auth import CSRF_COOKIE, Auth, WebSettings
 from strikewatch.web.pages import STATIC_DIR, LoginRequired, render_error
@@ -52,14 +53,14 @@ def create_app(store: Store | None = None, *, db: str | None = None,
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
-        msgs = []
-        for err in exc.errors():
-            where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body"))
-            msgs.append(f"{where}: {err.get('msg')}")
-        message = "; ".join(msgs) or "invalid request"
+        # a filter's own check (ledger.filters) answers 400 in its own words, as the CLI
+        # and the pages do; any other malformed request stays 422
+        errors = list(exc.errors())
+        message = describe(errors) if errors else "invalid request"
+        status = 400 if errors and all(e.get("type") == "value_error" for e in errors) else 422
         if _is_api(request):
-            return _json_error(422, message)
-        return render_error(request, 422, message)
+            return _json_error(status, message)
+        return render_error(request, status, message)
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:

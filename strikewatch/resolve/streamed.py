@@ -41,6 +41,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from strikewatch.ledger.reviews import apply_reviews, review_scope
 from strikewatch.records import Article, Incident, Mention, Place, Review, Tally
 from strikewatch.resolve import fingerprint
 from strikewatch.resolve.clustering import cluster, components
@@ -52,7 +53,6 @@ from strikewatch.resolve.linking import (
     predict_duckdb,
 )
 from strikewatch.resolve.merging import build_incident
-from strikewatch.resolve.reviews import apply_reviews, review_scope
 from strikewatch.resolve.tallies import (
     ClaimKey,
     claim_key,

@@ -228,6 +228,13 @@ class Store:
     def reviews(self, incident_id: str | None = None) -> list[Review]:
         raise NotImplementedError
 
+    def record_review(self, review: Review, changed: Iterable[Incident],
+                      removed: Iterable[str] = ()) -> None:
+        """Store a review together with its effect on the ledger (ledger.reviews), in one
+        transaction: `changed` incidents replace theirs, `removed` ids leave the ledger
+        with a redirect. The same review (same id) recorded twice is stored once."""
+        raise NotImplementedError
+
     # users of the web app (passwords arrive already hashed; hashing lives in the web auth)
     def add_user(self, username: str, password_hash: str, role: str) -> None:
         """Create or replace a user; role is one of viewer, editor, admin.

@@ -21,6 +21,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 
+from strikewatch.ledger.counting import COUNTED_STATUS, UNCOUNTED_GRADES
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.store import (
     IncidentQuery,
@@ -345,6 +346,13 @@ def _save_state(conn: Connection, save: ResolveSave) -> None:
         conn.execute(s.insert(), [
             {"mention_id": k, "fingerprint": save.seas[k][0], "seas": save.seas[k][1]}
             for k in add_s])
+
+
+def counted_predicate(c: Any) -> sa.ColumnElement[bool]:
+    """ledger.counting.counted as SQL over the incidents table's columns, from the same
+    constants, so a total summed here and one summed in Python agree."""
+    return sa.and_(c.status == COUNTED_STATUS, sa.not_(c.background),
+                   sa.or_(c.grade.is_(None), c.grade.not_in(UNCOUNTED_GRADES)))
 
 
 def _like_escape(value: str) -> str:
@@ -884,14 +892,14 @@ class SqlStore(Store):
     def killed_totals(self, query: IncidentQuery | None = None) -> tuple[int, int, int | None, int]:
         """(incidents matched, killed low, killed high or None, incidents counted), in SQL.
 
-        Sums over the whole match, not one page. As in DESIGN.md only occurred,
-        non-background incidents with a reported toll count; one open-ended toll ("at
-        least 5") leaves the high end open (None).
+        Sums over the whole match, not one page. Only incidents that count
+        (ledger.counting: occurred, not background, not discounted) with a reported toll
+        enter the sums; one open-ended toll ("at least 5") leaves the high end open (None).
         """
         q = query or IncidentQuery()
         c = t.incidents.c
         counted = sa.and_(
-            c.status == "occurred", sa.not_(c.background),
+            counted_predicate(c),
             sa.or_(c.killed_low.is_not(None), c.killed_high.is_not(None)),
         )
 
@@ -938,6 +946,42 @@ class SqlStore(Store):
                         user=review.user, at=review.at, data=_dump(review),
                     )
                 )
+
+    def record_review(self, review: Review, changed: Iterable[Incident],
+                      removed: Iterable[str] = ()) -> None:
+        """Store a review and its effect on the ledger in one transaction: the incidents it
+        changed replace theirs, the ones it removed (merged away) leave the ledger with a
+        redirect to the incident now holding their mentions (else to the reviewed one)."""
+        changed = list(changed)
+        removed = sorted(set(removed))
+        with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":  # ledger writers take turns
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": LEDGER_LOCK})
+            _claim_generation(conn, None)
+            exists = conn.execute(
+                sa.select(t.reviews.c.id).where(t.reviews.c.id == review.id)).first()
+            if exists is not None:
+                return
+            conn.execute(t.reviews.insert().values(
+                id=review.id, incident_id=review.incident_id, action=review.action,
+                user=review.user, at=review.at, data=_dump(review)))
+            holder = {m: inc.id for inc in changed for m in inc.mention_ids}
+            ids = sorted({inc.id for inc in changed})
+            for chunk in _chunks(ids):
+                conn.execute(t.incidents.delete().where(t.incidents.c.id.in_(chunk)))
+            if changed:
+                conn.execute(t.incidents.insert(), [
+                    {**self._incident_row(inc), "digest": _digest(inc)} for inc in changed])
+            if removed:
+                r = t.incident_redirects
+                _write_redirects(conn, removed, set(ids), holder)
+                stamp = now_iso()
+                for old_id in removed:  # no mention to follow: to the reviewed incident
+                    if conn.execute(sa.select(r.c.old_id).where(r.c.old_id == old_id)).first():
+                        continue
+                    conn.execute(r.insert().values(old_id=old_id, new_id=review.incident_id,
+                                                   at=stamp))
+                _delete_gone(conn, t.incidents, removed)
 
     def reviews(self, incident_id: str | None = None) -> list[Review]:
         stmt = sa.select(t.reviews.c.data)

@@ -18,15 +18,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from strikewatch.api.ledger import (
-    MOVED,
-    TOTALS_CAP,
-    incident_detail,
-    ledger_totals,
-    sum_killed,
-    with_reviews,
-)
-from strikewatch.api.query import SORTABLE, QueryError, filter_params, incident_query
+from strikewatch.accounts.access import require_editor
+from strikewatch.ledger.counting import sum_killed
+from strikewatch.ledger.filters import SORTABLE, FilterError, LedgerFilter
+from strikewatch.ledger.read import MOVED, TOTALS_CAP, incident_detail, ledger_totals
+from strikewatch.ledger.reviews import EDITABLE, ReviewError, changed_fields
+from strikewatch.ledger.write import record_review
 from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Place
 from strikewatch.store import Store
 from strikewatch.web.auth import (
@@ -39,9 +36,7 @@ from strikewatch.web.auth import (
     client_of,
     hash_password,
 )
-from strikewatch.web.decide import decide, reviewer
 from strikewatch.web.highlight import Highlight, highlight
-from strikewatch.web.review import EDITABLE, ReviewError, changed_fields
 from strikewatch.web.svgmap import MapPoint, load_basemap, parse_bbox, render_map
 from strikewatch.web.timeline import render_timeline, tally_label, timeline_data
 
@@ -208,10 +203,11 @@ async def logout(request: Request) -> Response:
 # --- the ledger ---------------------------------------------------------------------------
 
 
-def _ledger_query(request: Request, default_limit: int) -> Any:
+def _ledger_filter(request: Request) -> LedgerFilter:
+    """The page's filters from its URL (ledger.filters: the API's rules and messages)."""
     try:
-        return incident_query(request.query_params, default_limit)
-    except QueryError as e:
+        return LedgerFilter.parse(request.query_params)
+    except FilterError as e:
         raise HTTPException(400, str(e)) from None
 
 
@@ -225,20 +221,21 @@ def place_options() -> list[tuple[str, str]]:
     return [(name, "sea or ocean") for name in seas] + countries
 
 
-def _filter_ctx(query: Any) -> dict[str, Any]:
-    return {"query": query, "statuses": STATUSES, "grades": GRADES,
-            "event_types": list(EVENT_TAXONOMY), "params": filter_params(query),
+def _filter_ctx(filters: LedgerFilter, query: Any) -> dict[str, Any]:
+    return {"query": query, "filters": filters, "statuses": STATUSES, "grades": GRADES,
+            "event_types": list(EVENT_TAXONOMY), "params": filters.params(),
             "place_options": place_options()}
 
 
 @router.get("/")
 def ledger(request: Request) -> HTMLResponse:
     user = reader(request)
-    query = _ledger_query(request, 50)
+    filters = _ledger_filter(request)
+    query = filters.query(50)
     store = _store(request)
-    incidents = with_reviews(store, store.incidents(query))
+    incidents = store.incidents(query)
     totals = ledger_totals(store, query)
-    params = filter_params(query)
+    params = filters.params()
 
     def sort_link(col: str) -> str:
         new = f"-{col}" if query.sort == col else col
@@ -248,17 +245,18 @@ def ledger(request: Request) -> HTMLResponse:
         return "?" + urlencode({**params, "sort": query.sort, "limit": query.limit,
                                 "offset": max(offset, 0)})
 
-    page_low, page_high, _ = sum_killed(incidents)
+    page = sum_killed(incidents)
     return render(request, "ledger.html", user=user, incidents=incidents, totals=totals,
-                  page_killed=(page_low, page_high), totals_cap=TOTALS_CAP,
+                  page_killed=(page.low, page.high), totals_cap=TOTALS_CAP,
                   sort_link=sort_link, page_link=page_link, sortable=SORTABLE,
-                  **_filter_ctx(query))
+                  **_filter_ctx(filters, query))
 
 
 @router.get("/map")
 def map_page(request: Request) -> HTMLResponse:
     user = reader(request)
-    query = _ledger_query(request, MAP_CAP)
+    filters = _ledger_filter(request)
+    query = filters.query(MAP_CAP)
     store = _store(request)
     matching = store.count_incidents(query)
     query = dataclasses.replace(query, limit=max(min(matching, MAP_CAP), 1), offset=0)
@@ -272,7 +270,7 @@ def map_page(request: Request) -> HTMLResponse:
                 f"{place_name(p)}".strip()
         points.append(MapPoint(p.longitude, p.latitude, inc.id, label))
     bbox = parse_bbox(request.query_params.get("bbox"))
-    params = filter_params(query)
+    params = filters.params()
     svg, clusters = render_map(points, bbox, link=urlencode(params))
     zoom = {c.number: "?" + urlencode({**params, "bbox": ",".join(f"{v:.3f}" for v in c.bbox)})
             for c in clusters}
@@ -280,13 +278,14 @@ def map_page(request: Request) -> HTMLResponse:
                   unplaced=unplaced, shown=len(points), zoomed=bbox is not None,
                   matching=matching, capped=matching > MAP_CAP, map_cap=MAP_CAP,
                   in_view=sum(len(c.points) for c in clusters),
-                  reset="?" + urlencode(params), **_filter_ctx(query))
+                  reset="?" + urlencode(params), **_filter_ctx(filters, query))
 
 
 @router.get("/timeline")
 def timeline_page(request: Request) -> HTMLResponse:
     user = reader(request)
-    query = _ledger_query(request, 1000)
+    filters = _ledger_filter(request)
+    query = filters.query(1000)
     store = _store(request)
     total = store.count_incidents(query)
     query = dataclasses.replace(query, limit=max(min(total, TIMELINE_CAP), 1), offset=0,
@@ -297,7 +296,7 @@ def timeline_page(request: Request) -> HTMLResponse:
     return render(request, "timeline.html", user=user, svg=render_timeline(data), data=data,
                   tally_rows=rows,
                   matching=total, capped=total > TIMELINE_CAP, cap=TIMELINE_CAP,
-                  **_filter_ctx(query))
+                  **_filter_ctx(filters, query))
 
 
 # --- one incident, one article ------------------------------------------------------------
@@ -378,14 +377,17 @@ def incident_page(request: Request, incident_id: str, error: str | None = None
 async def review_incident(request: Request, incident_id: str) -> Response:
     """Apply one editor's decision: it is stored as a Review and shown in the history."""
     form = await _form(request)
-    who = reviewer(request, incident_id)
+    user = require_editor(request)
+    store = _store(request)
+    incident = store.get_incident(incident_id)
+    if incident is None:
+        raise HTTPException(404, f"No incident with id {incident_id!r}.")
     try:
-        review = decide(who.store, who.detail, who.user.username, str(form.get("action", "")),
-                        {k: v for k, v in form.items() if k != CSRF_FIELD},
-                        str(form.get("note", "")))
+        record_review(store, incident, user.username, str(form.get("action", "")),
+                      {k: v for k, v in form.items() if k != CSRF_FIELD},
+                      str(form.get("note", "")))
     except ReviewError as e:
         return incident_page(request, incident_id, error=str(e))
-    who.store.add_review(review)
     return RedirectResponse(f"/incidents/{incident_id}#history", status_code=303)
 
 

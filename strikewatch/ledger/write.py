@@ -1,0 +1,66 @@
+"""How an editor's decision reaches the stored ledger: checked, applied, written at once.
+
+`decide` turns a request (a web form or an API body) into a checked Review, with the
+incident before and after; `record_review` stores it together with the incidents it
+changes, so every reader — exports, totals, filters, the timeline, the CLI — sees the
+reviewed value from the next request on, not from the next resolve run. The resolver
+re-applies the same review with the same engine (ledger.reviews.apply_reviews) on every
+run, reaching the same incidents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from strikewatch.ledger.reviews import (
+    STRUCTURE,
+    ReviewError,
+    check_incident,
+    make_review,
+    review_changes,
+    review_payload,
+)
+from strikewatch.records import Incident, Review
+from strikewatch.store import Store
+
+
+def _region(store: Store, incident: Incident, action: str, payload: dict[str, Any]
+            ) -> tuple[dict[str, Incident], list[Review], dict[str, Any], dict[str, Any]]:
+    """The stored incidents a decision touches, the reviews already on them, and (for a
+    merge or split) their mentions and articles."""
+    stored = {incident.id: incident}
+    for oid in payload.get("incident_ids", []):
+        other = store.get_incident(oid)
+        if other is None:
+            raise ReviewError(f"no incident with id {oid!r}")
+        stored[oid] = other
+    if action not in STRUCTURE:
+        return stored, [], {}, {}
+    earlier = [r for iid in stored for r in store.reviews(iid)]
+    mention_ids = [m for inc in stored.values() for m in inc.mention_ids]
+    mentions = {m.id: m for m in store.get_mentions(mention_ids)}
+    articles = store.resolve_articles({m.article_id for m in mentions.values()})
+    return stored, earlier, mentions, articles
+
+
+def decide(store: Store, incident: Incident, username: str, action: str,
+           data: Mapping[str, Any], note: str = "") -> tuple[Review, list[Incident], list[str]]:
+    """The Review for this decision and what it does to the ledger: (review, incidents
+    changed, ids removed). Raises ReviewError with a reason an editor can act on."""
+    payload = review_payload(action, incident, data)
+    stored, earlier, mentions, articles = _region(store, incident, action, payload)
+    review = make_review(action, incident, username, payload, note)
+    changed, removed = review_changes(review, stored, earlier, mentions, articles)
+    after = next((i for i in changed if i.id == incident.id), incident)
+    check_incident(after)
+    review.after = after.model_dump(mode="json")
+    return review, changed, removed
+
+
+def record_review(store: Store, incident: Incident, username: str, action: str,
+                  data: Mapping[str, Any], note: str = "") -> Review:
+    """Decide and write: the review and the incidents it changes, in one transaction."""
+    review, changed, removed = decide(store, incident, username, action, data, note)
+    store.record_review(review, changed, removed)
+    return review
