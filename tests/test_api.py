@@ -12,8 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
+from strikewatch.accounts.auth import WebSettings
 from strikewatch.api.app import create_app
-from strikewatch.web.auth import WebSettings
 from tests._webdata import PASSWORDS, SCRIPT, make_store, serve
 
 

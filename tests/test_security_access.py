@@ -22,9 +22,9 @@ import httpx
 import pytest
 from starlette.routing import Mount
 
+from strikewatch.accounts.auth import CSRF_COOKIE, SESSION_COOKIE, Auth, User, WebSettings
 from strikewatch.api.app import create_app
 from strikewatch.store import open_store
-from strikewatch.web.auth import CSRF_COOKIE, SESSION_COOKIE, Auth, User, WebSettings
 from tests._webdata import PASSWORDS, build_ledger, make_store, serve
 
 #: Who may use each route: "public" (anyone), "read" (any signed-in user, or anyone when
@@ -418,7 +418,7 @@ def test_login_rate_limit_window_passes(tmp_path: Path) -> None:
 
 
 def test_the_limiter_does_not_grow_with_names_never_failed() -> None:
-    from strikewatch.web.auth import LoginLimiter
+    from strikewatch.accounts.auth import LoginLimiter
 
     lim = LoginLimiter(attempts=2, window=60)
     for i in range(1000):

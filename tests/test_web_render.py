@@ -7,6 +7,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from strikewatch.accounts.auth import (
+    Auth,
+    LoginLimiter,
+    WebSettings,
+    hash_password,
+    verify_password,
+)
 from strikewatch.ledger.reviews import (
     ReviewError,
     apply_fields,
@@ -15,7 +22,6 @@ from strikewatch.ledger.reviews import (
     parse_field,
 )
 from strikewatch.records import Incident, Place, Tally
-from strikewatch.web.auth import Auth, LoginLimiter, WebSettings, hash_password, verify_password
 from strikewatch.web.highlight import Highlight, highlight
 from strikewatch.web.svgmap import MapPoint, load_basemap, parse_bbox, render_map
 from strikewatch.web.timeline import render_timeline, timeline_data

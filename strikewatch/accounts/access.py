@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
-from strikewatch.web.auth import User, request_user
+from strikewatch.accounts.auth import User, request_user
 
 
 def require_editor(request: Request, *, basic_challenge: bool = False) -> User:

@@ -10,10 +10,10 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from strikewatch.accounts.auth import CSRF_COOKIE, Auth, WebSettings
 from strikewatch.api.routes import router as api_router
 from strikewatch.ledger.filters import describe
 from strikewatch.store import Store, open_store
-from strikewatch.web.auth import CSRF_COOKIE, Auth, WebSettings
 from strikewatch.web.pages import STATIC_DIR, LoginRequired, render_error
 from strikewatch.web.pages import router as page_router
 
@@ -91,7 +91,7 @@ def create_app(store: Store | None = None, *, db: str | None = None,
     @app.middleware("http")
     async def csrf_cookie(request: Request, call_next: Any) -> Response:
         """Give every browser a random CSRF cookie: signed out (the sign-in form), CSRF
-        tokens are bound to it; signed in, to the session (strikewatch.web.auth)."""
+        tokens are bound to it; signed in, to the session (strikewatch.accounts.auth)."""
         fresh = None
         if not request.cookies.get(CSRF_COOKIE):
             fresh = Auth.new_csrf_cookie()

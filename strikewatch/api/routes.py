@@ -14,13 +14,13 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from strikewatch.accounts.access import require_editor
+from strikewatch.accounts.auth import SESSION_COOKIE, request_user
 from strikewatch.ledger.filters import LedgerFilter
 from strikewatch.ledger.read import API_TOTALS_CAP, MOVED, incident_detail, ledger_totals
 from strikewatch.ledger.reviews import ReviewError
 from strikewatch.ledger.write import record_review
 from strikewatch.records import Article, Incident, Mention, Review, Span, Tally
 from strikewatch.store import Store
-from strikewatch.web.auth import SESSION_COOKIE, request_user
 
 router = APIRouter(prefix="/api", tags=["ledger"])
 

@@ -257,7 +257,7 @@ class Store:
 
     # sessions of the web app: `session_id` is the SHA-256 of the cookie's token, never the
     # token; times are ISO 8601 UTC strings. The policy (expiry, idle) is
-    # strikewatch.web.sessions'; the store only keeps the rows.
+    # strikewatch.accounts.sessions'; the store only keeps the rows.
     def add_session(self, session_id: str, username: str, created_at: str, expires_at: str,
                     client: str | None = None) -> None:
         """Store a new session (and drop rows whose absolute expiry is past)."""

@@ -31,8 +31,8 @@ def serve(
     """Serve the REST API (/api, OpenAPI at /openapi.json) and the web pages in one process."""
     import uvicorn
 
+    from strikewatch.accounts.auth import WebSettings
     from strikewatch.api.app import create_app
-    from strikewatch.web.auth import WebSettings
 
     settings = WebSettings.from_env(
         allow_anonymous=anonymous or None, secure_cookies=secure_cookies or None,
@@ -63,8 +63,8 @@ def user_add(
         False, "--password-stdin", help="read the password from standard input"),
 ) -> None:
     """Create a user (or replace one's password and role); the password is Argon2id-hashed."""
+    from strikewatch.accounts.auth import ROLES, hash_password
     from strikewatch.store import open_store
-    from strikewatch.web.auth import ROLES, hash_password
 
     if role not in ROLES:
         typer.echo(f"error: role {role!r} is not one of {', '.join(ROLES)}", err=True)
@@ -123,9 +123,9 @@ def user_sessions(
     """
     import time
 
+    from strikewatch.accounts.auth import WebSettings
+    from strikewatch.accounts.sessions import session_state
     from strikewatch.store import open_store
-    from strikewatch.web.auth import WebSettings
-    from strikewatch.web.sessions import session_state
 
     store = open_store(db)
     if username is not None and store.get_user(username) is None:

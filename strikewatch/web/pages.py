@@ -19,14 +19,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from strikewatch.accounts.access import require_editor
-from strikewatch.ledger.counting import sum_killed
-from strikewatch.ledger.filters import SORTABLE, FilterError, LedgerFilter
-from strikewatch.ledger.read import MOVED, TOTALS_CAP, incident_detail, ledger_totals
-from strikewatch.ledger.reviews import EDITABLE, ReviewError, changed_fields
-from strikewatch.ledger.write import record_review
-from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Place
-from strikewatch.store import Store
-from strikewatch.web.auth import (
+from strikewatch.accounts.auth import (
     CSRF_FIELD,
     ROLES,
     SESSION_COOKIE,
@@ -36,6 +29,13 @@ from strikewatch.web.auth import (
     client_of,
     hash_password,
 )
+from strikewatch.ledger.counting import sum_killed
+from strikewatch.ledger.filters import SORTABLE, FilterError, LedgerFilter
+from strikewatch.ledger.read import MOVED, TOTALS_CAP, incident_detail, ledger_totals
+from strikewatch.ledger.reviews import EDITABLE, ReviewError, changed_fields
+from strikewatch.ledger.write import record_review
+from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Place
+from strikewatch.store import Store
 from strikewatch.web.highlight import Highlight, highlight
 from strikewatch.web.svgmap import MapPoint, load_basemap, parse_bbox, render_map
 from strikewatch.web.timeline import render_timeline, tally_label, timeline_data
