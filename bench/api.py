@@ -25,9 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import httpx  # noqa: E402
 
 from strikewatch.accounts.auth import WebSettings  # noqa: E402
-from strikewatch.api.app import create_app  # noqa: E402
 from strikewatch.ledger.filters import LedgerFilter  # noqa: E402
 from strikewatch.records import GRADES, STATUSES, Actor, Incident, Place, Source  # noqa: E402
+from strikewatch.server import create_app  # noqa: E402
 from strikewatch.store import open_store  # noqa: E402
 from tests._webdata import serve  # noqa: E402
 

@@ -13,7 +13,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 
 from strikewatch.accounts.auth import WebSettings
-from strikewatch.api.app import create_app
+from strikewatch.server import create_app
 from tests._webdata import make_store, serve
 
 

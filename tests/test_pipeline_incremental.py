@@ -23,10 +23,10 @@ import sqlalchemy as sa
 
 from strikewatch import pipeline
 from strikewatch.accounts.auth import WebSettings
-from strikewatch.api.app import create_app
 from strikewatch.records import Incident, Place, Review, Tally, stable_id
 from strikewatch.resolve import STATE_VERSION, resolve
 from strikewatch.resolve.tallies import mention_seas
+from strikewatch.server import create_app
 from strikewatch.store import IncidentQuery, ResolveSave, StaleState, open_store
 from strikewatch.store.sql import SqlStore
 from tests._webdata import serve

@@ -23,7 +23,7 @@ import pytest
 from starlette.routing import Mount
 
 from strikewatch.accounts.auth import CSRF_COOKIE, SESSION_COOKIE, Auth, User, WebSettings
-from strikewatch.api.app import create_app
+from strikewatch.server import create_app
 from strikewatch.store import open_store
 from tests._webdata import PASSWORDS, build_ledger, make_store, serve
 

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 
 from strikewatch.accounts.auth import SESSION_COOKIE, WebSettings
-from strikewatch.api.app import create_app
+from strikewatch.server import create_app
 from tests._webdata import PASSWORDS, make_store, serve
 
 schemathesis = pytest.importorskip("schemathesis")

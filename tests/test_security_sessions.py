@@ -22,8 +22,8 @@ import pytest
 from typer.testing import CliRunner
 
 from strikewatch.accounts.auth import SESSION_COOKIE, WebSettings, hash_password
-from strikewatch.api.app import create_app
 from strikewatch.cli import app as cli_app
+from strikewatch.server import create_app
 from strikewatch.store import Store, open_store
 from tests._webdata import PASSWORDS, build_ledger, serve
 

@@ -27,8 +27,8 @@ import pytest
 
 from strikewatch import pipeline
 from strikewatch.accounts.auth import WebSettings, hash_password
-from strikewatch.api.app import create_app
 from strikewatch.records import Actor, Place
+from strikewatch.server import create_app
 from strikewatch.store import open_store
 from tests._webdata import serve
 

@@ -32,7 +32,7 @@ def serve(
     import uvicorn
 
     from strikewatch.accounts.auth import WebSettings
-    from strikewatch.api.app import create_app
+    from strikewatch.server import create_app
 
     settings = WebSettings.from_env(
         allow_anonymous=anonymous or None, secure_cookies=secure_cookies or None,

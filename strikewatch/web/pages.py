@@ -340,7 +340,7 @@ def incident_page(request: Request, incident_id: str, error: str | None = None
     detail = incident_detail(store, incident_id)
     if detail is None:
         new_id = store.incident_redirect(incident_id)
-        if new_id is not None:  # the id moved (api.ledger.MOVED says why 307)
+        if new_id is not None:  # the id moved (ledger.read.MOVED says why 307)
             return RedirectResponse(f"/incidents/{quote(new_id, safe='')}", status_code=MOVED)
         raise HTTPException(404, f"No incident with id {incident_id!r}.")
     inc = detail.incident

@@ -1,4 +1,6 @@
-"""The FastAPI application: REST API under /api, the web pages, one process (`serve`)."""
+"""The one server: the API (strikewatch.api) and the pages (strikewatch.web), two sibling
+routers over the ledger core, composed here with the error pages, CSRF cookie and headers
+they share. `strikewatch serve` runs it."""
 
 from __future__ import annotations
 
