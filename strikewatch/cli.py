@@ -305,8 +305,10 @@ def incidents(
             "sub_event_type": sub_event_type, "target_kind": target_kind, "domain": domain,
             "background": background, "min_killed": min_killed, "sort": sort,
             "limit": limit or None, "offset": offset})
-    except FilterError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+    except FilterError as exc:  # one line, unwrapped: scripts read it
+        from rich.markup import escape
+
+        err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2) from exc
     query = filters.query(default_limit=0)
     store = get_store(db)
