@@ -18,9 +18,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from sqlalchemy.exc import DBAPIError
 
 from strikewatch import pipeline
+from strikewatch.errors import StoreError
 from strikewatch.export import FORMATS, write_export
 from strikewatch.ingest import IngestOptions, IngestReport
 from strikewatch.ingest.dates import iso_published
@@ -194,7 +194,7 @@ def ingest(
     store = get_store(db)
     try:
         report = run_pipeline(inputs, store, options, workers)
-    except DBAPIError as exc:  # disk full, database locked or gone: stored work is kept
+    except StoreError as exc:  # disk full, database locked or gone: stored work is kept
         err.print(f"[red]error:[/red] database {db or '(default)'}: {exc.orig}; "
                   "what was stored before is kept, run the same command again to resume")
         raise typer.Exit(2) from exc

@@ -3,8 +3,9 @@
     StrikewatchError
     ├── InputError       — something a person gave is unusable: a filter value, a review,
     │                      a file, a gold set (the message says which and why)
-    ├── StoreError       — the database refused or failed (locked, full, gone, bad URL);
-    │                      what was stored before is kept
+    ├── StoreError       — the database refused or failed (a constraint, a bad URL);
+    │   │                  what was stored before is kept
+    │   ├── StoreUnavailable — locked, full, unreachable: worth retrying later
     │   └── StaleStore   — another process changed the ledger first: read again, retry
     ├── FetchError       — a URL could not be fetched (strikewatch.ingest.fetch)
     └── ExtractionError  — an extractor failed on one article
@@ -26,7 +27,17 @@ class InputError(StrikewatchError, ValueError):
 
 
 class StoreError(StrikewatchError):
-    """The database failed or refused a read or a write; stored work is kept."""
+    """The database failed or refused a read or a write; stored work is kept.
+
+    `orig` is the driver's own error (for logs), or None."""
+
+    def __init__(self, message: str, orig: BaseException | None = None) -> None:
+        super().__init__(message)
+        self.orig = orig
+
+
+class StoreUnavailable(StoreError):
+    """The database is locked, full or unreachable just now; the same call may work later."""
 
 
 class StaleStore(StoreError):

@@ -134,6 +134,21 @@ def incidents(desk: dict[str, Any]) -> list[Incident]:
     return list(desk["store"].incidents(IncidentQuery(limit=0)))
 
 
+def snapshot(desk: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    store = desk["store"]
+    return ({i.id: i.model_dump(mode="json") for i in incidents(desk)},
+            [t.model_dump(mode="json") for t in store.tallies()])
+
+
+def resolver_agrees(desk: dict[str, Any]) -> None:
+    """The review was applied where the ledger is written: re-resolving (which re-applies
+    every review) changes no incident and no tally check."""
+    before = snapshot(desk)
+    report = pipeline.update_ledger(desk["store"])
+    assert (report.ledger.inserted, report.ledger.deleted) == (0, 0)
+    assert snapshot(desk) == before
+
+
 def test_every_review_shows_in_every_door_and_survives_reruns(desk: dict[str, Any]) -> None:
     store = desk["store"]
     before = check_every_door(desk)
@@ -156,6 +171,7 @@ def test_every_review_shows_in_every_door_and_survives_reruns(desk: dict[str, An
     assert edited.id in [x["id"] for x in doors(desk, min_killed=str(new[0]))["api_rows"]]
     detail = desk["http"].get(f"/api/incidents/{edited.id}").json()
     assert detail["machine"]["killed_low"] == edited.killed_low  # kept for audit
+    resolver_agrees(desk)
 
     # 2. a status: threatened -> denied (or, without a threat in the ledger, a plan)
     planned = [i for i in ledger if i.status == "threatened"] or [
@@ -165,6 +181,7 @@ def test_every_review_shows_in_every_door_and_survives_reruns(desk: dict[str, An
     review(desk, moved.id, "edit", status="denied")
     assert moved.id in [x["id"] for x in check_every_door(desk, status="denied")["cli_rows"]]
     assert moved.id not in [x["id"] for x in doors(desk, status=moved.status)["api_rows"]]
+    resolver_agrees(desk)
 
     # 3. reject: it stays listed but no longer counts, with one rejection flag
     rejected = tolled[1]
@@ -174,6 +191,7 @@ def test_every_review_shows_in_every_door_and_survives_reruns(desk: dict[str, An
     assert row["grade"] == "discounted" and row["flags"].count(REJECTED_FLAG) == 1
     assert not [f for f in row["flags"] if "reject" in f and f != REJECTED_FLAG]
     assert seen["api"][0] == after["api"][0] - rejected.killed_low  # type: ignore[operator]
+    resolver_agrees(desk)
 
     # 4. merge two counted incidents: one row, the other id redirects to it
     a, b = tolled[2], tolled[3]
@@ -185,6 +203,7 @@ def test_every_review_shows_in_every_door_and_survives_reruns(desk: dict[str, An
     assert set(b.mention_ids) <= set(merged.mention_ids)
     gone = desk["http"].get(f"/api/incidents/{b.id}", follow_redirects=False)
     assert gone.status_code == 307 and gone.headers["location"].endswith(a.id)
+    resolver_agrees(desk)
 
     # 5. split a mention out of an incident with several
     big = max(incidents(desk), key=lambda i: len(i.mention_ids))
@@ -194,13 +213,14 @@ def test_every_review_shows_in_every_door_and_survives_reruns(desk: dict[str, An
     seen = check_every_door(desk)
     holders = [x["id"] for x in seen["api_rows"] if out[0] in x["mention_ids"]]
     assert len(holders) == 1 and holders[0] != big.id
+    resolver_agrees(desk)
 
-    # the reviews were applied where the ledger is written: the resolver agrees row for row
-    reviewed = {i.id: i.model_dump(mode="json") for i in incidents(desk)}
-    report = pipeline.run([str(sample_dir())], store)  # a re-ingest: all duplicates
+    # a re-ingest (all duplicates) and a from-scratch resolve keep every reviewed value
+    reviewed = snapshot(desk)
+    report = pipeline.run([str(sample_dir())], store)
     assert report.ledger.inserted == 0 and report.ledger.deleted == 0
     pipeline.update_ledger(store, from_scratch=True)
-    assert {i.id: i.model_dump(mode="json") for i in incidents(desk)} == reviewed
+    assert snapshot(desk) == reviewed
     check_every_door(desk)
 
     # a re-extraction that changes the edited toll: the editor's value stays, flagged stale

@@ -447,12 +447,13 @@ def test_injection_shaped_filters_return_normal_results(db_url: str) -> None:
             total = c.get("/api/incidents").json()["total"]
             assert total == 4
             for value in INJECTIONS:
-                for name in ("q", "actor", "country", "event_type", "sub_event_type",
-                             "target_kind", "domain"):
+                for name in ("q", "actor", "country"):
                     r = c.get("/api/incidents", params={name: value})
                     assert r.status_code == 200, (name, value, r.text)
                     assert r.json()["total"] == 0, (name, value)  # nothing matches it
-                for name in ("sort", "status", "grade", "date_from", "limit", "min_killed"):
+                # closed vocabularies and numbers are checked before any query (400)
+                for name in ("sort", "status", "grade", "date_from", "limit", "min_killed",
+                             "event_type", "sub_event_type", "target_kind", "domain"):
                     r = c.get("/api/incidents", params={name: value})
                     assert r.status_code in (400, 422), (name, value, r.status_code)
                     assert "error" in r.json()
@@ -485,7 +486,7 @@ def test_injection_shaped_filters_return_normal_results(db_url: str) -> None:
 def test_unknown_names_cost_the_same_password_check(monkeypatch: pytest.MonkeyPatch,
                                                     tmp_path: Path) -> None:
     """No user enumeration by timing: an unknown name runs one Argon2 verification too."""
-    from strikewatch.web import auth as auth_mod
+    from strikewatch.accounts import auth as auth_mod
 
     store = open_store(str(tmp_path / "t.db"))
     build_ledger(store)

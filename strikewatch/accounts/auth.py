@@ -29,6 +29,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from strikewatch.accounts.sessions import Sessions
+from strikewatch.errors import StrikewatchError
 from strikewatch.store import Store
 
 ROLES: tuple[str, ...] = ("viewer", "editor", "admin")
@@ -268,7 +269,7 @@ class Auth:
         return self.csrf_ok(self.csrf_binding(request), token)
 
 
-class RateLimited(Exception):
+class RateLimited(StrikewatchError):
     """Too many failed logins for one user name from one client."""
 
 

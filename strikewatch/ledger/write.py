@@ -21,8 +21,8 @@ from strikewatch.ledger.reviews import (
     review_changes,
     review_payload,
 )
-from strikewatch.records import Incident, Review
-from strikewatch.store import Store
+from strikewatch.records import Incident, Review, Tally
+from strikewatch.store import IncidentQuery, Store
 
 
 def _region(store: Store, incident: Incident, action: str, payload: dict[str, Any]
@@ -58,9 +58,26 @@ def decide(store: Store, incident: Incident, username: str, action: str,
     return review, changed, removed
 
 
+def tallies_after(store: Store, changed: list[Incident], removed: list[str]) -> list[Tally]:
+    """The tallies reconciled against the ledger as it will be once `changed` and `removed`
+    are written (resolve.tallies, as the resolver does it: a review that changes a toll or
+    rejects a strike changes what the ledger says against every tally)."""
+    from strikewatch.resolve.tallies import resolve_tallies  # the resolver's rules, lazily
+
+    ledger = {i.id: i for i in store.incidents(IncidentQuery(limit=0))}
+    for iid in removed:
+        ledger.pop(iid, None)
+    ledger.update({i.id: i for i in changed})
+    mentions = list(store.mentions(kind="tally"))
+    ids = {m.article_id for m in mentions}
+    articles = store.resolve_articles(ids, with_text=ids)
+    return resolve_tallies(mentions, articles, [ledger[i] for i in sorted(ledger)])
+
+
 def record_review(store: Store, incident: Incident, username: str, action: str,
                   data: Mapping[str, Any], note: str = "") -> Review:
-    """Decide and write: the review and the incidents it changes, in one transaction."""
+    """Decide and write: the review, the incidents it changes and the tallies' checks
+    against the changed ledger, in one transaction."""
     review, changed, removed = decide(store, incident, username, action, data, note)
-    store.record_review(review, changed, removed)
+    store.record_review(review, changed, removed, tallies_after(store, changed, removed))
     return review

@@ -41,6 +41,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from strikewatch.errors import StaleStore
 from strikewatch.ledger.reviews import apply_reviews, review_scope
 from strikewatch.records import Article, Incident, Mention, Place, Review, Tally
 from strikewatch.resolve import fingerprint
@@ -70,7 +71,7 @@ GROUP = 2000
 WINDOW = 20_000
 
 
-class StoreChanged(Exception):
+class StoreChanged(StaleStore):
     """Mentions came or went between two passes (another process wrote meanwhile): what
     was read is no longer one store's content, so resolve again."""
 

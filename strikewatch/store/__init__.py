@@ -1,6 +1,8 @@
 """store: the ledger on SQLAlchemy 2 (SQLite by default, PostgreSQL by URL), with Alembic.
 
-The interface below is what every other step uses; nothing outside this package writes SQL.
+The interface below is what every other step uses; nothing outside this package writes SQL
+or sees SQLAlchemy: the SQL store raises the project's errors (errors.StoreError, and
+StoreUnavailable when the database is locked, full or unreachable).
 `open_store(None)` opens `STRIKEWATCH_DB` or `./strikewatch.db`; a plain path means SQLite,
 anything with `://` is an SQLAlchemy URL (e.g. `postgresql+psycopg://user@localhost/db`).
 """
@@ -12,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from strikewatch.errors import StaleStore
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 
 DEFAULT_DB = "strikewatch.db"
@@ -84,7 +87,7 @@ class LedgerWrite:
     redirects: int = 0  # old incident ids now redirected
 
 
-class StaleState(Exception):
+class StaleState(StaleStore):
     """The saved resolver state changed (another process saved) since it was loaded: the
     write was rolled back; load and resolve again."""
 
@@ -229,10 +232,13 @@ class Store:
         raise NotImplementedError
 
     def record_review(self, review: Review, changed: Iterable[Incident],
-                      removed: Iterable[str] = ()) -> None:
+                      removed: Iterable[str] = (), tallies: Iterable[Tally] | None = None
+                      ) -> None:
         """Store a review together with its effect on the ledger (ledger.reviews), in one
         transaction: `changed` incidents replace theirs, `removed` ids leave the ledger
-        with a redirect. The same review (same id) recorded twice is stored once."""
+        with a redirect, and `tallies` (when given) replace the tallies, whose checks
+        against the ledger it changed. The same review (same id) recorded twice is stored
+        once."""
         raise NotImplementedError
 
     # users of the web app (passwords arrive already hashed; hashing lives in the web auth)

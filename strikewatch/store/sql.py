@@ -6,7 +6,9 @@ mid-batch leaves each article either fully stored or absent, never half-written.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import inspect
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -21,6 +23,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 
+from strikewatch.errors import StoreError, StoreUnavailable
 from strikewatch.ledger.counting import COUNTED_STATUS, UNCOUNTED_GRADES
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.store import (
@@ -348,6 +351,11 @@ def _save_state(conn: Connection, save: ResolveSave) -> None:
             for k in add_s])
 
 
+def _tally_row(x: Tally) -> dict[str, Any]:
+    return {"id": x.id, "period_low": x.period_low, "period_high": x.period_high,
+            "data": _dump(x)}
+
+
 def counted_predicate(c: Any) -> sa.ColumnElement[bool]:
     """ledger.counting.counted as SQL over the incidents table's columns, from the same
     constants, so a total summed here and one summed in Python agree."""
@@ -359,6 +367,41 @@ def _like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _translated(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """`fn` with SQLAlchemy's errors raised as the project's (errors.StoreError), so no
+    caller outside this package needs SQLAlchemy to tell a failed database apart."""
+    def translate(exc: sa.exc.SQLAlchemyError) -> StoreError:
+        orig = getattr(exc, "orig", None) or exc
+        kind = StoreUnavailable if isinstance(exc, sa.exc.OperationalError) else StoreError
+        return kind(f"database error: {orig}", orig)
+
+    if inspect.isgeneratorfunction(fn):
+        @functools.wraps(fn)
+        def gen(*args: Any, **kwargs: Any) -> Iterator[Any]:
+            try:
+                yield from fn(*args, **kwargs)
+            except sa.exc.SQLAlchemyError as exc:
+                raise translate(exc) from exc
+        return gen
+
+    @functools.wraps(fn)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except sa.exc.SQLAlchemyError as exc:
+            raise translate(exc) from exc
+    return call
+
+
+def _translate_errors(cls: type[SqlStore]) -> type[SqlStore]:
+    """Wrap every public method of the class with _translated."""
+    for name, member in list(vars(cls).items()):
+        if not name.startswith("_") and inspect.isfunction(member):
+            setattr(cls, name, _translated(member))
+    return cls
+
+
+@_translate_errors
 class SqlStore(Store):
     """A strikewatch database behind one SQLAlchemy engine."""
 
@@ -768,9 +811,7 @@ class SqlStore(Store):
                                    "incident")
                 old_tal = dict(conn.execute(
                     sa.select(t.tallies.c.id, t.tallies.c.digest)).all())
-                tal = _diff_stream(conn, t.tallies, old_tal, tallies, lambda x: {
-                    "id": x.id, "period_low": x.period_low, "period_high": x.period_high,
-                    "data": _dump(x)}, "tally")
+                tal = _diff_stream(conn, t.tallies, old_tal, tallies, _tally_row, "tally")
                 gone = [i for i in old_inc if i not in inc.ids]
                 out.redirects = _write_redirects(conn, gone, inc.ids, inc.holder)
                 _delete_gone(conn, t.incidents, gone)
@@ -948,7 +989,8 @@ class SqlStore(Store):
                 )
 
     def record_review(self, review: Review, changed: Iterable[Incident],
-                      removed: Iterable[str] = ()) -> None:
+                      removed: Iterable[str] = (), tallies: Iterable[Tally] | None = None
+                      ) -> None:
         """Store a review and its effect on the ledger in one transaction: the incidents it
         changed replace theirs, the ones it removed (merged away) leave the ledger with a
         redirect to the incident now holding their mentions (else to the reviewed one)."""
@@ -982,6 +1024,10 @@ class SqlStore(Store):
                     conn.execute(r.insert().values(old_id=old_id, new_id=review.incident_id,
                                                    at=stamp))
                 _delete_gone(conn, t.incidents, removed)
+            if tallies is not None:
+                old_tal = dict(conn.execute(sa.select(t.tallies.c.id, t.tallies.c.digest)).all())
+                tal = _diff_stream(conn, t.tallies, old_tal, tallies, _tally_row, "tally")
+                _delete_gone(conn, t.tallies, [i for i in old_tal if i not in tal.ids])
 
     def reviews(self, incident_id: str | None = None) -> list[Review]:
         stmt = sa.select(t.reviews.c.data)

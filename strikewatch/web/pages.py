@@ -29,7 +29,8 @@ from strikewatch.accounts.auth import (
     client_of,
     hash_password,
 )
-from strikewatch.ledger.counting import sum_killed
+from strikewatch.errors import StrikewatchError
+from strikewatch.ledger.counting import counted, sum_killed
 from strikewatch.ledger.filters import SORTABLE, FilterError, LedgerFilter
 from strikewatch.ledger.read import MOVED, TOTALS_CAP, incident_detail, ledger_totals
 from strikewatch.ledger.reviews import EDITABLE, ReviewError, changed_fields
@@ -55,7 +56,9 @@ COUNT_ROWS = ("killed", "injured", "civilians_killed", "children_killed", "survi
               "missing")
 
 
-class LoginRequired(Exception):
+class LoginRequired(StrikewatchError):
+    """A page needs a signed-in reader; the server sends the browser to /login."""
+
     def __init__(self, next_path: str) -> None:
         self.next_path = next_path
 
@@ -94,6 +97,7 @@ def _env() -> Environment:
                       autoescape=select_autoescape(["html", "xml", "svg"], default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(rng=rng, place=place_name, actor=actor_name, origins=origin_count)
+    env.globals["counted"] = counted  # the one counting rule (ledger.counting)
     return env
 
 
@@ -302,8 +306,28 @@ def timeline_page(request: Request) -> HTMLResponse:
 # --- one incident, one article ------------------------------------------------------------
 
 
-def _field_rows(inc: Any) -> list[tuple[str, str, list[str]]]:
-    """(label, shown value, provenance keys) for every field of an incident."""
+#: The record fields behind each row of the incident page, for "edited in review" notes.
+ROW_FIELDS = {"Event type": ("event_type",), "Sub-event type": ("sub_event_type",),
+              "Status": ("status",), "Date": ("date_low", "date_high"),
+              **{base.replace("_", " ").capitalize(): (f"{base}_low", f"{base}_high")
+                 for base in COUNT_ROWS}}
+
+
+def _machine_note(inc: Any, label: str) -> str:
+    """'machine: …' for a row whose value an editor changed (ledger.reviews keeps the
+    machine's value in `inc.machine`), else ''."""
+    fields = [f for f in ROW_FIELDS.get(label, ()) if f in inc.machine]
+    if not fields:
+        return ""
+    if len(ROW_FIELDS[label]) == 2 and label != "Date":
+        low, high = (inc.machine.get(f, getattr(inc, f)) for f in ROW_FIELDS[label])
+        return f"machine: {rng(low, high)}"
+    return "machine: " + " – ".join(str(inc.machine.get(f, getattr(inc, f)) or "?")
+                                    for f in ROW_FIELDS[label])
+
+
+def _field_rows(inc: Any) -> list[tuple[str, str, list[str], str]]:
+    """(label, shown value, provenance keys, machine note) for every field of an incident."""
     rows: list[tuple[str, str, list[str]]] = [
         ("Event type", inc.event_type or "", ["event_type", "event"]),
         ("Sub-event type", inc.sub_event_type or "", ["sub_event_type"]),
@@ -329,7 +353,7 @@ def _field_rows(inc: Any) -> list[tuple[str, str, list[str]]]:
         label = base.replace("_", " ").capitalize()
         approx = " (approx.)" if base in inc.approx else ""
         rows.append((label, rng(low, high) + approx, [base]))
-    return rows
+    return [(label, value, keys, _machine_note(inc, label)) for label, value, keys in rows]
 
 
 @router.get("/incidents/{incident_id}")
@@ -345,7 +369,7 @@ def incident_page(request: Request, incident_id: str, error: str | None = None
         raise HTTPException(404, f"No incident with id {incident_id!r}.")
     inc = detail.incident
     rows = _field_rows(inc)
-    covered = {k for _, _, keys in rows for k in keys}
+    covered = {k for _, _, keys, _ in rows for k in keys}
     extra_keys = [k for k in detail.provenance if k not in covered]
     # number every provenance span so the field table can link into the article text
     anchors: dict[int, str] = {}
