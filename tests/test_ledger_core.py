@@ -291,3 +291,26 @@ def test_counting_rule_in_sql_equals_the_rule_in_python(desk: dict[str, Any],
     n, low, high, n_counted = store.killed_totals(IncidentQuery(limit=0))  # type: ignore[attr-defined]
     assert n == len(rows) and low == high == n_counted == sum(counted(r) for r in rows) == 4
     store.close()
+
+
+def test_two_editors_at_once_neither_review_is_lost(tmp_path: Path) -> None:
+    """A review computed from an incident another review has since changed is not written
+    over it: the store refuses it (nothing written) and record_review redoes it."""
+    from strikewatch.errors import StaleStore
+    from strikewatch.ledger.write import decide, record_review
+
+    store = open_store(str(tmp_path / "two.db"))
+    store.replace_ledger([Incident(id="i1", status="occurred", killed_low=2, killed_high=2)], [])
+    seen = store.get_incident("i1")
+    first = decide(store, seen, "ann", "edit", {"killed_high": "4"})
+    second = decide(store, seen, "bob", "edit", {"killed_low": "1"})
+    store.record_review(first.review, first.changed, first.removed, base=first.base)
+    with pytest.raises(StaleStore):
+        store.record_review(second.review, second.changed, second.removed, base=second.base)
+    assert [r.user for r in store.reviews("i1")] == ["ann"]  # nothing of bob's written
+    record_review(store, seen, "bob", "edit", {"killed_low": "1"})  # from the stale read
+    now = store.get_incident("i1")
+    assert (now.killed_low, now.killed_high) == (1, 4)
+    assert now.machine == {"killed_low": 2, "killed_high": 2}
+    assert [r.user for r in store.reviews("i1")] == ["ann", "bob"]
+    store.close()

@@ -11,8 +11,10 @@ run, reaching the same incidents.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from strikewatch.errors import StaleStore
 from strikewatch.ledger.reviews import (
     STRUCTURE,
     ReviewError,
@@ -23,6 +25,9 @@ from strikewatch.ledger.reviews import (
 )
 from strikewatch.records import Incident, Review, Tally
 from strikewatch.store import IncidentQuery, Store
+
+#: Tries of one review against concurrent writers of the same incidents.
+ATTEMPTS = 3
 
 
 def _region(store: Store, incident: Incident, action: str, payload: dict[str, Any]
@@ -44,10 +49,20 @@ def _region(store: Store, incident: Incident, action: str, payload: dict[str, An
     return stored, earlier, mentions, articles
 
 
+@dataclass
+class Decision:
+    """A checked review and what it does to the ledger."""
+
+    review: Review
+    changed: list[Incident]  # incidents new or changed
+    removed: list[str]  # ids that leave the ledger (merged away)
+    base: list[Incident]  # the stored incidents it was computed from
+
+
 def decide(store: Store, incident: Incident, username: str, action: str,
-           data: Mapping[str, Any], note: str = "") -> tuple[Review, list[Incident], list[str]]:
-    """The Review for this decision and what it does to the ledger: (review, incidents
-    changed, ids removed). Raises ReviewError with a reason an editor can act on."""
+           data: Mapping[str, Any], note: str = "") -> Decision:
+    """The Review for this decision and what it does to the ledger. Raises ReviewError
+    with a reason an editor can act on."""
     payload = review_payload(action, incident, data)
     stored, earlier, mentions, articles = _region(store, incident, action, payload)
     review = make_review(action, incident, username, payload, note)
@@ -55,7 +70,7 @@ def decide(store: Store, incident: Incident, username: str, action: str,
     after = next((i for i in changed if i.id == incident.id), incident)
     check_incident(after)
     review.after = after.model_dump(mode="json")
-    return review, changed, removed
+    return Decision(review, changed, removed, list(stored.values()))
 
 
 def tallies_after(store: Store, changed: list[Incident], removed: list[str]) -> list[Tally]:
@@ -78,6 +93,17 @@ def record_review(store: Store, incident: Incident, username: str, action: str,
                   data: Mapping[str, Any], note: str = "") -> Review:
     """Decide and write: the review, the incidents it changes and the tallies' checks
     against the changed ledger, in one transaction."""
-    review, changed, removed = decide(store, incident, username, action, data, note)
-    store.record_review(review, changed, removed, tallies_after(store, changed, removed))
-    return review
+    for _ in range(ATTEMPTS):
+        d = decide(store, incident, username, action, data, note)
+        try:
+            store.record_review(d.review, d.changed, d.removed,
+                                tallies_after(store, d.changed, d.removed), base=d.base)
+            return d.review
+        except StaleStore:  # another writer changed these incidents first: read again
+            again = store.get_incident(incident.id)
+            if again is None:
+                raise ReviewError(f"incident {incident.id!r} left the ledger while the "
+                                  "review was made (merged, or moved by a new report); "
+                                  "reload it and review again") from None
+            incident = again
+    raise ReviewError("the ledger kept changing while the review was made; try again")

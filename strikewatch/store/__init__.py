@@ -232,13 +232,14 @@ class Store:
         raise NotImplementedError
 
     def record_review(self, review: Review, changed: Iterable[Incident],
-                      removed: Iterable[str] = (), tallies: Iterable[Tally] | None = None
-                      ) -> None:
+                      removed: Iterable[str] = (), tallies: Iterable[Tally] | None = None,
+                      base: Iterable[Incident] = ()) -> None:
         """Store a review together with its effect on the ledger (ledger.reviews), in one
         transaction: `changed` incidents replace theirs, `removed` ids leave the ledger
         with a redirect, and `tallies` (when given) replace the tallies, whose checks
-        against the ledger it changed. The same review (same id) recorded twice is stored
-        once."""
+        against the ledger it changed. `base`: the incidents the change was computed
+        from; StaleStore (nothing written) when one is no longer stored as it was. The
+        same review (same id) recorded twice is stored once."""
         raise NotImplementedError
 
     # users of the web app (passwords arrive already hashed; hashing lives in the web auth)

@@ -23,7 +23,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 
-from strikewatch.errors import StoreError, StoreUnavailable
+from strikewatch.errors import StaleStore, StoreError, StoreUnavailable
 from strikewatch.ledger.counting import COUNTED_STATUS, UNCOUNTED_GRADES
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.store import (
@@ -989,17 +989,30 @@ class SqlStore(Store):
                 )
 
     def record_review(self, review: Review, changed: Iterable[Incident],
-                      removed: Iterable[str] = (), tallies: Iterable[Tally] | None = None
-                      ) -> None:
+                      removed: Iterable[str] = (), tallies: Iterable[Tally] | None = None,
+                      base: Iterable[Incident] = ()) -> None:
         """Store a review and its effect on the ledger in one transaction: the incidents it
         changed replace theirs, the ones it removed (merged away) leave the ledger with a
-        redirect to the incident now holding their mentions (else to the reviewed one)."""
+        redirect to the incident now holding their mentions (else to the reviewed one).
+        `base`: the incidents as read when the review was made; if one is no longer stored
+        as it was (another review or a resolver run came first), nothing is written and
+        StaleStore is raised, so the caller can read again and redo it."""
         changed = list(changed)
         removed = sorted(set(removed))
+        expected = {inc.id: _digest(inc) for inc in base}
         with self.engine.begin() as conn:
             if conn.dialect.name == "postgresql":  # ledger writers take turns
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": LEDGER_LOCK})
             _claim_generation(conn, None)
+            if expected:
+                now = {}
+                for iid, digest, data in conn.execute(
+                        sa.select(t.incidents.c.id, t.incidents.c.digest, t.incidents.c.data)
+                        .where(t.incidents.c.id.in_(sorted(expected)))):
+                    # rows from before digests were kept (schema 0002) have none: derive it
+                    now[iid] = digest or _digest(Incident.model_validate(data))
+                if now != expected:
+                    raise StaleStore("the incident changed while the review was being made")
             exists = conn.execute(
                 sa.select(t.reviews.c.id).where(t.reviews.c.id == review.id)).first()
             if exists is not None:
