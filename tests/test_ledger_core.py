@@ -123,6 +123,41 @@ def check_every_door(desk: dict[str, Any], **filters: str) -> dict[str, Any]:
     return seen
 
 
+def exports_agree(desk: dict[str, Any]) -> None:
+    """CSV, JSONL and GeoJSON, from the API and from `strikewatch export`, carry the stored
+    (reviewed) status, grade and killed range of every incident."""
+    import csv
+    import io
+
+    stored = {i.id: i for i in incidents(desk)}
+    want = {iid: (i.status, i.grade, i.killed_low, i.killed_high) for iid, i in stored.items()}
+    for fmt in ("jsonl", "csv", "geojson"):
+        api = desk["http"].get("/api/export", params={"format": fmt})
+        assert api.status_code == 200, api.text
+        result = runner.invoke(cli_app, ["export", "--db", desk["url"], "--format", fmt,
+                                         "--out", "-"])
+        assert result.exit_code == 0, result.output
+        for body in (api.text, result.stdout):
+            if fmt == "jsonl":
+                rows = [json.loads(x) for x in body.splitlines() if x.strip()]
+                got = {r["id"]: (r["status"], r["grade"], r["killed_low"], r["killed_high"])
+                       for r in rows if r["kind"] == "incident"}
+                assert got == want
+            elif fmt == "csv":
+                def num(v: str) -> int | None:
+                    return int(v) if v else None
+                got = {r["id"]: (r["status"], r["grade"], num(r["killed_low"]),
+                                 num(r["killed_high"]))
+                       for r in csv.DictReader(io.StringIO(body))}
+                assert got == want
+            else:
+                feats = json.loads(body)["features"]
+                got = {f["id"]: (f["properties"]["status"], f["properties"]["grade"],
+                                 f["properties"]["killed_low"], f["properties"]["killed_high"])
+                       for f in feats}
+                assert feats and got == {k: want[k] for k in got}
+
+
 def review(desk: dict[str, Any], incident_id: str, action: str, **data: Any) -> dict[str, Any]:
     r = desk["http"].post(f"/api/incidents/{incident_id}/reviews", auth=EDITOR,
                           json={"action": action, "data": data, "note": f"test {action}"})
@@ -172,6 +207,7 @@ def test_every_review_shows_in_every_door_and_survives_reruns(desk: dict[str, An
     detail = desk["http"].get(f"/api/incidents/{edited.id}").json()
     assert detail["machine"]["killed_low"] == edited.killed_low  # kept for audit
     resolver_agrees(desk)
+    exports_agree(desk)
 
     # 2. a status: threatened -> denied (or, without a threat in the ledger, a plan)
     planned = [i for i in ledger if i.status == "threatened"] or [
@@ -240,6 +276,7 @@ def test_every_review_shows_in_every_door_and_survives_reruns(desk: dict[str, An
     page = desk["http"].get(f"/incidents/{holder.id}").text
     assert STALE_FLAG in page
     check_every_door(desk)
+    exports_agree(desk)
 
 
 @pytest.mark.parametrize("option, param, value, message", [
