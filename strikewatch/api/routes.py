@@ -17,7 +17,7 @@ from strikewatch.accounts.access import require_editor
 from strikewatch.accounts.auth import SESSION_COOKIE, request_user
 from strikewatch.ledger.filters import LedgerFilter
 from strikewatch.ledger.read import API_TOTALS_CAP, MOVED, incident_detail, ledger_totals
-from strikewatch.ledger.reviews import ReviewError
+from strikewatch.ledger.reviews import ACTIONS, EDITABLE, ReviewError
 from strikewatch.ledger.write import record_review
 from strikewatch.records import Article, Incident, Mention, Review, Span, Tally
 from strikewatch.store import Store
@@ -189,9 +189,11 @@ class ReviewIn(BaseModel):
     """An editor's decision. `data`: for edit, field -> new value; for merge,
     {"incident_ids": [...]}; for split, {"mention_ids": [...]}; accept/reject: {}."""
 
-    action: str = Field(description="accept, edit, merge, split or reject")
-    data: dict[str, Any] = Field(default_factory=dict)
-    note: str = ""
+    action: str = Field(description=", ".join(ACTIONS))
+    data: dict[str, Any] = Field(default_factory=dict, description=(
+        "edit: field -> new value, for " + ", ".join(EDITABLE) + "; merge: "
+        "{\"incident_ids\": [...]}; split: {\"mention_ids\": [...]}; accept, reject: {}"))
+    note: str = Field("", description="why (shown in the history; for reject, the reason)")
 
 
 @router.post("/incidents/{incident_id}/reviews", status_code=201)

@@ -170,9 +170,10 @@ def review_payload(action: str, incident: Incident, data: Mapping[str, Any]) -> 
 def _edits(review: Review) -> dict[str, Any]:
     """The fields an edit sets, from any of the payload forms written so far."""
     p = review.payload or {}
-    changes = p.get("fields", p) if isinstance(p.get("fields", p), dict) else {}
-    if not changes and review.after and review.before:
-        changes = {k: v for k, v in review.after.items() if review.before.get(k) != v}
+    changes = p["fields"] if isinstance(p.get("fields"), dict) else p
+    if not changes and review.after and review.before:  # only the snapshots were kept
+        return {k: v for k, v in review.after.items()
+                if k in EDITABLE and review.before.get(k) != v}
     out = {}
     for k, v in changes.items():
         if k in EDITABLE:
@@ -220,8 +221,7 @@ def apply_fields(inc: Incident, review: Review) -> Incident:
                 if flag not in flags:
                     flags.append(flag)
         update[name] = value
-    update.update(machine={k: v for k, v in machine.items() if k in changes or k in inc.machine},
-                  flags=flags)
+    update.update(machine=machine, flags=flags)
     try:
         return Incident.model_validate({**inc.model_dump(), **update})
     except ValueError as exc:
