@@ -199,10 +199,16 @@ def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
 
 
 def _digest(record: Incident | Tally) -> str:
-    """sha256 of a record's JSON (pydantic's, fields in model order): equal digests, equal
-    rows. Cheap next to building a row, so every record gets one and only changed records
-    get a row."""
-    return hashlib.sha256(record.model_dump_json().encode("utf-8")).hexdigest()
+    """sha256 of a record's JSON (pydantic's: fields in model order, dict keys sorted):
+    equal digests, equal rows. Cheap next to building a row, so every record gets one and
+    only changed records get a row."""
+    # dict fields (provenance, machine) in key order: PostgreSQL's JSONB hands an object's
+    # keys back in its own order, and a record read back and changed (a review) must digest
+    # like the same record built in memory by the resolver
+    dicts = {k: dict(sorted(v.items())) for k, v in record.__dict__.items()
+             if isinstance(v, dict)}
+    canon = record.model_copy(update=dicts) if dicts else record
+    return hashlib.sha256(canon.model_dump_json().encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -1005,12 +1011,12 @@ class SqlStore(Store):
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": LEDGER_LOCK})
             _claim_generation(conn, None)
             if expected:
-                now = {}
-                for iid, digest, data in conn.execute(
-                        sa.select(t.incidents.c.id, t.incidents.c.digest, t.incidents.c.data)
-                        .where(t.incidents.c.id.in_(sorted(expected)))):
-                    # rows from before digests were kept (schema 0002) have none: derive it
-                    now[iid] = digest or _digest(Incident.model_validate(data))
+                # compared as read back, not by the digest column: PostgreSQL's JSONB
+                # returns an object's keys in its own order, the same on every read
+                now = {iid: _digest(Incident.model_validate(data))
+                       for iid, data in conn.execute(
+                           sa.select(t.incidents.c.id, t.incidents.c.data)
+                           .where(t.incidents.c.id.in_(sorted(expected))))}
                 if now != expected:
                     raise StaleStore("the incident changed while the review was being made")
             exists = conn.execute(
