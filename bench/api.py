@@ -24,11 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import httpx  # noqa: E402
 
-from strikewatch.api.app import create_app  # noqa: E402
-from strikewatch.api.query import incident_query  # noqa: E402
+from strikewatch.accounts.auth import WebSettings  # noqa: E402
+from strikewatch.ledger.filters import LedgerFilter  # noqa: E402
 from strikewatch.records import GRADES, STATUSES, Actor, Incident, Place, Source  # noqa: E402
+from strikewatch.server import create_app  # noqa: E402
 from strikewatch.store import open_store  # noqa: E402
-from strikewatch.web.auth import WebSettings  # noqa: E402
 from tests._webdata import serve  # noqa: E402
 
 PLACES = [("Caribbean Sea", None, 15.0, -73.0), ("Pacific Ocean", None, 8.0, -95.0),
@@ -96,7 +96,7 @@ def main() -> None:
               f"{'ratio p50':>10}")
         with serve(app) as base, httpx.Client(base_url=base) as client:
             for label, params in queries.items():
-                q = incident_query(params)
+                q = LedgerFilter.parse(params).query()
 
                 def direct(q: object = q) -> None:
                     store.incidents(q)  # type: ignore[arg-type]

@@ -39,9 +39,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import httpx  # noqa: E402
 
 from strikewatch import pipeline  # noqa: E402
+from strikewatch.accounts.auth import hash_password  # noqa: E402
 from strikewatch.batch.synthetic import write_archive  # noqa: E402
 from strikewatch.store import open_store  # noqa: E402
-from strikewatch.web.auth import hash_password  # noqa: E402
 from tests._webdata import free_port  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

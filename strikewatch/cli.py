@@ -70,7 +70,7 @@ def get_store(db: str | None, *, must_exist: bool = False) -> Store:
     Commands that only read (`must_exist`) refuse a SQLite file that is not there: a
     mistyped --db must not answer with an empty ledger (nor leave an empty file behind).
     """
-    from strikewatch.store import database_url, open_store
+    from strikewatch.store import database_url, open_store, sqlite_path
 
     url = database_url(db)
     if must_exist and (path := sqlite_path(url)) is not None and not Path(path).is_file():
@@ -83,19 +83,6 @@ def get_store(db: str | None, *, must_exist: bool = False) -> Store:
         err.print(f"[red]error:[/red] cannot open database {escape(db or url)}: "
                   f"{escape(str(exc))}")
         raise typer.Exit(2) from exc
-
-
-def sqlite_path(url: str) -> str | None:
-    """The file behind a SQLite URL (None for other databases and in-memory SQLite)."""
-    from sqlalchemy.engine import make_url
-
-    try:
-        parsed = make_url(url)
-    except Exception:  # not a URL SQLAlchemy understands: open_store says why
-        return None
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    return parsed.database
 
 
 def check_format(fmt: str) -> None:
@@ -263,8 +250,7 @@ def ingest(
     skipped; the batch goes on. Re-running after an interruption resumes where it stopped.
     Exit status: 0 done; 1 nothing could be read; 2 bad usage or database.
     """
-    from sqlalchemy.exc import DBAPIError
-
+    from strikewatch.errors import StoreError
     from strikewatch.ingest import IngestOptions
     from strikewatch.ingest.dates import iso_published
     from strikewatch.ingest.sources import expand
@@ -289,9 +275,9 @@ def ingest(
     store = get_store(db)
     try:
         report = run_pipeline(inputs, store, options, workers, extractor)
-    except DBAPIError as exc:  # disk full, database locked or gone: stored work is kept
+    except StoreError as exc:  # disk full, database locked or gone: stored work is kept
         err.print(f"[red]error:[/red] database {escape(db or '(default)')}: "
-                  f"{escape(str(exc.orig))}; "
+                  f"{escape(str(exc))}; "
                   "what was stored before is kept, run the same command again to resume")
         raise typer.Exit(2) from exc
     finally:
@@ -323,10 +309,21 @@ def incidents(
     text: Annotated[
         str | None, typer.Option(help="Words to find in place, actors and evidence.")
     ] = None,
+    sub_event_type: Annotated[str | None, typer.Option(help="ACLED sub-event type.")] = None,
+    target_kind: Annotated[
+        str | None, typer.Option(help="vessel, vehicle, building, facility, group, ...")
+    ] = None,
+    domain: Annotated[str | None, typer.Option(help="land, sea or air.")] = None,
+    background: Annotated[
+        str | None, typer.Option(help="true: only history recalled as background; false: none.")
+    ] = None,
+    min_killed: Annotated[
+        str | None, typer.Option(help="Only incidents with at least this many killed (low).")
+    ] = None,
     sort: Annotated[
         str, typer.Option(help="Column to sort by; prefix '-' for descending.")
     ] = "date_low",
-    limit: Annotated[int, typer.Option(help="Rows to show (0 for all).")] = 100,
+    limit: Annotated[int, typer.Option(help="Rows to show, up to 1000 (0 for all).")] = 100,
     offset: Annotated[int, typer.Option(help="Rows to skip.")] = 0,
     fmt: FormatOption = "table",
     as_json: Annotated[
@@ -336,23 +333,28 @@ def incidents(
     """Show the incident ledger as a table, filtered and sorted (or as csv/json for scripts).
 
     The table fits the terminal (80 columns when piped): wider terminals also show the id,
-    the event type and the actors. csv has the columns of `export --format csv`.
+    the event type and the actors. csv has the columns of `export --format csv`. Filters
+    mean what they mean in the API and on the pages (strikewatch.ledger.filters): a bad
+    value (a date not YYYY-MM-DD, an unknown status) exits 2 with the API's message.
     """
-    from strikewatch.store import IncidentQuery
+    from strikewatch.ledger.filters import FilterError, LedgerFilter
 
     fmt = "jsonl" if as_json else fmt
     check_format(fmt)
-    query = IncidentQuery(
-        date_from=date_from, date_to=date_to, country=country, status=status, grade=grade,
-        event_type=event_type, actor=actor, text=text, sort=sort, limit=limit, offset=offset,
-    )
+    try:
+        filters = LedgerFilter.parse({
+            "date_from": date_from, "date_to": date_to, "country": country, "status": status,
+            "grade": grade, "event_type": event_type, "actor": actor, "q": text,
+            "sub_event_type": sub_event_type, "target_kind": target_kind, "domain": domain,
+            "background": background, "min_killed": min_killed, "sort": sort,
+            "limit": limit or None, "offset": offset})
+    except FilterError as exc:  # one line, unwrapped: scripts read it
+        err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True, highlight=False)
+        raise typer.Exit(2) from exc
+    query = filters.query(default_limit=0)
     store = get_store(db, must_exist=True)
     try:
-        try:
-            found = store.incidents(query)
-        except ValueError as exc:
-            err.print(f"[red]error:[/red] {escape(str(exc))}")
-            raise typer.Exit(2) from exc
+        found = store.incidents(query)
         total = store.count_incidents(query)
     finally:
         store.close()
@@ -549,9 +551,9 @@ def reextract(
         TextColumn,
         TimeElapsedColumn,
     )
-    from sqlalchemy.exc import DBAPIError
 
     from strikewatch import pipeline
+    from strikewatch.errors import StoreError
 
     check_extractor(extractor)
     conditions = parse_where(where or [])
@@ -572,9 +574,9 @@ def reextract(
                 workers=workers, extractor=extractor)
             progress.add_task("resolve", total=None)
             pipeline.update_ledger(store, report)
-    except DBAPIError as exc:
+    except StoreError as exc:
         err.print(f"[red]error:[/red] database {escape(db or '(default)')}: "
-                  f"{escape(str(exc.orig))}")
+                  f"{escape(str(exc))}")
         raise typer.Exit(2) from exc
     finally:
         store.close()

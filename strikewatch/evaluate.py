@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from strikewatch.errors import InputError
 from strikewatch.records import Article, Mention
 
 NON_FIELDS = {"key", "evidence", "why"}
 
 
-class GoldError(ValueError):
+class GoldError(InputError):
     """A gold file that cannot be read; the message names the file and the problem."""
 
 

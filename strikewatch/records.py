@@ -277,6 +277,8 @@ class Incident(EventFields):
     attribution: list[Attribution] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     reviewed: bool = False
+    # for each field a review changed, the machine's value (kept for audit)
+    machine: dict[str, Any] = Field(default_factory=dict)
 
 
 class Reconciliation(Record):

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import uvicorn
 
+from strikewatch.accounts.auth import hash_password
 from strikewatch.records import (
     Actor,
     Article,
@@ -30,7 +31,6 @@ from strikewatch.records import (
     Tally,
 )
 from strikewatch.store import Store, open_store
-from strikewatch.web.auth import hash_password
 
 PASSWORDS = {"ada": "admin-pass-1", "eve": "editor-pass-1", "vic": "viewer-pass-1",
              "zed": "viewer-pass-2"}

@@ -12,8 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
-from strikewatch.api.app import create_app
-from strikewatch.web.auth import WebSettings
+from strikewatch.accounts.auth import WebSettings
+from strikewatch.server import create_app
 from tests._webdata import PASSWORDS, SCRIPT, make_store, serve
 
 
@@ -84,7 +84,8 @@ def test_pagination_sorting_and_totals(api: httpx.Client) -> None:
 
 
 def test_totals_are_exact_past_the_cap_when_the_store_sums_in_sql(ledger: dict[str, Any]) -> None:
-    from strikewatch.api.ledger import ledger_totals, sum_killed
+    from strikewatch.ledger.counting import sum_killed
+    from strikewatch.ledger.read import ledger_totals
     from strikewatch.store import IncidentQuery
 
     store = ledger["store"]
@@ -97,7 +98,7 @@ def test_totals_are_exact_past_the_cap_when_the_store_sums_in_sql(ledger: dict[s
 
 def test_totals_are_not_summed_past_the_cap_by_a_store_without_sql_sums(
         ledger: dict[str, Any]) -> None:
-    from strikewatch.api.ledger import ledger_totals
+    from strikewatch.ledger.read import ledger_totals
     from strikewatch.store import IncidentQuery
 
     class PlainStore(type(ledger["store"])):  # type: ignore[misc]

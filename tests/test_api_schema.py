@@ -12,8 +12,8 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from strikewatch.api.app import create_app
-from strikewatch.web.auth import WebSettings
+from strikewatch.accounts.auth import WebSettings
+from strikewatch.server import create_app
 from tests._webdata import make_store, serve
 
 

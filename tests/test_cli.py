@@ -106,7 +106,7 @@ def test_incidents_table_filters_and_json(ledger_db: str) -> None:
                     "--json")
     assert [json.loads(x)["id"] for x in out.splitlines()] == ["inc-mx"]
     code, out = cli("incidents", "--db", ledger_db, "--sort", "nonsense")
-    assert code == 2 and "cannot sort" in out
+    assert code == 2 and "sort: 'nonsense' is not one of" in out
 
 
 def test_db_from_environment(ledger_db: str) -> None:

@@ -16,10 +16,10 @@ import httpx
 import pytest
 
 from strikewatch import pipeline
-from strikewatch.api.app import create_app
+from strikewatch.accounts.auth import WebSettings, hash_password
 from strikewatch.export.writers import write_jsonl
+from strikewatch.server import create_app
 from strikewatch.store import open_store
-from strikewatch.web.auth import WebSettings, hash_password
 from tests._webdata import serve
 from tests.test_web_pages import signed_in
 

@@ -22,12 +22,12 @@ import pytest
 import sqlalchemy as sa
 
 from strikewatch import pipeline
-from strikewatch.api.app import create_app
+from strikewatch.accounts.auth import WebSettings
 from strikewatch.records import Incident, Review, Tally, stable_id
 from strikewatch.resolve import STATE_VERSION, resolve
+from strikewatch.server import create_app
 from strikewatch.store import IncidentQuery, ResolveSave, StaleState, open_store
 from strikewatch.store.sql import SqlStore
-from strikewatch.web.auth import WebSettings
 from tests._webdata import serve
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -22,9 +22,9 @@ import httpx
 import pytest
 from starlette.routing import Mount
 
-from strikewatch.api.app import create_app
+from strikewatch.accounts.auth import CSRF_COOKIE, SESSION_COOKIE, Auth, User, WebSettings
+from strikewatch.server import create_app
 from strikewatch.store import open_store
-from strikewatch.web.auth import CSRF_COOKIE, SESSION_COOKIE, Auth, User, WebSettings
 from tests._webdata import PASSWORDS, build_ledger, make_store, serve
 
 #: Who may use each route: "public" (anyone), "read" (any signed-in user, or anyone when
@@ -418,7 +418,7 @@ def test_login_rate_limit_window_passes(tmp_path: Path) -> None:
 
 
 def test_the_limiter_does_not_grow_with_names_never_failed() -> None:
-    from strikewatch.web.auth import LoginLimiter
+    from strikewatch.accounts.auth import LoginLimiter
 
     lim = LoginLimiter(attempts=2, window=60)
     for i in range(1000):
@@ -447,12 +447,13 @@ def test_injection_shaped_filters_return_normal_results(db_url: str) -> None:
             total = c.get("/api/incidents").json()["total"]
             assert total == 4
             for value in INJECTIONS:
-                for name in ("q", "actor", "country", "event_type", "sub_event_type",
-                             "target_kind", "domain"):
+                for name in ("q", "actor", "country"):
                     r = c.get("/api/incidents", params={name: value})
                     assert r.status_code == 200, (name, value, r.text)
                     assert r.json()["total"] == 0, (name, value)  # nothing matches it
-                for name in ("sort", "status", "grade", "date_from", "limit", "min_killed"):
+                # closed vocabularies and numbers are checked before any query (400)
+                for name in ("sort", "status", "grade", "date_from", "limit", "min_killed",
+                             "event_type", "sub_event_type", "target_kind", "domain"):
                     r = c.get("/api/incidents", params={name: value})
                     assert r.status_code in (400, 422), (name, value, r.status_code)
                     assert "error" in r.json()
@@ -485,7 +486,7 @@ def test_injection_shaped_filters_return_normal_results(db_url: str) -> None:
 def test_unknown_names_cost_the_same_password_check(monkeypatch: pytest.MonkeyPatch,
                                                     tmp_path: Path) -> None:
     """No user enumeration by timing: an unknown name runs one Argon2 verification too."""
-    from strikewatch.web import auth as auth_mod
+    from strikewatch.accounts import auth as auth_mod
 
     store = open_store(str(tmp_path / "t.db"))
     build_ledger(store)

@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 
-from strikewatch.api.app import create_app
-from strikewatch.web.auth import SESSION_COOKIE, WebSettings
+from strikewatch.accounts.auth import SESSION_COOKIE, WebSettings
+from strikewatch.server import create_app
 from tests._webdata import PASSWORDS, make_store, serve
 
 schemathesis = pytest.importorskip("schemathesis")

@@ -21,10 +21,10 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from strikewatch.api.app import create_app
+from strikewatch.accounts.auth import SESSION_COOKIE, WebSettings, hash_password
 from strikewatch.cli import app as cli_app
+from strikewatch.server import create_app
 from strikewatch.store import Store, open_store
-from strikewatch.web.auth import SESSION_COOKIE, WebSettings, hash_password
 from tests._webdata import PASSWORDS, build_ledger, serve
 
 runner = CliRunner()

@@ -26,10 +26,10 @@ import httpx
 import pytest
 
 from strikewatch import pipeline
-from strikewatch.api.app import create_app
+from strikewatch.accounts.auth import WebSettings, hash_password
 from strikewatch.records import Actor, Place
+from strikewatch.server import create_app
 from strikewatch.store import open_store
-from strikewatch.web.auth import WebSettings, hash_password
 from tests._webdata import serve
 
 CHROMIUM = os.environ.get("STRIKEWATCH_CHROMIUM", "/usr/bin/chromium")

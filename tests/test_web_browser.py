@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from strikewatch.api.app import create_app
-from strikewatch.web.auth import WebSettings
+from strikewatch.accounts.auth import WebSettings
+from strikewatch.server import create_app
 from tests._webdata import PASSWORDS, make_store, serve
 
 CHROMIUM = os.environ.get("STRIKEWATCH_CHROMIUM", "/usr/bin/chromium")

@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from strikewatch.web.auth import verify_password
+from strikewatch.accounts.auth import verify_password
 from tests._webdata import PASSWORDS, free_port, make_store
 
 ROOT = Path(__file__).resolve().parent.parent

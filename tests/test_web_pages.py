@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
-from strikewatch.api.app import create_app
-from strikewatch.web.auth import WebSettings
+from strikewatch.accounts.auth import WebSettings
+from strikewatch.server import create_app
 from tests._webdata import PASSWORDS, make_store, serve
 
 
@@ -138,7 +138,10 @@ def test_viewer_cannot_review_editor_can(site: dict[str, Any]) -> None:
         [review] = store.reviews("inc-pacific-1")
         assert (review.user, review.action) == ("eve", "edit")
         assert review.before["killed_high"] == 3 and review.after["killed_high"] == 4
-        assert review.payload == {"killed_high": 4}  # as strikewatch.resolve.reviews reads it
+        assert review.payload == {"killed_high": 4}  # as strikewatch.ledger.reviews reads it
+        # applied where the ledger is written: every reader sees it, the machine value kept
+        stored = store.get_incident("inc-pacific-1")
+        assert stored.killed_high == 4 and stored.machine == {"killed_high": 3}
         html = c.get("/incidents/inc-pacific-1").text
         assert "a fourth body found" in html and '<td class="num">' not in html[:0]
         assert "3–4" in html  # the page shows the reviewed value
@@ -160,8 +163,11 @@ def test_merge_split_and_reject_are_recorded(site: dict[str, Any]) -> None:
         assert merge.payload == {"incident_ids": ["inc-near-01"]} and merge.user == "eve"
         assert "merged in: <a href=\"/incidents/inc-near-01\"" in c.get(
             "/incidents/inc-near-00").text
-        other = c.get("/incidents/inc-near-01").text  # shown until the next resolve run
-        assert "merged into inc-near-00" in other and "same boat" in other
+        # the merge is applied where the ledger is written: the merged-away id redirects
+        other = c.get("/incidents/inc-near-01")
+        assert other.status_code == 307 and other.headers["location"] == "/incidents/inc-near-00"
+        assert store.get_incident("inc-near-01") is None
+        assert "inc-near-01" not in c.get("/", params={"limit": 500}).text
 
         r = c.post("/incidents/inc-carib-1/review", data={"action": "split",
                    "mention_ids": [m_b], "csrf_token": token})

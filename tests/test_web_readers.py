@@ -18,11 +18,11 @@ from typing import Any
 import httpx
 import pytest
 
-from strikewatch.api.app import create_app
+from strikewatch.accounts.auth import WebSettings
 from strikewatch.export.writers import csv_row
 from strikewatch.records import Actor, Article, Incident, Place, Source
+from strikewatch.server import create_app
 from strikewatch.store import open_store
-from strikewatch.web.auth import WebSettings
 from strikewatch.web.svgmap import MapPoint, country_labels, legend_mark, render_map
 from tests._webdata import serve
 from tests.test_web_browser import ARGS, ARTIFACTS, CHROMIUM

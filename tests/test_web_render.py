@@ -7,10 +7,22 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from strikewatch.accounts.auth import (
+    Auth,
+    LoginLimiter,
+    WebSettings,
+    hash_password,
+    verify_password,
+)
+from strikewatch.ledger.reviews import (
+    ReviewError,
+    apply_fields,
+    check_incident,
+    make_review,
+    parse_field,
+)
 from strikewatch.records import Incident, Place, Tally
-from strikewatch.web.auth import Auth, LoginLimiter, WebSettings, hash_password, verify_password
 from strikewatch.web.highlight import Highlight, highlight
-from strikewatch.web.review import ReviewError, apply_review, make_review, parse_field
 from strikewatch.web.svgmap import MapPoint, load_basemap, parse_bbox, render_map
 from strikewatch.web.timeline import render_timeline, timeline_data
 
@@ -107,11 +119,11 @@ def test_timeline_counts_weeks_cumulative_and_places_tallies() -> None:
 def test_review_edit_records_before_and_after_and_checks_values() -> None:
     inc = _inc(1, "2025-09-02", 3, 3)
     r = make_review("edit", inc, "ed", {"killed_high": 6})
-    assert r.before and r.after
-    assert r.before["killed_high"] == 3 and r.after["killed_high"] == 6
-    assert apply_review(inc, r).killed_high == 6
-    with pytest.raises(ReviewError):
-        make_review("edit", inc, "ed", {"killed_high": 1})  # below low
+    assert r.before and r.before["killed_high"] == 3
+    after = apply_fields(inc, r)
+    assert after.killed_high == 6 and after.machine == {"killed_high": 3} and after.reviewed
+    with pytest.raises(ReviewError):  # below low
+        check_incident(apply_fields(inc, make_review("edit", inc, "ed", {"killed_high": 1})))
     with pytest.raises(ReviewError):
         parse_field("killed_low", "many")
     with pytest.raises(ReviewError):

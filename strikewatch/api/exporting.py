@@ -10,10 +10,11 @@ import dataclasses
 import importlib
 import io
 
+from strikewatch.errors import StrikewatchError
 from strikewatch.store import IncidentQuery, Store
 
 
-class ExportUnavailable(RuntimeError):
+class ExportUnavailable(StrikewatchError):
     """The exporters are not part of this build."""
 
 

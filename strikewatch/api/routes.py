@@ -6,28 +6,28 @@ Every answer is JSON in the record formats of spec/records.md; every error is JS
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from strikewatch.api.ledger import (
-    API_TOTALS_CAP,
-    MOVED,
-    incident_detail,
-    ledger_totals,
-    with_reviews,
-)
-from strikewatch.api.query import QueryError, incident_query
+from strikewatch.accounts.access import require_editor
+from strikewatch.accounts.auth import SESSION_COOKIE, request_user
+from strikewatch.ledger.filters import LedgerFilter
+from strikewatch.ledger.read import API_TOTALS_CAP, MOVED, incident_detail, ledger_totals
+from strikewatch.ledger.reviews import ACTIONS, EDITABLE, ReviewError
+from strikewatch.ledger.write import record_review
+from strikewatch.records import Article, Incident, Mention, Review, Span, Tally
 from strikewatch.store import Store
-from strikewatch.web.auth import SESSION_COOKIE, request_user
 
 router = APIRouter(prefix="/api", tags=["ledger"])
 
 EXPORT_FORMATS = {"jsonl": "application/x-ndjson", "csv": "text/csv",
                   "geojson": "application/geo+json"}
+#: Rows per page when the request names no limit.
+DEFAULT_LIMIT = 100
 
 
 def get_store(request: Request) -> Store:
@@ -44,69 +44,79 @@ def require_reader(request: Request) -> None:
                             headers={"WWW-Authenticate": 'Basic realm="strikewatch"'})
 
 
-def _query(request: Request, default_limit: int = 100) -> Any:
-    try:
-        return incident_query(request.query_params, default_limit)
-    except QueryError as e:
-        raise HTTPException(400, str(e)) from None
+Filters = Annotated[LedgerFilter, Query()]
 
 
-_filters = {
-    "date_from": Query(None, description="incidents on or after this date (YYYY-MM-DD)"),
-    "date_to": Query(None, description="incidents on or before this date (YYYY-MM-DD)"),
-    "country": Query(None, description="ISO 3166-1 alpha-2 code, or a sea's name"),
-    "status": Query(None, description="occurred, planned, threatened, denied, hypothetical"),
-    "grade": Query(None, description="confirmed, fair, weak, contested, discounted"),
-    "event_type": Query(None, description="ACLED event type"),
-    "actor": Query(None, description="substring of actor1/actor2's name"),
-    "q": Query(None, description="free text over place, actors and evidence"),
-}
+class TotalsOut(BaseModel):
+    incidents: int
+    killed_low: int | None
+    killed_high: int | None = Field(description="None: some toll is open-ended, or not summed")
+    summed: bool
+
+
+class IncidentPage(BaseModel):
+    total: int = Field(description="incidents matching the filters (all pages)")
+    limit: int
+    offset: int
+    items: list[Incident]
+    totals: TotalsOut | None = Field(default=None, description="with totals=true: killed summed "
+                                                       "over the incidents that count")
+
+
+class IncidentOut(BaseModel):
+    incident: Incident = Field(description="as the ledger holds it: reviews applied")
+    machine: Incident = Field(description="the machine's values where a review changed one")
+    sources: list[dict[str, Any]] = Field(description="the articles, without their text")
+    mentions: list[Mention]
+    provenance: dict[str, list[Span]]
+    reviews: list[Review]
+
+
+class TallyPage(BaseModel):
+    total: int
+    items: list[Tally]
+
+
+class ArticlePage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[dict[str, Any]]
+
+
+class ArticleOut(BaseModel):
+    article: Article
+    mentions: list[Mention]
 
 
 @router.get("/incidents", dependencies=[Depends(require_reader)])
 def list_incidents(
     request: Request,
-    date_from: str | None = _filters["date_from"],
-    date_to: str | None = _filters["date_to"],
-    country: str | None = _filters["country"],
-    status: str | None = _filters["status"],
-    grade: str | None = _filters["grade"],
-    event_type: str | None = _filters["event_type"],
-    actor: str | None = _filters["actor"],
-    q: str | None = _filters["q"],
-    sub_event_type: str | None = Query(None, description="ACLED sub-event type"),
-    target_kind: str | None = Query(None, description="vessel, vehicle, building, ..."),
-    domain: str | None = Query(None, description="land, sea or air"),
-    min_killed: int | None = Query(None, ge=0, description="killed_low at least this"),
-    sort: str = Query("date_low", description="column, '-' prefix for descending"),
-    limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0, le=10**9),
+    filters: Filters,
     totals: bool = Query(False, description="also sum killed low–high over all matches "
-                                            "(occurred incidents; up to 100,000 matches)"),
-) -> dict[str, Any]:
+                                            "(the incidents that count)"),
+) -> IncidentPage:
     """A page of the ledger matching the filters, with the total count of matches."""
     store = get_store(request)
-    query = _query(request)
-    items = with_reviews(store, store.incidents(query))
-    out: dict[str, Any] = {
-        "total": store.count_incidents(query), "limit": query.limit, "offset": query.offset,
-        "items": [i.model_dump(mode="json") for i in items],
-    }
+    query = filters.query(DEFAULT_LIMIT)
+    out = IncidentPage(total=store.count_incidents(query), limit=query.limit,
+                       offset=query.offset, items=store.incidents(query))
     if totals:
         t = ledger_totals(store, query, API_TOTALS_CAP)
-        out["totals"] = {"incidents": t.incidents, "killed_low": t.killed_low,
-                         "killed_high": t.killed_high, "summed": t.summed}
+        out.totals = TotalsOut(incidents=t.incidents, killed_low=t.killed_low,
+                               killed_high=t.killed_high, summed=t.summed)
     return out
 
 
 @router.get("/incidents/{incident_id}", dependencies=[Depends(require_reader)],
             responses={MOVED: {"description": "The id moved: Location names the incident "
                                               "now holding most of its mentions"}})
-def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
-    """One incident (reviews applied) with its sources, mentions, provenance and history.
+def get_incident(request: Request, incident_id: str) -> IncidentOut:
+    """One incident (reviews applied, machine values beside) with its sources, mentions,
+    provenance and history.
 
-    An id that left the ledger because an older report re-anchored its incident answers
-    307 with `Location: /api/incidents/{new id}` (and a JSON error body saying so).
+    An id that left the ledger (an older report re-anchored its incident, or a review
+    merged it into another) answers 307 with `Location: /api/incidents/{new id}`.
     """
     store = get_store(request)
     detail = incident_detail(store, incident_id)
@@ -116,32 +126,25 @@ def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
             raise HTTPException(MOVED, f"incident {incident_id!r} is now {new_id!r}",
                                 headers={"Location": f"/api/incidents/{quote(new_id, safe='')}"})
         raise HTTPException(404, f"no incident with id {incident_id!r}")
-    return {
-        "incident": detail.incident.model_dump(mode="json"),
-        "machine": detail.machine.model_dump(mode="json"),
-        "sources": [
-            {k: v for k, v in a.model_dump(mode="json").items() if k != "text"}
-            for a in detail.articles.values()
-        ],
-        "mentions": [m.model_dump(mode="json") for m in detail.mentions],
-        "provenance": {k: [s.model_dump(mode="json") for s in v]
-                       for k, v in detail.provenance.items()},
-        "reviews": [r.model_dump(mode="json") for r in detail.reviews],
-    }
+    return IncidentOut(
+        incident=detail.incident, machine=detail.machine,
+        sources=[{k: v for k, v in a.model_dump(mode="json").items() if k != "text"}
+                 for a in detail.articles.values()],
+        mentions=detail.mentions, provenance=detail.provenance, reviews=detail.reviews)
 
 
 @router.get("/tallies", dependencies=[Depends(require_reader)])
-def list_tallies(request: Request) -> dict[str, Any]:
+def list_tallies(request: Request) -> TallyPage:
     """Aggregate claims, each with its reconciliation against the ledger."""
     tallies = get_store(request).tallies()
-    return {"total": len(tallies), "items": [t.model_dump(mode="json") for t in tallies]}
+    return TallyPage(total=len(tallies), items=tallies)
 
 
 @router.get("/articles", dependencies=[Depends(require_reader)])
 def list_articles(request: Request, limit: int = Query(100, ge=1, le=1000),
                   offset: int = Query(0, ge=0, le=10**9),
                   text: bool = Query(False, description="include each article's text")
-                  ) -> dict[str, Any]:
+                  ) -> ArticlePage:
     store = get_store(request)
     items = []
     for a in store.articles(limit=limit, offset=offset):
@@ -149,22 +152,22 @@ def list_articles(request: Request, limit: int = Query(100, ge=1, le=1000),
         if not text:
             d.pop("text", None)
         items.append(d)
-    return {"total": store.count_articles(), "limit": limit, "offset": offset, "items": items}
+    return ArticlePage(total=store.count_articles(), limit=limit, offset=offset, items=items)
 
 
 @router.get("/articles/{article_id}", dependencies=[Depends(require_reader)])
-def get_article(request: Request, article_id: str) -> dict[str, Any]:
+def get_article(request: Request, article_id: str) -> ArticleOut:
     """One article with its text and the mentions extracted from it."""
     store = get_store(request)
     art = store.get_article(article_id)
     if art is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
-    return {"article": art.model_dump(mode="json"),
-            "mentions": [m.model_dump(mode="json") for m in store.mentions(article_id)]}
+    return ArticleOut(article=art, mentions=list(store.mentions(article_id)))
 
 
 @router.get("/export", dependencies=[Depends(require_reader)])
-def export(request: Request, format: str = Query("jsonl", description="jsonl, csv or geojson"),
+def export(request: Request, filters: Filters,
+           format: str = Query("jsonl", description="jsonl, csv or geojson"),
            bom: bool = Query(False, description="csv only: start with a UTF-8 byte-order "
                                                 "mark, so spreadsheet programs (Excel) read "
                                                 "accents and dashes right")
@@ -179,7 +182,7 @@ def export(request: Request, format: str = Query("jsonl", description="jsonl, cs
     from strikewatch.api import exporting
 
     store = get_store(request)
-    query = _query(request, default_limit=1000)
+    query = filters.query(default_limit=0)
     try:
         body = exporting.export_text(store, query, format)
     except exporting.ExportUnavailable as e:
@@ -195,18 +198,18 @@ class ReviewIn(BaseModel):
     """An editor's decision. `data`: for edit, field -> new value; for merge,
     {"incident_ids": [...]}; for split, {"mention_ids": [...]}; accept/reject: {}."""
 
-    action: str = Field(description="accept, edit, merge, split or reject")
-    data: dict[str, Any] = Field(default_factory=dict)
-    note: str = ""
+    action: str = Field(description=", ".join(ACTIONS))
+    data: dict[str, Any] = Field(default_factory=dict, description=(
+        "edit: field -> new value, for " + ", ".join(EDITABLE) + "; merge: "
+        "{\"incident_ids\": [...]}; split: {\"mention_ids\": [...]}; accept, reject: {}"))
+    note: str = Field("", description="why (shown in the history; for reject, the reason)")
 
 
 @router.post("/incidents/{incident_id}/reviews", status_code=201)
-def add_review(request: Request, incident_id: str, body: ReviewIn) -> dict[str, Any]:
+def add_review(request: Request, incident_id: str, body: ReviewIn) -> Review:
     """Record an editor's decision (HTTP Basic, or the session cookie plus the page's CSRF
-    token in the X-CSRF-Token header); answers the stored Review with before and after."""
-    from strikewatch.web.decide import decide, reviewer
-    from strikewatch.web.review import ReviewError
-
+    token in the X-CSRF-Token header) and apply it to the ledger at once; answers the
+    stored Review with the incident before and after."""
     auth = request.app.state.auth
     if not request.headers.get("content-type", "").startswith("application/json"):
         raise HTTPException(415, "send the review as application/json")
@@ -218,11 +221,13 @@ def add_review(request: Request, incident_id: str, body: ReviewIn) -> dict[str, 
                                                           request.headers.get("x-csrf-token")):
         raise HTTPException(403, "with a session cookie, send the page's CSRF token in the "
                                  "X-CSRF-Token header (or use HTTP Basic)")
-    who = reviewer(request, incident_id, basic_challenge=True)
+    user = require_editor(request, basic_challenge=True)
+    store = get_store(request)
+    incident = store.get_incident(incident_id)
+    if incident is None:
+        raise HTTPException(404, f"no incident with id {incident_id!r}")
     try:
-        review = decide(who.store, who.detail, who.user.username, body.action, body.data,
-                        body.note)
+        return record_review(store, incident, user.username, body.action, body.data,
+                             body.note)
     except ReviewError as e:
         raise HTTPException(400, str(e)) from None
-    who.store.add_review(review)
-    return review.model_dump(mode="json")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from strikewatch.errors import InputError
 from strikewatch.records import Article
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ ARTICLE_FIELDS = ("url", "title", "publisher", "published", "language", "text", 
 PARQUET_BATCH_ROWS = 512
 
 
-class ArchiveError(ValueError):
+class ArchiveError(InputError):
     """The archive as a whole is unusable (missing, empty, unknown format)."""
 
 

@@ -18,8 +18,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
-from sqlalchemy.exc import DBAPIError, OperationalError
 
+from strikewatch.errors import StoreError, StoreUnavailable
 from strikewatch.ingest.decode import DecodeError, decode_bytes
 from strikewatch.ingest.fetch import (
     DEFAULT_MAX_BYTES,
@@ -149,12 +149,12 @@ class Ingestor:
                     continue
                 try:
                     self._store_item(item)
-                except DBAPIError:
+                except StoreError:
                     raise
                 except Exception as exc:  # one broken item never stops the rest of its file
                     name = str(item.get("source") or unit.name)
                     self.report.skipped.append((name, f"{type(exc).__name__}: {exc}"))
-        except DBAPIError:
+        except StoreError:
             raise  # the database failed, not the input: stop (a re-run resumes)
         except Exception as exc:  # one broken input never stops the batch
             self.report.skipped.append((unit.name, f"{type(exc).__name__}: {exc}"))
@@ -318,7 +318,7 @@ class Ingestor:
         for delay in DB_RETRY_DELAYS:
             try:
                 return self.store.add_article(article, signature=signature)
-            except OperationalError as exc:
+            except StoreUnavailable as exc:
                 self.report.warnings.append(
                     (article.source or article.id, f"database error, retrying: {exc.orig}"))
                 time.sleep(delay)

@@ -12,6 +12,8 @@ import re
 
 from charset_normalizer import from_bytes
 
+from strikewatch.errors import InputError
+
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -24,7 +26,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters other than w
 XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding=["']([A-Za-z0-9_.:-]+)""", re.I)
 
 
-class DecodeError(ValueError):
+class DecodeError(InputError):
     """The bytes are not text in any encoding we can tell."""
 
 

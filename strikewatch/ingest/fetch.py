@@ -22,16 +22,14 @@ from urllib.parse import urlsplit
 import httpcore
 import httpx
 
+from strikewatch.errors import FetchError
+
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 #: Cap on a whole download. httpx's timeout applies to each read, so a server that trickles
 #: a byte at a time (or streams forever below the size cap) would otherwise never end.
 DEFAULT_MAX_SECONDS = 60.0
 USER_AGENT = "strikewatch/0.1 (+news ingest for an incident ledger)"
-
-
-class FetchError(Exception):
-    """A URL could not be fetched; the message says why."""
 
 
 class BlockedAddress(FetchError):

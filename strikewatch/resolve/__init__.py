@@ -7,11 +7,12 @@ The steps, each in its own module:
 - clustering.py — strongest links first, never joining a cannot-link pair;
 - merging.py / grading.py — one incident per cluster: ranges, flags, status, grade + reason;
 - tallies.py    — aggregate claims, deduplicated and reconciled against the ledger;
-- reviews.py    — a person's decisions, applied last; they always win.
+- reviews       — a person's decisions, applied last by the one review engine
+                  (strikewatch.ledger.reviews); they always win.
 
 What becomes of each mention: every `kind == "event"` mention ends up in exactly one
 incident. Incidents of status `occurred` that are not background and not discounted are the
-ones that count (tallies.counted). Planned, threatened, hypothetical and denied-only
+ones that count (ledger.counting.counted). Planned, threatened, hypothetical and denied-only
 mentions link among themselves (a plan never links to an act: features.hard_conflict) into
 incidents with that status, so they stay searchable, but never count. Background mentions
 link to the event they recall; an incident is background only if all its mentions are.
@@ -33,13 +34,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from strikewatch.ledger.counting import counted
+from strikewatch.ledger.reviews import apply_reviews
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.resolve.clustering import cluster, cluster_component
 from strikewatch.resolve.features import Features, features, mention_block_keys
 from strikewatch.resolve.linking import Predictor, score_pairs
 from strikewatch.resolve.merging import build_incident
-from strikewatch.resolve.reviews import apply_reviews
-from strikewatch.resolve.tallies import counted, resolve_tallies
+from strikewatch.resolve.tallies import resolve_tallies
 
 __all__ = [
     "ResolveState", "counted", "fingerprint", "resolve", "resolve_incremental", "resolve_state",

@@ -41,6 +41,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from strikewatch.errors import StaleStore
+from strikewatch.ledger.reviews import apply_reviews, review_scope
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.resolve import fingerprint
 from strikewatch.resolve.clustering import cluster, components
@@ -52,7 +54,6 @@ from strikewatch.resolve.linking import (
     predict_duckdb,
 )
 from strikewatch.resolve.merging import build_incident
-from strikewatch.resolve.reviews import apply_reviews, review_scope
 from strikewatch.resolve.tallies import (
     ClaimKey,
     claim_key,
@@ -69,7 +70,7 @@ GROUP = 2000
 WINDOW = 20_000
 
 
-class StoreChanged(Exception):
+class StoreChanged(StaleStore):
     """Mentions came or went between two passes (another process wrote meanwhile): what
     was read is no longer one store's content, so resolve again."""
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from strikewatch.ledger.counting import counted
 from strikewatch.records import (
     Article,
     Incident,
@@ -221,11 +222,6 @@ def _kind_match(tally: Tally, inc: Incident) -> bool:
     if tally.domain and inc.domain and inc.domain != tally.domain:
         return False
     return not (tally.event_type and inc.event_type and inc.event_type != tally.event_type)
-
-
-def counted(inc: Incident) -> bool:
-    """Does this incident count in tallies and ledger totals?"""
-    return inc.status == "occurred" and not inc.background and inc.grade != "discounted"
 
 
 def tally_regions(tally: Tally, group: Sequence[Mention]) -> list[Place]:

@@ -1,6 +1,8 @@
 """store: the ledger on SQLAlchemy 2 (SQLite by default, PostgreSQL by URL), with Alembic.
 
-The interface below is what every other step uses; nothing outside this package writes SQL.
+The interface below is what every other step uses; nothing outside this package writes SQL
+or sees SQLAlchemy: the SQL store raises the project's errors (errors.StoreError, and
+StoreUnavailable when the database is locked, full or unreachable).
 `open_store(None)` opens `STRIKEWATCH_DB` or `./strikewatch.db`; a plain path means SQLite,
 anything with `://` is an SQLAlchemy URL (e.g. `postgresql+psycopg://user@localhost/db`).
 """
@@ -10,8 +12,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
+from strikewatch.errors import StaleStore
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 
 DEFAULT_DB = "strikewatch.db"
@@ -21,6 +24,20 @@ def database_url(db: str | None = None) -> str:
     """The SQLAlchemy URL for a --db value, the STRIKEWATCH_DB variable, or the default."""
     db = db or os.environ.get("STRIKEWATCH_DB") or DEFAULT_DB
     return db if "://" in db else f"sqlite:///{db}"
+
+
+def sqlite_path(url: str) -> str | None:
+    """The file behind a SQLite URL (None for other databases and in-memory SQLite): what a
+    read-only command checks exists before opening, so a mistyped --db creates nothing."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:  # not a URL SQLAlchemy understands: open_store says why
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return str(parsed.database)
 
 
 @dataclass
@@ -81,17 +98,14 @@ class LedgerWrite:
     redirects: int = 0  # old incident ids now redirected
 
 
-class StaleState(Exception):
+class StaleState(StaleStore):
     """The saved resolver state changed (another process saved) since it was loaded: the
     write was rolled back; load and resolve again."""
 
 
-class Store:
-    """A strikewatch database. Every write is one transaction."""
+class ArticleStore(Protocol):
+    """Articles: stored once each (same URL or same text), with their wire-copy origin."""
 
-    url: str
-
-    # articles
     def add_article(
         self, article: Article, signature: bytes | None = None
     ) -> tuple[Article, bool]:
@@ -156,13 +170,29 @@ class Store:
     def get_article(self, article_id: str) -> Article | None:
         raise NotImplementedError
 
+    def get_articles(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """The stored articles with these ids, by id (unknown ids are left out)."""
+        raise NotImplementedError
+
+    def resolve_articles(
+        self, article_ids: Iterable[str], with_text: Iterable[str] = ()
+    ) -> dict[str, Article]:
+        """The stored articles with these ids, by id, as far as resolution reads them: every
+        field but `text`, which is left empty except for the ids in `with_text` (resolution
+        reads the text of tally mentions' articles only; reading and validating every
+        article's full text was much of an incremental update's cost)."""
+        return self.get_articles(article_ids)
+
     def articles(self, limit: int | None = None, offset: int = 0) -> Iterator[Article]:
         raise NotImplementedError
 
     def count_articles(self) -> int:
         raise NotImplementedError
 
-    # mentions
+
+class MentionStore(Protocol):
+    """Mentions: what extraction read in each article; replaced whole per article."""
+
     def replace_mentions(self, article_id: str, mentions: Iterable[Mention],
                          extracted_by: str | None = None) -> None:
         """Replace the machine mentions of one article (re-extraction is idempotent), and
@@ -205,20 +235,10 @@ class Store:
         """The stored mentions with these ids (unknown ids are left out), in the given order."""
         raise NotImplementedError
 
-    def get_articles(self, article_ids: Iterable[str]) -> dict[str, Article]:
-        """The stored articles with these ids, by id (unknown ids are left out)."""
-        raise NotImplementedError
 
-    def resolve_articles(
-        self, article_ids: Iterable[str], with_text: Iterable[str] = ()
-    ) -> dict[str, Article]:
-        """The stored articles with these ids, by id, as far as resolution reads them: every
-        field but `text`, which is left empty except for the ids in `with_text` (resolution
-        reads the text of tally mentions' articles only; reading and validating every
-        article's full text was much of an incremental update's cost)."""
-        return self.get_articles(article_ids)
+class LedgerStore(Protocol):
+    """The ledger: resolved incidents and tallies, written as a diff, read with filters."""
 
-    # the ledger
     def replace_ledger(self, incidents: Iterable[Incident], tallies: Iterable[Tally]) -> None:
         """Swap in a newly resolved ledger in one transaction (reviews are untouched)."""
         self.write_ledger(incidents, tallies)
@@ -234,10 +254,6 @@ class Store:
         ledger while most of its mentions now sit in another incident; and, with `save`,
         save the resolver's state in the same transaction (StaleState if `save.base` is no
         longer the saved state: nothing is written)."""
-        raise NotImplementedError
-
-    def load_resolve_state(self) -> SavedResolve | None:
-        """The resolver state saved with the ledger, or None if none was."""
         raise NotImplementedError
 
     def incident_redirect(self, incident_id: str) -> str | None:
@@ -256,14 +272,41 @@ class Store:
     def tallies(self) -> list[Tally]:
         raise NotImplementedError
 
-    # reviews
+
+class ResolverStateStore(Protocol):
+    """The resolver's saved state (links, clusters, fingerprints), written with the ledger."""
+
+    def load_resolve_state(self) -> SavedResolve | None:
+        """The resolver state saved with the ledger, or None if none was."""
+        raise NotImplementedError
+
+
+class ReviewStore(Protocol):
+    """Reviews: a person's decisions, kept as records and applied to the ledger they change."""
+
     def add_review(self, review: Review) -> None:
         raise NotImplementedError
 
     def reviews(self, incident_id: str | None = None) -> list[Review]:
         raise NotImplementedError
 
-    # users of the web app (passwords arrive already hashed; hashing lives in the web auth)
+    def record_review(self, review: Review, changed: Iterable[Incident],
+                      removed: Iterable[str] = (), tallies: Iterable[Tally] | None = None,
+                      base: Iterable[Incident] = ()) -> None:
+        """Store a review together with its effect on the ledger (ledger.reviews), in one
+        transaction: `changed` incidents replace theirs, `removed` ids leave the ledger
+        with a redirect, and `tallies` (when given) replace the tallies, whose checks
+        against the ledger it changed. `base`: the incidents the change was computed
+        from; StaleStore (nothing written) when one is no longer stored as it was. The
+        same review (same id) recorded twice is stored once."""
+        raise NotImplementedError
+
+
+class AccountStore(Protocol):
+    """Users and sessions of the web app and the API (strikewatch.accounts holds the policy:
+    hashing, expiry, idle limits; the store only keeps the rows). Session ids are the SHA-256
+    of the cookie's token, never the token; times are ISO 8601 UTC strings."""
+
     def add_user(self, username: str, password_hash: str, role: str) -> None:
         """Create or replace a user; role is one of viewer, editor, admin.
 
@@ -283,9 +326,6 @@ class Store:
         """Remove a user and their sessions (one transaction); True when one was removed."""
         raise NotImplementedError
 
-    # sessions of the web app: `session_id` is the SHA-256 of the cookie's token, never the
-    # token; times are ISO 8601 UTC strings. The policy (expiry, idle) is
-    # strikewatch.web.sessions'; the store only keeps the rows.
     def add_session(self, session_id: str, username: str, created_at: str, expires_at: str,
                     client: str | None = None) -> None:
         """Store a new session (and drop rows whose absolute expiry is past)."""
@@ -313,6 +353,15 @@ class Store:
     def sessions(self, username: str | None = None) -> list[dict[str, Any]]:
         """Stored sessions (of one user, or all), newest first, without their ids' tokens."""
         raise NotImplementedError
+
+
+class Store(ArticleStore, MentionStore, LedgerStore, ResolverStateStore, ReviewStore,
+            AccountStore, Protocol):
+    """A strikewatch database: the six protocols above, one transaction per write. A step
+    that needs only part of it may ask for that protocol (a test double then implements
+    only that part); strikewatch.store.sql.SqlStore implements them all."""
+
+    url: str
 
     def close(self) -> None:
         """Release connections."""

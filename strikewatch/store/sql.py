@@ -6,7 +6,9 @@ mid-batch leaves each article either fully stored or absent, never half-written.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import inspect
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -21,6 +23,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 
+from strikewatch.errors import StaleStore, StoreError, StoreUnavailable
+from strikewatch.ledger.counting import COUNTED_STATUS, UNCOUNTED_GRADES
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.store import (
     IncidentQuery,
@@ -204,10 +208,16 @@ def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
 
 
 def _digest(record: Incident | Tally) -> str:
-    """sha256 of a record's JSON (pydantic's, fields in model order): equal digests, equal
-    rows. Cheap next to building a row, so every record gets one and only changed records
-    get a row."""
-    return hashlib.sha256(record.model_dump_json().encode("utf-8")).hexdigest()
+    """sha256 of a record's JSON (pydantic's: fields in model order, dict keys sorted):
+    equal digests, equal rows. Cheap next to building a row, so every record gets one and
+    only changed records get a row."""
+    # dict fields (provenance, machine) in key order: PostgreSQL's JSONB hands an object's
+    # keys back in its own order, and a record read back and changed (a review) must digest
+    # like the same record built in memory by the resolver
+    dicts = {k: dict(sorted(v.items())) for k, v in record.__dict__.items()
+             if isinstance(v, dict)}
+    canon = record.model_copy(update=dicts) if dicts else record
+    return hashlib.sha256(canon.model_dump_json().encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -346,10 +356,57 @@ def _save_state(conn: Connection, save: ResolveSave) -> None:
             for k in add_m])
 
 
+def _tally_row(x: Tally) -> dict[str, Any]:
+    return {"id": x.id, "period_low": x.period_low, "period_high": x.period_high,
+            "data": _dump(x)}
+
+
+def counted_predicate(c: Any) -> sa.ColumnElement[bool]:
+    """ledger.counting.counted as SQL over the incidents table's columns, from the same
+    constants, so a total summed here and one summed in Python agree."""
+    return sa.and_(c.status == COUNTED_STATUS, sa.not_(c.background),
+                   sa.or_(c.grade.is_(None), c.grade.not_in(UNCOUNTED_GRADES)))
+
+
 def _like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _translated(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """`fn` with SQLAlchemy's errors raised as the project's (errors.StoreError), so no
+    caller outside this package needs SQLAlchemy to tell a failed database apart."""
+    def translate(exc: sa.exc.SQLAlchemyError) -> StoreError:
+        orig = getattr(exc, "orig", None) or exc
+        kind = StoreUnavailable if isinstance(exc, sa.exc.OperationalError) else StoreError
+        return kind(f"database error: {orig}", orig)
+
+    if inspect.isgeneratorfunction(fn):
+        @functools.wraps(fn)
+        def gen(*args: Any, **kwargs: Any) -> Iterator[Any]:
+            try:
+                yield from fn(*args, **kwargs)
+            except sa.exc.SQLAlchemyError as exc:
+                raise translate(exc) from exc
+        return gen
+
+    @functools.wraps(fn)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except sa.exc.SQLAlchemyError as exc:
+            raise translate(exc) from exc
+    return call
+
+
+def _translate_errors(cls: type[SqlStore]) -> type[SqlStore]:
+    """Wrap every public method of the class with _translated."""
+    for name, member in list(vars(cls).items()):
+        if not name.startswith("_") and inspect.isfunction(member):
+            setattr(cls, name, _translated(member))
+    return cls
+
+
+@_translate_errors
 class SqlStore(Store):
     """A strikewatch database behind one SQLAlchemy engine."""
 
@@ -822,9 +879,7 @@ class SqlStore(Store):
                                    "incident")
                 old_tal = dict(conn.execute(
                     sa.select(t.tallies.c.id, t.tallies.c.digest)).all())
-                tal = _diff_stream(conn, t.tallies, old_tal, tallies, lambda x: {
-                    "id": x.id, "period_low": x.period_low, "period_high": x.period_high,
-                    "data": _dump(x)}, "tally")
+                tal = _diff_stream(conn, t.tallies, old_tal, tallies, _tally_row, "tally")
                 gone = [i for i in old_inc if i not in inc.ids]
                 out.redirects = _write_redirects(conn, gone, inc.ids, inc.holder)
                 _delete_gone(conn, t.incidents, gone)
@@ -943,14 +998,14 @@ class SqlStore(Store):
     def killed_totals(self, query: IncidentQuery | None = None) -> tuple[int, int, int | None, int]:
         """(incidents matched, killed low, killed high or None, incidents counted), in SQL.
 
-        Sums over the whole match, not one page. As in DESIGN.md only occurred,
-        non-background incidents with a reported toll count; one open-ended toll ("at
-        least 5") leaves the high end open (None).
+        Sums over the whole match, not one page. Only incidents that count
+        (ledger.counting: occurred, not background, not discounted) with a reported toll
+        enter the sums; one open-ended toll ("at least 5") leaves the high end open (None).
         """
         q = query or IncidentQuery()
         c = t.incidents.c
         counted = sa.and_(
-            c.status == "occurred", sa.not_(c.background),
+            counted_predicate(c),
             sa.or_(c.killed_low.is_not(None), c.killed_high.is_not(None)),
         )
 
@@ -997,6 +1052,60 @@ class SqlStore(Store):
                         user=review.user, at=review.at, data=_dump(review),
                     )
                 )
+
+    def record_review(self, review: Review, changed: Iterable[Incident],
+                      removed: Iterable[str] = (), tallies: Iterable[Tally] | None = None,
+                      base: Iterable[Incident] = ()) -> None:
+        """Store a review and its effect on the ledger in one transaction: the incidents it
+        changed replace theirs, the ones it removed (merged away) leave the ledger with a
+        redirect to the incident now holding their mentions (else to the reviewed one).
+        `base`: the incidents as read when the review was made; if one is no longer stored
+        as it was (another review or a resolver run came first), nothing is written and
+        StaleStore is raised, so the caller can read again and redo it."""
+        changed = list(changed)
+        removed = sorted(set(removed))
+        expected = {inc.id: _digest(inc) for inc in base}
+        with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":  # ledger writers take turns
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": LEDGER_LOCK})
+            _claim_generation(conn, None)
+            if expected:
+                # compared as read back, not by the digest column: PostgreSQL's JSONB
+                # returns an object's keys in its own order, the same on every read
+                now = {iid: _digest(Incident.model_validate(data))
+                       for iid, data in conn.execute(
+                           sa.select(t.incidents.c.id, t.incidents.c.data)
+                           .where(t.incidents.c.id.in_(sorted(expected))))}
+                if now != expected:
+                    raise StaleStore("the incident changed while the review was being made")
+            exists = conn.execute(
+                sa.select(t.reviews.c.id).where(t.reviews.c.id == review.id)).first()
+            if exists is not None:
+                return
+            conn.execute(t.reviews.insert().values(
+                id=review.id, incident_id=review.incident_id, action=review.action,
+                user=review.user, at=review.at, data=_dump(review)))
+            holder = {m: inc.id for inc in changed for m in inc.mention_ids}
+            ids = sorted({inc.id for inc in changed})
+            for chunk in _chunks(ids):
+                conn.execute(t.incidents.delete().where(t.incidents.c.id.in_(chunk)))
+            if changed:
+                conn.execute(t.incidents.insert(), [
+                    {**self._incident_row(inc), "digest": _digest(inc)} for inc in changed])
+            if removed:
+                r = t.incident_redirects
+                _write_redirects(conn, removed, set(ids), holder)
+                stamp = now_iso()
+                for old_id in removed:  # no mention to follow: to the reviewed incident
+                    if conn.execute(sa.select(r.c.old_id).where(r.c.old_id == old_id)).first():
+                        continue
+                    conn.execute(r.insert().values(old_id=old_id, new_id=review.incident_id,
+                                                   at=stamp))
+                _delete_gone(conn, t.incidents, removed)
+            if tallies is not None:
+                old_tal = dict(conn.execute(sa.select(t.tallies.c.id, t.tallies.c.digest)).all())
+                tal = _diff_stream(conn, t.tallies, old_tal, tallies, _tally_row, "tally")
+                _delete_gone(conn, t.tallies, [i for i in old_tal if i not in tal.ids])
 
     def reviews(self, incident_id: str | None = None) -> list[Review]:
         stmt = sa.select(t.reviews.c.data)

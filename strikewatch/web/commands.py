@@ -31,9 +31,9 @@ def serve(
     """Serve the REST API (/api, OpenAPI at /openapi.json) and the web pages in one process."""
     import uvicorn
 
-    from strikewatch.api.app import create_app
+    from strikewatch.accounts.auth import WebSettings
     from strikewatch.cli import get_store
-    from strikewatch.web.auth import WebSettings
+    from strikewatch.server import create_app
 
     settings = WebSettings.from_env(
         allow_anonymous=anonymous or None, secure_cookies=secure_cookies or None,
@@ -64,8 +64,8 @@ def user_add(
         False, "--password-stdin", help="read the password from standard input"),
 ) -> None:
     """Create a user (or replace one's password and role); the password is Argon2id-hashed."""
+    from strikewatch.accounts.auth import ROLES, hash_password
     from strikewatch.cli import get_store
-    from strikewatch.web.auth import ROLES, hash_password
 
     if role not in ROLES:
         typer.echo(f"error: role {role!r} is not one of {', '.join(ROLES)}", err=True)
@@ -124,9 +124,9 @@ def user_sessions(
     """
     import time
 
+    from strikewatch.accounts.auth import WebSettings
+    from strikewatch.accounts.sessions import session_state
     from strikewatch.cli import get_store
-    from strikewatch.web.auth import WebSettings
-    from strikewatch.web.sessions import session_state
 
     store = get_store(db, must_exist=True)
     if username is not None and store.get_user(username) is None:

@@ -19,21 +19,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from strikewatch.api.ledger import (
-    MOVED,
-    TOTALS_CAP,
-    incident_detail,
-    ledger_totals,
-    sum_killed,
-    with_reviews,
-)
-from strikewatch.api.query import SORTABLE, QueryError, filter_params, incident_query
-from strikewatch.ingest.language import has_reader
-from strikewatch.ingest.published import SOURCE_LABELS
-from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Place
-from strikewatch.store import Store
-from strikewatch.terminal import fmt_dates
-from strikewatch.web.auth import (
+from strikewatch.accounts.access import require_editor
+from strikewatch.accounts.auth import (
     CSRF_FIELD,
     ROLES,
     SESSION_COOKIE,
@@ -43,9 +30,18 @@ from strikewatch.web.auth import (
     client_of,
     hash_password,
 )
-from strikewatch.web.decide import decide, reviewer
+from strikewatch.errors import StrikewatchError
+from strikewatch.ingest.language import has_reader
+from strikewatch.ingest.published import SOURCE_LABELS
+from strikewatch.ledger.counting import counted, sum_killed
+from strikewatch.ledger.filters import SORTABLE, FilterError, LedgerFilter
+from strikewatch.ledger.read import MOVED, TOTALS_CAP, incident_detail, ledger_totals
+from strikewatch.ledger.reviews import EDITABLE, ReviewError, changed_fields
+from strikewatch.ledger.write import record_review
+from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Place
+from strikewatch.store import Store
+from strikewatch.terminal import fmt_dates
 from strikewatch.web.highlight import Highlight, highlight
-from strikewatch.web.review import EDITABLE, ReviewError, changed_fields
 from strikewatch.web.svgmap import (
     GROUP_LABEL,
     GROUPS,
@@ -75,7 +71,9 @@ COUNT_ROWS = ("killed", "injured", "civilians_killed", "children_killed", "survi
               "missing")
 
 
-class LoginRequired(Exception):
+class LoginRequired(StrikewatchError):
+    """A page needs a signed-in reader; the server sends the browser to /login."""
+
     def __init__(self, next_path: str) -> None:
         self.next_path = next_path
 
@@ -140,6 +138,7 @@ def _env() -> Environment:
                        source=source_label, dates=fmt_dates,
                        published_from=lambda source: SOURCE_LABELS.get(source, source or ""))
     env.globals["has_reader"] = has_reader
+    env.globals["counted"] = counted  # the one counting rule (ledger.counting)
     return env
 
 
@@ -249,10 +248,11 @@ async def logout(request: Request) -> Response:
 # --- the ledger ---------------------------------------------------------------------------
 
 
-def _ledger_query(request: Request, default_limit: int) -> Any:
+def _ledger_filter(request: Request) -> LedgerFilter:
+    """The page's filters from its URL (ledger.filters: the API's rules and messages)."""
     try:
-        return incident_query(request.query_params, default_limit)
-    except QueryError as e:
+        return LedgerFilter.parse(request.query_params)
+    except FilterError as e:
         raise HTTPException(400, str(e)) from None
 
 
@@ -266,22 +266,23 @@ def place_options() -> list[tuple[str, str]]:
     return [(name, "sea or ocean") for name in seas] + countries
 
 
-def _filter_ctx(query: Any) -> dict[str, Any]:
-    return {"query": query, "statuses": STATUSES, "grades": GRADES,
-            "event_types": list(EVENT_TAXONOMY), "params": filter_params(query),
+def _filter_ctx(filters: LedgerFilter, query: Any) -> dict[str, Any]:
+    return {"query": query, "filters": filters, "statuses": STATUSES, "grades": GRADES,
+            "event_types": list(EVENT_TAXONOMY), "params": filters.params(),
             "place_options": place_options()}
 
 
 @router.get("/")
 def ledger(request: Request) -> HTMLResponse:
     user = reader(request)
-    query = _ledger_query(request, 50)
+    filters = _ledger_filter(request)
+    query = filters.query(50)
     if "sort" not in request.query_params:  # a ledger is read newest first
         query = dataclasses.replace(query, sort="-date_low")
     store = _store(request)
-    incidents = with_reviews(store, store.incidents(query))
+    incidents = store.incidents(query)
     totals = ledger_totals(store, query)
-    params = filter_params(query)
+    params = filters.params()
 
     def sort_link(col: str) -> str:
         new = f"-{col}" if query.sort == col else col
@@ -291,17 +292,18 @@ def ledger(request: Request) -> HTMLResponse:
         return "?" + urlencode({**params, "sort": query.sort, "limit": query.limit,
                                 "offset": max(offset, 0)})
 
-    page_low, page_high, _ = sum_killed(incidents)
+    page = sum_killed(incidents)
     return render(request, "ledger.html", user=user, incidents=incidents, totals=totals,
-                  page_killed=(page_low, page_high), totals_cap=TOTALS_CAP,
+                  page_killed=(page.low, page.high), totals_cap=TOTALS_CAP,
                   sort_link=sort_link, page_link=page_link, sortable=SORTABLE,
-                  **_filter_ctx(query))
+                  **_filter_ctx(filters, query))
 
 
 @router.get("/map")
 def map_page(request: Request) -> HTMLResponse:
     user = reader(request)
-    query = _ledger_query(request, MAP_CAP)
+    filters = _ledger_filter(request)
+    query = filters.query(MAP_CAP)
     store = _store(request)
     matching = store.count_incidents(query)
     query = dataclasses.replace(query, limit=max(min(matching, MAP_CAP), 1), offset=0)
@@ -321,7 +323,7 @@ def map_page(request: Request) -> HTMLResponse:
             else f"killed {rng(inc.killed_low, inc.killed_high)}") if bit)
         points.append(MapPoint(p.longitude, p.latitude, inc.id, label, group, p.geo_precision))
     bbox = parse_bbox(request.query_params.get("bbox"))
-    params = filter_params(query)
+    params = filters.params()
     svg, clusters = render_map(points, bbox, link=urlencode(params))
     zoom = {c.number: "?" + urlencode({**params, "bbox": ",".join(f"{v:.3f}" for v in c.bbox)})
             for c in clusters}
@@ -337,13 +339,14 @@ def map_page(request: Request) -> HTMLResponse:
                   in_view=sum(len(c.points) for c in clusters), legend=legend,
                   precise_mark=legend_mark("occurred"),
                   coarse_mark=legend_mark("occurred", coarse=True),
-                  reset="?" + urlencode(params), **_filter_ctx(query))
+                  reset="?" + urlencode(params), **_filter_ctx(filters, query))
 
 
 @router.get("/timeline")
 def timeline_page(request: Request) -> HTMLResponse:
     user = reader(request)
-    query = _ledger_query(request, 1000)
+    filters = _ledger_filter(request)
+    query = filters.query(1000)
     store = _store(request)
     total = store.count_incidents(query)
     query = dataclasses.replace(query, limit=max(min(total, TIMELINE_CAP), 1), offset=0,
@@ -354,14 +357,34 @@ def timeline_page(request: Request) -> HTMLResponse:
     return render(request, "timeline.html", user=user, svg=render_timeline(data), data=data,
                   tally_rows=rows,
                   matching=total, capped=total > TIMELINE_CAP, cap=TIMELINE_CAP,
-                  **_filter_ctx(query))
+                  **_filter_ctx(filters, query))
 
 
 # --- one incident, one article ------------------------------------------------------------
 
 
-def _field_rows(inc: Any) -> list[tuple[str, str, list[str]]]:
-    """(label, shown value, provenance keys) for every field of an incident."""
+#: The record fields behind each row of the incident page, for "edited in review" notes.
+ROW_FIELDS = {"Event type": ("event_type",), "Sub-event type": ("sub_event_type",),
+              "Status": ("status",), "Date": ("date_low", "date_high"),
+              **{base.replace("_", " ").capitalize(): (f"{base}_low", f"{base}_high")
+                 for base in COUNT_ROWS}}
+
+
+def _machine_note(inc: Any, label: str) -> str:
+    """'machine: …' for a row whose value an editor changed (ledger.reviews keeps the
+    machine's value in `inc.machine`), else ''."""
+    fields = [f for f in ROW_FIELDS.get(label, ()) if f in inc.machine]
+    if not fields:
+        return ""
+    if len(ROW_FIELDS[label]) == 2 and label != "Date":
+        low, high = (inc.machine.get(f, getattr(inc, f)) for f in ROW_FIELDS[label])
+        return f"machine: {rng(low, high)}"
+    return "machine: " + " – ".join(str(inc.machine.get(f, getattr(inc, f)) or "?")
+                                    for f in ROW_FIELDS[label])
+
+
+def _field_rows(inc: Any) -> list[tuple[str, str, list[str], str]]:
+    """(label, shown value, provenance keys, machine note) for every field of an incident."""
     rows: list[tuple[str, str, list[str]]] = [
         ("Event type", inc.event_type or "", ["event_type", "event"]),
         ("Sub-event type", inc.sub_event_type or "", ["sub_event_type"]),
@@ -387,7 +410,7 @@ def _field_rows(inc: Any) -> list[tuple[str, str, list[str]]]:
         label = base.replace("_", " ").capitalize()
         approx = " (approx.)" if base in inc.approx else ""
         rows.append((label, rng(low, high) + approx, [base]))
-    return rows
+    return [(label, value, keys, _machine_note(inc, label)) for label, value, keys in rows]
 
 
 @router.get("/incidents/{incident_id}")
@@ -398,12 +421,12 @@ def incident_page(request: Request, incident_id: str, error: str | None = None
     detail = incident_detail(store, incident_id)
     if detail is None:
         new_id = store.incident_redirect(incident_id)
-        if new_id is not None:  # the id moved (api.ledger.MOVED says why 307)
+        if new_id is not None:  # the id moved (ledger.read.MOVED says why 307)
             return RedirectResponse(f"/incidents/{quote(new_id, safe='')}", status_code=MOVED)
         raise HTTPException(404, f"No incident with id {incident_id!r}.")
     inc = detail.incident
     rows = _field_rows(inc)
-    covered = {k for _, _, keys in rows for k in keys}
+    covered = {k for _, _, keys, _ in rows for k in keys}
     extra_keys = [k for k in detail.provenance if k not in covered]
     # number every provenance span so the field table can link into the article text
     anchors: dict[int, str] = {}
@@ -435,14 +458,17 @@ def incident_page(request: Request, incident_id: str, error: str | None = None
 async def review_incident(request: Request, incident_id: str) -> Response:
     """Apply one editor's decision: it is stored as a Review and shown in the history."""
     form = await _form(request)
-    who = reviewer(request, incident_id)
+    user = require_editor(request)
+    store = _store(request)
+    incident = store.get_incident(incident_id)
+    if incident is None:
+        raise HTTPException(404, f"No incident with id {incident_id!r}.")
     try:
-        review = decide(who.store, who.detail, who.user.username, str(form.get("action", "")),
-                        {k: v for k, v in form.items() if k != CSRF_FIELD},
-                        str(form.get("note", "")))
+        record_review(store, incident, user.username, str(form.get("action", "")),
+                      {k: v for k, v in form.items() if k != CSRF_FIELD},
+                      str(form.get("note", "")))
     except ReviewError as e:
         return incident_page(request, incident_id, error=str(e))
-    who.store.add_review(review)
     return RedirectResponse(f"/incidents/{incident_id}#history", status_code=303)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
+from strikewatch.ledger.counting import counted
 from strikewatch.records import Incident, Tally, iso_date
 
 
@@ -69,11 +70,11 @@ def tally_label(t: Tally) -> str:
 
 
 def timeline_data(incidents: list[Incident], tallies: list[Tally]) -> TimelineData:
-    """Weekly buckets of occurred, non-background incidents, and the tallies to compare."""
+    """Weekly buckets of the incidents that count (ledger.counting), and the tallies."""
     data = TimelineData()
     buckets: dict[dt.date, list[Incident]] = {}
     for inc in incidents:
-        if inc.status != "occurred" or inc.background:
+        if not counted(inc):
             continue
         d = iso_date(inc.date_low) or iso_date(inc.date_high)
         if d is None:

@@ -1,4 +1,6 @@
-"""The FastAPI application: REST API under /api, the web pages, one process (`serve`)."""
+"""The one server: the API (strikewatch.api) and the pages (strikewatch.web), two sibling
+routers over the ledger core, composed here with the error pages, CSRF cookie and headers
+they share. `strikewatch serve` runs it."""
 
 from __future__ import annotations
 
@@ -10,9 +12,10 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from strikewatch.accounts.auth import CSRF_COOKIE, Auth, WebSettings
 from strikewatch.api.routes import router as api_router
+from strikewatch.ledger.filters import describe
 from strikewatch.store import Store, open_store
-from strikewatch.web.auth import CSRF_COOKIE, Auth, WebSettings
 from strikewatch.web.pages import STATIC_DIR, LoginRequired, render_error
 from strikewatch.web.pages import router as page_router
 
@@ -52,14 +55,14 @@ def create_app(store: Store | None = None, *, db: str | None = None,
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
-        msgs = []
-        for err in exc.errors():
-            where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body"))
-            msgs.append(f"{where}: {err.get('msg')}")
-        message = "; ".join(msgs) or "invalid request"
+        # a filter's own check (ledger.filters) answers 400 in its own words, as the CLI
+        # and the pages do; any other malformed request stays 422
+        errors = list(exc.errors())
+        message = describe(errors) if errors else "invalid request"
+        status = 400 if errors and all(e.get("type") == "value_error" for e in errors) else 422
         if _is_api(request):
-            return _json_error(422, message)
-        return render_error(request, 422, message)
+            return _json_error(status, message)
+        return render_error(request, status, message)
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:
@@ -90,7 +93,7 @@ def create_app(store: Store | None = None, *, db: str | None = None,
     @app.middleware("http")
     async def csrf_cookie(request: Request, call_next: Any) -> Response:
         """Give every browser a random CSRF cookie: signed out (the sign-in form), CSRF
-        tokens are bound to it; signed in, to the session (strikewatch.web.auth)."""
+        tokens are bound to it; signed in, to the session (strikewatch.accounts.auth)."""
         fresh = None
         if not request.cookies.get(CSRF_COOKIE):
             fresh = Auth.new_csrf_cookie()

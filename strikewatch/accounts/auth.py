@@ -1,7 +1,7 @@
 """Users, sessions, CSRF and roles for the web app and the API.
 
 Why each piece: passwords are hashed with Argon2id (argon2-cffi), the current OWASP
-recommendation; sessions live on the server (strikewatch.web.sessions), so logout, deleting
+recommendation; sessions live on the server (strikewatch.accounts.sessions), so logout, deleting
 a user or changing their password or role ends them at once; every form carries a CSRF token
 that is an HMAC of the session's token (so a token is good for one session only, and a
 cookie planted from a sibling subdomain cannot pair with it) — before sign-in, of a
@@ -28,8 +28,9 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
+from strikewatch.accounts.sessions import Sessions
+from strikewatch.errors import StrikewatchError
 from strikewatch.store import Store
-from strikewatch.web.sessions import Sessions
 
 ROLES: tuple[str, ...] = ("viewer", "editor", "admin")
 SESSION_COOKIE = "sw_session"
@@ -268,7 +269,7 @@ class Auth:
         return self.csrf_ok(self.csrf_binding(request), token)
 
 
-class RateLimited(Exception):
+class RateLimited(StrikewatchError):
     """Too many failed logins for one user name from one client."""
 
 

@@ -1,0 +1,202 @@
+"""What a filter means: one model for the ledger's filters, validated once.
+
+`LedgerFilter` is the API's query-parameter model (`Annotated[LedgerFilter, Query()]`),
+what the pages read from their URL and what `strikewatch incidents` builds from its
+options. Every value is checked here, with one message per bad value ("date_from:
+'2025-9-1' is not a date (YYYY-MM-DD)"), so the CLI (exit 2), the API (400) and the pages
+(400) refuse the same values with the same words. `query()` turns it into the store's
+IncidentQuery.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from strikewatch.errors import InputError
+from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES
+from strikewatch.store import IncidentQuery
+
+#: Columns the ledger may be sorted by ("-" prefix for descending).
+SORTABLE: tuple[str, ...] = (
+    "date_low", "date_high", "killed_low", "killed_high", "grade", "status", "event_type",
+    "country", "place_name", "id",
+)
+TARGET_KINDS = ("vessel", "vehicle", "building", "facility", "group", "person", "unknown")
+DOMAINS = ("land", "sea", "air")
+MAX_LIMIT = 1000
+MAX_OFFSET = 10**9
+_TRUE, _FALSE = ("true", "1", "yes"), ("false", "0", "no")
+
+
+class FilterError(InputError):
+    """A filter value that cannot be used; the message names the filter."""
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _choice(name: str, value: Any, choices: tuple[str, ...] | list[str]) -> str | None:
+    text = _text(value)
+    if text is not None and text not in choices:
+        raise ValueError(f"{name}: {text!r} is not one of {', '.join(choices)}")
+    return text
+
+
+def _whole(name: str, value: Any, low: int, high: int) -> int | None:
+    text = _text(value)
+    if text is None:
+        return None
+    try:
+        n = int(text)
+    except ValueError:
+        raise ValueError(f"{name}: {text!r} is not a whole number") from None
+    if not low <= n <= high:
+        raise ValueError(f"{name}: {n} is outside {low}..{high}")
+    return n
+
+
+class LedgerFilter(BaseModel):
+    """The ledger's filters, sort and page; every field optional."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    date_from: str | None = Field(None, description="incidents on or after this date "
+                                                    "(YYYY-MM-DD)")
+    date_to: str | None = Field(None, description="incidents on or before this date "
+                                                  "(YYYY-MM-DD)")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2 code, or a sea's name")
+    status: str | None = Field(None, description=", ".join(STATUSES))
+    grade: str | None = Field(None, description=", ".join(GRADES))
+    event_type: str | None = Field(None, description="ACLED event type")
+    sub_event_type: str | None = Field(None, description="ACLED sub-event type")
+    target_kind: str | None = Field(None, description=", ".join(TARGET_KINDS))
+    domain: str | None = Field(None, description=", ".join(DOMAINS))
+    background: bool | None = Field(None, description="true: only history recalled as "
+                                                      "background; false: none of it")
+    actor: str | None = Field(None, description="part of actor 1's or actor 2's name")
+    q: str | None = Field(None, description="words to find in place, actors and evidence")
+    min_killed: int | None = Field(None, description="killed (low) at least this")
+    sort: str | None = Field(None, description=f"one of {', '.join(SORTABLE)}; "
+                                               "'-' prefix for descending")
+    limit: int | None = Field(None, description=f"rows per page, 1..{MAX_LIMIT}")
+    offset: int | None = Field(None, description="rows to skip")
+
+    @field_validator("date_from", "date_to", mode="before")
+    @classmethod
+    def _date(cls, value: Any, info: Any) -> str | None:
+        text = _text(value)
+        if text is None:
+            return None
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            day = None
+        if day is None or day.isoformat() != text:  # 2025-9-1, 20250901: not YYYY-MM-DD
+            raise ValueError(f"{info.field_name}: {text!r} is not a date (YYYY-MM-DD)")
+        return text
+
+    @field_validator("country", "actor", "q", mode="before")
+    @classmethod
+    def _plain(cls, value: Any, info: Any) -> str | None:
+        text = _text(value)
+        if info.field_name == "country" and text and len(text) == 2:
+            return text.upper()
+        return text
+
+    @field_validator("status", "grade", "event_type", "sub_event_type", "target_kind",
+                     "domain", mode="before")
+    @classmethod
+    def _closed(cls, value: Any, info: Any) -> str | None:
+        choices: dict[str, tuple[str, ...] | list[str]] = {
+            "status": STATUSES, "grade": GRADES, "event_type": list(EVENT_TAXONOMY),
+            "sub_event_type": sorted({s for v in EVENT_TAXONOMY.values() for s in v}),
+            "target_kind": TARGET_KINDS, "domain": DOMAINS}
+        return _choice(info.field_name, value, choices[info.field_name])
+
+    @field_validator("background", mode="before")
+    @classmethod
+    def _flag(cls, value: Any) -> bool | None:
+        if isinstance(value, bool) or value is None:
+            return value
+        text = (_text(value) or "").lower()
+        if not text:
+            return None
+        if text in _TRUE + _FALSE:
+            return text in _TRUE
+        raise ValueError(f"background: {value!r} is not true or false")
+
+    @field_validator("min_killed", "limit", "offset", mode="before")
+    @classmethod
+    def _number(cls, value: Any, info: Any) -> int | None:
+        bounds = {"min_killed": (0, MAX_OFFSET), "limit": (1, MAX_LIMIT),
+                  "offset": (0, MAX_OFFSET)}[info.field_name]
+        return _whole(info.field_name, value, *bounds)
+
+    @field_validator("sort", mode="before")
+    @classmethod
+    def _sort(cls, value: Any) -> str | None:
+        text = _text(value)
+        if text is not None and text.lstrip("-") not in SORTABLE:
+            raise ValueError(f"sort: {text!r} is not one of {', '.join(SORTABLE)} "
+                             "(prefix '-' for descending)")
+        return text
+
+    @model_validator(mode="after")
+    def _interval(self) -> LedgerFilter:
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValueError(f"date_from is after date_to ({self.date_from} > {self.date_to})")
+        return self
+
+    # --- building and using one ---------------------------------------------------------
+
+    @classmethod
+    def parse(cls, params: Mapping[str, Any]) -> LedgerFilter:
+        """A filter from URL parameters or CLI options; FilterError on a bad value."""
+        try:
+            return cls.model_validate(dict(params))
+        except ValidationError as exc:
+            raise FilterError(describe(exc.errors())) from None
+
+    def query(self, default_limit: int = 100) -> IncidentQuery:
+        """The store's query; `default_limit` when no limit was given (0: no limit)."""
+        extra = {k: str(v) for k, v in (
+            ("sub_event_type", self.sub_event_type), ("target_kind", self.target_kind),
+            ("domain", self.domain), ("min_killed", self.min_killed),
+            ("background", None if self.background is None else str(self.background).lower()),
+        ) if v is not None}
+        return IncidentQuery(
+            date_from=self.date_from, date_to=self.date_to, country=self.country,
+            status=self.status, grade=self.grade, event_type=self.event_type,
+            actor=self.actor, text=self.q, sort=self.sort or "date_low",
+            limit=default_limit if self.limit is None else self.limit,
+            offset=self.offset or 0, extra=extra)
+
+    def params(self) -> dict[str, str]:
+        """The filters (not sort or page) as URL parameters, for links that keep them."""
+        skip = {"sort", "limit", "offset"}
+        out = {}
+        for k, v in self.model_dump().items():
+            if k not in skip and v is not None:
+                out[k] = str(v).lower() if isinstance(v, bool) else str(v)
+        return out
+
+
+def describe(errors: list[Any]) -> str:
+    """One message for a failed validation: our own words where a validator wrote them."""
+    out = []
+    for err in errors:
+        ctx = err.get("ctx") or {}
+        if isinstance(ctx.get("error"), ValueError) and str(ctx["error"]):
+            out.append(str(ctx["error"]))
+        else:
+            where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body"))
+            out.append(f"{where}: {err.get('msg')}" if where else str(err.get("msg")))
+    return "; ".join(out) or "invalid filter"

@@ -1,0 +1,400 @@
+"""The one review engine: how a person's decision changes the ledger.
+
+A review is a record (records.Review) of one of five actions:
+- `edit` — payload {field: value} (older records: {"fields": {...}}) for the fields in
+  EDITABLE, each parsed and checked by `parse_field`;
+- `accept` — marks the incident reviewed;
+- `reject` — grade `discounted` with the reviewer's reason and the flag REJECTED_FLAG:
+  the incident stays searchable but no longer counts (ledger.counting);
+- `merge` — payload {"incident_ids": [...]}: those incidents are folded into this one,
+  which keeps its id (older records may say {"into": id} on the merged-away side);
+- `split` — payload {"mention_ids": [...]}: those mentions move out into a new incident
+  whose id derives from them.
+
+Reviews are applied where the ledger is written, by the functions here only:
+- the resolver calls `apply_reviews` on every freshly resolved ledger (structure first,
+  then fields, each in the order the reviews were made), so a re-extraction or a new
+  article never undoes a review;
+- a new review is applied to the stored ledger at once (`review_changes`, written by
+  ledger.write.record_review), giving the same incidents the next resolve run gives.
+
+Every field a review changed keeps its machine value beside it (`Incident.machine`, for
+audit). When the machine value of an edited field changes after the review (a new report,
+a re-extraction), the review still wins and the incident carries a STALE_FLAG naming the
+field, so an editor can look again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from strikewatch.errors import InputError
+from strikewatch.records import (
+    EVENT_TAXONOMY,
+    GRADES,
+    STATUSES,
+    Article,
+    Incident,
+    Mention,
+    Review,
+    stable_id,
+)
+
+log = logging.getLogger(__name__)
+
+ACTIONS: tuple[str, ...] = ("accept", "edit", "merge", "split", "reject")
+STRUCTURE = ("merge", "split")
+
+#: Fields an editor may change, with how a submitted value is parsed (parse_field).
+EDITABLE: dict[str, str] = {
+    "event_type": "event_type", "sub_event_type": "sub_event_type", "status": "status",
+    "grade": "grade", "grade_reason": "str", "date_low": "date", "date_high": "date",
+    "killed_low": "int", "killed_high": "int", "injured_low": "int", "injured_high": "int",
+    "civilians_killed_low": "int", "civilians_killed_high": "int",
+    "children_killed_low": "int", "children_killed_high": "int",
+    "survivors_low": "int", "survivors_high": "int", "missing_low": "int", "missing_high": "int",
+}
+#: Count ranges whose low may not be above their high after an edit.
+RANGES = ("killed", "injured", "civilians_killed", "children_killed", "survivors", "missing")
+SUB_EVENT_TYPES = frozenset(s for subs in EVENT_TAXONOMY.values() for s in subs)
+
+#: The flag a rejected incident carries (one text, wherever it is shown).
+REJECTED_FLAG = "rejected in review"
+#: The start of the flag an incident carries when a review of it has gone stale.
+STALE_FLAG = "review stale"
+
+
+class ReviewError(InputError):
+    """A review that cannot be made (bad value, unknown incident); the message says why."""
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+# --- checking a submitted decision -------------------------------------------------------
+
+
+def parse_field(name: str, raw: Any) -> Any:
+    """A submitted value (form text or JSON) as the field's type; '' or None means 'not
+    reported' (None). Raises ReviewError naming the field."""
+    if name not in EDITABLE:
+        raise ReviewError(f"cannot edit {name}; editable fields: {', '.join(EDITABLE)}")
+    kind = EDITABLE[name]
+    text = "" if raw is None else str(raw).strip()
+    if text == "":
+        if kind in ("status", "grade"):
+            raise ReviewError(f"{name} may not be empty")
+        return None
+    if kind == "int":
+        try:
+            value = int(text)
+        except ValueError:
+            raise ReviewError(f"{name}: {text!r} is not a whole number") from None
+        if value < 0:
+            raise ReviewError(f"{name}: a count cannot be negative")
+        return value
+    if kind == "date":
+        try:
+            return dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            raise ReviewError(f"{name}: {text!r} is not a date (YYYY-MM-DD)") from None
+    choices: Iterable[str] = {"status": STATUSES, "grade": GRADES,
+                              "event_type": EVENT_TAXONOMY,
+                              "sub_event_type": sorted(SUB_EVENT_TYPES)}.get(kind, ())
+    if kind != "str" and text not in choices:
+        raise ReviewError(f"{name}: {text!r} is not one of {', '.join(choices)}")
+    return text
+
+
+def check_incident(inc: Incident) -> None:
+    """Raise ReviewError if an edited incident contradicts itself."""
+    for base in RANGES:
+        lo, hi = getattr(inc, f"{base}_low"), getattr(inc, f"{base}_high")
+        if lo is not None and hi is not None and lo > hi:
+            raise ReviewError(f"{base}: low ({lo}) is above high ({hi})")
+    if inc.date_low and inc.date_high and inc.date_low > inc.date_high:
+        raise ReviewError("date_low is after date_high")
+
+
+def _ids(raw: Any) -> list[str]:
+    """A list of ids from a list, or from one string separated by commas or spaces."""
+    if raw is None:
+        return []
+    items = [raw] if isinstance(raw, str) else list(raw)
+    out: list[str] = []
+    for item in items:
+        out += str(item).replace(",", " ").split()
+    return list(dict.fromkeys(out))
+
+
+def review_payload(action: str, incident: Incident, data: Mapping[str, Any]) -> dict[str, Any]:
+    """The payload of a decision on `incident`, checked; raises ReviewError with a reason
+    an editor can act on. `data`: for edit, field -> new value (only changed fields are
+    kept); for merge, `incident_ids`; for split, `mention_ids`; accept, reject: nothing."""
+    if action not in ACTIONS:
+        raise ReviewError(f"unknown review action {action!r}; one of {', '.join(ACTIONS)}")
+    if action == "edit":
+        unknown = sorted(k for k in data if k not in EDITABLE and k not in ("action", "note"))
+        if unknown:
+            raise ReviewError(f"cannot edit {', '.join(unknown)}; editable fields: "
+                              f"{', '.join(EDITABLE)}")
+        payload = {}
+        for name in EDITABLE:
+            if name in data:
+                value = parse_field(name, data[name])
+                if value != getattr(incident, name):
+                    payload[name] = value
+        if not payload:
+            raise ReviewError("nothing was changed")
+        return payload
+    if action == "merge":
+        ids = [i for i in _ids(data.get("incident_ids")) if i != incident.id]
+        if not ids:
+            raise ReviewError("give the id of at least one other incident to merge")
+        return {"incident_ids": ids}
+    if action == "split":
+        moved = [m for m in _ids(data.get("mention_ids")) if m in incident.mention_ids]
+        if not moved or len(moved) == len(incident.mention_ids):
+            raise ReviewError("choose some, but not all, of the mentions to split off")
+        return {"mention_ids": moved}
+    return {}
+
+
+# --- applying reviews ---------------------------------------------------------------------
+
+
+def _edits(review: Review) -> dict[str, Any]:
+    """The fields an edit sets, from any of the payload forms written so far."""
+    p = review.payload or {}
+    changes = p["fields"] if isinstance(p.get("fields"), dict) else p
+    if not changes and review.after and review.before:  # only the snapshots were kept
+        return {k: v for k, v in review.after.items()
+                if k in EDITABLE and review.before.get(k) != v}
+    out = {}
+    for k, v in changes.items():
+        if k in EDITABLE:
+            out[k] = v
+        elif k != "keep_articles":
+            log.warning("review %s: field %s cannot be edited; ignored", review.id, k)
+    return out
+
+
+def _seen_machine(review: Review, name: str) -> Any:
+    """The machine value of a field when the review was made (None if not recorded)."""
+    before = review.before or {}
+    machine = before.get("machine") or {}
+    return machine[name] if name in machine else before.get(name)
+
+
+def apply_fields(inc: Incident, review: Review) -> Incident:
+    """The incident after one accept, edit or reject (a new object). The machine value of
+    every field changed is kept in `machine`; a field whose machine value moved since the
+    review was made is flagged stale (the review still wins)."""
+    update: dict[str, Any] = {"reviewed": True}
+    machine = dict(inc.machine)
+    flags = list(inc.flags)
+    changes: dict[str, Any] = {}
+    edited: dict[str, Any] = {}
+    if review.action == "edit":
+        edited = _edits(review)
+        changes = dict(edited)
+        if "grade" in changes and "grade_reason" not in changes:
+            changes["grade_reason"] = f"set by reviewer {review.user}" + (
+                f": {review.note}" if review.note else "")
+    elif review.action == "reject":
+        changes = {"grade": "discounted", "grade_reason": f"rejected by reviewer {review.user}"
+                   + (f": {review.note}" if review.note else "")}
+        if REJECTED_FLAG not in flags:
+            flags.append(REJECTED_FLAG)
+    for name, value in changes.items():
+        current = machine.get(name, getattr(inc, name))
+        machine.setdefault(name, getattr(inc, name))
+        if name in edited and review.before and name in review.before:
+            seen = _seen_machine(review, name)
+            if seen != current:
+                flag = (f"{STALE_FLAG}: {name} is now reported as {current} "
+                        f"(was {seen} when {review.user} edited it)")
+                if flag not in flags:
+                    flags.append(flag)
+        update[name] = value
+    update.update(machine=machine, flags=flags)
+    try:
+        return Incident.model_validate({**inc.model_dump(), **update})
+    except ValueError as exc:
+        log.warning("review %s: invalid edit of %s (%s); skipped", review.id, inc.id, exc)
+        return inc
+
+
+def _locate(review: Review, incidents: Mapping[str, Incident]) -> str | None:
+    """The incident a review applies to: its own id, else (the id moved: a backfilled
+    earlier article re-anchored it) the one holding most of the mentions it named."""
+    if review.incident_id in incidents:
+        return review.incident_id
+    wanted = set((review.before or {}).get("mention_ids") or [])
+    if review.action == "split":
+        wanted |= set(review.payload.get("mention_ids") or [])
+    if not wanted:
+        return None
+    best = max(incidents.values(), key=lambda i: (len(wanted & set(i.mention_ids)), i.id),
+               default=None)
+    if best is None or not wanted & set(best.mention_ids):
+        return None
+    return best.id
+
+
+def review_scope(reviews: Iterable[Review]) -> tuple[set[str], set[str]]:
+    """(incident ids, mention ids) these reviews name: apply_reviews changes, or looks
+    for, only incidents with one of these ids or holding one of these mentions, so the
+    rest of a ledger can be written without them (resolve.streamed holds back only these)."""
+    incident_ids: set[str] = set()
+    mention_ids: set[str] = set()
+    for r in reviews:
+        incident_ids.add(r.incident_id)
+        mention_ids.update((r.before or {}).get("mention_ids") or [])
+        if r.action == "merge":
+            incident_ids.update(r.payload.get("incident_ids") or [])
+            if r.payload.get("into"):
+                incident_ids.add(r.payload["into"])
+        elif r.action == "split":
+            mention_ids.update(r.payload.get("mention_ids") or [])
+    return incident_ids, mention_ids
+
+
+def split_id(mention_ids: Iterable[str]) -> str:
+    """The id of the incident a split makes of these mentions."""
+    return stable_id("incident", "split", *sorted(mention_ids))
+
+
+def _rebuild(iid: str, mention_ids: Iterable[str], mentions: Mapping[str, Mention],
+             articles: Mapping[str, Article]) -> Incident:
+    from strikewatch.resolve.merging import build_incident  # the merge rules (no cycle)
+
+    ms = [mentions[m] for m in sorted(set(mention_ids)) if m in mentions]
+    return build_incident(ms, articles).model_copy(update={"id": iid, "reviewed": True})
+
+
+def apply_structure(ledger: dict[str, Incident], review: Review,
+                    mentions: Mapping[str, Mention], articles: Mapping[str, Article]) -> None:
+    """Apply one merge or split to `ledger` (id -> incident) in place; merged and split
+    incidents are re-merged and re-graded from their mentions."""
+    target = _locate(review, ledger)
+    if target is None:
+        log.warning("review %s: incident %s not found; skipped", review.id, review.incident_id)
+        return
+    if review.action == "merge":
+        into = review.payload.get("into")
+        if into:  # older records name the merged-away side too: {"into": target}
+            if into in ledger and into != target:
+                ids = [*ledger[into].mention_ids, *ledger.pop(target).mention_ids]
+                ledger[into] = _rebuild(into, ids, mentions, articles)
+            return
+        others = [o for o in review.payload.get("incident_ids", [])
+                  if o in ledger and o != target]
+        if not others:
+            log.warning("review %s: nothing to merge into %s", review.id, target)
+            return
+        ids = list(ledger[target].mention_ids)
+        for o in others:
+            ids += ledger.pop(o).mention_ids
+        ledger[target] = _rebuild(target, ids, mentions, articles)
+        return
+    move = set(review.payload.get("mention_ids", [])) & set(ledger[target].mention_ids)
+    keep = [m for m in ledger[target].mention_ids if m not in move]
+    if not move or not keep:
+        log.warning("review %s: split of %s moves nothing or everything", review.id, target)
+        return
+    ledger[target] = _rebuild(target, keep, mentions, articles)
+    new_id = split_id(move)
+    ledger[new_id] = _rebuild(new_id, move, mentions, articles)
+
+
+def apply_reviews(
+    incidents: Iterable[Incident],
+    reviews: Iterable[Review],
+    mentions: Mapping[str, Mention],
+    articles: Mapping[str, Article],
+) -> list[Incident]:
+    """The ledger after the reviews: merges and splits first, then accepts, edits and
+    rejects, each in the order made (`at`, then id). `mentions` maps every event mention
+    id to its mention. A review that cannot be placed is skipped with a warning, never an
+    error for the batch."""
+    ledger = {i.id: i for i in incidents}
+    ordered = sorted(reviews, key=lambda r: (r.at, r.id))
+    for r in ordered:
+        if r.action in STRUCTURE:
+            apply_structure(ledger, r, mentions, articles)
+    for r in ordered:
+        if r.action in STRUCTURE:
+            continue
+        target = _locate(r, ledger)
+        if target is None:
+            log.warning("review %s: incident %s not found; skipped", r.id, r.incident_id)
+            continue
+        ledger[target] = apply_fields(ledger[target], r)
+    return sorted(ledger.values(), key=lambda i: i.id)
+
+
+def review_changes(
+    review: Review,
+    stored: Mapping[str, Incident],
+    earlier: Sequence[Review],
+    mentions: Mapping[str, Mention],
+    articles: Mapping[str, Article],
+) -> tuple[list[Incident], list[str]]:
+    """What a new review does to the stored (already reviewed) ledger: (incidents new or
+    changed, ids removed). `stored` holds the incidents it names; `earlier`, the reviews
+    already recorded on them, re-applied after a merge or split re-merges from mentions,
+    as the resolver does (structure first, then fields). Where the stored incidents'
+    mentions are not all known (a ledger written by hand), a merge unites mentions and
+    sources and a split moves mentions without re-merging."""
+    target = stored.get(review.incident_id)
+    if target is None:
+        raise ReviewError(f"no incident with id {review.incident_id!r}")
+    if review.action not in STRUCTURE:
+        return [apply_fields(target, review)], []
+    ledger = dict(stored)
+    known = all(i.mention_ids and all(m in mentions for m in i.mention_ids)
+                for i in stored.values())
+    if known:
+        apply_structure(ledger, review, mentions, articles)
+        for r in sorted(earlier, key=lambda r: (r.at, r.id)):
+            if r.action not in STRUCTURE and (where := _locate(r, ledger)) is not None:
+                ledger[where] = apply_fields(ledger[where], r)
+    elif review.action == "merge":
+        inc = target.model_copy(deep=True)
+        for oid in review.payload.get("incident_ids", []):
+            other = ledger.pop(oid, None)
+            if other is None or oid == target.id:
+                continue
+            inc.mention_ids += [m for m in other.mention_ids if m not in inc.mention_ids]
+            seen = {s.article_id for s in inc.sources}
+            inc.sources += [s for s in other.sources if s.article_id not in seen]
+        inc.reviewed = True
+        ledger[target.id] = inc
+    else:
+        moved = set(review.payload.get("mention_ids", []))
+        ledger[target.id] = target.model_copy(update={
+            "mention_ids": [m for m in target.mention_ids if m not in moved], "reviewed": True})
+    removed = [i for i in stored if i not in ledger]
+    changed = [inc for iid, inc in ledger.items() if stored.get(iid) != inc]
+    return changed, removed
+
+
+def make_review(action: str, incident: Incident, user: str, payload: dict[str, Any],
+                note: str = "") -> Review:
+    """A Review made now, with the incident as the editor saw it (`before`)."""
+    return Review(action=action, incident_id=incident.id, user=user,  # type: ignore[arg-type]
+                  at=now_iso(), payload=payload, note=note[:2000],
+                  before=incident.model_dump(mode="json"))
+
+
+def changed_fields(review: Review) -> list[tuple[str, Any, Any]]:
+    """(field, before, after) for every field the review changed: the history's diff."""
+    before, after = review.before or {}, review.after or {}
+    skip = {"machine", "reviewed"}
+    keys = [k for k in after if k not in skip and before.get(k) != after.get(k)]
+    return [(k, before.get(k), after.get(k)) for k in keys]
