@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from strikewatch.records import GRADES, STATUSES
-from strikewatch.store import IncidentQuery
+from strikewatch.store import MAX_SEARCH_WORDS, IncidentQuery
 
 #: Columns the ledger may be sorted by ("-" prefix for descending).
 SORTABLE: tuple[str, ...] = (
@@ -19,6 +19,9 @@ FILTERS: tuple[str, ...] = (
     "date_from", "date_to", "country", "status", "grade", "event_type", "actor", "q",
 )
 MAX_LIMIT = 1000
+#: Words of the free-text filter `q`: each is one LIKE term, and SQLite refuses a query
+#: past 1,000 terms ("Expression tree is too large"); 32 distinct words is plenty to search.
+MAX_WORDS = MAX_SEARCH_WORDS
 
 
 class QueryError(ValueError):
@@ -69,6 +72,11 @@ def incident_query(params: Mapping[str, str], default_limit: int = 100) -> Incid
     q.event_type = get("event_type")
     q.actor = get("actor")
     q.text = get("q")
+    if q.text is not None:
+        words = list(dict.fromkeys(q.text.lower().split()))
+        if len(words) > MAX_WORDS:
+            raise QueryError(f"q: {len(words)} different words; search with at most "
+                             f"{MAX_WORDS}")
     for name in EXTRA_FILTERS:
         if (v := get(name)) is not None:
             if name == "min_killed":

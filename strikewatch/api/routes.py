@@ -6,12 +6,14 @@ Every answer is JSON in the record formats of spec/records.md; every error is JS
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from strikewatch.api.ledger import (
     API_TOTALS_CAP,
@@ -22,7 +24,9 @@ from strikewatch.api.ledger import (
 )
 from strikewatch.api.query import QueryError, incident_query
 from strikewatch.store import Store
+from strikewatch.validation import InvalidText
 from strikewatch.web.auth import SESSION_COOKIE, request_user
+from strikewatch.web.limits import read_body
 
 router = APIRouter(prefix="/api", tags=["ledger"])
 
@@ -183,19 +187,33 @@ def export(request: Request, format: str = Query("jsonl", description="jsonl, cs
                              f'attachment; filename="strikewatch.{format}"'})
 
 
+#: The largest review body read (a decision is a few hundred bytes; notes are cut at 2,000
+#: characters). Checked while reading, after the sender is known to be an editor.
+REVIEW_BODY_LIMIT = 64 * 1024
+
+
 class ReviewIn(BaseModel):
     """An editor's decision. `data`: for edit, field -> new value; for merge,
-    {"incident_ids": [...]}; for split, {"mention_ids": [...]}; accept/reject: {}."""
+    {"incident_ids": [...]}; for split, {"mention_ids": [...]}; accept/reject: {}.
+    Unknown fields are refused (400), not ignored."""
+
+    model_config = ConfigDict(extra="forbid")
 
     action: str = Field(description="accept, edit, merge, split or reject")
     data: dict[str, Any] = Field(default_factory=dict)
     note: str = ""
 
 
-@router.post("/incidents/{incident_id}/reviews", status_code=201)
-def add_review(request: Request, incident_id: str, body: ReviewIn) -> dict[str, Any]:
+@router.post("/incidents/{incident_id}/reviews", status_code=201, openapi_extra={
+    "requestBody": {"required": True, "content": {
+        "application/json": {"schema": ReviewIn.model_json_schema()}}}})
+async def add_review(request: Request, incident_id: str) -> dict[str, Any]:
     """Record an editor's decision (HTTP Basic, or the session cookie plus the page's CSRF
-    token in the X-CSRF-Token header); answers the stored Review with before and after."""
+    token in the X-CSRF-Token header); answers the stored Review with before and after.
+
+    Who is asking is checked before the body is read (the body is read by hand, not by a
+    FastAPI body parameter, which would read and parse it first), and the body is read
+    only up to REVIEW_BODY_LIMIT."""
     from strikewatch.web.decide import decide, reviewer
     from strikewatch.web.review import ReviewError
 
@@ -206,15 +224,34 @@ def add_review(request: Request, incident_id: str, body: ReviewIn) -> dict[str, 
     # a session cookie, when present, is who the request is from (user_from_request reads it
     # first), so it needs the CSRF token even if a Basic header comes along
     cookie_user = bool(request.cookies.get(SESSION_COOKIE))
-    if (cookie_user or not basic) and not auth.csrf_valid(request,
-                                                          request.headers.get("x-csrf-token")):
+    csrf_ok = await run_in_threadpool(auth.csrf_valid, request,
+                                      request.headers.get("x-csrf-token"))
+    if (cookie_user or not basic) and not csrf_ok:
         raise HTTPException(403, "with a session cookie, send the page's CSRF token in the "
                                  "X-CSRF-Token header (or use HTTP Basic)")
-    who = reviewer(request, incident_id, basic_challenge=True)
+    who = await run_in_threadpool(reviewer, request, incident_id, basic_challenge=True)
+    raw = await read_body(request, REVIEW_BODY_LIMIT)
     try:
-        review = decide(who.store, who.detail, who.user.username, body.action, body.data,
-                        body.note)
-    except ReviewError as e:
-        raise HTTPException(400, str(e)) from None
-    who.store.add_review(review)
-    return review.model_dump(mode="json")
+        # Python's parser keeps a lone surrogate escape ("\ud800") as text, so the store's
+        # boundary (strikewatch.validation) names it, rather than "invalid JSON"
+        parsed = json.loads(raw)
+    except (ValueError, RecursionError) as e:
+        raise HTTPException(400, f"review body: not JSON ({e})") from None
+    try:
+        body = ReviewIn.model_validate(parsed)
+    except ValidationError as e:
+        raise HTTPException(400, "review body: " + "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'body'}: {err['msg']}"
+            for err in e.errors(include_url=False, include_input=False))) from None
+
+    def record() -> dict[str, Any]:
+        try:
+            review = decide(who.store, who.detail, who.user.username, body.action, body.data,
+                            body.note)
+            who.store.add_review(review)
+        except (ReviewError, InvalidText) as e:
+            raise HTTPException(400, str(e)) from None
+        return review.model_dump(mode="json")
+
+    result: dict[str, Any] = await run_in_threadpool(record)
+    return result

@@ -155,7 +155,9 @@ def to_article(data: dict[str, Any], where: str | None = None) -> Article:
     except ValueError:
         log.warning("%s: published %r is not a date; left unknown", where, published)
         iso = None
-    return Article(
+    from strikewatch.validation import check_article
+
+    article = Article(
         url=_as_text(fields["url"]),
         title=_as_text(fields["title"]),
         publisher=_as_text(fields["publisher"]),
@@ -164,6 +166,8 @@ def to_article(data: dict[str, Any], where: str | None = None) -> Article:
         text=text.strip(),
         source=where,
     )
+    check_article(article)  # the store would refuse it mid-group (InvalidText: ValueError)
+    return article
 
 
 def iter_articles(path: Path, errors: list[str] | None = None) -> Iterator[Article]:

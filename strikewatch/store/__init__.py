@@ -23,6 +23,11 @@ def database_url(db: str | None = None) -> str:
     return db if "://" in db else f"sqlite:///{db}"
 
 
+#: Distinct words of a free-text search (IncidentQuery.text): each is one LIKE condition,
+#: and SQLite refuses a statement past about 1,000 ("Expression tree is too large").
+MAX_SEARCH_WORDS = 32
+
+
 @dataclass
 class IncidentQuery:
     """Filters for the ledger (CLI `incidents`, API `/api/incidents`, web ledger).

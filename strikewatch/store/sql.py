@@ -23,6 +23,7 @@ from sqlalchemy.pool import StaticPool
 
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.store import (
+    MAX_SEARCH_WORDS,
     IncidentQuery,
     LedgerWrite,
     ResolveSave,
@@ -31,6 +32,7 @@ from strikewatch.store import (
     Store,
 )
 from strikewatch.store import schema as t
+from strikewatch.validation import check_article, check_review, check_user
 
 ROLES = ("viewer", "editor", "admin")
 
@@ -406,6 +408,7 @@ class SqlStore(Store):
         `signature` is the serialized MinHash of the text that ingest uses to link wire
         copies; it is kept so the near-duplicate index can be rebuilt without re-hashing.
         """
+        check_article(article)
         key = url_key(article.url)
         ingested_at = article.ingested_at or now_iso()
         extras = set(article.model_extra or {})
@@ -452,6 +455,8 @@ class SqlStore(Store):
         database breaks a deadlock between two group inserts), the group is redone one
         article at a time, each with its own duplicate check.
         """
+        for article, _ in items:
+            check_article(article)
         prepared = [(a, sig, url_key(a.url)) for a, sig in items]
         if not prepared:
             return []
@@ -838,7 +843,11 @@ class SqlStore(Store):
             pat = f"%{_like_escape(q.actor.lower())}%"
             conds.append(sa.func.lower(c.actors).like(pat, escape="\\"))
         if q.text:
-            for word in q.text.lower().split():
+            words = list(dict.fromkeys(q.text.lower().split()))
+            if len(words) > MAX_SEARCH_WORDS:  # one LIKE each; SQLite stops near 1,000
+                raise ValueError(f"search text has {len(words)} different words; "
+                                 f"at most {MAX_SEARCH_WORDS}")
+            for word in words:
                 conds.append(c.search_text.like(f"%{_like_escape(word)}%", escape="\\"))
         for key, value in q.extra.items():
             if key == "sub_event_type":
@@ -927,6 +936,7 @@ class SqlStore(Store):
 
     def add_review(self, review: Review) -> None:
         """Record a review; the same review (same id) added twice is stored once."""
+        check_review(review)
         with self.engine.begin() as conn:
             exists = conn.execute(
                 sa.select(t.reviews.c.id).where(t.reviews.c.id == review.id)
@@ -955,6 +965,7 @@ class SqlStore(Store):
             raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
         if not username:
             raise ValueError("username must not be empty")
+        check_user(username, password_hash, role)
         with self.engine.begin() as conn:
             row = conn.execute(
                 sa.select(t.users.c.password_hash, t.users.c.role)

@@ -17,6 +17,7 @@ from starlette.requests import Request
 from strikewatch.api.ledger import IncidentDetail, incident_detail
 from strikewatch.records import Incident, Review
 from strikewatch.store import Store
+from strikewatch.validation import InvalidText, check_text
 from strikewatch.web.auth import User, request_user
 from strikewatch.web.review import EDITABLE, ReviewError, make_review, parse_field
 
@@ -50,14 +51,18 @@ def reviewer(request: Request, incident_id: str, *, basic_challenge: bool = Fals
     return Reviewer(user, store, detail)
 
 
-def _ids(raw: Any) -> list[str]:
-    """A list of ids from a list, or from one string separated by commas or spaces."""
+def _ids(name: str, raw: Any) -> list[str]:
+    """A list of ids from a list of strings, or from one string separated by commas or
+    spaces; ReviewError for anything else (a number, an object)."""
     if raw is None:
         return []
-    items = [raw] if isinstance(raw, str) else list(raw)
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise ReviewError(f"{name} must be a list of ids (strings), or one string of ids "
+                          "separated by commas")
     out: list[str] = []
     for item in items:
-        out += str(item).replace(",", " ").split()
+        out += item.replace(",", " ").split()
     return list(dict.fromkeys(out))
 
 
@@ -68,6 +73,11 @@ def decide(store: Store, detail: IncidentDetail, username: str, action: str,
     `data`: for edit, field -> new value (only fields that differ are recorded); for merge,
     `incident_ids`; for split, `mention_ids`; accept and reject need nothing.
     """
+    try:
+        check_text("note", note)
+        check_text("data", dict(data))
+    except InvalidText as exc:
+        raise ReviewError(str(exc)) from None
     inc = detail.incident
     payload: dict[str, Any] = {}
     others: dict[str, Incident] = {}
@@ -85,7 +95,7 @@ def decide(store: Store, detail: IncidentDetail, username: str, action: str,
         if not payload:
             raise ReviewError("nothing was changed")
     elif action == "merge":
-        ids = [i for i in _ids(data.get("incident_ids")) if i != inc.id]
+        ids = [i for i in _ids("incident_ids", data.get("incident_ids")) if i != inc.id]
         if not ids:
             raise ReviewError("give the id of at least one other incident to merge")
         for oid in ids:
@@ -95,7 +105,7 @@ def decide(store: Store, detail: IncidentDetail, username: str, action: str,
             others[oid] = other
         payload = {"incident_ids": ids}
     elif action == "split":
-        moved = [m for m in _ids(data.get("mention_ids")) if m in inc.mention_ids]
+        moved = [m for m in _ids("mention_ids", data.get("mention_ids")) if m in inc.mention_ids]
         if not moved or len(moved) == len(inc.mention_ids):
             raise ReviewError("choose some, but not all, of the mentions to split off")
         keep_articles = sorted({m.article_id for m in detail.mentions if m.id not in moved})

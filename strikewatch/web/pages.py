@@ -29,6 +29,7 @@ from strikewatch.api.ledger import (
 from strikewatch.api.query import SORTABLE, QueryError, filter_params, incident_query
 from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Place
 from strikewatch.store import Store
+from strikewatch.validation import MAX_YEAR, MIN_YEAR
 from strikewatch.web.auth import (
     CSRF_FIELD,
     ROLES,
@@ -297,6 +298,7 @@ def timeline_page(request: Request) -> HTMLResponse:
     return render(request, "timeline.html", user=user, svg=render_timeline(data), data=data,
                   tally_rows=rows,
                   matching=total, capped=total > TIMELINE_CAP, cap=TIMELINE_CAP,
+                  year_range=f"{MIN_YEAR}–{MAX_YEAR}",
                   **_filter_ctx(query))
 
 

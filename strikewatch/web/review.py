@@ -14,6 +14,7 @@ import datetime as dt
 from typing import Any
 
 from strikewatch.records import GRADES, STATUSES, Incident, Review
+from strikewatch.validation import InvalidText, canonical_date
 
 #: Fields an editor may change, with how the form value is parsed.
 EDITABLE: dict[str, str] = {
@@ -50,10 +51,9 @@ def parse_field(name: str, raw: str) -> Any:
         return value
     if kind == "date":
         try:
-            dt.date.fromisoformat(raw)
-        except ValueError:
-            raise ReviewError(f"{name}: {raw!r} is not a date (YYYY-MM-DD)") from None
-        return raw
+            return canonical_date(name, raw)
+        except InvalidText as exc:
+            raise ReviewError(str(exc)) from None
     if kind == "status" and raw not in STATUSES:
         raise ReviewError(f"status must be one of {', '.join(STATUSES)}")
     if kind == "grade" and raw not in GRADES:
