@@ -153,7 +153,8 @@ def ingest(
         ),
     ] = False,
     timeout: Annotated[
-        float, typer.Option(help="Seconds to wait for each HTTP request.")
+        float, typer.Option(help="Seconds each HTTP fetch may take in all (headers, "
+                                 "redirects and body).")
     ] = DEFAULT_TIMEOUT,
     max_bytes: Annotated[
         int, typer.Option(help="Largest HTTP response accepted, in bytes.")

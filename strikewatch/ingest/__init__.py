@@ -163,7 +163,7 @@ class Ingestor:
         try:
             got = fetch(url, self.client, allow_private=self.options.allow_private,
                         max_bytes=self.options.max_bytes,
-                        max_seconds=3 * self.options.timeout)
+                        max_seconds=self.options.timeout)
         except FetchError as exc:
             yield Skip(url, str(exc))
             return
@@ -180,7 +180,7 @@ class Ingestor:
                 except FetchError as exc:  # one dead entry never stops the rest of the feed
                     yield Skip(entry.get("url") or entry["source"], str(exc))
             return
-        ext = kind_of_response(got.content_type, got.url or url)
+        ext = kind_of_response(got.content_type, got.url or url, got.content[:1024])
         for item in bytes_items(got.content, url, ext, got.charset):
             if not isinstance(item, Skip) and ext in (".txt", ".html"):
                 item["url"] = got.url or url  # where the page was found, after redirects
@@ -196,7 +196,7 @@ class Ingestor:
         try:
             got = fetch(link, self.client, allow_private=self.options.allow_private,
                         max_bytes=self.options.max_bytes,
-                        max_seconds=3 * self.options.timeout)
+                        max_seconds=self.options.timeout)
             entry = {**entry, "html": decode_bytes(got.content, got.charset)}
         except (FetchError, DecodeError) as exc:
             if not (entry.get("html") or "").strip():
@@ -283,8 +283,11 @@ class Ingestor:
         return self.store.add_article(article, signature=signature)
 
 
-def kind_of_response(content_type: str, url: str) -> str:
-    """The document kind of an HTTP response, as a file extension (JSON dumps included)."""
+def kind_of_response(content_type: str, url: str, head: bytes = b"") -> str:
+    """The document kind of an HTTP response, as a file extension (JSON dumps included).
+
+    A page served as text/plain that starts like an HTML document is read as HTML (its
+    main text extracted, not its tags stored as the article)."""
     path = urlsplit(url).path.lower()
     if "ndjson" in content_type or "jsonl" in content_type or path.endswith((".jsonl",
                                                                           ".ndjson")):
@@ -292,7 +295,8 @@ def kind_of_response(content_type: str, url: str) -> str:
     if "json" in content_type or path.endswith(".json"):
         return ".json"
     if content_type.startswith("text/plain"):
-        return ".txt"
+        start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        return ".html" if start.startswith((b"<!doctype html", b"<html")) else ".txt"
     return ".html"
 
 

@@ -29,7 +29,7 @@ from strikewatch.api.ledger import (
 from strikewatch.api.query import SORTABLE, QueryError, filter_params, incident_query
 from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Place
 from strikewatch.store import Store
-from strikewatch.validation import MAX_YEAR, MIN_YEAR
+from strikewatch.validation import MAX_YEAR, MIN_YEAR, InvalidText
 from strikewatch.web.auth import (
     CSRF_FIELD,
     ROLES,
@@ -385,9 +385,9 @@ async def review_incident(request: Request, incident_id: str) -> Response:
         review = decide(who.store, who.detail, who.user.username, str(form.get("action", "")),
                         {k: v for k, v in form.items() if k != CSRF_FIELD},
                         str(form.get("note", "")))
-    except ReviewError as e:
+        who.store.add_review(review)
+    except (ReviewError, InvalidText) as e:
         return incident_page(request, incident_id, error=str(e))
-    who.store.add_review(review)
     return RedirectResponse(f"/incidents/{incident_id}#history", status_code=303)
 
 
@@ -459,5 +459,8 @@ async def add_user(request: Request) -> Response:
         return users_page(request, error=f"Role must be one of {', '.join(ROLES)}.")
     if len(password) < 8:
         return users_page(request, error="The password must have at least 8 characters.")
-    _store(request).add_user(username, hash_password(password), role)
+    try:
+        _store(request).add_user(username, hash_password(password), role)
+    except InvalidText as e:
+        return users_page(request, error=f"Not saved: {e}.")
     return RedirectResponse(f"/admin/users?saved={username}", status_code=303)
