@@ -1,5 +1,8 @@
 """The `strikewatch` command line (Typer + Rich).
 
+Everything printed that came from input (names, reasons, places, errors) goes through
+`esc` or `Text`, never into Rich markup: a title like "[/oops]" must print as itself.
+
 Every command takes `--db` (a SQLite path or an SQLAlchemy URL; default the
 STRIKEWATCH_DB variable, else ./strikewatch.db). To add a command, define a function
 with `@app.command()` here, using `DbOption` for the database and `get_store(db)` to
@@ -16,8 +19,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape as esc
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 from sqlalchemy.exc import DBAPIError
 
 from strikewatch import pipeline
@@ -58,7 +63,8 @@ def get_store(db: str | None) -> Store:
     try:
         return open_store(db)
     except Exception as exc:  # a bad URL, a missing driver, an unreachable server
-        err.print(f"[red]error:[/red] cannot open database {db or '(default)'}: {exc}")
+        err.print(f"[red]error:[/red] cannot open database {esc(db or '(default)')}: "
+                  f"{esc(str(exc))}")
         raise typer.Exit(2) from exc
 
 
@@ -86,12 +92,12 @@ def print_report(report: pipeline.PipelineReport) -> None:
         table.add_column("input", overflow="fold")
         table.add_column("reason", overflow="fold")
         for name, reason in ing.skipped:
-            table.add_row(name, reason)
+            table.add_row(Text(name), Text(reason))
         console.print(table)
     for name, warning in ing.warnings:
-        console.print(f"[yellow]warning:[/yellow] {name}: {warning}")
+        console.print(f"[yellow]warning:[/yellow] {esc(name)}: {esc(warning)}")
     for article_id, reason in report.extract_failures:
-        console.print(f"[red]extract failed:[/red] article {article_id}: {reason}")
+        console.print(f"[red]extract failed:[/red] article {esc(article_id)}: {esc(reason)}")
     console.print(
         f"[bold]{ing.summary()}[/bold]; extracted {report.extracted} articles "
         f"({report.mentions} mentions); ledger: {report.incidents} incidents, "
@@ -106,7 +112,7 @@ def run_pipeline(
     total = len(expand(inputs))
     columns = (
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), TextColumn("{task.fields[current]}"),
+        TimeElapsedColumn(), TextColumn("{task.fields[current]}", markup=False),
     )
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingest", total=total, current="")
@@ -166,6 +172,14 @@ def ingest(
             help="For feed URLs, fetch each entry's page (else use the feed's summary).",
         ),
     ] = True,
+    follow_links_out: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links-out",
+            help="In folders, also read symbolic links that lead out of the folder "
+                 "(refused by default).",
+        ),
+    ] = False,
     workers: Annotated[
         int, typer.Option(min=1, help="Processes for extraction (1: in this process).")
     ] = 1,
@@ -181,11 +195,12 @@ def ingest(
         try:
             published = iso_published(published)
         except ValueError as exc:
-            err.print(f"[red]error:[/red] --published: {exc}")
+            err.print(f"[red]error:[/red] --published: {esc(str(exc))}")
             raise typer.Exit(2) from exc
     options = IngestOptions(
         allow_private=allow_private, timeout=timeout, max_bytes=max_bytes, url=url,
         published=published, publisher=publisher, fetch_feed_links=fetch_links,
+        follow_links_out=follow_links_out,
     )
     if any((url, published, publisher)):
         units = expand(inputs)
@@ -196,7 +211,7 @@ def ingest(
     try:
         report = run_pipeline(inputs, store, options, workers)
     except DBAPIError as exc:  # disk full, database locked or gone: stored work is kept
-        err.print(f"[red]error:[/red] database {db or '(default)'}: {exc.orig}; "
+        err.print(f"[red]error:[/red] database {esc(db or '(default)')}: {esc(str(exc.orig))}; "
                   "what was stored before is kept, run the same command again to resume")
         raise typer.Exit(2) from exc
     finally:
@@ -222,13 +237,13 @@ def incident_table(incidents: list[Incident], title: str | None = None) -> Table
             where += f" ({place.country})"
         actors = " → ".join(a.name for a in (inc.actor1, inc.actor2) if a is not None)
         origins = len({s.origin_id or s.article_id for s in inc.sources})
-        table.add_row(
+        table.add_row(*map(Text, (
             inc.id, fmt_dates(inc.date_low, inc.date_high), where,
             inc.sub_event_type or inc.event_type or "?",
             inc.status + (" (bg)" if inc.background else ""), inc.grade,
             fmt_range(inc.killed_low, inc.killed_high), actors,
             f"{len(inc.sources)}/{origins}",
-        )
+        )))
     return table
 
 
@@ -243,11 +258,11 @@ def tally_table(tallies: list[Tally]) -> Table:
         )
         rec = t.reconciliation
         state = rec.state + (f" ({rec.difference:+d})" if rec.difference is not None else "")
-        table.add_row(
+        table.add_row(*map(Text, (
             t.id, fmt_dates(t.period_low, t.period_high),
             fmt_range(t.strikes_low, t.strikes_high), fmt_range(t.killed_low, t.killed_high),
             who, state,
-        )
+        )))
     return table
 
 
@@ -291,7 +306,7 @@ def incidents(
         try:
             found = store.incidents(query)
         except ValueError as exc:
-            err.print(f"[red]error:[/red] {exc}")
+            err.print(f"[red]error:[/red] {esc(str(exc))}")
             raise typer.Exit(2) from exc
         total = store.count_incidents(query)
     finally:
@@ -354,7 +369,7 @@ def export(
         with tmp.open("w", encoding="utf-8", newline="") as fh:
             n = write_export(fmt, found, found_tallies, fh)
         tmp.replace(out)  # never leave a half-written export behind
-    err.print(f"wrote {n} records to {out}")
+    err.print(f"wrote {n} records to {esc(str(out))}")
 
 
 def sample_dir() -> Path:
@@ -385,7 +400,7 @@ def demo(
         console.print(tally_table(store.tallies()))
         console.print(
             f"{store.count_articles()} articles from {store.count_origins()} independent "
-            f"origins in {store.url}"
+            f"origins in {esc(str(store.url))}"
         )
     finally:
         store.close()

@@ -96,18 +96,27 @@ def test_200_mb_text_file_is_refused_unread(tmp_path: Path) -> None:
     assert out["wall_s"] < 60
 
 
+@pytest.mark.parametrize("title", [False, True], ids=["untitled", "titled"])
 @pytest.mark.parametrize("depth", [300, 100_000])
-def test_deeply_nested_html(tmp_path: Path, depth: int) -> None:
+def test_deeply_nested_html(tmp_path: Path, depth: int, title: bool) -> None:
+    """Past every tree parser's depth limit the page is read as a stream of tags; it was
+    refused as empty, or, with a <title>, stored as nothing but its title."""
     sentence = "Militiamen burned a village on Saturday, killing nine people, elders said."
     page = tmp_path / f"deep{depth}.html"
-    page.write_text("<html><body>" + "<div><span>" * depth + f"<p>{sentence}</p>"
+    head = "<head><title>Village burned</title></head>" if title else ""
+    page.write_text(f"<html>{head}<body>" + "<div><span>" * depth + f"<p>{sentence}</p>"
                     + "</span></div>" * depth + "</body></html>", encoding="utf-8")
     out = ingest_measured(tmp_path, str(page))
-    if depth <= 1000:  # beyond libxml2's default 256 levels, still read
-        assert out["texts"][str(page)] == sentence
-    else:  # too deep for any HTML parser here: a clear refusal, not a crash or a hang
-        assert "no text" in reason_for(out, str(page))
+    assert out["texts"][str(page)] == sentence
     assert out["max_rss_mb"] < baseline_mb(tmp_path) + 300 and out["wall_s"] < 60
+
+
+def test_a_page_with_only_a_title_is_refused_not_stored_as_its_title(tmp_path: Path) -> None:
+    page = tmp_path / "title-only.html"
+    page.write_text("<html><head><title>Village burned</title></head><body>"
+                    + "<div>" * 5000 + "</div>" * 5000 + "</body></html>", encoding="utf-8")
+    out = ingest_measured(tmp_path, str(page))
+    assert "no text" in reason_for(out, str(page))
 
 
 LEGACY = ("Le bombardement a frappé l’hôpital à Tēte — “au moins 12 morts”, selon "

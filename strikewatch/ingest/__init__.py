@@ -63,6 +63,7 @@ class IngestOptions:
     published: str | None = None
     publisher: str | None = None
     fetch_feed_links: bool = True
+    follow_links_out: bool = False  # read symbolic links leading out of an ingested folder
 
 
 @dataclass
@@ -99,7 +100,7 @@ class Ingestor:
 
     def plan(self, inputs: list[str]) -> list[Unit]:
         """The units to read; metadata options need exactly one plain file."""
-        units = expand(inputs)
+        units = expand(inputs, self.options.follow_links_out)
         meta = (self.options.url, self.options.published, self.options.publisher)
         if any(meta):
             if len(units) != 1 or units[0].kind != "file":
@@ -124,6 +125,9 @@ class Ingestor:
         """Read one unit and store what it holds; never raises for a bad input."""
         if unit.kind == "ignored":
             self.report.ignored.append(unit.name)
+            return
+        if unit.kind == "skipped":
+            self.report.skipped.append((unit.name, unit.reason))
             return
         try:
             for item in self._items(unit):
