@@ -98,6 +98,9 @@ def print_report(report: pipeline.PipelineReport) -> None:
         console.print(f"[yellow]warning:[/yellow] {esc(name)}: {esc(warning)}")
     for article_id, reason in report.extract_failures:
         console.print(f"[red]extract failed:[/red] article {esc(article_id)}: {esc(reason)}")
+    for article_id, reason in report.extract_skipped:
+        console.print(f"[yellow]not extracted:[/yellow] article {esc(article_id)}: "
+                      f"{esc(reason)}")
     console.print(
         f"[bold]{ing.summary()}[/bold]; extracted {report.extracted} articles "
         f"({report.mentions} mentions); ledger: {report.incidents} incidents, "

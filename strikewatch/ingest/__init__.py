@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+from datasketch import LeanMinHash
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from strikewatch.ingest.dates import iso_published
@@ -40,7 +41,7 @@ from strikewatch.ingest.sources import (
     looks_like_feed,
 )
 from strikewatch.records import Article
-from strikewatch.store import Store
+from strikewatch.store import SignatureRow, Store
 
 __all__ = ["IngestOptions", "IngestReport", "Ingestor", "ingest"]
 
@@ -92,7 +93,7 @@ class Ingestor:
         self.store = store
         self.options = options or IngestOptions()
         self.report = IngestReport()
-        self.origins = OriginIndex.from_signatures(store.signatures())
+        self.origins = OriginLinker()
         self._client: httpx.Client | None = None
         self._single_file = False
 
@@ -258,14 +259,12 @@ class Ingestor:
             self.report.skipped.append((name, str(exc)))
             return
         mh = minhash(article.text)
-        near = self.origins.origin_for(mh)
-        if near is not None:
-            article.origin_id = near[0]
+        self.origins.signature = mh
         stored, is_new = self._add_with_retry(article, to_bytes(mh))
         if not is_new:
             self.report.duplicates.append((name, stored.id))
             return
-        self.origins.add(stored.id, stored.origin_id, mh)
+        self.origins.index.add(stored.id, stored.origin_id, mh)
         self.report.ingested.append(stored.id)
         if stored.origin_id != stored.id:
             self.report.linked.append((stored.id, stored.origin_id))
@@ -279,12 +278,38 @@ class Ingestor:
         """
         for delay in DB_RETRY_DELAYS:
             try:
-                return self.store.add_article(article, signature=signature)
+                return self.store.add_article(article, signature=signature,
+                                              link=self.origins)
             except OperationalError as exc:
                 self.report.warnings.append(
                     (article.source or article.id, f"database error, retrying: {exc.orig}"))
                 time.sleep(delay)
-        return self.store.add_article(article, signature=signature)
+        return self.store.add_article(article, signature=signature, link=self.origins)
+
+
+class OriginLinker:
+    """Links each new article to the origin of a stored near-identical copy, if any.
+
+    Called by `Store.add_article` inside its write, with other writers held off, on the
+    signatures stored since the last call: a copy another ingest stored a moment ago (two
+    ingests at once) is in the index before this article is linked. The index was built
+    once per run, so two concurrent runs each counted one wire story as its own origin.
+    """
+
+    def __init__(self) -> None:
+        self.index = OriginIndex()
+        self.since: str | None = None
+        self.signature: LeanMinHash | None = None  # of the article being stored
+
+    def __call__(self, article: Article, newer: list[SignatureRow]) -> None:
+        for article_id, origin_id, data, stamp in newer:
+            self.index.add_stored(article_id, origin_id, data)
+            if stamp and (self.since is None or stamp > self.since):
+                self.since = stamp
+        if self.signature is not None:
+            near = self.index.origin_for(self.signature)
+            if near is not None:
+                article.origin_id = near[0]
 
 
 def kind_of_response(content_type: str, url: str, head: bytes = b"") -> str:

@@ -26,6 +26,7 @@ from strikewatch.store import (
     MAX_SEARCH_WORDS,
     IncidentQuery,
     LedgerWrite,
+    OriginLink,
     ResolveSave,
     SavedResolve,
     StaleState,
@@ -54,6 +55,10 @@ _SAME_ARTICLE = (
     .limit(1)
 )
 _INSERT_ARTICLE = t.articles.insert()
+#: Article writers that link origins take one of these first (SqlStore._writers_lock).
+_PG_WRITERS_LOCK = sa.select(sa.func.pg_advisory_xact_lock(0x5357_494E_4745_5354))
+_SQLITE_WRITE_LOCK = (t.articles.update().where(t.articles.c.id.is_(None))
+                      .values(id=t.articles.c.id))
 
 #: Mentions read per query by SqlStore.mentions.
 MENTION_PAGE = 2000
@@ -401,25 +406,39 @@ class SqlStore(Store):
         return self._article(row) if row else None
 
     def add_article(
-        self, article: Article, signature: bytes | None = None
+        self, article: Article, signature: bytes | None = None,
+        link: OriginLink | None = None,
     ) -> tuple[Article, bool]:
         """Store the article unless the same URL or text is stored; (stored article, is_new).
 
         `signature` is the serialized MinHash of the text that ingest uses to link wire
         copies; it is kept so the near-duplicate index can be rebuilt without re-hashing.
+        With `link` (see Store.add_article) the write first takes the writers' lock, so
+        two ingests at once see each other's copies: the stamp `ingested_at` is taken
+        under the lock too, so stamps follow commit order and `link.since` misses none.
         """
         check_article(article)
         key = url_key(article.url)
-        ingested_at = article.ingested_at or now_iso()
         extras = set(article.model_extra or {})
         extra = article.model_dump(mode="json", include=extras) if extras else {}
         try:
             with self.engine.begin() as conn:
+                if link is not None:
+                    self._writers_lock(conn)
                 row = conn.execute(
                     _SAME_ARTICLE, {"h": article.content_hash, "i": article.id, "k": key}
                 ).first()
                 if row is not None:
                     return self._article(row), False
+                ingested_at = article.ingested_at or now_iso()
+                if link is not None:
+                    c = t.articles.c
+                    newer = sa.select(c.id, c.origin_id, c.minhash, c.ingested_at).where(
+                        c.minhash.is_not(None))
+                    if link.since is not None:
+                        newer = newer.where(c.ingested_at >= link.since)
+                    link(article, [(r.id, r.origin_id, bytes(r.minhash), r.ingested_at or "")
+                                   for r in conn.execute(newer.order_by(c.ingested_at, c.id))])
                 conn.execute(
                     _INSERT_ARTICLE,
                     {
@@ -441,6 +460,15 @@ class SqlStore(Store):
             return found, False
         stored = article.model_copy(update={"ingested_at": ingested_at})
         return stored, True
+
+    def _writers_lock(self, conn: Connection) -> None:
+        """Hold off other article writers until this transaction ends: PostgreSQL by a
+        transaction-scoped advisory lock, SQLite by starting the write (a no-op UPDATE
+        takes its one write lock, waited for up to the busy timeout)."""
+        if conn.dialect.name == "postgresql":
+            conn.execute(_PG_WRITERS_LOCK)
+        else:
+            conn.execute(_SQLITE_WRITE_LOCK)
 
     def add_articles(
         self,
