@@ -30,6 +30,7 @@ from strikewatch.export import FORMATS, write_export
 from strikewatch.ingest import IngestOptions, IngestReport
 from strikewatch.ingest.dates import iso_published
 from strikewatch.ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from strikewatch.ingest.language import readable_languages
 from strikewatch.ingest.sources import expand
 from strikewatch.records import GRADES, STATUSES, Incident, Tally
 from strikewatch.store import IncidentQuery, Store, open_store
@@ -106,6 +107,19 @@ def print_report(report: pipeline.PipelineReport) -> None:
         f"({report.mentions} mentions); ledger: {report.incidents} incidents, "
         f"{report.tallies} tallies"
     )
+    if ing.languages:
+        console.print("languages of the articles ingested: " + ", ".join(
+            f"{esc(lang or 'unknown')} {n}" for lang, n in sorted(
+                ing.languages.items(), key=lambda kv: (-kv[1], kv[0] or ""))))
+    if ing.dated_copies:
+        console.print(f"{len(ing.dated_copies)} earlier undated copies took the date of a "
+                      "newly ingested copy of the same story")
+    if report.unread:
+        console.print(
+            "[yellow]stored, not read:[/yellow] "
+            + ", ".join(f"{n} in {esc(str(lang))}" for lang, n in report.unread.items())
+            + " (no reader for that language yet: they are read by the first ingest run "
+            "after one exists)")
 
 
 def run_pipeline(
@@ -125,7 +139,7 @@ def run_pipeline(
                 on_unit=lambda u: progress.update(task, advance=1, current=Path(u.name).name),
             )
         )
-        pending = len(store.unextracted_article_ids())
+        pending = len(store.unextracted_article_ids(readable_languages()))
         task2 = progress.add_task("extract", total=pending, current="")
         pipeline.extract_pending(
             store, report, on_article=lambda _a: progress.update(task2, advance=1),

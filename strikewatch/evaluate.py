@@ -63,7 +63,16 @@ def load_gold(path: Path) -> tuple[dict[str, Any], Article]:
     text = file.read_text(encoding="utf-8")
     art = Article(text=text, published=meta.get("published"), publisher=meta.get("publisher"),
                   url=meta.get("url"), source=str(meta["file"]))
-    return gold, art
+    return gold, _with_language(art, meta.get("language"))
+
+
+def _with_language(art: Article, supplied: object) -> Article:
+    """The article with its language told as ingest tells it (ingest.language), so that
+    eval reads, or leaves unread, exactly the articles ingest would."""
+    from strikewatch.ingest.language import article_language
+
+    art.language, art.language_source = article_language(supplied, art.text)
+    return art
 
 
 def _json_article(gold_path: Path, file: Path, meta: dict[str, Any]) -> Article:
@@ -84,8 +93,9 @@ def _json_article(gold_path: Path, file: Path, meta: dict[str, Any]) -> Article:
     def pick(key: str) -> Any:
         return meta[key] if key in meta else obj.get(key)
 
-    return Article(text=text.strip(), published=pick("published"), publisher=pick("publisher"),
-                   url=pick("url"), source=str(meta["file"]))
+    art = Article(text=text.strip(), published=pick("published"), publisher=pick("publisher"),
+                  url=pick("url"), source=str(meta["file"]))
+    return _with_language(art, pick("language"))
 
 
 def field_value(rec: dict[str, Any], name: str) -> Any:
@@ -250,10 +260,18 @@ def score(gold: dict[str, Any], text: str, records: list[dict[str, Any]],
 def evaluate(paths: Sequence[Path],
              extractor: Callable[[Article], list[Mention]] | None = None
              ) -> tuple[Score, list[tuple[Path, Score | None, str]]]:
-    """Score every gold file; a bad file is reported and skipped, never fatal."""
-    from strikewatch.extract import extract
+    """Score every gold file; a bad file is reported and skipped, never fatal.
 
-    run = extractor or extract
+    An article in a language no reader reads yields no records, as at ingest (its expected
+    records count as missed), so the scores say what the ledger would hold.
+    """
+    from strikewatch.extract import extract
+    from strikewatch.ingest.language import has_reader
+
+    def routed(article: Article) -> list[Mention]:
+        return (extractor or extract)(article) if has_reader(article.language) else []
+
+    run = routed
     total = Score()
     per: list[tuple[Path, Score | None, str]] = []
     for p in paths:

@@ -26,6 +26,7 @@ from pathlib import Path
 from strikewatch import extract as extract_step
 from strikewatch import resolve as resolve_step
 from strikewatch.ingest import IngestOptions, IngestReport, ingest
+from strikewatch.ingest.language import has_reader, readable_languages
 from strikewatch.ingest.sources import Unit
 from strikewatch.records import Article, Mention, Place
 from strikewatch.resolve import streamed
@@ -46,6 +47,8 @@ class PipelineReport:
     from_scratch: bool = False  # the last ledger update resolved everything (no usable state)
     ledger: LedgerWrite = field(default_factory=LedgerWrite)  # what it rewrote and kept
     timings: dict[str, float] = field(default_factory=dict)  # seconds: read, resolve, write
+    # stored articles left unread because no reader reads their language: language -> count
+    unread: dict[str, int] = field(default_factory=dict)
 
 
 #: The longest text one extraction call reads. Extraction time grows faster than the text
@@ -127,13 +130,15 @@ def extract_pending(
     workers: int = 1,
     batch: int = 64,
 ) -> PipelineReport:
-    """Extract and store mentions for every article that has none stored yet.
+    """Extract and store mentions for every article that has none stored yet and whose
+    language has a reader (ingest.language); the others stay unextracted, counted in
+    `report.unread`, and a run after a reader for their language exists reads them.
 
     With `workers` > 1 extraction runs in a process pool; results are written by this
     process, one transaction per article, so an interruption loses no stored work.
     """
     report = report or PipelineReport()
-    pending = store.unextracted_article_ids()
+    pending = store.unextracted_article_ids(readable_languages())
     pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(pending) > 1 else None
     try:
         for i in range(0, len(pending), batch):
@@ -174,7 +179,15 @@ def extract_pending(
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+    report.unread = unread_languages(store)
     return report
+
+
+def unread_languages(store: Store) -> dict[str, int]:
+    """Stored articles no reader reads yet, by language: what a reader for it would add."""
+    return {lang: n for lang, n in sorted(store.unextracted_by_language().items(),
+                                          key=lambda kv: (-kv[1], kv[0] or ""))
+            if lang is not None and not has_reader(lang)}
 
 
 #: Resolve-and-write attempts before giving up (each retry follows another process's write).

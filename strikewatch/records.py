@@ -120,7 +120,12 @@ class Article(Record):
     title: str | None = None
     publisher: str | None = None
     published: str | None = None  # ISO 8601 date or date-time, None when unknown
-    language: str | None = "en"
+    # where `published` came from: supplied | feed | html-meta | url | origin-copy
+    # (strikewatch.ingest.published, in that order of trust); None when unknown
+    published_source: str | None = None
+    language: str | None = "en"  # ISO 639-1; None when it could not be told
+    # where `language` came from: supplied | detected | html-lang (ingest.language)
+    language_source: str | None = None
     text: str
     content_hash: str = ""
     origin_id: str = ""  # articles that are copies of one wire story share an origin
@@ -143,7 +148,21 @@ class Source(Record):
     url: str | None = None
     publisher: str | None = None
     published: str | None = None
+    published_source: str | None = None  # as Article.published_source
+    language: str | None = None
     origin_id: str | None = None
+
+    @classmethod
+    def of(cls, article_id: str, article: Article | None) -> Source:
+        """The source record of one article (None: an article no longer stored)."""
+        a = article
+        return cls(
+            article_id=article_id, url=a.url if a else None,
+            publisher=a.publisher if a else None, published=a.published if a else None,
+            published_source=a.published_source if a else None,
+            language=a.language if a else None,
+            origin_id=(a.origin_id if a else None) or article_id,
+        )
 
 
 # --- what an article reports ------------------------------------------------------------

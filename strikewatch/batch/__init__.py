@@ -46,6 +46,7 @@ class BatchReport:
     articles_new: int = 0
     articles_known: int = 0
     articles_dropped: int = 0
+    articles_unread: int = 0  # stored, not extracted: no reader for their language yet
     mention_rows: int = 0
     mentions_loaded: int = 0
     incidents: int = 0
@@ -142,6 +143,7 @@ def run_batch(
     report.articles_new = loaded.articles_new
     report.articles_known = loaded.articles_known
     report.articles_dropped = loaded.articles_dropped
+    report.articles_unread = len(loaded.unread_ids)
     report.mentions_loaded = loaded.mentions
     report.incidents, report.tallies = loaded.incidents, loaded.tallies
     # Unreadable records are reported by the loader (with file and line); extraction adds

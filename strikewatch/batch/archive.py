@@ -129,41 +129,47 @@ def _as_text(value: Any) -> str | None:
 def to_article(data: dict[str, Any], where: str | None = None) -> Article:
     """An Article from one archive record; ValueError with the reason when it has no text.
 
-    Follows `strikewatch ingest` (same HTML main-text extraction, same date normalisation,
-    text stripped), and every engine calls it, so one record always becomes the same
-    article, with the same id and the same character offsets for its mentions.
+    Follows `strikewatch ingest` (same HTML main-text extraction, same recovery of the
+    publication date, same language identification, text stripped), and every engine calls
+    it, so one record always becomes the same article, with the same id and the same
+    character offsets for its mentions. (The date of another copy of the story, which
+    ingest also uses, needs the store: a batch leaves such an article undated.)
     """
-    from strikewatch.ingest.dates import iso_published
-    from strikewatch.ingest.html import html_main_text
+    from strikewatch.ingest.html import html_main_text, page_tree
+    from strikewatch.ingest.language import article_language
+    from strikewatch.ingest.published import recover_published
 
-    fields: dict[str, Any] = {k: data.get(k) for k in ("url", "title", "publisher", "language")}
-    published = data.get("published")
+    fields: dict[str, Any] = {k: data.get(k) for k in ("url", "title", "publisher")}
     text = data.get("text")
+    html = data.get("html") if isinstance(data.get("html"), str) else None
     if not (isinstance(text, str) and text.strip()):
-        html = data.get("html")
         text = ""
-        if isinstance(html, str) and html.strip():
+        if html and html.strip():
             page = html_main_text(html, url=_as_text(fields["url"]))
             text = page.text
-            published = published or page.published
-            for key in ("title", "publisher", "language"):
+            for key in ("title", "publisher"):
                 fields[key] = fields[key] or getattr(page, key)
     if not text.strip():
         raise ValueError("record has no text (and no html with extractable text)")
-    try:
-        iso = iso_published(published)
-    except ValueError:
-        log.warning("%s: published %r is not a date; left unknown", where, published)
-        iso = None
+    text = text.strip()
+    tree = page_tree(html) if html else None
+    published, published_source, notes = recover_published(
+        supplied=data.get("published"), tree=tree, url=_as_text(fields["url"]))
+    for note in notes:
+        log.warning("%s: %s; %s", where, note, f"used the {published_source} date"
+                    if published else "published left unknown")
+    language, language_source = article_language(data.get("language"), text, tree)
     from strikewatch.validation import check_article
 
     article = Article(
         url=_as_text(fields["url"]),
         title=_as_text(fields["title"]),
         publisher=_as_text(fields["publisher"]),
-        published=iso,
-        language=_as_text(fields["language"]) or "en",
-        text=text.strip(),
+        published=published,
+        published_source=published_source,
+        language=language,
+        language_source=language_source,
+        text=text,
         source=where,
     )
     check_article(article)  # the store would refuse it mid-group (InvalidText: ValueError)

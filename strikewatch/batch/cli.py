@@ -46,6 +46,9 @@ def batch_command(
         f"{report.tallies} tallies in {report.seconds['total']:.1f}s "
         f"({rate:.1f} articles/s, engine {report.engine}, {report.workers} workers)"
     )
+    if report.articles_unread:
+        typer.echo(f"stored, not read: {report.articles_unread} articles in languages with "
+                   "no reader yet (an ingest run after one exists reads them)")
     for line in report.errors[:20]:
         typer.echo(f"skipped {line}", err=True)
     if report.error_count > 20:

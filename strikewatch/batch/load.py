@@ -21,6 +21,7 @@ from datasketch import LeanMinHash
 
 from strikewatch.batch.archive import iter_articles
 from strikewatch.batch.mentions import sorted_mentions
+from strikewatch.ingest.language import has_reader
 from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
 from strikewatch.pipeline import resolve_archive
 from strikewatch.records import Article, Mention
@@ -49,6 +50,8 @@ class LoadResult:
     tallies: int = 0
     errors: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    # stored articles no reader reads (their language): not extracted, findable as unread
+    unread_ids: set[str] = field(default_factory=set)
 
 
 def mention_groups(
@@ -119,7 +122,12 @@ def load_articles(
         ):
             if stored.id != article.id:
                 result.articles_dropped += 1
-            elif is_new and article.id not in known:
+                continue
+            if not has_reader(article.language):
+                # left unextracted (load_mentions skips it), so an ingest run after a
+                # reader for its language exists reads it
+                result.unread_ids.add(article.id)
+            if is_new and article.id not in known:
                 new.add(article.id)
             elif article.id not in new:
                 known.add(article.id)
@@ -134,8 +142,9 @@ def load_mentions(
 
     Known articles are re-extracted: their mentions are replaced even when there are none
     now. New articles without mentions are marked extracted too, so `ingest` will not redo
-    them.
+    them; articles in a language no reader reads (`result.unread_ids`) are left unmarked.
     """
+    article_ids = [a for a in article_ids if a not in result.unread_ids]
     for group in mention_groups(mentions_dir, article_ids, WRITE_BATCH):
         store.replace_mentions_many(group)
         result.mentions += sum(len(ms) for ms in group.values())

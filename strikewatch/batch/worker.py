@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from strikewatch.batch.archive import to_article
+from strikewatch.ingest.language import has_reader
 from strikewatch.records import Article, Mention
 
 DEFAULT_EXTRACTOR = "strikewatch.extract:extract"
@@ -48,6 +49,8 @@ def extract_record(
         article = to_article(data, where)
     except ValueError as exc:
         return [(None, None, None, None, f"{where}: {exc}")]
+    if not has_reader(article.language):
+        return []  # stored unread (batch.load), never read with another language's rules
     try:
         mentions = load_extractor(extractor)(article)
     except Exception as exc:  # noqa: BLE001 - one bad article never stops a batch

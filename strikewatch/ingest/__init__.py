@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,7 +21,6 @@ import httpx
 from datasketch import LeanMinHash
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from strikewatch.ingest.dates import iso_published
 from strikewatch.ingest.decode import DecodeError, decode_bytes
 from strikewatch.ingest.fetch import (
     DEFAULT_MAX_BYTES,
@@ -29,8 +29,10 @@ from strikewatch.ingest.fetch import (
     fetch,
     make_client,
 )
-from strikewatch.ingest.html import html_main_text
+from strikewatch.ingest.html import html_main_text, page_tree
+from strikewatch.ingest.language import article_language
 from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
+from strikewatch.ingest.published import plausible, recover_published
 from strikewatch.ingest.sources import (
     Skip,
     Unit,
@@ -77,6 +79,8 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (name, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # non-article files found in folders
+    languages: dict[str | None, int] = field(default_factory=dict)  # ingested, by language
+    dated_copies: list[str] = field(default_factory=list)  # earlier copies given a date
 
     def summary(self) -> str:
         return (
@@ -93,7 +97,7 @@ class Ingestor:
         self.store = store
         self.options = options or IngestOptions()
         self.report = IngestReport()
-        self.origins = OriginLinker()
+        self.origins = OriginLinker.over(store)
         self._client: httpx.Client | None = None
         self._single_file = False
 
@@ -226,26 +230,37 @@ class Ingestor:
             extra["external_id"] = str(item["id"])  # our ids come from content, never input
         fields: dict[str, Any] = {k: item.get(k) for k in ARTICLE_FIELDS}
         text = item.get("text")
-        if not (isinstance(text, str) and text.strip()) and item.get("html"):
+        html = item.get("html") if isinstance(item.get("html"), str) else None
+        if not (isinstance(text, str) and text.strip()) and html:
             url = item.get("url")
-            page = html_main_text(str(item["html"]), url=url if isinstance(url, str) else None)
+            page = html_main_text(html, url=url if isinstance(url, str) else None)
             text = page.text
-            for key in ("title", "published", "publisher", "language"):
+            for key in ("title", "publisher"):
                 if not fields.get(key) and getattr(page, key):
                     fields[key] = getattr(page, key)
         if not isinstance(text, str) or not text.strip():
             raise ValueError("no text (an empty page or document)")
-        try:
-            fields["published"] = iso_published(fields.get("published"))
-        except ValueError as exc:
-            self.report.warnings.append((name, f"{exc}; published left unknown"))
-            fields["published"] = None
-        for key in ("url", "title", "publisher", "language"):
+        for key in ("url", "title", "publisher"):
             if fields.get(key) is not None and not isinstance(fields[key], str):
                 fields[key] = str(fields[key])
-        if fields.get("language") is None:
-            fields.pop("language")
-        return Article(text=text.strip(), source=name, **fields, **extra)
+        text = text.strip()
+        tree = page_tree(html) if html else None  # parsed once, read by both below
+        from_feed = bool(item.get("_feed_entry"))
+        fields["published"], fields["published_source"], notes = recover_published(
+            supplied=None if from_feed else fields["published"],
+            feed=fields["published"] if from_feed else None,
+            tree=tree, url=fields.get("url"))
+        outcome = (f"used the {fields['published_source']} date {fields['published']}"
+                   if fields["published"] else "published left unknown")
+        for note in notes:
+            self.report.warnings.append((name, f"{note}; {outcome}"))
+        supplied = fields.get("language")
+        fields["language"], fields["language_source"] = article_language(supplied, text, tree)
+        if supplied not in (None, "") and fields["language_source"] != "supplied":
+            self.report.warnings.append((name, f"language {supplied!r} is not a language code "
+                                         f"or name; {fields['language_source'] or 'unknown'}: "
+                                         f"{fields['language'] or 'left unknown'}"))
+        return Article(text=text, source=name, **fields, **extra)
 
     def _store_item(self, item: dict[str, Any]) -> None:
         name = str(item.get("source") or "input")
@@ -259,15 +274,33 @@ class Ingestor:
             self.report.skipped.append((name, str(exc)))
             return
         mh = minhash(article.text)
-        self.origins.signature = mh
+        near = self.origins.index.origin_for(mh)
+        if near is not None:  # an earlier copy known now: an undated copy takes its date
+            article.origin_id = near[0]
+            self._date_from_origin(article)
+        self.origins.signature = mh  # and linked again inside the write (OriginLinker)
         stored, is_new = self._add_with_retry(article, to_bytes(mh))
         if not is_new:
             self.report.duplicates.append((name, stored.id))
             return
         self.origins.index.add(stored.id, stored.origin_id, mh)
         self.report.ingested.append(stored.id)
+        self.report.languages[stored.language] = self.report.languages.get(stored.language,
+                                                                           0) + 1
         if stored.origin_id != stored.id:
             self.report.linked.append((stored.id, stored.origin_id))
+            if stored.published is not None and stored.published_source != "origin-copy":
+                # earlier copies stored undated take this copy's date (and are read again)
+                self.report.dated_copies += self.store.date_origin_copies(
+                    stored.origin_id, stored.published)
+
+    def _date_from_origin(self, article: Article) -> None:
+        """An undated wire copy takes the date stored for its origin's other copies."""
+        if article.published is not None:
+            return
+        found = self.store.origin_published(article.origin_id)
+        if found is not None and plausible(found, datetime.now(UTC)):
+            article.published, article.published_source = found, "origin-copy"
 
 
     def _add_with_retry(self, article: Article, signature: bytes) -> tuple[Article, bool]:
@@ -296,10 +329,22 @@ class OriginLinker:
     once per run, so two concurrent runs each counted one wire story as its own origin.
     """
 
+    #: Stamps are taken under the writers' lock right before a commit: an article stored
+    #: after the index was read carries a stamp later than this long before the read.
+    MARGIN = timedelta(seconds=60)
+
     def __init__(self) -> None:
         self.index = OriginIndex()
         self.since: str | None = None
         self.signature: LeanMinHash | None = None  # of the article being stored
+
+    @classmethod
+    def over(cls, store: Store) -> OriginLinker:
+        """A linker whose index holds every signature stored now."""
+        linker = cls()
+        linker.since = (datetime.now(UTC) - cls.MARGIN).isoformat(timespec="microseconds")
+        linker.index = OriginIndex.from_signatures(store.signatures())
+        return linker
 
     def __call__(self, article: Article, newer: list[SignatureRow]) -> None:
         for article_id, origin_id, data, stamp in newer:

@@ -103,15 +103,23 @@ def _stream_text(html: str) -> str:
     return " ".join(" ".join(parser.parts).split())
 
 
+def page_tree(html: str) -> lxml.html.HtmlElement | None:
+    """The parsed page, for reading what its markup says of itself (date, language);
+    None when it does not parse."""
+    try:
+        return lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+    except (etree.ParserError, ValueError):
+        return None
+
+
 def _deep_text(html: str) -> str:
     """All visible text, parsed without libxml2's depth limit of 256 nested elements.
 
     trafilatura's parser drops everything below that depth, so a page wrapped in hundreds
     of <div>s would read as empty; past the huge-tree limit this still yields "".
     """
-    try:
-        root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
-    except (etree.ParserError, ValueError):
+    root = page_tree(html)
+    if root is None:
         return ""
     etree.strip_elements(root, "script", "style", "noscript", "head", "title",
                          with_tail=False)

@@ -121,7 +121,8 @@ def fingerprint(mention: Mention, article: Article | None) -> str:
     whose date, origin or text changed gets a new fingerprint and is resolved again.
     """
     art = None if article is None else [article.published, article.origin_id or article.id,
-                                        article.publisher, article.url, article.content_hash]
+                                        article.publisher, article.url, article.content_hash,
+                                        article.published_source, article.language]
     h = hashlib.sha256(json.dumps([STATE_VERSION, art]).encode("utf-8"))
     h.update(mention.model_dump_json().encode("utf-8"))  # fields in model order: stable
     return h.hexdigest()

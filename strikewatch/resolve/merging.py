@@ -158,14 +158,7 @@ def build_incident(mentions: Sequence[Mention], articles: Mapping[str, Article])
         flags.append("denied")
     sources: list[Source] = []
     for aid in dict.fromkeys(m.article_id for m in ms):
-        a = articles.get(aid)
-        sources.append(Source(
-            article_id=aid,
-            url=a.url if a else None,
-            publisher=a.publisher if a else None,
-            published=a.published if a else None,
-            origin_id=(a.origin_id if a else None) or aid,
-        ))
+        sources.append(Source.of(aid, articles.get(aid)))
     attribution: list[Attribution] = []
     seen_att: set[tuple[Any, ...]] = set()
     for m in ms:

@@ -153,11 +153,7 @@ def build_tally(group: Sequence[Mention], articles: Mapping[str, Article]) -> Ta
     places = [m.place for m in group if m.place is not None]
     sources = []
     for aid in dict.fromkeys(m.article_id for m in group):
-        a = articles.get(aid)
-        sources.append(Source(
-            article_id=aid, url=a.url if a else None, publisher=a.publisher if a else None,
-            published=a.published if a else None, origin_id=(a.origin_id if a else None) or aid,
-        ))
+        sources.append(Source.of(aid, articles.get(aid)))
     prov: dict[str, list] = {}
     for m in group:
         for k, v in m.provenance.items():

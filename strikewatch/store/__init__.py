@@ -8,7 +8,7 @@ anything with `://` is an SQLAlchemy URL (e.g. `postgresql+psycopg://user@localh
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -152,8 +152,26 @@ class Store:
         """(article id, origin id, MinHash bytes) of every article stored with one."""
         raise NotImplementedError
 
-    def unextracted_article_ids(self) -> list[str]:
-        """Articles with no stored extraction yet (new, or interrupted before extract)."""
+    def unextracted_article_ids(
+        self, languages: Collection[str | None] | None = None
+    ) -> list[str]:
+        """Articles with no stored extraction yet (new, or interrupted before extract), in
+        ingestion order; with `languages`, only those whose `language` is one of them (None
+        in it: articles of unknown language too)."""
+        raise NotImplementedError
+
+    def unextracted_by_language(self) -> dict[str | None, int]:
+        """How many articles have no stored extraction, by language (None: unknown). With
+        ingest.language.has_reader, the articles kept unread for want of a reader."""
+        raise NotImplementedError
+
+    def origin_published(self, origin_id: str) -> str | None:
+        """The earliest `published` stored for an article of this origin, if any."""
+        raise NotImplementedError
+
+    def date_origin_copies(self, origin_id: str, published: str) -> list[str]:
+        """Give the undated articles of this origin `published` (source "origin-copy") and
+        mark them for extraction again, so their relative dates resolve; their ids."""
         raise NotImplementedError
 
     def count_origins(self) -> int:

@@ -27,7 +27,9 @@ articles = sa.Table(
     sa.Column("title", sa.Text, nullable=True),
     sa.Column("publisher", sa.String(512), nullable=True),
     sa.Column("published", sa.String(40), nullable=True, index=True),
-    sa.Column("language", sa.String(16), nullable=True),
+    # supplied | feed | html-meta | url | origin-copy (migration 0005; NULL before it)
+    sa.Column("published_source", sa.String(16), nullable=True),
+    sa.Column("language", sa.String(16), nullable=True, index=True),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("source", sa.Text, nullable=True),
     sa.Column("ingested_at", sa.String(40), nullable=True, index=True),

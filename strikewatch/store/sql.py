@@ -7,7 +7,7 @@ mid-batch leaves each article either fully stored or absent, never half-written.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -59,6 +59,11 @@ _INSERT_ARTICLE = t.articles.insert()
 _PG_WRITERS_LOCK = sa.select(sa.func.pg_advisory_xact_lock(0x5357_494E_4745_5354))
 _SQLITE_WRITE_LOCK = (t.articles.update().where(t.articles.c.id.is_(None))
                       .values(id=t.articles.c.id))
+#: Article fields kept in their own columns; every other field goes to the `data` JSON.
+_ARTICLE_COLUMNS = frozenset({
+    "id", "url", "title", "publisher", "published", "published_source", "language", "text",
+    "content_hash", "origin_id", "source", "ingested_at",
+})
 
 #: Mentions read per query by SqlStore.mentions.
 MENTION_PAGE = 2000
@@ -383,9 +388,9 @@ class SqlStore(Store):
         data = dict(row.data)
         data.update(
             id=row.id, url=row.url, title=row.title, publisher=row.publisher,
-            published=row.published, language=row.language, text=row.text,
-            content_hash=row.content_hash, origin_id=row.origin_id, source=row.source,
-            ingested_at=row.ingested_at,
+            published=row.published, published_source=row.published_source,
+            language=row.language, text=row.text, content_hash=row.content_hash,
+            origin_id=row.origin_id, source=row.source, ingested_at=row.ingested_at,
         )
         return Article.model_validate(data)
 
@@ -419,8 +424,6 @@ class SqlStore(Store):
         """
         check_article(article)
         key = url_key(article.url)
-        extras = set(article.model_extra or {})
-        extra = article.model_dump(mode="json", include=extras) if extras else {}
         try:
             with self.engine.begin() as conn:
                 if link is not None:
@@ -439,19 +442,8 @@ class SqlStore(Store):
                         newer = newer.where(c.ingested_at >= link.since)
                     link(article, [(r.id, r.origin_id, bytes(r.minhash), r.ingested_at or "")
                                    for r in conn.execute(newer.order_by(c.ingested_at, c.id))])
-                conn.execute(
-                    _INSERT_ARTICLE,
-                    {
-                        "id": article.id, "url": article.url, "url_key": key,
-                        "content_hash": article.content_hash,
-                        "origin_id": article.origin_id or article.id,
-                        "title": article.title, "publisher": article.publisher,
-                        "published": article.published, "language": article.language,
-                        "text": article.text, "source": article.source,
-                        "ingested_at": ingested_at, "minhash": signature,
-                        "extracted_at": None, "data": extra,
-                    },
-                )
+                conn.execute(_INSERT_ARTICLE, self._article_row(
+                    article.model_copy(update={"ingested_at": ingested_at}), key, signature))
         except sa.exc.IntegrityError:
             # another process stored the same article between our read and our write
             found = self.find_article(url=article.url, text=article.text)
@@ -537,18 +529,15 @@ class SqlStore(Store):
 
     @staticmethod
     def _article_row(article: Article, key: str | None, signature: bytes | None) -> dict[str, Any]:
-        known = {
-            "id", "url", "title", "publisher", "published", "language", "text",
-            "content_hash", "origin_id", "source", "ingested_at",
-        }
         return {
             "id": article.id, "url": article.url, "url_key": key,
             "content_hash": article.content_hash, "origin_id": article.origin_id or article.id,
             "title": article.title, "publisher": article.publisher,
-            "published": article.published, "language": article.language,
+            "published": article.published, "published_source": article.published_source,
+            "language": article.language,
             "text": article.text, "source": article.source, "ingested_at": article.ingested_at,
             "minhash": signature, "extracted_at": None,
-            "data": {k: v for k, v in _dump(article).items() if k not in known},
+            "data": {k: v for k, v in _dump(article).items() if k not in _ARTICLE_COLUMNS},
         }
 
     def get_article(self, article_id: str) -> Article | None:
@@ -602,15 +591,45 @@ class SqlStore(Store):
             for row in conn.execute(stmt):
                 yield row.id, row.origin_id, bytes(row.minhash)
 
-    def unextracted_article_ids(self) -> list[str]:
-        """Articles whose mentions were never stored (new, or interrupted before extract)."""
-        stmt = (
-            sa.select(t.articles.c.id)
-            .where(t.articles.c.extracted_at.is_(None))
-            .order_by(t.articles.c.ingested_at, t.articles.c.id)
-        )
+    def unextracted_article_ids(
+        self, languages: Collection[str | None] | None = None
+    ) -> list[str]:
+        """Articles whose mentions were never stored (new, or interrupted before extract);
+        with `languages`, only those in one of them (None in it: language unknown)."""
+        c = t.articles.c
+        stmt = sa.select(c.id).where(c.extracted_at.is_(None))
+        if languages is not None:
+            codes = sorted(x for x in languages if x is not None)
+            either = [c.language.in_(codes)] + ([c.language.is_(None)] if None in languages
+                                                else [])
+            stmt = stmt.where(sa.or_(*either))
         with self.engine.connect() as conn:
-            return [r.id for r in conn.execute(stmt)]
+            return [r.id for r in conn.execute(stmt.order_by(c.ingested_at, c.id))]
+
+    def unextracted_by_language(self) -> dict[str | None, int]:
+        c = t.articles.c
+        stmt = (sa.select(c.language, sa.func.count()).where(c.extracted_at.is_(None))
+                .group_by(c.language))
+        with self.engine.connect() as conn:
+            return {lang: int(n) for lang, n in conn.execute(stmt)}
+
+    def origin_published(self, origin_id: str) -> str | None:
+        c = t.articles.c
+        stmt = sa.select(sa.func.min(c.published)).where(
+            c.origin_id == origin_id, c.published.is_not(None))
+        with self.engine.connect() as conn:
+            found = conn.execute(stmt).scalar_one_or_none()
+        return str(found) if found is not None else None
+
+    def date_origin_copies(self, origin_id: str, published: str) -> list[str]:
+        c = t.articles.c
+        with self.engine.begin() as conn:
+            ids = list(conn.execute(sa.select(c.id).where(
+                c.origin_id == origin_id, c.published.is_(None)).with_for_update()).scalars())
+            if ids:
+                conn.execute(t.articles.update().where(c.id.in_(ids)).values(
+                    published=published, published_source="origin-copy", extracted_at=None))
+        return sorted(ids)
 
     # --- mentions ---------------------------------------------------------------------
 
@@ -727,14 +746,15 @@ class SqlStore(Store):
         texts = set(with_text)
         a = t.articles.c
         found: dict[str, Article] = {}
-        cols = [a.id, a.url, a.title, a.publisher, a.published, a.language, a.content_hash,
-                a.origin_id, a.source, a.ingested_at]
+        cols = [a.id, a.url, a.title, a.publisher, a.published, a.published_source,
+                a.language, a.content_hash, a.origin_id, a.source, a.ingested_at]
         with self.engine.connect() as conn:
             for chunk in _chunks(ids):
                 for row in conn.execute(sa.select(*cols).where(a.id.in_(chunk))):
                     found[row.id] = Article.model_construct(
                         id=row.id, url=row.url, title=row.title, publisher=row.publisher,
-                        published=row.published, language=row.language, text="",
+                        published=row.published, published_source=row.published_source,
+                        language=row.language, text="",
                         content_hash=row.content_hash, origin_id=row.origin_id,
                         source=row.source, ingested_at=row.ingested_at)
             for chunk in _chunks(sorted(texts & found.keys())):

@@ -27,6 +27,8 @@ from strikewatch.api.ledger import (
     with_reviews,
 )
 from strikewatch.api.query import SORTABLE, QueryError, filter_params, incident_query
+from strikewatch.ingest.language import has_reader
+from strikewatch.ingest.published import SOURCE_LABELS
 from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Place
 from strikewatch.store import Store
 from strikewatch.validation import MAX_YEAR, MIN_YEAR, InvalidText
@@ -99,7 +101,9 @@ def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"),
                       autoescape=select_autoescape(["html", "xml", "svg"], default=True),
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(rng=rng, place=place_name, actor=actor_name, origins=origin_count)
+    env.filters.update(rng=rng, place=place_name, actor=actor_name, origins=origin_count,
+                       published_from=lambda source: SOURCE_LABELS.get(source, source or ""))
+    env.globals["has_reader"] = has_reader
     return env
 
 

@@ -1,0 +1,139 @@
+"""The publication date of an article, recovered from what its input carries.
+
+Why: relative dates ("on Saturday", "last week") resolve against `published`, and an
+undated report cannot link to its dated siblings. Mirrors and agency rewrites often come
+without a date in the JSON a user supplies, yet the page, its URL, its feed entry or
+another copy of the same wire story holds one.
+
+The sources, in the order they are trusted (`published_source` keeps which one gave it):
+
+1. ``supplied`` — the input's own `published` (the JSON field, `--published`).
+2. ``feed`` — the feed entry's published (else updated) date: the publisher's own record.
+3. ``html-meta`` — the page's markup, read by htmldate (trafilatura's date finder):
+   article:published_time and other meta tags, JSON-LD datePublished, <time> elements,
+   date-classed elements. `extensive_search` is off: the free-text search it enables picks
+   up dates the article merely mentions ("since the campaign began on Sept. 2") or a
+   copyright year, which would date the report wrongly. `original_date` is on
+   (publication, not last modification).
+4. ``url`` — a date in the URL path: /2025/11/02/, /20251102/, /2025-11-02-slug.
+5. ``origin-copy`` — the earliest date stored for another copy of the same wire story
+   (same origin in the near-duplicate index): copies run the same day or later.
+
+A value is used only when it is a real date between `EARLIEST` and the time of the fetch
+(one day of slack for time zones); anything else is passed over with a note, and the next
+source is tried. Nothing found: `published` stays None — never today's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from strikewatch.ingest.dates import iso_published
+from strikewatch.records import iso_date
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+PUBLISHED_SOURCES = ("supplied", "feed", "html-meta", "url", "origin-copy")
+#: How each source reads beside the date on a page: "2025-11-02 (from the URL)".
+SOURCE_LABELS = {
+    "supplied": "as supplied", "feed": "from the feed", "html-meta": "from the page's markup",
+    "url": "from the URL", "origin-copy": "from another copy of the same story",
+}
+#: strikewatch reads online news: a date before this is a parse error (the Unix epoch,
+#: a two-digit year read in the wrong century), not a publication date.
+EARLIEST = dt.date(1990, 1, 1)
+#: A date-time with a time zone east of UTC can fall on the next calendar day.
+FUTURE_SLACK = dt.timedelta(days=1)
+
+_SEP = r"[/_.-]"
+#: Year, month and day as path segments or joined in one: /2025/11/02/, /2025-11-02-slug,
+#: /20251102/ (not inside a longer number such as an article id).
+URL_DATE = re.compile(
+    rf"(?<![0-9])(20[0-9]{{2}}|19[0-9]{{2}})({_SEP}?)(0[1-9]|1[0-2])\2(0[1-9]|[12][0-9]|3[01])"
+    r"(?![0-9])"
+)
+
+
+def plausible(value: str | None, now: dt.datetime) -> bool:
+    """Whether an ISO date lies between EARLIEST and `now` (plus FUTURE_SLACK)."""
+    day = iso_date(value)
+    return day is not None and EARLIEST <= day <= (now + FUTURE_SLACK).date()
+
+
+def url_date(url: object) -> str | None:
+    """The date in a URL's path (ISO), if one is there and is a real calendar day."""
+    if not isinstance(url, str):
+        return None
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url, flags=re.I)  # not the host
+    for m in URL_DATE.finditer(path.split("?")[0]):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4))).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def html_date(tree: HtmlElement | None, now: dt.datetime) -> str | None:
+    """The publication date a page's markup gives (htmldate, no free-text search)."""
+    if tree is None:
+        return None
+    from htmldate import find_date
+
+    # url="" keeps htmldate from reading a date out of the canonical link: a URL's date is
+    # the lower-trust `url` source, looked at separately.
+    return find_date(
+        tree, extensive_search=False, original_date=True, url="",
+        min_date=EARLIEST.isoformat(), max_date=(now + FUTURE_SLACK).date().isoformat(),
+    )
+
+
+def first_plausible(
+    candidates: Iterable[tuple[str, object]], now: dt.datetime
+) -> tuple[str | None, str | None, list[str]]:
+    """(published, its source, notes) from (source, raw value) pairs in order of trust.
+
+    The first value that reads as a date and is plausible wins; each unusable value adds a
+    note saying why it was passed over.
+    """
+    notes: list[str] = []
+    for source, raw in candidates:
+        if raw is None or raw == "":
+            continue
+        try:
+            value = iso_published(raw)
+        except ValueError as exc:
+            notes.append(f"{source} {exc}")
+            continue
+        if value is None:
+            continue
+        if not plausible(value, now):
+            notes.append(f"{source} published {value} is not plausible "
+                         f"(before {EARLIEST} or after the fetch)")
+            continue
+        return value, source, notes
+    return None, None, notes
+
+
+def recover_published(
+    supplied: object = None,
+    feed: object = None,
+    tree: HtmlElement | None = None,
+    url: object = None,
+    now: dt.datetime | None = None,
+) -> tuple[str | None, str | None, list[str]]:
+    """(published, published_source, notes) of one input, from everything it carries but
+    the origin's copies (ingest looks those up once it knows the origin).
+
+    The page is read only when the input carries no usable date of higher trust.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    value, source, notes = first_plausible((("supplied", supplied), ("feed", feed)), now)
+    if value is not None:
+        return value, source, notes
+    value, source, more = first_plausible(
+        (("html-meta", html_date(tree, now)), ("url", url_date(url))), now)
+    return value, source, notes + more
