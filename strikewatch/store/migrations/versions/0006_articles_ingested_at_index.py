@@ -1,8 +1,8 @@
 """An index on articles.ingested_at: ingest reads the signatures stored since its last
 write inside each write (issue 18, two ingests at once), which must not scan the table.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-05
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
