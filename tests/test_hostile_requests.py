@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -361,12 +362,17 @@ def test_when_every_check_is_taken_basic_answers_503(tmp_path: Path) -> None:
     app = create_app(store, settings=WebSettings(secret_key="b", password_checks=1,
                                                  password_check_wait=0.05))
     auth: Auth = app.state.auth
-    with serve(app) as base:
+    with serve(app) as base, httpx.Client(base_url=base) as browser:
+        token = re.search(r'name="csrf_token" value="([^"]+)"', browser.get("/login").text)
+        assert token
         assert auth._checks.acquire()  # the one slot is held by someone else
         try:
             r = httpx.get(base + "/api/tallies", auth=("zed", PASSWORDS["zed"]))
+            form = browser.post("/login", data={"username": "zed", "password": "guess",
+                                                "csrf_token": token.group(1)})
         finally:
             auth._checks.release()
         assert r.status_code == 503 and r.headers.get("retry-after")
+        assert form.status_code == 503 and "Try again in a few seconds" in form.text
         assert httpx.get(base + "/api/tallies", auth=("zed", PASSWORDS["zed"])
                          ).status_code == 200

@@ -37,6 +37,7 @@ from strikewatch.web.auth import (
     ROLES,
     SESSION_COOKIE,
     Auth,
+    PasswordChecksBusy,
     RateLimited,
     User,
     client_of,
@@ -186,6 +187,9 @@ async def login(request: Request) -> Response:
     auth = _auth(request)
     try:
         user = auth.login(username, password, client_of(request)) if username else None
+    except PasswordChecksBusy:
+        return render(request, "login.html", status=503, next=nxt,
+                      error="Too many sign-ins at once. Try again in a few seconds.")
     except RateLimited:
         return render(request, "login.html", status=429, next=nxt,
                       error="Too many failed sign-ins. Wait a few minutes and try again.")
