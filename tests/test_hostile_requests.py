@@ -376,3 +376,32 @@ def test_when_every_check_is_taken_basic_answers_503(tmp_path: Path) -> None:
         assert form.status_code == 503 and "Try again in a few seconds" in form.text
         assert httpx.get(base + "/api/tallies", auth=("zed", PASSWORDS["zed"])
                          ).status_code == 200
+
+
+def test_a_store_poisoned_by_an_older_version_is_repaired_on_open(tmp_path: Path) -> None:
+    """A lone surrogate and a NUL in a review note, as an older version stored them
+    (SQLite keeps the JSON escapes): migration 0007 rewrites them, so the ledger reads and
+    rebuilds again instead of failing for everyone."""
+    import sqlite3
+
+    from strikewatch import pipeline
+    from strikewatch.records import Review
+
+    path = tmp_path / "poisoned.db"
+    store = open_store(str(path))
+    build_ledger(store)
+    store.add_review(Review(action="accept", incident_id="inc-carib-1", user="eve",
+                            at="2025-11-05T00:00:00+00:00", note="placeholder"))
+    store.close()
+    with sqlite3.connect(path) as db:
+        review_id, data = db.execute("SELECT id, data FROM reviews").fetchone()
+        poisoned = {**json.loads(data), "note": "lone \ud800 and nul \x00 here"}
+        db.execute("UPDATE reviews SET data = ? WHERE id = ?",
+                   (json.dumps(poisoned), review_id))
+        db.execute("UPDATE alembic_version SET version_num = '0006'")  # before the repair
+    store = open_store(str(path))
+    assert [r.note for r in store.reviews()] == ["lone \ufffd and nul  here"]
+    app = create_app(store, settings=WebSettings(secret_key="poison"))
+    with serve(app) as base:
+        _reads_still_work(base)
+    pipeline.rebuild_ledger(store, pipeline.PipelineReport())  # the ledger write works too
