@@ -1,5 +1,8 @@
 """The `strikewatch` command line (Typer + Rich).
 
+Everything printed that came from input (names, reasons, places, errors) goes through
+`esc` or `Text`, never into Rich markup: a title like "[/oops]" must print as itself.
+
 Every command takes `--db` (a SQLite path or an SQLAlchemy URL; default the
 STRIKEWATCH_DB variable, else ./strikewatch.db). To add a command, define a function
 with `@app.command()` here, using `DbOption` for the database and `get_store(db)` to
@@ -115,13 +118,16 @@ def print_report(report: pipeline.PipelineReport) -> None:
     console.print(Text(
         f"Extracted {report.extracted} articles ({report.mentions} mentions); ledger: "
         f"{report.incidents} incidents, {report.tallies} tallies", style="bold"))
+    for article_id, reason in report.extract_skipped:
+        console.print(Text.assemble(("not extracted:", "yellow"),
+                                    f" article {article_id}: {reason}"))
     if report.extract_failures:
         console.print(Text("articles whose extraction failed are kept and retried by the "
                            "next run", style="yellow"))
     if ing.languages:
-        console.print("languages of the articles ingested: " + ", ".join(
+        console.print(Text("languages of the articles ingested: " + ", ".join(
             f"{lang or 'unknown'} {n}" for lang, n in sorted(
-                ing.languages.items(), key=lambda kv: (-kv[1], kv[0] or ""))))
+                ing.languages.items(), key=lambda kv: (-kv[1], kv[0] or "")))))
     if ing.dated_copies:
         console.print(f"{len(ing.dated_copies)} earlier undated copies took the date of a "
                       "newly ingested copy of the same story")
@@ -225,7 +231,8 @@ def ingest(
     ] = False,
     timeout: Annotated[
         float | None,
-        typer.Option(help=f"Seconds to wait for each HTTP request [default: {HTTP_TIMEOUT:g}]."),
+        typer.Option(help="Seconds each HTTP fetch may take in all (headers, redirects and "
+                     f"body) [default: {HTTP_TIMEOUT:g}]."),
     ] = None,
     max_bytes: Annotated[
         int | None,
@@ -238,6 +245,14 @@ def ingest(
             help="For feed URLs, fetch each entry's page (else use the feed's summary).",
         ),
     ] = True,
+    follow_links_out: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links-out",
+            help="In folders, also read symbolic links that lead out of the folder "
+                 "(refused by default).",
+        ),
+    ] = False,
     workers: Annotated[
         int, typer.Option(min=1, help="Processes for extraction (1: in this process).")
     ] = 1,
@@ -265,6 +280,7 @@ def ingest(
         allow_private=allow_private, timeout=timeout or HTTP_TIMEOUT,
         max_bytes=max_bytes or HTTP_MAX_BYTES, url=url,
         published=published, publisher=publisher, fetch_feed_links=fetch_links,
+        follow_links_out=follow_links_out,
     )
     if any((url, published, publisher)):
         units = expand(inputs)

@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from strikewatch import resolve as resolve_step
 from strikewatch.ingest import IngestOptions, IngestReport, ingest
@@ -32,6 +33,9 @@ from strikewatch.resolve import streamed
 from strikewatch.resolve.linking import Predictor
 from strikewatch.store import LedgerWrite, ResolveSave, StaleState, Store
 
+if TYPE_CHECKING:
+    from strikewatch.extract.registry import Extractor
+
 
 @dataclass
 class PipelineReport:
@@ -39,6 +43,8 @@ class PipelineReport:
     extracted: int = 0
     mentions: int = 0
     extract_failures: list[tuple[str, str]] = field(default_factory=list)  # (article, why)
+    # too long to extract at all: (article, why); marked extracted, so never retried
+    extract_skipped: list[tuple[str, str]] = field(default_factory=list)
     incidents: int = 0
     tallies: int = 0
     from_scratch: bool = False  # the last ledger update resolved everything (no usable state)
@@ -46,6 +52,72 @@ class PipelineReport:
     timings: dict[str, float] = field(default_factory=dict)  # seconds: read, resolve, write
     # stored articles left unread because no reader reads their language: language -> count
     unread: dict[str, int] = field(default_factory=dict)
+
+
+#: The longest text one extraction call reads. Extraction time grows faster than the text
+#: (a 400 KB article took 23 s, a 1.6 MB one 255 s), so a longer article is extracted in
+#: parts of at most this many characters, cut at paragraph (else line, sentence, word)
+#: boundaries, and its mentions are mapped back onto the whole text: time grows with the
+#: length, and no part costs more than a long news article. (bench/extract_long.py)
+PART_CHARS = 50_000
+#: The per-article budget: an article longer than this is not extracted at all. It is
+#: recorded as skipped with the reason and marked extracted (no mentions), so it never
+#: holds up the articles behind it, in this run or a later one. News articles are under
+#: 100 KB; a longer text is a dump or a book and belongs split into articles.
+MAX_EXTRACT_CHARS = 2_000_000
+_CUTS = ("\n\n", "\n", ". ", " ")
+
+
+def text_parts(text: str, size: int = PART_CHARS) -> list[tuple[int, str]]:
+    """(offset, part) slices of `text`, each at most `size` characters, cut at the last
+    paragraph break (else line break, sentence end, space) that keeps a part at least half
+    full; a part with none of those is cut at `size`."""
+    parts: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = size
+        for sep in _CUTS:
+            at = window.rfind(sep)
+            if at >= size // 2:
+                cut = at + len(sep)
+                break
+        parts.append((start, text[start : start + cut]))
+        start += cut
+    parts.append((start, text[start:]))
+    return parts
+
+
+def _shift(tree: object, offset: int) -> None:
+    """Move every span (a dict with article_id, start and end) in a dumped record."""
+    if isinstance(tree, dict):
+        if {"article_id", "start", "end"} <= tree.keys() and isinstance(tree["start"], int):
+            tree["start"] += offset
+            tree["end"] += offset
+        for value in tree.values():
+            _shift(value, offset)
+    elif isinstance(tree, list):
+        for value in tree:
+            _shift(value, offset)
+
+
+def extract_article(extractor: Extractor, article: Article) -> list[Mention]:
+    """The article's mentions through the validating boundary (registry.checked), read
+    whole or, past PART_CHARS, part by part with every span moved back onto the whole text."""
+    from strikewatch.extract import registry
+
+    if len(article.text) <= PART_CHARS:
+        return registry.checked(extractor, article)
+    found: dict[str, Mention] = {}
+    for offset, part in text_parts(article.text):
+        piece = article.model_copy(update={"text": part})  # same id, date and source
+        for mention in registry.checked(extractor, piece):
+            data = mention.model_dump(mode="python")
+            _shift(data, offset)
+            data["id"] = ""  # derived again from the shifted spans
+            moved = Mention.model_validate(data)
+            found.setdefault(moved.id, moved)
+    return list(found.values())
 
 
 def extract_one(
@@ -68,7 +140,7 @@ def extract_one(
         return article.id, None, str(exc), extractor or ""
     label = registry.extracted_by(ex)
     try:
-        return article.id, registry.checked(ex, article), None, label
+        return article.id, extract_article(ex, article), None, label
     except Exception as exc:
         return article.id, None, f"{type(exc).__name__}: {exc}", label
 
@@ -97,7 +169,21 @@ def extract_articles(
         for i in range(0, len(article_ids), batch):
             chunk = article_ids[i : i + batch]
             found = store.get_articles(chunk)
-            articles = [found[a] for a in chunk if a in found]
+            articles = []
+            for article_id in chunk:
+                article = found.get(article_id)
+                if article is None:
+                    continue
+                if len(article.text) > MAX_EXTRACT_CHARS:
+                    store.replace_mentions(article_id, [])  # done with: never retried
+                    report.extract_skipped.append((article_id, (
+                        f"too long to extract: {len(article.text)} characters, over the "
+                        f"per-article budget of {MAX_EXTRACT_CHARS}; split it into "
+                        "articles and ingest those")))
+                    if on_article is not None:
+                        on_article(article_id)
+                    continue
+                articles.append(article)
             if pool is not None:
                 results = pool.map(read, articles, chunksize=max(1, batch // workers))
             else:

@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from strikewatch.accounts.auth import CSRF_COOKIE, Auth, WebSettings
 from strikewatch.api.routes import router as api_router
 from strikewatch.ledger.filters import describe
+from strikewatch.limits import BodyLimit
 from strikewatch.store import Store, open_store
 from strikewatch.web.pages import STATIC_DIR, LoginRequired, render_error
 from strikewatch.web.pages import router as page_router
@@ -102,6 +103,10 @@ def create_app(store: Store | None = None, *, db: str | None = None,
         if fresh:
             response.set_cookie(CSRF_COOKIE, fresh, httponly=True, samesite="lax",
                                 secure=app.state.settings.secure_cookies)
+        if not request.url.path.startswith("/static/"):
+            # pages and API answers may hold what only a signed-in user may read: never
+            # kept by a shared cache or the browser's back/forward history on disk
+            response.headers.setdefault("Cache-Control", "no-store")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         if not _is_api(request):
@@ -112,6 +117,7 @@ def create_app(store: Store | None = None, *, db: str | None = None,
             )
         return response
 
+    app.add_middleware(BodyLimit)
     app.include_router(api_router)
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -200,3 +200,30 @@ def serve(app: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+#: What issue 18's attacker got into stores (values the store still accepts, and rows an
+#: older version wrote before the dates were checked): Rich markup, far-out dates.
+MARKUP = "[/oops] [bold]x[/] [link=javascript:alert(1)]y[/link]"
+
+
+def add_hostile_values(store: Store) -> None:
+    """Add issue 18's hostile values to a ledger built by build_ledger: an article whose
+    title, publisher and text carry Rich markup, incidents dated 9999-12-31 and 0001-01-03,
+    a tally spanning years 1 to 9999, and a review whose note is markup and HTML."""
+    from strikewatch.records import Review
+
+    art, _ = store.add_article(Article(
+        url="https://example.org/markup", title=MARKUP, publisher=MARKUP,
+        published="2025-09-05", text=f"A drone strike {MARKUP} hit a boat, killing two."))
+    odd = [Incident(id=f"inc-odd-{d}", status="occurred", date_low=d, date_high=d,
+                    killed_low=1, killed_high=1, place=Place(name=MARKUP, latitude=89.9,
+                                                             longitude=179.9),
+                    actor1=Actor(name=MARKUP), sources=[_src(art)])
+           for d in ("9999-12-31", "0001-01-03")]
+    tally = Tally(id="tally-odd", killed_low=3, period_low="0001-01-01",
+                  period_high="9999-12-31", sources=[_src(art)])
+    store.replace_ledger([*store.incidents(), *odd], [*store.tallies(), tally])
+    store.add_review(Review(action="accept", incident_id="inc-odd-9999-12-31", user="eve",
+                            at="2025-11-05T00:00:00+00:00",
+                            note=MARKUP + " </textarea><script>x()</script>"))

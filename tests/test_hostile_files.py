@@ -96,18 +96,27 @@ def test_200_mb_text_file_is_refused_unread(tmp_path: Path) -> None:
     assert out["wall_s"] < 60
 
 
+@pytest.mark.parametrize("title", [False, True], ids=["untitled", "titled"])
 @pytest.mark.parametrize("depth", [300, 100_000])
-def test_deeply_nested_html(tmp_path: Path, depth: int) -> None:
+def test_deeply_nested_html(tmp_path: Path, depth: int, title: bool) -> None:
+    """Past every tree parser's depth limit the page is read as a stream of tags; it was
+    refused as empty, or, with a <title>, stored as nothing but its title."""
     sentence = "Militiamen burned a village on Saturday, killing nine people, elders said."
     page = tmp_path / f"deep{depth}.html"
-    page.write_text("<html><body>" + "<div><span>" * depth + f"<p>{sentence}</p>"
+    head = "<head><title>Village burned</title></head>" if title else ""
+    page.write_text(f"<html>{head}<body>" + "<div><span>" * depth + f"<p>{sentence}</p>"
                     + "</span></div>" * depth + "</body></html>", encoding="utf-8")
     out = ingest_measured(tmp_path, str(page))
-    if depth <= 1000:  # beyond libxml2's default 256 levels, still read
-        assert out["texts"][str(page)] == sentence
-    else:  # too deep for any HTML parser here: a clear refusal, not a crash or a hang
-        assert "no text" in reason_for(out, str(page))
+    assert out["texts"][str(page)] == sentence
     assert out["max_rss_mb"] < baseline_mb(tmp_path) + 300 and out["wall_s"] < 60
+
+
+def test_a_page_with_only_a_title_is_refused_not_stored_as_its_title(tmp_path: Path) -> None:
+    page = tmp_path / "title-only.html"
+    page.write_text("<html><head><title>Village burned</title></head><body>"
+                    + "<div>" * 5000 + "</div>" * 5000 + "</body></html>", encoding="utf-8")
+    out = ingest_measured(tmp_path, str(page))
+    assert "no text" in reason_for(out, str(page))
 
 
 LEGACY = ("Le bombardement a frappé l’hôpital à Tēte — “au moins 12 morts”, selon "
@@ -196,6 +205,28 @@ class Hostile(BaseHTTPRequestHandler):
                     self.wfile.write(b"<p>x</p>")
                     self.wfile.flush()
                     time.sleep(0.05)
+            elif self.path == "/slowloris":  # headers a byte at a time, for 30 s
+                self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                for _ in range(120):
+                    self.wfile.write(b"X")
+                    self.wfile.flush()
+                    time.sleep(0.25)
+                self.wfile.write(b": y\r\nContent-Length: 2\r\n\r\nok")
+            elif self.path in SERVED_AS:
+                ctype, body = SERVED_AS[self.path]
+                self.send_response(200)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            elif self.path == "/bomb-nested":
+                body = self.bombs["gzip, gzip"]
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Encoding", "gzip, gzip")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
             elif self.path.startswith("/bomb-"):
                 enc = self.path.removeprefix("/bomb-")
                 body = self.bombs[enc]
@@ -217,9 +248,20 @@ class Hostile(BaseHTTPRequestHandler):
         pass
 
 
+PAGE = (b"<!DOCTYPE html><html><head><title>Port strike</title></head><body><article><p>"
+        + GOOD.encode() + b"</p></article></body></html>")
+#: HTML served under other types: an image and a PDF (refused), and plain text (read).
+SERVED_AS = {"/png": ("image/png", PAGE), "/pdf": ("application/pdf", PAGE),
+             "/plain": ("text/plain; charset=utf-8", PAGE.replace(b"two workers",
+                                                                   b"three workers"))}
+
+
 @pytest.fixture(scope="module")
 def hostile_server() -> Iterator[str]:
-    Hostile.bombs = {"gzip": _bomb("gzip"), "deflate": _bomb("deflate")}
+    nested = zlib.compressobj(9, zlib.DEFLATED, 31)
+    Hostile.bombs = {"gzip": _bomb("gzip"), "deflate": _bomb("deflate"),
+                     # gzip of gzip of 1 GiB of zeros: about 2 KB on the wire
+                     "gzip, gzip": nested.compress(_bomb("gzip", 1 << 30)) + nested.flush()}
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -242,7 +284,7 @@ def test_page_that_trickles_forever_hits_the_time_cap(tmp_path: Path,
                                                       hostile_server: str) -> None:
     url = f"{hostile_server}/trickle"
     out = ingest_measured(tmp_path, url)
-    assert "too slow" in reason_for(out, url)  # IngestOptions(timeout=2): 6 s in all
+    assert "too slow" in reason_for(out, url)  # IngestOptions(timeout=2): 2 s in all
     assert out["wall_s"] < 30
 
 
@@ -254,3 +296,37 @@ def test_compression_bomb_over_http(tmp_path: Path, hostile_server: str,
     out = ingest_measured(tmp_path, url)
     assert "too large" in reason_for(out, url)
     assert out["max_rss_mb"] < baseline_mb(tmp_path) + 300 and out["wall_s"] < 60
+
+
+def test_nested_compression_bomb_stays_near_the_cap(tmp_path: Path,
+                                                    hostile_server: str) -> None:
+    """`Content-Encoding: gzip, gzip`: each layer is inflated a step at a time and counted,
+    so memory stays near the 10 MB cap (httpx inflated each read whole: gigabytes)."""
+    assert len(Hostile.bombs["gzip, gzip"]) < 64 * 1024  # 1 GiB once inflated twice
+    url = f"{hostile_server}/bomb-nested"
+    out = ingest_measured(tmp_path, url)
+    assert "too large" in reason_for(out, url)
+    assert out["max_rss_mb"] < baseline_mb(tmp_path) + 100, out["max_rss_mb"]
+
+
+def test_slowloris_headers_end_at_the_overall_deadline(hostile_server: str) -> None:
+    """A server dribbling its headers a byte every 0.25 s (under any per-read timeout):
+    the fetch ends at its overall deadline, counted from the first byte sent."""
+    from strikewatch.ingest.fetch import FetchError, fetch, make_client
+
+    with make_client(allow_private=True, timeout=2.0) as client:
+        t0 = time.monotonic()
+        with pytest.raises(FetchError, match="too slow"):
+            fetch(f"{hostile_server}/slowloris", client, allow_private=True, max_seconds=2.0)
+        took = time.monotonic() - t0
+    assert took < 5, took  # about 2 s; the server would go on for 30 s
+
+
+def test_html_served_as_an_image_or_pdf_is_refused_and_plain_text_html_is_read(
+        tmp_path: Path, hostile_server: str) -> None:
+    urls = {path: f"{hostile_server}{path}" for path in SERVED_AS}
+    out = ingest_measured(tmp_path, *urls.values())
+    assert "served as image/png" in reason_for(out, urls["/png"])
+    assert "served as application/pdf" in reason_for(out, urls["/pdf"])
+    text = out["texts"][urls["/plain"]]
+    assert "three workers" in text and "<" not in text  # main text, not the markup

@@ -300,3 +300,130 @@ def test_a_batch_goes_on_past_every_kind_of_junk(tmp_path: Path) -> None:
     names = {Path(n.split(":")[0].split("#")[0]).name for n, _ in rep.skipped}
     assert names == {"a_binary.txt", "b_bad.json", "c_empty.html", "d_feed.xml", "e_bad.jsonl"}
     assert all(is_clear_reason(r) for _, r in rep.skipped), rep.skipped
+
+
+# --- issue 18: the store's boundary, decompression, parts, dates, searches -----------------
+
+
+@fuzz_settings
+@given(st.text(max_size=200) | st.lists(st.text(max_size=20), max_size=5).map("\ud800".join))
+def test_the_store_boundary_refuses_exactly_the_unstorable(value: str) -> None:
+    """check_text refuses a string iff it holds a NUL or a lone surrogate, in any
+    position of any JSON-like tree, keys included."""
+    from strikewatch.validation import InvalidText, check_text
+
+    bad = "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value)
+    for tree in (value, {"k": [value]}, {value: 1}):
+        try:
+            check_text("f", tree)
+        except InvalidText as exc:
+            assert bad and str(exc).startswith("f"), (value, exc)
+        else:
+            assert not bad, value
+
+
+@fuzz_settings
+@given(st.text(max_size=14) | st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)).map(str))
+@example("2025W451")
+@example("20251104")
+@example("9999-12-31")
+def test_dates_enter_only_canonical_and_in_range(value: str) -> None:
+    from strikewatch.validation import MAX_YEAR, MIN_YEAR, InvalidText, canonical_date
+
+    try:
+        got = canonical_date("date_low", value)
+    except InvalidText as exc:
+        assert "date_low" in str(exc)
+        return
+    day = dt.date.fromisoformat(got)
+    assert got == day.isoformat() and MIN_YEAR <= day.year <= MAX_YEAR
+
+
+def _layers(data: bytes, encodings: list[str]) -> bytes:
+    import zlib
+
+    for enc in encodings:  # in the order a server would apply them
+        co = zlib.compressobj(6, zlib.DEFLATED, 31 if enc == "gzip" else 15)
+        data = co.compress(data) + co.flush()
+    return data
+
+
+@fuzz_settings
+@given(st.binary(max_size=3000), st.lists(st.sampled_from(["gzip", "deflate"]), max_size=3),
+       st.integers(1, 4000), st.integers(1, 700), st.booleans())
+def test_bounded_decoding_is_exact_under_the_cap_and_stops_over_it(
+        data: bytes, encodings: list[str], cap: int, read: int, corrupt: bool) -> None:
+    """Any stack of gzip/deflate layers, read in any chunk size: the original bytes when
+    they fit the cap, a 'too large' FetchError when not, a clear error for corrupt data;
+    never more than the cap held."""
+    from strikewatch.ingest.fetch import BoundedDecoder, FetchError
+
+    wire = _layers(data, encodings)
+    if corrupt and wire:
+        wire = wire[: len(wire) // 2] + bytes([wire[len(wire) // 2] ^ 0xFF]) + wire[
+            len(wire) // 2 + 1:]
+    decoder = BoundedDecoder(", ".join(encodings), cap)
+    out = bytearray()
+    try:
+        for i in range(0, len(wire), read):
+            for piece in decoder.feed(wire[i : i + read]):
+                out += piece
+                assert len(piece) <= 64 * 1024
+    except FetchError as exc:
+        assert "too large" in str(exc) or "corrupt" in str(exc), exc
+        assert corrupt or len(data) > cap or any(p > cap for p in decoder.produced)
+        return
+    if not corrupt:
+        assert len(data) > cap or bytes(out) == data
+
+
+@fuzz_settings
+@given(st.lists(st.sampled_from(["word", " ", ". ", "\n", "\n\n", "x" * 40]), max_size=400)
+       .map("".join), st.integers(8, 300))
+def test_text_parts_cover_the_text_exactly(text: str, size: int) -> None:
+    from strikewatch.pipeline import text_parts
+
+    parts = text_parts(text, size)
+    assert "".join(p for _, p in parts) == text
+    for offset, part in parts:
+        assert text[offset : offset + len(part)] == part and len(part) <= size
+
+
+@fuzz_settings
+@given(st.lists(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)), max_size=30))
+def test_the_timeline_grows_with_the_ledger_not_the_span_of_its_dates(
+        days: list[dt.date]) -> None:
+    from strikewatch.records import Incident
+    from strikewatch.web.timeline import render_timeline, timeline_data
+
+    incidents = [Incident(id=f"i{i}", status="occurred", date_low=d.isoformat(),
+                          killed_low=1, killed_high=2) for i, d in enumerate(days)]
+    data = timeline_data(incidents, [])
+    assert len(data.weeks) <= len(days)
+    assert data.out_of_range == sum(not 1800 <= d.year <= 2200 for d in days)
+    assert len(render_timeline(data)) < 2000 + 1000 * len(days)
+
+
+@fuzz_settings
+@given(st.text(max_size=3000) | st.lists(st.text("abcdefgh", min_size=1, max_size=4),
+                                          max_size=1500).map(" ".join))
+def test_any_search_text_is_a_result_or_a_query_error(q: str) -> None:
+    from strikewatch.ledger.filters import FilterError, LedgerFilter
+
+    store = _search_store()
+    try:
+        query = LedgerFilter.parse({"q": q}).query()
+    except FilterError as exc:
+        assert str(exc).startswith("q:")
+        return
+    store.incidents(query)
+    store.count_incidents(query)
+
+
+_SEARCH: list[object] = []
+
+
+def _search_store() -> object:
+    if not _SEARCH:
+        _SEARCH.append(open_store("sqlite://"))
+    return _SEARCH[0]

@@ -10,13 +10,18 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from strikewatch.ingest import IngestOptions, Ingestor, IngestReport, ingest
 from strikewatch.ingest import sources as sources_mod
 from strikewatch.ingest.decode import DecodeError, decode_bytes
-from strikewatch.ingest.fetch import BlockedAddress, is_public_address, make_client
+from strikewatch.ingest.fetch import (
+    BlockedAddress,
+    FetchError,
+    fetch,
+    is_public_address,
+    make_client,
+)
 from strikewatch.store import open_store
 from strikewatch.store.sql import SqlStore
 from tests.localhttp import LocalServer, Route, serve
@@ -462,8 +467,10 @@ def test_redirect_to_private_address_is_refused(http_server: LocalServer) -> Non
     """A hop to loopback is checked like the first request (guard on every connection)."""
     http_server.routes["/hop"] = Route(b"", status=302,
                                        headers={"Location": "http://127.0.0.1:1/admin"})
-    with make_client(allow_private=True) as client, pytest.raises(httpx.ConnectError):
-        client.get(http_server.url("/hop"))  # allowed: follows, then nothing listens
+    with make_client(allow_private=True) as client, pytest.raises(FetchError,
+                                                                  match="ConnectError"):
+        # fetch follows redirects itself (with its caps): allowed, then nothing listens
+        fetch(http_server.url("/hop"), client, allow_private=True)
 
 
 def test_public_address_classification() -> None:

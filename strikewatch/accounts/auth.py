@@ -31,6 +31,7 @@ from starlette.requests import Request
 from strikewatch.accounts.sessions import Sessions
 from strikewatch.errors import StrikewatchError
 from strikewatch.store import Store
+from strikewatch.validation import text_problem
 
 ROLES: tuple[str, ...] = ("viewer", "editor", "admin")
 SESSION_COOKIE = "sw_session"
@@ -80,6 +81,48 @@ class User:
 
     def can(self, needed: str) -> bool:
         return role_at_least(self.role, needed)
+
+
+class VerifiedCache:
+    """HTTP Basic credentials verified in the last `ttl` seconds, so an API client sending
+    the same header on every request pays for Argon2 (64 MiB, tens of ms) once a minute,
+    not per request.
+
+    Keyed by an HMAC of name and password under a per-process random key (the cache holds
+    no password and no plain hash of one); an entry holds the password hash it was checked
+    against and counts only while the user's stored hash is still that one, so a password
+    change or a deleted user ends it at once. At most `size` entries, oldest dropped first.
+    """
+
+    def __init__(self, ttl: float = 60.0, size: int = 256) -> None:
+        self.ttl = ttl
+        self.size = size
+        self._key = secrets.token_bytes(32)
+        self._entries: dict[bytes, tuple[str, float]] = {}
+        self._lock = threading.Lock()
+
+    def _id(self, username: str, password: str) -> bytes:
+        data = username.encode("utf-8") + b"\x00" + password.encode("utf-8")
+        return hmac.new(self._key, data, hashlib.sha256).digest()
+
+    def holds(self, username: str, password: str, password_hash: str) -> bool:
+        key = self._id(username, password)
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return False
+            if entry[0] != password_hash or time.monotonic() > entry[1]:
+                del self._entries[key]
+                return False
+            return True
+
+    def add(self, username: str, password: str, password_hash: str) -> None:
+        key = self._id(username, password)
+        with self._lock:
+            self._entries.pop(key, None)
+            while len(self._entries) >= self.size:
+                del self._entries[next(iter(self._entries))]
+            self._entries[key] = (password_hash, time.monotonic() + self.ttl)
 
 
 class LoginLimiter:
@@ -133,6 +176,10 @@ class WebSettings:
     secure_cookies: bool = False
     login_attempts: int = 5
     login_window: float = 300.0
+    #: Argon2 checks running at once (each holds 64 MiB); more wait up to
+    #: `password_check_wait` seconds, then get 503.
+    password_checks: int = 4
+    password_check_wait: float = 2.0
 
     @classmethod
     def from_env(cls, **overrides: object) -> WebSettings:
@@ -164,6 +211,8 @@ class Auth:
         self._csrf_key = hashlib.sha256(
             b"strikewatch-csrf\x00" + settings.secret_key.encode("utf-8")).digest()
         self.limiter = LoginLimiter(settings.login_attempts, settings.login_window)
+        self.verified = VerifiedCache()
+        self._checks = threading.BoundedSemaphore(settings.password_checks)
 
     # sessions
     def start_session(self, user: User, client: str | None = None) -> str:
@@ -211,13 +260,24 @@ class Auth:
 
     def login(self, username: str, password: str, client: str) -> User | None:
         """Check a password; raises RateLimited after too many failures."""
+        if text_problem(username) or text_problem(password):
+            return None  # no user has such a name (a NUL would break PostgreSQL's lookup)
         if self.limiter.blocked(client, username):
             raise RateLimited(username)
         row = self.store.get_user(username)
+        if row and self.verified.holds(username, password, row["password_hash"]):
+            return User(row["username"], row["role"], row["password_hash"])
         # an unknown name costs one Argon2 check too, so timing does not tell which exist
         stored = row["password_hash"] if row else _unknown_user_hash()
-        if verify_password(stored, password) and row:
+        if not self._checks.acquire(timeout=self.settings.password_check_wait):
+            raise PasswordChecksBusy(username)
+        try:
+            ok = verify_password(stored, password)
+        finally:
+            self._checks.release()
+        if ok and row:
             self.limiter.succeeded(client, username)
+            self.verified.add(username, password, row["password_hash"])
             return User(row["username"], row["role"], row["password_hash"])
         self.limiter.failed(client, username)
         return None
@@ -273,6 +333,10 @@ class RateLimited(StrikewatchError):
     """Too many failed logins for one user name from one client."""
 
 
+class PasswordChecksBusy(RateLimited):
+    """Every password-check slot stayed taken (a flood of sign-ins): try again shortly."""
+
+
 def client_of(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
@@ -283,5 +347,8 @@ def request_user(request: Request) -> User | None:
     auth: Auth = request.app.state.auth
     try:
         return auth.user_from_request(request)
+    except PasswordChecksBusy:
+        raise HTTPException(503, "too many sign-ins at once; try again in a few seconds",
+                            headers={"Retry-After": "5"}) from None
     except RateLimited:
         raise HTTPException(429, "too many failed logins; wait a few minutes") from None

@@ -6,12 +6,14 @@ Every answer is JSON in the record formats of spec/records.md; every error is JS
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from strikewatch.accounts.access import require_editor
 from strikewatch.accounts.auth import SESSION_COOKIE, request_user
@@ -19,8 +21,10 @@ from strikewatch.ledger.filters import LedgerFilter
 from strikewatch.ledger.read import API_TOTALS_CAP, MOVED, incident_detail, ledger_totals
 from strikewatch.ledger.reviews import ACTIONS, EDITABLE, ReviewError
 from strikewatch.ledger.write import record_review
+from strikewatch.limits import read_body
 from strikewatch.records import Article, Incident, Mention, Review, Span, Tally
 from strikewatch.store import Store
+from strikewatch.validation import InvalidText
 
 router = APIRouter(prefix="/api", tags=["ledger"])
 
@@ -194,9 +198,17 @@ def export(request: Request, filters: Filters,
                              f'attachment; filename="strikewatch.{format}"'})
 
 
+#: The largest review body read (a decision is a few hundred bytes; notes are cut at 2,000
+#: characters). Checked while reading, after the sender is known to be an editor.
+REVIEW_BODY_LIMIT = 64 * 1024
+
+
 class ReviewIn(BaseModel):
     """An editor's decision. `data`: for edit, field -> new value; for merge,
-    {"incident_ids": [...]}; for split, {"mention_ids": [...]}; accept/reject: {}."""
+    {"incident_ids": [...]}; for split, {"mention_ids": [...]}; accept/reject: {}.
+    Unknown fields are refused (400), not ignored."""
+
+    model_config = ConfigDict(extra="forbid")
 
     action: str = Field(description=", ".join(ACTIONS))
     data: dict[str, Any] = Field(default_factory=dict, description=(
@@ -205,11 +217,17 @@ class ReviewIn(BaseModel):
     note: str = Field("", description="why (shown in the history; for reject, the reason)")
 
 
-@router.post("/incidents/{incident_id}/reviews", status_code=201)
-def add_review(request: Request, incident_id: str, body: ReviewIn) -> Review:
+@router.post("/incidents/{incident_id}/reviews", status_code=201, response_model=Review,
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/json": {"schema": ReviewIn.model_json_schema()}}}})
+async def add_review(request: Request, incident_id: str) -> Review:
     """Record an editor's decision (HTTP Basic, or the session cookie plus the page's CSRF
     token in the X-CSRF-Token header) and apply it to the ledger at once; answers the
-    stored Review with the incident before and after."""
+    stored Review with the incident before and after.
+
+    Who is asking is checked before the body is read (the body is read by hand, not by a
+    FastAPI body parameter, which would read and parse it first), and the body is read
+    only up to REVIEW_BODY_LIMIT."""
     auth = request.app.state.auth
     if not request.headers.get("content-type", "").startswith("application/json"):
         raise HTTPException(415, "send the review as application/json")
@@ -217,17 +235,36 @@ def add_review(request: Request, incident_id: str, body: ReviewIn) -> Review:
     # a session cookie, when present, is who the request is from (user_from_request reads it
     # first), so it needs the CSRF token even if a Basic header comes along
     cookie_user = bool(request.cookies.get(SESSION_COOKIE))
-    if (cookie_user or not basic) and not auth.csrf_valid(request,
-                                                          request.headers.get("x-csrf-token")):
+    csrf_ok = await run_in_threadpool(auth.csrf_valid, request,
+                                      request.headers.get("x-csrf-token"))
+    if (cookie_user or not basic) and not csrf_ok:
         raise HTTPException(403, "with a session cookie, send the page's CSRF token in the "
                                  "X-CSRF-Token header (or use HTTP Basic)")
-    user = require_editor(request, basic_challenge=True)
-    store = get_store(request)
-    incident = store.get_incident(incident_id)
-    if incident is None:
-        raise HTTPException(404, f"no incident with id {incident_id!r}")
+    user = await run_in_threadpool(require_editor, request, basic_challenge=True)
+    raw = await read_body(request, REVIEW_BODY_LIMIT)
     try:
-        return record_review(store, incident, user.username, body.action, body.data,
-                             body.note)
-    except ReviewError as e:
-        raise HTTPException(400, str(e)) from None
+        # Python's parser keeps a lone surrogate escape ("\ud800") as text, so the store's
+        # boundary (strikewatch.validation) names it, rather than "invalid JSON"
+        parsed = json.loads(raw)
+    except (ValueError, RecursionError) as e:
+        raise HTTPException(400, f"review body: not JSON ({e})") from None
+    try:
+        body = ReviewIn.model_validate(parsed)
+    except ValidationError as e:
+        raise HTTPException(400, "review body: " + "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'body'}: {err['msg']}"
+            for err in e.errors(include_url=False, include_input=False))) from None
+    store = get_store(request)
+
+    def record() -> Review:
+        incident = store.get_incident(incident_id)
+        if incident is None:
+            raise HTTPException(404, f"no incident with id {incident_id!r}")
+        try:
+            return record_review(store, incident, user.username, body.action, body.data,
+                                 body.note)
+        except (ReviewError, InvalidText) as e:
+            raise HTTPException(400, str(e)) from None
+
+    review: Review = await run_in_threadpool(record)
+    return review

@@ -160,7 +160,9 @@ def to_article(data: dict[str, Any], where: str | None = None) -> Article:
         log.warning("%s: %s; %s", where, note, f"used the {published_source} date"
                     if published else "published left unknown")
     language, language_source = article_language(data.get("language"), text, tree)
-    return Article(
+    from strikewatch.validation import check_article
+
+    article = Article(
         url=_as_text(fields["url"]),
         title=_as_text(fields["title"]),
         publisher=_as_text(fields["publisher"]),
@@ -171,6 +173,8 @@ def to_article(data: dict[str, Any], where: str | None = None) -> Article:
         text=text,
         source=where,
     )
+    check_article(article)  # the store would refuse it mid-group (InvalidText: ValueError)
+    return article
 
 
 def iter_articles(path: Path, errors: list[str] | None = None) -> Iterator[Article]:

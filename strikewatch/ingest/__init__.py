@@ -12,12 +12,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+from datasketch import LeanMinHash
 
 from strikewatch.errors import StoreError, StoreUnavailable
 from strikewatch.ingest.decode import DecodeError, decode_bytes
@@ -43,7 +44,7 @@ from strikewatch.ingest.sources import (
     looks_like_feed,
 )
 from strikewatch.records import Article
-from strikewatch.store import Store
+from strikewatch.store import SignatureRow, Store
 
 __all__ = ["IngestOptions", "IngestReport", "Ingestor", "ingest"]
 
@@ -66,6 +67,7 @@ class IngestOptions:
     published: str | None = None
     publisher: str | None = None
     fetch_feed_links: bool = True
+    follow_links_out: bool = False  # read symbolic links leading out of an ingested folder
 
 
 @dataclass
@@ -108,7 +110,7 @@ class Ingestor:
         self.store = store
         self.options = options or IngestOptions()
         self.report = IngestReport()
-        self.origins = OriginIndex.from_signatures(store.signatures())
+        self.origins = OriginLinker.over(store)
         self._client: httpx.Client | None = None
         self._single_file = False
 
@@ -116,7 +118,7 @@ class Ingestor:
 
     def plan(self, inputs: list[str]) -> list[Unit]:
         """The units to read; metadata options need exactly one plain file."""
-        units = expand(inputs)
+        units = expand(inputs, self.options.follow_links_out)
         meta = (self.options.url, self.options.published, self.options.publisher)
         if any(meta):
             if len(units) != 1 or units[0].kind != "file":
@@ -141,6 +143,9 @@ class Ingestor:
         """Read one unit and store what it holds; never raises for a bad input."""
         if unit.kind == "ignored":
             self.report.ignored.append(unit.name)
+            return
+        if unit.kind == "skipped":
+            self.report.skipped.append((unit.name, unit.reason))
             return
         try:
             for item in self._items(unit):
@@ -180,7 +185,7 @@ class Ingestor:
         try:
             got = fetch(url, self.client, allow_private=self.options.allow_private,
                         max_bytes=self.options.max_bytes,
-                        max_seconds=3 * self.options.timeout)
+                        max_seconds=self.options.timeout)
         except FetchError as exc:
             yield Skip(url, str(exc))
             return
@@ -197,7 +202,7 @@ class Ingestor:
                 except FetchError as exc:  # one dead entry never stops the rest of the feed
                     yield Skip(entry.get("url") or entry["source"], str(exc))
             return
-        ext = kind_of_response(got.content_type, got.url or url)
+        ext = kind_of_response(got.content_type, got.url or url, got.content[:1024])
         for item in bytes_items(got.content, url, ext, got.charset):
             if not isinstance(item, Skip) and ext in (".txt", ".html"):
                 item["url"] = got.url or url  # where the page was found, after redirects
@@ -213,7 +218,7 @@ class Ingestor:
         try:
             got = fetch(link, self.client, allow_private=self.options.allow_private,
                         max_bytes=self.options.max_bytes,
-                        max_seconds=3 * self.options.timeout)
+                        max_seconds=self.options.timeout)
             entry = {**entry, "html": decode_bytes(got.content, got.charset)}
         except (FetchError, DecodeError) as exc:
             if not (entry.get("html") or "").strip():
@@ -282,16 +287,16 @@ class Ingestor:
             self.report.skipped.append((name, str(exc)))
             return
         mh = minhash(article.text)
-        near = self.origins.origin_for(mh)
-        if near is not None:
+        near = self.origins.index.origin_for(mh)
+        if near is not None:  # an earlier copy known now: an undated copy takes its date
             article.origin_id = near[0]
-            if article.published is None:
-                self._date_from_origin(article)
+            self._date_from_origin(article)
+        self.origins.signature = mh  # and linked again inside the write (OriginLinker)
         stored, is_new = self._add_with_retry(article, to_bytes(mh))
         if not is_new:
             self.report.duplicates.append((name, stored.id))
             return
-        self.origins.add(stored.id, stored.origin_id, mh)
+        self.origins.index.add(stored.id, stored.origin_id, mh)
         self.report.ingested.append(stored.id)
         self.report.languages[stored.language] = self.report.languages.get(stored.language,
                                                                            0) + 1
@@ -304,6 +309,8 @@ class Ingestor:
 
     def _date_from_origin(self, article: Article) -> None:
         """An undated wire copy takes the date stored for its origin's other copies."""
+        if article.published is not None:
+            return
         found = self.store.origin_published(article.origin_id)
         if found is not None and plausible(found, datetime.now(UTC)):
             article.published, article.published_source = found, "origin-copy"
@@ -317,16 +324,57 @@ class Ingestor:
         """
         for delay in DB_RETRY_DELAYS:
             try:
-                return self.store.add_article(article, signature=signature)
+                return self.store.add_article(article, signature=signature,
+                                              link=self.origins)
             except StoreUnavailable as exc:
                 self.report.warnings.append(
                     (article.source or article.id, f"database error, retrying: {exc.orig}"))
                 time.sleep(delay)
-        return self.store.add_article(article, signature=signature)
+        return self.store.add_article(article, signature=signature, link=self.origins)
 
 
-def kind_of_response(content_type: str, url: str) -> str:
-    """The document kind of an HTTP response, as a file extension (JSON dumps included)."""
+class OriginLinker:
+    """Links each new article to the origin of a stored near-identical copy, if any.
+
+    Called by `Store.add_article` inside its write, with other writers held off, on the
+    signatures stored since the last call: a copy another ingest stored a moment ago (two
+    ingests at once) is in the index before this article is linked. The index was built
+    once per run, so two concurrent runs each counted one wire story as its own origin.
+    """
+
+    #: Stamps are taken under the writers' lock right before a commit: an article stored
+    #: after the index was read carries a stamp later than this long before the read.
+    MARGIN = timedelta(seconds=60)
+
+    def __init__(self) -> None:
+        self.index = OriginIndex()
+        self.since: str | None = None
+        self.signature: LeanMinHash | None = None  # of the article being stored
+
+    @classmethod
+    def over(cls, store: Store) -> OriginLinker:
+        """A linker whose index holds every signature stored now."""
+        linker = cls()
+        linker.since = (datetime.now(UTC) - cls.MARGIN).isoformat(timespec="microseconds")
+        linker.index = OriginIndex.from_signatures(store.signatures())
+        return linker
+
+    def __call__(self, article: Article, newer: list[SignatureRow]) -> None:
+        for article_id, origin_id, data, stamp in newer:
+            self.index.add_stored(article_id, origin_id, data)
+            if stamp and (self.since is None or stamp > self.since):
+                self.since = stamp
+        if self.signature is not None:
+            near = self.index.origin_for(self.signature)
+            if near is not None:
+                article.origin_id = near[0]
+
+
+def kind_of_response(content_type: str, url: str, head: bytes = b"") -> str:
+    """The document kind of an HTTP response, as a file extension (JSON dumps included).
+
+    A page served as text/plain that starts like an HTML document is read as HTML (its
+    main text extracted, not its tags stored as the article)."""
     path = urlsplit(url).path.lower()
     if "ndjson" in content_type or "jsonl" in content_type or path.endswith((".jsonl",
                                                                           ".ndjson")):
@@ -334,7 +382,8 @@ def kind_of_response(content_type: str, url: str) -> str:
     if "json" in content_type or path.endswith(".json"):
         return ".json"
     if content_type.startswith("text/plain"):
-        return ".txt"
+        start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        return ".html" if start.startswith((b"<!doctype html", b"<html")) else ".txt"
     return ".html"
 
 

@@ -5,12 +5,22 @@ from __future__ import annotations
 import time
 from datetime import UTC, date, datetime
 
+from strikewatch.validation import canonical_datetime
+
 
 def iso_published(value: object) -> str | None:
     """ISO 8601 for a date given as ISO text, loose text ("4 Nov 2025"), or a time tuple.
 
-    Returns None for an empty value; raises ValueError when the value is not a date.
+    Returns None for an empty value; raises ValueError when the value is not a date, or
+    a date outside the years the store accepts (strikewatch.validation).
     """
+    iso = _iso_published(value)
+    if iso is not None:
+        canonical_datetime("published", iso)  # InvalidText is a ValueError
+    return iso
+
+
+def _iso_published(value: object) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, time.struct_time):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from html import unescape
+from html.parser import HTMLParser
 
 import lxml.html
 import trafilatura
@@ -41,12 +43,64 @@ def html_main_text(html: str, url: str | None = None) -> PageText:
         text = (doc.text or "").strip()
         title, published = doc.title, doc.date
         publisher, language = doc.sitename, doc.language
-    if not text:
-        text = (trafilatura.html2txt(html) or "").strip()
-    if not text:
+    page_title = title or _title_tag(html)
+    if _only(text, page_title):
         text = _deep_text(html)
-    return PageText(text=text, title=title or None, published=published or None,
+    if _only(text, page_title):
+        text = (trafilatura.html2txt(html) or "").strip()
+    if _only(text, page_title):
+        # past every tree parser's depth limit only the <title> survives: read the page
+        # as a stream of tags instead (no tree, no depth limit), or give no text at all
+        # (a clear "no text" skip) rather than store the title as the article
+        text = _stream_text(html)
+        if _only(text, page_title):
+            text = ""
+    return PageText(text=text, title=page_title or None, published=published or None,
                     publisher=publisher or None, language=language or None)
+
+
+TITLE = re.compile(r"<title[^>]*>(.*?)</title", re.I | re.S)
+
+
+def _title_tag(html: str) -> str | None:
+    m = TITLE.search(html[:65536])
+    return " ".join(unescape(m.group(1)).split()) if m else None
+
+
+def _only(text: str, title: str | None) -> bool:
+    """True when `text` is empty or nothing but the page's title."""
+    words = " ".join(text.split())
+    return not words or (title is not None and words == " ".join(title.split()))
+
+
+class _TextStream(HTMLParser):
+    """Visible text of a page read as a stream of tags: linear time, any nesting depth."""
+
+    HIDDEN = frozenset({"script", "style", "noscript", "head", "title", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in self.HIDDEN:
+            self.hidden += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN and self.hidden:
+            self.hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def _stream_text(html: str) -> str:
+    parser = _TextStream()
+    parser.feed(html)
+    parser.close()
+    return " ".join(" ".join(parser.parts).split())
 
 
 def page_tree(html: str) -> lxml.html.HtmlElement | None:
@@ -67,5 +121,6 @@ def _deep_text(html: str) -> str:
     root = page_tree(html)
     if root is None:
         return ""
-    etree.strip_elements(root, "script", "style", "noscript", with_tail=False)
+    etree.strip_elements(root, "script", "style", "noscript", "head", "title",
+                         with_tail=False)
     return " ".join(" ".join(root.itertext()).split())

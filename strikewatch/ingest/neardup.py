@@ -131,13 +131,19 @@ class OriginIndex:
     ) -> OriginIndex:
         index = cls(threshold)
         for article_id, origin_id, data in rows:
-            try:
-                mh = from_bytes(data)
-            except (ValueError, TypeError, struct.error):
-                continue  # a signature from an incompatible version: skip, not crash
-            if len(mh.hashvalues) == NUM_PERM:
-                index.add(article_id, origin_id, mh)
+            index.add_stored(article_id, origin_id, data)
         return index
+
+    def add_stored(self, article_id: str, origin_id: str, data: bytes) -> None:
+        """`add` for a signature as the store keeps it (bytes)."""
+        if article_id in self.origins:
+            return
+        try:
+            mh = from_bytes(data)
+        except (ValueError, TypeError, struct.error):
+            return  # a signature from an incompatible version: skip, not crash
+        if len(mh.hashvalues) == NUM_PERM:
+            self.add(article_id, origin_id, mh)
 
     def _band_keys(self, values: bytes) -> list[int]:
         size = len(values) // NUM_PERM

@@ -8,6 +8,7 @@ that name the item and the reason. Nothing here touches the store.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,8 +34,10 @@ MAX_FEED_ENTRIES = 5000
 
 @dataclass(frozen=True)
 class Unit:
-    kind: str  # "file", "url", "missing", or "ignored" (a non-article file in a folder)
+    kind: str  # "file", "url", "missing", "ignored" (a non-article file in a folder),
+    # or "skipped" (found in a folder but not read: `reason` says why)
     name: str
+    reason: str = ""
 
 
 @dataclass
@@ -47,8 +50,15 @@ def is_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
 
 
-def expand(inputs: list[str]) -> list[Unit]:
-    """Units for the inputs: folders walked recursively (sorted, hidden entries skipped)."""
+def expand(inputs: list[str], follow_links_out: bool = False) -> list[Unit]:
+    """Units for the inputs: folders walked recursively (sorted, hidden entries skipped).
+
+    Nothing found in a folder vanishes: what cannot be read (a dangling or looping
+    symbolic link, a FIFO, socket or device, an unreadable folder) is a "skipped" unit
+    with its reason. A symbolic link leading out of the folder is refused unless
+    `follow_links_out`: ingesting a folder must not read /etc/passwd because someone
+    placed a link in it.
+    """
     units: list[Unit] = []
     for value in inputs:
         if is_url(value):
@@ -56,16 +66,67 @@ def expand(inputs: list[str]) -> list[Unit]:
             continue
         path = Path(value)
         if path.is_dir():
-            for sub in sorted(path.rglob("*")):
-                rel = sub.relative_to(path).parts
-                if sub.is_file() and not any(p.startswith(".") for p in rel):
-                    known = sub.suffix.lower() in KNOWN_EXT
-                    units.append(Unit("file" if known else "ignored", str(sub)))
+            found: list[Unit] = []
+            _walk(path, path.resolve(), follow_links_out, found, set())
+            units += sorted(found, key=lambda u: u.name)
         elif path.is_file():
             units.append(Unit("file", str(path)))
+        elif path.exists():
+            units.append(Unit("skipped", value, "not a regular file (a FIFO, socket or "
+                                                "device): not read"))
         else:
             units.append(Unit("missing", value))
     return units
+
+
+def _walk(folder: Path, root: Path, follow_links_out: bool, out: list[Unit],
+          seen: set[Path]) -> None:
+    """Add the units under `folder` (inside the walked `root`) to `out`."""
+    seen.add(folder.resolve())
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        out.append(Unit("skipped", str(folder),
+                        f"unreadable folder: {exc.strerror or exc}"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            if entry.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except FileNotFoundError:
+                    out.append(Unit("skipped", str(path), "dangling symbolic link "
+                                    f"(to {os.readlink(path)}): not read"))
+                    continue
+                except (RuntimeError, OSError) as exc:  # ELOOP: a link to itself
+                    out.append(Unit("skipped", str(path),
+                                    f"symbolic link loop: not read ({exc})"))
+                    continue
+                if not follow_links_out and not target.is_relative_to(root):
+                    out.append(Unit("skipped", str(path),
+                                    f"symbolic link out of the folder (to {target}): not "
+                                    "read (--follow-links-out reads it)"))
+                    continue
+                if target.is_dir():
+                    if target in seen or path.parent.resolve().is_relative_to(target):
+                        out.append(Unit("skipped", str(path), "symbolic link loop (back "
+                                        f"to {target}, already read): not read again"))
+                        continue
+                    _walk(path, root, follow_links_out, out, seen)
+                    continue
+            if entry.is_dir():
+                _walk(path, root, follow_links_out, out, seen)
+            elif entry.is_file():
+                known = path.suffix.lower() in KNOWN_EXT
+                out.append(Unit("file" if known else "ignored", str(path)))
+            else:
+                out.append(Unit("skipped", str(path), "not a regular file (a FIFO, socket "
+                                                      "or device): not read"))
+        except OSError as exc:
+            out.append(Unit("skipped", str(path), f"unreadable: {exc.strerror or exc}"))
 
 
 def json_item(obj: Any, name: str) -> dict[str, Any] | Skip:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from strikewatch.errors import InputError
 from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES
-from strikewatch.store import IncidentQuery
+from strikewatch.store import MAX_SEARCH_WORDS, IncidentQuery
 
 #: Columns the ledger may be sorted by ("-" prefix for descending).
 SORTABLE: tuple[str, ...] = (
@@ -109,6 +109,12 @@ class LedgerFilter(BaseModel):
         text = _text(value)
         if info.field_name == "country" and text and len(text) == 2:
             return text.upper()
+        if info.field_name == "q" and text is not None:
+            # each word is one LIKE term, and SQLite refuses a query past 1,000 of them
+            words = dict.fromkeys(text.lower().split())
+            if len(words) > MAX_SEARCH_WORDS:
+                raise ValueError(f"q: {len(words)} different words; search with at most "
+                                 f"{MAX_SEARCH_WORDS}")
         return text
 
     @field_validator("status", "grade", "event_type", "sub_event_type", "target_kind",

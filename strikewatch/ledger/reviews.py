@@ -42,6 +42,7 @@ from strikewatch.records import (
     Review,
     stable_id,
 )
+from strikewatch.validation import InvalidText, canonical_date, check_text
 
 log = logging.getLogger(__name__)
 
@@ -97,11 +98,11 @@ def parse_field(name: str, raw: Any) -> Any:
         if value < 0:
             raise ReviewError(f"{name}: a count cannot be negative")
         return value
-    if kind == "date":
+    if kind == "date":  # canonical YYYY-MM-DD in a sane range ("2025W451" is refused)
         try:
-            return dt.date.fromisoformat(text).isoformat()
-        except ValueError:
-            raise ReviewError(f"{name}: {text!r} is not a date (YYYY-MM-DD)") from None
+            return canonical_date(name, text)
+        except InvalidText as exc:
+            raise ReviewError(str(exc)) from None
     choices: Iterable[str] = {"status": STATUSES, "grade": GRADES,
                               "event_type": EVENT_TAXONOMY,
                               "sub_event_type": sorted(SUB_EVENT_TYPES)}.get(kind, ())
@@ -120,14 +121,18 @@ def check_incident(inc: Incident) -> None:
         raise ReviewError("date_low is after date_high")
 
 
-def _ids(raw: Any) -> list[str]:
-    """A list of ids from a list, or from one string separated by commas or spaces."""
+def _ids(name: str, raw: Any) -> list[str]:
+    """A list of ids from a list of strings, or from one string separated by commas or
+    spaces; ReviewError for anything else (a number, an object)."""
     if raw is None:
         return []
-    items = [raw] if isinstance(raw, str) else list(raw)
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise ReviewError(f"{name} must be a list of ids (strings), or one string of ids "
+                          "separated by commas")
     out: list[str] = []
     for item in items:
-        out += str(item).replace(",", " ").split()
+        out += item.replace(",", " ").split()
     return list(dict.fromkeys(out))
 
 
@@ -137,6 +142,10 @@ def review_payload(action: str, incident: Incident, data: Mapping[str, Any]) -> 
     kept); for merge, `incident_ids`; for split, `mention_ids`; accept, reject: nothing."""
     if action not in ACTIONS:
         raise ReviewError(f"unknown review action {action!r}; one of {', '.join(ACTIONS)}")
+    try:  # the store refuses these too (validation.check_review); say why here, as a 400
+        check_text("data", dict(data))
+    except InvalidText as exc:
+        raise ReviewError(str(exc)) from None
     if action == "edit":
         unknown = sorted(k for k in data if k not in EDITABLE and k not in ("action", "note"))
         if unknown:
@@ -152,12 +161,13 @@ def review_payload(action: str, incident: Incident, data: Mapping[str, Any]) -> 
             raise ReviewError("nothing was changed")
         return payload
     if action == "merge":
-        ids = [i for i in _ids(data.get("incident_ids")) if i != incident.id]
+        ids = [i for i in _ids("incident_ids", data.get("incident_ids")) if i != incident.id]
         if not ids:
             raise ReviewError("give the id of at least one other incident to merge")
         return {"incident_ids": ids}
     if action == "split":
-        moved = [m for m in _ids(data.get("mention_ids")) if m in incident.mention_ids]
+        moved = [m for m in _ids("mention_ids", data.get("mention_ids"))
+                 if m in incident.mention_ids]
         if not moved or len(moved) == len(incident.mention_ids):
             raise ReviewError("choose some, but not all, of the mentions to split off")
         return {"mention_ids": moved}

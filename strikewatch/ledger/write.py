@@ -25,6 +25,7 @@ from strikewatch.ledger.reviews import (
 )
 from strikewatch.records import Incident, Review, Tally
 from strikewatch.store import IncidentQuery, Store
+from strikewatch.validation import InvalidText, check_text
 
 #: Tries of one review against concurrent writers of the same incidents.
 ATTEMPTS = 3
@@ -63,6 +64,10 @@ def decide(store: Store, incident: Incident, username: str, action: str,
            data: Mapping[str, Any], note: str = "") -> Decision:
     """The Review for this decision and what it does to the ledger. Raises ReviewError
     with a reason an editor can act on."""
+    try:  # the store refuses it too (validation.check_review); say why here, as a 400
+        check_text("note", note)
+    except InvalidText as exc:
+        raise ReviewError(str(exc)) from None
     payload = review_payload(action, incident, data)
     stored, earlier, mentions, articles = _region(store, incident, action, payload)
     review = make_review(action, incident, username, payload, note)

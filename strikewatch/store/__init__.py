@@ -40,6 +40,11 @@ def sqlite_path(url: str) -> str | None:
     return str(parsed.database)
 
 
+#: Distinct words of a free-text search (IncidentQuery.text): each is one LIKE condition,
+#: and SQLite refuses a statement past about 1,000 ("Expression tree is too large").
+MAX_SEARCH_WORDS = 32
+
+
 @dataclass
 class IncidentQuery:
     """Filters for the ledger (CLI `incidents`, API `/api/incidents`, web ledger).
@@ -98,6 +103,18 @@ class LedgerWrite:
     redirects: int = 0  # old incident ids now redirected
 
 
+#: (article id, origin id, MinHash bytes, ingested_at) of one stored article.
+SignatureRow = tuple[str, str, bytes, str]
+
+
+class OriginLink(Protocol):
+    """What `Store.add_article` calls inside its write to link an article to its origin."""
+
+    since: str | None  # the newest ingested_at the caller has seen (None: nothing yet)
+
+    def __call__(self, article: Article, newer: list[SignatureRow]) -> None: ...
+
+
 class StaleState(StaleStore):
     """The saved resolver state changed (another process saved) since it was loaded: the
     write was rolled back; load and resolve again."""
@@ -107,11 +124,16 @@ class ArticleStore(Protocol):
     """Articles: stored once each (same URL or same text), with their wire-copy origin."""
 
     def add_article(
-        self, article: Article, signature: bytes | None = None
+        self, article: Article, signature: bytes | None = None,
+        link: OriginLink | None = None,
     ) -> tuple[Article, bool]:
         """Store the article unless the same URL or text is stored; (stored article, is_new).
 
         `signature`: the article's serialized MinHash (see strikewatch.ingest.neardup).
+        `link`: called inside the write, with the other writers held off, on the article
+        about to be stored and the signatures stored since `link.since` (by anyone, other
+        processes included), so it can set `article.origin_id` from what is stored now
+        rather than from what was stored when its run began.
         """
         raise NotImplementedError
 

@@ -32,7 +32,7 @@ articles = sa.Table(
     sa.Column("language", sa.String(16), nullable=True, index=True),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("source", sa.Text, nullable=True),
-    sa.Column("ingested_at", sa.String(40), nullable=True),
+    sa.Column("ingested_at", sa.String(40), nullable=True, index=True),
     sa.Column("minhash", sa.LargeBinary, nullable=True),
     sa.Column("extracted_at", sa.String(40), nullable=True, index=True),
     # the extractor that read it (name@version), and, while its last read failed, why

@@ -27,14 +27,17 @@ from strikewatch.errors import StaleStore, StoreError, StoreUnavailable
 from strikewatch.ledger.counting import COUNTED_STATUS, UNCOUNTED_GRADES
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.store import (
+    MAX_SEARCH_WORDS,
     IncidentQuery,
     LedgerWrite,
+    OriginLink,
     ResolveSave,
     SavedResolve,
     StaleState,
     Store,
 )
 from strikewatch.store import schema as t
+from strikewatch.validation import check_article, check_review, check_user
 
 ROLES = ("viewer", "editor", "admin")
 
@@ -56,6 +59,10 @@ _SAME_ARTICLE = (
     .limit(1)
 )
 _INSERT_ARTICLE = t.articles.insert()
+#: Article writers that link origins take one of these first (SqlStore._writers_lock).
+_PG_WRITERS_LOCK = sa.select(sa.func.pg_advisory_xact_lock(0x5357_494E_4745_5354))
+_SQLITE_WRITE_LOCK = (t.articles.update().where(t.articles.c.id.is_(None))
+                      .values(id=t.articles.c.id))
 #: Article fields kept in their own columns; every other field goes to the `data` JSON.
 _ARTICLE_COLUMNS = frozenset({
     "id", "url", "title", "publisher", "published", "published_source", "language", "text",
@@ -456,22 +463,37 @@ class SqlStore(Store):
         return self._article(row) if row else None
 
     def add_article(
-        self, article: Article, signature: bytes | None = None
+        self, article: Article, signature: bytes | None = None,
+        link: OriginLink | None = None,
     ) -> tuple[Article, bool]:
         """Store the article unless the same URL or text is stored; (stored article, is_new).
 
         `signature` is the serialized MinHash of the text that ingest uses to link wire
         copies; it is kept so the near-duplicate index can be rebuilt without re-hashing.
+        With `link` (see Store.add_article) the write first takes the writers' lock, so
+        two ingests at once see each other's copies: the stamp `ingested_at` is taken
+        under the lock too, so stamps follow commit order and `link.since` misses none.
         """
+        check_article(article)
         key = url_key(article.url)
-        ingested_at = article.ingested_at or now_iso()
         try:
             with self.engine.begin() as conn:
+                if link is not None:
+                    self._writers_lock(conn)
                 row = conn.execute(
                     _SAME_ARTICLE, {"h": article.content_hash, "i": article.id, "k": key}
                 ).first()
                 if row is not None:
                     return self._article(row), False
+                ingested_at = article.ingested_at or now_iso()
+                if link is not None:
+                    c = t.articles.c
+                    newer = sa.select(c.id, c.origin_id, c.minhash, c.ingested_at).where(
+                        c.minhash.is_not(None))
+                    if link.since is not None:
+                        newer = newer.where(c.ingested_at >= link.since)
+                    link(article, [(r.id, r.origin_id, bytes(r.minhash), r.ingested_at or "")
+                                   for r in conn.execute(newer.order_by(c.ingested_at, c.id))])
                 conn.execute(_INSERT_ARTICLE, self._article_row(
                     article.model_copy(update={"ingested_at": ingested_at}), key, signature))
         except sa.exc.IntegrityError:
@@ -482,6 +504,15 @@ class SqlStore(Store):
             return found, False
         stored = article.model_copy(update={"ingested_at": ingested_at})
         return stored, True
+
+    def _writers_lock(self, conn: Connection) -> None:
+        """Hold off other article writers until this transaction ends: PostgreSQL by a
+        transaction-scoped advisory lock, SQLite by starting the write (a no-op UPDATE
+        takes its one write lock, waited for up to the busy timeout)."""
+        if conn.dialect.name == "postgresql":
+            conn.execute(_PG_WRITERS_LOCK)
+        else:
+            conn.execute(_SQLITE_WRITE_LOCK)
 
     def add_articles(
         self,
@@ -496,6 +527,8 @@ class SqlStore(Store):
         database breaks a deadlock between two group inserts), the group is redone one
         article at a time, each with its own duplicate check.
         """
+        for article, _ in items:
+            check_article(article)
         prepared = [(a, sig, url_key(a.url)) for a, sig in items]
         if not prepared:
             return []
@@ -952,7 +985,11 @@ class SqlStore(Store):
             pat = f"%{_like_escape(q.actor.lower())}%"
             conds.append(sa.func.lower(c.actors).like(pat, escape="\\"))
         if q.text:
-            for word in q.text.lower().split():
+            words = list(dict.fromkeys(q.text.lower().split()))
+            if len(words) > MAX_SEARCH_WORDS:  # one LIKE each; SQLite stops near 1,000
+                raise ValueError(f"search text has {len(words)} different words; "
+                                 f"at most {MAX_SEARCH_WORDS}")
+            for word in words:
                 conds.append(c.search_text.like(f"%{_like_escape(word)}%", escape="\\"))
         for key, value in q.extra.items():
             if key == "sub_event_type":
@@ -1041,6 +1078,7 @@ class SqlStore(Store):
 
     def add_review(self, review: Review) -> None:
         """Record a review; the same review (same id) added twice is stored once."""
+        check_review(review)
         with self.engine.begin() as conn:
             exists = conn.execute(
                 sa.select(t.reviews.c.id).where(t.reviews.c.id == review.id)
@@ -1123,6 +1161,7 @@ class SqlStore(Store):
             raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
         if not username:
             raise ValueError("username must not be empty")
+        check_user(username, password_hash, role)
         with self.engine.begin() as conn:
             row = conn.execute(
                 sa.select(t.users.c.password_hash, t.users.c.role)

@@ -27,6 +27,11 @@ def serve(
     session_hours: float | None = typer.Option(
         None, "--session-hours", min=0.01,
         help="end a session this many hours after sign-in, active or not (default 12)"),
+    forwarded_allow_ips: str | None = typer.Option(
+        None, "--forwarded-allow-ips",
+        help="behind a reverse proxy: the proxy addresses (comma-separated) whose "
+             "X-Forwarded-For/-Proto are believed. Off by default: the client is the "
+             "connecting address, so a forged header cannot dodge the sign-in limit"),
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /openapi.json) and the web pages in one process."""
     import uvicorn
@@ -49,7 +54,11 @@ def serve(
         typer.echo("STRIKEWATCH_SECRET is not set: forms on pages opened before a restart "
                    "fail their CSRF check once after it (sessions themselves survive).",
                    err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    # uvicorn believes X-Forwarded-For from 127.0.0.1 unless told otherwise; any local
+    # process could then pick its own client address (and a fresh login rate limit).
+    uvicorn.run(app, host=host, port=port, log_level="info",
+                proxy_headers=bool(forwarded_allow_ips),
+                forwarded_allow_ips=forwarded_allow_ips or "")
 
 
 user_app = typer.Typer(help="Users of the web app.", no_args_is_help=True)

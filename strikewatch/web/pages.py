@@ -25,6 +25,7 @@ from strikewatch.accounts.auth import (
     ROLES,
     SESSION_COOKIE,
     Auth,
+    PasswordChecksBusy,
     RateLimited,
     User,
     client_of,
@@ -41,6 +42,7 @@ from strikewatch.ledger.write import record_review
 from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Place
 from strikewatch.store import Store
 from strikewatch.terminal import fmt_dates
+from strikewatch.validation import MAX_YEAR, MIN_YEAR, InvalidText
 from strikewatch.web.highlight import Highlight, highlight
 from strikewatch.web.svgmap import (
     GROUP_LABEL,
@@ -221,6 +223,9 @@ async def login(request: Request) -> Response:
     auth = _auth(request)
     try:
         user = auth.login(username, password, client_of(request)) if username else None
+    except PasswordChecksBusy:
+        return render(request, "login.html", status=503, next=nxt,
+                      error="Too many sign-ins at once. Try again in a few seconds.")
     except RateLimited:
         return render(request, "login.html", status=429, next=nxt,
                       error="Too many failed sign-ins. Wait a few minutes and try again.")
@@ -357,6 +362,7 @@ def timeline_page(request: Request) -> HTMLResponse:
     return render(request, "timeline.html", user=user, svg=render_timeline(data), data=data,
                   tally_rows=rows,
                   matching=total, capped=total > TIMELINE_CAP, cap=TIMELINE_CAP,
+                  year_range=f"{MIN_YEAR}–{MAX_YEAR}",
                   **_filter_ctx(filters, query))
 
 
@@ -467,7 +473,7 @@ async def review_incident(request: Request, incident_id: str) -> Response:
         record_review(store, incident, user.username, str(form.get("action", "")),
                       {k: v for k, v in form.items() if k != CSRF_FIELD},
                       str(form.get("note", "")))
-    except ReviewError as e:
+    except (ReviewError, InvalidText) as e:
         return incident_page(request, incident_id, error=str(e))
     return RedirectResponse(f"/incidents/{incident_id}#history", status_code=303)
 
@@ -540,5 +546,8 @@ async def add_user(request: Request) -> Response:
         return users_page(request, error=f"Role must be one of {', '.join(ROLES)}.")
     if len(password) < 8:
         return users_page(request, error="The password must have at least 8 characters.")
-    _store(request).add_user(username, hash_password(password), role)
+    try:
+        _store(request).add_user(username, hash_password(password), role)
+    except InvalidText as e:
+        return users_page(request, error=f"Not saved: {e}.")
     return RedirectResponse(f"/admin/users?saved={username}", status_code=303)

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from strikewatch.ledger.counting import counted
 from strikewatch.records import Incident, Tally, iso_date
+from strikewatch.validation import sane_day
 
 
 @dataclass
@@ -43,6 +44,7 @@ class TimelineData:
     undated_tallies: list[Tally] = field(default_factory=list)  # no period: table only
     open_ended: int = 0  # incidents whose killed has a low but no high ("at least")
     undated: int = 0
+    out_of_range: int = 0  # dated outside the sane years (validation.MIN_YEAR..MAX_YEAR)
 
 
 def _monday(d: dt.date) -> dt.date:
@@ -80,11 +82,14 @@ def timeline_data(incidents: list[Incident], tallies: list[Tally]) -> TimelineDa
         if d is None:
             data.undated += 1
             continue
+        if not sane_day(d):  # a year 9999 or 0001 would stretch the axis over millennia
+            data.out_of_range += 1
+            continue
         buckets.setdefault(_monday(d), []).append(inc)
     marks = []
     for t in tallies:
         at = iso_date(t.period_high) or iso_date(t.date_high) or iso_date(t.period_low)
-        if at is not None:
+        if at is not None and sane_day(at):
             marks.append(TallyMark(t, at, tally_label(t)))
         else:
             data.undated_tallies.append(t)
@@ -92,9 +97,10 @@ def timeline_data(incidents: list[Incident], tallies: list[Tally]) -> TimelineDa
     starts = list(buckets) + [_monday(m.at) for m in marks]
     if not starts:
         return data
-    week, last = min(starts), max(starts)
     cum = cum_low = cum_high = 0
-    while week <= last:
+    # only weeks with something in them: the page grows with the ledger, not with the
+    # span of its dates (the chart places each week by its date, gaps included)
+    for week in sorted(set(starts)):
         items = buckets.get(week, [])
         low = sum(i.killed_low or 0 for i in items)
         high = 0
@@ -106,7 +112,6 @@ def timeline_data(incidents: list[Incident], tallies: list[Tally]) -> TimelineDa
                 data.open_ended += i.killed_low is not None
         cum, cum_low, cum_high = cum + len(items), cum_low + low, cum_high + high
         data.weeks.append(Week(week, len(items), cum, low, high, cum_low, cum_high))
-        week += dt.timedelta(days=7)
     return data
 
 
@@ -116,9 +121,9 @@ def render_timeline(data: TimelineData, width: int = 960, panel: int = 200) -> M
         return Markup('<p class="empty">No dated incidents to chart.</p>')
     left, right, top, gap = 56, 20, 24, 48
     height = top + 2 * panel + gap + 40
-    n = len(data.weeks)
-    step = (width - left - right) / max(n, 1)
     first = data.weeks[0].start
+    n = (data.weeks[-1].start - first).days // 7 + 1  # weeks spanned, empty ones included
+    step = (width - left - right) / max(n, 1)
 
     def x_of(d: dt.date) -> float:
         return left + ((d - first).days / 7.0) * step + step / 2
@@ -192,7 +197,7 @@ def render_timeline(data: TimelineData, width: int = 960, panel: int = 200) -> M
                      f'<path d="M{x - 6:.1f},{ylo:.1f}h12"/>'
                      f'<circle cx="{x:.1f}" cy="{ylo:.1f}" r="4"/></g>')
     # date labels: about eight along the axis
-    every = max(1, n // 8)
+    every = max(1, len(data.weeks) // 8)
     for i, w in enumerate(data.weeks):
         if i % every == 0:
             o.append(f'<text class="tick" x="{x_of(w.start):.1f}" y="{y2 + 16}" '
