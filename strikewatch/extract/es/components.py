@@ -156,6 +156,9 @@ _TALLY = re.compile(r"\b(?:eleva(?:n|ndo)? a|suma(?:n|ría)?|ya son|en total|un 
                     r"(?:undécimo|décimo|vigésimo)\w*)\b", re.IGNORECASE)
 
 
+_PLURAL_STRIKES = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
+
+
 @component("es_kind", requires=("doc.frames", "frame.counts", "frame.since_read"),
            assigns=("frame.kind", "frame.period_low", "frame.period_high"))
 def read_kind(doc: Doc) -> None:
@@ -164,7 +167,9 @@ def read_kind(doc: Doc) -> None:
     for f in doc.frames:
         strikes = f.counts.get("strikes")
         cue = _TALLY.search(f.sentence.text)
-        if (strikes and (strikes[0] or 0) >= 2) or (cue and (f.counts or f.since_read)):
+        plural = bool(_PLURAL_STRIKES.match(f.trigger.text))
+        if (strikes and (strikes[0] or 0) >= 2) or (cue and (f.counts or f.since_read)) or \
+                (plural and f.counts.get("killed") and f.trigger.strength == "strong"):
             f.kind = "tally"
             f.cite("kind", *(f.prov["strikes"][0] if strikes else
                              (f.sentence.start + cue.start(), f.sentence.start + cue.end())

@@ -16,21 +16,36 @@ from strikewatch.extract.es.lexicon import NUMBER, NUMBER_WORDS, PEOPLE, VAGUE
 Range = tuple[int | None, int | None]
 
 _DEATH_AFTER = re.compile(
-    r"\s*(?:" + PEOPLE + r"\s+)?(?:(?:que\s+)?(?:iban|viajaban|estaban)\s+a\s+bordo\s+)?"
-    r"(?:muert[oa]s|fallecid[oa]s|murieron|mueren|fallecieron|perdieron la vida|"
+    r"\s*(?:de\s+)?(?:" + PEOPLE + r"\s*)?(?:(?:que\s+)?(?:iban|viajaban|estaban)\s+a\s+bordo\s+)?"
+    r"(?:(?:el|la|los|las)\s+(?:número|cifra|total|balance|saldo)\s+de\s+(?:personas\s+)?|"
+    r"(?:los|las)\s+)?"
+    r"(?:,?\s*que\s+)?(?:muert[oa]s?|fallecid[oa]s?|murieron|murió|mueren|falleció|fallecieron|"
+    r"perdieron la vida|"
     r"resultaron muert[oa]s|fueron abatid[oa]s|abatid[oa]s|víctimas mortales|sin vida)\b",
     re.IGNORECASE)
 _DEATH_BEFORE = re.compile(
     r"(?:murieron|mueren|fallecieron|perdieron la vida|mat(?:ó|aron|ando|ar)\s+a|"
-    r"matando\s+a|acabó con la vida de|muerte de|la vida de|dejó|dejando|deja|con un saldo de|"
+    r"(?:han|ha|habían|habrían|habría) muerto|"
+    r"matando\s+a|acab(?:ó|aron) con la vida de|muerte de|la vida de|dejó|dejando|deja|con un saldo de|"
     r"un saldo de|asesin(?:ó|aron|ando)\s+a)\s+(?:a\s+)?(?:los\s+|las\s+)?$", re.IGNORECASE)
-_SURVIVE_AFTER = re.compile(r"\s*(?:" + PEOPLE + r"\s+)?(?:sobrevivientes|supervivientes|"
-                            r"sobrevivieron|sobrevivió)\b", re.IGNORECASE)
+_SURVIVE_AFTER = re.compile(r"\s*(?:" + PEOPLE + r"\s+|persona\s+|hombres?\s+)?(?:,?\s*que\s+)?"
+                            r"(?:sobrevivientes?|supervivientes?|sobrevivieron|sobrevivió|"
+                            r"con vida|salieron con vida|quedaron con vida)\b", re.IGNORECASE)
+_SURVIVE_BEFORE = re.compile(r"(?:salieron con vida|sobrevivieron|quedaron con vida|"
+                             r"sobrevivió)\s+(?:los\s+|las\s+)?$", re.IGNORECASE)
 _INJURED_AFTER = re.compile(r"\s*(?:" + PEOPLE + r"\s+)?(?:heridos|heridas|resultaron heridos|"
                             r"lesionados)\b", re.IGNORECASE)
-_STRIKES_AFTER = re.compile(r"\s*(?:ataques|bombardeos|embarcaciones (?:atacadas|destruidas|"
-                            r"hundidas)|lanchas (?:atacadas|destruidas|hundidas))\b",
+_ONE_PERSON = re.compile(r"\s*(?:persona|hombre|pescador|tripulante|sobreviviente|"
+                         r"superviviente|muerto|fallecido)\b", re.IGNORECASE)
+_STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:esos|estos|los)\s+)?(?:ataques|bombardeos|golpes|"
+                            r"embarcaciones (?:atacadas|destruidas|hundidas)|"
+                            r"lanchas (?:atacadas|destruidas|hundidas)|los ataques)\b",
                             re.IGNORECASE)
+# "ha bombardeado como mínimo otras 22 embarcaciones": boats struck count strikes
+_STRUCK_BOATS = re.compile(r"\s*(?:embarcaciones|lanchas|narcolanchas|botes)\b", re.IGNORECASE)
+_STRIKE_VERB_BEFORE = re.compile(r"(?:bombarde|atac|destru|hund)\w*\s+(?:\w+\s+){0,4}$",
+                                 re.IGNORECASE)
+_NTH_STRIKE = re.compile(r"\b(?:ataque|bombardeo|golpe) (?:número|nº|n\.º) (\d+)", re.IGNORECASE)
 _NO_SURVIVORS = re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?"
                            r"(?:sobrevivientes|supervivientes)\b", re.IGNORECASE)
 
@@ -69,7 +84,7 @@ def number_range(m: re.Match[str]) -> tuple[Range, bool] | None:
     n = number_value(word)
     if n is None:
         return None
-    if q in ("al menos", "por lo menos", "como mínimo"):
+    if q in ("al menos", "por lo menos", "como mínimo", "un mínimo de"):
         return (n, None), False
     if q == "más de":
         return (n + 1, None), False
@@ -86,24 +101,29 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
     """(field, range, approx, start, end) for every count in text[a:b]."""
     out: list[tuple[str, Range, bool, int, int]] = []
     for m in NUMBER.finditer(text, a, b):
-        if m.group("n").lower() in ("un", "una", "uno") and not m.group("q"):
+        tail = text[m.end():min(b, m.end() + 60)]
+        head = text[max(a, m.start() - 40):m.start()]
+        if m.group("n").lower() in ("un", "una", "uno") and not m.group("q") and \
+                not _ONE_PERSON.match(tail):
             continue  # "un ataque", "una lancha": an article, not a count
         got = number_range(m)
         if got is None:
             continue
         rng, approx = got
-        tail = text[m.end():min(b, m.end() + 60)]
-        head = text[max(a, m.start() - 40):m.start()]
-        if _SURVIVE_AFTER.match(tail):
+        if _SURVIVE_AFTER.match(tail) or _SURVIVE_BEFORE.search(head):
             out.append(("survivors", rng, approx, m.start(), m.end()))
         elif _INJURED_AFTER.match(tail):
             out.append(("injured", rng, approx, m.start(), m.end()))
-        elif _STRIKES_AFTER.match(tail):
+        elif _STRIKES_AFTER.match(tail) or (_STRUCK_BOATS.match(tail) and
+                                            _STRIKE_VERB_BEFORE.search(head)):
             out.append(("strikes", rng, approx, m.start(), m.end()))
         elif _DEATH_AFTER.match(tail) or (_DEATH_BEFORE.search(head) and
                                           re.match(r"\s*(?:" + PEOPLE + r"|muert|fallec|"
                                                    r"tripulantes|[.,;]|$)", tail, re.I)):
             out.append(("killed", rng, approx, m.start(), m.end()))
+    for m in _NTH_STRIKE.finditer(text, a, b):
+        n = int(m.group(1))
+        out.append(("strikes", (n, n), False, m.start(1), m.end(1)))
     if _NO_SURVIVORS.search(text, a, b):
         ns = _NO_SURVIVORS.search(text, a, b)
         assert ns is not None

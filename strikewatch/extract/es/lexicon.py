@@ -82,14 +82,14 @@ VAGUE: dict[str, tuple[int | None, int | None]] = {
 _NUMWORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 #: A number phrase: an optional qualifier, then digits, a word number or a vague word.
 NUMBER = re.compile(
-    r"(?<!\w)(?P<q>al menos|por lo menos|como mínimo|más de|hasta|casi|cerca de|unos|unas|"
-    r"alrededor de|aproximadamente)?\s*(?:una\s+)?"
+    r"(?<!\w)(?P<q>al menos|por lo menos|como mínimo|un mínimo de|más de|hasta|casi|cerca de|unos|unas|"
+    r"alrededor de|aproximadamente)?\s*(?:una\s+|otr[oa]s\s+)?"
     r"(?<![\w.,])(?P<n>\d{1,4}(?![\d.,]\d)|(?:" + _NUMWORD + r")(?:\s+y\s+(?:" + _NUMWORD + r"))?|"
     r"veinti\w+|(?:" + "|".join(VAGUE) + r"))\b", re.IGNORECASE)
 #: People words between a number and a casualty word ("seis tripulantes murieron").
-PEOPLE = (r"(?:personas|hombres|tripulantes|ocupantes|narcoterroristas|terroristas|"
+PEOPLE = (r"(?:personas?|hombres?|tripulantes?|pescador|ocupantes|narcoterroristas|terroristas|"
           r"pescadores|marineros|civiles|presuntos narcotraficantes|narcotraficantes|"
-          r"integrantes|individuos|sospechosos|víctimas)")
+          r"integrantes|individuos|sospechosos|víctimas|criminales|tripulantes)")
 
 # --- actors ------------------------------------------------------------------------------
 #: Actor phrases -> (name, type, country). Ordered longest first when compiled.
