@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from strikewatch.extract.context import Doc, Frame, Group, Trigger
+from strikewatch.extract.context import Doc, Frame, Group, Sentence, Trigger
 from strikewatch.extract.coref import compatible, merge_frames
 from strikewatch.extract.es import counts as es_counts
 from strikewatch.extract.es import dates as es_dates
@@ -31,6 +31,7 @@ from strikewatch.extract.es.lexicon import (
     clean_name,
 )
 from strikewatch.extract.pipeline import component
+from strikewatch.extract.sentences import split_sentences
 from strikewatch.extract.triggers import ERV
 from strikewatch.geo.protocol import geoparser
 from strikewatch.records import Actor, Attribution, Place
@@ -38,6 +39,24 @@ from strikewatch.records import Actor, Attribution, Place
 _ANAPHOR = re.compile(r"\b(?:el|la|los|las|este|esta|estos|estas|dicho|dicha|ese|esa|"
                       r"del|al|su|sus)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _INDEF = re.compile(r"\b(?:un|una|otro|otra|nuevo|nueva)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+_SPLIT_ABBREV = re.compile(r"(?:\bEE|\bUU|\bUd|\bSr|\bSra|\bDr|\bGral|\bAlm|\bCnel)\.$")
+
+
+@component("es_sentences", assigns=("doc.sentences",))
+def split_sentences_es(doc: Doc) -> None:
+    """The shared splitter, then Spanish abbreviations joined back ("EE. UU.", "Sr.")."""
+    split_sentences(doc)
+    out: list[Sentence] = []
+    for s in doc.sentences:
+        prev = out[-1] if out else None
+        if prev is not None and _SPLIT_ABBREV.search(prev.text) and \
+                "\n" not in doc.text[prev.end:s.start]:
+            out[-1] = Sentence(prev.index, prev.start, s.end, doc.text[prev.start:s.end])
+        else:
+            out.append(Sentence(len(out), s.start, s.end, s.text))
+    doc.sentences = out
 
 
 @component("es_triggers", requires=("doc.sentences",), assigns=("doc.triggers",))
@@ -82,7 +101,22 @@ def make_frames(doc: Doc) -> None:
         doc.frames.append(f)
 
 
+_INFINITIVE = re.compile(r"(?:atacar|bombardear|golpear|destruir|hundir)\b", re.IGNORECASE)
+_INDIRECT = re.compile(r"\b(?:de|sobre|saber|investiga|establecer|pregunta)\s+si\b", re.I)
+
+
 def _status(doc: Doc, f: Frame) -> None:
+    _read_status(doc, f)
+    word = f.trigger.text.split()[0]
+    if f.status == "occurred" and _INFINITIVE.fullmatch(word):
+        f.drop = True  # "una excusa para atacar esos botes": no event told
+    if f.status == "hypothetical" and (f.anaphoric or _INDIRECT.search(f.sentence.text)):
+        # "dudas sobre si el ataque fue legal": a question about an event told
+        f.status, f.status_cued = "occurred", False
+        f.prov.pop("status", None)
+
+
+def _read_status(doc: Doc, f: Frame) -> None:
     s = f.sentence
     before = doc.text[s.start:f.trigger.start]
     around = doc.text[s.start:min(s.end, f.trigger.end + 40)]
@@ -332,11 +366,11 @@ def corefer(doc: Doc) -> None:
     groups = merge_frames(doc)
     out: list[Group] = []
     for g in groups:
-        prev = out[-1] if out else None
-        if prev is not None and g.head.kind == "event" and all(
-                compatible(prev, f) for f in g.frames) and \
-                g.head.sentence.index != prev.frames[-1].sentence.index:
-            prev.frames.extend(g.frames)
+        same = next((o for o in reversed(out) if g.head.kind == "event" and all(
+            compatible(o, f) for f in g.frames) and
+            g.head.sentence.index != o.frames[-1].sentence.index), None)
+        if same is not None:
+            same.frames.extend(g.frames)
             continue
         out.append(g)
     doc.groups = out

@@ -26,8 +26,9 @@ _DEATH_AFTER = re.compile(
 _DEATH_BEFORE = re.compile(
     r"(?:murieron|mueren|fallecieron|perdieron la vida|mat(?:ó|aron|ando|ar)\s+a|"
     r"(?:han|ha|habían|habrían|habría) muerto|"
-    r"matando\s+a|acab(?:ó|aron) con la vida de|muerte de|la vida de|dejó|dejando|deja|con un saldo de|"
-    r"un saldo de|asesin(?:ó|aron|ando)\s+a)\s+(?:a\s+)?(?:los\s+|las\s+)?$", re.IGNORECASE)
+    r"matando\s+a|acab(?:ó|aron) con la vida de|muerte de|la vida de|dejó|dejando|deja|"
+    r"con un saldo de|un saldo de|asesin(?:ó|aron|ando)\s+a)\s+(?:a\s+)?(?:los\s+|las\s+)?$",
+    re.IGNORECASE)
 _SURVIVE_AFTER = re.compile(r"\s*(?:" + PEOPLE + r"\s+|persona\s+|hombres?\s+)?(?:,?\s*que\s+)?"
                             r"(?:sobrevivientes?|supervivientes?|sobrevivieron|sobrevivió|"
                             r"con vida|salieron con vida|quedaron con vida)\b", re.IGNORECASE)

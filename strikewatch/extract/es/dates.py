@@ -25,7 +25,8 @@ _MON = "|".join(MONTHS)
 _DAY = "|".join(WEEKDAYS)
 
 DATE_RE = re.compile(
-    rf"(?P<since>\bdesde (?:(?:el|inicios de|principios de|comienzos de|mediados de|finales de) )?)?"
+    rf"(?P<since>\bdesde (?:(?:el|inicios de|principios de|comienzos de|mediados de|"
+    rf"finales de) )?)?"
     rf"(?:(?P<wdp>\b(?:{_DAY})\s+)?(?P<d>\d{{1,2}}) de (?P<m>{_MON})(?: (?:de|del) (?P<y>\d{{4}}))?"
     rf"|\b(?P<mid>a (?:mediados|principios|inicios|finales|fines) de )?(?P<mo>{_MON})"
     rf"(?: (?:de|del) (?P<my>\d{{4}}))?"

@@ -18,7 +18,7 @@ STRIKE_WORDS = re.compile(
     r"\b(?:ataques?(?:\s+(?:cinéticos?|letales?|militares?|aéreos?))*(?:\s+(?:letal|cinético))?|"
     r"bombardeos?|bombarde(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán)|"
     r"atac(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán)|"
-    r"golpe(?:ó|aron|ar)|un (?:segundo |nuevo )?golpe|"
+    r"golpe(?:ó|aron|ar)|(?:segundo|nuevo|primer|último|aquel|ese|este) golpe|golpes? contra|"
     r"destru(?:yó|yeron|ir|ida|ido)\s+(?:una?\s+|otra\s+|la\s+|el\s+|dos\s+|tres\s+|cuatro\s+)?"
     r"(?:(?:nueva|presunta|supuesta)\s+)?(?:lanchas?|embarcaci(?:ón|ones)|narcolanchas?|"
     r"botes?|semisumergibles?|naves?|buques?)|"
@@ -55,7 +55,7 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"(?:ataques?|operaci|bombardeos?)|siguiente fase|"
                            r"ordenar(?:ía)?|autoriz(?:ó|ar)|podría(?:n)? (?:atacar|bombardear|"
                            r"lanzar)|tiene previsto|se dispone a|inminente)", re.I)),
-    ("hypothetical", re.compile(r"(?:^|[\s¿])(?:si|en caso de que|pongamos que|"
+    ("hypothetical", re.compile(r"(?:^|[¿,]\s*)(?:si|en caso de que|pongamos que|"
                                 r"una posible intervención)\s", re.I)),
 )
 #: Hedges: the event is reported, not vouched for ("habría", "presuntamente").
@@ -82,8 +82,8 @@ VAGUE: dict[str, tuple[int | None, int | None]] = {
 _NUMWORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 #: A number phrase: an optional qualifier, then digits, a word number or a vague word.
 NUMBER = re.compile(
-    r"(?<!\w)(?P<q>al menos|por lo menos|como mínimo|un mínimo de|más de|hasta|casi|cerca de|unos|unas|"
-    r"alrededor de|aproximadamente)?\s*(?:una\s+|otr[oa]s\s+)?"
+    r"(?<!\w)(?P<q>al menos|por lo menos|como mínimo|un mínimo de|más de|hasta|casi|"
+    r"cerca de|unos|unas|alrededor de|aproximadamente)?\s*(?:una\s+|otr[oa]s\s+)?"
     r"(?<![\w.,])(?P<n>\d{1,4}(?![\d.,]\d)|(?:" + _NUMWORD + r")(?:\s+y\s+(?:" + _NUMWORD + r"))?|"
     r"veinti\w+|(?:" + "|".join(VAGUE) + r"))\b", re.IGNORECASE)
 #: People words between a number and a casualty word ("seis tripulantes murieron").

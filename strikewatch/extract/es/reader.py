@@ -15,7 +15,7 @@ from strikewatch.extract.registry import Extractor, extractors
 from strikewatch.records import Article, Mention
 
 SPANISH_NAMES: tuple[str, ...] = (
-    "sentences", "es_triggers", "es_clauses", "es_status", "es_counts", "es_dates", "es_kind",
+    "es_sentences", "es_triggers", "es_clauses", "es_status", "es_counts", "es_dates", "es_kind",
     "es_targets", "es_countries", "es_places", "es_actors", "es_sources", "es_coreference",
     "regions", "to_mention",
 )
