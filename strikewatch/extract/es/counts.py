@@ -43,7 +43,9 @@ _STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:esos|estos|los)\s+)?(?:ataques|bomba
                             r"lanchas (?:atacadas|destruidas|hundidas)|los ataques)\b",
                             re.IGNORECASE)
 # "ha bombardeado como mínimo otras 22 embarcaciones": boats struck count strikes
-_STRUCK_BOATS = re.compile(r"\s*(?:embarcaciones|lanchas|narcolanchas|botes)\b", re.IGNORECASE)
+_STRUCK_BOATS = re.compile(r"\s*(?:(?:presuntas|supuestas|nuevas|pequeñas)\s+)?['\"“‘]?"
+                           r"(?:embarcaciones|lanchas|narcolanchas|narco lanchas|botes|naves|"
+                           r"semisumergibles)\b", re.IGNORECASE)
 _STRIKE_VERB_BEFORE = re.compile(r"(?:bombarde|atac|destru|hund)\w*\s+(?:\w+\s+){0,4}$",
                                  re.IGNORECASE)
 _NTH_STRIKE = re.compile(r"\b(?:ataque|bombardeo|golpe) (?:número|nº|n\.º) (\d+)", re.IGNORECASE)

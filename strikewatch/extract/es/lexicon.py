@@ -22,10 +22,13 @@ STRIKE_WORDS = re.compile(
     r"destru(?:yó|yeron|ir|ida|ido)\s+(?:una?\s+|otra\s+|la\s+|el\s+|dos\s+|tres\s+|cuatro\s+)?"
     r"(?:(?:nueva|presunta|supuesta)\s+)?(?:lanchas?|embarcaci(?:ón|ones)|narcolanchas?|"
     r"botes?|semisumergibles?|naves?|buques?)|"
-    r"hundi(?:ó|eron|r|da|do)\s+(?:una?\s+|otra\s+|la\s+|el\s+)?(?:lanchas?|embarcaci(?:ón|ones)|"
+    r"(?<!\bse )hundi(?:ó|eron|r|da|do)\s+(?:una?\s+|otra\s+|la\s+|el\s+)?"
+    r"(?:lanchas?|embarcaci(?:ón|ones)|"
     r"narcolanchas?|botes?|semisumergibles?|naves?|buques?)|"
     r"vol(?:ó|aron)\s+(?:una?\s+|la\s+|el\s+)?(?:lancha|embarcación|narcolancha|bote)|"
-    r"alcanzada por un proyectil|ofensiva militar)\b",
+    r"alcanzada por un proyectil|ofensiva(?: militar| terrestre)?|misi(?:ón|ones) militar(?:es)?|"
+    r"intervenci(?:ón|ones) militar(?:es)?|pegarles|operaciones militares|"
+    r"abrieron fuego|dispar(?:ó|aron) contra|pulveriz(?:ó|aron)|acribill(?:ó|aron))\b",
     re.IGNORECASE)
 #: Weak event words: casualty words that only join an event ("murieron cuatro").
 CASUALTY_WORDS = re.compile(
@@ -46,10 +49,13 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("denied", re.compile(r"\b(?:neg(?:ó|aron|ar)|desmint(?:ió|ieron)|rechaz(?:ó|aron) que|"
                           r"son falsos|no (?:ha |hubo |existió )?(?:realizado|ningún))\b",
                           re.I)),
-    ("threatened", re.compile(r"\b(?:amenaz(?:ó|a|aron|an|ando) con|advirtió (?:que|con)|"
+    ("threatened", re.compile(r"\b(?:amenaz(?:ó|a|aron|an|ando) con|vamos a|van a|va a|"
+                              r"lanzará|atacará|se encargará|advirtió (?:que|con)|"
                               r"amenaza(?:s)? de|empezarán|comenzarán|puede(?:n)? ser atacad|"
                               r"será(?:n)? atacad)", re.I)),
-    ("planned", re.compile(r"\b(?:plane(?:a|an|aba|aban|ó)|prevé|prevén|prepar(?:a|an|aba|aban)|"
+    ("planned", re.compile(r"\b(?:alist(?:a|aba|aban)|evalúa|diseña|sopesa|pensaría|"
+                           r"lo próximo|la próxima|llevar|plane(?:a|an|aba|aban|ó)|prevé|prevén|"
+                           r"prepar(?:a|an|aba|aban)|"
                            r"planific(?:a|ar|ó)|contempl(?:a|ando|aría)|estudia(?:n)? la "
                            r"posibilidad|(?:posibles?|próxim[oa]s?|futur[oa]s?) (?:\w+ )?"
                            r"(?:ataques?|operaci|bombardeos?)|siguiente fase|"
