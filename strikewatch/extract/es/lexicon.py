@@ -16,8 +16,8 @@ A = r"[\wáéíóúüñÁÉÍÓÚÜÑ]"  # a Spanish word character (re's \w alr
 #: the present (headlines), the participle and the infinitive (for plans and threats).
 STRIKE_WORDS = re.compile(
     r"\b(?:ataques?(?:\s+(?:cinéticos?|letales?|militares?|aéreos?))*(?:\s+(?:letal|cinético))?|"
-    r"bombardeos?|bombarde(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán)|"
-    r"atac(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán)|"
+    r"bombardeos?|bombarde(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán|ara|aran)|"
+    r"atac(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán|ara|aran)|"
     r"golpe(?:ó|aron|ar)|(?:segundo|nuevo|primer|último|aquel|ese|este) golpe|golpes? contra|"
     r"destru(?:yó|yeron|ir|ida|ido)\s+(?:una?\s+|otra\s+|la\s+|el\s+|dos\s+|tres\s+|cuatro\s+)?"
     r"(?:(?:nueva|presunta|supuesta)\s+)?(?:lanchas?|embarcaci(?:ón|ones)|narcolanchas?|"
@@ -28,7 +28,7 @@ STRIKE_WORDS = re.compile(
     r"vol(?:ó|aron)\s+(?:una?\s+|la\s+|el\s+)?(?:lancha|embarcación|narcolancha|bote)|"
     r"alcanzada por un proyectil|ofensiva(?: militar| terrestre)?|misi(?:ón|ones) militar(?:es)?|"
     r"intervenci(?:ón|ones) militar(?:es)?|pegarles|operaciones militares|"
-    r"abrieron fuego|dispar(?:ó|aron) contra|pulveriz(?:ó|aron)|acribill(?:ó|aron))\b",
+    r"abri(?:ó|eron) fuego|dispar(?:ó|aron) contra|pulveriz(?:ó|aron)|acribill(?:ó|aron))\b",
     re.IGNORECASE)
 #: Weak event words: casualty words that only join an event ("murieron cuatro").
 CASUALTY_WORDS = re.compile(
