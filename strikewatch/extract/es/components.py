@@ -89,6 +89,10 @@ def make_frames(doc: Doc) -> None:
         trigs = doc.triggers.get(s.index)
         if not trigs:
             continue
+        items = _list_items(doc, s)
+        if items:
+            doc.frames.extend(items)
+            continue
         t = trigs[0]
         f = Frame(sentence=s, trigger=t, start=s.start, end=s.end, event_type=t.event_type,
                   sub_event_type=t.sub_event_type)
@@ -103,6 +107,44 @@ def make_frames(doc: Doc) -> None:
 
 _INFINITIVE = re.compile(r"(?:atacar|bombardear|golpear|destruir|hundir)\b", re.IGNORECASE)
 _INDIRECT = re.compile(r"\b(?:de|sobre|saber|investiga|establecer|pregunta)\s+si\b", re.I)
+
+
+_ORDINAL = re.compile(r"\b(?:en|de|a bordo de)\s+(?:el|la)\s+(?P<o>primer[oa]?|segund[oa]|"
+                      r"tercer[oa]?|cuart[oa]|quint[oa]|sext[oa])\b(?:\s+(?:ataque|lancha|nave|"
+                      r"embarcación|bombardeo|golpe)(?:\s+atacada)?)?", re.IGNORECASE)
+_ITEM_BREAK = re.compile(r"[,;:]\s+|\s+y\s+(?=(?:en|de|\w+\s+(?:en|a bordo de))\s+(?:el|la)\s)")
+_DEATH_WORD = re.compile(r"\b(?:muert[oa]s|murieron|fallecid[oa]s|fallecieron|perdieron la vida|"
+                         r"sin vida)\b", re.IGNORECASE)
+
+
+def _list_items(doc: Doc, s: Sentence) -> list[Frame]:
+    """"ocho muertos en la primera lancha y cuatro en la segunda", "en el primer ataque …,
+    en el segundo ataque cuatro y en el tercero tres": a list of strikes by ordinal is one
+    event per item, each with its own figure; the item's count shares the list's death word
+    (`gap_verb`), as English gapped counts do."""
+    ords = list(_ORDINAL.finditer(s.text))
+    if len({m.group("o").lower()[:4] for m in ords}) < 2:
+        return []
+    cuts = [0] + [m.end() for m in _ITEM_BREAK.finditer(s.text)] + [len(s.text)]
+    segs = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    items: list[tuple[int, int, re.Match[str]]] = []
+    for a, b in segs:
+        inside = [m for m in ords if a <= m.start() < b]
+        if inside:
+            items.append((a, b, inside[0]))
+        elif items:
+            items[-1] = (items[-1][0], b, items[-1][2])  # "…en la tercera, dos murieron"
+    death = _DEATH_WORD.search(s.text)
+    out: list[Frame] = []
+    for a, b, m in items:
+        t = Trigger(s.start + m.start("o"), s.start + m.end(), m.group(0)[m.start("o") -
+                    m.start():], ERV, "Air/drone strike")
+        f = Frame(sentence=s, trigger=t, start=s.start + a, end=s.start + b, event_type=ERV,
+                  sub_event_type="Air/drone strike", violent_context=True)
+        f.gap_verb = death.group(0) if death else ""
+        f.cite("event_type", t.start, t.end)
+        out.append(f)
+    return out
 
 
 def _status(doc: Doc, f: Frame) -> None:
@@ -150,6 +192,12 @@ def read_status(doc: Doc) -> None:
 def read_counts(doc: Doc) -> None:
     """Casualty counts of every frame (es/counts.py)."""
     for f in doc.frames:
+        if f.gap_verb and "killed" not in f.counts:
+            bare = es_counts.bare_count(doc.text, f.start, f.end)
+            if bare is not None:
+                rng, a, b = bare
+                f.counts["killed"] = rng
+                f.cite("killed", a, b)
         for name, rng, approx, a, b in es_counts.read_counts(doc.text, f.start, f.end):
             if name in f.counts:
                 continue
@@ -165,6 +213,7 @@ def read_counts(doc: Doc) -> None:
 def read_dates(doc: Doc) -> None:
     """The event's date: the date nearest the event word in its sentence; a "desde ..."
     date opens a tally's period."""
+    last: Frame | None = None
     for f in doc.frames:
         reads = es_dates.read_dates(doc.text[f.start:f.end], doc.published, f.start,
                                     future=f.status in ("planned", "threatened"))
@@ -175,11 +224,19 @@ def read_dates(doc: Doc) -> None:
                 continue
         point = [r for r in reads if not r.is_period]
         if not point:
+            if f.gap_verb and last is not None and \
+                    f.sentence.index - last.sentence.index <= 3:
+                # a list of strikes: the day told for them before the list
+                f.date_low, f.date_high, f.time_precision = (last.date_low, last.date_high,
+                                                             last.time_precision)
+                f.cite("date", *last.prov["date"][0])
             continue
         r = min(point, key=lambda r: abs(r.start - f.trigger.start) + (0 if r.precision == 1
                                                                         else 500))
         f.date_low, f.date_high, f.time_precision = r.low, r.high, r.precision
         f.cite("date", r.start, r.end)
+        if r.precision == 1:
+            last = f
 
 
 _TALLY = re.compile(r"\b(?:eleva(?:n|ndo)? a|suma(?:n|ría)?|ya son|en total|un total de|"
@@ -368,7 +425,7 @@ def corefer(doc: Doc) -> None:
     for g in groups:
         same = next((o for o in reversed(out) if g.head.kind == "event" and all(
             compatible(o, f) for f in g.frames) and
-            g.head.sentence.index != o.frames[-1].sentence.index), None)
+            g.head.sentence.index not in {x.sentence.index for x in o.frames}), None)
         if same is not None:
             same.frames.extend(g.frames)
             continue

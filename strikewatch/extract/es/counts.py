@@ -100,6 +100,22 @@ def number_range(m: re.Match[str]) -> tuple[Range, bool] | None:
     return (n, n), False
 
 
+_ABOARD_BEFORE = re.compile(r"a bordo\s+$", re.IGNORECASE)
+
+
+def bare_count(text: str, a: int, b: int) -> tuple[Range, int, int] | None:
+    """The first number of a list item ("cuatro en la segunda"), not one aboard."""
+    for m in NUMBER.finditer(text, a, b):
+        if m.group("n").lower() in ("un", "una", "uno") or \
+                _ABOARD_BEFORE.search(text, max(a, m.start() - 12), m.start()) or \
+                text[m.end():m.end() + 10].lstrip().startswith("a bordo"):
+            continue
+        got = number_range(m)
+        if got is not None:
+            return got[0], m.start("n"), m.end("n")
+    return None
+
+
 def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, int]]:
     """(field, range, approx, start, end) for every count in text[a:b]."""
     out: list[tuple[str, Range, bool, int, int]] = []
