@@ -165,3 +165,15 @@ def test_gazetteer_reads_spanish_names(name: str, country: str | None, precision
 def test_boat_off_a_coast_has_no_country() -> None:
     m = only("EE.UU. atacó una lancha frente a las costas de Venezuela el lunes.")
     assert m.place is None or m.place.country is None
+
+
+def test_a_list_of_strikes_by_ordinal_is_one_event_per_item() -> None:
+    got = read("El lunes la Armada de EE.UU. atacó tres lanchas en el Caribe. El portavoz "
+               "contó cinco muertos en la primera lancha y dos en la segunda; de los tres que "
+               "iban en la tercera, uno murió.")
+    events = [m for m in got if m.kind == "event" and len(m.spans) == 1 and
+              "primera" in m.spans[0].text and m.provenance.get("killed")]
+    figures = sorted((m.killed_low, m.killed_high) for m in events)
+    assert figures == [(1, 1), (2, 2), (5, 5)]
+    for m in events:
+        assert (m.date_low, m.target_kind) == ("2025-11-10", "vessel")

@@ -192,12 +192,6 @@ def read_status(doc: Doc) -> None:
 def read_counts(doc: Doc) -> None:
     """Casualty counts of every frame (es/counts.py)."""
     for f in doc.frames:
-        if f.gap_verb and "killed" not in f.counts:
-            bare = es_counts.bare_count(doc.text, f.start, f.end)
-            if bare is not None:
-                rng, a, b = bare
-                f.counts["killed"] = rng
-                f.cite("killed", a, b)
         for name, rng, approx, a, b in es_counts.read_counts(doc.text, f.start, f.end):
             if name in f.counts:
                 continue
@@ -205,6 +199,12 @@ def read_counts(doc: Doc) -> None:
             f.cite(name, a, b)
             if approx:
                 f.approx.append(name)
+        if f.gap_verb and "killed" not in f.counts:
+            bare = es_counts.bare_count(doc.text, f.start, f.end)
+            if bare is not None:
+                rng, a, b = bare
+                f.counts["killed"] = rng
+                f.cite("killed", a, b)
 
 
 @component("es_dates", requires=("doc.frames", "frame.status"),
@@ -275,21 +275,35 @@ def read_kind(doc: Doc) -> None:
 
 @component("es_targets", requires=("doc.frames",), assigns=("frame.target_kind", "frame.domain"))
 def read_targets(doc: Doc) -> None:
-    """A boat is a vessel at sea; a camp or "en tierra" is land."""
+    """A boat is a vessel at sea; a camp or "en tierra" is land; an item of a list of
+    strikes ("en la segunda", "en el tercero") hit what the strikes before it hit."""
+    last: Frame | None = None
     for f in doc.frames:
-        clause = doc.text[f.start:f.end]
-        v = VESSEL.search(clause)
-        land = LAND_TARGET.search(clause)
-        if v is not None and not (land and land.start() < v.start()):
-            f.target_kind, f.domain = "vessel", "sea"
-            f.cite("target_kind", f.start + v.start(), f.start + v.end())
-            f.cite("domain", f.start + v.start(), f.start + v.end())
-        elif land is not None:
-            f.domain = "land"
-            f.cite("domain", f.start + land.start(), f.start + land.end())
-        elif SEA_WORD.search(clause):
-            f.domain = "sea"
-            f.cite("domain", f.trigger.start, f.trigger.end)
+        _target(doc, f)
+        if f.target_kind is None and f.gap_verb and last is not None and \
+                f.sentence.index - last.sentence.index <= 3:
+            f.target_kind, f.domain = last.target_kind, last.domain
+            f.cite("target_kind", *last.prov["target_kind"][0])
+            f.cite("domain", *last.prov["domain"][0])
+        if f.target_kind is not None:
+            last = f
+
+
+def _target(doc: Doc, f: Frame) -> None:
+    """A boat in the clause makes a vessel at sea; a camp or "en tierra", land."""
+    clause = doc.text[f.start:f.end]
+    v = VESSEL.search(clause)
+    land = LAND_TARGET.search(clause)
+    if v is not None and not (land and land.start() < v.start()):
+        f.target_kind, f.domain = "vessel", "sea"
+        f.cite("target_kind", f.start + v.start(), f.start + v.end())
+        f.cite("domain", f.start + v.start(), f.start + v.end())
+    elif land is not None:
+        f.domain = "land"
+        f.cite("domain", f.start + land.start(), f.start + land.end())
+    elif SEA_WORD.search(clause):
+        f.domain = "sea"
+        f.cite("domain", f.trigger.start, f.trigger.end)
 
 
 _COUNTRY_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(

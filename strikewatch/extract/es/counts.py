@@ -100,15 +100,11 @@ def number_range(m: re.Match[str]) -> tuple[Range, bool] | None:
     return (n, n), False
 
 
-_ABOARD_BEFORE = re.compile(r"a bordo\s+$", re.IGNORECASE)
-
-
 def bare_count(text: str, a: int, b: int) -> tuple[Range, int, int] | None:
-    """The first number of a list item ("cuatro en la segunda"), not one aboard."""
+    """The first number of a list item ("cuatro en la segunda"): the list's death word
+    (told before the list) is its verb, so "cuatro a bordo de la segunda" counts too."""
     for m in NUMBER.finditer(text, a, b):
-        if m.group("n").lower() in ("un", "una", "uno") or \
-                _ABOARD_BEFORE.search(text, max(a, m.start() - 12), m.start()) or \
-                text[m.end():m.end() + 10].lstrip().startswith("a bordo"):
+        if m.group("n").lower() in ("un", "una", "uno"):
             continue
         got = number_range(m)
         if got is not None:
@@ -123,7 +119,8 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
         tail = text[m.end():min(b, m.end() + 60)]
         head = text[max(a, m.start() - 40):m.start()]
         if m.group("n").lower() in ("un", "una", "uno") and not m.group("q") and \
-                not _ONE_PERSON.match(tail):
+                not _ONE_PERSON.match(tail) and \
+                not (m.group("n").lower() == "uno" and _DEATH_AFTER.match(tail)):
             continue  # "un ataque", "una lancha": an article, not a count
         got = number_range(m)
         if got is None:
