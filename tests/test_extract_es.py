@@ -177,3 +177,11 @@ def test_a_list_of_strikes_by_ordinal_is_one_event_per_item() -> None:
     assert figures == [(1, 1), (2, 2), (5, 5)]
     for m in events:
         assert (m.date_low, m.target_kind) == ("2025-11-10", "vessel")
+
+
+def test_attribution_names_the_speaker_not_the_words_before_the_verb() -> None:
+    m = only("Estados Unidos atacó una lancha en el mar Caribe y murieron tres personas, "
+             "informó el Comando Sur.")
+    assert [a.name for a in m.attribution] == ["Comando Sur"]
+    m = only("Hegseth, secretario de Guerra, dijo que el ataque dejó dos muertos el lunes.")
+    assert "Hegseth" in [a.name for a in m.attribution]

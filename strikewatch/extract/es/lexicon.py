@@ -151,7 +151,10 @@ SAY_VERB = (r"(?:informó|informaron|dijo|dijeron|indicó|indicaron|afirmó|aseg
             r"detalló|sostuvo|agregó|añadió|difundió|dio a conocer)")
 ATTRIBUTION = (
     re.compile(r"\b(?:según|de acuerdo con|de acuerdo a|citado por|reveló)\s+" + _NAME),
-    re.compile(_NAME + r",?\s+(?:[^.,;]{0,60},\s+)?" + SAY_VERB + r"\b"),
+    # "el Pentágono informó", "Hegseth, jefe del Pentágono, dijo": the name, or the name
+    # and an apposition between commas, right before the verb
+    re.compile(_NAME + r"(?:,\s+(?:el|la|jefe|jefa|secretari[oa]|ministr[oa]|portavoz|"
+               r"presidente|presidenta|director[a]?)\b[^.,;]{0,50},)?\s+" + SAY_VERB + r"\b"),
     re.compile(r"\b" + SAY_VERB + r"\s+(?:este\s+\w+\s+|hoy\s+|ayer\s+)?" + _NAME),
 )
 ANONYMOUS = re.compile(r"\bfuentes (?:anónimas|oficiales|militares|cercanas)|"
