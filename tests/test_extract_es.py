@@ -185,3 +185,26 @@ def test_attribution_names_the_speaker_not_the_words_before_the_verb() -> None:
     assert [a.name for a in m.attribution] == ["Comando Sur"]
     m = only("Hegseth, secretario de Guerra, dijo que el ataque dejó dos muertos el lunes.")
     assert "Hegseth" in [a.name for a in m.attribution]
+
+
+def test_other_incidents_at_sea_are_strategic_developments() -> None:
+    m = only("Un guardacostas abordó el sábado un pesquero con doce tripulantes frente a Aruba.")
+    assert (m.event_type, m.status, m.target_kind) == ("Strategic developments", "occurred",
+                                                       "vessel")
+    m = only("El semisumergible cayó en manos de la Armada de Colombia el jueves.")
+    assert m.actor1 is not None and m.actor1.country == "CO"
+
+
+def test_the_campaigns_nth_strike_is_a_tally_of_that_many() -> None:
+    m = only("Es el noveno bombardeo de la campaña, que ya suma 40 muertos.")
+    assert m.kind == "tally"
+    assert (m.strikes_low, m.killed_low) == (9, 40)
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("A cualquier cártel que trafique lo podemos atacar, dijo el presidente.", "threatened"),
+    ("En el Pentágono hay quienes quieren bombardear laboratorios de droga.", "planned"),
+    ("Los militares niegan que su Marina tiroteara pangas de pescadores.", "denied"),
+])
+def test_more_status_cues(sentence: str, status: str) -> None:
+    assert only(sentence).status == status

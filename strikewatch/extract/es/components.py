@@ -24,6 +24,7 @@ from strikewatch.extract.es.lexicon import (
     COUNTRIES,
     HEDGES,
     LAND_TARGET,
+    SEA_INCIDENT_WORDS,
     SEA_WORD,
     STATUS_CUES,
     STRIKE_WORDS,
@@ -32,7 +33,7 @@ from strikewatch.extract.es.lexicon import (
 )
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.sentences import split_sentences
-from strikewatch.extract.triggers import ERV
+from strikewatch.extract.triggers import ERV, SD
 from strikewatch.geo.protocol import geoparser
 from strikewatch.records import Actor, Attribution, Place
 
@@ -68,6 +69,10 @@ def find_triggers(doc: Doc) -> None:
         for m in STRIKE_WORDS.finditer(s.text):
             hits.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0), ERV,
                                 "Air/drone strike"))
+        if not hits:
+            for m in SEA_INCIDENT_WORDS.finditer(s.text):
+                hits.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0), SD,
+                                    "Other"))
         if not hits:
             for m in CASUALTY_WORDS.finditer(s.text):
                 hits.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0), None,

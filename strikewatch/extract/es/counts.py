@@ -27,7 +27,9 @@ _DEATH_BEFORE = re.compile(
     r"(?:murieron|mueren|fallecieron|perdieron la vida|mat(?:ó|aron|ando|ar)\s+a|"
     r"(?:han|ha|habían|habrían|habría) muerto|"
     r"matando\s+a|acab(?:ó|aron) con la vida de|muerte de|la vida de|dejó|dejando|deja|"
-    r"con un saldo de|un saldo de|asesin(?:ó|aron|ando)\s+a)\s+(?:a\s+)?(?:los\s+|las\s+)?$",
+    r"con un saldo de|un saldo de|"
+    r"(?:ha |han )?costado la vida a|cobrado la vida de|"
+    r"asesin(?:ó|aron|ando)\s+a)\s+(?:a\s+)?(?:los\s+|las\s+)?$",
     re.IGNORECASE)
 _SURVIVE_AFTER = re.compile(r"\s*(?:" + PEOPLE + r"\s+|persona\s+|hombres?\s+)?(?:,?\s*que\s+)?"
                             r"(?:sobrevivientes?|supervivientes?|sobrevivieron|sobrevivió|"
@@ -46,9 +48,15 @@ _STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:esos|estos|los)\s+)?(?:ataques|bomba
 _STRUCK_BOATS = re.compile(r"\s*(?:(?:presuntas|supuestas|nuevas|pequeñas)\s+)?['\"“‘]?"
                            r"(?:embarcaciones|lanchas|narcolanchas|narco lanchas|botes|naves|"
                            r"semisumergibles)\b", re.IGNORECASE)
-_STRIKE_VERB_BEFORE = re.compile(r"(?:bombarde|atac|destru|hund)\w*\s+(?:\w+\s+){0,4}$",
+_STRIKE_VERB_BEFORE = re.compile(r"(?:bombarde|atac|destru|hund|al fondo)\w*\s+(?:\w+\s+){0,4}$",
                                  re.IGNORECASE)
 _NTH_STRIKE = re.compile(r"\b(?:ataque|bombardeo|golpe) (?:número|nº|n\.º) (\d+)", re.IGNORECASE)
+#: "es el sexto bombardeo", "se trata del undécimo ataque": the campaign's count so far
+ORDINALS = {"segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4, "quinto": 5, "sexto": 6,
+            "séptimo": 7, "octavo": 8, "noveno": 9, "décimo": 10, "undécimo": 11,
+            "duodécimo": 12}
+_NTH_WORD = re.compile(r"\b(?:es|sería|fue|era|se trata)\s+(?:de\s+)?(?:el|del)\s+(" +
+                       "|".join(ORDINALS) + r")\s+(?:ataque|bombardeo|golpe)", re.IGNORECASE)
 _NO_SURVIVORS = re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?"
                            r"(?:sobrevivientes|supervivientes)\b", re.IGNORECASE)
 
@@ -137,6 +145,9 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
                                           re.match(r"\s*(?:" + PEOPLE + r"|muert|fallec|"
                                                    r"tripulantes|[.,;]|$)", tail, re.I)):
             out.append(("killed", rng, approx, m.start(), m.end()))
+    for m in _NTH_WORD.finditer(text, a, b):
+        n = ORDINALS[m.group(1).lower()]
+        out.append(("strikes", (n, n), False, m.start(1), m.end(1)))
     for m in _NTH_STRIKE.finditer(text, a, b):
         n = int(m.group(1))
         out.append(("strikes", (n, n), False, m.start(1), m.end(1)))

@@ -28,8 +28,15 @@ STRIKE_WORDS = re.compile(
     r"vol(?:ó|aron)\s+(?:una?\s+|la\s+|el\s+)?(?:lancha|embarcación|narcolancha|bote)|"
     r"alcanzada por un proyectil|ofensiva(?: militar| terrestre)?|misi(?:ón|ones) militar(?:es)?|"
     r"intervenci(?:ón|ones) militar(?:es)?|pegarles|operaciones militares|"
-    r"abri(?:ó|eron) fuego|dispar(?:ó|aron) contra|pulveriz(?:ó|aron)|acribill(?:ó|aron))\b",
+    r"abri(?:ó|eron) fuego|dispar(?:ó|aron) contra|pulveriz(?:ó|aron)|acribill(?:ó|aron)|"
+    r"tirote(?:ó|aron|ara|aran)|misi(?:ón|ones) (?:\w+ )?contra|mand(?:ó|ado|aron) al fondo)\b",
     re.IGNORECASE)
+#: Other incidents at sea, coded as strategic developments: a boarding, an assault on a
+#: fishing boat, a seizure ("cayó en manos de la Armada").
+SEA_INCIDENT_WORDS = re.compile(
+    r"\b(?:abord(?:ó|aron|ado|aje)\b(?=[^.]{0,60}\b(?:pesquero|buque|barco|lancha|"
+    r"embarcación|atunero|bote))|asalt(?:ó|aron) a un (?:pesquero|buque|barco|atunero|bote)|"
+    r"cayó en manos de|rob(?:ó|aron) a los ocupantes)", re.IGNORECASE)
 #: Weak event words: casualty words that only join an event ("murieron cuatro").
 CASUALTY_WORDS = re.compile(
     r"\b(?:muert[oa]s|fallecid[oa]s|murieron|mueren|fallecieron|perdieron la vida|"
@@ -46,14 +53,17 @@ LAND_TARGET = re.compile(r"\b(?:en tierra|terrestres?|laboratorios?|campamentos?
 # --- status ------------------------------------------------------------------------------
 #: Cue -> status, read in the words before the event word (and "amenazó con" anywhere before).
 STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("denied", re.compile(r"\b(?:neg(?:ó|aron|ar)|desmint(?:ió|ieron)|rechaz(?:ó|aron) que|"
+    ("denied", re.compile(r"\b(?:neg(?:ó|aron|ar|aba)\b|nieg(?:a|an|uen)\b|desmint(?:ió|ieron)|"
+                          r"rechaz(?:ó|aron) que|"
                           r"son falsos|no (?:ha |hubo |existió )?(?:realizado|ningún))\b",
                           re.I)),
     ("threatened", re.compile(r"\b(?:amenaz(?:ó|a|aron|an|ando) con|vamos a|van a|va a|"
+                              r"pod(?:emos|ríamos)\s*$|"
                               r"lanzará|atacará|se encargará|advirtió (?:que|con)|"
                               r"amenaza(?:s)? de|empezarán|comenzarán|puede(?:n)? ser atacad|"
                               r"será(?:n)? atacad)", re.I)),
     ("planned", re.compile(r"\b(?:alist(?:a|aba|aban)|evalúa|diseña|sopesa|pensaría|"
+                           r"quier(?:e|en)\s*$|"
                            r"lo próximo|la próxima|llevar|plane(?:a|an|aba|aban|ó)|prevé|prevén|"
                            r"prepar(?:a|an|aba|aban)|"
                            r"planific(?:a|ar|ó)|contempl(?:a|ando|aría)|estudia(?:n)? la "
