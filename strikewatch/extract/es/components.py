@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from strikewatch.extract.context import Doc, Frame, Group, Sentence, Trigger
+from strikewatch.extract.context import DateRead, Doc, Frame, Group, Sentence, Trigger
 from strikewatch.extract.coref import compatible, merge_frames
 from strikewatch.extract.es import counts as es_counts
 from strikewatch.extract.es import dates as es_dates
@@ -24,6 +24,7 @@ from strikewatch.extract.es.lexicon import (
     COUNTRIES,
     HEDGES,
     LAND_TARGET,
+    SAY_VERB,
     SEA_INCIDENT_WORDS,
     SEA_WORD,
     STATUS_CUES,
@@ -212,6 +213,27 @@ def read_counts(doc: Doc) -> None:
                 f.cite("killed", a, b)
 
 
+_SAID = re.compile(r"\b(?:" + SAY_VERB + r"|comunic(?:ó|ado)|anunci(?:ó|ado)|publica|informa|"
+                   r"asegur(?:ó|ado)|denunci(?:ó|ado)|report(?:ó|ado)|revel(?:ó|ado))\b",
+                   re.IGNORECASE)
+
+
+def _said_on(text: str, f: Frame, r: DateRead) -> bool:
+    """"ha comunicado este viernes la muerte de…", "El martes, …, Hegseth aseguró que el
+    ataque…": the day something was said, not the day of the event."""
+    before = text[max(f.start, r.start - 30):r.start]
+    if re.search(r"\b(?:" + SAY_VERB + r"|comunic(?:ó|ado)|anunci(?:ó|ado)|asegur(?:ó|ado)|"
+                 r"publica|informa|revela|asegura|señala|dice|"
+                 r"revel(?:ó|ado)|denunci(?:ó|ado))\s+(?:\w+\s+)?$", before, re.IGNORECASE):
+        return True
+    if r.end > f.trigger.start:
+        return False
+    # a say verb between the date and the event word, unless it is an aside ("según dijo")
+    return any(not re.search(r"\bsegún\s+(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()],
+                             re.IGNORECASE)
+               for m in _SAID.finditer(text, r.end, f.trigger.start))
+
+
 @component("es_dates", requires=("doc.frames", "frame.status"),
            assigns=("frame.date_low", "frame.date_high", "frame.time_precision",
                     "frame.period_read", "frame.since_read"))
@@ -227,7 +249,7 @@ def read_dates(doc: Doc) -> None:
                 if f.since_read is None:
                     f.since_read = r
                 continue
-        point = [r for r in reads if not r.is_period]
+        point = [r for r in reads if not r.is_period and not _said_on(doc.text, f, r)]
         if not point:
             if f.gap_verb and last is not None and \
                     f.sentence.index - last.sentence.index <= 3:

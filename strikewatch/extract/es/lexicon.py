@@ -26,7 +26,8 @@ STRIKE_WORDS = re.compile(
     r"(?:lanchas?|embarcaci(?:ón|ones)|"
     r"narcolanchas?|botes?|semisumergibles?|naves?|buques?)|"
     r"vol(?:ó|aron)\s+(?:una?\s+|la\s+|el\s+)?(?:lancha|embarcación|narcolancha|bote)|"
-    r"alcanzada por un proyectil|ofensiva(?: militar| terrestre)?|misi(?:ón|ones) militar(?:es)?|"
+    r"alcanzada por un proyectil|ofensiva(?: militar| terrestre| (?:en|a|por) tierra)|"
+    r"misi(?:ón|ones) militar(?:es)?|"
     r"intervenci(?:ón|ones) militar(?:es)?|pegarles|operaciones militares|"
     r"abri(?:ó|eron) fuego|dispar(?:ó|aron) contra|pulveriz(?:ó|aron)|acribill(?:ó|aron)|"
     r"tirote(?:ó|aron|ara|aran)|misi(?:ón|ones) (?:\w+ )?contra|mand(?:ó|ado|aron) al fondo)\b",
@@ -36,7 +37,8 @@ STRIKE_WORDS = re.compile(
 SEA_INCIDENT_WORDS = re.compile(
     r"\b(?:abord(?:ó|aron|ado|aje)\b(?=[^.]{0,60}\b(?:pesquero|buque|barco|lancha|"
     r"embarcación|atunero|bote))|asalt(?:ó|aron) a un (?:pesquero|buque|barco|atunero|bote)|"
-    r"cayó en manos de|rob(?:ó|aron) a los ocupantes)", re.IGNORECASE)
+    r"cayó en manos de|rob(?:ó|aron) a los ocupantes|intercept(?:ó|aron|ada|ado)\b"
+    r"(?=[^.]{0,40}\b(?:en el mar|frente a|millas)))", re.IGNORECASE)
 #: Weak event words: casualty words that only join an event ("murieron cuatro").
 CASUALTY_WORDS = re.compile(
     r"\b(?:muert[oa]s|fallecid[oa]s|murieron|mueren|fallecieron|perdieron la vida|"
@@ -62,7 +64,7 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"lanzará|atacará|se encargará|advirtió (?:que|con)|"
                               r"amenaza(?:s)? de|empezarán|comenzarán|puede(?:n)? ser atacad|"
                               r"será(?:n)? atacad)", re.I)),
-    ("planned", re.compile(r"\b(?:alist(?:a|aba|aban)|evalúa|diseña|sopesa|pensaría|"
+    ("planned", re.compile(r"\b(?:alist(?:a|aba|aban)|evalúa|diseña|sopesa|pensaría|estudia|"
                            r"quier(?:e|en)\s*$|"
                            r"lo próximo|la próxima|llevar|plane(?:a|an|aba|aban|ó)|prevé|prevén|"
                            r"prepar(?:a|an|aba|aban)|"
