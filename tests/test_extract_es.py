@@ -208,3 +208,11 @@ def test_the_campaigns_nth_strike_is_a_tally_of_that_many() -> None:
 ])
 def test_more_status_cues(sentence: str, status: str) -> None:
     assert only(sentence).status == status
+
+
+def test_a_plan_told_after_an_occurred_campaign_is_its_own_event() -> None:
+    got = read("Estados Unidos hundió el lunes una lancha y murieron tres personas, y el "
+               "presidente ha avisado de que lo próximo será una ofensiva en tierra.")
+    assert sorted(m.status for m in got) == ["occurred", "planned"]
+    plan = next(m for m in got if m.status == "planned")
+    assert plan.provenance["status"][0].text.lower() == "lo próximo"

@@ -99,16 +99,43 @@ def make_frames(doc: Doc) -> None:
         if items:
             doc.frames.extend(items)
             continue
-        t = trigs[0]
-        f = Frame(sentence=s, trigger=t, start=s.start, end=s.end, event_type=t.event_type,
-                  sub_event_type=t.sub_event_type)
-        f.violent_context = t.strength == "strong"
-        before = doc.text[max(s.start, t.start - 25):t.start]
-        f.anaphoric = bool(_ANAPHOR.search(before)) and not _INDEF.search(before) and \
-            t.text.lower().startswith(("ataque", "bombardeo", "golpe"))
-        if t.event_type:
-            f.cite("event_type", t.start, t.end)
-        doc.frames.append(f)
+        for t, a, b in _clauses(doc, s, trigs):
+            doc.frames.append(_frame(doc, s, t, a, b))
+
+
+def _clauses(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[tuple[Trigger, int, int]]:
+    """The sentence's event clauses: one, on its first event word, unless a later event
+    word comes after a plan or threat cue of its own ("… ha hundido una decena de lanchas,
+    y ha avisado de que lo próximo será una ofensiva en tierra"): that part is an event of
+    its own, from the comma before the cue."""
+    out = [(trigs[0], s.start, s.end)]
+    for t in trigs[1:]:
+        prev_t, a, _ = out[-1]
+        between = doc.text[prev_t.end:t.start]
+        cue = None
+        for status, rx in STATUS_CUES:
+            if status in ("planned", "threatened"):
+                cue = cue or rx.search(between)
+        if cue is None:
+            continue
+        comma = between.rfind(",", 0, cue.start())
+        cut = prev_t.end + (comma if comma >= 0 else cue.start())
+        out[-1] = (prev_t, a, cut)
+        out.append((t, cut, s.end))
+    return out
+
+
+def _frame(doc: Doc, s: Sentence, t: Trigger, start: int, end: int) -> Frame:
+    """A frame on event word `t` over text[start:end]; whether the word refers back."""
+    f = Frame(sentence=s, trigger=t, start=start, end=end, event_type=t.event_type,
+              sub_event_type=t.sub_event_type)
+    f.violent_context = t.strength == "strong"
+    before = doc.text[max(s.start, t.start - 25):t.start]
+    f.anaphoric = bool(_ANAPHOR.search(before)) and not _INDEF.search(before) and \
+        t.text.lower().startswith(("ataque", "bombardeo", "golpe"))
+    if t.event_type:
+        f.cite("event_type", t.start, t.end)
+    return f
 
 
 _INFINITIVE = re.compile(r"(?:atacar|bombardear|golpear|destruir|hundir)\b", re.IGNORECASE)
@@ -166,14 +193,17 @@ def _status(doc: Doc, f: Frame) -> None:
 
 def _read_status(doc: Doc, f: Frame) -> None:
     s = f.sentence
-    before = doc.text[s.start:f.trigger.start]
-    around = doc.text[s.start:min(s.end, f.trigger.end + 40)]
+    # a clause split off at its own plan or threat cue reads from there; a list item, like
+    # a whole sentence, from the sentence start
+    base = s.start if f.gap_verb or f.start == s.start else f.start
+    before = doc.text[base:f.trigger.start]
+    around = doc.text[base:min(f.end, f.trigger.end + 40)]
     for status, rx in STATUS_CUES:
         m = rx.search(before if status != "hypothetical" else around)
         if m is None:
             continue
         f.status, f.status_cued = status, True  # type: ignore[assignment]
-        f.cite("status", s.start + m.start(), s.start + m.end())
+        f.cite("status", base + m.start(), base + m.end())
         return
     trig = f.trigger.text.split()[0]
     if CONDITIONAL.fullmatch(trig) and not re.search(r"habría", before, re.I):
