@@ -216,3 +216,12 @@ def test_a_plan_told_after_an_occurred_campaign_is_its_own_event() -> None:
     assert sorted(m.status for m in got) == ["occurred", "planned"]
     plan = next(m for m in got if m.status == "planned")
     assert plan.provenance["status"][0].text.lower() == "lo próximo"
+
+
+def test_a_far_casualty_sentence_does_not_join_the_last_strike() -> None:
+    text = ("EE.UU. atacó el lunes una lancha en el Caribe y murieron dos personas. "
+            "El Gobierno no dio más detalles. Los familiares pidieron justicia. "
+            "La oposición pidió explicaciones. El Congreso debatirá el tema. "
+            "Una senadora recordó que en otras operaciones murieron 14 personas.")
+    m = only(text)
+    assert (m.killed_low, m.killed_high) == (2, 2)

@@ -219,9 +219,16 @@ def _read_status(doc: Doc, f: Frame) -> None:
            assigns=("frame.status", "frame.status_cued", "frame.hedges", "frame.drop",
                     "frame.background"))
 def read_status(doc: Doc) -> None:
-    """Status from Spanish cues before the event word; hedges ("habría", "presunta")."""
+    """Status from Spanish cues before the event word; hedges ("habría", "presunta"). A
+    casualty sentence with no event word, more than three sentences after the last one
+    that had one, tells no event this reader can place (it would join the latest one)."""
+    last_strong = -10
     for f in doc.frames:
         _status(doc, f)
+        if f.trigger.strength == "strong":
+            last_strong = f.sentence.index
+        elif f.sentence.index - last_strong > 3:
+            f.drop = True
 
 
 @component("es_counts", requires=("doc.frames",), assigns=("frame.counts", "frame.approx"))
