@@ -89,6 +89,10 @@ def test_no_event_from_a_shipwreck_an_infinitive_or_a_metaphor() -> None:
     ("murieron veintidós tripulantes", ("killed", (22, 22))),
     ("salieron con vida dos hombres", ("survivors", (2, 2))),
     ("un sobreviviente", ("survivors", (1, 1))),
+    ("el misil mató el domingo a tres tripulantes", ("killed", (3, 3))),
+    ("murieron los cinco presuntos narcotraficantes", ("killed", (5, 5))),
+    ("dicen que murieron sus 12 ocupantes", ("killed", (12, 12))),
+    ("el pueblo llora la muerte de siete de sus pescadores", ("killed", (7, 7))),
 ])
 def test_counts(phrase: str, want: tuple[str, tuple[int | None, int | None]]) -> None:
     got = [(k, r) for k, r, _, _, _ in read_counts(phrase, 0, len(phrase))]

@@ -24,12 +24,13 @@ _DEATH_AFTER = re.compile(
     r"resultaron muert[oa]s|fueron abatid[oa]s|abatid[oa]s|víctimas mortales|sin vida)\b",
     re.IGNORECASE)
 _DEATH_BEFORE = re.compile(
-    r"(?:murieron|mueren|fallecieron|perdieron la vida|mat(?:ó|aron|ando|ar)\s+a|"
+    r"(?:murieron|mueren|fallecieron|perdieron la vida|"
+    r"mat(?:ó|aron|ando|ar)\s+(?:[\wáéíóú]+\s+){0,3}?a|"
     r"(?:han|ha|habían|habrían|habría) muerto|"
     r"matando\s+a|acab(?:ó|aron) con la vida de|muerte de|la vida de|dejó|dejando|deja|"
     r"con un saldo de|un saldo de|"
     r"(?:ha |han )?costado la vida a|cobrado la vida de|"
-    r"asesin(?:ó|aron|ando)\s+a)\s+(?:a\s+)?(?:los\s+|las\s+)?$",
+    r"asesin(?:ó|aron|ando)\s+a)\s+(?:a\s+)?(?:los\s+|las\s+|sus\s+)?$",
     re.IGNORECASE)
 _SURVIVE_AFTER = re.compile(r"\s*(?:" + PEOPLE + r"\s+|persona\s+|hombres?\s+)?(?:,?\s*que\s+)?"
                             r"(?:sobrevivientes?|supervivientes?|sobrevivieron|sobrevivió|"
@@ -120,6 +121,12 @@ def bare_count(text: str, a: int, b: int) -> tuple[Range, int, int] | None:
     return None
 
 
+# what may follow the number after "murieron", "la muerte de": people ("los dos supuestos
+# narcoterroristas"), "de sus habitantes", or the clause's end
+_AFTER_DEATH_VERB = re.compile(r"\s*(?:(?:[\wáéíóú]+\s+){0,2}" + PEOPLE + r"|muert|fallec|"
+                               r"de\s+(?:sus|los|las)\s|[.,;]|$)", re.IGNORECASE)
+
+
 def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, int]]:
     """(field, range, approx, start, end) for every count in text[a:b]."""
     out: list[tuple[str, Range, bool, int, int]] = []
@@ -142,8 +149,7 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
                                             _STRIKE_VERB_BEFORE.search(head)):
             out.append(("strikes", rng, approx, m.start(), m.end()))
         elif _DEATH_AFTER.match(tail) or (_DEATH_BEFORE.search(head) and
-                                          re.match(r"\s*(?:" + PEOPLE + r"|muert|fallec|"
-                                                   r"tripulantes|[.,;]|$)", tail, re.I)):
+                                          _AFTER_DEATH_VERB.match(tail)):
             out.append(("killed", rng, approx, m.start(), m.end()))
     for m in _NTH_WORD.finditer(text, a, b):
         n = ORDINALS[m.group(1).lower()]
