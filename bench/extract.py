@@ -2,6 +2,9 @@
 
     PYTHONPATH=. python bench/extract.py [--articles 600] [--seed 7] [--workload fixed|gold]
 
+A Spanish workload (the Spanish gold texts, half as many articles, read by
+strikewatch-rules-es) is reported beside the English one.
+
 Builds >= 500 articles by varying source articles: several are combined into one, with
 their numbers, weekdays and countries varied, so no two are alike. The sources are a fixed,
 committed list (bench/extract_workload.txt: the 65 gold articles 001-035 and h01-h30 and
@@ -103,6 +106,46 @@ def make_articles(n: int, seed: int, workload: str = "fixed") -> list[Article]:
     return out
 
 
+def spanish_articles(n: int, seed: int) -> list[Article]:
+    """Spanish articles built like the English ones from the Spanish gold set's texts
+    (tests/gold/es/articles), 3-5 stories each, for the Spanish reader's workload."""
+    rng = random.Random(seed)
+    src = [p.read_text(encoding="utf-8")
+           for p in sorted((ROOT / "tests" / "gold" / "es" / "articles").glob("*.txt"))]
+    out = []
+    for i in range(n):
+        parts = [rng.choice(src) for _ in range(rng.randint(3, 5))]
+        month = rng.randint(1, 12)
+        out.append(Article(text="\n".join(p.strip() for p in parts) + "\n", language="es",
+                           published=f"2025-{month:02d}-{rng.randint(1, 28):02d}",
+                           url=f"bench-es://{i}"))
+    return out
+
+
+def spanish_workload(n: int, seed: int, en_cpu_per_article: float) -> None:
+    """The Spanish reader (strikewatch-rules-es) through the same boundary, beside the
+    English one. No trained Spanish spaCy pipeline is installable for spaCy 3.8, so its
+    baseline is spaCy's blank Spanish tokenizer over the same sentences."""
+    import spacy
+
+    es_reader = registry.get_extractor("strikewatch-rules-es")
+    arts = spanish_articles(n, seed)
+    tok = spacy.blank("es")
+    for a in arts[:20]:
+        registry.checked(es_reader, a)
+    c0 = time.process_time()
+    n_mentions = sum(len(registry.checked(es_reader, a)) for a in arts)
+    ours = time.process_time() - c0
+    c0 = time.process_time()
+    for a in arts:
+        for _ in tok.pipe([a.text[s:e] for s, e in split_offsets(a.text)], batch_size=64):
+            pass
+    base = time.process_time() - c0
+    print(f"spanish   {n / ours:8.1f} articles/CPU-s ({n} articles, {n_mentions} mentions); "
+          f"spaCy blank('es') tokenizer alone {n / base:8.1f} articles/CPU-s; "
+          f"English reader {1 / en_cpu_per_article:8.1f} articles/CPU-s in this run")
+
+
 def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -179,6 +222,7 @@ def main() -> None:
           f"wall  (targets: ratio >= 5x, ours >= 100 articles/s on one core)")
     print(f"peak RSS  at start {mem0:.0f} MiB, after ours {mem_ours:.0f} MiB, overall "
           f"{mem_base:.0f} MiB (ru_maxrss; the spaCy model is loaded before the start)")
+    spanish_workload(args.articles // 2, args.seed, cpu["ours"] / n)
     load = os.getloadavg() if hasattr(os, "getloadavg") else None
     print(f"machine   {os.cpu_count()} CPUs, load average {load}")
 

@@ -267,12 +267,18 @@ def evaluate(paths: Sequence[Path],
     An article in a language no reader reads yields no records, as at ingest (its expected
     records count as missed), so the scores say what the ledger would hold.
     """
-    from strikewatch.extract import extract
+    from strikewatch.extract import extract, registry
     from strikewatch.extract.registry import ExtractionError
     from strikewatch.ingest.language import has_reader
 
     def routed(article: Article) -> list[Mention]:
-        return (extractor or extract)(article) if has_reader(article.language) else []
+        if not has_reader(article.language):
+            return []
+        if extractor is not None:
+            return extractor(article)
+        # the reader for the article's language, as ingest routes it (registry.for_language)
+        reader = registry.for_language(article.language)
+        return reader(article) if reader is not None else extract(article)
 
     run = routed
     total = Score()

@@ -207,19 +207,21 @@ def test_the_boundary_rejects_what_is_not_a_valid_mention_of_the_article() -> No
 
 
 def test_articles_are_routed_by_language_to_a_reader_that_reads_it() -> None:
-    class Spanish:
-        name, version, languages = "test-es", "1", frozenset({"es"})
+    class Quechua:
+        name, version, languages = "test-qu", "1", frozenset({"qu"})
 
         def __call__(self, article: Article) -> list[Mention]:
             return []
 
-    registry.extractors.register("test-es", func=Spanish)
+    registry.extractors.register("test-qu", func=Quechua)
     try:
         assert registry.for_language("en-US").name == registry.DEFAULT_EXTRACTOR  # type: ignore[union-attr]
         assert registry.for_language(None).name == registry.DEFAULT_EXTRACTOR  # type: ignore[union-attr]
-        assert registry.for_language("ES").name == "test-es"  # type: ignore[union-attr]
+        assert registry.for_language("QU").name == "test-qu"  # type: ignore[union-attr]
         assert registry.for_language("xx") is None
-        assert registry.reader_languages() >= {"en", "es"}
+        assert registry.reader_languages() >= {"en", "es", "qu"}
+        # the built-in Spanish reader answers Spanish (a reader no test registered)
+        assert registry.for_language("es").name == "strikewatch-rules-es"  # type: ignore[union-attr]
     finally:
-        registry.unregister("test-es")
-    assert "test-es" not in registry.names() and "es" not in registry.reader_languages()
+        registry.unregister("test-qu")
+    assert "test-qu" not in registry.names() and "qu" not in registry.reader_languages()

@@ -58,6 +58,9 @@ _built: dict[str, Extractor] = {}
 
 
 def _load_builtins() -> None:
+    # the Spanish reader registers through its entry point once installed; imported here
+    # too so a checkout that is not reinstalled reads Spanish the same way
+    import strikewatch.extract.es.reader  # noqa: F401  (registers strikewatch-rules-es)
     import strikewatch.extract.rules  # noqa: F401  (registers strikewatch-rules)
 
 

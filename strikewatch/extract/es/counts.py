@@ -1,0 +1,164 @@
+"""Spanish casualty counts: "tres muertos", "dejó seis fallecidos", "murieron al menos
+cuatro", "al menos 64 personas murieron", "una veintena", "dos sobrevivientes".
+
+A number phrase (lexicon.NUMBER) counts as killed only beside a death word, with nothing but
+people words between them, so "iban a bordo ocho" (aboard) and "377 paquetes" are no deaths.
+Ranges follow spec/records.md: "al menos 4" → 4..null, "más de 30" → 31..null, "casi diez"
+→ null..9, "unos 30" → 30..30 with approx.
+"""
+
+from __future__ import annotations
+
+import re
+
+from strikewatch.extract.es.lexicon import NUMBER, NUMBER_WORDS, PEOPLE, VAGUE
+
+Range = tuple[int | None, int | None]
+
+_DEATH_AFTER = re.compile(
+    r"\s*(?:de\s+)?(?:" + PEOPLE + r"\s*)?(?:(?:que\s+)?(?:iban|viajaban|estaban)\s+a\s+bordo\s+)?"
+    r"(?:(?:el|la|los|las)\s+(?:número|cifra|total|balance|saldo)\s+de\s+(?:personas\s+)?|"
+    r"(?:los|las)\s+)?"
+    r"(?:,?\s*que\s+)?(?:muert[oa]s?|fallecid[oa]s?|murieron|murió|mueren|falleció|fallecieron|"
+    r"perdieron la vida|"
+    r"resultaron muert[oa]s|fueron abatid[oa]s|abatid[oa]s|víctimas mortales|sin vida)\b",
+    re.IGNORECASE)
+_DEATH_BEFORE = re.compile(
+    r"(?:murieron|mueren|fallecieron|perdieron la vida|"
+    r"mat(?:ó|aron|ando|ar)\s+(?:[\wáéíóú]+\s+){0,3}?a|"
+    r"(?:han|ha|habían|habrían|habría) muerto|"
+    r"matando\s+a|acab(?:ó|aron) con la vida de|muerte de|la vida de|dejó|dejando|deja|"
+    r"con un saldo de|un saldo de|"
+    r"(?:ha |han )?costado la vida a|cobrado la vida de|"
+    r"asesin(?:ó|aron|ando)\s+a)\s+(?:a\s+)?(?:los\s+|las\s+|sus\s+)?$",
+    re.IGNORECASE)
+_SURVIVE_AFTER = re.compile(r"\s*(?:" + PEOPLE + r"\s+|persona\s+|hombres?\s+)?(?:,?\s*que\s+)?"
+                            r"(?:sobrevivientes?|supervivientes?|sobrevivieron|sobrevivió|"
+                            r"con vida|salieron con vida|quedaron con vida)\b", re.IGNORECASE)
+_SURVIVE_BEFORE = re.compile(r"(?:salieron con vida|sobrevivieron|quedaron con vida|"
+                             r"sobrevivió)\s+(?:los\s+|las\s+)?$", re.IGNORECASE)
+_INJURED_AFTER = re.compile(r"\s*(?:" + PEOPLE + r"\s+)?(?:heridos|heridas|resultaron heridos|"
+                            r"lesionados)\b", re.IGNORECASE)
+_ONE_PERSON = re.compile(r"\s*(?:persona|hombre|pescador|tripulante|sobreviviente|"
+                         r"superviviente|muerto|fallecido)\b", re.IGNORECASE)
+_STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:esos|estos|los)\s+)?(?:ataques|bombardeos|golpes|"
+                            r"embarcaciones (?:atacadas|destruidas|hundidas)|"
+                            r"lanchas (?:atacadas|destruidas|hundidas)|los ataques)\b",
+                            re.IGNORECASE)
+# "ha bombardeado como mínimo otras 22 embarcaciones": boats struck count strikes
+_STRUCK_BOATS = re.compile(r"\s*(?:(?:presuntas|supuestas|nuevas|pequeñas)\s+)?['\"“‘]?"
+                           r"(?:embarcaciones|lanchas|narcolanchas|narco lanchas|botes|naves|"
+                           r"semisumergibles)\b", re.IGNORECASE)
+_STRIKE_VERB_BEFORE = re.compile(r"(?:bombarde|atac|destru|hund|al fondo)\w*\s+(?:\w+\s+){0,4}$",
+                                 re.IGNORECASE)
+_NTH_STRIKE = re.compile(r"\b(?:ataque|bombardeo|golpe) (?:número|nº|n\.º) (\d+)", re.IGNORECASE)
+#: "es el sexto bombardeo", "se trata del undécimo ataque": the campaign's count so far
+ORDINALS = {"segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4, "quinto": 5, "sexto": 6,
+            "séptimo": 7, "octavo": 8, "noveno": 9, "décimo": 10, "undécimo": 11,
+            "duodécimo": 12}
+_NTH_WORD = re.compile(r"\b(?:es|sería|fue|era|se trata)\s+(?:de\s+)?(?:el|del)\s+(" +
+                       "|".join(ORDINALS) + r")\s+(?:ataque|bombardeo|golpe)", re.IGNORECASE)
+_NO_SURVIVORS = re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?"
+                           r"(?:sobrevivientes|supervivientes)\b", re.IGNORECASE)
+
+
+def number_value(word: str) -> int | None:
+    """"64" → 64, "seis" → 6, "veintidós" → 22, "treinta y dos" → 32."""
+    w = word.lower().strip()
+    if w.isdigit():
+        return int(w)
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
+    if w.startswith("veinti"):
+        rest = {"uno": 1, "ún": 1, "un": 1, "una": 1, "dós": 2, "dos": 2, "trés": 3, "tres": 3,
+                "cuatro": 4, "cinco": 5, "séis": 6, "seis": 6, "siete": 7, "ocho": 8,
+                "nueve": 9}.get(w[6:])
+        return 20 + rest if rest else None
+    if " y " in w:
+        tens, _, ones = w.partition(" y ")
+        a, b = NUMBER_WORDS.get(tens), NUMBER_WORDS.get(ones)
+        return a + b if a and b and a >= 30 and b < 10 else None
+    return None
+
+
+def number_range(m: re.Match[str]) -> tuple[Range, bool] | None:
+    """The range a number phrase stands for, and whether it is approximate."""
+    word = m.group("n").lower()
+    q = (m.group("q") or "").lower()
+    if word in VAGUE:
+        low, high = VAGUE[word]
+        approx = high is not None and word not in ("docena",)
+        if q == "más de" and low is not None:
+            return (low + 1, None), False
+        if q == "casi" and low is not None:
+            return (None, low - 1), False
+        return (low, high), approx
+    n = number_value(word)
+    if n is None:
+        return None
+    if q in ("al menos", "por lo menos", "como mínimo", "un mínimo de"):
+        return (n, None), False
+    if q == "más de":
+        return (n + 1, None), False
+    if q == "hasta":
+        return (None, n), False
+    if q == "casi":
+        return (None, n - 1), False
+    if q in ("cerca de", "unos", "unas", "alrededor de", "aproximadamente"):
+        return (n, n), True
+    return (n, n), False
+
+
+def bare_count(text: str, a: int, b: int) -> tuple[Range, int, int] | None:
+    """The first number of a list item ("cuatro en la segunda"): the list's death word
+    (told before the list) is its verb, so "cuatro a bordo de la segunda" counts too."""
+    for m in NUMBER.finditer(text, a, b):
+        if m.group("n").lower() in ("un", "una", "uno"):
+            continue
+        got = number_range(m)
+        if got is not None:
+            return got[0], m.start("n"), m.end("n")
+    return None
+
+
+# what may follow the number after "murieron", "la muerte de": people ("los dos supuestos
+# narcoterroristas"), "de sus habitantes", or the clause's end
+_AFTER_DEATH_VERB = re.compile(r"\s*(?:(?:[\wáéíóú]+\s+){0,2}" + PEOPLE + r"|muert|fallec|"
+                               r"de\s+(?:sus|los|las)\s|[.,;]|$)", re.IGNORECASE)
+
+
+def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, int]]:
+    """(field, range, approx, start, end) for every count in text[a:b]."""
+    out: list[tuple[str, Range, bool, int, int]] = []
+    for m in NUMBER.finditer(text, a, b):
+        tail = text[m.end():min(b, m.end() + 60)]
+        head = text[max(a, m.start() - 40):m.start()]
+        if m.group("n").lower() in ("un", "una", "uno") and not m.group("q") and \
+                not _ONE_PERSON.match(tail) and \
+                not (m.group("n").lower() == "uno" and _DEATH_AFTER.match(tail)):
+            continue  # "un ataque", "una lancha": an article, not a count
+        got = number_range(m)
+        if got is None:
+            continue
+        rng, approx = got
+        if _SURVIVE_AFTER.match(tail) or _SURVIVE_BEFORE.search(head):
+            out.append(("survivors", rng, approx, m.start(), m.end()))
+        elif _INJURED_AFTER.match(tail):
+            out.append(("injured", rng, approx, m.start(), m.end()))
+        elif _STRIKES_AFTER.match(tail) or (_STRUCK_BOATS.match(tail) and
+                                            _STRIKE_VERB_BEFORE.search(head)):
+            out.append(("strikes", rng, approx, m.start(), m.end()))
+        elif _DEATH_AFTER.match(tail) or (_DEATH_BEFORE.search(head) and
+                                          _AFTER_DEATH_VERB.match(tail)):
+            out.append(("killed", rng, approx, m.start(), m.end()))
+    for m in _NTH_WORD.finditer(text, a, b):
+        n = ORDINALS[m.group(1).lower()]
+        out.append(("strikes", (n, n), False, m.start(1), m.end(1)))
+    for m in _NTH_STRIKE.finditer(text, a, b):
+        n = int(m.group(1))
+        out.append(("strikes", (n, n), False, m.start(1), m.end(1)))
+    if _NO_SURVIVORS.search(text, a, b):
+        ns = _NO_SURVIVORS.search(text, a, b)
+        assert ns is not None
+        out.append(("survivors", (0, 0), False, ns.start(), ns.end()))
+    return out

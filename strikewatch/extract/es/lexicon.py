@@ -1,0 +1,181 @@
+"""The Spanish reader's words: event words, status cues, numbers, actors, seas.
+
+One home for every Spanish word list, so a coder can read what the reader knows top to
+bottom. Each table maps Spanish wording to the records' vocabulary (spec/records.md):
+ACLED event types, statuses, count ranges, ISO country codes.
+"""
+
+from __future__ import annotations
+
+import re
+
+A = r"[\wáéíóúüñÁÉÍÓÚÜÑ]"  # a Spanish word character (re's \w already has them; kept explicit)
+
+# --- event words -------------------------------------------------------------------------
+#: Strong event words: a strike on a boat, a bombing, an attack. Verbs in the preterite,
+#: the present (headlines), the participle and the infinitive (for plans and threats).
+STRIKE_WORDS = re.compile(
+    r"\b(?:ataques?(?:\s+(?:cinéticos?|letales?|militares?|aéreos?))*(?:\s+(?:letal|cinético))?|"
+    r"bombardeos?|bombarde(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán|ara|aran)|"
+    r"atac(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán|ara|aran)|"
+    r"golpe(?:ó|aron|ar)|(?:segundo|nuevo|primer|último|aquel|ese|este) golpe|golpes? contra|"
+    r"destru(?:yó|yeron|ir|ida|ido)\s+(?:[\wáéíóú]+\s+){0,3}?"
+    r"(?:una?\s+|otra\s+|la\s+|el\s+|dos\s+|tres\s+|cuatro\s+)?"
+    r"(?:(?:nueva|presunta|supuesta)\s+)?(?:lanchas?|embarcaci(?:ón|ones)|narcolanchas?|"
+    r"botes?|semisumergibles?|naves?|buques?)|"
+    r"(?<!\bse )hundi(?:ó|eron|r|da|do)\s+(?:[\wáéíóú]+\s+){0,3}?(?:una?\s+|otra\s+|la\s+|el\s+)?"
+    r"(?:lanchas?|embarcaci(?:ón|ones)|"
+    r"narcolanchas?|botes?|semisumergibles?|naves?|buques?)|"
+    r"vol(?:ó|aron)\s+(?:una?\s+|la\s+|el\s+)?(?:lancha|embarcación|narcolancha|bote)|"
+    r"alcanzada por un proyectil|ofensiva(?: militar| terrestre| (?:en|a|por) tierra)|"
+    r"misi(?:ón|ones) militar(?:es)?|"
+    r"intervenci(?:ón|ones) militar(?:es)?|pegarles|operaciones militares|"
+    r"abri(?:ó|eron) fuego|dispar(?:ó|aron) contra|pulveriz(?:ó|aron)|acribill(?:ó|aron)|"
+    r"tirote(?:ó|aron|ara|aran)|misi(?:ón|ones) (?:\w+ )?contra|mand(?:ó|ado|aron) al fondo)\b",
+    re.IGNORECASE)
+#: Other incidents at sea, coded as strategic developments: a boarding, an assault on a
+#: fishing boat, a seizure ("cayó en manos de la Armada").
+SEA_INCIDENT_WORDS = re.compile(
+    r"\b(?:abord(?:ó|aron|ado|aje)\b(?=[^.]{0,60}\b(?:pesquero|buque|barco|lancha|"
+    r"embarcación|atunero|bote))|asalt(?:ó|aron) a un (?:pesquero|buque|barco|atunero|bote)|"
+    r"cayó en manos de|rob(?:ó|aron) a los ocupantes|intercept(?:ó|aron|ada|ado)\b"
+    r"(?=[^.]{0,40}\b(?:en el mar|frente a|millas)))", re.IGNORECASE)
+#: Weak event words: casualty words that only join an event ("murieron cuatro").
+CASUALTY_WORDS = re.compile(
+    r"\b(?:muert[oa]s|fallecid[oa]s|murieron|mueren|fallecieron|perdieron la vida|"
+    r"mat(?:ó|aron|ando|ar)|abatid[oa]s)\b", re.IGNORECASE)
+#: A boat that is the event's target ("narcolancha", "semisumergible").
+VESSEL = re.compile(r"\b(?:lanchas?|narcolanchas?|embarcaci(?:ón|ones)|semisumergibles?|"
+                    r"submarinos?|botes?|peñeros?|naves?|buques?|barcos?|go-fast|"
+                    r"navíos?|pesqueros?)\b", re.IGNORECASE)
+SEA_WORD = re.compile(r"\b(?:mar|océano|Caribe|Pacífico|aguas|costas?|marítim[oa]s?|"
+                      r"golfo)\b", re.IGNORECASE)
+LAND_TARGET = re.compile(r"\b(?:en tierra|terrestres?|laboratorios?|campamentos?|pistas?|"
+                         r"instalaciones|edificios?|casas?|bases?)\b", re.IGNORECASE)
+
+# --- status ------------------------------------------------------------------------------
+#: Cue -> status, read in the words before the event word (and "amenazó con" anywhere before).
+STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("denied", re.compile(r"\b(?:neg(?:ó|aron|ar|aba)\b|nieg(?:a|an|uen)\b|desmint(?:ió|ieron)|"
+                          r"rechaz(?:ó|aron) que|"
+                          r"son falsos|no (?:ha |hubo |existió )?(?:realizado|ningún))\b",
+                          re.I)),
+    ("threatened", re.compile(r"\b(?:amenaz(?:ó|a|aron|an|ando) con|vamos a|van a|va a|"
+                              r"pod(?:emos|ríamos)\s*$|"
+                              r"lanzará|atacará|se encargará|advirtió (?:que|con)|"
+                              r"amenaza(?:s)? de|empezarán|comenzarán|puede(?:n)? ser atacad|"
+                              r"será(?:n)? atacad)", re.I)),
+    ("planned", re.compile(r"\b(?:alist(?:a|aba|aban)|evalúa|diseña|sopesa|pensaría|estudia|"
+                           r"quier(?:e|en)\s*$|"
+                           r"lo próximo|la próxima|llevar|plane(?:a|an|aba|aban|ó)|prevé|prevén|"
+                           r"prepar(?:a|an|aba|aban)|"
+                           r"planific(?:a|ar|ó)|contempl(?:a|ando|aría)|estudia(?:n)? la "
+                           r"posibilidad|(?:posibles?|próxim[oa]s?|futur[oa]s?) (?:\w+ )?"
+                           r"(?:ataques?|operaci|bombardeos?)|siguiente fase|"
+                           r"ordenar(?:ía)?|autoriz(?:ó|ar)|podría(?:n)? (?:atacar|bombardear|"
+                           r"lanzar)|tiene previsto|se dispone a|inminente)", re.I)),
+    ("hypothetical", re.compile(r"(?:^|[¿,]\s*)(?:si|en caso de que|pongamos que|"
+                                r"una posible intervención)\s", re.I)),
+)
+#: Hedges: the event is reported, not vouched for ("habría", "presuntamente").
+HEDGES = re.compile(r"\b(?:habría(?:n)?|presunt(?:o|a|os|as|amente)|supuest(?:o|a|os|as|"
+                    r"amente)|al parecer|según se informa|aparentemente)\b", re.I)
+#: The conditional mood of an event verb ("atacaría") says what would happen: a plan.
+CONDITIONAL = re.compile(r"\b\w+(?:aría|ería|iría)(?:n|mos)?\b", re.I)
+
+# --- numbers -----------------------------------------------------------------------------
+NUMBER_WORDS: dict[str, int] = {
+    "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
+    "catorce": 14, "quince": 15, "dieciséis": 16, "diecisiete": 17, "dieciocho": 18,
+    "diecinueve": 19, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
+    "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100,
+}
+#: Vague words -> (low, high), as spec/records.md maps the English ones ("una docena" is
+#: "a dozen"; "una veintena"/"una treintena" about 20/30 with approx; "decenas" 24..null).
+VAGUE: dict[str, tuple[int | None, int | None]] = {
+    "docena": (12, 12), "decena": (10, 10), "veintena": (20, 20), "treintena": (30, 30),
+    "cuarentena": (40, 40), "decenas": (24, None), "docenas": (24, None),
+    "cientos": (200, None), "centenares": (200, None), "varios": (3, None), "varias": (3, None),
+}
+_NUMWORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+#: A number phrase: an optional qualifier, then digits, a word number or a vague word.
+NUMBER = re.compile(
+    r"(?<!\w)(?P<q>al menos|por lo menos|como mínimo|un mínimo de|más de|hasta|casi|"
+    r"cerca de|unos|unas|alrededor de|aproximadamente)?\s*(?:una\s+|otr[oa]s\s+)?"
+    r"(?<![\w.,])(?P<n>\d{1,4}(?![\d.,]\d)|(?:" + _NUMWORD + r")(?:\s+y\s+(?:" + _NUMWORD + r"))?|"
+    r"veinti\w+|(?:" + "|".join(VAGUE) + r"))\b", re.IGNORECASE)
+#: People words between a number and a casualty word ("seis tripulantes murieron").
+PEOPLE = (r"(?:personas?|hombres?|tripulantes?|pescador|ocupantes|narcoterroristas|terroristas|"
+          r"pescadores|marineros|civiles|presuntos narcotraficantes|narcotraficantes|"
+          r"integrantes|individuos|sospechosos|víctimas|criminales|tripulantes)")
+
+# --- actors ------------------------------------------------------------------------------
+#: Actor phrases -> (name, type, country). Ordered longest first when compiled.
+ACTORS: dict[str, tuple[str, str, str | None]] = {
+    "Comando Sur": ("Comando Sur", "military", "US"),
+    "SOUTHCOM": ("Comando Sur", "military", "US"),
+    "Departamento de Guerra": ("Departamento de Guerra", "military", "US"),
+    "Departamento de Defensa": ("Departamento de Defensa", "military", "US"),
+    "Pentágono": ("Pentágono", "military", "US"),
+    "Lanza del Sur": ("Fuerza de Tarea Conjunta Lanza del Sur", "military", "US"),
+    "Southern Spear": ("Fuerza de Tarea Conjunta Lanza del Sur", "military", "US"),
+    "Hegseth": ("Pete Hegseth", "government", "US"),
+    "Trump": ("Donald Trump", "government", "US"),
+    "Casa Blanca": ("Casa Blanca", "government", "US"),
+    "Estados Unidos": ("Estados Unidos", "state", "US"),
+    "EE.UU.": ("Estados Unidos", "state", "US"),
+    "EE. UU.": ("Estados Unidos", "state", "US"),
+    "EEUU": ("Estados Unidos", "state", "US"),
+    "EU": ("Estados Unidos", "state", "US"),
+    "Washington": ("Estados Unidos", "state", "US"),
+    "fuerzas estadounidenses": ("fuerzas estadounidenses", "military", "US"),
+    "militares estadounidenses": ("fuerzas estadounidenses", "military", "US"),
+    "Armada de Colombia": ("Armada de Colombia", "military", "CO"),
+    "Armada Nacional": ("Armada de Colombia", "military", "CO"),
+    "Gobierno de Nicolás Maduro": ("Gobierno de Nicolás Maduro", "government", "VE"),
+    "gobierno de Nicolás Maduro": ("Gobierno de Nicolás Maduro", "government", "VE"),
+    "Fanb": ("Fuerza Armada Nacional Bolivariana", "military", "VE"),
+    "FANB": ("Fuerza Armada Nacional Bolivariana", "military", "VE"),
+    "Guardia Costera trinitense": ("Guardia Costera de Trinidad y Tobago", "military", "TT"),
+    "SEMAR": ("Secretaría de Marina", "military", "MX"),
+    "Semar": ("Secretaría de Marina", "military", "MX"),
+    "Secretaría de Marina": ("Secretaría de Marina", "military", "MX"),
+    "Ejército de Nicaragua": ("Ejército de Nicaragua", "military", "NI"),
+    "DNCD": ("Dirección Nacional de Control de Drogas", "government", "DO"),
+}
+ACTOR_RE = re.compile(r"(?<![\w.])(?:" + "|".join(
+    re.escape(k) for k in sorted(ACTORS, key=len, reverse=True)) + r")(?![\w])")
+
+#: Country names in Spanish -> ISO code (for actors' countries and places on land).
+COUNTRIES: dict[str, str] = {
+    "Estados Unidos": "US", "EE.UU.": "US", "EEUU": "US", "Venezuela": "VE", "Colombia": "CO",
+    "México": "MX", "Mexico": "MX", "Trinidad y Tobago": "TT", "Ecuador": "EC",
+    "Nicaragua": "NI", "Panamá": "PA", "República Dominicana": "DO", "Honduras": "HN",
+    "Guatemala": "GT", "El Salvador": "SV", "Costa Rica": "CR", "Perú": "PE", "Cuba": "CU",
+    "Puerto Rico": "PR", "Granada": "GD", "Jamaica": "JM",
+}
+
+# --- attribution -------------------------------------------------------------------------
+_NAME = r"(?:(?:el|la|los|las)\s+)?(?P<name>[A-ZÁÉÍÓÚÑ][\w.áéíóúñ-]*(?:\s+(?:de(?:l)?\s+|la\s+)?" \
+        r"[A-ZÁÉÍÓÚÑ][\w.áéíóúñ-]*){0,4})"
+SAY_VERB = (r"(?:informó|informaron|dijo|dijeron|indicó|indicaron|afirmó|aseguró|anunció|"
+            r"anunciaron|escribió|publicó|confirmó|declaró|señaló|reveló|explicó|precisó|"
+            r"detalló|sostuvo|agregó|añadió|difundió|dio a conocer)")
+ATTRIBUTION = (
+    re.compile(r"\b(?:según|de acuerdo con|de acuerdo a|citado por|reveló)\s+" + _NAME),
+    # "el Pentágono informó", "Hegseth, jefe del Pentágono, dijo": the name, or the name
+    # and an apposition between commas, right before the verb
+    re.compile(_NAME + r"(?:,\s+(?:el|la|jefe|jefa|secretari[oa]|ministr[oa]|portavoz|"
+               r"presidente|presidenta|director[a]?)\b[^.,;]{0,50},)?\s+" + SAY_VERB + r"\b"),
+    re.compile(r"\b" + SAY_VERB + r"\s+(?:este\s+\w+\s+|hoy\s+|ayer\s+)?" + _NAME),
+)
+ANONYMOUS = re.compile(r"\bfuentes (?:anónimas|oficiales|militares|cercanas)|"
+                       r"(?:dos|tres|cuatro|varias) personas con conocimiento", re.I)
+_STOP_NAMES = {"El", "La", "Los", "Las", "En", "Un", "Una", "Este", "Esta", "Según", "Ayer"}
+
+
+def clean_name(name: str) -> str | None:
+    """A speaker's name without a leading article word; None when nothing is left."""
+    words = [w for w in name.split() if w not in _STOP_NAMES]
+    return " ".join(words).rstrip(".,") or None

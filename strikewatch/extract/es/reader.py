@@ -1,0 +1,43 @@
+"""`strikewatch-rules-es`: the rules pipeline with Spanish components where words matter.
+
+Sentence splitting, the seas of a tally (`regions`), the quotes after an event and the
+building of Mention records are the English pipeline's language-neutral components, reused
+by name; everything that reads words is an `es_*` component (es/components.py). No trained
+Spanish spaCy pipeline is used (none compatible with spaCy 3.8 is installable from PyPI
+here), so, as the English rules mostly do, the reader works on word order and lexicons.
+"""
+
+from __future__ import annotations
+
+from strikewatch.extract.es import components  # noqa: F401  (registers the es_* components)
+from strikewatch.extract.pipeline import Pipeline
+from strikewatch.extract.registry import Extractor, extractors
+from strikewatch.records import Article, Mention
+
+SPANISH_NAMES: tuple[str, ...] = (
+    "es_sentences", "es_triggers", "es_clauses", "es_status", "es_counts", "es_dates", "es_kind",
+    "es_targets", "es_countries", "es_places", "es_actors", "es_sources", "es_coreference",
+    "regions", "to_mention",
+)
+
+
+class SpanishRulesExtractor:
+    """Reads Spanish news reports into the same Mention records as the English rules."""
+
+    name = "strikewatch-rules-es"
+    version = "1"
+    languages: frozenset[str] = frozenset({"es"})
+
+    def __init__(self, pipeline: Pipeline | None = None) -> None:
+        self.pipeline = pipeline or Pipeline(SPANISH_NAMES)
+
+    def __call__(self, article: Article) -> list[Mention]:
+        out = self.pipeline(article)
+        for m in out:
+            m.extractor = "strikewatch-rules-es-1"
+        return out
+
+
+@extractors.register(SpanishRulesExtractor.name)
+def make_reader() -> Extractor:
+    return SpanishRulesExtractor()
