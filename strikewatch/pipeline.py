@@ -100,6 +100,10 @@ def extract_pending(
 
 #: Resolve-and-write attempts before giving up (each retry follows another process's write).
 MAX_ATTEMPTS = 50
+#: A store holding more mentions than this is resolved in passes (resolve.streamed), also
+#: incrementally: the in-memory update holds every mention as a record, ~28 KB each
+#: (bench/ingest_after_batch.py measures both).
+STREAM_ABOVE = 10_000
 
 
 def rebuild_ledger(
@@ -134,8 +138,14 @@ def update_ledger(
 
     `predictor`: where pairwise linking runs (resolve.linking; default DuckDB in this
     process; a batch on Spark passes batch.spark.spark_predictor) — the links are the same.
+
+    A store of more than STREAM_ABOVE mentions (say, filled by a batch) is resolved by
+    resolve_archive instead, in passes and from the saved links: the same ledger and state
+    in bounded memory.
     """
     report = report or PipelineReport()
+    if store.count_mentions() > STREAM_ABOVE:
+        return resolve_archive(store, report, predictor, incremental=not from_scratch)
     state = resolve_step.ResolveState()
 
     def once() -> bool:
@@ -192,23 +202,27 @@ def resolve_archive(
     report: PipelineReport | None = None,
     predictor: Predictor | None = None,
     workdir: Path | None = None,
+    incremental: bool = False,
 ) -> PipelineReport:
-    """update_ledger(from_scratch=True) in bounded memory: what a batch runs.
+    """update_ledger in bounded memory: from scratch (what a batch runs), or, when
+    `incremental`, reusing the saved state's links (what an ingest into a large store runs).
 
     The same ledger and saved state, resolved by resolve.streamed in passes over the store
     (per mention only ids, fingerprints and links stay in memory; the incidents wait in a
     file under `workdir`, default a temporary folder, removed after).
     """
     report = report or PipelineReport()
-    report.from_scratch = True
 
     def once() -> bool:
         t0 = time.perf_counter()
         saved = store.load_resolve_state()  # the base the save replaces
+        base = saved if incremental and saved is not None and (
+            saved.version == resolve_step.STATE_VERSION) else None
+        report.from_scratch = base is None
         reviews = store.reviews()
         with tempfile.TemporaryDirectory(prefix="resolve-", dir=workdir) as tmp:
             try:
-                res = streamed.resolve_store(store, Path(tmp), reviews, predictor)
+                res = streamed.resolve_store(store, Path(tmp), reviews, predictor, base)
             except streamed.StoreChanged:
                 return False
             try:
