@@ -115,7 +115,8 @@ def run_batch(
                 spark, src, mentions_dir, workers, extractor
             )
             report.peak_rss_mb.update({f"spark_{k}": v for k, v in last_peaks_mb.items()})
-            predictor = spark_predictor(spark)  # resolution links on the same session
+            # resolution links on the same session; its files under --out (shared)
+            predictor = spark_predictor(spark, out_dir)
         else:
             from strikewatch.batch.local import extract_local
 
