@@ -18,8 +18,9 @@ from __future__ import annotations
 import json
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +56,11 @@ def extract_one(article: Article) -> tuple[str, list[Mention] | None, str | None
         return article.id, None, f"{type(exc).__name__}: {exc}"
 
 
+def extract_many(articles: list[Article]) -> list[tuple[str, list[Mention] | None, str | None]]:
+    """extract_one over a chunk of articles: a pool worker's unit of work."""
+    return [extract_one(a) for a in articles]
+
+
 def extract_pending(
     store: Store,
     report: PipelineReport | None = None,
@@ -64,38 +70,69 @@ def extract_pending(
 ) -> PipelineReport:
     """Extract and store mentions for every article that has none stored yet.
 
-    With `workers` > 1 extraction runs in a process pool; results are written by this
-    process, one transaction per article, so an interruption loses no stored work.
+    With `workers` > 1 extraction runs in a process pool, up to 2 x `workers` chunks of
+    `batch` articles in flight, while this process stores the finished ones: each chunk's
+    mentions in one transaction (Store.replace_mentions_many, as the batch load writes
+    them), so storing neither waits for the pool nor pays a transaction per article. An
+    interruption loses at most the chunks in flight; their articles stay unextracted and the
+    next run extracts them.
     """
     report = report or PipelineReport()
     pending = store.unextracted_article_ids()
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(pending) > 1 else None
-    try:
-        for i in range(0, len(pending), batch):
-            chunk = pending[i : i + batch]
-            found = store.get_articles(chunk)
-            articles = [found[a] for a in chunk if a in found]
-            if pool is not None:
-                results = pool.map(extract_one, articles, chunksize=max(1, batch // workers))
-            else:
-                results = map(extract_one, articles)
-            for article_id, mentions, error in results:
-                if mentions is not None:
-                    try:
-                        store.replace_mentions(article_id, mentions)
-                    except Exception as exc:  # e.g. duplicate mention ids from the extractor
-                        error = f"{type(exc).__name__}: {exc}"
-                    else:
-                        report.extracted += 1
-                        report.mentions += len(mentions)
-                if error is not None:
-                    report.extract_failures.append((article_id, error))
-                if on_article is not None:
-                    on_article(article_id)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    # chunks small enough that every worker gets several, at most `batch` articles
+    size = max(1, min(batch, -(-len(pending) // (4 * max(1, workers)))))
+    chunks = [pending[i : i + size] for i in range(0, len(pending), size)]
+
+    def articles_of(chunk: list[str]) -> list[Article]:
+        found = store.get_articles(chunk)
+        return [found[a] for a in chunk if a in found]
+
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            _store_extracted(store, extract_many(articles_of(chunk)), report, on_article)
+        return report
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        window: deque[Future[list[tuple[str, list[Mention] | None, str | None]]]] = deque()
+        try:
+            for chunk in chunks:
+                window.append(pool.submit(extract_many, articles_of(chunk)))
+                if len(window) >= 2 * workers:
+                    _store_extracted(store, window.popleft().result(), report, on_article)
+            while window:
+                _store_extracted(store, window.popleft().result(), report, on_article)
+        finally:
+            for future in window:
+                future.cancel()
     return report
+
+
+def _store_extracted(
+    store: Store,
+    results: list[tuple[str, list[Mention] | None, str | None]],
+    report: PipelineReport,
+    on_article: Callable[[str], None] | None,
+) -> None:
+    """Store one chunk's mentions in one transaction; if the store refuses the group (e.g.
+    an extractor gave one article duplicate mention ids), article by article, so only the
+    faulty article is reported and the others are kept."""
+    done = {aid: mentions for aid, mentions, _ in results if mentions is not None}
+    errors = {aid: error for aid, _, error in results if error is not None}
+    try:
+        store.replace_mentions_many(done)
+    except Exception:  # noqa: BLE001 - find the faulty article, keep the others
+        for article_id, mentions in done.items():
+            try:
+                store.replace_mentions(article_id, mentions)
+            except Exception as exc:
+                errors[article_id] = f"{type(exc).__name__}: {exc}"
+    for article_id, _, _ in results:
+        if article_id in errors:
+            report.extract_failures.append((article_id, errors[article_id]))
+        else:
+            report.extracted += 1
+            report.mentions += len(done[article_id])
+        if on_article is not None:
+            on_article(article_id)
 
 
 #: Resolve-and-write attempts before giving up (each retry follows another process's write).
