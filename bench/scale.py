@@ -89,6 +89,7 @@ class Run:
     extract_worker_mb: float
     incidents: int
     ledger: str
+    jvm_mb: float = 0.0  # Spark: the local JVM's peak (driver and executors in local mode)
 
     @property
     def rate(self) -> float:
@@ -124,6 +125,7 @@ def measure(archive: Path, size: int, engine: str, workers: int) -> Run:
                               float(peaks.get("spark_python_worker_max", 0.0))),
         incidents=int(report["incidents"]),
         ledger=str(report["ledger"]),
+        jvm_mb=float(peaks.get("total_spark_jvm", 0.0)),
     )
 
 
@@ -149,7 +151,7 @@ def main() -> None:
     print(f"# strikewatch batch scaling, {os.cpu_count()} CPUs, python {sys.version.split()[0]}")
     header = (f"{'engine':6} {'articles':>8} {'wkr':>3} {'total s':>8} {'art/s':>8} "
               f"{'extr art/s':>10} {'load s':>7} {'resol s':>7} {'drv MB':>7} {'wkr MB':>7} "
-              f"{'x-drv MB':>8} {'x-wkr MB':>8} {'incid':>6} ledger")
+              f"{'x-drv MB':>8} {'x-wkr MB':>8} {'JVM MB':>6} {'incid':>6} ledger")
     print(header)
     results: list[Run] = []
     for size in sizes:
@@ -162,7 +164,8 @@ def main() -> None:
                       f"{r.extract_rate:>10.1f} {r.load_s:>7.1f} {r.resolve_s:>7.1f} "
                       f"{r.driver_mb:>7.0f} "
                       f"{r.worker_mb:>7.0f} {r.extract_driver_mb:>8.0f} "
-                      f"{r.extract_worker_mb:>8.0f} {r.incidents:>6} {r.ledger}", flush=True)
+                      f"{r.extract_worker_mb:>8.0f} {r.jvm_mb:>6.0f} {r.incidents:>6} {r.ledger}",
+                      flush=True)
 
     for size in sizes:
         digests = {r.ledger for r in results if r.size == size}

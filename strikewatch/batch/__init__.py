@@ -106,6 +106,7 @@ def run_batch(
             from strikewatch.batch.spark import (
                 extract_spark,
                 last_peaks_mb,
+                record_peaks,
                 spark_predictor,
                 spark_session,
             )
@@ -134,6 +135,9 @@ def run_batch(
             close = getattr(store, "close", None)
             if callable(close):
                 close()
+        if spark is not None:  # the JVM and its Python workers, linking included
+            record_peaks(spark)
+            report.peak_rss_mb.update({f"total_spark_{k}": v for k, v in last_peaks_mb.items()})
     finally:
         if spark is not None:
             spark.stop()

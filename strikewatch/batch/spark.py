@@ -70,7 +70,7 @@ def _descendants(root: int) -> list[int]:
     return found
 
 
-def _record_peaks(spark: Any) -> None:
+def record_peaks(spark: Any) -> None:
     """Peak RSS of the local JVM and its Python workers, read before they exit (Linux)."""
     last_peaks_mb.clear()
     proc = getattr(getattr(spark.sparkContext, "_gateway", None), "proc", None)
@@ -227,7 +227,7 @@ def extract_spark(
     schema = T.StructType([T.StructField(c, T.StringType(), True) for c in ROW_FIELDS])
     spark.createDataFrame(rows, schema).write.mode("overwrite").parquet(str(mentions_dir))
     records = int(counter.value)
-    _record_peaks(spark)
+    record_peaks(spark)
 
     from strikewatch.batch.mentions import iter_rows
 
