@@ -172,10 +172,12 @@ def spark_predictor(spark: Any, workdir: Path | None = None) -> Predictor:
     """
     from splink import SparkAPI
 
+    shared = None if workdir is None else workdir.resolve()  # executors get absolute paths
+
     def predict(table: pa.Table) -> list[tuple[str, str, float]]:
         before = spark.conf.get("spark.sql.codegen.wholeStage")
         spark.conf.set("spark.sql.codegen.wholeStage", "false")
-        with tempfile.TemporaryDirectory(prefix="linking-", dir=workdir) as tmp:
+        with tempfile.TemporaryDirectory(prefix="linking-", dir=shared) as tmp:
             try:
                 features = Path(tmp) / "features.parquet"
                 pq.write_table(table, features, row_group_size=ROW_GROUP)
