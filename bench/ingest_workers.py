@@ -8,8 +8,10 @@ bench/scale.py) is ingested into a fresh SQLite store by a fresh child process p
 rebuild_ledger). The runs alternate 1, 2, 1, 2, ... so that a busy moment of a shared box
 falls on both sides. Printed per run: wall seconds of each phase (ingest = reading and
 storing the articles; extract = extracting and storing the mentions; resolve = the ledger),
-the store's counts (which must agree), then, per phase and in total, the median of the
-1-worker runs over the median of the 2-worker runs (the speed-up; 1.00 = none).
+the CPU seconds of extract in this process and in the pool's workers (x CPU, pool CPU: on a
+busy box they show how the work is split when wall times cannot), the store's counts (which
+must agree); then, per phase and in total, the median of the 1-worker runs over the median
+of the 2-worker runs (the speed-up; 1.00 = none).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -41,9 +44,10 @@ def one_run(archive: str, workers: int) -> dict[str, float | int]:
     try:
         t0 = time.perf_counter()
         report = pipeline.PipelineReport(ingest=pipeline.ingest([archive], store))
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.process_time()
         pipeline.extract_pending(store, report, workers=workers)
-        t2 = time.perf_counter()
+        t2, c2 = time.perf_counter(), time.process_time()
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pool, once it has exited
         pipeline.rebuild_ledger(store, report)
         t3 = time.perf_counter()
         counts = {"articles": store.count_articles(), "mentions": store.count_mentions(),
@@ -53,7 +57,7 @@ def one_run(archive: str, workers: int) -> dict[str, float | int]:
     for stale in OUT.glob(db.name + "*"):
         stale.unlink()
     return {"ingest": t1 - t0, "extract": t2 - t1, "resolve": t3 - t2, "total": t3 - t0,
-            **counts}
+            "extract_cpu": c2 - c1, "pool_cpu": kids.ru_utime + kids.ru_stime, **counts}
 
 
 def main() -> None:
@@ -72,7 +76,7 @@ def main() -> None:
     print(f"# ingest of {args.articles} articles, 1 vs 2 workers, {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.1f} at the start")
     print(f"{'workers':>7} {'ingest s':>8} {'extract s':>9} {'resolve s':>9} {'total s':>8} "
-          f"{'articles':>8} {'mentions':>8} {'incid':>6}")
+          f"{'x CPU s':>7} {'pool CPU':>8} {'articles':>8} {'mentions':>8} {'incid':>6}")
     runs: dict[int, list[dict[str, float | int]]] = {1: [], 2: []}
     for _ in range(args.rounds):
         for workers in (1, 2):
@@ -85,7 +89,8 @@ def main() -> None:
             r = json.loads(proc.stdout.strip().splitlines()[-1])
             runs[workers].append(r)
             print(f"{workers:>7} {r['ingest']:>8.1f} {r['extract']:>9.1f} {r['resolve']:>9.1f} "
-                  f"{r['total']:>8.1f} {r['articles']:>8} {r['mentions']:>8} "
+                  f"{r['total']:>8.1f} {r['extract_cpu']:>7.1f} {r['pool_cpu']:>8.1f} "
+                  f"{r['articles']:>8} {r['mentions']:>8} "
                   f"{r['incidents']:>6}", flush=True)
     keys = ("articles", "mentions", "incidents")
     if len({tuple(r[k] for k in keys) for rs in runs.values() for r in rs}) != 1:

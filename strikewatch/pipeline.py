@@ -91,10 +91,13 @@ def extract_pending(
         for chunk in chunks:
             _store_extracted(store, extract_many(articles_of(chunk)), report, on_article)
         return report
+    # The first chunk here: it loads the extractor's models (~3 s), which workers forked
+    # afterwards share instead of each loading them again (fork: Linux's default start).
+    _store_extracted(store, extract_many(articles_of(chunks[0])), report, on_article)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         window: deque[Future[list[tuple[str, list[Mention] | None, str | None]]]] = deque()
         try:
-            for chunk in chunks:
+            for chunk in chunks[1:]:
                 window.append(pool.submit(extract_many, articles_of(chunk)))
                 if len(window) >= 2 * workers:
                     _store_extracted(store, window.popleft().result(), report, on_article)
