@@ -141,7 +141,7 @@ def _store_extracted(
 #: Resolve-and-write attempts before giving up (each retry follows another process's write).
 MAX_ATTEMPTS = 50
 #: A store holding more mentions than this is resolved in passes (resolve.streamed), also
-#: incrementally: the in-memory update holds every mention as a record, ~28 KB each
+#: incrementally: the in-memory update holds every mention as a record, ~25 KB each
 #: (bench/ingest_after_batch.py measures both).
 STREAM_ABOVE = 10_000
 
