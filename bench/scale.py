@@ -6,7 +6,8 @@
 For each size a synthetic archive (strikewatch.batch.synthetic, seeded) is written once to
 bench/out/; every (engine, size, workers) run is a fresh child process with a fresh SQLite
 store, so its peak memory is its own. Printed per run: wall seconds, articles/second overall
-and for the extraction phase, peak RSS of the driver and of the largest worker. Then ratios
+and for the extraction phase, peak RSS of the driver and of the largest worker, and a digest
+of the ledger (every engine and worker count must give the same one for a size). Then ratios
 against the first run in this invocation (the baseline): throughput ratio, cost per article
 ratio (1.0 = linear growth), memory ratio (1.0 = flat), and the speed-up of 2 over 1 worker.
 """
@@ -49,7 +50,28 @@ def one_run(archive: Path, engine: str, workers: int, workdir: Path) -> dict[str
         db.unlink()
     report = run_batch(archive, engine=engine, workers=workers,  # type: ignore[arg-type]
                        out=workdir, db=f"sqlite:///{db}")
-    return asdict(report)
+    return {**asdict(report), "ledger": ledger_digest(f"sqlite:///{db}")}
+
+
+def ledger_digest(db: str) -> str:
+    """A digest of the stored ledger (every incident and tally, ids included, in id order):
+    equal digests, equal ledgers."""
+    import hashlib
+
+    from strikewatch.store import IncidentQuery, open_store
+
+    store = open_store(db)
+    try:
+        h = hashlib.sha256()
+        for inc in sorted(store.incidents(IncidentQuery(limit=0)), key=lambda i: i.id):
+            h.update(inc.model_dump_json().encode())
+        for tally in sorted(store.tallies(), key=lambda t: t.id):
+            h.update(tally.model_dump_json().encode())
+    finally:
+        close = getattr(store, "close", None)
+        if callable(close):
+            close()
+    return h.hexdigest()[:16]
 
 
 @dataclass
@@ -66,6 +88,8 @@ class Run:
     extract_driver_mb: float
     extract_worker_mb: float
     incidents: int
+    ledger: str
+    jvm_mb: float = 0.0  # Spark: the local JVM's peak (driver and executors in local mode)
 
     @property
     def rate(self) -> float:
@@ -100,6 +124,8 @@ def measure(archive: Path, size: int, engine: str, workers: int) -> Run:
         extract_worker_mb=max(float(peaks.get("extract_child", 0.0)),
                               float(peaks.get("spark_python_worker_max", 0.0))),
         incidents=int(report["incidents"]),
+        ledger=str(report["ledger"]),
+        jvm_mb=float(peaks.get("total_spark_jvm", 0.0)),
     )
 
 
@@ -125,7 +151,7 @@ def main() -> None:
     print(f"# strikewatch batch scaling, {os.cpu_count()} CPUs, python {sys.version.split()[0]}")
     header = (f"{'engine':6} {'articles':>8} {'wkr':>3} {'total s':>8} {'art/s':>8} "
               f"{'extr art/s':>10} {'load s':>7} {'resol s':>7} {'drv MB':>7} {'wkr MB':>7} "
-              f"{'x-drv MB':>8} {'x-wkr MB':>8} {'incid':>6}")
+              f"{'x-drv MB':>8} {'x-wkr MB':>8} {'JVM MB':>6} {'incid':>6} ledger")
     print(header)
     results: list[Run] = []
     for size in sizes:
@@ -138,8 +164,14 @@ def main() -> None:
                       f"{r.extract_rate:>10.1f} {r.load_s:>7.1f} {r.resolve_s:>7.1f} "
                       f"{r.driver_mb:>7.0f} "
                       f"{r.worker_mb:>7.0f} {r.extract_driver_mb:>8.0f} "
-                      f"{r.extract_worker_mb:>8.0f} {r.incidents:>6}", flush=True)
+                      f"{r.extract_worker_mb:>8.0f} {r.jvm_mb:>6.0f} {r.incidents:>6} {r.ledger}",
+                      flush=True)
 
+    for size in sizes:
+        digests = {r.ledger for r in results if r.size == size}
+        same = "the same ledger" if len(digests) == 1 else "DIFFERENT ledgers"
+        print(f"# {size} articles: {same} from every engine and worker count "
+              f"({', '.join(sorted(digests))})")
     base = results[0]
     print(f"\n# ratios against the baseline run ({base.engine}, {base.size} articles, "
           f"{base.workers} worker(s)); cost/article 1.00 = linear, memory 1.00 = flat")

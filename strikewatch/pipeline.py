@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -145,6 +146,14 @@ def extract_one(
         return article.id, None, f"{type(exc).__name__}: {exc}", label
 
 
+Extracted = tuple[str, list[Mention] | None, str | None, str]  # as extract_one returns
+
+
+def extract_many(articles: list[Article], extractor: str | None = None) -> list[Extracted]:
+    """extract_one over a chunk of articles: a pool worker's unit of work."""
+    return [extract_one(a, extractor) for a in articles]
+
+
 def extract_articles(
     store: Store,
     article_ids: Sequence[str],
@@ -156,56 +165,97 @@ def extract_articles(
 ) -> PipelineReport:
     """Extract and store the mentions of these articles, replacing what was stored.
 
-    With `workers` > 1 extraction runs in a process pool; results are written by this
-    process, one transaction per article, so an interruption loses no stored work. A
-    failure is recorded on its article (store.record_extract_error: kept with its message,
-    retried by the next run) and the rest go on.
+    With `workers` > 1 extraction runs in a process pool, up to 2 x `workers` chunks of
+    `batch` articles in flight, while this process stores the finished ones: each chunk's
+    mentions in one transaction (Store.replace_mentions_many, as the batch load writes
+    them), so storing neither waits for the pool nor pays a transaction per article. An
+    interruption loses at most the chunks in flight; their articles stay unextracted and
+    the next run extracts them. A failure is recorded on its article
+    (store.record_extract_error: kept with its message, retried by the next run) and the
+    rest go on; an article over MAX_EXTRACT_CHARS is recorded as skipped, never retried.
     """
     report = report or PipelineReport()
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(article_ids) > 1 \
-        else None
-    read = partial(extract_one, extractor=extractor)
-    try:
-        for i in range(0, len(article_ids), batch):
-            chunk = article_ids[i : i + batch]
-            found = store.get_articles(chunk)
-            articles = []
-            for article_id in chunk:
-                article = found.get(article_id)
-                if article is None:
-                    continue
-                if len(article.text) > MAX_EXTRACT_CHARS:
-                    store.replace_mentions(article_id, [])  # done with: never retried
-                    report.extract_skipped.append((article_id, (
-                        f"too long to extract: {len(article.text)} characters, over the "
-                        f"per-article budget of {MAX_EXTRACT_CHARS}; split it into "
-                        "articles and ingest those")))
-                    if on_article is not None:
-                        on_article(article_id)
-                    continue
-                articles.append(article)
-            if pool is not None:
-                results = pool.map(read, articles, chunksize=max(1, batch // workers))
-            else:
-                results = map(read, articles)
-            for article_id, mentions, error, label in results:
-                if mentions is not None:
-                    try:
-                        store.replace_mentions(article_id, mentions, label)
-                    except Exception as exc:  # the store refused them
-                        error = f"{type(exc).__name__}: {exc}"
-                    else:
-                        report.extracted += 1
-                        report.mentions += len(mentions)
-                if error is not None:
-                    report.extract_failures.append((article_id, error))
-                    store.record_extract_error(article_id, error, label or None)
+    # chunks small enough that every worker gets several, at most `batch` articles
+    size = max(1, min(batch, -(-len(article_ids) // (4 * max(1, workers)))))
+    chunks = [list(article_ids[i : i + size]) for i in range(0, len(article_ids), size)]
+    read = partial(extract_many, extractor=extractor)
+
+    def articles_of(chunk: list[str]) -> list[Article]:
+        found = store.get_articles(chunk)
+        out = []
+        for article_id in chunk:
+            article = found.get(article_id)
+            if article is None:
+                continue
+            if len(article.text) > MAX_EXTRACT_CHARS:
+                store.replace_mentions(article_id, [])  # done with: never retried
+                report.extract_skipped.append((article_id, (
+                    f"too long to extract: {len(article.text)} characters, over the "
+                    f"per-article budget of {MAX_EXTRACT_CHARS}; split it into "
+                    "articles and ingest those")))
                 if on_article is not None:
                     on_article(article_id)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+                continue
+            out.append(article)
+        return out
+
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            _store_extracted(store, read(articles_of(chunk)), report, on_article)
+        return report
+    # The first chunk here: it loads the extractor's models (~3 s), which workers forked
+    # afterwards share instead of each loading them again (fork: Linux's default start).
+    _store_extracted(store, read(articles_of(chunks[0])), report, on_article)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        window: deque[Future[list[Extracted]]] = deque()
+        try:
+            for chunk in chunks[1:]:
+                window.append(pool.submit(read, articles_of(chunk)))
+                if len(window) >= 2 * workers:
+                    _store_extracted(store, window.popleft().result(), report, on_article)
+            while window:
+                _store_extracted(store, window.popleft().result(), report, on_article)
+        finally:
+            for future in window:
+                future.cancel()
     return report
+
+
+def _store_extracted(
+    store: Store,
+    results: list[Extracted],
+    report: PipelineReport,
+    on_article: Callable[[str], None] | None,
+) -> None:
+    """Store one chunk's mentions, one transaction per extractor that read them; if the
+    store refuses a group (e.g. an extractor gave one article duplicate mention ids),
+    article by article, so only the faulty article is reported and the others are kept."""
+    errors = {aid: error for aid, _, error, _ in results if error is not None}
+    labels = {aid: label for aid, _, _, label in results}
+    groups: dict[str, dict[str, list[Mention]]] = {}
+    for aid, mentions, _, label in results:
+        if mentions is not None:
+            groups.setdefault(label, {})[aid] = mentions
+    for label, done in groups.items():
+        try:
+            store.replace_mentions_many(done, label or None)
+        except Exception:  # noqa: BLE001 - find the faulty article, keep the others
+            for article_id, mentions in done.items():
+                try:
+                    store.replace_mentions(article_id, mentions, label or None)
+                except Exception as exc:
+                    errors[article_id] = f"{type(exc).__name__}: {exc}"
+    stored = {aid: ms for group in groups.values() for aid, ms in group.items()}
+    for article_id, _, _, _ in results:
+        if article_id in errors:
+            report.extract_failures.append((article_id, errors[article_id]))
+            store.record_extract_error(article_id, errors[article_id],
+                                       labels[article_id] or None)
+        else:
+            report.extracted += 1
+            report.mentions += len(stored[article_id])
+        if on_article is not None:
+            on_article(article_id)
 
 
 def extract_pending(
@@ -235,6 +285,10 @@ def unread_languages(store: Store) -> dict[str, int]:
 
 #: Resolve-and-write attempts before giving up (each retry follows another process's write).
 MAX_ATTEMPTS = 50
+#: A store holding more mentions than this is resolved in passes (resolve.streamed), also
+#: incrementally: the in-memory update holds every mention as a record, ~25 KB each
+#: (bench/ingest_after_batch.py measures both).
+STREAM_ABOVE = 10_000
 
 
 def rebuild_ledger(
@@ -269,8 +323,14 @@ def update_ledger(
 
     `predictor`: where pairwise linking runs (resolve.linking; default DuckDB in this
     process; a batch on Spark passes batch.spark.spark_predictor) — the links are the same.
+
+    A store of more than STREAM_ABOVE mentions (say, filled by a batch) is resolved by
+    resolve_archive instead, in passes and from the saved links: the same ledger and state
+    in bounded memory.
     """
     report = report or PipelineReport()
+    if store.count_mentions() > STREAM_ABOVE:
+        return resolve_archive(store, report, predictor, incremental=not from_scratch)
     state = resolve_step.ResolveState()
 
     def once() -> bool:
@@ -320,23 +380,27 @@ def resolve_archive(
     report: PipelineReport | None = None,
     predictor: Predictor | None = None,
     workdir: Path | None = None,
+    incremental: bool = False,
 ) -> PipelineReport:
-    """update_ledger(from_scratch=True) in bounded memory: what a batch runs.
+    """update_ledger in bounded memory: from scratch (what a batch runs), or, when
+    `incremental`, reusing the saved state's links (what an ingest into a large store runs).
 
     The same ledger and saved state, resolved by resolve.streamed in passes over the store
     (per mention only ids, fingerprints and links stay in memory; the incidents wait in a
     file under `workdir`, default a temporary folder, removed after).
     """
     report = report or PipelineReport()
-    report.from_scratch = True
 
     def once() -> bool:
         t0 = time.perf_counter()
         saved = store.load_resolve_state()  # the base the save replaces
+        base = saved if incremental and saved is not None and (
+            saved.version == resolve_step.STATE_VERSION) else None
+        report.from_scratch = base is None
         reviews = store.reviews()
         with tempfile.TemporaryDirectory(prefix="resolve-", dir=workdir) as tmp:
             try:
-                res = streamed.resolve_store(store, Path(tmp), reviews, predictor)
+                res = streamed.resolve_store(store, Path(tmp), reviews, predictor, base)
             except streamed.StoreChanged:
                 return False
             try:

@@ -29,7 +29,8 @@ def first_sentence_extractor(article: Article) -> list[Mention]:
         raise RuntimeError("extractor crashed")
     end = article.text.find(".") + 1 or len(article.text)
     span = Span(article_id=article.id, start=0, end=end, text=article.text[:end])
-    return [Mention(article_id=article.id, spans=[span], killed_low=len(article.text) % 7)]
+    mention = Mention(article_id=article.id, spans=[span], killed_low=len(article.text) % 7)
+    return [mention, mention] if "TWICE" in article.text else [mention]
 
 
 class FirstSentence:
@@ -115,3 +116,28 @@ def test_worker_pool_gives_the_same_mentions(store: SqlStore, tmp_path: Path) ->
     in_process = [m for art in articles.values()
                   for m in registry.checked(FirstSentence(), art)]
     assert {m.id: m for m in in_process} == pooled
+
+
+def test_a_pool_stores_chunks_in_one_transaction_each_and_isolates_a_bad_article(
+    store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers return mentions; this process writes a chunk at a time (replace_mentions_many),
+    and an article whose mentions share an id fails alone (refused at the extractor's
+    validating boundary, else by the store, which then writes its chunk article by article)
+    and stays unextracted."""
+    groups: list[int] = []
+    many = store.replace_mentions_many
+
+    def counted(by_article: dict[str, list[Mention]], extracted_by: str | None = None) -> None:
+        groups.append(len(by_article))
+        many(by_article, extracted_by)
+
+    monkeypatch.setattr(store, "replace_mentions_many", counted)
+    bodies = [f"Item {i}: a depot was hit. {i % 3} died." for i in range(40)]
+    rep = pipeline.run(texts(tmp_path, *bodies, "TWICE: a boat was hit."), store, workers=2)
+    assert rep.extracted == 40 and rep.mentions == 40
+    ((bad_id, reason),) = rep.extract_failures
+    assert "duplicate mention id" in reason  # refused at the extractor's boundary
+    assert store.unextracted_article_ids() == [bad_id]
+    assert store.count_mentions() == 40
+    assert 1 < len(groups) < 41 and max(groups) > 1  # whole chunks, not an article each

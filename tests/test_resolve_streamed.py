@@ -12,16 +12,18 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 from strikewatch import pipeline
 from strikewatch.batch.synthetic import iter_synthetic
-from strikewatch.records import Review
+from strikewatch.records import Mention, Review
 from strikewatch.resolve import streamed
+from strikewatch.resolve.linking import predict_duckdb
 from strikewatch.store import IncidentQuery, open_store
 from strikewatch.store import sql as store_sql
 from strikewatch.store.sql import SqlStore
-from tests.test_pipeline_incremental import SAMPLES, ledger, resolve_set_files
+from tests.test_pipeline_incremental import SAMPLES, from_scratch, ledger, resolve_set_files
 
 
 @pytest.fixture
@@ -109,3 +111,46 @@ def test_a_streamed_ledger_is_a_state_the_next_ingest_continues(
     incremental = snapshot(store)
     pipeline.resolve_archive(store)
     assert snapshot(store) == incremental
+
+
+def test_an_ingest_into_a_large_store_resolves_in_passes_from_the_saved_links(
+    store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past STREAM_ABOVE mentions update_ledger resolves in passes, reusing the saved links:
+    only the pairs of new or changed mentions are scored, and the ledger and the state equal
+    a from-scratch resolve, after mentions were deleted, re-extracted differently and added
+    (with reviews in the store)."""
+    add_reviews(store)
+    pipeline.update_ledger(store)
+    monkeypatch.setattr(pipeline, "STREAM_ABOVE", 0)
+    by_article: dict[str, list[Mention]] = {}
+    for m in store.mentions(kind="event"):
+        by_article.setdefault(m.article_id, []).append(m)
+    first, second = sorted(by_article)[:2]
+    store.replace_mentions(first, [])  # deleted
+    store.replace_mentions(second, [m.model_copy(update={"killed_low": 40, "killed_high": 40})
+                                    for m in by_article[second]])  # read differently
+    more = tmp_path / "more.jsonl"
+    more.write_text("".join(json.dumps(r) + "\n" for r in iter_synthetic(30, seed=6)),
+                    encoding="utf-8")
+    pipeline.ingest([str(more), *map(str, resolve_set_files(tmp_path / "s2", 64)[40:])], store)
+    pipeline.extract_pending(store)
+
+    scored: list[int] = []
+
+    def predictor(table: pa.Table) -> list[tuple[str, str, float]]:
+        scored.append(table.num_rows)
+        return predict_duckdb(table)
+
+    report = pipeline.update_ledger(store, predictor=predictor)
+    assert not report.from_scratch
+    events = store.count_mentions() - sum(1 for _ in store.mentions(kind="tally"))
+    assert len(scored) == 1 and 2 <= scored[0] < events / 2, (scored, events)
+    incremental = snapshot(store)
+    assert incremental[0] == from_scratch(store)
+    gone = {m.id for m in by_article[first]}
+    assert gone and not gone & set(incremental[3])  # type: ignore[call-overload]
+    pipeline.resolve_archive(store)
+    assert snapshot(store) == incremental
+    again = pipeline.update_ledger(store, predictor=predictor)  # nothing new: nothing scored
+    assert len(scored) == 1 and (again.ledger.inserted, again.ledger.deleted) == (0, 0)

@@ -107,6 +107,7 @@ def run_batch(
             from strikewatch.batch.spark import (
                 extract_spark,
                 last_peaks_mb,
+                record_peaks,
                 spark_predictor,
                 spark_session,
             )
@@ -116,7 +117,8 @@ def run_batch(
                 spark, src, mentions_dir, workers, extractor
             )
             report.peak_rss_mb.update({f"spark_{k}": v for k, v in last_peaks_mb.items()})
-            predictor = spark_predictor(spark)  # resolution links on the same session
+            # resolution links on the same session; its files under --out (shared)
+            predictor = spark_predictor(spark, out_dir)
         else:
             from strikewatch.batch.local import extract_local
 
@@ -135,6 +137,9 @@ def run_batch(
             close = getattr(store, "close", None)
             if callable(close):
                 close()
+        if spark is not None:  # the JVM and its Python workers, linking included
+            record_peaks(spark)
+            report.peak_rss_mb.update({f"total_spark_{k}": v for k, v in last_peaks_mb.items()})
     finally:
         if spark is not None:
             spark.stop()

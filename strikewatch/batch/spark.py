@@ -9,9 +9,10 @@ through the driver during extraction.
 Resolution's record linkage (blocking on exploded day/zone keys, then scoring every blocked
 pair) runs on the same session through splink's Spark backend (`spark_predictor`): the very
 model of resolve.linking, its SQL transpiled by splink from the DuckDB text, so the two
-backends cannot drift apart. Features are built on the driver (one pass over the mentions)
-and only the candidate links (a few per mention) come back; clustering, merging and grading
-stay on the driver.
+backends cannot drift apart. Features are built on the driver (the pass over the store that
+also fingerprints every mention) and handed to the executors as a Parquet file; only the
+candidate links (a few per mention) come back, as Parquet read in batches; clustering,
+merging and grading stay on the driver, a group of link-graph components at a time.
 
 `master` defaults to `local[workers]`; pass a cluster's master URL (`spark://host:7077`,
 `yarn`, `k8s://…`) or set STRIKEWATCH_SPARK_MASTER to run on a real cluster (docs/scale.md).
@@ -22,17 +23,22 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.dataset as pads
+import pyarrow.parquet as pq
 
 from strikewatch.batch.archive import ARTICLE_FIELDS, archive_files, is_parquet
 from strikewatch.batch.worker import ROW_FIELDS, Row, extract_record
-from strikewatch.resolve.linking import Predictor, predict_with
+from strikewatch.resolve.linking import Predictor, predict_frame
 
 CORRUPT = "_corrupt_record"
+#: Feature rows per Parquet row group: Spark splits the linking input at row groups.
+ROW_GROUP = 10_000
 #: Peak memory (MB) of the last job's JVM and its largest Python worker (local mode only).
 last_peaks_mb: dict[str, float] = {}
 
@@ -64,7 +70,7 @@ def _descendants(root: int) -> list[int]:
     return found
 
 
-def _record_peaks(spark: Any) -> None:
+def record_peaks(spark: Any) -> None:
     """Peak RSS of the local JVM and its Python workers, read before they exit (Linux)."""
     last_peaks_mb.clear()
     proc = getattr(getattr(spark.sparkContext, "_gateway", None), "proc", None)
@@ -149,8 +155,16 @@ def _read_archive(spark: Any, input_path: str, workers: int) -> Any:
     return result
 
 
-def spark_predictor(spark: Any) -> Predictor:
+def spark_predictor(spark: Any, workdir: Path | None = None) -> Predictor:
     """resolve.linking's model run by splink's Spark backend on this session.
+
+    Neither the features nor the scored pairs pass through the driver's JVM: the feature
+    rows (from the driver's pass over the store: resolve.streamed) are written as Parquet
+    under `workdir` and read by the executors; blocking and scoring are Spark jobs over
+    DataFrames; the candidate links are written as Parquet by the executors and read back
+    on the driver a record batch at a time, into the list clustering needs (a few links per
+    mention). `workdir` must be shared with the executors on a cluster (the batch passes
+    its --out folder); default a temporary folder, enough in local mode.
 
     Whole-stage code generation is switched off while it runs: the wording and specific-word
     comparisons expand into one expression too large for a generated Java method (64 KB),
@@ -158,18 +172,39 @@ def spark_predictor(spark: Any) -> Predictor:
     """
     from splink import SparkAPI
 
+    shared = None if workdir is None else workdir.resolve()  # executors get absolute paths
+
     def predict(table: pa.Table) -> list[tuple[str, str, float]]:
         before = spark.conf.get("spark.sql.codegen.wholeStage")
         spark.conf.set("spark.sql.codegen.wholeStage", "false")
-        try:
-            db_api = SparkAPI(spark_session=spark, break_lineage_method="persist",
-                              register_udfs_automatically=False)
-            return predict_with(db_api, table)
-        finally:
-            spark.conf.set("spark.sql.codegen.wholeStage", before)
-            spark.catalog.clearCache()
+        with tempfile.TemporaryDirectory(prefix="linking-", dir=shared) as tmp:
+            try:
+                features = Path(tmp) / "features.parquet"
+                pq.write_table(table, features, row_group_size=ROW_GROUP)
+                db_api = SparkAPI(spark_session=spark, break_lineage_method="persist",
+                                  register_udfs_automatically=False)
+                pred = predict_frame(db_api, spark.read.parquet(str(features)))
+                links = Path(tmp) / "links"
+                (spark.table(pred.physical_name)
+                 .select("unique_id_l", "unique_id_r", "match_probability")
+                 .write.parquet(str(links)))
+                return _read_links(links)
+            finally:
+                spark.conf.set("spark.sql.codegen.wholeStage", before)
+                spark.catalog.clearCache()
 
     return predict
+
+
+def _read_links(folder: Path) -> list[tuple[str, str, float]]:
+    """The (id_l, id_r, probability) rows of the Parquet files in `folder`, read a record
+    batch at a time (never the whole table at once)."""
+    out: list[tuple[str, str, float]] = []
+    for batch in pads.dataset(str(folder), format="parquet").to_batches():
+        out.extend(zip(batch.column("unique_id_l").to_pylist(),
+                       batch.column("unique_id_r").to_pylist(),
+                       batch.column("match_probability").to_pylist(), strict=True))
+    return out
 
 
 def extract_spark(
@@ -194,7 +229,7 @@ def extract_spark(
     schema = T.StructType([T.StructField(c, T.StringType(), True) for c in ROW_FIELDS])
     spark.createDataFrame(rows, schema).write.mode("overwrite").parquet(str(mentions_dir))
     records = int(counter.value)
-    _record_peaks(spark)
+    record_peaks(spark)
 
     from strikewatch.batch.mentions import iter_rows
 

@@ -203,13 +203,24 @@ def settings() -> dict[str, Any]:
 Predictor = Callable[[pa.Table], list[tuple[str, str, float]]]
 
 
-def predict_with(db_api: Any, table: pa.Table) -> list[tuple[str, str, float]]:
+def predict_with(db_api: Any, table: Any) -> list[tuple[str, str, float]]:
     """The candidate pairs of `table` scored by the model on any splink backend.
 
     One model for every backend: the settings above are written once, in SQL that splink
     parses and transpiles (sqlglot) to the backend's dialect — DuckDB here, Spark for a
     batch on a cluster (strikewatch.batch.spark.spark_predictor).
     """
+    links = predict_frame(db_api, table).as_pyarrow_table()  # DuckDB: to_arrow_table
+    return list(zip(links.column("unique_id_l").to_pylist(),
+                    links.column("unique_id_r").to_pylist(),
+                    links.column("match_probability").to_pylist(), strict=True))
+
+
+def predict_frame(db_api: Any, table: Any) -> Any:
+    """splink's predictions for `table` (anything the backend registers: an Arrow table, or
+    a Spark DataFrame), left where the backend computed them: a splink dataframe whose
+    columns unique_id_l, unique_id_r and match_probability are the pairs at or above
+    LINK_THRESHOLD."""
     from splink import Linker
 
     sdf = db_api.register(table)  # a fresh name: a Spark session outlives one call
@@ -219,13 +230,9 @@ def predict_with(db_api: Any, table: pa.Table) -> list[tuple[str, str, float]]:
     # would dominate adding one article to the ledger.
     linker = Linker(sdf, settings(), log_level=None,  # leave logging to the app
                     validate_settings=False)
-    pred = linker.inference.predict(
+    return linker.inference.predict(
         threshold_match_probability=LINK_THRESHOLD, warning_mode="never"
     )
-    links = pred.as_pyarrow_table()  # DuckDB: to_arrow_table; Spark 4: toArrow
-    return list(zip(links.column("unique_id_l").to_pylist(),
-                    links.column("unique_id_r").to_pylist(),
-                    links.column("match_probability").to_pylist(), strict=True))
 
 
 def predict_duckdb(table: pa.Table) -> list[tuple[str, str, float]]:

@@ -27,6 +27,14 @@ The passes:
    back and reviewed together at the end (reviews.apply_reviews looks no further);
 5. tallies: deduplicated on their claim keys, then each group's mentions fetched and
    reconciled against the spilled ledger, read as a stream.
+
+Incrementally (`saved`: the resolver state saved with the ledger, what `strikewatch ingest`
+after a large batch runs; pipeline.update_ledger): pass 2 keeps the saved links between
+mentions whose fingerprint is unchanged and scores only the pairs of a new or changed
+mention (the rows sharing a blocking key with one of them); the other passes are the same.
+Why that equals a from-scratch resolve: a pair's score is a function of the two mentions'
+features (fixed model: resolve.linking), so a saved link between two unchanged mentions is
+what scoring them again would give, and every pair with a new mention is scored now.
 """
 
 from __future__ import annotations
@@ -60,7 +68,7 @@ from strikewatch.resolve.tallies import (
     dedupe_keys,
     reconcile_groups,
 )
-from strikewatch.store import Store
+from strikewatch.store import SavedResolve, Store
 
 #: Mentions handled together (features computed, fetched, merged) in one step.
 GROUP = 2000
@@ -145,15 +153,17 @@ def resolve_store(
     workdir: Path,
     reviews: Iterable[Review] = (),
     predictor: Predictor | None = None,
+    saved: SavedResolve | None = None,
 ) -> Streamed:
-    """Resolve every mention in `store` from scratch (the passes in the module docstring),
-    keeping its files in `workdir` (which must exist; the caller removes it).
+    """Resolve every mention in `store` (the passes in the module docstring), keeping its
+    files in `workdir` (which must exist; the caller removes it): from scratch, or reusing
+    the links of a `saved` state (of the current STATE_VERSION; the caller checks it).
 
     Raises StoreChanged when another process adds or removes mentions between the passes.
     """
     out = Streamed(spill=sqlite3.connect(workdir / "incidents.sqlite"))
     try:
-        _resolve_into(out, store, workdir, list(reviews), predictor)
+        _resolve_into(out, store, workdir, list(reviews), predictor, saved)
     except BaseException:
         out.close()
         raise
@@ -161,12 +171,14 @@ def resolve_store(
 
 
 def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Review],
-                  predictor: Predictor | None) -> None:
+                  predictor: Predictor | None, saved: SavedResolve | None) -> None:
     out.spill.execute("CREATE TABLE incidents (id TEXT PRIMARY KEY, data TEXT NOT NULL)")
     prints: dict[str, str] = {}
     claims: list[ClaimKey] = []
     first_day: list[int] = []  # of each feature row: its first and last blocking day
     last_day: list[int] = []
+    fresh: set[str] = set()  # with `saved`: event mentions new or changed since, and
+    fresh_keys: set[str] = set()  # their blocking keys
 
     # 1. features to disk; fingerprints, and the claim keys of tally mentions, kept
     feature_file = workdir / "features.arrow"
@@ -183,6 +195,9 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
                     out.members[m.id] = (None, prints[m.id])
                     continue
                 f = features(m, article)
+                if saved is not None and saved.members.get(m.id, (None, ""))[1] != prints[m.id]:
+                    fresh.add(m.id)
+                    fresh_keys.update(f.block_keys)
                 if f.block_keys:  # "day|zone", days ascending
                     rows.append(f)
                     first_day.append(int(f.block_keys[0].split("|", 1)[0]))
@@ -191,15 +206,19 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
                 writer.write_batch(feature_table(rows))
 
     # 2. linking, over the memory-mapped feature file
-    links: list[tuple[str, str, float]] = []
-    if len(first_day) >= 2:  # one per feature row
+    links = [] if saved is None else _kept_links(saved, prints)
+    if len(first_day) >= 2 and (saved is None or fresh_keys):  # one per feature row
         with pa.memory_map(str(feature_file)) as source:
             table = pa.ipc.open_file(source).read_all()
-            if predictor is None:
-                links = _predict_windows(table, first_day, last_day, predict_duckdb, WINDOW)
-            else:
-                links = predictor(table)
+            if saved is not None:  # only what a new mention is compared with
+                table, first_day, last_day = _sharing_keys(table, first_day, last_day,
+                                                           fresh_keys)
+            scored: list[tuple[str, str, float]] = []
+            if table.num_rows >= 2:
+                scored = (predictor(table) if predictor is not None else
+                          _predict_windows(table, first_day, last_day, predict_duckdb, WINDOW))
             del table
+        links += [x for x in scored if saved is None or x[0] in fresh or x[1] in fresh]
     del first_day, last_day
 
     # 3. clusters: linked components a group at a time, then the mentions with no link
@@ -226,6 +245,31 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
     groups = dedupe_keys(claims)
     del claims
     out.tallies = reconcile_groups(_fetch_groups(store, groups), out.incidents())
+
+
+def _kept_links(saved: SavedResolve, prints: dict[str, str]) -> list[tuple[str, str, float]]:
+    """The saved links whose two mentions are still stored with the same fingerprint."""
+    def same(mid: str) -> bool:
+        return saved.members.get(mid, (None, None))[1] == prints.get(mid)
+    return [(a, b, p) for (a, b), p in saved.edges.items() if same(a) and same(b)]
+
+
+def _sharing_keys(table: pa.Table, first_day: list[int], last_day: list[int],
+                  keys: set[str]) -> tuple[pa.Table, list[int], list[int]]:
+    """The feature rows (and their first and last days) with a blocking key in `keys`:
+    every mention a new one can be compared with, and the new ones themselves."""
+    wanted = pa.array(sorted(keys), pa.string())
+    rows: list[int] = []
+    offset = 0
+    for batch in table.to_batches():
+        col = batch.column("block_keys")
+        hit = pc.is_in(pc.list_flatten(col), value_set=wanted)
+        parents = pc.filter(pc.list_parent_indices(col), hit)
+        rows.extend(offset + i for i in pc.unique(parents).to_pylist())
+        offset += batch.num_rows
+    rows.sort()
+    return (table.take(pa.array(rows, pa.int64())), [first_day[i] for i in rows],
+            [last_day[i] for i in rows])
 
 
 def _fetch_groups(store: Store, groups: list[list[str]]
