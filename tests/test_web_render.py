@@ -24,7 +24,7 @@ from strikewatch.ledger.reviews import (
 from strikewatch.records import Incident, Place, Tally
 from strikewatch.web.highlight import Highlight, highlight
 from strikewatch.web.svgmap import MapPoint, load_basemap, parse_bbox, render_map
-from strikewatch.web.timeline import render_timeline, timeline_data
+from strikewatch.web.timeline import LABEL_GAP, render_timeline, timeline_data
 
 
 def test_highlight_escapes_article_text_and_marks_overlapping_spans() -> None:
@@ -114,6 +114,19 @@ def test_timeline_counts_weeks_cumulative_and_places_tallies() -> None:
     ET.fromstring(svg)
     assert "Tally: ≥20 killed, ≥4 strikes" in svg
     assert svg.count('class="tally open"') == 2
+
+
+def test_timeline_date_labels_never_overlap() -> None:
+    """Weeks with incidents bunch up (one early report, then a busy autumn): each date label
+    on the axis keeps a label's width from the one before, whatever the spacing."""
+    days = ["2025-02-19"] + [f"2025-{m:02d}-{d:02d}" for m in (9, 10, 11) for d in (2, 9, 16)]
+    svg = str(render_timeline(timeline_data(
+        [_inc(i, day, 1, 1) for i, day in enumerate(days)], [])))
+    root = ET.fromstring(svg)
+    xs = [float(t.get("x", 0)) for t in root.iter("{http://www.w3.org/2000/svg}text")
+          if (t.text or "").startswith("2025-")]
+    assert len(xs) >= 3 and xs[0] < xs[-1]
+    assert all(b - a >= LABEL_GAP for a, b in zip(xs, xs[1:], strict=False))
 
 
 def test_review_edit_records_before_and_after_and_checks_values() -> None:

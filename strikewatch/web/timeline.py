@@ -61,6 +61,10 @@ def _range(low: int | None, high: int | None) -> str:
     return str(low) if low == high else f"{low}–{high}"
 
 
+#: The least distance between two date labels on the axis (a YYYY-MM-DD label is ~70 px).
+LABEL_GAP = 84
+
+
 def tally_label(t: Tally) -> str:
     parts = []
     if t.killed_low is not None or t.killed_high is not None:
@@ -196,11 +200,14 @@ def render_timeline(data: TimelineData, width: int = 960, panel: int = 200) -> M
                      f'<line x1="{x:.1f}" y1="{ylo:.1f}" x2="{x:.1f}" y2="{yhi:.1f}"/>'
                      f'<path d="M{x - 6:.1f},{ylo:.1f}h12"/>'
                      f'<circle cx="{x:.1f}" cy="{ylo:.1f}" r="4"/></g>')
-    # date labels: about eight along the axis
-    every = max(1, len(data.weeks) // 8)
-    for i, w in enumerate(data.weeks):
-        if i % every == 0:
-            o.append(f'<text class="tick" x="{x_of(w.start):.1f}" y="{y2 + 16}" '
+    # date labels under weeks with incidents, left to right, each at least a label's
+    # width from the one before (weeks with incidents are not evenly spaced)
+    last: float = -LABEL_GAP
+    for w in data.weeks:
+        x = x_of(w.start)
+        if x - last >= LABEL_GAP:
+            o.append(f'<text class="tick" x="{x:.1f}" y="{y2 + 16}" '
                      f'text-anchor="middle">{w.start.isoformat()}</text>')
+            last = x
     o.append("</svg>")
     return Markup("".join(o))
