@@ -200,3 +200,29 @@ def test_the_geoparser_is_swapped_by_name() -> None:
     assert extract(art)[0].place.name != "Atlantis"  # type: ignore[union-attr]
     with pytest.raises(KeyError, match="no geoparser named 'nope'"):
         use_geoparser("nope")
+
+
+def test_actors_the_state_owning_the_event_word_acted_not_the_announcer() -> None:
+    # own sentences: an announcer and a name after the event word must not become actor1
+    for text in ("Syria's interior ministry said a Turkish drone strike killed two men "
+                 "near Qamishli on Monday.",
+                 "Iraq's defence ministry says a Turkish airstrike killed three people in Sinjar."):
+        doc = upto("actors", text)
+        f = next(x for x in doc.frames if "strike" in x.trigger.text)
+        assert f.actor1 is not None and f.actor1.country == "TR", text
+
+
+def test_places_a_border_names_the_neighbour_not_the_place() -> None:
+    from strikewatch.extract.places import country_place, is_border_name, mask_borders
+    text = ("The drone hit a truck about 20 km from the Chadian border and near the "
+            "border with Niger, officials said.")
+    for name in ("Chadian", "Niger"):
+        i = text.index(name)
+        assert is_border_name(text, i, i + len(name))
+    assert "Niger" not in mask_borders(text, 0, len(text))
+    assert len(mask_borders(text, 0, len(text))) == len(text)
+    place, _ = country_place(text, 0, len(text), (4, 9))
+    assert place is None
+    ok = "The drone hit a truck in Niger, officials said."
+    place, _ = country_place(ok, 0, len(ok), (4, 9))
+    assert place is not None and place.country == "NE"
