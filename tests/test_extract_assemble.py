@@ -59,3 +59,9 @@ def test_a_bare_generic_plural_is_no_incident() -> None:
     ms = _mentions("Lawmakers questioned the legal basis for such airstrikes carried out by "
                    "the military.")
     assert ms == []
+
+
+def test_an_event_with_no_date_place_figure_or_party_and_no_antecedent_is_no_incident() -> None:
+    assert _mentions("Fighting broke out again in the hills.") == []
+    # the same words with a party and a day of their own stay an event
+    assert len(_mentions("Army troops and rebels clashed in the hills on Monday.")) == 1

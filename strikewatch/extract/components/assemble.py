@@ -126,6 +126,12 @@ def _generic_plural(f: Frame) -> bool:
     return bool(_PLURAL.search(f.trigger.text)) and not f.counts
 
 
+def _no_party(g: Group) -> bool:
+    """No party named: with no date, place or figure either and nothing to refer to, an
+    event word is context ("the ceasefire held", "bombings are feared"), not an event."""
+    return g.value("actor1") is None and g.value("actor2") is None
+
+
 @component("assemble",
            requires=("doc.groups", "frame.kind", "frame.status", "frame.background",
                      "frame.date_low", "frame.place", "frame.counts", "frame.actor1",
@@ -147,7 +153,7 @@ def assemble(doc: Doc) -> None:
             target.frames[1:] = sorted(target.frames[1:], key=lambda f: f.start)
             target.quotes.extend(g.quotes)
             continue
-        if all(_generic_plural(f) for f in g.frames):
+        if all(_generic_plural(f) for f in g.frames) or _no_party(g):
             continue
         keep.append(g)
     doc.groups = keep
