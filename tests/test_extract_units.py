@@ -270,3 +270,14 @@ def test_sentence_end_after_single_capital() -> None:
     parts = [text[a:b] for a, b in split_offsets(text)]
     assert parts == ["He posted on X.", "The strike was the third.",
                      "General John J. Pershing led it."]
+
+
+def test_designated_in_a_name_or_after_a_preposition_is_no_designation() -> None:
+    from strikewatch.extract.triggers import find_triggers
+    for text in ("Navy jets carried out a lethal strike on a skiff run by Designated Smuggling "
+                 "Networks.",
+                 "The drone hit a truck owned by designated militant groups."):
+        words = [t.text.lower() for t in find_triggers(text)]
+        assert "designated" not in words and words, text
+    verb = find_triggers("The ministry designated the militia a terrorist group on Friday.")
+    assert [t.text for t in verb] == ["designated"]
