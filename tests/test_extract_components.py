@@ -226,3 +226,12 @@ def test_places_a_border_names_the_neighbour_not_the_place() -> None:
     ok = "The drone hit a truck in Niger, officials said."
     place, _ = country_place(ok, 0, len(ok), (4, 9))
     assert place is not None and place.country == "NE"
+
+
+def test_dates_a_year_word_after_a_day_qualifies_it() -> None:
+    for text, want in (("Late on January 16 this year, jets fired missiles at two bases.",
+                        "2024-01-16"),
+                       ("On March 3 last year, jets bombed a depot.", "2023-03-03")):
+        doc = upto("dates", text, "2024-02-24")
+        f = doc.frames[0]
+        assert (f.date_low, f.date_high, f.time_precision) == (want, want, 1), text
