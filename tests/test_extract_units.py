@@ -281,3 +281,15 @@ def test_designated_in_a_name_or_after_a_preposition_is_no_designation() -> None
         assert "designated" not in words and words, text
     verb = find_triggers("The ministry designated the militia a terrorist group on Friday.")
     assert [t.text for t in verb] == ["designated"]
+
+
+def test_no_civilians_said_without_a_verb_or_after_killed_is_zero_civilians() -> None:
+    from strikewatch.extract.counts import read_counts
+    for text in ("The raid killed nine gunmen, with no civilians hurt or killed.",
+                 "The drone hit the truck and killed no civilians, officials said.",
+                 "There were no civilian casualties in the raid, the ministry said."):
+        counts, _, _ = read_counts(text)
+        assert counts.get("civilians_killed") == (0, 0), text
+    # the attacker's own forces unharmed is no toll
+    counts, _, _ = read_counts("No soldiers were harmed in the operation.")
+    assert "killed" not in counts and "civilians_killed" not in counts
