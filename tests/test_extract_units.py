@@ -293,3 +293,16 @@ def test_no_civilians_said_without_a_verb_or_after_killed_is_zero_civilians() ->
     # the attacker's own forces unharmed is no toll
     counts, _, _ = read_counts("No soldiers were harmed in the operation.")
     assert "killed" not in counts and "civilians_killed" not in counts
+
+
+def test_one_person_killed_told_with_an_article_is_a_toll_of_one() -> None:
+    from strikewatch.extract.counts import read_counts
+    for text in ("The drone strike on the farm killed a young shepherd, villagers said.",
+                 "A senior commander of the militia was killed in the raid.",
+                 "Jets killed an ISIS regional leader near the town."):
+        counts, _, _ = read_counts(text)
+        assert counts.get("killed") == (1, 1), text
+    for text in ("The strike killed a number of militants.",
+                 "The raid killed a dozen fighters and wounded a guard."):
+        counts, _, _ = read_counts(text)
+        assert counts.get("killed") != (1, 1), text

@@ -294,6 +294,22 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             continue
         if killed_here and not including:
             put("killed", rng, c.start, c.end, c.approx)
+    if "killed" not in counts:
+        one = _ONE_KILLED.search(text)
+        if one is not None:
+            put("killed", (1, 1), one.start(), one.end())  # "killed a local commander"
     if more is not None and added_at:
         more.update(k for k, (a, _) in spans.items() if a - offset in added_at)
     return counts, approx, spans
+
+
+# one person killed, told with an article instead of a figure: "killed a young woman",
+# "a local commander of the group was killed" (a plural or "a number of" is no one)
+_PERSON = (r"(?:man|woman|boy|girl|child|person|civilian|member|leader|commander|fighter|"
+           r"militant|soldier|officer|official|journalist|farmer|driver|rider|aide|operative|"
+           r"chief|cleric|teenager|resident|shepherd|fisherman|policeman|guard)")
+_ONE_KILLED = re.compile(
+    rf"\b(?:killed|killing|kills)\s+(?:a|an)\s+(?:(?!and\b|or\b)[\w'’\"-]+\s+){{0,4}}?"
+    rf"{_PERSON}\b(?!\s+and\b)(?!['’]s)|"
+    rf"\b(?:a|an)\s+(?:[\w'’\"-]+\s+){{0,4}}?{_PERSON}\s+(?:of\s+[\w\s'’-]{{1,40}}?\s+)?"
+    r"(?:was|had been|has been)\s+(?:killed|slain)\b", re.IGNORECASE)
