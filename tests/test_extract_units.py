@@ -297,9 +297,9 @@ def test_no_civilians_said_without_a_verb_or_after_killed_is_zero_civilians() ->
 
 def test_one_person_killed_told_with_an_article_is_a_toll_of_one() -> None:
     from strikewatch.extract.counts import read_counts
-    for text in ("The drone strike on the farm killed a young shepherd, villagers said.",
-                 "A senior commander of the militia was killed in the raid.",
-                 "Jets killed an ISIS regional leader near the town."):
+    for text in ("a regional commander of the armed group was killed in a drone strike",
+                 'Troops killed an "al-Shabaab senior leader" in a raid near the town.',
+                 "A strike on Friday killed a Yemeni member of an Islamist group."):
         counts, _, _ = read_counts(text)
         assert counts.get("killed") == (1, 1), text
     for text in ("The strike killed a number of militants.",
