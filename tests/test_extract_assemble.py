@@ -65,3 +65,11 @@ def test_an_event_with_no_date_place_figure_or_party_and_no_antecedent_is_no_inc
     assert _mentions("Fighting broke out again in the hills.") == []
     # the same words with a party and a day of their own stay an event
     assert len(_mentions("Army troops and rebels clashed in the hills on Monday.")) == 1
+
+
+def test_a_protest_or_other_act_never_elaborates_an_attack() -> None:
+    text = ("Relatives are still waiting for the bodies of the six fishermen killed in last "
+            "week's navy attack on their trawler. The ministry said it had lodged a formal "
+            "protest.")
+    ms = _mentions(text)
+    assert all(m.event_type != "Protests" for m in ms if m.killed_low == 6)

@@ -101,8 +101,8 @@ def _joins(g: Group, a: Group) -> bool:
     h, ah = g.head, a.head
     if h.kind != ah.kind or h.status != ah.status or h.background != ah.background:
         return False
-    if h.event_type is not None and ah.event_type is not None and h.event_type != ah.event_type:
-        return False
+    if h.event_type is not None and h.event_type != ah.event_type:
+        return False  # a protest or a designation never elaborates an attack
     if h.action is not None and ah.action is not None and h.action != ah.action:
         return False
     for name in ("actor1", "actor2"):
