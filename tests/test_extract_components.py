@@ -235,3 +235,11 @@ def test_dates_a_year_word_after_a_day_qualifies_it() -> None:
         doc = upto("dates", text, "2024-02-24")
         f = doc.frames[0]
         assert (f.date_low, f.date_high, f.time_precision) == (want, want, 1), text
+
+
+def test_clauses_an_act_of_violence_outranks_a_development_word_beside_it() -> None:
+    doc = upto("clauses", "One farmer was killed on Friday by a Turkish drone strike near "
+                          "Qamishli, officials said, despite the truce agreed last month.")
+    assert len(doc.frames) == 1
+    assert doc.frames[0].trigger.text == "drone strike"
+    assert doc.frames[0].event_type == "Explosions/Remote violence"

@@ -17,7 +17,7 @@ from dataclasses import replace
 from strikewatch import geo
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
 from strikewatch.extract.pipeline import component
-from strikewatch.extract.triggers import BAT, ERV, VAC
+from strikewatch.extract.triggers import BAT, ERV, SD, VAC
 
 # "..., bringing the death toll to 65": the clause after it is a tally of its own.
 _TOLL_CLAUSE = re.compile(r",?\s*(?:bringing|raising|pushing|taking|lifting) the (?:[\w-]+\s+){0,3}"
@@ -58,8 +58,14 @@ _INSTRUMENT = re.compile(
 
 
 
-def _priority(t: Trigger) -> tuple[int, int, int]:
-    return (0 if t.strength == "strong" else 1, 1 if t.generic else 0, 0 if t.action else 1)
+def _priority(t: Trigger) -> tuple[int, int, int, int]:
+    # "One man was killed by an Israeli strike …, despite the ceasefire": where a clause
+    # tells an act of violence, a development word beside it is its context
+    return (0 if t.strength == "strong" else 1, 1 if t.event_type in _CONTEXT_TYPES else 0,
+            1 if t.generic else 0, 0 if t.action else 1)
+
+
+_CONTEXT_TYPES = frozenset({SD, "Protests"})
 
 
 # Where one sentence tells two events: "..., while a drone strike in Lebanon killed one",
