@@ -243,3 +243,9 @@ def test_clauses_an_act_of_violence_outranks_a_development_word_beside_it() -> N
     assert len(doc.frames) == 1
     assert doc.frames[0].trigger.text == "drone strike"
     assert doc.frames[0].event_type == "Explosions/Remote violence"
+
+
+def test_coreference_a_generic_attack_on_a_vessel_is_a_remote_strike() -> None:
+    doc = upto("coreference", "Officials said a US attack on a fishing boat off the coast "
+                              "left two men dead on Friday.")
+    assert doc.groups and doc.groups[0].head.event_type == "Explosions/Remote violence"
