@@ -249,3 +249,10 @@ def test_coreference_a_generic_attack_on_a_vessel_is_a_remote_strike() -> None:
     doc = upto("coreference", "Officials said a US attack on a fishing boat off the coast "
                               "left two men dead on Friday.")
     assert doc.groups and doc.groups[0].head.event_type == "Explosions/Remote violence"
+
+
+def test_clauses_a_weapon_word_before_a_generic_event_word_types_it() -> None:
+    doc = upto("clauses", "Rebels said their artillery assault on the barracks killed five.")
+    f = doc.frames[0]
+    assert (f.event_type, f.sub_event_type) == ("Explosions/Remote violence",
+                                                "Shelling/artillery/missile attack")

@@ -58,6 +58,10 @@ _INSTRUMENT = re.compile(
 
 
 
+_WEAPON_BEFORE = re.compile(r"\b(?:(?P<air>drone|air|UAV)|missile|rocket|artillery|mortar|"
+                            r"ballistic missile|cruise missile)s?\s+$", re.IGNORECASE)
+
+
 def _priority(t: Trigger) -> tuple[int, int, int, int]:
     # "One man was killed by an Israeli strike …, despite the ceasefire": where a clause
     # tells an act of violence, a development word beside it is its context
@@ -169,6 +173,13 @@ def _type_frame(doc: Doc, f: Frame, inside: list[Trigger], b: int) -> None:
         if f.sub_event_type == "Attack" and _ARMED_TARGET.match(doc.text, best.end, b):
             # "gunmen opened fire on a checkpoint": armed men on both sides
             f.event_type, f.sub_event_type = BAT, "Armed clash"
+    pre = _WEAPON_BEFORE.search(doc.text, max(0, primary.start - 30), primary.start)
+    if best is None and pre is not None:
+        # "a missile attack on two warships", "a drone attack": the weapon names the kind
+        f.event_type = ERV
+        f.sub_event_type = "Air/drone strike" if pre.group("air") else \
+            "Shelling/artillery/missile attack"
+        f.cite("event_type", pre.start(), primary.end)
     inst = _INSTRUMENT.match(doc.text, primary.end, min(b, primary.end + 60))
     if inst is not None and (best is None or (
             best.generic is False and best.text.lower() in ("strike", "strikes",
