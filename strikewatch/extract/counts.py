@@ -294,7 +294,7 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             continue
         if killed_here and not including:
             put("killed", rng, c.start, c.end, c.approx)
-    if "killed" not in counts:
+    if "killed" not in counts and ("kill" in text or "Kill" in text or "slain" in text):
         one = _ONE_KILLED.search(text)
         if one is not None:
             put("killed", (1, 1), one.start(), one.end())  # "killed a local commander"

@@ -37,7 +37,10 @@ _OWNER_BEFORE = re.compile(
 
 def _owner_of_trigger(text: str, f: Frame) -> ActorHit | None:
     """"Israeli strikes", "a Russian missile strike": the demonym is the acting state."""
-    m = _OWNER_BEFORE.search(text[max(f.start, f.trigger.start - 60):f.trigger.start])
+    before = text[max(f.start, f.trigger.start - 60):f.trigger.start]
+    if not any(c.isupper() for c in before[-40:]):
+        return None  # no name right before the event word (cheap test before the regex)
+    m = _OWNER_BEFORE.search(before)
     if not m:
         return None
     word = m.group("dem") or m.group("us")
