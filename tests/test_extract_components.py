@@ -200,3 +200,59 @@ def test_the_geoparser_is_swapped_by_name() -> None:
     assert extract(art)[0].place.name != "Atlantis"  # type: ignore[union-attr]
     with pytest.raises(KeyError, match="no geoparser named 'nope'"):
         use_geoparser("nope")
+
+
+def test_actors_the_state_owning_the_event_word_acted_not_the_announcer() -> None:
+    # own sentences: an announcer and a name after the event word must not become actor1
+    for text in ("Syria's interior ministry said a Turkish drone strike killed two men "
+                 "near Qamishli on Monday.",
+                 "Iraq's defence ministry says a Turkish airstrike killed three people in Sinjar."):
+        doc = upto("actors", text)
+        f = next(x for x in doc.frames if "strike" in x.trigger.text)
+        assert f.actor1 is not None and f.actor1.country == "TR", text
+
+
+def test_places_a_border_names_the_neighbour_not_the_place() -> None:
+    from strikewatch.extract.places import country_place, is_border_name, mask_borders
+    text = ("The drone hit a truck about 20 km from the Chadian border and near the "
+            "border with Niger, officials said.")
+    for name in ("Chadian", "Niger"):
+        i = text.index(name)
+        assert is_border_name(text, i, i + len(name))
+    assert "Niger" not in mask_borders(text, 0, len(text))
+    assert len(mask_borders(text, 0, len(text))) == len(text)
+    place, _ = country_place(text, 0, len(text), (4, 9))
+    assert place is None
+    ok = "The drone hit a truck in Niger, officials said."
+    place, _ = country_place(ok, 0, len(ok), (4, 9))
+    assert place is not None and place.country == "NE"
+
+
+def test_dates_a_year_word_after_a_day_qualifies_it() -> None:
+    for text, want in (("Late on January 16 this year, jets fired missiles at two bases.",
+                        "2024-01-16"),
+                       ("On March 3 last year, jets bombed a depot.", "2023-03-03")):
+        doc = upto("dates", text, "2024-02-24")
+        f = doc.frames[0]
+        assert (f.date_low, f.date_high, f.time_precision) == (want, want, 1), text
+
+
+def test_clauses_an_act_of_violence_outranks_a_development_word_beside_it() -> None:
+    doc = upto("clauses", "One farmer was killed on Friday by a Turkish drone strike near "
+                          "Qamishli, officials said, despite the truce agreed last month.")
+    assert len(doc.frames) == 1
+    assert doc.frames[0].trigger.text == "drone strike"
+    assert doc.frames[0].event_type == "Explosions/Remote violence"
+
+
+def test_coreference_a_generic_attack_on_a_vessel_is_a_remote_strike() -> None:
+    doc = upto("coreference", "Officials said a US attack on a fishing boat off the coast "
+                              "left two men dead on Friday.")
+    assert doc.groups and doc.groups[0].head.event_type == "Explosions/Remote violence"
+
+
+def test_clauses_a_weapon_word_before_a_generic_event_word_types_it() -> None:
+    doc = upto("clauses", "Rebels said their artillery assault on the barracks killed five.")
+    f = doc.frames[0]
+    assert (f.event_type, f.sub_event_type) == ("Explosions/Remote violence",
+                                                "Shelling/artillery/missile attack")

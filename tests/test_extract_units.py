@@ -270,3 +270,39 @@ def test_sentence_end_after_single_capital() -> None:
     parts = [text[a:b] for a, b in split_offsets(text)]
     assert parts == ["He posted on X.", "The strike was the third.",
                      "General John J. Pershing led it."]
+
+
+def test_designated_in_a_name_or_after_a_preposition_is_no_designation() -> None:
+    from strikewatch.extract.triggers import find_triggers
+    for text in ("Navy jets carried out a lethal strike on a skiff run by Designated Smuggling "
+                 "Networks.",
+                 "The drone hit a truck owned by designated militant groups."):
+        words = [t.text.lower() for t in find_triggers(text)]
+        assert "designated" not in words and words, text
+    verb = find_triggers("The ministry designated the militia a terrorist group on Friday.")
+    assert [t.text for t in verb] == ["designated"]
+
+
+def test_no_civilians_said_without_a_verb_or_after_killed_is_zero_civilians() -> None:
+    from strikewatch.extract.counts import read_counts
+    for text in ("The raid killed nine gunmen, with no civilians hurt or killed.",
+                 "The drone hit the truck and killed no civilians, officials said.",
+                 "There were no civilian casualties in the raid, the ministry said."):
+        counts, _, _ = read_counts(text)
+        assert counts.get("civilians_killed") == (0, 0), text
+    # the attacker's own forces unharmed is no toll
+    counts, _, _ = read_counts("No soldiers were harmed in the operation.")
+    assert "killed" not in counts and "civilians_killed" not in counts
+
+
+def test_one_person_killed_told_with_an_article_is_a_toll_of_one() -> None:
+    from strikewatch.extract.counts import read_counts
+    for text in ("a regional commander of the armed group was killed in a drone strike",
+                 'Troops killed an "al-Shabaab senior leader" in a raid near the town.',
+                 "A strike on Friday killed a Yemeni member of an Islamist group."):
+        counts, _, _ = read_counts(text)
+        assert counts.get("killed") == (1, 1), text
+    for text in ("The strike killed a number of militants.",
+                 "The raid killed a dozen fighters and wounded a guard."):
+        counts, _, _ = read_counts(text)
+        assert counts.get("killed") != (1, 1), text

@@ -148,3 +148,24 @@ def test_indexed_reconciliation_and_dedupe_equal_their_plain_definitions() -> No
     # out-of-scope tallies
     assert merged > 0
     assert {"consistent", "inconsistent", "unknown"} <= {state for state, _ in checked}
+
+
+def test_a_tally_takes_what_was_hit_from_any_copy_of_its_claim() -> None:
+    # the first copy does not say the strikes were on boats; the second does: the tally
+    # counts boat strikes only, so a land strike by the same forces stays out of it
+    d = _campaign()
+    d.report("US forces struck a militant camp near Kismayo on Thursday, killing 4.",
+             "2026-03-06", date="2026-03-05", target_kind="building", domain="land",
+             place=Place(name="Kismayo", country="SO", kind="populated place",
+                         geo_precision=2), killed_low=4, killed_high=4)
+    _tally(d, "By our count the US has carried out three strikes since March 1, killing nine.",
+           "2026-03-08", target_kind=None, domain=None, strikes_low=3, strikes_high=3,
+           killed_low=9)
+    _tally(d, "Three US strikes on drug boats since March 1 have killed nine, by one count.",
+           "2026-03-09", strikes_low=3, strikes_high=3, killed_low=9)
+    _, tallies = resolve(d.mentions, d.articles)
+    assert len(tallies) == 1
+    t = tallies[0]
+    assert (t.target_kind, t.domain) == ("vessel", "sea")
+    assert t.reconciliation.ledger_incidents == 3
+    assert t.reconciliation.state == "consistent"

@@ -193,8 +193,11 @@ _ZERO = re.compile(
     r"\bno (?P<zc>casualties|deaths|fatalities|injuries|survivors)\b|"
     r"\bnone (?:were|was) (?P<zk2>killed|injured|hurt)|"
     r"\bthere were no (?P<zc2>survivors|casualties)|"
-    r"\bno (?P<zciv>civilians?|non-combatants|bystanders) (?:was|were|had been|have been) "
-    r"(?:killed|harmed|hurt|injured|wounded|among the dead)", re.IGNORECASE)
+    r"\bno (?P<zciv>civilians?|non-combatants|bystanders) (?:(?:was|were|had been|have been|"
+    r"has been) )?(?:killed|harmed|hurt|injured|wounded|among the dead)|"
+    # "killed no civilians", "no civilian casualties"
+    r"\bkill(?:ed|ing) no (?P<zciv2>civilians?|non-combatants|bystanders)\b|"
+    r"\bno (?P<zciv3>civilian) (?:casualties|deaths|fatalities)\b", re.IGNORECASE)
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|"
            r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$")
@@ -206,7 +209,7 @@ _KILL_CONTEXT = re.compile(r"\b(?:kill|killed|killing|dead|died|deaths|death tol
 def _read_zeros(text: str, put: Callable[[str, Range, int, int], None]) -> None:
     """"No one was killed", "no civilians were harmed", "no survivors": counts of zero."""
     for m in _ZERO.finditer(text):
-        if m.group("zciv"):
+        if m.group("zciv") or m.group("zciv2") or m.group("zciv3"):
             put("civilians_killed", (0, 0), m.start(), m.end())  # "no civilians were harmed"
             continue
         word = (m.group("zk") or m.group("zk2") or m.group("zk3") or m.group("zc") or
@@ -291,6 +294,22 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             continue
         if killed_here and not including:
             put("killed", rng, c.start, c.end, c.approx)
+    if "killed" not in counts and ("kill" in text or "Kill" in text or "slain" in text):
+        one = _ONE_KILLED.search(text)
+        if one is not None:
+            put("killed", (1, 1), one.start(), one.end())  # "killed a local commander"
     if more is not None and added_at:
         more.update(k for k, (a, _) in spans.items() if a - offset in added_at)
     return counts, approx, spans
+
+
+# one person killed, told with an article instead of a figure: "killed a young woman",
+# "a local commander of the group was killed" (a plural or "a number of" is no one)
+_PERSON = (r"(?:man|woman|boy|girl|child|person|civilian|member|leader|commander|fighter|"
+           r"militant|soldier|officer|official|journalist|farmer|driver|rider|aide|operative|"
+           r"chief|cleric|teenager|resident|shepherd|fisherman|policeman|guard)")
+_ONE_KILLED = re.compile(
+    rf"\b(?:killed|killing|kills)\s+(?:a|an)\s+(?:(?!and\b|or\b)[\w'’\"-]+\s+){{0,4}}?"
+    rf"{_PERSON}\b(?!\s+and\b)(?!['’]s)|"
+    rf"\b(?:a|an)\s+(?:[\w'’\"-]+\s+){{0,4}}?{_PERSON}\s+(?:of\s+[\w\s'’-]{{1,40}}?\s+)?"
+    r"(?:was|had been|has been)\s+(?:killed|slain)\b", re.IGNORECASE)

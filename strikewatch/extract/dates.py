@@ -52,11 +52,25 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
         return out
     for m in DATE_RE.finditer(text):
         r = resolve(m, pub, future)
-        if r is not None:
-            r.start += offset
-            r.end += offset
-            out.append(r)
+        if r is None:
+            continue
+        q = _QUALIFIER.match(m.group(0))
+        if q and out and out[-1].precision == 1 and \
+                not text[out[-1].end - offset:m.start()].strip(" ,"):
+            # "on January 16 this year": the year qualifies the day, it is no date of its own
+            if q.group(1).lower() == "last" and out[-1].low and pub is not None and \
+                    out[-1].low[:4] == str(pub.year):
+                out[-1].low = out[-1].high = f"{pub.year - 1}{out[-1].low[4:]}"
+            out[-1].end = r.end + offset
+            continue
+        r.start += offset
+        r.end += offset
+        out.append(r)
     return out
+
+
+# a year word right after a day ("January 16 this year", "March 3 last year")
+_QUALIFIER = re.compile(r"(this|last) year$", re.IGNORECASE)
 
 
 def parse_published(value: str | None) -> dt.date | None:

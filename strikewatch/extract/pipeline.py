@@ -100,8 +100,9 @@ def check_order(steps: Sequence[ComponentInfo]) -> None:
 
 #: The rules extractor's components, in order (each a module under extract/components/).
 DEFAULT_NAMES: tuple[str, ...] = (
-    "sentences", "triggers", "clauses", "status", "counts", "dates", "kind", "targets",
-    "countries", "places", "actors", "sources", "coreference", "geoplace", "regions",
+    "sentences", "triggers", "clauses", "status", "furniture", "counts", "dates", "kind",
+    "targets", "countries", "places", "actors", "sources", "coreference", "geoplace",
+    "assemble", "regions",
     "trailing_quotes", "to_mention",
 )
 

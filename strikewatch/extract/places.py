@@ -27,6 +27,30 @@ _PREP = re.compile(r"(?:\b(?i:in|inside|into|across|near|off|within|on|over|thro
 # sources', not the event's
 _SOURCE_CLAUSE = re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\b")
 
+# "about 35 km from the Kenyan border", "close to the border with Burkina Faso": a border
+# names the neighbour, not where the event happened
+_BORDER_AFTER = re.compile(r"\s*(?:['’]s\s+)?(?:\w+\s+)?(?:border|frontier)s?\b", re.IGNORECASE)
+_BORDER_BEFORE = re.compile(r"\b(?:border|frontier)s?\s+(?:with|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_BORDER_PHRASE = re.compile(r"\b(?:border|frontier)s?\s+(?:with|of)\s+(?:the\s+)?"
+                            r"(?:[A-Z][\w\u00C0-\u017F'’-]*\s?){1,3}|"
+                            r"(?:[A-Z][\w\u00C0-\u017F'’-]*\s){1,3}(?:['’]s\s+)?"
+                            r"(?:border|frontier)s?\b")
+
+
+def is_border_name(text: str, a: int, b: int) -> bool:
+    """Whether the name at text[a:b] only names a border ("the Kenyan border", "the border
+    with Burkina Faso")."""
+    after = _BORDER_AFTER.match(text, b)
+    return (after is not None and after.end() - b < 16) or \
+        bool(_BORDER_BEFORE.search(text[max(0, a - 30):a]))
+
+
+def mask_borders(text: str, a: int, b: int) -> str:
+    """text with the border phrases in [a, b) blanked (same length, so offsets hold)."""
+    window = _BORDER_PHRASE.sub(lambda m: " " * len(m.group(0)), text[a:b])
+    return text if window == text[a:b] else text[:a] + window + text[b:]
+
+
 WINDOW_BEFORE = 60
 WINDOW_AFTER = 90
 _PLACEY = re.compile(r"(?<=[\s(,;\-—“\"])[A-Z][\w.]|"
@@ -63,6 +87,8 @@ def country_place(text: str, start: int, end: int, trigger: tuple[int, int]
     for a, b, name, code in country_mentions(text[start:end], start):
         if not _PREP.search(text[max(start, a - 40):a]):
             continue  # "Mexico has opposed": a country as actor, not as place
+        if is_border_name(text, a, b):
+            continue  # "near the border with Kenya": the neighbour
         d = a - trigger[1] if a >= trigger[1] else (trigger[0] - b) * 2
         if d < best_d:
             best, best_d = (a, b, name, code), d
@@ -85,7 +111,8 @@ def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, 
         if not _may_name_place(text, a, b, f):
             continue  # no name but actors', no sea word: nothing geo could find
         try:
-            hit = geoparser().locate(text, a, b, trigger=(f.trigger.start, f.trigger.end),
+            hit = geoparser().locate(mask_borders(text, a, b), a, b,
+                                     trigger=(f.trigger.start, f.trigger.end),
                                      context_countries=context_countries, domain=f.domain)
         except Exception:  # noqa: BLE001 - a geo failure must not lose the event
             hit = None

@@ -174,9 +174,11 @@ _ARMED = re.compile(r"\b(?:military|forces|troops|drones?|missiles?|air|bomb\w*|
 # "a designated terrorist organisation", "the deployed units": a participle between a
 # determiner and its noun describes; it reports no act
 WRECK_VERB = re.compile(r"\b(?:destroyed|sank|sunk|blew up|blown up|set ablaze)\b")
-_ADJECTIVAL = re.compile(r"\b(?:a|an|the|its|their|this|that|these|those|other)\s+"
-                         r"(designated|authori[sz]ed|deployed|trained)\s+(?=[a-z])",
-                         re.IGNORECASE)
+# ("run by designated terrorist organizations", "operated by Designated Terrorist
+# Organizations": after a preposition, or capitalised in a name, it describes too)
+_ADJECTIVAL = re.compile(r"\b(?:a|an|the|its|their|this|that|these|those|other|by|of|from|"
+                         r"with|for|to)\s+(designated|authori[sz]ed|deployed|trained)\s+"
+                         r"(?=[a-z])|(?-i:\b(Designated)\s+(?=[A-Z][a-z]))", re.IGNORECASE)
 _ADJECTIVAL_WORDS = ("designated", "authori", "deployed", "trained")
 _MILITARY_MOD = re.compile(
     r"\b(?:military|covert|ground|air|naval|special|counter-?\w+|security|intelligence|"
@@ -222,7 +224,7 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
     if not plain or "since" in low or "until" in low:
         masked += [(m.start(1), m.end(1)) for m in _TEMPORAL_REF.finditer(sentence)]
     if not plain or any(w in low for w in _ADJECTIVAL_WORDS):
-        masked += [(m.start(1), m.end(1)) for m in _ADJECTIVAL.finditer(sentence)]
+        masked += [m.span(1) if m.group(1) else m.span(2) for m in _ADJECTIVAL.finditer(sentence)]
     if (not plain or "str" in low) and (labour or _LABOUR.search(sentence)) and \
             not _ARMED.search(sentence):
         masked += [(m.start(), m.end()) for m in _STRIKE_WORD.finditer(sentence)]

@@ -165,8 +165,11 @@ def build_tally(group: Sequence[Mention], articles: Mapping[str, Article]) -> Ta
         id=stable_id("tally", first.id),
         event_type=first.event_type,
         sub_event_type=first.sub_event_type,
-        target_kind=first.target_kind,
-        domain=first.domain,
+        # one copy may say what was hit ("strikes on drug boats") where another does not
+        target_kind=next((m.target_kind for m in group if m.target_kind not in (None,
+                                                                              "unknown")),
+                         first.target_kind),
+        domain=next((m.domain for m in group if m.domain), None),
         status=first.status,
         hedges=sorted({h for m in group for h in m.hedges}),
         place=min(places, key=lambda p: p.geo_precision or 99) if places else None,

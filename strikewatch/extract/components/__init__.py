@@ -14,13 +14,16 @@
 | actors | actors.py | actor1, actor2 |
 | places, geoplace | places.py | country per frame; the geoparser's place per mention |
 | sources, trailing_quotes | sources.py | attribution, quotes |
+| furniture | assemble.py | drop on headline, crosshead and related-link lines |
 | coreference | coreference.py | doc.groups: one per mention |
+| assemble | assemble.py | doc.groups: elaborations join the event they tell |
 | regions | regions.py | the seas a tally's sentences name |
 | to_mention | mentions.py | doc.mentions |
 """
 
 from strikewatch.extract.components import (  # noqa: F401  (each registers itself)
     actors,
+    assemble,
     clauses,
     coreference,
     countries,

@@ -37,7 +37,10 @@ _OWNER_BEFORE = re.compile(
 
 def _owner_of_trigger(text: str, f: Frame) -> ActorHit | None:
     """"Israeli strikes", "a Russian missile strike": the demonym is the acting state."""
-    m = _OWNER_BEFORE.search(text[max(f.start, f.trigger.start - 60):f.trigger.start])
+    before = text[max(f.start, f.trigger.start - 60):f.trigger.start]
+    if not any(c.isupper() for c in before[-40:]):
+        return None  # no name right before the event word (cheap test before the regex)
+    m = _OWNER_BEFORE.search(before)
     if not m:
         return None
     word = m.group("dem") or m.group("us")
@@ -76,9 +79,14 @@ def _by_word_order(doc: Doc, f: Frame) -> tuple[list[ActorHit], bool]:
         claim = [h for h in hits if h.end <= f.trigger.start and h.actor.type != "civilians"]
         if claim:
             a1, a2, sure = claim[-1], None, True
-    if a1 is None:
-        a1 = _owner_of_trigger(doc.text, f)
-        sure = sure or a1 is not None
+    owner = _owner_of_trigger(doc.text, f)
+    if owner is not None and (a1 is None or a1.actor.country != owner.actor.country):
+        # "the health ministry said an Israeli strike killed one", "an Israeli strike …
+        # despite the Israel-Hezbollah ceasefire": the state that owns the event word acted,
+        # not the announcer or a name elsewhere in the clause
+        if a2 is not None and a2.actor.country == owner.actor.country:
+            a2 = None
+        a1, sure = owner, True
     if a1 is not None and a1.actor.country is None and \
             a1.actor.name.lower() in ("administration", "the administration") and \
             "US" in doc.countries:

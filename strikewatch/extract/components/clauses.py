@@ -17,7 +17,7 @@ from dataclasses import replace
 from strikewatch import geo
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
 from strikewatch.extract.pipeline import component
-from strikewatch.extract.triggers import BAT, ERV, VAC
+from strikewatch.extract.triggers import BAT, ERV, SD, VAC
 
 # "..., bringing the death toll to 65": the clause after it is a tally of its own.
 _TOLL_CLAUSE = re.compile(r",?\s*(?:bringing|raising|pushing|taking|lifting) the (?:[\w-]+\s+){0,3}"
@@ -58,8 +58,18 @@ _INSTRUMENT = re.compile(
 
 
 
-def _priority(t: Trigger) -> tuple[int, int, int]:
-    return (0 if t.strength == "strong" else 1, 1 if t.generic else 0, 0 if t.action else 1)
+_WEAPON_BEFORE = re.compile(r"\b(?:(?P<air>drone|air|UAV)|missile|rocket|artillery|mortar|"
+                            r"ballistic missile|cruise missile)s?\s+$", re.IGNORECASE)
+
+
+def _priority(t: Trigger) -> tuple[int, int, int, int]:
+    # "One man was killed by an Israeli strike …, despite the ceasefire": where a clause
+    # tells an act of violence, a development word beside it is its context
+    return (0 if t.strength == "strong" else 1, 1 if t.event_type in _CONTEXT_TYPES else 0,
+            1 if t.generic else 0, 0 if t.action else 1)
+
+
+_CONTEXT_TYPES = frozenset({SD, "Protests"})
 
 
 # Where one sentence tells two events: "..., while a drone strike in Lebanon killed one",
@@ -163,6 +173,13 @@ def _type_frame(doc: Doc, f: Frame, inside: list[Trigger], b: int) -> None:
         if f.sub_event_type == "Attack" and _ARMED_TARGET.match(doc.text, best.end, b):
             # "gunmen opened fire on a checkpoint": armed men on both sides
             f.event_type, f.sub_event_type = BAT, "Armed clash"
+    pre = _WEAPON_BEFORE.search(doc.text, max(0, primary.start - 30), primary.start)
+    if best is None and pre is not None:
+        # "a missile attack on two warships", "a drone attack": the weapon names the kind
+        f.event_type = ERV
+        f.sub_event_type = "Air/drone strike" if pre.group("air") else \
+            "Shelling/artillery/missile attack"
+        f.cite("event_type", pre.start(), primary.end)
     inst = _INSTRUMENT.match(doc.text, primary.end, min(b, primary.end + 60))
     if inst is not None and (best is None or (
             best.generic is False and best.text.lower() in ("strike", "strikes",

@@ -1,0 +1,75 @@
+"""Components `furniture` and `assemble`: page furniture tells no event; an article's
+elaborations join the event they elaborate (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from strikewatch.extract import extract
+from strikewatch.extract.components.assemble import is_furniture
+from strikewatch.records import Article
+
+PUB = "2025-10-08"  # a Wednesday
+
+
+def _mentions(text: str) -> list:
+    return [m for m in extract(Article(text=text, published=PUB)) if m.kind == "event"]
+
+
+def test_headline_and_related_lines_are_furniture_prose_is_not() -> None:
+    text = ("Navy Strike Sinks Smuggling Skiff Off Coast\n"
+            "The navy struck a skiff on Monday, killing two, officials said.\n"
+            "Related: Drone strike kills five in border town\n"
+            "Also read - Militants attack convoy")
+    head = text.index("Strike")
+    assert is_furniture(text, head, head + 6)
+    body = text.index("struck")
+    assert not is_furniture(text, body, body + 6)
+    for word in ("Drone strike", "attack convoy"):
+        i = text.index(word)
+        assert is_furniture(text, i, i + len(word))
+
+
+def test_a_headline_does_not_become_an_incident_of_its_own() -> None:
+    for head in ("Air Strike Kills Twelve In Northern Town",
+                 "Related: Drone strike kills five in border town"):
+        text = (f"{head}\n\n"
+                "The air force bombed a rebel camp in Kandahar province on Monday, killing six "
+                "fighters, the defence ministry said.")
+        ms = _mentions(text)
+        assert len(ms) == 1 and ms[0].killed_low == 6, head
+        assert all(s.start > len(head) for s in ms[0].spans)
+
+
+def test_an_elaboration_with_nothing_of_its_own_joins_the_reported_strike() -> None:
+    text = ("Government jets struck a militant hideout in Kandahar province on Monday, killing "
+            "seven fighters, the defence ministry said. Critics said the military had "
+            "conducted a lethal strike without warning.")
+    ms = _mentions(text)
+    assert len(ms) == 1
+    assert ms[0].killed_low == 7 and len(ms[0].spans) == 2
+
+
+def test_a_separate_event_with_a_party_of_its_own_stays_separate() -> None:
+    text = ("Government jets struck a militant hideout in Kandahar province on Monday, killing "
+            "seven fighters, the defence ministry said. Rebels separately attacked an army "
+            "post, the ministry said.")
+    assert len(_mentions(text)) == 2
+
+
+def test_a_bare_generic_plural_is_no_incident() -> None:
+    ms = _mentions("Lawmakers questioned the legal basis for such airstrikes carried out by "
+                   "the military.")
+    assert ms == []
+
+
+def test_an_event_with_no_date_place_figure_or_party_and_no_antecedent_is_no_incident() -> None:
+    assert _mentions("Fighting broke out again in the hills.") == []
+    # the same words with a party and a day of their own stay an event
+    assert len(_mentions("Army troops and rebels clashed in the hills on Monday.")) == 1
+
+
+def test_a_protest_or_other_act_never_elaborates_an_attack() -> None:
+    text = ("Relatives are still waiting for the bodies of the six fishermen killed in last "
+            "week's navy attack on their trawler. The ministry said it had lodged a formal "
+            "protest.")
+    ms = _mentions(text)
+    assert all(m.event_type != "Protests" for m in ms if m.killed_low == 6)
