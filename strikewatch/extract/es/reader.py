@@ -2,14 +2,15 @@
 
 Sentence splitting, the seas of a tally (`regions`), the quotes after an event and the
 building of Mention records are the English pipeline's language-neutral components, reused
-by name; everything that reads words is an `es_*` component (es/components.py). No trained
-Spanish spaCy pipeline is used (none compatible with spaCy 3.8 is installable from PyPI
-here), so, as the English rules mostly do, the reader works on word order and lexicons.
+by name; everything that reads words is an `es_*` component (es/clauses.py, fields.py,
+parties.py). No trained Spanish spaCy pipeline is used (none compatible with spaCy 3.8 is
+installable from PyPI here), so, as the English rules mostly do, the reader works on word
+order and lexicons.
 """
 
 from __future__ import annotations
 
-from strikewatch.extract.es import components  # noqa: F401  (registers the es_* components)
+from strikewatch.extract.es import clauses, fields, parties  # noqa: F401  (register es_*)
 from strikewatch.extract.pipeline import Pipeline
 from strikewatch.extract.registry import Extractor, extractors
 from strikewatch.records import Article, Mention

@@ -1,0 +1,160 @@
+"""Spanish sentences, event words and clauses (es_sentences, es_triggers, es_clauses).
+
+The first three slots of the Spanish reader: where a Spanish report tells an event, and
+how one sentence that lists several strikes ("en el primer ataque ..., en el segundo ...")
+becomes one frame per item. Fields are read by es/fields.py, parties by es/parties.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
+from strikewatch.extract.es.lexicon import (
+    CASUALTY_WORDS,
+    SEA_INCIDENT_WORDS,
+    STATUS_CUES,
+    STRIKE_WORDS,
+)
+from strikewatch.extract.pipeline import component
+from strikewatch.extract.sentences import split_sentences
+from strikewatch.extract.triggers import ERV, SD
+
+_ANAPHOR = re.compile(r"\b(?:el|la|los|las|este|esta|estos|estas|dicho|dicha|ese|esa|"
+                      r"del|al|su|sus)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_INDEF = re.compile(r"\b(?:un|una|otro|otra|nuevo|nueva)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+_SPLIT_ABBREV = re.compile(r"(?:\bEE|\bUU|\bUd|\bSr|\bSra|\bDr|\bGral|\bAlm|\bCnel)\.$")
+
+
+@component("es_sentences", assigns=("doc.sentences",))
+def split_sentences_es(doc: Doc) -> None:
+    """The shared splitter, then Spanish abbreviations joined back ("EE. UU.", "Sr.")."""
+    split_sentences(doc)
+    out: list[Sentence] = []
+    for s in doc.sentences:
+        prev = out[-1] if out else None
+        if prev is not None and _SPLIT_ABBREV.search(prev.text) and \
+                "\n" not in doc.text[prev.end:s.start]:
+            out[-1] = Sentence(prev.index, prev.start, s.end, doc.text[prev.start:s.end])
+        else:
+            out.append(Sentence(len(out), s.start, s.end, s.text))
+    doc.sentences = out
+
+
+@component("es_triggers", requires=("doc.sentences",), assigns=("doc.triggers",))
+def find_triggers(doc: Doc) -> None:
+    """Spanish event words per sentence: strikes (strong) and casualty words (weak)."""
+    doc.triggers = {}
+    for s in doc.sentences:
+        hits: list[Trigger] = []
+        for m in STRIKE_WORDS.finditer(s.text):
+            hits.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0), ERV,
+                                "Air/drone strike"))
+        if not hits:
+            for m in SEA_INCIDENT_WORDS.finditer(s.text):
+                hits.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0), SD,
+                                    "Other"))
+        if not hits:
+            for m in CASUALTY_WORDS.finditer(s.text):
+                hits.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0), None,
+                                    None, strength="weak", generic=True))
+        if hits:
+            doc.triggers[s.index] = hits
+    doc.bump("sentences", len(doc.sentences))
+    doc.bump("triggered", len(doc.triggers))
+
+
+@component("es_clauses", requires=("doc.sentences", "doc.triggers"),
+           assigns=("doc.frames", "frame.event_type", "frame.anaphoric",
+                    "frame.violent_context", "frame.gap_of", "frame.more"))
+def make_frames(doc: Doc) -> None:
+    """One frame per sentence with an event word, on its first event word; whether the
+    word refers back ("el ataque", "la embarcación atacada") rather than telling a new one."""
+    doc.frames = []
+    for s in doc.sentences:
+        trigs = doc.triggers.get(s.index)
+        if not trigs:
+            continue
+        items = _list_items(doc, s)
+        if items:
+            doc.frames.extend(items)
+            continue
+        for t, a, b in _clauses(doc, s, trigs):
+            doc.frames.append(_frame(doc, s, t, a, b))
+
+
+def _clauses(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[tuple[Trigger, int, int]]:
+    """The sentence's event clauses: one, on its first event word, unless a later event
+    word comes after a plan or threat cue of its own ("… ha hundido una decena de lanchas,
+    y ha avisado de que lo próximo será una ofensiva en tierra"): that part is an event of
+    its own, from the comma before the cue."""
+    out = [(trigs[0], s.start, s.end)]
+    for t in trigs[1:]:
+        prev_t, a, _ = out[-1]
+        between = doc.text[prev_t.end:t.start]
+        cue = None
+        for status, rx in STATUS_CUES:
+            if status in ("planned", "threatened"):
+                cue = cue or rx.search(between)
+        if cue is None:
+            continue
+        comma = between.rfind(",", 0, cue.start())
+        cut = prev_t.end + (comma if comma >= 0 else cue.start())
+        out[-1] = (prev_t, a, cut)
+        out.append((t, cut, s.end))
+    return out
+
+
+def _frame(doc: Doc, s: Sentence, t: Trigger, start: int, end: int) -> Frame:
+    """A frame on event word `t` over text[start:end]; whether the word refers back."""
+    f = Frame(sentence=s, trigger=t, start=start, end=end, event_type=t.event_type,
+              sub_event_type=t.sub_event_type)
+    f.violent_context = t.strength == "strong"
+    before = doc.text[max(s.start, t.start - 25):t.start]
+    f.anaphoric = bool(_ANAPHOR.search(before)) and not _INDEF.search(before) and \
+        t.text.lower().startswith(("ataque", "bombardeo", "golpe"))
+    if t.event_type:
+        f.cite("event_type", t.start, t.end)
+    return f
+
+
+
+
+_ORDINAL = re.compile(r"\b(?:en|de|a bordo de)\s+(?:el|la)\s+(?P<o>primer[oa]?|segund[oa]|"
+                      r"tercer[oa]?|cuart[oa]|quint[oa]|sext[oa])\b(?:\s+(?:ataque|lancha|nave|"
+                      r"embarcación|bombardeo|golpe)(?:\s+atacada)?)?", re.IGNORECASE)
+_ITEM_BREAK = re.compile(r"[,;:]\s+|\s+y\s+(?=(?:en|de|\w+\s+(?:en|a bordo de))\s+(?:el|la)\s)")
+_DEATH_WORD = re.compile(r"\b(?:muert[oa]s|murieron|fallecid[oa]s|fallecieron|perdieron la vida|"
+                         r"sin vida)\b", re.IGNORECASE)
+
+
+def _list_items(doc: Doc, s: Sentence) -> list[Frame]:
+    """"ocho muertos en la primera lancha y cuatro en la segunda", "en el primer ataque …,
+    en el segundo ataque cuatro y en el tercero tres": a list of strikes by ordinal is one
+    event per item, each with its own figure; the item's count shares the list's death word
+    (`gap_verb`), as English gapped counts do."""
+    ords = list(_ORDINAL.finditer(s.text))
+    if len({m.group("o").lower()[:4] for m in ords}) < 2:
+        return []
+    cuts = [0] + [m.end() for m in _ITEM_BREAK.finditer(s.text)] + [len(s.text)]
+    segs = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    items: list[tuple[int, int, re.Match[str]]] = []
+    for a, b in segs:
+        inside = [m for m in ords if a <= m.start() < b]
+        if inside:
+            items.append((a, b, inside[0]))
+        elif items:
+            items[-1] = (items[-1][0], b, items[-1][2])  # "…en la tercera, dos murieron"
+    death = _DEATH_WORD.search(s.text)
+    out: list[Frame] = []
+    for a, b, m in items:
+        t = Trigger(s.start + m.start("o"), s.start + m.end(), m.group(0)[m.start("o") -
+                    m.start():], ERV, "Air/drone strike")
+        f = Frame(sentence=s, trigger=t, start=s.start + a, end=s.start + b, event_type=ERV,
+                  sub_event_type="Air/drone strike", violent_context=True)
+        f.gap_verb = death.group(0) if death else ""
+        f.cite("event_type", t.start, t.end)
+        out.append(f)
+    return out

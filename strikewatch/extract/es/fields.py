@@ -1,0 +1,215 @@
+"""What a Spanish clause says of its event (es_status, es_counts, es_dates, es_kind,
+es_targets): status and hedges, tolls, the day (not the day it was said), incident or
+tally, and what was hit. Its own module because these read words, clause by clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from strikewatch.extract.context import DateRead, Doc, Frame
+from strikewatch.extract.es import counts as es_counts
+from strikewatch.extract.es import dates as es_dates
+from strikewatch.extract.es.lexicon import (
+    CONDITIONAL,
+    HEDGES,
+    LAND_TARGET,
+    SAY_VERB,
+    SEA_WORD,
+    STATUS_CUES,
+    VESSEL,
+)
+from strikewatch.extract.pipeline import component
+
+_INFINITIVE = re.compile(r"(?:atacar|bombardear|golpear|destruir|hundir)\b", re.IGNORECASE)
+_INDIRECT = re.compile(r"\b(?:de|sobre|saber|investiga|establecer|pregunta)\s+si\b", re.I)
+
+
+def _status(doc: Doc, f: Frame) -> None:
+    _read_status(doc, f)
+    word = f.trigger.text.split()[0]
+    if f.status == "occurred" and _INFINITIVE.fullmatch(word):
+        f.drop = True  # "una excusa para atacar esos botes": no event told
+    if f.status == "hypothetical" and (f.anaphoric or _INDIRECT.search(f.sentence.text)):
+        # "dudas sobre si el ataque fue legal": a question about an event told
+        f.status, f.status_cued = "occurred", False
+        f.prov.pop("status", None)
+
+
+def _read_status(doc: Doc, f: Frame) -> None:
+    s = f.sentence
+    # a clause split off at its own plan or threat cue reads from there; a list item, like
+    # a whole sentence, from the sentence start
+    base = s.start if f.gap_verb or f.start == s.start else f.start
+    before = doc.text[base:f.trigger.start]
+    around = doc.text[base:min(f.end, f.trigger.end + 40)]
+    for status, rx in STATUS_CUES:
+        m = rx.search(before if status != "hypothetical" else around)
+        if m is None:
+            continue
+        f.status, f.status_cued = status, True  # type: ignore[assignment]
+        f.cite("status", base + m.start(), base + m.end())
+        return
+    trig = f.trigger.text.split()[0]
+    if CONDITIONAL.fullmatch(trig) and not re.search(r"habría", before, re.I):
+        f.status, f.status_cued = "planned", True  # "atacaría": what would be done
+        f.cite("status", f.trigger.start, f.trigger.start + len(trig))
+        return
+    for m in HEDGES.finditer(s.text):
+        f.hedges.append(m.group(0).lower())
+        f.cite("hedges", s.start + m.start(), s.start + m.end())
+
+
+@component("es_status", requires=("doc.frames",),
+           assigns=("frame.status", "frame.status_cued", "frame.hedges", "frame.drop",
+                    "frame.background"))
+def read_status(doc: Doc) -> None:
+    """Status from Spanish cues before the event word; hedges ("habría", "presunta"). A
+    casualty sentence with no event word, more than three sentences after the last one
+    that had one, tells no event this reader can place (it would join the latest one)."""
+    last_strong = -10
+    for f in doc.frames:
+        _status(doc, f)
+        if f.trigger.strength == "strong":
+            last_strong = f.sentence.index
+        elif f.sentence.index - last_strong > 3:
+            f.drop = True
+
+
+@component("es_counts", requires=("doc.frames",), assigns=("frame.counts", "frame.approx"))
+def read_counts(doc: Doc) -> None:
+    """Casualty counts of every frame (es/counts.py)."""
+    for f in doc.frames:
+        for name, rng, approx, a, b in es_counts.read_counts(doc.text, f.start, f.end):
+            if name in f.counts:
+                continue
+            f.counts[name] = rng
+            f.cite(name, a, b)
+            if approx:
+                f.approx.append(name)
+        if f.gap_verb and "killed" not in f.counts:
+            bare = es_counts.bare_count(doc.text, f.start, f.end)
+            if bare is not None:
+                rng, a, b = bare
+                f.counts["killed"] = rng
+                f.cite("killed", a, b)
+
+
+_SAID = re.compile(r"\b(?:" + SAY_VERB + r"|comunic(?:ó|ado)|anunci(?:ó|ado)|publica|informa|"
+                   r"asegur(?:ó|ado)|denunci(?:ó|ado)|report(?:ó|ado)|revel(?:ó|ado))\b",
+                   re.IGNORECASE)
+
+
+def _said_on(text: str, f: Frame, r: DateRead) -> bool:
+    """"ha comunicado este viernes la muerte de…", "El martes, …, Hegseth aseguró que el
+    ataque…": the day something was said, not the day of the event."""
+    before = text[max(f.start, r.start - 30):r.start]
+    if re.search(r"\b(?:" + SAY_VERB + r"|comunic(?:ó|ado)|anunci(?:ó|ado)|asegur(?:ó|ado)|"
+                 r"publica|informa|revela|asegura|señala|dice|"
+                 r"revel(?:ó|ado)|denunci(?:ó|ado))\s+(?:\w+\s+)?$", before, re.IGNORECASE):
+        return True
+    if r.end > f.trigger.start:
+        return False
+    # a say verb between the date and the event word, unless it is an aside ("según dijo")
+    return any(not re.search(r"\bsegún\s+(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()],
+                             re.IGNORECASE)
+               for m in _SAID.finditer(text, r.end, f.trigger.start))
+
+
+@component("es_dates", requires=("doc.frames", "frame.status"),
+           assigns=("frame.date_low", "frame.date_high", "frame.time_precision",
+                    "frame.period_read", "frame.since_read"))
+def read_dates(doc: Doc) -> None:
+    """The event's date: the date nearest the event word in its sentence; a "desde ..."
+    date opens a tally's period."""
+    last: Frame | None = None
+    for f in doc.frames:
+        reads = es_dates.read_dates(doc.text[f.start:f.end], doc.published, f.start,
+                                    future=f.status in ("planned", "threatened"))
+        for r in reads:
+            if r.is_period:
+                if f.since_read is None:
+                    f.since_read = r
+                continue
+        point = [r for r in reads if not r.is_period and not _said_on(doc.text, f, r)]
+        if not point:
+            if f.gap_verb and last is not None and \
+                    f.sentence.index - last.sentence.index <= 3:
+                # a list of strikes: the day told for them before the list
+                f.date_low, f.date_high, f.time_precision = (last.date_low, last.date_high,
+                                                             last.time_precision)
+                f.cite("date", *last.prov["date"][0])
+            continue
+        r = min(point, key=lambda r: abs(r.start - f.trigger.start) + (0 if r.precision == 1
+                                                                        else 500))
+        f.date_low, f.date_high, f.time_precision = r.low, r.high, r.precision
+        f.cite("date", r.start, r.end)
+        if r.precision == 1:
+            last = f
+
+
+_TALLY = re.compile(r"\b(?:eleva(?:n|ndo)? a|suma(?:n|ría)?|ya son|en total|un total de|"
+                    r"hasta ahora|desde (?:el )?(?:inicio|comienzo|principios|septiembre|"
+                    r"agosto|octubre|noviembre|\d)|acumula|campaña|operación Lanza|"
+                    r"(?:los|las|estos) \w+ ataques|ataques (?:contra|a) (?:presuntas |"
+                    r"supuestas )?(?:lanchas|embarcaciones|narcolanchas)|"
+                    r"(?:undécimo|décimo|vigésimo)\w*)\b", re.IGNORECASE)
+
+
+_PLURAL_STRIKES = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
+
+
+@component("es_kind", requires=("doc.frames", "frame.counts", "frame.since_read"),
+           assigns=("frame.kind", "frame.period_low", "frame.period_high"))
+def read_kind(doc: Doc) -> None:
+    """A tally: a toll over many strikes ("eleva a 64 el número de muertos", "desde
+    septiembre", "en total", two or more strikes); else one incident."""
+    for f in doc.frames:
+        strikes = f.counts.get("strikes")
+        cue = _TALLY.search(f.sentence.text)
+        plural = bool(_PLURAL_STRIKES.match(f.trigger.text))
+        if (strikes and (strikes[0] or 0) >= 2) or (cue and (f.counts or f.since_read)) or \
+                (plural and f.counts.get("killed") and f.trigger.strength == "strong"):
+            f.kind = "tally"
+            f.cite("kind", *(f.prov["strikes"][0] if strikes else
+                             (f.sentence.start + cue.start(), f.sentence.start + cue.end())
+                             if cue else (f.trigger.start, f.trigger.end)))
+            if f.since_read is not None and doc.published is not None:
+                f.period_low, f.period_high = f.since_read.low, doc.published.isoformat()
+                f.cite("period", f.since_read.start, f.since_read.end)
+            f.date_low = f.date_high = None
+            f.time_precision = None
+            f.prov.pop("date", None)
+
+
+@component("es_targets", requires=("doc.frames",), assigns=("frame.target_kind", "frame.domain"))
+def read_targets(doc: Doc) -> None:
+    """A boat is a vessel at sea; a camp or "en tierra" is land; an item of a list of
+    strikes ("en la segunda", "en el tercero") hit what the strikes before it hit."""
+    last: Frame | None = None
+    for f in doc.frames:
+        _target(doc, f)
+        if f.target_kind is None and f.gap_verb and last is not None and \
+                f.sentence.index - last.sentence.index <= 3:
+            f.target_kind, f.domain = last.target_kind, last.domain
+            f.cite("target_kind", *last.prov["target_kind"][0])
+            f.cite("domain", *last.prov["domain"][0])
+        if f.target_kind is not None:
+            last = f
+
+
+def _target(doc: Doc, f: Frame) -> None:
+    """A boat in the clause makes a vessel at sea; a camp or "en tierra", land."""
+    clause = doc.text[f.start:f.end]
+    v = VESSEL.search(clause)
+    land = LAND_TARGET.search(clause)
+    if v is not None and not (land and land.start() < v.start()):
+        f.target_kind, f.domain = "vessel", "sea"
+        f.cite("target_kind", f.start + v.start(), f.start + v.end())
+        f.cite("domain", f.start + v.start(), f.start + v.end())
+    elif land is not None:
+        f.domain = "land"
+        f.cite("domain", f.start + land.start(), f.start + land.end())
+    elif SEA_WORD.search(clause):
+        f.domain = "sea"
+        f.cite("domain", f.trigger.start, f.trigger.end)

@@ -1,0 +1,162 @@
+"""Who and where in a Spanish report (es_countries, es_places, es_actors, es_sources,
+es_coreference): countries named, the place of each event, attacker and target,
+attribution, and restatements joined to the event they restate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from strikewatch.extract.context import Doc, Group
+from strikewatch.extract.coref import compatible, merge_frames
+from strikewatch.extract.es.lexicon import (
+    ACTOR_RE,
+    ACTORS,
+    ANONYMOUS,
+    ATTRIBUTION,
+    COUNTRIES,
+    clean_name,
+)
+from strikewatch.extract.pipeline import component
+from strikewatch.geo.protocol import geoparser
+from strikewatch.records import Actor, Attribution, Place
+
+_COUNTRY_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(
+    COUNTRIES, key=len, reverse=True)) + r")(?!\w)")
+
+
+@component("es_countries", assigns=("doc.countries",))
+def read_countries(doc: Doc) -> None:
+    """The countries the article names, in order (context for places)."""
+    seen: list[str] = []
+    for m in _COUNTRY_RE.finditer(doc.text):
+        code = COUNTRIES[m.group(0)]
+        if code not in seen:
+            seen.append(code)
+    doc.countries = tuple(seen)
+
+
+_AT_SEA = re.compile(r"\b(?:aguas internacionales|en el mar|alta mar|frente a (?:las )?costas?|"
+                     r"(?:mar|océano) \w+|Caribe|Pacífico|millas náuticas)\b", re.IGNORECASE)
+_IN_COUNTRY = re.compile(r"\b(?:en|dentro de|territorio de|suelo)\s+(?:el\s+)?$", re.I)
+
+
+@component("es_places", requires=("doc.frames", "frame.domain"), assigns=("frame.place",))
+def read_places(doc: Doc) -> None:
+    """A sea the gazetteer knows in Spanish ("el Pacífico oriental", "mar Caribe"); a boat
+    struck at sea has no country even "frente a las costas de Venezuela"; on land, a country
+    named after "en"."""
+    for f in doc.frames:
+        clause = doc.text[f.start:f.end]
+        try:
+            seas = [pm for pm in geoparser().places_in(doc.text, f.start, f.end)
+                    if pm.place.kind == "sea" or pm.place.geo_precision == 6]
+        except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
+            seas = []
+        if seas:
+            pm = min(seas, key=lambda pm: abs(pm.start - f.trigger.start))
+            f.place = pm.place
+            f.cite("place", pm.start, pm.end)
+            continue
+        if f.domain == "sea" or _AT_SEA.search(clause):
+            continue  # at sea with no named sea: no country, no place
+        for m in _COUNTRY_RE.finditer(clause):
+            if _IN_COUNTRY.search(clause[max(0, m.start() - 20):m.start()]):
+                f.place = Place(name=m.group(0), country=COUNTRIES[m.group(0)], kind="country",
+                                geo_precision=5)
+                f.cite("place", f.start + m.start(), f.start + m.end())
+                break
+
+
+def _actor(m: re.Match[str]) -> Actor:
+    name, kind, country = ACTORS[m.group(0)]
+    return Actor(name=name, type=kind, country=country)
+
+
+@component("es_actors", requires=("doc.frames",), assigns=("frame.actor1", "frame.actor2",
+                                                          "frame.named"))
+def read_actors(doc: Doc) -> None:
+    """actor1: the actor named nearest before the event word in its sentence (the subject),
+    else after "por" ("atacada por el Comando Sur"), else the one named in the sentence or
+    the one before it ("El Comando Sur informó... El ataque dejó tres muertos")."""
+    last: tuple[Actor, int, int] | None = None
+    for f in doc.frames:
+        hits = list(ACTOR_RE.finditer(doc.text, f.sentence.start, f.sentence.end))
+        f.named = [(m.start(), m.end()) for m in hits]
+        before = [m for m in hits if m.end() <= f.trigger.start]
+        after = [m for m in hits if m.start() >= f.trigger.end]
+        pick = before[-1] if before else after[0] if after else None
+        if pick is not None:
+            f.actor1 = _actor(pick)
+            f.cite("actor1", pick.start(), pick.end())
+            last = (f.actor1, pick.start(), pick.end())
+        elif last is not None and f.sentence.index - _sentence_of(doc, last[1]) <= 3:
+            f.actor1 = last[0]
+            f.cite("actor1", last[1], last[2])
+        if f.actor1 is None:
+            for s in doc.sentences[max(0, f.sentence.index - 2):f.sentence.index]:
+                m = ACTOR_RE.search(doc.text, s.start, s.end)
+                if m is not None:
+                    f.actor1 = _actor(m)
+                    f.cite("actor1", m.start(), m.end())
+
+
+def _sentence_of(doc: Doc, pos: int) -> int:
+    for s in doc.sentences:
+        if s.start <= pos < s.end:
+            return s.index
+    return -1
+
+
+_KIND_OF = (("military", re.compile(r"Comando|Armada|Ejército|Pentágono|Guerra|Defensa|"
+                                    r"Marina|militar", re.I)),
+            ("government", re.compile(r"Gobierno|Ministerio|ministr|secretari|presidente|"
+                                      r"Hegseth|Trump|Rubio|Casa Blanca", re.I)),
+            ("outlet", re.compile(r"EFE|AFP|Reuters|AP\b|CNN|NBC|CBS|ABC|New York Times|"
+                                  r"Washington Post|agencia|diario|cadena|medio", re.I)))
+
+
+@component("es_sources", requires=("doc.frames",), assigns=("frame.attribution", "frame.quotes"))
+def read_sources(doc: Doc) -> None:
+    """Who says so: "según X", "de acuerdo con X", "X informó", "fuentes anónimas"."""
+    for f in doc.frames:
+        seen: set[str] = set()
+        for rx in ATTRIBUTION:
+            for m in rx.finditer(doc.text, f.start, f.end):
+                name = clean_name(m.group("name"))
+                if name is None or name.lower() in seen:
+                    continue
+                seen.add(name.lower())
+                kind = next((k for k, kr in _KIND_OF if kr.search(name)), "unknown")
+                a, b = m.start("name"), m.end("name")
+                f.attribution.append(Attribution(kind=kind, name=name,  # type: ignore[arg-type]
+                                                 span=doc.span(a, b)))
+                f.cite("attribution", a, b)
+        for m in ANONYMOUS.finditer(doc.text, f.start, f.end):
+            f.attribution.append(Attribution(kind="unknown", anonymous=True,
+                                             span=doc.span(m.start(), m.end())))
+            f.cite("attribution", m.start(), m.end())
+
+
+@component("es_coreference",
+           requires=("doc.frames", "frame.kind", "frame.status", "frame.status_cued",
+                     "frame.background", "frame.drop", "frame.anaphoric",
+                     "frame.violent_context", "frame.counts", "frame.more", "frame.date_low",
+                     "frame.place", "frame.actor1", "frame.actor2", "frame.event_type"),
+           assigns=("doc.groups",))
+def corefer(doc: Doc) -> None:
+    """The English coreference (language-neutral: it compares fields), then one step a
+    Spanish story needs: the lede tells the strike and the body tells it again with an
+    indefinite ("bombardeó una narcolancha ... golpeó a otra embarcación"); a later strong
+    frame compatible with the event told before (same status, kind, date, counts) joins it."""
+    groups = merge_frames(doc)
+    out: list[Group] = []
+    for g in groups:
+        same = next((o for o in reversed(out) if g.head.kind == "event" and all(
+            compatible(o, f) for f in g.frames) and
+            g.head.sentence.index not in {x.sentence.index for x in o.frames}), None)
+        if same is not None:
+            same.frames.extend(g.frames)
+            continue
+        out.append(g)
+    doc.groups = out
