@@ -20,8 +20,7 @@ from strikewatch.batch.synthetic import iter_synthetic
 from strikewatch.records import Mention, Review
 from strikewatch.resolve import streamed
 from strikewatch.resolve.linking import predict_duckdb
-from strikewatch.store import IncidentQuery, open_store
-from strikewatch.store import sql as store_sql
+from strikewatch.store import IncidentQuery, open_store, sql_mentions
 from strikewatch.store.sql import SqlStore
 from tests.test_pipeline_incremental import SAMPLES, from_scratch, ledger, resolve_set_files
 
@@ -44,7 +43,7 @@ def store(db_url: str, tmp_path: Path) -> Iterator[SqlStore]:
 def small_steps(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(streamed, "GROUP", 7)
     monkeypatch.setattr(streamed, "WINDOW", 25)  # linking in many windows of days
-    monkeypatch.setattr(store_sql, "MENTION_PAGE", 13)
+    monkeypatch.setattr(sql_mentions, "MENTION_PAGE", 13)
 
 
 def snapshot(store: SqlStore) -> tuple[object, ...]:
