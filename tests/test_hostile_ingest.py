@@ -165,14 +165,16 @@ def test_a_long_article_is_extracted_in_bounded_parts(tmp_path: Path,
     assert len(text) > 3 * pipeline.PART_CHARS
     ingest_report = ingest([_write(tmp_path / "long.txt", text)], store)
     assert len(ingest_report.ingested) == 1
+    from strikewatch.extract import registry
+
     seen: list[int] = []
-    real = pipeline.extract_step.extract
+    real = registry.checked  # every extraction call passes the validating boundary
 
-    def counted(article: Any) -> Any:
+    def counted(extractor: Any, article: Any) -> Any:
         seen.append(len(article.text))
-        return real(article)
+        return real(extractor, article)
 
-    monkeypatch.setattr(pipeline.extract_step, "extract", counted)
+    monkeypatch.setattr(registry, "checked", counted)
     report = pipeline.extract_pending(store)
     assert report.extracted == 1 and not report.extract_failures
     assert len(seen) >= 4 and max(seen) <= pipeline.PART_CHARS
