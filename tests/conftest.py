@@ -1,3 +1,5 @@
-"""Shared fixtures. PostgreSQL server + `db_url`/`store` (sqlite and postgres): tests/pg.py."""
+"""Shared fixtures. PostgreSQL server + `db_url`/`store` (sqlite and postgres): tests/pg.py;
+`http_server` (a loopback HTTP server): tests/localhttp.py."""
 
+from tests.localhttp import http_server  # noqa: F401
 from tests.pg import db_url, module_db_url, pg_admin_url, pg_url, store  # noqa: F401

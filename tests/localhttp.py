@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
+
 
 @dataclass
 class Route:
@@ -68,3 +70,9 @@ def serve(host: str = "127.0.0.1") -> Iterator[LocalServer]:
     finally:
         server.httpd.shutdown()
         server.httpd.server_close()
+
+
+@pytest.fixture
+def http_server() -> Iterator[LocalServer]:
+    """A LocalServer on loopback for one test (shared by every test module via conftest)."""
+    yield from serve()

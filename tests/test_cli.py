@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from strikewatch.cli import app
 from strikewatch.records import Actor, Incident, Place, Reconciliation, Tally
 from strikewatch.store import open_store
-from tests.localhttp import LocalServer, Route, serve
+from tests.localhttp import LocalServer, Route
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -277,11 +277,6 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert "strikewatch demo" in makefile and "pytest" in makefile
     assert "sh .ci/system-deps.sh" in makefile
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def http_server() -> Iterator[LocalServer]:
-    yield from serve()
 
 
 def test_ingest_url_needs_allow_private_for_loopback(

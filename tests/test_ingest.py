@@ -24,7 +24,7 @@ from strikewatch.ingest.fetch import (
 )
 from strikewatch.store import open_store
 from strikewatch.store.sql import SqlStore
-from tests.localhttp import LocalServer, Route, serve
+from tests.localhttp import LocalServer, Route
 
 REPORT_A = (
     "Government troops shelled a market town in the north on Thursday, killing seven "
@@ -54,11 +54,6 @@ def store(db_url: str) -> Iterator[SqlStore]:
     assert isinstance(s, SqlStore)
     yield s
     s.close()
-
-
-@pytest.fixture
-def http_server() -> Iterator[LocalServer]:
-    yield from serve()
 
 
 def run(store: SqlStore, *inputs: str | Path, **opts: object) -> IngestReport:

@@ -10,7 +10,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -42,14 +41,6 @@ RU = ("Беспилотник атаковал нефтебазу недалек
       "пожар, который продолжался несколько часов, сообщил губернатор.")
 AR = ("استهدفت طائرة مسيرة مستودعا للوقود قرب الميناء مساء الأحد، ما أدى إلى اندلاع حريق "
       "استمر لساعات، بحسب ما أعلن المحافظ.")
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[SqlStore]:
-    s = open_store(db_url)
-    assert isinstance(s, SqlStore)
-    yield s
-    s.close()
 
 
 @pytest.mark.parametrize(("value", "want"), [

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,9 +19,8 @@ from strikewatch.ingest import IngestOptions, IngestReport, ingest
 from strikewatch.ingest.html import page_tree
 from strikewatch.ingest.published import html_date, plausible, recover_published, url_date
 from strikewatch.records import Article
-from strikewatch.store import open_store
 from strikewatch.store.sql import SqlStore
-from tests.localhttp import LocalServer, Route, serve
+from tests.localhttp import LocalServer, Route
 
 WIRE = (
     "Naval forces fired on a speedboat in international waters on Saturday, killing four "
@@ -49,19 +47,6 @@ def news_page(body: str, head: str = "", title: str = "Boat struck at sea") -> s
         f"<main><article><h1>{title}</h1><p>{body}</p></article></main>"
         "<footer><p>© 2026 Harbor Ledger. All rights reserved.</p></footer></body></html>"
     )
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[SqlStore]:
-    s = open_store(db_url)
-    assert isinstance(s, SqlStore)
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def http_server() -> Iterator[LocalServer]:
-    yield from serve()
 
 
 def run(store: SqlStore, *inputs: str | Path, **opts: object) -> IngestReport:
