@@ -612,13 +612,9 @@ def eval_cmd(
     from strikewatch.extract import registry
 
     check_extractor(extractor)
-    if extractor:
-        total, per = evaluate(expand(gold), partial(registry.checked,
-                                                    registry.get_extractor(extractor)))
-    else:
-        # each article read by the reader for its language, as ingest routes it
-        total, per = evaluate(expand(gold), lambda a: registry.checked(
-            registry.for_language(a.language) or registry.get_extractor(), a))
+    # without --extractor each article is read by the reader for its language (evaluate)
+    named = partial(registry.checked, registry.get_extractor(extractor)) if extractor else None
+    total, per = evaluate(expand(gold), named)
     bad = 0
     for path, sc, err in per:
         if sc is None:

@@ -267,7 +267,7 @@ def evaluate(paths: Sequence[Path],
     An article in a language no reader reads yields no records, as at ingest (its expected
     records count as missed), so the scores say what the ledger would hold.
     """
-    from strikewatch.extract import extract, registry
+    from strikewatch.extract import registry
     from strikewatch.extract.registry import ExtractionError
     from strikewatch.ingest.language import has_reader
 
@@ -276,9 +276,8 @@ def evaluate(paths: Sequence[Path],
             return []
         if extractor is not None:
             return extractor(article)
-        # the reader for the article's language, as ingest routes it (registry.for_language)
-        reader = registry.for_language(article.language)
-        return reader(article) if reader is not None else extract(article)
+        # the reader for the article's language, as ingest routes it, through the boundary
+        return registry.checked(registry.reader_for(article.language), article)
 
     run = routed
     total = Score()

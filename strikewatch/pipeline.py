@@ -133,10 +133,7 @@ def extract_one(
     from strikewatch.extract import registry
 
     try:
-        # no registered reader for the article's language: the default reads it, as before
-        # languages were routed (skipping it instead is ingest's call once it detects them)
-        ex = registry.get_extractor(extractor) if extractor else \
-            registry.for_language(article.language) or registry.get_extractor()
+        ex = registry.reader_for(article.language, extractor)
     except (KeyError, TypeError, registry.ExtractionError) as exc:
         return article.id, None, str(exc), extractor or ""
     label = registry.extracted_by(ex)

@@ -131,6 +131,15 @@ def for_language(language: str | None, preferred: str | None = None) -> Extracto
     return None
 
 
+def reader_for(language: str | None, name: str | None = None) -> Extractor:
+    """The extractor that reads an article: the one registered as `name` when given, else
+    the one for its language (for_language), else the default. One answer for ingest,
+    batch, re-extraction and eval."""
+    if name:
+        return get_extractor(name)
+    return for_language(language) or get_extractor()
+
+
 def _problem(exc: ValidationError) -> str:
     e = exc.errors()[0]
     where = ".".join(str(p) for p in e["loc"])
