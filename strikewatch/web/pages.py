@@ -35,7 +35,7 @@ from strikewatch.errors import StrikewatchError
 from strikewatch.ingest.language import has_reader
 from strikewatch.ingest.published import SOURCE_LABELS
 from strikewatch.ledger.counting import counted, sum_killed
-from strikewatch.ledger.filters import SORTABLE, FilterError, LedgerFilter
+from strikewatch.ledger.filters import SORTABLE, FilterError, LedgerFilter, tally_matches
 from strikewatch.ledger.read import MOVED, TOTALS_CAP, incident_detail, ledger_totals
 from strikewatch.ledger.reviews import EDITABLE, ReviewError, changed_fields
 from strikewatch.ledger.write import record_review
@@ -356,11 +356,20 @@ def timeline_page(request: Request) -> HTMLResponse:
     total = store.count_incidents(query)
     query = dataclasses.replace(query, limit=max(min(total, TIMELINE_CAP), 1), offset=0,
                                 sort="date_low")
-    data = timeline_data(store.incidents(query), store.tallies())
-    rows = [(m.label, m.tally, True) for m in data.tallies]
-    rows += [(tally_label(t), t, False) for t in data.undated_tallies]
+    # the tallies pass the same filters as the incidents (ledger.filters.tally_matches)
+    all_tallies = store.tallies()
+    mentions = store.get_mentions([m for t in all_tallies for m in t.mention_ids])
+    regions: dict[str, list[Place]] = {}
+    for m in mentions:
+        regions.setdefault(m.id, []).extend(m.regions)
+    tallies = [t for t in all_tallies if tally_matches(
+        filters, t, [p for mid in t.mention_ids for p in regions.get(mid, [])])]
+    data = timeline_data(store.incidents(query), tallies)
+    rows = [(m.key, m.label, m.tally, True) for m in data.tallies]
+    rows += [("", tally_label(t), t, False) for t in data.undated_tallies]
     return render(request, "timeline.html", user=user, svg=render_timeline(data), data=data,
-                  tally_rows=rows,
+                  tally_rows=rows, tallies_hidden=len(all_tallies) - len(tallies),
+                  grade_hides_tallies=filters.grade is not None and bool(all_tallies),
                   matching=total, capped=total > TIMELINE_CAP, cap=TIMELINE_CAP,
                   year_range=f"{MIN_YEAR}–{MAX_YEAR}",
                   **_filter_ctx(filters, query))
