@@ -146,7 +146,7 @@ def actor_name(actor: Actor | None) -> str:
 #: (css class, symbol, words). A rejected incident and one whose reports disagree must
 #: not look alike.
 FLAG_MARKS = {"rejected": ("rejected", "✕", "rejected in review"),
-              "stale": ("stale", "↻", "review stale: the reports changed since"),
+              "stale": ("stale", "↻", "review stale"),
               "differ": ("differ", "⚑", "reports differ")}
 
 
