@@ -148,3 +148,33 @@ def test_tally_matches_reads_the_ledgers_filters() -> None:
     assert not tally_matches(f(min_killed="15"), t) and tally_matches(f(min_killed="14"), t)
     assert tally_matches(f(q="pacific"), t) and not tally_matches(f(q="pacific cartel"), t)
     assert not tally_matches(f(actor="Navy"), t)
+
+
+def test_many_tallies_on_the_last_day_stay_inside_and_apart() -> None:
+    """Six claims ending on the chart's last day: every marker inside the drawing, each
+    at least MARK_GAP from the next, every label inside too (render_timeline alone)."""
+    import xml.etree.ElementTree as ET
+
+    from strikewatch.web.timeline import MARK_GAP, render_timeline, timeline_data
+
+    incidents = [Incident(id=f"i{d}", status="occurred", date_low=f"2025-09-{d:02d}",
+                          killed_low=d, killed_high=d) for d in (1, 8, 15, 22)]
+    tallies = [Tally(id=f"t{n}", killed_low=10 * n, strikes_low=n, period_low="2025-09-01",
+                     period_high="2025-09-28") for n in range(1, 7)]
+    width = 960
+    root = ET.fromstring(str(render_timeline(timeline_data(incidents, tallies), width=width)))
+    ns = "{http://www.w3.org/2000/svg}"
+    groups = [g for g in root.iter(f"{ns}g") if "tally" in (g.get("class") or "")]
+    assert len(groups) == 12  # six claims, each on both panels
+    xs = sorted({float(c.get("cx")) for g in groups for c in g.iter(f"{ns}circle")})
+    assert len(xs) == 6 and all(b - a >= MARK_GAP - 0.01 for a, b in zip(xs, xs[1:],
+                                                                          strict=False))
+    assert 0 < xs[0] and xs[-1] < width - 6
+    for g in groups:
+        text = g.find(f"{ns}text")
+        assert text is not None
+        x = float(text.get("x"))
+        if text.get("text-anchor") == "end":
+            assert x - 7.2 * len(text.text or "") > 0
+        else:
+            assert x + 7.2 * len(text.text or "") <= width
