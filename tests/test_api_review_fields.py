@@ -53,6 +53,9 @@ def test_unknown_fields_and_nameless_actors_are_refused(web_site: dict[str, Any]
     assert r.status_code == 400 and "cannot edit place.population" in r.text
     r = _post(base, "inc-pacific-1", {"action": "edit", "data": {"actor2.type": "civilians"}})
     assert r.status_code == 400 and "give the actor a name" in r.text
+    # a sub-event type belongs to one event type
+    r = _post(base, "inc-pacific-1", {"action": "edit", "data": {"event_type": "Battles"}})
+    assert r.status_code == 400 and "is a kind of 'Explosions/Remote violence'" in r.text
     assert web_site["store"].reviews("inc-pacific-1") == []
 
 

@@ -259,7 +259,14 @@ def review_payload(action: str, incident: Incident, data: Mapping[str, Any]) -> 
                 payload[name] = value
         if not payload:
             raise ReviewError("nothing was changed")
-        with_edits(incident, payload)  # an actor's type without a name is refused here
+        after = with_edits(incident, payload)  # an actor's type without a name: refused
+        if {"event_type", "sub_event_type"} & set(payload) and after.sub_event_type:
+            subs = EVENT_TAXONOMY.get(after.event_type or "", ())
+            if after.sub_event_type not in subs:
+                owner = next((e for e, v in EVENT_TAXONOMY.items()
+                              if after.sub_event_type in v), "no event type")
+                raise ReviewError(f"sub_event_type: {after.sub_event_type!r} is a kind of "
+                                  f"{owner!r}, not of {after.event_type!r}; change both")
         return payload
     if action == "merge":
         ids = [i for i in _ids("incident_ids", data.get("incident_ids")) if i != incident.id]

@@ -22,7 +22,7 @@ LABELS: dict[str, str] = {
     "domain": "Domain", "status": "Status", "background": "Recalled as background",
     "grade": "Grade", "grade_reason": "Why this grade",
     "date_low": "Date, earliest", "date_high": "Date, latest",
-    "time_precision": "Date known to the",
+    "time_precision": "Date known within",
     "place.name": "Place name", "place.admin1": "Province or state",
     "place.country": "Country (ISO code)", "place.kind": "Kind of place",
     "place.latitude": "Latitude", "place.longitude": "Longitude",
@@ -41,7 +41,7 @@ LABELS: dict[str, str] = {
 
 #: How a closed vocabulary's values read, where the value itself is not plain words.
 VALUE_LABELS: dict[str, dict[str, str]] = {
-    "time_precision": {"1": "day", "2": "week", "3": "month"},
+    "time_precision": {"1": "a day", "2": "a week", "3": "a month"},
     "geo_precision": {"1": "the exact spot", "2": "the town (within ~25 km)",
                       "3": "the district", "4": "the province or state", "5": "the country",
                       "6": "the sea or ocean"},
