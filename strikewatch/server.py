@@ -13,10 +13,12 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from strikewatch.accounts.auth import CSRF_COOKIE, Auth, WebSettings
+from strikewatch.api.errors import error_body
 from strikewatch.api.routes import router as api_router
 from strikewatch.ledger.filters import describe
 from strikewatch.limits import BodyLimit
 from strikewatch.store import Store, open_store
+from strikewatch.web import apidocs
 from strikewatch.web.pages import STATIC_DIR, LoginRequired, render_error
 from strikewatch.web.pages import router as page_router
 
@@ -27,8 +29,7 @@ def _is_api(request: Request) -> bool:
 
 def _json_error(status: int, message: Any, headers: dict[str, str] | None = None
                 ) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status,
-                        headers=headers)
+    return JSONResponse(error_body(status, message), status_code=status, headers=headers)
 
 
 def create_app(store: Store | None = None, *, db: str | None = None,
@@ -39,8 +40,8 @@ def create_app(store: Store | None = None, *, db: str | None = None,
         description="A verifiable ledger of publicly reported military strikes: incidents, "
                     "tallies and the articles and sentences behind every figure.",
         version="0.1.0",
-        # Swagger UI and ReDoc load their scripts from a CDN; strikewatch stays offline,
-        # so only the schema is served (/openapi.json).
+        # FastAPI's own /docs and /redoc load their scripts from a CDN; strikewatch serves
+        # the same viewers from a pinned package instead (web.apidocs), offline
         docs_url=None,
         redoc_url=None,
     )
@@ -103,7 +104,7 @@ def create_app(store: Store | None = None, *, db: str | None = None,
         if fresh:
             response.set_cookie(CSRF_COOKIE, fresh, httponly=True, samesite="lax",
                                 secure=app.state.settings.secure_cookies)
-        if not request.url.path.startswith("/static/"):
+        if not request.url.path.startswith(("/static/", apidocs.ASSETS_URL + "/")):
             # pages and API answers may hold what only a signed-in user may read: never
             # kept by a shared cache or the browser's back/forward history on disk
             response.headers.setdefault("Cache-Control", "no-store")
@@ -120,6 +121,8 @@ def create_app(store: Store | None = None, *, db: str | None = None,
     app.add_middleware(BodyLimit)
     app.include_router(api_router)
     app.include_router(page_router)
+    app.include_router(apidocs.router)
+    app.mount(apidocs.ASSETS_URL, StaticFiles(directory=apidocs.ASSETS_DIR), name="apidocs")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/healthz", include_in_schema=False)

@@ -53,7 +53,15 @@ ACCESS: dict[tuple[str, str], str] = {
     # the API's description (no ledger data) is public so clients can be generated
     ("GET", "/openapi.json"): "public",
     ("GET", "/static"): "public",  # the mount: CSS and the map's static files
+    # the API's documentation (Swagger UI, ReDoc, their files): no ledger data, like the
+    # schema it shows
+    ("GET", "/docs"): "public",
+    ("GET", "/redoc"): "public",
+    ("GET", "/static-apidocs"): "public",
 }
+#: A file to ask each mount for.
+MOUNT_FILES = {"/static": "/static/style.css",
+               "/static-apidocs": "/static-apidocs/swagger-ui.css"}
 ROLES = (None, "vic", "eve", "ada")  # anonymous, viewer, editor, admin
 ROLE_NAME = {None: "anonymous", "vic": "viewer", "eve": "editor", "ada": "admin"}
 
@@ -113,9 +121,10 @@ def client_as(base: str, user: str | None) -> Iterator[httpx.Client]:
 
 
 def concrete(path: str, ids: dict[str, Any]) -> str:
+    if path in MOUNT_FILES:
+        return MOUNT_FILES[path]
     return (path.replace("{incident_id}", "inc-carib-1")
-            .replace("{article_id}", ids["articles"]["A"])
-            .replace("/static", "/static/style.css"))
+            .replace("{article_id}", ids["articles"]["A"]))
 
 
 def post(c: httpx.Client, path: str, url: str, n: int, token: str | None) -> httpx.Response:

@@ -129,7 +129,7 @@ def test_viewer_cannot_review_editor_can(site: dict[str, Any]) -> None:
         r = c.post("/incidents/inc-pacific-1/review",
                    data={"action": "edit", "killed_low": "5", "killed_high": "4",
                          "status": "occurred", "grade": "weak", "csrf_token": token})
-        assert r.status_code == 200 and "low (5) is above high (4)" in r.text
+        assert r.status_code == 400 and "low (5) is above high (4)" in r.text
         assert store.reviews("inc-pacific-1") == []
         r = c.post("/incidents/inc-pacific-1/review",
                    data={"action": "edit", "killed_high": "4", "status": "occurred",

@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from strikewatch.accounts.access import require_editor
 from strikewatch.accounts.auth import SESSION_COOKIE, request_user
+from strikewatch.api.errors import ERROR_RESPONSES, errors
 from strikewatch.ledger.filters import LedgerFilter
 from strikewatch.ledger.read import API_TOTALS_CAP, MOVED, incident_detail, ledger_totals
 from strikewatch.ledger.reviews import ACTIONS, EDITABLE, ReviewError
@@ -26,7 +27,7 @@ from strikewatch.records import Article, Incident, Mention, Review, Span, Tally
 from strikewatch.store import Store
 from strikewatch.validation import InvalidText
 
-router = APIRouter(prefix="/api", tags=["ledger"])
+router = APIRouter(prefix="/api", tags=["ledger"], responses=ERROR_RESPONSES)
 
 EXPORT_FORMATS = {"jsonl": "application/x-ndjson", "csv": "text/csv",
                   "geojson": "application/geo+json"}
@@ -114,7 +115,8 @@ def list_incidents(
 
 @router.get("/incidents/{incident_id}", dependencies=[Depends(require_reader)],
             responses={MOVED: {"description": "The id moved: Location names the incident "
-                                              "now holding most of its mentions"}})
+                                              "now holding most of its mentions"},
+                       **errors(404)})
 def get_incident(request: Request, incident_id: str) -> IncidentOut:
     """One incident (reviews applied, machine values beside) with its sources, mentions,
     provenance and history.
@@ -159,7 +161,8 @@ def list_articles(request: Request, limit: int = Query(100, ge=1, le=1000),
     return ArticlePage(total=store.count_articles(), limit=limit, offset=offset, items=items)
 
 
-@router.get("/articles/{article_id}", dependencies=[Depends(require_reader)])
+@router.get("/articles/{article_id}", dependencies=[Depends(require_reader)],
+            responses=errors(404))
 def get_article(request: Request, article_id: str) -> ArticleOut:
     """One article with its text and the mentions extracted from it."""
     store = get_store(request)
@@ -169,7 +172,7 @@ def get_article(request: Request, article_id: str) -> ArticleOut:
     return ArticleOut(article=art, mentions=list(store.mentions(article_id)))
 
 
-@router.get("/export", dependencies=[Depends(require_reader)])
+@router.get("/export", dependencies=[Depends(require_reader)], responses=errors(501))
 def export(request: Request, filters: Filters,
            format: str = Query("jsonl", description="jsonl, csv or geojson"),
            bom: bool = Query(False, description="csv only: start with a UTF-8 byte-order "
@@ -218,6 +221,7 @@ class ReviewIn(BaseModel):
 
 
 @router.post("/incidents/{incident_id}/reviews", status_code=201, response_model=Review,
+             responses=errors(403, 404, 413, 415),
              openapi_extra={"requestBody": {"required": True, "content": {
                  "application/json": {"schema": ReviewIn.model_json_schema()}}}})
 async def add_review(request: Request, incident_id: str) -> Review:

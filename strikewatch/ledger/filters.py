@@ -5,19 +5,20 @@ what the pages read from their URL and what `strikewatch incidents` builds from 
 options. Every value is checked here, with one message per bad value ("date_from:
 '2025-9-1' is not a date (YYYY-MM-DD)"), so the CLI (exit 2), the API (400) and the pages
 (400) refuse the same values with the same words. `query()` turns it into the store's
-IncidentQuery.
+IncidentQuery; `tally_matches` reads the same filters for an aggregate claim (the timeline
+draws only the tallies that pass them).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from strikewatch.errors import InputError
-from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES
+from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Place, Tally
 from strikewatch.store import MAX_SEARCH_WORDS, IncidentQuery
 
 #: Columns the ledger may be sorted by ("-" prefix for descending).
@@ -206,3 +207,56 @@ def describe(errors: list[Any]) -> str:
             where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body"))
             out.append(f"{where}: {err.get('msg')}" if where else str(err.get("msg")))
     return "; ".join(out) or "invalid filter"
+
+
+# --- tallies --------------------------------------------------------------------------------
+
+
+def _tally_text(t: Tally, regions: Sequence[Place]) -> str:
+    """What a search (`q`) looks in for a tally: its places, actors and evidence."""
+    bits: list[str | None] = []
+    for p in [t.place, *regions]:
+        if p is not None:
+            bits += [p.name, p.admin1, p.country, p.near_country]
+    for a in (t.actor1, t.actor2):
+        if a is not None:
+            bits += [a.name, a.country]
+    bits += [s.text for spans in t.provenance.values() for s in spans]
+    return " ".join(b for b in bits if b).lower()
+
+
+def tally_matches(f: LedgerFilter, t: Tally, regions: Sequence[Place] = ()) -> bool:
+    """Does an aggregate claim pass the ledger's filters? The same filters, read for a
+    tally: its period overlaps the dates; its place or any region its sentences name
+    (`regions`: its mentions' Mention.regions, "in the Caribbean and Pacific") is the
+    country or sea; its own event type, status, actors, words and killed. A filter on
+    something a tally does not carry (a grade: tallies are not graded; a field it leaves
+    empty, such as an unknown place) leaves it out, as an incident without that value is
+    left out."""
+    low = t.period_low or t.date_low or t.period_high or t.date_high
+    high = t.period_high or t.date_high or low
+    if f.date_from and (high is None or high[:10] < f.date_from):
+        return False
+    if f.date_to and (low is None or low[:10] > f.date_to):
+        return False
+    if f.country:
+        want = f.country.lower()
+        names = {(v or "").lower() for p in [t.place, *regions] if p is not None
+                 for v in (p.country, p.near_country, p.name)}
+        if want not in names:
+            return False
+    if f.grade is not None:
+        return False
+    for name in ("status", "event_type", "sub_event_type", "target_kind", "domain"):
+        want_value = getattr(f, name)
+        if want_value is not None and getattr(t, name) != want_value:
+            return False
+    if f.background is not None and t.background != f.background:
+        return False
+    if f.actor:
+        actors = " ".join(a.name for a in (t.actor1, t.actor2) if a is not None).lower()
+        if f.actor.lower() not in actors:
+            return False
+    if f.q and not all(w in _tally_text(t, regions) for w in f.q.lower().split()):
+        return False
+    return f.min_killed is None or (t.killed_low or 0) >= f.min_killed

@@ -12,6 +12,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from strikewatch.ledger.counting import sum_killed
+from strikewatch.ledger.reviews import machine_values
 from strikewatch.records import Article, Incident, Mention, Review, Span
 from strikewatch.store import IncidentQuery, Store
 
@@ -62,13 +63,6 @@ class IncidentDetail:
     mentions: list[Mention] = field(default_factory=list)
     provenance: dict[str, list[Span]] = field(default_factory=dict)
     reviews: list[Review] = field(default_factory=list)
-
-
-def machine_values(inc: Incident) -> Incident:
-    """The incident with the machine's value back in every field a review changed."""
-    if not inc.machine:
-        return inc
-    return Incident.model_validate({**inc.model_dump(), **inc.machine, "machine": {}})
 
 
 def fill_span(span: Span, articles: dict[str, Article]) -> Span:

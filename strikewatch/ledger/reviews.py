@@ -29,17 +29,23 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, get_args
+
+import pycountry
 
 from strikewatch.errors import InputError
 from strikewatch.records import (
     EVENT_TAXONOMY,
     GRADES,
     STATUSES,
+    Action,
     Article,
+    Domain,
     Incident,
     Mention,
+    PlaceKind,
     Review,
+    TargetKind,
     stable_id,
 )
 from strikewatch.validation import InvalidText, canonical_date, check_text
@@ -49,15 +55,41 @@ log = logging.getLogger(__name__)
 ACTIONS: tuple[str, ...] = ("accept", "edit", "merge", "split", "reject")
 STRUCTURE = ("merge", "split")
 
-#: Fields an editor may change, with how a submitted value is parsed (parse_field).
+#: Actor types an editor may choose (the extractor's: extract.actors; records.Actor.type).
+ACTOR_TYPES: tuple[str, ...] = ("military", "state_forces", "police", "intelligence",
+                                "government", "state", "non_state", "civilians", "person",
+                                "unknown")
+
+#: Fields an editor may change, with how a submitted value is parsed (parse_field). A
+#: dotted name is a field of the incident's place or of one of its actors ("place.name").
 EDITABLE: dict[str, str] = {
-    "event_type": "event_type", "sub_event_type": "sub_event_type", "status": "status",
-    "grade": "grade", "grade_reason": "str", "date_low": "date", "date_high": "date",
+    "event_type": "event_type", "sub_event_type": "sub_event_type", "action": "action",
+    "target_kind": "target_kind", "domain": "domain", "status": "status",
+    "background": "bool", "grade": "grade", "grade_reason": "str",
+    "date_low": "date", "date_high": "date", "time_precision": "time_precision",
+    "place.name": "str", "place.admin1": "str", "place.country": "country",
+    "place.kind": "place_kind", "place.latitude": "latitude", "place.longitude": "longitude",
+    "place.geo_precision": "geo_precision",
+    "actor1.name": "str", "actor1.type": "actor_type", "actor1.country": "country",
+    "actor2.name": "str", "actor2.type": "actor_type", "actor2.country": "country",
     "killed_low": "int", "killed_high": "int", "injured_low": "int", "injured_high": "int",
     "civilians_killed_low": "int", "civilians_killed_high": "int",
     "children_killed_low": "int", "children_killed_high": "int",
     "survivors_low": "int", "survivors_high": "int", "missing_low": "int", "missing_high": "int",
 }
+
+#: The closed vocabularies: a value outside these is refused (parse_field), and the page's
+#: form offers them as choices. Whole-number codes are listed as text, as forms send them.
+CHOICES: dict[str, tuple[str, ...]] = {
+    "status": STATUSES, "grade": GRADES, "event_type": tuple(EVENT_TAXONOMY),
+    "sub_event_type": tuple(s for subs in EVENT_TAXONOMY.values() for s in subs),
+    "action": get_args(Action), "target_kind": get_args(TargetKind),
+    "domain": get_args(Domain), "place_kind": get_args(PlaceKind),
+    "actor_type": ACTOR_TYPES, "time_precision": ("1", "2", "3"),
+    "geo_precision": ("1", "2", "3", "4", "5", "6"), "bool": ("true", "false"),
+}
+#: Kinds that may not be left empty.
+REQUIRED = ("status", "grade", "bool")
 #: Count ranges whose low may not be above their high after an edit.
 RANGES = ("killed", "injured", "civilians_killed", "children_killed", "survivors", "missing")
 SUB_EVENT_TYPES = frozenset(s for subs in EVENT_TAXONOMY.values() for s in subs)
@@ -81,13 +113,16 @@ def now_iso() -> str:
 
 def parse_field(name: str, raw: Any) -> Any:
     """A submitted value (form text or JSON) as the field's type; '' or None means 'not
-    reported' (None). Raises ReviewError naming the field."""
+    reported' (None). Raises ReviewError naming the field (and, for a closed vocabulary,
+    the choices)."""
     if name not in EDITABLE:
         raise ReviewError(f"cannot edit {name}; editable fields: {', '.join(EDITABLE)}")
     kind = EDITABLE[name]
     text = "" if raw is None else str(raw).strip()
+    if kind == "bool" and isinstance(raw, bool):
+        return raw
     if text == "":
-        if kind in ("status", "grade"):
+        if kind in REQUIRED:
             raise ReviewError(f"{name} may not be empty")
         return None
     if kind == "int":
@@ -103,12 +138,73 @@ def parse_field(name: str, raw: Any) -> Any:
             return canonical_date(name, text)
         except InvalidText as exc:
             raise ReviewError(str(exc)) from None
-    choices: Iterable[str] = {"status": STATUSES, "grade": GRADES,
-                              "event_type": EVENT_TAXONOMY,
-                              "sub_event_type": sorted(SUB_EVENT_TYPES)}.get(kind, ())
-    if kind != "str" and text not in choices:
+    if kind in ("latitude", "longitude"):
+        limit = 90 if kind == "latitude" else 180
+        try:
+            number = float(text)
+        except ValueError:
+            raise ReviewError(f"{name}: {text!r} is not a number") from None
+        if not -limit <= number <= limit:
+            raise ReviewError(f"{name}: {number} is outside -{limit}..{limit}")
+        return number
+    if kind == "country":  # ISO 3166-1 alpha-2, as every record keeps countries
+        code = text.upper()
+        if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+            raise ReviewError(f"{name}: {text!r} is not an ISO 3166-1 two-letter country "
+                              "code (MX, US, VE…)")
+        return code
+    if kind == "str":
+        return text
+    choices = CHOICES[kind]
+    if isinstance(raw, bool) or text not in choices:
         raise ReviewError(f"{name}: {text!r} is not one of {', '.join(choices)}")
-    return text
+    if kind in ("time_precision", "geo_precision"):
+        return int(text)
+    return text == "true" if kind == "bool" else text
+
+
+def field_value(inc: Incident | Mapping[str, Any], name: str) -> Any:
+    """The value of an editable field ("place.name" reads the place's name; None where
+    the incident has no place)."""
+    value: Any = inc
+    for part in name.split("."):
+        if value is None:
+            return None
+        value = value.get(part) if isinstance(value, Mapping) else getattr(value, part)
+    return value
+
+
+def _unchanged(current: Any, raw: Any) -> bool:
+    """A submitted value that repeats the current one: a form sends every field back."""
+    if raw is None or isinstance(raw, str) and not raw.strip():
+        return current is None
+    if isinstance(current, bool) or isinstance(raw, bool):
+        return str(current).lower() == str(raw).strip().lower()
+    return current is not None and str(current) == str(raw).strip()
+
+
+def with_edits(inc: Incident, edits: Mapping[str, Any]) -> Incident:
+    """The incident with these field values set (a place or actor is made when a field of
+    it is set, and dropped when all its fields are emptied); ReviewError when the result
+    is not a valid incident (an actor's type without a name)."""
+    data = inc.model_dump()
+    for name, value in edits.items():
+        head, _, rest = name.partition(".")
+        if not rest:
+            data[head] = value
+            continue
+        data[head] = {**(data.get(head) or {}), rest: value}
+    for head in ("place", "actor1", "actor2"):
+        sub = data.get(head)
+        if isinstance(sub, dict) and not any(v not in (None, "", [], {}) for v in sub.values()):
+            data[head] = None
+        elif head != "place" and isinstance(sub, dict) and not sub.get("name"):
+            raise ReviewError(f"{head}: give the actor a name, or clear its type and "
+                              "country too")
+    try:
+        return Incident.model_validate(data)
+    except ValueError as exc:
+        raise ReviewError(f"the edited incident is not valid: {exc}") from None
 
 
 def check_incident(inc: Incident) -> None:
@@ -153,12 +249,24 @@ def review_payload(action: str, incident: Incident, data: Mapping[str, Any]) -> 
                               f"{', '.join(EDITABLE)}")
         payload = {}
         for name in EDITABLE:
-            if name in data:
-                value = parse_field(name, data[name])
-                if value != getattr(incident, name):
-                    payload[name] = value
+            if name not in data:
+                continue
+            current = field_value(incident, name)
+            if _unchanged(current, data[name]):  # an old value outside today's choices too
+                continue
+            value = parse_field(name, data[name])
+            if value != current:
+                payload[name] = value
         if not payload:
             raise ReviewError("nothing was changed")
+        after = with_edits(incident, payload)  # an actor's type without a name: refused
+        if {"event_type", "sub_event_type"} & set(payload) and after.sub_event_type:
+            subs = EVENT_TAXONOMY.get(after.event_type or "", ())
+            if after.sub_event_type not in subs:
+                owner = next((e for e, v in EVENT_TAXONOMY.items()
+                              if after.sub_event_type in v), "no event type")
+                raise ReviewError(f"sub_event_type: {after.sub_event_type!r} is a kind of "
+                                  f"{owner!r}, not of {after.event_type!r}; change both")
         return payload
     if action == "merge":
         ids = [i for i in _ids("incident_ids", data.get("incident_ids")) if i != incident.id]
@@ -197,7 +305,7 @@ def _seen_machine(review: Review, name: str) -> Any:
     """The machine value of a field when the review was made (None if not recorded)."""
     before = review.before or {}
     machine = before.get("machine") or {}
-    return machine[name] if name in machine else before.get(name)
+    return machine[name] if name in machine else field_value(before, name)
 
 
 def apply_fields(inc: Incident, review: Review) -> Incident:
@@ -220,23 +328,52 @@ def apply_fields(inc: Incident, review: Review) -> Incident:
                    + (f": {review.note}" if review.note else "")}
         if REJECTED_FLAG not in flags:
             flags.append(REJECTED_FLAG)
-    for name, value in changes.items():
-        current = machine.get(name, getattr(inc, name))
-        machine.setdefault(name, getattr(inc, name))
-        if name in edited and review.before and name in review.before:
+    for name in changes:
+        current = machine.get(name, field_value(inc, name))
+        machine.setdefault(name, field_value(inc, name))
+        if name in edited and review.before and _recorded(review.before, name):
             seen = _seen_machine(review, name)
             if seen != current:
                 flag = (f"{STALE_FLAG}: {name} is now reported as {current} "
                         f"(was {seen} when {review.user} edited it)")
                 if flag not in flags:
                     flags.append(flag)
-        update[name] = value
     update.update(machine=machine, flags=flags)
     try:
-        return Incident.model_validate({**inc.model_dump(), **update})
-    except ValueError as exc:
+        edited_inc = with_edits(inc, changes)
+        return Incident.model_validate({**edited_inc.model_dump(), **update})
+    except (ValueError, ReviewError) as exc:
         log.warning("review %s: invalid edit of %s (%s); skipped", review.id, inc.id, exc)
         return inc
+
+
+def _recorded(before: Mapping[str, Any], name: str) -> bool:
+    """Whether the incident as the editor saw it was recorded with this field (a place's
+    name: with the place, None where it had none)."""
+    return name.split(".", 1)[0] in before
+
+
+def machine_values(inc: Incident) -> Incident:
+    """The incident with the machine's value back in every field a review changed."""
+    if not inc.machine:
+        return inc
+    try:
+        return with_edits(inc, inc.machine).model_copy(update={"machine": {}})
+    except ReviewError:  # a machine value that no longer fits: show the incident as is
+        return inc.model_copy(update={"machine": {}})
+
+
+def last_edits(reviews: Iterable[Review]) -> dict[str, Review]:
+    """For each field, the latest review that set it (an edit, or a reject's grade): who
+    changed the value shown, and when."""
+    out: dict[str, Review] = {}
+    for r in sorted(reviews, key=lambda r: (r.at, r.id)):
+        if r.action == "edit":
+            for name in _edits(r):
+                out[name] = r
+        elif r.action == "reject":
+            out["grade"] = out["grade_reason"] = r
+    return out
 
 
 def _locate(review: Review, incidents: Mapping[str, Incident]) -> str | None:
@@ -406,5 +543,14 @@ def changed_fields(review: Review) -> list[tuple[str, Any, Any]]:
     """(field, before, after) for every field the review changed: the history's diff."""
     before, after = review.before or {}, review.after or {}
     skip = {"machine", "reviewed"}
-    keys = [k for k in after if k not in skip and before.get(k) != after.get(k)]
-    return [(k, before.get(k), after.get(k)) for k in keys]
+    out = []
+    for k in after:
+        if k in skip or before.get(k) == after.get(k):
+            continue
+        if k in ("place", "actor1", "actor2"):  # one row per field of it that changed
+            b, a = before.get(k) or {}, after.get(k) or {}
+            out += [(f"{k}.{f}", b.get(f), a.get(f)) for f in dict.fromkeys([*b, *a])
+                    if b.get(f) != a.get(f)]
+        else:
+            out.append((k, before.get(k), after.get(k)))
+    return out

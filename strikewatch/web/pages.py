@@ -35,15 +35,30 @@ from strikewatch.errors import StrikewatchError
 from strikewatch.ingest.language import has_reader
 from strikewatch.ingest.published import SOURCE_LABELS
 from strikewatch.ledger.counting import counted, sum_killed
-from strikewatch.ledger.filters import SORTABLE, FilterError, LedgerFilter
+from strikewatch.ledger.filters import SORTABLE, FilterError, LedgerFilter, tally_matches
 from strikewatch.ledger.read import MOVED, TOTALS_CAP, incident_detail, ledger_totals
-from strikewatch.ledger.reviews import EDITABLE, ReviewError, changed_fields
+from strikewatch.ledger.reviews import (
+    EDITABLE,
+    REJECTED_FLAG,
+    STALE_FLAG,
+    ReviewError,
+    changed_fields,
+)
 from strikewatch.ledger.write import record_review
 from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Place
 from strikewatch.store import Store
 from strikewatch.terminal import fmt_dates
 from strikewatch.validation import MAX_YEAR, MIN_YEAR, InvalidText
 from strikewatch.web.highlight import Highlight, highlight
+from strikewatch.web.review_form import (
+    edited_note,
+    from_form,
+    mention_label,
+    mention_snippet,
+    review_form,
+    shown,
+)
+from strikewatch.web.review_form import label as field_label
 from strikewatch.web.svgmap import (
     GROUP_LABEL,
     GROUPS,
@@ -127,6 +142,24 @@ def actor_name(actor: Actor | None) -> str:
     return actor.name + (f" ({actor.country})" if actor.country else "")
 
 
+#: The marks a flagged incident carries in lists and on its page, one per kind of flag:
+#: (css class, symbol, words). A rejected incident and one whose reports disagree must
+#: not look alike.
+FLAG_MARKS = {"rejected": ("rejected", "✕", "rejected in review"),
+              "stale": ("stale", "↻", "review stale"),
+              "differ": ("differ", "⚑", "reports differ")}
+
+
+def flag_marks(flags: list[str]) -> list[tuple[str, str, str, str]]:
+    """(css class, symbol, words, the flags behind it) for each kind of flag present."""
+    kinds: dict[str, list[str]] = {}
+    for f in flags:
+        kind = ("rejected" if f == REJECTED_FLAG else
+                "stale" if f.startswith(STALE_FLAG) else "differ")
+        kinds.setdefault(kind, []).append(f)
+    return [(*FLAG_MARKS[k], "; ".join(kinds[k])) for k in FLAG_MARKS if k in kinds]
+
+
 def origin_count(sources: list[Any]) -> int:
     """Independent sources: copies of one wire story (one origin) count once."""
     return len({s.origin_id or s.article_id for s in sources})
@@ -141,6 +174,7 @@ def _env() -> Environment:
                        published_from=lambda source: SOURCE_LABELS.get(source, source or ""))
     env.globals["has_reader"] = has_reader
     env.globals["counted"] = counted  # the one counting rule (ledger.counting)
+    env.globals["flag_marks"] = flag_marks
     return env
 
 
@@ -356,11 +390,20 @@ def timeline_page(request: Request) -> HTMLResponse:
     total = store.count_incidents(query)
     query = dataclasses.replace(query, limit=max(min(total, TIMELINE_CAP), 1), offset=0,
                                 sort="date_low")
-    data = timeline_data(store.incidents(query), store.tallies())
-    rows = [(m.label, m.tally, True) for m in data.tallies]
-    rows += [(tally_label(t), t, False) for t in data.undated_tallies]
+    # the tallies pass the same filters as the incidents (ledger.filters.tally_matches)
+    all_tallies = store.tallies()
+    mentions = store.get_mentions([m for t in all_tallies for m in t.mention_ids])
+    regions: dict[str, list[Place]] = {}
+    for m in mentions:
+        regions.setdefault(m.id, []).extend(m.regions)
+    tallies = [t for t in all_tallies if tally_matches(
+        filters, t, [p for mid in t.mention_ids for p in regions.get(mid, [])])]
+    data = timeline_data(store.incidents(query), tallies)
+    rows = [(m.key, m.label, m.tally, True) for m in data.tallies]
+    rows += [("", tally_label(t), t, False) for t in data.undated_tallies]
     return render(request, "timeline.html", user=user, svg=render_timeline(data), data=data,
-                  tally_rows=rows,
+                  tally_rows=rows, tallies_hidden=len(all_tallies) - len(tallies),
+                  grade_hides_tallies=filters.grade is not None and bool(all_tallies),
                   matching=total, capped=total > TIMELINE_CAP, cap=TIMELINE_CAP,
                   year_range=f"{MIN_YEAR}–{MAX_YEAR}",
                   **_filter_ctx(filters, query))
@@ -370,27 +413,21 @@ def timeline_page(request: Request) -> HTMLResponse:
 
 
 #: The record fields behind each row of the incident page, for "edited in review" notes.
-ROW_FIELDS = {"Event type": ("event_type",), "Sub-event type": ("sub_event_type",),
-              "Status": ("status",), "Date": ("date_low", "date_high"),
-              **{base.replace("_", " ").capitalize(): (f"{base}_low", f"{base}_high")
-                 for base in COUNT_ROWS}}
+ROW_FIELDS: dict[str, tuple[str, ...]] = {
+    "Event type": ("event_type",), "Sub-event type": ("sub_event_type",),
+    "Action": ("action",), "Target": ("target_kind",), "Domain": ("domain",),
+    "Status": ("status", "background"), "Date": ("date_low", "date_high"),
+    "Time precision": ("time_precision",),
+    "Place": tuple(n for n in EDITABLE if n.startswith("place.")),
+    "Actor 1": tuple(n for n in EDITABLE if n.startswith("actor1.")),
+    "Actor 2": tuple(n for n in EDITABLE if n.startswith("actor2.")),
+    **{base.replace("_", " ").capitalize(): (f"{base}_low", f"{base}_high")
+       for base in COUNT_ROWS},
+}
 
 
-def _machine_note(inc: Any, label: str) -> str:
-    """'machine: …' for a row whose value an editor changed (ledger.reviews keeps the
-    machine's value in `inc.machine`), else ''."""
-    fields = [f for f in ROW_FIELDS.get(label, ()) if f in inc.machine]
-    if not fields:
-        return ""
-    if len(ROW_FIELDS[label]) == 2 and label != "Date":
-        low, high = (inc.machine.get(f, getattr(inc, f)) for f in ROW_FIELDS[label])
-        return f"machine: {rng(low, high)}"
-    return "machine: " + " – ".join(str(inc.machine.get(f, getattr(inc, f)) or "?")
-                                    for f in ROW_FIELDS[label])
-
-
-def _field_rows(inc: Any) -> list[tuple[str, str, list[str], str]]:
-    """(label, shown value, provenance keys, machine note) for every field of an incident."""
+def _row_values(inc: Any) -> list[tuple[str, str, list[str]]]:
+    """(label, shown value, provenance keys) for every field of an incident."""
     rows: list[tuple[str, str, list[str]]] = [
         ("Event type", inc.event_type or "", ["event_type", "event"]),
         ("Sub-event type", inc.sub_event_type or "", ["sub_event_type"]),
@@ -416,7 +453,18 @@ def _field_rows(inc: Any) -> list[tuple[str, str, list[str], str]]:
         label = base.replace("_", " ").capitalize()
         approx = " (approx.)" if base in inc.approx else ""
         rows.append((label, rng(low, high) + approx, [base]))
-    return [(label, value, keys, _machine_note(inc, label)) for label, value, keys in rows]
+    return rows
+
+
+def _field_rows(inc: Any, machine: Any, reviews: list[Any]
+                ) -> list[tuple[str, str, list[str], str]]:
+    """(label, shown value, provenance keys, edited note) for every field of an incident:
+    the note says who changed the value, when, and what the machine read
+    (review_form.edited_note), or is ''."""
+    was = {label: value for label, value, _ in _row_values(machine)}
+    return [(label, value, keys,
+             edited_note(inc, reviews, ROW_FIELDS.get(label, ()), was.get(label, "")))
+            for label, value, keys in _row_values(inc)]
 
 
 @router.get("/incidents/{incident_id}")
@@ -431,7 +479,7 @@ def incident_page(request: Request, incident_id: str, error: str | None = None
             return RedirectResponse(f"/incidents/{quote(new_id, safe='')}", status_code=MOVED)
         raise HTTPException(404, f"No incident with id {incident_id!r}.")
     inc = detail.incident
-    rows = _field_rows(inc)
+    rows = _field_rows(inc, detail.machine, detail.reviews)
     covered = {k for _, _, keys, _ in rows for k in keys}
     extra_keys = [k for k in detail.provenance if k not in covered]
     # number every provenance span so the field table can link into the article text
@@ -454,9 +502,22 @@ def incident_page(request: Request, incident_id: str, error: str | None = None
                                                       css="mention"))
     texts = {aid: highlight(a.text, marks[aid]) for aid, a in detail.articles.items()}
     history = [(r, changed_fields(r)) for r in reversed(detail.reviews)]
-    return render(request, "incident.html", user=user, inc=inc, detail=detail, rows=rows,
-                  extra_keys=extra_keys, evidence=evidence, texts=texts, history=history,
-                  editable=EDITABLE, statuses=STATUSES, grades=GRADES, error=error,
+    by_id = {m.id: m for m in detail.mentions}
+    split_choices: list[tuple[str, str, str, str | None]] = []  # id, label, sentence, lang
+    for mid in inc.mention_ids:
+        mention = by_id.get(mid)
+        if mention is None:
+            split_choices.append((mid, f"mention {mid} (not stored)", "", None))
+            continue
+        art = detail.articles.get(mention.article_id)
+        split_choices.append((mid, mention_label(mention, art), mention_snippet(mention, art),
+                              art.language if art else None))
+    return render(request, "incident.html", status=400 if error else 200, user=user,
+                  inc=inc, detail=detail, rows=rows, extra_keys=extra_keys,
+                  evidence=evidence, texts=texts, history=history,
+                  form=review_form(inc, detail.reviews), split_choices=split_choices,
+                  field_label=field_label, shown=shown, marks=flag_marks(inc.flags),
+                  error=error,
                   can_review=bool(user and user.can("editor")))
 
 
@@ -470,9 +531,8 @@ async def review_incident(request: Request, incident_id: str) -> Response:
     if incident is None:
         raise HTTPException(404, f"No incident with id {incident_id!r}.")
     try:
-        record_review(store, incident, user.username, str(form.get("action", "")),
-                      {k: v for k, v in form.items() if k != CSRF_FIELD},
-                      str(form.get("note", "")))
+        action, data = from_form({k: v for k, v in form.items() if k != CSRF_FIELD})
+        record_review(store, incident, user.username, action, data, str(form.get("note", "")))
     except (ReviewError, InvalidText) as e:
         return incident_page(request, incident_id, error=str(e))
     return RedirectResponse(f"/incidents/{incident_id}#history", status_code=303)

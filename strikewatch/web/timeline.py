@@ -1,15 +1,23 @@
-"""Incidents per week and cumulative killed (low–high), with tallies drawn against them.
+"""Incidents per week, cumulative incidents and cumulative killed (low–high), with the
+tallies drawn against them.
 
 Why: an aggregate claim such as "at least 65 killed in over 15 strikes since September" is
 only checkable against the ledger when both are on one chart: the tally appears as a marker
 (its range, open-ended when it says "at least") at the end of its period, on the same axes
-as the cumulative incidents and cumulative killed of what the ledger holds. Server-side SVG,
-so the page works without JavaScript; a table below carries the same numbers.
+as the cumulative incidents and cumulative killed of what the ledger holds.
+
+Honest scales: each panel has one y axis, drawn with its ticks, and everything in the panel
+is drawn on it (bars are not stretched to a scale of their own); the x axis is one linear
+scale of days from the first week shown to the last day shown, so a tally at the end of its
+period lands inside the chart, never past its edge. An incident whose toll was not reported
+is not a zero: it is left out of the killed band and marked on that panel's baseline.
+Server-side SVG, so the page works without JavaScript; tables below carry the same numbers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
@@ -28,6 +36,13 @@ class Week:
     killed_high: int
     cum_killed_low: int
     cum_killed_high: int
+    toll_unknown: int = 0  # incidents of this week whose toll was not reported
+    cum_toll_unknown: int = 0
+
+    @property
+    def tolls(self) -> int:
+        """Incidents of this week with a reported toll (in the killed band)."""
+        return self.incidents - self.toll_unknown
 
 
 @dataclass
@@ -35,6 +50,7 @@ class TallyMark:
     tally: Tally
     at: dt.date
     label: str
+    key: str = ""  # "T1", "T2"…: the marker's name on the chart and in the table
 
 
 @dataclass
@@ -43,6 +59,7 @@ class TimelineData:
     tallies: list[TallyMark] = field(default_factory=list)
     undated_tallies: list[Tally] = field(default_factory=list)  # no period: table only
     open_ended: int = 0  # incidents whose killed has a low but no high ("at least")
+    toll_unknown: int = 0  # dated incidents that count but report no toll at all
     undated: int = 0
     out_of_range: int = 0  # dated outside the sane years (validation.MIN_YEAR..MAX_YEAR)
 
@@ -61,8 +78,15 @@ def _range(low: int | None, high: int | None) -> str:
     return str(low) if low == high else f"{low}–{high}"
 
 
+def toll_unknown(inc: Incident) -> bool:
+    """No killed figure at all was reported (not the same as 'no one was killed': 0..0)."""
+    return inc.killed_low is None and inc.killed_high is None
+
+
 #: The least distance between two date labels on the axis (a YYYY-MM-DD label is ~70 px).
 LABEL_GAP = 84
+#: The least distance between two tally markers drawn side by side.
+MARK_GAP = 16
 
 
 def tally_label(t: Tally) -> str:
@@ -76,7 +100,8 @@ def tally_label(t: Tally) -> str:
 
 
 def timeline_data(incidents: list[Incident], tallies: list[Tally]) -> TimelineData:
-    """Weekly buckets of the incidents that count (ledger.counting), and the tallies."""
+    """Weekly buckets of the incidents that count (ledger.counting), and the tallies (the
+    caller passes those matching its filters: ledger.filters.tally_matches)."""
     data = TimelineData()
     buckets: dict[dt.date, list[Incident]] = {}
     for inc in incidents:
@@ -97,15 +122,18 @@ def timeline_data(incidents: list[Incident], tallies: list[Tally]) -> TimelineDa
             marks.append(TallyMark(t, at, tally_label(t)))
         else:
             data.undated_tallies.append(t)
-    data.tallies = sorted(marks, key=lambda m: m.at)
+    data.tallies = sorted(marks, key=lambda m: (m.at, m.tally.id))
+    for n, m in enumerate(data.tallies, 1):
+        m.key = f"T{n}"
     starts = list(buckets) + [_monday(m.at) for m in marks]
     if not starts:
         return data
-    cum = cum_low = cum_high = 0
+    cum = cum_low = cum_high = cum_unknown = 0
     # only weeks with something in them: the page grows with the ledger, not with the
     # span of its dates (the chart places each week by its date, gaps included)
     for week in sorted(set(starts)):
         items = buckets.get(week, [])
+        unknown = sum(toll_unknown(i) for i in items)
         low = sum(i.killed_low or 0 for i in items)
         high = 0
         for i in items:
@@ -115,99 +143,185 @@ def timeline_data(incidents: list[Incident], tallies: list[Tally]) -> TimelineDa
                 high += i.killed_low or 0
                 data.open_ended += i.killed_low is not None
         cum, cum_low, cum_high = cum + len(items), cum_low + low, cum_high + high
-        data.weeks.append(Week(week, len(items), cum, low, high, cum_low, cum_high))
+        cum_unknown += unknown
+        data.weeks.append(Week(week, len(items), cum, low, high, cum_low, cum_high,
+                               unknown, cum_unknown))
+    data.toll_unknown = cum_unknown
     return data
 
 
-def render_timeline(data: TimelineData, width: int = 960, panel: int = 200) -> Markup:
-    """Two stacked panels: incidents (weekly bars, cumulative line) and cumulative killed."""
+def nice_max(value: float) -> int:
+    """The top of an axis: the least 1, 2, 2.5 or 5 × 10^k at or above `value` (≥ 1)."""
+    if value <= 1:
+        return 1
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if step * power >= value:
+            return int(math.ceil(step * power))
+    return int(10 * power)  # pragma: no cover (the loop always returns)
+
+
+def _ticks(top: int) -> list[int]:
+    """0 and up to five more evenly spaced whole values up to `top` (a nice_max)."""
+    n = next(n for n in (5, 4, 2, 1) if top % n == 0 and n <= top)
+    return [top * i // n for i in range(n + 1)]
+
+
+def _spread(xs: list[float], low: float, high: float, gap: float) -> list[float]:
+    """Positions near `xs` (sorted), at least `gap` apart and inside [low, high]: markers
+    at one date go side by side, and a group at the right edge moves left, not out."""
+    out: list[float] = []
+    for x in xs:
+        out.append(max(x, out[-1] + gap) if out else x)
+    overflow = (out[-1] - high) if out else 0
+    if overflow > 0:
+        out = [x - overflow for x in out]
+        for i in range(len(out) - 2, -1, -1):  # keep the gaps after moving left
+            out[i] = min(out[i], out[i + 1] - gap)
+    return [max(x, low) for x in out]
+
+
+def render_timeline(data: TimelineData, width: int = 960, panel: int = 140) -> Markup:
+    """Three stacked panels on one x axis: incidents per week (bars), incidents cumulative
+    (line, with the tallies' strike counts) and killed cumulative (low–high band, with the
+    tallies' killed counts)."""
     if not data.weeks:
         return Markup('<p class="empty">No dated incidents to chart.</p>')
-    left, right, top, gap = 56, 20, 24, 48
-    height = top + 2 * panel + gap + 40
-    first = data.weeks[0].start
-    n = (data.weeks[-1].start - first).days // 7 + 1  # weeks spanned, empty ones included
-    step = (width - left - right) / max(n, 1)
+    left, right, top, gap = 56, 64, 28, 56
+    plot_w = width - left - right
+    bottoms = [top + panel, top + 2 * panel + gap, top + 3 * panel + 2 * gap]
+    height = bottoms[-1] + 44
+    start = data.weeks[0].start
+    end = max([data.weeks[-1].start + dt.timedelta(days=7),
+               *(m.at + dt.timedelta(days=1) for m in data.tallies)])
+    span = max((end - start).days, 7)
 
     def x_of(d: dt.date) -> float:
-        return left + ((d - first).days / 7.0) * step + step / 2
+        """The left edge of day `d` (the end of a period is the next day's edge)."""
+        return left + (d - start).days / span * plot_w
 
-    max_inc = max([w.cum_incidents for w in data.weeks]
-                  + [m.tally.strikes_low or 0 for m in data.tallies]
-                  + [m.tally.strikes_high or 0 for m in data.tallies] + [1])
-    max_week = max(w.incidents for w in data.weeks) or 1
-    max_killed = max([w.cum_killed_high for w in data.weeks]
-                     + [m.tally.killed_low or 0 for m in data.tallies]
-                     + [m.tally.killed_high or 0 for m in data.tallies] + [1])
-    y1 = top + panel  # bottom of panel 1
-    y2 = top + 2 * panel + gap  # bottom of panel 2
+    tally_strikes = [v for m in data.tallies for v in (m.tally.strikes_low,
+                                                       m.tally.strikes_high) if v is not None]
+    tally_killed = [v for m in data.tallies for v in (m.tally.killed_low,
+                                                      m.tally.killed_high) if v is not None]
+    tops = [nice_max(max(w.incidents for w in data.weeks)),
+            nice_max(max([data.weeks[-1].cum_incidents, *tally_strikes])),
+            nice_max(max([data.weeks[-1].cum_killed_high, *tally_killed]))]
 
-    def yc(v: float, bottom: float, vmax: float) -> float:
-        return bottom - (v / (vmax * 1.1)) * panel
+    def y_of(v: float, p: int) -> float:
+        return bottoms[p] - v / tops[p] * panel
 
     o = [f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" '
-         f'aria-label="Timeline of incidents" viewBox="0 0 {width} {height}" '
-         f'width="{width}" height="{height}">']
-    for bottom, title in ((y1, "Incidents: per week (bars) and cumulative (line)"),
-                          (y2, "Killed, cumulative: low–high band")):
-        o.append(f'<line class="axis" x1="{left}" y1="{bottom}" x2="{width - right}" '
-                 f'y2="{bottom}"/>')
-        o.append(f'<text class="title" x="{left}" y="{bottom - panel - 6}">{title}</text>')
-    for bottom, vmax in ((y1, max_inc), (y2, max_killed)):
-        for frac in (0.5, 1.0):
-            v = round(vmax * frac)
-            y = yc(v, bottom, vmax)
+         f'aria-label="Timeline of incidents, killed and tallies" '
+         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">']
+    titles = ("Incidents per week", "Incidents, cumulative (line); tallies' strikes",
+              "Killed, cumulative (low–high band); tallies' killed")
+    for p, title in enumerate(titles):
+        bottom = bottoms[p]
+        o.append(f'<text class="title" x="{left}" y="{bottom - panel - 10}">{title}</text>')
+        for v in _ticks(tops[p]):
+            y = y_of(v, p)
             o.append(f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{width - right}" '
                      f'y2="{y:.1f}"/><text class="tick" x="{left - 6}" y="{y + 4:.1f}" '
                      f'text-anchor="end">{v}</text>')
-    # weekly bars on their own scale (right axis) and the cumulative line (left axis)
-    o.append(f'<text class="tick right" x="{width - right}" y="{y1 - panel - 6}" '
-             f'text-anchor="end">tallest bar: {max_week} incident(s) in a week</text>')
-    bar_w = max(step * 0.7, 1.0)
+        o.append(f'<line class="axis" x1="{left}" y1="{bottom}" x2="{width - right}" '
+                 f'y2="{bottom}"/><line class="axis y" data-panel="{p}" data-max="{tops[p]}" '
+                 f'x1="{left}" y1="{bottom - panel}" x2="{left}" y2="{bottom}"/>')
+    # panel 1: weekly bars, on panel 1's axis
     for w in data.weeks:
-        if w.incidents:
-            h = (w.incidents / max_week) * panel * 0.45
-            o.append(f'<rect class="bar" x="{x_of(w.start) - bar_w / 2:.1f}" y="{y1 - h:.1f}" '
-                     f'width="{bar_w:.1f}" height="{h:.1f}"><title>week of {w.start}: '
-                     f'{w.incidents} incident(s)</title></rect>')
-    pts = " ".join(f"{x_of(w.start):.1f},{yc(w.cum_incidents, y1, max_inc):.1f}"
-                   for w in data.weeks)
-    o.append(f'<polyline class="cum" points="{pts}"/>')
-    # killed band
-    upper = [f"{x_of(w.start):.1f},{yc(w.cum_killed_high, y2, max_killed):.1f}"
-             for w in data.weeks]
-    lower = [f"{x_of(w.start):.1f},{yc(w.cum_killed_low, y2, max_killed):.1f}"
-             for w in reversed(data.weeks)]
-    o.append(f'<polygon class="band" points="{" ".join(upper + lower)}"/>')
-    o.append(f'<polyline class="low" points="{" ".join(reversed(lower))}"/>')
+        if not w.incidents:
+            continue
+        x0, x1 = x_of(w.start), x_of(w.start + dt.timedelta(days=7))
+        pad = (x1 - x0) * 0.12
+        y = y_of(w.incidents, 0)
+        o.append(f'<rect class="bar" data-value="{w.incidents}" x="{x0 + pad:.1f}" y="{y:.1f}" '
+                 f'width="{max(x1 - x0 - 2 * pad, 1.0):.1f}" height="{bottoms[0] - y:.1f}">'
+                 f'<title>week of {w.start}: {w.incidents} incident(s)</title></rect>')
+    # panels 2 and 3: cumulative values hold from the end of each week (a step line)
+    def steps(values: list[int], p: int) -> list[str]:
+        pts = [f"{x_of(start):.1f},{y_of(0, p):.1f}"]
+        prev = 0
+        for w, v in zip(data.weeks, values, strict=True):
+            x = x_of(w.start + dt.timedelta(days=7))
+            pts += [f"{x:.1f},{y_of(prev, p):.1f}", f"{x:.1f},{y_of(v, p):.1f}"]
+            prev = v
+        pts.append(f"{x_of(end):.1f},{y_of(prev, p):.1f}")
+        return pts
+
+    o.append(f'<polyline class="cum" points="{" ".join(steps([w.cum_incidents for w in data.weeks], 1))}"/>')  # noqa: E501
+    upper = steps([w.cum_killed_high for w in data.weeks], 2)
+    lower = steps([w.cum_killed_low for w in data.weeks], 2)
+    o.append(f'<polygon class="band" points="{" ".join(upper + lower[::-1])}"/>')
+    o.append(f'<polyline class="low" points="{" ".join(lower)}"/>')
     o.append(f'<polyline class="high" points="{" ".join(upper)}"/>')
-    # tallies against the ledger; markers at (about) one date are set side by side
-    placed: list[float] = []
-    for m in data.tallies:
-        x = x_of(m.at)
-        while any(abs(x - p) < 10 for p in placed):
-            x += 10
-        placed.append(x)
-        t = m.tally
-        for bottom, vmax, lo, hi in ((y1, max_inc, t.strikes_low, t.strikes_high),
-                                     (y2, max_killed, t.killed_low, t.killed_high)):
-            if lo is None and hi is None:
-                continue
-            ylo = yc(lo or 0, bottom, vmax)
-            yhi = yc(hi, bottom, vmax) if hi is not None else bottom - panel
-            cls = "tally open" if hi is None else "tally"
-            o.append(f'<g class="{cls}"><title>{escape(m.label)}</title>'
-                     f'<line x1="{x:.1f}" y1="{ylo:.1f}" x2="{x:.1f}" y2="{yhi:.1f}"/>'
-                     f'<path d="M{x - 6:.1f},{ylo:.1f}h12"/>'
-                     f'<circle cx="{x:.1f}" cy="{ylo:.1f}" r="4"/></g>')
-    # date labels under weeks with incidents, left to right, each at least a label's
-    # width from the one before (weeks with incidents are not evenly spaced)
-    last: float = -LABEL_GAP
+    # incidents with no toll reported: a mark on the killed panel's baseline, not a zero
     for w in data.weeks:
-        x = x_of(w.start)
-        if x - last >= LABEL_GAP:
-            o.append(f'<text class="tick" x="{x:.1f}" y="{y2 + 16}" '
-                     f'text-anchor="middle">{w.start.isoformat()}</text>')
-            last = x
+        if w.toll_unknown:
+            x = (x_of(w.start) + x_of(w.start + dt.timedelta(days=7))) / 2
+            y = bottoms[2] + 9
+            o.append(f'<g class="unknown"><title>week of {w.start}: {w.toll_unknown} '
+                     f'incident(s) with the toll not reported (not in the band)</title>'
+                     f'<path d="M{x:.1f},{y - 6:.1f}l5,6l-5,6l-5,-6z"/>'
+                     f'<text x="{x + 7:.1f}" y="{y + 4:.1f}">?{w.toll_unknown}</text></g>')
+    # tallies: side by side where their dates meet, never past the right edge; each named
+    # T1, T2… (as in the table below), its name and range written beside the group of
+    # markers it stands in (right of it, or left near the chart's right edge), one label
+    # under the other
+    xs = _spread([x_of(m.at + dt.timedelta(days=1)) for m in data.tallies],
+                 left + 6, width - right + 30, MARK_GAP)
+    groups: list[list[int]] = []
+    for i, x in enumerate(xs):
+        if groups and x - xs[groups[-1][-1]] <= MARK_GAP + 0.5:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for p, unit in ((1, "strikes"), (2, "killed")):
+        for group in groups:
+            items = []
+            for i in group:
+                t = data.tallies[i].tally
+                lo, hi = ((t.strikes_low, t.strikes_high) if p == 1
+                          else (t.killed_low, t.killed_high))
+                if lo is not None or hi is not None:
+                    items.append((i, lo, hi))
+            if not items:
+                continue
+            text_of = {i: f"{data.tallies[i].key} {_range(lo, hi)} {unit}"
+                       for i, lo, hi in items}
+            # one side for the group in both panels: the longer unit decides
+            longest = max(len(t) + len("strikes") - len(unit) for t in text_of.values()) * 7.2
+            gx0, gx1 = xs[group[0]], xs[group[-1]]
+            anchor, lx = ("start", gx1 + 10) if gx1 + 10 + longest <= width else ("end", gx0 - 10)
+            ys = _spread(sorted(y_of(lo or 0, p) + 4 for _, lo, _ in items),
+                         bottoms[p] - panel + 10, bottoms[p] - 3, 14)
+            label_y = dict(zip(sorted(items, key=lambda it: y_of(it[1] or 0, p)), ys,
+                               strict=True))
+            for item in items:
+                i, lo, hi = item
+                m, x = data.tallies[i], xs[i]
+                ylo = y_of(lo or 0, p)
+                yhi = y_of(hi, p) if hi is not None else bottoms[p] - panel
+                cls = "tally open" if hi is None else "tally"
+                o.append(f'<g class="{cls}" data-key="{m.key}"><title>{m.key}: '
+                         f'{escape(m.label)}</title>'
+                         f'<line x1="{x:.1f}" y1="{ylo:.1f}" x2="{x:.1f}" y2="{yhi:.1f}"/>'
+                         f'<path d="M{x - 6:.1f},{ylo:.1f}h12"/>'
+                         f'<circle cx="{x:.1f}" cy="{ylo:.1f}" r="4"/>'
+                         f'<text x="{lx:.1f}" y="{label_y[item]:.1f}" text-anchor="{anchor}">'
+                         f'{escape(text_of[i])}</text></g>')
+    # x axis: first days of months when the chart spans two or more, else week starts;
+    # each label at least a label's width from the one before
+    months = [dt.date(y, mo, 1) for y in range(start.year, end.year + 1)
+              for mo in range(1, 13) if start <= dt.date(y, mo, 1) <= end]
+    marks = months if len(months) >= 2 else [w.start for w in data.weeks]
+    last: float = -LABEL_GAP
+    for d in marks:
+        x = x_of(d)
+        if x - last < LABEL_GAP or x > width - right + 1:
+            continue
+        o.append(f'<line class="axis" x1="{x:.1f}" y1="{bottoms[2]}" x2="{x:.1f}" '
+                 f'y2="{bottoms[2] + 4}"/><text class="tick" x="{x:.1f}" '
+                 f'y="{bottoms[2] + 30}" text-anchor="middle">{d.isoformat()}</text>')
+        last = x
     o.append("</svg>")
     return Markup("".join(o))
