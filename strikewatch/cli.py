@@ -372,14 +372,16 @@ def incidents(
     try:
         found = store.incidents(query)
         total = store.count_incidents(query)
+        if fmt != "table":
+            from strikewatch.export.writers import write_csv
+            from strikewatch.ledger.evidence import with_evidence
+            from strikewatch.terminal import write_records
+
+            # as `export` writes them: every cited span with its whole sentence
+            write_records(fmt, with_evidence(store, found), sys.stdout, write_csv)
+            return
     finally:
         store.close()
-    if fmt != "table":
-        from strikewatch.export.writers import write_csv
-        from strikewatch.terminal import write_records
-
-        write_records(fmt, found, sys.stdout, write_csv)
-        return
     from strikewatch.terminal import incident_table
 
     console.print(incident_table(found, console.width,
@@ -433,28 +435,30 @@ def export(
 ) -> None:
     """Export the ledger in the formats of spec/records.md."""
     from strikewatch.export import FORMATS, write_export
+    from strikewatch.ledger.evidence import with_evidence
     from strikewatch.store import IncidentQuery
 
     if fmt not in FORMATS:
         err.print(f"[red]error:[/red] --format must be one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
     store = get_store(db, must_exist=True)
+    mark = "\ufeff" if bom and fmt == "csv" else ""
     try:
-        found = store.incidents(IncidentQuery(limit=0))
-        found_tallies = store.tallies()
+        # every cited span with its whole sentence, read from the stored articles
+        found = with_evidence(store, store.incidents(IncidentQuery(limit=0)))
+        found_tallies = with_evidence(store, store.tallies())
+        if str(out) == "-":
+            sys.stdout.write(mark)
+            n = write_export(fmt, found, found_tallies, sys.stdout)
+        else:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            tmp = out.with_name(out.name + ".part")
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                fh.write(mark)
+                n = write_export(fmt, found, found_tallies, fh)
+            tmp.replace(out)  # never leave a half-written export behind
     finally:
         store.close()
-    mark = "\ufeff" if bom and fmt == "csv" else ""
-    if str(out) == "-":
-        sys.stdout.write(mark)
-        n = write_export(fmt, found, found_tallies, sys.stdout)
-    else:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(out.name + ".part")
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            fh.write(mark)
-            n = write_export(fmt, found, found_tallies, fh)
-        tmp.replace(out)  # never leave a half-written export behind
     err.print(f"wrote {n} records to {escape(str(out))}")
 
 
