@@ -43,6 +43,8 @@ class Sentences:
         every sentence (whitespace, or offsets past the text) is returned as it is."""
         if not self.bounds or start >= len(self.text):
             return start, end
+        while start < end - 1 and self.text[start].isspace():
+            start += 1  # " Third": the words, not the space cited before them
         first = max(bisect_right(self.starts, start) - 1, 0)
         if self.bounds[first][1] <= start and first + 1 < len(self.bounds):
             first += 1  # the span starts in the space between two sentences
