@@ -337,8 +337,13 @@ def incidents(
         str | None, typer.Option(help="Only incidents with at least this many killed (low).")
     ] = None,
     sort: Annotated[
-        str, typer.Option(help="Column to sort by; prefix '-' for descending.")
-    ] = "date_low",
+        str | None,
+        typer.Option(help="Column to sort by; prefix '-' for descending. "
+                     "Default: newest first (-date_low).", show_default=False),
+    ] = None,
+    oldest_first: Annotated[
+        bool, typer.Option("--oldest-first", help="Oldest first (same as --sort date_low).")
+    ] = False,
     limit: Annotated[int, typer.Option(help="Rows to show, up to 1000 (0 for all).")] = 100,
     offset: Annotated[int, typer.Option(help="Rows to skip.")] = 0,
     fmt: FormatOption = "table",
@@ -346,7 +351,8 @@ def incidents(
         bool, typer.Option("--json", help="Same as --format jsonl.")
     ] = False,
 ) -> None:
-    """Show the incident ledger as a table, filtered and sorted (or as csv/json for scripts).
+    """Show the incident ledger as a table, newest first, filtered and sorted (or as
+    csv/json for scripts).
 
     The table fits the terminal (80 columns when piped): wider terminals also show the id,
     the event type and the actors. csv has the columns of `export --format csv`. Filters
@@ -357,6 +363,11 @@ def incidents(
 
     fmt = "jsonl" if as_json else fmt
     check_format(fmt)
+    if sort is not None and oldest_first:
+        err.print("[red]error:[/red] give --sort or --oldest-first, not both")
+        raise typer.Exit(2)
+    if sort is None:  # the latest reports first, as a news desk reads them
+        sort = "date_low" if oldest_first else "-date_low"
     try:
         filters = LedgerFilter.parse({
             "date_from": date_from, "date_to": date_to, "country": country, "status": status,
@@ -384,8 +395,10 @@ def incidents(
         store.close()
     from strikewatch.terminal import incident_table
 
+    order = {"-date_low": ", newest first", "date_low": ", oldest first"}.get(
+        sort, f", sorted by {sort}")
     console.print(incident_table(found, console.width,
-                                 title=f"Incidents ({len(found)} of {total})"))
+                                 title=f"Incidents ({len(found)} of {total}){order}"))
 
 
 @app.command()
