@@ -417,11 +417,14 @@ def tallies(
     store = get_store(db, must_exist=True)
     try:
         found = store.tallies()
+        if fmt != "table":
+            from strikewatch.ledger.evidence import with_evidence
+
+            # as `export` writes them: every cited span with its whole sentence
+            write_records(fmt, with_evidence(store, found), sys.stdout, write_tally_csv)
+            return
     finally:
         store.close()
-    if fmt != "table":
-        write_records(fmt, found, sys.stdout, write_tally_csv)
-        return
     console.print(tally_table(found, console.width))
 
 

@@ -211,7 +211,7 @@ def _cli(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def test_cli_export_and_incidents_json_carry_sentences(ledger: dict[str, Any],
+def test_cli_export_incidents_and_tallies_carry_sentences(ledger: dict[str, Any],
                                                        tmp_path: Path) -> None:
     out = tmp_path / "ledger.jsonl"
     code, _ = _cli("export", "--db", ledger["db"], "--format", "jsonl", "--out", str(out))
@@ -223,6 +223,10 @@ def test_cli_export_and_incidents_json_carry_sentences(ledger: dict[str, Any],
     assert code == 0
     listed = json.loads(text)
     spans = [s for r in listed for v in r["provenance"].values() for s in v]
+    assert spans and all(whole_sentence(ledger["texts"], s) for s in spans)
+    code, text = _cli("tallies", "--db", ledger["db"], "--format", "json")
+    assert code == 0
+    spans = [s for r in json.loads(text) for v in r["provenance"].values() for s in v]
     assert spans and all(whole_sentence(ledger["texts"], s) for s in spans)
     code, text = _cli("incidents", "--db", ledger["db"], "--format", "csv")
     assert code == 0
