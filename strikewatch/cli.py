@@ -337,8 +337,13 @@ def incidents(
         str | None, typer.Option(help="Only incidents with at least this many killed (low).")
     ] = None,
     sort: Annotated[
-        str, typer.Option(help="Column to sort by; prefix '-' for descending.")
-    ] = "date_low",
+        str | None,
+        typer.Option(help="Column to sort by; prefix '-' for descending. "
+                     "Default: newest first (-date_low).", show_default=False),
+    ] = None,
+    oldest_first: Annotated[
+        bool, typer.Option("--oldest-first", help="Oldest first (same as --sort date_low).")
+    ] = False,
     limit: Annotated[int, typer.Option(help="Rows to show, up to 1000 (0 for all).")] = 100,
     offset: Annotated[int, typer.Option(help="Rows to skip.")] = 0,
     fmt: FormatOption = "table",
@@ -346,7 +351,8 @@ def incidents(
         bool, typer.Option("--json", help="Same as --format jsonl.")
     ] = False,
 ) -> None:
-    """Show the incident ledger as a table, filtered and sorted (or as csv/json for scripts).
+    """Show the incident ledger as a table, newest first, filtered and sorted (or as
+    csv/json for scripts).
 
     The table fits the terminal (80 columns when piped): wider terminals also show the id,
     the event type and the actors. csv has the columns of `export --format csv`. Filters
@@ -357,6 +363,11 @@ def incidents(
 
     fmt = "jsonl" if as_json else fmt
     check_format(fmt)
+    if sort is not None and oldest_first:
+        err.print("[red]error:[/red] give --sort or --oldest-first, not both")
+        raise typer.Exit(2)
+    if sort is None:  # the latest reports first, as a news desk reads them
+        sort = "date_low" if oldest_first else "-date_low"
     try:
         filters = LedgerFilter.parse({
             "date_from": date_from, "date_to": date_to, "country": country, "status": status,
@@ -372,18 +383,22 @@ def incidents(
     try:
         found = store.incidents(query)
         total = store.count_incidents(query)
+        if fmt != "table":
+            from strikewatch.export.writers import write_csv
+            from strikewatch.ledger.evidence import with_evidence
+            from strikewatch.terminal import write_records
+
+            # as `export` writes them: every cited span with its whole sentence
+            write_records(fmt, with_evidence(store, found), sys.stdout, write_csv)
+            return
     finally:
         store.close()
-    if fmt != "table":
-        from strikewatch.export.writers import write_csv
-        from strikewatch.terminal import write_records
-
-        write_records(fmt, found, sys.stdout, write_csv)
-        return
     from strikewatch.terminal import incident_table
 
+    order = {"-date_low": ", newest first", "date_low": ", oldest first"}.get(
+        sort, f", sorted by {sort}")
     console.print(incident_table(found, console.width,
-                                 title=f"Incidents ({len(found)} of {total})"))
+                                 title=f"Incidents ({len(found)} of {total}){order}"))
 
 
 @app.command()
@@ -402,11 +417,14 @@ def tallies(
     store = get_store(db, must_exist=True)
     try:
         found = store.tallies()
+        if fmt != "table":
+            from strikewatch.ledger.evidence import with_evidence
+
+            # as `export` writes them: every cited span with its whole sentence
+            write_records(fmt, with_evidence(store, found), sys.stdout, write_tally_csv)
+            return
     finally:
         store.close()
-    if fmt != "table":
-        write_records(fmt, found, sys.stdout, write_tally_csv)
-        return
     console.print(tally_table(found, console.width))
 
 
@@ -433,28 +451,30 @@ def export(
 ) -> None:
     """Export the ledger in the formats of spec/records.md."""
     from strikewatch.export import FORMATS, write_export
+    from strikewatch.ledger.evidence import with_evidence
     from strikewatch.store import IncidentQuery
 
     if fmt not in FORMATS:
         err.print(f"[red]error:[/red] --format must be one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
     store = get_store(db, must_exist=True)
+    mark = "\ufeff" if bom and fmt == "csv" else ""
     try:
-        found = store.incidents(IncidentQuery(limit=0))
-        found_tallies = store.tallies()
+        # every cited span with its whole sentence, read from the stored articles
+        found = with_evidence(store, store.incidents(IncidentQuery(limit=0)))
+        found_tallies = with_evidence(store, store.tallies())
+        if str(out) == "-":
+            sys.stdout.write(mark)
+            n = write_export(fmt, found, found_tallies, sys.stdout)
+        else:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            tmp = out.with_name(out.name + ".part")
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                fh.write(mark)
+                n = write_export(fmt, found, found_tallies, fh)
+            tmp.replace(out)  # never leave a half-written export behind
     finally:
         store.close()
-    mark = "\ufeff" if bom and fmt == "csv" else ""
-    if str(out) == "-":
-        sys.stdout.write(mark)
-        n = write_export(fmt, found, found_tallies, sys.stdout)
-    else:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(out.name + ".part")
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            fh.write(mark)
-            n = write_export(fmt, found, found_tallies, fh)
-        tmp.replace(out)  # never leave a half-written export behind
     err.print(f"wrote {n} records to {escape(str(out))}")
 
 

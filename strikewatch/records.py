@@ -111,6 +111,20 @@ class Span(Record):
     text: str = ""
 
 
+class Evidence(Span):
+    """A provenance span with the whole sentence(s) it stands in: the unit of evidence a
+    reader is shown (pages, API, exports), with the span as its key phrase.
+
+    Never stored: derived from the stored article text when the article is read
+    (strikewatch.ledger.evidence). `sentence_start`/`sentence_end` are offsets into the same
+    article text; all three stay empty when the article is not stored.
+    """
+
+    sentence: str = ""
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+
+
 # --- articles ---------------------------------------------------------------------------
 
 

@@ -225,7 +225,8 @@ def write_records(fmt: str, records: Iterable[Any], out: TextIO = sys.stdout,
         assert csv_rows is not None
         csv_rows(records, out)
         return
-    dumped = (r.model_dump(mode="json") for r in records)
+    # serialize_as_any: evidence spans keep their sentences (ledger.evidence)
+    dumped = (r.model_dump(mode="json", serialize_as_any=True) for r in records)
     if fmt == "jsonl":
         for rec in dumped:
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")

@@ -76,7 +76,8 @@ def test_help_is_complete() -> None:
         "ingest": ("--db", "--published", "--publisher", "--url", "--allow-private",
                    "--timeout", "--max-bytes", "PATH_OR_URL"),
         "incidents": ("--db", "--from", "--to", "--country", "--status", "--grade",
-                      "--event-type", "--actor", "--text", "--sort", "--limit", "--offset",
+                      "--event-type", "--actor", "--text", "--sort", "--oldest-first",
+                      "--limit", "--offset",
                       "--json"),
         "tallies": ("--db", "--json"),
         "export": ("--db", "--format", "--out", "jsonl", "csv", "geojson"),
@@ -107,6 +108,22 @@ def test_incidents_table_filters_and_json(ledger_db: str) -> None:
     assert [json.loads(x)["id"] for x in out.splitlines()] == ["inc-mx"]
     code, out = cli("incidents", "--db", ledger_db, "--sort", "nonsense")
     assert code == 2 and "sort: 'nonsense' is not one of" in out
+
+
+def test_incidents_newest_first_unless_asked(ledger_db: str) -> None:
+    """A desk reads the latest reports first; --oldest-first (or --sort) says otherwise."""
+    code, out = cli("incidents", "--db", ledger_db, "--json")
+    assert code == 0
+    assert [json.loads(x)["id"] for x in out.splitlines()] == ["inc-plan", "inc-mx", "inc-sea"]
+    code, out = cli("incidents", "--db", ledger_db)
+    assert "newest first" in out
+    assert out.index("inc-plan") < out.index("inc-mx") < out.index("inc-sea")
+    code, out = cli("incidents", "--db", ledger_db, "--oldest-first", "--format", "csv")
+    assert code == 0
+    assert [r["id"] for r in csv.DictReader(out.splitlines())] == ["inc-sea", "inc-mx",
+                                                                   "inc-plan"]
+    code, out = cli("incidents", "--db", ledger_db, "--oldest-first", "--sort", "grade")
+    assert code == 2 and "not both" in out
 
 
 def test_db_from_environment(ledger_db: str) -> None:
@@ -408,7 +425,7 @@ def test_listing_commands_speak_csv_and_json(ledger_db: str) -> None:
 
 @pytest.mark.parametrize("argv", [["incidents"], ["tallies"],
                                   ["export", "--format", "csv", "--out", "-"],
-                                  ["serve"], ["user", "list"]])
+                                  ["serve"], ["user", "list"], ["reextract"]])
 def test_read_commands_refuse_a_missing_database(tmp_path: Path, argv: list[str]) -> None:
     missing = tmp_path / "typo" / "ledgr.db"
     missing.parent.mkdir()

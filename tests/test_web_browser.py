@@ -113,7 +113,13 @@ def test_browse_filter_evidence_and_review(site: dict[str, Any], page: Any) -> N
     assert "killing eleven people aboard" in texts and "put the toll at nine" in texts
     bg = marks.first.evaluate("m => getComputedStyle(m).backgroundColor")
     assert bg not in ("rgba(0, 0, 0, 0)", "transparent")
-    page.click("a.evidence:has-text('put the toll at nine')")
+    # the Evidence column quotes the whole sentence, the cited words marked; its source
+    # links to those words in the article
+    quote = page.locator("blockquote.evidence", has=page.locator(
+        "mark.ev:text-is('put the toll at nine')"))
+    assert "A later report from a local radio station put the toll at nine." in \
+        quote.first.inner_text()
+    quote.first.locator("cite a").first.click()
     target = page.locator("mark:target")
     assert target.inner_text() == "put the toll at nine" and target.is_visible()
     shot(page, "incident")

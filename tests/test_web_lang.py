@@ -65,8 +65,8 @@ def test_every_page_says_its_language_and_marks_spanish(bilingual: dict[str, Any
     assert "murieron" in pg.inner_text(".article-text[lang=es]")
     assert pg.locator("dl.meta[lang=es], dl.meta [lang=es]").count() == 0  # our words: en
     pg.goto(base + f"/incidents/{bilingual['incident']}")
-    es_evidence = pg.locator("table.fields a.evidence[lang=es]").all_inner_texts()
-    en_evidence = pg.locator("table.fields a.evidence[lang=en]").all_inner_texts()
+    es_evidence = pg.locator("table.fields blockquote.evidence[lang=es]").all_inner_texts()
+    en_evidence = pg.locator("table.fields blockquote.evidence[lang=en]").all_inner_texts()
     assert es_evidence and en_evidence
     assert any("tres" in t for t in es_evidence) and any("three" in t for t in en_evidence)
     # inside a Spanish source, the page's own words say they are English

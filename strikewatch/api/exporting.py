@@ -11,6 +11,7 @@ import importlib
 import io
 
 from strikewatch.errors import StrikewatchError
+from strikewatch.ledger.evidence import with_evidence
 from strikewatch.store import IncidentQuery, Store
 
 
@@ -27,5 +28,6 @@ def export_text(store: Store, query: IncidentQuery, fmt: str) -> str:
     total = store.count_incidents(query)
     everything = dataclasses.replace(query, limit=max(total, 1), offset=0)
     out = io.StringIO()
-    write_export(fmt, store.incidents(everything), store.tallies(), out)
+    write_export(fmt, with_evidence(store, store.incidents(everything)),
+                 with_evidence(store, store.tallies()), out)
     return out.getvalue()

@@ -23,7 +23,7 @@ from strikewatch.ledger.read import API_TOTALS_CAP, MOVED, incident_detail, ledg
 from strikewatch.ledger.reviews import ACTIONS, EDITABLE, ReviewError
 from strikewatch.ledger.write import record_review
 from strikewatch.limits import read_body
-from strikewatch.records import Article, Incident, Mention, Review, Span, Tally
+from strikewatch.records import Article, Evidence, Incident, Mention, Review, Tally
 from strikewatch.store import Store
 from strikewatch.validation import InvalidText
 
@@ -73,7 +73,9 @@ class IncidentOut(BaseModel):
     machine: Incident = Field(description="the machine's values where a review changed one")
     sources: list[dict[str, Any]] = Field(description="the articles, without their text")
     mentions: list[Mention]
-    provenance: dict[str, list[Span]]
+    provenance: dict[str, list[Evidence]] = Field(
+        description="each field's cited words (start, end, text) with the whole sentence "
+                    "they stand in (sentence, sentence_start, sentence_end)")
     reviews: list[Review]
 
 

@@ -1,4 +1,11 @@
-"""The export writers. CSV uses ACLED's column names where one exists, then ours."""
+"""The export writers. CSV uses ACLED's column names where one exists, then ours.
+
+Evidence is exported as whole sentences: a record read through
+`strikewatch.ledger.evidence.with_evidence` carries, on every provenance span, the sentence
+it stands in (JSON: `sentence`, `sentence_start`, `sentence_end` beside the span's own
+`start`, `end`, `text`); CSV lists those sentences in `notes` and, with the fields each one
+states, in `evidence`. A record read without its articles exports its bare spans.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,7 @@ from typing import Any, TextIO
 
 import pycountry
 
+from strikewatch.ledger.evidence import sentences_of
 from strikewatch.records import COUNT_FIELDS, Incident, Tally
 
 FORMATS = ("jsonl", "csv", "geojson")
@@ -24,19 +32,24 @@ OWN_COLUMNS = (
     "country_code", "place_kind", "target_kind", "domain", "action",
     *(f"{name}_{end}" for name in COUNT_FIELDS if name != "strikes" for end in ("low", "high")),
     "approx", "hedges", "flags", "source_count", "origin_count", "source_urls", "reviewed",
+    "evidence",
 )
 CSV_COLUMNS = (*ACLED_COLUMNS, *OWN_COLUMNS)
-NOTES_MAX = 600
+#: `notes` keeps whole sentences up to about this length (always at least one sentence);
+#: `evidence` has every sentence, up to what one spreadsheet cell holds (Excel: 32,767).
+NOTES_MAX = 1000
+CELL_MAX = 32_000
 
 
 def incident_record(incident: Incident) -> dict[str, Any]:
-    """One incident in the exchange form (`kind: incident`, every spec field)."""
-    return dict(incident.model_dump(mode="json"))
+    """One incident in the exchange form (`kind: incident`, every spec field); evidence
+    spans keep their sentences (serialize_as_any: an `Evidence` in a `Span` field)."""
+    return dict(incident.model_dump(mode="json", serialize_as_any=True))
 
 
 def tally_record(tally: Tally) -> dict[str, Any]:
     """One tally in the exchange form (`kind: tally`, with its reconciliation)."""
-    return dict(tally.model_dump(mode="json"))
+    return dict(tally.model_dump(mode="json", serialize_as_any=True))
 
 
 def write_jsonl(incidents: Iterable[Incident], tallies: Iterable[Tally], out: TextIO) -> int:
@@ -58,15 +71,37 @@ def _country(alpha2: str | None) -> tuple[str, str]:
     return str(getattr(found, "common_name", None) or found.name), str(int(found.numeric))
 
 
+def _fit(parts: list[str], limit: int) -> str:
+    """Whole parts joined by " | " up to `limit` characters (at least the first); what is
+    left out is counted, never cut mid-sentence."""
+    kept: list[str] = []
+    size = 0
+    for part in parts:
+        if kept and size + 3 + len(part) > limit:
+            break
+        kept.append(part)
+        size += len(part) + (3 if size else 0)
+    more = len(parts) - len(kept)
+    return " | ".join(kept) + (f" | (+{more} more sentences)" if more else "")
+
+
 def _notes(incident: Incident) -> str:
-    """The evidence sentences behind the record, as ACLED's free-text notes."""
-    texts: list[str] = []
-    for spans in incident.provenance.values():
-        for span in spans:
-            if span.text and span.text not in texts:
-                texts.append(span.text)
-    note = " | ".join(" ".join(t.split()) for t in texts)
-    return note if len(note) <= NOTES_MAX else note[: NOTES_MAX - 1] + "…"
+    """The sentences behind the record, each once, as ACLED's free-text notes."""
+    return _fit(sentences_of(s for spans in incident.provenance.values() for s in spans),
+                NOTES_MAX)
+
+
+def _evidence(incident: Incident) -> str:
+    """Each sentence behind the record once, after the fields it states:
+    "killed, date: US forces struck a vessel … on Tuesday, killing 11 people …"."""
+    fields: dict[str, list[str]] = {}
+    for key, spans in incident.provenance.items():
+        for sentence in sentences_of(spans):
+            keys = fields.setdefault(sentence, [])
+            if key not in keys:
+                keys.append(key)
+    return _fit([f"{', '.join(keys)}: {sentence}" for sentence, keys in fields.items()],
+                CELL_MAX)
 
 
 def _cell(value: Any) -> Any:
@@ -123,6 +158,7 @@ def csv_row(incident: Incident) -> dict[str, Any]:
         "origin_count": len({s.origin_id or s.article_id for s in incident.sources}),
         "source_urls": [s.url for s in incident.sources if s.url],
         "reviewed": incident.reviewed,
+        "evidence": _evidence(incident),
     }
     for name in COUNT_FIELDS:
         if name != "strikes":

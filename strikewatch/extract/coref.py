@@ -189,6 +189,11 @@ def merge_frames(doc: Doc) -> list[Group]:
     return groups
 
 
+def _actor1_frame(g: Group) -> Frame | None:
+    """The frame that gives the group its actor1 (Group.value's pick), with its spans."""
+    return next((f for f in g.frames if f.actor1 is not None), None)
+
+
 def _inherit(groups: list[Group]) -> None:
     """A generic "attack"/"operation" takes its type (and actor) from the event told just
     before it when it refers back to it ("the most recent attack"); otherwise the actors
@@ -203,15 +208,18 @@ def _inherit(groups: list[Group]) -> None:
                 h.event_type, h.sub_event_type, h.action = (src.event_type,
                                                             src.sub_event_type, src.action)
                 h.cite("event_type", h.trigger.start, h.trigger.end)
-            a1 = prev.value("actor1")
+            told = _actor1_frame(prev)
             for earlier in reversed(groups[:i - 1]):
                 # "The latest, on Dec. 4, killed four": the campaign told two groups back
-                if a1 is not None or h.sentence.index - earlier.frames[-1].sentence.index > 2:
+                if told is not None or \
+                        h.sentence.index - earlier.frames[-1].sentence.index > 2:
                     break
-                a1 = earlier.value("actor1")
-            if g.value("actor1") is None and a1 is not None:
-                h.actor1 = a1  # type: ignore[assignment]
-                h.cite("actor1", h.trigger.start, h.trigger.end)  # the anaphor is the ground
+                told = _actor1_frame(earlier)
+            if g.value("actor1") is None and told is not None:
+                h.actor1 = told.actor1
+                # the evidence is where the actor is named, not the anaphor ("killed")
+                for span in told.prov.get("actor1", ()):
+                    h.cite("actor1", *span)
         if g.value("event_type") is not None:
             continue
         a1, a2 = g.value("actor1"), g.value("actor2")

@@ -69,49 +69,52 @@ _SINCE_PHRASE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 
 
 def read_status(sentence: str, trig_start: int, trig_end: int
-                ) -> tuple[Status, int | None, bool]:
-    """(status, offset of the cue or None, whether a cue was found) for the event word.
+                ) -> tuple[Status, tuple[int, int] | None, bool]:
+    """(status, (start, end) of the cue words or None, whether a cue was found) for the
+    event word.
 
-    Offsets are relative to `sentence`; the trigger is sentence[trig_start:trig_end].
+    Offsets are relative to `sentence`; the trigger is sentence[trig_start:trig_end]. The
+    cue is returned whole ("warned that the US would"), because it is cited as the status's
+    evidence: a cue's first letter alone ("w") tells a reader nothing.
     """
     pre = sentence[:trig_start]
     local = pre[-60:]
     around = sentence[:min(len(sentence), trig_end + 45)]
     m = _DENY.search(around)
     if m:
-        return "denied", m.start(), True
+        return "denied", m.span(), True
     m = _IF.search(pre)
     if m:
-        return "hypothetical", m.start(), True
+        return "hypothetical", m.span(), True
     m = _THREAT.search(pre)
     if m:
-        return "threatened", m.start(), True
+        return "threatened", m.span(), True
     m = _POST_IF.search(sentence, trig_end, min(len(sentence), trig_end + 90))
     if m:
-        return "hypothetical", m.start(), True  # "prepared to deploy troops ... if a deal"
+        return "hypothetical", m.span(), True  # "prepared to deploy troops ... if a deal"
     m = _WARN.search(pre)
     if m and _MODAL.search(sentence, trig_end, min(len(sentence), trig_end + 70)):
-        return "threatened", m.start(), True  # "warned that strikes could soon extend"
+        return "threatened", m.span(), True  # "warned that strikes could soon extend"
     m = _SAID_THAT.search(pre)
     if m and _FUTURE_AFTER.match(sentence, trig_end):
-        return "threatened", m.start(), True  # "said that strikes ... could come next"
+        return "threatened", m.span(), True  # "said that strikes ... could come next"
     m = _NOT_YET.match(sentence, trig_end)
     if m:
-        return "planned", m.start(1), True  # "a deployment was not imminent"
+        return "planned", m.span(1), True  # "a deployment was not imminent"
     m = _PLAN.search(pre)
     if m:
-        return "planned", m.start(), True
+        return "planned", m.span(), True
     post = re.match(r"\s+(?:\w+\s+){0,3}?(would|could|might)\s+(?!have\b)",
                     sentence[trig_end:trig_end + 40])
     if post and not _MODAL.search(local):
-        return "hypothetical", trig_end + post.start(1), True  # "an assault would be ..."
+        # "an assault would be ..."
+        return "hypothetical", (trig_end + post.start(1), trig_end + post.end(1)), True
     m = _MODAL.search(local)
     if m and _PERFECT_MODAL_OF.search(local):
         return "occurred", None, False  # "may have died in Sunday's attack"
     if m:
-        if _PLAN.search(sentence):
-            return "planned", m.start() + len(pre) - len(local), True
-        return "hypothetical", m.start() + len(pre) - len(local), True
+        cue = (m.start() + len(pre) - len(local), m.end() + len(pre) - len(local))
+        return ("planned" if _PLAN.search(sentence) else "hypothetical"), cue, True
     return "occurred", None, False
 
 

@@ -12,8 +12,9 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from strikewatch.ledger.counting import sum_killed
+from strikewatch.ledger.evidence import provenance_evidence
 from strikewatch.ledger.reviews import machine_values
-from strikewatch.records import Article, Incident, Mention, Review, Span
+from strikewatch.records import Article, Evidence, Incident, Mention, Review
 from strikewatch.store import IncidentQuery, Store
 
 #: Without a store aggregate, totals are summed here over at most this many matches;
@@ -61,16 +62,11 @@ class IncidentDetail:
     machine: Incident  # the machine's values, where a review changed one
     articles: dict[str, Article] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
-    provenance: dict[str, list[Span]] = field(default_factory=dict)
+    # every field's spans with the sentences they stand in (ledger.evidence)
+    provenance: dict[str, list[Evidence]] = field(default_factory=dict)
     reviews: list[Review] = field(default_factory=list)
 
 
-def fill_span(span: Span, articles: dict[str, Article]) -> Span:
-    """The span with `text` set from its article (stored spans may leave it empty)."""
-    art = articles.get(span.article_id)
-    if art is not None and not span.text and 0 <= span.start < span.end <= len(art.text):
-        return span.model_copy(update={"text": art.text[span.start:span.end]})
-    return span
 
 
 def incident_reviews(store: Store, incident_id: str) -> list[Review]:
@@ -91,6 +87,7 @@ def incident_detail(store: Store, incident_id: str) -> IncidentDetail | None:
     found = store.get_articles(sorted(wanted))
     articles = {aid: found[aid] for aid in sorted(found)}
     mentions = store.get_mentions(inc.mention_ids)
-    provenance = {k: [fill_span(s, articles) for s in v] for k, v in inc.provenance.items()}
+    provenance = provenance_evidence(inc.provenance,
+                                     {aid: a.text for aid, a in articles.items()})
     return IncidentDetail(inc, machine_values(inc), articles, mentions, provenance,
                           incident_reviews(store, incident_id))

@@ -120,13 +120,37 @@ def _actor(mentions: Sequence[Mention], attr: str) -> tuple[Actor | None, list[s
     return best, flags
 
 
-def _spans(mentions: Sequence[Mention]) -> dict[str, list[Span]]:
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    """One actor told two ways ("US forces", "the US military"): the same name, or the same
+    state and kind of actor. "US officials" who announced a strike are not its "US forces"."""
+    if a is None or b is None:
+        return False
+    if (a.name or "").lower() == (b.name or "").lower():
+        return True
+    return bool(a.country and a.country == b.country and a.type and a.type == b.type)
+
+
+def _states(fld: str, m: Mention, chosen: Mapping[str, Any]) -> bool:
+    """Whether mention `m` states the incident's value of `fld`, so that its spans are
+    evidence for it. Actors, target and type cite only the reports that say what the
+    incident keeps; counts, dates, places and status cite every report (their figures make
+    the range, and a differing one is flagged beside it)."""
+    if fld in ("actor1", "actor2"):
+        return _same_actor(getattr(m, fld), chosen[fld])
+    if fld in ("target_kind", "event_type"):
+        return getattr(m, fld) == chosen[fld]
+    return True
+
+
+def _spans(mentions: Sequence[Mention], chosen: Mapping[str, Any]) -> dict[str, list[Span]]:
     prov: dict[str, list[Span]] = {}
     # one set of the spans kept per field, for the whole cluster (rebuilding it per mention
     # made large clusters quadratic)
     seen: dict[str, set[tuple[str, int, int]]] = {}
     for m in mentions:
         for fld, spans in m.provenance.items():
+            if not _states(fld, m, chosen):
+                continue
             kept = seen.setdefault(fld, set())
             for s in spans:
                 if (s.article_id, s.start, s.end) not in kept:
@@ -186,7 +210,7 @@ def build_incident(mentions: Sequence[Mention], articles: Mapping[str, Article])
         actor1=actor1,
         actor2=actor2,
         approx=sorted({f for m in reports for f in m.approx}),
-        provenance=_spans(ms),
+        provenance={},
         flags=flags,
         sources=sources,
         mention_ids=sorted(m.id for m in ms),
@@ -194,5 +218,6 @@ def build_incident(mentions: Sequence[Mention], articles: Mapping[str, Article])
         quotes=quotes,
         **counts,
     )
+    fields["provenance"] = _spans(ms, fields)
     g, reason = grade(status, ms, articles, actor1, flags)
     return Incident(grade=g, grade_reason=reason, **fields)

@@ -45,10 +45,11 @@ from strikewatch.ledger.reviews import (
     changed_fields,
 )
 from strikewatch.ledger.write import record_review
-from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Place
+from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Evidence, Place
 from strikewatch.store import Store
 from strikewatch.terminal import fmt_dates
 from strikewatch.validation import MAX_YEAR, MIN_YEAR, InvalidText
+from strikewatch.web.evidence import SHOWN, cited_sentences
 from strikewatch.web.highlight import Highlight, highlight
 from strikewatch.web.review_form import (
     edited_note,
@@ -485,7 +486,7 @@ def incident_page(request: Request, incident_id: str, error: str | None = None
     # number every provenance span so the field table can link into the article text
     anchors: dict[int, str] = {}
     marks: dict[str, list[Highlight]] = {aid: [] for aid in detail.articles}
-    evidence: dict[str, list[tuple[str, Any]]] = {}
+    evidence: dict[str, list[tuple[str, Evidence]]] = {}
     n = 0
     for key, spans in detail.provenance.items():
         for span in spans:
@@ -501,6 +502,12 @@ def incident_page(request: Request, incident_id: str, error: str | None = None
                 marks[sp.article_id].append(Highlight(sp.start, sp.end, f"mention {m.kind}",
                                                       css="mention"))
     texts = {aid: highlight(a.text, marks[aid]) for aid, a in detail.articles.items()}
+    # the Evidence column: each row's sentences, each once, key phrases marked
+    cited = {label: cited_sentences((item for k in keys for item in evidence.get(k, [])),
+                                    detail.articles, label)
+             for label, _, keys, _ in rows}
+    cited.update({k: cited_sentences(evidence.get(k, []), detail.articles, k)
+                  for k in extra_keys})
     history = [(r, changed_fields(r)) for r in reversed(detail.reviews)]
     by_id = {m.id: m for m in detail.mentions}
     split_choices: list[tuple[str, str, str, str | None]] = []  # id, label, sentence, lang
@@ -514,7 +521,7 @@ def incident_page(request: Request, incident_id: str, error: str | None = None
                               art.language if art else None))
     return render(request, "incident.html", status=400 if error else 200, user=user,
                   inc=inc, detail=detail, rows=rows, extra_keys=extra_keys,
-                  evidence=evidence, texts=texts, history=history,
+                  cited=cited, shown_sentences=SHOWN, texts=texts, history=history,
                   form=review_form(inc, detail.reviews), split_choices=split_choices,
                   field_label=field_label, shown=shown, marks=flag_marks(inc.flags),
                   error=error,

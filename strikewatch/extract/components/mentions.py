@@ -83,11 +83,28 @@ def _counts(frames: Sequence[Frame]) -> dict[str, object]:
     return out
 
 
-def _provenance(doc: Doc, frames: Sequence[Frame]) -> dict[str, list[Span]]:
+#: Single-valued fields: provenance key -> the frame attributes holding its value.
+_SINGLE: dict[str, tuple[str, ...]] = {
+    "event_type": ("event_type", "sub_event_type"), "status": ("status",),
+    "date": ("date_low", "date_high"), "period": ("period_low", "period_high"),
+    "place": ("place",), "actor1": ("actor1",), "actor2": ("actor2",),
+    "target_kind": ("target_kind",), "domain": ("domain",),
+}
+
+
+def _provenance(doc: Doc, frames: Sequence[Frame], chosen: dict[str, object]
+                ) -> dict[str, list[Span]]:
+    """Each field's spans. A single-valued field (actor, place, date, ...) cites only the
+    frames that state the value the mention keeps: a later sentence's "warships" is no
+    evidence for the target "vessel" read in the first one. Counts, hedges and the other
+    many-valued fields cite every frame."""
     prov: dict[str, list[Span]] = {}
     seen: dict[str, set[tuple[int, int]]] = {}
     for f in frames:
         for key, spans in f.prov.items():
+            attrs = _SINGLE.get(key)
+            if attrs and any(getattr(f, a) != chosen.get(a) for a in attrs):
+                continue
             have = seen.setdefault(key, set())
             out = prov.setdefault(key, [])
             for ab in spans:
@@ -137,7 +154,8 @@ def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention
         article_id=doc.article.id, kind="tally" if h.kind == "tally" else "event",
         status=h.status,
         background=h.background, hedges=hedges, approx=approx,
-        provenance=_provenance(doc, g.frames), attribution=attribution, quotes=quotes,
+        provenance=_provenance(doc, g.frames, {**fields, "status": h.status}),
+        attribution=attribution, quotes=quotes,
         spans=[doc.span(a, b) for a, b in sentences], extractor=EXTRACTOR,
         regions=list(g.regions), **fields,  # type: ignore[arg-type]
     )

@@ -51,12 +51,16 @@ def read_frame_status(doc: Doc) -> None:
         # a clause split off after the sentence's start ("..., where 14 boats have been
         # hit") is governed by its own words, not by the modal of the main clause
         base = f.start if f.start > s.start else s.start
-        status, cue, cued = read_status(doc.text[base:s.end], f.trigger.start - base,
+        clause = doc.text[base:s.end]
+        status, cue, cued = read_status(clause, f.trigger.start - base,
                                         f.trigger.end - base)
         f.status = status
         f.status_cued = cued
-        f.cite("status", base + cue if cue is not None else f.trigger.start,
-               f.trigger.end if cue is None else base + cue + 1)
+        if cue is not None:  # the cue words ("warned that ... would"), not the ", " before
+            a, b = cue
+            while a < b and not clause[a].isalnum():
+                a += 1
+            f.cite("status", base + a, base + b)
         f.cite("status", f.trigger.start, f.trigger.end)
         if _is_no_event(f, status):
             f.drop = True

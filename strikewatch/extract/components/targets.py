@@ -39,21 +39,29 @@ _PASSIVE = re.compile(r"\b(?:been|was|were|being|is|are)\s+(?:\w+ly\s+)?$", re.I
 _SEA = re.compile(r"\b(?:at sea|seas?|ocean|waters|Caribbean|Pacific|Atlantic|Gulf of|"
                   r"Mediterranean|Red Sea|maritime|offshore|off the coast)\b(?!\s+(?:city|town|"
                   r"port|state|province|coast(?:line)?|resort|region|village))", re.I)
+# "the first strike ... since warships were sent to the region": a clause of its own after
+# the event word (a conjunction, a subject, a verb) tells of other things; its nouns are not
+# what was hit
+_OWN_CLAUSE = re.compile(r"\b(?:since|when|while|because|until|although|whereas)\s+"
+                         r"(?:[\w'’-]+\s+){1,3}?(?:was|were|is|are|had|has|have)\b", re.I)
 _AIR = re.compile(r"\b(?:shot down|downed|intercepted)\b", re.I)
 _ON_LAND = re.compile(r"\bon land\b", re.I)
 
 
 def _target(doc: Doc, f: Frame) -> None:
     after = doc.text[f.trigger.end:min(f.end, f.trigger.end + 70)]
+    own = _OWN_CLAUSE.search(after)
+    if own is not None:
+        after = after[:own.start()]
     before = doc.text[max(f.start, f.trigger.start - 50):f.trigger.start]
     order = [(after, f.trigger.end), (before, max(f.start, f.trigger.start - 50))]
     if _PASSIVE.search(before):
         order.reverse()  # "patrol boats had been struck near the port": the subject
-    own = (f.trigger.text, f.trigger.start)  # "a boat was destroyed", "sank two skiffs"
+    word = (f.trigger.text, f.trigger.start)  # "a boat was destroyed", "sank two skiffs"
     if WRECK_VERB.search(f.trigger.text):
-        order.insert(0, own)
+        order.insert(0, word)
     else:
-        order.append(own)
+        order.append(word)
     for seg, base in order:
         tm = _TARGET_ONE.search(seg)
         if tm is not None:
