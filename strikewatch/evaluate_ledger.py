@@ -18,8 +18,12 @@ most right). The measures are issue 14's table:
   the one that carries most of its reports);
 - precision: violent occurred incidents that are some strike's best incident, over all
   violent occurred incidents (the rest are duplicates of a strike or false);
-- date exact / toll exact on the best incident, over all strikes;
-- merged: strikes with two or more reports whose reports all landed in one incident;
+- date exact (over the strikes whose day the gold knows) / toll exact on the best
+  incident, over all strikes;
+- merged: strikes with two or more reports in the ledger (reports that gave a violent
+  occurred incident; the others are extraction misses, counted under found) whose
+  reports all landed in one incident; and, finer, the pairs of such reports that share an
+  incident;
 - duplicates: for each strike, the violent occurred incidents reporting it beyond one;
 - from no-strike articles: false incidents that articles reporting no strike (plans,
   threats, opinion) gave;
@@ -34,7 +38,7 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -153,7 +157,7 @@ def build_ledger(golds: Sequence[Path], workdir: Path) -> BuiltLedger:
     """Ingest the golds' articles together into a fresh store under `workdir` (pipeline.run,
     as `strikewatch ingest` does) and read back the ledger."""
     from strikewatch import pipeline
-    from strikewatch.store import open_store
+    from strikewatch.store import IncidentQuery, open_store
 
     folder = workdir / "articles"
     folder.mkdir(parents=True)
@@ -174,7 +178,7 @@ def build_ledger(golds: Sequence[Path], workdir: Path) -> BuiltLedger:
             articles[name] = found
             if found is not None and found.id in by_id:
                 crashed.append((name, by_id[found.id]))
-        return BuiltLedger(store.incidents(), articles, crashed)
+        return BuiltLedger(store.incidents(IncidentQuery(limit=0)), articles, crashed)
     finally:
         store.close()
 
@@ -236,11 +240,14 @@ def _contradicts_place(inc: Incident, s: Strike) -> bool:
 
 
 def date_near(inc: Incident, s: Strike, days: int = 1) -> bool:
+    """Within `days` of the strike's day; a strike whose day the gold does not know (date
+    null) is near any date."""
     lo, hi = day_number(inc.date_low), day_number(inc.date_high)
     g_lo, g_hi = day_number(s.date_low), day_number(s.date_high)
-    if None in (lo, hi, g_lo, g_hi):
+    if g_lo is None or g_hi is None:
+        return True
+    if lo is None or hi is None:
         return False
-    assert lo is not None and hi is not None and g_lo is not None and g_hi is not None
     return g_lo - days <= lo and hi <= g_hi + days
 
 
@@ -265,20 +272,23 @@ class LedgerScore:
     real: int = 0  # of those, some strike's best incident
     duplicate_incidents: int = 0  # sum over strikes of its reporting incidents beyond one
     false_incidents: int = 0  # report no strike at all
+    dated: int = 0  # strikes whose day the gold knows: what date exact is counted over
     date_exact: int = 0
     toll_exact: int = 0
-    multi_report: int = 0  # strikes with two or more reports
-    merged: int = 0
+    multi_report: int = 0  # strikes with two or more reports that reached the ledger
+    merged: int = 0  # of those, all such reports in one incident
+    pairs: int = 0  # pairs of such reports of one strike
+    pairs_together: int = 0  # of those, in one incident
     over_merged: int = 0  # incidents carrying reports of two or more strikes
     from_no_strike: int = 0  # false incidents from articles that report no strike
     crashed: int = 0
     details: list[str] = field(default_factory=list)  # the -v lines
 
     def add(self, o: LedgerScore) -> None:
-        for k in ("strikes", "found", "incidents", "real", "duplicate_incidents",
-                  "false_incidents", "date_exact", "toll_exact", "multi_report", "merged",
-                  "over_merged", "from_no_strike", "crashed"):
-            setattr(self, k, getattr(self, k) + getattr(o, k))
+        for f in fields(self):
+            if f.type == "int":
+                k = f.name
+                setattr(self, k, getattr(self, k) + getattr(o, k))
         self.details += o.details
 
     def lines(self) -> list[str]:
@@ -291,10 +301,12 @@ class LedgerScore:
             f"violent occurred incidents that are real strikes (precision): "
             f"{ratio(self.real, self.incidents)} "
             f"({self.duplicate_incidents} duplicate, {self.false_incidents} false)",
-            f"date exact on the best incident: {ratio(self.date_exact, self.strikes)}",
+            f"date exact on the best incident: {ratio(self.date_exact, self.dated)} "
+            f"(strikes of a known day)",
             f"death toll exact on the best incident: {ratio(self.toll_exact, self.strikes)}",
             f"reports of one strike merged into one incident: "
-            f"{ratio(self.merged, self.multi_report)}",
+            f"{ratio(self.merged, self.multi_report)} (pairs of reports together: "
+            f"{ratio(self.pairs_together, self.pairs)})",
             f"duplicate incidents for one strike: {self.duplicate_incidents}",
             f"incidents merging several strikes: {self.over_merged}",
             f"occurred strikes made from plan / threat / op-ed articles: "
@@ -314,16 +326,21 @@ def score_ledger(lg: LedgerGold, built: BuiltLedger) -> LedgerScore:
     strikes_of: dict[str, set[str]] = {}  # incident id -> strikes it reports
     best_ids: set[str] = set()
     for s in lg.strikes:
+        sc.dated += s.date_low is not None
         held = {r: by_report.get(r, set()) & incidents.keys() for r in s.reports}
         cands = sorted(set().union(*held.values()))
         for c in cands:
             strikes_of.setdefault(c, set()).add(s.id)
         sc.duplicate_incidents += max(0, len(cands) - 1)
-        if len(s.reports) > 1:
+        reached = [ids for ids in held.values() if ids]
+        if len(reached) > 1:
             sc.multi_report += 1
-            if any(all(c in ids for ids in held.values()) for c in cands):
+            sc.pairs += len(reached) * (len(reached) - 1) // 2
+            sc.pairs_together += sum(bool(a & b) for i, a in enumerate(reached)
+                                     for b in reached[i + 1:])
+            if any(all(c in ids for ids in reached) for c in cands):
                 sc.merged += 1
-            elif cands:
+            else:
                 where = "; ".join(f"{r} -> {', '.join(sorted(ids)) or 'none'}"
                                   for r, ids in held.items())
                 sc.details.append(f"SPLIT {s.id}: {where}")
@@ -336,7 +353,7 @@ def score_ledger(lg: LedgerGold, built: BuiltLedger) -> LedgerScore:
             date_exact(inc, s), toll_exact(inc, s), inc.id))
         best_ids.add(best.id)
         sc.found += found_ok(best, s)
-        sc.date_exact += date_exact(best, s)
+        sc.date_exact += s.date_low is not None and date_exact(best, s)
         sc.toll_exact += toll_exact(best, s)
         if not found_ok(best, s):
             sc.details.append(

@@ -19,6 +19,7 @@ from strikewatch.cli import app
 from strikewatch.evaluate import GoldError
 from strikewatch.evaluate_ledger import (
     BuiltLedger,
+    LedgerScore,
     evaluate_ledger,
     load_ledger_gold,
     score_ledger,
@@ -110,7 +111,7 @@ def test_reports_merged_into_one_incident_score_as_merged(two_reports: Any) -> N
                        killed=2, sea="Pacific Ocean")
     sc = score_ledger(load_ledger_gold(path), BuiltLedger([carib, pacific], arts, []))
     assert (sc.found, sc.strikes) == (2, 2)
-    assert (sc.merged, sc.multi_report) == (1, 1)
+    assert (sc.merged, sc.multi_report, sc.pairs_together, sc.pairs) == (1, 1, 1, 1)
     assert (sc.real, sc.incidents, sc.duplicate_incidents, sc.false_incidents) == (2, 2, 0, 0)
     assert (sc.date_exact, sc.toll_exact) == (2, 2)
 
@@ -120,8 +121,12 @@ def test_reports_left_apart_score_as_split_and_duplicate(two_reports: Any) -> No
     first = incident("i1", arts["a.json"], "struck a drug-smuggling boat")
     second = incident("i3", arts["b.json"], "destroyed a suspected drug", day=None)
     sc = score_ledger(load_ledger_gold(path), BuiltLedger([first, second], arts, []))
-    assert (sc.merged, sc.multi_report) == (0, 1)
+    assert (sc.merged, sc.multi_report, sc.pairs_together, sc.pairs) == (0, 1, 0, 1)
     assert sc.duplicate_incidents == 1
+    total = LedgerScore()
+    total.add(sc)
+    total.add(sc)
+    assert (total.duplicate_incidents, total.pairs, total.strikes) == (2, 2, 4)
     assert (sc.real, sc.incidents) == (1, 2)  # the undated fragment is not a real strike
     assert sc.found == 1  # the Caribbean strike (best: the dated one); the Pacific missed
     assert any(d.startswith("SPLIT carib") and "i1" in d and "i3" in d for d in sc.details)
@@ -138,6 +143,13 @@ def test_wrong_date_toll_or_sea_is_not_found(two_reports: Any) -> None:
     near = incident("i1", arts["a.json"], "struck a drug-smuggling boat", day="2025-11-07")
     sc = score_ledger(lg, BuiltLedger([near], arts, []))
     assert (sc.found, sc.date_exact, sc.toll_exact) == (1, 0, 1)
+
+
+def test_a_report_the_extractor_missed_is_not_a_merge_failure(two_reports: Any) -> None:
+    path, arts = two_reports
+    only = incident("i1", arts["a.json"], "struck a drug-smuggling boat")
+    sc = score_ledger(load_ledger_gold(path), BuiltLedger([only], arts, []))
+    assert (sc.multi_report, sc.duplicate_incidents, sc.found) == (0, 0, 1)
 
 
 def test_false_incidents_and_those_from_no_strike_articles(two_reports: Any) -> None:
