@@ -55,8 +55,6 @@ from strikewatch.resolve.features import day_number, sea_key
 
 #: Event types that are not violence (ACLED): their incidents are not strikes.
 NOT_VIOLENT = {"Strategic developments", "Protests", "Riots"}
-#: Words of a place at sea that name no particular sea.
-UNNAMED_WATERS = {"international", "waters", "open", "high", "seas"}
 
 
 @dataclass
@@ -233,8 +231,7 @@ def _contradicts_place(inc: Incident, s: Strike) -> bool:
         if place.country:  # a strike at sea placed on land
             return True
         want, got = sea_key(Place(name=s.sea, kind="sea")), sea_key(place)
-        named = set((got or "").split()) - UNNAMED_WATERS  # "international waters": no sea
-        if want and named and not (set(want.split()) & named):
+        if want and got and not (set(want.split()) & set(got.split())):
             return True
     return False
 
