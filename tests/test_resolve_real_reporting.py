@@ -53,6 +53,15 @@ def test_a_boat_strike_placed_in_a_country_from_context_still_links() -> None:
     incs = d.resolve()
     assert holding(incs, a).id == holding(incs, b).id
     assert linking_place(a) is None and linking_place(b) == b.place
+    # the incident is placed where the reports put the event, not in the more "precise"
+    # country the context gave
+    place = holding(incs, a).place
+    assert place is not None and place.name == "Caribbean Sea"
+    # alone, the context's place is still kept (better than none)
+    alone = Desk()
+    c = alone.report("The United States said it hit a drug boat, killing two.", "2026-04-20",
+                     date="2026-04-19", killed_low=2, killed_high=2, place=UNITED_STATES)
+    assert holding(alone.resolve(), c).place == UNITED_STATES
 
 
 def test_the_acting_partys_own_country_is_not_a_place_to_compare() -> None:
