@@ -100,12 +100,13 @@ def sea_key(place: Place | None, at_sea: bool = False) -> str | None:
 def linking_place(m: Mention) -> Place | None:
     """The place linking compares for a mention.
 
-    A strike at sea (domain sea) placed only in a country or a province got that place from
-    the article's context — the announcing government ("the United States"), a base named
-    in passing ("Puerto Rico"), the boat's port of departure — not from where it happened,
-    and it says nothing about which sea: compared as a place it would keep two reports of
-    one strike apart. Such a mention is linked as one with no place (its sea, toll, date and
-    parties still count); a town or a point off a coast (precision 1-3) is kept. Likewise a
+    A strike at sea (domain sea) placed only in a country or one of its provinces got that
+    place from the article's context — the announcing government ("the United States"), a
+    base named in passing ("Puerto Rico"), the boat's port of departure — not from where it
+    happened, and it says nothing about which sea: compared as a place it would keep two
+    reports of one strike apart. Such a mention is linked as one with no place (its sea,
+    toll, date and parties still count); a town, a point off a coast (precision 1-3) or a
+    sea area with no country is kept. Likewise a
     place that is only the acting party's own country ("the United States" for a U.S. strike
     in Syria, a Pakistani strike placed in "Pakistan" from the announcement): the country
     of the one who acts or announces, which a report of the same strike placed where it
@@ -114,7 +115,7 @@ def linking_place(m: Mention) -> Place | None:
     place = m.place
     if place is None or place.kind == "sea":
         return place
-    if m.domain == "sea" and place.geo_precision in (4, 5):
+    if m.domain == "sea" and place.country and place.geo_precision in (4, 5):
         return None
     if place.geo_precision == 5 and m.actor1 is not None and place.country and \
             place.country == m.actor1.country:
