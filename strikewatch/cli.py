@@ -624,8 +624,22 @@ def eval_cmd(
     gold: list[Path] = typer.Argument(..., help="gold JSON files or folders of them"),  # noqa: B008
     verbose: bool = typer.Option(False, "--verbose", "-v", help="list field errors"),
     extractor: ExtractorOption = None,
+    ledger: bool = typer.Option(
+        False, "--ledger",
+        help="The files are ledger gold files (tests/gold/ledger): ingest their articles "
+             "together into a fresh store and score the ledger (strikes found, merged, "
+             "duplicate and false incidents), not each article."),
 ) -> None:
-    """Score the extractor against gold files (recall, precision, field accuracy, forbid)."""
+    """Score the extractor against gold files (recall, precision, field accuracy, forbid).
+
+    With --ledger, score the ledger that ingesting many articles together builds."""
+    if ledger:
+        if extractor:
+            typer.echo("error: --extractor does not apply to --ledger (ingest reads each "
+                       "article with the reader for its language)", err=True)
+            raise typer.Exit(2)
+        ledger_eval(gold, verbose)
+        return
     from functools import partial
 
     from strikewatch.evaluate import evaluate, expand
@@ -654,6 +668,36 @@ def eval_cmd(
                f"field_accuracy {total.field_accuracy:.3f} "
                f"({total.fields_correct}/{total.fields_checked}) forbid_hits "
                f"{total.forbid_hits}")
+    if bad:
+        raise typer.Exit(1)
+
+
+def ledger_eval(paths: list[Path], verbose: bool) -> None:
+    """`eval --ledger`: one block of measures per ledger gold file, then the total."""
+    from strikewatch.evaluate import GoldError
+    from strikewatch.evaluate_ledger import LedgerScore, evaluate_ledger
+
+    total = LedgerScore()
+    bad = 0
+    for path in paths:
+        try:
+            with err.status(f"ingesting and resolving the articles of {path.name}"):
+                sc = evaluate_ledger(path)
+        except GoldError as exc:
+            bad += 1
+            typer.echo(f"ERROR {exc}", err=True)
+            continue
+        total.add(sc)
+        typer.echo(f"{path.name}:")
+        for line in sc.lines():
+            typer.echo(f"  {line}")
+        if verbose:
+            for line in sc.details:
+                typer.echo(f"    {line}")
+    if len(paths) > 1:
+        typer.echo("TOTAL:")
+        for line in total.lines():
+            typer.echo(f"  {line}")
     if bad:
         raise typer.Exit(1)
 

@@ -153,6 +153,21 @@ def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
     return any(x < q and p < y for x, y in a for p, q in b)
 
 
+def aligned_entries(rec: dict[str, Any], spans: list[tuple[int, int]],
+                    entries: Sequence[dict[str, Any]],
+                    entry_spans: Sequence[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """(weight, entry index) for every entry whose evidence one of the record's spans
+    overlaps; the weight is how many of the entry's fields the record has right. The one
+    alignment of records to gold entries: `score` matches on it, and so does the ledger
+    scorer (evaluate_ledger)."""
+    out = []
+    for j, es in enumerate(entry_spans):
+        if _overlaps(spans, es):
+            fields = [k for k in entries[j] if k not in NON_FIELDS]
+            out.append((sum(field_ok(rec, k, entries[j][k]) for k in fields), j))
+    return out
+
+
 @dataclass
 class Score:
     expected: int = 0
@@ -221,11 +236,8 @@ def score(gold: dict[str, Any], text: str, records: list[dict[str, Any]],
     rec_spans = [record_spans(r) for r in records]
     edges: dict[int, list[tuple[int, int]]] = {}
     for i, rs in enumerate(rec_spans):
-        for j, es in enumerate(exp_spans):
-            if _overlaps(rs, es):
-                fields = [k for k in expect[j] if k not in NON_FIELDS]
-                w = sum(field_ok(records[i], k, expect[j][k]) for k in fields)
-                edges.setdefault(i, []).append((w, j))
+        if found := aligned_entries(records[i], rs, expect, exp_spans):
+            edges[i] = found
     matching = _match(len(records), edges)
     sc.expected = len(expect)
     sc.produced = len(records)

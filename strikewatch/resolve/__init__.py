@@ -51,7 +51,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump when features or linking weights change: saved states then need a fresh resolve.
-STATE_VERSION = 5  # 4 twice in parallel (copy blocking; tally regions read in extract)
+STATE_VERSION = 6  # 6: linking_place, "international waters" names no sea
 
 
 @dataclass

@@ -33,6 +33,8 @@ _SEA_NOISE = {
     "the", "sea", "ocean", "gulf", "of", "eastern", "western", "northern", "southern",
     "east", "west", "north", "south", "central", "international", "waters", "off", "coast",
 }
+#: Words of a place at sea that name no sea ("international waters", "the high seas").
+UNNAMED_WATERS = {"international", "waters", "open", "high", "seas", "sea", "ocean", "the"}
 _STOP = {
     "a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from",
     "that", "this", "was", "were", "is", "are", "be", "been", "has", "had", "have", "it",
@@ -90,7 +92,35 @@ def sea_key(place: Place | None, at_sea: bool = False) -> str | None:
     # the geo step names water off a coast "Caribbean Sea off Venezuela": the sea comes first
     name = re.split(r"\s+off\s+", place.name.lower(), maxsplit=1)[0]
     words = [w for w in _WORD.findall(name) if w not in _SEA_NOISE]
+    if not words and set(_WORD.findall(name)) <= UNNAMED_WATERS:
+        return None  # "international waters": at sea, but in no sea in particular
     return " ".join(words) or name
+
+
+def linking_place(m: Mention) -> Place | None:
+    """The place linking compares for a mention.
+
+    A strike at sea (domain sea) placed only in a country or one of its provinces got that
+    place from the article's context — the announcing government ("the United States"), a
+    base named in passing ("Puerto Rico"), the boat's port of departure — not from where it
+    happened, and it says nothing about which sea: compared as a place it would keep two
+    reports of one strike apart. Such a mention is linked as one with no place (its sea,
+    toll, date and parties still count); a town, a point off a coast (precision 1-3) or a
+    sea area with no country is kept. Likewise a
+    place that is only the acting party's own country ("the United States" for a U.S. strike
+    in Syria, a Pakistani strike placed in "Pakistan" from the announcement): the country
+    of the one who acts or announces, which a report of the same strike placed where it
+    happened would contradict.
+    """
+    place = m.place
+    if place is None or place.kind == "sea":
+        return place
+    if m.domain == "sea" and place.country and place.geo_precision in (4, 5):
+        return None
+    if place.geo_precision == 5 and m.actor1 is not None and place.country and \
+            place.country == m.actor1.country:
+        return None  # "the United States" for a U.S. strike abroad: the actor, not a place
+    return place
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -201,15 +231,18 @@ def zones(place: Place | None, sea: str | None, actor: Actor | None) -> list[str
     Its sea, its country and its acting party's country: a report placed "in the Caribbean"
     meets one placed "off La Guajira" (both in the Caribbean), one placed only "in Colombia"
     meets one at a Colombian town, and one with no place at all meets the same day's reports
-    about the same actor. A mention with none of these shares the catch-all zone "*".
+    about the same actor, or placed in the actor's country. A mention with none of these
+    shares the catch-all zone "*".
     """
     out = []
     if sea:
         out.append(f"sea:{sea}")
-    if place is not None and place.country:
-        out.append(f"country:{place.country}")
-    if actor is not None and actor.country:
-        out.append(f"actor:{actor.country}")
+    # one namespace for the two countries: a report that names only the acting party (a
+    # Nigerian army strike) meets one that names only the place (a strike in Nigeria)
+    for country in dict.fromkeys((place.country if place is not None else None,
+                                  actor.country if actor is not None else None)):
+        if country:
+            out.append(f"country:{country}")
     return out or ["*"]
 
 
@@ -245,8 +278,8 @@ def copy_keys(m: Mention, article: Article | None) -> list[str]:
 
 
 def _block_keys(m: Mention, article: Article | None, days: list[int]) -> list[str]:
-    keys = block_keys(days, zones(m.place, sea_key(m.place, at_sea=m.domain == "sea"),
-                                  m.actor1))
+    place = linking_place(m)
+    keys = block_keys(days, zones(place, sea_key(place, at_sea=m.domain == "sea"), m.actor1))
     return keys or copy_keys(m, article)
 
 
@@ -281,7 +314,7 @@ def mention_block_keys(m: Mention, article: Article | None) -> list[str]:
 def features(m: Mention, article: Article | None) -> Features:
     """The linking features of one event mention (article metadata may be missing)."""
     published, d_lo, d_hi, keys = _dates(m, article)
-    place = m.place
+    place = linking_place(m)
     precision = place.geo_precision if place else None
     has_xy = place is not None and place.latitude is not None and place.longitude is not None
     radius = PRECISION_RADIUS_KM.get(precision or 0) if has_xy else None
@@ -346,6 +379,14 @@ def places_compatible(a: Features, b: Features) -> bool | None:
     return None
 
 
+def tolls_agree(a: Features, b: Features) -> bool:
+    """Both tolls are known and their ranges overlap."""
+    if a.killed_lo is None or b.killed_lo is None:
+        return False
+    return a.killed_lo <= (b.killed_hi if b.killed_hi is not None else 10**6) and \
+        b.killed_lo <= (a.killed_hi if a.killed_hi is not None else 10**6)
+
+
 def hard_conflict(a: Features, b: Features) -> str | None:
     """Why two mentions cannot be one event (None if they may be): the cannot-link rules."""
     if a.article_id == b.article_id:
@@ -355,6 +396,10 @@ def hard_conflict(a: Features, b: Features) -> str | None:
         precise = a.d_hi - a.d_lo <= 1 and b.d_hi - b.d_lo <= 1
         if gap > (MAX_PRECISE_DATE_GAP if precise else 1):
             return "dates do not overlap"
+        if precise and gap >= 1 and not tolls_agree(a, b):
+            # a report a day off is one event told across a time zone or an "overnight"
+            # only when the toll says so too; otherwise it is the next day's strike
+            return "another day, and no toll to tie them"
     if places_compatible(a, b) is False:
         return "places too far apart"
     if a.status_class != b.status_class:

@@ -9,7 +9,8 @@ Merging rules (issue 5):
   erases reports that it happened: the incident stays `occurred`, is flagged `denied` and
   graded contested;
 - date: the most precise interval (ACLED time_precision, then width), earliest first;
-- place: the most precise (lowest geo_precision), the most reported name on a tie;
+- place: the most precise (lowest geo_precision), the most reported name on a tie, among
+  the places the reports give for the event itself (features.linking_place);
 - actors, type, target: the most reported value; differing perpetrators are flagged;
 - the id: derived from the cluster's earliest mention (by article publication, then id), so
   it stays put when later articles join the incident (reviews refer to it).
@@ -34,6 +35,7 @@ from strikewatch.records import (
     Span,
     stable_id,
 )
+from strikewatch.resolve.features import linking_place
 from strikewatch.resolve.grading import grade
 
 STATUS_PRECEDENCE = ("occurred", "denied", "planned", "threatened", "hypothetical")
@@ -101,7 +103,11 @@ def _date(mentions: Sequence[Mention]) -> tuple[str | None, str | None, int | No
 
 
 def _place(mentions: Sequence[Mention]) -> Place | None:
-    places = [m.place for m in mentions if m.place is not None]
+    # a place taken from the article's context (features.linking_place: a strike at sea
+    # placed in a country, the acting party's own country) yields to one the reports give
+    # for the event itself, however precise it is; it is kept when there is no other
+    located = [p for m in mentions if (p := linking_place(m)) is not None]
+    places = located or [m.place for m in mentions if m.place is not None]
     if not places:
         return None
     top = min(p.geo_precision or 99 for p in places)

@@ -1,0 +1,396 @@
+"""Score the *ledger* built from many articles, as /work/ledger-gold-format.md describes.
+
+`strikewatch eval` scores each article on its own; what a reader of the ledger sees is the
+incidents after resolution across articles: one per real strike, with its date and toll,
+the reports of one strike merged, no false strikes. A ledger gold file names the
+per-article gold files to ingest together and lists the real strikes they report, each
+with the expect entries (`<gold file>#<key>`) that report it.
+
+The articles go into a fresh SQLite store through `pipeline.run` (what `strikewatch
+ingest` runs), each with its gold's `published`, `url` and `publisher`. An incident
+reports a strike when one of its provenance spans in an article overlaps the evidence of
+an expect entry the strike names (evaluate.aligned_entries, the per-article scorer's
+alignment; a span overlapping several entries goes to those whose fields the incident has
+most right). The measures are issue 14's table:
+
+- strikes found: a violent occurred incident reports it, dated within a day of it, with a
+  toll and a sea/country that do not contradict it (the *best* incident: found first, then
+  the one that carries most of its reports);
+- precision: violent occurred incidents that are some strike's best incident, over all
+  violent occurred incidents (the rest are duplicates of a strike or false);
+- date exact (over the strikes whose day the gold knows) / toll exact on the best
+  incident, over all strikes;
+- merged: strikes with two or more reports in the ledger (reports that gave a violent
+  occurred incident; the others are extraction misses, counted under found) whose
+  reports all landed in one incident; and, finer, the pairs of such reports that share an
+  incident;
+- duplicates: for each strike, the violent occurred incidents reporting it beyond one;
+- from no-strike articles: false incidents that articles reporting no strike (plans,
+  threats, opinion) gave;
+- crashed: articles whose extraction failed or that ingest skipped.
+
+"Violent occurred": status occurred, not background, and an event type that is not a
+strategic development, protest or riot (a strike with no type still counts).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from strikewatch.evaluate import (
+    GoldError,
+    aligned_entries,
+    evidence_spans,
+    load_gold,
+    record_spans,
+    resolve_article_file,
+)
+from strikewatch.records import Article, Incident, Place
+from strikewatch.resolve.features import day_number, sea_key
+
+#: Event types that are not violence (ACLED): their incidents are not strikes.
+NOT_VIOLENT = {"Strategic developments", "Protests", "Riots"}
+
+
+@dataclass
+class Strike:
+    """One real strike of a ledger gold file."""
+
+    id: str
+    date_low: str | None
+    date_high: str | None
+    killed_low: int | None
+    killed_high: int | None
+    place_country: str | None
+    sea: str | None
+    reports: list[str]
+
+
+@dataclass
+class LedgerGold:
+    path: Path
+    about: str
+    golds: list[Path]
+    strikes: list[Strike]
+
+
+def load_ledger_gold(path: Path) -> LedgerGold:
+    """Read and check a ledger gold file: every report names a listed gold file and one of
+    its expect keys, and no report belongs to two strikes."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise GoldError(f"{path}: cannot read ledger gold JSON: {e}") from e
+    if not isinstance(data, dict) or not isinstance(data.get("gold"), list) \
+            or not isinstance(data.get("strikes"), list):
+        raise GoldError(f"{path}: a ledger gold needs a 'gold' list and a 'strikes' list")
+    golds = [(path.parent / str(g)).resolve() for g in data["gold"]]
+    keys: dict[str, set[str]] = {}
+    for g in golds:
+        try:
+            gold = json.loads(g.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as e:
+            raise GoldError(f"{path}: listed gold {g.name}: {e}") from e
+        keys[g.name] = {str(e.get("key")) for e in gold.get("expect") or []}
+    strikes: list[Strike] = []
+    owner: dict[str, str] = {}
+    for s in data["strikes"]:
+        try:
+            strike = Strike(id=str(s["id"]), date_low=s.get("date_low"),
+                            date_high=s.get("date_high"), killed_low=s.get("killed_low"),
+                            killed_high=s.get("killed_high"),
+                            place_country=s.get("place_country"), sea=s.get("sea"),
+                            reports=[str(r) for r in s["reports"]])
+        except (KeyError, TypeError) as e:
+            raise GoldError(f"{path}: strike {s!r:.80}: missing or bad field {e}") from e
+        for r in strike.reports:
+            name, _, key = r.partition("#")
+            if name not in keys:
+                raise GoldError(f"{path}: strike {strike.id}: report {r!r} names a gold file "
+                                "not in the 'gold' list")
+            if key not in keys[name]:
+                raise GoldError(f"{path}: strike {strike.id}: report {r!r}: no expect entry "
+                                f"with key {key!r} in {name}")
+            if r in owner:
+                raise GoldError(f"{path}: report {r!r} is listed under two strikes "
+                                f"({owner[r]}, {strike.id})")
+            owner[r] = strike.id
+        strikes.append(strike)
+    return LedgerGold(path, str(data.get("about") or ""), golds, strikes)
+
+
+# --- building the ledger ------------------------------------------------------------------
+
+def article_input(gold_path: Path) -> dict[str, Any]:
+    """The article-input object (spec/records.md) a user would hand `ingest` for this gold:
+    the article file's own content (text, or html from a .json) with the gold's metadata."""
+    gold, _ = load_gold(gold_path)  # checks the gold and its article file
+    meta = gold["article"]
+    file = resolve_article_file(gold_path, meta["file"])
+    if file.suffix.lower() == ".json":
+        item = dict(json.loads(file.read_text(encoding="utf-8")))
+    else:
+        item = {"text": file.read_text(encoding="utf-8")}
+    for key in ("published", "url", "publisher", "language", "title"):
+        if key in meta:
+            item[key] = meta[key]
+    return item
+
+
+@dataclass
+class BuiltLedger:
+    """What ingesting a ledger gold's articles gave: incidents, and each gold's article."""
+
+    incidents: list[Incident]
+    articles: dict[str, Article | None]  # gold file name -> its stored article
+    crashed: list[tuple[str, str]]  # (gold file name or input, why)
+
+
+def build_ledger(golds: Sequence[Path], workdir: Path) -> BuiltLedger:
+    """Ingest the golds' articles together into a fresh store under `workdir` (pipeline.run,
+    as `strikewatch ingest` does) and read back the ledger."""
+    from strikewatch import pipeline
+    from strikewatch.store import IncidentQuery, open_store
+
+    folder = workdir / "articles"
+    folder.mkdir(parents=True)
+    items: dict[str, dict[str, Any]] = {}
+    for g in golds:
+        items[g.name] = article_input(g)
+        (folder / f"{g.stem}.json").write_text(json.dumps(items[g.name]), encoding="utf-8")
+    store = open_store(str(workdir / "ledger.db"))
+    try:
+        report = pipeline.run([str(folder)], store)
+        by_id = {aid: why for aid, why in report.extract_failures}
+        articles: dict[str, Article | None] = {}
+        crashed = [(Path(name).name, why) for name, why in report.ingest.skipped]
+        for name, item in items.items():
+            text = item.get("text")
+            found = store.find_article(url=item.get("url"),
+                                       text=text.strip() if isinstance(text, str) else None)
+            articles[name] = found
+            if found is not None and found.id in by_id:
+                crashed.append((name, by_id[found.id]))
+        return BuiltLedger(store.incidents(IncidentQuery(limit=0)), articles, crashed)
+    finally:
+        store.close()
+
+
+# --- scoring ------------------------------------------------------------------------------
+
+def is_violent_occurred(inc: Incident) -> bool:
+    return inc.status == "occurred" and not inc.background and \
+        inc.event_type not in NOT_VIOLENT
+
+
+def report_incidents(lg: LedgerGold, built: BuiltLedger) -> dict[str, set[str]]:
+    """For each report (`file#key`) of any expect entry, the incidents whose spans in that
+    article overlap its evidence (where a span overlaps several entries, the entries whose
+    fields the incident has most right)."""
+    out: dict[str, set[str]] = {}
+    dumped = [(inc.id, inc.model_dump(mode="json")) for inc in built.incidents]
+    for g in lg.golds:
+        art = built.articles.get(g.name)
+        if art is None:
+            continue
+        gold, _ = load_gold(g)
+        entries = gold.get("expect") or []
+        spans = [evidence_spans(art.text, e.get("evidence") or [], f"{g.name} {e.get('key')}")
+                 for e in entries]
+        for inc_id, rec in dumped:
+            own = {"provenance": {k: [s for s in v if s["article_id"] == art.id]
+                                  for k, v in (rec.get("provenance") or {}).items()}}
+            found = aligned_entries(rec, record_spans(own), entries, spans)
+            if not found:
+                continue
+            top = max(w for w, _ in found)
+            for w, j in found:
+                if w == top:
+                    out.setdefault(f"{g.name}#{entries[j].get('key')}", set()).add(inc_id)
+    return out
+
+
+def _contradicts_toll(inc: Incident, s: Strike) -> bool:
+    lo = max(x for x in (inc.killed_low, s.killed_low, 0) if x is not None)
+    highs = [x for x in (inc.killed_high, s.killed_high) if x is not None]
+    return bool(highs) and lo > min(highs)
+
+
+def _contradicts_place(inc: Incident, s: Strike) -> bool:
+    place = inc.place
+    if place is None:
+        return False
+    if s.place_country and place.country and place.country != s.place_country:
+        return True
+    if s.sea and not s.place_country:
+        if place.country:  # a strike at sea placed on land
+            return True
+        want, got = sea_key(Place(name=s.sea, kind="sea")), sea_key(place)
+        if want and got and not (set(want.split()) & set(got.split())):
+            return True
+    return False
+
+
+def date_near(inc: Incident, s: Strike, days: int = 1) -> bool:
+    """Within `days` of the strike's day; a strike whose day the gold does not know (date
+    null) is near any date."""
+    lo, hi = day_number(inc.date_low), day_number(inc.date_high)
+    g_lo, g_hi = day_number(s.date_low), day_number(s.date_high)
+    if g_lo is None or g_hi is None:
+        return True
+    if lo is None or hi is None:
+        return False
+    return g_lo - days <= lo and hi <= g_hi + days
+
+
+def found_ok(inc: Incident, s: Strike) -> bool:
+    return date_near(inc, s) and not _contradicts_toll(inc, s) and \
+        not _contradicts_place(inc, s)
+
+
+def date_exact(inc: Incident, s: Strike) -> bool:
+    return (inc.date_low, inc.date_high) == (s.date_low, s.date_high)
+
+
+def toll_exact(inc: Incident, s: Strike) -> bool:
+    return (inc.killed_low, inc.killed_high) == (s.killed_low, s.killed_high)
+
+
+@dataclass
+class LedgerScore:
+    strikes: int = 0
+    found: int = 0
+    incidents: int = 0  # violent occurred incidents
+    real: int = 0  # of those, some strike's best incident
+    duplicate_incidents: int = 0  # sum over strikes of its reporting incidents beyond one
+    false_incidents: int = 0  # report no strike at all
+    dated: int = 0  # strikes whose day the gold knows: what date exact is counted over
+    date_exact: int = 0
+    toll_exact: int = 0
+    multi_report: int = 0  # strikes with two or more reports that reached the ledger
+    merged: int = 0  # of those, all such reports in one incident
+    pairs: int = 0  # pairs of such reports of one strike
+    pairs_together: int = 0  # of those, in one incident
+    over_merged: int = 0  # incidents carrying reports of two or more strikes
+    from_no_strike: int = 0  # false incidents from articles that report no strike
+    crashed: int = 0
+    details: list[str] = field(default_factory=list)  # the -v lines
+
+    def add(self, o: LedgerScore) -> None:
+        for f in fields(self):
+            if f.type == "int":
+                k = f.name
+                setattr(self, k, getattr(self, k) + getattr(o, k))
+        self.details += o.details
+
+    def lines(self) -> list[str]:
+        def ratio(a: int, b: int) -> str:
+            return f"{a}/{b} {a / b if b else 1.0:.2f}"
+
+        return [
+            f"strikes found (date ±1 day, toll and sea not contradicted): "
+            f"{ratio(self.found, self.strikes)}",
+            f"violent occurred incidents that are real strikes (precision): "
+            f"{ratio(self.real, self.incidents)} "
+            f"({self.duplicate_incidents} duplicate, {self.false_incidents} false)",
+            f"date exact on the best incident: {ratio(self.date_exact, self.dated)} "
+            f"(strikes of a known day)",
+            f"death toll exact on the best incident: {ratio(self.toll_exact, self.strikes)}",
+            f"reports of one strike merged into one incident: "
+            f"{ratio(self.merged, self.multi_report)} (pairs of reports together: "
+            f"{ratio(self.pairs_together, self.pairs)})",
+            f"duplicate incidents for one strike: {self.duplicate_incidents}",
+            f"incidents merging several strikes: {self.over_merged}",
+            f"occurred strikes made from plan / threat / op-ed articles: "
+            f"{self.from_no_strike}",
+            f"articles whose extraction crashed: {self.crashed}",
+        ]
+
+
+def score_ledger(lg: LedgerGold, built: BuiltLedger) -> LedgerScore:
+    """Score a built ledger against its ledger gold (the measures in the module doc)."""
+    sc = LedgerScore(strikes=len(lg.strikes), crashed=len(built.crashed))
+    sc.details += [f"CRASHED {name}: {why}" for name, why in built.crashed]
+    by_report = report_incidents(lg, built)
+    incidents = {inc.id: inc for inc in built.incidents if is_violent_occurred(inc)}
+    sc.incidents = len(incidents)
+    names = _article_names(built.articles)
+    strikes_of: dict[str, set[str]] = {}  # incident id -> strikes it reports
+    best_ids: set[str] = set()
+    for s in lg.strikes:
+        sc.dated += s.date_low is not None
+        held = {r: by_report.get(r, set()) & incidents.keys() for r in s.reports}
+        cands = sorted(set().union(*held.values()))
+        for c in cands:
+            strikes_of.setdefault(c, set()).add(s.id)
+        sc.duplicate_incidents += max(0, len(cands) - 1)
+        reached = [ids for ids in held.values() if ids]
+        if len(reached) > 1:
+            sc.multi_report += 1
+            sc.pairs += len(reached) * (len(reached) - 1) // 2
+            sc.pairs_together += sum(bool(a & b) for i, a in enumerate(reached)
+                                     for b in reached[i + 1:])
+            if any(all(c in ids for ids in reached) for c in cands):
+                sc.merged += 1
+            else:
+                where = "; ".join(f"{r} -> {', '.join(sorted(ids)) or 'none'}"
+                                  for r, ids in held.items())
+                sc.details.append(f"SPLIT {s.id}: {where}")
+        if not cands:
+            sc.details.append(f"MISSED {s.id}: no violent occurred incident from "
+                              f"{', '.join(s.reports)}")
+            continue
+        best = max((incidents[c] for c in cands), key=lambda inc: (
+            found_ok(inc, s), sum(inc.id in ids for ids in held.values()),
+            date_exact(inc, s), toll_exact(inc, s), inc.id))
+        best_ids.add(best.id)
+        sc.found += found_ok(best, s)
+        sc.date_exact += s.date_low is not None and date_exact(best, s)
+        sc.toll_exact += toll_exact(best, s)
+        if not found_ok(best, s):
+            sc.details.append(
+                f"MISSED {s.id}: best incident {best.id} has date {best.date_low}.."
+                f"{best.date_high}, killed {best.killed_low}..{best.killed_high}, place "
+                f"{_place_text(best)} (want {s.date_low}..{s.date_high}, killed "
+                f"{s.killed_low}..{s.killed_high}, {s.place_country or s.sea})")
+    sc.real = len(best_ids)
+    reporting = {r.partition("#")[0] for s in lg.strikes for r in s.reports}
+    for inc_id, inc in sorted(incidents.items()):
+        arts = sorted({names.get(src.article_id, src.article_id) for src in inc.sources})
+        if len(strikes_of.get(inc_id, ())) > 1:
+            sc.over_merged += 1
+            sc.details.append(f"OVER-MERGED {inc_id}: strikes "
+                              f"{', '.join(sorted(strikes_of[inc_id]))}")
+        if inc_id in strikes_of:
+            continue
+        sc.false_incidents += 1
+        no_strike = [a for a in arts if a in names.values() and a not in reporting]
+        if no_strike:
+            sc.from_no_strike += 1
+        sc.details.append(
+            f"FALSE {inc_id} ({inc.date_low}, killed {inc.killed_low}..{inc.killed_high}, "
+            f"{_place_text(inc)}){' [no-strike article]' if no_strike else ''}: "
+            f"{', '.join(arts)}")
+    return sc
+
+
+def _article_names(articles: Mapping[str, Article | None]) -> dict[str, str]:
+    return {a.id: name for name, a in articles.items() if a is not None}
+
+
+def _place_text(inc: Incident) -> str:
+    p = inc.place
+    return "no place" if p is None else f"{p.name} ({p.country or 'sea'})"
+
+
+def evaluate_ledger(path: Path, workdir: Path | None = None) -> LedgerScore:
+    """Ingest a ledger gold's articles into a fresh store and score its ledger."""
+    lg = load_ledger_gold(path)
+    with tempfile.TemporaryDirectory(prefix="ledger-eval-", dir=workdir) as tmp:
+        built = build_ledger(lg.golds, Path(tmp))
+    return score_ledger(lg, built)
