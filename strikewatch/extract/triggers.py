@@ -9,6 +9,7 @@ another sentence started, or start one when the sentence also carries a count.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -206,7 +207,8 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
     low = sentence.lower()
     rx = _PREFILTER_LC if len(low) == len(sentence) else PREFILTER
     subject = low if rx is _PREFILTER_LC else sentence
-    first = rx.search(subject)
+    found = rx.finditer(subject)
+    first = next(found, None)
     if first is None:
         return []
     # the masks below are case-insensitive: matched on the lower-cased text when it has
@@ -230,7 +232,7 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
         masked += [(m.start(), m.end()) for m in _STRIKE_WORD.finditer(sentence)]
     taken: list[tuple[int, int]] = list(masked)
     hits: list[Trigger] = []
-    for m in rx.finditer(subject, first.start()):
+    for m in itertools.chain((first,), found):
         e = LEXICON[int(m.lastgroup[1:])]  # type: ignore[index]
         a, b = m.span()
         if any(a < y and x < b for x, y in taken):
@@ -260,9 +262,22 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
     return hits
 
 
+# the same, lower-cased, with a lookahead of first letters (see _PREFILTER_LC)
+_SPORTS_LC = prefixed(re.compile(_SPORTS.pattern.lower()))
+
+
+def _is_match_report(text: str) -> bool:
+    """Three different football words or more: a match report."""
+    low = text.lower()
+    if len(low) != len(text) or "ſ" in low or "ı" in low:
+        # (where lower-casing could change what matches, as in find_triggers)
+        return len({m.group(0).lower() for m in _SPORTS.finditer(text)}) >= 3
+    return len({m.group(0) for m in _SPORTS_LC.finditer(low)}) >= 3
+
+
 def find_all_triggers(doc: Doc) -> None:
     """Component: fill `doc.triggers` for every sentence that passes the prefilter."""
-    sports = len({m.group(0).lower() for m in _SPORTS.finditer(doc.text)}) >= 3
+    sports = _is_match_report(doc.text)
     labour = False
     for s in doc.sentences:
         if sports and not _WEAPONRY.search(s.text):
