@@ -13,6 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from strikewatch.caseless import caseless
 from strikewatch.extract.context import Doc, Strength, Trigger
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.records import EVENT_TAXONOMY, Action
@@ -158,9 +159,10 @@ _TEMPORAL_REF = re.compile(r"\b(?:since|until)\s+(?:the\s+)?(?:[\w-]+\s+)?(\w+)\
                            r"started|took effect|ended|broke out|collapsed|was signed)\b",
                            re.IGNORECASE)
 # a labour dispute: "strike" there is a walkout unless the sentence names weapons or forces
-_LABOUR = re.compile(r"\b(?:unions?|workers|walkouts?|walked off|picket\w*|wages?|pay|strikers|"
+_LABOUR = caseless(
+    re.compile(r"\b(?:unions?|workers|walkouts?|walked off|picket\w*|wages?|pay|strikers|"
                      r"industrial action|stoppages?|nurses|miners|dockers|doctors|teachers|"
-                     r"employees)\b", re.IGNORECASE)
+                     r"employees)\b", re.IGNORECASE))
 _STRIKE_WORD = re.compile(r"\b(?:strikes?|struck|striking)\b", re.IGNORECASE)
 # a match report: "a late strike", "attacked relentlessly" are football, not war
 _SPORTS = re.compile(r"\b(?:goals?|scored|(?:\d+(?:st|nd|rd|th)|injury-time|stoppage-time) "

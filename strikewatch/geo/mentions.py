@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from strikewatch.caseless import caseless
 from strikewatch.geo.gazetteer import Gazetteer, Hit, Organisation, normalise
 
 # a word: letters, inner hyphens/digits, inner dots (U.S.) and apostrophes (O'Higgins)
@@ -159,7 +160,7 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
 
 
 # words before a name that make a small town worth looking up ("in Aguililla")
-_SMALL_CUE = re.compile(
+_SMALL_CUE = caseless(re.compile(
     r"(?:\b(?:in|at|near|outside|off|from|into|toward|towards|across|inside|hit|struck|"
     r"bombed|attacked|raided|shelled|(?:deployed|sent|moved|fled|went|returned|rushed|"
     r"dispatched|traveled|travelled)\s+to)"
@@ -169,7 +170,7 @@ _SMALL_CUE = re.compile(
     # "the town of X"
     r"\s+(?:the\s+(?:town|village|city|municipality|community|port|hamlet)\s+of\s+)?$",
     re.IGNORECASE,
-)
+))
 
 
 def _small_match(g: Gazetteer, toks: list[Token], norms: list[str], upper: list[bool],
