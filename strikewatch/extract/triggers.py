@@ -165,10 +165,11 @@ _LABOUR = caseless(
                      r"employees)\b", re.IGNORECASE))
 _STRIKE_WORD = re.compile(r"\b(?:strikes?|struck|striking)\b", re.IGNORECASE)
 # a match report: "a late strike", "attacked relentlessly" are football, not war
-_SPORTS = re.compile(r"\b(?:goals?|scored|(?:\d+(?:st|nd|rd|th)|injury-time|stoppage-time) "
-                     r"minute|match(?:es)?|league|cup|striker|midfielder|goalkeeper|penalty|"
-                     r"header|stadium|half-time|(?:first|second) half|top corner|crossbar|"
-                     r"post|\d+-\d+ (?:win|victory|defeat|draw|loss))\b", re.IGNORECASE)
+_SPORTS = caseless(re.compile(
+    r"\b(?:goals?|scored|(?:\d+(?:st|nd|rd|th)|injury-time|stoppage-time) "
+    r"minute|match(?:es)?|league|cup|striker|midfielder|goalkeeper|penalty|"
+    r"header|stadium|half-time|(?:first|second) half|top corner|crossbar|"
+    r"post|\d+-\d+ (?:win|victory|defeat|draw|loss))\b", re.IGNORECASE))
 _WEAPONRY = re.compile(r"\b(?:military|troops|drones?|missiles?|army|navy|militants?|rebels?|"
                        r"bomb\w*|shell(?:ed|ing|s)|air ?strikes?|gunmen|armed forces|police)\b",
                        re.IGNORECASE)
@@ -264,22 +265,9 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
     return hits
 
 
-# the same, lower-cased, with a lookahead of first letters (see _PREFILTER_LC)
-_SPORTS_LC = prefixed(re.compile(_SPORTS.pattern.lower()))
-
-
-def _is_match_report(text: str) -> bool:
-    """Three different football words or more: a match report."""
-    low = text.lower()
-    if len(low) != len(text) or "ſ" in low or "ı" in low:
-        # (where lower-casing could change what matches, as in find_triggers)
-        return len({m.group(0).lower() for m in _SPORTS.finditer(text)}) >= 3
-    return len({m.group(0) for m in _SPORTS_LC.finditer(low)}) >= 3
-
-
 def find_all_triggers(doc: Doc) -> None:
     """Component: fill `doc.triggers` for every sentence that passes the prefilter."""
-    sports = _is_match_report(doc.text)
+    sports = len({m.group(0).lower() for m in _SPORTS.finditer(doc.text)}) >= 3
     labour = False
     for s in doc.sentences:
         if sports and not _WEAPONRY.search(s.text):
