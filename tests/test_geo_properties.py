@@ -36,20 +36,3 @@ def test_locate_is_total_and_well_formed(words: list[str], data: st.DataObject) 
         assert -90 <= p.latitude <= 90 and -180 <= p.longitude <= 180  # type: ignore[operator]
     if p.country is not None:
         assert len(p.country) == 2 and p.country.isupper()
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["U.S.", "Venezuela's", "al-Balah", "O'Higgins", "km",
-                                 "20", "—", "\n", "\t", "  ", ".", "Gulf", "x.", "’s"]),
-                max_size=25), st.data())
-def test_passage_words_are_those_of_the_passage_alone(words: list[str],
-                                                      data: st.DataObject) -> None:
-    """The words of a passage, read from the article's words scanned once, are exactly
-    those a scan of the passage alone finds (also where a passage cuts a word)."""
-    from strikewatch.geo.mentions import _scan, tokens
-
-    text = " ".join(words)
-    for _ in range(3):  # the same text again: read from its scanned words
-        lo = data.draw(st.integers(0, len(text)))
-        hi = data.draw(st.integers(lo, len(text)))
-        assert tokens(text, lo, hi) == _scan(text, lo, hi)

@@ -9,7 +9,6 @@ Aragua"), demonyms ("Mexican"), possessives ("Venezuela's") and stop words.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -60,8 +59,7 @@ class DemonymFound:
     country: str
 
 
-def _scan(text: str, lo: int, hi: int) -> list[Token]:
-    """The words of text[lo:hi], read with _TOKEN."""
+def tokens(text: str, lo: int, hi: int) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text, lo, hi):
         s, e = m.start(), m.end()
@@ -74,49 +72,6 @@ def _scan(text: str, lo: int, hi: int) -> list[Token]:
             e -= 1
         out.append(Token(s, e, text[s:e], poss))
     return out
-
-
-class _ArticleWords:
-    """The words of the article being read, scanned once.
-
-    The geoparser reads many passages of one article (a window per mention in English, a
-    clause per event in Spanish), each passed as (article text, start, end). A word never
-    holds a space, so the words of a passage are: those scanned from its start to its
-    first space (a word cut by the start), the article's words between its first and last
-    space, and those scanned from its last space to its end (a word cut by the end): the
-    same words as a scan of the passage alone. The article's words are scanned when the
-    same text (the same object) is read a second time; a one-off text (a passage with its
-    border phrases blanked) is scanned as a passage. One tuple is swapped at a time, so
-    threads sharing it at worst scan again."""
-
-    def __init__(self) -> None:
-        self.seen: str | None = None
-        self.article: tuple[str, list[Token], list[int]] | None = None
-
-    def of(self, text: str, lo: int, hi: int) -> list[Token]:
-        article = self.article
-        if article is None or article[0] is not text:
-            if text is not self.seen:
-                self.seen = text
-                return _scan(text, lo, hi)
-            words = _scan(text, 0, len(text))
-            article = (text, words, [t.start for t in words])
-            self.article = article
-        _, words, starts = article
-        s = text.find(" ", lo, hi)
-        e = text.rfind(" ", lo, hi)
-        if s < 0 or e <= s:
-            return _scan(text, lo, hi)
-        return _scan(text, lo, s) + words[bisect_left(starts, s):bisect_left(starts, e)] + \
-            _scan(text, e, hi)
-
-
-_WORDS = _ArticleWords()
-
-
-def tokens(text: str, lo: int, hi: int) -> list[Token]:
-    """The words of text[lo:hi] (the article's words, scanned once: _ArticleWords)."""
-    return _WORDS.of(text, lo, hi)
 
 
 @lru_cache(maxsize=4)
