@@ -94,7 +94,7 @@ def in_memory_groups(mentions_dir: Path, article_ids: Sequence[str],
     from strikewatch.records import Mention
 
     by_article: dict[str, dict[str, Mention]] = defaultdict(dict)
-    for article_id, mention_id, _kind, data, error in iter_rows(mentions_dir):
+    for article_id, mention_id, _kind, data, error, _by in iter_rows(mentions_dir):
         if error is None and data is not None and article_id is not None and mention_id:
             by_article[article_id][mention_id] = Mention.model_validate_json(data)
     extracted = {aid: [ms[k] for k in sorted(ms)] for aid, ms in by_article.items()}

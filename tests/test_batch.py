@@ -168,3 +168,41 @@ def test_postgresql_and_sqlite_stores_hold_the_same_ledger(pg_url: str, tmp_path
     on_sqlite, on_pg = canonical(sqlite_db), canonical(pg_url)
     assert on_sqlite[0] and on_sqlite[2]
     assert on_sqlite == on_pg
+
+
+def test_batch_reads_each_article_with_its_languages_reader(tmp_path: Path) -> None:
+    """A Spanish and an English article in one batch: each is read by the reader for its
+    language (as ingest routes them), and each records that reader, in the mention rows
+    and on the stored article."""
+    from strikewatch.extract.registry import extracted_by, get_extractor
+
+    es_text = (ROOT / "tests" / "gold" / "es" / "articles" /
+               "es001_expansion_pacifico_cuatro.txt").read_text(encoding="utf-8")
+    en_text = next(r["text"] for r in iter_synthetic(5, seed=3) if r.get("text"))
+    archive = tmp_path / "mixed.jsonl"
+    archive.write_text(
+        json.dumps({"url": "https://es.example/1", "language": "es", "text": es_text,
+                    "published": "2025-09-16"}) + "\n" +
+        json.dumps({"url": "https://en.example/1", "language": "en", "text": en_text,
+                    "published": "2025-09-16"}) + "\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'mixed.db'}"
+    report = run_batch(archive, engine="local", workers=1, out=tmp_path / "out", db=db)
+    assert report.error_count == 0 and report.articles_new == 2
+
+    es_label = extracted_by(get_extractor("strikewatch-rules-es"))
+    en_label = extracted_by(get_extractor("strikewatch-rules"))
+    rows = mention_rows(tmp_path / "out" / "mentions")
+    store = open_store(db)
+    try:
+        by_url = {a.url: a for a in store.articles()}
+        es_id, en_id = by_url["https://es.example/1"].id, by_url["https://en.example/1"].id
+        assert by_url["https://es.example/1"].extracted_by == es_label
+        assert by_url["https://en.example/1"].extracted_by == en_label
+        es_mentions = list(store.mentions(es_id))
+    finally:
+        store.close()
+    assert {r[0] for r in rows} == {es_id, en_id}  # both articles have mentions
+    assert {r[5] for r in rows if r[0] == es_id} == {es_label}
+    assert {r[5] for r in rows if r[0] == en_id} == {en_label}
+    # read by the Spanish rules, not the English ones: their mentions say so
+    assert es_mentions and {m.extractor for m in es_mentions} == {"strikewatch-rules-es-1"}

@@ -27,7 +27,7 @@ def reference_mentions(mentions_dir: Path, article_ids: list[str]) -> dict[str, 
     """The old loader: every row read into one dict, deduplicated by mention id (the last
     row wins), sorted by mention id; every wanted article present, with [] if it has none."""
     by_article: dict[str, dict[str, Mention]] = defaultdict(dict)
-    for article_id, mention_id, _kind, data, error in iter_rows(mentions_dir):
+    for article_id, mention_id, _kind, data, error, _by in iter_rows(mentions_dir):
         if error is None and data is not None and article_id is not None and mention_id:
             by_article[article_id][mention_id] = Mention.model_validate_json(data)
     return {aid: [by_article[aid][k].model_dump(mode="json") for k in sorted(by_article[aid])]
@@ -70,11 +70,12 @@ def test_streamed_mentions_equal_the_old_all_in_memory_load(store: Store,
     second = rows[: len(rows) // 2] + rows[:5]
     changed = Mention.model_validate_json(str(rows[-1][3])).model_copy(update={"killed_low": 77})
     third: list[Row] = [
-        (changed.article_id, changed.id, changed.kind, changed.model_dump_json(), None),
-        (articles[5].id, "no-data", "event", None, None),
-        (None, None, None, None, "archive.jsonl:3: invalid JSON"),
-        (articles[6].id, None, None, None, "archive.jsonl:9: extraction failed"),
-        ("dropped-copy", "m1", "event", rows[0][3], None),
+        (changed.article_id, changed.id, changed.kind, changed.model_dump_json(), None,
+         rows[-1][5]),
+        (articles[5].id, "no-data", "event", None, None, None),
+        (None, None, None, None, "archive.jsonl:3: invalid JSON", None),
+        (articles[6].id, None, None, None, "archive.jsonl:9: extraction failed", None),
+        ("dropped-copy", "m1", "event", rows[0][3], None, rows[0][5]),
     ]
     mentions_dir = tmp_path / "mentions"
     write_rows(mentions_dir / "part-00000.parquet", first)

@@ -61,7 +61,7 @@ def test_spark_scores_synthetic_mentions_like_duckdb(spark: Any) -> None:
     records = list(iter_synthetic(250, seed=13))
     articles = {a.id: a for a in (to_article(r, None) for r in records)}
     rows = extract_chunk([(r, None) for r in records])
-    mentions = [Mention.model_validate_json(data) for _, _, _, data, err in rows
+    mentions = [Mention.model_validate_json(data) for _, _, _, data, err, _by in rows
                 if err is None and data is not None]
     feats = _features(mentions, articles)
     on_duckdb, on_spark = _both(spark, feats)

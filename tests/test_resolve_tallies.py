@@ -123,7 +123,7 @@ def test_indexed_reconciliation_and_dedupe_equal_their_plain_definitions() -> No
     rows = extract_chunk([(r, None) for r in records])
     cases = [
         (gold, articles_of(data)),
-        ([Mention.model_validate_json(d) for _, _, _, d, e in rows if e is None and d],
+        ([Mention.model_validate_json(d) for _, _, _, d, e, _by in rows if e is None and d],
          {a.id: a for a in (to_article(r) for r in records)}),
     ]
     checked = set()

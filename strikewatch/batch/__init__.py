@@ -4,8 +4,10 @@
 
 Three phases, the first engine-specific, the rest shared (so engines cannot disagree):
 
-1. extract (`local.extract_local` or `spark.extract_spark`): every archive record through
-   the extraction pipeline, streamed, mentions written as Parquet under OUT/mentions/;
+1. extract (`local.extract_local` or `spark.extract_spark`): every archive record read by
+   the reader for its language (`extract.registry.reader_for`, as ingest routes it; one
+   reader for all with `extractor=`), streamed, mentions written as Parquet under
+   OUT/mentions/ with the reader's `name@version` on every row;
 2. load (`load.load_batch`): articles into the store in archive order, then the mentions of
    the articles the store accepted;
 3. resolve: every mention in the store into a new ledger (reviews still win), in passes
@@ -79,7 +81,6 @@ def run_batch(
 ) -> BatchReport:
     """Extract, load and resolve an archive; see the module docstring for the phases."""
     from strikewatch.batch.load import load_batch
-    from strikewatch.extract.registry import extracted_by, get_extractor
     from strikewatch.store import open_store
 
     if engine not in ENGINES:
@@ -132,7 +133,7 @@ def run_batch(
         store = open_store(db)
         try:
             loaded = load_batch(store, Path(src), mentions_dir, predictor,
-                                extracted_by=extracted_by(get_extractor(extractor)))
+                                extractor=extractor)
         finally:
             close = getattr(store, "close", None)
             if callable(close):

@@ -26,8 +26,9 @@ def batch_command(
     ] = None,
     extractor: Annotated[
         str | None,
-        typer.Option(help="Registered extractor (see `strikewatch extractors`); default: "
-                     "the registry's default.", show_default=False),
+        typer.Option(help="Registered extractor (see `strikewatch extractors`) for every "
+                     "article; default: the reader for each article's language, as ingest "
+                     "routes it.", show_default=False),
     ] = None,
 ) -> None:
     """Extract, resolve and store a large article archive (Spark or a local process pool)."""

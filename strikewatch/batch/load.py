@@ -10,6 +10,7 @@ store, in a fixed order, so the same store content always yields the same ledger
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,8 @@ from datasketch import LeanMinHash
 
 from strikewatch.batch.archive import iter_articles
 from strikewatch.batch.mentions import sorted_mentions
-from strikewatch.ingest.language import has_reader
+from strikewatch.batch.worker import reader_label
+from strikewatch.ingest.language import DEFAULT_LANGUAGE, has_reader
 from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
 from strikewatch.pipeline import resolve_archive
 from strikewatch.records import Article, Mention
@@ -52,6 +54,9 @@ class LoadResult:
     seconds: dict[str, float] = field(default_factory=dict)
     # stored articles no reader reads (their language): not extracted, findable as unread
     unread_ids: set[str] = field(default_factory=set)
+    # the language of each article to store mentions for, where it is not the default
+    # language (which most articles have: they are not held); interned, languages are few
+    languages: dict[str, str] = field(default_factory=dict)
 
 
 def mention_groups(
@@ -127,6 +132,8 @@ def load_articles(
                 # left unextracted (load_mentions skips it), so an ingest run after a
                 # reader for its language exists reads it
                 result.unread_ids.add(article.id)
+            elif article.language not in (None, DEFAULT_LANGUAGE):
+                result.languages[article.id] = sys.intern(article.language)
             if is_new and article.id not in known:
                 new.add(article.id)
             elif article.id not in new:
@@ -137,23 +144,33 @@ def load_articles(
 
 def load_mentions(
     store: Store, mentions_dir: Path, article_ids: Sequence[str], result: LoadResult,
-    extracted_by: str | None = None,
+    extractor: str | None = None,
 ) -> None:
     """Store the extracted mentions of `article_ids` (sorted), a write group at a time.
 
     Known articles are re-extracted: their mentions are replaced even when there are none
     now. New articles without mentions are marked extracted too, so `ingest` will not redo
     them; articles in a language no reader reads (`result.unread_ids`) are left unmarked.
+    Each article is marked with the reader that read it (worker.reader_label: the one
+    registered as `extractor`, else its language's), as the workers chose it.
     """
     article_ids = [a for a in article_ids if a not in result.unread_ids]
+    labels: dict[str | None, str] = {}
     for group in mention_groups(mentions_dir, article_ids, WRITE_BATCH):
-        store.replace_mentions_many(group, extracted_by)
+        by_reader: dict[str, dict[str, list[Mention]]] = {}
+        for article_id, mentions in group.items():
+            language = result.languages.get(article_id)
+            if language not in labels:
+                labels[language] = reader_label(language, extractor)
+            by_reader.setdefault(labels[language], {})[article_id] = mentions
+        for label, part in by_reader.items():
+            store.replace_mentions_many(part, label)
         result.mentions += sum(len(ms) for ms in group.values())
 
 
 def load_batch(
     store: Store, input_path: Path, mentions_dir: Path, predictor: Predictor | None = None,
-    extracted_by: str | None = None,
+    extractor: str | None = None,
 ) -> LoadResult:
     """Articles of the archive, then their extracted mentions, then the resolved ledger
     (pairwise linking by `predictor`: the Spark engine links on Spark)."""
@@ -161,7 +178,7 @@ def load_batch(
     t0 = time.perf_counter()
     new, known = load_articles(store, iter_articles(input_path, result.errors), result)
     t1 = time.perf_counter()
-    load_mentions(store, mentions_dir, sorted(new | known), result, extracted_by)
+    load_mentions(store, mentions_dir, sorted(new | known), result, extractor)
     t2 = time.perf_counter()
     # from scratch, in bounded memory (resolve.streamed), its spill files beside the output
     ledger = resolve_archive(store, predictor=predictor, workdir=mentions_dir.parent)

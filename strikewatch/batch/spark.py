@@ -88,7 +88,8 @@ def _partition(records: Iterator[Any], extractor: str | None) -> Iterator[Row]:
         where = data.pop("_where", None)
         bad = data.pop(CORRUPT, None)
         if bad is not None:
-            yield (None, None, None, None, f"{where}: invalid JSON record: {bad[:80]!r}")
+            yield (None, None, None, None, f"{where}: invalid JSON record: {bad[:80]!r}",
+                   None)
             continue
         yield from extract_record(data, where, extractor)
 

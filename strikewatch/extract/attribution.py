@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from strikewatch.caseless import AnyMatch, Matcher, caseless
 from strikewatch.extract.actors import DEMONYMS, country_names
 from strikewatch.extract.counts import _NUM, parse_number
 from strikewatch.records import Attribution
@@ -36,20 +37,21 @@ _DOC = re.compile(r"\b(?:documents?|statement|memo|filing|cable|report)\b", re.I
 
 _PEOPLE = (r"(?:officials?|sources|people(?: familiar with [\w ]+?)?|diplomats|analysts|"
            r"experts|witnesses|residents|officers|commanders|lawmakers)")
-_COORD_COUNT = re.compile(
+_COORD_COUNT = caseless(re.compile(
     rf"\b(?P<nums>{_NUM}(?:\s+[\w-]+){{0,3}}?(?:\s*,\s*|\s+and\s+){_NUM})"
     rf"(?P<mods>(?:\s+[\w.-]+){{0,4}}?)\s+(?P<who>{_PEOPLE})\b"
     rf"|\b(?P<num>{_NUM})(?P<mods2>(?:\s+[\w.-]+){{0,3}}?)\s+(?P<who2>{_PEOPLE})\b",
-    re.IGNORECASE)
+    re.IGNORECASE))
 _CASUALTIES_LEFT = re.compile(r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing)|"
                               r"left|leaving)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _CASUALTIES_RIGHT = re.compile(r"\s+(?:(?:were|was|have been|had been)\s+)?(?:killed|"
                                r"dead|died|wounded|injured|missing)\b", re.IGNORECASE)
-_PEOPLE_RE = re.compile(rf"\b{_PEOPLE}", re.IGNORECASE)
+_PEOPLE_RE = caseless(re.compile(rf"\b{_PEOPLE}", re.IGNORECASE))
 _NUM_RE = re.compile(rf"\b{_NUM}\b", re.IGNORECASE)
-_ANON = re.compile(r"\b(?:on (?:the )?condition of anonymity|anonymous|unnamed|not authori[sz]ed"
+_ANON = caseless(
+    re.compile(r"\b(?:on (?:the )?condition of anonymity|anonymous|unnamed|not authori[sz]ed"
                    r" to speak|declined to be named|speaking privately|familiar with)\b",
-                   re.IGNORECASE)
+                   re.IGNORECASE))
 
 _ACCORDING = re.compile(
     rf"\b(?i:according to|citing|cited|which cited|reported by|per)\s+(?:an?\s+|the\s+)?"
@@ -72,9 +74,10 @@ _SAID_BEFORE = re.compile(
 
 
 # Cheap test first: a sentence naming no source skips the heavier patterns below.
-_SOURCE_CUE = re.compile(r"\b(?:said|says|say|told|tells|according|cit(?:ed|ing|es)|reported|"
+_SOURCE_CUE = caseless(
+    re.compile(r"\b(?:said|says|say|told|tells|according|cit(?:ed|ing|es)|reported|"
                          r"reports|added|noted|confirmed|announced|claimed|stated|acknowledged|"
-                         r"alleged|per|speaking|spoke|denied|denies)\b", re.IGNORECASE)
+                         r"alleged|per|speaking|spoke|denied|denies)\b", re.IGNORECASE))
 
 
 def classify(name: str) -> str:
@@ -115,11 +118,10 @@ _SAY_VERB = re.compile(r"\b(?:said|says|reported|reports|told|confirmed|announce
                        r"stated|added|noted|acknowledged|alleged|denied|denies)\b")
 
 
-def _near(rx: re.Pattern[str], anchor: re.Pattern[str], text: str, before: int,
-          after: int) -> list[re.Match[str]]:
+def _near(rx: Matcher, anchor: Matcher, text: str, before: int, after: int) -> list[AnyMatch]:
     """Matches of `rx` in windows around each match of a cheap `anchor` pattern (the verb
     or noun every match must end on): far cheaper than scanning the whole sentence."""
-    out: list[re.Match[str]] = []
+    out: list[AnyMatch] = []
     seen: set[tuple[int, int]] = set()
     for a in anchor.finditer(text):
         for m in rx.finditer(text, max(0, a.start() - before), min(len(text), a.end() + after)):

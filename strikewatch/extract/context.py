@@ -164,12 +164,13 @@ class Doc:
     _spans: dict[tuple[int, int], Span] = field(default_factory=dict, repr=False)
 
     def span(self, start: int, end: int) -> Span:
-        # built from our own ints and text: no need to pay for validation; one object per
-        # (start, end), shared by every field that rests on the same words
+        # one object per (start, end), shared by every field that rests on the same words;
+        # validated construction (pydantic-core) is cheaper than model_construct's Python
+        # loop for a four-field record
         got = self._spans.get((start, end))
         if got is None:
-            got = Span.model_construct(article_id=self.article.id, start=start, end=end,
-                                       text=self.text[start:end])
+            got = Span(article_id=self.article.id, start=start, end=end,
+                       text=self.text[start:end])
             self._spans[(start, end)] = got
         return got
 

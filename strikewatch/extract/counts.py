@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from strikewatch.caseless import caseless
+
 Range = tuple[int | None, int | None]
 
 # ---------------------------------------------------------------------------------------
@@ -175,8 +177,8 @@ _STRIKES = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:strikes|airstrikes|air strikes|drone strikes|attacks|raids|"
     r"bombings|sorties|operations|shellings|bombardments)\b", re.IGNORECASE)
 _TARGET_NOUNS = r"(?:boats|vessels|ships|skiffs|speedboats|semi-submersibles)"
-_HIT_BEFORE = re.compile(r"\b(?:struck|hit|destroyed|sank|sunk|targeted|attacked)\s+$",
-                         re.IGNORECASE)
+_HIT_BEFORE = caseless(re.compile(r"\b(?:struck|hit|destroyed|sank|sunk|targeted|attacked)\s+$",
+                         re.IGNORECASE))
 _TARGETS_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+)?{_TARGET_NOUNS}\b", re.IGNORECASE)
 _TARGETS_HIT = re.compile(rf"^\s+(?:[\w-]+\s+)?{_TARGET_NOUNS}\s+(?:(?:have|had|has)\s+)?"
                           r"(?:been|were)\s+(?:destroyed|hit|struck|sunk|sank|targeted)\b",
@@ -186,7 +188,7 @@ _SURV = re.compile(rf"^\s+{_GAP}(?:survivors?|survived|were rescued|were pulled)
 _MISS = re.compile(rf"^\s+{_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)*missing\b|"
                    r"^\s+(?:missing|unaccounted)", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
-_ZERO = re.compile(
+_ZERO = caseless(re.compile(
     r"\b(?:no one|nobody) (?:was|were) (?P<zk>killed|hurt|injured|wounded)|"
     r"\bno (?:people|persons|residents|one else) (?:was|were) (?P<zk3>killed|hurt|injured|"
     r"wounded)|"
@@ -197,13 +199,14 @@ _ZERO = re.compile(
     r"has been) )?(?:killed|harmed|hurt|injured|wounded|among the dead)|"
     # "killed no civilians", "no civilian casualties"
     r"\bkill(?:ed|ing) no (?P<zciv2>civilians?|non-combatants|bystanders)\b|"
-    r"\bno (?P<zciv3>civilian) (?:casualties|deaths|fatalities)\b", re.IGNORECASE)
+    r"\bno (?P<zciv3>civilian) (?:casualties|deaths|fatalities)\b", re.IGNORECASE))
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|"
            r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
-_KILL_CONTEXT = re.compile(r"\b(?:kill|killed|killing|dead|died|deaths|death toll|toll|slain)\b",
-                           re.IGNORECASE)
+_KILL_CONTEXT = caseless(
+    re.compile(r"\b(?:kill|killed|killing|dead|died|deaths|death toll|toll|slain)\b",
+                           re.IGNORECASE))
 
 
 def _read_zeros(text: str, put: Callable[[str, Range, int, int], None]) -> None:

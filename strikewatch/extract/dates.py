@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from strikewatch.caseless import caseless
 from strikewatch.extract.context import DateRead
 from strikewatch.extract.date_forms import DAY, MON, resolve
 from strikewatch.records import iso_date
@@ -38,10 +39,11 @@ DATE_RE = re.compile(
 
 
 # Cheap test first: no digit, month, weekday or relative word means no date to read.
-_DATE_CUE = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|"
+_DATE_CUE = caseless(
+    re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|"
                        r"Thu|Fri|Sat|Sun|yesterday|today|tonight|overnight|last|this|earlier|"
                        r"weekend|"
-                       r"since|so far)", re.IGNORECASE)
+                       r"since|so far)", re.IGNORECASE))
 
 
 def read_dates(text: str, pub: dt.date | None, offset: int = 0,

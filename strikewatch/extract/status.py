@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from strikewatch.caseless import caseless
 from strikewatch.records import Status
 
-_DENY = re.compile(
+_DENY = caseless(re.compile(
     r"\b(?:denied|denies|deny|denying|rejected (?:reports|claims|allegations)|dismissed "
     r"(?:reports|claims)|did not (?:carry out|conduct|strike|attack|launch)|never (?:struck|"
     r"happened|took place|carried out)|no (?:strike|attack|raid) (?:took place|occurred|"
-    r"happened)|(?:was|were) not involved)\b", re.IGNORECASE)
+    r"happened)|(?:was|were) not involved)\b", re.IGNORECASE))
 _IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should the|in the event)\b|\b(?:if|unless|"
                  r"whether)\b", re.IGNORECASE)
 _POST_IF = re.compile(r"\b(?<!even )(?<!as )(?:if|unless|(?<!at )(?<!all at )once|provided that|"
@@ -55,15 +56,16 @@ _FUTURE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:could|would|will|might
 _PERFECT_MODAL_OF = re.compile(r"\b(?:may|might|could)\s+have\s+(?:been\s+)?[\w-]+\s+"
                                r"(?:in|during|after|from|by)\s+(?:[\w'’-]+\s+){0,4}$")
 _MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will)\b", re.IGNORECASE)
-_HEDGE = re.compile(
+_HEDGE = caseless(re.compile(
     r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|unconfirmed|is said to|"
     r"are said to|"
     r"(?:is|are|was|were) believed to|suspected|"
     r"claimed(?! (?:responsibility|credit|the (?:attack|strike|bombing|lives)|either|both))|"
     r"presumably|according to reports)\b",
-    re.IGNORECASE)
-_BACKGROUND = re.compile(r"\b(?:decades? ago|in the (?:19|20)\d0s|historically|a century ago|"
-                         r"history)\b", re.IGNORECASE)
+    re.IGNORECASE))
+_BACKGROUND = caseless(
+    re.compile(r"\b(?:decades? ago|in the (?:19|20)\d0s|historically|a century ago|"
+                         r"history)\b", re.IGNORECASE))
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SINCE_PHRASE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 

@@ -9,9 +9,11 @@ another sentence started, or start one when the sentence also carries a count.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
+from strikewatch.caseless import caseless
 from strikewatch.extract.context import Doc, Strength, Trigger
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.records import EVENT_TAXONOMY, Action
@@ -157,15 +159,17 @@ _TEMPORAL_REF = re.compile(r"\b(?:since|until)\s+(?:the\s+)?(?:[\w-]+\s+)?(\w+)\
                            r"started|took effect|ended|broke out|collapsed|was signed)\b",
                            re.IGNORECASE)
 # a labour dispute: "strike" there is a walkout unless the sentence names weapons or forces
-_LABOUR = re.compile(r"\b(?:unions?|workers|walkouts?|walked off|picket\w*|wages?|pay|strikers|"
+_LABOUR = caseless(
+    re.compile(r"\b(?:unions?|workers|walkouts?|walked off|picket\w*|wages?|pay|strikers|"
                      r"industrial action|stoppages?|nurses|miners|dockers|doctors|teachers|"
-                     r"employees)\b", re.IGNORECASE)
+                     r"employees)\b", re.IGNORECASE))
 _STRIKE_WORD = re.compile(r"\b(?:strikes?|struck|striking)\b", re.IGNORECASE)
 # a match report: "a late strike", "attacked relentlessly" are football, not war
-_SPORTS = re.compile(r"\b(?:goals?|scored|(?:\d+(?:st|nd|rd|th)|injury-time|stoppage-time) "
-                     r"minute|match(?:es)?|league|cup|striker|midfielder|goalkeeper|penalty|"
-                     r"header|stadium|half-time|(?:first|second) half|top corner|crossbar|"
-                     r"post|\d+-\d+ (?:win|victory|defeat|draw|loss))\b", re.IGNORECASE)
+_SPORTS = caseless(re.compile(
+    r"\b(?:goals?|scored|(?:\d+(?:st|nd|rd|th)|injury-time|stoppage-time) "
+    r"minute|match(?:es)?|league|cup|striker|midfielder|goalkeeper|penalty|"
+    r"header|stadium|half-time|(?:first|second) half|top corner|crossbar|"
+    r"post|\d+-\d+ (?:win|victory|defeat|draw|loss))\b", re.IGNORECASE))
 _WEAPONRY = re.compile(r"\b(?:military|troops|drones?|missiles?|army|navy|militants?|rebels?|"
                        r"bomb\w*|shell(?:ed|ing|s)|air ?strikes?|gunmen|armed forces|police)\b",
                        re.IGNORECASE)
@@ -206,7 +210,8 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
     low = sentence.lower()
     rx = _PREFILTER_LC if len(low) == len(sentence) else PREFILTER
     subject = low if rx is _PREFILTER_LC else sentence
-    first = rx.search(subject)
+    found = rx.finditer(subject)
+    first = next(found, None)
     if first is None:
         return []
     # the masks below are case-insensitive: matched on the lower-cased text when it has
@@ -230,7 +235,7 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
         masked += [(m.start(), m.end()) for m in _STRIKE_WORD.finditer(sentence)]
     taken: list[tuple[int, int]] = list(masked)
     hits: list[Trigger] = []
-    for m in rx.finditer(subject, first.start()):
+    for m in itertools.chain((first,), found):
         e = LEXICON[int(m.lastgroup[1:])]  # type: ignore[index]
         a, b = m.span()
         if any(a < y and x < b for x, y in taken):

@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from strikewatch.caseless import Caseless, caseless
 from strikewatch.geo.gazetteer import Gazetteer, Hit, Organisation, normalise
 
 # a word: letters, inner hyphens/digits, inner dots (U.S.) and apostrophes (O'Higgins)
 _TOKEN = re.compile(r"[^\W\d_](?:[\w\-]|[.'’](?=[^\W_]))*\.?")
-_GAP_OK = re.compile(r"^(?: |-| - )$")
+# what may stand between two words of one name (what r"^(?: |-| - )$" matches: "$" also
+# before a final newline); a set look-up per pair of words, not a regex match
+_GAPS_OK = frozenset({" ", "-", " - ", " \n", "-\n", " - \n"})
 
 
 class Token(NamedTuple):
@@ -72,12 +75,13 @@ def tokens(text: str, lo: int, hi: int) -> list[Token]:
 
 
 @lru_cache(maxsize=4)
-def _org_regex(names: frozenset[str]) -> re.Pattern[str]:
+def _org_regex(names: frozenset[str]) -> Caseless:
     # keyed by the frozenset itself (its hash is cached): sorting the names into a tuple
-    # key on every call cost more than the search
+    # key on every call cost more than the search; matched on lower-cased text (caseless)
     alts = sorted(sorted(names), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])",
-                      re.IGNORECASE)
+    return caseless(re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])",
+        re.IGNORECASE))
 
 
 def organisations(g: Gazetteer, text: str, lo: int, hi: int) -> list[OrgFound]:
@@ -105,7 +109,7 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
     # link[k]: token k and k+1 may stand in one name (a space or hyphen between them, no
     # possessive before, neither inside an organisation's name)
     link = [k + 1 < n_tok and not toks[k].possessive and not masked[k] and not masked[k + 1]
-            and _GAP_OK.match(text[toks[k].end:toks[k + 1].start]) is not None
+            and text[toks[k].end:toks[k + 1].start] in _GAPS_OK
             for k in range(n_tok)]
     places: list[Found] = []
     demonyms: list[DemonymFound] = []
@@ -159,7 +163,7 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
 
 
 # words before a name that make a small town worth looking up ("in Aguililla")
-_SMALL_CUE = re.compile(
+_SMALL_CUE = caseless(re.compile(
     r"(?:\b(?:in|at|near|outside|off|from|into|toward|towards|across|inside|hit|struck|"
     r"bombed|attacked|raided|shelled|(?:deployed|sent|moved|fled|went|returned|rushed|"
     r"dispatched|traveled|travelled)\s+to)"
@@ -169,7 +173,7 @@ _SMALL_CUE = re.compile(
     # "the town of X"
     r"\s+(?:the\s+(?:town|village|city|municipality|community|port|hamlet)\s+of\s+)?$",
     re.IGNORECASE,
-)
+))
 
 
 def _small_match(g: Gazetteer, toks: list[Token], norms: list[str], upper: list[bool],

@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from strikewatch.caseless import AnyMatch, caseless
 from strikewatch.geo.gazetteer import Entry, Gazetteer, normalise
 from strikewatch.geo.mentions import DemonymFound, Found, find
 from strikewatch.records import Place
@@ -29,7 +30,7 @@ _DIR = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-
 # Every cue starts at a word start: the leading \b(?=\w) (implied by each alternative
 # anyway) lets re turn away the other positions of the 90 characters searched at once,
 # instead of trying each alternative there.
-_PRE = re.compile(
+_PRE = caseless(re.compile(
     r"\b(?=\w)(?:"
     r"(?P<off>\boff(?:\s+the)?(?:\s+[\w-]+){0,2}?\s+(?:coast|coastline|coasts|shores?)\s+of"
     r"|\boff|\bwaters\s+(?:off|near|around|close\s+to)(?:\s+the\s+coast\s+of)?)"
@@ -44,7 +45,7 @@ _PRE = re.compile(
     r"|(?P<origin>\b(?:from|left|leaving|departed|fled)))"
     r"\s+(?:the\s+)?" + _ADJ + r"?" + _QUAL + r"?$",
     re.IGNORECASE,
-)
+))
 _QUAL_ONLY = re.compile(r"\b(?:the\s+)?" + _QUAL + r"$")
 _POST_ADMIN = re.compile(r"^\s+(?:state|province|department|region|governorate|oblast)\b",
                          re.IGNORECASE)
@@ -75,7 +76,7 @@ _FILLER = (r"(?:on|to|at|during|a|an|the|his|her|their|its|reporters|journalists
            r"press|news|conference|briefing|visit|trip|meeting|interview|event|speech|rally|"
            r"summit|earlier|later|late|today|yesterday|this|week|morning|evening|night|"
            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
-_REPORT = re.compile(
+_REPORT = caseless(re.compile(
     r"\b(?=\w)"  # as in _PRE: every alternative starts at a word start
     r"(?:\b(?:said|says|say|told|tells|announced|announces|announcing|speaking|spoke|speaks|"
     r"stated|wrote|posted|testified|declared|added|claimed|insisted|warned|briefing|briefed|"
@@ -85,7 +86,7 @@ _REPORT = re.compile(
     r"|\b(?:reporters|journalists|lawmakers|officials|authorities|prosecutors|spokesman|"
     r"spokeswoman|spokesperson|ministry|government|diplomats|leaders))\s*,?\s*$",
     re.IGNORECASE,
-)
+))
 _ITS_WATER = re.compile(r"\b(?P<cue>off|near|along|in)\s+(?P<its>its)\s+(?:own\s+)?"
                         r"(?:territorial\s+)?(?:coast|coastline|shores?|waters)\b",
                         re.IGNORECASE)
@@ -111,13 +112,13 @@ _POSS_LOC = re.compile(
 # a name followed by these is a natural feature (which the gazetteer lacks), not the town
 _FEATURE = re.compile(r"^\s+(?:mountains?|range|river|valley|desert|lake|basin|canyon|"
                       r"peninsula|highlands|plateau|hills)\b", re.IGNORECASE)
-SEA_WORDS = re.compile(
+SEA_WORDS = caseless(re.compile(
     r"\b(?:boats?|vessels?|ships?|semi-submersibles?|narco-?subs?|submarines?|go-fasts?|"
     r"speedboats?|skiffs?|launch(?:es)?|lanchas?|pangas?|yachts?|trawlers?|tankers?|"
     r"warships?|frigates?|destroyers?|waters|at\s+sea|maritime|seas?|ocean|offshore|"
     r"sail(?:ing|ed)?|crew)\b",
     re.IGNORECASE,
-)
+))
 _ADMIN_QUALS = {"state", "province", "department", "region", "governorate"}
 _DISTRICT_QUALS = {"municipality", "district", "county"}
 _TOWN_QUALS = {"town", "city", "village", "port", "community", "hamlet", "capital",
@@ -276,7 +277,7 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
     sea_hint = next((h.entry.name for f in places for h in f.hits if h.entry.kind == "S"),
                     None)
     if sea_hint is None:
-        m = re.search(r"\b(Pacific|Caribbean|Atlantic|Gulf)\b", passage)
+        m: AnyMatch | None = re.search(r"\b(Pacific|Caribbean|Atlantic|Gulf)\b", passage)
         sea_hint = m.group(1) if m else None
 
     readings: list[Reading] = []

@@ -15,19 +15,21 @@ import re
 from dataclasses import replace
 
 from strikewatch import geo
+from strikewatch.caseless import caseless
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.triggers import BAT, ERV, SD, VAC
 
 # "..., bringing the death toll to 65": the clause after it is a tally of its own.
-_TOLL_CLAUSE = re.compile(r",?\s*(?:bringing|raising|pushing|taking|lifting) the (?:[\w-]+\s+){0,3}"
-                          r"(?:toll|number|total|tally|count)\b", re.IGNORECASE)
-TALLY_CUE = re.compile(
+_TOLL_CLAUSE = caseless(
+    re.compile(r",?\s*(?:bringing|raising|pushing|taking|lifting) the (?:[\w-]+\s+){0,3}"
+                          r"(?:toll|number|total|tally|count)\b", re.IGNORECASE))
+TALLY_CUE = caseless(re.compile(
     r"\b(?:death toll|toll|so far|in total|to date|in recent (?:weeks|months)|altogether|"
     r"cumulative|campaign|over the past|in all|since (?:the start|early|late|mid|[A-Z]\w+|"
     r"\d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z]\w+)|a series of|total(?:ing)?|this year|"
     r"these (?:strikes|operations|attacks))\b",
-    re.IGNORECASE)
+    re.IGNORECASE))
 _REL_TALLY = re.compile(r",\s*(?:where|in which|during which)\b", re.IGNORECASE)
 _HAS_NUMBER = re.compile(r"\d|\b(?:dozens|scores|hundreds|several|two|three|four|five|six|"
                          r"seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from strikewatch.caseless import caseless
 from strikewatch.extract.context import DateRead, Doc, Frame
 from strikewatch.extract.dates import read_dates
 from strikewatch.extract.pipeline import component
@@ -31,8 +32,8 @@ _ON_SAID = re.compile(r",?\s+(?:said|says|told|announced|reported|stated|confirm
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)[^,;.]*$", re.IGNORECASE)
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
-_SAME_DAY = re.compile(r"\b(?:on |later )?(?:the same day|that same day|the same night|"
-                       r"later that day)\b", re.IGNORECASE)
+_SAME_DAY = caseless(re.compile(r"\b(?:on |later )?(?:the same day|that same day|the same night|"
+                       r"later that day)\b", re.IGNORECASE))
 
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from strikewatch.caseless import caseless
 from strikewatch.extract.context import DateRead, Doc, Frame
 from strikewatch.extract.es import counts as es_counts
 from strikewatch.extract.es import dates as es_dates
@@ -148,12 +149,12 @@ def read_dates(doc: Doc) -> None:
             last = f
 
 
-_TALLY = re.compile(r"\b(?:eleva(?:n|ndo)? a|suma(?:n|ría)?|ya son|en total|un total de|"
+_TALLY = caseless(re.compile(r"\b(?:eleva(?:n|ndo)? a|suma(?:n|ría)?|ya son|en total|un total de|"
                     r"hasta ahora|desde (?:el )?(?:inicio|comienzo|principios|septiembre|"
                     r"agosto|octubre|noviembre|\d)|acumula|campaña|operación Lanza|"
                     r"(?:los|las|estos) \w+ ataques|ataques (?:contra|a) (?:presuntas |"
                     r"supuestas )?(?:lanchas|embarcaciones|narcolanchas)|"
-                    r"(?:undécimo|décimo|vigésimo)\w*)\b", re.IGNORECASE)
+                    r"(?:undécimo|décimo|vigésimo)\w*)\b", re.IGNORECASE))
 
 
 _PLURAL_STRIKES = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)

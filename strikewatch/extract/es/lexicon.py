@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 
+from strikewatch.caseless import caseless
+
 A = r"[\wáéíóúüñÁÉÍÓÚÜÑ]"  # a Spanish word character (re's \w already has them; kept explicit)
 
 # --- event words -------------------------------------------------------------------------
 #: Strong event words: a strike on a boat, a bombing, an attack. Verbs in the preterite,
 #: the present (headlines), the participle and the infinitive (for plans and threats).
-STRIKE_WORDS = re.compile(
+STRIKE_WORDS = caseless(re.compile(
     r"\b(?:ataques?(?:\s+(?:cinéticos?|letales?|militares?|aéreos?))*(?:\s+(?:letal|cinético))?|"
     r"bombardeos?|bombarde(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán|ara|aran)|"
     r"atac(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán|ara|aran)|"
@@ -32,14 +34,14 @@ STRIKE_WORDS = re.compile(
     r"intervenci(?:ón|ones) militar(?:es)?|pegarles|operaciones militares|"
     r"abri(?:ó|eron) fuego|dispar(?:ó|aron) contra|pulveriz(?:ó|aron)|acribill(?:ó|aron)|"
     r"tirote(?:ó|aron|ara|aran)|misi(?:ón|ones) (?:\w+ )?contra|mand(?:ó|ado|aron) al fondo)\b",
-    re.IGNORECASE)
+    re.IGNORECASE))
 #: Other incidents at sea, coded as strategic developments: a boarding, an assault on a
 #: fishing boat, a seizure ("cayó en manos de la Armada").
-SEA_INCIDENT_WORDS = re.compile(
+SEA_INCIDENT_WORDS = caseless(re.compile(
     r"\b(?:abord(?:ó|aron|ado|aje)\b(?=[^.]{0,60}\b(?:pesquero|buque|barco|lancha|"
     r"embarcación|atunero|bote))|asalt(?:ó|aron) a un (?:pesquero|buque|barco|atunero|bote)|"
     r"cayó en manos de|rob(?:ó|aron) a los ocupantes|intercept(?:ó|aron|ada|ado)\b"
-    r"(?=[^.]{0,40}\b(?:en el mar|frente a|millas)))", re.IGNORECASE)
+    r"(?=[^.]{0,40}\b(?:en el mar|frente a|millas)))", re.IGNORECASE))
 #: Weak event words: casualty words that only join an event ("murieron cuatro").
 CASUALTY_WORDS = re.compile(
     r"\b(?:muert[oa]s|fallecid[oa]s|murieron|mueren|fallecieron|perdieron la vida|"
