@@ -16,29 +16,35 @@ from strikewatch.extract.es.lexicon import NUMBER, NUMBER_WORDS, PEOPLE, VAGUE
 Range = tuple[int | None, int | None]
 
 _DEATH_AFTER = re.compile(
-    r"\s*(?:de\s+)?(?:" + PEOPLE + r"\s*)?(?:(?:que\s+)?(?:iban|viajaban|estaban)\s+a\s+bordo\s+)?"
+    r"\s*(?:de\s+)?(?:(?:supuest|presunt)[oa]s\s+)?(?:[\"“«]?" + PEOPLE + r"[\"”»]?\s*)?"
+    r"(?:(?:que\s+)?(?:iban|viajaban|estaban)\s+a\s+bordo\s+)?"
     r"(?:(?:el|la|los|las)\s+(?:número|cifra|total|balance|saldo)\s+de\s+(?:personas\s+)?|"
-    r"(?:los|las)\s+)?"
+    r"(?:los|las)\s+(?:" + PEOPLE + r"\s+)?)?"
     r"(?:,?\s*que\s+)?(?:muert[oa]s?|fallecid[oa]s?|murieron|murió|mueren|falleció|fallecieron|"
     r"perdieron la vida|"
-    r"resultaron muert[oa]s|fueron abatid[oa]s|abatid[oa]s|víctimas mortales|sin vida)\b",
+    r"resultaron muert[oa]s|fueron abatid[oa]s|abatid[oa]s|víctimas mortales|sin vida|"
+    r"neutralizad[oa]s|dad[oa]s de baja|víctimas(?:\s+fatales)?)\b",
     re.IGNORECASE)
 _DEATH_BEFORE = re.compile(
     r"(?:murieron|mueren|fallecieron|perdieron la vida|"
-    r"mat(?:ó|aron|ando|ar)\s+(?:[\wáéíóú]+\s+){0,3}?a|"
+    r"mat(?:ó|aron|ando|ar|ado)\s+(?:[\wáéíóú]+\s+){0,3}?a|"
     r"(?:han|ha|habían|habrían|habría) muerto|"
     r"matando\s+a|acab(?:ó|aron) con la vida de|muerte de|la vida de|dejó|dejando|deja|"
     r"con un saldo de|un saldo de|"
     r"(?:ha |han )?costado la vida a|cobrado la vida de|"
-    r"asesin(?:ó|aron|ando)\s+a)\s+(?:a\s+)?(?:los\s+|las\s+|sus\s+)?$",
+    r"asesin(?:ó|aron|ando)\s+a|"
+    r"(?:muertos|fallecidos|víctimas)\s+(?:suman|ascienden|llegan|sube|subió|asciende)(?:\s+ya)?"
+    r"(?:\s+a)?)\s+(?:a\s+)?(?:los\s+|las\s+|sus\s+)?$",
     re.IGNORECASE)
 _SURVIVE_AFTER = re.compile(r"\s*(?:" + PEOPLE + r"\s+|persona\s+|hombres?\s+)?(?:,?\s*que\s+)?"
                             r"(?:sobrevivientes?|supervivientes?|sobrevivieron|sobrevivió|"
+                            r"(?:consiguió|logró|pudo) sobrevivir|"
                             r"con vida|salieron con vida|quedaron con vida)\b", re.IGNORECASE)
 _SURVIVE_BEFORE = re.compile(r"(?:salieron con vida|sobrevivieron|quedaron con vida|"
                              r"sobrevivió)\s+(?:los\s+|las\s+)?$", re.IGNORECASE)
-_INJURED_AFTER = re.compile(r"\s*(?:" + PEOPLE + r"\s+)?(?:heridos|heridas|resultaron heridos|"
-                            r"lesionados)\b", re.IGNORECASE)
+_INJURED_AFTER = re.compile(r"\s*(?:(?:los|las)\s+)?(?:" + PEOPLE + r"\s+)?"
+                            r"(?:heridos|heridas|(?:resultaron|quedaron) heridos|lesionados)\b",
+                            re.IGNORECASE)
 _ONE_PERSON = re.compile(r"\s*(?:persona|hombre|pescador|tripulante|sobreviviente|"
                          r"superviviente|muerto|fallecido)\b", re.IGNORECASE)
 _STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:esos|estos|los)\s+)?(?:ataques|bombardeos|golpes|"
@@ -123,7 +129,7 @@ def bare_count(text: str, a: int, b: int) -> tuple[Range, int, int] | None:
 
 # what may follow the number after "murieron", "la muerte de": people ("los dos supuestos
 # narcoterroristas"), "de sus habitantes", or the clause's end
-_AFTER_DEATH_VERB = re.compile(r"\s*(?:(?:[\wáéíóú]+\s+){0,2}" + PEOPLE + r"|muert|fallec|"
+_AFTER_DEATH_VERB = re.compile(r"\s*(?:(?:[\wáéíóú]+\s+){0,2}[\"“«]?" + PEOPLE + r"|muert|fallec|"
                                r"de\s+(?:sus|los|las)\s|[.,;]|$)", re.IGNORECASE)
 
 
@@ -135,7 +141,8 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
         head = text[max(a, m.start() - 40):m.start()]
         if m.group("n").lower() in ("un", "una", "uno") and not m.group("q") and \
                 not _ONE_PERSON.match(tail) and \
-                not (m.group("n").lower() == "uno" and _DEATH_AFTER.match(tail)):
+                not (m.group("n").lower() == "uno" and (_DEATH_AFTER.match(tail) or
+                                                        _SURVIVE_AFTER.match(tail))):
             continue  # "un ataque", "una lancha": an article, not a count
         got = number_range(m)
         if got is None:

@@ -15,6 +15,7 @@ from strikewatch.extract.es.lexicon import (
     ANONYMOUS,
     ATTRIBUTION,
     COUNTRIES,
+    COUNTRY_ADJECTIVES,
     clean_name,
 )
 from strikewatch.extract.pipeline import component
@@ -39,6 +40,8 @@ def read_countries(doc: Doc) -> None:
 _AT_SEA = re.compile(r"\b(?:aguas internacionales|en el mar|alta mar|frente a (?:las )?costas?|"
                      r"(?:mar|océano) \w+|Caribe|Pacífico|millas náuticas)\b", re.IGNORECASE)
 _IN_COUNTRY = re.compile(r"\b(?:en|dentro de|territorio de|suelo)\s+(?:el\s+)?$", re.I)
+_ADJ_COUNTRY = re.compile(r"\b(?:territorio|suelo)\s+(" + "|".join(COUNTRY_ADJECTIVES) + r")\b",
+                          re.I)
 
 
 @component("es_places", requires=("doc.frames", "frame.domain"), assigns=("frame.place",))
@@ -66,6 +69,11 @@ def read_places(doc: Doc) -> None:
                                 geo_precision=5)
                 f.cite("place", f.start + m.start(), f.start + m.end())
                 break
+        if f.place is None and (m2 := _ADJ_COUNTRY.search(clause)) is not None:
+            # "en territorio venezolano": the country named by its adjective
+            f.place = Place(name=m2.group(0), country=COUNTRY_ADJECTIVES[m2.group(1).lower()],
+                            kind="country", geo_precision=5)
+            f.cite("place", f.start + m2.start(), f.start + m2.end())
 
 
 def _actor(m: re.Match[str]) -> Actor:

@@ -1,0 +1,110 @@
+"""Spanish rules added after the held-out batch (tests/gold/es/esh*) was scored once: places
+named by a country outside the Americas or by an adjective, threats told after the event
+word or with a passive modal, more ways to tell a toll, list items that are not totals, and
+strikes recalled as context. Every sentence here is our own, not a gold article's."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.extract import registry
+from strikewatch.extract.es.counts import read_counts
+from strikewatch.records import Article, Mention
+
+PUB = "2025-11-14"  # a Friday
+
+
+def read(text: str, published: str | None = PUB) -> list[Mention]:
+    art = Article(id="t-es-h", text=text, published=published, language="es")
+    return registry.checked(registry.get_extractor("strikewatch-rules-es"), art)
+
+
+def counts(text: str) -> dict[str, tuple[int | None, int | None]]:
+    return {name: rng for name, rng, _, _, _ in read_counts(text, 0, len(text))}
+
+
+@pytest.mark.parametrize(("sentence", "country"), [
+    ("Un ataque aéreo estadounidense mató el lunes a cinco milicianos en Yemen.", "YE"),
+    ("Fuerzas especiales atacaron el martes un campamento en Siria.", "SY"),
+    ("El bombardeo de ayer en Somalia dejó nueve muertos.", "SO"),
+])
+def test_a_country_outside_the_americas_places_a_strike_on_land(sentence: str,
+                                                               country: str) -> None:
+    got = [m for m in read(sentence) if m.kind == "event"]
+    assert got and got[0].place is not None and got[0].place.country == country
+
+
+def test_a_country_told_by_its_adjective() -> None:
+    got = read("El gobierno estudia bombardear campamentos en territorio hondureño.")
+    assert got[0].status == "planned"
+    assert got[0].place is not None and got[0].place.country == "HN"
+    assert got[0].provenance["place"][0].text == "territorio hondureño"
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Cualquier país que fabrique cocaína puede ser atacado, advirtió el presidente.",
+     "threatened"),
+    ("Trump aseguró que los bombardeos en Venezuela van a comenzar muy pronto.", "threatened"),
+    ("El presidente dijo que pronto empezará a bombardear los puertos.", "threatened"),
+    ("El mandatario ha recibido opciones para atacar cuarteles dentro del país.", "planned"),
+    ("Washington prepara una misión secreta, militar y de inteligencia, contra los cárteles.",
+     "planned"),
+])
+def test_plans_and_threats_told_after_the_event_word_or_with_a_modal(sentence: str,
+                                                                     status: str) -> None:
+    got = read(sentence)
+    assert got and all(m.status == status for m in got), [(m.status, m.spans[0].text)
+                                                          for m in got]
+
+
+def test_the_strike_itself_is_still_occurred() -> None:
+    got = read("La Armada atacó ayer una lancha y murieron tres tripulantes.")
+    assert [m.status for m in got] == ["occurred"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ('En el ataque murieron dos supuestos "narcoterroristas".', {"killed": (2, 2)}),
+    ("Cuatro soldados perdieron la vida y otros seis quedaron heridos.",
+     {"killed": (4, 4), "injured": (6, 6)}),
+    ("Ya son nueve los policías muertos y 12 los heridos.", {"killed": (9, 9),
+                                                            "injured": (12, 12)}),
+    ("Balance: tres delincuentes abatidos.", {"killed": (3, 3)}),
+    ("Dos narcoterroristas neutralizados en el sitio.", {"killed": (2, 2)}),
+    ("Murieron dos hombres y uno sobrevivió.", {"killed": (2, 2), "survivors": (1, 1)}),
+    ("Un pescador logró sobrevivir.", {"survivors": (1, 1)}),
+    ("Los muertos suman ya al menos 80.", {"killed": (80, None)}),
+    ("La cifra de muertos sube a por lo menos 70.", {"killed": (70, None)}),
+    ("Con este ataque la campaña lleva a 95 las víctimas.", {"killed": (95, 95)}),
+])
+def test_tolls_told_the_ways_spanish_copy_tells_them(text: str, want: dict[str, tuple[
+        int | None, int | None]]) -> None:
+    got = counts(text)
+    for name, rng in want.items():
+        assert got.get(name) == rng, (name, got)
+
+
+def test_aboard_is_still_no_toll() -> None:
+    assert "killed" not in counts("Iban a bordo ocho tripulantes.")
+
+
+def test_list_items_are_strikes_and_the_total_is_not_theirs() -> None:
+    got = read("El lunes hubo tres ataques: en el primero murieron cinco hombres; en el "
+               "segundo, dos, y en el tercero, cuatro: 11 muertos en total.")
+    items = [m for m in got if m.kind == "event"]
+    assert sorted(m.killed_low for m in items if m.killed_low) == [2, 4, 5]
+    assert not any(m.kind == "tally" and m.killed_low in (2, 4, 5) for m in got)
+
+
+def test_a_strike_recalled_long_before_the_article_is_background() -> None:
+    got = read("En marzo de 2024 un bombardeo mató a 20 personas en Siria.")
+    assert got[0].background is True
+
+
+def test_a_strike_recalled_with_an_earlier_day_is_background_the_lead_is_not() -> None:
+    got = read("Un dron estadounidense atacó el miércoles un campamento en Somalia y mató a "
+               "cuatro hombres. El 3 de noviembre, otro bombardeo en Somalia había matado a dos "
+               "personas.")
+    events = sorted((m.date_low, m.background) for m in got if m.kind == "event")
+    assert events == [("2025-11-03", True), ("2025-11-12", False)]
+    recalled = next(m for m in got if m.background)
+    assert (recalled.killed_low, recalled.killed_high) == (2, 2)
