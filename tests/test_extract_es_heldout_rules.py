@@ -108,3 +108,17 @@ def test_a_strike_recalled_with_an_earlier_day_is_background_the_lead_is_not() -
     assert events == [("2025-11-03", True), ("2025-11-12", False)]
     recalled = next(m for m in got if m.background)
     assert (recalled.killed_low, recalled.killed_high) == (2, 2)
+
+
+def test_a_verb_after_a_name_with_del_is_no_reference_back() -> None:
+    # "del ELN golpeó": a new attack told with a verb, not "el golpe" referring back
+    got = read("Un dron con explosivos del ELN golpeó el sábado a una patrulla en el Cauca. "
+               "Murieron dos policías.", published=None)
+    assert [(m.kind, m.killed_low) for m in got] == [("event", 2)]
+
+
+def test_a_raid_is_an_event_and_a_command_named_operations_is_not() -> None:
+    got = read("Un alto mando yihadista murió el jueves en una incursión de fuerzas "
+               "estadounidenses en Irak.")
+    assert [m.place.country if m.place else None for m in got] == ["IQ"]
+    assert read("El Comando Conjunto de Operaciones Especiales entrena a sus tropas.") == []

@@ -22,6 +22,8 @@ from strikewatch.extract.triggers import ERV, SD
 
 _ANAPHOR = re.compile(r"\b(?:el|la|los|las|este|esta|estos|estas|dicho|dicha|ese|esa|"
                       r"del|al|su|sus)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: only a noun refers back ("el golpe"); a verb after "del ELN" ("del ELN golpeó") tells
+_EVENT_NOUN = re.compile(r"(?:ataques?|bombardeos?|golpes?)\b", re.IGNORECASE)
 _INDEF = re.compile(r"\b(?:un|una|otro|otra|nuevo|nueva)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -114,7 +116,7 @@ def _frame(doc: Doc, s: Sentence, t: Trigger, start: int, end: int) -> Frame:
     f.violent_context = t.strength == "strong"
     before = doc.text[max(s.start, t.start - 25):t.start]
     f.anaphoric = bool(_ANAPHOR.search(before)) and not _INDEF.search(before) and \
-        t.text.lower().startswith(("ataque", "bombardeo", "golpe"))
+        bool(_EVENT_NOUN.match(t.text))
     if t.event_type:
         f.cite("event_type", t.start, t.end)
     return f

@@ -31,6 +31,8 @@ STRIKE_WORDS = re.compile(
     r"misi(?:ón|ones)\s+(?:[\wáéíóú]+,?\s+){0,2}?militar(?:es)?|"
     r"destru(?:yó|yeron|ir|ida|ido)\s+(?:[\wáéíóú]+\s+){0,2}?(?:laboratorios|campamentos)|"
     r"intervenci(?:ón|ones) militar(?:es)?|pegarles|operaciones militares|"
+    r"incursi(?:ón|ones)|(?-i:operaci)(?:ón|ones)\s+(?:antiterroristas?|especial(?:es)?|conjuntas?|"
+    r"con helicópteros?)|"
     r"abri(?:ó|eron) fuego|dispar(?:ó|aron) contra|pulveriz(?:ó|aron)|acribill(?:ó|aron)|"
     r"tirote(?:ó|aron|ara|aran)|misi(?:ón|ones) (?:\w+ )?contra|mand(?:ó|ado|aron) al fondo)\b",
     re.IGNORECASE)
@@ -44,7 +46,7 @@ SEA_INCIDENT_WORDS = re.compile(
 #: Weak event words: casualty words that only join an event ("murieron cuatro").
 CASUALTY_WORDS = re.compile(
     r"\b(?:muert[oa]s|fallecid[oa]s|murieron|mueren|fallecieron|perdieron la vida|"
-    r"mat(?:ó|aron|ando|ar)|abatid[oa]s)\b", re.IGNORECASE)
+    r"mat(?:ó|aron|ando|ar|ado)|abatid[oa]s|abati(?:ó|eron))\b", re.IGNORECASE)
 #: A boat that is the event's target ("narcolancha", "semisumergible").
 VESSEL = re.compile(r"\b(?:lanchas?|narcolanchas?|embarcaci(?:ón|ones)|semisumergibles?|"
                     r"submarinos?|botes?|peñeros?|naves?|buques?|barcos?|go-fast|"
