@@ -122,3 +122,17 @@ def test_a_raid_is_an_event_and_a_command_named_operations_is_not() -> None:
                "estadounidenses en Irak.")
     assert [m.place.country if m.place else None for m in got] == ["IQ"]
     assert read("El Comando Conjunto de Operaciones Especiales entrena a sus tropas.") == []
+
+
+def test_the_total_told_before_a_list_of_strikes_is_a_tally() -> None:
+    got = read("La Armada atacó el lunes tres lanchas y murieron nueve tripulantes. En el "
+               "primer ataque murieron cuatro; en el segundo, tres, y en el tercero, dos.")
+    events = sorted(m.killed_low for m in got if m.kind == "event" and m.killed_low)
+    assert events == [2, 3, 4]
+    assert [m.killed_low for m in got if m.kind == "tally"] == [9]
+
+
+def test_one_strike_then_one_recalled_first_strike_is_no_list() -> None:
+    got = read("La Armada atacó el lunes una lancha y murieron nueve tripulantes. El primer "
+               "ataque de la campaña, en septiembre, había matado a once.")
+    assert any(m.kind == "event" and m.killed_low == 9 for m in got)

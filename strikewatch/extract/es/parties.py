@@ -167,4 +167,34 @@ def corefer(doc: Doc) -> None:
             same.frames.extend(g.frames)
             continue
         out.append(g)
+    _totals_of_lists(out)
     doc.groups = out
+
+
+_ORDINAL = re.compile(r"(?:primer|segund|tercer|cuart|quint|sext)", re.IGNORECASE)
+
+
+def _killed(g: Group) -> int | None:
+    rng = next((f.counts["killed"] for f in g.frames if "killed" in f.counts), None)
+    return None if rng is None else rng[1] if rng[1] is not None else rng[0]
+
+
+def _totals_of_lists(groups: list[Group]) -> None:
+    """"Tres ataques contra cuatro lanchas dejaron 14 muertos ... en el primero murieron
+    ocho, en el segundo cuatro, en el tercero tres": where an article tells two or more
+    strikes one by one, an event told before them with a toll above each of theirs is their
+    total — a tally, not one more strike with the summed toll."""
+    items = [g for g in groups if g.head.kind == "event" and g.head.status == "occurred" and
+             (g.head.gap_verb or _ORDINAL.match(g.head.trigger.text))]
+    if len(items) < 2:
+        return
+    first = min(g.head.start for g in items)
+    most = max((_killed(g) or 0) for g in items)
+    for g in groups:
+        k = _killed(g)
+        if g in items or g.head.kind != "event" or g.head.status != "occurred" or \
+                g.head.start > first or k is None or most == 0 or k <= most:
+            continue
+        g.head.kind = "tally"
+        src = next(f for f in g.frames if "killed" in f.counts)
+        g.head.cite("kind", *src.prov["killed"][0])
