@@ -136,3 +136,32 @@ def test_one_strike_then_one_recalled_first_strike_is_no_list() -> None:
     got = read("La Armada atacó el lunes una lancha y murieron nueve tripulantes. El primer "
                "ataque de la campaña, en septiembre, había matado a once.")
     assert any(m.kind == "event" and m.killed_low == 9 for m in got)
+
+
+@pytest.mark.parametrize(("text", "strikes"), [
+    ("La Armada atacó el martes en dos ocasiones a varias lanchas.", (2, 2)),
+    ('Cinco supuestas "narcolanchas" fueron blanco de un bombardeo.', (5, 5)),
+    ("El Ejército cuenta 120 atentados con drones desde 2024.", (120, 120)),
+])
+def test_strikes_counted_as_times_boats_struck_passively_and_attacks(
+        text: str, strikes: tuple[int, int]) -> None:
+    assert counts(text).get("strikes") == strikes
+
+
+def test_times_someone_boasted_are_no_strikes() -> None:
+    assert "strikes" not in counts("El presidente ha presumido en varias ocasiones del éxito.")
+    assert "strikes" not in counts("Lo ha dicho en tres ocasiones esta semana.")
+
+
+def test_talks_about_strikes_are_a_plan() -> None:
+    got = read("Las conversaciones, todavía en una etapa inicial, incluyen ataques contra "
+               "jefes del narcotráfico en suelo mexicano.")
+    assert got and all(m.status == "planned" for m in got)
+
+
+def test_a_bombing_by_an_armed_group_is_its_own_event_with_its_own_toll() -> None:
+    got = read("Un dron estadounidense atacó el martes un campamento en Somalia y mató a seis "
+               "milicianos. El atentado con coche bomba del 2 de noviembre en Mogadiscio mató a "
+               "40 personas.")
+    tolls = sorted(m.killed_low for m in got if m.kind == "event" and m.killed_low)
+    assert tolls == [6, 40]

@@ -48,6 +48,7 @@ _INJURED_AFTER = re.compile(r"\s*(?:(?:los|las)\s+)?(?:" + PEOPLE + r"\s+)?"
 _ONE_PERSON = re.compile(r"\s*(?:persona|hombre|pescador|tripulante|sobreviviente|"
                          r"superviviente|muerto|fallecido)\b", re.IGNORECASE)
 _STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:esos|estos|los)\s+)?(?:ataques|bombardeos|golpes|"
+                            r"atentados|"
                             r"embarcaciones (?:atacadas|destruidas|hundidas)|"
                             r"lanchas (?:atacadas|destruidas|hundidas)|los ataques)\b",
                             re.IGNORECASE)
@@ -55,6 +56,14 @@ _STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:esos|estos|los)\s+)?(?:ataques|bomba
 _STRUCK_BOATS = re.compile(r"\s*(?:(?:presuntas|supuestas|nuevas|pequeñas)\s+)?['\"“‘]?"
                            r"(?:embarcaciones|lanchas|narcolanchas|narco lanchas|botes|naves|"
                            r"semisumergibles)\b", re.IGNORECASE)
+# "tres supuestas narcolanchas fueron blanco de un ataque": boats struck, told passively
+_STRUCK_PASSIVE = re.compile(r"[\"”»']?\s+(?:fueron|resultaron)\s+(?:blanco|atacad|bombardead|"
+                             r"destruid|hundid)", re.IGNORECASE)
+# "atacaron el lunes en tres ocasiones": strikes counted as times (not "en varias ocasiones"
+# of someone boasting)
+_TIMES = re.compile(r"\s*ocasiones\b", re.IGNORECASE)
+_STRIKE_VERB_EN = re.compile(r"(?:bombarde|atac|golpe)\w*\s+(?:[\wáéíóú]+\s+){0,3}?en\s+$",
+                             re.IGNORECASE)
 _STRIKE_VERB_BEFORE = re.compile(r"(?:bombarde|atac|destru|hund|al fondo)\w*\s+(?:\w+\s+){0,4}$",
                                  re.IGNORECASE)
 _NTH_STRIKE = re.compile(r"\b(?:ataque|bombardeo|golpe) (?:número|nº|n\.º) (\d+)", re.IGNORECASE)
@@ -152,8 +161,11 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
             out.append(("survivors", rng, approx, m.start(), m.end()))
         elif _INJURED_AFTER.match(tail):
             out.append(("injured", rng, approx, m.start(), m.end()))
-        elif _STRIKES_AFTER.match(tail) or (_STRUCK_BOATS.match(tail) and
-                                            _STRIKE_VERB_BEFORE.search(head)):
+        elif _STRIKES_AFTER.match(tail) or \
+                (_TIMES.match(tail) and _STRIKE_VERB_EN.search(head)) or \
+                ((sb := _STRUCK_BOATS.match(tail)) and
+                                            (_STRIKE_VERB_BEFORE.search(head) or
+                                             _STRUCK_PASSIVE.match(tail, sb.end()))):
             out.append(("strikes", rng, approx, m.start(), m.end()))
         elif _DEATH_AFTER.match(tail) or (_DEATH_BEFORE.search(head) and
                                           _AFTER_DEATH_VERB.match(tail)):

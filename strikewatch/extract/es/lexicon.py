@@ -30,7 +30,7 @@ STRIKE_WORDS = re.compile(
     r"alcanzada por un proyectil|ofensiva(?: militar| terrestre| (?:en|a|por) tierra)|"
     r"misi(?:ón|ones)\s+(?:[\wáéíóú]+,?\s+){0,2}?militar(?:es)?|"
     r"destru(?:yó|yeron|ir|ida|ido)\s+(?:[\wáéíóú]+\s+){0,2}?(?:laboratorios|campamentos)|"
-    r"intervenci(?:ón|ones) militar(?:es)?|pegarles|operaciones militares|"
+    r"intervenci(?:ón|ones) militar(?:es)?|pegarles|operaciones militares|atentados?|"
     r"incursi(?:ón|ones)|(?-i:operaci)(?:ón|ones)\s+(?:antiterroristas?|especial(?:es)?|conjuntas?|"
     r"con helicópteros?)|"
     r"abri(?:ó|eron) fuego|dispar(?:ó|aron) contra|pulveriz(?:ó|aron)|acribill(?:ó|aron)|"
@@ -77,6 +77,8 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"planific(?:a|ar|ó)|contempl(?:a|ando|aría)|estudia(?:n)? la "
                            r"posibilidad|(?:posibles?|próxim[oa]s?|futur[oa]s?) (?:\w+ )?"
                            r"(?:ataques?|operaci|bombardeos?)|siguiente fase|"
+                           r"conversaciones|discusiones|deliberaciones|"
+                           r"(?:etapa|fase) (?:inicial|temprana|preliminar)|"
                            r"ordenar(?:ía)?|autoriz(?:ó|ar)|podría(?:n)? (?:atacar|bombardear|"
                            r"lanzar)|tiene previsto|se dispone a|inminente)", re.I)),
     ("hypothetical", re.compile(r"(?:^|[¿,]\s*)(?:si|en caso de que|pongamos que|"
