@@ -165,3 +165,16 @@ def test_a_bombing_by_an_armed_group_is_its_own_event_with_its_own_toll() -> Non
                "40 personas.")
     tolls = sorted(m.killed_low for m in got if m.kind == "event" and m.killed_low)
     assert tolls == [6, 40]
+
+
+def test_a_list_told_one_sentence_per_strike() -> None:
+    got = read("La Armada atacó el lunes tres lanchas. En el primer ataque murieron cuatro "
+               "hombres. En el segundo, tres. En el tercero, dos.")
+    assert sorted(m.killed_low for m in got if m.kind == "event" and m.killed_low) == [2, 3, 4]
+    assert not any(m.kind == "tally" and m.killed_low == 4 for m in got)
+
+
+def test_a_sentence_that_only_starts_like_an_item_is_none() -> None:
+    got = read("La Armada atacó el lunes una lancha y murieron dos hombres. En el segundo "
+               "semestre, el gobierno cambiará de estrategia.")
+    assert [m.killed_low for m in got if m.kind == "event"] == [2]

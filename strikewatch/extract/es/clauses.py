@@ -78,6 +78,9 @@ def make_frames(doc: Doc) -> None:
     for s in doc.sentences:
         trigs = doc.triggers.get(s.index)
         if not trigs:
+            item = _item_sentence(doc, s)
+            if item is not None:
+                doc.frames.append(item)
             continue
         items = _list_items(doc, s)
         if items:
@@ -85,6 +88,31 @@ def make_frames(doc: Doc) -> None:
             continue
         for t, a, b in _clauses(doc, s, trigs):
             doc.frames.append(_frame(doc, s, t, a, b))
+
+
+_ITEM_SENTENCE = re.compile(r"^\W*(?:y\s+)?en\s+(?:el|la)\s+(?P<o>segund[oa]|tercer[oa]?|cuart[oa]|"
+                            r"quint[oa]|sext[oa])\b", re.IGNORECASE)
+
+
+def _item_sentence(doc: Doc, s: Sentence) -> Frame | None:
+    """"En el primer ataque murieron ocho. En el segundo, cuatro. En el tercero, tres.": a
+    list of strikes told one sentence per item; an item with no event word of its own is the
+    next strike of the list begun in the sentence before, sharing its death word."""
+    m = _ITEM_SENTENCE.match(s.text)
+    if m is None or not doc.frames:
+        return None
+    prev = doc.frames[-1]
+    if s.index - prev.sentence.index != 1 or not (
+            prev.gap_verb or _ORDINAL.search(prev.sentence.text)):
+        return None
+    t = Trigger(s.start + m.start("o"), s.start + m.end("o"), m.group("o"), ERV,
+                "Air/drone strike")
+    f = Frame(sentence=s, trigger=t, start=s.start, end=s.end, event_type=ERV,
+              sub_event_type="Air/drone strike", violent_context=True)
+    death = _DEATH_WORD.search(prev.sentence.text)
+    f.gap_verb = prev.gap_verb or (death.group(0) if death else "")
+    f.cite("event_type", t.start, t.end)
+    return f
 
 
 def _clauses(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[tuple[Trigger, int, int]]:

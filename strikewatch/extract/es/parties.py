@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from strikewatch.extract.context import Doc, Group
+from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import compatible, merge_frames
 from strikewatch.extract.es.lexicon import (
     ACTOR_RE,
@@ -167,11 +167,11 @@ def corefer(doc: Doc) -> None:
             same.frames.extend(g.frames)
             continue
         out.append(g)
-    _totals_of_lists(out)
+    _totals_of_lists(doc, out)
     doc.groups = out
 
 
-_ORDINAL = re.compile(r"(?:primer|segund|tercer|cuart|quint|sext)", re.IGNORECASE)
+_ORDINAL = re.compile(r"(?:primer|segund|tercer|cuart|quint|sext)\w*\s*$", re.IGNORECASE)
 
 
 def _killed(g: Group) -> int | None:
@@ -179,13 +179,19 @@ def _killed(g: Group) -> int | None:
     return None if rng is None else rng[1] if rng[1] is not None else rng[0]
 
 
-def _totals_of_lists(groups: list[Group]) -> None:
+def _ordinal(doc: Doc, f: Frame) -> bool:
+    """"en el primer ataque", "la segunda lancha", an item "tercero": a strike by its rank."""
+    return bool(_ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.end]) or
+                _ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.start]))
+
+
+def _totals_of_lists(doc: Doc, groups: list[Group]) -> None:
     """"Tres ataques contra cuatro lanchas dejaron 14 muertos ... en el primero murieron
     ocho, en el segundo cuatro, en el tercero tres": where an article tells two or more
     strikes one by one, an event told before them with a toll above each of theirs is their
     total — a tally, not one more strike with the summed toll."""
     items = [g for g in groups if g.head.kind == "event" and g.head.status == "occurred" and
-             (g.head.gap_verb or _ORDINAL.match(g.head.trigger.text))]
+             (g.head.gap_verb or _ordinal(doc, g.head))]
     if len(items) < 2:
         return
     first = min(g.head.start for g in items)
