@@ -178,3 +178,19 @@ def test_a_sentence_that_only_starts_like_an_item_is_none() -> None:
     got = read("La Armada atacó el lunes una lancha y murieron dos hombres. En el segundo "
                "semestre, el gobierno cambiará de estrategia.")
     assert [m.killed_low for m in got if m.kind == "event"] == [2]
+
+
+def test_the_running_total_in_the_strikes_sentence_is_a_tally_of_its_own() -> None:
+    got = read("La Armada atacó ayer una lancha en el Caribe y murieron dos hombres, lo que "
+               "lleva a 130 las víctimas desde que empezó la campaña.")
+    assert [(m.kind, m.killed_low, m.killed_high) for m in got] == [
+        ("event", 2, 2), ("tally", 130, 130)]
+    assert got[0].date_low == "2025-11-13"
+
+
+def test_carrying_out_a_strike_is_no_running_total() -> None:
+    from strikewatch.extract.es.fields import _TALLY
+    assert _TALLY.search("La Armada lleva a cabo la operación") is None
+    assert _TALLY.search("lo que lleva a 130 las víctimas") is not None
+    assert counts("se suma a decenas de ataques cuyo número de muertos supera ya los 150") == {
+        "strikes": (24, None), "killed": (150, 150)}

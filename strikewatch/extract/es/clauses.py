@@ -86,7 +86,7 @@ def make_frames(doc: Doc) -> None:
         if items:
             doc.frames.extend(items)
             continue
-        for t, a, b in _clauses(doc, s, trigs):
+        for t, a, b in _tally_clauses(doc, s, _clauses(doc, s, trigs), trigs):
             doc.frames.append(_frame(doc, s, t, a, b))
 
 
@@ -113,6 +113,36 @@ def _item_sentence(doc: Doc, s: Sentence) -> Frame | None:
     f.gap_verb = prev.gap_verb or (death.group(0) if death else "")
     f.cite("event_type", t.start, t.end)
     return f
+
+
+#: ", lo que eleva a 130 las víctimas", "; se suma a decenas de ataques": the campaign's
+#: running total told in the strike's sentence, a clause of its own
+_TALLY_TURN = re.compile(r"[,;]\s+(?:lo que|con lo que|con lo cual|elevando|y (?:ya )?eleva|"
+                         r"(?:y )?se suma a|con (?:este|esta|ello)\b[^,;.]{0,30}?(?:suma|ya son))"
+                         r"\b", re.IGNORECASE)
+_TURN_VERB = re.compile(r"\b(?:lleva|eleva|suma|son|sube)\w*", re.IGNORECASE)
+
+
+def _tally_clauses(doc: Doc, s: Sentence, clauses: list[tuple[Trigger, int, int]],
+                   trigs: list[Trigger]) -> list[tuple[Trigger, int, int]]:
+    """A strike's clause stops where the running total begins; the total is a clause of its
+    own, on its own event word or, with none ("lo que lleva a 130 las víctimas"), on its
+    verb (a weak word: it only stands with a count)."""
+    out: list[tuple[Trigger, int, int]] = []
+    for t, a, b in clauses:
+        m = _TALLY_TURN.search(doc.text, t.end, b)
+        if m is None:
+            out.append((t, a, b))
+            continue
+        out.append((t, a, m.start()))
+        own = next((x for x in trigs if m.start() <= x.start < b), None)
+        if own is None:
+            v = _TURN_VERB.search(doc.text, m.start(), b)
+            if v is None:
+                continue
+            own = Trigger(v.start(), v.end(), v.group(0), ERV, "Air/drone strike", generic=True)
+        out.append((own, m.start(), b))
+    return out
 
 
 def _clauses(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[tuple[Trigger, int, int]]:

@@ -33,7 +33,8 @@ _DEATH_BEFORE = re.compile(
     r"con un saldo de|un saldo de|"
     r"(?:ha |han )?costado la vida a|cobrado la vida de|"
     r"asesin(?:ó|aron|ando)\s+a|"
-    r"(?:muertos|fallecidos|víctimas)\s+(?:suman|ascienden|llegan|sube|subió|asciende)(?:\s+ya)?"
+    r"(?:muertos|fallecidos|víctimas)\s+(?:suman|ascienden|llegan|sube|subió|asciende|supera|"
+    r"superan)(?:\s+ya)?"
     r"(?:\s+a)?)\s+(?:a\s+)?(?:los\s+|las\s+|sus\s+)?$",
     re.IGNORECASE)
 _SURVIVE_AFTER = re.compile(r"\s*(?:" + PEOPLE + r"\s+|persona\s+|hombres?\s+)?(?:,?\s*que\s+)?"
@@ -47,7 +48,7 @@ _INJURED_AFTER = re.compile(r"\s*(?:(?:los|las)\s+)?(?:" + PEOPLE + r"\s+)?"
                             re.IGNORECASE)
 _ONE_PERSON = re.compile(r"\s*(?:persona|hombre|pescador|tripulante|sobreviviente|"
                          r"superviviente|muerto|fallecido)\b", re.IGNORECASE)
-_STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:esos|estos|los)\s+)?(?:ataques|bombardeos|golpes|"
+_STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:(?:esos|estos|los)\s+)?)?(?:ataques|bombardeos|golpes|"
                             r"atentados|"
                             r"embarcaciones (?:atacadas|destruidas|hundidas)|"
                             r"lanchas (?:atacadas|destruidas|hundidas)|los ataques)\b",

@@ -167,7 +167,8 @@ def read_dates(doc: Doc) -> None:
             last = f
 
 
-_TALLY = re.compile(r"\b(?:eleva(?:n|ndo)? a|suma(?:n|ría)?|ya son|en total|un total de|"
+_TALLY = re.compile(r"\b(?:eleva(?:n|ndo)? a|lleva(?:n)? a (?!cabo)|suma(?:n|ría)?|ya son|en total|"
+                    r"un total de|"
                     r"hasta ahora|desde (?:el )?(?:inicio|comienzo|principios|septiembre|"
                     r"agosto|octubre|noviembre|\d)|acumula|campaña|operación Lanza|"
                     r"(?:los|las|estos) \w+ ataques|ataques (?:contra|a) (?:presuntas |"
@@ -211,8 +212,9 @@ def read_kind(doc: Doc) -> None:
         strikes = f.counts.get("strikes")
         # a list item reads its own clause: "ocho en el primero; cuatro en el segundo: 14
         # muertos en total" is three strikes and a total, not three totals
-        cue_text, cue_at = ((doc.text[f.start:_own_end(doc, f)], f.start) if f.gap_verb else
-                            (f.sentence.text, f.sentence.start))
+        whole = f.start == f.sentence.start and f.end == f.sentence.end
+        cue_text, cue_at = ((f.sentence.text, f.sentence.start) if whole and not f.gap_verb
+                            else (doc.text[f.start:_own_end(doc, f)], f.start))
         cue = _TALLY.search(cue_text)
         plural = bool(_PLURAL_STRIKES.match(f.trigger.text))
         if (strikes and (strikes[0] or 0) >= 2) or (cue and (f.counts or f.since_read)) or \
