@@ -194,3 +194,16 @@ def test_carrying_out_a_strike_is_no_running_total() -> None:
     assert _TALLY.search("lo que lleva a 130 las víctimas") is not None
     assert counts("se suma a decenas de ataques cuyo número de muertos supera ya los 150") == {
         "strikes": (24, None), "killed": (150, 150)}
+
+
+def test_an_updated_toll_of_one_attack_is_that_attack_not_a_tally() -> None:
+    got = read("Ya son cinco los policías muertos y 14 los heridos en el ataque de la noche "
+               "anterior contra una estación en el Cauca.")
+    assert [(m.kind, m.killed_low, m.injured_low, m.date_low) for m in got] == [
+        ("event", 5, 14, "2025-11-13")]
+
+
+def test_a_figure_the_report_has_replaced_is_not_read() -> None:
+    got = counts("El Ejército, que en un primer parte había hablado de tres muertos, confirmó "
+                 "después seis.")
+    assert "killed" not in got or got["killed"] != (3, 3)

@@ -143,12 +143,20 @@ _AFTER_DEATH_VERB = re.compile(r"\s*(?:(?:[\wáéíóú]+\s+){0,2}[\"“«]?" + 
                                r"de\s+(?:sus|los|las)\s|[.,;]|$)", re.IGNORECASE)
 
 
+# "en un primer parte había hablado de cuatro muertos": a figure the report has replaced
+_SUPERSEDED = re.compile(r"\b(?:primer|inicial|anterior)\w*\s+(?:parte|comunicado|balance|reporte|"
+                         r"informe|recuento)\b[^.;]{0,60}$|\b(?:había|habían)\s+(?:hablado|"
+                         r"informado|reportado|dado cuenta)\s+de\s+$", re.IGNORECASE)
+
+
 def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, int]]:
     """(field, range, approx, start, end) for every count in text[a:b]."""
     out: list[tuple[str, Range, bool, int, int]] = []
     for m in NUMBER.finditer(text, a, b):
         tail = text[m.end():min(b, m.end() + 60)]
         head = text[max(a, m.start() - 40):m.start()]
+        if _SUPERSEDED.search(text[max(a, m.start() - 90):m.start()]):
+            continue  # an earlier, replaced figure
         if m.group("n").lower() in ("un", "una", "uno") and not m.group("q") and \
                 not _ONE_PERSON.match(tail) and \
                 not (m.group("n").lower() == "uno" and (_DEATH_AFTER.match(tail) or
