@@ -207,3 +207,9 @@ def test_a_figure_the_report_has_replaced_is_not_read() -> None:
     got = counts("El Ejército, que en un primer parte había hablado de tres muertos, confirmó "
                  "después seis.")
     assert "killed" not in got or got["killed"] != (3, 3)
+
+
+def test_strikes_spoken_of_in_general_tell_no_incident() -> None:
+    assert read("La presión incluye sanciones, amenazas y ataques a barcos sospechosos.") == []
+    got = read("Desde septiembre, los ataques a lanchas han dejado más de 80 muertos.")
+    assert got and got[0].kind == "tally"

@@ -150,13 +150,17 @@ def read_sources(doc: Doc) -> None:
            requires=("doc.frames", "frame.kind", "frame.status", "frame.status_cued",
                      "frame.background", "frame.drop", "frame.anaphoric",
                      "frame.violent_context", "frame.counts", "frame.more", "frame.date_low",
-                     "frame.place", "frame.actor1", "frame.actor2", "frame.event_type"),
-           assigns=("doc.groups",))
+                     "frame.place", "frame.actor1", "frame.actor2", "frame.event_type",
+                     "frame.since_read"),
+           assigns=("doc.groups", "frame.drop", "frame.kind"))
 def corefer(doc: Doc) -> None:
     """The English coreference (language-neutral: it compares fields), then one step a
     Spanish story needs: the lede tells the strike and the body tells it again with an
     indefinite ("bombardeó una narcolancha ... golpeó a otra embarcación"); a later strong
     frame compatible with the event told before (same status, kind, date, counts) joins it."""
+    for f in doc.frames:
+        if _generic_plural(f):
+            f.drop = True
     groups = merge_frames(doc)
     out: list[Group] = []
     for g in groups:
@@ -169,6 +173,18 @@ def corefer(doc: Doc) -> None:
         out.append(g)
     _totals_of_lists(doc, out)
     doc.groups = out
+
+
+_PLURAL_NOUN = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
+
+
+def _generic_plural(f: Frame) -> bool:
+    """"Ataques a barcos supuestamente del narcotráfico", "ven cada vez más cerca ataques
+    limitados": strikes spoken of in general — no day, period, place, toll or count of their
+    own — tell no incident."""
+    return f.status == "occurred" and bool(_PLURAL_NOUN.match(f.trigger.text)) and \
+        not f.counts and f.date_low is None and f.since_read is None and f.place is None and \
+        not f.gap_verb and f.kind == "event"
 
 
 _ORDINAL = re.compile(r"(?:primer|segund|tercer|cuart|quint|sext)\w*\s*$", re.IGNORECASE)
