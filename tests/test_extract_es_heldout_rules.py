@@ -213,3 +213,17 @@ def test_strikes_spoken_of_in_general_tell_no_incident() -> None:
     assert read("La presión incluye sanciones, amenazas y ataques a barcos sospechosos.") == []
     got = read("Desde septiembre, los ataques a lanchas han dejado más de 80 muertos.")
     assert got and got[0].kind == "tally"
+
+
+def test_items_of_a_list_with_no_toll_are_still_strikes_of_their_own() -> None:
+    got = read("La Armada atacó el lunes tres lanchas. En el primer ataque iban a bordo seis "
+               "hombres. En el segundo, cuatro. En el tercero, dos.")
+    events = [m for m in got if m.kind == "event"]
+    assert len(events) == 3
+    assert all(m.killed_low is None for m in events)  # aboard is no toll
+
+
+def test_the_campaigns_nth_strike_told_alone_joins_the_strike() -> None:
+    got = read("Sexto bombardeo de EE.UU. en el Caribe\n\nLa Armada estadounidense atacó "
+               "ayer otra lancha en el Caribe y murieron tres hombres.")
+    assert len([m for m in got if m.kind == "event"]) == 1

@@ -24,6 +24,10 @@ _ANAPHOR = re.compile(r"\b(?:el|la|los|las|este|esta|estos|estas|dicho|dicha|ese
                       r"del|al|su|sus)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: only a noun refers back ("el golpe"); a verb after "del ELN" ("del ELN golpeó") tells
 _EVENT_NOUN = re.compile(r"(?:ataques?|bombardeos?|golpes?)\b", re.IGNORECASE)
+# "en el primer ataque …; en el segundo …": a strike by its rank, opening a list, is no
+# reference back (a lone "el primer ataque" of the campaign is)
+_RANKED = re.compile(r"\b(?:primer|segund|tercer|cuart|quint|sext)\w*\s+$", re.IGNORECASE)
+_NEXT_RANK = re.compile(r"\b(?:segund|tercer|cuart|quint|sext)[oa]\b", re.IGNORECASE)
 _INDEF = re.compile(r"\b(?:un|una|otro|otra|nuevo|nueva)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -173,8 +177,11 @@ def _frame(doc: Doc, s: Sentence, t: Trigger, start: int, end: int) -> Frame:
               sub_event_type=t.sub_event_type)
     f.violent_context = t.strength == "strong"
     before = doc.text[max(s.start, t.start - 25):t.start]
-    f.anaphoric = bool(_ANAPHOR.search(before)) and not _INDEF.search(before) and \
+    refers = bool(_ANAPHOR.search(before)) and not _INDEF.search(before) and \
         bool(_EVENT_NOUN.match(t.text))
+    if refers and _RANKED.search(before) and _NEXT_RANK.search(doc.text, t.end, t.end + 200):
+        refers = False  # the first of a list of strikes told next
+    f.anaphoric = refers
     if t.event_type:
         f.cite("event_type", t.start, t.end)
     return f

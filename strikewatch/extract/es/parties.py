@@ -164,8 +164,10 @@ def corefer(doc: Doc) -> None:
     groups = merge_frames(doc)
     out: list[Group] = []
     for g in groups:
-        same = next((o for o in reversed(out) if g.head.kind == "event" and all(
-            compatible(o, f) for f in g.frames) and
+        # an item of a list of strikes ("en el segundo, cuatro") is a strike of its own
+        same = None if _is_item(doc, g.head) else next((
+            o for o in reversed(out) if g.head.kind == "event" and all(
+                compatible(o, f) for f in g.frames) and not _is_item(doc, o.head) and
             g.head.sentence.index not in {x.sentence.index for x in o.frames}), None)
         if same is not None:
             same.frames.extend(g.frames)
@@ -201,13 +203,24 @@ def _ordinal(doc: Doc, f: Frame) -> bool:
                 _ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.start]))
 
 
+def _is_item(doc: Doc, f: Frame) -> bool:
+    """An item of a list of strikes: a gapped list item, or a strike by its rank next to
+    another ranked one ("el primer ataque … el segundo"), not the campaign's "sexto
+    bombardeo" told alone."""
+    if f.gap_verb:
+        return True
+    return _ordinal(doc, f) and any(
+        o is not f and _ordinal(doc, o) and abs(o.sentence.index - f.sentence.index) <= 2
+        for o in doc.frames)
+
+
 def _totals_of_lists(doc: Doc, groups: list[Group]) -> None:
     """"Tres ataques contra cuatro lanchas dejaron 14 muertos ... en el primero murieron
     ocho, en el segundo cuatro, en el tercero tres": where an article tells two or more
     strikes one by one, an event told before them with a toll above each of theirs is their
     total — a tally, not one more strike with the summed toll."""
     items = [g for g in groups if g.head.kind == "event" and g.head.status == "occurred" and
-             (g.head.gap_verb or _ordinal(doc, g.head))]
+             _is_item(doc, g.head)]
     if len(items) < 2:
         return
     first = min(g.head.start for g in items)
