@@ -227,3 +227,14 @@ def test_the_campaigns_nth_strike_told_alone_joins_the_strike() -> None:
     got = read("Sexto bombardeo de EE.UU. en el Caribe\n\nLa Armada estadounidense atacó "
                "ayer otra lancha en el Caribe y murieron tres hombres.")
     assert len([m for m in got if m.kind == "event"]) == 1
+
+
+def test_a_bombing_told_after_a_strike_does_not_join_it() -> None:
+    got = read("Un ataque aéreo estadounidense alcanzó el miércoles un campamento de Al Shabab "
+               "en Somalia. Estos anuncios llegaron tras el doble atentado con coches bomba "
+               "del 29 de octubre en Mogadiscio, que mató al menos a 80 personas.",
+               published=None)
+    events = [m for m in got if m.kind == "event"]
+    assert len(events) == 2
+    strike = next(m for m in events if m.place and m.place.country == "SO")
+    assert strike.killed_low is None  # the bombing's 80 are not the strike's

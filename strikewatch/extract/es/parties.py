@@ -168,6 +168,7 @@ def corefer(doc: Doc) -> None:
         same = None if _is_item(doc, g.head) else next((
             o for o in reversed(out) if g.head.kind == "event" and all(
                 compatible(o, f) for f in g.frames) and not _is_item(doc, o.head) and
+            _bombing(o.head) == _bombing(g.head) and
             g.head.sentence.index not in {x.sentence.index for x in o.frames}), None)
         if same is not None:
             same.frames.extend(g.frames)
@@ -201,6 +202,12 @@ def _ordinal(doc: Doc, f: Frame) -> bool:
     """"en el primer ataque", "la segunda lancha", an item "tercero": a strike by its rank."""
     return bool(_ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.end]) or
                 _ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.start]))
+
+
+def _bombing(f: Frame) -> bool:
+    """"el atentado con coches bomba": an armed group's bombing, never the same event as a
+    strike told before it, however compatible their fields."""
+    return f.trigger.text.lower().startswith("atentado")
 
 
 def _is_item(doc: Doc, f: Frame) -> bool:
