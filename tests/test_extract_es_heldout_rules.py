@@ -238,3 +238,14 @@ def test_a_bombing_told_after_a_strike_does_not_join_it() -> None:
     assert len(events) == 2
     strike = next(m for m in events if m.place and m.place.country == "SO")
     assert strike.killed_low is None  # the bombing's 80 are not the strike's
+
+
+def test_the_country_struck_named_as_the_object_is_the_place() -> None:
+    got = read("El presidente advirtió que pronto empezará a bombardear Cuba.")
+    assert got[0].status == "threatened"
+    assert got[0].place is not None and got[0].place.country == "CU"
+
+
+def test_a_country_attacked_as_a_party_is_not_the_place() -> None:
+    got = read("El grupo armado atacó a Estados Unidos y a sus aliados el martes en Siria.")
+    assert all(m.place is None or m.place.country == "SY" for m in got)

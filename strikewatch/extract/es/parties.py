@@ -40,6 +40,10 @@ def read_countries(doc: Doc) -> None:
 _AT_SEA = re.compile(r"\b(?:aguas internacionales|en el mar|alta mar|frente a (?:las )?costas?|"
                      r"(?:mar|océano) \w+|Caribe|Pacífico|millas náuticas)\b", re.IGNORECASE)
 _IN_COUNTRY = re.compile(r"\b(?:en|dentro de|territorio de|suelo)\s+(?:el\s+)?$", re.I)
+# a bare object only: "atacaron a Estados Unidos y a sus aliados" names the target, not
+# where the attack took place
+_OBJECT_COUNTRY = re.compile(r"\s+(" + "|".join(re.escape(k) for k in sorted(
+    COUNTRIES, key=len, reverse=True)) + r")(?!\w)")
 _ADJ_COUNTRY = re.compile(r"\b(?:territorio|suelo)\s+(" + "|".join(COUNTRY_ADJECTIVES) + r")\b",
                           re.I)
 
@@ -69,6 +73,11 @@ def read_places(doc: Doc) -> None:
                                 geo_precision=5)
                 f.cite("place", f.start + m.start(), f.start + m.end())
                 break
+        if f.place is None and (m3 := _OBJECT_COUNTRY.match(doc.text, f.trigger.end)):
+            # "empezará a golpear Venezuela": the country struck, named as the object
+            f.place = Place(name=m3.group(1), country=COUNTRIES[m3.group(1)], kind="country",
+                            geo_precision=5)
+            f.cite("place", m3.start(1), m3.end(1))
         if f.place is None and (m2 := _ADJ_COUNTRY.search(clause)) is not None:
             # "en territorio venezolano": the country named by its adjective
             f.place = Place(name=m2.group(0), country=COUNTRY_ADJECTIVES[m2.group(1).lower()],
