@@ -249,3 +249,17 @@ def test_the_country_struck_named_as_the_object_is_the_place() -> None:
 def test_a_country_attacked_as_a_party_is_not_the_place() -> None:
     got = read("El grupo armado atacó a Estados Unidos y a sus aliados el martes en Siria.")
     assert all(m.place is None or m.place.country == "SY" for m in got)
+
+
+def test_the_toll_of_this_strike_told_with_its_rank_in_the_campaign() -> None:
+    got = read("Estados Unidos golpeó el martes por la noche otra lancha. Dos personas que iban "
+               "a bordo murieron en este octavo ataque conocido desde el 2 de septiembre.")
+    assert [(m.kind, m.killed_low, m.date_low) for m in got] == [("event", 2, "2025-11-11")]
+
+
+@pytest.mark.parametrize("text", [
+    "Murieron dos hombres y un tercero consiguió sobrevivir.",
+    "Dos tripulantes murieron y otro sobrevivió.",
+])
+def test_one_more_man_alive(text: str) -> None:
+    assert counts(text).get("survivors") == (1, 1)

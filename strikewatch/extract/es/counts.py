@@ -78,6 +78,11 @@ _NO_SURVIVORS = re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?
                            r"(?:sobrevivientes|supervivientes)\b", re.IGNORECASE)
 
 
+# "y que un tercero consiguió sobrevivir", "otro sobrevivió": one more man, alive
+_ONE_SURVIVOR = re.compile(r"\b(?:un tercero|un cuarto|otro|una persona|un hombre)\s+(?:"
+                           r"(?:consiguió|logró|pudo)\s+sobrevivir|sobrevivió)\b", re.IGNORECASE)
+
+
 def number_value(word: str) -> int | None:
     """"64" → 64, "seis" → 6, "veintidós" → 22, "treinta y dos" → 32."""
     w = word.lower().strip()
@@ -185,6 +190,9 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
     for m in _NTH_STRIKE.finditer(text, a, b):
         n = int(m.group(1))
         out.append(("strikes", (n, n), False, m.start(1), m.end(1)))
+    one = _ONE_SURVIVOR.search(text, a, b)
+    if one is not None and not any(o[0] == "survivors" for o in out):
+        out.append(("survivors", (1, 1), False, one.start(), one.end()))
     if _NO_SURVIVORS.search(text, a, b):
         ns = _NO_SURVIVORS.search(text, a, b)
         assert ns is not None

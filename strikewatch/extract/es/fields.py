@@ -176,7 +176,8 @@ _TALLY = re.compile(r"\b(?:eleva(?:n|ndo)? a|lleva(?:n)? a (?!cabo)|suma(?:n|rí
                     r"(?:undécimo|décimo|vigésimo)\w*)\b", re.IGNORECASE)
 
 
-_ONE_EVENT = re.compile(r"\b(?:en|de)\s+(?:el|la)\s+$|\bdel\s+$", re.IGNORECASE)
+_ONE_EVENT = re.compile(r"\b(?:en|de)\s+(?:el|la)\s+$|\bdel\s+$|"
+                        r"\ben\s+(?:este|esta)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PLURAL_STRIKES = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
 
 
@@ -217,10 +218,12 @@ def read_kind(doc: Doc) -> None:
         cue_text, cue_at = ((f.sentence.text, f.sentence.start) if whole and not f.gap_verb
                             else (doc.text[f.start:_own_end(doc, f)], f.start))
         cue = _TALLY.search(cue_text)
-        if cue and not strikes and f.since_read is None and _ONE_EVENT.search(
-                doc.text[max(f.start, f.trigger.start - 12):f.trigger.start]) and \
+        if cue and not strikes and _ONE_EVENT.search(
+                doc.text[max(f.start, f.trigger.start - 20):f.trigger.start]) and \
                 not _PLURAL_STRIKES.match(f.trigger.text):
-            cue = None  # "ya son siete los muertos en el ataque de anoche": one event's toll
+            # "ya son siete los muertos en el ataque de anoche", "dos murieron en este octavo
+            # ataque desde el 2 de septiembre": one event's toll
+            cue = None
         plural = bool(_PLURAL_STRIKES.match(f.trigger.text))
         if (strikes and (strikes[0] or 0) >= 2) or (cue and (f.counts or f.since_read)) or \
                 (plural and f.counts.get("killed") and f.trigger.strength == "strong"):
