@@ -22,6 +22,12 @@ from strikewatch.extract.triggers import ERV, SD
 
 _ANAPHOR = re.compile(r"\b(?:el|la|los|las|este|esta|estos|estas|dicho|dicha|ese|esa|"
                       r"del|al|su|sus)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: only a noun refers back ("el golpe"); a verb after "del ELN" ("del ELN golpeó") tells
+_EVENT_NOUN = re.compile(r"(?:ataques?|bombardeos?|golpes?)\b", re.IGNORECASE)
+# "en el primer ataque …; en el segundo …": a strike by its rank, opening a list, is no
+# reference back (a lone "el primer ataque" of the campaign is)
+_RANKED = re.compile(r"\b(?:primer|segund|tercer|cuart|quint|sext)\w*\s+$", re.IGNORECASE)
+_NEXT_RANK = re.compile(r"\b(?:segund|tercer|cuart|quint|sext)[oa]\b", re.IGNORECASE)
 _INDEF = re.compile(r"\b(?:un|una|otro|otra|nuevo|nueva)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -76,13 +82,71 @@ def make_frames(doc: Doc) -> None:
     for s in doc.sentences:
         trigs = doc.triggers.get(s.index)
         if not trigs:
+            item = _item_sentence(doc, s)
+            if item is not None:
+                doc.frames.append(item)
             continue
         items = _list_items(doc, s)
         if items:
             doc.frames.extend(items)
             continue
-        for t, a, b in _clauses(doc, s, trigs):
+        for t, a, b in _tally_clauses(doc, s, _clauses(doc, s, trigs), trigs):
             doc.frames.append(_frame(doc, s, t, a, b))
+
+
+_ITEM_SENTENCE = re.compile(r"^\W*(?:y\s+)?en\s+(?:el|la)\s+(?P<o>segund[oa]|tercer[oa]?|cuart[oa]|"
+                            r"quint[oa]|sext[oa])\b", re.IGNORECASE)
+
+
+def _item_sentence(doc: Doc, s: Sentence) -> Frame | None:
+    """"En el primer ataque murieron ocho. En el segundo, cuatro. En el tercero, tres.": a
+    list of strikes told one sentence per item; an item with no event word of its own is the
+    next strike of the list begun in the sentence before, sharing its death word."""
+    m = _ITEM_SENTENCE.match(s.text)
+    if m is None or not doc.frames:
+        return None
+    prev = doc.frames[-1]
+    if s.index - prev.sentence.index != 1 or not (
+            prev.gap_verb or _ORDINAL.search(prev.sentence.text)):
+        return None
+    t = Trigger(s.start + m.start("o"), s.start + m.end("o"), m.group("o"), ERV,
+                "Air/drone strike")
+    f = Frame(sentence=s, trigger=t, start=s.start, end=s.end, event_type=ERV,
+              sub_event_type="Air/drone strike", violent_context=True)
+    death = _DEATH_WORD.search(prev.sentence.text)
+    f.gap_verb = prev.gap_verb or (death.group(0) if death else "")
+    f.cite("event_type", t.start, t.end)
+    return f
+
+
+#: ", lo que eleva a 130 las víctimas", "; se suma a decenas de ataques": the campaign's
+#: running total told in the strike's sentence, a clause of its own
+_TALLY_TURN = re.compile(r"[,;]\s+(?:lo que|con lo que|con lo cual|elevando|y (?:ya )?eleva|"
+                         r"(?:y )?se suma a|con (?:este|esta|ello)\b[^,;.]{0,30}?(?:suma|ya son))"
+                         r"\b", re.IGNORECASE)
+_TURN_VERB = re.compile(r"\b(?:lleva|eleva|suma|son|sube)\w*", re.IGNORECASE)
+
+
+def _tally_clauses(doc: Doc, s: Sentence, clauses: list[tuple[Trigger, int, int]],
+                   trigs: list[Trigger]) -> list[tuple[Trigger, int, int]]:
+    """A strike's clause stops where the running total begins; the total is a clause of its
+    own, on its own event word or, with none ("lo que lleva a 130 las víctimas"), on its
+    verb (a weak word: it only stands with a count)."""
+    out: list[tuple[Trigger, int, int]] = []
+    for t, a, b in clauses:
+        m = _TALLY_TURN.search(doc.text, t.end, b)
+        if m is None:
+            out.append((t, a, b))
+            continue
+        out.append((t, a, m.start()))
+        own = next((x for x in trigs if m.start() <= x.start < b), None)
+        if own is None:
+            v = _TURN_VERB.search(doc.text, m.start(), b)
+            if v is None:
+                continue
+            own = Trigger(v.start(), v.end(), v.group(0), ERV, "Air/drone strike", generic=True)
+        out.append((own, m.start(), b))
+    return out
 
 
 def _clauses(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[tuple[Trigger, int, int]]:
@@ -113,8 +177,11 @@ def _frame(doc: Doc, s: Sentence, t: Trigger, start: int, end: int) -> Frame:
               sub_event_type=t.sub_event_type)
     f.violent_context = t.strength == "strong"
     before = doc.text[max(s.start, t.start - 25):t.start]
-    f.anaphoric = bool(_ANAPHOR.search(before)) and not _INDEF.search(before) and \
-        t.text.lower().startswith(("ataque", "bombardeo", "golpe"))
+    refers = bool(_ANAPHOR.search(before)) and not _INDEF.search(before) and \
+        bool(_EVENT_NOUN.match(t.text))
+    if refers and _RANKED.search(before) and _NEXT_RANK.search(doc.text, t.end, t.end + 200):
+        refers = False  # the first of a list of strikes told next
+    f.anaphoric = refers
     if t.event_type:
         f.cite("event_type", t.start, t.end)
     return f

@@ -16,32 +16,40 @@ from strikewatch.extract.es.lexicon import NUMBER, NUMBER_WORDS, PEOPLE, VAGUE
 Range = tuple[int | None, int | None]
 
 _DEATH_AFTER = re.compile(
-    r"\s*(?:de\s+)?(?:" + PEOPLE + r"\s*)?(?:(?:que\s+)?(?:iban|viajaban|estaban)\s+a\s+bordo\s+)?"
+    r"\s*(?:de\s+)?(?:(?:supuest|presunt)[oa]s\s+)?(?:[\"“«]?" + PEOPLE + r"[\"”»]?\s*)?"
+    r"(?:(?:que\s+)?(?:iban|viajaban|estaban)\s+a\s+bordo\s+)?"
     r"(?:(?:el|la|los|las)\s+(?:número|cifra|total|balance|saldo)\s+de\s+(?:personas\s+)?|"
-    r"(?:los|las)\s+)?"
+    r"(?:los|las)\s+(?:" + PEOPLE + r"\s+)?)?"
     r"(?:,?\s*que\s+)?(?:muert[oa]s?|fallecid[oa]s?|murieron|murió|mueren|falleció|fallecieron|"
     r"perdieron la vida|"
-    r"resultaron muert[oa]s|fueron abatid[oa]s|abatid[oa]s|víctimas mortales|sin vida)\b",
+    r"resultaron muert[oa]s|fueron abatid[oa]s|abatid[oa]s|víctimas mortales|sin vida|"
+    r"neutralizad[oa]s|dad[oa]s de baja|víctimas(?:\s+fatales)?)\b",
     re.IGNORECASE)
 _DEATH_BEFORE = re.compile(
     r"(?:murieron|mueren|fallecieron|perdieron la vida|"
-    r"mat(?:ó|aron|ando|ar)\s+(?:[\wáéíóú]+\s+){0,3}?a|"
+    r"mat(?:ó|aron|ando|ar|ado)\s+(?:[\wáéíóú]+\s+){0,3}?a|"
     r"(?:han|ha|habían|habrían|habría) muerto|"
     r"matando\s+a|acab(?:ó|aron) con la vida de|muerte de|la vida de|dejó|dejando|deja|"
     r"con un saldo de|un saldo de|"
     r"(?:ha |han )?costado la vida a|cobrado la vida de|"
-    r"asesin(?:ó|aron|ando)\s+a)\s+(?:a\s+)?(?:los\s+|las\s+|sus\s+)?$",
+    r"asesin(?:ó|aron|ando)\s+a|"
+    r"(?:muertos|fallecidos|víctimas)\s+(?:suman|ascienden|llegan|sube|subió|asciende|supera|"
+    r"superan)(?:\s+ya)?"
+    r"(?:\s+a)?)\s+(?:a\s+)?(?:los\s+|las\s+|sus\s+)?$",
     re.IGNORECASE)
 _SURVIVE_AFTER = re.compile(r"\s*(?:" + PEOPLE + r"\s+|persona\s+|hombres?\s+)?(?:,?\s*que\s+)?"
                             r"(?:sobrevivientes?|supervivientes?|sobrevivieron|sobrevivió|"
+                            r"(?:consiguió|logró|pudo) sobrevivir|"
                             r"con vida|salieron con vida|quedaron con vida)\b", re.IGNORECASE)
 _SURVIVE_BEFORE = re.compile(r"(?:salieron con vida|sobrevivieron|quedaron con vida|"
                              r"sobrevivió)\s+(?:los\s+|las\s+)?$", re.IGNORECASE)
-_INJURED_AFTER = re.compile(r"\s*(?:" + PEOPLE + r"\s+)?(?:heridos|heridas|resultaron heridos|"
-                            r"lesionados)\b", re.IGNORECASE)
+_INJURED_AFTER = re.compile(r"\s*(?:(?:los|las)\s+)?(?:" + PEOPLE + r"\s+)?"
+                            r"(?:heridos|heridas|(?:resultaron|quedaron) heridos|lesionados)\b",
+                            re.IGNORECASE)
 _ONE_PERSON = re.compile(r"\s*(?:persona|hombre|pescador|tripulante|sobreviviente|"
                          r"superviviente|muerto|fallecido)\b", re.IGNORECASE)
-_STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:esos|estos|los)\s+)?(?:ataques|bombardeos|golpes|"
+_STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:(?:esos|estos|los)\s+)?)?(?:ataques|bombardeos|golpes|"
+                            r"atentados|"
                             r"embarcaciones (?:atacadas|destruidas|hundidas)|"
                             r"lanchas (?:atacadas|destruidas|hundidas)|los ataques)\b",
                             re.IGNORECASE)
@@ -49,6 +57,14 @@ _STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:esos|estos|los)\s+)?(?:ataques|bomba
 _STRUCK_BOATS = re.compile(r"\s*(?:(?:presuntas|supuestas|nuevas|pequeñas)\s+)?['\"“‘]?"
                            r"(?:embarcaciones|lanchas|narcolanchas|narco lanchas|botes|naves|"
                            r"semisumergibles)\b", re.IGNORECASE)
+# "tres supuestas narcolanchas fueron blanco de un ataque": boats struck, told passively
+_STRUCK_PASSIVE = re.compile(r"[\"”»']?\s+(?:fueron|resultaron)\s+(?:blanco|atacad|bombardead|"
+                             r"destruid|hundid)", re.IGNORECASE)
+# "atacaron el lunes en tres ocasiones": strikes counted as times (not "en varias ocasiones"
+# of someone boasting)
+_TIMES = re.compile(r"\s*ocasiones\b", re.IGNORECASE)
+_STRIKE_VERB_EN = re.compile(r"(?:bombarde|atac|golpe)\w*\s+(?:[\wáéíóú]+\s+){0,3}?en\s+$",
+                             re.IGNORECASE)
 _STRIKE_VERB_BEFORE = re.compile(r"(?:bombarde|atac|destru|hund|al fondo)\w*\s+(?:\w+\s+){0,4}$",
                                  re.IGNORECASE)
 _NTH_STRIKE = re.compile(r"\b(?:ataque|bombardeo|golpe) (?:número|nº|n\.º) (\d+)", re.IGNORECASE)
@@ -60,6 +76,11 @@ _NTH_WORD = re.compile(r"\b(?:es|sería|fue|era|se trata)\s+(?:de\s+)?(?:el|del)
                        "|".join(ORDINALS) + r")\s+(?:ataque|bombardeo|golpe)", re.IGNORECASE)
 _NO_SURVIVORS = re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?"
                            r"(?:sobrevivientes|supervivientes)\b", re.IGNORECASE)
+
+
+# "y que un tercero consiguió sobrevivir", "otro sobrevivió": one more man, alive
+_ONE_SURVIVOR = re.compile(r"\b(?:un tercero|un cuarto|otro|una persona|un hombre)\s+(?:"
+                           r"(?:consiguió|logró|pudo)\s+sobrevivir|sobrevivió)\b", re.IGNORECASE)
 
 
 def number_value(word: str) -> int | None:
@@ -123,8 +144,14 @@ def bare_count(text: str, a: int, b: int) -> tuple[Range, int, int] | None:
 
 # what may follow the number after "murieron", "la muerte de": people ("los dos supuestos
 # narcoterroristas"), "de sus habitantes", or the clause's end
-_AFTER_DEATH_VERB = re.compile(r"\s*(?:(?:[\wáéíóú]+\s+){0,2}" + PEOPLE + r"|muert|fallec|"
+_AFTER_DEATH_VERB = re.compile(r"\s*(?:(?:[\wáéíóú]+\s+){0,2}[\"“«]?" + PEOPLE + r"|muert|fallec|"
                                r"de\s+(?:sus|los|las)\s|[.,;]|$)", re.IGNORECASE)
+
+
+# "en un primer parte había hablado de cuatro muertos": a figure the report has replaced
+_SUPERSEDED = re.compile(r"\b(?:primer|inicial|anterior)\w*\s+(?:parte|comunicado|balance|reporte|"
+                         r"informe|recuento)\b[^.;]{0,60}$|\b(?:había|habían)\s+(?:hablado|"
+                         r"informado|reportado|dado cuenta)\s+de\s+$", re.IGNORECASE)
 
 
 def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, int]]:
@@ -133,9 +160,12 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
     for m in NUMBER.finditer(text, a, b):
         tail = text[m.end():min(b, m.end() + 60)]
         head = text[max(a, m.start() - 40):m.start()]
+        if _SUPERSEDED.search(text[max(a, m.start() - 90):m.start()]):
+            continue  # an earlier, replaced figure
         if m.group("n").lower() in ("un", "una", "uno") and not m.group("q") and \
                 not _ONE_PERSON.match(tail) and \
-                not (m.group("n").lower() == "uno" and _DEATH_AFTER.match(tail)):
+                not (m.group("n").lower() == "uno" and (_DEATH_AFTER.match(tail) or
+                                                        _SURVIVE_AFTER.match(tail))):
             continue  # "un ataque", "una lancha": an article, not a count
         got = number_range(m)
         if got is None:
@@ -145,8 +175,11 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
             out.append(("survivors", rng, approx, m.start(), m.end()))
         elif _INJURED_AFTER.match(tail):
             out.append(("injured", rng, approx, m.start(), m.end()))
-        elif _STRIKES_AFTER.match(tail) or (_STRUCK_BOATS.match(tail) and
-                                            _STRIKE_VERB_BEFORE.search(head)):
+        elif _STRIKES_AFTER.match(tail) or \
+                (_TIMES.match(tail) and _STRIKE_VERB_EN.search(head)) or \
+                ((sb := _STRUCK_BOATS.match(tail)) and
+                                            (_STRIKE_VERB_BEFORE.search(head) or
+                                             _STRUCK_PASSIVE.match(tail, sb.end()))):
             out.append(("strikes", rng, approx, m.start(), m.end()))
         elif _DEATH_AFTER.match(tail) or (_DEATH_BEFORE.search(head) and
                                           _AFTER_DEATH_VERB.match(tail)):
@@ -157,6 +190,9 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
     for m in _NTH_STRIKE.finditer(text, a, b):
         n = int(m.group(1))
         out.append(("strikes", (n, n), False, m.start(1), m.end(1)))
+    one = _ONE_SURVIVOR.search(text, a, b)
+    if one is not None and not any(o[0] == "survivors" for o in out):
+        out.append(("survivors", (1, 1), False, one.start(), one.end()))
     if _NO_SURVIVORS.search(text, a, b):
         ns = _NO_SURVIVORS.search(text, a, b)
         assert ns is not None

@@ -30,7 +30,8 @@ DATE_RE = re.compile(
     rf"(?:(?P<wdp>\b(?:{_DAY})\s+)?(?P<d>\d{{1,2}}) de (?P<m>{_MON})(?: (?:de|del) (?P<y>\d{{4}}))?"
     rf"|\b(?P<mid>a (?:mediados|principios|inicios|finales|fines) de )?(?P<mo>{_MON})"
     rf"(?: (?:de|del) (?P<my>\d{{4}}))?"
-    rf"|(?P<rel>\b(?:ayer|anoche|antier|anteayer|hoy|esta madrugada|esta mañana)\b)"
+    rf"|(?P<rel>\b(?:ayer|anoche|antier|anteayer|hoy|esta madrugada|esta mañana|"
+    rf"la noche anterior|la víspera)\b)"
     rf"|(?P<wd>\b(?:el|este|esta|del|pasado) (?:pasado )?(?:{_DAY})\b(?! \d))"
     rf")",
     re.IGNORECASE)
@@ -76,7 +77,8 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
             continue
         elif m.group("rel"):
             word = m.group("rel").lower()
-            back = {"ayer": 1, "anoche": 1, "antier": 2, "anteayer": 2}.get(word, 0)
+            back = {"ayer": 1, "anoche": 1, "antier": 2, "anteayer": 2, "la noche anterior": 1,
+                    "la víspera": 1}.get(word, 0)
             day_ = (pub - dt.timedelta(days=back)).isoformat()
             out.append(DateRead(a, b, day_, day_, 1))
         elif m.group("wd"):

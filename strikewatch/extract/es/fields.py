@@ -5,9 +5,11 @@ tally, and what was hit. Its own module because these read words, clause by clau
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from strikewatch.caseless import caseless
+from strikewatch.extract.components.kind import BACKGROUND_DAYS
 from strikewatch.extract.context import DateRead, Doc, Frame
 from strikewatch.extract.es import counts as es_counts
 from strikewatch.extract.es import dates as es_dates
@@ -17,6 +19,7 @@ from strikewatch.extract.es.lexicon import (
     LAND_TARGET,
     SAY_VERB,
     SEA_WORD,
+    STATUS_AFTER,
     STATUS_CUES,
     VESSEL,
 )
@@ -51,6 +54,13 @@ def _read_status(doc: Doc, f: Frame) -> None:
         f.status, f.status_cued = status, True  # type: ignore[assignment]
         f.cite("status", base + m.start(), base + m.end())
         return
+    after = doc.text[f.trigger.end:f.end]
+    for status, rx in STATUS_AFTER:
+        m = rx.search(after)
+        if m is not None:
+            f.status, f.status_cued = status, True  # type: ignore[assignment]
+            f.cite("status", f.trigger.end + m.start(1), f.trigger.end + m.end(1))
+            return
     trig = f.trigger.text.split()[0]
     if CONDITIONAL.fullmatch(trig) and not re.search(r"habría", before, re.I):
         f.status, f.status_cued = "planned", True  # "atacaría": what would be done
@@ -77,11 +87,20 @@ def read_status(doc: Doc) -> None:
             f.drop = True
 
 
+def _own_end(doc: Doc, f: Frame) -> int:
+    """Where a list item's own words end: the last item runs on to the list's total ("y en
+    el tercero, cuatro: 11 muertos en total"), which is not the item's."""
+    if not f.gap_verb:
+        return f.end
+    m = re.compile(r"[:;]").search(doc.text, f.trigger.end, f.end)
+    return m.start() if m else f.end
+
+
 @component("es_counts", requires=("doc.frames",), assigns=("frame.counts", "frame.approx"))
 def read_counts(doc: Doc) -> None:
     """Casualty counts of every frame (es/counts.py)."""
     for f in doc.frames:
-        for name, rng, approx, a, b in es_counts.read_counts(doc.text, f.start, f.end):
+        for name, rng, approx, a, b in es_counts.read_counts(doc.text, f.start, _own_end(doc, f)):
             if name in f.counts:
                 continue
             f.counts[name] = rng
@@ -89,7 +108,7 @@ def read_counts(doc: Doc) -> None:
             if approx:
                 f.approx.append(name)
         if f.gap_verb and "killed" not in f.counts:
-            bare = es_counts.bare_count(doc.text, f.start, f.end)
+            bare = es_counts.bare_count(doc.text, f.start, _own_end(doc, f))
             if bare is not None:
                 rng, a, b = bare
                 f.counts["killed"] = rng
@@ -149,7 +168,8 @@ def read_dates(doc: Doc) -> None:
             last = f
 
 
-_TALLY = caseless(re.compile(r"\b(?:eleva(?:n|ndo)? a|suma(?:n|ría)?|ya son|en total|un total de|"
+_TALLY = caseless(re.compile(r"\b(?:eleva(?:n|ndo)? a|lleva(?:n)? a (?!cabo)|suma(?:n|ría)?|ya son|en total|"
+                    r"un total de|"
                     r"hasta ahora|desde (?:el )?(?:inicio|comienzo|principios|septiembre|"
                     r"agosto|octubre|noviembre|\d)|acumula|campaña|operación Lanza|"
                     r"(?:los|las|estos) \w+ ataques|ataques (?:contra|a) (?:presuntas |"
@@ -157,23 +177,60 @@ _TALLY = caseless(re.compile(r"\b(?:eleva(?:n|ndo)? a|suma(?:n|ría)?|ya son|en 
                     r"(?:undécimo|décimo|vigésimo)\w*)\b", re.IGNORECASE))
 
 
+_ONE_EVENT = re.compile(r"\b(?:en|de)\s+(?:el|la)\s+$|\bdel\s+$|"
+                        r"\ben\s+(?:este|esta)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PLURAL_STRIKES = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
 
 
-@component("es_kind", requires=("doc.frames", "frame.counts", "frame.since_read"),
-           assigns=("frame.kind", "frame.period_low", "frame.period_high"))
+def _recalled(doc: Doc) -> None:
+    """Strikes recalled as context are background: one ending BACKGROUND_DAYS before
+    publication, or one dated two days or more before the article's own strike (its first
+    occurred event, when it has a day of its own) and told after it ("el 13 de febrero otro
+    bombardeo mató a tres" under a report of Monday's strike)."""
+    lead_day: dt.date | None = None
+    lead_seen = False
+    for f in doc.frames:
+        if f.kind != "event" or f.status != "occurred" or f.drop:
+            continue
+        end = dt.date.fromisoformat(f.date_high) if f.date_high else None
+        if end is not None and doc.published is not None and \
+                (doc.published - end).days > BACKGROUND_DAYS:
+            f.background = True
+            continue
+        if not lead_seen:
+            lead_seen = True
+            lead_day = dt.date.fromisoformat(f.date_low) if f.date_low else None
+            continue
+        if end is not None and lead_day is not None and (lead_day - end).days >= 2:
+            f.background = True
+
+
+@component("es_kind", requires=("doc.frames", "frame.counts", "frame.since_read",
+                                "frame.status", "frame.drop"),
+           assigns=("frame.kind", "frame.period_low", "frame.period_high", "frame.background"))
 def read_kind(doc: Doc) -> None:
     """A tally: a toll over many strikes ("eleva a 64 el número de muertos", "desde
     septiembre", "en total", two or more strikes); else one incident."""
     for f in doc.frames:
         strikes = f.counts.get("strikes")
-        cue = _TALLY.search(f.sentence.text)
+        # a list item reads its own clause: "ocho en el primero; cuatro en el segundo: 14
+        # muertos en total" is three strikes and a total, not three totals
+        whole = f.start == f.sentence.start and f.end == f.sentence.end
+        cue_text, cue_at = ((f.sentence.text, f.sentence.start) if whole and not f.gap_verb
+                            else (doc.text[f.start:_own_end(doc, f)], f.start))
+        cue = _TALLY.search(cue_text)
+        if cue and not strikes and _ONE_EVENT.search(
+                doc.text[max(f.start, f.trigger.start - 20):f.trigger.start]) and \
+                not _PLURAL_STRIKES.match(f.trigger.text):
+            # "ya son siete los muertos en el ataque de anoche", "dos murieron en este octavo
+            # ataque desde el 2 de septiembre": one event's toll
+            cue = None
         plural = bool(_PLURAL_STRIKES.match(f.trigger.text))
         if (strikes and (strikes[0] or 0) >= 2) or (cue and (f.counts or f.since_read)) or \
                 (plural and f.counts.get("killed") and f.trigger.strength == "strong"):
             f.kind = "tally"
             f.cite("kind", *(f.prov["strikes"][0] if strikes else
-                             (f.sentence.start + cue.start(), f.sentence.start + cue.end())
+                             (cue_at + cue.start(), cue_at + cue.end())
                              if cue else (f.trigger.start, f.trigger.end)))
             if f.since_read is not None and doc.published is not None:
                 f.period_low, f.period_high = f.since_read.low, doc.published.isoformat()
@@ -181,6 +238,7 @@ def read_kind(doc: Doc) -> None:
             f.date_low = f.date_high = None
             f.time_precision = None
             f.prov.pop("date", None)
+    _recalled(doc)
 
 
 @component("es_targets", requires=("doc.frames",), assigns=("frame.target_kind", "frame.domain"))

@@ -30,8 +30,11 @@ STRIKE_WORDS = caseless(re.compile(
     r"narcolanchas?|botes?|semisumergibles?|naves?|buques?)|"
     r"vol(?:ó|aron)\s+(?:una?\s+|la\s+|el\s+)?(?:lancha|embarcación|narcolancha|bote)|"
     r"alcanzada por un proyectil|ofensiva(?: militar| terrestre| (?:en|a|por) tierra)|"
-    r"misi(?:ón|ones) militar(?:es)?|"
-    r"intervenci(?:ón|ones) militar(?:es)?|pegarles|operaciones militares|"
+    r"misi(?:ón|ones)\s+(?:[\wáéíóú]+,?\s+){0,2}?militar(?:es)?|"
+    r"destru(?:yó|yeron|ir|ida|ido)\s+(?:[\wáéíóú]+\s+){0,2}?(?:laboratorios|campamentos)|"
+    r"intervenci(?:ón|ones) militar(?:es)?|pegarles|operaciones militares|atentados?|"
+    r"incursi(?:ón|ones)|(?-i:operaci)(?:ón|ones)\s+(?:antiterroristas?|especial(?:es)?|conjuntas?|"
+    r"con helicópteros?)|"
     r"abri(?:ó|eron) fuego|dispar(?:ó|aron) contra|pulveriz(?:ó|aron)|acribill(?:ó|aron)|"
     r"tirote(?:ó|aron|ara|aran)|misi(?:ón|ones) (?:\w+ )?contra|mand(?:ó|ado|aron) al fondo)\b",
     re.IGNORECASE))
@@ -45,7 +48,7 @@ SEA_INCIDENT_WORDS = caseless(re.compile(
 #: Weak event words: casualty words that only join an event ("murieron cuatro").
 CASUALTY_WORDS = re.compile(
     r"\b(?:muert[oa]s|fallecid[oa]s|murieron|mueren|fallecieron|perdieron la vida|"
-    r"mat(?:ó|aron|ando|ar)|abatid[oa]s)\b", re.IGNORECASE)
+    r"mat(?:ó|aron|ando|ar|ado)|abatid[oa]s|abati(?:ó|eron))\b", re.IGNORECASE)
 #: A boat that is the event's target ("narcolancha", "semisumergible").
 VESSEL = re.compile(r"\b(?:lanchas?|narcolanchas?|embarcaci(?:ón|ones)|semisumergibles?|"
                     r"submarinos?|botes?|peñeros?|naves?|buques?|barcos?|go-fast|"
@@ -66,18 +69,28 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"pod(?:emos|ríamos)\s*$|"
                               r"lanzará|atacará|se encargará|advirtió (?:que|con)|"
                               r"amenaza(?:s)? de|empezarán|comenzarán|puede(?:n)? ser atacad|"
-                              r"será(?:n)? atacad)", re.I)),
+                              r"será(?:n)? atacad|(?:puede|pueden|podría|podrían) ser\s*$|"
+                              r"(?:está|están) sujet[oa]s? a\s*$|"
+                              r"(?:empezará|comenzará|volverá)(?:n)? a\s*$)", re.I)),
     ("planned", re.compile(r"\b(?:alist(?:a|aba|aban)|evalúa|diseña|sopesa|pensaría|estudia|"
                            r"quier(?:e|en)\s*$|"
                            r"lo próximo|la próxima|llevar|plane(?:a|an|aba|aban|ó)|prevé|prevén|"
-                           r"prepar(?:a|an|aba|aban)|"
+                           r"prepar(?:a|an|aba|aban|ar|ando)|opciones para\s*$|"
                            r"planific(?:a|ar|ó)|contempl(?:a|ando|aría)|estudia(?:n)? la "
                            r"posibilidad|(?:posibles?|próxim[oa]s?|futur[oa]s?) (?:\w+ )?"
                            r"(?:ataques?|operaci|bombardeos?)|siguiente fase|"
+                           r"conversaciones|discusiones|deliberaciones|"
+                           r"(?:etapa|fase) (?:inicial|temprana|preliminar)|"
                            r"ordenar(?:ía)?|autoriz(?:ó|ar)|podría(?:n)? (?:atacar|bombardear|"
                            r"lanzar)|tiene previsto|se dispone a|inminente)", re.I)),
     ("hypothetical", re.compile(r"(?:^|[¿,]\s*)(?:si|en caso de que|pongamos que|"
                                 r"una posible intervención)\s", re.I)),
+)
+#: Cues told after the event word in its clause ("los ataques por tierra van a empezar"):
+#: what has not happened yet.
+STATUS_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("threatened", re.compile(r"^[^.;]{0,30}?\b((?:va|van) a (?:empezar|comenzar|suceder|pasar|"
+                              r"llegar)|(?:empezarán|comenzarán|llegarán)\b)", re.I)),
 )
 #: Hedges: the event is reported, not vouched for ("habría", "presuntamente").
 HEDGES = re.compile(r"\b(?:habría(?:n)?|presunt(?:o|a|os|as|amente)|supuest(?:o|a|os|as|"
@@ -110,7 +123,9 @@ NUMBER = re.compile(
 #: People words between a number and a casualty word ("seis tripulantes murieron").
 PEOPLE = (r"(?:personas?|hombres?|tripulantes?|pescador|ocupantes|narcoterroristas|terroristas|"
           r"pescadores|marineros|civiles|presuntos narcotraficantes|narcotraficantes|"
-          r"integrantes|individuos|sospechosos|víctimas|criminales|tripulantes)")
+          r"integrantes|individuos|sospechosos|víctimas|criminales|tripulantes|soldados|militares|"
+          r"uniformados|policías|agentes|niños|mujeres|yihadistas|milicianos|miembros|"
+          r"combatientes|delincuentes|guerrilleros|insurgentes|extremistas)")
 
 # --- actors ------------------------------------------------------------------------------
 #: Actor phrases -> (name, type, country). Ordered longest first when compiled.
@@ -155,7 +170,17 @@ COUNTRIES: dict[str, str] = {
     "México": "MX", "Mexico": "MX", "Trinidad y Tobago": "TT", "Ecuador": "EC",
     "Nicaragua": "NI", "Panamá": "PA", "República Dominicana": "DO", "Honduras": "HN",
     "Guatemala": "GT", "El Salvador": "SV", "Costa Rica": "CR", "Perú": "PE", "Cuba": "CU",
-    "Puerto Rico": "PR", "Granada": "GD", "Jamaica": "JM",
+    "Puerto Rico": "PR", "Granada": "GD", "Jamaica": "JM", "Brasil": "BR", "Chile": "CL",
+    "Argentina": "AR", "Bolivia": "BO", "Paraguay": "PY", "Uruguay": "UY", "Guyana": "GY",
+    "Haití": "HT", "Siria": "SY", "Somalia": "SO", "Irak": "IQ", "Iraq": "IQ", "Yemen": "YE",
+    "Afganistán": "AF", "Pakistán": "PK", "Líbano": "LB", "Irán": "IR", "Israel": "IL",
+    "Nigeria": "NG", "Kenia": "KE", "Etiopía": "ET", "Libia": "LY", "Gaza": "PS",
+}
+#: "en territorio venezolano", "suelo mexicano": a country told by its adjective.
+COUNTRY_ADJECTIVES: dict[str, str] = {
+    "venezolano": "VE", "mexicano": "MX", "colombiano": "CO", "ecuatoriano": "EC",
+    "sirio": "SY", "somalí": "SO", "iraquí": "IQ", "yemení": "YE", "libanés": "LB",
+    "iraní": "IR", "nicaragüense": "NI", "panameño": "PA", "hondureño": "HN",
 }
 
 # --- attribution -------------------------------------------------------------------------

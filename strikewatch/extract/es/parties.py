@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from strikewatch.extract.context import Doc, Group
+from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import compatible, merge_frames
 from strikewatch.extract.es.lexicon import (
     ACTOR_RE,
@@ -15,6 +15,7 @@ from strikewatch.extract.es.lexicon import (
     ANONYMOUS,
     ATTRIBUTION,
     COUNTRIES,
+    COUNTRY_ADJECTIVES,
     clean_name,
 )
 from strikewatch.extract.pipeline import component
@@ -39,6 +40,12 @@ def read_countries(doc: Doc) -> None:
 _AT_SEA = re.compile(r"\b(?:aguas internacionales|en el mar|alta mar|frente a (?:las )?costas?|"
                      r"(?:mar|océano) \w+|Caribe|Pacífico|millas náuticas)\b", re.IGNORECASE)
 _IN_COUNTRY = re.compile(r"\b(?:en|dentro de|territorio de|suelo)\s+(?:el\s+)?$", re.I)
+# a bare object only: "atacaron a Estados Unidos y a sus aliados" names the target, not
+# where the attack took place
+_OBJECT_COUNTRY = re.compile(r"\s+(" + "|".join(re.escape(k) for k in sorted(
+    COUNTRIES, key=len, reverse=True)) + r")(?!\w)")
+_ADJ_COUNTRY = re.compile(r"\b(?:territorio|suelo)\s+(" + "|".join(COUNTRY_ADJECTIVES) + r")\b",
+                          re.I)
 
 
 @component("es_places", requires=("doc.frames", "frame.domain"), assigns=("frame.place",))
@@ -66,6 +73,16 @@ def read_places(doc: Doc) -> None:
                                 geo_precision=5)
                 f.cite("place", f.start + m.start(), f.start + m.end())
                 break
+        if f.place is None and (m3 := _OBJECT_COUNTRY.match(doc.text, f.trigger.end)):
+            # "empezará a golpear Venezuela": the country struck, named as the object
+            f.place = Place(name=m3.group(1), country=COUNTRIES[m3.group(1)], kind="country",
+                            geo_precision=5)
+            f.cite("place", m3.start(1), m3.end(1))
+        if f.place is None and (m2 := _ADJ_COUNTRY.search(clause)) is not None:
+            # "en territorio venezolano": the country named by its adjective
+            f.place = Place(name=m2.group(0), country=COUNTRY_ADJECTIVES[m2.group(1).lower()],
+                            kind="country", geo_precision=5)
+            f.cite("place", f.start + m2.start(), f.start + m2.end())
 
 
 def _actor(m: re.Match[str]) -> Actor:
@@ -142,21 +159,93 @@ def read_sources(doc: Doc) -> None:
            requires=("doc.frames", "frame.kind", "frame.status", "frame.status_cued",
                      "frame.background", "frame.drop", "frame.anaphoric",
                      "frame.violent_context", "frame.counts", "frame.more", "frame.date_low",
-                     "frame.place", "frame.actor1", "frame.actor2", "frame.event_type"),
-           assigns=("doc.groups",))
+                     "frame.place", "frame.actor1", "frame.actor2", "frame.event_type",
+                     "frame.since_read"),
+           assigns=("doc.groups", "frame.drop", "frame.kind"))
 def corefer(doc: Doc) -> None:
     """The English coreference (language-neutral: it compares fields), then one step a
     Spanish story needs: the lede tells the strike and the body tells it again with an
     indefinite ("bombardeó una narcolancha ... golpeó a otra embarcación"); a later strong
     frame compatible with the event told before (same status, kind, date, counts) joins it."""
+    for f in doc.frames:
+        if _generic_plural(f):
+            f.drop = True
     groups = merge_frames(doc)
     out: list[Group] = []
     for g in groups:
-        same = next((o for o in reversed(out) if g.head.kind == "event" and all(
-            compatible(o, f) for f in g.frames) and
+        # an item of a list of strikes ("en el segundo, cuatro") is a strike of its own
+        same = None if _is_item(doc, g.head) else next((
+            o for o in reversed(out) if g.head.kind == "event" and all(
+                compatible(o, f) for f in g.frames) and not _is_item(doc, o.head) and
+            _bombing(o.head) == _bombing(g.head) and
             g.head.sentence.index not in {x.sentence.index for x in o.frames}), None)
         if same is not None:
             same.frames.extend(g.frames)
             continue
         out.append(g)
+    _totals_of_lists(doc, out)
     doc.groups = out
+
+
+_PLURAL_NOUN = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
+
+
+def _generic_plural(f: Frame) -> bool:
+    """"Ataques a barcos supuestamente del narcotráfico", "ven cada vez más cerca ataques
+    limitados": strikes spoken of in general — no day, period, place, toll or count of their
+    own — tell no incident."""
+    return f.status == "occurred" and bool(_PLURAL_NOUN.match(f.trigger.text)) and \
+        not f.counts and f.date_low is None and f.since_read is None and f.place is None and \
+        not f.gap_verb and f.kind == "event"
+
+
+_ORDINAL = re.compile(r"(?:primer|segund|tercer|cuart|quint|sext)\w*\s*$", re.IGNORECASE)
+
+
+def _killed(g: Group) -> int | None:
+    rng = next((f.counts["killed"] for f in g.frames if "killed" in f.counts), None)
+    return None if rng is None else rng[1] if rng[1] is not None else rng[0]
+
+
+def _ordinal(doc: Doc, f: Frame) -> bool:
+    """"en el primer ataque", "la segunda lancha", an item "tercero": a strike by its rank."""
+    return bool(_ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.end]) or
+                _ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.start]))
+
+
+def _bombing(f: Frame) -> bool:
+    """"el atentado con coches bomba": an armed group's bombing, never the same event as a
+    strike told before it, however compatible their fields."""
+    return f.trigger.text.lower().startswith("atentado")
+
+
+def _is_item(doc: Doc, f: Frame) -> bool:
+    """An item of a list of strikes: a gapped list item, or a strike by its rank next to
+    another ranked one ("el primer ataque … el segundo"), not the campaign's "sexto
+    bombardeo" told alone."""
+    if f.gap_verb:
+        return True
+    return _ordinal(doc, f) and any(
+        o is not f and _ordinal(doc, o) and abs(o.sentence.index - f.sentence.index) <= 2
+        for o in doc.frames)
+
+
+def _totals_of_lists(doc: Doc, groups: list[Group]) -> None:
+    """"Tres ataques contra cuatro lanchas dejaron 14 muertos ... en el primero murieron
+    ocho, en el segundo cuatro, en el tercero tres": where an article tells two or more
+    strikes one by one, an event told before them with a toll above each of theirs is their
+    total — a tally, not one more strike with the summed toll."""
+    items = [g for g in groups if g.head.kind == "event" and g.head.status == "occurred" and
+             _is_item(doc, g.head)]
+    if len(items) < 2:
+        return
+    first = min(g.head.start for g in items)
+    most = max((_killed(g) or 0) for g in items)
+    for g in groups:
+        k = _killed(g)
+        if g in items or g.head.kind != "event" or g.head.status != "occurred" or \
+                g.head.start > first or k is None or most == 0 or k <= most:
+            continue
+        g.head.kind = "tally"
+        src = next(f for f in g.frames if "killed" in f.counts)
+        g.head.cite("kind", *src.prov["killed"][0])
