@@ -168,8 +168,8 @@ def read_dates(doc: Doc) -> None:
             last = f
 
 
-_TALLY = caseless(re.compile(r"\b(?:eleva(?:n|ndo)? a|lleva(?:n)? a (?!cabo)|suma(?:n|ría)?|ya son|en total|"
-                    r"un total de|"
+_TALLY = caseless(re.compile(r"\b(?:eleva(?:n|ndo)? a|lleva(?:n)? a (?!cabo)|suma(?:n|ría)?|"
+                    r"ya son|en total|un total de|"
                     r"hasta ahora|desde (?:el )?(?:inicio|comienzo|principios|septiembre|"
                     r"agosto|octubre|noviembre|\d)|acumula|campaña|operación Lanza|"
                     r"(?:los|las|estos) \w+ ataques|ataques (?:contra|a) (?:presuntas |"
