@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from strikewatch.errors import InputError
 from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES
-from strikewatch.store import MAX_SEARCH_WORDS, IncidentQuery
+from strikewatch.store import MAX_SEARCH_WORDS, IncidentQuery, read_cursor
 
 #: Columns the ledger may be sorted by ("-" prefix for descending).
 SORTABLE: tuple[str, ...] = (
@@ -28,7 +28,11 @@ SORTABLE: tuple[str, ...] = (
 TARGET_KINDS = ("vessel", "vehicle", "building", "facility", "group", "person", "unknown")
 DOMAINS = ("land", "sea", "air")
 MAX_LIMIT = 1000
-MAX_OFFSET = 10**9
+#: The deepest offset a page may ask for: skipping rows reads them all, so deeper pages
+#: follow the cursor (`after`), which seeks straight to its row at any depth.
+MAX_OFFSET = 10_000
+#: The largest min_killed accepted.
+MAX_COUNT = 10**9
 _TRUE, _FALSE = ("true", "1", "yes"), ("false", "0", "no")
 
 
@@ -87,7 +91,11 @@ class LedgerFilter(BaseModel):
     sort: str | None = Field(None, description=f"one of {', '.join(SORTABLE)}; "
                                                "'-' prefix for descending")
     limit: int | None = Field(None, description=f"rows per page, 1..{MAX_LIMIT}")
-    offset: int | None = Field(None, description="rows to skip")
+    offset: int | None = Field(None, description=f"rows to skip, at most {MAX_OFFSET}; "
+                                                "deeper pages follow `after`")
+    after: str | None = Field(None, description="the `next` cursor of the page before: "
+                                                "the rows after its last row, in the same "
+                                                "sort (any depth, no row skipped or repeated)")
 
     @field_validator("date_from", "date_to", mode="before")
     @classmethod
@@ -103,6 +111,11 @@ class LedgerFilter(BaseModel):
             raise ValueError(f"{info.field_name}: {text!r} is not a date (YYYY-MM-DD)")
         return text
 
+    @field_validator("after", mode="before")
+    @classmethod
+    def _cursor(cls, value: Any) -> str | None:
+        return _text(value)
+
     @field_validator("country", "actor", "q", mode="before")
     @classmethod
     def _plain(cls, value: Any, info: Any) -> str | None:
@@ -110,7 +123,7 @@ class LedgerFilter(BaseModel):
         if info.field_name == "country" and text and len(text) == 2:
             return text.upper()
         if info.field_name == "q" and text is not None:
-            # each word is one LIKE term, and SQLite refuses a query past 1,000 of them
+            # each word is one full-text term; a query of thousands is refused early
             words = dict.fromkeys(text.lower().split())
             if len(words) > MAX_SEARCH_WORDS:
                 raise ValueError(f"q: {len(words)} different words; search with at most "
@@ -142,8 +155,14 @@ class LedgerFilter(BaseModel):
     @field_validator("min_killed", "limit", "offset", mode="before")
     @classmethod
     def _number(cls, value: Any, info: Any) -> int | None:
-        bounds = {"min_killed": (0, MAX_OFFSET), "limit": (1, MAX_LIMIT),
-                  "offset": (0, MAX_OFFSET)}[info.field_name]
+        if info.field_name == "offset":
+            n = _whole("offset", value, 0, MAX_COUNT)
+            if n is not None and n > MAX_OFFSET:
+                raise ValueError(f"offset: {n} is past {MAX_OFFSET}; for deeper pages pass "
+                                 "`after` = the `next` cursor of the page before (the API "
+                                 "answers it with every page)")
+            return n
+        bounds = {"min_killed": (0, MAX_COUNT), "limit": (1, MAX_LIMIT)}[info.field_name]
         return _whole(info.field_name, value, *bounds)
 
     @field_validator("sort", mode="before")
@@ -159,6 +178,11 @@ class LedgerFilter(BaseModel):
     def _interval(self) -> LedgerFilter:
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise ValueError(f"date_from is after date_to ({self.date_from} > {self.date_to})")
+        if self.after is not None:
+            if self.offset:
+                raise ValueError("after and offset: page with one of them (after for deep "
+                                 "pages)")
+            read_cursor(self.after, self.sort or "date_low")  # BadCursor says what to do
         return self
 
     # --- building and using one ---------------------------------------------------------
@@ -183,11 +207,11 @@ class LedgerFilter(BaseModel):
             status=self.status, grade=self.grade, event_type=self.event_type,
             actor=self.actor, text=self.q, sort=self.sort or "date_low",
             limit=default_limit if self.limit is None else self.limit,
-            offset=self.offset or 0, extra=extra)
+            offset=self.offset or 0, after=self.after, extra=extra)
 
     def params(self) -> dict[str, str]:
         """The filters (not sort or page) as URL parameters, for links that keep them."""
-        skip = {"sort", "limit", "offset"}
+        skip = {"sort", "limit", "offset", "after"}
         out = {}
         for k, v in self.model_dump().items():
             if k not in skip and v is not None:
