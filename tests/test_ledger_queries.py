@@ -260,3 +260,25 @@ def test_migrations_backfill_an_existing_store(old_store: SqlStore) -> None:
     assert_totals_agree(store)
     store.replace_ledger(many(20), [])  # and the triggers keep them from then on
     assert_totals_agree(store)
+
+
+def test_both_plans_for_common_and_rare_matches_give_the_same_pages(
+        store: SqlStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On SQLite a page starts from the matches when they are few and from the sort's index
+    when they are many (sql_ledger.PROBE); both must read the same rows."""
+    from strikewatch.store import sql_ledger
+
+    ledger = [i.model_copy(update={"actor1": Actor(name=["US Navy", "Mexican Army"][n % 2]),
+                                   "date_low": f"2025-0{1 + n % 9}-1{n % 10}",
+                                   "date_high": f"2025-0{1 + n % 9}-1{n % 10}"})
+              for n, i in enumerate(many(50))]
+    store.replace_ledger(ledger, [])
+    cases = [IncidentQuery(actor="navy", sort="-killed_low", limit=7),
+             IncidentQuery(text="mexican", sort="date_low", limit=7),
+             IncidentQuery(date_from="2025-03-01", date_to="2025-06-30", sort="-killed_low",
+                           limit=7),
+             IncidentQuery(date_from="2025-03-01", actor="army", sort="killed_high", limit=0)]
+    few = [[i.id for i in store.incidents(q)] for q in cases]
+    monkeypatch.setattr(sql_ledger, "PROBE", 1)
+    assert [[i.id for i in store.incidents(q)] for q in cases] == few
+    assert all(few[:3]) and len(few[3]) > 0

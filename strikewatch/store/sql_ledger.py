@@ -85,9 +85,20 @@ def search_words(text: str) -> list[str]:
     return list(dict.fromkeys(_WORD.findall(fold(text).lower())))
 
 
-def _matches(conn: Connection, column: str, text: str) -> sa.ColumnElement[bool]:
+#: SQLite's FTS5 table (migration 0011), as far as queries name it.
+_FTS = sa.table("incidents_fts", sa.column("rowid", sa.Integer))
+
+
+def _fts_match(column: str, words: list[str]) -> str:
+    return "{" + column + "} : (" + " AND ".join(f'"{w}"*' for w in words) + ")"
+
+
+def _matches(conn: Connection, column: str, text: str, *,
+             per_row: bool = False) -> sa.ColumnElement[bool]:
     """Every word of `text` begins a word of `column` (search_text or actors): SQLite's
-    FTS5 table, PostgreSQL's GIN index over the same column."""
+    FTS5 table, PostgreSQL's GIN index over the same column. `per_row` (SQLite): test
+    each row read in the sort's order against the FTS index, rather than start from the
+    list of matches — the faster way to a page when the words are common."""
     words = search_words(text)
     if len(words) > MAX_SEARCH_WORDS:
         raise ValueError(f"search text has {len(words)} different words; "
@@ -96,12 +107,28 @@ def _matches(conn: Connection, column: str, text: str) -> sa.ColumnElement[bool]
         return sa.false()  # nothing searchable ("!!!"): nothing matches
     c = t.incidents.c
     if conn.dialect.name == "sqlite":
-        match = "{" + column + "} : (" + " AND ".join(f'"{w}"*' for w in words) + ")"
-        fts = sa.text("SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH :m")
-        return c.text_rowid.in_(fts.bindparams(m=match).columns(sa.column("rowid")))
+        hit = sa.literal_column("incidents_fts").op("MATCH")(_fts_match(column, words))
+        if per_row:
+            return sa.exists().where(hit, _FTS.c.rowid == c.text_rowid)
+        return c.text_rowid.in_(sa.select(_FTS.c.rowid).where(hit))
     tsv = sa.func.to_tsvector(sa.literal_column("'simple'"), sa.func.coalesce(c[column], ""))
     query = " & ".join(f"'{w}':*" for w in words)
     return tsv.op("@@")(sa.func.to_tsquery(sa.literal_column("'simple'"), query))
+
+
+#: SQLite plans with no histogram, so it cannot tell a rare word or a narrow date range
+#: from a common one; a page query first counts up to this many matches of each (an index
+#: range or an FTS doclist: well under a millisecond). Fewer: the page starts from those
+#: matches and sorts them. More: it reads the sort's index in order and tests each row,
+#: stopping at a page — the two plans whose cost does not grow with the ledger.
+PROBE = 2000
+
+
+def _many(conn: Connection, stmt: Any) -> bool:
+    """Does `stmt` (a select of one column) give at least PROBE rows?"""
+    first = sa.select(sa.literal(1)).select_from(stmt.subquery()).limit(PROBE)
+    n = conn.execute(sa.select(sa.func.count()).select_from(first.subquery())).scalar_one()
+    return int(n) >= PROBE
 
 
 def _counts_where(q: IncidentQuery) -> list[sa.ColumnElement[bool]] | None:
@@ -206,15 +233,29 @@ class LedgerSql(LedgerStore):
                 sa.select(t.incidents.c.id).where(t.incidents.c.id == current)).first()
         return current if live is not None else None
 
-    def _where(self, conn: Connection, q: IncidentQuery) -> list[sa.ColumnElement[bool]]:
-        """The filters as conditions each an index can serve (see the module's docstring)."""
+    def _where(self, conn: Connection, q: IncidentQuery,
+               sort: str | None = None) -> list[sa.ColumnElement[bool]]:
+        """The filters as conditions each an index can serve (see the module's docstring).
+        With `sort` (a page query, on SQLite), common words and wide date ranges are
+        written so the sort's index drives the read (PROBE says why)."""
         c = t.incidents.c
         conds: list[sa.ColumnElement[bool]] = []
+        sqlite = conn.dialect.name == "sqlite"
+        date_low: Any = c.date_low
+        if (sort is not None and sqlite and sort.lstrip("-") != "date_low"
+                and (q.date_from or q.date_to)):
+            rng: list[sa.ColumnElement[bool]] = [c.date_low.is_not(None)]
+            if q.date_from:
+                rng.append(c.date_low >= _widen(conn, q.date_from))
+            if q.date_to:
+                rng.append(c.date_low <= q.date_to)
+            if _many(conn, sa.select(c.date_low).where(*rng)):
+                date_low = sa.literal_column("+incidents.date_low")  # no index: test per row
         if q.date_from:  # the incident's interval overlaps [date_from, date_to]
             conds.append(sa.func.coalesce(c.date_high, c.date_low) >= q.date_from)
-            conds.append(c.date_low >= _widen(conn, q.date_from))
+            conds.append(date_low >= _widen(conn, q.date_from))
         if q.date_to:
-            conds.append(c.date_low <= q.date_to)
+            conds.append(date_low <= q.date_to)
         if q.country:
             ask = asked_for(q.country)
             if ask.country:
@@ -230,10 +271,15 @@ class LedgerSql(LedgerStore):
             conds.append(c.grade == q.grade)
         if q.event_type:
             conds.append(c.event_type == q.event_type)
-        if q.actor:
-            conds.append(_matches(conn, "actors", q.actor))
-        if q.text:
-            conds.append(_matches(conn, "search_text", q.text))
+        for column, text in (("actors", q.actor), ("search_text", q.text)):
+            if not text:
+                continue
+            per_row = False
+            if sort is not None and sqlite and search_words(text):
+                words = search_words(text)[:MAX_SEARCH_WORDS]
+                per_row = _many(conn, sa.select(_FTS.c.rowid).where(
+                    sa.literal_column("incidents_fts").op("MATCH")(_fts_match(column, words))))
+            conds.append(_matches(conn, column, text, per_row=per_row))
         for key, value in q.extra.items():
             if key == "sub_event_type":
                 conds.append(c.sub_event_type == value)
@@ -270,7 +316,7 @@ class LedgerSql(LedgerStore):
             return sa.select(t.incidents.c.data).where(*where, *conds).order_by(*keys)
 
         with self.engine.connect() as conn:
-            where = self._where(conn, q)
+            where = self._where(conn, q, sort)
             valued: list[sa.ColumnElement[bool]] = [col.is_not(None)]
             if after is not None and after[0] is not None:
                 pair, last = sa.tuple_(col, row_id), sa.tuple_(after[0], after[1])
@@ -351,7 +397,8 @@ class LedgerSql(LedgerStore):
         col = t.incidents.c[sort.lstrip("-")]
         with self.engine.connect() as conn:
             keys = [k.desc() if sort.startswith("-") else k for k in (col, t.incidents.c.id)]
-            stmt = (sa.select(t.incidents.c.id).where(*self._where(conn, q), col.is_not(None))
+            stmt = (sa.select(t.incidents.c.id).where(*self._where(conn, q, sort),
+                                                      col.is_not(None))
                     .order_by(*keys).limit(q.limit or 100))
             sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
             prefix = "EXPLAIN QUERY PLAN " if conn.dialect.name == "sqlite" else "EXPLAIN "
