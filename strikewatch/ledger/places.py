@@ -120,7 +120,9 @@ def filed_under(place: Any) -> PlaceKeys:
     at_sea = place.kind == "sea" or place.geo_precision == 6
     if name:
         names.append(_normalise(name))
-        if at_sea:
+        if place.kind in (None, "sea", "other"):  # not the Red Sea state of Sudan
+            sea = _sea_named(_normalise(name))  # named as a sea, with or without a kind
+        if at_sea and sea is None:
             key = _normalise(name)
             where = ""
             if key.startswith("waters of "):
