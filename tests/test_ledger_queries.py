@@ -285,3 +285,15 @@ def test_both_plans_for_common_and_rare_matches_give_the_same_pages(
     monkeypatch.setattr(sql_ledger, "PROBE", 1)
     assert [[i.id for i in store.incidents(q)] for q in cases] == few
     assert all(few[:3]) and len(few[3]) > 0
+
+
+def test_counts_of_words_agree_with_the_rows_on_every_path(store: SqlStore) -> None:
+    store.replace_ledger([i.model_copy(update={"actor1": Actor(name=["US Navy", "Army"][n % 2])})
+                          for n, i in enumerate(many(30))], [])
+    for q in (IncidentQuery(actor="navy"), IncidentQuery(text="army"),
+              IncidentQuery(actor="navy", text="us navy"), IncidentQuery(text="navy army"),
+              IncidentQuery(text="navy", date_from="2025-09-02"),
+              IncidentQuery(actor="army", country="Caribbean")):
+        rows = store.incidents(IncidentQuery(**{**q.__dict__, "limit": 0}))
+        assert store.count_incidents(q) == len(rows), q
+    assert store.count_incidents(IncidentQuery(actor="navy")) == 15

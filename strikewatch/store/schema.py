@@ -106,6 +106,8 @@ for _f in FILTER_INDEXED:
     for _s in FILTER_SORTS:
         sa.Index(f"ix_incidents_{_f}_{_s}_id", incidents.c[_f], incidents.c[_s], incidents.c.id)
 sa.Index("ix_incidents_date_span", incidents.c.date_span)
+# a date range's count reads this index alone (both ends of each interval, no rows)
+sa.Index("ix_incidents_date_low_date_high", incidents.c.date_low, incidents.c.date_high)
 sa.Index("ix_incidents_text_rowid", incidents.c.text_rowid)
 
 #: The names each incident's place is filed under (ledger.places.filed_under: the place,

@@ -131,6 +131,23 @@ def _many(conn: Connection, stmt: Any) -> bool:
     return int(n) >= PROBE
 
 
+def _fts_only(conn: Connection, q: IncidentQuery) -> str | None:
+    """SQLite, a query of words and actors and nothing else: its one FTS5 MATCH
+    expression (a count of its matches is the count of incidents); else None."""
+    if conn.dialect.name != "sqlite" or not (q.text or q.actor) or q.extra or any(
+            getattr(q, f) for f in ("date_from", "date_to", "country", "status", "grade",
+                                    "event_type")):
+        return None
+    parts = []
+    for column, text in (("actors", q.actor), ("search_text", q.text)):
+        if text:
+            words = search_words(text)
+            if not words or len(words) > MAX_SEARCH_WORDS:
+                return None  # _matches says why, or matches nothing
+            parts.append(f"({_fts_match(column, words)})")
+    return " AND ".join(parts)
+
+
 def _counts_where(q: IncidentQuery) -> list[sa.ColumnElement[bool]] | None:
     """The query as conditions on ledger_counts, or None when a filter is not one of its
     dimensions (dates, words, actors, a place name, min_killed, target kind, domain)."""
@@ -347,8 +364,21 @@ class LedgerSql(LedgerStore):
 
     def count_incidents(self, query: IncidentQuery | None = None) -> int:
         """Matches of the filters: a sum over ledger_counts where every filter is one of
-        its dimensions (no scan at any size), else a count over the filters' indexes."""
-        return self._sums(query or IncidentQuery())[0]
+        its dimensions (no scan at any size); words alone, a count of the full-text
+        index's matches (SQLite); else a count over the filters' indexes (no sums, so a
+        covering index answers it without reading rows)."""
+        q = query or IncidentQuery()
+        if _counts_where(q) is not None:
+            return self._sums(q)[0]
+        with self.engine.connect() as conn:
+            only_words = _fts_only(conn, q)
+            if only_words is not None:  # one FTS row per incident: count the matches
+                stmt = sa.select(sa.func.count()).select_from(_FTS).where(
+                    sa.literal_column("incidents_fts").op("MATCH")(only_words))
+            else:
+                stmt = sa.select(sa.func.count()).select_from(t.incidents).where(
+                    *self._where(conn, q))
+            return int(conn.execute(stmt).scalar_one())
 
     def killed_totals(self, query: IncidentQuery | None = None) -> tuple[int, int, int | None, int]:
         """(incidents matched, killed low, killed high or None, incidents counted), in SQL.

@@ -176,6 +176,7 @@ def upgrade() -> None:
         for s in FILTER_SORTS:
             op.create_index(f"ix_incidents_{f}_{s}_id", "incidents", [f, s, "id"])
     op.create_index("ix_incidents_date_span", "incidents", ["date_span"])
+    op.create_index("ix_incidents_date_low_date_high", "incidents", ["date_low", "date_high"])
     op.create_index("ix_incidents_text_rowid", "incidents", ["text_rowid"])
     op.create_table(
         "ledger_counts",
@@ -212,6 +213,7 @@ def downgrade() -> None:
     op.drop_table("ledger_counts")
     op.drop_index("ix_incidents_text_rowid", table_name="incidents")
     op.drop_index("ix_incidents_date_span", table_name="incidents")
+    op.drop_index("ix_incidents_date_low_date_high", table_name="incidents")
     for f in FILTER_INDEXED:
         for s in FILTER_SORTS:
             op.drop_index(f"ix_incidents_{f}_{s}_id", table_name="incidents")
