@@ -141,9 +141,9 @@ def explain(store: SqlStore, stmt: Any) -> list[str]:
 # --- the run ------------------------------------------------------------------------------
 
 @contextlib.contextmanager
-def open_bench_store(kind: str, tmp: str) -> Iterator[SqlStore]:
+def open_bench_store(kind: str, tmp: str, keep: str | None = None) -> Iterator[SqlStore]:
     if kind == "sqlite":
-        store = SqlStore(f"sqlite:///{Path(tmp) / 'bench.db'}")
+        store = SqlStore(f"sqlite:///{keep or Path(tmp) / 'bench.db'}")
         try:
             yield store
         finally:
@@ -193,12 +193,19 @@ def main() -> None:
                     help="repeats of the old forms (slow at 1M)")
     ap.add_argument("--plans", action="store_true", help="print each query's plans")
     ap.add_argument("--no-http", action="store_true")
+    ap.add_argument("--keep", metavar="PATH", help="SQLite: build the store in this file, "
+                    "or reuse it when it already holds --incidents incidents")
     args = ap.parse_args()
     print(f"bench/api.py --incidents {args.n} --db {args.db}; load average "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}; {os.cpu_count()} CPUs")
     deep = int(args.n * 0.9)
-    with tempfile.TemporaryDirectory() as tmp, open_bench_store(args.db, tmp) as store:
-        load(store, args.n)
+    with tempfile.TemporaryDirectory() as tmp, open_bench_store(args.db, tmp,
+                                                                args.keep) as store:
+        if store.count_incidents(IncidentQuery()) != args.n:
+            store.replace_ledger([], [])
+            load(store, args.n)
+        else:
+            print(f"reusing the {args.n:,} incidents in {args.keep}")
         queries: dict[str, dict[str, str]] = {
             "first page (date order)": {},
             "country + grade": {"country": "MX", "grade": "weak"},

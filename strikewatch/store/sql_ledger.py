@@ -108,9 +108,12 @@ def _matches(conn: Connection, column: str, text: str, *,
     c = t.incidents.c
     if conn.dialect.name == "sqlite":
         hit = sa.literal_column("incidents_fts").op("MATCH")(_fts_match(column, words))
+        matches = sa.select(_FTS.c.rowid).where(hit)
         if per_row:
-            return sa.exists().where(hit, _FTS.c.rowid == c.text_rowid)
-        return c.text_rowid.in_(sa.select(_FTS.c.rowid).where(hit))
+            # "+": not through text_rowid's index; SQLite reads the matches once into a
+            # temporary index and tests each row the sort's index gives against it
+            return sa.literal_column("+incidents.text_rowid").in_(matches)
+        return c.text_rowid.in_(matches)
     tsv = sa.func.to_tsvector(sa.literal_column("'simple'"), sa.func.coalesce(c[column], ""))
     query = " & ".join(f"'{w}':*" for w in words)
     return tsv.op("@@")(sa.func.to_tsquery(sa.literal_column("'simple'"), query))
