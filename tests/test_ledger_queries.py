@@ -297,3 +297,23 @@ def test_counts_of_words_agree_with_the_rows_on_every_path(store: SqlStore) -> N
         rows = store.incidents(IncidentQuery(**{**q.__dict__, "limit": 0}))
         assert store.count_incidents(q) == len(rows), q
     assert store.count_incidents(IncidentQuery(actor="navy")) == 15
+
+
+def test_postgres_full_text_conditions_use_the_gin_indexes(store: SqlStore) -> None:
+    """The condition repeats the indexes' expressions exactly (constants, not parameters),
+    so PostgreSQL can answer it from them (seq scans off: a table this small would
+    otherwise be scanned whatever the indexes)."""
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's GIN indexes")
+    from strikewatch.store import schema as t
+    from strikewatch.store.sql_ledger import _matches
+
+    store.replace_ledger(many(10), [])
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("SET enable_seqscan = off")
+        for column, index in (("search_text", "ix_incidents_search_tsv"),
+                              ("actors", "ix_incidents_actors_tsv")):
+            stmt = sa.select(t.incidents.c.id).where(_matches(conn, column, "navy"))
+            sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
+            plan = " ".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + sql))
+            assert index in plan, plan

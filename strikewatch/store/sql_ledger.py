@@ -114,7 +114,9 @@ def _matches(conn: Connection, column: str, text: str, *,
             # temporary index and tests each row the sort's index gives against it
             return sa.literal_column("+incidents.text_rowid").in_(matches)
         return c.text_rowid.in_(matches)
-    tsv = sa.func.to_tsvector(sa.literal_column("'simple'"), sa.func.coalesce(c[column], ""))
+    # constants, not parameters: the planner matches the GIN index's expression only then
+    tsv = sa.func.to_tsvector(sa.literal_column("'simple'"),
+                              sa.func.coalesce(c[column], sa.literal_column("''")))
     query = " & ".join(f"'{w}':*" for w in words)
     return tsv.op("@@")(sa.func.to_tsquery(sa.literal_column("'simple'"), query))
 
