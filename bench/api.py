@@ -236,8 +236,8 @@ def main() -> None:
                 http_q[label] = params
 
             def old(q: IncidentQuery = q) -> None:
-                with store.engine.connect() as conn:
-                    conn.execute(old_page(q)).all()
+                with store.engine.connect() as conn:  # records built as the old store did
+                    [Incident.model_validate(r.data) for r in conn.execute(old_page(q))]
                     conn.execute(old_count(q)).scalar()
 
             def new(q: IncidentQuery = new_q) -> None:
