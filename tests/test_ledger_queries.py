@@ -317,3 +317,13 @@ def test_postgres_full_text_conditions_use_the_gin_indexes(store: SqlStore) -> N
             sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
             plan = " ".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + sql))
             assert index in plan, plan
+
+
+def test_a_search_split_into_too_many_words_is_refused_by_the_filter() -> None:
+    """Words split at punctuation as the index splits them, so 20 hyphenated terms are 100
+    words: refused with the filter's message (400 / exit 2), never a store error."""
+    many_parts = " ".join(f"a{i}-b{i}-c{i}-d{i}-e{i}" for i in range(20))
+    for field in ("q", "actor"):
+        with pytest.raises(FilterError, match=f"{field}: 100 different words"):
+            LedgerFilter.parse({field: many_parts})
+    assert LedgerFilter.parse({"q": "al-Tabbaneh Nariño"}).q == "al-Tabbaneh Nariño"

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from strikewatch.errors import InputError
 from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES
-from strikewatch.store import MAX_SEARCH_WORDS, IncidentQuery, read_cursor
+from strikewatch.store import MAX_SEARCH_WORDS, IncidentQuery, read_cursor, search_words
 
 #: Columns the ledger may be sorted by ("-" prefix for descending).
 SORTABLE: tuple[str, ...] = (
@@ -122,12 +122,12 @@ class LedgerFilter(BaseModel):
         text = _text(value)
         if info.field_name == "country" and text and len(text) == 2:
             return text.upper()
-        if info.field_name == "q" and text is not None:
+        if info.field_name in ("q", "actor") and text is not None:
             # each word is one full-text term; a query of thousands is refused early
-            words = dict.fromkeys(text.lower().split())
+            words = search_words(text)
             if len(words) > MAX_SEARCH_WORDS:
-                raise ValueError(f"q: {len(words)} different words; search with at most "
-                                 f"{MAX_SEARCH_WORDS}")
+                raise ValueError(f"{info.field_name}: {len(words)} different words; search "
+                                 f"with at most {MAX_SEARCH_WORDS}")
         return text
 
     @field_validator("status", "grade", "event_type", "sub_event_type", "target_kind",

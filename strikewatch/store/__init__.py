@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -42,9 +43,18 @@ def sqlite_path(url: str) -> str | None:
     return str(parsed.database)
 
 
-#: Distinct words of a free-text search (IncidentQuery.text): each is one LIKE condition,
-#: and SQLite refuses a statement past about 1,000 ("Expression tree is too large").
+#: Distinct words of a free-text search (IncidentQuery.text, .actor): each is one term of
+#: the full-text query; a search of hundreds is refused early with a clear message.
 MAX_SEARCH_WORDS = 32
+_WORD = re.compile(r"\w+")
+
+
+def search_words(text: str) -> list[str]:
+    """The words a search matches, as the full-text index holds them: lower case, no
+    accents, split at anything not a letter or digit ("al-Tabbaneh" -> al, tabbaneh)."""
+    from strikewatch.geo.gazetteer import fold
+
+    return list(dict.fromkeys(_WORD.findall(fold(text).lower())))
 
 
 @dataclass

@@ -16,14 +16,12 @@ the write helpers it shares with reviews live in sql_ledger_write.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from strikewatch.geo.gazetteer import fold
 from strikewatch.ledger.counting import COUNTED_STATUS, UNCOUNTED_GRADES
 from strikewatch.ledger.places import asked_for
 from strikewatch.records import Incident, Tally
@@ -35,6 +33,7 @@ from strikewatch.store import (
     ResolveSave,
     StaleState,
     read_cursor,
+    search_words,
 )
 from strikewatch.store import schema as t
 from strikewatch.store.sql_base import _translate_errors
@@ -47,8 +46,6 @@ from strikewatch.store.sql_ledger_write import (
     _write_redirects,
 )
 from strikewatch.store.sql_state import _claim_generation, _save_state
-
-_WORD = re.compile(r"\w+")
 
 #: Keys `IncidentQuery.extra` understands, each an equality filter on the stored record
 #: (`min_killed` is a lower bound on killed_low).
@@ -77,12 +74,6 @@ def _widen(conn: Connection, date_from: str) -> str:
         return date_from
     days = max(int(widest or 0), 0)
     return (start - dt.timedelta(days=min(days, (start - dt.date.min).days))).isoformat()
-
-
-def search_words(text: str) -> list[str]:
-    """The words a search matches, as the index holds them: lower case, no accents, split
-    at anything not a letter or digit ("al-Tabbaneh" -> al, tabbaneh)."""
-    return list(dict.fromkeys(_WORD.findall(fold(text).lower())))
 
 
 #: SQLite's FTS5 table (migration 0011), as far as queries name it.
