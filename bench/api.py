@@ -1,60 +1,82 @@
-"""Latency of the ledger query over 100k synthetic incidents: store call vs HTTP API.
+"""Latency of the ledger's queries at 100k and 1M incidents, old query forms beside new.
 
-    PYTHONPATH=. python bench/api.py [--n 100000] [--repeat 40]
+    PYTHONPATH=. python bench/api.py --incidents 100000 [--db sqlite|postgres] [--repeat 30]
 
-Builds a SQLite store with N synthetic incidents (fixed seed), then for a few typical ledger
-queries measures p50/p95 of (a) the store call the API makes (incidents + count, the
-baseline, same process) and (b) GET /api/incidents over real HTTP on loopback (uvicorn in a
-thread, httpx client). Prints both and their ratio, so the API's own overhead is visible
-independently of the machine's speed. Last, the HTML ledger page for two of the queries.
+Builds a store of N synthetic incidents (fixed seed) on SQLite (a temporary file) or on a
+throwaway PostgreSQL server (tests/pg.py), then for each of issue 19's queries measures,
+in this one process on the same data:
+
+- old: the SQL the store ran before migrations 0010/0011 — the place filter as
+  `lower(country) = v OR lower(place_name) = v`, actors and words as `LIKE '%…%'`, the
+  page by OFFSET, ordered `col NULLS LAST, id`, and a scanning `count(*)` per request;
+- new: what the API runs now — store.incidents (place keys, full-text index, keyset
+  cursor for deep pages) and store.count_incidents (the trigger-kept ledger_counts where
+  the filters allow, else an indexed count).
+
+It prints p50/p95 of each and the ratio old/new of the p95s, then the plan of each
+(EXPLAIN QUERY PLAN / EXPLAIN) with --plans, and p50/p95 of GET /api/incidents over real
+HTTP on loopback for the new form. The old forms run on the new schema (its composite
+indexes begin with the old single-column ones), so the ratio is the query's, not the
+schema's. `--old-repeat` bounds the slow old forms' repeats at 1M.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import random
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import httpx  # noqa: E402
+import sqlalchemy as sa  # noqa: E402
+from rich.progress import Progress  # noqa: E402
 
 from strikewatch.accounts.auth import WebSettings  # noqa: E402
 from strikewatch.ledger.filters import LedgerFilter  # noqa: E402
-from strikewatch.records import GRADES, STATUSES, Actor, Incident, Place, Source  # noqa: E402
+from strikewatch.records import GRADES, STATUSES, Actor, Incident, Place, Source, Span  # noqa: E402
 from strikewatch.server import create_app  # noqa: E402
-from strikewatch.store import open_store  # noqa: E402
+from strikewatch.store import IncidentQuery, page_cursor  # noqa: E402
+from strikewatch.store import schema as t  # noqa: E402
+from strikewatch.store.sql import SqlStore  # noqa: E402
 from tests._webdata import serve  # noqa: E402
 
-PLACES = [("Caribbean Sea", None, 15.0, -73.0), ("Pacific Ocean", None, 8.0, -95.0),
-          ("Sinaloa", "MX", 25.0, -107.5), ("Sucre", "VE", 10.4, -63.5),
-          ("Nariño", "CO", 1.5, -78.0), ("Gulf of Aden", None, 12.3, 48.0)]
+PLACES = [("Caribbean Sea", None, None, 15.0, -73.0), ("eastern Pacific", None, None, 8.0, -95.0),
+          ("Culiacán", "Sinaloa", "MX", 24.8, -107.4), ("Cumaná", "Sucre", "VE", 10.4, -64.2),
+          ("Nariño", "Nariño", "CO", 1.5, -78.0), ("Gulf of Aden", None, None, 12.3, 48.0)]
 ACTORS = ["US Navy", "US Air Force", "Mexican Army", "Venezuelan Navy", "Colombian Army"]
+WORDS = ["boat", "vessel", "strike", "killed", "smugglers", "fishermen", "drone", "navy",
+         "coast", "survivors", "crew", "cartel", "missile", "night", "officials"]
 
 
-def synthetic(n: int, seed: int = 7) -> list[Incident]:
+def synthetic(n: int, seed: int = 7) -> Iterator[Incident]:
     rnd = random.Random(seed)
-    out = []
     for i in range(n):
-        name, country, lat, lon = rnd.choice(PLACES)
+        name, admin1, country, lat, lon = rnd.choice(PLACES)
         day = rnd.randrange(0, 730)
         date = time.strftime("%Y-%m-%d", time.gmtime(1672531200 + day * 86400))
         low = rnd.choice([None, 0, 1, 2, 3, 5, 11])
         high = None if low is None else low + rnd.choice([0, 0, 1, 4])
-        out.append(Incident(
+        sentence = " ".join(rnd.choice(WORDS) for _ in range(8))
+        yield Incident(
             id=f"syn{i:07d}", event_type="Explosions/Remote violence",
             sub_event_type="Air/drone strike", status=rnd.choice(STATUSES[:2]) if i % 7 else
             rnd.choice(STATUSES), date_low=date, date_high=date, time_precision=1,
-            place=Place(name=name, country=country, latitude=lat + rnd.uniform(-2, 2),
-                        longitude=lon + rnd.uniform(-2, 2)),
+            place=Place(name=name, admin1=admin1, country=country,
+                        kind="sea" if country is None else "populated place",
+                        geo_precision=6 if country is None else 1,
+                        latitude=lat + rnd.uniform(-1, 1), longitude=lon + rnd.uniform(-1, 1)),
             actor1=Actor(name=rnd.choice(ACTORS)), killed_low=low, killed_high=high,
-            grade=rnd.choice(GRADES), sources=[Source(article_id=f"a{i % 5000}")]))
-    return out
+            grade=rnd.choice(GRADES), sources=[Source(article_id=f"a{i % 5000}")],
+            provenance={"killed": [Span(article_id=f"a{i % 5000}", start=0, end=1,
+                                        text=sentence)]})
 
 
 def pct(xs: list[float], p: float) -> float:
@@ -66,58 +88,182 @@ def timed(fn: Callable[[], object], repeat: int) -> list[float]:
     fn()  # warm caches
     out = []
     for _ in range(repeat):
-        t = time.perf_counter()
+        start = time.perf_counter()
         fn()
-        out.append((time.perf_counter() - t) * 1000)
+        out.append((time.perf_counter() - start) * 1000)
     return out
+
+
+# --- the old query forms (the store before migrations 0010/0011) ---------------------------
+
+def _like(v: str) -> str:
+    return "%" + v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def old_where(q: IncidentQuery) -> list[Any]:
+    c = t.incidents.c
+    conds: list[Any] = []
+    if q.date_from:
+        conds.append(sa.func.coalesce(c.date_high, c.date_low) >= q.date_from)
+    if q.date_to:
+        conds.append(c.date_low <= q.date_to)
+    if q.country:
+        v = q.country.strip().lower()
+        conds.append(sa.or_(sa.func.lower(c.country) == v, sa.func.lower(c.place_name) == v))
+    for name in ("status", "grade", "event_type"):
+        if getattr(q, name):
+            conds.append(c[name] == getattr(q, name))
+    if q.actor:
+        conds.append(sa.func.lower(c.actors).like(_like(q.actor.lower()), escape="\\"))
+    for word in dict.fromkeys((q.text or "").lower().split()):
+        conds.append(c.search_text.like(_like(word), escape="\\"))
+    return conds
+
+
+def old_page(q: IncidentQuery) -> Any:
+    col = t.incidents.c[q.sort.lstrip("-")]
+    order = (col.desc() if q.sort.startswith("-") else col.asc()).nulls_last()
+    return (sa.select(t.incidents.c.data).where(*old_where(q))
+            .order_by(order, t.incidents.c.id).limit(q.limit).offset(q.offset or None))
+
+
+def old_count(q: IncidentQuery) -> Any:
+    return sa.select(sa.func.count()).select_from(t.incidents).where(*old_where(q))
+
+
+def explain(store: SqlStore, stmt: Any) -> list[str]:
+    with store.engine.connect() as conn:
+        sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
+        prefix = "EXPLAIN QUERY PLAN " if conn.dialect.name == "sqlite" else "EXPLAIN "
+        return [str(r[-1]) for r in conn.exec_driver_sql(prefix + sql).all()]
+
+
+# --- the run ------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def open_bench_store(kind: str, tmp: str, keep: str | None = None) -> Iterator[SqlStore]:
+    if kind == "sqlite":
+        store = SqlStore(f"sqlite:///{keep or Path(tmp) / 'bench.db'}")
+        try:
+            yield store
+        finally:
+            store.close()
+        return
+    from tests.pg import PostgresServer, create_database, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        raise SystemExit("bench/api.py --db postgres: no PostgreSQL server binaries found")
+    server = PostgresServer(bindir)
+    server.start()
+    try:
+        store = SqlStore(create_database(server.url()))
+        try:
+            yield store
+        finally:
+            store.close()
+    finally:
+        server.stop()
+
+
+def load(store: SqlStore, n: int) -> None:
+    start = time.perf_counter()
+    with Progress(transient=True) as progress:
+        task = progress.add_task(f"writing {n:,} incidents", total=n)
+
+        def stream() -> Iterator[Incident]:
+            for i, inc in enumerate(synthetic(n)):
+                if i % 5000 == 0:
+                    progress.update(task, completed=i)
+                yield inc
+
+        store.replace_ledger(stream(), [])
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    print(f"loaded {n:,} incidents in {time.perf_counter() - start:.0f} s "
+          f"({store.engine.dialect.name})")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--n", type=int, default=100_000)
-    ap.add_argument("--repeat", type=int, default=40)
+    ap.add_argument("--incidents", "--n", type=int, default=100_000, dest="n")
+    ap.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
+    ap.add_argument("--repeat", type=int, default=30)
+    ap.add_argument("--old-repeat", type=int, default=10,
+                    help="repeats of the old forms (slow at 1M)")
+    ap.add_argument("--plans", action="store_true", help="print each query's plans")
+    ap.add_argument("--no-http", action="store_true")
+    ap.add_argument("--keep", metavar="PATH", help="SQLite: build the store in this file, "
+                    "or reuse it when it already holds --incidents incidents")
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(str(Path(tmp) / "bench.db"))
-        t = time.perf_counter()
-        store.replace_ledger(synthetic(args.n), [])
-        print(f"loaded {args.n} incidents in {time.perf_counter() - t:.1f} s")
-        app = create_app(store, settings=WebSettings(allow_anonymous=True))
-        queries = {
+    print(f"bench/api.py --incidents {args.n} --db {args.db}; load average "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}; {os.cpu_count()} CPUs")
+    deep = int(args.n * 0.9)
+    with tempfile.TemporaryDirectory() as tmp, open_bench_store(args.db, tmp,
+                                                                args.keep) as store:
+        if store.count_incidents(IncidentQuery()) != args.n:
+            store.replace_ledger([], [])
+            load(store, args.n)
+        else:
+            print(f"reusing the {args.n:,} incidents in {args.keep}")
+        queries: dict[str, dict[str, str]] = {
             "first page (date order)": {},
             "country + grade": {"country": "MX", "grade": "weak"},
+            "sea (Caribbean)": {"country": "Caribbean"},
             "date range, by killed desc": {"date_from": "2024-03-01", "date_to": "2024-06-30",
                                            "sort": "-killed_low"},
-            "actor substring": {"actor": "navy"},
-            "text search": {"q": "sucre"},
-            "deep page (offset 50000)": {"offset": "50000"},
+            "actor": {"actor": "navy"},
+            "text": {"q": "fishermen"},
+            f"deep page ({deep:,})": {"deep": "date_low"},
+            f"by killed at {deep:,}": {"deep": "-killed_low"},
         }
-        print(f"{'query':30} {'store p50':>10} {'p95':>8} {'HTTP p50':>10} {'p95':>8} "
-              f"{'ratio p50':>10}")
+        print(f"\n{'query':28} {'old p50':>9} {'p95':>9} {'new p50':>9} {'p95':>8} "
+              f"{'old/new p95':>12}")
+        plans: list[tuple[str, list[str], list[str]]] = []
+        http_q: dict[str, dict[str, str]] = {}
+        for label, params in queries.items():
+            if "deep" in params:  # old: OFFSET; new: the cursor of the row before
+                sort = params["deep"]
+                q = IncidentQuery(sort=sort, limit=100, offset=deep)
+                with store.engine.connect() as conn:
+                    row = conn.execute(old_page(IncidentQuery(sort=sort, limit=1,
+                                                              offset=deep - 1))).one()
+                cursor = page_cursor(Incident.model_validate(row.data), sort)
+                new_q = IncidentQuery(sort=sort, limit=100, after=cursor)
+                http_q[label] = {"sort": sort, "after": cursor}
+            else:
+                q = new_q = LedgerFilter.parse(params).query()
+                http_q[label] = params
+
+            def old(q: IncidentQuery = q) -> None:
+                with store.engine.connect() as conn:  # records built as the old store did
+                    [Incident.model_validate(r.data) for r in conn.execute(old_page(q))]
+                    conn.execute(old_count(q)).scalar()
+
+            def new(q: IncidentQuery = new_q) -> None:
+                store.incidents(q)
+                store.count_incidents(q)
+
+            o = timed(old, args.old_repeat)
+            n = timed(new, args.repeat)
+            print(f"{label:28} {pct(o, 50):7.1f}ms {pct(o, 95):7.1f}ms {pct(n, 50):7.1f}ms "
+                  f"{pct(n, 95):6.1f}ms {pct(o, 95) / max(pct(n, 95), 1e-9):11.1f}x")
+            plans.append((label, explain(store, old_page(q)), store.plan(new_q)))
+        if args.plans:
+            for label, old_plan, new_plan in plans:
+                print(f"\n{label}\n  old: " + "\n       ".join(old_plan)
+                      + "\n  new: " + "\n       ".join(new_plan))
+        if args.no_http:
+            return
+        app = create_app(store, settings=WebSettings(allow_anonymous=True))
+        print("\nGET /api/incidents over HTTP on loopback (new form, page and total):")
         with serve(app) as base, httpx.Client(base_url=base) as client:
-            for label, params in queries.items():
-                q = LedgerFilter.parse(params).query()
+            for label, params in http_q.items():
+                def http(p: dict[str, str] = params) -> None:
+                    client.get("/api/incidents", params=p).raise_for_status()
 
-                def direct(q: object = q) -> None:
-                    store.incidents(q)  # type: ignore[arg-type]
-                    store.count_incidents(q)  # type: ignore[arg-type]
-
-                def http(params: dict[str, str] = params) -> None:
-                    r = client.get("/api/incidents", params=params)
-                    r.raise_for_status()
-
-                d = timed(direct, args.repeat)
                 h = timed(http, args.repeat)
-                print(f"{label:30} {pct(d, 50):8.1f}ms {pct(d, 95):6.1f}ms "
-                      f"{pct(h, 50):8.1f}ms {pct(h, 95):6.1f}ms "
-                      f"{statistics.median(h) / max(statistics.median(d), 1e-9):9.2f}x")
-            print("\nweb ledger page (HTML, 50 rows; killed summed when at most 2,000 match):")
-            for label in ("first page (date order)", "country + grade", "text search"):
-                def html(p: dict[str, str] = queries[label]) -> None:
-                    client.get("/", params=p).raise_for_status()
-
-                page = timed(html, max(args.repeat // 3, 5))
-                print(f"{label:30} p50 {pct(page, 50):8.1f}ms  p95 {pct(page, 95):8.1f}ms")
+                print(f"{label:28} p50 {pct(h, 50):7.1f}ms  p95 {pct(h, 95):7.1f}ms")
 
 
 if __name__ == "__main__":

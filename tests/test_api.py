@@ -256,3 +256,26 @@ def test_reviews_through_the_api(ledger: dict[str, Any]) -> None:
     listed = httpx.get(base + "/api/incidents", params={"status": "occurred"},
                        auth=("vic", PASSWORDS["vic"])).json()["items"]
     assert {i["id"]: i["killed_high"] for i in listed}["inc-carib-2"] == 6
+
+
+def test_cursor_pages_follow_next_and_deep_offsets_are_refused(api: httpx.Client) -> None:
+    """Keyset paging over HTTP: `next` of each page as `after` reads every match once, in
+    the order of one whole page; an offset past the limit is a 400 naming the cursor."""
+    params = {"sort": "-killed_low", "limit": 1}
+    whole = [i["id"] for i in api.get("/api/incidents", params={
+        "sort": "-killed_low"}).json()["items"]]
+    walked, after = [], None
+    while True:
+        page = api.get("/api/incidents", params={**params, **(
+            {"after": after} if after else {})}).json()
+        walked += [i["id"] for i in page["items"]]
+        assert page["total"] == len(whole)
+        after = page["next"]
+        if after is None:
+            break
+    assert walked == whole and len(whole) >= 3
+    r = api.get("/api/incidents", params={"offset": 900000})
+    assert r.status_code == 400
+    assert "after" in r.json()["error"]["message"] and "next" in r.json()["error"]["message"]
+    r = api.get("/api/incidents", params={"after": "garbage", "sort": "date_low"})
+    assert r.status_code == 400 and "cursor" in r.json()["error"]["message"]

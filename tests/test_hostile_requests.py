@@ -393,12 +393,20 @@ def test_a_store_poisoned_by_an_older_version_is_repaired_on_open(tmp_path: Path
     store.add_review(Review(action="accept", incident_id="inc-carib-1", user="eve",
                             at="2025-11-05T00:00:00+00:00", note="placeholder"))
     store.close()
+    # the schema back to 0008, before the repair (the later migrations undone properly)
+    from alembic import command
+
+    from strikewatch.store.sql import alembic_config, make_engine
+
+    engine = make_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0008")
+    engine.dispose()
     with sqlite3.connect(path) as db:
         review_id, data = db.execute("SELECT id, data FROM reviews").fetchone()
         poisoned = {**json.loads(data), "note": "lone \ud800 and nul \x00 here"}
         db.execute("UPDATE reviews SET data = ? WHERE id = ?",
                    (json.dumps(poisoned), review_id))
-        db.execute("UPDATE alembic_version SET version_num = '0008'")  # before the repair
     store = open_store(str(path))
     assert [r.note for r in store.reviews()] == ["lone \ufffd and nul  here"]
     app = create_app(store, settings=WebSettings(secret_key="poison"))

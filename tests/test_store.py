@@ -24,7 +24,7 @@ from strikewatch.records import (
     Tally,
 )
 from strikewatch.store import IncidentQuery, database_url, open_store
-from strikewatch.store.schema import metadata
+from strikewatch.store.schema import include_object, metadata
 from strikewatch.store.sql import SqlStore
 
 
@@ -88,7 +88,8 @@ def test_migration_matches_table_metadata(db_url: str) -> None:
     s = open_store(db_url)
     assert isinstance(s, SqlStore)
     with s.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+        diff = compare_metadata(MigrationContext.configure(
+            conn, opts={"include_object": include_object}), metadata)
     s.close()
     assert diff == []
 

@@ -24,7 +24,7 @@ from strikewatch.ledger.reviews import ACTIONS, EDITABLE, ReviewError
 from strikewatch.ledger.write import record_review
 from strikewatch.limits import read_body
 from strikewatch.records import Article, Evidence, Incident, Mention, Review, Tally
-from strikewatch.store import Store
+from strikewatch.store import Store, page_cursor
 from strikewatch.validation import InvalidText
 
 router = APIRouter(prefix="/api", tags=["ledger"], responses=ERROR_RESPONSES)
@@ -64,6 +64,9 @@ class IncidentPage(BaseModel):
     limit: int
     offset: int
     items: list[Incident]
+    next: str | None = Field(default=None, description="cursor of the next page: pass it "
+                                                       "as `after` (same filters and sort); "
+                                                       "null on the last page")
     totals: TotalsOut | None = Field(default=None, description="with totals=true: killed summed "
                                                        "over the incidents that count")
 
@@ -106,8 +109,11 @@ def list_incidents(
     """A page of the ledger matching the filters, with the total count of matches."""
     store = get_store(request)
     query = filters.query(DEFAULT_LIMIT)
+    items = store.incidents(query)
+    more = query.limit > 0 and len(items) == query.limit
     out = IncidentPage(total=store.count_incidents(query), limit=query.limit,
-                       offset=query.offset, items=store.incidents(query))
+                       offset=query.offset, items=items,
+                       next=page_cursor(items[-1], query.sort) if more else None)
     if totals:
         t = ledger_totals(store, query, API_TOTALS_CAP)
         out.totals = TotalsOut(incidents=t.incidents, killed_low=t.killed_low,

@@ -18,8 +18,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from strikewatch.errors import InputError
+from strikewatch.ledger.places import asked_for, place_answers
 from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Place, Tally
-from strikewatch.store import MAX_SEARCH_WORDS, IncidentQuery
+from strikewatch.store import MAX_SEARCH_WORDS, IncidentQuery, read_cursor, search_words
 
 #: Columns the ledger may be sorted by ("-" prefix for descending).
 SORTABLE: tuple[str, ...] = (
@@ -29,7 +30,11 @@ SORTABLE: tuple[str, ...] = (
 TARGET_KINDS = ("vessel", "vehicle", "building", "facility", "group", "person", "unknown")
 DOMAINS = ("land", "sea", "air")
 MAX_LIMIT = 1000
-MAX_OFFSET = 10**9
+#: The deepest offset a page may ask for: skipping rows reads them all, so deeper pages
+#: follow the cursor (`after`), which seeks straight to its row at any depth.
+MAX_OFFSET = 10_000
+#: The largest min_killed accepted.
+MAX_COUNT = 10**9
 _TRUE, _FALSE = ("true", "1", "yes"), ("false", "0", "no")
 
 
@@ -88,7 +93,11 @@ class LedgerFilter(BaseModel):
     sort: str | None = Field(None, description=f"one of {', '.join(SORTABLE)}; "
                                                "'-' prefix for descending")
     limit: int | None = Field(None, description=f"rows per page, 1..{MAX_LIMIT}")
-    offset: int | None = Field(None, description="rows to skip")
+    offset: int | None = Field(None, description=f"rows to skip, at most {MAX_OFFSET}; "
+                                                "deeper pages follow `after`")
+    after: str | None = Field(None, description="the `next` cursor of the page before: "
+                                                "the rows after its last row, in the same "
+                                                "sort (any depth, no row skipped or repeated)")
 
     @field_validator("date_from", "date_to", mode="before")
     @classmethod
@@ -104,18 +113,23 @@ class LedgerFilter(BaseModel):
             raise ValueError(f"{info.field_name}: {text!r} is not a date (YYYY-MM-DD)")
         return text
 
+    @field_validator("after", mode="before")
+    @classmethod
+    def _cursor(cls, value: Any) -> str | None:
+        return _text(value)
+
     @field_validator("country", "actor", "q", mode="before")
     @classmethod
     def _plain(cls, value: Any, info: Any) -> str | None:
         text = _text(value)
         if info.field_name == "country" and text and len(text) == 2:
             return text.upper()
-        if info.field_name == "q" and text is not None:
-            # each word is one LIKE term, and SQLite refuses a query past 1,000 of them
-            words = dict.fromkeys(text.lower().split())
+        if info.field_name in ("q", "actor") and text is not None:
+            # each word is one full-text term; a query of thousands is refused early
+            words = search_words(text)
             if len(words) > MAX_SEARCH_WORDS:
-                raise ValueError(f"q: {len(words)} different words; search with at most "
-                                 f"{MAX_SEARCH_WORDS}")
+                raise ValueError(f"{info.field_name}: {len(words)} different words; search "
+                                 f"with at most {MAX_SEARCH_WORDS}")
         return text
 
     @field_validator("status", "grade", "event_type", "sub_event_type", "target_kind",
@@ -143,8 +157,14 @@ class LedgerFilter(BaseModel):
     @field_validator("min_killed", "limit", "offset", mode="before")
     @classmethod
     def _number(cls, value: Any, info: Any) -> int | None:
-        bounds = {"min_killed": (0, MAX_OFFSET), "limit": (1, MAX_LIMIT),
-                  "offset": (0, MAX_OFFSET)}[info.field_name]
+        if info.field_name == "offset":
+            n = _whole("offset", value, 0, MAX_COUNT)
+            if n is not None and n > MAX_OFFSET:
+                raise ValueError(f"offset: {n} is past {MAX_OFFSET}; for deeper pages pass "
+                                 "`after` = the `next` cursor of the page before (the API "
+                                 "answers it with every page)")
+            return n
+        bounds = {"min_killed": (0, MAX_COUNT), "limit": (1, MAX_LIMIT)}[info.field_name]
         return _whole(info.field_name, value, *bounds)
 
     @field_validator("sort", mode="before")
@@ -160,6 +180,11 @@ class LedgerFilter(BaseModel):
     def _interval(self) -> LedgerFilter:
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise ValueError(f"date_from is after date_to ({self.date_from} > {self.date_to})")
+        if self.after is not None:
+            if self.offset:
+                raise ValueError("after and offset: page with one of them (after for deep "
+                                 "pages)")
+            read_cursor(self.after, self.sort or "date_low")  # BadCursor says what to do
         return self
 
     # --- building and using one ---------------------------------------------------------
@@ -184,11 +209,11 @@ class LedgerFilter(BaseModel):
             status=self.status, grade=self.grade, event_type=self.event_type,
             actor=self.actor, text=self.q, sort=self.sort or "date_low",
             limit=default_limit if self.limit is None else self.limit,
-            offset=self.offset or 0, extra=extra)
+            offset=self.offset or 0, after=self.after, extra=extra)
 
     def params(self) -> dict[str, str]:
         """The filters (not sort or page) as URL parameters, for links that keep them."""
-        skip = {"sort", "limit", "offset"}
+        skip = {"sort", "limit", "offset", "after"}
         out = {}
         for k, v in self.model_dump().items():
             if k not in skip and v is not None:
@@ -240,10 +265,8 @@ def tally_matches(f: LedgerFilter, t: Tally, regions: Sequence[Place] = ()) -> b
     if f.date_to and (low is None or low[:10] > f.date_to):
         return False
     if f.country:
-        want = f.country.lower()
-        names = {(v or "").lower() for p in [t.place, *regions] if p is not None
-                 for v in (p.country, p.near_country, p.name)}
-        if want not in names:
+        ask = asked_for(f.country)
+        if not any(place_answers(ask, p) for p in [t.place, *regions] if p is not None):
             return False
     if f.grade is not None:
         return False

@@ -9,7 +9,10 @@ anything with `://` is an SQLAlchemy URL (e.g. `postgresql+psycopg://user@localh
 
 from __future__ import annotations
 
+import base64
+import json
 import os
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -40,9 +43,18 @@ def sqlite_path(url: str) -> str | None:
     return str(parsed.database)
 
 
-#: Distinct words of a free-text search (IncidentQuery.text): each is one LIKE condition,
-#: and SQLite refuses a statement past about 1,000 ("Expression tree is too large").
+#: Distinct words of a free-text search (IncidentQuery.text, .actor): each is one term of
+#: the full-text query; a search of hundreds is refused early with a clear message.
 MAX_SEARCH_WORDS = 32
+_WORD = re.compile(r"\w+")
+
+
+def search_words(text: str) -> list[str]:
+    """The words a search matches, as the full-text index holds them: lower case, no
+    accents, split at anything not a letter or digit ("al-Tabbaneh" -> al, tabbaneh)."""
+    from strikewatch.geo.gazetteer import fold
+
+    return list(dict.fromkeys(_WORD.findall(fold(text).lower())))
 
 
 @dataclass
@@ -65,9 +77,50 @@ class IncidentQuery:
     sort: str = "date_low"  # a column name, "-" prefix for descending
     limit: int = 100  # 0 or less: no limit
     offset: int = 0
+    # keyset paging: the rows after the one this cursor names (page_cursor of the last
+    # row of the page before), in the same sort; reads no skipped rows at any depth
+    after: str | None = None
     # more filters: sub_event_type, target_kind, domain, background ("true"/"false"),
     # min_killed (killed_low >= n); an unknown key raises ValueError
     extra: dict[str, str] = field(default_factory=dict)
+
+
+class BadCursor(ValueError):
+    """A paging cursor that is not one `page_cursor` made, or was made for another sort."""
+
+
+def _sort_value(incident: Incident, column: str) -> Any:
+    """The value of a sort column for a record (what the store's column holds)."""
+    if column == "country":
+        return incident.place.country if incident.place else None
+    if column == "place_name":
+        return incident.place.name if incident.place else None
+    return getattr(incident, column)
+
+
+def page_cursor(incident: Incident, sort: str) -> str:
+    """The cursor of a row: IncidentQuery.after with it reads the rows after this one in
+    this sort. Opaque to users (URL-safe base64 of the sort, the row's sort value and id)."""
+    raw = json.dumps([sort, _sort_value(incident, sort.lstrip("-")), incident.id],
+                     separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def read_cursor(cursor: str, sort: str) -> tuple[Any, str]:
+    """(sort value, id) of a cursor made for `sort`; BadCursor, saying what to do, if not."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        made_for, value, row_id = json.loads(raw.decode("utf-8"))
+        if not isinstance(made_for, str) or not isinstance(row_id, str) or not (
+                value is None or isinstance(value, (str, int))) or isinstance(value, bool):
+            raise ValueError
+    except (ValueError, TypeError, UnicodeDecodeError):
+        raise BadCursor(f"after: {cursor[:40]!r} is not a page cursor; pass the `next` "
+                        "value of the page before") from None
+    if made_for != sort:
+        raise BadCursor(f"after: the cursor was made for sort {made_for!r}, not {sort!r}; "
+                        "keep the sort while paging, or start again without `after`")
+    return value, row_id
 
 
 @dataclass

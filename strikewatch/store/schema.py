@@ -63,23 +63,88 @@ incidents = sa.Table(
     "incidents",
     metadata,
     sa.Column("id", sa.String(64), primary_key=True),
-    sa.Column("event_type", sa.String(64), nullable=True, index=True),
+    sa.Column("event_type", sa.String(64), nullable=True),
     sa.Column("sub_event_type", sa.String(64), nullable=True),
-    sa.Column("status", sa.String(16), nullable=True, index=True),
+    sa.Column("status", sa.String(16), nullable=True),
     sa.Column("background", sa.Boolean, nullable=False, default=False),
-    sa.Column("grade", sa.String(16), nullable=True, index=True),
-    sa.Column("date_low", sa.String(40), nullable=True, index=True),
-    sa.Column("date_high", sa.String(40), nullable=True, index=True),
-    sa.Column("country", sa.String(8), nullable=True, index=True),
-    sa.Column("place_name", sa.String(512), nullable=True, index=True),
+    sa.Column("grade", sa.String(16), nullable=True),
+    sa.Column("date_low", sa.String(40), nullable=True),
+    sa.Column("date_high", sa.String(40), nullable=True),
+    sa.Column("country", sa.String(8), nullable=True),
+    sa.Column("place_name", sa.String(512), nullable=True),
     sa.Column("actors", sa.Text, nullable=True),
-    sa.Column("killed_low", sa.Integer, nullable=True, index=True),
-    sa.Column("killed_high", sa.Integer, nullable=True, index=True),
+    sa.Column("killed_low", sa.Integer, nullable=True),
+    sa.Column("killed_high", sa.Integer, nullable=True),
     sa.Column("search_text", sa.Text, nullable=True),
     sa.Column("data", JSONType, nullable=False),
     # sha256 of the record's canonical JSON: an incremental ledger write compares digests
     # and rewrites only the rows that changed (NULL: written before 0002, always rewritten)
     sa.Column("digest", sa.String(64), nullable=True),
+    # --- what the ledger's filters read (migration 0010; ledger.places says why) ---------
+    # the place's country, or the coast's for a position off it ("off Trinidad": TT)
+    sa.Column("place_country", sa.String(8), nullable=True),
+    # the whole sea or ocean the place lies in, normalised ("caribbean sea")
+    sa.Column("sea", sa.String(64), nullable=True),
+    # days from date_low to date_high: a date filter bounds date_low by the widest interval
+    # stored, so an overlap test reads an index range rather than half the table
+    sa.Column("date_span", sa.Integer, nullable=True),
+    # SQLite only: the row of this incident in the FTS5 table incidents_fts (set by a
+    # trigger; NULL on PostgreSQL, which indexes the text with GIN instead)
+    sa.Column("text_rowid", sa.Integer, nullable=True),
+)
+
+#: Every sort column with the id tie-break, and the common filters (place, sea, grade,
+#: status) with the two common sorts (date, killed), so a page is read in index order and
+#: a keyset page ("after this row") seeks straight to it (migration 0011).
+SORT_INDEXED = ("date_low", "date_high", "killed_low", "killed_high", "grade", "status",
+                "event_type", "country", "place_name")
+FILTER_INDEXED = ("place_country", "sea", "grade", "status")
+FILTER_SORTS = ("date_low", "killed_low")
+for _col in SORT_INDEXED:
+    sa.Index(f"ix_incidents_{_col}_id", incidents.c[_col], incidents.c.id)
+for _f in FILTER_INDEXED:
+    for _s in FILTER_SORTS:
+        sa.Index(f"ix_incidents_{_f}_{_s}_id", incidents.c[_f], incidents.c[_s], incidents.c.id)
+sa.Index("ix_incidents_date_span", incidents.c.date_span)
+# a date range's count reads this index alone (both ends of each interval, no rows)
+sa.Index("ix_incidents_date_low_date_high", incidents.c.date_low, incidents.c.date_high)
+sa.Index("ix_incidents_text_rowid", incidents.c.text_rowid)
+
+#: The names each incident's place is filed under (ledger.places.filed_under: the place,
+#: its admin1, the town an "off X" names, the seas it lies in), normalised; a place filter
+#: by name is one index probe. Deleted with their incident.
+incident_places = sa.Table(
+    "incident_places",
+    metadata,
+    sa.Column("key", sa.String(512), primary_key=True),
+    sa.Column("incident_id", sa.String(64),
+              sa.ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True),
+    sa.Index("ix_incident_places_incident_id", "incident_id"),
+)
+
+#: Incident counts and killed sums by the dimensions most filters use, kept by triggers on
+#: the incidents table in the same transaction as every ledger write (resolver, review,
+#: re-extraction, delete), so a total over these filters is a sum over a few hundred rows
+#: rather than a count over the ledger. NULLs are stored as '' (they are key columns).
+#: killed_* and open_high cover only the incidents that count (ledger.counting) with a
+#: reported toll (counted: how many); open_high: how many of those have no high end.
+COUNT_DIMENSIONS = ("status", "grade", "event_type", "sub_event_type", "background",
+                    "place_country", "sea")
+ledger_counts = sa.Table(
+    "ledger_counts",
+    metadata,
+    sa.Column("status", sa.String(16), primary_key=True),
+    sa.Column("grade", sa.String(16), primary_key=True),
+    sa.Column("event_type", sa.String(64), primary_key=True),
+    sa.Column("sub_event_type", sa.String(64), primary_key=True),
+    sa.Column("background", sa.Boolean, primary_key=True),
+    sa.Column("place_country", sa.String(8), primary_key=True),
+    sa.Column("sea", sa.String(64), primary_key=True),
+    sa.Column("n", sa.BigInteger, nullable=False),
+    sa.Column("counted", sa.BigInteger, nullable=False),
+    sa.Column("killed_low", sa.BigInteger, nullable=False),
+    sa.Column("killed_high", sa.BigInteger, nullable=False),
+    sa.Column("open_high", sa.BigInteger, nullable=False),
 )
 
 tallies = sa.Table(
@@ -191,3 +256,19 @@ SORTABLE = (
     "date_low", "date_high", "killed_low", "killed_high", "grade", "status", "event_type",
     "country", "place_name", "id",
 )
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool,
+                   compare_to: object) -> bool:
+    """What a comparison of the database with this metadata looks at: all but the
+    full-text search objects migration 0011 makes and no SQLAlchemy table describes —
+    SQLite's FTS5 table `incidents_fts` (and its shadow tables), PostgreSQL's GIN
+    expression indexes (FULL_TEXT_INDEXES)."""
+    if type_ == "table" and (name or "").startswith("incidents_fts"):
+        return False
+    return not (type_ == "index" and name in FULL_TEXT_INDEXES)
+
+
+#: PostgreSQL's full-text indexes (migration 0011), over expressions the store's queries
+#: repeat (store.sql_ledger._matches).
+FULL_TEXT_INDEXES = ("ix_incidents_search_tsv", "ix_incidents_actors_tsv")

@@ -2,19 +2,28 @@
 one transaction with the resolver's state, and read with IncidentQuery's filters, sorting
 and totals.
 
+Every filter is a condition an index serves (migrations 0010 and 0011): a place is one of
+the keys it was filed under when written (ledger.places: country, sea, names), words and
+actors go through the full-text index (SQLite FTS5, PostgreSQL GIN over tsvector), a
+date range reads an index range bounded by the widest interval stored, and a page is read
+in the order of a composite (filter, sort, id) index — from a cursor's row with `after`.
+Totals over the common filters come from ledger_counts, which triggers keep.
+
 Its own module because the ledger is what every reader (CLI, API, web, exports) asks for;
 the write helpers it shares with reviews live in sql_ledger_write.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from strikewatch.ledger.counting import COUNTED_STATUS, UNCOUNTED_GRADES
+from strikewatch.ledger.places import asked_for
 from strikewatch.records import Incident, Tally
 from strikewatch.store import (
     MAX_SEARCH_WORDS,
@@ -23,6 +32,8 @@ from strikewatch.store import (
     LedgerWrite,
     ResolveSave,
     StaleState,
+    read_cursor,
+    search_words,
 )
 from strikewatch.store import schema as t
 from strikewatch.store.sql_base import _translate_errors
@@ -48,8 +59,118 @@ def counted_predicate(c: Any) -> sa.ColumnElement[bool]:
                    sa.or_(c.grade.is_(None), c.grade.not_in(UNCOUNTED_GRADES)))
 
 
-def _like_escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def _flag(value: str) -> bool:
+    return str(value).lower() in ("1", "true", "yes")
+
+
+def _widen(conn: Connection, date_from: str) -> str:
+    """The earliest date_low an incident overlapping [date_from, …] can have: date_from
+    less the widest interval stored (date_span has an index, so this is one probe). With
+    it a date filter reads an index range instead of every earlier incident."""
+    widest = conn.execute(sa.select(sa.func.max(t.incidents.c.date_span))).scalar()
+    try:
+        start = dt.date.fromisoformat(date_from[:10])
+    except ValueError:
+        return date_from
+    days = max(int(widest or 0), 0)
+    return (start - dt.timedelta(days=min(days, (start - dt.date.min).days))).isoformat()
+
+
+#: SQLite's FTS5 table (migration 0011), as far as queries name it.
+_FTS = sa.table("incidents_fts", sa.column("rowid", sa.Integer))
+
+
+def _fts_match(column: str, words: list[str]) -> str:
+    return "{" + column + "} : (" + " AND ".join(f'"{w}"*' for w in words) + ")"
+
+
+def _matches(conn: Connection, column: str, text: str, *,
+             per_row: bool = False) -> sa.ColumnElement[bool]:
+    """Every word of `text` begins a word of `column` (search_text or actors): SQLite's
+    FTS5 table, PostgreSQL's GIN index over the same column. `per_row` (SQLite): test
+    each row read in the sort's order against the FTS index, rather than start from the
+    list of matches — the faster way to a page when the words are common."""
+    words = search_words(text)
+    if len(words) > MAX_SEARCH_WORDS:
+        raise ValueError(f"search text has {len(words)} different words; "
+                         f"at most {MAX_SEARCH_WORDS}")
+    if not words:
+        return sa.false()  # nothing searchable ("!!!"): nothing matches
+    c = t.incidents.c
+    if conn.dialect.name == "sqlite":
+        hit = sa.literal_column("incidents_fts").op("MATCH")(_fts_match(column, words))
+        matches = sa.select(_FTS.c.rowid).where(hit)
+        if per_row:
+            # "+": not through text_rowid's index; SQLite reads the matches once into a
+            # temporary index and tests each row the sort's index gives against it
+            return sa.literal_column("+incidents.text_rowid").in_(matches)
+        return c.text_rowid.in_(matches)
+    # constants, not parameters: the planner matches the GIN index's expression only then
+    tsv = sa.func.to_tsvector(sa.literal_column("'simple'"),
+                              sa.func.coalesce(c[column], sa.literal_column("''")))
+    query = " & ".join(f"'{w}':*" for w in words)
+    return tsv.op("@@")(sa.func.to_tsquery(sa.literal_column("'simple'"), query))
+
+
+#: SQLite plans with no histogram, so it cannot tell a rare word or a narrow date range
+#: from a common one; a page query first counts up to this many matches of each (an index
+#: range or an FTS doclist: well under a millisecond). Fewer: the page starts from those
+#: matches and sorts them. More: it reads the sort's index in order and tests each row,
+#: stopping at a page — the two plans whose cost does not grow with the ledger.
+PROBE = 2000
+
+
+def _many(conn: Connection, stmt: Any) -> bool:
+    """Does `stmt` (a select of one column) give at least PROBE rows?"""
+    first = sa.select(sa.literal(1)).select_from(stmt.subquery()).limit(PROBE)
+    n = conn.execute(sa.select(sa.func.count()).select_from(first.subquery())).scalar_one()
+    return int(n) >= PROBE
+
+
+def _fts_only(conn: Connection, q: IncidentQuery) -> str | None:
+    """SQLite, a query of words and actors and nothing else: its one FTS5 MATCH
+    expression (a count of its matches is the count of incidents); else None."""
+    if conn.dialect.name != "sqlite" or not (q.text or q.actor) or q.extra or any(
+            getattr(q, f) for f in ("date_from", "date_to", "country", "status", "grade",
+                                    "event_type")):
+        return None
+    parts = []
+    for column, text in (("actors", q.actor), ("search_text", q.text)):
+        if text:
+            words = search_words(text)
+            if not words or len(words) > MAX_SEARCH_WORDS:
+                return None  # _matches says why, or matches nothing
+            parts.append(f"({_fts_match(column, words)})")
+    return " AND ".join(parts)
+
+
+def _counts_where(q: IncidentQuery) -> list[sa.ColumnElement[bool]] | None:
+    """The query as conditions on ledger_counts, or None when a filter is not one of its
+    dimensions (dates, words, actors, a place name, min_killed, target kind, domain)."""
+    if q.date_from or q.date_to or q.actor or q.text:
+        return None
+    k = t.ledger_counts.c
+    conds: list[sa.ColumnElement[bool]] = []
+    for name in ("status", "grade", "event_type"):
+        value = getattr(q, name)
+        if value:
+            conds.append(k[name] == value)
+    for key, value in q.extra.items():
+        if key == "sub_event_type":
+            conds.append(k.sub_event_type == value)
+        elif key == "background":
+            conds.append(k.background.is_(_flag(value)))
+        else:
+            return None
+    if q.country:
+        ask = asked_for(q.country)
+        if ask.country:
+            conds.append(k.place_country == ask.country)
+        elif ask.sea:
+            conds.append(k.sea == ask.sea)
+        else:
+            return None
+    return conds
 
 
 @_translate_errors
@@ -125,41 +246,60 @@ class LedgerSql(LedgerStore):
                 sa.select(t.incidents.c.id).where(t.incidents.c.id == current)).first()
         return current if live is not None else None
 
-    def _where(self, q: IncidentQuery) -> list[sa.ColumnElement[bool]]:
+    def _where(self, conn: Connection, q: IncidentQuery,
+               sort: str | None = None) -> list[sa.ColumnElement[bool]]:
+        """The filters as conditions each an index can serve (see the module's docstring).
+        With `sort` (a page query, on SQLite), common words and wide date ranges are
+        written so the sort's index drives the read (PROBE says why)."""
         c = t.incidents.c
         conds: list[sa.ColumnElement[bool]] = []
+        sqlite = conn.dialect.name == "sqlite"
+        date_low: Any = c.date_low
+        if (sort is not None and sqlite and sort.lstrip("-") != "date_low"
+                and (q.date_from or q.date_to)):
+            rng: list[sa.ColumnElement[bool]] = [c.date_low.is_not(None)]
+            if q.date_from:
+                rng.append(c.date_low >= _widen(conn, q.date_from))
+            if q.date_to:
+                rng.append(c.date_low <= q.date_to)
+            if _many(conn, sa.select(c.date_low).where(*rng)):
+                date_low = sa.literal_column("+incidents.date_low")  # no index: test per row
         if q.date_from:  # the incident's interval overlaps [date_from, date_to]
             conds.append(sa.func.coalesce(c.date_high, c.date_low) >= q.date_from)
+            conds.append(date_low >= _widen(conn, q.date_from))
         if q.date_to:
-            conds.append(c.date_low <= q.date_to)
+            conds.append(date_low <= q.date_to)
         if q.country:
-            val = q.country.strip().lower()
-            conds.append(
-                sa.or_(sa.func.lower(c.country) == val, sa.func.lower(c.place_name) == val)
-            )
+            ask = asked_for(q.country)
+            if ask.country:
+                conds.append(c.place_country == ask.country)
+            elif ask.sea:
+                conds.append(c.sea == ask.sea)
+            else:
+                conds.append(c.id.in_(sa.select(t.incident_places.c.incident_id)
+                                      .where(t.incident_places.c.key == ask.name)))
         if q.status:
             conds.append(c.status == q.status)
         if q.grade:
             conds.append(c.grade == q.grade)
         if q.event_type:
             conds.append(c.event_type == q.event_type)
-        if q.actor:
-            pat = f"%{_like_escape(q.actor.lower())}%"
-            conds.append(sa.func.lower(c.actors).like(pat, escape="\\"))
-        if q.text:
-            words = list(dict.fromkeys(q.text.lower().split()))
-            if len(words) > MAX_SEARCH_WORDS:  # one LIKE each; SQLite stops near 1,000
-                raise ValueError(f"search text has {len(words)} different words; "
-                                 f"at most {MAX_SEARCH_WORDS}")
-            for word in words:
-                conds.append(c.search_text.like(f"%{_like_escape(word)}%", escape="\\"))
+        for column, text in (("actors", q.actor), ("search_text", q.text)):
+            if not text:
+                continue
+            per_row = False
+            if sort is not None and sqlite and search_words(text):
+                words = search_words(text)[:MAX_SEARCH_WORDS]
+                per_row = _many(conn, sa.select(_FTS.c.rowid).where(
+                    sa.literal_column("incidents_fts").op("MATCH")(_fts_match(column, words))))
+            conds.append(_matches(conn, column, text, per_row=per_row))
         for key, value in q.extra.items():
             if key == "sub_event_type":
                 conds.append(c.sub_event_type == value)
             elif key == "min_killed":
                 conds.append(c.killed_low >= int(value))
             elif key == "background":
-                conds.append(c.background.is_(str(value).lower() in ("1", "true", "yes")))
+                conds.append(c.background.is_(_flag(value)))
             elif key in ("target_kind", "domain"):
                 conds.append(c.data[key].as_string() == value)
             else:
@@ -169,29 +309,71 @@ class LedgerSql(LedgerStore):
         return conds
 
     def incidents(self, query: IncidentQuery | None = None) -> list[Incident]:
+        """A page of the ledger in the query's sort, unknown values last (by id), ties among
+        known values by id in the sort's direction. Read as two index-ordered parts — the
+        rows with a value, then those without — so neither engine sorts the matches
+        (SQLite keeps NULLs first in an index, PostgreSQL last); `after` seeks past a
+        cursor's row, `offset` skips rows."""
         q = query or IncidentQuery()
         sort = q.sort or "date_low"
         desc = sort.startswith("-")
         name = sort.lstrip("-")
         if name not in t.SORTABLE:
             raise ValueError(f"cannot sort by {name!r}; choose one of {', '.join(t.SORTABLE)}")
-        col = t.incidents.c[name]
-        order = (col.desc() if desc else col.asc()).nulls_last()
-        stmt = sa.select(t.incidents.c.data).where(*self._where(q)).order_by(
-            order, t.incidents.c.id
-        )
-        if q.limit and q.limit > 0:
-            stmt = stmt.limit(q.limit)
-        if q.offset:
-            stmt = stmt.offset(q.offset)
+        col, row_id = t.incidents.c[name], t.incidents.c.id
+        after = read_cursor(q.after, sort) if q.after else None
+        want = q.limit if q.limit and q.limit > 0 else None
+
+        def ordered(*conds: sa.ColumnElement[bool], by: list[Any], down: bool) -> Any:
+            keys = [k.desc() if down else k.asc() for k in by]
+            return sa.select(t.incidents.c.data).where(*where, *conds).order_by(*keys)
+
         with self.engine.connect() as conn:
-            rows = conn.execute(stmt).all()
+            where = self._where(conn, q, sort)
+            valued: list[sa.ColumnElement[bool]] = [col.is_not(None)]
+            if after is not None and after[0] is not None:
+                pair, last = sa.tuple_(col, row_id), sa.tuple_(after[0], after[1])
+                valued.append(pair < last if desc else pair > last)
+            parts = [] if after is not None and after[0] is None else [
+                ordered(*valued, by=[col, row_id], down=desc)]
+            if name != "id":
+                unvalued: list[sa.ColumnElement[bool]] = [col.is_(None)]
+                if after is not None and after[0] is None:
+                    unvalued.append(row_id > after[1])
+                parts.append(ordered(*unvalued, by=[row_id], down=False))
+            rows: list[Any] = []
+            skip = q.offset or 0
+            for i, stmt in enumerate(parts):
+                room = None if want is None else want - len(rows)
+                if room == 0:
+                    break
+                got = conn.execute(stmt.offset(skip or None).limit(room)).all()
+                if skip and not got and i + 1 < len(parts):
+                    # the offset reached past this part: skip the rest in the next one
+                    n = conn.execute(sa.select(sa.func.count()).select_from(
+                        stmt.limit(skip).subquery())).scalar_one()
+                    skip -= int(n)
+                else:
+                    skip = 0
+                rows += got
         return [Incident.model_validate(r.data) for r in rows]
 
     def count_incidents(self, query: IncidentQuery | None = None) -> int:
+        """Matches of the filters: a sum over ledger_counts where every filter is one of
+        its dimensions (no scan at any size); words alone, a count of the full-text
+        index's matches (SQLite); else a count over the filters' indexes (no sums, so a
+        covering index answers it without reading rows)."""
         q = query or IncidentQuery()
-        stmt = sa.select(sa.func.count()).select_from(t.incidents).where(*self._where(q))
+        if _counts_where(q) is not None:
+            return self._sums(q)[0]
         with self.engine.connect() as conn:
+            only_words = _fts_only(conn, q)
+            if only_words is not None:  # one FTS row per incident: count the matches
+                stmt = sa.select(sa.func.count()).select_from(_FTS).where(
+                    sa.literal_column("incidents_fts").op("MATCH")(only_words))
+            else:
+                stmt = sa.select(sa.func.count()).select_from(t.incidents).where(
+                    *self._where(conn, q))
             return int(conn.execute(stmt).scalar_one())
 
     def killed_totals(self, query: IncidentQuery | None = None) -> tuple[int, int, int | None, int]:
@@ -200,27 +382,54 @@ class LedgerSql(LedgerStore):
         Sums over the whole match, not one page. Only incidents that count
         (ledger.counting: occurred, not background, not discounted) with a reported toll
         enter the sums; one open-ended toll ("at least 5") leaves the high end open (None).
+        Filters that are all dimensions of ledger_counts (status, grade, event and
+        sub-event type, background, country or sea) read the sums the triggers keep there;
+        others sum the matching rows.
         """
-        q = query or IncidentQuery()
-        c = t.incidents.c
-        counted = sa.and_(
-            counted_predicate(c),
-            sa.or_(c.killed_low.is_not(None), c.killed_high.is_not(None)),
-        )
+        return self._sums(query or IncidentQuery())
 
-        def total(value: sa.ColumnElement[int]) -> sa.ColumnElement[int]:
-            return sa.func.coalesce(sa.func.sum(sa.case((counted, value), else_=0)), 0)
-
-        stmt = sa.select(
-            sa.func.count(),
-            total(sa.func.coalesce(c.killed_low, 0)),
-            total(sa.func.coalesce(c.killed_high, 0)),
-            total(sa.case((c.killed_high.is_(None), 1), else_=0)),
-            total(sa.literal(1)),
-        ).select_from(t.incidents).where(*self._where(q))
+    def _sums(self, q: IncidentQuery) -> tuple[int, int, int | None, int]:
         with self.engine.connect() as conn:
+            kept = _counts_where(q)
+            if kept is not None:
+                k = t.ledger_counts.c
+                stmt = sa.select(*(sa.func.coalesce(sa.func.sum(k[s]), 0) for s in (
+                    "n", "killed_low", "killed_high", "open_high", "counted"))).where(*kept)
+            else:
+                c = t.incidents.c
+                counted = sa.and_(
+                    counted_predicate(c),
+                    sa.or_(c.killed_low.is_not(None), c.killed_high.is_not(None)),
+                )
+
+                def total(value: sa.ColumnElement[int]) -> sa.ColumnElement[int]:
+                    return sa.func.coalesce(sa.func.sum(sa.case((counted, value), else_=0)), 0)
+
+                stmt = sa.select(
+                    sa.func.count(),
+                    total(sa.func.coalesce(c.killed_low, 0)),
+                    total(sa.func.coalesce(c.killed_high, 0)),
+                    total(sa.case((c.killed_high.is_(None), 1), else_=0)),
+                    total(sa.literal(1)),
+                ).select_from(t.incidents).where(*self._where(conn, q))
             n, low, high, open_ended, n_counted = conn.execute(stmt).one()
         return int(n), int(low), (None if open_ended else int(high)), int(n_counted)
+
+    def plan(self, query: IncidentQuery | None = None) -> list[str]:
+        """How the database reads a page of this query (EXPLAIN QUERY PLAN / EXPLAIN), one
+        line per step: what bench/api.py prints beside its timings."""
+        q = query or IncidentQuery()
+        sort = (q.sort or "date_low")
+        col = t.incidents.c[sort.lstrip("-")]
+        with self.engine.connect() as conn:
+            keys = [k.desc() if sort.startswith("-") else k for k in (col, t.incidents.c.id)]
+            stmt = (sa.select(t.incidents.c.id).where(*self._where(conn, q, sort),
+                                                      col.is_not(None))
+                    .order_by(*keys).limit(q.limit or 100))
+            sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
+            prefix = "EXPLAIN QUERY PLAN " if conn.dialect.name == "sqlite" else "EXPLAIN "
+            rows = conn.exec_driver_sql(prefix + sql).all()
+        return [str(r[-1]) for r in rows]
 
     def get_incident(self, incident_id: str) -> Incident | None:
         with self.engine.connect() as conn:

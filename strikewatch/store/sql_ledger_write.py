@@ -8,6 +8,7 @@ ledger's reads (sql_ledger) do not.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -16,10 +17,15 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from strikewatch.geo.gazetteer import fold
+from strikewatch.ledger.places import filed_under
 from strikewatch.records import Incident, Tally
 from strikewatch.store import schema as t
 from strikewatch.store.sql_base import _chunks, _dump, now_iso
 
+#: The key of an incident row (from _incident_row) holding its incident_places keys;
+#: _insert_rows writes them to their own table.
+PLACE_KEYS = "_place_keys"
 #: PostgreSQL advisory lock key held while the ledger is written (write_ledger).
 LEDGER_LOCK = 727275
 
@@ -40,7 +46,19 @@ def _search_text(incident: Incident) -> str:
         parts += [s.text for s in spans]
     parts += [q.text for q in incident.quotes]
     parts += [s.publisher or "" for s in incident.sources]
-    return " ".join(p for p in parts if p).lower()
+    # without accents (as the gazetteer folds names), so "narino" finds "Nariño" on
+    # PostgreSQL too (SQLite's FTS5 tokenizer folds them by itself)
+    return fold(" ".join(p for p in parts if p).lower())
+
+
+def date_span(low: str | None, high: str | None) -> int | None:
+    """Days from date_low to date_high (None when either is unknown or not a date)."""
+    if not low or not high:
+        return None
+    try:
+        return (dt.date.fromisoformat(high[:10]) - dt.date.fromisoformat(low[:10])).days
+    except ValueError:
+        return None
 
 
 def _digest(record: Incident | Tally) -> str:
@@ -82,7 +100,7 @@ def _diff_stream(conn: Connection, table: sa.Table, old: Mapping[str, str | None
         for chunk in _chunks(redo):
             conn.execute(table.delete().where(table.c.id.in_(chunk)))
         if pending:
-            conn.execute(table.insert(), pending)
+            _insert_rows(conn, table, pending)
         diff.inserted += len(pending)
         pending.clear()
 
@@ -103,6 +121,16 @@ def _diff_stream(conn: Connection, table: sa.Table, old: Mapping[str, str | None
             flush()
     flush()
     return diff
+
+
+def _insert_rows(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ledger rows; an incident row's place keys (PLACE_KEYS, from _incident_row)
+    go to incident_places beside it."""
+    keys = [{"key": k, "incident_id": r["id"]} for r in rows for k in r.get(PLACE_KEYS, ())]
+    conn.execute(table.insert(), [{k: v for k, v in r.items() if k != PLACE_KEYS}
+                                  for r in rows])
+    if keys:
+        conn.execute(t.incident_places.insert(), keys)
 
 
 def _delete_gone(conn: Connection, table: sa.Table, gone: list[str]) -> None:
@@ -152,6 +180,7 @@ def _incident_row(inc: Incident) -> dict[str, Any]:
     as JSON."""
     place = inc.place
     data = _dump(inc)  # the digest is added by _diff_stream
+    filed = filed_under(place)
     return {
         "id": inc.id, "event_type": inc.event_type, "sub_event_type": inc.sub_event_type,
         "status": inc.status, "background": inc.background, "grade": inc.grade,
@@ -160,5 +189,6 @@ def _incident_row(inc: Incident) -> dict[str, Any]:
         "place_name": place.name if place else None,
         "actors": _actors_text(inc), "killed_low": inc.killed_low,
         "killed_high": inc.killed_high, "search_text": _search_text(inc),
-        "data": data,
+        "data": data, "place_country": filed.country, "sea": filed.sea,
+        "date_span": date_span(inc.date_low, inc.date_high), PLACE_KEYS: filed.names,
     }

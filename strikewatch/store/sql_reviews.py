@@ -23,6 +23,7 @@ from strikewatch.store.sql_ledger_write import (
     _diff_stream,
     _digest,
     _incident_row,
+    _insert_rows,
     _tally_row,
     _write_redirects,
 )
@@ -88,7 +89,7 @@ class ReviewsSql(ReviewStore):
             for chunk in _chunks(ids):
                 conn.execute(t.incidents.delete().where(t.incidents.c.id.in_(chunk)))
             if changed:
-                conn.execute(t.incidents.insert(), [
+                _insert_rows(conn, t.incidents, [
                     {**_incident_row(inc), "digest": _digest(inc)} for inc in changed])
             if removed:
                 r = t.incident_redirects

@@ -46,7 +46,7 @@ from strikewatch.ledger.reviews import (
 )
 from strikewatch.ledger.write import record_review
 from strikewatch.records import EVENT_TAXONOMY, GRADES, STATUSES, Actor, Evidence, Place
-from strikewatch.store import Store
+from strikewatch.store import Store, page_cursor
 from strikewatch.terminal import fmt_dates
 from strikewatch.validation import MAX_YEAR, MIN_YEAR, InvalidText
 from strikewatch.web.evidence import SHOWN, cited_sentences
@@ -332,11 +332,26 @@ def ledger(request: Request) -> HTMLResponse:
         return "?" + urlencode({**params, "sort": query.sort, "limit": query.limit,
                                 "offset": max(offset, 0)})
 
+    # where this page starts: its offset, or (a page reached by cursor) the position the
+    # link that led here carried — for the "51–100 of N" line only
+    at = query.offset or _whole_param(request, "at")
+    next_link = None
+    if incidents and len(incidents) == query.limit and at + len(incidents) < totals.incidents:
+        # keyset: the next page starts after this page's last row, at any depth
+        next_link = "?" + urlencode({**params, "sort": query.sort, "limit": query.limit,
+                                     "after": page_cursor(incidents[-1], query.sort),
+                                     "at": at + len(incidents)})
     page = sum_killed(incidents)
     return render(request, "ledger.html", user=user, incidents=incidents, totals=totals,
                   page_killed=(page.low, page.high), totals_cap=TOTALS_CAP,
-                  sort_link=sort_link, page_link=page_link, sortable=SORTABLE,
-                  **_filter_ctx(filters, query))
+                  sort_link=sort_link, page_link=page_link, next_link=next_link, at=at,
+                  sortable=SORTABLE, **_filter_ctx(filters, query))
+
+
+def _whole_param(request: Request, name: str) -> int:
+    """A non-negative whole-number URL parameter, 0 when missing or not one."""
+    raw = request.query_params.get(name, "")
+    return int(raw) if raw.isdigit() and len(raw) < 12 else 0
 
 
 @router.get("/map")
