@@ -43,6 +43,16 @@ _SPEAKER_AFTER = re.compile(r"^(?:\s+[A-Z][\w.’'-]*)*(?:\s+(?:centre|center|ag
                             r"claimed)\b")
 
 
+# a verb the party before it did: "troops killed four militants", "the navy struck a boat"
+_ACTS_AFTER = re.compile(r"^\s+(?:(?:also|then|later|reportedly|had|have|has)\s+)?(?:killed|"
+                         r"struck|attacked|shot|bombed|shelled|targeted|engaged|neutrali[sz]ed|"
+                         r"destroyed|launched|carried out|conducted|raided|ambushed|hit)\b",
+                         re.IGNORECASE)
+# an event word that is a verb ("forces killed", "jets struck"), not a noun the words before
+# it modify ("a drone strike")
+_VERB_TRIGGER = re.compile(r"(?:ed|struck|shot|fought|hit)$", re.IGNORECASE)
+
+
 def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
                  hits: list[ActorHit]) -> tuple[ActorHit | None, ActorHit | None, bool]:
     """(actor1, actor2, sure) from word order alone; `sure` False asks for a parse.
@@ -76,8 +86,9 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
              not _SPEAKER_AFTER.match(text[h.end - start:])]
     # "a helicopter raid", "a drone strike": a word modifying the event noun is its
     # instrument, not its agent (a demonym there is handled by the caller)
-    cand1 = [h for h in cand1 if not (h.actor.country is None and
-                                      not text[h.end - start:trig_start - start].strip())]
+    if not _VERB_TRIGGER.search(text[trig_start - start:trig_end - start]):
+        cand1 = [h for h in cand1 if not (h.actor.country is None and
+                                          not text[h.end - start:trig_start - start].strip())]
     if a1 is None and cand1:
         known = [h for h in cand1 if h.actor.country is not None]
         a1 = (known or cand1)[-1]
@@ -96,8 +107,14 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
                             text[h.end - start:]):
                         a1 = h
                         break
+    if a1 is None:
+        # "In a second operation, in the district, troops killed four militants": the
+        # party that does the verb after the event noun
+        a1 = next((h for h in after if h.actor.type != "civilians" and
+                   _ACTS_AFTER.match(text[h.end - start:])), None)
     for h in after:
-        if h is a1 or (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])):
+        if h is a1 or (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) \
+                or (a1 is not None and h.end <= a1.start):
             continue
         a2 = h
         break
