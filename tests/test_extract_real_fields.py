@@ -6,6 +6,7 @@ say them, dates from the right clause, words of the trade."""
 from __future__ import annotations
 
 from strikewatch.extract import extract
+from strikewatch.extract.counts import read_counts
 from strikewatch.records import Article, Mention
 
 PUB = "2024-06-10"  # a Monday
@@ -68,3 +69,69 @@ def test_the_party_doing_the_verb_after_an_event_noun_is_its_agent() -> None:
     m = _run("During the raid, soldiers killed three gunmen on Saturday.")[0]
     assert m.actor1 is not None and m.actor1.name == "soldiers"
     assert m.actor2 is not None and m.actor2.name == "gunmen"
+
+
+# --- tolls said the way people say them ----------------------------------------------------
+
+def _killed(sentence: str) -> tuple[int | None, int | None] | None:
+    return read_counts(sentence)[0].get("killed")
+
+
+def test_boats_hit_are_no_toll() -> None:
+    counts = read_counts("Two raids on three fishing boats killed nine people.")[0]
+    assert counts["killed"] == (9, 9) and counts["strikes"] == (2, 2)
+
+
+def test_parts_of_one_toll_joined_by_and_add_up() -> None:
+    assert _killed("The raid killed a local militia leader and five of his guards.") == (6, 6)
+    assert _killed("The clashes left 30 rebels and 12 soldiers dead.") == (42, 42)
+    assert _killed("The group said it had killed 40 gunmen and 7 officers.") == (47, 47)
+    # a count with a verb of its own is another figure
+    counts = read_counts("The shelling killed nine people and wounded 30 others.")[0]
+    assert counts["killed"] == (9, 9) and counts["injured"] == (30, 30)
+    assert _killed("It killed 12 people and destroyed two houses.") == (12, 12)
+
+
+def test_a_count_right_after_kill_is_killed_whatever_its_noun() -> None:
+    counts = read_counts("A second strike killed two survivors clinging to the hull.")[0]
+    assert counts == {"killed": (2, 2)}
+    counts = read_counts("Gunmen killed three guards and injured two drivers.")[0]
+    assert counts["killed"] == (3, 3) and counts["injured"] == (2, 2)
+
+
+def test_all_of_whom_died_makes_the_count_a_toll() -> None:
+    assert _killed("the five fishermen, all of whom died in the blast") == (5, 5)
+
+
+def test_a_person_killed_by_name_or_title_is_one_dead() -> None:
+    assert _killed("A drone strike killed Abdul Karim al-Masri near the town.") == (1, 1)
+    assert _killed("Militia chief Omar Haji Farah had been killed in the raid.") == (1, 1)
+    assert _killed("The raid killed the founder of the group.") == (1, 1)
+    # a group's name before its members is no person
+    assert _killed("The raid killed Islamic State fighters near the town.") is None
+    # two people by name are not one
+    assert _killed("The strike killed Ali Hassan Omar and Yusuf Abdi Nur.") is None
+
+
+def test_part_of_a_toll_told_before_is_no_toll_of_its_own() -> None:
+    assert read_counts("Doctors said 15 of the wounded were in a serious state.")[0] == {}
+
+
+# --- dates from the right clause -----------------------------------------------------------
+
+def test_the_finer_date_inside_the_coarser_one_is_the_events() -> None:
+    m = _run("In June the navy sank a smuggling boat overnight, killing four people.")[0]
+    assert m.date_low == m.date_high == "2024-06-09"
+
+
+def test_a_dateline_day_is_not_the_finer_date() -> None:
+    m = _run("Lagos, Jun 10 Jets earlier this month bombed a camp in the forest, killing "
+             "eight fighters.")[0]
+    assert (m.date_low, m.date_high) == ("2024-06-01", "2024-06-10")  # not the 10th alone
+
+
+def test_the_day_sources_told_a_news_agency_is_not_the_events() -> None:
+    ms = _run("At least 12 villagers died when jets bombed a market in the north at the "
+              "weekend, two residents told Reuters on Monday.")
+    assert ms and ms[0].date_low == "2024-06-08"
+    assert ms[0].date_high == "2024-06-09"

@@ -155,6 +155,18 @@ _KILL_BEFORE = re.compile(
     r"reached|stands at|stood at|climbed to)|\btoll (?:of|to|at|rose to|reached|stands at|"
     r"climbed to)|\bkilling (?:all|everyone)?|"
     r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of))\s+$", re.IGNORECASE)
+# a count right after the verb: "killed two survivors", "killing three men and wounding two"
+_KILL_DIRECT = re.compile(r"\bkill(?:ed|ing|s)?\s+$", re.IGNORECASE)
+# "the three crew members, all of whom died"
+_ALL_OF_WHOM = re.compile(rf"^\s+{_GAP}[\w’'-]+,?\s+(?:all|both|each)\s+of\s+(?:whom|them)\s+"
+                          r"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:killed|died|dead)\b",
+                          re.IGNORECASE)
+# between two counts of one toll: "a commander and", "84 Wagner fighters and"
+_AND_ALSO = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+,?\s+(?:and|as well as|plus)\s+$",
+                       re.IGNORECASE)
+# a count with a verb of its own is no part of the toll before it ("... and wounded 13")
+_VERB_AFTER = re.compile(r"^\s+(?:[\w’'-]+\s+){0,4}?(?:were|was|are|is|have|has|had|"
+                         r"injured|wounded|hurt|survived|missing|remain)\b", re.IGNORECASE)
 _INJ_AFTER = re.compile(
     rf"^\s+{_GAP}(?:(?:were|was|have been|had been|are|were also|also)\s+){{0,2}}"
     r"(?:injured|wounded|hurt|injuries)\b", re.IGNORECASE)
@@ -185,6 +197,9 @@ _SURV = re.compile(rf"^\s+{_GAP}(?:survivors?|survived|were rescued|were pulled)
                    re.IGNORECASE)
 _MISS = re.compile(rf"^\s+{_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)*missing\b|"
                    r"^\s+(?:missing|unaccounted)", re.IGNORECASE)
+# "15 of the wounded needed hospital care": part of a toll told before, not a toll
+_SUBSET = re.compile(r"^\s+of\s+(?:the|those)\s+(?:wounded|injured|dead|killed|victims|"
+                     r"casualties)\b", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
 _ZERO = re.compile(
     r"\b(?:no one|nobody) (?:was|were) (?P<zk>killed|hurt|injured|wounded)|"
@@ -243,6 +258,7 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
     _read_zeros(text, put)
     kill_ctx = bool(_KILL_CONTEXT.search(text))
     added_at: set[int] = set()
+    last_killed: CountExpr | None = None
     for c in count_expressions(text):
         right = text[c.end:c.end + 80]
         left = text[max(0, c.start - 90):c.start]
@@ -266,19 +282,23 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             # "struck two boats", "14 vessels have been destroyed": one strike per target
             put("strikes", rng, c.start, c.end + hit.end(), c.approx)
             continue
+        if _TARGETS_AFTER.match(right):
+            continue  # "strikes on four vessels killed 14": the boats are no toll
         if _STRIKES.match(right):
             put("strikes", rng, c.start, c.end + _STRIKES.match(right).end(), c.approx)  # type: ignore[union-attr]
             continue
-        if _SURV.match(right):
+        direct = bool(_KILL_DIRECT.search(left))  # "killed two survivors", "killing three
+        if _SURV.match(right) and not direct:  # men and wounding two"
             put("survivors", rng, c.start, c.end + _SURV.match(right).end(), c.approx)  # type: ignore[union-attr]
             continue
-        if _MISS.match(right):
+        if _MISS.match(right) and not direct:
             put("missing", rng, c.start, c.end + _MISS.match(right).end(), c.approx)  # type: ignore[union-attr]
             continue
-        killed_here = bool(_KILL_AFTER.match(right) or _KILL_BEFORE.search(left))
-        injured_here = bool(_INJ_AFTER.match(right) or _INJ_BEFORE.search(left))
+        killed_here = bool(_KILL_AFTER.match(right) or _KILL_BEFORE.search(left) or
+                           _ALL_OF_WHOM.match(right))
+        injured_here = not direct and bool(_INJ_AFTER.match(right) or _INJ_BEFORE.search(left))
         including = bool(_INCLUDING.search(left)) or right.startswith(" of them") or \
-            right.startswith(" of whom")
+            right.startswith(" of whom") or bool(_SUBSET.match(right))
         if _CHILD.match(right) and (killed_here or (including and kill_ctx)):
             put("children_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
             if not including:
@@ -288,12 +308,27 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             put("civilians_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
             if not including:
                 put("killed", rng, c.start, c.end, c.approx)
+                last_killed = c
             continue
+        if _SUBSET.match(right):
+            continue  # "15 of the wounded needed care": part of the toll, not another
         if injured_here and not _KILL_AFTER.match(right):
             put("injured", rng, c.start, c.end, c.approx)
             continue
-        if killed_here and not including:
+        joined = last_killed is not None and "killed" in counts and \
+            bool(_AND_ALSO.fullmatch(text, last_killed.end, c.start)) and \
+            not _VERB_AFTER.match(right)
+        if killed_here and not including and not joined:
             put("killed", rng, c.start, c.end, c.approx)
+            last_killed = c
+            continue
+        if joined and last_killed is not None:
+            # "killed a commander and three fighters", "left 84 A and 47 B dead": one toll
+            low, high = counts["killed"]
+            counts["killed"] = (None if low is None or c.low is None else low + c.low,
+                                None if high is None or c.high is None else high + c.high)
+            spans["killed"] = (spans["killed"][0], offset + c.end)
+            last_killed = c
     if "killed" not in counts and ("kill" in text or "Kill" in text or "slain" in text):
         one = _ONE_KILLED.search(text)
         if one is not None:
@@ -308,8 +343,22 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
 _PERSON = (r"(?:man|woman|boy|girl|child|person|civilian|member|leader|commander|fighter|"
            r"militant|soldier|officer|official|journalist|farmer|driver|rider|aide|operative|"
            r"chief|cleric|teenager|resident|shepherd|fisherman|policeman|guard)")
+# a person's name: two to four capitalised words, "al-", "bin", "Abu" joining them
+# (whole, and not a group's name before its members: "Islamic State fighters")
+_NAME = (r"(?>(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’-]+"
+         r"(?:\s+(?:(?:al|bin|ibn|abu|el|de)[\s-]+)?[A-Z][\w'’-]+){1,3})"
+         r"(?=\s*(?:[,.;:)\"”]|$)|\s+(?:on|in|at|near|who|when|while|with|as|after|last|"
+         r"earlier|during|inside|outside|from|over|the|a|an|his|her|its|their|by|early|late|"
+         r"was|had|has)\b)")
 _ONE_KILLED = re.compile(
     rf"\b(?:killed|killing|kills)\s+(?:a|an)\s+(?:(?!and\b|or\b)[\w'’\"-]+\s+){{0,4}}?"
     rf"{_PERSON}\b(?!\s+and\b)(?!['’]s)|"
     rf"\b(?:a|an)\s+(?:[\w'’\"-]+\s+){{0,4}}?{_PERSON}\s+(?:of\s+[\w\s'’-]{{1,40}}?\s+)?"
-    r"(?:was|had been|has been)\s+(?:killed|slain)\b", re.IGNORECASE)
+    r"(?:was|had been|has been)\s+(?:killed|slain)\b|"
+    # "killed him", "killed the leader of al Qaeda"
+    r"\b(?:killed|killing)\s+(?:him|her|the\s+(?:[\w-]+\s+){0,2}(?:leader|chief|head|founder|"
+    r"commander|emir|spokesman|deputy)\s+of)\b|"
+    # a person by name: "killed Ayman al-Zawahiri", "Hassan Nasrallah had been killed"
+    rf"(?-i:\b(?:killed|killing)\s+{_NAME}(?!\s+and\b)|"
+    rf"{_NAME}\s+(?:was|had been|has been)\s+(?:killed|slain|eliminated|assassinated)\b)",
+    re.IGNORECASE)
