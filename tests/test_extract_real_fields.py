@@ -135,3 +135,13 @@ def test_the_day_sources_told_a_news_agency_is_not_the_events() -> None:
               "weekend, two residents told Reuters on Monday.")
     assert ms and ms[0].date_low == "2024-06-08"
     assert ms[0].date_high == "2024-06-09"
+
+
+def test_the_party_that_suffered_before_the_event_word_is_no_agent() -> None:
+    m = _run("Hamas commander Yusuf Abu Salem was killed in a strike on his car on Sunday.")[0]
+    assert m.actor1 is None or m.actor1.name != "Hamas"
+    assert m.actor2 is not None and m.actor2.name == "Hamas"
+    m = _run("One of Hezbollah's field commanders died in an Israeli strike on Sunday.")[0]
+    assert _country(m.actor1) == "IL"
+    m = _run("Six smugglers were aboard the skiff in the first strike on Sunday.")[0]
+    assert m.actor1 is None or m.actor1.name != "smugglers"

@@ -35,7 +35,8 @@ _PASSIVE_TRIGGER = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?hit\b")
 _BY_DEMONYM = re.compile(r"\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(" + "|".join(
     sorted((d for d, c in DEMONYMS.items() if c), key=len, reverse=True)) + r")\b")
 _LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|to)\s+"
-                       r"(?:the\s+)?$", re.IGNORECASE)
+                       r"(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$",
+                       re.IGNORECASE)
 _AGENT_MARK = re.compile(r"\bby\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _SPEAKER_AFTER = re.compile(r"^(?:\s+[A-Z][\w.’'-]*)*(?:\s+(?:centre|center|agency|office|"
                             r"command|ministry|spokes(?:man|woman|person)|officials?))?\s*"
@@ -51,6 +52,16 @@ _ACTS_AFTER = re.compile(r"^\s+(?:(?:also|then|later|reportedly|had|have|has)\s+
 # an event word that is a verb ("forces killed", "jets struck"), not a noun the words before
 # it modify ("a drone strike")
 _VERB_TRIGGER = re.compile(r"(?:ed|struck|shot|fought|hit)$", re.IGNORECASE)
+
+
+# the party before the event word suffered it: "Hezbollah leader X had been killed in a
+# strike", "one of Hezbollah's commanders died in its strike", "eight men were on the boat
+# in the first strike"
+_SUFFERED = re.compile(r"(?:['’]s)?(?:\s+[\w'’.-]+){0,4}?\s+(?:(?:was|were|had been|has been|"
+                       r"have been)\s+(?:\w+ly\s+)?(?:killed|hit|struck|targeted|wounded|"
+                       r"injured|slain|eliminated)|died|lost (?:his|her|their) li(?:fe|ves)|"
+                       r"(?:was|were)\s+(?:on board|aboard|on the (?:boat|vessel|ship)s?))\b",
+                       re.IGNORECASE)
 
 
 def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
@@ -82,6 +93,7 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
         return a1, (victims[-1] if victims else None), sure
     cand1 = [h for h in before if h.actor.type != "civilians" and
              not _TARGET_MARK.search(text[:h.start - start]) and
+             not _SUFFERED.match(text, h.end - start, trig_start - start) and
              not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) and
              not _SPEAKER_AFTER.match(text[h.end - start:])]
     # "a helicopter raid", "a drone strike": a word modifying the event noun is its
@@ -119,8 +131,8 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
         a2 = h
         break
     if a2 is None:
-        targets = [h for h in before if h is not a1 and _TARGET_MARK.search(
-            text[:h.start - start])]
+        targets = [h for h in before if h is not a1 and (_TARGET_MARK.search(
+            text[:h.start - start]) or _SUFFERED.match(text, h.end - start, trig_start - start))]
         a2 = targets[-1] if targets else None
     # a parse is worth its cost only where word order leaves a real choice: agents of
     # different states before the event word, or a capitalised name the lexicon missed
