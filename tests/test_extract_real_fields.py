@@ -145,3 +145,33 @@ def test_the_party_that_suffered_before_the_event_word_is_no_agent() -> None:
     assert _country(m.actor1) == "IL"
     m = _run("Six smugglers were aboard the skiff in the first strike on Sunday.")[0]
     assert m.actor1 is None or m.actor1.name != "smugglers"
+
+
+def test_who_died_suffered_and_who_did_the_verb_after_acted() -> None:
+    m = _run("Four smugglers died on Sunday when US forces hit their boat.")[0]
+    assert _country(m.actor1) == "US"
+    assert m.actor2 is not None and m.actor2.name == "smugglers"
+    assert m.event_type == "Explosions/Remote violence"
+
+
+# --- places from the event, not from its parties -----------------------------------------
+
+def test_the_acting_state_is_no_place_of_the_event() -> None:
+    m = _run("Two smugglers died on Sunday when US forces hit their boat at sea.")[0]
+    assert _country(m.place) != "US"
+    m = _run("A French drone strike killed three fighters on Sunday.")[0]
+    assert _country(m.place) != "FR"
+
+
+def test_a_state_that_was_hit_stays_the_place() -> None:
+    m = _run("Israel struck Lebanon on Sunday, killing two people.")[0]
+    assert _country(m.place) == "LB"
+
+
+def test_the_heart_or_countryside_of_a_city_places_the_event_there() -> None:
+    m = _run("An airstrike hit a market in the heart of Aleppo on Sunday, killing nine "
+             "people.")[0]
+    assert _country(m.place) == "SY"
+    m = _run("Shells fell on farms in the eastern countryside of Homs on Sunday, killing "
+             "two people.")[0]
+    assert _country(m.place) == "SY"

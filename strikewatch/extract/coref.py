@@ -220,6 +220,9 @@ def _inherit(groups: list[Group]) -> None:
             continue
         if t2 == "civilians" and t1 in ("non_state", None):
             h.event_type, h.sub_event_type = VAC, "Attack"
+        elif g.value("target_kind") == "vessel" and t1 in ("military", "state", "government"):
+            # "three smugglers died when US forces hit a boat": a boat struck from afar
+            h.event_type, h.sub_event_type = ERV, "Air/drone strike"
         elif t1 in ("military", "non_state") and t2 in ("military", "non_state"):
             h.event_type, h.sub_event_type = BAT, "Armed clash"
         elif t1 == "military":

@@ -51,6 +51,19 @@ def mask_borders(text: str, a: int, b: int) -> str:
     return text if window == text[a:b] else text[:a] + window + text[b:]
 
 
+def mask_actors(text: str, f: Frame, a: int, b: int) -> str:
+    """text with the frame's parties in [a, b) blanked: "US forces hit a boat", "U.S.-Israeli
+    strikes", "AFRICOM said": a state named as who acted (or a group as who was hit) is no
+    place of the event. A state that was hit ("strikes on Lebanon") stays."""
+    spans = list(f.prov.get("actor1", []))
+    if f.actor2 is not None and f.actor2.type != "state":
+        spans += f.prov.get("actor2", [])
+    spans = [(x, y) for x, y in spans if a <= x and y <= b]
+    for x, y in spans:
+        text = text[:x] + " " * (y - x) + text[y:]
+    return text
+
+
 WINDOW_BEFORE = 60
 WINDOW_AFTER = 90
 _PLACEY = re.compile(r"(?<=[\s(,;\-—“\"])[A-Z][\w.]|"
@@ -111,7 +124,7 @@ def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, 
         if not _may_name_place(text, a, b, f):
             continue  # no name but actors', no sea word: nothing geo could find
         try:
-            hit = geoparser().locate(mask_borders(text, a, b), a, b,
+            hit = geoparser().locate(mask_actors(mask_borders(text, a, b), f, a, b), a, b,
                                      trigger=(f.trigger.start, f.trigger.end),
                                      context_countries=context_countries, domain=f.domain)
         except Exception:  # noqa: BLE001 - a geo failure must not lose the event

@@ -64,6 +64,10 @@ _SUFFERED = re.compile(r"(?:['’]s)?(?:\s+[\w'’.-]+){0,4}?\s+(?:(?:was|were|h
                        re.IGNORECASE)
 
 
+# an event word that tells suffering: its subject died, whoever acted
+_DIED = re.compile(r"died|perished|lost their lives", re.IGNORECASE)
+
+
 def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
                  hits: list[ActorHit]) -> tuple[ActorHit | None, ActorHit | None, bool]:
     """(actor1, actor2, sure) from word order alone; `sure` False asks for a parse.
@@ -73,7 +77,8 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
     a1: ActorHit | None = None
     a2: ActorHit | None = None
     passive = bool(_PASSIVE.search(text[:trig_start - start])) or bool(
-        _PASSIVE_TRIGGER.search(text, trig_start - start, trig_end - start))
+        _PASSIVE_TRIGGER.search(text, trig_start - start, trig_end - start)) or bool(
+        _DIED.fullmatch(text, trig_start - start, trig_end - start))
     before = [h for h in hits if h.end <= trig_start]
     after = [h for h in hits if h.start >= trig_end]
     for h in after:  # passive: "... were killed by Israeli warplanes"
@@ -87,6 +92,10 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
                 b0 = trig_end + m.start(1)
                 a1 = ActorHit(b0, b0 + len(m.group(1)), Actor(
                     name=f"{m.group(1)} forces", type="military", country=DEMONYMS[m.group(1)]))
+        if a1 is None:
+            # "Three men died when US forces hit a boat": who did the verb after it
+            a1 = next((h for h in after if h.actor.type != "civilians" and
+                       _ACTS_AFTER.match(text[h.end - start:])), None)
         victims = [h for h in before if h is not a1]
         # no "by ..." phrase: the sentence names no agent, and a parse would find none
         sure = a1 is not None or not _BY.search(text, trig_end - start)

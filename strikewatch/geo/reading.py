@@ -40,7 +40,9 @@ _PRE = re.compile(
     r"|nautical\s+miles)\s+(?:\([^)]*\)\s+)?(?:" + _DIR + r"\s+)?(?:of|from))"
     r"|(?P<loc>\b(?:in|at|inside|into|across|throughout|within|on|to|toward|towards|over"
     r"|along|hit|struck|targeted|bombed|attacked|raided|shelled|shook|rocked|pounded"
-    r"|stormed|seized|captured|entered|besieged|overran|surrounded|evacuated))"
+    r"|stormed|seized|captured|entered|besieged|overran|surrounded|evacuated"
+    # "in the heart of Damascus", "the western countryside of Idlib"
+    r"|heart\s+of|cent(?:re|er)\s+of|middle\s+of|suburbs\s+of|countryside\s+of|edge\s+of))"
     r"|(?P<origin>\b(?:from|left|leaving|departed|fled)))"
     r"\s+(?:the\s+)?" + _ADJ + r"?" + _QUAL + r"?$",
     re.IGNORECASE,

@@ -66,8 +66,6 @@ def _place_context(doc: Doc) -> tuple[Place, tuple[int, int]] | None:
     if not found or len({p.country for p, _ in found}) != 1:
         return None
     place, span = found[0]
-    if len(found) < 2 and place.kind == "country":
-        return None  # one country word near one event: too little to place the others by
     if place.country not in most_named(doc):
         return None  # the story is told about other countries
     if place.kind != "country":
