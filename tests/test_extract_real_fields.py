@@ -175,3 +175,37 @@ def test_the_heart_or_countryside_of_a_city_places_the_event_there() -> None:
     m = _run("Shells fell on farms in the eastern countryside of Homs on Sunday, killing "
              "two people.")[0]
     assert _country(m.place) == "SY"
+
+
+# --- words of the trade ------------------------------------------------------------------
+
+def test_executed_a_lethal_strike_is_a_strike_not_an_execution() -> None:
+    m = _run("The navy executed another lethal strike on a smuggling boat on Sunday, "
+             "killing two people.")[0]
+    assert m.event_type == "Explosions/Remote violence"
+    assert m.sub_event_type == "Air/drone strike"
+
+
+def test_submersibles_and_narco_subs_are_vessels() -> None:
+    m = _run("Jets struck a semi-submersible in the Pacific on Sunday, killing three.")[0]
+    assert m.target_kind == "vessel"
+    m = _run("A drone struck a submarine loaded with cocaine on Sunday, killing two.")[0]
+    assert m.target_kind == "vessel"
+
+
+def test_what_was_physically_hit_wins_over_who_was_in_it() -> None:
+    m = _run("A drone strike killed a senior commander on Sunday. The strike hit his car "
+             "on the main road.")[0]
+    assert m.target_kind == "vehicle"
+
+
+def test_a_strike_at_sea_hit_a_vessel() -> None:
+    m = _run("Southern Command said it carried out a strike in international waters of the "
+             "Caribbean on Sunday, killing four people.")[0]
+    assert m.target_kind == "vessel"
+
+
+def test_a_toll_raised_later_replaces_the_first() -> None:
+    m = _run("A missile strike hit the village on Sunday. Officials first put the dead at "
+             "seven, and later raised the figure to nine.")[0]
+    assert (m.killed_low, m.killed_high) == (9, 9)

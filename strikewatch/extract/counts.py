@@ -155,6 +155,10 @@ _KILL_BEFORE = re.compile(
     r"reached|stands at|stood at|climbed to)|\btoll (?:of|to|at|rose to|reached|stands at|"
     r"climbed to)|\bkilling (?:all|everyone)?|"
     r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of))\s+$", re.IGNORECASE)
+# a toll told again, corrected: "later raised the figure to nine", "revised it to 12"
+_REVISED_TO = re.compile(r"\b(?:raised|revised|updated|corrected|lowered|later put)\s+(?:the\s+|"
+                         r"its\s+|their\s+|it\s+)?(?:(?:death\s+)?(?:figure|toll|number|count)"
+                         r"\s+)?(?:to|at)\s+$", re.IGNORECASE)
 # a count right after the verb: "killed two survivors", "killing three men and wounding two"
 _KILL_DIRECT = re.compile(r"\bkill(?:ed|ing|s)?\s+$", re.IGNORECASE)
 # "the three crew members, all of whom died"
@@ -293,6 +297,11 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             continue
         if _MISS.match(right) and not direct:
             put("missing", rng, c.start, c.end + _MISS.match(right).end(), c.approx)  # type: ignore[union-attr]
+            continue
+        if "killed" in counts and _REVISED_TO.search(left):
+            # "first put the dead at seven, and later raised the figure to nine"
+            counts["killed"] = rng
+            spans["killed"] = (offset + c.start, offset + c.end)
             continue
         killed_here = bool(_KILL_AFTER.match(right) or _KILL_BEFORE.search(left) or
                            _ALL_OF_WHOM.match(right))

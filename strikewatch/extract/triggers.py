@@ -97,7 +97,10 @@ LEXICON: tuple[Entry, ...] = (
     Entry(r"picket lines?|pickets", PRO, "Peaceful protest"),
     Entry(r"abduct(?:ed|ing|ion|ions|s)?|kidnap(?:ped|ping|pings|s)?|forcibly disappeared",
           VAC, "Abduction/forced disappearance"),
-    Entry(r"massacre(?:d|s)?|executed|opened fire on|gunned down|shot dead", VAC, "Attack"),
+    # "executed another lethal strike": the strike is the event, not an execution
+    Entry(r"massacre(?:d|s)?|executed(?! (?:[\w-]+ ){0,3}?(?:strikes?|attacks?|raids?|"
+          r"operations?|missions?|airstrikes?))|opened fire on|gunned down|shot dead", VAC,
+          "Attack"),
     Entry(r"arrest(?:ed|s)?|detained|taken into custody", SD, "Arrests"),
     Entry(r"designat(?:e|ed|es|ing|ion)", SD, "Other", "designation"),
     Entry(r"authori[sz](?:e|ed|es|ing|ation)|approved (?:strikes|operations|the use)", SD,

@@ -10,6 +10,9 @@ is of one country, an unclaimed strike of the same kind is theirs, and unnamed "
 forces" or "the army" are that country's (or, with no foreign state striking, the forces of
 the country where they operate).
 
+A strike at sea, or an unplaced one in a story whose every strike hit a boat, hit a
+vessel.
+
 Only a single answer is ever taken: an article about two countries, or about two states'
 strikes, fills nothing. Every filled field cites the words it came from (the other event's
 place or party), so a reviewer sees that it was read from context.
@@ -148,15 +151,54 @@ def _fill_actor(doc: Doc, g: Group, ctx: tuple[Actor, tuple[int, int]] | None,
     f.cite("actor1", a, b)
 
 
+def _vessel_context(doc: Doc) -> tuple[int, int] | None:
+    """Where every strike of the article that names its target hit a vessel: the words
+    naming one (a boat-strike story), else None."""
+    found: list[tuple[int, int]] = []
+    for g in doc.groups:
+        if g.head.status != "occurred" or g.value("event_type") not in _STRIKES:
+            continue
+        got = _with(g, "target_kind")
+        if got is None:
+            continue
+        f, kind = got
+        if kind != "vessel":
+            return None
+        span = _span(f, "target_kind")
+        if span is not None:
+            found.append(span)
+    return found[0] if found else None
+
+
+def _fill_target(g: Group, vessel: tuple[int, int] | None) -> None:
+    """A strike at sea, or in a boat-strike story with no place on land, hit a vessel."""
+    if g.value("target_kind") is not None or g.head.status != "occurred" or \
+            g.value("event_type") not in _STRIKES:
+        return
+    got = _with(g, "place")
+    place = got[1] if got is not None else None
+    at_sea = g.value("domain") == "sea" or getattr(place, "kind", None) == "sea"
+    if at_sea and got is not None and _span(got[0], "place") is not None:
+        a, b = _span(got[0], "place")  # type: ignore[misc]
+    elif vessel is not None and (at_sea or place is None):
+        a, b = vessel
+    else:
+        return
+    g.head.target_kind = "vessel"
+    g.head.cite("target_kind", a, b)
+
+
 @component("article_context",
            requires=("doc.groups", "frame.place", "frame.actor1", "frame.domain",
-                     "frame.status", "frame.event_type", "frame.drop"),
-           assigns=("frame.place", "frame.actor1"))
+                     "frame.status", "frame.event_type", "frame.drop", "frame.target_kind"),
+           assigns=("frame.place", "frame.actor1", "frame.target_kind"))
 def article_context(doc: Doc) -> None:
     """Place and acting party from the rest of the article, where it gives one answer."""
     place_ctx = _place_context(doc)
     actor_ctx = _attacker_context(doc)
     home = place_ctx[0].country if place_ctx is not None else None
+    vessel = _vessel_context(doc)
     for g in doc.groups:
         _fill_place(doc, g, place_ctx)
         _fill_actor(doc, g, actor_ctx, home)
+        _fill_target(g, vessel)
