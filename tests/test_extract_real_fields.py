@@ -209,3 +209,10 @@ def test_a_toll_raised_later_replaces_the_first() -> None:
     m = _run("A missile strike hit the village on Sunday. Officials first put the dead at "
              "seven, and later raised the figure to nine.")[0]
     assert (m.killed_low, m.killed_high) == (9, 9)
+
+
+def test_a_strike_two_months_before_publication_is_background() -> None:
+    ms = _run("A U.S. strike on March 20 killed four men on a boat in the Caribbean.")
+    assert ms and ms[0].background
+    ms = _run("A U.S. strike on May 20 killed four men on a boat in the Caribbean.")
+    assert ms and not ms[0].background

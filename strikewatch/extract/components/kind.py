@@ -19,8 +19,10 @@ from strikewatch.extract.pipeline import component
 _CASUALTY_WORD = re.compile(r"kill|dead|death|died|wound|injur|surviv|casualt")
 _TARGET_COUNT = re.compile(r"\b(?:boats|vessels|ships|skiffs|speedboats|semi-submersibles)\b",
                            re.IGNORECASE)
-# an occurred event ending this many days before publication is background
-BACKGROUND_DAYS = 120
+# an occurred event ending this many days before publication is background: two months
+# back, a report recalls it as context (real copy: "the September strike" in a December
+# story) rather than reporting it
+BACKGROUND_DAYS = 60
 _SUBSET = re.compile(r"\W*of (?:those|them|these|the total|the dead|the victims)\b",
                      re.IGNORECASE)
 
