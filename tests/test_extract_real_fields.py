@@ -216,3 +216,33 @@ def test_a_strike_two_months_before_publication_is_background() -> None:
     assert ms and ms[0].background
     ms = _run("A U.S. strike on May 20 killed four men on a boat in the Caribbean.")
     assert ms and not ms[0].background
+
+
+def test_more_tolls_as_people_say_them() -> None:
+    # an aside "N of them children" between the count and its verb
+    counts = read_counts("Twelve members of one clan, five of them children, died in the raid.")[0]
+    assert counts["killed"] == (12, 12) and counts["children_killed"] == (5, 5)
+    # a group's short name in brackets inside the noun phrase
+    assert _killed("at least 9 Kurdistan Workers' Party (PKK) fighters were killed") == (9, None)
+    # "martyred" is how many reports say killed
+    assert _killed("Two soldiers were martyred in the ambush.") == (2, 2)
+    # named victims "among" the toll: the toll is the whole
+    assert _killed("The mayor and two guards were among six people killed in the attack.") \
+        == (6, 6)
+    # a clause that ended with its verb is not summed with the next
+    assert _killed("Three men were killed and two were left clinging to the wreck.") == (3, 3)
+    # "one of their jets killed 11": the jet is not a toll
+    assert _killed("Officials deny that one of their jets killed 11 villagers.") == (11, 11)
+
+
+def test_no_one_killed_and_only_material_damage_are_zero_dead() -> None:
+    assert _killed("The rocket fire has killed no one so far.") == (0, 0)
+    assert _killed("The attack caused only material damage, the army said.") == (0, 0)
+    # unharmed own forces are no toll of the event
+    assert _killed("No U.S. forces were harmed in the strike.") is None
+
+
+def test_challenging_reports_of_a_strike_denies_it() -> None:
+    m = _run("The army is challenging reports that one of its jets killed 11 villagers "
+             "on Sunday.")[0]
+    assert m.status == "denied"

@@ -145,11 +145,11 @@ def count_expressions(text: str) -> list[CountExpr]:
 
 # What a count counts: matched on the words right after it (noun phrase + verb) or right
 # before it (verb). Up to four words may stand between number and head noun.
-_GAP = r"(?:[\w’'-]+\s+){0,4}?"
+_GAP = r"(?:[\w’'-]+\s+|\([\w’'. -]{1,20}\)\s+){0,4}?"  # "15 Islamic State (ISIS) fighters"
 _KILL_AFTER = re.compile(
     rf"^\s+{_GAP}(?:\w+\s+)?(?:(?:were|was|have been|had been|are|is|being|reportedly|"
     r"reported|later|all)\s+){0,3}(?:killed|dead|died|deaths|fatalities|slain|lost their lives|"
-    r"neutrali[sz]ed|eliminated)\b", re.IGNORECASE)
+    r"neutrali[sz]ed|eliminated|martyred)\b", re.IGNORECASE)
 _KILL_BEFORE = re.compile(
     r"(?:\bkill(?:ed|ing|s)?|\bleft|\bclaimed the lives of|\bdeath toll (?:of|to|at|rose to|"
     r"reached|stands at|stood at|climbed to)|\btoll (?:of|to|at|rose to|reached|stands at|"
@@ -159,6 +159,11 @@ _KILL_BEFORE = re.compile(
 _REVISED_TO = re.compile(r"\b(?:raised|revised|updated|corrected|lowered|later put)\s+(?:the\s+|"
                          r"its\s+|their\s+|it\s+)?(?:(?:death\s+)?(?:figure|toll|number|count)"
                          r"\s+)?(?:to|at)\s+$", re.IGNORECASE)
+_PARTITIVE_AGENT = re.compile(r"^\s+of\s+(?:the|their|its|his|her|our)\s+(?:[\w-]+\s+)?"
+                              r"(?:aircraft|jets?|drones?|planes?|helicopters?|units?|ships?|"
+                              r"warplanes?|missiles?)\s+(?:had\s+|has\s+)?(?:killed|struck|hit)\b",
+                              re.IGNORECASE)
+_AMONG = re.compile(r"\bamong\s+(?:the\s+)?$", re.IGNORECASE)
 # a count right after the verb: "killed two survivors", "killing three men and wounding two"
 _KILL_DIRECT = re.compile(r"\bkill(?:ed|ing|s)?\s+$", re.IGNORECASE)
 # "the three crew members, all of whom died"
@@ -168,6 +173,9 @@ _ALL_OF_WHOM = re.compile(rf"^\s+{_GAP}[\w’'-]+,?\s+(?:all|both|each)\s+of\s+(
 # between two counts of one toll: "a commander and", "84 Wagner fighters and"
 _AND_ALSO = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+,?\s+(?:and|as well as|plus)\s+$",
                        re.IGNORECASE)
+# "two people were killed and two ...": the first count's clause ended with its verb
+_CLAUSE_VERB = re.compile(r"\b(?:were|was|are|is|have|has|had|killed|died|dead|wounded|"
+                          r"injured)\b", re.IGNORECASE)
 # a count with a verb of its own is no part of the toll before it ("... and wounded 13")
 _VERB_AFTER = re.compile(r"^\s+(?:[\w’'-]+\s+){0,4}?(?:were|was|are|is|have|has|had|"
                          r"injured|wounded|hurt|survived|missing|remain)\b", re.IGNORECASE)
@@ -186,7 +194,7 @@ _CHILD = re.compile(rf"^\s+(?:of (?:them|whom)\s+)?{_GAP}(?:children|child|kids|
 _MORE = re.compile(r"^\s+(?:more|others?|further|additional)\b", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a further)\s+$", re.IGNORECASE)
 # ", including three women," between a count and its verb
-_ASIDE = re.compile(r",\s+(?:including|among them|among whom)\b[^,.;]{0,60},")
+_ASIDE = re.compile(r",\s+(?:including|among them|among whom|\w+ of (?:them|whom))\b[^,.;]{0,60},")
 _STRIKES = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:strikes|airstrikes|air strikes|drone strikes|attacks|raids|"
     r"bombings|sorties|operations|shellings|bombardments)\b", re.IGNORECASE)
@@ -216,7 +224,10 @@ _ZERO = re.compile(
     r"has been) )?(?:killed|harmed|hurt|injured|wounded|among the dead)|"
     # "killed no civilians", "no civilian casualties"
     r"\bkill(?:ed|ing) no (?P<zciv2>civilians?|non-combatants|bystanders)\b|"
-    r"\bno (?P<zciv3>civilian) (?:casualties|deaths|fatalities)\b", re.IGNORECASE)
+    r"\bno (?P<zciv3>civilian) (?:casualties|deaths|fatalities)\b|"
+    # "the attacks have killed no one", "caused only material damage"
+    r"\bkill(?:ed|ing) (?P<zk4>no one|nobody)\b|"
+    r"\b(?:caused|causing|did|resulted in) (?:only )?(?P<zmat>material damage)\b", re.IGNORECASE)
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|"
            r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$")
@@ -230,6 +241,9 @@ def _read_zeros(text: str, put: Callable[[str, Range, int, int], None]) -> None:
     for m in _ZERO.finditer(text):
         if m.group("zciv") or m.group("zciv2") or m.group("zciv3"):
             put("civilians_killed", (0, 0), m.start(), m.end())  # "no civilians were harmed"
+            continue
+        if m.group("zk4") or m.group("zmat"):
+            put("killed", (0, 0), m.start(), m.end())
             continue
         word = (m.group("zk") or m.group("zk2") or m.group("zk3") or m.group("zc") or
                 m.group("zc2")).lower()
@@ -270,8 +284,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         if added:
             added_at.add(c.start)
             right = _MORE.sub("", right, count=1)  # "two more died": the count's verb
-        aside = _ASIDE.search(right, 0, 40)
-        if aside is not None:
+        aside = _ASIDE.search(right, 0, 100)
+        if aside is not None and aside.start() < 40:
             right = right[:aside.start()] + right[aside.end():]  # ", including three women,"
         rng = (c.low, c.high)
         # a year ("in 2016") or a day of a month ("August 10", "16 January") is no count
@@ -286,6 +300,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             # "struck two boats", "14 vessels have been destroyed": one strike per target
             put("strikes", rng, c.start, c.end + hit.end(), c.approx)
             continue
+        if _PARTITIVE_AGENT.match(right):
+            continue  # "one of their aircraft killed 11 civilians": the aircraft is no toll
         if _TARGETS_AFTER.match(right):
             continue  # "strikes on four vessels killed 14": the boats are no toll
         if _STRIKES.match(right):
@@ -298,8 +314,10 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         if _MISS.match(right) and not direct:
             put("missing", rng, c.start, c.end + _MISS.match(right).end(), c.approx)  # type: ignore[union-attr]
             continue
-        if "killed" in counts and _REVISED_TO.search(left):
-            # "first put the dead at seven, and later raised the figure to nine"
+        if "killed" in counts and (_REVISED_TO.search(left) or (
+                _AMONG.search(left) and _KILL_AFTER.match(right))):
+            # "first put the dead at seven, and later raised the figure to nine"; "the
+            # commander and two guards were among four people killed": the whole toll
             counts["killed"] = rng
             spans["killed"] = (offset + c.start, offset + c.end)
             continue
@@ -326,6 +344,7 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             continue
         joined = last_killed is not None and "killed" in counts and \
             bool(_AND_ALSO.fullmatch(text, last_killed.end, c.start)) and \
+            not _CLAUSE_VERB.search(text, last_killed.end, c.start) and \
             not _VERB_AFTER.match(right)
         if killed_here and not including and not joined:
             put("killed", rng, c.start, c.end, c.approx)

@@ -38,7 +38,8 @@ _LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|t
                        r"(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$",
                        re.IGNORECASE)
 _AGENT_MARK = re.compile(r"\bby\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_SPEAKER_AFTER = re.compile(r"^(?:\s+[A-Z][\w.’'-]*)*(?:\s+(?:centre|center|agency|office|"
+_SPEAKER_AFTER = re.compile(r"^(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.’'-]*)*"
+                            r"(?:\s+(?:centre|center|agency|office|"
                             r"command|ministry|spokes(?:man|woman|person)|officials?))?\s*"
                             r"(?:said|says|told|reported|added|confirmed|announced|stated|"
                             r"claimed)\b")
