@@ -246,3 +246,12 @@ def test_challenging_reports_of_a_strike_denies_it() -> None:
     m = _run("The army is challenging reports that one of its jets killed 11 villagers "
              "on Sunday.")[0]
     assert m.status == "denied"
+
+
+def test_an_event_told_only_by_an_earlier_month_is_background() -> None:
+    # published June 30: "in May" ended a month before, told as context
+    ms = _run("In May, fighting around the town killed 40 soldiers.", published="2024-06-30")
+    assert ms and ms[0].background
+    # published June 3: last month's days are news still
+    ms = _run("In May, fighting around the town killed 40 soldiers.", published="2024-06-03")
+    assert ms and not ms[0].background

@@ -23,6 +23,9 @@ _TARGET_COUNT = re.compile(r"\b(?:boats|vessels|ships|skiffs|speedboats|semi-sub
 # back, a report recalls it as context (real copy: "the September strike" in a December
 # story) rather than reporting it
 BACKGROUND_DAYS = 60
+# ... and an event dated only to an earlier month ("in July", "last month") that ended
+# this many days before publication
+MONTH_BACKGROUND_DAYS = 21
 _SUBSET = re.compile(r"\W*of (?:those|them|these|the total|the dead|the victims)\b",
                      re.IGNORECASE)
 
@@ -96,9 +99,15 @@ def _one_operation(doc: Doc, f: Frame) -> None:
 def _long_ago(doc: Doc, f: Frame) -> None:
     """"In July 2024, a strike on the same area killed 90" in January's news: an event
     months before the article is recalled as context."""
-    if f.kind == "event" and not f.background and doc.published is not None and \
-            f.date_high is not None and f.status == "occurred" and \
-            (doc.published - dt.date.fromisoformat(f.date_high)).days > BACKGROUND_DAYS:
+    if f.kind != "event" or f.background or doc.published is None or \
+            f.date_high is None or f.status != "occurred":
+        return
+    ended = dt.date.fromisoformat(f.date_high)
+    days = (doc.published - ended).days
+    # "the July fighting" in a late-August story: a whole earlier month, told as such
+    last_month = f.time_precision is not None and f.time_precision >= 3 and \
+        ended < doc.published.replace(day=1) and days > MONTH_BACKGROUND_DAYS
+    if days > BACKGROUND_DAYS or last_month:
         f.background = True
 
 
