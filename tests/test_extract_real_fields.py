@@ -255,3 +255,16 @@ def test_an_event_told_only_by_an_earlier_month_is_background() -> None:
     # published June 3: last month's days are news still
     ms = _run("In May, fighting around the town killed 40 soldiers.", published="2024-06-03")
     assert ms and not ms[0].background
+
+
+def test_the_day_of_a_post_or_press_call_is_not_the_events() -> None:
+    ms = _run("Four people were killed in the latest strike on a drug boat, the minister "
+              "said in a post on his X account on Monday (June 10).")
+    assert ms and ms[0].date_low is None
+    ms = _run("At least 20 villagers died when jets bombed a market, two residents told "
+              "Reuters on Monday.")
+    assert ms and ms[0].date_low is None
+    # a plain "said on Monday" still dates a strike told with nothing else
+    ms = _run("The navy struck a drug boat, killing four people, the minister said on "
+              "Monday.")
+    assert ms and ms[0].date_low == "2024-06-10"

@@ -35,6 +35,9 @@ _ON_SAID = re.compile(r",?\s+(?:said|says|told|announced|reported|stated|confirm
 _DATELINE = re.compile(r"(?:^|\n)[A-Z][\w .'’-]{1,30}(?:\s*[\[(]\w+[\])])?,?\s*$")
 # words that put a date in another clause than the event word's: a telling, a dash
 _APART = re.compile(r"[;—–]|\b(?:said|says|told|disclos\w+|announc\w+|reported|confirmed)\b")
+_POSTED = re.compile(r"\b(?:(?:in|on) (?:a|an|his|her|its|their) (?:[\w-]+ )?(?:post|posts|"
+                     r"video|interview|statement on [\w/]+)|posted|tweeted|put (?:it |them )?"
+                     r"online|told (?:[A-Z][\w.&-]*|reporters|journalists))\b[^.;]{0,25}$")
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)[^,;.]*$", re.IGNORECASE)
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
@@ -77,12 +80,20 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
     if not points:
         return
     told = [d for d in points if _SAID_ON.search(doc.text[max(s.start, d.start - 50):d.start])
+            or _POSTED.search(doc.text, max(s.start, d.start - 60), d.start)
             or _ON_SAID.match(doc.text, d.end, min(s.end, d.end + 20))]
+    # "in a post on Tuesday (October 28)": the post's day told twice
+    told += [e for e in points if e not in told and any(
+        0 <= e.start - t.end <= 3 and doc.text[t.end:e.start].strip() in ("(", ",", "") and
+        _POSTED.search(doc.text, max(s.start, t.start - 60), t.start) for t in told)]
     if len(told) < len(points):
         points = [d for d in points if d not in told]  # the event's own date
-    elif f.trigger.strength == "weak":
-        # "Two more died later, the governor said on Wednesday": when a toll
-        # was told is no date of the event it adds to
+    elif f.trigger.strength == "weak" or any(_POSTED.search(
+            doc.text, max(s.start, d.start - 60), d.start) for d in told):
+        # "Two more died later, the governor said on Wednesday": when a toll was told is
+        # no date of the event it adds to; "said in a post on X on Tuesday", "told AFP on
+        # Monday", "in an interview on Thursday": the day of a post, a press call or an
+        # interview is when it was published, not when it happened
         return
     d = min(points, key=lambda d: abs(d.start - t0))
     # "in October ... overnight", "a strike in March, on the 14th": the finer reading
