@@ -268,3 +268,15 @@ def test_the_day_of_a_post_or_press_call_is_not_the_events() -> None:
     ms = _run("The navy struck a drug boat, killing four people, the minister said on "
               "Monday.")
     assert ms and ms[0].date_low == "2024-06-10"
+
+
+def test_a_headline_places_an_article_whose_events_name_no_place() -> None:
+    ms = _run("Israeli jets strike the heart of Aleppo in northern Syria\n\nFive people lost "
+              "their lives and 12 were hurt in the early-Sunday raid, medics said. Syria's "
+              "government condemned the raid.")
+    assert ms and _country(ms[0].place) == "SY"
+
+
+def test_a_citys_crowded_suburbs_are_the_city() -> None:
+    m = _run("An airstrike on Beirut's crowded southern suburbs on Sunday killed two people.")[0]
+    assert _country(m.place) == "LB"

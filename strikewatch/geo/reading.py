@@ -102,7 +102,8 @@ _OTHER_EVENT = re.compile(
     r"protests?|elections?|rally|negotiations)\b", re.IGNORECASE)
 # after a possessive: words that make "Mexico's" a place ("Mexico's north", "Haiti's capital")
 _POSS_LOC = re.compile(
-    r"^['’]s\s+(?:(?P<what>capital|metropolitan\s+area|outskirts|suburbs|northern|southern|"
+    # ("Beirut's crowded southern suburbs": a lower-case word may stand before it)
+    r"^['’]s\s+(?:(?:[a-z][\w-]*\s+)?(?P<what>capital|metropolitan\s+area|outskirts|suburbs|northern|southern|"
     r"eastern|western|central|north|south|east|west|northeast|northwest|southeast|southwest|"
     r"border|borders|interior|mainland|territory|soil|airspace|countryside|hinterland|streets|"
     r"mountains|highlands|hills|jungles?|forests?|deserts?|"

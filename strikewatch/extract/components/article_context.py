@@ -27,6 +27,7 @@ import pycountry
 from strikewatch.extract.actors import DEMONYM_RE, DEMONYMS, country_mentions
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.pipeline import component
+from strikewatch.extract.places import geo_place
 from strikewatch.records import Actor, Place
 
 #: actor types that stand for a state (its forces, its government, the state itself)
@@ -66,6 +67,8 @@ def _place_context(doc: Doc) -> tuple[Place, tuple[int, int]] | None:
         if f.place.country is None or span is None:
             return None  # a sea, or a place of no country: not one country's story
         found.append((f.place, span))
+    if not found:
+        found = _headline_place(doc)
     if not found or len({p.country for p, _ in found}) != 1:
         return None
     place, span = found[0]
@@ -78,6 +81,17 @@ def _place_context(doc: Doc) -> tuple[Place, tuple[int, int]] | None:
             return None
         place = Place(name=name, country=place.country, kind="country", geo_precision=5)
     return place, span
+
+
+def _headline_place(doc: Doc) -> list[tuple[Place, tuple[int, int]]]:
+    """The place a headline or crosshead names ("Israeli strikes hit the heart of
+    Damascus"), read by the geoparser only when no event of the article is placed."""
+    for f in doc.frames:
+        if f.drop and f.status == "occurred" and f.event_type is not None:
+            got = geo_place(doc.text, [f], doc.countries)
+            if got is not None and got[1].country is not None:
+                return [(got[1], got[2])]
+    return []
 
 
 def _attacker_context(doc: Doc) -> tuple[Actor, tuple[int, int]] | None:
@@ -189,7 +203,7 @@ def _fill_target(g: Group, vessel: tuple[int, int] | None) -> None:
 
 
 @component("article_context",
-           requires=("doc.groups", "frame.place", "frame.actor1", "frame.domain",
+           requires=("doc.groups", "doc.countries", "frame.place", "frame.actor1", "frame.domain",
                      "frame.status", "frame.event_type", "frame.drop", "frame.target_kind"),
            assigns=("frame.place", "frame.actor1", "frame.target_kind"))
 def article_context(doc: Doc) -> None:
