@@ -280,3 +280,23 @@ def test_a_headline_places_an_article_whose_events_name_no_place() -> None:
 def test_a_citys_crowded_suburbs_are_the_city() -> None:
     m = _run("An airstrike on Beirut's crowded southern suburbs on Sunday killed two people.")[0]
     assert _country(m.place) == "LB"
+
+
+def test_the_source_of_a_report_is_no_party() -> None:
+    m = _run("At least eight people died in the strikes on Sunday, according to US Southern "
+             "Command.")[0]
+    assert m.actor2 is None or m.actor2.name != "US Southern Command"
+
+
+def test_a_carrier_strike_group_is_a_unit_not_a_strike() -> None:
+    m = _run("The Houthis said that earlier on Sunday they had launched 18 ballistic and cruise "
+             "missiles and drones at the USS Harry S. Truman Carrier Strike Group.")[0]
+    assert m.sub_event_type == "Shelling/artillery/missile attack"
+    assert m.actor1 is not None and m.actor1.name == "Houthis"
+
+
+def test_a_state_does_not_strike_its_own_ships() -> None:
+    ms = _run("U.S. jets struck radar sites in Yemen on Saturday, killing four. On Sunday a "
+              "missile hit a U.S. Navy destroyer in the Red Sea.")
+    sunday = next(m for m in ms if m.date_low == "2024-06-09")
+    assert _country(sunday.actor1) != "US"

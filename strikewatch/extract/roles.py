@@ -18,7 +18,8 @@ _TARGET_MARK = re.compile(r"\b(?:on|against|targeting|at|aimed at|toward|towards
 # "The U.S. military said it conducted ...": the speaker is the agent
 _SPEAKER_AGENT = re.compile(r"^,?\s*(?:(?:meanwhile|separately|also),\s*)?(?:has |have )?"
                             r"(?:said|says|announced|confirmed|acknowledged|claimed)\s+"
-                            r"(?:on \w+\s+)?(?:(?:separately|later)\s+)?(?:that\s+)?(?:it|they|"
+                            r"(?:on \w+\s+)?(?:(?:separately|later)\s+)?(?:that\s+)?"
+                            r"(?:(?:earlier|later|late|early)\s+(?:on\s+)?\w+\s+)?(?:it|they|"
                             r"(?:its|their)\s+(?:[\w-]+\s+)?(?:forces|troops|military|army|navy|"
                             r"air force|drones|missiles|jets|warplanes|units|soldiers|fighters))\b",
                             re.IGNORECASE)
@@ -67,6 +68,11 @@ _SUFFERED = re.compile(r"(?:['’]s)?(?:\s+[\w'’.-]+){0,4}?\s+(?:(?:was|were|h
 
 # an event word that tells suffering: its subject died, whoever acted
 _DIED = re.compile(r"died|perished|lost their lives", re.IGNORECASE)
+
+
+# "according to the ministry", "..., said the military": the source of the report
+_SOURCE_BEFORE = re.compile(r"\b(?:according to|citing|quoting|said|told|per)\s+(?:the\s+)?"
+                            r"(?:[\w’'.-]+\s+){0,2}?$", re.IGNORECASE)
 
 
 def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
@@ -138,6 +144,9 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
         if h is a1 or (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) \
                 or (a1 is not None and h.end <= a1.start):
             continue
+        if _SOURCE_BEFORE.search(text, max(0, h.start - start - 30), h.start - start) or \
+                _SPEAKER_AFTER.match(text[h.end - start:]):
+            continue  # "..., according to US Southern Command": who told it, not who was hit
         a2 = h
         break
     if a2 is None:

@@ -68,10 +68,12 @@ LEXICON: tuple[Entry, ...] = (
           r"rocket (?:fire|attacks?)|rockets? (?:were |was )?fired|missiles? (?:hit|struck|"
           r"destroyed|sank)|"
           r"missile barrage", ERV, "Shelling/artillery/missile attack"),
-    Entry(r"(?:fired|launched|lobbed) (?:[\w-]+ ){0,3}?(?:rockets?|missiles?|mortars?|shells?|"
+    Entry(r"(?:fired|launched|lobbed) (?:[\w-]+ ){0,5}?(?:rockets?|missiles?|mortars?|shells?|"
           r"artillery)", ERV, "Shelling/artillery/missile attack"),
     Entry(r"(?:launched|sent) (?:[\w-]+ ){0,3}?drones?", ERV, "Air/drone strike"),
-    Entry(r"strikes?|struck|striking|strike on", ERV, "Air/drone strike"),
+    # ("Carrier Strike Group", "Strike Force": a unit's name, no event)
+    Entry(r"strikes?(?! (?:Group|Force|Fighter|Command)s?\b)|struck|striking|strike on", ERV,
+          "Air/drone strike"),
     # a vessel or vehicle destroyed is a violent act even when the report names no weapon
     # ("a boat was destroyed off the coast", "gunmen blew up two trucks"); what did it
     # comes from context (a later "the strike", the actors)

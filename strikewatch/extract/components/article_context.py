@@ -144,6 +144,8 @@ def _fill_actor(doc: Doc, g: Group, ctx: tuple[Actor, tuple[int, int]] | None,
         if ctx is None or g.head.status != "occurred" or g.value("event_type") not in _STRIKES:
             return
         actor, (a, b) = ctx
+        if getattr(g.value("actor2"), "country", None) == actor.country:
+            return  # "missiles at the USS Truman": a state does not strike its own ships
         g.head.actor1 = actor
         g.head.cite("actor1", a, b)
         return
