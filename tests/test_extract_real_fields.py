@@ -300,3 +300,20 @@ def test_a_state_does_not_strike_its_own_ships() -> None:
               "missile hit a U.S. Navy destroyer in the Red Sea.")
     sunday = next(m for m in ms if m.date_low == "2024-06-09")
     assert _country(sunday.actor1) != "US"
+
+
+def test_the_nth_strike_since_the_campaign_began_is_one_incident_of_its_own_day() -> None:
+    m = _run("The army struck a boat on Saturday, killing three people, the 15th strike "
+             "since the campaign began on March 2.")[0]
+    assert m.kind == "event"
+    assert m.date_low == m.date_high == "2024-06-08"  # not the campaign's start
+    # the series itself is still a tally
+    ms = extract(Article(text="The strikes have killed 60 people since the campaign began "
+                              "in March.", published=PUB))
+    assert [m.kind for m in ms] == ["tally"]
+
+
+def test_a_force_right_before_sank_is_the_agent() -> None:
+    m = _run("The navy sank a drug boat late Sunday, killing four people.")[0]
+    assert m.actor1 is not None and m.actor1.name == "navy"
+    assert m.event_type == "Explosions/Remote violence"

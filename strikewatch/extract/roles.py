@@ -53,7 +53,8 @@ _ACTS_AFTER = re.compile(r"^\s+(?:(?:also|then|later|reportedly|had|have|has)\s+
                          re.IGNORECASE)
 # an event word that is a verb ("forces killed", "jets struck"), not a noun the words before
 # it modify ("a drone strike")
-_VERB_TRIGGER = re.compile(r"(?:ed|struck|shot|fought|hit)$", re.IGNORECASE)
+_VERB_TRIGGER = re.compile(r"\w*(?:ed|struck|shot|fought|hit|sank|sunk|blew up)\b",
+                           re.IGNORECASE)
 
 
 # the party before the event word suffered it: "Hezbollah leader X had been killed in a
@@ -114,7 +115,7 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
              not _SPEAKER_AFTER.match(text[h.end - start:])]
     # "a helicopter raid", "a drone strike": a word modifying the event noun is its
     # instrument, not its agent (a demonym there is handled by the caller)
-    if not _VERB_TRIGGER.search(text[trig_start - start:trig_end - start]):
+    if not _VERB_TRIGGER.match(text, trig_start - start, trig_end - start):
         cand1 = [h for h in cand1 if not (h.actor.country is None and
                                           not text[h.end - start:trig_start - start].strip())]
     if a1 is None and cand1:

@@ -30,6 +30,13 @@ _SUBSET = re.compile(r"\W*of (?:those|them|these|the total|the dead|the victims)
                      re.IGNORECASE)
 
 _TOLL_ONLY = {"toll", "death toll"}
+# "the 15th strike since the campaign began", "the deadliest attack since 2019": one event
+# placed in a series, not the series
+_NTH_SINCE = re.compile(r"\b(?:the|its|their)\s+(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|"
+                        r"fifth|sixth|seventh|eighth|ninth|tenth|latest|deadliest|largest|"
+                        r"biggest|heaviest|worst)\s+(?:known\s+|lethal\s+|such\s+|U\.?S\.?\s+|"
+                        r"[\w-]+\s+)?(?:strike|attack|raid|bombing|operation)\b(?!s)",
+                        re.IGNORECASE)
 _PLURAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|bombings|clashes|shelling|"
                           r"operations|assaults|fighting|violence|war)\b", re.IGNORECASE)
 
@@ -63,6 +70,8 @@ def _aggregate(f: Frame) -> None:
         clause = f.sentence.text
         if strikes and (strikes[0] or 0) + (strikes[1] or 0) >= 2:
             f.kind = "tally"
+        elif _NTH_SINCE.search(clause) and not plural:
+            pass  # "the 15th strike since the campaign began": one strike, counted
         elif f.counts and (_aggregate_cue(clause, f.trigger.strength, plural) or
                            (plural and f.trigger.generic and not _CASUALTY_WORD.match(word))):
             f.kind = "tally"
