@@ -317,3 +317,9 @@ def test_a_force_right_before_sank_is_the_agent() -> None:
     m = _run("The navy sank a drug boat late Sunday, killing four people.")[0]
     assert m.actor1 is not None and m.actor1.name == "navy"
     assert m.event_type == "Explosions/Remote violence"
+
+
+def test_a_condition_or_a_speech_after_the_event_places_nothing() -> None:
+    m = _run("The rebels fired a missile at a cargo ship on Sunday, and warned they would go "
+             "on as long as Gaza is under siege.")[0]
+    assert _country(m.place) != "PS"

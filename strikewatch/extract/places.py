@@ -25,7 +25,11 @@ _PREP = re.compile(r"(?:\b(?i:in|inside|into|across|near|off|within|on|over|thro
 
 # a clause naming who told it ("..., residents of X told reporters"): its place is the
 # sources', not the event's
-_SOURCE_CLAUSE = re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\b")
+_SOURCE_CLAUSE = re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\b|"
+                            # "..., where he said Israel would keep fighting in Gaza", "as
+                            # long as Gaza is besieged": another clause's places
+                            r"\b(?:where|while)\s+(?:he|she|they|it|[A-Z]\w+)\s+(?:said|says|"
+                            r"warned|vowed|told)\b|\b(?:as long as|so long as|until|unless)\b")
 
 # "about 35 km from the Kenyan border", "close to the border with Burkina Faso": a border
 # names the neighbour, not where the event happened
