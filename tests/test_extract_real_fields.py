@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from strikewatch.extract import extract
 from strikewatch.extract.counts import read_counts
+from strikewatch.extract.pipeline import Pipeline
+from strikewatch.extract.places import mask_actors
 from strikewatch.records import Article, Mention
 
 PUB = "2024-06-10"  # a Monday
@@ -323,3 +325,15 @@ def test_a_condition_or_a_speech_after_the_event_places_nothing() -> None:
     m = _run("The rebels fired a missile at a cargo ship on Sunday, and warned they would go "
              "on as long as Gaza is under siege.")[0]
     assert _country(m.place) != "PS"
+
+
+def test_a_country_after_in_stays_a_place_even_inside_a_partys_name() -> None:
+    text = "The Islamic Resistance in Iraq claimed a drone strike on a base on Sunday."
+    doc = Pipeline().read(Article(text=text, published=PUB))
+    f = doc.frames[0]
+    assert _country(f.actor1) == "IQ"  # the party read from "in Iraq"
+    masked = mask_actors(text, f, 0, len(text))
+    assert "in Iraq" in masked  # ... whose words still say where
+    text = "US forces struck a boat on Sunday."
+    doc = Pipeline().read(Article(text=text, published=PUB))
+    assert mask_actors(text, doc.frames[0], 0, len(text)).startswith("   ")

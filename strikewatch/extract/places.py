@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from strikewatch.extract.actors import country_mentions
+from strikewatch.extract.actors import PLACE_BEFORE, country_mentions
 from strikewatch.extract.context import Frame
 from strikewatch.geo.protocol import geoparser
 from strikewatch.records import Place
@@ -62,7 +62,10 @@ def mask_actors(text: str, f: Frame, a: int, b: int) -> str:
     spans = list(f.prov.get("actor1", []))
     if f.actor2 is not None and f.actor2.type != "state":
         spans += f.prov.get("actor2", [])
-    spans = [(x, y) for x, y in spans if a <= x and y <= b]
+    # a country after "in"/"near" is a place word even where it was read as a party ("the
+    # Islamic Resistance in Iraq")
+    spans = [(x, y) for x, y in spans if a <= x and y <= b and
+             not PLACE_BEFORE.search(text, max(0, x - 30), x)]
     for x, y in spans:
         text = text[:x] + " " * (y - x) + text[y:]
     return text
