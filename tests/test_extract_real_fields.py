@@ -205,6 +205,14 @@ def test_a_strike_at_sea_hit_a_vessel() -> None:
     m = _run("Southern Command said it carried out a strike in international waters of the "
              "Caribbean on Sunday, killing four people.")[0]
     assert m.target_kind == "vessel"
+    assert m.domain == "sea"
+
+
+def test_an_unplaced_strike_in_a_boat_strike_story_hit_a_vessel_at_sea() -> None:
+    ms = _run("The navy struck a drug boat in the Pacific on Saturday, killing three people. "
+              "On Sunday a second strike killed two more people.")
+    sunday = next(m for m in ms if m.date_low == "2024-06-09")
+    assert (sunday.target_kind, sunday.domain) == ("vessel", "sea")
 
 
 def test_a_toll_raised_later_replaces_the_first() -> None:

@@ -187,9 +187,17 @@ def _vessel_context(doc: Doc) -> tuple[int, int] | None:
 
 
 def _fill_target(g: Group, vessel: tuple[int, int] | None) -> None:
-    """A strike at sea, or in a boat-strike story with no place on land, hit a vessel."""
-    if g.value("target_kind") is not None or g.head.status != "occurred" or \
-            g.value("event_type") not in _STRIKES:
+    """A strike at sea, or in a boat-strike story with no place on land, hit a vessel; a
+    vessel hit was at sea."""
+    got_kind = _with(g, "target_kind")
+    if got_kind is not None:
+        f, kind = got_kind
+        span = _span(f, "target_kind")
+        if kind == "vessel" and g.value("domain") is None and span is not None:
+            g.head.domain = "sea"
+            g.head.cite("domain", *span)
+        return
+    if g.head.status != "occurred" or g.value("event_type") not in _STRIKES:
         return
     got = _with(g, "place")
     place = got[1] if got is not None else None
@@ -202,12 +210,15 @@ def _fill_target(g: Group, vessel: tuple[int, int] | None) -> None:
         return
     g.head.target_kind = "vessel"
     g.head.cite("target_kind", a, b)
+    if g.value("domain") is None:
+        g.head.domain = "sea"
+        g.head.cite("domain", a, b)
 
 
 @component("article_context",
            requires=("doc.groups", "doc.countries", "frame.place", "frame.actor1", "frame.domain",
                      "frame.status", "frame.event_type", "frame.drop", "frame.target_kind"),
-           assigns=("frame.place", "frame.actor1", "frame.target_kind"))
+           assigns=("frame.place", "frame.actor1", "frame.target_kind", "frame.domain"))
 def article_context(doc: Doc) -> None:
     """Place and acting party from the rest of the article, where it gives one answer."""
     place_ctx = _place_context(doc)
