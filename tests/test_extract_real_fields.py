@@ -345,3 +345,13 @@ def test_a_country_after_in_stays_a_place_even_inside_a_partys_name() -> None:
     text = "US forces struck a boat on Sunday."
     doc = Pipeline().read(Article(text=text, published=PUB))
     assert mask_actors(text, doc.frames[0], 0, len(text)).startswith("   ")
+
+
+def test_a_quoted_toll_and_citizens_killed() -> None:
+    counts = read_counts('The strike killed "at least 12 civilians, three of them children".')[0]
+    assert counts["civilians_killed"] == (12, None) and counts["children_killed"] == (3, 3)
+    counts = read_counts("Three Syrian citizens were killed in the raid.")[0]
+    assert counts["civilians_killed"] == (3, 3)
+    # a figure never reaches past another figure to its noun
+    counts = read_counts("The missile hit not one gunman but 10 dead civilians.")[0]
+    assert counts["civilians_killed"] == (10, 10)

@@ -145,7 +145,7 @@ def count_expressions(text: str) -> list[CountExpr]:
 
 # What a count counts: matched on the words right after it (noun phrase + verb) or right
 # before it (verb). Up to four words may stand between number and head noun.
-_GAP = r"(?:[\w’'-]+\s+|\([\w’'. -]{1,20}\)\s+){0,4}?"  # "15 Islamic State (ISIS) fighters"
+_GAP = r"(?:(?!\d)[\w’'-]+\s+|\([\w’'. -]{1,20}\)\s+){0,4}?"  # "15 Islamic State (ISIS) fighters"
 _KILL_AFTER = re.compile(
     rf"^\s+{_GAP}(?:\w+\s+)?(?:(?:were|was|have been|had been|are|is|being|reportedly|"
     r"reported|later|all)\s+){0,3}(?:killed|dead|died|deaths|fatalities|slain|lost their lives|"
@@ -154,7 +154,8 @@ _KILL_BEFORE = re.compile(
     r"(?:\bkill(?:ed|ing|s)?|\bleft|\bclaimed the lives of|\bdeath toll (?:of|to|at|rose to|"
     r"reached|stands at|stood at|climbed to)|\btoll (?:of|to|at|rose to|reached|stands at|"
     r"climbed to)|\bkilling (?:all|everyone)?|"
-    r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of))\s+$", re.IGNORECASE)
+    r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of))\s+[\"“]?$",
+    re.IGNORECASE)  # (a quote may open before the figure: killed "at least 17 civilians")
 # a toll told again, corrected: "later raised the figure to nine", "revised it to 12"
 _REVISED_TO = re.compile(r"\b(?:raised|revised|updated|corrected|lowered|later put)\s+(?:the\s+|"
                          r"its\s+|their\s+|it\s+)?(?:(?:death\s+)?(?:figure|toll|number|count)"
@@ -165,7 +166,7 @@ _PARTITIVE_AGENT = re.compile(r"^\s+of\s+(?:the|their|its|his|her|our)\s+(?:[\w-
                               re.IGNORECASE)
 _AMONG = re.compile(r"\bamong\s+(?:the\s+)?$", re.IGNORECASE)
 # a count right after the verb: "killed two survivors", "killing three men and wounding two"
-_KILL_DIRECT = re.compile(r"\bkill(?:ed|ing|s)?\s+$", re.IGNORECASE)
+_KILL_DIRECT = re.compile(r"\bkill(?:ed|ing|s)?\s+[\"“]?$", re.IGNORECASE)
 # "the three crew members, all of whom died"
 _ALL_OF_WHOM = re.compile(rf"^\s+{_GAP}[\w’'-]+,?\s+(?:all|both|each)\s+of\s+(?:whom|them)\s+"
                           r"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:killed|died|dead)\b",
@@ -187,7 +188,7 @@ _INJ_BEFORE = re.compile(r"\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt)\s+(?:anoth
 # only words that say "civilian" count as civilians (the coders' rule: "nine villagers"
 # is a count of the killed, not a finding on their status)
 _CIV = re.compile(rf"^\s+(?:of (?:them|whom)\s+)?{_GAP}(?:civilians?|non-combatants?|"
-                  r"bystanders?)\b", re.IGNORECASE)
+                  r"bystanders?|citizens)\b", re.IGNORECASE)
 _CHILD = re.compile(rf"^\s+(?:of (?:them|whom)\s+)?{_GAP}(?:children|child|kids|minors|boys|"
                     r"girls)\b", re.IGNORECASE)
 # "Two more died later": a count that adds to one told before
