@@ -355,3 +355,11 @@ def test_a_quoted_toll_and_citizens_killed() -> None:
     # a figure never reaches past another figure to its noun
     counts = read_counts("The missile hit not one gunman but 10 dead civilians.")[0]
     assert counts["civilians_killed"] == (10, 10)
+
+
+def test_pounded_and_stormed_are_event_words() -> None:
+    m = _run("On Sunday the army pounded villages in the south with artillery, killing three.")[0]
+    assert m.event_type == "Explosions/Remote violence"
+    m = _run("Commandos stormed a militant hideout on Sunday and killed at least 14 fighters.")[0]
+    assert m.event_type == "Battles"
+    assert (m.killed_low, m.killed_high) == (14, None)

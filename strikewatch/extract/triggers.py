@@ -64,7 +64,8 @@ LEXICON: tuple[Entry, ...] = (
           r"bomb(?:ed|ing|ings)|bombardments?|warplanes? (?:struck|hit|bombed)|"
           r"(?:was|were|been|being) hit by (?:an? |the )?(?:[\w-]+ ){0,2}?(?:drones?|"
           r"bombs?|air ?strikes?|warplanes?)", ERV, "Air/drone strike"),
-    Entry(r"shell(?:ed|ing|ings)|artillery (?:fire|strikes?|attacks?)|mortar(?:s| fire| attacks?)?|"
+    Entry(r"shell(?:ed|ing|ings)|pound(?:ed|ing)|pummell?(?:ed|ing)|"
+          r"artillery (?:fire|strikes?|attacks?)|mortar(?:s| fire| attacks?)?|"
           r"rocket (?:fire|attacks?)|rockets? (?:were |was )?fired|missiles? (?:hit|struck|"
           r"destroyed|sank)|"
           r"missile barrage", ERV, "Shelling/artillery/missile attack"),
@@ -85,7 +86,7 @@ LEXICON: tuple[Entry, ...] = (
     Entry(r"(?:exchanged|exchanging|traded|trading|exchange of|exchanges of) (?:heavy )?"
           r"(?:fire|gunfire)|shoot-?outs?|gunfights?", BAT, "Armed clash"),
     Entry(r"clash(?:ed|es)?|gun ?battles?|firefights?|fighting|fought|ambush(?:ed|es)?|"
-          r"raid(?:ed|s)?", BAT, "Armed clash"),
+          r"raid(?:ed|s)?|stormed", BAT, "Armed clash"),
     Entry(r"(?:recaptured|retook|regained control of|retaken)", BAT,
           "Government regains territory"),
     Entry(r"(?:overran|seized control of|(?:took|taken|take|taking) control of|captured "
