@@ -363,3 +363,8 @@ def test_pounded_and_stormed_are_event_words() -> None:
     m = _run("Commandos stormed a militant hideout on Sunday and killed at least 14 fighters.")[0]
     assert m.event_type == "Battles"
     assert (m.killed_low, m.killed_high) == (14, None)
+
+
+def test_the_figure_killed_takes_wins_over_an_article_read_through_a_gap() -> None:
+    assert _killed("Troops stormed a militant hideout and killed at least 14 fighters.") == \
+        (14, None)

@@ -278,6 +278,7 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
     kill_ctx = bool(_KILL_CONTEXT.search(text))
     added_at: set[int] = set()
     last_killed: CountExpr | None = None
+    direct_kill = False  # the killed count was the object of "killed"
     for c in count_expressions(text):
         right = text[c.end:c.end + 80]
         left = text[max(0, c.start - 90):c.start]
@@ -348,7 +349,12 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             not _CLAUSE_VERB.search(text, last_killed.end, c.start) and \
             not _VERB_AFTER.match(right)
         if killed_here and not including and not joined:
+            if direct and "killed" in counts and not direct_kill:
+                # "stormed a militant hideout and killed at least 14 fighters": the figure
+                # the verb takes is the toll, not "a militant" read through the gap
+                del counts["killed"]
             put("killed", rng, c.start, c.end, c.approx)
+            direct_kill = direct_kill or direct
             last_killed = c
             continue
         if joined and last_killed is not None:
