@@ -228,14 +228,15 @@ def _inherit(groups: list[Group]) -> None:
             continue
         if t2 == "civilians" and t1 in ("non_state", None):
             h.event_type, h.sub_event_type = VAC, "Attack"
+        elif g.value("target_kind") == "vessel" and t2 != "civilians":
+            # "a US attack on a boat", "three smugglers died when US forces hit a boat",
+            # "attacked a cargo ship": at sea, struck from afar
+            h.event_type, h.sub_event_type = ERV, "Air/drone strike" if t1 in (
+                "state", "government", "military") else "Shelling/artillery/missile attack"
         elif t1 in ("military", "non_state") and t2 in ("military", "non_state"):
             h.event_type, h.sub_event_type = BAT, "Armed clash"
         elif t1 == "military":
             h.event_type, h.sub_event_type = ERV, "Air/drone strike"
-        elif g.value("target_kind") == "vessel" and t2 != "civilians":
-            # "a US attack on a boat", "attacked a cargo ship": at sea, struck from afar
-            h.event_type, h.sub_event_type = ERV, "Air/drone strike" if t1 in (
-                "state", "government") else "Shelling/artillery/missile attack"
         elif t1 == "non_state":
             h.event_type, h.sub_event_type = VAC, "Attack"
         if h.event_type is not None:

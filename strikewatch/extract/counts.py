@@ -147,16 +147,41 @@ def count_expressions(text: str) -> list[CountExpr]:
 
 # What a count counts: matched on the words right after it (noun phrase + verb) or right
 # before it (verb). Up to four words may stand between number and head noun.
-_GAP = r"(?:[\w’'-]+\s+){0,4}?"
+_GAP = r"(?:(?!\d)[\w’'-]+\s+|\([\w’'. -]{1,20}\)\s+){0,4}?"  # "15 Islamic State (ISIS) fighters"
 _KILL_AFTER = re.compile(
     rf"^\s+{_GAP}(?:\w+\s+)?(?:(?:were|was|have been|had been|are|is|being|reportedly|"
     r"reported|later|all)\s+){0,3}(?:killed|dead|died|deaths|fatalities|slain|lost their lives|"
-    r"neutrali[sz]ed|eliminated)\b", re.IGNORECASE)
+    r"neutrali[sz]ed|eliminated|martyred)\b", re.IGNORECASE)
 _KILL_BEFORE = re.compile(
     r"(?:\bkill(?:ed|ing|s)?|\bleft|\bclaimed the lives of|\bdeath toll (?:of|to|at|rose to|"
     r"reached|stands at|stood at|climbed to)|\btoll (?:of|to|at|rose to|reached|stands at|"
     r"climbed to)|\bkilling (?:all|everyone)?|"
-    r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of))\s+$", re.IGNORECASE)
+    r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of))\s+[\"“]?$",
+    re.IGNORECASE)  # (a quote may open before the figure: killed "at least 17 civilians")
+# a toll told again, corrected: "later raised the figure to nine", "revised it to 12"
+_REVISED_TO = re.compile(r"\b(?:raised|revised|updated|corrected|lowered|later put)\s+(?:the\s+|"
+                         r"its\s+|their\s+|it\s+)?(?:(?:death\s+)?(?:figure|toll|number|count)"
+                         r"\s+)?(?:to|at)\s+$", re.IGNORECASE)
+_PARTITIVE_AGENT = re.compile(r"^\s+of\s+(?:the|their|its|his|her|our)\s+(?:[\w-]+\s+)?"
+                              r"(?:aircraft|jets?|drones?|planes?|helicopters?|units?|ships?|"
+                              r"warplanes?|missiles?)\s+(?:had\s+|has\s+)?(?:killed|struck|hit)\b",
+                              re.IGNORECASE)
+_AMONG = re.compile(r"\bamong\s+(?:the\s+)?$", re.IGNORECASE)
+# a count right after the verb: "killed two survivors", "killing three men and wounding two"
+_KILL_DIRECT = re.compile(r"\bkill(?:ed|ing|s)?\s+[\"“]?$", re.IGNORECASE)
+# "the three crew members, all of whom died"
+_ALL_OF_WHOM = re.compile(rf"^\s+{_GAP}[\w’'-]+,?\s+(?:all|both|each)\s+of\s+(?:whom|them)\s+"
+                          r"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:killed|died|dead)\b",
+                          re.IGNORECASE)
+# between two counts of one toll: "a commander and", "84 Wagner fighters and"
+_AND_ALSO = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+,?\s+(?:and|as well as|plus)\s+$",
+                       re.IGNORECASE)
+# "two people were killed and two ...": the first count's clause ended with its verb
+_CLAUSE_VERB = re.compile(r"\b(?:were|was|are|is|have|has|had|killed|died|dead|wounded|"
+                          r"injured)\b", re.IGNORECASE)
+# a count with a verb of its own is no part of the toll before it ("... and wounded 13")
+_VERB_AFTER = re.compile(r"^\s+(?:[\w’'-]+\s+){0,4}?(?:were|was|are|is|have|has|had|"
+                         r"injured|wounded|hurt|survived|missing|remain)\b", re.IGNORECASE)
 _INJ_AFTER = re.compile(
     rf"^\s+{_GAP}(?:(?:were|was|have been|had been|are|were also|also)\s+){{0,2}}"
     r"(?:injured|wounded|hurt|injuries)\b", re.IGNORECASE)
@@ -165,14 +190,14 @@ _INJ_BEFORE = re.compile(r"\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt)\s+(?:anoth
 # only words that say "civilian" count as civilians (the coders' rule: "nine villagers"
 # is a count of the killed, not a finding on their status)
 _CIV = re.compile(rf"^\s+(?:of (?:them|whom)\s+)?{_GAP}(?:civilians?|non-combatants?|"
-                  r"bystanders?)\b", re.IGNORECASE)
+                  r"bystanders?|citizens)\b", re.IGNORECASE)
 _CHILD = re.compile(rf"^\s+(?:of (?:them|whom)\s+)?{_GAP}(?:children|child|kids|minors|boys|"
                     r"girls)\b", re.IGNORECASE)
 # "Two more died later": a count that adds to one told before
 _MORE = re.compile(r"^\s+(?:more|others?|further|additional)\b", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a further)\s+$", re.IGNORECASE)
 # ", including three women," between a count and its verb
-_ASIDE = re.compile(r",\s+(?:including|among them|among whom)\b[^,.;]{0,60},")
+_ASIDE = re.compile(r",\s+(?:including|among them|among whom|\w+ of (?:them|whom))\b[^,.;]{0,60},")
 _STRIKES = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:strikes|airstrikes|air strikes|drone strikes|attacks|raids|"
     r"bombings|sorties|operations|shellings|bombardments)\b", re.IGNORECASE)
@@ -187,6 +212,9 @@ _SURV = re.compile(rf"^\s+{_GAP}(?:survivors?|survived|were rescued|were pulled)
                    re.IGNORECASE)
 _MISS = re.compile(rf"^\s+{_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)*missing\b|"
                    r"^\s+(?:missing|unaccounted)", re.IGNORECASE)
+# "15 of the wounded needed hospital care": part of a toll told before, not a toll
+_SUBSET = re.compile(r"^\s+of\s+(?:the|those)\s+(?:wounded|injured|dead|killed|victims|"
+                     r"casualties)\b", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
 _ZERO = caseless(re.compile(
     r"\b(?:no one|nobody) (?:was|were) (?P<zk>killed|hurt|injured|wounded)|"
@@ -199,7 +227,10 @@ _ZERO = caseless(re.compile(
     r"has been) )?(?:killed|harmed|hurt|injured|wounded|among the dead)|"
     # "killed no civilians", "no civilian casualties"
     r"\bkill(?:ed|ing) no (?P<zciv2>civilians?|non-combatants|bystanders)\b|"
-    r"\bno (?P<zciv3>civilian) (?:casualties|deaths|fatalities)\b", re.IGNORECASE))
+    r"\bno (?P<zciv3>civilian) (?:casualties|deaths|fatalities)\b|"
+    # "the attacks have killed no one", "caused only material damage"
+    r"\bkill(?:ed|ing) (?P<zk4>no one|nobody)\b|"
+    r"\b(?:caused|causing|did|resulted in) (?:only )?(?P<zmat>material damage)\b", re.IGNORECASE))
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|"
            r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$")
@@ -214,6 +245,9 @@ def _read_zeros(text: str, put: Callable[[str, Range, int, int], None]) -> None:
     for m in _ZERO.finditer(text):
         if m.group("zciv") or m.group("zciv2") or m.group("zciv3"):
             put("civilians_killed", (0, 0), m.start(), m.end())  # "no civilians were harmed"
+            continue
+        if m.group("zk4") or m.group("zmat"):
+            put("killed", (0, 0), m.start(), m.end())
             continue
         word = (m.group("zk") or m.group("zk2") or m.group("zk3") or m.group("zc") or
                 m.group("zc2")).lower()
@@ -246,6 +280,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
     _read_zeros(text, put)
     kill_ctx = bool(_KILL_CONTEXT.search(text))
     added_at: set[int] = set()
+    last_killed: CountExpr | None = None
+    direct_kill = False  # the killed count was the object of "killed"
     for c in count_expressions(text):
         right = text[c.end:c.end + 80]
         left = text[max(0, c.start - 90):c.start]
@@ -253,8 +289,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         if added:
             added_at.add(c.start)
             right = _MORE.sub("", right, count=1)  # "two more died": the count's verb
-        aside = _ASIDE.search(right, 0, 40)
-        if aside is not None:
+        aside = _ASIDE.search(right, 0, 100)
+        if aside is not None and aside.start() < 40:
             right = right[:aside.start()] + right[aside.end():]  # ", including three women,"
         rng = (c.low, c.high)
         # a year ("in 2016") or a day of a month ("August 10", "16 January") is no count
@@ -269,19 +305,32 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             # "struck two boats", "14 vessels have been destroyed": one strike per target
             put("strikes", rng, c.start, c.end + hit.end(), c.approx)
             continue
+        if _PARTITIVE_AGENT.match(right):
+            continue  # "one of their aircraft killed 11 civilians": the aircraft is no toll
+        if _TARGETS_AFTER.match(right):
+            continue  # "strikes on four vessels killed 14": the boats are no toll
         if _STRIKES.match(right):
             put("strikes", rng, c.start, c.end + _STRIKES.match(right).end(), c.approx)  # type: ignore[union-attr]
             continue
-        if _SURV.match(right):
+        direct = bool(_KILL_DIRECT.search(left))  # "killed two survivors", "killing three
+        if _SURV.match(right) and not direct:  # men and wounding two"
             put("survivors", rng, c.start, c.end + _SURV.match(right).end(), c.approx)  # type: ignore[union-attr]
             continue
-        if _MISS.match(right):
+        if _MISS.match(right) and not direct:
             put("missing", rng, c.start, c.end + _MISS.match(right).end(), c.approx)  # type: ignore[union-attr]
             continue
-        killed_here = bool(_KILL_AFTER.match(right) or _KILL_BEFORE.search(left))
-        injured_here = bool(_INJ_AFTER.match(right) or _INJ_BEFORE.search(left))
+        if "killed" in counts and (_REVISED_TO.search(left) or (
+                _AMONG.search(left) and _KILL_AFTER.match(right))):
+            # "first put the dead at seven, and later raised the figure to nine"; "the
+            # commander and two guards were among four people killed": the whole toll
+            counts["killed"] = rng
+            spans["killed"] = (offset + c.start, offset + c.end)
+            continue
+        killed_here = bool(_KILL_AFTER.match(right) or _KILL_BEFORE.search(left) or
+                           _ALL_OF_WHOM.match(right))
+        injured_here = not direct and bool(_INJ_AFTER.match(right) or _INJ_BEFORE.search(left))
         including = bool(_INCLUDING.search(left)) or right.startswith(" of them") or \
-            right.startswith(" of whom")
+            right.startswith(" of whom") or bool(_SUBSET.match(right))
         if _CHILD.match(right) and (killed_here or (including and kill_ctx)):
             put("children_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
             if not including:
@@ -291,12 +340,33 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             put("civilians_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
             if not including:
                 put("killed", rng, c.start, c.end, c.approx)
+                last_killed = c
             continue
+        if _SUBSET.match(right):
+            continue  # "15 of the wounded needed care": part of the toll, not another
         if injured_here and not _KILL_AFTER.match(right):
             put("injured", rng, c.start, c.end, c.approx)
             continue
-        if killed_here and not including:
+        joined = last_killed is not None and "killed" in counts and \
+            bool(_AND_ALSO.fullmatch(text, last_killed.end, c.start)) and \
+            not _CLAUSE_VERB.search(text, last_killed.end, c.start) and \
+            not _VERB_AFTER.match(right)
+        if killed_here and not including and not joined:
+            if direct and "killed" in counts and not direct_kill:
+                # "stormed a militant hideout and killed at least 14 fighters": the figure
+                # the verb takes is the toll, not "a militant" read through the gap
+                del counts["killed"]
             put("killed", rng, c.start, c.end, c.approx)
+            direct_kill = direct_kill or direct
+            last_killed = c
+            continue
+        if joined and last_killed is not None:
+            # "killed a commander and three fighters", "left 84 A and 47 B dead": one toll
+            low, high = counts["killed"]
+            counts["killed"] = (None if low is None or c.low is None else low + c.low,
+                                None if high is None or c.high is None else high + c.high)
+            spans["killed"] = (spans["killed"][0], offset + c.end)
+            last_killed = c
     if "killed" not in counts and ("kill" in text or "Kill" in text or "slain" in text):
         one = _ONE_KILLED.search(text)
         if one is not None:
@@ -311,8 +381,22 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
 _PERSON = (r"(?:man|woman|boy|girl|child|person|civilian|member|leader|commander|fighter|"
            r"militant|soldier|officer|official|journalist|farmer|driver|rider|aide|operative|"
            r"chief|cleric|teenager|resident|shepherd|fisherman|policeman|guard)")
+# a person's name: two to four capitalised words, "al-", "bin", "Abu" joining them
+# (whole, and not a group's name before its members: "Islamic State fighters")
+_NAME = (r"(?>(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’-]+"
+         r"(?:\s+(?:(?:al|bin|ibn|abu|el|de)[\s-]+)?[A-Z][\w'’-]+){1,3})"
+         r"(?=\s*(?:[,.;:)\"”]|$)|\s+(?:on|in|at|near|who|when|while|with|as|after|last|"
+         r"earlier|during|inside|outside|from|over|the|a|an|his|her|its|their|by|early|late|"
+         r"was|had|has)\b)")
 _ONE_KILLED = re.compile(
     rf"\b(?:killed|killing|kills)\s+(?:a|an)\s+(?:(?!and\b|or\b)[\w'’\"-]+\s+){{0,4}}?"
     rf"{_PERSON}\b(?!\s+and\b)(?!['’]s)|"
     rf"\b(?:a|an)\s+(?:[\w'’\"-]+\s+){{0,4}}?{_PERSON}\s+(?:of\s+[\w\s'’-]{{1,40}}?\s+)?"
-    r"(?:was|had been|has been)\s+(?:killed|slain)\b", re.IGNORECASE)
+    r"(?:was|had been|has been)\s+(?:killed|slain)\b|"
+    # "killed him", "killed the leader of al Qaeda"
+    r"\b(?:killed|killing)\s+(?:him|her|the\s+(?:[\w-]+\s+){0,2}(?:leader|chief|head|founder|"
+    r"commander|emir|spokesman|deputy)\s+of)\b|"
+    # a person by name: "killed Ayman al-Zawahiri", "Hassan Nasrallah had been killed"
+    rf"(?-i:\b(?:killed|killing)\s+{_NAME}(?!\s+and\b)|"
+    rf"{_NAME}\s+(?:was|had been|has been)\s+(?:killed|slain|eliminated|assassinated)\b)",
+    re.IGNORECASE)

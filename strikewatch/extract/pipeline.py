@@ -103,7 +103,7 @@ def check_order(steps: Sequence[ComponentInfo]) -> None:
 DEFAULT_NAMES: tuple[str, ...] = (
     "sentences", "triggers", "clauses", "status", "furniture", "counts", "dates", "kind",
     "targets", "countries", "places", "actors", "sources", "coreference", "geoplace",
-    "assemble", "regions",
+    "assemble", "article_context", "regions",
     "trailing_quotes", "to_mention",
 )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from strikewatch.extract.actors import country_mentions
+from strikewatch.extract.actors import PLACE_BEFORE, country_mentions
 from strikewatch.extract.context import Frame
 from strikewatch.geo.protocol import geoparser
 from strikewatch.records import Place
@@ -25,7 +25,11 @@ _PREP = re.compile(r"(?:\b(?i:in|inside|into|across|near|off|within|on|over|thro
 
 # a clause naming who told it ("..., residents of X told reporters"): its place is the
 # sources', not the event's
-_SOURCE_CLAUSE = re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\b")
+_SOURCE_CLAUSE = re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\b|"
+                            # "..., where he said Israel would keep fighting in Gaza", "as
+                            # long as Gaza is besieged": another clause's places
+                            r"\b(?:where|while)\s+(?:he|she|they|it|[A-Z]\w+)\s+(?:said|says|"
+                            r"warned|vowed|told)\b|\b(?:as long as|so long as|until|unless)\b")
 
 # "about 35 km from the Kenyan border", "close to the border with Burkina Faso": a border
 # names the neighbour, not where the event happened
@@ -49,6 +53,22 @@ def mask_borders(text: str, a: int, b: int) -> str:
     """text with the border phrases in [a, b) blanked (same length, so offsets hold)."""
     window = _BORDER_PHRASE.sub(lambda m: " " * len(m.group(0)), text[a:b])
     return text if window == text[a:b] else text[:a] + window + text[b:]
+
+
+def mask_actors(text: str, f: Frame, a: int, b: int) -> str:
+    """text with the frame's parties in [a, b) blanked: "US forces hit a boat", "U.S.-Israeli
+    strikes", "AFRICOM said": a state named as who acted (or a group as who was hit) is no
+    place of the event. A state that was hit ("strikes on Lebanon") stays."""
+    spans = list(f.prov.get("actor1", []))
+    if f.actor2 is not None and f.actor2.type != "state":
+        spans += f.prov.get("actor2", [])
+    # a country after "in"/"near" is a place word even where it was read as a party ("the
+    # Islamic Resistance in Iraq")
+    spans = [(x, y) for x, y in spans if a <= x and y <= b and
+             not PLACE_BEFORE.search(text, max(0, x - 30), x)]
+    for x, y in spans:
+        text = text[:x] + " " * (y - x) + text[y:]
+    return text
 
 
 WINDOW_BEFORE = 60
@@ -111,7 +131,7 @@ def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, 
         if not _may_name_place(text, a, b, f):
             continue  # no name but actors', no sea word: nothing geo could find
         try:
-            hit = geoparser().locate(mask_borders(text, a, b), a, b,
+            hit = geoparser().locate(mask_actors(mask_borders(text, a, b), f, a, b), a, b,
                                      trigger=(f.trigger.start, f.trigger.end),
                                      context_countries=context_countries, domain=f.domain)
         except Exception:  # noqa: BLE001 - a geo failure must not lose the event

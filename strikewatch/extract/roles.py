@@ -18,7 +18,8 @@ _TARGET_MARK = re.compile(r"\b(?:on|against|targeting|at|aimed at|toward|towards
 # "The U.S. military said it conducted ...": the speaker is the agent
 _SPEAKER_AGENT = re.compile(r"^,?\s*(?:(?:meanwhile|separately|also),\s*)?(?:has |have )?"
                             r"(?:said|says|announced|confirmed|acknowledged|claimed)\s+"
-                            r"(?:on \w+\s+)?(?:(?:separately|later)\s+)?(?:that\s+)?(?:it|they|"
+                            r"(?:on \w+\s+)?(?:(?:separately|later)\s+)?(?:that\s+)?"
+                            r"(?:(?:earlier|later|late|early)\s+(?:on\s+)?\w+\s+)?(?:it|they|"
                             r"(?:its|their)\s+(?:[\w-]+\s+)?(?:forces|troops|military|army|navy|"
                             r"air force|drones|missiles|jets|warplanes|units|soldiers|fighters))\b",
                             re.IGNORECASE)
@@ -35,12 +36,44 @@ _PASSIVE_TRIGGER = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?hit\b")
 _BY_DEMONYM = re.compile(r"\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(" + "|".join(
     sorted((d for d, c in DEMONYMS.items() if c), key=len, reverse=True)) + r")\b")
 _LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|to)\s+"
-                       r"(?:the\s+)?$", re.IGNORECASE)
+                       r"(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$",
+                       re.IGNORECASE)
 _AGENT_MARK = re.compile(r"\bby\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_SPEAKER_AFTER = re.compile(r"^(?:\s+[A-Z][\w.’'-]*)*(?:\s+(?:centre|center|agency|office|"
+_SPEAKER_AFTER = re.compile(r"^(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.’'-]*)*"
+                            r"(?:\s+(?:centre|center|agency|office|"
                             r"command|ministry|spokes(?:man|woman|person)|officials?))?\s*"
                             r"(?:said|says|told|reported|added|confirmed|announced|stated|"
                             r"claimed)\b")
+
+
+# a verb the party before it did: "troops killed four militants", "the navy struck a boat"
+_ACTS_AFTER = re.compile(r"^\s+(?:(?:also|then|later|reportedly|had|have|has)\s+)?(?:killed|"
+                         r"struck|attacked|shot|bombed|shelled|targeted|engaged|neutrali[sz]ed|"
+                         r"destroyed|launched|carried out|conducted|raided|ambushed|hit)\b",
+                         re.IGNORECASE)
+# an event word that is a verb ("forces killed", "jets struck"), not a noun the words before
+# it modify ("a drone strike")
+_VERB_TRIGGER = re.compile(r"\w*(?:ed|struck|shot|fought|hit|sank|sunk|blew up)\b",
+                           re.IGNORECASE)
+
+
+# the party before the event word suffered it: "Hezbollah leader X had been killed in a
+# strike", "one of Hezbollah's commanders died in its strike", "eight men were on the boat
+# in the first strike"
+_SUFFERED = re.compile(r"(?:['’]s)?(?:\s+[\w'’.-]+){0,4}?\s+(?:(?:was|were|had been|has been|"
+                       r"have been)\s+(?:\w+ly\s+)?(?:killed|hit|struck|targeted|wounded|"
+                       r"injured|slain|eliminated)|died|lost (?:his|her|their) li(?:fe|ves)|"
+                       r"(?:was|were)\s+(?:on board|aboard|on the (?:boat|vessel|ship)s?))\b",
+                       re.IGNORECASE)
+
+
+# an event word that tells suffering: its subject died, whoever acted
+_DIED = re.compile(r"died|perished|lost their lives", re.IGNORECASE)
+
+
+# "according to the ministry", "..., said the military": the source of the report
+_SOURCE_BEFORE = re.compile(r"\b(?:according to|citing|quoting|said|told|per)\s+(?:the\s+)?"
+                            r"(?:[\w’'.-]+\s+){0,2}?$", re.IGNORECASE)
 
 
 def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
@@ -52,7 +85,8 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
     a1: ActorHit | None = None
     a2: ActorHit | None = None
     passive = bool(_PASSIVE.search(text[:trig_start - start])) or bool(
-        _PASSIVE_TRIGGER.search(text, trig_start - start, trig_end - start))
+        _PASSIVE_TRIGGER.search(text, trig_start - start, trig_end - start)) or bool(
+        _DIED.fullmatch(text, trig_start - start, trig_end - start))
     before = [h for h in hits if h.end <= trig_start]
     after = [h for h in hits if h.start >= trig_end]
     for h in after:  # passive: "... were killed by Israeli warplanes"
@@ -66,18 +100,24 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
                 b0 = trig_end + m.start(1)
                 a1 = ActorHit(b0, b0 + len(m.group(1)), Actor(
                     name=f"{m.group(1)} forces", type="military", country=DEMONYMS[m.group(1)]))
+        if a1 is None:
+            # "Three men died when US forces hit a boat": who did the verb after it
+            a1 = next((h for h in after if h.actor.type != "civilians" and
+                       _ACTS_AFTER.match(text[h.end - start:])), None)
         victims = [h for h in before if h is not a1]
         # no "by ..." phrase: the sentence names no agent, and a parse would find none
         sure = a1 is not None or not _BY.search(text, trig_end - start)
         return a1, (victims[-1] if victims else None), sure
     cand1 = [h for h in before if h.actor.type != "civilians" and
              not _TARGET_MARK.search(text[:h.start - start]) and
+             not _SUFFERED.match(text, h.end - start, trig_start - start) and
              not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) and
              not _SPEAKER_AFTER.match(text[h.end - start:])]
     # "a helicopter raid", "a drone strike": a word modifying the event noun is its
     # instrument, not its agent (a demonym there is handled by the caller)
-    cand1 = [h for h in cand1 if not (h.actor.country is None and
-                                      not text[h.end - start:trig_start - start].strip())]
+    if not _VERB_TRIGGER.match(text, trig_start - start, trig_end - start):
+        cand1 = [h for h in cand1 if not (h.actor.country is None and
+                                          not text[h.end - start:trig_start - start].strip())]
     if a1 is None and cand1:
         known = [h for h in cand1 if h.actor.country is not None]
         a1 = (known or cand1)[-1]
@@ -96,14 +136,23 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
                             text[h.end - start:]):
                         a1 = h
                         break
+    if a1 is None:
+        # "In a second operation, in the district, troops killed four militants": the
+        # party that does the verb after the event noun
+        a1 = next((h for h in after if h.actor.type != "civilians" and
+                   _ACTS_AFTER.match(text[h.end - start:])), None)
     for h in after:
-        if h is a1 or (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])):
+        if h is a1 or (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) \
+                or (a1 is not None and h.end <= a1.start):
             continue
+        if _SOURCE_BEFORE.search(text, max(0, h.start - start - 30), h.start - start) or \
+                _SPEAKER_AFTER.match(text[h.end - start:]):
+            continue  # "..., according to US Southern Command": who told it, not who was hit
         a2 = h
         break
     if a2 is None:
-        targets = [h for h in before if h is not a1 and _TARGET_MARK.search(
-            text[:h.start - start])]
+        targets = [h for h in before if h is not a1 and (_TARGET_MARK.search(
+            text[:h.start - start]) or _SUFFERED.match(text, h.end - start, trig_start - start))]
         a2 = targets[-1] if targets else None
     # a parse is worth its cost only where word order leaves a real choice: agents of
     # different states before the event word, or a capitalised name the lexicon missed

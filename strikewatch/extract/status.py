@@ -16,7 +16,9 @@ from strikewatch.caseless import caseless
 from strikewatch.records import Status
 
 _DENY = caseless(re.compile(
-    r"\b(?:denied|denies|deny|denying|rejected (?:reports|claims|allegations)|dismissed "
+    r"\b(?:denied|denies|deny|denying|rejected (?:reports|claims|allegations)|"
+    r"(?:challenging|challenged|disputing|disputed|contesting|contested) (?:the )?"
+    r"(?:reports|claims|accounts)|dismissed "
     r"(?:reports|claims)|did not (?:carry out|conduct|strike|attack|launch)|never (?:struck|"
     r"happened|took place|carried out)|no (?:strike|attack|raid) (?:took place|occurred|"
     r"happened)|(?:was|were) not involved)\b", re.IGNORECASE))

@@ -66,14 +66,17 @@ LEXICON: tuple[Entry, ...] = (
           r"bomb(?:ed|ing|ings)|bombardments?|warplanes? (?:struck|hit|bombed)|"
           r"(?:was|were|been|being) hit by (?:an? |the )?(?:[\w-]+ ){0,2}?(?:drones?|"
           r"bombs?|air ?strikes?|warplanes?)", ERV, "Air/drone strike"),
-    Entry(r"shell(?:ed|ing|ings)|artillery (?:fire|strikes?|attacks?)|mortar(?:s| fire| attacks?)?|"
+    Entry(r"shell(?:ed|ing|ings)|pound(?:ed|ing)|pummell?(?:ed|ing)|"
+          r"artillery (?:fire|strikes?|attacks?)|mortar(?:s| fire| attacks?)?|"
           r"rocket (?:fire|attacks?)|rockets? (?:were |was )?fired|missiles? (?:hit|struck|"
           r"destroyed|sank)|"
           r"missile barrage", ERV, "Shelling/artillery/missile attack"),
-    Entry(r"(?:fired|launched|lobbed) (?:[\w-]+ ){0,3}?(?:rockets?|missiles?|mortars?|shells?|"
+    Entry(r"(?:fired|launched|lobbed) (?:[\w-]+ ){0,5}?(?:rockets?|missiles?|mortars?|shells?|"
           r"artillery)", ERV, "Shelling/artillery/missile attack"),
     Entry(r"(?:launched|sent) (?:[\w-]+ ){0,3}?drones?", ERV, "Air/drone strike"),
-    Entry(r"strikes?|struck|striking|strike on", ERV, "Air/drone strike"),
+    # ("Carrier Strike Group", "Strike Force": a unit's name, no event)
+    Entry(r"strikes?(?! (?:Group|Force|Fighter|Command)s?\b)|struck|striking|strike on", ERV,
+          "Air/drone strike"),
     # a vessel or vehicle destroyed is a violent act even when the report names no weapon
     # ("a boat was destroyed off the coast", "gunmen blew up two trucks"); what did it
     # comes from context (a later "the strike", the actors)
@@ -85,7 +88,7 @@ LEXICON: tuple[Entry, ...] = (
     Entry(r"(?:exchanged|exchanging|traded|trading|exchange of|exchanges of) (?:heavy )?"
           r"(?:fire|gunfire)|shoot-?outs?|gunfights?", BAT, "Armed clash"),
     Entry(r"clash(?:ed|es)?|gun ?battles?|firefights?|fighting|fought|ambush(?:ed|es)?|"
-          r"raid(?:ed|s)?", BAT, "Armed clash"),
+          r"raid(?:ed|s)?|stormed", BAT, "Armed clash"),
     Entry(r"(?:recaptured|retook|regained control of|retaken)", BAT,
           "Government regains territory"),
     Entry(r"(?:overran|seized control of|(?:took|taken|take|taking) control of|captured "
@@ -99,7 +102,10 @@ LEXICON: tuple[Entry, ...] = (
     Entry(r"picket lines?|pickets", PRO, "Peaceful protest"),
     Entry(r"abduct(?:ed|ing|ion|ions|s)?|kidnap(?:ped|ping|pings|s)?|forcibly disappeared",
           VAC, "Abduction/forced disappearance"),
-    Entry(r"massacre(?:d|s)?|executed|opened fire on|gunned down|shot dead", VAC, "Attack"),
+    # "executed another lethal strike": the strike is the event, not an execution
+    Entry(r"massacre(?:d|s)?|executed(?! (?:[\w-]+ ){0,3}?(?:strikes?|attacks?|raids?|"
+          r"operations?|missions?|airstrikes?))|opened fire on|gunned down|shot dead", VAC,
+          "Attack"),
     Entry(r"arrest(?:ed|s)?|detained|taken into custody", SD, "Arrests"),
     Entry(r"designat(?:e|ed|es|ing|ion)", SD, "Other", "designation"),
     Entry(r"authori[sz](?:e|ed|es|ing|ation)|approved (?:strikes|operations|the use)", SD,

@@ -41,7 +41,9 @@ _PRE = caseless(re.compile(
     r"|nautical\s+miles)\s+(?:\([^)]*\)\s+)?(?:" + _DIR + r"\s+)?(?:of|from))"
     r"|(?P<loc>\b(?:in|at|inside|into|across|throughout|within|on|to|toward|towards|over"
     r"|along|hit|struck|targeted|bombed|attacked|raided|shelled|shook|rocked|pounded"
-    r"|stormed|seized|captured|entered|besieged|overran|surrounded|evacuated))"
+    r"|stormed|seized|captured|entered|besieged|overran|surrounded|evacuated"
+    # "in the heart of Damascus", "the western countryside of Idlib"
+    r"|heart\s+of|cent(?:re|er)\s+of|middle\s+of|suburbs\s+of|countryside\s+of|edge\s+of))"
     r"|(?P<origin>\b(?:from|left|leaving|departed|fled)))"
     r"\s+(?:the\s+)?" + _ADJ + r"?" + _QUAL + r"?$",
     re.IGNORECASE,
@@ -101,7 +103,8 @@ _OTHER_EVENT = re.compile(
     r"protests?|elections?|rally|negotiations)\b", re.IGNORECASE)
 # after a possessive: words that make "Mexico's" a place ("Mexico's north", "Haiti's capital")
 _POSS_LOC = re.compile(
-    r"^['’]s\s+(?:(?P<what>capital|metropolitan\s+area|outskirts|suburbs|northern|southern|"
+    # ("Beirut's crowded southern suburbs": a lower-case word may stand before it)
+    r"^['’]s\s+(?:(?:[a-z][\w-]*\s+)?(?P<what>capital|metropolitan\s+area|outskirts|suburbs|northern|southern|"
     r"eastern|western|central|north|south|east|west|northeast|northwest|southeast|southwest|"
     r"border|borders|interior|mainland|territory|soil|airspace|countryside|hinterland|streets|"
     r"mountains|highlands|hills|jungles?|forests?|deserts?|"

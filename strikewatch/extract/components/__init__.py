@@ -17,12 +17,14 @@
 | furniture | assemble.py | drop on headline, crosshead and related-link lines |
 | coreference | coreference.py | doc.groups: one per mention |
 | assemble | assemble.py | doc.groups: elaborations join the event they tell |
+| article_context | article_context.py | place and acting party from the rest of the article |
 | regions | regions.py | the seas a tally's sentences name |
 | to_mention | mentions.py | doc.mentions |
 """
 
 from strikewatch.extract.components import (  # noqa: F401  (each registers itself)
     actors,
+    article_context,
     assemble,
     clauses,
     coreference,

@@ -13,6 +13,7 @@ from strikewatch.extract.actors import (
     DEMONYMS,
     PLACE_BEFORE,
     ActorHit,
+    country_mentions,
     country_names,
     demonym_country,
     find_actors,
@@ -42,7 +43,7 @@ def _owner_of_trigger(text: str, f: Frame) -> ActorHit | None:
         return None  # no name right before the event word (cheap test before the regex)
     m = _OWNER_BEFORE.search(before)
     if not m:
-        return None
+        return _possessor_of_trigger(text, f, before)
     word = m.group("dem") or m.group("us")
     country = DEMONYMS.get(word) if m.group("dem") else "US"
     if country is None:
@@ -50,6 +51,26 @@ def _owner_of_trigger(text: str, f: Frame) -> ActorHit | None:
     base = max(f.start, f.trigger.start - 60)
     return ActorHit(base + m.start(), base + m.start() + len(word),
                     Actor(name=f"{word} forces", type="military", country=country))
+
+
+# "Israel's first strike", "Turkey's air strikes": the state whose event it is
+_POSSESSED = re.compile(r"['’]s(?:\s+(?:first|second|third|latest|last|new|heavy|"
+                        r"massive|fresh|deadly|own|air|drone|missile|military|naval|[a-z]+-\w+))"
+                        r"{0,2}\s+$")
+
+
+def _possessor_of_trigger(text: str, f: Frame, before: str) -> ActorHit | None:
+    """The state named with "'s" right before the event word ("Israel's first strike")."""
+    if "'" not in before and "’" not in before:
+        return None
+    base = max(f.start, f.trigger.start - 60)
+    found = country_mentions(before, base)
+    if not found:
+        return None
+    a, b, name, code = found[-1]
+    if not _POSSESSED.match(text, b, f.trigger.start):
+        return None
+    return ActorHit(a, b, Actor(name=name, type="state", country=code))
 
 
 def _geo_country(name: str) -> str | None:

@@ -21,7 +21,10 @@ from strikewatch.extract.pipeline import component
 # "officials said on Monday", "a statement issued on Monday": when it was said, not done
 _SAID_ON = re.compile(r"\b(?:said|say|says|told|announced|reported|stated|confirmed|added|"
                       r"warned|threatened|vowed|pledged|"
-                      r"issued|released|published|posted|denied|revised|updated)\s+"
+                      r"issued|released|published|posted|denied|revised|updated|"
+                      r"put (?:it |them )?online|shared|uploaded|disclos(?:ed|ing)|announcing)\s+"
+                      # "told AFP on Monday", "told reporters late on Tuesday"
+                      r"(?:(?:[A-Z][\w.&-]*|reporters|journalists|the press|the media)\s+)?"
                       r"(?:(?:in|on|to|via) (?:an? |the |his |her |its )?[\w-]+(?: [\w-]+)?\s+)?"
                       r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+|in\s+|at\s+)?$",
                       re.IGNORECASE)
@@ -29,6 +32,13 @@ _SAID_ON = re.compile(r"\b(?:said|say|says|told|announced|reported|stated|confir
 _ON_SAID = re.compile(r",?\s+(?:said|says|told|announced|reported|stated|confirmed|added|"
                       r"warned|threatened|vowed|denied|claimed|accused|blamed|rejected)\b",
                       re.IGNORECASE)
+# "Washington, Dec 30 A CIA drone ...": a dateline's day is the page's, not the event's
+_DATELINE = re.compile(r"(?:^|\n)[A-Z][\w .'’-]{1,30}(?:\s*[\[(]\w+[\])])?,?\s*$")
+# words that put a date in another clause than the event word's: a telling, a dash
+_APART = re.compile(r"[;—–]|\b(?:said|says|told|disclos\w+|announc\w+|reported|confirmed)\b")
+_POSTED = re.compile(r"\b(?:(?:in|on) (?:a|an|his|her|its|their) (?:[\w-]+ )?(?:post|posts|"
+                     r"video|interview|statement on [\w/]+)|posted|tweeted|put (?:it |them )?"
+                     r"online|told (?:[A-Z][\w.&-]*|reporters|journalists))\b[^.;]{0,25}$")
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)[^,;.]*$", re.IGNORECASE)
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
@@ -70,15 +80,33 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
         doc.text[max(s.start, d.start - 8):d.start])]
     if not points:
         return
-    told = [d for d in points if _SAID_ON.search(doc.text[max(s.start, d.start - 40):d.start])
+    told = [d for d in points if _SAID_ON.search(doc.text[max(s.start, d.start - 50):d.start])
+            or _POSTED.search(doc.text, max(s.start, d.start - 60), d.start)
             or _ON_SAID.match(doc.text, d.end, min(s.end, d.end + 20))]
+    # "in a post on Tuesday (October 28)": the post's day told twice
+    told += [e for e in points if e not in told and any(
+        0 <= e.start - t.end <= 3 and doc.text[t.end:e.start].strip() in ("(", ",", "") and
+        _POSTED.search(doc.text, max(s.start, t.start - 60), t.start) for t in told)]
     if len(told) < len(points):
         points = [d for d in points if d not in told]  # the event's own date
-    elif f.trigger.strength == "weak":
-        # "Two more died later, the governor said on Wednesday": when a toll
-        # was told is no date of the event it adds to
+    elif f.trigger.strength == "weak" or any(_POSTED.search(
+            doc.text, max(s.start, d.start - 60), d.start) for d in told):
+        # "Two more died later, the governor said on Wednesday": when a toll was told is
+        # no date of the event it adds to; "said in a post on X on Tuesday", "told AFP on
+        # Monday", "in an interview on Thursday": the day of a post, a press call or an
+        # interview is when it was published, not when it happened
         return
     d = min(points, key=lambda d: abs(d.start - t0))
+    # "in October ... overnight", "a strike in March, on the 14th": the finer reading
+    # inside the coarser one is the same date, told more precisely
+    finer = [e for e in points if e not in told and not _DATELINE.search(
+                 doc.text, max(0, e.start - 40), e.start) and not _APART.search(
+                 doc.text, min(e.end, t0), max(e.start, f.trigger.end)) and
+             e.precision is not None and d.precision is not None and
+             e.precision < d.precision and e.low is not None and d.low is not None and
+             d.high is not None and d.low <= e.low and (e.high or e.low) <= d.high]
+    if finer:
+        d = min(finer, key=lambda e: abs(e.start - t0))
     f.date_low, f.date_high, f.time_precision = d.low, d.high, d.precision
     f.cite("date", d.start, d.end)
 

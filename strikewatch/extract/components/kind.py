@@ -19,12 +19,24 @@ from strikewatch.extract.pipeline import component
 _CASUALTY_WORD = re.compile(r"kill|dead|death|died|wound|injur|surviv|casualt")
 _TARGET_COUNT = re.compile(r"\b(?:boats|vessels|ships|skiffs|speedboats|semi-submersibles)\b",
                            re.IGNORECASE)
-# an occurred event ending this many days before publication is background
-BACKGROUND_DAYS = 120
+# an occurred event ending this many days before publication is background: two months
+# back, a report recalls it as context (real copy: "the September strike" in a December
+# story) rather than reporting it
+BACKGROUND_DAYS = 60
+# ... and an event dated only to an earlier month ("in July", "last month") that ended
+# this many days before publication
+MONTH_BACKGROUND_DAYS = 21
 _SUBSET = re.compile(r"\W*of (?:those|them|these|the total|the dead|the victims)\b",
                      re.IGNORECASE)
 
 _TOLL_ONLY = {"toll", "death toll"}
+# "the 15th strike since the campaign began", "the deadliest attack since 2019": one event
+# placed in a series, not the series
+_NTH_SINCE = re.compile(r"\b(?:the|its|their)\s+(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|"
+                        r"fifth|sixth|seventh|eighth|ninth|tenth|latest|deadliest|largest|"
+                        r"biggest|heaviest|worst)\s+(?:known\s+|lethal\s+|such\s+|U\.?S\.?\s+|"
+                        r"[\w-]+\s+)?(?:strike|attack|raid|bombing|operation)\b(?!s)",
+                        re.IGNORECASE)
 _PLURAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|bombings|clashes|shelling|"
                           r"operations|assaults|fighting|violence|war)\b", re.IGNORECASE)
 
@@ -58,6 +70,8 @@ def _aggregate(f: Frame) -> None:
         clause = f.sentence.text
         if strikes and (strikes[0] or 0) + (strikes[1] or 0) >= 2:
             f.kind = "tally"
+        elif _NTH_SINCE.search(clause) and not plural:
+            pass  # "the 15th strike since the campaign began": one strike, counted
         elif f.counts and (_aggregate_cue(clause, f.trigger.strength, plural) or
                            (plural and f.trigger.generic and not _CASUALTY_WORD.match(word))):
             f.kind = "tally"
@@ -94,9 +108,15 @@ def _one_operation(doc: Doc, f: Frame) -> None:
 def _long_ago(doc: Doc, f: Frame) -> None:
     """"In July 2024, a strike on the same area killed 90" in January's news: an event
     months before the article is recalled as context."""
-    if f.kind == "event" and not f.background and doc.published is not None and \
-            f.date_high is not None and f.status == "occurred" and \
-            (doc.published - dt.date.fromisoformat(f.date_high)).days > BACKGROUND_DAYS:
+    if f.kind != "event" or f.background or doc.published is None or \
+            f.date_high is None or f.status != "occurred":
+        return
+    ended = dt.date.fromisoformat(f.date_high)
+    days = (doc.published - ended).days
+    # "the July fighting" in a late-August story: a whole earlier month, told as such
+    last_month = f.time_precision is not None and f.time_precision >= 3 and \
+        ended < doc.published.replace(day=1) and days > MONTH_BACKGROUND_DAYS
+    if days > BACKGROUND_DAYS or last_month:
         f.background = True
 
 

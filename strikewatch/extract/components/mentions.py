@@ -21,7 +21,13 @@ from strikewatch.records import COUNT_FIELDS, Attribution, Mention, Quote, Span,
 EXTRACTOR = "strikewatch-rules-1"
 # "the toll rose to 35", "revised the toll ... saying three": a newer figure, not a rival
 _UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|revised|corrected|"
-                     r"updated|now stands|has reached|later put)\b", re.IGNORECASE)
+                     r"updated|now stands|has reached|later put|raised)\b",
+                     re.IGNORECASE)
+# what was physically hit says more of an event than who was in it ("a drone hit the car
+# of a commander": a vehicle)
+_PHYSICAL = ("vessel", "vehicle", "building", "facility")
+# "raids" told of an event that is elsewhere an air strike are air raids
+_RAID = re.compile(r"raid", re.IGNORECASE)
 
 Range = tuple[int | None, int | None]
 
@@ -51,6 +57,8 @@ def _single_fields(g: Group) -> dict[str, object]:
         # one operation told in parts (a deployment, drone strikes): the violent act is
         # what ACLED codes it as
         src = next((f for f in typed if f.event_type != "Strategic developments"), src)
+    if src is not None and src.event_type == "Battles" and _RAID.match(src.trigger.text):
+        src = next((f for f in typed if f.sub_event_type == "Air/drone strike"), src)
     if src is not None:
         fields.update(event_type=src.event_type, sub_event_type=src.sub_event_type,
                       action=src.action)
@@ -63,6 +71,9 @@ def _single_fields(g: Group) -> dict[str, object]:
         v = g.value(name)
         if v is not None:
             fields[name] = v
+    if fields.get("target_kind") not in (None, *_PHYSICAL):
+        fields["target_kind"] = next((f.target_kind for f in g.frames
+                                      if f.target_kind in _PHYSICAL), fields["target_kind"])
     return fields
 
 

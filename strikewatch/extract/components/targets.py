@@ -17,7 +17,8 @@ from strikewatch.extract.triggers import WRECK_VERB
 
 TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("vessel", re.compile(r"\b(?:boats?|vessels?|ships?|speedboats?|semi-submersibles?|"
-                          r"narco-subs?|tankers?|skiffs?|go-fast|fishing boats?|"
+                          r"narco-?subs?|(?:semi-)?submersibles?|submarines?|tankers?|"
+                          r"skiffs?|go-fast|fishing boats?|dhows?|yachts?|"
                           r"(?:aircraft )?carriers?|warships?|destroyers?|frigates?|"
                           r"corvettes?|freighters?)\b", re.I)),
     ("vehicle", re.compile(r"\b(?:cars?|trucks?|vehicles?|convoys?|bus|buses|minibus(?:es)?|"

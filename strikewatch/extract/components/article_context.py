@@ -1,0 +1,231 @@
+"""Component `article_context`: fields a careful coder reads from the rest of the article.
+
+Real copy names the country and the acting party once, in the lede, and then keeps telling
+the story: "heavy raids across the south had left a woman dead", "the second strike killed
+four", "security forces engaged terrorists in the district". Read sentence by sentence, such
+an event has no place, no attacker, or forces with no country. A conflict-data coder fills
+them from the article: where every placed event of the article lies in one country, an
+unplaced event on land lies there too; where every state party that strikes in the article
+is of one country, an unclaimed strike of the same kind is theirs, and unnamed "security
+forces" or "the army" are that country's (or, with no foreign state striking, the forces of
+the country where they operate).
+
+A strike at sea, or an unplaced one in a story whose every strike hit a boat, hit a
+vessel.
+
+Only a single answer is ever taken: an article about two countries, or about two states'
+strikes, fills nothing. Every filled field cites the words it came from (the other event's
+place or party), so a reviewer sees that it was read from context.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pycountry
+
+from strikewatch.extract.actors import DEMONYM_RE, DEMONYMS, country_mentions
+from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.pipeline import component
+from strikewatch.extract.places import geo_place
+from strikewatch.records import Actor, Place
+
+#: actor types that stand for a state (its forces, its government, the state itself)
+STATE_TYPES = frozenset({"military", "government", "intelligence", "state", "state_forces",
+                         "police"})
+#: actor types that are a state's armed forces, whose country the article may leave unsaid
+FORCES_TYPES = frozenset({"military", "state_forces", "police"})
+#: event types whose attacker a strike elsewhere in the article can tell
+_STRIKES = frozenset({"Explosions/Remote violence"})
+
+
+def _with(g: Group, name: str) -> tuple[Frame, object] | None:
+    """The first frame of the group that has field `name`, and the value."""
+    for f in g.frames:
+        v = getattr(f, name)
+        if v is not None:
+            return f, v
+    return None
+
+
+def _span(f: Frame, name: str) -> tuple[int, int] | None:
+    spans = f.prov.get(name)
+    return spans[0] if spans else None
+
+
+def _place_context(doc: Doc) -> tuple[Place, tuple[int, int]] | None:
+    """The one country every placed event of the article lies in (with the words that say
+    so), or None where places disagree, lie at sea, or none is given."""
+    found: list[tuple[Place, tuple[int, int]]] = []
+    frames = [f for g in doc.groups for f in g.frames]
+    # a headline or crosshead tells no event of its own but says where the story is
+    frames += [f for f in doc.frames if f.drop and f.place is not None]
+    for f in frames:
+        if f.place is None or f.status != "occurred" or f.background:
+            continue  # a plan, a threat or history says nothing of where this story is
+        span = _span(f, "place")
+        if f.place.country is None or span is None:
+            return None  # a sea, or a place of no country: not one country's story
+        found.append((f.place, span))
+    if not found:
+        found = _headline_place(doc)
+    if not found or len({p.country for p, _ in found}) != 1:
+        return None
+    place, span = found[0]
+    if place.country not in most_named(doc):
+        return None  # the story is told about other countries
+    if place.kind != "country":
+        got = pycountry.countries.get(alpha_2=place.country)
+        name = getattr(got, "common_name", None) or getattr(got, "name", None)
+        if name is None:
+            return None
+        place = Place(name=name, country=place.country, kind="country", geo_precision=5)
+    return place, span
+
+
+def _headline_place(doc: Doc) -> list[tuple[Place, tuple[int, int]]]:
+    """The place a headline or crosshead names ("Israeli strikes hit the heart of
+    Damascus"), read by the geoparser only when no event of the article is placed."""
+    for f in doc.frames:
+        if f.drop and f.status == "occurred" and f.event_type is not None:
+            got = geo_place(doc.text, [f], doc.countries)
+            if got is not None and got[1].country is not None:
+                return [(got[1], got[2])]
+    return []
+
+
+def _attacker_context(doc: Doc) -> tuple[Actor, tuple[int, int]] | None:
+    """The one state whose forces strike in the article (with the words naming it), or
+    None where two states strike or none does."""
+    found: list[tuple[Actor, tuple[int, int]]] = []
+    for g in doc.groups:
+        if g.head.status != "occurred" or g.value("event_type") not in _STRIKES:
+            continue
+        got = _with(g, "actor1")
+        if got is None:
+            continue
+        f, actor = got
+        if not isinstance(actor, Actor) or actor.type not in STATE_TYPES:
+            continue
+        span = _span(f, "actor1")
+        if actor.country is not None and span is not None:
+            found.append((actor, span))
+    if not found or len({a.country for a, _ in found}) != 1:
+        return None
+    return found[0]
+
+
+def most_named(doc: Doc) -> set[str]:
+    """The two countries the article names most often (by name or demonym), with ties: a
+    story of strikes on Lebanon names Israel as often as Lebanon."""
+    counts: Counter[str] = Counter(c for _, _, _, c in country_mentions(doc.text))
+    counts.update(c for m in DEMONYM_RE.finditer(doc.text)
+                  if (c := DEMONYMS.get(m.group(1))) is not None)
+    if not counts:
+        return set()
+    second = sorted(counts.values(), reverse=True)[:2][-1]
+    return {c for c, n in counts.items() if n >= second}
+
+
+def _fill_place(doc: Doc, g: Group, ctx: tuple[Place, tuple[int, int]] | None) -> None:
+    if ctx is None or g.value("place") is not None or g.value("domain") == "sea":
+        return
+    place, (a, b) = ctx
+    g.head.place = place
+    g.head.cite("place", a, b)
+
+
+def _fill_actor(doc: Doc, g: Group, ctx: tuple[Actor, tuple[int, int]] | None,
+                home: str | None) -> None:
+    """An unclaimed strike gets the article's one striking state; forces with no country
+    get that state's, or else the country they operate in."""
+    got = _with(g, "actor1")
+    if got is None:
+        if ctx is None or g.head.status != "occurred" or g.value("event_type") not in _STRIKES:
+            return
+        actor, (a, b) = ctx
+        if getattr(g.value("actor2"), "country", None) == actor.country:
+            return  # "missiles at the USS Truman": a state does not strike its own ships
+        g.head.actor1 = actor
+        g.head.cite("actor1", a, b)
+        return
+    f, found = got
+    if not isinstance(found, Actor) or found.country is not None or \
+            found.type not in FORCES_TYPES:
+        return
+    if ctx is not None:
+        country, (a, b) = ctx[0].country, ctx[1]
+    elif home is not None:
+        place = g.value("place")
+        country = getattr(place, "country", None) or home
+        a, b = _span(f, "actor1") or (0, 0)
+    else:
+        return
+    if country is None or (a, b) == (0, 0):
+        return
+    f.actor1 = found.model_copy(update={"country": country})
+    f.cite("actor1", a, b)
+
+
+def _vessel_context(doc: Doc) -> tuple[int, int] | None:
+    """Where every strike of the article that names its target hit a vessel: the words
+    naming one (a boat-strike story), else None."""
+    found: list[tuple[int, int]] = []
+    for g in doc.groups:
+        if g.head.status != "occurred" or g.value("event_type") not in _STRIKES:
+            continue
+        got = _with(g, "target_kind")
+        if got is None:
+            continue
+        f, kind = got
+        if kind != "vessel":
+            return None
+        span = _span(f, "target_kind")
+        if span is not None:
+            found.append(span)
+    return found[0] if found else None
+
+
+def _fill_target(g: Group, vessel: tuple[int, int] | None) -> None:
+    """A strike at sea, or in a boat-strike story with no place on land, hit a vessel; a
+    vessel hit was at sea."""
+    got_kind = _with(g, "target_kind")
+    if got_kind is not None:
+        f, kind = got_kind
+        span = _span(f, "target_kind")
+        if kind == "vessel" and g.value("domain") is None and span is not None:
+            g.head.domain = "sea"
+            g.head.cite("domain", *span)
+        return
+    if g.head.status != "occurred" or g.value("event_type") not in _STRIKES:
+        return
+    got = _with(g, "place")
+    place = got[1] if got is not None else None
+    at_sea = g.value("domain") == "sea" or getattr(place, "kind", None) == "sea"
+    if at_sea and got is not None and _span(got[0], "place") is not None:
+        a, b = _span(got[0], "place")  # type: ignore[misc]
+    elif vessel is not None and (at_sea or place is None):
+        a, b = vessel
+    else:
+        return
+    g.head.target_kind = "vessel"
+    g.head.cite("target_kind", a, b)
+    if g.value("domain") is None:
+        g.head.domain = "sea"
+        g.head.cite("domain", a, b)
+
+
+@component("article_context",
+           requires=("doc.groups", "doc.countries", "frame.place", "frame.actor1", "frame.domain",
+                     "frame.status", "frame.event_type", "frame.drop", "frame.target_kind"),
+           assigns=("frame.place", "frame.actor1", "frame.target_kind", "frame.domain"))
+def article_context(doc: Doc) -> None:
+    """Place and acting party from the rest of the article, where it gives one answer."""
+    place_ctx = _place_context(doc)
+    actor_ctx = _attacker_context(doc)
+    home = place_ctx[0].country if place_ctx is not None else None
+    vessel = _vessel_context(doc)
+    for g in doc.groups:
+        _fill_place(doc, g, place_ctx)
+        _fill_actor(doc, g, actor_ctx, home)
+        _fill_target(g, vessel)
