@@ -9,7 +9,6 @@ import datetime as dt
 import re
 
 from strikewatch.caseless import caseless
-from strikewatch.extract.components.kind import BACKGROUND_DAYS
 from strikewatch.extract.context import DateRead, Doc, Frame
 from strikewatch.extract.es import counts as es_counts
 from strikewatch.extract.es import dates as es_dates
@@ -180,6 +179,13 @@ _TALLY = caseless(re.compile(r"\b(?:eleva(?:n|ndo)? a|lleva(?:n)? a (?!cabo)|sum
 _ONE_EVENT = re.compile(r"\b(?:en|de)\s+(?:el|la)\s+$|\bdel\s+$|"
                         r"\ben\s+(?:este|esta)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PLURAL_STRIKES = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
+
+
+#: Days before publication after which a strike told in Spanish copy is recalled context.
+#: The English reader now uses 60 (components.kind.BACKGROUND_DAYS); the Spanish rules were
+#: measured with 120, and 60 loses four files of tests/gold/es (December reports whose news
+#: is the Sept. 2 strike's second attack), so the Spanish reader keeps its own.
+BACKGROUND_DAYS = 120
 
 
 def _recalled(doc: Doc) -> None:
