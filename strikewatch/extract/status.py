@@ -54,6 +54,9 @@ _FUTURE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:could|would|will|might
 # toll), not whether the attack named after the preposition happened
 _PERFECT_MODAL_OF = re.compile(r"\b(?:may|might|could)\s+have\s+(?:been\s+)?[\w-]+\s+"
                                r"(?:in|during|after|from|by)\s+(?:[\w'’-]+\s+){0,4}$")
+_SPEECH_MODAL = re.compile(r"\b(?:would|could|will|might|may)\s+(?:not\s+|only\s+|neither\s+)?"
+                           r"(?:say|comment|confirm|deny|answer|disclose|elaborate|reveal|"
+                           r"discuss|speak|give)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will)\b", re.IGNORECASE)
 _HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|unconfirmed|is said to|"
@@ -75,7 +78,9 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     Offsets are relative to `sentence`; the trigger is sentence[trig_start:trig_end].
     """
     pre = sentence[:trig_start]
-    local = pre[-60:]
+    # "would say only that forces had carried out a raid", "would not answer when asked
+    # about the attack": the modal governs the telling, not the event told
+    local = _SPEECH_MODAL.sub(lambda m: " " * len(m.group(0)), pre[-60:])
     around = sentence[:min(len(sentence), trig_end + 45)]
     m = _DENY.search(around)
     if m:

@@ -2,7 +2,10 @@
 
 Also the frame's hedges ("reportedly"), whether it is told as background ("decades
 ago"), and whether it is no event at all (`drop`: negated — "no strike has been
-reported" —, habitual, or a rule — "the U.S. cannot deploy troops").
+reported" —, habitual — "routinely detained", "have in the past mounted raids", "has
+attacked outposts many times" —, a kind of act — "every strike", "the capacity to strike"
+—, a ceasefire named as context — "committed to the ceasefire" —, or a rule — "the U.S.
+cannot deploy troops").
 """
 
 from __future__ import annotations
@@ -24,6 +27,28 @@ _NO_SUBJECT = re.compile(r"^\W*(?:no|none of (?:the|its|their))\s+[^,;]{0,60}?\b
 _HABITUAL = re.compile(r"\b(?:traditionally|usually|typically|routinely|normally|generally|"
                        r"customarily|often)\b[^.;,]{0,40}$", re.IGNORECASE)
 _CANNOT = re.compile(r"\b(?:cannot|can't|could not|may not)\b", re.IGNORECASE)
+# history told as a habit: "the rebels have in the past mounted raids", "the region has long
+# seen fighting", "... has attacked security forces many times"
+_LONG_HABIT = re.compile(r"\b(?:in the past|(?:has|have|had) long|for (?:years|decades)|"
+                         r"time and again|frequently|regularly)\b[^.;,]{0,40}$", re.IGNORECASE)
+_HABIT_AFTER = re.compile(r"[^.;]{0,60}?\b(?:many times|time and again|regularly|"
+                          r"frequently|in the past|before(?=\s*(?:[,.;]|$)))", re.IGNORECASE)
+# a kind of act, not an act: "every strike was in international waters", "not every raid
+# is announced", "never before had more than one strike been announced", "the capacity to
+# strike civilians"
+_GENERIC = re.compile(r"(?:\b(?<!after )every\s+(?:[\w-]+\s+){0,2}|"
+                      r"\bnever before\b[^.;,]{0,50}|"
+                      r"\b(?:ability|capacity|capability|will|means|readiness)\s+to\s+)$",
+                      re.IGNORECASE)
+# a ceasefire named, not made: "committed to the ceasefire", "breaches of the truce", "the
+# ceasefire was holding" (one agreed, signed or taking effect is an event)
+_TRUCE = re.compile(r"^(?:ceasefire|cease-fire|truce)$", re.IGNORECASE)
+_TRUCE_REF = re.compile(r"\b(?:the|its|their|this|that|a|an)\s+(?:[\w-]+\s+){0,2}$",
+                        re.IGNORECASE)
+_TOLL_WORD = re.compile(r"\b(?:killed|dead|died|deaths|wounded|injured)\b", re.IGNORECASE)
+_TRUCE_MADE = re.compile(r"\b(?:agreed|agree|agreeing|signed|signs|sign|reached|brokered|"
+                         r"announced|declared|took effect|takes effect|came into (?:force|effect)"
+                         r"|went into effect|began|begins|started)\b", re.IGNORECASE)
 
 
 def _is_no_event(f: Frame, status: str) -> bool:
@@ -34,8 +59,18 @@ def _is_no_event(f: Frame, status: str) -> bool:
         return True  # "the U.S. cannot deploy troops": a rule, not an event
     if status != "denied" and _NEGATED.search(s.text[max(0, ts - 25):ts]):
         return True  # "Congress had never authorized ...": says it did not happen
-    if _HABITUAL.search(s.text[max(0, ts - 50):ts]):
+    if _HABITUAL.search(s.text[max(0, ts - 50):ts]) or _LONG_HABIT.search(s.text[:ts]):
         return True  # "smugglers, who have traditionally been arrested": a habit
+    te = f.trigger.end - s.start
+    if status == "occurred" and f.trigger.strength == "strong" and \
+            _HABIT_AFTER.match(s.text, te, min(len(s.text), f.end - s.start)):
+        return True  # "has attacked security forces many times"
+    if _GENERIC.search(s.text[max(0, ts - 60):ts]):
+        return True  # a kind of act ("every strike", "the capacity to strike")
+    if status == "occurred" and _TRUCE.match(f.trigger.text) and \
+            _TRUCE_REF.search(s.text[max(0, ts - 30):ts]) and not _TRUCE_MADE.search(s.text) \
+            and not _TOLL_WORD.search(s.text):
+        return True  # a ceasefire named ("committed to the ceasefire"), not one made
     return status != "denied" and f.trigger.strength == "strong" and bool(
         _NO_NOUN.search(s.text[max(0, ts - 30):ts]) or _NO_SUBJECT.search(s.text[:ts]))
     # ("No strike has been reported", "No vessel has been attacked")
