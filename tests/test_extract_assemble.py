@@ -111,3 +111,16 @@ def test_figures_that_can_be_one_toll() -> None:
     assert _ranges_meet((5, 5), (5, 5))
     assert not _ranges_meet((18, 18), (1, 1))
     assert not _ranges_meet((3, 3), (24, None))  # "three" is not "at least 24"
+
+
+def test_a_campaign_told_only_in_plurals_is_no_incident() -> None:
+    for text in ("The rights chief demanded an investigation into naval strikes on fishing "
+                 "boats, calling the attacks unlawful.",
+                 "The rights chief said the navy must stop striking fishing boats in the gulf."):
+        assert _mentions(text) == [], text
+    # acts done, counted, dated or with a toll stay
+    for text in ("The navy carried out strikes on three boats in the gulf, officials said.",
+                 "Naval strikes hit fishing boats in the gulf on Monday, officials said.",
+                 "Naval strikes on fishing boats in the gulf killed four people, officials "
+                 "said."):
+        assert len(_mentions(text)) == 1, text

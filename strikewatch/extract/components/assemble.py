@@ -19,7 +19,10 @@ two villages when it was struck", "Wednesday's strike showed ...", a quoted post
 retelling joins the one event told before it that it can be — same kind, status and type,
 the same attacker, no date, weekday, month, place or toll that disagrees — unless its words
 set it apart ("another strike", "Israeli strikes also hit", "the month before", a number of
-strikes) or a second earlier event could be it as well.
+strikes) or a second earlier event could be it as well. Last, an occurred incident told only
+in plurals or gerunds ("an investigation into military strikes on boats", "must stop
+striking boats"), with no toll, no number of strikes, no day and no word of acts done, is the
+campaign or a kind of act, not an incident.
 """
 
 from __future__ import annotations
@@ -307,7 +310,35 @@ def assemble(doc: Doc) -> None:
         if all(_generic_plural(f) for f in g.frames) or _no_party(g):
             continue
         keep.append(g)
-    doc.groups = _retellings(doc, keep)
+    doc.groups = [g for g in _retellings(doc, keep) if not _kind_of_act(g)]
+
+
+# gerunds of an event verb: "must stop striking boats", "the bombing of ports goes on"
+_GERUND = re.compile(r"^(?:striking|bombing|shelling|raiding|attacking)$", re.IGNORECASE)
+
+
+def _kind_of_act(g: Group) -> bool:
+    """An occurred incident told only in plurals or gerunds ("an investigation into military
+    strikes on boats", "must stop striking boats", "its strikes on smuggling boats"), with
+    no toll, no number of strikes and no day of its own, speaks of a campaign or a kind of
+    act: it is no incident."""
+    h = g.head
+    if h.kind != "event" or h.status != "occurred":
+        return False
+    if not all(_ACTS.search(f.trigger.text) or _GERUND.match(f.trigger.text) or
+               f.trigger.strength == "weak" for f in g.frames):
+        return False
+    if any(k in f.counts for f in g.frames for k in (*_TOLLS, "strikes")):
+        return False
+    if any(_DONE.search(f.sentence.text[:f.trigger.start - f.sentence.start][-50:])
+           for f in g.frames):
+        return False  # "carried out lethal strikes on three vessels", "a wave of strikes"
+    return not any(f.date_low is not None and f.time_precision == 1 for f in g.frames)
+
+
+# acts done or counted, told just before a plural event word
+_DONE = re.compile(r"(?:\b(?:carried out|conducted|launched|mounted|unleashed)\b|"
+                   + _FIGURE.pattern + r")[^.;:]{0,40}$", re.IGNORECASE)
 
 
 def _retellings(doc: Doc, groups: list[Group]) -> list[Group]:
