@@ -55,3 +55,16 @@ def test_a_modal_that_governs_the_telling_leaves_the_event_occurred() -> None:
     # a modal that governs the event itself still does
     assert _status("The command said forces would carry out a raid soon.", "raid") != \
         "occurred"
+
+
+def test_a_toll_grown_over_several_acts_is_a_tally_not_the_incident_toll() -> None:
+    text = ("The navy struck a boat off the coast on Monday, killing three people aboard. "
+            "Such strikes have reportedly killed at least 40 people since the summer.")
+    ms = extract(Article(text=text, published=PUB))
+    (event,) = [m for m in ms if m.kind == "event"]
+    assert (event.killed_low, event.killed_high) == (3, 3)
+    assert [m.killed_low for m in ms if m.kind == "tally"] == [40]
+    text = ("The navy struck a boat off the coast on Monday, killing three people aboard. "
+            "They have left at least 40 people dead, rights groups say.")
+    ms = extract(Article(text=text, published=PUB))
+    assert [(m.kind, m.killed_low) for m in ms] == [("event", 3), ("tally", 40)]
