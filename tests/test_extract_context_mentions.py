@@ -68,3 +68,38 @@ def test_a_toll_grown_over_several_acts_is_a_tally_not_the_incident_toll() -> No
             "They have left at least 40 people dead, rights groups say.")
     ms = extract(Article(text=text, published=PUB))
     assert [(m.kind, m.killed_low) for m in ms] == [("event", 3), ("tally", 40)]
+
+
+def test_a_group_saying_it_had_no_part_denies_the_attack() -> None:
+    for s, word in (("The movement said it was not responsible for the rockets fired at the "
+                     "border town.", "rockets fired"),
+                    ("The militia said it had no part in the latest rocket fire on the "
+                     "valley.", "rocket fire"),
+                    ("A spokesman said the group had nothing to do with the attack on the "
+                     "convoy.", "attack")):
+        assert _status(s, word) == "denied", s
+
+
+def test_plans_possible_strikes_and_permissions_are_not_occurred() -> None:
+    for s, word in (("The president said he had asked the generals to draw an attack plan.",
+                     "attack"),
+                    ("The navy is readying a possible strike on the rebel port.", "strike"),
+                    ("Officials said the new listing lets the army strike depots across "
+                     "the border.", "strike")):
+        assert _status(s, word) != "occurred", s
+
+
+def test_a_participle_after_its_noun_describes_and_reports_no_act() -> None:
+    ms = extract(Article(text="The council debated how to treat cartels designated as "
+                              "terrorist groups.", published=PUB))
+    assert ms == []
+    (m,) = extract(Article(text="On Monday the ministry designated the cartel as a terrorist "
+                                "group.", published=PUB))
+    assert m.event_type == "Strategic developments"
+
+
+def test_any_act_in_a_statement_of_practice_is_no_incident_any_threatened_stays() -> None:
+    assert _events("The group said it announces any military operation it carries out.") \
+        == []
+    assert _status("The minister warned that any attack would be met with force.",
+                   "attack") != "occurred"

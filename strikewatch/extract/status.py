@@ -1,9 +1,11 @@
 """Status of a reported event: occurred, planned, threatened, denied, hypothetical.
 
 A plan is not a strike. The cues are read in the sentence up to the event word (the clause
-that governs it), strongest first: denial, condition ("if the plan moves forward"), threat
-("we could strike", "vowed to"), plan ("preparing", "under the plan ... would"), bare
-modality ("would", "could"). Hedges ("reportedly") never change the status; they are
+that governs it), strongest first: denial ("denied", "was not responsible for", "had no part
+in"), condition ("if the plan moves forward"), threat ("we could strike", "vowed to"), plan
+("preparing", "readying a possible strike", "an attack plan"), permission ("lets the
+military strike"), bare modality ("would", "could"; not one that governs a say-verb: "would
+say only that forces had carried out a raid"). Hedges ("reportedly") never change the status; they are
 returned separately. `background` marks history recalled as context.
 """
 
@@ -18,7 +20,8 @@ _DENY = re.compile(
     r"\b(?:denied|denies|deny|denying|rejected (?:reports|claims|allegations)|dismissed "
     r"(?:reports|claims)|did not (?:carry out|conduct|strike|attack|launch)|never (?:struck|"
     r"happened|took place|carried out)|no (?:strike|attack|raid) (?:took place|occurred|"
-    r"happened)|(?:was|were) not involved)\b", re.IGNORECASE)
+    r"happened)|(?:was|were) not involved|(?:was|were|is|are) not (?:responsible for|behind)|"
+    r"(?:had|has|have) (?:no part|no role|no hand|nothing to do) (?:in|with))\b", re.IGNORECASE)
 _IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should the|in the event)\b|\b(?:if|unless|"
                  r"whether)\b", re.IGNORECASE)
 _POST_IF = re.compile(r"\b(?<!even )(?<!as )(?:if|unless|(?<!at )(?<!all at )once|provided that|"
@@ -33,8 +36,14 @@ _PLAN = re.compile(
     r"\b(?:plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|intend(?:s|ed)? to|(?:is|are|was|were)?"
     r" ?expected to|set to|poised to|consider(?:s|ed|ing)|weigh(?:s|ed|ing)|potential|"
     r"propos(?:ed|al|als)|options?|contingency|blueprint|draw(?:ing|n|s)? up|"
-    r"envision(?:s|ed)?|under consideration|not yet|upcoming|future|"
+    r"envision(?:s|ed)?|under consideration|not yet|upcoming|future|possible|imminent|"
+    r"ready(?:ing)?|readies|"
     r"will (?:begin|launch|deploy|conduct|start|send))\b", re.IGNORECASE)
+# the event word naming what a plan is of: "an attack plan", "strike options"
+_PLAN_NOUN = re.compile(r"\s+(?:plans?|options?|proposals?|scenarios?)\b", re.IGNORECASE)
+# a permission: "the designation lets the military strike ...", "allows forces to attack"
+_LETS = re.compile(r"\b(?:lets?|allows?|allowing|permits?|enables?|authori[sz]es)\s+(?:[\w'’-]+\s+)"
+                   r"{1,4}?(?:to\s+)?$", re.IGNORECASE)
 _WARN = re.compile(r"\b(?:warn(?:ed|s|ing)?|threaten(?:ed|s|ing)?|vow(?:ed|s)?)\b[^.;]{0,60}?"
                    r"\bthat\b", re.IGNORECASE)
 _NOT_YET = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:(?:is|was|are|were)\s+(not|never)\s+"
@@ -103,9 +112,12 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     m = _NOT_YET.match(sentence, trig_end)
     if m:
         return "planned", m.start(1), True  # "a deployment was not imminent"
-    m = _PLAN.search(pre)
+    m = _PLAN.search(pre) or _PLAN_NOUN.match(sentence, trig_end)
     if m:
-        return "planned", m.start(), True
+        return "planned", m.start(), True  # ("work up a possible attack plan")
+    m = _LETS.search(local)
+    if m:
+        return "hypothetical", m.start() + len(pre) - len(local), True
     post = re.match(r"\s+(?:\w+\s+){0,3}?(would|could|might)\s+(?!have\b)",
                     sentence[trig_end:trig_end + 40])
     if post and not _MODAL.search(local):

@@ -40,6 +40,22 @@ _GENERIC = re.compile(r"(?:\b(?<!after )every\s+(?:[\w-]+\s+){0,2}|"
                       r"\bnever before\b[^.;,]{0,50}|"
                       r"\b(?:ability|capacity|capability|will|means|readiness)\s+to\s+)$",
                       re.IGNORECASE)
+# "announces any military operation it carries out" (a threat's "any attack would ..." is
+# a threat, kept)
+_ANY = re.compile(r"\bany\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# a participle after its noun: "cartels designated as terrorist groups", "a group designated
+# by Washington" (not "was designated as", "the US designated the group as")
+_REDUCED_RELATIVE = re.compile(r"(?:designated|deployed|trained)\s+(?:as|by|to|in)\b",
+                               re.IGNORECASE)
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|formally|officially|"
+                         r"also|then|later|recently|[A-Z][\w.]*|U\.S\.|US|it|they|he|she|we)\s+$")
+
+
+def _reduced_relative(text: str, ts: int) -> bool:
+    """A participle right after its noun ("cartels designated as terrorist groups"), not a
+    verb after its auxiliary or subject ("was designated as", "Washington designated")."""
+    return bool(_REDUCED_RELATIVE.match(text, ts)) and \
+        not _AUX_BEFORE.search(text[max(0, ts - 20):ts])
 # a ceasefire named, not made: "committed to the ceasefire", "breaches of the truce", "the
 # ceasefire was holding" (one agreed, signed or taking effect is an event)
 _TRUCE = re.compile(r"^(?:ceasefire|cease-fire|truce)$", re.IGNORECASE)
@@ -65,8 +81,11 @@ def _is_no_event(f: Frame, status: str) -> bool:
     if status == "occurred" and f.trigger.strength == "strong" and \
             _HABIT_AFTER.match(s.text, te, min(len(s.text), f.end - s.start)):
         return True  # "has attacked security forces many times"
-    if _GENERIC.search(s.text[max(0, ts - 60):ts]):
+    if _GENERIC.search(s.text[max(0, ts - 60):ts]) or (
+            status == "occurred" and _ANY.search(s.text[max(0, ts - 40):ts])):
         return True  # a kind of act ("every strike", "the capacity to strike")
+    if _reduced_relative(s.text, ts):
+        return True  # "cartels designated as terrorist groups": describes, does not report
     if status == "occurred" and _TRUCE.match(f.trigger.text) and \
             _TRUCE_REF.search(s.text[max(0, ts - 30):ts]) and not _TRUCE_MADE.search(s.text) \
             and not _TOLL_WORD.search(s.text):
