@@ -124,3 +124,17 @@ def test_a_campaign_told_only_in_plurals_is_no_incident() -> None:
                  "Naval strikes on fishing boats in the gulf killed four people, officials "
                  "said."):
         assert len(_mentions(text)) == 1, text
+
+
+_CAMP = ("Government jets struck a militant camp near Baidoa on Tuesday, killing nine "
+         "fighters, officials said. ")
+
+
+def test_a_reference_to_the_strike_joins_it_whoever_its_sentence_names() -> None:
+    for more in ("The rebel movement in Somalia condemned Tuesday's air strike as a massacre.",
+                 "Rebel leaders in Kismayo condemned a U.S. air strike as a crime."):
+        (m,) = _mentions(_CAMP + more)
+        assert m.killed_low == 9 and len(m.spans) == 2, more
+    # a reference to another day's strike stays apart
+    ms = _mentions(_CAMP + "The rebel movement described Friday's air strike as a massacre.")
+    assert len(ms) == 2

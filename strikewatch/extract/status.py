@@ -5,8 +5,8 @@ that governs it), strongest first: denial ("denied", "was not responsible for", 
 in"), condition ("if the plan moves forward"), threat ("we could strike", "vowed to"), plan
 ("preparing", "readying a possible strike", "an attack plan"), permission ("lets the
 military strike"), bare modality ("would", "could"; not one that governs a say-verb: "would
-say only that forces had carried out a raid"). Hedges ("reportedly") never change the status; they are
-returned separately. `background` marks history recalled as context.
+say only that forces had carried out a raid"). Hedges ("reportedly") never change the
+status; they are returned separately. `background` marks history recalled as context.
 """
 
 from __future__ import annotations

@@ -343,8 +343,10 @@ _DONE = re.compile(r"(?:\b(?:carried out|conducted|launched|mounted|unleashed)\b
 
 def _retellings(doc: Doc, groups: list[Group]) -> list[Group]:
     """An anchored occurred event told again later in the article ("the car was travelling
-    between two villages when it was struck", "Wednesday's strike showed ...") joins the
-    event it retells when exactly one event told before it could be that event."""
+    between two villages when it was struck") joins the event it retells when exactly one
+    event told before it could be that event; a reference to one ("the Taliban condemned the
+    U.S. strike", "Wednesday's strike showed ...", "It is the first U.S. strike known to ...")
+    joins the latest event before it that it can be, whoever its sentence names."""
     keep: list[Group] = []
     for g in groups:
         h = g.head
@@ -353,5 +355,52 @@ def _retellings(doc: Doc, groups: list[Group]) -> list[Group]:
             if len(cands) == 1:
                 _merge(cands[0], g)
                 continue
+            if _refers(h):
+                prior = [a for a in keep if _referent(doc, g, a)]
+                if prior:
+                    # the event of the day it names ("Saturday's strike"), else the latest
+                    days = _days_named(doc, g)[0]
+                    same_day = [a for a in prior if days & _days_named(doc, a)[0]]
+                    _merge((same_day or prior)[-1], g)
+                    continue
         keep.append(g)
     return keep
+
+
+# words before an event word that make it a reference to an event told before: a reaction
+# or report of it ("condemned the U.S. strike", "confirmed Monday's strike"), a predicate
+# ("It is the first U.S. strike known to ..."), a day's event ("Wednesday's strike showed")
+_REFERENCE = re.compile(
+    r"(?:\b(?:condemn|denounc|describ|criticiz|criticis|welcom|prais|hail|defend|justif|"
+    r"question|confirm|announc|investigat|acknowledg)\w*\s+(?:[\w'’.-]+\s+){0,3}|"
+    r"^\W*(?:it|this|that)\s+(?:is|was|marks|marked|became)\s+(?:[\w'’.-]+\s+){0,4}|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day's\s+(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
+
+
+def _refers(f: Frame) -> bool:
+    """Whether the frame's event word refers to an event rather than telling one."""
+    s = f.sentence
+    return f.kind == "event" and not f.counts and \
+        bool(_REFERENCE.search(s.text[:f.trigger.start - s.start][-70:]))
+
+
+def _referent(doc: Doc, g: Group, a: Group) -> bool:
+    """Whether a (told before g) can be the event g refers to: an occurred incident of the
+    same kind of act on no other day. Who the referring sentence names (the condemner, the
+    announcer) and where it speaks from are not compared."""
+    ah = a.head
+    if ah.kind != "event" or ah.status != "occurred" or ah.background != g.head.background:
+        return False
+    if _CAMPAIGN.search(ah.trigger.text) or ah.trigger.text.lower() == "fighting":
+        return False  # a war or a campaign told as context is no event to refer to
+    if _ACTS.search(g.head.trigger.text) and not _ACTS.search(ah.trigger.text):
+        return False  # "described its raids": several acts do not refer to one
+    t, at = g.value("event_type"), a.value("event_type")
+    if t != at and not {t, at} <= {*_VIOLENT, None}:
+        return False  # a reference to an attack never joins a designation
+    lo, hi, alo, ahi = (g.value("date_low"), g.value("date_high"), a.value("date_low"),
+                        a.value("date_high"))
+    if lo is not None and alo is not None and \
+            ((hi or lo) < alo or (ahi or alo) < lo):  # type: ignore[operator]
+        return False
+    return not _days_differ(doc, g, a)
