@@ -103,3 +103,20 @@ def test_any_act_in_a_statement_of_practice_is_no_incident_any_threatened_stays(
         == []
     assert _status("The minister warned that any attack would be met with force.",
                    "attack") != "occurred"
+
+
+def test_an_event_named_to_date_another_or_to_compare_is_no_incident() -> None:
+    for text in ("Since the militia's attack on the capital last year, the rebels have "
+                 "attacked river barges in solidarity with it.",
+                 "It is only the second time a strike has left a survivor.",
+                 "Several raids had never before been announced on one morning.",
+                 "The minister struck the same note in a speech to parliament.",
+                 "The frigate carries a crew of highly trained marines."):
+        assert _events(text) == [], text
+    # a since-phrase beside a toll keeps its figure; "first time" after the event word is
+    # a comment on an event that happened
+    assert extract(Article(text="Since the invasion began in 2022, the mission has verified "
+                                "more than 9,000 civilian deaths.", published=PUB))
+    (m,) = _events("The strike on Monday appeared to be the first time the navy had used "
+                   "lethal force against a fishing boat.")
+    assert m.date_low == "2025-03-10"

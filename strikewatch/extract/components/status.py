@@ -56,12 +56,27 @@ def _reduced_relative(text: str, ts: int) -> bool:
     verb after its auxiliary or subject ("was designated as", "Washington designated")."""
     return bool(_REDUCED_RELATIVE.match(text, ts)) and \
         not _AUX_BEFORE.search(text[max(0, ts - 20):ts])
+
+
+# "a crew of highly trained marines": an adverb and a participle before a noun describe
+_ADVERB_PARTICIPLE = re.compile(r"\b\w+ly\s+(?:trained|designated|deployed|armed)\s+"
+                                r"(?!(?:as|by|to|in|on|at|for|with|from|into)\b)[a-z]")
+# an event named to date another, in a sentence's opening "Since ...," phrase
+_SINCE_OPENING = re.compile(r"\W*since\b[^,;]{0,120}?,", re.IGNORECASE)
+# a comparison with other acts, not an act: "the first time that several strikes were
+# announced", "never before had a strike ...", "only the second time a strike has ..."
+_FIRST_TIME = re.compile(r"\b(?:the|only the) (?:first|second|third) time\b", re.IGNORECASE)
+_NEVER_BEFORE = re.compile(r"\bnever before\b", re.IGNORECASE)
+# "struck the same note", "struck a conciliatory tone": no blow
+_FIGURE_OF_SPEECH = re.compile(r"\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:note|tone|chord|balance|"
+                               r"deal|pose)\b", re.IGNORECASE)
 # a ceasefire named, not made: "committed to the ceasefire", "breaches of the truce", "the
 # ceasefire was holding" (one agreed, signed or taking effect is an event)
 _TRUCE = re.compile(r"^(?:ceasefire|cease-fire|truce)$", re.IGNORECASE)
 _TRUCE_REF = re.compile(r"\b(?:the|its|their|this|that|a|an)\s+(?:[\w-]+\s+){0,2}$",
                         re.IGNORECASE)
-_TOLL_WORD = re.compile(r"\b(?:killed|dead|died|deaths|wounded|injured)\b", re.IGNORECASE)
+_TOLL_WORD = re.compile(r"\b(?:killed|killing|dead|died|deaths|wounded|injured|casualties)\b",
+                        re.IGNORECASE)
 _TRUCE_MADE = re.compile(r"\b(?:agreed|agree|agreeing|signed|signs|sign|reached|brokered|"
                          r"announced|declared|took effect|takes effect|came into (?:force|effect)"
                          r"|went into effect|began|begins|started)\b", re.IGNORECASE)
@@ -84,8 +99,14 @@ def _is_no_event(f: Frame, status: str) -> bool:
     if _GENERIC.search(s.text[max(0, ts - 60):ts]) or (
             status == "occurred" and _ANY.search(s.text[max(0, ts - 40):ts])):
         return True  # a kind of act ("every strike", "the capacity to strike")
-    if _reduced_relative(s.text, ts):
+    if _reduced_relative(s.text, ts) or _ADVERB_PARTICIPLE.search(s.text[max(0, ts - 20):te + 15]):
         return True  # "cartels designated as terrorist groups": describes, does not report
+    since = _SINCE_OPENING.match(s.text)
+    if since is not None and ts < since.end() and not _TOLL_WORD.search(s.text):
+        return True  # "Since Hamas's attack on Israel, the group has ...": dates another
+    if _FIRST_TIME.search(s.text, 0, ts) or _NEVER_BEFORE.search(s.text) or \
+            _FIGURE_OF_SPEECH.match(s.text, te):
+        return True  # "It is only the second time a strike has left a survivor"
     if status == "occurred" and _TRUCE.match(f.trigger.text) and \
             _TRUCE_REF.search(s.text[max(0, ts - 30):ts]) and not _TRUCE_MADE.search(s.text) \
             and not _TOLL_WORD.search(s.text):
