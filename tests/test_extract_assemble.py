@@ -116,7 +116,8 @@ def test_figures_that_can_be_one_toll() -> None:
 def test_a_campaign_told_only_in_plurals_is_no_incident() -> None:
     for text in ("The rights chief demanded an investigation into naval strikes on fishing "
                  "boats, calling the attacks unlawful.",
-                 "The rights chief said the navy must stop striking fishing boats in the gulf."):
+                 "The rights chief condemned the navy for striking fishing boats in the "
+                 "gulf."):
         assert _mentions(text) == [], text
     # acts done, counted, dated or with a toll stay
     for text in ("The navy carried out strikes on three boats in the gulf, officials said.",

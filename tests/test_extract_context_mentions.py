@@ -120,3 +120,18 @@ def test_an_event_named_to_date_another_or_to_compare_is_no_incident() -> None:
     (m,) = _events("The strike on Monday appeared to be the first time the navy had used "
                    "lethal force against a fishing boat.")
     assert m.date_low == "2025-03-10"
+
+
+def test_an_obligation_is_not_an_occurred_event() -> None:
+    s = "The rights chief said the navy must stop striking fishing boats in the gulf."
+    assert _status(s, "striking") != "occurred"
+    # "must have" is a guess about what happened, not an obligation
+    s = "Officials said the convoy must have been hit by a drone on Monday."
+    assert _status(s, "hit by a drone") == "occurred"
+
+
+def test_a_toll_of_several_acts_told_in_the_passive_is_a_tally() -> None:
+    ms = extract(Article(text="The navy struck a boat off the coast on Monday, killing three "
+                              "people aboard. At least 60 people have been killed in navy "
+                              "strikes on boats in the gulf, rights groups say.", published=PUB))
+    assert [(m.kind, m.killed_low) for m in ms] == [("event", 3), ("tally", 60)]

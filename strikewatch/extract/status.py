@@ -66,7 +66,8 @@ _PERFECT_MODAL_OF = re.compile(r"\b(?:may|might|could)\s+have\s+(?:been\s+)?[\w-
 _SPEECH_MODAL = re.compile(r"\b(?:would|could|will|might|may)\s+(?:not\s+|only\s+|neither\s+)?"
                            r"(?:say|comment|confirm|deny|answer|disclose|elaborate|reveal|"
                            r"discuss|speak|give)\b", re.IGNORECASE)
-_MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will|"
+                    r"must(?!\s+have\b))\b", re.IGNORECASE)
 _HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|unconfirmed|is said to|"
     r"are said to|"

@@ -47,8 +47,8 @@ def _aggregate_cue(clause: str, strength: str, plural: bool) -> bool:
 
 # "such strikes have killed at least 27", "they have left at least 57 people dead", "the
 # US has killed 32 people in the strikes": a toll that has grown over several acts
-_CUMULATIVE = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+ly\s+)?(?:already\s+)?(?:killed|left|"
-                         r"claimed|cost|died)\b", re.IGNORECASE)
+_CUMULATIVE = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+ly\s+)?(?:already\s+)?(?:been\s+)?"
+                         r"(?:killed|left|claimed|cost|died)\b", re.IGNORECASE)
 _SEVERAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|operations|bombings|they)\b",
                            re.IGNORECASE)
 
