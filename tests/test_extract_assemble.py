@@ -139,3 +139,12 @@ def test_a_reference_to_the_strike_joins_it_whoever_its_sentence_names() -> None
     # a reference to another day's strike stays apart
     ms = _mentions(_CAMP + "The rebel movement described Friday's air strike as a massacre.")
     assert len(ms) == 2
+
+
+def test_the_attackers_own_country_named_as_a_place_does_not_keep_a_retelling_apart() -> None:
+    text = ("A U.S. drone struck a car in Baghdad on Wednesday, killing a militia commander, "
+            "Iraqi officials said. The United States Central Command said American forces "
+            "carried out a strike in response to attacks on United States troops.")
+    (m,) = _mentions(text)
+    assert m.place is not None and m.place.name == "Baghdad"
+    assert len(m.spans) == 2

@@ -211,6 +211,17 @@ def _places_differ(p: object, q: object) -> bool:
     return kp is not None and kq is not None and (kp == "sea") != (kq == "sea")
 
 
+def _own_place(g: Group, other: Group) -> object:
+    """The group's place, unless it is only the attacker's own country named as a country
+    ("U.S. forces", "the United States said"): a strike abroad is not placed there."""
+    place = g.value("place")
+    if getattr(place, "kind", None) == "country":
+        attackers = {_country(g.value("actor1")), _country(other.value("actor1"))}
+        if _country(place) in attackers - {None}:
+            return None
+    return place
+
+
 def _several(g: Group) -> bool:
     """A head that tells several acts: a number of strikes ("four strikes"), or a plural
     event word with a figure before it ("lethal kinetic strikes on three vessels")."""
@@ -272,7 +283,7 @@ def _same_event(doc: Doc, g: Group, a: Group) -> bool:
         return False
     if _days_differ(doc, g, a) or _CAMPAIGN.search(g.head.trigger.text):
         return False
-    if _places_differ(g.value("place"), a.value("place")):
+    if _places_differ(_own_place(g, a), _own_place(a, g)):
         return False
     if _several(g):
         return False
