@@ -135,3 +135,9 @@ def test_a_toll_of_several_acts_told_in_the_passive_is_a_tally() -> None:
                               "people aboard. At least 60 people have been killed in navy "
                               "strikes on boats in the gulf, rights groups say.", published=PUB))
     assert [(m.kind, m.killed_low) for m in ms] == [("event", 3), ("tally", 60)]
+
+
+def test_a_toll_from_separate_incidents_is_a_tally() -> None:
+    ms = extract(Article(text="Troops killed 15 villagers in two separate incidents while "
+                              "hunting rebels in the hills, officials said.", published=PUB))
+    assert [(m.kind, m.killed_low) for m in ms] == [("tally", 15)]

@@ -53,6 +53,11 @@ _SEVERAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|operations|bo
                            re.IGNORECASE)
 
 
+_SEPARATE_ACTS = re.compile(r"\b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate|"
+                            r"different|distinct)\s+(?:incidents|attacks|strikes|raids|"
+                            r"operations|bombings)\b", re.IGNORECASE)
+
+
 def _whole_sentence(f: Frame) -> bool:
     return f.start == f.sentence.start and f.end == f.sentence.end
 
@@ -70,6 +75,8 @@ def _aggregate(f: Frame) -> None:
         elif "killed" in f.counts and f.time_precision != 1 and \
                 _CUMULATIVE.search(clause) and _SEVERAL_ACTS.search(clause):
             f.kind = "tally"  # "such strikes have killed at least 27 people"
+        elif f.counts and _SEPARATE_ACTS.search(clause):
+            f.kind = "tally"  # "killed 15 civilians in two separate incidents"
         elif f.counts and (_aggregate_cue(clause, f.trigger.strength, plural) or
                            (plural and f.trigger.generic and not _CASUALTY_WORD.match(word))):
             f.kind = "tally"
