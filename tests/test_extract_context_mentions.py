@@ -23,7 +23,8 @@ def _status(sentence: str, word: str) -> str:
 def test_history_told_as_a_habit_is_no_incident() -> None:
     for text in ("The insurgents have in the past mounted raids on river ferries.",
                  "The border district has long seen fighting between smugglers and guards.",
-                 "The group has attacked army outposts in the valley many times."):
+                 "The group has attacked army outposts in the valley many times.",
+                 "The rebels have fought the army in the hills since the 1990s."):
         assert _events(text) == [], text
 
 

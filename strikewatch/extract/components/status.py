@@ -32,6 +32,7 @@ _CANNOT = re.compile(r"\b(?:cannot|can't|could not|may not)\b", re.IGNORECASE)
 _LONG_HABIT = re.compile(r"\b(?:in the past|(?:has|have|had) long|for (?:years|decades)|"
                          r"time and again|frequently|regularly)\b[^.;,]{0,40}$", re.IGNORECASE)
 _HABIT_AFTER = re.compile(r"[^.;]{0,60}?\b(?:many times|time and again|regularly|"
+                          r"since the (?:19|20)\d0s|for (?:years|decades)|"
                           r"frequently|in the past|before(?=\s*(?:[,.;]|$)))", re.IGNORECASE)
 # a kind of act, not an act: "every strike was in international waters", "not every raid
 # is announced", "never before had more than one strike been announced", "the capacity to
