@@ -142,3 +142,11 @@ def test_a_toll_from_separate_incidents_is_a_tally() -> None:
     ms = extract(Article(text="Troops killed 15 villagers in two separate incidents while "
                               "hunting rebels in the hills, officials said.", published=PUB))
     assert [(m.kind, m.killed_low) for m in ms] == [("tally", 15)]
+
+
+def test_a_condition_in_the_next_clause_does_not_govern_the_event() -> None:
+    s = ("The command said its forces had raided a rebel hideout in the north, and that more "
+         "would be said once details were confirmed.")
+    assert _status(s, "raided") == "occurred"
+    s = "The army is prepared to raid the hideout once the order comes."
+    assert _status(s, "raid") != "occurred"

@@ -44,6 +44,7 @@ _PLAN_NOUN = re.compile(r"\s+(?:plans?|options?|proposals?|scenarios?)\b", re.IG
 # a permission: "the designation lets the military strike ...", "allows forces to attack"
 _LETS = re.compile(r"\b(?:lets?|allows?|allowing|permits?|enables?|authori[sz]es)\s+(?:[\w'’-]+\s+)"
                    r"{1,4}?(?:to\s+)?$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
 _WARN = re.compile(r"\b(?:warn(?:ed|s|ing)?|threaten(?:ed|s|ing)?|vow(?:ed|s)?)\b[^.;]{0,60}?"
                    r"\bthat\b", re.IGNORECASE)
 _NOT_YET = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:(?:is|was|are|were)\s+(not|never)\s+"
@@ -101,7 +102,11 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     m = _THREAT.search(pre)
     if m:
         return "threatened", m.start(), True
-    m = _POST_IF.search(sentence, trig_end, min(len(sentence), trig_end + 90))
+    # a condition after the event word governs it only within its clause ("..., and more
+    # would be released once details were confirmed" conditions the release)
+    stop = _CLAUSE_END.search(sentence, trig_end, min(len(sentence), trig_end + 90))
+    m = _POST_IF.search(sentence, trig_end, stop.start() if stop else
+                        min(len(sentence), trig_end + 90))
     if m:
         return "hypothetical", m.start(), True  # "prepared to deploy troops ... if a deal"
     m = _WARN.search(pre)
