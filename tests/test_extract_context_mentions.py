@@ -150,3 +150,10 @@ def test_a_condition_in_the_next_clause_does_not_govern_the_event() -> None:
     assert _status(s, "raided") == "occurred"
     s = "The army is prepared to raid the hideout once the order comes."
     assert _status(s, "raid") != "occurred"
+
+
+def test_a_passive_infinitive_of_purpose_reports_no_act() -> None:
+    assert _events("The two survivors were flown home to be detained and tried, the "
+                   "president wrote.") == []
+    (m,) = _events("Police detained two suspects in the port on Monday, officials said.")
+    assert m.sub_event_type == "Arrests"

@@ -59,6 +59,8 @@ def _reduced_relative(text: str, ts: int) -> bool:
         not _AUX_BEFORE.search(text[max(0, ts - 20):ts])
 
 
+# a passive infinitive of purpose: "sent back to be detained", "handed over to be tried"
+_PASSIVE_PURPOSE = re.compile(r"\bto\s+be\s+$", re.IGNORECASE)
 # "a crew of highly trained marines": an adverb and a participle before a noun describe
 _ADVERB_PARTICIPLE = re.compile(r"\b\w+ly\s+(?:trained|designated|deployed|armed)\s+"
                                 r"(?!(?:as|by|to|in|on|at|for|with|from|into)\b)[a-z]")
@@ -100,6 +102,8 @@ def _is_no_event(f: Frame, status: str) -> bool:
     if _GENERIC.search(s.text[max(0, ts - 60):ts]) or (
             status == "occurred" and _ANY.search(s.text[max(0, ts - 40):ts])):
         return True  # a kind of act ("every strike", "the capacity to strike")
+    if _PASSIVE_PURPOSE.search(s.text[max(0, ts - 12):ts]):
+        return True  # "sent back to be detained and prosecuted": what is meant to happen
     if _reduced_relative(s.text, ts) or _ADVERB_PARTICIPLE.search(s.text[max(0, ts - 20):te + 15]):
         return True  # "cartels designated as terrorist groups": describes, does not report
     since = _SINCE_OPENING.match(s.text)
