@@ -93,7 +93,8 @@ def _is_no_event(f: Frame, status: str) -> bool:
         return True  # "the U.S. cannot deploy troops": a rule, not an event
     if status != "denied" and _NEGATED.search(s.text[max(0, ts - 25):ts]):
         return True  # "Congress had never authorized ...": says it did not happen
-    if _HABITUAL.search(s.text[max(0, ts - 50):ts]) or _LONG_HABIT.search(s.text[:ts]):
+    if _HABITUAL.search(s.text[max(0, ts - 50):ts]) or \
+            _LONG_HABIT.search(s.text[max(0, ts - 80):ts]):
         return True  # "smugglers, who have traditionally been arrested": a habit
     te = f.trigger.end - s.start
     if status == "occurred" and f.trigger.strength == "strong" and \
@@ -104,12 +105,14 @@ def _is_no_event(f: Frame, status: str) -> bool:
         return True  # a kind of act ("every strike", "the capacity to strike")
     if _PASSIVE_PURPOSE.search(s.text[max(0, ts - 12):ts]):
         return True  # "sent back to be detained and prosecuted": what is meant to happen
-    if _reduced_relative(s.text, ts) or _ADVERB_PARTICIPLE.search(s.text[max(0, ts - 20):te + 15]):
+    if _reduced_relative(s.text, ts) or \
+            _ADVERB_PARTICIPLE.search(s.text[max(0, ts - 20):te + 15]):
         return True  # "cartels designated as terrorist groups": describes, does not report
-    since = _SINCE_OPENING.match(s.text)
+    since = _SINCE_OPENING.match(s.text) if "ince" in s.text[:12] else None
     if since is not None and ts < since.end() and not _TOLL_WORD.search(s.text):
         return True  # "Since Hamas's attack on Israel, the group has ...": dates another
-    if _FIRST_TIME.search(s.text, 0, ts) or _NEVER_BEFORE.search(s.text) or \
+    if (" time" in s.text and _FIRST_TIME.search(s.text, 0, ts)) or \
+            ("before" in s.text and _NEVER_BEFORE.search(s.text)) or \
             _FIGURE_OF_SPEECH.match(s.text, te):
         return True  # "It is only the second time a strike has left a survivor"
     if status == "occurred" and _TRUCE.match(f.trigger.text) and \
