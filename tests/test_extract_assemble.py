@@ -73,3 +73,78 @@ def test_a_protest_or_other_act_never_elaborates_an_attack() -> None:
             "protest.")
     ms = _mentions(text)
     assert all(m.event_type != "Protests" for m in ms if m.killed_low == 6)
+
+
+# An article tells one strike again in later sentences that carry a place, a toll or a
+# party of their own; those retellings join it unless something sets them apart.
+_CAR = ("An Israeli drone strike on a car near the village of Toulin in southern Lebanon "
+        "killed two people on Monday, the health ministry said. ")
+
+
+def test_a_retelling_with_words_of_its_own_joins_the_event_it_retells() -> None:
+    ms = _mentions(_CAR + "According to the state news agency, the car was travelling "
+                          "between Toulin and a neighbouring village when it was struck.")
+    assert len(ms) == 1
+    assert ms[0].killed_low == 2 and len(ms[0].spans) == 2
+
+
+def test_another_strike_or_a_rival_toll_stays_an_incident_of_its_own() -> None:
+    for more, killed in (("Another strike hit a house in the same village, killing one "
+                          "person.", 1),
+                         ("Israeli jets struck a house in Toulin, killing five people.", 5)):
+        ms = _mentions(_CAR + more)
+        assert sorted(m.killed_low for m in ms) == sorted([2, killed]), more
+
+
+def test_other_weekdays_keep_two_strikes_apart_without_a_publication_date() -> None:
+    text = ("Government jets struck a militant camp near the town of Baidoa on Tuesday, "
+            "killing nine fighters, officials said. Army jets struck a camp near Baidoa on "
+            "Friday, a local elder said.")
+    ms = [m for m in extract(Article(text=text, published=None)) if m.kind == "event"]
+    assert len(ms) == 2
+
+
+def test_figures_that_can_be_one_toll() -> None:
+    from strikewatch.extract.components.assemble import _ranges_meet
+
+    assert _ranges_meet((8, None), (8, 8))  # "at least eight" and "eight"
+    assert _ranges_meet((5, 5), (5, 5))
+    assert not _ranges_meet((18, 18), (1, 1))
+    assert not _ranges_meet((3, 3), (24, None))  # "three" is not "at least 24"
+
+
+def test_a_campaign_told_only_in_plurals_is_no_incident() -> None:
+    for text in ("The rights chief demanded an investigation into naval strikes on fishing "
+                 "boats, calling the attacks unlawful.",
+                 "The rights chief condemned the navy for striking fishing boats in the "
+                 "gulf."):
+        assert _mentions(text) == [], text
+    # acts done, counted, dated or with a toll stay
+    for text in ("The navy carried out strikes on three boats in the gulf, officials said.",
+                 "Naval strikes hit fishing boats in the gulf on Monday, officials said.",
+                 "Naval strikes on fishing boats in the gulf killed four people, officials "
+                 "said."):
+        assert len(_mentions(text)) == 1, text
+
+
+_CAMP = ("Government jets struck a militant camp near Baidoa on Tuesday, killing nine "
+         "fighters, officials said. ")
+
+
+def test_a_reference_to_the_strike_joins_it_whoever_its_sentence_names() -> None:
+    for more in ("The rebel movement in Somalia condemned Tuesday's air strike as a massacre.",
+                 "Rebel leaders in Kismayo condemned a U.S. air strike as a crime."):
+        (m,) = _mentions(_CAMP + more)
+        assert m.killed_low == 9 and len(m.spans) == 2, more
+    # a reference to another day's strike stays apart
+    ms = _mentions(_CAMP + "The rebel movement described Friday's air strike as a massacre.")
+    assert len(ms) == 2
+
+
+def test_the_attackers_own_country_named_as_a_place_does_not_keep_a_retelling_apart() -> None:
+    text = ("A U.S. drone struck a car in Baghdad on Wednesday, killing a militia commander, "
+            "Iraqi officials said. The United States Central Command said American forces "
+            "carried out a strike in response to attacks on United States troops.")
+    (m,) = _mentions(text)
+    assert m.place is not None and m.place.name == "Baghdad"
+    assert len(m.spans) == 2

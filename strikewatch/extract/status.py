@@ -1,10 +1,12 @@
 """Status of a reported event: occurred, planned, threatened, denied, hypothetical.
 
 A plan is not a strike. The cues are read in the sentence up to the event word (the clause
-that governs it), strongest first: denial, condition ("if the plan moves forward"), threat
-("we could strike", "vowed to"), plan ("preparing", "under the plan ... would"), bare
-modality ("would", "could"). Hedges ("reportedly") never change the status; they are
-returned separately. `background` marks history recalled as context.
+that governs it), strongest first: denial ("denied", "was not responsible for", "had no part
+in"), condition ("if the plan moves forward"), threat ("we could strike", "vowed to"), plan
+("preparing", "readying a possible strike", "an attack plan"), permission ("lets the
+military strike"), bare modality ("would", "could"; not one that governs a say-verb: "would
+say only that forces had carried out a raid"). Hedges ("reportedly") never change the
+status; they are returned separately. `background` marks history recalled as context.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ _DENY = caseless(re.compile(
     r"(?:reports|claims|accounts)|dismissed "
     r"(?:reports|claims)|did not (?:carry out|conduct|strike|attack|launch)|never (?:struck|"
     r"happened|took place|carried out)|no (?:strike|attack|raid) (?:took place|occurred|"
-    r"happened)|(?:was|were) not involved)\b", re.IGNORECASE))
+    r"happened)|(?:was|were) not involved|(?:was|were|is|are) not (?:responsible for|behind)|"
+    r"(?:had|has|have) (?:no part|no role|no hand|nothing to do) (?:in|with))\b", re.IGNORECASE))
 _IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should the|in the event)\b|\b(?:if|unless|"
                  r"whether)\b", re.IGNORECASE)
 _POST_IF = re.compile(r"\b(?<!even )(?<!as )(?:if|unless|(?<!at )(?<!all at )once|provided that|"
@@ -36,8 +39,15 @@ _PLAN = re.compile(
     r"\b(?:plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|intend(?:s|ed)? to|(?:is|are|was|were)?"
     r" ?expected to|set to|poised to|consider(?:s|ed|ing)|weigh(?:s|ed|ing)|potential|"
     r"propos(?:ed|al|als)|options?|contingency|blueprint|draw(?:ing|n|s)? up|"
-    r"envision(?:s|ed)?|under consideration|not yet|upcoming|future|"
+    r"envision(?:s|ed)?|under consideration|not yet|upcoming|future|possible|imminent|"
+    r"ready(?:ing)?|readies|"
     r"will (?:begin|launch|deploy|conduct|start|send))\b", re.IGNORECASE)
+# the event word naming what a plan is of: "an attack plan", "strike options"
+_PLAN_NOUN = re.compile(r"\s+(?:plans?|options?|proposals?|scenarios?)\b", re.IGNORECASE)
+# a permission: "the designation lets the military strike ...", "allows forces to attack"
+_LETS = re.compile(r"\b(?:lets?|allows?|allowing|permits?|enables?|authori[sz]es)\s+(?:[\w'’-]+\s+)"
+                   r"{1,4}?(?:to\s+)?$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
 _WARN = re.compile(r"\b(?:warn(?:ed|s|ing)?|threaten(?:ed|s|ing)?|vow(?:ed|s)?)\b[^.;]{0,60}?"
                    r"\bthat\b", re.IGNORECASE)
 _NOT_YET = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:(?:is|was|are|were)\s+(not|never)\s+"
@@ -57,7 +67,11 @@ _FUTURE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:could|would|will|might
 # toll), not whether the attack named after the preposition happened
 _PERFECT_MODAL_OF = re.compile(r"\b(?:may|might|could)\s+have\s+(?:been\s+)?[\w-]+\s+"
                                r"(?:in|during|after|from|by)\s+(?:[\w'’-]+\s+){0,4}$")
-_MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will)\b", re.IGNORECASE)
+_SPEECH_MODAL = re.compile(r"\b(?:would|could|will|might|may)\s+(?:not\s+|only\s+|neither\s+)?"
+                           r"(?:say|comment|confirm|deny|answer|disclose|elaborate|reveal|"
+                           r"discuss|speak|give)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will|"
+                    r"must(?!\s+have\b))\b", re.IGNORECASE)
 _HEDGE = caseless(re.compile(
     r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|unconfirmed|is said to|"
     r"are said to|"
@@ -82,7 +96,9 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     evidence: a cue's first letter alone ("w") tells a reader nothing.
     """
     pre = sentence[:trig_start]
-    local = pre[-60:]
+    # "would say only that forces had carried out a raid", "would not answer when asked
+    # about the attack": the modal governs the telling, not the event told
+    local = _SPEECH_MODAL.sub(lambda m: " " * len(m.group(0)), pre[-60:])
     around = sentence[:min(len(sentence), trig_end + 45)]
     m = _DENY.search(around)
     if m:
@@ -93,7 +109,11 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     m = _THREAT.search(pre)
     if m:
         return "threatened", m.span(), True
-    m = _POST_IF.search(sentence, trig_end, min(len(sentence), trig_end + 90))
+    # a condition after the event word governs it only within its clause ("..., and more
+    # would be released once details were confirmed" conditions the release)
+    stop = _CLAUSE_END.search(sentence, trig_end, min(len(sentence), trig_end + 90))
+    m = _POST_IF.search(sentence, trig_end, stop.start() if stop else
+                        min(len(sentence), trig_end + 90))
     if m:
         return "hypothetical", m.span(), True  # "prepared to deploy troops ... if a deal"
     m = _WARN.search(pre)
@@ -105,9 +125,13 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     m = _NOT_YET.match(sentence, trig_end)
     if m:
         return "planned", m.span(1), True  # "a deployment was not imminent"
-    m = _PLAN.search(pre)
+    m = _PLAN.search(pre) or _PLAN_NOUN.match(sentence, trig_end)
     if m:
-        return "planned", m.span(), True
+        return "planned", m.span(), True  # ("work up a possible attack plan")
+    m = _LETS.search(local)
+    if m:
+        shift = len(pre) - len(local)
+        return "hypothetical", (m.start() + shift, m.end() + shift), True
     post = re.match(r"\s+(?:\w+\s+){0,3}?(would|could|might)\s+(?!have\b)",
                     sentence[trig_end:trig_end + 40])
     if post and not _MODAL.search(local):

@@ -13,6 +13,16 @@ toll — is an elaboration of the event the article reports, not a new incident:
 nearest compatible anchored group (one with a date, place or toll), preferring the one told
 before it. Where the article has no anchored event, a bare generic plural ("the strikes
 have drawn criticism", "such strikes") is no incident at all.
+
+Real copy also tells the event again with words of its own: "the car was travelling between
+two villages when it was struck", "Wednesday's strike showed ...", a quoted post. Such a
+retelling joins the one event told before it that it can be — same kind, status and type,
+the same attacker, no date, weekday, month, place or toll that disagrees — unless its words
+set it apart ("another strike", "Israeli strikes also hit", "the month before", a number of
+strikes) or a second earlier event could be it as well. Last, an occurred incident told only
+in plurals or gerunds ("an investigation into military strikes on boats", "must stop
+striking boats"), with no toll, no number of strikes, no day and no word of acts done, is the
+campaign or a kind of act, not an incident.
 """
 
 from __future__ import annotations
@@ -132,10 +142,168 @@ def _no_party(g: Group) -> bool:
     return g.value("actor1") is None and g.value("actor2") is None
 
 
+# words in an event's own clause, up to its event word, that set it apart from an event told
+# before: "another strike", "a second raid", "in a separate attack", "the first incident",
+# "Israel also struck ...", "an earlier strike"
+_DISTINCT = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|fifth|further|other|"
+                       r"new|previous|earlier|later|also|already|next|more|"
+                       r"follow(?:s|ed|ing)?|continu\w*|kept|keeps?|gone on|go(?:es)? on|"
+                       r"frequently|regularly|often|routinely|repeatedly|usually)\b|"
+                       r"^\W*since\b|"
+                       r"\b(?:comes?|came|coming)\s+(?:[\w-]+\s+){0,3}?after\b|"
+                       r"\b(?:days?|weeks?|months?|years?)\s+(?:before|earlier|ago)\b",
+                       re.IGNORECASE)
+# event words that tell several acts ("kinetic strikes", "a series of air strikes")
+_ACTS = re.compile(r"(?:strikes|attacks|raids|bombings|operations|assaults)\b", re.IGNORECASE)
+# a figure before a plural event word: several acts ("strikes on three vessels")
+_FIGURE = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|"
+                     r"dozens?|scores|hundreds|series|wave)\b", re.IGNORECASE)
+_VIOLENT = frozenset({"Explosions/Remote violence", "Battles", "Violence against civilians"})
+_KILL_TOLLS = ("killed", "injured")
+
+
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December)\b")  # capitalised: not the modal "may"
+# campaign words: a whole campaign is never one incident told again
+_CAMPAIGN = re.compile(r"\b(?:campaign|offensive|war|conflict|crackdown)\b", re.IGNORECASE)
+
+
+def _days_named(doc: Doc, g: Group) -> tuple[set[str], set[str]]:
+    """The weekdays (lower-cased) and months the group's clauses name."""
+    days: set[str] = set()
+    months: set[str] = set()
+    for f in g.frames:
+        clause = doc.text[f.start:f.end]
+        days.update(m.group(0).lower() for m in _WEEKDAY.finditer(clause))
+        months.update(m.group(0) for m in _MONTH.finditer(clause))
+    return days, months
+
+
+def _days_differ(doc: Doc, g: Group, a: Group) -> bool:
+    """Two groups that name other weekdays, or other months, tell other days, even where
+    no publication date lets the dates be read ("on Tuesday" and "in January")."""
+    (gd, gm), (ad, am) = _days_named(doc, g), _days_named(doc, a)
+    return bool(gd and ad and not gd & ad) or bool(gm and am and not gm & am)
+
+
+def _distinct(doc: Doc, g: Group) -> bool:
+    """Whether the group's head clause, up to a few words after its event word, marks it as
+    an event apart from those told before ("Israeli strikes also hit ...")."""
+    h = g.head
+    return bool(_DISTINCT.search(doc.text, h.start, min(h.end, h.trigger.end + 20)))
+
+
+def _toll(g: Group, key: str) -> tuple[int | None, int | None] | None:
+    return next((f.counts[key] for f in g.frames if key in f.counts), None)
+
+
+def _places_differ(p: object, q: object) -> bool:
+    """Two places that cannot be one event's: other countries, other provinces, or one at
+    sea and the other on land."""
+    if p is None or q is None:
+        return False
+    for name in ("country", "admin1"):
+        x, y = getattr(p, name, None), getattr(q, name, None)
+        if x and y and x != y:
+            return True
+    kp, kq = getattr(p, "kind", None), getattr(q, "kind", None)
+    return kp is not None and kq is not None and (kp == "sea") != (kq == "sea")
+
+
+def _own_place(g: Group, other: Group) -> object:
+    """The group's place, unless it is only the attacker's own country named as a country
+    ("U.S. forces", "the United States said"): a strike abroad is not placed there."""
+    place = g.value("place")
+    if getattr(place, "kind", None) == "country":
+        attackers = {_country(g.value("actor1")), _country(other.value("actor1"))}
+        if _country(place) in attackers - {None}:
+            return None
+    return place
+
+
+def _several(g: Group) -> bool:
+    """A head that tells several acts: a number of strikes ("four strikes"), or a plural
+    event word with a figure before it ("lethal kinetic strikes on three vessels")."""
+    h = g.head
+    if "strikes" in h.counts:
+        return True
+    return bool(_ACTS.search(h.trigger.text)) and bool(_FIGURE.search(
+        h.sentence.text[:h.trigger.end - h.sentence.start]))
+
+
+def _ranges_meet(x: tuple[int | None, int | None], y: tuple[int | None, int | None]) -> bool:
+    """Whether two told figures can be one toll ("at least eight" and "eight" can)."""
+    xl, xh = x[0] if x[0] is not None else 0, x[1]
+    yl, yh = y[0] if y[0] is not None else 0, y[1]
+    return (xh is None or yl <= xh) and (yh is None or xl <= yh)
+
+
+def _retells(g: Group, a: Group) -> bool:
+    """Kind, status, type and attacker agree: g can tell a's event. Who was hit may be told
+    differently by different sources ("militants", "fishermen"), so actor2 is not compared;
+    the attacker is. Two violent types may be one act told two ways ("a raid", "bombed")
+    where both name the same attacker."""
+    h, ah = g.head, a.head
+    if h.kind != ah.kind or h.status != ah.status or h.background != ah.background:
+        return False
+    if g.value("action") != a.value("action"):
+        return False  # an authorization and a deployment are two developments
+    if _ACTS.search(h.trigger.text) and not _ACTS.search(ah.trigger.text):
+        return False  # several acts do not retell one
+    t, at = g.value("event_type"), a.value("event_type")
+    x, y = g.value("actor1"), a.value("actor1")
+    cx, cy = _country(x), _country(y)
+    if cx and cy and cx != cy:
+        return False
+    sx, sy = _side(x), _side(y)
+    if sx and sy and sx != sy and not (cx and cx == cy):
+        return False
+    if t == at:
+        return True
+    if any(x is not None and x not in _VIOLENT for x in (t, at)):
+        return False  # a protest or a designation never retells an attack
+    if t is None or at is None:
+        return True
+    return bool(cx and cx == cy)
+
+
+def _same_event(doc: Doc, g: Group, a: Group) -> bool:
+    """Whether the anchored group g (told after a) can be a retelling of a's event: same
+    kind, status and type, no date, place, party or toll that disagrees, and no word of its
+    own that sets it apart ("another strike", "a second raid")."""
+    if a.head.kind != "event" or not _retells(g, a) or _distinct(doc, g):
+        return False
+    if any(f.sentence is x.sentence for f in g.frames for x in a.frames):
+        return False  # two events told in one sentence stay two
+    lo, hi, alo, ahi = (g.value("date_low"), g.value("date_high"), a.value("date_low"),
+                        a.value("date_high"))
+    if lo is not None and alo is not None and \
+            ((hi or lo) < alo or (ahi or alo) < lo):  # type: ignore[operator]
+        return False
+    if _days_differ(doc, g, a) or _CAMPAIGN.search(g.head.trigger.text):
+        return False
+    if _places_differ(_own_place(g, a), _own_place(a, g)):
+        return False
+    if _several(g):
+        return False
+    for key in _KILL_TOLLS:
+        x, y = _toll(g, key), _toll(a, key)
+        if x is not None and y is not None and not _ranges_meet(x, y):
+            return False
+    return True
+
+
+def _merge(target: Group, g: Group) -> None:
+    target.frames.extend(g.frames)
+    target.frames[1:] = sorted(target.frames[1:], key=lambda f: f.start)
+    target.quotes.extend(g.quotes)
+
+
 @component("assemble",
            requires=("doc.groups", "frame.kind", "frame.status", "frame.background",
-                     "frame.date_low", "frame.place", "frame.counts", "frame.actor1",
-                     "frame.actor2", "frame.event_type"),
+                     "frame.date_low", "frame.date_high", "frame.place", "frame.counts",
+                     "frame.actor1", "frame.actor2", "frame.event_type"),
            assigns=("doc.groups",))
 def assemble(doc: Doc) -> None:
     """Elaborations join the event they elaborate; bare generic plurals are dropped."""
@@ -148,12 +316,102 @@ def assemble(doc: Doc) -> None:
                  anchored(doc, a) and _joins(g, a)]
         if cands:
             before = [a for a in cands if doc.groups.index(a) < i]
-            target = before[-1] if before else cands[0]
-            target.frames.extend(g.frames)
-            target.frames[1:] = sorted(target.frames[1:], key=lambda f: f.start)
-            target.quotes.extend(g.quotes)
+            _merge(before[-1] if before else cands[0], g)
             continue
         if all(_generic_plural(f) for f in g.frames) or _no_party(g):
             continue
         keep.append(g)
-    doc.groups = keep
+    doc.groups = [g for g in _retellings(doc, keep) if not _kind_of_act(g)]
+
+
+# gerunds of an event verb: "must stop striking boats", "the bombing of ports goes on"
+_GERUND = re.compile(r"^(?:striking|bombing|shelling|raiding|attacking)$", re.IGNORECASE)
+
+
+def _kind_of_act(g: Group) -> bool:
+    """An occurred incident told only in plurals or gerunds ("an investigation into military
+    strikes on boats", "must stop striking boats", "its strikes on smuggling boats"), with
+    no toll, no number of strikes and no day of its own, speaks of a campaign or a kind of
+    act: it is no incident."""
+    h = g.head
+    if h.kind != "event" or h.status != "occurred":
+        return False
+    if not all(_ACTS.search(f.trigger.text) or _GERUND.match(f.trigger.text) or
+               f.trigger.strength == "weak" for f in g.frames):
+        return False
+    if any(k in f.counts for f in g.frames for k in (*_TOLLS, "strikes")):
+        return False
+    if any(_DONE.search(f.sentence.text[:f.trigger.start - f.sentence.start][-50:])
+           for f in g.frames):
+        return False  # "carried out lethal strikes on three vessels", "a wave of strikes"
+    return not any(f.date_low is not None and f.time_precision == 1 for f in g.frames)
+
+
+# acts done or counted, told just before a plural event word
+_DONE = re.compile(r"(?:\b(?:carried out|conducted|launched|mounted|unleashed)\b|"
+                   + _FIGURE.pattern + r")[^.;:]{0,40}$", re.IGNORECASE)
+
+
+def _retellings(doc: Doc, groups: list[Group]) -> list[Group]:
+    """An anchored occurred event told again later in the article ("the car was travelling
+    between two villages when it was struck") joins the event it retells when exactly one
+    event told before it could be that event; a reference to one ("the Taliban condemned the
+    U.S. strike", "Wednesday's strike showed ...", "It is the first U.S. strike known to ...")
+    joins the latest event before it that it can be, whoever its sentence names."""
+    keep: list[Group] = []
+    for g in groups:
+        h = g.head
+        if h.kind == "event" and h.status == "occurred":
+            cands = [a for a in keep if a.head.status == "occurred" and _same_event(doc, g, a)]
+            if len(cands) == 1:
+                _merge(cands[0], g)
+                continue
+            if _refers(h):
+                prior = [a for a in keep if _referent(doc, g, a)]
+                if prior:
+                    # the event of the day it names ("Saturday's strike"), else the latest
+                    days = _days_named(doc, g)[0]
+                    same_day = [a for a in prior if days & _days_named(doc, a)[0]]
+                    _merge((same_day or prior)[-1], g)
+                    continue
+        keep.append(g)
+    return keep
+
+
+# words before an event word that make it a reference to an event told before: a reaction
+# or report of it ("condemned the U.S. strike", "confirmed Monday's strike"), a predicate
+# ("It is the first U.S. strike known to ..."), a day's event ("Wednesday's strike showed")
+_REFERENCE = re.compile(
+    r"(?:\b(?:condemn|denounc|describ|criticiz|criticis|welcom|prais|hail|defend|justif|"
+    r"question|confirm|announc|investigat|acknowledg)\w*\s+(?:[\w'’.-]+\s+){0,3}|"
+    r"^\W*(?:it|this|that)\s+(?:is|was|marks|marked|became)\s+(?:[\w'’.-]+\s+){0,4}|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day's\s+(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
+
+
+def _refers(f: Frame) -> bool:
+    """Whether the frame's event word refers to an event rather than telling one."""
+    s = f.sentence
+    return f.kind == "event" and not f.counts and \
+        bool(_REFERENCE.search(s.text[:f.trigger.start - s.start][-70:]))
+
+
+def _referent(doc: Doc, g: Group, a: Group) -> bool:
+    """Whether a (told before g) can be the event g refers to: an occurred incident of the
+    same kind of act on no other day. Who the referring sentence names (the condemner, the
+    announcer) and where it speaks from are not compared."""
+    ah = a.head
+    if ah.kind != "event" or ah.status != "occurred" or ah.background != g.head.background:
+        return False
+    if _CAMPAIGN.search(ah.trigger.text) or ah.trigger.text.lower() == "fighting":
+        return False  # a war or a campaign told as context is no event to refer to
+    if _ACTS.search(g.head.trigger.text) and not _ACTS.search(ah.trigger.text):
+        return False  # "described its raids": several acts do not refer to one
+    t, at = g.value("event_type"), a.value("event_type")
+    if t != at and not {t, at} <= {*_VIOLENT, None}:
+        return False  # a reference to an attack never joins a designation
+    lo, hi, alo, ahi = (g.value("date_low"), g.value("date_high"), a.value("date_low"),
+                        a.value("date_high"))
+    if lo is not None and alo is not None and \
+            ((hi or lo) < alo or (ahi or alo) < lo):  # type: ignore[operator]
+        return False
+    return not _days_differ(doc, g, a)

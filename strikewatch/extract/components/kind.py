@@ -1,6 +1,7 @@
 """Component `kind`: is a frame one incident ("event") or an aggregate ("tally")?
 
-A tally is a figure over many events or a period: "the toll so far", "two strikes", a
+A tally is a figure over many events or a period: "the toll so far", "two strikes", a toll
+that has grown over several acts ("such strikes have killed at least 27"), a
 "between X and Y" period, a month's figure told with casualty words only, "Of those, N …".
 A tally gets the period it covers (`period_low`/`period_high`). One operation on one day
 is an incident however many boats it hit. Also: an occurred event ending `BACKGROUND_DAYS`
@@ -56,6 +57,19 @@ def _aggregate_cue(clause: str, strength: str, plural: bool) -> bool:
 
 
 
+# "such strikes have killed at least 27", "they have left at least 57 people dead", "the
+# US has killed 32 people in the strikes": a toll that has grown over several acts
+_CUMULATIVE = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+ly\s+)?(?:already\s+)?(?:been\s+)?"
+                         r"(?:killed|left|claimed|cost|died)\b", re.IGNORECASE)
+_SEVERAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|operations|bombings|they)\b",
+                           re.IGNORECASE)
+
+
+_SEPARATE_ACTS = re.compile(r"\b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate|"
+                            r"different|distinct)\s+(?:incidents|attacks|strikes|raids|"
+                            r"operations|bombings)\b", re.IGNORECASE)
+
+
 def _whole_sentence(f: Frame) -> bool:
     return f.start == f.sentence.start and f.end == f.sentence.end
 
@@ -72,6 +86,11 @@ def _aggregate(f: Frame) -> None:
             f.kind = "tally"
         elif _NTH_SINCE.search(clause) and not plural:
             pass  # "the 15th strike since the campaign began": one strike, counted
+        elif "killed" in f.counts and f.time_precision != 1 and \
+                _CUMULATIVE.search(clause) and _SEVERAL_ACTS.search(clause):
+            f.kind = "tally"  # "such strikes have killed at least 27 people"
+        elif f.counts and _SEPARATE_ACTS.search(clause):
+            f.kind = "tally"  # "killed 15 civilians in two separate incidents"
         elif f.counts and (_aggregate_cue(clause, f.trigger.strength, plural) or
                            (plural and f.trigger.generic and not _CASUALTY_WORD.match(word))):
             f.kind = "tally"
@@ -147,6 +166,7 @@ def _part_of_total(doc: Doc, f: Frame) -> None:
 
 
 @component("kind", requires=("doc.frames", "frame.counts", "frame.status", "frame.date_low",
+                             "frame.time_precision",
                              "frame.period_read", "frame.since_read"),
            assigns=("frame.kind", "frame.period_low", "frame.period_high",
                     "frame.background"))

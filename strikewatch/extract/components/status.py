@@ -2,7 +2,10 @@
 
 Also the frame's hedges ("reportedly"), whether it is told as background ("decades
 ago"), and whether it is no event at all (`drop`: negated — "no strike has been
-reported" —, habitual, or a rule — "the U.S. cannot deploy troops").
+reported" —, habitual — "routinely detained", "have in the past mounted raids", "has
+attacked outposts many times" —, a kind of act — "every strike", "the capacity to strike"
+—, a ceasefire named as context — "committed to the ceasefire" —, or a rule — "the U.S.
+cannot deploy troops").
 """
 
 from __future__ import annotations
@@ -24,6 +27,62 @@ _NO_SUBJECT = re.compile(r"^\W*(?:no|none of (?:the|its|their))\s+[^,;]{0,60}?\b
 _HABITUAL = re.compile(r"\b(?:traditionally|usually|typically|routinely|normally|generally|"
                        r"customarily|often)\b[^.;,]{0,40}$", re.IGNORECASE)
 _CANNOT = re.compile(r"\b(?:cannot|can't|could not|may not)\b", re.IGNORECASE)
+# history told as a habit: "the rebels have in the past mounted raids", "the region has long
+# seen fighting", "... has attacked security forces many times"
+_LONG_HABIT = re.compile(r"\b(?:in the past|(?:has|have|had) long|for (?:years|decades)|"
+                         r"time and again|frequently|regularly)\b[^.;,]{0,40}$", re.IGNORECASE)
+_HABIT_AFTER = re.compile(r"[^.;]{0,60}?\b(?:many times|time and again|regularly|"
+                          r"since the (?:19|20)\d0s|for (?:years|decades)|"
+                          r"frequently|in the past|before(?=\s*(?:[,.;]|$)))", re.IGNORECASE)
+# a kind of act, not an act: "every strike was in international waters", "not every raid
+# is announced", "never before had more than one strike been announced", "the capacity to
+# strike civilians"
+_GENERIC = re.compile(r"(?:\b(?<!after )every\s+(?:[\w-]+\s+){0,2}|"
+                      r"\bnever before\b[^.;,]{0,50}|"
+                      r"\b(?:ability|capacity|capability|will|means|readiness)\s+to\s+)$",
+                      re.IGNORECASE)
+# "announces any military operation it carries out" (a threat's "any attack would ..." is
+# a threat, kept)
+_ANY = re.compile(r"\bany\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# a participle after its noun: "cartels designated as terrorist groups", "a group designated
+# by Washington" (not "was designated as", "the US designated the group as")
+_REDUCED_RELATIVE = re.compile(r"(?:designated|deployed|trained)\s+(?:as|by|to|in)\b",
+                               re.IGNORECASE)
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|formally|officially|"
+                         r"also|then|later|recently|[A-Z][\w.]*|U\.S\.|US|it|they|he|she|we)\s+$")
+
+
+def _reduced_relative(text: str, ts: int) -> bool:
+    """A participle right after its noun ("cartels designated as terrorist groups"), not a
+    verb after its auxiliary or subject ("was designated as", "Washington designated")."""
+    return bool(_REDUCED_RELATIVE.match(text, ts)) and \
+        not _AUX_BEFORE.search(text[max(0, ts - 20):ts])
+
+
+# a passive infinitive of purpose: "sent back to be detained", "handed over to be tried"
+_PASSIVE_PURPOSE = re.compile(r"\bto\s+be\s+$", re.IGNORECASE)
+# "a crew of highly trained marines": an adverb and a participle before a noun describe
+_ADVERB_PARTICIPLE = re.compile(r"\b\w+ly\s+(?:trained|designated|deployed|armed)\s+"
+                                r"(?!(?:as|by|to|in|on|at|for|with|from|into)\b)[a-z]")
+# an event named to date another, in a sentence's opening "Since ...," phrase
+_SINCE_OPENING = re.compile(r"\W*since\b[^,;]{0,120}?,", re.IGNORECASE)
+# a comparison with other acts, not an act: "the first time that several strikes were
+# announced", "never before had a strike ...", "only the second time a strike has ..."
+_FIRST_TIME = re.compile(r"\b(?:the|only the) (?:first|second|third) time\b", re.IGNORECASE)
+_NEVER_BEFORE = re.compile(r"\bnever before\b", re.IGNORECASE)
+# "struck the same note", "struck a conciliatory tone": no blow
+_FIGURE_OF_SPEECH = re.compile(r"\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:note|tone|chord|balance|"
+                               r"deal|pose)\b", re.IGNORECASE)
+# a ceasefire named, not made: "committed to the ceasefire", "breaches of the truce", "the
+# ceasefire was holding" (one agreed, signed or taking effect is an event)
+_TRUCE = re.compile(r"^(?:ceasefire|cease-fire|truce)$", re.IGNORECASE)
+_TRUCE_REF = re.compile(r"\b(?:the|its|their|this|that|a|an)\s+(?:[\w-]+\s+){0,2}$",
+                        re.IGNORECASE)
+_TOLL_WORD = re.compile(r"\b(?:killed|killing|dead|died|deaths|wounded|injured|casualties)\b",
+                        re.IGNORECASE)
+_TRUCE_MADE = re.compile(r"\b(?:agreed|agree|agreeing|signed|signs|sign|reached|brokered|"
+                         r"announced|declared|took effect|takes effect|came into (?:force|effect)"
+                         r"|went into effect|began|begins|started)\b", re.IGNORECASE)
 
 
 def _is_no_event(f: Frame, status: str) -> bool:
@@ -34,8 +93,32 @@ def _is_no_event(f: Frame, status: str) -> bool:
         return True  # "the U.S. cannot deploy troops": a rule, not an event
     if status != "denied" and _NEGATED.search(s.text[max(0, ts - 25):ts]):
         return True  # "Congress had never authorized ...": says it did not happen
-    if _HABITUAL.search(s.text[max(0, ts - 50):ts]):
+    if _HABITUAL.search(s.text[max(0, ts - 50):ts]) or \
+            _LONG_HABIT.search(s.text[max(0, ts - 80):ts]):
         return True  # "smugglers, who have traditionally been arrested": a habit
+    te = f.trigger.end - s.start
+    if status == "occurred" and f.trigger.strength == "strong" and \
+            _HABIT_AFTER.match(s.text, te, min(len(s.text), f.end - s.start)):
+        return True  # "has attacked security forces many times"
+    if _GENERIC.search(s.text[max(0, ts - 60):ts]) or (
+            status == "occurred" and _ANY.search(s.text[max(0, ts - 40):ts])):
+        return True  # a kind of act ("every strike", "the capacity to strike")
+    if _PASSIVE_PURPOSE.search(s.text[max(0, ts - 12):ts]):
+        return True  # "sent back to be detained and prosecuted": what is meant to happen
+    if _reduced_relative(s.text, ts) or \
+            _ADVERB_PARTICIPLE.search(s.text[max(0, ts - 20):te + 15]):
+        return True  # "cartels designated as terrorist groups": describes, does not report
+    since = _SINCE_OPENING.match(s.text) if "ince" in s.text[:12] else None
+    if since is not None and ts < since.end() and not _TOLL_WORD.search(s.text):
+        return True  # "Since Hamas's attack on Israel, the group has ...": dates another
+    if (" time" in s.text and _FIRST_TIME.search(s.text, 0, ts)) or \
+            ("before" in s.text and _NEVER_BEFORE.search(s.text)) or \
+            _FIGURE_OF_SPEECH.match(s.text, te):
+        return True  # "It is only the second time a strike has left a survivor"
+    if status == "occurred" and _TRUCE.match(f.trigger.text) and \
+            _TRUCE_REF.search(s.text[max(0, ts - 30):ts]) and not _TRUCE_MADE.search(s.text) \
+            and not _TOLL_WORD.search(s.text):
+        return True  # a ceasefire named ("committed to the ceasefire"), not one made
     return status != "denied" and f.trigger.strength == "strong" and bool(
         _NO_NOUN.search(s.text[max(0, ts - 30):ts]) or _NO_SUBJECT.search(s.text[:ts]))
     # ("No strike has been reported", "No vessel has been attacked")
