@@ -37,6 +37,7 @@ from typing import Any
 from strikewatch.ledger.counting import counted
 from strikewatch.ledger.reviews import apply_reviews
 from strikewatch.records import Article, Incident, Mention, Review, Tally
+from strikewatch.resolve.attaching import attach_incidents
 from strikewatch.resolve.clustering import cluster, cluster_component
 from strikewatch.resolve.features import Features, features, mention_block_keys
 from strikewatch.resolve.linking import Predictor, score_pairs
@@ -219,7 +220,9 @@ def _split(mentions: Iterable[Mention]) -> tuple[dict[str, Mention], dict[str, M
 
 
 def _finish(state: ResolveState, reviews: Iterable[Review]) -> None:
-    machine = sorted(state.machine.values(), key=lambda i: i.id)
+    reviews = list(reviews)
+    machine = attach_incidents(sorted(state.machine.values(), key=lambda i: i.id),
+                               state.events, state.articles, reviews)
     state.incidents = apply_reviews(machine, reviews, state.events, state.articles)
     state.tally_records = resolve_tallies(
         list(state.tallies.values()), state.articles, state.incidents
