@@ -5,9 +5,15 @@ it, when its toll contradicts, or when a person reviewed it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from strikewatch import pipeline
 from strikewatch.records import Incident, Mention, Review
 from strikewatch.resolve import counted
 from strikewatch.resolve.attaching import attachments, profiles, review_guard
+from strikewatch.store import IncidentQuery, open_store
+from strikewatch.store.sql import SqlStore
+from tests.test_pipeline_incremental import ledger
 from tests.test_resolve import PACIFIC, Desk, holding
 
 
@@ -101,3 +107,31 @@ def test_attachments_need_exactly_one_candidate() -> None:
     both = profiles([loose, inc("D1", "2025-10-01", 2), inc("D2", "2025-10-03", 2, "Pacific")])
     assert attachments(both, review_guard([review])) == {}
     assert attachments(both) == {"L": "D1"}
+
+
+def test_the_streamed_resolver_attaches_as_the_in_memory_one(db_url: str,
+                                                              tmp_path: Path) -> None:
+    d = Desk()
+    dated = _dated(d, "2025-11-10", 3)
+    loose = _undated(d, 3)
+    twin_a, twin_b = _dated(d, "2025-11-02", 6), _dated(d, "2025-11-05", 6)
+    ambiguous = _undated(d, 6)
+    store = open_store(db_url)
+    assert isinstance(store, SqlStore)
+    try:
+        for art in d.articles.values():
+            store.add_article(art)
+            store.replace_mentions(art.id, [m for m in d.mentions if m.article_id == art.id])
+        # a rejection of one twin, seen alone: it stays a candidate, so nothing changes
+        store.add_review(Review(action="reject", incident_id="gone", user="ed",
+                                at="2026-06-01T00:00:00Z", before={"mention_ids": [twin_a.id]}))
+        pipeline.update_ledger(store, from_scratch=True)
+        expected = ledger(store)
+        incs = store.incidents(IncidentQuery(limit=0))
+        assert sorted(holding(incs, loose).mention_ids) == sorted([dated.id, loose.id])
+        assert holding(incs, ambiguous).mention_ids == [ambiguous.id]
+        assert holding(incs, twin_b).mention_ids == [twin_b.id]
+        pipeline.resolve_archive(store, workdir=tmp_path)
+        assert ledger(store) == expected
+    finally:
+        store.close()
