@@ -218,11 +218,12 @@ def profiles(incidents: Iterable[Incident]) -> list[Profile]:
 
 
 def attach_incidents(incidents: list[Incident], mentions: Mapping[str, Mention],
-                     articles: Mapping[str, Article], reviews: Iterable[Review] = ()
-                     ) -> list[Incident]:
+                     articles: Mapping[str, Article], reviews: Iterable[Review] = (),
+                     known: Iterable[Profile] | None = None) -> list[Incident]:
     """The machine incidents (by id) with each attached group merged into one incident,
-    rebuilt from all its mentions as clustering would have built it."""
-    groups = attached_groups(profiles(incidents), reviews)
+    rebuilt from all its mentions as clustering would have built it. `known`: the
+    incidents' profiles, where the caller keeps them (the incremental resolver does)."""
+    groups = attached_groups(profiles(incidents) if known is None else known, reviews)
     if not groups:
         return incidents
     by_id = {i.id: i for i in incidents}
