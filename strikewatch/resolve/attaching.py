@@ -17,10 +17,12 @@ incident of the whole ledger agrees with it:
   already merged its own sentences);
 - something agrees: the tolls, or the places.
 
-Two or more candidates: left apart. A join is made only where every review naming either
-incident (by id or mention) saw both together (its `before.mention_ids` holds them all):
-otherwise a person's decision on one (a rejection, an edit) would land on the other, found
-through its mentions (ledger.reviews._locate). Reviewed incidents still count as
+Two or more candidates: left apart; a candidate whose toll differs still counts as one (one
+strike's tolls often conflict, so "the only one with this toll" is no evidence). A join is
+made only where every review naming either incident (by id or mention) saw both together
+(its `before.mention_ids` holds them all): otherwise a person's decision on one (a
+rejection, an edit) would land on the other, found through its mentions
+(ledger.reviews._locate). Reviewed incidents still count as
 candidates, so a review never changes what happens to the others.
 
 A pure function of the machine incidents (and the reviews), so the in-memory and the
@@ -122,11 +124,10 @@ def _inside(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
     return within(a, b) or within(b, a)
 
 
-def agree(loose: Profile, dated: Profile) -> bool:
-    """Nothing in the two contradicts, and the toll or the place agrees."""
+def plausible(loose: Profile, dated: Profile) -> bool:
+    """Nothing but perhaps the toll says they are different strikes (tolls of one strike
+    often conflict, so a candidate with another toll still makes the choice ambiguous)."""
     if loose.articles & dated.articles:
-        return False
-    if loose.killed and dated.killed and not _inside(loose.killed, dated.killed):
         return False
     if loose.strikes and dated.strikes and not _inside(loose.strikes, dated.strikes):
         return False
@@ -138,10 +139,17 @@ def agree(loose: Profile, dated: Profile) -> bool:
     for a, b in ((loose.target_kind, dated.target_kind), (loose.domain, dated.domain)):
         if a and b and a != b:
             return False
-    places = places_compatible(loose.place, dated.place)
-    if places is False:
+    return places_compatible(loose.place, dated.place) is not False
+
+
+def agree(loose: Profile, dated: Profile) -> bool:
+    """Plausible, tolls not contradicting, and the toll or the place agreeing."""
+    if not plausible(loose, dated):
         return False
-    return places is True or bool(loose.killed and dated.killed)
+    if loose.killed and dated.killed and not _inside(loose.killed, dated.killed):
+        return False
+    return places_compatible(loose.place, dated.place) is True or \
+        bool(loose.killed and dated.killed)
 
 
 #: May these two incidents be joined? (see review_guard)
@@ -197,8 +205,8 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None) -> dict
                     if d.killed is not None and _inside(p.killed, d.killed)]
         else:
             continue
-        found = [d for d in pool if agree(p, d)]
-        if len(found) == 1 and (guard is None or guard(p, found[0])):
+        found = [d for d in pool if plausible(p, d)]
+        if len(found) == 1 and agree(p, found[0]) and (guard is None or guard(p, found[0])):
             out[p.id] = found[0].id
     return out
 
