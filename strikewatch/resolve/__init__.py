@@ -37,6 +37,7 @@ from typing import Any
 from strikewatch.ledger.counting import counted
 from strikewatch.ledger.reviews import apply_reviews
 from strikewatch.records import Article, Incident, Mention, Review, Tally
+from strikewatch.resolve.attaching import Profile, attach_incidents, profile
 from strikewatch.resolve.clustering import cluster, cluster_component
 from strikewatch.resolve.features import Features, features, mention_block_keys
 from strikewatch.resolve.linking import Predictor, score_pairs
@@ -70,6 +71,8 @@ class ResolveState:
     machine: dict[str, Incident] = field(default_factory=dict)  # cluster key -> incident
     incidents: list[Incident] = field(default_factory=list)  # after reviews
     tally_records: list[Tally] = field(default_factory=list)
+    # cluster key -> what attaching compares of its machine incident (None: takes no part)
+    profiles: dict[str, Profile | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.feats = _LazyFeatures(self, self.feats)
@@ -219,7 +222,13 @@ def _split(mentions: Iterable[Mention]) -> tuple[dict[str, Mention], dict[str, M
 
 
 def _finish(state: ResolveState, reviews: Iterable[Review]) -> None:
-    machine = sorted(state.machine.values(), key=lambda i: i.id)
+    reviews = list(reviews)
+    for key, inc in state.machine.items():
+        if key not in state.profiles:
+            state.profiles[key] = profile(inc)
+    machine = attach_incidents(sorted(state.machine.values(), key=lambda i: i.id),
+                               state.events, state.articles, reviews,
+                               [p for p in state.profiles.values() if p is not None])
     state.incidents = apply_reviews(machine, reviews, state.events, state.articles)
     state.tally_records = resolve_tallies(
         list(state.tallies.values()), state.articles, state.incidents
@@ -257,6 +266,7 @@ def _install(state: ResolveState, members: list[str]) -> None:
     for m in members:
         state.cluster_of[m] = key
     state.machine[key] = build_incident([state.events[m] for m in members], state.articles)
+    state.profiles.pop(key, None)
 
 
 def _uninstall(state: ResolveState, key: str) -> None:
@@ -264,6 +274,7 @@ def _uninstall(state: ResolveState, key: str) -> None:
         if state.cluster_of.get(m) == key:
             del state.cluster_of[m]
     state.machine.pop(key, None)
+    state.profiles.pop(key, None)
 
 
 def _component(state: ResolveState, start: str) -> set[str]:

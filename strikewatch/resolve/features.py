@@ -12,8 +12,9 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
-from strikewatch.records import Actor, Article, Mention, Place, iso_date
+from strikewatch.records import Actor, Article, EventFields, Mention, Place, iso_date
 
 #: Radius (km) a place stands for, by spec geo_precision: 1 exact … 5 country, 6 sea.
 PRECISION_RADIUS_KM: dict[int, float] = {1: 5.0, 2: 25.0, 3: 60.0, 4: 250.0, 5: 800.0, 6: 1500.0}
@@ -97,7 +98,7 @@ def sea_key(place: Place | None, at_sea: bool = False) -> str | None:
     return " ".join(words) or name
 
 
-def linking_place(m: Mention) -> Place | None:
+def linking_place(m: EventFields) -> Place | None:
     """The place linking compares for a mention.
 
     A strike at sea (domain sea) placed only in a country or one of its provinces got that
@@ -311,15 +312,29 @@ def mention_block_keys(m: Mention, article: Article | None) -> list[str]:
     return _block_keys(m, article, keys)
 
 
-def features(m: Mention, article: Article | None) -> Features:
-    """The linking features of one event mention (article metadata may be missing)."""
-    published, d_lo, d_hi, keys = _dates(m, article)
-    place = linking_place(m)
+def place_features(place: Place | None, sea: str | None) -> dict[str, Any]:
+    """The place fields of Features (lat, lon, radius_km, precision, sea, country,
+    place_name) for a linking place and its sea; also what attaching compares."""
     precision = place.geo_precision if place else None
     has_xy = place is not None and place.latitude is not None and place.longitude is not None
     radius = PRECISION_RADIUS_KM.get(precision or 0) if has_xy else None
     if has_xy and radius is None:
         radius = 100.0
+    return {
+        "lat": place.latitude if has_xy and place else None,
+        "lon": place.longitude if has_xy and place else None,
+        "radius_km": radius,
+        "precision": precision,
+        "sea": sea,
+        "country": place.country if place else None,
+        "place_name": norm_name(place.name) if place else None,
+    }
+
+
+def features(m: Mention, article: Article | None) -> Features:
+    """The linking features of one event mention (article metadata may be missing)."""
+    published, d_lo, d_hi, keys = _dates(m, article)
+    place = linking_place(m)
     words = tokens(mention_text(m))
     k_lo, k_hi = m.killed_low, m.killed_high
     if k_lo is None and k_hi is not None:
@@ -333,13 +348,7 @@ def features(m: Mention, article: Article | None) -> Features:
         d_lo=d_lo,
         d_hi=d_hi,
         block_keys=_block_keys(m, article, keys),
-        lat=place.latitude if has_xy and place else None,
-        lon=place.longitude if has_xy and place else None,
-        radius_km=radius,
-        precision=precision,
-        sea=sea_key(place, at_sea=m.domain == "sea"),
-        country=place.country if place else None,
-        place_name=norm_name(place.name) if place else None,
+        **place_features(place, sea_key(place, at_sea=m.domain == "sea")),
         actor_name=norm_name(a1.name) if a1 else None,
         actor_country=a1.country if a1 else None,
         event_type=m.event_type,

@@ -23,9 +23,11 @@ The passes:
    them), clustered and merged into incidents; then every mention with no link, one
    incident each, from another pass over the mentions. Incidents are spilled to a SQLite
    file keyed by id, so they come back in id order;
-4. reviews: incidents a review may touch (by id, or holding a mention it names) are held
+4. attaching (resolve.attaching): every spilled incident profiled, each loose incident
+   joined to the one dated incident that can be it (rows replaced);
+5. reviews: incidents a review may touch (by id, or holding a mention it names) are held
    back and reviewed together at the end (reviews.apply_reviews looks no further);
-5. tallies: deduplicated on their claim keys, then each group's mentions fetched and
+6. tallies: deduplicated on their claim keys, then each group's mentions fetched and
    reconciled against the spilled ledger, read as a stream.
 
 Incrementally (`saved`: the resolver state saved with the ledger, what `strikewatch ingest`
@@ -53,6 +55,7 @@ from strikewatch.errors import StaleStore
 from strikewatch.ledger.reviews import apply_reviews, review_scope
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.resolve import fingerprint
+from strikewatch.resolve.attaching import attached_groups, profiles
 from strikewatch.resolve.clustering import cluster, components
 from strikewatch.resolve.features import features
 from strikewatch.resolve.linking import (
@@ -126,7 +129,12 @@ class _Ledger:
         """One cluster (sorted ids, and their mentions in that order), as _install has it."""
         for mid in members:
             self.out.members[mid] = (members[0], self.prints[mid])
-        inc = build_incident(mentions, articles)
+        self.place(build_incident(mentions, articles), mentions, articles)
+
+    def place(self, inc: Incident, mentions: list[Mention],
+              articles: dict[str, Article]) -> None:
+        """Spill an incident, or hold it back with its mentions if a review may touch it."""
+        members = [m.id for m in mentions]
         if inc.id in self.review_ids or not self.review_mentions.isdisjoint(members):
             self.held.append(inc)
             self.held_mentions.update((m.id, m) for m in mentions)
@@ -240,7 +248,9 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
         for m in alone:
             ledger.add([m.id], [m], articles)
 
-    # 4. reviews, then 5. tallies against the spilled ledger
+    # 4. loose incidents attached to the one dated incident they can be, 5. reviews,
+    # then 6. tallies against the spilled ledger
+    _attach(ledger, store)
     ledger.finish()
     groups = dedupe_keys(claims)
     del claims
@@ -338,3 +348,30 @@ def _cluster_group(ids: list[str], links: list[tuple[str, str, float]], store: S
     ledger.out.edges.update(kept)
     for members in cluster(ids, kept, feats):
         ledger.add(members, [mentions[x] for x in members], articles)
+
+
+def _attach(ledger: _Ledger, store: Store) -> None:
+    """resolve.attaching over the ledger so far, as resolve._finish runs it in memory:
+    profiles of every spilled and held incident, then each attached group replaced by one
+    incident rebuilt from its mentions (held back again if a review may touch it)."""
+    spill = ledger.out.spill
+    spilled = profiles(Incident.model_validate_json(raw)
+                       for (raw,) in spill.execute("SELECT data FROM incidents"))
+    groups = attached_groups([*spilled, *profiles(ledger.held)], ledger.reviews)
+    held = {i.id: i for i in ledger.held}
+    for dated_id, loose_ids in groups.items():
+        members: list[str] = []
+        for iid in [dated_id, *loose_ids]:
+            if iid in held:
+                members.extend(held.pop(iid).mention_ids)
+                ledger.held = [i for i in ledger.held if i.id != iid]
+                continue
+            (raw,) = spill.execute("SELECT data FROM incidents WHERE id = ?", (iid,)).fetchone()
+            members.extend(Incident.model_validate_json(raw).mention_ids)
+            spill.execute("DELETE FROM incidents WHERE id = ?", (iid,))
+            ledger.out.count -= 1
+        mentions = store.get_mentions(sorted(members))
+        if len(mentions) != len(members):
+            raise StoreChanged("mentions were removed while resolving")
+        articles = store.resolve_articles({m.article_id for m in mentions})
+        ledger.place(build_incident(mentions, articles), mentions, articles)

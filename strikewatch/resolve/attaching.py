@@ -1,0 +1,245 @@
+"""Attach an undated (or loosely dated) incident to the one dated incident it can be.
+
+Clustering keeps apart reports it cannot place in time: an undated report of an undated
+page has no blocking day, and linking undated reports to each other on toll, sea and
+wording merges different strikes (a campaign repeats its tolls and seas). This step runs
+after clustering, on whole machine incidents, and joins a *loose* incident (no date, or
+known only to a span of days) to a *dated* one (a known day) only when exactly one dated
+incident of the whole ledger agrees with it:
+
+- its day lies in the loose incident's window: its date span, else the week before its
+  first report's publication (what "on Friday" in an undated sentence can mean); a loose
+  incident with neither must name a toll and a sea, and the dated one must be the only
+  one in the ledger that agrees;
+- nothing contradicts: seas and places compatible (features.places_compatible), tolls
+  equal or one inside the other, the same acting country (or name), the same target kind
+  and domain, strike counts inside each other, no shared article (an article's extractor
+  already merged its own sentences);
+- something agrees: the tolls, or the places.
+
+Two or more candidates: left apart; a candidate whose toll differs still counts as one (one
+strike's tolls often conflict, so "the only one with this toll" is no evidence). A join is
+made only where every review naming either incident (by id or mention) saw both together
+(its `before.mention_ids` holds them all): otherwise a person's decision on one (a
+rejection, an edit) would land on the other, found through its mentions
+(ledger.reviews._locate). Reviewed incidents still count as
+candidates, so a review never changes what happens to the others.
+
+A pure function of the machine incidents (and the reviews), so the in-memory and the
+streamed resolver (which both call `attachments`) give one ledger, and the saved clusters
+(resolver state) stay the machine's.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from strikewatch.ledger.reviews import review_scope
+from strikewatch.records import Article, Incident, Mention, Review
+from strikewatch.resolve.features import (
+    UNDATED_LOOKBACK_DAYS,
+    Features,
+    day_number,
+    linking_place,
+    place_features,
+    places_compatible,
+    sea_key,
+)
+from strikewatch.resolve.merging import build_incident
+
+#: A dated incident is known to this many days at most (one day, or a night across two).
+DATED_SPAN_DAYS = 1
+#: A loose incident whose span is wider than this is not placed (it could be anything).
+MAX_WINDOW_DAYS = 35
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What attaching compares of one counted incident."""
+
+    id: str
+    articles: frozenset[str]
+    place: Features  # only its place fields are filled
+    killed: tuple[int, int | None] | None
+    actor_country: str | None
+    actor_name: str | None
+    target_kind: str | None
+    domain: str | None
+    strikes: tuple[int, int | None] | None
+    window: tuple[int, int] | None  # days the event may be on; dated: its day(s)
+    dated: bool
+    mentions: frozenset[str]
+
+
+def _range(lo: int | None, hi: int | None) -> tuple[int, int | None] | None:
+    if lo is None and hi is None:
+        return None
+    return (lo if lo is not None else 0, hi)
+
+
+def profile(inc: Incident) -> Profile | None:
+    """The incident's profile, None for one that does not take part (not an occurred,
+    non-background event)."""
+    if inc.status != "occurred" or inc.background or inc.grade == "discounted":
+        return None
+    d_lo, d_hi = day_number(inc.date_low), day_number(inc.date_high)
+    if d_lo is not None and d_hi is None:
+        d_hi = d_lo if inc.time_precision in (None, 1) else None
+    published = [p for p in (day_number(s.published) for s in inc.sources) if p is not None]
+    window: tuple[int, int] | None = None
+    dated = False
+    if d_lo is not None and d_hi is not None:
+        dated = d_hi - d_lo <= DATED_SPAN_DAYS
+        window = (d_lo, d_hi) if d_hi - d_lo <= MAX_WINDOW_DAYS else None
+    elif d_lo is None and d_hi is None and published:
+        window = (min(published) - UNDATED_LOOKBACK_DAYS, min(published))
+    if published and window is not None:  # never after its first report
+        window = (window[0], min(window[1], min(published)))
+    place = linking_place(inc)
+    a1 = inc.actor1
+    return Profile(
+        id=inc.id,
+        articles=frozenset(s.article_id for s in inc.sources),
+        place=Features(unique_id=inc.id, article_id="", origin_id="", published=None,
+                       d_lo=None, d_hi=None,
+                       **place_features(place, sea_key(place, at_sea=inc.domain == "sea"))),
+        killed=_range(inc.killed_low, inc.killed_high),
+        actor_country=a1.country if a1 else None,
+        actor_name=(a1.name or "").lower() or None if a1 else None,
+        target_kind=inc.target_kind if inc.target_kind != "unknown" else None,
+        domain=inc.domain,
+        strikes=_range(inc.strikes_low, inc.strikes_high),
+        window=window,
+        dated=dated,
+        mentions=frozenset(inc.mention_ids),
+    )
+
+
+def _inside(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
+    """One range inside the other (an open high end: at least the low)."""
+    def within(x: tuple[int, int | None], y: tuple[int, int | None]) -> bool:
+        return y[0] <= x[0] and (y[1] is None or (x[1] is not None and x[1] <= y[1]))
+    return within(a, b) or within(b, a)
+
+
+def plausible(loose: Profile, dated: Profile) -> bool:
+    """Nothing but perhaps the toll says they are different strikes (tolls of one strike
+    often conflict, so a candidate with another toll still makes the choice ambiguous)."""
+    if loose.articles & dated.articles:
+        return False
+    if loose.strikes and dated.strikes and not _inside(loose.strikes, dated.strikes):
+        return False
+    if loose.actor_country and dated.actor_country:
+        if loose.actor_country != dated.actor_country:
+            return False
+    elif loose.actor_name and dated.actor_name and loose.actor_name != dated.actor_name:
+        return False
+    for a, b in ((loose.target_kind, dated.target_kind), (loose.domain, dated.domain)):
+        if a and b and a != b:
+            return False
+    return places_compatible(loose.place, dated.place) is not False
+
+
+def agree(loose: Profile, dated: Profile) -> bool:
+    """Plausible, tolls not contradicting, and the toll or the place agreeing."""
+    if not plausible(loose, dated):
+        return False
+    if loose.killed and dated.killed and not _inside(loose.killed, dated.killed):
+        return False
+    return places_compatible(loose.place, dated.place) is True or \
+        bool(loose.killed and dated.killed)
+
+
+#: May these two incidents be joined? (see review_guard)
+Guard = Callable[[Profile, Profile], bool]
+
+
+def review_guard(reviews: Iterable[Review]) -> Guard:
+    """A join is allowed unless a review names one of the two and did not see them both."""
+    saw: list[frozenset[str]] = []
+    by_id: dict[str, list[int]] = defaultdict(list)
+    by_mention: dict[str, list[int]] = defaultdict(list)
+    for n, r in enumerate(reviews):
+        ids, mids = review_scope([r])
+        saw.append(frozenset((r.before or {}).get("mention_ids") or []))
+        for iid in ids:
+            by_id[iid].append(n)
+        for mid in mids:
+            by_mention[mid].append(n)
+
+    def allow(a: Profile, b: Profile) -> bool:
+        both = a.mentions | b.mentions
+        named = {n for p in (a, b) for n in by_id.get(p.id, ())}
+        named.update(n for mid in both for n in by_mention.get(mid, ()))
+        return all(both <= saw[n] for n in named)
+    return allow
+
+
+def attachments(profiles: Iterable[Profile], guard: Guard | None = None) -> dict[str, str]:
+    """{loose incident id: the dated incident id it joins}, for every loose incident with
+    exactly one agreeing dated candidate (module docstring) that `guard` allows."""
+    dated: list[Profile] = []
+    loose: list[Profile] = []
+    for p in profiles:
+        (dated if p.dated else loose).append(p)
+    by_day: dict[int, list[Profile]] = defaultdict(list)
+    by_sea: dict[str, list[Profile]] = defaultdict(list)
+    for d in dated:
+        assert d.window is not None
+        for day in range(d.window[0], d.window[1] + 1):
+            by_day[day].append(d)
+        if d.place.sea:
+            by_sea[d.place.sea].append(d)
+    out: dict[str, str] = {}
+    for p in loose:
+        if p.window is not None:
+            seen = {d.id: d for day in range(p.window[0], p.window[1] + 1)
+                    for d in by_day.get(day, ())}
+            pool = list(seen.values())
+        elif p.killed is not None and p.killed[1] is not None and p.place.sea:
+            # no date, no publication date: only a toll and a sea to go on, and the one
+            # candidate of the whole ledger that agrees on both
+            pool = [d for d in by_sea.get(p.place.sea, ())
+                    if d.killed is not None and _inside(p.killed, d.killed)]
+        else:
+            continue
+        found = [d for d in pool if plausible(p, d)]
+        if len(found) == 1 and agree(p, found[0]) and (guard is None or guard(p, found[0])):
+            out[p.id] = found[0].id
+    return out
+
+
+def attached_groups(profiles: Iterable[Profile], reviews: Iterable[Review] = ()
+                    ) -> dict[str, list[str]]:
+    """{dated incident id: the loose incident ids joining it}."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for loose_id, dated_id in attachments(profiles, review_guard(reviews)).items():
+        groups[dated_id].append(loose_id)
+    return dict(groups)
+
+
+def profiles(incidents: Iterable[Incident]) -> list[Profile]:
+    """Profiles of the incidents that take part."""
+    return [p for p in map(profile, incidents) if p is not None]
+
+
+def attach_incidents(incidents: list[Incident], mentions: Mapping[str, Mention],
+                     articles: Mapping[str, Article], reviews: Iterable[Review] = (),
+                     known: Iterable[Profile] | None = None) -> list[Incident]:
+    """The machine incidents (by id) with each attached group merged into one incident,
+    rebuilt from all its mentions as clustering would have built it. `known`: the
+    incidents' profiles, where the caller keeps them (the incremental resolver does)."""
+    groups = attached_groups(profiles(incidents) if known is None else known, reviews)
+    if not groups:
+        return incidents
+    by_id = {i.id: i for i in incidents}
+    gone: set[str] = set()
+    joined = []
+    for dated_id, loose_ids in groups.items():
+        ids = [dated_id, *loose_ids]
+        gone.update(ids)
+        members = sorted(m for iid in ids for m in by_id[iid].mention_ids)
+        joined.append(build_incident([mentions[m] for m in members], articles))
+    return sorted([i for i in incidents if i.id not in gone] + joined, key=lambda i: i.id)

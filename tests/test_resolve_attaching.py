@@ -1,0 +1,137 @@
+"""Attaching a loose (undated) incident to the one dated incident it can be
+(strikewatch.resolve.attaching), on reports built by hand: an undated page's report of a
+toll and a sea joins the only dated strike that agrees, and stays apart when two could be
+it, when its toll contradicts, or when a person reviewed it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from strikewatch import pipeline
+from strikewatch.records import Incident, Mention, Review
+from strikewatch.resolve import counted
+from strikewatch.resolve.attaching import attachments, profiles, review_guard
+from strikewatch.store import IncidentQuery, open_store
+from strikewatch.store.sql import SqlStore
+from tests.test_pipeline_incremental import ledger
+from tests.test_resolve import PACIFIC, Desk, holding
+
+
+def _undated(d: Desk, killed: int, **fields: object) -> Mention:
+    # a page with no publication date: no window, so clustering never compares it
+    return d.report(f"A strike on a suspected drug boat killed {killed} people, officials said.",
+                    None, killed_low=killed, killed_high=killed, **fields)  # type: ignore[arg-type]
+
+
+def _dated(d: Desk, day: str, killed: int, **fields: object) -> Mention:
+    return d.report(f"On {day} the Pentagon announced that {killed} were killed aboard a "
+                    "vessel it destroyed in the Caribbean.", "2025-11-20", date=day,
+                    killed_low=killed, killed_high=killed, **fields)
+
+
+def test_an_undated_report_joins_the_one_dated_strike_that_agrees() -> None:
+    d = Desk()
+    dated = _dated(d, "2025-11-10", 3)
+    other_sea = _dated(d, "2025-11-12", 3, place=PACIFIC)  # agrees on toll, not on sea
+    loose = _undated(d, 3)
+    incs = d.resolve()
+    joined = holding(incs, loose)
+    assert dated.id in joined.mention_ids and counted(joined)
+    assert joined.date_low == "2025-11-10" and (joined.killed_low, joined.killed_high) == (3, 3)
+    assert other_sea.id not in joined.mention_ids
+    assert len([i for i in incs if counted(i)]) == 2
+
+
+def test_two_dated_candidates_leave_it_apart() -> None:
+    d = Desk()
+    first = _dated(d, "2025-11-02", 3)
+    second = _dated(d, "2025-11-09", 3)
+    loose = _undated(d, 3)
+    incs = d.resolve()
+    alone = holding(incs, loose)
+    assert alone.mention_ids == [loose.id] and alone.date_low is None
+    assert holding(incs, first) is not holding(incs, second)
+
+
+def test_a_contradicting_toll_leaves_it_apart() -> None:
+    d = Desk()
+    _dated(d, "2025-11-10", 3)
+    loose = _undated(d, 5)
+    assert holding(d.resolve(), loose).mention_ids == [loose.id]
+
+
+def test_an_undated_report_of_a_dated_page_joins_only_within_its_week() -> None:
+    d = Desk()
+    early = _dated(d, "2025-11-01", 4)  # three weeks before the undated page
+    loose = d.report("Four people died when US forces struck a boat, the ministry said.",
+                     "2025-11-24", killed_low=4, killed_high=4)
+    assert holding(d.resolve(), loose).mention_ids == [loose.id]
+    inside = _dated(d, "2025-11-21", 4)
+    joined = holding(d.resolve(), loose)
+    assert inside.id in joined.mention_ids and early.id not in joined.mention_ids
+
+
+def test_a_review_keeps_its_incident_as_it_saw_it() -> None:
+    d = Desk()
+    dated = _dated(d, "2025-11-10", 3)
+    loose = _undated(d, 3)
+    alone = Review(action="reject", incident_id="x", user="ed", at="2026-06-01T00:00:00Z",
+                   before={"mention_ids": [loose.id]})
+    incs = d.resolve([alone])
+    # the rejection of the lone report does not land on the dated strike
+    assert holding(incs, loose).mention_ids == [loose.id] and holding(incs, loose).reviewed
+    assert counted(holding(incs, dated)) and not holding(incs, dated).reviewed
+    joined = holding(d.resolve(), loose)
+    seen = Review(action="edit", incident_id=joined.id, user="ed", at="2026-06-01T00:00:01Z",
+                  payload={"fields": {"killed_high": 4}},
+                  before={"mention_ids": joined.mention_ids})
+    kept = holding(d.resolve([seen]), loose)  # a review of the joined incident keeps it
+    assert dated.id in kept.mention_ids and kept.killed_high == 4 and kept.reviewed
+
+
+def test_attachments_need_exactly_one_candidate() -> None:
+    def inc(iid: str, day: str | None, killed: int, sea: str = "Caribbean Sea") -> Incident:
+        from strikewatch.records import Place, Source
+        return Incident(id=iid, date_low=day, date_high=day, time_precision=1 if day else None,
+                        killed_low=killed, killed_high=killed, domain="sea",
+                        place=Place(name=sea, kind="sea", geo_precision=6),
+                        sources=[Source(article_id="a-" + iid)], mention_ids=["m-" + iid])
+    loose = inc("L", None, 2)
+    assert attachments(profiles([loose, inc("D1", "2025-10-01", 2)])) == {"L": "D1"}
+    assert attachments(profiles([loose, inc("D1", "2025-10-01", 2),
+                                 inc("D2", "2025-10-07", 2)])) == {}
+    assert attachments(profiles([loose, inc("D1", "2025-10-01", 2, "Pacific Ocean")])) == {}
+    # a review that saw the candidate alone: no join, and no second candidate either
+    review = Review(action="edit", incident_id="D1", user="ed", at="2026-06-01T00:00:00Z",
+                    before={"mention_ids": ["m-D1"]})
+    both = profiles([loose, inc("D1", "2025-10-01", 2), inc("D2", "2025-10-03", 2, "Pacific")])
+    assert attachments(both, review_guard([review])) == {}
+    assert attachments(both) == {"L": "D1"}
+
+
+def test_the_streamed_resolver_attaches_as_the_in_memory_one(db_url: str,
+                                                              tmp_path: Path) -> None:
+    d = Desk()
+    dated = _dated(d, "2025-11-10", 3)
+    loose = _undated(d, 3)
+    twin_a, twin_b = _dated(d, "2025-11-02", 6), _dated(d, "2025-11-05", 6)
+    ambiguous = _undated(d, 6)
+    store = open_store(db_url)
+    assert isinstance(store, SqlStore)
+    try:
+        for art in d.articles.values():
+            store.add_article(art)
+            store.replace_mentions(art.id, [m for m in d.mentions if m.article_id == art.id])
+        # a rejection of one twin, seen alone: it stays a candidate, so nothing changes
+        store.add_review(Review(action="reject", incident_id="gone", user="ed",
+                                at="2026-06-01T00:00:00Z", before={"mention_ids": [twin_a.id]}))
+        pipeline.update_ledger(store, from_scratch=True)
+        expected = ledger(store)
+        incs = store.incidents(IncidentQuery(limit=0))
+        assert sorted(holding(incs, loose).mention_ids) == sorted([dated.id, loose.id])
+        assert holding(incs, ambiguous).mention_ids == [ambiguous.id]
+        assert holding(incs, twin_b).mention_ids == [twin_b.id]
+        pipeline.resolve_archive(store, workdir=tmp_path)
+        assert ledger(store) == expected
+    finally:
+        store.close()
