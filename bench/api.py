@@ -46,6 +46,7 @@ from strikewatch.server import create_app  # noqa: E402
 from strikewatch.store import IncidentQuery, page_cursor  # noqa: E402
 from strikewatch.store import schema as t  # noqa: E402
 from strikewatch.store.sql import SqlStore  # noqa: E402
+from strikewatch.store.sql_ledger import Explain  # noqa: E402
 from tests._webdata import serve  # noqa: E402
 
 PLACES = [("Caribbean Sea", None, None, 15.0, -73.0), ("eastern Pacific", None, None, 8.0, -95.0),
@@ -133,9 +134,7 @@ def old_count(q: IncidentQuery) -> Any:
 
 def explain(store: SqlStore, stmt: Any) -> list[str]:
     with store.engine.connect() as conn:
-        sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
-        prefix = "EXPLAIN QUERY PLAN " if conn.dialect.name == "sqlite" else "EXPLAIN "
-        return [str(r[-1]) for r in conn.exec_driver_sql(prefix + sql).all()]
+        return [str(r[-1]) for r in conn.execute(Explain(stmt)).all()]
 
 
 # --- the run ------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -47,6 +47,8 @@ from strikewatch.records import Article
 from strikewatch.store import SignatureRow, Store
 
 __all__ = ["IngestOptions", "IngestReport", "Ingestor", "ingest"]
+
+T = TypeVar("T")
 
 #: Waits before retrying a store write that met an unreachable, locked or full database
 #: (a server restart, another writer): about 15 s in all, then the run stops with the error.
@@ -304,14 +306,16 @@ class Ingestor:
             self.report.linked.append((stored.id, stored.origin_id))
             if stored.published is not None and stored.published_source != "origin-copy":
                 # earlier copies stored undated take this copy's date (and are read again)
-                self.report.dated_copies += self.store.date_origin_copies(
-                    stored.origin_id, stored.published)
+                origin, day = stored.origin_id, stored.published
+                self.report.dated_copies += self._retrying(
+                    stored, lambda: self.store.date_origin_copies(origin, day))
 
     def _date_from_origin(self, article: Article) -> None:
         """An undated wire copy takes the date stored for its origin's other copies."""
         if article.published is not None:
             return
-        found = self.store.origin_published(article.origin_id)
+        origin = article.origin_id
+        found = self._retrying(article, lambda: self.store.origin_published(origin))
         if found is not None and plausible(found, datetime.now(UTC)):
             article.published, article.published_source = found, "origin-copy"
 
@@ -322,16 +326,21 @@ class Ingestor:
         Safe to repeat: a write that did commit before its connection dropped is found
         again by content hash and reported as a duplicate, never stored twice.
         """
+        return self._retrying(article, lambda: self.store.add_article(
+            article, signature=signature, link=self.origins))
+
+    def _retrying(self, article: Article, call: Callable[[], T]) -> T:
+        """One store call for this article, retried while the database is briefly
+        unreachable (a restart mid-batch): every call the storing of an article makes,
+        reads included, so a restart never stops the batch wherever it lands."""
         for delay in DB_RETRY_DELAYS:
             try:
-                return self.store.add_article(article, signature=signature,
-                                              link=self.origins)
+                return call()
             except StoreUnavailable as exc:
                 self.report.warnings.append(
                     (article.source or article.id, f"database error, retrying: {exc.orig}"))
                 time.sleep(delay)
-        return self.store.add_article(article, signature=signature, link=self.origins)
-
+        return call()
 
 class OriginLinker:
     """Links each new article to the origin of a stored near-identical copy, if any.

@@ -4,8 +4,9 @@ Clustering keeps apart reports it cannot place in time: an undated report of an 
 page has no blocking day, and linking undated reports to each other on toll, sea and
 wording merges different strikes (a campaign repeats its tolls and seas). This step runs
 after clustering, on whole machine incidents, and joins a *loose* incident (no date, or
-known only to a span of days) to a *dated* one (a known day) only when exactly one dated
-incident of the whole ledger agrees with it:
+known only to a span of days, or dated but naming no place and no party) to a *dated* one
+(a known day, and a place or a party) only when exactly one dated incident of the whole
+ledger agrees with it:
 
 - its day lies in the loose incident's window: its date span, else the week before its
   first report's publication (what "on Friday" in an undated sentence can mean); a loose
@@ -99,6 +100,10 @@ def profile(inc: Incident) -> Profile | None:
         window = (window[0], min(window[1], min(published)))
     place = linking_place(inc)
     a1 = inc.actor1
+    if place is None and a1 is None:
+        # a report that names neither where nor who ("nine were killed when a boat was
+        # destroyed on Tuesday") is no anchor for others: it is placed like a loose one
+        dated = False
     return Profile(
         id=inc.id,
         articles=frozenset(s.article_id for s in inc.sources),

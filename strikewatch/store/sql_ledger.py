@@ -21,6 +21,8 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import ClauseElement, Executable
 
 from strikewatch.ledger.counting import COUNTED_STATUS, UNCOUNTED_GRADES
 from strikewatch.ledger.places import asked_for
@@ -174,6 +176,26 @@ def _counts_where(q: IncidentQuery) -> list[sa.ColumnElement[bool]] | None:
 
 
 @_translate_errors
+
+class Explain(Executable, ClauseElement):
+    """EXPLAIN (QUERY PLAN) of a select with its values bound as parameters, so a plan is
+    asked for the way the query itself runs (SQLAlchemy's compiler-extension recipe)."""
+
+    inherit_cache = False
+
+    def __init__(self, stmt: sa.Select[Any]) -> None:
+        self.stmt = stmt
+
+
+@compiles(Explain, "sqlite")
+def _explain_sqlite(element: Explain, compiler: Any, **kw: Any) -> str:
+    return "EXPLAIN QUERY PLAN " + str(compiler.process(element.stmt, **kw))
+
+
+@compiles(Explain)
+def _explain(element: Explain, compiler: Any, **kw: Any) -> str:
+    return "EXPLAIN " + str(compiler.process(element.stmt, **kw))
+
 class LedgerSql(LedgerStore):
     """The LedgerStore part of SqlStore (strikewatch.store.sql assembles the parts)."""
 
@@ -426,9 +448,7 @@ class LedgerSql(LedgerStore):
             stmt = (sa.select(t.incidents.c.id).where(*self._where(conn, q, sort),
                                                       col.is_not(None))
                     .order_by(*keys).limit(q.limit or 100))
-            sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
-            prefix = "EXPLAIN QUERY PLAN " if conn.dialect.name == "sqlite" else "EXPLAIN "
-            rows = conn.exec_driver_sql(prefix + sql).all()
+            rows = conn.execute(Explain(stmt)).all()
         return [str(r[-1]) for r in rows]
 
     def get_incident(self, incident_id: str) -> Incident | None:

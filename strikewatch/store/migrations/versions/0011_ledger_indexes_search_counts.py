@@ -199,12 +199,20 @@ def upgrade() -> None:
 def downgrade() -> None:
     bind = op.get_bind()
     dialect = bind.dialect.name
-    for trig in ("ledger_counts_ai", "ledger_counts_ad", "ledger_counts_au"):
-        bind.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trig}"
-                             + ("" if dialect == "sqlite" else " ON incidents"))
     if dialect == "sqlite":
-        for trig in ("incidents_fts_ai", "incidents_fts_ad", "incidents_fts_au"):
-            bind.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trig}")
+        drops: tuple[str, ...] = ("DROP TRIGGER IF EXISTS ledger_counts_ai",
+                                  "DROP TRIGGER IF EXISTS ledger_counts_ad",
+                                  "DROP TRIGGER IF EXISTS ledger_counts_au",
+                                  "DROP TRIGGER IF EXISTS incidents_fts_ai",
+                                  "DROP TRIGGER IF EXISTS incidents_fts_ad",
+                                  "DROP TRIGGER IF EXISTS incidents_fts_au")
+    else:
+        drops = ("DROP TRIGGER IF EXISTS ledger_counts_ai ON incidents",
+                 "DROP TRIGGER IF EXISTS ledger_counts_ad ON incidents",
+                 "DROP TRIGGER IF EXISTS ledger_counts_au ON incidents")
+    for stmt in drops:
+        bind.exec_driver_sql(stmt)
+    if dialect == "sqlite":
         bind.exec_driver_sql("DROP TABLE IF EXISTS incidents_fts")
     else:
         bind.exec_driver_sql("DROP FUNCTION IF EXISTS ledger_counts_apply()")
