@@ -98,6 +98,20 @@ def test_wire_copies_are_one_source_and_independent_reports_make_it_fair() -> No
     assert inc.grade == "fair" and len(inc.sources) == 3
 
 
+def test_a_credible_report_beside_hedged_ones_is_not_called_a_single_source() -> None:
+    d = Desk()
+    a = d.report("Three people died on Friday when US forces struck a speedboat in the "
+                 "Caribbean.", "2026-05-09", origin="wire-2", date="2026-05-08", killed_low=3,
+                 killed_high=3)
+    d.report("A speedboat was reportedly destroyed in the Caribbean on Friday, and three "
+             "aboard were said to have died.", "2026-05-10", origin="blog-2", date="2026-05-08",
+             killed_low=3, killed_high=3, hedges=["reportedly"])
+    inc = holding(d.resolve(), a)
+    assert len({s.origin_id for s in inc.sources}) == 2
+    assert inc.grade == "weak"
+    assert "2 independent sources, but only one credible" in inc.grade_reason
+
+
 def test_conflicting_tolls_give_a_range_and_a_flag() -> None:
     d = Desk()
     a = d.report("A US strike on a boat in the Caribbean killed 3 on Sunday.", "2026-06-01",

@@ -114,4 +114,7 @@ def grade(
         return "weak", f"single source: {n_articles} articles are copies of one story"
     if reporting and not credible:
         return "weak", "only hedged reports with no attributed source"
+    if len(report_origins) > 1:  # "single source" would contradict the sources listed
+        return "weak", (f"{len(report_origins)} independent sources, but only one credible "
+                        "(the others hedged, with no attributed source)")
     return "weak", "single source"
