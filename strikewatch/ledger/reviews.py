@@ -378,18 +378,25 @@ def last_edits(reviews: Iterable[Review]) -> dict[str, Review]:
 
 def _locate(review: Review, incidents: Mapping[str, Incident]) -> str | None:
     """The incident a review applies to: its own id, else (the id moved: a backfilled
-    earlier article re-anchored it) the one holding most of the mentions it named."""
-    if review.incident_id in incidents:
-        return review.incident_id
+    earlier article re-anchored it) the one holding most of the mentions it named. An edit
+    follows the reports it was made on: where a re-run moved most of them out of the
+    incident with its id (a report attached after clustering came loose again and took the
+    id with it), the edit goes with the reports, so an editor's value is never lost."""
     wanted = set((review.before or {}).get("mention_ids") or [])
     if review.action == "split":
         wanted |= set(review.payload.get("mention_ids") or [])
+    own = incidents.get(review.incident_id)
+    if own is not None and (not wanted or review.action != "edit"):
+        return review.incident_id
     if not wanted:
         return None
     best = max(incidents.values(), key=lambda i: (len(wanted & set(i.mention_ids)), i.id),
                default=None)
     if best is None or not wanted & set(best.mention_ids):
-        return None
+        return review.incident_id if own is not None else None
+    if own is not None and \
+            len(wanted & set(own.mention_ids)) >= len(wanted & set(best.mention_ids)):
+        return review.incident_id  # an edit stays with its id while that holds most reports
     return best.id
 
 

@@ -175,8 +175,6 @@ def _counts_where(q: IncidentQuery) -> list[sa.ColumnElement[bool]] | None:
     return conds
 
 
-@_translate_errors
-
 class Explain(Executable, ClauseElement):
     """EXPLAIN (QUERY PLAN) of a select with its values bound as parameters, so a plan is
     asked for the way the query itself runs (SQLAlchemy's compiler-extension recipe)."""
@@ -196,6 +194,8 @@ def _explain_sqlite(element: Explain, compiler: Any, **kw: Any) -> str:
 def _explain(element: Explain, compiler: Any, **kw: Any) -> str:
     return "EXPLAIN " + str(compiler.process(element.stmt, **kw))
 
+
+@_translate_errors
 class LedgerSql(LedgerStore):
     """The LedgerStore part of SqlStore (strikewatch.store.sql assembles the parts)."""
 
