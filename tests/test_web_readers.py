@@ -12,7 +12,6 @@ import io
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -25,7 +24,7 @@ from strikewatch.server import create_app
 from strikewatch.store import open_store
 from strikewatch.web.svgmap import MapPoint, country_labels, legend_mark, render_map
 from tests._webdata import serve
-from tests.test_web_browser import ARGS, ARTIFACTS, CHROMIUM
+from tests.test_web_browser import ARTIFACTS
 
 SERVER_PATH = "/srv/newsroom/private/inbox/2025/wire-story.json"
 
@@ -184,22 +183,9 @@ def test_geoparsed_country_has_no_admin1() -> None:
 # --- in the browser -------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} missing: run .ci/system-deps.sh")
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
 @pytest.mark.browser
-def test_legend_toggles_the_marks(site: dict[str, Any], browser: Any) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_legend_toggles_the_marks(site: dict[str, Any], web_browser: Any) -> None:
+    page = web_browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(site["base"] + "/map")
     planned = page.locator("svg.map a.cluster.g-planned")
     occurred = page.locator("svg.map a.cluster.g-occurred")
@@ -216,9 +202,9 @@ def test_legend_toggles_the_marks(site: dict[str, Any], browser: Any) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1280])
-def test_no_page_is_wider_than_the_screen(site: dict[str, Any], browser: Any,
+def test_no_page_is_wider_than_the_screen(site: dict[str, Any], web_browser: Any,
                                           width: int) -> None:
-    page = browser.new_page(viewport={"width": width, "height": 844})
+    page = web_browser.new_page(viewport={"width": width, "height": 844})
     paths = {"ledger": "/", "map": "/map", "incident": "/incidents/inc-boat",
              "article": f"/articles/{site['article']}", "timeline": "/timeline"}
     for name, path in paths.items():
