@@ -220,6 +220,7 @@ def test_published_anything_is_a_date_or_a_clear_error(value: object) -> None:
 @fuzz_settings
 @given(TEXT, st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2090, 1, 1))),
        st.booleans())
+@example("since 2025", dt.date(2000, 1, 1), False)  # a period starting after publication
 def test_date_resolution_in_text(text: str, pub: dt.date | None, future: bool) -> None:
     for r in bounded(read_dates, text, pub, 0, future):
         assert 0 <= r.start < r.end <= len(text)

@@ -135,8 +135,17 @@ def _nth(m: re.Match[str], pub: dt.date | None, future: bool) -> DateRead | None
         return None
     d = month_start.replace(day=day_n)
     if s.lower().startswith("since"):
-        return DateRead(a, b, _iso(d), _iso(pub), 1, is_period=True)
+        return _up_to_publication(a, b, _iso(d), pub, 1)
     return DateRead(a, b, _iso(d), _iso(d), 1)
+
+
+def _up_to_publication(a: int, b: int, low: str | None, pub: dt.date | None,
+                       precision: int | None) -> DateRead:
+    """A "since ..." period, from its start to publication; a start after publication (a
+    wrong publication date, or a typo in the text) leaves the end open rather than
+    making an interval that ends before it begins."""
+    high = _iso(pub) if pub and (low is None or low <= _iso(pub)) else None
+    return DateRead(a, b, low, high, precision, is_period=True)
 
 
 def _since(m: re.Match[str], pub: dt.date | None, future: bool) -> DateRead | None:
@@ -147,8 +156,7 @@ def _since(m: re.Match[str], pub: dt.date | None, future: bool) -> DateRead | No
                  word):
         day = _dateparse(word, pub.isoformat() if pub else None) if (
             pub or re.search(r"\d{4}", word)) else None
-        return DateRead(a, b, _iso(day) if day else None, _iso(pub) if pub else None,
-                        1 if day else None, is_period=True)
+        return _up_to_publication(a, b, _iso(day) if day else None, pub, 1 if day else None)
     yr = re.search(r"\d{4}", word)
     mon = re.match(MON, word)
     if mon and mon.group(0).rstrip(".").lower() in MONTHS:
@@ -159,11 +167,9 @@ def _since(m: re.Match[str], pub: dt.date | None, future: bool) -> DateRead | No
             return DateRead(a, b, None, None, None, is_period=True)
         else:
             year = _past_month_year(month, pub, False)
-        return DateRead(a, b, _month_range(year, month)[0],
-                        _iso(pub) if pub else None, 3, is_period=True)
+        return _up_to_publication(a, b, _month_range(year, month)[0], pub, 3)
     if yr:
-        return DateRead(a, b, f"{yr.group(0)}-01-01", _iso(pub) if pub else None, 3,
-                        is_period=True)
+        return _up_to_publication(a, b, f"{yr.group(0)}-01-01", pub, 3)
     return None
 
 
