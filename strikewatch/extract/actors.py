@@ -58,7 +58,8 @@ def country_regex() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
 
 
-DEMONYM_RE = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
+DEMONYM_RE = prefixed(re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) +
+                                 r")\b"))
 
 
 @dataclass(frozen=True)

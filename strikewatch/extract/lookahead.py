@@ -102,7 +102,7 @@ def _item(op: Any, av: Any, k: int, fold: bool = False) -> set[Prefix]:
     raise _Unknown
 
 
-def prefixed(rx: re.Pattern[str], k: int = 3) -> re.Pattern[str]:
+def prefixed(rx: re.Pattern[str], k: int = 1) -> re.Pattern[str]:
     """`rx` with a lookahead of the first `k` characters its matches can start with."""
     try:
         parsed = _sre_parse.parse(rx.pattern, rx.flags)
@@ -111,7 +111,7 @@ def prefixed(rx: re.Pattern[str], k: int = 3) -> re.Pattern[str]:
         return rx
     if any(not p for p, _ in found):
         return rx  # a match can start with something not enumerated, or be empty
-    alts = sorted({"".join(p) for p, _ in found})
+    alts = _merged(sorted({"".join(p) for p, _ in found}))
     # where every match starts at a word boundary, test it first: inside a word the
     # lookahead then fails on one test
     edge = r"\b" if _at_boundary(list(parsed)) else ""
@@ -132,3 +132,20 @@ def _at_boundary(items: list[Any]) -> bool:
     if op is _sre.BRANCH:
         return all(_at_boundary(list(b)) for b in av[1])
     return False
+
+
+def _merged(alts: list[str]) -> list[str]:
+    """Single characters gathered into one class each ("a|b|c" -> "[abc]", "(?i:a)|(?i:b)"
+    -> "(?i:[ab])"): re tests a class in one step, an alternation one branch at a time."""
+    def single(a: str) -> bool:  # one character, as re.escape writes it
+        return len(a) == 1 or (len(a) == 2 and a[0] == "\\")
+
+    plain = [a for a in alts if single(a)]
+    folded = [a[4:-1] for a in alts if a.startswith("(?i:") and a.endswith(")") and
+              single(a[4:-1])]
+    rest = [a for a in alts if not single(a) and
+            not (a.startswith("(?i:") and a.endswith(")") and single(a[4:-1]))]
+    out = ["[" + "".join(plain) + "]"] if plain else []
+    if folded:
+        out.append("(?i:[" + "".join(folded) + "])")
+    return out + rest
