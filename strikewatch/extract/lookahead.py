@@ -109,7 +109,7 @@ def prefixed(rx: re.Pattern[str], k: int = 1) -> re.Pattern[str]:
         found = _seq(parsed, k)
     except (_Unknown, AttributeError, TypeError, ValueError):
         return rx
-    if any(not p for p, _ in found):
+    if not found or any(not p for p, _ in found):
         return rx  # a match can start with something not enumerated, or be empty
     alts = _merged(sorted({"".join(p) for p, _ in found}))
     # where every match starts at a word boundary, test it first: inside a word the
