@@ -58,7 +58,8 @@ def country_regex() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
 
 
-DEMONYM_RE = re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
+DEMONYM_RE = prefixed(re.compile(r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) +
+                                 r")\b"))
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ _MOD = (r"(?:special|naval|drug|local|armed|government|security|state|federal|na
 _HEAD_RE = re.compile(
     rf"(?<![\w-])(?:(?P<force>{_FORCE})|(?P<gov>{_GOV})|(?P<ns>{_NONSTATE})|(?P<civ>{_CIVIL}))\b",
     re.IGNORECASE)
-_HEAD_LC = re.compile(_HEAD_RE.pattern.lower().replace("(?p<", "(?P<"))  # for lower-cased text
+_HEAD_LC = prefixed(re.compile(_HEAD_RE.pattern.lower().replace("(?p<", "(?P<")))  # lower-cased
 # All named actors in one alternation: group n<i> is row i of NAMED.
 _NAMED_ONE = prefixed(re.compile(r"\b(?:" + "|".join(f"(?P<n{i}>{e.pattern})" for i, e in
                                                      enumerate(NAMED)) + r")\b"))
@@ -262,7 +263,13 @@ def _by_first_word() -> dict[str, list[str]]:
     return out
 
 
-_CAP = re.compile(r"(?<![\w.])[A-Z][\w.]*")
+_CAP = prefixed(re.compile(r"(?<![\w.])[A-Z][\w.]*"))  # capital first, then the lookbehind
+
+
+#: the last texts scanned (a clause is read by actors, places and the owner test in turn;
+#: the article by countries and article_context): their mentions at offset 0
+_SCANNED: dict[str, list[tuple[int, int, str, str]]] = {}
+_KEEP = 16
 
 
 def country_mentions(text: str, offset: int = 0) -> list[tuple[int, int, str, str]]:
@@ -270,6 +277,16 @@ def country_mentions(text: str, offset: int = 0) -> list[tuple[int, int, str, st
 
     Scans capitalised words and looks their names up (a 250-name alternation is slow).
     """
+    found = _SCANNED.get(text)
+    if found is None:
+        found = _scan_countries(text)
+        if len(_SCANNED) >= _KEEP:
+            _SCANNED.clear()
+        _SCANNED[text] = found
+    return [(a + offset, b + offset, n, c) for a, b, n, c in found]
+
+
+def _scan_countries(text: str) -> list[tuple[int, int, str, str]]:
     names = country_names()
     first = _by_first_word()
     out: list[tuple[int, int, str, str]] = []
@@ -285,7 +302,7 @@ def country_mentions(text: str, offset: int = 0) -> list[tuple[int, int, str, st
             end = m.start() + len(n)
             if text.startswith(n, m.start()) and (end == len(text) or not (
                     text[end].isalnum() or text[end] == "_")):
-                out.append((offset + m.start(), offset + end, n, names[n]))
+                out.append((m.start(), end, n, names[n]))
                 pos = end
                 break
     return out

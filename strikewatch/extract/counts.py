@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from strikewatch.caseless import caseless
+from strikewatch.extract.lookahead import prefixed
 
 Range = tuple[int | None, int | None]
 
@@ -86,8 +87,8 @@ COUNT_RE = re.compile(
     re.IGNORECASE,
 )
 
-COUNT_LC = re.compile(COUNT_RE.pattern.lower().replace("(?p<", "(?P<").replace(
-    "(?<![a-za-z]-)", "(?<![a-z]-)"))  # lower-cased text (no capitals in the pattern)
+COUNT_LC = prefixed(re.compile(COUNT_RE.pattern.lower().replace("(?p<", "(?P<").replace(
+    "(?<![a-za-z]-)", "(?<![a-z]-)")))  # lower-cased text (no capitals in the pattern)
 
 
 def parse_number(s: str) -> int | None:

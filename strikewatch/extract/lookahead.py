@@ -32,12 +32,14 @@ class _Unknown(Exception):
     pass
 
 
-def _seq(items: Any, k: int) -> set[Prefix]:
+def _seq(items: Any, k: int, fold: bool = False) -> set[Prefix]:
+    """`fold`: inside a `(?i:...)` group of a pattern compiled without IGNORECASE (its
+    letters are written into the lookahead case-insensitively, as the group matches them)."""
     states: set[Prefix] = {((), False)}
     for op, av in items:
         if all(cut or len(p) >= k for p, cut in states):
             break
-        opts = _item(op, av, k)
+        opts = _item(op, av, k, fold)
         nxt: set[Prefix] = set()
         for p, cut in states:
             if cut or len(p) >= k:
@@ -68,39 +70,82 @@ def _class(av: Any) -> str:
     return "[" + "".join(parts) + "]"
 
 
-def _item(op: Any, av: Any, k: int) -> set[Prefix]:
+def _folded(atom: str, fold: bool) -> str:
+    return f"(?i:{atom})" if fold else atom
+
+
+def _item(op: Any, av: Any, k: int, fold: bool = False) -> set[Prefix]:
     if op is _sre.LITERAL:
-        return {((re.escape(chr(av)),), False)}
+        return {(((_folded(re.escape(chr(av)), fold and chr(av).lower() != chr(av).upper())),),
+                 False)}
     if op is _sre.IN:
         if all(o is _sre.LITERAL for o, _ in av) and len(av) <= 8:
-            return {((re.escape(chr(a)),), False) for _, a in av}
-        return {((_class(av),), False)}
+            return {(((_folded(re.escape(chr(a)), fold and chr(a).lower() != chr(a).upper())),),
+                     False) for _, a in av}
+        return {((_folded(_class(av), fold),), False)}
     if op is _sre.ANY:
         return {((".",), False)}
     if op is _sre.BRANCH:
-        return set().union(*(_seq(b, k) for b in av[1]))
+        return set().union(*(_seq(b, k, fold) for b in av[1]))
     if op is _sre.SUBPATTERN:
-        if av[1] or av[2]:  # (?i:...) inside: the lookahead would not share its flags
-            raise _Unknown
-        return _seq(av[3], k)
+        if av[2] or av[1] & ~_sre.SRE_FLAG_IGNORECASE:
+            raise _Unknown  # (?-i:...), (?s:...): flags the lookahead does not follow
+        return _seq(av[3], k, fold or bool(av[1]))
     if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
         return {((), False)}  # zero-width
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[2].getwidth()[0] > 0:
         lo, hi, sub = av
         out: set[Prefix] = set()
-        for n in range(lo, min(hi, k) + 1):
-            out |= _seq([(_sre.SUBPATTERN, (None, 0, 0, sub))] * n, k)
+        for n in range(min(lo, k), min(hi, k) + 1):  # a match repeats >= lo times
+            out |= _seq([(_sre.SUBPATTERN, (None, 0, 0, sub))] * n, k, fold)
         return out
     raise _Unknown
 
 
-def prefixed(rx: re.Pattern[str], k: int = 3) -> re.Pattern[str]:
+def prefixed(rx: re.Pattern[str], k: int = 1) -> re.Pattern[str]:
     """`rx` with a lookahead of the first `k` characters its matches can start with."""
     try:
-        found = _seq(_sre_parse.parse(rx.pattern, rx.flags), k)
+        parsed = _sre_parse.parse(rx.pattern, rx.flags)
+        found = _seq(parsed, k)
     except (_Unknown, AttributeError, TypeError, ValueError):
         return rx
-    if any(not p for p, _ in found):
+    if not found or any(not p for p, _ in found):
         return rx  # a match can start with something not enumerated, or be empty
-    alts = sorted({"".join(p) for p, _ in found})
-    return re.compile("(?=" + "|".join(alts) + ")(?:" + rx.pattern + ")", rx.flags)
+    alts = _merged(sorted({"".join(p) for p, _ in found}))
+    # where every match starts at a word boundary, test it first: inside a word the
+    # lookahead then fails on one test
+    edge = r"\b" if _at_boundary(list(parsed)) else ""
+    return re.compile(f"(?={edge}(?:" + "|".join(alts) + "))(?:" + rx.pattern + ")", rx.flags)
+
+
+def _at_boundary(items: list[Any]) -> bool:
+    """Whether every match of the parsed `items` starts with `\\b`."""
+    if not items:
+        return False
+    op, av = items[0]
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+        return _at_boundary(items[1:])  # a lookaround takes no characters
+    if op is _sre.AT:
+        return bool(av is _sre.AT_BOUNDARY) or _at_boundary(items[1:])
+    if op is _sre.SUBPATTERN:
+        return _at_boundary(list(av[3]))
+    if op is _sre.BRANCH:
+        return all(_at_boundary(list(b)) for b in av[1])
+    return False
+
+
+def _merged(alts: list[str]) -> list[str]:
+    """Single characters gathered into one class each ("a|b|c" -> "[abc]", "(?i:a)|(?i:b)"
+    -> "(?i:[ab])"): re tests a class in one step, an alternation one branch at a time."""
+    def single(a: str) -> bool:  # one character, as re.escape writes it
+        return len(a) == 1 or (len(a) == 2 and a[0] == "\\")
+
+    plain = [a for a in alts if single(a)]
+    folded = [a[4:-1] for a in alts if a.startswith("(?i:") and a.endswith(")") and
+              single(a[4:-1])]
+    rest = [a for a in alts if not single(a) and
+            not (a.startswith("(?i:") and a.endswith(")") and single(a[4:-1]))]
+    out = ["[" + "".join(plain) + "]"] if plain else []
+    if folded:
+        out.append("(?i:[" + "".join(folded) + "])")
+    return out + rest

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from strikewatch.extract.actors import PLACE_BEFORE, country_mentions
 from strikewatch.extract.context import Frame
+from strikewatch.extract.lookahead import prefixed
 from strikewatch.geo.protocol import geoparser
 from strikewatch.records import Place
 
@@ -35,10 +36,10 @@ _SOURCE_CLAUSE = re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\
 # names the neighbour, not where the event happened
 _BORDER_AFTER = re.compile(r"\s*(?:['’]s\s+)?(?:\w+\s+)?(?:border|frontier)s?\b", re.IGNORECASE)
 _BORDER_BEFORE = re.compile(r"\b(?:border|frontier)s?\s+(?:with|of)\s+(?:the\s+)?$", re.IGNORECASE)
-_BORDER_PHRASE = re.compile(r"\b(?:border|frontier)s?\s+(?:with|of)\s+(?:the\s+)?"
-                            r"(?:[A-Z][\w\u00C0-\u017F'’-]*\s?){1,3}|"
-                            r"(?:[A-Z][\w\u00C0-\u017F'’-]*\s){1,3}(?:['’]s\s+)?"
-                            r"(?:border|frontier)s?\b")
+_BORDER_PHRASE = prefixed(re.compile(r"\b(?:border|frontier)s?\s+(?:with|of)\s+(?:the\s+)?"
+                                     r"(?:[A-Z][\w\u00C0-\u017F'’-]*\s?){1,3}|"
+                                     r"(?:[A-Z][\w\u00C0-\u017F'’-]*\s){1,3}(?:['’]s\s+)?"
+                                     r"(?:border|frontier)s?\b"))
 
 
 def is_border_name(text: str, a: int, b: int) -> bool:

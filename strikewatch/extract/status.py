@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from strikewatch.caseless import caseless
+from strikewatch.extract.lookahead import prefixed
 from strikewatch.records import Status
 
 _DENY = caseless(re.compile(
@@ -27,9 +28,8 @@ _DENY = caseless(re.compile(
     r"(?:had|has|have) (?:no part|no role|no hand|nothing to do) (?:in|with))\b", re.IGNORECASE))
 _IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should the|in the event)\b|\b(?:if|unless|"
                  r"whether)\b", re.IGNORECASE)
-_POST_IF = re.compile(r"\b(?<!even )(?<!as )(?:if|unless|(?<!at )(?<!all at )once|provided that|"
-                      r"in the event that)\b",
-                      re.IGNORECASE)
+_POST_IF = prefixed(re.compile(r"\b(?<!even )(?<!as )(?:if|unless|(?<!at )(?<!all at )once|"
+                               r"provided that|in the event that)\b", re.IGNORECASE))
 _THREAT = re.compile(
     r"\b(?:threaten(?:ed|s|ing)?(?: to)?|warn(?:ed|s|ing)? (?:(?:late |early )?on \w+ )?"
     r"(?:that )?(?:[\w'’-]+ ){0,3}?"

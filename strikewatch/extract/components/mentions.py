@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.pipeline import component
 from strikewatch.records import COUNT_FIELDS, Attribution, Mention, Quote, Span, stable_id
 
@@ -20,9 +21,9 @@ from strikewatch.records import COUNT_FIELDS, Attribution, Mention, Quote, Span,
 #: registry names it strikewatch-rules@1).
 EXTRACTOR = "strikewatch-rules-1"
 # "the toll rose to 35", "revised the toll ... saying three": a newer figure, not a rival
-_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|revised|corrected|"
-                     r"updated|now stands|has reached|later put|raised)\b",
-                     re.IGNORECASE)
+_UPDATE = prefixed(re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|revised|"
+                              r"corrected|updated|now stands|has reached|later put|raised)\b",
+                              re.IGNORECASE))
 # what was physically hit says more of an event than who was in it ("a drone hit the car
 # of a commander": a vehicle)
 _PHYSICAL = ("vessel", "vehicle", "building", "facility")
