@@ -152,12 +152,14 @@ def read_dates(doc: Doc) -> None:
                 continue
         point = [r for r in reads if not r.is_period and not _said_on(doc.text, f, r)]
         if not point:
-            if f.gap_verb and last is not None and \
+            if _list_item(doc, f) and last is not None and \
                     f.sentence.index - last.sentence.index <= 3:
-                # a list of strikes: the day told for them before the list
+                # a list of strikes: the day told for them before the list, carried from
+                # item to item ("Ayer … tres ataques. En el primero … En el segundo …")
                 f.date_low, f.date_high, f.time_precision = (last.date_low, last.date_high,
                                                              last.time_precision)
                 f.cite("date", *last.prov["date"][0])
+                last = f
             continue
         r = min(point, key=lambda r: abs(r.start - f.trigger.start) + (0 if r.precision == 1
                                                                         else 500))
@@ -165,6 +167,21 @@ def read_dates(doc: Doc) -> None:
         f.cite("date", r.start, r.end)
         if r.precision == 1:
             last = f
+
+
+#: "en el primer ataque", "la segunda lancha": a strike told by its rank in a list
+_RANKED_BEFORE = re.compile(r"\b(?:primer|segund|tercer|cuart|quint|sext)\w*\s+$", re.IGNORECASE)
+_RANK_WORD = re.compile(r"(?:primer|segund|tercer|cuart|quint|sext)\w*\b", re.IGNORECASE)
+
+
+def _list_item(doc: Doc, f: Frame) -> bool:
+    """An item of a list of strikes: a gapped item ("cuatro en la segunda"), an item told as
+    its own sentence ("En el tercero, tres."), or a strike told by its rank ("En el primer
+    ataque viajaban ocho") — each one strike of those the lede told, on the lede's day."""
+    if f.gap_verb or _RANK_WORD.match(f.trigger.text):
+        return True
+    return bool(_RANKED_BEFORE.search(doc.text[max(f.sentence.start, f.trigger.start - 12):
+                                               f.trigger.start]))
 
 
 _TALLY = caseless(re.compile(r"\b(?:eleva(?:n|ndo)? a|lleva(?:n)? a (?!cabo)|suma(?:n|ría)?|"

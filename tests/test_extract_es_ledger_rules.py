@@ -1,0 +1,42 @@
+"""Spanish rules for issue 14 on Spanish copy (dates, tolls and incidents as the ledger needs
+them), each on sentences of our own, never a gold article's."""
+
+from __future__ import annotations
+
+from strikewatch.extract import registry
+from strikewatch.extract.es.reader import SpanishRulesExtractor
+from strikewatch.records import Article, Mention
+
+PUB = "2025-11-14"  # a Friday
+
+
+def read(text: str, published: str | None = PUB) -> list[Mention]:
+    art = Article(id="t-es-l", text=text, published=published, language="es")
+    return registry.checked(registry.get_extractor("strikewatch-rules-es"), art)
+
+
+def events(text: str, published: str | None = PUB) -> list[Mention]:
+    return [m for m in read(text, published) if m.kind == "event"]
+
+
+def test_a_list_told_one_sentence_per_item_takes_the_day_of_its_lede() -> None:
+    got = events("Ayer las fuerzas navales hundieron tres lanchas en el Caribe. En el primer "
+                 "ataque murieron cinco hombres. En el segundo, dos. En el tercero, uno.")
+    assert [m.date_low for m in got] == ["2025-11-13"] * 3
+
+
+def test_items_of_a_list_in_one_sentence_ranked_with_their_noun_take_the_day() -> None:
+    got = events("El miércoles los militares atacaron dos botes en el Pacífico. El portavoz "
+                 "dijo que en el primer ataque murieron cuatro personas y en el segundo "
+                 "ataque tres.")
+    assert [(m.date_low, m.killed_low) for m in got] == [("2025-11-12", 4), ("2025-11-12", 3)]
+
+
+def test_a_ranked_strike_far_from_any_dated_sentence_keeps_no_day() -> None:
+    text = ("El martes la Armada atacó una lancha. La embajada protestó. El ministro pidió "
+            "calma. Los pescadores siguen en el puerto. El alcalde habló. En el primer ataque "
+            "de la campaña murieron once personas.")
+    doc = SpanishRulesExtractor().pipeline.read(
+        Article(id="t-es-l", text=text, published=PUB, language="es"))
+    ranked = [f for f in doc.frames if f.trigger.text.startswith("ataque")]
+    assert ranked and ranked[-1].date_low is None
