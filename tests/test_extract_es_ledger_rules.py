@@ -40,3 +40,29 @@ def test_a_ranked_strike_far_from_any_dated_sentence_keeps_no_day() -> None:
         Article(id="t-es-l", text=text, published=PUB, language="es"))
     ranked = [f for f in doc.frames if f.trigger.text.startswith("ataque")]
     assert ranked and ranked[-1].date_low is None
+
+
+def test_a_figure_told_before_its_rank_belongs_to_the_next_item() -> None:
+    got = events("El vocero contó que seis personas murieron en la primera lancha; dos, en la "
+                 "segunda, y cinco, en la tercera.")
+    assert [m.killed_low for m in got] == [6, 2, 5]
+
+
+def test_figures_aboard_that_add_up_to_the_dead_and_a_survivor_are_ranges() -> None:
+    got = events("Ayer la Armada atacó tres botes en el Pacífico. En el primer ataque iban "
+                 "seis hombres. En el segundo, cinco. En el tercero, dos. En total murieron "
+                 "12 hombres y uno sobrevivió.")
+    assert [(m.killed_low, m.killed_high) for m in got] == [(5, 6), (4, 5), (1, 2)]
+
+
+def test_figures_that_are_the_toll_itself_stay_exact() -> None:
+    got = events("Ayer la Armada atacó tres botes. En el primer ataque murieron seis hombres, "
+                 "en el segundo murieron cinco y en el tercero murieron dos. Un tripulante "
+                 "sobrevivió.")
+    assert [(m.killed_low, m.killed_high) for m in got] == [(6, 6), (5, 5), (2, 2)]
+
+
+def test_figures_that_do_not_add_up_to_the_total_are_left_alone() -> None:
+    got = events("Ayer la Armada atacó dos botes. En el primer ataque iban seis hombres. En el "
+                 "segundo, cinco. Murieron cuatro y uno sobrevivió.")
+    assert [(m.killed_low, m.killed_high) for m in got] == [(None, None), (None, None)]

@@ -112,6 +112,57 @@ def read_counts(doc: Doc) -> None:
                 rng, a, b = bare
                 f.counts["killed"] = rng
                 f.cite("killed", a, b)
+    _aboard_lists(doc)
+
+
+def _exact(rng: tuple[int | None, int | None]) -> int | None:
+    return rng[0] if rng[0] is not None and rng[0] == rng[1] else None
+
+
+def _aboard_lists(doc: Doc) -> None:
+    """"En el primer ataque viajaban ocho. En el segundo, cuatro. En el tercero, tres. En los
+    tres ataques murieron 14 y uno sobrevivió": where a list's figures add up to the dead
+    plus the survivors its total tells, the figures count those aboard, and which boat the
+    survivors were on is not told — each item's toll is its figure less the survivors up to
+    its figure (8 → 7..8), as a careful coder reads it. A figure tied to a death word of its
+    own item ("murieron tres en el tercero") is a toll and is kept."""
+    items = [f for f in doc.frames if _list_item(doc, f) and f.status == "occurred"]
+    runs: list[list[Frame]] = []
+    for f in items:
+        if runs and f.sentence.index - runs[-1][-1].sentence.index <= 1:
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    for run in runs:
+        if len(run) < 2 or any(n == "killed" for f in run for n, *_ in
+                               es_counts.read_counts(doc.text, f.start, _own_end(doc, f))):
+            continue
+        figs = [es_counts.bare_count(doc.text, f.start, _own_end(doc, f)) for f in run]
+        aboard = [None if g is None else _exact(g[0]) for g in figs]
+        if any(n is None for n in aboard):
+            continue
+        total = _list_total(doc, run)
+        if total is None or sum(n for n in aboard if n is not None) != sum(total) or \
+                total[1] < 1:
+            continue
+        for f, g, n in zip(run, figs, aboard, strict=True):
+            assert g is not None and n is not None
+            f.counts["killed"] = (max(0, n - total[1]), n)
+            f.prov.pop("killed", None)
+            f.cite("killed", g[1], g[2])
+
+
+def _list_total(doc: Doc, run: list[Frame]) -> tuple[int, int] | None:
+    """(dead, survivors) the list's total tells, in the list's sentences or the two after."""
+    first, last = run[0].sentence.index, run[-1].sentence.index
+    span = [s for s in doc.sentences if first <= s.index <= last + 2]
+    killed = survivors = None
+    for name, rng, _, _, _ in es_counts.read_counts(doc.text, span[0].start, span[-1].end):
+        if name == "killed" and killed is None:
+            killed = _exact(rng)
+        elif name == "survivors" and survivors is None:
+            survivors = _exact(rng)
+    return None if killed is None or survivors is None else (killed, survivors)
 
 
 _SAID = re.compile(r"\b(?:" + SAY_VERB + r"|comunic(?:ó|ado)|anunci(?:ó|ado)|publica|informa|"
