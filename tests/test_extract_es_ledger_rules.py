@@ -66,3 +66,27 @@ def test_figures_that_do_not_add_up_to_the_total_are_left_alone() -> None:
     got = events("Ayer la Armada atacó dos botes. En el primer ataque iban seis hombres. En el "
                  "segundo, cinco. Murieron cuatro y uno sobrevivió.")
     assert [(m.killed_low, m.killed_high) for m in got] == [(None, None), (None, None)]
+
+
+def test_a_date_after_que_belongs_to_the_reported_strike() -> None:
+    got = events("El ministro dio a conocer que ayer la Armada atacó una lancha en el Caribe.")
+    assert [m.date_low for m in got] == ["2025-11-13"]
+
+
+def test_a_date_in_apposition_to_the_day_of_saying_is_the_day_of_saying() -> None:
+    got = events("El presidente afirmó este viernes, 14 de noviembre, que las fuerzas atacaron "
+                 "una lancha en el Pacífico.")
+    assert [m.date_low for m in got] == [None]
+
+
+def test_a_military_operation_in_which_people_died_is_a_strike_with_its_place() -> None:
+    got = events("El Pentágono comunicó una operación militar en el mar Caribe en la que "
+                 "murieron cuatro personas. Las tropas atacaron una embarcación.")
+    assert len(got) == 1
+    assert got[0].killed_low == 4
+    assert got[0].place is not None and got[0].place.name == "Caribbean Sea"
+
+
+def test_a_military_operation_planned_is_a_plan() -> None:
+    got = read("El gobierno prepara una operación militar contra los cárteles.")
+    assert [m.status for m in got] == ["planned"]

@@ -171,12 +171,15 @@ _SAID = re.compile(r"\b(?:" + SAY_VERB + r"|comunic(?:ó|ado)|anunci(?:ó|ado)|p
 
 
 def _said_on(text: str, f: Frame, r: DateRead) -> bool:
-    """"ha comunicado este viernes la muerte de…", "El martes, …, Hegseth aseguró que el
-    ataque…": the day something was said, not the day of the event."""
+    """"ha comunicado este viernes la muerte de…", "afirmó este sábado, 18 de octubre, que…",
+    "El martes, …, Hegseth aseguró que el ataque…": the day something was said, not the day
+    of the event. A date after "que" ("dio a conocer que ayer … se lanzó") is the reported
+    clause's own."""
     before = text[max(f.start, r.start - 30):r.start]
     if re.search(r"\b(?:" + SAY_VERB + r"|comunic(?:ó|ado)|anunci(?:ó|ado)|asegur(?:ó|ado)|"
-                 r"publica|informa|revela|asegura|señala|dice|"
-                 r"revel(?:ó|ado)|denunci(?:ó|ado))\s+(?:\w+\s+)?$", before, re.IGNORECASE):
+                 r"publica|informa|revela|asegura|señala|dice|afirm(?:ó|a)|"
+                 r"revel(?:ó|ado)|denunci(?:ó|ado))\s+(?:(?!que\b)[\w,]+\s+){0,2}$", before,
+                 re.IGNORECASE):
         return True
     if r.end > f.trigger.start:
         return False
