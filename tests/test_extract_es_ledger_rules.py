@@ -3,7 +3,12 @@ them), each on sentences of our own, never a gold article's."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 from strikewatch.extract import registry
+from strikewatch.extract.es.dates import read_dates
 from strikewatch.extract.es.reader import SpanishRulesExtractor
 from strikewatch.records import Article, Mention
 
@@ -90,3 +95,32 @@ def test_a_military_operation_in_which_people_died_is_a_strike_with_its_place() 
 def test_a_military_operation_planned_is_a_plan() -> None:
     got = read("El gobierno prepara una operación militar contra los cárteles.")
     assert [m.status for m in got] == ["planned"]
+
+
+@pytest.mark.parametrize(("phrase", "published", "low", "high"), [
+    # the weekday decides the year of a day the paper dated a day early
+    ("la madrugada del sábado 15 de noviembre", "2025-11-14", "2025-11-15", "2025-11-15"),
+    ("el primero de noviembre", PUB, "2025-11-01", "2025-11-01"),
+    ("el 1.º de noviembre", PUB, "2025-11-01", "2025-11-01"),
+    ("este martes (4.11.2025)", PUB, "2025-11-04", "2025-11-04"),
+    ("este martes (4.11.2025)", None, "2025-11-04", "2025-11-04"),
+    ("el 04/11/2025", None, "2025-11-04", "2025-11-04"),
+    ("hace tres días", PUB, "2025-11-11", "2025-11-11"),
+    ("este fin de semana", "2025-11-17", "2025-11-15", "2025-11-16"),
+    ("el fin de semana pasado", "2025-11-16", "2025-11-08", "2025-11-09"),
+])
+def test_spanish_date_forms(phrase: str, published: str | None, low: str, high: str) -> None:
+    pub = dt.date.fromisoformat(published) if published else None
+    got = [(r.low, r.high) for r in read_dates(phrase, pub)]
+    assert got == [(low, high)]
+
+
+def test_a_weekday_and_date_not_matching_any_recent_year_keep_the_usual_year() -> None:
+    got = read_dates("el lunes 14 de noviembre", dt.date(2025, 11, 14))
+    assert [(r.low, r.high) for r in got] == [("2025-11-14", "2025-11-14")]
+
+
+def test_a_dateline_is_the_filing_day_not_the_strike_day() -> None:
+    got = events("CARACAS, 12 nov (EFE).- Estados Unidos atacó otra lancha en el Caribe, "
+                 "informaron fuentes oficiales.")
+    assert [m.date_low for m in got] == [None]
