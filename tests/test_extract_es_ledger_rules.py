@@ -124,3 +124,27 @@ def test_a_dateline_is_the_filing_day_not_the_strike_day() -> None:
     got = events("CARACAS, 12 nov (EFE).- Estados Unidos atacó otra lancha en el Caribe, "
                  "informaron fuentes oficiales.")
     assert [m.date_low for m in got] == [None]
+
+
+def test_another_strike_told_after_y_is_its_own_event() -> None:
+    got = events("El 10 de noviembre una lancha fue atacada en el Pacífico y murieron dos "
+                 "hombres, y el 6 de noviembre murieron cuatro personas en otro bombardeo en "
+                 "el Caribe.")
+    assert sorted((m.date_low, m.killed_low) for m in got) == [("2025-11-06", 4),
+                                                              ("2025-11-10", 2)]
+
+
+def test_the_lead_strike_is_the_first_with_a_day_of_its_own() -> None:
+    got = events("Nuevo ataque contra una narcolancha\n\nEl Comando Sur dio a conocer este "
+                 "viernes otro bombardeo en el Caribe. [Mensaje del Comando Sur: el 14 de "
+                 "noviembre la fuerza de tarea atacó una embarcación.] Así, el 10 de "
+                 "noviembre otra acción en el Pacífico terminó con tres muertos.")
+    recalled = [m for m in got if m.date_low == "2025-11-10"]
+    assert recalled and all(m.background for m in recalled)
+    assert any(m.date_low == "2025-11-14" and not m.background for m in got)
+
+
+def test_an_action_at_sea_is_an_event_but_a_legal_action_is_not() -> None:
+    got = events("El martes una acción en aguas del Pacífico terminó con dos muertos.")
+    assert [(m.date_low, m.killed_low) for m in got] == [("2025-11-11", 2)]
+    assert read("La familia presentó una acción de tutela ante el juez.") == []

@@ -150,11 +150,16 @@ def _tally_clauses(doc: Doc, s: Sentence, clauses: list[tuple[Trigger, int, int]
     return out
 
 
+_NEXT_EVENT_JOIN = re.compile(r"[,;]\s+(?:y|mientras que)\s+|;\s+", re.IGNORECASE)
+_OTHER = re.compile(r"\b(?:otr[oa]|nuev[oa])\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def _clauses(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[tuple[Trigger, int, int]]:
     """The sentence's event clauses: one, on its first event word, unless a later event
     word comes after a plan or threat cue of its own ("… ha hundido una decena de lanchas,
-    y ha avisado de que lo próximo será una ofensiva en tierra"): that part is an event of
-    its own, from the comma before the cue."""
+    y ha avisado de que lo próximo será una ofensiva en tierra"), or tells another strike
+    after ", y" or ";" ("…, y el 13 de febrero murieron tres en otro bombardeo"): that part
+    is an event of its own, from the boundary before it."""
     out = [(trigs[0], s.start, s.end)]
     for t in trigs[1:]:
         prev_t, a, _ = out[-1]
@@ -164,6 +169,13 @@ def _clauses(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[tuple[Trigger,
             if status in ("planned", "threatened"):
                 cue = cue or rx.search(between)
         if cue is None:
+            # "…dejó 11 muertos, y el 13 de febrero murieron tres en otro bombardeo": a
+            # second strike told after a coordinating boundary is a clause of its own
+            joins = list(_NEXT_EVENT_JOIN.finditer(between))
+            if joins and _OTHER.search(doc.text[max(s.start, t.start - 12):t.start]):
+                cut = prev_t.end + joins[-1].start()
+                out[-1] = (prev_t, a, cut)
+                out.append((t, cut, s.end))
             continue
         comma = between.rfind(",", 0, cue.start())
         cut = prev_t.end + (comma if comma >= 0 else cue.start())

@@ -262,10 +262,11 @@ BACKGROUND_DAYS = 120
 def _recalled(doc: Doc) -> None:
     """Strikes recalled as context are background: one ending BACKGROUND_DAYS before
     publication, or one dated two days or more before the article's own strike (its first
-    occurred event, when it has a day of its own) and told after it ("el 13 de febrero otro
-    bombardeo mató a tres" under a report of Monday's strike)."""
+    occurred event with a day of its own: a headline or "dio a conocer este lunes otro
+    bombardeo" tells no day, the embedded statement "el 23 de febrero … atacó" does) and
+    told after it ("el 13 de febrero otro bombardeo mató a tres" under a report of Monday's
+    strike)."""
     lead_day: dt.date | None = None
-    lead_seen = False
     for f in doc.frames:
         if f.kind != "event" or f.status != "occurred" or f.drop:
             continue
@@ -274,8 +275,7 @@ def _recalled(doc: Doc) -> None:
                 (doc.published - end).days > BACKGROUND_DAYS:
             f.background = True
             continue
-        if not lead_seen:
-            lead_seen = True
+        if lead_day is None:
             lead_day = dt.date.fromisoformat(f.date_low) if f.date_low else None
             continue
         if end is not None and lead_day is not None and (lead_day - end).days >= 2:

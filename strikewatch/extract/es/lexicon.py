@@ -33,7 +33,10 @@ STRIKE_WORDS = caseless(re.compile(
     r"misi(?:ón|ones)\s+(?:[\wáéíóú]+,?\s+){0,2}?militar(?:es)?|"
     r"destru(?:yó|yeron|ir|ida|ido)\s+(?:[\wáéíóú]+\s+){0,2}?(?:laboratorios|campamentos)|"
     r"intervenci(?:ón|ones) militar(?:es)?|pegarles|operaciones militares|atentados?|"
-    r"(?:acci|operaci)ón militar|"
+    # "una operación militar en el Caribe en la que murieron", "otra acción en aguas del
+    # Pacífico" (not "una acción de tutela", a legal action)
+    r"(?:acci|operaci)ón militar|(?:(?<=\buna )|(?<=\botra )|(?<=\bnueva ))acción\b"
+    r"(?! (?:de|legal|judicial|diplomática|política)\b)|"
     r"incursi(?:ón|ones)|(?-i:operaci)(?:ón|ones)\s+(?:antiterroristas?|especial(?:es)?|conjuntas?|"
     r"con helicópteros?)|"
     r"abri(?:ó|eron) fuego|dispar(?:ó|aron) contra|pulveriz(?:ó|aron)|acribill(?:ó|aron)|"
