@@ -148,3 +148,9 @@ def test_an_action_at_sea_is_an_event_but_a_legal_action_is_not() -> None:
     got = events("El martes una acción en aguas del Pacífico terminó con dos muertos.")
     assert [(m.date_low, m.killed_low) for m in got] == [("2025-11-11", 2)]
     assert read("La familia presentó una acción de tutela ante el juez.") == []
+
+
+def test_items_of_a_list_are_struck_in_the_sea_of_their_lede() -> None:
+    got = events("Ayer la Armada atacó dos lanchas en el mar Caribe. En el primer ataque "
+                 "murieron tres hombres. En el segundo, dos.")
+    assert [m.place.name if m.place else None for m in got] == ["Caribbean Sea"] * 2

@@ -126,7 +126,7 @@ def _aboard_lists(doc: Doc) -> None:
     survivors were on is not told — each item's toll is its figure less the survivors up to
     its figure (8 → 7..8), as a careful coder reads it. A figure tied to a death word of its
     own item ("murieron tres en el tercero") is a toll and is kept."""
-    items = [f for f in doc.frames if _list_item(doc, f) and f.status == "occurred"]
+    items = [f for f in doc.frames if list_item(doc, f) and f.status == "occurred"]
     runs: list[list[Frame]] = []
     for f in items:
         if runs and f.sentence.index - runs[-1][-1].sentence.index <= 1:
@@ -206,7 +206,7 @@ def read_dates(doc: Doc) -> None:
                 continue
         point = [r for r in reads if not r.is_period and not _said_on(doc.text, f, r)]
         if not point:
-            if _list_item(doc, f) and last is not None and \
+            if list_item(doc, f) and last is not None and \
                     f.sentence.index - last.sentence.index <= 3:
                 # a list of strikes: the day told for them before the list, carried from
                 # item to item ("Ayer … tres ataques. En el primero … En el segundo …")
@@ -228,7 +228,7 @@ _RANKED_BEFORE = re.compile(r"\b(?:primer|segund|tercer|cuart|quint|sext)\w*\s+$
 _RANK_WORD = re.compile(r"(?:primer|segund|tercer|cuart|quint|sext)\w*\b", re.IGNORECASE)
 
 
-def _list_item(doc: Doc, f: Frame) -> bool:
+def list_item(doc: Doc, f: Frame) -> bool:
     """An item of a list of strikes: a gapped item ("cuatro en la segunda"), an item told as
     its own sentence ("En el tercero, tres."), or a strike told by its rank ("En el primer
     ataque viajaban ocho") — each one strike of those the lede told, on the lede's day."""

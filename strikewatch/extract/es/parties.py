@@ -9,6 +9,7 @@ import re
 
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import compatible, merge_frames
+from strikewatch.extract.es.fields import list_item
 from strikewatch.extract.es.lexicon import (
     ACTOR_RE,
     ACTORS,
@@ -83,6 +84,23 @@ def read_places(doc: Doc) -> None:
             f.place = Place(name=m2.group(0), country=COUNTRY_ADJECTIVES[m2.group(1).lower()],
                             kind="country", geo_precision=5)
             f.cite("place", f.start + m2.start(), f.start + m2.end())
+    _seas_of_lists(doc)
+
+
+def _seas_of_lists(doc: Doc) -> None:
+    """"Tres ataques en el Pacífico oriental … En el primero, ocho. En el segundo, cuatro.":
+    an item of a list of strikes that names no place was struck in the sea its lede names
+    (the latest sea told up to three sentences before it, carried from item to item)."""
+    last: Frame | None = None
+    for f in doc.frames:
+        if f.place is not None:
+            last = f if f.place.kind == "sea" else None
+            continue
+        if last is not None and list_item(doc, f) and \
+                f.sentence.index - last.sentence.index <= 3:
+            f.place = last.place
+            f.cite("place", *last.prov["place"][0])
+            last = f
 
 
 def _actor(m: re.Match[str]) -> Actor:
