@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from strikewatch.extract import registry
+from strikewatch.extract.es.counts import read_counts
 from strikewatch.extract.es.dates import read_dates
 from strikewatch.extract.es.reader import SpanishRulesExtractor
 from strikewatch.records import Article, Mention
@@ -154,3 +155,29 @@ def test_items_of_a_list_are_struck_in_the_sea_of_their_lede() -> None:
     got = events("Ayer la Armada atacó dos lanchas en el mar Caribe. En el primer ataque "
                  "murieron tres hombres. En el segundo, dos.")
     assert [m.place.name if m.place else None for m in got] == ["Caribbean Sea"] * 2
+
+
+def _counts(text: str) -> dict[str, tuple[int | None, int | None]]:
+    return {name: rng for name, rng, _, _, _ in read_counts(text, 0, len(text))}
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Al menos nueve miembros de la milicia local murieron en el ataque.", (9, None)),
+    ("Seis combatientes del grupo armado perdieron la vida.", (6, 6)),
+    ("El ejército mata a 12 insurgentes en un bombardeo.", (12, 12)),
+    ("Las fuerzas especiales dicen haber matado a un alto cargo de la milicia.", (1, 1)),
+    ("El mando aseguró que abatió a otro cabecilla del grupo.", (1, 1)),
+    ("Ahmed Salim, comandante de la milicia, murió en la operación.", (1, 1)),
+])
+def test_tolls_told_by_group_and_by_role(text: str, killed: tuple[int, int | None]) -> None:
+    assert _counts(text).get("killed") == killed
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("El 9 de marzo murieron tres personas en el ataque.", (3, 3)),  # not 9
+    ("El jefe de la policía habló el 4 de mayo.", None),
+    ("El comandante del batallón visitó a los heridos.", None),
+])
+def test_a_date_or_a_named_official_is_no_toll_of_its_own(
+        text: str, killed: tuple[int, int] | None) -> None:
+    assert _counts(text).get("killed") == killed

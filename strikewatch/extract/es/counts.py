@@ -16,7 +16,10 @@ from strikewatch.extract.es.lexicon import NUMBER, NUMBER_WORDS, PEOPLE, VAGUE
 Range = tuple[int | None, int | None]
 
 _DEATH_AFTER = re.compile(
-    r"\s*(?:de\s+)?(?:(?:supuest|presunt)[oa]s\s+)?(?:[\"“«]?" + PEOPLE + r"[\"”»]?\s*)?"
+    r"\s*(?:de\s+)?(?:(?:supuest|presunt)[oa]s\s+)?(?:[\"“«]?" + PEOPLE + r"[\"”»]?\s*"
+    # "diecisiete integrantes del grupo yihadista Al Shabab murieron": whose they were
+    r"(?:(?:de|del)\s+(?:la\s+|las\s+|los\s+)?(?:[\w-]+\s+){1,4}?(?=murieron|fallecieron|"
+    r"perdieron la vida|resultaron muert))?)?"
     r"(?:(?:que\s+)?(?:iban|viajaban|estaban)\s+a\s+bordo\s+)?"
     r"(?:(?:el|la|los|las)\s+(?:número|cifra|total|balance|saldo)\s+de\s+(?:personas\s+)?|"
     r"(?:los|las)\s+(?:" + PEOPLE + r"\s+)?)?"
@@ -27,7 +30,7 @@ _DEATH_AFTER = re.compile(
     re.IGNORECASE)
 _DEATH_BEFORE = re.compile(
     r"(?:murieron|mueren|fallecieron|perdieron la vida|"
-    r"mat(?:ó|aron|ando|ar|ado)\s+(?:[\wáéíóú]+\s+){0,3}?a|"
+    r"mat(?:ó|aron|ando|ar|ado|a|an)\s+(?:[\wáéíóú]+\s+){0,3}?a|"
     r"(?:han|ha|habían|habrían|habría) muerto|"
     r"matando\s+a|acab(?:ó|aron) con la vida de|muerte de|la vida de|dejó|dejando|deja|"
     r"con un saldo de|un saldo de|"
@@ -81,6 +84,17 @@ _NO_SURVIVORS = re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?
 # "y que un tercero consiguió sobrevivir", "otro sobrevivió": one more man, alive
 _ONE_SURVIVOR = re.compile(r"\b(?:un tercero|un cuarto|otro|una persona|un hombre)\s+(?:"
                            r"(?:consiguió|logró|pudo)\s+sobrevivir|sobrevivió)\b", re.IGNORECASE)
+
+
+#: one person killed, told by the role: "dicen haber matado a un alto cargo del grupo",
+#: "abatió a otro dirigente", "Hamza al-Hosi, dirigente de ISIS, murió en Siria"
+_ROLE = (r"(?:alto cargo|alto mando|dirigente|líder|jefe|cabecilla|comandante|miembro|"
+         r"integrante|militante)")
+_ONE_KILLED = re.compile(
+    r"\b(?:mat(?:ó|aron|ado|ar|a|an)|abati(?:ó|eron|do|r)|dio muerte|dieron muerte|"
+    r"acab(?:ó|aron) con la vida de)\s+a\s+(?:un|una|otro|otra)\s+" + _ROLE + r"\b"
+    r"|\b" + _ROLE + r"\b[^,.;]{0,50},\s+(?:murió|falleció|fue abatid[oa]|resultó muert[oa])\b",
+    re.IGNORECASE)
 
 
 def number_value(word: str) -> int | None:
@@ -190,6 +204,9 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
     for m in _NTH_STRIKE.finditer(text, a, b):
         n = int(m.group(1))
         out.append(("strikes", (n, n), False, m.start(1), m.end(1)))
+    dead = _ONE_KILLED.search(text, a, b)
+    if dead is not None and not any(o[0] == "killed" for o in out):
+        out.append(("killed", (1, 1), False, dead.start(), dead.end()))
     one = _ONE_SURVIVOR.search(text, a, b)
     if one is not None and not any(o[0] == "survivors" for o in out):
         out.append(("survivors", (1, 1), False, one.start(), one.end()))

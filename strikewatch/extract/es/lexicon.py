@@ -35,8 +35,8 @@ STRIKE_WORDS = caseless(re.compile(
     r"intervenci(?:ón|ones) militar(?:es)?|pegarles|operaciones militares|atentados?|"
     # "una operación militar en el Caribe en la que murieron", "otra acción en aguas del
     # Pacífico" (not "una acción de tutela", a legal action)
-    r"(?:acci|operaci)ón militar|(?:(?<=\buna )|(?<=\botra )|(?<=\bnueva ))acción\b"
-    r"(?! (?:de|legal|judicial|diplomática|política)\b)|"
+    r"(?:acci|operaci)ón militar|(?:(?<=\buna )|(?<=\botra )|(?<=\bnueva ))(?:acción|operación)\b"
+    r"(?! (?:de|legal|judicial|diplomática|política|antinarcóticos|antidrogas|policial)\b)|"
     r"incursi(?:ón|ones)|(?-i:operaci)(?:ón|ones)\s+(?:antiterroristas?|especial(?:es)?|conjuntas?|"
     r"con helicópteros?)|"
     r"abri(?:ó|eron) fuego|dispar(?:ó|aron) contra|pulveriz(?:ó|aron)|acribill(?:ó|aron)|"
