@@ -30,7 +30,7 @@ _DEATH_AFTER = re.compile(
     re.IGNORECASE)
 _DEATH_BEFORE = re.compile(
     r"(?:murieron|mueren|fallecieron|perdieron la vida|"
-    r"mat(?:ó|aron|ando|ar|ado|a|an)\s+(?:[\wáéíóú]+\s+){0,3}?a|"
+    r"mat(?:ó|aron|ando|ar|ado)\s+(?:[\wáéíóú]+\s+){0,3}?a|"
     r"(?:han|ha|habían|habrían|habría) muerto|"
     r"matando\s+a|acab(?:ó|aron) con la vida de|muerte de|la vida de|dejó|dejando|deja|"
     r"con un saldo de|un saldo de|"
