@@ -180,3 +180,15 @@ def test_tolls_told_by_group_and_by_role(text: str, killed: tuple[int, int | Non
 def test_a_date_or_a_named_official_is_no_toll_of_its_own(
         text: str, killed: tuple[int, int] | None) -> None:
     assert _counts(text).get("killed") == killed
+
+
+def test_a_caption_alone_tells_no_incident() -> None:
+    got = events("Otra lancha atacada: cinco muertos. Foto: Armada\n\nEl martes la Armada "
+                 "atacó una embarcación en el Caribe y murieron dos tripulantes.")
+    assert [(m.killed_low, m.date_low) for m in got] == [(2, "2025-11-11")]
+
+
+def test_a_caption_that_restates_the_strike_joins_it() -> None:
+    got = events("Lancha atacada en el Caribe. Foto: Armada\n\nEl martes la Armada atacó "
+                 "una lancha en el Caribe y murieron dos tripulantes.")
+    assert len(got) == 1 and got[0].killed_low == 2

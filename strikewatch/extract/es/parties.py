@@ -202,7 +202,22 @@ def corefer(doc: Doc) -> None:
             continue
         out.append(g)
     _totals_of_lists(doc, out)
-    doc.groups = out
+    doc.groups = [g for g in out if not all(_in_caption(doc, f) for f in g.frames)]
+
+
+#: a photo credit marks its line as a caption ("Lancha atacada. Foto: X @Southcom",
+#: "… (Foto: Gobierno de Estados Unidos.)", "EFE/ @Southcom")
+_CREDIT = re.compile(r"\bFoto(?:grafía)?\s*(?::|cortesía\b|\(|EFE\b|AFP\b)|"
+                     r"\b(?:EFE|AFP|AP|Reuters)\s*/\s*@?\w", re.IGNORECASE)
+
+
+def _in_caption(doc: Doc, f: Frame) -> bool:
+    """A photo caption tells of a picture, often from another strike's story ("Otra
+    narcolancha atacada: dos muertos. Foto: …" above a report of three dead): it joins the
+    event the body tells, and alone it tells no incident."""
+    a = doc.text.rfind("\n", 0, f.trigger.start) + 1
+    b = doc.text.find("\n", f.trigger.end)
+    return bool(_CREDIT.search(doc.text, a, b if b >= 0 else len(doc.text)))
 
 
 _PLURAL_NOUN = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
