@@ -10,6 +10,7 @@ import pytest
 from strikewatch.extract import registry
 from strikewatch.extract.es.counts import read_counts
 from strikewatch.extract.es.dates import read_dates
+from strikewatch.extract.es.fields import lede_rank
 from strikewatch.extract.es.reader import SpanishRulesExtractor
 from strikewatch.records import Article, Mention
 
@@ -192,3 +193,25 @@ def test_a_caption_that_restates_the_strike_joins_it() -> None:
     got = events("Lancha atacada en el Caribe. Foto: Armada\n\nEl martes la Armada atacó "
                  "una lancha en el Caribe y murieron dos tripulantes.")
     assert len(got) == 1 and got[0].killed_low == 2
+
+
+def test_a_ranked_strike_of_the_ledes_strikes_is_its_own_on_the_ledes_day() -> None:
+    got = events("La Armada efectuó el miércoles dos ataques en el Caribe contra lanchas.\n\n"
+                 "En un ataque de principios de octubre hubo dos sobrevivientes.\n\n"
+                 "El segundo ataque parece dirigido contra un bote detenido.")
+    ranked = [m for m in got if "segundo ataque" in m.spans[0].text]
+    assert ranked and ranked[0].date_low == "2025-11-12"
+    assert all("principios de octubre" not in s.text for s in ranked[0].spans)
+
+
+@pytest.mark.parametrize("text", [
+    "La Armada efectuó el miércoles dos ataques. Es el primer golpe en el Caribe del que "
+    "se tiene constancia.",
+    "La Armada efectuó el miércoles dos ataques. El primer ataque de la campaña fue en "
+    "septiembre.",
+])
+def test_a_rank_in_the_campaign_is_no_item_of_the_lede(text: str) -> None:
+    doc = SpanishRulesExtractor().pipeline.read(
+        Article(id="t-es-l", text=text, published=PUB, language="es"))
+    ranked = [f for f in doc.frames if f.sentence.index == 1]
+    assert ranked and all(lede_rank(doc, f) is None for f in ranked)

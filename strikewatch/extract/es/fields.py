@@ -214,6 +214,11 @@ def read_dates(doc: Doc) -> None:
                                                              last.time_precision)
                 f.cite("date", *last.prov["date"][0])
                 last = f
+            elif (ranked := lede_rank(doc, f)) is not None and ranked[1].date_low:
+                lede = ranked[1]  # "El tercer ataque …" of the lede's "tres ataques" that day
+                f.date_low, f.date_high, f.time_precision = (lede.date_low, lede.date_high,
+                                                             lede.time_precision)
+                f.cite("date", *lede.prov["date"][0])
             continue
         r = min(point, key=lambda r: abs(r.start - f.trigger.start) + (0 if r.precision == 1
                                                                         else 500))
@@ -236,6 +241,36 @@ def list_item(doc: Doc, f: Frame) -> bool:
         return True
     return bool(_RANKED_BEFORE.search(doc.text[max(f.sentence.start, f.trigger.start - 12):
                                                f.trigger.start]))
+
+
+_RANKS = {"primer": 1, "segund": 2, "tercer": 3, "cuart": 4, "quint": 5, "sext": 6}
+_RANK_AT = re.compile(r"\b(primer|segund|tercer|cuart|quint|sext)\w*\s+(?:\w+\s+)?$|"
+                      r"^(primer|segund|tercer|cuart|quint|sext)", re.IGNORECASE)
+#: "el primer ataque de la campaña", "el sexto desde septiembre", "es el primer golpe en el
+#: Caribe del que se tiene constancia": a rank in the campaign, not in a list
+_CAMPAIGN_RANK = re.compile(r"[^.;:]{0,60}?\b(?:de (?:la|esta|una) (?:campaña|serie|ofensiva|"
+                            r"operación)|desde|del que se tiene|contra (?:presuntas|supuestas) )",
+                            re.IGNORECASE)
+_IS_RANK = re.compile(r"\b(?:es|era|sería|fue|se trata de)\s+(?:el|la|del)\s+\w+\s+(?:\w+\s+)?$",
+                      re.IGNORECASE)
+
+
+def lede_rank(doc: Doc, f: Frame) -> tuple[int, Frame] | None:
+    """"Efectuó el lunes tres ataques … El tercer ataque parece dirigido contra dos botes": a
+    strike told by its rank (not the campaign's "primer ataque de la serie") within the
+    number of strikes an earlier sentence told is that sentence's item — (rank, lede)."""
+    before = doc.text[max(f.sentence.start, f.trigger.start - 16):f.trigger.start]
+    m = _RANK_AT.search(before) or _RANK_AT.search(f.trigger.text)
+    if m is None or _CAMPAIGN_RANK.match(doc.text, f.trigger.end) or _IS_RANK.search(
+            doc.text[max(f.sentence.start, f.trigger.start - 40):f.trigger.start]):
+        return None
+    rank = _RANKS[(m.group(1) or m.group(2)).lower()]
+    for o in reversed(doc.frames[:doc.frames.index(f)]):
+        n = o.counts.get("strikes")
+        if n and n[0] is not None and n[0] == n[1] and n[0] >= max(2, rank) and \
+                o.sentence.index < f.sentence.index:
+            return rank, o
+    return None
 
 
 _TALLY = caseless(re.compile(r"\b(?:eleva(?:n|ndo)? a|lleva(?:n)? a (?!cabo)|suma(?:n|ría)?|"

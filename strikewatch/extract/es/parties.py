@@ -9,7 +9,7 @@ import re
 
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import compatible, merge_frames
-from strikewatch.extract.es.fields import list_item
+from strikewatch.extract.es.fields import lede_rank, list_item
 from strikewatch.extract.es.lexicon import (
     ACTOR_RE,
     ACTORS,
@@ -179,7 +179,7 @@ def read_sources(doc: Doc) -> None:
                      "frame.violent_context", "frame.counts", "frame.more", "frame.date_low",
                      "frame.place", "frame.actor1", "frame.actor2", "frame.event_type",
                      "frame.since_read"),
-           assigns=("doc.groups", "frame.drop", "frame.kind"))
+           assigns=("doc.groups", "frame.drop", "frame.kind", "frame.anaphoric"))
 def corefer(doc: Doc) -> None:
     """The English coreference (language-neutral: it compares fields), then one step a
     Spanish story needs: the lede tells the strike and the body tells it again with an
@@ -188,6 +188,8 @@ def corefer(doc: Doc) -> None:
     for f in doc.frames:
         if _generic_plural(f):
             f.drop = True
+        if f.anaphoric and lede_rank(doc, f) is not None:
+            f.anaphoric = False  # "el tercer ataque" of the lede's three: a strike of its own
     groups = merge_frames(doc)
     out: list[Group] = []
     for g in groups:
@@ -256,7 +258,7 @@ def _is_item(doc: Doc, f: Frame) -> bool:
     """An item of a list of strikes: a gapped list item, or a strike by its rank next to
     another ranked one ("el primer ataque … el segundo"), not the campaign's "sexto
     bombardeo" told alone."""
-    if f.gap_verb:
+    if f.gap_verb or lede_rank(doc, f) is not None:
         return True
     return _ordinal(doc, f) and any(
         o is not f and _ordinal(doc, o) and abs(o.sentence.index - f.sentence.index) <= 2
