@@ -215,3 +215,10 @@ def test_a_rank_in_the_campaign_is_no_item_of_the_lede(text: str) -> None:
         Article(id="t-es-l", text=text, published=PUB, language="es"))
     ranked = [f for f in doc.frames if f.sentence.index == 1]
     assert ranked and all(lede_rank(doc, f) is None for f in ranked)
+
+
+def test_a_sentence_naming_two_seas_gives_no_sea_to_a_list() -> None:
+    got = events("La Armada atacó dos lanchas. Hasta ahora eran 10 ataques y 43 muertos en el "
+                 "Caribe y el Pacífico. En el primer ataque murieron tres hombres. En el "
+                 "segundo, dos.")
+    assert [m.place for m in got if m.killed_low in (2, 3)] == [None, None]

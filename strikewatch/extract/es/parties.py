@@ -54,13 +54,16 @@ def read_places(doc: Doc) -> None:
     """A sea the gazetteer knows in Spanish ("el Pacífico oriental", "mar Caribe"); a boat
     struck at sea has no country even "frente a las costas de Venezuela"; on land, a country
     named after "en"."""
-    for f in doc.frames:
+    several: set[int] = set()  # frames whose clause names two seas or more
+    for i, f in enumerate(doc.frames):
         clause = doc.text[f.start:f.end]
         try:
             seas = [pm for pm in geoparser().places_in(doc.text, f.start, f.end)
                     if pm.place.kind == "sea" or pm.place.geo_precision == 6]
         except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
             seas = []
+        if len({pm.place.name for pm in seas}) > 1:
+            several.add(i)
         if seas:
             pm = min(seas, key=lambda pm: abs(pm.start - f.trigger.start))
             f.place = pm.place
@@ -84,17 +87,18 @@ def read_places(doc: Doc) -> None:
             f.place = Place(name=m2.group(0), country=COUNTRY_ADJECTIVES[m2.group(1).lower()],
                             kind="country", geo_precision=5)
             f.cite("place", f.start + m2.start(), f.start + m2.end())
-    _seas_of_lists(doc)
+    _seas_of_lists(doc, several)
 
 
-def _seas_of_lists(doc: Doc) -> None:
+def _seas_of_lists(doc: Doc, several: set[int]) -> None:
     """"Tres ataques en el Pacífico oriental … En el primero, ocho. En el segundo, cuatro.":
     an item of a list of strikes that names no place was struck in the sea its lede names
-    (the latest sea told up to three sentences before it, carried from item to item)."""
+    (the latest sea told up to three sentences before it, carried from item to item; a
+    sentence naming two seas, "10 ataques en el Caribe y el Pacífico", tells none)."""
     last: Frame | None = None
-    for f in doc.frames:
+    for i, f in enumerate(doc.frames):
         if f.place is not None:
-            last = f if f.place.kind == "sea" else None
+            last = f if f.place.kind == "sea" and i not in several else None
             continue
         if last is not None and list_item(doc, f) and \
                 f.sentence.index - last.sentence.index <= 3:
