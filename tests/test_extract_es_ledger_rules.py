@@ -222,3 +222,15 @@ def test_a_sentence_naming_two_seas_gives_no_sea_to_a_list() -> None:
                  "Caribe y el Pacífico. En el primer ataque murieron tres hombres. En el "
                  "segundo, dos.")
     assert [m.place for m in got if m.killed_low in (2, 3)] == [None, None]
+
+
+def test_the_day_a_notice_went_out_is_not_the_strike_day() -> None:
+    got = events("El aviso, difundido en redes sociales el jueves, dice que la Armada atacó "
+                 "una lancha en el Caribe.")
+    assert [m.date_low for m in got] == [None]
+
+
+def test_strikes_in_general_with_only_a_month_tell_no_incident() -> None:
+    got = events("El ritmo de los ataques no deja de subir: empezaron a comienzos de "
+                 "septiembre.")
+    assert got == []

@@ -178,7 +178,9 @@ def _said_on(text: str, f: Frame, r: DateRead) -> bool:
     before = text[max(f.start, r.start - 30):r.start]
     if re.search(r"\b(?:" + SAY_VERB + r"|comunic(?:ó|ado)|anunci(?:ó|ado)|asegur(?:ó|ado)|"
                  r"publica|informa|revela|asegura|señala|dice|afirm(?:ó|a)|"
-                 r"revel(?:ó|ado)|denunci(?:ó|ado))\s+(?:(?!que\b)[\w,]+\s+){0,2}$", before,
+                 r"revel(?:ó|ado)|denunci(?:ó|ado))\s+(?:(?!que\b)[\w,]+\s+){0,2}$|"
+                 # "El aviso, difundido en redes sociales el martes": the day it went out
+                 r"\b(?:difundid|publicad|divulgad)[oa]s?\s+(?:(?!que\b)[\w,]+\s+){0,3}$", before,
                  re.IGNORECASE):
         return True
     if r.end > f.trigger.start:
@@ -311,7 +313,8 @@ def _recalled(doc: Doc) -> None:
             f.background = True
             continue
         if lead_day is None:
-            lead_day = dt.date.fromisoformat(f.date_low) if f.date_low else None
+            lead_day = dt.date.fromisoformat(f.date_low) if f.date_low and \
+                f.time_precision == 1 else None
             continue
         if end is not None and lead_day is not None and (lead_day - end).days >= 2:
             f.background = True

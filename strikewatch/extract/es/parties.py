@@ -231,11 +231,12 @@ _PLURAL_NOUN = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
 
 def _generic_plural(f: Frame) -> bool:
     """"Ataques a barcos supuestamente del narcotráfico", "ven cada vez más cerca ataques
-    limitados": strikes spoken of in general — no day, period, place, toll or count of their
-    own — tell no incident."""
+    limitados", "el ritmo de los ataques … empezaron a comienzos de septiembre": strikes
+    spoken of in general — no day (a month is the campaign's), period, place, toll or count
+    of their own — tell no incident."""
     return f.status == "occurred" and bool(_PLURAL_NOUN.match(f.trigger.text)) and \
-        not f.counts and f.date_low is None and f.since_read is None and f.place is None and \
-        not f.gap_verb and f.kind == "event"
+        not f.counts and (f.date_low is None or f.time_precision != 1) and \
+        f.since_read is None and f.place is None and not f.gap_verb and f.kind == "event"
 
 
 _ORDINAL = re.compile(r"(?:primer|segund|tercer|cuart|quint|sext)\w*\s*$", re.IGNORECASE)
