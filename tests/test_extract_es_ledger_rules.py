@@ -168,6 +168,8 @@ def _counts(text: str) -> dict[str, tuple[int | None, int | None]]:
     ("Las fuerzas especiales dicen haber matado a un alto cargo de la milicia.", (1, 1)),
     ("El mando aseguró que abatió a otro cabecilla del grupo.", (1, 1)),
     ("Ahmed Salim, comandante de la milicia, murió en la operación.", (1, 1)),
+    ("El coche bomba mató al menos a 40 personas.", (40, None)),
+    ("Los disparos mataron por lo menos a seis pescadores.", (6, None)),
 ])
 def test_tolls_told_by_group_and_by_role(text: str, killed: tuple[int, int | None]) -> None:
     assert _counts(text).get("killed") == killed

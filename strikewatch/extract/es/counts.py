@@ -168,6 +168,10 @@ _SUPERSEDED = re.compile(r"\b(?:primer|inicial|anterior)\w*\s+(?:parte|comunicad
                          r"informado|reportado|dado cuenta)\s+de\s+$", re.IGNORECASE)
 
 
+#: "mató al menos a 120 personas": the qualifier before the object's "a"
+_AT_LEAST_BEFORE = re.compile(r"\b(?:al menos|por lo menos|como mínimo)\s+a\s+$", re.IGNORECASE)
+
+
 def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, int]]:
     """(field, range, approx, start, end) for every count in text[a:b]."""
     out: list[tuple[str, Range, bool, int, int]] = []
@@ -197,6 +201,8 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
             out.append(("strikes", rng, approx, m.start(), m.end()))
         elif _DEATH_AFTER.match(tail) or (_DEATH_BEFORE.search(head) and
                                           _AFTER_DEATH_VERB.match(tail)):
+            if _AT_LEAST_BEFORE.search(head) and not m.group("q") and rng[0] is not None:
+                rng = (rng[0], None)  # "mató al menos a 120 personas"
             out.append(("killed", rng, approx, m.start(), m.end()))
     for m in _NTH_WORD.finditer(text, a, b):
         n = ORDINALS[m.group(1).lower()]
