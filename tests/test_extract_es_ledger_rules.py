@@ -236,3 +236,19 @@ def test_strikes_in_general_with_only_a_month_tell_no_incident() -> None:
     got = events("El ritmo de los ataques no deja de subir: empezaron a comienzos de "
                  "septiembre.")
     assert got == []
+
+
+def test_items_of_a_list_take_the_target_and_attacker_of_their_lede() -> None:
+    got = events("Ayer el Comando Sur atacó tres lanchas en el Caribe.\n\nLa embajada "
+                 "protestó.\n\nEl ministro pidió calma.\n\nEn el primer ataque murieron dos "
+                 "hombres. En el segundo, tres. En el tercero, uno.")
+    assert [(m.target_kind, m.domain) for m in got] == [("vessel", "sea")] * 3
+    assert all(m.actor1 is not None and m.actor1.country == "US" for m in got)
+
+
+def test_a_ranked_strike_far_after_its_lede_takes_its_target() -> None:
+    got = events("La Armada efectuó el miércoles dos ataques contra lanchas en el Caribe.\n\n"
+                 "La embajada protestó.\n\nEl ministro pidió calma.\n\nLos pescadores esperan."
+                 "\n\nEl segundo ataque parece dirigido contra un objetivo detenido.")
+    ranked = [m for m in got if "segundo ataque" in m.spans[0].text]
+    assert ranked and (ranked[0].target_kind, ranked[0].domain) == ("vessel", "sea")

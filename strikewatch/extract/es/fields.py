@@ -359,12 +359,17 @@ def read_kind(doc: Doc) -> None:
 @component("es_targets", requires=("doc.frames",), assigns=("frame.target_kind", "frame.domain"))
 def read_targets(doc: Doc) -> None:
     """A boat is a vessel at sea; a camp or "en tierra" is land; an item of a list of
-    strikes ("en la segunda", "en el tercero") hit what the strikes before it hit."""
+    strikes ("en la segunda", "En el tercero, tres.", "El tercer ataque") hit what the
+    strikes before it hit."""
     last: Frame | None = None
     for f in doc.frames:
         _target(doc, f)
-        if f.target_kind is None and f.gap_verb and last is not None and \
-                f.sentence.index - last.sentence.index <= 3:
+        ranked = lede_rank(doc, f)
+        if f.target_kind is None and ranked is not None and \
+                ranked[1].target_kind is not None:
+            last = ranked[1]  # "El tercer ataque …" hit what the lede's strikes hit
+        if f.target_kind is None and (list_item(doc, f) or ranked) and last is not None and \
+                (ranked or f.sentence.index - last.sentence.index <= 3):
             f.target_kind, f.domain = last.target_kind, last.domain
             f.cite("target_kind", *last.prov["target_kind"][0])
             f.cite("domain", *last.prov["domain"][0])

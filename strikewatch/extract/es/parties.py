@@ -138,6 +138,22 @@ def read_actors(doc: Doc) -> None:
                 if m is not None:
                     f.actor1 = _actor(m)
                     f.cite("actor1", m.start(), m.end())
+        if f.actor1 is None:
+            _actor_of_list(doc, f)
+
+
+def _actor_of_list(doc: Doc, f: Frame) -> None:
+    """"Hegseth: el Departamento de Guerra realizó tres ataques … En el segundo, cuatro. En
+    el tercero, tres.": an item of a list of strikes was carried out by whoever carried out
+    the strikes its lede told, or the item before it."""
+    i = doc.frames.index(f)
+    ranked = lede_rank(doc, f)
+    src = ranked[1] if ranked is not None else doc.frames[i - 1] if i > 0 and \
+        list_item(doc, f) and f.sentence.index - doc.frames[i - 1].sentence.index <= 1 \
+        else None
+    if src is not None and src.actor1 is not None:
+        f.actor1 = src.actor1
+        f.cite("actor1", *src.prov["actor1"][0])
 
 
 def _sentence_of(doc: Doc, pos: int) -> int:
