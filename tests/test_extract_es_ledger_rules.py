@@ -252,3 +252,11 @@ def test_a_ranked_strike_far_after_its_lede_takes_its_target() -> None:
                  "\n\nEl segundo ataque parece dirigido contra un objetivo detenido.")
     ranked = [m for m in got if "segundo ataque" in m.spans[0].text]
     assert ranked and (ranked[0].target_kind, ranked[0].domain) == ("vessel", "sea")
+
+
+def test_two_strikes_on_the_same_boat_make_no_list() -> None:
+    text = ("Dos ataques contra la misma lancha\n\nLa Armada disparó contra una lancha en el "
+            "Caribe. Ese segundo golpe hundió la embarcación.")
+    doc = SpanishRulesExtractor().pipeline.read(
+        Article(id="t-es-l", text=text, published=PUB, language="es"))
+    assert all(lede_rank(doc, f) is None for f in doc.frames)

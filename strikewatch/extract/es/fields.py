@@ -270,9 +270,15 @@ def lede_rank(doc: Doc, f: Frame) -> tuple[int, Frame] | None:
     for o in reversed(doc.frames[:doc.frames.index(f)]):
         n = o.counts.get("strikes")
         if n and n[0] is not None and n[0] == n[1] and n[0] >= max(2, rank) and \
-                o.sentence.index < f.sentence.index:
+                o.sentence.index < f.sentence.index and \
+                not _SAME_TARGET.search(doc.text, o.start, o.end):
             return rank, o
     return None
+
+
+#: "dos ataques contra la misma lancha": a second strike on one boat, one incident
+_SAME_TARGET = re.compile(r"\b(?:la|el) mism[oa]\s+(?:lancha|embarcación|bote|barco|nave|"
+                          r"objetivo|blanco)\b", re.IGNORECASE)
 
 
 _TALLY = caseless(re.compile(r"\b(?:eleva(?:n|ndo)? a|lleva(?:n)? a (?!cabo)|suma(?:n|ría)?|"
