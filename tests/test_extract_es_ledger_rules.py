@@ -260,3 +260,26 @@ def test_two_strikes_on_the_same_boat_make_no_list() -> None:
     doc = SpanishRulesExtractor().pipeline.read(
         Article(id="t-es-l", text=text, published=PUB, language="es"))
     assert all(lede_rank(doc, f) is None for f in doc.frames)
+
+
+@pytest.mark.parametrize(("text", "since"), [
+    ("Los bombardeos, que comenzaron en septiembre, han matado a 87 personas.", "2025-09-01"),
+    ("Desde el inicio de la campaña, el 2 de septiembre, han muerto 99 personas en 22 "
+     "ataques.", "2025-09-02"),
+    ("Desde que empezó la campaña en septiembre, EE.UU. ha atacado 21 lanchas y matado a 83 "
+     "personas.", "2025-09-01"),
+])
+def test_a_series_start_opens_the_tallys_period(text: str, since: str) -> None:
+    got = read(text)
+    assert [(m.kind, m.period_low) for m in got] == [("tally", since)]
+
+
+def test_a_date_reported_after_desde_que_is_the_events_own() -> None:
+    got = read_dates("desde que el diario reveló que, el 2 de septiembre, atacaron",
+                     dt.date(2025, 11, 14))
+    assert [(r.low, r.is_period) for r in got] == [("2025-09-02", False)]
+
+
+def test_a_single_strike_that_began_on_a_day_keeps_its_day() -> None:
+    got = events("El ataque comenzó el martes y dejó tres muertos.")
+    assert [(m.date_low, m.killed_low) for m in got] == [("2025-11-11", 3)]

@@ -72,13 +72,26 @@ def _day_number(word: str) -> int:
     return int(word) if word.isdigit() else 1
 
 
+#: the start of a series told without "desde el …": "Desde el inicio de la campaña, el 2 de
+#: septiembre, …", "Desde que empezó la campaña en septiembre", "Los bombardeos, que
+#: comenzaron en septiembre, …", "la campaña, que arrancó el 2 de septiembre" (not "desde que
+#: el diario reveló que, el 2 de septiembre, …": a reported clause's own date)
+_SERIES_START = re.compile(
+    r"(?:\bdesde (?:que|el (?:inicio|comienzo|principio|arranque))\b(?:(?!\bque\b)[^.;]){0,45}?"
+    r"|\b(?:comenzaron|empezaron|iniciaron|arrancaron)\s+"
+    r"|\b(?:campaña|ofensiva|operación|serie)\b[^.;]{0,25}?\b(?:comenzó|empezó|inició|"
+    r"arrancó|se inició)\s+)"
+    r"(?:(?:en|el|a|a partir de)\s+)?$", re.IGNORECASE)
+
+
 def read_dates(text: str, pub: dt.date | None, offset: int = 0,
                future: bool = False) -> list[DateRead]:
     """Every Spanish date expression in `text`, resolved against `pub`."""
     out: list[DateRead] = []
     for m in DATE_RE.finditer(text):
         a, b = m.start() + offset, m.end() + offset
-        since = m.group("since") is not None
+        since = m.group("since") is not None or bool(
+            _SERIES_START.search(text[max(0, m.start() - 80):m.start()]))
         if m.group("d"):
             month, day = MONTHS[m.group("m").lower()], _day_number(m.group("d").lower())
             year = int(m.group("y")) if m.group("y") else _year_for(pub, month, day, future)
