@@ -283,3 +283,16 @@ def test_a_date_reported_after_desde_que_is_the_events_own() -> None:
 def test_a_single_strike_that_began_on_a_day_keeps_its_day() -> None:
     got = events("El ataque comenzó el martes y dejó tres muertos.")
     assert [(m.date_low, m.killed_low) for m in got] == [("2025-11-11", 3)]
+
+
+def test_a_tally_since_a_month_on_an_undated_page_has_an_open_end() -> None:
+    got = read("Desde agosto de 2025 la campaña acumula más de 35 golpes contra lanchas y más "
+               "de 110 muertos.", published=None)
+    assert [(m.kind, m.period_low, m.period_high) for m in got] == [("tally", "2025-08-01",
+                                                                       None)]
+
+
+def test_dozens_have_died_since_the_start_of_a_month_is_a_tally() -> None:
+    got = read("Desde comienzos de septiembre, decenas de personas han muerto en los "
+               "bombardeos contra lanchas en el Caribe.")
+    assert [(m.kind, m.killed_low, m.period_low) for m in got] == [("tally", 24, "2025-09-01")]

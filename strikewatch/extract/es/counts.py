@@ -24,6 +24,7 @@ _DEATH_AFTER = re.compile(
     r"(?:(?:el|la|los|las)\s+(?:número|cifra|total|balance|saldo)\s+de\s+(?:personas\s+)?|"
     r"(?:los|las)\s+(?:" + PEOPLE + r"\s+)?)?"
     r"(?:,?\s*que\s+)?(?:muert[oa]s?|fallecid[oa]s?|murieron|murió|mueren|falleció|fallecieron|"
+    r"(?:han|habían|habrían|hayan)\s+(?:muerto|fallecido|perdido la vida)|"
     r"perdieron la vida|"
     r"resultaron muert[oa]s|fueron abatid[oa]s|abatid[oa]s|víctimas mortales|sin vida|"
     r"neutralizad[oa]s|dad[oa]s de baja|víctimas(?:\s+fatales)?)\b",

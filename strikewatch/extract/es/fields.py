@@ -283,7 +283,8 @@ _SAME_TARGET = re.compile(r"\b(?:la|el) mism[oa]\s+(?:lancha|embarcación|bote|b
 
 _TALLY = caseless(re.compile(r"\b(?:eleva(?:n|ndo)? a|lleva(?:n)? a (?!cabo)|suma(?:n|ría)?|"
                     r"ya son|en total|un total de|"
-                    r"hasta ahora|desde (?:el )?(?:inicio|comienzo|principios|septiembre|"
+                    r"hasta ahora|desde (?:el )?(?:inicios?|comienzos?|principios|mediados|"
+                    r"finales|septiembre|"
                     r"agosto|octubre|noviembre|\d)|acumula|campaña|operación Lanza|"
                     r"(?:los|las|estos) \w+ ataques|ataques (?:contra|a) (?:presuntas |"
                     r"supuestas )?(?:lanchas|embarcaciones|narcolanchas)|"
@@ -353,8 +354,10 @@ def read_kind(doc: Doc) -> None:
             f.cite("kind", *(f.prov["strikes"][0] if strikes else
                              (cue_at + cue.start(), cue_at + cue.end())
                              if cue else (f.trigger.start, f.trigger.end)))
-            if f.since_read is not None and doc.published is not None:
-                f.period_low, f.period_high = f.since_read.low, doc.published.isoformat()
+            if f.since_read is not None:
+                # "desde agosto de 2025 …" on a page with no date: the period's end is open
+                f.period_low = f.since_read.low
+                f.period_high = doc.published.isoformat() if doc.published else None
                 f.cite("period", f.since_read.start, f.since_read.end)
             f.date_low = f.date_high = None
             f.time_precision = None
