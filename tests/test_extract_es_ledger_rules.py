@@ -296,3 +296,17 @@ def test_dozens_have_died_since_the_start_of_a_month_is_a_tally() -> None:
     got = read("Desde comienzos de septiembre, decenas de personas han muerto en los "
                "bombardeos contra lanchas en el Caribe.")
     assert [(m.kind, m.killed_low, m.period_low) for m in got] == [("tally", 24, "2025-09-01")]
+
+
+def test_the_campaigns_total_after_the_days_strikes_is_a_tally_of_its_own() -> None:
+    got = read("La Armada atacó el lunes en tres ocasiones cuatro lanchas y murieron 14 "
+               "personas.\n\nCon los 13 ataques dados a conocer desde comienzos de septiembre, "
+               "los muertos suman ya al menos 57.")
+    tallies = sorted((m.strikes_low, m.killed_low) for m in got if m.kind == "tally")
+    assert tallies == [(3, 14), (13, 57)]
+
+
+def test_a_campaign_that_washington_launched_in_a_month_opens_a_period() -> None:
+    got = read_dates("la campaña antidrogas que Washington emprendió en septiembre",
+                     dt.date(2025, 11, 14))
+    assert [(r.low, r.is_period) for r in got] == [("2025-09-01", True)]

@@ -79,8 +79,8 @@ def _day_number(word: str) -> int:
 _SERIES_START = re.compile(
     r"(?:\bdesde (?:que|el (?:inicio|comienzo|principio|arranque))\b(?:(?!\bque\b)[^.;]){0,45}?"
     r"|\b(?:comenzaron|empezaron|iniciaron|arrancaron)\s+"
-    r"|\b(?:campaña|ofensiva|operación|serie)\b[^.;]{0,25}?\b(?:comenzó|empezó|inició|"
-    r"arrancó|se inició)\s+)"
+    r"|\b(?:campaña|ofensiva|operación|serie)\b[^.;]{0,40}?\b(?:comenzó|empezó|inició|"
+    r"arrancó|se inició|emprendió|lanzó)\s+)"
     r"(?:(?:en|el|a|a partir de)\s+)?$", re.IGNORECASE)
 
 

@@ -210,6 +210,11 @@ def corefer(doc: Doc) -> None:
             f.drop = True
         if f.anaphoric and lede_rank(doc, f) is not None:
             f.anaphoric = False  # "el tercer ataque" of the lede's three: a strike of its own
+        if f.anaphoric and f.kind == "tally" and f.counts.get("strikes") and \
+                f.since_read is not None:
+            # "Con los 13 ataques dados a conocer desde septiembre, los muertos suman 57": the
+            # campaign's own total, not the day's three strikes told again
+            f.anaphoric = False
     groups = merge_frames(doc)
     out: list[Group] = []
     for g in groups:
