@@ -310,3 +310,13 @@ def test_a_campaign_that_washington_launched_in_a_month_opens_a_period() -> None
     got = read_dates("la campaña antidrogas que Washington emprendió en septiembre",
                      dt.date(2025, 11, 14))
     assert [(r.low, r.is_period) for r in got] == [("2025-09-01", True)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Una explosión hirió además a cuatro militares.", {"injured": (4, 4)}),
+    ("El ataque mató a dos e hirió a cinco personas.", {"killed": (2, 2), "injured": (5, 5)}),
+    ("El dron dejó heridos a tres soldados.", {"injured": (3, 3)}),
+])
+def test_the_wounded_told_after_the_verb(text: str,
+                                         want: dict[str, tuple[int, int]]) -> None:
+    assert _counts(text) == want

@@ -50,6 +50,9 @@ _SURVIVE_BEFORE = re.compile(r"(?:salieron con vida|sobrevivieron|quedaron con v
 _INJURED_AFTER = re.compile(r"\s*(?:(?:los|las)\s+)?(?:" + PEOPLE + r"\s+)?"
                             r"(?:heridos|heridas|(?:resultaron|quedaron) heridos|lesionados)\b",
                             re.IGNORECASE)
+# "una explosión hirió además a cuatro militares", "dejó heridos a tres"
+_INJURED_BEFORE = re.compile(r"(?:hiri(?:ó|eron|endo)|dej(?:ó|aron|ando) heridos)\s+"
+                             r"(?:además\s+|también\s+)?a\s+$", re.IGNORECASE)
 _ONE_PERSON = re.compile(r"\s*(?:persona|hombre|pescador|tripulante|sobreviviente|"
                          r"superviviente|muerto|fallecido)\b", re.IGNORECASE)
 _STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:(?:esos|estos|los)\s+)?)?(?:ataques|bombardeos|golpes|"
@@ -160,7 +163,7 @@ def bare_count(text: str, a: int, b: int) -> tuple[Range, int, int] | None:
 # what may follow the number after "murieron", "la muerte de": people ("los dos supuestos
 # narcoterroristas"), "de sus habitantes", or the clause's end
 _AFTER_DEATH_VERB = re.compile(r"\s*(?:(?:[\wáéíóú]+\s+){0,2}[\"“«]?" + PEOPLE + r"|muert|fallec|"
-                               r"de\s+(?:sus|los|las)\s|[.,;]|$)", re.IGNORECASE)
+                               r"de\s+(?:sus|los|las)\s|[.,;]|$|[ey]\s+hiri)", re.IGNORECASE)
 
 
 # "en un primer parte había hablado de cuatro muertos": a figure the report has replaced
@@ -192,7 +195,7 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
         rng, approx = got
         if _SURVIVE_AFTER.match(tail) or _SURVIVE_BEFORE.search(head):
             out.append(("survivors", rng, approx, m.start(), m.end()))
-        elif _INJURED_AFTER.match(tail):
+        elif _INJURED_AFTER.match(tail) or _INJURED_BEFORE.search(head):
             out.append(("injured", rng, approx, m.start(), m.end()))
         elif _STRIKES_AFTER.match(tail) or \
                 (_TIMES.match(tail) and _STRIKE_VERB_EN.search(head)) or \
