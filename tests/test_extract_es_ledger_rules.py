@@ -320,3 +320,21 @@ def test_a_campaign_that_washington_launched_in_a_month_opens_a_period() -> None
 def test_the_wounded_told_after_the_verb(text: str,
                                          want: dict[str, tuple[int, int]]) -> None:
     assert _counts(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Sobrevivientes: una persona resistió el impacto.", {"survivors": (1, 1)}),
+    ("Bajas: dos combatientes neutralizados.", {"killed": (2, 2)}),
+    ("  • Heridos: cuatro soldados.", {"injured": (4, 4)}),
+    ("Lugar: 3 millas al sur de la isla.", {}),
+    ("Dos tripulantes murieron y un tercero salió con vida.",
+     {"killed": (2, 2), "survivors": (1, 1)}),
+])
+def test_a_fact_box_and_one_man_alive(text: str, want: dict[str, tuple[int, int]]) -> None:
+    assert _counts(text) == want
+
+
+def test_one_death_told_in_the_singular_joins_the_strike() -> None:
+    got = events("Las fuerzas atacaron el martes una lancha en el Caribe. Al menos una persona "
+                 "murió y dos sobrevivieron.")
+    assert [(m.killed_low, m.survivors_low) for m in got] == [(1, 2)]

@@ -87,7 +87,13 @@ _NO_SURVIVORS = re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?
 
 # "y que un tercero consiguió sobrevivir", "otro sobrevivió": one more man, alive
 _ONE_SURVIVOR = re.compile(r"\b(?:un tercero|un cuarto|otro|una persona|un hombre)\s+(?:"
-                           r"(?:consiguió|logró|pudo)\s+sobrevivir|sobrevivió)\b", re.IGNORECASE)
+                           r"(?:consiguió|logró|pudo)\s+sobrevivir|sobrevivió|salió con vida|"
+                           r"quedó con vida)\b", re.IGNORECASE)
+#: a fact box: "Sobrevivientes: una persona …", "Bajas: dos narcoterroristas", "• Víctimas: tres"
+_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[•·*\-–][ \t]*)?(?P<l>sobrevivientes|supervivientes|heridos|"
+                    r"muertos|fallecidos|víctimas|bajas)[ \t]*:[ \t]*$", re.IGNORECASE)
+_LABEL_FIELD = {"sobrevivientes": "survivors", "supervivientes": "survivors",
+                "heridos": "injured"}
 
 
 #: one person killed, told by the role: "dicen haber matado a un alto cargo del grupo",
@@ -193,7 +199,11 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
         if got is None:
             continue
         rng, approx = got
-        if _SURVIVE_AFTER.match(tail) or _SURVIVE_BEFORE.search(head):
+        label = _LABEL.search(text[max(a, m.start() - 40):m.start()])
+        if label is not None:
+            name = _LABEL_FIELD.get(label.group("l").lower(), "killed")
+            out.append((name, rng, approx, m.start(), m.end()))
+        elif _SURVIVE_AFTER.match(tail) or _SURVIVE_BEFORE.search(head):
             out.append(("survivors", rng, approx, m.start(), m.end()))
         elif _INJURED_AFTER.match(tail) or _INJURED_BEFORE.search(head):
             out.append(("injured", rng, approx, m.start(), m.end()))
