@@ -12,6 +12,7 @@ import re
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
 from strikewatch.extract.es.lexicon import (
     CASUALTY_WORDS,
+    NUMBER,
     SEA_INCIDENT_WORDS,
     STATUS_CUES,
     STRIKE_WORDS,
@@ -149,11 +150,16 @@ def _tally_clauses(doc: Doc, s: Sentence, clauses: list[tuple[Trigger, int, int]
     return out
 
 
+_NEXT_EVENT_JOIN = re.compile(r"[,;]\s+(?:y|mientras que)\s+|;\s+", re.IGNORECASE)
+_OTHER = re.compile(r"\b(?:otr[oa]|nuev[oa])\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def _clauses(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[tuple[Trigger, int, int]]:
     """The sentence's event clauses: one, on its first event word, unless a later event
     word comes after a plan or threat cue of its own ("… ha hundido una decena de lanchas,
-    y ha avisado de que lo próximo será una ofensiva en tierra"): that part is an event of
-    its own, from the comma before the cue."""
+    y ha avisado de que lo próximo será una ofensiva en tierra"), or tells another strike
+    after ", y" or ";" ("…, y el 13 de febrero murieron tres en otro bombardeo"): that part
+    is an event of its own, from the boundary before it."""
     out = [(trigs[0], s.start, s.end)]
     for t in trigs[1:]:
         prev_t, a, _ = out[-1]
@@ -163,6 +169,13 @@ def _clauses(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[tuple[Trigger,
             if status in ("planned", "threatened"):
                 cue = cue or rx.search(between)
         if cue is None:
+            # "…dejó 11 muertos, y el 13 de febrero murieron tres en otro bombardeo": a
+            # second strike told after a coordinating boundary is a clause of its own
+            joins = list(_NEXT_EVENT_JOIN.finditer(between))
+            if joins and _OTHER.search(doc.text[max(s.start, t.start - 12):t.start]):
+                cut = prev_t.end + joins[-1].start()
+                out[-1] = (prev_t, a, cut)
+                out.append((t, cut, s.end))
             continue
         comma = between.rfind(",", 0, cue.start())
         cut = prev_t.end + (comma if comma >= 0 else cue.start())
@@ -197,6 +210,20 @@ _DEATH_WORD = re.compile(r"\b(?:muert[oa]s|murieron|fallecid[oa]s|fallecieron|pe
                          r"sin vida)\b", re.IGNORECASE)
 
 
+def _count_in(text: str, a: int, b: int) -> bool:
+    """A figure (not the article "un", "una") in text[a:b]."""
+    return any(m.group("n").lower() not in ("un", "una", "uno")
+               for m in NUMBER.finditer(text, a, b))
+
+
+def _figure_first(text: str, first: tuple[int, int, re.Match[str]]) -> bool:
+    """Whether the list tells each figure before its rank ("ocho iban a bordo en el primer
+    ataque; cuatro, en el segundo, y tres, en el tercero"), as its first item does: then a
+    figure cut off by a comma belongs to the item after it, not the one before."""
+    a, _, m = first
+    return _count_in(text, a, m.start())
+
+
 def _list_items(doc: Doc, s: Sentence) -> list[Frame]:
     """"ocho muertos en la primera lancha y cuatro en la segunda", "en el primer ataque …,
     en el segundo ataque cuatro y en el tercero tres": a list of strikes by ordinal is one
@@ -208,12 +235,18 @@ def _list_items(doc: Doc, s: Sentence) -> list[Frame]:
     cuts = [0] + [m.end() for m in _ITEM_BREAK.finditer(s.text)] + [len(s.text)]
     segs = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
     items: list[tuple[int, int, re.Match[str]]] = []
+    ahead: int | None = None  # where a figure told before its item's rank begins
     for a, b in segs:
         inside = [m for m in ords if a <= m.start() < b]
         if inside:
-            items.append((a, b, inside[0]))
+            items.append((a if ahead is None else ahead, b, inside[0]))
+            ahead = None
+        elif items and _figure_first(s.text, items[0]) and _count_in(s.text, a, b):
+            ahead = a  # "ocho en el primer ataque; cuatro, en el segundo": the next item's
         elif items:
             items[-1] = (items[-1][0], b, items[-1][2])  # "…en la tercera, dos murieron"
+    if ahead is not None and items:
+        items[-1] = (items[-1][0], len(s.text), items[-1][2])
     death = _DEATH_WORD.search(s.text)
     out: list[Frame] = []
     for a, b, m in items:

@@ -16,11 +16,15 @@ from strikewatch.extract.es.lexicon import NUMBER, NUMBER_WORDS, PEOPLE, VAGUE
 Range = tuple[int | None, int | None]
 
 _DEATH_AFTER = re.compile(
-    r"\s*(?:de\s+)?(?:(?:supuest|presunt)[oa]s\s+)?(?:[\"“«]?" + PEOPLE + r"[\"”»]?\s*)?"
+    r"\s*(?:de\s+)?(?:(?:supuest|presunt)[oa]s\s+)?(?:[\"“«]?" + PEOPLE + r"[\"”»]?\s*"
+    # "diecisiete integrantes del grupo yihadista Al Shabab murieron": whose they were
+    r"(?:(?:de|del)\s+(?:la\s+|las\s+|los\s+)?(?:[\w-]+\s+){1,4}?(?=murieron|fallecieron|"
+    r"perdieron la vida|resultaron muert))?)?"
     r"(?:(?:que\s+)?(?:iban|viajaban|estaban)\s+a\s+bordo\s+)?"
     r"(?:(?:el|la|los|las)\s+(?:número|cifra|total|balance|saldo)\s+de\s+(?:personas\s+)?|"
     r"(?:los|las)\s+(?:" + PEOPLE + r"\s+)?)?"
     r"(?:,?\s*que\s+)?(?:muert[oa]s?|fallecid[oa]s?|murieron|murió|mueren|falleció|fallecieron|"
+    r"(?:han|habían|habrían|hayan)\s+(?:muerto|fallecido|perdido la vida)|"
     r"perdieron la vida|"
     r"resultaron muert[oa]s|fueron abatid[oa]s|abatid[oa]s|víctimas mortales|sin vida|"
     r"neutralizad[oa]s|dad[oa]s de baja|víctimas(?:\s+fatales)?)\b",
@@ -46,6 +50,9 @@ _SURVIVE_BEFORE = re.compile(r"(?:salieron con vida|sobrevivieron|quedaron con v
 _INJURED_AFTER = re.compile(r"\s*(?:(?:los|las)\s+)?(?:" + PEOPLE + r"\s+)?"
                             r"(?:heridos|heridas|(?:resultaron|quedaron) heridos|lesionados)\b",
                             re.IGNORECASE)
+# "una explosión hirió además a cuatro militares", "dejó heridos a tres"
+_INJURED_BEFORE = re.compile(r"(?:hiri(?:ó|eron|endo)|dej(?:ó|aron|ando) heridos)\s+"
+                             r"(?:además\s+|también\s+)?a\s+$", re.IGNORECASE)
 _ONE_PERSON = re.compile(r"\s*(?:persona|hombre|pescador|tripulante|sobreviviente|"
                          r"superviviente|muerto|fallecido)\b", re.IGNORECASE)
 _STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:(?:esos|estos|los)\s+)?)?(?:ataques|bombardeos|golpes|"
@@ -80,7 +87,24 @@ _NO_SURVIVORS = re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?
 
 # "y que un tercero consiguió sobrevivir", "otro sobrevivió": one more man, alive
 _ONE_SURVIVOR = re.compile(r"\b(?:un tercero|un cuarto|otro|una persona|un hombre)\s+(?:"
-                           r"(?:consiguió|logró|pudo)\s+sobrevivir|sobrevivió)\b", re.IGNORECASE)
+                           r"(?:consiguió|logró|pudo)\s+sobrevivir|sobrevivió|salió con vida|"
+                           r"quedó con vida)\b", re.IGNORECASE)
+#: a fact box: "Sobrevivientes: una persona …", "Bajas: dos narcoterroristas", "• Víctimas: tres"
+_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[•·*\-–][ \t]*)?(?P<l>sobrevivientes|supervivientes|heridos|"
+                    r"muertos|fallecidos|víctimas|bajas)[ \t]*:[ \t]*$", re.IGNORECASE)
+_LABEL_FIELD = {"sobrevivientes": "survivors", "supervivientes": "survivors",
+                "heridos": "injured"}
+
+
+#: one person killed, told by the role: "dicen haber matado a un alto cargo del grupo",
+#: "abatió a otro dirigente", "Hamza al-Hosi, dirigente de ISIS, murió en Siria"
+_ROLE = (r"(?:alto cargo|alto mando|dirigente|líder|jefe|cabecilla|comandante|miembro|"
+         r"integrante|militante)")
+_ONE_KILLED = re.compile(
+    r"\b(?:mat(?:ó|aron|ado|ar|a|an)|abati(?:ó|eron|do|r)|dio muerte|dieron muerte|"
+    r"acab(?:ó|aron) con la vida de)\s+a\s+(?:un|una|otro|otra)\s+" + _ROLE + r"\b"
+    r"|\b" + _ROLE + r"\b[^,.;]{0,50},\s+(?:murió|falleció|fue abatid[oa]|resultó muert[oa])\b",
+    re.IGNORECASE)
 
 
 def number_value(word: str) -> int | None:
@@ -145,13 +169,17 @@ def bare_count(text: str, a: int, b: int) -> tuple[Range, int, int] | None:
 # what may follow the number after "murieron", "la muerte de": people ("los dos supuestos
 # narcoterroristas"), "de sus habitantes", or the clause's end
 _AFTER_DEATH_VERB = re.compile(r"\s*(?:(?:[\wáéíóú]+\s+){0,2}[\"“«]?" + PEOPLE + r"|muert|fallec|"
-                               r"de\s+(?:sus|los|las)\s|[.,;]|$)", re.IGNORECASE)
+                               r"de\s+(?:sus|los|las)\s|[.,;]|$|[ey]\s+hiri)", re.IGNORECASE)
 
 
 # "en un primer parte había hablado de cuatro muertos": a figure the report has replaced
 _SUPERSEDED = re.compile(r"\b(?:primer|inicial|anterior)\w*\s+(?:parte|comunicado|balance|reporte|"
                          r"informe|recuento)\b[^.;]{0,60}$|\b(?:había|habían)\s+(?:hablado|"
                          r"informado|reportado|dado cuenta)\s+de\s+$", re.IGNORECASE)
+
+
+#: "mató al menos a 120 personas": the qualifier before the object's "a"
+_AT_LEAST_BEFORE = re.compile(r"\b(?:al menos|por lo menos|como mínimo)\s+a\s+$", re.IGNORECASE)
 
 
 def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, int]]:
@@ -171,9 +199,13 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
         if got is None:
             continue
         rng, approx = got
-        if _SURVIVE_AFTER.match(tail) or _SURVIVE_BEFORE.search(head):
+        label = _LABEL.search(text[max(a, m.start() - 40):m.start()])
+        if label is not None:
+            name = _LABEL_FIELD.get(label.group("l").lower(), "killed")
+            out.append((name, rng, approx, m.start(), m.end()))
+        elif _SURVIVE_AFTER.match(tail) or _SURVIVE_BEFORE.search(head):
             out.append(("survivors", rng, approx, m.start(), m.end()))
-        elif _INJURED_AFTER.match(tail):
+        elif _INJURED_AFTER.match(tail) or _INJURED_BEFORE.search(head):
             out.append(("injured", rng, approx, m.start(), m.end()))
         elif _STRIKES_AFTER.match(tail) or \
                 (_TIMES.match(tail) and _STRIKE_VERB_EN.search(head)) or \
@@ -183,6 +215,8 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
             out.append(("strikes", rng, approx, m.start(), m.end()))
         elif _DEATH_AFTER.match(tail) or (_DEATH_BEFORE.search(head) and
                                           _AFTER_DEATH_VERB.match(tail)):
+            if _AT_LEAST_BEFORE.search(head) and not m.group("q") and rng[0] is not None:
+                rng = (rng[0], None)  # "mató al menos a 120 personas"
             out.append(("killed", rng, approx, m.start(), m.end()))
     for m in _NTH_WORD.finditer(text, a, b):
         n = ORDINALS[m.group(1).lower()]
@@ -190,6 +224,9 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
     for m in _NTH_STRIKE.finditer(text, a, b):
         n = int(m.group(1))
         out.append(("strikes", (n, n), False, m.start(1), m.end(1)))
+    dead = _ONE_KILLED.search(text, a, b)
+    if dead is not None and not any(o[0] == "killed" for o in out):
+        out.append(("killed", (1, 1), False, dead.start(), dead.end()))
     one = _ONE_SURVIVOR.search(text, a, b)
     if one is not None and not any(o[0] == "survivors" for o in out):
         out.append(("survivors", (1, 1), False, one.start(), one.end()))

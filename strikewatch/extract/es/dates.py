@@ -27,14 +27,20 @@ _DAY = "|".join(WEEKDAYS)
 DATE_RE = re.compile(
     rf"(?P<since>\bdesde (?:(?:el|inicios de|principios de|comienzos de|mediados de|"
     rf"finales de) )?)?"
-    rf"(?:(?P<wdp>\b(?:{_DAY})\s+)?(?P<d>\d{{1,2}}) de (?P<m>{_MON})(?: (?:de|del) (?P<y>\d{{4}}))?"
+    rf"(?:(?P<wdp>\b(?:{_DAY})\s+)?(?P<d>\d{{1,2}}|primero|1\.?º|1ro) de (?P<m>{_MON})"
+    rf"(?: (?:de|del) (?P<y>\d{{4}}))?"
+    rf"|(?P<nd>\b\d{{1,2}})[./-](?P<nm>\d{{1,2}})[./-](?P<ny>(?:19|20)\d{{2}})\b"
     rf"|\b(?P<mid>a (?:mediados|principios|inicios|finales|fines) de )?(?P<mo>{_MON})"
     rf"(?: (?:de|del) (?P<my>\d{{4}}))?"
     rf"|(?P<rel>\b(?:ayer|anoche|antier|anteayer|hoy|esta madrugada|esta mañana|"
     rf"la noche anterior|la víspera)\b)"
-    rf"|(?P<wd>\b(?:el|este|esta|del|pasado) (?:pasado )?(?:{_DAY})\b(?! \d))"
+    rf"|(?P<ago>\bhace (?P<agon>dos|tres|cuatro|cinco|seis|[2-6]) días\b)"
+    rf"|(?P<wkend>\b(?:el|este|del|pasado|el pasado) fin de semana(?P<wkpast> pasado)?\b)"
+    rf"|(?P<wd>\b(?:el|este|esta|del|pasado) (?:pasado )?(?:{_DAY})\b(?! \d)(?!\s*\(\d))"
     rf")",
     re.IGNORECASE)
+
+_SMALL = {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6}
 
 
 def _last_weekday(pub: dt.date, wd: int) -> dt.date:
@@ -51,17 +57,55 @@ def _year_for(pub: dt.date | None, month: int, day: int, future: bool) -> int | 
     return year
 
 
+def _weekday_year(pub: dt.date, month: int, day: int, wd: int, year: int) -> int:
+    """"la noche del jueves 6 de noviembre": of the years the date may fall in (the
+    publication's, the one before), the one where it is that weekday (a page filed the day
+    before its date line, or a wrong year guess, would otherwise move it a year)."""
+    for y in (year, pub.year, pub.year - 1):
+        if day <= calendar.monthrange(y, month)[1] and dt.date(y, month, day).weekday() == wd:
+            return y
+    return year
+
+
+def _day_number(word: str) -> int:
+    """"6" → 6; "primero", "1.º", "1º", "1ro" → 1."""
+    return int(word) if word.isdigit() else 1
+
+
+#: the start of a series told without "desde el …": "Desde el inicio de la campaña, el 2 de
+#: septiembre, …", "Desde que empezó la campaña en septiembre", "Los bombardeos, que
+#: comenzaron en septiembre, …", "la campaña, que arrancó el 2 de septiembre" (not "desde que
+#: el diario reveló que, el 2 de septiembre, …": a reported clause's own date)
+_SERIES_START = re.compile(
+    r"(?:\bdesde (?:que|el (?:inicio|comienzo|principio|arranque))\b(?:(?!\bque\b)[^.;]){0,45}?"
+    r"|\b(?:comenzaron|empezaron|iniciaron|arrancaron)\s+"
+    r"|\b(?:campaña|ofensiva|operación|serie)\b[^.;]{0,40}?\b(?:comenzó|empezó|inició|"
+    r"arrancó|se inició|emprendió|lanzó)\s+)"
+    r"(?:(?:en|el|a|a partir de)\s+)?$", re.IGNORECASE)
+
+
 def read_dates(text: str, pub: dt.date | None, offset: int = 0,
                future: bool = False) -> list[DateRead]:
     """Every Spanish date expression in `text`, resolved against `pub`."""
     out: list[DateRead] = []
     for m in DATE_RE.finditer(text):
         a, b = m.start() + offset, m.end() + offset
-        since = m.group("since") is not None
+        since = m.group("since") is not None or bool(
+            _SERIES_START.search(text[max(0, m.start() - 80):m.start()]))
         if m.group("d"):
-            month, day = MONTHS[m.group("m").lower()], int(m.group("d"))
+            month, day = MONTHS[m.group("m").lower()], _day_number(m.group("d").lower())
             year = int(m.group("y")) if m.group("y") else _year_for(pub, month, day, future)
+            if year is not None and pub is not None and not m.group("y") and m.group("wdp"):
+                wd = WEEKDAYS[m.group("wdp").strip().lower()]
+                year = _weekday_year(pub, month, day, wd, year)
             if year is None or not 1 <= day <= calendar.monthrange(year, month)[1]:
+                continue
+            iso = dt.date(year, month, day).isoformat()
+            out.append(DateRead(a, b, iso, iso, 1, is_period=since))
+        elif m.group("nd"):
+            # "este jueves (16.10.2025)": a day-first numeric date, as Spanish writes it
+            year, month, day = int(m.group("ny")), int(m.group("nm")), int(m.group("nd"))
+            if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
                 continue
             iso = dt.date(year, month, day).isoformat()
             out.append(DateRead(a, b, iso, iso, 1, is_period=since))
@@ -81,6 +125,18 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
                     "la víspera": 1}.get(word, 0)
             day_ = (pub - dt.timedelta(days=back)).isoformat()
             out.append(DateRead(a, b, day_, day_, 1))
+        elif m.group("ago"):
+            n = m.group("agon").lower()
+            day_ = (pub - dt.timedelta(days=int(n) if n.isdigit() else _SMALL[n])).isoformat()
+            out.append(DateRead(a, b, day_, day_, 1))
+        elif m.group("wkend"):
+            # the Saturday and Sunday on or before publication; "el fin de semana pasado"
+            # read on a weekend is the one before
+            sat = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+            if m.group("wkpast") and pub.weekday() >= 5:
+                sat -= dt.timedelta(days=7)
+            out.append(DateRead(a, b, sat.isoformat(),
+                                (sat + dt.timedelta(days=1)).isoformat(), 2))
         elif m.group("wd"):
             wd = WEEKDAYS[m.group("wd").split()[-1].lower()]
             day_ = _last_weekday(pub, wd).isoformat()

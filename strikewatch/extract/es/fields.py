@@ -112,6 +112,57 @@ def read_counts(doc: Doc) -> None:
                 rng, a, b = bare
                 f.counts["killed"] = rng
                 f.cite("killed", a, b)
+    _aboard_lists(doc)
+
+
+def _exact(rng: tuple[int | None, int | None]) -> int | None:
+    return rng[0] if rng[0] is not None and rng[0] == rng[1] else None
+
+
+def _aboard_lists(doc: Doc) -> None:
+    """"En el primer ataque viajaban ocho. En el segundo, cuatro. En el tercero, tres. En los
+    tres ataques murieron 14 y uno sobrevivió": where a list's figures add up to the dead
+    plus the survivors its total tells, the figures count those aboard, and which boat the
+    survivors were on is not told — each item's toll is its figure less the survivors up to
+    its figure (8 → 7..8), as a careful coder reads it. A figure tied to a death word of its
+    own item ("murieron tres en el tercero") is a toll and is kept."""
+    items = [f for f in doc.frames if list_item(doc, f) and f.status == "occurred"]
+    runs: list[list[Frame]] = []
+    for f in items:
+        if runs and f.sentence.index - runs[-1][-1].sentence.index <= 1:
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    for run in runs:
+        if len(run) < 2 or any(n == "killed" for f in run for n, *_ in
+                               es_counts.read_counts(doc.text, f.start, _own_end(doc, f))):
+            continue
+        figs = [es_counts.bare_count(doc.text, f.start, _own_end(doc, f)) for f in run]
+        aboard = [None if g is None else _exact(g[0]) for g in figs]
+        if any(n is None for n in aboard):
+            continue
+        total = _list_total(doc, run)
+        if total is None or sum(n for n in aboard if n is not None) != sum(total) or \
+                total[1] < 1:
+            continue
+        for f, g, n in zip(run, figs, aboard, strict=True):
+            assert g is not None and n is not None
+            f.counts["killed"] = (max(0, n - total[1]), n)
+            f.prov.pop("killed", None)
+            f.cite("killed", g[1], g[2])
+
+
+def _list_total(doc: Doc, run: list[Frame]) -> tuple[int, int] | None:
+    """(dead, survivors) the list's total tells, in the list's sentences or the two after."""
+    first, last = run[0].sentence.index, run[-1].sentence.index
+    span = [s for s in doc.sentences if first <= s.index <= last + 2]
+    killed = survivors = None
+    for name, rng, _, _, _ in es_counts.read_counts(doc.text, span[0].start, span[-1].end):
+        if name == "killed" and killed is None:
+            killed = _exact(rng)
+        elif name == "survivors" and survivors is None:
+            survivors = _exact(rng)
+    return None if killed is None or survivors is None else (killed, survivors)
 
 
 _SAID = re.compile(r"\b(?:" + SAY_VERB + r"|comunic(?:ó|ado)|anunci(?:ó|ado)|publica|informa|"
@@ -120,12 +171,17 @@ _SAID = re.compile(r"\b(?:" + SAY_VERB + r"|comunic(?:ó|ado)|anunci(?:ó|ado)|p
 
 
 def _said_on(text: str, f: Frame, r: DateRead) -> bool:
-    """"ha comunicado este viernes la muerte de…", "El martes, …, Hegseth aseguró que el
-    ataque…": the day something was said, not the day of the event."""
+    """"ha comunicado este viernes la muerte de…", "afirmó este sábado, 18 de octubre, que…",
+    "El martes, …, Hegseth aseguró que el ataque…": the day something was said, not the day
+    of the event. A date after "que" ("dio a conocer que ayer … se lanzó") is the reported
+    clause's own."""
     before = text[max(f.start, r.start - 30):r.start]
     if re.search(r"\b(?:" + SAY_VERB + r"|comunic(?:ó|ado)|anunci(?:ó|ado)|asegur(?:ó|ado)|"
-                 r"publica|informa|revela|asegura|señala|dice|"
-                 r"revel(?:ó|ado)|denunci(?:ó|ado))\s+(?:\w+\s+)?$", before, re.IGNORECASE):
+                 r"publica|informa|revela|asegura|señala|dice|afirm(?:ó|a)|"
+                 r"revel(?:ó|ado)|denunci(?:ó|ado))\s+(?:(?!que\b)[\w,]+\s+){0,2}$|"
+                 # "El aviso, difundido en redes sociales el martes": the day it went out
+                 r"\b(?:difundid|publicad|divulgad)[oa]s?\s+(?:(?!que\b)[\w,]+\s+){0,3}$", before,
+                 re.IGNORECASE):
         return True
     if r.end > f.trigger.start:
         return False
@@ -152,12 +208,19 @@ def read_dates(doc: Doc) -> None:
                 continue
         point = [r for r in reads if not r.is_period and not _said_on(doc.text, f, r)]
         if not point:
-            if f.gap_verb and last is not None and \
+            if list_item(doc, f) and last is not None and \
                     f.sentence.index - last.sentence.index <= 3:
-                # a list of strikes: the day told for them before the list
+                # a list of strikes: the day told for them before the list, carried from
+                # item to item ("Ayer … tres ataques. En el primero … En el segundo …")
                 f.date_low, f.date_high, f.time_precision = (last.date_low, last.date_high,
                                                              last.time_precision)
                 f.cite("date", *last.prov["date"][0])
+                last = f
+            elif (ranked := lede_rank(doc, f)) is not None and ranked[1].date_low:
+                lede = ranked[1]  # "El tercer ataque …" of the lede's "tres ataques" that day
+                f.date_low, f.date_high, f.time_precision = (lede.date_low, lede.date_high,
+                                                             lede.time_precision)
+                f.cite("date", *lede.prov["date"][0])
             continue
         r = min(point, key=lambda r: abs(r.start - f.trigger.start) + (0 if r.precision == 1
                                                                         else 500))
@@ -167,9 +230,61 @@ def read_dates(doc: Doc) -> None:
             last = f
 
 
+#: "en el primer ataque", "la segunda lancha": a strike told by its rank in a list
+_RANKED_BEFORE = re.compile(r"\b(?:primer|segund|tercer|cuart|quint|sext)\w*\s+$", re.IGNORECASE)
+_RANK_WORD = re.compile(r"(?:primer|segund|tercer|cuart|quint|sext)\w*\b", re.IGNORECASE)
+
+
+def list_item(doc: Doc, f: Frame) -> bool:
+    """An item of a list of strikes: a gapped item ("cuatro en la segunda"), an item told as
+    its own sentence ("En el tercero, tres."), or a strike told by its rank ("En el primer
+    ataque viajaban ocho") — each one strike of those the lede told, on the lede's day."""
+    if f.gap_verb or _RANK_WORD.match(f.trigger.text):
+        return True
+    return bool(_RANKED_BEFORE.search(doc.text[max(f.sentence.start, f.trigger.start - 12):
+                                               f.trigger.start]))
+
+
+_RANKS = {"primer": 1, "segund": 2, "tercer": 3, "cuart": 4, "quint": 5, "sext": 6}
+_RANK_AT = re.compile(r"\b(primer|segund|tercer|cuart|quint|sext)\w*\s+(?:\w+\s+)?$|"
+                      r"^(primer|segund|tercer|cuart|quint|sext)", re.IGNORECASE)
+#: "el primer ataque de la campaña", "el sexto desde septiembre", "es el primer golpe en el
+#: Caribe del que se tiene constancia": a rank in the campaign, not in a list
+_CAMPAIGN_RANK = re.compile(r"[^.;:]{0,60}?\b(?:de (?:la|esta|una) (?:campaña|serie|ofensiva|"
+                            r"operación)|desde|del que se tiene|contra (?:presuntas|supuestas) )",
+                            re.IGNORECASE)
+_IS_RANK = re.compile(r"\b(?:es|era|sería|fue|se trata de)\s+(?:el|la|del)\s+\w+\s+(?:\w+\s+)?$",
+                      re.IGNORECASE)
+
+
+def lede_rank(doc: Doc, f: Frame) -> tuple[int, Frame] | None:
+    """"Efectuó el lunes tres ataques … El tercer ataque parece dirigido contra dos botes": a
+    strike told by its rank (not the campaign's "primer ataque de la serie") within the
+    number of strikes an earlier sentence told is that sentence's item — (rank, lede)."""
+    before = doc.text[max(f.sentence.start, f.trigger.start - 16):f.trigger.start]
+    m = _RANK_AT.search(before) or _RANK_AT.search(f.trigger.text)
+    if m is None or _CAMPAIGN_RANK.match(doc.text, f.trigger.end) or _IS_RANK.search(
+            doc.text[max(f.sentence.start, f.trigger.start - 40):f.trigger.start]):
+        return None
+    rank = _RANKS[(m.group(1) or m.group(2)).lower()]
+    for o in reversed(doc.frames[:doc.frames.index(f)]):
+        n = o.counts.get("strikes")
+        if n and n[0] is not None and n[0] == n[1] and n[0] >= max(2, rank) and \
+                o.sentence.index < f.sentence.index and \
+                not _SAME_TARGET.search(doc.text, o.start, o.end):
+            return rank, o
+    return None
+
+
+#: "dos ataques contra la misma lancha": a second strike on one boat, one incident
+_SAME_TARGET = re.compile(r"\b(?:la|el) mism[oa]\s+(?:lancha|embarcación|bote|barco|nave|"
+                          r"objetivo|blanco)\b", re.IGNORECASE)
+
+
 _TALLY = caseless(re.compile(r"\b(?:eleva(?:n|ndo)? a|lleva(?:n)? a (?!cabo)|suma(?:n|ría)?|"
                     r"ya son|en total|un total de|"
-                    r"hasta ahora|desde (?:el )?(?:inicio|comienzo|principios|septiembre|"
+                    r"hasta ahora|desde (?:el )?(?:inicios?|comienzos?|principios|mediados|"
+                    r"finales|septiembre|"
                     r"agosto|octubre|noviembre|\d)|acumula|campaña|operación Lanza|"
                     r"(?:los|las|estos) \w+ ataques|ataques (?:contra|a) (?:presuntas |"
                     r"supuestas )?(?:lanchas|embarcaciones|narcolanchas)|"
@@ -191,10 +306,11 @@ BACKGROUND_DAYS = 120
 def _recalled(doc: Doc) -> None:
     """Strikes recalled as context are background: one ending BACKGROUND_DAYS before
     publication, or one dated two days or more before the article's own strike (its first
-    occurred event, when it has a day of its own) and told after it ("el 13 de febrero otro
-    bombardeo mató a tres" under a report of Monday's strike)."""
+    occurred event with a day of its own: a headline or "dio a conocer este lunes otro
+    bombardeo" tells no day, the embedded statement "el 23 de febrero … atacó" does) and
+    told after it ("el 13 de febrero otro bombardeo mató a tres" under a report of Monday's
+    strike)."""
     lead_day: dt.date | None = None
-    lead_seen = False
     for f in doc.frames:
         if f.kind != "event" or f.status != "occurred" or f.drop:
             continue
@@ -203,9 +319,9 @@ def _recalled(doc: Doc) -> None:
                 (doc.published - end).days > BACKGROUND_DAYS:
             f.background = True
             continue
-        if not lead_seen:
-            lead_seen = True
-            lead_day = dt.date.fromisoformat(f.date_low) if f.date_low else None
+        if lead_day is None:
+            lead_day = dt.date.fromisoformat(f.date_low) if f.date_low and \
+                f.time_precision == 1 else None
             continue
         if end is not None and lead_day is not None and (lead_day - end).days >= 2:
             f.background = True
@@ -238,8 +354,10 @@ def read_kind(doc: Doc) -> None:
             f.cite("kind", *(f.prov["strikes"][0] if strikes else
                              (cue_at + cue.start(), cue_at + cue.end())
                              if cue else (f.trigger.start, f.trigger.end)))
-            if f.since_read is not None and doc.published is not None:
-                f.period_low, f.period_high = f.since_read.low, doc.published.isoformat()
+            if f.since_read is not None:
+                # "desde agosto de 2025 …" on a page with no date: the period's end is open
+                f.period_low = f.since_read.low
+                f.period_high = doc.published.isoformat() if doc.published else None
                 f.cite("period", f.since_read.start, f.since_read.end)
             f.date_low = f.date_high = None
             f.time_precision = None
@@ -250,12 +368,17 @@ def read_kind(doc: Doc) -> None:
 @component("es_targets", requires=("doc.frames",), assigns=("frame.target_kind", "frame.domain"))
 def read_targets(doc: Doc) -> None:
     """A boat is a vessel at sea; a camp or "en tierra" is land; an item of a list of
-    strikes ("en la segunda", "en el tercero") hit what the strikes before it hit."""
+    strikes ("en la segunda", "En el tercero, tres.", "El tercer ataque") hit what the
+    strikes before it hit."""
     last: Frame | None = None
     for f in doc.frames:
         _target(doc, f)
-        if f.target_kind is None and f.gap_verb and last is not None and \
-                f.sentence.index - last.sentence.index <= 3:
+        ranked = lede_rank(doc, f)
+        if f.target_kind is None and ranked is not None and \
+                ranked[1].target_kind is not None:
+            last = ranked[1]  # "El tercer ataque …" hit what the lede's strikes hit
+        if f.target_kind is None and (list_item(doc, f) or ranked) and last is not None and \
+                (ranked or f.sentence.index - last.sentence.index <= 3):
             f.target_kind, f.domain = last.target_kind, last.domain
             f.cite("target_kind", *last.prov["target_kind"][0])
             f.cite("domain", *last.prov["domain"][0])

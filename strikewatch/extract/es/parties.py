@@ -9,6 +9,7 @@ import re
 
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import compatible, merge_frames
+from strikewatch.extract.es.fields import lede_rank, list_item
 from strikewatch.extract.es.lexicon import (
     ACTOR_RE,
     ACTORS,
@@ -53,13 +54,16 @@ def read_places(doc: Doc) -> None:
     """A sea the gazetteer knows in Spanish ("el Pacífico oriental", "mar Caribe"); a boat
     struck at sea has no country even "frente a las costas de Venezuela"; on land, a country
     named after "en"."""
-    for f in doc.frames:
+    several: set[int] = set()  # frames whose clause names two seas or more
+    for i, f in enumerate(doc.frames):
         clause = doc.text[f.start:f.end]
         try:
             seas = [pm for pm in geoparser().places_in(doc.text, f.start, f.end)
                     if pm.place.kind == "sea" or pm.place.geo_precision == 6]
         except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
             seas = []
+        if len({pm.place.name for pm in seas}) > 1:
+            several.add(i)
         if seas:
             pm = min(seas, key=lambda pm: abs(pm.start - f.trigger.start))
             f.place = pm.place
@@ -83,6 +87,24 @@ def read_places(doc: Doc) -> None:
             f.place = Place(name=m2.group(0), country=COUNTRY_ADJECTIVES[m2.group(1).lower()],
                             kind="country", geo_precision=5)
             f.cite("place", f.start + m2.start(), f.start + m2.end())
+    _seas_of_lists(doc, several)
+
+
+def _seas_of_lists(doc: Doc, several: set[int]) -> None:
+    """"Tres ataques en el Pacífico oriental … En el primero, ocho. En el segundo, cuatro.":
+    an item of a list of strikes that names no place was struck in the sea its lede names
+    (the latest sea told up to three sentences before it, carried from item to item; a
+    sentence naming two seas, "10 ataques en el Caribe y el Pacífico", tells none)."""
+    last: Frame | None = None
+    for i, f in enumerate(doc.frames):
+        if f.place is not None:
+            last = f if f.place.kind == "sea" and i not in several else None
+            continue
+        if last is not None and list_item(doc, f) and \
+                f.sentence.index - last.sentence.index <= 3:
+            f.place = last.place
+            f.cite("place", *last.prov["place"][0])
+            last = f
 
 
 def _actor(m: re.Match[str]) -> Actor:
@@ -116,6 +138,22 @@ def read_actors(doc: Doc) -> None:
                 if m is not None:
                     f.actor1 = _actor(m)
                     f.cite("actor1", m.start(), m.end())
+        if f.actor1 is None:
+            _actor_of_list(doc, f)
+
+
+def _actor_of_list(doc: Doc, f: Frame) -> None:
+    """"Hegseth: el Departamento de Guerra realizó tres ataques … En el segundo, cuatro. En
+    el tercero, tres.": an item of a list of strikes was carried out by whoever carried out
+    the strikes its lede told, or the item before it."""
+    i = doc.frames.index(f)
+    ranked = lede_rank(doc, f)
+    src = ranked[1] if ranked is not None else doc.frames[i - 1] if i > 0 and \
+        list_item(doc, f) and f.sentence.index - doc.frames[i - 1].sentence.index <= 1 \
+        else None
+    if src is not None and src.actor1 is not None:
+        f.actor1 = src.actor1
+        f.cite("actor1", *src.prov["actor1"][0])
 
 
 def _sentence_of(doc: Doc, pos: int) -> int:
@@ -161,7 +199,7 @@ def read_sources(doc: Doc) -> None:
                      "frame.violent_context", "frame.counts", "frame.more", "frame.date_low",
                      "frame.place", "frame.actor1", "frame.actor2", "frame.event_type",
                      "frame.since_read"),
-           assigns=("doc.groups", "frame.drop", "frame.kind"))
+           assigns=("doc.groups", "frame.drop", "frame.kind", "frame.anaphoric"))
 def corefer(doc: Doc) -> None:
     """The English coreference (language-neutral: it compares fields), then one step a
     Spanish story needs: the lede tells the strike and the body tells it again with an
@@ -170,6 +208,13 @@ def corefer(doc: Doc) -> None:
     for f in doc.frames:
         if _generic_plural(f):
             f.drop = True
+        if f.anaphoric and lede_rank(doc, f) is not None:
+            f.anaphoric = False  # "el tercer ataque" of the lede's three: a strike of its own
+        if f.anaphoric and f.kind == "tally" and f.counts.get("strikes") and \
+                f.since_read is not None:
+            # "Con los 13 ataques dados a conocer desde septiembre, los muertos suman 57": the
+            # campaign's own total, not the day's three strikes told again
+            f.anaphoric = False
     groups = merge_frames(doc)
     out: list[Group] = []
     for g in groups:
@@ -184,7 +229,22 @@ def corefer(doc: Doc) -> None:
             continue
         out.append(g)
     _totals_of_lists(doc, out)
-    doc.groups = out
+    doc.groups = [g for g in out if not all(_in_caption(doc, f) for f in g.frames)]
+
+
+#: a photo credit marks its line as a caption ("Lancha atacada. Foto: X @Southcom",
+#: "… (Foto: Gobierno de Estados Unidos.)", "EFE/ @Southcom")
+_CREDIT = re.compile(r"\bFoto(?:grafía)?\s*(?::|cortesía\b|\(|EFE\b|AFP\b)|"
+                     r"\b(?:EFE|AFP|AP|Reuters)\s*/\s*@?\w", re.IGNORECASE)
+
+
+def _in_caption(doc: Doc, f: Frame) -> bool:
+    """A photo caption tells of a picture, often from another strike's story ("Otra
+    narcolancha atacada: dos muertos. Foto: …" above a report of three dead): it joins the
+    event the body tells, and alone it tells no incident."""
+    a = doc.text.rfind("\n", 0, f.trigger.start) + 1
+    b = doc.text.find("\n", f.trigger.end)
+    return bool(_CREDIT.search(doc.text, a, b if b >= 0 else len(doc.text)))
 
 
 _PLURAL_NOUN = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
@@ -192,11 +252,12 @@ _PLURAL_NOUN = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
 
 def _generic_plural(f: Frame) -> bool:
     """"Ataques a barcos supuestamente del narcotráfico", "ven cada vez más cerca ataques
-    limitados": strikes spoken of in general — no day, period, place, toll or count of their
-    own — tell no incident."""
+    limitados", "el ritmo de los ataques … empezaron a comienzos de septiembre": strikes
+    spoken of in general — no day (a month is the campaign's), period, place, toll or count
+    of their own — tell no incident."""
     return f.status == "occurred" and bool(_PLURAL_NOUN.match(f.trigger.text)) and \
-        not f.counts and f.date_low is None and f.since_read is None and f.place is None and \
-        not f.gap_verb and f.kind == "event"
+        not f.counts and (f.date_low is None or f.time_precision != 1) and \
+        f.since_read is None and f.place is None and not f.gap_verb and f.kind == "event"
 
 
 _ORDINAL = re.compile(r"(?:primer|segund|tercer|cuart|quint|sext)\w*\s*$", re.IGNORECASE)
@@ -223,7 +284,7 @@ def _is_item(doc: Doc, f: Frame) -> bool:
     """An item of a list of strikes: a gapped list item, or a strike by its rank next to
     another ranked one ("el primer ataque … el segundo"), not the campaign's "sexto
     bombardeo" told alone."""
-    if f.gap_verb:
+    if f.gap_verb or lede_rank(doc, f) is not None:
         return True
     return _ordinal(doc, f) and any(
         o is not f and _ordinal(doc, o) and abs(o.sentence.index - f.sentence.index) <= 2
