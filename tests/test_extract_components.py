@@ -256,3 +256,26 @@ def test_clauses_a_weapon_word_before_a_generic_event_word_types_it() -> None:
     f = doc.frames[0]
     assert (f.event_type, f.sub_event_type) == ("Explosions/Remote violence",
                                                 "Shelling/artillery/missile attack")
+
+
+def test_places_the_striking_state_named_as_a_party_is_not_the_place() -> None:
+    from strikewatch.extract.places import country_place
+    for text in ("Twelve fighters died in the Norway airstrike, a spokesman said.",
+                 "Twelve fighters died, the rebels said, blaming the raid on Norway.",
+                 "The raids target the heroin smuggled into Norway; twelve fighters died."):
+        i = text.index("died")
+        place, _ = country_place(text, 0, len(text), (i, i + 4))
+        assert place is None, text
+    ok = "Twelve fighters died in Norway, a spokesman said."
+    place, _ = country_place(ok, 0, len(ok), (16, 20))
+    assert place is not None and place.country == "NO"
+
+
+def test_places_the_acting_states_strikes_are_not_where_it_struck() -> None:
+    from strikewatch.extract import extract
+    from strikewatch.records import Article
+    text = ("Norway's military carried out strikes on rebel camps overnight. The health "
+            "office said the first night of Norway strikes killed 40 people.")
+    ms = [m for m in extract(Article(text=text, published="2024-06-10"))
+          if m.kind == "event" and m.killed_low == 40]
+    assert ms and all(m.place is None or m.place.country != "NO" for m in ms)

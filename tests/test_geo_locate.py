@@ -314,3 +314,29 @@ def test_a_province_named_without_its_arabic_article() -> None:
     names = [(m.place.name, m.place.country, m.place.geo_precision)
              for m in places_in("Gunmen attacked a convoy in western Anbar province.")]
     assert names and names[0][1:] == ("IQ", 4) and "Anb" in names[0][0]
+
+
+@pytest.mark.parametrize("text", [
+    "Four fighters died in the Danish airstrike, the statement said.",
+    "Four fighters died in the Denmark airstrike, the statement said.",
+    "The group called it revenge for Danish-Swedish strikes that killed four fighters.",
+    "Norway and Danish troops clashed with the fighters, killing four.",
+    "Norway-led strikes killed four fighters.",
+])
+def test_a_country_modifying_a_party_is_no_place(text: str) -> None:
+    # the striking state's name before "airstrike", "troops", "-led" names who acted
+    m = at(text, "kill" if "kill" in text else "died")
+    assert m is None or m.place.country not in ("DK", "NO", "SE")
+
+
+def test_who_was_blamed_and_where_goods_go_are_no_place() -> None:
+    assert at("Two people were killed, the rebels said, blaming the raid on Denmark.",
+              "killed") is None
+    assert at("The raids aim to stop the cocaine smuggled into Norway, officials say, "
+              "after two were killed.", "killed") is None
+
+
+def test_a_country_after_a_locative_cue_with_a_plain_noun_stays_a_place() -> None:
+    assert place("Soldiers killed five militants in Nigeria on Tuesday.",
+                 "killed").country == "NG"
+    assert place("An airstrike in Yemen killed two people.", "killed").country == "YE"

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from strikewatch.extract.actors import PLACE_BEFORE, country_mentions
 from strikewatch.extract.context import Frame
 from strikewatch.geo.protocol import geoparser
+from strikewatch.geo.reading import names_a_party
 from strikewatch.records import Place
 
 _PREP = re.compile(r"(?:\b(?i:in|inside|into|across|near|off|within|on|over|throughout|"
@@ -66,9 +67,28 @@ def mask_actors(text: str, f: Frame, a: int, b: int) -> str:
     # Islamic Resistance in Iraq")
     spans = [(x, y) for x, y in spans if a <= x and y <= b and
              not PLACE_BEFORE.search(text, max(0, x - 30), x)]
+    # "the first night of US strikes" in a story of U.S. strikes: the acting state's name
+    # before a strike word is who struck ("Yemen strikes" stays a place where Yemen is hit)
+    spans += [(x, y) for x, y, _, code in country_mentions(text[a:b], a)
+              if code == own_country(f) and is_strike_of(text, y)]
     for x, y in spans:
         text = text[:x] + " " * (y - x) + text[y:]
     return text
+
+
+_STRIKE_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:strikes?|attacks?|raids?|bombings?|"
+                           r"bombardments?|shelling|missiles?|fire)\b")
+
+
+def own_country(f: Frame) -> str | None:
+    """The country of the party that acted in the frame, if known."""
+    return f.actor1.country if f.actor1 is not None else None
+
+
+def is_strike_of(text: str, end: int) -> bool:
+    """Whether a strike word follows the name ending at `end` ("US strikes", "U.S. drone
+    attacks")."""
+    return _STRIKE_AFTER.match(text, end) is not None
 
 
 WINDOW_BEFORE = 60
@@ -109,6 +129,8 @@ def country_place(text: str, start: int, end: int, trigger: tuple[int, int]
             continue  # "Mexico has opposed": a country as actor, not as place
         if is_border_name(text, a, b):
             continue  # "near the border with Kenya": the neighbour
+        if names_a_party(text, a, b):
+            continue  # "in the U.S. airstrike", "blamed on Israel": a party, not a place
         d = a - trigger[1] if a >= trigger[1] else (trigger[0] - b) * 2
         if d < best_d:
             best, best_d = (a, b, name, code), d
