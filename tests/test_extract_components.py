@@ -262,7 +262,8 @@ def test_places_the_striking_state_named_as_a_party_is_not_the_place() -> None:
     from strikewatch.extract.places import country_place
     for text in ("Twelve fighters died in the Norway airstrike, a spokesman said.",
                  "Twelve fighters died, the rebels said, blaming the raid on Norway.",
-                 "The raids target the heroin smuggled into Norway; twelve fighters died."):
+                 "The raids target the heroin smuggled into Norway; twelve fighters died.",
+                 "Twelve fighters died on the first day of Norway's strikes."):
         i = text.index("died")
         place, _ = country_place(text, 0, len(text), (i, i + 4))
         assert place is None, text
@@ -279,3 +280,23 @@ def test_places_the_acting_states_strikes_are_not_where_it_struck() -> None:
     ms = [m for m in extract(Article(text=text, published="2024-06-10"))
           if m.kind == "event" and m.killed_low == 40]
     assert ms and all(m.place is None or m.place.country != "NO" for m in ms)
+
+
+def test_dates_one_strike_of_a_days_several_takes_that_day() -> None:
+    text = ("Navy jets bombed five smuggling skiffs on Saturday, killing nine, the command said. "
+            "In the second strike, four crew members were killed. "
+            "The third raid killed two more.")
+    doc = upto("dates", text, "2024-06-10")
+    parts = [f for f in doc.frames if "second" in doc.text[f.start:f.end]
+             or "third" in doc.text[f.start:f.end]]
+    assert parts and all(f.date_low == "2024-06-08" == f.date_high for f in parts)
+
+
+def test_dates_an_ordinal_of_the_campaign_is_no_part_of_the_day() -> None:
+    # "the first strike since ...", "the second strike of the year": a place in a series
+    # of days, not one of this day's strikes
+    text = ("Jets hit a depot on Saturday. Separately, the first strike since the truce "
+            "killed four people near the border.")
+    doc = upto("dates", text, "2024-06-10")
+    later = [f for f in doc.frames if "truce" in doc.text[f.start:f.end]]
+    assert later and later[0].date_low is None

@@ -306,3 +306,26 @@ def test_one_person_killed_told_with_an_article_is_a_toll_of_one() -> None:
                  "The raid killed a dozen fighters and wounded a guard."):
         counts, _, _ = read_counts(text)
         assert counts.get("killed") != (1, 1), text
+
+
+@pytest.mark.parametrize("text,want", [
+    # one named or titled person who died: a toll of one
+    ("Senior militant commander Omar bin Faris died in a drone strike near the river.", (1, 1)),
+    ('An "armed group senior leader" died on Monday when jets struck the area.', (1, 1)),
+    ("A terrorist linked to the armed group was killed by soldiers in an airstrike.", (1, 1)),
+    ("A senior rebel leader who planned attacks abroad was killed in the raid.", (1, 1)),
+    # "he and one more": the one named before counts too
+    ("Jets struck the camp of commander Omar; he and one more of the group's fighters "
+     "were killed.", (2, 2)),
+    ("Omar and two other fighters were killed in the raid.", (3, 3)),
+])
+def test_counts_one_person_and_the_one_named_before_more(text: str,
+                                                         want: tuple[int, int]) -> None:
+    assert read_counts(text)[0].get("killed") == want
+
+
+def test_counts_a_place_before_more_is_no_person_added() -> None:
+    more: set[str] = set()
+    counts = read_counts("Police said two more died in Rafah.", more=more)[0]
+    assert counts["killed"] == (2, 2) and "killed" in more
+    assert read_counts("Many people died.")[0].get("killed") is None

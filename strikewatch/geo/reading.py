@@ -82,7 +82,10 @@ _PARTY_USE = re.compile(
     r"^(?:\s*[-–]\s*(?:led|backed|[A-Z][\w.]*)|\s+(?:and|&)\s+[A-Z][\w.]*)?\s+"
     r"(?:[a-z][\w-]*\s+)?(?:" + _PARTY_NOUN + r")\b"
     # "U.S.-Israeli strikes": a compound of two parties before any noun
-    r"|^\s*[-–]\s*[A-Z][\w.]*\s+[a-z]")
+    r"|^\s*[-–]\s*[A-Z][\w.]*\s+[a-z]"
+    # "Israel's strikes", "Norway's air force": a possessive before a party or strike word
+    r"|^['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _PARTY_NOUN + r"|strikes|attacks|raids|"
+    r"bombing|bombardment|offensive|campaign)\b")
 # "pinning the raids on the United States", "blamed the attack on Israel": who was blamed;
 # "drugs flowing into the United States": where goods go, not where the event happened
 _BLAMED_ON = caseless(re.compile(

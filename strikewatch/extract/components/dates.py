@@ -45,6 +45,14 @@ _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
 _SAME_DAY = caseless(re.compile(r"\b(?:on |later )?(?:the same day|that same day|the same night|"
                        r"later that day)\b", re.IGNORECASE))
 
+# "In the second there were four", "three on the first boat", "The third attack hit two
+# boats": one strike of a day's several, told after the day was given; its day is theirs
+_PART_OF_DAY = caseless(re.compile(
+    r"\b(?:in|on|aboard) the (?:first|second|third|fourth|fifth|sixth|last)\b"
+    r"(?! (?:day|night|week|month|year|time|anniversary)\b)"
+    r"|\bthe (?:first|second|third|fourth|fifth|sixth|last) (?:strike|attack|boat|vessel|"
+    r"engagement|raid)\b(?! (?:since|of (?:the|its|this|a)|in (?:the|a|its)|to be|ever)\b)",
+    re.IGNORECASE))
 
 
 def _clause_dates(doc: Doc, f: Frame) -> list[DateRead]:
@@ -122,6 +130,9 @@ def read_frame_dates(doc: Doc) -> None:
         if dates:
             _own_date(doc, f, dates)
         same = _SAME_DAY.search(doc.text[f.start:f.end]) if f.date_low is None else None
+        if same is None and f.date_low is None and f.status == "occurred" and \
+                not f.background:
+            same = _PART_OF_DAY.search(doc.text[f.start:f.end])
         if same is not None and last_dated is not None:
             # "Separately, a tanker was struck ... on the same day": the day of the event
             # told before it in the article
