@@ -329,3 +329,30 @@ def test_counts_a_place_before_more_is_no_person_added() -> None:
     counts = read_counts("Police said two more died in Rafah.", more=more)[0]
     assert counts["killed"] == (2, 2) and "killed" in more
     assert read_counts("Many people died.")[0].get("killed") is None
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Five people at least lost their lives in the raid.", (5, None)),
+    ("The death toll stands at 33 or more.", (33, None)),
+    ("The shelling killed 60 or more villagers.", (60, None)),
+    ("Two boats were hit at least twice, killing four.", (4, 4)),
+])
+def test_counts_a_lower_bound_told_after_the_figure(text: str,
+                                                    want: tuple[int, int | None]) -> None:
+    assert read_counts(text)[0].get("killed") == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Drones struck during the night of 5 to 6 January.", ("2024-01-05", "2024-01-06", 1, False)),
+    ("Raids on January 5-6 killed ten.", ("2024-01-05", "2024-01-06", 1, False)),
+    ("Fighting on 3-10 March 2023 killed dozens.", ("2023-03-03", "2023-03-10", 2, True)),
+])
+def test_dates_a_span_of_days_in_one_month(text: str,
+                                           want: tuple[str, str, int, bool]) -> None:
+    (d,) = read_dates(text, dt.date(2024, 1, 7))
+    assert (d.low, d.high, d.precision, d.is_period) == want
+
+
+def test_dates_a_clock_time_before_to_is_no_span() -> None:
+    (d,) = read_dates("Sirens sounded from 14:30 to 15 January's dawn.", dt.date(2024, 1, 20))
+    assert (d.low, d.high) == ("2024-01-15", "2024-01-15")

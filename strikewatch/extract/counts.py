@@ -141,8 +141,16 @@ def count_expressions(text: str) -> list[CountExpr]:
                     out.append(CountExpr(m.start(), m.end(), n, n2, False))
                     continue
             lo2, hi2, approx = COUNT_TABLE[(m.group("q") or "").lower()](n)
+            if not m.group("q") and _AT_LEAST_AFTER.match(text, m.end()):
+                lo2, hi2, approx = n, None, False  # "five people at least", "33 or more"
             out.append(CountExpr(m.start(), m.end(), lo2, hi2, approx))
     return out
+
+
+# a lower bound told after the figure: "Five people at least lost their lives", "The toll
+# stands at 33 or more", "60 or more civilians"
+_AT_LEAST_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:at\s+least|or\s+more)\b",
+                             re.IGNORECASE)
 
 
 # What a count counts: matched on the words right after it (noun phrase + verb) or right
