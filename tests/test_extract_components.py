@@ -300,3 +300,12 @@ def test_dates_an_ordinal_of_the_campaign_is_no_part_of_the_day() -> None:
     doc = upto("dates", text, "2024-06-10")
     later = [f for f in doc.frames if "truce" in doc.text[f.start:f.end]]
     assert later and later[0].date_low is None
+
+
+def test_places_a_window_never_ends_inside_a_word() -> None:
+    from strikewatch.extract.places import window_end
+    text = "Drones struck the market in Khan Younis, medics said."
+    cut = text.index("Younis") + 2
+    assert text[:window_end(text, cut, len(text))].endswith("Khan Younis")
+    assert window_end(text, cut, cut + 1) == cut + 1  # never past the clause's end
+    assert window_end(text, text.index(","), len(text)) == text.index(",")

@@ -340,3 +340,13 @@ def test_a_country_after_a_locative_cue_with_a_plain_noun_stays_a_place() -> Non
     assert place("Soldiers killed five militants in Nigeria on Tuesday.",
                  "killed").country == "NG"
     assert place("An airstrike in Yemen killed two people.", "killed").country == "YE"
+
+
+def test_the_words_past_the_passage_end_are_not_read() -> None:
+    # the passage ends at the town; "Medina" beyond it would read as a surname's first part
+    text = "Soldiers exchanged fire with gunmen in Apatzingán Medina told them."
+    end = text.index(" Medina")
+    m = locate(text, 0, end, trigger=(9, 18))
+    assert m is not None and m.place.name == "Apatzingán"
+    whole = locate(text, 0, len(text), trigger=(9, 18))  # read with it, a name's start
+    assert whole is None or whole.place.name != "Apatzingán"

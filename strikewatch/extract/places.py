@@ -140,13 +140,23 @@ def country_place(text: str, start: int, end: int, trigger: tuple[int, int]
     return Place(name=name, country=code, kind="country", geo_precision=5), (a, b)
 
 
+_WORD_REST = re.compile(r"[\w'’-]*")
+
+
+def window_end(text: str, b: int, limit: int) -> int:
+    """`b`, moved to the end of the word it cuts ("in Khan Yo|unis" reads "Khan Younis",
+    not a town "Khan"), never past `limit` (the clause's end)."""
+    m = _WORD_REST.match(text, b, limit)
+    return m.end() if m is not None else b
+
+
 def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, ...]
               ) -> tuple[Frame, Place, tuple[int, int]] | None:
     """The first place geo finds in the mention's frames (head first), with its words."""
     for f in frames:
         # the words around the event word: where its place is told, and cheaper to read
         a = max(f.start, f.trigger.start - WINDOW_BEFORE)
-        b = min(f.end, f.trigger.end + WINDOW_AFTER)
+        b = window_end(text, min(f.end, f.trigger.end + WINDOW_AFTER), f.end)
         src = _SOURCE_CLAUSE.search(text, f.trigger.end, b)
         if src is not None:
             b = src.start()  # "..., fishermen in the port of X told us": where they are

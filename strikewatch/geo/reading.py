@@ -327,7 +327,9 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
         else:  # "rocked the port of La Guaira": a kind of place without a locative cue
             mq = _QUAL_ONLY.search(pre)
             qual = (mq.group("qual") or mq.group("qual2") or "").lower() if mq else ""
-        post = text[f.end:f.end + 60]
+        # what follows the name, read inside the passage only: past its end lies another
+        # clause ("..., fishermen in X told us") whose words say nothing of this name
+        post = text[f.end:min(end, f.end + 60)]
         poss = _POSS_LOC.match(post) if f.possessive else None
         if _POST_ADMIN.match(post):
             qual = qual or "state"
