@@ -309,3 +309,12 @@ def test_places_a_window_never_ends_inside_a_word() -> None:
     assert text[:window_end(text, cut, len(text))].endswith("Khan Younis")
     assert window_end(text, cut, cut + 1) == cut + 1  # never past the clause's end
     assert window_end(text, text.index(","), len(text)) == text.index(",")
+
+
+def test_dates_the_speakers_now_is_the_day_it_was_told() -> None:
+    told = upto("dates", "The navy sank a smuggling boat overnight, killing six, the "
+                "minister said early Friday.", "2025-10-25")
+    assert [(f.date_low, f.date_high) for f in told.frames] == [("2025-10-23", "2025-10-23")]
+    bare = upto("dates", "The navy sank a smuggling boat overnight, killing six.",
+                "2025-10-25")
+    assert [(f.date_low, f.date_high) for f in bare.frames] == [("2025-10-24", "2025-10-24")]

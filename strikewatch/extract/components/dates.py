@@ -11,6 +11,7 @@ component, which decides whether the frame is an aggregate covering them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from strikewatch.caseless import caseless
@@ -70,6 +71,25 @@ def _clause_dates(doc: Doc, f: Frame) -> list[DateRead]:
     return dates
 
 
+# words whose day is the speaker's "now": "sank a boat overnight, the minister said early
+# Friday" is the night before Friday, whatever day the page came out
+_SPEAKERS_NOW = re.compile(r"(?:yesterday|today|tonight|last night|overnight|this morning|"
+                           r"earlier today)", re.IGNORECASE)
+
+
+def _from_the_telling(doc: Doc, d: DateRead, told: list[DateRead]) -> DateRead:
+    """`d` read again from the day it was told, where the clause names that day and `d`
+    is relative to the speaker's now."""
+    if not _SPEAKERS_NOW.fullmatch(doc.text[d.start:d.end].strip()):
+        return d
+    days = [t.low for t in told if t.precision == 1 and t.low is not None and t.low == t.high]
+    if not days:
+        return d
+    when = dt.date.fromisoformat(days[0])
+    again = read_dates(doc.text[d.start:d.end], when, d.start)
+    return again[0] if again and again[0].low is not None else d
+
+
 def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
     """The event's own date among the clause's dates, and the periods it names."""
     s = f.sentence
@@ -115,6 +135,7 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
              d.high is not None and d.low <= e.low and (e.high or e.low) <= d.high]
     if finer:
         d = min(finer, key=lambda e: abs(e.start - t0))
+    d = _from_the_telling(doc, d, told)
     f.date_low, f.date_high, f.time_precision = d.low, d.high, d.precision
     f.cite("date", d.start, d.end)
 
