@@ -350,3 +350,25 @@ def test_the_words_past_the_passage_end_are_not_read() -> None:
     assert m is not None and m.place.name == "Apatzingán"
     whole = locate(text, 0, len(text), trigger=(9, 18))  # read with it, a name's start
     assert whole is None or whole.place.name != "Apatzingán"
+
+
+@pytest.mark.parametrize("spelling", ["Nabatiyeh", "Nabatiyah", "Nabatieh"])
+def test_a_transliteration_of_a_town_finds_it(spelling: str) -> None:
+    p = place(f"A drone strike hit a car in {spelling} on Monday.", "strike")
+    assert (p.country, p.kind) == ("LB", "populated place")
+
+
+def test_transliterations_change_one_word_at_a_time() -> None:
+    from strikewatch.geo.gazetteer import transliterations
+    assert transliterations("beit lahiya") == ["bayt lahiya", "beit lahiyah", "beit lahieh"]
+    assert transliterations("kabul") == []
+
+
+def test_where_goods_go_is_the_place_of_the_smuggling_itself() -> None:
+    # the destination is no strike's place, but it is where the smuggling told goes on
+    assert place("The gangs smuggle heroin from Peru into Norway.", "smuggle").country == "NO"
+
+
+def test_a_compound_of_parties_is_no_place_even_with_its_partner_masked() -> None:
+    text = "The group called it revenge for Norway-         strikes that killed four."
+    assert at(text, "killed") is None

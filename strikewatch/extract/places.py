@@ -129,7 +129,7 @@ def country_place(text: str, start: int, end: int, trigger: tuple[int, int]
             continue  # "Mexico has opposed": a country as actor, not as place
         if is_border_name(text, a, b):
             continue  # "near the border with Kenya": the neighbour
-        if names_a_party(text, a, b):
+        if names_a_party(text, a, b, trigger):
             continue  # "in the U.S. airstrike", "blamed on Israel": a party, not a place
         d = a - trigger[1] if a >= trigger[1] else (trigger[0] - b) * 2
         if d < best_d:

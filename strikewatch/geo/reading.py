@@ -82,7 +82,8 @@ _PARTY_USE = re.compile(
     r"^(?:\s*[-–]\s*(?:led|backed|[A-Z][\w.]*)|\s+(?:and|&)\s+[A-Z][\w.]*)?\s+"
     r"(?:[a-z][\w-]*\s+)?(?:" + _PARTY_NOUN + r")\b"
     # "U.S.-Israeli strikes": a compound of two parties before any noun
-    r"|^\s*[-–]\s*[A-Z][\w.]*\s+[a-z]"
+    # (the partner may stand masked as a party already: "U.S.-        strikes")
+    r"|^\s*[-–]\s*(?:[A-Z][\w.]*)?\s+[a-z]"
     # "Israel's strikes", "Norway's air force": a possessive before a party or strike word
     r"|^['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _PARTY_NOUN + r"|strikes|attacks|raids|"
     r"bombing|bombardment|offensive|campaign)\b")
@@ -111,12 +112,19 @@ _REPORT = caseless(re.compile(
     r"spokeswoman|spokesperson|ministry|government|diplomats|leaders))\s*,?\s*$",
     re.IGNORECASE,
 ))
-def names_a_party(text: str, a: int, b: int) -> bool:
+def names_a_party(text: str, a: int, b: int,
+                  trigger: tuple[int, int] | None = None) -> bool:
     """Whether the country name at text[a:b] names who acted or was blamed, or where goods
     go, rather than where an event happened ("the U.S. airstrike", "US-led strikes",
-    "pinning the raids on the United States", "drugs flowing into the United States")."""
-    return bool(_PARTY_USE.match(text[b:b + 60]) or
-                _BLAMED_ON.search(text[max(0, a - 90):a]))
+    "pinning the raids on the United States", "drugs flowing into the United States").
+    Where the event word is that verb ("smuggle fentanyl into the United States"), the
+    name is its place."""
+    if _PARTY_USE.match(text[b:b + 60]):
+        return True
+    lo = max(0, a - 90)
+    m = _BLAMED_ON.search(text[lo:a])
+    return m is not None and not (trigger is not None and
+                                  lo + m.start() <= trigger[0] < lo + m.end())
 
 
 _ITS_WATER = re.compile(r"\b(?P<cue>off|near|along|in)\s+(?P<its>its)\s+(?:own\s+)?"
@@ -352,7 +360,7 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
                 h.entry.kind == "C" for h in f.hits):
             r.hint = True  # "US officials", "Mexico has opposed": a country as actor
         if not f.possessive and any(h.entry.kind == "C" for h in f.hits) and \
-                names_a_party(text, f.start, f.end):
+                names_a_party(text, f.start, f.end, trigger):
             r.hint = True  # "in the U.S. airstrike", "blamed on Israel": a party, not a place
         if re.search(r"\b[A-Z]\.\s*$", pre):
             r.hint = True  # "J. Smith": a person's name
