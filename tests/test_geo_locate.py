@@ -372,3 +372,13 @@ def test_where_goods_go_is_the_place_of_the_smuggling_itself() -> None:
 def test_a_compound_of_parties_is_no_place_even_with_its_partner_masked() -> None:
     text = "The group called it revenge for Norway-         strikes that killed four."
     assert at(text, "killed") is None
+
+
+def test_a_former_tribal_agency_is_a_district_of_pakistan() -> None:
+    p = place("A drone fired two missiles at a house in North Waziristan, killing four.",
+              "fired", "PK")
+    assert (p.country, p.kind) == ("PK", "admin area")
+    # the district facing a neighbour's province is where the sweep was, not the province
+    q = place("Troops killed 13 militants in a sweep in South Waziristan, the district "
+              "facing Afghanistan's Paktika province.", "killed", "PK", "AF")
+    assert (q.name, q.country) == ("South Waziristan", "PK")
