@@ -356,3 +356,13 @@ def test_dates_a_span_of_days_in_one_month(text: str,
 def test_dates_a_clock_time_before_to_is_no_span() -> None:
     (d,) = read_dates("Sirens sounded from 14:30 to 15 January's dawn.", dt.date(2024, 1, 20))
     assert (d.low, d.high) == ("2024-01-15", "2024-01-15")
+
+
+@pytest.mark.parametrize("text,want", [
+    ("A drone fired rockets at a motorbike, killing its rider and a girl walking nearby.",
+     (2, 2)),
+    ("The strike killed the driver and a passenger.", (2, 2)),
+    ("Jets killed a commander.", (1, 1)),
+])
+def test_counts_two_people_told_without_a_figure(text: str, want: tuple[int, int]) -> None:
+    assert read_counts(text)[0].get("killed") == want

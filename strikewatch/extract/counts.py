@@ -386,8 +386,11 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             last_killed = c
     if "killed" not in counts and ("kill" in text or "Kill" in text or "slain" in text or
                                    "died" in text):
+        two = _TWO_KILLED.search(text)
         one = _ONE_KILLED.search(text)
-        if one is not None:
+        if two is not None:
+            put("killed", (2, 2), two.start(), two.end())  # "killing its rider and a boy"
+        elif one is not None:
             put("killed", (1, 1), one.start(), one.end())  # "killed a local commander"
     if more is not None and added_at:
         more.update(k for k, (a, _) in spans.items() if a - offset in added_at)
@@ -399,7 +402,7 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
 _PERSON = (r"(?:man|woman|boy|girl|child|person|civilian|member|leader|commander|fighter|"
            r"militant|soldier|officer|official|journalist|farmer|driver|rider|aide|operative|"
            r"chief|cleric|teenager|resident|shepherd|fisherman|policeman|guard|terrorist|"
-           r"figure|emir|planner|financier)")
+           r"figure|emir|planner|financier|passenger|pilot|doctor|nurse|student|worker)")
 # a person's name: two to four capitalised words, "al-", "bin", "Abu" joining them
 # (whole, and not a group's name before its members: "Islamic State fighters")
 _NAME = (r"(?>(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’-]+"
@@ -423,3 +426,9 @@ _ONE_KILLED = re.compile(
     rf"{_NAME}\s+(?:(?:was|had been|has been)\s+(?:killed|slain|eliminated|assassinated)|"
     r"died\s+(?:in|when|after)\b))",
     re.IGNORECASE)
+# two people, each told with an article or possessive: "killing its rider and a boy",
+# "killed the driver and a passenger" (not "a man and his two sons": a figure counts)
+_ONE_OF = r"(?:a|an|its|the|his|her|their|another)\s+(?:(?!and\b)[\w'’-]+\s+){0,2}?"
+_TWO_KILLED = re.compile(
+    rf"\b(?:killed|killing|kills)\s+{_ONE_OF}{_PERSON}\s+and\s+{_ONE_OF}{_PERSON}\b"
+    rf"(?!\s+and\b)(?!['’]s)", re.IGNORECASE)
