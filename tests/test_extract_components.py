@@ -256,3 +256,65 @@ def test_clauses_a_weapon_word_before_a_generic_event_word_types_it() -> None:
     f = doc.frames[0]
     assert (f.event_type, f.sub_event_type) == ("Explosions/Remote violence",
                                                 "Shelling/artillery/missile attack")
+
+
+def test_places_the_striking_state_named_as_a_party_is_not_the_place() -> None:
+    from strikewatch.extract.places import country_place
+    for text in ("Twelve fighters died in the Norway airstrike, a spokesman said.",
+                 "Twelve fighters died, the rebels said, blaming the raid on Norway.",
+                 "The raids target the heroin smuggled into Norway; twelve fighters died.",
+                 "Twelve fighters died on the first day of Norway's strikes."):
+        i = text.index("died")
+        place, _ = country_place(text, 0, len(text), (i, i + 4))
+        assert place is None, text
+    ok = "Twelve fighters died in Norway, a spokesman said."
+    place, _ = country_place(ok, 0, len(ok), (16, 20))
+    assert place is not None and place.country == "NO"
+
+
+def test_places_the_acting_states_strikes_are_not_where_it_struck() -> None:
+    from strikewatch.extract import extract
+    from strikewatch.records import Article
+    text = ("Norway's military carried out strikes on rebel camps overnight. The health "
+            "office said the first night of Norway strikes killed 40 people.")
+    ms = [m for m in extract(Article(text=text, published="2024-06-10"))
+          if m.kind == "event" and m.killed_low == 40]
+    assert ms and all(m.place is None or m.place.country != "NO" for m in ms)
+
+
+def test_dates_one_strike_of_a_days_several_takes_that_day() -> None:
+    text = ("Navy jets bombed five smuggling skiffs on Saturday, killing nine, the command said. "
+            "In the second strike, four crew members were killed. "
+            "The third raid killed two more.")
+    doc = upto("dates", text, "2024-06-10")
+    parts = [f for f in doc.frames if "second" in doc.text[f.start:f.end]
+             or "third" in doc.text[f.start:f.end]]
+    assert parts and all(f.date_low == "2024-06-08" == f.date_high for f in parts)
+
+
+def test_dates_an_ordinal_of_the_campaign_is_no_part_of_the_day() -> None:
+    # "the first strike since ...", "the second strike of the year": a place in a series
+    # of days, not one of this day's strikes
+    text = ("Jets hit a depot on Saturday. Separately, the first strike since the truce "
+            "killed four people near the border.")
+    doc = upto("dates", text, "2024-06-10")
+    later = [f for f in doc.frames if "truce" in doc.text[f.start:f.end]]
+    assert later and later[0].date_low is None
+
+
+def test_places_a_window_never_ends_inside_a_word() -> None:
+    from strikewatch.extract.places import window_end
+    text = "Drones struck the market in Khan Younis, medics said."
+    cut = text.index("Younis") + 2
+    assert text[:window_end(text, cut, len(text))].endswith("Khan Younis")
+    assert window_end(text, cut, cut + 1) == cut + 1  # never past the clause's end
+    assert window_end(text, text.index(","), len(text)) == text.index(",")
+
+
+def test_dates_the_speakers_now_is_the_day_it_was_told() -> None:
+    told = upto("dates", "The navy sank a smuggling boat overnight, killing six, the "
+                "minister said early Friday.", "2025-10-25")
+    assert [(f.date_low, f.date_high) for f in told.frames] == [("2025-10-23", "2025-10-23")]
+    bare = upto("dates", "The navy sank a smuggling boat overnight, killing six.",
+                "2025-10-25")
+    assert [(f.date_low, f.date_high) for f in bare.frames] == [("2025-10-24", "2025-10-24")]

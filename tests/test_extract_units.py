@@ -306,3 +306,63 @@ def test_one_person_killed_told_with_an_article_is_a_toll_of_one() -> None:
                  "The raid killed a dozen fighters and wounded a guard."):
         counts, _, _ = read_counts(text)
         assert counts.get("killed") != (1, 1), text
+
+
+@pytest.mark.parametrize("text,want", [
+    # one named or titled person who died: a toll of one
+    ("Senior militant commander Omar bin Faris died in a drone strike near the river.", (1, 1)),
+    ('An "armed group senior leader" died on Monday when jets struck the area.', (1, 1)),
+    ("A terrorist linked to the armed group was killed by soldiers in an airstrike.", (1, 1)),
+    ("A senior rebel leader who planned attacks abroad was killed in the raid.", (1, 1)),
+    # "he and one more": the one named before counts too
+    ("Jets struck the camp of commander Omar; he and one more of the group's fighters "
+     "were killed.", (2, 2)),
+    ("Omar and two other fighters were killed in the raid.", (3, 3)),
+])
+def test_counts_one_person_and_the_one_named_before_more(text: str,
+                                                         want: tuple[int, int]) -> None:
+    assert read_counts(text)[0].get("killed") == want
+
+
+def test_counts_a_place_before_more_is_no_person_added() -> None:
+    more: set[str] = set()
+    counts = read_counts("Police said two more died in Rafah.", more=more)[0]
+    assert counts["killed"] == (2, 2) and "killed" in more
+    assert read_counts("Many people died.")[0].get("killed") is None
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Five people at least lost their lives in the raid.", (5, None)),
+    ("The death toll stands at 33 or more.", (33, None)),
+    ("The shelling killed 60 or more villagers.", (60, None)),
+    ("Two boats were hit at least twice, killing four.", (4, 4)),
+])
+def test_counts_a_lower_bound_told_after_the_figure(text: str,
+                                                    want: tuple[int, int | None]) -> None:
+    assert read_counts(text)[0].get("killed") == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Drones struck during the night of 5 to 6 January.", ("2024-01-05", "2024-01-06", 1, False)),
+    ("Raids on January 5-6 killed ten.", ("2024-01-05", "2024-01-06", 1, False)),
+    ("Fighting on 3-10 March 2023 killed dozens.", ("2023-03-03", "2023-03-10", 2, True)),
+])
+def test_dates_a_span_of_days_in_one_month(text: str,
+                                           want: tuple[str, str, int, bool]) -> None:
+    (d,) = read_dates(text, dt.date(2024, 1, 7))
+    assert (d.low, d.high, d.precision, d.is_period) == want
+
+
+def test_dates_a_clock_time_before_to_is_no_span() -> None:
+    (d,) = read_dates("Sirens sounded from 14:30 to 15 January's dawn.", dt.date(2024, 1, 20))
+    assert (d.low, d.high) == ("2024-01-15", "2024-01-15")
+
+
+@pytest.mark.parametrize("text,want", [
+    ("A drone fired rockets at a motorbike, killing its rider and a girl walking nearby.",
+     (2, 2)),
+    ("The strike killed the driver and a passenger.", (2, 2)),
+    ("Jets killed a commander.", (1, 1)),
+])
+def test_counts_two_people_told_without_a_figure(text: str, want: tuple[int, int]) -> None:
+    assert read_counts(text)[0].get("killed") == want

@@ -314,3 +314,71 @@ def test_a_province_named_without_its_arabic_article() -> None:
     names = [(m.place.name, m.place.country, m.place.geo_precision)
              for m in places_in("Gunmen attacked a convoy in western Anbar province.")]
     assert names and names[0][1:] == ("IQ", 4) and "Anb" in names[0][0]
+
+
+@pytest.mark.parametrize("text", [
+    "Four fighters died in the Danish airstrike, the statement said.",
+    "Four fighters died in the Denmark airstrike, the statement said.",
+    "The group called it revenge for Danish-Swedish strikes that killed four fighters.",
+    "Norway and Danish troops clashed with the fighters, killing four.",
+    "Norway-led strikes killed four fighters.",
+])
+def test_a_country_modifying_a_party_is_no_place(text: str) -> None:
+    # the striking state's name before "airstrike", "troops", "-led" names who acted
+    m = at(text, "kill" if "kill" in text else "died")
+    assert m is None or m.place.country not in ("DK", "NO", "SE")
+
+
+def test_who_was_blamed_and_where_goods_go_are_no_place() -> None:
+    assert at("Two people were killed, the rebels said, blaming the raid on Denmark.",
+              "killed") is None
+    assert at("The raids aim to stop the cocaine smuggled into Norway, officials say, "
+              "after two were killed.", "killed") is None
+
+
+def test_a_country_after_a_locative_cue_with_a_plain_noun_stays_a_place() -> None:
+    assert place("Soldiers killed five militants in Nigeria on Tuesday.",
+                 "killed").country == "NG"
+    assert place("An airstrike in Yemen killed two people.", "killed").country == "YE"
+
+
+def test_the_words_past_the_passage_end_are_not_read() -> None:
+    # the passage ends at the town; "Medina" beyond it would read as a surname's first part
+    text = "Soldiers exchanged fire with gunmen in Apatzingán Medina told them."
+    end = text.index(" Medina")
+    m = locate(text, 0, end, trigger=(9, 18))
+    assert m is not None and m.place.name == "Apatzingán"
+    whole = locate(text, 0, len(text), trigger=(9, 18))  # read with it, a name's start
+    assert whole is None or whole.place.name != "Apatzingán"
+
+
+@pytest.mark.parametrize("spelling", ["Nabatiyeh", "Nabatiyah", "Nabatieh"])
+def test_a_transliteration_of_a_town_finds_it(spelling: str) -> None:
+    p = place(f"A drone strike hit a car in {spelling} on Monday.", "strike")
+    assert (p.country, p.kind) == ("LB", "populated place")
+
+
+def test_transliterations_change_one_word_at_a_time() -> None:
+    from strikewatch.geo.gazetteer import transliterations
+    assert transliterations("beit lahiya") == ["bayt lahiya", "beit lahiyah", "beit lahieh"]
+    assert transliterations("kabul") == []
+
+
+def test_where_goods_go_is_the_place_of_the_smuggling_itself() -> None:
+    # the destination is no strike's place, but it is where the smuggling told goes on
+    assert place("The gangs smuggle heroin from Peru into Norway.", "smuggle").country == "NO"
+
+
+def test_a_compound_of_parties_is_no_place_even_with_its_partner_masked() -> None:
+    text = "The group called it revenge for Norway-         strikes that killed four."
+    assert at(text, "killed") is None
+
+
+def test_a_former_tribal_agency_is_a_district_of_pakistan() -> None:
+    p = place("A drone fired two missiles at a house in North Waziristan, killing four.",
+              "fired", "PK")
+    assert (p.country, p.kind) == ("PK", "admin area")
+    # the district facing a neighbour's province is where the sweep was, not the province
+    q = place("Troops killed 13 militants in a sweep in South Waziristan, the district "
+              "facing Afghanistan's Paktika province.", "killed", "PK", "AF")
+    assert (q.name, q.country) == ("South Waziristan", "PK")

@@ -142,8 +142,16 @@ def count_expressions(text: str) -> list[CountExpr]:
                     out.append(CountExpr(m.start(), m.end(), n, n2, False))
                     continue
             lo2, hi2, approx = COUNT_TABLE[(m.group("q") or "").lower()](n)
+            if not m.group("q") and _AT_LEAST_AFTER.match(text, m.end()):
+                lo2, hi2, approx = n, None, False  # "five people at least", "33 or more"
             out.append(CountExpr(m.start(), m.end(), lo2, hi2, approx))
     return out
+
+
+# a lower bound told after the figure: "Five people at least lost their lives", "The toll
+# stands at 33 or more", "60 or more civilians"
+_AT_LEAST_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:at\s+least|or\s+more)\b",
+                             re.IGNORECASE)
 
 
 # What a count counts: matched on the words right after it (noun phrase + verb) or right
@@ -196,6 +204,8 @@ _CHILD = re.compile(rf"^\s+(?:of (?:them|whom)\s+)?{_GAP}(?:children|child|kids|
                     r"girls)\b", re.IGNORECASE)
 # "Two more died later": a count that adds to one told before
 _MORE = re.compile(r"^\s+(?:more|others?|further|additional)\b", re.IGNORECASE)
+_HE_AND = re.compile(r"(?:\b(?:he|she)|(?:^|[.;:,]\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+                     r"\s+and\s+$")
 _ANOTHER = re.compile(r"\b(?:another|a further)\s+$", re.IGNORECASE)
 # ", including three women," between a count and its verb
 _ASIDE = re.compile(r",\s+(?:including|among them|among whom|\w+ of (?:them|whom))\b[^,.;]{0,60},")
@@ -287,6 +297,13 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         right = text[c.end:c.end + 80]
         left = text[max(0, c.start - 90):c.start]
         added = bool(_MORE.match(right) or _ANOTHER.search(left))
+        if added and _HE_AND.search(left) and c.low is not None:
+            # "he and one more of the group's operatives were killed": the one named
+            # before counts too, and the toll adds to nothing told earlier
+            added = False
+            right = _MORE.sub("", right, count=1)
+            c = CountExpr(c.start, c.end, c.low + 1, None if c.high is None else c.high + 1,
+                          c.approx)
         if added:
             added_at.add(c.start)
             right = _MORE.sub("", right, count=1)  # "two more died": the count's verb
@@ -368,9 +385,13 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
                                 None if high is None or c.high is None else high + c.high)
             spans["killed"] = (spans["killed"][0], offset + c.end)
             last_killed = c
-    if "killed" not in counts and ("kill" in text or "Kill" in text or "slain" in text):
+    if "killed" not in counts and ("kill" in text or "Kill" in text or "slain" in text or
+                                   "died" in text):
+        two = _TWO_KILLED.search(text)
         one = _ONE_KILLED.search(text)
-        if one is not None:
+        if two is not None:
+            put("killed", (2, 2), two.start(), two.end())  # "killing its rider and a boy"
+        elif one is not None:
             put("killed", (1, 1), one.start(), one.end())  # "killed a local commander"
     if more is not None and added_at:
         more.update(k for k, (a, _) in spans.items() if a - offset in added_at)
@@ -381,23 +402,34 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
 # "a local commander of the group was killed" (a plural or "a number of" is no one)
 _PERSON = (r"(?:man|woman|boy|girl|child|person|civilian|member|leader|commander|fighter|"
            r"militant|soldier|officer|official|journalist|farmer|driver|rider|aide|operative|"
-           r"chief|cleric|teenager|resident|shepherd|fisherman|policeman|guard)")
+           r"chief|cleric|teenager|resident|shepherd|fisherman|policeman|guard|terrorist|"
+           r"figure|emir|planner|financier|passenger|pilot|doctor|nurse|student|worker)")
 # a person's name: two to four capitalised words, "al-", "bin", "Abu" joining them
 # (whole, and not a group's name before its members: "Islamic State fighters")
 _NAME = (r"(?>(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’-]+"
          r"(?:\s+(?:(?:al|bin|ibn|abu|el|de)[\s-]+)?[A-Z][\w'’-]+){1,3})"
          r"(?=\s*(?:[,.;:)\"”]|$)|\s+(?:on|in|at|near|who|when|while|with|as|after|last|"
          r"earlier|during|inside|outside|from|over|the|a|an|his|her|its|their|by|early|late|"
-         r"was|had|has)\b)")
+         r"was|had|has|died)\b)")
 _ONE_KILLED = re.compile(
     rf"\b(?:killed|killing|kills)\s+(?:a|an)\s+(?:(?!and\b|or\b)[\w'’\"-]+\s+){{0,4}}?"
     rf"{_PERSON}\b(?!\s+and\b)(?!['’]s)|"
-    rf"\b(?:a|an)\s+(?:[\w'’\"-]+\s+){{0,4}}?{_PERSON}\s+(?:of\s+[\w\s'’-]{{1,40}}?\s+)?"
-    r"(?:was|had been|has been)\s+(?:killed|slain)\b|"
+    # "a senior leader of the group was killed", "an 'ISIS senior leader' died", "a
+    # terrorist linked to the group was killed", "a leader who planned attacks ... died"
+    rf"\b(?:a|an)\s+(?:[\w'’\"“-]+\s+){{0,4}}?{_PERSON}[\"”]?\s+"
+    r"(?:(?:of|linked to|tied to|from|with|who)\s+[^,.;:]{1,60}?\s+)?"
+    r"(?:(?:was|had been|has been)\s+(?:killed|slain)|died)\b|"
     # "killed him", "killed the leader of al Qaeda"
     r"\b(?:killed|killing)\s+(?:him|her|the\s+(?:[\w-]+\s+){0,2}(?:leader|chief|head|founder|"
     r"commander|emir|spokesman|deputy)\s+of)\b|"
     # a person by name: "killed Ayman al-Zawahiri", "Hassan Nasrallah had been killed"
     rf"(?-i:\b(?:killed|killing)\s+{_NAME}(?!\s+and\b)|"
-    rf"{_NAME}\s+(?:was|had been|has been)\s+(?:killed|slain|eliminated|assassinated)\b)",
+    rf"{_NAME}\s+(?:(?:was|had been|has been)\s+(?:killed|slain|eliminated|assassinated)|"
+    r"died\s+(?:in|when|after)\b))",
     re.IGNORECASE)
+# two people, each told with an article or possessive: "killing its rider and a boy",
+# "killed the driver and a passenger" (not "a man and his two sons": a figure counts)
+_ONE_OF = r"(?:a|an|its|the|his|her|their|another)\s+(?:(?!and\b)[\w'’-]+\s+){0,2}?"
+_TWO_KILLED = re.compile(
+    rf"\b(?:killed|killing|kills)\s+{_ONE_OF}{_PERSON}\s+and\s+{_ONE_OF}{_PERSON}\b"
+    rf"(?!\s+and\b)(?!['’]s)", re.IGNORECASE)

@@ -121,6 +121,27 @@ def _range(m: re.Match[str], pub: dt.date | None, future: bool) -> DateRead | No
         hi - lo).days > 0 else 1, is_period=True)
 
 
+def _span(m: re.Match[str], pub: dt.date | None, future: bool) -> DateRead | None:
+    """"the night of 5 to 6 January", "March 3-5": days of one month, the first to the
+    last (a night across two days is one event's time; a longer span is a period)."""
+    a, b = m.span()
+    d1, d2 = int(m.group("sd1") or m.group("sd3")), int(m.group("sd2") or m.group("sd4"))
+    month = MONTHS[(m.group("smon1") or m.group("smon2")).rstrip(".").lower()]
+    if m.group("syear"):
+        year = int(m.group("syear"))
+    elif pub is not None:
+        year = _past_month_year(month, pub, future)
+    else:
+        return DateRead(a, b, None, None, None)
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= d1 < d2 <= last:
+        return None
+    lo, hi = dt.date(year, month, d1), dt.date(year, month, d2)
+    days = (hi - lo).days
+    return DateRead(a, b, _iso(lo), _iso(hi), 1 if days <= 1 else 2 if days <= 13 else 3,
+                    is_period=days > 1)
+
+
 def _nth(m: re.Match[str], pub: dt.date | None, future: bool) -> DateRead | None:
     """"on the 14th": that day of the month of publication, or of the month before."""
     a, b = m.span()
@@ -250,7 +271,8 @@ def resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> Date
     s = m.group(0)
     if g == "iso":
         return DateRead(a, b, s, s, 1)
-    read = {"mdy": _full, "dmy": _full, "range": _range, "nth": _nth, "since": _since}.get(
+    read = {"mdy": _full, "dmy": _full, "range": _range, "nth": _nth, "since": _since,
+            "span": _span}.get(
         g or "")
     if read is not None:
         return read(m, pub, future)

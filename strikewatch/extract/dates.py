@@ -22,6 +22,11 @@ DATE_RE = re.compile(
     rf"(?P<range>\b(?i:between|from) (?P<r1>{MON} \d{{1,2}}|\d{{1,2}} {MON})(?:,? \d{{4}})? "
     rf"(?i:and|to|through|until) (?P<r2>{MON} \d{{1,2}}|\d{{1,2}} {MON})(?:,? \d{{4}})?\b)"
     rf"|(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
+    # "the night of 5 to 6 January", "January 5-6": a span of days within one month
+    rf"|(?P<span>\b(?:(?<![:.])(?P<sd1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|-|–)\s*(?P<sd2>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)? (?:of )?(?P<smon1>{MON})|(?P<smon2>{MON}) (?P<sd3>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?\s*(?:-|–|to)\s*(?P<sd4>\d{{1,2}})(?:st|nd|rd|th)?)"
+    rf"(?:,? (?P<syear>\d{{4}}))?\b)"
     rf"|(?P<mdy>\b{MON} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?\b)"
     rf"|(?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MON}(?:,? \d{{4}})?\b)"
     rf"|(?P<since>\b(?i:since) (?:the start of |early |late |mid-)?(?:\d{{1,2}}(?:st|nd|rd|th)? "

@@ -17,6 +17,7 @@ from strikewatch.extract.actors import PLACE_BEFORE, country_mentions
 from strikewatch.extract.context import Frame
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.geo.protocol import geoparser
+from strikewatch.geo.reading import names_a_party
 from strikewatch.records import Place
 
 _PREP = re.compile(r"(?:\b(?i:in|inside|into|across|near|off|within|on|over|throughout|"
@@ -67,9 +68,28 @@ def mask_actors(text: str, f: Frame, a: int, b: int) -> str:
     # Islamic Resistance in Iraq")
     spans = [(x, y) for x, y in spans if a <= x and y <= b and
              not PLACE_BEFORE.search(text, max(0, x - 30), x)]
+    # "the first night of US strikes" in a story of U.S. strikes: the acting state's name
+    # before a strike word is who struck ("Yemen strikes" stays a place where Yemen is hit)
+    spans += [(x, y) for x, y, _, code in country_mentions(text[a:b], a)
+              if code == own_country(f) and is_strike_of(text, y)]
     for x, y in spans:
         text = text[:x] + " " * (y - x) + text[y:]
     return text
+
+
+_STRIKE_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:strikes?|attacks?|raids?|bombings?|"
+                           r"bombardments?|shelling|missiles?|fire)\b")
+
+
+def own_country(f: Frame) -> str | None:
+    """The country of the party that acted in the frame, if known."""
+    return f.actor1.country if f.actor1 is not None else None
+
+
+def is_strike_of(text: str, end: int) -> bool:
+    """Whether a strike word follows the name ending at `end` ("US strikes", "U.S. drone
+    attacks")."""
+    return _STRIKE_AFTER.match(text, end) is not None
 
 
 WINDOW_BEFORE = 60
@@ -110,6 +130,8 @@ def country_place(text: str, start: int, end: int, trigger: tuple[int, int]
             continue  # "Mexico has opposed": a country as actor, not as place
         if is_border_name(text, a, b):
             continue  # "near the border with Kenya": the neighbour
+        if names_a_party(text, a, b, trigger):
+            continue  # "in the U.S. airstrike", "blamed on Israel": a party, not a place
         d = a - trigger[1] if a >= trigger[1] else (trigger[0] - b) * 2
         if d < best_d:
             best, best_d = (a, b, name, code), d
@@ -119,13 +141,23 @@ def country_place(text: str, start: int, end: int, trigger: tuple[int, int]
     return Place(name=name, country=code, kind="country", geo_precision=5), (a, b)
 
 
+_WORD_REST = re.compile(r"[\w'’-]*")
+
+
+def window_end(text: str, b: int, limit: int) -> int:
+    """`b`, moved to the end of the word it cuts ("in Khan Yo|unis" reads "Khan Younis",
+    not a town "Khan"), never past `limit` (the clause's end)."""
+    m = _WORD_REST.match(text, b, limit)
+    return m.end() if m is not None else b
+
+
 def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, ...]
               ) -> tuple[Frame, Place, tuple[int, int]] | None:
     """The first place geo finds in the mention's frames (head first), with its words."""
     for f in frames:
         # the words around the event word: where its place is told, and cheaper to read
         a = max(f.start, f.trigger.start - WINDOW_BEFORE)
-        b = min(f.end, f.trigger.end + WINDOW_AFTER)
+        b = window_end(text, min(f.end, f.trigger.end + WINDOW_AFTER), f.end)
         src = _SOURCE_CLAUSE.search(text, f.trigger.end, b)
         if src is not None:
             b = src.start()  # "..., fishermen in the port of X told us": where they are

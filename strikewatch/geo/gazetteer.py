@@ -162,6 +162,28 @@ class Tier:
         return out
 
 
+# English spellings of one Arabic or Persian name differ in a few regular ways: the
+# ending of "Nabatiyeh" / "Nabatieh" / "Nabatiyah", "Beit" / "Bayt", "Deir" / "Dayr"
+_ENDINGS = (("iyeh", ("ieh", "iyah", "iye")), ("ieh", ("iyeh", "iyah")),
+            ("iyah", ("ieh", "iyeh")), ("iya", ("iyah", "ieh")))
+_WORDS = {"beit": "bayt", "bayt": "beit", "deir": "dayr", "dayr": "deir",
+          "sheikh": "shaykh", "shaykh": "sheikh"}
+
+
+def transliterations(key: str) -> list[str]:
+    """Other common spellings of a (normalised) name key, one change each."""
+    words = key.split()
+    out: list[str] = []
+    for i, w in enumerate(words):
+        alts = [_WORDS[w]] if w in _WORDS else []
+        for end, subs in _ENDINGS:
+            if w.endswith(end) and len(w) > len(end) + 2:
+                alts += [w[:-len(end)] + sub for sub in subs]
+                break
+        out += [" ".join([*words[:i], a, *words[i + 1:]]) for a in alts]
+    return out
+
+
 @dataclass
 class Gazetteer:
     """Every look-up table, built once by `load()`.
@@ -259,8 +281,9 @@ class Gazetteer:
             # English drops the article of a province ("Anbar" for GeoNames' "Al Anbar");
             # only areas, so a word is not read as some town "Al <word>"
             alt = "al " + key
-            return alt if self.has(alt) and any(h.entry.kind == "A"
-                                                for h in self.hits(alt)) else None
+            if self.has(alt) and any(h.entry.kind == "A" for h in self.hits(alt)):
+                return alt
+            return next((k for k in transliterations(key) if self.has(k)), None)
         alt = " ".join({"al": "el", "el": "al"}.get(w, w) for w in words)
         return alt if self.has(alt) else None
 

@@ -71,6 +71,29 @@ _COMMA = re.compile(r"^\s*,\s*$")
 # a country name followed by a lower-case word, with no locative before it, names an
 # actor or a nationality ("US forces", "Mexico has opposed"), not where something happened
 _ACTOR_USE = re.compile(r"^\s+(?!(?:coast|waters|soil|territory|airspace|side)\b)[a-z]")
+# a country name that modifies a party ("the U.S. military", "in the US-led coalition's
+# raid", "U.S.-Israeli strikes", "U.S. and Afghan troops") names who acted even after a
+# locative cue ("died in the U.S. airstrike"): the striking state is not the place
+_PARTY_NOUN = (r"(?:armed\s+)?forces|troops|military|militaries|army|navy|air\s+force|marines|"
+               r"jets|warplanes|aircraft|drones?|warships?|soldiers|personnel|commandos|"
+               r"special\s+forces|officials|government|administration|coalition|"
+               r"airstrikes?|air\s+strikes?|air\s+raids?|drone\s+strikes?|operations")
+_PARTY_USE = re.compile(
+    r"^(?:\s*[-–]\s*(?:led|backed|[A-Z][\w.]*)|\s+(?:and|&)\s+[A-Z][\w.]*)?\s+"
+    r"(?:[a-z][\w-]*\s+)?(?:" + _PARTY_NOUN + r")\b"
+    # "U.S.-Israeli strikes": a compound of two parties before any noun
+    # (the partner may stand masked as a party already: "U.S.-        strikes")
+    r"|^\s*[-–]\s*(?:[A-Z][\w.]*)?\s+[a-z]"
+    # "Israel's strikes", "Norway's air force": a possessive before a party or strike word
+    r"|^['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _PARTY_NOUN + r"|strikes|attacks|raids|"
+    r"bombing|bombardment|offensive|campaign)\b")
+# "pinning the raids on the United States", "blamed the attack on Israel": who was blamed;
+# "drugs flowing into the United States": where goods go, not where the event happened
+_BLAMED_ON = caseless(re.compile(
+    r"\b(?:blam\w*|pin\w*|attribut\w*)\b[^.;:]{0,50}\b(?:on|to)\s+(?:the\s+)?$"
+    r"|\b(?:flow\w*|smuggl\w*|traffick\w*|ship(?:ped|ping|ments?)?|bound|headed|heading|"
+    r"destined|export\w*|import\w*|entering|reach(?:es|ing)?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:into|to|for)\s+(?:the\s+)?$", re.IGNORECASE))
 # where something was said, not where it happened: a reporting verb and a few filler
 # words ("said on Tuesday", "told reporters", "speaking to journalists") right before the
 # place's "in"/"at"/"from", or a speaker noun right before it ("officials in Kyiv")
@@ -89,6 +112,21 @@ _REPORT = caseless(re.compile(
     r"spokeswoman|spokesperson|ministry|government|diplomats|leaders))\s*,?\s*$",
     re.IGNORECASE,
 ))
+def names_a_party(text: str, a: int, b: int,
+                  trigger: tuple[int, int] | None = None) -> bool:
+    """Whether the country name at text[a:b] names who acted or was blamed, or where goods
+    go, rather than where an event happened ("the U.S. airstrike", "US-led strikes",
+    "pinning the raids on the United States", "drugs flowing into the United States").
+    Where the event word is that verb ("smuggle fentanyl into the United States"), the
+    name is its place."""
+    if _PARTY_USE.match(text[b:b + 60]):
+        return True
+    lo = max(0, a - 90)
+    m = _BLAMED_ON.search(text[lo:a])
+    return m is not None and not (trigger is not None and
+                                  lo + m.start() <= trigger[0] < lo + m.end())
+
+
 _ITS_WATER = re.compile(r"\b(?P<cue>off|near|along|in)\s+(?P<its>its)\s+(?:own\s+)?"
                         r"(?:territorial\s+)?(?:coast|coastline|shores?|waters)\b",
                         re.IGNORECASE)
@@ -297,7 +335,9 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
         else:  # "rocked the port of La Guaira": a kind of place without a locative cue
             mq = _QUAL_ONLY.search(pre)
             qual = (mq.group("qual") or mq.group("qual2") or "").lower() if mq else ""
-        post = text[f.end:f.end + 60]
+        # what follows the name, read inside the passage only: past its end lies another
+        # clause ("..., fishermen in X told us") whose words say nothing of this name
+        post = text[f.end:min(end, f.end + 60)]
         poss = _POSS_LOC.match(post) if f.possessive else None
         if _POST_ADMIN.match(post):
             qual = qual or "state"
@@ -319,6 +359,9 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
         if not cue and not f.possessive and _ACTOR_USE.match(post) and any(
                 h.entry.kind == "C" for h in f.hits):
             r.hint = True  # "US officials", "Mexico has opposed": a country as actor
+        if not f.possessive and any(h.entry.kind == "C" for h in f.hits) and \
+                names_a_party(text, f.start, f.end, trigger):
+            r.hint = True  # "in the U.S. airstrike", "blamed on Israel": a party, not a place
         if re.search(r"\b[A-Z]\.\s*$", pre):
             r.hint = True  # "J. Smith": a person's name
         nb, na = _NAME_BEFORE.search(pre), _NAME_AFTER.match(post)

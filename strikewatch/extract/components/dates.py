@@ -11,6 +11,7 @@ component, which decides whether the frame is an aggregate covering them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from strikewatch.caseless import caseless
@@ -45,6 +46,14 @@ _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
 _SAME_DAY = caseless(re.compile(r"\b(?:on |later )?(?:the same day|that same day|the same night|"
                        r"later that day)\b", re.IGNORECASE))
 
+# "In the second there were four", "three on the first boat", "The third attack hit two
+# boats": one strike of a day's several, told after the day was given; its day is theirs
+_PART_OF_DAY = caseless(re.compile(
+    r"\b(?:in|on|aboard) the (?:first|second|third|fourth|fifth|sixth|last)\b"
+    r"(?! (?:day|night|week|month|year|time|anniversary)\b)"
+    r"|\bthe (?:first|second|third|fourth|fifth|sixth|last) (?:strike|attack|boat|vessel|"
+    r"engagement|raid)\b(?! (?:since|of (?:the|its|this|a)|in (?:the|a|its)|to be|ever)\b)",
+    re.IGNORECASE))
 
 
 def _clause_dates(doc: Doc, f: Frame) -> list[DateRead]:
@@ -60,6 +69,25 @@ def _clause_dates(doc: Doc, f: Frame) -> list[DateRead]:
         dates = [past.get((d.start, d.end), d) if _SAID_ON.search(
             doc.text[max(s.start, d.start - 40):d.start]) else d for d in dates]
     return dates
+
+
+# words whose day is the speaker's "now": "sank a boat overnight, the minister said early
+# Friday" is the night before Friday, whatever day the page came out
+_SPEAKERS_NOW = re.compile(r"(?:yesterday|today|tonight|last night|overnight|this morning|"
+                           r"earlier today)", re.IGNORECASE)
+
+
+def _from_the_telling(doc: Doc, d: DateRead, told: list[DateRead]) -> DateRead:
+    """`d` read again from the day it was told, where the clause names that day and `d`
+    is relative to the speaker's now."""
+    if not _SPEAKERS_NOW.fullmatch(doc.text[d.start:d.end].strip()):
+        return d
+    days = [t.low for t in told if t.precision == 1 and t.low is not None and t.low == t.high]
+    if not days:
+        return d
+    when = dt.date.fromisoformat(days[0])
+    again = read_dates(doc.text[d.start:d.end], when, d.start)
+    return again[0] if again and again[0].low is not None else d
 
 
 def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
@@ -107,6 +135,7 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
              d.high is not None and d.low <= e.low and (e.high or e.low) <= d.high]
     if finer:
         d = min(finer, key=lambda e: abs(e.start - t0))
+    d = _from_the_telling(doc, d, told)
     f.date_low, f.date_high, f.time_precision = d.low, d.high, d.precision
     f.cite("date", d.start, d.end)
 
@@ -122,6 +151,9 @@ def read_frame_dates(doc: Doc) -> None:
         if dates:
             _own_date(doc, f, dates)
         same = _SAME_DAY.search(doc.text[f.start:f.end]) if f.date_low is None else None
+        if same is None and f.date_low is None and f.status == "occurred" and \
+                not f.background:
+            same = _PART_OF_DAY.search(doc.text[f.start:f.end])
         if same is not None and last_dated is not None:
             # "Separately, a tanker was struck ... on the same day": the day of the event
             # told before it in the article

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from strikewatch.extract.context import Doc, Group
 from strikewatch.extract.pipeline import component
-from strikewatch.extract.places import country_place, geo_place
+from strikewatch.extract.places import country_place, geo_place, is_strike_of, own_country
 
 
 @component("places", requires=("doc.frames",), assigns=("frame.place",))
@@ -26,6 +26,14 @@ def read_places(doc: Doc) -> None:
 
 def place_group(doc: Doc, g: Group) -> None:
     """The geoparser's place for the mention, read once, from its event sentences."""
+    acting = {own_country(f) for f in g.frames} - {None}
+    for f in g.frames:
+        span = f.prov.get("place", [None])[0]
+        if f.place is not None and f.place.kind == "country" and span is not None and \
+                f.place.country in acting and is_strike_of(doc.text, span[1]):
+            # "the first night of US strikes" read as "in the US": the acting state
+            f.place = None
+            f.prov.pop("place", None)
     found = geo_place(doc.text, g.frames, doc.countries)
     if found is None:
         return
