@@ -239,13 +239,15 @@ def _ranges_meet(x: tuple[int | None, int | None], y: tuple[int | None, int | No
     return (xh is None or yl <= xh) and (yh is None or xl <= yh)
 
 
-def _retells(g: Group, a: Group) -> bool:
+def _retells(g: Group, a: Group, background: bool = True) -> bool:
     """Kind, status, type and attacker agree: g can tell a's event. Who was hit may be told
     differently by different sources ("militants", "fishermen"), so actor2 is not compared;
     the attacker is. Two violent types may be one act told two ways ("a raid", "bombed")
-    where both name the same attacker."""
+    where both name the same attacker. With `background` False, a may be history recalled
+    as context where g is not (a follow-up story's reference to it)."""
     h, ah = g.head, a.head
-    if h.kind != ah.kind or h.status != ah.status or h.background != ah.background:
+    if h.kind != ah.kind or h.status != ah.status or \
+            (background and h.background != ah.background):
         return False
     if g.value("action") != a.value("action"):
         return False  # an authorization and a deployment are two developments
@@ -321,7 +323,13 @@ def assemble(doc: Doc) -> None:
         if all(_generic_plural(f) for f in g.frames) or _no_party(g):
             continue
         keep.append(g)
-    doc.groups = [g for g in _retellings(doc, keep) if not _kind_of_act(g)]
+    groups = [g for g in _retellings(doc, keep) if not _kind_of_act(g)]
+    groups = _join_dated_referent(doc, groups)
+    doc.groups = [g for g in groups if not _reference_only(doc, g)]
+    for g in doc.groups:
+        if _follow_up(doc, g):
+            for f in g.frames:
+                f.background = True
 
 
 # gerunds of an event verb: "must stop striking boats", "the bombing of ports goes on"
@@ -415,3 +423,96 @@ def _referent(doc: Doc, g: Group, a: Group) -> bool:
             ((hi or lo) < alo or (ahi or alo) < lo):  # type: ignore[operator]
         return False
     return not _days_differ(doc, g, a)
+
+
+# words that tell when, read or not ("Oct. 3" where no year is known, "overnight")
+_WHEN = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|"
+                   r"jul|aug|sept?|oct|nov|dec)(?:\w*)?\b\.?\s*\d|"
+                   r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|"
+                   r"overnight|January|February|March|April|June|July|August|September|"
+                   r"October|November|December)\b", re.IGNORECASE)
+
+
+# an event noun, what "the", "its", "such" refer back with ("the strike", "its raids"); a
+# verb after a possessive ("its forces had captured") refers to no event
+_EVENT_NOUN = re.compile(r"(?:strikes?|attacks?|raids?|bombings?|bombardments?|operations?|"
+                         r"campaign|missions?|assaults?|incidents?|engagements?|shelling|"
+                         r"offensive)$", re.IGNORECASE)
+
+
+def _refers_back(f: Frame) -> bool:
+    """Whether the frame's event word is a noun that refers back ("the operation")."""
+    return f.anaphoric and bool(_EVENT_NOUN.search(f.trigger.text))
+
+
+def _violent_occurred(g: Group) -> bool:
+    """An occurred incident, not history, of a violent type or none yet (not a deployment,
+    a designation or a protest)."""
+    h = g.head
+    return h.kind == "event" and h.status == "occurred" and not h.background and \
+        g.value("action") is None and g.value("event_type") in (*_VIOLENT, None)
+
+
+def _undated(doc: Doc, g: Group) -> bool:
+    """No date read for the group and no day or month named in its clauses."""
+    return g.value("date_low") is None and not any(
+        _WHEN.search(doc.text, f.start, f.end) for f in g.frames)
+
+
+def _join_dated_referent(doc: Doc, groups: list[Group]) -> list[Group]:
+    """An undated occurred group headed by a reference ("the much-criticised strike",
+    "Bradley defended the strike"), with no toll of its own, is the one dated event of the
+    article it can be, told before or after it, and even where that event is history
+    recalled as context (a follow-up story's "the September 2 strike"): it joins that event
+    when exactly one dated occurred event can be it."""
+    out = list(groups)
+    for g in groups:
+        if not _violent_occurred(g) or not _refers_back(g.head) or not _undated(doc, g) or \
+                any(k in f.counts for f in g.frames for k in _KILL_TOLLS):
+            continue
+        cands = [a for a in out if a is not g and a.head.kind == "event" and
+                 a.head.status == "occurred" and a.value("date_low") is not None and
+                 _retells(g, a, background=False) and not _several(g) and
+                 not _places_differ(_own_place(g, a), _own_place(a, g)) and
+                 not _days_differ(doc, g, a) and
+                 not any(f.sentence is x.sentence for f in g.frames for x in a.frames)]
+        if len(cands) == 1:
+            _merge(cands[0], g)
+            out.remove(g)
+    return out
+
+
+def _reference_only(doc: Doc, g: Group) -> bool:
+    """An occurred group every word of which refers back ("the operation", "the boat
+    strikes", "the attacks"), with no date, day, month, place or figure of its own, that
+    found nothing in the article to refer to: the article speaks of a campaign or an event
+    its readers already know, and reports no incident."""
+    if not _violent_occurred(g):
+        return False
+    if not all(_refers_back(f) for f in g.frames) or not _undated(doc, g):
+        return False
+    if g.value("place") is not None:
+        return False  # "its raids on military sites in the west of Iran" tells where
+    return not any(f.counts for f in g.frames)
+
+
+# the event as the subject of a follow-up: an inquiry, a briefing or a hearing about it,
+# someone standing by or defending it ("as Congress looks into an attack ...", "briefed
+# the committees about the attack in which 11 died", "stood by the strike")
+_FOLLOW_UP = re.compile(
+    r"\b(?:look(?:s|ed|ing)?\s+into|inquir(?:y|ies)\s+into|investigat\w*(?:\s+into)?|"
+    r"probes?\s+(?:into|of)|briefed\b[^.;]{0,120}?\b(?:about|on)|briefings?\s+(?:about|on)|"
+    r"hearings?\s+(?:on|about|into)|st(?:oo|a)d\s+by|stands\s+by|defend(?:s|ed|ing)?|"
+    r"spea(?:ks?|king)\s+up\s+for|spoke\s+up\s+for)\s+(?:the|an?|its|this|that|their)\s+"
+    r"(?:[\w'’.-]+\s+){0,3}?(?:strikes?|attacks?|raids?|operations?|bombings?)\b",
+    re.IGNORECASE)
+
+
+def _follow_up(doc: Doc, g: Group) -> bool:
+    """An occurred event told only as what an inquiry, briefing or defence is about, with
+    no date of its own and nothing before it to join, is recalled as context: the news is
+    the follow-up (background), not a strike."""
+    h = g.head
+    if not _violent_occurred(g) or g.value("date_low") is not None:
+        return False
+    return bool(_FOLLOW_UP.search(doc.text, h.start, h.trigger.end))
