@@ -67,3 +67,23 @@ def test_a_dated_strike_under_investigation_is_news() -> None:
     text = ("The army is investigating an airstrike on Tuesday that killed five "
             "villagers near Jilib, officials said.")
     assert len(_news(_run(text))) == 1
+
+
+def test_acts_told_as_a_pattern_over_time_are_no_incident() -> None:
+    for text in ("The air force has repeatedly bombed rebel camps in the north.",
+                 "Border guards and the militia have traded fire almost daily since spring.",
+                 "Since the new commander arrived, the navy has struck every two or three days.",
+                 "Police posts in the province have been attacked more than 40 times since 2020.",
+                 "For nearly four months the army carried out strikes on river barges.",
+                 "Since May the coalition has waged a campaign of strikes on ports."):
+        assert _news(_run(text)) == [], text
+
+
+def test_a_pattern_word_elsewhere_or_a_toll_leaves_the_act() -> None:
+    # the adverb belongs to another verb, past a comma
+    ms = _run("A drone struck a truck near Marib on Sunday, officials said, though the "
+              "ministry has repeatedly refused to give details.")
+    assert len(_news(ms)) == 1
+    # a toll picks out one act
+    ms = _run("Jets repeatedly struck a market in Idlib, killing nine people.")
+    assert len(_news(ms)) == 1
