@@ -87,3 +87,13 @@ def test_a_pattern_word_elsewhere_or_a_toll_leaves_the_act() -> None:
     # a toll picks out one act
     ms = _run("Jets repeatedly struck a market in Idlib, killing nine people.")
     assert len(_news(ms)) == 1
+
+
+def test_a_file_photo_caption_tells_no_incident() -> None:
+    text = ("Israeli jets struck a depot in Tyre on Monday, killing two.\n"
+            "FILE - Rescuers search the rubble after an Israeli airstrike in Gaza City, "
+            "Oct. 31, 2023. (AP Photo)\n"
+            "File photo, Oct. 2, 2019: a drone strike hit a convoy near Idlib.\n"
+            "2 of 5 | Smoke rises after an airstrike on the port of Sidon.\n")
+    ms = [m for m in _run(text, published="2025-06-10") if m.kind == "event"]
+    assert len(ms) == 1 and ms[0].killed_low == 2

@@ -2,7 +2,8 @@
 sentence.
 
 Real pages carry lines that are not prose: the headline (which restates the lede), crossheads,
-"Related:"/"Also read" links to other stories, and captions. `furniture` marks the event words
+"Related:"/"Also read" links to other stories, and captions (a file photo's shows an earlier
+day). `furniture` marks the event words
 in such lines as no event of their own (`drop`), before coreference, so a headline never
 becomes the head of a mention that the lede's sentences then join.
 
@@ -39,6 +40,10 @@ _LINK_LABEL = re.compile(r"^\W*(?:related(?:\s+(?:news|stories|articles?|coverag
                          r"read\s+(?:more|also)|see\s+also|recommended(?:\s+stories)?|"
                          r"more\s+(?:on\s+this|stories|from)|watch|you\s+may\s+also\s+like)\b"
                          r"\s*[:|\-–—]", re.IGNORECASE)
+# a file photo's caption ("FILE - ...", "File photo, Oct. 26, 2019: ...", "(c) Name, File/AP
+# ...") or a gallery's ("1 of 3 | ..."): a picture from before, not the news
+_FILE_CAPTION = re.compile(r"^\W*(?:FILE\s*[-–—:,]|File\s+(?:photo|image|picture)\b|"
+                           r"\d+\s+of\s+\d+\s*\||(?:\(c\)|©)[^.\n]{0,80}?\bFile/)")
 #: the most words a headline or crosshead line has
 HEADLINE_WORDS = 20
 
@@ -52,13 +57,13 @@ def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 def is_furniture(text: str, start: int, end: int) -> bool:
     """Whether [start, end) lies on a line that is page furniture: a link label ("Related:",
-    "Also read") or a short line standing alone that does not end like a sentence (a
-    headline, a crosshead)."""
+    "Also read"), a file photo's or a gallery's caption ("FILE - ...") or a short line
+    standing alone that does not end like a sentence (a headline, a crosshead)."""
     a, b = _line_of(text, start, end)
     line = text[a:b].strip()
     if not line:
         return False
-    if _LINK_LABEL.match(line):
+    if _LINK_LABEL.match(line) or _FILE_CAPTION.match(line):
         return True
     return len(line.split()) <= HEADLINE_WORDS and not _PROSE_END.search(line)
 
