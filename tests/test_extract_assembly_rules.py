@@ -97,3 +97,27 @@ def test_a_file_photo_caption_tells_no_incident() -> None:
             "2 of 5 | Smoke rises after an airstrike on the port of Sidon.\n")
     ms = [m for m in _run(text, published="2025-06-10") if m.kind == "event"]
     assert len(ms) == 1 and ms[0].killed_low == 2
+
+
+def test_a_campaign_to_date_told_without_figures_is_no_incident() -> None:
+    text = "The militia, which holds the coast, has shelled ferries in the gulf since spring."
+    assert _news(_run(text)) == []
+    # with a figure it counts acts or what they hit: it is kept (as a tally or an event)
+    ms = _run("Coalition jets have destroyed at least 40 trucks since the campaign began.")
+    assert ms and all(m.status == "occurred" for m in ms)
+
+
+def test_an_inverted_condition_is_hypothetical() -> None:
+    # the condition's head stands far before the event word
+    ms = _run("Should Washington step up its role in the island's long-running civil "
+              "dispute or attack the island, the rebel chief said on Wednesday, his "
+              "fighters would fire rockets at its ships.")
+    assert ms and all(m.status != "occurred" for m in ms)
+
+
+def test_an_undated_event_told_only_as_described_or_apologised_for_is_background() -> None:
+    text = ("A year on, the general publicly reversed course, calling the strike an error "
+            "that killed a family of seven in their car.")
+    events = [m for m in _run(text, published=None) if m.kind == "event" and
+              m.status == "occurred"]
+    assert events and all(m.background for m in events)

@@ -25,7 +25,9 @@ _DENY = caseless(re.compile(
     r"happened|took place|carried out)|no (?:strike|attack|raid) (?:took place|occurred|"
     r"happened)|(?:was|were) not involved|(?:was|were|is|are) not (?:responsible for|behind)|"
     r"(?:had|has|have) (?:no part|no role|no hand|nothing to do) (?:in|with))\b", re.IGNORECASE))
-_IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should the|in the event)\b|\b(?:if|unless|"
+# a condition: "if", "unless", and an inverted "Should Washington attack ..., we would ..."
+# at the head of a sentence or clause
+_IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should|in the event)\b|\b(?:if|unless|"
                  r"whether)\b", re.IGNORECASE)
 _POST_IF = re.compile(r"\b(?<!even )(?<!as )(?:if|unless|(?<!at )(?<!all at )once|provided that|"
                       r"in the event that)\b",

@@ -502,12 +502,14 @@ def _reference_only(doc: Doc, g: Group) -> bool:
 
 
 # the event as the subject of a follow-up: an inquiry, a briefing or a hearing about it,
-# someone standing by or defending it ("as Congress looks into an attack ...", "briefed
-# the committees about the attack in which 11 died", "stood by the strike")
+# someone standing by, defending, describing or apologising for it ("as Congress looks into
+# an attack ...", "briefed the committees about the attack in which 11 died", "stood by the
+# strike", "calling the strike an error")
 _FOLLOW_UP = re.compile(
     r"\b(?:look(?:s|ed|ing)?\s+into|inquir(?:y|ies)\s+into|investigat\w*(?:\s+into)?|"
     r"probes?\s+(?:into|of)|briefed\b[^.;]{0,120}?\b(?:about|on)|briefings?\s+(?:about|on)|"
     r"hearings?\s+(?:on|about|into)|st(?:oo|a)d\s+by|stands\s+by|defend(?:s|ed|ing)?|"
+    r"describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|apologi[sz](?:e|es|ed|ing)\s+for|"
     r"spea(?:ks?|king)\s+up\s+for|spoke\s+up\s+for)\s+(?:the|an?|its|this|that|their)\s+"
     r"(?:[\w'’.-]+\s+){0,3}?(?:strikes?|attacks?|raids?|operations?|bombings?)\b",
     re.IGNORECASE)

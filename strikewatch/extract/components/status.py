@@ -100,6 +100,13 @@ _ITERATIVE = re.compile(
 # a campaign waged: "has waged an offensive", "is waging a campaign of strikes"
 _WAGED = re.compile(r"\bwag(?:e|es|ed|ing)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}$",
                     re.IGNORECASE)
+# a perfect reaching to now ("have fired ... since last month")
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# a figure counts the acts or what they hit: "destroyed at least 18 vessels since ..." is a
+# tally, not a campaign told without figures
+_FIGURE = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"dozens?|scores|hundreds?|thousands?)\b", re.IGNORECASE)
 # what tells one act apart from the pattern: a toll or a day
 _ONE_ACT = re.compile(r"\b(?:killed|killing|dead|died|deaths|wounded|injured|casualties|"
                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|"
@@ -117,6 +124,9 @@ def _pattern_of_acts(f: Frame) -> bool:
     # the words around the event word, up to a comma or a semicolon either side
     lo = max(a, ts - 60, *(i + 1 for i in (s.text.rfind(",", 0, ts), s.text.rfind(";", 0, ts))))
     hi = min([b, te + 60] + [i for i in (s.text.find(",", te), s.text.find(";", te)) if i >= 0])
+    if _PERFECT.search(s.text[max(0, ts - 30):ts]) and _SINCE.search(s.text, te, hi) and \
+            not _FIGURE.search(s.text, lo, hi):
+        return True  # "have fired drones at ships since last month": a campaign to date
     return bool(_ITERATIVE.search(s.text, lo, hi) or _WAGED.search(s.text[max(0, ts - 40):ts]))
 
 
