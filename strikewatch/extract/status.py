@@ -44,6 +44,10 @@ _PLAN = re.compile(
     r"envision(?:s|ed)?|under consideration|not yet|upcoming|future|possible|imminent|"
     r"ready(?:ing)?|readies|"
     r"will (?:begin|launch|deploy|conduct|start|send))\b", re.IGNORECASE)
+# an aim told right before the act: "said it meant to strike the airports" (not "the flights
+# are meant to give a picture", where the aim is another verb's)
+_AIM_TO = re.compile(r"\b(?:meant|means|aims?|aimed|intends?|intended)\s+to\s+$",
+                     re.IGNORECASE)
 # the event word naming what a plan is of: "an attack plan", "strike options"
 _PLAN_NOUN = re.compile(r"\s+(?:plans?|options?|proposals?|scenarios?)\b", re.IGNORECASE)
 # a permission: "the designation lets the military strike ...", "allows forces to attack"
@@ -127,7 +131,7 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     m = _NOT_YET.match(sentence, trig_end)
     if m:
         return "planned", m.span(1), True  # "a deployment was not imminent"
-    m = _PLAN.search(pre) or _PLAN_NOUN.match(sentence, trig_end)
+    m = _PLAN.search(pre) or _PLAN_NOUN.match(sentence, trig_end) or _AIM_TO.search(pre)
     if m:
         return "planned", m.span(), True  # ("work up a possible attack plan")
     m = _LETS.search(local)

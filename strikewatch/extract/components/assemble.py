@@ -150,7 +150,10 @@ def _no_party(g: Group) -> bool:
 # words in an event's own clause, up to its event word, that set it apart from an event told
 # before: "another strike", "a second raid", "in a separate attack", "the first incident",
 # "Israel also struck ...", "an earlier strike"
-_DISTINCT = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|fifth|further|other|"
+_DISTINCT = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|fifth|further|"
+                       r"other(?=\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|raids?|bombings?|"
+                       r"operations?|incidents?|boats?|vessels?|targets?|sites?|areas?|"
+                       r"places?|locations?|cases?|times?|parts?)\b)|"
                        r"new|previous|earlier|later|also|already|next|more|"
                        r"follow(?:s|ed|ing)?|continu\w*|kept|keeps?|gone on|go(?:es)? on|"
                        r"frequently|regularly|often|routinely|repeatedly|usually)\b|"
@@ -244,6 +247,19 @@ def _ranges_meet(x: tuple[int | None, int | None], y: tuple[int | None, int | No
     return (xh is None or yl <= xh) and (yh is None or xl <= yh)
 
 
+# an event noun in the singular: "a strike" is one act, "Israel struck targets" may be many
+_ONE_ACT_NOUN = re.compile(r"(?:strike|attack|raid|bombing|operation|assault|incident)$",
+                           re.IGNORECASE)
+
+
+def _verb_told(f: Frame, day: object, other_day: object) -> bool:
+    """An act told by a verb ("Israel struck Houthi targets"), not by a singular noun,
+    leaves open how many strikes it was: on the same known day, "a series of air strikes"
+    by the same attacker can retell it."""
+    return day is not None and day == other_day and f.time_precision == 1 and \
+        not _ONE_ACT_NOUN.search(f.trigger.text) and not _EVENT_NOUN.search(f.trigger.text)
+
+
 def _retells(g: Group, a: Group, background: bool = True) -> bool:
     """Kind, status, type and attacker agree: g can tell a's event. Who was hit may be told
     differently by different sources ("militants", "fishermen"), so actor2 is not compared;
@@ -256,7 +272,8 @@ def _retells(g: Group, a: Group, background: bool = True) -> bool:
         return False
     if g.value("action") != a.value("action"):
         return False  # an authorization and a deployment are two developments
-    if _ACTS.search(h.trigger.text) and not _ACTS.search(ah.trigger.text):
+    if _ACTS.search(h.trigger.text) and not _ACTS.search(ah.trigger.text) and \
+            not _verb_told(ah, g.value("date_low"), a.value("date_low")):
         return False  # several acts do not retell one
     t, at = g.value("event_type"), a.value("event_type")
     x, y = g.value("actor1"), a.value("actor1")
@@ -290,9 +307,12 @@ def _same_event(doc: Doc, g: Group, a: Group) -> bool:
         return False
     if _days_differ(doc, g, a) or _CAMPAIGN.search(g.head.trigger.text):
         return False
+    if g.head.anaphoric and g.head.trigger.text.lower() == "fighting" and \
+            a.value("event_type") != g.value("event_type"):
+        return False  # "the fighting has cost 200 lives": the war, not the strike told
     if _places_differ(_own_place(g, a), _own_place(a, g)):
         return False
-    if _several(g):
+    if _several(g) and not _verb_told(a.head, lo, alo):
         return False
     for key in _KILL_TOLLS:
         x, y = _toll(g, key), _toll(a, key)
@@ -506,11 +526,13 @@ def _reference_only(doc: Doc, g: Group) -> bool:
 # an attack ...", "briefed the committees about the attack in which 11 died", "stood by the
 # strike", "calling the strike an error")
 _FOLLOW_UP = re.compile(
-    r"\b(?:look(?:s|ed|ing)?\s+into|inquir(?:y|ies)\s+into|investigat\w*(?:\s+into)?|"
+    r"\b(?:(?:look(?:s|ed|ing)?\s+into|inquir(?:y|ies)\s+into|investigat\w*(?:\s+into)?|"
     r"probes?\s+(?:into|of)|briefed\b[^.;]{0,120}?\b(?:about|on)|briefings?\s+(?:about|on)|"
     r"hearings?\s+(?:on|about|into)|st(?:oo|a)d\s+by|stands\s+by|defend(?:s|ed|ing)?|"
-    r"describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|apologi[sz](?:e|es|ed|ing)\s+for|"
-    r"spea(?:ks?|king)\s+up\s+for|spoke\s+up\s+for)\s+(?:the|an?|its|this|that|their)\s+"
+    r"spea(?:ks?|king)\s+up\s+for|spoke\s+up\s+for)\s+(?:the|an?|its|this|that|their)|"
+    # describing or calling an event told before, not one's own ("described its raids as")
+    r"(?:describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|apologi[sz](?:e|es|ed|ing)\s+for)\s+"
+    r"(?:the|this|that))\s+"
     r"(?:[\w'’.-]+\s+){0,3}?(?:strikes?|attacks?|raids?|operations?|bombings?)\b",
     re.IGNORECASE)
 
