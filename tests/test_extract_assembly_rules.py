@@ -162,3 +162,11 @@ def test_the_fighting_with_a_toll_does_not_retell_a_strike() -> None:
     ms = [m for m in _run(text, published="2024-03-02") if m.status == "occurred"]
     car = [m for m in ms if m.killed_low == 3]
     assert len(car) == 1 and all(s.text.find("fighting") < 0 for s in car[0].spans)
+
+
+def test_an_undated_event_told_only_as_what_a_video_shows_is_background() -> None:
+    text = ("A senator who sat in the closed session said video of the second strike left "
+            "him deeply troubled. \"Two survivors clinging to the wreck were killed,\" he said.")
+    events = [m for m in _run(text, published=None) if m.kind == "event" and
+              m.status == "occurred"]
+    assert events and all(m.background for m in events)

@@ -524,12 +524,13 @@ def _reference_only(doc: Doc, g: Group) -> bool:
 # the event as the subject of a follow-up: an inquiry, a briefing or a hearing about it,
 # someone standing by, defending, describing or apologising for it ("as Congress looks into
 # an attack ...", "briefed the committees about the attack in which 11 died", "stood by the
-# strike", "calling the strike an error")
+# strike", "calling the strike an error", "video of the second strike")
 _FOLLOW_UP = re.compile(
     r"\b(?:(?:look(?:s|ed|ing)?\s+into|inquir(?:y|ies)\s+into|investigat\w*(?:\s+into)?|"
     r"probes?\s+(?:into|of)|briefed\b[^.;]{0,120}?\b(?:about|on)|briefings?\s+(?:about|on)|"
     r"hearings?\s+(?:on|about|into)|st(?:oo|a)d\s+by|stands\s+by|defend(?:s|ed|ing)?|"
-    r"spea(?:ks?|king)\s+up\s+for|spoke\s+up\s+for)\s+(?:the|an?|its|this|that|their)|"
+    r"spea(?:ks?|king)\s+up\s+for|spoke\s+up\s+for|(?:video|footage)\s+of)\s+"
+    r"(?:the|an?|its|this|that|their)|"
     # describing or calling an event told before, not one's own ("described its raids as")
     r"(?:describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|apologi[sz](?:e|es|ed|ing)\s+for)\s+"
     r"(?:the|this|that))\s+"
