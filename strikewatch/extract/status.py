@@ -26,7 +26,9 @@ _DENY = caseless(re.compile(
     r"happened|took place|carried out)|no (?:strike|attack|raid) (?:took place|occurred|"
     r"happened)|(?:was|were) not involved|(?:was|were|is|are) not (?:responsible for|behind)|"
     r"(?:had|has|have) (?:no part|no role|no hand|nothing to do) (?:in|with))\b", re.IGNORECASE))
-_IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should the|in the event)\b|\b(?:if|unless|"
+# a condition: "if", "unless", and an inverted "Should Washington attack ..., we would ..."
+# at the head of a sentence or clause
+_IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should|in the event)\b|\b(?:if|unless|"
                  r"whether)\b", re.IGNORECASE)
 _POST_IF = prefixed(re.compile(r"\b(?<!even )(?<!as )(?:if|unless|(?<!at )(?<!all at )once|"
                                r"provided that|in the event that)\b", re.IGNORECASE))
@@ -42,6 +44,10 @@ _PLAN = re.compile(
     r"envision(?:s|ed)?|under consideration|not yet|upcoming|future|possible|imminent|"
     r"ready(?:ing)?|readies|"
     r"will (?:begin|launch|deploy|conduct|start|send))\b", re.IGNORECASE)
+# an aim told right before the act: "said it meant to strike the airports" (not "the flights
+# are meant to give a picture", where the aim is another verb's)
+_AIM_TO = re.compile(r"\b(?:meant|means|aims?|aimed|intends?|intended)\s+to\s+$",
+                     re.IGNORECASE)
 # the event word naming what a plan is of: "an attack plan", "strike options"
 _PLAN_NOUN = re.compile(r"\s+(?:plans?|options?|proposals?|scenarios?)\b", re.IGNORECASE)
 # a permission: "the designation lets the military strike ...", "allows forces to attack"
@@ -125,7 +131,7 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     m = _NOT_YET.match(sentence, trig_end)
     if m:
         return "planned", m.span(1), True  # "a deployment was not imminent"
-    m = _PLAN.search(pre) or _PLAN_NOUN.match(sentence, trig_end)
+    m = _PLAN.search(pre) or _PLAN_NOUN.match(sentence, trig_end) or _AIM_TO.search(pre)
     if m:
         return "planned", m.span(), True  # ("work up a possible attack plan")
     m = _LETS.search(local)

@@ -68,7 +68,9 @@ LEXICON: tuple[Entry, ...] = (
           r"bombs?|air ?strikes?|warplanes?)", ERV, "Air/drone strike"),
     Entry(r"shell(?:ed|ing|ings)|pound(?:ed|ing)|pummell?(?:ed|ing)|"
           r"artillery (?:fire|strikes?|attacks?)|mortar(?:s| fire| attacks?)?|"
-          r"rocket (?:fire|attacks?)|rockets? (?:were |was )?fired|missiles? (?:hit|struck|"
+          r"rocket (?:fire|attacks?)|"
+          r"rockets? (?:(?:were|was|had been|have been|has been) )?fired|"
+          r"missiles? (?:hit|struck|"
           r"destroyed|sank)|"
           r"missile barrage", ERV, "Shelling/artillery/missile attack"),
     Entry(r"(?:fired|launched|lobbed) (?:[\w-]+ ){0,5}?(?:rockets?|missiles?|mortars?|shells?|"

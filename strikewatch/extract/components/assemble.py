@@ -2,7 +2,8 @@
 sentence.
 
 Real pages carry lines that are not prose: the headline (which restates the lede), crossheads,
-"Related:"/"Also read" links to other stories, and captions. `furniture` marks the event words
+"Related:"/"Also read" links to other stories, and captions (a file photo's shows an earlier
+day). `furniture` marks the event words
 in such lines as no event of their own (`drop`), before coreference, so a headline never
 becomes the head of a mention that the lede's sentences then join.
 
@@ -39,6 +40,10 @@ _LINK_LABEL = re.compile(r"^\W*(?:related(?:\s+(?:news|stories|articles?|coverag
                          r"read\s+(?:more|also)|see\s+also|recommended(?:\s+stories)?|"
                          r"more\s+(?:on\s+this|stories|from)|watch|you\s+may\s+also\s+like)\b"
                          r"\s*[:|\-–—]", re.IGNORECASE)
+# a file photo's caption ("FILE - ...", "File photo, Oct. 26, 2019: ...", "(c) Name, File/AP
+# ...") or a gallery's ("1 of 3 | ..."): a picture from before, not the news
+_FILE_CAPTION = re.compile(r"^\W*(?:FILE\s*[-–—:,]|File\s+(?:photo|image|picture)\b|"
+                           r"\d+\s+of\s+\d+\s*\||(?:\(c\)|©)[^.\n]{0,80}?\bFile/)")
 #: the most words a headline or crosshead line has
 HEADLINE_WORDS = 20
 
@@ -52,13 +57,13 @@ def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 def is_furniture(text: str, start: int, end: int) -> bool:
     """Whether [start, end) lies on a line that is page furniture: a link label ("Related:",
-    "Also read") or a short line standing alone that does not end like a sentence (a
-    headline, a crosshead)."""
+    "Also read"), a file photo's or a gallery's caption ("FILE - ...") or a short line
+    standing alone that does not end like a sentence (a headline, a crosshead)."""
     a, b = _line_of(text, start, end)
     line = text[a:b].strip()
     if not line:
         return False
-    if _LINK_LABEL.match(line):
+    if _LINK_LABEL.match(line) or _FILE_CAPTION.match(line):
         return True
     return len(line.split()) <= HEADLINE_WORDS and not _PROSE_END.search(line)
 
@@ -145,7 +150,10 @@ def _no_party(g: Group) -> bool:
 # words in an event's own clause, up to its event word, that set it apart from an event told
 # before: "another strike", "a second raid", "in a separate attack", "the first incident",
 # "Israel also struck ...", "an earlier strike"
-_DISTINCT = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|fifth|further|other|"
+_DISTINCT = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|fifth|further|"
+                       r"other(?=\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|raids?|bombings?|"
+                       r"operations?|incidents?|boats?|vessels?|targets?|sites?|areas?|"
+                       r"places?|locations?|cases?|times?|parts?)\b)|"
                        r"new|previous|earlier|later|also|already|next|more|"
                        r"follow(?:s|ed|ing)?|continu\w*|kept|keeps?|gone on|go(?:es)? on|"
                        r"frequently|regularly|often|routinely|repeatedly|usually)\b|"
@@ -239,17 +247,33 @@ def _ranges_meet(x: tuple[int | None, int | None], y: tuple[int | None, int | No
     return (xh is None or yl <= xh) and (yh is None or xl <= yh)
 
 
-def _retells(g: Group, a: Group) -> bool:
+# an event noun in the singular: "a strike" is one act, "Israel struck targets" may be many
+_ONE_ACT_NOUN = re.compile(r"(?:strike|attack|raid|bombing|operation|assault|incident)$",
+                           re.IGNORECASE)
+
+
+def _verb_told(f: Frame, day: object, other_day: object) -> bool:
+    """An act told by a verb ("Israel struck Houthi targets"), not by a singular noun,
+    leaves open how many strikes it was: on the same known day, "a series of air strikes"
+    by the same attacker can retell it."""
+    return day is not None and day == other_day and f.time_precision == 1 and \
+        not _ONE_ACT_NOUN.search(f.trigger.text) and not _EVENT_NOUN.search(f.trigger.text)
+
+
+def _retells(g: Group, a: Group, background: bool = True) -> bool:
     """Kind, status, type and attacker agree: g can tell a's event. Who was hit may be told
     differently by different sources ("militants", "fishermen"), so actor2 is not compared;
     the attacker is. Two violent types may be one act told two ways ("a raid", "bombed")
-    where both name the same attacker."""
+    where both name the same attacker. With `background` False, a may be history recalled
+    as context where g is not (a follow-up story's reference to it)."""
     h, ah = g.head, a.head
-    if h.kind != ah.kind or h.status != ah.status or h.background != ah.background:
+    if h.kind != ah.kind or h.status != ah.status or \
+            (background and h.background != ah.background):
         return False
     if g.value("action") != a.value("action"):
         return False  # an authorization and a deployment are two developments
-    if _ACTS.search(h.trigger.text) and not _ACTS.search(ah.trigger.text):
+    if _ACTS.search(h.trigger.text) and not _ACTS.search(ah.trigger.text) and \
+            not _verb_told(ah, g.value("date_low"), a.value("date_low")):
         return False  # several acts do not retell one
     t, at = g.value("event_type"), a.value("event_type")
     x, y = g.value("actor1"), a.value("actor1")
@@ -283,9 +307,12 @@ def _same_event(doc: Doc, g: Group, a: Group) -> bool:
         return False
     if _days_differ(doc, g, a) or _CAMPAIGN.search(g.head.trigger.text):
         return False
+    if g.head.anaphoric and g.head.trigger.text.lower() == "fighting" and \
+            a.value("event_type") != g.value("event_type"):
+        return False  # "the fighting has cost 200 lives": the war, not the strike told
     if _places_differ(_own_place(g, a), _own_place(a, g)):
         return False
-    if _several(g):
+    if _several(g) and not _verb_told(a.head, lo, alo):
         return False
     for key in _KILL_TOLLS:
         x, y = _toll(g, key), _toll(a, key)
@@ -321,7 +348,13 @@ def assemble(doc: Doc) -> None:
         if all(_generic_plural(f) for f in g.frames) or _no_party(g):
             continue
         keep.append(g)
-    doc.groups = [g for g in _retellings(doc, keep) if not _kind_of_act(g)]
+    groups = [g for g in _retellings(doc, keep) if not _kind_of_act(g)]
+    groups = _join_dated_referent(doc, groups)
+    doc.groups = [g for g in groups if not _reference_only(doc, g)]
+    for g in doc.groups:
+        if _follow_up(doc, g):
+            for f in g.frames:
+                f.background = True
 
 
 # gerunds of an event verb: "must stop striking boats", "the bombing of ports goes on"
@@ -415,3 +448,101 @@ def _referent(doc: Doc, g: Group, a: Group) -> bool:
             ((hi or lo) < alo or (ahi or alo) < lo):  # type: ignore[operator]
         return False
     return not _days_differ(doc, g, a)
+
+
+# words that tell when, read or not ("Oct. 3" where no year is known, "overnight")
+_WHEN = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|"
+                   r"jul|aug|sept?|oct|nov|dec)(?:\w*)?\b\.?\s*\d|"
+                   r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|"
+                   r"overnight|January|February|March|April|June|July|August|September|"
+                   r"October|November|December)\b", re.IGNORECASE)
+
+
+# an event noun, what "the", "its", "such" refer back with ("the strike", "its raids"); a
+# verb after a possessive ("its forces had captured") refers to no event
+_EVENT_NOUN = re.compile(r"(?:strikes?|attacks?|raids?|bombings?|bombardments?|operations?|"
+                         r"campaign|missions?|assaults?|incidents?|engagements?|shelling|"
+                         r"offensive)$", re.IGNORECASE)
+
+
+def _refers_back(f: Frame) -> bool:
+    """Whether the frame's event word is a noun that refers back ("the operation")."""
+    return f.anaphoric and bool(_EVENT_NOUN.search(f.trigger.text))
+
+
+def _violent_occurred(g: Group) -> bool:
+    """An occurred incident, not history, of a violent type or none yet (not a deployment,
+    a designation or a protest)."""
+    h = g.head
+    return h.kind == "event" and h.status == "occurred" and not h.background and \
+        g.value("action") is None and g.value("event_type") in (*_VIOLENT, None)
+
+
+def _undated(doc: Doc, g: Group) -> bool:
+    """No date read for the group and no day or month named in its clauses."""
+    return g.value("date_low") is None and not any(
+        _WHEN.search(doc.text, f.start, f.end) for f in g.frames)
+
+
+def _join_dated_referent(doc: Doc, groups: list[Group]) -> list[Group]:
+    """An undated occurred group headed by a reference ("the much-criticised strike",
+    "Bradley defended the strike"), with no toll of its own, is the one dated event of the
+    article it can be, told before or after it, and even where that event is history
+    recalled as context (a follow-up story's "the September 2 strike"): it joins that event
+    when exactly one dated occurred event can be it."""
+    out = list(groups)
+    for g in groups:
+        if not _violent_occurred(g) or not _refers_back(g.head) or not _undated(doc, g) or \
+                any(k in f.counts for f in g.frames for k in _KILL_TOLLS):
+            continue
+        cands = [a for a in out if a is not g and a.head.kind == "event" and
+                 a.head.status == "occurred" and a.value("date_low") is not None and
+                 _retells(g, a, background=False) and not _several(g) and
+                 not _places_differ(_own_place(g, a), _own_place(a, g)) and
+                 not _days_differ(doc, g, a) and
+                 not any(f.sentence is x.sentence for f in g.frames for x in a.frames)]
+        if len(cands) == 1:
+            _merge(cands[0], g)
+            out.remove(g)
+    return out
+
+
+def _reference_only(doc: Doc, g: Group) -> bool:
+    """An occurred group every word of which refers back ("the operation", "the boat
+    strikes", "the attacks"), with no date, day, month, place or figure of its own, that
+    found nothing in the article to refer to: the article speaks of a campaign or an event
+    its readers already know, and reports no incident."""
+    if not _violent_occurred(g):
+        return False
+    if not all(_refers_back(f) for f in g.frames) or not _undated(doc, g):
+        return False
+    if g.value("place") is not None:
+        return False  # "its raids on military sites in the west of Iran" tells where
+    return not any(f.counts for f in g.frames)
+
+
+# the event as the subject of a follow-up: an inquiry, a briefing or a hearing about it,
+# someone standing by, defending, describing or apologising for it ("as Congress looks into
+# an attack ...", "briefed the committees about the attack in which 11 died", "stood by the
+# strike", "calling the strike an error", "video of the second strike")
+_FOLLOW_UP = re.compile(
+    r"\b(?:(?:look(?:s|ed|ing)?\s+into|inquir(?:y|ies)\s+into|investigat\w*(?:\s+into)?|"
+    r"probes?\s+(?:into|of)|briefed\b[^.;]{0,120}?\b(?:about|on)|briefings?\s+(?:about|on)|"
+    r"hearings?\s+(?:on|about|into)|st(?:oo|a)d\s+by|stands\s+by|defend(?:s|ed|ing)?|"
+    r"spea(?:ks?|king)\s+up\s+for|spoke\s+up\s+for|(?:video|footage)\s+of)\s+"
+    r"(?:the|an?|its|this|that|their)|"
+    # describing or calling an event told before, not one's own ("described its raids as")
+    r"(?:describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|apologi[sz](?:e|es|ed|ing)\s+for)\s+"
+    r"(?:the|this|that))\s+"
+    r"(?:[\w'’.-]+\s+){0,3}?(?:strikes?|attacks?|raids?|operations?|bombings?)\b",
+    re.IGNORECASE)
+
+
+def _follow_up(doc: Doc, g: Group) -> bool:
+    """An occurred event told only as what an inquiry, briefing or defence is about, with
+    no date of its own and nothing before it to join, is recalled as context: the news is
+    the follow-up (background), not a strike."""
+    h = g.head
+    if not _violent_occurred(g) or g.value("date_low") is not None:
+        return False
+    return bool(_FOLLOW_UP.search(doc.text, h.start, h.trigger.end))

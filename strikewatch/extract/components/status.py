@@ -3,9 +3,10 @@
 Also the frame's hedges ("reportedly"), whether it is told as background ("decades
 ago"), and whether it is no event at all (`drop`: negated — "no strike has been
 reported" —, habitual — "routinely detained", "have in the past mounted raids", "has
-attacked outposts many times" —, a kind of act — "every strike", "the capacity to strike"
-—, a ceasefire named as context — "committed to the ceasefire" —, or a rule — "the U.S.
-cannot deploy troops").
+attacked outposts many times" —, a pattern over time or a campaign waged — "has repeatedly
+struck", "exchanged fire almost daily", "has waged an offensive" —, a kind of act —
+"every strike", "the capacity to strike" —, a ceasefire named as context — "committed to
+the ceasefire" —, or a rule — "the U.S. cannot deploy troops").
 """
 
 from __future__ import annotations
@@ -85,10 +86,56 @@ _TRUCE_MADE = re.compile(r"\b(?:agreed|agree|agreeing|signed|signs|sign|reached|
                          r"|went into effect|began|begins|started)\b", re.IGNORECASE)
 
 
+# acts told as a pattern over time, anywhere in the event's clause: "has repeatedly struck",
+# "exchanged fire almost daily", "has struck every three or four days", "attacked nearly 80
+# times since 2021", "For close to six months the military carried out strikes"
+_ITERATIVE = re.compile(
+    r"\b(?:repeatedly|frequently|regularly|routinely|constantly|(?:near|almost)[- ]daily|"
+    r"daily|every\s+(?:other\s+)?(?:day|night|week|month)|"
+    r"every\s+(?:\w+\s+)?(?:or\s+\w+\s+)?(?:days|weeks)|day after day|again and again|"
+    r"(?:nearly|almost|more than|over|about|some|at least)\s+[\d,]+\s+times|"
+    r"[\d,]+\s+times\s+since|"
+    r"for\s+(?:(?:close to|nearly|almost|about|more than|over)\s+)?(?:\d+|two|three|four|five|"
+    r"six|seven|eight|nine|ten|several|many)\s+(?:weeks|months|years))\b", re.IGNORECASE)
+# a campaign waged: "has waged an offensive", "is waging a campaign of strikes"
+_WAGED = re.compile(r"\bwag(?:e|es|ed|ing)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}$",
+                    re.IGNORECASE)
+# a perfect reaching to now ("have fired ... since last month")
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# a figure counts the acts or what they hit: "destroyed at least 18 vessels since ..." is a
+# tally, not a campaign told without figures
+_FIGURE = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"dozens?|scores|hundreds?|thousands?)\b", re.IGNORECASE)
+# what tells one act apart from the pattern: a toll or a day
+_ONE_ACT = re.compile(r"\b(?:killed|killing|dead|died|deaths|wounded|injured|casualties|"
+                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|"
+                      r"overnight)\b", re.IGNORECASE)
+
+
+def _pattern_of_acts(f: Frame) -> bool:
+    """An occurred act told as a pattern over time or a campaign waged, with no toll or day
+    that picks out one act: background to the news, no incident."""
+    s = f.sentence
+    a, b = max(0, f.start - s.start), f.end - s.start
+    if _ONE_ACT.search(s.text, a, b):
+        return False
+    ts, te = f.trigger.start - s.start, f.trigger.end - s.start
+    # the words around the event word, up to a comma or a semicolon either side
+    lo = max(a, ts - 60, *(i + 1 for i in (s.text.rfind(",", 0, ts), s.text.rfind(";", 0, ts))))
+    hi = min([b, te + 60] + [i for i in (s.text.find(",", te), s.text.find(";", te)) if i >= 0])
+    if _PERFECT.search(s.text[max(0, ts - 30):ts]) and _SINCE.search(s.text, te, hi) and \
+            not _FIGURE.search(s.text, lo, hi):
+        return True  # "have fired drones at ships since last month": a campaign to date
+    return bool(_ITERATIVE.search(s.text, lo, hi) or _WAGED.search(s.text[max(0, ts - 40):ts]))
+
+
 def _is_no_event(f: Frame, status: str) -> bool:
     """Negated, habitual or a rule: the sentence says the event did not (or does not) happen."""
     s = f.sentence
     ts = f.trigger.start - s.start
+    if status == "occurred" and f.kind == "event" and _pattern_of_acts(f):
+        return True  # "Israel has repeatedly struck Syria": a pattern, no act of its own
     if status == "hypothetical" and _CANNOT.search(s.text[:ts]):
         return True  # "the U.S. cannot deploy troops": a rule, not an event
     if status != "denied" and _NEGATED.search(s.text[max(0, ts - 25):ts]):
