@@ -9,15 +9,17 @@ incident).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from strikewatch import pipeline
 from strikewatch.extract import registry
 from strikewatch.records import Article, Mention, Review, Span
-from strikewatch.store import open_store
+from strikewatch.store import open_store, schema
 from strikewatch.store.sql import SqlStore
 
 calls: list[str] = []
@@ -119,20 +121,12 @@ def test_worker_pool_gives_the_same_mentions(store: SqlStore, tmp_path: Path) ->
 
 
 def test_a_pool_stores_chunks_in_one_transaction_each_and_isolates_a_bad_article(
-    store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: SqlStore, tmp_path: Path
 ) -> None:
-    """Workers return mentions; this process writes a chunk at a time (replace_mentions_many),
-    and an article whose mentions share an id fails alone (refused at the extractor's
-    validating boundary, else by the store, which then writes its chunk article by article)
-    and stays unextracted."""
-    groups: list[int] = []
-    many = store.replace_mentions_many
-
-    def counted(by_article: dict[str, list[Mention]], extracted_by: str | None = None) -> None:
-        groups.append(len(by_article))
-        many(by_article, extracted_by)
-
-    monkeypatch.setattr(store, "replace_mentions_many", counted)
+    """Each worker stores its own chunk in one transaction (replace_mentions_many: one
+    extraction stamp per chunk), and an article whose mentions share an id fails alone
+    (refused at the extractor's validating boundary, else by the store, which then writes
+    its chunk article by article) and stays unextracted."""
     bodies = [f"Item {i}: a depot was hit. {i % 3} died." for i in range(40)]
     rep = pipeline.run(texts(tmp_path, *bodies, "TWICE: a boat was hit."), store, workers=2)
     assert rep.extracted == 40 and rep.mentions == 40
@@ -140,4 +134,9 @@ def test_a_pool_stores_chunks_in_one_transaction_each_and_isolates_a_bad_article
     assert "duplicate mention id" in reason  # refused at the extractor's boundary
     assert store.unextracted_article_ids() == [bad_id]
     assert store.count_mentions() == 40
-    assert 1 < len(groups) < 41 and max(groups) > 1  # whole chunks, not an article each
+    with store.engine.connect() as conn:
+        stamps = Counter(conn.execute(sa.select(schema.articles.c.extracted_at).where(
+            schema.articles.c.extracted_at.is_not(None))).scalars())
+    assert sum(stamps.values()) == 40
+    # whole chunks, not an article each (the first article alone loads the models)
+    assert 1 < len(stamps) < 41 and max(stamps.values()) > 1
