@@ -45,6 +45,9 @@ class PipelineReport:
     extract_failures: list[tuple[str, str]] = field(default_factory=list)  # (article, why)
     # too long to extract at all: (article, why); marked extracted, so never retried
     extract_skipped: list[tuple[str, str]] = field(default_factory=list)
+    # failed MAX_EXTRACT_ATTEMPTS times by the reader that would read it now: not tried
+    # again (until that reader changes, or with retry_failed); (article, why)
+    extract_held: list[tuple[str, str]] = field(default_factory=list)
     incidents: int = 0
     tallies: int = 0
     from_scratch: bool = False  # the last ledger update resolved everything (no usable state)
@@ -65,6 +68,10 @@ PART_CHARS = 50_000
 #: holds up the articles behind it, in this run or a later one. News articles are under
 #: 100 KB; a longer text is a dump or a book and belongs split into articles.
 MAX_EXTRACT_CHARS = 2_000_000
+#: Failures in a row after which `extract_pending` stops retrying an article: a reader that
+#: crashed on it three times will crash again, and every run would pay for it. A new
+#: version of its reader (or `strikewatch ingest --retry-failed`) tries it again.
+MAX_EXTRACT_ATTEMPTS = 3
 _CUTS = ("\n\n", "\n", ". ", " ")
 
 
@@ -306,15 +313,58 @@ def extract_pending(
     workers: int = 1,
     batch: int = 64,
     extractor: str | None = None,
+    retry_failed: bool = False,
 ) -> PipelineReport:
     """Extract and store mentions for every article that has none stored yet (new ones,
     any a killed run never got to, and those whose last extraction failed) and whose
     language has a reader (ingest.language); the others stay unextracted, counted in
-    `report.unread`, and a run after a reader for their language exists reads them."""
-    report = extract_articles(store, store.unextracted_article_ids(readable_languages()),
-                              report, on_article, workers, batch, extractor)
+    `report.unread`, and a run after a reader for their language exists reads them.
+
+    An article the reader that would read it now has failed on MAX_EXTRACT_ATTEMPTS
+    times in a row is held back (listed in `report.extract_held`) unless `retry_failed`."""
+    pending = store.unextracted_article_ids(readable_languages())
+    report = report or PipelineReport()
+    if not retry_failed:
+        held = held_back(store, extractor)
+        report.extract_held.extend(held)
+        skip = {article_id for article_id, _ in held}
+        pending = [a for a in pending if a not in skip]
+    report = extract_articles(store, pending, report, on_article, workers, batch, extractor)
     report.unread = unread_languages(store)
     return report
+
+
+def pending_count(store: Store, extractor: str | None = None,
+                  retry_failed: bool = False) -> int:
+    """How many articles extract_pending would read now (a progress bar's total)."""
+    pending = store.unextracted_article_ids(readable_languages())
+    if retry_failed:
+        return len(pending)
+    held = {article_id for article_id, _ in held_back(store, extractor)}
+    return sum(1 for a in pending if a not in held)
+
+
+def held_back(store: Store, extractor: str | None = None) -> list[tuple[str, str]]:
+    """(article, why) of the articles that failed MAX_EXTRACT_ATTEMPTS times in a row
+    by the very reader (name@version) that would read them now."""
+    from strikewatch.batch.worker import reader_label
+
+    labels: dict[str | None, str | None] = {}
+    held = []
+    for failed in store.failed_extractions():
+        if failed.attempts < MAX_EXTRACT_ATTEMPTS:
+            continue
+        if failed.language not in labels:
+            try:
+                labels[failed.language] = reader_label(failed.language, extractor)
+            except Exception:  # noqa: BLE001 - no reader now: extract_articles says why
+                labels[failed.language] = None
+        if labels[failed.language] == failed.failed_by:
+            held.append((failed.article_id, (
+                f"extraction failed {failed.attempts} times in a row by {failed.failed_by}; "
+                f"not tried again until that reader changes (run with --retry-failed to "
+                f"try now); last error: {failed.error}")))
+    return held
 
 
 def unread_languages(store: Store) -> dict[str, int]:
@@ -485,9 +535,11 @@ def run(
     on_unit: Callable[[Unit], None] | None = None,
     workers: int = 1,
     extractor: str | None = None,
+    retry_failed: bool = False,
 ) -> PipelineReport:
     """Ingest the inputs, extract what is new, and rebuild the ledger."""
     report = PipelineReport(ingest=ingest(inputs, store, options, on_unit))
-    extract_pending(store, report, workers=workers, extractor=extractor)
+    extract_pending(store, report, workers=workers, extractor=extractor,
+                    retry_failed=retry_failed)
     rebuild_ledger(store, report)
     return report

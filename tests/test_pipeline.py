@@ -98,6 +98,72 @@ def test_extract_failure_is_reported_and_retried(store: SqlStore, tmp_path: Path
     assert calls.count(bad_id) == 2
 
 
+def test_an_article_failing_again_and_again_is_held_back_until_its_reader_changes(
+    store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs = texts(tmp_path, "Fine report. One killed.", "EXPLODE this one.")
+    pipeline.run(inputs, store)
+    bad_id = store.unextracted_article_ids()[0]
+    for attempt in range(2, pipeline.MAX_EXTRACT_ATTEMPTS + 1):
+        rep = pipeline.run([], store)
+        assert calls.count(bad_id) == attempt and not rep.extract_held
+    (failed,) = store.failed_extractions()
+    assert (failed.article_id, failed.attempts) == (bad_id, pipeline.MAX_EXTRACT_ATTEMPTS)
+    assert failed.failed_by == "test-first-sentence@1"
+
+    rep = pipeline.run([], store)  # held back: not read again, but said so
+    assert calls.count(bad_id) == pipeline.MAX_EXTRACT_ATTEMPTS
+    ((held_id, why),) = rep.extract_held
+    assert held_id == bad_id and "--retry-failed" in why and "extractor crashed" in why
+    assert rep.extract_failures == [] and store.unextracted_article_ids() == [bad_id]
+
+    rep = pipeline.run([], store, retry_failed=True)  # the user asks
+    assert calls.count(bad_id) == pipeline.MAX_EXTRACT_ATTEMPTS + 1
+    assert [a for a, _ in rep.extract_failures] == [bad_id] and not rep.extract_held
+
+    monkeypatch.setattr(FirstSentence, "version", "2")  # a new version of its reader
+    rep = pipeline.run([], store)
+    assert calls.count(bad_id) == pipeline.MAX_EXTRACT_ATTEMPTS + 2 and not rep.extract_held
+    (failed,) = store.failed_extractions()
+    assert (failed.attempts, failed.failed_by) == (1, "test-first-sentence@2")
+
+
+def test_an_extraction_that_succeeds_clears_the_failures(
+    store: SqlStore, tmp_path: Path
+) -> None:
+    (path,) = texts(tmp_path, "EXPLODE soon. One killed.")
+    pipeline.run([path], store)
+    pipeline.run([], store)
+    (failed,) = store.failed_extractions()
+    assert failed.attempts == 2
+    with store.engine.begin() as conn:  # the text is fixed (as re-extraction would read it)
+        conn.execute(schema.articles.update().values(text="Fixed soon. One killed."))
+    rep = pipeline.run([], store)
+    assert rep.extracted == 1 and store.failed_extractions() == []
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.select(schema.articles.c.extract_attempts)).scalar_one() == 0
+
+
+def test_ingest_lists_the_articles_it_holds_back(
+    store: SqlStore, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from strikewatch.cli import app
+
+    (path,) = texts(tmp_path, "EXPLODE here. Two killed.")
+    runner = CliRunner()
+    args = ["ingest", path, "--db", store.url]
+    env = {"COLUMNS": "300", "NO_COLOR": "1", "TERM": "dumb"}
+    for _ in range(pipeline.MAX_EXTRACT_ATTEMPTS):
+        out = runner.invoke(app, args, env=env).output
+        assert "extract failed:" in out and "not retried:" not in out
+    out = runner.invoke(app, args, env=env).output
+    assert "not retried:" in out and "extract failed:" not in out
+    out = runner.invoke(app, [*args, "--retry-failed"], env=env).output
+    assert "extract failed:" in out and "not retried:" not in out
+
+
 def test_reviews_reach_the_resolver(store: SqlStore, tmp_path: Path) -> None:
     pipeline.run(texts(tmp_path, "Report one. Three killed.", "Report two. Five killed."), store)
     victim = store.incidents()[0].id
