@@ -144,6 +144,24 @@ def test_an_extraction_that_succeeds_clears_the_failures(
         assert conn.execute(sa.select(schema.articles.c.extract_attempts)).scalar_one() == 0
 
 
+def test_the_migration_counts_a_failure_stored_before_it(store: SqlStore,
+                                                         tmp_path: Path) -> None:
+    from alembic import command
+
+    from strikewatch.store.sql import alembic_config
+
+    pipeline.run(texts(tmp_path, "EXPLODE soon. One killed.", "Fine. Two killed."), store)
+    with store.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0011")
+    with store.engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+    (failed,) = store.failed_extractions()
+    assert (failed.attempts, failed.failed_by) == (1, None)  # who failed it was not kept
+    pipeline.run([], store)  # the next failure counts from 1 again: its reader is known now
+    (failed,) = store.failed_extractions()
+    assert (failed.attempts, failed.failed_by) == (1, "test-first-sentence@1")
+
+
 def test_ingest_lists_the_articles_it_holds_back(
     store: SqlStore, tmp_path: Path
 ) -> None:
