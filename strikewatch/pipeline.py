@@ -15,6 +15,7 @@ follow them).
 
 from __future__ import annotations
 
+import sys
 import tempfile
 import time
 from collections import deque
@@ -231,6 +232,17 @@ def _extract_and_store_in_worker(
     return extract_and_store(_worker_store, article_ids, extractor)
 
 
+def load_models_before_fork() -> None:
+    """Load now what the reader would load on first need, so that forked pool workers
+    share it instead of each loading it. Reading one article imports the reader but may
+    not parse (the spaCy model loads on the first parse: ~1.2 s of CPU a process); if the
+    reader uses the parser's module, its model is loaded here."""
+    nlp = sys.modules.get("strikewatch.extract.nlp")
+    load = getattr(nlp, "load_nlp", None)
+    if callable(load):
+        load()
+
+
 def _shared_url(store: Store) -> str | None:
     """The URL other processes can open this store by; None for an in-memory SQLite
     database or a store that is not SQL (its pool workers then hand mentions back)."""
@@ -289,6 +301,7 @@ def extract_articles(
     # The first article here: it loads the extractor's models (~2 s), which the workers
     # forked afterwards share instead of each loading them again (fork: Linux's default).
     tally(extract_and_store(store, chunks[0][:1], extractor))
+    load_models_before_fork()
     rest = [chunks[0][1:], *chunks[1:]] if len(chunks[0]) > 1 else chunks[1:]
     with ProcessPoolExecutor(max_workers=workers, initializer=_open_worker_store,
                              initargs=(url,)) as pool:

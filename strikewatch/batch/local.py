@@ -18,6 +18,7 @@ from typing import Any
 from strikewatch.batch.archive import iter_raw
 from strikewatch.batch.mentions import MentionWriter
 from strikewatch.batch.worker import Row, extract_chunk
+from strikewatch.pipeline import load_models_before_fork
 
 CHUNK = 32
 
@@ -57,6 +58,8 @@ def extract_local(
     first = next(chunks, [])
     records += len(first)
     head = extract_chunk(first, extractor)
+    if workers > 1:
+        load_models_before_fork()
     pool = (ProcessPoolExecutor(max_workers=workers,
                                 mp_context=multiprocessing.get_context("fork"))
             if workers > 1 else None)
