@@ -6,7 +6,10 @@
 For each size a synthetic archive (strikewatch.batch.synthetic, seeded) is written once to
 bench/out/; every (engine, size, workers) run is a fresh child process with a fresh SQLite
 store, so its peak memory is its own. Printed per run: wall seconds, articles/second overall
-and for the extraction phase, peak RSS of the driver and of the largest worker, and a digest
+and for the extraction phase, peak RSS of the driver and of the largest worker, the CPU
+seconds of the extraction in the driver and in the local pool's workers, the CPU seconds
+of the whole run (child process and pool: what the load of a shared box does not change),
+and a digest
 of the ledger (every engine and worker count must give the same one for a size). Then ratios
 against the first run in this invocation (the baseline): throughput ratio, cost per article
 ratio (1.0 = linear growth), memory ratio (1.0 = flat), and the speed-up of 2 over 1 worker.
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -90,6 +94,10 @@ class Run:
     incidents: int
     ledger: str
     jvm_mb: float = 0.0  # Spark: the local JVM's peak (driver and executors in local mode)
+    # CPU seconds of the extraction: the driver's and its pool workers' (0: not reported)
+    extract_driver_cpu: float = 0.0
+    extract_pool_cpu: float = 0.0
+    run_cpu: float = 0.0  # CPU seconds of the whole child process and its pool
 
     @property
     def rate(self) -> float:
@@ -107,7 +115,9 @@ def measure(archive: Path, size: int, engine: str, workers: int) -> Run:
     cmd = [sys.executable, __file__, "--one", str(archive), "--engines", engine,
            "--workers", str(workers), "--workdir", str(workdir)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise SystemExit(f"run failed ({engine}, {size}, {workers}):\n{proc.stderr[-3000:]}")
     report = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -126,6 +136,9 @@ def measure(archive: Path, size: int, engine: str, workers: int) -> Run:
         incidents=int(report["incidents"]),
         ledger=str(report["ledger"]),
         jvm_mb=float(peaks.get("total_spark_jvm", 0.0)),
+        extract_driver_cpu=float(report.get("cpu_s", {}).get("extract_driver", 0.0)),
+        extract_pool_cpu=float(report.get("cpu_s", {}).get("extract_children", 0.0)),
+        run_cpu=(after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
     )
 
 
@@ -151,7 +164,8 @@ def main() -> None:
     print(f"# strikewatch batch scaling, {os.cpu_count()} CPUs, python {sys.version.split()[0]}")
     header = (f"{'engine':6} {'articles':>8} {'wkr':>3} {'total s':>8} {'art/s':>8} "
               f"{'extr art/s':>10} {'load s':>7} {'resol s':>7} {'drv MB':>7} {'wkr MB':>7} "
-              f"{'x-drv MB':>8} {'x-wkr MB':>8} {'JVM MB':>6} {'incid':>6} ledger")
+              f"{'x-drv MB':>8} {'x-wkr MB':>8} {'JVM MB':>6} {'x-drv CPU':>9} "
+              f"{'x-pool CPU':>10} {'run CPU':>7} {'incid':>6} ledger")
     print(header)
     results: list[Run] = []
     for size in sizes:
@@ -164,7 +178,10 @@ def main() -> None:
                       f"{r.extract_rate:>10.1f} {r.load_s:>7.1f} {r.resolve_s:>7.1f} "
                       f"{r.driver_mb:>7.0f} "
                       f"{r.worker_mb:>7.0f} {r.extract_driver_mb:>8.0f} "
-                      f"{r.extract_worker_mb:>8.0f} {r.jvm_mb:>6.0f} {r.incidents:>6} {r.ledger}",
+                      f"{r.extract_worker_mb:>8.0f} {r.jvm_mb:>6.0f} "
+                      f"{r.extract_driver_cpu:>9.1f} {r.extract_pool_cpu:>10.1f} "
+                      f"{r.run_cpu:>7.1f} "
+                      f"{r.incidents:>6} {r.ledger}",
                       flush=True)
 
     for size in sizes:

@@ -99,6 +99,8 @@ def print_report(report: pipeline.PipelineReport) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from strikewatch.pipeline import MAX_EXTRACT_ATTEMPTS
+
     ing = report.ingest
     if ing.skipped:
         table = Table(title="Skipped", title_justify="left", show_lines=False)
@@ -121,9 +123,13 @@ def print_report(report: pipeline.PipelineReport) -> None:
     for article_id, reason in report.extract_skipped:
         console.print(Text.assemble(("not extracted:", "yellow"),
                                     f" article {article_id}: {reason}"))
+    for article_id, reason in report.extract_held:
+        console.print(Text.assemble(("not retried:", "yellow"),
+                                    f" article {article_id}: {reason}"))
     if report.extract_failures:
         console.print(Text("articles whose extraction failed are kept and retried by the "
-                           "next run", style="yellow"))
+                           f"next run, up to {MAX_EXTRACT_ATTEMPTS} times in a row "
+                           "by one reader", style="yellow"))
     if ing.languages:
         console.print(Text("languages of the articles ingested: " + ", ".join(
             f"{lang or 'unknown'} {n}" for lang, n in sorted(
@@ -165,7 +171,7 @@ def check_extractor(name: str | None) -> None:
 
 def run_pipeline(
     inputs: list[str], store: Store, options: IngestOptions, workers: int = 1,
-    extractor: str | None = None,
+    extractor: str | None = None, retry_failed: bool = False,
 ) -> pipeline.PipelineReport:
     """The pipeline with a Rich progress bar on stderr (hidden when not a terminal)."""
     from rich.progress import (
@@ -177,7 +183,6 @@ def run_pipeline(
     )
 
     from strikewatch import pipeline
-    from strikewatch.ingest.language import readable_languages
     from strikewatch.ingest.sources import expand
 
     total = len(expand(inputs))
@@ -193,11 +198,11 @@ def run_pipeline(
                 on_unit=lambda u: progress.update(task, advance=1, current=Path(u.name).name),
             )
         )
-        pending = len(store.unextracted_article_ids(readable_languages()))
+        pending = pipeline.pending_count(store, extractor, retry_failed)
         task2 = progress.add_task("extract", total=pending, current="")
         pipeline.extract_pending(
             store, report, on_article=lambda _a: progress.update(task2, advance=1),
-            workers=workers, extractor=extractor,
+            workers=workers, extractor=extractor, retry_failed=retry_failed,
         )
         progress.add_task("resolve", total=None, current="")
         pipeline.rebuild_ledger(store, report)
@@ -257,6 +262,12 @@ def ingest(
         int, typer.Option(min=1, help="Processes for extraction (1: in this process).")
     ] = 1,
     extractor: ExtractorOption = None,
+    retry_failed: Annotated[
+        bool,
+        typer.Option("--retry-failed",
+                     help="Also read the articles whose extraction failed "
+                     "3 times in a row by the same reader (held back otherwise)."),
+    ] = False,
 ) -> None:
     """Ingest articles, then extract and resolve so the ledger is current.
 
@@ -290,7 +301,7 @@ def ingest(
     check_extractor(extractor)
     store = get_store(db)
     try:
-        report = run_pipeline(inputs, store, options, workers, extractor)
+        report = run_pipeline(inputs, store, options, workers, extractor, retry_failed)
     except StoreError as exc:  # disk full, database locked or gone: stored work is kept
         err.print(f"[red]error:[/red] database {escape(db or '(default)')}: "
                   f"{escape(str(exc))}; "

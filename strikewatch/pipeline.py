@@ -15,13 +15,13 @@ follow them).
 
 from __future__ import annotations
 
+import sys
 import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +46,9 @@ class PipelineReport:
     extract_failures: list[tuple[str, str]] = field(default_factory=list)  # (article, why)
     # too long to extract at all: (article, why); marked extracted, so never retried
     extract_skipped: list[tuple[str, str]] = field(default_factory=list)
+    # failed MAX_EXTRACT_ATTEMPTS times by the reader that would read it now: not tried
+    # again (until that reader changes, or with retry_failed); (article, why)
+    extract_held: list[tuple[str, str]] = field(default_factory=list)
     incidents: int = 0
     tallies: int = 0
     from_scratch: bool = False  # the last ledger update resolved everything (no usable state)
@@ -66,6 +69,10 @@ PART_CHARS = 50_000
 #: holds up the articles behind it, in this run or a later one. News articles are under
 #: 100 KB; a longer text is a dump or a book and belongs split into articles.
 MAX_EXTRACT_CHARS = 2_000_000
+#: Failures in a row after which `extract_pending` stops retrying an article: a reader that
+#: crashed on it three times will crash again, and every run would pay for it. A new
+#: version of its reader (or `strikewatch ingest --retry-failed`) tries it again.
+MAX_EXTRACT_ATTEMPTS = 3
 _CUTS = ("\n\n", "\n", ". ", " ")
 
 
@@ -144,91 +151,44 @@ def extract_one(
 
 
 Extracted = tuple[str, list[Mention] | None, str | None, str]  # as extract_one returns
+#: What storing one article's extraction came to: (article id, mentions stored or None,
+#: why it failed or None, why it was skipped or None). Small, so a pool worker's answer
+#: costs the parent nothing to unpickle.
+Outcome = tuple[str, int | None, str | None, str | None]
 
 
 def extract_many(articles: list[Article], extractor: str | None = None) -> list[Extracted]:
-    """extract_one over a chunk of articles: a pool worker's unit of work."""
+    """extract_one over a chunk of articles."""
     return [extract_one(a, extractor) for a in articles]
 
 
-def extract_articles(
-    store: Store,
-    article_ids: Sequence[str],
-    report: PipelineReport | None = None,
-    on_article: Callable[[str], None] | None = None,
-    workers: int = 1,
-    batch: int = 64,
-    extractor: str | None = None,
-) -> PipelineReport:
-    """Extract and store the mentions of these articles, replacing what was stored.
+def extract_and_store(
+    store: Store, article_ids: Sequence[str], extractor: str | None = None
+) -> list[Outcome]:
+    """Read, extract and store one chunk of articles: the unit of work of this process
+    (one worker) and of each pool worker (several), so the pool scales the storing too.
 
-    With `workers` > 1 extraction runs in a process pool, up to 2 x `workers` chunks of
-    `batch` articles in flight, while this process stores the finished ones: each chunk's
-    mentions in one transaction (Store.replace_mentions_many, as the batch load writes
-    them), so storing neither waits for the pool nor pays a transaction per article. An
-    interruption loses at most the chunks in flight; their articles stay unextracted and
-    the next run extracts them. A failure is recorded on its article
-    (store.record_extract_error: kept with its message, retried by the next run) and the
-    rest go on; an article over MAX_EXTRACT_CHARS is recorded as skipped, never retried.
-    """
-    report = report or PipelineReport()
-    # chunks small enough that every worker gets several, at most `batch` articles
-    size = max(1, min(batch, -(-len(article_ids) // (4 * max(1, workers)))))
-    chunks = [list(article_ids[i : i + size]) for i in range(0, len(article_ids), size)]
-    read = partial(extract_many, extractor=extractor)
-
-    def articles_of(chunk: list[str]) -> list[Article]:
-        found = store.get_articles(chunk)
-        out = []
-        for article_id in chunk:
-            article = found.get(article_id)
-            if article is None:
-                continue
-            if len(article.text) > MAX_EXTRACT_CHARS:
-                store.replace_mentions(article_id, [])  # done with: never retried
-                report.extract_skipped.append((article_id, (
-                    f"too long to extract: {len(article.text)} characters, over the "
-                    f"per-article budget of {MAX_EXTRACT_CHARS}; split it into "
-                    "articles and ingest those")))
-                if on_article is not None:
-                    on_article(article_id)
-                continue
-            out.append(article)
-        return out
-
-    if workers <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            _store_extracted(store, read(articles_of(chunk)), report, on_article)
-        return report
-    # The first chunk here: it loads the extractor's models (~3 s), which workers forked
-    # afterwards share instead of each loading them again (fork: Linux's default start).
-    _store_extracted(store, read(articles_of(chunks[0])), report, on_article)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        window: deque[Future[list[Extracted]]] = deque()
-        try:
-            for chunk in chunks[1:]:
-                window.append(pool.submit(read, articles_of(chunk)))
-                if len(window) >= 2 * workers:
-                    _store_extracted(store, window.popleft().result(), report, on_article)
-            while window:
-                _store_extracted(store, window.popleft().result(), report, on_article)
-        finally:
-            for future in window:
-                future.cancel()
-    return report
-
-
-def _store_extracted(
-    store: Store,
-    results: list[Extracted],
-    report: PipelineReport,
-    on_article: Callable[[str], None] | None,
-) -> None:
-    """Store one chunk's mentions, one transaction per extractor that read them; if the
-    store refuses a group (e.g. an extractor gave one article duplicate mention ids),
-    article by article, so only the faulty article is reported and the others are kept."""
+    The chunk's mentions go in one transaction per reader (Store.replace_mentions_many);
+    a group the store refuses is written article by article, so one bad article fails
+    alone. A failure is recorded on its article (Store.record_extract_error); an article
+    over MAX_EXTRACT_CHARS is marked extracted with no mentions (never retried)."""
+    found = store.get_articles(article_ids)
+    outcomes: dict[str, Outcome] = {}
+    readable: list[Article] = []
+    for article_id in article_ids:
+        article = found.get(article_id)
+        if article is None:
+            continue
+        if len(article.text) > MAX_EXTRACT_CHARS:
+            store.replace_mentions(article_id, [])  # done with: never retried
+            outcomes[article_id] = (article_id, None, None, (
+                f"too long to extract: {len(article.text)} characters, over the "
+                f"per-article budget of {MAX_EXTRACT_CHARS}; split it into "
+                "articles and ingest those"))
+            continue
+        readable.append(article)
+    results = extract_many(readable, extractor)
     errors = {aid: error for aid, _, error, _ in results if error is not None}
-    labels = {aid: label for aid, _, _, label in results}
     groups: dict[str, dict[str, list[Mention]]] = {}
     for aid, mentions, _, label in results:
         if mentions is not None:
@@ -243,16 +203,120 @@ def _store_extracted(
                 except Exception as exc:
                     errors[article_id] = f"{type(exc).__name__}: {exc}"
     stored = {aid: ms for group in groups.values() for aid, ms in group.items()}
-    for article_id, _, _, _ in results:
+    for article_id, _, _, label in results:
         if article_id in errors:
-            report.extract_failures.append((article_id, errors[article_id]))
-            store.record_extract_error(article_id, errors[article_id],
-                                       labels[article_id] or None)
+            store.record_extract_error(article_id, errors[article_id], label or None)
+            outcomes[article_id] = (article_id, None, errors[article_id], None)
         else:
-            report.extracted += 1
-            report.mentions += len(stored[article_id])
-        if on_article is not None:
-            on_article(article_id)
+            outcomes[article_id] = (article_id, len(stored[article_id]), None, None)
+    return [outcomes[aid] for aid in article_ids if aid in outcomes]
+
+
+#: This pool worker's own connection to the store (_open_worker_store).
+_worker_store: Store | None = None
+
+
+def _open_worker_store(url: str) -> None:
+    """Pool initializer: the worker opens the store itself. The engine the parent forked
+    with is never used here (a database connection must not cross a fork)."""
+    global _worker_store
+    from strikewatch.store import open_store
+
+    _worker_store = open_store(url)
+
+
+def _extract_and_store_in_worker(
+    article_ids: list[str], extractor: str | None
+) -> list[Outcome]:
+    assert _worker_store is not None, "the pool's initializer opens the store"
+    return extract_and_store(_worker_store, article_ids, extractor)
+
+
+def load_models_before_fork() -> None:
+    """Load now what the reader would load on first need, so that forked pool workers
+    share it instead of each loading it. Reading one article imports the reader but may
+    not parse (the spaCy model loads on the first parse: ~1.2 s of CPU a process); if the
+    reader uses the parser's module, its model is loaded here."""
+    nlp = sys.modules.get("strikewatch.extract.nlp")
+    load = getattr(nlp, "load_nlp", None)
+    if callable(load):
+        load()
+
+
+def _shared_url(store: Store) -> str | None:
+    """The URL other processes can open this store by; None for an in-memory SQLite
+    database or a store that is not SQL (its pool workers then hand mentions back)."""
+    from strikewatch.store import sqlite_path
+
+    url = getattr(store, "url", None)
+    if not isinstance(url, str):
+        return None
+    if url.startswith("sqlite") and sqlite_path(url) is None:
+        return None
+    return url
+
+
+def extract_articles(
+    store: Store,
+    article_ids: Sequence[str],
+    report: PipelineReport | None = None,
+    on_article: Callable[[str], None] | None = None,
+    workers: int = 1,
+    batch: int = 64,
+    extractor: str | None = None,
+) -> PipelineReport:
+    """Extract and store the mentions of these articles, replacing what was stored.
+
+    With `workers` > 1 a pool of processes each reads its chunk of `batch` articles from
+    the store, extracts it and stores the mentions (extract_and_store), up to 2 x
+    `workers` chunks in flight; this process hands out article ids and tallies what comes
+    back, so neither the articles' text nor their mentions pass between processes, and
+    the storing runs in parallel as the extraction does (SQLite takes the writers in
+    turn; each chunk is one short transaction). The stored rows are the same as with one
+    worker (tests/test_pipeline_workers.py). An interruption loses at most the chunks in
+    flight; their articles stay unextracted and the next run extracts them.
+    """
+    report = report or PipelineReport()
+    # chunks small enough that every worker gets several, at most `batch` articles
+    size = max(1, min(batch, -(-len(article_ids) // (4 * max(1, workers)))))
+    chunks = [list(article_ids[i : i + size]) for i in range(0, len(article_ids), size)]
+
+    def tally(outcomes: list[Outcome]) -> None:
+        for article_id, count, error, skipped in outcomes:
+            if skipped is not None:
+                report.extract_skipped.append((article_id, skipped))
+            elif error is not None:
+                report.extract_failures.append((article_id, error))
+            else:
+                report.extracted += 1
+                report.mentions += count or 0
+            if on_article is not None:
+                on_article(article_id)
+
+    url = _shared_url(store)
+    if workers <= 1 or len(chunks) <= 1 or url is None:
+        for chunk in chunks:
+            tally(extract_and_store(store, chunk, extractor))
+        return report
+    # The first article here: it loads the extractor's models (~2 s), which the workers
+    # forked afterwards share instead of each loading them again (fork: Linux's default).
+    tally(extract_and_store(store, chunks[0][:1], extractor))
+    load_models_before_fork()
+    rest = [chunks[0][1:], *chunks[1:]] if len(chunks[0]) > 1 else chunks[1:]
+    with ProcessPoolExecutor(max_workers=workers, initializer=_open_worker_store,
+                             initargs=(url,)) as pool:
+        window: deque[Future[list[Outcome]]] = deque()
+        try:
+            for chunk in rest:
+                window.append(pool.submit(_extract_and_store_in_worker, chunk, extractor))
+                if len(window) >= 2 * workers:
+                    tally(window.popleft().result())
+            while window:
+                tally(window.popleft().result())
+        finally:
+            for future in window:
+                future.cancel()
+    return report
 
 
 def extract_pending(
@@ -262,15 +326,58 @@ def extract_pending(
     workers: int = 1,
     batch: int = 64,
     extractor: str | None = None,
+    retry_failed: bool = False,
 ) -> PipelineReport:
     """Extract and store mentions for every article that has none stored yet (new ones,
     any a killed run never got to, and those whose last extraction failed) and whose
     language has a reader (ingest.language); the others stay unextracted, counted in
-    `report.unread`, and a run after a reader for their language exists reads them."""
-    report = extract_articles(store, store.unextracted_article_ids(readable_languages()),
-                              report, on_article, workers, batch, extractor)
+    `report.unread`, and a run after a reader for their language exists reads them.
+
+    An article the reader that would read it now has failed on MAX_EXTRACT_ATTEMPTS
+    times in a row is held back (listed in `report.extract_held`) unless `retry_failed`."""
+    pending = store.unextracted_article_ids(readable_languages())
+    report = report or PipelineReport()
+    if not retry_failed:
+        held = held_back(store, extractor)
+        report.extract_held.extend(held)
+        skip = {article_id for article_id, _ in held}
+        pending = [a for a in pending if a not in skip]
+    report = extract_articles(store, pending, report, on_article, workers, batch, extractor)
     report.unread = unread_languages(store)
     return report
+
+
+def pending_count(store: Store, extractor: str | None = None,
+                  retry_failed: bool = False) -> int:
+    """How many articles extract_pending would read now (a progress bar's total)."""
+    pending = store.unextracted_article_ids(readable_languages())
+    if retry_failed:
+        return len(pending)
+    held = {article_id for article_id, _ in held_back(store, extractor)}
+    return sum(1 for a in pending if a not in held)
+
+
+def held_back(store: Store, extractor: str | None = None) -> list[tuple[str, str]]:
+    """(article, why) of the articles that failed MAX_EXTRACT_ATTEMPTS times in a row
+    by the very reader (name@version) that would read them now."""
+    from strikewatch.batch.worker import reader_label
+
+    labels: dict[str | None, str | None] = {}
+    held = []
+    for failed in store.failed_extractions():
+        if failed.attempts < MAX_EXTRACT_ATTEMPTS:
+            continue
+        if failed.language not in labels:
+            try:
+                labels[failed.language] = reader_label(failed.language, extractor)
+            except Exception:  # noqa: BLE001 - no reader now: extract_articles says why
+                labels[failed.language] = None
+        if labels[failed.language] == failed.failed_by:
+            held.append((failed.article_id, (
+                f"extraction failed {failed.attempts} times in a row by {failed.failed_by}; "
+                f"not tried again until that reader changes (run with --retry-failed to "
+                f"try now); last error: {failed.error}")))
+    return held
 
 
 def unread_languages(store: Store) -> dict[str, int]:
@@ -441,9 +548,11 @@ def run(
     on_unit: Callable[[Unit], None] | None = None,
     workers: int = 1,
     extractor: str | None = None,
+    retry_failed: bool = False,
 ) -> PipelineReport:
     """Ingest the inputs, extract what is new, and rebuild the ledger."""
     report = PipelineReport(ingest=ingest(inputs, store, options, on_unit))
-    extract_pending(store, report, workers=workers, extractor=extractor)
+    extract_pending(store, report, workers=workers, extractor=extractor,
+                    retry_failed=retry_failed)
     rebuild_ledger(store, report)
     return report

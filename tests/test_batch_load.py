@@ -116,3 +116,36 @@ def test_no_mentions_dataset_gives_empty_groups(tmp_path: Path) -> None:
     ids = [Article(text=f"story {i}").id for i in range(3)]
     assert list(mention_groups(tmp_path / "nothing", sorted(ids), 2)) == [
         {aid: [] for aid in sorted(ids)[:2]}, {sorted(ids)[2]: []}]
+
+
+def test_a_bulk_load_links_a_copy_to_an_origin_another_writer_stored_meanwhile(
+    db_url: str, tmp_path: Path
+) -> None:
+    """The load's origin index is read when it starts; an `ingest` storing the origin of a
+    wire copy after that (here: between the index read and the copy's group write) must
+    still be seen, because the group write takes the writers' lock and reads the
+    signatures stored since (Store.add_articles with `link`), as ingest's own writes do."""
+    from strikewatch.ingest import ingest
+    from strikewatch.store import open_store
+
+    record = next(iter_synthetic(1, seed=3))
+    original = tmp_path / "original.txt"
+    original.write_text(record["text"], encoding="utf-8")
+    copy = to_article({**record, "url": "https://wire.example/copy",
+                       "text": "(Wire) " + record["text"]}, "archive.jsonl:1")
+    batch_store, ingest_store = open_store(db_url), open_store(db_url)
+    try:
+        def archive():  # type: ignore[no-untyped-def]
+            ingest([str(original)], ingest_store)  # another writer, after the index read
+            yield copy
+
+        result = LoadResult()
+        new, _ = load_articles(batch_store, archive(), result)
+        (stored_original,) = [a for a in batch_store.articles() if a.id != copy.id]
+        (stored_copy,) = [a for a in batch_store.articles() if a.id == copy.id]
+        assert new == {copy.id}
+        assert stored_original.origin_id == stored_original.id
+        assert stored_copy.origin_id == stored_original.id
+    finally:
+        batch_store.close()
+        ingest_store.close()

@@ -120,3 +120,42 @@ def test_two_batches_at_once(db_url: str, tmp_path: Path) -> None:
     ref = _sequential_snapshot(tmp_path, [input_a, input_b])
     assert got["mentions"] == ref["mentions"]
     assert len(got["incidents"]) == len(ref["incidents"])
+
+
+def test_an_ingest_and_a_batch_at_once(db_url: str, tmp_path: Path) -> None:
+    """`strikewatch ingest` and `strikewatch batch` on one store at once: the batch's bulk
+    load takes the writers' lock ingest takes and reads the signatures stored meanwhile,
+    so every article is stored once, every mention once, and a wire copy stored by one
+    process is linked to the origin the other stored (never counted as its own story)."""
+    records = list(iter_synthetic(80, seed=53))
+    shared, own_a, own_b = records[:40], records[40:60], records[60:]
+    # wire copies: the same story under another outlet's URL with its dateline changed
+    copies = [{**r, "url": f"{r['url']}?wire=copy",
+               "text": "(Wire) " + r["text"]} for r in own_b[:10]]
+    input_a = _write(tmp_path / "a.jsonl", [*own_a[:5], *shared, *copies, *own_a[5:]])
+    input_b = _write(tmp_path / "b.jsonl", [*own_b, *reversed(shared)])
+    outputs = _run_at_once(
+        [["ingest", str(input_a), "--db", db_url],
+         ["batch", str(input_b), "--engine", "local", "--db", db_url,
+          "--out", str(tmp_path / "out-b")]], tmp_path)
+    assert "extract failed" not in outputs[0], outputs[0]
+
+    got = _snapshot(db_url)
+    articles = got["articles"]
+    assert len(articles) == 90 and len({a[1] for a in articles}) == 90
+    origin = {url: origin_id for _, url, origin_id in articles}
+    ids = {url: article_id for article_id, url, _ in articles}
+    for record, copy in zip(own_b[:10], copies, strict=True):
+        # whichever process stored its text first is the origin of the other
+        assert origin[record["url"]] == origin[copy["url"]]
+        assert origin[record["url"]] in (ids[record["url"]], ids[copy["url"]])
+
+    ref = _sequential_snapshot(tmp_path, [input_a, input_b])
+    assert got["mentions"] == ref["mentions"]
+    # as many independent stories as one process storing both inputs finds
+    assert len({a[2] for a in articles}) == len({a[2] for a in ref["articles"]}) < 90
+    store = open_store(db_url)
+    try:
+        assert store.unextracted_article_ids() == []
+    finally:
+        store.close()

@@ -9,15 +9,17 @@ incident).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from strikewatch import pipeline
 from strikewatch.extract import registry
 from strikewatch.records import Article, Mention, Review, Span
-from strikewatch.store import open_store
+from strikewatch.store import open_store, schema
 from strikewatch.store.sql import SqlStore
 
 calls: list[str] = []
@@ -96,6 +98,90 @@ def test_extract_failure_is_reported_and_retried(store: SqlStore, tmp_path: Path
     assert calls.count(bad_id) == 2
 
 
+def test_an_article_failing_again_and_again_is_held_back_until_its_reader_changes(
+    store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs = texts(tmp_path, "Fine report. One killed.", "EXPLODE this one.")
+    pipeline.run(inputs, store)
+    bad_id = store.unextracted_article_ids()[0]
+    for attempt in range(2, pipeline.MAX_EXTRACT_ATTEMPTS + 1):
+        rep = pipeline.run([], store)
+        assert calls.count(bad_id) == attempt and not rep.extract_held
+    (failed,) = store.failed_extractions()
+    assert (failed.article_id, failed.attempts) == (bad_id, pipeline.MAX_EXTRACT_ATTEMPTS)
+    assert failed.failed_by == "test-first-sentence@1"
+
+    rep = pipeline.run([], store)  # held back: not read again, but said so
+    assert calls.count(bad_id) == pipeline.MAX_EXTRACT_ATTEMPTS
+    ((held_id, why),) = rep.extract_held
+    assert held_id == bad_id and "--retry-failed" in why and "extractor crashed" in why
+    assert rep.extract_failures == [] and store.unextracted_article_ids() == [bad_id]
+
+    rep = pipeline.run([], store, retry_failed=True)  # the user asks
+    assert calls.count(bad_id) == pipeline.MAX_EXTRACT_ATTEMPTS + 1
+    assert [a for a, _ in rep.extract_failures] == [bad_id] and not rep.extract_held
+
+    monkeypatch.setattr(FirstSentence, "version", "2")  # a new version of its reader
+    rep = pipeline.run([], store)
+    assert calls.count(bad_id) == pipeline.MAX_EXTRACT_ATTEMPTS + 2 and not rep.extract_held
+    (failed,) = store.failed_extractions()
+    assert (failed.attempts, failed.failed_by) == (1, "test-first-sentence@2")
+
+
+def test_an_extraction_that_succeeds_clears_the_failures(
+    store: SqlStore, tmp_path: Path
+) -> None:
+    (path,) = texts(tmp_path, "EXPLODE soon. One killed.")
+    pipeline.run([path], store)
+    pipeline.run([], store)
+    (failed,) = store.failed_extractions()
+    assert failed.attempts == 2
+    with store.engine.begin() as conn:  # the text is fixed (as re-extraction would read it)
+        conn.execute(schema.articles.update().values(text="Fixed soon. One killed."))
+    rep = pipeline.run([], store)
+    assert rep.extracted == 1 and store.failed_extractions() == []
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.select(schema.articles.c.extract_attempts)).scalar_one() == 0
+
+
+def test_the_migration_counts_a_failure_stored_before_it(store: SqlStore,
+                                                         tmp_path: Path) -> None:
+    from alembic import command
+
+    from strikewatch.store.sql import alembic_config
+
+    pipeline.run(texts(tmp_path, "EXPLODE soon. One killed.", "Fine. Two killed."), store)
+    with store.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0011")
+    with store.engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+    (failed,) = store.failed_extractions()
+    assert (failed.attempts, failed.failed_by) == (1, None)  # who failed it was not kept
+    pipeline.run([], store)  # the next failure counts from 1 again: its reader is known now
+    (failed,) = store.failed_extractions()
+    assert (failed.attempts, failed.failed_by) == (1, "test-first-sentence@1")
+
+
+def test_ingest_lists_the_articles_it_holds_back(
+    store: SqlStore, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from strikewatch.cli import app
+
+    (path,) = texts(tmp_path, "EXPLODE here. Two killed.")
+    runner = CliRunner()
+    args = ["ingest", path, "--db", store.url]
+    env = {"COLUMNS": "300", "NO_COLOR": "1", "TERM": "dumb"}
+    for _ in range(pipeline.MAX_EXTRACT_ATTEMPTS):
+        out = runner.invoke(app, args, env=env).output
+        assert "extract failed:" in out and "not retried:" not in out
+    out = runner.invoke(app, args, env=env).output
+    assert "not retried:" in out and "extract failed:" not in out
+    out = runner.invoke(app, [*args, "--retry-failed"], env=env).output
+    assert "extract failed:" in out and "not retried:" not in out
+
+
 def test_reviews_reach_the_resolver(store: SqlStore, tmp_path: Path) -> None:
     pipeline.run(texts(tmp_path, "Report one. Three killed.", "Report two. Five killed."), store)
     victim = store.incidents()[0].id
@@ -119,20 +205,12 @@ def test_worker_pool_gives_the_same_mentions(store: SqlStore, tmp_path: Path) ->
 
 
 def test_a_pool_stores_chunks_in_one_transaction_each_and_isolates_a_bad_article(
-    store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: SqlStore, tmp_path: Path
 ) -> None:
-    """Workers return mentions; this process writes a chunk at a time (replace_mentions_many),
-    and an article whose mentions share an id fails alone (refused at the extractor's
-    validating boundary, else by the store, which then writes its chunk article by article)
-    and stays unextracted."""
-    groups: list[int] = []
-    many = store.replace_mentions_many
-
-    def counted(by_article: dict[str, list[Mention]], extracted_by: str | None = None) -> None:
-        groups.append(len(by_article))
-        many(by_article, extracted_by)
-
-    monkeypatch.setattr(store, "replace_mentions_many", counted)
+    """Each worker stores its own chunk in one transaction (replace_mentions_many: one
+    extraction stamp per chunk), and an article whose mentions share an id fails alone
+    (refused at the extractor's validating boundary, else by the store, which then writes
+    its chunk article by article) and stays unextracted."""
     bodies = [f"Item {i}: a depot was hit. {i % 3} died." for i in range(40)]
     rep = pipeline.run(texts(tmp_path, *bodies, "TWICE: a boat was hit."), store, workers=2)
     assert rep.extracted == 40 and rep.mentions == 40
@@ -140,4 +218,9 @@ def test_a_pool_stores_chunks_in_one_transaction_each_and_isolates_a_bad_article
     assert "duplicate mention id" in reason  # refused at the extractor's boundary
     assert store.unextracted_article_ids() == [bad_id]
     assert store.count_mentions() == 40
-    assert 1 < len(groups) < 41 and max(groups) > 1  # whole chunks, not an article each
+    with store.engine.connect() as conn:
+        stamps = Counter(conn.execute(sa.select(schema.articles.c.extracted_at).where(
+            schema.articles.c.extracted_at.is_not(None))).scalars())
+    assert sum(stamps.values()) == 40
+    # whole chunks, not an article each (the first article alone loads the models)
+    assert 1 < len(stamps) < 41 and max(stamps.values()) > 1

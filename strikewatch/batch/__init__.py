@@ -58,9 +58,22 @@ class BatchReport:
     #: Peak resident memory in MB of this process ("driver") and of its largest child process
     #: (pool worker or Spark JVM), after extraction and at the end.
     peak_rss_mb: dict[str, float] = field(default_factory=dict)
+    #: CPU seconds of this process ("driver") and of its finished children (the local
+    #: pool's workers; not Spark's JVM or its Python workers) in the extraction and in the
+    #: whole batch: on a shared machine they show how the work is split when wall times
+    #: cannot.
+    cpu_s: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2)
+
+
+def _cpu_s() -> dict[str, float]:
+    """CPU seconds (user + system) so far of this process and of its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"driver": round(own.ru_utime + own.ru_stime, 2),
+            "children": round(kids.ru_utime + kids.ru_stime, 2)}
 
 
 def _peak_rss_mb() -> dict[str, float]:
@@ -100,7 +113,7 @@ def run_batch(
     out_dir.mkdir(parents=True, exist_ok=True)
     report = BatchReport(input=src, engine=engine, workers=workers)
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu_s()
     spark = None
     try:
         predictor = None
@@ -129,6 +142,8 @@ def run_batch(
         t1 = time.perf_counter()
         report.records, report.mention_rows = records, rows
         report.peak_rss_mb.update({f"extract_{k}": v for k, v in _peak_rss_mb().items()})
+        report.cpu_s.update({f"extract_{k}": round(v - c0[k], 2)
+                             for k, v in _cpu_s().items()})
 
         store = open_store(db)
         try:
@@ -146,6 +161,7 @@ def run_batch(
             spark.stop()
     t2 = time.perf_counter()
     report.peak_rss_mb.update({f"total_{k}": v for k, v in _peak_rss_mb().items()})
+    report.cpu_s.update({f"total_{k}": round(v - c0[k], 2) for k, v in _cpu_s().items()})
 
     report.articles_new = loaded.articles_new
     report.articles_known = loaded.articles_known

@@ -14,7 +14,6 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from itertools import islice
 from pathlib import Path
 
@@ -23,12 +22,13 @@ from datasketch import LeanMinHash
 from strikewatch.batch.archive import iter_articles
 from strikewatch.batch.mentions import sorted_mentions
 from strikewatch.batch.worker import reader_label
+from strikewatch.ingest import OriginLinker
 from strikewatch.ingest.language import DEFAULT_LANGUAGE, has_reader
-from strikewatch.ingest.neardup import OriginIndex, minhash, to_bytes
+from strikewatch.ingest.neardup import minhash, to_bytes
 from strikewatch.pipeline import resolve_archive
 from strikewatch.records import Article, Mention
 from strikewatch.resolve.linking import Predictor
-from strikewatch.store import Store
+from strikewatch.store import SignatureRow, Store
 
 #: Articles written per transaction. Why so many: every index of `articles` but one is on a
 #: hash (id, content hash, URL hash, origin) or a date, so a group's rows land on random
@@ -96,13 +96,19 @@ def _checked_order(rows: Iterator[tuple[str, str, str]]) -> Iterator[tuple[str, 
         yield row
 
 
-def _link_origin(origins: OriginIndex, hashes: dict[int, LeanMinHash], article: Article) -> None:
-    """Called, in order, on each article the store is about to keep as new."""
-    mh = hashes[id(article)]
-    near = origins.origin_for(mh)
-    if near is not None:
-        article.origin_id = near[0]
-    origins.add(article.id, article.origin_id, mh)
+class ArchiveLinker(OriginLinker):
+    """ingest's OriginLinker for a group of articles written at once (Store.add_articles
+    with `link`): each article's MinHash is looked up among the group's, and an article is
+    indexed as soon as it is linked, so a later copy in the same group links to it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hashes: dict[int, LeanMinHash] = {}  # id(article) -> its MinHash
+
+    def __call__(self, article: Article, newer: list[SignatureRow]) -> None:
+        self.signature = self.hashes[id(article)]
+        super().__call__(article, newer)
+        self.index.add(article.id, article.origin_id, self.signature)
 
 
 def load_articles(
@@ -112,18 +118,20 @@ def load_articles(
 
     Wire copies are linked to their origin exactly as `strikewatch ingest` links them
     (MinHash over the text, strikewatch.ingest.neardup), so a batch and an ingest of the
-    same articles give the same origins, and so the same independent-source counts.
+    same articles give the same origins, and so the same independent-source counts. Each
+    group is written under the writers' lock `ingest` takes (Store.add_articles with
+    `link`), reading the signatures other writers stored meanwhile, so a batch and an
+    ingest running at once link each other's copies too.
     """
-    origins = OriginIndex.from_signatures(store.signatures())
+    linker = ArchiveLinker.over(store)
     new: set[str] = set()
     known: set[str] = set()
     stream = iter(articles)
     while group := list(islice(stream, ARTICLE_BATCH)):
-        hashes = {id(a): minhash(a.text) for a in group}
-        items = [(a, to_bytes(hashes[id(a)])) for a in group]
-        link = partial(_link_origin, origins, hashes)
+        linker.hashes = {id(a): minhash(a.text) for a in group}
+        items = [(a, to_bytes(linker.hashes[id(a)])) for a in group]
         for article, (stored, is_new) in zip(
-            group, store.add_articles(items, before_insert=link), strict=True
+            group, store.add_articles(items, link=linker), strict=True
         ):
             if stored.id != article.id:
                 result.articles_dropped += 1

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -361,7 +361,7 @@ class OriginLinker:
         self.signature: LeanMinHash | None = None  # of the article being stored
 
     @classmethod
-    def over(cls, store: Store) -> OriginLinker:
+    def over(cls, store: Store) -> Self:
         """A linker whose index holds every signature stored now."""
         linker = cls()
         linker.since = (datetime.now(UTC) - cls.MARGIN).isoformat(timespec="microseconds")

@@ -156,6 +156,17 @@ class LedgerWrite:
     redirects: int = 0  # old incident ids now redirected
 
 
+@dataclass(frozen=True)
+class FailedExtraction:
+    """An article whose last extraction failed (Store.failed_extractions)."""
+
+    article_id: str
+    error: str
+    attempts: int  # failures in a row by `failed_by`
+    failed_by: str | None  # the reader (name@version) that failed last
+    language: str | None
+
+
 #: (article id, origin id, MinHash bytes, ingested_at) of one stored article.
 SignatureRow = tuple[str, str, bytes, str]
 
@@ -194,18 +205,21 @@ class ArticleStore(Protocol):
         self,
         items: Sequence[tuple[Article, bytes | None]],
         before_insert: Callable[[Article], None] | None = None,
+        link: OriginLink | None = None,
     ) -> list[tuple[Article, bool]]:
         """add_article for many (article, signature) pairs, in order; bulk loads use it.
 
         The result is what calling add_article on each in turn would give. `before_insert`
         is called, in order, on each article about to be stored as new (after the duplicate
         check, before the write), so a caller can still link it to an earlier wire copy.
+        `link`, as add_article's, makes the write wait for other article writers (ingests,
+        batches) and shows it the signatures they stored meanwhile.
         """
         out = []
         for article, signature in items:
             if before_insert is not None and self.find_article(article.url, article.text) is None:
                 before_insert(article)
-            out.append(self.add_article(article, signature))
+            out.append(self.add_article(article, signature, link))
         return out
 
     def find_article(self, url: str | None = None, text: str | None = None) -> Article | None:
@@ -290,6 +304,11 @@ class MentionStore(Protocol):
 
     def extract_errors(self) -> list[tuple[str, str, str | None]]:
         """(article id, error, extractor) of every article whose last extraction failed."""
+        raise NotImplementedError
+
+    def failed_extractions(self) -> list[FailedExtraction]:
+        """The articles left unextracted by a failure: how many times in a row it failed,
+        by which reader, and their language (what `ingest` needs to hold one back)."""
         raise NotImplementedError
 
     def article_ids(self, where: Sequence[tuple[str, str, str]] = ()) -> list[str]:

@@ -39,6 +39,10 @@ articles = sa.Table(
     # (extracted_at stays NULL then, so the next run retries it)
     sa.Column("extracted_by", sa.String(128), nullable=True),
     sa.Column("extract_error", sa.Text, nullable=True),
+    # failures in a row, and the reader (name@version) that failed last: ingest holds an
+    # article back after pipeline.MAX_EXTRACT_ATTEMPTS until that reader changes
+    sa.Column("extract_attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("extract_failed_by", sa.String(128), nullable=True),
     sa.Column("data", JSONType, nullable=False),
 )
 

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from strikewatch.records import Article
-from strikewatch.store import ArticleStore, OriginLink
+from strikewatch.store import ArticleStore, OriginLink, SignatureRow
 from strikewatch.store import schema as t
 from strikewatch.store.sql_base import _chunks, _dump, _translate_errors, now_iso
 from strikewatch.validation import check_article
@@ -120,13 +120,7 @@ class ArticlesSql(ArticleStore):
                     return self._article(row), False
                 ingested_at = article.ingested_at or now_iso()
                 if link is not None:
-                    c = t.articles.c
-                    newer = sa.select(c.id, c.origin_id, c.minhash, c.ingested_at).where(
-                        c.minhash.is_not(None))
-                    if link.since is not None:
-                        newer = newer.where(c.ingested_at >= link.since)
-                    link(article, [(r.id, r.origin_id, bytes(r.minhash), r.ingested_at or "")
-                                   for r in conn.execute(newer.order_by(c.ingested_at, c.id))])
+                    link(article, self._signatures_since(conn, link.since))
                 conn.execute(_INSERT_ARTICLE, self._article_row(
                     article.model_copy(update={"ingested_at": ingested_at}), key, signature))
         except sa.exc.IntegrityError:
@@ -147,15 +141,32 @@ class ArticlesSql(ArticleStore):
         else:
             conn.execute(_SQLITE_WRITE_LOCK)
 
+    @staticmethod
+    def _signatures_since(conn: Connection, since: str | None) -> list[SignatureRow]:
+        """The signatures stored at or after `since` (all of them for None), oldest first:
+        what an OriginLink has not seen yet."""
+        c = t.articles.c
+        newer = sa.select(c.id, c.origin_id, c.minhash, c.ingested_at).where(
+            c.minhash.is_not(None))
+        if since is not None:
+            newer = newer.where(c.ingested_at >= since)
+        return [(r.id, r.origin_id, bytes(r.minhash), r.ingested_at or "")
+                for r in conn.execute(newer.order_by(c.ingested_at, c.id))]
+
     def add_articles(
         self,
         items: Sequence[tuple[Article, bytes | None]],
         before_insert: Callable[[Article], None] | None = None,
+        link: OriginLink | None = None,
     ) -> list[tuple[Article, bool]]:
         """add_article for many articles in one transaction (see Store.add_articles).
 
         One lookup per key kind and one multi-row insert for the whole group: a bulk load
         pays a few statements per few hundred articles instead of a transaction each.
+        With `link` the group takes the writers' lock first, as add_article does, so a
+        batch and an ingest writing at once see each other's wire copies; `link` is called
+        on each article about to be stored as new, the first time with the signatures
+        stored since `link.since`.
         If another process stores one of them meanwhile (a unique index says so, or the
         database breaks a deadlock between two group inserts), the group is redone one
         article at a time, each with its own duplicate check.
@@ -168,6 +179,10 @@ class ArticlesSql(ArticleStore):
         c = t.articles.c
         try:
             with self.engine.begin() as conn:
+                newer: list[SignatureRow] = []
+                if link is not None:
+                    self._writers_lock(conn)
+                    newer = self._signatures_since(conn, link.since)
                 by_hash: dict[str, Article] = {}
                 by_id: dict[str, Article] = {}
                 by_url: dict[str, Article] = {}
@@ -194,6 +209,9 @@ class ArticlesSql(ArticleStore):
                         continue
                     if before_insert is not None:
                         before_insert(article)
+                    if link is not None:
+                        link(article, newer)
+                        newer = []
                     # distinct, increasing stamps keep `articles()` in archive order
                     stamp = (base + timedelta(microseconds=len(rows))).isoformat(
                         timespec="microseconds")
@@ -210,7 +228,7 @@ class ArticlesSql(ArticleStore):
         except (sa.exc.IntegrityError, sa.exc.OperationalError):
             # IntegrityError: a unique index caught an article another process just stored.
             # OperationalError: PostgreSQL broke a deadlock between two such group inserts.
-            return ArticleStore.add_articles(self, items, before_insert)
+            return ArticleStore.add_articles(self, items, before_insert, link)
 
     @staticmethod
     def _article_row(article: Article, key: str | None, signature: bytes | None) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from strikewatch.records import Mention
-from strikewatch.store import MentionStore
+from strikewatch.store import FailedExtraction, MentionStore
 from strikewatch.store import schema as t
 from strikewatch.store.sql_base import _chunks, _dump, _translate_errors, now_iso
 
@@ -82,7 +82,8 @@ class MentionsSql(MentionStore):
             if rows:
                 conn.execute(t.mentions.insert(), rows)
             stamp = now_iso()
-            done: dict[str, Any] = {"extracted_at": stamp, "extract_error": None}
+            done: dict[str, Any] = {"extracted_at": stamp, "extract_error": None,
+                                    "extract_attempts": 0, "extract_failed_by": None}
             if extracted_by is not None:
                 done["extracted_by"] = extracted_by
             for chunk in _chunks(article_ids, 500):
@@ -93,13 +94,18 @@ class MentionsSql(MentionStore):
     def record_extract_error(self, article_id: str, error: str,
                              extracted_by: str | None = None) -> None:
         """Store.record_extract_error: kept on the article; its mentions (and the name of
-        the extractor that made them) are untouched."""
+        the extractor that made them) are untouched. The failures are counted while the
+        same reader fails (`extracted_by`), from 1 again when another one does."""
         if extracted_by and extracted_by not in error:
             error = f"{extracted_by}: {error}"
+        a = t.articles.c
+        same = sa.and_(a.extract_failed_by.is_not(None), a.extract_failed_by == extracted_by)
         with self.engine.begin() as conn:
             conn.execute(
-                t.articles.update().where(t.articles.c.id == article_id)
-                .values(extract_error=error, extracted_at=None)
+                t.articles.update().where(a.id == article_id)
+                .values(extract_error=error, extracted_at=None,
+                        extract_attempts=sa.case((same, a.extract_attempts + 1), else_=1),
+                        extract_failed_by=extracted_by)
             )
 
     def extract_errors(self) -> list[tuple[str, str, str | None]]:
@@ -109,6 +115,18 @@ class MentionsSql(MentionStore):
                 .where(a.extract_error.is_not(None)).order_by(a.ingested_at, a.id))
         with self.engine.connect() as conn:
             return [(r.id, r.extract_error, r.extracted_by) for r in conn.execute(stmt)]
+
+    def failed_extractions(self) -> list[FailedExtraction]:
+        """Store.failed_extractions: in ingestion order."""
+        a = t.articles.c
+        stmt = (sa.select(a.id, a.extract_error, a.extract_attempts, a.extract_failed_by,
+                          a.language)
+                .where(a.extract_error.is_not(None), a.extracted_at.is_(None))
+                .order_by(a.ingested_at, a.id))
+        with self.engine.connect() as conn:
+            return [FailedExtraction(r.id, r.extract_error, r.extract_attempts,
+                                     r.extract_failed_by, r.language)
+                    for r in conn.execute(stmt)]
 
     def article_ids(self, where: Sequence[tuple[str, str, str]] = ()) -> list[str]:
         """Store.article_ids: ids in ingestion order, of the articles matching every
