@@ -57,6 +57,13 @@ def search_words(text: str) -> list[str]:
     return list(dict.fromkeys(_WORD.findall(fold(text).lower())))
 
 
+#: Where the API stops counting the matches of a query whose total is not kept
+#: (words, actors, dates, place names): an exact count of a common word at a million
+#: incidents reads hundreds of thousands of index entries per page, a capped one at most
+#: this many. The API answers `total_exact: false` and the pages say "more than" past it.
+COUNT_CAP = 10_000
+
+
 @dataclass
 class IncidentQuery:
     """Filters for the ledger (CLI `incidents`, API `/api/incidents`, web ledger).
@@ -338,7 +345,10 @@ class LedgerStore(Protocol):
     def incidents(self, query: IncidentQuery | None = None) -> list[Incident]:
         raise NotImplementedError
 
-    def count_incidents(self, query: IncidentQuery | None = None) -> int:
+    def count_incidents(self, query: IncidentQuery | None = None, *,
+                        cap: int | None = None) -> int:
+        """Incidents matching the filters (all pages). With `cap`, counting may stop past
+        it: an answer above `cap` means "more than cap" (COUNT_CAP says why)."""
         raise NotImplementedError
 
     def get_incident(self, incident_id: str) -> Incident | None:

@@ -61,6 +61,15 @@ def counted_predicate(c: Any) -> sa.ColumnElement[bool]:
                    sa.or_(c.grade.is_(None), c.grade.not_in(UNCOUNTED_GRADES)))
 
 
+def _json_text(conn: Connection, column: Any) -> Any:
+    """A JSON column as the text stored, for pydantic's own JSON parser
+    (`model_validate_json`): a page of 100 incidents is built in ~1 ms that way, where the
+    driver's json.loads followed by `model_validate` of the dicts took 10-20 ms."""
+    if conn.dialect.name == "postgresql":
+        return column.cast(sa.Text).label(column.name)  # JSONB: the server writes the text
+    return sa.type_coerce(column, sa.Text).label(column.name)
+
+
 def _flag(value: str) -> bool:
     return str(value).lower() in ("1", "true", "yes")
 
@@ -348,9 +357,10 @@ class LedgerSql(LedgerStore):
 
         def ordered(*conds: sa.ColumnElement[bool], by: list[Any], down: bool) -> Any:
             keys = [k.desc() if down else k.asc() for k in by]
-            return sa.select(t.incidents.c.data).where(*where, *conds).order_by(*keys)
+            return sa.select(data).where(*where, *conds).order_by(*keys)
 
         with self.engine.connect() as conn:
+            data = _json_text(conn, t.incidents.c.data)
             where = self._where(conn, q, sort)
             valued: list[sa.ColumnElement[bool]] = [col.is_not(None)]
             if after is not None and after[0] is not None:
@@ -378,24 +388,29 @@ class LedgerSql(LedgerStore):
                 else:
                     skip = 0
                 rows += got
-        return [Incident.model_validate(r.data) for r in rows]
+        return [Incident.model_validate_json(r.data) for r in rows]
 
-    def count_incidents(self, query: IncidentQuery | None = None) -> int:
+    def count_incidents(self, query: IncidentQuery | None = None, *,
+                        cap: int | None = None) -> int:
         """Matches of the filters: a sum over ledger_counts where every filter is one of
-        its dimensions (no scan at any size); words alone, a count of the full-text
+        its dimensions (exact, no scan at any size); words alone, a count of the full-text
         index's matches (SQLite); else a count over the filters' indexes (no sums, so a
-        covering index answers it without reading rows)."""
+        covering index answers it without reading rows). With `cap` (the API's
+        COUNT_CAP), a count that is not kept stops at cap + 1 matches."""
         q = query or IncidentQuery()
         if _counts_where(q) is not None:
             return self._sums(q)[0]
         with self.engine.connect() as conn:
             only_words = _fts_only(conn, q)
             if only_words is not None:  # one FTS row per incident: count the matches
-                stmt = sa.select(sa.func.count()).select_from(_FTS).where(
+                matches = sa.select(_FTS.c.rowid).where(
                     sa.literal_column("incidents_fts").op("MATCH")(only_words))
             else:
-                stmt = sa.select(sa.func.count()).select_from(t.incidents).where(
+                matches = sa.select(sa.literal(1)).select_from(t.incidents).where(
                     *self._where(conn, q))
+            if cap is not None:
+                matches = matches.limit(cap + 1)
+            stmt = sa.select(sa.func.count()).select_from(matches.subquery())
             return int(conn.execute(stmt).scalar_one())
 
     def killed_totals(self, query: IncidentQuery | None = None) -> tuple[int, int, int | None, int]:
@@ -454,13 +469,14 @@ class LedgerSql(LedgerStore):
     def get_incident(self, incident_id: str) -> Incident | None:
         with self.engine.connect() as conn:
             row = conn.execute(
-                sa.select(t.incidents.c.data).where(t.incidents.c.id == incident_id)
+                sa.select(_json_text(conn, t.incidents.c.data))
+                .where(t.incidents.c.id == incident_id)
             ).first()
-        return Incident.model_validate(row.data) if row else None
+        return Incident.model_validate_json(row.data) if row else None
 
     def tallies(self) -> list[Tally]:
-        stmt = sa.select(t.tallies.c.data).order_by(
-            t.tallies.c.period_high.desc().nulls_last(), t.tallies.c.id
-        )
         with self.engine.connect() as conn:
-            return [Tally.model_validate(r.data) for r in conn.execute(stmt)]
+            stmt = sa.select(_json_text(conn, t.tallies.c.data)).order_by(
+                t.tallies.c.period_high.desc().nulls_last(), t.tallies.c.id
+            )
+            return [Tally.model_validate_json(r.data) for r in conn.execute(stmt)]
