@@ -10,8 +10,9 @@ in this one process on the same data:
   `lower(country) = v OR lower(place_name) = v`, actors and words as `LIKE '%…%'`, the
   page by OFFSET, ordered `col NULLS LAST, id`, and a scanning `count(*)` per request;
 - new: what the API runs now — store.incidents (place keys, full-text index, keyset
-  cursor for deep pages) and store.count_incidents (the trigger-kept ledger_counts where
-  the filters allow, else an indexed count).
+  cursor for deep pages) and store.count_upto(query, COUNT_CAP) (the trigger-kept
+  ledger_counts where the filters allow, else an indexed count that stops past
+  COUNT_CAP matches: the API's `total_exact: false`).
 
 It prints p50/p95 of each and the ratio old/new of the p95s, then the plan of each
 (EXPLAIN QUERY PLAN / EXPLAIN) with --plans, and p50/p95 of GET /api/incidents over real
@@ -43,7 +44,7 @@ from strikewatch.accounts.auth import WebSettings  # noqa: E402
 from strikewatch.ledger.filters import LedgerFilter  # noqa: E402
 from strikewatch.records import GRADES, STATUSES, Actor, Incident, Place, Source, Span  # noqa: E402
 from strikewatch.server import create_app  # noqa: E402
-from strikewatch.store import IncidentQuery, page_cursor  # noqa: E402
+from strikewatch.store import COUNT_CAP, IncidentQuery, page_cursor  # noqa: E402
 from strikewatch.store import schema as t  # noqa: E402
 from strikewatch.store.sql import SqlStore  # noqa: E402
 from strikewatch.store.sql_ledger import Explain  # noqa: E402
@@ -239,9 +240,9 @@ def main() -> None:
                     [Incident.model_validate(r.data) for r in conn.execute(old_page(q))]
                     conn.execute(old_count(q)).scalar()
 
-            def new(q: IncidentQuery = new_q) -> None:
+            def new(q: IncidentQuery = new_q) -> None:  # what GET /api/incidents runs
                 store.incidents(q)
-                store.count_incidents(q)
+                store.count_upto(q, COUNT_CAP)
 
             o = timed(old, args.old_repeat)
             n = timed(new, args.repeat)

@@ -299,6 +299,23 @@ def test_counts_of_words_agree_with_the_rows_on_every_path(store: SqlStore) -> N
     assert store.count_incidents(IncidentQuery(actor="navy")) == 15
 
 
+def test_a_capped_count_stops_past_the_cap_and_says_so(store: SqlStore) -> None:
+    store.replace_ledger([i.model_copy(update={"actor1": Actor(name=["US Navy", "Army"][n % 2])})
+                          for n, i in enumerate(many(30))], [])
+    for q in (IncidentQuery(actor="navy"), IncidentQuery(text="navy"),
+              IncidentQuery(text="navy", date_from="2025-09-02"),
+              IncidentQuery(date_from="2025-09-02")):
+        n = store.count_incidents(q)
+        assert n > 4, q
+        assert store.count_upto(q, 4) == (4, False), q
+        assert store.count_upto(q, n) == (n, True), q
+        assert store.count_upto(q, None) == (n, True), q
+    # a total the ledger keeps is exact whatever the cap
+    kept = IncidentQuery(grade="weak")
+    assert store.count_upto(kept, 1) == (store.count_incidents(kept), True)
+    assert store.count_incidents(kept) > 1
+
+
 def test_postgres_full_text_conditions_use_the_gin_indexes(store: SqlStore) -> None:
     """The condition repeats the indexes' expressions exactly (constants, not parameters),
     so PostgreSQL can answer it from them (seq scans off: a table this small would

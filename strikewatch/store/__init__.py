@@ -345,10 +345,13 @@ class LedgerStore(Protocol):
     def incidents(self, query: IncidentQuery | None = None) -> list[Incident]:
         raise NotImplementedError
 
-    def count_incidents(self, query: IncidentQuery | None = None, *,
-                        cap: int | None = None) -> int:
-        """Incidents matching the filters (all pages). With `cap`, counting may stop past
-        it: an answer above `cap` means "more than cap" (COUNT_CAP says why)."""
+    def count_incidents(self, query: IncidentQuery | None = None) -> int:
+        """Incidents matching the filters (all pages), exactly."""
+        return self.count_upto(query, None)[0]
+
+    def count_upto(self, query: IncidentQuery | None, cap: int | None) -> tuple[int, bool]:
+        """(matches, exact): a count that is not kept stops past `cap` and answers
+        (cap, False), "more than cap" (COUNT_CAP says why); kept ones are exact."""
         raise NotImplementedError
 
     def get_incident(self, incident_id: str) -> Incident | None:

@@ -390,16 +390,14 @@ class LedgerSql(LedgerStore):
                 rows += got
         return [Incident.model_validate_json(r.data) for r in rows]
 
-    def count_incidents(self, query: IncidentQuery | None = None, *,
-                        cap: int | None = None) -> int:
+    def count_upto(self, query: IncidentQuery | None, cap: int | None) -> tuple[int, bool]:
         """Matches of the filters: a sum over ledger_counts where every filter is one of
         its dimensions (exact, no scan at any size); words alone, a count of the full-text
         index's matches (SQLite); else a count over the filters' indexes (no sums, so a
-        covering index answers it without reading rows). With `cap` (the API's
-        COUNT_CAP), a count that is not kept stops at cap + 1 matches."""
+        covering index answers it without reading rows). Those two stop past `cap`."""
         q = query or IncidentQuery()
         if _counts_where(q) is not None:
-            return self._sums(q)[0]
+            return self._sums(q)[0], True
         with self.engine.connect() as conn:
             only_words = _fts_only(conn, q)
             if only_words is not None:  # one FTS row per incident: count the matches
@@ -411,7 +409,8 @@ class LedgerSql(LedgerStore):
             if cap is not None:
                 matches = matches.limit(cap + 1)
             stmt = sa.select(sa.func.count()).select_from(matches.subquery())
-            return int(conn.execute(stmt).scalar_one())
+            n = int(conn.execute(stmt).scalar_one())
+        return (n, True) if cap is None or n <= cap else (cap, False)
 
     def killed_totals(self, query: IncidentQuery | None = None) -> tuple[int, int, int | None, int]:
         """(incidents matched, killed low, killed high or None, incidents counted), in SQL.
