@@ -123,6 +123,14 @@ def _matches(conn: Connection, column: str, text: str, *,
     return tsv.op("@@")(sa.func.to_tsquery(sa.literal_column("'simple'"), query))
 
 
+#: SQLite: a ledger write that inserts at least this many incidents merges the FTS5 index
+#: into one segment afterwards ('optimize'). Written row by row by the triggers, the index
+#: is left in many segments, and a query reads every one: a common word's page and count
+#: at 100k took about twice the CPU before the merge (docs/scale.md). A merge costs about
+#: a second per 100k incidents, small beside writing 10,000 of them.
+FTS_MERGE_AFTER = 10_000
+
+
 #: SQLite plans with no histogram, so it cannot tell a rare word or a narrow date range
 #: from a common one; a page query first counts up to this many matches of each (an index
 #: range or an FTS doclist: well under a millisecond). Fewer: the page starts from those
@@ -249,6 +257,9 @@ class LedgerSql(LedgerStore):
                 _delete_gone(conn, t.incidents, gone)
                 _delete_gone(conn, t.tallies, [i for i in old_tal if i not in tal.ids])
                 out.deleted, out.inserted, out.unchanged = len(gone), inc.inserted, inc.unchanged
+                if conn.dialect.name == "sqlite" and inc.inserted >= FTS_MERGE_AFTER:
+                    conn.exec_driver_sql(
+                        "INSERT INTO incidents_fts (incidents_fts) VALUES ('optimize')")
                 if save is not None:
                     _save_state(conn, save)
         except sa.exc.IntegrityError:
