@@ -274,14 +274,16 @@ def main() -> None:
         if args.no_http:
             return
         app = create_app(store, settings=WebSettings(allow_anonymous=True))
-        print("\nGET /api/incidents over HTTP on loopback (new form, page and total):")
+        print("\nGET /api/incidents over HTTP on loopback (new form, page and total; CPU: "
+          "server and client, one process):")
         with serve(app) as base, httpx.Client(base_url=base) as client:
             for label, params in http_q.items():
                 def http(p: dict[str, str] = params) -> None:
                     client.get("/api/incidents", params=p).raise_for_status()
 
                 h = timed(http, args.repeat)
-                print(f"{label:28} p50 {pct(h, 50):7.1f}ms  p95 {pct(h, 95):7.1f}ms")
+                print(f"{label:28} p50 {pct(h, 50):7.1f}ms  p95 {pct(h, 95):7.1f}ms  "
+                      f"CPU p95 {pct(CPU, 95):6.1f}ms")
 
 
 if __name__ == "__main__":
