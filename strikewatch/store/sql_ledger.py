@@ -91,8 +91,10 @@ def _widen(conn: Connection, date_from: str) -> str:
 _FTS = sa.table("incidents_fts", sa.column("rowid", sa.Integer))
 
 
-def _fts_match(column: str, words: list[str]) -> str:
-    return "{" + column + "} : (" + " AND ".join(f'"{w}"*' for w in words) + ")"
+def _fts_match(column: str, words: list[str], *, prefix: bool = True) -> str:
+    """FTS5 query: every word begins a word of `column` (prefix=False: is one)."""
+    star = "*" if prefix else ""
+    return "{" + column + "} : (" + " AND ".join(f'"{w}"{star}' for w in words) + ")"
 
 
 def _matches(conn: Connection, column: str, text: str, *,
@@ -332,8 +334,13 @@ class LedgerSql(LedgerStore):
             per_row = False
             if sort is not None and sqlite and search_words(text):
                 words = search_words(text)[:MAX_SEARCH_WORDS]
-                per_row = _many(conn, sa.select(_FTS.c.rowid).where(
-                    sa.literal_column("incidents_fts").op("MATCH")(_fts_match(column, words))))
+                # the whole words first: FTS5 streams an exact term's matches, but reads
+                # every match of a prefix into memory before the first, so a common
+                # word typed whole is known to be common at the cost of PROBE rows
+                per_row = any(_many(conn, sa.select(_FTS.c.rowid).where(
+                    sa.literal_column("incidents_fts").op("MATCH")(
+                        _fts_match(column, words, prefix=prefix))))
+                    for prefix in (False, True))
             conds.append(_matches(conn, column, text, per_row=per_row))
         for key, value in q.extra.items():
             if key == "sub_event_type":
