@@ -60,7 +60,8 @@ def search_words(text: str) -> list[str]:
 #: Where the API stops counting the matches of a query whose total is not kept
 #: (words, actors, dates, place names): an exact count of a common word at a million
 #: incidents reads hundreds of thousands of index entries per page, a capped one at most
-#: this many. The API answers `total_exact: false` and the pages say "more than" past it.
+#: this many. The API answers `total_exact: false` past it; the pages, the CLI and the
+#: exports count exactly (store.count_incidents).
 COUNT_CAP = 10_000
 
 
