@@ -83,6 +83,25 @@ def test_pagination_sorting_and_totals(api: httpx.Client) -> None:
     assert everything["incidents"] == 4 and everything["killed_low"] == 14  # planned adds 0
 
 
+def test_a_count_past_the_cap_says_it_is_not_exact(
+        api: httpx.Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counts that are not kept stop past COUNT_CAP and the page says so; kept counts
+    (status, grade, country...) and totals=true stay exact."""
+    from strikewatch.api import routes
+
+    monkeypatch.setattr(routes, "COUNT_CAP", 2)
+    dated = {"date_from": "1900-01-01"}
+    page = api.get("/api/incidents", params=dated).json()
+    assert len(page["items"]) > 2  # the true count, read from the rows
+    assert (page["total"], page["total_exact"]) == (2, False)
+    few = api.get("/api/incidents", params={**dated, "date_to": "1900-01-02"}).json()
+    assert (few["total"], few["total_exact"]) == (0, True)
+    kept = api.get("/api/incidents", params={"status": "occurred"}).json()
+    assert (kept["total"], kept["total_exact"]) == (3, True)
+    summed = api.get("/api/incidents", params={**dated, "totals": "true"}).json()
+    assert (summed["total"], summed["total_exact"]) == (len(page["items"]), True)
+
+
 def test_totals_are_exact_past_the_cap_when_the_store_sums_in_sql(ledger: dict[str, Any]) -> None:
     from strikewatch.ledger.counting import sum_killed
     from strikewatch.ledger.read import ledger_totals

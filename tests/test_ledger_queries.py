@@ -287,6 +287,39 @@ def test_both_plans_for_common_and_rare_matches_give_the_same_pages(
     assert all(few[:3]) and len(few[3]) > 0
 
 
+def test_merging_the_text_index_after_a_large_write_keeps_every_match(
+        store: SqlStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite merges its FTS5 segments after a write of FTS_MERGE_AFTER incidents; the
+    same searches must find the same incidents with and without the merge."""
+    from strikewatch.store import sql_ledger
+
+    ledger = [i.model_copy(update={"actor1": Actor(name=["US Navy", "Army"][n % 3 == 0])})
+              for n, i in enumerate(many(40))]
+    cases = [IncidentQuery(actor="navy", limit=0), IncidentQuery(text="arm", limit=0),
+             IncidentQuery(text="navy", country="Caribbean", limit=0)]
+    sqlite = store.engine.dialect.name == "sqlite"
+
+    def fts_rows() -> int:  # SQLite: the FTS5 index's pages (fewer once merged)
+        with store.engine.connect() as conn:
+            return int(conn.exec_driver_sql("SELECT count(*) FROM incidents_fts_data")
+                       .scalar_one()) if sqlite else 0
+
+    store.replace_ledger(ledger[:20], [])
+    store.replace_ledger(ledger, [])
+    store.replace_ledger([i.model_copy(update={"killed_low": 98}) for i in ledger], [])
+    unmerged, pages = [{i.id for i in store.incidents(q)} for q in cases], fts_rows()
+    monkeypatch.setattr(sql_ledger, "FTS_MERGE_AFTER", 1)
+    store.replace_ledger([i.model_copy(update={"killed_low": 99}) for i in ledger], [])
+    assert [{i.id for i in store.incidents(q)} for q in cases] == unmerged
+    assert all(unmerged) and [store.count_incidents(q) for q in cases] == [
+        len(x) for x in unmerged]
+    if sqlite:
+        assert fts_rows() < pages
+        with store.engine.begin() as conn:  # raises on a damaged index
+            conn.exec_driver_sql(
+                "INSERT INTO incidents_fts (incidents_fts) VALUES ('integrity-check')")
+
+
 def test_counts_of_words_agree_with_the_rows_on_every_path(store: SqlStore) -> None:
     store.replace_ledger([i.model_copy(update={"actor1": Actor(name=["US Navy", "Army"][n % 2])})
                           for n, i in enumerate(many(30))], [])
@@ -297,6 +330,23 @@ def test_counts_of_words_agree_with_the_rows_on_every_path(store: SqlStore) -> N
         rows = store.incidents(IncidentQuery(**{**q.__dict__, "limit": 0}))
         assert store.count_incidents(q) == len(rows), q
     assert store.count_incidents(IncidentQuery(actor="navy")) == 15
+
+
+def test_a_capped_count_stops_past_the_cap_and_says_so(store: SqlStore) -> None:
+    store.replace_ledger([i.model_copy(update={"actor1": Actor(name=["US Navy", "Army"][n % 2])})
+                          for n, i in enumerate(many(30))], [])
+    for q in (IncidentQuery(actor="navy"), IncidentQuery(text="navy"),
+              IncidentQuery(text="navy", date_from="2025-09-02"),
+              IncidentQuery(date_from="2025-09-02")):
+        n = store.count_incidents(q)
+        assert n > 4, q
+        assert store.count_upto(q, 4) == (4, False), q
+        assert store.count_upto(q, n) == (n, True), q
+        assert store.count_upto(q, None) == (n, True), q
+    # a total the ledger keeps is exact whatever the cap
+    kept = IncidentQuery(grade="weak")
+    assert store.count_upto(kept, 1) == (store.count_incidents(kept), True)
+    assert store.count_incidents(kept) > 1
 
 
 def test_postgres_full_text_conditions_use_the_gin_indexes(store: SqlStore) -> None:

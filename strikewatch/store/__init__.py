@@ -57,6 +57,14 @@ def search_words(text: str) -> list[str]:
     return list(dict.fromkeys(_WORD.findall(fold(text).lower())))
 
 
+#: Where the API stops counting the matches of a query whose total is not kept
+#: (words, actors, dates, place names): an exact count of a common word at a million
+#: incidents reads hundreds of thousands of index entries per page, a capped one at most
+#: this many. The API answers `total_exact: false` past it; the pages, the CLI and the
+#: exports count exactly (store.count_incidents).
+COUNT_CAP = 10_000
+
+
 @dataclass
 class IncidentQuery:
     """Filters for the ledger (CLI `incidents`, API `/api/incidents`, web ledger).
@@ -358,6 +366,12 @@ class LedgerStore(Protocol):
         raise NotImplementedError
 
     def count_incidents(self, query: IncidentQuery | None = None) -> int:
+        """Incidents matching the filters (all pages), exactly."""
+        return self.count_upto(query, None)[0]
+
+    def count_upto(self, query: IncidentQuery | None, cap: int | None) -> tuple[int, bool]:
+        """(matches, exact): a count that is not kept stops past `cap` and answers
+        (cap, False), "more than cap" (COUNT_CAP says why); kept ones are exact."""
         raise NotImplementedError
 
     def get_incident(self, incident_id: str) -> Incident | None:

@@ -61,6 +61,15 @@ def counted_predicate(c: Any) -> sa.ColumnElement[bool]:
                    sa.or_(c.grade.is_(None), c.grade.not_in(UNCOUNTED_GRADES)))
 
 
+def _json_text(conn: Connection, column: Any) -> Any:
+    """A JSON column as the text stored, for pydantic's own JSON parser
+    (`model_validate_json`): 1.8-2.6 ms of CPU for a page of 100 incidents, where the
+    driver's json.loads followed by `model_validate` of the dicts took 3-3.5 ms."""
+    if conn.dialect.name == "postgresql":
+        return column.cast(sa.Text).label(column.name)  # JSONB: the server writes the text
+    return sa.type_coerce(column, sa.Text).label(column.name)
+
+
 def _flag(value: str) -> bool:
     return str(value).lower() in ("1", "true", "yes")
 
@@ -82,8 +91,10 @@ def _widen(conn: Connection, date_from: str) -> str:
 _FTS = sa.table("incidents_fts", sa.column("rowid", sa.Integer))
 
 
-def _fts_match(column: str, words: list[str]) -> str:
-    return "{" + column + "} : (" + " AND ".join(f'"{w}"*' for w in words) + ")"
+def _fts_match(column: str, words: list[str], *, prefix: bool = True) -> str:
+    """FTS5 query: every word begins a word of `column` (prefix=False: is one)."""
+    star = "*" if prefix else ""
+    return "{" + column + "} : (" + " AND ".join(f'"{w}"{star}' for w in words) + ")"
 
 
 def _matches(conn: Connection, column: str, text: str, *,
@@ -112,6 +123,14 @@ def _matches(conn: Connection, column: str, text: str, *,
                               sa.func.coalesce(c[column], sa.literal_column("''")))
     query = " & ".join(f"'{w}':*" for w in words)
     return tsv.op("@@")(sa.func.to_tsquery(sa.literal_column("'simple'"), query))
+
+
+#: SQLite: a ledger write that inserts at least this many incidents merges the FTS5 index
+#: into one segment afterwards ('optimize'). Written row by row by the triggers, the index
+#: is left in many segments, and a query reads every one: a common word's page and count
+#: at 100k took about twice the CPU before the merge (docs/scale.md). A merge took under a
+#: second at 100k and at 1M here, small beside writing 10,000 incidents.
+FTS_MERGE_AFTER = 10_000
 
 
 #: SQLite plans with no histogram, so it cannot tell a rare word or a narrow date range
@@ -240,6 +259,9 @@ class LedgerSql(LedgerStore):
                 _delete_gone(conn, t.incidents, gone)
                 _delete_gone(conn, t.tallies, [i for i in old_tal if i not in tal.ids])
                 out.deleted, out.inserted, out.unchanged = len(gone), inc.inserted, inc.unchanged
+                if conn.dialect.name == "sqlite" and inc.inserted >= FTS_MERGE_AFTER:
+                    conn.exec_driver_sql(
+                        "INSERT INTO incidents_fts (incidents_fts) VALUES ('optimize')")
                 if save is not None:
                     _save_state(conn, save)
         except sa.exc.IntegrityError:
@@ -312,8 +334,13 @@ class LedgerSql(LedgerStore):
             per_row = False
             if sort is not None and sqlite and search_words(text):
                 words = search_words(text)[:MAX_SEARCH_WORDS]
-                per_row = _many(conn, sa.select(_FTS.c.rowid).where(
-                    sa.literal_column("incidents_fts").op("MATCH")(_fts_match(column, words))))
+                # the whole words first: FTS5 streams an exact term's matches, but reads
+                # every match of a prefix into memory before the first, so a common
+                # word typed whole is known to be common at the cost of PROBE rows
+                per_row = any(_many(conn, sa.select(_FTS.c.rowid).where(
+                    sa.literal_column("incidents_fts").op("MATCH")(
+                        _fts_match(column, words, prefix=prefix))))
+                    for prefix in (False, True))
             conds.append(_matches(conn, column, text, per_row=per_row))
         for key, value in q.extra.items():
             if key == "sub_event_type":
@@ -348,9 +375,10 @@ class LedgerSql(LedgerStore):
 
         def ordered(*conds: sa.ColumnElement[bool], by: list[Any], down: bool) -> Any:
             keys = [k.desc() if down else k.asc() for k in by]
-            return sa.select(t.incidents.c.data).where(*where, *conds).order_by(*keys)
+            return sa.select(data).where(*where, *conds).order_by(*keys)
 
         with self.engine.connect() as conn:
+            data = _json_text(conn, t.incidents.c.data)
             where = self._where(conn, q, sort)
             valued: list[sa.ColumnElement[bool]] = [col.is_not(None)]
             if after is not None and after[0] is not None:
@@ -378,25 +406,29 @@ class LedgerSql(LedgerStore):
                 else:
                     skip = 0
                 rows += got
-        return [Incident.model_validate(r.data) for r in rows]
+        return [Incident.model_validate_json(r.data) for r in rows]
 
-    def count_incidents(self, query: IncidentQuery | None = None) -> int:
+    def count_upto(self, query: IncidentQuery | None, cap: int | None) -> tuple[int, bool]:
         """Matches of the filters: a sum over ledger_counts where every filter is one of
-        its dimensions (no scan at any size); words alone, a count of the full-text
+        its dimensions (exact, no scan at any size); words alone, a count of the full-text
         index's matches (SQLite); else a count over the filters' indexes (no sums, so a
-        covering index answers it without reading rows)."""
+        covering index answers it without reading rows). Those two stop past `cap`."""
         q = query or IncidentQuery()
         if _counts_where(q) is not None:
-            return self._sums(q)[0]
+            return self._sums(q)[0], True
         with self.engine.connect() as conn:
             only_words = _fts_only(conn, q)
             if only_words is not None:  # one FTS row per incident: count the matches
-                stmt = sa.select(sa.func.count()).select_from(_FTS).where(
+                matches = sa.select(_FTS.c.rowid).where(
                     sa.literal_column("incidents_fts").op("MATCH")(only_words))
             else:
-                stmt = sa.select(sa.func.count()).select_from(t.incidents).where(
+                matches = sa.select(sa.literal(1)).select_from(t.incidents).where(
                     *self._where(conn, q))
-            return int(conn.execute(stmt).scalar_one())
+            if cap is not None:
+                matches = matches.limit(cap + 1)
+            stmt = sa.select(sa.func.count()).select_from(matches.subquery())
+            n = int(conn.execute(stmt).scalar_one())
+        return (n, True) if cap is None or n <= cap else (cap, False)
 
     def killed_totals(self, query: IncidentQuery | None = None) -> tuple[int, int, int | None, int]:
         """(incidents matched, killed low, killed high or None, incidents counted), in SQL.
@@ -454,13 +486,14 @@ class LedgerSql(LedgerStore):
     def get_incident(self, incident_id: str) -> Incident | None:
         with self.engine.connect() as conn:
             row = conn.execute(
-                sa.select(t.incidents.c.data).where(t.incidents.c.id == incident_id)
+                sa.select(_json_text(conn, t.incidents.c.data))
+                .where(t.incidents.c.id == incident_id)
             ).first()
-        return Incident.model_validate(row.data) if row else None
+        return Incident.model_validate_json(row.data) if row else None
 
     def tallies(self) -> list[Tally]:
-        stmt = sa.select(t.tallies.c.data).order_by(
-            t.tallies.c.period_high.desc().nulls_last(), t.tallies.c.id
-        )
         with self.engine.connect() as conn:
-            return [Tally.model_validate(r.data) for r in conn.execute(stmt)]
+            stmt = sa.select(_json_text(conn, t.tallies.c.data)).order_by(
+                t.tallies.c.period_high.desc().nulls_last(), t.tallies.c.id
+            )
+            return [Tally.model_validate_json(r.data) for r in conn.execute(stmt)]
