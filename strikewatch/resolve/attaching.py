@@ -22,8 +22,8 @@ A loose incident with neither date nor publication date may still say which day:
 sentences name a weekday ("on Tuesday") or a day of the year without the year ("Feb. 9",
 "September 2") that the extractor could not place without a publication date. Those
 *calendar cues* pick its candidates among the dated incidents that share a zone with it
-(its sea, country or acting country): one on a day of the year it names (then no toll is
-needed), or with the very same toll on a weekday it names. A candidate on a day the sentences do not
+(its sea, country or acting country) with the very same toll, on a weekday or a day of
+the year it names. A candidate on a day the sentences do not
 name is not considered, and the one left must still be the only plausible one and agree.
 
 Two or more candidates: left apart; a candidate whose toll differs still counts as one (one
@@ -303,20 +303,20 @@ def _pool(p: Profile, by_day: Mapping[int, list[Profile]],
 
 def _cue_candidates(p: Profile, by_cue: Mapping[tuple[Cue, str], list[Profile]]
                     ) -> list[Profile]:
-    """The dated incidents a loose one's calendar cues allow. A day of the year it names
-    is enough; a weekday it names, only with the very same toll: a weekday alone leaves a
-    seventh of the ledger, and the weekday a sentence names is often the announcement's
-    ("on Monday HRW said a strike last month killed 17"), so a toll range merely
-    overlapping is no proof."""
+    """The dated incidents on a day a loose one's calendar cues name, with the very same
+    toll: a weekday alone leaves a seventh of the ledger, a day of the year may be another
+    year's or another event's that the sentence recalls ("the first strike, on Sept. 2"),
+    and the weekday a sentence names is often the announcement's ("on Monday HRW said a
+    strike last month killed 3 to 17"), so a toll range merely overlapping is no proof."""
+    if p.killed is None:
+        return []
     seen: dict[str, Profile] = {}
     for cue in p.cues:
         for zone in zone_keys(p):
             found = by_cue.get((cue, zone), [])
             if len(found) > MAX_CUE_CANDIDATES:
                 continue
-            for d in found:
-                if cue[0] == "md" or (p.killed is not None and p.killed == d.killed):
-                    seen[d.id] = d
+            seen.update((d.id, d) for d in found if d.killed == p.killed)
     return list(seen.values())
 
 
