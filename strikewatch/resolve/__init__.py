@@ -37,7 +37,7 @@ from typing import Any
 from strikewatch.ledger.counting import counted
 from strikewatch.ledger.reviews import apply_reviews
 from strikewatch.records import Article, Incident, Mention, Review, Tally
-from strikewatch.resolve.attaching import Profile, attach_incidents, profile
+from strikewatch.resolve.attaching import Profile, attach_incidents, mention_texts, profile
 from strikewatch.resolve.clustering import cluster, cluster_component
 from strikewatch.resolve.features import Features, features, mention_block_keys
 from strikewatch.resolve.linking import Predictor, score_pairs
@@ -52,7 +52,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump when features or linking weights change: saved states then need a fresh resolve.
-STATE_VERSION = 6  # 6: linking_place, "international waters" names no sea
+# 7: one day apart with the same toll; 6: linking_place, "international waters" names no sea
+STATE_VERSION = 7
 
 
 @dataclass
@@ -223,9 +224,10 @@ def _split(mentions: Iterable[Mention]) -> tuple[dict[str, Mention], dict[str, M
 
 def _finish(state: ResolveState, reviews: Iterable[Review]) -> None:
     reviews = list(reviews)
+    texts = mention_texts(state.events)
     for key, inc in state.machine.items():
         if key not in state.profiles:
-            state.profiles[key] = profile(inc)
+            state.profiles[key] = profile(inc, texts)
     machine = attach_incidents(sorted(state.machine.values(), key=lambda i: i.id),
                                state.events, state.articles, reviews,
                                [p for p in state.profiles.values() if p is not None])

@@ -18,6 +18,14 @@ ledger agrees with it:
   already merged its own sentences);
 - something agrees: the tolls, or the places.
 
+A loose incident with neither date nor publication date may still say which day: its
+sentences name a weekday ("on Tuesday") or a day of the year without the year ("Feb. 9",
+"September 2") that the extractor could not place without a publication date. Those
+*calendar cues* pick its candidates among the dated incidents that share a zone with it
+(its sea, country or acting country) with the very same toll, on a weekday or a day of
+the year it names. A candidate on a day the sentences do not
+name is not considered, and the one left must still be the only plausible one and agree.
+
 Two or more candidates: left apart; a candidate whose toll differs still counts as one (one
 strike's tolls often conflict, so "the only one with this toll" is no evidence). A join is
 made only where every review naming either incident (by id or mention) saw both together
@@ -33,10 +41,13 @@ streamed resolver (which both call `attachments`) give one ledger, and the saved
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from strikewatch.extract.date_forms import DAY, MON, MONTHS, WEEKDAYS
 from strikewatch.ledger.reviews import review_scope
 from strikewatch.records import Article, Incident, Mention, Review
 from strikewatch.resolve.features import (
@@ -56,6 +67,52 @@ DATED_SPAN_DAYS = 1
 MAX_WINDOW_DAYS = 35
 
 
+#: Candidates sharing a calendar cue and a zone beyond this many: too common to tell apart.
+MAX_CUE_CANDIDATES = 50
+
+# Capitalised as news writes them: "may" and "march" in lower case are verbs.
+_WEEKDAY_RE = re.compile(rf"\b{DAY}\b")
+_MONTH_DAY_RE = re.compile(rf"\b(?:({MON}) (\d{{1,2}})(?:st|nd|rd|th)?\b"
+                           rf"|(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({MON})(?![a-z]))"
+                           r"(?!,? \d{4})")
+
+#: A calendar cue: ("wd", weekday 0-6, 0) or ("md", month, day).
+Cue = tuple[str, int, int]
+
+
+def calendar_cues(texts: Iterable[str]) -> frozenset[Cue]:
+    """The weekdays and the days of the year without a year that sentences name.
+
+    Read only for reports of pages with no publication date, where the extractor could not
+    resolve "on Tuesday" or "Feb. 9" to a day: they still say which day it can be.
+    A day with its year is no cue (the extractor dated it already).
+    """
+    cues: set[Cue] = set()
+    for text in texts:
+        for m in _WEEKDAY_RE.finditer(text):
+            cues.add(("wd", WEEKDAYS[m.group(0).lower()], 0))
+        for m in _MONTH_DAY_RE.finditer(text):
+            mon, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            month = MONTHS.get(mon.rstrip(".").lower())
+            if month is not None and 1 <= int(day) <= 31:
+                cues.add(("md", month, int(day)))
+    return frozenset(cues)
+
+
+def day_cues(day: int) -> tuple[Cue, Cue]:
+    """The calendar cues a day (days since 1970-01-01) answers to."""
+    d = dt.date(1970, 1, 1) + dt.timedelta(days=day)
+    return ("wd", d.weekday(), 0), ("md", d.month, d.day)
+
+
+def zone_keys(p: Profile) -> list[str]:
+    """The coarse areas a profile is in (as resolve.features.zones): where calendar-cue
+    candidates are looked up, so that a cue never scans the whole ledger."""
+    keys = [f"sea:{p.place.sea}"] if p.place.sea else []
+    keys += [f"country:{c}" for c in dict.fromkeys((p.place.country, p.actor_country)) if c]
+    return keys
+
+
 @dataclass(frozen=True)
 class Profile:
     """What attaching compares of one counted incident."""
@@ -72,6 +129,9 @@ class Profile:
     window: tuple[int, int] | None  # days the event may be on; dated: its day(s)
     dated: bool
     mentions: frozenset[str]
+    # weekdays and days of the year its sentences name; only for an incident with neither
+    # a date nor a publication date (window None), else empty
+    cues: frozenset[Cue] = frozenset()
 
 
 def _range(lo: int | None, hi: int | None) -> tuple[int, int | None] | None:
@@ -80,9 +140,14 @@ def _range(lo: int | None, hi: int | None) -> tuple[int, int | None] | None:
     return (lo if lo is not None else 0, hi)
 
 
-def profile(inc: Incident) -> Profile | None:
+#: The sentences of an incident's reports (for calendar cues), or None where not at hand.
+Texts = Callable[[Incident], Iterable[str]]
+
+
+def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
     """The incident's profile, None for one that does not take part (not an occurred,
-    non-background event)."""
+    non-background event). `texts` gives its reports' sentences, read for calendar cues
+    only when the incident has neither a date nor a publication date."""
     if inc.status != "occurred" or inc.background or inc.grade == "discounted":
         return None
     d_lo, d_hi = day_number(inc.date_low), day_number(inc.date_high)
@@ -119,6 +184,8 @@ def profile(inc: Incident) -> Profile | None:
         window=window,
         dated=dated,
         mentions=frozenset(inc.mention_ids),
+        cues=calendar_cues(texts(inc)) if window is None and texts is not None
+        else frozenset(),
     )
 
 
@@ -191,29 +258,66 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None) -> dict
         (dated if p.dated else loose).append(p)
     by_day: dict[int, list[Profile]] = defaultdict(list)
     by_sea: dict[str, list[Profile]] = defaultdict(list)
+    by_cue: dict[tuple[Cue, str], list[Profile]] = defaultdict(list)
+    cued = any(p.cues for p in loose)
     for d in dated:
         assert d.window is not None
         for day in range(d.window[0], d.window[1] + 1):
             by_day[day].append(d)
+            if cued:
+                for cue in day_cues(day):
+                    for zone in zone_keys(d):
+                        by_cue[cue, zone].append(d)
         if d.place.sea:
             by_sea[d.place.sea].append(d)
     out: dict[str, str] = {}
     for p in loose:
-        if p.window is not None:
-            seen = {d.id: d for day in range(p.window[0], p.window[1] + 1)
-                    for d in by_day.get(day, ())}
-            pool = list(seen.values())
-        elif p.killed is not None and p.killed[1] is not None and p.place.sea:
-            # no date, no publication date: only a toll and a sea to go on, and the one
-            # candidate of the whole ledger that agrees on both
-            pool = [d for d in by_sea.get(p.place.sea, ())
-                    if d.killed is not None and _inside(p.killed, d.killed)]
-        else:
-            continue
-        found = [d for d in pool if plausible(p, d)]
+        # the days its sentences name pick the candidates; where they pick none that could
+        # be it, it is placed as it would be without them, unless it names a day of the
+        # year: then the one on that day is not in the ledger, and another is not it
+        found = [d for d in _cue_candidates(p, by_cue) if plausible(p, d)] if p.cues else []
+        if not found and not any(cue[0] == "md" for cue in p.cues):
+            pool = _pool(p, by_day, by_sea)
+            if pool is None:
+                continue
+            found = [d for d in pool if plausible(p, d)]
         if len(found) == 1 and agree(p, found[0]) and (guard is None or guard(p, found[0])):
             out[p.id] = found[0].id
     return out
+
+
+def _pool(p: Profile, by_day: Mapping[int, list[Profile]],
+          by_sea: Mapping[str, list[Profile]]) -> list[Profile] | None:
+    """The dated incidents in a loose one's window (None: it cannot be placed)."""
+    if p.window is not None:
+        seen = {d.id: d for day in range(p.window[0], p.window[1] + 1)
+                for d in by_day.get(day, ())}
+        return list(seen.values())
+    if p.killed is not None and p.killed[1] is not None and p.place.sea:
+        # no date, no publication date: only a toll and a sea to go on, and the one
+        # candidate of the whole ledger that agrees on both
+        return [d for d in by_sea.get(p.place.sea, ())
+                if d.killed is not None and _inside(p.killed, d.killed)]
+    return None
+
+
+def _cue_candidates(p: Profile, by_cue: Mapping[tuple[Cue, str], list[Profile]]
+                    ) -> list[Profile]:
+    """The dated incidents on a day a loose one's calendar cues name, with the very same
+    toll: a weekday alone leaves a seventh of the ledger, a day of the year may be another
+    year's or another event's that the sentence recalls ("the first strike, on Sept. 2"),
+    and the weekday a sentence names is often the announcement's ("on Monday HRW said a
+    strike last month killed 3 to 17"), so a toll range merely overlapping is no proof."""
+    if p.killed is None:
+        return []
+    seen: dict[str, Profile] = {}
+    for cue in p.cues:
+        for zone in zone_keys(p):
+            found = by_cue.get((cue, zone), [])
+            if len(found) > MAX_CUE_CANDIDATES:
+                continue
+            seen.update((d.id, d) for d in found if d.killed == p.killed)
+    return list(seen.values())
 
 
 def attached_groups(profiles: Iterable[Profile], reviews: Iterable[Review] = ()
@@ -225,9 +329,17 @@ def attached_groups(profiles: Iterable[Profile], reviews: Iterable[Review] = ()
     return dict(groups)
 
 
-def profiles(incidents: Iterable[Incident]) -> list[Profile]:
+def profiles(incidents: Iterable[Incident], texts: Texts | None = None) -> list[Profile]:
     """Profiles of the incidents that take part."""
-    return [p for p in map(profile, incidents) if p is not None]
+    return [p for p in (profile(i, texts) for i in incidents) if p is not None]
+
+
+def mention_texts(mentions: Mapping[str, Mention]) -> Texts:
+    """`Texts` from mentions at hand: the sentences every report of the incident rests on."""
+    def texts(inc: Incident) -> list[str]:
+        return [s.text for mid in inc.mention_ids if mid in mentions
+                for s in mentions[mid].spans if s.text]
+    return texts
 
 
 def attach_incidents(incidents: list[Incident], mentions: Mapping[str, Mention],
@@ -236,7 +348,8 @@ def attach_incidents(incidents: list[Incident], mentions: Mapping[str, Mention],
     """The machine incidents (by id) with each attached group merged into one incident,
     rebuilt from all its mentions as clustering would have built it. `known`: the
     incidents' profiles, where the caller keeps them (the incremental resolver does)."""
-    groups = attached_groups(profiles(incidents) if known is None else known, reviews)
+    groups = attached_groups(
+        profiles(incidents, mention_texts(mentions)) if known is None else known, reviews)
     if not groups:
         return incidents
     by_id = {i.id: i for i in incidents}

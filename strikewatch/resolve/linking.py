@@ -83,6 +83,10 @@ COMPARISONS: list[dict[str, Any]] = [
         _level("d_lo_l = d_lo_r AND d_hi_l = d_hi_r AND d_hi_l - d_lo_l <= 1", "same day", 4.0),
         _level("greatest(d_lo_l, d_lo_r) <= least(d_hi_l, d_hi_r)"
                " AND (d_hi_l - d_lo_l > 1 OR d_hi_r - d_lo_r > 1)", "intervals overlap", 1.0),
+        _level("greatest(d_lo_l - d_hi_r, d_lo_r - d_hi_l) <= 1 AND killed_lo_l >= 1"
+               " AND killed_lo_l = killed_lo_r"
+               " AND coalesce(killed_hi_l, -1) = coalesce(killed_hi_r, -1)",
+               "one day apart, the same toll", -3.5),
         _level("greatest(d_lo_l - d_hi_r, d_lo_r - d_hi_l) <= 1", "one day apart", -6.0),
         _level("ELSE", "further apart", -10.0),
     ]),

@@ -355,9 +355,12 @@ def _attach(ledger: _Ledger, store: Store) -> None:
     profiles of every spilled and held incident, then each attached group replaced by one
     incident rebuilt from its mentions (held back again if a review may touch it)."""
     spill = ledger.out.spill
-    spilled = profiles(Incident.model_validate_json(raw)
-                       for (raw,) in spill.execute("SELECT data FROM incidents"))
-    groups = attached_groups([*spilled, *profiles(ledger.held)], ledger.reviews)
+    def texts(inc: Incident) -> list[str]:  # asked only of an undated page's incident
+        return [s.text for m in store.get_mentions(inc.mention_ids) for s in m.spans if s.text]
+
+    spilled = profiles((Incident.model_validate_json(raw)
+                        for (raw,) in spill.execute("SELECT data FROM incidents")), texts)
+    groups = attached_groups([*spilled, *profiles(ledger.held, texts)], ledger.reviews)
     held = {i.id: i for i in ledger.held}
     for dated_id, loose_ids in groups.items():
         members: list[str] = []

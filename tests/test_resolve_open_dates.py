@@ -1,0 +1,111 @@
+"""Resolution across articles when a report's date is open (strikewatch.resolve): an undated
+page's "on Tuesday" or "Feb. 9" still says which day it can be, and two reports a day apart
+with the very same toll are one strike told across a midnight, while a day with several
+strikes stays several incidents. Reports built by hand (tests.test_resolve.Desk)."""
+
+from __future__ import annotations
+
+from strikewatch.records import Place
+from strikewatch.resolve import counted
+from strikewatch.resolve.attaching import calendar_cues, day_cues
+from strikewatch.resolve.features import day_number
+from tests.test_resolve import PACIFIC, Desk, holding
+
+
+def _dated(d: Desk, day: str, killed: int, place: Place | None = None) -> object:
+    return d.report(f"The Pentagon said {killed} were killed aboard a vessel it destroyed on "
+                    f"{day}.", "2025-11-20", date=day, killed_low=killed, killed_high=killed,
+                    **({"place": place} if place else {}))
+
+
+def test_calendar_cues_read_weekdays_and_days_without_a_year() -> None:
+    cues = calendar_cues(["On Tuesday, September 2, U.S. forces struck a boat.",
+                          "It was reported on Feb. 9 and again on 3rd of May.",
+                          "A post dated October 22, 2025 said so."])
+    assert cues == {("wd", 1, 0), ("md", 9, 2), ("md", 2, 9), ("md", 5, 3)}
+    # a day with its year is dated already; "may" in lower case is a verb, not a month
+    assert calendar_cues(["On October 22, 2025 three died.", "it may 3 times fail"]) == set()
+    tuesday = day_number("2025-09-02")
+    assert tuesday is not None and day_cues(tuesday) == (("wd", 1, 0), ("md", 9, 2))
+
+
+def test_an_undated_report_naming_a_day_of_the_year_joins_the_strike_on_that_day() -> None:
+    d = Desk()
+    on_day = _dated(d, "2025-10-21", 2, PACIFIC)
+    _dated(d, "2025-10-29", 2, PACIFIC)  # same toll and sea: without the cue, two candidates
+    loose = d.report("Two people were killed in a strike in the Eastern Pacific on Oct. 21, "
+                     "the command said.", None, place=PACIFIC, killed_low=2, killed_high=2)
+    incs = d.resolve()
+    joined = holding(incs, loose)
+    assert on_day.id in joined.mention_ids  # type: ignore[attr-defined]
+    assert joined.date_low == "2025-10-21" and len([i for i in incs if counted(i)]) == 2
+
+
+def test_a_named_day_with_no_strike_on_it_leaves_the_report_apart() -> None:
+    d = Desk()
+    _dated(d, "2025-10-21", 2, PACIFIC)  # the only dated Pacific strike killing two
+    loose = d.report("Two people were killed in a strike in the Eastern Pacific on Feb. 9, "
+                     "the command said.", None, place=PACIFIC, killed_low=2, killed_high=2)
+    assert holding(d.resolve(), loose).mention_ids == [loose.id]
+
+
+def test_a_weekday_picks_among_strikes_with_the_same_toll() -> None:
+    d = Desk()
+    friday = _dated(d, "2025-10-17", 3)  # a Friday
+    _dated(d, "2025-10-14", 3)  # a Tuesday, same toll, same sea
+    loose = d.report("Three men died on Friday when a US strike hit their boat in the "
+                     "Caribbean.", None, killed_low=3, killed_high=3)
+    joined = holding(d.resolve(), loose)
+    assert friday.id in joined.mention_ids  # type: ignore[attr-defined]
+    assert joined.date_low == "2025-10-17"
+
+
+def test_a_weekday_with_an_overlapping_toll_range_is_no_proof() -> None:
+    # "On Monday HRW said a strike last month killed 3 to 17": the weekday is the
+    # announcement's, and a range that merely contains the candidate's toll does not tie them
+    d = Desk()
+    _dated(d, "2025-10-13", 3)  # a Monday
+    _dated(d, "2025-10-16", 3)  # a Thursday: by toll and sea alone, two candidates
+    loose = d.report("On Monday a rights group said a US strike last month killed between "
+                     "3 and 17 people.", None, killed_low=3, killed_high=17)
+    assert holding(d.resolve(), loose).mention_ids == [loose.id]
+    exact = d.report("On Monday a rights group said a US strike killed 3 people.", None,
+                     killed_low=3, killed_high=3)
+    assert holding(d.resolve(), exact).date_low == "2025-10-13"
+
+
+def test_reports_a_day_apart_with_the_same_toll_are_one_strike() -> None:
+    d = Desk()
+    a = d.report("Southern Command said three were killed when forces struck a boat in the "
+                 "Eastern Pacific on Thursday.", "2026-02-20", date="2026-02-19", place=PACIFIC,
+                 killed_low=3, killed_high=3)
+    b = d.report("A strike in the Eastern Pacific killed three people aboard a vessel, the "
+                 "command said on Friday.", "2026-02-21", date="2026-02-20", place=PACIFIC,
+                 killed_low=3, killed_high=3)
+    assert holding(d.resolve(), a).id == holding(d.resolve(), b).id
+
+
+def test_reports_a_day_apart_with_different_tolls_stay_two_strikes() -> None:
+    d = Desk()
+    a = d.report("Southern Command said two were killed when forces struck a boat in the "
+                 "Eastern Pacific on Thursday.", "2026-02-20", date="2026-02-19", place=PACIFIC,
+                 killed_low=2, killed_high=2)
+    b = d.report("A strike in the Eastern Pacific killed three people aboard a vessel, the "
+                 "command said on Friday.", "2026-02-21", date="2026-02-20", place=PACIFIC,
+                 killed_low=3, killed_high=3)
+    incs = d.resolve()
+    assert holding(incs, a).id != holding(incs, b).id
+
+
+def test_a_day_with_several_strikes_stays_several_incidents() -> None:
+    d = Desk()
+    first = d.report("Forces struck a boat in the Eastern Pacific on Monday, killing four.",
+                     "2025-10-28", date="2025-10-27", place=PACIFIC, killed_low=4, killed_high=4)
+    second = d.report("A second vessel was destroyed in the Caribbean on Monday; four died.",
+                      "2025-10-28", date="2025-10-27", killed_low=4, killed_high=4)
+    loose = d.report("Four people were killed on Monday when US forces hit a boat.", None,
+                     place=None, killed_low=4, killed_high=4)
+    incs = d.resolve()
+    assert holding(incs, first).id != holding(incs, second).id
+    # a Monday report with no sea could be either: it stays apart
+    assert holding(incs, loose).mention_ids == [loose.id]
