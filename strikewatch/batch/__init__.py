@@ -9,7 +9,10 @@ Three phases, the first engine-specific, the rest shared (so engines cannot disa
    reader for all with `extractor=`), streamed, mentions written as Parquet under
    OUT/mentions/ with the reader's `name@version` on every row;
 2. load (`load.load_batch`): articles into the store in archive order, then the mentions of
-   the articles the store accepted;
+   the articles the store accepted; an article its reader failed on is recorded as failed
+   with the error and the reader (as ingest records it), so the next batch or ingest run
+   retries it, up to pipeline.MAX_EXTRACT_ATTEMPTS failures by one reader (then it is held
+   back, not read, until that reader changes or `retry_failed`);
 3. resolve: every mention in the store into a new ledger (reviews still win), in passes
    over the store so driver memory stays small (`pipeline.resolve_archive`); on the Spark
    engine its record linkage runs on Spark (`spark.spark_predictor`), the rest on the driver.
@@ -52,8 +55,16 @@ class BatchReport:
     mentions_loaded: int = 0
     incidents: int = 0
     tallies: int = 0
-    error_count: int = 0
+    error_count: int = 0  # records skipped (unreadable) + extractions that failed
     errors: list[str] = field(default_factory=list)
+    #: Stored articles whose extraction failed, recorded on them (retried by the next run):
+    #: {"article": id, "error": "FILE:LINE: extraction failed: ..."}.
+    articles_failed: int = 0
+    failed: list[dict[str, str]] = field(default_factory=list)
+    #: Articles not read because their reader failed on them MAX_EXTRACT_ATTEMPTS times in a
+    #: row (pipeline.held_back): {"article": id, "why": ...}.
+    articles_held: int = 0
+    held: list[dict[str, str]] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     #: Peak resident memory in MB of this process ("driver") and of its largest child process
     #: (pool worker or Spark JVM), after extraction and at the end.
@@ -83,6 +94,12 @@ def _peak_rss_mb() -> dict[str, float]:
     return {"driver": round(own, 1), "child": round(kids, 1)}
 
 
+def _close(store: object) -> None:
+    close = getattr(store, "close", None)
+    if callable(close):
+        close()
+
+
 def run_batch(
     input_path: Path | str,
     engine: Engine = "local",
@@ -91,9 +108,11 @@ def run_batch(
     db: str | None = None,
     extractor: str | None = None,
     spark_master: str | None = None,
+    retry_failed: bool = False,
 ) -> BatchReport:
     """Extract, load and resolve an archive; see the module docstring for the phases."""
     from strikewatch.batch.load import load_batch
+    from strikewatch.pipeline import held_back
     from strikewatch.store import open_store
 
     if engine not in ENGINES:
@@ -112,6 +131,15 @@ def run_batch(
         shutil.rmtree(mentions_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     report = BatchReport(input=src, engine=engine, workers=workers)
+    # articles failed too often by the reader that would read them now: not read again
+    # (the rule ingest follows); closed before any worker forks
+    held: dict[str, str] = {}
+    if not retry_failed:
+        store = open_store(db)
+        try:
+            held = dict(held_back(store, extractor))
+        finally:
+            _close(store)
 
     t0, c0 = time.perf_counter(), _cpu_s()
     spark = None
@@ -128,7 +156,7 @@ def run_batch(
 
             spark = spark_session(workers, spark_master)
             records, rows, extract_errors = extract_spark(
-                spark, src, mentions_dir, workers, extractor
+                spark, src, mentions_dir, workers, extractor, frozenset(held)
             )
             report.peak_rss_mb.update({f"spark_{k}": v for k, v in last_peaks_mb.items()})
             # resolution links on the same session; its files under --out (shared)
@@ -137,7 +165,7 @@ def run_batch(
             from strikewatch.batch.local import extract_local
 
             records, rows, extract_errors = extract_local(
-                Path(src), mentions_dir, workers, extractor
+                Path(src), mentions_dir, workers, extractor, frozenset(held)
             )
         t1 = time.perf_counter()
         report.records, report.mention_rows = records, rows
@@ -148,11 +176,9 @@ def run_batch(
         store = open_store(db)
         try:
             loaded = load_batch(store, Path(src), mentions_dir, predictor,
-                                extractor=extractor)
+                                extractor=extractor, held=held)
         finally:
-            close = getattr(store, "close", None)
-            if callable(close):
-                close()
+            _close(store)
         if spark is not None:  # the JVM and its Python workers, linking included
             record_peaks(spark)
             report.peak_rss_mb.update({f"total_spark_{k}": v for k, v in last_peaks_mb.items()})
@@ -168,6 +194,9 @@ def run_batch(
     report.articles_dropped = loaded.articles_dropped
     report.articles_unread = len(loaded.unread_ids)
     report.mentions_loaded = loaded.mentions
+    report.articles_failed, report.articles_held = len(loaded.failed), len(loaded.held)
+    report.failed = [{"article": a, "error": e} for a, e in loaded.failed[:MAX_ERRORS_KEPT]]
+    report.held = [{"article": a, "why": w} for a, w in loaded.held[:MAX_ERRORS_KEPT]]
     report.incidents, report.tallies = loaded.incidents, loaded.tallies
     # Unreadable records are reported by the loader (with file and line); extraction adds
     # only the failures of the extractor itself.

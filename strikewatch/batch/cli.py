@@ -30,6 +30,11 @@ def batch_command(
                      "article; default: the reader for each article's language, as ingest "
                      "routes it.", show_default=False),
     ] = None,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Also read the articles held back because "
+                           "their extraction failed too often by the same reader (as "
+                           "`strikewatch ingest --retry-failed`).")
+    ] = False,
 ) -> None:
     """Extract, resolve and store a large article archive (Spark or a local process pool)."""
     if engine not in ENGINES:
@@ -43,7 +48,8 @@ def batch_command(
     logging.basicConfig(level=logging.ERROR)
     try:
         report = run_batch(input_path, engine=engine, workers=workers, out=out, db=db,
-                           extractor=extractor, spark_master=spark_master)
+                           extractor=extractor, spark_master=spark_master,
+                           retry_failed=retry_failed)
     except ArchiveError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
@@ -57,7 +63,20 @@ def batch_command(
     if report.articles_unread:
         typer.echo(f"stored, not read: {report.articles_unread} articles in languages with "
                    "no reader yet (an ingest run after one exists reads them)")
-    for line in report.errors[:20]:
+    # the same words as `strikewatch ingest` (cli.py): stored as failed, retried next run
+    for failed in report.failed[:20]:
+        typer.echo(f"extract failed: article {failed['article']}: {failed['error']}", err=True)
+    for held in report.held[:20]:
+        typer.echo(f"not retried: article {held['article']}: {held['why']}", err=True)
+    if report.failed:
+        from strikewatch.pipeline import MAX_EXTRACT_ATTEMPTS
+
+        typer.echo("articles whose extraction failed are kept and retried by the next run "
+                   f"(batch or ingest), up to {MAX_EXTRACT_ATTEMPTS} times in a row by one "
+                   "reader", err=True)
+    stored = {failed["error"] for failed in report.failed}
+    skipped = [line for line in report.errors if line not in stored]
+    for line in skipped[:20]:
         typer.echo(f"skipped {line}", err=True)
-    if report.error_count > 20:
-        typer.echo(f"... {report.error_count - 20} more in {out / 'report.json'}", err=True)
+    if report.error_count > 20 or report.articles_held > 20:
+        typer.echo(f"... more in {out / 'report.json'}", err=True)

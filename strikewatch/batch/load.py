@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -20,7 +20,7 @@ from pathlib import Path
 from datasketch import LeanMinHash
 
 from strikewatch.batch.archive import iter_articles
-from strikewatch.batch.mentions import sorted_mentions
+from strikewatch.batch.mentions import failed_articles, sorted_mentions
 from strikewatch.batch.worker import reader_label
 from strikewatch.ingest import OriginLinker
 from strikewatch.ingest.language import DEFAULT_LANGUAGE, has_reader
@@ -54,6 +54,11 @@ class LoadResult:
     seconds: dict[str, float] = field(default_factory=dict)
     # stored articles no reader reads (their language): not extracted, findable as unread
     unread_ids: set[str] = field(default_factory=set)
+    # (article id, error line) of the stored articles whose extraction failed: recorded on
+    # the article (Store.record_extract_error), retried by the next batch or ingest
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    # (article id, why) of the articles held back (pipeline.held_back): not read, left failed
+    held: list[tuple[str, str]] = field(default_factory=list)
     # the language of each article to store mentions for, where it is not the default
     # language (which most articles have: they are not held); interned, languages are few
     languages: dict[str, str] = field(default_factory=dict)
@@ -176,17 +181,42 @@ def load_mentions(
         result.mentions += sum(len(ms) for ms in group.values())
 
 
+def record_failures(
+    store: Store, mentions_dir: Path, article_ids: Iterable[str], result: LoadResult
+) -> set[str]:
+    """Record each failed extraction (its error row) on its stored article, with the reader
+    that failed, through the call ingest makes (Store.record_extract_error: the failures
+    of one reader are counted, so pipeline.held_back caps the retries the same way);
+    the ids recorded. Its earlier mentions, if any, stay: the ledger does not change."""
+    failed = failed_articles(mentions_dir)
+    recorded: set[str] = set()
+    for article_id in sorted(set(article_ids) - result.unread_ids):
+        if article_id in failed:
+            error, reader = failed[article_id]
+            store.record_extract_error(article_id, error, reader)
+            result.failed.append((article_id, error))
+            recorded.add(article_id)
+    return recorded
+
+
 def load_batch(
     store: Store, input_path: Path, mentions_dir: Path, predictor: Predictor | None = None,
-    extractor: str | None = None,
+    extractor: str | None = None, held: Mapping[str, str] | None = None,
 ) -> LoadResult:
     """Articles of the archive, then their extracted mentions, then the resolved ledger
-    (pairwise linking by `predictor`: the Spark engine links on Spark)."""
+    (pairwise linking by `predictor`: the Spark engine links on Spark).
+
+    An article whose extraction failed is recorded as failed, not marked extracted, and an
+    article in `held` (id -> why: pipeline.held_back) was not read and is left as it was."""
     result = LoadResult()
     t0 = time.perf_counter()
     new, known = load_articles(store, iter_articles(input_path, result.errors), result)
     t1 = time.perf_counter()
-    load_mentions(store, mentions_dir, sorted(new | known), result, extractor)
+    held = held or {}
+    result.held = [(a, held[a]) for a in sorted(new | known) if a in held]
+    failed = record_failures(store, mentions_dir, (new | known) - held.keys(), result)
+    done = sorted(a for a in new | known if a not in failed and a not in held)
+    load_mentions(store, mentions_dir, done, result, extractor)
     t2 = time.perf_counter()
     # from scratch, in bounded memory (resolve.streamed), its spill files beside the output
     ledger = resolve_archive(store, predictor=predictor, workdir=mentions_dir.parent)

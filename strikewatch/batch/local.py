@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,8 @@ def _chunks(input_path: Path, errors: list[str]) -> Iterator[list[tuple[dict[str
 
 
 def extract_local(
-    input_path: Path, mentions_dir: Path, workers: int, extractor: str | None
+    input_path: Path, mentions_dir: Path, workers: int, extractor: str | None,
+    skip: Collection[str] = (),
 ) -> tuple[int, int, list[str]]:
     """Extract every record of the archive into `mentions_dir/part-00000.parquet`.
 
@@ -49,15 +50,18 @@ def extract_local(
     and then forks the workers, which share those models instead of each importing the
     pipeline and loading them again (what a `spawn` pool cost: ~3 s of CPU a worker, more
     than two workers saved on 1,000 articles). The Parquet writer is opened after the
-    fork, so no Arrow thread exists in the parent when it forks.
+    fork, so no Arrow thread exists in the parent when it forks. An article's error row
+    (its reader failed) is written with the mentions, for the loader to record; articles
+    in `skip` are not read (worker.extract_record).
     """
     errors: list[str] = []  # extraction failures and records without text
     unreadable: list[str] = []  # lines that are not JSON objects
     records = 0
+    written = 0  # mention rows, error rows aside
     chunks = _chunks(input_path, unreadable)
     first = next(chunks, [])
     records += len(first)
-    head = extract_chunk(first, extractor)
+    head = extract_chunk(first, extractor, skip)
     if workers > 1:
         load_models_before_fork()
     pool = (ProcessPoolExecutor(max_workers=workers,
@@ -69,27 +73,29 @@ def extract_local(
         with MentionWriter(mentions_dir / "part-00000.parquet") as writer:
 
             def take(rows: list[Row]) -> None:
+                nonlocal written
                 for row in rows:
                     if row[4] is not None:
                         errors.append(row[4])
-                writer.write(r for r in rows if r[4] is None)
+                    else:
+                        written += 1
+                writer.write(r for r in rows if r[0] is not None)
 
             take(head)
             if pool is None:
                 for chunk in chunks:
                     records += len(chunk)
-                    take(extract_chunk(chunk, extractor))
+                    take(extract_chunk(chunk, extractor, skip))
             else:
                 window: deque[Future[list[Row]]] = deque()
                 for chunk in chunks:
                     records += len(chunk)
-                    window.append(pool.submit(extract_chunk, chunk, extractor))
+                    window.append(pool.submit(extract_chunk, chunk, extractor, skip))
                     if len(window) >= 2 * workers:
                         take(window.popleft().result())
                 while window:
                     take(window.popleft().result())
-            rows = writer.rows
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    return records + len(unreadable), rows, unreadable + errors
+    return records + len(unreadable), written, unreadable + errors

@@ -84,6 +84,24 @@ def iter_rows(folder: Path, batch_size: int = 4096) -> Iterator[Row]:
         yield from zip(*cols, strict=True)
 
 
+def failed_articles(folder: Path) -> dict[str, tuple[str, str | None]]:
+    """article id -> (error line, reader name@version) of each article whose extraction
+    failed (its error row: worker.extract_record); the last row of an article wins.
+
+    Only the three small columns are read, never the mentions' JSON."""
+    files = part_files(folder)
+    if not files:
+        return {}
+    dataset = ds.dataset(files, schema=SCHEMA, format="parquet")
+    wanted = ds.field("article_id").is_valid() & ds.field("error").is_valid()
+    failed: dict[str, tuple[str, str | None]] = {}
+    for batch in dataset.to_batches(columns=["article_id", "error", "extracted_by"],
+                                    filter=wanted):
+        failed.update((a, (e, by)) for a, e, by in zip(
+            *(batch.column(i).to_pylist() for i in range(3)), strict=True))
+    return failed
+
+
 _SORTED = ("article_id", "mention_id", "data", "error")
 
 

@@ -81,7 +81,8 @@ def record_peaks(spark: Any) -> None:
     last_peaks_mb["python_worker_max"] = round(max(workers, default=0.0), 1)
 
 
-def _partition(records: Iterator[Any], extractor: str | None) -> Iterator[Row]:
+def _partition(records: Iterator[Any], extractor: str | None,
+               skip: frozenset[str] = frozenset()) -> Iterator[Row]:
     """Mention rows of one partition; runs in the executor's Python worker."""
     for rec in records:
         data = rec.asDict()
@@ -91,7 +92,7 @@ def _partition(records: Iterator[Any], extractor: str | None) -> Iterator[Row]:
             yield (None, None, None, None, f"{where}: invalid JSON record: {bad[:80]!r}",
                    None)
             continue
-        yield from extract_record(data, where, extractor)
+        yield from extract_record(data, where, extractor, skip)
 
 
 def spark_session(workers: int, master: str | None = None) -> Any:
@@ -210,10 +211,14 @@ def _read_links(folder: Path) -> list[tuple[str, str, float]]:
 
 def extract_spark(
     spark: Any, input_path: Path | str, mentions_dir: Path, workers: int, extractor: str | None,
+    skip: frozenset[str] = frozenset(),
 ) -> tuple[int, int, list[str]]:
-    """Run extraction as a Spark job on `spark`; mention rows land in `mentions_dir`.
+    """Run extraction as a Spark job on `spark`; mention rows land in `mentions_dir`, error
+    rows with them (an article's is recorded on it by the loader).
 
     Returns (records read, mention rows written, error lines), like the local engine.
+    Articles in `skip` (held back: pipeline.held_back) are not read; the set travels to
+    the executors with the task (it holds only repeatedly failed articles: few).
     """
     from pyspark.sql import types as T
 
@@ -225,7 +230,7 @@ def extract_spark(
             counter.add(1)
             yield rec
 
-    fn = functools.partial(_partition, extractor=extractor)
+    fn = functools.partial(_partition, extractor=extractor, skip=skip)
     rows = df.rdd.mapPartitions(lambda part: fn(counted(part)))
     schema = T.StructType([T.StructField(c, T.StringType(), True) for c in ROW_FIELDS])
     spark.createDataFrame(rows, schema).write.mode("overwrite").parquet(str(mentions_dir))

@@ -8,16 +8,18 @@ A mention travels as a row (article_id, mention_id, kind, data, error, extracted
 `data` is the mention's full JSON (lossless, and flat enough for Parquet on every engine) and
 `extracted_by` names the reader (`name@version`) that read its article: each article is
 read by the reader for its language (extract.registry.reader_for, as ingest does), so one
-batch can hold mentions of several readers.
+batch can hold mentions of several readers. An article its reader failed on travels as one
+error row: its article_id, the error (with the file and line it came from) and the reader
+that failed, the rest None; both engines keep these rows in the dataset, and the loader
+records the failure on the article (batch.load), as ingest does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from strikewatch.batch.archive import to_article
-from strikewatch.records import Article, Mention
 
 #: Column order of a mention row; the Parquet schema in strikewatch.batch.mentions matches.
 ROW_FIELDS = ("article_id", "mention_id", "kind", "data", "error", "extracted_by")
@@ -34,24 +36,18 @@ def reader_label(language: str | None, name: str | None) -> str:
     return extracted_by(reader_for(language, name))
 
 
-def extract_checked(article: Article, name: str | None) -> tuple[list[Mention], str]:
-    """The mentions of `article`, read by its reader (`reader_label`) and validated at the
-    boundary (extract.registry.checked), and that reader's `name@version`. Extractors are
-    built once per process: on a Spark executor the registry is read there (built-ins, and
-    the entry points of the packages installed on it). Imported lazily: the command line
-    starts without the extraction code."""
-    from strikewatch.extract.registry import checked, extracted_by, reader_for
-
-    reader = reader_for(article.language, name)
-    return checked(reader, article), extracted_by(reader)
-
-
 def extract_record(
-    data: dict[str, Any], where: str | None, extractor: str | None = None
+    data: dict[str, Any], where: str | None, extractor: str | None = None,
+    skip: Collection[str] = (),
 ) -> list[Row]:
     """Mention rows for one archive record; a bad record gives one error row instead.
 
-    An article with no mentions gives no rows: absence of rows is not an error.
+    The article is read as ingest reads it (pipeline.extract_one: its reader, long texts
+    in parts, every mention validated), so the two commands share one rule. An extractor
+    error gives an error row that names the article and the reader that failed: the loader
+    records it on the article (Store.record_extract_error), as ingest does. An article with
+    no mentions gives no rows: absence of rows is not an error. Articles in `skip` (held
+    back after failing MAX_EXTRACT_ATTEMPTS times: pipeline.held_back) are not read.
     """
     try:
         article = to_article(data, where)
@@ -59,28 +55,31 @@ def extract_record(
         return [(None, None, None, None, f"{where}: {exc}", None)]
     from strikewatch.ingest.language import has_reader  # the ingest package is heavy for --help
 
-    if not has_reader(article.language):
-        return []  # stored unread (batch.load), never read with another language's rules
-    try:
-        mentions, label = extract_checked(article, extractor)
-    except Exception as exc:  # noqa: BLE001 - one bad article never stops a batch
-        return [(article.id, None, None, None, f"{where}: extraction failed: {exc!r}", None)]
+    if not has_reader(article.language) or article.id in skip:
+        return []  # unread: stored unread (batch.load); held: left as it failed
+    from strikewatch.pipeline import extract_one
+
+    _, mentions, error, label = extract_one(article, extractor)
+    if mentions is None:  # never raises: one bad article never stops a batch
+        return [(article.id, None, None, None, f"{where}: extraction failed: {error}",
+                 label or None)]
     return [(m.article_id, m.id, m.kind, m.model_dump_json(), None, label) for m in mentions]
 
 
 def extract_chunk(
-    chunk: Sequence[tuple[dict[str, Any], str | None]], extractor: str | None = None
+    chunk: Sequence[tuple[dict[str, Any], str | None]], extractor: str | None = None,
+    skip: Collection[str] = (),
 ) -> list[Row]:
     """Mention rows for a chunk of (record, where) pairs: the local pool's unit of work."""
     rows: list[Row] = []
     for data, where in chunk:
-        rows.extend(extract_record(data, where, extractor))
+        rows.extend(extract_record(data, where, extractor, skip))
     return rows
 
 
-def extract_partition(records: Iterable[dict[str, Any]], extractor: str | None
-                      ) -> Iterator[Row]:
+def extract_partition(records: Iterable[dict[str, Any]], extractor: str | None,
+                      skip: Collection[str] = ()) -> Iterator[Row]:
     """Mention rows for one Spark partition of records (each with a `_where` key)."""
     for data in records:
         where = data.pop("_where", None)
-        yield from extract_record(data, where, extractor)
+        yield from extract_record(data, where, extractor, skip)
