@@ -184,3 +184,32 @@ def test_the_pool_and_the_command_report_the_failure(tmp_path: Path) -> None:
         assert failed.failed_by == LABEL and store.count_articles() == 41
     finally:
         store.close()
+
+
+def test_the_executors_function_sends_the_failure_back_as_an_error_row(tmp_path: Path) -> None:
+    """What a Spark executor runs on its partition (spark._partition), here on pyspark's
+    own Row records in this process: the failed article's error row names the article and
+    the reader, and the loader's reader of the dataset (failed_articles) finds it there.
+    (A whole Spark job cannot use this test's extractor: its Python workers do not import
+    this module; the engine-independent rest is the local tests' above.)"""
+    from pyspark.sql import Row
+
+    from strikewatch.batch.archive import to_article
+    from strikewatch.batch.mentions import MentionWriter
+    from strikewatch.batch.spark import _partition
+
+    good = next(r for r in iter_synthetic(5, seed=3) if r.get("text"))
+    bad = {"url": "https://x.example/format-note", "text": BAD_TEXT}
+    records = [Row(**good, _where="part-0:1"), Row(**bad, _where="part-0:2")]
+    rows = list(_partition(iter(records), NAME))
+    bad_id = to_article(bad).id
+    (error_row,) = [r for r in rows if r[4] is not None]
+    assert error_row[0] == bad_id and error_row[5] == LABEL and error_row[1:4] == (None,) * 3
+    assert error_row[4].startswith("part-0:2: extraction failed: ")
+    assert {r[0] for r in rows if r[4] is None} == {to_article(good).id}
+    assert list(_partition(iter([Row(**bad, _where="part-0:2")]), NAME,
+                           frozenset({bad_id}))) == []  # held back: not read
+
+    with MentionWriter(tmp_path / "m" / "part-00000.parquet") as writer:
+        writer.write(rows)
+    assert failed_articles(tmp_path / "m") == {bad_id: (error_row[4], LABEL)}
