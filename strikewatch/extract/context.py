@@ -98,6 +98,10 @@ class Frame:
     more: set[str] = field(default_factory=set)  # counts that add to earlier ones ("two more")
     gap_verb: str = ""  # "killed four in A and two in B": the verb the second part omits
     gap_of: Frame | None = None  # ... and the frame whose verb, actor and date it shares
+    # clauses: one item of a toll told by rank ("two on the second boat"), a strike of its own
+    list_item: bool = False
+    # kind: the day's total a list item adds up to ("eight were killed in all"), a tally
+    total: Frame | None = None
     approx: list[str] = field(default_factory=list)
     attribution: list[Attribution] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)

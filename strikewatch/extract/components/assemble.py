@@ -327,13 +327,25 @@ def _merge(target: Group, g: Group) -> None:
     target.quotes.extend(g.quotes)
 
 
+def _items_in_place(doc: Doc) -> None:
+    """"Eight were killed in the eastern Pacific ... three on the first boat, two on the
+    second": strikes told by rank lie where the day's total they add up to says."""
+    for f in doc.frames:
+        t = f.total
+        if f.list_item and f.place is None and t is not None and t.place is not None:
+            f.place = t.place
+            for span in t.prov.get("place", []):
+                f.cite("place", *span)
+
+
 @component("assemble",
            requires=("doc.groups", "frame.kind", "frame.status", "frame.background",
                      "frame.date_low", "frame.date_high", "frame.place", "frame.counts",
-                     "frame.actor1", "frame.actor2", "frame.event_type"),
-           assigns=("doc.groups",))
+                     "frame.actor1", "frame.actor2", "frame.event_type", "frame.total"),
+           assigns=("doc.groups", "frame.place"))
 def assemble(doc: Doc) -> None:
     """Elaborations join the event they elaborate; bare generic plurals are dropped."""
+    _items_in_place(doc)
     keep: list[Group] = []
     for i, g in enumerate(doc.groups):
         if g.head.kind != "event" or g.head.status != "occurred" or anchored(doc, g):

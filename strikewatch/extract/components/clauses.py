@@ -140,6 +140,69 @@ def _ungap(text: str, a: int, b: int, kind: str) -> list[tuple[int, int, str]]:
 
 
 
+# "three people on the first boat, two on the second and three on the third", "four aboard
+# the first boat ..., four aboard the second boat ...": a toll told per strike or per vessel
+# by rank, one item per rank
+_RANK = re.compile(r"\b(?:on|aboard|in|from)\s+(?:board\s+)?the\s+(?P<o>first|second|third|"
+                   r"fourth|fifth|sixth)\b(?:\s+(?:boat|vessel|ship|craft|skiff|strike|attack)\b)?",
+                   re.IGNORECASE)
+_RANK_FIGURE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                          r"twelve)\b", re.IGNORECASE)
+_DEATH = re.compile(r"\b(?:kill(?:ed|ing)|dead|died|deaths?)\b", re.IGNORECASE)
+
+
+def _rank_items(s: Sentence) -> list[tuple[int, int, re.Match[str]]]:
+    """A toll split by rank ("killed three people on the first boat, two on the second and
+    three on the third"): one clause per item, from its figure to the next item's figure,
+    each read with the sentence's death verb (the later items omit it). Only where each
+    rank, from the first on, has a figure right before it, so "eight were on the boats in
+    the first strike" told across sentences, or a rank with no figure, splits nothing."""
+    if not _DEATH.search(s.text):
+        return []
+    ranks = list(_RANK.finditer(s.text))
+    names = [m.group("o").lower() for m in ranks]
+    if len(ranks) < 2 or names[0] != "first" or len(set(names)) != len(names):
+        return []
+    starts: list[int] = []
+    last = 0
+    for m in ranks:
+        figures = [f for f in _RANK_FIGURE.finditer(s.text, last, m.start())
+                   if m.start() - f.end() <= 30]
+        if not figures:
+            return []
+        starts.append(figures[-1].start())
+        last = m.end()
+    ends = starts[1:] + [len(s.text)]
+    return list(zip(starts, ends, ranks, strict=True))
+
+
+_ACT_TYPES = (ERV, BAT, VAC)
+
+
+def _item_frames(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[Frame]:
+    """The sentence's toll items by rank, one event frame each (`list_item`): the rank is
+    its event word, the sentence's event words give its type, the death verb its count;
+    later items share the first one's agent and date (`gap_of`)."""
+    out: list[Frame] = []
+    for a, b, m in _rank_items(s):
+        t = Trigger(s.start + m.start(), s.start + m.end(), m.group(0), None, None,
+                    generic=True)
+        f = Frame(sentence=s, trigger=t, start=s.start + a, end=s.start + b,
+                  violent_context=True, gap_verb="killed", list_item=True)
+        f.gap_of = out[0] if out else None
+        # the type of the act the sentence tells, else of the act told before it ("the dead
+        # numbered three on the first boat"), never of a word beside it ("the targets were
+        # designated terrorist organizations")
+        _type_frame(doc, f, [t for t in trigs if t.event_type in _ACT_TYPES], s.end)
+        before = next((p for p in reversed(doc.frames) if p.event_type in _ACT_TYPES), None)
+        if f.event_type is None and before is not None:
+            f.event_type, f.sub_event_type = before.event_type, before.sub_event_type
+            f.cite("event_type", *before.prov["event_type"][0])
+        f.cite("kind", t.start, t.end)
+        out.append(f)
+    return out
+
+
 def _clauses_of(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str]]:
     """(start, end, forced kind) of each event clause of the sentence."""
     clauses: list[tuple[int, int, str]] = []
@@ -196,12 +259,16 @@ def _type_frame(doc: Doc, f: Frame, inside: list[Trigger], b: int) -> None:
 
 @component("clauses", requires=("doc.sentences", "doc.triggers"),
            assigns=("doc.frames", "frame.kind", "frame.event_type", "frame.gap_of",
-                    "frame.violent_context", "frame.anaphoric"))
+                    "frame.violent_context", "frame.anaphoric", "frame.list_item"))
 def build_frames(doc: Doc) -> None:
     """One frame per event clause (two where a toll clause follows)."""
     for s in doc.sentences:
         trigs = doc.triggers.get(s.index)
         if not trigs:
+            continue
+        items = _item_frames(doc, s, trigs)
+        if items:
+            doc.frames.extend(items)
             continue
         sibling: Frame | None = None
         for a, b, forced in _clauses_of(doc, s, trigs):

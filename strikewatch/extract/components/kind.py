@@ -165,11 +165,39 @@ def _part_of_total(doc: Doc, f: Frame) -> None:
         f.cite("period", *f.prov["date"][0])
 
 
+def _sum_of_items(doc: Doc) -> None:
+    """"Eight people were killed in all ... three on the first boat, two on the second and
+    three on the third": where the article tells a toll strike by strike (`list_item`), the
+    toll they add up to is an aggregate over those strikes, not a strike of its own. Only a
+    total the items' tolls make (a day's total told alone stays one incident: its split is
+    not invented)."""
+    items = [f for f in doc.frames if f.list_item and f.kind == "event" and
+             f.counts.get("killed", (None, None))[0] is not None]
+    if len(items) < 2:
+        return
+    total = sum(f.counts["killed"][0] or 0 for f in items)
+    days = {f.date_low for f in items} - {None}
+    for f in doc.frames:
+        low, high = f.counts.get("killed", (None, None))
+        if f.list_item or f.kind != "event" or f.status != "occurred" or f.background or \
+                low is None or not low <= total <= (high if high is not None else total):
+            continue
+        if f.date_low is not None and days and f.date_low not in days:
+            continue  # a total of another day
+        f.kind = "tally"
+        f.cite("kind", f.trigger.start, f.trigger.end)
+        for item in items:
+            item.total = f
+        if f.date_low is not None and f.time_precision == 1:
+            f.period_low, f.period_high = f.date_low, f.date_high
+            f.cite("period", *f.prov["date"][0])
+
+
 @component("kind", requires=("doc.frames", "frame.counts", "frame.status", "frame.date_low",
                              "frame.time_precision",
-                             "frame.period_read", "frame.since_read"),
+                             "frame.period_read", "frame.since_read", "frame.list_item"),
            assigns=("frame.kind", "frame.period_low", "frame.period_high",
-                    "frame.background"))
+                    "frame.background", "frame.total"))
 def read_frame_kind(doc: Doc) -> None:
     """Incident or tally, and a tally's period, for every frame (in article order: a part
     of a total takes the period of the total told just before)."""
@@ -179,3 +207,4 @@ def read_frame_kind(doc: Doc) -> None:
         _one_operation(doc, f)
         _long_ago(doc, f)
         _part_of_total(doc, f)
+    _sum_of_items(doc)
