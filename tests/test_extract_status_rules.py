@@ -88,3 +88,36 @@ def test_a_denial_of_a_detail_leaves_the_strike_occurred() -> None:
     ms = _events("A US strike on Friday destroyed a boat that officials said belonged to the "
                  "rebels, which the group denied on Saturday.")
     assert any(m.status == "occurred" for m in ms)
+
+
+# --- recalled earlier strikes -------------------------------------------------------------
+
+@pytest.mark.parametrize("published", [PUB, None])
+def test_a_strike_weeks_before_the_lead_is_background(published: str | None) -> None:
+    # with or without a publication date: measured from the lead event's own day
+    ms = _events("A US strike on a boat in the Caribbean on Dec. 6, 2025, killed "
+                 "three people. It followed a strike on Oct. 20, 2025, that killed four men.",
+                 published)
+    lead = [m for m in ms if m.date_low == "2025-12-06"]
+    earlier = [m for m in ms if m.date_low == "2025-10-20"]
+    assert lead and not lead[0].background
+    assert earlier and all(m.background for m in earlier)
+
+
+def test_a_strike_in_an_earlier_month_than_the_lead_is_background() -> None:
+    ms = _events("An airstrike hit a market in El Fasher on Saturday, killing 12. In November, "
+                 "a drone strike on a mosque in the city killed 40.")
+    assert [m.background for m in sorted(ms, key=lambda m: m.date_low or "")] == [True, False]
+
+
+def test_the_same_days_strikes_are_the_news_not_background() -> None:
+    ms = _events("A US strike killed three people on a boat on Saturday. On Thursday, another "
+                 "strike on a vessel killed two.")
+    assert len(ms) == 2 and not any(m.background for m in ms)
+
+
+def test_a_strike_told_before_the_lead_is_not_judged_against_it() -> None:
+    # the first dated strike is the lead; an undated later retelling is left alone
+    ms = _events("In a strike on Saturday, the navy hit a boat, killing three. The strike "
+                 "was the latest in a campaign.")
+    assert not any(m.background for m in ms if m.status == "occurred")
