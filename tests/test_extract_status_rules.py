@@ -48,6 +48,19 @@ def test_a_threat_whose_event_word_lies_in_its_condition_is_threatened() -> None
 
 
 @pytest.mark.parametrize("sentence, word", [
+    ("The army warned it would return to war if the ceasefire with the militia collapsed.",
+     "ceasefire"),
+    ("The rebel leader said his fighters would begin firing rockets at the base if the "
+     "air force bombed the valley.", "bombed"),
+    ("The group's commander repeated the warning: any Western offensive would bring an "
+     "all-out war, he said.", "offensive"),
+])
+def test_a_partys_threat_of_force_in_reply_is_threatened(sentence: str, word: str) -> None:
+    assert _status(sentence, word) == "threatened"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Analysts said any strike would be costly for the government.", "strike"),
     # speculation, not a party's commitment
     ("If the rebels attack again, they could face airstrikes, an analyst said.", "airstrikes"),
     ("If talks fail, the US would bomb the sites, analysts said.", "bomb"),

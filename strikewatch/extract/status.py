@@ -55,8 +55,11 @@ _COMMITTED = re.compile(r"(?:\b(?:will|would|shall|going to)|'ll|’ll)\s+(?:[\w
 _COMMITTED_HEAD = re.compile(r"(?:\b(?:will|would|shall|going to)|'ll|’ll)\s+(?!have\b)",
                             re.IGNORECASE)
 # acts of force the trigger lexicon leaves to their object ("launch rockets", "retaliate")
-_FORCE_VERB = re.compile(r"(?:[\w'’-]+\s+){0,2}?(?:launch|fire|hit|target|retaliate|respond|"
-                         r"resume|destroy|wipe out)\b", re.IGNORECASE)
+_FORCE_VERB = re.compile(r"(?:[\w'’-]+\s+){0,2}?(?:launch(?:ing)?|fir(?:e|ing)|hit(?:ting)?|"
+                         r"target(?:ing)?|retaliat(?:e|ing)|respond|resum(?:e|ing)|destroy|"
+                         r"wipe out|(?:return|go) to war)\b", re.IGNORECASE)
+# a party's word on what any act against it would meet: "any attack would be met with force"
+_ANY_BEFORE = re.compile(r"\bany\s+(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
 _SPECULATIVE = re.compile(r"\b(?:could|might|may|would have|will have)\b", re.IGNORECASE)
 # the end of a fronted condition: "If Iran does not agree, ..." / "Should they refuse, ..."
 _CONDITION_END = re.compile(r",|\bthen\b")
@@ -211,8 +214,11 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     post = re.match(r"\s+(?:\w+\s+){0,3}?(would|could|might)\s+(?!have\b)",
                     sentence[trig_end:trig_end + 40])
     if post and not _MODAL.search(local):
+        cue = (trig_end + post.start(1), trig_end + post.end(1))
+        if post.group(1) == "would" and _ANY_BEFORE.search(pre) and _party_speaks(sentence):
+            return "threatened", cue, True  # "any U.S. offensive would bring a total war"
         # "an assault would be ..."
-        return "hypothetical", (trig_end + post.start(1), trig_end + post.end(1)), True
+        return "hypothetical", cue, True
     m = _MODAL.search(local)
     if m and _PERFECT_MODAL_OF.search(local):
         return "occurred", None, False  # "may have died in Sunday's attack"
