@@ -54,6 +54,8 @@ def test_a_threat_whose_event_word_lies_in_its_condition_is_threatened() -> None
      "air force bombed the valley.", "bombed"),
     ("The group's commander repeated the warning: any Western offensive would bring an "
      "all-out war, he said.", "offensive"),
+    ("A militia spokesman warned that any navy that moved against the group would see its "
+     "ships targeted.", "targeted"),
 ])
 def test_a_partys_threat_of_force_in_reply_is_threatened(sentence: str, word: str) -> None:
     assert _status(sentence, word) == "threatened"

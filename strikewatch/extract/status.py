@@ -186,6 +186,10 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     m = _THREAT.search(pre)
     if m:
         return "threatened", m.span(), True
+    m = _WARN.search(pre)
+    if m and _committed_before(pre[m.end():]):
+        # "warned that any state that acted against it would see its ships targeted"
+        return "threatened", m.span(), True
     # a condition after the event word governs it only within its clause ("..., and more
     # would be released once details were confirmed" conditions the release)
     stop = _CLAUSE_END.search(sentence, trig_end, min(len(sentence), trig_end + 90))
