@@ -16,6 +16,7 @@ import re
 
 from strikewatch.caseless import caseless
 from strikewatch.extract.lookahead import prefixed
+from strikewatch.extract.triggers import find_triggers
 from strikewatch.records import Status
 
 _DENY = caseless(re.compile(
@@ -32,6 +33,74 @@ _IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should|in the event)\b|\b(?:if|
                  r"whether)\b", re.IGNORECASE)
 _POST_IF = prefixed(re.compile(r"\b(?<!even )(?<!as )(?:if|unless|(?<!at )(?<!all at )once|"
                                r"provided that|in the event that)\b", re.IGNORECASE))
+# a claim of the event denied later in the sentence: "..., a claim Cairo denied", "...,
+# an account the army has rejected", "reports denied by the army" (not "..., which the
+# group denied": what "which" stands for may be a detail, not the strike)
+_CLAIM_DENIED = caseless(re.compile(
+    r"\b(?:a|the|an) (?:claim|report|allegation|accusation|account)s?\s+"
+    r"(?:[\w'’.-]+\s+){1,3}?(?:has\s+|have\s+|had\s+)?(?:denied|rejected|dismissed)\b|"
+    r"\b(?:claims?|reports?|allegations?|accusations?)\s+(?:that\s+)?(?:were\s+|was\s+)?"
+    r"(?:denied|rejected|dismissed) by\b", re.IGNORECASE))
+# a conditional threat is said by a party: a say-verb, a quotation or a first person (an
+# analyst's "if talks fail, a war would follow" is speculation, kept hypothetical)
+_PARTY_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|warned|warns|threatened|threatens|"
+                           r"vowed|vows|declared|stated|wrote|posted|added|insisted|"
+                           r"we|I|us|our)\b|[\"“”]")
+_SPECULATION = re.compile(r"\b(?:analysts?|experts?|observers?|commentators?|scholars?|"
+                          r"researchers?)\b", re.IGNORECASE)
+# the consequence a party commits to ("there will be bombing", "would strike", "we'll hit"),
+# not one it speculates about ("could face strikes", "might")
+_COMMITTED = re.compile(r"(?:\b(?:will|would|shall|going to)|'ll|’ll)\s+(?:[\w'’-]+\s+){0,4}?$",
+                        re.IGNORECASE)
+_COMMITTED_HEAD = re.compile(r"(?:\b(?:will|would|shall|going to)|'ll|’ll)\s+(?!have\b)",
+                            re.IGNORECASE)
+# acts of force the trigger lexicon leaves to their object ("launch rockets", "retaliate")
+_FORCE_VERB = re.compile(r"(?:[\w'’-]+\s+){0,2}?(?:launch(?:ing)?|fir(?:e|ing)|hit(?:ting)?|"
+                         r"target(?:ing)?|retaliat(?:e|ing)|respond|resum(?:e|ing)|destroy|"
+                         r"wipe out|(?:return|go) to war)\b", re.IGNORECASE)
+# a party's word on what any act against it would meet: "any attack would be met with force"
+_ANY_BEFORE = re.compile(r"\bany\s+(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
+_SPECULATIVE = re.compile(r"\b(?:could|might|may|would have|will have)\b", re.IGNORECASE)
+# the end of a fronted condition: "If Iran does not agree, ..." / "Should they refuse, ..."
+_CONDITION_END = re.compile(r",|\bthen\b")
+
+
+def _party_speaks(sentence: str) -> bool:
+    return bool(_PARTY_SPEECH.search(sentence)) and not _SPECULATION.search(sentence)
+
+
+def _committed_before(pre: str) -> bool:
+    """A committed future governs the event word: "will be", "would strike", "'ll hit"."""
+    near = pre[-50:]
+    return bool(_COMMITTED.search(near)) and not _SPECULATIVE.search(near)
+
+
+def _committed_act(clause: str) -> bool:
+    """The clause commits to an act of force: "would attack", "will launch rockets"."""
+    for m in _COMMITTED_HEAD.finditer(clause):
+        act = clause[m.end():m.end() + 40]
+        if (_FORCE_VERB.match(act) or find_triggers(act)) and \
+                not _SPECULATIVE.search(clause, max(0, m.start() - 15), m.end()):
+            return True
+    return False
+
+
+def _threat_after_condition(sentence: str, pre: str, cond: re.Match[str]) -> bool:
+    """"If Iran does not agree, there will be bombing, Trump said": a party's threat of its
+    own strike under a condition is a threat (a coder records it `threatened`); the event
+    named inside the condition ("if the US strikes") stays hypothetical."""
+    first = pre[:cond.start()].strip()
+    if first and first[-1] not in ",;:—" and not first.endswith(("\"", "“")):
+        # the event word lies in a trailing condition: "the Houthis said they would attack
+        # US warships if the strikes continued" tells the threat, whose act is the main
+        # clause's ("would attack"); one with no committed act there stays hypothetical
+        return _party_speaks(sentence) and _committed_act(first)
+    end = _CONDITION_END.search(pre, cond.end())
+    if end is None:
+        return False  # the event word lies inside the condition
+    return _party_speaks(sentence) and _committed_before(pre[end.end():])
+
+
 _THREAT = re.compile(
     r"\b(?:threaten(?:ed|s|ing)?(?: to)?|warn(?:ed|s|ing)? (?:(?:late |early )?on \w+ )?"
     r"(?:that )?(?:[\w'’-]+ ){0,3}?"
@@ -106,14 +175,20 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     # about the attack": the modal governs the telling, not the event told
     local = _SPEECH_MODAL.sub(lambda m: " " * len(m.group(0)), pre[-60:])
     around = sentence[:min(len(sentence), trig_end + 45)]
-    m = _DENY.search(around)
+    m = _DENY.search(around) or _CLAIM_DENIED.search(sentence, trig_end)
     if m:
         return "denied", m.span(), True
     m = _IF.search(pre)
     if m:
+        if _threat_after_condition(sentence, pre, m):
+            return "threatened", m.span(), True  # "if Iran does not agree, there will be"
         return "hypothetical", m.span(), True
     m = _THREAT.search(pre)
     if m:
+        return "threatened", m.span(), True
+    m = _WARN.search(pre)
+    if m and _committed_before(pre[m.end():]):
+        # "warned that any state that acted against it would see its ships targeted"
         return "threatened", m.span(), True
     # a condition after the event word governs it only within its clause ("..., and more
     # would be released once details were confirmed" conditions the release)
@@ -121,6 +196,8 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     m = _POST_IF.search(sentence, trig_end, stop.start() if stop else
                         min(len(sentence), trig_end + 90))
     if m:
+        if _party_speaks(sentence) and _committed_before(pre):
+            return "threatened", m.span(), True  # "said the US would strike ... if"
         return "hypothetical", m.span(), True  # "prepared to deploy troops ... if a deal"
     m = _WARN.search(pre)
     if m and _MODAL.search(sentence, trig_end, min(len(sentence), trig_end + 70)):
@@ -141,8 +218,11 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     post = re.match(r"\s+(?:\w+\s+){0,3}?(would|could|might)\s+(?!have\b)",
                     sentence[trig_end:trig_end + 40])
     if post and not _MODAL.search(local):
+        cue = (trig_end + post.start(1), trig_end + post.end(1))
+        if post.group(1) == "would" and _ANY_BEFORE.search(pre) and _party_speaks(sentence):
+            return "threatened", cue, True  # "any U.S. offensive would bring a total war"
         # "an assault would be ..."
-        return "hypothetical", (trig_end + post.start(1), trig_end + post.end(1)), True
+        return "hypothetical", cue, True
     m = _MODAL.search(local)
     if m and _PERFECT_MODAL_OF.search(local):
         return "occurred", None, False  # "may have died in Sunday's attack"

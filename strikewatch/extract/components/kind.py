@@ -5,7 +5,8 @@ that has grown over several acts ("such strikes have killed at least 27"), a
 "between X and Y" period, a month's figure told with casualty words only, "Of those, N …".
 A tally gets the period it covers (`period_low`/`period_high`). One operation on one day
 is an incident however many boats it hit. Also: an occurred event ending `BACKGROUND_DAYS`
-before publication is background (recalled as context), which only an incident can be.
+before publication, or told after the article's lead event and ending weeks before it or in
+an earlier month, is background (recalled as context), which only an incident can be.
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ BACKGROUND_DAYS = 60
 # ... and an event dated only to an earlier month ("in July", "last month") that ended
 # this many days before publication
 MONTH_BACKGROUND_DAYS = 21
+# ... and an occurred event told after the article's lead event that ended this many days
+# before the lead began ("It followed a strike on Oct. 20 that killed four" in a story of a
+# Dec. 6 strike): the lead is the news, the earlier strike is recalled. Measured from the
+# lead, not from publication, so it holds for pages that carry no publication date. (14
+# days also caught an offensive restarted three weeks before and lost ledger precision.)
+LEAD_BACKGROUND_DAYS = 30
 _SUBSET = re.compile(r"\W*of (?:those|them|these|the total|the dead|the victims)\b",
                      re.IGNORECASE)
 
@@ -139,6 +146,33 @@ def _long_ago(doc: Doc, f: Frame) -> None:
         f.background = True
 
 
+def _lead(doc: Doc) -> Frame | None:
+    """The article's news: its first occurred incident of a known day or week."""
+    return next((f for f in doc.frames if f.kind == "event" and f.status == "occurred" and
+                 not f.background and not f.drop and f.date_low is not None and
+                 f.time_precision is not None and f.time_precision <= 2), None)
+
+
+def _before_lead(doc: Doc) -> None:
+    """"A US strike on Saturday killed three. In March, a strike on the port killed 80.":
+    an occurred incident told after the lead event and ended weeks before it is recalled
+    history, not the article's news."""
+    lead = _lead(doc)
+    if lead is None or lead.date_low is None:
+        return
+    began = dt.date.fromisoformat(lead.date_low)
+    for f in doc.frames[doc.frames.index(lead) + 1:]:
+        if f.kind != "event" or f.status != "occurred" or f.background or f.date_high is None:
+            continue
+        ended = dt.date.fromisoformat(f.date_high)
+        # "In November, a strike killed 80" in a story of a December strike: a whole
+        # earlier month, told as such
+        earlier_month = f.time_precision is not None and f.time_precision >= 3 and \
+            ended < began.replace(day=1)
+        if (began - ended).days > LEAD_BACKGROUND_DAYS or earlier_month:
+            f.background = True
+
+
 def _part_of_total(doc: Doc, f: Frame) -> None:
     """A month's figure, "Of those, 19 were killed in drone strikes": parts of aggregates."""
     s = f.sentence
@@ -208,3 +242,4 @@ def read_frame_kind(doc: Doc) -> None:
         _long_ago(doc, f)
         _part_of_total(doc, f)
     _sum_of_items(doc)
+    _before_lead(doc)
