@@ -53,6 +53,7 @@ from strikewatch.records import Article, Incident, Mention, Review
 from strikewatch.resolve.features import (
     UNDATED_LOOKBACK_DAYS,
     Features,
+    area_keys,
     day_number,
     linking_place,
     place_features,
@@ -106,11 +107,9 @@ def day_cues(day: int) -> tuple[Cue, Cue]:
 
 
 def zone_keys(p: Profile) -> list[str]:
-    """The coarse areas a profile is in (as resolve.features.zones): where calendar-cue
-    candidates are looked up, so that a cue never scans the whole ledger."""
-    keys = [f"sea:{p.place.sea}"] if p.place.sea else []
-    keys += [f"country:{c}" for c in dict.fromkeys((p.place.country, p.actor_country)) if c]
-    return keys
+    """The coarse areas a profile is in: where calendar-cue candidates are looked up, so
+    that a cue never scans the whole ledger."""
+    return area_keys(p.place.sea, p.place.country, p.actor_country)
 
 
 @dataclass(frozen=True)

@@ -235,16 +235,18 @@ def zones(place: Place | None, sea: str | None, actor: Actor | None) -> list[str
     about the same actor, or placed in the actor's country. A mention with none of these
     shares the catch-all zone "*".
     """
-    out = []
-    if sea:
-        out.append(f"sea:{sea}")
+    return area_keys(sea, place.country if place is not None else None,
+                     actor.country if actor is not None else None) or ["*"]
+
+
+def area_keys(sea: str | None, place_country: str | None, actor_country: str | None
+              ) -> list[str]:
+    """The named areas of `zones` (no catch-all): its sea, then its countries."""
+    out = [f"sea:{sea}"] if sea else []
     # one namespace for the two countries: a report that names only the acting party (a
     # Nigerian army strike) meets one that names only the place (a strike in Nigeria)
-    for country in dict.fromkeys((place.country if place is not None else None,
-                                  actor.country if actor is not None else None)):
-        if country:
-            out.append(f"country:{country}")
-    return out or ["*"]
+    out += [f"country:{c}" for c in dict.fromkeys((place_country, actor_country)) if c]
+    return out
 
 
 def block_keys(days: list[int], zone_list: list[str]) -> list[str]:
