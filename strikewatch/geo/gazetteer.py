@@ -23,6 +23,9 @@ from typing import Any, NamedTuple
 #: kinds of entries: populated place, admin area (state/province), country, sea
 #: longest name, in words, that matching tries
 MAX_WORDS = 6
+#: most has()/variant() answers kept per gazetteer before they are dropped (memory stays
+#: bounded over a long ingest; a batch of articles repeats far fewer word runs than this)
+_MEMO = 200_000
 
 KIND_NAMES = {"P": "populated place", "A": "admin area", "C": "country", "S": "sea"}
 
@@ -213,6 +216,11 @@ class Gazetteer:
     _small: Tier | None = None
     _hits: dict[str, list[Hit]] = field(default_factory=dict)
     _small_hits: dict[str, list[Hit]] = field(default_factory=dict)
+    # has() and variant() answers per key: the finder asks them for every word run of
+    # every passage (a bisection over the keys, and up to a dozen spellings for variant);
+    # cleared by add() (a new name can change any answer) and when they grow past _MEMO
+    _has: dict[str, bool] = field(default_factory=dict)
+    _variant: dict[str, str | None] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
@@ -229,6 +237,8 @@ class Gazetteer:
         """Forget parsed rows and look-ups (benchmarks: a fresh process's state)."""
         self._hits.clear()
         self._small_hits.clear()
+        self._has.clear()
+        self._variant.clear()
         for t in (self.main, self._small):
             if t is not None:
                 t._entries.clear()
@@ -241,6 +251,8 @@ class Gazetteer:
                 hits.append(Hit(entry, primary))
             self._hits.pop(key, None)
             self._small_hits.pop(key, None)
+            self._has.clear()
+            self._variant.clear()
 
     def hits(self, key: str) -> list[Hit]:
         """Main-tier and curated entries under an already-normalised key (cached)."""
@@ -269,13 +281,30 @@ class Gazetteer:
         return tier.hits(key) if tier is not None else []
 
     def has(self, key: str) -> bool:
-        return key in self.extra or bool(self._hits.get(key)) or (
-            self.main is not None and self.main.raw(key) is not None)
+        got = self._has.get(key)
+        if got is None:
+            got = key in self.extra or bool(self._hits.get(key)) or (
+                self.main is not None and self.main.raw(key) is not None)
+            if len(self._has) >= _MEMO:
+                self._has.clear()
+            self._has[key] = got
+        return got
 
     def variant(self, key: str) -> str | None:
         """The key with its Arabic article spelled the other way ("deir el balah" for
         "deir al balah") or, for an area, added ("al anbar" for "anbar"), where only that
         spelling is known; else None."""
+        try:
+            return self._variant[key]
+        except KeyError:
+            pass
+        got = self._find_variant(key)
+        if len(self._variant) >= _MEMO:
+            self._variant.clear()
+        self._variant[key] = got
+        return got
+
+    def _find_variant(self, key: str) -> str | None:
         words = key.split()
         if "al" not in words and "el" not in words:
             # English drops the article of a province ("Anbar" for GeoNames' "Al Anbar");
