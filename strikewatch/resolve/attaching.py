@@ -26,8 +26,10 @@ sentences name a weekday ("on Tuesday") or a day of the year without the year ("
 the year it names. A candidate on a day the sentences do not
 name is not considered, and the one left must still be the only plausible one and agree.
 
-Two or more candidates: left apart; a candidate whose toll differs still counts as one (one
-strike's tolls often conflict, so "the only one with this toll" is no evidence). A join is
+Two or more candidates: the loose incident's closed toll may tell them apart when every
+candidate states a toll (`by_toll`: the one whose toll holds it, else the one with the very
+same toll); otherwise left apart (one strike's tolls often conflict, so a candidate with no
+toll, or with a toll that only overlaps, still counts). A join is
 made only where every review naming either incident (by id or mention) saw both together
 (its `before.mention_ids` holds them all): otherwise a person's decision on one (a
 rejection, an edit) would land on the other, found through its mentions
@@ -280,9 +282,32 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None) -> dict
             if pool is None:
                 continue
             found = [d for d in pool if plausible(p, d)]
+        found = by_toll(p, found)
         if len(found) == 1 and agree(p, found[0]) and (guard is None or guard(p, found[0])):
             out[p.id] = found[0].id
     return out
+
+
+def by_toll(p: Profile, found: list[Profile]) -> list[Profile]:
+    """Several candidates in its window, each with a toll of its own: the one whose toll
+    holds the loose report's, if only one does, else the one whose toll is the very same.
+
+    One strike's tolls often conflict, so a candidate with another toll is no proof that the
+    one with this toll is it, while a candidate with no toll could be it with any toll:
+    the toll tells candidates apart only when every one of them states one and the loose
+    report states a closed one ("3 killed", not "at least 3"). Two strikes of one day with
+    tolls 3 and 4 are two incidents, and a report of 4 dead is the second's; a report of
+    3 or 4 among strikes of 2, 3 and 4 stays apart.
+    """
+    told = p.killed
+    if len(found) < 2 or told is None or told[1] is None or \
+            any(d.killed is None for d in found):
+        return found
+    holding = [d for d in found if d.killed is not None and _inside(told, d.killed)]
+    if len(holding) < 2:
+        return holding or found
+    same = [d for d in holding if d.killed == told]
+    return same if len(same) == 1 else holding
 
 
 def _pool(p: Profile, by_day: Mapping[int, list[Profile]],
@@ -294,7 +319,8 @@ def _pool(p: Profile, by_day: Mapping[int, list[Profile]],
         return list(seen.values())
     if p.killed is not None and p.killed[1] is not None and p.place.sea:
         # no date, no publication date: only a toll and a sea to go on, and the one
-        # candidate of the whole ledger that agrees on both
+        # candidate of the whole ledger that agrees on both (a land campaign repeats its
+        # tolls in one country too often for a country to stand in for the sea)
         return [d for d in by_sea.get(p.place.sea, ())
                 if d.killed is not None and _inside(p.killed, d.killed)]
     return None
