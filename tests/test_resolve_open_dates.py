@@ -29,6 +29,24 @@ def test_calendar_cues_read_weekdays_and_days_without_a_year() -> None:
     assert tuesday is not None and day_cues(tuesday) == (("wd", 1, 0), ("md", 9, 2))
 
 
+def test_calendar_cues_read_spanish_weekdays_and_days_without_a_year() -> None:
+    cues = calendar_cues(["El Comando Sur informó el jueves 23 de enero que murieron dos.",
+                          "Ocurrió el primero de mayo, según el ejército.",
+                          "El ataque del 2 de septiembre de 2025 fue el primero."])
+    assert cues == {("wd", 3, 0), ("md", 1, 23), ("md", 5, 1)}
+
+
+def test_an_undated_spanish_report_naming_its_day_joins_the_strike_on_that_day() -> None:
+    d = Desk()
+    on_day = _dated(d, "2025-10-23", 2, PACIFIC)
+    _dated(d, "2025-11-05", 2, PACIFIC)  # same toll and sea: without the cue, two candidates
+    loose = d.report("Dos personas murieron el 23 de octubre en un ataque contra una lancha en "
+                     "el Pacífico oriental.", None, place=PACIFIC, killed_low=2, killed_high=2)
+    joined = holding(d.resolve(), loose)
+    assert on_day.id in joined.mention_ids  # type: ignore[attr-defined]
+    assert joined.date_low == "2025-10-23"
+
+
 def test_an_undated_report_naming_a_day_of_the_year_joins_the_strike_on_that_day() -> None:
     d = Desk()
     on_day = _dated(d, "2025-10-21", 2, PACIFIC)
