@@ -29,7 +29,12 @@ name is not considered, and the one left must still be the only plausible one an
 Two or more candidates: the loose incident's closed toll may tell them apart when every
 candidate states a toll (`by_toll`: the one whose toll holds it, else the one with the very
 same toll); otherwise left apart (one strike's tolls often conflict, so a candidate with no
-toll, or with a toll that only overlaps, still counts). A join is
+toll, or with a toll that only overlaps, still counts).
+
+Two cued loose incidents that no dated one takes may join each other (`_paired`): each the
+other's only match on a calendar cue and a zone they share, agreeing, with a day of the year
+or places that positively agree ("on Tuesday" in the Caribbean, in two undated reports and
+no third). A join is
 made only where every review naming either incident (by id or mention) saw both together
 (its `before.mention_ids` holds them all): otherwise a person's decision on one (a
 rejection, an edit) would land on the other, found through its mentions
@@ -299,7 +304,51 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None) -> dict
         found = by_toll(p, found)
         if len(found) == 1 and agree(p, found[0]) and (guard is None or guard(p, found[0])):
             out[p.id] = found[0].id
+    out.update(_paired([p for p in loose if p.id not in out and p.window is None and p.cues],
+                       guard))
     return out
+
+
+def _paired(loose: list[Profile], guard: Guard | None) -> dict[str, str]:
+    """{loose incident id: the loose incident id it joins}, for the pairs of loose
+    incidents that neither a date nor a publication date places, and that are each other's
+    only match: they share a calendar cue in a zone ("on Tuesday" in the Caribbean) and
+    agree (`agree`: same acting party, target and domain, tolls one inside the other), and
+    either the cue is a day of the year ("Sept. 2") or both name places that agree
+    positively (the same sea, a town inside the country the other names). A weekday and a
+    toll alone are what a campaign repeats, and a third report that could be either leaves
+    all of them apart; cue groups larger than MAX_CUE_CANDIDATES are not compared."""
+    by_cue: dict[tuple[Cue, str], list[Profile]] = defaultdict(list)
+    for p in loose:
+        for cue in p.cues:
+            for zone in zone_keys(p):
+                by_cue[cue, zone].append(p)
+    mates: dict[str, set[str]] = defaultdict(set)
+    for (cue, _zone), group in by_cue.items():
+        if len(group) > MAX_CUE_CANDIDATES:
+            continue
+        for n, first in enumerate(group):
+            for second in group[n + 1:]:
+                if second.id not in mates[first.id] and _untimed_match(first, second, cue):
+                    mates[first.id].add(second.id)
+                    mates[second.id].add(first.id)
+    by_id = {p.id: p for p in loose}
+    out: dict[str, str] = {}
+    for one, found in mates.items():
+        if len(found) != 1:
+            continue
+        (other,) = found
+        if one < other and mates[other] == {one} and \
+                (guard is None or guard(by_id[one], by_id[other])):
+            out[other] = one
+    return out
+
+
+def _untimed_match(a: Profile, b: Profile, cue: Cue) -> bool:
+    """Two loose reports sharing the calendar cue `cue` can be one strike (see _paired)."""
+    if not agree(a, b) or not agree(b, a):
+        return False
+    return cue[0] == "md" or places_compatible(a.place, b.place) is True
 
 
 def by_toll(p: Profile, found: list[Profile]) -> list[Profile]:
