@@ -176,3 +176,21 @@ def test_two_undated_reports_naming_one_day_of_the_year_and_toll_are_one_strike(
     incs = d.resolve()
     assert holding(incs, a) is holding(incs, b)  # type: ignore[arg-type]
     assert holding(incs, c) is not holding(incs, a)  # type: ignore[arg-type]
+
+
+def test_a_named_weekday_rules_out_a_strike_too_long_before_it() -> None:
+    # the only Pacific strike killing three was on a Wednesday; an undated report that the
+    # command "said on Saturday" three died cannot be its announcement three days later
+    d = Desk()
+    _dated(d, "2025-10-22", 3, PACIFIC)  # a Wednesday
+    loose = d.report("US forces hit a vessel in the Eastern Pacific and killed three people, "
+                     "the command said on Saturday.", None, place=PACIFIC, killed_low=3,
+                     killed_high=3)
+    assert holding(d.resolve(), loose).mention_ids == [loose.id]
+    # a Thursday's strike may be announced on Saturday
+    e = Desk()
+    thursday = _dated(e, "2025-10-23", 3, PACIFIC)
+    told = e.report("US forces hit a vessel in the Eastern Pacific and killed three people, "
+                    "the command said on Saturday.", None, place=PACIFIC, killed_low=3,
+                    killed_high=3)
+    assert thursday.id in holding(e.resolve(), told).mention_ids  # type: ignore[attr-defined]

@@ -300,13 +300,34 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None) -> dict
             pool = _pool(p, by_day, by_sea)
             if pool is None:
                 continue
-            found = [d for d in pool if plausible(p, d)]
-        found = by_toll(p, found)
+            # a weekday it names may be another event's, so it never picks a candidate,
+            # but a strike it can be neither the day of nor the announcement of is not it
+            found = by_toll(p, [d for d in pool if plausible(p, d)])
+            if len(found) == 1 and not _weekday_fits(p, found[0]):
+                continue
+        else:
+            found = by_toll(p, found)
         if len(found) == 1 and agree(p, found[0]) and (guard is None or guard(p, found[0])):
             out[p.id] = found[0].id
     out.update(_paired([p for p in loose if p.id not in out and p.window is None and p.cues],
                        guard))
     return out
+
+
+#: Days an announcement may come after the strike it tells of ("said on Saturday" of a
+#: Thursday's strike).
+ANNOUNCE_LAG_DAYS = 2
+
+
+def _weekday_fits(p: Profile, d: Profile) -> bool:
+    """The weekdays a loose incident names could be the dated one's day or the day of its
+    announcement (up to ANNOUNCE_LAG_DAYS later). No weekday named: anything fits."""
+    named = {cue[1] for cue in p.cues if cue[0] == "wd"}
+    if not named or d.window is None:
+        return True
+    return any((day + lag + 3) % 7 in named  # 1970-01-01, day 0, was a Thursday (3)
+               for day in range(d.window[0], d.window[1] + 1)
+               for lag in range(ANNOUNCE_LAG_DAYS + 1))
 
 
 def _paired(loose: list[Profile], guard: Guard | None) -> dict[str, str]:
