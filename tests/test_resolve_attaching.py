@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from strikewatch import pipeline
-from strikewatch.records import Incident, Mention, Review
+from strikewatch.records import Actor, Incident, Mention, Review
 from strikewatch.resolve import counted
 from strikewatch.resolve.attaching import attachments, profiles, review_guard
 from strikewatch.store import IncidentQuery, open_store
@@ -135,3 +135,51 @@ def test_the_streamed_resolver_attaches_as_the_in_memory_one(db_url: str,
         assert ledger(store) == expected
     finally:
         store.close()
+
+
+def _boat(iid: str, day: str | None, killed: tuple[int, int] | None,
+          published: str | None = None, sea: str | None = "Eastern Pacific") -> Incident:
+    """A strike on a boat as one incident: a day (or none), a toll (or none), a sea."""
+    from strikewatch.records import Place, Source
+    return Incident(id=iid, date_low=day, date_high=day, time_precision=1 if day else None,
+                    killed_low=killed[0] if killed else None,
+                    killed_high=killed[1] if killed else None, domain="sea",
+                    place=Place(name=sea, kind="sea", geo_precision=6) if sea else None,
+                    actor1=Actor(name="US military", country="US"),
+                    sources=[Source(article_id="a-" + iid, published=published)],
+                    mention_ids=["m-" + iid])
+
+
+def test_a_toll_tells_apart_the_strikes_of_one_window() -> None:
+    # three boats hit in one sea on one day, reported with tolls 7-8, 3-4 and 2-3; a page
+    # of the next day says only "eight were killed" or "four were killed": the one strike
+    # whose toll holds it is the one, the others' tolls rule them out
+    day = [_boat("D8", "2025-10-27", (7, 8)), _boat("D4", "2025-10-27", (3, 4)),
+           _boat("D3", "2025-10-27", (2, 3))]
+    eight = _boat("L8", None, (8, 8), published="2025-10-28", sea=None)
+    four = _boat("L4", None, (4, 4), published="2025-10-28", sea=None)
+    assert attachments(profiles([*day, eight, four])) == {"L8": "D8", "L4": "D4"}
+    # "three were killed" fits two of them: left apart
+    three = _boat("L3", None, (3, 3), published="2025-10-28", sea=None)
+    assert attachments(profiles([*day, three])) == {}
+    # a candidate with no toll could be it with any toll: left apart
+    untold = _boat("DX", "2025-10-26", None)
+    assert attachments(profiles([*day, untold, eight])) == {}
+    # "at least eight" states no closed toll to tell them apart with
+    at_least = _boat("L+", None, (8, 8), published="2025-10-28", sea=None)
+    at_least = at_least.model_copy(update={"killed_high": None})
+    assert attachments(profiles([*day, at_least])) == {}
+
+
+def test_the_very_same_toll_range_picks_among_tolls_that_hold_it() -> None:
+    # no date, no publication date: a toll and a sea only; of the strikes in that sea whose
+    # tolls hold "two or three", one was reported as exactly that
+    ledger = [_boat("D23", "2025-10-27", (2, 3)), _boat("D3", "2026-02-20", (3, 3)),
+              _boat("D2", "2026-01-23", (2, 2))]
+    loose = _boat("L", None, (2, 3))
+    assert attachments(profiles([*ledger, loose])) == {"L": "D23"}
+    # a report of exactly two holds in D23 and D2 alike, and is the same as D2's only;
+    # with a second "two" in the ledger, nothing tells them apart
+    two = _boat("L2", None, (2, 2))
+    assert attachments(profiles([*ledger, two])) == {"L2": "D2"}
+    assert attachments(profiles([*ledger, _boat("D2b", "2026-02-05", (2, 2)), two])) == {}

@@ -29,6 +29,24 @@ def test_calendar_cues_read_weekdays_and_days_without_a_year() -> None:
     assert tuesday is not None and day_cues(tuesday) == (("wd", 1, 0), ("md", 9, 2))
 
 
+def test_calendar_cues_read_spanish_weekdays_and_days_without_a_year() -> None:
+    cues = calendar_cues(["El Comando Sur informó el jueves 23 de enero que murieron dos.",
+                          "Ocurrió el primero de mayo, según el ejército.",
+                          "El ataque del 2 de septiembre de 2025 fue el primero."])
+    assert cues == {("wd", 3, 0), ("md", 1, 23), ("md", 5, 1)}
+
+
+def test_an_undated_spanish_report_naming_its_day_joins_the_strike_on_that_day() -> None:
+    d = Desk()
+    on_day = _dated(d, "2025-10-23", 2, PACIFIC)
+    _dated(d, "2025-11-05", 2, PACIFIC)  # same toll and sea: without the cue, two candidates
+    loose = d.report("Dos personas murieron el 23 de octubre en un ataque contra una lancha en "
+                     "el Pacífico oriental.", None, place=PACIFIC, killed_low=2, killed_high=2)
+    joined = holding(d.resolve(), loose)
+    assert on_day.id in joined.mention_ids  # type: ignore[attr-defined]
+    assert joined.date_low == "2025-10-23"
+
+
 def test_an_undated_report_naming_a_day_of_the_year_joins_the_strike_on_that_day() -> None:
     d = Desk()
     on_day = _dated(d, "2025-10-21", 2, PACIFIC)
@@ -109,3 +127,70 @@ def test_a_day_with_several_strikes_stays_several_incidents() -> None:
     assert holding(incs, first).id != holding(incs, second).id
     # a Monday report with no sea could be either: it stays apart
     assert holding(incs, loose).mention_ids == [loose.id]
+
+
+def _untimed(d: Desk, text: str, **fields: object) -> object:
+    """A report on a page with no publication date, in no dated incident's reach."""
+    return d.report(text, None, **fields)  # type: ignore[arg-type]
+
+
+def test_two_undated_reports_naming_one_weekday_and_sea_are_one_strike() -> None:
+    d = Desk()
+    a = _untimed(d, "On Tuesday a US strike destroyed a boat in the Caribbean, the "
+                    "Pentagon said.")
+    b = _untimed(d, "Colombia's president said on X that the boat hit in the Caribbean on "
+                    "Tuesday carried Colombians.")
+    incs = d.resolve()
+    assert holding(incs, a) is holding(incs, b)  # type: ignore[arg-type]
+    assert len([i for i in incs if counted(i)]) == 1
+    # a third report that could be either: which two are one, nothing says; all stay apart
+    c = _untimed(d, "Another boat was struck on Tuesday in the Caribbean, officials said.")
+    incs = d.resolve()
+    assert len({holding(incs, m).id for m in (a, b, c)}) == 3  # type: ignore[arg-type]
+
+
+def test_a_shared_weekday_needs_places_that_agree() -> None:
+    d = Desk()
+    a = _untimed(d, "Two people died on Friday in a US strike on a boat in the Pacific.",
+                 place=PACIFIC, killed_low=2, killed_high=2)
+    b = _untimed(d, "A US strike killed two people aboard a boat on Friday.", place=None,
+                 killed_low=2, killed_high=2)
+    incs = d.resolve()
+    assert holding(incs, a) is not holding(incs, b)  # type: ignore[arg-type]
+    # other seas on the same weekday: two strikes
+    e = Desk()
+    x = _untimed(e, "On Friday a US strike hit a boat in the Pacific.", place=PACIFIC)
+    y = _untimed(e, "On Friday a US strike hit a boat in the Caribbean.")
+    incs = e.resolve()
+    assert holding(incs, x) is not holding(incs, y)  # type: ignore[arg-type]
+
+
+def test_two_undated_reports_naming_one_day_of_the_year_and_toll_are_one_strike() -> None:
+    d = Desk()
+    a = _untimed(d, "Nine people were killed in the strike of Sept. 2, officials said.",
+                 place=None, killed_low=9, killed_high=9)
+    b = _untimed(d, "The September 2 attack killed nine, the admiral told lawmakers.",
+                 place=None, killed_low=9, killed_high=9)
+    c = _untimed(d, "The September 2 attack killed eleven, the admiral told lawmakers.",
+                 place=None, killed_low=11, killed_high=11)  # another toll: not the same
+    incs = d.resolve()
+    assert holding(incs, a) is holding(incs, b)  # type: ignore[arg-type]
+    assert holding(incs, c) is not holding(incs, a)  # type: ignore[arg-type]
+
+
+def test_a_named_weekday_rules_out_a_strike_too_long_before_it() -> None:
+    # the only Pacific strike killing three was on a Wednesday; an undated report that the
+    # command "said on Saturday" three died cannot be its announcement three days later
+    d = Desk()
+    _dated(d, "2025-10-22", 3, PACIFIC)  # a Wednesday
+    loose = d.report("US forces hit a vessel in the Eastern Pacific and killed three people, "
+                     "the command said on Saturday.", None, place=PACIFIC, killed_low=3,
+                     killed_high=3)
+    assert holding(d.resolve(), loose).mention_ids == [loose.id]
+    # a Thursday's strike may be announced on Saturday
+    e = Desk()
+    thursday = _dated(e, "2025-10-23", 3, PACIFIC)
+    told = e.report("US forces hit a vessel in the Eastern Pacific and killed three people, "
+                    "the command said on Saturday.", None, place=PACIFIC, killed_low=3,
+                    killed_high=3)
+    assert thursday.id in holding(e.resolve(), told).mention_ids  # type: ignore[attr-defined]

@@ -26,8 +26,15 @@ sentences name a weekday ("on Tuesday") or a day of the year without the year ("
 the year it names. A candidate on a day the sentences do not
 name is not considered, and the one left must still be the only plausible one and agree.
 
-Two or more candidates: left apart; a candidate whose toll differs still counts as one (one
-strike's tolls often conflict, so "the only one with this toll" is no evidence). A join is
+Two or more candidates: the loose incident's closed toll may tell them apart when every
+candidate states a toll (`by_toll`: the one whose toll holds it, else the one with the very
+same toll); otherwise left apart (one strike's tolls often conflict, so a candidate with no
+toll, or with a toll that only overlaps, still counts).
+
+Two cued loose incidents that no dated one takes may join each other (`_paired`): each the
+other's only match on a calendar cue and a zone they share, agreeing, with a day of the year
+or places that positively agree ("on Tuesday" in the Caribbean, in two undated reports and
+no third). A join is
 made only where every review naming either incident (by id or mention) saw both together
 (its `before.mention_ids` holds them all): otherwise a person's decision on one (a
 rejection, an edit) would land on the other, found through its mentions
@@ -48,6 +55,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from strikewatch.extract.date_forms import DAY, MON, MONTHS, WEEKDAYS
+from strikewatch.extract.es.dates import MONTHS as ES_MONTHS
+from strikewatch.extract.es.dates import WEEKDAYS as ES_WEEKDAYS
 from strikewatch.ledger.reviews import review_scope
 from strikewatch.records import Article, Incident, Mention, Review
 from strikewatch.resolve.features import (
@@ -77,6 +86,12 @@ _MONTH_DAY_RE = re.compile(rf"\b(?:({MON}) (\d{{1,2}})(?:st|nd|rd|th)?\b"
                            rf"|(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({MON})(?![a-z]))"
                            r"(?!,? \d{4})")
 
+# Spanish, with the extractor's own vocabulary (extract/es/dates.py): "el jueves", "el 23
+# de enero" (a day with "de 2026" after it is dated already).
+_ES_WEEKDAY_RE = re.compile(rf"\b({'|'.join(ES_WEEKDAYS)})\b", re.IGNORECASE)
+_ES_DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}}|primero) de ({'|'.join(ES_MONTHS)})\b"
+                              r"(?! (?:de|del) \d{4})", re.IGNORECASE)
+
 #: A calendar cue: ("wd", weekday 0-6, 0) or ("md", month, day).
 Cue = tuple[str, int, int]
 
@@ -85,8 +100,8 @@ def calendar_cues(texts: Iterable[str]) -> frozenset[Cue]:
     """The weekdays and the days of the year without a year that sentences name.
 
     Read only for reports of pages with no publication date, where the extractor could not
-    resolve "on Tuesday" or "Feb. 9" to a day: they still say which day it can be.
-    A day with its year is no cue (the extractor dated it already).
+    resolve "on Tuesday" or "Feb. 9" ("el jueves", "el 23 de enero") to a day: they still
+    say which day it can be. A day with its year is no cue (the extractor dated it already).
     """
     cues: set[Cue] = set()
     for text in texts:
@@ -97,6 +112,12 @@ def calendar_cues(texts: Iterable[str]) -> frozenset[Cue]:
             month = MONTHS.get(mon.rstrip(".").lower())
             if month is not None and 1 <= int(day) <= 31:
                 cues.add(("md", month, int(day)))
+        for m in _ES_WEEKDAY_RE.finditer(text):
+            cues.add(("wd", ES_WEEKDAYS[m.group(1).lower()], 0))
+        for m in _ES_DAY_MONTH_RE.finditer(text):
+            day = 1 if m.group(1).lower() == "primero" else int(m.group(1))
+            if 1 <= day <= 31:
+                cues.add(("md", ES_MONTHS[m.group(2).lower()], day))
     return frozenset(cues)
 
 
@@ -279,10 +300,98 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None) -> dict
             pool = _pool(p, by_day, by_sea)
             if pool is None:
                 continue
-            found = [d for d in pool if plausible(p, d)]
+            # a weekday it names may be another event's, so it never picks a candidate,
+            # but a strike it can be neither the day of nor the announcement of is not it
+            found = by_toll(p, [d for d in pool if plausible(p, d)])
+            if len(found) == 1 and not _weekday_fits(p, found[0]):
+                continue
+        else:
+            found = by_toll(p, found)
         if len(found) == 1 and agree(p, found[0]) and (guard is None or guard(p, found[0])):
             out[p.id] = found[0].id
+    out.update(_paired([p for p in loose if p.id not in out and p.window is None and p.cues],
+                       guard))
     return out
+
+
+#: Days an announcement may come after the strike it tells of ("said on Saturday" of a
+#: Thursday's strike).
+ANNOUNCE_LAG_DAYS = 2
+
+
+def _weekday_fits(p: Profile, d: Profile) -> bool:
+    """The weekdays a loose incident names could be the dated one's day or the day of its
+    announcement (up to ANNOUNCE_LAG_DAYS later). No weekday named: anything fits."""
+    named = {cue[1] for cue in p.cues if cue[0] == "wd"}
+    if not named or d.window is None:
+        return True
+    return any((day + lag + 3) % 7 in named  # 1970-01-01, day 0, was a Thursday (3)
+               for day in range(d.window[0], d.window[1] + 1)
+               for lag in range(ANNOUNCE_LAG_DAYS + 1))
+
+
+def _paired(loose: list[Profile], guard: Guard | None) -> dict[str, str]:
+    """{loose incident id: the loose incident id it joins}, for the pairs of loose
+    incidents that neither a date nor a publication date places, and that are each other's
+    only match: they share a calendar cue in a zone ("on Tuesday" in the Caribbean) and
+    agree (`agree`: same acting party, target and domain, tolls one inside the other), and
+    either the cue is a day of the year ("Sept. 2") or both name places that agree
+    positively (the same sea, a town inside the country the other names). A weekday and a
+    toll alone are what a campaign repeats, and a third report that could be either leaves
+    all of them apart; cue groups larger than MAX_CUE_CANDIDATES are not compared."""
+    by_cue: dict[tuple[Cue, str], list[Profile]] = defaultdict(list)
+    for p in loose:
+        for cue in p.cues:
+            for zone in zone_keys(p):
+                by_cue[cue, zone].append(p)
+    mates: dict[str, set[str]] = defaultdict(set)
+    for (cue, _zone), group in by_cue.items():
+        if len(group) > MAX_CUE_CANDIDATES:
+            continue
+        for n, first in enumerate(group):
+            for second in group[n + 1:]:
+                if second.id not in mates[first.id] and _untimed_match(first, second, cue):
+                    mates[first.id].add(second.id)
+                    mates[second.id].add(first.id)
+    by_id = {p.id: p for p in loose}
+    out: dict[str, str] = {}
+    for one, found in mates.items():
+        if len(found) != 1:
+            continue
+        (other,) = found
+        if one < other and mates[other] == {one} and \
+                (guard is None or guard(by_id[one], by_id[other])):
+            out[other] = one
+    return out
+
+
+def _untimed_match(a: Profile, b: Profile, cue: Cue) -> bool:
+    """Two loose reports sharing the calendar cue `cue` can be one strike (see _paired)."""
+    if not agree(a, b) or not agree(b, a):
+        return False
+    return cue[0] == "md" or places_compatible(a.place, b.place) is True
+
+
+def by_toll(p: Profile, found: list[Profile]) -> list[Profile]:
+    """Several candidates in its window, each with a toll of its own: the one whose toll
+    holds the loose report's, if only one does, else the one whose toll is the very same.
+
+    One strike's tolls often conflict, so a candidate with another toll is no proof that the
+    one with this toll is it, while a candidate with no toll could be it with any toll:
+    the toll tells candidates apart only when every one of them states one and the loose
+    report states a closed one ("3 killed", not "at least 3"). Two strikes of one day with
+    tolls 3 and 4 are two incidents, and a report of 4 dead is the second's; a report of
+    3 or 4 among strikes of 2, 3 and 4 stays apart.
+    """
+    told = p.killed
+    if len(found) < 2 or told is None or told[1] is None or \
+            any(d.killed is None for d in found):
+        return found
+    holding = [d for d in found if d.killed is not None and _inside(told, d.killed)]
+    if len(holding) < 2:
+        return holding or found
+    same = [d for d in holding if d.killed == told]
+    return same if len(same) == 1 else holding
 
 
 def _pool(p: Profile, by_day: Mapping[int, list[Profile]],
@@ -294,7 +403,8 @@ def _pool(p: Profile, by_day: Mapping[int, list[Profile]],
         return list(seen.values())
     if p.killed is not None and p.killed[1] is not None and p.place.sea:
         # no date, no publication date: only a toll and a sea to go on, and the one
-        # candidate of the whole ledger that agrees on both
+        # candidate of the whole ledger that agrees on both (a land campaign repeats its
+        # tolls in one country too often for a country to stand in for the sea)
         return [d for d in by_sea.get(p.place.sea, ())
                 if d.killed is not None and _inside(p.killed, d.killed)]
     return None
