@@ -76,3 +76,21 @@ def test_which_dates_are_only_the_day_of_the_telling() -> None:
         doc = Pipeline().read(Article(text=text, published=WEDNESDAY))
         (f,) = [f for f in doc.frames if f.date_low is not None]
         assert telling_day(doc, f) == (text in told), text
+
+
+def test_who_says_so_does_not_pick_the_event_an_anaphor_refers_to() -> None:
+    # "the attack" is the strike told just before, though its source is named with another
+    text = ("The Somali Monitor said jets struck a camp in Kismayo on Sunday. On Monday a "
+            "drone struck a truck near Jilib, killing its driver and a passenger. According "
+            "to the Somali Monitor, a third person was killed in the attack.")
+    sunday, monday = sorted(_events(text), key=lambda m: m.date_low)
+    assert sunday.killed_low is None and len(sunday.spans) == 1
+    assert (monday.killed_low, monday.killed_high) == (3, 3)  # a third: one more than two
+    assert len(monday.spans) == 2
+
+
+def test_a_source_saying_what_the_strike_was_refers_to_it() -> None:
+    text = ("Government jets bombed a rebel camp near Baidoa on Tuesday, the army said. The "
+            "monitor said it was the army's second air strike near Baidoa this month.")
+    (m,) = _events(text)
+    assert m.date_low == "2025-10-07" and len(m.spans) == 2

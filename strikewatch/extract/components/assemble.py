@@ -338,6 +338,36 @@ def _dates_meet(doc: Doc, g: Group, a: Group) -> bool:
     return False
 
 
+def _told_apart(doc: Doc, g: Group, a: Group) -> bool:
+    """Whether the groups' dates meet only as a telling and the day told of."""
+    lo, hi, _ = _group_date(doc, g)
+    alo, ahi, _ = _group_date(doc, a)
+    return None not in (lo, hi, alo, ahi) and \
+        (hi < alo or ahi < lo)  # type: ignore[operator]
+
+
+# a definite noun phrase up to the event word: "the U.S. military strike", "this attack"
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w.'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _agree(g: Group, a: Group) -> bool:
+    """Something beyond kind and attacker says g tells a's event: g refers back to it ("the
+    late Sunday strike", "died in the U.S. military strike"), or both name the same place,
+    or both the same toll."""
+    h = g.head
+    if h.anaphoric or (_EVENT_NOUN.search(h.trigger.text) and _DEFINITE.search(
+            h.sentence.text[:h.trigger.start - h.sentence.start])):
+        return True
+    p, q = g.value("place"), a.value("place")
+    if p is not None and q is not None and (
+            getattr(p, "name", None) == getattr(q, "name", None) or
+            getattr(p, "admin1", None) and getattr(p, "admin1", None) == getattr(q, "admin1",
+                                                                                None)):
+        return True
+    x, y = _toll(g, "killed"), _toll(a, "killed")
+    return x is not None and y is not None and _ranges_meet(x, y)
+
+
 def _own_dates(doc: Doc, g: Group) -> None:
     """Where the article gives the event a date of its own, the day it was told of is no
     date of the event: "Hegseth said on Wednesday that two died ... The strike happened
@@ -364,7 +394,7 @@ def _same_event(doc: Doc, g: Group, a: Group) -> bool:
         return False
     if any(f.sentence is x.sentence for f in g.frames for x in a.frames):
         return False  # two events told in one sentence stay two
-    if not _dates_meet(doc, g, a):
+    if not _dates_meet(doc, g, a) or (_told_apart(doc, g, a) and not _agree(g, a)):
         return False
     lo, alo = g.value("date_low"), a.value("date_low")
     if _days_differ(doc, g, a) or _CAMPAIGN.search(g.head.trigger.text):
@@ -492,7 +522,8 @@ def _retellings(doc: Doc, groups: list[Group]) -> list[Group]:
 _REFERENCE = re.compile(
     r"(?:\b(?:condemn|denounc|describ|criticiz|criticis|welcom|prais|hail|defend|justif|"
     r"question|confirm|announc|investigat|acknowledg)\w*\s+(?:[\w'’.-]+\s+){0,3}|"
-    r"^\W*(?:it|this|that)\s+(?:is|was|marks|marked|became)\s+(?:[\w'’.-]+\s+){0,4}|"
+    r"(?:^\W*|\b(?:said|says|added|noted)\s+(?:that\s+)?)"
+    r"(?:it|this|that)\s+(?:is|was|marks|marked|became)\s+(?:[\w'’.-]+\s+){0,4}|"
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day's\s+(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
 
 
