@@ -94,3 +94,15 @@ def test_a_source_saying_what_the_strike_was_refers_to_it() -> None:
             "monitor said it was the army's second air strike near Baidoa this month.")
     (m,) = _events(text)
     assert m.date_low == "2025-10-07" and len(m.spans) == 2
+
+
+def test_a_place_named_by_a_back_reference_does_not_keep_a_retelling_apart() -> None:
+    # "The strike is the latest since warships were sent to Puerto Rico": where other things
+    # happened, not where the strike was
+    text = ('The navy struck a smuggling boat in international waters on Wednesday, killing '
+            'three people, the minister said. "Today the navy hit a drug boat with a lethal '
+            'strike," the minister posted on X. "All three smugglers on board were killed." '
+            'The strike is the latest since warships were sent to Puerto Rico in August.')
+    (m,) = _events(text, published="2025-10-09")
+    assert m.place is not None and m.place.name == "international waters"
+    assert m.date_low == "2025-10-08" and len(m.spans) == 4

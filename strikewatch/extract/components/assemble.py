@@ -222,10 +222,24 @@ def _places_differ(p: object, q: object) -> bool:
     return kp is not None and kq is not None and (kp == "sea") != (kq == "sea")
 
 
+def _told_place(g: Group) -> object:
+    """Where the group's own telling of the event places it: the place of a frame that tells
+    the event, not of one that refers back to it ("The strike is the latest since warships
+    and jets were sent to Puerto Rico" names where other things happened)."""
+    f = next((f for f in g.frames if f.place is not None), None)
+    if f is None:
+        return None
+    spans = f.prov.get("place") or [(f.start, f.start)]
+    told_in = [x for x in g.frames if x.start <= spans[0][0] < x.end]
+    if told_in and all(_refers_back(x) for x in told_in):
+        return None
+    return f.place
+
+
 def _own_place(g: Group, other: Group) -> object:
     """The group's place, unless it is only the attacker's own country named as a country
     ("U.S. forces", "the United States said"): a strike abroad is not placed there."""
-    place = g.value("place")
+    place = _told_place(g)
     if getattr(place, "kind", None) == "country":
         attackers = {_country(g.value("actor1")), _country(other.value("actor1"))}
         if _country(place) in attackers - {None}:
