@@ -157,7 +157,7 @@ _CUE_WORD = re.compile(r"\b(?!(?:The|This|That|Such|Its|Their)\b)(?:[A-Z][\w'’
                        r"camp|port|building|house|checkpoint)\b")
 
 
-# who says so: "According to the SOHR, ...", "..., the ministry said"
+# who says so: "According to the SOHR, ..."
 _SAYER = re.compile(r"\baccording\s+to\b[^,;]*[,;]?", re.IGNORECASE)
 
 

@@ -20,7 +20,12 @@ two villages when it was struck", "Wednesday's strike showed ...", a quoted post
 retelling joins the one event told before it that it can be — same kind, status and type,
 the same attacker, no date, weekday, month, place or toll that disagrees — unless its words
 set it apart ("another strike", "Israeli strikes also hit", "the month before", a number of
-strikes) or a second earlier event could be it as well. Last, an occurred incident told only
+strikes) or a second earlier event could be it as well. The day a report was told ("Hegseth
+said on Wednesday", a quoted "today") only bounds the event's day from above: a lede dated so
+joins the event the article dates itself a day or two before ("the strike happened late
+Tuesday") when it refers back to it or shares its place or toll, and the event keeps its own
+date; a place named only by a back-reference ("the strike is the latest since warships were
+sent to Puerto Rico") keeps no retelling apart. Last, an occurred incident told only
 in plurals or gerunds ("an investigation into military strikes on boats", "must stop
 striking boats"), with no toll, no number of strikes, no day and no word of acts done, is the
 campaign or a kind of act, not an incident.
