@@ -157,6 +157,19 @@ _CUE_WORD = re.compile(r"\b(?!(?:The|This|That|Such|Its|Their)\b)(?:[A-Z][\w'’
                        r"camp|port|building|house|checkpoint)\b")
 
 
+# who says so: "According to the SOHR, ..."
+_SAYER = re.compile(r"\baccording\s+to\b[^,;]*[,;]?", re.IGNORECASE)
+
+
+def _cue_words(f: Frame) -> list[str]:
+    """The words before the anaphor that can name its event ("the Kherson bus attack":
+    Kherson, bus); who says so ("According to the SOHR, a third person was killed in the
+    attack") names no event."""
+    s = f.sentence
+    before = _SAYER.sub(" ", s.text[:f.trigger.start - s.start])
+    return _CUE_WORD.findall(before[-40:])
+
+
 def merge_frames(doc: Doc) -> list[Group]:
     """Group the doc's frames into mentions, in article order."""
     groups: list[Group] = []
@@ -171,8 +184,7 @@ def merge_frames(doc: Doc) -> list[Group]:
         if f.anaphoric and len(cands) > 1:
             # "the Kherson bus attack": the event whose sentences name Kherson and a bus,
             # not merely the latest one
-            cue = _CUE_WORD.findall(f.sentence.text[max(0, f.trigger.start - f.sentence.start
-                                                        - 40):f.trigger.start - f.sentence.start])
+            cue = _cue_words(f)
             best = max(cands, key=lambda g: sum(
                 any(w in x.sentence.text for x in g.frames) for w in cue))
             if any(any(w in x.sentence.text for x in best.frames) for w in cue):

@@ -206,6 +206,9 @@ _CHILD = re.compile(rf"^\s+(?:of (?:them|whom)\s+)?{_GAP}(?:children|child|kids|
 _MORE = re.compile(r"^\s+(?:more|others?|further|additional)\b", re.IGNORECASE)
 _HE_AND = re.compile(r"(?:\b(?:he|she)|(?:^|[.;:,]\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                      r"\s+and\s+$")
+# "a third person was killed": one more than the two told before
+_NTH = re.compile(r"\s+(?:second|third|fourth|fifth|sixth|seventh)\s+(?!(?:strike|attack|"
+                  r"raid|time|day|boat|vessel)s?\b)", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a further)\s+$", re.IGNORECASE)
 # ", including three women," between a count and its verb
 _ASIDE = re.compile(r",\s+(?:including|among them|among whom|\w+ of (?:them|whom))\b[^,.;]{0,60},")
@@ -296,7 +299,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
     for c in count_expressions(text):
         right = text[c.end:c.end + 80]
         left = text[max(0, c.start - 90):c.start]
-        added = bool(_MORE.match(right) or _ANOTHER.search(left))
+        added = bool(_MORE.match(right) or _ANOTHER.search(left) or (
+            _NTH.match(right) and text[c.start:c.end].lower() == "a"))  # "a third person"
         if added and _HE_AND.search(left) and c.low is not None:
             # "he and one more of the group's operatives were killed": the one named
             # before counts too, and the toll adds to nothing told earlier

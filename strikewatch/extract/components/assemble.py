@@ -20,7 +20,12 @@ two villages when it was struck", "Wednesday's strike showed ...", a quoted post
 retelling joins the one event told before it that it can be — same kind, status and type,
 the same attacker, no date, weekday, month, place or toll that disagrees — unless its words
 set it apart ("another strike", "Israeli strikes also hit", "the month before", a number of
-strikes) or a second earlier event could be it as well. Last, an occurred incident told only
+strikes) or a second earlier event could be it as well. The day a report was told ("Hegseth
+said on Wednesday", a quoted "today") only bounds the event's day from above: a lede dated so
+joins the event the article dates itself a day or two before ("the strike happened late
+Tuesday") when it refers back to it or shares its place or toll, and the event keeps its own
+date; a place named only by a back-reference ("the strike is the latest since warships were
+sent to Puerto Rico") keeps no retelling apart. Last, an occurred incident told only
 in plurals or gerunds ("an investigation into military strikes on boats", "must stop
 striking boats"), with no toll, no number of strikes, no day and no word of acts done, is the
 campaign or a kind of act, not an incident.
@@ -28,8 +33,10 @@ campaign or a kind of act, not an incident.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from strikewatch.extract.components.dates import telling_day, told_at
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.pipeline import component
 
@@ -182,9 +189,10 @@ def _days_named(doc: Doc, g: Group) -> tuple[set[str], set[str]]:
     days: set[str] = set()
     months: set[str] = set()
     for f in g.frames:
-        clause = doc.text[f.start:f.end]
-        days.update(m.group(0).lower() for m in _WEEKDAY.finditer(clause))
-        months.update(m.group(0) for m in _MONTH.finditer(clause))
+        for rx, out, key in ((_WEEKDAY, days, str.lower), (_MONTH, months, str)):
+            for m in rx.finditer(doc.text, f.start, f.end):
+                if not told_at(doc.text, f.sentence, m.start(), m.end()):
+                    out.add(key(m.group(0)))  # "said on Monday" names when it was told
     return days, months
 
 
@@ -219,10 +227,24 @@ def _places_differ(p: object, q: object) -> bool:
     return kp is not None and kq is not None and (kp == "sea") != (kq == "sea")
 
 
+def _told_place(g: Group) -> object:
+    """Where the group's own telling of the event places it: the place of a frame that tells
+    the event, not of one that refers back to it ("The strike is the latest since warships
+    and jets were sent to Puerto Rico" names where other things happened)."""
+    f = next((f for f in g.frames if f.place is not None), None)
+    if f is None:
+        return None
+    spans = f.prov.get("place") or [(f.start, f.start)]
+    told_in = [x for x in g.frames if x.start <= spans[0][0] < x.end]
+    if told_in and all(_refers_back(x) for x in told_in):
+        return None
+    return f.place
+
+
 def _own_place(g: Group, other: Group) -> object:
     """The group's place, unless it is only the attacker's own country named as a country
     ("U.S. forces", "the United States said"): a strike abroad is not placed there."""
-    place = g.value("place")
+    place = _told_place(g)
     if getattr(place, "kind", None) == "country":
         attackers = {_country(g.value("actor1")), _country(other.value("actor1"))}
         if _country(place) in attackers - {None}:
@@ -292,6 +314,97 @@ def _retells(g: Group, a: Group, background: bool = True) -> bool:
     return bool(cx and cx == cy)
 
 
+#: how many days after an event it may be told of ("said on Wednesday" of Monday's strike)
+TOLD_WITHIN_DAYS = 2
+
+
+def _group_date(doc: Doc, g: Group) -> tuple[str | None, str | None, bool]:
+    """The group's date, low and high, and whether it is only the day the event was told
+    of (`telling_day`): the first date the article gives the event itself, else the first
+    day it was told of."""
+    dated = [f for f in g.frames if f.date_low is not None]
+    own = next((f for f in dated if not telling_day(doc, f)), None)
+    f = own or (dated[0] if dated else None)
+    if f is None:
+        return None, None, False
+    return f.date_low, f.date_high or f.date_low, own is None
+
+
+def _days_between(low: str, high: str) -> int:
+    return (dt.date.fromisoformat(high) - dt.date.fromisoformat(low)).days
+
+
+def _told_after(told: tuple[str, str], done: tuple[str, str]) -> bool:
+    """Whether an event done within `done` can have been told of within `told`: on the same
+    days or up to TOLD_WITHIN_DAYS later."""
+    lo = dt.date.fromisoformat(told[0]) - dt.timedelta(days=TOLD_WITHIN_DAYS)
+    return done[0] <= told[1] and lo.isoformat() <= done[1]
+
+
+def _dates_meet(doc: Doc, g: Group, a: Group) -> bool:
+    """Whether the two groups' dates can be one event's: they overlap, or one is only the
+    day the event was told of ("Hegseth said on Wednesday that ...") and the other's day,
+    the event's own ("the strike happened late Tuesday"), comes on it or shortly before."""
+    lo, hi, soft = _group_date(doc, g)
+    alo, ahi, asoft = _group_date(doc, a)
+    if lo is None or alo is None or hi is None or ahi is None:
+        return True
+    if not (hi < alo or ahi < lo):
+        return True
+    if soft != asoft:
+        told, done = ((lo, hi), (alo, ahi)) if soft else ((alo, ahi), (lo, hi))
+        return _told_after(told, done)
+    return False
+
+
+def _told_apart(doc: Doc, g: Group, a: Group) -> bool:
+    """Whether the groups' dates meet only as a telling and the day told of."""
+    lo, hi, _ = _group_date(doc, g)
+    alo, ahi, _ = _group_date(doc, a)
+    return None not in (lo, hi, alo, ahi) and \
+        (hi < alo or ahi < lo)  # type: ignore[operator]
+
+
+# a definite noun phrase up to the event word: "the U.S. military strike", "this attack"
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w.'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _agree(g: Group, a: Group) -> bool:
+    """Something beyond kind and attacker says g tells a's event: g refers back to it ("the
+    late Sunday strike", "died in the U.S. military strike"), or both name the same place,
+    or both the same toll."""
+    h = g.head
+    if h.anaphoric or (_EVENT_NOUN.search(h.trigger.text) and _DEFINITE.search(
+            h.sentence.text[:h.trigger.start - h.sentence.start])):
+        return True
+    p, q = g.value("place"), a.value("place")
+    if p is not None and q is not None and (
+            getattr(p, "name", None) == getattr(q, "name", None) or
+            getattr(p, "admin1", None) and getattr(p, "admin1", None) == getattr(q, "admin1",
+                                                                                None)):
+        return True
+    x, y = _toll(g, "killed"), _toll(a, "killed")
+    return x is not None and y is not None and _ranges_meet(x, y)
+
+
+def _own_dates(doc: Doc, g: Group) -> None:
+    """Where the article gives the event a date of its own, the day it was told of is no
+    date of the event: "Hegseth said on Wednesday that two died ... The strike happened
+    late Tuesday" is Tuesday's strike, dated by its own words."""
+    own = [f for f in g.frames if f.date_low is not None and not telling_day(doc, f)]
+    if not own:
+        return
+    done = (own[0].date_low or "", own[0].date_high or own[0].date_low or "")
+    if _days_between(*done) > TOLD_WITHIN_DAYS:
+        return  # "earlier this year" says less than "said on Monday"
+    for f in g.frames:
+        if f.date_low is not None and f not in own and \
+                _told_after((f.date_low, f.date_high or f.date_low), done):
+            f.date_low = f.date_high = None
+            f.time_precision = None
+            f.prov.pop("date", None)
+
+
 def _same_event(doc: Doc, g: Group, a: Group) -> bool:
     """Whether the anchored group g (told after a) can be a retelling of a's event: same
     kind, status and type, no date, place, party or toll that disagrees, and no word of its
@@ -300,11 +413,9 @@ def _same_event(doc: Doc, g: Group, a: Group) -> bool:
         return False
     if any(f.sentence is x.sentence for f in g.frames for x in a.frames):
         return False  # two events told in one sentence stay two
-    lo, hi, alo, ahi = (g.value("date_low"), g.value("date_high"), a.value("date_low"),
-                        a.value("date_high"))
-    if lo is not None and alo is not None and \
-            ((hi or lo) < alo or (ahi or alo) < lo):  # type: ignore[operator]
+    if not _dates_meet(doc, g, a) or (_told_apart(doc, g, a) and not _agree(g, a)):
         return False
+    lo, alo = g.value("date_low"), a.value("date_low")
     if _days_differ(doc, g, a) or _CAMPAIGN.search(g.head.trigger.text):
         return False
     if g.head.anaphoric and g.head.trigger.text.lower() == "fighting" and \
@@ -364,6 +475,7 @@ def assemble(doc: Doc) -> None:
     groups = _join_dated_referent(doc, groups)
     doc.groups = [g for g in groups if not _reference_only(doc, g)]
     for g in doc.groups:
+        _own_dates(doc, g)
         if _follow_up(doc, g):
             for f in g.frames:
                 f.background = True
@@ -429,7 +541,8 @@ def _retellings(doc: Doc, groups: list[Group]) -> list[Group]:
 _REFERENCE = re.compile(
     r"(?:\b(?:condemn|denounc|describ|criticiz|criticis|welcom|prais|hail|defend|justif|"
     r"question|confirm|announc|investigat|acknowledg)\w*\s+(?:[\w'’.-]+\s+){0,3}|"
-    r"^\W*(?:it|this|that)\s+(?:is|was|marks|marked|became)\s+(?:[\w'’.-]+\s+){0,4}|"
+    r"(?:^\W*|\b(?:said|says|added|noted)\s+(?:that\s+)?)"
+    r"(?:it|this|that)\s+(?:is|was|marks|marked|became)\s+(?:[\w'’.-]+\s+){0,4}|"
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day's\s+(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
 
 
@@ -454,12 +567,7 @@ def _referent(doc: Doc, g: Group, a: Group) -> bool:
     t, at = g.value("event_type"), a.value("event_type")
     if t != at and not {t, at} <= {*_VIOLENT, None}:
         return False  # a reference to an attack never joins a designation
-    lo, hi, alo, ahi = (g.value("date_low"), g.value("date_high"), a.value("date_low"),
-                        a.value("date_high"))
-    if lo is not None and alo is not None and \
-            ((hi or lo) < alo or (ahi or alo) < lo):  # type: ignore[operator]
-        return False
-    return not _days_differ(doc, g, a)
+    return _dates_meet(doc, g, a) and not _days_differ(doc, g, a)
 
 
 # words that tell when, read or not ("Oct. 3" where no year is known, "overnight")

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 
 from strikewatch.caseless import caseless
-from strikewatch.extract.context import DateRead, Doc, Frame
+from strikewatch.extract.context import DateRead, Doc, Frame, Sentence
 from strikewatch.extract.dates import read_dates
 from strikewatch.extract.pipeline import component
 
@@ -25,7 +25,8 @@ _SAID_ON = re.compile(r"\b(?:said|say|says|told|announced|reported|stated|confir
                       r"issued|released|published|posted|denied|revised|updated|"
                       r"put (?:it |them )?online|shared|uploaded|disclos(?:ed|ing)|announcing)\s+"
                       # "told AFP on Monday", "told reporters late on Tuesday"
-                      r"(?:(?:[A-Z][\w.&-]*|reporters|journalists|the press|the media)\s+)?"
+                      r"(?:(?:(?!(?:the|an?|this|that|its|his|her|their)\s)[A-Z][\w.&-]*|"
+                      r"reporters|journalists|the press|the media)\s+)?"
                       r"(?:(?:in|on|to|via) (?:an? |the |his |her |its )?[\w-]+(?: [\w-]+)?\s+)?"
                       r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+|in\s+|at\s+)?$",
                       re.IGNORECASE)
@@ -54,6 +55,15 @@ _PART_OF_DAY = caseless(re.compile(
     r"|\bthe (?:first|second|third|fourth|fifth|sixth|last) (?:strike|attack|boat|vessel|"
     r"engagement|raid)\b(?! (?:since|of (?:the|its|this|a)|in (?:the|a|its)|to be|ever)\b)",
     re.IGNORECASE))
+
+
+def told_at(text: str, s: Sentence, start: int, end: int) -> bool:
+    """Whether the date at [start, end) of sentence `s` is when something was told, not
+    done: "officials said on Monday", "in a post on Tuesday", "the military on Sunday
+    denied"."""
+    return bool(_SAID_ON.search(text[max(s.start, start - 50):start])
+                or _POSTED.search(text, max(s.start, start - 60), start)
+                or _ON_SAID.match(text, end, min(s.end, end + 20)))
 
 
 def _clause_dates(doc: Doc, f: Frame) -> list[DateRead]:
@@ -108,9 +118,7 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
         doc.text[max(s.start, d.start - 8):d.start])]
     if not points:
         return
-    told = [d for d in points if _SAID_ON.search(doc.text[max(s.start, d.start - 50):d.start])
-            or _POSTED.search(doc.text, max(s.start, d.start - 60), d.start)
-            or _ON_SAID.match(doc.text, d.end, min(s.end, d.end + 20))]
+    told = [d for d in points if told_at(doc.text, s, d.start, d.end)]
     # "in a post on Tuesday (October 28)": the post's day told twice
     told += [e for e in points if e not in told and any(
         0 <= e.start - t.end <= 3 and doc.text[t.end:e.start].strip() in ("(", ",", "") and
@@ -169,3 +177,36 @@ def read_frame_dates(doc: Doc) -> None:
             dst.date_low, dst.date_high, dst.time_precision = (src.date_low, src.date_high,
                                                                src.time_precision)
             dst.cite("date", *src.prov["date"][0])
+
+
+# quotation marks, straight or curly
+_QUOTE_MARK = re.compile("[\"“”]")
+
+
+def _in_quotation(text: str, s: Sentence, pos: int) -> bool:
+    """Whether `pos` lies inside a quotation: an odd number of quotation marks before it in
+    its sentence, or none before it and a closing one after it (a quotation opened in an
+    earlier sentence: "Today, ... strike," Hegseth posted)."""
+    before = len(_QUOTE_MARK.findall(text, s.start, pos))
+    if before:
+        return before % 2 == 1
+    after = _QUOTE_MARK.search(text, pos, s.end)
+    return after is not None and (after.group() == "”" or
+                                  text[max(s.start, after.start() - 1)] in ",.!?")
+
+
+def telling_day(doc: Doc, f: Frame) -> bool:
+    """Whether the frame's date is only the day the event was told of: the day of a
+    statement or a post ("officials said on Monday") or a speaker's "today" inside a
+    quotation. Such a day bounds the event from above: what was told of on Wednesday
+    happened then or a day or two before, and a date the article gives the event itself
+    ("the strike happened late Tuesday") says which (component `assemble`)."""
+    spans = f.prov.get("date") or []
+    if f.date_low is None or not spans:
+        return False
+    a, b = spans[0]
+    s = f.sentence
+    if told_at(doc.text, s, a, b):
+        return True
+    return bool(_SPEAKERS_NOW.fullmatch(doc.text[a:b].strip())) and \
+        _in_quotation(doc.text, s, a)
