@@ -96,3 +96,37 @@ def test_a_toll_grown_over_a_war_is_a_tally() -> None:
                               "army's shelling and invasion of the province.",
                          published=PUB))
     assert ms and all(m.kind == "tally" for m in ms)
+
+
+# --- an event told only as what people argue about, or long ago --------------------------
+
+def test_an_event_told_only_as_what_a_debate_is_about_is_background() -> None:
+    text = ("The debate over the navy's raid on the island has ignored basic points of law, "
+            "the professor wrote.")
+    ms = [m for m in _events(text, None) if m.status == "occurred"]
+    assert ms and all(m.background for m in ms)
+
+
+def test_a_debated_event_with_a_toll_of_its_own_stays_news() -> None:
+    text = ("The debate over the raid grew after officials said the navy's first raid on the "
+            "island killed seven fishermen on Tuesday.")
+    assert _news(text)
+
+
+@pytest.mark.parametrize("sentence, background", [
+    ("Navy drones first attacked fishing boats in the strait five months ago, in June.", True),
+    ("The militia had also shelled the port last year, the statement recalled.", True),
+    # "years ago" of another verb ("formed"), not of the strike
+    ("The coalition formed years ago against the militia carried out the strike on "
+     "Thursday.", False),
+])
+def test_an_event_told_months_ago_or_last_year_is_background(sentence: str,
+                                                             background: bool) -> None:
+    ms = [m for m in _events(sentence, None) if m.status == "occurred"]
+    assert ms and all(m.background == background for m in ms)
+
+
+def test_groundwork_for_a_campaign_is_a_plan() -> None:
+    ms = _events("Drone flights over the border have grown in recent months as part of what "
+                 "officials call groundwork for a wider anti-smuggling campaign.", None)
+    assert ms and all(m.status == "planned" for m in ms)

@@ -364,7 +364,7 @@ def assemble(doc: Doc) -> None:
     groups = _join_dated_referent(doc, groups)
     doc.groups = [g for g in groups if not _reference_only(doc, g)]
     for g in doc.groups:
-        if _follow_up(doc, g):
+        if _follow_up(doc, g) or _topic_of_talk(doc, g):
             for f in g.frames:
                 f.background = True
 
@@ -558,3 +558,27 @@ def _follow_up(doc: Doc, g: Group) -> bool:
     if not _violent_occurred(g) or g.value("date_low") is not None:
         return False
     return bool(_FOLLOW_UP.search(doc.text, h.start, h.trigger.end))
+
+
+# the event as what people argue or ask about: "the debate about the Sept. 2 strike",
+# "scrutiny over the order for that second attack", "questions about the raid", "the
+# legality of the strikes"
+_TALK = re.compile(
+    r"\b(?:debat(?:e|es|ed|ing)|discussions?|questions?|questioned|asked|scrutiny|criticism|"
+    r"speculation|"
+    r"outcry|controversy|legality|lawfulness|legal\s+basis|justification)\s+"
+    r"(?:about|over|on|of|into|surrounding|for)\s+(?:[\w'’.,-]+\s+){0,6}?"
+    r"(?:strikes?|attacks?|raids?|operations?|bombings?)\b", re.IGNORECASE)
+
+
+def _topic_of_talk(doc: Doc, g: Group) -> bool:
+    """An occurred event told only as what a debate, a question or scrutiny is about, with
+    no date of its own and nothing before it to join, is an event the readers already know:
+    recalled as context (background), like the subject of an inquiry (`_follow_up`)."""
+    h = g.head
+    if not _violent_occurred(g) or g.value("date_low") is not None:
+        return False
+    if any(k in f.counts for f in g.frames for k in _KILL_TOLLS):
+        return False  # a toll of its own: an event reported here
+    s = h.sentence
+    return bool(_TALK.search(s.text, 0, h.trigger.end - s.start))

@@ -222,6 +222,10 @@ _EARLIER_AFTER = re.compile(r"\s+(?:in\s+)?(?:(?:previous|prior|earlier)\s+(?:[\
                             r"(?:[\w-]+\s+){0,3}?(?:the|a)\s+(?:day|week|month|year)\s+"
                             r"(?:before|earlier)\b(?!\s+(?:the|a|an|his|her|its|their)\b))",
                             re.IGNORECASE)
+# "first attacked vessels five months ago", "had also hit the port last year" (what stands
+# before the event word may be another's: "the coalition formed years ago carried out")
+_AGO_AFTER = re.compile(r"[^,;.]{0,60}?\b(?:(?:\w+\s+)?(?:months|years)\s+ago|a\s+year\s+ago|"
+                        r"last\s+year)\b", re.IGNORECASE)
 _EARLIER_OPENING = re.compile(
     r"\W*(?:just\s+|only\s+)?(?:(?:(?:a\s+few|several|two|three|four|five|\w+)\s+)?"
     r"(?:weeks|months)\s+(?:earlier|before)|(?:a|the)\s+(?:month)\s+(?:earlier|before)|"
@@ -242,7 +246,7 @@ def recalled_earlier(f: Frame) -> bool:
     for m in _EARLIER_NOUN.finditer(s.text, 0, te):
         if m.end() >= te or _SAME_PHRASE.match(s.text[m.end():ts]):
             return True  # the event word is in the phrase, or the phrase takes it in
-    return bool(_EARLIER_AFTER.match(s.text, te))
+    return bool(_EARLIER_AFTER.match(s.text, te) or _AGO_AFTER.match(s.text, te))
 
 
 @component("status", requires=("doc.frames",),
