@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from strikewatch.extract import extract
+from strikewatch.extract.pipeline import DEFAULT_NAMES, Pipeline
 from strikewatch.records import Article, Mention
 
 PUB = "2025-11-20"
@@ -130,3 +131,46 @@ def test_groundwork_for_a_campaign_is_a_plan() -> None:
     ms = _events("Drone flights over the border have grown in recent months as part of what "
                  "officials call groundwork for a wider anti-smuggling campaign.", None)
     assert ms and all(m.status == "planned" for m in ms)
+
+
+# --- trends, feared acts, acts that may have happened ---------------------------------------
+
+NEWS = "A drone strike hit a truck near the border on Monday, killing four militants. "
+
+
+def _dropped(text: str, word: str) -> bool:
+    """Whether the status component reads the event word `word` as no event (`drop`)."""
+    doc = Pipeline(DEFAULT_NAMES[:DEFAULT_NAMES.index("status") + 1]).read(
+        Article(text=text, published=PUB))
+    frames = [f for f in doc.frames if word in f.trigger.text]
+    assert frames, f"no event word {word!r} read"
+    return all(f.drop for f in frames)
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Soldiers in the area are under almost constant attack from the militias.", "attack"),
+    ("Most villagers had fled for fear of an army offensive against the militants.",
+     "offensive"),
+    ("The group has proved willing and able to strike army outposts and convoys.", "strike"),
+])
+def test_a_trend_or_a_feared_act_is_no_incident_beside_the_news(sentence: str,
+                                                                 word: str) -> None:
+    assert _dropped(sentence, word)
+    news = _news(NEWS + sentence)
+    assert len(news) == 1 and news[0].killed_low == 4
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Soldiers in the area came under attack from the militias on Monday.", "attack"),
+    ("The army launched an offensive against the militants on Monday.", "offensive"),
+    ("The group struck army outposts and convoys on Monday, killing six.", "struck"),
+])
+def test_acts_done_are_not_dropped_as_trends(sentence: str, word: str) -> None:
+    assert not _dropped(sentence, word)
+
+
+def test_a_strike_that_may_have_taken_place_is_not_occurred() -> None:
+    text = NEWS + "Local radio reported that a second strike may also have taken place."
+    ms = _events(text)
+    assert len(_news(text)) == 1
+    assert any(m.status == "hypothetical" for m in ms)

@@ -150,6 +150,28 @@ _VERBAL_TARGET = re.compile(r"\s+(?:the|his|her|their|its|a)\s+(?:[\w.’'-]+\s+
                             re.IGNORECASE)
 
 
+# forces "under almost constant attack": acts told as a state of things, not one act (none
+# with a toll or a day, `_ONE_ACT`)
+_UNDER_ATTACK = re.compile(r"\bunder\s+(?:(?:almost|near|nearly)[- ])?(?:constant|persistent|"
+                           r"repeated|frequent|regular|daily|near-constant)\s+$", re.IGNORECASE)
+
+
+def _told_as_trend(f: Frame) -> bool:
+    """Acts told as a state of things over time rather than as one act with a toll or day."""
+    s = f.sentence
+    ts = f.trigger.start - s.start
+    if _ONE_ACT.search(s.text, max(0, f.start - s.start), f.end - s.start):
+        return False
+    return bool(_UNDER_ATTACK.search(s.text[max(0, ts - 40):ts]))
+
+
+# an act feared or possible, not done: "fled for fear of an army offensive", "willing and
+# able to strike partner troops"
+_FEARED = re.compile(r"\b(?:for\s+fear\s+of|fear(?:s|ed|ing)?\s+(?:of\s+)?|risk\s+of|"
+                     r"prospect\s+of|danger\s+of|(?:able|willing|capable|likely)\s+to)\s+"
+                     r"(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def _not_an_act(f: Frame) -> bool:
     """An occurred event word that names no act done: strikes someone tries to halt,
     "struck every boat", "attacked the administration"."""
@@ -158,7 +180,9 @@ def _not_an_act(f: Frame) -> bool:
     word = f.trigger.text.lower()
     if word.endswith("s") and _STOPPED.search(s.text[max(0, ts - 45):ts]):
         return True
-    if _EVERY_AFTER.match(s.text, te):
+    if _EVERY_AFTER.match(s.text, te) or _FEARED.search(s.text[max(0, ts - 45):ts]):
+        return True
+    if f.kind == "event" and _told_as_trend(f):
         return True
     return word.startswith("attack") and bool(_VERBAL_TARGET.match(s.text, te))
 
@@ -249,6 +273,13 @@ def recalled_earlier(f: Frame) -> bool:
     return bool(_EARLIER_AFTER.match(s.text, te) or _AGO_AFTER.match(s.text, te))
 
 
+# the event itself only possibly happened: "a second strike may also have taken place"
+# (not "may have died in Sunday's attack", where the doubt is of a detail)
+_MAY_HAVE_HAPPENED = re.compile(r"\s+((?:may|might|could)\s+(?:also\s+|well\s+)?have\s+"
+                                r"(?:taken place|occurred|happened|been carried out))\b",
+                                re.IGNORECASE)
+
+
 @component("status", requires=("doc.frames",),
            assigns=("frame.status", "frame.status_cued", "frame.hedges", "frame.background",
                     "frame.drop"))
@@ -262,6 +293,8 @@ def read_frame_status(doc: Doc) -> None:
         clause = doc.text[base:s.end]
         status, cue, cued = read_status(clause, f.trigger.start - base,
                                         f.trigger.end - base)
+        if status == "occurred" and (m := _MAY_HAVE_HAPPENED.match(doc.text, f.trigger.end)):
+            status, cue, cued = "hypothetical", (m.start(1) - base, m.end(1) - base), True
         f.status = status
         f.status_cued = cued
         if cue is not None:  # the cue words ("warned that ... would"), not the ", " before
