@@ -174,3 +174,21 @@ def test_a_strike_that_may_have_taken_place_is_not_occurred() -> None:
     ms = _events(text)
     assert len(_news(text)) == 1
     assert any(m.status == "hypothetical" for m in ms)
+
+
+# --- a page about an old strike --------------------------------------------------------------
+
+OLD = ("In the March 3, 2025 strike on the ferry, two survivors clung to the hull for an hour "
+       "while the commanders watched. ")
+
+
+def test_a_look_back_at_an_old_strike_tells_no_new_one() -> None:
+    text = OLD + ("Then firing a second time at the wreck is no gray zone; it is a plain attack "
+                  "on people out of the fight, the columnist wrote.")
+    ms = [m for m in _events(text, "2025-12-20") if m.status == "occurred"]
+    assert ms and all(m.background for m in ms)
+
+
+def test_a_strike_told_with_a_verb_beside_an_old_one_stays_news() -> None:
+    text = OLD + "Militants then fired a rocket at a navy patrol boat off the coast."
+    assert len(_news(text, "2025-12-20")) == 1

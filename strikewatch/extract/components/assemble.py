@@ -367,6 +367,7 @@ def assemble(doc: Doc) -> None:
         if _follow_up(doc, g) or _topic_of_talk(doc, g):
             for f in g.frames:
                 f.background = True
+    _history_story(doc)
 
 
 # gerunds of an event verb: "must stop striking boats", "the bombing of ports goes on"
@@ -582,3 +583,32 @@ def _topic_of_talk(doc: Doc, g: Group) -> bool:
         return False  # a toll of its own: an event reported here
     s = h.sentence
     return bool(_TALK.search(s.text, 0, h.trigger.end - s.start))
+
+
+def _history_story(doc: Doc) -> None:
+    """A dated page whose every dated strike is history recalled (a look back a year on, an
+    opinion piece on an old strike) tells no new strike: its undated strikes with no day,
+    month, place or toll of their own, only named by a noun or a gerund, are that history
+    told on ("striking a second time is not a gray zone", "a textbook attack"), not news.
+    (A report listing old strikes may tell others with a place, a toll or a verb of their
+    own and no date: those stay incidents.)"""
+    if doc.published is None:
+        return
+    dated = [g for g in doc.groups if g.head.kind == "event" and g.head.status == "occurred"
+             and g.value("date_low") is not None]
+    if not dated or not all(g.head.background for g in dated):
+        return
+    for g in doc.groups:
+        if _violent_occurred(g) and _undated(doc, g) and g.value("place") is None and \
+                not any(k in f.counts for f in g.frames for k in _KILL_TOLLS) and \
+                all(_named_not_told(f) for f in g.frames):
+            for f in g.frames:
+                f.background = True
+
+
+def _named_not_told(f: Frame) -> bool:
+    """An event word that names an act (a noun, a gerund, a lone casualty word) rather than
+    telling one with a verb ("they had launched a missile at a tanker")."""
+    word = f.trigger.text
+    return f.trigger.strength == "weak" or bool(_GERUND.match(word)) or \
+        bool(_EVENT_NOUN.search(word))
