@@ -192,3 +192,10 @@ def test_a_look_back_at_an_old_strike_tells_no_new_one() -> None:
 def test_a_strike_told_with_a_verb_beside_an_old_one_stays_news() -> None:
     text = OLD + "Militants then fired a rocket at a navy patrol boat off the coast."
     assert len(_news(text, "2025-12-20")) == 1
+
+
+def test_acts_counted_as_a_number_are_a_tally() -> None:
+    text = NEWS + "That brings to 40 the number of attacks in the region since June."
+    ms = extract(Article(text=text, published=PUB))
+    assert len(_news(text)) == 1
+    assert any(m.kind == "tally" for m in ms)

@@ -148,6 +148,22 @@ def _long_ago(doc: Doc, f: Frame) -> None:
         f.background = True
 
 
+# "brings to 30 the number of attacks since September", "the total of strikes so far"
+_NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)\s+of\s+(?:[\w-]+\s+){0,2}$",
+                        re.IGNORECASE)
+
+
+def _number_of_acts(f: Frame) -> None:
+    """A plural event word counted ("the number of attacks since September"): a tally of
+    acts, not an incident."""
+    s = f.sentence
+    ts = f.trigger.start - s.start
+    if f.kind == "event" and f.trigger.text.lower().endswith("s") and \
+            _NUMBER_OF.search(s.text[max(0, ts - 40):ts]):
+        f.kind = "tally"
+        f.cite("kind", f.trigger.start, f.trigger.end)
+
+
 def _year_only(doc: Doc, f: Frame) -> None:
     """"bin Laden, whom U.S. forces killed in a raid in 2011", "the attack on the USS Cole in
     2000": a news report tells its strike's day or week; an occurred event placed only in a
@@ -253,6 +269,7 @@ def read_frame_kind(doc: Doc) -> None:
     of a total takes the period of the total told just before)."""
     for f in doc.frames:
         _aggregate(f)
+        _number_of_acts(f)
         _period(doc, f)
         _one_operation(doc, f)
         _long_ago(doc, f)
