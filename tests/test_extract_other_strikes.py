@@ -199,3 +199,16 @@ def test_acts_counted_as_a_number_are_a_tally() -> None:
     ms = extract(Article(text=text, published=PUB))
     assert len(_news(text)) == 1
     assert any(m.kind == "tally" for m in ms)
+
+
+def test_a_campaign_investigated_and_condemned_is_no_incident() -> None:
+    text = ("The UN rights office on Friday demanded an investigation into naval strikes on "
+            "fishing boats in the strait. \"These attacks are unacceptable,\" its chief said "
+            "in a statement on Friday. The minister has defended the attacks as necessary.")
+    assert _news(text) == []
+
+
+def test_strikes_carried_out_and_condemned_stay_an_incident() -> None:
+    text = ("The navy carried out strikes on three fishing boats in the strait on Friday, "
+            "killing nine. The UN condemned the strikes.")
+    assert len(_news(text)) == 1

@@ -360,7 +360,8 @@ def assemble(doc: Doc) -> None:
         if all(_generic_plural(f) for f in g.frames) or _no_party(g):
             continue
         keep.append(g)
-    groups = [g for g in _retellings(doc, keep) if not _kind_of_act(g)]
+    groups = [g for g in _retellings(doc, keep)
+              if not _kind_of_act(g) and not _campaign_discussed(g)]
     groups = _join_dated_referent(doc, groups)
     doc.groups = [g for g in groups if not _reference_only(doc, g)]
     for g in doc.groups:
@@ -612,3 +613,31 @@ def _named_not_told(f: Frame) -> bool:
     word = f.trigger.text
     return f.trigger.strength == "weak" or bool(_GERUND.match(word)) or \
         bool(_EVENT_NOUN.search(word))
+
+
+# acts as what is investigated, condemned, defended or argued over: "demanded an
+# investigation into United States military strikes on boats", "condemnation of the US
+# strikes", "has defended the attacks"
+_DISCUSSED = re.compile(
+    r"\b(?:investigations?|inquir(?:y|ies)|probes?|condemnations?|criticism|debate|scrutiny|"
+    r"legality|defen[cs]e|defend(?:s|ed|ing)?|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing))\s+"
+    r"(?:(?:into|of|over|about|on)\s+)?(?:[\w.’'-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _campaign_discussed(g: Group) -> bool:
+    """An occurred group told only in plural acts ("strikes", "these attacks") that are
+    what an investigation, a condemnation or a defence is about, with no toll and no count
+    of its own, is the campaign discussed, not an incident: the day it carries is the day
+    of the statement ("in a statement on Friday"), not of an act."""
+    h = g.head
+    if h.kind != "event" or h.status != "occurred":
+        return False
+    if not all(_ACTS.search(f.trigger.text) or f.trigger.strength == "weak" for f in g.frames):
+        return False
+    if any(f.counts for f in g.frames):
+        return False
+    if any(_DONE.search(f.sentence.text[:f.trigger.start - f.sentence.start][-50:])
+           for f in g.frames):
+        return False  # "carried out strikes on three vessels": acts told
+    return any(_DISCUSSED.search(f.sentence.text[:f.trigger.start - f.sentence.start][-60:])
+               for f in g.frames if _ACTS.search(f.trigger.text))
