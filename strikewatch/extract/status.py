@@ -111,7 +111,7 @@ _PLAN = re.compile(
     r" ?expected to|set to|poised to|consider(?:s|ed|ing)|weigh(?:s|ed|ing)|potential|"
     r"propos(?:ed|al|als)|options?|contingency|blueprint|draw(?:ing|n|s)? up|"
     r"envision(?:s|ed)?|under consideration|not yet|upcoming|future|possible|imminent|"
-    r"ready(?:ing)?|readies|"
+    r"ready(?:ing)?|readies|groundwork|prelude|"
     r"will (?:begin|launch|deploy|conduct|start|send))\b", re.IGNORECASE)
 # an aim told right before the act: "said it meant to strike the airports" (not "the flights
 # are meant to give a picture", where the aim is another verb's)

@@ -471,14 +471,16 @@ def assemble(doc: Doc) -> None:
         if all(_generic_plural(f) for f in g.frames) or _no_party(g):
             continue
         keep.append(g)
-    groups = [g for g in _retellings(doc, keep) if not _kind_of_act(g)]
+    groups = [g for g in _retellings(doc, keep)
+              if not _kind_of_act(g) and not _campaign_discussed(g)]
     groups = _join_dated_referent(doc, groups)
     doc.groups = [g for g in groups if not _reference_only(doc, g)]
     for g in doc.groups:
         _own_dates(doc, g)
-        if _follow_up(doc, g):
+        if _follow_up(doc, g) or _topic_of_talk(doc, g):
             for f in g.frames:
                 f.background = True
+    _history_story(doc)
 
 
 # gerunds of an event verb: "must stop striking boats", "the bombing of ports goes on"
@@ -666,3 +668,84 @@ def _follow_up(doc: Doc, g: Group) -> bool:
     if not _violent_occurred(g) or g.value("date_low") is not None:
         return False
     return bool(_FOLLOW_UP.search(doc.text, h.start, h.trigger.end))
+
+
+# the event as what people argue or ask about: "the debate about the Sept. 2 strike",
+# "scrutiny over the order for that second attack", "questions about the raid", "the
+# legality of the strikes"
+_TALK = re.compile(
+    r"\b(?:debat(?:e|es|ed|ing)|discussions?|questions?|questioned|asked|scrutiny|criticism|"
+    r"speculation|"
+    r"outcry|controversy|legality|lawfulness|legal\s+basis|justification)\s+"
+    r"(?:about|over|on|of|into|surrounding|for)\s+(?:[\w'’.,-]+\s+){0,6}?"
+    r"(?:strikes?|attacks?|raids?|operations?|bombings?)\b", re.IGNORECASE)
+
+
+def _topic_of_talk(doc: Doc, g: Group) -> bool:
+    """An occurred event told only as what a debate, a question or scrutiny is about, with
+    no date of its own and nothing before it to join, is an event the readers already know:
+    recalled as context (background), like the subject of an inquiry (`_follow_up`)."""
+    h = g.head
+    if not _violent_occurred(g) or g.value("date_low") is not None:
+        return False
+    if any(k in f.counts for f in g.frames for k in _KILL_TOLLS):
+        return False  # a toll of its own: an event reported here
+    s = h.sentence
+    return bool(_TALK.search(s.text, 0, h.trigger.end - s.start))
+
+
+def _history_story(doc: Doc) -> None:
+    """A dated page whose every dated strike is history recalled (a look back a year on, an
+    opinion piece on an old strike) tells no new strike: its undated strikes with no day,
+    month, place or toll of their own, only named by a noun or a gerund, are that history
+    told on ("striking a second time is not a gray zone", "a textbook attack"), not news.
+    (A report listing old strikes may tell others with a place, a toll or a verb of their
+    own and no date: those stay incidents.)"""
+    if doc.published is None:
+        return
+    dated = [g for g in doc.groups if g.head.kind == "event" and g.head.status == "occurred"
+             and g.value("date_low") is not None]
+    if not dated or not all(g.head.background for g in dated):
+        return
+    for g in doc.groups:
+        if _violent_occurred(g) and _undated(doc, g) and g.value("place") is None and \
+                not any(k in f.counts for f in g.frames for k in _KILL_TOLLS) and \
+                all(_named_not_told(f) for f in g.frames):
+            for f in g.frames:
+                f.background = True
+
+
+def _named_not_told(f: Frame) -> bool:
+    """An event word that names an act (a noun, a gerund, a lone casualty word) rather than
+    telling one with a verb ("they had launched a missile at a tanker")."""
+    word = f.trigger.text
+    return f.trigger.strength == "weak" or bool(_GERUND.match(word)) or \
+        bool(_EVENT_NOUN.search(word))
+
+
+# acts as what is investigated, condemned, defended or argued over: "demanded an
+# investigation into United States military strikes on boats", "condemnation of the US
+# strikes", "has defended the attacks"
+_DISCUSSED = re.compile(
+    r"\b(?:investigations?|inquir(?:y|ies)|probes?|condemnations?|criticism|debate|scrutiny|"
+    r"legality|defen[cs]e|defend(?:s|ed|ing)?|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing))\s+"
+    r"(?:(?:into|of|over|about|on)\s+)?(?:[\w.’'-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _campaign_discussed(g: Group) -> bool:
+    """An occurred group told only in plural acts ("strikes", "these attacks") that are
+    what an investigation, a condemnation or a defence is about, with no toll and no count
+    of its own, is the campaign discussed, not an incident: the day it carries is the day
+    of the statement ("in a statement on Friday"), not of an act."""
+    h = g.head
+    if h.kind != "event" or h.status != "occurred":
+        return False
+    if not all(_ACTS.search(f.trigger.text) or f.trigger.strength == "weak" for f in g.frames):
+        return False
+    if any(f.counts for f in g.frames):
+        return False
+    if any(_DONE.search(f.sentence.text[:f.trigger.start - f.sentence.start][-50:])
+           for f in g.frames):
+        return False  # "carried out strikes on three vessels": acts told
+    return any(_DISCUSSED.search(f.sentence.text[:f.trigger.start - f.sentence.start][-60:])
+               for f in g.frames if _ACTS.search(f.trigger.text))

@@ -6,7 +6,8 @@ that has grown over several acts ("such strikes have killed at least 27"), a
 A tally gets the period it covers (`period_low`/`period_high`). One operation on one day
 is an incident however many boats it hit. Also: an occurred event ending `BACKGROUND_DAYS`
 before publication, or told after the article's lead event and ending weeks before it or in
-an earlier month, is background (recalled as context), which only an incident can be.
+an earlier month, or placed only in a past year ("killed in a raid in 2011"), is background
+(recalled as context), which only an incident can be.
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ def _aggregate_cue(clause: str, strength: str, plural: bool) -> bool:
 # US has killed 32 people in the strikes": a toll that has grown over several acts
 _CUMULATIVE = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+ly\s+)?(?:already\s+)?(?:been\s+)?"
                          r"(?:killed|left|claimed|cost|died)\b", re.IGNORECASE)
-_SEVERAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|operations|bombings|they)\b",
+_SEVERAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|operations|bombings|they|"
+                           r"invasion|offensive|war)\b",
                            re.IGNORECASE)
 
 
@@ -143,6 +145,36 @@ def _long_ago(doc: Doc, f: Frame) -> None:
     last_month = f.time_precision is not None and f.time_precision >= 3 and \
         ended < doc.published.replace(day=1) and days > MONTH_BACKGROUND_DAYS
     if days > BACKGROUND_DAYS or last_month:
+        f.background = True
+
+
+# "brings to 30 the number of attacks since September", "the total of strikes so far"
+_NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)\s+of\s+(?:[\w-]+\s+){0,2}$",
+                        re.IGNORECASE)
+
+
+def _number_of_acts(f: Frame) -> None:
+    """A plural event word counted ("the number of attacks since September"): a tally of
+    acts, not an incident."""
+    s = f.sentence
+    ts = f.trigger.start - s.start
+    if f.kind == "event" and f.trigger.text.lower().endswith("s") and \
+            _NUMBER_OF.search(s.text[max(0, ts - 40):ts]):
+        f.kind = "tally"
+        f.cite("kind", f.trigger.start, f.trigger.end)
+
+
+def _year_only(doc: Doc, f: Frame) -> None:
+    """"bin Laden, whom U.S. forces killed in a raid in 2011", "the attack on the USS Cole in
+    2000": a news report tells its strike's day or week; an occurred event placed only in a
+    whole year before the article's (or in a page with no date at all) is history recalled."""
+    if f.kind != "event" or f.background or f.status != "occurred" or \
+            f.date_low is None or f.date_high is None or f.trigger.strength == "weak":
+        return  # (a lone "killed" joins the event it tells of; coreference decides)
+    low, high = f.date_low, f.date_high
+    if not (low[:4] == high[:4] and low[5:] == "01-01" and high[5:] == "12-31"):
+        return
+    if doc.published is None or int(low[:4]) < doc.published.year:
         f.background = True
 
 
@@ -237,9 +269,11 @@ def read_frame_kind(doc: Doc) -> None:
     of a total takes the period of the total told just before)."""
     for f in doc.frames:
         _aggregate(f)
+        _number_of_acts(f)
         _period(doc, f)
         _one_operation(doc, f)
         _long_ago(doc, f)
+        _year_only(doc, f)
         _part_of_total(doc, f)
     _sum_of_items(doc)
     _before_lead(doc)

@@ -6,7 +6,10 @@ reported" —, habitual — "routinely detained", "have in the past mounted raid
 attacked outposts many times" —, a pattern over time or a campaign waged — "has repeatedly
 struck", "exchanged fire almost daily", "has waged an offensive" —, a kind of act —
 "every strike", "the capacity to strike" —, a ceasefire named as context — "committed to
-the ceasefire" —, or a rule — "the U.S. cannot deploy troops").
+the ceasefire" —, a rule — "the U.S. cannot deploy troops" —, or no act at all — strikes
+someone tries to halt, "we struck every boat", "attacked the administration"). An earlier
+strike named beside the news ("a previous attack had killed eleven", "Just weeks earlier,
+...") is background.
 """
 
 from __future__ import annotations
@@ -130,10 +133,66 @@ def _pattern_of_acts(f: Frame) -> bool:
     return bool(_ITERATIVE.search(s.text, lo, hi) or _WAGED.search(s.text[max(0, ts - 40):ts]))
 
 
+# acts named as what someone tries to stop: "the vote that tried to halt U.S. strikes on
+# boats", "attempts to rein in the strikes", "a bill to end the raids"
+_STOPPED = re.compile(r"\b(?:halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|end(?:s|ed|ing)?|"
+                      r"rein(?:s|ed|ing)?\s+in|curb(?:s|ed|ing)?|limit(?:s|ed|ing)?|"
+                      r"block(?:s|ed|ing)?|ban(?:s|ned|ning)?|restrict(?:s|ed|ing)?|"
+                      r"suspend(?:s|ed|ing)?|pause|restrain(?:s|ed|ing)?)\s+"
+                      r"(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
+# "struck every boat": every one of a kind, no act
+_EVERY_AFTER = re.compile(r"\s+every\s+", re.IGNORECASE)
+# words said against words or policies, not a blow: "attacked the Biden administration",
+# "attacks his critics' remarks"
+_VERBAL_TARGET = re.compile(r"\s+(?:the|his|her|their|its|a)\s+(?:[\w.’'-]+\s+){0,2}?"
+                            r"(?:administration|policy|policies|decision|remarks|comments|"
+                            r"media|press|critics|proposal|bill|ruling|record|speech)\b",
+                            re.IGNORECASE)
+
+
+# forces "under almost constant attack": acts told as a state of things, not one act (none
+# with a toll or a day, `_ONE_ACT`)
+_UNDER_ATTACK = re.compile(r"\bunder\s+(?:(?:almost|near|nearly)[- ])?(?:constant|persistent|"
+                           r"repeated|frequent|regular|daily|near-constant)\s+$", re.IGNORECASE)
+
+
+def _told_as_trend(f: Frame) -> bool:
+    """Acts told as a state of things over time rather than as one act with a toll or day."""
+    s = f.sentence
+    ts = f.trigger.start - s.start
+    if _ONE_ACT.search(s.text, max(0, f.start - s.start), f.end - s.start):
+        return False
+    return bool(_UNDER_ATTACK.search(s.text[max(0, ts - 40):ts]))
+
+
+# an act feared or possible, not done: "fled for fear of an army offensive", "willing and
+# able to strike partner troops"
+_FEARED = re.compile(r"\b(?:for\s+fear\s+of|fear(?:s|ed|ing)?\s+(?:of\s+)?|risk\s+of|"
+                     r"prospect\s+of|danger\s+of|(?:able|willing|capable|likely)\s+to)\s+"
+                     r"(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _not_an_act(f: Frame) -> bool:
+    """An occurred event word that names no act done: strikes someone tries to halt,
+    "struck every boat", "attacked the administration"."""
+    s = f.sentence
+    ts, te = f.trigger.start - s.start, f.trigger.end - s.start
+    word = f.trigger.text.lower()
+    if word.endswith("s") and _STOPPED.search(s.text[max(0, ts - 45):ts]):
+        return True
+    if _EVERY_AFTER.match(s.text, te) or _FEARED.search(s.text[max(0, ts - 45):ts]):
+        return True
+    if f.kind == "event" and _told_as_trend(f):
+        return True
+    return word.startswith("attack") and bool(_VERBAL_TARGET.match(s.text, te))
+
+
 def _is_no_event(f: Frame, status: str) -> bool:
     """Negated, habitual or a rule: the sentence says the event did not (or does not) happen."""
     s = f.sentence
     ts = f.trigger.start - s.start
+    if status == "occurred" and _not_an_act(f):
+        return True  # "tried to halt U.S. strikes", "we struck every boat"
     if status == "occurred" and f.kind == "event" and _pattern_of_acts(f):
         return True  # "Israel has repeatedly struck Syria": a pattern, no act of its own
     if status == "hypothetical" and _CANNOT.search(s.text[:ts]):
@@ -171,6 +230,56 @@ def _is_no_event(f: Frame, status: str) -> bool:
     # ("No strike has been reported", "No vessel has been attacked")
 
 
+# an earlier strike named beside the news: "a previous U.S. attack had killed eleven",
+# "died in earlier U.S. strikes", "the operation follows earlier military action ...,
+# including an attack on October 3", "a strike the month before", "Just days earlier, ...".
+# (Not a same-day "Earlier on Thursday, ...": that is an event of the news day.)
+_EARLIER_NOUN = re.compile(r"\b(?:previous|prior|earlier|preceding)\s+(?:[\w.’'-]+\s+){0,2}?"
+                           r"(?:strikes?|attacks?|raids?|bombings?|operations?|actions?|"
+                           r"incidents?|engagements?|assaults?)\b", re.IGNORECASE)
+# what may stand between such a phrase and the event word it takes in: no comma, or a comma
+# that goes on with the same list ("..., including an attack")
+_SAME_PHRASE = re.compile(r"[^,;:.!?\"“”]*(?:,\s+(?:including|such as|among them)\b[^,;:.!?]*)?$",
+                          re.IGNORECASE)
+_EARLIER_AFTER = re.compile(r"\s+(?:in\s+)?(?:(?:previous|prior|earlier)\s+(?:[\w.’'-]+\s+){0,2}?"
+                            r"(?:strikes?|attacks?|raids?|bombings?|operations?|actions?)\b|"
+                            r"(?:[\w-]+\s+){0,3}?(?:the|a)\s+(?:day|week|month|year)\s+"
+                            r"(?:before|earlier)\b(?!\s+(?:the|a|an|his|her|its|their)\b))",
+                            re.IGNORECASE)
+# "first attacked vessels five months ago", "had also hit the port last year" (what stands
+# before the event word may be another's: "the coalition formed years ago carried out")
+_AGO_AFTER = re.compile(r"[^,;.]{0,60}?\b(?:(?:\w+\s+)?(?:months|years)\s+ago|a\s+year\s+ago|"
+                        r"last\s+year)\b", re.IGNORECASE)
+_EARLIER_OPENING = re.compile(
+    r"\W*(?:just\s+|only\s+)?(?:(?:(?:a\s+few|several|two|three|four|five|\w+)\s+)?"
+    r"(?:weeks|months)\s+(?:earlier|before)|(?:a|the)\s+(?:month)\s+(?:earlier|before)|"
+    r"earlier\s+in\s+(?:the\s+)?(?:month|year|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)|previously)\s*,", re.IGNORECASE)
+
+
+def recalled_earlier(f: Frame) -> bool:
+    """Whether the frame's event is an earlier strike named beside the news ("a previous
+    attack had killed eleven", "Just days earlier, ..."): recalled as context, it is no
+    incident of the article's own, and it must not lend its toll to the news."""
+    if f.status != "occurred" or f.kind != "event":
+        return False
+    s = f.sentence
+    ts, te = f.trigger.start - s.start, f.trigger.end - s.start
+    if _EARLIER_OPENING.match(s.text) and ts > 0:
+        return True
+    for m in _EARLIER_NOUN.finditer(s.text, 0, te):
+        if m.end() >= te or _SAME_PHRASE.match(s.text[m.end():ts]):
+            return True  # the event word is in the phrase, or the phrase takes it in
+    return bool(_EARLIER_AFTER.match(s.text, te) or _AGO_AFTER.match(s.text, te))
+
+
+# the event itself only possibly happened: "a second strike may also have taken place"
+# (not "may have died in Sunday's attack", where the doubt is of a detail)
+_MAY_HAVE_HAPPENED = re.compile(r"\s+((?:may|might|could)\s+(?:also\s+|well\s+)?have\s+"
+                                r"(?:taken place|occurred|happened|been carried out))\b",
+                                re.IGNORECASE)
+
+
 @component("status", requires=("doc.frames",),
            assigns=("frame.status", "frame.status_cued", "frame.hedges", "frame.background",
                     "frame.drop"))
@@ -184,6 +293,8 @@ def read_frame_status(doc: Doc) -> None:
         clause = doc.text[base:s.end]
         status, cue, cued = read_status(clause, f.trigger.start - base,
                                         f.trigger.end - base)
+        if status == "occurred" and (m := _MAY_HAVE_HAPPENED.match(doc.text, f.trigger.end)):
+            status, cue, cued = "hypothetical", (m.start(1) - base, m.end(1) - base), True
         f.status = status
         f.status_cued = cued
         if cue is not None:  # the cue words ("warned that ... would"), not the ", " before
@@ -198,4 +309,5 @@ def read_frame_status(doc: Doc) -> None:
             if word not in f.hedges:
                 f.hedges.append(word)
             f.cite("hedges", s.start + a, s.start + b)
-        f.background = is_background(doc.text[f.start:f.end], doc.published)
+        f.background = is_background(doc.text[f.start:f.end], doc.published) or \
+            recalled_earlier(f)

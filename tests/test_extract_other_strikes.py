@@ -1,0 +1,214 @@
+"""References to OTHER strikes than the article's news, on sentences written for these tests
+(none from any gold file): an earlier strike named beside the news is background (recalled
+as context, and it lends no toll to the news); strikes someone tries to halt, "every boat"
+rhetoric and verbal attacks are no acts; a strike placed only in a past year is history; a
+toll grown over a war is a tally. Each case is also checked the other way, so a rule that
+fires on everything fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.extract import extract
+from strikewatch.extract.pipeline import DEFAULT_NAMES, Pipeline
+from strikewatch.records import Article, Mention
+
+PUB = "2025-11-20"
+
+
+def _events(text: str, published: str | None = PUB) -> list[Mention]:
+    return [m for m in extract(Article(text=text, published=published)) if m.kind == "event"]
+
+
+def _news(text: str, published: str | None = PUB) -> list[Mention]:
+    """Occurred incidents told as news: what the ledger counts as strikes."""
+    return [m for m in _events(text, published) if m.status == "occurred" and
+            not m.background]
+
+
+# --- earlier strikes named beside the news -----------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "A previous American raid had left nine people dead, according to the navy.",
+    "At least five more fishermen died in earlier U.S. military actions off the coast.",
+    "It follows earlier naval action in the gulf, including an attack the admiral "
+    "announced on June 3 that killed four.",
+    "Earlier in July, the coast guard found two men who had survived a strike on a skiff.",
+    "The province saw a drone strike the month before that reportedly killed a dozen herders.",
+])
+@pytest.mark.parametrize("published", [PUB, None])
+def test_an_earlier_strike_named_beside_the_news_is_background(sentence: str,
+                                                               published: str | None) -> None:
+    text = "A navy drone hit a speedboat near the islands, killing three men. " + sentence
+    news = _news(text, published)
+    assert len(news) == 1
+    assert news[0].killed_low == 3  # the earlier strike's toll stays with it
+    assert any(m.background for m in _events(text, published))
+
+
+@pytest.mark.parametrize("sentence", [
+    # the same day's event, and an event that merely comes after another word
+    "Earlier on Thursday, rebels attacked an army post in the hills, killing two soldiers.",
+    # "previous" of something that is no strike, with a comma between
+    "Unlike previous raids, a second drone attacked a fuel truck on the road, killing two.",
+    "Only days earlier, two herders died in an air raid by government jets near the river.",
+])
+def test_a_strike_of_its_own_after_an_earlier_word_stays_news(sentence: str) -> None:
+    text = "A navy drone hit a speedboat near the islands on Thursday, killing three men. " + \
+        sentence
+    assert len(_news(text)) == 2
+
+
+# --- no act --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, act", [
+    ("Senators voted on October 8 on a resolution that sought to halt U.S. strikes on boats "
+     "in the gulf.",
+     "On October 8 U.S. strikes on boats in the gulf killed six."),
+    ('"They load the drugs on the boats, so we struck every boat," the minister said on Friday.',
+     '"They load the drugs on the boats, so we struck the boat," the minister said on Friday.'),
+    ("On Sunday the senator attacked the governor's policy on the border.",
+     "On Sunday gunmen attacked the governor's convoy on the border road."),
+])
+def test_strikes_someone_tries_to_halt_and_rhetoric_are_no_acts(sentence: str,
+                                                                act: str) -> None:
+    assert _news(sentence) == []
+    assert len(_news(act)) == 1
+
+
+# --- history and tallies -------------------------------------------------------------------
+
+@pytest.mark.parametrize("published", ["2022-08-02", None])
+def test_a_strike_placed_only_in_a_past_year_is_history(published: str | None) -> None:
+    text = ("The cleric, whom U.S. commandos killed in a raid in Yemen in 2013, had led the "
+            "group for a decade.")
+    ms = _events(text, published)
+    assert ms and all(m.background for m in ms)
+
+
+def test_a_strike_of_the_publication_year_is_not_made_history() -> None:
+    ms = _news("Officials said a drone strike in Yemen in 2022 killed the cleric.",
+               "2022-08-02")
+    assert len(ms) == 1
+
+
+def test_a_toll_grown_over_a_war_is_a_tally() -> None:
+    ms = extract(Article(text="Health officials say almost 9,000 people have died in the "
+                              "army's shelling and invasion of the province.",
+                         published=PUB))
+    assert ms and all(m.kind == "tally" for m in ms)
+
+
+# --- an event told only as what people argue about, or long ago --------------------------
+
+def test_an_event_told_only_as_what_a_debate_is_about_is_background() -> None:
+    text = ("The debate over the navy's raid on the island has ignored basic points of law, "
+            "the professor wrote.")
+    ms = [m for m in _events(text, None) if m.status == "occurred"]
+    assert ms and all(m.background for m in ms)
+
+
+def test_a_debated_event_with_a_toll_of_its_own_stays_news() -> None:
+    text = ("The debate over the raid grew after officials said the navy's first raid on the "
+            "island killed seven fishermen on Tuesday.")
+    assert _news(text)
+
+
+@pytest.mark.parametrize("sentence, background", [
+    ("Navy drones first attacked fishing boats in the strait five months ago, in June.", True),
+    ("The militia had also shelled the port last year, the statement recalled.", True),
+    # "years ago" of another verb ("formed"), not of the strike
+    ("The coalition formed years ago against the militia carried out the strike on "
+     "Thursday.", False),
+])
+def test_an_event_told_months_ago_or_last_year_is_background(sentence: str,
+                                                             background: bool) -> None:
+    ms = [m for m in _events(sentence, None) if m.status == "occurred"]
+    assert ms and all(m.background == background for m in ms)
+
+
+def test_groundwork_for_a_campaign_is_a_plan() -> None:
+    ms = _events("Drone flights over the border have grown in recent months as part of what "
+                 "officials call groundwork for a wider anti-smuggling campaign.", None)
+    assert ms and all(m.status == "planned" for m in ms)
+
+
+# --- trends, feared acts, acts that may have happened ---------------------------------------
+
+NEWS = "A drone strike hit a truck near the border on Monday, killing four militants. "
+
+
+def _dropped(text: str, word: str) -> bool:
+    """Whether the status component reads the event word `word` as no event (`drop`)."""
+    doc = Pipeline(DEFAULT_NAMES[:DEFAULT_NAMES.index("status") + 1]).read(
+        Article(text=text, published=PUB))
+    frames = [f for f in doc.frames if word in f.trigger.text]
+    assert frames, f"no event word {word!r} read"
+    return all(f.drop for f in frames)
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Soldiers in the area are under almost constant attack from the militias.", "attack"),
+    ("Most villagers had fled for fear of an army offensive against the militants.",
+     "offensive"),
+    ("The group has proved willing and able to strike army outposts and convoys.", "strike"),
+])
+def test_a_trend_or_a_feared_act_is_no_incident_beside_the_news(sentence: str,
+                                                                 word: str) -> None:
+    assert _dropped(sentence, word)
+    news = _news(NEWS + sentence)
+    assert len(news) == 1 and news[0].killed_low == 4
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Soldiers in the area came under attack from the militias on Monday.", "attack"),
+    ("The army launched an offensive against the militants on Monday.", "offensive"),
+    ("The group struck army outposts and convoys on Monday, killing six.", "struck"),
+])
+def test_acts_done_are_not_dropped_as_trends(sentence: str, word: str) -> None:
+    assert not _dropped(sentence, word)
+
+
+def test_a_strike_that_may_have_taken_place_is_not_occurred() -> None:
+    text = NEWS + "Local radio reported that a second strike may also have taken place."
+    ms = _events(text)
+    assert len(_news(text)) == 1
+    assert any(m.status == "hypothetical" for m in ms)
+
+
+# --- a page about an old strike --------------------------------------------------------------
+
+OLD = ("In the March 3, 2025 strike on the ferry, two survivors clung to the hull for an hour "
+       "while the commanders watched. ")
+
+
+def test_a_look_back_at_an_old_strike_tells_no_new_one() -> None:
+    text = OLD + ("Then firing a second time at the wreck is no gray zone; it is a plain attack "
+                  "on people out of the fight, the columnist wrote.")
+    ms = [m for m in _events(text, "2025-12-20") if m.status == "occurred"]
+    assert ms and all(m.background for m in ms)
+
+
+def test_a_strike_told_with_a_verb_beside_an_old_one_stays_news() -> None:
+    text = OLD + "Militants then fired a rocket at a navy patrol boat off the coast."
+    assert len(_news(text, "2025-12-20")) == 1
+
+
+def test_acts_counted_as_a_number_are_a_tally() -> None:
+    text = NEWS + "That brings to 40 the number of attacks in the region since June."
+    ms = extract(Article(text=text, published=PUB))
+    assert len(_news(text)) == 1
+    assert any(m.kind == "tally" for m in ms)
+
+
+def test_a_campaign_investigated_and_condemned_is_no_incident() -> None:
+    text = ("The UN rights office on Friday demanded an investigation into naval strikes on "
+            "fishing boats in the strait. \"These attacks are unacceptable,\" its chief said "
+            "in a statement on Friday. The minister has defended the attacks as necessary.")
+    assert _news(text) == []
+
+
+def test_strikes_carried_out_and_condemned_stay_an_incident() -> None:
+    text = ("The navy carried out strikes on three fishing boats in the strait on Friday, "
+            "killing nine. The UN condemned the strikes.")
+    assert len(_news(text)) == 1
