@@ -97,7 +97,8 @@ _FTS = sa.table("incidents_fts", sa.column("rowid", sa.Integer))
 #: "navys"`), read from the index's vocabulary (migration 0013), when there are at most
 #: this many; FTS5 streams exact terms, where a prefix query (`"navy"*`) merges every
 #: matching term's doclist into memory before its first row. More terms (a short prefix:
-#: "a") and the prefix query is the cheaper one.
+#: "a") and the prefix query is the cheaper one. 0: every word a prefix query, as before
+#: 0013 (bench/api.py times both).
 EXPAND_UPTO = 32
 #: Words whose FTS5 query is exactly a prefix of one term: the tokenizer keeps lower-case
 #: ASCII letters and digits as they are. Other words (accents the tokenizer may fold
