@@ -21,6 +21,10 @@ client's), then the plan of each
 HTTP on loopback for the new form. The old forms run on the new schema (its composite
 indexes begin with the old single-column ones), so the ratio is the query's, not the
 schema's. `--old-repeat` bounds the slow old forms' repeats at 1M.
+
+On SQLite it then times the word and actor queries again with each word as the prefix
+query the store ran before migration 0013 (`sql_ledger.EXPAND_UPTO = 0`) beside the exact
+terms it begins (now), on the same store, and prints the ratio of their CPU p95s.
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ from strikewatch.accounts.auth import WebSettings  # noqa: E402
 from strikewatch.ledger.filters import LedgerFilter  # noqa: E402
 from strikewatch.records import GRADES, STATUSES, Actor, Incident, Place, Source, Span  # noqa: E402
 from strikewatch.server import create_app  # noqa: E402
-from strikewatch.store import IncidentQuery, page_cursor  # noqa: E402
+from strikewatch.store import IncidentQuery, page_cursor, sql_ledger  # noqa: E402
 from strikewatch.store import schema as t  # noqa: E402
 from strikewatch.store.sql import SqlStore  # noqa: E402
 from strikewatch.store.sql_ledger import Explain  # noqa: E402
@@ -198,6 +202,35 @@ def load(store: SqlStore, n: int) -> None:
           f"({store.engine.dialect.name})")
 
 
+def compare_word_forms(store: SqlStore, queries: dict[str, dict[str, str]],
+                       repeat: int) -> None:
+    """SQLite: each word as the exact terms it begins (migration 0013) beside the prefix
+    query the store ran before (`sql_ledger.EXPAND_UPTO = 0`), same store, same process;
+    the same page and capped count as the table above."""
+    print("\nWords on SQLite: prefix query (before 0013) / exact terms (now), "
+          "page + capped count:")
+    print(f"{'query':28} {'prefix p50':>10} {'p95':>8} {'CPU p95':>8}   {'exact p50':>9} "
+          f"{'p95':>8} {'CPU p95':>8}  {'CPU ratio':>9}")
+    for label, params in queries.items():
+        q = LedgerFilter.parse(params).query()
+
+        def run(q: IncidentQuery = q) -> None:
+            store.incidents(q)
+            store.count_upto(q, COUNT_CAP)
+
+        kept = sql_ledger.EXPAND_UPTO
+        sql_ledger.EXPAND_UPTO = 0
+        try:
+            before = timed(run, repeat)
+            before_cpu = pct(CPU, 95)
+        finally:
+            sql_ledger.EXPAND_UPTO = kept
+        after = timed(run, repeat)
+        print(f"{label:28} {pct(before, 50):8.1f}ms {pct(before, 95):6.1f}ms "
+              f"{before_cpu:6.1f}ms   {pct(after, 50):7.1f}ms {pct(after, 95):6.1f}ms "
+              f"{pct(CPU, 95):6.1f}ms  {before_cpu / max(pct(CPU, 95), 1e-9):8.1f}x")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--incidents", "--n", type=int, default=100_000, dest="n")
@@ -267,6 +300,9 @@ def main() -> None:
                   f"{pct(n, 95):6.1f}ms {pct(o, 95) / max(pct(n, 95), 1e-9):11.1f}x "
                   f"{pct(CPU, 95):10.1f}ms")
             plans.append((label, explain(store, old_page(q)), store.plan(new_q)))
+        if store.engine.dialect.name == "sqlite" and hasattr(sql_ledger, "EXPAND_UPTO"):
+            compare_word_forms(store, {k: v for k, v in http_q.items()
+                                       if "actor" in v or "q" in v}, args.repeat)
         if args.plans:
             for label, old_plan, new_plan in plans:
                 print(f"\n{label}\n  old: " + "\n       ".join(old_plan)

@@ -283,7 +283,15 @@ def test_both_plans_for_common_and_rare_matches_give_the_same_pages(
              IncidentQuery(date_from="2025-03-01", actor="army", sort="killed_high", limit=0)]
     few = [[i.id for i in store.incidents(q)] for q in cases]
     monkeypatch.setattr(sql_ledger, "PROBE", 1)
-    assert [[i.id for i in store.incidents(q)] for q in cases] == few
+    for cost in (10**9, 0):  # each row against the list of matches, then against FTS5
+        monkeypatch.setattr(sql_ledger, "ROW_TEST_COST", cost)
+        assert [[i.id for i in store.incidents(q)] for q in cases] == few
+        page = store.incidents(cases[0])
+        after = IncidentQuery(**{**cases[0].__dict__, "after": page_cursor(page[-1],
+                                                                           "-killed_low")})
+        assert [i.id for i in store.incidents(after)] == [
+            i.id for i in store.incidents(IncidentQuery(**{**cases[0].__dict__,
+                                                            "offset": 7}))]
     assert all(few[:3]) and len(few[3]) > 0
 
 

@@ -15,7 +15,10 @@ the write helpers it shares with reviews live in sql_ledger_write.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import math
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -90,19 +93,72 @@ def _widen(conn: Connection, date_from: str) -> str:
 #: SQLite's FTS5 table (migration 0011), as far as queries name it.
 _FTS = sa.table("incidents_fts", sa.column("rowid", sa.Integer))
 
+#: SQLite: a search word is written as the exact terms it begins (`navy` -> `"navy" OR
+#: "navys"`), read from the index's vocabulary (migration 0013), when there are at most
+#: this many; FTS5 streams exact terms, where a prefix query (`"navy"*`) merges every
+#: matching term's doclist into memory before its first row. More terms (a short prefix:
+#: "a") and the prefix query is the cheaper one. 0: every word a prefix query, as before
+#: 0013 (bench/api.py times both).
+EXPAND_UPTO = 32
+#: Words whose FTS5 query is exactly a prefix of one term: the tokenizer keeps lower-case
+#: ASCII letters and digits as they are. Other words (accents the tokenizer may fold
+#: otherwise, "_", other scripts) keep the prefix query.
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")
 
-def _fts_match(column: str, words: list[str], *, prefix: bool = True) -> str:
-    """FTS5 query: every word begins a word of `column` (prefix=False: is one)."""
-    star = "*" if prefix else ""
-    return "{" + column + "} : (" + " AND ".join(f'"{w}"{star}' for w in words) + ")"
+
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def terms_beginning(conn: Connection, column: str, word: str) -> list[str] | None:
+    """SQLite: the terms of `column` in the index that begin with `word`, in order, from
+    incidents_fts_terms (one B-tree range); None when the prefix query must answer: the
+    word is not plain, it begins more than EXPAND_UPTO terms, or terms are still
+    pending (text written from outside the store, whose terms nobody filed)."""
+    if not _PLAIN_WORD.fullmatch(word):
+        return None
+    if conn.exec_driver_sql("SELECT 1 FROM incidents_fts_pending LIMIT 1").first():
+        return None
+    # every string beginning with `word`, and only those: [word, word with its last
+    # character's successor)
+    end = word[:-1] + chr(ord(word[-1]) + 1)
+    terms = [r[0] for r in conn.exec_driver_sql(
+        "SELECT term FROM incidents_fts_terms WHERE col = ? AND term >= ? AND term < ? "
+        "ORDER BY term LIMIT ?", (column, word, end, EXPAND_UPTO + 1))]
+    return None if len(terms) > EXPAND_UPTO else terms
+
+
+def _fts_match(conn: Connection, column: str, words: list[str], *,
+               prefix: bool = True) -> str | None:
+    """FTS5 query: every word begins a word of `column` (prefix=False: is one), each word
+    as the exact terms it begins where the vocabulary tells them (terms_beginning), else
+    as a prefix query. None: a word begins no term, so nothing matches."""
+    parts = []
+    for w in words:
+        terms = terms_beginning(conn, column, w) if prefix else [w]
+        if terms is None:
+            parts.append(_quoted(w) + "*")
+        elif not terms:
+            return None
+        else:
+            parts.append("(" + " OR ".join(_quoted(x) for x in terms) + ")")
+    return "{" + column + "} : (" + " AND ".join(parts) + ")"
+
+
+def _fts_rows(match: str) -> Any:
+    """The FTS5 rows a MATCH expression selects."""
+    return sa.select(_FTS.c.rowid).where(
+        sa.literal_column("incidents_fts").op("MATCH")(match))
 
 
 def _matches(conn: Connection, column: str, text: str, *,
-             per_row: bool = False) -> sa.ColumnElement[bool]:
+             per_row: str = "") -> sa.ColumnElement[bool]:
     """Every word of `text` begins a word of `column` (search_text or actors): SQLite's
     FTS5 table, PostgreSQL's GIN index over the same column. `per_row` (SQLite): test
-    each row read in the sort's order against the FTS index, rather than start from the
-    list of matches — the faster way to a page when the words are common."""
+    each row read in the sort's order, rather than start from the list of matches — the
+    faster way to a page when the words are common — against that list read once
+    ("list") or against the index itself, row by row ("row": only for exact terms, which
+    FTS5 seeks to a row without reading all their matches)."""
     words = search_words(text)
     if len(words) > MAX_SEARCH_WORDS:
         raise ValueError(f"search text has {len(words)} different words; "
@@ -111,13 +167,16 @@ def _matches(conn: Connection, column: str, text: str, *,
         return sa.false()  # nothing searchable ("!!!"): nothing matches
     c = t.incidents.c
     if conn.dialect.name == "sqlite":
-        hit = sa.literal_column("incidents_fts").op("MATCH")(_fts_match(column, words))
-        matches = sa.select(_FTS.c.rowid).where(hit)
+        match = _fts_match(conn, column, words)
+        if match is None:
+            return sa.false()
+        if per_row == "row":
+            return sa.exists(_fts_rows(match).where(_FTS.c.rowid == c.text_rowid))
         if per_row:
             # "+": not through text_rowid's index; SQLite reads the matches once into a
             # temporary index and tests each row the sort's index gives against it
-            return sa.literal_column("+incidents.text_rowid").in_(matches)
-        return c.text_rowid.in_(matches)
+            return sa.literal_column("+incidents.text_rowid").in_(_fts_rows(match))
+        return c.text_rowid.in_(_fts_rows(match))
     # constants, not parameters: the planner matches the GIN index's expression only then
     tsv = sa.func.to_tsvector(sa.literal_column("'simple'"),
                               sa.func.coalesce(c[column], sa.literal_column("''")))
@@ -141,16 +200,48 @@ FTS_MERGE_AFTER = 10_000
 PROBE = 2000
 
 
-def _many(conn: Connection, stmt: Any) -> bool:
-    """Does `stmt` (a select of one column) give at least PROBE rows?"""
-    first = sa.select(sa.literal(1)).select_from(stmt.subquery()).limit(PROBE)
+def _many(conn: Connection, stmt: Any, many: int | None = None) -> bool:
+    """Does `stmt` (a select of one column) give at least `many` (PROBE) rows?"""
+    many = PROBE if many is None else many
+    first = sa.select(sa.literal(1)).select_from(stmt.subquery()).limit(many)
     n = conn.execute(sa.select(sa.func.count()).select_from(first.subquery())).scalar_one()
-    return int(n) >= PROBE
+    return int(n) >= many
+
+
+#: SQLite: testing one row of the sort's index against the full-text index ("row")
+#: costs about as much as reading this many matches into the list that "list" tests
+#: against (7 µs against 0.2 µs, docs/scale.md), so a page of P rows of a ledger of N
+#: incidents is cheaper tested row by row when its M matches are many: M² > this × P × N.
+ROW_TEST_COST = 35
+
+
+def _page_form(conn: Connection, column: str, words: list[str], reach: int) -> str:
+    """How a page of rows 0..`reach` (0: all) tests these words: from the list of their
+    matches ("": few), each row against that list ("list": at least PROBE), or each row
+    against the index ("row": exact terms matching a large part of the ledger)."""
+    match = _fts_match(conn, column, words)
+    if match is None:
+        return ""
+    if '"*' in match:
+        # a word stays a prefix: FTS5 reads all its matches into memory before the first,
+        # so the whole words are probed first (a common word typed whole is known to be
+        # common at the cost of PROBE rows)
+        exact = _fts_match(conn, column, words, prefix=False)
+        return "list" if any(m is not None and _many(conn, _fts_rows(m))
+                             for m in (exact, match)) else ""
+    if not _many(conn, _fts_rows(match)):
+        return ""
+    if reach <= 0:
+        return "list"
+    ledger = conn.execute(sa.select(sa.func.sum(t.ledger_counts.c.n))).scalar() or 0
+    dense = math.isqrt(ROW_TEST_COST * reach * int(ledger)) + 1
+    return "row" if _many(conn, _fts_rows(match), dense) else "list"
 
 
 def _fts_only(conn: Connection, q: IncidentQuery) -> str | None:
     """SQLite, a query of words and actors and nothing else: its one FTS5 MATCH
-    expression (a count of its matches is the count of incidents); else None."""
+    expression (a count of its matches is the count of incidents; "" when a word begins
+    no term, so nothing matches); else None."""
     if conn.dialect.name != "sqlite" or not (q.text or q.actor) or q.extra or any(
             getattr(q, f) for f in ("date_from", "date_to", "country", "status", "grade",
                                     "event_type")):
@@ -161,7 +252,10 @@ def _fts_only(conn: Connection, q: IncidentQuery) -> str | None:
             words = search_words(text)
             if not words or len(words) > MAX_SEARCH_WORDS:
                 return None  # _matches says why, or matches nothing
-            parts.append(f"({_fts_match(column, words)})")
+            match = _fts_match(conn, column, words)
+            if match is None:
+                return ""
+            parts.append(f"({match})")
     return " AND ".join(parts)
 
 
@@ -331,16 +425,11 @@ class LedgerSql(LedgerStore):
         for column, text in (("actors", q.actor), ("search_text", q.text)):
             if not text:
                 continue
-            per_row = False
+            per_row = ""
             if sort is not None and sqlite and search_words(text):
-                words = search_words(text)[:MAX_SEARCH_WORDS]
-                # the whole words first: FTS5 streams an exact term's matches, but reads
-                # every match of a prefix into memory before the first, so a common
-                # word typed whole is known to be common at the cost of PROBE rows
-                per_row = any(_many(conn, sa.select(_FTS.c.rowid).where(
-                    sa.literal_column("incidents_fts").op("MATCH")(
-                        _fts_match(column, words, prefix=prefix))))
-                    for prefix in (False, True))
+                reach = (q.offset or 0) + q.limit if q.limit and q.limit > 0 else 0
+                per_row = _page_form(conn, column, search_words(text)[:MAX_SEARCH_WORDS],
+                                     reach)
             conds.append(_matches(conn, column, text, per_row=per_row))
         for key, value in q.extra.items():
             if key == "sub_event_type":
@@ -418,9 +507,10 @@ class LedgerSql(LedgerStore):
             return self._sums(q)[0], True
         with self.engine.connect() as conn:
             only_words = _fts_only(conn, q)
+            if only_words == "":  # a word begins no term
+                return 0, True
             if only_words is not None:  # one FTS row per incident: count the matches
-                matches = sa.select(_FTS.c.rowid).where(
-                    sa.literal_column("incidents_fts").op("MATCH")(only_words))
+                matches = _fts_rows(only_words)
             else:
                 matches = sa.select(sa.literal(1)).select_from(t.incidents).where(
                     *self._where(conn, q))
@@ -472,14 +562,14 @@ class LedgerSql(LedgerStore):
     def plan(self, query: IncidentQuery | None = None) -> list[str]:
         """How the database reads a page of this query (EXPLAIN QUERY PLAN / EXPLAIN), one
         line per step: what bench/api.py prints beside its timings."""
-        q = query or IncidentQuery()
+        q = dataclasses.replace(query or IncidentQuery(), limit=(query and query.limit) or 100)
         sort = (q.sort or "date_low")
         col = t.incidents.c[sort.lstrip("-")]
         with self.engine.connect() as conn:
             keys = [k.desc() if sort.startswith("-") else k for k in (col, t.incidents.c.id)]
             stmt = (sa.select(t.incidents.c.id).where(*self._where(conn, q, sort),
                                                       col.is_not(None))
-                    .order_by(*keys).limit(q.limit or 100))
+                    .order_by(*keys).limit(q.limit))
             rows = conn.execute(Explain(stmt)).all()
         return [str(r[-1]) for r in rows]
 

@@ -125,12 +125,48 @@ def _diff_stream(conn: Connection, table: sa.Table, old: Mapping[str, str | None
 
 def _insert_rows(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
     """Insert ledger rows; an incident row's place keys (PLACE_KEYS, from _incident_row)
-    go to incident_places beside it."""
+    go to incident_places beside it, and (SQLite) the words of its text to the index's
+    vocabulary (file_new_terms)."""
     keys = [{"key": k, "incident_id": r["id"]} for r in rows for k in r.get(PLACE_KEYS, ())]
     conn.execute(table.insert(), [{k: v for k, v in r.items() if k != PLACE_KEYS}
                                   for r in rows])
     if keys:
         conn.execute(t.incident_places.insert(), keys)
+    if table is t.incidents and conn.dialect.name == "sqlite":
+        file_new_terms(conn)
+
+
+#: SQLite: a scratch full-text table with the ledger's tokenizer, private to the
+#: connection (temp), and its vocabulary: FTS5's tokenizer, not a copy of it in Python,
+#: says what the terms of a text are.
+_SCRATCH = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.incidents_fts_scratch USING fts5(search_text, "
+    "actors, content='', columnsize=0, detail=column, "
+    "tokenize = 'unicode61 remove_diacritics 2')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.incidents_fts_scratch_terms USING "
+    "fts5vocab(temp, incidents_fts_scratch, col)",
+)
+
+
+def file_new_terms(conn: Connection) -> None:
+    """SQLite: add the terms of the text rows written since the last call (the triggers
+    note them in incidents_fts_pending) to incidents_fts_terms, in the caller's
+    transaction, so a reader's word search can name exact terms (migration 0013 says why).
+    Costs a second tokenizing of the new rows' text, in memory."""
+    if conn.exec_driver_sql("SELECT 1 FROM incidents_fts_pending LIMIT 1").first() is None:
+        return
+    for ddl in _SCRATCH:
+        conn.exec_driver_sql(ddl)
+    conn.exec_driver_sql(
+        "INSERT INTO temp.incidents_fts_scratch (rowid, search_text, actors) "
+        "SELECT rowid, search_text, actors FROM incidents_fts "
+        "WHERE rowid IN (SELECT text_rowid FROM incidents_fts_pending)")
+    conn.exec_driver_sql(
+        "INSERT OR IGNORE INTO incidents_fts_terms (col, term) "
+        "SELECT col, term FROM temp.incidents_fts_scratch_terms")
+    conn.exec_driver_sql(
+        "INSERT INTO temp.incidents_fts_scratch (incidents_fts_scratch) VALUES ('delete-all')")
+    conn.exec_driver_sql("DELETE FROM incidents_fts_pending")
 
 
 def _delete_gone(conn: Connection, table: sa.Table, gone: list[str]) -> None:
