@@ -29,7 +29,9 @@ _EVENT_NOUN = re.compile(r"(?:ataques?|bombardeos?|golpes?)\b", re.IGNORECASE)
 # reference back (a lone "el primer ataque" of the campaign is)
 _RANKED = re.compile(r"\b(?:primer|segund|tercer|cuart|quint|sext)\w*\s+$", re.IGNORECASE)
 _NEXT_RANK = re.compile(r"\b(?:segund|tercer|cuart|quint|sext)[oa]\b", re.IGNORECASE)
-_INDEF = re.compile(r"\b(?:un|una|otro|otra|nuevo|nueva)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "un nuevo ataque" tells one more; "este nuevo ataque" points back at the one just told
+_INDEF = re.compile(r"\b(?:un|una|otro|otra|(?<!\beste )(?<!\besta )(?<!\bese )(?<!\besa )"
+                    r"(?:nuevo|nueva))\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 _SPLIT_ABBREV = re.compile(r"(?:\bEE|\bUU|\bUd|\bSr|\bSra|\bDr|\bGral|\bAlm|\bCnel)\.$")

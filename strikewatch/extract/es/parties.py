@@ -229,7 +229,20 @@ def corefer(doc: Doc) -> None:
             continue
         out.append(g)
     _totals_of_lists(doc, out)
-    doc.groups = [g for g in out if not all(_in_caption(doc, f) for f in g.frames)]
+    doc.groups = [g for g in out if not all(_in_caption(doc, f) for f in g.frames) and
+                  not _orphan_reference(g)]
+
+
+def _orphan_reference(g: Group) -> bool:
+    """"¿Qué se conoce de las víctimas de este nuevo ataque?" with nothing before it to
+    refer to: a reference with no date, place, toll or party named in its own sentence (the
+    actor carried from the sentence before is borrowed, not told) is no incident."""
+    h = g.head
+    if len(g.frames) > 1 or not h.anaphoric or h.counts or h.date_low or h.place or \
+            h.since_read is not None or h.kind != "event":
+        return False
+    actor = h.prov.get("actor1")
+    return h.actor1 is None or not actor or not (h.sentence.start <= actor[0][0] < h.sentence.end)
 
 
 #: a photo credit marks its line as a caption ("Lancha atacada. Foto: X @Southcom",
@@ -254,10 +267,12 @@ def _generic_plural(f: Frame) -> bool:
     """"Ataques a barcos supuestamente del narcotráfico", "ven cada vez más cerca ataques
     limitados", "el ritmo de los ataques … empezaron a comienzos de septiembre": strikes
     spoken of in general — no day (a month is the campaign's), period, place, toll or count
-    of their own — tell no incident."""
+    of their own — tell no incident. A sea is no place of their own: "los bombardeos de
+    EE.UU. a lanchas en el Caribe" names the campaign's theatre, not where one strike was."""
+    own_place = f.place is not None and not (f.place.kind == "sea" or f.place.geo_precision == 6)
     return f.status == "occurred" and bool(_PLURAL_NOUN.match(f.trigger.text)) and \
         not f.counts and (f.date_low is None or f.time_precision != 1) and \
-        f.since_read is None and f.place is None and not f.gap_verb and f.kind == "event"
+        f.since_read is None and not own_place and not f.gap_verb and f.kind == "event"
 
 
 _ORDINAL = re.compile(r"(?:primer|segund|tercer|cuart|quint|sext)\w*\s*$", re.IGNORECASE)

@@ -1,0 +1,46 @@
+"""Spanish reader rules for real wire and broadcaster copy (issue 14), on sentences of our
+own: generic plurals in a named sea, references with nothing to refer to, and the
+wording of dates, tolls, places and statuses that real Spanish reports use."""
+
+from __future__ import annotations
+
+from strikewatch.extract import registry
+from strikewatch.records import Article, Mention
+
+PUB = "2025-11-12"  # a Wednesday
+
+
+def read(text: str, published: str | None = PUB) -> list[Mention]:
+    art = Article(id="t-es-real", text=text, published=published, language="es")
+    return registry.checked(registry.get_extractor("strikewatch-rules-es"), art)
+
+
+def test_plural_strikes_in_a_named_sea_are_the_campaign_not_an_incident() -> None:
+    # a headline over a report about the campaign: the sea is its theatre, no strike's place
+    text = ("Una ONG pide investigar los bombardeos de EE.UU. a lanchas en el Pacífico\n"
+            "Resumen de la noticia\n\n"
+            "La organización dijo que los ataques violan el derecho internacional.")
+    assert [m for m in read(text) if m.kind == "event"] == []
+
+
+def test_plural_strikes_with_a_toll_in_a_sea_still_count() -> None:
+    got = read("Los bombardeos en el Caribe dejaron ayer seis muertos, según el Pentágono.")
+    assert len(got) == 1 and (got[0].killed_low, got[0].killed_high) == (6, 6)
+
+
+def test_a_reference_with_nothing_before_it_is_no_incident() -> None:
+    # the actor of the sentence before is borrowed, not told: nothing of its own remains
+    text = ("El secretario Hegseth habló en una rueda de prensa sobre narcotráfico.\n\n"
+            "¿Qué se sabe de este nuevo ataque?")
+    assert [m for m in read(text) if m.kind == "event" and m.status == "occurred"] == []
+
+
+def test_this_new_strike_refers_back_but_a_new_strike_is_another() -> None:
+    text = ("El Comando Sur atacó el lunes una lancha en el Caribe y murieron tres personas. "
+            "Este nuevo ataque fue condenado por Caracas.")
+    got = [m for m in read(text) if m.kind == "event"]
+    assert len(got) == 1 and got[0].killed_low == 3
+    text2 = ("El Comando Sur atacó el lunes una lancha en el Caribe y murieron tres personas. "
+             "El martes, un nuevo ataque en el Pacífico mató a dos.")
+    got2 = sorted(m.killed_low or 0 for m in read(text2) if m.kind == "event")
+    assert got2 == [2, 3]
