@@ -44,3 +44,29 @@ def test_this_new_strike_refers_back_but_a_new_strike_is_another() -> None:
              "El martes, un nuevo ataque en el Pacífico mató a dos.")
     got2 = sorted(m.killed_low or 0 for m in read(text2) if m.kind == "event")
     assert got2 == [2, 3]
+
+
+def test_a_town_after_a_spanish_cue_in_a_named_country_is_the_place() -> None:
+    text = ("Un ataque con drones contra un puesto del Ejército colombiano en Aguachica dejó "
+            "ayer cuatro soldados muertos.")
+    m = next(m for m in read(text) if m.kind == "event")
+    assert m.place is not None and (m.place.country, m.place.name) == ("CO", "Aguachica")
+    assert m.provenance["place"][0].text == "Aguachica"
+
+
+def test_a_spanish_exonym_finds_the_place_in_the_named_country() -> None:
+    # "Palmira" is a Colombian town too: in a report on Syria it is Syria's Tadmur
+    text = ("Un atacante abrió fuego contra una patrulla en Palmira, en Siria, y murieron "
+            "tres soldados.")
+    m = next(m for m in read(text) if m.kind == "event")
+    assert m.place is not None and m.place.country == "SY"
+    text2 = "Dos coches bomba estallaron el lunes en Mogadiscio; el atentado mató a 20 personas."
+    assert read(text2) == [] or all(x.place is None for x in read(text2))  # Somalia unnamed
+    m3 = next(m for m in read(text2 + " Somalia vive días de luto.") if m.kind == "event")
+    assert m3.place is not None and m3.place.country == "SO"
+
+
+def test_a_party_after_de_is_no_place() -> None:
+    text = "El ataque de Estados Unidos en Venezuela dejó dos muertos, según Caracas."
+    m = next(m for m in read(text) if m.kind == "event")
+    assert m.place is not None and m.place.country == "VE"

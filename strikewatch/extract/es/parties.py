@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from strikewatch import geo
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import compatible, merge_frames
 from strikewatch.extract.es.fields import lede_rank, list_item
@@ -87,7 +88,70 @@ def read_places(doc: Doc) -> None:
             f.place = Place(name=m2.group(0), country=COUNTRY_ADJECTIVES[m2.group(1).lower()],
                             kind="country", geo_precision=5)
             f.cite("place", f.start + m2.start(), f.start + m2.end())
+        if f.place is None:
+            _town(doc, f)
     _seas_of_lists(doc, several)
+
+
+#: a Spanish locative cue right before a town's name ("en Aguachica", "cerca de Palmira",
+#: "al noreste de Mogadiscio", "la vereda Santa Rita, en El Carmen")
+_LOCATIVE = re.compile(r"\b(?:en|cerca de|junto a|a las afueras de|(?:al|del) (?:norte|sur|"
+                       r"este|oeste|noreste|noroeste|sureste|suroeste) de|(?:ataque|atentado|"
+                       r"bombardeo|emboscada|masacre) de|(?:municipio|ciudad|localidad|pueblo|"
+                       r"vereda|corregimiento|provincia|departamento|región|estado) (?:de )?)\s+$",
+                       re.IGNORECASE)
+
+
+def _named_countries(doc: Doc) -> set[str]:
+    """The countries the article names, by name or by adjective ("el Ejército colombiano")."""
+    out = set(doc.countries)
+    for adj, code in COUNTRY_ADJECTIVES.items():
+        stem = adj[:-1] + "[oa]" if adj.endswith("o") else adj  # colombiano, colombianas
+        if re.search(r"\b" + stem + r"s?\b", doc.text, re.IGNORECASE):
+            out.add(code)
+    return out
+
+
+#: a place's name after the cue: capitalised words, joined by "de", "del", "de la"
+_PLACE_NAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?"
+                         r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+){0,3}")
+
+
+def _town(doc: Doc, f: Frame) -> None:
+    """On land, a town or province the clause names after a Spanish locative cue, in a
+    country the article names: "contra una base militar en Aguachica" (the article names the
+    Colombian army), "en Mogadiscio" (Somalia named). The gazetteer knows the Spanish names
+    of places as alternates; a namesake in a country the article never names is passed over
+    ("Palmira" is Syria's Tadmur in a report on Syria). The nearest such name to the event
+    word wins; a party's name ("el ataque de Estados Unidos") is no place."""
+    wanted = _named_countries(doc)
+    if not wanted:
+        return
+    best: tuple[int, Place, int, int] | None = None
+    for m in _PLACE_NAME.finditer(doc.text, f.start, f.end):
+        if not _LOCATIVE.search(doc.text[max(f.start, m.start() - 40):m.start()]) or \
+                ACTOR_RE.match(doc.text, m.start()) or _COUNTRY_RE.match(doc.text, m.start()):
+            continue
+        words = m.group(0).split()
+        for n in range(len(words), 0, -1):  # "El Carmen, Norte de Santander": longest first
+            name = " ".join(words[:n])
+            if name in ("El", "La", "Los", "Las"):
+                break
+            try:
+                hits = geo.lookup(name, context_countries=tuple(sorted(wanted)))
+            except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
+                return
+            hit = next((p for p in hits if p.country in wanted and
+                        p.kind in ("populated place", "admin area")), None)
+            if hit is not None:
+                end = m.start() + len(name)
+                dist = abs(m.start() - f.trigger.start)
+                if best is None or dist < best[0]:
+                    best = (dist, hit, m.start(), end)
+                break
+    if best is not None:
+        f.place = best[1]
+        f.cite("place", best[2], best[3])
 
 
 def _seas_of_lists(doc: Doc, several: set[int]) -> None:
