@@ -70,3 +70,12 @@ def test_a_party_after_de_is_no_place() -> None:
     text = "El ataque de Estados Unidos en Venezuela dejó dos muertos, según Caracas."
     m = next(m for m in read(text) if m.kind == "event")
     assert m.place is not None and m.place.country == "VE"
+
+
+def test_a_month_in_the_headline_takes_the_day_the_body_tells() -> None:
+    text = ("Críticas por el ataque a la lancha de octubre\n\n"
+            "El Comando Sur atacó el 14 de octubre una lancha en el Caribe y murieron seis "
+            "personas, según el Pentágono.")
+    m = next(m for m in read(text) if m.kind == "event")
+    assert (m.date_low, m.date_high, m.time_precision) == ("2025-10-14", "2025-10-14", 1)
+    assert m.provenance["date"][0].text == "14 de octubre"

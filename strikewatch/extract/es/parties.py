@@ -292,9 +292,30 @@ def corefer(doc: Doc) -> None:
             same.frames.extend(g.frames)
             continue
         out.append(g)
+    for g in out:
+        _finest_day(g)
     _totals_of_lists(doc, out)
     doc.groups = [g for g in out if not all(_in_caption(doc, f) for f in g.frames) and
                   not _orphan_reference(g)]
+
+
+def _finest_day(g: Group) -> None:
+    """"el segundo golpe contra la narcolancha de septiembre" in the headline, "el 2 de
+    septiembre" in the body: the event's date is the day, which the month only bounds. A
+    coarser date of the group that holds a finer one takes it, with its evidence."""
+    dated = [f for f in g.frames if f.date_low is not None and f.date_high is not None]
+    days = [f for f in dated if f.time_precision == 1]
+    if not days:
+        return
+    for f in dated:
+        if f.time_precision in (None, 1):
+            continue
+        inside = [d for d in days if f.date_low <= d.date_low and  # type: ignore[operator]
+                  d.date_high <= f.date_high]  # type: ignore[operator]
+        if len({d.date_low for d in inside}) == 1:
+            d = inside[0]
+            f.date_low, f.date_high, f.time_precision = d.date_low, d.date_high, 1
+            f.prov["date"] = list(d.prov["date"])
 
 
 def _orphan_reference(g: Group) -> bool:
