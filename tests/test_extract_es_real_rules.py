@@ -79,3 +79,24 @@ def test_a_month_in_the_headline_takes_the_day_the_body_tells() -> None:
     m = next(m for m in read(text) if m.kind == "event")
     assert (m.date_low, m.date_high, m.time_precision) == ("2025-10-14", "2025-10-14", 1)
     assert m.provenance["date"][0].text == "14 de octubre"
+
+
+def test_the_operation_took_place_on_gives_the_day_of_the_strike_told() -> None:
+    text = ("La Armada atacó una lancha en el Pacífico y murieron dos tripulantes.\n\n"
+            "La operación se realizó el 3 de noviembre, según fuentes militares.")
+    got = [m for m in read(text) if m.kind == "event"]
+    assert len(got) == 1
+    assert (got[0].date_low, got[0].time_precision, got[0].killed_low) == ("2025-11-03", 1, 2)
+    # a legal action is no operation: no strike from "la acción judicial"
+    assert read("La acción judicial se presentó el lunes ante el tribunal.") == []
+
+
+def test_a_running_toll_of_victims_far_from_the_strike_is_a_tally() -> None:
+    text = ("El Comando Sur atacó el lunes una lancha en el Caribe; murieron tres personas.\n\n"
+            "Según el Pentágono, la lancha navegaba por rutas del narcotráfico.\n\n"
+            "El comunicado no dio la nacionalidad de los tripulantes.\n\n"
+            "Tampoco precisó el lugar exacto del hundimiento.\n\n"
+            "La campaña militar ya suma cerca de 140 víctimas desde septiembre.")
+    tallies = [m for m in read(text) if m.kind == "tally"]
+    assert len(tallies) == 1 and tallies[0].killed_low == 140
+    assert tallies[0].approx == ["killed"]

@@ -24,7 +24,8 @@ from strikewatch.extract.triggers import ERV, SD
 _ANAPHOR = re.compile(r"\b(?:el|la|los|las|este|esta|estos|estas|dicho|dicha|ese|esa|"
                       r"del|al|su|sus)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: only a noun refers back ("el golpe"); a verb after "del ELN" ("del ELN golpeó") tells
-_EVENT_NOUN = re.compile(r"(?:ataques?|bombardeos?|golpes?)\b", re.IGNORECASE)
+_EVENT_NOUN = re.compile(r"(?:ataques?|bombardeos?|golpes?|operación|acción|operativo)\b",
+                         re.IGNORECASE)
 # "en el primer ataque …; en el segundo …": a strike by its rank, opening a list, is no
 # reference back (a lone "el primer ataque" of the campaign is)
 _RANKED = re.compile(r"\b(?:primer|segund|tercer|cuart|quint|sext)\w*\s+$", re.IGNORECASE)
@@ -190,7 +191,8 @@ def _frame(doc: Doc, s: Sentence, t: Trigger, start: int, end: int) -> Frame:
     """A frame on event word `t` over text[start:end]; whether the word refers back."""
     f = Frame(sentence=s, trigger=t, start=start, end=end, event_type=t.event_type,
               sub_event_type=t.sub_event_type)
-    f.violent_context = t.strength == "strong"
+    # "una estrategia que ya suma 133 víctimas": a running toll is told of violence
+    f.violent_context = t.strength == "strong" or t.text.lower().endswith("víctimas")
     before = doc.text[max(s.start, t.start - 25):t.start]
     refers = bool(_ANAPHOR.search(before)) and not _INDEF.search(before) and \
         bool(_EVENT_NOUN.match(t.text))

@@ -70,6 +70,9 @@ def _read_status(doc: Doc, f: Frame) -> None:
         f.cite("hedges", s.start + m.start(), s.start + m.end())
 
 
+_RUNNING_TOLL = re.compile(r"víctimas$", re.IGNORECASE)
+
+
 @component("es_status", requires=("doc.frames",),
            assigns=("frame.status", "frame.status_cued", "frame.hedges", "frame.drop",
                     "frame.background"))
@@ -82,8 +85,8 @@ def read_status(doc: Doc) -> None:
         _status(doc, f)
         if f.trigger.strength == "strong":
             last_strong = f.sentence.index
-        elif f.sentence.index - last_strong > 3:
-            f.drop = True
+        elif f.sentence.index - last_strong > 3 and not _RUNNING_TOLL.search(f.trigger.text):
+            f.drop = True  # (a running toll, "ya suma 133 víctimas", needs no event near)
 
 
 def _own_end(doc: Doc, f: Frame) -> int:

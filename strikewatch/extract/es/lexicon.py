@@ -40,7 +40,12 @@ STRIKE_WORDS = caseless(re.compile(
     r"incursi(?:ón|ones)|(?-i:operaci)(?:ón|ones)\s+(?:antiterroristas?|especial(?:es)?|conjuntas?|"
     r"con helicópteros?)|"
     r"abri(?:ó|eron) fuego|dispar(?:ó|aron) contra|pulveriz(?:ó|aron)|acribill(?:ó|aron)|"
-    r"tirote(?:ó|aron|ara|aran)|misi(?:ón|ones) (?:\w+ )?contra|mand(?:ó|ado|aron) al fondo)\b",
+    r"tirote(?:ó|aron|ara|aran)|misi(?:ón|ones) (?:\w+ )?contra|mand(?:ó|ado|aron) al fondo|"
+    # "La operación se realizó el 2 de septiembre": the operation just told, and its day
+    r"(?:(?<=\bla )|(?<=\besa )|(?<=\baquella )|(?<=\bdicha ))(?:operación|acción)"
+    r"(?=\s+(?:se\s+)?(?:realizó|produjo|ocurrió|tuvo lugar|llevó a cabo|efectuó|ejecutó)\b)|"
+    r"(?:(?<=\bel )|(?<=\bese )|(?<=\baquel )|(?<=\bdicho ))operativo"
+    r"(?=\s+(?:se\s+)?(?:realizó|produjo|ocurrió|tuvo lugar|llevó a cabo|efectuó|ejecutó)\b))\b",
     re.IGNORECASE))
 #: Other incidents at sea, coded as strategic developments: a boarding, an assault on a
 #: fishing boat, a seizure ("cayó en manos de la Armada").
@@ -51,7 +56,10 @@ SEA_INCIDENT_WORDS = caseless(re.compile(
     r"(?=[^.]{0,40}\b(?:en el mar|frente a|millas)))", re.IGNORECASE))
 #: Weak event words: casualty words that only join an event ("murieron cuatro").
 CASUALTY_WORDS = re.compile(
-    r"\b(?:muert[oa]s|fallecid[oa]s|murieron|mueren|fallecieron|perdieron la vida|murió|falleció|"
+    # "una estrategia que ya suma cerca de 133 víctimas": a running toll in victims
+    r"\b(?:(?<=suma )(?:\w+ ){0,3}?víctimas|(?<=eleva a )(?:\w+ ){0,3}?víctimas|"
+    r"(?<=asciende a )(?:\w+ ){0,3}?víctimas|(?<=acumula )(?:\w+ ){0,3}?víctimas|"
+    r"muert[oa]s|fallecid[oa]s|murieron|mueren|fallecieron|perdieron la vida|murió|falleció|"
     r"mat(?:ó|aron|ando|ar|ado)|abatid[oa]s|abati(?:ó|eron))\b", re.IGNORECASE)
 #: A boat that is the event's target ("narcolancha", "semisumergible").
 VESSEL = re.compile(r"\b(?:lanchas?|narcolanchas?|embarcaci(?:ón|ones)|semisumergibles?|"
