@@ -100,3 +100,47 @@ def test_a_running_toll_of_victims_far_from_the_strike_is_a_tally() -> None:
     tallies = [m for m in read(text) if m.kind == "tally"]
     assert len(tallies) == 1 and tallies[0].killed_low == 140
     assert tallies[0].approx == ["killed"]
+
+
+def test_an_agency_dateline_is_the_filing_day_not_the_strike_day() -> None:
+    text = ("Bogotá, 11 de noviembre (EFE).- Un bombardeo del Ejército colombiano contra un "
+            "campamento del ELN dejó siete guerrilleros muertos el domingo.")
+    m = only_event(text)
+    assert (m.date_low, m.time_precision) == ("2025-11-09", 1)
+    no_day = ("Ciudad de México, 11 nov (EFE).- Un ataque contra una lancha en el Pacífico "
+              "dejó tres muertos, informó la Semar.")
+    assert only_event(no_day).date_low is None
+
+
+def test_a_dateline_with_a_year_dates_a_page_that_came_without_one() -> None:
+    text = ("Washington, 2 de diciembre de 2025 (AFP) - El Comando Sur atacó el domingo una "
+            "lancha en el Caribe y murieron tres personas.")
+    m = only_event(text, published=None)
+    assert (m.date_low, m.time_precision) == ("2025-11-30", 1)
+
+
+def test_one_dead_and_one_hurt_told_in_the_singular() -> None:
+    m = only_event("Un ataque con drones dejó un soldado muerto y tres heridos en el sur de "
+                   "Colombia.")
+    assert (m.killed_low, m.killed_high, m.injured_low, m.injured_high) == (1, 1, 3, 3)
+    m2 = only_event("Un policía murió y otro resultó herido en el ataque de este martes en "
+                    "Colombia.")
+    assert (m2.killed_low, m2.injured_low) == (1, 1)
+
+
+def test_a_country_after_a_compass_point_is_the_place() -> None:
+    m = only_event("Al menos cinco personas murieron el domingo en un ataque aéreo en el norte "
+                   "de Siria.")
+    assert m.place is not None and m.place.country == "SY"
+
+
+def test_a_province_after_en_el_in_a_named_country() -> None:
+    m = only_event("El Ejército colombiano bombardeó un campamento del ELN en el Cauca y "
+                   "murieron siete guerrilleros.")
+    assert m.place is not None and (m.place.name, m.place.country) == ("Cauca", "CO")
+
+
+def only_event(text: str, published: str | None = PUB) -> Mention:
+    got = [m for m in read(text, published) if m.kind == "event"]
+    assert len(got) == 1, [m.spans[0].text for m in got]
+    return got[0]

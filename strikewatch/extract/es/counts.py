@@ -106,6 +106,15 @@ _ONE_KILLED = re.compile(
     r"|\b" + _ROLE + r"\b[^,.;]{0,50},\s+(?:murió|falleció|fue abatid[oa]|resultó muert[oa])\b",
     re.IGNORECASE)
 
+#: one person dead or hurt, told in the singular: "dejó un soldado muerto y tres heridos",
+#: "un policía murió y otro resultó herido" ("un", the article, is no count elsewhere)
+_ONE_PERSON_NOUN = (r"(?:soldado|militar|policía|agente|uniformado|civil|niñ[oa]|menor|hombre|"
+                    r"mujer|joven|pescador|tripulante|guerrillero|persona|marino|infante)")
+_ONE_DEAD = re.compile(r"\b(?:un|una)\s+" + _ONE_PERSON_NOUN + r"\s+(?:muert[oa]|"
+                       r"(?:murió|falleció|perdió la vida|resultó muert[oa])\b)", re.IGNORECASE)
+_ONE_HURT = re.compile(r"\b(?:(?:un|una)\s+" + _ONE_PERSON_NOUN + r"|otr[oa])\s+(?:herid[oa]|"
+                       r"(?:resultó|quedó) herid[oa])\b", re.IGNORECASE)
+
 
 def number_value(word: str) -> int | None:
     """"64" → 64, "seis" → 6, "veintidós" → 22, "treinta y dos" → 32."""
@@ -224,9 +233,12 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
     for m in _NTH_STRIKE.finditer(text, a, b):
         n = int(m.group(1))
         out.append(("strikes", (n, n), False, m.start(1), m.end(1)))
-    dead = _ONE_KILLED.search(text, a, b)
+    dead = _ONE_KILLED.search(text, a, b) or _ONE_DEAD.search(text, a, b)
     if dead is not None and not any(o[0] == "killed" for o in out):
         out.append(("killed", (1, 1), False, dead.start(), dead.end()))
+    hurt = _ONE_HURT.search(text, a, b)
+    if hurt is not None and not any(o[0] == "injured" for o in out):
+        out.append(("injured", (1, 1), False, hurt.start(), hurt.end()))
     one = _ONE_SURVIVOR.search(text, a, b)
     if one is not None and not any(o[0] == "survivors" for o in out):
         out.append(("survivors", (1, 1), False, one.start(), one.end()))

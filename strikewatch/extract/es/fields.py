@@ -199,11 +199,18 @@ def _said_on(text: str, f: Frame, r: DateRead) -> bool:
                     "frame.period_read", "frame.since_read"))
 def read_dates(doc: Doc) -> None:
     """The event's date: the date nearest the event word in its sentence; a "desde ..."
-    date opens a tally's period."""
+    date opens a tally's period. An agency's dateline ("Bogotá, 5 nov (EFE).-") is the day
+    the copy was filed: never an event's date; with a year, it is the day relative dates
+    resolve against when the page came without a date."""
     last: Frame | None = None
+    line = es_dates.dateline(doc.text)
+    if line is not None and doc.published is None and line[2] is not None:
+        doc.published = line[2]
     for f in doc.frames:
         reads = es_dates.read_dates(doc.text[f.start:f.end], doc.published, f.start,
                                     future=f.status in ("planned", "threatened"))
+        if line is not None:
+            reads = [r for r in reads if not (line[0] <= r.start < line[1])]
         for r in reads:
             if r.is_period:
                 if f.since_read is None:

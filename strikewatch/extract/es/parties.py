@@ -41,7 +41,10 @@ def read_countries(doc: Doc) -> None:
 
 _AT_SEA = re.compile(r"\b(?:aguas internacionales|en el mar|alta mar|frente a (?:las )?costas?|"
                      r"(?:mar|océano) \w+|Caribe|Pacífico|millas náuticas)\b", re.IGNORECASE)
-_IN_COUNTRY = re.compile(r"\b(?:en|dentro de|territorio de|suelo)\s+(?:el\s+)?$", re.I)
+_IN_COUNTRY = re.compile(r"\b(?:(?:en|dentro de|territorio de|suelo)\s+(?:el\s+)?|"
+                         # "en el norte de Siria", "al sur de Colombia"
+                         r"(?:en el|al|del)\s+(?:norte|sur|este|oeste|noreste|noroeste|"
+                         r"sureste|suroeste|centro|interior)\s+(?:de\s+|del\s+)?)$", re.I)
 # a bare object only: "atacaron a Estados Unidos y a sus aliados" names the target, not
 # where the attack took place
 _OBJECT_COUNTRY = re.compile(r"\s+(" + "|".join(re.escape(k) for k in sorted(
@@ -73,7 +76,7 @@ def read_places(doc: Doc) -> None:
         if f.domain == "sea" or _AT_SEA.search(clause):
             continue  # at sea with no named sea: no country, no place
         for m in _COUNTRY_RE.finditer(clause):
-            if _IN_COUNTRY.search(clause[max(0, m.start() - 20):m.start()]):
+            if _IN_COUNTRY.search(clause[max(0, m.start() - 30):m.start()]):
                 f.place = Place(name=m.group(0), country=COUNTRIES[m.group(0)], kind="country",
                                 geo_precision=5)
                 f.cite("place", f.start + m.start(), f.start + m.end())
@@ -95,7 +98,8 @@ def read_places(doc: Doc) -> None:
 
 #: a Spanish locative cue right before a town's name ("en Aguachica", "cerca de Palmira",
 #: "al noreste de Mogadiscio", "la vereda Santa Rita, en El Carmen")
-_LOCATIVE = re.compile(r"\b(?:en|cerca de|junto a|a las afueras de|(?:al|del) (?:norte|sur|"
+_LOCATIVE = re.compile(r"\b(?:(?:en|cerca de)(?: el| la)?|junto a|a las afueras de|"
+                       r"(?:al|del) (?:norte|sur|"
                        r"este|oeste|noreste|noroeste|sureste|suroeste) de|(?:ataque|atentado|"
                        r"bombardeo|emboscada|masacre) de|(?:municipio|ciudad|localidad|pueblo|"
                        r"vereda|corregimiento|provincia|departamento|región|estado) (?:de )?)\s+$",
