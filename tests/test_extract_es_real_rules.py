@@ -144,3 +144,29 @@ def only_event(text: str, published: str | None = PUB) -> Mention:
     got = [m for m in read(text, published) if m.kind == "event"]
     assert len(got) == 1, [m.spans[0].text for m in got]
     return got[0]
+
+
+def test_a_new_operativo_and_a_third_who_survived() -> None:
+    text = ("El Comando Sur informó que este 10 de noviembre ejecutó un nuevo operativo en el "
+            "océano Pacífico contra una lancha. El ataque dejó dos muertos y una tercera "
+            "persona salió con vida.")
+    m = only_event(text)
+    assert (m.date_low, m.time_precision) == ("2025-11-10", 1)
+    assert (m.killed_low, m.survivors_low, m.survivors_high) == (2, 1, 1)
+    assert (m.target_kind, m.domain) == ("vessel", "sea")
+    # a police operation is no strike
+    assert read("La Policía hizo un operativo policial en Cali el lunes.") == []
+
+
+def test_operations_against_boats_counted_with_their_dead_are_a_tally() -> None:
+    text = ("Desde agosto, el Comando Sur ha efectuado más de 35 operaciones parecidas contra "
+            "embarcaciones en el Caribe y el Pacífico, con más de 110 personas fallecidas.")
+    t = [m for m in read(text) if m.kind == "tally"]
+    assert len(t) == 1
+    assert (t[0].strikes_low, t[0].strikes_high, t[0].killed_low) == (36, None, 111)
+
+
+def test_hurt_in_the_feminine() -> None:
+    m = only_event("Un bombardeo en Saná, en Yemen, mató el martes a cinco personas y otras "
+                   "doce quedaron heridas.")
+    assert (m.injured_low, m.injured_high) == (12, 12)

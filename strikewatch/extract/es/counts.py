@@ -48,7 +48,8 @@ _SURVIVE_AFTER = re.compile(r"\s*(?:" + PEOPLE + r"\s+|persona\s+|hombres?\s+)?(
 _SURVIVE_BEFORE = re.compile(r"(?:salieron con vida|sobrevivieron|quedaron con vida|"
                              r"sobrevivió)\s+(?:los\s+|las\s+)?$", re.IGNORECASE)
 _INJURED_AFTER = re.compile(r"\s*(?:(?:los|las)\s+)?(?:" + PEOPLE + r"\s+)?"
-                            r"(?:heridos|heridas|(?:resultaron|quedaron) heridos|lesionados)\b",
+                            r"(?:heridos|heridas|(?:resultaron|quedaron) herid[oa]s|"
+                            r"lesionad[oa]s)\b",
                             re.IGNORECASE)
 # "una explosión hirió además a cuatro militares", "dejó heridos a tres"
 _INJURED_BEFORE = re.compile(r"(?:hiri(?:ó|eron|endo)|dej(?:ó|aron|ando) heridos)\s+"
@@ -56,7 +57,7 @@ _INJURED_BEFORE = re.compile(r"(?:hiri(?:ó|eron|endo)|dej(?:ó|aron|ando) herid
 _ONE_PERSON = re.compile(r"\s*(?:persona|hombre|pescador|tripulante|sobreviviente|"
                          r"superviviente|muerto|fallecido)\b", re.IGNORECASE)
 _STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:(?:esos|estos|los)\s+)?)?(?:ataques|bombardeos|golpes|"
-                            r"atentados|"
+                            r"atentados|operaciones(?:\s+[\wáéíóú]+)?\s+contra|"
                             r"embarcaciones (?:atacadas|destruidas|hundidas)|"
                             r"lanchas (?:atacadas|destruidas|hundidas)|los ataques)\b",
                             re.IGNORECASE)
@@ -86,7 +87,8 @@ _NO_SURVIVORS = re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?
 
 
 # "y que un tercero consiguió sobrevivir", "otro sobrevivió": one more man, alive
-_ONE_SURVIVOR = re.compile(r"\b(?:un tercero|un cuarto|otro|una persona|un hombre)\s+(?:"
+_ONE_SURVIVOR = re.compile(r"\b(?:un tercero|un cuarto|una tercera|una cuarta|otr[oa]|"
+                           r"una persona|un hombre)(?:\s+persona)?\s+(?:"
                            r"(?:consiguió|logró|pudo)\s+sobrevivir|sobrevivió|salió con vida|"
                            r"quedó con vida)\b", re.IGNORECASE)
 #: a fact box: "Sobrevivientes: una persona …", "Bajas: dos narcoterroristas", "• Víctimas: tres"

@@ -20,7 +20,8 @@ STRIKE_WORDS = caseless(re.compile(
     r"\b(?:ataques?(?:\s+(?:cinéticos?|letales?|militares?|aéreos?))*(?:\s+(?:letal|cinético))?|"
     r"bombardeos?|bombarde(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán|ara|aran)|"
     r"atac(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán|ara|aran)|"
-    r"golpe(?:ó|aron|ar)|(?:segundo|nuevo|primer|último|aquel|ese|este) golpe|golpes? contra|"
+    r"golpe(?:ó|aron|ar|ara|aran)|(?:segundo|nuevo|primer|último|aquel|ese|este) golpe|"
+    r"golpes? contra|"
     r"destru(?:yó|yeron|ir|ida|ido)\s+(?:[\wáéíóú]+\s+){0,3}?"
     r"(?:una?\s+|otra\s+|la\s+|el\s+|dos\s+|tres\s+|cuatro\s+)?"
     r"(?:(?:nueva|presunta|supuesta)\s+)?(?:lanchas?|embarcaci(?:ón|ones)|narcolanchas?|"
@@ -37,6 +38,12 @@ STRIKE_WORDS = caseless(re.compile(
     # Pacífico" (not "una acción de tutela", a legal action)
     r"(?:acci|operaci)ón militar|(?:(?<=\buna )|(?<=\botra )|(?<=\bnueva ))(?:acción|operación)\b"
     r"(?! (?:de|legal|judicial|diplomática|política|antinarcóticos|antidrogas|policial)\b)|"
+    # "ejecutó un nuevo operativo en el océano Pacífico" (not "un operativo policial")
+    r"(?:(?<=\bun )|(?<=\botro )|(?<=\bnuevo ))operativo\b"
+    r"(?! (?:de|policial|antidrogas|antinarcóticos|de seguridad|de búsqueda|de rescate)\b)|"
+    # "más de 35 operaciones parecidas contra embarcaciones"
+    r"operaci(?:ón|ones)\s+(?:[\wáéíóú]+\s+){0,2}?contra\s+(?:presuntas\s+|supuestas\s+)?"
+    r"(?:embarcaciones|lanchas|narcolanchas|botes|buques|naves)|"
     r"incursi(?:ón|ones)|(?-i:operaci)(?:ón|ones)\s+(?:antiterroristas?|especial(?:es)?|conjuntas?|"
     r"con helicópteros?)|"
     r"abri(?:ó|eron) fuego|dispar(?:ó|aron) contra|pulveriz(?:ó|aron)|acribill(?:ó|aron)|"
