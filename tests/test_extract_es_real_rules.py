@@ -170,3 +170,24 @@ def test_hurt_in_the_feminine() -> None:
     m = only_event("Un bombardeo en Saná, en Yemen, mató el martes a cinco personas y otras "
                    "doce quedaron heridas.")
     assert (m.injured_low, m.injured_high) == (12, 12)
+
+
+def test_one_nights_raid_is_one_incident_and_a_toll_since_a_day_is_a_tally() -> None:
+    text = ("EE.UU. sigue bombardeando Yemen: al menos 20 muertos desde el lunes\n\n"
+            "Los bombardeos de la noche del martes dejaron cuatro muertos en Saná, en Yemen, "
+            "según los hutíes.")
+    got = read(text)
+    raid = [m for m in got if m.kind == "event"]
+    assert len(raid) == 1 and (raid[0].killed_low, raid[0].date_low) == (4, "2025-11-11")
+    tally = [m for m in got if m.kind == "tally"]
+    assert len(tally) == 1 and tally[0].killed_low == 20 and tally[0].date_low is None
+    # strikes with a toll and no day of their own still sum strikes
+    assert read("Los bombardeos contra lanchas ya dejaron 80 muertos.")[0].kind == "tally"
+
+
+def test_the_strike_told_after_despues_de_que_is_its_own() -> None:
+    text = ("Los bombardeos de la noche del martes dejaron cuatro muertos en Saná, en Yemen. "
+            "Esos ataques llegaron después de que el domingo Estados Unidos golpeara la ciudad "
+            "de Hodeidah, donde murieron 13 personas.")
+    got = sorted((m.killed_low, m.date_low) for m in read(text) if m.kind == "event")
+    assert got == [(4, "2025-11-11"), (13, "2025-11-09")]

@@ -153,6 +153,8 @@ def _tally_clauses(doc: Doc, s: Sentence, clauses: list[tuple[Trigger, int, int]
     return out
 
 
+#: "después de que", "luego de que", "tras que": what follows happened before, on its own day
+_AFTER_EVENT = re.compile(r"\b(?:después|luego|antes) de que\b|\btras que\b", re.IGNORECASE)
 _NEXT_EVENT_JOIN = re.compile(r"[,;]\s+(?:y|mientras que)\s+|;\s+", re.IGNORECASE)
 _OTHER = re.compile(r"\b(?:otr[oa]|nuev[oa])\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -171,6 +173,14 @@ def _clauses(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[tuple[Trigger,
         for status, rx in STATUS_CUES:
             if status in ("planned", "threatened"):
                 cue = cue or rx.search(between)
+        after = _AFTER_EVENT.search(between)
+        if cue is None and after is not None:
+            # "Esos ataques llegaron después de que el martes EE.UU. golpeara Hodeidah, donde
+            # murieron 13": the earlier strike, told in a clause of its own
+            cut = prev_t.end + after.start()
+            out[-1] = (prev_t, a, cut)
+            out.append((t, cut, s.end))
+            continue
         if cue is None:
             # "…dejó 11 muertos, y el 13 de febrero murieron tres en otro bombardeo": a
             # second strike told after a coordinating boundary is a clause of its own

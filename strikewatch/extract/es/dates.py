@@ -155,11 +155,11 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
             back = {"ayer": 1, "anoche": 1, "antier": 2, "anteayer": 2, "la noche anterior": 1,
                     "la víspera": 1}.get(word, 0)
             day_ = (pub - dt.timedelta(days=back)).isoformat()
-            out.append(DateRead(a, b, day_, day_, 1))
+            out.append(DateRead(a, b, day_, day_, 1, is_period=since))
         elif m.group("ago"):
             n = m.group("agon").lower()
             day_ = (pub - dt.timedelta(days=int(n) if n.isdigit() else _SMALL[n])).isoformat()
-            out.append(DateRead(a, b, day_, day_, 1))
+            out.append(DateRead(a, b, day_, day_, 1, is_period=since))
         elif m.group("wkend"):
             # the Saturday and Sunday on or before publication; "el fin de semana pasado"
             # read on a weekend is the one before
@@ -171,5 +171,5 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
         elif m.group("wd"):
             wd = WEEKDAYS[m.group("wd").split()[-1].lower()]
             day_ = _last_weekday(pub, wd).isoformat()
-            out.append(DateRead(a, b, day_, day_, 1))
+            out.append(DateRead(a, b, day_, day_, 1, is_period=since))
     return out

@@ -337,6 +337,20 @@ def _recalled(doc: Doc) -> None:
             f.background = True
 
 
+#: a night, a dawn or a day named for the strikes themselves ("los ataques de la noche del
+#: martes", "el martes por la noche"), read even where no publication date resolves it
+_NIGHT = re.compile(r"\b(?:(?:la\s+)?(?:noche|madrugada)\s+(?:del?|de\s+este|de\s+esta)\s+"
+                    r"(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|"
+                    r"(?:el|este)\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\s+"
+                    r"por\s+la\s+(?:noche|madrugada))\b", re.IGNORECASE)
+
+
+def _one_night(doc: Doc, f: Frame) -> bool:
+    """Whether plural strikes are told as one night's raid: a night or dawn of a named day
+    in the clause, and no number of strikes."""
+    return "strikes" not in f.counts and _NIGHT.search(doc.text, f.start, f.end) is not None
+
+
 @component("es_kind", requires=("doc.frames", "frame.counts", "frame.since_read",
                                 "frame.status", "frame.drop"),
            assigns=("frame.kind", "frame.period_low", "frame.period_high", "frame.background"))
@@ -351,14 +365,21 @@ def read_kind(doc: Doc) -> None:
         cue_text, cue_at = ((f.sentence.text, f.sentence.start) if whole and not f.gap_verb
                             else (doc.text[f.start:_own_end(doc, f)], f.start))
         cue = _TALLY.search(cue_text)
-        if cue and not strikes and _ONE_EVENT.search(
-                doc.text[max(f.start, f.trigger.start - 20):f.trigger.start]) and \
-                not _PLURAL_STRIKES.match(f.trigger.text):
+        one_event = _ONE_EVENT.search(doc.text[max(f.start, f.trigger.start - 20):
+                                               f.trigger.start]) is not None and \
+            not _PLURAL_STRIKES.match(f.trigger.text)
+        if cue and not strikes and one_event:
             # "ya son siete los muertos en el ataque de anoche", "dos murieron en este octavo
             # ataque desde el 2 de septiembre": one event's toll
             cue = None
-        plural = bool(_PLURAL_STRIKES.match(f.trigger.text))
+        # "los bombardeos de la noche del miércoles dejaron tres muertos en Saná": one night's
+        # raid on one place is one incident, however many bombs; a plural toll with no day of
+        # its own sums strikes
+        plural = bool(_PLURAL_STRIKES.match(f.trigger.text)) and not _one_night(doc, f)
+        # "16 muertos desde el martes" (not "murieron en este octavo ataque desde el 2 de …")
+        running = f.since_read is not None and "killed" in f.counts and not one_event
         if (strikes and (strikes[0] or 0) >= 2) or (cue and (f.counts or f.since_read)) or \
+                running or \
                 (plural and f.counts.get("killed") and f.trigger.strength == "strong"):
             f.kind = "tally"
             f.cite("kind", *(f.prov["strikes"][0] if strikes else

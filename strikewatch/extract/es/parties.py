@@ -99,6 +99,7 @@ def read_places(doc: Doc) -> None:
 #: a Spanish locative cue right before a town's name ("en Aguachica", "cerca de Palmira",
 #: "al noreste de Mogadiscio", "la vereda Santa Rita, en El Carmen")
 _LOCATIVE = re.compile(r"\b(?:(?:en|cerca de)(?: el| la)?|junto a|a las afueras de|"
+                       r"(?:bombardeo|ataque|ataques|bombardeos) (?:\w+ ){0,4}?sobre|"
                        r"(?:al|del) (?:norte|sur|"
                        r"este|oeste|noreste|noroeste|sureste|suroeste) de|(?:ataque|atentado|"
                        r"bombardeo|emboscada|masacre) de|(?:municipio|ciudad|localidad|pueblo|"
