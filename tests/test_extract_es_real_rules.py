@@ -191,3 +191,28 @@ def test_the_strike_told_after_despues_de_que_is_its_own() -> None:
             "de Hodeidah, donde murieron 13 personas.")
     got = sorted((m.killed_low, m.date_low) for m in read(text) if m.kind == "event")
     assert got == [(4, "2025-11-11"), (13, "2025-11-09")]
+
+
+def test_night_into_the_next_dawn_spans_both_days() -> None:
+    m = only_event("Los bombardeos de la noche del lunes y la madrugada del martes dejaron "
+                   "cinco muertos en Saná, en Yemen.")
+    assert (m.date_low, m.date_high) == ("2025-11-10", "2025-11-11")
+
+
+def test_a_local_report_names_its_province_or_the_armed_group_not_the_country() -> None:
+    text = ("Un ataque con drones dejó dos soldados muertos en el municipio de El Tarra, en "
+            "Norte de Santander.")
+    m = only_event(text)
+    assert m.place is not None and m.place.country == "CO"
+    m2 = only_event("Un ataque con drones del ELN golpeó al municipio de Tibú y dejó tres "
+                    "soldados muertos.")
+    assert m2.place is not None and m2.place.country == "CO"
+    assert m2.actor1 is not None and m2.actor1.name == "Ejército de Liberación Nacional"
+
+
+def test_an_armed_group_after_contra_was_hit_not_the_attacker() -> None:
+    m = only_event("El Comando Sur lanzó un bombardeo contra un submarino del ELN en el "
+                   "Pacífico y murieron dos personas.")
+    assert m.actor1 is not None and m.actor1.country == "US"
+    m2 = only_event("Un bombardeo contra un submarino del ELN en el Pacífico dejó dos muertos.")
+    assert m2.actor1 is None or m2.actor1.name != "Ejército de Liberación Nacional"

@@ -194,6 +194,23 @@ def _said_on(text: str, f: Frame, r: DateRead) -> bool:
                for m in _SAID.finditer(text, r.end, f.trigger.start))
 
 
+_INTO_NEXT = re.compile(r"\s+(?:y|hasta|e)\s+(?:(?:la|el)\s+)?(?:madrugada|mañana|amanecer)\s+"
+                        r"(?:del?|de este|de esta)?\s*$", re.IGNORECASE)
+
+
+def _night_into(text: str, r: DateRead, reads: list[DateRead]) -> DateRead | None:
+    """The next day's dawn joined to a night ("la noche del miércoles y la madrugada del
+    jueves"): the event lies across both days."""
+    if r.precision != 1 or r.low is None:
+        return None
+    for o in reads:
+        if o.precision == 1 and o.low is not None and o.start > r.end and \
+                _INTO_NEXT.match(text[r.end:o.start]) and \
+                (dt.date.fromisoformat(o.low) - dt.date.fromisoformat(r.low)).days == 1:
+            return o
+    return None
+
+
 @component("es_dates", requires=("doc.frames", "frame.status"),
            assigns=("frame.date_low", "frame.date_high", "frame.time_precision",
                     "frame.period_read", "frame.since_read"))
@@ -236,6 +253,10 @@ def read_dates(doc: Doc) -> None:
                                                                         else 500))
         f.date_low, f.date_high, f.time_precision = r.low, r.high, r.precision
         f.cite("date", r.start, r.end)
+        night = _night_into(doc.text, r, point)
+        if night is not None:  # "la noche del miércoles y la madrugada del jueves"
+            f.date_high = night.high
+            f.cite("date", night.start, night.end)
         if r.precision == 1:
             last = f
 

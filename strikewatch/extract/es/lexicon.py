@@ -178,6 +178,10 @@ ACTORS: dict[str, tuple[str, str, str | None]] = {
     "Semar": ("Secretaría de Marina", "military", "MX"),
     "Secretaría de Marina": ("Secretaría de Marina", "military", "MX"),
     "Ejército de Nicaragua": ("Ejército de Nicaragua", "military", "NI"),
+    # armed groups a Colombian report names as the attacker ("un ataque con drones del ELN")
+    "ELN": ("Ejército de Liberación Nacional", "non_state", "CO"),
+    "Ejército de Liberación Nacional": ("Ejército de Liberación Nacional", "non_state", "CO"),
+    "disidencias de las FARC": ("disidencias de las FARC", "non_state", "CO"),
     "DNCD": ("Dirección Nacional de Control de Drogas", "government", "DO"),
 }
 ACTOR_RE = re.compile(r"(?<![\w.])(?:" + "|".join(

@@ -59,6 +59,7 @@ def read_places(doc: Doc) -> None:
     struck at sea has no country even "frente a las costas de Venezuela"; on land, a country
     named after "en"."""
     several: set[int] = set()  # frames whose clause names two seas or more
+    wanted: set[str] | None = None  # the article's countries, read once when first needed
     for i, f in enumerate(doc.frames):
         clause = doc.text[f.start:f.end]
         try:
@@ -92,7 +93,9 @@ def read_places(doc: Doc) -> None:
                             kind="country", geo_precision=5)
             f.cite("place", f.start + m2.start(), f.start + m2.end())
         if f.place is None:
-            _town(doc, f)
+            if wanted is None:
+                wanted = _named_countries(doc) or _countries_of_provinces(doc)
+            _town(doc, f, wanted)
     _seas_of_lists(doc, several)
 
 
@@ -103,13 +106,19 @@ _LOCATIVE = re.compile(r"\b(?:(?:en|cerca de)(?: el| la)?|junto a|a las afueras 
                        r"(?:al|del) (?:norte|sur|"
                        r"este|oeste|noreste|noroeste|sureste|suroeste) de|(?:ataque|atentado|"
                        r"bombardeo|emboscada|masacre) de|(?:municipio|ciudad|localidad|pueblo|"
-                       r"vereda|corregimiento|provincia|departamento|región|estado) (?:de )?)\s+$",
+                       r"vereda|corregimiento|provincia|departamento|región|estado|sector)"
+                       r"(?:\s+del?)?)\s+$",
                        re.IGNORECASE)
 
 
 def _named_countries(doc: Doc) -> set[str]:
-    """The countries the article names, by name or by adjective ("el Ejército colombiano")."""
+    """The countries the article names, by name, by adjective ("el Ejército colombiano") or
+    by a party of that country ("un ataque del ELN")."""
     out = set(doc.countries)
+    # (an armed group's only: the US military strikes abroad, the ELN at home)
+    out.update(ACTORS[m.group(0)][2] or "" for m in ACTOR_RE.finditer(doc.text)
+               if ACTORS[m.group(0)][1] == "non_state")
+    out.discard("")
     for adj, code in COUNTRY_ADJECTIVES.items():
         stem = adj[:-1] + "[oa]" if adj.endswith("o") else adj  # colombiano, colombianas
         if re.search(r"\b" + stem + r"s?\b", doc.text, re.IGNORECASE):
@@ -118,18 +127,35 @@ def _named_countries(doc: Doc) -> set[str]:
 
 
 #: a place's name after the cue: capitalised words, joined by "de", "del", "de la"
-_PLACE_NAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+(?:\s+(?:(?:de|del)\s+(?:la\s+|los\s+)?)?"
-                         r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+){0,3}")
+_PLACE_NAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+(?:[ \t]+(?:(?:de|del)[ \t]+"
+                         r"(?:la[ \t]+|los[ \t]+)?)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+){0,3}")
 
 
-def _town(doc: Doc, f: Frame) -> None:
+def _countries_of_provinces(doc: Doc) -> set[str]:
+    """A local paper names its province, not its country ("El Carmen, Norte de Santander"):
+    the country of a province (admin area) named after a locative cue whose every namesake
+    in the gazetteer lies in that one country."""
+    out: set[str] = set()
+    for m in _PLACE_NAME.finditer(doc.text):
+        if not _LOCATIVE.search(doc.text[max(0, m.start() - 40):m.start()]):
+            continue
+        try:
+            hits = geo.lookup(m.group(0))
+        except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
+            return out
+        countries = {p.country for p in hits}
+        if hits and all(p.kind == "admin area" for p in hits[:1]) and len(countries) == 1:
+            out |= {c for c in countries if c}
+    return out
+
+
+def _town(doc: Doc, f: Frame, wanted: set[str]) -> None:
     """On land, a town or province the clause names after a Spanish locative cue, in a
     country the article names: "contra una base militar en Aguachica" (the article names the
     Colombian army), "en Mogadiscio" (Somalia named). The gazetteer knows the Spanish names
     of places as alternates; a namesake in a country the article never names is passed over
     ("Palmira" is Syria's Tadmur in a report on Syria). The nearest such name to the event
     word wins; a party's name ("el ataque de Estados Unidos") is no place."""
-    wanted = _named_countries(doc)
     if not wanted:
         return
     best: tuple[int, Place, int, int] | None = None
@@ -192,7 +218,10 @@ def read_actors(doc: Doc) -> None:
         hits = list(ACTOR_RE.finditer(doc.text, f.sentence.start, f.sentence.end))
         f.named = [(m.start(), m.end()) for m in hits]
         before = [m for m in hits if m.end() <= f.trigger.start]
-        after = [m for m in hits if m.start() >= f.trigger.end]
+        # "un bombardeo contra un supuesto submarino del ELN": the party after "contra" was hit
+        after = [m for m in hits if m.start() >= f.trigger.end and not (
+            ACTORS[m.group(0)][1] == "non_state" and re.search(
+                r"\bcontra\b", doc.text[f.trigger.end:m.start()], re.IGNORECASE))]
         pick = before[-1] if before else after[0] if after else None
         if pick is not None:
             f.actor1 = _actor(pick)
