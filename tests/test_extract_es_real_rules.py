@@ -216,3 +216,15 @@ def test_an_armed_group_after_contra_was_hit_not_the_attacker() -> None:
     assert m.actor1 is not None and m.actor1.country == "US"
     m2 = only_event("Un bombardeo contra un submarino del ELN en el Pacífico dejó dos muertos.")
     assert m2.actor1 is None or m2.actor1.name != "Ejército de Liberación Nacional"
+
+
+def test_an_event_told_by_a_day_before_the_articles_own_is_history() -> None:
+    text = ("Tropas de Estados Unidos mataron este martes a un dirigente del Estado Islámico en "
+            "una operación en Siria. Ya a finales de septiembre el CENTCOM había asegurado que "
+            "abatió a otro dirigente del grupo.")
+    got = [m for m in read(text) if m.kind == "event" and m.status == "occurred"]
+    assert len(got) == 2
+    today = next(m for m in got if not m.background)
+    assert today.date_low == "2025-11-11"
+    old = next(m for m in got if m.background)
+    assert old.killed_low == 1 and old.date_low is None  # over by then; its day untold

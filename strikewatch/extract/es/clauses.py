@@ -35,6 +35,7 @@ _INDEF = re.compile(r"\b(?:un|una|otro|otra|(?<!\beste )(?<!\besta )(?<!\bese )(
                     r"(?:nuevo|nueva))\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+_KILLING = re.compile(r"(?:abati|mat[óaá])", re.IGNORECASE)
 _SPLIT_ABBREV = re.compile(r"(?:\bEE|\bUU|\bUd|\bSr|\bSra|\bDr|\bGral|\bAlm|\bCnel)\.$")
 
 
@@ -201,8 +202,10 @@ def _frame(doc: Doc, s: Sentence, t: Trigger, start: int, end: int) -> Frame:
     """A frame on event word `t` over text[start:end]; whether the word refers back."""
     f = Frame(sentence=s, trigger=t, start=start, end=end, event_type=t.event_type,
               sub_event_type=t.sub_event_type)
-    # "una estrategia que ya suma 133 víctimas": a running toll is told of violence
-    f.violent_context = t.strength == "strong" or t.text.lower().endswith("víctimas")
+    # "una estrategia que ya suma 133 víctimas": a running toll is told of violence, and so
+    # is a killing ("abatió a otro dirigente", "mataron a dos"), unlike "murieron"
+    f.violent_context = t.strength == "strong" or t.text.lower().endswith("víctimas") or \
+        _KILLING.match(t.text) is not None
     before = doc.text[max(s.start, t.start - 25):t.start]
     refers = bool(_ANAPHOR.search(before)) and not _INDEF.search(before) and \
         bool(_EVENT_NOUN.match(t.text))

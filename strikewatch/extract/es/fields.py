@@ -334,6 +334,15 @@ _PLURAL_STRIKES = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
 BACKGROUND_DAYS = 120
 
 
+def _said_by(doc: Doc, f: Frame) -> dt.date | None:
+    """The last day of the date at which the frame's event was said (announced, reported),
+    when its clause gives only that date."""
+    reads = es_dates.read_dates(doc.text[f.start:f.end], doc.published, f.start)
+    said = [r for r in reads if not r.is_period and r.high and _said_on(doc.text, f, r)]
+    return dt.date.fromisoformat(said[0].high) if said and len(said) == len(
+        [r for r in reads if not r.is_period]) else None  # type: ignore[arg-type]
+
+
 def _recalled(doc: Doc) -> None:
     """Strikes recalled as context are background: one ending BACKGROUND_DAYS before
     publication, or one dated two days or more before the article's own strike (its first
@@ -346,6 +355,14 @@ def _recalled(doc: Doc) -> None:
         if f.kind != "event" or f.status != "occurred" or f.drop:
             continue
         end = dt.date.fromisoformat(f.date_high) if f.date_high else None
+        if end is None and lead_day is not None:
+            # "Washington anunció en octubre de 2019 que … había muerto en una incursión",
+            # "a finales de julio el CENTCOM había asegurado que abatió a otro": told by a day
+            # before the article's own strike, the event was over by then
+            said = _said_by(doc, f)
+            if said is not None and (lead_day - said).days >= 2:
+                f.background = True
+                continue
         if end is not None and doc.published is not None and \
                 (doc.published - end).days > BACKGROUND_DAYS:
             f.background = True
