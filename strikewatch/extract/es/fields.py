@@ -338,9 +338,9 @@ def _said_by(doc: Doc, f: Frame) -> dt.date | None:
     """The last day of the date at which the frame's event was said (announced, reported),
     when its clause gives only that date."""
     reads = es_dates.read_dates(doc.text[f.start:f.end], doc.published, f.start)
-    said = [r for r in reads if not r.is_period and r.high and _said_on(doc.text, f, r)]
-    return dt.date.fromisoformat(said[0].high) if said and len(said) == len(
-        [r for r in reads if not r.is_period]) else None  # type: ignore[arg-type]
+    points = [r for r in reads if not r.is_period]
+    said = [r.high for r in points if r.high and _said_on(doc.text, f, r)]
+    return dt.date.fromisoformat(said[0]) if said and len(said) == len(points) else None
 
 
 def _recalled(doc: Doc) -> None:
