@@ -228,3 +228,17 @@ def test_an_event_told_by_a_day_before_the_articles_own_is_history() -> None:
     assert today.date_low == "2025-11-11"
     old = next(m for m in got if m.background)
     assert old.killed_low == 1 and old.date_low is None  # over by then; its day untold
+
+
+def test_a_part_of_a_running_total_is_a_tally_of_its_own() -> None:
+    text = ("Con este ya son 40 los ataques desde septiembre, con 150 muertos; de ellos, 30 en "
+            "los siete ataques realizados desde que empezó 2026.")
+    got = sorted((m.strikes_low or 0) for m in read(text) if m.kind == "tally")
+    assert got == [7, 40]
+
+
+def test_a_tally_takes_no_town() -> None:
+    text = ("Estados Unidos ya suma 40 ataques contra lanchas desde septiembre, con 150 "
+            "muertos, y Maduro está preso en Nueva York.")
+    t = [m for m in read(text) if m.kind == "tally"]
+    assert len(t) == 1 and (t[0].place is None or t[0].place.kind != "populated place")

@@ -96,7 +96,10 @@ def make_frames(doc: Doc) -> None:
             doc.frames.extend(items)
             continue
         for t, a, b in _tally_clauses(doc, s, _clauses(doc, s, trigs), trigs):
-            doc.frames.append(_frame(doc, s, t, a, b))
+            f = _frame(doc, s, t, a, b)
+            if _PART.match(doc.text, a):
+                f.anaphoric = False  # "de ellos, 34 en los ocho ataques de 2026": a part
+            doc.frames.append(f)
 
 
 _ITEM_SENTENCE = re.compile(r"^\W*(?:y\s+)?en\s+(?:el|la)\s+(?P<o>segund[oa]|tercer[oa]?|cuart[oa]|"
@@ -127,8 +130,11 @@ def _item_sentence(doc: Doc, s: Sentence) -> Frame | None:
 #: ", lo que eleva a 130 las víctimas", "; se suma a decenas de ataques": the campaign's
 #: running total told in the strike's sentence, a clause of its own
 _TALLY_TURN = re.compile(r"[,;]\s+(?:lo que|con lo que|con lo cual|elevando|y (?:ya )?eleva|"
+                         # "…157 muertos; de ellos, 34 en los ocho ataques de 2026": a part
+                         r"de (?:ellos|ellas|estos|estas)(?=,)|"
                          r"(?:y )?se suma a|con (?:este|esta|ello)\b[^,;.]{0,30}?(?:suma|ya son))"
                          r"\b", re.IGNORECASE)
+_PART = re.compile(r"[,;]\s+de (?:ellos|ellas|estos|estas),", re.IGNORECASE)
 _TURN_VERB = re.compile(r"\b(?:lleva|eleva|suma|son|sube)\w*", re.IGNORECASE)
 
 

@@ -93,6 +93,8 @@ def read_places(doc: Doc) -> None:
                             kind="country", geo_precision=5)
             f.cite("place", f.start + m2.start(), f.start + m2.end())
         if f.place is None:
+            if f.kind == "tally":
+                continue  # a tally's strikes lie in many places: no town is theirs
             if wanted is None:
                 wanted = _named_countries(doc) or _countries_of_provinces(doc)
             _town(doc, f, wanted)
