@@ -6,6 +6,7 @@ attribution, and restatements joined to the event they restate.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from strikewatch import geo
 from strikewatch.extract.context import Doc, Frame, Group
@@ -133,6 +134,13 @@ _PLACE_NAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+(?:[ \t]+(?:(?:d
                          r"(?:la[ \t]+|los[ \t]+)?)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+){0,3}")
 
 
+@lru_cache(maxsize=4096)
+def _lookup(name: str, countries: tuple[str, ...] = ()) -> tuple[Place, ...]:
+    """The gazetteer's places for a name (cached: the same names recur in a batch; callers
+    copy what they keep)."""
+    return tuple(geo.lookup(name, context_countries=countries))
+
+
 def _countries_of_provinces(doc: Doc) -> set[str]:
     """A local paper names its province, not its country ("El Carmen, Norte de Santander"):
     the country of a province (admin area) named after a locative cue whose every namesake
@@ -142,7 +150,7 @@ def _countries_of_provinces(doc: Doc) -> set[str]:
         if not _LOCATIVE.search(doc.text[max(0, m.start() - 40):m.start()]):
             continue
         try:
-            hits = geo.lookup(m.group(0))
+            hits = _lookup(m.group(0))
         except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
             return out
         countries = {p.country for p in hits}
@@ -171,7 +179,7 @@ def _town(doc: Doc, f: Frame, wanted: set[str]) -> None:
             if name in ("El", "La", "Los", "Las"):
                 break
             try:
-                hits = geo.lookup(name, context_countries=tuple(sorted(wanted)))
+                hits = _lookup(name, tuple(sorted(wanted)))
             except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
                 return
             hit = next((p for p in hits if p.country in wanted and
@@ -183,7 +191,7 @@ def _town(doc: Doc, f: Frame, wanted: set[str]) -> None:
                     best = (dist, hit, m.start(), end)
                 break
     if best is not None:
-        f.place = best[1]
+        f.place = best[1].model_copy()
         f.cite("place", best[2], best[3])
 
 
