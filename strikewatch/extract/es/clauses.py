@@ -24,14 +24,18 @@ from strikewatch.extract.triggers import ERV, SD
 _ANAPHOR = re.compile(r"\b(?:el|la|los|las|este|esta|estos|estas|dicho|dicha|ese|esa|"
                       r"del|al|su|sus)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: only a noun refers back ("el golpe"); a verb after "del ELN" ("del ELN golpeó") tells
-_EVENT_NOUN = re.compile(r"(?:ataques?|bombardeos?|golpes?)\b", re.IGNORECASE)
+_EVENT_NOUN = re.compile(r"(?:ataques?|bombardeos?|golpes?|operación|acción|operativo)\b",
+                         re.IGNORECASE)
 # "en el primer ataque …; en el segundo …": a strike by its rank, opening a list, is no
 # reference back (a lone "el primer ataque" of the campaign is)
 _RANKED = re.compile(r"\b(?:primer|segund|tercer|cuart|quint|sext)\w*\s+$", re.IGNORECASE)
 _NEXT_RANK = re.compile(r"\b(?:segund|tercer|cuart|quint|sext)[oa]\b", re.IGNORECASE)
-_INDEF = re.compile(r"\b(?:un|una|otro|otra|nuevo|nueva)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "un nuevo ataque" tells one more; "este nuevo ataque" points back at the one just told
+_INDEF = re.compile(r"\b(?:un|una|otro|otra|(?<!\beste )(?<!\besta )(?<!\bese )(?<!\besa )"
+                    r"(?:nuevo|nueva))\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+_KILLING = re.compile(r"(?:abati|mat[óaá])", re.IGNORECASE)
 _SPLIT_ABBREV = re.compile(r"(?:\bEE|\bUU|\bUd|\bSr|\bSra|\bDr|\bGral|\bAlm|\bCnel)\.$")
 
 
@@ -92,7 +96,10 @@ def make_frames(doc: Doc) -> None:
             doc.frames.extend(items)
             continue
         for t, a, b in _tally_clauses(doc, s, _clauses(doc, s, trigs), trigs):
-            doc.frames.append(_frame(doc, s, t, a, b))
+            f = _frame(doc, s, t, a, b)
+            if _PART.match(doc.text, a):
+                f.anaphoric = False  # "de ellos, 34 en los ocho ataques de 2026": a part
+            doc.frames.append(f)
 
 
 _ITEM_SENTENCE = re.compile(r"^\W*(?:y\s+)?en\s+(?:el|la)\s+(?P<o>segund[oa]|tercer[oa]?|cuart[oa]|"
@@ -123,8 +130,11 @@ def _item_sentence(doc: Doc, s: Sentence) -> Frame | None:
 #: ", lo que eleva a 130 las víctimas", "; se suma a decenas de ataques": the campaign's
 #: running total told in the strike's sentence, a clause of its own
 _TALLY_TURN = re.compile(r"[,;]\s+(?:lo que|con lo que|con lo cual|elevando|y (?:ya )?eleva|"
+                         # "…157 muertos; de ellos, 34 en los ocho ataques de 2026": a part
+                         r"de (?:ellos|ellas|estos|estas)(?=,)|"
                          r"(?:y )?se suma a|con (?:este|esta|ello)\b[^,;.]{0,30}?(?:suma|ya son))"
                          r"\b", re.IGNORECASE)
+_PART = re.compile(r"[,;]\s+de (?:ellos|ellas|estos|estas),", re.IGNORECASE)
 _TURN_VERB = re.compile(r"\b(?:lleva|eleva|suma|son|sube)\w*", re.IGNORECASE)
 
 
@@ -150,6 +160,8 @@ def _tally_clauses(doc: Doc, s: Sentence, clauses: list[tuple[Trigger, int, int]
     return out
 
 
+#: "después de que", "luego de que", "tras que": what follows happened before, on its own day
+_AFTER_EVENT = re.compile(r"\b(?:después|luego|antes) de que\b|\btras que\b", re.IGNORECASE)
 _NEXT_EVENT_JOIN = re.compile(r"[,;]\s+(?:y|mientras que)\s+|;\s+", re.IGNORECASE)
 _OTHER = re.compile(r"\b(?:otr[oa]|nuev[oa])\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -168,6 +180,14 @@ def _clauses(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[tuple[Trigger,
         for status, rx in STATUS_CUES:
             if status in ("planned", "threatened"):
                 cue = cue or rx.search(between)
+        after = _AFTER_EVENT.search(between)
+        if cue is None and after is not None:
+            # "Esos ataques llegaron después de que el martes EE.UU. golpeara Hodeidah, donde
+            # murieron 13": the earlier strike, told in a clause of its own
+            cut = prev_t.end + after.start()
+            out[-1] = (prev_t, a, cut)
+            out.append((t, cut, s.end))
+            continue
         if cue is None:
             # "…dejó 11 muertos, y el 13 de febrero murieron tres en otro bombardeo": a
             # second strike told after a coordinating boundary is a clause of its own
@@ -188,7 +208,10 @@ def _frame(doc: Doc, s: Sentence, t: Trigger, start: int, end: int) -> Frame:
     """A frame on event word `t` over text[start:end]; whether the word refers back."""
     f = Frame(sentence=s, trigger=t, start=start, end=end, event_type=t.event_type,
               sub_event_type=t.sub_event_type)
-    f.violent_context = t.strength == "strong"
+    # "una estrategia que ya suma 133 víctimas": a running toll is told of violence, and so
+    # is a killing ("abatió a otro dirigente", "mataron a dos"), unlike "murieron"
+    f.violent_context = t.strength == "strong" or t.text.lower().endswith("víctimas") or \
+        _KILLING.match(t.text) is not None
     before = doc.text[max(s.start, t.start - 25):t.start]
     refers = bool(_ANAPHOR.search(before)) and not _INDEF.search(before) and \
         bool(_EVENT_NOUN.match(t.text))

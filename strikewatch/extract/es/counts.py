@@ -48,7 +48,8 @@ _SURVIVE_AFTER = re.compile(r"\s*(?:" + PEOPLE + r"\s+|persona\s+|hombres?\s+)?(
 _SURVIVE_BEFORE = re.compile(r"(?:salieron con vida|sobrevivieron|quedaron con vida|"
                              r"sobrevivió)\s+(?:los\s+|las\s+)?$", re.IGNORECASE)
 _INJURED_AFTER = re.compile(r"\s*(?:(?:los|las)\s+)?(?:" + PEOPLE + r"\s+)?"
-                            r"(?:heridos|heridas|(?:resultaron|quedaron) heridos|lesionados)\b",
+                            r"(?:heridos|heridas|(?:resultaron|quedaron) herid[oa]s|"
+                            r"lesionad[oa]s)\b",
                             re.IGNORECASE)
 # "una explosión hirió además a cuatro militares", "dejó heridos a tres"
 _INJURED_BEFORE = re.compile(r"(?:hiri(?:ó|eron|endo)|dej(?:ó|aron|ando) heridos)\s+"
@@ -56,7 +57,7 @@ _INJURED_BEFORE = re.compile(r"(?:hiri(?:ó|eron|endo)|dej(?:ó|aron|ando) herid
 _ONE_PERSON = re.compile(r"\s*(?:persona|hombre|pescador|tripulante|sobreviviente|"
                          r"superviviente|muerto|fallecido)\b", re.IGNORECASE)
 _STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:(?:esos|estos|los)\s+)?)?(?:ataques|bombardeos|golpes|"
-                            r"atentados|"
+                            r"atentados|operaciones(?:\s+[\wáéíóú]+)?\s+contra|"
                             r"embarcaciones (?:atacadas|destruidas|hundidas)|"
                             r"lanchas (?:atacadas|destruidas|hundidas)|los ataques)\b",
                             re.IGNORECASE)
@@ -86,7 +87,8 @@ _NO_SURVIVORS = re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?
 
 
 # "y que un tercero consiguió sobrevivir", "otro sobrevivió": one more man, alive
-_ONE_SURVIVOR = re.compile(r"\b(?:un tercero|un cuarto|otro|una persona|un hombre)\s+(?:"
+_ONE_SURVIVOR = re.compile(r"\b(?:un tercero|un cuarto|una tercera|una cuarta|otr[oa]|"
+                           r"una persona|un hombre)(?:\s+persona)?\s+(?:"
                            r"(?:consiguió|logró|pudo)\s+sobrevivir|sobrevivió|salió con vida|"
                            r"quedó con vida)\b", re.IGNORECASE)
 #: a fact box: "Sobrevivientes: una persona …", "Bajas: dos narcoterroristas", "• Víctimas: tres"
@@ -105,6 +107,15 @@ _ONE_KILLED = re.compile(
     r"acab(?:ó|aron) con la vida de)\s+a\s+(?:un|una|otro|otra)\s+" + _ROLE + r"\b"
     r"|\b" + _ROLE + r"\b[^,.;]{0,50},\s+(?:murió|falleció|fue abatid[oa]|resultó muert[oa])\b",
     re.IGNORECASE)
+
+#: one person dead or hurt, told in the singular: "dejó un soldado muerto y tres heridos",
+#: "un policía murió y otro resultó herido" ("un", the article, is no count elsewhere)
+_ONE_PERSON_NOUN = (r"(?:soldado|militar|policía|agente|uniformado|civil|niñ[oa]|menor|hombre|"
+                    r"mujer|joven|pescador|tripulante|guerrillero|persona|marino|infante)")
+_ONE_DEAD = re.compile(r"\b(?:un|una)\s+" + _ONE_PERSON_NOUN + r"\s+(?:muert[oa]|"
+                       r"(?:murió|falleció|perdió la vida|resultó muert[oa])\b)", re.IGNORECASE)
+_ONE_HURT = re.compile(r"\b(?:(?:un|una)\s+" + _ONE_PERSON_NOUN + r"|otr[oa])\s+(?:herid[oa]|"
+                       r"(?:resultó|quedó) herid[oa])\b", re.IGNORECASE)
 
 
 def number_value(word: str) -> int | None:
@@ -224,9 +235,12 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
     for m in _NTH_STRIKE.finditer(text, a, b):
         n = int(m.group(1))
         out.append(("strikes", (n, n), False, m.start(1), m.end(1)))
-    dead = _ONE_KILLED.search(text, a, b)
+    dead = _ONE_KILLED.search(text, a, b) or _ONE_DEAD.search(text, a, b)
     if dead is not None and not any(o[0] == "killed" for o in out):
         out.append(("killed", (1, 1), False, dead.start(), dead.end()))
+    hurt = _ONE_HURT.search(text, a, b)
+    if hurt is not None and not any(o[0] == "injured" for o in out):
+        out.append(("injured", (1, 1), False, hurt.start(), hurt.end()))
     one = _ONE_SURVIVOR.search(text, a, b)
     if one is not None and not any(o[0] == "survivors" for o in out):
         out.append(("survivors", (1, 1), False, one.start(), one.end()))

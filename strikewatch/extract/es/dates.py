@@ -40,6 +40,37 @@ DATE_RE = re.compile(
     rf")",
     re.IGNORECASE)
 
+#: An agency's dateline opening a paragraph: "Bogotá, 5 nov (EFE).-", "Washington, 2 de
+#: diciembre de 2025 (AFP) -", "CIUDAD DE MÉXICO, 4 nov (Reuters) -". Its date is the day
+#: the copy was filed, not an event's; with a year, it dates a page that came without one.
+_SHORT_MONTHS = {"ene": 1, "feb": 2, "mar": 3, "abr": 4, "may": 5, "jun": 6, "jul": 7,
+                 "ago": 8, "sep": 9, "sept": 9, "set": 9, "oct": 10, "nov": 11, "dic": 12}
+DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-ZÁÉÍÓÚÑ][^\n,()]{1,40},\s+(?P<d>\d{1,2})\s+(?:de\s+)?"
+    r"(?P<m>[a-záéíóú]+)\.?(?:\s+(?:de\s+|del\s+)?(?P<y>\d{4}))?\s*"
+    r"\((?:EFE|AFP|AP|Reuters|Europa Press|EP|Xinhua|Prensa Latina|Sputnik|ANSA|DPA|dpa|"
+    r"Notimex|Efe)\)\s*[.\-–—]", re.IGNORECASE)
+
+
+def dateline(text: str) -> tuple[int, int, dt.date | None] | None:
+    """(start, end, the filing day when the dateline gives a year) of the first agency
+    dateline in the text, or None."""
+    m = DATELINE.search(text)
+    if m is None:
+        return None
+    word = m.group("m").lower()
+    month = MONTHS.get(word) or _SHORT_MONTHS.get(word)
+    if month is None:
+        return None
+    day: dt.date | None = None
+    if m.group("y"):
+        try:
+            day = dt.date(int(m.group("y")), month, int(m.group("d")))
+        except ValueError:
+            day = None
+    return m.start(), m.end(), day
+
+
 _SMALL = {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6}
 
 
@@ -124,11 +155,11 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
             back = {"ayer": 1, "anoche": 1, "antier": 2, "anteayer": 2, "la noche anterior": 1,
                     "la víspera": 1}.get(word, 0)
             day_ = (pub - dt.timedelta(days=back)).isoformat()
-            out.append(DateRead(a, b, day_, day_, 1))
+            out.append(DateRead(a, b, day_, day_, 1, is_period=since))
         elif m.group("ago"):
             n = m.group("agon").lower()
             day_ = (pub - dt.timedelta(days=int(n) if n.isdigit() else _SMALL[n])).isoformat()
-            out.append(DateRead(a, b, day_, day_, 1))
+            out.append(DateRead(a, b, day_, day_, 1, is_period=since))
         elif m.group("wkend"):
             # the Saturday and Sunday on or before publication; "el fin de semana pasado"
             # read on a weekend is the one before
@@ -140,5 +171,5 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
         elif m.group("wd"):
             wd = WEEKDAYS[m.group("wd").split()[-1].lower()]
             day_ = _last_weekday(pub, wd).isoformat()
-            out.append(DateRead(a, b, day_, day_, 1))
+            out.append(DateRead(a, b, day_, day_, 1, is_period=since))
     return out

@@ -70,6 +70,9 @@ def _read_status(doc: Doc, f: Frame) -> None:
         f.cite("hedges", s.start + m.start(), s.start + m.end())
 
 
+_RUNNING_TOLL = re.compile(r"víctimas$", re.IGNORECASE)
+
+
 @component("es_status", requires=("doc.frames",),
            assigns=("frame.status", "frame.status_cued", "frame.hedges", "frame.drop",
                     "frame.background"))
@@ -82,8 +85,8 @@ def read_status(doc: Doc) -> None:
         _status(doc, f)
         if f.trigger.strength == "strong":
             last_strong = f.sentence.index
-        elif f.sentence.index - last_strong > 3:
-            f.drop = True
+        elif f.sentence.index - last_strong > 3 and not _RUNNING_TOLL.search(f.trigger.text):
+            f.drop = True  # (a running toll, "ya suma 133 víctimas", needs no event near)
 
 
 def _own_end(doc: Doc, f: Frame) -> int:
@@ -191,16 +194,40 @@ def _said_on(text: str, f: Frame, r: DateRead) -> bool:
                for m in _SAID.finditer(text, r.end, f.trigger.start))
 
 
+_INTO_NEXT = re.compile(r"\s+(?:y|hasta|e)\s+(?:(?:la|el)\s+)?(?:madrugada|mañana|amanecer)\s+"
+                        r"(?:del?|de este|de esta)?\s*$", re.IGNORECASE)
+
+
+def _night_into(text: str, r: DateRead, reads: list[DateRead]) -> DateRead | None:
+    """The next day's dawn joined to a night ("la noche del miércoles y la madrugada del
+    jueves"): the event lies across both days."""
+    if r.precision != 1 or r.low is None:
+        return None
+    for o in reads:
+        if o.precision == 1 and o.low is not None and o.start > r.end and \
+                _INTO_NEXT.match(text[r.end:o.start]) and \
+                (dt.date.fromisoformat(o.low) - dt.date.fromisoformat(r.low)).days == 1:
+            return o
+    return None
+
+
 @component("es_dates", requires=("doc.frames", "frame.status"),
            assigns=("frame.date_low", "frame.date_high", "frame.time_precision",
                     "frame.period_read", "frame.since_read"))
 def read_dates(doc: Doc) -> None:
     """The event's date: the date nearest the event word in its sentence; a "desde ..."
-    date opens a tally's period."""
+    date opens a tally's period. An agency's dateline ("Bogotá, 5 nov (EFE).-") is the day
+    the copy was filed: never an event's date; with a year, it is the day relative dates
+    resolve against when the page came without a date."""
     last: Frame | None = None
+    line = es_dates.dateline(doc.text)
+    if line is not None and doc.published is None and line[2] is not None:
+        doc.published = line[2]
     for f in doc.frames:
         reads = es_dates.read_dates(doc.text[f.start:f.end], doc.published, f.start,
                                     future=f.status in ("planned", "threatened"))
+        if line is not None:
+            reads = [r for r in reads if not (line[0] <= r.start < line[1])]
         for r in reads:
             if r.is_period:
                 if f.since_read is None:
@@ -226,6 +253,10 @@ def read_dates(doc: Doc) -> None:
                                                                         else 500))
         f.date_low, f.date_high, f.time_precision = r.low, r.high, r.precision
         f.cite("date", r.start, r.end)
+        night = _night_into(doc.text, r, point)
+        if night is not None:  # "la noche del miércoles y la madrugada del jueves"
+            f.date_high = night.high
+            f.cite("date", night.start, night.end)
         if r.precision == 1:
             last = f
 
@@ -303,6 +334,15 @@ _PLURAL_STRIKES = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
 BACKGROUND_DAYS = 120
 
 
+def _said_by(doc: Doc, f: Frame) -> dt.date | None:
+    """The last day of the date at which the frame's event was said (announced, reported),
+    when its clause gives only that date."""
+    reads = es_dates.read_dates(doc.text[f.start:f.end], doc.published, f.start)
+    points = [r for r in reads if not r.is_period]
+    said = [r.high for r in points if r.high and _said_on(doc.text, f, r)]
+    return dt.date.fromisoformat(said[0]) if said and len(said) == len(points) else None
+
+
 def _recalled(doc: Doc) -> None:
     """Strikes recalled as context are background: one ending BACKGROUND_DAYS before
     publication, or one dated two days or more before the article's own strike (its first
@@ -315,6 +355,14 @@ def _recalled(doc: Doc) -> None:
         if f.kind != "event" or f.status != "occurred" or f.drop:
             continue
         end = dt.date.fromisoformat(f.date_high) if f.date_high else None
+        if end is None and lead_day is not None:
+            # "Washington anunció en octubre de 2019 que … había muerto en una incursión",
+            # "a finales de julio el CENTCOM había asegurado que abatió a otro": told by a day
+            # before the article's own strike, the event was over by then
+            said = _said_by(doc, f)
+            if said is not None and (lead_day - said).days >= 2:
+                f.background = True
+                continue
         if end is not None and doc.published is not None and \
                 (doc.published - end).days > BACKGROUND_DAYS:
             f.background = True
@@ -325,6 +373,20 @@ def _recalled(doc: Doc) -> None:
             continue
         if end is not None and lead_day is not None and (lead_day - end).days >= 2:
             f.background = True
+
+
+#: a night, a dawn or a day named for the strikes themselves ("los ataques de la noche del
+#: martes", "el martes por la noche"), read even where no publication date resolves it
+_NIGHT = re.compile(r"\b(?:(?:la\s+)?(?:noche|madrugada)\s+(?:del?|de\s+este|de\s+esta)\s+"
+                    r"(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|"
+                    r"(?:el|este)\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\s+"
+                    r"por\s+la\s+(?:noche|madrugada))\b", re.IGNORECASE)
+
+
+def _one_night(doc: Doc, f: Frame) -> bool:
+    """Whether plural strikes are told as one night's raid: a night or dawn of a named day
+    in the clause, and no number of strikes."""
+    return "strikes" not in f.counts and _NIGHT.search(doc.text, f.start, f.end) is not None
 
 
 @component("es_kind", requires=("doc.frames", "frame.counts", "frame.since_read",
@@ -341,14 +403,21 @@ def read_kind(doc: Doc) -> None:
         cue_text, cue_at = ((f.sentence.text, f.sentence.start) if whole and not f.gap_verb
                             else (doc.text[f.start:_own_end(doc, f)], f.start))
         cue = _TALLY.search(cue_text)
-        if cue and not strikes and _ONE_EVENT.search(
-                doc.text[max(f.start, f.trigger.start - 20):f.trigger.start]) and \
-                not _PLURAL_STRIKES.match(f.trigger.text):
+        one_event = _ONE_EVENT.search(doc.text[max(f.start, f.trigger.start - 20):
+                                               f.trigger.start]) is not None and \
+            not _PLURAL_STRIKES.match(f.trigger.text)
+        if cue and not strikes and one_event:
             # "ya son siete los muertos en el ataque de anoche", "dos murieron en este octavo
             # ataque desde el 2 de septiembre": one event's toll
             cue = None
-        plural = bool(_PLURAL_STRIKES.match(f.trigger.text))
+        # "los bombardeos de la noche del miércoles dejaron tres muertos en Saná": one night's
+        # raid on one place is one incident, however many bombs; a plural toll with no day of
+        # its own sums strikes
+        plural = bool(_PLURAL_STRIKES.match(f.trigger.text)) and not _one_night(doc, f)
+        # "16 muertos desde el martes" (not "murieron en este octavo ataque desde el 2 de …")
+        running = f.since_read is not None and "killed" in f.counts and not one_event
         if (strikes and (strikes[0] or 0) >= 2) or (cue and (f.counts or f.since_read)) or \
+                running or \
                 (plural and f.counts.get("killed") and f.trigger.strength == "strong"):
             f.kind = "tally"
             f.cite("kind", *(f.prov["strikes"][0] if strikes else

@@ -20,7 +20,8 @@ STRIKE_WORDS = caseless(re.compile(
     r"\b(?:ataques?(?:\s+(?:cinéticos?|letales?|militares?|aéreos?))*(?:\s+(?:letal|cinético))?|"
     r"bombardeos?|bombarde(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán|ara|aran)|"
     r"atac(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán|ara|aran)|"
-    r"golpe(?:ó|aron|ar)|(?:segundo|nuevo|primer|último|aquel|ese|este) golpe|golpes? contra|"
+    r"golpe(?:ó|aron|ar|ara|aran)|(?:segundo|nuevo|primer|último|aquel|ese|este) golpe|"
+    r"golpes? contra|"
     r"destru(?:yó|yeron|ir|ida|ido)\s+(?:[\wáéíóú]+\s+){0,3}?"
     r"(?:una?\s+|otra\s+|la\s+|el\s+|dos\s+|tres\s+|cuatro\s+)?"
     r"(?:(?:nueva|presunta|supuesta)\s+)?(?:lanchas?|embarcaci(?:ón|ones)|narcolanchas?|"
@@ -37,10 +38,21 @@ STRIKE_WORDS = caseless(re.compile(
     # Pacífico" (not "una acción de tutela", a legal action)
     r"(?:acci|operaci)ón militar|(?:(?<=\buna )|(?<=\botra )|(?<=\bnueva ))(?:acción|operación)\b"
     r"(?! (?:de|legal|judicial|diplomática|política|antinarcóticos|antidrogas|policial)\b)|"
+    # "ejecutó un nuevo operativo en el océano Pacífico" (not "un operativo policial")
+    r"(?:(?<=\bun )|(?<=\botro )|(?<=\bnuevo ))operativo\b"
+    r"(?! (?:de|policial|antidrogas|antinarcóticos|de seguridad|de búsqueda|de rescate)\b)|"
+    # "más de 35 operaciones parecidas contra embarcaciones"
+    r"operaci(?:ón|ones)\s+(?:[\wáéíóú]+\s+){0,2}?contra\s+(?:presuntas\s+|supuestas\s+)?"
+    r"(?:embarcaciones|lanchas|narcolanchas|botes|buques|naves)|"
     r"incursi(?:ón|ones)|(?-i:operaci)(?:ón|ones)\s+(?:antiterroristas?|especial(?:es)?|conjuntas?|"
     r"con helicópteros?)|"
     r"abri(?:ó|eron) fuego|dispar(?:ó|aron) contra|pulveriz(?:ó|aron)|acribill(?:ó|aron)|"
-    r"tirote(?:ó|aron|ara|aran)|misi(?:ón|ones) (?:\w+ )?contra|mand(?:ó|ado|aron) al fondo)\b",
+    r"tirote(?:ó|aron|ara|aran)|misi(?:ón|ones) (?:\w+ )?contra|mand(?:ó|ado|aron) al fondo|"
+    # "La operación se realizó el 2 de septiembre": the operation just told, and its day
+    r"(?:(?<=\bla )|(?<=\besa )|(?<=\baquella )|(?<=\bdicha ))(?:operación|acción)"
+    r"(?=\s+(?:se\s+)?(?:realizó|produjo|ocurrió|tuvo lugar|llevó a cabo|efectuó|ejecutó)\b)|"
+    r"(?:(?<=\bel )|(?<=\bese )|(?<=\baquel )|(?<=\bdicho ))operativo"
+    r"(?=\s+(?:se\s+)?(?:realizó|produjo|ocurrió|tuvo lugar|llevó a cabo|efectuó|ejecutó)\b))\b",
     re.IGNORECASE))
 #: Other incidents at sea, coded as strategic developments: a boarding, an assault on a
 #: fishing boat, a seizure ("cayó en manos de la Armada").
@@ -51,7 +63,10 @@ SEA_INCIDENT_WORDS = caseless(re.compile(
     r"(?=[^.]{0,40}\b(?:en el mar|frente a|millas)))", re.IGNORECASE))
 #: Weak event words: casualty words that only join an event ("murieron cuatro").
 CASUALTY_WORDS = re.compile(
-    r"\b(?:muert[oa]s|fallecid[oa]s|murieron|mueren|fallecieron|perdieron la vida|murió|falleció|"
+    # "una estrategia que ya suma cerca de 133 víctimas": a running toll in victims
+    r"\b(?:(?<=suma )(?:\w+ ){0,3}?víctimas|(?<=eleva a )(?:\w+ ){0,3}?víctimas|"
+    r"(?<=asciende a )(?:\w+ ){0,3}?víctimas|(?<=acumula )(?:\w+ ){0,3}?víctimas|"
+    r"muert[oa]s|fallecid[oa]s|murieron|mueren|fallecieron|perdieron la vida|murió|falleció|"
     r"mat(?:ó|aron|ando|ar|ado)|abatid[oa]s|abati(?:ó|eron))\b", re.IGNORECASE)
 #: A boat that is the event's target ("narcolancha", "semisumergible").
 VESSEL = re.compile(r"\b(?:lanchas?|narcolanchas?|embarcaci(?:ón|ones)|semisumergibles?|"
@@ -163,6 +178,10 @@ ACTORS: dict[str, tuple[str, str, str | None]] = {
     "Semar": ("Secretaría de Marina", "military", "MX"),
     "Secretaría de Marina": ("Secretaría de Marina", "military", "MX"),
     "Ejército de Nicaragua": ("Ejército de Nicaragua", "military", "NI"),
+    # armed groups a Colombian report names as the attacker ("un ataque con drones del ELN")
+    "ELN": ("Ejército de Liberación Nacional", "non_state", "CO"),
+    "Ejército de Liberación Nacional": ("Ejército de Liberación Nacional", "non_state", "CO"),
+    "disidencias de las FARC": ("disidencias de las FARC", "non_state", "CO"),
     "DNCD": ("Dirección Nacional de Control de Drogas", "government", "DO"),
 }
 ACTOR_RE = re.compile(r"(?<![\w.])(?:" + "|".join(

@@ -6,7 +6,9 @@ attribution, and restatements joined to the event they restate.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from strikewatch import geo
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import compatible, merge_frames
 from strikewatch.extract.es.fields import lede_rank, list_item
@@ -40,7 +42,10 @@ def read_countries(doc: Doc) -> None:
 
 _AT_SEA = re.compile(r"\b(?:aguas internacionales|en el mar|alta mar|frente a (?:las )?costas?|"
                      r"(?:mar|océano) \w+|Caribe|Pacífico|millas náuticas)\b", re.IGNORECASE)
-_IN_COUNTRY = re.compile(r"\b(?:en|dentro de|territorio de|suelo)\s+(?:el\s+)?$", re.I)
+_IN_COUNTRY = re.compile(r"\b(?:(?:en|dentro de|territorio de|suelo)\s+(?:el\s+)?|"
+                         # "en el norte de Siria", "al sur de Colombia"
+                         r"(?:en el|al|del)\s+(?:norte|sur|este|oeste|noreste|noroeste|"
+                         r"sureste|suroeste|centro|interior)\s+(?:de\s+|del\s+)?)$", re.I)
 # a bare object only: "atacaron a Estados Unidos y a sus aliados" names the target, not
 # where the attack took place
 _OBJECT_COUNTRY = re.compile(r"\s+(" + "|".join(re.escape(k) for k in sorted(
@@ -55,6 +60,7 @@ def read_places(doc: Doc) -> None:
     struck at sea has no country even "frente a las costas de Venezuela"; on land, a country
     named after "en"."""
     several: set[int] = set()  # frames whose clause names two seas or more
+    wanted: set[str] | None = None  # the article's countries, read once when first needed
     for i, f in enumerate(doc.frames):
         clause = doc.text[f.start:f.end]
         try:
@@ -72,7 +78,7 @@ def read_places(doc: Doc) -> None:
         if f.domain == "sea" or _AT_SEA.search(clause):
             continue  # at sea with no named sea: no country, no place
         for m in _COUNTRY_RE.finditer(clause):
-            if _IN_COUNTRY.search(clause[max(0, m.start() - 20):m.start()]):
+            if _IN_COUNTRY.search(clause[max(0, m.start() - 30):m.start()]):
                 f.place = Place(name=m.group(0), country=COUNTRIES[m.group(0)], kind="country",
                                 geo_precision=5)
                 f.cite("place", f.start + m.start(), f.start + m.end())
@@ -87,7 +93,106 @@ def read_places(doc: Doc) -> None:
             f.place = Place(name=m2.group(0), country=COUNTRY_ADJECTIVES[m2.group(1).lower()],
                             kind="country", geo_precision=5)
             f.cite("place", f.start + m2.start(), f.start + m2.end())
+        if f.place is None:
+            if f.kind == "tally":
+                continue  # a tally's strikes lie in many places: no town is theirs
+            if wanted is None:
+                wanted = _named_countries(doc) or _countries_of_provinces(doc)
+            _town(doc, f, wanted)
     _seas_of_lists(doc, several)
+
+
+#: a Spanish locative cue right before a town's name ("en Aguachica", "cerca de Palmira",
+#: "al noreste de Mogadiscio", "la vereda Santa Rita, en El Carmen")
+_LOCATIVE = re.compile(r"\b(?:(?:en|cerca de)(?: el| la)?|junto a|a las afueras de|"
+                       r"(?:bombardeo|ataque|ataques|bombardeos) (?:\w+ ){0,4}?sobre|"
+                       r"(?:al|del) (?:norte|sur|"
+                       r"este|oeste|noreste|noroeste|sureste|suroeste) de|(?:ataque|atentado|"
+                       r"bombardeo|emboscada|masacre) de|(?:municipio|ciudad|localidad|pueblo|"
+                       r"vereda|corregimiento|provincia|departamento|región|estado|sector)"
+                       r"(?:\s+del?)?)\s+$",
+                       re.IGNORECASE)
+
+
+def _named_countries(doc: Doc) -> set[str]:
+    """The countries the article names, by name, by adjective ("el Ejército colombiano") or
+    by a party of that country ("un ataque del ELN")."""
+    out = set(doc.countries)
+    # (an armed group's only: the US military strikes abroad, the ELN at home)
+    out.update(ACTORS[m.group(0)][2] or "" for m in ACTOR_RE.finditer(doc.text)
+               if ACTORS[m.group(0)][1] == "non_state")
+    out.discard("")
+    for adj, code in COUNTRY_ADJECTIVES.items():
+        stem = adj[:-1] + "[oa]" if adj.endswith("o") else adj  # colombiano, colombianas
+        if re.search(r"\b" + stem + r"s?\b", doc.text, re.IGNORECASE):
+            out.add(code)
+    return out
+
+
+#: a place's name after the cue: capitalised words, joined by "de", "del", "de la"
+_PLACE_NAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+(?:[ \t]+(?:(?:de|del)[ \t]+"
+                         r"(?:la[ \t]+|los[ \t]+)?)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+){0,3}")
+
+
+@lru_cache(maxsize=4096)
+def _lookup(name: str, countries: tuple[str, ...] = ()) -> tuple[Place, ...]:
+    """The gazetteer's places for a name (cached: the same names recur in a batch; callers
+    copy what they keep)."""
+    return tuple(geo.lookup(name, context_countries=countries))
+
+
+def _countries_of_provinces(doc: Doc) -> set[str]:
+    """A local paper names its province, not its country ("El Carmen, Norte de Santander"):
+    the country of a province (admin area) named after a locative cue whose every namesake
+    in the gazetteer lies in that one country."""
+    out: set[str] = set()
+    for m in _PLACE_NAME.finditer(doc.text):
+        if not _LOCATIVE.search(doc.text[max(0, m.start() - 40):m.start()]):
+            continue
+        try:
+            hits = _lookup(m.group(0))
+        except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
+            return out
+        countries = {p.country for p in hits}
+        if hits and all(p.kind == "admin area" for p in hits[:1]) and len(countries) == 1:
+            out |= {c for c in countries if c}
+    return out
+
+
+def _town(doc: Doc, f: Frame, wanted: set[str]) -> None:
+    """On land, a town or province the clause names after a Spanish locative cue, in a
+    country the article names: "contra una base militar en Aguachica" (the article names the
+    Colombian army), "en Mogadiscio" (Somalia named). The gazetteer knows the Spanish names
+    of places as alternates; a namesake in a country the article never names is passed over
+    ("Palmira" is Syria's Tadmur in a report on Syria). The nearest such name to the event
+    word wins; a party's name ("el ataque de Estados Unidos") is no place."""
+    if not wanted:
+        return
+    best: tuple[int, Place, int, int] | None = None
+    for m in _PLACE_NAME.finditer(doc.text, f.start, f.end):
+        if not _LOCATIVE.search(doc.text[max(f.start, m.start() - 40):m.start()]) or \
+                ACTOR_RE.match(doc.text, m.start()) or _COUNTRY_RE.match(doc.text, m.start()):
+            continue
+        words = m.group(0).split()
+        for n in range(len(words), 0, -1):  # "El Carmen, Norte de Santander": longest first
+            name = " ".join(words[:n])
+            if name in ("El", "La", "Los", "Las"):
+                break
+            try:
+                hits = _lookup(name, tuple(sorted(wanted)))
+            except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
+                return
+            hit = next((p for p in hits if p.country in wanted and
+                        p.kind in ("populated place", "admin area")), None)
+            if hit is not None:
+                end = m.start() + len(name)
+                dist = abs(m.start() - f.trigger.start)
+                if best is None or dist < best[0]:
+                    best = (dist, hit, m.start(), end)
+                break
+    if best is not None:
+        f.place = best[1].model_copy()
+        f.cite("place", best[2], best[3])
 
 
 def _seas_of_lists(doc: Doc, several: set[int]) -> None:
@@ -123,7 +228,10 @@ def read_actors(doc: Doc) -> None:
         hits = list(ACTOR_RE.finditer(doc.text, f.sentence.start, f.sentence.end))
         f.named = [(m.start(), m.end()) for m in hits]
         before = [m for m in hits if m.end() <= f.trigger.start]
-        after = [m for m in hits if m.start() >= f.trigger.end]
+        # "un bombardeo contra un supuesto submarino del ELN": the party after "contra" was hit
+        after = [m for m in hits if m.start() >= f.trigger.end and not (
+            ACTORS[m.group(0)][1] == "non_state" and re.search(
+                r"\bcontra\b", doc.text[f.trigger.end:m.start()], re.IGNORECASE))]
         pick = before[-1] if before else after[0] if after else None
         if pick is not None:
             f.actor1 = _actor(pick)
@@ -228,8 +336,42 @@ def corefer(doc: Doc) -> None:
             same.frames.extend(g.frames)
             continue
         out.append(g)
+    for g in out:
+        _finest_day(g)
     _totals_of_lists(doc, out)
-    doc.groups = [g for g in out if not all(_in_caption(doc, f) for f in g.frames)]
+    doc.groups = [g for g in out if not all(_in_caption(doc, f) for f in g.frames) and
+                  not _orphan_reference(g)]
+
+
+def _finest_day(g: Group) -> None:
+    """"el segundo golpe contra la narcolancha de septiembre" in the headline, "el 2 de
+    septiembre" in the body: the event's date is the day, which the month only bounds. A
+    coarser date of the group that holds a finer one takes it, with its evidence."""
+    dated = [f for f in g.frames if f.date_low is not None and f.date_high is not None]
+    days = [f for f in dated if f.time_precision == 1]
+    if not days:
+        return
+    for f in dated:
+        if f.time_precision in (None, 1):
+            continue
+        inside = [d for d in days if f.date_low <= d.date_low and  # type: ignore[operator]
+                  d.date_high <= f.date_high]  # type: ignore[operator]
+        if len({d.date_low for d in inside}) == 1:
+            d = inside[0]
+            f.date_low, f.date_high, f.time_precision = d.date_low, d.date_high, 1
+            f.prov["date"] = list(d.prov["date"])
+
+
+def _orphan_reference(g: Group) -> bool:
+    """"¿Qué se conoce de las víctimas de este nuevo ataque?" with nothing before it to
+    refer to: a reference with no date, place, toll or party named in its own sentence (the
+    actor carried from the sentence before is borrowed, not told) is no incident."""
+    h = g.head
+    if len(g.frames) > 1 or not h.anaphoric or h.counts or h.date_low or h.place or \
+            h.since_read is not None or h.kind != "event":
+        return False
+    actor = h.prov.get("actor1")
+    return h.actor1 is None or not actor or not (h.sentence.start <= actor[0][0] < h.sentence.end)
 
 
 #: a photo credit marks its line as a caption ("Lancha atacada. Foto: X @Southcom",
@@ -254,10 +396,12 @@ def _generic_plural(f: Frame) -> bool:
     """"Ataques a barcos supuestamente del narcotráfico", "ven cada vez más cerca ataques
     limitados", "el ritmo de los ataques … empezaron a comienzos de septiembre": strikes
     spoken of in general — no day (a month is the campaign's), period, place, toll or count
-    of their own — tell no incident."""
+    of their own — tell no incident. A sea is no place of their own: "los bombardeos de
+    EE.UU. a lanchas en el Caribe" names the campaign's theatre, not where one strike was."""
+    own_place = f.place is not None and not (f.place.kind == "sea" or f.place.geo_precision == 6)
     return f.status == "occurred" and bool(_PLURAL_NOUN.match(f.trigger.text)) and \
         not f.counts and (f.date_low is None or f.time_precision != 1) and \
-        f.since_read is None and f.place is None and not f.gap_verb and f.kind == "event"
+        f.since_read is None and not own_place and not f.gap_verb and f.kind == "event"
 
 
 _ORDINAL = re.compile(r"(?:primer|segund|tercer|cuart|quint|sext)\w*\s*$", re.IGNORECASE)
