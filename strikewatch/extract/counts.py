@@ -204,6 +204,11 @@ _CHILD = re.compile(rf"^\s+(?:of (?:them|whom)\s+)?{_GAP}(?:children|child|kids|
                     r"girls)\b", re.IGNORECASE)
 # "Two more died later": a count that adds to one told before
 _MORE = re.compile(r"^\s+(?:more|others?|further|additional)\b", re.IGNORECASE)
+# "The strike also killed three fighters", "three fighters also died": more of the toll
+# told before (not "also killed in the strike was ...": a name, no count)
+_ALSO_BEFORE = re.compile(r"\balso\s+(?:killed|killing|left)\s+[\"“]?$", re.IGNORECASE)
+_ALSO_AFTER = re.compile(rf"^\s+{_GAP}(?:(?:were|was|had|have)\s+)?also\s+(?:been\s+)?"
+                         r"(?:killed|died|dead)\b", re.IGNORECASE)
 _HE_AND = re.compile(r"(?:\b(?:he|she)|(?:^|[.;:,]\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                      r"\s+and\s+$")
 _ANOTHER = re.compile(r"\b(?:another|a further)\s+$", re.IGNORECASE)
@@ -296,7 +301,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
     for c in count_expressions(text):
         right = text[c.end:c.end + 80]
         left = text[max(0, c.start - 90):c.start]
-        added = bool(_MORE.match(right) or _ANOTHER.search(left))
+        added = bool(_MORE.match(right) or _ANOTHER.search(left) or
+                     _ALSO_BEFORE.search(left) or _ALSO_AFTER.match(right))
         if added and _HE_AND.search(left) and c.low is not None:
             # "he and one more of the group's operatives were killed": the one named
             # before counts too, and the toll adds to nothing told earlier

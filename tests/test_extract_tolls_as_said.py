@@ -1,0 +1,66 @@
+"""Tolls said the way reporters say them (issue 14, item 4): a floor told again, a toll that
+adds to the one told, a campaign's running toll beside one strike's (sentences written for
+these tests)."""
+
+from __future__ import annotations
+
+from strikewatch.extract import extract
+from strikewatch.extract.components.mentions import widen
+from strikewatch.records import Article, Mention
+
+PUB = "2025-06-11"  # a Wednesday
+
+
+def _events(text: str) -> list[Mention]:
+    return [m for m in extract(Article(text=text, published=PUB))
+            if m.kind == "event" and m.status == "occurred" and not m.background]
+
+
+def _tallies(text: str) -> list[Mention]:
+    return [m for m in extract(Article(text=text, published=PUB)) if m.kind == "tally"]
+
+
+def test_widen_keeps_a_floor_open_when_it_is_told_again_bare() -> None:
+    assert widen((8, None), (8, 8)) == (8, None)
+    assert widen((8, 8), (8, None)) == (8, None)
+    # a higher figure from another source closes the range at it
+    assert widen((9, None), (11, 11)) == (9, 11)
+    # a lower bare figure lowers the floor, and still closes nothing
+    assert widen((17, None), (3, 3)) == (3, None)
+    assert widen((2, 2), (4, 4)) == (2, 4)
+    # strikes told bare are the count itself
+    assert widen((2, None), (2, 2), floors=False) == (2, 2)
+
+
+def test_at_least_told_again_as_a_bare_figure_stays_at_least() -> None:
+    text = ("A drone strike on a wedding convoy in Zabul province killed at least twelve "
+            "people on Tuesday, local officials said. The twelve dead included the groom's "
+            "father, a provincial spokesman said.")
+    events = _events(text)
+    assert [(m.killed_low, m.killed_high) for m in events] == [(12, None)]
+
+
+def test_a_strike_that_also_killed_others_adds_them_to_the_toll_once() -> None:
+    text = ("An army drone strike on a cattle market in Gao region killed at least 11 "
+            "civilians on Tuesday, a rights group said. The strike also killed two armed "
+            "men, the group said. The group said the strike, in which two armed men also "
+            "died, may amount to a war crime.")
+    events = _events(text)
+    assert len(events) == 1
+    assert (events[0].killed_low, events[0].killed_high) == (13, None)
+
+
+def test_a_campaigns_toll_raised_by_the_strike_is_a_tally_not_its_toll() -> None:
+    text = ("Navy jets struck a speedboat in the Gulf of Aden on Tuesday, killing four "
+            "people, the ministry said. The ministry said the strike raises the toll of all "
+            "the naval operations to at least 61 dead.")
+    events = _events(text)
+    assert [(m.killed_low, m.killed_high) for m in events] == [(4, 4)]
+    assert any(t.killed_low == 61 for t in _tallies(text))
+
+
+def test_a_toll_raised_for_the_one_strike_is_its_new_toll() -> None:
+    text = ("An airstrike killed four people in a village near Marib on Tuesday, the "
+            "health office said. The office later raised the toll to nine.")
+    events = _events(text)
+    assert [(m.killed_low, m.killed_high) for m in events] == [(9, 9)]
