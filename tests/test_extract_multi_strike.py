@@ -64,26 +64,3 @@ def test_ranks_with_no_figure_or_across_sentences_split_nothing() -> None:
             "disabled the engine and the second sank the boat.")
     events, _ = _read(text)
     assert [m.killed_low for m in events] == [4]
-
-
-def test_a_toll_told_per_vessel_is_one_incident_per_vessel() -> None:
-    text = ("Navy jets struck two skiffs in the Gulf of Aden on Tuesday, killing eight "
-            "people, the ministry said. Each skiff had four men aboard, it said.")
-    events, tallies = _read(text)
-    assert sorted((m.killed_low, m.killed_high) for m in events) == [(4, 4), (4, 4)]
-    assert all(m.date_low == "2025-06-10" for m in events)
-    assert any(t.killed_low == 8 for t in tallies)
-
-
-def test_each_of_the_first_two_then_a_rank_is_three_incidents() -> None:
-    text = ("Navy jets struck three skiffs in the Gulf of Aden on Tuesday, the ministry said. "
-            "Two people died on each of the first two skiffs and five on the third.")
-    events, _ = _read(text)
-    assert sorted(m.killed_low for m in events if m.killed_low) == [2, 2, 5]
-
-
-def test_a_per_vessel_count_that_is_no_toll_splits_nothing() -> None:
-    text = ("Navy jets struck two skiffs in the Gulf of Aden on Tuesday, killing one man, "
-            "the ministry said. Each skiff had four men aboard; the others swam ashore.")
-    events, _ = _read(text)
-    assert [(m.killed_low, m.killed_high) for m in events] == [(1, 1)]

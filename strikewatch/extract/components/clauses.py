@@ -17,7 +17,6 @@ from dataclasses import replace
 from strikewatch import geo
 from strikewatch.caseless import caseless
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
-from strikewatch.extract.counts import parse_number, read_counts
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.triggers import BAT, ERV, SD, VAC
 
@@ -161,10 +160,7 @@ _RANK_FIGURE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nin
 _DEATH = re.compile(r"\b(?:kill(?:ed|ing)|dead|died|deaths?)\b", re.IGNORECASE)
 
 
-Item = tuple[int, int, tuple[int, int]]  # clause start, end (in the sentence), event word
-
-
-def _rank_items(s: Sentence) -> list[Item]:
+def _rank_items(s: Sentence) -> list[tuple[int, int, re.Match[str]]]:
     """A toll split by rank ("killed three people on the first boat, two on the second and
     three on the third"): one clause per item, from its figure to the next item's figure,
     each read with the sentence's death verb (the later items omit it). Only where each
@@ -186,74 +182,7 @@ def _rank_items(s: Sentence) -> list[Item]:
         starts.append(figures[-1].start())
         last = m.end()
     ends = starts[1:] + [len(s.text)]
-    return [(a, b, m.span()) for a, b, m in zip(starts, ends, ranks, strict=True)]
-
-
-# a toll told per vessel: "three men on each boat", "four people died on each of the first
-# two boats", "Each boat had three narco-terrorists aboard"
-_FIG = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_VESSELS = r"(?:boat|vessel|ship|craft|skiff|speedboat|semi-submersible)s?"
-_ON_EACH = re.compile(
-    rf"\b(?P<n>{_FIG})\s+(?:(?![Ee]ach\b)[\w-]+\s+){{0,3}}?(?:on|aboard|in)\s+(?:board\s+)?"
-    rf"(?P<each>each\s+(?:of\s+the\s+(?:first\s+)?(?:(?P<v>{_FIG})\s+)?)?{_VESSELS})\b",
-    re.IGNORECASE)
-_EACH_HAD = re.compile(
-    rf"\b(?P<each>each\s+(?:of\s+the\s+(?:(?P<v>{_FIG})\s+)?)?{_VESSELS})\s+(?:had|carried|"
-    rf"was\s+carrying|held)\s+(?P<n>{_FIG})\b", re.IGNORECASE)
-# the vessels the day's strikes hit: "struck two boats", "two lethal strikes hit two vessels"
-_VESSEL_COUNT = re.compile(rf"\b(?P<v>{_FIG})\s+(?:[\w-]+\s+){{0,2}}?{_VESSELS}\b",
-                           re.IGNORECASE)
-
-
-def _each_items(doc: Doc, s: Sentence) -> list[Item]:
-    """A toll told per vessel, one item per vessel: "four people died on each of the first
-    two boats ... and three on the third" is 4, 4 and 3; "Each boat had three aboard" after
-    "two boats were hit ... six killed" is 3 and 3. The number of vessels is the one the
-    phrase names or the last one told (this sentence or the three before); the figures count
-    the dead only where a death word joins figure and vessel or a toll told near them (two
-    sentences around) is what the items add up to, so "each boat carried two tons" or "three
-    men on each boat, one of whom was killed" split nothing."""
-    m = _ON_EACH.search(s.text) or _EACH_HAD.search(s.text)
-    if m is None or any(o.text == s.text for o in doc.sentences[:s.index]):
-        return []  # (a page that prints a paragraph twice tells its vessels once)
-    n = parse_number(m.group("n"))
-    v = parse_number(m.group("v")) if m.group("v") else None
-    if v is None:
-        before = doc.text[doc.sentences[max(0, s.index - 3)].start:s.start + m.start()]
-        hit = [parse_number(c.group("v")) for c in _VESSEL_COUNT.finditer(before)]
-        v = next((x for x in reversed(hit) if x is not None and x >= 2), None)
-    if n is None or v is None or not 2 <= v <= 6 or n < 1:
-        return []
-    start = m.start("n")
-    end = len(s.text)
-    semi = s.text.find(";", m.end())
-    if semi >= 0:
-        end = semi  # "three men on each boat; none of the six survived"
-    out: list[Item] = [(start, end, m.span("each"))] * v
-    # "... and three on the third": a rank after the vessels counted
-    for r in _RANK.finditer(s.text, m.end(), end):
-        figs = [f for f in _RANK_FIGURE.finditer(s.text, m.end(), r.start())
-                if r.start() - f.end() <= 30]
-        if figs:
-            first = out[0]
-            out = [(first[0], figs[-1].start(), first[2])] * len(out)
-            out.append((figs[-1].start(), end, r.span()))
-            break
-    items = [parse_number(s.text[a:b].split()[0]) or 0 for a, b, _ in out]
-    told = _DEATH.search(s.text, start, m.start("each") if m.re is _ON_EACH else start)
-    if told is None and sum(items) not in _tolls_near(doc, s):
-        return []
-    return out
-
-
-def _tolls_near(doc: Doc, s: Sentence) -> set[int]:
-    """The exact death tolls told in the sentence and the three before and one after it."""
-    out: set[int] = set()
-    for near in doc.sentences[max(0, s.index - 3):s.index + 2]:
-        low, high = read_counts(near.text)[0].get("killed", (None, None))
-        if low is not None and low == high:
-            out.add(low)
-    return out
+    return list(zip(starts, ends, ranks, strict=True))
 
 
 _ACT_TYPES = (ERV, BAT, VAC)
@@ -264,8 +193,9 @@ def _item_frames(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[Frame]:
     its event word, the sentence's event words give its type, the death verb its count;
     later items share the first one's agent and date (`gap_of`)."""
     out: list[Frame] = []
-    for a, b, (ta, tb) in (trigs and _rank_items(s)) or _each_items(doc, s):
-        t = Trigger(s.start + ta, s.start + tb, s.text[ta:tb], None, None, generic=True)
+    for a, b, m in _rank_items(s):
+        t = Trigger(s.start + m.start(), s.start + m.end(), m.group(0), None, None,
+                    generic=True)
         f = Frame(sentence=s, trigger=t, start=s.start + a, end=s.start + b,
                   violent_context=True, gap_verb="killed", list_item=True)
         f.gap_of = out[0] if out else None
@@ -344,9 +274,6 @@ def build_frames(doc: Doc) -> None:
     for s in doc.sentences:
         trigs = doc.triggers.get(s.index)
         if not trigs:
-            # "Each boat had three men aboard": a toll per vessel needs no event word
-            if "ach " in s.text:
-                doc.frames.extend(_item_frames(doc, s, []))
             continue
         items = _item_frames(doc, s, trigs)
         if items:

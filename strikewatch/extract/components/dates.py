@@ -140,8 +140,7 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
     f.cite("date", d.start, d.end)
 
 
-@component("dates", requires=("doc.frames", "frame.status", "frame.background",
-                             "frame.list_item"),
+@component("dates", requires=("doc.frames", "frame.status", "frame.background"),
            assigns=("frame.date_low", "frame.date_high", "frame.time_precision",
                     "frame.period_read", "frame.since_read"))
 def read_frame_dates(doc: Doc) -> None:
@@ -161,13 +160,6 @@ def read_frame_dates(doc: Doc) -> None:
             f.date_low, f.date_high, f.time_precision = (last_dated.date_low,
                                                          last_dated.date_high, 1)
             f.cite("date", f.start + same.start(), f.start + same.end())
-        elif f.list_item and f.date_low is None and f.gap_of is None and \
-                last_dated is not None:
-            # "Each boat had three men aboard": one strike of the day's several told just
-            # before, on that day (its event word cited)
-            f.date_low, f.date_high, f.time_precision = (last_dated.date_low,
-                                                         last_dated.date_high, 1)
-            f.cite("date", f.trigger.start, f.trigger.end)
         if f.date_low is not None and f.time_precision == 1 and not f.background:
             last_dated = f
         g0 = f.gap_of
