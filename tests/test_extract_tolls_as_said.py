@@ -64,3 +64,23 @@ def test_a_toll_raised_for_the_one_strike_is_its_new_toll() -> None:
             "health office said. The office later raised the toll to nine.")
     events = _events(text)
     assert [(m.killed_low, m.killed_high) for m in events] == [(9, 9)]
+
+
+def test_a_toll_that_has_risen_is_not_widened_by_the_figure_it_rose_from() -> None:
+    text = ("The toll of an airstrike on a fuel depot near Marib the day before has risen "
+            "to eleven dead, the health office said on Wednesday. The day before, a "
+            "spokesman had given three men and two boys as the dead.")
+    events = _events(text)
+    assert [(m.killed_low, m.killed_high) for m in events] == [(11, 11)]
+    # the strike was the day before the day the toll was told
+    assert events[0].date_low == "2025-06-10"
+
+
+def test_a_figure_beats_a_vague_word_for_the_same_toll() -> None:
+    text = ("A drone strike on a market in Kaduna State on Sunday left several villagers "
+            "dead, the governor said. Residents said 27 people were killed in the strike.")
+    events = _events(text)
+    assert [(m.killed_low, m.killed_high) for m in events] == [(27, 27)]
+    text = ("A drone strike on a market in Kaduna State on Sunday killed 27 people, "
+            "residents said. The strike left several villagers dead, the governor said.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(27, 27)]

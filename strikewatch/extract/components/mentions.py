@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.pipeline import component
 from strikewatch.records import COUNT_FIELDS, Attribution, Mention, Quote, Span, stable_id
@@ -88,21 +89,51 @@ def _single_fields(g: Group) -> dict[str, object]:
     return fields
 
 
+def _vague(f: Frame, key: str) -> bool:
+    """Whether the frame tells its count by a word, not a figure ("several", "dozens")."""
+    spans = f.prov.get(key)
+    if not spans:
+        return False
+    a, b = spans[0]
+    said = f.sentence.text[a - f.sentence.start:b - f.sentence.start].lower()
+    return said in VAGUE
+
+
 def _counts(frames: Sequence[Frame]) -> dict[str, object]:
     """The group's counts: revised, widened or added as told (see the module doc)."""
     counts: dict[str, Range] = {}
     added: dict[str, list[Range]] = {}  # what "more" figures have added, per count
+    risen: set[str] = set()  # counts told as revised ("the toll has risen to eight")
+    vague: set[str] = set()  # counts told so far only by a word ("several", "dozens")
     for f in frames:
         update = bool(_UPDATE.search(f.sentence.text))
         for k, v in f.counts.items():
+            told_vague = _vague(f, k)
+            if k in counts and not update and k not in f.more:
+                if k in risen and v[1] is not None and counts[k][0] is not None and \
+                        v[1] <= counts[k][0]:
+                    continue  # "had given six as the dead" after "has risen to eight"
+                if told_vague and k not in vague:
+                    continue  # "several citizens dead" beside "30 people were killed"
+                if k in vague and not told_vague:
+                    counts[k] = v  # ... whichever is told first: the figure says it
+                    vague.discard(k)
+                    continue
             if k in f.more and k in counts:
                 if v in added.setdefault(k, []):
                     continue  # "also killed three" told again: the same three
                 added[k].append(v)
                 counts[k] = add(counts[k], v)
+                continue
+            if update or k not in counts:
+                counts[k] = v
+                vague.discard(k)
+                if told_vague:
+                    vague.add(k)
+                if update:
+                    risen.add(k)
             else:
-                counts[k] = v if update or k not in counts else \
-                    widen(counts[k], v, floors=k != "strikes")
+                counts[k] = widen(counts[k], v, floors=k != "strikes")
     out: dict[str, object] = {}
     for k in COUNT_FIELDS:
         if k in counts:
