@@ -110,8 +110,8 @@ def _counts(frames: Sequence[Frame]) -> dict[str, object]:
         for k, v in f.counts.items():
             told_vague = _vague(f, k)
             if k in counts and not update and k not in f.more:
-                if k in risen and v[1] is not None and counts[k][0] is not None and \
-                        v[1] <= counts[k][0]:
+                floor = counts[k][0]
+                if k in risen and v[1] is not None and floor is not None and v[1] <= floor:
                     continue  # "had given six as the dead" after "has risen to eight"
                 if told_vague and k not in vague:
                     continue  # "several citizens dead" beside "30 people were killed"
