@@ -84,3 +84,29 @@ def test_a_figure_beats_a_vague_word_for_the_same_toll() -> None:
     text = ("A drone strike on a market in Kaduna State on Sunday killed 27 people, "
             "residents said. The strike left several villagers dead, the governor said.")
     assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(27, 27)]
+
+
+def test_a_finding_of_no_civilian_harm_is_zero_civilians_killed() -> None:
+    from strikewatch.extract.counts import read_counts
+    for sentence in ("Officials said there were no reports of civilian casualties.",
+                     "The army found no evidence of property damage or civilian deaths.",
+                     "There was nothing to suggest civilian casualties, she said.",
+                     "The commander was the only one killed; nobody else died, civilians "
+                     "included."):
+        assert read_counts(sentence)[0].get("civilians_killed") == (0, 0), sentence
+    text = ("A U.S. drone strike killed a militia commander in a car in Kirkuk on Tuesday, "
+            "the command said. It said there was so far no sign of civilian casualties.")
+    events = _events(text)
+    assert len(events) == 1
+    assert (events[0].civilians_killed_low, events[0].civilians_killed_high) == (0, 0)
+    assert (events[0].killed_low, events[0].killed_high) == (1, 1)
+
+
+def test_no_harm_to_the_striking_forces_is_no_toll_of_the_strike() -> None:
+    text = ("Navy jets struck a speedboat in the Gulf of Aden on Tuesday, killing three "
+            "people, the ministry said. No naval forces were harmed in the operation.")
+    events = _events(text)
+    assert [(m.killed_low, m.killed_high) for m in events] == [(3, 3)]
+    text = ("Navy jets struck a speedboat in the Gulf of Aden on Tuesday, the ministry said. "
+            "No navy personnel were hurt.")
+    assert all(m.killed_low is None and m.injured_low is None for m in _events(text))

@@ -243,7 +243,12 @@ _ZERO = caseless(re.compile(
     r"has been) )?(?:killed|harmed|hurt|injured|wounded|among the dead)|"
     # "killed no civilians", "no civilian casualties"
     r"\bkill(?:ed|ing) no (?P<zciv2>civilians?|non-combatants|bystanders)\b|"
-    r"\bno (?P<zciv3>civilian) (?:casualties|deaths|fatalities)\b|"
+    # "no reports of civilian casualties", "no evidence of collateral damage or civilian
+    # casualties", "nothing to suggest civilian casualties"
+    r"\b(?:no|nothing to suggest|no (?:signs?|evidence|reports?|indications?) of)\s+"
+    r"(?:[\w-]+\s+(?:[\w-]+\s+)?or\s+)?(?P<zciv3>civilian) (?:casualties|deaths|fatalities)\b|"
+    # "nobody else died, civilians included"
+    r"\b(?:no one|nobody) else (?:died|was killed)\W+(?P<zciv4>civilians) included\b|"
     # "the attacks have killed no one", "caused only material damage"
     r"\bkill(?:ed|ing) (?P<zk4>no one|nobody)\b|"
     r"\b(?:caused|causing|did|resulted in) (?:only )?(?P<zmat>material damage)\b", re.IGNORECASE))
@@ -259,7 +264,7 @@ _KILL_CONTEXT = caseless(
 def _read_zeros(text: str, put: Callable[[str, Range, int, int], None]) -> None:
     """"No one was killed", "no civilians were harmed", "no survivors": counts of zero."""
     for m in _ZERO.finditer(text):
-        if m.group("zciv") or m.group("zciv2") or m.group("zciv3"):
+        if m.group("zciv") or m.group("zciv2") or m.group("zciv3") or m.group("zciv4"):
             put("civilians_killed", (0, 0), m.start(), m.end())  # "no civilians were harmed"
             continue
         if m.group("zk4") or m.group("zmat"):
