@@ -110,3 +110,19 @@ def test_no_harm_to_the_striking_forces_is_no_toll_of_the_strike() -> None:
     text = ("Navy jets struck a speedboat in the Gulf of Aden on Tuesday, the ministry said. "
             "No navy personnel were hurt.")
     assert all(m.killed_low is None and m.injured_low is None for m in _events(text))
+
+
+def test_everyone_on_board_killed_is_as_many_as_were_aboard() -> None:
+    text = ("Navy jets struck a speedboat in the Gulf of Aden on Tuesday, killing everyone "
+            "on board. The boat carried five men, the ministry said.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(5, 5)]
+    text = ("A speedboat with seven people aboard was struck in the Gulf of Aden on Tuesday. "
+            "All aboard were killed, the ministry said.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(7, 7)]
+    # no crew told, or two counts that differ: no toll is made up
+    text = ("Navy jets struck a speedboat in the Gulf of Aden on Tuesday, killing everyone "
+            "on board.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(None, None)]
+    text = ("Navy jets struck a speedboat with five people aboard and a skiff with two "
+            "people aboard in the Gulf of Aden on Tuesday, killing everyone on board.")
+    assert all(m.killed_low != 5 for m in _events(text))
