@@ -126,3 +126,11 @@ def test_everyone_on_board_killed_is_as_many_as_were_aboard() -> None:
     text = ("Navy jets struck a speedboat with five people aboard and a skiff with two "
             "people aboard in the Gulf of Aden on Tuesday, killing everyone on board.")
     assert all(m.killed_low != 5 for m in _events(text))
+
+
+def test_none_of_them_survived_is_no_survivor_and_all_dead() -> None:
+    from strikewatch.extract.counts import read_counts
+    counts = read_counts("Four men were on the skiff; none of the four survived.")[0]
+    assert counts.get("survivors") == (0, 0)
+    assert counts.get("killed") == (4, 4)
+    assert read_counts("Two of the four survived.")[0].get("survivors") == (2, 2)

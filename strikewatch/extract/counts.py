@@ -231,6 +231,7 @@ _MISS = re.compile(rf"^\s+{_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)
 # "15 of the wounded needed hospital care": part of a toll told before, not a toll
 _SUBSET = re.compile(r"^\s+of\s+(?:the|those)\s+(?:wounded|injured|dead|killed|victims|"
                      r"casualties)\b", re.IGNORECASE)
+_NONE_OF = re.compile(r"\bnone\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
 _ZERO = caseless(re.compile(
     r"\b(?:no one|nobody) (?:was|were) (?P<zk>killed|hurt|injured|wounded)|"
@@ -342,7 +343,14 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             put("strikes", rng, c.start, c.end + _STRIKES.match(right).end(), c.approx)  # type: ignore[union-attr]
             continue
         direct = bool(_KILL_DIRECT.search(left))  # "killed two survivors", "killing three
-        if _SURV.match(right) and not direct:  # men and wounding two"
+        none_of = _NONE_OF.search(left)  # men and wounding two"
+        surv = _SURV.match(right)
+        if surv is not None and none_of is not None:
+            # "none of the six survived": no survivors, and six dead
+            put("survivors", (0, 0), c.start - len(none_of.group(0)), c.end + surv.end())
+            put("killed", rng, c.start, c.end, c.approx)
+            continue
+        if _SURV.match(right) and not direct:
             put("survivors", rng, c.start, c.end + _SURV.match(right).end(), c.approx)  # type: ignore[union-attr]
             continue
         if _MISS.match(right) and not direct:
