@@ -204,6 +204,11 @@ _CHILD = re.compile(rf"^\s+(?:of (?:them|whom)\s+)?{_GAP}(?:children|child|kids|
                     r"girls)\b", re.IGNORECASE)
 # "Two more died later": a count that adds to one told before
 _MORE = re.compile(r"^\s+(?:more|others?|further|additional)\b", re.IGNORECASE)
+# "The strike also killed three fighters", "three fighters also died": more of the toll
+# told before (not "also killed in the strike was ...": a name, no count)
+_ALSO_BEFORE = re.compile(r"\balso\s+(?:killed|killing|left)\s+[\"“]?$", re.IGNORECASE)
+_ALSO_AFTER = re.compile(rf"^\s+{_GAP}(?:(?:were|was|had|have)\s+)?also\s+(?:been\s+)?"
+                         r"(?:killed|died|dead)\b", re.IGNORECASE)
 _HE_AND = re.compile(r"(?:\b(?:he|she)|(?:^|[.;:,]\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                      r"\s+and\s+$")
 # "a third person was killed": one more than the two told before
@@ -229,6 +234,7 @@ _MISS = re.compile(rf"^\s+{_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)
 # "15 of the wounded needed hospital care": part of a toll told before, not a toll
 _SUBSET = re.compile(r"^\s+of\s+(?:the|those)\s+(?:wounded|injured|dead|killed|victims|"
                      r"casualties)\b", re.IGNORECASE)
+_NONE_OF = re.compile(r"\bnone\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
 _ZERO = caseless(re.compile(
     r"\b(?:no one|nobody) (?:was|were) (?P<zk>killed|hurt|injured|wounded)|"
@@ -241,7 +247,12 @@ _ZERO = caseless(re.compile(
     r"has been) )?(?:killed|harmed|hurt|injured|wounded|among the dead)|"
     # "killed no civilians", "no civilian casualties"
     r"\bkill(?:ed|ing) no (?P<zciv2>civilians?|non-combatants|bystanders)\b|"
-    r"\bno (?P<zciv3>civilian) (?:casualties|deaths|fatalities)\b|"
+    # "no reports of civilian casualties", "no evidence of collateral damage or civilian
+    # casualties", "nothing to suggest civilian casualties"
+    r"\b(?:no|nothing to suggest|no (?:signs?|evidence|reports?|indications?) of)\s+"
+    r"(?:[\w-]+\s+(?:[\w-]+\s+)?or\s+)?(?P<zciv3>civilian) (?:casualties|deaths|fatalities)\b|"
+    # "nobody else died, civilians included"
+    r"\b(?:no one|nobody) else (?:died|was killed)\W+(?P<zciv4>civilians) included\b|"
     # "the attacks have killed no one", "caused only material damage"
     r"\bkill(?:ed|ing) (?P<zk4>no one|nobody)\b|"
     r"\b(?:caused|causing|did|resulted in) (?:only )?(?P<zmat>material damage)\b", re.IGNORECASE))
@@ -257,7 +268,7 @@ _KILL_CONTEXT = caseless(
 def _read_zeros(text: str, put: Callable[[str, Range, int, int], None]) -> None:
     """"No one was killed", "no civilians were harmed", "no survivors": counts of zero."""
     for m in _ZERO.finditer(text):
-        if m.group("zciv") or m.group("zciv2") or m.group("zciv3"):
+        if m.group("zciv") or m.group("zciv2") or m.group("zciv3") or m.group("zciv4"):
             put("civilians_killed", (0, 0), m.start(), m.end())  # "no civilians were harmed"
             continue
         if m.group("zk4") or m.group("zmat"):
@@ -299,8 +310,9 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
     for c in count_expressions(text):
         right = text[c.end:c.end + 80]
         left = text[max(0, c.start - 90):c.start]
-        added = bool(_MORE.match(right) or _ANOTHER.search(left) or (
-            _NTH.match(right) and text[c.start:c.end].lower() == "a"))  # "a third person"
+        nth = _NTH.match(right) and text[c.start:c.end].lower() == "a"  # "a third person"
+        added = bool(_MORE.match(right) or _ANOTHER.search(left) or
+                     _ALSO_BEFORE.search(left) or _ALSO_AFTER.match(right) or nth)
         if added and _HE_AND.search(left) and c.low is not None:
             # "he and one more of the group's operatives were killed": the one named
             # before counts too, and the toll adds to nothing told earlier
@@ -335,7 +347,14 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             put("strikes", rng, c.start, c.end + _STRIKES.match(right).end(), c.approx)  # type: ignore[union-attr]
             continue
         direct = bool(_KILL_DIRECT.search(left))  # "killed two survivors", "killing three
-        if _SURV.match(right) and not direct:  # men and wounding two"
+        none_of = _NONE_OF.search(left)  # men and wounding two"
+        surv = _SURV.match(right)
+        if surv is not None and none_of is not None:
+            # "none of the six survived": no survivors, and six dead
+            put("survivors", (0, 0), c.start - len(none_of.group(0)), c.end + surv.end())
+            put("killed", rng, c.start, c.end, c.approx)
+            continue
+        if _SURV.match(right) and not direct:
             put("survivors", rng, c.start, c.end + _SURV.match(right).end(), c.approx)  # type: ignore[union-attr]
             continue
         if _MISS.match(right) and not direct:

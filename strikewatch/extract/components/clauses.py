@@ -24,6 +24,15 @@ from strikewatch.extract.triggers import BAT, ERV, SD, VAC
 _TOLL_CLAUSE = caseless(
     re.compile(r",?\s*(?:bringing|raising|pushing|taking|lifting) the (?:[\w-]+\s+){0,3}"
                           r"(?:toll|number|total|tally|count)\b", re.IGNORECASE))
+# "the attack raises the toll of all the operations to 34", "the strike brought the number
+# killed in the campaign to 76": a finite verb opens a tally too, where the toll is named as
+# that of many acts (a bare "raised the toll to nine" revises the one event's toll)
+_TOLL_OF_MANY = caseless(
+    re.compile(r",?\s*\b(?:brings|brought|raises|raised|pushes|pushed|takes|took|lifts|lifted|"
+               r"increases|increased)\s+the\s+(?:[\w-]+\s+){0,3}(?:toll|number|total|tally|"
+               r"count)\s+(?:[\w-]+\s+){0,2}?(?:of|from|in|for)\s+(?:all\s+)?(?:the\s+|its\s+|"
+               r"their\s+|these\s+|such\s+)?(?:[\w.-]+\s+){0,3}?(?:strikes|attacks|operations|"
+               r"raids|campaign|bombings|airstrikes)\b", re.IGNORECASE))
 TALLY_CUE = caseless(re.compile(
     r"\b(?:death toll|toll|so far|in total|to date|in recent (?:weeks|months)|altogether|"
     r"cumulative|campaign|over the past|in all|since (?:the start|early|late|mid|[A-Z]\w+|"
@@ -206,7 +215,7 @@ def _item_frames(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[Frame]:
 def _clauses_of(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str]]:
     """(start, end, forced kind) of each event clause of the sentence."""
     clauses: list[tuple[int, int, str]] = []
-    m = _TOLL_CLAUSE.search(s.text)
+    m = _TOLL_CLAUSE.search(s.text) or _TOLL_OF_MANY.search(s.text)
     r = _REL_TALLY.search(s.text)
     if m and m.start() > 10:
         clauses.append((s.start, s.start + m.start(), "event"))

@@ -2,13 +2,16 @@
 
 Per frame, from its clause (counts.py reads the numbers: "at least 12", "dozens", "3 to
 5"); a gapped part ("… and two in Jabalia") is read with the verb it shares. Counts that
-add to a figure told before ("two more died") are marked in `frame.more`.
+add to a figure told before ("two more died") are marked in `frame.more`. "Killing everyone
+on board" is as many dead as the article says were aboard, where it says one number.
 """
 
 from __future__ import annotations
 
-from strikewatch.extract.context import Doc
-from strikewatch.extract.counts import read_counts
+import re
+
+from strikewatch.extract.context import Doc, Frame
+from strikewatch.extract.counts import parse_number, read_counts
 from strikewatch.extract.pipeline import component
 
 
@@ -29,3 +32,43 @@ def read_frame_counts(doc: Doc) -> None:
         f.approx = approx
         for k, (a, b) in cspans.items():
             f.cite(k, a, b)
+        if "killed" not in counts:
+            _all_aboard(doc, f)
+
+
+# "killing everyone on board", "all aboard were killed", "there were no survivors"
+_ALL_KILLED = re.compile(
+    r"\b(?:kill(?:ed|ing)\s+(?:everyone|everybody|all(?:\s+(?:those|the\s+people|the\s+men|"
+    r"the\s+crew|crew\s+members))?)\s+(?:who\s+were\s+)?(?:on\s*board|aboard)|"
+    r"(?:everyone|everybody|all(?:\s+(?:those|the\s+people|the\s+men))?)\s+(?:who\s+were\s+)?"
+    r"(?:on\s*board|aboard)\s+(?:was|were|had\s+been)\s+killed|"
+    r"(?:everyone|everybody|all(?:\s+(?:those|the\s+people|the\s+men))?)\s+(?:on\s*board|"
+    r"aboard)\s+died)\b", re.IGNORECASE)
+# how many were aboard: "the vessel carried three men", "four people were on board"
+_FIG = r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_ABOARD = (
+    re.compile(rf"\b(?:carried|carrying|had|with)\s+{_FIG}\s+(?:[\w-]+\s+){{0,3}}?(?:men|"
+               r"people|persons|crew(?:\s+members)?|passengers|aboard|on\s*board)\b",
+               re.IGNORECASE),
+    re.compile(rf"\b{_FIG}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:on\s*board|aboard)\b",
+               re.IGNORECASE))
+
+
+def _all_aboard(doc: Doc, f: Frame) -> None:
+    """"Killing everyone on board" where the article says how many were aboard (in the
+    sentence or the two either side): that many dead, cited from both."""
+    clause = doc.text[f.start:f.end]
+    m = _ALL_KILLED.search(clause)
+    if m is None:
+        return
+    s = f.sentence.index
+    near = doc.sentences[max(0, s - 2):s + 3]
+    found = [(x, c) for x in near for r in _ABOARD for c in r.finditer(x.text)]
+    figures = {parse_number(c.group("n") or "") for _, c in found}
+    n = figures.pop() if len(figures) == 1 else None
+    if n is None:
+        return  # no crew told, or two different counts: no toll read
+    x, c = found[0]
+    f.counts["killed"] = (n, n)
+    f.cite("killed", f.start + m.start(), f.start + m.end())
+    f.cite("killed", x.start + c.start("n"), x.start + c.end("n"))

@@ -47,6 +47,11 @@ _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
 _SAME_DAY = caseless(re.compile(r"\b(?:on |later )?(?:the same day|that same day|the same night|"
                        r"later that day)\b", re.IGNORECASE))
 
+# "a strike the day before", "the previous night": the day before the one it was told on
+_DAY_BEFORE = re.compile(r"\b(?:the (?:day|night) before|the previous (?:day|night)|a day "
+                         r"earlier)\b(?!\s+(?:the|a|an|his|her|its|their|yesterday)\b)",
+                         re.IGNORECASE)
+
 # "In the second there were four", "three on the first boat", "The third attack hit two
 # boats": one strike of a day's several, told after the day was given; its day is theirs
 _PART_OF_DAY = caseless(re.compile(
@@ -143,7 +148,16 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
              d.high is not None and d.low <= e.low and (e.high or e.low) <= d.high]
     if finer:
         d = min(finer, key=lambda e: abs(e.start - t0))
+    before = _DAY_BEFORE.search(doc.text, f.start, f.end) if d in told else None
     d = _from_the_telling(doc, d, told)
+    if before is not None and d.precision == 1 and d.low is not None and d.low == d.high:
+        # "the toll of a strike the day before has risen to eight, they said on
+        # Wednesday": the day before the day it was told
+        day = (dt.date.fromisoformat(d.low) - dt.timedelta(days=1)).isoformat()
+        f.date_low, f.date_high, f.time_precision = day, day, 1
+        f.cite("date", before.start(), before.end())
+        f.cite("date", d.start, d.end)
+        return
     f.date_low, f.date_high, f.time_precision = d.low, d.high, d.precision
     f.cite("date", d.start, d.end)
 

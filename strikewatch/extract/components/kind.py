@@ -91,6 +91,9 @@ def _aggregate(f: Frame) -> None:
             word not in ("clashes",)
         strikes = f.counts.get("strikes")
         clause = f.sentence.text
+        # "so far no evidence of civilian casualties": a finding of none is the event's,
+        # no figure summed over many
+        counted = any(v != (0, 0) for v in f.counts.values())
         if strikes and (strikes[0] or 0) + (strikes[1] or 0) >= 2:
             f.kind = "tally"
         elif _NTH_SINCE.search(clause) and not plural:
@@ -98,9 +101,9 @@ def _aggregate(f: Frame) -> None:
         elif "killed" in f.counts and f.time_precision != 1 and \
                 _CUMULATIVE.search(clause) and _SEVERAL_ACTS.search(clause):
             f.kind = "tally"  # "such strikes have killed at least 27 people"
-        elif f.counts and _SEPARATE_ACTS.search(clause):
+        elif counted and _SEPARATE_ACTS.search(clause):
             f.kind = "tally"  # "killed 15 civilians in two separate incidents"
-        elif f.counts and (_aggregate_cue(clause, f.trigger.strength, plural) or
+        elif counted and (_aggregate_cue(clause, f.trigger.strength, plural) or
                            (plural and f.trigger.generic and not _CASUALTY_WORD.match(word))):
             f.kind = "tally"
     if f.kind == "tally":

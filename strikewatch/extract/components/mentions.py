@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.pipeline import component
 from strikewatch.records import COUNT_FIELDS, Attribution, Mention, Quote, Span, stable_id
@@ -33,12 +34,22 @@ _RAID = re.compile(r"raid", re.IGNORECASE)
 Range = tuple[int | None, int | None]
 
 
-def widen(a: Range, b: Range) -> Range:
-    """Two figures for one event in one article ("at least nine" by fishermen, "11" by
-    officials) make one range: the lowest low and the highest stated high."""
+def widen(a: Range, b: Range, floors: bool = True) -> Range:
+    """Two figures for one event in one article make one range: the lowest low, and the
+    highest high a figure states. "At least nine" by fishermen and "11" by officials are
+    9..11; but a floor told again bare ("at least eight" ... "eight") stays a floor: a bare
+    figure no higher than an open figure's low closes nothing (`floors`: a
+    count of people; a count of strikes told bare is the count itself)."""
     lows = [x for x in (a[0], b[0]) if x is not None]
+    low = min(lows) if lows else None
+    if a[1] is None and b[1] is None:
+        return low, None
+    if floors and (a[1] is None or b[1] is None):
+        floor, bounded = (a, b) if a[1] is None else (b, a)
+        if floor[0] is not None and bounded[1] is not None and bounded[1] <= floor[0]:
+            return low, None
     highs = [x for x in (a[1], b[1]) if x is not None]
-    return (min(lows) if lows else None, max(highs) if highs else None)
+    return low, max(highs)
 
 
 def add(a: Range, b: Range) -> Range:
@@ -78,16 +89,51 @@ def _single_fields(g: Group) -> dict[str, object]:
     return fields
 
 
+def _vague(f: Frame, key: str) -> bool:
+    """Whether the frame tells its count by a word, not a figure ("several", "dozens")."""
+    spans = f.prov.get(key)
+    if not spans:
+        return False
+    a, b = spans[0]
+    said = f.sentence.text[a - f.sentence.start:b - f.sentence.start].lower()
+    return said in VAGUE
+
+
 def _counts(frames: Sequence[Frame]) -> dict[str, object]:
     """The group's counts: revised, widened or added as told (see the module doc)."""
     counts: dict[str, Range] = {}
+    added: dict[str, list[Range]] = {}  # what "more" figures have added, per count
+    risen: set[str] = set()  # counts told as revised ("the toll has risen to eight")
+    vague: set[str] = set()  # counts told so far only by a word ("several", "dozens")
     for f in frames:
         update = bool(_UPDATE.search(f.sentence.text))
         for k, v in f.counts.items():
+            told_vague = _vague(f, k)
+            if k in counts and not update and k not in f.more:
+                floor = counts[k][0]
+                if k in risen and v[1] is not None and floor is not None and v[1] <= floor:
+                    continue  # "had given six as the dead" after "has risen to eight"
+                if told_vague and k not in vague:
+                    continue  # "several citizens dead" beside "30 people were killed"
+                if k in vague and not told_vague:
+                    counts[k] = v  # ... whichever is told first: the figure says it
+                    vague.discard(k)
+                    continue
             if k in f.more and k in counts:
+                if v in added.setdefault(k, []):
+                    continue  # "also killed three" told again: the same three
+                added[k].append(v)
                 counts[k] = add(counts[k], v)
+                continue
+            if update or k not in counts:
+                counts[k] = v
+                vague.discard(k)
+                if told_vague:
+                    vague.add(k)
+                if update:
+                    risen.add(k)
             else:
-                counts[k] = v if update or k not in counts else widen(counts[k], v)
+                counts[k] = widen(counts[k], v, floors=k != "strikes")
     out: dict[str, object] = {}
     for k in COUNT_FIELDS:
         if k in counts:

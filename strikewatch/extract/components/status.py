@@ -37,7 +37,10 @@ _LONG_HABIT = re.compile(r"\b(?:in the past|(?:has|have|had) long|for (?:years|d
                          r"time and again|frequently|regularly)\b[^.;,]{0,40}$", re.IGNORECASE)
 _HABIT_AFTER = re.compile(r"[^.;]{0,60}?\b(?:many times|time and again|regularly|"
                           r"since the (?:19|20)\d0s|for (?:years|decades)|"
-                          r"frequently|in the past|before(?=\s*(?:[,.;]|$)))", re.IGNORECASE)
+                          r"frequently|in the past|"
+                          # ("as before"; "the day before" is the previous day)
+                          r"(?<!day )(?<!night )(?<!week )(?<!month )(?<!year )(?<!evening )"
+                          r"(?<!morning )before(?=\s*(?:[,.;]|$)))", re.IGNORECASE)
 # a kind of act, not an act: "every strike was in international waters", "not every raid
 # is announced", "never before had more than one strike been announced", "the capacity to
 # strike civilians"

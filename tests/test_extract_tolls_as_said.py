@@ -1,0 +1,136 @@
+"""Tolls said the way reporters say them (issue 14, item 4): a floor told again, a toll that
+adds to the one told, a campaign's running toll beside one strike's (sentences written for
+these tests)."""
+
+from __future__ import annotations
+
+from strikewatch.extract import extract
+from strikewatch.extract.components.mentions import widen
+from strikewatch.records import Article, Mention
+
+PUB = "2025-06-11"  # a Wednesday
+
+
+def _events(text: str) -> list[Mention]:
+    return [m for m in extract(Article(text=text, published=PUB))
+            if m.kind == "event" and m.status == "occurred" and not m.background]
+
+
+def _tallies(text: str) -> list[Mention]:
+    return [m for m in extract(Article(text=text, published=PUB)) if m.kind == "tally"]
+
+
+def test_widen_keeps_a_floor_open_when_it_is_told_again_bare() -> None:
+    assert widen((8, None), (8, 8)) == (8, None)
+    assert widen((8, 8), (8, None)) == (8, None)
+    # a higher figure from another source closes the range at it
+    assert widen((9, None), (11, 11)) == (9, 11)
+    # a lower bare figure lowers the floor, and still closes nothing
+    assert widen((17, None), (3, 3)) == (3, None)
+    assert widen((2, 2), (4, 4)) == (2, 4)
+    # strikes told bare are the count itself
+    assert widen((2, None), (2, 2), floors=False) == (2, 2)
+
+
+def test_at_least_told_again_as_a_bare_figure_stays_at_least() -> None:
+    text = ("A drone strike on a wedding convoy in Zabul province killed at least twelve "
+            "people on Tuesday, local officials said. The twelve dead included the groom's "
+            "father, a provincial spokesman said.")
+    events = _events(text)
+    assert [(m.killed_low, m.killed_high) for m in events] == [(12, None)]
+
+
+def test_a_strike_that_also_killed_others_adds_them_to_the_toll_once() -> None:
+    text = ("An army drone strike on a cattle market in Gao region killed at least 11 "
+            "civilians on Tuesday, a rights group said. The strike also killed two armed "
+            "men, the group said. The group said the strike, in which two armed men also "
+            "died, may amount to a war crime.")
+    events = _events(text)
+    assert len(events) == 1
+    assert (events[0].killed_low, events[0].killed_high) == (13, None)
+
+
+def test_a_campaigns_toll_raised_by_the_strike_is_a_tally_not_its_toll() -> None:
+    text = ("Navy jets struck a speedboat in the Gulf of Aden on Tuesday, killing four "
+            "people, the ministry said. The ministry said the strike raises the toll of all "
+            "the naval operations to at least 61 dead.")
+    events = _events(text)
+    assert [(m.killed_low, m.killed_high) for m in events] == [(4, 4)]
+    assert any(t.killed_low == 61 for t in _tallies(text))
+
+
+def test_a_toll_raised_for_the_one_strike_is_its_new_toll() -> None:
+    text = ("An airstrike killed four people in a village near Marib on Tuesday, the "
+            "health office said. The office later raised the toll to nine.")
+    events = _events(text)
+    assert [(m.killed_low, m.killed_high) for m in events] == [(9, 9)]
+
+
+def test_a_toll_that_has_risen_is_not_widened_by_the_figure_it_rose_from() -> None:
+    text = ("The toll of an airstrike on a fuel depot near Marib the day before has risen "
+            "to eleven dead, the health office said on Wednesday. The day before, a "
+            "spokesman had given three men and two boys as the dead.")
+    events = _events(text)
+    assert [(m.killed_low, m.killed_high) for m in events] == [(11, 11)]
+    # the strike was the day before the day the toll was told
+    assert events[0].date_low == "2025-06-10"
+
+
+def test_a_figure_beats_a_vague_word_for_the_same_toll() -> None:
+    text = ("A drone strike on a market in Kaduna State on Sunday left several villagers "
+            "dead, the governor said. Residents said 27 people were killed in the strike.")
+    events = _events(text)
+    assert [(m.killed_low, m.killed_high) for m in events] == [(27, 27)]
+    text = ("A drone strike on a market in Kaduna State on Sunday killed 27 people, "
+            "residents said. The strike left several villagers dead, the governor said.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(27, 27)]
+
+
+def test_a_finding_of_no_civilian_harm_is_zero_civilians_killed() -> None:
+    from strikewatch.extract.counts import read_counts
+    for sentence in ("Officials said there were no reports of civilian casualties.",
+                     "The army found no evidence of property damage or civilian deaths.",
+                     "There was nothing to suggest civilian casualties, she said.",
+                     "The commander was the only one killed; nobody else died, civilians "
+                     "included."):
+        assert read_counts(sentence)[0].get("civilians_killed") == (0, 0), sentence
+    text = ("A U.S. drone strike killed a militia commander in a car in Kirkuk on Tuesday, "
+            "the command said. It said there was so far no sign of civilian casualties.")
+    events = _events(text)
+    assert len(events) == 1
+    assert (events[0].civilians_killed_low, events[0].civilians_killed_high) == (0, 0)
+    assert (events[0].killed_low, events[0].killed_high) == (1, 1)
+
+
+def test_no_harm_to_the_striking_forces_is_no_toll_of_the_strike() -> None:
+    text = ("Navy jets struck a speedboat in the Gulf of Aden on Tuesday, killing three "
+            "people, the ministry said. No naval forces were harmed in the operation.")
+    events = _events(text)
+    assert [(m.killed_low, m.killed_high) for m in events] == [(3, 3)]
+    text = ("Navy jets struck a speedboat in the Gulf of Aden on Tuesday, the ministry said. "
+            "No navy personnel were hurt.")
+    assert all(m.killed_low is None and m.injured_low is None for m in _events(text))
+
+
+def test_everyone_on_board_killed_is_as_many_as_were_aboard() -> None:
+    text = ("Navy jets struck a speedboat in the Gulf of Aden on Tuesday, killing everyone "
+            "on board. The boat carried five men, the ministry said.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(5, 5)]
+    text = ("A speedboat with seven people aboard was struck in the Gulf of Aden on Tuesday. "
+            "All aboard were killed, the ministry said.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(7, 7)]
+    # no crew told, or two counts that differ: no toll is made up
+    text = ("Navy jets struck a speedboat in the Gulf of Aden on Tuesday, killing everyone "
+            "on board.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(None, None)]
+    text = ("Navy jets struck a speedboat with five people aboard and a skiff with two "
+            "people aboard in the Gulf of Aden on Tuesday, killing everyone on board.")
+    assert all(m.killed_low != 5 for m in _events(text))
+
+
+def test_none_of_them_survived_is_no_survivor_and_all_dead() -> None:
+    from strikewatch.extract.counts import read_counts
+    counts = read_counts("Four men were on the skiff; none of the four survived.")[0]
+    assert counts.get("survivors") == (0, 0)
+    assert counts.get("killed") == (4, 4)
+    assert read_counts("Two of the four survived.")[0].get("survivors") == (2, 2)
