@@ -33,6 +33,14 @@ _SAID_ON = re.compile(r"\b(?:said|say|says|told|announced|reported|stated|confir
 _ON_SAID = re.compile(r",?\s+(?:said|says|told|announced|reported|stated|confirmed|added|"
                       r"warned|threatened|vowed|denied|claimed|accused|blamed|rejected)\b",
                       re.IGNORECASE)
+# "On Wednesday Defense Secretary Pete Hegseth said two ... died", "On Sunday, the military
+# confirmed that ...": a date opening the clause, then who told it and a say verb, all
+# before the event word: the day it was told
+_THEN_SAID = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s+(?:night|morning|evening))?"
+                        r"(?:\s*\([^()]{1,20}\))?"
+                        r",?\s+(?:[\w'’.@&-]+\s+){1,7}?(?:had\s+|has\s+)?"
+                        r"(?:said|says|told|announced|reported|stated|confirmed|disclosed|"
+                        r"revealed|claimed|posted|tweeted)\b", re.IGNORECASE)
 # "Washington, Dec 30 A CIA drone ...": a dateline's day is the page's, not the event's
 _DATELINE = re.compile(r"(?:^|\n)[A-Z][\w .'’-]{1,30}(?:\s*[\[(]\w+[\])])?,?\s*$")
 # words that put a date in another clause than the event word's: a telling, a dash
@@ -110,7 +118,9 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
         return
     told = [d for d in points if _SAID_ON.search(doc.text[max(s.start, d.start - 50):d.start])
             or _POSTED.search(doc.text, max(s.start, d.start - 60), d.start)
-            or _ON_SAID.match(doc.text, d.end, min(s.end, d.end + 20))]
+            or _ON_SAID.match(doc.text, d.end, min(s.end, d.end + 20))
+            or (f.trigger.strength == "strong" and d.end < t0 and
+                _THEN_SAID.match(doc.text, d.end, t0) is not None)]
     # "in a post on Tuesday (October 28)": the post's day told twice
     told += [e for e in points if e not in told and any(
         0 <= e.start - t.end <= 3 and doc.text[t.end:e.start].strip() in ("(", ",", "") and
@@ -135,6 +145,7 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
              d.high is not None and d.low <= e.low and (e.high or e.low) <= d.high]
     if finer:
         d = min(finer, key=lambda e: abs(e.start - t0))
+    f.date_told = d in told  # only when it was told: an own day elsewhere wins (coref)
     d = _from_the_telling(doc, d, told)
     f.date_low, f.date_high, f.time_precision = d.low, d.high, d.precision
     f.cite("date", d.start, d.end)
@@ -142,7 +153,7 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
 
 @component("dates", requires=("doc.frames", "frame.status", "frame.background"),
            assigns=("frame.date_low", "frame.date_high", "frame.time_precision",
-                    "frame.period_read", "frame.since_read"))
+                    "frame.date_told", "frame.period_read", "frame.since_read"))
 def read_frame_dates(doc: Doc) -> None:
     """Every frame's date (and the periods its clause names)."""
     last_dated: Frame | None = None  # the latest frame dated to a day, for "the same day"
@@ -159,6 +170,7 @@ def read_frame_dates(doc: Doc) -> None:
             # told before it in the article
             f.date_low, f.date_high, f.time_precision = (last_dated.date_low,
                                                          last_dated.date_high, 1)
+            f.date_told = last_dated.date_told
             f.cite("date", f.start + same.start(), f.start + same.end())
         if f.date_low is not None and f.time_precision == 1 and not f.background:
             last_dated = f
@@ -168,4 +180,5 @@ def read_frame_dates(doc: Doc) -> None:
             src, dst = (f, g0) if f.date_low else (g0, f)
             dst.date_low, dst.date_high, dst.time_precision = (src.date_low, src.date_high,
                                                                src.time_precision)
+            dst.date_told = src.date_told
             dst.cite("date", *src.prov["date"][0])

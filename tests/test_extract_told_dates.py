@@ -1,0 +1,48 @@
+"""The day an event was told is not the day it happened (issue 14, item 2): sentences
+written for these tests, none from a gold file."""
+
+from __future__ import annotations
+
+from strikewatch.extract import extract
+from strikewatch.records import Article, Mention
+
+PUB = "2024-06-11"  # a Tuesday
+
+
+def _events(text: str, published: str | None = PUB) -> list[Mention]:
+    return [m for m in extract(Article(text=text, published=published)) if m.kind == "event"]
+
+
+def test_told_day_opening_the_sentence_gives_way_to_the_event_day() -> None:
+    (m,) = _events("On Tuesday the navy spokesman said two smugglers died when a patrol "
+                   "boat struck their skiff off the cape. The strike happened late Monday "
+                   "near the reef.")
+    assert (m.date_low, m.date_high) == ("2024-06-10", "2024-06-10")
+    assert [s.text for s in m.provenance["date"]] == ["late Monday"]
+
+
+def test_told_day_with_a_comma_and_a_title_before_the_verb() -> None:
+    (m,) = _events("On Tuesday, Defence Minister Alan Reyes confirmed that jets had bombed a "
+                   "rebel camp in the hills. The bombing took place on Sunday, he said.")
+    assert m.date_low == "2024-06-09"
+
+
+def test_told_day_is_kept_when_the_article_gives_no_other() -> None:
+    (m,) = _events("On Monday the army said its jets had bombed a rebel camp in the hills, "
+                   "killing six fighters.")
+    assert (m.date_low, m.time_precision) == ("2024-06-10", 1)
+
+
+def test_a_date_before_the_event_verb_is_the_event_day() -> None:
+    # the say verb comes after the event word: the day is the strike's
+    (m,) = _events("On Sunday the army bombed a rebel camp in the hills, killing six "
+                   "fighters, a spokesman said.")
+    assert m.date_low == "2024-06-09"
+
+
+def test_an_own_day_long_before_the_telling_is_another_event() -> None:
+    # told on Tuesday; a strike two weeks earlier is not what was told
+    got = _events("On Tuesday the army said its jets had bombed a rebel camp in the hills, "
+                  "killing six fighters. A drone strike on May 28 killed two men near the "
+                  "dam.")
+    assert sorted(m.date_low or "" for m in got) == ["2024-05-28", "2024-06-11"]
