@@ -43,6 +43,20 @@ _THEN_SAID = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s+(?:night|morning|evening)
                         r"revealed|claimed|posted|tweeted)\b", re.IGNORECASE)
 # "Washington, Dec 30 A CIA drone ...": a dateline's day is the page's, not the event's
 _DATELINE = re.compile(r"(?:^|\n)[A-Z][\w .'’-]{1,30}(?:\s*[\[(]\w+[\])])?,?\s*$")
+# ... and a date that is the dateline's own: a line opening with the place and a comma
+# ("TEHRAN, Feb. 17 (MNA) – Eleven people ...", "Washington, Dec 30 A CIA drone ...",
+# "New York [US], October The U.S. military ..."), after it an agency credit, a dash or
+# the lede's first word; wherever the line stands (a headline or a section name may come
+# first)
+_DATELINE_HEAD = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w .'’-]{1,30}"
+                            r"(?:\s*[\[(][\w .]{1,20}[\])])?,\s*$")
+_DATELINE_TAIL = re.compile(r"(?:\s*[\[(][\w .&/-]{1,24}[\])])?(?:\s*[—–:-]|\s+(?=[A-Z]))")
+
+
+def _dateline_date(text: str, d: DateRead) -> bool:
+    """Whether `d` is the date of a dateline: when the story was filed, not the event."""
+    return _DATELINE_HEAD.search(text, max(0, d.start - 45), d.start) is not None and \
+        _DATELINE_TAIL.match(text, d.end) is not None
 # words that put a date in another clause than the event word's: a telling, a dash
 _APART = re.compile(r"[;—–]|\b(?:said|says|told|disclos\w+|announc\w+|reported|confirmed)\b")
 _POSTED = re.compile(r"\b(?:(?:in|on) (?:a|an|his|her|its|their) (?:[\w-]+ )?(?:post|posts|"
@@ -111,9 +125,10 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
             doc.text, f.start, d.start)), None)
     # "the first strike since warships were sent in August": the since-clause's
     # date is another event's; "by Sunday the toll had risen": when a count stood
-    points = [d for d in dates if not d.is_period and not _SINCE_CLAUSE.search(
-        doc.text[max(f.trigger.end, d.start - 60):d.start]) and not _AS_OF.search(
-        doc.text[max(s.start, d.start - 8):d.start])]
+    # "TEHRAN, Feb. 17 (MNA) –": when the story was filed
+    points = [d for d in dates if not d.is_period and not _dateline_date(doc.text, d) and
+              not _SINCE_CLAUSE.search(doc.text[max(f.trigger.end, d.start - 60):d.start])
+              and not _AS_OF.search(doc.text[max(s.start, d.start - 8):d.start])]
     if not points:
         return
     told = [d for d in points if _SAID_ON.search(doc.text[max(s.start, d.start - 50):d.start])

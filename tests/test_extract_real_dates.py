@@ -1,5 +1,6 @@
-"""The day an event was told is not the day it happened (issue 14, item 2): sentences
-written for these tests, none from a gold file."""
+"""Dates as real copy tells them (issue 14, items 2 and 3): the day an event was told is
+not the day it happened, a dateline dates the filing; sentences written for these tests,
+none from a gold file."""
 
 from __future__ import annotations
 
@@ -46,3 +47,17 @@ def test_an_own_day_long_before_the_telling_is_another_event() -> None:
                   "killing six fighters. A drone strike on May 28 killed two men near the "
                   "dam.")
     assert sorted(m.date_low or "" for m in got) == ["2024-05-28", "2024-06-11"]
+
+
+def test_a_dateline_after_the_headline_dates_the_filing_not_the_event() -> None:
+    for text in ("World\n\nTwo boats hit at sea\n\nLIMA, Mar. 4 (XNA) – Four people were "
+                 "killed when a patrol boat struck a skiff off the coast.",
+                 "Quito, Mar 4 A drone struck a dock on the coast, killing two men.",
+                 "Bogota [Colombia], March Gunmen attacked a police post, killing two "
+                 "officers."):
+        (m,) = _events(text, published="2024-03-06")
+        assert m.date_low is None, text
+    # a place opening a sentence is no dateline: its date stays the event's
+    (m,) = _events("In Lima, March 4 saw a strike that killed four people.",
+                   published="2024-03-06")
+    assert m.date_low == "2024-03-04"
