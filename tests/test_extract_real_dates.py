@@ -61,3 +61,10 @@ def test_a_dateline_after_the_headline_dates_the_filing_not_the_event() -> None:
     (m,) = _events("In Lima, March 4 saw a strike that killed four people.",
                    published="2024-03-06")
     assert m.date_low == "2024-03-04"
+
+
+def test_a_statement_put_out_on_a_day_is_told_that_day() -> None:
+    (m,) = _events("The navy sank a skiff off the cape on Saturday, killing two men. Two "
+                   "days later, on Monday, the fleet commander put out a statement that "
+                   "described the strike as lawful.")
+    assert m.date_low == "2024-06-08"

@@ -40,7 +40,8 @@ _THEN_SAID = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s+(?:night|morning|evening)
                         r"(?:\s*\([^()]{1,20}\))?"
                         r",?\s+(?:[\w'’.@&-]+\s+){1,7}?(?:had\s+|has\s+)?"
                         r"(?:said|says|told|announced|reported|stated|confirmed|disclosed|"
-                        r"revealed|claimed|posted|tweeted)\b", re.IGNORECASE)
+                        r"revealed|claimed|posted|tweeted|wrote|put out|issued|released|"
+                        r"published)\b", re.IGNORECASE)
 # "Washington, Dec 30 A CIA drone ...": a dateline's day is the page's, not the event's
 _DATELINE = re.compile(r"(?:^|\n)[A-Z][\w .'’-]{1,30}(?:\s*[\[(]\w+[\])])?,?\s*$")
 # ... and a date that is the dateline's own: a line opening with the place and a comma
