@@ -68,3 +68,31 @@ def test_a_statement_put_out_on_a_day_is_told_that_day() -> None:
                    "days later, on Monday, the fleet commander put out a statement that "
                    "described the strike as lawful.")
     assert m.date_low == "2024-06-08"
+
+
+def test_early_mid_and_late_in_a_month_are_its_thirds() -> None:
+    import datetime as dt
+
+    from strikewatch.extract.dates import read_dates
+
+    pub = dt.date(2024, 8, 26)
+    got = {t: [(r.low, r.high, r.precision) for r in read_dates(t, pub)]
+           for t in ("in early June", "mid-June", "in mid June", "in late June", "in June",
+                     "late February 2024")}
+    assert got == {"in early June": [("2024-06-01", "2024-06-10", 3)],
+                   "mid-June": [("2024-06-11", "2024-06-20", 3)],
+                   "in mid June": [("2024-06-11", "2024-06-20", 3)],
+                   "in late June": [("2024-06-21", "2024-06-30", 3)],
+                   "in June": [("2024-06-01", "2024-06-30", 3)],
+                   "late February 2024": [("2024-02-21", "2024-02-29", 3)]}
+    assert read_dates("the militia may strike again", pub) == []  # "may" stays a verb
+
+
+def test_the_date_a_cited_story_ran_is_not_the_events() -> None:
+    got = _events('Gunmen attacked a police post in the hills, killing two officers. '
+                  '("Two officers die in hill attack," Daily Courier, June 3.)',
+                  published="2024-06-20")
+    assert all(m.date_low != "2024-06-03" for m in got)
+    (m,) = _events("Gunmen attacked a police post in the hills on June 3, killing two "
+                   "officers (the Courier reported).", published="2024-06-20")
+    assert m.date_low == "2024-06-03"

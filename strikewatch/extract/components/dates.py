@@ -54,6 +54,18 @@ _DATELINE_HEAD = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w .'’-]{1,30}"
 _DATELINE_TAIL = re.compile(r"(?:\s*[\[(][\w .&/-]{1,24}[\])])?(?:\s*[—–:-]|\s+(?=[A-Z]))")
 
 
+# "(“Watchdog finds no misconduct in air strike,” Associated Press, Nov. 3.)": the date
+# a cited story ran, not the event's
+_CITED_HEAD = re.compile(r"\(\s*[“\"][^“”\"()]{5,200}[”\"],?\s*(?:[A-Z][\w.&'’-]*\s*){1,5},\s*$")
+_CITED_TAIL = re.compile(r"(?:,\s*\d{4})?\.?\s*\)")
+
+
+def _cited_date(text: str, d: DateRead) -> bool:
+    """Whether `d` is the date of a story cited in parentheses (title, outlet, date)."""
+    return _CITED_TAIL.match(text, d.end) is not None and \
+        _CITED_HEAD.search(text, max(0, d.start - 260), d.start) is not None
+
+
 def _dateline_date(text: str, d: DateRead) -> bool:
     """Whether `d` is the date of a dateline: when the story was filed, not the event."""
     return _DATELINE_HEAD.search(text, max(0, d.start - 45), d.start) is not None and \
@@ -128,6 +140,7 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
     # date is another event's; "by Sunday the toll had risen": when a count stood
     # "TEHRAN, Feb. 17 (MNA) –": when the story was filed
     points = [d for d in dates if not d.is_period and not _dateline_date(doc.text, d) and
+              not _cited_date(doc.text, d) and
               not _SINCE_CLAUSE.search(doc.text[max(f.trigger.end, d.start - 60):d.start])
               and not _AS_OF.search(doc.text[max(s.start, d.start - 8):d.start])]
     if not points:
