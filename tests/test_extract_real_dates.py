@@ -96,3 +96,16 @@ def test_the_date_a_cited_story_ran_is_not_the_events() -> None:
     (m,) = _events("Gunmen attacked a police post in the hills on June 3, killing two "
                    "officers (the Courier reported).", published="2024-06-20")
     assert m.date_low == "2024-06-03"
+
+
+def test_a_day_without_its_year_takes_the_year_the_page_tells_it_with() -> None:
+    # no publication date: "June 3" alone cannot be placed, but the page names that day
+    # with its year in its opening line
+    text = ("Remembering June 3, 2019\n\nThe shepherds died on June 3 when a drone hit "
+            "their camp near the river, killing four.")
+    (m,) = _events(text, published=None)
+    assert (m.date_low, m.date_high, m.time_precision) == ("2019-06-03", "2019-06-03", 1)
+    # two years for that day, or none: it stays open
+    two = text.replace("Remembering June 3, 2019", "June 3, 2019 and June 3, 2020")
+    assert _events(two, published=None)[0].date_low is None
+    assert _events(text.split("\n\n")[1], published=None)[0].date_low is None

@@ -67,6 +67,20 @@ def _plain_date(s: str, base: str | None) -> dt.date | None:
     return d
 
 
+def month_day(s: str) -> tuple[int, int] | None:
+    """(month, day) of a day told without its year ("Aug. 29", "29 August"), else None."""
+    m = _PLAIN_MDY.fullmatch(s.strip())
+    if m is not None and not m.group(3):
+        mon, day = m.group(1), m.group(2)
+    else:
+        m = _PLAIN_DMY.fullmatch(s.strip())
+        if m is None or m.group(3):
+            return None
+        day, mon = m.group(1), m.group(2)
+    month = MONTHS.get(mon.rstrip(".").lower())
+    return (month, int(day)) if month is not None else None
+
+
 @lru_cache(maxsize=4096)
 def _dateparse(s: str, base: str | None) -> dt.date | None:
     plain = _plain_date(s, base)

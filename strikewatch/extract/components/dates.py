@@ -16,6 +16,7 @@ import re
 
 from strikewatch.caseless import caseless
 from strikewatch.extract.context import DateRead, Doc, Frame
+from strikewatch.extract.date_forms import month_day
 from strikewatch.extract.dates import read_dates
 from strikewatch.extract.pipeline import component
 
@@ -180,16 +181,38 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
     f.cite("date", d.start, d.end)
 
 
+def _year_told_elsewhere(doc: Doc, f: Frame, days: list[DateRead]) -> None:
+    """A day without its year on a page with no publication date ("died on Aug. 29"),
+    dated where the article tells that very day with its year ("the strike of Aug. 29,
+    2021": `days`): the same day told twice. Two years for it, or none: left open."""
+    if f.date_low is not None or not f.prov.get("date"):
+        return
+    a, b = f.prov["date"][-1]
+    md = month_day(doc.text[a:b])
+    if md is None:
+        return
+    years = {r.low for r in days if r.low is not None and r.precision == 1 and
+             r.low == r.high and (int(r.low[5:7]), int(r.low[8:10])) == md}
+    if len(years) == 1:
+        (day,) = years
+        f.date_low, f.date_high, f.time_precision = day, day, 1
+
+
 @component("dates", requires=("doc.frames", "frame.status", "frame.background"),
            assigns=("frame.date_low", "frame.date_high", "frame.time_precision",
                     "frame.date_told", "frame.period_read", "frame.since_read"))
 def read_frame_dates(doc: Doc) -> None:
     """Every frame's date (and the periods its clause names)."""
     last_dated: Frame | None = None  # the latest frame dated to a day, for "the same day"
+    full_days: list[DateRead] | None = None  # an undated page's days told with their year
     for f in doc.frames:
         dates = _clause_dates(doc, f)
         if dates:
             _own_date(doc, f, dates)
+            if doc.published is None and f.date_low is None and f.prov.get("date"):
+                if full_days is None:
+                    full_days = [r for r in read_dates(doc.text, None) if r.low is not None]
+                _year_told_elsewhere(doc, f, full_days)
         same = _SAME_DAY.search(doc.text[f.start:f.end]) if f.date_low is None else None
         if same is None and f.date_low is None and f.status == "occurred" and \
                 not f.background:
