@@ -74,6 +74,11 @@ def from_file(store: SqlStore, path: Path) -> Article:
     ("https://news.example/2025/02/30/x", None),  # no 30 February
     ("https://20251102.example.com/boat", None),  # the host is not the path
     ("https://news.example/2025/11/boat", None),  # a month is not a day
+    ("https://news.example/politics/251230/32182/boat-strike.html", "2025-12-30"),
+    ("https://news.example/politics/251230", "2025-12-30"),
+    ("https://news.example/article/458426-boat-strike", None),  # an id, no month 84
+    ("https://news.example/article/251230-boat-strike", None),  # not a segment to itself
+    ("https://news.example/story/1251230/", None),  # seven digits: an id
     (None, None),
 ])
 def test_url_date_forms(url: str | None, want: str | None) -> None:
@@ -232,9 +237,13 @@ def test_wire_copies_share_their_date_both_ways(store: SqlStore, tmp_path: Path)
 
 @given(day=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)),
        form=st.sampled_from(["/{y}/{m}/{d}/story", "/{y}{m}{d}/story.html",
-                             "/news/{y}-{m}-{d}-story", "/{y}_{m}_{d}_story"]))
+                             "/news/{y}-{m}-{d}-story", "/{y}_{m}_{d}_story",
+                             "/news/{yy}{m}{d}/8812/story.html"]))
 def test_url_date_reads_every_day_in_every_form(day: dt.date, form: str) -> None:
-    path = form.format(y=f"{day.year:04d}", m=f"{day.month:02d}", d=f"{day.day:02d}")
+    if "{yy}" in form and day.year < 2000:
+        day = day.replace(year=2000 + day.year % 100)  # two digits: this century's years
+    path = form.format(y=f"{day.year:04d}", yy=f"{day.year % 100:02d}", m=f"{day.month:02d}",
+                       d=f"{day.day:02d}")
     assert url_date("https://news.example" + path) == day.isoformat()
 
 

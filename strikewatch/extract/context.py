@@ -85,6 +85,9 @@ class Frame:
     date_low: str | None = None
     date_high: str | None = None
     time_precision: int | None = None
+    # dates: the date is only the day the event was told ("officials said on Tuesday"),
+    # kept while the article gives no day of the event itself
+    date_told: bool = False
     period_low: str | None = None
     period_high: str | None = None
     # dates: the clause's first "between X and Y" period, and a date opening a "since ..."
@@ -149,6 +152,17 @@ class Group:
             if v is not None:
                 return v
         return None
+
+    def dated(self) -> Frame | None:
+        """The frame whose date the event takes: the first that gives the event's own day,
+        else the first dated only by when it was told."""
+        told = None
+        for f in self.frames:
+            if f.date_low is not None:
+                if not f.date_told:
+                    return f
+                told = told or f
+        return told
 
 
 @dataclass

@@ -9,6 +9,7 @@ places, actors or counts. Weak frames that join nothing and carry no count are d
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from strikewatch.extract.context import Doc, Frame, Group
@@ -25,6 +26,26 @@ def _overlap(a_lo: str | None, a_hi: str | None, b_lo: str | None, b_hi: str | N
     if a_lo is None or b_lo is None:
         return True
     return not ((a_hi or a_lo) < b_lo or (b_hi or b_lo) < a_lo)
+
+
+#: An event is told on its day or within this many days after it ("struck late Tuesday",
+#: "said on Wednesday").
+TOLD_AFTER_DAYS = 3
+
+
+def _dates_agree(a: Frame | None, b: Frame) -> bool:
+    """Whether two frames' dates can be one event's: they overlap, or one is only the day
+    the event was told and the other's day lies up to TOLD_AFTER_DAYS before it."""
+    if a is None or _overlap(a.date_low, a.date_high, b.date_low, b.date_high):
+        return True
+    if a.date_told == b.date_told:
+        return False
+    told, own = (a, b) if a.date_told else (b, a)
+    if told.date_low is None or own.date_low is None:
+        return True
+    gap = (dt.date.fromisoformat(told.date_low)
+           - dt.date.fromisoformat(own.date_high or own.date_low)).days
+    return 0 <= gap <= TOLD_AFTER_DAYS
 
 
 def compatible(g: Group, f: Frame) -> bool:
@@ -45,8 +66,7 @@ def compatible(g: Group, f: Frame) -> bool:
         a, b = _country(g.value(name)), _country(getattr(f, name))
         if a and b and a != b:
             return False
-    if not _overlap(g.value("date_low"), g.value("date_high"), f.date_low,  # type: ignore[arg-type]
-                    f.date_high):
+    if not _dates_agree(g.dated(), f):
         return False
     if f.anaphoric and f.date_low is None and h.status == f.status:
         return True  # "officials said 11 died in the strike": another toll for the same event

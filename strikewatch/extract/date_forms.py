@@ -67,6 +67,20 @@ def _plain_date(s: str, base: str | None) -> dt.date | None:
     return d
 
 
+def month_day(s: str) -> tuple[int, int] | None:
+    """(month, day) of a day told without its year ("Aug. 29", "29 August"), else None."""
+    m = _PLAIN_MDY.fullmatch(s.strip())
+    if m is not None and not m.group(3):
+        mon, day = m.group(1), m.group(2)
+    else:
+        m = _PLAIN_DMY.fullmatch(s.strip())
+        if m is None or m.group(3):
+            return None
+        day, mon = m.group(1), m.group(2)
+    month = MONTHS.get(mon.rstrip(".").lower())
+    return (month, int(day)) if month is not None else None
+
+
 @lru_cache(maxsize=4096)
 def _dateparse(s: str, base: str | None) -> dt.date | None:
     plain = _plain_date(s, base)
@@ -246,7 +260,8 @@ def _relative(m: re.Match[str], pub: dt.date, future: bool) -> DateRead | None:
 
 
 def _month(m: re.Match[str], pub: dt.date | None, future: bool) -> DateRead | None:
-    """"in March", "last May", "March 2025": that month."""
+    """"in March", "last May", "March 2025": that month; "early/mid-/late March" a third
+    of it."""
     a, b = m.span()
     s = m.group(0)
     month = MONTHS[m.group("monname").rstrip(".").lower()]
@@ -261,7 +276,18 @@ def _month(m: re.Match[str], pub: dt.date | None, future: bool) -> DateRead | No
         if s.lower().startswith("last "):
             year = pub.year - 1 if month >= pub.month else pub.year
     first, last = _month_range(year, month)
+    part = _PART_OF_MONTH.match(s)
+    if part is not None:
+        # "early May" 1-10, "mid-May" 11-20, "late May" 21 to the end: the coder's thirds
+        # (still known only within the month)
+        lo, hi = _THIRDS[part.group(1).lower()]
+        first, last = first[:8] + f"{lo:02d}", last if hi is None else first[:8] + f"{hi:02d}"
     return DateRead(a, b, first, last, 3, is_period=s.lower().startswith("since"))
+
+
+_PART_OF_MONTH = re.compile(r"(early|mid|late)\b", re.IGNORECASE)
+_THIRDS: dict[str, tuple[int, int | None]] = {"early": (1, 10), "mid": (11, 20),
+                                              "late": (21, None)}
 
 
 def resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> DateRead | None:

@@ -38,7 +38,7 @@ DATE_RE = re.compile(
     r"last week|this week|earlier this week|earlier this month|this month|last month|"
     r"(?:over|during|at) the weekend|last weekend|this weekend|over the past weekend|"
     r"last year|this year|so far this year|earlier this year)\b)"
-    rf"|(?P<mon>\b(?:(?i:in|last|early|late|mid-?|since|during|a|an|the|this|that) )?"
+    rf"|(?P<mon>\b(?:(?i:in|last|early|late|mid|since|during|a|an|the|this|that) |(?i:mid-))?"
     rf"(?P<monname>{MON})(?!\.? \d{{1,2}}(?:st|nd|rd|th)?\b)(?:'s)?(?: (?P<monyear>\d{{4}}))?\b)"
     r"|(?P<year>\b(?i:in|since|of|during) (?P<yearnum>1[89]\d\d|20\d\d)\b)",
 )

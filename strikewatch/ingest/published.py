@@ -15,7 +15,8 @@ The sources, in the order they are trusted (`published_source` keeps which one g
    up dates the article merely mentions ("since the campaign began on Sept. 2") or a
    copyright year, which would date the report wrongly. `original_date` is on
    (publication, not last modification).
-4. ``url`` — a date in the URL path: /2025/11/02/, /20251102/, /2025-11-02-slug.
+4. ``url`` — a date in the URL path: /2025/11/02/, /20251102/, /2025-11-02-slug, and a
+   path segment of its own /251102/ (year of this century, month, day).
 5. ``origin-copy`` — the earliest date stored for another copy of the same wire story
    (same origin in the near-duplicate index): copies run the same day or later.
 
@@ -56,6 +57,10 @@ URL_DATE = re.compile(
     rf"(?<![0-9])(20[0-9]{{2}}|19[0-9]{{2}})({_SEP}?)(0[1-9]|1[0-2])\2(0[1-9]|[12][0-9]|3[01])"
     r"(?![0-9])"
 )
+#: A whole path segment of six digits as year, month and day of this century: /251230/
+#: (some outlets' section/YYMMDD/id paths). Only a segment to itself: six digits inside a
+#: slug or a longer id ("-123456", "/458426-story") are not read.
+URL_SHORT_DATE = re.compile(r"/([0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?=/|$)")
 
 
 def plausible(value: str | None, now: dt.datetime) -> bool:
@@ -69,9 +74,12 @@ def url_date(url: object) -> str | None:
     if not isinstance(url, str):
         return None
     path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url, flags=re.I)  # not the host
-    for m in URL_DATE.finditer(path.split("?")[0]):
+    path = path.split("?")[0]
+    days = [(m.group(1), m.group(3), m.group(4)) for m in URL_DATE.finditer(path)]
+    days += [("20" + m.group(1), m.group(2), m.group(3)) for m in URL_SHORT_DATE.finditer(path)]
+    for y, mo, d in days:
         try:
-            return dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4))).isoformat()
+            return dt.date(int(y), int(mo), int(d)).isoformat()
         except ValueError:
             continue
     return None

@@ -4,6 +4,8 @@ The rules are in coref.py. What they read of each frame is declared here: every 
 set by a named component before this one (status and its cue, the clause's reference and
 violence flags, counts and the counts that add to others, dates, places, actors), so a
 replacement for any of them keeps coreference working as long as it assigns the same.
+`frame.date_told` (a date that is only when the event was told) is read where a dates
+component sets it and is not required: left False, every date is the event's own.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ import re
 
 from strikewatch.caseless import caseless
 from strikewatch.extract.context import DateRead, Doc, Frame, Sentence
+from strikewatch.extract.date_forms import month_day
 from strikewatch.extract.dates import read_dates
 from strikewatch.extract.pipeline import component
 
@@ -34,8 +35,43 @@ _SAID_ON = re.compile(r"\b(?:said|say|says|told|announced|reported|stated|confir
 _ON_SAID = re.compile(r",?\s+(?:said|says|told|announced|reported|stated|confirmed|added|"
                       r"warned|threatened|vowed|denied|claimed|accused|blamed|rejected)\b",
                       re.IGNORECASE)
+# "On Wednesday Defense Secretary Pete Hegseth said two ... died", "On Sunday, the military
+# confirmed that ...": a date opening the clause, then who told it and a say verb, all
+# before the event word: the day it was told
+_THEN_SAID = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s+(?:night|morning|evening))?"
+                        r"(?:\s*\([^()]{1,20}\))?"
+                        r",?\s+(?:[\w'’.@&-]+\s+){1,7}?(?:had\s+|has\s+)?"
+                        r"(?:said|says|told|announced|reported|stated|confirmed|disclosed|"
+                        r"revealed|claimed|posted|tweeted|wrote|put out|issued|released|"
+                        r"published)\b", re.IGNORECASE)
 # "Washington, Dec 30 A CIA drone ...": a dateline's day is the page's, not the event's
 _DATELINE = re.compile(r"(?:^|\n)[A-Z][\w .'’-]{1,30}(?:\s*[\[(]\w+[\])])?,?\s*$")
+# ... and a date that is the dateline's own: a line opening with the place and a comma
+# ("TEHRAN, Feb. 17 (MNA) – Eleven people ...", "Washington, Dec 30 A CIA drone ...",
+# "New York [US], October The U.S. military ..."), after it an agency credit, a dash or
+# the lede's first word; wherever the line stands (a headline or a section name may come
+# first)
+_DATELINE_HEAD = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w .'’-]{1,30}"
+                            r"(?:\s*[\[(][\w .]{1,20}[\])])?,\s*$")
+_DATELINE_TAIL = re.compile(r"(?:\s*[\[(][\w .&/-]{1,24}[\])])?(?:\s*[—–:-]|\s+(?=[A-Z]))")
+
+
+# "(“Watchdog finds no misconduct in air strike,” Associated Press, Nov. 3.)": the date
+# a cited story ran, not the event's
+_CITED_HEAD = re.compile(r"\(\s*[“\"][^“”\"()]{5,200}[”\"],?\s*(?:[A-Z][\w.&'’-]*\s*){1,5},\s*$")
+_CITED_TAIL = re.compile(r"(?:,\s*\d{4})?\.?\s*\)")
+
+
+def _cited_date(text: str, d: DateRead) -> bool:
+    """Whether `d` is the date of a story cited in parentheses (title, outlet, date)."""
+    return _CITED_TAIL.match(text, d.end) is not None and \
+        _CITED_HEAD.search(text, max(0, d.start - 260), d.start) is not None
+
+
+def _dateline_date(text: str, d: DateRead) -> bool:
+    """Whether `d` is the date of a dateline: when the story was filed, not the event."""
+    return _DATELINE_HEAD.search(text, max(0, d.start - 45), d.start) is not None and \
+        _DATELINE_TAIL.match(text, d.end) is not None
 # words that put a date in another clause than the event word's: a telling, a dash
 _APART = re.compile(r"[;—–]|\b(?:said|says|told|disclos\w+|announc\w+|reported|confirmed)\b")
 _POSTED = re.compile(r"\b(?:(?:in|on) (?:a|an|his|her|its|their) (?:[\w-]+ )?(?:post|posts|"
@@ -118,12 +154,16 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
             doc.text, f.start, d.start)), None)
     # "the first strike since warships were sent in August": the since-clause's
     # date is another event's; "by Sunday the toll had risen": when a count stood
-    points = [d for d in dates if not d.is_period and not _SINCE_CLAUSE.search(
-        doc.text[max(f.trigger.end, d.start - 60):d.start]) and not _AS_OF.search(
-        doc.text[max(s.start, d.start - 8):d.start])]
+    # "TEHRAN, Feb. 17 (MNA) –": when the story was filed
+    points = [d for d in dates if not d.is_period and not _dateline_date(doc.text, d) and
+              not _cited_date(doc.text, d) and
+              not _SINCE_CLAUSE.search(doc.text[max(f.trigger.end, d.start - 60):d.start])
+              and not _AS_OF.search(doc.text[max(s.start, d.start - 8):d.start])]
     if not points:
         return
-    told = [d for d in points if told_at(doc.text, s, d.start, d.end)]
+    told = [d for d in points if told_at(doc.text, s, d.start, d.end)
+            or (f.trigger.strength == "strong" and d.end < t0 and
+                _THEN_SAID.match(doc.text, d.end, t0) is not None)]
     # "in a post on Tuesday (October 28)": the post's day told twice
     told += [e for e in points if e not in told and any(
         0 <= e.start - t.end <= 3 and doc.text[t.end:e.start].strip() in ("(", ",", "") and
@@ -149,6 +189,7 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
     if finer:
         d = min(finer, key=lambda e: abs(e.start - t0))
     before = _DAY_BEFORE.search(doc.text, f.start, f.end) if d in told else None
+    f.date_told = d in told  # only when it was told: an own day elsewhere wins (coref)
     d = _from_the_telling(doc, d, told)
     if before is not None and d.precision == 1 and d.low is not None and d.low == d.high:
         # "the toll of a strike the day before has risen to eight, they said on
@@ -162,16 +203,38 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
     f.cite("date", d.start, d.end)
 
 
+def _year_told_elsewhere(doc: Doc, f: Frame, days: list[DateRead]) -> None:
+    """A day without its year on a page with no publication date ("died on Aug. 29"),
+    dated where the article tells that very day with its year ("the strike of Aug. 29,
+    2021": `days`): the same day told twice. Two years for it, or none: left open."""
+    if f.date_low is not None or not f.prov.get("date"):
+        return
+    a, b = f.prov["date"][-1]
+    md = month_day(doc.text[a:b])
+    if md is None:
+        return
+    years = {r.low for r in days if r.low is not None and r.precision == 1 and
+             r.low == r.high and (int(r.low[5:7]), int(r.low[8:10])) == md}
+    if len(years) == 1:
+        (day,) = years
+        f.date_low, f.date_high, f.time_precision = day, day, 1
+
+
 @component("dates", requires=("doc.frames", "frame.status", "frame.background"),
            assigns=("frame.date_low", "frame.date_high", "frame.time_precision",
-                    "frame.period_read", "frame.since_read"))
+                    "frame.date_told", "frame.period_read", "frame.since_read"))
 def read_frame_dates(doc: Doc) -> None:
     """Every frame's date (and the periods its clause names)."""
     last_dated: Frame | None = None  # the latest frame dated to a day, for "the same day"
+    full_days: list[DateRead] | None = None  # an undated page's days told with their year
     for f in doc.frames:
         dates = _clause_dates(doc, f)
         if dates:
             _own_date(doc, f, dates)
+            if doc.published is None and f.date_low is None and f.prov.get("date"):
+                if full_days is None:
+                    full_days = [r for r in read_dates(doc.text, None) if r.low is not None]
+                _year_told_elsewhere(doc, f, full_days)
         same = _SAME_DAY.search(doc.text[f.start:f.end]) if f.date_low is None else None
         if same is None and f.date_low is None and f.status == "occurred" and \
                 not f.background:
@@ -181,6 +244,7 @@ def read_frame_dates(doc: Doc) -> None:
             # told before it in the article
             f.date_low, f.date_high, f.time_precision = (last_dated.date_low,
                                                          last_dated.date_high, 1)
+            f.date_told = last_dated.date_told
             f.cite("date", f.start + same.start(), f.start + same.end())
         if f.date_low is not None and f.time_precision == 1 and not f.background:
             last_dated = f
@@ -190,6 +254,7 @@ def read_frame_dates(doc: Doc) -> None:
             src, dst = (f, g0) if f.date_low else (g0, f)
             dst.date_low, dst.date_high, dst.time_precision = (src.date_low, src.date_high,
                                                                src.time_precision)
+            dst.date_told = src.date_told
             dst.cite("date", *src.prov["date"][0])
 
 

@@ -74,7 +74,7 @@ def _single_fields(g: Group) -> dict[str, object]:
     if src is not None:
         fields.update(event_type=src.event_type, sub_event_type=src.sub_event_type,
                       action=src.action)
-    dated = next((f for f in g.frames if f.date_low is not None), None)
+    dated = g.dated()
     if dated is not None:
         fields.update(date_low=dated.date_low, date_high=dated.date_high,
                       time_precision=dated.time_precision)

@@ -1,0 +1,111 @@
+"""Dates as real copy tells them (issue 14, items 2 and 3): the day an event was told is
+not the day it happened, a dateline dates the filing; sentences written for these tests,
+none from a gold file."""
+
+from __future__ import annotations
+
+from strikewatch.extract import extract
+from strikewatch.records import Article, Mention
+
+PUB = "2024-06-11"  # a Tuesday
+
+
+def _events(text: str, published: str | None = PUB) -> list[Mention]:
+    return [m for m in extract(Article(text=text, published=published)) if m.kind == "event"]
+
+
+def test_told_day_opening_the_sentence_gives_way_to_the_event_day() -> None:
+    (m,) = _events("On Tuesday the navy spokesman said two smugglers died when a patrol "
+                   "boat struck their skiff off the cape. The strike happened late Monday "
+                   "near the reef.")
+    assert (m.date_low, m.date_high) == ("2024-06-10", "2024-06-10")
+    assert [s.text for s in m.provenance["date"]] == ["late Monday"]
+
+
+def test_told_day_with_a_comma_and_a_title_before_the_verb() -> None:
+    (m,) = _events("On Tuesday, Defence Minister Alan Reyes confirmed that jets had bombed a "
+                   "rebel camp in the hills. The bombing took place on Sunday, he said.")
+    assert m.date_low == "2024-06-09"
+
+
+def test_told_day_is_kept_when_the_article_gives_no_other() -> None:
+    (m,) = _events("On Monday the army said its jets had bombed a rebel camp in the hills, "
+                   "killing six fighters.")
+    assert (m.date_low, m.time_precision) == ("2024-06-10", 1)
+
+
+def test_a_date_before_the_event_verb_is_the_event_day() -> None:
+    # the say verb comes after the event word: the day is the strike's
+    (m,) = _events("On Sunday the army bombed a rebel camp in the hills, killing six "
+                   "fighters, a spokesman said.")
+    assert m.date_low == "2024-06-09"
+
+
+def test_an_own_day_long_before_the_telling_is_another_event() -> None:
+    # told on Tuesday; a strike two weeks earlier is not what was told
+    got = _events("On Tuesday the army said its jets had bombed a rebel camp in the hills, "
+                  "killing six fighters. A drone strike on May 28 killed two men near the "
+                  "dam.")
+    assert sorted(m.date_low or "" for m in got) == ["2024-05-28", "2024-06-11"]
+
+
+def test_a_dateline_after_the_headline_dates_the_filing_not_the_event() -> None:
+    for text in ("World\n\nTwo boats hit at sea\n\nLIMA, Mar. 4 (XNA) – Four people were "
+                 "killed when a patrol boat struck a skiff off the coast.",
+                 "Quito, Mar 4 A drone struck a dock on the coast, killing two men.",
+                 "Bogota [Colombia], March Gunmen attacked a police post, killing two "
+                 "officers."):
+        (m,) = _events(text, published="2024-03-06")
+        assert m.date_low is None, text
+    # a place opening a sentence is no dateline: its date stays the event's
+    (m,) = _events("In Lima, March 4 saw a strike that killed four people.",
+                   published="2024-03-06")
+    assert m.date_low == "2024-03-04"
+
+
+def test_a_statement_put_out_on_a_day_is_told_that_day() -> None:
+    (m,) = _events("The navy sank a skiff off the cape on Saturday, killing two men. Two "
+                   "days later, on Monday, the fleet commander put out a statement that "
+                   "described the strike as lawful.")
+    assert m.date_low == "2024-06-08"
+
+
+def test_early_mid_and_late_in_a_month_are_its_thirds() -> None:
+    import datetime as dt
+
+    from strikewatch.extract.dates import read_dates
+
+    pub = dt.date(2024, 8, 26)
+    got = {t: [(r.low, r.high, r.precision) for r in read_dates(t, pub)]
+           for t in ("in early June", "mid-June", "in mid June", "in late June", "in June",
+                     "late February 2024")}
+    assert got == {"in early June": [("2024-06-01", "2024-06-10", 3)],
+                   "mid-June": [("2024-06-11", "2024-06-20", 3)],
+                   "in mid June": [("2024-06-11", "2024-06-20", 3)],
+                   "in late June": [("2024-06-21", "2024-06-30", 3)],
+                   "in June": [("2024-06-01", "2024-06-30", 3)],
+                   "late February 2024": [("2024-02-21", "2024-02-29", 3)]}
+    assert read_dates("the militia may strike again", pub) == []  # "may" stays a verb
+
+
+def test_the_date_a_cited_story_ran_is_not_the_events() -> None:
+    got = _events('Gunmen attacked a police post in the hills, killing two officers. '
+                  '("Two officers die in hill attack," Daily Courier, June 3.)',
+                  published="2024-06-20")
+    assert all(m.date_low != "2024-06-03" for m in got)
+    (m,) = _events("Gunmen attacked a police post in the hills on June 3, killing two "
+                   "officers (the Courier reported).", published="2024-06-20")
+    assert m.date_low == "2024-06-03"
+
+
+def test_a_day_without_its_year_takes_the_year_the_page_tells_it_with() -> None:
+    # no publication date: "June 3" alone cannot be placed, but the page names that day
+    # with its year in its opening line
+    text = ("Remembering June 3, 2019\n\nThe shepherds died on June 3 when a drone hit "
+            "their camp near the river, killing four.")
+    (m,) = _events(text, published=None)
+    assert (m.date_low, m.date_high, m.time_precision) == ("2019-06-03", "2019-06-03", 1)
+    # two years for that day, or none: it stays open
+    two = text.replace("Remembering June 3, 2019", "June 3, 2019 and June 3, 2020")
+    assert _events(two, published=None)[0].date_low is None
+    assert _events(text.split("\n\n")[1], published=None)[0].date_low is None
