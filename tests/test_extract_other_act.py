@@ -33,3 +33,11 @@ def test_more_killed_with_no_act_of_its_own_adds_to_the_toll() -> None:
     text = ("Soldiers raided a hideout near Kolwezi on Tuesday and killed five gunmen, the "
             "army said. Two more gunmen were later killed, the army said.")
     assert [m.killed_low for m in _events(text)] == [7]
+
+
+def test_an_act_counted_back_from_the_one_told_is_another_event() -> None:
+    text = ("Navy jets struck a smuggling dhow in the Gulf of Aden on Tuesday, killing four "
+            "people, the ministry said. Three days before that, the navy had struck in the "
+            "Red Sea in the same way, killing one man.")
+    tolls = sorted(m.killed_low for m in _events(text))
+    assert tolls == [1, 4]

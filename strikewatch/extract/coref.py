@@ -95,6 +95,11 @@ _OTHER_ACT = re.compile(r"\b(?:in|during|by|from)\s+(?:another|a\s+(?:second|thi
                         r"attacks?|raids?|operations?|bombings?|assaults?|ambush|clash(?:es)?|"
                         r"incidents?|engagements?)\b", re.IGNORECASE)
 
+# "Two days before that, ...", "A week earlier ...": told before its event word, a time
+# counted back from the act just told, so another act
+_OTHER_TIME = re.compile(r"\b(?:hours?|days?|weeks?|months?)\s+(?:before|earlier)\b|"
+                         r"\bthe\s+(?:day|night|week|month)\s+before\b", re.IGNORECASE)
+
 
 def links(g: Group, f: Frame) -> bool:
     """Whether f refers to g's event (beyond being compatible with it)."""
@@ -105,6 +110,8 @@ def links(g: Group, f: Frame) -> bool:
             _OTHER_ACT.search(f.sentence.text, f.start - f.sentence.start,
                               f.end - f.sentence.start):
         return False
+    if _OTHER_TIME.search(f.sentence.text, 0, f.trigger.start - f.sentence.start):
+        return False  # "Two days before that, the US had struck ...": an earlier act
     if f.trigger.strength == "weak" or f.anaphoric:
         return True
     if f.status != "occurred" and f.status == g.head.status:
