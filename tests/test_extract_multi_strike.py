@@ -64,3 +64,25 @@ def test_ranks_with_no_figure_or_across_sentences_split_nothing() -> None:
             "disabled the engine and the second sank the boat.")
     events, _ = _read(text)
     assert [m.killed_low for m in events] == [4]
+
+
+def test_a_toll_told_rank_first_is_one_incident_per_strike() -> None:
+    # the rank before its figure, and the later items without their verb or noun
+    text = ("The navy hit three skiffs in the Arabian Sea on Tuesday, the coast guard said. "
+            "According to its statement the first strike killed five people, the second "
+            "two and the third one.")
+    events, _ = _read(text)
+    ranked = sorted((m for m in events if m.killed_low is not None),
+                    key=lambda m: m.spans[0].start)
+    assert [m.killed_low for m in ranked][-3:] == [5, 2, 1]
+    # each later item's type rests on its own rank, not on the first item's "strike"
+    second = ranked[-2]
+    cited = [text[s.start:s.end] for s in second.provenance["event_type"]]
+    assert "the second" in cited and "strike" not in cited
+
+
+def test_ranks_told_first_without_a_figure_each_split_nothing() -> None:
+    text = ("The navy struck two boats on Tuesday, killing six people. The first strike was "
+            "filmed from a drone and the second from a ship.")
+    events, _ = _read(text)
+    assert [m.killed_low for m in events] == [6]

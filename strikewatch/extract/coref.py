@@ -108,11 +108,30 @@ def _bare_reference(f: Frame) -> bool:
         not f.prov.get("date") and not f.background
 
 
+# "one more was killed in a second operation", "... in another raid": the clause names its
+# act as one of its own, so a weak word in it ("killed") is no reference to the act before
+_OTHER_ACT = re.compile(r"\b(?:in|during|by|from)\s+(?:another|a\s+(?:second|third|fourth|"
+                        r"separate|further|new|different))\s+(?:[\w-]+\s+)?(?:strikes?|"
+                        r"attacks?|raids?|operations?|bombings?|assaults?|ambush|clash(?:es)?|"
+                        r"incidents?|engagements?)\b", re.IGNORECASE)
+
+# "Two days before that, ...", "A week earlier ...": told before its event word, a time
+# counted back from the act just told, so another act
+_OTHER_TIME = re.compile(r"\b(?:hours?|days?|weeks?|months?)\s+(?:before|earlier)\b|"
+                         r"\bthe\s+(?:day|night|week|month)\s+before\b", re.IGNORECASE)
+
+
 def links(g: Group, f: Frame) -> bool:
     """Whether f refers to g's event (beyond being compatible with it)."""
     last = g.frames[-1]
     if last.sentence is f.sentence and f.start > f.sentence.start and not f.anaphoric:
         return False  # clauses split from one sentence tell events of their own
+    if f.trigger.strength == "weak" and not f.anaphoric and \
+            _OTHER_ACT.search(f.sentence.text, f.start - f.sentence.start,
+                              f.end - f.sentence.start):
+        return False
+    if _OTHER_TIME.search(f.sentence.text, 0, f.trigger.start - f.sentence.start):
+        return False  # "Two days before that, the US had struck ...": an earlier act
     if f.trigger.strength == "weak" or f.anaphoric:
         return True
     if f.status != "occurred" and f.status == g.head.status:

@@ -52,8 +52,10 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump when features or linking weights change: saved states then need a fresh resolve.
-# 7: one day apart with the same toll; 6: linking_place, "international waters" names no sea
-STATE_VERSION = 7
+# 8: reports naming different strikes of a series ("the first attack", "the third") never
+# link; 7: one day apart with the same toll; 6: linking_place, "international waters" names
+# no sea
+STATE_VERSION = 8
 
 
 @dataclass

@@ -212,10 +212,14 @@ class Features:
     injured_hi: int | None = None
     words: list[str] = field(default_factory=list)
     rare: list[str] = field(default_factory=list)
+    #: which strike of a day's series the mention tells ("the third attack": 3), if it names
+    #: exactly one (`series_ordinal`); only the cannot-link rules read it, not the model
+    ordinal: int | None = None
 
     def row(self) -> dict[str, object]:
         """The DuckDB input row: wording as sketch columns s0.., specific words as r0.."""
-        row = {k: v for k, v in self.__dict__.items() if k not in ("words", "rare")}
+        row = {k: v for k, v in self.__dict__.items()
+               if k not in ("words", "rare", "ordinal")}
         for i, v in enumerate(sketch(self.words)):
             row[f"s{i}"] = v
         row["n_words"] = len(self.words)
@@ -256,6 +260,35 @@ def block_keys(days: list[int], zone_list: list[str]) -> list[str]:
 
 def mention_text(m: Mention) -> str:
     return " ".join(s.text for s in m.spans if s.text)
+
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "primer": 1, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercer": 3,
+    "tercero": 3, "tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5,
+}
+_STRIKE_NOUNS = (r"strikes?|attacks?|boats?|vessels?|raids?|operations?|engagements?|"
+                 r"ataques?|bombardeos?|botes?|lanchas?|embarcaci[oó]n|buques?|"
+                 r"operaci[oó]n")
+#: "the third attack", "the second lethal kinetic strike", "el primer ataque": a definite
+#: article, an ordinal, and a strike noun at most two words on. "A second strike" (another
+#: one), "its first operation in the Pacific", "the military's first night-time strike" and
+#: "since the first strike in September" count the campaign, not a day's series: no article
+#: right before the ordinal, or a look back, and they do not count.
+_ORDINAL_PHRASE = re.compile(
+    r"(?<!since )(?<!after )(?<!before )(?<!desde )"
+    r"\b(?:the|el|la|del)\s+(" + "|".join(_ORDINALS) + r")\s+"
+    r"(?:[\w'\"\u201c\u201d-]+\s+){0,2}?(?:" + _STRIKE_NOUNS + r")\b",
+    re.IGNORECASE)
+
+
+def series_ordinal(text: str) -> int | None:
+    """Which strike of a series a mention tells, when its sentences name exactly one
+    ordinal strike ("the third attack hit two boats tied together" -> 3). None when they
+    name none, or several: an itemised toll ("four on the first boat, three on the
+    second") is about the whole series, not one of its strikes."""
+    found = {_ORDINALS[m.group(1).lower()] for m in _ORDINAL_PHRASE.finditer(text)}
+    return found.pop() if len(found) == 1 else None
 
 
 #: Copy keys sit on made-up days far before any real one (see `copy_keys`).
@@ -365,6 +398,7 @@ def features(m: Mention, article: Article | None) -> Features:
         injured_hi=m.injured_high,
         words=words,
         rare=rare_words(words),
+        ordinal=series_ordinal(mention_text(m)),
     )
 
 
@@ -415,4 +449,6 @@ def hard_conflict(a: Features, b: Features) -> str | None:
         return "places too far apart"
     if a.status_class != b.status_class:
         return "a plan or threat is not the act"
+    if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
+        return "another strike of the series (first, second, third...)"
     return None

@@ -158,6 +158,11 @@ _RANK = re.compile(r"\b(?:on|aboard|in|from)\s+(?:board\s+)?the\s+(?P<o>first|se
 _RANK_FIGURE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                           r"twelve)\b", re.IGNORECASE)
 _DEATH = re.compile(r"\b(?:kill(?:ed|ing)|dead|died|deaths?)\b", re.IGNORECASE)
+# "the first strike killed eight people, the second four and the third three": the rank
+# told first, its figure after it
+_RANK_LEAD = re.compile(r"\bthe\s+(?P<o>first|second|third|fourth|fifth|sixth)\b"
+                        r"(?:\s+(?:boat|vessel|ship|craft|skiff|strike|attack)\b)?",
+                        re.IGNORECASE)
 
 
 def _rank_items(s: Sentence) -> list[tuple[int, int, re.Match[str]]]:
@@ -168,21 +173,47 @@ def _rank_items(s: Sentence) -> list[tuple[int, int, re.Match[str]]]:
     the first strike" told across sentences, or a rank with no figure, splits nothing."""
     if not _DEATH.search(s.text):
         return []
-    ranks = list(_RANK.finditer(s.text))
-    names = [m.group("o").lower() for m in ranks]
-    if len(ranks) < 2 or names[0] != "first" or len(set(names)) != len(names):
+    return _figure_then_rank(s.text) or _rank_then_figure(s.text)
+
+
+def _ranks_in_order(found: list[re.Match[str]]) -> bool:
+    names = [m.group("o").lower() for m in found]
+    return len(found) >= 2 and names[0] == "first" and len(set(names)) == len(names)
+
+
+def _figure_then_rank(text: str) -> list[tuple[int, int, re.Match[str]]]:
+    """"three people on the first boat, two on the second ...": each item from its figure."""
+    ranks = list(_RANK.finditer(text))
+    if not _ranks_in_order(ranks):
         return []
     starts: list[int] = []
     last = 0
     for m in ranks:
-        figures = [f for f in _RANK_FIGURE.finditer(s.text, last, m.start())
+        figures = [f for f in _RANK_FIGURE.finditer(text, last, m.start())
                    if m.start() - f.end() <= 30]
         if not figures:
             return []
         starts.append(figures[-1].start())
         last = m.end()
-    ends = starts[1:] + [len(s.text)]
+    ends = starts[1:] + [len(text)]
     return list(zip(starts, ends, ranks, strict=True))
+
+
+def _rank_then_figure(text: str) -> list[tuple[int, int, re.Match[str]]]:
+    """"the first strike killed eight people, the second four and the third three": each
+    item from its figure (read with the death verb) to the next rank; only where every
+    rank, from the first on, has a figure right after it and before the next rank."""
+    ranks = list(_RANK_LEAD.finditer(text))
+    if not _ranks_in_order(ranks):
+        return []
+    bounds = [m.start() for m in ranks[1:]] + [len(text)]
+    starts: list[int] = []
+    for m, bound in zip(ranks, bounds, strict=True):
+        figure = _RANK_FIGURE.search(text, m.end(), min(bound, m.end() + 30))
+        if figure is None:
+            return []
+        starts.append(figure.start())
+    return list(zip(starts, bounds, ranks, strict=True))
 
 
 _ACT_TYPES = (ERV, BAT, VAC)
@@ -193,7 +224,9 @@ def _item_frames(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[Frame]:
     its event word, the sentence's event words give its type, the death verb its count;
     later items share the first one's agent and date (`gap_of`)."""
     out: list[Frame] = []
-    for a, b, m in _rank_items(s):
+    items = _rank_items(s)
+    ranks = [(s.start + m.start(), s.start + m.end()) for _, _, m in items]
+    for a, b, m in items:
         t = Trigger(s.start + m.start(), s.start + m.end(), m.group(0), None, None,
                     generic=True)
         f = Frame(sentence=s, trigger=t, start=s.start + a, end=s.start + b,
@@ -207,6 +240,11 @@ def _item_frames(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[Frame]:
         if f.event_type is None and before is not None:
             f.event_type, f.sub_event_type = before.event_type, before.sub_event_type
             f.cite("event_type", *before.prov["event_type"][0])
+        cited = f.prov.get("event_type") or []
+        if cited and any(x <= cited[-1][0] < y for x, y in ranks if x != t.start):
+            # "the first strike killed eight, the second four": the act word is the first
+            # item's; a later item's type is told by its own rank ("the second")
+            f.prov["event_type"] = [(t.start, t.end)]
         f.cite("kind", t.start, t.end)
         out.append(f)
     return out
