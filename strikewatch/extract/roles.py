@@ -38,12 +38,21 @@ _BY_DEMONYM = re.compile(r"\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(" + "|"
 _LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|to)\s+"
                        r"(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$",
                        re.IGNORECASE)
-_AGENT_MARK = re.compile(r"\bby\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "killed by Israeli jets", "killed by a \"unilateral strike\" of U.S. troops" (not "by a
+# strike on X": X was hit)
+_PLACE_LIST = re.compile(r"\b(?:in|inside|into|near|across|of|from|over|to)\s+(?:the\s+)?"
+                         r"(?:[A-Z][\w-]*,?\s+(?:and|or)\s+)?$")
+_AGENT_MARK = re.compile(r"\bby\s+(?:\w+\s+){0,2}$|\bby\s+(?:(?!(?:on|against|targeting|at|in|"
+                         r"near)\b)[\w\"“”‘’'-]+\s+){0,4}(?:of|from)\s+(?:the\s+)?$",
+                         re.IGNORECASE)
 _SPEAKER_AFTER = re.compile(r"^(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.’'-]*)*"
                             r"(?:\s+(?:centre|center|agency|office|"
                             r"command|ministry|spokes(?:man|woman|person)|officials?))?\s*"
                             r"(?:said|says|told|reported|added|confirmed|announced|stated|"
-                            r"claimed)\b")
+                            # "...," Trump posted on Truth Social; Hegseth wrote on X: the
+                            # official who announced the strike, not its target
+                            r"claimed|posted|wrote|tweeted|declared|noted|stressed|"
+                            r"insisted|explained|testified|acknowledged)\b")
 
 
 # a verb the party before it did: "troops killed four militants", "the navy struck a boat"
@@ -104,7 +113,12 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
             # "Three men died when US forces hit a boat": who did the verb after it
             a1 = next((h for h in after if h.actor.type != "civilians" and
                        _ACTS_AFTER.match(text[h.end - start:])), None)
-        victims = [h for h in before if h is not a1]
+        # "a leader who planned attacks in Europe and Turkey was killed": a state after a
+        # locative is a place in the subject's description, not who suffered
+        # ("Pete Hegseth said a boat had been bombed": who said it, not who suffered it)
+        victims = [h for h in before if h is not a1 and not (
+            h.actor.type == "state" and _PLACE_LIST.search(text[:h.start - start])) and
+            not _SPEAKER_AFTER.match(text[h.end - start:])]
         # no "by ..." phrase: the sentence names no agent, and a parse would find none
         sure = a1 is not None or not _BY.search(text, trig_end - start)
         return a1, (victims[-1] if victims else None), sure
