@@ -111,3 +111,15 @@ def test_words_of_the_trade_are_strikes() -> None:
         assert ms and ms[0].event_type == "Explosions/Remote violence", text
         assert ms[0].target_kind == "vessel", text
     assert _run("The envoy engaged in talks in Caracas on Monday.") == []
+
+
+def test_a_publication_named_after_a_country_is_no_party() -> None:
+    assert _codes("(Wire | Kenya News Now) Drones struck a camp on Monday.") == []
+    assert _codes("Kenya Times reported that Kenya sent troops.") == ["KE"]
+
+
+def test_a_partner_government_is_not_the_target() -> None:
+    ms = _run("The U.S. military said it conducted an airstrike in coordination with the "
+              "Federal Government of Kenya on Monday, killing two al-Shabaab militants.")
+    assert ms
+    assert ms[0].actor2 is not None and ms[0].actor2.type == "non_state"

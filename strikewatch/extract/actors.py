@@ -302,7 +302,8 @@ def _scan_countries(text: str) -> list[tuple[int, int, str, str]]:
             end = m.start() + len(n)
             if text.startswith(n, m.start()) and (end == len(text) or not (
                     text[end].isalnum() or text[end] == "_")) and \
-                    not is_given_name(text, m.start(), end):
+                    not is_given_name(text, m.start(), end) and \
+                    not _MASTHEAD.match(text, end):
                 out.append((m.start(), end, n, names[n]))
                 pos = end
                 break
@@ -318,6 +319,11 @@ _NAME_NEXT = re.compile(r" (?!(?:Army|Armed|Air|Navy|Defen[cs]e|Forces?|Governme
                         r"Republic|Kingdom|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                         r"Sunday|January|February|March|April|May|June|July|August|September|"
                         r"October|November|December|On|In|At|The)\b)[A-Z][a-z]+\b")
+
+
+# "Iraq News Now", "Pakistan Today", "the Kenya Times": a publication's name, no party
+_MASTHEAD = re.compile(r" (?:News|Times|Today|Post|Daily|Herald|Tribune|Observer|Online|TV|"
+                       r"Radio|Press|Journal|Gazette|Chronicle|Express|Insider|Monitor)\b")
 
 
 def is_given_name(text: str, a: int, b: int) -> bool:

@@ -85,6 +85,16 @@ _SOURCE_BEFORE = re.compile(r"\b(?:according to|citing|quoting|said|told|per)\s+
                             r"(?:[\w’'.-]+\s+){0,2}?$", re.IGNORECASE)
 
 
+# "in coordination with the Somali government", "at the request of Baghdad": a partner of
+# who acted, not who was hit
+_PARTNER_BEFORE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:coordination|cooperation|partnership|"
+                             r"conjunction|support)\s+(?:with|of)|together\s+with|alongside|"
+                             r"jointly\s+with|working\s+with|with\s+the\s+(?:support|consent|"
+                             r"approval)\s+of|at\s+the\s+(?:request|invitation)\s+of|"
+                             r"on\s+behalf\s+of)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,2}?$",
+                             re.IGNORECASE)
+
+
 def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
                  hits: list[ActorHit]) -> tuple[ActorHit | None, ActorHit | None, bool]:
     """(actor1, actor2, sure) from word order alone; `sure` False asks for a parse.
@@ -162,6 +172,8 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
         if _SOURCE_BEFORE.search(text, max(0, h.start - start - 30), h.start - start) or \
                 _SPEAKER_AFTER.match(text[h.end - start:]):
             continue  # "..., according to US Southern Command": who told it, not who was hit
+        if _PARTNER_BEFORE.search(text, max(0, h.start - start - 45), h.start - start):
+            continue  # "in coordination with the Federal Government of Somalia": a partner
         a2 = h
         break
     if a2 is None:
