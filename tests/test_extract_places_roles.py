@@ -123,3 +123,15 @@ def test_a_partner_government_is_not_the_target() -> None:
               "Federal Government of Kenya on Monday, killing two al-Shabaab militants.")
     assert ms
     assert ms[0].actor2 is not None and ms[0].actor2.type == "non_state"
+
+
+def test_a_targets_record_a_sources_seat_and_a_patrons_militia_give_no_place() -> None:
+    text = "killed 9 fighters, including a key plotter of attacks on the U.S. and Europe"
+    a = text.index("U.S.")
+    assert names_a_party(text, a, a + 4)
+    text = "the Observatory, a monitor in the U.K. that tracks the war"
+    assert where_said(text, text.index("in the U.K."))
+    text = "sites used by groups tied to Iran's internal militia"
+    a = text.index("Iran")
+    assert names_a_party(text, a, a + 4)
+

@@ -94,7 +94,7 @@ _PARTY_USE = re.compile(
     r"|^\s*[-–]\s*(?:[A-Z][\w.]*)?\s+[a-z]"
     # "Israel's strikes", "Norway's air force": a possessive before a party or strike word
     r"|^['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _PARTY_NOUN + r"|strikes|attacks|raids|"
-    r"bombing|bombardment|offensive|campaign)\b")
+    r"bombing|bombardment|offensive|campaign|militias?|prox(?:y|ies)|allies)\b")
 # "pinning the raids on the United States", "blamed the attack on Israel": who was blamed;
 # "drugs flowing into the United States": where goods go, not where the event happened
 _BLAMED_ON = caseless(re.compile(
@@ -123,7 +123,9 @@ _REPORT = caseless(re.compile(
     r"(?:\s+" + _FILLER + r"\b){0,4}"
     r"|\b(?:reporters|journalists|lawmakers|officials|authorities|prosecutors|spokesman|"
     r"spokeswoman|spokesperson|ministry|government|diplomats|leaders|police|investigators|"
-    r"relatives|families))\s*,?\s*$",
+    # "the Observatory, a monitor based in Britain", "a nonprofit in the U.K.": the source's
+    r"relatives|families|nonprofit|monitor|watchdog|observatory|charity|think\s+tank))"
+    r"\s*,?\s*$",
     re.IGNORECASE,
 ))
 # "leave Lebanon as devastated as Gaza", "a war like Ukraine's": the name is a likeness
@@ -138,6 +140,15 @@ def where_said(text: str, cue_start: int) -> bool:
     return _REPORT.search(text[max(0, cue_start - 80):cue_start]) is not None
 
 
+# "a key plotter of attacks on the U.S. and Europe", "who planned attacks in Turkey": the
+# record of whoever was hit, not where this event happened
+_THEIR_RECORD = re.compile(
+    r"\b(?:plott\w*|planned|planner|planning|masterminded|mastermind|orchestrat\w*|behind|"
+    r"responsible\s+for|accused\s+of|wanted\s+for)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|bombings?|plots?|operations)\s+(?:on|in|against|across)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.]*,?\s+(?:and|or)\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
 def names_a_party(text: str, a: int, b: int,
                   trigger: tuple[int, int] | None = None) -> bool:
     """Whether the country name at text[a:b] names who acted or was blamed, or where goods
@@ -145,7 +156,7 @@ def names_a_party(text: str, a: int, b: int,
     "pinning the raids on the United States", "drugs flowing into the United States").
     Where the event word is that verb ("smuggle fentanyl into the United States"), the
     name is its place."""
-    if _PARTY_USE.match(text[b:b + 60]):
+    if _PARTY_USE.match(text[b:b + 60]) or _THEIR_RECORD.search(text, max(0, a - 90), a):
         return True
     lo = max(0, a - 90)
     m = _BLAMED_ON.search(text[lo:a])
@@ -390,7 +401,7 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
             r.hint = True  # "in the U.S. airstrike", "blamed on Israel": a party, not a place
         if re.search(r"\b[A-Z]\.\s*$", pre):
             r.hint = True  # "J. Smith": a person's name
-        if _COMPARED.search(pre):
+        if _COMPARED.search(pre) or _THEIR_RECORD.search(pre):
             r.hint = True  # "as devastated as Gaza": a likeness, not a place of this event
         nb, na = _NAME_BEFORE.search(pre), _NAME_AFTER.match(post)
         if (nb and nb.group(1) not in _NOT_NAME and not _is_place_word(g, nb.group(1))) or (
