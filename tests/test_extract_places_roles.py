@@ -135,3 +135,4 @@ def test_a_targets_record_a_sources_seat_and_a_patrons_militia_give_no_place() -
     a = text.index("Iran")
     assert names_a_party(text, a, a + 4)
 
+

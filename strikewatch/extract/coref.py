@@ -88,11 +88,25 @@ def _bare_reference(f: Frame) -> bool:
         not f.prov.get("date") and not f.background
 
 
+# "last Thursday", "this past Friday": the day of an earlier act, told in a later sentence
+_LAST_DAY = re.compile(r"\b(?:last|this\s+past)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|"
+                       r"Saturday|Sunday)\b")
+
+
+def _earlier_day(f: Frame, g: Group) -> bool:
+    """Whether f's sentence dates an act to "last <weekday>", a day none of the group's
+    sentences names (dates are read after coreference, so the words decide here)."""
+    m = _LAST_DAY.search(f.sentence.text)
+    return m is not None and not any(m.group(1) in x.sentence.text for x in g.frames)
+
+
 def links(g: Group, f: Frame) -> bool:
     """Whether f refers to g's event (beyond being compatible with it)."""
     last = g.frames[-1]
     if last.sentence is f.sentence and f.start > f.sentence.start and not f.anaphoric:
         return False  # clauses split from one sentence tell events of their own
+    if f.trigger.strength == "weak" and not f.anaphoric and _earlier_day(f, g):
+        return False  # "a boat the US hit last Thursday had left survivors": another act
     if f.trigger.strength == "weak" or f.anaphoric:
         return True
     if f.status != "occurred" and f.status == g.head.status:
