@@ -136,3 +136,15 @@ def test_a_targets_record_a_sources_seat_and_a_patrons_militia_give_no_place() -
     assert names_a_party(text, a, a + 4)
 
 
+
+
+def test_an_act_of_last_thursday_stands_apart_from_sundays_strike() -> None:
+    ms = _run("On Sunday the navy bombed a boat in the Caribbean, killing three men, the "
+              "minister said.\nAll three died and no sailors were hurt.\nHis post said only "
+              "that it was struck in international waters.\nThe president confirmed on "
+              "Saturday that a boat the navy hit last Thursday had left two survivors, one "
+              "from Peru.")
+    sunday = [m for m in ms if m.date_low == "2025-10-19"]
+    thursday = [m for m in ms if m.date_low == "2025-10-16"]
+    assert len(sunday) == 1 and sunday[0].survivors_low is None
+    assert len(thursday) == 1 and thursday[0].survivors_low == 2

@@ -158,6 +158,8 @@ def _can_start(f: Frame) -> bool:
         return True  # "Israeli airstrikes hit military sites on Tuesday": a dated event
     if not f.counts:
         return False
+    if f.kind == "event" and _LAST_DAY.search(f.sentence.text):
+        return True  # "a boat hit last Thursday had left two survivors": an act of its own day
     if f.trigger.generic and f.kind == "event" and not (f.counts.get("killed") or
                                                          f.counts.get("injured")):
         return False
