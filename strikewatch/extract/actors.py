@@ -301,11 +301,34 @@ def _scan_countries(text: str) -> list[tuple[int, int, str, str]]:
         for n in cands:
             end = m.start() + len(n)
             if text.startswith(n, m.start()) and (end == len(text) or not (
-                    text[end].isalnum() or text[end] == "_")):
+                    text[end].isalnum() or text[end] == "_")) and \
+                    not is_given_name(text, m.start(), end) and \
+                    not _MASTHEAD.match(text, end):
                 out.append((m.start(), end, n, names[n]))
                 pos = end
                 break
     return out
+
+
+# country names that are also common given names: followed by a capitalised word that is
+# no institution or place word, they start a person's name ("relatives of Chad Joseph",
+# "Jordan Peterson said"), not a country ("Jordan Armed Forces", "Georgia State")
+_GIVEN_NAMES = frozenset({"Chad", "Jordan", "Georgia"})
+_NAME_NEXT = re.compile(r" (?!(?:Army|Armed|Air|Navy|Defen[cs]e|Forces?|Government|Ministry|"
+                        r"State|City|Valley|River|Strait|Basin|Lake|Police|Military|National|"
+                        r"Republic|Kingdom|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                        r"Sunday|January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December|On|In|At|The)\b)[A-Z][a-z]+\b")
+
+
+# "Iraq News Now", "Pakistan Today", "the Kenya Times": a publication's name, no party
+_MASTHEAD = re.compile(r" (?:News|Times|Today|Post|Daily|Herald|Tribune|Observer|Online|TV|"
+                       r"Radio|Press|Journal|Gazette|Chronicle|Express|Insider|Monitor)\b")
+
+
+def is_given_name(text: str, a: int, b: int) -> bool:
+    """Whether the country name at text[a:b] begins a person's name ("Chad Joseph")."""
+    return text[a:b] in _GIVEN_NAMES and _NAME_NEXT.match(text, b) is not None
 
 
 def demonym_country(text: str) -> str | None:

@@ -120,6 +120,17 @@ _OTHER_ACT = re.compile(r"\b(?:in|during|by|from)\s+(?:another|a\s+(?:second|thi
 _OTHER_TIME = re.compile(r"\b(?:hours?|days?|weeks?|months?)\s+(?:before|earlier)\b|"
                          r"\bthe\s+(?:day|night|week|month)\s+before\b", re.IGNORECASE)
 
+# "last Thursday", "this past Friday": the day of an earlier act, told in a later sentence
+_LAST_DAY = re.compile(r"\b(?:last|this\s+past)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|"
+                       r"Saturday|Sunday)\b")
+
+
+def _earlier_day(f: Frame, g: Group) -> bool:
+    """Whether f's sentence dates an act to "last <weekday>", a day none of the group's
+    sentences names (dates are read after coreference, so the words decide here)."""
+    m = _LAST_DAY.search(f.sentence.text)
+    return m is not None and not any(m.group(1) in x.sentence.text for x in g.frames)
+
 
 def links(g: Group, f: Frame) -> bool:
     """Whether f refers to g's event (beyond being compatible with it)."""
@@ -132,6 +143,8 @@ def links(g: Group, f: Frame) -> bool:
         return False
     if _OTHER_TIME.search(f.sentence.text, 0, f.trigger.start - f.sentence.start):
         return False  # "Two days before that, the US had struck ...": an earlier act
+    if f.trigger.strength == "weak" and not f.anaphoric and _earlier_day(f, g):
+        return False  # "a boat the US hit last Thursday had left survivors": another act
     if f.trigger.strength == "weak" or f.anaphoric:
         return True
     if f.status != "occurred" and f.status == g.head.status:
@@ -183,6 +196,8 @@ def _can_start(f: Frame) -> bool:
         return True  # "Israeli airstrikes hit military sites on Tuesday": a dated event
     if not f.counts:
         return False
+    if f.kind == "event" and _LAST_DAY.search(f.sentence.text):
+        return True  # "a boat hit last Thursday had left two survivors": an act of its own day
     if f.trigger.generic and f.kind == "event" and not (f.counts.get("killed") or
                                                          f.counts.get("injured")):
         return False

@@ -17,12 +17,16 @@ from strikewatch.extract.actors import PLACE_BEFORE, country_mentions
 from strikewatch.extract.context import Frame
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.geo.protocol import geoparser
-from strikewatch.geo.reading import names_a_party
+from strikewatch.geo.reading import names_a_party, where_said
 from strikewatch.records import Place
 
 _PREP = re.compile(r"(?:\b(?i:in|inside|into|across|near|off|within|on|over|throughout|"
                    r"of)\s+(?:the\s+)?(?:coast of\s+|(?:north|south|east|west|central)\w*\s+)?"
-                   r"|[A-Z][\w\u00C0-\u017F-]+,\s+)$")
+                   # "Kidal, Mali": a town, then its country ("On Friday, Israel
+                   # issued ...": a day, then the subject)
+                   r"|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                   r"However|Meanwhile|Separately|Earlier|Later|Today|Yesterday|Instead)\b)"
+                   r"[A-Z][\w\u00C0-\u017F-]+,\s+)$")
 
 
 # a clause naming who told it ("..., residents of X told reporters"): its place is the
@@ -31,7 +35,10 @@ _SOURCE_CLAUSE = re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\
                             # "..., where he said Israel would keep fighting in Gaza", "as
                             # long as Gaza is besieged": another clause's places
                             r"\b(?:where|while)\s+(?:he|she|they|it|[A-Z]\w+)\s+(?:said|says|"
-                            r"warned|vowed|told)\b|\b(?:as long as|so long as|until|unless)\b")
+                            r"warned|vowed|told)\b|\b(?:as long as|so long as|until|unless)\b"
+                            # "..., while Israel fights Hamas in Gaza": another subject's
+                            # clause, with its own place
+                            r"|,?\s+(?:while|whereas)\s+(?:the\s+)?[A-Z]\w+\s+[a-z]+s\b")
 
 # "about 35 km from the Kenyan border", "close to the border with Burkina Faso": a border
 # names the neighbour, not where the event happened
@@ -126,8 +133,12 @@ def country_place(text: str, start: int, end: int, trigger: tuple[int, int]
     best: tuple[int, int, str, str] | None = None
     best_d = 10**9
     for a, b, name, code in country_mentions(text[start:end], start):
-        if not _PREP.search(text[max(start, a - 40):a]):
+        prep = _PREP.search(text[max(start, a - 40):a])
+        if not prep:
             continue  # "Mexico has opposed": a country as actor, not as place
+        if a < trigger[0] and where_said(text, max(start, a - 40) + prep.start()):
+            continue  # "police in Trinidad are checking reports that ...": the speakers'
+
         if is_border_name(text, a, b):
             continue  # "near the border with Kenya": the neighbour
         if names_a_party(text, a, b, trigger):

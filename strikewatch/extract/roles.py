@@ -38,12 +38,21 @@ _BY_DEMONYM = re.compile(r"\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(" + "|"
 _LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|to)\s+"
                        r"(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$",
                        re.IGNORECASE)
-_AGENT_MARK = re.compile(r"\bby\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "killed by Israeli jets", "killed by a \"unilateral strike\" of U.S. troops" (not "by a
+# strike on X": X was hit)
+_PLACE_LIST = re.compile(r"\b(?:in|inside|into|near|across|of|from|over|to)\s+(?:the\s+)?"
+                         r"(?:[A-Z][\w-]*,?\s+(?:and|or)\s+)?$")
+_AGENT_MARK = re.compile(r"\bby\s+(?:\w+\s+){0,2}$|\bby\s+(?:(?!(?:on|against|targeting|at|in|"
+                         r"near)\b)[\w\"“”‘’'-]+\s+){0,4}(?:of|from)\s+(?:the\s+)?$",
+                         re.IGNORECASE)
 _SPEAKER_AFTER = re.compile(r"^(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.’'-]*)*"
                             r"(?:\s+(?:centre|center|agency|office|"
                             r"command|ministry|spokes(?:man|woman|person)|officials?))?\s*"
                             r"(?:said|says|told|reported|added|confirmed|announced|stated|"
-                            r"claimed)\b")
+                            # "...," Trump posted on Truth Social; Hegseth wrote on X: the
+                            # official who announced the strike, not its target
+                            r"claimed|posted|wrote|tweeted|declared|noted|stressed|"
+                            r"insisted|explained|testified|acknowledged)\b")
 
 
 # a verb the party before it did: "troops killed four militants", "the navy struck a boat"
@@ -76,6 +85,16 @@ _SOURCE_BEFORE = re.compile(r"\b(?:according to|citing|quoting|said|told|per)\s+
                             r"(?:[\w’'.-]+\s+){0,2}?$", re.IGNORECASE)
 
 
+# "in coordination with the Somali government", "at the request of Baghdad": a partner of
+# who acted, not who was hit
+_PARTNER_BEFORE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:coordination|cooperation|partnership|"
+                             r"conjunction|support)\s+(?:with|of)|together\s+with|alongside|"
+                             r"jointly\s+with|working\s+with|with\s+the\s+(?:support|consent|"
+                             r"approval)\s+of|at\s+the\s+(?:request|invitation)\s+of|"
+                             r"on\s+behalf\s+of)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,2}?$",
+                             re.IGNORECASE)
+
+
 def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
                  hits: list[ActorHit]) -> tuple[ActorHit | None, ActorHit | None, bool]:
     """(actor1, actor2, sure) from word order alone; `sure` False asks for a parse.
@@ -104,7 +123,12 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
             # "Three men died when US forces hit a boat": who did the verb after it
             a1 = next((h for h in after if h.actor.type != "civilians" and
                        _ACTS_AFTER.match(text[h.end - start:])), None)
-        victims = [h for h in before if h is not a1]
+        # "a leader who planned attacks in Europe and Turkey was killed": a state after a
+        # locative is a place in the subject's description, not who suffered
+        # ("Pete Hegseth said a boat had been bombed": who said it, not who suffered it)
+        victims = [h for h in before if h is not a1 and not (
+            h.actor.type == "state" and _PLACE_LIST.search(text[:h.start - start])) and
+            not _SPEAKER_AFTER.match(text[h.end - start:])]
         # no "by ..." phrase: the sentence names no agent, and a parse would find none
         sure = a1 is not None or not _BY.search(text, trig_end - start)
         return a1, (victims[-1] if victims else None), sure
@@ -148,6 +172,8 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
         if _SOURCE_BEFORE.search(text, max(0, h.start - start - 30), h.start - start) or \
                 _SPEAKER_AFTER.match(text[h.end - start:]):
             continue  # "..., according to US Southern Command": who told it, not who was hit
+        if _PARTNER_BEFORE.search(text, max(0, h.start - start - 45), h.start - start):
+            continue  # "in coordination with the Federal Government of Somalia": a partner
         a2 = h
         break
     if a2 is None:

@@ -87,6 +87,13 @@ LEXICON: tuple[Entry, ...] = (
     Entry(rf"(?:destroyed|sank|blew up|set ablaze) (?:[\w-]+ ){{0,3}}?{_WRECKED}|"
           rf"{_WRECKED} (?:had |has |have )?(?:been |was |were )(?:[\w-]+ )?"
           r"(?:destroyed|sunk|blown up|set ablaze)", None, None, generic=True),
+    # words of the trade: "forces engaged the vessel", "neutralized a narco-sub": a strike
+    # on a craft; "neutralized three narco-terrorists": a violent act whose kind the
+    # context tells (no word of its own)
+    Entry(r"(?:engaged|neutrali[sz]ed|eliminated|took out) (?:[\w-]+ ){0,3}?"
+          r"(?:narco-?subs?|" + _WRECKED[3:-1] + r")", ERV, "Air/drone strike"),
+    Entry(r"neutrali[sz]ed (?:[\w-]+ ){0,3}?(?:narco-?terrorists?|terrorists?|militants?|"
+          r"fighters?|gunmen|insurgents?|traffickers?)", None, None, generic=True),
     Entry(r"(?:exchanged|exchanging|traded|trading|exchange of|exchanges of) (?:heavy )?"
           r"(?:fire|gunfire)|shoot-?outs?|gunfights?", BAT, "Armed clash"),
     Entry(r"clash(?:ed|es)?|gun ?battles?|firefights?|fighting|fought|ambush(?:ed|es)?|"

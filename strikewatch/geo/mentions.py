@@ -95,6 +95,12 @@ def organisations(g: Gazetteer, text: str, lo: int, hi: int) -> list[OrgFound]:
     return out
 
 
+# a demonym that is also a place name, before a lower-case noun, is used as an adjective
+_ADJECTIVE_USE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:forces|troops|army|military|"
+                            r"soldiers|base|government|officials?|police|navy|militants?|"
+                            r"fighters|border|town|village|city|capital|authorities|special)\b")
+
+
 def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
     list[Found], list[OrgFound], list[DemonymFound]
 ]:
@@ -151,6 +157,9 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
                 first_key not in g.demonyms) and (
                 _SMALL_CUE.search(text, max(0, t.start - 40), t.start)):
             match, j_end = _small_match(g, toks, norms, upper, i, last)
+        if match is not None and j_end == i and first_key in g.demonyms and \
+                _ADJECTIVE_USE.match(text, match.end):
+            match = None  # "a Somali special forces base": a demonym, not Ethiopia's region
         if match is not None:
             if not _inside_org_name(g, text, match, toks, j_end):
                 places.append(match)

@@ -79,21 +79,34 @@ _PARTY_NOUN = (r"(?:armed\s+)?forces|troops|military|militaries|army|navy|air\s+
                r"special\s+forces|officials|government|administration|coalition|"
                r"airstrikes?|air\s+strikes?|air\s+raids?|drone\s+strikes?|operations")
 _PARTY_USE = re.compile(
-    r"^(?:\s*[-–]\s*(?:led|backed|[A-Z][\w.]*)|\s+(?:and|&)\s+[A-Z][\w.]*)?\s+"
+    # "the Iran-backed rebels", "a US-funded programme": a patron, whatever the noun
+    r"^\s*[-–]\s*(?:led|backed|based|run|aligned|allied|funded|supported|sponsored|"
+    r"linked|affiliated|armed|trained)\b"
+    r"|^(?:\s*[-–]\s*(?:led|backed|[A-Z][\w.]*)|\s+(?:and|&)\s+[A-Z][\w.]*)?\s+"
     r"(?:[a-z][\w-]*\s+)?(?:" + _PARTY_NOUN + r")\b"
+    # "U.S. Military Forces", "US Navy", "Israeli Air Force": a party's title, capitalised
+    r"|^\s+(?i:(?:armed\s+|military\s+|naval\s+|special\s+|defen[cs]e\s+)?(?:forces|"
+    r"military|army|navy|air\s+force|marines|coast\s+guard|government|administration|"
+    # "U.S. Central Command said", "the US State Department", "US Congress"
+    r"(?:[a-z-]+\s+)?command|(?:[a-z]+\s+)?department|embassy|congress|senate|treasury))\b"
     # "U.S.-Israeli strikes": a compound of two parties before any noun
     # (the partner may stand masked as a party already: "U.S.-        strikes")
     r"|^\s*[-–]\s*(?:[A-Z][\w.]*)?\s+[a-z]"
     # "Israel's strikes", "Norway's air force": a possessive before a party or strike word
     r"|^['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _PARTY_NOUN + r"|strikes|attacks|raids|"
-    r"bombing|bombardment|offensive|campaign)\b")
+    r"bombing|bombardment|offensive|campaign|militias?|prox(?:y|ies)|allies)\b")
 # "pinning the raids on the United States", "blamed the attack on Israel": who was blamed;
 # "drugs flowing into the United States": where goods go, not where the event happened
 _BLAMED_ON = caseless(re.compile(
     r"\b(?:blam\w*|pin\w*|attribut\w*)\b[^.;:]{0,50}\b(?:on|to)\s+(?:the\s+)?$"
     r"|\b(?:flow\w*|smuggl\w*|traffick\w*|ship(?:ped|ping|ments?)?|bound|headed|heading|"
     r"destined|export\w*|import\w*|entering|reach(?:es|ing)?)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:into|to|for)\s+(?:the\s+)?$", re.IGNORECASE))
+    r"(?:into|to|for)\s+(?:the\s+)?$"
+    # "a boat bringing drugs out of Venezuela", "carrying cocaine from Colombia": where the
+    # cargo came from, not where the boat was hit
+    r"|\b(?:carry\w*|bring\w*|brought|runn?\w*|ran|transport\w*|mov(?:e|es|ed|ing)|"
+    r"smuggl\w*|traffick\w*|ship(?:ped|ping)?|left|leaving|depart\w*|sail\w*)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:out\s+of|from)\s+(?:the\s+)?$", re.IGNORECASE))
 # where something was said, not where it happened: a reporting verb and a few filler
 # words ("said on Tuesday", "told reporters", "speaking to journalists") right before the
 # place's "in"/"at"/"from", or a speaker noun right before it ("officials in Kyiv")
@@ -109,9 +122,33 @@ _REPORT = caseless(re.compile(
     r"visiting|visited|based|headquartered|stationed|returned|flew|traveled|travelled)\b"
     r"(?:\s+" + _FILLER + r"\b){0,4}"
     r"|\b(?:reporters|journalists|lawmakers|officials|authorities|prosecutors|spokesman|"
-    r"spokeswoman|spokesperson|ministry|government|diplomats|leaders))\s*,?\s*$",
+    r"spokeswoman|spokesperson|ministry|government|diplomats|leaders|police|investigators|"
+    # "the Observatory, a monitor based in Britain", "a nonprofit in the U.K.": the source's
+    r"relatives|families|nonprofit|monitor|watchdog|observatory|charity|think\s+tank))"
+    r"\s*,?\s*$",
     re.IGNORECASE,
 ))
+# "leave Lebanon as devastated as Gaza", "a war like Ukraine's": the name is a likeness
+_COMPARED = re.compile(r"\b(?:as\s+[a-z]+\s+as|like|than|similar\s+to|"
+                       r"compared\s+(?:to|with)|reminiscent\s+of)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+
+
+def where_said(text: str, cue_start: int) -> bool:
+    """Whether the locative starting at `cue_start` tells where something was said or who
+    said it ("told reporters in Washington", "police in Trinidad are checking reports")."""
+    return _REPORT.search(text[max(0, cue_start - 80):cue_start]) is not None
+
+
+# "a key plotter of attacks on the U.S. and Europe", "who planned attacks in Turkey": the
+# record of whoever was hit, not where this event happened
+_THEIR_RECORD = re.compile(
+    r"\b(?:plott\w*|planned|planner|planning|masterminded|mastermind|orchestrat\w*|behind|"
+    r"responsible\s+for|accused\s+of|wanted\s+for)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|bombings?|plots?|operations)\s+(?:on|in|against|across)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.]*,?\s+(?:and|or)\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
 def names_a_party(text: str, a: int, b: int,
                   trigger: tuple[int, int] | None = None) -> bool:
     """Whether the country name at text[a:b] names who acted or was blamed, or where goods
@@ -119,7 +156,7 @@ def names_a_party(text: str, a: int, b: int,
     "pinning the raids on the United States", "drugs flowing into the United States").
     Where the event word is that verb ("smuggle fentanyl into the United States"), the
     name is its place."""
-    if _PARTY_USE.match(text[b:b + 60]):
+    if _PARTY_USE.match(text[b:b + 60]) or _THEIR_RECORD.search(text, max(0, a - 90), a):
         return True
     lo = max(0, a - 90)
     m = _BLAMED_ON.search(text[lo:a])
@@ -364,6 +401,8 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
             r.hint = True  # "in the U.S. airstrike", "blamed on Israel": a party, not a place
         if re.search(r"\b[A-Z]\.\s*$", pre):
             r.hint = True  # "J. Smith": a person's name
+        if _COMPARED.search(pre) or _THEIR_RECORD.search(pre):
+            r.hint = True  # "as devastated as Gaza": a likeness, not a place of this event
         nb, na = _NAME_BEFORE.search(pre), _NAME_AFTER.match(post)
         if (nb and nb.group(1) not in _NOT_NAME and not _is_place_word(g, nb.group(1))) or (
                 na and na.group(1) not in _NOT_NAME and not f.possessive
