@@ -170,3 +170,33 @@ def test_an_undated_event_told_only_as_what_a_video_shows_is_background() -> Non
     events = [m for m in _run(text, published=None) if m.kind == "event" and
               m.status == "occurred"]
     assert events and all(m.background for m in events)
+
+
+_PACIFIC_LEDE = ("On Tuesday U.S. forces struck a boat in the eastern Pacific, killing two men, "
+                 "the defense secretary said. ")
+
+
+def test_a_strike_told_in_another_sea_is_another_event() -> None:
+    # the same toll and no date: only the seas named around the event words tell them apart
+    ms = _news(_run(_PACIFIC_LEDE + "Two fishermen from Peru lived through a U.S. strike on "
+                    "a speedboat in the Caribbean, and two others aboard died.", "2025-11-12"))
+    assert len(ms) == 2
+    pacific, caribbean = sorted(ms, key=lambda m: m.spans[0].start)
+    assert (pacific.killed_low, pacific.killed_high) == (2, 2)  # not 2 + 2
+    assert all("Caribbean" not in s.text for s in pacific.spans)
+    assert caribbean.place is not None and caribbean.place.name == "Caribbean Sea"
+    # told in the same sea, the survivors' strike is the one of the lede
+    same = _news(_run(_PACIFIC_LEDE + "Two fishermen from Peru lived through the U.S. strike "
+                      "on the speedboat in the Pacific, and two others aboard died.",
+                      "2025-11-12"))
+    assert len(same) == 1
+
+
+def test_a_sea_the_campaign_used_does_not_set_the_event_apart() -> None:
+    # "operations like this ... in the Caribbean": where the campaign went, not this strike;
+    # "on its way to the Caribbean": where a ship goes
+    text = (_PACIFIC_LEDE + "So far operations like this have mostly happened in the "
+            "Caribbean. The strike came as a carrier was on its way to the Caribbean.")
+    ms = _news(_run(text, "2025-11-12"))
+    assert len(ms) == 1 and len(ms[0].spans) >= 2
+    assert ms[0].place is not None and "Pacific" in (ms[0].place.name or "")

@@ -95,6 +95,9 @@ class Frame:
     period_read: DateRead | None = None
     since_read: DateRead | None = None
     place: Place | None = None
+    # places: the open waters named around the event word ("in the Caribbean"), read before
+    # the geoparser places the mention, so that coreference keeps two seas' events apart
+    seas: frozenset[str] = frozenset()
     actor1: Actor | None = None
     actor2: Actor | None = None
     counts: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)

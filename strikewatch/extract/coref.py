@@ -4,7 +4,8 @@ A frame joins the most recent compatible mention when it refers back to it ("the
 operation", a weak word like "mission" or a bare plural "drone strikes") or when both
 describe the same not-yet-happened event (one plan told over several sentences). Frames
 never join across kinds (a tally is never an incident), statuses, or conflicting dates,
-places, actors or counts. Weak frames that join nothing and carry no count are dropped.
+places (countries, or the seas named around the event words), actors or counts. Weak
+frames that join nothing and carry no count are dropped.
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ def compatible(g: Group, f: Frame) -> bool:
         a, b = _country(g.value(name)), _country(getattr(f, name))
         if a and b and a != b:
             return False
+    told = {s for x in g.frames for s in x.seas}
+    if f.seas and told and not f.seas & told:
+        return False  # a strike "in the Caribbean" is not the one told "in the Pacific"
     if not _dates_agree(g.dated(), f):
         return False
     if f.anaphoric and f.date_low is None and h.status == f.status:

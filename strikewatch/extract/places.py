@@ -152,6 +152,43 @@ def country_place(text: str, start: int, end: int, trigger: tuple[int, int]
     return Place(name=name, country=code, kind="country", geo_precision=5), (a, b)
 
 
+#: Open waters a clause may name, in English and Spanish: the cheap sea check coreference
+#: runs before the geoparser (a report of a strike "in the Caribbean" is not one told "in
+#: the eastern Pacific"). Only names that never stand for one another.
+_SEA_NAMES = {
+    "caribbean": r"Caribbean|Caribe",
+    "pacific": r"Pacific|Pac[ií]fico",
+    "atlantic": r"Atlantic|Atl[aá]ntico",
+    "mediterranean": r"Mediterranean|Mediterr[aá]neo",
+    "black sea": r"Black\s+Sea|Mar\s+Negro",
+}
+_SEA_NAME = re.compile("|".join(rf"\b(?P<{k.replace(' ', '_')}>{v})\b"
+                                for k, v in _SEA_NAMES.items()), re.IGNORECASE)
+_ANY_SEA = "(?:" + "|".join(_SEA_NAMES.values()) + ")"
+_QUARTER = (r"(?:(?:the|el)\s+)?(?:(?:eastern|western|southern|northern|central|"
+            r"south(?:east|west)ern|north(?:east|west)ern)\s+)?")
+# where the event was: "in the eastern Pacific", "across the Caribbean and the Pacific", "en
+# el Caribe", "en aguas del Pacífico"; a sea named otherwise ("on its way to the Caribbean",
+# "los cárteles del Caribe") is where something else is or goes
+_AT_SEA = re.compile(
+    rf"\b(?:in|into|across|over|en|en\s+aguas\s+del|in\s+the\s+waters\s+of)\s+{_QUARTER}"
+    rf"{_ANY_SEA}(?:\s*(?:,|\band\b|\bor\b|\by\b|\bo\b)\s*{_QUARTER}{_ANY_SEA})*",
+    re.IGNORECASE)
+
+
+def seas_near(text: str, f: Frame) -> frozenset[str]:
+    """The open waters a frame's clause says the event was in, around its event word
+    (geo_place's window). A bare plural with no figure ("operations like this have mostly
+    happened in the Caribbean") speaks of the campaign, not of one event's sea."""
+    if f.trigger.text.lower().endswith("s") and not f.counts:
+        return frozenset()
+    a = max(f.start, f.trigger.start - WINDOW_BEFORE)
+    b = window_end(text, min(f.end, f.trigger.end + WINDOW_AFTER), f.end)
+    return frozenset(k.replace("_", " ") for at in _AT_SEA.finditer(text, a, b)
+                     for m in _SEA_NAME.finditer(at.group(0))
+                     for k, v in m.groupdict().items() if v)
+
+
 _WORD_REST = re.compile(r"[\w'’-]*")
 
 

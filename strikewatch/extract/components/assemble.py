@@ -127,6 +127,8 @@ def _joins(g: Group, a: Group) -> bool:
         return False  # a protest or a designation never elaborates an attack
     if h.action is not None and ah.action is not None and h.action != ah.action:
         return False
+    if _seas_differ(g, a):
+        return False
     for name in ("actor1", "actor2"):
         x, y = g.value(name), a.value(name)
         if x is None or y is None:
@@ -225,6 +227,14 @@ def _places_differ(p: object, q: object) -> bool:
             return True
     kp, kq = getattr(p, "kind", None), getattr(q, "kind", None)
     return kp is not None and kq is not None and (kp == "sea") != (kq == "sea")
+
+
+def _seas_differ(g: Group, a: Group) -> bool:
+    """The two groups name other open waters around their event words ("in the
+    Caribbean", "in the eastern Pacific"): other strikes, whatever else they share."""
+    x = {s for f in g.frames for s in f.seas}
+    y = {s for f in a.frames for s in f.seas}
+    return bool(x and y and not x & y)
 
 
 def _told_place(g: Group) -> object:
@@ -421,7 +431,7 @@ def _same_event(doc: Doc, g: Group, a: Group) -> bool:
     if g.head.anaphoric and g.head.trigger.text.lower() == "fighting" and \
             a.value("event_type") != g.value("event_type"):
         return False  # "the fighting has cost 200 lives": the war, not the strike told
-    if _places_differ(_own_place(g, a), _own_place(a, g)):
+    if _places_differ(_own_place(g, a), _own_place(a, g)) or _seas_differ(g, a):
         return False
     if _several(g) and not _verb_told(a.head, lo, alo):
         return False
@@ -452,7 +462,8 @@ def _items_in_place(doc: Doc) -> None:
 @component("assemble",
            requires=("doc.groups", "frame.kind", "frame.status", "frame.background",
                      "frame.date_low", "frame.date_high", "frame.place", "frame.counts",
-                     "frame.actor1", "frame.actor2", "frame.event_type", "frame.total"),
+                     "frame.actor1", "frame.actor2", "frame.event_type", "frame.total",
+                     "frame.seas"),
            assigns=("doc.groups", "frame.place"))
 def assemble(doc: Doc) -> None:
     """Elaborations join the event they elaborate; bare generic plurals are dropped."""
@@ -569,7 +580,7 @@ def _referent(doc: Doc, g: Group, a: Group) -> bool:
     t, at = g.value("event_type"), a.value("event_type")
     if t != at and not {t, at} <= {*_VIOLENT, None}:
         return False  # a reference to an attack never joins a designation
-    return _dates_meet(doc, g, a) and not _days_differ(doc, g, a)
+    return _dates_meet(doc, g, a) and not _days_differ(doc, g, a) and not _seas_differ(g, a)
 
 
 # words that tell when, read or not ("Oct. 3" where no year is known, "overnight")
@@ -621,7 +632,7 @@ def _join_dated_referent(doc: Doc, groups: list[Group]) -> list[Group]:
                  a.head.status == "occurred" and a.value("date_low") is not None and
                  _retells(g, a, background=False) and not _several(g) and
                  not _places_differ(_own_place(g, a), _own_place(a, g)) and
-                 not _days_differ(doc, g, a) and
+                 not _seas_differ(g, a) and not _days_differ(doc, g, a) and
                  not any(f.sentence is x.sentence for f in g.frames for x in a.frames)]
         if len(cands) == 1:
             _merge(cands[0], g)

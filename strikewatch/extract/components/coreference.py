@@ -19,7 +19,8 @@ from strikewatch.extract.pipeline import component
            requires=("doc.frames", "frame.kind", "frame.status", "frame.status_cued",
                      "frame.background", "frame.drop", "frame.anaphoric",
                      "frame.violent_context", "frame.counts", "frame.more", "frame.date_low",
-                     "frame.place", "frame.actor1", "frame.actor2", "frame.event_type",
+                     "frame.place", "frame.seas", "frame.actor1", "frame.actor2",
+                     "frame.event_type",
                      "frame.target_kind"),
            assigns=("doc.groups",))
 def corefer(doc: Doc) -> None:

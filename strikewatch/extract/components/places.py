@@ -1,7 +1,8 @@
 """Components `places` and `geoplace`: where each event happened.
 
-`places` gives every frame the country its clause names nearest the event word (cheap;
-coreference uses it to keep events in different countries apart). `geoplace` runs the
+`places` gives every frame the country its clause names nearest the event word and the
+seas named around it (cheap; coreference uses them to keep events in different countries
+or seas apart). `geoplace` runs the
 geoparser once per mention (after coreference), on the words around its event words, and
 keeps the finest place it finds; a town or province on land with no sea word makes the
 domain land.
@@ -11,13 +12,21 @@ from __future__ import annotations
 
 from strikewatch.extract.context import Doc, Group
 from strikewatch.extract.pipeline import component
-from strikewatch.extract.places import country_place, geo_place, is_strike_of, own_country
+from strikewatch.extract.places import (
+    country_place,
+    geo_place,
+    is_strike_of,
+    own_country,
+    seas_near,
+)
 
 
-@component("places", requires=("doc.frames",), assigns=("frame.place",))
+@component("places", requires=("doc.frames",), assigns=("frame.place", "frame.seas"))
 def read_places(doc: Doc) -> None:
-    """A country-level place per frame (geoplace refines it per mention later)."""
+    """A country-level place per frame (geoplace refines it per mention later), and the
+    seas named around its event word."""
     for f in doc.frames:
+        f.seas = seas_near(doc.text, f)
         place, where = country_place(doc.text, f.start, f.end, (f.trigger.start, f.trigger.end))
         if place is not None and where is not None:
             f.place = place
