@@ -124,6 +124,21 @@ _OTHER_ACT = re.compile(r"\b(?:in|during|by|from)\s+(?:another|a\s+(?:second|thi
 _OTHER_TIME = re.compile(r"\b(?:hours?|days?|weeks?|months?)\s+(?:before|earlier)\b|"
                          r"\bthe\s+(?:day|night|week|month)\s+before\b", re.IGNORECASE)
 
+# a telling between the time and the event word: "The day before, a spokesman had given
+# three as the dead" dates what was said about the act, not another act
+_TOLD_BETWEEN = re.compile(r"\b(?:said|says|told|given|gave|reported|announced|put|"
+                           r"stated|quoted|cited)\b", re.IGNORECASE)
+
+
+def _earlier_act(f: Frame) -> bool:
+    """Whether f's clause counts its time back from the act just told ("Two days before
+    that, the US had struck ..."): another, earlier act, not a retelling."""
+    t = f.sentence.text
+    m = _OTHER_TIME.search(t, 0, f.trigger.start - f.sentence.start)
+    return m is not None and not _TOLD_BETWEEN.search(t, m.end(),
+                                                      f.trigger.start - f.sentence.start)
+
+
 # "last Thursday", "this past Friday": the day of an earlier act, told in a later sentence
 _LAST_DAY = re.compile(r"\b(?:last|this\s+past)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|"
                        r"Saturday|Sunday)\b")
@@ -145,7 +160,7 @@ def links(g: Group, f: Frame) -> bool:
             _OTHER_ACT.search(f.sentence.text, f.start - f.sentence.start,
                               f.end - f.sentence.start):
         return False
-    if _OTHER_TIME.search(f.sentence.text, 0, f.trigger.start - f.sentence.start):
+    if _earlier_act(f):
         return False  # "Two days before that, the US had struck ...": an earlier act
     if f.trigger.strength == "weak" and not f.anaphoric and _earlier_day(f, g):
         return False  # "a boat the US hit last Thursday had left survivors": another act
