@@ -191,3 +191,14 @@ def test_a_toll_over_several_boats_is_counted_over_those_boats() -> None:
     # one boat: one strike's toll, no count of strikes
     counts = read_counts("Six people aboard the boat in the Caribbean were killed.")[0]
     assert counts.get("killed") == (6, 6) and "strikes" not in counts
+
+
+def test_a_word_in_quotes_or_a_dateline_does_not_hide_the_toll() -> None:
+    assert _killed('Two more suspected "smugglers" died in the Gulf of Aden on Sunday.') == \
+        (2, 2)
+    assert _killed("(MOGADISHU) All four men on board a fishing skiff were killed.") == (4, 4)
+    assert _killed("At least five people, a district governor among them, died when the "
+                   "drone hit the convoy.") == (5, None)
+    # quotes do not join a count to a verb in another clause
+    assert _killed('Officials counted two "technicals" near the base; the convoy was '
+                   "destroyed.") is None

@@ -155,8 +155,9 @@ _AT_LEAST_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:at\s+least|or\s+more)\b"
 
 
 # What a count counts: matched on the words right after it (noun phrase + verb) or right
-# before it (verb). Up to four words may stand between number and head noun.
-_GAP = r"(?:(?!\d)[\w’'-]+\s+|\([\w’'. -]{1,20}\)\s+){0,4}?"  # "15 Islamic State (ISIS) fighters"
+# before it (verb). Up to four words may stand between number and head noun: "15 Islamic
+# State (ISIS) fighters", 'three "narco-terrorists"' (a word in quotes)
+_GAP = r"(?:(?!\d)[\w’'\"“”‑-]+\s+|\([\w’'. -]{1,20}\)\s+){0,4}?"
 _KILL_AFTER = re.compile(
     rf"^\s+{_GAP}(?:\w+\s+)?(?:(?:were|was|have been|had been|are|is|being|reportedly|"
     r"reported|later|all)\s+){0,3}(?:killed|dead|died|deaths|fatalities|slain|lost their lives|"
@@ -185,19 +186,20 @@ _KILL_DIRECT = re.compile(r"\bkill(?:ed|ing|s)?(?:\s+all)?\s+[\"“]?$", re.IGNO
 _NO_VERB = (r"(?:were|was|are|is|been|be|being|have|has|had|and|or|but|who|which|that|said|"
             r"says|told|killed|died|dead|wounded|injured|hurt|struck|hit|arrested|detained|"
             r"survived|missing|rescued|fled|escaped)")
-_FAR_WORD = rf"(?!{_NO_VERB}\b)[\w’'.-]+"
+_FAR_WORD = rf"(?!{_NO_VERB}\b)[\w’'\"“”.‑-]+"  # ('"narco-terrorists"', "U.S.")
 _FAR_HEAD = (r"(?!(?:days?|weeks?|months?|years?|hours?|minutes?|times?|percent|per\s+cent|"
              r"miles?|kilometers?|kilometres?|km|strikes?|boats?|vessels?|ships?)\b)")
 _FAR_MODIFIER = (rf"\s+(?:aboard|on\s+board|onboard|on|in|inside|at|near|from|off|of|along|"
                  r"with|travelling|traveling|riding|sailing|driving|believed|suspected|"
                  rf"linked|aged)\b(?:\s+{_FAR_WORD}){{1,10}}?")
-_FAR_ASIDE = r",\s+(?:which|who|whom|whose|where|when|that|according)\b[^,;]{1,120}?,"
+_FAR_ASIDE = (r",\s+(?:(?:which|who|whom|whose|where|when|that|according)\b[^,;]{1,120}?|"
+              r"[^,;]{1,60}?\s+among\s+them),")  # ", the group's leader among them,"
 _KILL_FAR = re.compile(
     rf"\s+{_FAR_HEAD}{_FAR_WORD}(?:\s+{_FAR_WORD}){{0,2}}?"
     rf"(?:{_FAR_MODIFIER}(?:{_FAR_ASIDE})?|{_FAR_ASIDE})"
     r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+(?:(?:all|reportedly|later|also)\s+)?"
     r"(?:killed|slain|dead)|(?:(?:all|reportedly|later|also)\s+)?died)\b", re.IGNORECASE)
-_SUBJECT_OPENS = re.compile(r"(?:^|[.;:!?]\s+|,\s+|\b(?:said|says|that|and|but|while|"
+_SUBJECT_OPENS = re.compile(r"(?:^|[.;:!?)—–]\s+|,\s+|\b(?:said|says|that|and|but|while|"
                             r"when|after)\s+)[\"“]?(?:(?:all|the|all\s+the)\s+)?$",
                             re.IGNORECASE)
 # "the three crew members, all of whom died"
