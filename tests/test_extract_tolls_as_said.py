@@ -202,3 +202,14 @@ def test_a_word_in_quotes_or_a_dateline_does_not_hide_the_toll() -> None:
     # quotes do not join a count to a verb in another clause
     assert _killed('Officials counted two "technicals" near the base; the convoy was '
                    "destroyed.") is None
+
+
+def test_civilians_including_children_counts_civilians_not_children() -> None:
+    from strikewatch.extract.counts import read_counts
+    counts = read_counts('A council member said "at least 30 civilians including children" '
+                         "died in the shelling.")[0]
+    assert counts.get("killed") == (30, None)
+    assert counts.get("civilians_killed") == (30, None)
+    assert "children_killed" not in counts
+    # the count that counts children still does
+    assert read_counts("The shelling killed six children.")[0].get("children_killed") == (6, 6)

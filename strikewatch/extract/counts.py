@@ -405,12 +405,15 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         injured_here = not direct and bool(_INJ_AFTER.match(right) or _INJ_BEFORE.search(left))
         including = bool(_INCLUDING.search(left)) or right.startswith(" of them") or \
             right.startswith(" of whom") or bool(_SUBSET.match(right))
-        if _CHILD.match(right) and (killed_here or (including and kill_ctx)):
+        child, civ = _CHILD.match(right), _CIV.match(right)
+        if civ is not None and child is not None and civ.end() < child.end():
+            child = None  # "20 civilians including children": the count counts civilians
+        if child and (killed_here or (including and kill_ctx)):
             put("children_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
             if not including:
                 put("killed", rng, c.start, c.end, c.approx)
             continue
-        if _CIV.match(right) and (killed_here or (including and kill_ctx)):
+        if civ and (killed_here or (including and kill_ctx)):
             put("civilians_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
             if not including:
                 put("killed", rng, c.start, c.end, c.approx)
