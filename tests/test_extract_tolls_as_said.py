@@ -134,3 +134,82 @@ def test_none_of_them_survived_is_no_survivor_and_all_dead() -> None:
     assert counts.get("survivors") == (0, 0)
     assert counts.get("killed") == (4, 4)
     assert read_counts("Two of the four survived.")[0].get("survivors") == (2, 2)
+
+
+def _killed(sentence: str) -> tuple[int | None, int | None] | None:
+    from strikewatch.extract.counts import read_counts
+    return read_counts(sentence)[0].get("killed")
+
+
+def test_a_count_reaches_its_verb_across_a_long_subject() -> None:
+    # the figure opens the subject; prepositional phrases, a participle or a relative
+    # clause between commas stand between it and "were killed"/"died"
+    said = {
+        "Nine smugglers aboard two skiffs off the coast of Puntland were killed, the "
+        "command said.": (9, 9),
+        "Five people on board the dhow, which officials said had left Bosaso at dawn, were "
+        "killed.": (5, 5),
+        "Two brothers riding a motorcycle near the market in Jilib were killed.": (2, 2),
+        "The ministry said seven fishermen from the village of Ras Kamboni died.": (7, 7),
+        "At least 12 fighters in a convoy heading towards the border were killed.": (12, None),
+        "All 11 people on board the semi-submersible in the Caribbean were killed.": (11, 11),
+    }
+    for sentence, want in said.items():
+        assert _killed(sentence) == want, sentence
+
+
+def test_killed_all_n_aboard_is_a_toll_of_n() -> None:
+    assert _killed("The drone strike killed all three people aboard the launch.") == (3, 3)
+    assert _killed("Navy helicopters fired on the boat, killing all six aboard.") == (6, 6)
+
+
+def test_a_count_inside_the_subjects_modifier_is_no_toll() -> None:
+    # the toll is the figure the subject opens with, never one counting another noun
+    assert _killed("Eight people in two cars near the checkpoint were killed.") == (8, 8)
+    # the count's own verb comes first: it is not the toll
+    assert _killed("Four men in the truck near Marka were arrested and two others were "
+                   "killed.") == (2, 2)
+    assert _killed("Forty families in the town were evacuated before five fighters were "
+                   "killed.") == (5, 5)
+    # a span of time, a distance or boats is no subject that dies
+    assert _killed("Three days after the raid on the compound near Sakow, the commander "
+                   "died.") is None
+    assert _killed("Ten people in the village, where militants were hiding, were "
+                   "wounded.") is None
+    assert _killed("Two boats carrying fuel in the Caribbean were struck.") is None
+
+
+def test_a_toll_over_several_boats_is_counted_over_those_boats() -> None:
+    from strikewatch.extract.counts import read_counts
+    counts = read_counts("Eleven traffickers aboard three boats in the Eastern Pacific were "
+                         "killed, the minister said.")[0]
+    assert counts.get("killed") == (11, 11)
+    assert counts.get("strikes") == (3, 3)  # a day's total over three boats, not one strike
+    # where the clause counts its strikes, that count stands
+    counts = read_counts("Eleven traffickers aboard three boats were killed in two strikes.")[0]
+    assert counts.get("strikes") == (2, 2)
+    # one boat: one strike's toll, no count of strikes
+    counts = read_counts("Six people aboard the boat in the Caribbean were killed.")[0]
+    assert counts.get("killed") == (6, 6) and "strikes" not in counts
+
+
+def test_a_word_in_quotes_or_a_dateline_does_not_hide_the_toll() -> None:
+    assert _killed('Two more suspected "smugglers" died in the Gulf of Aden on Sunday.') == \
+        (2, 2)
+    assert _killed("(MOGADISHU) All four men on board a fishing skiff were killed.") == (4, 4)
+    assert _killed("At least five people, a district governor among them, died when the "
+                   "drone hit the convoy.") == (5, None)
+    # quotes do not join a count to a verb in another clause
+    assert _killed('Officials counted two "technicals" near the base; the convoy was '
+                   "destroyed.") is None
+
+
+def test_civilians_including_children_counts_civilians_not_children() -> None:
+    from strikewatch.extract.counts import read_counts
+    counts = read_counts('A council member said "at least 30 civilians including children" '
+                         "died in the shelling.")[0]
+    assert counts.get("killed") == (30, None)
+    assert counts.get("civilians_killed") == (30, None)
+    assert "children_killed" not in counts
+    # the count that counts children still does
+    assert read_counts("The shelling killed six children.")[0].get("children_killed") == (6, 6)

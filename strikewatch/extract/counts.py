@@ -155,16 +155,17 @@ _AT_LEAST_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:at\s+least|or\s+more)\b"
 
 
 # What a count counts: matched on the words right after it (noun phrase + verb) or right
-# before it (verb). Up to four words may stand between number and head noun.
-_GAP = r"(?:(?!\d)[\w’'-]+\s+|\([\w’'. -]{1,20}\)\s+){0,4}?"  # "15 Islamic State (ISIS) fighters"
+# before it (verb). Up to four words may stand between number and head noun: "15 Islamic
+# State (ISIS) fighters", 'three "narco-terrorists"' (a word in quotes)
+_GAP = r"(?:(?!\d)[\w’'\"“”‑-]+\s+|\([\w’'. -]{1,20}\)\s+){0,4}?"
 _KILL_AFTER = re.compile(
     rf"^\s+{_GAP}(?:\w+\s+)?(?:(?:were|was|have been|had been|are|is|being|reportedly|"
     r"reported|later|all)\s+){0,3}(?:killed|dead|died|deaths|fatalities|slain|lost their lives|"
     r"neutrali[sz]ed|eliminated|martyred)\b", re.IGNORECASE)
 _KILL_BEFORE = re.compile(
-    r"(?:\bkill(?:ed|ing|s)?|\bleft|\bclaimed the lives of|\bdeath toll (?:of|to|at|rose to|"
-    r"reached|stands at|stood at|climbed to)|\btoll (?:of|to|at|rose to|reached|stands at|"
-    r"climbed to)|\bkilling (?:all|everyone)?|"
+    r"(?:\bkill(?:ed|ing|s)?(?:\s+all)?|\bleft|\bclaimed the lives of|"
+    r"\bdeath toll (?:of|to|at|rose to|reached|stands at|stood at|climbed to)|"
+    r"\btoll (?:of|to|at|rose to|reached|stands at|climbed to)|\bkilling (?:all|everyone)?|"
     r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of))\s+[\"“]?$",
     re.IGNORECASE)  # (a quote may open before the figure: killed "at least 17 civilians")
 # a toll told again, corrected: "later raised the figure to nine", "revised it to 12"
@@ -177,7 +178,30 @@ _PARTITIVE_AGENT = re.compile(r"^\s+of\s+(?:the|their|its|his|her|our)\s+(?:[\w-
                               re.IGNORECASE)
 _AMONG = re.compile(r"\bamong\s+(?:the\s+)?$", re.IGNORECASE)
 # a count right after the verb: "killed two survivors", "killing three men and wounding two"
-_KILL_DIRECT = re.compile(r"\bkill(?:ed|ing|s)?\s+[\"“]?$", re.IGNORECASE)
+_KILL_DIRECT = re.compile(r"\bkill(?:ed|ing|s)?(?:\s+all)?\s+[\"“]?$", re.IGNORECASE)
+# a count heading a long subject, its verb after the modifiers: "Fourteen narco-terrorists
+# aboard four boats in the Eastern Pacific were killed", "Six people on board the vessel,
+# which the military said was run by a cartel, were killed". Only where the count opens its
+# clause (_SUBJECT_OPENS): a figure inside the modifier ("four boats") counts its own noun.
+_NO_VERB = (r"(?:were|was|are|is|been|be|being|have|has|had|and|or|but|who|which|that|said|"
+            r"says|told|killed|died|dead|wounded|injured|hurt|struck|hit|arrested|detained|"
+            r"survived|missing|rescued|fled|escaped)")
+_FAR_WORD = rf"(?!{_NO_VERB}\b)[\w’'\"“”.‑-]+"  # ('"narco-terrorists"', "U.S.")
+_FAR_HEAD = (r"(?!(?:days?|weeks?|months?|years?|hours?|minutes?|times?|percent|per\s+cent|"
+             r"miles?|kilometers?|kilometres?|km|strikes?|boats?|vessels?|ships?)\b)")
+_FAR_MODIFIER = (rf"\s+(?:aboard|on\s+board|onboard|on|in|inside|at|near|from|off|of|along|"
+                 r"with|travelling|traveling|riding|sailing|driving|believed|suspected|"
+                 rf"linked|aged)\b(?:\s+{_FAR_WORD}){{1,10}}?")
+_FAR_ASIDE = (r",\s+(?:(?:which|who|whom|whose|where|when|that|according)\b[^,;]{1,120}?|"
+              r"[^,;]{1,60}?\s+among\s+them),")  # ", the group's leader among them,"
+_KILL_FAR = re.compile(
+    rf"\s+{_FAR_HEAD}{_FAR_WORD}(?:\s+{_FAR_WORD}){{0,2}}?"
+    rf"(?:{_FAR_MODIFIER}(?:{_FAR_ASIDE})?|{_FAR_ASIDE})"
+    r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+(?:(?:all|reportedly|later|also)\s+)?"
+    r"(?:killed|slain|dead)|(?:(?:all|reportedly|later|also)\s+)?died)\b", re.IGNORECASE)
+_SUBJECT_OPENS = re.compile(r"(?:^|[.;:!?)—–]\s+|,\s+|\b(?:said|says|that|and|but|while|"
+                            r"when|after)\s+)[\"“]?(?:(?:all|the|all\s+the)\s+)?$",
+                            re.IGNORECASE)
 # "the three crew members, all of whom died"
 _ALL_OF_WHOM = re.compile(rf"^\s+{_GAP}[\w’'-]+,?\s+(?:all|both|each)\s+of\s+(?:whom|them)\s+"
                           r"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:killed|died|dead)\b",
@@ -307,6 +331,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
     added_at: set[int] = set()
     last_killed: CountExpr | None = None
     direct_kill = False  # the killed count was the object of "killed"
+    far_subject: int | None = None  # where a toll's long subject ends ("... were killed")
+    boats: tuple[Range, int, int, bool] | None = None  # the boats that subject was aboard
     for c in count_expressions(text):
         right = text[c.end:c.end + 80]
         left = text[max(0, c.start - 90):c.start]
@@ -342,6 +368,10 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         if _PARTITIVE_AGENT.match(right):
             continue  # "one of their aircraft killed 11 civilians": the aircraft is no toll
         if _TARGETS_AFTER.match(right):
+            if far_subject is not None and c.start < far_subject and (c.low or 0) >= 2:
+                # "Fourteen people aboard four boats were killed": a toll over four boats
+                # (unless the clause counts its strikes: "... died in three strikes")
+                boats = (rng, c.start, c.end + _TARGETS_AFTER.match(right).end(), c.approx)  # type: ignore[union-attr]
             continue  # "strikes on four vessels killed 14": the boats are no toll
         if _STRIKES.match(right):
             put("strikes", rng, c.start, c.end + _STRIKES.match(right).end(), c.approx)  # type: ignore[union-attr]
@@ -367,17 +397,23 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             counts["killed"] = rng
             spans["killed"] = (offset + c.start, offset + c.end)
             continue
+        # (the opening is sought in the whole text before the count: `left` is cut short)
+        far = _KILL_FAR.match(text, c.end, c.end + 220) \
+            if _SUBJECT_OPENS.search(text, 0, c.start) else None
         killed_here = bool(_KILL_AFTER.match(right) or _KILL_BEFORE.search(left) or
-                           _ALL_OF_WHOM.match(right))
+                           _ALL_OF_WHOM.match(right) or far)
         injured_here = not direct and bool(_INJ_AFTER.match(right) or _INJ_BEFORE.search(left))
         including = bool(_INCLUDING.search(left)) or right.startswith(" of them") or \
             right.startswith(" of whom") or bool(_SUBSET.match(right))
-        if _CHILD.match(right) and (killed_here or (including and kill_ctx)):
+        child, civ = _CHILD.match(right), _CIV.match(right)
+        if civ is not None and child is not None and civ.end() < child.end():
+            child = None  # "20 civilians including children": the count counts civilians
+        if child and (killed_here or (including and kill_ctx)):
             put("children_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
             if not including:
                 put("killed", rng, c.start, c.end, c.approx)
             continue
-        if _CIV.match(right) and (killed_here or (including and kill_ctx)):
+        if civ and (killed_here or (including and kill_ctx)):
             put("civilians_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
             if not including:
                 put("killed", rng, c.start, c.end, c.approx)
@@ -397,6 +433,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
                 # "stormed a militant hideout and killed at least 14 fighters": the figure
                 # the verb takes is the toll, not "a militant" read through the gap
                 del counts["killed"]
+            if far is not None and "killed" not in counts:
+                far_subject = far.end()
             put("killed", rng, c.start, c.end, c.approx)
             direct_kill = direct_kill or direct
             last_killed = c
@@ -408,6 +446,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
                                 None if high is None or c.high is None else high + c.high)
             spans["killed"] = (spans["killed"][0], offset + c.end)
             last_killed = c
+    if boats is not None:
+        put("strikes", *boats)
     if "killed" not in counts and ("kill" in text or "Kill" in text or "slain" in text or
                                    "died" in text):
         two = _TWO_KILLED.search(text)
