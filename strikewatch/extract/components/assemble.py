@@ -36,7 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from strikewatch.extract.components.dates import telling_day, told_at
+from strikewatch.extract.components.dates import day_of_telling, telling_day, told_at
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.pipeline import component
 
@@ -481,6 +481,7 @@ def assemble(doc: Doc) -> None:
             for f in g.frames:
                 f.background = True
     _history_story(doc)
+    _retrospective(doc)
 
 
 # gerunds of an event verb: "must stop striking boats", "the bombing of ports goes on"
@@ -713,6 +714,44 @@ def _history_story(doc: Doc) -> None:
                 all(_named_not_told(f) for f in g.frames):
             for f in g.frames:
                 f.background = True
+
+
+# the campaign's first strike named: "the first strike, on September 2", "the first vessel
+# hit in the campaign", "this first and most disputed attack"
+_CAMPAIGN_FIRST = re.compile(r"\b(?:the|this|its|their)\s+first\s+(?:and\s+(?:[\w-]+\s+){1,2})?"
+                             r"(?:[\w-]+\s+){0,2}?(?:strike|attack|raid|"
+                             r"(?:vessel|boat)\s+(?:hit|struck|targeted|attacked))\b",
+                             re.IGNORECASE)
+# ... unless it opens a day's series: "the first strike killed eight, the second four and the
+# third three", "In the second a boat ..."
+_SERIES = re.compile(r"\bthird\b|\bthe\s+second\b(?!\s+(?:[\w-]+\s+)?(?:strike|attack|raid)s?\b)",
+                     re.IGNORECASE)
+# a day told relative to the telling: what a news report dates its own strike by
+_RELATIVE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
+                           r"tonight|overnight|last\s+night|this\s+(?:week|morning|weekend)|"
+                           r"latest|newest|most\s+recent)\b", re.IGNORECASE)
+
+
+def _retrospective(doc: Doc) -> None:
+    """A page that names a campaign's first strike and tells nothing done on a day relative to
+    itself ("on Tuesday", "overnight", "the latest strike") looks back on the campaign (an
+    analysis of the first strike's legality, a summary of an opinion column): its undated
+    strikes are that history told on, background, not news. (A news report of any strike,
+    the first included, dates it by the days around the telling; a dated one is left to
+    `_history_story` and the date rules. The first of a day's series, "the first strike killed
+    eight, the second four", is no campaign's first.)"""
+    strikes = [g for g in doc.groups if _violent_occurred(g)]
+    if not strikes or any(g.value("date_low") is not None for g in strikes):
+        return
+    for s in doc.sentences:
+        if any(not day_of_telling(doc.text, s, s.start + m.start(), s.start + m.end())
+               for m in _RELATIVE_DAY.finditer(s.text)):
+            return  # something done on a day told relative to the page: news
+    if not _CAMPAIGN_FIRST.search(doc.text) or _SERIES.search(doc.text):
+        return
+    for g in strikes:
+        for f in g.frames:
+            f.background = True
 
 
 def _named_not_told(f: Frame) -> bool:
