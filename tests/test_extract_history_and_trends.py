@@ -1,7 +1,9 @@
 """Articles that report no new strike (issue 14, item 8): a look back on a campaign's first
 strike, a war's start retold, rockets "fired since the war began", exchanges of fire said to
-grow. Each is background or no event, and each has a near twin, written the way a news report
-tells its own strike, that stays an occurred strike. Sentences written for these tests."""
+grow, a denied claim told again by those who make it, a designation placed where the
+designated group acts. Each is background, no event or no strike of its own, and each has a
+near twin, written the way a news report tells its own strike, that stays an occurred strike.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -77,3 +79,26 @@ def test_exchanges_of_fire_said_to_grow_are_no_incident() -> None:
     kept = ("Exchanges of fire on the northern border killed two soldiers on Saturday, the "
             "army said.")
     assert _strikes(kept, "2025-12-08")
+
+
+def test_a_denied_claim_told_again_by_its_makers_is_no_strike_of_its_own() -> None:
+    text = ("Army commanders are disputing reports that one of their helicopters killed nine "
+            "villagers on Sunday. Provincial officials said on Monday that nine villagers, "
+            "three of them children, died in a helicopter strike.")
+    ms = extract(Article(text=text, published="2025-12-08"))
+    assert [m.status for m in ms if m.kind == "event"] == ["denied"]
+    # a strike with a toll of its own, told after the denial, stays a strike
+    other = text + " In a separate attack on Tuesday, a drone strike killed four fighters."
+    assert [m.killed_low for m in _strikes(other, "2025-12-08")] == [4]
+
+
+def test_a_designation_is_not_placed_in_the_designated_groups_country() -> None:
+    text = ("Mexican troops raided a cartel ranch in Sinaloa, Mexico on Monday, killing four "
+            "gunmen, officials said. Six Mexican cartels have already been designated "
+            "terrorist organizations by the U.S. administration.")
+    ms = [m for m in extract(Article(text=text, published="2025-12-08")) if m.kind == "event"]
+    designations = [m for m in ms if m.event_type == "Strategic developments"]
+    raids = [m for m in ms if m.event_type != "Strategic developments"]
+    assert designations and all(m.place is None or m.place.country != "MX"
+                                for m in designations)
+    assert raids and raids[0].place is not None and raids[0].place.country == "MX"

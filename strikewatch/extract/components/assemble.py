@@ -474,7 +474,7 @@ def assemble(doc: Doc) -> None:
     groups = [g for g in _retellings(doc, keep)
               if not _kind_of_act(g) and not _campaign_discussed(g)]
     groups = _join_dated_referent(doc, groups)
-    doc.groups = [g for g in groups if not _reference_only(doc, g)]
+    doc.groups = _join_denied_claim(doc, [g for g in groups if not _reference_only(doc, g)])
     for g in doc.groups:
         _own_dates(doc, g)
         if _follow_up(doc, g) or _topic_of_talk(doc, g):
@@ -625,8 +625,45 @@ def _join_dated_referent(doc: Doc, groups: list[Group]) -> list[Group]:
                  not _days_differ(doc, g, a) and
                  not any(f.sentence is x.sentence for f in g.frames for x in a.frames)]
         if len(cands) == 1:
-            _merge(cands[0], g)
-            out.remove(g)
+            # (what coreference joined to it from other sentences, "civilians died near
+            # Ghazni last month", is told apart from the claim and stays apart)
+            rest = [f for f in g.frames if f.sentence is not g.head.sentence]
+            _merge(cands[0], Group(frames=[f for f in g.frames if f not in rest]))
+            if rest:
+                out[out.index(g)] = Group(frames=rest)
+            else:
+                out.remove(g)
+    return out
+
+
+def _join_denied_claim(doc: Doc, groups: list[Group]) -> list[Group]:
+    """"US forces are challenging reports that an aircraft killed 11 civilians. ... Officials
+    said 11 civilians died in a coalition air strike": an occurred strike with no day of its
+    own, told after a denied one, with the same toll and nothing that sets it apart, is the
+    claim the story disputes, told again by those who make it; it joins the denied event
+    rather than stand as a strike the article reports."""
+    out = list(groups)
+    for g in groups:
+        killed = _toll(g, "killed")
+        if not _violent_occurred(g) or killed is None or killed[0] is None or _distinct(doc, g):
+            continue
+        low, _, told_only = _group_date(doc, g)
+        if low is not None and not told_only:
+            continue  # a day of its own ("said on Monday" is only when it was told)
+        cands = [a for a in out[:out.index(g)] if a.head.kind == "event" and
+                 a.head.status == "denied" and _toll(a, "killed") == killed and
+                 a.value("event_type") in (g.value("event_type"), None) and
+                 not _places_differ(_own_place(g, a), _own_place(a, g)) and
+                 not _days_differ(doc, g, a)]
+        if len(cands) == 1:
+            # (what coreference joined to it from other sentences, "civilians died near
+            # Ghazni last month", is told apart from the claim and stays apart)
+            rest = [f for f in g.frames if f.sentence is not g.head.sentence]
+            _merge(cands[0], Group(frames=[f for f in g.frames if f not in rest]))
+            if rest:
+                out[out.index(g)] = Group(frames=rest)
+            else:
+                out.remove(g)
     return out
 
 
