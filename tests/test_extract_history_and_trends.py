@@ -102,3 +102,10 @@ def test_a_designation_is_not_placed_in_the_designated_groups_country() -> None:
     assert designations and all(m.place is None or m.place.country != "MX"
                                 for m in designations)
     assert raids and raids[0].place is not None and raids[0].place.country == "MX"
+
+
+def test_a_figure_denied_is_no_toll() -> None:
+    from strikewatch.extract.counts import read_counts
+    assert read_counts("The ruins held not one militant but nine dead villagers.")[0][
+        "killed"] == (9, 9)
+    assert read_counts("The drone strike killed one militant.")[0]["killed"] == (1, 1)
