@@ -109,3 +109,13 @@ def test_a_figure_denied_is_no_toll() -> None:
     assert read_counts("The ruins held not one militant but nine dead villagers.")[0][
         "killed"] == (9, 9)
     assert read_counts("The drone strike killed one militant.")[0]["killed"] == (1, 1)
+
+
+def test_an_act_named_to_date_the_start_of_a_period_is_no_event() -> None:
+    text = ("Drone strikes in the province rose steeply from March 2019, when the president "
+            "designated the province a zone of active hostilities.")
+    assert [m for m in _occurred(text) if m.date_low == "2019-03-01"] == []
+    # told as what happened then, it is an event
+    kept = ("Drone strikes in the province rose steeply in March 2019, when the president "
+            "designated the province a zone of active hostilities.")
+    assert [m for m in _occurred(kept) if m.date_low == "2019-03-01"]

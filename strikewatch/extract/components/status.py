@@ -215,6 +215,20 @@ def _not_an_act(f: Frame) -> bool:
     return word.startswith("attack") and bool(_VERBAL_TARGET.match(s.text, te))
 
 
+# an event told to date the start of a period: "strikes increased sharply from April 2017,
+# when the president designated the region ...", "since 2015, when the war began"
+_PERIOD_START = re.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)[- ]?)?(?:(?:January|February|"
+                           r"March|April|May|June|July|August|September|October|November|"
+                           r"December)\s+)?(?:19|20)\d\d\s*,?\s+when\s+(?:[^.;]*)$",
+                           re.IGNORECASE)
+
+
+def _dates_a_period(f: Frame) -> bool:
+    """Whether the event is named only to say when a period began: no event of the news."""
+    s = f.sentence
+    return bool(_PERIOD_START.search(s.text, 0, f.trigger.start - s.start))
+
+
 def _is_no_event(f: Frame, status: str) -> bool:
     """Negated, habitual or a rule: the sentence says the event did not (or does not) happen."""
     s = f.sentence
@@ -245,6 +259,8 @@ def _is_no_event(f: Frame, status: str) -> bool:
     since = _SINCE_OPENING.match(s.text) if "ince" in s.text[:12] else None
     if since is not None and ts < since.end() and not _TOLL_WORD.search(s.text):
         return True  # "Since Hamas's attack on Israel, the group has ...": dates another
+    if _dates_a_period(f) and not _TOLL_WORD.search(s.text, ts):
+        return True  # "from April 2017, when the president designated ...": dates a period
     if (" time" in s.text and _FIRST_TIME.search(s.text, 0, ts)) or \
             ("before" in s.text and _NEVER_BEFORE.search(s.text)) or \
             _FIGURE_OF_SPEECH.match(s.text, te):
