@@ -780,12 +780,12 @@ def _retrospective(doc: Doc) -> None:
     strikes = [g for g in doc.groups if _violent_occurred(g)]
     if not strikes or any(g.value("date_low") is not None for g in strikes):
         return
+    if not _CAMPAIGN_FIRST.search(doc.text) or _SERIES.search(doc.text):
+        return
     for s in doc.sentences:
         if any(not day_of_telling(doc.text, s, s.start + m.start(), s.start + m.end())
                for m in _RELATIVE_DAY.finditer(s.text)):
             return  # something done on a day told relative to the page: news
-    if not _CAMPAIGN_FIRST.search(doc.text) or _SERIES.search(doc.text):
-        return
     for g in strikes:
         for f in g.frames:
             f.background = True
