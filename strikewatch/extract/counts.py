@@ -308,6 +308,10 @@ def _read_zeros(text: str, put: Callable[[str, Range, int, int], None]) -> None:
             put("survivors", (0, 0), m.start(), m.end())
 
 
+# a figure denied: "not one terrorist but ...", "not a single fighter" ("not only")
+_NOT_ONE = re.compile(r"\bnot\s+(?:a\s+single\s+|even\s+)?$", re.IGNORECASE)
+
+
 def read_counts(text: str, offset: int = 0, more: set[str] | None = None
                 ) -> tuple[dict[str, Range], list[str], dict[str, tuple[int, int]]]:
     """Counts in one sentence/clause: {field: (low, high)}, approx fields, field -> span.
@@ -336,6 +340,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
     for c in count_expressions(text):
         right = text[c.end:c.end + 80]
         left = text[max(0, c.start - 90):c.start]
+        if _NOT_ONE.search(left):
+            continue  # "held not one terrorist but ten dead civilians": a count denied
         nth = _NTH.match(right) and text[c.start:c.end].lower() == "a"  # "a third person"
         added = bool(_MORE.match(right) or _ANOTHER.search(left) or
                      _ALSO_BEFORE.search(left) or _ALSO_AFTER.match(right) or nth)

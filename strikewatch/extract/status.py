@@ -157,6 +157,13 @@ _HEDGE = caseless(re.compile(
 _BACKGROUND = caseless(
     re.compile(r"\b(?:decades? ago|in the (?:19|20)\d0s|historically|a century ago|"
                          r"history)\b", re.IGNORECASE))
+# the start of the war a story is set in, told by its calendar day: "It started on October
+# 7, when Hamas fighters broke through ...", "The war began in April, when ..." (a start
+# told by a day relative to the page, "began on Saturday when", is news)
+_ONSET = re.compile(r"^\W*(?:it|this|the\s+(?:war|conflict|crisis|fighting))\s+(?:all\s+)?"
+                    r"(?:started|began|erupted|broke\s+out)\s+(?:on|in)\s+(?:January|February|"
+                    r"March|April|May|June|July|August|September|October|November|December)"
+                    r"\b[^.;]{0,25}?\bwhen\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SINCE_PHRASE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 
@@ -239,7 +246,7 @@ def read_hedges(sentence: str) -> list[tuple[str, int, int]]:
 
 def is_background(sentence: str, published: dt.date | None) -> bool:
     """History recalled as context: an explicit year well before publication, or cues."""
-    if _BACKGROUND.search(sentence):
+    if _BACKGROUND.search(sentence) or _ONSET.match(sentence):
         return True
     ref = published.year if published else None
     # "since the invasion in February 2022": a period reaching to now, not history

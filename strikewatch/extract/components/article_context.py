@@ -130,6 +130,8 @@ def most_named(doc: Doc) -> set[str]:
 def _fill_place(doc: Doc, g: Group, ctx: tuple[Place, tuple[int, int]] | None) -> None:
     if ctx is None or g.value("place") is not None or g.value("domain") == "sea":
         return
+    if g.value("action") == "designation":
+        return  # made where the designating state sits, not where the designated group acts
     place, (a, b) = ctx
     g.head.place = place
     g.head.cite("place", a, b)

@@ -36,7 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from strikewatch.extract.components.dates import telling_day, told_at
+from strikewatch.extract.components.dates import day_of_telling, telling_day, told_at
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.pipeline import component
 
@@ -485,13 +485,14 @@ def assemble(doc: Doc) -> None:
     groups = [g for g in _retellings(doc, keep)
               if not _kind_of_act(g) and not _campaign_discussed(g)]
     groups = _join_dated_referent(doc, groups)
-    doc.groups = [g for g in groups if not _reference_only(doc, g)]
+    doc.groups = _join_denied_claim(doc, [g for g in groups if not _reference_only(doc, g)])
     for g in doc.groups:
         _own_dates(doc, g)
         if _follow_up(doc, g) or _topic_of_talk(doc, g):
             for f in g.frames:
                 f.background = True
     _history_story(doc)
+    _retrospective(doc)
 
 
 # gerunds of an event verb: "must stop striking boats", "the bombing of ports goes on"
@@ -635,8 +636,45 @@ def _join_dated_referent(doc: Doc, groups: list[Group]) -> list[Group]:
                  not _seas_differ(g, a) and not _days_differ(doc, g, a) and
                  not any(f.sentence is x.sentence for f in g.frames for x in a.frames)]
         if len(cands) == 1:
-            _merge(cands[0], g)
-            out.remove(g)
+            # (what coreference joined to it from other sentences, "civilians died near
+            # Ghazni last month", is told apart from the claim and stays apart)
+            rest = [f for f in g.frames if f.sentence is not g.head.sentence]
+            _merge(cands[0], Group(frames=[f for f in g.frames if f not in rest]))
+            if rest:
+                out[out.index(g)] = Group(frames=rest)
+            else:
+                out.remove(g)
+    return out
+
+
+def _join_denied_claim(doc: Doc, groups: list[Group]) -> list[Group]:
+    """"US forces are challenging reports that an aircraft killed 11 civilians. ... Officials
+    said 11 civilians died in a coalition air strike": an occurred strike with no day of its
+    own, told after a denied one, with the same toll and nothing that sets it apart, is the
+    claim the story disputes, told again by those who make it; it joins the denied event
+    rather than stand as a strike the article reports."""
+    out = list(groups)
+    for g in groups:
+        killed = _toll(g, "killed")
+        if not _violent_occurred(g) or killed is None or killed[0] is None or _distinct(doc, g):
+            continue
+        low, _, told_only = _group_date(doc, g)
+        if low is not None and not told_only:
+            continue  # a day of its own ("said on Monday" is only when it was told)
+        cands = [a for a in out[:out.index(g)] if a.head.kind == "event" and
+                 a.head.status == "denied" and _toll(a, "killed") == killed and
+                 a.value("event_type") in (g.value("event_type"), None) and
+                 not _places_differ(_own_place(g, a), _own_place(a, g)) and
+                 not _days_differ(doc, g, a)]
+        if len(cands) == 1:
+            # (what coreference joined to it from other sentences, "civilians died near
+            # Ghazni last month", is told apart from the claim and stays apart)
+            rest = [f for f in g.frames if f.sentence is not g.head.sentence]
+            _merge(cands[0], Group(frames=[f for f in g.frames if f not in rest]))
+            if rest:
+                out[out.index(g)] = Group(frames=rest)
+            else:
+                out.remove(g)
     return out
 
 
@@ -724,6 +762,44 @@ def _history_story(doc: Doc) -> None:
                 all(_named_not_told(f) for f in g.frames):
             for f in g.frames:
                 f.background = True
+
+
+# the campaign's first strike named: "the first strike, on September 2", "the first vessel
+# hit in the campaign", "this first and most disputed attack"
+_CAMPAIGN_FIRST = re.compile(r"\b(?:the|this|its|their)\s+first\s+(?:and\s+(?:[\w-]+\s+){1,2})?"
+                             r"(?:[\w-]+\s+){0,2}?(?:strike|attack|raid|"
+                             r"(?:vessel|boat)\s+(?:hit|struck|targeted|attacked))\b",
+                             re.IGNORECASE)
+# ... unless it opens a day's series: "the first strike killed eight, the second four and the
+# third three", "In the second a boat ..."
+_SERIES = re.compile(r"\bthird\b|\bthe\s+second\b(?!\s+(?:[\w-]+\s+)?(?:strike|attack|raid)s?\b)",
+                     re.IGNORECASE)
+# a day told relative to the telling: what a news report dates its own strike by
+_RELATIVE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
+                           r"tonight|overnight|last\s+night|this\s+(?:week|morning|weekend)|"
+                           r"latest|newest|most\s+recent)\b", re.IGNORECASE)
+
+
+def _retrospective(doc: Doc) -> None:
+    """A page that names a campaign's first strike and tells nothing done on a day relative to
+    itself ("on Tuesday", "overnight", "the latest strike") looks back on the campaign (an
+    analysis of the first strike's legality, a summary of an opinion column): its undated
+    strikes are that history told on, background, not news. (A news report of any strike,
+    the first included, dates it by the days around the telling; a dated one is left to
+    `_history_story` and the date rules. The first of a day's series, "the first strike killed
+    eight, the second four", is no campaign's first.)"""
+    strikes = [g for g in doc.groups if _violent_occurred(g)]
+    if not strikes or any(g.value("date_low") is not None for g in strikes):
+        return
+    if not _CAMPAIGN_FIRST.search(doc.text) or _SERIES.search(doc.text):
+        return
+    for s in doc.sentences:
+        if any(not day_of_telling(doc.text, s, s.start + m.start(), s.start + m.end())
+               for m in _RELATIVE_DAY.finditer(s.text)):
+            return  # something done on a day told relative to the page: news
+    for g in strikes:
+        for f in g.frames:
+            f.background = True
 
 
 def _named_not_told(f: Frame) -> bool:

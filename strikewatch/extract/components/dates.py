@@ -107,6 +107,12 @@ def told_at(text: str, s: Sentence, start: int, end: int) -> bool:
                 or _ON_SAID.match(text, end, min(s.end, end + 20)))
 
 
+def day_of_telling(text: str, s: Sentence, start: int, end: int) -> bool:
+    """Whether the day at [start, end) dates a telling, either way round: "officials said on
+    Monday" (`told_at`) or "On Monday the White House confirmed that ..."."""
+    return told_at(text, s, start, end) or _THEN_SAID.match(text, end, s.end) is not None
+
+
 def _clause_dates(doc: Doc, f: Frame) -> list[DateRead]:
     """The clause's dates; for a threat or plan, the future reading except where said."""
     s = f.sentence

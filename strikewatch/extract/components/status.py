@@ -108,6 +108,8 @@ _WAGED = re.compile(r"\bwag(?:e|es|ed|ing)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\
                     re.IGNORECASE)
 # a perfect reaching to now ("have fired ... since last month")
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# ... or inside the event words ("rockets have been fired")
+_PERFECT_IN = re.compile(r"\b(?:has|have)\s+been\s+\w+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 # a figure counts the acts or what they hit: "destroyed at least 18 vessels since ..." is a
 # tally, not a campaign told without figures
@@ -130,9 +132,18 @@ def _pattern_of_acts(f: Frame) -> bool:
     # the words around the event word, up to a comma or a semicolon either side
     lo = max(a, ts - 60, *(i + 1 for i in (s.text.rfind(",", 0, ts), s.text.rfind(";", 0, ts))))
     hi = min([b, te + 60] + [i for i in (s.text.find(",", te), s.text.find(";", te)) if i >= 0])
-    if _PERFECT.search(s.text[max(0, ts - 30):ts]) and _SINCE.search(s.text, te, hi) and \
-            not _FIGURE.search(s.text, lo, hi):
-        return True  # "have fired drones at ships since last month": a campaign to date
+    campaign = bool(_PERFECT.search(s.text[max(0, ts - 30):ts]) and _SINCE.search(s.text, te, hi))
+    if not campaign and "ince" in s.text[:12]:
+        # an opening "Since ...," before a passive perfect in the event words ("rockets
+        # have been fired"): acts with no subject to tell one apart (an active one, "the
+        # Houthis have fired", may be what a later "another missile" is one more of)
+        opening = _SINCE_OPENING.match(s.text)
+        campaign = opening is not None and opening.end() <= ts and \
+            bool(_PERFECT_IN.search(f.trigger.text))
+    if campaign and not _FIGURE.search(s.text, lo, hi):
+        # "have fired drones at ships since last month", "Since the war began, rockets have
+        # been fired at Israel": a campaign to date
+        return True
     return bool(_ITERATIVE.search(s.text, lo, hi) or _WAGED.search(s.text[max(0, ts - 40):ts]))
 
 
@@ -159,11 +170,25 @@ _UNDER_ATTACK = re.compile(r"\bunder\s+(?:(?:almost|near|nearly)[- ])?(?:constan
                            r"repeated|frequent|regular|daily|near-constant)\s+$", re.IGNORECASE)
 
 
+# plural acts said to grow: "as exchanges of fire on the border grow", "attacks have
+# intensified" (a toll or a day makes them acts of their own, `_ONE_ACT`)
+_GROW = re.compile(r"\s+(?:[\w'’.-]+\s+){0,5}?(?:(?:has|have)\s+)?(?:grow|grows|grew|growing|"
+                   r"intensif(?:y|ies|ied|ying)|escalat(?:e|es|ed|ing)|mount|mounts|mounting)\b",
+                   re.IGNORECASE)
+
+
 def _told_as_trend(f: Frame) -> bool:
     """Acts told as a state of things over time rather than as one act with a toll or day."""
     s = f.sentence
     ts = f.trigger.start - s.start
-    if _ONE_ACT.search(s.text, max(0, f.start - s.start), f.end - s.start):
+    a, b = max(0, f.start - s.start), f.end - s.start
+    plural = f.trigger.text.split()[0].lower().endswith("s")  # ("exchanges of fire")
+    if plural and _GROW.match(s.text, f.trigger.end - s.start, b) and \
+            not _TOLL_WORD.search(s.text, a, b):
+        # "as exchanges of fire on the border grow": acts as a trend (a day in the sentence,
+        # "said on Saturday", is the telling's)
+        return True
+    if _ONE_ACT.search(s.text, a, b):
         return False
     return bool(_UNDER_ATTACK.search(s.text[max(0, ts - 40):ts]))
 
@@ -188,6 +213,20 @@ def _not_an_act(f: Frame) -> bool:
     if f.kind == "event" and _told_as_trend(f):
         return True
     return word.startswith("attack") and bool(_VERBAL_TARGET.match(s.text, te))
+
+
+# an event told to date the start of a period: "strikes increased sharply from April 2017,
+# when the president designated the region ...", "since 2015, when the war began"
+_PERIOD_START = re.compile(r"\b(?:since|from)\s+(?:(?:early|late|mid)[- ]?)?(?:(?:January|February|"
+                           r"March|April|May|June|July|August|September|October|November|"
+                           r"December)\s+)?(?:19|20)\d\d\s*,?\s+when\s+(?:[^.;]*)$",
+                           re.IGNORECASE)
+
+
+def _dates_a_period(f: Frame) -> bool:
+    """Whether the event is named only to say when a period began: no event of the news."""
+    s = f.sentence
+    return bool(_PERIOD_START.search(s.text, 0, f.trigger.start - s.start))
 
 
 def _is_no_event(f: Frame, status: str) -> bool:
@@ -220,6 +259,8 @@ def _is_no_event(f: Frame, status: str) -> bool:
     since = _SINCE_OPENING.match(s.text) if "ince" in s.text[:12] else None
     if since is not None and ts < since.end() and not _TOLL_WORD.search(s.text):
         return True  # "Since Hamas's attack on Israel, the group has ...": dates another
+    if _dates_a_period(f) and not _TOLL_WORD.search(s.text, ts):
+        return True  # "from April 2017, when the president designated ...": dates a period
     if (" time" in s.text and _FIRST_TIME.search(s.text, 0, ts)) or \
             ("before" in s.text and _NEVER_BEFORE.search(s.text)) or \
             _FIGURE_OF_SPEECH.match(s.text, te):
