@@ -636,14 +636,8 @@ def _join_dated_referent(doc: Doc, groups: list[Group]) -> list[Group]:
                  not _seas_differ(g, a) and not _days_differ(doc, g, a) and
                  not any(f.sentence is x.sentence for f in g.frames for x in a.frames)]
         if len(cands) == 1:
-            # (what coreference joined to it from other sentences, "civilians died near
-            # Ghazni last month", is told apart from the claim and stays apart)
-            rest = [f for f in g.frames if f.sentence is not g.head.sentence]
-            _merge(cands[0], Group(frames=[f for f in g.frames if f not in rest]))
-            if rest:
-                out[out.index(g)] = Group(frames=rest)
-            else:
-                out.remove(g)
+            _merge(cands[0], g)
+            out.remove(g)
     return out
 
 
