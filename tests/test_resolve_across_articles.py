@@ -5,11 +5,13 @@ reports that something tells apart stay apart. Reports built by hand
 
 from __future__ import annotations
 
-from strikewatch.records import Actor
+from strikewatch.records import Actor, Place
 from strikewatch.resolve import counted
 from tests.test_resolve import PACIFIC, Desk, holding
 
 TASK_FORCE = Actor(name="Joint Task Force Southern Spear")  # a name with no country
+SOMALIA = Place(name="Somalia", country="SO", latitude=6.0, longitude=46.0, kind="country",
+                geo_precision=5)
 
 
 def test_a_day_of_the_year_and_a_sea_stand_in_for_a_missing_toll() -> None:
@@ -84,4 +86,28 @@ def test_two_names_without_a_country_that_differ_stay_apart() -> None:
     loose = d.report("Two people aboard a boat in the Eastern Pacific were killed by the "
                      "Clan del Golfo, officials said.", "2025-12-31", place=PACIFIC,
                      killed_low=2, killed_high=2, actor1=Actor(name="Clan del Golfo"))
+    assert holding(d.resolve(), loose).mention_ids == [loose.id]
+
+
+def test_at_sea_what_a_report_calls_the_target_does_not_split_a_strike() -> None:
+    # a "narco-sub" read as a building: at sea, what was hit is a craft either way
+    d = Desk()
+    dated = d.report("US forces struck a semi-submersible in the Caribbean on Thursday, "
+                     "killing two.", "2025-10-17", date="2025-10-16", killed_low=2,
+                     killed_high=2)
+    loose = d.report("Two crew members of the narco-sub hit in the Caribbean died, the "
+                     "Pentagon said.", "2025-10-18", killed_low=2, killed_high=2,
+                     target_kind="building")
+    assert dated.id in holding(d.resolve(), loose).mention_ids
+
+
+def test_on_land_a_base_and_a_car_are_two_strikes() -> None:
+    # in one country, in one week, with one toll: on land what was hit tells them apart
+    d = Desk()
+    d.report("A US drone struck a militant base in Somalia on Monday, killing two.",
+             "2025-03-04", date="2025-03-03", place=SOMALIA, domain="land",
+             target_kind="facility", killed_low=2, killed_high=2)
+    loose = d.report("Two men died when an American missile hit their car, residents said.",
+                     "2025-03-05", place=SOMALIA, domain="land", target_kind="vehicle",
+                     killed_low=2, killed_high=2)
     assert holding(d.resolve(), loose).mention_ids == [loose.id]

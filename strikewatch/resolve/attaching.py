@@ -15,9 +15,9 @@ ledger agrees with it:
 - nothing contradicts: seas and places compatible (features.places_compatible), tolls
   equal or one inside the other, the same acting country (names compared only where
   neither has a country: "Joint Task Force Southern Spear", which the geo step could not
-  place, is no other party than "U.S. forces"), the same target kind
-  and domain, strike counts inside each other, no shared article (an article's extractor
-  already merged its own sentences);
+  place, is no other party than "U.S. forces"), the same domain and target kind (at sea
+  a craft whatever a report calls it), strike counts inside each other, no shared
+  article (an article's extractor already merged its own sentences);
 - something agrees: the tolls, or the places.
 
 A loose incident with neither date nor publication date may still say which day: its
@@ -220,6 +220,16 @@ def _inside(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
     return within(a, b) or within(b, a)
 
 
+def targets_compatible(a: Profile, b: Profile) -> bool:
+    """Whether what two reports say was hit can be one strike's target: the same kind, or
+    either unknown, or both strikes at sea, where what was hit is a craft whatever a report
+    calls it (a "narco-sub" read as a building, a "semi-submersible" as a facility). On
+    land the kinds tell strikes apart (a base, a car, a house)."""
+    if not a.target_kind or not b.target_kind or a.target_kind == b.target_kind:
+        return True
+    return a.domain == b.domain == "sea"
+
+
 def plausible(loose: Profile, dated: Profile) -> bool:
     """Nothing but perhaps the toll says they are different strikes (tolls of one strike
     often conflict, so a candidate with another toll still makes the choice ambiguous)."""
@@ -233,9 +243,10 @@ def plausible(loose: Profile, dated: Profile) -> bool:
     elif not loose.actor_country and not dated.actor_country and \
             loose.actor_name and dated.actor_name and loose.actor_name != dated.actor_name:
         return False
-    for a, b in ((loose.target_kind, dated.target_kind), (loose.domain, dated.domain)):
-        if a and b and a != b:
-            return False
+    if loose.domain and dated.domain and loose.domain != dated.domain:
+        return False
+    if not targets_compatible(loose, dated):
+        return False
     return places_compatible(loose.place, dated.place) is not False
 
 
