@@ -13,9 +13,11 @@ ledger agrees with it:
   incident with neither must name a toll and a sea, and the dated one must be the only
   one in the ledger that agrees;
 - nothing contradicts: seas and places compatible (features.places_compatible), tolls
-  equal or one inside the other, the same acting country (or name), the same target kind
-  and domain, strike counts inside each other, no shared article (an article's extractor
-  already merged its own sentences);
+  equal or one inside the other, the same acting country (names compared only where
+  neither has a country: "Joint Task Force Southern Spear", which the geo step could not
+  place, is no other party than "U.S. forces"), the same domain and target kind (at sea
+  a craft whatever a report calls it), strike counts inside each other, no shared
+  article (an article's extractor already merged its own sentences);
 - something agrees: the tolls, or the places.
 
 A loose incident with neither date nor publication date may still say which day: its
@@ -23,7 +25,9 @@ sentences name a weekday ("on Tuesday") or a day of the year without the year ("
 "September 2") that the extractor could not place without a publication date. Those
 *calendar cues* pick its candidates among the dated incidents that share a zone with it
 (its sea, country or acting country) with the very same toll, on a weekday or a day of
-the year it names. A candidate on a day the sentences do not
+the year it names; a day of the year, one day of the calendar rather than one of every
+seven, also takes a candidate where either report gives no toll if their places agree
+positively (`_cue_fits`). A candidate on a day the sentences do not
 name is not considered, and the one left must still be the only plausible one and agree.
 
 Two or more candidates: the loose incident's closed toll may tell them apart when every
@@ -216,6 +220,16 @@ def _inside(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
     return within(a, b) or within(b, a)
 
 
+def targets_compatible(a: Profile, b: Profile) -> bool:
+    """Whether what two reports say was hit can be one strike's target: the same kind, or
+    either unknown, or both strikes at sea, where what was hit is a craft whatever a report
+    calls it (a "narco-sub" read as a building, a "semi-submersible" as a facility). On
+    land the kinds tell strikes apart (a base, a car, a house)."""
+    if not a.target_kind or not b.target_kind or a.target_kind == b.target_kind:
+        return True
+    return a.domain == b.domain == "sea"
+
+
 def plausible(loose: Profile, dated: Profile) -> bool:
     """Nothing but perhaps the toll says they are different strikes (tolls of one strike
     often conflict, so a candidate with another toll still makes the choice ambiguous)."""
@@ -226,11 +240,13 @@ def plausible(loose: Profile, dated: Profile) -> bool:
     if loose.actor_country and dated.actor_country:
         if loose.actor_country != dated.actor_country:
             return False
-    elif loose.actor_name and dated.actor_name and loose.actor_name != dated.actor_name:
+    elif not loose.actor_country and not dated.actor_country and \
+            loose.actor_name and dated.actor_name and loose.actor_name != dated.actor_name:
         return False
-    for a, b in ((loose.target_kind, dated.target_kind), (loose.domain, dated.domain)):
-        if a and b and a != b:
-            return False
+    if loose.domain and dated.domain and loose.domain != dated.domain:
+        return False
+    if not targets_compatible(loose, dated):
+        return False
     return places_compatible(loose.place, dated.place) is not False
 
 
@@ -417,16 +433,28 @@ def _cue_candidates(p: Profile, by_cue: Mapping[tuple[Cue, str], list[Profile]]
     year's or another event's that the sentence recalls ("the first strike, on Sept. 2"),
     and the weekday a sentence names is often the announcement's ("on Monday HRW said a
     strike last month killed 3 to 17"), so a toll range merely overlapping is no proof."""
-    if p.killed is None:
-        return []
     seen: dict[str, Profile] = {}
     for cue in p.cues:
         for zone in zone_keys(p):
             found = by_cue.get((cue, zone), [])
             if len(found) > MAX_CUE_CANDIDATES:
                 continue
-            seen.update((d.id, d) for d in found if d.killed == p.killed)
+            seen.update((d.id, d) for d in found if _cue_fits(p, d, cue))
     return list(seen.values())
+
+
+def _cue_fits(p: Profile, d: Profile, cue: Cue) -> bool:
+    """Whether a dated incident on a day the cue names can be the loose one's strike.
+
+    Any cue: the very same toll. A day of the year ("Dec. 15", "el 23 de enero") names one
+    day of the calendar, not one of every seven, so where either report gives no toll a
+    place that agrees positively (the same sea; a town in the country the other names)
+    stands in for it. Two tolls that differ still rule it out: a recalled day ("the first
+    strike, on Sept. 2") or the same day of another year is another strike.
+    """
+    if p.killed is not None and d.killed is not None:
+        return d.killed == p.killed
+    return cue[0] == "md" and places_compatible(p.place, d.place) is True
 
 
 def attached_groups(profiles: Iterable[Profile], reviews: Iterable[Review] = ()
