@@ -79,6 +79,12 @@ def from_file(store: SqlStore, path: Path) -> Article:
     ("https://news.example/article/458426-boat-strike", None),  # an id, no month 84
     ("https://news.example/article/251230-boat-strike", None),  # not a segment to itself
     ("https://news.example/story/1251230/", None),  # seven digits: an id
+    # a wrapper's query names the page's own address: its path dates it
+    ("https://wrap.example/article?u=https%3A%2F%2Fnews.example%2F2025%2F11%2F02%2Fstrike",
+     "2025-11-02"),
+    ("https://wrap.example/read?url=https://news.example/world/251230/boat&ref=x", "2025-12-30"),
+    ("https://news.example/boat-strike?ts=20251102", None),  # a parameter that is no address
+    ("https://news.example/boat-strike?id=2025/11/02", None),
     (None, None),
 ])
 def test_url_date_forms(url: str | None, want: str | None) -> None:

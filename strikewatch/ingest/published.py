@@ -31,6 +31,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl
 
 from strikewatch.ingest.dates import iso_published
 from strikewatch.records import iso_date
@@ -74,7 +75,15 @@ def url_date(url: object) -> str | None:
     if not isinstance(url, str):
         return None
     path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url, flags=re.I)  # not the host
-    path = path.split("?")[0]
+    path, _, query = path.partition("?")
+    # A redirect or share wrapper carries the page's own address as a parameter
+    # (`/article?u=https%3A%2F%2Fnews.example%2F2025%2F11%2F02%2F...`): that address's path
+    # dates the page as well as a path of its own would. Other parameters (ids, timestamps,
+    # tracking) are not read.
+    for _name, value in parse_qsl(query):
+        if re.match(r"[a-z][a-z0-9+.-]*://", value, flags=re.I):
+            path += "/" + re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", value.split("?")[0],
+                                 flags=re.I)
     days = [(m.group(1), m.group(3), m.group(4)) for m in URL_DATE.finditer(path)]
     days += [("20" + m.group(1), m.group(2), m.group(3)) for m in URL_SHORT_DATE.finditer(path)]
     for y, mo, d in days:
