@@ -77,3 +77,45 @@ def test_a_toll_told_of_another_strike_does_not_join() -> None:
     text = ("The navy struck a boat in the Caribbean on Monday, killing three people, "
             "officials said. In another strike, three people were killed.")
     assert len(_incidents(_read(text))) == 2
+
+
+def test_who_reports_a_strike_is_no_attacker_that_keeps_a_retelling_apart() -> None:
+    # "According to Iraqi officials, the operation ...": the officials tell the raid, they
+    # are not a second attacker, so the toll and the details join the raid told first
+    text = ("At least 14 militants died in a raid by American troops in western Iraq on "
+            "Thursday, defense officials said. Iraq's armed forces said 14 were killed. "
+            "According to Iraqi officials, the operation started at 4 a.m. east of the river "
+            "bed, where U.S. and Iraqi forces moved on four hideouts.")
+    (m,) = _incidents(_read(text))
+    assert m.killed_low == 14 and m.date_low == "2025-10-02" and len(m.spans) == 3
+    assert m.actor1 is not None and m.actor1.country == "US"
+
+
+def test_a_party_that_says_it_struck_is_the_attacker_and_stays_apart() -> None:
+    # "Hezbollah said it fired": the speaker tells its own act, another strike than Israel's
+    text = ("Hezbollah said it fired rockets at a base in northern Israel on Monday. Israeli "
+            "jets struck a village in south Lebanon on Monday, killing two people, the health "
+            "ministry said.")
+    ms = _incidents(_read(text))
+    assert len(ms) == 2
+    assert {m.actor1.country for m in ms if m.actor1} == {"LB", "IL"}
+
+
+def test_a_day_told_inside_the_week_first_told_dates_the_event() -> None:
+    # "earlier this week" and, later, "the early hours of Thursday": one raid, on Thursday,
+    # and its date cites the words that name the day
+    text = ("At least 14 militants died in a raid by American troops in western Iraq earlier "
+            "this week, defense officials said. Central Command said the raid was carried out "
+            "in the early hours of Thursday.")
+    (m,) = extract(Article(text=text, published="2025-10-11"))
+    assert (m.date_low, m.date_high, m.time_precision) == ("2025-10-09", "2025-10-09", 1)
+    assert [s.text for s in m.provenance["date"]] == ["Thursday"]
+
+
+def test_a_day_outside_the_span_first_told_does_not_replace_it() -> None:
+    # the day named is before "this week": the week told first stays the event's
+    text = ("A drone strike killed four fighters near the border this week, officials said. "
+            "A similar strike had hit the same area on Oct. 1.")
+    events = _incidents(extract(Article(text=text, published="2025-10-11")))
+    week = next(m for m in events if m.killed_low == 4)
+    assert week.date_low != "2025-10-01"
