@@ -119,44 +119,6 @@ def _side(actor: object) -> str | None:
     return "state" if t in _STATE else t
 
 
-# who says so, around an actor's name: "according to Iraqi officials", "Hezbollah's Al-Manar
-# television said", "Al-Manar, Hezbollah's channel, described"
-_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|citing|quoting|cited\s+by)\s+(?:the\s+)?"
-                            r"(?:[\w'’.-]+\s+){0,2}$", re.IGNORECASE)
-_OUTLET_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:television|tv|channel|radio|"
-                           r"(?:news\s+)?agency|newspaper|daily|media|outlet|network|"
-                           r"broadcaster|station|website)\b", re.IGNORECASE)
-# ... but not a speaker telling its own act: "The Houthis said that they had launched"
-_SAID_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(?:said|says|told|reported|described|mentioned|"
-                         r"stated|spoke)\b(?!(?:\s+[\w-]+){0,5}?\s+(?:that\s+)?(?:it|they|its|"
-                         r"their|we|our)\b)", re.IGNORECASE)
-
-
-def _source_named(f: Frame) -> bool:
-    """Whether the frame's actor1 is named only as who reports the event: the source of an
-    "according to", the owner of a channel that reports it, or the subject of a say verb.
-    Such a name is the sentence's teller, not the attacker, and cannot keep two tellings of
-    one strike apart."""
-    spans = f.prov.get("actor1") or []
-    if f.actor1 is None or not spans:
-        return False
-    s = f.sentence
-    for a, b in spans:
-        if not (s.start <= a and b <= s.end):
-            return False
-        before, after = s.text[:a - s.start], s.text[b - s.start:]
-        if not (_SOURCE_BEFORE.search(before[-60:]) or _OUTLET_AFTER.match(after) or
-                _SAID_AFTER.match(after)):
-            return False
-    return True
-
-
-def _attacker(g: Group) -> object:
-    """The group's actor1 as the attacker: the first one not named only as a source."""
-    return next((f.actor1 for f in g.frames if f.actor1 is not None and not _source_named(f)),
-                None)
-
-
 def _joins(g: Group, a: Group) -> bool:
     """Whether the unanchored group g can tell the event of the anchored group a."""
     h, ah = g.head, a.head
@@ -169,8 +131,7 @@ def _joins(g: Group, a: Group) -> bool:
     if _seas_differ(g, a):
         return False
     for name in ("actor1", "actor2"):
-        x, y = (_attacker(g), _attacker(a)) if name == "actor1" else (g.value(name),
-                                                                      a.value(name))
+        x, y = g.value(name), a.value(name)
         if x is None or y is None:
             continue
         cx, cy = _country(x), _country(y)
@@ -348,7 +309,7 @@ def _retells(g: Group, a: Group, background: bool = True) -> bool:
             not _verb_told(ah, g.value("date_low"), a.value("date_low")):
         return False  # several acts do not retell one
     t, at = g.value("event_type"), a.value("event_type")
-    x, y = _attacker(g), _attacker(a)
+    x, y = g.value("actor1"), a.value("actor1")
     cx, cy = _country(x), _country(y)
     if cx and cy and cx != cy:
         return False
@@ -625,7 +586,7 @@ def _news_act(g: Group) -> bool:
 
 def _can_be_one(doc: Doc, g: Group, a: Group) -> bool:
     """Nothing the two groups tell keeps them apart: attacker, place, sea, day and tolls."""
-    if _attackers_clash(_attacker(g), _attacker(a)):
+    if _attackers_clash(g.value("actor1"), a.value("actor1")):
         return False
     if _places_differ(_own_place(g, a), _own_place(a, g)) or _seas_differ(g, a):
         return False

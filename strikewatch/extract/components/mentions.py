@@ -60,19 +60,6 @@ def add(a: Range, b: Range) -> Range:
     return low, high
 
 
-def _day_within(g: Group, dated: Frame | None) -> Frame | None:
-    """The frame whose date the mention keeps: where the first date told is a week ("earlier
-    this week") and another sentence names a day inside it ("in the early hours of
-    Thursday"), that day says more of the same event."""
-    if dated is None or dated.time_precision != 2 or dated.date_told or dated.date_low is None:
-        return dated  # a month or a year told is often the frame of a day told of something
-        # else ("earlier this month ... Trump first mentioned the strike on Friday")
-    low, high = dated.date_low, dated.date_high or dated.date_low
-    return next((f for f in g.frames if f.date_low is not None and not f.date_told and
-                 f.time_precision == 1 and low <= f.date_low and
-                 (f.date_high or f.date_low) <= high), dated)
-
-
 def _single_fields(g: Group) -> dict[str, object]:
     """Type, date and the fields where the first frame that has one gives it."""
     fields: dict[str, object] = {}
@@ -87,7 +74,7 @@ def _single_fields(g: Group) -> dict[str, object]:
     if src is not None:
         fields.update(event_type=src.event_type, sub_event_type=src.sub_event_type,
                       action=src.action)
-    dated = _day_within(g, g.dated())
+    dated = g.dated()
     if dated is not None:
         fields.update(date_low=dated.date_low, date_high=dated.date_high,
                       time_precision=dated.time_precision)
