@@ -77,3 +77,18 @@ def test_a_toll_told_of_another_strike_does_not_join() -> None:
     text = ("The navy struck a boat in the Caribbean on Monday, killing three people, "
             "officials said. In another strike, three people were killed.")
     assert len(_incidents(_read(text))) == 2
+
+
+def test_a_finding_of_no_victims_still_refers_to_the_strike_it_names() -> None:
+    # "no civilians were killed ... in Monday's strike" tells no toll of its own: the words
+    # refer to Monday's strike; "two civilians were killed in Monday's strike" tells a toll
+    from strikewatch.extract.components.assemble import _refers
+    from strikewatch.extract.pipeline import Pipeline
+
+    def refers(text: str) -> bool:
+        doc = Pipeline().read(Article(text=text, published=WEDNESDAY))
+        (f,) = [f for f in doc.frames if f.trigger.text == "strike"]
+        return _refers(f)
+
+    assert refers("The command said no civilians were killed or hurt in Monday's strike.")
+    assert not refers("The command said two civilians were killed in Monday's strike.")

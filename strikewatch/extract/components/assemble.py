@@ -691,9 +691,10 @@ _REFERENCE = re.compile(
 
 
 def _refers(f: Frame) -> bool:
-    """Whether the frame's event word refers to an event rather than telling one."""
+    """Whether the frame's event word refers to an event rather than telling one. A finding
+    of none ("no civilians were killed or hurt in Monday's strike") is no toll of its own."""
     s = f.sentence
-    return f.kind == "event" and not f.counts and \
+    return f.kind == "event" and all(v == (0, 0) for v in f.counts.values()) and \
         bool(_REFERENCE.search(s.text[:f.trigger.start - s.start][-70:]))
 
 
