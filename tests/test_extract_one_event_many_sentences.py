@@ -92,3 +92,14 @@ def test_a_finding_of_no_victims_still_refers_to_the_strike_it_names() -> None:
 
     assert refers("The command said no civilians were killed or hurt in Monday's strike.")
     assert not refers("The command said two civilians were killed in Monday's strike.")
+
+
+def test_a_strike_told_with_its_own_event_word_is_not_absorbed_by_a_tally() -> None:
+    # the same toll as the day's tally, but a strike told with a verb of its own ("struck a
+    # fishing boat"): an incident, not the tally's total told again
+    text = ("The navy carried out two strikes on Sunday against two boats in the eastern "
+            "Pacific, killing six people, the minister said. A navy drone struck a fishing "
+            "boat, killing six people.")
+    ms = _read(text)
+    assert [m.kind for m in ms] == ["tally", "event"]
+    assert ms[1].killed_low == 6 and len(ms[0].spans) == 1

@@ -644,6 +644,12 @@ def _toll_told_again(doc: Doc, g: Group) -> tuple[int | None, int | None] | None
     return killed
 
 
+def _casualties_only(g: Group) -> bool:
+    """Whether every event word of the group is a lone casualty word ("died", "killed"),
+    told with no act of its own."""
+    return all(f.trigger.strength == "weak" for f in g.frames)
+
+
 def _tells_toll(g: Group, toll: tuple[int | None, int | None]) -> bool:
     """Whether every toll the group tells has that low ("at least six", "six")."""
     told = [f.counts["killed"] for f in g.frames if "killed" in f.counts]
@@ -669,7 +675,10 @@ def _join_counted_retellings(doc: Doc, groups: list[Group]) -> list[Group]:
                 events = [a for a in events if _shares_where_or_who(g, a)]
             cands = [a for a in events if _can_be_one(doc, g, a)]
         elif (killed := _toll_told_again(doc, g)) is not None:
+            # an act told with an event word of its own stays an incident: only a lone
+            # casualty word ("All 6 died") restating a tally's total joins the tally
             cands = [a for a in out[:out.index(g)] if _news_act(a) and
+                     (a.head.kind == "event" or _casualties_only(g)) and
                      _tells_toll(a, killed) and _can_be_one(doc, g, a)]
         else:
             continue
