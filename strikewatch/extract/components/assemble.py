@@ -38,6 +38,7 @@ import re
 
 from strikewatch.extract.components.dates import day_of_telling, telling_day, told_at
 from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.pipeline import component
 
 # a line that ends like prose ends: it is a sentence, not a headline or a link
@@ -463,7 +464,8 @@ def _items_in_place(doc: Doc) -> None:
            requires=("doc.groups", "frame.kind", "frame.status", "frame.background",
                      "frame.date_low", "frame.date_high", "frame.place", "frame.counts",
                      "frame.actor1", "frame.actor2", "frame.event_type", "frame.total",
-                     "frame.seas"),
+                     "frame.seas", "frame.period_low", "frame.since_read", "frame.list_item",
+                     "frame.domain", "frame.target_kind"),
            assigns=("doc.groups", "frame.place"))
 def assemble(doc: Doc) -> None:
     """Elaborations join the event they elaborate; bare generic plurals are dropped."""
@@ -484,6 +486,7 @@ def assemble(doc: Doc) -> None:
         keep.append(g)
     groups = [g for g in _retellings(doc, keep)
               if not _kind_of_act(g) and not _campaign_discussed(g)]
+    groups = _join_counted_retellings(doc, groups)
     groups = _join_dated_referent(doc, groups)
     doc.groups = _join_denied_claim(doc, [g for g in groups if not _reference_only(doc, g)])
     for g in doc.groups:
@@ -549,6 +552,142 @@ def _retellings(doc: Doc, groups: list[Group]) -> list[Group]:
     return keep
 
 
+#: the most strikes a report counts in one raid on one place ("the base was hit by three
+#: drone strikes", "over 10 airstrikes hit the port"); a larger count is a campaign's
+RAID_STRIKES = 12
+# who fights: an attacker of these types names forces; a country named as a state is as
+# often the partner, the place or the announcer ("at the Federal Government of Somalia's
+# request", "Mali's army has said nothing")
+_FORCES = frozenset({"military", "non_state"})
+
+
+def _attackers_clash(x: object, y: object) -> bool:
+    """Two attackers that cannot be one party: other sides, or two countries' forces."""
+    sx, sy = _side(x), _side(y)
+    if sx and sy and sx != sy:
+        return True
+    cx, cy = _country(x), _country(y)
+    return bool(cx and cy and cx != cy and getattr(x, "type", None) in _FORCES and
+                getattr(y, "type", None) in _FORCES)
+
+
+def _at_sea(g: Group) -> bool:
+    """Whether the group tells an act at sea, where every boat hit is an incident of its own."""
+    return any(f.seas or f.domain == "sea" or f.target_kind == "vessel" or
+               getattr(f.place, "kind", None) == "sea" for f in g.frames)
+
+
+def _news_act(g: Group) -> bool:
+    """An occurred, violent (or untyped) event or tally told as news, not as history."""
+    h = g.head
+    return h.status == "occurred" and not h.background and g.value("action") is None and \
+        g.value("event_type") in (*_VIOLENT, None)
+
+
+def _can_be_one(doc: Doc, g: Group, a: Group) -> bool:
+    """Nothing the two groups tell keeps them apart: attacker, place, sea, day and tolls."""
+    if _attackers_clash(g.value("actor1"), a.value("actor1")):
+        return False
+    if _places_differ(_own_place(g, a), _own_place(a, g)) or _seas_differ(g, a):
+        return False
+    if not _dates_meet(doc, g, a) or _days_differ(doc, g, a):
+        return False
+    for key in _KILL_TOLLS:
+        x, y = _toll(g, key), _toll(a, key)
+        if x is not None and y is not None and not _ranges_meet(x, y):
+            return False
+    return True
+
+
+# a figure of acts: "three drone strikes", "over 10 airstrikes" (not "two cars", not
+# "several strikes", which say how many targets or how vague)
+_COUNTED_ACTS = re.compile(r"(?:strikes|airstrikes|raids|attacks|bombings)$", re.IGNORECASE)
+
+
+def _shares_where_or_who(g: Group, a: Group) -> bool:
+    """Something both groups name: the country they place the act in, or the attacker's."""
+    for name in ("place", "actor1"):
+        x, y = _country(g.value(name)), _country(a.value(name))
+        if x and x == y:
+            return True
+    return False
+
+
+def _raid_counted(doc: Doc, g: Group) -> bool:
+    """A tally that counts the strikes of one raid ("the former U.N. base was hit by three
+    drone strikes"): a few strikes, no period, nothing since, not at sea, no campaign."""
+    h = g.head
+    if h.kind != "tally" or not _news_act(g) or _at_sea(g) or _CAMPAIGN.search(h.trigger.text):
+        return False
+    if any(f.period_low is not None or f.since_read is not None for f in g.frames):
+        return False
+    strikes = _toll(g, "strikes")
+    if strikes is None or strikes[0] is None or not 2 <= strikes[0] <= RAID_STRIKES or \
+            (strikes[1] is not None and strikes[1] > RAID_STRIKES):
+        return False
+    f = next(f for f in g.frames if "strikes" in f.counts)
+    said = doc.text[slice(*f.prov["strikes"][0])].lower() if f.prov.get("strikes") else ""
+    return not said.startswith(tuple(VAGUE)) and bool(_COUNTED_ACTS.search(said))
+
+
+def _toll_told_again(doc: Doc, g: Group) -> tuple[int | None, int | None] | None:
+    """The toll of a group that tells nothing of its own but that toll ("All 6 died",
+    "al-Zawahri was the only one killed by the strikes"): no date, no strike count, no
+    period, nothing that sets it apart, no strike of a told list; else None."""
+    killed = _toll(g, "killed")
+    if not _news_act(g) or killed is None or not killed[0]:
+        return None
+    if not _undated(doc, g) or _distinct(doc, g) or _toll(g, "strikes") is not None:
+        return None
+    if any(f.period_low is not None or f.list_item for f in g.frames):
+        return None
+    return killed
+
+
+def _casualties_only(g: Group) -> bool:
+    """Whether every event word of the group is a lone casualty word ("died", "killed"),
+    told with no act of its own."""
+    return all(f.trigger.strength == "weak" for f in g.frames)
+
+
+def _tells_toll(g: Group, toll: tuple[int | None, int | None]) -> bool:
+    """Whether every toll the group tells has that low ("at least six", "six")."""
+    told = [f.counts["killed"] for f in g.frames if "killed" in f.counts]
+    return bool(told) and all(t[0] == toll[0] for t in told)
+
+
+def _join_counted_retellings(doc: Doc, groups: list[Group]) -> list[Group]:
+    """One strike told twice where one telling is counted, not told: "Drone strikes around
+    Kidal killed at least 12 civilians. ... 'The base was hit by three drone strikes,' he said"
+    (a raid's strikes counted: the tally joins the one event of the article it can be, off
+    the sea, where each boat is an incident); "the U.S. military hit two boats, killing all
+    six on board. ... All 6 died." (the same toll told again with nothing of its own: it joins
+    the one group told before it with that toll, event or tally)."""
+    out = list(groups)
+    for g in groups:
+        if g not in out:
+            continue
+        if _raid_counted(doc, g):
+            # the one strike the article reports, else the one that shares where or who
+            events = [a for a in out if a is not g and a.head.kind == "event" and
+                      _news_act(a) and not _at_sea(a)]
+            if len(events) > 1:
+                events = [a for a in events if _shares_where_or_who(g, a)]
+            cands = [a for a in events if _can_be_one(doc, g, a)]
+        elif (killed := _toll_told_again(doc, g)) is not None:
+            # an act told with an event word of its own stays an incident: only a lone
+            # casualty word ("All 6 died") restating a tally's total joins the tally
+            cands = [a for a in out[:out.index(g)] if _news_act(a) and
+                     (a.head.kind == "event" or _casualties_only(g)) and
+                     _tells_toll(a, killed) and _can_be_one(doc, g, a)]
+        else:
+            continue
+        if len(cands) == 1:
+            _merge(cands[0], g)
+            out.remove(g)
+    return out
+
+
 # words before an event word that make it a reference to an event told before: a reaction
 # or report of it ("condemned the U.S. strike", "confirmed Monday's strike"), a predicate
 # ("It is the first U.S. strike known to ..."), a day's event ("Wednesday's strike showed")
@@ -561,9 +700,10 @@ _REFERENCE = re.compile(
 
 
 def _refers(f: Frame) -> bool:
-    """Whether the frame's event word refers to an event rather than telling one."""
+    """Whether the frame's event word refers to an event rather than telling one. A finding
+    of none ("no civilians were killed or hurt in Monday's strike") is no toll of its own."""
     s = f.sentence
-    return f.kind == "event" and not f.counts and \
+    return f.kind == "event" and all(v == (0, 0) for v in f.counts.values()) and \
         bool(_REFERENCE.search(s.text[:f.trigger.start - s.start][-70:]))
 
 
