@@ -114,6 +114,26 @@ def test_spacy_model_loads_when_installed() -> None:
         assert "tagger" not in nlp.pipe_names
 
 
+def test_parse_leaves_ner_for_later_and_entities_match_a_full_run() -> None:
+    from strikewatch.extract import nlp as nlp_mod
+
+    nlp = load_nlp()
+    if nlp is None:
+        return
+    texts = ["The Rapid Support Forces said a drone strike on El Fasher killed 12 people.",
+             "General John Pershing led the Punitive Expedition into Mexico in 1916."]
+    parsed = nlp_mod.parse(texts)
+    full = list(nlp.pipe(texts))
+    for p, f in zip(parsed, full, strict=True):
+        # the parse alone: dependencies, no entities yet
+        assert not p.has_annotation("ENT_IOB")
+        assert [(t.dep_, t.head.i) for t in p] == [(t.dep_, t.head.i) for t in f]
+        # asked for, the NER runs once and finds what the whole pipeline finds
+        want = [(e.start_char, e.end_char, e.label_) for e in f.ents]
+        assert want and nlp_mod.entities(p) == want
+        assert p.has_annotation("ENT_IOB") and nlp_mod.entities(p) == want
+
+
 def test_empty_and_odd_input_gives_no_mentions() -> None:
     assert extract(Article(text="")) == []
     assert extract(Article(text="   \n\n  ")) == []
