@@ -191,3 +191,21 @@ def test_mentions_are_valid_records_on_the_whole_gold_set() -> None:
             assert again.id == m.id
             n += 1
     assert n >= 70
+
+
+def test_a_sentence_told_again_is_not_parsed_again() -> None:
+    from strikewatch.extract import nlp as nlp_mod
+
+    if load_nlp() is None:
+        return
+    text = "Israeli jets struck a house in Khan Younis on Monday, killing five people."
+    other = "A drone strike on a market in El Fasher killed 12 people, the army said."
+    first = nlp_mod.parse([text])[0]
+    before = dict(nlp_mod.parse_counts)
+    again = nlp_mod.parse([other, text, text])
+    assert again[1] is first and again[2] is first
+    assert nlp_mod.parse_counts["reused"] - before.get("reused", 0) == 2
+    assert nlp_mod.parse_counts["parsed"] - before.get("parsed", 0) == 1
+    # the kept parse is what a fresh parse gives
+    fresh = list(load_nlp().pipe([text]))[0]
+    assert [(t.dep_, t.head.i) for t in first] == [(t.dep_, t.head.i) for t in fresh]
