@@ -36,3 +36,20 @@ def test_locate_is_total_and_well_formed(words: list[str], data: st.DataObject) 
         assert -90 <= p.latitude <= 90 and -180 <= p.longitude <= 180  # type: ignore[operator]
     if p.country is not None:
         assert len(p.country) == 2 and p.country.isupper()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZé1_-.'’ s\n,Ü")), max_size=40), st.data())
+def test_word_pattern_matches_as_the_plain_alternation_does(text: str,
+                                                            data: st.DataObject) -> None:
+    """mentions._TOKEN is written as runs between single dots and apostrophes for speed;
+    it matches exactly what the one-character alternation it replaced matches."""
+    import re
+
+    from strikewatch.geo.mentions import _TOKEN
+
+    plain = re.compile(r"[^\W\d_](?:[\w\-]|[.'’](?=[^\W_]))*\.?")
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert [m.span() for m in _TOKEN.finditer(text, lo, hi)] == \
+        [m.span() for m in plain.finditer(text, lo, hi)]
