@@ -114,6 +114,26 @@ def test_spacy_model_loads_when_installed() -> None:
         assert "tagger" not in nlp.pipe_names
 
 
+def test_parse_leaves_ner_for_later_and_entities_match_a_full_run() -> None:
+    from strikewatch.extract import nlp as nlp_mod
+
+    nlp = load_nlp()
+    if nlp is None:
+        return
+    texts = ["The Rapid Support Forces said a drone strike on El Fasher killed 12 people.",
+             "General John Pershing led the Punitive Expedition into Mexico in 1916."]
+    parsed = nlp_mod.parse(texts)
+    full = list(nlp.pipe(texts))
+    for p, f in zip(parsed, full, strict=True):
+        # the parse alone: dependencies, no entities yet
+        assert not p.has_annotation("ENT_IOB")
+        assert [(t.dep_, t.head.i) for t in p] == [(t.dep_, t.head.i) for t in f]
+        # asked for, the NER runs once and finds what the whole pipeline finds
+        want = [(e.start_char, e.end_char, e.label_) for e in f.ents]
+        assert want and nlp_mod.entities(p) == want
+        assert p.has_annotation("ENT_IOB") and nlp_mod.entities(p) == want
+
+
 def test_empty_and_odd_input_gives_no_mentions() -> None:
     assert extract(Article(text="")) == []
     assert extract(Article(text="   \n\n  ")) == []
@@ -171,3 +191,21 @@ def test_mentions_are_valid_records_on_the_whole_gold_set() -> None:
             assert again.id == m.id
             n += 1
     assert n >= 70
+
+
+def test_a_sentence_told_again_is_not_parsed_again() -> None:
+    from strikewatch.extract import nlp as nlp_mod
+
+    if load_nlp() is None:
+        return
+    text = "Israeli jets struck a house in Khan Younis on Monday, killing five people."
+    other = "A drone strike on a market in El Fasher killed 12 people, the army said."
+    first = nlp_mod.parse([text])[0]
+    before = dict(nlp_mod.parse_counts)
+    again = nlp_mod.parse([other, text, text])
+    assert again[1] is first and again[2] is first
+    assert nlp_mod.parse_counts["reused"] - before.get("reused", 0) == 2
+    assert nlp_mod.parse_counts["parsed"] - before.get("parsed", 0) == 1
+    # the kept parse is what a fresh parse gives
+    fresh = list(load_nlp().pipe([text]))[0]
+    assert [(t.dep_, t.head.i) for t in first] == [(t.dep_, t.head.i) for t in fresh]

@@ -148,3 +148,17 @@ def test_an_act_of_last_thursday_stands_apart_from_sundays_strike() -> None:
     thursday = [m for m in ms if m.date_low == "2025-10-16"]
     assert len(sunday) == 1 and sunday[0].survivors_low is None
     assert len(thursday) == 1 and thursday[0].survivors_low == 2
+
+
+def test_every_sea_name_holds_a_stem_the_quick_test_looks_for() -> None:
+    """seas_near runs _AT_SEA only where the window holds one of _SEA_STEMS: a sea name
+    added without one would never be read."""
+    import re
+
+    from strikewatch.extract import places
+
+    for alts in places._SEA_NAMES.values():
+        for alt in alts.split("|"):
+            spelled = re.sub(r"\[([^]]*)\]", lambda m: m.group(1)[0], alt)
+            spelled = spelled.replace(r"\s+", " ").lower()
+            assert any(s in spelled for s in places._SEA_STEMS), alt

@@ -165,6 +165,9 @@ _SEA_NAMES = {
 _SEA_NAME = re.compile("|".join(rf"\b(?P<{k.replace(' ', '_')}>{v})\b"
                                 for k, v in _SEA_NAMES.items()), re.IGNORECASE)
 _ANY_SEA = "(?:" + "|".join(_SEA_NAMES.values()) + ")"
+#: what every name in _SEA_NAMES contains, lower-cased (an ASCII text without one names
+#: no sea; outside ASCII, IGNORECASE folds letters lower() keeps, so the pattern is run)
+_SEA_STEMS = ("carib", "pac", "atl", "mediterr", "black", "negro")
 _QUARTER = (r"(?:(?:the|el)\s+)?(?:(?:eastern|western|southern|northern|central|"
             r"south(?:east|west)ern|north(?:east|west)ern)\s+)?")
 # where the event was: "in the eastern Pacific", "across the Caribbean and the Pacific", "en
@@ -184,6 +187,9 @@ def seas_near(text: str, f: Frame) -> frozenset[str]:
         return frozenset()
     a = max(f.start, f.trigger.start - WINDOW_BEFORE)
     b = window_end(text, min(f.end, f.trigger.end + WINDOW_AFTER), f.end)
+    window = text[a:b]
+    if window.isascii() and not any(w in window.lower() for w in _SEA_STEMS):
+        return frozenset()  # no sea named: nothing _AT_SEA could match (a quick test first)
     return frozenset(k.replace("_", " ") for at in _AT_SEA.finditer(text, a, b)
                      for m in _SEA_NAME.finditer(at.group(0))
                      for k, v in m.groupdict().items() if v)

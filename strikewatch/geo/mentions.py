@@ -17,7 +17,9 @@ from strikewatch.caseless import Caseless, caseless
 from strikewatch.geo.gazetteer import Gazetteer, Hit, Organisation, normalise
 
 # a word: letters, inner hyphens/digits, inner dots (U.S.) and apostrophes (O'Higgins)
-_TOKEN = re.compile(r"[^\W\d_](?:[\w\-]|[.'’](?=[^\W_]))*\.?")
+# (written as runs of word characters between single dots or apostrophes: the same matches
+# as "(?:[\w\-]|[.'’](?=[^\W_]))*", which tries an alternation at every character)
+_TOKEN = re.compile(r"[^\W\d_][\w\-]*(?:[.'’](?=[^\W_])[\w\-]*)*\.?")
 # what may stand between two words of one name (what r"^(?: |-| - )$" matches: "$" also
 # before a final newline); a set look-up per pair of words, not a regex match
 _GAPS_OK = frozenset({" ", "-", " - ", " \n", "-\n", " - \n"})
@@ -60,17 +62,18 @@ class DemonymFound:
 
 
 def tokens(text: str, lo: int, hi: int) -> list[Token]:
-    out = []
+    """The words of text[lo:hi]; a possessive's "'s" and a lone final dot left out."""
+    out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text, lo, hi):
-        s, e = m.start(), m.end()
         word = m.group()
-        poss = False
-        if word.endswith(("'s", "’s")) and len(word) > 3:
-            e -= 2
-            poss = True
-        elif word.endswith(".") and "." not in word[:-1]:
-            e -= 1
-        out.append(Token(s, e, text[s:e], poss))
+        s, e = m.span()
+        if len(word) > 3 and word[-1] == "s" and word[-2] in "'’":
+            append(Token(s, e - 2, word[:-2], True))
+        elif word[-1] == "." and word.count(".") == 1:
+            append(Token(s, e - 1, word[:-1], False))
+        else:
+            append(Token(s, e, word, False))
     return out
 
 
@@ -111,12 +114,9 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
     masked = [any(o.start <= t.start < o.end for o in orgs) for t in toks] if orgs else (
         [False] * n_tok)
     norms = [normalise(t.text) for t in toks]
-    upper = [any(map(str.isupper, t.text)) for t in toks]
-    # link[k]: token k and k+1 may stand in one name (a space or hyphen between them, no
-    # possessive before, neither inside an organisation's name)
-    link = [k + 1 < n_tok and not toks[k].possessive and not masked[k] and not masked[k + 1]
-            and text[toks[k].end:toks[k + 1].start] in _GAPS_OK
-            for k in range(n_tok)]
+    # (a word islower() has no capital: most words, answered in one call)
+    upper = [not t.text.islower() and any(map(str.isupper, t.text)) for t in toks]
+    lower_starts = g.lower_starts
     places: list[Found] = []
     demonyms: list[DemonymFound] = []
     i = 0
@@ -127,11 +127,15 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
             continue
         lower_start = not t.text[0].isupper()
         first_key = norms[i]
-        if lower_start and first_key not in g.lower_starts:
-            i += 1
+        if lower_start and first_key not in lower_starts:
+            i += 1  # most words: lower case, and no name starts with them
             continue
+        # the run of words that may stand in one name with this one: a space or hyphen
+        # between each two, no possessive before, none inside an organisation's name
         last = i
-        while last + 1 < n_tok and last - i + 1 < g.max_words and link[last]:
+        while last + 1 < n_tok and last - i + 1 < g.max_words and \
+                not toks[last].possessive and not masked[last + 1] and \
+                text[toks[last].end:toks[last + 1].start] in _GAPS_OK:
             last += 1
         match: Found | None = None
         j_end = i

@@ -57,6 +57,7 @@ _POST_DISTRICT = re.compile(r"^\s+(?:municipality|district|county|municipio)\b",
 # is part of a longer one ("George Washington", "Paris Hilton", "Victoria Beckham")
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w’'-]*)\s+$")
 _NAME_AFTER = re.compile(r"^\s+([A-Z][\w’'-]*)")
+_INITIAL = re.compile(r"\b[A-Z]\.\s*$")  # "J. Smith": an initial before
 _NOT_NAME = frozenset(
     "The In At On Near Off From After Before When While Since Outside Inside During Into "
     "North South East West Northern Southern Eastern Western Central Upper Lower Greater "
@@ -134,6 +135,59 @@ _COMPARED = re.compile(r"\b(?:as\s+[a-z]+\s+as|like|than|similar\s+to|"
                        re.IGNORECASE)
 
 
+# Patterns anchored at the end of the words before a name (`pre`) end in a word and white
+# space; searching one tries every position of the 90 characters. The tests below are what
+# a match needs (the last word's ending, a word in the window), read first: a pattern is
+# searched only where it could match, so the answers are the same. Outside ASCII the
+# IGNORECASE patterns are searched as before (they fold a few letters lower() keeps).
+_QUAL_ENDS = ("of", "the", "capital", "city", "town")
+# _PRE's last word: a qualifier's, an adjective's (_ADJ), "the", or a cue's last word
+_PRE_ENDS = _QUAL_ENDS + (
+    "ern", "central", "coastal", "rural", "remote", "mountainous", "restive",
+    "off", "near", "nearby", "around", "to", "outside", "inside", "across", "from", "in",
+    "at", "on", "over",
+    "throughout", "towards", "toward", "along", "hit", "struck", "targeted", "bombed",
+    "attacked", "raided", "shelled", "shook", "rocked", "pounded", "stormed", "seized",
+    "captured", "entered", "besieged", "overran", "surrounded", "evacuated", "left",
+    "leaving", "departed", "fled")
+_COMPARED_ENDS = ("as", "like", "than", "to", "with", "of", "the")
+_RECORD_ENDS = ("on", "in", "against", "across", "the", "and", "or")
+_RECORD_WORDS = ("attack", "bombing", "plot", "operations")
+
+
+def _last_word(pre: str) -> str | None:
+    """The last word of `pre` ("" for none) where `pre` ends in white space, else None."""
+    if not pre[-1:].isspace():
+        return None
+    words = pre.rsplit(None, 1)
+    return words[-1] if words else ""
+
+
+def _may_be_their_record(window: str, last: str | None) -> bool:
+    """Whether _THEIR_RECORD could match at the end of `window` (whose last word is
+    `last`)."""
+    if last is None:
+        return False
+    if not window.isascii():
+        return True
+    low = window.lower()
+    return last.lower().endswith(_RECORD_ENDS) and any(w in low for w in _RECORD_WORDS)
+
+
+def _cue_before(pre: str, last: str | None) -> AnyMatch | None:
+    """_PRE.search(pre), searched only where the last word could end it."""
+    if last is None or (last.isascii() and not last.lower().endswith(_PRE_ENDS)):
+        return None
+    return _PRE.search(pre)
+
+
+def _compared(pre: str, last: str | None) -> bool:
+    """_COMPARED.search(pre), searched only where the last word could end it."""
+    if last is None or (last.isascii() and not last.lower().endswith(_COMPARED_ENDS)):
+        return False
+    return _COMPARED.search(pre) is not None
+
+
 def where_said(text: str, cue_start: int) -> bool:
     """Whether the locative starting at `cue_start` tells where something was said or who
     said it ("told reporters in Washington", "police in Trinidad are checking reports")."""
@@ -156,10 +210,13 @@ def names_a_party(text: str, a: int, b: int,
     "pinning the raids on the United States", "drugs flowing into the United States").
     Where the event word is that verb ("smuggle fentanyl into the United States"), the
     name is its place."""
-    if _PARTY_USE.match(text[b:b + 60]) or _THEIR_RECORD.search(text, max(0, a - 90), a):
-        return True
     lo = max(0, a - 90)
-    m = _BLAMED_ON.search(text[lo:a])
+    if _PARTY_USE.match(text[b:b + 60]):
+        return True
+    window = text[lo:a]
+    if _may_be_their_record(window, _last_word(window)) and _THEIR_RECORD.search(text, lo, a):
+        return True
+    m = _BLAMED_ON.search(window)
     return m is not None and not (trigger is not None and
                                   lo + m.start() <= trigger[0] < lo + m.end())
 
@@ -361,7 +418,8 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
     readings: list[Reading] = []
     for idx, f in enumerate(places):
         pre = text[max(0, f.start - 90):f.start]
-        m = _PRE.search(pre)
+        last = _last_word(pre)
+        m = _cue_before(pre, last)
         cue = ""
         qual = ""
         cue_start = f.start
@@ -370,7 +428,8 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
             qual = (m.group("qual") or m.group("qual2") or "").lower()
             cue_start = f.start - (len(pre) - m.start())
         else:  # "rocked the port of La Guaira": a kind of place without a locative cue
-            mq = _QUAL_ONLY.search(pre)
+            mq = _QUAL_ONLY.search(pre) if last is not None and last.endswith(_QUAL_ENDS) \
+                else None
             qual = (mq.group("qual") or mq.group("qual2") or "").lower() if mq else ""
         # what follows the name, read inside the passage only: past its end lies another
         # clause ("..., fishermen in X told us") whose words say nothing of this name
@@ -399,11 +458,15 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
         if not f.possessive and any(h.entry.kind == "C" for h in f.hits) and \
                 names_a_party(text, f.start, f.end, trigger):
             r.hint = True  # "in the U.S. airstrike", "blamed on Israel": a party, not a place
-        if re.search(r"\b[A-Z]\.\s*$", pre):
+        bare = pre.rstrip()
+        if bare.endswith(".") and bare[-2:-1].isupper() and _INITIAL.search(pre):
             r.hint = True  # "J. Smith": a person's name
-        if _COMPARED.search(pre) or _THEIR_RECORD.search(pre):
+        if _compared(pre, last) or (_may_be_their_record(pre, last) and
+                                    _THEIR_RECORD.search(pre)):
             r.hint = True  # "as devastated as Gaza": a likeness, not a place of this event
-        nb, na = _NAME_BEFORE.search(pre), _NAME_AFTER.match(post)
+        # (a name before needs a capital in the last word)
+        nb = _NAME_BEFORE.search(pre) if last and last != last.lower() else None
+        na = _NAME_AFTER.match(post)
         if (nb and nb.group(1) not in _NOT_NAME and not _is_place_word(g, nb.group(1))) or (
                 na and na.group(1) not in _NOT_NAME and not f.possessive
                 and not _is_place_word(g, na.group(1))
@@ -460,7 +523,8 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
             readings.append(r_d)
 
     # "off its coast", "in its waters": the country named last before the pronoun
-    for m in _ITS_WATER.finditer(text, start, end):
+    its = not passage.isascii() or "its" in passage.lower()  # what _ITS_WATER needs
+    for m in _ITS_WATER.finditer(text, start, end) if its else ():
         owner = next((r.entry for r in reversed(readings)
                       if r.end <= m.start() and r.entry is not None and r.entry.kind == "C"),
                      None)
