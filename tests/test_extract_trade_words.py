@@ -85,3 +85,23 @@ def test_a_caption_credited_as_a_file_photo_is_furniture() -> None:
     assert is_furniture(inline, 0, 5)
     (m,) = _occurred(text)
     assert m.date_low == "2025-03-11" and (m.killed_low, m.killed_high) == (2, 2)
+
+
+def test_an_act_told_only_in_a_quote_is_the_event() -> None:
+    # the only event word stands in a quoted statement: nothing before it to restate
+    (m,) = _occurred('Three alleged "narco-terrorists" died at sea on Monday. The coast '
+                     'guard said its cutter carried out "a lethal strike" on the boat.')
+    assert (m.killed_low, m.killed_high) == (3, 3) and m.date_low == "2025-03-10"
+    assert m.event_type == ERV
+    assert any("lethal strike" in s.text for s in m.provenance["kind"] +
+               m.provenance.get("event_type", []))
+
+
+def test_a_quote_restating_the_strike_told_before_joins_it() -> None:
+    (m,) = _occurred('A drone strike killed two people in a car near Marib on Monday. '
+                     '"The strike hit the car as it left the market," a witness said.')
+    assert (m.killed_low, m.killed_high) == (2, 2)
+
+
+def test_deaths_with_no_act_of_war_named_are_no_strike() -> None:
+    assert _occurred("Three fishermen died at sea on Monday when their boat capsized.") == []

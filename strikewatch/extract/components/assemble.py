@@ -130,8 +130,12 @@ def _joins(g: Group, a: Group) -> bool:
     h, ah = g.head, a.head
     if h.kind != ah.kind or h.status != ah.status or h.background != ah.background:
         return False
-    if h.event_type is not None and h.event_type != ah.event_type:
-        return False  # a protest or a designation never elaborates an attack
+    if h.event_type is not None and h.event_type != ah.event_type and \
+            not (ah.event_type is None and h.event_type in _VIOLENT):
+        # a protest or a designation never elaborates an attack; an act of violence may
+        # tell how the deaths told before came about ("Three men died at sea on Monday …
+        # the cutter carried out a lethal strike")
+        return False
     if h.action is not None and ah.action is not None and h.action != ah.action:
         return False
     if _seas_differ(g, a):
