@@ -105,3 +105,17 @@ def test_a_quote_restating_the_strike_told_before_joins_it() -> None:
 
 def test_deaths_with_no_act_of_war_named_are_no_strike() -> None:
     assert _occurred("Three fishermen died at sea on Monday when their boat capsized.") == []
+
+
+def test_a_second_strike_told_after_and_is_an_event_of_its_own() -> None:
+    ms = _occurred("A drone hit a car near Tyre on Monday, killing one and wounding two, and "
+                   "a second drone strike on another car in Bint Jbeil killed one more.")
+    assert len(ms) == 2
+    assert sorted((m.killed_low, m.killed_high) for m in ms) == [(1, 1), (1, 1)]
+
+
+def test_two_targets_of_one_strike_joined_by_and_stay_one_event() -> None:
+    # no second act named ("a second strike", "another raid"): one strike, two targets
+    (m,) = _occurred("An airstrike on Monday hit a depot near Idlib, killing three, and a "
+                     "warehouse beside it.")
+    assert (m.killed_low, m.killed_high) == (3, 3)

@@ -84,10 +84,19 @@ _CONTEXT_TYPES = frozenset({SD, "Protests"})
 
 
 # Where one sentence tells two events: "..., while a drone strike in Lebanon killed one",
-# "..., in response to U.S. strikes on Sanaa that killed 31", and lists of figures
-# ("Donetsk, six killed; Kherson, three killed; ...").
-_EVENT_BREAK = re.compile(r",\s+(?:while|whereas|in response to|in retaliation for)\s+|;\s+",
-                          re.IGNORECASE)
+# "..., in response to U.S. strikes on Sanaa that killed 31", lists of figures
+# ("Donetsk, six killed; Kherson, three killed; ..."), and "a drone hit a car, killing one,
+# and a second strike on another car killed one more" (an act told as another one, with
+# its own verb, after an act with its own toll; no "second"/"another", no split: "hit a
+# depot, killing three, and a warehouse" is one strike)
+_EVENT_BREAK = re.compile(
+    r",\s+(?:while|whereas|in response to|in retaliation for)\s+|;\s+|"
+    r"\s+and\s+(?=(?:a\s+(?:second|third|separate|further)|another)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:strike|airstrike|air\s+strike|attack|raid|bombing|shelling)\b[^,;]{0,80}?\b(?:killed|wounded|injured|hit|struck|"
+    r"destroyed|left)\b)", re.IGNORECASE)
+# the act before such an "and" has its own toll
+_TOLD_TOLL = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring)\b",
+                        re.IGNORECASE)
 _ITEM_HEAD = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2},\s")
 _ITEM_NUMBER = re.compile(r"\d|(?<!\bno )\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"eleven|twelve|dozens|scores|hundreds|several)\b", re.IGNORECASE)
@@ -97,7 +106,12 @@ _LIST_HEAD = re.compile(r"^[^:;]{3,60}:\s+(?=[^;]*;)")
 def _split_events(s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str]]:
     """The sentence's event clauses: split where each side has an event word of its own
     (a strong one, or a casualty word with a count, as list items have)."""
-    cuts = [m for m in _EVENT_BREAK.finditer(s.text)]
+    cuts: list[re.Match[str]] = []
+    for m in _EVENT_BREAK.finditer(s.text):
+        if m.group(0).strip().lower() == "and" and not _TOLD_TOLL.search(
+                s.text, cuts[-1].end() if cuts else 0, m.start()):
+            continue  # "an attack announced on May 3 and another on May 14 that killed six"
+        cuts.append(m)
     if not cuts:
         return [(s.start, s.end, "")]
     head = _LIST_HEAD.match(s.text)
