@@ -119,3 +119,12 @@ def test_two_targets_of_one_strike_joined_by_and_stay_one_event() -> None:
     (m,) = _occurred("An airstrike on Monday hit a depot near Idlib, killing three, and a "
                      "warehouse beside it.")
     assert (m.killed_low, m.killed_high) == (3, 3)
+
+
+def test_strikes_carried_out_with_a_quoted_description_are_acts_done() -> None:
+    (t,) = [t for t in find_triggers('The air force said it had carried out "precise and '
+                                     'powerful" airstrikes on rebel camps.') if t.event_type]
+    assert t.text == "airstrikes" and t.strength == "strong"
+    # bare, with no act done ("airstrikes are feared"), the plural still only joins
+    (t,) = find_triggers("Residents said airstrikes on rebel camps were feared.")
+    assert t.strength == "weak"

@@ -235,9 +235,10 @@ _COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten
                       r"several|scores|hundreds|series|wave|number)\b", re.IGNORECASE)
 
 # "denied carrying out airstrikes", "launched strikes on": a plural that is an act done
+# (a quoted description between: carried out "powerful and deadly" airstrikes)
 _CARRIED_OUT = re.compile(r"\b(?:carried out|conducted|launched|(?:denied|denies|deny|"
-                          r"denying) (?:carrying out|conducting|launching))\s+(?:[\w-]+\s+)?$",
-                          re.IGNORECASE)
+                          r"denying) (?:carrying out|conducting|launching))\s+"
+                          r"(?:[\w-]+\s+|[\"“][^\"“”]{1,40}[\"”]\s+)?$", re.IGNORECASE)
 
 
 # what may stand between an event word and the "hit" it is the subject of
