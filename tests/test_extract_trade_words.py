@@ -128,3 +128,23 @@ def test_strikes_carried_out_with_a_quoted_description_are_acts_done() -> None:
     # bare, with no act done ("airstrikes are feared"), the plural still only joins
     (t,) = find_triggers("Residents said airstrikes on rebel camps were feared.")
     assert t.strength == "weak"
+
+
+def _kinds(text: str) -> list[tuple[str, int | None, int | None]]:
+    return [(m.kind, m.killed_low, m.killed_high)
+            for m in extract(Article(text=text, published=PUB)) if m.status == "occurred"]
+
+
+def test_a_campaign_toll_told_inverted_or_in_a_relative_clause_is_a_tally() -> None:
+    assert _kinds("The navy hit a boat on Monday, killing three, a blow that brings to at "
+                  "least 46 the number of people killed in the campaign.") == \
+        [("event", 3, 3), ("tally", 46, None)]
+    assert _kinds("The navy hit a boat on Monday, killing three. It is part of a wider "
+                  "campaign in which at least 95 people have been killed since September.") == \
+        [("event", 3, 3), ("tally", 95, None)]
+
+
+def test_a_toll_raised_by_one_strike_alone_stays_that_strikes_toll() -> None:
+    # no campaign or acts named: the one event's toll was revised, no aggregate
+    assert _kinds("A drone hit a car near the border on Monday, and the strike brought the "
+                  "number of dead to four.") == [("event", 4, 4)]

@@ -25,12 +25,14 @@ _TOLL_CLAUSE = caseless(
     re.compile(r",?\s*(?:bringing|raising|pushing|taking|lifting) the (?:[\w-]+\s+){0,3}"
                           r"(?:toll|number|total|tally|count)\b", re.IGNORECASE))
 # "the attack raises the toll of all the operations to 34", "the strike brought the number
-# killed in the campaign to 76": a finite verb opens a tally too, where the toll is named as
+# killed in the campaign to 76", "a blow that brings to at least 46 the number of people
+# killed in the campaign": a finite verb opens a tally too, where the toll is named as
 # that of many acts (a bare "raised the toll to nine" revises the one event's toll)
 _TOLL_OF_MANY = caseless(
     re.compile(r",?\s*\b(?:brings|brought|raises|raised|pushes|pushed|takes|took|lifts|lifted|"
-               r"increases|increased)\s+the\s+(?:[\w-]+\s+){0,3}(?:toll|number|total|tally|"
-               r"count)\s+(?:[\w-]+\s+){0,2}?(?:of|from|in|for)\s+(?:all\s+)?(?:the\s+|its\s+|"
+               r"increases|increased)\s+(?:to\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?"
+               r"[\w,]+\s+)?the\s+(?:[\w-]+\s+){0,3}(?:toll|number|total|tally|"
+               r"count)\s+(?:[\w-]+\s+){0,3}?(?:of|from|in|for)\s+(?:all\s+)?(?:the\s+|its\s+|"
                r"their\s+|these\s+|such\s+)?(?:[\w.-]+\s+){0,3}?(?:strikes|attacks|operations|"
                r"raids|campaign|bombings|airstrikes)\b", re.IGNORECASE))
 TALLY_CUE = caseless(re.compile(
@@ -39,7 +41,10 @@ TALLY_CUE = caseless(re.compile(
     r"\d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z]\w+)|a series of|total(?:ing)?|this year|"
     r"these (?:strikes|operations|attacks))\b",
     re.IGNORECASE))
-_REL_TALLY = re.compile(r",\s*(?:where|in which|during which)\b", re.IGNORECASE)
+# (", in which ...", and with no comma after a campaign: "a broader campaign in which at
+# least 95 people have been killed since September")
+_REL_TALLY = re.compile(r"(?:,\s*|(?<=\bcampaign)\s+|(?<=\boffensive)\s+)"
+                        r"(?:where|in which|during which)\b", re.IGNORECASE)
 _HAS_NUMBER = re.compile(r"\d|\b(?:dozens|scores|hundreds|several|two|three|four|five|six|"
                          r"seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+(?:(?!(?:of|on|in|at|"
