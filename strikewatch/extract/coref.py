@@ -186,7 +186,8 @@ _DISASTER = re.compile(r"\b(?:earthquakes?|quakes?|floods?|flooding|storms?|hurr
 # a lone casualty word starts a mention only next to violence ("struck" may be a quake's)
 _CONFLICT = re.compile(r"\b(?:attack\w*|war|fighting|conflict|shell\w*|bomb\w*|"
                        r"raid\w*|clash\w*|gunmen|gunfire|shot|shooting|militants?|troops|"
-                       r"forces|soldiers|rebels?|insurgents?|army|military|civilians?)\b",
+                       r"forces|soldiers|rebels?|insurgents?|army|military|civilians?|"
+                       r"terrorists?|jihadists?|fighters)\b",
                        re.IGNORECASE)
 
 

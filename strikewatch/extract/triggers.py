@@ -39,6 +39,11 @@ class Entry:
 _WRECKED = (r"(?:boats?|vessels?|ships?|skiffs?|speedboats?|semi-submersibles?|trucks?|cars?|"
             r"vehicles?|convoys?|(?:mini)?bus(?:es)?|vans?|pickups?|tankers?|ferr(?:y|ies))")
 
+# what a strike hits, besides craft: a military or a built target
+_TARGETS = (_WRECKED[3:-1] + r"|narco-?subs?|targets?|positions?|bases?|sites?|"
+            r"facilit(?:y|ies)|ports?|docks?|depots?|camps?|strongholds?|hideouts?|"
+            r"houses?|homes?|buildings?|compounds?|headquarters|airports?|warships?")
+
 # Order matters: earlier, more specific rows win over later ones on overlapping text.
 LEXICON: tuple[Entry, ...] = (
     Entry(r"suicide (?:bomb(?:ing|er|ers|s)?|attack(?:er|s)?)", ERV, "Suicide bomb"),
@@ -73,8 +78,17 @@ LEXICON: tuple[Entry, ...] = (
           r"missiles? (?:hit|struck|"
           r"destroyed|sank)|"
           r"missile barrage", ERV, "Shelling/artillery/missile attack"),
-    Entry(r"(?:fired|launched|lobbed) (?:[\w-]+ ){0,5}?(?:rockets?|missiles?|mortars?|shells?|"
-          r"artillery)", ERV, "Shelling/artillery/missile attack"),
+    # (a quoted word between: launched "a barrage of Grad rockets"; "sent a salvo of
+    # missiles over the border", "sending six artillery rounds into the south")
+    Entry(r"(?:fired|launched|lobbed|sent|sending) (?:[\"“‘']?[\w-]+[\"”’']? ){0,5}?"
+          r"(?:rockets?|missiles?|mortars?|shells?|artillery)", ERV,
+          "Shelling/artillery/missile attack"),
+    # the weapon as the subject of a launch: "two rockets were launched at the town",
+    # "three rockets that were launched some six kilometres north of the frontier"
+    Entry(r"(?:rockets?|missiles?|projectiles?|mortars?)[\"”’']? (?:that |which )?(?:were |was |"
+          r"had been |have been |has been )launched", ERV, "Shelling/artillery/missile attack"),
+    Entry(r"dropped (?:[\w-]+ ){0,2}?(?:bombs?|explosives?|munitions?)", ERV,
+          "Air/drone strike"),
     Entry(r"(?:launched|sent) (?:[\w-]+ ){0,3}?drones?", ERV, "Air/drone strike"),
     # ("Carrier Strike Group", "Strike Force": a unit's name, no event)
     Entry(r"strikes?(?! (?:Group|Force|Fighter|Command)s?\b)|struck|striking|strike on", ERV,
@@ -83,6 +97,15 @@ LEXICON: tuple[Entry, ...] = (
     # ("a boat was destroyed off the coast", "gunmen blew up two trucks"); what did it
     # comes from context (a later "the strike", the actors)
     Entry(rf"{_WRECKED} (?:had |has |have )?(?:been |was |were )(?:[\w-]+ )?hit", None, None,
+          generic=True),
+    # "hit" with a military target as its object or subject: "jets hit targets near the
+    # border", "the navy hit another boat", "a house in the village was hit", "the boat hit
+    # on May 3" (a figure of speech — "hit a record", "hit hard" — names no target; "ordered
+    # them to hit a boat" is the act's purpose)
+    Entry(rf"(?<!\bto )hit (?:[\w-]+ ){{0,3}}?(?:{_TARGETS})\b|"
+          rf"(?:{_TARGETS}) (?:(?:in|at|near|on|of) [\w-]+ (?:[\w-]+ )?)?"
+          rf"(?:had |has |have )?(?:been |was |were )(?:[\w-]+ )?hit|"
+          rf"{_WRECKED} hit(?= (?:on|off|near|last|earlier|this)\b)", ERV, "Air/drone strike",
           generic=True),
     Entry(rf"(?:destroyed|sank|blew up|set ablaze) (?:[\w-]+ ){{0,3}}?{_WRECKED}|"
           rf"{_WRECKED} (?:had |has |have )?(?:been |was |were )(?:[\w-]+ )?"
@@ -212,9 +235,20 @@ _COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten
                       r"several|scores|hundreds|series|wave|number)\b", re.IGNORECASE)
 
 # "denied carrying out airstrikes", "launched strikes on": a plural that is an act done
+# (a quoted description between: carried out "powerful and deadly" airstrikes)
 _CARRIED_OUT = re.compile(r"\b(?:carried out|conducted|launched|(?:denied|denies|deny|"
-                          r"denying) (?:carrying out|conducting|launching))\s+(?:[\w-]+\s+)?$",
-                          re.IGNORECASE)
+                          r"denying) (?:carrying out|conducting|launching))\s+"
+                          r"(?:[\w-]+\s+|[\"“][^\"“”]{1,40}[\"”]\s+)?$", re.IGNORECASE)
+
+
+# what may stand between an event word and the "hit" it is the subject of
+_SUBJECT_GAP = re.compile(r"\s*(?:(?:had|has|have|also|reportedly|then)\s+){0,2}")
+
+
+# "hit three boats", "hit the bases", "hit dozens of sites": acts counted or pointed at
+_COUNTED_OBJECT = re.compile(r"hit (?:[\w-]+ )?(?:the|these|those|its|their|an?|another|one|"
+                             r"two|three|four|five|six|seven|eight|nine|ten|\d+|dozens|"
+                             r"scores|several|multiple|more than)\b")
 
 
 def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[Trigger]:
@@ -255,9 +289,14 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
         a, b = m.span()
         if any(a < y and x < b for x, y in taken):
             continue
+        word = m.group(0).lower()
+        if word.startswith("hit ") and hits and \
+                _SUBJECT_GAP.fullmatch(sentence, hits[-1].end - offset, a):
+            continue  # "Israeli airstrikes hit military sites": the strike is the event word
         taken.append((a, b))
         strength: Strength = e.strength
-        word = m.group(0).lower()
+        if word.startswith("hit ") and word.endswith("s") and not _COUNTED_OBJECT.match(word):
+            strength = "weak"  # "have hit boats", "hit homes year after year": a kind of act
         before = sentence[max(0, a - 60):a]
         if e.strength == "weak" and e.generic and word.startswith(("operation", "mission",
                                                                     "campaign")):
@@ -265,7 +304,8 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
             if _MILITARY_MOD.search(before) and not word.endswith("s"):
                 strength = "strong"
         if strength == "strong" and word.endswith("s") and not word.endswith("ss") and \
-                not word.startswith(("fired", "launched", "lobbed", "sent")) and \
+                not word.startswith(("fired", "launched", "lobbed", "sent", "sending", "hit ",
+                                     "dropped")) and \
                 word not in ("clashes", "fighting") and e.action is None and \
                 not WRECK_VERB.search(word) and \
                 not _BARE_PLURAL_DET.search(before) and not _CARRIED_OUT.search(before) and \

@@ -52,6 +52,9 @@ _LINK_LABEL = re.compile(r"^\W*(?:related(?:\s+(?:news|stories|articles?|coverag
 # ...") or a gallery's ("1 of 3 | ..."): a picture from before, not the news
 _FILE_CAPTION = re.compile(r"^\W*(?:FILE\s*[-–—:,]|File\s+(?:photo|image|picture)\b|"
                            r"\d+\s+of\s+\d+\s*\||(?:\(c\)|©)[^.\n]{0,80}?\bFile/)")
+# a photo credit that marks the picture as an old one: "REUTERS/Andrea de Silva, file",
+# "(AP Photo/Baderkhan Ahmad, File)" — ending the caption's line or standing on the next
+_FILE_CREDIT = re.compile(r"/[^/\n]{1,60},\s*file\)?\.?\s*$", re.IGNORECASE)
 #: the most words a headline or crosshead line has
 HEADLINE_WORDS = 20
 
@@ -65,14 +68,18 @@ def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 def is_furniture(text: str, start: int, end: int) -> bool:
     """Whether [start, end) lies on a line that is page furniture: a link label ("Related:",
-    "Also read"), a file photo's or a gallery's caption ("FILE - ...") or a short line
+    "Also read"), a file photo's or a gallery's caption ("FILE - ...", or credited
+    "…/Name, file") or a short line
     standing alone that does not end like a sentence (a headline, a crosshead)."""
     a, b = _line_of(text, start, end)
     line = text[a:b].strip()
     if not line:
         return False
-    if _LINK_LABEL.match(line) or _FILE_CAPTION.match(line):
+    if _LINK_LABEL.match(line) or _FILE_CAPTION.match(line) or _FILE_CREDIT.search(line):
         return True
+    following = text[b:b + 200].lstrip("\n").split("\n", 1)[0]
+    if len(following) < 80 and _FILE_CREDIT.search(following):
+        return True  # the caption of a file photo, its credit on the line below
     return len(line.split()) <= HEADLINE_WORDS and not _PROSE_END.search(line)
 
 
@@ -124,8 +131,12 @@ def _joins(g: Group, a: Group) -> bool:
     h, ah = g.head, a.head
     if h.kind != ah.kind or h.status != ah.status or h.background != ah.background:
         return False
-    if h.event_type is not None and h.event_type != ah.event_type:
-        return False  # a protest or a designation never elaborates an attack
+    if h.event_type is not None and h.event_type != ah.event_type and \
+            not (ah.event_type is None and h.event_type in _VIOLENT):
+        # a protest or a designation never elaborates an attack; an act of violence may
+        # tell how the deaths told before came about ("Three men died at sea on Monday …
+        # the cutter carried out a lethal strike")
+        return False
     if h.action is not None and ah.action is not None and h.action != ah.action:
         return False
     if _seas_differ(g, a):

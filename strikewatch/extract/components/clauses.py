@@ -25,12 +25,14 @@ _TOLL_CLAUSE = caseless(
     re.compile(r",?\s*(?:bringing|raising|pushing|taking|lifting) the (?:[\w-]+\s+){0,3}"
                           r"(?:toll|number|total|tally|count)\b", re.IGNORECASE))
 # "the attack raises the toll of all the operations to 34", "the strike brought the number
-# killed in the campaign to 76": a finite verb opens a tally too, where the toll is named as
+# killed in the campaign to 76", "a blow that brings to at least 46 the number of people
+# killed in the campaign": a finite verb opens a tally too, where the toll is named as
 # that of many acts (a bare "raised the toll to nine" revises the one event's toll)
 _TOLL_OF_MANY = caseless(
     re.compile(r",?\s*\b(?:brings|brought|raises|raised|pushes|pushed|takes|took|lifts|lifted|"
-               r"increases|increased)\s+the\s+(?:[\w-]+\s+){0,3}(?:toll|number|total|tally|"
-               r"count)\s+(?:[\w-]+\s+){0,2}?(?:of|from|in|for)\s+(?:all\s+)?(?:the\s+|its\s+|"
+               r"increases|increased)\s+(?:to\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?"
+               r"[\w,]+\s+)?the\s+(?:[\w-]+\s+){0,3}(?:toll|number|total|tally|"
+               r"count)\s+(?:[\w-]+\s+){0,3}?(?:of|from|in|for)\s+(?:all\s+)?(?:the\s+|its\s+|"
                r"their\s+|these\s+|such\s+)?(?:[\w.-]+\s+){0,3}?(?:strikes|attacks|operations|"
                r"raids|campaign|bombings|airstrikes)\b", re.IGNORECASE))
 TALLY_CUE = caseless(re.compile(
@@ -39,7 +41,10 @@ TALLY_CUE = caseless(re.compile(
     r"\d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z]\w+)|a series of|total(?:ing)?|this year|"
     r"these (?:strikes|operations|attacks))\b",
     re.IGNORECASE))
-_REL_TALLY = re.compile(r",\s*(?:where|in which|during which)\b", re.IGNORECASE)
+# (", in which ...", and with no comma after a campaign: "a broader campaign in which at
+# least 95 people have been killed since September")
+_REL_TALLY = re.compile(r"(?:,\s*|(?<=\bcampaign)\s+|(?<=\boffensive)\s+)"
+                        r"(?:where|in which|during which)\b", re.IGNORECASE)
 _HAS_NUMBER = re.compile(r"\d|\b(?:dozens|scores|hundreds|several|two|three|four|five|six|"
                          r"seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+(?:(?!(?:of|on|in|at|"
@@ -84,10 +89,19 @@ _CONTEXT_TYPES = frozenset({SD, "Protests"})
 
 
 # Where one sentence tells two events: "..., while a drone strike in Lebanon killed one",
-# "..., in response to U.S. strikes on Sanaa that killed 31", and lists of figures
-# ("Donetsk, six killed; Kherson, three killed; ...").
-_EVENT_BREAK = re.compile(r",\s+(?:while|whereas|in response to|in retaliation for)\s+|;\s+",
-                          re.IGNORECASE)
+# "..., in response to U.S. strikes on Sanaa that killed 31", lists of figures
+# ("Donetsk, six killed; Kherson, three killed; ..."), and "a drone hit a car, killing one,
+# and a second strike on another car killed one more" (an act told as another one, with
+# its own verb, after an act with its own toll; no "second"/"another", no split: "hit a
+# depot, killing three, and a warehouse" is one strike)
+_EVENT_BREAK = re.compile(
+    r",\s+(?:while|whereas|in response to|in retaliation for)\s+|;\s+|"
+    r"\s+and\s+(?=(?:a\s+(?:second|third|separate|further)|another)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:strike|airstrike|air\s+strike|attack|raid|bombing|shelling)\b[^,;]{0,80}?\b(?:killed|wounded|injured|hit|struck|"
+    r"destroyed|left)\b)", re.IGNORECASE)
+# the act before such an "and" has its own toll
+_TOLD_TOLL = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring)\b",
+                        re.IGNORECASE)
 _ITEM_HEAD = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2},\s")
 _ITEM_NUMBER = re.compile(r"\d|(?<!\bno )\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"eleven|twelve|dozens|scores|hundreds|several)\b", re.IGNORECASE)
@@ -97,7 +111,12 @@ _LIST_HEAD = re.compile(r"^[^:;]{3,60}:\s+(?=[^;]*;)")
 def _split_events(s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str]]:
     """The sentence's event clauses: split where each side has an event word of its own
     (a strong one, or a casualty word with a count, as list items have)."""
-    cuts = [m for m in _EVENT_BREAK.finditer(s.text)]
+    cuts: list[re.Match[str]] = []
+    for m in _EVENT_BREAK.finditer(s.text):
+        if m.group(0).strip().lower() == "and" and not _TOLD_TOLL.search(
+                s.text, cuts[-1].end() if cuts else 0, m.start()):
+            continue  # "an attack announced on May 3 and another on May 14 that killed six"
+        cuts.append(m)
     if not cuts:
         return [(s.start, s.end, "")]
     head = _LIST_HEAD.match(s.text)
