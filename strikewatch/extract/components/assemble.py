@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from strikewatch.extract.components.dates import day_of_telling, telling_day, told_at
 from strikewatch.extract.context import Doc, Frame, Group
@@ -102,14 +103,15 @@ _OWN = re.compile(r"\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|su
                   r"nine|ten|dozens?|scores)\b", re.IGNORECASE)
 
 
-def anchored(doc: Doc, g: Group) -> bool:
+def anchored(doc: Doc, g: Group, own: re.Pattern[str] = _OWN) -> bool:
     """Whether the group tells something of its own: a date, a place or a toll read from it,
-    or a figure, a day or a "separate"/"another" in its first clause."""
+    or a figure, a day or a "separate"/"another" in its first clause (`own`: those words in
+    the article's language; the English ones by default)."""
     if g.value("date_low") is not None or g.value("place") is not None:
         return True
     if any(k in f.counts for f in g.frames for k in _TOLLS):
         return True
-    return bool(_OWN.search(doc.text[g.head.start:g.head.end]))
+    return bool(own.search(doc.text[g.head.start:g.head.end]))
 
 
 def _country(x: object) -> str | None:
@@ -481,20 +483,7 @@ def _items_in_place(doc: Doc) -> None:
 def assemble(doc: Doc) -> None:
     """Elaborations join the event they elaborate; bare generic plurals are dropped."""
     _items_in_place(doc)
-    keep: list[Group] = []
-    for i, g in enumerate(doc.groups):
-        if g.head.kind != "event" or g.head.status != "occurred" or anchored(doc, g):
-            keep.append(g)
-            continue
-        cands = [a for a in doc.groups if a is not g and a.head.kind == "event" and
-                 anchored(doc, a) and _joins(g, a)]
-        if cands:
-            before = [a for a in cands if doc.groups.index(a) < i]
-            _merge(before[-1] if before else cands[0], g)
-            continue
-        if all(_generic_plural(f) for f in g.frames) or _no_party(g):
-            continue
-        keep.append(g)
+    keep = join_elaborations(doc)
     groups = [g for g in _retellings(doc, keep)
               if not _kind_of_act(g) and not _campaign_discussed(g)]
     groups = _join_counted_retellings(doc, groups)
@@ -507,6 +496,33 @@ def assemble(doc: Doc) -> None:
                 f.background = True
     _history_story(doc)
     _retrospective(doc)
+
+
+def join_elaborations(doc: Doc, own: re.Pattern[str] = _OWN,
+                      generic: Callable[[Frame], bool] = _generic_plural) -> list[Group]:
+    """The article's groups with its elaborations joined: an occurred event that tells
+    nothing of its own (not `anchored`: no date, place, toll, figure, day or "another" in
+    `own`, the words of the article's language) joins the nearest anchored event it can
+    tell (`_joins`: kind, status, type, sea and parties agree), preferring the one told
+    before it. With none to join, an event told only in `generic` plurals (the language's
+    "the strikes have drawn criticism") or one with no party named is context, not an
+    incident, and is dropped. Every reader's assembly starts here; only `own` and `generic`
+    read a language's words."""
+    keep: list[Group] = []
+    for i, g in enumerate(doc.groups):
+        if g.head.kind != "event" or g.head.status != "occurred" or anchored(doc, g, own):
+            keep.append(g)
+            continue
+        cands = [a for a in doc.groups if a is not g and a.head.kind == "event" and
+                 anchored(doc, a, own) and _joins(g, a)]
+        if cands:
+            before = [a for a in cands if doc.groups.index(a) < i]
+            _merge(before[-1] if before else cands[0], g)
+            continue
+        if all(generic(f) for f in g.frames) or _no_party(g):
+            continue
+        keep.append(g)
+    return keep
 
 
 # gerunds of an event verb: "must stop striking boats", "the bombing of ports goes on"

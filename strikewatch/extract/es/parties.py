@@ -314,7 +314,7 @@ def corefer(doc: Doc) -> None:
     indefinite ("bombardeó una narcolancha ... golpeó a otra embarcación"); a later strong
     frame compatible with the event told before (same status, kind, date, counts) joins it."""
     for f in doc.frames:
-        if _generic_plural(f):
+        if generic_plural(f):
             f.drop = True
         if f.anaphoric and lede_rank(doc, f) is not None:
             f.anaphoric = False  # "el tercer ataque" of the lede's three: a strike of its own
@@ -392,7 +392,7 @@ def _in_caption(doc: Doc, f: Frame) -> bool:
 _PLURAL_NOUN = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
 
 
-def _generic_plural(f: Frame) -> bool:
+def generic_plural(f: Frame) -> bool:
     """"Ataques a barcos supuestamente del narcotráfico", "ven cada vez más cerca ataques
     limitados", "el ritmo de los ataques … empezaron a comienzos de septiembre": strikes
     spoken of in general — no day (a month is the campaign's), period, place, toll or count
