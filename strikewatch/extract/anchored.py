@@ -1,0 +1,203 @@
+"""Large alternations tried only where one of their literal prefixes occurs.
+
+Why: Python's re has no literal-prefix scan for an alternation of many words (the trigger
+lexicon, the toll-update verbs, ...): `search` and `finditer` try the whole pattern at
+every position of the text. `anchored(rx)` reads from the pattern the literal strings
+every match must start with (its *anchors*: "suicide ", "car bomb", "kill", ...), finds
+them all in one pass over the text with an Aho-Corasick automaton (pyahocorasick), and
+calls `rx.match` only at those positions. A match at position p also sees the characters
+before p (`\\b` and lookbehinds read the whole string), so trying `rx.match` at every
+anchor position, in order, skipping those inside the last match, finds exactly what
+`rx.finditer` finds: the same `re.Match` objects, spans, groups and `lastgroup`.
+
+Where a pattern has no literal anchors (it may start with a character class, a
+back-reference, an inline flag), `anchored` returns the pattern itself. A pattern compiled
+with IGNORECASE is anchored on the lower-cased text: where lower-casing would change the
+text's length, or the text has "ſ" or "ı" (which IGNORECASE matches as "s" and "i"), the
+pattern is matched as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as _sre
+import re._parser as _sre_parse
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import ahocorasick
+
+#: an anchor grows up to this many characters (longer anchors turn more positions away;
+#: past a word or two they add states, not selectivity)
+_LENGTH = 8
+_LIMIT = 3000  # more anchors than this: the pattern is matched as it is
+
+
+class _Unknown(Exception):
+    pass
+
+
+#: a prefix being enumerated: its characters, and whether it stopped growing (what
+#: follows is not a literal the enumeration follows)
+_Prefix = tuple[str, bool]
+
+
+def _seq(items: Any, fold: bool) -> set[_Prefix]:
+    states: set[_Prefix] = {("", False)}
+    for op, av in items:
+        if all(done or len(p) >= _LENGTH for p, done in states):
+            break
+        opts = _item(op, av, fold)
+        nxt: set[_Prefix] = set()
+        for p, done in states:
+            if done or len(p) >= _LENGTH:
+                nxt.add((p, True))
+                continue
+            for q, done2 in opts:
+                nxt.add((p + q, done2))
+        if len(nxt) > _LIMIT:
+            raise _Unknown
+        states = nxt
+    return states
+
+
+def _char(c: int, fold: bool) -> str:
+    ch = chr(c)
+    if fold:
+        if not ch.isascii():
+            raise _Unknown  # IGNORECASE folds some non-ASCII letters beyond str.lower()
+        return ch.lower()
+    return ch
+
+
+def _item(op: Any, av: Any, fold: bool) -> set[_Prefix]:
+    if op is _sre.LITERAL:
+        return {(_char(av, fold), False)}
+    if op is _sre.IN and all(o is _sre.LITERAL for o, _ in av) and len(av) <= 8:
+        return {(_char(a, fold), False) for _, a in av}
+    if op is _sre.BRANCH:
+        return set().union(*(_seq(b, fold) for b in av[1]))
+    if op is _sre.SUBPATTERN:
+        if av[1] or av[2]:
+            return {("", True)}  # an inline flag group, (?i:...): not followed
+        return _seq(av[3], fold)
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return {("", False)}  # zero-width: the match's characters start after it
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        lo, hi, sub = av
+        if lo == 0 and hi == 1:  # x? : with or without x
+            return {("", False)} | _seq(sub, fold)
+        if lo >= 1:  # at least one copy; what follows it is not followed
+            return {(p, True) for p, _ in _seq(sub, fold)}
+        return {("", True)}
+    return {("", True)}  # a class, any character, a group reference: stop there
+
+
+def anchors(rx: re.Pattern[str]) -> set[str] | None:
+    """The literal strings every match of `rx` starts with (lower-cased where `rx` has
+    IGNORECASE), or None where some match could start with something else."""
+    try:
+        found = _seq(_sre_parse.parse(rx.pattern, rx.flags), bool(rx.flags & re.IGNORECASE))
+    except (_Unknown, AttributeError, TypeError, ValueError):
+        return None
+    if not found or any(not p for p, _ in found):
+        return None
+    # an anchor that extends another adds no position of its own
+    out = sorted({p for p, _ in found})
+    return {a for i, a in enumerate(out) if not any(a.startswith(b) for b in out[:i])}
+
+
+_LOWERED: dict[str, str | None] = {}  # the last texts lower-cased (one sentence is read
+_KEEP = 64                            # by several patterns in a row)
+
+
+def _lowered(text: str) -> str | None:
+    """`text` lower-cased, or None where that could move offsets or lose a match."""
+    try:
+        return _LOWERED[text]
+    except KeyError:
+        pass
+    low: str | None = text.lower()
+    if len(low) != len(text) or "ſ" in low or "ı" in low:  # type: ignore[arg-type,operator]
+        low = None
+    if len(_LOWERED) >= _KEEP:
+        _LOWERED.clear()
+    _LOWERED[text] = low
+    return low
+
+
+class Anchored:
+    """`rx`, tried only where one of its anchors occurs (see the module doc). Reads like
+    the compiled pattern for `search`, `match`, `finditer`, `findall` of whole matches."""
+
+    __slots__ = ("rx", "pattern", "flags", "groups", "groupindex", "_ac", "_fold")
+
+    def __init__(self, rx: re.Pattern[str], found: set[str]) -> None:
+        self.rx = rx
+        self.pattern = rx.pattern
+        self.flags = rx.flags
+        self.groups = rx.groups
+        self.groupindex = rx.groupindex
+        self._fold = bool(rx.flags & re.IGNORECASE)
+        self._ac = ahocorasick.Automaton()
+        for a in found:
+            self._ac.add_word(a, len(a) - 1)
+        self._ac.make_automaton()
+
+    def _starts(self, text: str, pos: int, endpos: int) -> list[int] | None:
+        """Every position in [pos, endpos) where an anchor starts, in order (None: the
+        text cannot be anchored; match it with the pattern itself)."""
+        subject = _lowered(text) if self._fold else text
+        if subject is None:
+            return None
+        end = min(endpos, len(subject))
+        if pos >= end:
+            return []
+        starts = {e - n for e, n in self._ac.iter(subject, pos, end)}
+        return sorted(starts) if len(starts) > 1 else list(starts)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize
+                 ) -> Iterator[re.Match[str]]:
+        starts = self._starts(text, pos, endpos)
+        if starts is None:
+            return self.rx.finditer(text, pos, endpos)
+        match = self.rx.match
+        out = []
+        at = pos
+        for s in starts:
+            if s >= at:
+                m = match(text, s, endpos)
+                if m is not None:
+                    out.append(m)
+                    at = m.end()
+        return iter(out)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize
+               ) -> re.Match[str] | None:
+        starts = self._starts(text, pos, endpos)
+        if starts is None:
+            return self.rx.search(text, pos, endpos)
+        match = self.rx.match
+        for s in starts:
+            m = match(text, s, endpos)
+            if m is not None:
+                return m
+        return None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize
+              ) -> re.Match[str] | None:
+        return self.rx.match(text, pos, endpos)
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        if self.groups:
+            return self.rx.findall(text, pos, endpos)
+        return [m.group(0) for m in self.finditer(text, pos, endpos)]
+
+
+def anchored(rx: re.Pattern[str]) -> Anchored | re.Pattern[str]:
+    """`rx` tried only at its anchors, or `rx` itself where it has none."""
+    found = anchors(rx)
+    if found is None:
+        return rx
+    return Anchored(rx, found)

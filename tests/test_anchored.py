@@ -1,0 +1,62 @@
+"""anchored(rx) must find exactly what rx finds: same spans, groups and lastgroup."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from strikewatch.extract.anchored import Anchored, anchored, anchors
+from strikewatch.extract.triggers import _PREFILTER_LC
+
+# patterns of the kinds anchored() has to follow: leading lookbehinds and \b, optional
+# words before the first required one, a lazy gap, IGNORECASE, groups and lastgroup
+PATTERNS = [
+    re.compile(r"\b(?:(?P<a>car|truck) bombs?|(?P<b>bomb(?:ed|ing)?)|(?P<c>(?<=would )target))\b"),
+    re.compile(r"(?<![a-z]-)\b(?:(?:glide |guided )?bombs? hit|fired (?:[\w-]+ ){0,3}?rockets?)"),
+    re.compile(r"\b(?:rose|risen|strike|kill)\b", re.IGNORECASE),
+    re.compile(r"\bnone\s+of\s+(?:the|those)\s+$", re.IGNORECASE),
+    re.compile(r"ab|abc|b"),
+    _PREFILTER_LC.rx if isinstance(_PREFILTER_LC, Anchored) else _PREFILTER_LC,
+]
+WORDS = ["car", "Car", "truck", "bomb", "bombs", "bombed", "BOMBING", "would", "target",
+         "glide", "guided", "hit", "fired", "two", "rockets", "rocket", "rose", "RISEN", "ſ",
+         "ı", "İ", "K", "strike", "STRIKE", "ſtrike", "none", "of", "the", "those", "ab",
+         "abc", "b", "x-", "airstrike", "killed"]
+SEPS = [" ", "", ",", ".", "-", "\n", "'s "]
+
+
+def _found(rx: re.Pattern[str] | Anchored, text: str, pos: int) -> list[object]:
+    return [(m.span(), m.groups(), m.lastgroup) for m in rx.finditer(text, pos)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPS)), max_size=12),
+       st.sampled_from(range(len(PATTERNS))), st.integers(0, 6))
+def test_anchored_finds_what_the_pattern_finds(parts: list[tuple[str, str]], i: int,
+                                               pos: int) -> None:
+    text = "".join(w + s for w, s in parts)
+    rx = PATTERNS[i]
+    an = anchored(rx)
+    assert isinstance(an, Anchored)
+    assert _found(an, text, pos) == _found(rx, text, pos)
+    first, got = rx.search(text, pos), an.search(text, pos)
+    assert (first and (first.span(), first.lastgroup)) == (got and (got.span(), got.lastgroup))
+
+
+def test_anchors_are_the_literal_starts() -> None:
+    assert anchors(re.compile(r"\b(?:car|van) bombs?\b")) == {"car bomb", "van bomb"}
+    # an optional word before the first required one: each way a match can start (eight
+    # characters at most: longer ones turn no more positions away)
+    assert anchors(re.compile(r"(?:glide )?bombs? hit")) == {"glide bo", "bomb hit", "bombs hi"}
+    # an anchor that extends another is left out (its positions are the other's)
+    assert anchors(re.compile(r"\b(?:raid|raided|raids)\b")) == {"raid"}
+    # IGNORECASE: anchored on the lower-cased text
+    assert anchors(re.compile(r"\bRose\b", re.IGNORECASE)) == {"rose"}
+
+
+def test_a_pattern_with_no_literal_start_is_left_as_it_is() -> None:
+    for rx in (re.compile(r"\d+ killed"), re.compile(r",?\s*bringing"), re.compile(r"a*"),
+               re.compile(r"ſtrike", re.IGNORECASE)):  # IGNORECASE folds ſ beyond lower()
+        assert anchored(rx) is rx
