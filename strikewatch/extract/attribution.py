@@ -11,6 +11,7 @@ import re
 
 from strikewatch.caseless import AnyMatch, Matcher, caseless
 from strikewatch.extract.actors import DEMONYMS, country_names
+from strikewatch.extract.anchored import Anchored, anchored
 from strikewatch.extract.counts import _NUM, parse_number
 from strikewatch.records import Attribution
 
@@ -114,11 +115,12 @@ def _affiliation(text: str) -> str | None:
     return None
 
 
-_SAY_VERB = re.compile(r"\b(?:said|says|reported|reports|told|confirmed|announced|claimed|"
-                       r"stated|added|noted|acknowledged|alleged|denied|denies)\b")
+_SAY_VERB = anchored(re.compile(r"\b(?:said|says|reported|reports|told|confirmed|announced|claimed|"
+                                r"stated|added|noted|acknowledged|alleged|denied|denies)\b"))
 
 
-def _near(rx: Matcher, anchor: Matcher, text: str, before: int, after: int) -> list[AnyMatch]:
+def _near(rx: Matcher, anchor: Matcher | Anchored, text: str, before: int,
+          after: int) -> list[AnyMatch]:
     """Matches of `rx` in windows around each match of a cheap `anchor` pattern (the verb
     or noun every match must end on): far cheaper than scanning the whole sentence."""
     out: list[AnyMatch] = []

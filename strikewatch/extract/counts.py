@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from strikewatch.caseless import caseless
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.lookahead import prefixed
 
 Range = tuple[int | None, int | None]
@@ -230,7 +231,7 @@ _CHILD = re.compile(rf"^\s+(?:of (?:them|whom)\s+)?{_GAP}(?:children|child|kids|
 _MORE = re.compile(r"^\s+(?:more|others?|further|additional)\b", re.IGNORECASE)
 # "The strike also killed three fighters", "three fighters also died": more of the toll
 # told before (not "also killed in the strike was ...": a name, no count)
-_ALSO_BEFORE = re.compile(r"\balso\s+(?:killed|killing|left)\s+[\"“]?$", re.IGNORECASE)
+_ALSO_BEFORE = anchored(re.compile(r"\balso\s+(?:killed|killing|left)\s+[\"“]?$", re.IGNORECASE))
 _ALSO_AFTER = re.compile(rf"^\s+{_GAP}(?:(?:were|was|had|have)\s+)?also\s+(?:been\s+)?"
                          r"(?:killed|died|dead)\b", re.IGNORECASE)
 _HE_AND = re.compile(r"(?:\b(?:he|she)|(?:^|[.;:,]\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
@@ -258,7 +259,7 @@ _MISS = re.compile(rf"^\s+{_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)
 # "15 of the wounded needed hospital care": part of a toll told before, not a toll
 _SUBSET = re.compile(r"^\s+of\s+(?:the|those)\s+(?:wounded|injured|dead|killed|victims|"
                      r"casualties)\b", re.IGNORECASE)
-_NONE_OF = re.compile(r"\bnone\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE)
+_NONE_OF = anchored(re.compile(r"\bnone\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE))
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
 _ZERO = caseless(re.compile(
     r"\b(?:no one|nobody) (?:was|were) (?P<zk>killed|hurt|injured|wounded)|"

@@ -171,13 +171,13 @@ _NON_MILITARY = re.compile(
     r"\b(?:earthquake|quake|storm|hurricane|typhoon|cyclone|lightning|floods?|tornado|"
     r"tsunami|disaster|aftershocks?|tremors?|wildfire|virus|outbreak|pandemic|illness)s?\b"
     r"[^.,;]{0,30}?\bstr(?:uck|ikes?|iking)|\bkilled off\b", re.IGNORECASE)
-_NON_MILITARY_LC = prefixed(re.compile(_NON_MILITARY.pattern.lower()))
+_NON_MILITARY_LC = anchored(re.compile(_NON_MILITARY.pattern.lower()))
 # "since the ceasefire began", "until the war ended": an event named only to date another
 _TEMPORAL_REF = re.compile(r"\b(?:since|until)\s+(?:the\s+)?(?:[\w-]+\s+)?(\w+)\s+(?:began|"
                            r"started|took effect|ended|broke out|collapsed|was signed)\b",
                            re.IGNORECASE)
 # a labour dispute: "strike" there is a walkout unless the sentence names weapons or forces
-_LABOUR = caseless(
+_LABOUR = anchored(
     re.compile(r"\b(?:unions?|workers|walkouts?|walked off|picket\w*|wages?|pay|strikers|"
                      r"industrial action|stoppages?|nurses|miners|dockers|doctors|teachers|"
                      r"employees)\b", re.IGNORECASE))

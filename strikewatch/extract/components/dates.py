@@ -15,22 +15,25 @@ import datetime as dt
 import re
 
 from strikewatch.caseless import caseless
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import DateRead, Doc, Frame, Sentence
 from strikewatch.extract.date_forms import month_day
 from strikewatch.extract.dates import read_dates
 from strikewatch.extract.pipeline import component
 
 # "officials said on Monday", "a statement issued on Monday": when it was said, not done
-_SAID_ON = re.compile(r"\b(?:said|say|says|told|announced|reported|stated|confirmed|added|"
-                      r"warned|threatened|vowed|pledged|"
-                      r"issued|released|published|posted|denied|revised|updated|"
-                      r"put (?:it |them )?online|shared|uploaded|disclos(?:ed|ing)|announcing)\s+"
-                      # "told AFP on Monday", "told reporters late on Tuesday"
-                      r"(?:(?:(?!(?:the|an?|this|that|its|his|her|their)\s)[A-Z][\w.&-]*|"
-                      r"reporters|journalists|the press|the media)\s+)?"
-                      r"(?:(?:in|on|to|via) (?:an? |the |his |her |its )?[\w-]+(?: [\w-]+)?\s+)?"
-                      r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+|in\s+|at\s+)?$",
-                      re.IGNORECASE)
+_SAID_ON = anchored(re.compile(r"\b(?:said|say|says|told|announced|reported|stated|confirmed|added|"
+                               r"warned|threatened|vowed|pledged|"
+                               r"issued|released|published|posted|denied|revised|updated|"
+                               r"put (?:it |them )?online|shared|uploaded|disclos(?:ed|ing)|"
+                               r"announcing)\s+"
+                               # "told AFP on Monday", "told reporters late on Tuesday"
+                               r"(?:(?:(?!(?:the|an?|this|that|its|his|her|their)\s)[A-Z][\w.&-]*|"
+                               r"reporters|journalists|the press|the media)\s+)?"
+                               r"(?:(?:in|on|to|via) (?:an? |the |his |her |its )?"
+                               r"[\w-]+(?: [\w-]+)?\s+)?"
+                               r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+|in\s+|at\s+)?$",
+                               re.IGNORECASE))
 # "Pakistan's military on Sunday denied ...": the day it was said, before the verb
 _ON_SAID = re.compile(r",?\s+(?:said|says|told|announced|reported|stated|confirmed|added|"
                       r"warned|threatened|vowed|denied|claimed|accused|blamed|rejected)\b",
@@ -73,7 +76,8 @@ def _dateline_date(text: str, d: DateRead) -> bool:
     return _DATELINE_HEAD.search(text, max(0, d.start - 45), d.start) is not None and \
         _DATELINE_TAIL.match(text, d.end) is not None
 # words that put a date in another clause than the event word's: a telling, a dash
-_APART = re.compile(r"[;—–]|\b(?:said|says|told|disclos\w+|announc\w+|reported|confirmed)\b")
+_APART = anchored(re.compile(r"[;—–]|\b(?:said|says|told|disclos\w+|announc\w+|reported|"
+                             r"confirmed)\b"))
 _POSTED = re.compile(r"\b(?:(?:in|on) (?:a|an|his|her|its|their) (?:[\w-]+ )?(?:post|posts|"
                      r"video|interview|statement on [\w/]+)|posted|tweeted|put (?:it |them )?"
                      r"online|told (?:[A-Z][\w.&-]*|reporters|journalists))\b[^.;]{0,25}$")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.status import is_background, read_hedges, read_status
@@ -116,9 +117,9 @@ _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"dozens?|scores|hundreds?|thousands?)\b", re.IGNORECASE)
 # what tells one act apart from the pattern: a toll or a day
-_ONE_ACT = re.compile(r"\b(?:killed|killing|dead|died|deaths|wounded|injured|casualties|"
-                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|"
-                      r"overnight)\b", re.IGNORECASE)
+_ONE_ACT = anchored(re.compile(r"\b(?:killed|killing|dead|died|deaths|wounded|injured|casualties|"
+                               r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|"
+                               r"overnight)\b", re.IGNORECASE))
 
 
 def _pattern_of_acts(f: Frame) -> bool:
