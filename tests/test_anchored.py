@@ -18,12 +18,16 @@ PATTERNS = [
     re.compile(r"\b(?:rose|risen|strike|kill)\b", re.IGNORECASE),
     re.compile(r"\bnone\s+of\s+(?:the|those)\s+$", re.IGNORECASE),
     re.compile(r"ab|abc|b"),
+    # case rules mixed: anchors are folded, the pattern decides; digits and (?i:...)
+    re.compile(r"\b(?:(?i:between) \d+|May \d{1,2}|(?-i:K)m|[A-C]\w+)\b"),
+    re.compile(r"[;—–]|\b(?:said|told)\b"),
     _PREFILTER_LC.rx if isinstance(_PREFILTER_LC, Anchored) else _PREFILTER_LC,
 ]
 WORDS = ["car", "Car", "truck", "bomb", "bombs", "bombed", "BOMBING", "would", "target",
          "glide", "guided", "hit", "fired", "two", "rockets", "rocket", "rose", "RISEN", "ſ",
          "ı", "İ", "K", "strike", "STRIKE", "ſtrike", "none", "of", "the", "those", "ab",
-         "abc", "b", "x-", "airstrike", "killed"]
+         "abc", "b", "x-", "airstrike", "killed", "Between", "BETWEEN", "12", "٣", "May",
+         "may", "Km", "km", "Kelvin", "Bravo", "cat", "—", ";", "said", "TOLD"]
 SEPS = [" ", "", ",", ".", "-", "\n", "'s "]
 
 
@@ -52,11 +56,14 @@ def test_anchors_are_the_literal_starts() -> None:
     assert anchors(re.compile(r"(?:glide )?bombs? hit")) == {"glide bo", "bomb hit", "bombs hi"}
     # an anchor that extends another is left out (its positions are the other's)
     assert anchors(re.compile(r"\b(?:raid|raided|raids)\b")) == {"raid"}
-    # IGNORECASE: anchored on the lower-cased text
+    # anchored on the lower-cased text, whatever the pattern's case rules
     assert anchors(re.compile(r"\bRose\b", re.IGNORECASE)) == {"rose"}
+    assert anchors(re.compile(r"\b(?:May|(?i:from)) ")) == {"may ", "from "}
+    # a digit: any of 0-9 (a text with other digits is matched by the pattern itself)
+    assert anchors(re.compile(r"\d+ killed")) == set("0123456789")
 
 
 def test_a_pattern_with_no_literal_start_is_left_as_it_is() -> None:
-    for rx in (re.compile(r"\d+ killed"), re.compile(r",?\s*bringing"), re.compile(r"a*"),
+    for rx in (re.compile(r"\w+ killed"), re.compile(r",?\s*bringing"), re.compile(r"a*"),
                re.compile(r"ſtrike", re.IGNORECASE)):  # IGNORECASE folds ſ beyond lower()
         assert anchored(rx) is rx

@@ -2,19 +2,21 @@
 
 Why: Python's re has no literal-prefix scan for an alternation of many words (the trigger
 lexicon, the toll-update verbs, ...): `search` and `finditer` try the whole pattern at
-every position of the text. `anchored(rx)` reads from the pattern the literal strings
-every match must start with (its *anchors*: "suicide ", "car bomb", "kill", ...), finds
-them all in one pass over the text with an Aho-Corasick automaton (pyahocorasick), and
-calls `rx.match` only at those positions. A match at position p also sees the characters
-before p (`\\b` and lookbehinds read the whole string), so trying `rx.match` at every
-anchor position, in order, skipping those inside the last match, finds exactly what
-`rx.finditer` finds: the same `re.Match` objects, spans, groups and `lastgroup`.
+every position of the text. `anchored(rx)` reads from the pattern the strings every match
+must start with (its *anchors*: "suicide ", "car bomb", "kill", a digit, ...), finds them
+all in one pass over the lower-cased text with an Aho-Corasick automaton (pyahocorasick),
+and calls `rx.match` on the text itself only at those positions. A match at position p
+also sees the characters before p (`\\b` and lookbehinds read the whole string), so trying
+`rx.match` at every anchor position, in order, skipping those inside the last match, finds
+exactly what `rx.finditer` finds: the same `re.Match` objects, spans, groups and
+`lastgroup`.
 
-Where a pattern has no literal anchors (it may start with a character class, a
-back-reference, an inline flag), `anchored` returns the pattern itself. A pattern compiled
-with IGNORECASE is anchored on the lower-cased text: where lower-casing would change the
-text's length, or the text has "ſ" or "ı" (which IGNORECASE matches as "s" and "i"), the
-pattern is matched as it is.
+The anchors are lower-cased whatever the pattern's case rules (a superset of the positions:
+`rx.match` decides), so the text is lower-cased too: where that would change its length,
+or the text has "ſ" or "ı" (which IGNORECASE matches as "s" and "i"), or a digit other
+than 0-9 where an anchor is a digit (`\\d` matches every Unicode digit), the pattern is
+matched as it is. Where a pattern has no such anchors (it may start with `\\w`, a
+back-reference, an optional part), `anchored` returns the pattern itself.
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ import ahocorasick
 #: an anchor grows up to this many characters (longer anchors turn more positions away;
 #: past a word or two they add states, not selectivity)
 _LENGTH = 8
-_LIMIT = 3000  # more anchors than this: the pattern is matched as it is
+_LIMIT = 3000  # more prefixes than this: the pattern is matched as it is
+_DIGITS = "0123456789"
+_CLASS_MAX = 30  # a character class of more characters than this ends an anchor
 
 
 class _Unknown(Exception):
@@ -43,12 +47,12 @@ class _Unknown(Exception):
 _Prefix = tuple[str, bool]
 
 
-def _seq(items: Any, fold: bool) -> set[_Prefix]:
+def _seq(items: Any) -> set[_Prefix]:
     states: set[_Prefix] = {("", False)}
     for op, av in items:
         if all(done or len(p) >= _LENGTH for p, done in states):
             break
-        opts = _item(op, av, fold)
+        opts = _item(op, av)
         nxt: set[_Prefix] = set()
         for p, done in states:
             if done or len(p) >= _LENGTH:
@@ -62,43 +66,61 @@ def _seq(items: Any, fold: bool) -> set[_Prefix]:
     return states
 
 
-def _char(c: int, fold: bool) -> str:
+def _char(c: int) -> str | None:
+    """The character as it stands in the lower-cased text, or None where case folding
+    could map another character onto it (a non-ASCII letter)."""
     ch = chr(c)
-    if fold:
-        if not ch.isascii():
-            raise _Unknown  # IGNORECASE folds some non-ASCII letters beyond str.lower()
+    if ch.isascii():
         return ch.lower()
-    return ch
+    return ch if ch.lower() == ch.upper() == ch else None
 
 
-def _item(op: Any, av: Any, fold: bool) -> set[_Prefix]:
+def _chars(av: Any) -> set[str] | None:
+    """The characters a class matches, lower-cased, or None where it is too wide."""
+    out: set[str] = set()
+    for o, a in av:
+        if o is _sre.LITERAL:
+            ch = _char(a)
+            if ch is None:
+                return None
+            out.add(ch)
+        elif o is _sre.RANGE and a[1] - a[0] < _CLASS_MAX and a[1] < 128:
+            out.update(chr(c).lower() for c in range(a[0], a[1] + 1))
+        elif o is _sre.CATEGORY and a is _sre.CATEGORY_DIGIT:
+            out.update(_DIGITS)
+        else:
+            return None
+    return out if len(out) <= _CLASS_MAX else None
+
+
+def _item(op: Any, av: Any) -> set[_Prefix]:
     if op is _sre.LITERAL:
-        return {(_char(av, fold), False)}
-    if op is _sre.IN and all(o is _sre.LITERAL for o, _ in av) and len(av) <= 8:
-        return {(_char(a, fold), False) for _, a in av}
+        ch = _char(av)
+        return {(ch, False)} if ch is not None else {("", True)}
+    if op is _sre.IN:
+        chars = _chars(av)
+        return {(c, False) for c in chars} if chars else {("", True)}
     if op is _sre.BRANCH:
-        return set().union(*(_seq(b, fold) for b in av[1]))
-    if op is _sre.SUBPATTERN:
-        if av[1] or av[2]:
-            return {("", True)}  # an inline flag group, (?i:...): not followed
-        return _seq(av[3], fold)
+        return set().union(*(_seq(b) for b in av[1]))
+    if op is _sre.SUBPATTERN:  # a group; inline flags change no anchor (they are folded)
+        return _seq(av[3])
     if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
         return {("", False)}  # zero-width: the match's characters start after it
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
         lo, hi, sub = av
         if lo == 0 and hi == 1:  # x? : with or without x
-            return {("", False)} | _seq(sub, fold)
+            return {("", False)} | _seq(sub)
         if lo >= 1:  # at least one copy; what follows it is not followed
-            return {(p, True) for p, _ in _seq(sub, fold)}
+            return {(p, True) for p, _ in _seq(sub)}
         return {("", True)}
-    return {("", True)}  # a class, any character, a group reference: stop there
+    return {("", True)}  # any character, a group reference...: stop there
 
 
 def anchors(rx: re.Pattern[str]) -> set[str] | None:
-    """The literal strings every match of `rx` starts with (lower-cased where `rx` has
-    IGNORECASE), or None where some match could start with something else."""
+    """The strings, lower-cased, that every match of `rx` starts with in the lower-cased
+    text, or None where some match could start with something else."""
     try:
-        found = _seq(_sre_parse.parse(rx.pattern, rx.flags), bool(rx.flags & re.IGNORECASE))
+        found = _seq(_sre_parse.parse(rx.pattern, rx.flags))
     except (_Unknown, AttributeError, TypeError, ValueError):
         return None
     if not found or any(not p for p, _ in found):
@@ -110,6 +132,7 @@ def anchors(rx: re.Pattern[str]) -> set[str] | None:
 
 _LOWERED: dict[str, str | None] = {}  # the last texts lower-cased (one sentence is read
 _KEEP = 64                            # by several patterns in a row)
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
 def _lowered(text: str) -> str | None:
@@ -131,7 +154,7 @@ class Anchored:
     """`rx`, tried only where one of its anchors occurs (see the module doc). Reads like
     the compiled pattern for `search`, `match`, `finditer`, `findall` of whole matches."""
 
-    __slots__ = ("rx", "pattern", "flags", "groups", "groupindex", "_ac", "_fold")
+    __slots__ = ("rx", "pattern", "flags", "groups", "groupindex", "_ac", "_digits")
 
     def __init__(self, rx: re.Pattern[str], found: set[str]) -> None:
         self.rx = rx
@@ -139,7 +162,7 @@ class Anchored:
         self.flags = rx.flags
         self.groups = rx.groups
         self.groupindex = rx.groupindex
-        self._fold = bool(rx.flags & re.IGNORECASE)
+        self._digits = any(a[0] in _DIGITS for a in found)
         self._ac = ahocorasick.Automaton()
         for a in found:
             self._ac.add_word(a, len(a) - 1)
@@ -148,13 +171,13 @@ class Anchored:
     def _starts(self, text: str, pos: int, endpos: int) -> list[int] | None:
         """Every position in [pos, endpos) where an anchor starts, in order (None: the
         text cannot be anchored; match it with the pattern itself)."""
-        subject = _lowered(text) if self._fold else text
-        if subject is None:
+        low = _lowered(text)
+        if low is None or self._digits and not text.isascii() and _OTHER_DIGIT.search(text):
             return None
-        end = min(endpos, len(subject))
+        end = min(endpos, len(low))
         if pos >= end:
             return []
-        starts = {e - n for e, n in self._ac.iter(subject, pos, end)}
+        starts = {e - n for e, n in self._ac.iter(low, pos, end)}
         return sorted(starts) if len(starts) > 1 else list(starts)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize

@@ -149,14 +149,14 @@ _SPEECH_MODAL = re.compile(r"\b(?:would|could|will|might|may)\s+(?:not\s+|only\s
                            r"discuss|speak|give)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will|"
                     r"must(?!\s+have\b))\b", re.IGNORECASE)
-_HEDGE = caseless(re.compile(
+_HEDGE = anchored(re.compile(
     r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|unconfirmed|is said to|"
     r"are said to|"
     r"(?:is|are|was|were) believed to|suspected|"
     r"claimed(?! (?:responsibility|credit|the (?:attack|strike|bombing|lives)|either|both))|"
     r"presumably|according to reports)\b",
     re.IGNORECASE))
-_BACKGROUND = caseless(
+_BACKGROUND = anchored(
     re.compile(r"\b(?:decades? ago|in the (?:19|20)\d0s|historically|a century ago|"
                          r"history)\b", re.IGNORECASE))
 # the start of the war a story is set in, told by its calendar day: "It started on October

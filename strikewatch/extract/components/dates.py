@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from strikewatch.caseless import caseless
+from strikewatch.caseless import AnyMatch, caseless
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import DateRead, Doc, Frame, Sentence
 from strikewatch.extract.date_forms import month_day
@@ -84,7 +84,7 @@ _POSTED = re.compile(r"\b(?:(?:in|on) (?:a|an|his|her|its|their) (?:[\w-]+ )?(?:
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)[^,;.]*$", re.IGNORECASE)
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
-_SAME_DAY = caseless(re.compile(r"\b(?:on |later )?(?:the same day|that same day|the same night|"
+_SAME_DAY = anchored(re.compile(r"\b(?:on |later )?(?:the same day|that same day|the same night|"
                        r"later that day)\b", re.IGNORECASE))
 
 # "a strike the day before", "the previous night": the day before the one it was told on
@@ -245,7 +245,8 @@ def read_frame_dates(doc: Doc) -> None:
                 if full_days is None:
                     full_days = [r for r in read_dates(doc.text, None) if r.low is not None]
                 _year_told_elsewhere(doc, f, full_days)
-        same = _SAME_DAY.search(doc.text[f.start:f.end]) if f.date_low is None else None
+        same: AnyMatch | None = _SAME_DAY.search(doc.text[f.start:f.end]) \
+            if f.date_low is None else None
         if same is None and f.date_low is None and f.status == "occurred" and \
                 not f.background:
             same = _PART_OF_DAY.search(doc.text[f.start:f.end])

@@ -96,14 +96,14 @@ _TRUCE_MADE = re.compile(r"\b(?:agreed|agree|agreeing|signed|signs|sign|reached|
 # acts told as a pattern over time, anywhere in the event's clause: "has repeatedly struck",
 # "exchanged fire almost daily", "has struck every three or four days", "attacked nearly 80
 # times since 2021", "For close to six months the military carried out strikes"
-_ITERATIVE = re.compile(
+_ITERATIVE = anchored(re.compile(
     r"\b(?:repeatedly|frequently|regularly|routinely|constantly|(?:near|almost)[- ]daily|"
     r"daily|every\s+(?:other\s+)?(?:day|night|week|month)|"
     r"every\s+(?:\w+\s+)?(?:or\s+\w+\s+)?(?:days|weeks)|day after day|again and again|"
     r"(?:nearly|almost|more than|over|about|some|at least)\s+[\d,]+\s+times|"
     r"[\d,]+\s+times\s+since|"
     r"for\s+(?:(?:close to|nearly|almost|about|more than|over)\s+)?(?:\d+|two|three|four|five|"
-    r"six|seven|eight|nine|ten|several|many)\s+(?:weeks|months|years))\b", re.IGNORECASE)
+    r"six|seven|eight|nine|ten|several|many)\s+(?:weeks|months|years))\b", re.IGNORECASE))
 # a campaign waged: "has waged an offensive", "is waging a campaign of strikes"
 _WAGED = re.compile(r"\bwag(?:e|es|ed|ing)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}$",
                     re.IGNORECASE)

@@ -47,7 +47,7 @@ _SEA = caseless(re.compile(r"\b(?:at sea|seas?|ocean|waters|Caribbean|Pacific|At
 # what was hit
 _OWN_CLAUSE = re.compile(r"\b(?:since|when|while|because|until|although|whereas)\s+"
                          r"(?:[\w'’-]+\s+){1,3}?(?:was|were|is|are|had|has|have)\b", re.I)
-_AIR = caseless(re.compile(r"\b(?:shot down|downed|intercepted)\b", re.I))
+_AIR = anchored(re.compile(r"\b(?:shot down|downed|intercepted)\b", re.I))
 _ON_LAND = anchored(re.compile(r"\bon land\b", re.I))
 
 
