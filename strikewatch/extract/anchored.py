@@ -130,24 +130,23 @@ def anchors(rx: re.Pattern[str]) -> set[str] | None:
     return {a for i, a in enumerate(out) if not any(a.startswith(b) for b in out[:i])}
 
 
-_LOWERED: dict[str, str | None] = {}  # the last texts lower-cased (one sentence is read
-_KEEP = 64                            # by several patterns in a row)
+#: the last texts read: the text lower-cased, or None where that could move offsets or
+#: lose a match, and whether it has a digit other than 0-9 (one sentence is read by several
+#: patterns in a row)
+_LOWERED: dict[str, tuple[str | None, bool]] = {}
+_KEEP = 64
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
-def _lowered(text: str) -> str | None:
-    """`text` lower-cased, or None where that could move offsets or lose a match."""
-    try:
-        return _LOWERED[text]
-    except KeyError:
-        pass
+def _lowered(text: str) -> tuple[str | None, bool]:
     low: str | None = text.lower()
     if len(low) != len(text) or "ſ" in low or "ı" in low:  # type: ignore[arg-type,operator]
         low = None
+    got = (low, not text.isascii() and _OTHER_DIGIT.search(text) is not None)
     if len(_LOWERED) >= _KEEP:
         _LOWERED.clear()
-    _LOWERED[text] = low
-    return low
+    _LOWERED[text] = got
+    return got
 
 
 class Anchored:
@@ -171,14 +170,18 @@ class Anchored:
     def _starts(self, text: str, pos: int, endpos: int) -> list[int] | None:
         """Every position in [pos, endpos) where an anchor starts, in order (None: the
         text cannot be anchored; match it with the pattern itself)."""
-        low = _lowered(text)
-        if low is None or self._digits and not text.isascii() and _OTHER_DIGIT.search(text):
+        low, other_digit = _LOWERED.get(text) or _lowered(text)
+        if low is None or other_digit and self._digits:
             return None
-        end = min(endpos, len(low))
-        if pos >= end:
+        if endpos > len(low):
+            endpos = len(low)
+        if pos >= endpos:
             return []
-        starts = {e - n for e, n in self._ac.iter(low, pos, end)}
-        return sorted(starts) if len(starts) > 1 else list(starts)
+        # no anchor is a prefix of another, so no two start at one position
+        starts = [e - n for e, n in self._ac.iter(low, pos, endpos)]
+        if len(starts) > 1:
+            starts.sort()
+        return starts
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize
                  ) -> Iterator[re.Match[str]]:
