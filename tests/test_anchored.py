@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strikewatch.extract.anchored import Anchored, anchored, anchors
+from strikewatch.extract.anchored import Anchored, anchored, anchors, gated, required
 from strikewatch.extract.triggers import _PREFILTER_LC
 
 # patterns of the kinds anchored() has to follow: leading lookbehinds and \b, optional
@@ -67,3 +67,30 @@ def test_a_pattern_with_no_literal_start_is_left_as_it_is() -> None:
     for rx in (re.compile(r"\w+ killed"), re.compile(r",?\s*bringing"), re.compile(r"a*"),
                re.compile(r"ſtrike", re.IGNORECASE)):  # IGNORECASE folds ſ beyond lower()
         assert anchored(rx) is rx
+
+
+GATED = [
+    re.compile(r",?\s*(?:bringing|raising) the (?:[\w-]+\s+){0,3}(?:toll|count)\b", re.I),
+    re.compile(r"(?P<src>[A-Z]\w+|the\s+\w+)\s+(?:said|told)\b"),
+]
+GATE_WORDS = ["bringing", "Raising", "the", "toll", "count", "two", "Officials", "officials",
+              "said", "TOLD", "told", "ſ", "İ", "a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(GATE_WORDS), st.sampled_from(SEPS)), max_size=10),
+       st.sampled_from(range(len(GATED))), st.integers(0, 4))
+def test_gated_finds_what_the_pattern_finds(parts: list[tuple[str, str]], i: int,
+                                            pos: int) -> None:
+    text = "".join(w + s for w, s in parts)
+    rx = GATED[i]
+    g = gated(rx)
+    assert isinstance(g, Anchored)
+    assert _found(g, text, pos) == _found(rx, text, pos)
+    first, got = rx.search(text, pos), g.search(text, pos)
+    assert (first and first.span()) == (got and got.span())
+
+
+def test_the_gate_is_the_longest_strings_every_match_holds() -> None:
+    assert required(GATED[0]) == {"bringing", "raising "}
+    assert required(GATED[1]) == {"said", "told"}

@@ -125,9 +125,54 @@ def anchors(rx: re.Pattern[str]) -> set[str] | None:
         return None
     if not found or any(not p for p, _ in found):
         return None
-    # an anchor that extends another adds no position of its own
-    out = sorted({p for p, _ in found})
+    return _minimal({p for p, _ in found})
+
+
+def _minimal(found: set[str]) -> set[str]:
+    """Without the strings that extend another (they add no position of their own)."""
+    out = sorted(found)
     return {a for i, a in enumerate(out) if not any(a.startswith(b) for b in out[:i])}
+
+
+def _required(items: Any) -> set[str] | None:
+    """Strings, lower-cased, one of which every match of the parsed `items` contains: the
+    longest anchors found from one of its items on (every item of a sequence is in the
+    match), or those of every branch of one of its alternations."""
+    items = list(items)
+    best: set[str] | None = None
+
+    def better(got: set[str] | None) -> None:
+        nonlocal best
+        if got and (best is None or (min(map(len, got)), -len(got)) >
+                    (min(map(len, best)), -len(best))):
+            best = got
+
+    for i, (op, av) in enumerate(items):
+        if op is _sre.BRANCH:
+            parts = [_required(b) for b in av[1]]
+            if all(parts):
+                better(set().union(*parts))  # type: ignore[arg-type]
+        elif op is _sre.SUBPATTERN:
+            better(_required(av[3]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            better(_required(av[2]))
+        try:
+            found = _seq(items[i:])
+        except _Unknown:
+            continue
+        if found and all(p for p, _ in found):
+            better({p for p, _ in found})
+    return best
+
+
+def required(rx: re.Pattern[str]) -> set[str] | None:
+    """Strings, lower-cased, one of which every match of `rx` contains (in the lower-cased
+    text), or None where none is known."""
+    try:
+        got = _required(_sre_parse.parse(rx.pattern, rx.flags))
+    except (_Unknown, AttributeError, TypeError, ValueError):
+        return None
+    return _minimal(got) if got else None
 
 
 #: the last texts read: the text lower-cased, or None where that could move offsets or
@@ -150,17 +195,19 @@ def _lowered(text: str) -> tuple[str | None, bool]:
 
 
 class Anchored:
-    """`rx`, tried only where one of its anchors occurs (see the module doc). Reads like
+    """`rx`, tried only where one of its anchors occurs (see the module doc); or, made by
+    `gated`, only on a text that holds one of the strings every match contains. Reads like
     the compiled pattern for `search`, `match`, `finditer`, `findall` of whole matches."""
 
-    __slots__ = ("rx", "pattern", "flags", "groups", "groupindex", "_ac", "_digits")
+    __slots__ = ("rx", "pattern", "flags", "groups", "groupindex", "_ac", "_digits", "_gate")
 
-    def __init__(self, rx: re.Pattern[str], found: set[str]) -> None:
+    def __init__(self, rx: re.Pattern[str], found: set[str], gate: bool = False) -> None:
         self.rx = rx
         self.pattern = rx.pattern
         self.flags = rx.flags
         self.groups = rx.groups
         self.groupindex = rx.groupindex
+        self._gate = gate
         self._digits = any(a[0] in _DIGITS for a in found)
         self._ac = ahocorasick.Automaton()
         for a in found:
@@ -169,7 +216,8 @@ class Anchored:
 
     def _starts(self, text: str, pos: int, endpos: int) -> list[int] | None:
         """Every position in [pos, endpos) where an anchor starts, in order (None: the
-        text cannot be anchored; match it with the pattern itself)."""
+        text cannot be anchored; match it with the pattern itself). A gate: [] where no
+        string every match contains is there, else None."""
         low, other_digit = _LOWERED.get(text) or _lowered(text)
         if low is None or other_digit and self._digits:
             return None
@@ -177,6 +225,8 @@ class Anchored:
             endpos = len(low)
         if pos >= endpos:
             return []
+        if self._gate:
+            return None if next(self._ac.iter(low, pos, endpos), None) else []
         # no anchor is a prefix of another, so no two start at one position
         starts = [e - n for e, n in self._ac.iter(low, pos, endpos)]
         if len(starts) > 1:
@@ -227,3 +277,13 @@ def anchored(rx: re.Pattern[str]) -> Anchored | re.Pattern[str]:
     if found is None:
         return rx
     return Anchored(rx, found)
+
+
+def gated(rx: re.Pattern[str]) -> Anchored | re.Pattern[str]:
+    """`rx` tried only on a text that holds one of the strings every match contains (for
+    a pattern with no anchors: "... , bringing the toll", a name before "said"), or `rx`
+    itself where none is known."""
+    found = required(rx)
+    if found is None:
+        return rx
+    return Anchored(rx, found, gate=True)

@@ -16,15 +16,16 @@ from dataclasses import replace
 
 from strikewatch import geo
 from strikewatch.caseless import caseless
-from strikewatch.extract.anchored import anchored
+from strikewatch.extract.anchored import anchored, gated
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.triggers import BAT, ERV, SD, VAC
 
 # "..., bringing the death toll to 65": the clause after it is a tally of its own.
-_TOLL_CLAUSE = caseless(
+# (gated: searched only in a clause that has one of the verbs)
+_TOLL_CLAUSE = gated(
     re.compile(r",?\s*(?:bringing|raising|pushing|taking|lifting) the (?:[\w-]+\s+){0,3}"
-                          r"(?:toll|number|total|tally|count)\b", re.IGNORECASE))
+               r"(?:toll|number|total|tally|count)\b", re.IGNORECASE))
 # "the attack raises the toll of all the operations to 34", "the strike brought the number
 # killed in the campaign to 76": a finite verb opens a tally too, where the toll is named as
 # that of many acts (a bare "raised the toll to nine" revises the one event's toll)

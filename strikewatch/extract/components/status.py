@@ -21,8 +21,8 @@ from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.status import is_background, read_hedges, read_status
 
-_NEGATED = re.compile(r"\b(?:never|not|n't|no longer)\s+(?:\w+ly\s+)?(?:been\s+)?$",
-                      re.IGNORECASE)
+_NEGATED = anchored(re.compile(r"\b(?:never|not|n't|no longer)\s+(?:\w+ly\s+)?(?:been\s+)?$",
+                               re.IGNORECASE))
 # "no strike", "no such attack", "no US raid": the event word is negated
 _NO_NOUN = re.compile(r"\b(?:no|not a|not one|not a single)\s+(?:(?:such|other|further|"
                       r"(?-i:[A-Z][\w.]*)|[\w-]+(?:ian|ese|ish))\s+){0,2}$", re.IGNORECASE)
