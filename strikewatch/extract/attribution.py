@@ -11,6 +11,7 @@ import re
 
 from strikewatch.caseless import AnyMatch, Matcher, caseless
 from strikewatch.extract.actors import DEMONYMS, country_names
+from strikewatch.extract.anchored import Anchored, anchored
 from strikewatch.extract.counts import _NUM, parse_number
 from strikewatch.records import Attribution
 
@@ -37,7 +38,7 @@ _DOC = re.compile(r"\b(?:documents?|statement|memo|filing|cable|report)\b", re.I
 
 _PEOPLE = (r"(?:officials?|sources|people(?: familiar with [\w ]+?)?|diplomats|analysts|"
            r"experts|witnesses|residents|officers|commanders|lawmakers)")
-_COORD_COUNT = caseless(re.compile(
+_COORD_COUNT = anchored(re.compile(
     rf"\b(?P<nums>{_NUM}(?:\s+[\w-]+){{0,3}}?(?:\s*,\s*|\s+and\s+){_NUM})"
     rf"(?P<mods>(?:\s+[\w.-]+){{0,4}}?)\s+(?P<who>{_PEOPLE})\b"
     rf"|\b(?P<num>{_NUM})(?P<mods2>(?:\s+[\w.-]+){{0,3}}?)\s+(?P<who2>{_PEOPLE})\b",
@@ -48,7 +49,7 @@ _CASUALTIES_RIGHT = re.compile(r"\s+(?:(?:were|was|have been|had been)\s+)?(?:ki
                                r"dead|died|wounded|injured|missing)\b", re.IGNORECASE)
 _PEOPLE_RE = caseless(re.compile(rf"\b{_PEOPLE}", re.IGNORECASE))
 _NUM_RE = re.compile(rf"\b{_NUM}\b", re.IGNORECASE)
-_ANON = caseless(
+_ANON = anchored(
     re.compile(r"\b(?:on (?:the )?condition of anonymity|anonymous|unnamed|not authori[sz]ed"
                    r" to speak|declined to be named|speaking privately|familiar with)\b",
                    re.IGNORECASE))
@@ -68,13 +69,13 @@ _SAID_AFTER = re.compile(
     r"Sunday))?\s+(?:has\s+|have\s+)?"
     r"(?:said|says|reported|reports|told|confirmed|announced|claimed|stated|added|noted|"
     r"acknowledged|alleged|denied|denies)\b")
-_TOLD = re.compile(rf"\b(?:told|spoke to|speaking to)\s+(?P<src>{_NAME})")
+_TOLD = anchored(re.compile(rf"\b(?:told|spoke to|speaking to)\s+(?P<src>{_NAME})"))
 _SAID_BEFORE = re.compile(
     rf"[,”\"]\s*(?:said|says|told|added|according to)\s+(?P<src>{_NAME}|the\s+\w+(?:\s+\w+)?)")
 
 
 # Cheap test first: a sentence naming no source skips the heavier patterns below.
-_SOURCE_CUE = caseless(
+_SOURCE_CUE = anchored(
     re.compile(r"\b(?:said|says|say|told|tells|according|cit(?:ed|ing|es)|reported|"
                          r"reports|added|noted|confirmed|announced|claimed|stated|acknowledged|"
                          r"alleged|per|speaking|spoke|denied|denies)\b", re.IGNORECASE))
@@ -114,11 +115,12 @@ def _affiliation(text: str) -> str | None:
     return None
 
 
-_SAY_VERB = re.compile(r"\b(?:said|says|reported|reports|told|confirmed|announced|claimed|"
-                       r"stated|added|noted|acknowledged|alleged|denied|denies)\b")
+_SAY_VERB = anchored(re.compile(r"\b(?:said|says|reported|reports|told|confirmed|announced|claimed|"
+                                r"stated|added|noted|acknowledged|alleged|denied|denies)\b"))
 
 
-def _near(rx: Matcher, anchor: Matcher, text: str, before: int, after: int) -> list[AnyMatch]:
+def _near(rx: Matcher | Anchored, anchor: Matcher | Anchored, text: str, before: int,
+          after: int) -> list[AnyMatch]:
     """Matches of `rx` in windows around each match of a cheap `anchor` pattern (the verb
     or noun every match must end on): far cheaper than scanning the whole sentence."""
     out: list[AnyMatch] = []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.triggers import BAT, ERV, VAC
 
@@ -140,8 +141,8 @@ def _earlier_act(f: Frame) -> bool:
 
 
 # "last Thursday", "this past Friday": the day of an earlier act, told in a later sentence
-_LAST_DAY = re.compile(r"\b(?:last|this\s+past)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|"
-                       r"Saturday|Sunday)\b")
+_LAST_DAY = anchored(re.compile(r"\b(?:last|this\s+past)\s+(Monday|Tuesday|Wednesday|Thursday|"
+                                r"Friday|Saturday|Sunday)\b"))
 
 
 def _earlier_day(f: Frame, g: Group) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from strikewatch.caseless import caseless
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.lookahead import prefixed
 
 Range = tuple[int | None, int | None]
@@ -162,12 +163,12 @@ _KILL_AFTER = re.compile(
     rf"^\s+{_GAP}(?:\w+\s+)?(?:(?:were|was|have been|had been|are|is|being|reportedly|"
     r"reported|later|all)\s+){0,3}(?:killed|dead|died|deaths|fatalities|slain|lost their lives|"
     r"neutrali[sz]ed|eliminated|martyred)\b", re.IGNORECASE)
-_KILL_BEFORE = re.compile(
+_KILL_BEFORE = anchored(re.compile(
     r"(?:\bkill(?:ed|ing|s)?(?:\s+all)?|\bleft|\bclaimed the lives of|"
     r"\bdeath toll (?:of|to|at|rose to|reached|stands at|stood at|climbed to)|"
     r"\btoll (?:of|to|at|rose to|reached|stands at|climbed to)|\bkilling (?:all|everyone)?|"
     r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of))\s+[\"“]?$",
-    re.IGNORECASE)  # (a quote may open before the figure: killed "at least 17 civilians")
+             re.IGNORECASE))  # (a quote may open before the figure: killed "at least 17 civilians")
 # a toll told again, corrected: "later raised the figure to nine", "revised it to 12"
 _REVISED_TO = re.compile(r"\b(?:raised|revised|updated|corrected|lowered|later put)\s+(?:the\s+|"
                          r"its\s+|their\s+|it\s+)?(?:(?:death\s+)?(?:figure|toll|number|count)"
@@ -230,7 +231,7 @@ _CHILD = re.compile(rf"^\s+(?:of (?:them|whom)\s+)?{_GAP}(?:children|child|kids|
 _MORE = re.compile(r"^\s+(?:more|others?|further|additional)\b", re.IGNORECASE)
 # "The strike also killed three fighters", "three fighters also died": more of the toll
 # told before (not "also killed in the strike was ...": a name, no count)
-_ALSO_BEFORE = re.compile(r"\balso\s+(?:killed|killing|left)\s+[\"“]?$", re.IGNORECASE)
+_ALSO_BEFORE = anchored(re.compile(r"\balso\s+(?:killed|killing|left)\s+[\"“]?$", re.IGNORECASE))
 _ALSO_AFTER = re.compile(rf"^\s+{_GAP}(?:(?:were|was|had|have)\s+)?also\s+(?:been\s+)?"
                          r"(?:killed|died|dead)\b", re.IGNORECASE)
 _HE_AND = re.compile(r"(?:\b(?:he|she)|(?:^|[.;:,]\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
@@ -258,9 +259,9 @@ _MISS = re.compile(rf"^\s+{_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)
 # "15 of the wounded needed hospital care": part of a toll told before, not a toll
 _SUBSET = re.compile(r"^\s+of\s+(?:the|those)\s+(?:wounded|injured|dead|killed|victims|"
                      r"casualties)\b", re.IGNORECASE)
-_NONE_OF = re.compile(r"\bnone\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE)
+_NONE_OF = anchored(re.compile(r"\bnone\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE))
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
-_ZERO = caseless(re.compile(
+_ZERO = anchored(re.compile(
     r"\b(?:no one|nobody) (?:was|were) (?P<zk>killed|hurt|injured|wounded)|"
     r"\bno (?:people|persons|residents|one else) (?:was|were) (?P<zk3>killed|hurt|injured|"
     r"wounded)|"
@@ -284,7 +285,7 @@ _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|Octo
            r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
-_KILL_CONTEXT = caseless(
+_KILL_CONTEXT = anchored(
     re.compile(r"\b(?:kill|killed|killing|dead|died|deaths|death toll|toll|slain)\b",
                            re.IGNORECASE))
 

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from strikewatch.caseless import caseless
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.triggers import find_triggers
 from strikewatch.records import Status
@@ -36,7 +37,7 @@ _POST_IF = prefixed(re.compile(r"\b(?<!even )(?<!as )(?:if|unless|(?<!at )(?<!al
 # a claim of the event denied later in the sentence: "..., a claim Cairo denied", "...,
 # an account the army has rejected", "reports denied by the army" (not "..., which the
 # group denied": what "which" stands for may be a detail, not the strike)
-_CLAIM_DENIED = caseless(re.compile(
+_CLAIM_DENIED = anchored(re.compile(
     r"\b(?:a|the|an) (?:claim|report|allegation|accusation|account)s?\s+"
     r"(?:[\w'’.-]+\s+){1,3}?(?:has\s+|have\s+|had\s+)?(?:denied|rejected|dismissed)\b|"
     r"\b(?:claims?|reports?|allegations?|accusations?)\s+(?:that\s+)?(?:were\s+|was\s+)?"
@@ -106,22 +107,22 @@ _THREAT = re.compile(
     r"(?:that )?(?:[\w'’-]+ ){0,3}?"
     r"(?:would|will|could)|vow(?:ed|s|ing)? to|(?:we|i)(?:'ll| will| could| "
     r"would| may| might| are going to)|will not hesitate|ready to)\b", re.IGNORECASE)
-_PLAN = re.compile(
+_PLAN = anchored(re.compile(
     r"\b(?:plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|intend(?:s|ed)? to|(?:is|are|was|were)?"
     r" ?expected to|set to|poised to|consider(?:s|ed|ing)|weigh(?:s|ed|ing)|potential|"
     r"propos(?:ed|al|als)|options?|contingency|blueprint|draw(?:ing|n|s)? up|"
     r"envision(?:s|ed)?|under consideration|not yet|upcoming|future|possible|imminent|"
     r"ready(?:ing)?|readies|groundwork|prelude|"
-    r"will (?:begin|launch|deploy|conduct|start|send))\b", re.IGNORECASE)
+    r"will (?:begin|launch|deploy|conduct|start|send))\b", re.IGNORECASE))
 # an aim told right before the act: "said it meant to strike the airports" (not "the flights
 # are meant to give a picture", where the aim is another verb's)
-_AIM_TO = re.compile(r"\b(?:meant|means|aims?|aimed|intends?|intended)\s+to\s+$",
-                     re.IGNORECASE)
+_AIM_TO = anchored(re.compile(r"\b(?:meant|means|aims?|aimed|intends?|intended)\s+to\s+$",
+                              re.IGNORECASE))
 # the event word naming what a plan is of: "an attack plan", "strike options"
 _PLAN_NOUN = re.compile(r"\s+(?:plans?|options?|proposals?|scenarios?)\b", re.IGNORECASE)
 # a permission: "the designation lets the military strike ...", "allows forces to attack"
-_LETS = re.compile(r"\b(?:lets?|allows?|allowing|permits?|enables?|authori[sz]es)\s+(?:[\w'’-]+\s+)"
-                   r"{1,4}?(?:to\s+)?$", re.IGNORECASE)
+_LETS = anchored(re.compile(r"\b(?:lets?|allows?|allowing|permits?|enables?|authori[sz]es)\s+"
+                            r"(?:[\w'’-]+\s+){1,4}?(?:to\s+)?$", re.IGNORECASE))
 _CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
 _WARN = re.compile(r"\b(?:warn(?:ed|s|ing)?|threaten(?:ed|s|ing)?|vow(?:ed|s)?)\b[^.;]{0,60}?"
                    r"\bthat\b", re.IGNORECASE)
@@ -133,8 +134,9 @@ _NOT_YET = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:(?:is|was|are|were)\s+(not|neve
 # "X said (on Thursday) that strikes on land targets could come next": a future told by a
 # speaker, as "warned that" is (the modal may stand further from the event word than the
 # bare-modal window reaches, but only before a verb of what comes next)
-_SAID_THAT = re.compile(r"\b(?:said|says|told|announced|suggested|signall?ed|indicated|hinted)"
-                        r"\b[^.;]{0,60}?\bthat\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_SAID_THAT = anchored(re.compile(r"\b(?:said|says|told|announced|suggested|signall?ed|indicated|"
+                                 r"hinted)\b[^.;]{0,60}?\bthat\s+(?:[\w'’-]+\s+){0,2}$",
+                                 re.IGNORECASE))
 _FUTURE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:could|would|will|might)\s+"
                            r"(?:soon\s+|also\s+)?(?:come|follow|be next|begin|start|expand|"
                            r"extend|resume)\b", re.IGNORECASE)
@@ -147,14 +149,14 @@ _SPEECH_MODAL = re.compile(r"\b(?:would|could|will|might|may)\s+(?:not\s+|only\s
                            r"discuss|speak|give)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will|"
                     r"must(?!\s+have\b))\b", re.IGNORECASE)
-_HEDGE = caseless(re.compile(
+_HEDGE = anchored(re.compile(
     r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|unconfirmed|is said to|"
     r"are said to|"
     r"(?:is|are|was|were) believed to|suspected|"
     r"claimed(?! (?:responsibility|credit|the (?:attack|strike|bombing|lives)|either|both))|"
     r"presumably|according to reports)\b",
     re.IGNORECASE))
-_BACKGROUND = caseless(
+_BACKGROUND = anchored(
     re.compile(r"\b(?:decades? ago|in the (?:19|20)\d0s|historically|a century ago|"
                          r"history)\b", re.IGNORECASE))
 # the start of the war a story is set in, told by its calendar day: "It started on October

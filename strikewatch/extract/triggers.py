@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from strikewatch.caseless import caseless
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Strength, Trigger
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.records import EVENT_TAXONOMY, Action
@@ -179,8 +180,10 @@ PREFILTER = prefixed(re.compile(
     re.IGNORECASE,
 ))
 # The same, lower-cased, for lower-cased text: Python's re is about twice as fast without
-# IGNORECASE on a large alternation (the lexicon uses no escapes that lower-casing alters).
-_PREFILTER_LC = prefixed(re.compile(
+# IGNORECASE on a large alternation (the lexicon uses no escapes that lower-casing alters);
+# tried only where a row's literal start occurs (anchored: one Aho-Corasick pass over the
+# sentence finds them, about four times faster than the alternation's own scan)
+_PREFILTER_LC = anchored(re.compile(
     r"\b(?:" + "|".join(f"(?P<t{i}>{e.pattern.lower()})" for i, e in enumerate(LEXICON)) +
     r")\b"))
 # "strike" as a labour strike or a figure of speech is no military event.
@@ -191,13 +194,13 @@ _NON_MILITARY = re.compile(
     r"\b(?:earthquake|quake|storm|hurricane|typhoon|cyclone|lightning|floods?|tornado|"
     r"tsunami|disaster|aftershocks?|tremors?|wildfire|virus|outbreak|pandemic|illness)s?\b"
     r"[^.,;]{0,30}?\bstr(?:uck|ikes?|iking)|\bkilled off\b", re.IGNORECASE)
-_NON_MILITARY_LC = prefixed(re.compile(_NON_MILITARY.pattern.lower()))
+_NON_MILITARY_LC = anchored(re.compile(_NON_MILITARY.pattern.lower()))
 # "since the ceasefire began", "until the war ended": an event named only to date another
 _TEMPORAL_REF = re.compile(r"\b(?:since|until)\s+(?:the\s+)?(?:[\w-]+\s+)?(\w+)\s+(?:began|"
                            r"started|took effect|ended|broke out|collapsed|was signed)\b",
                            re.IGNORECASE)
 # a labour dispute: "strike" there is a walkout unless the sentence names weapons or forces
-_LABOUR = caseless(
+_LABOUR = anchored(
     re.compile(r"\b(?:unions?|workers|walkouts?|walked off|picket\w*|wages?|pay|strikers|"
                      r"industrial action|stoppages?|nurses|miners|dockers|doctors|teachers|"
                      r"employees)\b", re.IGNORECASE))

@@ -16,14 +16,16 @@ from dataclasses import replace
 
 from strikewatch import geo
 from strikewatch.caseless import caseless
+from strikewatch.extract.anchored import anchored, gated
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.triggers import BAT, ERV, SD, VAC
 
 # "..., bringing the death toll to 65": the clause after it is a tally of its own.
-_TOLL_CLAUSE = caseless(
+# (gated: searched only in a clause that has one of the verbs)
+_TOLL_CLAUSE = gated(
     re.compile(r",?\s*(?:bringing|raising|pushing|taking|lifting) the (?:[\w-]+\s+){0,3}"
-                          r"(?:toll|number|total|tally|count)\b", re.IGNORECASE))
+               r"(?:toll|number|total|tally|count)\b", re.IGNORECASE))
 # "the attack raises the toll of all the operations to 34", "the strike brought the number
 # killed in the campaign to 76", "a blow that brings to at least 46 the number of people
 # killed in the campaign": a finite verb opens a tally too, where the toll is named as
@@ -35,7 +37,7 @@ _TOLL_OF_MANY = caseless(
                r"count)\s+(?:[\w-]+\s+){0,3}?(?:of|from|in|for)\s+(?:all\s+)?(?:the\s+|its\s+|"
                r"their\s+|these\s+|such\s+)?(?:[\w.-]+\s+){0,3}?(?:strikes|attacks|operations|"
                r"raids|campaign|bombings|airstrikes)\b", re.IGNORECASE))
-TALLY_CUE = caseless(re.compile(
+TALLY_CUE = anchored(re.compile(
     r"\b(?:death toll|toll|so far|in total|to date|in recent (?:weeks|months)|altogether|"
     r"cumulative|campaign|over the past|in all|since (?:the start|early|late|mid|[A-Z]\w+|"
     r"\d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z]\w+)|a series of|total(?:ing)?|this year|"
@@ -47,9 +49,9 @@ _REL_TALLY = re.compile(r"(?:,\s*|(?<=\bcampaign)\s+|(?<=\boffensive)\s+)"
                         r"(?:where|in which|during which)\b", re.IGNORECASE)
 _HAS_NUMBER = re.compile(r"\d|\b(?:dozens|scores|hundreds|several|two|three|four|five|six|"
                          r"seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
-_ANAPHOR = re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+(?:(?!(?:of|on|in|at|"
-                      r"to|for|with|by|from|against|into|over|and|or)\b)[\w-]+\s+){0,2}$",
-                      re.IGNORECASE)
+_ANAPHOR = anchored(re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+"
+                               r"(?:(?!(?:of|on|in|at|to|for|with|by|from|against|into|over|and|or)\b)[\w-]+\s+){0,2}$",
+                               re.IGNORECASE))
 _INDEF = re.compile(r"\b(?:a|an|another|one|new|second|third)\s+(?:[\w-]+\s+){0,3}$",
                     re.IGNORECASE)
 
@@ -171,17 +173,18 @@ def _ungap(text: str, a: int, b: int, kind: str) -> list[tuple[int, int, str]]:
 # "three people on the first boat, two on the second and three on the third", "four aboard
 # the first boat ..., four aboard the second boat ...": a toll told per strike or per vessel
 # by rank, one item per rank
-_RANK = re.compile(r"\b(?:on|aboard|in|from)\s+(?:board\s+)?the\s+(?P<o>first|second|third|"
-                   r"fourth|fifth|sixth)\b(?:\s+(?:boat|vessel|ship|craft|skiff|strike|attack)\b)?",
-                   re.IGNORECASE)
+_RANK = anchored(re.compile(r"\b(?:on|aboard|in|from)\s+(?:board\s+)?the\s+"
+                            r"(?P<o>first|second|third|fourth|fifth|sixth)\b"
+                            r"(?:\s+(?:boat|vessel|ship|craft|skiff|strike|attack)\b)?",
+                            re.IGNORECASE))
 _RANK_FIGURE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                           r"twelve)\b", re.IGNORECASE)
-_DEATH = re.compile(r"\b(?:kill(?:ed|ing)|dead|died|deaths?)\b", re.IGNORECASE)
+_DEATH = anchored(re.compile(r"\b(?:kill(?:ed|ing)|dead|died|deaths?)\b", re.IGNORECASE))
 # "the first strike killed eight people, the second four and the third three": the rank
 # told first, its figure after it
-_RANK_LEAD = re.compile(r"\bthe\s+(?P<o>first|second|third|fourth|fifth|sixth)\b"
-                        r"(?:\s+(?:boat|vessel|ship|craft|skiff|strike|attack)\b)?",
-                        re.IGNORECASE)
+_RANK_LEAD = anchored(re.compile(r"\bthe\s+(?P<o>first|second|third|fourth|fifth|sixth)\b"
+                                 r"(?:\s+(?:boat|vessel|ship|craft|skiff|strike|attack)\b)?",
+                                 re.IGNORECASE))
 
 
 def _rank_items(s: Sentence) -> list[tuple[int, int, re.Match[str]]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.counts import parse_number, read_counts
 from strikewatch.extract.pipeline import component
@@ -37,13 +38,13 @@ def read_frame_counts(doc: Doc) -> None:
 
 
 # "killing everyone on board", "all aboard were killed", "there were no survivors"
-_ALL_KILLED = re.compile(
+_ALL_KILLED = anchored(re.compile(
     r"\b(?:kill(?:ed|ing)\s+(?:everyone|everybody|all(?:\s+(?:those|the\s+people|the\s+men|"
     r"the\s+crew|crew\s+members))?)\s+(?:who\s+were\s+)?(?:on\s*board|aboard)|"
     r"(?:everyone|everybody|all(?:\s+(?:those|the\s+people|the\s+men))?)\s+(?:who\s+were\s+)?"
     r"(?:on\s*board|aboard)\s+(?:was|were|had\s+been)\s+killed|"
     r"(?:everyone|everybody|all(?:\s+(?:those|the\s+people|the\s+men))?)\s+(?:on\s*board|"
-    r"aboard)\s+died)\b", re.IGNORECASE)
+    r"aboard)\s+died)\b", re.IGNORECASE))
 # how many were aboard: "the vessel carried three men", "four people were on board"
 _FIG = r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _ABOARD = (

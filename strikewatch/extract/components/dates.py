@@ -14,23 +14,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from strikewatch.caseless import caseless
+from strikewatch.caseless import AnyMatch, caseless
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import DateRead, Doc, Frame, Sentence
 from strikewatch.extract.date_forms import month_day
 from strikewatch.extract.dates import read_dates
 from strikewatch.extract.pipeline import component
 
 # "officials said on Monday", "a statement issued on Monday": when it was said, not done
-_SAID_ON = re.compile(r"\b(?:said|say|says|told|announced|reported|stated|confirmed|added|"
-                      r"warned|threatened|vowed|pledged|"
-                      r"issued|released|published|posted|denied|revised|updated|"
-                      r"put (?:it |them )?online|shared|uploaded|disclos(?:ed|ing)|announcing)\s+"
-                      # "told AFP on Monday", "told reporters late on Tuesday"
-                      r"(?:(?:(?!(?:the|an?|this|that|its|his|her|their)\s)[A-Z][\w.&-]*|"
-                      r"reporters|journalists|the press|the media)\s+)?"
-                      r"(?:(?:in|on|to|via) (?:an? |the |his |her |its )?[\w-]+(?: [\w-]+)?\s+)?"
-                      r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+|in\s+|at\s+)?$",
-                      re.IGNORECASE)
+_SAID_ON = anchored(re.compile(r"\b(?:said|say|says|told|announced|reported|stated|confirmed|added|"
+                               r"warned|threatened|vowed|pledged|"
+                               r"issued|released|published|posted|denied|revised|updated|"
+                               r"put (?:it |them )?online|shared|uploaded|disclos(?:ed|ing)|"
+                               r"announcing)\s+"
+                               # "told AFP on Monday", "told reporters late on Tuesday"
+                               r"(?:(?:(?!(?:the|an?|this|that|its|his|her|their)\s)[A-Z][\w.&-]*|"
+                               r"reporters|journalists|the press|the media)\s+)?"
+                               r"(?:(?:in|on|to|via) (?:an? |the |his |her |its )?"
+                               r"[\w-]+(?: [\w-]+)?\s+)?"
+                               r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+|in\s+|at\s+)?$",
+                               re.IGNORECASE))
 # "Pakistan's military on Sunday denied ...": the day it was said, before the verb
 _ON_SAID = re.compile(r",?\s+(?:said|says|told|announced|reported|stated|confirmed|added|"
                       r"warned|threatened|vowed|denied|claimed|accused|blamed|rejected)\b",
@@ -73,14 +76,15 @@ def _dateline_date(text: str, d: DateRead) -> bool:
     return _DATELINE_HEAD.search(text, max(0, d.start - 45), d.start) is not None and \
         _DATELINE_TAIL.match(text, d.end) is not None
 # words that put a date in another clause than the event word's: a telling, a dash
-_APART = re.compile(r"[;—–]|\b(?:said|says|told|disclos\w+|announc\w+|reported|confirmed)\b")
+_APART = anchored(re.compile(r"[;—–]|\b(?:said|says|told|disclos\w+|announc\w+|reported|"
+                             r"confirmed)\b"))
 _POSTED = re.compile(r"\b(?:(?:in|on) (?:a|an|his|her|its|their) (?:[\w-]+ )?(?:post|posts|"
                      r"video|interview|statement on [\w/]+)|posted|tweeted|put (?:it |them )?"
                      r"online|told (?:[A-Z][\w.&-]*|reporters|journalists))\b[^.;]{0,25}$")
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)[^,;.]*$", re.IGNORECASE)
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
-_SAME_DAY = caseless(re.compile(r"\b(?:on |later )?(?:the same day|that same day|the same night|"
+_SAME_DAY = anchored(re.compile(r"\b(?:on |later )?(?:the same day|that same day|the same night|"
                        r"later that day)\b", re.IGNORECASE))
 
 # "a strike the day before", "the previous night": the day before the one it was told on
@@ -241,7 +245,8 @@ def read_frame_dates(doc: Doc) -> None:
                 if full_days is None:
                     full_days = [r for r in read_dates(doc.text, None) if r.low is not None]
                 _year_told_elsewhere(doc, f, full_days)
-        same = _SAME_DAY.search(doc.text[f.start:f.end]) if f.date_low is None else None
+        same: AnyMatch | None = _SAME_DAY.search(doc.text[f.start:f.end]) \
+            if f.date_low is None else None
         if same is None and f.date_low is None and f.status == "occurred" and \
                 not f.background:
             same = _PART_OF_DAY.search(doc.text[f.start:f.end])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.components.clauses import TALLY_CUE
 from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.pipeline import component
@@ -74,9 +75,9 @@ _SEVERAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|operations|bo
                            re.IGNORECASE)
 
 
-_SEPARATE_ACTS = re.compile(r"\b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate|"
-                            r"different|distinct)\s+(?:incidents|attacks|strikes|raids|"
-                            r"operations|bombings)\b", re.IGNORECASE)
+_SEPARATE_ACTS = anchored(re.compile(r"\b(?:two|three|four|five|six|several|multiple|\d+)\s+"
+                                     r"(?:separate|different|distinct)\s+(?:incidents|attacks|strikes|raids|"
+                                     r"operations|bombings)\b", re.IGNORECASE))
 
 
 def _whole_sentence(f: Frame) -> bool:

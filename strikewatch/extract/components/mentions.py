@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.counts import VAGUE
-from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.pipeline import component
 from strikewatch.records import COUNT_FIELDS, Attribution, Mention, Quote, Span, stable_id
 
@@ -22,7 +22,7 @@ from strikewatch.records import COUNT_FIELDS, Attribution, Mention, Quote, Span,
 #: registry names it strikewatch-rules@1).
 EXTRACTOR = "strikewatch-rules-1"
 # "the toll rose to 35", "revised the toll ... saying three": a newer figure, not a rival
-_UPDATE = prefixed(re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|revised|"
+_UPDATE = anchored(re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|revised|"
                               r"corrected|updated|now stands|has reached|later put|raised)\b",
                               re.IGNORECASE))
 # what was physically hit says more of an event than who was in it ("a drone hit the car

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.status import is_background, read_hedges, read_status
 
-_NEGATED = re.compile(r"\b(?:never|not|n't|no longer)\s+(?:\w+ly\s+)?(?:been\s+)?$",
-                      re.IGNORECASE)
+_NEGATED = anchored(re.compile(r"\b(?:never|not|n't|no longer)\s+(?:\w+ly\s+)?(?:been\s+)?$",
+                               re.IGNORECASE))
 # "no strike", "no such attack", "no US raid": the event word is negated
 _NO_NOUN = re.compile(r"\b(?:no|not a|not one|not a single)\s+(?:(?:such|other|further|"
                       r"(?-i:[A-Z][\w.]*)|[\w-]+(?:ian|ese|ish))\s+){0,2}$", re.IGNORECASE)
@@ -95,14 +96,14 @@ _TRUCE_MADE = re.compile(r"\b(?:agreed|agree|agreeing|signed|signs|sign|reached|
 # acts told as a pattern over time, anywhere in the event's clause: "has repeatedly struck",
 # "exchanged fire almost daily", "has struck every three or four days", "attacked nearly 80
 # times since 2021", "For close to six months the military carried out strikes"
-_ITERATIVE = re.compile(
+_ITERATIVE = anchored(re.compile(
     r"\b(?:repeatedly|frequently|regularly|routinely|constantly|(?:near|almost)[- ]daily|"
     r"daily|every\s+(?:other\s+)?(?:day|night|week|month)|"
     r"every\s+(?:\w+\s+)?(?:or\s+\w+\s+)?(?:days|weeks)|day after day|again and again|"
     r"(?:nearly|almost|more than|over|about|some|at least)\s+[\d,]+\s+times|"
     r"[\d,]+\s+times\s+since|"
     r"for\s+(?:(?:close to|nearly|almost|about|more than|over)\s+)?(?:\d+|two|three|four|five|"
-    r"six|seven|eight|nine|ten|several|many)\s+(?:weeks|months|years))\b", re.IGNORECASE)
+    r"six|seven|eight|nine|ten|several|many)\s+(?:weeks|months|years))\b", re.IGNORECASE))
 # a campaign waged: "has waged an offensive", "is waging a campaign of strikes"
 _WAGED = re.compile(r"\bwag(?:e|es|ed|ing)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}$",
                     re.IGNORECASE)
@@ -116,9 +117,9 @@ _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"dozens?|scores|hundreds?|thousands?)\b", re.IGNORECASE)
 # what tells one act apart from the pattern: a toll or a day
-_ONE_ACT = re.compile(r"\b(?:killed|killing|dead|died|deaths|wounded|injured|casualties|"
-                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|"
-                      r"overnight)\b", re.IGNORECASE)
+_ONE_ACT = anchored(re.compile(r"\b(?:killed|killing|dead|died|deaths|wounded|injured|casualties|"
+                               r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|"
+                               r"overnight)\b", re.IGNORECASE))
 
 
 def _pattern_of_acts(f: Frame) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from strikewatch.caseless import caseless
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.triggers import WRECK_VERB
@@ -36,7 +37,7 @@ TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("group", re.compile(r"\b(?:gatherings?|fighters|militants|members|positions)\b", re.I)),
 )
 # All target words in one alternation: group name = target kind.
-_TARGET_ONE = caseless(re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in TARGETS), re.I))
+_TARGET_ONE = anchored(re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in TARGETS), re.I))
 _PASSIVE = re.compile(r"\b(?:been|was|were|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _SEA = caseless(re.compile(r"\b(?:at sea|seas?|ocean|waters|Caribbean|Pacific|Atlantic|Gulf of|"
                   r"Mediterranean|Red Sea|maritime|offshore|off the coast)\b(?!\s+(?:city|town|"
@@ -46,8 +47,8 @@ _SEA = caseless(re.compile(r"\b(?:at sea|seas?|ocean|waters|Caribbean|Pacific|At
 # what was hit
 _OWN_CLAUSE = re.compile(r"\b(?:since|when|while|because|until|although|whereas)\s+"
                          r"(?:[\w'’-]+\s+){1,3}?(?:was|were|is|are|had|has|have)\b", re.I)
-_AIR = caseless(re.compile(r"\b(?:shot down|downed|intercepted)\b", re.I))
-_ON_LAND = re.compile(r"\bon land\b", re.I)
+_AIR = anchored(re.compile(r"\b(?:shot down|downed|intercepted)\b", re.I))
+_ON_LAND = anchored(re.compile(r"\bon land\b", re.I))
 
 
 def _target(doc: Doc, f: Frame) -> None:
