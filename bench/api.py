@@ -167,15 +167,20 @@ def open_bench_store(kind: str, tmp: str, keep: str | None = None) -> Iterator[S
         finally:
             store.close()
         return
-    from tests.pg import PostgresServer, create_database, find_bindir
+    from tests.pg import PostgresServer, _admin_execute, create_database, find_bindir
 
     bindir = find_bindir()
     if bindir is None:
         raise SystemExit("bench/api.py --db postgres: no PostgreSQL server binaries found")
-    server = PostgresServer(bindir)
+    server = PostgresServer(bindir, Path(keep) if keep else None, keep=bool(keep))
     server.start()
     try:
-        store = SqlStore(create_database(server.url()))
+        if keep:  # one database, "bench", kept with the server's cluster
+            with contextlib.suppress(Exception):
+                _admin_execute(server.url(), 'CREATE DATABASE "bench"')
+            store = SqlStore(server.url("bench"))
+        else:
+            store = SqlStore(create_database(server.url()))
         try:
             yield store
         finally:
@@ -184,22 +189,29 @@ def open_bench_store(kind: str, tmp: str, keep: str | None = None) -> Iterator[S
         server.stop()
 
 
-def load(store: SqlStore, n: int) -> None:
-    start = time.perf_counter()
+def load(store: SqlStore, n: int, how: str = "bulk") -> None:
+    """Write n synthetic incidents: "bulk" by bench/ledger_bulk.py (the same rows, indexes
+    and triggers built after them), "store" through replace_ledger as a resolver would."""
+    from bench.ledger_bulk import bulk_write
+
+    start, cpu = time.perf_counter(), time.process_time()
     with Progress(transient=True) as progress:
-        task = progress.add_task(f"writing {n:,} incidents", total=n)
+        task = progress.add_task(f"writing {n:,} incidents ({how})", total=n)
+        if how == "bulk":
+            bulk_write(store, synthetic(n), lambda i: progress.update(task, completed=i))
+        else:
+            def stream() -> Iterator[Incident]:
+                for i, inc in enumerate(synthetic(n)):
+                    if i % 5000 == 0:
+                        progress.update(task, completed=i)
+                    yield inc
 
-        def stream() -> Iterator[Incident]:
-            for i, inc in enumerate(synthetic(n)):
-                if i % 5000 == 0:
-                    progress.update(task, completed=i)
-                yield inc
-
-        store.replace_ledger(stream(), [])
+            store.replace_ledger(stream(), [])
     with store.engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
     print(f"loaded {n:,} incidents in {time.perf_counter() - start:.0f} s "
-          f"({store.engine.dialect.name})")
+          f"({how}, {store.engine.dialect.name}; this process's CPU "
+          f"{time.process_time() - cpu:.0f} s)")
 
 
 def compare_word_forms(store: SqlStore, queries: dict[str, dict[str, str]],
@@ -240,7 +252,11 @@ def main() -> None:
                     help="repeats of the old forms (slow at 1M; 0: skip them)")
     ap.add_argument("--plans", action="store_true", help="print each query's plans")
     ap.add_argument("--no-http", action="store_true")
-    ap.add_argument("--keep", metavar="PATH", help="SQLite: build the store in this file, "
+    ap.add_argument("--load", choices=("bulk", "store"), default="bulk",
+                    help="how to write the incidents: bench/ledger_bulk.py (default), or "
+                    "Store.replace_ledger as a resolver does (14-60 min at 1M here)")
+    ap.add_argument("--keep", metavar="PATH", help="build the store in this file (SQLite) or "
+                    "a PostgreSQL cluster in this folder (postgres), "
                     "or reuse it when it already holds --incidents incidents")
     args = ap.parse_args()
     print(f"bench/api.py --incidents {args.n} --db {args.db}; load average "
@@ -250,7 +266,7 @@ def main() -> None:
                                                                 args.keep) as store:
         if store.count_incidents(IncidentQuery()) != args.n:
             store.replace_ledger([], [])
-            load(store, args.n)
+            load(store, args.n, args.load)
         else:
             print(f"reusing the {args.n:,} incidents in {args.keep}")
         queries: dict[str, dict[str, str]] = {
