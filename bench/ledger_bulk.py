@@ -17,9 +17,9 @@ the product's, and only the way they reach the tables differs:
   recount), the indexes and triggers recreated from their kept SQL, and the FTS5 index
   merged as the store merges it after a large write.
 - PostgreSQL: the secondary indexes of incidents and incident_places are dropped (their
-  `pg_indexes` definitions kept), the rows sent by COPY (the statement-level
-  ledger_counts triggers stay: they sum each COPY's transition table once), and the
-  indexes rebuilt.
+  `pg_indexes` definitions kept), the rows sent by COPY (the statement-level triggers
+  stay: they sum each COPY's transition table into ledger_counts and file its terms
+  once; the stored search vectors are computed by the server), and the indexes rebuilt.
 
 `--check N` writes N synthetic incidents both ways into two stores and compares every row
 of the ledger's tables, the FTS5 rows and vocabulary (SQLite), and the schema's indexes
@@ -208,6 +208,8 @@ def ledger_rows(store: SqlStore) -> dict[str, list[tuple[Any, ...]]]:
                                "ORDER BY type, name")):
                 out[name] = [tuple(r) for r in conn.exec_driver_sql(sql)]
         else:
+            out["incidents_fts_terms"] = [tuple(r) for r in conn.exec_driver_sql(
+                "SELECT col, term FROM incidents_fts_terms ORDER BY col, term")]
             out["schema"] = [tuple(r) for r in conn.exec_driver_sql(
                 "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = "
                 "current_schema() ORDER BY indexname")]
