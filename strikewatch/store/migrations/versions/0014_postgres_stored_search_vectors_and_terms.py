@@ -43,10 +43,15 @@ INDEXES = {"search_text": "ix_incidents_search_tsv", "actors": "ix_incidents_act
 _FILE_TERMS = """
 CREATE FUNCTION incidents_fts_terms_file() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- in key order, so writers from outside the store's ledger lock wait on each other's
+  -- new terms in one order (no deadlock)
   INSERT INTO incidents_fts_terms (col, term)
-    SELECT DISTINCT 'search_text', v.lexeme FROM new_rows, unnest(new_rows.search_tsv) AS v
-    UNION
-    SELECT DISTINCT 'actors', v.lexeme FROM new_rows, unnest(new_rows.actors_tsv) AS v
+    SELECT col, term FROM (
+      SELECT 'search_text' AS col, v.lexeme AS term
+        FROM new_rows, unnest(new_rows.search_tsv) AS v
+      UNION
+      SELECT 'actors', v.lexeme FROM new_rows, unnest(new_rows.actors_tsv) AS v
+    ) AS t ORDER BY col, term
   ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$"""
