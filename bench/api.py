@@ -22,9 +22,16 @@ HTTP on loopback for the new form. The old forms run on the new schema (its comp
 indexes begin with the old single-column ones), so the ratio is the query's, not the
 schema's. `--old-repeat` bounds the slow old forms' repeats at 1M.
 
-On SQLite it then times the word and actor queries again with each word as the prefix
-query the store ran before migration 0013 (`sql_ledger.EXPAND_UPTO = 0`) beside the exact
-terms it begins (now), on the same store, and prints the ratio of their CPU p95s.
+It then times the word and actor queries again with each word as the prefix query the
+store ran before migrations 0013 (SQLite) and 0014 (PostgreSQL) (`sql_ledger.EXPAND_UPTO
+= 0`) beside the exact terms it begins (now), on the same store, and prints the ratio of
+their p95s (on PostgreSQL the prefix form reads 0014's stored vectors too).
+
+The incidents are written by bench/ledger_bulk.py (the rows replace_ledger writes, with
+indexes and triggers built after them; `--load store` writes them through
+replace_ledger). `--keep PATH` keeps the store (a SQLite file, or a PostgreSQL cluster in
+a folder) and reuses it when it holds --incidents incidents; a kept store is upgraded by
+the checkout's migrations when opened.
 """
 
 from __future__ import annotations
@@ -167,15 +174,20 @@ def open_bench_store(kind: str, tmp: str, keep: str | None = None) -> Iterator[S
         finally:
             store.close()
         return
-    from tests.pg import PostgresServer, create_database, find_bindir
+    from tests.pg import PostgresServer, _admin_execute, create_database, find_bindir
 
     bindir = find_bindir()
     if bindir is None:
         raise SystemExit("bench/api.py --db postgres: no PostgreSQL server binaries found")
-    server = PostgresServer(bindir)
+    server = PostgresServer(bindir, Path(keep) if keep else None, keep=bool(keep))
     server.start()
     try:
-        store = SqlStore(create_database(server.url()))
+        if keep:  # one database, "bench", kept with the server's cluster
+            with contextlib.suppress(Exception):
+                _admin_execute(server.url(), 'CREATE DATABASE "bench"')
+            store = SqlStore(server.url("bench"))
+        else:
+            store = SqlStore(create_database(server.url()))
         try:
             yield store
         finally:
@@ -184,33 +196,46 @@ def open_bench_store(kind: str, tmp: str, keep: str | None = None) -> Iterator[S
         server.stop()
 
 
-def load(store: SqlStore, n: int) -> None:
-    start = time.perf_counter()
+def load(store: SqlStore, n: int, how: str = "bulk") -> None:
+    """Write n synthetic incidents: "bulk" by bench/ledger_bulk.py (the same rows, indexes
+    and triggers built after them), "store" through replace_ledger as a resolver would."""
+    from bench.ledger_bulk import bulk_write
+
+    start, cpu = time.perf_counter(), time.process_time()
     with Progress(transient=True) as progress:
-        task = progress.add_task(f"writing {n:,} incidents", total=n)
+        task = progress.add_task(f"writing {n:,} incidents ({how})", total=n)
+        if how == "bulk":
+            bulk_write(store, synthetic(n), lambda i: progress.update(task, completed=i))
+        else:
+            def stream() -> Iterator[Incident]:
+                for i, inc in enumerate(synthetic(n)):
+                    if i % 5000 == 0:
+                        progress.update(task, completed=i)
+                    yield inc
 
-        def stream() -> Iterator[Incident]:
-            for i, inc in enumerate(synthetic(n)):
-                if i % 5000 == 0:
-                    progress.update(task, completed=i)
-                yield inc
-
-        store.replace_ledger(stream(), [])
-    with store.engine.begin() as conn:
-        conn.exec_driver_sql("ANALYZE")
+            store.replace_ledger(stream(), [])
+    if store.engine.dialect.name == "postgresql":
+        # as autovacuum leaves a settled store: statistics, and the visibility map that
+        # lets an index-only scan skip the table
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE")
+    else:
+        with store.engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE")
     print(f"loaded {n:,} incidents in {time.perf_counter() - start:.0f} s "
-          f"({store.engine.dialect.name})")
+          f"({how}, {store.engine.dialect.name}; this process's CPU "
+          f"{time.process_time() - cpu:.0f} s)")
 
 
 def compare_word_forms(store: SqlStore, queries: dict[str, dict[str, str]],
                        repeat: int) -> None:
-    """SQLite: each word as the exact terms it begins (migration 0013) beside the prefix
+    """Each word as the exact terms it begins (migrations 0013, 0014) beside the prefix
     query the store ran before (`sql_ledger.EXPAND_UPTO = 0`), same store, same process;
     the same page and capped count as the table above."""
-    print("\nWords on SQLite: prefix query (before 0013) / exact terms (now), "
-          "page + capped count:")
+    print(f"\nWords on {store.engine.dialect.name}: prefix query (before 0013/0014) / exact "
+          "terms (now), page + capped count:")
     print(f"{'query':28} {'prefix p50':>10} {'p95':>8} {'CPU p95':>8}   {'exact p50':>9} "
-          f"{'p95':>8} {'CPU p95':>8}  {'CPU ratio':>9}")
+          f"{'p95':>8} {'CPU p95':>8}  {'CPU ratio':>9} {'p95 ratio':>9}")
     for label, params in queries.items():
         q = LedgerFilter.parse(params).query()
 
@@ -228,7 +253,8 @@ def compare_word_forms(store: SqlStore, queries: dict[str, dict[str, str]],
         after = timed(run, repeat)
         print(f"{label:28} {pct(before, 50):8.1f}ms {pct(before, 95):6.1f}ms "
               f"{before_cpu:6.1f}ms   {pct(after, 50):7.1f}ms {pct(after, 95):6.1f}ms "
-              f"{pct(CPU, 95):6.1f}ms  {before_cpu / max(pct(CPU, 95), 1e-9):8.1f}x")
+              f"{pct(CPU, 95):6.1f}ms  {before_cpu / max(pct(CPU, 95), 1e-9):8.1f}x "
+              f"{pct(before, 95) / max(pct(after, 95), 1e-9):8.1f}x")
 
 
 def main() -> None:
@@ -240,7 +266,11 @@ def main() -> None:
                     help="repeats of the old forms (slow at 1M; 0: skip them)")
     ap.add_argument("--plans", action="store_true", help="print each query's plans")
     ap.add_argument("--no-http", action="store_true")
-    ap.add_argument("--keep", metavar="PATH", help="SQLite: build the store in this file, "
+    ap.add_argument("--load", choices=("bulk", "store"), default="bulk",
+                    help="how to write the incidents: bench/ledger_bulk.py (default), or "
+                    "Store.replace_ledger as a resolver does (14-60 min at 1M here)")
+    ap.add_argument("--keep", metavar="PATH", help="build the store in this file (SQLite) or "
+                    "a PostgreSQL cluster in this folder (postgres), "
                     "or reuse it when it already holds --incidents incidents")
     args = ap.parse_args()
     print(f"bench/api.py --incidents {args.n} --db {args.db}; load average "
@@ -250,7 +280,7 @@ def main() -> None:
                                                                 args.keep) as store:
         if store.count_incidents(IncidentQuery()) != args.n:
             store.replace_ledger([], [])
-            load(store, args.n)
+            load(store, args.n, args.load)
         else:
             print(f"reusing the {args.n:,} incidents in {args.keep}")
         queries: dict[str, dict[str, str]] = {
@@ -300,7 +330,8 @@ def main() -> None:
                   f"{pct(n, 95):6.1f}ms {pct(o, 95) / max(pct(n, 95), 1e-9):11.1f}x "
                   f"{pct(CPU, 95):10.1f}ms")
             plans.append((label, explain(store, old_page(q)), store.plan(new_q)))
-        if store.engine.dialect.name == "sqlite" and hasattr(sql_ledger, "EXPAND_UPTO"):
+        if hasattr(sql_ledger, "EXPAND_UPTO") and (store.engine.dialect.name == "sqlite"
+                                                   or hasattr(sql_ledger, "PG_VECTORS")):
             compare_word_forms(store, {k: v for k, v in http_q.items()
                                        if "actor" in v or "q" in v}, args.repeat)
         if args.plans:

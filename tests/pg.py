@@ -65,8 +65,11 @@ def free_port() -> int:
 class PostgresServer:
     """initdb + pg_ctl start/stop of one private cluster in a temporary directory."""
 
-    def __init__(self, bindir: Path, root: Path | None = None) -> None:
+    def __init__(self, bindir: Path, root: Path | None = None, keep: bool = False) -> None:
+        """`keep`: leave the cluster in `root` when stopped, and start the one already
+        there instead of running initdb (bench/api.py --keep reuses a loaded server)."""
         self.bindir = bindir
+        self.keep = keep
         self.root = root or Path(tempfile.mkdtemp(prefix=ROOT_PREFIX))
         self.datadir = self.root / "data"
         self.sockdir = self.root / "sock"
@@ -96,8 +99,9 @@ class PostgresServer:
 
     # -- lifecycle ---------------------------------------------------------------------
     def start(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
         (self.root / OWNER_FILE).write_text(str(os.getpid()))
-        self.sockdir.mkdir()
+        self.sockdir.mkdir(exist_ok=self.keep)
         if self._as_root:
             try:
                 pw = pwd.getpwnam(PG_USER)
@@ -109,10 +113,11 @@ class PostgresServer:
             for path in (self.root, self.sockdir):
                 os.chown(path, pw.pw_uid, pw.pw_gid)
         os.chmod(self.root, 0o700)
-        self._run([
-            str(self.bindir / "initdb"), "-D", str(self.datadir), "-U", PG_USER,
-            "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync",
-        ])
+        if not (self.keep and (self.datadir / "PG_VERSION").exists()):
+            self._run([
+                str(self.bindir / "initdb"), "-D", str(self.datadir), "-U", PG_USER,
+                "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync",
+            ])
         last_error: Exception | None = None
         for _ in range(3):  # a free port can be taken between the probe and the bind
             self.port = free_port()
@@ -141,7 +146,8 @@ class PostgresServer:
                     str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-m", "fast",
                     "-w", "stop",
                 ])
-        shutil.rmtree(self.root, ignore_errors=True)
+        if not self.keep:
+            shutil.rmtree(self.root, ignore_errors=True)
 
     def url(self, dbname: str = "postgres") -> str:
         return f"postgresql+psycopg://{PG_USER}@127.0.0.1:{self.port}/{dbname}"

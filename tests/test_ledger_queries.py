@@ -358,15 +358,16 @@ def test_a_capped_count_stops_past_the_cap_and_says_so(store: SqlStore) -> None:
 
 
 def test_postgres_full_text_conditions_use_the_gin_indexes(store: SqlStore) -> None:
-    """The condition repeats the indexes' expressions exactly (constants, not parameters),
-    so PostgreSQL can answer it from them (seq scans off: a table this small would
+    """The condition reads the stored vectors the GIN indexes are built on (migration
+    0014), so PostgreSQL can answer it from them (seq scans off: a table this small would
     otherwise be scanned whatever the indexes)."""
     if store.engine.dialect.name != "postgresql":
         pytest.skip("PostgreSQL's GIN indexes")
     from strikewatch.store import schema as t
     from strikewatch.store.sql_ledger import _matches
 
-    store.replace_ledger(many(10), [])
+    navy = Place(name="Navy Yard", kind="populated place", geo_precision=1)
+    store.replace_ledger(many(10) + [inc("n1", navy, actor1=Actor(name="US Navy"))], [])
     with store.engine.connect() as conn:
         conn.exec_driver_sql("SET enable_seqscan = off")
         for column, index in (("search_text", "ix_incidents_search_tsv"),

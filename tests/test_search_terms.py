@@ -223,3 +223,96 @@ def test_both_engines_find_what_the_rule_says(store: SqlStore, ledger: list[Any]
             assert store.count_incidents(q) == len(want)
             page = ids(store, IncidentQuery(**{field: ask, "sort": "-killed_low", "limit": 2}))
             assert set(page) <= set(want) and len(page) == min(2, len(want))
+
+
+# --- PostgreSQL: stored vectors and the same vocabulary (migration 0014) -----------------
+
+@pytest.fixture()
+def pg_store(pg_url: str) -> Iterator[SqlStore]:
+    s = SqlStore(pg_url)
+    yield s
+    s.close()
+
+
+@pytest.mark.postgres
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(ledger=ledgers, asks=st.lists(st.tuples(st.one_of(st.none(), phrase),
+                                               st.one_of(st.none(), phrase)),
+                                     min_size=1, max_size=4))
+def test_postgres_exact_terms_answer_what_the_prefix_query_answered(
+        pg_store: SqlStore, ledger: list[Any], asks: list[Any]) -> None:
+    """On PostgreSQL too a word becomes the exact terms it begins (`'navy' | 'navys'`);
+    the answers must be the prefix query's (`'navy':*`), with few terms allowed per word
+    as well, and the store reused so stale terms are in the vocabulary."""
+    store = pg_store
+    store.replace_ledger([incident(f"i{n}", *row) for n, row in enumerate(ledger)], [])
+    queries = [IncidentQuery(actor=a, text=q) for a, q in asks if a or q]
+    queries.append(IncidentQuery(text=ledger[0][1]))
+    with prefix_queries_only():
+        before = [answers(store, q) for q in queries]
+    for form in ({}, {"EXPAND_UPTO": 1}):
+        with contextlib.ExitStack() as stack:
+            for name, value in form.items():
+                stack.enter_context(mock.patch.object(sql_ledger, name, value))
+            assert [answers(store, q) for q in queries] == before, form
+
+
+def pg_vocabulary(store: SqlStore) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(the lexemes of the stored vectors by column, the terms the vocabulary holds)."""
+    with store.engine.connect() as conn:
+        index = {(c, t) for c, t in conn.exec_driver_sql(
+            "SELECT 'search_text', v.lexeme FROM incidents, unnest(search_tsv) AS v UNION "
+            "SELECT 'actors', v.lexeme FROM incidents, unnest(actors_tsv) AS v")}
+        kept = {(c, t) for c, t in conn.exec_driver_sql(
+            "SELECT col, term FROM incidents_fts_terms")}
+    return index, kept
+
+
+@pytest.mark.postgres
+def test_postgres_vocabulary_holds_every_lexeme_through_every_write(
+        pg_store: SqlStore) -> None:
+    store = pg_store
+    store.replace_ledger([incident(f"i{n}", [w], f"{w} struck near Culiacán", n % 3)
+                          for n, w in enumerate(["US Navy", "Mexican Army", "Fuerza Aérea"])],
+                         [])
+    index, kept = pg_vocabulary(store)
+    assert ("actors", "fuerza") in index and index == kept
+    one = store.get_incident("i1")
+    assert one is not None
+    record_review(store, one, "ana", "edit", {"killed_low": "7", "killed_high": "9"})
+    record_review(store, one, "ana", "merge", {"incident_ids": ["i2"]})
+    index, kept = pg_vocabulary(store)
+    assert index <= kept
+    store.replace_ledger([incident("i9", ["Guardia Costera"], "boat sunk", 1)], [])
+    index, kept = pg_vocabulary(store)
+    assert ("actors", "costera") in index and index <= kept
+    assert ("actors", "navy") in kept - index
+    with store.engine.connect() as conn:
+        assert sql_ledger.terms_beginning(conn, "actors", "cost") == ["costera"]
+        assert sql_ledger.terms_beginning(conn, "actors", "zz") == []
+    assert ids(store, IncidentQuery(actor="navy", limit=0)) == []
+    assert ids(store, IncidentQuery(actor="cost", limit=0)) == ["i9"]
+    assert ids(store, IncidentQuery(text="boat", actor="guardia", limit=0)) == ["i9"]
+
+
+@pytest.mark.postgres
+def test_postgres_migration_stores_the_vectors_and_terms_of_an_existing_store(
+        pg_store: SqlStore) -> None:
+    store = pg_store
+    store.replace_ledger([incident("i1", ["US Navy"], "crew killed", 1)], [])
+    with store.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0013")
+        cols = {r[0] for r in conn.exec_driver_sql(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = 'incidents'")}
+        assert "search_tsv" not in cols
+        conn.exec_driver_sql(  # written before 0014: no vector, no term
+            "INSERT INTO incidents (id, background, actors, search_text, data) VALUES "
+            "('i3', false, 'Marina', 'marina boat', '{\"id\": \"i3\"}')")
+    with store.engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+    index, kept = pg_vocabulary(store)
+    assert ("actors", "marina") in index and index == kept
+    assert ids(store, IncidentQuery(actor="mar", limit=0)) == ["i3"]
+    assert ids(store, IncidentQuery(text="crew", limit=0)) == ["i1"]

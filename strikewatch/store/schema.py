@@ -265,14 +265,19 @@ SORTABLE = (
 def include_object(obj: object, name: str | None, type_: str, reflected: bool,
                    compare_to: object) -> bool:
     """What a comparison of the database with this metadata looks at: all but the
-    full-text search objects migration 0011 makes and no SQLAlchemy table describes —
-    SQLite's FTS5 table `incidents_fts` (and its shadow tables), PostgreSQL's GIN
-    expression indexes (FULL_TEXT_INDEXES)."""
+    full-text search objects migrations 0011, 0013 and 0014 make and no SQLAlchemy table
+    describes — SQLite's FTS5 table `incidents_fts` (and its shadow tables), the
+    vocabulary `incidents_fts_terms` (both), PostgreSQL's stored search vectors
+    (FULL_TEXT_COLUMNS) and their GIN indexes (FULL_TEXT_INDEXES)."""
     if type_ == "table" and (name or "").startswith("incidents_fts"):
+        return False
+    if type_ == "column" and name in FULL_TEXT_COLUMNS:
         return False
     return not (type_ == "index" and name in FULL_TEXT_INDEXES)
 
 
-#: PostgreSQL's full-text indexes (migration 0011), over expressions the store's queries
-#: repeat (store.sql_ledger._matches).
+#: PostgreSQL's full-text indexes (migration 0011; on the stored vectors since 0014),
+#: which the store's queries use (store.sql_ledger._matches).
 FULL_TEXT_INDEXES = ("ix_incidents_search_tsv", "ix_incidents_actors_tsv")
+#: PostgreSQL: the incidents' generated search vector columns (migration 0014).
+FULL_TEXT_COLUMNS = ("search_tsv", "actors_tsv")

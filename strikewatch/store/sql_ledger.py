@@ -90,15 +90,20 @@ def _widen(conn: Connection, date_from: str) -> str:
     return (start - dt.timedelta(days=min(days, (start - dt.date.min).days))).isoformat()
 
 
+#: PostgreSQL: the stored search vector of each searched column (migration 0014; GIN
+#: indexes ix_incidents_search_tsv, ix_incidents_actors_tsv).
+PG_VECTORS = {"search_text": "search_tsv", "actors": "actors_tsv"}
+
 #: SQLite's FTS5 table (migration 0011), as far as queries name it.
 _FTS = sa.table("incidents_fts", sa.column("rowid", sa.Integer))
 
-#: SQLite: a search word is written as the exact terms it begins (`navy` -> `"navy" OR
-#: "navys"`), read from the index's vocabulary (migration 0013), when there are at most
-#: this many; FTS5 streams exact terms, where a prefix query (`"navy"*`) merges every
-#: matching term's doclist into memory before its first row. More terms (a short prefix:
-#: "a") and the prefix query is the cheaper one. 0: every word a prefix query, as before
-#: 0013 (bench/api.py times both).
+#: A search word is written as the exact terms it begins (`navy` -> `"navy" OR
+#: "navys"`), read from the index's vocabulary (migrations 0013 and 0014), when there
+#: are at most this many. SQLite's FTS5 streams exact terms, where a prefix query
+#: (`"navy"*`) merges every matching term's doclist into memory before its first row;
+#: PostgreSQL's planner estimates exact terms from its statistics (_ts_query). More terms
+#: (a short prefix: "a") and the prefix query is the cheaper one. 0: every word a prefix
+#: query, as before 0013/0014 (bench/api.py times both).
 EXPAND_UPTO = 32
 #: Words whose FTS5 query is exactly a prefix of one term: the tokenizer keeps lower-case
 #: ASCII letters and digits as they are. Other words (accents the tokenizer may fold
@@ -111,21 +116,47 @@ def _quoted(term: str) -> str:
 
 
 def terms_beginning(conn: Connection, column: str, word: str) -> list[str] | None:
-    """SQLite: the terms of `column` in the index that begin with `word`, in order, from
-    incidents_fts_terms (one B-tree range); None when the prefix query must answer: the
-    word is not plain, it begins more than EXPAND_UPTO terms, or terms are still
-    pending (text written from outside the store, whose terms nobody filed)."""
+    """The terms of `column` in the index that begin with `word`, in order, from
+    incidents_fts_terms (one B-tree range; SQLite: migration 0013, PostgreSQL: 0014);
+    None when the prefix query must answer: the word is not plain, it begins more than
+    EXPAND_UPTO terms, or (SQLite) terms are still pending (text written from outside
+    the store, whose terms nobody filed)."""
     if not _PLAIN_WORD.fullmatch(word):
         return None
-    if conn.exec_driver_sql("SELECT 1 FROM incidents_fts_pending LIMIT 1").first():
+    if conn.dialect.name == "sqlite" and conn.exec_driver_sql(
+            "SELECT 1 FROM incidents_fts_pending LIMIT 1").first():
         return None
     # every string beginning with `word`, and only those: [word, word with its last
     # character's successor)
     end = word[:-1] + chr(ord(word[-1]) + 1)
-    terms = [r[0] for r in conn.exec_driver_sql(
-        "SELECT term FROM incidents_fts_terms WHERE col = ? AND term >= ? AND term < ? "
-        "ORDER BY term LIMIT ?", (column, word, end, EXPAND_UPTO + 1))]
+    terms = [r[0] for r in conn.execute(sa.text(
+        "SELECT term FROM incidents_fts_terms WHERE col = :col AND term >= :lo "
+        "AND term < :hi ORDER BY term LIMIT :n"),
+        {"col": column, "lo": word, "hi": end, "n": EXPAND_UPTO + 1})]
     return None if len(terms) > EXPAND_UPTO else terms
+
+
+def _lexeme(term: str) -> str:
+    """A term as a quoted lexeme of PostgreSQL's tsquery syntax."""
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _ts_query(conn: Connection, column: str, words: list[str]) -> str | None:
+    """PostgreSQL: the tsquery for "every word begins a word of `column`", each word as
+    the exact terms it begins (`'navy' | 'navys'`: the planner estimates exact terms from
+    the column's statistics, where it puts any prefix query at 2% of the rows when the
+    column has fewer than 100 common lexemes: migration 0014) or, where the vocabulary
+    cannot say (terms_beginning), the prefix query. None: a word begins no term."""
+    parts = []
+    for w in words:
+        terms = terms_beginning(conn, column, w)
+        if terms is None:
+            parts.append(_lexeme(w) + ":*")
+        elif not terms:
+            return None
+        else:
+            parts.append("(" + " | ".join(_lexeme(x) for x in terms) + ")")
+    return " & ".join(parts)
 
 
 def _fts_match(conn: Connection, column: str, words: list[str], *,
@@ -177,10 +208,11 @@ def _matches(conn: Connection, column: str, text: str, *,
             # temporary index and tests each row the sort's index gives against it
             return sa.literal_column("+incidents.text_rowid").in_(_fts_rows(match))
         return c.text_rowid.in_(_fts_rows(match))
-    # constants, not parameters: the planner matches the GIN index's expression only then
-    tsv = sa.func.to_tsvector(sa.literal_column("'simple'"),
-                              sa.func.coalesce(c[column], sa.literal_column("''")))
-    query = " & ".join(f"'{w}':*" for w in words)
+    # the stored vector (migration 0014): a row tested by a scan reads it, not the text
+    query = _ts_query(conn, column, words)
+    if query is None:
+        return sa.false()
+    tsv: sa.ColumnElement[Any] = sa.literal_column(f"incidents.{PG_VECTORS[column]}")
     return tsv.op("@@")(sa.func.to_tsquery(sa.literal_column("'simple'"), query))
 
 
