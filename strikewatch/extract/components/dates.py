@@ -77,6 +77,14 @@ _APART = re.compile(r"[;—–]|\b(?:said|says|told|disclos\w+|announc\w+|report
 _POSTED = re.compile(r"\b(?:(?:in|on) (?:a|an|his|her|its|their) (?:[\w-]+ )?(?:post|posts|"
                      r"video|interview|statement on [\w/]+)|posted|tweeted|put (?:it |them )?"
                      r"online|told (?:[A-Z][\w.&-]*|reporters|journalists))\b[^.;]{0,25}$")
+# "in a statement on Sunday", "at a news conference late on Monday" (the day comes after
+# the statement's noun) and "a Monday statement", "in a Tuesday post on X", "Sunday's
+# briefing" (it comes before): the day a statement came out, not when the event happened
+_STATEMENT = r"(?:statement|briefing|(?:news|press) (?:conference|release)|interview|" \
+             r"post|announcement|remarks|communiqu[eé])"
+_STATEMENT_ON = re.compile(rf"\b{_STATEMENT}\s+(?:(?:issued|released|published|posted|given)"
+                           r"\s+)?(?:(?:late|early)\s+)?on\s+$", re.IGNORECASE)
+_DAYS_STATEMENT = re.compile(rf"(?:['’]s)?\s+{_STATEMENT}\b", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)[^,;.]*$", re.IGNORECASE)
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
@@ -104,6 +112,8 @@ def told_at(text: str, s: Sentence, start: int, end: int) -> bool:
     denied"."""
     return bool(_SAID_ON.search(text[max(s.start, start - 50):start])
                 or _POSTED.search(text, max(s.start, start - 60), start)
+                or _STATEMENT_ON.search(text, max(s.start, start - 50), start)
+                or _DAYS_STATEMENT.match(text, end, s.end)
                 or _ON_SAID.match(text, end, min(s.end, end + 20)))
 
 
