@@ -213,3 +213,34 @@ def test_civilians_including_children_counts_civilians_not_children() -> None:
     assert "children_killed" not in counts
     # the count that counts children still does
     assert read_counts("The shelling killed six children.")[0].get("children_killed") == (6, 6)
+
+
+# --- a toll counted in dozens, a part of a toll told whole ---------------------------------
+
+def test_a_count_in_dozens_is_read_whole() -> None:
+    from strikewatch.extract.counts import read_counts
+
+    assert read_counts("More than two dozen people died in the raids.")[0]["killed"] == (
+        25, None)
+    assert read_counts("Two dozen fighters were killed.")[0]["killed"] == (24, 24)
+    assert read_counts("Two fighters were killed.")[0]["killed"] == (2, 2)
+
+
+def test_some_of_the_dead_told_whole_give_the_whole_toll() -> None:
+    (m,) = _events("The two fishermen are thought to be two of the six people who died "
+                   "when the navy struck a boat off the cape.")
+    assert (m.killed_low, m.killed_high) == (6, 6)
+    assert [s.text for s in m.provenance["killed"]] == ["six"]
+
+
+def test_a_part_whose_verb_is_its_own_stays_the_part() -> None:
+    from strikewatch.extract.counts import read_counts
+
+    # the verb counts the part ...
+    assert read_counts("Three of the five men aboard were killed.")[0]["killed"] == (3, 3)
+    # ... and a part placed on one boat is that boat's toll, not the day's
+    assert read_counts("Eight of the 11 dead were aboard the two boats in the Pacific.")[0][
+        "killed"] == (8, 8)
+    # "one of two men who died" may be two among more dead: the part is no whole toll
+    assert read_counts("He is thought to be one of two fishermen who died in the strike.")[
+        0]["killed"] != (2, 2)

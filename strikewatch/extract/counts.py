@@ -70,8 +70,9 @@ WORD_VALUES["an"] = 1
 
 _W = "|".join(sorted((w for w in WORD_VALUES if w not in ("a", "an", "zero")), key=len,
                      reverse=True))
-_NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_W})(?:[- ](?:{_W}))?(?: hundred)?|"
-        r"(?:a|one|two|three) dozen)")
+# ("two dozen" before "two": "more than two dozen people" is 25 or more, not 3)
+_NUM = (r"(?:(?:a|one|two|three) dozen|"
+        rf"\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_W})(?:[- ](?:{_W}))?(?: hundred)?)")
 _QUAL = "|".join(sorted((q for q in COUNT_TABLE if q), key=len, reverse=True))
 _VAGUE = "|".join(sorted(VAGUE, key=len, reverse=True))
 _PERSON_SG = (r"(?:man|woman|child|boy|girl|person|civilian|fisherman|soldier|journalist|"
@@ -258,6 +259,17 @@ _MISS = re.compile(rf"^\s+{_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)
 # "15 of the wounded needed hospital care": part of a toll told before, not a toll
 _SUBSET = re.compile(r"^\s+of\s+(?:the|those)\s+(?:wounded|injured|dead|killed|victims|"
                      r"casualties)\b", re.IGNORECASE)
+# "two of the six people who died", "two of the 11 killed": some of a toll the clause tells
+# whole (the figure after "of the" is the toll; "one of two Trinidadians who died" may be
+# two among more dead); not "three of the five men aboard were
+# killed", where the verb counts the part, nor "eight of the 11 dead were aboard the two
+# boats in the Pacific", where the part is one boat's or one place's toll
+_PART_OF_TOLL = re.compile(rf"^\s+of\s+(?:the|those|these)\s+{_NUM}\s+"
+                           r"(?:(?!(?:were|was|are|is|had|have|has)\b)[\w'’-]+\s+){0,2}?"
+                           r"(?:(?:who|that)\s+(?:had\s+|have\s+)?(?:died|perished|"
+                           r"(?:were|had been|have been)\s+killed)|killed|dead)\b"
+                           r"(?!\s+(?:were|was)\s+(?:aboard|on|in|at|from)\b)",
+                           re.IGNORECASE)
 _NONE_OF = re.compile(r"\bnone\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
 _ZERO = caseless(re.compile(
@@ -342,6 +354,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         left = text[max(0, c.start - 90):c.start]
         if _NOT_ONE.search(left):
             continue  # "held not one terrorist but ten dead civilians": a count denied
+        if _PART_OF_TOLL.match(right):
+            continue  # "two of the six people who died": the toll is six
         nth = _NTH.match(right) and text[c.start:c.end].lower() == "a"  # "a third person"
         added = bool(_MORE.match(right) or _ANOTHER.search(left) or
                      _ALSO_BEFORE.search(left) or _ALSO_AFTER.match(right) or nth)
