@@ -86,7 +86,8 @@ class Frame:
     date_high: str | None = None
     time_precision: int | None = None
     # dates: the date is only the day the event was told ("officials said on Tuesday"),
-    # kept while the article gives no day of the event itself
+    # kept while the article gives no day of the event itself (dates.day_of_telling decides;
+    # dates.telling_day, what assemble asks, reads this flag)
     date_told: bool = False
     period_low: str | None = None
     period_high: str | None = None

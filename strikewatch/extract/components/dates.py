@@ -117,10 +117,14 @@ def told_at(text: str, s: Sentence, start: int, end: int) -> bool:
                 or _ON_SAID.match(text, end, min(s.end, end + 20)))
 
 
-def day_of_telling(text: str, s: Sentence, start: int, end: int) -> bool:
+def day_of_telling(text: str, s: Sentence, start: int, end: int,
+                   until: int | None = None) -> bool:
     """Whether the day at [start, end) dates a telling, either way round: "officials said on
-    Monday" (`told_at`) or "On Monday the White House confirmed that ..."."""
-    return told_at(text, s, start, end) or _THEN_SAID.match(text, end, s.end) is not None
+    Monday" (`told_at`) or "On Monday the White House confirmed that ..." (the say verb
+    before `until`, the event word, where one is given). The one test of a told day: the
+    dates component records its verdict on the frame (`Frame.date_told`)."""
+    return told_at(text, s, start, end) or \
+        _THEN_SAID.match(text, end, s.end if until is None else until) is not None
 
 
 def _clause_dates(doc: Doc, f: Frame) -> list[DateRead]:
@@ -179,7 +183,7 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
         return
     told = [d for d in points if told_at(doc.text, s, d.start, d.end)
             or (f.trigger.strength == "strong" and d.end < t0 and
-                _THEN_SAID.match(doc.text, d.end, t0) is not None)]
+                day_of_telling(doc.text, s, d.start, d.end, until=t0))]
     # "in a post on Tuesday (October 28)": the post's day told twice
     told += [e for e in points if e not in told and any(
         0 <= e.start - t.end <= 3 and doc.text[t.end:e.start].strip() in ("(", ",", "") and
@@ -292,16 +296,17 @@ def _in_quotation(text: str, s: Sentence, pos: int) -> bool:
 
 def telling_day(doc: Doc, f: Frame) -> bool:
     """Whether the frame's date is only the day the event was told of: the day of a
-    statement or a post ("officials said on Monday") or a speaker's "today" inside a
-    quotation. Such a day bounds the event from above: what was told of on Wednesday
-    happened then or a day or two before, and a date the article gives the event itself
-    ("the strike happened late Tuesday") says which (component `assemble`)."""
+    statement or a post ("officials said on Monday"), as the dates component found it
+    (`Frame.date_told`), or a speaker's "today" inside a quotation. Such a day bounds the
+    event from above: what was told of on Wednesday happened then or a day or two before,
+    and a date the article gives the event itself ("the strike happened late Tuesday")
+    says which (component `assemble`)."""
     spans = f.prov.get("date") or []
     if f.date_low is None or not spans:
         return False
     a, b = spans[0]
     s = f.sentence
-    if told_at(doc.text, s, a, b):
+    if f.date_told:
         return True
     return bool(_SPEAKERS_NOW.fullmatch(doc.text[a:b].strip())) and \
         _in_quotation(doc.text, s, a)
