@@ -244,3 +244,14 @@ def test_a_part_whose_verb_is_its_own_stays_the_part() -> None:
     # "one of two men who died" may be two among more dead: the part is no whole toll
     assert read_counts("He is thought to be one of two fishermen who died in the strike.")[
         0]["killed"] != (2, 2)
+
+
+def test_a_short_aside_between_the_dead_and_their_verb() -> None:
+    from strikewatch.extract.counts import read_counts
+
+    assert read_counts("The bomb hit a farm and one person, not yet identified, was "
+                       "killed.")[0]["killed"] == (1, 1)
+    assert read_counts("Two people, both civilians, were killed.")[0]["killed"] == (2, 2)
+    # an aside before another verb is no toll
+    assert "killed" not in read_counts("Two boats, the navy said, were hit.")[0]
+    assert "killed" not in read_counts("Two people, both civilians, were hurt.")[0]

@@ -240,8 +240,12 @@ _HE_AND = re.compile(r"(?:\b(?:he|she)|(?:^|[.;:,]\s+)[A-Z][\w'’-]+(?:\s+[A-Z]
 _NTH = re.compile(r"\s+(?:second|third|fourth|fifth|sixth|seventh)\s+(?!(?:strike|attack|"
                   r"raid|time|day|boat|vessel)s?\b)", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a further)\s+$", re.IGNORECASE)
-# ", including three women," between a count and its verb
-_ASIDE = re.compile(r",\s+(?:including|among them|among whom|\w+ of (?:them|whom))\b[^,.;]{0,60},")
+# ", including three women," between a count and its verb; and a short aside right before
+# a death verb ("one person, not yet identified, was killed", "two people, both civilians,
+# died")
+_ASIDE = re.compile(r",\s+(?:including|among them|among whom|\w+ of (?:them|whom))\b[^,.;]{0,60},|"
+                    r",\s+[^,.;]{1,40},(?=\s+(?:(?:was|were|had been|have been|has been)\s+"
+                    r"(?:killed|slain)|died)\b)")
 _STRIKES = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:strikes|airstrikes|air strikes|drone strikes|attacks|raids|"
     r"bombings|sorties|operations|shellings|bombardments)\b", re.IGNORECASE)
