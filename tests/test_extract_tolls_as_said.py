@@ -255,3 +255,25 @@ def test_a_short_aside_between_the_dead_and_their_verb() -> None:
     # an aside before another verb is no toll
     assert "killed" not in read_counts("Two boats, the navy said, were hit.")[0]
     assert "killed" not in read_counts("Two people, both civilians, were hurt.")[0]
+
+
+def test_the_dead_among_those_told_before_are_a_toll() -> None:
+    from strikewatch.extract.counts import read_counts
+
+    assert read_counts("The camp housed refugees and at least nine of them died, three "
+                       "women among them.")[0]["killed"] == (9, None)
+    # "nine of them children" counts the children among the dead, not the dead
+    got = read_counts("Twenty people died, nine of them children.")[0]
+    assert got["killed"] == (20, 20) and got["children_killed"] == (9, 9)
+    assert "killed" not in read_counts("Ten people were hurt, three of whom were "
+                                       "children.")[0]
+
+
+def test_a_leader_killed_by_title_and_name_is_one_dead() -> None:
+    from strikewatch.extract.counts import read_counts
+
+    assert read_counts("The drone killed militia commander Abu Bakr al-Tamimi in his "
+                       "car.")[0]["killed"] == (1, 1)
+    # a figure before the title counts, not the name
+    assert read_counts("The raid killed two commanders and wounded Abu Bakr.")[0][
+        "killed"] == (2, 2)

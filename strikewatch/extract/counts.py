@@ -274,6 +274,10 @@ _PART_OF_TOLL = re.compile(rf"^\s+of\s+(?:the|those|these)\s+{_NUM}\s+"
                            r"(?:were|had been|have been)\s+killed)|killed|dead)\b"
                            r"(?!\s+(?:were|was)\s+(?:aboard|on|in|at|from)\b)",
                            re.IGNORECASE)
+# "nine of them died", "three of whom were killed": the dead among those told before, a
+# toll (not "20 people, nine of them children")
+_OF_THEM_DIED = re.compile(r"^\s+of\s+(?:them|whom)\s+(?:(?:were|was|had\s+been|have\s+been)"
+                           r"\s+(?:killed|slain)|(?:had\s+|have\s+)?died)\b", re.IGNORECASE)
 _NONE_OF = re.compile(r"\bnone\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
 _ZERO = caseless(re.compile(
@@ -427,8 +431,9 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         killed_here = bool(_KILL_AFTER.match(right) or _KILL_BEFORE.search(left) or
                            _ALL_OF_WHOM.match(right) or far)
         injured_here = not direct and bool(_INJ_AFTER.match(right) or _INJ_BEFORE.search(left))
-        including = bool(_INCLUDING.search(left)) or right.startswith(" of them") or \
-            right.startswith(" of whom") or bool(_SUBSET.match(right))
+        including = bool(_INCLUDING.search(left)) or (
+            (right.startswith(" of them") or right.startswith(" of whom")) and
+            not _OF_THEM_DIED.match(right)) or bool(_SUBSET.match(right))
         child, civ = _CHILD.match(right), _CIV.match(right)
         if civ is not None and child is not None and civ.end() < child.end():
             child = None  # "20 civilians including children": the count counts civilians
@@ -509,7 +514,9 @@ _ONE_KILLED = re.compile(
     # "killed him", "killed the leader of al Qaeda"
     r"\b(?:killed|killing)\s+(?:him|her|the\s+(?:[\w-]+\s+){0,2}(?:leader|chief|head|founder|"
     r"commander|emir|spokesman|deputy)\s+of)\b|"
-    # a person by name: "killed Ayman al-Zawahiri", "Hassan Nasrallah had been killed"
+    # a person by name: "killed Ayman al-Zawahiri", "killed al-Qaeda leader Ayman
+    # al-Zawahiri", "Hassan Nasrallah had been killed"
+    rf"\b(?:killed|killing)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\s+(?-i:{_NAME})(?!\s+and\b)|"
     rf"(?-i:\b(?:killed|killing)\s+{_NAME}(?!\s+and\b)|"
     rf"{_NAME}\s+(?:(?:was|had been|has been)\s+(?:killed|slain|eliminated|assassinated)|"
     r"died\s+(?:in|when|after)\b))",
