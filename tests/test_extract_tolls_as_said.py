@@ -277,3 +277,18 @@ def test_a_leader_killed_by_title_and_name_is_one_dead() -> None:
     # a figure before the title counts, not the name
     assert read_counts("The raid killed two commanders and wounded Abu Bakr.")[0][
         "killed"] == (2, 2)
+
+
+def test_killed_or_wounded_is_no_death_toll() -> None:
+    from strikewatch.extract.counts import read_counts
+
+    for text in ("Twelve soldiers were killed or wounded in the attack.",
+                 "The clashes were costly, with several soldiers and officers reported "
+                 "killed or wounded.",
+                 "The shelling killed or injured 30 people."):
+        got = read_counts(text)[0]
+        assert "killed" not in got and "injured" not in got, text
+    # "no civilians were injured or killed" after a toll leaves the toll alone
+    got = read_counts("The strike killed three fighters and no civilians were injured or "
+                      "killed.")[0]
+    assert got["killed"] == (3, 3)

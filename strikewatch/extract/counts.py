@@ -163,6 +163,15 @@ _KILL_AFTER = re.compile(
     rf"^\s+{_GAP}(?:\w+\s+)?(?:(?:were|was|have been|had been|are|is|being|reportedly|"
     r"reported|later|all)\s+){0,3}(?:killed|dead|died|deaths|fatalities|slain|lost their lives|"
     r"neutrali[sz]ed|eliminated|martyred)\b", re.IGNORECASE)
+# "several soldiers reported killed or wounded", "killed or injured 40 people": casualties,
+# the dead and the hurt together, neither a death toll nor a count of the wounded
+_KILLED_OR_HURT = (r"(?:kill(?:ed|ing)\s+or\s+(?:wounded|injured|hurt)|"
+                   r"(?:wounded|injured|hurt)\s+or\s+kill(?:ed|ing))")
+_EITHER_AFTER = re.compile(
+    r"^\s+(?:(?!(?:that|but|no|none|while)\b)[\w'’-]+\s+){0,4}?"
+    r"(?:(?:were|was|have been|had been|are|is|reportedly|reported)\s+)"
+    rf"{{0,3}}{_KILLED_OR_HURT}\b", re.IGNORECASE)
+_EITHER_BEFORE = re.compile(rf"\b{_KILLED_OR_HURT}\s+$", re.IGNORECASE)
 _KILL_BEFORE = re.compile(
     r"(?:\bkill(?:ed|ing|s)?(?:\s+all)?|\bleft|\bclaimed the lives of|"
     r"\bdeath toll (?:of|to|at|rose to|reached|stands at|stood at|climbed to)|"
@@ -364,6 +373,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             continue  # "held not one terrorist but ten dead civilians": a count denied
         if _PART_OF_TOLL.match(right):
             continue  # "two of the six people who died": the toll is six
+        if _EITHER_AFTER.match(right) or _EITHER_BEFORE.search(left):
+            continue  # "twelve soldiers were killed or wounded": casualties, no toll
         nth = _NTH.match(right) and text[c.start:c.end].lower() == "a"  # "a third person"
         added = bool(_MORE.match(right) or _ANOTHER.search(left) or
                      _ALSO_BEFORE.search(left) or _ALSO_AFTER.match(right) or nth)
