@@ -109,3 +109,64 @@ def test_a_day_without_its_year_takes_the_year_the_page_tells_it_with() -> None:
     two = text.replace("Remembering June 3, 2019", "June 3, 2019 and June 3, 2020")
     assert _events(two, published=None)[0].date_low is None
     assert _events(text.split("\n\n")[1], published=None)[0].date_low is None
+
+
+# --- the finer day told with the toll, the day of a statement ----------------------------
+
+def test_a_day_told_later_with_the_toll_narrows_the_month() -> None:
+    (m,) = _events("A rights group said a drone strike by the army last month killed 12 "
+                   "villagers near the river. The group said the strike on a busy market on "
+                   "May 6 killed at least 12 villagers, three of them children.")
+    assert (m.date_low, m.date_high, m.time_precision) == ("2024-05-06", "2024-05-06", 1)
+    assert "May 6" in [s.text for s in m.provenance["date"]]
+
+
+def test_a_day_without_a_toll_does_not_narrow_the_month() -> None:
+    # a day named with no toll may be another strike of the month, or when it was told of
+    ms = _events("A rights group said a drone strike by the army last month killed 12 "
+                 "villagers near the river. Separately, jets struck a depot on May 6.")
+    first = next(m for m in ms if m.killed_low == 12)
+    assert (first.date_low, first.date_high) == ("2024-05-01", "2024-05-31")
+
+
+def test_a_day_with_another_toll_does_not_narrow_the_month() -> None:
+    ms = _events("A rights group said a drone strike by the army last month killed 12 "
+                 "villagers near the river. The strike on the market on May 6 killed 40 "
+                 "people, the group said.")
+    assert all((m.date_low, m.date_high) != ("2024-05-06", "2024-05-06")
+               for m in ms if m.killed_low == 12)
+
+
+def test_the_day_of_a_statement_is_when_it_was_told() -> None:
+    from strikewatch.extract.components.dates import told_at
+    from strikewatch.extract.context import Sentence
+
+    for text, day in (("In a statement on Sunday the command said the raid killed four.",
+                       "Sunday"),
+                      ("The raid killed four, according to a Monday statement by the army.",
+                       "Monday"),
+                      ("In a Tuesday post on X the command said the raid killed four.",
+                       "Tuesday"),
+                      ("At a news conference late on Monday the minister said so.", "Monday")):
+        s = Sentence(0, 0, len(text), text)
+        a = text.index(day)
+        assert told_at(text, s, a, a + len(day)), text
+    for text, day in (("The raid on Sunday killed four, the statement said.", "Sunday"),
+                      ("Monday's strike killed four, the army said.", "Monday")):
+        s = Sentence(0, 0, len(text), text)
+        a = text.index(day)
+        assert not told_at(text, s, a, a + len(day)), text
+
+
+def test_a_statement_day_gives_way_to_the_events_own_yesterday() -> None:
+    (m,) = _events("Jets bombed a rebel camp in the hills, killing six fighters, according "
+                   "to a Monday statement by the army. The strike took place on Sunday, the "
+                   "army said.")
+    assert (m.date_low, m.date_high) == ("2024-06-09", "2024-06-09")
+
+
+def test_a_week_told_is_not_narrowed_to_a_day() -> None:
+    # a week told relatively is near enough: a later day may be another strike's
+    (m,) = _events("Two men who survived a navy strike last week on a smuggling boat were "
+                   "sent home. The navy sank another boat on Thursday, killing two men.")[:1]
+    assert (m.date_low, m.date_high) == ("2024-06-03", "2024-06-09")

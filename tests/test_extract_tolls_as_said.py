@@ -213,3 +213,82 @@ def test_civilians_including_children_counts_civilians_not_children() -> None:
     assert "children_killed" not in counts
     # the count that counts children still does
     assert read_counts("The shelling killed six children.")[0].get("children_killed") == (6, 6)
+
+
+# --- a toll counted in dozens, a part of a toll told whole ---------------------------------
+
+def test_a_count_in_dozens_is_read_whole() -> None:
+    from strikewatch.extract.counts import read_counts
+
+    assert read_counts("More than two dozen people died in the raids.")[0]["killed"] == (
+        25, None)
+    assert read_counts("Two dozen fighters were killed.")[0]["killed"] == (24, 24)
+    assert read_counts("Two fighters were killed.")[0]["killed"] == (2, 2)
+
+
+def test_some_of_the_dead_told_whole_give_the_whole_toll() -> None:
+    (m,) = _events("The two fishermen are thought to be two of the six people who died "
+                   "when the navy struck a boat off the cape.")
+    assert (m.killed_low, m.killed_high) == (6, 6)
+    assert [s.text for s in m.provenance["killed"]] == ["six"]
+
+
+def test_a_part_whose_verb_is_its_own_stays_the_part() -> None:
+    from strikewatch.extract.counts import read_counts
+
+    # the verb counts the part ...
+    assert read_counts("Three of the five men aboard were killed.")[0]["killed"] == (3, 3)
+    # ... and a part placed on one boat is that boat's toll, not the day's
+    assert read_counts("Eight of the 11 dead were aboard the two boats in the Pacific.")[0][
+        "killed"] == (8, 8)
+    # "one of two men who died" may be two among more dead: the part is no whole toll
+    assert read_counts("He is thought to be one of two fishermen who died in the strike.")[
+        0]["killed"] != (2, 2)
+
+
+def test_a_short_aside_between_the_dead_and_their_verb() -> None:
+    from strikewatch.extract.counts import read_counts
+
+    assert read_counts("The bomb hit a farm and one person, not yet identified, was "
+                       "killed.")[0]["killed"] == (1, 1)
+    assert read_counts("Two people, both civilians, were killed.")[0]["killed"] == (2, 2)
+    # an aside before another verb is no toll
+    assert "killed" not in read_counts("Two boats, the navy said, were hit.")[0]
+    assert "killed" not in read_counts("Two people, both civilians, were hurt.")[0]
+
+
+def test_the_dead_among_those_told_before_are_a_toll() -> None:
+    from strikewatch.extract.counts import read_counts
+
+    assert read_counts("The camp housed refugees and at least nine of them died, three "
+                       "women among them.")[0]["killed"] == (9, None)
+    # "nine of them children" counts the children among the dead, not the dead
+    got = read_counts("Twenty people died, nine of them children.")[0]
+    assert got["killed"] == (20, 20) and got["children_killed"] == (9, 9)
+    assert "killed" not in read_counts("Ten people were hurt, three of whom were "
+                                       "children.")[0]
+
+
+def test_a_leader_killed_by_title_and_name_is_one_dead() -> None:
+    from strikewatch.extract.counts import read_counts
+
+    assert read_counts("The drone killed militia commander Abu Bakr al-Tamimi in his "
+                       "car.")[0]["killed"] == (1, 1)
+    # a figure before the title counts, not the name
+    assert read_counts("The raid killed two commanders and wounded Abu Bakr.")[0][
+        "killed"] == (2, 2)
+
+
+def test_killed_or_wounded_is_no_death_toll() -> None:
+    from strikewatch.extract.counts import read_counts
+
+    for text in ("Twelve soldiers were killed or wounded in the attack.",
+                 "The clashes were costly, with several soldiers and officers reported "
+                 "killed or wounded.",
+                 "The shelling killed or injured 30 people."):
+        got = read_counts(text)[0]
+        assert "killed" not in got and "injured" not in got, text
+    # "no civilians were injured or killed" after a toll leaves the toll alone
+    got = read_counts("The strike killed three fighters and no civilians were injured or "
+                      "killed.")[0]
+    assert got["killed"] == (3, 3)

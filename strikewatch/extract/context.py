@@ -86,7 +86,8 @@ class Frame:
     date_high: str | None = None
     time_precision: int | None = None
     # dates: the date is only the day the event was told ("officials said on Tuesday"),
-    # kept while the article gives no day of the event itself
+    # kept while the article gives no day of the event itself (dates.day_of_telling decides;
+    # dates.telling_day, what assemble asks, reads this flag)
     date_told: bool = False
     period_low: str | None = None
     period_high: str | None = None
@@ -158,14 +159,44 @@ class Group:
 
     def dated(self) -> Frame | None:
         """The frame whose date the event takes: the first that gives the event's own day,
-        else the first dated only by when it was told."""
+        else the first dated only by when it was told. Where a later sentence of the event
+        names a finer time inside that one ("last month ... on January 6", "earlier this
+        month ... last week"), the finer is the same time told more precisely."""
         told = None
-        for f in self.frames:
+        for i, f in enumerate(self.frames):
             if f.date_low is not None:
                 if not f.date_told:
-                    return f
+                    return _finer_inside(f, self.frames[i + 1:])
                 told = told or f
         return told
+
+
+def _finer_inside(f: Frame, later: list[Frame]) -> Frame:
+    """The first of `later`'s own dates that lies inside `f`'s, is told more precisely and
+    comes with the event's toll (a death toll that does not contradict `f`'s), else `f`.
+    A bare day without a toll may be another strike of the period ("last week strikes hit
+    ... strikes on Sunday hit Naqura") or when the event was spoken of, not a finer time
+    of it."""
+    if f.time_precision != 3 or f.date_high is None:
+        return f  # a day or a week told is near enough: only a month or more is widened
+    assert f.date_low is not None
+    for g in later:
+        if g.date_low is not None and not g.date_told and g.time_precision is not None \
+                and g.time_precision < f.time_precision and \
+                f.date_low <= g.date_low and (g.date_high or g.date_low) <= f.date_high \
+                and _same_toll(f, g):
+            return g
+    return f
+
+
+def _same_toll(f: Frame, g: Frame) -> bool:
+    """Whether `g` tells a death toll and `f` none, or one that meets it."""
+    got, have = g.counts.get("killed"), f.counts.get("killed")
+    if got is None or got[0] is None:
+        return False
+    if have is None or have[0] is None:
+        return True
+    return (have[1] is None or got[0] <= have[1]) and (got[1] is None or have[0] <= got[1])
 
 
 @dataclass

@@ -15,6 +15,7 @@ import re
 
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.date_forms import DAY
 from strikewatch.extract.triggers import BAT, ERV, VAC
 
 __all__ = ["Group", "merge_frames"]
@@ -141,8 +142,7 @@ def _earlier_act(f: Frame) -> bool:
 
 
 # "last Thursday", "this past Friday": the day of an earlier act, told in a later sentence
-_LAST_DAY = anchored(re.compile(r"\b(?:last|this\s+past)\s+(Monday|Tuesday|Wednesday|Thursday|"
-                                r"Friday|Saturday|Sunday)\b"))
+_LAST_DAY = anchored(re.compile(rf"\b(?:last|this\s+past)\s+({DAY})\b"))
 
 
 def _earlier_day(f: Frame, g: Group) -> bool:

@@ -71,8 +71,9 @@ WORD_VALUES["an"] = 1
 
 _W = "|".join(sorted((w for w in WORD_VALUES if w not in ("a", "an", "zero")), key=len,
                      reverse=True))
-_NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_W})(?:[- ](?:{_W}))?(?: hundred)?|"
-        r"(?:a|one|two|three) dozen)")
+# ("two dozen" before "two": "more than two dozen people" is 25 or more, not 3)
+_NUM = (r"(?:(?:a|one|two|three) dozen|"
+        rf"\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_W})(?:[- ](?:{_W}))?(?: hundred)?)")
 _QUAL = "|".join(sorted((q for q in COUNT_TABLE if q), key=len, reverse=True))
 _VAGUE = "|".join(sorted(VAGUE, key=len, reverse=True))
 _PERSON_SG = (r"(?:man|woman|child|boy|girl|person|civilian|fisherman|soldier|journalist|"
@@ -163,6 +164,15 @@ _KILL_AFTER = re.compile(
     rf"^\s+{_GAP}(?:\w+\s+)?(?:(?:were|was|have been|had been|are|is|being|reportedly|"
     r"reported|later|all)\s+){0,3}(?:killed|dead|died|deaths|fatalities|slain|lost their lives|"
     r"neutrali[sz]ed|eliminated|martyred)\b", re.IGNORECASE)
+# "several soldiers reported killed or wounded", "killed or injured 40 people": casualties,
+# the dead and the hurt together, neither a death toll nor a count of the wounded
+_KILLED_OR_HURT = (r"(?:kill(?:ed|ing)\s+or\s+(?:wounded|injured|hurt)|"
+                   r"(?:wounded|injured|hurt)\s+or\s+kill(?:ed|ing))")
+_EITHER_AFTER = re.compile(
+    r"^\s+(?:(?!(?:that|but|no|none|while)\b)[\w'’-]+\s+){0,4}?"
+    r"(?:(?:were|was|have been|had been|are|is|reportedly|reported)\s+)"
+    rf"{{0,3}}{_KILLED_OR_HURT}\b", re.IGNORECASE)
+_EITHER_BEFORE = re.compile(rf"\b{_KILLED_OR_HURT}\s+$", re.IGNORECASE)
 _KILL_BEFORE = anchored(re.compile(
     r"(?:\bkill(?:ed|ing|s)?(?:\s+all)?|\bleft|\bclaimed the lives of|"
     r"\bdeath toll (?:of|to|at|rose to|reached|stands at|stood at|climbed to)|"
@@ -240,8 +250,12 @@ _HE_AND = re.compile(r"(?:\b(?:he|she)|(?:^|[.;:,]\s+)[A-Z][\w'’-]+(?:\s+[A-Z]
 _NTH = re.compile(r"\s+(?:second|third|fourth|fifth|sixth|seventh)\s+(?!(?:strike|attack|"
                   r"raid|time|day|boat|vessel)s?\b)", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a further)\s+$", re.IGNORECASE)
-# ", including three women," between a count and its verb
-_ASIDE = re.compile(r",\s+(?:including|among them|among whom|\w+ of (?:them|whom))\b[^,.;]{0,60},")
+# ", including three women," between a count and its verb; and a short aside right before
+# a death verb ("one person, not yet identified, was killed", "two people, both civilians,
+# died")
+_ASIDE = re.compile(r",\s+(?:including|among them|among whom|\w+ of (?:them|whom))\b[^,.;]{0,60},|"
+                    r",\s+[^,.;]{1,40},(?=\s+(?:(?:was|were|had been|have been|has been)\s+"
+                    r"(?:killed|slain)|died)\b)")
 _STRIKES = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:strikes|airstrikes|air strikes|drone strikes|attacks|raids|"
     r"bombings|sorties|operations|shellings|bombardments)\b", re.IGNORECASE)
@@ -259,6 +273,21 @@ _MISS = re.compile(rf"^\s+{_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)
 # "15 of the wounded needed hospital care": part of a toll told before, not a toll
 _SUBSET = re.compile(r"^\s+of\s+(?:the|those)\s+(?:wounded|injured|dead|killed|victims|"
                      r"casualties)\b", re.IGNORECASE)
+# "two of the six people who died", "two of the 11 killed": some of a toll the clause tells
+# whole (the figure after "of the" is the toll; "one of two Trinidadians who died" may be
+# two among more dead); not "three of the five men aboard were
+# killed", where the verb counts the part, nor "eight of the 11 dead were aboard the two
+# boats in the Pacific", where the part is one boat's or one place's toll
+_PART_OF_TOLL = re.compile(rf"^\s+of\s+(?:the|those|these)\s+{_NUM}\s+"
+                           r"(?:(?!(?:were|was|are|is|had|have|has)\b)[\w'’-]+\s+){0,2}?"
+                           r"(?:(?:who|that)\s+(?:had\s+|have\s+)?(?:died|perished|"
+                           r"(?:were|had been|have been)\s+killed)|killed|dead)\b"
+                           r"(?!\s+(?:were|was)\s+(?:aboard|on|in|at|from)\b)",
+                           re.IGNORECASE)
+# "nine of them died", "three of whom were killed": the dead among those told before, a
+# toll (not "20 people, nine of them children")
+_OF_THEM_DIED = re.compile(r"^\s+of\s+(?:them|whom)\s+(?:(?:were|was|had\s+been|have\s+been)"
+                           r"\s+(?:killed|slain)|(?:had\s+|have\s+)?died)\b", re.IGNORECASE)
 _NONE_OF = anchored(re.compile(r"\bnone\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE))
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
 _ZERO = anchored(re.compile(
@@ -343,6 +372,10 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         left = text[max(0, c.start - 90):c.start]
         if _NOT_ONE.search(left):
             continue  # "held not one terrorist but ten dead civilians": a count denied
+        if _PART_OF_TOLL.match(right):
+            continue  # "two of the six people who died": the toll is six
+        if _EITHER_AFTER.match(right) or _EITHER_BEFORE.search(left):
+            continue  # "twelve soldiers were killed or wounded": casualties, no toll
         nth = _NTH.match(right) and text[c.start:c.end].lower() == "a"  # "a third person"
         added = bool(_MORE.match(right) or _ANOTHER.search(left) or
                      _ALSO_BEFORE.search(left) or _ALSO_AFTER.match(right) or nth)
@@ -410,8 +443,9 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         killed_here = bool(_KILL_AFTER.match(right) or _KILL_BEFORE.search(left) or
                            _ALL_OF_WHOM.match(right) or far)
         injured_here = not direct and bool(_INJ_AFTER.match(right) or _INJ_BEFORE.search(left))
-        including = bool(_INCLUDING.search(left)) or right.startswith(" of them") or \
-            right.startswith(" of whom") or bool(_SUBSET.match(right))
+        including = bool(_INCLUDING.search(left)) or (
+            (right.startswith(" of them") or right.startswith(" of whom")) and
+            not _OF_THEM_DIED.match(right)) or bool(_SUBSET.match(right))
         child, civ = _CHILD.match(right), _CIV.match(right)
         if civ is not None and child is not None and civ.end() < child.end():
             child = None  # "20 civilians including children": the count counts civilians
@@ -492,7 +526,9 @@ _ONE_KILLED = re.compile(
     # "killed him", "killed the leader of al Qaeda"
     r"\b(?:killed|killing)\s+(?:him|her|the\s+(?:[\w-]+\s+){0,2}(?:leader|chief|head|founder|"
     r"commander|emir|spokesman|deputy)\s+of)\b|"
-    # a person by name: "killed Ayman al-Zawahiri", "Hassan Nasrallah had been killed"
+    # a person by name: "killed Ayman al-Zawahiri", "killed al-Qaeda leader Ayman
+    # al-Zawahiri", "Hassan Nasrallah had been killed"
+    rf"\b(?:killed|killing)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\s+(?-i:{_NAME})(?!\s+and\b)|"
     rf"(?-i:\b(?:killed|killing)\s+{_NAME}(?!\s+and\b)|"
     rf"{_NAME}\s+(?:(?:was|had been|has been)\s+(?:killed|slain|eliminated|assassinated)|"
     r"died\s+(?:in|when|after)\b))",

@@ -19,6 +19,10 @@ MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
+#: the full month names and the three-letter abbreviations, as regex alternatives
+MONTH_NAMES = "|".join(m for m in calendar.month_name if m)
+MONTH_ABBRS = "|".join(m for m in calendar.month_abbr if m)
+
 MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

@@ -40,6 +40,7 @@ from collections.abc import Callable
 from strikewatch.extract.components.dates import day_of_telling, telling_day, told_at
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.counts import VAGUE
+from strikewatch.extract.date_forms import DAY, MONTH_ABBRS, MONTH_NAMES
 from strikewatch.extract.pipeline import component
 
 # a line that ends like prose ends: it is a sentence, not a headline or a link
@@ -752,11 +753,10 @@ def _referent(doc: Doc, g: Group, a: Group) -> bool:
 
 
 # words that tell when, read or not ("Oct. 3" where no year is known, "overnight")
-_WHEN = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|"
-                   r"jul|aug|sept?|oct|nov|dec)(?:\w*)?\b\.?\s*\d|"
-                   r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|"
-                   r"overnight|January|February|March|April|June|July|August|September|"
-                   r"October|November|December)\b", re.IGNORECASE)
+# (a month's full name other than May, the verb, is a date word on its own)
+_WHEN = re.compile(rf"\b(?:{DAY}|{MONTH_ABBRS})(?:\w*)?\b\.?\s*\d|"
+                   rf"\b(?:{DAY}|yesterday|today|tonight|overnight|"
+                   rf"{MONTH_NAMES.replace('|May|', '|')})\b", re.IGNORECASE)
 
 
 # an event noun, what "the", "its", "such" refer back with ("the strike", "its raids"); a
@@ -936,7 +936,7 @@ _CAMPAIGN_FIRST = re.compile(r"\b(?:the|this|its|their)\s+first\s+(?:and\s+(?:[\
 _SERIES = re.compile(r"\bthird\b|\bthe\s+second\b(?!\s+(?:[\w-]+\s+)?(?:strike|attack|raid)s?\b)",
                      re.IGNORECASE)
 # a day told relative to the telling: what a news report dates its own strike by
-_RELATIVE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
+_RELATIVE_DAY = re.compile(rf"\b(?:{DAY}|yesterday|today|"
                            r"tonight|overnight|last\s+night|this\s+(?:week|morning|weekend)|"
                            r"latest|newest|most\s+recent)\b", re.IGNORECASE)
 

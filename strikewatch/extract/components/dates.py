@@ -81,6 +81,14 @@ _APART = anchored(re.compile(r"[;—–]|\b(?:said|says|told|disclos\w+|announc\
 _POSTED = re.compile(r"\b(?:(?:in|on) (?:a|an|his|her|its|their) (?:[\w-]+ )?(?:post|posts|"
                      r"video|interview|statement on [\w/]+)|posted|tweeted|put (?:it |them )?"
                      r"online|told (?:[A-Z][\w.&-]*|reporters|journalists))\b[^.;]{0,25}$")
+# "in a statement on Sunday", "at a news conference late on Monday" (the day comes after
+# the statement's noun) and "a Monday statement", "in a Tuesday post on X", "Sunday's
+# briefing" (it comes before): the day a statement came out, not when the event happened
+_STATEMENT = r"(?:statement|briefing|(?:news|press) (?:conference|release)|interview|" \
+             r"post|announcement|remarks|communiqu[eé])"
+_STATEMENT_ON = re.compile(rf"\b{_STATEMENT}\s+(?:(?:issued|released|published|posted|given)"
+                           r"\s+)?(?:(?:late|early)\s+)?on\s+$", re.IGNORECASE)
+_DAYS_STATEMENT = re.compile(rf"(?:['’]s)?\s+{_STATEMENT}\b", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)[^,;.]*$", re.IGNORECASE)
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
@@ -108,13 +116,19 @@ def told_at(text: str, s: Sentence, start: int, end: int) -> bool:
     denied"."""
     return bool(_SAID_ON.search(text[max(s.start, start - 50):start])
                 or _POSTED.search(text, max(s.start, start - 60), start)
+                or _STATEMENT_ON.search(text, max(s.start, start - 50), start)
+                or _DAYS_STATEMENT.match(text, end, s.end)
                 or _ON_SAID.match(text, end, min(s.end, end + 20)))
 
 
-def day_of_telling(text: str, s: Sentence, start: int, end: int) -> bool:
+def day_of_telling(text: str, s: Sentence, start: int, end: int,
+                   until: int | None = None) -> bool:
     """Whether the day at [start, end) dates a telling, either way round: "officials said on
-    Monday" (`told_at`) or "On Monday the White House confirmed that ..."."""
-    return told_at(text, s, start, end) or _THEN_SAID.match(text, end, s.end) is not None
+    Monday" (`told_at`) or "On Monday the White House confirmed that ..." (the say verb
+    before `until`, the event word, where one is given). The one test of a told day: the
+    dates component records its verdict on the frame (`Frame.date_told`)."""
+    return told_at(text, s, start, end) or \
+        _THEN_SAID.match(text, end, s.end if until is None else until) is not None
 
 
 def _clause_dates(doc: Doc, f: Frame) -> list[DateRead]:
@@ -173,7 +187,7 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
         return
     told = [d for d in points if told_at(doc.text, s, d.start, d.end)
             or (f.trigger.strength == "strong" and d.end < t0 and
-                _THEN_SAID.match(doc.text, d.end, t0) is not None)]
+                day_of_telling(doc.text, s, d.start, d.end, until=t0))]
     # "in a post on Tuesday (October 28)": the post's day told twice
     told += [e for e in points if e not in told and any(
         0 <= e.start - t.end <= 3 and doc.text[t.end:e.start].strip() in ("(", ",", "") and
@@ -287,16 +301,17 @@ def _in_quotation(text: str, s: Sentence, pos: int) -> bool:
 
 def telling_day(doc: Doc, f: Frame) -> bool:
     """Whether the frame's date is only the day the event was told of: the day of a
-    statement or a post ("officials said on Monday") or a speaker's "today" inside a
-    quotation. Such a day bounds the event from above: what was told of on Wednesday
-    happened then or a day or two before, and a date the article gives the event itself
-    ("the strike happened late Tuesday") says which (component `assemble`)."""
+    statement or a post ("officials said on Monday"), as the dates component found it
+    (`Frame.date_told`), or a speaker's "today" inside a quotation. Such a day bounds the
+    event from above: what was told of on Wednesday happened then or a day or two before,
+    and a date the article gives the event itself ("the strike happened late Tuesday")
+    says which (component `assemble`)."""
     spans = f.prov.get("date") or []
     if f.date_low is None or not spans:
         return False
     a, b = spans[0]
     s = f.sentence
-    if told_at(doc.text, s, a, b):
+    if f.date_told:
         return True
     return bool(_SPEAKERS_NOW.fullmatch(doc.text[a:b].strip())) and \
         _in_quotation(doc.text, s, a)
