@@ -42,6 +42,23 @@ _LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|t
 # strike on X": X was hit)
 _PLACE_LIST = re.compile(r"\b(?:in|inside|into|near|across|of|from|over|to)\s+(?:the\s+)?"
                          r"(?:[A-Z][\w-]*,?\s+(?:and|or)\s+)?$")
+# "hit a boat tied to the ELN", "a town held by al-Shabab", "vessels operated by a cartel":
+# the party describes what was hit (or a place), it neither acted nor was the agent of "by"
+_DESCRIBED_BY = re.compile(r"\b(?:tied|linked|connected|affiliated|allied|loyal|belonging|"
+                           r"operated|run|held|controlled|owned|used|manned|crewed|backed|"
+                           r"associated|aligned)\s+(?:to|with|by)\s+(?:the\s+)?"
+                           r"(?:[\w’'.-]+\s+){0,2}?$", re.IGNORECASE)
+# "went after a senior Islamic State leader", "engaged the militants", "targeted a heavily
+# armed group of fighters": the object of an act of force was acted on (lower-case words
+# only between, and no "by"/"and": "killed by the army", "attacked and the navy ...")
+_ACTED_ON = re.compile(r"\b(?:(?:went|go|goes|going|moved)\s+after|(?:engag|raid|pursu|storm|"
+                       r"target|attack|bomb|shell|eliminat|neutraliz|neutralis|kill)(?:ed|ing)|"
+                       r"hit|struck|striking)\s+(?:(?!(?:by|and|or|but|while|as|when|after|"
+                       r"before|then|with|alongside|said|says)\b)[a-z][\w-]*\s+){0,5}$")
+# "pinning the raids on the United States", "blaming the attack on Israel", "which the
+# Houthis blamed on the United States": who was blamed is the agent told
+_BLAMED_ON = re.compile(r"\b(?:blam|pinn|attribut)(?:ed|ing)\s+(?:(?:it|them|the\s+\w+|"
+                        r"the\s+\w+\s+\w+)\s+)?(?:on|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_MARK = re.compile(r"\bby\s+(?:\w+\s+){0,2}$|\bby\s+(?:(?!(?:on|against|targeting|at|in|"
                          r"near)\b)[\w\"“”‘’'-]+\s+){0,4}(?:of|from)\s+(?:the\s+)?$",
                          re.IGNORECASE)
@@ -53,7 +70,6 @@ _SPEAKER_AFTER = re.compile(r"^(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.�
                             # official who announced the strike, not its target
                             r"claimed|posted|wrote|tweeted|declared|noted|stressed|"
                             r"insisted|explained|testified|acknowledged)\b")
-
 
 # a verb the party before it did: "troops killed four militants", "the navy struck a boat"
 _ACTS_AFTER = re.compile(r"^\s+(?:(?:also|then|later|reportedly|had|have|has)\s+)?(?:killed|"
@@ -95,6 +111,13 @@ _PARTNER_BEFORE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:coordination|cooperatio
                              re.IGNORECASE)
 
 
+def _acted_on(text: str, i: int) -> bool:
+    """Whether the party at clause offset `i` is told as acted on or as a description of
+    what was hit ("engaged the militants", "a boat tied to the ELN")."""
+    lo = max(0, i - 80)
+    return bool(_DESCRIBED_BY.search(text, lo, i) or _ACTED_ON.search(text, lo, i))
+
+
 def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
                  hits: list[ActorHit]) -> tuple[ActorHit | None, ActorHit | None, bool]:
     """(actor1, actor2, sure) from word order alone; `sure` False asks for a parse.
@@ -109,7 +132,9 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
     before = [h for h in hits if h.end <= trig_start]
     after = [h for h in hits if h.start >= trig_end]
     for h in after:  # passive: "... were killed by Israeli warplanes"
-        if _AGENT_MARK.search(text[:h.start - start]) and h.actor.type != "civilians":
+        i = h.start - start
+        if h.actor.type != "civilians" and not _DESCRIBED_BY.search(text, max(0, i - 80), i) \
+                and (_AGENT_MARK.search(text[:i]) or _BLAMED_ON.search(text, max(0, i - 60), i)):
             a1 = h
             break
     if passive:  # "Three soldiers were killed by a Ukrainian drone": the subject suffered
@@ -134,6 +159,7 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
         return a1, (victims[-1] if victims else None), sure
     cand1 = [h for h in before if h.actor.type != "civilians" and
              not _TARGET_MARK.search(text[:h.start - start]) and
+             not _acted_on(text, h.start - start) and
              not _SUFFERED.match(text, h.end - start, trig_start - start) and
              not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) and
              not _SPEAKER_AFTER.match(text[h.end - start:])]
@@ -178,7 +204,8 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
         break
     if a2 is None:
         targets = [h for h in before if h is not a1 and (_TARGET_MARK.search(
-            text[:h.start - start]) or _SUFFERED.match(text, h.end - start, trig_start - start))]
+            text[:h.start - start]) or _acted_on(text, h.start - start) or
+            _SUFFERED.match(text, h.end - start, trig_start - start))]
         a2 = targets[-1] if targets else None
     # a parse is worth its cost only where word order leaves a real choice: agents of
     # different states before the event word, or a capitalised name the lexicon missed
