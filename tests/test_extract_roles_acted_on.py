@@ -63,3 +63,46 @@ def test_who_an_attack_is_pinned_on_is_its_agent() -> None:
     name, country = _a1("Two people died when warplanes struck a port overnight, the "
                         "rebels said on Friday.")
     assert country != "US"
+
+
+def test_a_state_institution_that_told_the_event_is_not_its_agent() -> None:
+    m = _one("Citing hospital staff, Yemen's state news agency said three people were "
+             "killed in a drone strike on Tuesday.")
+    assert m.actor1 is None or m.actor1.country != "YE"
+    m = _one("Somalia's Ministry of Information says a US airstrike killed five militants "
+             "near Jilib on Monday.")
+    assert m.actor1 is not None and m.actor1.country == "US"
+    # negative: a state's own forces said to have struck stay its act
+    assert _a1("On Monday Pakistan's army said it struck hideouts in the north, killing "
+               "twelve.")[1] == "PK"
+
+
+def test_a_state_named_for_its_province_is_a_place() -> None:
+    m = _one("On Thursday Turkish jets bombed caves in Iraq's Duhok province, killing "
+             "nine fighters.")
+    assert m.actor1 is not None and m.actor1.country == "TR"
+    m = _one("The army said a sweep by security forces in the district facing "
+             "Afghanistan's Paktika province had left 13 insurgents dead on Wednesday.")
+    assert m.actor1 is not None and m.actor1.name == "security forces"
+    # negative: the state named as who struck stays the attacker
+    assert _a1("On Thursday Iran struck a camp in the border area, killing nine.")[1] == "IR"
+
+
+def test_a_publication_or_a_monitor_based_in_a_country_is_no_party() -> None:
+    m = _one("A researcher told The Washington Post that a drone strike killed two men "
+             "near the border on Sunday.")
+    assert m.actor1 is None or m.actor1.country != "US"
+    m = _one("A UK-based monitor said a drone strike killed two men near Idlib on Sunday.")
+    assert m.actor1 is None or m.actor1.country != "GB"
+    # negative: the capital standing for its government still acts
+    assert _a1("Washington struck a boat in the Caribbean on Monday, killing three.")[1] == "US"
+
+
+def test_an_official_who_struck_back_in_words_made_no_strike() -> None:
+    text = ("The country's president struck back after the announcement, accusing the "
+            "administration of killing three fishermen.")
+    assert [m for m in extract(Article(text=text, published=PUB))
+            if m.kind == "event" and m.status == "occurred"] == []
+    # negative: a state striking back with weapons did strike
+    assert _a1("On Monday Iran struck back with missiles at a base in Iraq, killing two.")[1] \
+        == "IR"

@@ -200,6 +200,8 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
     taken: list[tuple[int, int]] = []
     for m in _NAMED_ONE.finditer(text):
         a, b = m.span()
+        if _MASTHEAD.match(text, b):
+            continue  # "The Washington Post": a publication, no party
         e = NAMED[int(m.lastgroup[1:])]  # type: ignore[index]
         taken.append((a, b))
         name = e.name or re.sub(r"^the ", "", m.group(0))
@@ -244,7 +246,7 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
     for m in _CAPITAL_RE.finditer(text):
         a, b = m.span()
         if any(a < y and x < b for x, y in taken) or \
-                PLACE_BEFORE.search(text, max(0, a - 30), a):
+                PLACE_BEFORE.search(text, max(0, a - 30), a) or _MASTHEAD.match(text, b):
             continue
         taken.append((a, b))
         hits.append(ActorHit(offset + a, offset + b, Actor(
@@ -303,7 +305,7 @@ def _scan_countries(text: str) -> list[tuple[int, int, str, str]]:
             if text.startswith(n, m.start()) and (end == len(text) or not (
                     text[end].isalnum() or text[end] == "_")) and \
                     not is_given_name(text, m.start(), end) and \
-                    not _MASTHEAD.match(text, end):
+                    not _MASTHEAD.match(text, end) and not text.startswith("-based", end):
                 out.append((m.start(), end, n, names[n]))
                 pos = end
                 break
@@ -321,7 +323,8 @@ _NAME_NEXT = re.compile(r" (?!(?:Army|Armed|Air|Navy|Defen[cs]e|Forces?|Governme
                         r"October|November|December|On|In|At|The)\b)[A-Z][a-z]+\b")
 
 
-# "Iraq News Now", "Pakistan Today", "the Kenya Times": a publication's name, no party
+# "Iraq News Now", "Pakistan Today", "the Kenya Times", "The Washington Post": a
+# publication's name, no party (and "a UK-based monitor" names where it sits, no party)
 _MASTHEAD = re.compile(r" (?:News|Times|Today|Post|Daily|Herald|Tribune|Observer|Online|TV|"
                        r"Radio|Press|Journal|Gazette|Chronicle|Express|Insider|Monitor)\b")
 

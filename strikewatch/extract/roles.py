@@ -71,6 +71,35 @@ _SPEAKER_AFTER = re.compile(r"^(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.�
                             r"claimed|posted|wrote|tweeted|declared|noted|stressed|"
                             r"insisted|explained|testified|acknowledged)\b")
 
+# "Lebanon's Ministry of Health says", "Syria's state news agency Sana said", "Lebanon's
+# authorities count ...": an institution of the state that told the event, not its agent
+_SOURCE_OF_STATE = re.compile(r"^['’]s(?:\s+(?:[a-z][\w-]*|[A-Z][\w.’'-]*|of|the)){0,3}?\s+"
+                              r"(?:news\s+agency|agency|media|television|TV|broadcaster|radio|"
+                              r"newspaper|outlet|ministry|Ministry(?:\s+of\s+[A-Z]\w+)?|"
+                              r"office|Office|authorities|officials|sources?|monitor|"
+                              r"spokes(?:man|woman|person)|health\s+ministry)"
+                              r"(?:\s+[A-Z][\w.’'-]*){0,3},?\s+(?:(?:has|have|had)\s+)?"
+                              r"(?:said|says|say|told|reported|reports|report|confirmed|"
+                              r"announced|stated|claimed|count|counts|counted|put|puts|"
+                              r"added|noted|cited)\b")
+# "Afghanistan's Paktika province", "Iran's Sistan and Baluchestan province", "Yemen's
+# west": where, not who
+_PLACE_OF_STATE = re.compile(r"^['’]s\s+(?:(?:[A-Z][\w-]*|and|al-\w+)\s+){0,4}(?:province|"
+                             r"region|district|state|governorate|city|capital|border|"
+                             r"territory|soil|coast|waters|port|village|town|area|airspace|"
+                             r"countryside|outskirts|(?:north|south|east|west)\w*|"
+                             r"(?:far\s+)?(?:north|south)-?(?:east|west)\w*)\b")
+
+
+def _state_source_or_place(text: str, h: ActorHit, start: int) -> bool:
+    """Whether a state's name stands for a place or for the institution that told the
+    event ("Afghanistan's Paktika province", "Syria's state news agency said")."""
+    if h.actor.type != "state":
+        return False
+    rest = text[h.end - start:h.end - start + 120]
+    return bool(_PLACE_OF_STATE.match(rest) or _SOURCE_OF_STATE.match(rest))
+
+
 # a verb the party before it did: "troops killed four militants", "the navy struck a boat"
 _ACTS_AFTER = re.compile(r"^\s+(?:(?:also|then|later|reportedly|had|have|has)\s+)?(?:killed|"
                          r"struck|attacked|shot|bombed|shelled|targeted|engaged|neutrali[sz]ed|"
@@ -99,6 +128,12 @@ _DIED = re.compile(r"died|perished|lost their lives", re.IGNORECASE)
 # "according to the ministry", "..., said the military": the source of the report
 _SOURCE_BEFORE = re.compile(r"\b(?:according to|citing|quoting|said|told|per)\s+(?:the\s+)?"
                             r"(?:[\w’'.-]+\s+){0,2}?$", re.IGNORECASE)
+
+
+# "citing the health ministry, ...", "according to Israeli officials, ...": a source
+# before the event word, never its agent
+_CITED_BEFORE = re.compile(r"\b(?:according\s+to|citing|quoting)\s+(?:the\s+)?"
+                           r"(?:[\w’'.-]+\s+){0,2}?$", re.IGNORECASE)
 
 
 # "in coordination with the Somali government", "at the request of Baghdad": a partner of
@@ -160,6 +195,8 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
     cand1 = [h for h in before if h.actor.type != "civilians" and
              not _TARGET_MARK.search(text[:h.start - start]) and
              not _acted_on(text, h.start - start) and
+             not _state_source_or_place(text, h, start) and
+             not _CITED_BEFORE.search(text, max(0, h.start - start - 40), h.start - start) and
              not _SUFFERED.match(text, h.end - start, trig_start - start) and
              not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) and
              not _SPEAKER_AFTER.match(text[h.end - start:])]
@@ -196,7 +233,9 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
                 or (a1 is not None and h.end <= a1.start):
             continue
         if _SOURCE_BEFORE.search(text, max(0, h.start - start - 30), h.start - start) or \
-                _SPEAKER_AFTER.match(text[h.end - start:]):
+                _SPEAKER_AFTER.match(text[h.end - start:]) or \
+                (h.actor.type == "state" and _SOURCE_OF_STATE.match(
+                    text, h.end - start, h.end - start + 120)):
             continue  # "..., according to US Southern Command": who told it, not who was hit
         if _PARTNER_BEFORE.search(text, max(0, h.start - start - 45), h.start - start):
             continue  # "in coordination with the Federal Government of Somalia": a partner
