@@ -72,6 +72,12 @@ def test_a_state_institution_that_told_the_event_is_not_its_agent() -> None:
     m = _one("Somalia's Ministry of Information says a US airstrike killed five militants "
              "near Jilib on Monday.")
     assert m.actor1 is not None and m.actor1.country == "US"
+    # negative: a state's ministry telling of the state's own forces tells its act
+    assert _a1("Turkey's defence ministry said on Wednesday that its jets had struck "
+               "positions in the north, killing 12.")[1] == "TR"
+    # negative: a cited command telling of its own strikes did them
+    assert _a1("According to US Africa Command, its strikes on Monday killed several "
+               "fighters near Jilib.")[1] == "US"
     # negative: a state's own forces said to have struck stay its act
     assert _a1("On Monday Pakistan's army said it struck hideouts in the north, killing "
                "twelve.")[1] == "PK"
@@ -106,3 +112,26 @@ def test_an_official_who_struck_back_in_words_made_no_strike() -> None:
     # negative: a state striking back with weapons did strike
     assert _a1("On Monday Iran struck back with missiles at a base in Iraq, killing two.")[1] \
         == "IR"
+
+
+def test_a_name_glued_to_a_participle_describes_someone_else() -> None:
+    m = _one("On Saturday a Hezbollah-linked source said an airstrike had killed two men.")
+    assert m.actor1 is None or m.actor1.name != "Hezbollah"
+    # negative: the group itself named as the attacker stays the attacker
+    assert _a1("On Saturday Hezbollah fired rockets at a base, killing two soldiers.")[0] \
+        == "Hezbollah"
+
+
+def test_a_dateline_capital_is_where_the_story_was_filed() -> None:
+    m = _one("Kabul - The ministry says at least four people died in the east on Sunday "
+             "in airstrikes on a market.")
+    assert m.actor1 is None or m.actor1.name != "Kabul"
+    # negative: a capital standing for its government in the sentence still acts
+    assert _a1("Kabul said its forces struck a camp on Sunday, killing four.")[1] == "AF"
+
+
+def test_forces_of_two_states_are_led_by_the_first_named() -> None:
+    m = _one("Kenyan and Somali troops raided a camp last week and killed 14 fighters.")
+    assert m.actor1 is not None and m.actor1.country == "KE"
+    # negative: one state's forces keep their own state
+    assert _a1("Somali troops raided a camp last week and killed 14 fighters.")[1] == "SO"

@@ -69,7 +69,7 @@ _SPEAKER_AFTER = re.compile(r"^(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.�
                             # "...," Trump posted on Truth Social; Hegseth wrote on X: the
                             # official who announced the strike, not its target
                             r"claimed|posted|wrote|tweeted|declared|noted|stressed|"
-                            r"insisted|explained|testified|acknowledged)\b")
+                            r"insisted|explained|testified|acknowledged|counts?|counted)\b")
 
 # "Lebanon's Ministry of Health says", "Syria's state news agency Sana said", "Lebanon's
 # authorities count ...": an institution of the state that told the event, not its agent
@@ -78,10 +78,10 @@ _SOURCE_OF_STATE = re.compile(r"^['’]s(?:\s+(?:[a-z][\w-]*|[A-Z][\w.’'-]*|of
                               r"newspaper|outlet|ministry|Ministry(?:\s+of\s+[A-Z]\w+)?|"
                               r"office|Office|authorities|officials|sources?|monitor|"
                               r"spokes(?:man|woman|person)|health\s+ministry)"
-                              r"(?:\s+[A-Z][\w.’'-]*){0,3},?\s+(?:(?:has|have|had)\s+)?"
+                              r"(?:\s+[A-Z][\w.’'-]*){0,3},?(?P<verb>\s+(?:(?:has|have|had)\s+)?"
                               r"(?:said|says|say|told|reported|reports|report|confirmed|"
                               r"announced|stated|claimed|count|counts|counted|put|puts|"
-                              r"added|noted|cited)\b")
+                              r"added|noted|cited)\b)")
 # "Afghanistan's Paktika province", "Iran's Sistan and Baluchestan province", "Yemen's
 # west": where, not who
 _PLACE_OF_STATE = re.compile(r"^['’]s\s+(?:(?:[A-Z][\w-]*|and|al-\w+)\s+){0,4}(?:province|"
@@ -96,8 +96,22 @@ def _state_source_or_place(text: str, h: ActorHit, start: int) -> bool:
     event ("Afghanistan's Paktika province", "Syria's state news agency said")."""
     if h.actor.type != "state":
         return False
-    rest = text[h.end - start:h.end - start + 120]
-    return bool(_PLACE_OF_STATE.match(rest) or _SOURCE_OF_STATE.match(rest))
+    rest = text[h.end - start:h.end - start + 160]
+    if _PLACE_OF_STATE.match(rest):
+        return True
+    m = _SOURCE_OF_STATE.match(rest)
+    # "Turkey's defense ministry said its warplanes had struck": the state's own act
+    return m is not None and not _SPEAKER_AGENT.match(rest[m.start("verb"):])
+
+
+def _speaks_for_agent(text: str, h: ActorHit, start: int) -> bool:
+    """"Moscow said its forces ...", "Turkey's defense ministry said its warplanes ...":
+    the party whose own forces the sentence says acted."""
+    rest = text[h.end - start:]
+    if _SPEAKER_AGENT.match(rest):
+        return True
+    m = _SOURCE_OF_STATE.match(rest[:160]) if h.actor.type == "state" else None
+    return m is not None and bool(_SPEAKER_AGENT.match(rest[m.start("verb"):]))
 
 
 # a verb the party before it did: "troops killed four militants", "the navy struck a boat"
@@ -134,6 +148,10 @@ _SOURCE_BEFORE = re.compile(r"\b(?:according to|citing|quoting|said|told|per)\s+
 # before the event word, never its agent
 _CITED_BEFORE = re.compile(r"\b(?:according\s+to|citing|quoting)\s+(?:the\s+)?"
                            r"(?:[\w’'.-]+\s+){0,2}?$", re.IGNORECASE)
+
+
+# "According to U.S. Africa Command, its strikes ...": the source told its own act
+_ITS_AFTER = re.compile(r",\s+(?:its|their)\b")
 
 
 # "in coordination with the Somali government", "at the request of Baghdad": a partner of
@@ -196,7 +214,8 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
              not _TARGET_MARK.search(text[:h.start - start]) and
              not _acted_on(text, h.start - start) and
              not _state_source_or_place(text, h, start) and
-             not _CITED_BEFORE.search(text, max(0, h.start - start - 40), h.start - start) and
+             not (_CITED_BEFORE.search(text, max(0, h.start - start - 40), h.start - start) and
+                  not _ITS_AFTER.match(text, h.end - start)) and
              not _SUFFERED.match(text, h.end - start, trig_start - start) and
              not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) and
              not _SPEAKER_AFTER.match(text[h.end - start:])]
@@ -213,7 +232,7 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
         # the speaker is the agent of "it"/"its forces": "Moscow said its forces had ..."
         for h in before:
             if h is not a1 and h.actor.type != "civilians" and h.actor.country and \
-                    _SPEAKER_AGENT.match(text[h.end - start:]):
+                    _speaks_for_agent(text, h, start):
                 a1 = h
                 break
         else:
