@@ -174,13 +174,13 @@ def _acted_on(text: str, i: int) -> bool:
 
 def not_agent(text: str, start: int, h: ActorHit, trig_start: int) -> bool:
     """Whether word order already tells that the party at `h` did not do the event before
-    `trig_start` (it suffered it, was acted on, or is a place or a state's institution
-    that told it): a parse's subject there is no agent ("Senior Islamic State leader X died
-    in a drone strike")."""
+    `trig_start` (it suffered it, was acted on, or only told it): a parse's subject there
+    is no agent ("Senior Islamic State leader X died in a drone strike")."""
     i = h.start - start
     return bool(_SUFFERED.match(text, h.end - start, trig_start - start) or
                 _TARGET_MARK.search(text[:i]) or _acted_on(text, i) or
-                _state_source_or_place(text, h, start))
+                _state_source_or_place(text, h, start) or
+                _SPEAKER_AFTER.match(text[h.end - start:]))
 
 
 def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
