@@ -75,9 +75,8 @@ class ActorEntry:
 NAMED: tuple[ActorEntry, ...] = (
     ActorEntry(r"Joint Special Operations Command|JSOC", "JSOC", "military", "US"),
     # the Pentagon and its combatant commands ("US Africa Command said it conducted ...")
-    ActorEntry(r"(?:the )?Pentagon|Department of (?:Defense|War)|(?:United States |US |U\.S\. )?"
-               r"(?:Southern|Africa|Central|European|Northern|Indo-Pacific) Command"
-               r"(?: \((?:SOUTHCOM|AFRICOM|CENTCOM|EUCOM|NORTHCOM|INDOPACOM)\))?|SOUTHCOM|AFRICOM|"
+    ActorEntry(r"(?:the )?Pentagon|Department of (?:Defense|War)|(?:US |U\.S\. )?(?:Southern|"
+               r"Africa|Central|European|Northern|Indo-Pacific) Command|SOUTHCOM|AFRICOM|"
                r"CENTCOM|EUCOM|NORTHCOM|INDOPACOM|US Navy|U\.S\. Navy", None, "military", "US"),
     ActorEntry(r"(?:Joint Task Force|JTF) Southern Spear", "Joint Task Force Southern Spear",
                "military", "US"),
