@@ -135,3 +135,15 @@ def test_forces_of_two_states_are_led_by_the_first_named() -> None:
     assert m.actor1 is not None and m.actor1.country == "KE"
     # negative: one state's forces keep their own state
     assert _a1("Somali troops raided a camp last week and killed 14 fighters.")[1] == "SO"
+
+
+def test_who_died_in_a_strike_is_not_its_agent_even_where_a_parse_is_asked() -> None:
+    m = _one("Senior Islamic State leader Abu Omar al-Rashidi died in a drone strike in "
+             "northern Syria on Monday, US Central Command has announced.")
+    assert m.actor1 is None or m.actor1.name != "Islamic State"
+    # negative: a named attacker of the same strike is read
+    assert _a1("Islamic State leader Abu Omar al-Rashidi died in a US drone strike in "
+               "northern Syria on Monday.")[1] == "US"
+    # negative: a claimant before the event word stays the agent
+    assert _a1("The Islamic Resistance in Iraq claimed a drone strike on a base on Sunday "
+               "that killed two.")[1] == "IQ"

@@ -171,6 +171,17 @@ def _acted_on(text: str, i: int) -> bool:
     return bool(_DESCRIBED_BY.search(text, lo, i) or _ACTED_ON.search(text, lo, i))
 
 
+def not_agent(text: str, start: int, h: ActorHit, trig_start: int) -> bool:
+    """Whether word order already tells that the party at `h` did not do the event before
+    `trig_start` (it suffered it, was acted on, or is a place or a state's institution
+    that told it): a parse's subject there is no agent ("Senior Islamic State leader X died
+    in a drone strike")."""
+    i = h.start - start
+    return bool(_SUFFERED.match(text, h.end - start, trig_start - start) or
+                _TARGET_MARK.search(text[:i]) or _acted_on(text, i) or
+                _state_source_or_place(text, h, start))
+
+
 def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
                  hits: list[ActorHit]) -> tuple[ActorHit | None, ActorHit | None, bool]:
     """(actor1, actor2, sure) from word order alone; `sure` False asks for a parse.
