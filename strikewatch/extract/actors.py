@@ -78,6 +78,8 @@ NAMED: tuple[ActorEntry, ...] = (
     ActorEntry(r"(?:the )?Pentagon|Department of (?:Defense|War)|(?:US |U\.S\. )?(?:Southern|"
                r"Africa|Central|European|Northern|Indo-Pacific) Command|SOUTHCOM|AFRICOM|"
                r"CENTCOM|EUCOM|NORTHCOM|INDOPACOM|US Navy|U\.S\. Navy", None, "military", "US"),
+    ActorEntry(r"(?:Joint Task Force|JTF) Southern Spear", "Joint Task Force Southern Spear",
+               "military", "US"),
     ActorEntry(r"(?:the )?(?:Central Intelligence Agency|CIA)(?: \(CIA\))?", "CIA",
                "intelligence", "US"),
     ActorEntry(r"(?:the )?State Department|White House|(?:the )?Trump administration|"
@@ -113,6 +115,8 @@ CAPITALS = {
 _CAPITAL_RE = re.compile(r"\b(?:" + "|".join(sorted(CAPITALS, key=len, reverse=True)) +
                          r")\b(?!['’]s\s+(?:[\w-]+\s+)?(?:district|suburbs?|outskirts|"
                          r"centre|center|region|province|streets?))")
+# "BEIRUT (AP) —", "Beirut/Tribal Border -": a dateline names where the story was filed
+_DATELINE = re.compile(r"(?:/[^\n/–—-]{1,40})?\s*(?:\([A-Za-z .]{1,20}\)\s*)?(?:[–—]|--?\s)")
 PLACE_BEFORE = re.compile(r"\b(?:in|on|at|near|over|to|from|into|across|around|outside|"
                            r"toward|towards|of|inside|struck|hit|targeted|attacked|shelled)\s+"
                            r"(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -151,6 +155,7 @@ class ActorHit:
 _MOD_WORDS = frozenset(w.lower() for w in re.findall(r"[\w-]+", _MOD))
 _OWNER_WORDS = frozenset(["u.s.", "us", "american", *(d.lower() for d in DEMONYMS)])
 _WORD_BACK = re.compile(r"([\w.’'-]+)\s+$")
+_FIRST_OWNER = re.compile(r"\b([A-Z][\w.]+)\s+and\s+$")
 
 
 def _extend_left(text: str, a: int) -> tuple[str | None, int]:
@@ -178,6 +183,10 @@ def _extend_left(text: str, a: int) -> tuple[str | None, int]:
     elif word == "States" and text[max(0, m.start(1) - 7):m.start(1)] == "United ":
         owner, start = "United States", m.start(1) - 7
     if owner is not None:
+        # "American and Iraqi commandos": the first-named state's forces lead
+        both = _FIRST_OWNER.search(text, max(0, start - 30), start)
+        if both is not None and both.group(1).lower() in _OWNER_WORDS:
+            owner, start = both.group(1), both.start(1)
         t = _WORD_BACK.search(text, max(0, start - 5), start)
         if t is not None and t.group(1).lower() == "the":
             start = t.start(1)
@@ -200,6 +209,8 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
     taken: list[tuple[int, int]] = []
     for m in _NAMED_ONE.finditer(text):
         a, b = m.span()
+        if _MASTHEAD.match(text, b) or GLUED.match(text, b):
+            continue  # "The Washington Post", "a Hezbollah-linked source": no party
         e = NAMED[int(m.lastgroup[1:])]  # type: ignore[index]
         taken.append((a, b))
         name = e.name or re.sub(r"^the ", "", m.group(0))
@@ -244,7 +255,8 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
     for m in _CAPITAL_RE.finditer(text):
         a, b = m.span()
         if any(a < y and x < b for x, y in taken) or \
-                PLACE_BEFORE.search(text, max(0, a - 30), a):
+                PLACE_BEFORE.search(text, max(0, a - 30), a) or _MASTHEAD.match(text, b) or \
+                GLUED.match(text, b) or _DATELINE.match(text, b):
             continue
         taken.append((a, b))
         hits.append(ActorHit(offset + a, offset + b, Actor(
@@ -303,7 +315,7 @@ def _scan_countries(text: str) -> list[tuple[int, int, str, str]]:
             if text.startswith(n, m.start()) and (end == len(text) or not (
                     text[end].isalnum() or text[end] == "_")) and \
                     not is_given_name(text, m.start(), end) and \
-                    not _MASTHEAD.match(text, end):
+                    not _MASTHEAD.match(text, end) and not GLUED.match(text, end):
                 out.append((m.start(), end, n, names[n]))
                 pos = end
                 break
@@ -321,9 +333,17 @@ _NAME_NEXT = re.compile(r" (?!(?:Army|Armed|Air|Navy|Defen[cs]e|Forces?|Governme
                         r"October|November|December|On|In|At|The)\b)[A-Z][a-z]+\b")
 
 
-# "Iraq News Now", "Pakistan Today", "the Kenya Times": a publication's name, no party
+# "Iraq News Now", "Pakistan Today", "the Kenya Times", "The Washington Post": a
+# publication's name, no party
 _MASTHEAD = re.compile(r" (?:News|Times|Today|Post|Daily|Herald|Tribune|Observer|Online|TV|"
                        r"Radio|Press|Journal|Gazette|Chronicle|Express|Insider|Monitor)\b")
+
+
+# "a UK-based monitor", "a Hezbollah-linked source", "the Houthi-run health ministry", "a
+# U.S.-brokered ceasefire": the name describes someone else, it is no party of its own
+# ("US-led forces", "Iran-backed militias" keep theirs: they read as the forces' owner)
+GLUED = re.compile(r"-(?:based|linked|affiliated|run|allied|aligned|controlled|brokered|"
+                   r"funded|sponsored|supported|designated|held|occupied)\b")
 
 
 def is_given_name(text: str, a: int, b: int) -> bool:

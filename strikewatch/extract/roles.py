@@ -42,6 +42,23 @@ _LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|t
 # strike on X": X was hit)
 _PLACE_LIST = re.compile(r"\b(?:in|inside|into|near|across|of|from|over|to)\s+(?:the\s+)?"
                          r"(?:[A-Z][\w-]*,?\s+(?:and|or)\s+)?$")
+# "hit a boat tied to the ELN", "a town held by al-Shabab", "vessels operated by a cartel":
+# the party describes what was hit (or a place), it neither acted nor was the agent of "by"
+_DESCRIBED_BY = re.compile(r"\b(?:tied|linked|connected|affiliated|allied|loyal|belonging|"
+                           r"operated|run|held|controlled|owned|used|manned|crewed|backed|"
+                           r"associated|aligned)\s+(?:to|with|by)\s+(?:the\s+)?"
+                           r"(?:[\w’'.-]+\s+){0,2}?$", re.IGNORECASE)
+# "went after a senior Islamic State leader", "engaged the militants", "targeted a heavily
+# armed group of fighters": the object of an act of force was acted on (lower-case words
+# only between, and no "by"/"and": "killed by the army", "attacked and the navy ...")
+_ACTED_ON = re.compile(r"\b(?:(?:went|go|goes|going|moved)\s+after|(?:engag|raid|pursu|storm|"
+                       r"target|attack|bomb|shell|eliminat|neutraliz|neutralis|kill)(?:ed|ing)|"
+                       r"hit|struck|striking)\s+(?:(?!(?:by|and|or|but|while|as|when|after|"
+                       r"before|then|with|alongside|said|says)\b)[a-z][\w-]*\s+){0,5}$")
+# "pinning the raids on the United States", "blaming the attack on Israel", "which the
+# Houthis blamed on the United States": who was blamed is the agent told
+_BLAMED_ON = re.compile(r"\b(?:blam|pinn|attribut)(?:ed|ing)\s+(?:(?:it|them|the\s+\w+|"
+                        r"the\s+\w+\s+\w+)\s+)?(?:on|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_MARK = re.compile(r"\bby\s+(?:\w+\s+){0,2}$|\bby\s+(?:(?!(?:on|against|targeting|at|in|"
                          r"near)\b)[\w\"“”‘’'-]+\s+){0,4}(?:of|from)\s+(?:the\s+)?$",
                          re.IGNORECASE)
@@ -52,7 +69,49 @@ _SPEAKER_AFTER = re.compile(r"^(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.�
                             # "...," Trump posted on Truth Social; Hegseth wrote on X: the
                             # official who announced the strike, not its target
                             r"claimed|posted|wrote|tweeted|declared|noted|stressed|"
-                            r"insisted|explained|testified|acknowledged)\b")
+                            r"insisted|explained|testified|acknowledged|counts?|counted)\b")
+
+# "Lebanon's Ministry of Health says", "Syria's state news agency Sana said", "Lebanon's
+# authorities count ...": an institution of the state that told the event, not its agent
+_SOURCE_OF_STATE = re.compile(r"^['’]s(?:\s+(?:[a-z][\w-]*|[A-Z][\w.’'-]*|of|the)){0,3}?\s+"
+                              r"(?:news\s+agency|agency|media|television|TV|broadcaster|radio|"
+                              r"newspaper|outlet|ministry|Ministry(?:\s+of\s+[A-Z]\w+)?|"
+                              r"office|Office|authorities|officials|sources?|monitor|"
+                              r"spokes(?:man|woman|person)|health\s+ministry)"
+                              r"(?:\s+[A-Z][\w.’'-]*){0,3},?(?P<verb>\s+(?:(?:has|have|had)\s+)?"
+                              r"(?:said|says|say|told|reported|reports|report|confirmed|"
+                              r"announced|stated|claimed|count|counts|counted|put|puts|"
+                              r"added|noted|cited)\b)")
+# "Afghanistan's Paktika province", "Iran's Sistan and Baluchestan province", "Yemen's
+# west": where, not who
+_PLACE_OF_STATE = re.compile(r"^['’]s\s+(?:(?:[A-Z][\w-]*|and|al-\w+)\s+){0,4}(?:province|"
+                             r"region|district|state|governorate|city|capital|border|"
+                             r"territory|soil|coast|waters|port|village|town|area|airspace|"
+                             r"countryside|outskirts|(?:north|south|east|west)\w*|"
+                             r"(?:far\s+)?(?:north|south)-?(?:east|west)\w*)\b")
+
+
+def _state_source_or_place(text: str, h: ActorHit, start: int) -> bool:
+    """Whether a state's name stands for a place or for the institution that told the
+    event ("Afghanistan's Paktika province", "Syria's state news agency said")."""
+    if h.actor.type != "state":
+        return False
+    rest = text[h.end - start:h.end - start + 160]
+    if _PLACE_OF_STATE.match(rest):
+        return True
+    m = _SOURCE_OF_STATE.match(rest)
+    # "Turkey's defense ministry said its warplanes had struck": the state's own act
+    return m is not None and not _SPEAKER_AGENT.match(rest[m.start("verb"):])
+
+
+def _speaks_for_agent(text: str, h: ActorHit, start: int) -> bool:
+    """"Moscow said its forces ...", "Turkey's defense ministry said its warplanes ...":
+    the party whose own forces the sentence says acted."""
+    rest = text[h.end - start:]
+    if _SPEAKER_AGENT.match(rest):
+        return True
+    m = _SOURCE_OF_STATE.match(rest[:160]) if h.actor.type == "state" else None
+    return m is not None and bool(_SPEAKER_AGENT.match(rest[m.start("verb"):]))
 
 
 # a verb the party before it did: "troops killed four militants", "the navy struck a boat"
@@ -85,6 +144,16 @@ _SOURCE_BEFORE = re.compile(r"\b(?:according to|citing|quoting|said|told|per)\s+
                             r"(?:[\w’'.-]+\s+){0,2}?$", re.IGNORECASE)
 
 
+# "citing the health ministry, ...", "according to Israeli officials, ...": a source
+# before the event word, never its agent
+_CITED_BEFORE = re.compile(r"\b(?:according\s+to|citing|quoting)\s+(?:the\s+)?"
+                           r"(?:[\w’'.-]+\s+){0,2}?$", re.IGNORECASE)
+
+
+# "According to U.S. Africa Command, its strikes ...": the source told its own act
+_ITS_AFTER = re.compile(r",\s+(?:its|their)\b")
+
+
 # "in coordination with the Somali government", "at the request of Baghdad": a partner of
 # who acted, not who was hit
 _PARTNER_BEFORE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:coordination|cooperation|partnership|"
@@ -93,6 +162,24 @@ _PARTNER_BEFORE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:coordination|cooperatio
                              r"approval)\s+of|at\s+the\s+(?:request|invitation)\s+of|"
                              r"on\s+behalf\s+of)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,2}?$",
                              re.IGNORECASE)
+
+
+def _acted_on(text: str, i: int) -> bool:
+    """Whether the party at clause offset `i` is told as acted on or as a description of
+    what was hit ("engaged the militants", "a boat tied to the ELN")."""
+    lo = max(0, i - 80)
+    return bool(_DESCRIBED_BY.search(text, lo, i) or _ACTED_ON.search(text, lo, i))
+
+
+def not_agent(text: str, start: int, h: ActorHit, trig_start: int) -> bool:
+    """Whether word order already tells that the party at `h` did not do the event before
+    `trig_start` (it suffered it, was acted on, or is a place or a state's institution
+    that told it): a parse's subject there is no agent ("Senior Islamic State leader X died
+    in a drone strike")."""
+    i = h.start - start
+    return bool(_SUFFERED.match(text, h.end - start, trig_start - start) or
+                _TARGET_MARK.search(text[:i]) or _acted_on(text, i) or
+                _state_source_or_place(text, h, start))
 
 
 def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
@@ -109,7 +196,9 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
     before = [h for h in hits if h.end <= trig_start]
     after = [h for h in hits if h.start >= trig_end]
     for h in after:  # passive: "... were killed by Israeli warplanes"
-        if _AGENT_MARK.search(text[:h.start - start]) and h.actor.type != "civilians":
+        i = h.start - start
+        if h.actor.type != "civilians" and not _DESCRIBED_BY.search(text, max(0, i - 80), i) \
+                and (_AGENT_MARK.search(text[:i]) or _BLAMED_ON.search(text, max(0, i - 60), i)):
             a1 = h
             break
     if passive:  # "Three soldiers were killed by a Ukrainian drone": the subject suffered
@@ -134,6 +223,10 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
         return a1, (victims[-1] if victims else None), sure
     cand1 = [h for h in before if h.actor.type != "civilians" and
              not _TARGET_MARK.search(text[:h.start - start]) and
+             not _acted_on(text, h.start - start) and
+             not _state_source_or_place(text, h, start) and
+             not (_CITED_BEFORE.search(text, max(0, h.start - start - 40), h.start - start) and
+                  not _ITS_AFTER.match(text, h.end - start)) and
              not _SUFFERED.match(text, h.end - start, trig_start - start) and
              not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) and
              not _SPEAKER_AFTER.match(text[h.end - start:])]
@@ -150,7 +243,7 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
         # the speaker is the agent of "it"/"its forces": "Moscow said its forces had ..."
         for h in before:
             if h is not a1 and h.actor.type != "civilians" and h.actor.country and \
-                    _SPEAKER_AGENT.match(text[h.end - start:]):
+                    _speaks_for_agent(text, h, start):
                 a1 = h
                 break
         else:
@@ -170,7 +263,9 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
                 or (a1 is not None and h.end <= a1.start):
             continue
         if _SOURCE_BEFORE.search(text, max(0, h.start - start - 30), h.start - start) or \
-                _SPEAKER_AFTER.match(text[h.end - start:]):
+                _SPEAKER_AFTER.match(text[h.end - start:]) or \
+                (h.actor.type == "state" and _SOURCE_OF_STATE.match(
+                    text, h.end - start, h.end - start + 120)):
             continue  # "..., according to US Southern Command": who told it, not who was hit
         if _PARTNER_BEFORE.search(text, max(0, h.start - start - 45), h.start - start):
             continue  # "in coordination with the Federal Government of Somalia": a partner
@@ -178,7 +273,8 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
         break
     if a2 is None:
         targets = [h for h in before if h is not a1 and (_TARGET_MARK.search(
-            text[:h.start - start]) or _SUFFERED.match(text, h.end - start, trig_start - start))]
+            text[:h.start - start]) or _acted_on(text, h.start - start) or
+            _SUFFERED.match(text, h.end - start, trig_start - start))]
         a2 = targets[-1] if targets else None
     # a parse is worth its cost only where word order leaves a real choice: agents of
     # different states before the event word, or a capitalised name the lexicon missed

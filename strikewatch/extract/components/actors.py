@@ -20,7 +20,7 @@ from strikewatch.extract.actors import (
 )
 from strikewatch.extract.context import Doc, Frame, Sentence
 from strikewatch.extract.pipeline import component
-from strikewatch.extract.roles import assign_roles
+from strikewatch.extract.roles import assign_roles, not_agent
 from strikewatch.geo.protocol import geoparser
 from strikewatch.records import Actor
 
@@ -141,6 +141,10 @@ def _by_parse(f: Frame, hits: list[ActorHit]) -> None:
         if a <= f.trigger.start < b:
             b = f.trigger.start  # the subject is the event itself: only its modifiers
         inside = [h for h in hits if a <= h.start and h.end <= b]
+        if role == "actor1" and any(h.end <= f.trigger.start and
+                                    not_agent(s.text, s.start, h, f.trigger.start)
+                                    for h in inside):
+            continue  # the subject suffered the event or only told it: no agent here
         if inside:
             _set_actor(f, role, inside[0])
             continue

@@ -81,6 +81,13 @@ _NEVER_BEFORE = re.compile(r"\bnever before\b", re.IGNORECASE)
 # "struck the same note", "struck a conciliatory tone": no blow
 _FIGURE_OF_SPEECH = re.compile(r"\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:note|tone|chord|balance|"
                                r"deal|pose)\b", re.IGNORECASE)
+# a retort: "the president struck back after the announcement, accusing ...", "hit back at
+# critics on X" (not "struck back with missiles")
+_RETORT = re.compile(r"\s+back\b(?:\s+(?:after|at|on|in|against)\s+(?:the\s+|his\s+|her\s+|"
+                     r"their\s+)?(?:announcement|remarks?|comments?|critics?|claims?|reports?|"
+                     r"accusations?|statement|post|X|Twitter|social\s+media|interview|speech)\b|"
+                     r"[\s\w]{0,40}?,\s+(?:accusing|saying|calling|denouncing|criticizing|"
+                     r"criticising|condemning|dismissing|rejecting)\b)", re.IGNORECASE)
 # a ceasefire named, not made: "committed to the ceasefire", "breaches of the truce", "the
 # ceasefire was holding" (one agreed, signed or taking effect is an event)
 _TRUCE = re.compile(r"^(?:ceasefire|cease-fire|truce)$", re.IGNORECASE)
@@ -264,7 +271,7 @@ def _is_no_event(f: Frame, status: str) -> bool:
         return True  # "from April 2017, when the president designated ...": dates a period
     if (" time" in s.text and _FIRST_TIME.search(s.text, 0, ts)) or \
             ("before" in s.text and _NEVER_BEFORE.search(s.text)) or \
-            _FIGURE_OF_SPEECH.match(s.text, te):
+            _FIGURE_OF_SPEECH.match(s.text, te) or _RETORT.match(s.text, te):
         return True  # "It is only the second time a strike has left a survivor"
     if status == "occurred" and _TRUCE.match(f.trigger.text) and \
             _TRUCE_REF.search(s.text[max(0, ts - 30):ts]) and not _TRUCE_MADE.search(s.text) \
