@@ -163,7 +163,7 @@ _KILL_AFTER = re.compile(
     r"reported|later|all)\s+){0,3}(?:killed|dead|died|deaths|fatalities|slain|lost their lives|"
     r"neutrali[sz]ed|eliminated|martyred)\b", re.IGNORECASE)
 _KILL_BEFORE = re.compile(
-    r"(?:\bkill(?:ed|ing|s)?(?:\s+all)?|\bleft|\bclaimed the lives of|"
+    r"(?:\bkill(?:ed|ing|s)?(?:\s+all)?|\bleft|\b(?:claimed|claiming|cost|costing) the lives of|"
     r"\bdeath toll (?:of|to|at|rose to|reached|stands at|stood at|climbed to)|"
     r"\btoll (?:of|to|at|rose to|reached|stands at|climbed to)|\bkilling (?:all|everyone)?|"
     r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of))\s+[\"“]?$",

@@ -497,25 +497,38 @@ def assemble(doc: Doc) -> None:
 
 # gerunds of an event verb: "must stop striking boats", "the bombing of ports goes on"
 _GERUND = re.compile(r"^(?:striking|bombing|shelling|raiding|attacking)$", re.IGNORECASE)
+# a campaign is many acts: "as part of Washington's counterterrorism campaign"
+_CAMPAIGN_WORD = re.compile(r"^campaign$", re.IGNORECASE)
 
 
 def _kind_of_act(g: Group) -> bool:
-    """An occurred incident told only in plurals or gerunds ("an investigation into military
-    strikes on boats", "must stop striking boats", "its strikes on smuggling boats"), with
+    """An occurred incident told only in plurals, gerunds or as a campaign ("an investigation
+    into military strikes on boats", "must stop striking boats", "its strikes on smuggling
+    boats", "air raids as part of its counterterrorism campaign"), with
     no toll, no number of strikes and no day of its own, speaks of a campaign or a kind of
     act: it is no incident."""
     h = g.head
     if h.kind != "event" or h.status != "occurred":
         return False
     if not all(_ACTS.search(f.trigger.text) or _GERUND.match(f.trigger.text) or
-               f.trigger.strength == "weak" for f in g.frames):
+               _CAMPAIGN_WORD.match(f.trigger.text) or f.trigger.strength == "weak"
+               for f in g.frames):
         return False
     if any(k in f.counts for f in g.frames for k in (*_TOLLS, "strikes")):
         return False
     if any(_DONE.search(f.sentence.text[:f.trigger.start - f.sentence.start][-50:])
            for f in g.frames):
         return False  # "carried out lethal strikes on three vessels", "a wave of strikes"
+    if any(_IMPACT_AFTER.match(f.sentence.text, f.trigger.end - f.sentence.start)
+           for f in g.frames):
+        return False  # "other strikes hit the mountains to the north": acts told
     return not any(f.date_low is not None and f.time_precision == 1 for f in g.frames)
+
+
+# a verb of impact right after the plural: "other strikes hit the province"
+_IMPACT_AFTER = re.compile(r"\s+(?:also\s+|later\s+)?(?:hit|struck|destroyed|pounded|levell?ed|"
+                           r"flattened|sank)\b", re.IGNORECASE)
+
 
 
 # acts done or counted, told just before a plural event word

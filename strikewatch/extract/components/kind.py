@@ -67,11 +67,16 @@ def _aggregate_cue(clause: str, strength: str, plural: bool) -> bool:
 
 # "such strikes have killed at least 27", "they have left at least 57 people dead", "the
 # US has killed 32 people in the strikes": a toll that has grown over several acts
-_CUMULATIVE = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+ly\s+)?(?:already\s+)?(?:been\s+)?"
-                         r"(?:killed|left|claimed|cost|died)\b", re.IGNORECASE)
+_CUMULATIVE = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+ly\s+|now\s+|so\s+far\s+)?(?:already\s+)?"
+                         r"(?:been\s+)?(?:killed|left|claimed|cost|died)\b", re.IGNORECASE)
 _SEVERAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|operations|bombings|they|"
                            r"invasion|offensive|war)\b",
                            re.IGNORECASE)
+# ... or over fighting, a campaign or a truce's breaches, told with no day or week of its own
+# ("the fighting has cost the lives of over 200"; "this week scores have died in fighting
+# around the city" is one incident of clashes)
+_WAR_OR_BREACHES = re.compile(r"\b(?:fighting|conflict|campaign|breaches|violations)\b",
+                              re.IGNORECASE)
 
 
 _SEPARATE_ACTS = re.compile(r"\b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate|"
@@ -99,7 +104,8 @@ def _aggregate(f: Frame) -> None:
         elif _NTH_SINCE.search(clause) and not plural:
             pass  # "the 15th strike since the campaign began": one strike, counted
         elif "killed" in f.counts and f.time_precision != 1 and \
-                _CUMULATIVE.search(clause) and _SEVERAL_ACTS.search(clause):
+                _CUMULATIVE.search(clause) and (_SEVERAL_ACTS.search(clause) or (
+                    f.date_low is None and _WAR_OR_BREACHES.search(clause))):
             f.kind = "tally"  # "such strikes have killed at least 27 people"
         elif counted and _SEPARATE_ACTS.search(clause):
             f.kind = "tally"  # "killed 15 civilians in two separate incidents"

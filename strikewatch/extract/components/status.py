@@ -193,10 +193,12 @@ def _told_as_trend(f: Frame) -> bool:
     return bool(_UNDER_ATTACK.search(s.text[max(0, ts - 40):ts]))
 
 
-# an act feared or possible, not done: "fled for fear of an army offensive", "willing and
-# able to strike partner troops"
+# an act feared, possible or warned of, not done: "fled for fear of an army offensive",
+# "willing and able to strike partner troops", "sirens warning of incoming rocket fire"
 _FEARED = re.compile(r"\b(?:for\s+fear\s+of|fear(?:s|ed|ing)?\s+(?:of\s+)?|risk\s+of|"
-                     r"prospect\s+of|danger\s+of|(?:able|willing|capable|likely)\s+to)\s+"
+                     r"prospect\s+of|danger\s+of|(?:able|willing|capable|likely)\s+to|"
+                     # a warning of it: "sirens warning of incoming rocket fire"
+                     r"warn(?:ing|ings|ed|s)?\s+(?:of|about|against)|alerts?\s+(?:of|for))\s+"
                      r"(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
 
 
