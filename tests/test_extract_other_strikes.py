@@ -330,3 +330,50 @@ def test_an_attacker_the_article_says_is_unknown_is_not_filled_from_context() ->
     second = [m for m in ms if m.killed_low is None]
     assert second and all(m.actor1 is None for m in second)
     assert any(m.killed_low == 2 for m in ms)
+
+
+# --- a page with no date: a year named marks another year's event -------------------------
+
+def test_an_undated_page_news_by_weekday_keeps_a_named_year_apart() -> None:
+    text = ("The navy struck a smuggling boat off the coast on Tuesday night, killing two. "
+            "The minister recalled that navy jets had bombed the same coast on March 11, "
+            "2004.")
+    news = _news(text, None)
+    assert len(news) == 1 and news[0].killed_low == 2 and news[0].date_low is None
+    assert any(m.background and m.date_low == "2004-03-11" for m in _events(text, None))
+
+
+def test_an_event_of_a_named_year_that_only_identifies_a_group_is_no_event() -> None:
+    text = ("The navy struck a smuggling boat off the coast on Tuesday night, killing two. "
+            "The minister likened the smugglers to the group behind the bombings of March "
+            "11, 2004.")
+    assert not any(m.date_low == "2004-03-11" for m in _events(text, None))
+    assert len(_news(text, None)) == 1
+    # the men behind the news itself: that attack is still an event
+    assert not _dropped("Police arrested the militants behind Sunday's attack on the base, "
+                        "which killed five soldiers.", "attack")
+
+
+def test_a_lone_toll_of_a_past_year_does_not_date_the_news() -> None:
+    text = ("An airstrike on the capital on Friday killed the militia's commander. His "
+            "brother had been killed by government forces in 1997.")
+    news = _news(text, None)
+    assert news and all(m.date_low is None for m in news)
+
+
+def test_an_undated_page_that_names_the_year_of_its_only_strike_keeps_it_news() -> None:
+    text = "The navy struck a smuggling boat off the coast on March 3, 2025, killing two."
+    news = _news(text, None)
+    assert len(news) == 1 and news[0].date_low == "2025-03-03"
+
+
+def test_a_look_back_tells_its_tolls_and_references_as_history() -> None:
+    text = OLD + ("The burnt hull held not one smuggler but seven dead fishermen. A month "
+                  "on, the admiral called the strike a mistake.")
+    ms = [m for m in _events(text, "2025-12-20") if m.status == "occurred"]
+    assert ms and all(m.background for m in ms)
+
+
+def test_a_new_strike_told_with_a_verb_on_a_look_back_page_stays_news() -> None:
+    text = OLD + "Navy drones struck another ferry near the island, killing seven."
+    assert len(_news(text, "2025-12-20")) == 1

@@ -74,6 +74,8 @@ def compatible(g: Group, f: Frame) -> bool:
         return False  # a strike "in the Caribbean" is not the one told "in the Pacific"
     if not _dates_agree(g.dated(), f):
         return False
+    if g.dated() is None and year_named(f) and told_by_relative_day(h):
+        return False  # "on Friday" (no page date to place it) and "killed in 1997"
     if f.kind == "tally" and f.anaphoric and _WHOLE_WAR.match(f.trigger.text) and \
             any(_plural(x) for x in g.frames if x.trigger.strength == "strong"):
         return False  # "seven drone strikes since June" and "the assault has so far cost
@@ -96,6 +98,27 @@ def compatible(g: Group, f: Frame) -> bool:
 # a whole offensive or war, named in one word
 _WHOLE_WAR = re.compile(r"(?:assault|offensive|campaign|operation|war|conflict|invasion)$",
                         re.IGNORECASE)
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_RELATIVE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
+                           r"tonight|overnight|last\s+night)\b", re.IGNORECASE)
+
+
+def year_named(f: Frame) -> bool:
+    """Whether the frame's date was read from words that name a year ("in 1997", "Sept. 11,
+    2001"). News copy names no year for a date of the current year (AP style), so a year
+    named beside news told by weekday marks another year's event."""
+    t0 = f.sentence.start
+    return any(_YEAR.search(f.sentence.text, a - t0, b - t0) for a, b in f.prov.get("date", ()))
+
+
+def told_by_relative_day(f: Frame) -> bool:
+    """Whether the frame's clause dates its event by a day relative to the page ("on
+    Friday", "overnight") and names no year."""
+    s = f.sentence
+    clause = s.text[f.start - s.start:f.end - s.start]
+    return bool(_RELATIVE_DAY.search(clause)) and not _YEAR.search(clause)
 
 
 def _attacker_in_phrase(f: Frame) -> bool:
@@ -249,6 +272,10 @@ def _can_start(f: Frame) -> bool:
     if f.date_low is not None and f.time_precision == 1 and f.status == "occurred" and \
             not f.trigger.generic:
         return True  # "Israeli airstrikes hit military sites on Tuesday": a dated event
+    if f.background and f.status == "occurred" and f.actor1 is not None and \
+            f.trigger.text.lower() in ("killed", "died") and year_named(f) and \
+            _CONFLICT.search(f.sentence.text):
+        return True  # "her brother, killed by Israeli forces in 1997": history of its own
     if not f.counts:
         return False
     if f.kind == "event" and _LAST_DAY.search(f.sentence.text):

@@ -27,6 +27,7 @@ import pycountry
 
 from strikewatch.extract.actors import DEMONYM_RE, DEMONYMS, country_mentions
 from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.coref import year_named
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.places import geo_place
 from strikewatch.records import Actor, Place
@@ -241,4 +242,7 @@ def article_context(doc: Doc) -> None:
     for g in doc.groups:
         _fill_place(doc, g, place_ctx)
         _fill_actor(doc, g, actor_ctx, home)
-        _fill_target(g, vessel)
+        if not (g.head.background and any(year_named(f) for f in g.frames)):
+            # (history placed in a named year, "the attacks of Sept. 11, 2001", is no strike
+            # of a boat-strike story)
+            _fill_target(g, vessel)

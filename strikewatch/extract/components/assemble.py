@@ -38,6 +38,7 @@ import re
 
 from strikewatch.extract.components.dates import day_of_telling, telling_day, told_at
 from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.coref import told_by_relative_day, year_named
 from strikewatch.extract.pipeline import component
 
 # a line that ends like prose ends: it is a sentence, not a headline or a link
@@ -428,6 +429,9 @@ def _same_event(doc: Doc, g: Group, a: Group) -> bool:
     lo, alo = g.value("date_low"), a.value("date_low")
     if _days_differ(doc, g, a) or _CAMPAIGN.search(g.head.trigger.text):
         return False
+    if alo is None and told_by_relative_day(a.head) and lo is not None and \
+            all(year_named(f) for f in g.frames if f.date_low is not None):
+        return False  # news told by weekday on an undated page, and an event of a named year
     if g.head.anaphoric and g.head.trigger.text.lower() == "fighting" and \
             a.value("event_type") != g.value("event_type"):
         return False  # "the fighting has cost 200 lives": the war, not the strike told
@@ -493,6 +497,7 @@ def assemble(doc: Doc) -> None:
                 f.background = True
     _history_story(doc)
     _retrospective(doc)
+    _another_year(doc)
 
 
 # gerunds of an event verb: "must stop striking boats", "the bombing of ports goes on"
@@ -522,7 +527,10 @@ def _kind_of_act(g: Group) -> bool:
     if any(_IMPACT_AFTER.match(f.sentence.text, f.trigger.end - f.sentence.start)
            for f in g.frames):
         return False  # "other strikes hit the mountains to the north": acts told
-    return not any(f.date_low is not None and f.time_precision == 1 for f in g.frames)
+    # a day of its own, or history placed in a year ("killed by Israeli forces in 1997")
+    return not any(f.date_low is not None and (f.time_precision == 1 or (
+        f.background and f.trigger.text.lower() in ("killed", "died") and year_named(f)))
+        for f in g.frames)
 
 
 # a verb of impact right after the plural: "other strikes hit the province"
@@ -754,7 +762,9 @@ def _history_story(doc: Doc) -> None:
     """A dated page whose every dated strike is history recalled (a look back a year on, an
     opinion piece on an old strike) tells no new strike: its undated strikes with no day,
     month, place or toll of their own, only named by a noun or a gerund, are that history
-    told on ("striking a second time is not a gray zone", "a textbook attack"), not news.
+    told on ("striking a second time is not a gray zone", "a textbook attack"), not news;
+    so are undated tolls told with no event word of their own ("the rubble held 10 dead
+    civilians") and references back ("calling the strike an error").
     (A report listing old strikes may tell others with a place, a toll or a verb of their
     own and no date: those stay incidents.)"""
     if doc.published is None:
@@ -764,9 +774,17 @@ def _history_story(doc: Doc) -> None:
     if not dated or not all(g.head.background for g in dated):
         return
     for g in doc.groups:
-        if _violent_occurred(g) and _undated(doc, g) and g.value("place") is None and \
-                not any(k in f.counts for f in g.frames for k in _KILL_TOLLS) and \
-                all(_named_not_told(f) for f in g.frames):
+        if not _violent_occurred(g) or not _undated(doc, g):
+            continue
+        if (g.value("place") is None and
+                not any(k in f.counts for f in g.frames for k in _KILL_TOLLS) and
+                all(_named_not_told(f) for f in g.frames)) or \
+                all(f.trigger.strength == "weak" or (_refers_back(f) and
+                                                      not _ACTS.search(f.trigger.text))
+                    for f in g.frames):
+            # (a toll told with no event word of its own, "the rubble held 10 dead
+            # civilians", "calling the strike an error", is that history's too; "the
+            # strikes, which hit markets, killed 60" may be others the page reports)
             for f in g.frames:
                 f.background = True
 
@@ -807,6 +825,24 @@ def _retrospective(doc: Doc) -> None:
     for g in strikes:
         for f in g.frames:
             f.background = True
+
+
+def _another_year(doc: Doc) -> None:
+    """A page with no date of its own that tells its news by weekday ("struck on Tuesday
+    night") and names a year only for another event ("the attacks of Sept. 11, 2001",
+    "killed by Israeli forces in 1997") recalls that event as history: news copy names no
+    year for a date of the current year. (A page with a date compares the years itself.)"""
+    if doc.published is not None:
+        return
+    news = [g for g in doc.groups if _violent_occurred(g) and g.value("date_low") is None and
+            told_by_relative_day(g.head)]
+    if not news:
+        return
+    for g in doc.groups:
+        if g not in news and _violent_occurred(g) and g.value("date_low") is not None and \
+                all(year_named(f) for f in g.frames if f.date_low is not None):
+            for f in g.frames:
+                f.background = True
 
 
 def _named_not_told(f: Frame) -> bool:

@@ -173,13 +173,20 @@ def _number_of_acts(f: Frame) -> None:
         f.cite("kind", f.trigger.start, f.trigger.end)
 
 
+# a lone casualty word with no figure: "her brother, killed by Israeli forces in 1997"
+_LONE_TOLL = re.compile(r"(?:killed|died|dead)$", re.IGNORECASE)
+
+
 def _year_only(doc: Doc, f: Frame) -> None:
     """"bin Laden, whom U.S. forces killed in a raid in 2011", "the attack on the USS Cole in
     2000": a news report tells its strike's day or week; an occurred event placed only in a
     whole year before the article's (or in a page with no date at all) is history recalled."""
     if f.kind != "event" or f.background or f.status != "occurred" or \
-            f.date_low is None or f.date_high is None or f.trigger.strength == "weak":
-        return  # (a lone "killed" joins the event it tells of; coreference decides)
+            f.date_low is None or f.date_high is None:
+        return
+    if f.trigger.strength == "weak" and (f.counts or not _LONE_TOLL.match(f.trigger.text)):
+        return  # (a lone "operations" or a figure killed joins the event it tells of;
+        # coreference decides; a person "killed by Israeli forces in 1997" is history)
     low, high = f.date_low, f.date_high
     if not (low[:4] == high[:4] and low[5:] == "01-01" and high[5:] == "12-31"):
         return
