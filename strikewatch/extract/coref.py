@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from strikewatch.extract.actors import DEMONYM_RE
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.date_forms import DAY
@@ -64,7 +65,8 @@ def compatible(g: Group, f: Frame) -> bool:
     if not _same_family(g, f):
         return False
     # an anaphor's sentence may name others (who condemned "the strike"): only its place
-    names = ("place",) if (f.anaphoric or f.trigger.strength == "weak") else ("place", "actor1")
+    names = ("place",) if (f.anaphoric or f.trigger.strength == "weak") and \
+        not _attacker_in_phrase(f) else ("place", "actor1")
     for name in names:
         a, b = _country(g.value(name)), _country(getattr(f, name))
         if a and b and a != b:
@@ -74,8 +76,18 @@ def compatible(g: Group, f: Frame) -> bool:
         return False  # a strike "in the Caribbean" is not the one told "in the Pacific"
     if not _dates_agree(g.dated(), f):
         return False
-    if f.anaphoric and f.date_low is None and h.status == f.status:
-        return True  # "officials said 11 died in the strike": another toll for the same event
+    if g.dated() is None and year_named(f) and told_by_relative_day(h):
+        return False  # "on Friday" (no page date to place it) and "killed in 1997"
+    if f.kind == "tally" and f.anaphoric and _WHOLE_WAR.match(f.trigger.text) and \
+            any(_plural(x) for x in g.frames if x.trigger.strength == "strong"):
+        return False  # "seven drone strikes since June" and "the assault has so far cost
+        # the lives of 400": a count of strikes and the toll of a whole offensive
+    if f.anaphoric and f.date_low is None and h.status == f.status and not (
+            f.kind == "tally" and _tolls_differ(g, f)):
+        # "officials said 11 died in the strike": another toll for the same event (a
+        # tally's other toll is another aggregate: "breaches of the truce, in which 259
+        # have been killed" after a war's toll of 4,000)
+        return True
     for k, v in f.counts.items():
         if k in f.more:
             continue  # "two more died later": adds to the toll, does not rival it
@@ -83,6 +95,53 @@ def compatible(g: Group, f: Frame) -> bool:
             if k in other.counts and other.counts[k] != v:
                 return False
     return True
+
+
+# a whole offensive or war, named in one word
+_WHOLE_WAR = re.compile(r"(?:assault|offensive|campaign|operation|war|conflict|invasion)$",
+                        re.IGNORECASE)
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_RELATIVE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
+                           r"tonight|overnight|last\s+night)\b", re.IGNORECASE)
+
+
+def year_named(f: Frame) -> bool:
+    """Whether the frame's date was read from words that name a year ("in 1997", "Sept. 11,
+    2001"). News copy names no year for a date of the current year (AP style), so a year
+    named beside news told by weekday marks another year's event."""
+    t0 = f.sentence.start
+    return any(_YEAR.search(f.sentence.text, a - t0, b - t0) for a, b in f.prov.get("date", ()))
+
+
+def told_by_relative_day(f: Frame) -> bool:
+    """Whether the frame's clause dates its event by a day relative to the page ("on
+    Friday", "overnight") and names no year."""
+    s = f.sentence
+    clause = s.text[f.start - s.start:f.end - s.start]
+    return bool(_RELATIVE_DAY.search(clause)) and not _YEAR.search(clause)
+
+
+def _attacker_in_phrase(f: Frame) -> bool:
+    """Whether the attacker is named inside the event's own noun phrase ("the Israeli
+    strike on the factory"): then it is the event's, not a condemner's or announcer's."""
+    text, t0 = f.sentence.text, f.sentence.start
+    return any(f.trigger.start - 25 <= a and b <= f.trigger.start and
+               DEMONYM_RE.fullmatch(text, a - t0, b - t0) is not None
+               for a, b in f.prov.get("actor1", ()))
+
+
+def _tolls_differ(g: Group, f: Frame) -> bool:
+    """Whether f tells a death toll other than one the group tells."""
+    v = f.counts.get("killed")
+    return v is not None and any(x.counts.get("killed") not in (None, v) for x in g.frames)
+
+
+def _plural(f: Frame) -> bool:
+    """Whether the frame's last event word is a plural noun ("drone strikes")."""
+    word = f.trigger.text.split()[-1].lower()
+    return word.endswith("s") and not word.endswith("ss")
 
 
 VIOLENT = (ERV, BAT, VAC)
@@ -215,6 +274,10 @@ def _can_start(f: Frame) -> bool:
     if f.date_low is not None and f.time_precision == 1 and f.status == "occurred" and \
             not f.trigger.generic:
         return True  # "Israeli airstrikes hit military sites on Tuesday": a dated event
+    if f.background and f.status == "occurred" and f.actor1 is not None and \
+            f.trigger.text.lower() in ("killed", "died") and year_named(f) and \
+            _CONFLICT.search(f.sentence.text):
+        return True  # "her brother, killed by Israeli forces in 1997": history of its own
     if not f.counts:
         return False
     if f.kind == "event" and _LAST_DAY.search(f.sentence.text):

@@ -120,6 +120,12 @@ _AIM_TO = anchored(re.compile(r"\b(?:meant|means|aims?|aimed|intends?|intended)\
                               re.IGNORECASE))
 # the event word naming what a plan is of: "an attack plan", "strike options"
 _PLAN_NOUN = re.compile(r"\s+(?:plans?|options?|proposals?|scenarios?)\b", re.IGNORECASE)
+# the event as a choice still open: "a retaliatory strike was still an option", "military
+# action remains on the table", "strikes are among the options being weighed"
+_STILL_OPEN = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:is|are|was|were|remains?|remained|"
+                         r"stays?|stayed)\s+(?:still\s+|very\s+much\s+|firmly\s+)?"
+                         r"(?:an?\s+(?:[\w-]+\s+)?option|one\s+(?:of\s+(?:the|several|many)\s+)?"
+                         r"options?|among\s+the\s+options|on\s+the\s+table)\b", re.IGNORECASE)
 # a permission: "the designation lets the military strike ...", "allows forces to attack"
 _LETS = anchored(re.compile(r"\b(?:lets?|allows?|allowing|permits?|enables?|authori[sz]es)\s+"
                             r"(?:[\w'’-]+\s+){1,4}?(?:to\s+)?$", re.IGNORECASE))
@@ -217,7 +223,8 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     m = _NOT_YET.match(sentence, trig_end)
     if m:
         return "planned", m.span(1), True  # "a deployment was not imminent"
-    m = _PLAN.search(pre) or _PLAN_NOUN.match(sentence, trig_end) or _AIM_TO.search(pre)
+    m = _PLAN.search(pre) or _PLAN_NOUN.match(sentence, trig_end) or _AIM_TO.search(pre) or \
+        _STILL_OPEN.match(sentence, trig_end)
     if m:
         return "planned", m.span(), True  # ("work up a possible attack plan")
     m = _LETS.search(local)

@@ -76,6 +76,9 @@ LEXICON: tuple[Entry, ...] = (
           r"artillery (?:fire|strikes?|attacks?)|mortar(?:s| fire| attacks?)?|"
           r"rocket (?:fire|attacks?)|"
           r"rockets? (?:(?:were|was|had been|have been|has been) )?fired|"
+          # "a missile fired from Yemen at Israel set off sirens" (not "four missiles were
+          # fired", a detail of the strike told before)
+          r"missiles? fired (?=from|at|by|towards?|into)|"
           r"missiles? (?:hit|struck|"
           r"destroyed|sank)|"
           r"missile barrage", ERV, "Shelling/artillery/missile attack"),
@@ -195,6 +198,15 @@ _NON_MILITARY = re.compile(
     r"tsunami|disaster|aftershocks?|tremors?|wildfire|virus|outbreak|pandemic|illness)s?\b"
     r"[^.,;]{0,30}?\bstr(?:uck|ikes?|iking)|\bkilled off\b", re.IGNORECASE)
 _NON_MILITARY_LC = anchored(re.compile(_NON_MILITARY.pattern.lower()))
+# "air-raid sirens", "an air raid shelter": the warning or the refuge, no raid
+_RAID_WARNING = re.compile(r"\bair[- ]?raid(?=\s+(?:sirens?|shelters?|alarms?|alerts?|warnings?|"
+                           r"drills?)\b)", re.IGNORECASE)
+# "intercepted a ballistic missile fired towards the city": what was shot down is no strike
+# (told the other way round, "a missile fired at the city ... before it was intercepted",
+# it is)
+_INTERCEPTED = re.compile(r"\bintercept(?:ed|s|ing)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|"
+                          r"rockets?)\s+(?:(?:that\s+)?(?:was|were|had\s+been)\s+)?fired\b",
+                          re.IGNORECASE)
 # "since the ceasefire began", "until the war ended": an event named only to date another
 _TEMPORAL_REF = re.compile(r"\b(?:since|until)\s+(?:the\s+)?(?:[\w-]+\s+)?(\w+)\s+(?:began|"
                            r"started|took effect|ended|broke out|collapsed|was signed)\b",
@@ -278,6 +290,10 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
     else:
         masked = []
     plain = subject is low and "ſ" not in low and "ı" not in low
+    if not plain or "intercept" in low:
+        masked += [(m.start(), m.end()) for m in _INTERCEPTED.finditer(sentence)]
+    if not plain or "raid " in low:
+        masked += [(m.start(), m.end()) for m in _RAID_WARNING.finditer(sentence)]
     if not plain or "since" in low or "until" in low:
         masked += [(m.start(1), m.end(1)) for m in _TEMPORAL_REF.finditer(sentence)]
     if not plain or any(w in low for w in _ADJECTIVAL_WORDS):

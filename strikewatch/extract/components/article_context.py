@@ -20,12 +20,14 @@ place or party), so a reviewer sees that it was read from context.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pycountry
 
 from strikewatch.extract.actors import DEMONYM_RE, DEMONYMS, country_mentions
 from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.coref import year_named
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.places import geo_place
 from strikewatch.records import Actor, Place
@@ -137,6 +139,14 @@ def _fill_place(doc: Doc, g: Group, ctx: tuple[Place, tuple[int, int]] | None) -
     g.head.cite("place", a, b)
 
 
+# the event's own sentences say who struck is not known: "neither casualties nor the
+# nationality of the warplanes was confirmed", "it was unclear who carried out the strike"
+_ATTACKER_UNKNOWN = re.compile(
+    r"\b(?:nationality|identity|origin)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:warplanes?|"
+    r"aircraft|jets?|drones?|planes?|attackers?)\b|\b(?:unclear|unknown|not\s+known|not\s+"
+    r"(?:yet\s+)?clear)\s+who\b", re.IGNORECASE)
+
+
 def _fill_actor(doc: Doc, g: Group, ctx: tuple[Actor, tuple[int, int]] | None,
                 home: str | None) -> None:
     """An unclaimed strike gets the article's one striking state; forces with no country
@@ -145,6 +155,8 @@ def _fill_actor(doc: Doc, g: Group, ctx: tuple[Actor, tuple[int, int]] | None,
     if got is None:
         if ctx is None or g.head.status != "occurred" or g.value("event_type") not in _STRIKES:
             return
+        if any(_ATTACKER_UNKNOWN.search(f.sentence.text) for f in g.frames):
+            return  # "the nationality of the warplanes was not confirmed": left unknown
         actor, (a, b) = ctx
         if getattr(g.value("actor2"), "country", None) == actor.country:
             return  # "missiles at the USS Truman": a state does not strike its own ships
@@ -230,4 +242,7 @@ def article_context(doc: Doc) -> None:
     for g in doc.groups:
         _fill_place(doc, g, place_ctx)
         _fill_actor(doc, g, actor_ctx, home)
-        _fill_target(g, vessel)
+        if not (g.head.background and any(year_named(f) for f in g.frames)):
+            # (history placed in a named year, "the attacks of Sept. 11, 2001", is no strike
+            # of a boat-strike story)
+            _fill_target(g, vessel)

@@ -39,6 +39,7 @@ from collections.abc import Callable
 
 from strikewatch.extract.components.dates import day_of_telling, telling_day, told_at
 from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.coref import told_by_relative_day, year_named
 from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.date_forms import DAY, MONTH_ABBRS, MONTH_NAMES
 from strikewatch.extract.pipeline import component
@@ -443,6 +444,9 @@ def _same_event(doc: Doc, g: Group, a: Group) -> bool:
     lo, alo = g.value("date_low"), a.value("date_low")
     if _days_differ(doc, g, a) or _CAMPAIGN.search(g.head.trigger.text):
         return False
+    if alo is None and told_by_relative_day(a.head) and lo is not None and \
+            all(year_named(f) for f in g.frames if f.date_low is not None):
+        return False  # news told by weekday on an undated page, and an event of a named year
     if g.head.anaphoric and g.head.trigger.text.lower() == "fighting" and \
             a.value("event_type") != g.value("event_type"):
         return False  # "the fighting has cost 200 lives": the war, not the strike told
@@ -497,6 +501,7 @@ def assemble(doc: Doc) -> None:
                 f.background = True
     _history_story(doc)
     _retrospective(doc)
+    _another_year(doc)
 
 
 def join_elaborations(doc: Doc, own: re.Pattern[str] = _OWN,
@@ -528,25 +533,41 @@ def join_elaborations(doc: Doc, own: re.Pattern[str] = _OWN,
 
 # gerunds of an event verb: "must stop striking boats", "the bombing of ports goes on"
 _GERUND = re.compile(r"^(?:striking|bombing|shelling|raiding|attacking)$", re.IGNORECASE)
+# a campaign is many acts: "as part of Washington's counterterrorism campaign"
+_CAMPAIGN_WORD = re.compile(r"^campaign$", re.IGNORECASE)
 
 
 def _kind_of_act(g: Group) -> bool:
-    """An occurred incident told only in plurals or gerunds ("an investigation into military
-    strikes on boats", "must stop striking boats", "its strikes on smuggling boats"), with
+    """An occurred incident told only in plurals, gerunds or as a campaign ("an investigation
+    into military strikes on boats", "must stop striking boats", "its strikes on smuggling
+    boats", "air raids as part of its counterterrorism campaign"), with
     no toll, no number of strikes and no day of its own, speaks of a campaign or a kind of
     act: it is no incident."""
     h = g.head
     if h.kind != "event" or h.status != "occurred":
         return False
     if not all(_ACTS.search(f.trigger.text) or _GERUND.match(f.trigger.text) or
-               f.trigger.strength == "weak" for f in g.frames):
+               _CAMPAIGN_WORD.match(f.trigger.text) or f.trigger.strength == "weak"
+               for f in g.frames):
         return False
     if any(k in f.counts for f in g.frames for k in (*_TOLLS, "strikes")):
         return False
     if any(_DONE.search(f.sentence.text[:f.trigger.start - f.sentence.start][-50:])
            for f in g.frames):
         return False  # "carried out lethal strikes on three vessels", "a wave of strikes"
-    return not any(f.date_low is not None and f.time_precision == 1 for f in g.frames)
+    if any(_IMPACT_AFTER.match(f.sentence.text, f.trigger.end - f.sentence.start)
+           for f in g.frames):
+        return False  # "other strikes hit the mountains to the north": acts told
+    # a day of its own, or history placed in a year ("killed by Israeli forces in 1997")
+    return not any(f.date_low is not None and (f.time_precision == 1 or (
+        f.background and f.trigger.text.lower() in ("killed", "died") and year_named(f)))
+        for f in g.frames)
+
+
+# a verb of impact right after the plural: "other strikes hit the province"
+_IMPACT_AFTER = re.compile(r"\s+(?:also\s+|later\s+)?(?:hit|struck|destroyed|pounded|levell?ed|"
+                           r"flattened|sank)\b", re.IGNORECASE)
+
 
 
 # acts done or counted, told just before a plural event word
@@ -908,7 +929,9 @@ def _history_story(doc: Doc) -> None:
     """A dated page whose every dated strike is history recalled (a look back a year on, an
     opinion piece on an old strike) tells no new strike: its undated strikes with no day,
     month, place or toll of their own, only named by a noun or a gerund, are that history
-    told on ("striking a second time is not a gray zone", "a textbook attack"), not news.
+    told on ("striking a second time is not a gray zone", "a textbook attack"), not news;
+    so are undated tolls told with no event word of their own ("the rubble held 10 dead
+    civilians") and references back ("calling the strike an error").
     (A report listing old strikes may tell others with a place, a toll or a verb of their
     own and no date: those stay incidents.)"""
     if doc.published is None:
@@ -918,9 +941,17 @@ def _history_story(doc: Doc) -> None:
     if not dated or not all(g.head.background for g in dated):
         return
     for g in doc.groups:
-        if _violent_occurred(g) and _undated(doc, g) and g.value("place") is None and \
-                not any(k in f.counts for f in g.frames for k in _KILL_TOLLS) and \
-                all(_named_not_told(f) for f in g.frames):
+        if not _violent_occurred(g) or not _undated(doc, g):
+            continue
+        if (g.value("place") is None and
+                not any(k in f.counts for f in g.frames for k in _KILL_TOLLS) and
+                all(_named_not_told(f) for f in g.frames)) or \
+                all(f.trigger.strength == "weak" or (_refers_back(f) and
+                                                      not _ACTS.search(f.trigger.text))
+                    for f in g.frames):
+            # (a toll told with no event word of its own, "the rubble held 10 dead
+            # civilians", "calling the strike an error", is that history's too; "the
+            # strikes, which hit markets, killed 60" may be others the page reports)
             for f in g.frames:
                 f.background = True
 
@@ -961,6 +992,24 @@ def _retrospective(doc: Doc) -> None:
     for g in strikes:
         for f in g.frames:
             f.background = True
+
+
+def _another_year(doc: Doc) -> None:
+    """A page with no date of its own that tells its news by weekday ("struck on Tuesday
+    night") and names a year only for another event ("the attacks of Sept. 11, 2001",
+    "killed by Israeli forces in 1997") recalls that event as history: news copy names no
+    year for a date of the current year. (A page with a date compares the years itself.)"""
+    if doc.published is not None:
+        return
+    news = [g for g in doc.groups if _violent_occurred(g) and g.value("date_low") is None and
+            told_by_relative_day(g.head)]
+    if not news:
+        return
+    for g in doc.groups:
+        if g not in news and _violent_occurred(g) and g.value("date_low") is not None and \
+                all(year_named(f) for f in g.frames if f.date_low is not None):
+            for f in g.frames:
+                f.background = True
 
 
 def _named_not_told(f: Frame) -> bool:

@@ -68,11 +68,16 @@ def _aggregate_cue(clause: str, strength: str, plural: bool) -> bool:
 
 # "such strikes have killed at least 27", "they have left at least 57 people dead", "the
 # US has killed 32 people in the strikes": a toll that has grown over several acts
-_CUMULATIVE = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+ly\s+)?(?:already\s+)?(?:been\s+)?"
-                         r"(?:killed|left|claimed|cost|died)\b", re.IGNORECASE)
+_CUMULATIVE = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+ly\s+|now\s+|so\s+far\s+)?(?:already\s+)?"
+                         r"(?:been\s+)?(?:killed|left|claimed|cost|died)\b", re.IGNORECASE)
 _SEVERAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|operations|bombings|they|"
                            r"invasion|offensive|war)\b",
                            re.IGNORECASE)
+# ... or over fighting, a campaign or a truce's breaches, told with no day or week of its own
+# ("the fighting has cost the lives of over 200"; "this week scores have died in fighting
+# around the city" is one incident of clashes)
+_WAR_OR_BREACHES = re.compile(r"\b(?:fighting|conflict|campaign|breaches|violations)\b",
+                              re.IGNORECASE)
 
 
 _SEPARATE_ACTS = anchored(re.compile(r"\b(?:two|three|four|five|six|several|multiple|\d+)\s+"
@@ -100,7 +105,8 @@ def _aggregate(f: Frame) -> None:
         elif _NTH_SINCE.search(clause) and not plural:
             pass  # "the 15th strike since the campaign began": one strike, counted
         elif "killed" in f.counts and f.time_precision != 1 and \
-                _CUMULATIVE.search(clause) and _SEVERAL_ACTS.search(clause):
+                _CUMULATIVE.search(clause) and (_SEVERAL_ACTS.search(clause) or (
+                    f.date_low is None and _WAR_OR_BREACHES.search(clause))):
             f.kind = "tally"  # "such strikes have killed at least 27 people"
         elif counted and _SEPARATE_ACTS.search(clause):
             f.kind = "tally"  # "killed 15 civilians in two separate incidents"
@@ -168,13 +174,20 @@ def _number_of_acts(f: Frame) -> None:
         f.cite("kind", f.trigger.start, f.trigger.end)
 
 
+# a lone casualty word with no figure: "her brother, killed by Israeli forces in 1997"
+_LONE_TOLL = re.compile(r"(?:killed|died|dead)$", re.IGNORECASE)
+
+
 def _year_only(doc: Doc, f: Frame) -> None:
     """"bin Laden, whom U.S. forces killed in a raid in 2011", "the attack on the USS Cole in
     2000": a news report tells its strike's day or week; an occurred event placed only in a
     whole year before the article's (or in a page with no date at all) is history recalled."""
     if f.kind != "event" or f.background or f.status != "occurred" or \
-            f.date_low is None or f.date_high is None or f.trigger.strength == "weak":
-        return  # (a lone "killed" joins the event it tells of; coreference decides)
+            f.date_low is None or f.date_high is None:
+        return
+    if f.trigger.strength == "weak" and (f.counts or not _LONE_TOLL.match(f.trigger.text)):
+        return  # (a lone "operations" or a figure killed joins the event it tells of;
+        # coreference decides; a person "killed by Israeli forces in 1997" is history)
     low, high = f.date_low, f.date_high
     if not (low[:4] == high[:4] and low[5:] == "01-01" and high[5:] == "12-31"):
         return

@@ -201,10 +201,12 @@ def _told_as_trend(f: Frame) -> bool:
     return bool(_UNDER_ATTACK.search(s.text[max(0, ts - 40):ts]))
 
 
-# an act feared or possible, not done: "fled for fear of an army offensive", "willing and
-# able to strike partner troops"
+# an act feared, possible or warned of, not done: "fled for fear of an army offensive",
+# "willing and able to strike partner troops", "sirens warning of incoming rocket fire"
 _FEARED = re.compile(r"\b(?:for\s+fear\s+of|fear(?:s|ed|ing)?\s+(?:of\s+)?|risk\s+of|"
-                     r"prospect\s+of|danger\s+of|(?:able|willing|capable|likely)\s+to)\s+"
+                     r"prospect\s+of|danger\s+of|(?:able|willing|capable|likely)\s+to|"
+                     # a warning of it: "sirens warning of incoming rocket fire"
+                     r"warn(?:ing|ings|ed|s)?\s+(?:of|about|against)|alerts?\s+(?:of|for))\s+"
                      r"(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -237,10 +239,26 @@ def _dates_a_period(f: Frame) -> bool:
     return bool(_PERIOD_START.search(s.text, 0, f.trigger.start - s.start))
 
 
+# an event of a named year that only identifies a group: "likened the traffickers to the
+# group behind the attacks of Sept. 11, 2001", "the men responsible for the 1998 bombings"
+_IDENTIFIES = re.compile(r"\b(?:behind|responsible\s+for|blamed\s+for)\s+(?:the\s+)?"
+                         r"(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
+_NAMED_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _identifies_by_history(f: Frame) -> bool:
+    s = f.sentence
+    ts, te = f.trigger.start - s.start, f.trigger.end - s.start
+    return bool(_IDENTIFIES.search(s.text[max(0, ts - 50):ts])) and \
+        bool(_NAMED_YEAR.search(s.text, max(0, ts - 20), te + 30))
+
+
 def _is_no_event(f: Frame, status: str) -> bool:
     """Negated, habitual or a rule: the sentence says the event did not (or does not) happen."""
     s = f.sentence
     ts = f.trigger.start - s.start
+    if status == "occurred" and _identifies_by_history(f):
+        return True  # "the group behind the attacks of Sept. 11, 2001": who, not what
     if status == "occurred" and _not_an_act(f):
         return True  # "tried to halt U.S. strikes", "we struck every boat"
     if status == "occurred" and f.kind == "event" and _pattern_of_acts(f):
