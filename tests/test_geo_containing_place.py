@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from strikewatch.geo import PlaceMatch, locate
+from strikewatch.geo import PlaceMatch, article_countries, locate
 from strikewatch.records import Place
 
 
@@ -84,3 +84,29 @@ def test_a_headline_name_is_not_read_into_the_next_line() -> None:
     text = "Airstrike hits Hodeidah\nResidents described the night as the worst yet."
     p = place(text, "Airstrike", "YE")
     assert p.country == "YE"
+
+
+def test_an_acronym_is_not_a_towns_alternate_name() -> None:
+    # "SAR" is an alternate name of Žďár nad Sázavou (Czechia) in GeoNames
+    text = ("After the strike on the boat, Mexican SAR teams searched the area for a "
+            "survivor, the Navy said.")
+    assert "CZ" not in article_countries(text)
+    m = at(text, "strike", "MX", "US")
+    assert m is None or m.place.country != "CZ"
+    # a short capitalised name that is a town's own name stays a place
+    assert place("ADEN (Reuters) - An air strike hit a depot in ADEN on Monday.",
+                 "strike").country == "YE"
+
+
+def test_a_titled_surname_is_a_person_throughout_the_article() -> None:
+    text = ('Adm. Frank "Mitch" Bradley led the operation. Officials said the strike '
+            "killed six. Later, Bradley defended the strike before lawmakers.")
+    i = text.rindex("strike")
+    m = locate(text, text.index("Later"), len(text), trigger=(i, i + 6),
+               context_countries=("VE", "US"))
+    assert m is None or m.place.name != "Bradley"
+    # without the title, a bare town name in the article's country is still read
+    text = "Later, Bradley was hit by a drone strike, officials in Illinois said."
+    i = text.index("strike")
+    m = locate(text, 0, len(text), trigger=(i, i + 6), context_countries=("US",))
+    assert m is not None and (m.place.name, m.place.country) == ("Bradley", "US")
