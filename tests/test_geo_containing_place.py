@@ -110,3 +110,12 @@ def test_a_titled_surname_is_a_person_throughout_the_article() -> None:
     i = text.index("strike")
     m = locate(text, 0, len(text), trigger=(i, i + 6), context_countries=("US",))
     assert m is not None and (m.place.name, m.place.country) == ("Bradley", "US")
+
+
+def test_where_a_cargo_was_going_is_not_where_the_boat_was_hit() -> None:
+    text = ("The military struck a boat on Monday that it said was carrying cocaine to "
+            "the United States.")
+    m = at(text, "struck", "US", "VE")
+    assert m is None or m.place.country != "US"
+    text = "A drone strike hit a boat carrying cocaine, killing three, in the United States."
+    assert place(text, "strike", "US").country == "US"  # a place that is no destination

@@ -124,6 +124,8 @@ _PARTY_USE = re.compile(
 _BLAMED_ON = caseless(re.compile(
     r"\b(?:blam\w*|pin\w*|attribut\w*)\b[^.;:]{0,50}\b(?:on|to)\s+(?:the\s+)?$"
     r"|\b(?:flow\w*|smuggl\w*|traffick\w*|ship(?:ped|ping|ments?)?|bound|headed|heading|"
+    # "a boat carrying drugs to the United States"
+    r"carry\w*|carried|bring\w*|brought|transport\w*|deliver\w*|"
     r"destined|export\w*|import\w*|entering|reach(?:es|ing)?)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:into|to|for)\s+(?:the\s+)?$"
     # "a boat bringing drugs out of Venezuela", "carrying cocaine from Colombia": where the
