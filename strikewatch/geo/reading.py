@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from strikewatch.caseless import AnyMatch, caseless
 from strikewatch.geo.gazetteer import Entry, Gazetteer, normalise
@@ -494,8 +493,6 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
         bare = pre.rstrip()
         if bare.endswith(".") and bare[-2:-1].isupper() and _INITIAL.search(pre):
             r.hint = True  # "J. Smith": a person's name
-        if not cue and normalise(r.surface) in _titled_names(text):
-            r.hint = True  # "Bradley defended the strike" after "Adm. Frank Bradley"
         if _compared(pre, last) or (_may_be_their_record(pre, last) and
                                     _THEIR_RECORD.search(pre)):
             r.hint = True  # "as devastated as Gaza": a likeness, not a place of this event
@@ -635,22 +632,6 @@ def _container(g: Gazetteer, f: Found, nxt: Found | None, text: str,
         return None
     e, _ = best_entry(nxt, **kw)
     return e if e is not None and e.kind in ("C", "A", "P") else None
-
-
-# a title and up to three names (a quoted nickname among them) before a surname:
-# "Adm. Frank "Mitch" Bradley", "Gen. Michael Kurilla", "Sen. Tim Kaine"
-_TITLED = re.compile(
-    r"\b(?:Adm|Gen|Col|Lt|Maj|Capt|Sgt|Cmdr|Cdr|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Pres)\.[^\S\n]+"
-    r"(?:[A-Z][\w’'-]*\.?[\"”]?[^\S\n]+|[\"“][A-Z][\w’'-]*[\"”][^\S\n]+){0,3}"
-    r"([A-Z][\w’'-]+)\b")
-
-
-@lru_cache(maxsize=8)
-def _titled_names(text: str) -> frozenset[str]:
-    """Surnames the article gives a person's title: a bare use of one elsewhere in it
-    ("Bradley defended the strike") is the person, not a town of that name. (Cached:
-    locate is called for each mention of one article.)"""
-    return frozenset(normalise(m.group(1)) for m in _TITLED.finditer(text))
 
 
 def _is_place_word(g: Gazetteer, word: str) -> bool:
