@@ -164,6 +164,11 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
         if match is not None and j_end == i and first_key in g.demonyms and \
                 _ADJECTIVE_USE.match(text, match.end):
             match = None  # "a Somali special forces base": a demonym, not Ethiopia's region
+        if match is not None and j_end == i and _is_acronym(t.text) and not any(
+                h.primary or h.entry.kind == "C" for h in match.hits):
+            # "Mexican SAR authorities": an acronym that is only some town's alternate
+            # name ("SAR" for Žďár nad Sázavou) is the acronym, not the town
+            match = None
         if match is not None:
             if not _inside_org_name(g, text, match, toks, j_end):
                 places.append(match)
@@ -173,6 +178,11 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
             demonyms.append(DemonymFound(t.start, t.end, g.demonyms[first_key]))
         i += 1
     return places, orgs, demonyms
+
+
+def _is_acronym(word: str) -> bool:
+    """A short word in capitals ("SAR", "ISR"), as agencies and units are written."""
+    return 2 <= len(word) <= 4 and word.isalpha() and word.isupper()
 
 
 # words before a name that make a small town worth looking up ("in Aguililla")

@@ -20,7 +20,10 @@ from strikewatch.records import Place
 
 _ADJ = (r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
         r"south-?eastern|south-?western|coastal|rural|remote|mountainous|restive)\s+)")
-_QUAL = (r"(?:(?:[A-Z][\w-]*\s+)?(?P<qual>border\s+town|border\s+city|town|city|village|"
+# (two capitalised words may name a sea before the kind word: "the Black Sea port of
+# Odesa", "the Red Sea port city of Hodeidah")
+_QUAL = (r"(?:(?:[A-Z][\w-]*\s+){0,2}(?:port\s+)?(?P<qual>border\s+town|border\s+city|"
+         r"town|city|village|"
          r"port|community|hamlet|municipality|district|county|state|province|department|"
          r"region|island|capital|governorate)\s+of\s+(?:the\s+)?|"
          # "the capital Sanaa", "the Yemeni port city Hodeidah": the kind word in apposition
@@ -55,8 +58,10 @@ _POST_DISTRICT = re.compile(r"^\s+(?:municipality|district|county|municipio)\b",
                             re.IGNORECASE)
 # a capitalised word right before or after a name that did not match with it: the name
 # is part of a longer one ("George Washington", "Paris Hilton", "Victoria Beckham")
-_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w’'-]*)\s+$")
-_NAME_AFTER = re.compile(r"^\s+([A-Z][\w’'-]*)")
+# (a nickname in quotes counts: Adm. Frank "Mitch" Bradley; a line break ends a name: a
+# headline's last word is not the first name of the next line's first word)
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w’'-]*)[\"”’]?[^\S\n]+$")
+_NAME_AFTER = re.compile(r"^[^\S\n]+([A-Z][\w’'-]*)")
 _INITIAL = re.compile(r"\b[A-Z]\.\s*$")  # "J. Smith": an initial before
 _NOT_NAME = frozenset(
     "The In At On Near Off From After Before When While Since Outside Inside During Into "
@@ -65,10 +70,27 @@ _NOT_NAME = frozenset(
     "April May June July August September October November December State Province "
     "Department Region Municipality District County Governorate Oblast Airport "
     "International Port Island Islands City".split())
+# a sea's name before these describes a coast or a town on it ("the Pacific coast of
+# Mexico", "the Red Sea port city of Hodeidah", "a Black Sea resort"), not open water
+_SEA_AS_WORD = re.compile(r"^\s+(?:coast|coastline|coasts|side|shore|port|ports|harbou?r|"
+                          r"city|town|village|resort|coastal|province|governorate|region)\b")
 _POST_COAST = re.compile(r"^(?:['’]s)?\s+(?:[A-Za-z-]+\s+)?(?:coast|coastline|shores?)\b")
 _POST_WATERS = re.compile(r"^(?:['’]s)?\s+(?:territorial\s+)?waters\b")
 _POST_LAND = re.compile(r"^\s+(?:soil|territory|airspace|mainland|side\s+of\s+the\s+border)\b")
 _COMMA = re.compile(r"^\s*,\s*$")
+# the words between a name and the larger place it is part of: "the Hays district of
+# Hodeidah", "Tower 22, an isolated base in Jordan", "Kfar Kila, a village in southern
+# Lebanon", "Mansouri in southern Lebanon". The name lies in that place's country, so a
+# namesake elsewhere ("Hays, Kansas") is not what the text means. (Only "of" after a kind
+# word, and "in" after a kind word or straight after the name: "X near Y" and "X's border
+# with Y" name a neighbour, which may be across a border.)
+_PART_WORD = (r"(?:district|neighbou?rhood|quarter|suburb|area|village|town|city|hamlet|"
+              r"camp|base|outpost|airbase|air\s+base|port|region|province|governorate|"
+              r"municipality|county|enclave|settlement|community)")
+_PART_OF = re.compile(
+    r"^(?:\s+\d+)?(?:\s+" + _PART_WORD + r"\s+(?:of|in)"
+    r"|\s*,\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,3}?" + _PART_WORD + r"\s+in"
+    r"|\s+in)\s+(?:the\s+)?" + _ADJ + r"?$")
 # a country name followed by a lower-case word, with no locative before it, names an
 # actor or a nationality ("US forces", "Mexico has opposed"), not where something happened
 _ACTOR_USE = re.compile(r"^\s+(?!(?:coast|waters|soil|territory|airspace|side)\b)[a-z]")
@@ -101,6 +123,8 @@ _PARTY_USE = re.compile(
 _BLAMED_ON = caseless(re.compile(
     r"\b(?:blam\w*|pin\w*|attribut\w*)\b[^.;:]{0,50}\b(?:on|to)\s+(?:the\s+)?$"
     r"|\b(?:flow\w*|smuggl\w*|traffick\w*|ship(?:ped|ping|ments?)?|bound|headed|heading|"
+    # "a boat carrying drugs to the United States"
+    r"carry\w*|carried|bring\w*|brought|transport\w*|deliver\w*|"
     r"destined|export\w*|import\w*|entering|reach(?:es|ing)?)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:into|to|for)\s+(?:the\s+)?$"
     # "a boat bringing drugs out of Venezuela", "carrying cocaine from Colombia": where the
@@ -315,7 +339,7 @@ def entry_score(e: Entry, primary: bool, *, span_countries: set[str],
         s += 4.0 if e.kind == "P" else -2.0
     if qualified_by is not None:
         q = qualified_by
-        if q.kind == "C" and e.country == q.country and e.kind != "C":
+        if q.kind in ("C", "P") and e.country == q.country and e.kind != "C":
             s += 6.0
         elif q.kind == "A" and e.country == q.country and e.admin1 and (
             normalise(e.admin1) == normalise(q.name) or normalise(e.admin1).startswith(
@@ -445,6 +469,14 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
             q = max((h.entry for h in nxt.hits if h.entry.kind in ("A", "C")),
                     key=lambda e: (e.country in span_countries, e.kind == "C"), default=None)
             qualified_by = q
+        container = _container(g, f, nxt, text, span_countries=span_countries,
+                               context=context, anchor=anchor)
+        if container is not None and container.country and not any(
+                h.entry.country == container.country for h in f.hits):
+            # the small towns of the name in that country are candidates too
+            small = tuple(h for h in g.namesakes(f.key)
+                          if h.entry.country == container.country)
+            f = replace(f, hits=f.hits + small) if small else f
         prev = readings[-1] if readings else None
         is_qualifier = (prev is not None and prev.entry is not None
                         and _COMMA.match(text[prev.end:f.start]) is not None
@@ -472,20 +504,23 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
                 and not _is_place_word(g, na.group(1))
                 and (not cue or not _is_known_name(g, na.group(1)))):
             r.hint = True
-        if any(h.entry.kind == "S" for h in f.hits) and re.match(
-                r"^\s+(?:coast|coastline|coasts|side|shore)\b", post):
+        if any(h.entry.kind == "S" for h in f.hits) and _SEA_AS_WORD.match(post):
             r.hint = True  # "the Pacific coast of Mexico": the sea names a coast
         if f.open_water:
             r.sea, r.precision = True, 6
         else:
             e, _ = best_entry(f, span_countries=span_countries, context=context, qual=qual,
-                              qualified_by=qualified_by, anchor=anchor)
+                              qualified_by=qualified_by or container, anchor=anchor)
             if e is None:
                 continue
+            if container is not None and e.country != container.country:
+                r.hint = True  # "the Hays district of Hodeidah": not Hays, Kansas
             if poss is not None and poss.group("what") == "capital" and e.kind == "C":
                 e = _capital(g, e)
             r.entry = e
-            _interpret(g, r, e, f, post, at_sea, sea_hint, context)
+            # "the outskirts of Hodeidah" is land even where the passage speaks of the sea
+            land = m is not None and cue == "near" and "outskirts" in m.group(0).lower()
+            _interpret(g, r, e, f, post, at_sea and not land, sea_hint, context)
             capital = g.countries.get(e.country or "")
             if not cue and e.kind == "P" and capital is not None and normalise(
                     capital.admin1 or "") == normalise(e.name):
@@ -494,7 +529,7 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
             # likely a surname or a word ("Smith", "Reading the report") as a place
             # (the name itself does not count as support: "Mobile phones" names Mobile)
             own = e.country in told_by and told_by[e.country] == 1 and e.country not in named
-            r.weak = (not cue and e.kind == "P" and qualified_by is None
+            r.weak = (not cue and e.kind == "P" and qualified_by is None and container is None
                       and (e.country not in span_countries or own)
                       and e.country not in context)
             if poss is not None and e.kind == "P" and not r.sea:
@@ -585,6 +620,18 @@ def _interpret(g: Gazetteer, r: Reading, e: Entry, f: Found, post: str, at_sea: 
         r.precision = 2
     else:
         r.precision = 1
+
+
+def _container(g: Gazetteer, f: Found, nxt: Found | None, text: str,
+               **kw: object) -> Entry | None:
+    """The larger place the name at `f` is said to be part of ("the Hays district of
+    Hodeidah", "Tower 22, a base in Jordan"): the next name, where the words between are
+    _PART_OF's. Only for a name no country carries (a country is part of nothing)."""
+    if nxt is None or any(h.entry.kind == "C" for h in f.hits) or \
+            not _PART_OF.match(text[f.end:nxt.start]):
+        return None
+    e, _ = best_entry(nxt, **kw)
+    return e if e is not None and e.kind in ("C", "A", "P") else None
 
 
 def _is_place_word(g: Gazetteer, word: str) -> bool:
