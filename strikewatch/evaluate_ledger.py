@@ -29,6 +29,14 @@ most right). The measures are issue 14's table:
   threats, opinion) gave;
 - crashed: articles whose extraction failed or that ingest skipped.
 
+A limit to know before reading a change in precision or over-merged: strikes the gold
+tells with the very same evidence and fields (a day's strikes told together, "three strikes
+on four boats", coded one entry per strike) cannot be told apart by alignment, so every
+incident reporting that sentence counts for all of them: it is OVER-MERGED, and the same
+incident is every sibling's best, so per-strike incidents made from the sentence count as
+duplicates. Splitting such a sentence into one incident per strike raises strikes found
+and tolls but lowers precision here whatever the resolver does (issue 14, sameday branch).
+
 "Violent occurred": status occurred, not background, and an event type that is not a
 strategic development, protest or riot (a strike with no type still counts).
 """
