@@ -225,3 +225,53 @@ def test_articles_are_routed_by_language_to_a_reader_that_reads_it() -> None:
     finally:
         registry.unregister("test-qu")
     assert "test-qu" not in registry.names() and "qu" not in registry.reader_languages()
+
+
+def _spoiled(doc: object) -> None:
+    """A component after to_mention that spoils what it built (status is not a status)."""
+    for m in doc.mentions:  # type: ignore[attr-defined]
+        m.status = "likely"
+
+
+def test_only_our_own_readers_skip_validating_their_mentions_again() -> None:
+    from strikewatch.extract.pipeline import DEFAULT_NAMES, ComponentInfo, Pipeline, get_component
+    from strikewatch.extract.rules import RulesExtractor
+
+    art = Article(text="A drone strike on a car killed two people in Marib on Monday.",
+                  published="2025-03-10")
+    rules = registry.get_extractor()
+    assert registry.builds_valid_mentions(rules)
+    assert registry.builds_valid_mentions(registry.get_extractor("strikewatch-rules-es"))
+    built = registry.checked(rules, art)
+    assert built and built[0].status == "occurred"
+    # what the boundary took as built is what validating it in full gives
+    assert [m.model_dump() for m in built] == \
+        [m.model_dump() for m in registry.validate(art, rules(art), "strikewatch-rules@1")]
+
+    # ours with a third-party step after to_mention: validated in full, and refused
+    spoiling = RulesExtractor(Pipeline([*DEFAULT_NAMES, _spoiled]))
+    assert not registry.builds_valid_mentions(spoiling)
+    with pytest.raises(registry.ExtractionError, match="status.*likely"):
+        registry.checked(spoiling, art)
+    # ours with a third-party component in place of one of its own: validated in full
+    ours = get_component("dates")
+    theirs = ComponentInfo("my_dates", lambda doc: ours.func(doc), ours.requires, ours.assigns)
+    replaced = RulesExtractor(Pipeline().replace("dates", theirs))
+    assert not registry.builds_valid_mentions(replaced)
+    assert [m.model_dump() for m in registry.checked(replaced, art)] == \
+        [m.model_dump() for m in built]
+
+    # a third-party reader that says its mentions are built valid is validated anyway
+    class Claims:
+        name, version, languages = "test-claims", "1", frozenset({"en"})
+        builds_valid_mentions = True
+
+        def __call__(self, article: Article) -> list[Mention]:
+            out = rules(article)
+            for m in out:
+                m.status = "likely"  # a Mention, built valid, spoiled after
+            return out
+
+    assert not registry.builds_valid_mentions(Claims())
+    with pytest.raises(registry.ExtractionError, match="status.*likely"):
+        registry.checked(Claims(), art)

@@ -88,6 +88,11 @@ def _as_info(step: str | ComponentInfo | Callable[[Doc], None]) -> ComponentInfo
     return ComponentInfo(getattr(step, "__name__", repr(step)), step)
 
 
+def _ours(func: Callable[[Doc], None]) -> bool:
+    """Whether a component's function is strikewatch's own (defined in this package)."""
+    return (getattr(func, "__module__", None) or "").startswith("strikewatch.")
+
+
 def check_order(steps: Sequence[ComponentInfo]) -> None:
     """Every slot a component requires is assigned by one before it (or given)."""
     have = set(GIVEN)
@@ -119,6 +124,11 @@ class Pipeline:
                  = DEFAULT_NAMES) -> None:
         self.steps = [_as_info(s) for s in steps]
         check_order(self.steps)
+        #: every component is strikewatch's own and the last is `to_mention`, which builds
+        #: each Mention through pydantic's validator: what this pipeline returns are valid
+        #: records as built (registry.checked then checks them against the article only)
+        self.builds_valid_mentions = bool(self.steps) and self.steps[-1].name == "to_mention" \
+            and all(_ours(s.func) for s in self.steps)
         self.totals: dict[str, int] = {}  # summed Doc.stats: sentences, triggered, parsed
         #: CPU seconds spent in each component, summed over every article read (what
         #: bench/extract.py reports per component; a clock read costs well under 1 %)

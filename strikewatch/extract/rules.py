@@ -18,6 +18,11 @@ class RulesExtractor:
     def __init__(self, pipeline: Pipeline | None = None) -> None:
         self.pipeline = pipeline or Pipeline()
 
+    @property
+    def builds_valid_mentions(self) -> bool:
+        """Its Mentions are valid records as built (registry.builds_valid_mentions)."""
+        return self.pipeline.builds_valid_mentions
+
     def __call__(self, article: Article) -> list[Mention]:
         return self.pipeline(article)
 

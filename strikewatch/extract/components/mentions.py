@@ -3,8 +3,9 @@
 The first value found wins (head frame first), spans are unioned, and figures told twice
 for one event are combined: a revised toll replaces the one told before ("the toll rose to
 35"), two reports widen the range ("at least nine" by fishermen, "11" by officials), "two
-more died later" adds to it. The extractor boundary (registry.checked) validates every
-mention again before it can be stored.
+more died later" adds to it. Each Mention is built through pydantic's validator, once: the
+extractor boundary (registry.checked) checks it against the article without validating it
+again (registry.builds_valid_mentions).
 """
 
 from __future__ import annotations
@@ -208,7 +209,7 @@ def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention
     # built by pydantic-core's validator: its parts (records, spans) are validated records
     # already, passed through as they are, and the Rust validator is cheaper than
     # model_construct's Python loop over some forty fields; the id is derived in
-    # model_post_init; the extractor boundary (registry.checked) validates it again
+    # model_post_init; the extractor boundary (registry.checked) does not validate it again
     return Mention(
         article_id=doc.article.id, kind="tally" if h.kind == "tally" else "event",
         status=h.status,

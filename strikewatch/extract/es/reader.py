@@ -32,6 +32,11 @@ class SpanishRulesExtractor:
     def __init__(self, pipeline: Pipeline | None = None) -> None:
         self.pipeline = pipeline or Pipeline(SPANISH_NAMES)
 
+    @property
+    def builds_valid_mentions(self) -> bool:
+        """Its Mentions are valid records as built (registry.builds_valid_mentions)."""
+        return self.pipeline.builds_valid_mentions
+
     def __call__(self, article: Article) -> list[Mention]:
         out = self.pipeline(article)
         for m in out:
