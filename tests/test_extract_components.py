@@ -314,7 +314,8 @@ def test_places_a_window_never_ends_inside_a_word() -> None:
 def test_dates_the_speakers_now_is_the_day_it_was_told() -> None:
     told = upto("dates", "The navy sank a smuggling boat overnight, killing six, the "
                 "minister said early Friday.", "2025-10-25")
-    assert [(f.date_low, f.date_high) for f in told.frames] == [("2025-10-23", "2025-10-23")]
+    # the night before Friday, told on Friday: Thursday to Friday (tests/gold/README.md)
+    assert [(f.date_low, f.date_high) for f in told.frames] == [("2025-10-23", "2025-10-24")]
     bare = upto("dates", "The navy sank a smuggling boat overnight, killing six.",
                 "2025-10-25")
-    assert [(f.date_low, f.date_high) for f in bare.frames] == [("2025-10-24", "2025-10-24")]
+    assert [(f.date_low, f.date_high) for f in bare.frames] == [("2025-10-24", "2025-10-25")]

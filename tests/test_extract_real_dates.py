@@ -170,3 +170,73 @@ def test_a_week_told_is_not_narrowed_to_a_day() -> None:
     (m,) = _events("Two men who survived a navy strike last week on a smuggling boat were "
                    "sent home. The navy sank another boat on Thursday, killing two men.")[:1]
     assert (m.date_low, m.date_high) == ("2024-06-03", "2024-06-09")
+
+
+# --- "overnight": the night spans the day before and the day it was told ----------------
+
+def test_overnight_in_a_report_of_the_day_is_the_day_before_to_that_day() -> None:
+    for text in ("Jets bombed a rebel camp in the hills overnight, killing six fighters.",
+                 "Overnight, jets bombed a rebel camp in the hills, killing six fighters."):
+        (m,) = _events(text)
+        assert (m.date_low, m.date_high, m.time_precision) == (
+            "2024-06-10", "2024-06-11", 2), text
+        assert [s.text for s in m.provenance["date"]] == ["Overnight" if text[0] == "O"
+                                                          else "overnight"]
+
+
+def test_overnight_told_on_a_named_day_ends_on_that_day() -> None:
+    # said on Sunday, read on Tuesday's page: the night of Saturday into Sunday
+    (m,) = _events("Jets bombed a rebel camp in the hills overnight, killing six fighters, "
+                   "the army said on Sunday.")
+    assert (m.date_low, m.date_high) == ("2024-06-08", "2024-06-09")
+
+
+def test_overnight_without_a_publication_date_stays_open() -> None:
+    (m,) = _events("Jets bombed a rebel camp in the hills overnight, killing six fighters.",
+                   published=None)
+    assert (m.date_low, m.date_high) == (None, None)
+
+
+def test_overnight_into_a_named_day_keeps_that_day_whatever_the_page_date() -> None:
+    # the named day decides, not the publication day (a Tuesday)
+    (m,) = _events("Drones struck a fuel depot near the port overnight into Sunday, killing "
+                   "two guards.")
+    assert (m.date_low, m.date_high) == ("2024-06-08", "2024-06-09")
+
+
+def test_a_named_night_is_that_day_alone() -> None:
+    # "overnight Sunday", "overnight on Sunday", "on Sunday night", "last night": a named
+    # night keeps its one day, as before the overnight convention
+    for text, day in (("Drones struck a fuel depot overnight Sunday, killing two guards.",
+                       "2024-06-09"),
+                      ("Drones struck a fuel depot overnight on Sunday, killing two guards.",
+                       "2024-06-09"),
+                      ("Gunmen stormed a police post on Saturday night, killing two officers.",
+                       "2024-06-08"),
+                      ("Drones struck a fuel depot last night, killing two guards.",
+                       "2024-06-10")):
+        (m,) = _events(text)
+        assert (m.date_low, m.date_high, m.time_precision) == (day, day, 1), text
+
+
+def test_overnight_in_a_plan_is_the_night_to_come_and_no_occurred_strike() -> None:
+    got = extract(Article(text="The navy plans to strike the smuggling boats overnight, "
+                               "the minister said.", published=PUB))
+    assert got and all(m.status != "occurred" for m in got)
+    (m,) = [m for m in got if m.kind == "event"]
+    assert (m.status, m.date_low, m.date_high) == ("planned", "2024-06-11", "2024-06-12")
+
+
+def test_overnight_is_read_as_one_date_form() -> None:
+    import datetime as dt
+
+    from strikewatch.extract.dates import read_dates
+
+    pub = dt.date(2024, 6, 11)
+    (d,) = read_dates("overnight", pub)
+    assert (d.low, d.high, d.precision) == ("2024-06-10", "2024-06-11", 2)
+    # a named day after it is the date read, not the bare night
+    (d,) = read_dates("overnight Friday", pub)
+    assert (d.low, d.high) == ("2024-06-07", "2024-06-07")
+    (d,) = read_dates("overnight into Friday", pub)
+    assert (d.low, d.high) == ("2024-06-06", "2024-06-07")

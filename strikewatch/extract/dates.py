@@ -31,10 +31,13 @@ DATE_RE = re.compile(
     rf"|(?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MON}(?:,? \d{{4}})?\b)"
     rf"|(?P<since>\b(?i:since) (?:the start of |early |late |mid-)?(?:\d{{1,2}}(?:st|nd|rd|th)? "
     rf"(?:of )?{MON}|{MON} \d{{1,2}}(?:st|nd|rd|th)?\b|{MON}|\d{{4}})(?:,? \d{{4}})?)"
-    rf"|(?P<wd>\b(?:(?i:last|this|on|early|late) )?{DAY}(?:'s)?\b(?! \d))"
+    # "overnight into Wednesday": the night before the named day, up to it
+    rf"|(?P<wd>\b(?:(?i:last|this|on|early|late|overnight (?:into|to)) )?{DAY}(?:'s)?\b(?! \d))"
     r"|(?P<nth>\b(?i:on|of|since) the (?P<nthday>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
     rf"(?! (?:of )?{MON}))"
-    r"|(?P<rel>\b(?i:yesterday|today|last night|overnight|this morning|earlier today|"
+    # a bare "overnight" (not "overnight Friday", "overnight on Friday": that day's)
+    rf"|(?P<rel>\b(?i:yesterday|today|last night|overnight(?! (?:on |into |to )?{DAY})|"
+    r"this morning|earlier today|"
     r"last week|this week|earlier this week|earlier this month|this month|last month|"
     r"(?:over|during|at) the weekend|last weekend|this weekend|over the past weekend|"
     r"last year|this year|so far this year|earlier this year)\b)"
