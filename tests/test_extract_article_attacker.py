@@ -67,3 +67,18 @@ def test_history_does_not_make_the_story_two_states_strikes() -> None:
               "people. On Wednesday another strike killed two more people aboard a vessel.")
     wed = next(m for m in ms if m.date_low == "2024-06-05")
     assert _country(wed.actor1) == "US"
+
+
+def test_a_headline_names_the_attacker_of_a_story_that_names_none() -> None:
+    ms = _run("ISIS leader killed by US drone strike in Syria\n"
+              "A senior Islamic State leader died in a drone strike in northwestern Syria on "
+              "Sunday, officials said.")
+    assert len(ms) == 1 and _country(ms[0].actor1) == "US"
+    assert ms[0].provenance["actor1"][0].text == "US"
+    # a file photo's caption further down shows another day: it names no attacker of this
+    ms = _run("Villagers mourn after the strike\n"
+              "A senior Islamic State leader died in a drone strike in northwestern Syria on "
+              "Sunday, officials said.\n"
+              "FILE - Smoke rises after a Russian airstrike near Idlib, Syria.")
+    sunday = [m for m in ms if m.date_low == "2024-06-09"]
+    assert sunday and all(m.actor1 is None for m in sunday)

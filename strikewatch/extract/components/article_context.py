@@ -107,10 +107,33 @@ def _attacker_context(doc: Doc) -> tuple[Actor, tuple[int, int]] | None:
     history's party is not the story's striker: only current strikes decide the state (the
     words naming it may be history's: the first telling of its forces striking)."""
     current = [a for a, _ in _state_strikers(doc, current_only=True)]
-    if not current or len({a.country for a in current}) != 1:
+    if not current:
+        return _headline_attacker(doc)
+    if len({a.country for a in current}) != 1:
         return None
     return next(x for x in _state_strikers(doc, current_only=False)
                 if x[0].country == current[0].country)
+
+
+def _headline_attacker(doc: Doc) -> tuple[Actor, tuple[int, int]] | None:
+    """The striking state a headline names ("ISIS leader killed by US strike in Syria")
+    where no strike of the story names one: the headline restates the lede. Only lines
+    before the story's first event count (a caption further down shows another day)."""
+    if not doc.groups:
+        return None
+    first = min(g.head.start for g in doc.groups)
+    found: list[tuple[Actor, tuple[int, int]]] = []
+    for f in doc.frames:
+        if not f.drop or f.start >= first or f.status != "occurred" or \
+                f.event_type not in _STRIKES:
+            continue
+        actor, span = f.actor1, _span(f, "actor1")
+        if actor is not None and actor.type in STATE_TYPES and actor.country is not None \
+                and span is not None:
+            found.append((actor, span))
+    if not found or len({a.country for a, _ in found}) != 1:
+        return None
+    return found[0]
 
 
 def _state_strikers(doc: Doc, current_only: bool) -> list[tuple[Actor, tuple[int, int]]]:
