@@ -10,6 +10,11 @@ is of one country, an unclaimed strike of the same kind is theirs, and unnamed "
 forces" or "the army" are that country's (or, with no foreign state striking, the forces of
 the country where they operate).
 
+A strike told by its rank in a day's series ("four were aboard in the second strike") is
+by the hand of the strike told before it, even where the article names another state
+striking elsewhere. History recalled beside the story (a background event) neither takes
+the story's attacker nor decides it: only current strikes name the striking state.
+
 A strike at sea, or an unplaced one in a story whose every strike hit a boat, hit a
 vessel.
 
@@ -97,11 +102,47 @@ def _headline_place(doc: Doc) -> list[tuple[Place, tuple[int, int]]]:
 
 
 def _attacker_context(doc: Doc) -> tuple[Actor, tuple[int, int]] | None:
-    """The one state whose forces strike in the article (with the words naming it), or
-    None where two states strike or none does."""
+    """The one state whose forces strike in the story (with the words that first name it
+    striking), or None where two states strike or none does. A threat's, a plan's or
+    history's party is not the story's striker: only current strikes decide the state (the
+    words naming it may be history's: the first telling of its forces striking)."""
+    current = [a for a, _ in _state_strikers(doc, current_only=True)]
+    if not current:
+        return _headline_attacker(doc)
+    if len({a.country for a in current}) != 1:
+        return None
+    return next(x for x in _state_strikers(doc, current_only=False)
+                if x[0].country == current[0].country)
+
+
+def _headline_attacker(doc: Doc) -> tuple[Actor, tuple[int, int]] | None:
+    """The striking state a headline names ("ISIS leader killed by US strike in Syria")
+    where no strike of the story names one: the headline restates the lede. Only lines
+    before the story's first event count (a caption further down shows another day)."""
+    if not doc.groups:
+        return None
+    first = min(g.head.start for g in doc.groups)
+    found: list[tuple[Actor, tuple[int, int]]] = []
+    for f in doc.frames:
+        if not f.drop or f.start >= first or f.status != "occurred" or \
+                f.event_type not in _STRIKES:
+            continue
+        actor, span = f.actor1, _span(f, "actor1")
+        if actor is not None and actor.type in STATE_TYPES and actor.country is not None \
+                and span is not None:
+            found.append((actor, span))
+    if not found or len({a.country for a, _ in found}) != 1:
+        return None
+    return found[0]
+
+
+def _state_strikers(doc: Doc, current_only: bool) -> list[tuple[Actor, tuple[int, int]]]:
+    """Each occurred strike's state attacker with the words naming it, in the article's
+    order (`current_only`: leaving out history)."""
     found: list[tuple[Actor, tuple[int, int]]] = []
     for g in doc.groups:
-        if g.head.status != "occurred" or g.value("event_type") not in _STRIKES:
+        if g.head.status != "occurred" or g.value("event_type") not in _STRIKES or \
+                (current_only and g.head.background):
             continue
         got = _with(g, "actor1")
         if got is None:
@@ -112,9 +153,44 @@ def _attacker_context(doc: Doc) -> tuple[Actor, tuple[int, int]] | None:
         span = _span(f, "actor1")
         if actor.country is not None and span is not None:
             found.append((actor, span))
-    if not found or len({a.country for a, _ in found}) != 1:
+    return found
+
+
+def _current_strike(g: Group) -> bool:
+    """An occurred strike of the story being told (not history recalled beside it)."""
+    return g.head.status == "occurred" and not g.head.background and \
+        g.value("event_type") in _STRIKES
+
+
+# a strike told by its rank in a day's series: "the second strike", "in the third", "the
+# first boat"; such a strike is a part of the series the article told before it
+_RANK = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                   r"tenth|last|final)\b(?!\s+(?:time|day|week|month|year)s?\b)",
+                   re.IGNORECASE)
+
+
+def _series_attacker(doc: Doc, g: Group) -> tuple[Actor, tuple[int, int]] | None:
+    """The attacker of the strike told just before `g`, where `g` is a strike told by its
+    rank ("Four were aboard in the second strike") or an item of a toll told by rank: a
+    part of the series that strike opened, so by the same hand, told in that strike's
+    words. Where the article names two striking states this is the one answer its order
+    gives; a strike of the series with a party of its own keeps it (not asked here)."""
+    if not any(f.list_item or _RANK.search(doc.text[f.start:f.end]) for f in g.frames):
         return None
-    return found[0]
+    i = doc.groups.index(g)
+    for before in reversed(doc.groups[:i]):
+        if not _current_strike(before):
+            continue
+        got = _with(before, "actor1")
+        if got is None:
+            continue  # an unclaimed strike of the same series: look further back
+        f, actor = got
+        span = _span(f, "actor1")
+        if not isinstance(actor, Actor) or actor.type not in STATE_TYPES or \
+                actor.country is None or span is None:
+            return None
+        return actor, span
+    return None
 
 
 def most_named(doc: Doc) -> set[str]:
@@ -153,13 +229,20 @@ def _fill_actor(doc: Doc, g: Group, ctx: tuple[Actor, tuple[int, int]] | None,
     get that state's, or else the country they operate in."""
     got = _with(g, "actor1")
     if got is None:
-        if ctx is None or g.head.status != "occurred" or g.value("event_type") not in _STRIKES:
+        if not _current_strike(g):
+            return  # history keeps no attacker of today's story
+        ctx = _series_attacker(doc, g) or ctx
+        if ctx is None:
             return
         if any(_ATTACKER_UNKNOWN.search(f.sentence.text) for f in g.frames):
             return  # "the nationality of the warplanes was not confirmed": left unknown
         actor, (a, b) = ctx
-        if getattr(g.value("actor2"), "country", None) == actor.country:
-            return  # "missiles at the USS Truman": a state does not strike its own ships
+        target = g.value("actor2")
+        if getattr(target, "country", None) == actor.country and \
+                getattr(target, "type", None) != "government":
+            # "missiles at the USS Truman": a state does not strike its own ships (its
+            # minister read as the target is the one who announced the strike)
+            return
         g.head.actor1 = actor
         g.head.cite("actor1", a, b)
         return
