@@ -2,8 +2,8 @@
 
 Alignment: a produced record matches an `expect` entry when one of its provenance spans
 overlaps one of the entry's evidence strings as they stand in the text; one record matches
-at most one entry (a maximum matching, preferring pairs with more correct fields).
-Ties are broken by position, never by the order the extractor listed its records in or by
+at most one entry (a maximum matching, preferring pairs with more correct fields, then
+fewer wrong ones). Ties are broken by position, never by the order the extractor listed its records in or by
 what else ran in the batch (see `_match`), so one article's pairing and score are the same
 in every run.
 Optional entries' records are ignored; forbid entries count records whose fields all equal
@@ -217,20 +217,26 @@ def record_order(rec: dict[str, Any], spans: list[tuple[int, int]]) -> tuple[Any
 
 
 def _match(rec_keys: Sequence[tuple[Any, ...]], entry_keys: Sequence[tuple[Any, ...]],
-           edges: dict[int, list[tuple[int, int]]]) -> dict[int, int]:
-    """Maximum bipartite matching record -> entry; edges[rec] = [(weight, entry)].
+           sizes: Sequence[int], edges: dict[int, list[tuple[int, int]]]) -> dict[int, int]:
+    """Maximum bipartite matching record -> entry; edges[rec] = [(weight, entry)], the
+    weight being how many of the entry's `sizes[entry]` fields the record has right.
 
     Greedy by weight with augmenting paths, so every record that can be paired is, and a
-    record takes the entry whose fields it has most right where it can. Ties go by
-    position, so the result depends only on the records and the gold, not on their order:
-    records are tried heaviest first, then in `record_order`; a record tries entries of
-    equal weight in the order their evidence first occurs in the text (`entry_keys`), then
-    in the gold file's order.
+    record takes the entry whose fields it has most right where it can; of entries it has
+    equally many right, the one it has fewest wrong (an entry with more fields is not
+    charged with misses the other would not count). The remaining ties go by position, so
+    the result depends only on the records and the gold, never on their order: records are
+    tried heaviest first, then in `record_order`; entries in the order their evidence
+    first occurs in the text (`entry_keys`), then in the gold file's order.
     """
     owner: dict[int, int] = {}
 
+    def preference(edge: tuple[int, int]) -> tuple[Any, ...]:
+        weight, e = edge
+        return -weight, sizes[e] - weight, entry_keys[e]
+
     def try_rec(r: int, seen: set[int]) -> bool:
-        for _, e in sorted(edges.get(r, []), key=lambda we: (-we[0], entry_keys[we[1]])):
+        for _, e in sorted(edges.get(r, []), key=preference):
             if e in seen:
                 continue
             seen.add(e)
@@ -264,7 +270,8 @@ def score(gold: dict[str, Any], text: str, records: list[dict[str, Any]],
             edges[i] = found
     rec_keys = [record_order(r, rs) for r, rs in zip(records, rec_spans, strict=True)]
     matching = _match(rec_keys, [(min(es, default=(len(text), len(text))), j)
-                                 for j, es in enumerate(exp_spans)], edges)
+                                 for j, es in enumerate(exp_spans)],
+                      [sum(k not in NON_FIELDS for k in e) for e in expect], edges)
     sc.expected = len(expect)
     sc.produced = len(records)
     sc.matched = len(matching)

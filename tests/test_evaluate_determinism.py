@@ -102,6 +102,18 @@ def test_a_tie_goes_to_the_entry_whose_evidence_comes_first() -> None:
         assert score({"expect": expect}, TEXT, [rec]).pairs == [("earlier", "r")]
 
 
+def test_of_entries_equally_right_the_one_with_fewer_wrong_fields_wins() -> None:
+    # both entries have the status right; the earlier one also wants a toll the record
+    # gets wrong, so the record pairs with the later one, which it has wholly right
+    fuller = {"key": "fuller", "status": "occurred", "killed_low": 5,
+              "evidence": [_evidence(3, 3)]}
+    plain = {"key": "plain", "status": "occurred", "evidence": [_evidence(5, 3)]}
+    rec = {"id": "r", "kind": "event", "status": "occurred", "killed_low": 2,
+           "provenance": {"event_type": [{"start": _span(4, 3)[0], "end": _span(4, 3)[1]}]}}
+    sc = score({"expect": [fuller, plain]}, TEXT, [rec])
+    assert sc.pairs == [("plain", "r")] and (sc.fields_correct, sc.fields_checked) == (1, 1)
+
+
 def test_a_files_score_does_not_depend_on_the_files_run_with_it() -> None:
     files = sorted(GOLD.glob("0*.json"))[:6]
     assert len(files) == 6
