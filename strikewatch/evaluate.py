@@ -2,7 +2,10 @@
 
 Alignment: a produced record matches an `expect` entry when one of its provenance spans
 overlaps one of the entry's evidence strings as they stand in the text; one record matches
-at most one entry (a maximum matching, preferring pairs with more correct fields).
+at most one entry (a maximum matching, preferring pairs with more correct fields, then
+fewer wrong ones). Ties are broken by position, never by the order the extractor listed its records in or by
+what else ran in the batch (see `_match`), so one article's pairing and score are the same
+in every run.
 Optional entries' records are ignored; forbid entries count records whose fields all equal
 the entry's. Scores: recall, precision, field accuracy, forbid hits — per file and summed.
 """
@@ -179,6 +182,9 @@ class Score:
     forbid_hits: int = 0
     errors: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    #: (entry key, record id) for each aligned pair, in the gold's order: what `-v` and the
+    #: determinism tests compare between runs
+    pairs: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -199,14 +205,38 @@ class Score:
             setattr(self, k, getattr(self, k) + getattr(o, k))
         self.errors += o.errors
         self.misses += o.misses
+        self.pairs += o.pairs
 
 
-def _match(n_rec: int, edges: dict[int, list[tuple[int, int]]]) -> dict[int, int]:
-    """Maximum bipartite matching record -> entry; edges[rec] = [(weight, entry)]."""
+def record_order(rec: dict[str, Any], spans: list[tuple[int, int]]) -> tuple[Any, ...]:
+    """Where a record stands among an article's records, whatever order the extractor
+    listed them in: its first provenance span, then its last, then its content (a record
+    identical in every field to another is interchangeable with it)."""
+    return (min(spans, default=(-1, -1)), max(spans, default=(-1, -1)),
+            json.dumps(rec, sort_keys=True, default=str))
+
+
+def _match(rec_keys: Sequence[tuple[Any, ...]], entry_keys: Sequence[tuple[Any, ...]],
+           sizes: Sequence[int], edges: dict[int, list[tuple[int, int]]]) -> dict[int, int]:
+    """Maximum bipartite matching record -> entry; edges[rec] = [(weight, entry)], the
+    weight being how many of the entry's `sizes[entry]` fields the record has right.
+
+    Greedy by weight with augmenting paths, so every record that can be paired is, and a
+    record takes the entry whose fields it has most right where it can; of entries it has
+    equally many right, the one it has fewest wrong (an entry with more fields is not
+    charged with misses the other would not count). The remaining ties go by position, so
+    the result depends only on the records and the gold, never on their order: records are
+    tried heaviest first, then in `record_order`; entries in the order their evidence
+    first occurs in the text (`entry_keys`), then in the gold file's order.
+    """
     owner: dict[int, int] = {}
 
+    def preference(edge: tuple[int, int]) -> tuple[Any, ...]:
+        weight, e = edge
+        return -weight, sizes[e] - weight, entry_keys[e]
+
     def try_rec(r: int, seen: set[int]) -> bool:
-        for _, e in sorted(edges.get(r, []), reverse=True):
+        for _, e in sorted(edges.get(r, []), key=preference):
             if e in seen:
                 continue
             seen.add(e)
@@ -215,8 +245,8 @@ def _match(n_rec: int, edges: dict[int, list[tuple[int, int]]]) -> dict[int, int
                 return True
         return False
 
-    order = sorted(range(n_rec), key=lambda r: -max((w for w, _ in edges.get(r, [])),
-                                                     default=-1))
+    order = sorted(range(len(rec_keys)), key=lambda r: (
+        -max((w for w, _ in edges.get(r, [])), default=-1), rec_keys[r]))
     for r in order:
         try_rec(r, set())
     return {r: e for e, r in owner.items()}
@@ -238,11 +268,15 @@ def score(gold: dict[str, Any], text: str, records: list[dict[str, Any]],
     for i, rs in enumerate(rec_spans):
         if found := aligned_entries(records[i], rs, expect, exp_spans):
             edges[i] = found
-    matching = _match(len(records), edges)
+    rec_keys = [record_order(r, rs) for r, rs in zip(records, rec_spans, strict=True)]
+    matching = _match(rec_keys, [(min(es, default=(len(text), len(text))), j)
+                                 for j, es in enumerate(exp_spans)],
+                      [sum(k not in NON_FIELDS for k in e) for e in expect], edges)
     sc.expected = len(expect)
     sc.produced = len(records)
     sc.matched = len(matching)
-    for i, j in matching.items():
+    for i, j in sorted(matching.items(), key=lambda ij: ij[1]):
+        sc.pairs.append((str(expect[j].get("key")), str(records[i].get("id"))))
         for k in expect[j]:
             if k in NON_FIELDS:
                 continue
@@ -260,7 +294,7 @@ def score(gold: dict[str, Any], text: str, records: list[dict[str, Any]],
     for i, rs in enumerate(rec_spans):
         if i not in matching and any(_overlaps(rs, os_) for os_ in opt_spans):
             sc.ignored += 1
-    for r in records:
+    for r in (records[i] for i in sorted(range(len(records)), key=rec_keys.__getitem__)):
         for fb in forbid:
             fields = [k for k in fb if k not in NON_FIELDS]
             if fields and all(field_ok(r, k, fb[k]) for k in fields):

@@ -2,7 +2,10 @@
 
 `strikewatch eval` scores each article on its own; what a reader of the ledger sees is the
 incidents after resolution across articles: one per real strike, with its date and toll,
-the reports of one strike merged, no false strikes. A ledger gold file names the
+the reports of one strike merged, no false strikes. Unlike `strikewatch eval`, one
+article's result here rightly depends on the others ingested with it (resolution merges
+across articles; an undated copy takes its origin's date); the scoring itself depends only
+on the ledger built, not on the order of its incidents or the run. A ledger gold file names the
 per-article gold files to ingest together and lists the real strikes they report, each
 with the expect entries (`<gold file>#<key>`) that report it.
 
@@ -48,7 +51,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from strikewatch.evaluate import (
     GoldError,
@@ -60,6 +63,9 @@ from strikewatch.evaluate import (
 )
 from strikewatch.records import Article, Incident, Place
 from strikewatch.resolve.features import day_number, sea_key
+
+if TYPE_CHECKING:
+    from strikewatch.store import Store
 
 #: Event types that are not violence (ACLED): their incidents are not strikes.
 NOT_VIOLENT = {"Strategic developments", "Protests", "Riots"}
@@ -178,15 +184,27 @@ def build_ledger(golds: Sequence[Path], workdir: Path) -> BuiltLedger:
         articles: dict[str, Article | None] = {}
         crashed = [(Path(name).name, why) for name, why in report.ingest.skipped]
         for name, item in items.items():
-            text = item.get("text")
-            found = store.find_article(url=item.get("url"),
-                                       text=text.strip() if isinstance(text, str) else None)
+            found = _stored_article(store, item)
             articles[name] = found
             if found is not None and found.id in by_id:
                 crashed.append((name, by_id[found.id]))
         return BuiltLedger(store.incidents(IncidentQuery(limit=0)), articles, crashed)
     finally:
         store.close()
+
+
+def _stored_article(store: Store, item: Mapping[str, Any]) -> Article | None:
+    """The stored article an input became: the one with its text, else (an html input, or
+    text ingest rewrote) the one at its URL. Asked one way at a time: asked both at once the
+    store may answer with another article of the batch that shares the URL, whichever row
+    comes first, and the score would depend on the article's companions."""
+    text = item.get("text")
+    if isinstance(text, str) and text.strip():
+        found = store.find_article(text=text.strip())
+        if found is not None:
+            return found
+    url = item.get("url")
+    return store.find_article(url=url) if isinstance(url, str) else None
 
 
 # --- scoring ------------------------------------------------------------------------------
@@ -353,6 +371,8 @@ def score_ledger(lg: LedgerGold, built: BuiltLedger) -> LedgerScore:
             sc.details.append(f"MISSED {s.id}: no violent occurred incident from "
                               f"{', '.join(s.reports)}")
             continue
+        # the best incident: found, then most reports, date exact, toll exact; last the
+        # incident id (a hash of its earliest mention, so the same for the same articles)
         best = max((incidents[c] for c in cands), key=lambda inc: (
             found_ok(inc, s), sum(inc.id in ids for ids in held.values()),
             date_exact(inc, s), toll_exact(inc, s), inc.id))

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from strikewatch.cli import app
@@ -217,3 +219,30 @@ def test_cli_prints_one_line_per_measure(tmp_path: Path) -> None:
     assert "duplicate incidents for one strike: 0" in out.output
     bad = CliRunner().invoke(app, ["eval", "--ledger", str(tmp_path / "a.json")])
     assert bad.exit_code == 1
+
+
+# --- the same ledger scores the same, whatever order its incidents come in ----------------
+
+EVIDENCE = [("a.json", "struck a drug-smuggling boat"), ("b.json", "destroyed a suspected drug"),
+            ("c.json", "struck a boat in the eastern"), ("d.json", "drawing up plans for strikes")]
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.lists(st.sampled_from(range(len(EVIDENCE))), min_size=1,
+                                   max_size=3, unique=True),
+                          st.sampled_from(["2025-11-04", "2025-11-06", "2025-11-07", None]),
+                          st.sampled_from([2, 3, None])),
+                min_size=1, max_size=6),
+       st.randoms(use_true_random=False))
+def test_the_order_of_the_ledgers_incidents_changes_no_measure(
+        two_reports: Any, raw: list[Any], rnd: Any) -> None:
+    path, arts = two_reports
+    lg = load_ledger_gold(path)
+    incidents = [combined(*(incident(f"i{n}", arts[EVIDENCE[k][0]], EVIDENCE[k][1], day=day,
+                                     killed=killed) for k in which))
+                 for n, (which, day, killed) in enumerate(raw)]
+    shuffled = incidents[:]
+    rnd.shuffle(shuffled)
+    assert score_ledger(lg, BuiltLedger(shuffled, arts, [])) == \
+        score_ledger(lg, BuiltLedger(incidents, arts, []))
