@@ -3,9 +3,9 @@
 Alignment: a produced record matches an `expect` entry when one of its provenance spans
 overlaps one of the entry's evidence strings as they stand in the text; one record matches
 at most one entry (a maximum matching, preferring pairs with more correct fields, then
-fewer wrong ones). Ties are broken by position, never by the order the extractor listed its records in or by
-what else ran in the batch (see `_match`), so one article's pairing and score are the same
-in every run.
+fewer wrong ones). Ties are broken by position, never by the order the extractor listed its
+records in or by what else ran in the batch (see `_match`), so one article's pairing and
+score are the same in every run.
 Optional entries' records are ignored; forbid entries count records whose fields all equal
 the entry's. Scores: recall, precision, field accuracy, forbid hits — per file and summed.
 """
