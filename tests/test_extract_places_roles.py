@@ -200,3 +200,16 @@ def test_a_title_case_headline_names_the_striking_state_not_the_place() -> None:
     assert "US" not in _countries("12 Dead in US Boat Strikes as Doubts Grow\n\n" + body)
     # a state struck in the headline is still where the story is
     assert set(_countries("12 Dead in Syria Drone Strikes as Doubts Grow\n\n" + body)) == {"SY"}
+
+
+def test_an_earlier_deed_of_another_subject_keeps_its_own_place() -> None:
+    text = ("Drones struck a market on Monday, two days after rebels had attacked a convoy "
+            "near Kidal.")
+    assert "ML" not in _countries(text)
+    # the event's own place before that clause stands
+    text = ("Drones struck a market in Gao on Monday, two days after rebels had attacked a "
+            "convoy near Kidal.")
+    assert _countries(text) == ["ML"]
+    # the same strike told after "after" is no other deed
+    text = "Two people died in hospital on Monday, a day after the strike had hit a house in Gao."
+    assert _countries(text) == ["ML"]

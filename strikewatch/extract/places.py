@@ -40,7 +40,13 @@ _SOURCE_CLAUSE = re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\
                             # clause, with its own place
                             r"|,?\s+(?:while|whereas)\s+(?:the\s+)?[A-Z]\w+\s+[a-z]+s\b"
                             # "..., according to Washington": who told it, not where
-                            r"|,\s+(?:according\s+to|citing|quoting)\b")
+                            r"|,\s+(?:according\s+to|citing|quoting)\b"
+                            # "..., a day after Iran had attacked a group in X": an earlier
+                            # deed of another subject, with its own place
+                            r"|,\s+(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:hours?|"
+                            r"days?|weeks?|months?)\s+)?(?:after|before)\s+(?!(?:the\s+)?(?:"
+                            r"strike|attack|raid|bombing|blast|explosion|shelling)s?\b)"
+                            r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+had\s+[a-z]+ed\b")
 
 # "about 35 km from the Kenyan border", "close to the border with Burkina Faso": a border
 # names the neighbour, not where the event happened
