@@ -162,3 +162,54 @@ def test_every_sea_name_holds_a_stem_the_quick_test_looks_for() -> None:
             spelled = re.sub(r"\[([^]]*)\]", lambda m: m.group(1)[0], alt)
             spelled = spelled.replace(r"\s+", " ").lower()
             assert any(s in spelled for s in places._SEA_STEMS), alt
+
+
+def _countries(text: str) -> list[str | None]:
+    return [m.place.country if m.place is not None else None for m in _run(text)]
+
+
+def test_a_source_named_with_according_to_is_not_the_place() -> None:
+    # the source's seat after "according to" places nothing
+    text = "Days before, a navy strike had sunk a cargo skiff, according to Lisbon."
+    assert "PT" not in _countries(text)
+    # a place before the source phrase still places the event
+    text = "On Friday, a drone strike killed three men in Kandahar, according to officials."
+    assert _countries(text) == ["AF"]
+
+
+def test_where_the_president_said_it_does_not_place_the_event_told_again() -> None:
+    text = ("On Sunday the navy said its strike on a cargo skiff had killed four men. "
+            "Last week, on board a warship in Norway, the president claimed the campaign had "
+            "halted the smuggling.")
+    assert "NO" not in _countries(text)
+    # the event's own place, named before the speech verb of its own sentence, stands
+    text = "In Kandahar, officials said a drone strike killed four men on Sunday."
+    assert "AF" in _countries(text)
+
+
+def test_an_event_whose_only_place_is_in_the_next_sentence_still_gets_it() -> None:
+    text = ("A drone strike killed four men on Sunday, officials said. The strike hit a "
+            "house in Kandahar, they added.")
+    assert set(_countries(text)) == {"AF"}
+
+
+def test_a_title_case_headline_names_the_striking_state_not_the_place() -> None:
+    body = ("12 people have been killed in four US strikes on alleged drug boats since early "
+            "September. Nine people aboard died in the first strike, on September 2; a later "
+            "attack killed two survivors.")
+    assert "US" not in _countries("12 Dead in US Boat Strikes as Doubts Grow\n\n" + body)
+    # a state struck in the headline is still where the story is
+    assert set(_countries("12 Dead in Syria Drone Strikes as Doubts Grow\n\n" + body)) == {"SY"}
+
+
+def test_an_earlier_deed_of_another_subject_keeps_its_own_place() -> None:
+    text = ("Drones struck a market on Monday, two days after rebels had attacked a convoy "
+            "near Kidal.")
+    assert "ML" not in _countries(text)
+    # the event's own place before that clause stands
+    text = ("Drones struck a market in Gao on Monday, two days after rebels had attacked a "
+            "convoy near Kidal.")
+    assert _countries(text) == ["ML"]
+    # the same strike told after "after" is no other deed
+    text = "Two people died in hospital on Monday, a day after the strike had hit a house in Gao."
+    assert _countries(text) == ["ML"]

@@ -38,7 +38,15 @@ _SOURCE_CLAUSE = re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\
                             r"warned|vowed|told)\b|\b(?:as long as|so long as|until|unless)\b"
                             # "..., while Israel fights Hamas in Gaza": another subject's
                             # clause, with its own place
-                            r"|,?\s+(?:while|whereas)\s+(?:the\s+)?[A-Z]\w+\s+[a-z]+s\b")
+                            r"|,?\s+(?:while|whereas)\s+(?:the\s+)?[A-Z]\w+\s+[a-z]+s\b"
+                            # "..., according to Washington": who told it, not where
+                            r"|,\s+(?:according\s+to|citing|quoting)\b"
+                            # "..., a day after Iran had attacked a group in X": an earlier
+                            # deed of another subject, with its own place
+                            r"|,\s+(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:hours?|"
+                            r"days?|weeks?|months?)\s+)?(?:after|before)\s+(?!(?:the\s+)?(?:"
+                            r"strike|attack|raid|bombing|blast|explosion|shelling)s?\b)"
+                            r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+had\s+[a-z]+ed\b")
 
 # "about 35 km from the Kenyan border", "close to the border with Burkina Faso": a border
 # names the neighbour, not where the event happened
@@ -84,8 +92,10 @@ def mask_actors(text: str, f: Frame, a: int, b: int) -> str:
     return text
 
 
-_STRIKE_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:strikes?|attacks?|raids?|bombings?|"
-                           r"bombardments?|shelling|missiles?|fire)\b")
+# (a headline's title case too: "87 Dead in US Boat Strikes")
+_STRIKE_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+|[A-Z][a-z][\w-]*\s+(?=[A-Z]))?"
+                           r"(?i:strikes?|attacks?|raids?|bombings?|bombardments?|shelling|"
+                           r"missiles?|fire)\b")
 
 
 def own_country(f: Frame) -> str | None:
@@ -97,6 +107,14 @@ def is_strike_of(text: str, end: int) -> bool:
     """Whether a strike word follows the name ending at `end` ("US strikes", "U.S. drone
     attacks")."""
     return _STRIKE_AFTER.match(text, end) is not None
+
+
+def names_acting_state(text: str, f: Frame, acting: set[str | None]) -> bool:
+    """Whether the frame's country-level place is a state in `acting` named before a strike
+    word ("the first night of US strikes" read as "in the US"): who struck, not where."""
+    span = f.prov.get("place", [None])[0]
+    return f.place is not None and f.place.kind == "country" and span is not None and \
+        f.place.country in acting and is_strike_of(text, span[1])
 
 
 WINDOW_BEFORE = 60
@@ -205,10 +223,28 @@ def window_end(text: str, b: int, limit: int) -> int:
     return m.end() if m is not None else b
 
 
+# a speech verb after a place and before the event word: "Last week, aboard a carrier in
+# X, the president claimed the campaign had worked" (the place is the speaker's clause)
+_SPEECH_BETWEEN = re.compile(r"\b(?:said|says|claimed|claims|told|announced|declared|"
+                             r"insisted|boasted|argued|wrote|warned|vowed)\b")
+
+
+def said_there(text: str, place_end: int, trigger_start: int) -> bool:
+    """Whether the place ending at `place_end` stands in the clause of a speech verb that
+    reports the event word at `trigger_start`: where it was said, not where it happened."""
+    return place_end <= trigger_start and \
+        _SPEECH_BETWEEN.search(text, place_end, trigger_start) is not None
+
+
 def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, ...]
               ) -> tuple[Frame, Place, tuple[int, int]] | None:
-    """The first place geo finds in the mention's frames (head first), with its words."""
-    for f in frames:
+    """The first place geo finds in the mention's frames (head first), with its words.
+
+    A later frame (the same event told again in another sentence: "the campaign", "the
+    strike") whose only place is in the clause of someone saying it ("in X, Trump claimed
+    the campaign had worked") gives none: that is where it was said. The head frame keeps
+    such a place ("In Sanaa, the Houthis said strikes killed five")."""
+    for i, f in enumerate(frames):
         # the words around the event word: where its place is told, and cheaper to read
         a = max(f.start, f.trigger.start - WINDOW_BEFORE)
         b = window_end(text, min(f.end, f.trigger.end + WINDOW_AFTER), f.end)
@@ -223,6 +259,7 @@ def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, 
                                      context_countries=context_countries, domain=f.domain)
         except Exception:  # noqa: BLE001 - a geo failure must not lose the event
             hit = None
-        if hit is not None:
-            return f, hit.place, (hit.start, hit.end)
+        if hit is None or (i > 0 and said_there(text, hit.end, f.trigger.start)):
+            continue
+        return f, hit.place, (hit.start, hit.end)
     return None

@@ -34,7 +34,7 @@ from strikewatch.extract.actors import DEMONYM_RE, DEMONYMS, country_mentions
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import year_named
 from strikewatch.extract.pipeline import component
-from strikewatch.extract.places import geo_place
+from strikewatch.extract.places import geo_place, names_acting_state, own_country
 from strikewatch.records import Actor, Place
 
 #: actor types that stand for a state (its forces, its government, the state itself)
@@ -67,9 +67,12 @@ def _place_context(doc: Doc) -> tuple[Place, tuple[int, int]] | None:
     frames = [f for g in doc.groups for f in g.frames]
     # a headline or crosshead tells no event of its own but says where the story is
     frames += [f for f in doc.frames if f.drop and f.place is not None]
+    acting = {own_country(f) for f in doc.frames} - {None}
     for f in frames:
         if f.place is None or f.status != "occurred" or f.background:
             continue  # a plan, a threat or history says nothing of where this story is
+        if f.drop and names_acting_state(doc.text, f, acting):
+            continue  # a headline's "Dead in US Boat Strikes": who struck, not where
         span = _span(f, "place")
         if f.place.country is None or span is None:
             return None  # a sea, or a place of no country: not one country's story

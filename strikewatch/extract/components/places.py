@@ -15,8 +15,9 @@ from strikewatch.extract.pipeline import component
 from strikewatch.extract.places import (
     country_place,
     geo_place,
-    is_strike_of,
+    names_acting_state,
     own_country,
+    said_there,
     seas_near,
 )
 
@@ -38,9 +39,14 @@ def place_group(doc: Doc, g: Group) -> None:
     acting = {own_country(f) for f in g.frames} - {None}
     for f in g.frames:
         span = f.prov.get("place", [None])[0]
-        if f.place is not None and f.place.kind == "country" and span is not None and \
-                f.place.country in acting and is_strike_of(doc.text, span[1]):
+        if names_acting_state(doc.text, f, acting):
             # "the first night of US strikes" read as "in the US": the acting state
+            f.place = None
+            f.prov.pop("place", None)
+        elif f is not g.head and span is not None and said_there(doc.text, span[1],
+                                                                 f.trigger.start):
+            # the event told again after "in X, the president claimed ...": X is where
+            # it was said (geo_place reads the head's own such place)
             f.place = None
             f.prov.pop("place", None)
     found = geo_place(doc.text, g.frames, doc.countries)
