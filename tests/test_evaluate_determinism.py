@@ -81,7 +81,7 @@ def test_entries_whose_evidence_starts_apart_pair_by_position_not_gold_order(
         raw_entries: list[Any], raw_records: list[Any], rnd: random.Random) -> None:
     # the gold file's order only breaks ties between entries whose evidence starts at the
     # same place; otherwise reordering the entries pairs the same records with them
-    firsts = [min(first, *more) for first, more, *_ in raw_entries]
+    firsts = [min([first, *more]) for first, more, *_ in raw_entries]
     if len(set(firsts)) < len(firsts):
         return
     gold, recs = _gold(raw_entries), _records(raw_records)

@@ -93,6 +93,12 @@ def _widen(conn: Connection, date_from: str) -> str:
 #: PostgreSQL: the stored search vector of each searched column (migration 0014; GIN
 #: indexes ix_incidents_search_tsv, ix_incidents_actors_tsv).
 PG_VECTORS = {"search_text": "search_tsv", "actors": "actors_tsv"}
+#: The same columns as SQL expressions, spelled as constants (SQL is never built by
+#: formatting: tests/test_security_sql.py).
+_PG_VECTOR_SQL: dict[str, Any] = {
+    "search_text": sa.literal_column("incidents.search_tsv"),
+    "actors": sa.literal_column("incidents.actors_tsv"),
+}
 
 #: SQLite's FTS5 table (migration 0011), as far as queries name it.
 _FTS = sa.table("incidents_fts", sa.column("rowid", sa.Integer))
@@ -212,7 +218,7 @@ def _matches(conn: Connection, column: str, text: str, *,
     query = _ts_query(conn, column, words)
     if query is None:
         return sa.false()
-    tsv: sa.ColumnElement[Any] = sa.literal_column(f"incidents.{PG_VECTORS[column]}")
+    tsv: sa.ColumnElement[Any] = _PG_VECTOR_SQL[column]
     return tsv.op("@@")(sa.func.to_tsquery(sa.literal_column("'simple'"), query))
 
 
