@@ -32,13 +32,19 @@ most right). The measures are issue 14's table:
   threats, opinion) gave;
 - crashed: articles whose extraction failed or that ingest skipped.
 
-A limit to know before reading a change in precision or over-merged: strikes the gold
-tells with the very same evidence and fields (a day's strikes told together, "three strikes
-on four boats", coded one entry per strike) cannot be told apart by alignment, so every
-incident reporting that sentence counts for all of them: it is OVER-MERGED, and the same
-incident is every sibling's best, so per-strike incidents made from the sentence count as
-duplicates. Splitting such a sentence into one incident per strike raises strikes found
-and tolls but lowers precision here whatever the resolver does (issue 14, sameday branch).
+Strikes the gold tells with the very same evidence (a day's strikes told in one sentence,
+"three strikes on four boats", coded one entry per strike) cannot be told apart by
+alignment: an incident made from that sentence reports all of them. Such *tied* strikes
+(reports in one article whose evidence spans are the same, linked into classes across
+articles) share their incidents one to one instead: a maximum bipartite matching between
+the class's strikes and the incidents its tied reports reach, preferring for each pair the
+incident that the strike's other, untied reports also reach, then one found, date exact and
+toll exact for the strike; ties go by id order, so the same ledger scores the same. An
+incident the matching leaves over goes to the strike it fits best, as a duplicate of it.
+So k distinct incidents for k tied strikes are k strikes found, not k over-merges, and one
+incident for three tied strikes is one strike's (the other two are missed from that
+sentence). An incident that also holds an untied report of another strike still counts as
+over-merged.
 
 "Violent occurred": status occurred, not background, and an event type that is not a
 strategic development, protest or riot (a strike with no type still counts).
@@ -52,6 +58,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from scipy.optimize import linear_sum_assignment
 
 from strikewatch.evaluate import (
     GoldError,
@@ -241,6 +249,96 @@ def report_incidents(lg: LedgerGold, built: BuiltLedger) -> dict[str, set[str]]:
     return out
 
 
+def report_spans(lg: LedgerGold, built: BuiltLedger) -> dict[str, frozenset[tuple[int, int]]]:
+    """For each report (`file#key`) whose article is in the ledger, its evidence spans in the
+    article text: two reports with the same spans in one article cannot be told apart."""
+    out: dict[str, frozenset[tuple[int, int]]] = {}
+    for g in lg.golds:
+        art = built.articles.get(g.name)
+        if art is None:
+            continue
+        gold, _ = load_gold(g)
+        for e in gold.get("expect") or []:
+            where = f"{g.name} {e.get('key')}"
+            spans = evidence_spans(art.text, e.get("evidence") or [], where)
+            out[f"{g.name}#{e.get('key')}"] = frozenset(spans)
+    return out
+
+
+def tied_reports(lg: LedgerGold, spans: Mapping[str, frozenset[tuple[int, int]]]
+                 ) -> dict[str, str]:
+    """Report -> the id of its class of tied strikes, for the reports some other strike's
+    report in the same article shares evidence spans with; a class is named by its first
+    strike id and links every strike tied to another of it (in any article)."""
+    owner = {r: s.id for s in lg.strikes for r in s.reports}
+    by_key: dict[tuple[str, frozenset[tuple[int, int]]], list[str]] = {}
+    for r, sp in spans.items():
+        if r in owner and sp:
+            by_key.setdefault((r.partition("#")[0], sp), []).append(r)
+    parent = {s.id: s.id for s in lg.strikes}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    tied: list[str] = []
+    for group in by_key.values():
+        ids = sorted({owner[r] for r in group})
+        if len(ids) < 2:
+            continue
+        tied += group
+        for other in ids[1:]:
+            a, b = sorted((root(ids[0]), root(other)))
+            parent[b] = a
+    return {r: root(owner[r]) for r in tied}
+
+
+def share_tied_incidents(lg: LedgerGold, held: dict[str, dict[str, set[str]]],
+                         tied: Mapping[str, str], incidents: Mapping[str, Incident]) -> None:
+    """Give each incident that tied reports reach to one strike of their class (module doc):
+    `held` (strike id -> report -> incident ids) keeps, for a tied report, only the incidents
+    its strike was given."""
+    by_id = {s.id: s for s in lg.strikes}
+    classes: dict[str, list[str]] = {}
+    for s in lg.strikes:
+        if any(r in tied for r in s.reports):
+            classes.setdefault(tied[next(r for r in s.reports if r in tied)], []).append(s.id)
+    for members in classes.values():
+        sids = sorted(members)
+        reach = {sid: set().union(*(ids for r, ids in held[sid].items() if r in tied))
+                 for sid in sids}
+        cands = sorted(set().union(*reach.values()))
+        if not cands:
+            continue
+
+        def fit(sid: str, c: str) -> int:
+            s, inc = by_id[sid], incidents[c]
+            untied = sum(c in ids for r, ids in held[sid].items() if r not in tied)
+            return untied * 8 + found_ok(inc, s) * 4 + date_exact(inc, s) * 2 + \
+                toll_exact(inc, s)
+
+        size = max(len(sids), len(cands)) + 1
+        edge = 8 * (max(len(by_id[sid].reports) for sid in sids) + 1) * size
+        weight = [[(edge + fit(sid, c) * size + size - 1 - abs(i - j)) if c in reach[sid]
+                   else 0 for j, c in enumerate(cands)] for i, sid in enumerate(sids)]
+        given: dict[str, set[str]] = {sid: set() for sid in sids}
+        rows, cols = linear_sum_assignment(weight, maximize=True)
+        for i, j in zip(rows, cols, strict=True):
+            if weight[i][j]:
+                given[sids[i]].add(cands[j])
+        matched = set().union(*given.values())
+        for c in cands:
+            if c not in matched:  # left over: a duplicate of the strike it fits best
+                # max keeps the first of equals: the smallest strike id
+                sid = max((sid for sid in sids if c in reach[sid]), key=lambda sid: fit(sid, c))
+                given[sid].add(c)
+        for sid in sids:
+            for r in held[sid]:
+                if r in tied:
+                    held[sid][r] &= given[sid]
+
+
 def _contradicts_toll(inc: Incident, s: Strike) -> bool:
     lo = max(x for x in (inc.killed_low, s.killed_low, 0) if x is not None)
     highs = [x for x in (inc.killed_high, s.killed_high) if x is not None]
@@ -348,9 +446,12 @@ def score_ledger(lg: LedgerGold, built: BuiltLedger) -> LedgerScore:
     names = _article_names(built.articles)
     strikes_of: dict[str, set[str]] = {}  # incident id -> strikes it reports
     best_ids: set[str] = set()
+    held_by = {s.id: {r: by_report.get(r, set()) & incidents.keys() for r in s.reports}
+               for s in lg.strikes}
+    share_tied_incidents(lg, held_by, tied_reports(lg, report_spans(lg, built)), incidents)
     for s in lg.strikes:
         sc.dated += s.date_low is not None
-        held = {r: by_report.get(r, set()) & incidents.keys() for r in s.reports}
+        held = held_by[s.id]
         cands = sorted(set().union(*held.values()))
         for c in cands:
             strikes_of.setdefault(c, set()).add(s.id)

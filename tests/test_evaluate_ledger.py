@@ -246,3 +246,71 @@ def test_the_order_of_the_ledgers_incidents_changes_no_measure(
     rnd.shuffle(shuffled)
     assert score_ledger(lg, BuiltLedger(shuffled, arts, [])) == \
         score_ledger(lg, BuiltLedger(incidents, arts, []))
+
+
+# --- strikes told in one sentence (tied in the gold) --------------------------------------
+
+THREE = ("U.S. forces struck three boats in the eastern Pacific on Tuesday, killing three, "
+         "two and one people aboard, the Pentagon said.")
+TOLD = "struck three boats in the eastern Pacific"
+
+
+@pytest.fixture
+def three_in_one(tmp_path: Path) -> tuple[Path, dict[str, Article]]:
+    """Three strikes of one day whose report entries share one sentence as evidence, and a
+    Caribbean strike told apart in another article."""
+    t = write_gold(tmp_path, "t", THREE, [entry(k, TOLD) for k in ("s1", "s2", "s3")])
+    a = write_gold(tmp_path, "a", CARIB_A, [entry("carib", "struck a drug-smuggling boat")])
+    path = write_ledger(tmp_path, [t, a], [
+        strike(f"pac-{k}", "2025-11-04", n, "Eastern Pacific", [f"{t}#s{k}"])
+        for k, n in ((1, 3), (2, 2), (3, 1))] + [
+        strike("carib", "2025-11-06", 3, "Caribbean Sea", [f"{a}#carib"])])
+    arts = {"t.json": Article(text=THREE), "a.json": Article(text=CARIB_A)}
+    return path, arts
+
+
+def per_strike(arts: dict[str, Article], *tolls: int) -> list[Incident]:
+    return [incident(f"p{n}", arts["t.json"], TOLD, day="2025-11-04", killed=k,
+                     sea="Eastern Pacific") for n, k in enumerate(tolls)]
+
+
+def test_one_incident_per_tied_strike_is_found_not_over_merged(three_in_one: Any) -> None:
+    path, arts = three_in_one
+    sc = score_ledger(load_ledger_gold(path), BuiltLedger(per_strike(arts, 1, 3, 2), arts, []))
+    assert (sc.found, sc.toll_exact, sc.real, sc.incidents) == (3, 3, 3, 3)
+    assert (sc.over_merged, sc.duplicate_incidents, sc.false_incidents) == (0, 0, 0)
+
+
+def test_the_order_of_tied_incidents_changes_no_measure(three_in_one: Any) -> None:
+    path, arts = three_in_one
+    lg = load_ledger_gold(path)
+    incs = per_strike(arts, 3, 3, 2)  # two fit the 3-killed strike: who gets which is by id
+    first = score_ledger(lg, BuiltLedger(incs, arts, []))
+    assert score_ledger(lg, BuiltLedger(incs[::-1], arts, [])) == first
+    assert (first.found, first.real, first.over_merged) == (2, 3, 0)
+
+
+def test_one_incident_for_tied_strikes_is_one_strikes(three_in_one: Any) -> None:
+    path, arts = three_in_one
+    sc = score_ledger(load_ledger_gold(path), BuiltLedger(per_strike(arts, 6), arts, []))
+    assert (sc.found, sc.real, sc.over_merged, sc.duplicate_incidents) == (0, 1, 0, 0)
+    assert sum(d.startswith("MISSED pac-") for d in sc.details) == 3
+
+
+def test_an_extra_incident_for_tied_strikes_is_a_duplicate(three_in_one: Any) -> None:
+    path, arts = three_in_one
+    sc = score_ledger(load_ledger_gold(path),
+                      BuiltLedger(per_strike(arts, 3, 2, 1, 3), arts, []))
+    assert (sc.found, sc.real, sc.incidents) == (3, 3, 4)
+    assert (sc.over_merged, sc.duplicate_incidents) == (0, 1)
+
+
+def test_a_tied_incident_holding_another_strikes_report_stays_over_merged(
+        three_in_one: Any) -> None:
+    path, arts = three_in_one
+    both = combined(*per_strike(arts, 3),
+                    incident("c", arts["a.json"], "struck a drug-smuggling boat"))
+    sc = score_ledger(load_ledger_gold(path),
+                      BuiltLedger([both, *per_strike(arts, 2, 1)], arts, []))
+    assert sc.over_merged == 1
+    assert any(d.startswith(f"OVER-MERGED {both.id}: strikes carib, pac-") for d in sc.details)
