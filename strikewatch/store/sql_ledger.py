@@ -147,22 +147,33 @@ def _lexeme(term: str) -> str:
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+def _word_terms(conn: Connection, column: str, words: list[str], *,
+                prefix: bool = True) -> list[list[str] | None] | None:
+    """For each word, the exact terms of `column` it stands for: those it begins where the
+    vocabulary tells them (terms_beginning; the word itself with prefix=False), None where
+    only a prefix query can say. None overall: a word begins no term, so nothing matches.
+    One home for both engines' query syntax below."""
+    out: list[list[str] | None] = []
+    for w in words:
+        terms = terms_beginning(conn, column, w) if prefix else [w]
+        if terms == []:
+            return None
+        out.append(terms)
+    return out
+
+
 def _ts_query(conn: Connection, column: str, words: list[str]) -> str | None:
     """PostgreSQL: the tsquery for "every word begins a word of `column`", each word as
     the exact terms it begins (`'navy' | 'navys'`: the planner estimates exact terms from
     the column's statistics, where it puts any prefix query at 2% of the rows when the
     column has fewer than 100 common lexemes: migration 0014) or, where the vocabulary
     cannot say (terms_beginning), the prefix query. None: a word begins no term."""
-    parts = []
-    for w in words:
-        terms = terms_beginning(conn, column, w)
-        if terms is None:
-            parts.append(_lexeme(w) + ":*")
-        elif not terms:
-            return None
-        else:
-            parts.append("(" + " | ".join(_lexeme(x) for x in terms) + ")")
-    return " & ".join(parts)
+    per_word = _word_terms(conn, column, words)
+    if per_word is None:
+        return None
+    return " & ".join(_lexeme(w) + ":*" if terms is None
+                      else "(" + " | ".join(_lexeme(x) for x in terms) + ")"
+                      for w, terms in zip(words, per_word, strict=True))
 
 
 def _fts_match(conn: Connection, column: str, words: list[str], *,
@@ -170,15 +181,12 @@ def _fts_match(conn: Connection, column: str, words: list[str], *,
     """FTS5 query: every word begins a word of `column` (prefix=False: is one), each word
     as the exact terms it begins where the vocabulary tells them (terms_beginning), else
     as a prefix query. None: a word begins no term, so nothing matches."""
-    parts = []
-    for w in words:
-        terms = terms_beginning(conn, column, w) if prefix else [w]
-        if terms is None:
-            parts.append(_quoted(w) + "*")
-        elif not terms:
-            return None
-        else:
-            parts.append("(" + " OR ".join(_quoted(x) for x in terms) + ")")
+    per_word = _word_terms(conn, column, words, prefix=prefix)
+    if per_word is None:
+        return None
+    parts = (_quoted(w) + "*" if terms is None
+             else "(" + " OR ".join(_quoted(x) for x in terms) + ")"
+             for w, terms in zip(words, per_word, strict=True))
     return "{" + column + "} : (" + " AND ".join(parts) + ")"
 
 
