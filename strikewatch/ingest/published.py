@@ -70,20 +70,22 @@ def plausible(value: str | None, now: dt.datetime) -> bool:
     return day is not None and EARLIEST <= day <= (now + FUTURE_SLACK).date()
 
 
+#: A URL's scheme and host: what is read for a date is what comes after them.
+_SCHEME_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]*", re.I)
+
+
 def url_date(url: object) -> str | None:
     """The date in a URL's path (ISO), if one is there and is a real calendar day."""
     if not isinstance(url, str):
         return None
-    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url, flags=re.I)  # not the host
-    path, _, query = path.partition("?")
+    path, _, query = _SCHEME_HOST.sub("", url).partition("?")
     # A redirect or share wrapper carries the page's own address as a parameter
     # (`/article?u=https%3A%2F%2Fnews.example%2F2025%2F11%2F02%2F...`): that address's path
     # dates the page as well as a path of its own would. Other parameters (ids, timestamps,
     # tracking) are not read.
     for _name, value in parse_qsl(query):
-        if re.match(r"[a-z][a-z0-9+.-]*://", value, flags=re.I):
-            path += "/" + re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", value.split("?")[0],
-                                 flags=re.I)
+        if _SCHEME_HOST.match(value):
+            path += "/" + _SCHEME_HOST.sub("", value.partition("?")[0])
     days = [(m.group(1), m.group(3), m.group(4)) for m in URL_DATE.finditer(path)]
     days += [("20" + m.group(1), m.group(2), m.group(3)) for m in URL_SHORT_DATE.finditer(path)]
     for y, mo, d in days:
