@@ -124,11 +124,6 @@ class Pipeline:
                  = DEFAULT_NAMES) -> None:
         self.steps = [_as_info(s) for s in steps]
         check_order(self.steps)
-        #: every component is strikewatch's own and the last is `to_mention`, which builds
-        #: each Mention through pydantic's validator: what this pipeline returns are valid
-        #: records as built (registry.checked then checks them against the article only)
-        self.builds_valid_mentions = bool(self.steps) and self.steps[-1].name == "to_mention" \
-            and all(_ours(s.func) for s in self.steps)
         self.totals: dict[str, int] = {}  # summed Doc.stats: sentences, triggered, parsed
         #: CPU seconds spent in each component, summed over every article read (what
         #: bench/extract.py reports per component; a clock read costs well under 1 %)
@@ -163,6 +158,15 @@ class Pipeline:
         for k, v in doc.stats.items():
             self.totals[k] = self.totals.get(k, 0) + v
         return doc
+
+    @property
+    def builds_valid_mentions(self) -> bool:
+        """Every component is strikewatch's own and the last is `to_mention`, which builds
+        each Mention through pydantic's validator: what this pipeline returns are valid
+        records as built (registry.checked then checks them against the article only).
+        Read from the steps each time, so a step added later is seen."""
+        return bool(self.steps) and self.steps[-1].name == "to_mention" \
+            and all(_ours(s.func) for s in self.steps)
 
     def __call__(self, article: Article) -> list[Mention]:
         return self.read(article).mentions
