@@ -220,6 +220,10 @@ def test_bare_plural_is_weak_and_counted_plural_is_strong() -> None:
     ("US forces", "US forces", "US", "military"),
     ("Tren de Aragua", "Tren de Aragua", "VE", "non_state"),
     ("a Mexican cartel", "Mexican cartel", "MX", "non_state"),
+    # Iraq's militia is not Lebanon's Hezbollah, however its name is spelled
+    ("a Kataib Hezbollah commander", "Kataib Hezbollah", "IQ", "non_state"),
+    ("Kata'ib Hizbullah fighters", "Kataib Hezbollah", "IQ", "non_state"),
+    ("Hezbollah fighters", "Hezbollah", "LB", "non_state"),
 ])
 def test_actor_lexicon(text: str, name: str, country: str, kind: str) -> None:
     hit = find_actors(text)[0]
