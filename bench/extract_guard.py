@@ -3,11 +3,13 @@
     PYTHONPATH=. python bench/extract_guard.py dump before.jsonl   # before a change
     PYTHONPATH=. python bench/extract_guard.py check before.jsonl  # after: exit 1 on a diff
 
-Runs strikewatch.extract.extract over every gold article (tests/gold, tests/gold/samples
-and the seed gold in ../shared/gold, with the gold's `published`, and again without it so
-unresolved dates are covered), every sample in strikewatch/samples, and bench/extract.py's
-varied articles (both workloads), and writes each article's mentions as canonical JSON,
-one line each.
+Reads every gold article (tests/gold, tests/gold/samples, the real-style sets in
+tests/gold/real and tests/gold/es, and the seed gold in ../shared/gold, with the gold's
+`published`, and again without it so unresolved dates are covered), every sample in
+strikewatch/samples, and bench/extract.py's varied articles (both workloads) through the
+boundary ingest and eval use (`registry.checked` with the reader for the article's
+language, so the Spanish reader and the validation are guarded too), and writes each
+article's mentions as canonical JSON, one line each.
 `check` re-runs and names the first article whose mentions differ. Not a committed
 snapshot and not a test: the rules change on purpose often, a speed-up must not.
 """
@@ -24,18 +26,20 @@ sys.path.insert(0, str(ROOT))
 
 from bench.extract import make_articles  # noqa: E402
 from strikewatch.evaluate import load_gold, shared_root  # noqa: E402
-from strikewatch.extract import extract  # noqa: E402
+from strikewatch.extract.registry import checked, reader_for  # noqa: E402
 from strikewatch.records import Article  # noqa: E402
 
 
 def articles() -> Iterator[tuple[str, Article]]:
     golds = sorted((ROOT / "tests" / "gold").glob("*.json"))
     golds += sorted((ROOT / "tests" / "gold" / "samples").glob("*.json"))
+    golds += sorted((ROOT / "tests" / "gold" / "real").glob("*.json"))
+    golds += sorted((ROOT / "tests" / "gold" / "es").glob("*.json"))
     golds += sorted((shared_root() / "gold").glob("*.json"))
     for g in golds:
         _, art = load_gold(g)
         yield f"gold:{g.name}", art
-        yield f"gold-undated:{g.name}", Article(text=art.text)
+        yield f"gold-undated:{g.name}", Article(text=art.text, language=art.language)
     for p in sorted((ROOT / "strikewatch" / "samples").glob("*.json")):
         obj = json.loads(p.read_text(encoding="utf-8"))
         text = obj.get("text")
@@ -52,7 +56,7 @@ def articles() -> Iterator[tuple[str, Article]]:
 
 def lines() -> Iterator[str]:
     for key, art in articles():
-        ms = [m.model_dump(mode="json") for m in extract(art)]
+        ms = [m.model_dump(mode="json") for m in checked(reader_for(art.language), art)]
         yield json.dumps({"article": key, "mentions": ms}, sort_keys=True, ensure_ascii=False)
 
 
