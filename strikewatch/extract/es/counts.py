@@ -17,11 +17,14 @@ Range = tuple[int | None, int | None]
 
 _DEATH_AFTER = re.compile(
     r"\s*(?:de\s+)?(?:(?:supuest|presunt)[oa]s\s+)?(?:[\"“«]?" + PEOPLE + r"[\"”»]?\s*"
-    # "diecisiete integrantes del grupo yihadista Al Shabab murieron": whose they were
-    r"(?:(?:de|del)\s+(?:la\s+|las\s+|los\s+)?(?:[\w-]+\s+){1,4}?(?=murieron|fallecieron|"
-    r"perdieron la vida|resultaron muert))?)?"
+    # "diecisiete integrantes del grupo yihadista Al Shabab murieron", "19 guerrilleros de
+    # las disidencias de las antiguas FARC han perdido la vida": whose they were
+    r"(?:(?:de|del)\s+(?:la\s+|las\s+|los\s+)?(?:[\w-]+\s+){1,6}?(?=murieron|fallecieron|"
+    r"perdieron la vida|resultaron muert|(?:han|habían|habrían)\s+(?:muerto|fallecido|"
+    r"perdido la vida)))?)?"
     r"(?:(?:que\s+)?(?:iban|viajaban|estaban)\s+a\s+bordo\s+)?"
-    r"(?:(?:el|la|los|las)\s+(?:número|cifra|total|balance|saldo)\s+de\s+(?:personas\s+)?|"
+    # "subió a 14 el número de disidentes de las Farc que murieron"
+    r"(?:(?:el|la|los|las)\s+(?:número|cifra|total|balance|saldo)\s+de\s+(?:[\w-]+\s+){0,6}?|"
     r"(?:los|las)\s+(?:" + PEOPLE + r"\s+)?)?"
     r"(?:,?\s*que\s+)?(?:muert[oa]s?|fallecid[oa]s?|murieron|murió|mueren|falleció|fallecieron|"
     r"(?:han|habían|habrían|hayan)\s+(?:muerto|fallecido|perdido la vida)|"
@@ -57,7 +60,7 @@ _INJURED_BEFORE = re.compile(r"(?:hiri(?:ó|eron|endo)|dej(?:ó|aron|ando) herid
 _ONE_PERSON = re.compile(r"\s*(?:persona|hombre|pescador|tripulante|sobreviviente|"
                          r"superviviente|muerto|fallecido)\b", re.IGNORECASE)
 _STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:(?:esos|estos|los)\s+)?)?(?:ataques|bombardeos|golpes|"
-                            r"atentados|operaciones(?:\s+[\wáéíóú]+)?\s+contra|"
+                            r"atentados|(?:operaciones|acciones)(?:\s+[\wáéíóú]+)?\s+contra|"
                             r"embarcaciones (?:atacadas|destruidas|hundidas)|"
                             r"lanchas (?:atacadas|destruidas|hundidas)|los ataques)\b",
                             re.IGNORECASE)
@@ -79,8 +82,11 @@ _NTH_STRIKE = re.compile(r"\b(?:ataque|bombardeo|golpe) (?:número|nº|n\.º) (\
 #: "es el sexto bombardeo", "se trata del undécimo ataque": the campaign's count so far
 ORDINALS = {"segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4, "quinto": 5, "sexto": 6,
             "séptimo": 7, "octavo": 8, "noveno": 9, "décimo": 10, "undécimo": 11,
-            "duodécimo": 12}
-_NTH_WORD = re.compile(r"\b(?:es|sería|fue|era|se trata)\s+(?:de\s+)?(?:el|del)\s+(" +
+            "duodécimo": 12, "decimotercero": 13, "decimotercer": 13, "decimocuarto": 14,
+            "decimoquinto": 15, "decimosexto": 16, "decimoséptimo": 17, "decimoctavo": 18,
+            "decimonoveno": 19, "decimonono": 19, "vigésimo": 20}
+_NTH_WORD = re.compile(r"\b(?:es|sería|fue|era|se trata|representa|constituye|marca)\s+"
+                       r"(?:de\s+)?(?:el|del)\s+(" +
                        "|".join(ORDINALS) + r")\s+(?:ataque|bombardeo|golpe)", re.IGNORECASE)
 _NO_SURVIVORS = re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?"
                            r"(?:sobrevivientes|supervivientes)\b", re.IGNORECASE)
@@ -184,9 +190,13 @@ _AFTER_DEATH_VERB = re.compile(r"\s*(?:(?:[\wáéíóú]+\s+){0,2}[\"“«]?" + 
 
 
 # "en un primer parte había hablado de cuatro muertos": a figure the report has replaced
+# "había calculado al principio nueve muertos", "estimó inicialmente en nueve"
 _SUPERSEDED = re.compile(r"\b(?:primer|inicial|anterior)\w*\s+(?:parte|comunicado|balance|reporte|"
                          r"informe|recuento)\b[^.;]{0,60}$|\b(?:había|habían)\s+(?:hablado|"
-                         r"informado|reportado|dado cuenta)\s+de\s+$", re.IGNORECASE)
+                         r"informado|reportado|dado cuenta)\s+de\s+$|"
+                         r"\b(?:(?:había|habían)\s+)?(?:calcul|estim|cifr)\w*\s+"
+                         r"(?:(?:al|en un) principio|inicialmente|primero)\s+(?:en\s+)?$",
+                         re.IGNORECASE)
 
 
 #: "mató al menos a 120 personas": the qualifier before the object's "a"
@@ -197,7 +207,7 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
     """(field, range, approx, start, end) for every count in text[a:b]."""
     out: list[tuple[str, Range, bool, int, int]] = []
     for m in NUMBER.finditer(text, a, b):
-        tail = text[m.end():min(b, m.end() + 60)]
+        tail = text[m.end():min(b, m.end() + 100)]
         head = text[max(a, m.start() - 40):m.start()]
         if _SUPERSEDED.search(text[max(a, m.start() - 90):m.start()]):
             continue  # an earlier, replaced figure

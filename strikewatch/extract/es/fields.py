@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from strikewatch.caseless import caseless
+from strikewatch.extract.components.dates import _in_quotation
 from strikewatch.extract.context import DateRead, Doc, Frame
 from strikewatch.extract.es import counts as es_counts
 from strikewatch.extract.es import dates as es_dates
@@ -213,7 +214,7 @@ def _night_into(text: str, r: DateRead, reads: list[DateRead]) -> DateRead | Non
 
 @component("es_dates", requires=("doc.frames", "frame.status"),
            assigns=("frame.date_low", "frame.date_high", "frame.time_precision",
-                    "frame.period_read", "frame.since_read"))
+                    "frame.date_told", "frame.period_read", "frame.since_read"))
 def read_dates(doc: Doc) -> None:
     """The event's date: the date nearest the event word in its sentence; a "desde ..."
     date opens a tally's period. An agency's dateline ("Bogotá, 5 nov (EFE).-") is the day
@@ -248,17 +249,48 @@ def read_dates(doc: Doc) -> None:
                 f.date_low, f.date_high, f.time_precision = (lede.date_low, lede.date_high,
                                                              lede.time_precision)
                 f.cite("date", *lede.prov["date"][0])
+            elif (told := _happened_on(doc, f)) is not None:
+                f.date_low, f.date_high, f.time_precision = told.low, told.high, told.precision
+                f.cite("date", told.start, told.end)
+                last = f if told.precision == 1 else last
             continue
         r = min(point, key=lambda r: abs(r.start - f.trigger.start) + (0 if r.precision == 1
                                                                         else 500))
         f.date_low, f.date_high, f.time_precision = r.low, r.high, r.precision
         f.cite("date", r.start, r.end)
+        # a speaker's "hoy" quoted ("“Hoy, por orden del presidente …”, escribió"): the day
+        # it was said, which bounds the event (coref joins it to the day the report gives)
+        f.date_told = bool(_SPEAKERS_NOW.fullmatch(doc.text[r.start:r.end].strip()) and
+                           _in_quotation(doc.text, f.sentence, r.start))
         night = _night_into(doc.text, r, point)
         if night is not None:  # "la noche del miércoles y la madrugada del jueves"
             f.date_high = night.high
             f.cite("date", night.start, night.end)
         if r.precision == 1:
             last = f
+
+
+_SPEAKERS_NOW = re.compile(r"hoy|esta (?:mañana|tarde|noche|madrugada)", re.IGNORECASE)
+
+
+#: a sentence that only tells when the event told before it happened: "Los hechos
+#: ocurrieron el sábado en aguas internacionales", "El hecho se registró ayer"
+_HAPPENED = re.compile(r"^\W*(?:los hechos|el hecho|el suceso|el incidente)\s+"
+                       r"(?:[\wáéíóú]+\s+){0,2}?(?:ocurri|sucedi|se registr|se produj|"
+                       r"tuv(?:o|ieron) lugar)\w*\b", re.IGNORECASE)
+
+
+def _happened_on(doc: Doc, f: Frame) -> DateRead | None:
+    """The day the next sentence gives the event, when that sentence only says when it
+    happened (_HAPPENED) and tells no event of its own."""
+    i = f.sentence.index + 1
+    if i >= len(doc.sentences) or any(g.sentence.index == i for g in doc.frames):
+        return None
+    s = doc.sentences[i]
+    if not _HAPPENED.match(s.text):
+        return None
+    point = [r for r in es_dates.read_dates(s.text, doc.published, s.start) if not r.is_period]
+    return point[0] if point else None
 
 
 #: "en el primer ataque", "la segunda lancha": a strike told by its rank in a list

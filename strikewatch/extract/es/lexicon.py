@@ -41,8 +41,9 @@ STRIKE_WORDS = caseless(re.compile(
     # "ejecutó un nuevo operativo en el océano Pacífico" (not "un operativo policial")
     r"(?:(?<=\bun )|(?<=\botro )|(?<=\bnuevo ))operativo\b"
     r"(?! (?:de|policial|antidrogas|antinarcóticos|de seguridad|de búsqueda|de rescate)\b)|"
-    # "más de 35 operaciones parecidas contra embarcaciones"
-    r"operaci(?:ón|ones)\s+(?:[\wáéíóú]+\s+){0,2}?contra\s+(?:presuntas\s+|supuestas\s+)?"
+    # "más de 35 operaciones parecidas contra embarcaciones", "más de 15 acciones contra
+    # embarcaciones acusadas de narcotráfico"
+    r"(?:operaci|acci)(?:ón|ones)\s+(?:[\wáéíóú]+\s+){0,2}?contra\s+(?:presuntas\s+|supuestas\s+)?"
     r"(?:embarcaciones|lanchas|narcolanchas|botes|buques|naves)|"
     r"incursi(?:ón|ones)|(?-i:operaci)(?:ón|ones)\s+(?:antiterroristas?|especial(?:es)?|conjuntas?|"
     r"con helicópteros?)|"
@@ -183,6 +184,17 @@ ACTORS: dict[str, tuple[str, str, str | None]] = {
     "Ejército de Liberación Nacional": ("Ejército de Liberación Nacional", "non_state", "CO"),
     "disidencias de las FARC": ("disidencias de las FARC", "non_state", "CO"),
     "DNCD": ("Dirección Nacional de Control de Drogas", "government", "DO"),
+    "Fuerzas Militares de Colombia": ("Fuerzas Militares de Colombia", "military", "CO"),
+    "Fuerza Aeroespacial Colombiana": ("Fuerza Aeroespacial Colombiana", "military", "CO"),
+    "Fuerza Aérea Colombiana": ("Fuerza Aérea Colombiana", "military", "CO"),
+    "Ejército Nacional de Colombia": ("Ejército Nacional de Colombia", "military", "CO"),
+    # a country's own forces named without the country ("las Fuerzas Militares", "el
+    # Ejército israelí"): the country is read beside them (parties.national_force)
+    "Fuerzas Militares": ("Fuerzas Militares", "military", None),
+    "Fuerzas Armadas": ("Fuerzas Armadas", "military", None),
+    "Fuerza Aeroespacial": ("Fuerza Aeroespacial", "military", None),
+    "Fuerza Aérea": ("Fuerza Aérea", "military", None),
+    "Policía Nacional": ("Policía Nacional", "police", None),
 }
 ACTOR_RE = re.compile(r"(?<![\w.])(?:" + "|".join(
     re.escape(k) for k in sorted(ACTORS, key=len, reverse=True)) + r")(?![\w])")
@@ -204,6 +216,8 @@ COUNTRY_ADJECTIVES: dict[str, str] = {
     "venezolano": "VE", "mexicano": "MX", "colombiano": "CO", "ecuatoriano": "EC",
     "sirio": "SY", "somalí": "SO", "iraquí": "IQ", "yemení": "YE", "libanés": "LB",
     "iraní": "IR", "nicaragüense": "NI", "panameño": "PA", "hondureño": "HN",
+    "israelí": "IL", "estadounidense": "US", "peruano": "PE", "ruso": "RU", "ucraniano": "UA",
+    "turco": "TR", "paquistaní": "PK", "pakistaní": "PK", "afgano": "AF", "nigeriano": "NG",
 }
 
 # --- attribution -------------------------------------------------------------------------

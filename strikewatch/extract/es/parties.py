@@ -109,8 +109,10 @@ _LOCATIVE = re.compile(r"\b(?:(?:en|cerca de)(?: el| la)?|junto a|a las afueras 
                        r"(?:al|del) (?:norte|sur|"
                        r"este|oeste|noreste|noroeste|sureste|suroeste) de|(?:ataque|atentado|"
                        r"bombardeo|emboscada|masacre) de|(?:municipio|ciudad|localidad|pueblo|"
-                       r"vereda|corregimiento|provincia|departamento|región|estado|sector)"
-                       r"(?:\s+del?)?)\s+$",
+                       r"vereda|corregimiento|caserío|provincia|departamento|región|estado|"
+                       r"sector|jurisdicción|selvas?|montañas|sierra|zona(?: rural| selvática)?)"
+                       # "del departamento colombiano del Guaviare", "las selvas del Guaviare"
+                       r"(?:\s+[a-záéíóúñ]+an[oa]s?)?(?:\s+del?|\s+de la)?)\s+$",
                        re.IGNORECASE)
 
 
@@ -212,8 +214,36 @@ def _seas_of_lists(doc: Doc, several: set[int]) -> None:
             last = f
 
 
-def _actor(m: re.Match[str]) -> Actor:
+#: a country's adjective right after a force named without its country ("el Ejército
+#: israelí", "la Fuerza Aérea venezolana")
+_ADJ_AFTER = re.compile(r"\s+(" + "|".join(
+    sorted({a[:-1] + "[oa]s?" if a.endswith("o") else a for a in COUNTRY_ADJECTIVES},
+           key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def _adjective_country(word: str) -> str | None:
+    w = word.lower()
+    for adj, code in COUNTRY_ADJECTIVES.items():
+        if w == adj or (adj.endswith("o") and re.fullmatch(adj[:-1] + "[oa]s?", w)):
+            return code
+    return None
+
+
+def _actor(m: re.Match[str], doc: Doc | None = None, f: Frame | None = None) -> Actor:
+    """The actor an ACTORS phrase names. A force named without its country ("las Fuerzas
+    Militares") takes the adjective after it ("el Ejército israelí"), else the country of
+    the land the event is placed in, else the one country the article names: a report says
+    "las Fuerzas Militares" of its own country's forces, at home; a foreign force is named
+    with its country."""
     name, kind, country = ACTORS[m.group(0)]
+    if country is None and kind in ("military", "police"):
+        adj = _ADJ_AFTER.match(m.string, m.end())
+        if adj is not None:
+            country = _adjective_country(adj.group(1))
+        elif f is not None and f.place is not None and f.place.kind != "sea":
+            country = f.place.country
+        elif doc is not None and len(doc.countries) == 1:
+            country = doc.countries[0]
     return Actor(name=name, type=kind, country=country)
 
 
@@ -234,7 +264,7 @@ def read_actors(doc: Doc) -> None:
                 r"\bcontra\b", doc.text[f.trigger.end:m.start()], re.IGNORECASE))]
         pick = before[-1] if before else after[0] if after else None
         if pick is not None:
-            f.actor1 = _actor(pick)
+            f.actor1 = _actor(pick, doc, f)
             f.cite("actor1", pick.start(), pick.end())
             last = (f.actor1, pick.start(), pick.end())
         elif last is not None and f.sentence.index - _sentence_of(doc, last[1]) <= 3:
@@ -244,7 +274,7 @@ def read_actors(doc: Doc) -> None:
             for s in doc.sentences[max(0, f.sentence.index - 2):f.sentence.index]:
                 m = ACTOR_RE.search(doc.text, s.start, s.end)
                 if m is not None:
-                    f.actor1 = _actor(m)
+                    f.actor1 = _actor(m, doc, f)
                     f.cite("actor1", m.start(), m.end())
         if f.actor1 is None:
             _actor_of_list(doc, f)
