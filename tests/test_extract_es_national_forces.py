@@ -93,3 +93,10 @@ def test_actions_against_boats_and_an_ordinal_strike_are_campaign_counts() -> No
     got = [r for field, r, _, _, _ in read_counts(
         "Esta acción es el decimoctavo ataque de este tipo.", 0, 48) if field == "strikes"]
     assert got == [(18, 18)]
+
+
+def test_a_documents_date_is_not_the_events() -> None:
+    text = ("Un informe con fecha del pasado 10 de noviembre identifica a las víctimas del "
+            "bombardeo en el Guaviare, en el que murieron siete guerrilleros.")
+    got = events(text)
+    assert got and all(m.date_low != "2025-11-10" for m in got)

@@ -184,7 +184,9 @@ def _said_on(text: str, f: Frame, r: DateRead) -> bool:
                  r"publica|informa|revela|asegura|señala|dice|afirm(?:ó|a)|"
                  r"revel(?:ó|ado)|denunci(?:ó|ado))\s+(?:(?!que\b)[\w,]+\s+){0,2}$|"
                  # "El aviso, difundido en redes sociales el martes": the day it went out
-                 r"\b(?:difundid|publicad|divulgad)[oa]s?\s+(?:(?!que\b)[\w,]+\s+){0,3}$", before,
+                 r"\b(?:difundid|publicad|divulgad)[oa]s?\s+(?:(?!que\b)[\w,]+\s+){0,3}$|"
+                 # "un informe con fecha del pasado 13 de noviembre": a document's date
+                 r"\b(?:con fecha|fechad[oa]s?)\s+(?:(?:del?|el)\s+)?(?:pasado\s+)?$", before,
                  re.IGNORECASE):
         return True
     if r.end > f.trigger.start:
