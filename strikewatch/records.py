@@ -271,6 +271,10 @@ class Mention(EventFields):
     # tallies: every sea its sentences name ("in the Caribbean and Pacific": both), read once
     # at extraction, each with its span in provenance["regions"] (same order)
     regions: list[Place] = Field(default_factory=list)
+    # events split from several strikes told together ("three strikes on four boats on
+    # Monday"): which of them this one is (1, 2, 3...), so the resolver keeps a day's
+    # siblings apart and pairs each with one counterpart in another report
+    series_rank: int | None = None
 
     def model_post_init(self, __context: Any) -> None:
         if not self.id:
