@@ -150,15 +150,26 @@ def _days_apart(a: str | None, b: str | None) -> int:
     return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
 
 
-def _aggregate(doc: Doc, g: Group, day: str | None) -> bool:
+def _day_total(g: Group, n: int, killed: tuple[int, tuple[int, int]] | None) -> int | None:
+    """The day's toll the split group told, or that its per-craft toll adds up to."""
+    told = next((f.counts["killed"] for f in g.frames if f.counts.get("killed")), None)
+    if told is not None and told[0] is not None and told[0] == told[1]:
+        return told[0]
+    return killed[0] * n if killed is not None else None
+
+
+def _aggregate(doc: Doc, g: Group, day: str | None, total: int | None) -> bool:
     """Whether `g` tells the whole operation the split strikes are ("Six people were killed
-    when the US struck two boats" beside "two lethal kinetic strikes hit two vessels"): an
-    occurred event on a counted few craft, of that day or the next (a statement's day) or
-    undated. Its words join each strike; its sum toll, which no strike had, does not."""
+    when the US struck two boats" beside "two lethal kinetic strikes hit two vessels"; "all
+    six were killed" after "three men on each boat"): an occurred event of that day or the
+    next (a statement's day) or undated, on a counted few craft or with the day's very
+    toll. Its words join each strike; its sum toll, which no strike had, does not."""
     h = g.head
     if h.kind != "event" or h.status != "occurred" or h.background or \
             g.series_rank is not None or _days_apart(h.date_low, day) > 1:
         return False
+    if total is not None and any(f.counts.get("killed") == (total, total) for f in g.frames):
+        return True
     m = _CRAFT_COUNT.search(doc.text, h.sentence.start, h.sentence.end)
     return m is not None and (parse_number(m.group(1)) or 0) >= 2
 
@@ -222,6 +233,7 @@ def split_day_strikes(doc: Doc) -> None:
         return  # the article tells the strikes one by one
     out: list[Group] = []
     split: dict[int, list[Group]] = {}  # strikes told -> the incidents made of them
+    total: int | None = None  # the day's toll, where one operation is split
     for g in doc.groups:
         n = _strikes(g)
         if n is None or not _one_operation(doc, g):
@@ -237,6 +249,7 @@ def split_day_strikes(doc: Doc) -> None:
         # each strike its rank, which says which of the day's strikes it is to a reader
         # (`Mention.series_rank`); the resolver never joins two strikes of one article
         split[n] = [Group(quotes=list(g.quotes), series_rank=rank) for rank in range(1, n + 1)]
+        total = _day_total(g, n, killed)
         _deal(doc, split[n], g.frames, killed)
         out += split[n]
     if len(split) == 1:
@@ -246,7 +259,7 @@ def split_day_strikes(doc: Doc) -> None:
         day = strikes[0].head.date_low
         kept = []
         for g in out:
-            if _aggregate(doc, g, day):
+            if _aggregate(doc, g, day, total):
                 # the day is the strike clause's ("Yesterday, ... two strikes"), not a
                 # statement's
                 _deal(doc, strikes, g.frames, None, undated=day is not None)
