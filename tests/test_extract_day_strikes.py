@@ -156,3 +156,15 @@ def test_ranks_of_the_campaign_or_of_time_are_no_strike_s() -> None:
                  "Forty have died since the first strike in September.",
                  "The first two boats were hit at dawn."):
         assert strike_rank(text, 0, len(text)) is None, text
+
+
+def test_a_strike_told_by_its_rank_keeps_its_own_sea() -> None:
+    ev = _split(_events(
+        "U.S. forces carried out two strikes on two boats on Monday, the command said. "
+        "The first strike hit a boat in the Caribbean. The second hit a boat in the "
+        "eastern Pacific."))
+    assert len(ev) == 2
+    first, second = ev
+    assert first.place is not None and "Caribbean" in first.place.name
+    assert second.place is None or "Caribbean" not in second.place.name
+    assert not _said(second, "in the Caribbean")

@@ -271,9 +271,9 @@ def split_day_strikes(doc: Doc) -> None:
                     # each ranked sentence is its strike's, the rest tells the operation
                     _deal(doc, strikes, g.frames, None, undated=day is not None)
                     continue
-            if g.frames:
-                kept.append(g)
-        if len({sea for f in strikes[0].frames for sea in f.seas}) > 1:
+            kept.append(g)
+        shared = [f for f in strikes[0].frames if _rank_of(doc, f, len(strikes)) is None]
+        if len({sea for f in shared for sea in f.seas}) > 1:
             # "blown up in the Eastern Pacific and the Caribbean": which strike was where
             # is for an itemised toll to tell; split blindly, each would carry one sea and
             # the wrong one for some, so the operation stays as told
