@@ -168,3 +168,29 @@ def test_a_strike_told_by_its_rank_keeps_its_own_sea() -> None:
     assert first.place is not None and "Caribbean" in first.place.name
     assert second.place is None or "Caribbean" not in second.place.name
     assert not _said(second, "in the Caribbean")
+
+
+def test_an_undated_page_still_splits_strikes_told_with_a_toll_per_boat() -> None:
+    # each strike has a toll and a sea of its own: enough for the ledger to place it
+    ev = _events("The military said it conducted two strikes on two vessels in the "
+                 "Caribbean on Sunday. There were three men on each boat.", published=None)
+    assert [m.series_rank for m in _split(ev)] == [1, 2]
+    assert all(m.killed_low == 3 for m in ev)
+
+
+def test_an_undated_elaboration_of_the_operation_is_every_strike_s_words() -> None:
+    ev = _events("The navy carried out two strikes on two boats in the Caribbean on "
+                 "Saturday, officials said. Video showed a boat being struck as it crossed "
+                 "open water.", published="2025-11-03")
+    # no third incident made of the video's sentence: it tells the same operation
+    assert len(ev) == 2 and all(m.series_rank for m in ev)
+    assert all(_said(m, "Video showed") for m in ev)
+
+
+def test_a_dated_strike_of_another_day_stays_its_own_incident() -> None:
+    ev = _events("The navy carried out two strikes on two boats in the Caribbean on "
+                 "Saturday, officials said. On Oct. 3 a strike on a boat off Venezuela "
+                 "killed four people.", published="2025-11-03")
+    other = [m for m in ev if m.series_rank is None]
+    assert len(_split(ev)) == 2 and len(other) == 1
+    assert other[0].killed_low == 4 and not any(_said(m, "Oct. 3") for m in _split(ev))

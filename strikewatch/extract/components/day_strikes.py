@@ -21,7 +21,8 @@ Left as told: an article that itemises its toll ("eight on the first boat, four 
 second": those items are the incidents already); strikes across two seas ("in the Eastern
 Pacific and the Caribbean": which strike was where is for the itemised toll to say, and
 split blindly each would carry one sea, the wrong one for some); and strikes of a day in
-words on a page with no publication date (each would be undated and placeable by nothing).
+words on a page with no publication date and no toll per craft (each would be undated,
+tollless and placeable by nothing).
 """
 
 from __future__ import annotations
@@ -95,12 +96,7 @@ def _one_operation(doc: Doc, g: Group) -> bool:
     # counted over some time, not told as one operation
     near = doc.text[max(h.sentence.start, h.trigger.start - DAY_REACH):
                     min(h.sentence.end, h.trigger.end + DAY_REACH)]
-    if h.date_low is not None and h.time_precision == 1:
-        return True
-    # a day in words needs a publication date to become one: where the page has none,
-    # strikes split from "on Sunday" would each be undated and placeable by nothing, a
-    # handful of loose incidents where the ledger can hold the one report it can't place
-    return doc.published is not None and bool(_DAY.search(near))
+    return (h.date_low is not None and h.time_precision == 1) or bool(_DAY.search(near))
 
 
 def _each_toll(doc: Doc, g: Group, n: int) -> tuple[int, tuple[int, int]] | None:
@@ -222,10 +218,21 @@ def _current_event(g: Group, day: str | None) -> bool:
         g.series_rank is None and _days_apart(h.date_low, day) <= 1
 
 
+def _elaboration(g: Group, strike: Group) -> bool:
+    """Whether `g` only says more about the split operation ("the strikes happened in
+    international waters", "a boat crossing open water is struck"): no day, toll, country
+    or sea of its own beyond the strikes'. Its words are every strike's; kept apart it would
+    be one more undated incident that no report of the day could be told from."""
+    told = {sea for f in strike.frames for sea in f.seas}
+    return all(f.date_low is None and not f.counts.get("killed") and f.seas <= told and
+               (f.place is None or f.place.country is None) for f in g.frames)
+
+
 @component("day_strikes",
            requires=("doc.groups", "frame.kind", "frame.counts", "frame.status",
                      "frame.background", "frame.period_low", "frame.since_read",
-                     "frame.time_precision", "frame.list_item", "frame.seas"),
+                     "frame.time_precision", "frame.list_item", "frame.seas",
+                     "frame.place"),
            assigns=("doc.groups", "frame.kind", "frame.counts"))
 def split_day_strikes(doc: Doc) -> None:
     """One incident group per strike of an operation told as a handful of strikes."""
@@ -240,6 +247,13 @@ def split_day_strikes(doc: Doc) -> None:
             out.append(g)
             continue
         killed = _each_toll(doc, g, n)
+        if g.head.date_low is None and killed is None:
+            # "on Sunday" on a page with no publication date: strikes with neither a day
+            # nor a toll of their own would each be placeable by nothing, a handful of
+            # loose incidents where the ledger can hold the one report it cannot place (a
+            # toll per craft, with the sea, still places each strike)
+            out.append(g)
+            continue
         told = split.get(n)
         if told is not None and g.head.date_low in (None, told[0].head.date_low):
             # the same strikes told again ("four boats were hit in three separate
@@ -266,7 +280,7 @@ def split_day_strikes(doc: Doc) -> None:
                 continue
             if _current_event(g, day):
                 ranks = [_rank_of(doc, f, len(strikes)) for f in g.frames]
-                if any(ranks):
+                if any(ranks) or _elaboration(g, strikes[0]):
                     # the strikes told one by one, assembled with the words around them:
                     # each ranked sentence is its strike's, the rest tells the operation
                     _deal(doc, strikes, g.frames, None, undated=day is not None)
