@@ -271,6 +271,11 @@ class Mention(EventFields):
     # tallies: every sea its sentences name ("in the Caribbean and Pacific": both), read once
     # at extraction, each with its span in provenance["regions"] (same order)
     regions: list[Place] = Field(default_factory=list)
+    # events split from several strikes told together ("three strikes on four boats on
+    # Monday", extract component day_strikes): which of them this one is (1, 2, 3...; the
+    # extractor's numbering). The resolver reads only that it is one of several: such a
+    # strike never links to a report of another closed toll (features.hard_conflict)
+    series_rank: int | None = None
 
     def model_post_init(self, __context: Any) -> None:
         if not self.id:

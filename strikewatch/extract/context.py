@@ -145,6 +145,8 @@ class Group:
     frames: list[Frame] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)  # trailing quotes, after the event
     regions: list[Place] = field(default_factory=list)  # a tally's seas (regions component)
+    #: which of several strikes told together this group is (1, 2, 3...; day_strikes)
+    series_rank: int | None = None
 
     @property
     def head(self) -> Frame:

@@ -108,7 +108,7 @@ def check_order(steps: Sequence[ComponentInfo]) -> None:
 DEFAULT_NAMES: tuple[str, ...] = (
     "sentences", "triggers", "clauses", "status", "furniture", "counts", "dates", "kind",
     "targets", "countries", "places", "actors", "sources", "coreference", "geoplace",
-    "assemble", "article_context", "regions",
+    "assemble", "day_strikes", "article_context", "regions",
     "trailing_quotes", "to_mention",
 )
 

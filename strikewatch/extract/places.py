@@ -205,6 +205,12 @@ def seas_near(text: str, f: Frame) -> frozenset[str]:
         return frozenset()
     a = max(f.start, f.trigger.start - WINDOW_BEFORE)
     b = window_end(text, min(f.end, f.trigger.end + WINDOW_AFTER), f.end)
+    return seas_named(text, a, b)
+
+
+def seas_named(text: str, a: int, b: int) -> frozenset[str]:
+    """The open waters text[a:b] says something was in ("in the eastern Pacific and the
+    Caribbean": both), by their keys in _SEA_NAMES."""
     window = text[a:b]
     if window.isascii() and not any(w in window.lower() for w in _SEA_STEMS):
         return frozenset()  # no sea named: nothing _AT_SEA could match (a quick test first)

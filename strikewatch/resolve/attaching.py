@@ -307,6 +307,7 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None) -> dict
         if d.place.sea:
             by_sea[d.place.sea].append(d)
     out: dict[str, str] = {}
+    given: dict[str, set[str]] = defaultdict(set)  # dated id -> articles of loose ones given it
     for p in loose:
         # the days its sentences name pick the candidates; where they pick none that could
         # be it, it is placed as it would be without them, unless it names a day of the
@@ -323,8 +324,10 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None) -> dict
                 continue
         else:
             found = by_toll(p, found)
+        found = siblings(p, found, given)
         if len(found) == 1 and agree(p, found[0]) and (guard is None or guard(p, found[0])):
             out[p.id] = found[0].id
+            given[found[0].id] |= p.articles
     out.update(_paired([p for p in loose if p.id not in out and p.window is None and p.cues],
                        guard))
     return out
@@ -386,6 +389,32 @@ def _untimed_match(a: Profile, b: Profile, cue: Cue) -> bool:
     if not agree(a, b) or not agree(b, a):
         return False
     return cue[0] == "md" or places_compatible(a.place, b.place) is True
+
+
+def _told_alike(a: Profile, b: Profile) -> bool:
+    """Nothing a report of the strike could match tells these two incidents apart."""
+    return (a.killed, a.strikes, a.window, a.actor_country, a.target_kind, a.domain) == \
+        (b.killed, b.strikes, b.window, b.actor_country, b.target_kind, b.domain) and \
+        (a.place.sea, a.place.country, a.place.lat, a.place.lon) == \
+        (b.place.sea, b.place.country, b.place.lat, b.place.lon)
+
+
+def siblings(p: Profile, found: list[Profile], given: Mapping[str, set[str]]
+             ) -> list[Profile]:
+    """Among candidates that are strikes one article told alike ("two strikes on Sunday
+    against two boats": two incidents that article keeps apart, the same in every field),
+    the loose report is one of them and which is immaterial: it takes the first (by id) that
+    no other report of its own article has taken, so a second report of the day's strikes
+    pairs with the second strike. Candidates that differ in anything (a toll, a sea, the
+    vessels) are left for the evidence to tell apart, never chosen between here."""
+    if len(found) < 2:
+        return found
+    shared = frozenset.intersection(*(d.articles for d in found))
+    if not shared or not all(_told_alike(found[0], d) for d in found[1:]):
+        return found
+    free = sorted((d for d in found if not given.get(d.id, set()) & p.articles),
+                  key=lambda d: d.id)
+    return free[:1]
 
 
 def by_toll(p: Profile, found: list[Profile]) -> list[Profile]:

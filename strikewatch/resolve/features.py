@@ -215,11 +215,14 @@ class Features:
     #: which strike of a day's series the mention tells ("the third attack": 3), if it names
     #: exactly one (`series_ordinal`); only the cannot-link rules read it, not the model
     ordinal: int | None = None
+    #: one of several strikes an article told together and the extractor split
+    #: (`Mention.series_rank`); only the cannot-link rules read it
+    one_of_several: bool = False
 
     def row(self) -> dict[str, object]:
         """The DuckDB input row: wording as sketch columns s0.., specific words as r0.."""
         row = {k: v for k, v in self.__dict__.items()
-               if k not in ("words", "rare", "ordinal")}
+               if k not in ("words", "rare", "ordinal", "one_of_several")}
         for i, v in enumerate(sketch(self.words)):
             row[f"s{i}"] = v
         row["n_words"] = len(self.words)
@@ -399,6 +402,7 @@ def features(m: Mention, article: Article | None) -> Features:
         words=words,
         rare=rare_words(words),
         ordinal=series_ordinal(mention_text(m)),
+        one_of_several=m.series_rank is not None,
     )
 
 
@@ -432,6 +436,13 @@ def tolls_agree(a: Features, b: Features) -> bool:
         b.killed_lo <= (a.killed_hi if a.killed_hi is not None else 10**6)
 
 
+def _tolls_apart(a: Features, b: Features) -> bool:
+    """Both tolls known and closed, and no figure in both."""
+    if None in (a.killed_lo, a.killed_hi, b.killed_lo, b.killed_hi):
+        return False
+    return a.killed_hi < b.killed_lo or b.killed_hi < a.killed_lo  # type: ignore[operator]
+
+
 def hard_conflict(a: Features, b: Features) -> str | None:
     """Why two mentions cannot be one event (None if they may be): the cannot-link rules."""
     if a.article_id == b.article_id:
@@ -451,4 +462,9 @@ def hard_conflict(a: Features, b: Features) -> str | None:
         return "a plan or threat is not the act"
     if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
         return "another strike of the series (first, second, third...)"
+    if (a.one_of_several or b.one_of_several) and _tolls_apart(a, b):
+        # "two strikes, three men on each boat" is not the report of "six killed when the
+        # US struck two boats": that is the day's total, and one strike's toll never
+        # reaches it (one strike's reports may differ, but not a strike split by its toll)
+        return "one of several strikes told together, with another toll"
     return None

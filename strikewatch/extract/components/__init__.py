@@ -17,6 +17,7 @@
 | furniture | assemble.py | drop on headline, crosshead and related-link lines |
 | coreference | coreference.py | doc.groups: one per mention |
 | assemble | assemble.py | doc.groups: elaborations join the event they tell |
+| day_strikes | day_strikes.py | doc.groups: one incident per strike of a few told together |
 | article_context | article_context.py | place and acting party from the rest of the article |
 | regions | regions.py | the seas a tally's sentences name |
 | to_mention | mentions.py | doc.mentions |
@@ -31,6 +32,7 @@ from strikewatch.extract.components import (  # noqa: F401  (each registers itse
     countries,
     counts,
     dates,
+    day_strikes,
     kind,
     mentions,
     places,

@@ -217,7 +217,7 @@ def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention
         provenance=_provenance(doc, g.frames, {**fields, "status": h.status}),
         attribution=attribution, quotes=quotes,
         spans=[doc.span(a, b) for a, b in sentences], extractor=EXTRACTOR,
-        regions=list(g.regions), **fields,  # type: ignore[arg-type]
+        regions=list(g.regions), series_rank=g.series_rank, **fields,  # type: ignore[arg-type]
     )
 
 
@@ -233,7 +233,11 @@ def to_mentions(doc: Doc) -> None:
     for g in doc.groups:
         m = to_mention(doc, g)
         h = g.head
-        if m.id in seen:
-            m.id = stable_id(doc.article.id, m.kind, h.start, h.end, h.trigger.start)
+        extra = 0
+        while m.id in seen:
+            # (several strikes told in one clause, day_strikes: one more number apart)
+            m.id = stable_id(doc.article.id, m.kind, h.start, h.end, h.trigger.start,
+                             *([extra] if extra else []))
+            extra += 1
         seen.add(m.id)
         doc.mentions.append(m)

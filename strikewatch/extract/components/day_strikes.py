@@ -1,0 +1,299 @@
+"""Component `day_strikes`: "three lethal kinetic strikes on four boats on Monday" is three
+strikes, not one aggregate.
+
+A report of a few strikes on boats carried out together ("two strikes on Sunday against two
+boats", "hit two vessels in the eastern Pacific on Sunday, and six people died") tells that
+many incidents, and a coder of the boat campaign records one per strike (strikes on land
+told together — "two airstrikes on Tuesday on PKK sites" — stay one event of that place and
+day, as ACLED codes them; "a strike hit two boats" is one act). `kind`
+reads such a clause as a tally (it counts strikes); this component, after assembly, turns
+an occurred tally of a handful of strikes that is not a campaign count — no period longer
+than a day, no "since …", "so far", "campaign", "in total", and a day of its own ("on
+Sunday" on a dated page, "overnight", a date) — into one incident group per strike, each
+with its rank (`Group.series_rank`, `Mention.series_rank`: which of the day's strikes it
+is, 1, 2, 3...). The day's figures belong to no single strike, so the incidents carry
+none, except a toll told per craft ("three men on each boat", "Each vessel carried three
+men") that adds up to the day's toll. A sentence that tells one of the strikes by its rank
+("The second hit a boat with four", "In the first strike there were eight aboard") is that
+strike's alone, with its own figures.
+
+Left as told: an article that itemises its toll ("eight on the first boat, four on the
+second": those items are the incidents already); strikes across two seas ("in the Eastern
+Pacific and the Caribbean": which strike was where is for the itemised toll to say, and
+split blindly each would carry one sea, the wrong one for some); and strikes of a day in
+words on a page with no publication date and no toll per craft (each would be undated,
+tollless and placeable by nothing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.counts import parse_number
+from strikewatch.extract.pipeline import component
+from strikewatch.extract.places import seas_named
+from strikewatch.records import COUNT_FIELDS
+
+#: the most strikes one report of a day's operation is split into
+MOST_STRIKES = 6
+#: how far from the strike word its day may be told (characters)
+DAY_REACH = 100
+
+# strikes on craft at sea, which a coder counts one by one (strikes on land sites told
+# together — "two airstrikes on Tuesday on PKK sites" — are one event of that place and day)
+_CRAFT = re.compile(r"\b(?:boats?|vessels?|craft|narco-?subs?|semi-submersibles?|skiffs?|"
+                    r"speedboats?)\b", re.IGNORECASE)
+# one act that hit several craft: "a strike hit two more boats"
+_ONE_ACT = re.compile(r"(?:strike|attack|operation|engagement)$", re.IGNORECASE)
+
+# a count over time, not one operation: "since September", "so far", "this year"
+_CAMPAIGN = re.compile(r"\b(?:since|so far|to date|campaign|this (?:year|month|week)|in total|"
+                       r"altogether|overall|tally|cumulative|all told|until now|up to now|"
+                       r"in recent (?:weeks|months)|such|stands? at|the last time)\b",
+                       re.IGNORECASE)
+# the day the strikes were carried out, told in words: "on Sunday", "late Monday",
+# "yesterday", "overnight", "the following day", "on Dec. 15", "27 October"
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_DAY = re.compile(rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+                  rf"today|overnight|tonight|(?:following|next) day|{_MONTH}\s+\d{{1,2}}\b|"
+                  rf"\d{{1,2}}\s+{_MONTH})", re.IGNORECASE)
+_NUMBER = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+# a toll told per craft: "with 3 men on each boat", "Each vessel carried three men",
+# "three aboard each vessel"
+_EACH = re.compile(
+    rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,3}}?(?:on|aboard|in)\s+each\s+(?:boat|vessel|craft)\b|"
+    rf"\beach\s+(?:boat|vessel|craft)\s+(?:carried|had|held|was carrying)\s+{_NUMBER}\b",
+    re.IGNORECASE)
+
+
+def _strikes(g: Group) -> int | None:
+    """How many strikes the group's head frame counts, exactly, if a handful."""
+    low, high = g.head.counts.get("strikes", (None, None))
+    if low is None or low != high or not 2 <= low <= MOST_STRIKES:
+        return None
+    return low
+
+
+def _one_operation(doc: Doc, g: Group) -> bool:
+    """Whether the group tells strikes done together, not a campaign counted over time."""
+    h = g.head
+    if h.kind != "tally" or h.status != "occurred" or h.background:
+        return False
+    if any(f.since_read is not None for f in g.frames):
+        return False
+    if h.period_low is not None and (h.period_low != h.period_high or h.time_precision != 1):
+        return False
+    sentence = doc.text[h.sentence.start:h.sentence.end]
+    if _CAMPAIGN.search(sentence) or not _CRAFT.search(sentence) or \
+            _ONE_ACT.search(h.trigger.text):
+        return False
+    if len(seas_named(doc.text, h.sentence.start, h.sentence.end)) > 1:
+        return False  # "in the Eastern Pacific and the Caribbean": see split_day_strikes
+    # a day of its own: strikes with no day ("29 people have died in the six strikes") are
+    # counted over some time, not told as one operation
+    near = doc.text[max(h.sentence.start, h.trigger.start - DAY_REACH):
+                    min(h.sentence.end, h.trigger.end + DAY_REACH)]
+    return (h.date_low is not None and h.time_precision == 1) or bool(_DAY.search(near))
+
+
+def _each_toll(doc: Doc, g: Group, n: int) -> tuple[int, tuple[int, int]] | None:
+    """The toll of each strike where the article tells it per craft and it adds up to the
+    day's toll (or the day's toll is not told), with its span."""
+    total = next((f.counts["killed"] for f in g.frames if f.counts.get("killed")), None)
+    lo = min(f.sentence.start for f in g.frames)
+    hi = max(f.sentence.end for f in g.frames)
+    # the sentence after the group's last may tell it ("Each vessel carried three men")
+    nxt = next((s for s in doc.sentences if s.start >= hi), None)
+    end = nxt.end if nxt is not None else hi
+    for m in _EACH.finditer(doc.text, lo, end):
+        each = parse_number(m.group(1) or m.group(2))
+        if each is None:
+            continue
+        if total is None or total[0] is None or total[0] == each * n:
+            return each, m.span()
+    return None
+
+
+def _strike_frame(f: Frame, killed: tuple[int, tuple[int, int]] | None,
+                  undated: bool = False) -> Frame:
+    """A copy of `f` telling one of the strikes: an incident, with none of the day's figures
+    (nor its date, when `undated`: the strikes' own clause tells their day)."""
+    drop = {*COUNT_FIELDS, "period", *(("date",) if undated else ())}
+    prov = {k: list(v) for k, v in f.prov.items() if k not in drop}
+    copy = replace(f, kind="event", counts={}, more=set(), approx=[], prov=prov,
+                   period_low=None, period_high=None, total=None)
+    if undated:
+        copy.date_low = copy.date_high = copy.time_precision = None
+    if killed is not None:
+        each, (a, b) = killed
+        copy.counts = {"killed": (each, each)}
+        copy.cite("killed", a, b)
+    return copy
+
+
+# the craft an aggregate telling of the operation counts: "struck two boats", "Three boats
+# were blown up" (kind._one_operation made it one event)
+_CRAFT_COUNT = re.compile(rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,2}}?(?:boats|vessels|craft|"
+                          rf"skiffs|speedboats|semi-submersibles)\b", re.IGNORECASE)
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    if a is None or b is None:
+        return 0
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+
+
+def _day_total(g: Group, n: int, killed: tuple[int, tuple[int, int]] | None) -> int | None:
+    """The day's toll the split group told, or that its per-craft toll adds up to."""
+    told = next((f.counts["killed"] for f in g.frames if f.counts.get("killed")), None)
+    if told is not None and told[0] is not None and told[0] == told[1]:
+        return told[0]
+    return killed[0] * n if killed is not None else None
+
+
+def _aggregate(doc: Doc, g: Group, day: str | None, total: int | None) -> bool:
+    """Whether `g` tells the whole operation the split strikes are ("Six people were killed
+    when the US struck two boats" beside "two lethal kinetic strikes hit two vessels"; "all
+    six were killed" after "three men on each boat"): an occurred event of that day or the
+    next (a statement's day) or undated, on a counted few craft or with the day's very
+    toll. Its words join each strike; its sum toll, which no strike had, does not."""
+    h = g.head
+    if h.kind != "event" or h.status != "occurred" or h.background or \
+            g.series_rank is not None or _days_apart(h.date_low, day) > 1:
+        return False
+    if total is not None and any(f.counts.get("killed") == (total, total) for f in g.frames):
+        return True
+    m = _CRAFT_COUNT.search(doc.text, h.sentence.start, h.sentence.end)
+    return m is not None and (parse_number(m.group(1)) or 0) >= 2
+
+
+# a strike told by its rank in the day's series: "the first strike hit ...", "the second
+# hit a boat with four", "the third boat"; not "the first two boats" (two strikes), "the
+# first time", "since the first strike" (the campaign's) or "the first of ..."
+_RANKS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_RANKED = re.compile(
+    r"(?<!since )(?<!after )(?<!before )\bthe\s+(" + "|".join(_RANKS) + r")\b"
+    r"(?!\s+(?:\d+|two|three|four|five|six|time|times|day|week|month|year|of)\b)"
+    r"(?=\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|boats?|vessels?|engagements?|craft|"
+    r"one)\b|\s+(?:hit|struck|killed|destroyed|targeted|there|was|had|carried)\b|,)",
+    re.IGNORECASE)
+
+
+def strike_rank(text: str, start: int, end: int) -> int | None:
+    """Which strike of a day's series text[start:end] tells, where it names exactly one by
+    its rank ("The second hit a boat with four" -> 2); None where it names none, or several
+    (a toll told by rank, "four on the first boat, three on the second", is the series)."""
+    found = {_RANKS[m.group(1).lower()] for m in _RANKED.finditer(text, start, end)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _rank_of(doc: Doc, f: Frame, n: int) -> int | None:
+    """The rank of one of the `n` strikes that frame `f`'s sentence tells alone, if any."""
+    k = strike_rank(doc.text, f.sentence.start, f.sentence.end)
+    return k if k is not None and k <= n else None
+
+
+def _deal(doc: Doc, strikes: list[Group], frames: list[Frame],
+          killed: tuple[int, tuple[int, int]] | None, undated: bool = False) -> None:
+    """Give each strike the frames of the operation: a sentence that tells one strike by its
+    rank ("In the first strike there were eight aboard") goes to that strike alone, with its
+    own figures; every other sentence, which tells the day, to each strike without the day's
+    figures (`_strike_frame`)."""
+    for f in frames:
+        k = _rank_of(doc, f, len(strikes))
+        if k is not None:
+            strikes[k - 1].frames.append(f)
+            continue
+        for inc in strikes:
+            inc.frames.append(_strike_frame(f, killed, undated))
+
+
+def _current_event(g: Group, day: str | None) -> bool:
+    """An occurred, current event group of the split strikes' day (or of none told)."""
+    h = g.head
+    return h.kind == "event" and h.status == "occurred" and not h.background and \
+        g.series_rank is None and _days_apart(h.date_low, day) <= 1
+
+
+def _elaboration(g: Group, strike: Group) -> bool:
+    """Whether `g` only says more about the split operation ("the strikes happened in
+    international waters", "a boat crossing open water is struck"): no day, toll, country
+    or sea of its own beyond the strikes'. Its words are every strike's; kept apart it would
+    be one more undated incident that no report of the day could be told from."""
+    told = {sea for f in strike.frames for sea in f.seas}
+    return all(f.date_low is None and not f.counts.get("killed") and f.seas <= told and
+               (f.place is None or f.place.country is None) for f in g.frames)
+
+
+@component("day_strikes",
+           requires=("doc.groups", "frame.kind", "frame.counts", "frame.status",
+                     "frame.background", "frame.period_low", "frame.since_read",
+                     "frame.time_precision", "frame.list_item", "frame.seas",
+                     "frame.place"),
+           assigns=("doc.groups", "frame.kind", "frame.counts"))
+def split_day_strikes(doc: Doc) -> None:
+    """One incident group per strike of an operation told as a handful of strikes."""
+    if any(f.list_item for f in doc.frames):
+        return  # the article tells the strikes one by one
+    out: list[Group] = []
+    split: dict[int, list[Group]] = {}  # strikes told -> the incidents made of them
+    total: int | None = None  # the day's toll, where one operation is split
+    for g in doc.groups:
+        n = _strikes(g)
+        if n is None or not _one_operation(doc, g):
+            out.append(g)
+            continue
+        killed = _each_toll(doc, g, n)
+        if g.head.date_low is None and killed is None:
+            # "on Sunday" on a page with no publication date: strikes with neither a day
+            # nor a toll of their own would each be placeable by nothing, a handful of
+            # loose incidents where the ledger can hold the one report it cannot place (a
+            # toll per craft, with the sea, still places each strike)
+            out.append(g)
+            continue
+        told = split.get(n)
+        if told is not None and g.head.date_low in (None, told[0].head.date_low):
+            # the same strikes told again ("four boats were hit in three separate
+            # engagements"): their words join the incidents already made
+            _deal(doc, told, g.frames, None)
+            continue
+        # each strike its rank, which says which of the day's strikes it is to a reader
+        # (`Mention.series_rank`); the resolver never joins two strikes of one article
+        split[n] = [Group(quotes=list(g.quotes), series_rank=rank) for rank in range(1, n + 1)]
+        total = _day_total(g, n, killed)
+        _deal(doc, split[n], g.frames, killed)
+        out += split[n]
+    if len(split) == 1:
+        # one operation split: the article's aggregate telling of it is those strikes too,
+        # and a sentence elsewhere that tells one of them by its rank is that strike's
+        strikes = next(iter(split.values()))
+        day = strikes[0].head.date_low
+        kept = []
+        for g in out:
+            if _aggregate(doc, g, day, total):
+                # the day is the strike clause's ("Yesterday, ... two strikes"), not a
+                # statement's
+                _deal(doc, strikes, g.frames, None, undated=day is not None)
+                continue
+            if _current_event(g, day):
+                ranks = [_rank_of(doc, f, len(strikes)) for f in g.frames]
+                if any(ranks) or _elaboration(g, strikes[0]):
+                    # the strikes told one by one, assembled with the words around them:
+                    # each ranked sentence is its strike's, the rest tells the operation
+                    _deal(doc, strikes, g.frames, None, undated=day is not None)
+                    continue
+            kept.append(g)
+        shared = [f for f in strikes[0].frames if _rank_of(doc, f, len(strikes)) is None]
+        if len({sea for f in shared for sea in f.seas}) > 1:
+            # "blown up in the Eastern Pacific and the Caribbean": which strike was where
+            # is for an itemised toll to tell; split blindly, each would carry one sea and
+            # the wrong one for some, so the operation stays as told
+            return
+        out = kept
+        for inc in strikes:
+            # in text order, so the lede's place and day lead
+            inc.frames.sort(key=lambda f: f.start)
+    doc.groups = out
