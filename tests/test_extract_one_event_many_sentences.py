@@ -58,9 +58,12 @@ def test_a_toll_told_again_joins_the_strikes_it_was_told_of() -> None:
     text = ("The navy carried out two strikes on Sunday against two boats in the eastern "
             "Pacific, killing all six people on board, the minister said. All 6 died.")
     ms = _read(text)
-    (m,) = ms  # "All 6 died" is no undated incident of its own
-    assert m.kind == "tally" and (m.killed_low, m.killed_high) == (6, 6)
-    assert any(s.text == "All 6 died." for s in m.spans)
+    # the day's two strikes are two incidents (component day_strikes), and "All 6 died" is
+    # no undated incident of its own: it joins both, without splitting the sum between them
+    assert [m.series_rank for m in ms] == [1, 2]
+    assert all(m.kind == "event" and m.date_low == "2025-10-05" for m in ms)
+    assert all(any(s.text == "All 6 died." for s in m.spans) for m in ms)
+    assert all(m.killed_low is None for m in ms)
 
 
 def test_two_boats_on_two_days_with_one_toll_stay_two_strikes() -> None:
@@ -101,5 +104,9 @@ def test_a_strike_told_with_its_own_event_word_is_not_absorbed_by_a_tally() -> N
             "Pacific, killing six people, the minister said. A navy drone struck a fishing "
             "boat, killing six people.")
     ms = _read(text)
-    assert [m.kind for m in ms] == ["tally", "event"]
-    assert ms[1].killed_low == 6 and len(ms[0].spans) == 1
+    # the day's two strikes (component day_strikes), each told by the lede alone, and the
+    # boat struck with its own verb, an incident with its own toll
+    assert [(m.kind, m.series_rank) for m in ms] == [("event", 1), ("event", 2),
+                                                     ("event", None)]
+    assert all(len(m.spans) == 1 for m in ms[:2])
+    assert ms[2].killed_low == 6

@@ -154,6 +154,13 @@ def _day_total(g: Group, n: int, killed: tuple[int, tuple[int, int]] | None) -> 
     return killed[0] * n if killed is not None else None
 
 
+# one craft struck, told with its own verb ("a navy drone struck a fishing boat, killing
+# six"): one strike, not the day's operation told again, even with the day's toll
+_ONE_CRAFT = re.compile(r"\b(?:struck|hit|targeted|destroyed|attacked|sank)\s+an?\s+"
+                        r"(?:[\w-]+\s+){0,2}?(?:boat|vessel|craft|ship|semi-submersible|"
+                        r"narco-sub|submarine)\b", re.IGNORECASE)
+
+
 def _aggregate(doc: Doc, g: Group, day: str | None, total: int | None) -> bool:
     """Whether `g` tells the whole operation the split strikes are ("Six people were killed
     when the US struck two boats" beside "two lethal kinetic strikes hit two vessels"; "all
@@ -164,7 +171,8 @@ def _aggregate(doc: Doc, g: Group, day: str | None, total: int | None) -> bool:
     if h.kind != "event" or h.status != "occurred" or h.background or \
             g.series_rank is not None or _days_apart(h.date_low, day) > 1:
         return False
-    if total is not None and any(f.counts.get("killed") == (total, total) for f in g.frames):
+    if total is not None and any(f.counts.get("killed") == (total, total) for f in g.frames) \
+            and not _ONE_CRAFT.search(doc.text, h.sentence.start, h.sentence.end):
         return True
     m = _CRAFT_COUNT.search(doc.text, h.sentence.start, h.sentence.end)
     return m is not None and (parse_number(m.group(1)) or 0) >= 2
