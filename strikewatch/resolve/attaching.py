@@ -35,6 +35,16 @@ candidate states a toll (`by_toll`: the one whose toll holds it, else the one wi
 same toll); otherwise left apart (one strike's tolls often conflict, so a candidate with no
 toll, or with a toll that only overlaps, still counts).
 
+Where day, toll and sea leave several candidates, or an undated page's report has neither
+a toll and a sea nor a calendar cue to go on, the details its sentences share with one
+strike's reports may still single it out (`by_words`): the specific words (rarer than one
+per million in general English) that its reports share with exactly one dated incident of
+its window or zone, and with no other — "semisubmersible", "Quito", "Ecuadorian", not
+"Hegseth" or "Southcom", which every strike of the campaign is told with. It must still
+agree (nothing contradicting, the toll or the place agreeing). Candidates without a
+window come from the dated incidents of its zones (sea, country, acting country), a zone
+with more than MAX_CUE_CANDIDATES left out: never a scan of a large ledger.
+
 Two cued loose incidents that no dated one takes may join each other (`_paired`): each the
 other's only match on a calendar cue and a zone they share, agreeing, with a day of the year
 or places that positively agree ("on Tuesday" in the Caribbean, in two undated reports and
@@ -71,7 +81,9 @@ from strikewatch.resolve.features import (
     linking_place,
     place_features,
     places_compatible,
+    rare_words,
     sea_key,
+    tokens,
 )
 from strikewatch.resolve.merging import build_incident
 
@@ -285,9 +297,12 @@ def review_guard(reviews: Iterable[Review]) -> Guard:
     return allow
 
 
-def attachments(profiles: Iterable[Profile], guard: Guard | None = None) -> dict[str, str]:
+def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
+                words: Words | None = None) -> dict[str, str]:
     """{loose incident id: the dated incident id it joins}, for every loose incident with
-    exactly one agreeing dated candidate (module docstring) that `guard` allows."""
+    exactly one agreeing dated candidate (module docstring) that `guard` allows; with
+    `words`, the specific words of the reports tell several candidates apart, and place an
+    undated page's report that nothing else places (`by_words`)."""
     dated: list[Profile] = []
     loose: list[Profile] = []
     for p in profiles:
@@ -306,6 +321,12 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None) -> dict
                         by_cue[cue, zone].append(d)
         if d.place.sea:
             by_sea[d.place.sea].append(d)
+    by_zone: dict[str, list[Profile]] = defaultdict(list)
+    if words is not None and any(p.window is None for p in loose):
+        for d in dated:
+            for zone in zone_keys(d):
+                by_zone[zone].append(d)
+    specific = _cached(words) if words is not None else None
     out: dict[str, str] = {}
     for p in loose:
         # the days its sentences name pick the candidates; where they pick none that could
@@ -315,19 +336,89 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None) -> dict
         if not found and not any(cue[0] == "md" for cue in p.cues):
             pool = _pool(p, by_day, by_sea)
             if pool is None:
-                continue
-            # a weekday it names may be another event's, so it never picks a candidate,
-            # but a strike it can be neither the day of nor the announcement of is not it
-            found = by_toll(p, [d for d in pool if plausible(p, d)])
-            if len(found) == 1 and not _weekday_fits(p, found[0]):
-                continue
+                # an undated page's report with no toll and sea to go on: only the dated
+                # incidents of its zones whose reports share its specific words
+                pool = _zone_pool(p, by_zone) if specific is not None else []
+                found = [d for d in pool if plausible(p, d) and _weekday_fits(p, d)]
+                found = by_words(p, [d for d in found if agree(p, d)], pool, specific) \
+                    if specific is not None and found else []
+            else:
+                # a weekday it names may be another event's, so it never picks a candidate,
+                # but a strike it can be neither the day of nor the announcement of is not it
+                found = by_toll(p, [d for d in pool if plausible(p, d)])
+                if len(found) == 1 and not _weekday_fits(p, found[0]):
+                    continue
+                if len(found) > 1 and specific is not None:
+                    found = by_words(p, [d for d in found if agree(p, d)], pool, specific)
         else:
+            cands = found
             found = by_toll(p, found)
+            if len(found) > 1 and specific is not None:
+                found = by_words(p, [d for d in found if agree(p, d)], cands, specific)
         if len(found) == 1 and agree(p, found[0]) and (guard is None or guard(p, found[0])):
             out[p.id] = found[0].id
     out.update(_paired([p for p in loose if p.id not in out and p.window is None and p.cues],
                        guard))
     return out
+
+
+#: The specific words of an incident's reports (`specific_words` of their sentences).
+Words = Callable[[Profile], frozenset[str]]
+
+#: A candidate is picked by its words only when its reports share at least this many
+#: specific words with the loose one's that no other candidate's reports share. Two is too
+#: few: a region's names ("Bari", "Puntland") are shared by every strike told there, and in
+#: a small ledger only one of them may be dated (dev ledger: two Puntland strikes merged).
+MIN_OWN_WORDS = 3
+
+
+def specific_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words of these sentences rarer than about one per million in general English
+    (features.rare_words: place names, "semi-submersible", "Tumaco", a commander's name):
+    the details two reports of one strike share and reports of two strikes of one
+    campaign mostly do not."""
+    return frozenset(rare_words(tokens(" ".join(texts))))
+
+
+def _cached(words: Words) -> Words:
+    seen: dict[str, frozenset[str]] = {}
+
+    def cached(p: Profile) -> frozenset[str]:
+        if p.id not in seen:
+            seen[p.id] = words(p)
+        return seen[p.id]
+    return cached
+
+
+def by_words(p: Profile, found: list[Profile], among: list[Profile], words: Words
+             ) -> list[Profile]:
+    """Of the candidates `found` that agree with a loose incident, the one its reports'
+    specific words point to: the only one sharing with it at least MIN_OWN_WORDS specific
+    words that no other dated incident of `among` (every candidate of its window or zone,
+    agreeing or not) holds. Words several of them hold are the campaign's ("Hegseth",
+    "narco", "Southcom"), not the strike's. Several or none: an empty list (left apart)."""
+    if not found:
+        return []
+    mine = words(p)
+    holders: dict[str, int] = defaultdict(int)
+    for d in {d.id: d for d in [*among, *found]}.values():
+        for w in mine & words(d):
+            holders[w] += 1
+    picked = [d for d in found
+              if sum(1 for w in mine & words(d) if holders[w] == 1) >= MIN_OWN_WORDS]
+    return picked if len(picked) == 1 else []
+
+
+def _zone_pool(p: Profile, by_zone: Mapping[str, list[Profile]]) -> list[Profile]:
+    """The dated incidents sharing a zone (sea, country, acting country) with a loose one,
+    skipping a zone with more than MAX_CUE_CANDIDATES (too common to tell apart, and
+    never a scan of a large ledger)."""
+    seen: dict[str, Profile] = {}
+    for zone in zone_keys(p):
+        group = by_zone.get(zone, [])
+        if len(group) <= MAX_CUE_CANDIDATES:
+            seen.update((d.id, d) for d in group)
+    return list(seen.values())
 
 
 #: Days an announcement may come after the strike it tells of ("said on Saturday" of a
@@ -457,11 +548,11 @@ def _cue_fits(p: Profile, d: Profile, cue: Cue) -> bool:
     return cue[0] == "md" and places_compatible(p.place, d.place) is True
 
 
-def attached_groups(profiles: Iterable[Profile], reviews: Iterable[Review] = ()
-                    ) -> dict[str, list[str]]:
+def attached_groups(profiles: Iterable[Profile], reviews: Iterable[Review] = (),
+                    words: Words | None = None) -> dict[str, list[str]]:
     """{dated incident id: the loose incident ids joining it}."""
     groups: dict[str, list[str]] = defaultdict(list)
-    for loose_id, dated_id in attachments(profiles, review_guard(reviews)).items():
+    for loose_id, dated_id in attachments(profiles, review_guard(reviews), words).items():
         groups[dated_id].append(loose_id)
     return dict(groups)
 
@@ -479,6 +570,14 @@ def mention_texts(mentions: Mapping[str, Mention]) -> Texts:
     return texts
 
 
+def mention_words(mentions: Mapping[str, Mention]) -> Words:
+    """`Words` from mentions at hand."""
+    def words(p: Profile) -> frozenset[str]:
+        return specific_words(s.text for mid in sorted(p.mentions) if mid in mentions
+                              for s in mentions[mid].spans if s.text)
+    return words
+
+
 def attach_incidents(incidents: list[Incident], mentions: Mapping[str, Mention],
                      articles: Mapping[str, Article], reviews: Iterable[Review] = (),
                      known: Iterable[Profile] | None = None) -> list[Incident]:
@@ -486,7 +585,8 @@ def attach_incidents(incidents: list[Incident], mentions: Mapping[str, Mention],
     rebuilt from all its mentions as clustering would have built it. `known`: the
     incidents' profiles, where the caller keeps them (the incremental resolver does)."""
     groups = attached_groups(
-        profiles(incidents, mention_texts(mentions)) if known is None else known, reviews)
+        profiles(incidents, mention_texts(mentions)) if known is None else known, reviews,
+        mention_words(mentions))
     if not groups:
         return incidents
     by_id = {i.id: i for i in incidents}
