@@ -97,6 +97,25 @@ def test_a_day_of_several_strikes_stays_several_incidents() -> None:
     assert holding(incs, speedboat).mention_ids == [speedboat.id]
 
 
+def test_two_undated_rewrites_of_one_story_join_by_the_details_they_share() -> None:
+    # neither page has a date, neither report a sea: a weekday and a toll alone are what a
+    # campaign repeats, but the fishermen's village, their nationality and the island off
+    # which they died are this strike's
+    d = Desk()
+    _dated(d, SPEEDBOAT, "2025-10-24", killed_low=2, killed_high=2)
+    first = _undated_page(d, "Six men from Las Cuevas, Trinidadian fishermen, were killed "
+                             "on Tuesday when US forces struck their boat off Chacachacare.",
+                          place=None, killed_low=6, killed_high=6)
+    second = _undated_page(d, "The Trinidadian families of Las Cuevas say the six killed on "
+                              "Tuesday off Chacachacare were fishermen, not smugglers.",
+                           place=None, killed_low=6, killed_high=6)
+    other = _undated_page(d, "Six people were killed on Tuesday in another US strike on a "
+                             "boat, Hegseth said.", place=None, killed_low=6, killed_high=6)
+    incs = d.resolve()
+    assert first.id in holding(incs, second).mention_ids
+    assert holding(incs, other).mention_ids == [other.id]
+
+
 def _partition(d: Desk, order: list[int]) -> set[tuple[str, frozenset[str]]]:
     from strikewatch.resolve import resolve
 

@@ -43,7 +43,9 @@ its window or zone, and with no other — "semisubmersible", "Quito", "Ecuadoria
 "Hegseth" or "Southcom", which every strike of the campaign is told with. It must still
 agree (nothing contradicting, the toll or the place agreeing). Candidates without a
 window come from the dated incidents of its zones (sea, country, acting country), a zone
-with more than MAX_CUE_CANDIDATES left out: never a scan of a large ledger.
+with more than MAX_CUE_CANDIDATES left out: never a scan of a large ledger. Two cued loose
+incidents (`_paired` below) that share such words, and no other of their cue group does,
+may join as places that agree would let them (two rewrites of one wire story).
 
 Two cued loose incidents that no dated one takes may join each other (`_paired`): each the
 other's only match on a calendar cue and a zone they share, agreeing, with a day of the year
@@ -65,7 +67,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from strikewatch.extract.date_forms import DAY, MON, MONTHS, WEEKDAYS
@@ -358,7 +360,7 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
         if len(found) == 1 and agree(p, found[0]) and (guard is None or guard(p, found[0])):
             out[p.id] = found[0].id
     out.update(_paired([p for p in loose if p.id not in out and p.window is None and p.cues],
-                       guard))
+                       guard, specific))
     return out
 
 
@@ -390,7 +392,7 @@ def _cached(words: Words) -> Words:
     return cached
 
 
-def by_words(p: Profile, found: list[Profile], among: list[Profile], words: Words
+def by_words(p: Profile, found: Sequence[Profile], among: Sequence[Profile], words: Words
              ) -> list[Profile]:
     """Of the candidates `found` that agree with a loose incident, the one its reports'
     specific words point to: the only one sharing with it at least MIN_OWN_WORDS specific
@@ -437,7 +439,8 @@ def _weekday_fits(p: Profile, d: Profile) -> bool:
                for lag in range(ANNOUNCE_LAG_DAYS + 1))
 
 
-def _paired(loose: list[Profile], guard: Guard | None) -> dict[str, str]:
+def _paired(loose: list[Profile], guard: Guard | None, words: Words | None = None
+            ) -> dict[str, str]:
     """{loose incident id: the loose incident id it joins}, for the pairs of loose
     incidents that neither a date nor a publication date places, and that are each other's
     only match: they share a calendar cue in a zone ("on Tuesday" in the Caribbean) and
@@ -445,7 +448,9 @@ def _paired(loose: list[Profile], guard: Guard | None) -> dict[str, str]:
     either the cue is a day of the year ("Sept. 2") or both name places that agree
     positively (the same sea, a town inside the country the other names). A weekday and a
     toll alone are what a campaign repeats, and a third report that could be either leaves
-    all of them apart; cue groups larger than MAX_CUE_CANDIDATES are not compared."""
+    all of them apart; cue groups larger than MAX_CUE_CANDIDATES are not compared. With
+    `words`, MIN_OWN_WORDS specific words the two share and no other of the group holds
+    stand in for places that agree (two rewrites of one wire story)."""
     by_cue: dict[tuple[Cue, str], list[Profile]] = defaultdict(list)
     for p in loose:
         for cue in p.cues:
@@ -457,7 +462,8 @@ def _paired(loose: list[Profile], guard: Guard | None) -> dict[str, str]:
             continue
         for n, first in enumerate(group):
             for second in group[n + 1:]:
-                if second.id not in mates[first.id] and _untimed_match(first, second, cue):
+                if second.id not in mates[first.id] and \
+                        _untimed_match(first, second, cue, group, words):
                     mates[first.id].add(second.id)
                     mates[second.id].add(first.id)
     by_id = {p.id: p for p in loose}
@@ -472,11 +478,15 @@ def _paired(loose: list[Profile], guard: Guard | None) -> dict[str, str]:
     return out
 
 
-def _untimed_match(a: Profile, b: Profile, cue: Cue) -> bool:
+def _untimed_match(a: Profile, b: Profile, cue: Cue, group: Sequence[Profile] = (),
+                   words: Words | None = None) -> bool:
     """Two loose reports sharing the calendar cue `cue` can be one strike (see _paired)."""
     if not agree(a, b) or not agree(b, a):
         return False
-    return cue[0] == "md" or places_compatible(a.place, b.place) is True
+    if cue[0] == "md" or places_compatible(a.place, b.place) is True:
+        return True
+    others = [g for g in group if g.id != a.id]
+    return words is not None and by_words(a, [b], others, words) == [b]
 
 
 def by_toll(p: Profile, found: list[Profile]) -> list[Profile]:
