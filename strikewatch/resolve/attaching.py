@@ -348,10 +348,10 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
                 # a weekday it names may be another event's, so it never picks a candidate,
                 # but a strike it can be neither the day of nor the announcement of is not it
                 found = by_toll(p, [d for d in pool if plausible(p, d)])
-                if len(found) == 1 and not _weekday_fits(p, found[0]):
-                    continue
                 if len(found) > 1 and specific is not None:
                     found = by_words(p, [d for d in found if agree(p, d)], pool, specific)
+                if len(found) == 1 and not _weekday_fits(p, found[0]):
+                    continue
         else:
             cands = found
             found = by_toll(p, found)
