@@ -35,6 +35,18 @@ candidate states a toll (`by_toll`: the one whose toll holds it, else the one wi
 same toll); otherwise left apart (one strike's tolls often conflict, so a candidate with no
 toll, or with a toll that only overlaps, still counts).
 
+Where day, toll and sea leave several candidates, or an undated page's report has neither
+a toll and a sea nor a calendar cue to go on, the details its sentences share with one
+strike's reports may still single it out (`by_words`): the specific words (rarer than one
+per million in general English) that its reports share with exactly one dated incident of
+its window or zone, and with no other — "semisubmersible", "Quito", "Ecuadorian", not
+"Hegseth" or "Southcom", which every strike of the campaign is told with. It must still
+agree (nothing contradicting, the toll or the place agreeing). Candidates without a
+window come from the dated incidents of its zones (sea, country, acting country), a zone
+with more than MAX_CUE_CANDIDATES left out: never a scan of a large ledger. Two cued loose
+incidents (`_paired` below) that share such words, and no other of their cue group does,
+may join as places that agree would let them (two rewrites of one wire story).
+
 Two cued loose incidents that no dated one takes may join each other (`_paired`): each the
 other's only match on a calendar cue and a zone they share, agreeing, with a day of the year
 or places that positively agree ("on Tuesday" in the Caribbean, in two undated reports and
@@ -55,7 +67,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from strikewatch.extract.date_forms import DAY, MON, MONTHS, WEEKDAYS
@@ -71,7 +83,9 @@ from strikewatch.resolve.features import (
     linking_place,
     place_features,
     places_compatible,
+    rare_words,
     sea_key,
+    tokens,
 )
 from strikewatch.resolve.merging import build_incident
 
@@ -285,9 +299,12 @@ def review_guard(reviews: Iterable[Review]) -> Guard:
     return allow
 
 
-def attachments(profiles: Iterable[Profile], guard: Guard | None = None) -> dict[str, str]:
+def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
+                words: Words | None = None) -> dict[str, str]:
     """{loose incident id: the dated incident id it joins}, for every loose incident with
-    exactly one agreeing dated candidate (module docstring) that `guard` allows."""
+    exactly one agreeing dated candidate (module docstring) that `guard` allows; with
+    `words`, the specific words of the reports tell several candidates apart, and place an
+    undated page's report that nothing else places (`by_words`)."""
     dated: list[Profile] = []
     loose: list[Profile] = []
     for p in profiles:
@@ -306,6 +323,12 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None) -> dict
                         by_cue[cue, zone].append(d)
         if d.place.sea:
             by_sea[d.place.sea].append(d)
+    by_zone: dict[str, list[Profile]] = defaultdict(list)
+    if words is not None and any(p.window is None for p in loose):
+        for d in dated:
+            for zone in zone_keys(d):
+                by_zone[zone].append(d)
+    specific = _cached(words) if words is not None else None
     out: dict[str, str] = {}
     given: dict[str, set[str]] = defaultdict(set)  # dated id -> articles of loose ones given it
     for p in loose:
@@ -316,21 +339,91 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None) -> dict
         if not found and not any(cue[0] == "md" for cue in p.cues):
             pool = _pool(p, by_day, by_sea)
             if pool is None:
-                continue
-            # a weekday it names may be another event's, so it never picks a candidate,
-            # but a strike it can be neither the day of nor the announcement of is not it
-            found = by_toll(p, [d for d in pool if plausible(p, d)])
-            if len(found) == 1 and not _weekday_fits(p, found[0]):
-                continue
+                # an undated page's report with no toll and sea to go on: only the dated
+                # incidents of its zones whose reports share its specific words
+                pool = _zone_pool(p, by_zone) if specific is not None else []
+                found = [d for d in pool if plausible(p, d) and _weekday_fits(p, d)]
+                found = by_words(p, [d for d in found if agree(p, d)], pool, specific) \
+                    if specific is not None and found else []
+            else:
+                # a weekday it names may be another event's, so it never picks a candidate,
+                # but a strike it can be neither the day of nor the announcement of is not it
+                found = by_toll(p, [d for d in pool if plausible(p, d)])
+                if len(found) > 1 and specific is not None:
+                    found = by_words(p, [d for d in found if agree(p, d)], pool, specific)
+                if len(found) == 1 and not _weekday_fits(p, found[0]):
+                    continue
         else:
+            cands = found
             found = by_toll(p, found)
+            if len(found) > 1 and specific is not None:
+                found = by_words(p, [d for d in found if agree(p, d)], cands, specific)
         found = siblings(p, found, given)
         if len(found) == 1 and agree(p, found[0]) and (guard is None or guard(p, found[0])):
             out[p.id] = found[0].id
             given[found[0].id] |= p.articles
     out.update(_paired([p for p in loose if p.id not in out and p.window is None and p.cues],
-                       guard))
+                       guard, specific))
     return out
+
+
+#: The specific words of an incident's reports (`specific_words` of their sentences).
+Words = Callable[[Profile], frozenset[str]]
+
+#: A candidate is picked by its words only when its reports share at least this many
+#: specific words with the loose one's that no other candidate's reports share. Two is too
+#: few: a region's names ("Bari", "Puntland") are shared by every strike told there, and in
+#: a small ledger only one of them may be dated (dev ledger: two Puntland strikes merged).
+MIN_OWN_WORDS = 3
+
+
+def specific_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words of these sentences rarer than about one per million in general English
+    (features.rare_words: place names, "semi-submersible", "Tumaco", a commander's name):
+    the details two reports of one strike share and reports of two strikes of one
+    campaign mostly do not."""
+    return frozenset(rare_words(tokens(" ".join(texts))))
+
+
+def _cached(words: Words) -> Words:
+    seen: dict[str, frozenset[str]] = {}
+
+    def cached(p: Profile) -> frozenset[str]:
+        if p.id not in seen:
+            seen[p.id] = words(p)
+        return seen[p.id]
+    return cached
+
+
+def by_words(p: Profile, found: Sequence[Profile], among: Sequence[Profile], words: Words
+             ) -> list[Profile]:
+    """Of the candidates `found` that agree with a loose incident, the one its reports'
+    specific words point to: the only one sharing with it at least MIN_OWN_WORDS specific
+    words that no other dated incident of `among` (every candidate of its window or zone,
+    agreeing or not) holds. Words several of them hold are the campaign's ("Hegseth",
+    "narco", "Southcom"), not the strike's. Several or none: an empty list (left apart)."""
+    if not found:
+        return []
+    mine = words(p)
+    holders: dict[str, int] = defaultdict(int)
+    for d in {d.id: d for d in [*among, *found]}.values():
+        for w in mine & words(d):
+            holders[w] += 1
+    picked = [d for d in found
+              if sum(1 for w in mine & words(d) if holders[w] == 1) >= MIN_OWN_WORDS]
+    return picked if len(picked) == 1 else []
+
+
+def _zone_pool(p: Profile, by_zone: Mapping[str, list[Profile]]) -> list[Profile]:
+    """The dated incidents sharing a zone (sea, country, acting country) with a loose one,
+    skipping a zone with more than MAX_CUE_CANDIDATES (too common to tell apart, and
+    never a scan of a large ledger)."""
+    seen: dict[str, Profile] = {}
+    for zone in zone_keys(p):
+        group = by_zone.get(zone, [])
+        if len(group) <= MAX_CUE_CANDIDATES:
+            seen.update((d.id, d) for d in group)
+    return list(seen.values())
 
 
 #: Days an announcement may come after the strike it tells of ("said on Saturday" of a
@@ -349,7 +442,8 @@ def _weekday_fits(p: Profile, d: Profile) -> bool:
                for lag in range(ANNOUNCE_LAG_DAYS + 1))
 
 
-def _paired(loose: list[Profile], guard: Guard | None) -> dict[str, str]:
+def _paired(loose: list[Profile], guard: Guard | None, words: Words | None = None
+            ) -> dict[str, str]:
     """{loose incident id: the loose incident id it joins}, for the pairs of loose
     incidents that neither a date nor a publication date places, and that are each other's
     only match: they share a calendar cue in a zone ("on Tuesday" in the Caribbean) and
@@ -357,7 +451,9 @@ def _paired(loose: list[Profile], guard: Guard | None) -> dict[str, str]:
     either the cue is a day of the year ("Sept. 2") or both name places that agree
     positively (the same sea, a town inside the country the other names). A weekday and a
     toll alone are what a campaign repeats, and a third report that could be either leaves
-    all of them apart; cue groups larger than MAX_CUE_CANDIDATES are not compared."""
+    all of them apart; cue groups larger than MAX_CUE_CANDIDATES are not compared. With
+    `words`, MIN_OWN_WORDS specific words the two share and no other of the group holds
+    stand in for places that agree (two rewrites of one wire story)."""
     by_cue: dict[tuple[Cue, str], list[Profile]] = defaultdict(list)
     for p in loose:
         for cue in p.cues:
@@ -369,7 +465,8 @@ def _paired(loose: list[Profile], guard: Guard | None) -> dict[str, str]:
             continue
         for n, first in enumerate(group):
             for second in group[n + 1:]:
-                if second.id not in mates[first.id] and _untimed_match(first, second, cue):
+                if second.id not in mates[first.id] and \
+                        _untimed_match(first, second, cue, group, words):
                     mates[first.id].add(second.id)
                     mates[second.id].add(first.id)
     by_id = {p.id: p for p in loose}
@@ -384,11 +481,15 @@ def _paired(loose: list[Profile], guard: Guard | None) -> dict[str, str]:
     return out
 
 
-def _untimed_match(a: Profile, b: Profile, cue: Cue) -> bool:
+def _untimed_match(a: Profile, b: Profile, cue: Cue, group: Sequence[Profile] = (),
+                   words: Words | None = None) -> bool:
     """Two loose reports sharing the calendar cue `cue` can be one strike (see _paired)."""
     if not agree(a, b) or not agree(b, a):
         return False
-    return cue[0] == "md" or places_compatible(a.place, b.place) is True
+    if cue[0] == "md" or places_compatible(a.place, b.place) is True:
+        return True
+    others = [g for g in group if g.id != a.id]
+    return words is not None and by_words(a, [b], others, words) == [b]
 
 
 def _told_alike(a: Profile, b: Profile) -> bool:
@@ -486,11 +587,11 @@ def _cue_fits(p: Profile, d: Profile, cue: Cue) -> bool:
     return cue[0] == "md" and places_compatible(p.place, d.place) is True
 
 
-def attached_groups(profiles: Iterable[Profile], reviews: Iterable[Review] = ()
-                    ) -> dict[str, list[str]]:
+def attached_groups(profiles: Iterable[Profile], reviews: Iterable[Review] = (),
+                    words: Words | None = None) -> dict[str, list[str]]:
     """{dated incident id: the loose incident ids joining it}."""
     groups: dict[str, list[str]] = defaultdict(list)
-    for loose_id, dated_id in attachments(profiles, review_guard(reviews)).items():
+    for loose_id, dated_id in attachments(profiles, review_guard(reviews), words).items():
         groups[dated_id].append(loose_id)
     return dict(groups)
 
@@ -508,6 +609,14 @@ def mention_texts(mentions: Mapping[str, Mention]) -> Texts:
     return texts
 
 
+def mention_words(mentions: Mapping[str, Mention]) -> Words:
+    """`Words` from mentions at hand."""
+    def words(p: Profile) -> frozenset[str]:
+        return specific_words(s.text for mid in sorted(p.mentions) if mid in mentions
+                              for s in mentions[mid].spans if s.text)
+    return words
+
+
 def attach_incidents(incidents: list[Incident], mentions: Mapping[str, Mention],
                      articles: Mapping[str, Article], reviews: Iterable[Review] = (),
                      known: Iterable[Profile] | None = None) -> list[Incident]:
@@ -515,7 +624,8 @@ def attach_incidents(incidents: list[Incident], mentions: Mapping[str, Mention],
     rebuilt from all its mentions as clustering would have built it. `known`: the
     incidents' profiles, where the caller keeps them (the incremental resolver does)."""
     groups = attached_groups(
-        profiles(incidents, mention_texts(mentions)) if known is None else known, reviews)
+        profiles(incidents, mention_texts(mentions)) if known is None else known, reviews,
+        mention_words(mentions))
     if not groups:
         return incidents
     by_id = {i.id: i for i in incidents}

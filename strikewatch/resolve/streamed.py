@@ -55,7 +55,7 @@ from strikewatch.errors import StaleStore
 from strikewatch.ledger.reviews import apply_reviews, review_scope
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.resolve import fingerprint
-from strikewatch.resolve.attaching import attached_groups, profiles
+from strikewatch.resolve.attaching import Profile, attached_groups, profiles, specific_words
 from strikewatch.resolve.clustering import cluster, components
 from strikewatch.resolve.features import features
 from strikewatch.resolve.linking import (
@@ -360,7 +360,11 @@ def _attach(ledger: _Ledger, store: Store) -> None:
 
     spilled = profiles((Incident.model_validate_json(raw)
                         for (raw,) in spill.execute("SELECT data FROM incidents")), texts)
-    groups = attached_groups([*spilled, *profiles(ledger.held, texts)], ledger.reviews)
+    def words(p: Profile) -> frozenset[str]:  # asked only of candidates and loose ones
+        return specific_words(s.text for m in store.get_mentions(sorted(p.mentions))
+                              for s in m.spans if s.text)
+
+    groups = attached_groups([*spilled, *profiles(ledger.held, texts)], ledger.reviews, words)
     held = {i.id: i for i in ledger.held}
     for dated_id, loose_ids in groups.items():
         members: list[str] = []
