@@ -14,6 +14,7 @@ from functools import lru_cache
 import ahocorasick
 import pycountry
 
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.records import Actor
 
@@ -140,9 +141,11 @@ _MOD = (r"(?:special|naval|drug|local|armed|government|security|state|federal|na
 _HEAD_RE = re.compile(
     rf"(?<![\w-])(?:(?P<force>{_FORCE})|(?P<gov>{_GOV})|(?P<ns>{_NONSTATE})|(?P<civ>{_CIVIL}))\b",
     re.IGNORECASE)
-_HEAD_LC = prefixed(re.compile(_HEAD_RE.pattern.lower().replace("(?p<", "(?P<")))  # lower-cased
+# (both tried only where one of their literal starts occurs: anchored.py; over the bench's
+# clauses about twice as fast as the first-character lookahead they had)
+_HEAD_LC = anchored(re.compile(_HEAD_RE.pattern.lower().replace("(?p<", "(?P<")))  # lower-cased
 # All named actors in one alternation: group n<i> is row i of NAMED.
-_NAMED_ONE = prefixed(re.compile(r"\b(?:" + "|".join(f"(?P<n{i}>{e.pattern})" for i, e in
+_NAMED_ONE = anchored(re.compile(r"\b(?:" + "|".join(f"(?P<n{i}>{e.pattern})" for i, e in
                                                      enumerate(NAMED)) + r")\b"))
 
 
