@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
 import pycountry
 
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.records import Actor
 
@@ -142,9 +144,11 @@ _MOD = (r"(?:special|naval|drug|local|armed|government|security|state|federal|na
 _HEAD_RE = re.compile(
     rf"(?<![\w-])(?:(?P<force>{_FORCE})|(?P<gov>{_GOV})|(?P<ns>{_NONSTATE})|(?P<civ>{_CIVIL}))\b",
     re.IGNORECASE)
-_HEAD_LC = prefixed(re.compile(_HEAD_RE.pattern.lower().replace("(?p<", "(?P<")))  # lower-cased
+# (both tried only where one of their literal starts occurs: anchored.py; over the bench's
+# clauses about twice as fast as the first-character lookahead they had)
+_HEAD_LC = anchored(re.compile(_HEAD_RE.pattern.lower().replace("(?p<", "(?P<")))  # lower-cased
 # All named actors in one alternation: group n<i> is row i of NAMED.
-_NAMED_ONE = prefixed(re.compile(r"\b(?:" + "|".join(f"(?P<n{i}>{e.pattern})" for i, e in
+_NAMED_ONE = anchored(re.compile(r"\b(?:" + "|".join(f"(?P<n{i}>{e.pattern})" for i, e in
                                                      enumerate(NAMED)) + r")\b"))
 
 
@@ -301,13 +305,32 @@ def country_mentions(text: str, offset: int = 0) -> list[tuple[int, int, str, st
     return [(a + offset, b + offset, n, c) for a, b, n, c in found]
 
 
+@lru_cache(maxsize=1)
+def _first_word_finder() -> ahocorasick.Automaton:
+    """The country names' first words that a capitalised word can be (A-Z first), in one
+    automaton: a country name can only start where one of them does."""
+    ac = ahocorasick.Automaton()
+    for word in _by_first_word():
+        if "A" <= word[0] <= "Z":
+            ac.add_word(word, len(word) - 1)
+    ac.make_automaton()
+    return ac
+
+
 def _scan_countries(text: str) -> list[tuple[int, int, str, str]]:
+    """Each capitalised word (`_CAP`) that starts a country name, looked up by its name:
+    only where a first word of one occurs (one pass of an automaton; trying `_CAP` at every
+    capitalised word of the clause cost more than the look-ups)."""
     names = country_names()
     first = _by_first_word()
     out: list[tuple[int, int, str, str]] = []
     pos = 0
-    for m in _CAP.finditer(text):
-        if m.start() < pos:
+    starts = sorted({e - n for e, n in _first_word_finder().iter(text)})
+    for s in starts:
+        if s < pos:
+            continue
+        m = _CAP.match(text, s)  # the capitalised word _CAP.finditer finds there, if any
+        if m is None:
             continue
         word = m.group(0)
         cands = first.get(word) or first.get(word.rstrip("."))

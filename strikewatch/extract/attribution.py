@@ -54,12 +54,12 @@ _ANON = anchored(
                    r" to speak|declined to be named|speaking privately|familiar with)\b",
                    re.IGNORECASE))
 
-_ACCORDING = re.compile(
+_ACCORDING = anchored(re.compile(  # tried only at its literal starts ("accordin", "citing")
     rf"\b(?i:according to|citing|cited|which cited|reported by|per)\s+(?:an?\s+|the\s+)?"
     rf"(?:(?:report|statement|interview|investigation|analysis|tally|count|review|database|"
     rf"figures|data)s?\s+(?:(?:kept|compiled|maintained|published|released|conducted|"
     rf"collected)\s+)?(?:by|from|in|with|of)\s+)?"
-    rf"(?P<src>{_NAME}|reports|local media|officials|witnesses|residents|sources)")
+    rf"(?P<src>{_NAME}|reports|local media|officials|witnesses|residents|sources)"))
 _SAID_AFTER = re.compile(
     rf"(?P<src>{_NAME}|(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}(?:officials?|spokes(?:man|woman|person)|"
     r"analysts|experts|witnesses|residents|military|army|ministry|fishermen|villagers|"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from strikewatch.extract.actors import DEMONYMS, ActorHit
+from strikewatch.extract.anchored import gated
 from strikewatch.records import Actor
 
 _TARGET_MARK = re.compile(r"\b(?:on|against|targeting|at|aimed at|toward|towards|hit|"
@@ -44,10 +45,11 @@ _PLACE_LIST = re.compile(r"\b(?:in|inside|into|near|across|of|from|over|to)\s+(?
                          r"(?:[A-Z][\w-]*,?\s+(?:and|or)\s+)?$")
 # "hit a boat tied to the ELN", "a town held by al-Shabab", "vessels operated by a cartel":
 # the party describes what was hit (or a place), it neither acted nor was the agent of "by"
-_DESCRIBED_BY = re.compile(r"\b(?:tied|linked|connected|affiliated|allied|loyal|belonging|"
-                           r"operated|run|held|controlled|owned|used|manned|crewed|backed|"
-                           r"associated|aligned)\s+(?:to|with|by)\s+(?:the\s+)?"
-                           r"(?:[\w’'.-]+\s+){0,2}?$", re.IGNORECASE)
+# (searched only in a window holding one of the strings every match has: anchored.gated)
+_DESCRIBED_BY = gated(re.compile(r"\b(?:tied|linked|connected|affiliated|allied|loyal|"
+                                 r"belonging|operated|run|held|controlled|owned|used|manned|"
+                                 r"crewed|backed|associated|aligned)\s+(?:to|with|by)\s+"
+                                 r"(?:the\s+)?(?:[\w’'.-]+\s+){0,2}?$", re.IGNORECASE))
 # "went after a senior Islamic State leader", "engaged the militants", "targeted a heavily
 # armed group of fighters": the object of an act of force was acted on (lower-case words
 # only between, and no "by"/"and": "killed by the army", "attacked and the navy ...")
