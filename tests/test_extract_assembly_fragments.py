@@ -1,0 +1,110 @@
+"""One article, one strike, one mention: the pieces of a page that show the news again.
+
+A news page shows its strike more than once: a photo caption under the lede ("Smoke rises
+over the port after the strike. (AFP photo)"), an embedded post from the command that
+carried it out ("... pic.twitter.com/... — Southern Command (@Southcom) March 3, 2026").
+Read sentence by sentence, each becomes an incident of its own, and the ledger counts the
+strike twice. Read as a document, a caption or a post that can be the article's strike is
+that strike; a caption of another day's strike stays its own. (Sentences written for these
+tests.)
+"""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from strikewatch.extract import extract
+from strikewatch.extract.components.assemble import is_restatement
+from strikewatch.records import Article
+
+TUESDAY = "2026-03-03"
+
+
+def _strikes(text: str, published: str = TUESDAY) -> list:
+    return [m for m in extract(Article(text=text, published=published))
+            if m.kind == "event" and m.status == "occurred" and not m.background]
+
+
+# --- which lines show the news rather than tell it -----------------------------------------
+
+CREDITS = ["(AFP photo).", "(File/AFP)", "(AFP)", "© Jane Roe / POOL / AFP",
+           "(Photo by Jane Roe/Example News)", "REUTERS/Jane Roe", "(AP Photo/Jane Roe)"]
+POSTS = ["pic.twitter.com/AbC123xyz", "— Southern Command (@Southcom) March 3, 2026",
+         "[Embedded post: the command struck a vessel today.]"]
+
+
+@given(st.text(alphabet=string.ascii_letters + " ,", min_size=1, max_size=80),
+       st.sampled_from(CREDITS))
+def test_a_line_ending_with_a_photo_credit_is_a_caption(words: str, credit: str) -> None:
+    line = f"Smoke over the harbour {words.strip()}. {credit}"
+    text = f"The navy struck a boat on Monday.\n{line}\nOfficials gave no toll."
+    at = text.index("Smoke")
+    assert is_restatement(text, at, at + 5)
+    assert not is_restatement(text, 0, 5)  # the prose line above it
+    assert not is_restatement(text, len(text) - 5, len(text))  # and below it
+
+
+@given(st.sampled_from(POSTS))
+def test_an_embedded_posts_link_stand_in_or_signature_marks_its_line(mark: str) -> None:
+    text = f"Officials described the strike.\nThe command posted video {mark}\nNo toll was given."
+    at = text.index("posted")
+    assert is_restatement(text, at, at + 6)
+    assert not is_restatement(text, 0, 5)
+
+
+def test_prose_that_names_a_news_agency_is_no_caption() -> None:
+    text = "Two people died when the navy struck a boat, officials told AFP on Monday."
+    assert not is_restatement(text, 0, 5)
+
+
+# --- a caption or post that can be the article's strike is that strike -----------------------
+
+def test_a_caption_restating_the_lede_joins_the_strike() -> None:
+    text = ("Three people were killed on Monday when the navy struck a boat in the Caribbean, "
+            "the defence ministry said.\n"
+            "The defence minister has announced one more deadly navy strike on a Caribbean "
+            "boat. "
+            "© Jane Roe / POOL / AFP\n"
+            "The ministry said all three people aboard died.")
+    (m,) = _strikes(text)
+    assert m.killed_low == m.killed_high == 3
+    assert m.date_low == "2026-03-02"
+    assert any("one more deadly navy strike" in s.text for s in m.spans)
+
+
+def test_an_embedded_post_restating_the_strike_joins_it() -> None:
+    text = ("Two people were killed on Monday when the navy struck a boat in the eastern "
+            "Pacific, the defence minister said.\n"
+            "BREAKING: Minister says 2 suspected smugglers killed as navy hits boat off Panama "
+            "pic.twitter.com/AbC123xyz — Example News (@ExampleNews) March 2, 2026\n"
+            "No sailors were hurt.")
+    (m,) = _strikes(text)
+    assert m.killed_low == m.killed_high == 2
+    assert sum("pic.twitter.com" in s.text for s in m.spans) == 1
+
+
+def test_a_caption_of_another_days_strike_stays_its_own() -> None:
+    text = ("Two people were killed on Monday when the air force struck a car near the port "
+            "of Hodeida, officials said.\n"
+            "Rescuers search a building in Sanaa where an air strike was reported on "
+            "February 24, 2026 (AFP photo).\n"
+            "The officials said both were fighters.")
+    strikes = _strikes(text)
+    assert len(strikes) == 2
+    assert {m.date_low for m in strikes} == {"2026-03-02", "2026-02-24"}
+
+
+def test_a_post_telling_several_strikes_is_left_to_the_count_of_the_day() -> None:
+    # three boats in one post: how many strikes that day held is not assembly's to decide,
+    # so the post is not folded into the lede's single strike
+    text = ("Eight people were killed when three boats in the eastern Pacific were hit by "
+            "navy strikes.\n"
+            "On March 2 the navy carried out lethal strikes on three boats in international "
+            "waters. pic.twitter.com/AbC123xyz\n"
+            "No sailors were hurt.")
+    strikes = _strikes(text)
+    assert not any(all("pic.twitter.com" in s.text or "Eight people" in s.text
+                       for s in m.spans) and len(m.spans) == 2 for m in strikes)
