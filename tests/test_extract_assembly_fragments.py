@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from strikewatch.extract import extract
 from strikewatch.extract.components.assemble import is_restatement
+from strikewatch.extract.counts import count_expressions
 from strikewatch.records import Article
 
 TUESDAY = "2026-03-03"
@@ -108,3 +109,25 @@ def test_a_post_telling_several_strikes_is_left_to_the_count_of_the_day() -> Non
     strikes = _strikes(text)
     assert not any(all("pic.twitter.com" in s.text or "Eight people" in s.text
                        for s in m.spans) and len(m.spans) == 2 for m in strikes)
+
+
+# --- a figure that counts no one keeps no retelling apart --------------------------------------
+
+def test_an_age_is_no_toll_so_the_retelling_joins_its_strike() -> None:
+    # "killing 18-year-old Amina Ali": read as a toll of 18, the third sentence would
+    # disagree with the one death told before and stand as a strike of its own
+    text = ("The report says a Feb. 2 strike hit a family as they ate dinner in Jilib and "
+            "killed a young woman.\n"
+            "The Feb. 2 strike came at around 8 p.m. in Jilib, a town in the south.\n"
+            "According to the report, a glide bomb hit the family house, killing 18-year-old "
+            "Amina Ali instantly.")
+    (m,) = _strikes(text)
+    assert m.killed_low == m.killed_high == 1
+    assert len(m.spans) == 3
+
+
+@given(st.integers(min_value=2, max_value=99), st.sampled_from(["-year-old", " year old",
+                                                                 " years old"]))
+def test_no_age_is_read_as_a_count(age: int, said: str) -> None:
+    text = f"killing {age}{said} Amina Ali"
+    assert not any(c.low == age for c in count_expressions(text))
