@@ -131,3 +131,21 @@ def test_an_age_is_no_toll_so_the_retelling_joins_its_strike() -> None:
 def test_no_age_is_read_as_a_count(age: int, said: str) -> None:
     text = f"killing {age}{said} Amina Ali"
     assert not any(c.low == age for c in count_expressions(text))
+
+
+# --- a paragraph printed twice tells its strike once -------------------------------------------
+
+def test_a_paragraph_the_page_prints_twice_tells_one_strike() -> None:
+    lede = ("On Wednesday an official said 12 people had been killed in air strikes on a "
+            "market in the east.")
+    text = f"{lede}\n\nPhoto: X\n\n{lede}\n\nSix others were wounded in the province, he said."
+    (m,) = _strikes(text, published="2026-03-04")
+    assert m.killed_low == 12 and m.injured_low == 6
+    assert len(m.spans) == 3  # both copies and the wounded, in one mention
+
+
+@given(st.sampled_from(["\n\n", "\n", "\n\nAdvertisement\n\n"]), st.sampled_from([" ", "  "]))
+def test_a_repeat_is_the_same_words_however_the_page_spaces_them(gap: str, space: str) -> None:
+    lede = "Two people were killed when a drone struck a car near the border on Monday."
+    text = f"{lede}{gap}{lede.replace(' ', space)}"
+    assert len(_strikes(text, published="2026-03-04")) == 1

@@ -529,6 +529,29 @@ def assemble(doc: Doc) -> None:
     _another_year(doc)
 
 
+def _told_words(f: Frame) -> tuple[str, int]:
+    """The frame's sentence, spaced as one line, and where its event word stands in it."""
+    return " ".join(f.sentence.text.split()), f.trigger.start - f.sentence.start
+
+
+def _join_repeated(groups: list[Group]) -> list[Group]:
+    """A page that prints a paragraph twice (a mirror repeating its lede under the photo)
+    tells its event once: a group whose head is an event word in a sentence told word for
+    word before, at the same place in it, joins the group that holds the first telling."""
+    first: dict[tuple[str, int], Group] = {}
+    out: list[Group] = []
+    for g in groups:
+        earlier = first.get(_told_words(g.head))
+        if earlier is not None:
+            _merge(earlier, g)
+            g = earlier
+        else:
+            out.append(g)
+        for f in g.frames:
+            first.setdefault(_told_words(f), g)
+    return out
+
+
 def join_elaborations(doc: Doc, own: re.Pattern[str] = _OWN,
                       generic: Callable[[Frame], bool] = _generic_plural) -> list[Group]:
     """The article's groups with its elaborations joined: an occurred event that tells
@@ -537,8 +560,10 @@ def join_elaborations(doc: Doc, own: re.Pattern[str] = _OWN,
     tell (`_joins`: kind, status, type, sea and parties agree), preferring the one told
     before it. With none to join, an event told only in `generic` plurals (the language's
     "the strikes have drawn criticism") or one with no party named is context, not an
-    incident, and is dropped. Every reader's assembly starts here; only `own` and `generic`
-    read a language's words."""
+    incident, and is dropped. A paragraph the page prints twice tells its event once
+    (`_join_repeated`). Every reader's assembly starts here; only `own` and `generic` read a
+    language's words."""
+    doc.groups = _join_repeated(doc.groups)
     keep: list[Group] = []
     for i, g in enumerate(doc.groups):
         if g.head.kind != "event" or g.head.status != "occurred" or anchored(doc, g, own):
