@@ -149,3 +149,21 @@ def test_a_repeat_is_the_same_words_however_the_page_spaces_them(gap: str, space
     lede = "Two people were killed when a drone struck a car near the border on Monday."
     text = f"{lede}{gap}{lede.replace(' ', space)}"
     assert len(_strikes(text, published="2026-03-04")) == 1
+
+
+# --- what an act is for is no act ---------------------------------------------------------------
+
+def test_an_infinitive_of_purpose_tells_no_strike() -> None:
+    text = ("Two people were killed on Tuesday when air strikes hit the port district, "
+            "officials said. The rebels have used the airport before to attack shipping in "
+            "the Red Sea, and the command now has authorization to strike at will.")
+    (m,) = _strikes(text)
+    assert m.killed_low == 2
+    assert len(m.spans) == 1  # what the airport was used for and what is allowed are no part
+
+
+@given(st.sampled_from(["went on to attack", "began to shell", "managed to strike"]))
+def test_an_infinitive_after_a_verb_of_doing_is_an_act(told: str) -> None:
+    text = f"On Monday the gunmen {told} a police post in the north, killing two officers."
+    (m,) = _strikes(text, published="2026-03-03")
+    assert m.killed_low == 2
