@@ -167,3 +167,24 @@ def test_an_infinitive_after_a_verb_of_doing_is_an_act(told: str) -> None:
     text = f"On Monday the gunmen {told} a police post in the north, killing two officers."
     (m,) = _strikes(text, published="2026-03-03")
     assert m.killed_low == 2
+
+
+# --- the war a strike belongs to is no strike ---------------------------------------------------
+
+@given(st.sampled_from([
+    "Over 110,000 people have had to leave the south because of the cross-border fighting, "
+    "the UN says.",
+    "Fighting between the army and the rebels has flared again, and the UN mission left early.",
+    "The military offensive against the militants is now in its second year.",
+]))
+def test_the_war_or_campaign_named_as_the_setting_is_no_incident(setting: str) -> None:
+    text = ("An air strike on a car in the south killed two people on Monday, the health "
+            f"ministry said.\n{setting}")
+    (m,) = _strikes(text)
+    assert m.killed_low == 2 and len(m.spans) == 1
+
+
+def test_fighting_told_with_figures_or_a_day_is_still_an_event() -> None:
+    text = ("On Saturday the army admitted heavy losses after three days of heavy fighting "
+            "with separatist rebels around the town.")
+    assert len(_strikes(text)) == 1

@@ -583,14 +583,17 @@ def join_elaborations(doc: Doc, own: re.Pattern[str] = _OWN,
 
 # gerunds of an event verb: "must stop striking boats", "the bombing of ports goes on"
 _GERUND = re.compile(r"^(?:striking|bombing|shelling|raiding|attacking)$", re.IGNORECASE)
-# a campaign is many acts: "as part of Washington's counterterrorism campaign"
-_CAMPAIGN_WORD = re.compile(r"^campaign$", re.IGNORECASE)
+# a campaign, a war or a state of fighting is many acts: "as part of Washington's
+# counterterrorism campaign", "the cross-border fighting", "an all-out offensive"
+_CAMPAIGN_WORD = re.compile(r"^(?:campaign|offensive|war|conflict|fighting|hostilities|"
+                            r"crackdown)$", re.IGNORECASE)
 
 
 def _kind_of_act(g: Group) -> bool:
-    """An occurred incident told only in plurals, gerunds or as a campaign ("an investigation
-    into military strikes on boats", "must stop striking boats", "its strikes on smuggling
-    boats", "air raids as part of its counterterrorism campaign"), with
+    """An occurred incident told only in plurals, gerunds or as a campaign or war ("an
+    investigation into military strikes on boats", "must stop striking boats", "its strikes
+    on smuggling boats", "air raids as part of its counterterrorism campaign", "the
+    cross-border fighting"), with
     no toll, no number of strikes and no day of its own, speaks of a campaign or a kind of
     act: it is no incident."""
     h = g.head
