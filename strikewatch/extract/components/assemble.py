@@ -116,7 +116,8 @@ def is_restatement(text: str, start: int, end: int) -> bool:
     ending with the picture's credit)."""
     a, b = _line_of(text, start, end)
     line = text[a:b]
-    return bool(_POST.search(line) or _PHOTO_CREDIT.search(line))
+    # (a credit is the line's last words: only its tail is searched)
+    return bool(_POST.search(line) or _PHOTO_CREDIT.search(line, max(0, len(line) - 160)))
 
 
 _TOLLS = ("killed", "injured", "missing", "survivors")
