@@ -85,7 +85,8 @@ COUNT_RE = re.compile(
     rf"(?<![A-Za-z]-)(?<!\d:)\b(?!\d{{1,2}}:\d)(?:between (?P<b1>{_NUM}) and (?P<b2>{_NUM})"
     rf"|(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|–|or)\s*(?P<n2>{_NUM}))?"
     rf"|(?P<v>{_VAGUE})"
-    rf"|(?P<one>an?)(?=\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_SG}\b))\b",
+    rf"|(?P<one>an?)(?=\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_SG}\b))\b"
+    r"(?![- ]years?[- ]old)",  # an age ("killing 18-year-old Nurto") counts no one
     re.IGNORECASE,
 )
 

@@ -25,7 +25,10 @@ said on Wednesday", a quoted "today") only bounds the event's day from above: a 
 joins the event the article dates itself a day or two before ("the strike happened late
 Tuesday") when it refers back to it or shares its place or toll, and the event keeps its own
 date; a place named only by a back-reference ("the strike is the latest since warships were
-sent to Puerto Rico") keeps no retelling apart. Last, an occurred incident told only
+sent to Puerto Rico") keeps no retelling apart. A photo caption or an embedded post that
+shows the news ("... one more deadly strike on a Caribbean boat. © Name / AFP",
+"... pic.twitter.com/...") is the article's strike shown again where it can be. Last, an
+occurred incident told only
 in plurals or gerunds ("an investigation into military strikes on boats", "must stop
 striking boats"), with no toll, no number of strikes, no day and no word of acts done, is the
 campaign or a kind of act, not an incident.
@@ -92,6 +95,29 @@ def drop_furniture(doc: Doc) -> None:
     for f in doc.frames:
         if not f.drop and is_furniture(doc.text, f.trigger.start, f.trigger.end):
             f.drop = True
+
+
+# an embedded social-media post: its link, its "[Embedded post: ...]" stand-in, or its
+# signature line ("— U.S. Southern Command (@Southcom) February 23, 2026")
+_POST = re.compile(r"pic\.twitter\.com/|\[embedded post\b|\(@\w+\)\s+[A-Z][a-z]+\.?\s+\d",
+                   re.IGNORECASE)
+# a photo caption: its line ends with the picture's credit ("(AFP photo).", "(File/AFP)",
+# "© Eugene Hoshiko / POOL / AFP", "(Photo by Jennifer Shutt/States Newsroom)",
+# "REUTERS/Anna Rose Layden")
+_PHOTO_CREDIT = re.compile(
+    r"(?:©[^\n]{0,80}|\((?:[^()\n]{0,60}\b(?:photo|file|picture|image)\b[^()\n]{0,60}|"
+    r"(?:AFP|AP|Reuters|Getty Images|EPA|Anadolu|Xinhua)(?:/[^()\n]{1,40})?)\)\.?|"
+    r"\b(?:REUTERS|AFP|AP)/[A-Z][^/\n]{1,60})\s*$", re.IGNORECASE)
+
+
+def is_restatement(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) lies on a line that shows the news rather than tells it: an
+    embedded post (its link, its stand-in or its signature line) or a photo caption (a line
+    ending with the picture's credit)."""
+    a, b = _line_of(text, start, end)
+    line = text[a:b]
+    # (a credit is the line's last words: only its tail is searched)
+    return bool(_POST.search(line) or _PHOTO_CREDIT.search(line, max(0, len(line) - 160)))
 
 
 _TOLLS = ("killed", "injured", "missing", "survivors")
@@ -491,7 +517,7 @@ def assemble(doc: Doc) -> None:
     keep = join_elaborations(doc)
     groups = [g for g in _retellings(doc, keep)
               if not _kind_of_act(g) and not _campaign_discussed(g)]
-    groups = _join_counted_retellings(doc, groups)
+    groups = _join_restatements(doc, _join_counted_retellings(doc, groups))
     groups = _join_dated_referent(doc, groups)
     doc.groups = _join_denied_claim(doc, [g for g in groups if not _reference_only(doc, g)])
     for g in doc.groups:
@@ -504,6 +530,29 @@ def assemble(doc: Doc) -> None:
     _another_year(doc)
 
 
+def _told_words(f: Frame) -> tuple[str, int]:
+    """The frame's sentence, spaced as one line, and where its event word stands in it."""
+    return " ".join(f.sentence.text.split()), f.trigger.start - f.sentence.start
+
+
+def _join_repeated(groups: list[Group]) -> list[Group]:
+    """A page that prints a paragraph twice (a mirror repeating its lede under the photo)
+    tells its event once: a group whose head is an event word in a sentence told word for
+    word before, at the same place in it, joins the group that holds the first telling."""
+    first: dict[tuple[str, int], Group] = {}
+    out: list[Group] = []
+    for g in groups:
+        earlier = first.get(_told_words(g.head))
+        if earlier is not None:
+            _merge(earlier, g)
+            g = earlier
+        else:
+            out.append(g)
+        for f in g.frames:
+            first.setdefault(_told_words(f), g)
+    return out
+
+
 def join_elaborations(doc: Doc, own: re.Pattern[str] = _OWN,
                       generic: Callable[[Frame], bool] = _generic_plural) -> list[Group]:
     """The article's groups with its elaborations joined: an occurred event that tells
@@ -512,8 +561,10 @@ def join_elaborations(doc: Doc, own: re.Pattern[str] = _OWN,
     tell (`_joins`: kind, status, type, sea and parties agree), preferring the one told
     before it. With none to join, an event told only in `generic` plurals (the language's
     "the strikes have drawn criticism") or one with no party named is context, not an
-    incident, and is dropped. Every reader's assembly starts here; only `own` and `generic`
-    read a language's words."""
+    incident, and is dropped. A paragraph the page prints twice tells its event once
+    (`_join_repeated`). Every reader's assembly starts here; only `own` and `generic` read a
+    language's words."""
+    doc.groups = _join_repeated(doc.groups)
     keep: list[Group] = []
     for i, g in enumerate(doc.groups):
         if g.head.kind != "event" or g.head.status != "occurred" or anchored(doc, g, own):
@@ -533,14 +584,17 @@ def join_elaborations(doc: Doc, own: re.Pattern[str] = _OWN,
 
 # gerunds of an event verb: "must stop striking boats", "the bombing of ports goes on"
 _GERUND = re.compile(r"^(?:striking|bombing|shelling|raiding|attacking)$", re.IGNORECASE)
-# a campaign is many acts: "as part of Washington's counterterrorism campaign"
-_CAMPAIGN_WORD = re.compile(r"^campaign$", re.IGNORECASE)
+# a campaign, a war or a state of fighting is many acts: "as part of Washington's
+# counterterrorism campaign", "the cross-border fighting", "an all-out offensive"
+_CAMPAIGN_WORD = re.compile(r"^(?:campaign|offensive|war|conflict|fighting|hostilities|"
+                            r"crackdown)$", re.IGNORECASE)
 
 
 def _kind_of_act(g: Group) -> bool:
-    """An occurred incident told only in plurals, gerunds or as a campaign ("an investigation
-    into military strikes on boats", "must stop striking boats", "its strikes on smuggling
-    boats", "air raids as part of its counterterrorism campaign"), with
+    """An occurred incident told only in plurals, gerunds or as a campaign or war ("an
+    investigation into military strikes on boats", "must stop striking boats", "its strikes
+    on smuggling boats", "air raids as part of its counterterrorism campaign", "the
+    cross-border fighting"), with
     no toll, no number of strikes and no day of its own, speaks of a campaign or a kind of
     act: it is no incident."""
     h = g.head
@@ -731,6 +785,31 @@ def _join_counted_retellings(doc: Doc, groups: list[Group]) -> list[Group]:
                      _tells_toll(a, killed) and _can_be_one(doc, g, a)]
         else:
             continue
+        if len(cands) == 1:
+            _merge(cands[0], g)
+            out.remove(g)
+    return out
+
+
+def _join_restatements(doc: Doc, groups: list[Group]) -> list[Group]:
+    """An occurred event told on a caption or an embedded post (`is_restatement`: "Hegseth
+    has announced one more deadly US strike on a Caribbean boat. © ... / AFP", "BREAKING:
+    Trump says 11 ... killed as US military hits boat off Venezuela pic.twitter.com/...")
+    shows the news the article tells: it joins the one event of the article's prose it can
+    be (`_retells`, `_can_be_one`: attacker, place, sea, day and toll agree), whatever
+    "one more" or "today" its own words say. A picture of another day (a caption's earlier
+    strike) can be none of them and stays its own, and so does a post that tells several
+    acts ("strikes on three boats"): how many strikes a day held is not decided here."""
+    out = list(groups)
+    for g in groups:
+        h = g.head
+        if h.kind != "event" or h.status != "occurred" or _several(g) or \
+                not is_restatement(doc.text, h.trigger.start, h.trigger.end):
+            continue  # (several acts, "strikes on three boats", are the day's to count)
+        cands = [a for a in out if a is not g and a.head.kind == "event" and
+                 a.head.status == "occurred" and
+                 not is_restatement(doc.text, a.head.trigger.start, a.head.trigger.end) and
+                 _retells(g, a) and _can_be_one(doc, g, a)]
         if len(cands) == 1:
             _merge(cands[0], g)
             out.remove(g)

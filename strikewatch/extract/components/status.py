@@ -69,6 +69,25 @@ def _reduced_relative(text: str, ts: int) -> bool:
 
 # a passive infinitive of purpose: "sent back to be detained", "handed over to be tried"
 _PASSIVE_PURPOSE = re.compile(r"\bto\s+be\s+$", re.IGNORECASE)
+# an act of violence named by a bare infinitive that no cue made a plan or a threat: what a
+# place was used for or a permission allows ("the rebels have used it before to attack
+# shipping", "authorization to strike at will"), not an act done — unless the verb before
+# "to" tells the act was done ("went on to", "managed to", "began to")
+_INFINITIVE = re.compile(r"\b([a-z]+)\s+to\s+$", re.IGNORECASE)
+_DONE_BEFORE_TO = frozenset({"up", "close", "next", "due", "according", "on", "managed",
+                             "proceeded", "began", "started", "continued", "went", "came",
+                             "succeeded", "appeared", "seemed"})
+_VIOLENT = ("Explosions/Remote violence", "Battles", "Violence against civilians")
+
+
+def _purpose_of_violence(f: Frame, before: str) -> bool:
+    """An occurred violent event word told as a bare infinitive ("used it to attack
+    shipping"): a purpose or a capacity, no act of its own."""
+    m = _INFINITIVE.search(before)
+    word = f.trigger.text.split()[0].lower()
+    return m is not None and m.group(1).lower() not in _DONE_BEFORE_TO and \
+        f.kind == "event" and f.event_type in (*_VIOLENT, None) and \
+        not word.endswith(("s", "ed", "ing"))
 # "a crew of highly trained marines": an adverb and a participle before a noun describe
 _ADVERB_PARTICIPLE = re.compile(r"\b\w+ly\s+(?:trained|designated|deployed|armed)\s+"
                                 r"(?!(?:as|by|to|in|on|at|for|with|from|into)\b)[a-z]")
@@ -279,6 +298,8 @@ def _is_no_event(f: Frame, status: str) -> bool:
         return True  # a kind of act ("every strike", "the capacity to strike")
     if _PASSIVE_PURPOSE.search(s.text[max(0, ts - 12):ts]):
         return True  # "sent back to be detained and prosecuted": what is meant to happen
+    if status == "occurred" and _purpose_of_violence(f, s.text[max(0, ts - 30):ts]):
+        return True  # "the rebels have used it before to attack shipping": what for
     if _reduced_relative(s.text, ts) or \
             _ADVERB_PARTICIPLE.search(s.text[max(0, ts - 20):te + 15]):
         return True  # "cartels designated as terrorist groups": describes, does not report
