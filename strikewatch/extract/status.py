@@ -27,7 +27,13 @@ _DENY = caseless(re.compile(
     r"(?:reports|claims)|did not (?:carry out|conduct|strike|attack|launch)|never (?:struck|"
     r"happened|took place|carried out)|no (?:strike|attack|raid) (?:took place|occurred|"
     r"happened)|(?:was|were) not involved|(?:was|were|is|are) not (?:responsible for|behind)|"
-    r"(?:had|has|have) (?:no part|no role|no hand|nothing to do) (?:in|with))\b", re.IGNORECASE))
+    r"(?:had|has|have) (?:no part|no role|no hand|nothing to do) (?:in|with)|"
+    # an accusation called false: "called false the allegation that it had hit a camp",
+    # "termed the reports baseless", "rubbished Pakistan's claim"
+    r"(?:called|calls|calling|termed|terms|branded|brands|labell?ed|described) "
+    r"(?:[\w'’-]+ ){0,4}?(?:false|baseless|fabricated|untrue|unfounded|fake|lies)|"
+    r"rubbish(?:ed|es|ing)|dismiss(?:ed|es|ing) (?:[\w'’-]+ ){0,3}?(?:claims?|allegations?|"
+    r"reports?|accusations?))\b", re.IGNORECASE))
 # a condition: "if", "unless", and an inverted "Should Washington attack ..., we would ..."
 # at the head of a sentence or clause
 _IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should|in the event)\b|\b(?:if|unless|"
@@ -113,6 +119,11 @@ _PLAN = anchored(re.compile(
     r"propos(?:ed|al|als)|options?|contingency|blueprint|draw(?:ing|n|s)? up|"
     r"envision(?:s|ed)?|under consideration|not yet|upcoming|future|possible|imminent|"
     r"ready(?:ing)?|readies|groundwork|prelude|"
+    # a choice still being looked at: "looking at a number of ways to act against",
+    # "mulling strikes", "three scenarios", "courses of action"
+    r"scenarios?|courses? of action|mull(?:s|ed|ing)?|contemplat(?:es|ed|ing)|"
+    r"(?:look(?:s|ed|ing)?|explor(?:es|ed|ing)|stud(?:ies|ied|ying)) (?:at )?(?:[\w-]+ ){0,3}?"
+    r"(?:ways|means|possibilities|choices|steps)|"
     r"will (?:begin|launch|deploy|conduct|start|send))\b", re.IGNORECASE))
 # an aim told right before the act: "said it meant to strike the airports" (not "the flights
 # are meant to give a picture", where the aim is another verb's)

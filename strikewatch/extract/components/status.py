@@ -162,6 +162,16 @@ _STOPPED = re.compile(r"\b(?:halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|end(?:s|ed|in
                       r"block(?:s|ed|ing)?|ban(?:s|ned|ning)?|restrict(?:s|ed|ing)?|"
                       r"suspend(?:s|ed|ing)?|pause|restrain(?:s|ed|ing)?)\s+"
                       r"(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
+# an act someone is kept from doing: "an attempt to stop the president from striking
+# boats", "a bill barring the military from launching strikes", "to prevent Israel from
+# attacking" (the act is what the stopping is about, not a thing done)
+_KEPT_FROM = re.compile(r"\b(?:stop(?:s|ped|ping)?|prevent(?:s|ed|ing)?|bar(?:s|red|ring)?|"
+                        r"block(?:s|ed|ing)?|ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|"
+                        r"forbid(?:s|ding)?|forbade|keep(?:s|ing)?|kept|restrain(?:s|ed|ing)?|"
+                        r"deter(?:s|red|ring)?)\s+(?:[\w.’'-]+\s+){0,5}?from\s+"
+                        r"(?:(?:launching|carrying\s+out|conducting|staging|mounting|ordering|"
+                        r"firing|using|resuming|expanding)\s+(?:[\w’'-]+\s+){0,2})?$",
+                        re.IGNORECASE)
 # "struck every boat": every one of a kind, no act
 _EVERY_AFTER = re.compile(r"\s+every\s+", re.IGNORECASE)
 # words said against words or policies, not a blow: "attacked the Biden administration",
@@ -217,6 +227,8 @@ def _not_an_act(f: Frame) -> bool:
     ts, te = f.trigger.start - s.start, f.trigger.end - s.start
     word = f.trigger.text.lower()
     if word.endswith("s") and _STOPPED.search(s.text[max(0, ts - 45):ts]):
+        return True
+    if _KEPT_FROM.search(s.text[max(0, ts - 80):ts]):
         return True
     if _EVERY_AFTER.match(s.text, te) or _FEARED.search(s.text[max(0, ts - 45):ts]):
         return True
