@@ -9,7 +9,8 @@ English and, where the Spanish reader had the same gap, in Spanish:
 - an accusation called false ("called false the allegation that it had hit a camp") is a
   denial;
 - an act someone is kept from doing ("an attempt to stop the president from striking
-  boats") is no act;
+  boats") is no act, nor are acts judged as a kind in the present ("US airstrikes on boats
+  violate international law");
 - in an article that opens on a plan or a threat, a later strike named only by a noun, with
   no toll, day or verb of its own ("critics say an attack inside Venezuela is illegal") is
   the plan's strike (`article_frame`), and a strike told with a toll, a day or a verb in
@@ -97,6 +98,20 @@ def test_being_kept_from_something_after_a_strike_leaves_the_strike() -> None:
     ms = _events("Rescuers were prevented from reaching the site after the strike on "
                  "Tuesday, which killed seven people in Rafah.")
     assert [m.killed_low for m in _occurred_violence(ms)] == [7]
+
+
+# --- acts judged as a kind --------------------------------------------------------------------
+
+def test_strikes_judged_in_the_present_are_no_act() -> None:
+    ms = _events("The UN rights chief said on Friday that US airstrikes on boats in the "
+                 "Caribbean violate international law. The attacks must stop, he said.")
+    assert _occurred_violence(ms) == []
+
+
+def test_strikes_judged_beside_their_toll_are_still_told() -> None:
+    ms = _events("Critics said the strikes, which killed 11 people on September 2, violate "
+                 "international law.")
+    assert [m.killed_low for m in _occurred_violence(ms)] == [11]
 
 
 # --- the article's frame ---------------------------------------------------------------------

@@ -7,7 +7,9 @@ attacked outposts many times" —, a pattern over time or a campaign waged — "
 struck", "exchanged fire almost daily", "has waged an offensive" —, a kind of act —
 "every strike", "the capacity to strike" —, a ceasefire named as context — "committed to
 the ceasefire" —, a rule — "the U.S. cannot deploy troops" —, or no act at all — strikes
-someone tries to halt, "we struck every boat", "attacked the administration"). An earlier
+someone tries to halt, an act someone is kept from doing ("an attempt to stop the president
+from striking boats"), acts judged as a kind ("US airstrikes on boats violate international
+law"), "we struck every boat", "attacked the administration"). An earlier
 strike named beside the news ("a previous attack had killed eleven", "Just weeks earlier,
 ...") is background.
 """
@@ -172,6 +174,15 @@ _KEPT_FROM = re.compile(r"\b(?:stop(?:s|ped|ping)?|prevent(?:s|ed|ing)?|bar(?:s|
                         r"(?:(?:launching|carrying\s+out|conducting|staging|mounting|ordering|"
                         r"firing|using|resuming|expanding)\s+(?:[\w’'-]+\s+){0,2})?$",
                         re.IGNORECASE)
+# acts judged as a kind, in the present: "US airstrikes on boats in the Caribbean violate
+# international law", "the strikes amount to murder", "the attacks must stop" (a plural
+# event word whose verb is a present judgement tells no act; a past one, "the strikes
+# violated", or a toll, does)
+_JUDGED = re.compile(r"(?:\s+(?:on|in|against|off|near|at|of|by)\s+[^,;.:]{0,70}?)?\s+"
+                     r"(?:violate|breach|contravene|amount\s+to|constitute|"
+                     r"are\s+(?:not\s+)?(?:illegal|unlawful|lawful|legal|justified|unjustified|"
+                     r"murder|extrajudicial|war\s+crimes|self-defen[cs]e)|"
+                     r"must\s+(?:stop|end|cease))\b", re.IGNORECASE)
 # "struck every boat": every one of a kind, no act
 _EVERY_AFTER = re.compile(r"\s+every\s+", re.IGNORECASE)
 # words said against words or policies, not a blow: "attacked the Biden administration",
@@ -229,6 +240,9 @@ def _not_an_act(f: Frame) -> bool:
     if word.endswith("s") and _STOPPED.search(s.text[max(0, ts - 45):ts]):
         return True
     if _KEPT_FROM.search(s.text[max(0, ts - 80):ts]):
+        return True
+    if word.endswith("s") and _JUDGED.match(s.text, te) and \
+            not _TOLL_WORD.search(s.text, max(0, f.start - s.start), f.end - s.start):
         return True
     if _EVERY_AFTER.match(s.text, te) or _FEARED.search(s.text[max(0, ts - 45):ts]):
         return True
