@@ -11,6 +11,8 @@ English and, where the Spanish reader had the same gap, in Spanish:
 - an act someone is kept from doing ("an attempt to stop the president from striking
   boats") is no act, nor are acts judged as a kind in the present ("US airstrikes on boats
   violate international law");
+- a strike told in a relative clause after "whether" ("whether the 11 aboard, two of whom
+  lived through the first strike, could be targeted") is not governed by the condition;
 - in an article that opens on a plan or a threat, a later strike named only by a noun, with
   no toll, day or verb of its own ("critics say an attack inside Venezuela is illegal") is
   the plan's strike (`article_frame`), and a strike told with a toll, a day or a verb in
@@ -98,6 +100,19 @@ def test_being_kept_from_something_after_a_strike_leaves_the_strike() -> None:
     ms = _events("Rescuers were prevented from reaching the site after the strike on "
                  "Tuesday, which killed seven people in Rafah.")
     assert [m.killed_low for m in _occurred_violence(ms)] == [7]
+
+
+# --- history told inside an argument -------------------------------------------------------
+
+def test_a_strike_in_a_relative_clause_after_whether_is_not_conditional() -> None:
+    ms = _events("The Sept. 2 attack has set off a debate over whether the 11 people aboard, "
+                 "two of whom lived through the first strike, could lawfully be targeted.")
+    assert ms and all(m.status == "occurred" for m in ms)
+
+
+def test_a_strike_governed_by_whether_stays_open() -> None:
+    ms = _events("Lawmakers asked whether a strike on the port would be lawful.")
+    assert _occurred_violence(ms) == []
 
 
 # --- acts judged as a kind --------------------------------------------------------------------

@@ -38,6 +38,9 @@ _DENY = caseless(re.compile(
 # at the head of a sentence or clause
 _IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should|in the event)\b|\b(?:if|unless|"
                  r"whether)\b", re.IGNORECASE)
+# a relative clause opened after the condition word and still open at the event word
+_RELATIVE_AFTER = re.compile(r",\s+(?:(?:\w+\s+){1,2}of\s+)?(?:whom|which|who)\b[^,;]*$",
+                             re.IGNORECASE)
 _POST_IF = prefixed(re.compile(r"\b(?<!even )(?<!as )(?:if|unless|(?<!at )(?<!all at )once|"
                                r"provided that|in the event that)\b", re.IGNORECASE))
 # a claim of the event denied later in the sentence: "..., a claim Cairo denied", "...,
@@ -205,6 +208,9 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     if m:
         return "denied", m.span(), True
     m = _IF.search(pre)
+    if m and _RELATIVE_AFTER.search(pre, m.end()):
+        m = None  # "whether the 11 aboard, two of whom lived through the first strike, ...":
+        # the event word sits in a relative clause the condition does not govern
     if m:
         if _threat_after_condition(sentence, pre, m):
             return "threatened", m.span(), True  # "if Iran does not agree, there will be"
