@@ -7,7 +7,9 @@ English and, where the Spanish reader had the same gap, in Spanish:
 - a strike still being weighed ("looking at ways to act against", "three scenarios",
   "mulling strikes") is planned;
 - an accusation called false ("called false the allegation that it had hit a camp") is a
-  denial;
+  denial, while a denial of who struck, in a sentence that itself tells the harm ("denied
+  carrying out the attack that killed 16"), leaves an occurred strike with the denial kept
+  as a hedge;
 - an act someone is kept from doing ("an attempt to stop the president from striking
   boats") is no act, nor are acts judged as a kind in the present ("US airstrikes on boats
   violate international law");
@@ -80,6 +82,19 @@ def test_the_strike_a_denial_is_about_still_happened_when_another_sentence_tells
                  "drone strike on Wednesday killed four people near the village of Miran.")
     told = [m for m in _occurred_violence(ms) if m.killed_low == 4]
     assert len(told) == 1 and told[0].date_low == "2025-11-12"
+
+
+def test_a_denied_author_leaves_the_harm_the_sentence_tells() -> None:
+    ms = _events("Russia denied on Tuesday carrying out the missile attack on a market in "
+                 "Kostiantynivka that killed 16 people on Saturday.")
+    told = _occurred_violence(ms)
+    assert [m.killed_low for m in told] == [16]
+    assert "denied" in told[0].hedges  # the doubt about who struck is kept
+
+
+def test_a_denial_with_no_harm_told_stays_a_denial() -> None:
+    ms = _events("The army denied that it had carried out the airstrike on the village.")
+    assert [m.status for m in ms] == ["denied"]
 
 
 # --- an act someone is kept from doing -------------------------------------------------------

@@ -12,6 +12,8 @@ from striking boats"), acts judged as a kind ("US airstrikes on boats violate in
 law"), "we struck every boat", "attacked the administration"). An earlier
 strike named beside the news ("a previous attack had killed eleven", "Just weeks earlier,
 ...") is background.
+A denial of who struck in a sentence that itself tells the harm ("denied carrying out the
+attack that killed 16") leaves the strike occurred, with "denied" among its hedges.
 """
 
 from __future__ import annotations
@@ -369,6 +371,32 @@ def recalled_earlier(f: Frame) -> bool:
     return bool(_EARLIER_AFTER.match(s.text, te) or _AGO_AFTER.match(s.text, te))
 
 
+# a denial of who did it, not of what happened: "Russia denied carrying out the missile attack
+# on a market that killed 16 people" (the sentence itself tells the harm; the strike took
+# place, its author is disputed)
+_DENIED_ROLE = re.compile(r"\b(?:den(?:ied|ies|y|ying)\s+(?:(?:on|late|early)\s+\w+\s+)?"
+                          r"(?:(?:any\s+)?(?:responsibility|"
+                          r"involvement|role)\b|(?:that\s+)?(?:it|they|he|she|its\s+\w+|"
+                          r"their\s+\w+)?\s*(?:had\s+)?(?:carr(?:ied|ying)\s+out|"
+                          r"conduct(?:ed|ing)|launch(?:ed|ing)|(?:was|were|being)\s+behind))|"
+                          r"(?:was|were|is|are)\s+not\s+(?:responsible\s+for|behind)|"
+                          r"(?:had|has|have)\s+(?:no\s+part|no\s+role|no\s+hand|"
+                          r"nothing\s+to\s+do))", re.IGNORECASE)
+_HARM_TOLD = re.compile(r"[^.;]{0,80}?\b(?:that|which)\s+(?:[\w-]+\s+){0,3}?(?:killed|left\s+"
+                        r"(?:[\w-]+\s+){1,3}(?:dead|wounded|injured)|wounded|injured)\b",
+                        re.IGNORECASE)
+
+
+def _author_denied(doc: Doc, f: Frame, cue: tuple[int, int] | None, base: int) -> bool:
+    """Whether a denial disputes only who struck, in a sentence that itself tells the
+    strike's harm: the strike occurred."""
+    if cue is None:
+        return False
+    a, b = cue
+    words = doc.text[base + a:min(f.trigger.start, base + b + 40)]
+    return bool(_DENIED_ROLE.search(words)) and bool(_HARM_TOLD.match(doc.text, f.trigger.end))
+
+
 # the event itself only possibly happened: "a second strike may also have taken place"
 # (not "may have died in Sunday's attack", where the doubt is of a detail)
 _MAY_HAVE_HAPPENED = re.compile(r"\s+((?:may|might|could)\s+(?:also\s+|well\s+)?have\s+"
@@ -391,6 +419,12 @@ def read_frame_status(doc: Doc) -> None:
                                         f.trigger.end - base)
         if status == "occurred" and (m := _MAY_HAVE_HAPPENED.match(doc.text, f.trigger.end)):
             status, cue, cued = "hypothetical", (m.start(1) - base, m.end(1) - base), True
+        if status == "denied" and _author_denied(doc, f, cue, base):
+            # the strike happened; the denial is a doubt about its author, kept as a hedge
+            a, b = cue  # type: ignore[misc]
+            f.hedges.append("denied")
+            f.cite("hedges", base + a, base + b)
+            status, cue, cued = "occurred", None, False
         f.status = status
         f.status_cued = cued
         if cue is not None:  # the cue words ("warned that ... would"), not the ", " before
