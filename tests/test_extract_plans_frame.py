@@ -5,7 +5,8 @@ Each rule is checked on sentences written for these tests (none from any gold fi
 English and, where the Spanish reader had the same gap, in Spanish:
 
 - a strike still being weighed ("looking at ways to act against", "three scenarios",
-  "mulling strikes") is planned;
+  "mulling strikes") is planned, and one whose modal follows its own phrase ("a US strike on
+  cartel labs in Mexico would likely kill civilians") is not told as done;
 - an accusation called false ("called false the allegation that it had hit a camp") is a
   denial, while a denial of who struck, in a sentence that itself tells the harm ("denied
   carrying out the attack that killed 16"), leaves an occurred strike with the denial kept
@@ -56,6 +57,17 @@ def test_scenarios_on_the_table_are_a_plan() -> None:
                  "or a naval blockade of the port.")
     assert ms and all(m.status == "planned" for m in ms)
     assert _occurred_violence(ms) == []
+
+
+def test_a_strike_whose_modal_follows_its_phrase_is_not_told_as_done() -> None:
+    ms = _events("Experts said a US strike on cartel labs in Mexico would likely kill "
+                 "civilians.")
+    assert ms and _occurred_violence(ms) == []
+
+
+def test_a_relative_clause_between_a_strike_and_a_modal_keeps_the_strike() -> None:
+    ms = _events("The strike on the camp that killed 12 people would later be investigated.")
+    assert [m.killed_low for m in _occurred_violence(ms)] == [12]
 
 
 def test_a_strike_being_mulled_is_a_plan() -> None:

@@ -169,6 +169,15 @@ _SPEECH_MODAL = re.compile(r"\b(?:would|could|will|might|may)\s+(?:not\s+|only\s
                            r"discuss|speak|give)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will|"
                     r"must(?!\s+have\b))\b", re.IGNORECASE)
+# the event noun's own phrase, then its modal verb: "a US strike on cartel labs in Mexico
+# would likely kill civilians" (the phrase's words are places and objects, no verb of an act
+# told and no relative clause between)
+_NP_THEN_MODAL = re.compile(r"\s+(?:(?:on|in|against|at|near|inside|into|across|off|of|"
+                            r"the|a|an|its|their|US|U\.S\.|(?-i:[A-Z][\w'’.-]*)|"
+                            r"(?!(?:killed|kill|hit|struck|left|was|were|is|are|has|had|have|"
+                            r"that|which|who|and|but|or|said|says)\b)[a-z][\w-]*)\s+){0,7}?"
+                            r"(would|could|might)\s+(?:likely\s+|probably\s+|also\s+)?"
+                            r"(?!have\b)", re.IGNORECASE)
 _HEDGE = anchored(re.compile(
     r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|unconfirmed|is said to|"
     r"are said to|"
@@ -249,7 +258,8 @@ def read_status(sentence: str, trig_start: int, trig_end: int
         shift = len(pre) - len(local)
         return "hypothetical", (m.start() + shift, m.end() + shift), True
     post = re.match(r"\s+(?:\w+\s+){0,3}?(would|could|might)\s+(?!have\b)",
-                    sentence[trig_end:trig_end + 40])
+                    sentence[trig_end:trig_end + 40]) or \
+        _NP_THEN_MODAL.match(sentence[trig_end:trig_end + 70])
     if post and not _MODAL.search(local):
         cue = (trig_end + post.start(1), trig_end + post.end(1))
         if post.group(1) == "would" and _ANY_BEFORE.search(pre) and _party_speaks(sentence):
