@@ -225,3 +225,14 @@ def test_es_options_being_weighed_are_a_plan() -> None:
     ms = _events("El presidente baraja varias opciones, entre ellas ataques contra "
                  "instalaciones militares en Venezuela.", language="es")
     assert ms and all(m.status == "planned" for m in ms)
+
+
+def test_es_a_plan_articles_strike_named_by_a_noun_is_the_plan() -> None:
+    ms = _events("El Pentágono prepara opciones para atacar objetivos de los carteles dentro "
+                 "de Venezuela, dijeron dos funcionarios el jueves.\n\n"
+                 "Los críticos dicen que un ataque dentro de Venezuela es ilegal sin la "
+                 "aprobación del Congreso.\n\n"
+                 "El martes, fuerzas de EE.UU. atacaron una lancha en el Caribe y mataron a "
+                 "tres personas.", language="es")
+    told = _occurred_violence(ms)
+    assert [m.killed_low for m in told] == [3]  # the strike told by its verb stays news

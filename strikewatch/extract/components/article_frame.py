@@ -14,6 +14,9 @@ military struck a boat"), or history (`background`). Only a frame with none of t
 by a noun after a determiner ("an attack", "the strikes", "such strikes"), takes the frame's
 status, and cites the lede's cue as its evidence.
 
+The same holds in Spanish ("los críticos dicen que un ataque dentro de Venezuela es ilegal"):
+the component runs in both readers, with each language's determiners.
+
 The frame is the article's first event clause that is not page furniture or history: a plan,
 threat or hypothetical set by a cue word. A denial is no frame: the strike a denial is about
 may well have happened.
@@ -36,6 +39,17 @@ _VERB_BEFORE = re.compile(r"\b(?:has|have|had|was|were|is|are|be|been|being|did|
                           r"(?-i:[A-Z][\w.]*))\s+$", re.IGNORECASE)
 
 
+# the same in Spanish: "un ataque dentro de Venezuela", "los ataques contra laboratorios",
+# "tales bombardeos" (not "EE.UU. ha atacado", "la Armada atacó")
+_DETERMINER_ES = re.compile(r"\b(?:un|una|unos|unas|el|la|los|las|este|esta|estos|estas|ese|esa|"
+                            r"esos|esas|tal|tales|dicho|dicha|dichos|dichas|otro|otra|otros|"
+                            r"otras|nuevo|nueva|nuevos|nuevas|cualquier)\s+(?:[\w.’'-]+\s+){0,2}$",
+                            re.IGNORECASE)
+_VERB_BEFORE_ES = re.compile(r"\b(?:ha|han|había|habían|fue|fueron|es|son|era|eran|se|lo|la|"
+                             r"los|las|le|les|(?-i:[A-Z][\w.]*))\s+$", re.IGNORECASE)
+_NOUN_PATTERNS = {"es": (_DETERMINER_ES, _VERB_BEFORE_ES)}
+
+
 def frame_of(doc: Doc) -> Frame | None:
     """The article's opening event clause when it is a plan, a threat or a hypothetical."""
     first = next((f for f in doc.frames if f.kind == "event" and not f.drop and
@@ -45,13 +59,18 @@ def frame_of(doc: Doc) -> Frame | None:
     return first
 
 
-def named_by_noun(f: Frame) -> bool:
-    """Whether the event word is a noun after a determiner ("an attack inside Venezuela"),
-    not a verb that tells an act ("the US has struck", "Israel struck")."""
+def named_by_noun(f: Frame, language: str = "en") -> bool:
+    """Whether the event word is a noun after a determiner ("an attack inside Venezuela",
+    "un ataque dentro de Venezuela"), not a verb that tells an act ("the US has struck",
+    "Israel struck")."""
+    determiner, verb_before = _NOUN_PATTERNS.get(language, (_DETERMINER, _VERB_BEFORE))
     s = f.sentence
     ts = f.trigger.start - s.start
     before = s.text[max(0, ts - 40):ts]
-    return bool(_DETERMINER.search(before)) and not _VERB_BEFORE.search(before)
+    if language == "es" and before.rstrip().split()[-1:] in (["la"], ["los"], ["las"]) and \
+            determiner.search(before):
+        return True  # "la ofensiva", "los ataques": an article, not a clitic, before a noun
+    return bool(determiner.search(before)) and not verb_before.search(before)
 
 
 def _tells_an_act(f: Frame) -> bool:
@@ -72,7 +91,7 @@ def read_article_frame(doc: Doc) -> None:
     cue = lede.prov.get("status", [])
     for f in doc.frames[doc.frames.index(lede) + 1:]:
         if f.kind != "event" or f.drop or f.status != "occurred" or f.status_cued or \
-                _tells_an_act(f) or not named_by_noun(f):
+                _tells_an_act(f) or not named_by_noun(f, doc.article.language or "en"):
             continue
         f.status, f.status_cued = lede.status, True
         for a, b in cue:
