@@ -27,11 +27,20 @@ _DENY = caseless(re.compile(
     r"(?:reports|claims)|did not (?:carry out|conduct|strike|attack|launch)|never (?:struck|"
     r"happened|took place|carried out)|no (?:strike|attack|raid) (?:took place|occurred|"
     r"happened)|(?:was|were) not involved|(?:was|were|is|are) not (?:responsible for|behind)|"
-    r"(?:had|has|have) (?:no part|no role|no hand|nothing to do) (?:in|with))\b", re.IGNORECASE))
+    r"(?:had|has|have) (?:no part|no role|no hand|nothing to do) (?:in|with)|"
+    # an accusation called false: "called false the allegation that it had hit a camp",
+    # "termed the reports baseless", "rubbished Pakistan's claim"
+    r"(?:called|calls|calling|termed|terms|branded|brands|labell?ed|described) "
+    r"(?:[\w'’-]+ ){0,4}?(?:false|baseless|fabricated|untrue|unfounded|fake|lies)|"
+    r"rubbish(?:ed|es|ing)|dismiss(?:ed|es|ing) (?:[\w'’-]+ ){0,3}?(?:claims?|allegations?|"
+    r"reports?|accusations?))\b", re.IGNORECASE))
 # a condition: "if", "unless", and an inverted "Should Washington attack ..., we would ..."
 # at the head of a sentence or clause
 _IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should|in the event)\b|\b(?:if|unless|"
                  r"whether)\b", re.IGNORECASE)
+# a relative clause opened after the condition word and still open at the event word
+_RELATIVE_AFTER = re.compile(r",\s+(?:(?:\w+\s+){1,2}of\s+)?(?:whom|which|who)\b[^,;]*$",
+                             re.IGNORECASE)
 _POST_IF = prefixed(re.compile(r"\b(?<!even )(?<!as )(?:if|unless|(?<!at )(?<!all at )once|"
                                r"provided that|in the event that)\b", re.IGNORECASE))
 # a claim of the event denied later in the sentence: "..., a claim Cairo denied", "...,
@@ -113,6 +122,11 @@ _PLAN = anchored(re.compile(
     r"propos(?:ed|al|als)|options?|contingency|blueprint|draw(?:ing|n|s)? up|"
     r"envision(?:s|ed)?|under consideration|not yet|upcoming|future|possible|imminent|"
     r"ready(?:ing)?|readies|groundwork|prelude|"
+    # a choice still being looked at: "looking at a number of ways to act against",
+    # "mulling strikes", "three scenarios", "courses of action"
+    r"scenarios?|courses? of action|mull(?:s|ed|ing)?|contemplat(?:es|ed|ing)|"
+    r"(?:look(?:s|ed|ing)?|explor(?:es|ed|ing)|stud(?:ies|ied|ying)) (?:at )?(?:[\w-]+ ){0,3}?"
+    r"(?:ways|means|possibilities|choices|steps)|"
     r"will (?:begin|launch|deploy|conduct|start|send))\b", re.IGNORECASE))
 # an aim told right before the act: "said it meant to strike the airports" (not "the flights
 # are meant to give a picture", where the aim is another verb's)
@@ -155,6 +169,15 @@ _SPEECH_MODAL = re.compile(r"\b(?:would|could|will|might|may)\s+(?:not\s+|only\s
                            r"discuss|speak|give)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will|"
                     r"must(?!\s+have\b))\b", re.IGNORECASE)
+# the event noun's own phrase, then its modal verb: "a US strike on cartel labs in Mexico
+# would likely kill civilians" (the phrase's words are places and objects, no verb of an act
+# told and no relative clause between)
+_NP_THEN_MODAL = re.compile(r"\s+(?:(?:on|in|against|at|near|inside|into|across|off|of|"
+                            r"the|a|an|its|their|US|U\.S\.|(?-i:[A-Z][\w'’.-]*)|"
+                            r"(?!(?:killed|kill|hit|struck|left|was|were|is|are|has|had|have|"
+                            r"that|which|who|and|but|or|said|says)\b)[a-z][\w-]*)\s+){0,7}?"
+                            r"(would|could|might)\s+(?:likely\s+|probably\s+|also\s+)?"
+                            r"(?!have\b)", re.IGNORECASE)
 _HEDGE = anchored(re.compile(
     r"\b(?:reportedly|allegedly|alleged|purportedly|apparently|unconfirmed|is said to|"
     r"are said to|"
@@ -194,6 +217,9 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     if m:
         return "denied", m.span(), True
     m = _IF.search(pre)
+    if m and _RELATIVE_AFTER.search(pre, m.end()):
+        m = None  # "whether the 11 aboard, two of whom lived through the first strike, ...":
+        # the event word sits in a relative clause the condition does not govern
     if m:
         if _threat_after_condition(sentence, pre, m):
             return "threatened", m.span(), True  # "if Iran does not agree, there will be"
@@ -232,7 +258,8 @@ def read_status(sentence: str, trig_start: int, trig_end: int
         shift = len(pre) - len(local)
         return "hypothetical", (m.start() + shift, m.end() + shift), True
     post = re.match(r"\s+(?:\w+\s+){0,3}?(would|could|might)\s+(?!have\b)",
-                    sentence[trig_end:trig_end + 40])
+                    sentence[trig_end:trig_end + 40]) or \
+        _NP_THEN_MODAL.match(sentence[trig_end:trig_end + 70])
     if post and not _MODAL.search(local):
         cue = (trig_end + post.start(1), trig_end + post.end(1))
         if post.group(1) == "would" and _ANY_BEFORE.search(pre) and _party_speaks(sentence):

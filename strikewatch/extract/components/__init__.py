@@ -9,6 +9,7 @@
 | counts | counts.py | killed, injured, …, strikes; approx; "two more" |
 | dates | dates.py | date_low/high, time_precision; periods read |
 | kind | kind.py | incident or tally, a tally's period; long-ago background |
+| article_frame | article_frame.py | status: a plan article's strike named by a noun is the plan's |
 | targets | targets.py | target_kind, domain |
 | countries | countries.py | doc.countries |
 | actors | actors.py | actor1, actor2 |
@@ -26,6 +27,7 @@
 from strikewatch.extract.components import (  # noqa: F401  (each registers itself)
     actors,
     article_context,
+    article_frame,
     assemble,
     clauses,
     coreference,

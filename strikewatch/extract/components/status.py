@@ -7,9 +7,13 @@ attacked outposts many times" —, a pattern over time or a campaign waged — "
 struck", "exchanged fire almost daily", "has waged an offensive" —, a kind of act —
 "every strike", "the capacity to strike" —, a ceasefire named as context — "committed to
 the ceasefire" —, a rule — "the U.S. cannot deploy troops" —, or no act at all — strikes
-someone tries to halt, "we struck every boat", "attacked the administration"). An earlier
+someone tries to halt, an act someone is kept from doing ("an attempt to stop the president
+from striking boats"), acts judged as a kind ("US airstrikes on boats violate international
+law"), "we struck every boat", "attacked the administration"). An earlier
 strike named beside the news ("a previous attack had killed eleven", "Just weeks earlier,
 ...") is background.
+A denial of who struck in a sentence that itself tells the harm ("denied carrying out the
+attack that killed 16") leaves the strike occurred, with "denied" among its hedges.
 """
 
 from __future__ import annotations
@@ -181,6 +185,25 @@ _STOPPED = re.compile(r"\b(?:halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|end(?:s|ed|in
                       r"block(?:s|ed|ing)?|ban(?:s|ned|ning)?|restrict(?:s|ed|ing)?|"
                       r"suspend(?:s|ed|ing)?|pause|restrain(?:s|ed|ing)?)\s+"
                       r"(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
+# an act someone is kept from doing: "an attempt to stop the president from striking
+# boats", "a bill barring the military from launching strikes", "to prevent Israel from
+# attacking" (the act is what the stopping is about, not a thing done)
+_KEPT_FROM = re.compile(r"\b(?:stop(?:s|ped|ping)?|prevent(?:s|ed|ing)?|bar(?:s|red|ring)?|"
+                        r"block(?:s|ed|ing)?|ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|"
+                        r"forbid(?:s|ding)?|forbade|keep(?:s|ing)?|kept|restrain(?:s|ed|ing)?|"
+                        r"deter(?:s|red|ring)?)\s+(?:[\w.’'-]+\s+){0,5}?from\s+"
+                        r"(?:(?:launching|carrying\s+out|conducting|staging|mounting|ordering|"
+                        r"firing|using|resuming|expanding)\s+(?:[\w’'-]+\s+){0,2})?$",
+                        re.IGNORECASE)
+# acts judged as a kind, in the present: "US airstrikes on boats in the Caribbean violate
+# international law", "the strikes amount to murder", "the attacks must stop" (a plural
+# event word whose verb is a present judgement tells no act; a past one, "the strikes
+# violated", or a toll, does)
+_JUDGED = re.compile(r"(?:\s+(?:on|in|against|off|near|at|of|by)\s+[^,;.:]{0,70}?)?\s+"
+                     r"(?:violate|breach|contravene|amount\s+to|constitute|"
+                     r"are\s+(?:not\s+)?(?:illegal|unlawful|lawful|legal|justified|unjustified|"
+                     r"murder|extrajudicial|war\s+crimes|self-defen[cs]e)|"
+                     r"must\s+(?:stop|end|cease))\b", re.IGNORECASE)
 # "struck every boat": every one of a kind, no act
 _EVERY_AFTER = re.compile(r"\s+every\s+", re.IGNORECASE)
 # words said against words or policies, not a blow: "attacked the Biden administration",
@@ -236,6 +259,11 @@ def _not_an_act(f: Frame) -> bool:
     ts, te = f.trigger.start - s.start, f.trigger.end - s.start
     word = f.trigger.text.lower()
     if word.endswith("s") and _STOPPED.search(s.text[max(0, ts - 45):ts]):
+        return True
+    if _KEPT_FROM.search(s.text[max(0, ts - 80):ts]):
+        return True
+    if word.endswith("s") and _JUDGED.match(s.text, te) and \
+            not _TOLL_WORD.search(s.text, max(0, f.start - s.start), f.end - s.start):
         return True
     if _EVERY_AFTER.match(s.text, te) or _FEARED.search(s.text[max(0, ts - 45):ts]):
         return True
@@ -364,6 +392,32 @@ def recalled_earlier(f: Frame) -> bool:
     return bool(_EARLIER_AFTER.match(s.text, te) or _AGO_AFTER.match(s.text, te))
 
 
+# a denial of who did it, not of what happened: "Russia denied carrying out the missile attack
+# on a market that killed 16 people" (the sentence itself tells the harm; the strike took
+# place, its author is disputed)
+_DENIED_ROLE = re.compile(r"\b(?:den(?:ied|ies|y|ying)\s+(?:(?:on|late|early)\s+\w+\s+)?"
+                          r"(?:(?:any\s+)?(?:responsibility|"
+                          r"involvement|role)\b|(?:that\s+)?(?:it|they|he|she|its\s+\w+|"
+                          r"their\s+\w+)?\s*(?:had\s+)?(?:carr(?:ied|ying)\s+out|"
+                          r"conduct(?:ed|ing)|launch(?:ed|ing)|(?:was|were|being)\s+behind))|"
+                          r"(?:was|were|is|are)\s+not\s+(?:responsible\s+for|behind)|"
+                          r"(?:had|has|have)\s+(?:no\s+part|no\s+role|no\s+hand|"
+                          r"nothing\s+to\s+do))", re.IGNORECASE)
+_HARM_TOLD = re.compile(r"[^.;]{0,80}?\b(?:that|which)\s+(?:[\w-]+\s+){0,3}?(?:killed|left\s+"
+                        r"(?:[\w-]+\s+){1,3}(?:dead|wounded|injured)|wounded|injured)\b",
+                        re.IGNORECASE)
+
+
+def _author_denied(doc: Doc, f: Frame, cue: tuple[int, int] | None, base: int) -> bool:
+    """Whether a denial disputes only who struck, in a sentence that itself tells the
+    strike's harm: the strike occurred."""
+    if cue is None:
+        return False
+    a, b = cue
+    words = doc.text[base + a:min(f.trigger.start, base + b + 40)]
+    return bool(_DENIED_ROLE.search(words)) and bool(_HARM_TOLD.match(doc.text, f.trigger.end))
+
+
 # the event itself only possibly happened: "a second strike may also have taken place"
 # (not "may have died in Sunday's attack", where the doubt is of a detail)
 _MAY_HAVE_HAPPENED = re.compile(r"\s+((?:may|might|could)\s+(?:also\s+|well\s+)?have\s+"
@@ -386,6 +440,12 @@ def read_frame_status(doc: Doc) -> None:
                                         f.trigger.end - base)
         if status == "occurred" and (m := _MAY_HAVE_HAPPENED.match(doc.text, f.trigger.end)):
             status, cue, cued = "hypothetical", (m.start(1) - base, m.end(1) - base), True
+        if status == "denied" and _author_denied(doc, f, cue, base):
+            # the strike happened; the denial is a doubt about its author, kept as a hedge
+            a, b = cue  # type: ignore[misc]
+            f.hedges.append("denied")
+            f.cite("hedges", base + a, base + b)
+            status, cue, cued = "occurred", None, False
         f.status = status
         f.status_cued = cued
         if cue is not None:  # the cue words ("warned that ... would"), not the ", " before

@@ -26,6 +26,11 @@ from strikewatch.extract.es.lexicon import (
 from strikewatch.extract.pipeline import component
 
 _INFINITIVE = re.compile(r"(?:atacar|bombardear|golpear|destruir|hundir)\b", re.IGNORECASE)
+# an act someone is kept from doing: "un intento de impedir que Trump ataque lanchas", "para
+# evitar que Israel bombardee", "prohibir al Pentágono atacar" (what the stopping is about)
+_KEPT_FROM = re.compile(r"\b(?:impedir|impida|impidan|impide|impiden|impidió|evitar|evite|eviten|"
+                        r"prohibir|prohíbe|prohíba|prohibió|bloquear|frenar)\s+(?:que\s+)?"
+                        r"(?:[\w.’'-]+\s+){0,4}$", re.IGNORECASE)
 _INDIRECT = re.compile(r"\b(?:de|sobre|saber|investiga|establecer|pregunta)\s+si\b", re.I)
 
 
@@ -34,6 +39,9 @@ def _status(doc: Doc, f: Frame) -> None:
     word = f.trigger.text.split()[0]
     if f.status == "occurred" and _INFINITIVE.fullmatch(word):
         f.drop = True  # "una excusa para atacar esos botes": no event told
+    ts = f.trigger.start - f.sentence.start
+    if f.status == "occurred" and _KEPT_FROM.search(f.sentence.text[max(0, ts - 60):ts]):
+        f.drop = True  # "un intento de impedir que Trump ataque lanchas": no act done
     if f.status == "hypothetical" and (f.anaphoric or _INDIRECT.search(f.sentence.text)):
         # "dudas sobre si el ataque fue legal": a question about an event told
         f.status, f.status_cued = "occurred", False

@@ -83,6 +83,11 @@ LAND_TARGET = re.compile(r"\b(?:en tierra|terrestres?|laboratorios?|campamentos?
 STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("denied", re.compile(r"\b(?:neg(?:ó|aron|ar|aba)\b|nieg(?:a|an|uen)\b|desmint(?:ió|ieron)|"
                           r"rechaz(?:ó|aron) que|"
+                          # an accusation called false: "calificó de falsa la acusación de
+                          # que bombardeó", "tachó de falsas", "desestimó las denuncias"
+                          r"calific(?:ó|aron|a|an) (?:de|como) fals[oa]s?|"
+                          r"tach(?:ó|aron|a|an) de fals[oa]s?|"
+                          r"desestim(?:ó|aron|a|an)|"
                           r"son falsos|no (?:ha |hubo |existió )?(?:realizado|ningún))\b",
                           re.I)),
     ("threatened", re.compile(r"\b(?:amenaz(?:ó|a|aron|an|ando) con|vamos a|van a|va a|"
@@ -93,6 +98,7 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"(?:está|están) sujet[oa]s? a\s*$|"
                               r"(?:empezará|comenzará|volverá)(?:n)? a\s*$)", re.I)),
     ("planned", re.compile(r"\b(?:alist(?:a|aba|aban)|evalúa|diseña|sopesa|pensaría|estudia|"
+                           r"baraj(?:a|an|aba|aban)|escenarios?|"
                            r"quier(?:e|en)\s*$|"
                            r"lo próximo|la próxima|llevar|plane(?:a|an|aba|aban|ó)|prevé|prevén|"
                            r"prepar(?:a|an|aba|aban|ar|ando)|opciones para\s*$|"

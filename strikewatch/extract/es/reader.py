@@ -10,6 +10,7 @@ order and lexicons.
 
 from __future__ import annotations
 
+from strikewatch.extract.components import article_frame  # noqa: F401  (shared with English)
 from strikewatch.extract.es import assemble, clauses, fields, parties  # noqa: F401  (register es_*)
 from strikewatch.extract.pipeline import Pipeline
 from strikewatch.extract.registry import Extractor, extractors
@@ -17,8 +18,8 @@ from strikewatch.records import Article, Mention
 
 SPANISH_NAMES: tuple[str, ...] = (
     "es_sentences", "es_triggers", "es_clauses", "es_status", "es_counts", "es_dates", "es_kind",
-    "es_targets", "es_countries", "es_places", "es_actors", "es_sources", "es_coreference",
-    "es_assemble", "regions", "to_mention",
+    "article_frame", "es_targets", "es_countries", "es_places", "es_actors", "es_sources",
+    "es_coreference", "es_assemble", "regions", "to_mention",
 )
 
 

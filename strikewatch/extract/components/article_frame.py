@@ -1,0 +1,98 @@
+"""Component `article_frame`: in an article about a plan or a threat, a strike named only by
+a noun is the plan's strike, not news.
+
+An article that opens on a plan ("The Pentagon is preparing options for strikes inside
+Venezuela") or a threat ("Trump threatened to attack Nigeria") goes on naming the strike it
+is about: "critics say an attack inside Venezuela is illegal", "the strikes on cocaine
+laboratories are part of a wider plan". Those sentences carry no modal, so read one by one
+they look like reports of an act; read in the article's frame they are the plan again. A
+careful coder codes no strike from them.
+
+What stays news in such an article is what tells an act of its own: a toll ("the latest
+strike killed six"), a day ("a strike on Tuesday"), a verb that says it was done ("the
+military struck a boat"), or history (`background`). Only a frame with none of these, named
+by a noun after a determiner ("an attack", "the strikes", "such strikes"), takes the frame's
+status, and cites the lede's cue as its evidence.
+
+The same holds in Spanish ("los críticos dicen que un ataque dentro de Venezuela es ilegal"):
+the component runs in both readers, with each language's determiners.
+
+The frame is the article's first event clause that is not page furniture or history: a plan,
+threat or hypothetical set by a cue word. A denial is no frame: the strike a denial is about
+may well have happened.
+"""
+
+from __future__ import annotations
+
+import re
+
+from strikewatch.extract.context import Doc, Frame
+from strikewatch.extract.pipeline import component
+
+_FRAMING = ("planned", "threatened", "hypothetical")
+# the event word named as a thing: "an attack", "the strikes", "such strikes", "a US strike"
+_DETERMINER = re.compile(r"\b(?:a|an|the|such|these|those|this|that|any|another|further|"
+                         r"more)\s+(?:[\w.’'-]+\s+){0,2}$", re.IGNORECASE)
+# ... but not a verb after its subject or auxiliary: "the US has struck", "the navy then hit"
+_VERB_BEFORE = re.compile(r"\b(?:has|have|had|was|were|is|are|be|been|being|did|will|would|"
+                          r"could|to|it|they|he|she|we|then|also|reportedly|allegedly|"
+                          r"(?-i:[A-Z][\w.]*))\s+$", re.IGNORECASE)
+
+
+# the same in Spanish: "un ataque dentro de Venezuela", "los ataques contra laboratorios",
+# "tales bombardeos" (not "EE.UU. ha atacado", "la Armada atacó")
+_DETERMINER_ES = re.compile(r"\b(?:un|una|unos|unas|el|la|los|las|este|esta|estos|estas|ese|esa|"
+                            r"esos|esas|tal|tales|dicho|dicha|dichos|dichas|otro|otra|otros|"
+                            r"otras|nuevo|nueva|nuevos|nuevas|cualquier)\s+(?:[\w.’'-]+\s+){0,2}$",
+                            re.IGNORECASE)
+_VERB_BEFORE_ES = re.compile(r"\b(?:ha|han|había|habían|fue|fueron|es|son|era|eran|se|lo|la|"
+                             r"los|las|le|les|(?-i:[A-Z][\w.]*))\s+$", re.IGNORECASE)
+_NOUN_PATTERNS = {"es": (_DETERMINER_ES, _VERB_BEFORE_ES)}
+
+
+def frame_of(doc: Doc) -> Frame | None:
+    """The article's opening event clause when it is a plan, a threat or a hypothetical."""
+    first = next((f for f in doc.frames if f.kind == "event" and not f.drop and
+                  not f.background), None)
+    if first is None or first.status not in _FRAMING or not first.status_cued:
+        return None
+    return first
+
+
+def named_by_noun(f: Frame, language: str = "en") -> bool:
+    """Whether the event word is a noun after a determiner ("an attack inside Venezuela",
+    "un ataque dentro de Venezuela"), not a verb that tells an act ("the US has struck",
+    "Israel struck")."""
+    determiner, verb_before = _NOUN_PATTERNS.get(language, (_DETERMINER, _VERB_BEFORE))
+    s = f.sentence
+    ts = f.trigger.start - s.start
+    before = s.text[max(0, ts - 40):ts]
+    if language == "es" and before.rstrip().split()[-1:] in (["la"], ["los"], ["las"]) and \
+            determiner.search(before):
+        return True  # "la ofensiva", "los ataques": an article, not a clitic, before a noun
+    return bool(determiner.search(before)) and not verb_before.search(before)
+
+
+def _tells_an_act(f: Frame) -> bool:
+    """A toll, a day of its own or history: what makes a mention news in any frame."""
+    has_figure = any(v != (None, None) for v in f.counts.values())
+    has_day = f.date_low is not None and not f.date_told
+    return has_figure or has_day or f.background
+
+
+@component("article_frame", requires=("doc.frames", "frame.status", "frame.counts",
+                                      "frame.date_low", "frame.background", "frame.kind"),
+           assigns=("frame.status",))
+def read_article_frame(doc: Doc) -> None:
+    """Give the frame's status to each later uncued occurred event named only by a noun."""
+    lede = frame_of(doc)
+    if lede is None:
+        return
+    cue = lede.prov.get("status", [])
+    for f in doc.frames[doc.frames.index(lede) + 1:]:
+        if f.kind != "event" or f.drop or f.status != "occurred" or f.status_cued or \
+                _tells_an_act(f) or not named_by_noun(f, doc.article.language or "en"):
+            continue
+        f.status, f.status_cued = lede.status, True
+        for a, b in cue:
+            f.cite("status", a, b)
