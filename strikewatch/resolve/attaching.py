@@ -350,14 +350,17 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
                 # but a strike it can be neither the day of nor the announcement of is not it
                 found = by_toll(p, [d for d in pool if plausible(p, d)])
                 if len(found) > 1 and specific is not None:
-                    found = by_words(p, [d for d in found if agree(p, d)], pool, specific)
+                    # words that pick none leave the candidates to `siblings` below
+                    found = by_words(p, [d for d in found if agree(p, d)], pool,
+                                     specific) or found
                 if len(found) == 1 and not _weekday_fits(p, found[0]):
                     continue
         else:
             cands = found
             found = by_toll(p, found)
             if len(found) > 1 and specific is not None:
-                found = by_words(p, [d for d in found if agree(p, d)], cands, specific)
+                found = by_words(p, [d for d in found if agree(p, d)], cands,
+                                 specific) or found
         found = siblings(p, found, given)
         if len(found) == 1 and agree(p, found[0]) and (guard is None or guard(p, found[0])):
             out[p.id] = found[0].id
