@@ -174,7 +174,8 @@ _EITHER_AFTER = re.compile(
     rf"{{0,3}}{_KILLED_OR_HURT}\b", re.IGNORECASE)
 _EITHER_BEFORE = re.compile(rf"\b{_KILLED_OR_HURT}\s+$", re.IGNORECASE)
 _KILL_BEFORE = anchored(re.compile(
-    r"(?:\bkill(?:ed|ing|s)?(?:\s+all)?|\bleft|\b(?:claimed|claiming|cost|costing) the lives of|"
+    r"(?:\bkill(?:ed|ing|s)?(?:\s+all)?(?:\s+(?:its|their|the))?|\bleft|"
+    r"\b(?:claimed|claiming|cost|costing) the lives of|"
     r"\bdeath toll (?:of|to|at|rose to|reached|stands at|stood at|climbed to)|"
     r"\btoll (?:of|to|at|rose to|reached|stands at|climbed to)|\bkilling (?:all|everyone)?|"
     r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of))\s+[\"“]?$",
@@ -188,8 +189,10 @@ _PARTITIVE_AGENT = re.compile(r"^\s+of\s+(?:the|their|its|his|her|our)\s+(?:[\w-
                               r"warplanes?|missiles?)\s+(?:had\s+|has\s+)?(?:killed|struck|hit)\b",
                               re.IGNORECASE)
 _AMONG = re.compile(r"\bamong\s+(?:the\s+)?$", re.IGNORECASE)
-# a count right after the verb: "killed two survivors", "killing three men and wounding two"
-_KILL_DIRECT = re.compile(r"\bkill(?:ed|ing|s)?(?:\s+all)?\s+[\"“]?$", re.IGNORECASE)
+# a count right after the verb: "killed two survivors", "killing three men and wounding two",
+# "killed its three crew members"
+_KILL_DIRECT = re.compile(r"\bkill(?:ed|ing|s)?(?:\s+all)?(?:\s+(?:its|their|the))?\s+[\"“]?$",
+                          re.IGNORECASE)
 # a count heading a long subject, its verb after the modifiers: "Fourteen narco-terrorists
 # aboard four boats in the Eastern Pacific were killed", "Six people on board the vessel,
 # which the military said was run by a cartel, were killed". Only where the count opens its
@@ -242,7 +245,8 @@ _MORE = re.compile(r"^\s+(?:more|others?|further|additional)\b", re.IGNORECASE)
 # "The strike also killed three fighters", "three fighters also died": more of the toll
 # told before (not "also killed in the strike was ...": a name, no count)
 _ALSO_BEFORE = anchored(re.compile(r"\balso\s+(?:killed|killing|left)\s+[\"“]?$", re.IGNORECASE))
-_ALSO_AFTER = re.compile(rf"^\s+{_GAP}(?:(?:were|was|had|have)\s+)?also\s+(?:been\s+)?"
+_ALSO_AFTER = re.compile(rf"^\s+{_GAP}(?:(?:of\s+the\s+)?[\w-]+\s+(?:forces|army|police)\s+)?"
+                         r"(?:(?:were|was|had|have)\s+)?also\s+(?:been\s+)?"
                          r"(?:killed|died|dead)\b", re.IGNORECASE)
 _HE_AND = re.compile(r"(?:\b(?:he|she)|(?:^|[.;:,]\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                      r"\s+and\s+$")
@@ -386,6 +390,15 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             right = _MORE.sub("", right, count=1)
             c = CountExpr(c.start, c.end, c.low + 1, None if c.high is None else c.high + 1,
                           c.approx)
+        if added and "killed" in counts and c.low is not None and (
+                _ALSO_AFTER.match(right) or _ALSO_BEFORE.search(left)):
+            # "killed four militants, while three soldiers were also killed": more of
+            # the toll this very clause told, added to it (not to one told before)
+            low, high = counts["killed"]
+            counts["killed"] = (None if low is None else low + c.low,
+                                None if high is None or c.high is None else high + c.high)
+            spans["killed"] = (spans["killed"][0], offset + c.end)
+            continue
         if added:
             added_at.add(c.start)
             right = _MORE.sub("", right, count=1)  # "two more died": the count's verb
@@ -539,3 +552,13 @@ _ONE_OF = r"(?:a|an|its|the|his|her|their|another)\s+(?:(?!and\b)[\w'’-]+\s+){
 _TWO_KILLED = re.compile(
     rf"\b(?:killed|killing|kills)\s+{_ONE_OF}{_PERSON}\s+and\s+{_ONE_OF}{_PERSON}\b"
     rf"(?!\s+and\b)(?!['’]s)", re.IGNORECASE)
+
+
+def people_told_one_by_one(said: str) -> bool:
+    """Whether a toll's words count people one by one, by an article or a name ("killed a
+    commander", "a" of "a senior leader was killed", "Safaa Ahmad died in", "killing its
+    rider and a boy"), not by a figure: beside a figure for the same strike they are among
+    its dead, not a lower toll."""
+    said = said.strip()
+    return said.lower() in ("a", "an") or \
+        bool(_ONE_KILLED.fullmatch(said) or _TWO_KILLED.fullmatch(said))

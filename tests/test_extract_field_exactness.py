@@ -1,0 +1,96 @@
+"""The date and the death toll of one strike, exact (issue 14, items 2 and 4).
+
+Reporters rarely give a toll once and as a bare figure. They name a victim beside the
+figure, add the other side's dead in the same breath, or put a possessive before the
+number. Each test below is a small report written for it; the rule it shows is general, not
+one article's wording.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.extract import extract
+from strikewatch.extract.counts import people_told_one_by_one
+from strikewatch.records import Article, Mention
+
+PUB = "2025-06-11"  # a Wednesday
+
+
+def _strikes(text: str, published: str | None = PUB) -> list[Mention]:
+    return [m for m in extract(Article(text=text, published=published))
+            if m.kind == "event" and m.status == "occurred" and not m.background]
+
+
+def _tolls(text: str) -> list[tuple[int | None, int | None]]:
+    return [(m.killed_low, m.killed_high) for m in _strikes(text)]
+
+
+# --- a named victim is one of the dead, not a lower toll ---------------------------------
+
+@pytest.mark.parametrize("victim", [
+    "Presenter Lina Haddad died in the strike, state television said.",
+    "A local commander was killed in the strike, a security source said.",
+    "The strike killed a senior commander of the group, officials said.",
+])
+def test_a_victim_told_by_name_or_article_stays_among_the_figured_dead(victim: str) -> None:
+    # the figure first, the victim after ...
+    assert _tolls("An air strike on a car near Aleppo on Monday killed three people, "
+                  f"the state news agency said. {victim}") == [(3, 3)]
+
+
+def test_a_figure_told_after_the_victim_still_gives_the_toll() -> None:
+    # ... and the other way round: the headline names the leader, the body counts the dead
+    text = ("A drone strike in Baghdad on Monday killed a senior commander of the militia, a "
+            "US official said. At least three people, the commander among them, died when the "
+            "drone hit a vehicle.")
+    assert _tolls(text) == [(3, None)]
+
+
+def test_a_victim_alone_is_still_a_toll_of_one() -> None:
+    assert _tolls("A drone strike on Monday killed a senior commander of the group in "
+                  "Idlib, officials said.") == [(1, 1)]
+
+
+def test_what_counts_as_telling_people_one_by_one() -> None:
+    assert people_told_one_by_one("killed a senior commander")
+    assert people_told_one_by_one("Safaa Ahmad died in")
+    assert people_told_one_by_one("killing its rider and a boy")
+    assert people_told_one_by_one("a")
+    # a figure, even a figure of one, is a figure
+    assert not people_told_one_by_one("one")
+    assert not people_told_one_by_one("three")
+    assert not people_told_one_by_one("At least three")
+
+
+# --- both sides' dead in one sentence ---------------------------------------------------
+
+@pytest.mark.parametrize("tail", [
+    "while three soldiers were also killed",
+    "while three members of the security forces were also killed",
+])
+def test_the_other_sides_dead_told_with_also_add_to_the_toll(tail: str) -> None:
+    text = (f"Regional forces killed four militants in an assault on Monday, {tail}, local "
+            "media reported.")
+    assert _tolls(text) == [(7, 7)]
+
+
+def test_also_in_a_later_sentence_still_adds_once() -> None:
+    text = ("The strike on Monday killed two fighters, the army said. Three civilians were "
+            "also killed, residents said.")
+    assert _tolls(text) == [(5, 5)]
+
+
+def test_wounded_told_with_also_add_nothing_to_the_dead() -> None:
+    text = ("Regional forces killed four militants in an assault on Monday, while three "
+            "soldiers were also wounded, officials said.")
+    assert _tolls(text) == [(4, 4)]
+
+
+# --- a possessive before the figure ------------------------------------------------------
+
+@pytest.mark.parametrize("said", ["killed its three crew members", "killing the three men",
+                                  "killed their three passengers"])
+def test_a_figure_after_a_possessive_or_the_is_the_toll(said: str) -> None:
+    assert _tolls(f"A US strike on a boat in the Pacific on Monday {said}, the military "
+                  "said.") == [(3, 3)]
