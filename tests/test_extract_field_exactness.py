@@ -94,3 +94,33 @@ def test_wounded_told_with_also_add_nothing_to_the_dead() -> None:
 def test_a_figure_after_a_possessive_or_the_is_the_toll(said: str) -> None:
     assert _tolls(f"A US strike on a boat in the Pacific on Monday {said}, the military "
                   "said.") == [(3, 3)]
+
+
+def test_more_dead_told_with_as_well_add_once_however_often_told() -> None:
+    text = ("A drone strike on a market on Monday killed at least 17 civilians, a rights group "
+            "said. Three fighters were killed in the strike as well. The group said the "
+            "strike, in which three fighters also died, may be a war crime.")
+    assert _tolls(text) == [(20, None)]
+
+
+def test_the_dead_told_again_with_the_are_not_more_dead() -> None:
+    text = "The raid on Monday killed two men, police said. The two died as well at once."
+    assert _tolls(text) == [(2, 2)]
+
+
+# --- "left" leaves the dead or the hurt --------------------------------------------------
+
+def test_left_with_the_hurt_word_after_a_long_object_is_no_death_toll() -> None:
+    text = ("Officials say a raid on Monday left four U.S. troops and a military dog injured "
+            "when its target set off a blast.")
+    [m] = _strikes(text)
+    assert (m.killed_low, m.killed_high) == (None, None)
+    assert m.injured_low == 4
+
+
+@pytest.mark.parametrize("said, killed", [
+    ("left four people dead", (4, 4)),
+    ("left four militants dead and two wounded", (4, 4)),
+])
+def test_left_with_the_dead_is_the_toll(said: str, killed: tuple[int, int]) -> None:
+    assert _tolls(f"A raid in the north on Monday {said}, officials said.") == [killed]

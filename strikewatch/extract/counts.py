@@ -248,6 +248,11 @@ _ALSO_BEFORE = anchored(re.compile(r"\balso\s+(?:killed|killing|left)\s+[\"“]?
 _ALSO_AFTER = re.compile(rf"^\s+{_GAP}(?:(?:of\s+the\s+)?[\w-]+\s+(?:forces|army|police)\s+)?"
                          r"(?:(?:were|was|had|have)\s+)?also\s+(?:been\s+)?"
                          r"(?:killed|died|dead)\b", re.IGNORECASE)
+# "the two also died": the ones told before, told again; no more of them
+_THE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.IGNORECASE)
+# "three fighters were killed in the strike as well", "... died too"
+_AS_WELL_AFTER = re.compile(rf"^\s+{_GAP}(?:(?:were|was|had been|have been)\s+)?"
+                            r"(?:killed|died)\b[^,.;]{0,40}?\b(?:as well|too)\b", re.IGNORECASE)
 _HE_AND = re.compile(r"(?:\b(?:he|she)|(?:^|[.;:,]\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                      r"\s+and\s+$")
 # "a third person was killed": one more than the two told before
@@ -293,6 +298,11 @@ _PART_OF_TOLL = re.compile(rf"^\s+of\s+(?:the|those|these)\s+{_NUM}\s+"
 _OF_THEM_DIED = re.compile(r"^\s+of\s+(?:them|whom)\s+(?:(?:were|was|had\s+been|have\s+been)"
                            r"\s+(?:killed|slain)|(?:had\s+|have\s+)?died)\b", re.IGNORECASE)
 _NONE_OF = anchored(re.compile(r"\bnone\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE))
+# "left four U.S. troops and a military dog injured": what "left" leaves is said after the
+# whole object; hurt, not dead
+_LEFT = re.compile(r"\bleft\s+[\"“]?$", re.IGNORECASE)
+_LEFT_HURT = re.compile(r"(?:(?!\b(?:dead|killed|died|lifeless)\b|(?<![A-Z])\.\s)[^;:])"
+                        r"{0,80}?\b(?:injured|wounded|hurt)\b", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
 _ZERO = anchored(re.compile(
     r"\b(?:no one|nobody) (?:was|were) (?P<zk>killed|hurt|injured|wounded)|"
@@ -382,7 +392,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             continue  # "twelve soldiers were killed or wounded": casualties, no toll
         nth = _NTH.match(right) and text[c.start:c.end].lower() == "a"  # "a third person"
         added = bool(_MORE.match(right) or _ANOTHER.search(left) or
-                     _ALSO_BEFORE.search(left) or _ALSO_AFTER.match(right) or nth)
+                     _ALSO_BEFORE.search(left) or _ALSO_AFTER.match(right) or
+                     _AS_WELL_AFTER.match(right) or nth) and not _THE_BEFORE.search(left)
         if added and _HE_AND.search(left) and c.low is not None:
             # "he and one more of the group's operatives were killed": the one named
             # before counts too, and the toll adds to nothing told earlier
@@ -391,7 +402,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             c = CountExpr(c.start, c.end, c.low + 1, None if c.high is None else c.high + 1,
                           c.approx)
         if added and "killed" in counts and c.low is not None and (
-                _ALSO_AFTER.match(right) or _ALSO_BEFORE.search(left)):
+                _ALSO_AFTER.match(right) or _ALSO_BEFORE.search(left) or
+                _AS_WELL_AFTER.match(right)):
             # "killed four militants, while three soldiers were also killed": more of
             # the toll this very clause told, added to it (not to one told before)
             low, high = counts["killed"]
@@ -455,7 +467,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             if _SUBJECT_OPENS.search(text, 0, c.start) else None
         killed_here = bool(_KILL_AFTER.match(right) or _KILL_BEFORE.search(left) or
                            _ALL_OF_WHOM.match(right) or far)
-        injured_here = not direct and bool(_INJ_AFTER.match(right) or _INJ_BEFORE.search(left))
+        injured_here = not direct and bool(_INJ_AFTER.match(right) or _INJ_BEFORE.search(left)
+                                           or (_LEFT.search(left) and _LEFT_HURT.match(right)))
         including = bool(_INCLUDING.search(left)) or (
             (right.startswith(" of them") or right.startswith(" of whom")) and
             not _OF_THEM_DIED.match(right)) or bool(_SUBSET.match(right))
