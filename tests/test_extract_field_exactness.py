@@ -124,3 +124,41 @@ def test_left_with_the_hurt_word_after_a_long_object_is_no_death_toll() -> None:
 ])
 def test_left_with_the_dead_is_the_toll(said: str, killed: tuple[int, int]) -> None:
     assert _tolls(f"A raid in the north on Monday {said}, officials said.") == [killed]
+
+
+# --- tolls said without a plain "N killed" -----------------------------------------------
+
+@pytest.mark.parametrize("said", ["killing both men aboard", "and both men aboard died",
+                                  "and both crew members were killed"])
+def test_both_aboard_is_two_dead(said: str) -> None:
+    assert _tolls(f"US forces struck a boat in the Caribbean on Monday, {said}, officials "
+                  "said.") == [(2, 2)]
+
+
+def test_a_bare_both_died_makes_no_strike_of_its_own() -> None:
+    # "Both died" tells of the two told before; read as a toll it would stand alone
+    text = ("US forces struck a boat in the Pacific on Monday, killing three. Hours earlier "
+            "another boat was hit. \"Two men were on board when we struck. Both died,\" the "
+            "secretary had said.")
+    assert all(m.event_type != "Violence against civilians" for m in _strikes(text))
+    assert (2, 2) not in _tolls(text)
+
+
+@pytest.mark.parametrize("text", [
+    "US forces struck a boat on Monday. Four people were on board. There were no survivors, "
+    "officials said.",
+    "A boat carrying four people was struck by US forces on Monday; none of them survived.",
+])
+def test_no_survivors_among_a_crew_told_is_that_crew_dead(text: str) -> None:
+    [m] = _strikes(text)
+    assert (m.killed_low, m.killed_high) == (4, 4)
+
+
+@pytest.mark.parametrize("toll", ["now number 13", "numbered 13"])
+def test_the_dead_now_number_n_is_a_toll_of_n(toll: str) -> None:
+    text = ("Air raids hit the port district on Tuesday night. According to the rebels, the "
+            f"dead from Tuesday night's air raids on the port district {toll}, with "
+            "another 15 wounded.")
+    [m] = _strikes(text)
+    assert (m.killed_low, m.killed_high) == (13, 13)
+    assert m.injured_low == 15

@@ -178,7 +178,8 @@ _KILL_BEFORE = anchored(re.compile(
     r"\b(?:claimed|claiming|cost|costing) the lives of|"
     r"\bdeath toll (?:of|to|at|rose to|reached|stands at|stood at|climbed to)|"
     r"\btoll (?:of|to|at|rose to|reached|stands at|climbed to)|\bkilling (?:all|everyone)?|"
-    r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of))\s+[\"“]?$",
+    r"\b(?:toll|killed|dead|deaths)\b[\w\s'’-]{0,70}?\b(?:to|at|reached|of|numbered|"
+    r"(?:now\s+)?numbers?))\s+[\"“]?$",
              re.IGNORECASE))  # (a quote may open before the figure: killed "at least 17 civilians")
 # a toll told again, corrected: "later raised the figure to nine", "revised it to 12"
 _REVISED_TO = re.compile(r"\b(?:raised|revised|updated|corrected|lowered|later put)\s+(?:the\s+|"
@@ -517,10 +518,11 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         put("strikes", *boats)
     if "killed" not in counts and ("kill" in text or "Kill" in text or "slain" in text or
                                    "died" in text):
-        two = _TWO_KILLED.search(text)
+        two = _TWO_KILLED.search(text) or _BOTH_KILLED.search(text)
         one = _ONE_KILLED.search(text)
         if two is not None:
-            put("killed", (2, 2), two.start(), two.end())  # "killing its rider and a boy"
+            # "killing its rider and a boy", "killing both men aboard"
+            put("killed", (2, 2), two.start(), two.end())
         elif one is not None:
             put("killed", (1, 1), one.start(), one.end())  # "killed a local commander"
     if more is not None and added_at:
@@ -566,6 +568,11 @@ _TWO_KILLED = re.compile(
     rf"\b(?:killed|killing|kills)\s+{_ONE_OF}{_PERSON}\s+and\s+{_ONE_OF}{_PERSON}\b"
     rf"(?!\s+and\b)(?!['’]s)", re.IGNORECASE)
 
+# "killing both men aboard", "both crew members were killed": two dead (a bare "both died"
+# tells of the two told before)
+_BOTH_KILLED = re.compile(r"\bkill(?:ed|ing)\s+both\b|\bboth\s+(?:(?!and\b)[\w'’-]+\s+){1,4}?"
+                          r"(?:(?:were|had been|have been)\s+killed|died)\b", re.IGNORECASE)
+
 
 def people_told_one_by_one(said: str) -> bool:
     """Whether a toll's words count people one by one, by an article or a name ("killed a
@@ -573,5 +580,5 @@ def people_told_one_by_one(said: str) -> bool:
     rider and a boy"), not by a figure: beside a figure for the same strike they are among
     its dead, not a lower toll."""
     said = said.strip()
-    return said.lower() in ("a", "an") or \
-        bool(_ONE_KILLED.fullmatch(said) or _TWO_KILLED.fullmatch(said))
+    return said.lower() in ("a", "an") or bool(
+        _ONE_KILLED.fullmatch(said) or _TWO_KILLED.fullmatch(said) or _BOTH_KILLED.fullmatch(said))
