@@ -8,10 +8,16 @@ one article's wording.
 
 from __future__ import annotations
 
+import datetime as dt
+
+import dateparser
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from strikewatch.extract import extract
 from strikewatch.extract.counts import people_told_one_by_one
+from strikewatch.extract.dates import read_dates
 from strikewatch.records import Article, Mention
 
 PUB = "2025-06-11"  # a Wednesday
@@ -162,3 +168,47 @@ def test_the_dead_now_number_n_is_a_toll_of_n(toll: str) -> None:
     [m] = _strikes(text)
     assert (m.killed_low, m.killed_high) == (13, 13)
     assert m.injured_low == 15
+
+
+# --- dates read the way a calendar reads them (properties) -------------------------------
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_PUBLISHED = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
+
+
+@settings(max_examples=60, deadline=None)
+@given(day=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2035, 12, 31)),
+       form=st.sampled_from(["%B %d, %Y", "%d %B %Y", "%b %d, %Y"]), pub=_PUBLISHED)
+def test_a_full_date_reads_as_dateparser_reads_it(day: dt.date, form: str,
+                                                  pub: dt.date) -> None:
+    said = day.strftime(form)
+    [read] = read_dates(f"The strike took place on {said}, officials said.", pub)
+    parsed = dateparser.parse(said, languages=["en"])
+    assert parsed is not None
+    assert read.low == read.high == parsed.date().isoformat() == day.isoformat()
+    assert read.precision == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(pub=_PUBLISHED, name=st.sampled_from(_DAYS))
+def test_a_weekday_is_that_weekday_in_the_week_up_to_publication(pub: dt.date,
+                                                                 name: str) -> None:
+    [read] = read_dates(f"The strike on {name} killed three people.", pub)
+    assert read.low == read.high and read.low is not None
+    day = dt.date.fromisoformat(read.low)
+    assert day.strftime("%A") == name
+    assert pub - dt.timedelta(days=6) <= day <= pub
+
+
+@settings(max_examples=60, deadline=None)
+@given(pub=_PUBLISHED, day=st.dates(min_value=dt.date(2000, 1, 1),
+                                    max_value=dt.date(2035, 12, 31)))
+def test_a_day_without_its_year_is_the_last_such_day_up_to_publication(
+        pub: dt.date, day: dt.date) -> None:
+    if (day.month, day.day) == (2, 29):
+        return  # not every year has it
+    [read] = read_dates(f"The strike on {day.strftime('%B')} {day.day} killed three.", pub)
+    assert read.low is not None
+    got = dt.date.fromisoformat(read.low)
+    assert (got.month, got.day) == (day.month, day.day)
+    assert got <= pub and (pub - got).days < 366  # the past year's, never a future one
