@@ -212,20 +212,3 @@ def test_a_day_without_its_year_is_the_last_such_day_up_to_publication(
     got = dt.date.fromisoformat(read.low)
     assert (got.month, got.day) == (day.month, day.day)
     assert got <= pub and (pub - got).days < 366  # the past year's, never a future one
-
-
-# --- a sibling strike's toll stays with its own strike -----------------------------------
-
-@pytest.mark.parametrize("other", ["In that other strike", "In the other strike"])
-def test_the_other_strike_told_as_a_reference_keeps_its_own_toll(other: str) -> None:
-    text = ("The military struck a boat in the eastern Pacific on Wednesday. Three people "
-            "died, the secretary said. The strike came hours after an earlier, similar attack. "
-            f"{other}, on Tuesday night, two people were declared dead.")
-    tolls = sorted(_tolls(text), key=lambda t: t[0] or 0)
-    assert tolls == [(2, 2), (3, 3)]
-
-
-def test_an_earlier_accord_struck_is_no_other_strike() -> None:
-    text = ("On Saturday the president said American forces had just struck three nuclear "
-            "sites. He had pulled the country out of the earlier accord struck in 2015.")
-    assert len(_strikes(text)) == 1

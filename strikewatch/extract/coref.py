@@ -180,11 +180,6 @@ _OTHER_ACT = re.compile(r"\b(?:in|during|by|from)\s+(?:another|a\s+(?:second|thi
                         r"attacks?|raids?|operations?|bombings?|assaults?|ambush|clash(?:es)?|"
                         r"incidents?|engagements?)\b", re.IGNORECASE)
 
-# "In that other strike, two people were declared dead", "the earlier attack had killed
-# two": the event word itself says it is not the act told before
-_OTHER_NAMED = re.compile(r"\b(?:that|the|this|an)\s+(?:other|earlier|previous|prior)\s+$",
-                          re.IGNORECASE)
-
 # "Two days before that, ...", "A week earlier ...": told before its event word, a time
 # counted back from the act just told, so another act
 _OTHER_TIME = re.compile(r"\b(?:hours?|days?|weeks?|months?)\s+(?:before|earlier)\b|"
@@ -225,9 +220,6 @@ def links(g: Group, f: Frame) -> bool:
             _OTHER_ACT.search(f.sentence.text, f.start - f.sentence.start,
                               f.end - f.sentence.start):
         return False
-    if _OTHER_NAMED.search(f.sentence.text, max(0, f.trigger.start - f.sentence.start - 30),
-                           f.trigger.start - f.sentence.start):
-        return False  # "in that other strike": another act, even told as a reference
     if _earlier_act(f):
         return False  # "Two days before that, the US had struck ...": an earlier act
     if f.trigger.strength == "weak" and not f.anaphoric and _earlier_day(f, g):
