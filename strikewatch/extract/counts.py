@@ -178,8 +178,9 @@ _KILL_BEFORE = anchored(re.compile(
     r"\b(?:claimed|claiming|cost|costing) the lives of|"
     r"\bdeath toll (?:of|to|at|rose to|reached|stands at|stood at|climbed to)|"
     r"\btoll (?:of|to|at|rose to|reached|stands at|climbed to)|\bkilling (?:all|everyone)?|"
-    r"\b(?:toll|killed|dead|deaths)\b[\w\s'’-]{0,70}?\b(?:to|at|reached|of|numbered|"
-    r"(?:now\s+)?numbers?))\s+[\"“]?$",
+    r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of)|"
+    # "the dead from Tuesday night's raids on al-Hawak now number 13"
+    r"\b(?:the\s+)?(?:dead|deaths)\b[\w\s'’-]{0,70}?\b(?:numbered|(?:now\s+)?numbers?))\s+[\"“]?$",
              re.IGNORECASE))  # (a quote may open before the figure: killed "at least 17 civilians")
 # a toll told again, corrected: "later raised the figure to nine", "revised it to 12"
 _REVISED_TO = re.compile(r"\b(?:raised|revised|updated|corrected|lowered|later put)\s+(?:the\s+|"
