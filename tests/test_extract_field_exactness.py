@@ -212,3 +212,20 @@ def test_a_day_without_its_year_is_the_last_such_day_up_to_publication(
     got = dt.date.fromisoformat(read.low)
     assert (got.month, got.day) == (day.month, day.day)
     assert got <= pub and (pub - got).days < 366  # the past year's, never a future one
+
+
+# --- a weekday told with its calendar day ------------------------------------------------
+
+@pytest.mark.parametrize("said", ["on Monday, October 27,", "on Monday (Oct. 27),",
+                                  "on Monday, Oct. 27, 2025,"])
+def test_a_weekday_with_its_calendar_day_is_that_day_on_a_page_put_out_later(said: str) -> None:
+    # published on Thursday Nov. 6: "Monday" alone would be Nov. 3
+    [m] = _strikes(f"US forces struck a boat in the Caribbean {said} killing three.",
+                   published="2025-11-06")
+    assert (m.date_low, m.date_high) == ("2025-10-27", "2025-10-27")
+
+
+def test_a_weekday_alone_is_still_the_last_such_day() -> None:
+    [m] = _strikes("US forces struck a boat in the Caribbean on Monday, killing three.",
+                   published="2025-11-06")
+    assert (m.date_low, m.date_high) == ("2025-11-03", "2025-11-03")
