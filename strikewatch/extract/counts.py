@@ -175,10 +175,13 @@ _EITHER_AFTER = re.compile(
     rf"{{0,3}}{_KILLED_OR_HURT}\b", re.IGNORECASE)
 _EITHER_BEFORE = re.compile(rf"\b{_KILLED_OR_HURT}\s+$", re.IGNORECASE)
 _KILL_BEFORE = anchored(re.compile(
-    r"(?:\bkill(?:ed|ing|s)?(?:\s+all)?|\bleft|\b(?:claimed|claiming|cost|costing) the lives of|"
+    r"(?:\bkill(?:ed|ing|s)?(?:\s+all)?(?:\s+(?:its|their|the))?|\bleft|"
+    r"\b(?:claimed|claiming|cost|costing) the lives of|"
     r"\bdeath toll (?:of|to|at|rose to|reached|stands at|stood at|climbed to)|"
     r"\btoll (?:of|to|at|rose to|reached|stands at|climbed to)|\bkilling (?:all|everyone)?|"
-    r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of))\s+[\"“]?$",
+    r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of)|"
+    # "the dead from Tuesday night's raids on al-Hawak now number 13"
+    r"\b(?:the\s+)?(?:dead|deaths)\b[\w\s'’-]{0,70}?\b(?:numbered|(?:now\s+)?numbers?))\s+[\"“]?$",
              re.IGNORECASE))  # (a quote may open before the figure: killed "at least 17 civilians")
 # a toll told again, corrected: "later raised the figure to nine", "revised it to 12"
 _REVISED_TO = re.compile(r"\b(?:raised|revised|updated|corrected|lowered|later put)\s+(?:the\s+|"
@@ -189,8 +192,10 @@ _PARTITIVE_AGENT = re.compile(r"^\s+of\s+(?:the|their|its|his|her|our)\s+(?:[\w-
                               r"warplanes?|missiles?)\s+(?:had\s+|has\s+)?(?:killed|struck|hit)\b",
                               re.IGNORECASE)
 _AMONG = re.compile(r"\bamong\s+(?:the\s+)?$", re.IGNORECASE)
-# a count right after the verb: "killed two survivors", "killing three men and wounding two"
-_KILL_DIRECT = re.compile(r"\bkill(?:ed|ing|s)?(?:\s+all)?\s+[\"“]?$", re.IGNORECASE)
+# a count right after the verb: "killed two survivors", "killing three men and wounding two",
+# "killed its three crew members"
+_KILL_DIRECT = re.compile(r"\bkill(?:ed|ing|s)?(?:\s+all)?(?:\s+(?:its|their|the))?\s+[\"“]?$",
+                          re.IGNORECASE)
 # a count heading a long subject, its verb after the modifiers: "Fourteen narco-terrorists
 # aboard four boats in the Eastern Pacific were killed", "Six people on board the vessel,
 # which the military said was run by a cartel, were killed". Only where the count opens its
@@ -243,8 +248,14 @@ _MORE = re.compile(r"^\s+(?:more|others?|further|additional)\b", re.IGNORECASE)
 # "The strike also killed three fighters", "three fighters also died": more of the toll
 # told before (not "also killed in the strike was ...": a name, no count)
 _ALSO_BEFORE = anchored(re.compile(r"\balso\s+(?:killed|killing|left)\s+[\"“]?$", re.IGNORECASE))
-_ALSO_AFTER = re.compile(rf"^\s+{_GAP}(?:(?:were|was|had|have)\s+)?also\s+(?:been\s+)?"
+_ALSO_AFTER = re.compile(rf"^\s+{_GAP}(?:(?:of\s+the\s+)?[\w-]+\s+(?:forces|army|police)\s+)?"
+                         r"(?:(?:were|was|had|have)\s+)?also\s+(?:been\s+)?"
                          r"(?:killed|died|dead)\b", re.IGNORECASE)
+# "the two also died": the ones told before, told again; no more of them
+_THE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.IGNORECASE)
+# "three fighters were killed in the strike as well", "... died too"
+_AS_WELL_AFTER = re.compile(rf"^\s+{_GAP}(?:(?:were|was|had been|have been)\s+)?"
+                            r"(?:killed|died)\b[^,.;]{0,40}?\b(?:as well|too)\b", re.IGNORECASE)
 _HE_AND = re.compile(r"(?:\b(?:he|she)|(?:^|[.;:,]\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                      r"\s+and\s+$")
 # "a third person was killed": one more than the two told before
@@ -290,6 +301,11 @@ _PART_OF_TOLL = re.compile(rf"^\s+of\s+(?:the|those|these)\s+{_NUM}\s+"
 _OF_THEM_DIED = re.compile(r"^\s+of\s+(?:them|whom)\s+(?:(?:were|was|had\s+been|have\s+been)"
                            r"\s+(?:killed|slain)|(?:had\s+|have\s+)?died)\b", re.IGNORECASE)
 _NONE_OF = anchored(re.compile(r"\bnone\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE))
+# "left four U.S. troops and a military dog injured": what "left" leaves is said after the
+# whole object; hurt, not dead
+_LEFT = re.compile(r"\bleft\s+[\"“]?$", re.IGNORECASE)
+_LEFT_HURT = re.compile(r"(?:(?!\b(?:dead|killed|died|lifeless)\b|(?<![A-Z])\.\s)[^;:])"
+                        r"{0,80}?\b(?:injured|wounded|hurt)\b", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
 _ZERO = anchored(re.compile(
     r"\b(?:no one|nobody) (?:was|were) (?P<zk>killed|hurt|injured|wounded)|"
@@ -379,7 +395,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             continue  # "twelve soldiers were killed or wounded": casualties, no toll
         nth = _NTH.match(right) and text[c.start:c.end].lower() == "a"  # "a third person"
         added = bool(_MORE.match(right) or _ANOTHER.search(left) or
-                     _ALSO_BEFORE.search(left) or _ALSO_AFTER.match(right) or nth)
+                     _ALSO_BEFORE.search(left) or _ALSO_AFTER.match(right) or
+                     _AS_WELL_AFTER.match(right) or nth) and not _THE_BEFORE.search(left)
         if added and _HE_AND.search(left) and c.low is not None:
             # "he and one more of the group's operatives were killed": the one named
             # before counts too, and the toll adds to nothing told earlier
@@ -387,6 +404,16 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             right = _MORE.sub("", right, count=1)
             c = CountExpr(c.start, c.end, c.low + 1, None if c.high is None else c.high + 1,
                           c.approx)
+        if added and "killed" in counts and c.low is not None and (
+                _ALSO_AFTER.match(right) or _ALSO_BEFORE.search(left) or
+                _AS_WELL_AFTER.match(right)):
+            # "killed four militants, while three soldiers were also killed": more of
+            # the toll this very clause told, added to it (not to one told before)
+            low, high = counts["killed"]
+            counts["killed"] = (None if low is None else low + c.low,
+                                None if high is None or c.high is None else high + c.high)
+            spans["killed"] = (spans["killed"][0], offset + c.end)
+            continue
         if added:
             added_at.add(c.start)
             right = _MORE.sub("", right, count=1)  # "two more died": the count's verb
@@ -443,7 +470,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             if _SUBJECT_OPENS.search(text, 0, c.start) else None
         killed_here = bool(_KILL_AFTER.match(right) or _KILL_BEFORE.search(left) or
                            _ALL_OF_WHOM.match(right) or far)
-        injured_here = not direct and bool(_INJ_AFTER.match(right) or _INJ_BEFORE.search(left))
+        injured_here = not direct and bool(_INJ_AFTER.match(right) or _INJ_BEFORE.search(left)
+                                           or (_LEFT.search(left) and _LEFT_HURT.match(right)))
         including = bool(_INCLUDING.search(left)) or (
             (right.startswith(" of them") or right.startswith(" of whom")) and
             not _OF_THEM_DIED.match(right)) or bool(_SUBSET.match(right))
@@ -492,10 +520,11 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         put("strikes", *boats)
     if "killed" not in counts and ("kill" in text or "Kill" in text or "slain" in text or
                                    "died" in text):
-        two = _TWO_KILLED.search(text)
+        two = _TWO_KILLED.search(text) or _BOTH_KILLED.search(text)
         one = _ONE_KILLED.search(text)
         if two is not None:
-            put("killed", (2, 2), two.start(), two.end())  # "killing its rider and a boy"
+            # "killing its rider and a boy", "killing both men aboard"
+            put("killed", (2, 2), two.start(), two.end())
         elif one is not None:
             put("killed", (1, 1), one.start(), one.end())  # "killed a local commander"
     if more is not None and added_at:
@@ -540,3 +569,18 @@ _ONE_OF = r"(?:a|an|its|the|his|her|their|another)\s+(?:(?!and\b)[\w'’-]+\s+){
 _TWO_KILLED = re.compile(
     rf"\b(?:killed|killing|kills)\s+{_ONE_OF}{_PERSON}\s+and\s+{_ONE_OF}{_PERSON}\b"
     rf"(?!\s+and\b)(?!['’]s)", re.IGNORECASE)
+
+# "killing both men aboard", "both crew members were killed": two dead (a bare "both died"
+# tells of the two told before)
+_BOTH_KILLED = re.compile(r"\bkill(?:ed|ing)\s+both\b|\bboth\s+(?:(?!and\b)[\w'’-]+\s+){1,4}?"
+                          r"(?:(?:were|had been|have been)\s+killed|died)\b", re.IGNORECASE)
+
+
+def people_told_one_by_one(said: str) -> bool:
+    """Whether a toll's words count people one by one, by an article or a name ("killed a
+    commander", "a" of "a senior leader was killed", "Safaa Ahmad died in", "killing its
+    rider and a boy"), not by a figure: beside a figure for the same strike they are among
+    its dead, not a lower toll."""
+    said = said.strip()
+    return said.lower() in ("a", "an") or bool(
+        _ONE_KILLED.fullmatch(said) or _TWO_KILLED.fullmatch(said) or _BOTH_KILLED.fullmatch(said))

@@ -37,14 +37,17 @@ def read_frame_counts(doc: Doc) -> None:
             _all_aboard(doc, f)
 
 
-# "killing everyone on board", "all aboard were killed", "there were no survivors"
+# "killing everyone on board", "all aboard were killed", "there were no survivors", "none
+# of them survived"
 _ALL_KILLED = anchored(re.compile(
     r"\b(?:kill(?:ed|ing)\s+(?:everyone|everybody|all(?:\s+(?:those|the\s+people|the\s+men|"
     r"the\s+crew|crew\s+members))?)\s+(?:who\s+were\s+)?(?:on\s*board|aboard)|"
     r"(?:everyone|everybody|all(?:\s+(?:those|the\s+people|the\s+men))?)\s+(?:who\s+were\s+)?"
     r"(?:on\s*board|aboard)\s+(?:was|were|had\s+been)\s+killed|"
     r"(?:everyone|everybody|all(?:\s+(?:those|the\s+people|the\s+men))?)\s+(?:on\s*board|"
-    r"aboard)\s+died)\b", re.IGNORECASE))
+    r"aboard)\s+died|"
+    r"none\s+(?:of\s+them\s+)?survived|no\s+one\s+survived|there\s+were\s+no\s+survivors|"
+    r"left\s+no\s+survivors)\b", re.IGNORECASE))
 # how many were aboard: "the vessel carried three men", "four people were on board"
 _FIG = r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _ABOARD = (

@@ -202,6 +202,7 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
         # interview is when it was published, not when it happened
         return
     d = min(points, key=lambda d: abs(d.start - t0))
+    d = _calendar_day_beside(doc.text, d, points)
     # "in October ... overnight", "a strike in March, on the 14th": the finer reading
     # inside the coarser one is the same date, told more precisely
     finer = [e for e in points if e not in told and not _DATELINE.search(
@@ -225,6 +226,24 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
         return
     f.date_low, f.date_high, f.time_precision = d.low, d.high, d.precision
     f.cite("date", d.start, d.end)
+
+
+# "on Monday, October 27", "on Monday (Oct. 27)": a weekday with its calendar day beside it
+_BESIDE = re.compile(r",?\s*\(?\s*")
+_WEEKDAY = re.compile(r"(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                      r"Saturday|Sunday)(?:['’]s)?", re.IGNORECASE)
+
+
+def _calendar_day_beside(text: str, d: DateRead, points: list[DateRead]) -> DateRead:
+    """A weekday told with its calendar day is that day: the weekday alone resolves to the
+    last such day before publication, which a page put out a week later gets wrong."""
+    if not _WEEKDAY.fullmatch(text[d.start:d.end].strip()):
+        return d
+    for e in points:
+        if e is not d and e.precision == 1 and e.low is not None and e.low == e.high and \
+                e.start >= d.end and _BESIDE.fullmatch(text, d.end, e.start):
+            return e
+    return d
 
 
 def _year_told_elsewhere(doc: Doc, f: Frame, days: list[DateRead]) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame, Group
-from strikewatch.extract.counts import VAGUE
+from strikewatch.extract.counts import VAGUE, people_told_one_by_one
 from strikewatch.extract.pipeline import component
 from strikewatch.records import COUNT_FIELDS, Attribution, Mention, Quote, Span, stable_id
 
@@ -91,13 +91,15 @@ def _single_fields(g: Group) -> dict[str, object]:
 
 
 def _vague(f: Frame, key: str) -> bool:
-    """Whether the frame tells its count by a word, not a figure ("several", "dozens")."""
+    """Whether the frame tells its count without a figure: by a word ("several", "dozens")
+    or person by person ("killed a commander", "presenter Safaa Ahmad died"). A figure for
+    the same strike says the toll; such words only say some of its dead."""
     spans = f.prov.get(key)
     if not spans:
         return False
     a, b = spans[0]
-    said = f.sentence.text[a - f.sentence.start:b - f.sentence.start].lower()
-    return said in VAGUE
+    said = f.sentence.text[a - f.sentence.start:b - f.sentence.start]
+    return said.lower() in VAGUE or people_told_one_by_one(said)
 
 
 def _counts(frames: Sequence[Frame]) -> dict[str, object]:
