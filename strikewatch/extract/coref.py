@@ -216,6 +216,10 @@ def links(g: Group, f: Frame) -> bool:
     last = g.frames[-1]
     if last.sentence is f.sentence and f.start > f.sentence.start and not f.anaphoric:
         return False  # clauses split from one sentence tell events of their own
+    if f.antecedent and any(x.sentence is f.sentence for x in g.frames):
+        # "The strike came ... hitting back over the Israeli strike on the consulate": the
+        # act the sentence's event answered is not that event, even told as "the strike"
+        return False
     if f.trigger.strength == "weak" and not f.anaphoric and \
             _OTHER_ACT.search(f.sentence.text, f.start - f.sentence.start,
                               f.end - f.sentence.start):
@@ -318,6 +322,10 @@ def merge_frames(doc: Doc) -> list[Group]:
         # the event told most recently first (not the one begun most recently)
         cands = sorted((g for g in reversed(groups) if links(g, f) and compatible(g, f)),
                        key=lambda g: -g.frames[-1].sentence.index)
+        if f.anaphoric and any(not g.head.antecedent for g in cands):
+            # "the strikes hit Khost": the sentence's own event, not the act it was told
+            # to have come after ("came two days after militants killed seven")
+            cands = [g for g in cands if not g.head.antecedent]
         target = cands[0] if cands else None
         if f.anaphoric and len(cands) > 1:
             # "the Kherson bus attack": the event whose sentences name Kherson and a bus,

@@ -483,7 +483,7 @@ def _items_in_place(doc: Doc) -> None:
                      "frame.date_low", "frame.date_high", "frame.place", "frame.counts",
                      "frame.actor1", "frame.actor2", "frame.event_type", "frame.total",
                      "frame.seas", "frame.period_low", "frame.since_read", "frame.list_item",
-                     "frame.domain", "frame.target_kind"),
+                     "frame.domain", "frame.target_kind", "frame.antecedent"),
            assigns=("doc.groups", "frame.place"))
 def assemble(doc: Doc) -> None:
     """Elaborations join the event they elaborate; bare generic plurals are dropped."""
@@ -591,6 +591,9 @@ def _retellings(doc: Doc, groups: list[Group]) -> list[Group]:
                 continue
             if _refers(h):
                 prior = [a for a in keep if _referent(doc, g, a)]
+                if any(not a.head.antecedent for a in prior):
+                    # not the act the event was told to have come after or answered
+                    prior = [a for a in prior if not a.head.antecedent]
                 if prior:
                     # the event of the day it names ("Saturday's strike"), else the latest
                     days = _days_named(doc, g)[0]
@@ -634,8 +637,12 @@ def _news_act(g: Group) -> bool:
 
 
 def _can_be_one(doc: Doc, g: Group, a: Group) -> bool:
-    """Nothing the two groups tell keeps them apart: attacker, place, sea, day and tolls."""
+    """Nothing the two groups tell keeps them apart: attacker, place, sea, day and tolls,
+    nor the sentence (two acts one sentence tells are two: "a strike on Houla killed two
+    and a drone attack on Khiam killed two")."""
     if _attackers_clash(g.value("actor1"), a.value("actor1")):
+        return False
+    if any(f.sentence is x.sentence for f in g.frames for x in a.frames):
         return False
     if _places_differ(_own_place(g, a), _own_place(a, g)) or _seas_differ(g, a):
         return False
