@@ -16,10 +16,13 @@ An act told only as what the news came after or answered is the *antecedent*: a 
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strikewatch.extract import extract
+from strikewatch.extract.coref import also_elsewhere
+from strikewatch.extract.pipeline import Pipeline
 from strikewatch.records import Article, Mention
 
 PUB = "2025-06-11"  # a Wednesday
@@ -136,3 +139,66 @@ def test_dead_and_wounded_of_one_act_are_one_event(a: str, n: tuple[str, int],
     text = f"The ministry said an Israeli strike on {a} killed {n[0]} people and wounded {m[0]}."
     events = _events(text)
     assert [(e.killed_low, e.injured_low) for e in events] == [(n[1], m[1])]
+
+
+# -- one more act, elsewhere: "also hit <a place not named before>" --------------------
+
+def _places(text: str) -> list[str]:
+    return sorted(" ".join(s.text for s in m.spans) for m in _events(text))
+
+
+def test_strikes_that_also_hit_a_place_not_named_before_are_another_event() -> None:
+    text = ("Three people were killed on Tuesday when US strikes hit a water plant in "
+            "Hodeida, the rebels' health ministry said. Strikes also hit Saada, the rebels' "
+            "stronghold in the north.")
+    events = _events(text)
+    assert len(events) == 2
+    saada = [m for m in events if any("Saada" in s.text for s in m.spans)]
+    assert len(saada) == 1 and saada[0].killed_low is None
+
+
+def test_also_hit_names_a_target_as_well_as_a_place() -> None:
+    text = ("Heavy Israeli air strikes hit Damascus on Wednesday, aimed at the defence "
+            "ministry. State media said Israel also hit targets in Quneitra province.")
+    assert len(_events(text)) == 2
+
+
+def test_also_hit_a_place_already_told_is_the_same_raid() -> None:
+    # the place was named before: the sentence adds to the raid told, not a new act
+    text = ("Israeli jets struck Damascus and Quneitra on Wednesday, state media said. "
+            "The jets also hit targets in Quneitra, near the frontier.")
+    assert len(_events(text)) == 1
+
+
+def test_also_said_is_no_act_of_its_own() -> None:
+    text = ("A US drone strike killed two militants near Jilib on Tuesday, the command "
+            "said. The command also said the strike was carried out with Somalia's "
+            "government.")
+    assert _tolls(text) == [2]
+
+
+@pytest.mark.parametrize("sentence, other", [
+    ("Israeli jets also struck Quneitra overnight.", True),
+    ("The agency also reported Israeli strikes on Sunday on homes in Naqura.", True),
+    ("The Houthis have also hit American ships off Eilat.", False),  # a pattern to date
+    ("The Houthis were also hit by joint US-UK strikes.", False),  # the name is who struck
+    ("Israeli jets also struck Damascus again.", False),  # named before
+    ("The jets also struck Israeli-held posts.", False),  # a people's name, no place
+])
+def test_which_also_clauses_tell_another_act(sentence: str, other: bool) -> None:
+    text = "Israeli jets struck Damascus on Tuesday, the army said. " + sentence
+    doc = Pipeline().read(Article(text=text, published=PUB, language="en"))
+    second = [f for f in doc.frames if f.sentence.index == 1]
+    assert second, "the second sentence has an event word"
+    assert also_elsewhere(doc.text, second[0]) is other
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["Saada", "Hajjah", "Amran", "Marib", "Dhamar"]),
+       st.sampled_from(["struck", "bombed", "shelled"]))
+def test_also_verb_with_a_new_place_is_its_own_event(place: str, verb: str) -> None:
+    text = ("US strikes killed four people in Hodeida on Tuesday, the health ministry "
+            f"said. American jets also {verb} {place} overnight, residents said.")
+    events = _events(text)
+    assert len(events) == 2
+    assert sum(any(place in s.text for s in m.spans) for m in events) == 1

@@ -200,6 +200,36 @@ def _earlier_act(f: Frame) -> bool:
                                                       f.trigger.start - f.sentence.start)
 
 
+# "Strikes also hit Saada", "Israel also hit targets in Daraa province", "Iran had also hit
+# ISIS bases in Syria", "the agency also reported Israeli strikes on Sunday on homes in
+# Naqura": an act told as one more beside those told (not "has also attacked ships", a
+# pattern to date, nor "were also hit by US-UK strikes", where the name is the attacker)
+_ALSO_ACT = re.compile(r"(?<!\bhas )(?<!\bhave )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )"
+                       r"\balso\s+(?:hit|struck|targeted|bombed|shelled|"
+                       r"pounded|raided|reported\s+(?:[\w-]+\s+){0,2}?(?:strikes|airstrikes|"
+                       r"air\s+strikes|raids|shelling|attacks))\b", re.IGNORECASE)
+# a name after it: a place or target of its own
+_NAME = re.compile(r"\b[A-Z][\w'’-]{2,}")
+
+
+def also_elsewhere(text: str, f: Frame) -> bool:
+    """Whether f's clause tells its act as one more beside those told ("also hit") and names,
+    after those words, a place or target the article has not named before f's sentence
+    (nor a people's name, "Israeli"): another act, elsewhere, even with nothing else of its
+    own (reports count each place struck as an event, as ACLED codes one per location)."""
+    if f.status != "occurred" or f.kind != "event":
+        return False
+    m = _ALSO_ACT.search(text, f.start, f.end)
+    if m is None:
+        return False
+    before = text[:f.sentence.start]
+    for name in _NAME.finditer(text, m.end(), min(f.end, m.end() + 80)):
+        word = re.split(r"[-'’]", name.group(0))[0]  # "Israeli-held", "Saada's"
+        if len(word) > 2 and DEMONYM_RE.fullmatch(word) is None and word not in before:
+            return True
+    return False
+
+
 # "last Thursday", "this past Friday": the day of an earlier act, told in a later sentence
 _LAST_DAY = anchored(re.compile(rf"\b(?:last|this\s+past)\s+({DAY})\b"))
 
@@ -319,6 +349,9 @@ def merge_frames(doc: Doc) -> list[Group]:
         if f.drop:
             continue
         mark_elliptic(f)
+        if also_elsewhere(doc.text, f):
+            groups.append(Group([f]))  # "Strikes also hit Saada": another act, elsewhere
+            continue
         # the event told most recently first (not the one begun most recently)
         cands = sorted((g for g in reversed(groups) if links(g, f) and compatible(g, f)),
                        key=lambda g: -g.frames[-1].sentence.index)

@@ -39,7 +39,7 @@ from collections.abc import Callable
 
 from strikewatch.extract.components.dates import day_of_telling, telling_day, told_at
 from strikewatch.extract.context import Doc, Frame, Group
-from strikewatch.extract.coref import told_by_relative_day, year_named
+from strikewatch.extract.coref import also_elsewhere, told_by_relative_day, year_named
 from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.date_forms import DAY, MONTH_ABBRS, MONTH_NAMES
 from strikewatch.extract.pipeline import component
@@ -113,6 +113,8 @@ def anchored(doc: Doc, g: Group, own: re.Pattern[str] = _OWN) -> bool:
         return True
     if any(k in f.counts for f in g.frames for k in _TOLLS):
         return True
+    if also_elsewhere(doc.text, g.head):
+        return True  # "Strikes also hit Saada": a place of its own the article had not named
     return bool(own.search(doc.text[g.head.start:g.head.end]))
 
 
@@ -490,7 +492,7 @@ def assemble(doc: Doc) -> None:
     _items_in_place(doc)
     keep = join_elaborations(doc)
     groups = [g for g in _retellings(doc, keep)
-              if not _kind_of_act(g) and not _campaign_discussed(g)]
+              if not _kind_of_act(doc, g) and not _campaign_discussed(g)]
     groups = _join_counted_retellings(doc, groups)
     groups = _join_dated_referent(doc, groups)
     doc.groups = _join_denied_claim(doc, [g for g in groups if not _reference_only(doc, g)])
@@ -537,7 +539,7 @@ _GERUND = re.compile(r"^(?:striking|bombing|shelling|raiding|attacking)$", re.IG
 _CAMPAIGN_WORD = re.compile(r"^campaign$", re.IGNORECASE)
 
 
-def _kind_of_act(g: Group) -> bool:
+def _kind_of_act(doc: Doc, g: Group) -> bool:
     """An occurred incident told only in plurals, gerunds or as a campaign ("an investigation
     into military strikes on boats", "must stop striking boats", "its strikes on smuggling
     boats", "air raids as part of its counterterrorism campaign"), with
@@ -546,6 +548,8 @@ def _kind_of_act(g: Group) -> bool:
     h = g.head
     if h.kind != "event" or h.status != "occurred":
         return False
+    if also_elsewhere(doc.text, h):
+        return False  # "Israel also hit targets in Daraa province": one more act, told
     if not all(_ACTS.search(f.trigger.text) or _GERUND.match(f.trigger.text) or
                _CAMPAIGN_WORD.match(f.trigger.text) or f.trigger.strength == "weak"
                for f in g.frames):
