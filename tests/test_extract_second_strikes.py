@@ -64,6 +64,26 @@ def test_a_second_target_without_an_act_word_of_its_own_is_one_strike() -> None:
     assert _tolls(text) == [3]
 
 
+def test_a_second_count_in_a_separate_operation_elsewhere_is_its_own_event() -> None:
+    # gapping: the second count shares the first one's verb, with an act and place of its own
+    text = ("The army said seven militants were killed in an intelligence-based operation "
+            "in Mohmand district and six more in a separate operation in Bannu.")
+    assert _tolls(text) == [6, 7]
+
+
+_PROVINCES = st.sampled_from(["Kunduz", "Baghlan", "Khost", "Zabul", "Ghazni"])
+
+
+@settings(max_examples=20, deadline=None)
+@given(_PROVINCES,
+       st.sampled_from([("three", 3), ("four", 4), ("five", 5)]),
+       st.sampled_from([("two", 2), ("six", 6)]))
+def test_counts_gapped_over_two_places_are_two_events(place: str, n: tuple[str, int],
+                                                      m: tuple[str, int]) -> None:
+    text = f"{n[0].capitalize()} soldiers were killed in {place} and {m[0]} in Kandahar."
+    assert _tolls(text) == sorted([n[1], m[1]])
+
+
 # -- an act told as what the news came after or answered --------------------------------
 
 def test_an_act_the_strikes_came_after_is_another_event_not_their_toll() -> None:

@@ -189,12 +189,18 @@ def _split_events(s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str
 
 
 # "Israeli strikes killed four people in Khan Younis and two in Jabalia": a second count
-# and place share the first one's verb (gapping); each place is an event of its own
+# and place share the first one's verb (gapping); each place is an event of its own. The
+# places may be told with the act ("seven were killed in an operation in Mohmand district
+# and six more in a separate operation in Bannu")
+_GAP_ACT = (r"(?:(?:in|during)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,2}?(?:operation|raid|strike|"
+            r"attack|clash|ambush|assault)\s+)?")
 _GAPPED = re.compile(
-    r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring)\s+(?:[\w-]+\s+){1,3}?in\s+"
-    r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?P<and>and)\s+(?P<n>\d+|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:more\s+|others?\s+)?(?:in|at)\s+"
-    r"(?:the\s+)?[A-Z]")
+    r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring)\s+(?:[\w-]+\s+){0,3}?"
+    + _GAP_ACT + r"in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+    r"(?:\s+(?:district|province|region|area|town|village|city|county|governorate))?"
+    r"\s+(?P<and>and)\s+(?P<n>\d+|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:more\s+|others?\s+)?"
+    + _GAP_ACT + r"(?:in|at)\s+(?:the\s+)?[A-Z]")
 
 
 def _ungap(text: str, a: int, b: int, kind: str) -> list[tuple[int, int, str]]:
