@@ -84,6 +84,16 @@ def test_counts_gapped_over_two_places_are_two_events(place: str, n: tuple[str, 
     assert _tolls(text) == sorted([n[1], m[1]])
 
 
+def test_operations_told_by_rank_keep_their_own_tolls() -> None:
+    # "In the third, forces hit a group of militants ... The raid left four dead": the raid
+    # is the third operation's, not the second's, whose toll stays its own
+    text = ("Security forces killed 14 militants in three operations, the army said on "
+            "Saturday. The second operation was in Karak district, where troops killed eight "
+            "militants. In the third, security forces in Khyber hit a group of militants. The "
+            "raid left four militants dead.")
+    assert _tolls(text) == [4, 8]
+
+
 # -- an act told as what the news came after or answered --------------------------------
 
 def test_an_act_the_strikes_came_after_is_another_event_not_their_toll() -> None:
