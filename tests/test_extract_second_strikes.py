@@ -94,6 +94,20 @@ def test_operations_told_by_rank_keep_their_own_tolls() -> None:
     assert _tolls(text) == [4, 8]
 
 
+def test_one_more_act_of_a_set_told_by_rank_is_its_own_event() -> None:
+    # "The second hit a boat": the ordinal leaves out the act word, it does not refer back
+    # to the act told before it
+    text = ("US forces carried out three strikes in the eastern Pacific on Monday, the "
+            "command said. The first strike hit a boat with eight people aboard. The second "
+            "hit a boat with four. The third hit a boat with three.")
+    events = [m for m in _events(text) if m.kind == "event"]
+    told = sorted(" ".join(s.text for s in m.spans) for m in events)
+    assert any(t.startswith("The second hit a boat") and "The third" not in t for t in told)
+    assert any(t.startswith("The third hit a boat") for t in told)
+    # the act word left out gives each its type, as the first strike's
+    assert {m.event_type for m in events} == {"Explosions/Remote violence"}
+
+
 # -- an act told as what the news came after or answered --------------------------------
 
 def test_an_act_the_strikes_came_after_is_another_event_not_their_toll() -> None:

@@ -291,6 +291,21 @@ _ELLIPTIC = re.compile(r"\W*(?:the\s+)?(?:first|second|third|fourth|fifth|latest
                        r"left|was|destroyed)\b)", re.IGNORECASE)
 
 
+# ... of which "The second hit a boat with four", "The third, on Friday, killed two" name one
+# more member of the set just told, never the act told before it
+_ANOTHER_OF_SET = re.compile(r"\W*(?:the\s+)?(?:second|third|fourth|fifth|sixth|next|another)\b"
+                             r"(?=\s*,|\s+(?:on|in|at|killed|hit|struck|targeted|left|was|"
+                             r"destroyed)\b)", re.IGNORECASE)
+
+
+def one_more_of_set(f: Frame) -> bool:
+    """Whether f opens its sentence with an elliptic ordinal for one more act of a set
+    ("The second hit a boat with four"): an act of its own, not a reference to the one
+    before (as "the strike" would be)."""
+    return f.start == f.sentence.start and f.trigger.generic and \
+        _ANOTHER_OF_SET.match(f.sentence.text) is not None
+
+
 def mark_elliptic(f: Frame) -> None:
     """An elliptic ordinal subject refers back like "the strike" does."""
     if _ELLIPTIC.match(f.sentence.text) and f.trigger.generic:
@@ -301,7 +316,7 @@ def _can_start(f: Frame) -> bool:
     """Whether a weak frame that joined nothing may stand as its own mention."""
     if _DISASTER.search(f.sentence.text):
         return False  # "the death toll from the earthquake": no conflict event
-    if f.anaphoric and f.counts and _ELLIPTIC.match(f.sentence.text):
+    if (f.anaphoric or one_more_of_set(f)) and f.counts and _ELLIPTIC.match(f.sentence.text):
         return True  # "The second, on Sunday, killed two": one more of the acts just told
     if not f.trigger.generic and f.status_cued and f.status != "occurred":
         return True  # "plans for possible strikes": a plan of a kind of act is the event
@@ -352,9 +367,14 @@ def merge_frames(doc: Doc) -> list[Group]:
         if also_elsewhere(doc.text, f):
             groups.append(Group([f]))  # "Strikes also hit Saada": another act, elsewhere
             continue
-        # the event told most recently first (not the one begun most recently)
-        cands = sorted((g for g in reversed(groups) if links(g, f) and compatible(g, f)),
-                       key=lambda g: -g.frames[-1].sentence.index)
+        # the event told most recently first (not the one begun most recently); one more
+        # act of a set told by rank ("The second hit a boat") refers to none of them
+        another = one_more_of_set(f)
+        if another:
+            f.anaphoric = False
+        cands = [] if another else sorted(
+            (g for g in reversed(groups) if links(g, f) and compatible(g, f)),
+            key=lambda g: -g.frames[-1].sentence.index)
         if f.anaphoric and any(not g.head.antecedent for g in cands):
             # "the strikes hit Khost": the sentence's own event, not the act it was told
             # to have come after ("came two days after militants killed seven")
@@ -392,7 +412,8 @@ def _inherit(groups: list[Group]) -> None:
     for i, g in enumerate(groups):
         h = g.head
         prev = groups[i - 1] if i > 0 else None
-        if prev is not None and h.anaphoric and h.kind == "event" and \
+        # ("The second, on Sunday, killed two": the act word it leaves out is the one before)
+        if prev is not None and (h.anaphoric or one_more_of_set(h)) and h.kind == "event" and \
                 h.sentence.index - prev.frames[-1].sentence.index <= 2:
             src = next((f for f in prev.frames if f.event_type is not None), None)
             if g.value("event_type") is None and src is not None:
