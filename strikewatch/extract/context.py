@@ -107,6 +107,10 @@ class Frame:
     gap_of: Frame | None = None  # ... and the frame whose verb, actor and date it shares
     # clauses: one item of a toll told by rank ("two on the second boat"), a strike of its own
     list_item: bool = False
+    # clauses: an act told only as what the sentence's event came after or answered ("came
+    # two days after militants killed seven", "in response to U.S. strikes on Sanaa"):
+    # an event of its own, but not the one a later "the strikes" refers to
+    antecedent: bool = False
     # kind: the day's total a list item adds up to ("eight were killed in all"), a tally
     total: Frame | None = None
     approx: list[str] = field(default_factory=list)

@@ -200,6 +200,36 @@ def _earlier_act(f: Frame) -> bool:
                                                       f.trigger.start - f.sentence.start)
 
 
+# "Strikes also hit Saada", "Israel also hit targets in Daraa province", "Iran had also hit
+# ISIS bases in Syria", "the agency also reported Israeli strikes on Sunday on homes in
+# Naqura": an act told as one more beside those told (not "has also attacked ships", a
+# pattern to date, nor "were also hit by US-UK strikes", where the name is the attacker)
+_ALSO_ACT = re.compile(r"(?<!\bhas )(?<!\bhave )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )"
+                       r"\balso\s+(?:hit|struck|targeted|bombed|shelled|"
+                       r"pounded|raided|reported\s+(?:[\w-]+\s+){0,2}?(?:strikes|airstrikes|"
+                       r"air\s+strikes|raids|shelling|attacks))\b", re.IGNORECASE)
+# a name after it: a place or target of its own
+_NAME = re.compile(r"\b[A-Z][\w'’-]{2,}")
+
+
+def also_elsewhere(text: str, f: Frame) -> bool:
+    """Whether f's clause tells its act as one more beside those told ("also hit") and names,
+    after those words, a place or target the article has not named before f's sentence
+    (nor a people's name, "Israeli"): another act, elsewhere, even with nothing else of its
+    own (reports count each place struck as an event, as ACLED codes one per location)."""
+    if f.status != "occurred" or f.kind != "event":
+        return False
+    m = _ALSO_ACT.search(text, f.start, f.end)
+    if m is None:
+        return False
+    before = text[:f.sentence.start]
+    for name in _NAME.finditer(text, m.end(), min(f.end, m.end() + 80)):
+        word = re.split(r"[-'’]", name.group(0))[0]  # "Israeli-held", "Saada's"
+        if len(word) > 2 and DEMONYM_RE.fullmatch(word) is None and word not in before:
+            return True
+    return False
+
+
 # "last Thursday", "this past Friday": the day of an earlier act, told in a later sentence
 _LAST_DAY = anchored(re.compile(rf"\b(?:last|this\s+past)\s+({DAY})\b"))
 
@@ -216,6 +246,10 @@ def links(g: Group, f: Frame) -> bool:
     last = g.frames[-1]
     if last.sentence is f.sentence and f.start > f.sentence.start and not f.anaphoric:
         return False  # clauses split from one sentence tell events of their own
+    if f.antecedent and any(x.sentence is f.sentence for x in g.frames):
+        # "The strike came ... hitting back over the Israeli strike on the consulate": the
+        # act the sentence's event answered is not that event, even told as "the strike"
+        return False
     if f.trigger.strength == "weak" and not f.anaphoric and \
             _OTHER_ACT.search(f.sentence.text, f.start - f.sentence.start,
                               f.end - f.sentence.start):
@@ -257,6 +291,21 @@ _ELLIPTIC = re.compile(r"\W*(?:the\s+)?(?:first|second|third|fourth|fifth|latest
                        r"left|was|destroyed)\b)", re.IGNORECASE)
 
 
+# ... of which "The second hit a boat with four", "The third, on Friday, killed two" name one
+# more member of the set just told, never the act told before it
+_ANOTHER_OF_SET = re.compile(r"\W*(?:the\s+)?(?:second|third|fourth|fifth|sixth|next|another)\b"
+                             r"(?=\s*,|\s+(?:on|in|at|killed|hit|struck|targeted|left|was|"
+                             r"destroyed)\b)", re.IGNORECASE)
+
+
+def one_more_of_set(f: Frame) -> bool:
+    """Whether f opens its sentence with an elliptic ordinal for one more act of a set
+    ("The second hit a boat with four"): an act of its own, not a reference to the one
+    before (as "the strike" would be)."""
+    return f.start == f.sentence.start and f.trigger.generic and \
+        _ANOTHER_OF_SET.match(f.sentence.text) is not None
+
+
 def mark_elliptic(f: Frame) -> None:
     """An elliptic ordinal subject refers back like "the strike" does."""
     if _ELLIPTIC.match(f.sentence.text) and f.trigger.generic:
@@ -267,7 +316,7 @@ def _can_start(f: Frame) -> bool:
     """Whether a weak frame that joined nothing may stand as its own mention."""
     if _DISASTER.search(f.sentence.text):
         return False  # "the death toll from the earthquake": no conflict event
-    if f.anaphoric and f.counts and _ELLIPTIC.match(f.sentence.text):
+    if (f.anaphoric or one_more_of_set(f)) and f.counts and _ELLIPTIC.match(f.sentence.text):
         return True  # "The second, on Sunday, killed two": one more of the acts just told
     if not f.trigger.generic and f.status_cued and f.status != "occurred":
         return True  # "plans for possible strikes": a plan of a kind of act is the event
@@ -315,9 +364,21 @@ def merge_frames(doc: Doc) -> list[Group]:
         if f.drop:
             continue
         mark_elliptic(f)
-        # the event told most recently first (not the one begun most recently)
-        cands = sorted((g for g in reversed(groups) if links(g, f) and compatible(g, f)),
-                       key=lambda g: -g.frames[-1].sentence.index)
+        if also_elsewhere(doc.text, f):
+            groups.append(Group([f]))  # "Strikes also hit Saada": another act, elsewhere
+            continue
+        # the event told most recently first (not the one begun most recently); one more
+        # act of a set told by rank ("The second hit a boat") refers to none of them
+        another = one_more_of_set(f)
+        if another:
+            f.anaphoric = False
+        cands = [] if another else sorted(
+            (g for g in reversed(groups) if links(g, f) and compatible(g, f)),
+            key=lambda g: -g.frames[-1].sentence.index)
+        if f.anaphoric and any(not g.head.antecedent for g in cands):
+            # "the strikes hit Khost": the sentence's own event, not the act it was told
+            # to have come after ("came two days after militants killed seven")
+            cands = [g for g in cands if not g.head.antecedent]
         target = cands[0] if cands else None
         if f.anaphoric and len(cands) > 1:
             # "the Kherson bus attack": the event whose sentences name Kherson and a bus,
@@ -351,7 +412,8 @@ def _inherit(groups: list[Group]) -> None:
     for i, g in enumerate(groups):
         h = g.head
         prev = groups[i - 1] if i > 0 else None
-        if prev is not None and h.anaphoric and h.kind == "event" and \
+        # ("The second, on Sunday, killed two": the act word it leaves out is the one before)
+        if prev is not None and (h.anaphoric or one_more_of_set(h)) and h.kind == "event" and \
                 h.sentence.index - prev.frames[-1].sentence.index <= 2:
             src = next((f for f in prev.frames if f.event_type is not None), None)
             if g.value("event_type") is None and src is not None:

@@ -111,6 +111,12 @@ LEXICON: tuple[Entry, ...] = (
           rf"(?:had |has |have )?(?:been |was |were )(?:[\w-]+ )?hit|"
           rf"{_WRECKED} hit(?= (?:on|off|near|last|earlier|this)\b)", ERV, "Air/drone strike",
           generic=True),
+    # "security forces hit a group of militants", "troops struck a band of insurgents": an
+    # armed group as the object; whether a clash or a strike comes from the actors
+    Entry(r"(?<!\bto )(?:hit|struck|engaged|attacked) (?:an? |the )?(?:[\w-]+ )?(?:group|band|"
+          r"cell|gathering|column|convoy|hideout) of (?:[\w-]+ )?(?:militants|fighters|"
+          r"insurgents|terrorists|gunmen|rebels|jihadists|extremists)", None, None,
+          generic=True),
     Entry(rf"(?:destroyed|sank|blew up|set ablaze) (?:[\w-]+ ){{0,3}}?{_WRECKED}|"
           rf"{_WRECKED} (?:had |has |have )?(?:been |was |were )(?:[\w-]+ )?"
           r"(?:destroyed|sunk|blown up|set ablaze)", None, None, generic=True),

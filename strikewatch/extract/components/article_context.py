@@ -317,7 +317,8 @@ def _fill_target(g: Group, vessel: tuple[int, int] | None) -> None:
 
 @component("article_context",
            requires=("doc.groups", "doc.countries", "frame.place", "frame.actor1", "frame.domain",
-                     "frame.status", "frame.event_type", "frame.drop", "frame.target_kind"),
+                     "frame.status", "frame.event_type", "frame.drop", "frame.target_kind",
+                     "frame.antecedent"),
            assigns=("frame.place", "frame.actor1", "frame.target_kind", "frame.domain"))
 def article_context(doc: Doc) -> None:
     """Place and acting party from the rest of the article, where it gives one answer."""
@@ -326,6 +327,15 @@ def article_context(doc: Doc) -> None:
     home = place_ctx[0].country if place_ctx is not None else None
     vessel = _vessel_context(doc)
     for g in doc.groups:
+        if g.head.antecedent:
+            # "came two days after Pakistani militants killed seven soldiers": the act the
+            # news came after or answered is the other side's; the article's striking state
+            # is not its attacker, and the article's country is its place only where its
+            # attacker is not of another country
+            by = getattr(g.value("actor1"), "country", None)
+            if place_ctx is None or by is None or by == place_ctx[0].country:
+                _fill_place(doc, g, place_ctx)
+            continue
         _fill_place(doc, g, place_ctx)
         _fill_actor(doc, g, actor_ctx, home)
         if not (g.head.background and any(year_named(f) for f in g.frames)):

@@ -42,7 +42,7 @@ from collections.abc import Callable
 
 from strikewatch.extract.components.dates import day_of_telling, telling_day, told_at
 from strikewatch.extract.context import Doc, Frame, Group
-from strikewatch.extract.coref import told_by_relative_day, year_named
+from strikewatch.extract.coref import also_elsewhere, told_by_relative_day, year_named
 from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.date_forms import DAY, MONTH_ABBRS, MONTH_NAMES
 from strikewatch.extract.pipeline import component
@@ -139,6 +139,8 @@ def anchored(doc: Doc, g: Group, own: re.Pattern[str] = _OWN) -> bool:
         return True
     if any(k in f.counts for f in g.frames for k in _TOLLS):
         return True
+    if also_elsewhere(doc.text, g.head):
+        return True  # "Strikes also hit Saada": a place of its own the article had not named
     return bool(own.search(doc.text[g.head.start:g.head.end]))
 
 
@@ -509,14 +511,14 @@ def _items_in_place(doc: Doc) -> None:
                      "frame.date_low", "frame.date_high", "frame.place", "frame.counts",
                      "frame.actor1", "frame.actor2", "frame.event_type", "frame.total",
                      "frame.seas", "frame.period_low", "frame.since_read", "frame.list_item",
-                     "frame.domain", "frame.target_kind"),
+                     "frame.domain", "frame.target_kind", "frame.antecedent"),
            assigns=("doc.groups", "frame.place"))
 def assemble(doc: Doc) -> None:
     """Elaborations join the event they elaborate; bare generic plurals are dropped."""
     _items_in_place(doc)
     keep = join_elaborations(doc)
     groups = [g for g in _retellings(doc, keep)
-              if not _kind_of_act(g) and not _campaign_discussed(g)]
+              if not _kind_of_act(doc, g) and not _campaign_discussed(g)]
     groups = _join_restatements(doc, _join_counted_retellings(doc, groups))
     groups = _join_dated_referent(doc, groups)
     doc.groups = _join_denied_claim(doc, [g for g in groups if not _reference_only(doc, g)])
@@ -590,7 +592,7 @@ _CAMPAIGN_WORD = re.compile(r"^(?:campaign|offensive|war|conflict|fighting|hosti
                             r"crackdown)$", re.IGNORECASE)
 
 
-def _kind_of_act(g: Group) -> bool:
+def _kind_of_act(doc: Doc, g: Group) -> bool:
     """An occurred incident told only in plurals, gerunds or as a campaign or war ("an
     investigation into military strikes on boats", "must stop striking boats", "its strikes
     on smuggling boats", "air raids as part of its counterterrorism campaign", "the
@@ -600,6 +602,8 @@ def _kind_of_act(g: Group) -> bool:
     h = g.head
     if h.kind != "event" or h.status != "occurred":
         return False
+    if also_elsewhere(doc.text, h):
+        return False  # "Israel also hit targets in Daraa province": one more act, told
     if not all(_ACTS.search(f.trigger.text) or _GERUND.match(f.trigger.text) or
                _CAMPAIGN_WORD.match(f.trigger.text) or f.trigger.strength == "weak"
                for f in g.frames):
@@ -645,6 +649,9 @@ def _retellings(doc: Doc, groups: list[Group]) -> list[Group]:
                 continue
             if _refers(h):
                 prior = [a for a in keep if _referent(doc, g, a)]
+                if any(not a.head.antecedent for a in prior):
+                    # not the act the event was told to have come after or answered
+                    prior = [a for a in prior if not a.head.antecedent]
                 if prior:
                     # the event of the day it names ("Saturday's strike"), else the latest
                     days = _days_named(doc, g)[0]
@@ -688,8 +695,12 @@ def _news_act(g: Group) -> bool:
 
 
 def _can_be_one(doc: Doc, g: Group, a: Group) -> bool:
-    """Nothing the two groups tell keeps them apart: attacker, place, sea, day and tolls."""
+    """Nothing the two groups tell keeps them apart: attacker, place, sea, day and tolls,
+    nor the sentence (two acts one sentence tells are two: "a strike on Houla killed two
+    and a drone attack on Khiam killed two")."""
     if _attackers_clash(g.value("actor1"), a.value("actor1")):
+        return False
+    if any(f.sentence is x.sentence for f in g.frames for x in a.frames):
         return False
     if _places_differ(_own_place(g, a), _own_place(a, g)) or _seas_differ(g, a):
         return False

@@ -95,12 +95,30 @@ _CONTEXT_TYPES = frozenset({SD, "Protests"})
 # ("Donetsk, six killed; Kherson, three killed; ..."), and "a drone hit a car, killing one,
 # and a second strike on another car killed one more" (an act told as another one, with
 # its own verb, after an act with its own toll; no "second"/"another", no split: "hit a
-# depot, killing three, and a warehouse" is one strike)
+# depot, killing three, and a warehouse" is one strike). "an attack on Beit Lif killed
+# five and a drone strike on Deir Seryan killed one" is two acts as well: a new act word
+# with its own place and verb after a toll.
+_ACT_NOUN = (r"(?:strike|airstrike|air\s+strike|attack|raid|bombing|shelling|assault|"
+             r"ambush)")
 _EVENT_BREAK = re.compile(
-    r",\s+(?:while|whereas|in response to|in retaliation for)\s+|;\s+|"
+    r",\s+(?:while|whereas|in response to|in retaliation for|hitting back (?:over|for|at)|"
+    r"retaliating (?:for|against))\s+|;\s+|"
     r"\s+and\s+(?=(?:a\s+(?:second|third|separate|further)|another)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:strike|airstrike|air\s+strike|attack|raid|bombing|shelling)\b[^,;]{0,80}?\b(?:killed|wounded|injured|hit|struck|"
-    r"destroyed|left)\b)", re.IGNORECASE)
+    rf"{_ACT_NOUN}\b[^,;]{{0,80}}?\b(?:killed|wounded|injured|hit|struck|"
+    r"destroyed|left)\b)|"
+    r"\s+and\s+(?=an?\s+(?:[\w-]+\s+){0,2}?"
+    rf"{_ACT_NOUN}\s+(?:on|in|near|at|against|of)\s+[^;]{{0,80}}?\b(?:killed|"
+    r"wounded|injured|hit|struck|destroyed)\b)|"
+    # "The strikes came two days after militants killed seven soldiers", "an airstrike ...,
+    # carried out after Al-Shabaab attacked the partner force": the act it came after is
+    # another one, told with its own words
+    r"\s+(?:came|comes|come|coming|was\s+carried\s+out|were\s+carried\s+out|carried\s+out|"
+    r"was\s+launched|were\s+launched)\s+(?:[\w'’-]+\s+){0,4}?after\s+", re.IGNORECASE)
+# "Just a day before these strikes, the IRGC had attacked ...": a time counted from the act
+# just told opens the sentence; what follows the comma is another act
+_TIME_BEFORE = re.compile(r"^\W*(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|"
+                          r"seven|\d+|several|a\s+few)\s+(?:hours?|days?|weeks?|months?)\s+"
+                          r"(?:before|after|earlier)\b[^,;]{1,60}(,)\s+", re.IGNORECASE)
 # the act before such an "and" has its own toll
 _TOLD_TOLL = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring)\b",
                         re.IGNORECASE)
@@ -108,24 +126,43 @@ _ITEM_HEAD = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2},\s")
 _ITEM_NUMBER = re.compile(r"\d|(?<!\bno )\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"eleven|twelve|dozens|scores|hundreds|several)\b", re.IGNORECASE)
 _LIST_HEAD = re.compile(r"^[^:;]{3,60}:\s+(?=[^;]*;)")
+# a cut after which the clause answers the one before: an event by its words alone
+_REPLY = re.compile(r"response|retaliat|hitting back", re.IGNORECASE)
+# a cut after which the clause tells an earlier act: what the event came after or answered
+_EARLIER = re.compile(r"response|retaliat|hitting back|after|before", re.IGNORECASE)
+
+
+def _cuts(text: str) -> list[tuple[int, int, str]]:
+    """Where the sentence breaks between events: (start, end, words) of each break."""
+    cuts: list[tuple[int, int, str]] = []
+    t = _TIME_BEFORE.match(text)
+    if t is not None:
+        # "A day before these strikes, X had attacked": an earlier act; "A day after the
+        # strike, gunmen attacked": a later one (the words of the cut tell which)
+        earlier = re.search(r"before|earlier", t.group(0), re.IGNORECASE) is not None
+        cuts.append((t.start(1), t.end(), ", before " if earlier else ", then "))
+    for m in _EVENT_BREAK.finditer(text):
+        if cuts and m.start() < cuts[-1][1]:
+            continue
+        if m.group(0).strip().lower() == "and" and not _TOLD_TOLL.search(
+                text, cuts[-1][1] if cuts else 0, m.start()):
+            continue  # "an attack announced on May 3 and another on May 14 that killed six"
+        cuts.append((m.start(), m.end(), m.group(0)))
+    return cuts
 
 
 def _split_events(s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str]]:
     """The sentence's event clauses: split where each side has an event word of its own
     (a strong one, or a casualty word with a count, as list items have)."""
-    cuts: list[re.Match[str]] = []
-    for m in _EVENT_BREAK.finditer(s.text):
-        if m.group(0).strip().lower() == "and" and not _TOLD_TOLL.search(
-                s.text, cuts[-1].end() if cuts else 0, m.start()):
-            continue  # "an attack announced on May 3 and another on May 14 that killed six"
-        cuts.append(m)
+    cuts = _cuts(s.text)
     if not cuts:
         return [(s.start, s.end, "")]
     head = _LIST_HEAD.match(s.text)
-    bounds = [head.end() if head else 0] + [m.end() for m in cuts]
-    ends = [m.start() for m in cuts] + [len(s.text)]
+    bounds = [head.end() if head else 0] + [end for _, end, _ in cuts]
+    ends = [start for start, _, _ in cuts] + [len(s.text)]
     parts = list(zip(bounds, ends, strict=True))
-    reply = {m.end() for m in cuts if re.search(r"response|retaliation", m.group(0), re.I)}
+    reply = {end for _, end, words in cuts if _REPLY.search(words)}
+    earlier = {end for _, end, words in cuts if _EARLIER.search(words)}
 
     def eventful(a: int, b: int) -> bool:
         # a strong event word, or figures where the clause opens the sentence or a list
@@ -145,19 +182,25 @@ def _split_events(s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str
             pa, _, k = out[-1]
             out[-1] = (pa, s.start + b, k)  # a clause with no event of its own stays
         else:
-            out.append((s.start + a, s.start + b, "event"))
+            out.append((s.start + a, s.start + b, "earlier" if a in earlier else "event"))
     if head and out:
         out[0] = (s.start, out[0][1], out[0][2])
     return out
 
 
 # "Israeli strikes killed four people in Khan Younis and two in Jabalia": a second count
-# and place share the first one's verb (gapping); each place is an event of its own
+# and place share the first one's verb (gapping); each place is an event of its own. The
+# places may be told with the act ("seven were killed in an operation in Mohmand district
+# and six more in a separate operation in Bannu")
+_GAP_ACT = (r"(?:(?:in|during)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,2}?(?:operation|raid|strike|"
+            r"attack|clash|ambush|assault)\s+)?")
 _GAPPED = re.compile(
-    r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring)\s+(?:[\w-]+\s+){1,3}?in\s+"
-    r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?P<and>and)\s+(?P<n>\d+|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:more\s+|others?\s+)?(?:in|at)\s+"
-    r"(?:the\s+)?[A-Z]")
+    r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring)\s+(?:[\w-]+\s+){0,3}?"
+    + _GAP_ACT + r"in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+    r"(?:\s+(?:district|province|region|area|town|village|city|county|governorate))?"
+    r"\s+(?P<and>and)\s+(?P<n>\d+|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:more\s+|others?\s+)?"
+    + _GAP_ACT + r"(?:in|at)\s+(?:the\s+)?[A-Z]")
 
 
 def _ungap(text: str, a: int, b: int, kind: str) -> list[tuple[int, int, str]]:
@@ -328,7 +371,8 @@ def _type_frame(doc: Doc, f: Frame, inside: list[Trigger], b: int) -> None:
 
 @component("clauses", requires=("doc.sentences", "doc.triggers"),
            assigns=("doc.frames", "frame.kind", "frame.event_type", "frame.gap_of",
-                    "frame.violent_context", "frame.anaphoric", "frame.list_item"))
+                    "frame.violent_context", "frame.anaphoric", "frame.list_item",
+                    "frame.antecedent"))
 def build_frames(doc: Doc) -> None:
     """One frame per event clause (two where a toll clause follows)."""
     for s in doc.sentences:
@@ -362,6 +406,7 @@ def build_frames(doc: Doc) -> None:
             f.cite("kind", primary.start, primary.end)
             if forced:
                 f.kind = "tally" if forced == "tally" else "event"
+            f.antecedent = forced == "earlier"
             if forced.startswith("gap:") and sibling is not None:
                 f.gap_verb, f.gap_of = forced[4:], sibling
             pre = doc.text[max(s.start, f.trigger.start - 40):f.trigger.start]

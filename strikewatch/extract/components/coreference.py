@@ -21,7 +21,7 @@ from strikewatch.extract.pipeline import component
                      "frame.violent_context", "frame.counts", "frame.more", "frame.date_low",
                      "frame.place", "frame.seas", "frame.actor1", "frame.actor2",
                      "frame.event_type",
-                     "frame.target_kind"),
+                     "frame.target_kind", "frame.antecedent"),
            assigns=("doc.groups",))
 def corefer(doc: Doc) -> None:
     """Group the doc's frames into mentions, in article order."""

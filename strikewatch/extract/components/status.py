@@ -124,10 +124,12 @@ _TRUCE_MADE = re.compile(r"\b(?:agreed|agree|agreeing|signed|signs|sign|reached|
 
 
 # acts told as a pattern over time, anywhere in the event's clause: "has repeatedly struck",
-# "exchanged fire almost daily", "has struck every three or four days", "attacked nearly 80
-# times since 2021", "For close to six months the military carried out strikes"
+# "had attacked Israel relentlessly since October", "exchanged fire almost daily", "has
+# struck every three or four days", "attacked nearly 80 times since 2021", "For close to six
+# months the military carried out strikes"
 _ITERATIVE = anchored(re.compile(
-    r"\b(?:repeatedly|frequently|regularly|routinely|constantly|(?:near|almost)[- ]daily|"
+    r"\b(?:repeatedly|frequently|regularly|routinely|constantly|relentlessly|incessantly|"
+    r"(?:near|almost)[- ]daily|"
     r"daily|every\s+(?:other\s+)?(?:day|night|week|month)|"
     r"every\s+(?:\w+\s+)?(?:or\s+\w+\s+)?(?:days|weeks)|day after day|again and again|"
     r"(?:nearly|almost|more than|over|about|some|at least)\s+[\d,]+\s+times|"
