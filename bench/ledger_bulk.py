@@ -209,7 +209,7 @@ def ledger_rows(store: SqlStore) -> dict[str, list[tuple[Any, ...]]]:
                 out[name] = [tuple(r) for r in conn.exec_driver_sql(sql)]
         else:
             out["incidents_fts_terms"] = [tuple(r) for r in conn.exec_driver_sql(
-                "SELECT col, term FROM incidents_fts_terms ORDER BY col, term")]
+                "SELECT col, term, n FROM incidents_fts_terms ORDER BY col, term")]
             out["schema"] = [tuple(r) for r in conn.exec_driver_sql(
                 "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = "
                 "current_schema() ORDER BY indexname")]

@@ -31,8 +31,12 @@ LEDGER_LOCK = 727275
 
 
 def _actors_text(incident: Incident) -> str:
+    """The actors' names for `IncidentQuery.actor`, without accents as `search_words`
+    folds what a user types, so "aerea" and "Aérea" find "Fuerza Aérea" on PostgreSQL,
+    whose 'simple' configuration keeps accents (SQLite's FTS5 tokenizer folds both sides
+    itself; migration 0015 folds a PostgreSQL store written before)."""
     names = [a.name for a in (incident.actor1, incident.actor2) if a is not None and a.name]
-    return " | ".join(names)
+    return fold(" | ".join(names))
 
 
 def _search_text(incident: Incident) -> str:
