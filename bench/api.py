@@ -120,18 +120,19 @@ def server_cpu_ms() -> float:
     total = 0
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) != SERVER_PID[0]:  # ppid
+                continue
+            # ns on a CPU (stat's utime/stime count 10 ms ticks: too coarse for a query)
+            total += int((stat.parent / "schedstat").read_text().split()[0])
         except OSError:  # a process that just ended
             continue
-        if int(fields[1]) == SERVER_PID[0]:  # ppid
-            total += int(fields[11]) + int(fields[12])  # utime + stime, in ticks
-    return total * 1000 / os.sysconf("SC_CLK_TCK")
+    return total / 1e6
 
 
 def timed(fn: Callable[[], object], repeat: int) -> list[float]:
     """Wall-clock ms of each run; CPU gets this process's CPU ms of each (on SQLite, the
     query's whole cost: what a loaded machine does not inflate), SERVER_CPU the
-    PostgreSQL server's (in ticks of 10 ms: read its percentiles over many runs)."""
+    PostgreSQL server's."""
     fn()  # warm caches
     out = []
     CPU.clear()

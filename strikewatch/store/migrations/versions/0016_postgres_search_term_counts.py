@@ -14,7 +14,8 @@ matching row on PostgreSQL 15). With a count per term, a word written as exact t
 
 The statement triggers of 0014 that file each write's new terms now also count them:
 +1 per incident whose vector holds the term on insert, -1 on delete, the difference on
-update (an update that leaves the vectors alone writes nothing). Rows are taken in key
+update (an update that leaves the vectors alone writes nothing), every count 0 after a
+TRUNCATE. Rows are taken in key
 order, so two writers wait on each other's terms in one order (no deadlock). Existing
 stores are counted in one pass over the vectors. SQLite is unchanged: FTS5 streams the
 10,001 rowids of a capped count from its index (~1 ms).
@@ -37,7 +38,9 @@ _COUNT_TERMS = """
 CREATE OR REPLACE FUNCTION incidents_fts_terms_count() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
+  IF TG_OP = 'TRUNCATE' THEN
+    UPDATE incidents_fts_terms SET n = 0 WHERE n <> 0;
+  ELSIF TG_OP = 'INSERT' THEN
     INSERT INTO incidents_fts_terms (col, term, n)
       SELECT col, term, count(*) FROM (
         SELECT 'search_text' AS col, v.lexeme AS term
@@ -94,6 +97,8 @@ _UPGRADE = (
     "EXECUTE FUNCTION incidents_fts_terms_count()",
     "CREATE TRIGGER incidents_fts_terms_ad AFTER DELETE ON incidents REFERENCING OLD "
     "TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION incidents_fts_terms_count()",
+    "CREATE TRIGGER incidents_fts_terms_at AFTER TRUNCATE ON incidents "
+    "FOR EACH STATEMENT EXECUTE FUNCTION incidents_fts_terms_count()",
     "DROP FUNCTION IF EXISTS incidents_fts_terms_file()",
 )
 
@@ -101,6 +106,7 @@ _DOWNGRADE = (
     "DROP TRIGGER IF EXISTS incidents_fts_terms_ai ON incidents",
     "DROP TRIGGER IF EXISTS incidents_fts_terms_au ON incidents",
     "DROP TRIGGER IF EXISTS incidents_fts_terms_ad ON incidents",
+    "DROP TRIGGER IF EXISTS incidents_fts_terms_at ON incidents",
     "DROP FUNCTION IF EXISTS incidents_fts_terms_count()",
     "ALTER TABLE incidents_fts_terms DROP COLUMN n",
 )
