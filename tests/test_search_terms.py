@@ -386,6 +386,31 @@ def test_postgres_a_word_alone_is_counted_from_its_kept_terms(pg_store: SqlStore
 
 
 @pytest.mark.postgres
+def test_postgres_counts_written_from_outside_the_store_are_read_before_they_are_folded(
+        pg_store: SqlStore) -> None:
+    """Rows written by another program leave their term counts as deltas; readers add
+    them, and the store's next write folds them into the vocabulary."""
+    store = pg_store
+    store.replace_ledger([incident("a", ["Coast Guard"], "boat", 1)], [])
+    with store.engine.begin() as conn:
+        for iid in ("b", "c"):
+            conn.exec_driver_sql(
+                "INSERT INTO incidents (id, background, actors, search_text, data) VALUES "
+                "(%(id)s, false, 'Coast Guard', 'guard', '{}')", {"id": iid})
+        assert conn.exec_driver_sql("SELECT count(*) FROM incidents_fts_term_deltas"
+                                    ).scalar_one() > 0
+    assert store.count_upto(IncidentQuery(actor="coast"), None) == (3, True)
+    assert store.count_upto(IncidentQuery(actor="coast"), 2) == (2, False)
+    store.replace_ledger([incident("d", ["Army"], "boat", 1)], [])  # drops a, b, c
+    recount, kept = kept_counts(store)
+    assert kept == recount and ("actors", "coast") not in kept
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM incidents_fts_term_deltas"
+                                    ).scalar_one() == 0
+    assert store.count_upto(IncidentQuery(actor="coast"), None) == (0, True)
+
+
+@pytest.mark.postgres
 def test_postgres_migrations_fold_actors_and_count_terms_of_an_existing_store(
         pg_store: SqlStore) -> None:
     """A store written before 0015/0016 (actors kept with their accents, no counts):

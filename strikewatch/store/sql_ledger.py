@@ -49,6 +49,7 @@ from strikewatch.store.sql_ledger_write import (
     _incident_row,
     _tally_row,
     _write_redirects,
+    count_terms,
 )
 from strikewatch.store.sql_state import _claim_generation, _save_state
 
@@ -103,9 +104,12 @@ _PG_VECTOR_SQL: dict[str, Any] = {
 #: SQLite's FTS5 table (migration 0011), as far as queries name it.
 _FTS = sa.table("incidents_fts", sa.column("rowid", sa.Integer))
 #: The search vocabulary (migrations 0013, 0014; `n`, the incidents holding each term, is
-#: kept on PostgreSQL only: 0016), as far as queries name it.
+#: kept on PostgreSQL only, with the changes not yet folded into it: 0016), as far as
+#: queries name them.
 _TERMS = sa.table("incidents_fts_terms", sa.column("col", sa.Text),
                   sa.column("term", sa.Text), sa.column("n", sa.BigInteger))
+_DELTAS = sa.table("incidents_fts_term_deltas", sa.column("col", sa.Text),
+                   sa.column("term", sa.Text), sa.column("d", sa.BigInteger))
 
 #: A search word is written as the exact terms it begins (`navy` -> `"navy" OR
 #: "navys"`), read from the index's vocabulary (migrations 0013 and 0014), when there
@@ -318,6 +322,19 @@ def _fts_only(conn: Connection, q: IncidentQuery, searches: list[Search]) -> str
     return " AND ".join(f"({_fts_match(s)})" for s in searches)
 
 
+def _held(conn: Connection, column: str, terms: list[str]) -> list[int]:
+    """PostgreSQL: how many incidents hold each of these terms of `column`, most first:
+    the kept count plus the changes not folded into it yet (written from outside the
+    store, which folds its own before it commits: sql_ledger_write.count_terms)."""
+    f, d = _TERMS.c, _DELTAS.c
+    parts = sa.union_all(
+        sa.select(f.term, f.n.label("n")).where(f.col == column, f.term.in_(terms)),
+        sa.select(d.term, d.d.label("n")).where(d.col == column, d.term.in_(terms)),
+    ).subquery()
+    rows = conn.execute(sa.select(sa.func.sum(parts.c.n)).group_by(parts.c.term))
+    return sorted((int(r[0]) for r in rows), reverse=True)
+
+
 def _kept_word_count(conn: Connection, q: IncidentQuery, searches: list[Search],
                      cap: int | None) -> tuple[int, bool] | None:
     """PostgreSQL, a search of one word and nothing else: its count from the incidents
@@ -331,10 +348,7 @@ def _kept_word_count(conn: Connection, q: IncidentQuery, searches: list[Search],
     s = searches[0]
     if len(s.words) != 1 or s.terms is None or s.terms[0] is None:
         return None  # several words (their matches overlap), or a prefix query
-    terms = s.terms[0]
-    f = _TERMS.c
-    held = sorted((int(r[0]) for r in conn.execute(
-        sa.select(f.n).where(f.col == s.column, f.term.in_(terms)))), reverse=True)
+    held = _held(conn, s.column, s.terms[0])
     if not held or held[0] == 0:
         return 0, True
     if len(held) == 1 or held[1] == 0:
@@ -441,6 +455,7 @@ class LedgerSql(LedgerStore):
                 if conn.dialect.name == "sqlite" and inc.inserted >= FTS_MERGE_AFTER:
                     conn.exec_driver_sql(
                         "INSERT INTO incidents_fts (incidents_fts) VALUES ('optimize')")
+                count_terms(conn)
                 if save is not None:
                     _save_state(conn, save)
         except sa.exc.IntegrityError:

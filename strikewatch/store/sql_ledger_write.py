@@ -152,6 +152,26 @@ _SCRATCH = (
 )
 
 
+#: PostgreSQL: the term counts the triggers of migration 0016 noted since the last fold,
+#: added to `incidents_fts_terms.n` (one row per term, in key order: writers wait on each
+#: other's terms in one order) and removed, in one statement, so a delta is folded once.
+_FOLD_TERM_COUNTS = (
+    "WITH moved AS (DELETE FROM incidents_fts_term_deltas RETURNING col, term, d) "
+    "INSERT INTO incidents_fts_terms (col, term, n) "
+    "SELECT col, term, sum(d) FROM moved GROUP BY col, term HAVING sum(d) <> 0 "
+    "ORDER BY col, term "
+    "ON CONFLICT (col, term) DO UPDATE SET n = incidents_fts_terms.n + excluded.n")
+
+
+def count_terms(conn: Connection) -> None:
+    """PostgreSQL: fold the term counts this transaction's writes noted into the
+    vocabulary (migration 0016), once, at the end of a transaction that wrote incidents:
+    updating each count per statement rewrote the same rows thousands of times in one
+    transaction. SQLite keeps no counts (its capped counts read FTS5's index)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(_FOLD_TERM_COUNTS)
+
+
 def file_new_terms(conn: Connection) -> None:
     """SQLite: add the terms of the text rows written since the last call (the triggers
     note them in incidents_fts_pending) to incidents_fts_terms, in the caller's
