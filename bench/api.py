@@ -105,20 +105,58 @@ def pct(xs: list[float], p: float) -> float:
 
 
 CPU: list[float] = []  # the process CPU time of each run of the last `timed`
+#: PostgreSQL: the server's CPU ms of each run of the last `timed` (its processes', read
+#: from /proc), so a query's whole cost is CPU + SERVER_CPU, apart from waiting for a core
+SERVER_CPU: list[float] = []
+#: the postmaster's pid when the store is a PostgreSQL server this bench started
+SERVER_PID: list[int] = []
+
+
+def server_cpu_ms() -> float:
+    """CPU time (user + system) of every process of the bench's PostgreSQL server, ms:
+    the postmaster's children (backends, autovacuum, checkpointer). 0 on SQLite."""
+    if not SERVER_PID:
+        return 0.0
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) != SERVER_PID[0]:  # ppid
+                continue
+            # ns on a CPU (stat's utime/stime count 10 ms ticks: too coarse for a query)
+            total += int((stat.parent / "schedstat").read_text().split()[0])
+        except OSError:  # a process that just ended
+            continue
+    return total / 1e6
 
 
 def timed(fn: Callable[[], object], repeat: int) -> list[float]:
     """Wall-clock ms of each run; CPU gets this process's CPU ms of each (on SQLite, the
-    query's whole cost: what a loaded machine does not inflate)."""
+    query's whole cost: what a loaded machine does not inflate), SERVER_CPU the
+    PostgreSQL server's."""
     fn()  # warm caches
     out = []
     CPU.clear()
+    SERVER_CPU.clear()
     for _ in range(repeat):
+        server = server_cpu_ms()
         start, cpu = time.perf_counter(), time.process_time()
         fn()
         out.append((time.perf_counter() - start) * 1000)
         CPU.append((time.process_time() - cpu) * 1000)
+        SERVER_CPU.append(server_cpu_ms() - server)
     return out
+
+
+def whole_cpu() -> list[float]:
+    """Each run's CPU ms, this process's and the server's (PostgreSQL) together."""
+    return [a + b for a, b in zip(CPU, SERVER_CPU or [0.0] * len(CPU), strict=True)]
+
+
+def cpu_note() -> str:
+    """The CPU p95 column's text: this process's, and on PostgreSQL the server's."""
+    if not SERVER_PID:
+        return f"{pct(CPU, 95):10.1f}ms"
+    return f"{pct(CPU, 95):10.1f}ms {pct(SERVER_CPU, 50):8.1f}ms {pct(SERVER_CPU, 95):8.1f}ms"
 
 
 # --- the old query forms (the store before migrations 0010/0011) ---------------------------
@@ -181,6 +219,7 @@ def open_bench_store(kind: str, tmp: str, keep: str | None = None) -> Iterator[S
         raise SystemExit("bench/api.py --db postgres: no PostgreSQL server binaries found")
     server = PostgresServer(bindir, Path(keep) if keep else None, keep=bool(keep))
     server.start()
+    SERVER_PID[:] = [int((server.datadir / "postmaster.pid").read_text().split()[0])]
     try:
         if keep:  # one database, "bench", kept with the server's cluster
             with contextlib.suppress(Exception):
@@ -233,7 +272,8 @@ def compare_word_forms(store: SqlStore, queries: dict[str, dict[str, str]],
     query the store ran before (`sql_ledger.EXPAND_UPTO = 0`), same store, same process;
     the same page and capped count as the table above."""
     print(f"\nWords on {store.engine.dialect.name}: prefix query (before 0013/0014) / exact "
-          "terms (now), page + capped count:")
+          "terms (now), page + capped count" + ("; CPU: client + server" if SERVER_PID
+                                                 else "") + ":")
     print(f"{'query':28} {'prefix p50':>10} {'p95':>8} {'CPU p95':>8}   {'exact p50':>9} "
           f"{'p95':>8} {'CPU p95':>8}  {'CPU ratio':>9} {'p95 ratio':>9}")
     for label, params in queries.items():
@@ -247,13 +287,14 @@ def compare_word_forms(store: SqlStore, queries: dict[str, dict[str, str]],
         sql_ledger.EXPAND_UPTO = 0
         try:
             before = timed(run, repeat)
-            before_cpu = pct(CPU, 95)
+            before_cpu = pct(whole_cpu(), 95)
         finally:
             sql_ledger.EXPAND_UPTO = kept
         after = timed(run, repeat)
+        after_cpu = pct(whole_cpu(), 95)
         print(f"{label:28} {pct(before, 50):8.1f}ms {pct(before, 95):6.1f}ms "
               f"{before_cpu:6.1f}ms   {pct(after, 50):7.1f}ms {pct(after, 95):6.1f}ms "
-              f"{pct(CPU, 95):6.1f}ms  {before_cpu / max(pct(CPU, 95), 1e-9):8.1f}x "
+              f"{after_cpu:6.1f}ms  {before_cpu / max(after_cpu, 1e-9):8.1f}x "
               f"{pct(before, 95) / max(pct(after, 95), 1e-9):8.1f}x")
 
 
@@ -273,7 +314,8 @@ def main() -> None:
                     "a PostgreSQL cluster in this folder (postgres), "
                     "or reuse it when it already holds --incidents incidents")
     args = ap.parse_args()
-    print(f"bench/api.py --incidents {args.n} --db {args.db}; load average "
+    print(f"bench/api.py --incidents {args.n} --db {args.db}; "
+          f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load average "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}; {os.cpu_count()} CPUs")
     deep = int(args.n * 0.9)
     with tempfile.TemporaryDirectory() as tmp, open_bench_store(args.db, tmp,
@@ -295,7 +337,8 @@ def main() -> None:
             f"by killed at {deep:,}": {"deep": "-killed_low"},
         }
         print(f"\n{'query':28} {'old p50':>9} {'p95':>9} {'new p50':>9} {'p95':>8} "
-              f"{'old/new p95':>12} {'new CPU p95':>12}")
+              f"{'old/new p95':>12} {'new CPU p95':>12}"
+              + (f" {'server p50':>10} {'p95':>8}" if SERVER_PID else ""))
         plans: list[tuple[str, list[str], list[str]]] = []
         http_q: dict[str, dict[str, str]] = {}
         for label, params in queries.items():
@@ -328,7 +371,7 @@ def main() -> None:
             n = timed(new, args.repeat)
             print(f"{label:28} {pct(o, 50):7.1f}ms {pct(o, 95):7.1f}ms {pct(n, 50):7.1f}ms "
                   f"{pct(n, 95):6.1f}ms {pct(o, 95) / max(pct(n, 95), 1e-9):11.1f}x "
-                  f"{pct(CPU, 95):10.1f}ms")
+                  + cpu_note())
             plans.append((label, explain(store, old_page(q)), store.plan(new_q)))
         if hasattr(sql_ledger, "EXPAND_UPTO") and (store.engine.dialect.name == "sqlite"
                                                    or hasattr(sql_ledger, "PG_VECTORS")):
@@ -350,7 +393,9 @@ def main() -> None:
 
                 h = timed(http, args.repeat)
                 print(f"{label:28} p50 {pct(h, 50):7.1f}ms  p95 {pct(h, 95):7.1f}ms  "
-                      f"CPU p95 {pct(CPU, 95):6.1f}ms")
+                      f"CPU p95 {pct(CPU, 95):6.1f}ms"
+                      + (f"  server CPU p50 / p95 {pct(SERVER_CPU, 50):5.1f} / "
+                         f"{pct(SERVER_CPU, 95):5.1f}ms" if SERVER_PID else ""))
 
 
 if __name__ == "__main__":

@@ -46,7 +46,12 @@ from sqlalchemy.engine import Connection  # noqa: E402
 from strikewatch.records import Incident  # noqa: E402
 from strikewatch.store import schema as t  # noqa: E402
 from strikewatch.store.sql import SqlStore  # noqa: E402
-from strikewatch.store.sql_ledger_write import PLACE_KEYS, _digest, _incident_row  # noqa: E402
+from strikewatch.store.sql_ledger_write import (  # noqa: E402
+    PLACE_KEYS,
+    _digest,
+    _incident_row,
+    count_terms,
+)
 
 #: Rows per executemany / COPY and (SQLite) per transaction.
 GROUP = 50_000
@@ -180,6 +185,7 @@ def _postgres(store: SqlStore, incidents: Iterable[Incident],
             conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '512MB'")
             for _, ddl in kept:
                 conn.exec_driver_sql(ddl)
+            count_terms(conn)  # the term counts each COPY noted (migration 0016)
     return n
 
 
@@ -209,7 +215,7 @@ def ledger_rows(store: SqlStore) -> dict[str, list[tuple[Any, ...]]]:
                 out[name] = [tuple(r) for r in conn.exec_driver_sql(sql)]
         else:
             out["incidents_fts_terms"] = [tuple(r) for r in conn.exec_driver_sql(
-                "SELECT col, term FROM incidents_fts_terms ORDER BY col, term")]
+                "SELECT col, term, n FROM incidents_fts_terms ORDER BY col, term")]
             out["schema"] = [tuple(r) for r in conn.exec_driver_sql(
                 "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = "
                 "current_schema() ORDER BY indexname")]

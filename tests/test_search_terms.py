@@ -316,3 +316,117 @@ def test_postgres_migration_stores_the_vectors_and_terms_of_an_existing_store(
     assert ("actors", "marina") in index and index == kept
     assert ids(store, IncidentQuery(actor="mar", limit=0)) == ["i3"]
     assert ids(store, IncidentQuery(text="crew", limit=0)) == ["i1"]
+
+
+# --- PostgreSQL: the incidents each term is kept with (migration 0016) ---------------------
+
+def kept_counts(store: SqlStore) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+    """(the incidents holding each lexeme, recounted from the stored vectors; the counts
+    the vocabulary keeps, terms held by no incident left out)."""
+    with store.engine.connect() as conn:
+        recount = {(c, t): n for c, t, n in conn.exec_driver_sql(
+            "SELECT col, term, count(*) FROM ("
+            "SELECT 'search_text' AS col, v.lexeme AS term FROM incidents, unnest(search_tsv) AS v "
+            "UNION ALL SELECT 'actors', v.lexeme FROM incidents, unnest(actors_tsv) AS v"
+            ") AS t GROUP BY col, term")}
+        kept = {(c, t): n for c, t, n in conn.exec_driver_sql(
+            "SELECT col, term, n FROM incidents_fts_terms WHERE n <> 0")}
+    return recount, kept
+
+
+@pytest.mark.postgres
+def test_postgres_kept_term_counts_agree_with_a_recount_through_every_write(
+        pg_store: SqlStore) -> None:
+    store = pg_store
+    store.replace_ledger([incident(f"i{n}", [w, "US Navy"], f"{w} boat struck", n % 3)
+                          for n, w in enumerate(["Navy Seals", "Mexican Army", "Fuerza Aérea",
+                                                 "Navy", "Marina"])], [])
+    recount, kept = kept_counts(store)
+    assert kept == recount and kept[("actors", "navy")] == 5 and recount[("actors", "seals")] == 1
+    one = store.get_incident("i1")
+    assert one is not None
+    record_review(store, one, "ana", "edit", {"killed_low": "7", "killed_high": "9"})
+    record_review(store, one, "ana", "merge", {"incident_ids": ["i2"]})
+    assert kept_counts(store)[1] == kept_counts(store)[0]
+    changed = [i.model_copy(update={"actor2": Actor(name="Guardia Costera")}) if n % 2 else i
+               for n, i in enumerate(store.incidents(IncidentQuery(limit=0)))]
+    store.replace_ledger(changed[1:], [])  # some rewritten, one gone
+    recount, kept = kept_counts(store)
+    assert kept == recount and ("actors", "costera") in kept
+    store.replace_ledger([], [])
+    assert kept_counts(store) == ({}, {})
+    store.replace_ledger(changed, [])
+    with store.engine.begin() as conn:  # by hand, as an administrator might
+        conn.exec_driver_sql("TRUNCATE incidents CASCADE")
+    assert kept_counts(store) == ({}, {})
+    with store.engine.connect() as conn:  # none below zero
+        assert conn.exec_driver_sql("SELECT count(*) FROM incidents_fts_terms WHERE n < 0"
+                                    ).scalar_one() == 0
+
+
+@pytest.mark.postgres
+def test_postgres_a_word_alone_is_counted_from_its_kept_terms(pg_store: SqlStore) -> None:
+    """A word of one term is counted by its kept count; a word past the cap on one term
+    says "more than the cap"; with another filter, or several words, the rows are
+    counted. Shown by a kept count set apart from the rows: only a count read from it
+    can answer 50."""
+    store = pg_store
+    store.replace_ledger([incident(f"i{n}", ["US Navy" if n < 4 else "Navys Guard"],
+                                   "boat struck", n) for n in range(6)], [])
+    assert store.count_upto(IncidentQuery(actor="navy"), 3) == (3, False)  # navy, navys
+    assert store.count_upto(IncidentQuery(actor="navy"), None) == (6, True)  # counted
+    assert store.count_upto(IncidentQuery(actor="guard"), None) == (2, True)
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE incidents_fts_terms SET n = 50 "
+                             "WHERE col = 'actors' AND term = 'guard'")
+    assert store.count_upto(IncidentQuery(actor="guard"), None) == (50, True)
+    assert store.count_upto(IncidentQuery(actor="guard"), 10) == (10, False)
+    assert store.count_upto(IncidentQuery(actor="guard", grade="weak"), 10) == (2, True)
+    assert store.count_upto(IncidentQuery(actor="navys guard"), 10) == (2, True)
+
+
+@pytest.mark.postgres
+def test_postgres_counts_written_from_outside_the_store_are_read_before_they_are_folded(
+        pg_store: SqlStore) -> None:
+    """Rows written by another program leave their term counts as deltas; readers add
+    them, and the store's next write folds them into the vocabulary."""
+    store = pg_store
+    store.replace_ledger([incident("a", ["Coast Guard"], "boat", 1)], [])
+    with store.engine.begin() as conn:
+        for iid in ("b", "c"):
+            conn.exec_driver_sql(
+                "INSERT INTO incidents (id, background, actors, search_text, data) VALUES "
+                "(%(id)s, false, 'Coast Guard', 'guard', '{}')", {"id": iid})
+        assert conn.exec_driver_sql("SELECT count(*) FROM incidents_fts_term_deltas"
+                                    ).scalar_one() > 0
+    assert store.count_upto(IncidentQuery(actor="coast"), None) == (3, True)
+    assert store.count_upto(IncidentQuery(actor="coast"), 2) == (2, False)
+    store.replace_ledger([incident("d", ["Army"], "boat", 1)], [])  # drops a, b, c
+    recount, kept = kept_counts(store)
+    assert kept == recount and ("actors", "coast") not in kept
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM incidents_fts_term_deltas"
+                                    ).scalar_one() == 0
+    assert store.count_upto(IncidentQuery(actor="coast"), None) == (0, True)
+
+
+@pytest.mark.postgres
+def test_postgres_migrations_fold_actors_and_count_terms_of_an_existing_store(
+        pg_store: SqlStore) -> None:
+    """A store written before 0015/0016 (actors kept with their accents, no counts):
+    upgraded, an accented actor is found however it is typed, and every term counted."""
+    store = pg_store
+    store.replace_ledger([incident("i1", ["Fuerza Aérea"], "strike", 1),
+                          incident("i2", ["US Navy"], "strike", 2)], [])
+    with store.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0014")
+        conn.exec_driver_sql(  # as the store wrote it before 0015
+            "UPDATE incidents SET actors = 'Fuerza Aérea' WHERE id = 'i1'")
+    assert ids(store, IncidentQuery(actor="aerea", limit=0)) == []
+    with store.engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+    for typed in ("aerea", "Aérea", "AÉR"):
+        assert ids(store, IncidentQuery(actor=typed, limit=0)) == ["i1"], typed
+    recount, kept = kept_counts(store)
+    assert kept == recount and kept[("actors", "aerea")] == 1
+    assert store.get_incident("i1").actor1.name == "Fuerza Aérea"  # type: ignore[union-attr]

@@ -119,7 +119,10 @@ def list_incidents(
     query = filters.query(DEFAULT_LIMIT)
     items = store.incidents(query)
     more = query.limit > 0 and len(items) == query.limit
-    total, exact = store.count_upto(query, COUNT_CAP)
+    if not more and not query.offset and not query.after:
+        total, exact = len(items), True  # the page holds every match: nothing to count
+    else:
+        total, exact = store.count_upto(query, COUNT_CAP)
     out = IncidentPage(total=total, total_exact=exact,
                        limit=query.limit, offset=query.offset, items=items,
                        next=page_cursor(items[-1], query.sort) if more else None)

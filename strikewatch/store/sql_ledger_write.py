@@ -31,8 +31,12 @@ LEDGER_LOCK = 727275
 
 
 def _actors_text(incident: Incident) -> str:
+    """The actors' names for `IncidentQuery.actor`, without accents as `search_words`
+    folds what a user types, so "aerea" and "Aérea" find "Fuerza Aérea" on PostgreSQL,
+    whose 'simple' configuration keeps accents (SQLite's FTS5 tokenizer folds both sides
+    itself; migration 0015 folds a PostgreSQL store written before)."""
     names = [a.name for a in (incident.actor1, incident.actor2) if a is not None and a.name]
-    return " | ".join(names)
+    return fold(" | ".join(names))
 
 
 def _search_text(incident: Incident) -> str:
@@ -146,6 +150,26 @@ _SCRATCH = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.incidents_fts_scratch_terms USING "
     "fts5vocab(temp, incidents_fts_scratch, col)",
 )
+
+
+#: PostgreSQL: the term counts the triggers of migration 0016 noted since the last fold,
+#: added to `incidents_fts_terms.n` (one row per term, in key order: writers wait on each
+#: other's terms in one order) and removed, in one statement, so a delta is folded once.
+_FOLD_TERM_COUNTS = (
+    "WITH moved AS (DELETE FROM incidents_fts_term_deltas RETURNING col, term, d) "
+    "INSERT INTO incidents_fts_terms (col, term, n) "
+    "SELECT col, term, sum(d) FROM moved GROUP BY col, term HAVING sum(d) <> 0 "
+    "ORDER BY col, term "
+    "ON CONFLICT (col, term) DO UPDATE SET n = incidents_fts_terms.n + excluded.n")
+
+
+def count_terms(conn: Connection) -> None:
+    """PostgreSQL: fold the term counts this transaction's writes noted into the
+    vocabulary (migration 0016), once, at the end of a transaction that wrote incidents:
+    updating each count per statement rewrote the same rows thousands of times in one
+    transaction. SQLite keeps no counts (its capped counts read FTS5's index)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(_FOLD_TERM_COUNTS)
 
 
 def file_new_terms(conn: Connection) -> None:

@@ -26,6 +26,7 @@ from strikewatch.store.sql_ledger_write import (
     _insert_rows,
     _tally_row,
     _write_redirects,
+    count_terms,
 )
 from strikewatch.store.sql_state import _claim_generation
 from strikewatch.validation import check_review
@@ -101,6 +102,7 @@ class ReviewsSql(ReviewStore):
                     conn.execute(r.insert().values(old_id=old_id, new_id=review.incident_id,
                                                    at=stamp))
                 _delete_gone(conn, t.incidents, removed)
+            count_terms(conn)
             if tallies is not None:
                 old_tal = dict(conn.execute(sa.select(t.tallies.c.id, t.tallies.c.digest)).all())
                 tal = _diff_stream(conn, t.tallies, old_tal, tallies, _tally_row, "tally")
