@@ -12,11 +12,11 @@ import re
 
 from strikewatch.caseless import caseless
 from strikewatch.extract.context import DateRead
-from strikewatch.extract.date_forms import DAY, MON, resolve
+from strikewatch.extract.date_forms import DAY, MON, MONTHS, resolve
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.records import iso_date
 
-__all__ = ["DateRead", "read_dates", "parse_published"]
+__all__ = ["DateRead", "read_dates", "parse_published", "dateline"]
 
 DATE_RE = re.compile(
     rf"(?P<range>\b(?i:between|from) (?P<r1>{MON} \d{{1,2}}|\d{{1,2}} {MON})(?:,? \d{{4}})? "
@@ -91,3 +91,39 @@ _QUALIFIER = re.compile(r"(this|last) year$", re.IGNORECASE)
 def parse_published(value: str | None) -> dt.date | None:
     """The article's publication date, or None when missing or unreadable."""
     return iso_date(value)
+
+
+#: A wire dateline opening a paragraph near the top of the page: "WASHINGTON, Oct 28
+#: (Reuters) -", "BEIRUT, Nov. 2, 2025 (AP) —", "KHARKIV, Ukraine, 11 June 2025 —",
+#: "Dec 23 (Reuters) -". Its day is when the copy was filed, never an event's. A date with
+#: neither a place before it nor an agency's credit after it ("Sept. 2, 2025 — first
+#: strike", a timeline's line) is no dateline, nor is a place in lower case without a credit
+#: ("The Pentagon, Sept. 2, 2025 — …").
+_DL_DATE = (rf"(?:(?P<m>{MON}) (?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}}) (?P<m2>{MON}))"
+            r"(?:,? (?P<y>(?:19|20)\d{2}))?")
+_DL_CREDIT = r"\s*\((?P<credit>[A-Z][\w .&/-]{0,23})\)"
+DATELINE = re.compile(
+    rf"(?m)^[ \t]*(?:(?P<place>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}"
+    rf"(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}})?),\s*)?{_DL_DATE}(?:{_DL_CREDIT})?"
+    r"\s*[-–—]")
+#: how far into the page a dateline is looked for: a headline, a byline or a section name
+#: may come first; a date opening a paragraph deeper in is the story's own
+DATELINE_WITHIN = 600
+
+
+def dateline(text: str) -> tuple[int, int, dt.date | None] | None:
+    """(start, end, the filing day when the dateline gives its year) of the page's wire
+    dateline, or None. A dateline without a year gives no day: a year is never guessed."""
+    m = next((m for m in DATELINE.finditer(text, 0, DATELINE_WITHIN)
+              if m.group("credit") or (m.group("place") or "").split(",")[0].isupper()), None)
+    if m is None:
+        return None
+    month = (m.group("m") or m.group("m2")).rstrip(".").lower()
+    day_of_month = int(m.group("d") or m.group("d2"))
+    day: dt.date | None = None
+    if m.group("y"):
+        try:
+            day = dt.date(int(m.group("y")), MONTHS[month], day_of_month)
+        except (KeyError, ValueError):
+            day = None
+    return m.start(), m.end(), day

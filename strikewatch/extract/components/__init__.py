@@ -2,6 +2,7 @@
 
 | name | module | assigns |
 |---|---|---|
+| filing_day | filing_day.py | doc.published from a wire dateline with its year, when none came |
 | sentences | sentences.py | doc.sentences |
 | triggers | triggers.py | doc.triggers (the prefilter) |
 | clauses | clauses.py | doc.frames: one per event clause, its type and reference flags |
@@ -35,6 +36,7 @@ from strikewatch.extract.components import (  # noqa: F401  (each registers itse
     counts,
     dates,
     day_strikes,
+    filing_day,
     kind,
     mentions,
     places,

@@ -18,7 +18,7 @@ from strikewatch.caseless import AnyMatch, caseless
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import DateRead, Doc, Frame, Sentence
 from strikewatch.extract.date_forms import month_day
-from strikewatch.extract.dates import read_dates
+from strikewatch.extract.dates import dateline, read_dates
 from strikewatch.extract.pipeline import component
 
 # "officials said on Monday", "a statement issued on Monday": when it was said, not done
@@ -73,6 +73,9 @@ def _cited_date(text: str, d: DateRead) -> bool:
 
 def _dateline_date(text: str, d: DateRead) -> bool:
     """Whether `d` is the date of a dateline: when the story was filed, not the event."""
+    line = dateline(text)  # the page's wire dateline, "Dec 23 (Reuters) -" with no place too
+    if line is not None and line[0] <= d.start < line[1]:
+        return True
     return _DATELINE_HEAD.search(text, max(0, d.start - 45), d.start) is not None and \
         _DATELINE_TAIL.match(text, d.end) is not None
 # words that put a date in another clause than the event word's: a telling, a dash

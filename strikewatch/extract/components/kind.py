@@ -40,12 +40,14 @@ _SUBSET = re.compile(r"\W*of (?:those|them|these|the total|the dead|the victims)
                      re.IGNORECASE)
 
 _TOLL_ONLY = {"toll", "death toll"}
-# "the 15th strike since the campaign began", "the deadliest attack since 2019": one event
+# "the 15th strike since the campaign began", "the deadliest attack since 2019", and with
+# the noun left out, "The strike on Monday was the 15th since the campaign began": one event
 # placed in a series, not the series
 _NTH_SINCE = re.compile(r"\b(?:the|its|their)\s+(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|"
                         r"fifth|sixth|seventh|eighth|ninth|tenth|latest|deadliest|largest|"
-                        r"biggest|heaviest|worst)\s+(?:known\s+|lethal\s+|such\s+|U\.?S\.?\s+|"
-                        r"[\w-]+\s+)?(?:strike|attack|raid|bombing|operation)\b(?!s)",
+                        r"biggest|heaviest|worst)\s+(?:(?:known\s+|lethal\s+|such\s+|"
+                        r"U\.?S\.?\s+|[\w-]+\s+)?(?:strike|attack|raid|bombing|operation)\b(?!s)"
+                        r"|since\b)",
                         re.IGNORECASE)
 _PLURAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|bombings|clashes|shelling|"
                           r"operations|assaults|fighting|violence|war)\b", re.IGNORECASE)
