@@ -134,7 +134,7 @@ class Article(Record):
     title: str | None = None
     publisher: str | None = None
     published: str | None = None  # ISO 8601 date or date-time, None when unknown
-    # where `published` came from: supplied | feed | html-meta | url | origin-copy
+    # where `published` came from: supplied | feed | html-meta | url | dateline | origin-copy
     # (strikewatch.ingest.published, in that order of trust); None when unknown
     published_source: str | None = None
     language: str | None = "en"  # ISO 639-1; None when it could not be told

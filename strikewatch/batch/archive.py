@@ -155,7 +155,7 @@ def to_article(data: dict[str, Any], where: str | None = None) -> Article:
     text = text.strip()
     tree = page_tree(html) if html else None
     published, published_source, notes = recover_published(
-        supplied=data.get("published"), tree=tree, url=_as_text(fields["url"]))
+        supplied=data.get("published"), tree=tree, url=_as_text(fields["url"]), text=text)
     for note in notes:
         log.warning("%s: %s; %s", where, note, f"used the {published_source} date"
                     if published else "published left unknown")

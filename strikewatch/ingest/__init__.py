@@ -264,7 +264,7 @@ class Ingestor:
         fields["published"], fields["published_source"], notes = recover_published(
             supplied=None if from_feed else fields["published"],
             feed=fields["published"] if from_feed else None,
-            tree=tree, url=fields.get("url"))
+            tree=tree, url=fields.get("url"), text=text)
         outcome = (f"used the {fields['published_source']} date {fields['published']}"
                    if fields["published"] else "published left unknown")
         for note in notes:

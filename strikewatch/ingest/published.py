@@ -17,7 +17,12 @@ The sources, in the order they are trusted (`published_source` keeps which one g
    (publication, not last modification).
 4. ``url`` — a date in the URL path: /2025/11/02/, /20251102/, /2025-11-02-slug, and a
    path segment of its own /251102/ (year of this century, month, day).
-5. ``origin-copy`` — the earliest date stored for another copy of the same wire story
+5. ``dateline`` — the day of the wire dateline opening the copy ("BEIRUT, Nov. 2, 2025
+   (AP) —", "Bogotá, 5 de noviembre de 2025 (EFE).-"): the day it was filed. Only a
+   dateline that gives its year: "WASHINGTON, Oct 28 (Reuters) -" leaves the year open,
+   and a year is never guessed. (The extractor reads the same dateline the same way for
+   a page read without ingest: extract component `filing_day`.)
+6. ``origin-copy`` — the earliest date stored for another copy of the same wire story
    (same origin in the near-duplicate index): copies run the same day or later.
 
 A value is used only when it is a real date between `EARLIEST` and the time of the fetch
@@ -39,11 +44,12 @@ from strikewatch.records import iso_date
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-PUBLISHED_SOURCES = ("supplied", "feed", "html-meta", "url", "origin-copy")
+PUBLISHED_SOURCES = ("supplied", "feed", "html-meta", "url", "dateline", "origin-copy")
 #: How each source reads beside the date on a page: "2025-11-02 (from the URL)".
 SOURCE_LABELS = {
     "supplied": "as supplied", "feed": "from the feed", "html-meta": "from the page's markup",
-    "url": "from the URL", "origin-copy": "from another copy of the same story",
+    "url": "from the URL", "dateline": "from the dateline",
+    "origin-copy": "from another copy of the same story",
 }
 #: strikewatch reads online news: a date before this is a parse error (the Unix epoch,
 #: a two-digit year read in the wrong century), not a publication date.
@@ -110,6 +116,21 @@ def html_date(tree: HtmlElement | None, now: dt.datetime) -> str | None:
     )
 
 
+def dateline_date(text: object) -> str | None:
+    """The filing day (ISO) of the wire dateline opening `text`, English or Spanish, when
+    it gives its year."""
+    if not isinstance(text, str):
+        return None
+    from strikewatch.extract.dates import dateline
+    from strikewatch.extract.es.dates import dateline as es_dateline
+
+    for read in (dateline, es_dateline):
+        line = read(text)
+        if line is not None and line[2] is not None:
+            return line[2].isoformat()
+    return None
+
+
 def first_plausible(
     candidates: Iterable[tuple[str, object]], now: dt.datetime
 ) -> tuple[str | None, str | None, list[str]]:
@@ -143,6 +164,7 @@ def recover_published(
     tree: HtmlElement | None = None,
     url: object = None,
     now: dt.datetime | None = None,
+    text: object = None,
 ) -> tuple[str | None, str | None, list[str]]:
     """(published, published_source, notes) of one input, from everything it carries but
     the origin's copies (ingest looks those up once it knows the origin).
@@ -154,5 +176,6 @@ def recover_published(
     if value is not None:
         return value, source, notes
     value, source, more = first_plausible(
-        (("html-meta", html_date(tree, now)), ("url", url_date(url))), now)
+        (("html-meta", html_date(tree, now)), ("url", url_date(url)),
+         ("dateline", dateline_date(text))), now)
     return value, source, notes + more

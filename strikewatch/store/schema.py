@@ -27,7 +27,7 @@ articles = sa.Table(
     sa.Column("title", sa.Text, nullable=True),
     sa.Column("publisher", sa.String(512), nullable=True),
     sa.Column("published", sa.String(40), nullable=True, index=True),
-    # supplied | feed | html-meta | url | origin-copy (migration 0005; NULL before it)
+    # supplied | feed | html-meta | url | dateline | origin-copy (migration 0005; NULL before it)
     sa.Column("published_source", sa.String(16), nullable=True),
     sa.Column("language", sa.String(16), nullable=True, index=True),
     sa.Column("text", sa.Text, nullable=False),
