@@ -57,6 +57,7 @@ def test_what_is_not_a_dateline() -> None:
     assert dateline("In Lima, March 4 saw a strike that killed four.") is None
     assert dateline(("x" * 700) + "\nBEIRUT, Nov. 2, 2025 (AP) — y") is None  # too deep
     line = dateline("KHARKIV, Ukraine, 11 June 2025 — Two drones hit a depot.")
-    assert line is not None and line[2] == dt.date(2025, 6, 11)
-    line = dateline("WASHINGTON, Feb. 30, 2025 (Wire) - x")
-    assert line is not None and line[2] is None  # no such day: no date
+    assert line is not None and line.filed == dt.date(2025, 6, 11)
+    line = dateline("WASHINGTON, Feb. 29, 2025 (Wire) - x")
+    assert line is not None and (line.month, line.day, line.filed) == (2, 29, None)
+    assert dateline("WASHINGTON, Feb. 30 (Wire) - x") is None  # no such day

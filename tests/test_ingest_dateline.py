@@ -10,7 +10,12 @@ import json
 from pathlib import Path
 
 from strikewatch import pipeline
-from strikewatch.ingest.published import SOURCE_LABELS, dateline_date, recover_published
+from strikewatch.ingest.published import (
+    SOURCE_LABELS,
+    dateline_date,
+    recover_published,
+    url_month,
+)
 from strikewatch.store.sql import SqlStore
 from tests.localhttp import LocalServer, Route
 from tests.test_ingest_published import news_page, run
@@ -33,6 +38,21 @@ def test_the_dateline_source_is_below_the_url_and_above_nothing_else() -> None:
     value, source, notes = recover_published(text=FILED.replace("2025", "2027"), now=NOW)
     assert (value, source) == (None, None) and "dateline" in notes[0]
     assert SOURCE_LABELS["dateline"] == "from the dateline"
+
+
+def test_a_dateline_without_its_year_takes_it_from_a_url_of_the_same_month() -> None:
+    undated = FILED.replace(", 2025", "")
+    assert recover_published(url="https://news.example/world/2025/11/boat-strike",
+                             text=undated, now=NOW)[:2] == ("2025-11-05", "dateline")
+    # a URL of another month, or with no month, gives no year: nothing is guessed
+    for url in ("https://news.example/world/2025/12/boat-strike",
+                "https://news.example/world/2025/boat-strike",
+                "https://news.example/world/boat-strike"):
+        assert recover_published(url=url, text=undated, now=NOW)[:2] == (None, None), url
+    assert url_month("https://news.example/2025/11/02/boat") is None  # a day: url_date's
+    assert dateline_date("WASHINGTON, Feb 29 (Wire) - x", "https://n.example/2025/02/s") is None
+    assert dateline_date("WASHINGTON, Feb 29 (Wire) - x",
+                         "https://n.example/2024/02/s") == "2024-02-29"
 
 
 def test_spanish_dateline_too() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from strikewatch.caseless import caseless
 from strikewatch.extract.context import DateRead
@@ -111,19 +112,36 @@ DATELINE = re.compile(
 DATELINE_WITHIN = 600
 
 
-def dateline(text: str) -> tuple[int, int, dt.date | None] | None:
-    """(start, end, the filing day when the dateline gives its year) of the page's wire
-    dateline, or None. A dateline without a year gives no day: a year is never guessed."""
+class Dateline(NamedTuple):
+    """A wire dateline: where it stands, its month and day, and the day it was filed
+    (None when it gives no year)."""
+
+    start: int
+    end: int
+    month: int
+    day: int
+    filed: dt.date | None
+
+
+def dateline(text: str) -> Dateline | None:
+    """The page's wire dateline, or None. Without its year it gives no filing day: a year
+    is never guessed."""
     m = next((m for m in DATELINE.finditer(text, 0, DATELINE_WITHIN)
               if m.group("credit") or (m.group("place") or "").split(",")[0].isupper()), None)
     if m is None:
         return None
-    month = (m.group("m") or m.group("m2")).rstrip(".").lower()
-    day_of_month = int(m.group("d") or m.group("d2"))
-    day: dt.date | None = None
+    month = MONTHS.get((m.group("m") or m.group("m2")).rstrip(".").lower())
+    day = int(m.group("d") or m.group("d2"))
+    if month is None:
+        return None
+    try:
+        dt.date(2000, month, day)  # a leap year: every month's days
+    except ValueError:
+        return None
+    filed: dt.date | None = None
     if m.group("y"):
         try:
-            day = dt.date(int(m.group("y")), MONTHS[month], day_of_month)
-        except (KeyError, ValueError):
-            day = None
-    return m.start(), m.end(), day
+            filed = dt.date(int(m.group("y")), month, day)
+        except ValueError:
+            filed = None  # 29 February of a common year
+    return Dateline(m.start(), m.end(), month, day, filed)

@@ -18,9 +18,10 @@ The sources, in the order they are trusted (`published_source` keeps which one g
 4. ``url`` — a date in the URL path: /2025/11/02/, /20251102/, /2025-11-02-slug, and a
    path segment of its own /251102/ (year of this century, month, day).
 5. ``dateline`` — the day of the wire dateline opening the copy ("BEIRUT, Nov. 2, 2025
-   (AP) —", "Bogotá, 5 de noviembre de 2025 (EFE).-"): the day it was filed. Only a
-   dateline that gives its year: "WASHINGTON, Oct 28 (Reuters) -" leaves the year open,
-   and a year is never guessed. (The extractor reads the same dateline the same way for
+   (AP) —", "Bogotá, 5 de noviembre de 2025 (EFE).-"): the day it was filed. A dateline
+   without its year ("WASHINGTON, Oct 28 (Reuters) -") takes it only from a URL path
+   that names the same month (/2025/10/slug); otherwise it dates nothing: a year is never
+   guessed. (The extractor reads the same dateline the same way for
    a page read without ingest: extract component `filing_day`.)
 6. ``origin-copy`` — the earliest date stored for another copy of the same wire story
    (same origin in the near-duplicate index): copies run the same day or later.
@@ -80,18 +81,36 @@ def plausible(value: str | None, now: dt.datetime) -> bool:
 _SCHEME_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]*", re.I)
 
 
+def _url_path(url: str) -> str:
+    """The path a URL is read for a date by: its own, and that of the page's own address
+    when a redirect or share wrapper carries it as a parameter
+    (`/article?u=https%3A%2F%2Fnews.example%2F2025%2F11%2F02%2F...`), which dates the page
+    as well as a path of its own would. Other parameters (ids, timestamps, tracking) are
+    not read."""
+    path, _, query = _SCHEME_HOST.sub("", url).partition("?")
+    for _name, value in parse_qsl(query):
+        if _SCHEME_HOST.match(value):
+            path += "/" + _SCHEME_HOST.sub("", value.partition("?")[0])
+    return path
+
+
+#: Year and month as path segments of their own, with no day after them: /2025/11/slug
+URL_MONTH = re.compile(r"/(20[0-9]{2}|19[0-9]{2})/(0[1-9]|1[0-2])/(?![0-9]{1,2}(?:/|$))")
+
+
+def url_month(url: object) -> tuple[int, int] | None:
+    """(year, month) of a URL path that gives them but no day (/2025/11/slug), if any."""
+    if not isinstance(url, str):
+        return None
+    m = URL_MONTH.search(_url_path(url) + "/")
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
 def url_date(url: object) -> str | None:
     """The date in a URL's path (ISO), if one is there and is a real calendar day."""
     if not isinstance(url, str):
         return None
-    path, _, query = _SCHEME_HOST.sub("", url).partition("?")
-    # A redirect or share wrapper carries the page's own address as a parameter
-    # (`/article?u=https%3A%2F%2Fnews.example%2F2025%2F11%2F02%2F...`): that address's path
-    # dates the page as well as a path of its own would. Other parameters (ids, timestamps,
-    # tracking) are not read.
-    for _name, value in parse_qsl(query):
-        if _SCHEME_HOST.match(value):
-            path += "/" + _SCHEME_HOST.sub("", value.partition("?")[0])
+    path = _url_path(url)
     days = [(m.group(1), m.group(3), m.group(4)) for m in URL_DATE.finditer(path)]
     days += [("20" + m.group(1), m.group(2), m.group(3)) for m in URL_SHORT_DATE.finditer(path)]
     for y, mo, d in days:
@@ -116,19 +135,30 @@ def html_date(tree: HtmlElement | None, now: dt.datetime) -> str | None:
     )
 
 
-def dateline_date(text: object) -> str | None:
+def dateline_date(text: object, url: object = None) -> str | None:
     """The filing day (ISO) of the wire dateline opening `text`, English or Spanish, when
-    it gives its year."""
+    it gives its year; an English one without its year ("WASHINGTON, Oct 28 (Reuters) -")
+    takes the year of a URL path that names that same month (/2025/10/slug): the year
+    is read, never guessed, and a month that differs (a copy filed on Dec. 31 under
+    /2026/01/) dates nothing."""
     if not isinstance(text, str):
         return None
     from strikewatch.extract.dates import dateline
     from strikewatch.extract.es.dates import dateline as es_dateline
 
-    for read in (dateline, es_dateline):
-        line = read(text)
-        if line is not None and line[2] is not None:
-            return line[2].isoformat()
-    return None
+    line = dateline(text)
+    if line is not None:
+        if line.filed is not None:
+            return line.filed.isoformat()
+        ym = url_month(url)
+        if ym is None or ym[1] != line.month:
+            return None
+        try:
+            return dt.date(ym[0], line.month, line.day).isoformat()
+        except ValueError:  # 29 February of a common year
+            return None
+    es = es_dateline(text)
+    return es[2].isoformat() if es is not None and es[2] is not None else None
 
 
 def first_plausible(
@@ -177,5 +207,5 @@ def recover_published(
         return value, source, notes
     value, source, more = first_plausible(
         (("html-meta", html_date(tree, now)), ("url", url_date(url)),
-         ("dateline", dateline_date(text))), now)
+         ("dateline", dateline_date(text, url))), now)
     return value, source, notes + more

@@ -74,7 +74,7 @@ def _cited_date(text: str, d: DateRead) -> bool:
 def _dateline_date(text: str, d: DateRead) -> bool:
     """Whether `d` is the date of a dateline: when the story was filed, not the event."""
     line = dateline(text)  # the page's wire dateline, "Dec 23 (Reuters) -" with no place too
-    if line is not None and line[0] <= d.start < line[1]:
+    if line is not None and line.start <= d.start < line.end:
         return True
     return _DATELINE_HEAD.search(text, max(0, d.start - 45), d.start) is not None and \
         _DATELINE_TAIL.match(text, d.end) is not None

@@ -22,5 +22,5 @@ def filing_day(doc: Doc) -> None:
     if doc.published is not None:
         return
     line = dateline(doc.text)
-    if line is not None and line[2] is not None:
-        doc.published = line[2]
+    if line is not None and line.filed is not None:
+        doc.published = line.filed
