@@ -85,6 +85,12 @@ def from_file(store: SqlStore, path: Path) -> Article:
     ("https://wrap.example/read?url=https://news.example/world/251230/boat&ref=x", "2025-12-30"),
     ("https://news.example/boat-strike?ts=20251102", None),  # a parameter that is no address
     ("https://news.example/boat-strike?id=2025/11/02", None),
+    # the month by name: /world/2025/nov/02/slug
+    ("https://news.example/world/2025/nov/02/boat-strike", "2025-11-02"),
+    ("https://news.example/2025/September/9/strike", "2025-09-09"),
+    ("https://news.example/2025/sept/19/strike", "2025-09-19"),
+    ("https://news.example/2025/mayor/3/race", None),  # a slug, not a month
+    ("https://news.example/2025/feb/30/x", None),  # no 30 February
     (None, None),
 ])
 def test_url_date_forms(url: str | None, want: str | None) -> None:
@@ -244,12 +250,12 @@ def test_wire_copies_share_their_date_both_ways(store: SqlStore, tmp_path: Path)
 @given(day=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)),
        form=st.sampled_from(["/{y}/{m}/{d}/story", "/{y}{m}{d}/story.html",
                              "/news/{y}-{m}-{d}-story", "/{y}_{m}_{d}_story",
-                             "/news/{yy}{m}{d}/8812/story.html"]))
+                             "/news/{yy}{m}{d}/8812/story.html", "/world/{y}/{mon}/{d}/story"]))
 def test_url_date_reads_every_day_in_every_form(day: dt.date, form: str) -> None:
     if "{yy}" in form and day.year < 2000:
         day = day.replace(year=2000 + day.year % 100)  # two digits: this century's years
     path = form.format(y=f"{day.year:04d}", yy=f"{day.year % 100:02d}", m=f"{day.month:02d}",
-                       d=f"{day.day:02d}")
+                       d=f"{day.day:02d}", mon=day.strftime("%b").lower())
     assert url_date("https://news.example" + path) == day.isoformat()
 
 

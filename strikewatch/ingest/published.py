@@ -69,6 +69,13 @@ URL_DATE = re.compile(
 #: (some outlets' section/YYMMDD/id paths). Only a segment to itself: six digits inside a
 #: slug or a longer id ("-123456", "/458426-story") are not read.
 URL_SHORT_DATE = re.compile(r"/([0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?=/|$)")
+#: Year, month's English name and day as path segments: /world/2025/nov/02/slug (the
+#: Guardian's form), /2025/november/2/.
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                "dec")
+URL_WORD_DATE = re.compile(
+    r"/(20[0-9]{2}|19[0-9]{2})/(" + "|".join(_MONTH_WORDS) + r")[a-z]*/"
+    r"(0?[1-9]|[12][0-9]|3[01])(?=/|$)", re.IGNORECASE)
 
 
 def plausible(value: str | None, now: dt.datetime) -> bool:
@@ -106,6 +113,17 @@ def url_month(url: object) -> tuple[int, int] | None:
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+
+
+def _is_month_word(word: str) -> bool:
+    """"nov", "november", "sept": a month's name or its start, not a slug that begins like
+    one ("/2025/mayor/3/")."""
+    w = word.lower()
+    return len(w) >= 3 and any(name.startswith(w) for name in _MONTH_NAMES) or w == "sept"
+
+
 def url_date(url: object) -> str | None:
     """The date in a URL's path (ISO), if one is there and is a real calendar day."""
     if not isinstance(url, str):
@@ -113,6 +131,9 @@ def url_date(url: object) -> str | None:
     path = _url_path(url)
     days = [(m.group(1), m.group(3), m.group(4)) for m in URL_DATE.finditer(path)]
     days += [("20" + m.group(1), m.group(2), m.group(3)) for m in URL_SHORT_DATE.finditer(path)]
+    days += [(m.group(1), str(_MONTH_WORDS.index(m.group(2).lower()[:3]) + 1), m.group(3))
+             for m in URL_WORD_DATE.finditer(path)
+             if _is_month_word(m.group(0).split("/")[2])]
     for y, mo, d in days:
         try:
             return dt.date(int(y), int(mo), int(d)).isoformat()
