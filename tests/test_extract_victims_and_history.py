@@ -97,3 +97,55 @@ def test_the_object_of_a_kill_verb_is_never_the_attacker(group: str, count: str,
     for m in _events(f"US forces killed {count} {group} {noun} in a strike on Tuesday."):
         assert m.actor1 is not None and m.actor1.country == "US"
         assert _name(m.actor2) == group
+
+
+# --- history referred back to stays history ---------------------------------------------
+
+_NOW = ("A U.S. drone strike killed four suspected al-Shabaab fighters near Jilib on Monday, "
+        "the U.S. Africa Command said.\n\n")
+_PAST = "In January 2024, a U.S. airstrike hit a farm near the town of Jamaame."
+
+
+def _current_and_past(text: str, published: str | None = PUB
+                      ) -> tuple[list[Mention], list[Mention]]:
+    got = [m for m in extract(Article(text=text, published=published))
+           if m.kind == "event" and m.status == "occurred"]
+    return [m for m in got if not m.background], [m for m in got if m.background]
+
+
+def test_a_reference_after_history_with_its_own_toll_joins_the_history() -> None:
+    for published in (PUB, None):
+        for ref in ("That strike killed seven civilians, including two children.",
+                    "Rights groups said the attack killed seven civilians.",
+                    "Residents have since rebuilt the farm. The attack killed seven "
+                    "civilians, rights groups said."):
+            now, past = _current_and_past(_NOW + _PAST + " " + ref, published)
+            assert len(now) == 1 and now[0].killed_low == now[0].killed_high == 4, ref
+            assert len(past) == 1 and past[0].killed_low == 7, ref
+            assert past[0].date_low == "2024-01-01"
+
+
+def test_a_reference_whose_toll_is_todays_stays_with_todays_strike() -> None:
+    # negative: the toll is the current strike's, told again after the history
+    now, past = _current_and_past(_NOW + _PAST + " The strike killed four fighters, the "
+                                  "command said.")
+    assert len(now) == 1 and now[0].killed_low == 4
+    assert all(m.killed_low is None for m in past)
+    assert len(now[0].spans) == 2
+
+
+def test_a_reference_that_names_a_day_stays_with_todays_strike() -> None:
+    # negative: "Monday's strike" is today's, whatever its toll
+    now, past = _current_and_past(_NOW + _PAST + " Monday's strike killed five fighters, "
+                                  "officials later said.")
+    assert all(m.killed_low is None for m in past)
+    assert len(now) >= 1
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(min_value=5, max_value=90), st.sampled_from(["That strike", "The attack",
+                                                                "The raid"]))
+def test_no_history_toll_lands_on_todays_strike(toll: int, ref: str) -> None:
+    now, _ = _current_and_past(_NOW + _PAST + f" {ref} killed {toll} people, witnesses said.")
+    assert now and all(m.killed_high in (4, None) for m in now), [m.killed_high for m in now]
+    assert all(m.date_low is not None for m in now)  # no undated duplicate of the history
