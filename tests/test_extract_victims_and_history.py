@@ -64,6 +64,16 @@ def test_counted_fighters_who_act_are_the_attacker() -> None:
     assert m.actor1 is not None and m.actor1.name == "Houthis"
 
 
+def test_a_day_or_a_year_before_a_group_is_no_count_of_its_dead() -> None:
+    # negative: "October 7" and "2023" are when, not how many of the group died
+    for text in ("On October 7 Hamas fighters burst into towns in southern Israel, killing "
+                 "1,200 people.",
+                 "In 2023 Hamas fighters, backed by rockets, attacked towns in southern "
+                 "Israel, killing 1,200 people."):
+        m = _one(text)
+        assert m.actor1 is not None and m.actor1.name == "Hamas", text
+
+
 def test_a_group_backed_by_a_state_does_not_make_the_state_the_attacker() -> None:
     m = _one("Israel said it was hitting the Iran-backed group's depots in the capital in "
              "Friday's strikes.")

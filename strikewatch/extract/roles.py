@@ -148,7 +148,10 @@ _SUFFERED = re.compile(r"(?:['’]s)?(?:\s+[\w'’.-]+){0,4}?\s+(?:(?:was|were|h
 # act ("ten Houthi fighters stormed the ship")
 _NUMBER_WORDS = sorted((w for w in WORD_VALUES if w not in ("a", "an", "zero")), key=len,
                       reverse=True)
-_COUNT = r"(?:\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r"|dozens|scores|several|hundreds)"
+# (digits as counts say, "11" or "1,200", not a year; a day of a month is no count either)
+_COUNT = (r"(?:\d{1,3}(?:,\d{3})*(?![\d,])|" + "|".join(_NUMBER_WORDS) +
+          r"|dozens|scores|several|hundreds)")
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*$")
 _MEMBER_NOUN = (r"(?:members?|fighters?|militants?|operatives?|commanders?|leaders?|chiefs?|"
                 r"gunmen|suspects?|terrorists?|narco-terrorists?|affiliates?|insurgents?|"
                 r"rebels?|cadres?|combatants?|loyalists?|smugglers?|traffickers?|figures?)")
@@ -177,15 +180,16 @@ def counted_group(text: str, h: ActorHit, start: int) -> bool:
     or the hit, never the agent (clause offsets as in `assign_roles`)."""
     i, j = h.start - start, h.end - start
     lo = max(0, i - 60)
-    if _COUNT_OF_BEFORE.search(text, lo, i):
-        end = j
-    elif _COUNT_BEFORE.search(text, lo, i):
-        m = _MEMBER_AFTER.match(text, j)
-        if m is None:
+    count = _COUNT_OF_BEFORE.search(text, lo, i)
+    end = j
+    if count is None:
+        count = _COUNT_BEFORE.search(text, lo, i)
+        after = _MEMBER_AFTER.match(text, j)
+        if count is None or after is None:
             return False
-        end = m.end()
-    else:
-        return False
+        end = after.end()
+    if _MONTH_BEFORE.search(text, max(0, count.start() - 12), count.start()):
+        return False  # "on October 7 Hamas fighters ...": a day, not a count
     return not _THEY_ACTED.match(text, end)
 
 
