@@ -357,6 +357,41 @@ def _cue_words(f: Frame) -> list[str]:
     return _CUE_WORD.findall(before[-40:])
 
 
+def _kill_toll(x: Frame) -> tuple[int | None, int | None] | None:
+    return x.counts.get("killed")
+
+
+def _recalled_reference(groups: list[Group], f: Frame) -> None:
+    """"In 2023 a strike hit a wedding in Yemen. That strike killed 12": a reference with no
+    day of its own, told right after history recalled (a past strike marked background) and
+    with a toll that no strike of today's story has, can only be that history: it takes its
+    background flag, so it joins the past event (or stands as that history) rather than
+    lend its toll to today's strike or stand as an undated incident of its own. A reference
+    whose toll may be a current strike's (the same toll, or a strike told with none) or that
+    names a day stays as it was."""
+    toll = _kill_toll(f)
+    if toll is None or not f.anaphoric or f.background or f.kind != "event" or \
+            f.date_low is not None or f.status != "occurred" or told_by_relative_day(f):
+        return
+    events = [g for g in groups if g.head.kind == "event"]
+    if not events:
+        return
+    latest = max(events, key=lambda g: g.frames[-1].sentence.index)
+    h = latest.head
+    if not h.background or h.status != "occurred" or _WHOLE_WAR.match(h.trigger.text) or \
+            f.sentence.index - latest.frames[-1].sentence.index > 2:
+        return  # (a war recalled, "the deadliest since the 2006 war", is no act referred to)
+    for g in events:
+        if g.head.background or g.head.status != "occurred":
+            continue
+        tolls = {t for x in g.frames if (t := _kill_toll(x)) is not None}
+        if not tolls or toll in tolls:
+            return  # may be told of today's strike
+    # (where it cannot join that event's group, "the raid" after "an airstrike", it still
+    # tells that history, not today's news)
+    f.background = True
+
+
 def merge_frames(doc: Doc) -> list[Group]:
     """Group the doc's frames into mentions, in article order."""
     groups: list[Group] = []
@@ -372,6 +407,8 @@ def merge_frames(doc: Doc) -> list[Group]:
         another = one_more_of_set(f)
         if another:
             f.anaphoric = False
+        if not another:
+            _recalled_reference(groups, f)
         cands = [] if another else sorted(
             (g for g in reversed(groups) if links(g, f) and compatible(g, f)),
             key=lambda g: -g.frames[-1].sentence.index)

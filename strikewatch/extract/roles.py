@@ -11,6 +11,7 @@ import re
 
 from strikewatch.extract.actors import DEMONYMS, ActorHit
 from strikewatch.extract.anchored import gated
+from strikewatch.extract.counts import WORD_VALUES
 from strikewatch.records import Actor
 
 _TARGET_MARK = re.compile(r"\b(?:on|against|targeting|at|aimed at|toward|towards|hit|"
@@ -66,7 +67,9 @@ _AGENT_MARK = re.compile(r"\bby\s+(?:\w+\s+){0,2}$|\bby\s+(?:(?!(?:on|against|ta
                          re.IGNORECASE)
 _SPEAKER_AFTER = re.compile(r"^(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.’'-]*)*"
                             r"(?:\s+(?:centre|center|agency|office|"
-                            r"command|ministry|spokes(?:man|woman|person)|officials?))?\s*"
+                            r"command|ministry|spokes(?:man|woman|person)|officials?|"
+                            # "Israeli and U.S. media said ...": who reported it
+                            r"media|press|sources|outlets|newspapers|television))?\s*"
                             r"(?:said|says|told|reported|added|confirmed|announced|stated|"
                             # "...," Trump posted on Truth Social; Hegseth wrote on X: the
                             # official who announced the strike, not its target
@@ -119,7 +122,9 @@ def _speaks_for_agent(text: str, h: ActorHit, start: int) -> bool:
 # a verb the party before it did: "troops killed four militants", "the navy struck a boat"
 _ACTS_AFTER = re.compile(r"^\s+(?:(?:also|then|later|reportedly|had|have|has)\s+)?(?:killed|"
                          r"struck|attacked|shot|bombed|shelled|targeted|engaged|neutrali[sz]ed|"
-                         r"destroyed|launched|carried out|conducted|raided|ambushed|hit)\b",
+                         r"destroyed|launched|carried out|conducted|raided|ambushed|hit|"
+                         # the headline's present: "as US military hits boat"
+                         r"hits|kills)\b",
                          re.IGNORECASE)
 # an event word that is a verb ("forces killed", "jets struck"), not a noun the words before
 # it modify ("a drone strike")
@@ -131,10 +136,61 @@ _VERB_TRIGGER = re.compile(r"\w*(?:ed|struck|shot|fought|hit|sank|sunk|blew up)\
 # strike", "one of Hezbollah's commanders died in its strike", "eight men were on the boat
 # in the first strike"
 _SUFFERED = re.compile(r"(?:['’]s)?(?:\s+[\w'’.-]+){0,4}?\s+(?:(?:was|were|had been|has been|"
-                       r"have been)\s+(?:\w+ly\s+)?(?:killed|hit|struck|targeted|wounded|"
+                       r"have been)\s+(?:\w+ly\s+)?[\"“‘']?(?:killed|hit|struck|targeted|wounded|"
                        r"injured|slain|eliminated)|died|lost (?:his|her|their) li(?:fe|ves)|"
                        r"(?:was|were)\s+(?:on board|aboard|on the (?:boat|vessel|ship)s?))\b",
                        re.IGNORECASE)
+
+
+# "11 suspected Tren de Aragua members killed", "killed 14 al-Shabaab fighters", "three
+# members of Hezbollah": a group named as the kind of the counted people is who they
+# belonged to (the dead or the hit), never the agent, unless the people themselves go on to
+# act ("ten Houthi fighters stormed the ship")
+_NUMBER_WORDS = sorted((w for w in WORD_VALUES if w not in ("a", "an", "zero")), key=len,
+                      reverse=True)
+# (digits as counts say, "11" or "1,200", not a year; a day of a month is no count either)
+_COUNT = (r"(?:\d{1,3}(?:,\d{3})*(?![\d,])|" + "|".join(_NUMBER_WORDS) +
+          r"|dozens|scores|several|hundreds)")
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*$")
+_MEMBER_NOUN = (r"(?:members?|fighters?|militants?|operatives?|commanders?|leaders?|chiefs?|"
+                r"gunmen|suspects?|terrorists?|narco-terrorists?|affiliates?|insurgents?|"
+                r"rebels?|cadres?|combatants?|loyalists?|smugglers?|traffickers?|figures?)")
+_COUNT_BEFORE = re.compile(r"\b(?i:" + _COUNT + r")\s+(?:[a-z][\w-]*\s+){0,2}$")
+_COUNT_OF_BEFORE = re.compile(r"\b(?i:" + _COUNT + r")\s+(?:[a-z][\w-]*\s+){0,2}" + _MEMBER_NOUN +
+                              r"\s+(?:of|from)\s+(?:the\s+)?$")
+_MEMBER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+)?" + _MEMBER_NOUN + r"\b")
+# what the counted people did themselves: "ten Houthi fighters stormed the ship", "two
+# gunmen killed a guard" (not "11 members killed as the navy hit the boat")
+_THEY_ACTED = re.compile(r"\s+(?:(?:also|then|later|reportedly|had|have|has)\s+)?(?:attacked|"
+                         r"struck|shot|bombed|shelled|targeted|fired|launched|stormed|ambushed|"
+                         r"raided|seized|hijacked|opened fire|tried|carried out|killed\s+(?:a|an|"
+                         r"the|his|her|their|at least|\d|" + "|".join(_NUMBER_WORDS) +
+                         r")\b)",
+                         re.IGNORECASE)
+
+
+# "the Iran-backed group", "a Hezbollah-linked source": the name describes another party
+_BACKER_OF = re.compile(r"[-‑](?:backed|linked|aligned|allied|affiliated|supported|funded|"
+                        r"sponsored|armed|trained|controlled|run)\b")
+
+
+def counted_group(text: str, h: ActorHit, start: int) -> bool:
+    """Whether the party at `h` is named as the kind of counted people ("11 Tren de Aragua
+    members", "three members of Hezbollah") who did not themselves go on to act: the dead
+    or the hit, never the agent (clause offsets as in `assign_roles`)."""
+    i, j = h.start - start, h.end - start
+    lo = max(0, i - 60)
+    count = _COUNT_OF_BEFORE.search(text, lo, i)
+    end = j
+    if count is None:
+        count = _COUNT_BEFORE.search(text, lo, i)
+        after = _MEMBER_AFTER.match(text, j)
+        if count is None or after is None:
+            return False
+        end = after.end()
+    if _MONTH_BEFORE.search(text, max(0, count.start() - 12), count.start()):
+        return False  # "on October 7 Hamas fighters ...": a day, not a count
+    return not _THEY_ACTED.match(text, end)
 
 
 # an event word that tells suffering: its subject died, whoever acted
@@ -181,7 +237,7 @@ def not_agent(text: str, start: int, h: ActorHit, trig_start: int) -> bool:
     i = h.start - start
     return bool(_SUFFERED.match(text, h.end - start, trig_start - start) or
                 _TARGET_MARK.search(text[:i]) or _acted_on(text, i) or
-                _state_source_or_place(text, h, start))
+                _state_source_or_place(text, h, start) or counted_group(text, h, start))
 
 
 def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
@@ -220,6 +276,9 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
         victims = [h for h in before if h is not a1 and not (
             h.actor.type == "state" and _PLACE_LIST.search(text[:h.start - start])) and
             not _SPEAKER_AFTER.match(text[h.end - start:])]
+        # "14 al-Shabaab fighters died", "three Hezbollah members and a civilian were
+        # killed": the group the dead belonged to says more than the last word
+        victims = [h for h in victims if counted_group(text, h, start)] or victims
         # no "by ..." phrase: the sentence names no agent, and a parse would find none
         sure = a1 is not None or not _BY.search(text, trig_end - start)
         return a1, (victims[-1] if victims else None), sure
@@ -230,6 +289,8 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
              not (_CITED_BEFORE.search(text, max(0, h.start - start - 40), h.start - start) and
                   not _ITS_AFTER.match(text, h.end - start)) and
              not _SUFFERED.match(text, h.end - start, trig_start - start) and
+             not counted_group(text, h, start) and
+             not _BACKER_OF.match(text, h.end - start) and
              not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) and
              not _SPEAKER_AFTER.match(text[h.end - start:])]
     # "a helicopter raid", "a drone strike": a word modifying the event noun is its
@@ -276,7 +337,9 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
     if a2 is None:
         targets = [h for h in before if h is not a1 and (_TARGET_MARK.search(
             text[:h.start - start]) or _acted_on(text, h.start - start) or
-            _SUFFERED.match(text, h.end - start, trig_start - start))]
+            _SUFFERED.match(text, h.end - start, trig_start - start) or
+            counted_group(text, h, start))]
+        targets = [h for h in targets if counted_group(text, h, start)] or targets
         a2 = targets[-1] if targets else None
     # a parse is worth its cost only where word order leaves a real choice: agents of
     # different states before the event word, or a capitalised name the lexicon missed
