@@ -577,11 +577,49 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
         r_its.score = _event_score(r_its, None, text, start, trigger)
         readings.append(r_its)
 
+    _open_water_in_a_sea(readings, text, start, trigger)
     # open water takes its point from a sea or coast the passage (or article) names
     for r in readings:
         if r.sea and r.entry is None:
             _borrow_point(g, r, readings, text, start, context)
     return readings
+
+
+# what joins open water to the sea or coast it lies in: "international waters of the eastern
+# Pacific", "... in the Caribbean", "... off the coast of Venezuela", "aguas internacionales
+# del Pacífico"; and the other way round, "in the Caribbean, in international waters"
+_WATER_IN = re.compile(
+    r"^\s*,?\s+(?:(?:of|in|off|near|around|across|within|del?|en|frente\s+a)\s+)?"
+    r"(?:(?:the|el|la|las|los)\s+)?(?:(?:waters|coast|coasts|coastline|shores?|costas?|aguas)"
+    r"\s+(?:of|off|near|de|del)\s+(?:(?:the|el|la|las)\s+)?)?$", re.IGNORECASE)
+_WATER_BEFORE = re.compile(r"^\s*,?\s*(?:(?:in|en)\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _open_water_in_a_sea(readings: list[Reading], text: str, start: int,
+                         trigger: tuple[int, int] | None) -> None:
+    """"In international waters of the eastern Pacific": open water said to lie in a named
+    sea, or off a named coast, is that sea; the open water alone names none. The sea (or
+    coast) takes the open water's cue, and the open water is left as a hint."""
+    ordered = sorted(readings, key=lambda x: x.start)
+    for i, ow in enumerate(ordered):
+        if not (ow.sea and ow.entry is None) or ow.hint:
+            continue
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        prev = ordered[i - 1] if i else None
+        if nxt is not None and nxt.sea and nxt.entry is not None and not nxt.hint and \
+                _WATER_IN.match(text[ow.end:nxt.start]):
+            sea = nxt
+        elif prev is not None and prev.sea and prev.entry is not None and not prev.hint and \
+                _WATER_BEFORE.match(text[prev.end:ow.cue_start if ow.cue else ow.start]):
+            sea = prev
+        else:
+            continue
+        if ow.cue and (not sea.cue or sea.cue == "loc"):
+            sea.cue = ow.cue
+        sea.cue_start = min(sea.cue_start, ow.cue_start)
+        ow.hint = True
+        sea.score = _event_score(sea, None, text, start, trigger)
+        ow.score = _event_score(ow, None, text, start, trigger)
 
 
 def _interpret(g: Gazetteer, r: Reading, e: Entry, f: Found, post: str, at_sea: bool,
@@ -758,12 +796,23 @@ def _event_score(r: Reading, f: Found | None, text: str, start: int,
     return s
 
 
+#: The name of a place at sea in no named sea ("international waters", "the high seas").
+OPEN_WATER = "international waters"
+
+
+def is_open_water(place: Place | None) -> bool:
+    """At sea, but in no sea, off no coast and in no country's waters: a report that names
+    a sea for the same event says more."""
+    return place is not None and place.kind == "sea" and place.name == OPEN_WATER and \
+        place.country is None and place.near_country is None
+
+
 def to_place(r: Reading, g: Gazetteer) -> Place:
     """The record for a reading (spec/records.md, Places)."""
     e = r.entry
     if r.sea:
         if e is None:
-            name = "international waters"
+            name = OPEN_WATER
         elif e.kind == "S":
             name = r.sea_name or e.name
         elif r.country:
