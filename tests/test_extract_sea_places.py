@@ -141,3 +141,4 @@ def test_spanish_the_next_sentence_names_the_sea_of_a_strike_in_open_water() -> 
             "hombres.")
     events = [m for m in _events(text, "es") if m.status == "occurred"]
     assert events and all(sea_key(m.place) == "pacific" for m in events), events
+
