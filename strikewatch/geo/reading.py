@@ -580,7 +580,7 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
     _open_water_in_a_sea(readings, text, start, trigger)
     # open water takes its point from a sea or coast the passage (or article) names
     for r in readings:
-        if r.sea and r.entry is None:
+        if r.sea and r.entry is None and not r.hint:  # (a hint is no place: needs none)
             _borrow_point(g, r, readings, text, start, context)
     return readings
 
@@ -600,6 +600,8 @@ def _open_water_in_a_sea(readings: list[Reading], text: str, start: int,
     """"In international waters of the eastern Pacific": open water said to lie in a named
     sea, or off a named coast, is that sea; the open water alone names none. The sea (or
     coast) takes the open water's cue, and the open water is left as a hint."""
+    if not any(r.sea and r.entry is None for r in readings):
+        return  # (most passages: no open water)
     ordered = sorted(readings, key=lambda x: x.start)
     for i, ow in enumerate(ordered):
         if not (ow.sea and ow.entry is None) or ow.hint:
@@ -736,14 +738,31 @@ def _borrow_point(g: Gazetteer, r: Reading, readings: list[Reading], text: str, 
         return
     # the last sea the article named before this passage, else the first after it; no
     # guess from the article's countries (the first is often the striking state's)
-    before, _, _ = find(g, text, max(0, start - 4000), start) if start > 0 else ([], [], [])
-    after, _, _ = find(g, text, r.end, min(len(text), r.end + 4000))
-    for f in [*reversed(before), *after]:
-        sea = next((h.entry for h in f.hits if h.entry.kind == "S"), None)
-        if sea is not None:
-            v = _sea_variant(g, sea, context)
-            r.lat, r.lon, r.sea_name = v.lat, v.lon, v.name
-            return
+    named = _seas_named(g, text)
+    before = [x for x in named if max(0, start - 4000) <= x[0] and x[1] <= start]
+    after = [x for x in named if r.end <= x[0] and x[1] <= r.end + 4000]
+    for _, _, sea in [*reversed(before), *after]:
+        v = _sea_variant(g, sea, context)
+        r.lat, r.lon, r.sea_name = v.lat, v.lon, v.name
+        return
+
+
+#: the seas of the last article read (`_seas_named`): every passage of an article that
+#: speaks of open water looks for them, and reading the whole article once is cheaper
+_SEAS_OF: dict[tuple[int, str], list[tuple[int, int, Entry]]] = {}
+
+
+def _seas_named(g: Gazetteer, text: str) -> list[tuple[int, int, Entry]]:
+    """(start, end, sea) of every sea name in the text, in order."""
+    key = (id(g), text)
+    got = _SEAS_OF.get(key)
+    if got is None:
+        places, _, _ = find(g, text, 0, len(text))
+        got = [(f.start, f.end, sea) for f in places
+               if (sea := next((h.entry for h in f.hits if h.entry.kind == "S"), None))]
+        _SEAS_OF.clear()
+        _SEAS_OF[key] = got
+    return got
 
 
 def _event_score(r: Reading, f: Found | None, text: str, start: int,
