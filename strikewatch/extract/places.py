@@ -17,7 +17,7 @@ from strikewatch.extract.actors import PLACE_BEFORE, country_mentions
 from strikewatch.extract.context import Frame
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.geo.protocol import geoparser
-from strikewatch.geo.reading import names_a_party, where_said
+from strikewatch.geo.reading import is_open_water, names_a_party, where_said
 from strikewatch.records import Place
 
 _PREP = re.compile(r"(?:\b(?i:in|inside|into|across|near|off|within|on|over|throughout|"
@@ -189,10 +189,13 @@ _SEA_STEMS = ("carib", "pac", "atl", "mediterr", "black", "negro")
 _QUARTER = (r"(?:(?:the|el)\s+)?(?:(?:eastern|western|southern|northern|central|"
             r"south(?:east|west)ern|north(?:east|west)ern)\s+)?")
 # where the event was: "in the eastern Pacific", "across the Caribbean and the Pacific", "en
-# el Caribe", "en aguas del Pacífico"; a sea named otherwise ("on its way to the Caribbean",
-# "los cárteles del Caribe") is where something else is or goes
+# el Caribe", "en aguas del Pacífico", "in international waters of the eastern Pacific"; a
+# sea named otherwise ("on its way to the Caribbean", "los cárteles del Caribe") is where
+# something else is or goes
 _AT_SEA = re.compile(
-    rf"\b(?:in|into|across|over|en|en\s+aguas\s+del|in\s+the\s+waters\s+of)\s+{_QUARTER}"
+    rf"\b(?:in|into|across|over|en|en\s+aguas\s+del|in\s+the\s+waters\s+of|"
+    rf"in\s+(?:the\s+)?international\s+waters\s+(?:of|in)|"
+    rf"en\s+aguas\s+internacionales\s+(?:del|de|en))\s+{_QUARTER}"
     rf"{_ANY_SEA}(?:\s*(?:,|\band\b|\bor\b|\by\b|\bo\b)\s*{_QUARTER}{_ANY_SEA})*",
     re.IGNORECASE)
 
@@ -242,6 +245,19 @@ def said_there(text: str, place_end: int, trigger_start: int) -> bool:
         _SPEECH_BETWEEN.search(text, place_end, trigger_start) is not None
 
 
+def names_its_sea(f: Frame, frames: Sequence[Frame], open_water: Frame) -> bool:
+    """Whether frame `f`, told after `open_water` (the frame that placed the event in open
+    water), may name the event's sea: in the next sentence at most, and not a bare plural
+    ("such operations have taken place off Venezuela's coast") nor a frame of another time
+    ("began the attacks in the Caribbean in September"), which tell the campaign's seas."""
+    if not 0 <= f.sentence.index - open_water.sentence.index <= 1:
+        return False
+    if f.trigger.text.lower().endswith("s") and not f.counts:
+        return False
+    own = next((x.date_low for x in frames if x.date_low is not None), None)
+    return f.date_low is None or f.date_low == own
+
+
 def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, ...]
               ) -> tuple[Frame, Place, tuple[int, int]] | None:
     """The first place geo finds in the mention's frames (head first), with its words.
@@ -249,7 +265,12 @@ def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, 
     A later frame (the same event told again in another sentence: "the campaign", "the
     strike") whose only place is in the clause of someone saying it ("in X, Trump claimed
     the campaign had worked") gives none: that is where it was said. The head frame keeps
-    such a place ("In Sanaa, the Houthis said strikes killed five")."""
+    such a place ("In Sanaa, the Houthis said strikes killed five").
+
+    Open water ("the strike was in international waters") names no sea: a later frame's
+    named sea or coast ("... off Colombia's Pacific coast") is the place, else the open
+    water is."""
+    open_water: tuple[Frame, Place, tuple[int, int]] | None = None
     for i, f in enumerate(frames):
         # the words around the event word: where its place is told, and cheaper to read
         a = max(f.start, f.trigger.start - WINDOW_BEFORE)
@@ -267,5 +288,11 @@ def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, 
             hit = None
         if hit is None or (i > 0 and said_there(text, hit.end, f.trigger.start)):
             continue
+        if open_water is not None and (hit.place.kind != "sea" or is_open_water(hit.place)
+                                       or not names_its_sea(f, frames, open_water[0])):
+            continue  # after open water, only this event's named sea says more
+        if is_open_water(hit.place):
+            open_water = f, hit.place, (hit.start, hit.end)
+            continue
         return f, hit.place, (hit.start, hit.end)
-    return None
+    return open_water

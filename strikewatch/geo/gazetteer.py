@@ -212,6 +212,9 @@ class Gazetteer:
     regional: dict[str, list[tuple[frozenset[str], Entry]]] = field(default_factory=dict)
     open_water: frozenset[str] = frozenset()  # keys of "international waters" etc.
     lower_starts: frozenset[str] = frozenset()  # first words of keys that may be lower case
+    # last words of curated names that end lower case after a capital ("Pacífico oriental",
+    # "Caribbean waters"): Spanish puts the adjective after the name
+    lower_ends: frozenset[str] = frozenset()
     max_words: int = MAX_WORDS
     _small: Tier | None = None
     _hits: dict[str, list[Hit]] = field(default_factory=dict)
@@ -397,6 +400,7 @@ def load_from(tsv: Path, small: Path | None = None) -> Gazetteer:
 
     seas = _read_json("seas.json")
     lower: set[str] = set()
+    lower_end: set[str] = set()
     for s in seas["seas"]:
         e = Entry("sea:" + s["name"], "S", s["name"], None, None, s["lat"], s["lon"])
         g.seas[s["name"]] = e
@@ -404,12 +408,15 @@ def load_from(tsv: Path, small: Path | None = None) -> Gazetteer:
             g.add(normalise(n), e, n == s["name"])
             if n[0].islower():
                 lower.add(normalise(n).split()[0])
+            elif " " in n and n.rsplit(" ", 1)[1].islower():
+                lower_end.add(normalise(n).split()[-1])
         for r in s.get("regional", []):
             re_ = Entry("sea:" + r["name"], "S", r["name"], None, None, r["lat"], r["lon"])
             g.regional.setdefault(s["name"], []).append((frozenset(r["countries"]), re_))
     g.open_water = frozenset(normalise(w) for w in seas["open_water"])
     lower.update(k.split()[0] for k in g.open_water)
     g.lower_starts = frozenset(lower)
+    g.lower_ends = frozenset(lower_end)
 
     for cc, points in _read_json("coasts.json")["coasts"].items():
         g.coasts[cc] = [Coast(p["sea"], p["lat"], p["lon"]) for p in points]

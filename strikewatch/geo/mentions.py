@@ -117,6 +117,7 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
     # (a word islower() has no capital: most words, answered in one call)
     upper = [not t.text.islower() and any(map(str.isupper, t.text)) for t in toks]
     lower_starts = g.lower_starts
+    lower_ends = g.lower_ends
     places: list[Found] = []
     demonyms: list[DemonymFound] = []
     i = 0
@@ -140,9 +141,12 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
         match: Found | None = None
         j_end = i
         for j in range(last, i - 1, -1):
-            if j > i and not lower_start and not upper[j]:
+            lower_end = j > i and not lower_start and not upper[j]
+            if lower_end and norms[j] not in lower_ends:
                 continue  # a run ends on a capitalised word ("Gulf of Mexico")
             key = " ".join(n for n in norms[i:j + 1] if n)
+            if lower_end and key not in g.extra:
+                continue  # save a curated name's own adjective ("Pacífico oriental")
             water = key in g.open_water
             if lower_start and key not in g.extra and not water:
                 continue

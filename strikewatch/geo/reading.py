@@ -577,11 +577,51 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
         r_its.score = _event_score(r_its, None, text, start, trigger)
         readings.append(r_its)
 
+    _open_water_in_a_sea(readings, text, start, trigger)
     # open water takes its point from a sea or coast the passage (or article) names
     for r in readings:
-        if r.sea and r.entry is None:
+        if r.sea and r.entry is None and not r.hint:  # (a hint is no place: needs none)
             _borrow_point(g, r, readings, text, start, context)
     return readings
+
+
+# what joins open water to the sea or coast it lies in: "international waters of the eastern
+# Pacific", "... in the Caribbean", "... off the coast of Venezuela", "aguas internacionales
+# del Pacífico"; and the other way round, "in the Caribbean, in international waters"
+_WATER_IN = re.compile(
+    r"^\s*,?\s+(?:(?:of|in|off|near|around|across|within|del?|en|frente\s+a)\s+)?"
+    r"(?:(?:the|el|la|las|los)\s+)?(?:(?:waters|coast|coasts|coastline|shores?|costas?|aguas)"
+    r"\s+(?:of|off|near|de|del)\s+(?:(?:the|el|la|las)\s+)?)?$", re.IGNORECASE)
+_WATER_BEFORE = re.compile(r"^\s*,?\s*(?:(?:in|en)\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _open_water_in_a_sea(readings: list[Reading], text: str, start: int,
+                         trigger: tuple[int, int] | None) -> None:
+    """"In international waters of the eastern Pacific": open water said to lie in a named
+    sea, or off a named coast, is that sea; the open water alone names none. The sea (or
+    coast) takes the open water's cue, and the open water is left as a hint."""
+    if not any(r.sea and r.entry is None for r in readings):
+        return  # (most passages: no open water)
+    ordered = sorted(readings, key=lambda x: x.start)
+    for i, ow in enumerate(ordered):
+        if not (ow.sea and ow.entry is None) or ow.hint:
+            continue
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        prev = ordered[i - 1] if i else None
+        if nxt is not None and nxt.sea and nxt.entry is not None and not nxt.hint and \
+                _WATER_IN.match(text[ow.end:nxt.start]):
+            sea = nxt
+        elif prev is not None and prev.sea and prev.entry is not None and not prev.hint and \
+                _WATER_BEFORE.match(text[prev.end:ow.cue_start if ow.cue else ow.start]):
+            sea = prev
+        else:
+            continue
+        if ow.cue and (not sea.cue or sea.cue == "loc"):
+            sea.cue = ow.cue
+        sea.cue_start = min(sea.cue_start, ow.cue_start)
+        ow.hint = True
+        sea.score = _event_score(sea, None, text, start, trigger)
+        ow.score = _event_score(ow, None, text, start, trigger)
 
 
 def _interpret(g: Gazetteer, r: Reading, e: Entry, f: Found, post: str, at_sea: bool,
@@ -698,14 +738,31 @@ def _borrow_point(g: Gazetteer, r: Reading, readings: list[Reading], text: str, 
         return
     # the last sea the article named before this passage, else the first after it; no
     # guess from the article's countries (the first is often the striking state's)
-    before, _, _ = find(g, text, max(0, start - 4000), start) if start > 0 else ([], [], [])
-    after, _, _ = find(g, text, r.end, min(len(text), r.end + 4000))
-    for f in [*reversed(before), *after]:
-        sea = next((h.entry for h in f.hits if h.entry.kind == "S"), None)
-        if sea is not None:
-            v = _sea_variant(g, sea, context)
-            r.lat, r.lon, r.sea_name = v.lat, v.lon, v.name
-            return
+    named = _seas_named(g, text)
+    before = [x for x in named if max(0, start - 4000) <= x[0] and x[1] <= start]
+    after = [x for x in named if r.end <= x[0] and x[1] <= r.end + 4000]
+    for _, _, sea in [*reversed(before), *after]:
+        v = _sea_variant(g, sea, context)
+        r.lat, r.lon, r.sea_name = v.lat, v.lon, v.name
+        return
+
+
+#: the seas of the last article read (`_seas_named`): every passage of an article that
+#: speaks of open water looks for them, and reading the whole article once is cheaper
+_SEAS_OF: dict[tuple[int, str], list[tuple[int, int, Entry]]] = {}
+
+
+def _seas_named(g: Gazetteer, text: str) -> list[tuple[int, int, Entry]]:
+    """(start, end, sea) of every sea name in the text, in order."""
+    key = (id(g), text)
+    got = _SEAS_OF.get(key)
+    if got is None:
+        places, _, _ = find(g, text, 0, len(text))
+        got = [(f.start, f.end, sea) for f in places
+               if (sea := next((h.entry for h in f.hits if h.entry.kind == "S"), None))]
+        _SEAS_OF.clear()
+        _SEAS_OF[key] = got
+    return got
 
 
 def _event_score(r: Reading, f: Found | None, text: str, start: int,
@@ -758,12 +815,23 @@ def _event_score(r: Reading, f: Found | None, text: str, start: int,
     return s
 
 
+#: The name of a place at sea in no named sea ("international waters", "the high seas").
+OPEN_WATER = "international waters"
+
+
+def is_open_water(place: Place | None) -> bool:
+    """At sea, but in no sea, off no coast and in no country's waters: a report that names
+    a sea for the same event says more."""
+    return place is not None and place.kind == "sea" and place.name == OPEN_WATER and \
+        place.country is None and place.near_country is None
+
+
 def to_place(r: Reading, g: Gazetteer) -> Place:
     """The record for a reading (spec/records.md, Places)."""
     e = r.entry
     if r.sea:
         if e is None:
-            name = "international waters"
+            name = OPEN_WATER
         elif e.kind == "S":
             name = r.sea_name or e.name
         elif r.country:

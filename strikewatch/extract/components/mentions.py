@@ -17,7 +17,16 @@ from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.counts import VAGUE, people_told_one_by_one
 from strikewatch.extract.pipeline import component
-from strikewatch.records import COUNT_FIELDS, Attribution, Mention, Quote, Span, stable_id
+from strikewatch.extract.places import names_its_sea
+from strikewatch.geo.reading import is_open_water
+from strikewatch.records import (
+    COUNT_FIELDS,
+    Attribution,
+    Mention,
+    Quote,
+    Span,
+    stable_id,
+)
 
 #: What the rules extractor writes in `Mention.extractor` (its historical form; the
 #: registry names it strikewatch-rules@1).
@@ -84,6 +93,12 @@ def _single_fields(g: Group) -> dict[str, object]:
         v = g.value(name)
         if v is not None:
             fields[name] = v
+    placed = next((f for f in g.frames if f.place is not None), None)
+    if placed is not None and is_open_water(placed.place):
+        # "en aguas internacionales" names no sea: the next sentence's sea says where
+        fields["place"] = next((f.place for f in g.frames if f.place is not None and
+                                f.place.kind == "sea" and not is_open_water(f.place)
+                                and names_its_sea(f, g.frames, placed)), placed.place)
     if fields.get("target_kind") not in (None, *_PHYSICAL):
         fields["target_kind"] = next((f.target_kind for f in g.frames
                                       if f.target_kind in _PHYSICAL), fields["target_kind"])

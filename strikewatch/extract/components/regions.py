@@ -13,6 +13,7 @@ from __future__ import annotations
 from strikewatch.extract.context import Doc
 from strikewatch.extract.pipeline import component
 from strikewatch.geo.protocol import geoparser
+from strikewatch.geo.reading import is_open_water
 from strikewatch.records import Place
 
 
@@ -22,9 +23,10 @@ def is_sea(place: Place) -> bool:
 
 
 def sea_regions(text: str, start: int, end: int) -> list[tuple[Place, int, int]]:
-    """Every sea text[start:end] names, in order, with its offsets."""
+    """Every sea text[start:end] names, in order, with its offsets ("international
+    waters" names none)."""
     return [(pm.place, pm.start, pm.end) for pm in geoparser().places_in(text, start, end)
-            if is_sea(pm.place)]
+            if is_sea(pm.place) and not is_open_water(pm.place)]
 
 
 @component("regions", requires=("doc.groups", "frame.kind"), assigns=("group.regions",))

@@ -23,6 +23,7 @@ from strikewatch.extract.es.lexicon import (
 )
 from strikewatch.extract.pipeline import component
 from strikewatch.geo.protocol import geoparser
+from strikewatch.geo.reading import is_open_water
 from strikewatch.records import Actor, Attribution, Place
 
 _COUNTRY_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(
@@ -68,7 +69,7 @@ def read_places(doc: Doc) -> None:
                     if pm.place.kind == "sea" or pm.place.geo_precision == 6]
         except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
             seas = []
-        if len({pm.place.name for pm in seas}) > 1:
+        if len({pm.place.name for pm in seas if not is_open_water(pm.place)}) > 1:
             several.add(i)
         if seas:
             pm = min(seas, key=lambda pm: abs(pm.start - f.trigger.start))
