@@ -309,7 +309,7 @@ def read_frame_dates(doc: Doc) -> None:
 _QUOTE_MARK = re.compile("[\"“”]")
 
 
-def _in_quotation(text: str, s: Sentence, pos: int) -> bool:
+def in_quotation(text: str, s: Sentence, pos: int) -> bool:
     """Whether `pos` lies inside a quotation: an odd number of quotation marks before it in
     its sentence, or none before it and a closing one after it (a quotation opened in an
     earlier sentence: "Today, ... strike," Hegseth posted)."""
@@ -336,4 +336,4 @@ def telling_day(doc: Doc, f: Frame) -> bool:
     if f.date_told:
         return True
     return bool(_SPEAKERS_NOW.fullmatch(doc.text[a:b].strip())) and \
-        _in_quotation(doc.text, s, a)
+        in_quotation(doc.text, s, a)

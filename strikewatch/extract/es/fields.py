@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from strikewatch.caseless import caseless
-from strikewatch.extract.components.dates import _in_quotation
+from strikewatch.extract.components.dates import in_quotation
 from strikewatch.extract.context import DateRead, Doc, Frame
 from strikewatch.extract.es import counts as es_counts
 from strikewatch.extract.es import dates as es_dates
@@ -271,7 +271,7 @@ def read_dates(doc: Doc) -> None:
         # a speaker's "hoy" quoted ("“Hoy, por orden del presidente …”, escribió"): the day
         # it was said, which bounds the event (coref joins it to the day the report gives)
         f.date_told = bool(_SPEAKERS_NOW.fullmatch(doc.text[r.start:r.end].strip()) and
-                           _in_quotation(doc.text, f.sentence, r.start))
+                           in_quotation(doc.text, f.sentence, r.start))
         night = _night_into(doc.text, r, point)
         if night is not None:  # "la noche del miércoles y la madrugada del jueves"
             f.date_high = night.high
