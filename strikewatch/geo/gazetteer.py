@@ -41,6 +41,11 @@ def fold(name: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFKD", name))
 
 
+#: words that join a sea's name ("Mar del Caribe", "Gulf of Aden"), in nearly every
+#: sentence: no sign on their own that a passage names a sea (Gazetteer.sea_words)
+_LINK_WORDS = frozenset({"de", "del", "la", "el", "los", "las", "of", "the", "and", "y", "al"})
+
+
 @lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """Fold a name to its look-up key: no accents, lower case, dots and punctuation gone.
@@ -215,6 +220,9 @@ class Gazetteer:
     # last words of curated names that end lower case after a capital ("Pacífico oriental",
     # "Caribbean waters"): Spanish puts the adjective after the name
     lower_ends: frozenset[str] = frozenset()
+    # every word of every sea's names and aliases, folded: a passage with none of them
+    # names no sea (geo.reading looks for an article's seas only where one may be)
+    sea_words: frozenset[str] = frozenset()
     max_words: int = MAX_WORDS
     _small: Tier | None = None
     _hits: dict[str, list[Hit]] = field(default_factory=dict)
@@ -245,6 +253,12 @@ class Gazetteer:
         for t in (self.main, self._small):
             if t is not None:
                 t._entries.clear()
+
+    def may_name_a_sea(self, text: str) -> bool:
+        """Whether `text` holds a word of some sea's name (folded as names are; not through
+        `normalise`, whose cache is for words, not passages)."""
+        words = _NON_ALNUM.sub(" ", fold(text).lower().replace("’", "'")).split()
+        return not self.sea_words.isdisjoint(words)
 
     def add(self, key: str, entry: Entry, primary: bool) -> None:
         """Add a curated name for an entry."""
@@ -417,6 +431,9 @@ def load_from(tsv: Path, small: Path | None = None) -> Gazetteer:
     lower.update(k.split()[0] for k in g.open_water)
     g.lower_starts = frozenset(lower)
     g.lower_ends = frozenset(lower_end)
+    g.sea_words = frozenset(w for s in seas["seas"] for n in [
+        s["name"], *s.get("aliases", []), *(r["name"] for r in s.get("regional", []))]
+        for w in normalise(n).split() if w not in _LINK_WORDS)
 
     for cc, points in _read_json("coasts.json")["coasts"].items():
         g.coasts[cc] = [Coast(p["sea"], p["lat"], p["lon"]) for p in points]

@@ -757,12 +757,21 @@ def _seas_named(g: Gazetteer, text: str) -> list[tuple[int, int, Entry]]:
     key = (id(g), text)
     got = _SEAS_OF.get(key)
     if got is None:
-        places, _, _ = find(g, text, 0, len(text))
-        got = [(f.start, f.end, sea) for f in places
-               if (sea := next((h.entry for h in f.hits if h.entry.kind == "S"), None))]
+        got = []
+        for part in _SENTENCE_LIKE.finditer(text):
+            # only passages with a word of some sea's name: the gazetteer's look-up of the
+            # others would find no sea (a sea's name spans no line break or full stop)
+            if not g.may_name_a_sea(part.group(0)):
+                continue
+            places, _, _ = find(g, text, part.start(), part.end())
+            got += [(f.start, f.end, sea) for f in places
+                    if (sea := next((h.entry for h in f.hits if h.entry.kind == "S"), None))]
         _SEAS_OF.clear()
         _SEAS_OF[key] = got
     return got
+
+
+_SENTENCE_LIKE = re.compile(r"[^\n.!?]+")
 
 
 def _event_score(r: Reading, f: Found | None, text: str, start: int,
