@@ -125,11 +125,15 @@ def _named_countries(doc: Doc) -> set[str]:
     out.update(ACTORS[m.group(0)][2] or "" for m in ACTOR_RE.finditer(doc.text)
                if ACTORS[m.group(0)][1] == "non_state")
     out.discard("")
-    for adj, code in COUNTRY_ADJECTIVES.items():
-        stem = adj[:-1] + "[oa]" if adj.endswith("o") else adj  # colombiano, colombianas
-        if re.search(r"\b" + stem + r"s?\b", doc.text, re.IGNORECASE):
-            out.add(code)
+    out.update(code for form, code in _ADJECTIVE_FORMS if form.search(doc.text))
     return out
+
+
+#: each country adjective in every gender and number it is written in ("colombiano",
+#: "colombianas", "israelí"), with its country
+_ADJECTIVE_FORMS = [(re.compile(r"\b" + (adj[:-1] + "[oa]" if adj.endswith("o") else adj) +
+                                r"s?\b", re.IGNORECASE), code)
+                    for adj, code in COUNTRY_ADJECTIVES.items()]
 
 
 #: a place's name after the cue: capitalised words, joined by "de", "del", "de la"
@@ -215,19 +219,17 @@ def _seas_of_lists(doc: Doc, several: set[int]) -> None:
             last = f
 
 
-#: a country's adjective right after a force named without its country ("el Ejército
-#: israelí", "la Fuerza Aérea venezolana")
-_ADJ_AFTER = re.compile(r"\s+(" + "|".join(
-    sorted({a[:-1] + "[oa]s?" if a.endswith("o") else a for a in COUNTRY_ADJECTIVES},
-           key=len, reverse=True)) + r")\b", re.IGNORECASE)
+def _adjective_after(text: str, pos: int) -> str | None:
+    """The country of an adjective right after `pos` ("el Ejército| israelí", "la Fuerza
+    Aérea| venezolana"), in any of its forms (_ADJECTIVE_FORMS)."""
+    word = _NEXT_WORD.match(text, pos)
+    if word is None:
+        return None
+    return next((code for form, code in _ADJECTIVE_FORMS if form.fullmatch(word.group(1))),
+                None)
 
 
-def _adjective_country(word: str) -> str | None:
-    w = word.lower()
-    for adj, code in COUNTRY_ADJECTIVES.items():
-        if w == adj or (adj.endswith("o") and re.fullmatch(adj[:-1] + "[oa]s?", w)):
-            return code
-    return None
+_NEXT_WORD = re.compile(r"\s+([\wáéíóúñü]+)")
 
 
 def _actor(m: re.Match[str], doc: Doc | None = None, f: Frame | None = None) -> Actor:
@@ -238,9 +240,9 @@ def _actor(m: re.Match[str], doc: Doc | None = None, f: Frame | None = None) -> 
     with its country."""
     name, kind, country = ACTORS[m.group(0)]
     if country is None and kind in ("military", "police"):
-        adj = _ADJ_AFTER.match(m.string, m.end())
+        adj = _adjective_after(m.string, m.end())
         if adj is not None:
-            country = _adjective_country(adj.group(1))
+            country = adj
         elif f is not None and f.place is not None and f.place.kind != "sea":
             country = f.place.country
         elif doc is not None and len(doc.countries) == 1:
