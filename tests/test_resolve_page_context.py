@@ -150,3 +150,42 @@ def test_a_named_sea_keeps_its_point() -> None:
                  date="2025-10-27", place=far, killed_low=3, killed_high=3)
     fa, fb = (features(m, d.articles[m.article_id]) for m in (a, b))
     assert fb.lat == 12.5 and hard_conflict(fa, fb) == "places too far apart"
+
+
+# Two undated pages about one raid, told with the same rare names ("Qurqaniyah",
+# "Zuhayrani"): no day places either, and a country and a toll are what a campaign repeats.
+RAID = "A U.S. raid near Qurqaniyah killed Abu Zuhayrani, a militant commander, in Syria."
+RAID_AGAIN = ("Abu Zuhayrani died when American forces struck near Qurqaniyah, a village in "
+              "Syria, officials said.")
+SYRIA = Place(name="Syria", kind="country", country="SY", geo_precision=5, latitude=35.0,
+              longitude=38.0)
+
+
+def _undated(d: Desk, text: str, killed: int = 1) -> Mention:
+    return d.report(text, None, place=SYRIA, domain="land",  # type: ignore[arg-type]
+                    target_kind="person", killed_low=killed, killed_high=killed)
+
+
+def test_undated_reports_told_with_the_same_rare_names_are_one_strike() -> None:
+    d = Desk()
+    a, b = _undated(d, RAID), _undated(d, RAID_AGAIN)
+    incs = d.resolve()
+    assert holding(incs, a).id == holding(incs, b).id
+    assert len([i for i in incs if counted(i)]) == 1
+
+
+def test_names_a_report_of_another_toll_holds_tell_no_strike() -> None:
+    # a third page tells a raid near Qurqaniyah that killed four: the village is told of
+    # more than one strike, and one shared name is too few
+    d = Desk()
+    a, b = _undated(d, RAID), _undated(d, RAID_AGAIN)
+    _undated(d, "Four were killed in a U.S. raid near Qurqaniyah, in Syria.", killed=4)
+    incs = d.resolve()
+    assert holding(incs, a).id != holding(incs, b).id
+
+
+def test_rare_names_never_outweigh_tolls_that_differ() -> None:
+    d = Desk()
+    a, b = _undated(d, RAID), _undated(d, RAID_AGAIN, killed=3)
+    incs = d.resolve()
+    assert holding(incs, a).id != holding(incs, b).id

@@ -380,6 +380,10 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
         pending = [p for p in pending if p.id not in out]
     out.update(_paired([p for p in loose if p.id not in out and p.window is None and p.cues],
                        guard, specific))
+    if specific is not None:
+        joined = set(out) | set(out.values())
+        out.update(_named_alike([p for p in loose if p.id not in joined and p.window is None],
+                                [*dated, *loose], guard, specific))
     return out
 
 
@@ -529,6 +533,59 @@ def _paired(loose: list[Profile], guard: Guard | None, words: Words | None = Non
         if one < other and mates[other] == {one} and \
                 (guard is None or guard(by_id[one], by_id[other])):
             out[other] = one
+    return out
+
+
+#: Two undated reports are one strike by their words when they share at least this many
+#: specific words that only reports agreeing with both hold.
+MIN_SHARED_NAMES = 2
+
+
+def _named_alike(loose: list[Profile], everyone: Sequence[Profile], guard: Guard | None,
+                 words: Words) -> dict[str, str]:
+    """{loose incident id: the loose incident id it joins} for groups of reports that no
+    date places (`window` None) told with the same rare names ("Jabouri", "Aydd"; "Sokoto",
+    "ISSP"): every two of the group agree both ways (`agree`: party, target, domain, tolls
+    one inside the other, and the toll or the place agreeing) and share at least
+    MIN_SHARED_NAMES specific words that no report disagreeing with either of them holds
+    in their zone (a campaign's words, "Hegseth", "narco", are held by reports of other
+    tolls and seas, and tell nothing), and none of the group has such a match outside it.
+    Zones with more than MAX_CUE_CANDIDATES reports are not compared."""
+    undated = {p.id for p in loose}
+    wanted = {zone for p in loose for zone in zone_keys(p)}
+    by_zone: dict[str, list[Profile]] = defaultdict(list)
+    for p in everyone:
+        for zone in zone_keys(p):
+            if zone in wanted:
+                by_zone[zone].append(p)
+    mates: dict[str, set[str]] = defaultdict(set)
+    for group in by_zone.values():
+        if len(group) > MAX_CUE_CANDIDATES:
+            continue
+        holders: dict[str, list[Profile]] = defaultdict(list)
+        for p in group:
+            for w in words(p):
+                holders[w].append(p)
+        cands = [p for p in group if p.id in undated]
+        for n, a in enumerate(cands):
+            for b in cands[n + 1:]:
+                if b.id in mates[a.id] or not (agree(a, b) and agree(b, a)):
+                    continue
+                names = [w for w in words(a) & words(b)
+                         if all(h.id in (a.id, b.id) or (agree(a, h) and agree(b, h))
+                                for h in holders[w])]
+                if len(names) >= MIN_SHARED_NAMES:
+                    mates[a.id].add(b.id)
+                    mates[b.id].add(a.id)
+    by_id = {p.id: p for p in loose}
+    out: dict[str, str] = {}
+    for one in sorted(mates):
+        members = {one} | mates[one]
+        if min(members) != one or any(mates[m] | {m} != members for m in members):
+            continue  # not the group's first, or not a group where all match all
+        if guard is not None and not all(guard(by_id[one], by_id[m]) for m in members):
+            continue
+        out.update((m, one) for m in members if m != one)
     return out
 
 
