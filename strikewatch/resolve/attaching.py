@@ -57,6 +57,12 @@ rejection, an edit) would land on the other, found through its mentions
 (ledger.reviews._locate). Reviewed incidents still count as
 candidates, so a review never changes what happens to the others.
 
+An article's other reports help place an open one: a page with no publication date that
+dates one strike gives its open reports the weeks around that day as their window
+(`with_page_windows`); a dated incident that took one report of an article is no candidate
+for another of its reports (`fits`, in `ATTACH_PASSES` passes); and undated reports told
+with the same rare names that only agreeing reports hold join as one (`_named_alike`).
+
 A pure function of the machine incidents (and the reviews), so the in-memory and the
 streamed resolver (which both call `attachments`) give one ledger, and the saved clusters
 (resolver state) stay the machine's.
