@@ -57,6 +57,12 @@ rejection, an edit) would land on the other, found through its mentions
 (ledger.reviews._locate). Reviewed incidents still count as
 candidates, so a review never changes what happens to the others.
 
+An article's other reports help place an open one: a page with no publication date that
+dates one strike gives its open reports the weeks around that day as their window
+(`with_page_windows`); a dated incident that took one report of an article is no candidate
+for another of its reports (`fits`, in `ATTACH_PASSES` passes); and undated reports told
+with the same rare names that only agreeing reports hold join as one (`_named_alike`).
+
 A pure function of the machine incidents (and the reviews), so the in-memory and the
 streamed resolver (which both call `attachments`) give one ledger, and the saved clusters
 (resolver state) stay the machine's.
@@ -68,7 +74,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from strikewatch.extract.date_forms import DAY, MON, MONTHS, WEEKDAYS
 from strikewatch.extract.es.dates import MONTHS as ES_MONTHS
@@ -305,9 +311,10 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
     exactly one agreeing dated candidate (module docstring) that `guard` allows; with
     `words`, the specific words of the reports tell several candidates apart, and place an
     undated page's report that nothing else places (`by_words`)."""
+    profiles = list(profiles)
     dated: list[Profile] = []
     loose: list[Profile] = []
-    for p in profiles:
+    for p in with_page_windows(profiles):
         (dated if p.dated else loose).append(p)
     by_day: dict[int, list[Profile]] = defaultdict(list)
     by_sea: dict[str, list[Profile]] = defaultdict(list)
@@ -331,42 +338,93 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
     specific = _cached(words) if words is not None else None
     out: dict[str, str] = {}
     given: dict[str, set[str]] = defaultdict(set)  # dated id -> articles of loose ones given it
-    for p in loose:
-        # the days its sentences name pick the candidates; where they pick none that could
-        # be it, it is placed as it would be without them, unless it names a day of the
-        # year: then the one on that day is not in the ledger, and another is not it
-        found = [d for d in _cue_candidates(p, by_cue) if plausible(p, d)] if p.cues else []
-        if not found and not any(cue[0] == "md" for cue in p.cues):
-            pool = _pool(p, by_day, by_sea)
-            if pool is None:
-                # an undated page's report with no toll and sea to go on: only the dated
-                # incidents of its zones whose reports share its specific words
-                pool = _zone_pool(p, by_zone) if specific is not None else []
-                found = [d for d in pool if plausible(p, d) and _weekday_fits(p, d)]
-                found = by_words(p, [d for d in found if agree(p, d)], pool, specific) \
-                    if specific is not None and found else []
+
+    def fits(p: Profile, d: Profile) -> bool:
+        # a dated incident that already took a report of p's article is another strike:
+        # an article's extractor keeps its own strikes apart
+        return plausible(p, d) and not given[d.id] & p.articles
+
+    pending = loose
+    for _ in range(ATTACH_PASSES):
+        placed = len(out)
+        for p in pending:
+            # the days its sentences name pick the candidates; where they pick none that could
+            # be it, it is placed as it would be without them, unless it names a day of the
+            # year: then the one on that day is not in the ledger, and another is not it
+            found = [d for d in _cue_candidates(p, by_cue) if fits(p, d)] if p.cues else []
+            if not found and not any(cue[0] == "md" for cue in p.cues):
+                pool = _pool(p, by_day, by_sea)
+                if pool is None:
+                    # an undated page's report with no toll and sea to go on: only the dated
+                    # incidents of its zones whose reports share its specific words
+                    pool = _zone_pool(p, by_zone) if specific is not None else []
+                    found = [d for d in pool if fits(p, d) and _weekday_fits(p, d)]
+                    found = by_words(p, [d for d in found if agree(p, d)], pool, specific) \
+                        if specific is not None and found else []
+                else:
+                    # a weekday it names may be another event's, so it never picks a candidate,
+                    # but a strike it can be neither the day of nor the announcement of is not it
+                    found = by_toll(p, [d for d in pool if fits(p, d)])
+                    if len(found) > 1 and specific is not None:
+                        # words that pick none leave the candidates to `siblings` below
+                        found = by_words(p, [d for d in found if agree(p, d)], pool,
+                                         specific) or found
+                    if len(found) == 1 and not _weekday_fits(p, found[0]):
+                        continue
             else:
-                # a weekday it names may be another event's, so it never picks a candidate,
-                # but a strike it can be neither the day of nor the announcement of is not it
-                found = by_toll(p, [d for d in pool if plausible(p, d)])
+                cands = found
+                found = by_toll(p, found)
                 if len(found) > 1 and specific is not None:
-                    # words that pick none leave the candidates to `siblings` below
-                    found = by_words(p, [d for d in found if agree(p, d)], pool,
+                    found = by_words(p, [d for d in found if agree(p, d)], cands,
                                      specific) or found
-                if len(found) == 1 and not _weekday_fits(p, found[0]):
-                    continue
-        else:
-            cands = found
-            found = by_toll(p, found)
-            if len(found) > 1 and specific is not None:
-                found = by_words(p, [d for d in found if agree(p, d)], cands,
-                                 specific) or found
-        found = siblings(p, found, given)
-        if len(found) == 1 and agree(p, found[0]) and (guard is None or guard(p, found[0])):
-            out[p.id] = found[0].id
-            given[found[0].id] |= p.articles
+            found = siblings(p, found, given)
+            if len(found) == 1 and agree(p, found[0]) and (guard is None or guard(p, found[0])):
+                out[p.id] = found[0].id
+                given[found[0].id] |= p.articles
+        if len(out) == placed:
+            break
+        pending = [p for p in pending if p.id not in out]
     out.update(_paired([p for p in loose if p.id not in out and p.window is None and p.cues],
                        guard, specific))
+    if specific is not None:
+        joined = set(out) | set(out.values())
+        out.update(_named_alike([p for p in loose if p.id not in joined and p.window is None],
+                                [*dated, *loose], guard, specific))
+    return out
+
+
+#: Passes over the loose incidents: a report placed in one pass takes its strike from the
+#: other reports of its article, which may leave one of them a single candidate.
+ATTACH_PASSES = 2
+
+
+#: Days around the latest day an undated page tells of that its other strikes may be on.
+PAGE_WINDOW_DAYS = UNDATED_LOOKBACK_DAYS
+
+
+def with_page_windows(profiles: Sequence[Profile]) -> list[Profile]:
+    """The profiles, each loose one with no window given one from its own page.
+
+    A page with no publication date may still date one strike it tells ("On Dec. 15, on
+    the orders of ...") while its other reports stay open ("the strike on Tuesday", "the
+    vessel was operated by ..."). The page was published on or after the latest day it
+    dates, and news tells of the days just before it: its open reports lie within
+    PAGE_WINDOW_DAYS of that day, a window like the week before a publication date. Only
+    incidents dated to a day count (a month-long span dates nothing); the window is then
+    used as a publication date's would be, so a strike of another week is never a
+    candidate. A pure function of the profiles, as attaching must be."""
+    latest: dict[str, int] = {}
+    for p in profiles:
+        if p.window is not None and p.window[1] - p.window[0] <= DATED_SPAN_DAYS:
+            for a in p.articles:
+                latest[a] = max(latest.get(a, p.window[1]), p.window[1])
+    out = []
+    for p in profiles:
+        days = [latest[a] for a in p.articles if a in latest]
+        if p.window is None and not p.dated and days:
+            day = max(days)
+            p = replace(p, window=(day - PAGE_WINDOW_DAYS, day + PAGE_WINDOW_DAYS))
+        out.append(p)
     return out
 
 
@@ -481,6 +539,59 @@ def _paired(loose: list[Profile], guard: Guard | None, words: Words | None = Non
         if one < other and mates[other] == {one} and \
                 (guard is None or guard(by_id[one], by_id[other])):
             out[other] = one
+    return out
+
+
+#: Two undated reports are one strike by their words when they share at least this many
+#: specific words that only reports agreeing with both hold.
+MIN_SHARED_NAMES = 2
+
+
+def _named_alike(loose: list[Profile], everyone: Sequence[Profile], guard: Guard | None,
+                 words: Words) -> dict[str, str]:
+    """{loose incident id: the loose incident id it joins} for groups of reports that no
+    date places (`window` None) told with the same rare names ("Jabouri", "Aydd"; "Sokoto",
+    "ISSP"): every two of the group agree both ways (`agree`: party, target, domain, tolls
+    one inside the other, and the toll or the place agreeing) and share at least
+    MIN_SHARED_NAMES specific words that no report disagreeing with either of them holds
+    in their zone (a campaign's words, "Hegseth", "narco", are held by reports of other
+    tolls and seas, and tell nothing), and none of the group has such a match outside it.
+    Zones with more than MAX_CUE_CANDIDATES reports are not compared."""
+    undated = {p.id for p in loose}
+    wanted = {zone for p in loose for zone in zone_keys(p)}
+    by_zone: dict[str, list[Profile]] = defaultdict(list)
+    for p in everyone:
+        for zone in zone_keys(p):
+            if zone in wanted:
+                by_zone[zone].append(p)
+    mates: dict[str, set[str]] = defaultdict(set)
+    for group in by_zone.values():
+        if len(group) > MAX_CUE_CANDIDATES:
+            continue
+        holders: dict[str, list[Profile]] = defaultdict(list)
+        for p in group:
+            for w in words(p):
+                holders[w].append(p)
+        cands = [p for p in group if p.id in undated]
+        for n, a in enumerate(cands):
+            for b in cands[n + 1:]:
+                if b.id in mates[a.id] or not (agree(a, b) and agree(b, a)):
+                    continue
+                names = [w for w in words(a) & words(b)
+                         if all(h.id in (a.id, b.id) or (agree(a, h) and agree(b, h))
+                                for h in holders[w])]
+                if len(names) >= MIN_SHARED_NAMES:
+                    mates[a.id].add(b.id)
+                    mates[b.id].add(a.id)
+    by_id = {p.id: p for p in loose}
+    out: dict[str, str] = {}
+    for one in sorted(mates):
+        members = {one} | mates[one]
+        if min(members) != one or any(mates[m] | {m} != members for m in members):
+            continue  # not the group's first, or not a group where all match all
+        if guard is not None and not all(guard(by_id[one], by_id[m]) for m in members):
+            continue
+        out.update((m, one) for m in members if m != one)
     return out
 
 

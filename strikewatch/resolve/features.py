@@ -352,9 +352,17 @@ def mention_block_keys(m: Mention, article: Article | None) -> list[str]:
 
 def place_features(place: Place | None, sea: str | None) -> dict[str, Any]:
     """The place fields of Features (lat, lon, radius_km, precision, sea, country,
-    place_name) for a linking place and its sea; also what attaching compares."""
+    place_name) for a linking place and its sea; also what attaching compares.
+
+    Open water in no named sea ("international waters", "aguas internacionales") has no
+    point of its own: the geo step lends it the point of a sea the article names, for a
+    whole ocean its middle ("Pacific Ocean": 0, -160, thousands of km from the eastern
+    Pacific where the boats are struck). Measured against another report's sea, that point
+    would set one strike's reports thousands of km apart, so it is not compared: open water
+    agrees with any sea, as a report placed nowhere would."""
     precision = place.geo_precision if place else None
-    has_xy = place is not None and place.latitude is not None and place.longitude is not None
+    has_xy = place is not None and place.latitude is not None and place.longitude is not None \
+        and not (sea is None and (place.kind == "sea" or precision == 6))
     radius = PRECISION_RADIUS_KM.get(precision or 0) if has_xy else None
     if has_xy and radius is None:
         radius = 100.0
