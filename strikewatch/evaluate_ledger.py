@@ -481,6 +481,13 @@ def score_ledger(lg: LedgerGold, built: BuiltLedger) -> LedgerScore:
         sc.found += found_ok(best, s)
         sc.date_exact += s.date_low is not None and date_exact(best, s)
         sc.toll_exact += toll_exact(best, s)
+        if found_ok(best, s) and not (s.date_low is None or date_exact(best, s)):
+            sc.details.append(f"DATE {s.id}: best incident {best.id} has {best.date_low}.."
+                              f"{best.date_high} (want {s.date_low}..{s.date_high})")
+        if found_ok(best, s) and not toll_exact(best, s):
+            sc.details.append(f"TOLL {s.id}: best incident {best.id} has killed "
+                              f"{best.killed_low}..{best.killed_high} (want "
+                              f"{s.killed_low}..{s.killed_high})")
         if not found_ok(best, s):
             sc.details.append(
                 f"MISSED {s.id}: best incident {best.id} has date {best.date_low}.."
