@@ -191,6 +191,19 @@ _TOLD_BETWEEN = re.compile(r"\b(?:said|says|told|given|gave|reported|announced|p
                            r"stated|quoted|cited)\b", re.IGNORECASE)
 
 
+# "In that other strike, two died", "the other attack": an anaphor that names its act as
+# not the one just told
+_OTHER_REF = re.compile(r"\b(?:that|the|this)\s+other\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _other_ref(f: Frame) -> bool:
+    """Whether f's event word is told as "that other strike": a reference, but to another
+    act than the one just told (the earlier of two told together), never a retelling."""
+    before = f.sentence.text[max(0, f.trigger.start - f.sentence.start - 40):
+                             f.trigger.start - f.sentence.start]
+    return _OTHER_REF.search(before) is not None
+
+
 def _earlier_act(f: Frame) -> bool:
     """Whether f's clause counts its time back from the act just told ("Two days before
     that, the US had struck ..."): another, earlier act, not a retelling."""
@@ -256,6 +269,8 @@ def links(g: Group, f: Frame) -> bool:
         return False
     if _earlier_act(f):
         return False  # "Two days before that, the US had struck ...": an earlier act
+    if f.anaphoric and _other_ref(f):
+        return False  # "In that other strike, two died": not the act just told
     if f.trigger.strength == "weak" and not f.anaphoric and _earlier_day(f, g):
         return False  # "a boat the US hit last Thursday had left survivors": another act
     if f.trigger.strength == "weak" or f.anaphoric:

@@ -1,0 +1,54 @@
+"""Field values as real copy tells them (issue 14: date and death toll exact): which
+sentence's day and toll an event takes. Sentences written for these tests, none from a
+gold file."""
+
+from __future__ import annotations
+
+from strikewatch.extract import extract
+from strikewatch.records import Article, Mention
+
+PUB = "2024-06-12"  # a Wednesday
+
+
+def _events(text: str, published: str | None = PUB) -> list[Mention]:
+    return [m for m in extract(Article(text=text, published=published))
+            if m.kind == "event" and m.status == "occurred"]
+
+
+def test_that_other_strike_is_not_the_strike_just_told() -> None:
+    text = ("On Wednesday the navy said its jets had destroyed a smuggling skiff off the "
+            "cape. Five crew died. The raid came soon after an earlier, similar attack. In "
+            "that other strike, two people were declared dead.")
+    tolls = sorted((m.killed_low, m.killed_high) for m in _events(text))
+    assert tolls == [(2, 2), (5, 5)]
+
+
+def test_the_strike_told_again_still_joins_its_event() -> None:
+    text = ("Navy jets destroyed a smuggling skiff off the cape on Wednesday, killing "
+            "five crew. In the strike, the skiff's fuel tanks exploded.")
+    (m,) = _events(text)
+    assert (m.killed_low, m.date_low) == (5, "2024-06-12")
+
+
+def test_a_month_gives_way_to_the_full_date_a_later_sentence_tells() -> None:
+    text = ("A rights group said on Tuesday that four herders killed in February by an air "
+            "strike near the river were civilians. On 9 February 2024, shortly after dawn, "
+            "an air strike destroyed a truck near the river crossing.")
+    (m,) = _events(text)
+    assert (m.date_low, m.date_high, m.time_precision) == ("2024-02-09", "2024-02-09", 1)
+    assert [s.text for s in m.provenance["date"]] == ["9 February 2024"]
+
+
+def test_a_bare_day_without_toll_does_not_narrow_a_month() -> None:
+    # no year, no toll: may be another strike of the month, the month stays
+    text = ("Four herders were killed in February by an air strike near the river, a rights "
+            "group said. An air strike on February 9 destroyed a truck near the crossing.")
+    dates = {(m.date_low, m.date_high) for m in _events(text)}
+    assert ("2024-02-01", "2024-02-29") in dates
+
+
+def test_a_year_is_not_narrowed_by_a_day_told_in_passing() -> None:
+    text = ("Last year an air strike near the river killed four herders, a rights group "
+            "said. On 9 February 2023, the army had also opened a new base near the river.")
+    ms = [m for m in _events(text) if m.killed_low == 4]
+    assert ms and all(m.date_low != "2023-02-09" for m in ms)
