@@ -52,3 +52,43 @@ def test_a_year_is_not_narrowed_by_a_day_told_in_passing() -> None:
             "said. On 9 February 2023, the army had also opened a new base near the river.")
     ms = [m for m in _events(text) if m.killed_low == 4]
     assert ms and all(m.date_low != "2023-02-09" for m in ms)
+
+
+def _by_toll(text: str) -> dict[int | None, str | None]:
+    return {m.killed_low: m.date_low for m in _events(text)}
+
+
+def test_shortly_before_dates_an_act_to_the_day_of_the_act_just_told() -> None:
+    text = ("A drone hit a truck near the border on Monday, killing two men. Shortly before, "
+            "another drone strike in the same valley had destroyed a shed and killed a "
+            "shepherd.")
+    assert _by_toll(text) == {2: "2024-06-10", 1: "2024-06-10"}
+    (m,) = [m for m in _events(text) if m.killed_low == 1]
+    assert [s.text for s in m.provenance["date"]] == ["Shortly before"]
+
+
+def test_days_before_that_counts_back_from_the_act_just_told() -> None:
+    text = ("Jets bombed a depot near the river on Monday, killing six fighters. Two days "
+            "before that, a drone strike on a convoy in the hills had killed three guards.")
+    assert _by_toll(text) == {6: "2024-06-10", 3: "2024-06-08"}
+
+
+def test_an_act_the_strike_came_days_after_is_dated_back_from_it() -> None:
+    text = ("The air strikes on Monday came two days after rebels killed five soldiers in "
+            "an ambush on a checkpoint near the river.")
+    dates = {m.killed_low: m.date_low for m in _events(text)}
+    assert dates.get(5) == "2024-06-08"
+
+
+def test_an_opening_time_without_a_dated_act_before_dates_nothing() -> None:
+    text = ("Shortly before, a drone strike on a convoy in the hills killed three guards, "
+            "the army said.")
+    (m,) = _events(text, published=None)
+    assert m.date_low is None
+
+
+def test_days_after_the_strike_opening_a_telling_dates_no_act() -> None:
+    text = ("A drone strike near the airport on Monday killed two men. Three days after the "
+            "strike, the general stood by it, calling it a justified strike.")
+    ms = _events(text)
+    assert all(m.date_low in (None, "2024-06-10") for m in ms)
