@@ -92,3 +92,30 @@ def test_days_after_the_strike_opening_a_telling_dates_no_act() -> None:
             "strike, the general stood by it, calling it a justified strike.")
     ms = _events(text)
     assert all(m.date_low in (None, "2024-06-10") for m in ms)
+
+
+def _strike_tolls(text: str) -> list[tuple[int | None, int | None]]:
+    return sorted(((m.killed_low, m.killed_high) for m in _events(text)
+                   if m.series_rank is not None), reverse=True)
+
+
+def test_crews_told_by_rank_give_each_strike_its_toll_less_the_survivor() -> None:
+    text = ("The navy carried out two lethal strikes on three boats in the Caribbean on "
+            "Tuesday, killing nine people, while one man survived, the admiral said. In the "
+            "first strike there were six smugglers on the boats. In the second there were "
+            "four men on the boat.")
+    assert _strike_tolls(text) == [(5, 6), (3, 4)]
+
+
+def test_crews_told_by_rank_with_no_survivor_are_the_dead() -> None:
+    text = ("The navy carried out two lethal strikes on three boats in the Caribbean on "
+            "Tuesday, killing ten people, the admiral said. Six smugglers were on the boats "
+            "in the first strike. Four men were on the boat in the second strike.")
+    assert _strike_tolls(text) == [(6, 6), (4, 4)]
+
+
+def test_crews_that_do_not_add_up_to_the_day_give_no_toll() -> None:
+    text = ("The navy carried out two lethal strikes on three boats in the Caribbean on "
+            "Tuesday, killing twelve people, the admiral said. In the first strike there "
+            "were six smugglers on the boats. In the second there were four men on the boat.")
+    assert _strike_tolls(text) == [(None, None), (None, None)]
