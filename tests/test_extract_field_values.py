@@ -119,3 +119,18 @@ def test_crews_that_do_not_add_up_to_the_day_give_no_toll() -> None:
             "Tuesday, killing twelve people, the admiral said. In the first strike there "
             "were six smugglers on the boats. In the second there were four men on the boat.")
     assert _strike_tolls(text) == [(None, None), (None, None)]
+
+
+def test_the_dead_of_the_war_a_relative_clause_tells_are_not_the_strikes() -> None:
+    text = ("On Tuesday jets struck a militia headquarters in the capital, killing two "
+            "guards. The attack was a sharp escalation in the conflict between the two "
+            "armies, in which more than 500 people have been killed this month alone.")
+    tolls = {(m.killed_low, m.killed_high) for m in _events(text)}
+    assert (2, 2) in tolls and all(lo != 501 for lo, _ in tolls)
+
+
+def test_a_toll_before_a_relative_clause_on_the_war_is_kept() -> None:
+    text = ("A drone strike on Tuesday killed four fighters near the river, the latest "
+            "blow in the fighting, during which the army has lost ground.")
+    (m,) = _events(text)
+    assert (m.killed_low, m.killed_high) == (4, 4)
