@@ -46,6 +46,11 @@ incident for three tied strikes is one strike's (the other two are missed from t
 sentence). An incident that also holds an untied report of another strike still counts as
 over-merged.
 
+`-v` (the score's `details`) names each strike split over incidents (SPLIT), missed
+(MISSED: no incident, or the best one not found), each over-merged and false incident, and
+for a found strike whose best incident has the day or the toll off, DATE / TOLL lines: the
+field errors behind the date-exact and toll-exact measures.
+
 "Violent occurred": status occurred, not background, and an event type that is not a
 strategic development, protest or riot (a strike with no type still counts).
 """

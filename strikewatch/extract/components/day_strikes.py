@@ -15,7 +15,9 @@ is, 1, 2, 3...). The day's figures belong to no single strike, so the incidents 
 none, except a toll told per craft ("three men on each boat", "Each vessel carried three
 men") that adds up to the day's toll. A sentence that tells one of the strikes by its rank
 ("The second hit a boat with four", "In the first strike there were eight aboard") is that
-strike's alone, with its own figures.
+strike's alone, with its own figures; where every strike's crew is told so and the crews
+add up to the day's dead and survivors, each strike's toll is its crew (less the survivors
+no sentence places on a craft: "eight aboard", one survivor of the day, is 7 to 8 dead).
 
 Left as told: an article that itemises its toll ("eight on the first boat, four on the
 second": those items are the incidents already); strikes across two seas ("in the Eastern
