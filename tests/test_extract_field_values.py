@@ -134,3 +134,24 @@ def test_a_toll_before_a_relative_clause_on_the_war_is_kept() -> None:
             "blow in the fighting, during which the army has lost ground.")
     (m,) = _events(text)
     assert (m.killed_low, m.killed_high) == (4, 4)
+
+
+def test_a_count_with_a_relative_clause_reaches_its_death_verb() -> None:
+    (m,) = _events("Four fleeing gunmen who had hidden in a barn died on Monday in an air "
+                   "strike by government jets near the border.")
+    assert (m.killed_low, m.killed_high) == (4, 4)
+    (m,) = _events("Five people who were travelling in the car were killed when a drone hit "
+                   "it on Monday.")
+    assert (m.killed_low, m.killed_high) == (5, 5)
+
+
+def test_a_relative_clause_of_survivors_is_no_toll() -> None:
+    ms = _events("On Monday a drone hit a bus near the border; three people who survived "
+                 "said the others died.")
+    assert all(m.killed_low != 3 for m in ms)
+
+
+def test_the_dead_now_number_across_an_apposition() -> None:
+    (m,) = _events("The dead from the air raids on Marsa, the fishing port, now number 11, "
+                   "the health ministry said on Tuesday.")
+    assert (m.killed_low, m.killed_high) == (11, 11)

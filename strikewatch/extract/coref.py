@@ -187,7 +187,7 @@ _OTHER_TIME = re.compile(r"\b(?:hours?|days?|weeks?|months?)\s+(?:before|earlier
 
 # a telling between the time and the event word: "The day before, a spokesman had given
 # three as the dead" dates what was said about the act, not another act
-_TOLD_BETWEEN = re.compile(r"\b(?:said|says|told|given|gave|reported|announced|put|"
+TOLD_BETWEEN = re.compile(r"\b(?:said|says|told|given|gave|reported|announced|put|"
                            r"stated|quoted|cited)\b", re.IGNORECASE)
 
 
@@ -209,7 +209,7 @@ def _earlier_act(f: Frame) -> bool:
     that, the US had struck ..."): another, earlier act, not a retelling."""
     t = f.sentence.text
     m = _OTHER_TIME.search(t, 0, f.trigger.start - f.sentence.start)
-    return m is not None and not _TOLD_BETWEEN.search(t, m.end(),
+    return m is not None and not TOLD_BETWEEN.search(t, m.end(),
                                                       f.trigger.start - f.sentence.start)
 
 

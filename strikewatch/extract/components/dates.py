@@ -17,6 +17,7 @@ import re
 from strikewatch.caseless import AnyMatch, caseless
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import DateRead, Doc, Frame, Sentence
+from strikewatch.extract.coref import TOLD_BETWEEN as _TOLD_BETWEEN
 from strikewatch.extract.counts import WORD_VALUES
 from strikewatch.extract.date_forms import month_day
 from strikewatch.extract.dates import dateline, read_dates
@@ -124,8 +125,9 @@ def _days_from_last(doc: Doc, f: Frame, last: Frame) -> tuple[int, tuple[int, in
     s = f.sentence
     if last.sentence is not s:
         m = _FROM_LAST.match(doc.text, s.start, f.trigger.start)
-        if m is None or m.end() > f.trigger.start:
-            return None
+        if m is None or m.end() > f.trigger.start or \
+                _TOLD_BETWEEN.search(doc.text, m.end(), f.trigger.start):
+            return None  # "The day before, a spokesman had given three as the dead"
         if m.group("same") is not None:
             return 0, _words(doc.text, m.start(), m.end())
         n_word, way = (m.group("n"), m.group("dir") or m.group("dir2")) if m.group("n") \
