@@ -155,3 +155,10 @@ def test_the_dead_now_number_across_an_apposition() -> None:
     (m,) = _events("The dead from the air raids on Marsa, the fishing port, now number 11, "
                    "the health ministry said on Tuesday.")
     assert (m.killed_low, m.killed_high) == (11, 11)
+
+
+def test_bombs_that_fell_on_a_village_are_a_strike_with_its_day() -> None:
+    (m,) = _events("Drones are suspected in the east. On May 3, at dawn, bombs fell on the "
+                   "village of Kantiari, and local people speak of twelve dead.")
+    assert m.event_type == "Explosions/Remote violence"
+    assert (m.date_low, m.killed_low) == ("2024-05-03", 12)
