@@ -162,3 +162,10 @@ def test_bombs_that_fell_on_a_village_are_a_strike_with_its_day() -> None:
                    "village of Kantiari, and local people speak of twelve dead.")
     assert m.event_type == "Explosions/Remote violence"
     assert (m.date_low, m.killed_low) == ("2024-05-03", 12)
+
+
+def test_two_people_killed_by_name_are_two_dead() -> None:
+    (m,) = _events("On Monday a drone strike near the river killed Omar Badri al-Salem and "
+                   "Yusuf Karam al-Hadi, the army said.")
+    assert (m.killed_low, m.killed_high) == (2, 2)
+

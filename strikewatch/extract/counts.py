@@ -548,8 +548,9 @@ _PERSON = (r"(?:man|woman|boy|girl|child|person|civilian|member|leader|commander
            r"figure|emir|planner|financier|passenger|pilot|doctor|nurse|student|worker)")
 # a person's name: two to four capitalised words, "al-", "bin", "Abu" joining them
 # (whole, and not a group's name before its members: "Islamic State fighters")
-_NAME = (r"(?>(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’-]+"
-         r"(?:\s+(?:(?:al|bin|ibn|abu|el|de)[\s-]+)?[A-Z][\w'’-]+){1,3})"
+_NAME_WORDS = (r"(?>(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+               r"[A-Z][\w'’-]+(?:\s+(?:(?:al|bin|ibn|abu|el|de)[\s-]+)?[A-Z][\w'’-]+){1,3})")
+_NAME = (_NAME_WORDS +
          r"(?=\s*(?:[,.;:)\"”]|$)|\s+(?:on|in|at|near|who|when|while|with|as|after|last|"
          r"earlier|during|inside|outside|from|over|the|a|an|his|her|its|their|by|early|late|"
          r"was|had|has|died)\b)")
@@ -576,7 +577,9 @@ _ONE_KILLED = re.compile(
 _ONE_OF = r"(?:a|an|its|the|his|her|their|another)\s+(?:(?!and\b)[\w'’-]+\s+){0,2}?"
 _TWO_KILLED = re.compile(
     rf"\b(?:killed|killing|kills)\s+{_ONE_OF}{_PERSON}\s+and\s+{_ONE_OF}{_PERSON}\b"
-    rf"(?!\s+and\b)(?!['’]s)", re.IGNORECASE)
+    rf"(?!\s+and\b)(?!['’]s)|"
+    # two people by name: "the strike killed Abu Bara al-Tunisi and Abu Hamza al-Yemeni"
+    rf"(?-i:\b(?:killed|killing)\s+{_NAME_WORDS}\s+and\s+{_NAME})", re.IGNORECASE)
 
 # "killing both men aboard", "both crew members were killed": two dead (a bare "both died"
 # tells of the two told before)
