@@ -46,6 +46,11 @@ incident for three tied strikes is one strike's (the other two are missed from t
 sentence). An incident that also holds an untied report of another strike still counts as
 over-merged.
 
+`-v` (the score's `details`) names each strike split over incidents (SPLIT), missed
+(MISSED: no incident, or the best one not found), each over-merged and false incident, and
+for a found strike whose best incident has the day or the toll off, DATE / TOLL lines: the
+field errors behind the date-exact and toll-exact measures.
+
 "Violent occurred": status occurred, not background, and an event type that is not a
 strategic development, protest or riot (a strike with no type still counts).
 """
@@ -481,6 +486,13 @@ def score_ledger(lg: LedgerGold, built: BuiltLedger) -> LedgerScore:
         sc.found += found_ok(best, s)
         sc.date_exact += s.date_low is not None and date_exact(best, s)
         sc.toll_exact += toll_exact(best, s)
+        if found_ok(best, s) and not (s.date_low is None or date_exact(best, s)):
+            sc.details.append(f"DATE {s.id}: best incident {best.id} has {best.date_low}.."
+                              f"{best.date_high} (want {s.date_low}..{s.date_high})")
+        if found_ok(best, s) and not toll_exact(best, s):
+            sc.details.append(f"TOLL {s.id}: best incident {best.id} has killed "
+                              f"{best.killed_low}..{best.killed_high} (want "
+                              f"{s.killed_low}..{s.killed_high})")
         if not found_ok(best, s):
             sc.details.append(
                 f"MISSED {s.id}: best incident {best.id} has date {best.date_low}.."

@@ -135,6 +135,23 @@ def test_reports_left_apart_score_as_split_and_duplicate(two_reports: Any) -> No
     assert any(d.startswith("MISSED pacific") for d in sc.details)
 
 
+def test_found_strike_with_a_wrong_day_or_toll_is_listed(two_reports: Any) -> None:
+    """-v names a found strike whose best incident has the day or toll off (within a day,
+    toll not contradicted), so field errors can be read without a MISSED line."""
+    path, arts = two_reports
+    carib = combined(incident("i1", arts["a.json"], "struck a drug-smuggling boat",
+                              day="2025-11-07"),
+                     incident("x", arts["b.json"], "destroyed a suspected drug"))
+    pacific = incident("i2", arts["c.json"], "struck a boat in the eastern", day="2025-11-04",
+                       killed=None, sea="Pacific Ocean")
+    sc = score_ledger(load_ledger_gold(path), BuiltLedger([carib, pacific], arts, []))
+    assert sc.found == 2 and (sc.date_exact, sc.toll_exact) == (1, 1)
+    assert "DATE carib: best incident i1 has 2025-11-07..2025-11-07 (want " \
+        "2025-11-06..2025-11-06)" in sc.details
+    assert "TOLL pacific: best incident i2 has killed None..None (want 2..2)" in sc.details
+    assert not any(d.startswith(("DATE pacific", "TOLL carib")) for d in sc.details)
+
+
 def test_wrong_date_toll_or_sea_is_not_found(two_reports: Any) -> None:
     path, arts = two_reports
     lg = load_ledger_gold(path)

@@ -111,8 +111,8 @@ def test_a_person_killed_by_name_or_title_is_one_dead() -> None:
     assert _killed("The raid killed the founder of the group.") == (1, 1)
     # a group's name before its members is no person
     assert _killed("The raid killed Islamic State fighters near the town.") is None
-    # two people by name are not one
-    assert _killed("The strike killed Ali Hassan Omar and Yusuf Abdi Nur.") is None
+    # two people by name are not one: they are two
+    assert _killed("The strike killed Ali Hassan Omar and Yusuf Abdi Nur.") == (2, 2)
 
 
 def test_part_of_a_toll_told_before_is_no_toll_of_its_own() -> None:

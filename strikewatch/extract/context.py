@@ -14,6 +14,7 @@ both, so nothing reads another component's private state.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
@@ -190,9 +191,31 @@ def _finer_inside(f: Frame, later: list[Frame]) -> Frame:
         if g.date_low is not None and not g.date_told and g.time_precision is not None \
                 and g.time_precision < f.time_precision and \
                 f.date_low <= g.date_low and (g.date_high or g.date_low) <= f.date_high \
-                and _same_toll(f, g):
+                and (_same_toll(f, g) or _full_date(g) and _one_month(f)):
             return g
     return f
+
+
+#: a year of four figures: "On 18 March 2019", "on Aug. 29, 2021"
+_YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
+
+
+def _one_month(f: Frame) -> bool:
+    """Whether f's date is one calendar month ("in March"), not a year or a season, in
+    which a day told in full may as well be another act of the time."""
+    return f.date_low is not None and f.date_high is not None and \
+        f.date_low[:7] == f.date_high[:7]
+
+
+def _full_date(g: Frame) -> bool:
+    """Whether g's day is told in full, with its year ("On 18 March 2019, a strike
+    destroyed ..."): the way a report pins down the event it spoke of by month, not how
+    it names another strike of that month in passing."""
+    if g.time_precision != 1:
+        return False
+    base = g.sentence.start
+    return any(_YEAR.search(g.sentence.text, a - base, b - base)
+               for a, b in g.prov.get("date", ()))
 
 
 def _same_toll(f: Frame, g: Frame) -> bool:

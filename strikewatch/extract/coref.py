@@ -187,8 +187,21 @@ _OTHER_TIME = re.compile(r"\b(?:hours?|days?|weeks?|months?)\s+(?:before|earlier
 
 # a telling between the time and the event word: "The day before, a spokesman had given
 # three as the dead" dates what was said about the act, not another act
-_TOLD_BETWEEN = re.compile(r"\b(?:said|says|told|given|gave|reported|announced|put|"
+TOLD_BETWEEN = re.compile(r"\b(?:said|says|told|given|gave|reported|announced|put|"
                            r"stated|quoted|cited)\b", re.IGNORECASE)
+
+
+# "In that other strike, two died", "the other attack": an anaphor that names its act as
+# not the one just told
+_OTHER_REF = re.compile(r"\b(?:that|the|this)\s+other\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _other_ref(f: Frame) -> bool:
+    """Whether f's event word is told as "that other strike": a reference, but to another
+    act than the one just told (the earlier of two told together), never a retelling."""
+    before = f.sentence.text[max(0, f.trigger.start - f.sentence.start - 40):
+                             f.trigger.start - f.sentence.start]
+    return _OTHER_REF.search(before) is not None
 
 
 def _earlier_act(f: Frame) -> bool:
@@ -196,7 +209,7 @@ def _earlier_act(f: Frame) -> bool:
     that, the US had struck ..."): another, earlier act, not a retelling."""
     t = f.sentence.text
     m = _OTHER_TIME.search(t, 0, f.trigger.start - f.sentence.start)
-    return m is not None and not _TOLD_BETWEEN.search(t, m.end(),
+    return m is not None and not TOLD_BETWEEN.search(t, m.end(),
                                                       f.trigger.start - f.sentence.start)
 
 
@@ -256,6 +269,8 @@ def links(g: Group, f: Frame) -> bool:
         return False
     if _earlier_act(f):
         return False  # "Two days before that, the US had struck ...": an earlier act
+    if f.anaphoric and _other_ref(f):
+        return False  # "In that other strike, two died": not the act just told
     if f.trigger.strength == "weak" and not f.anaphoric and _earlier_day(f, g):
         return False  # "a boat the US hit last Thursday had left survivors": another act
     if f.trigger.strength == "weak" or f.anaphoric:

@@ -180,8 +180,10 @@ _KILL_BEFORE = anchored(re.compile(
     r"\bdeath toll (?:of|to|at|rose to|reached|stands at|stood at|climbed to)|"
     r"\btoll (?:of|to|at|rose to|reached|stands at|climbed to)|\bkilling (?:all|everyone)?|"
     r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of)|"
-    # "the dead from Tuesday night's raids on al-Hawak now number 13"
-    r"\b(?:the\s+)?(?:dead|deaths)\b[\w\s'’-]{0,70}?\b(?:numbered|(?:now\s+)?numbers?))\s+[\"“]?$",
+    # "the dead from Tuesday night's raids on al-Hawak now number 13", "The dead from the
+    # raids on Hodeidah, the Red Sea port, now number 14" (an apposition between)
+    r"\b(?:the\s+)?(?:dead|deaths)\b[\w\s'’-]{0,70}?(?:,[\w\s'’-]{1,40},[\w\s'’-]{0,20}?)?"
+    r"\b(?:numbered|(?:now\s+)?numbers?))\s+[\"“]?$",
              re.IGNORECASE))  # (a quote may open before the figure: killed "at least 17 civilians")
 # a toll told again, corrected: "later raised the figure to nine", "revised it to 12"
 _REVISED_TO = re.compile(r"\b(?:raised|revised|updated|corrected|lowered|later put)\s+(?:the\s+|"
@@ -211,9 +213,15 @@ _FAR_MODIFIER = (rf"\s+(?:aboard|on\s+board|onboard|on|in|inside|at|near|from|of
                  rf"linked|aged)\b(?:\s+{_FAR_WORD}){{1,10}}?")
 _FAR_ASIDE = (r",\s+(?:(?:which|who|whom|whose|where|when|that|according)\b[^,;]{1,120}?|"
               r"[^,;]{1,60}?\s+among\s+them),")  # ", the group's leader among them,"
+# "three fleeing men who had sheltered beneath a tree died", "Five people who were
+# travelling in the car were killed": a restrictive relative clause on the counted noun (not
+# "who survived", "who said": the clause tells of others then)
+_FAR_REL_WORD = (r"(?!(?:survived?|survivors?|escaped|rescued|said|says|told|killed|died|dead|"
+                 r"and|but|wounded|injured)\b)[\w’'\"“”.‑-]+")
+_FAR_RELATIVE = rf"\s+(?:who|that)(?:\s+{_FAR_REL_WORD}){{1,12}}?"
 _KILL_FAR = re.compile(
     rf"\s+{_FAR_HEAD}{_FAR_WORD}(?:\s+{_FAR_WORD}){{0,2}}?"
-    rf"(?:{_FAR_MODIFIER}(?:{_FAR_ASIDE})?|{_FAR_ASIDE})"
+    rf"(?:{_FAR_MODIFIER}(?:{_FAR_ASIDE})?|{_FAR_ASIDE}|{_FAR_RELATIVE})"
     r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+(?:(?:all|reportedly|later|also)\s+)?"
     r"(?:killed|slain|dead)|(?:(?:all|reportedly|later|also)\s+)?died)\b", re.IGNORECASE)
 _SUBJECT_OPENS = re.compile(r"(?:^|[.;:!?)—–]\s+|,\s+|\b(?:said|says|that|and|but|while|"
@@ -540,8 +548,9 @@ _PERSON = (r"(?:man|woman|boy|girl|child|person|civilian|member|leader|commander
            r"figure|emir|planner|financier|passenger|pilot|doctor|nurse|student|worker)")
 # a person's name: two to four capitalised words, "al-", "bin", "Abu" joining them
 # (whole, and not a group's name before its members: "Islamic State fighters")
-_NAME = (r"(?>(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’-]+"
-         r"(?:\s+(?:(?:al|bin|ibn|abu|el|de)[\s-]+)?[A-Z][\w'’-]+){1,3})"
+_NAME_WORDS = (r"(?>(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+               r"[A-Z][\w'’-]+(?:\s+(?:(?:al|bin|ibn|abu|el|de)[\s-]+)?[A-Z][\w'’-]+){1,3})")
+_NAME = (_NAME_WORDS +
          r"(?=\s*(?:[,.;:)\"”]|$)|\s+(?:on|in|at|near|who|when|while|with|as|after|last|"
          r"earlier|during|inside|outside|from|over|the|a|an|his|her|its|their|by|early|late|"
          r"was|had|has|died)\b)")
@@ -568,7 +577,9 @@ _ONE_KILLED = re.compile(
 _ONE_OF = r"(?:a|an|its|the|his|her|their|another)\s+(?:(?!and\b)[\w'’-]+\s+){0,2}?"
 _TWO_KILLED = re.compile(
     rf"\b(?:killed|killing|kills)\s+{_ONE_OF}{_PERSON}\s+and\s+{_ONE_OF}{_PERSON}\b"
-    rf"(?!\s+and\b)(?!['’]s)", re.IGNORECASE)
+    rf"(?!\s+and\b)(?!['’]s)|"
+    # two people by name: "the strike killed Abu Bara al-Tunisi and Abu Hamza al-Yemeni"
+    rf"(?-i:\b(?:killed|killing)\s+{_NAME_WORDS}\s+and\s+{_NAME})", re.IGNORECASE)
 
 # "killing both men aboard", "both crew members were killed": two dead (a bare "both died"
 # tells of the two told before)

@@ -59,12 +59,13 @@ LEXICON: tuple[Entry, ...] = (
     # a weapon as the subject of the verb of impact: "a Russian glide bomb hit", "drones
     # struck the port", "its naval drones had hit a patrol boat", "a drone destroyed a car"
     Entry(r"(?:glide |guided |aerial |cluster )?bombs? (?:hit|struck|slammed into|tore "
-          r"through|smashed into|landed on)|(?:fpv |kamikaze |naval |attack |sea |suicide )?"
+          r"through|smashed into|landed on|fell on)|"
+          r"(?:fpv |kamikaze |naval |attack |sea |suicide )?"
           r"drones? (?:had |have |has )?(?:hit|struck|slammed into|smashed into|crashed into|"
           r"destroyed)",
           ERV, "Air/drone strike"),
     Entry(r"(?:missiles?|rockets?|shells?|projectiles?|artillery rounds?) (?:had |have |has )?"
-          r"(?:hit|struck|slammed into|landed (?:on|in)|tore through|smashed into)|"
+          r"(?:hit|struck|slammed into|landed (?:on|in)|fell on|tore through|smashed into)|"
           r"(?:was|were|been|being) hit by (?:an? |the )?(?:[\w-]+ ){0,2}?(?:missiles?|rockets?|"
           r"shells?|projectiles?)", ERV, "Shelling/artillery/missile attack"),
     Entry(r"(?:drone|air|aerial|naval|military|precision|kinetic|lethal) "

@@ -21,7 +21,7 @@ from strikewatch.extract.pipeline import component
 def read_frame_counts(doc: Doc) -> None:
     """Every count of every frame, each with its span."""
     for f in doc.frames:
-        clause = doc.text[f.start:f.end]
+        clause = doc.text[f.start:_before_war_toll(doc, f)]
         if f.gap_verb:
             # "two in Jabalia": read as "killed two in Jabalia", offsets kept
             lead = f.gap_verb + " "
@@ -35,6 +35,21 @@ def read_frame_counts(doc: Doc) -> None:
             f.cite(k, a, b)
         if "killed" not in counts:
             _all_aboard(doc, f)
+
+
+# "a major escalation in the conflict between Israel and Hezbollah, in which more than 700
+# people have been killed this week alone", "the war, during which thousands have died":
+# a relative clause on a war, campaign or fighting tells that war's dead, not the act's
+_WAR_TOLL = re.compile(r"\b(?:conflict|war|fighting|hostilities|campaign|offensive|clashes|"
+                       r"violence|unrest|insurgency|crisis|escalation)\b[^.;,]{0,60},\s*"
+                       r"(?:in|during)\s+which\b", re.IGNORECASE)
+
+
+def _before_war_toll(doc: Doc, f: Frame) -> int:
+    """Where the frame's counts end: before a relative clause on a war told after its
+    event word (`_WAR_TOLL`), else the clause's end."""
+    m = _WAR_TOLL.search(doc.text, f.trigger.end, f.end)
+    return f.end if m is None else m.start() + m.group().rindex(",")
 
 
 # "killing everyone on board", "all aboard were killed", "there were no survivors", "none

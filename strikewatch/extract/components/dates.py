@@ -17,6 +17,8 @@ import re
 from strikewatch.caseless import AnyMatch, caseless
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import DateRead, Doc, Frame, Sentence
+from strikewatch.extract.coref import TOLD_BETWEEN as _TOLD_BETWEEN
+from strikewatch.extract.counts import WORD_VALUES
 from strikewatch.extract.date_forms import month_day
 from strikewatch.extract.dates import dateline, read_dates
 from strikewatch.extract.pipeline import component
@@ -97,6 +99,59 @@ _SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
 _SAME_DAY = anchored(re.compile(r"\b(?:on |later )?(?:the same day|that same day|the same night|"
                        r"later that day)\b", re.IGNORECASE))
+
+# "Shortly before, another drone hit a car", "Hours later, jets struck ...", "Two days
+# before that, ...", "A day later ...": an act dated from the act just told, the words
+# opening its sentence (not "Three days after the strike, the general defended it": a
+# time counted from an act it names, told about something else), or "came two days after
+# militants killed ...": the act the sentence's event came after. The number of days back
+# (-) or on (+), 0 for the same day
+_FROM_LAST = re.compile(
+    r"\W*(?:(?P<same>shortly|soon|moments?|minutes?|(?:only |just )?(?:an |a few )?hours?)"
+    r"\s*(?:(?:before|after)(?:\s+that)?\s*,|(?:earlier|later|afterwards)\b\s*,?)"
+    r"|(?P<n>an?|one|two|three|four|five|six|\d)\s+days?\s+(?:(?P<dir>before|after)"
+    r"(?:\s+that)?\s*,|(?P<dir2>earlier|later)\b\s*,?)"
+    r"|the (?:day|night) (?P<dir1>before|after)\s*,)\s*", re.IGNORECASE)
+_CAME_AFTER = re.compile(
+    r"\b(?:came|comes|coming|followed|follows)\s+(?P<n>an?|one|two|three|four|five|six|\d)"
+    r"\s+days?\s+after\b", re.IGNORECASE)
+
+
+def _days_from_last(doc: Doc, f: Frame, last: Frame) -> tuple[int, tuple[int, int]] | None:
+    """(days from `last`'s day, the words that say so) where f's act is dated from the
+    act told just before it: the opening of its sentence ("Shortly before, ...", "Two
+    days later, ...") or, for an act the sentence's event came after, "came two days
+    after". None where neither."""
+    s = f.sentence
+    if last.sentence is not s:
+        m = _FROM_LAST.match(doc.text, s.start, f.trigger.start)
+        if m is None or m.end() > f.trigger.start or \
+                _TOLD_BETWEEN.search(doc.text, m.end(), f.trigger.start):
+            return None  # "The day before, a spokesman had given three as the dead"
+        if m.group("same") is not None:
+            return 0, _words(doc.text, m.start(), m.end())
+        n_word, way = (m.group("n"), m.group("dir") or m.group("dir2")) if m.group("n") \
+            else ("a", m.group("dir1"))
+    else:
+        if not f.antecedent:
+            return None
+        m = _CAME_AFTER.search(doc.text, s.start, f.trigger.start)
+        if m is None:
+            return None
+        n_word, way = m.group("n"), "before"
+    n = int(n_word) if n_word.isdigit() else WORD_VALUES.get(n_word.lower(), 1)
+    sign = -1 if way.lower() in ("before", "earlier") else 1
+    return sign * n, _words(doc.text, m.start(), m.end())
+
+
+def _words(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without the punctuation and spaces around the words."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
+
 
 # "a strike the day before", "the previous night": the day before the one it was told on
 _DAY_BEFORE = re.compile(r"\b(?:the (?:day|night) before|the previous (?:day|night)|a day "
@@ -286,6 +341,17 @@ def read_frame_dates(doc: Doc) -> None:
         if same is None and f.date_low is None and f.status == "occurred" and \
                 not f.background:
             same = _PART_OF_DAY.search(doc.text[f.start:f.end])
+        if f.date_low is None and same is None and last_dated is not None and \
+                not f.background and f.status == "occurred" and \
+                last_dated.date_low == last_dated.date_high:
+            shift = _days_from_last(doc, f, last_dated)
+            if shift is not None:
+                assert last_dated.date_low is not None
+                day = (dt.date.fromisoformat(last_dated.date_low) +
+                       dt.timedelta(days=shift[0])).isoformat()
+                f.date_low, f.date_high, f.time_precision = day, day, 1
+                f.date_told = last_dated.date_told and shift[0] == 0
+                f.cite("date", *shift[1])
         if same is not None and last_dated is not None:
             # "Separately, a tanker was struck ... on the same day": the day of the event
             # told before it in the article

@@ -15,7 +15,9 @@ is, 1, 2, 3...). The day's figures belong to no single strike, so the incidents 
 none, except a toll told per craft ("three men on each boat", "Each vessel carried three
 men") that adds up to the day's toll. A sentence that tells one of the strikes by its rank
 ("The second hit a boat with four", "In the first strike there were eight aboard") is that
-strike's alone, with its own figures.
+strike's alone, with its own figures; where every strike's crew is told so and the crews
+add up to the day's dead and survivors, each strike's toll is its crew (less the survivors
+no sentence places on a craft: "eight aboard", one survivor of the day, is 7 to 8 dead).
 
 Left as told: an article that itemises its toll ("eight on the first boat, four on the
 second": those items are the incidents already); strikes across two seas ("in the Eastern
@@ -236,6 +238,75 @@ def _elaboration(g: Group, strike: Group) -> bool:
                (f.place is None or f.place.country is None) for f in g.frames)
 
 
+# how many were aboard the craft of one strike told by its rank: "In the first strike there
+# were eight male narco-terrorists on the boats", "Four men were on the boat in the second
+# strike", "In the third there were three"
+_ABOARD = re.compile(
+    rf"\bthere\s+were\s+{_NUMBER}\b|"
+    rf"\b{_NUMBER}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was)\s+(?:aboard|on\s+board|onboard|"
+    rf"(?:on|in)\s+the\s+(?:boats?|vessels?|craft))\b|"
+    # "The second hit a boat with four", "boats with eight men aboard"
+    rf"\b(?:boats?|vessels?|craft)\s+with\s+{_NUMBER}\b"
+    rf"(?!\s+(?:boats?|vessels?|craft|engines?|motors?|missiles?|rockets?|bombs?|drones?|"
+    rf"tons?|kilos?|packages?|bales?)\b)", re.IGNORECASE)
+#: how many sentences after the operation's first a strike's own may come
+ABOARD_REACH = 12
+
+
+def _aboard(doc: Doc, first: int, strikes: int) -> dict[int, tuple[int, tuple[int, int]]]:
+    """For each of the day's `strikes` by rank, how many were aboard its craft, told in a
+    sentence of its own by rank ("In the second there were four") from sentence `first`
+    on, with the words' span; none where a rank is told twice differently."""
+    out: dict[int, tuple[int, tuple[int, int]]] = {}
+    for sent in doc.sentences[first:first + ABOARD_REACH]:
+        k = strike_rank(doc.text, sent.start, sent.end)
+        if k is None or k > strikes:
+            continue
+        m = _ABOARD.search(doc.text, sent.start, sent.end)
+        n = parse_number(next(x for x in m.groups() if x)) if m is not None else None
+        if m is None or n is None:
+            continue
+        if k in out and out[k][0] != n:
+            return {}
+        out[k] = (n, m.span())
+    return out
+
+
+def _survivors(doc: Doc, day: str | None) -> int | None:
+    """The survivors the article tells of the day's operation: one figure, else None."""
+    told = {f.counts["survivors"] for f in doc.frames
+            if f.counts.get("survivors") and f.status == "occurred" and not f.background
+            and _days_apart(f.date_low, day) <= 1}
+    if len(told) != 1:
+        return None
+    (low, high), = told
+    return low if low is not None and low == high else None
+
+
+def _tolls_from_aboard(doc: Doc, strikes: list[Group], total: int | None) -> None:
+    """Each strike's toll from how many its craft carried, where the article tells that per
+    strike and the counts add up to the day's dead and survivors ("14 were killed and one
+    survived" over eight, four and three aboard): with no survivor, as many dead as aboard;
+    with survivors not placed on a craft, each strike killed its crew less up to that many
+    (7 to 8, 3 to 4, 2 to 3), the range a coder writes."""
+    first = min(f.sentence.index for g in strikes for f in g.frames)
+    aboard = _aboard(doc, first, len(strikes))
+    if total is None or len(aboard) != len(strikes):
+        return
+    alive = _survivors(doc, strikes[0].head.date_low) or 0
+    if sum(n for n, _ in aboard.values()) != total + alive:
+        return
+    for k, g in enumerate(strikes, start=1):
+        n, (a, b) = aboard[k]
+        frame = next((f for f in g.frames if f.sentence.start <= a < f.sentence.end), None)
+        if frame is None:  # the rank's sentence tells no event word: its words join the
+            frame = _strike_frame(g.head, None)  # strike as a copy that cites them
+            frame.prov = {}
+            g.frames.append(frame)
+        frame.counts = {**frame.counts, "killed": (max(0, n - alive), n)}
+        frame.cite("killed", a, b)
+
+
 @component("day_strikes",
            requires=("doc.groups", "frame.kind", "frame.counts", "frame.status",
                      "frame.background", "frame.period_low", "frame.since_read",
@@ -255,11 +326,13 @@ def split_day_strikes(doc: Doc) -> None:
             out.append(g)
             continue
         killed = _each_toll(doc, g, n)
-        if g.head.date_low is None and killed is None:
+        if g.head.date_low is None and killed is None and \
+                len(_aboard(doc, g.head.sentence.index, n)) != n:
             # "on Sunday" on a page with no publication date: strikes with neither a day
             # nor a toll of their own would each be placeable by nothing, a handful of
             # loose incidents where the ledger can hold the one report it cannot place (a
-            # toll per craft, with the sea, still places each strike)
+            # toll per craft, or the crew of each strike told by rank, with the sea, still
+            # places each strike)
             out.append(g)
             continue
         told = split.get(n)
@@ -301,6 +374,8 @@ def split_day_strikes(doc: Doc) -> None:
             # the wrong one for some, so the operation stays as told
             return
         out = kept
+        if not any(f.counts.get("killed") for g in strikes for f in g.frames):
+            _tolls_from_aboard(doc, strikes, total)
         for inc in strikes:
             # in text order, so the lede's place and day lead
             inc.frames.sort(key=lambda f: f.start)
