@@ -155,11 +155,13 @@ _NOT_YET = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:(?:is|was|are|were)\s+(not|neve
 # speaker, as "warned that" is (the modal may stand further from the event word than the
 # bare-modal window reaches, but only before a verb of what comes next)
 _SAID_THAT = anchored(re.compile(r"\b(?:said|says|told|announced|suggested|signall?ed|indicated|"
-                                 r"hinted)\b[^.;]{0,60}?\bthat\s+(?:[\w'’-]+\s+){0,2}$",
+                                 r"hinted)\b(?:[^.;]|(?<=\b[A-Z])\.){0,60}?\bthat\s+"
+                                 r"(?:[\w'’-]+\s+){0,2}$",
                                  re.IGNORECASE))
-_FUTURE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:could|would|will|might)\s+"
+# (a word of the phrase may stand in quotes: strikes on "land" could come next)
+_FUTURE_AFTER = re.compile(r"\s+(?:[\"“”]?[\w'’-]+[\"“”]?\s+){0,6}?(?:could|would|will|might)\s+"
                            r"(?:soon\s+|also\s+)?(?:come|follow|be next|begin|start|expand|"
-                           r"extend|resume)\b", re.IGNORECASE)
+                           r"extend|resume|include)\b", re.IGNORECASE)
 # "may have died in Sunday's drone attack": a perfect modal hedges what the attack did (a
 # toll), not whether the attack named after the preposition happened
 _PERFECT_MODAL_OF = re.compile(r"\b(?:may|might|could)\s+have\s+(?:been\s+)?[\w-]+\s+"
@@ -175,7 +177,8 @@ _MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will|
 _NP_THEN_MODAL = re.compile(r"\s+(?:(?:on|in|against|at|near|inside|into|across|off|of|"
                             r"the|a|an|its|their|US|U\.S\.|(?-i:[A-Z][\w'’.-]*)|"
                             r"(?!(?:killed|kill|hit|struck|left|was|were|is|are|has|had|have|"
-                            r"that|which|who|and|but|or|said|says)\b)[a-z][\w-]*)\s+){0,7}?"
+                            r"that|which|who|and|but|or|said|says)\b)[a-z][\w-]*|"
+                            r"[\"“][\w'’ -]{1,30}[\"”])\s+){0,7}?"
                             r"(would|could|might)\s+(?:likely\s+|probably\s+|also\s+)?"
                             r"(?!have\b)", re.IGNORECASE)
 _HEDGE = anchored(re.compile(

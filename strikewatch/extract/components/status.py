@@ -154,6 +154,48 @@ _ONE_ACT = anchored(re.compile(r"\b(?:killed|killing|dead|died|deaths|wounded|in
                                r"overnight)\b", re.IGNORECASE))
 
 
+# a window of time reaching to now: "Over the past few weeks", "in recent months", "during
+# the last two weeks" (acts told across it, with no toll or day, are the campaign so far)
+_WINDOW = re.compile(r"\b(?:over|in|during|throughout|for)\s+(?:the\s+)?(?:past|last|recent)\s+"
+                     r"(?:(?:few|several|couple\s+of|two|three|four|\d+)\s+)?(?:days|weeks|months)\b|"
+                     r"\bin\s+recent\s+(?:days|weeks|months)\b", re.IGNORECASE)
+# an opening "Since ..." that names a time, not an event: "Since last month", "Since early
+# September", "Since 2023" (an act after "Since Israel broke the ceasefire, the Houthis have
+# fired missiles" is what a later "another missile" is one more of: it stays)
+_SINCE_TIME = re.compile(r"\W*since\s+(?:(?:early|late|mid)[- ]?)?(?:last\s+(?:week|month|year|"
+                         r"summer|winter|spring|autumn|fall)|(?:January|February|March|April|May|"
+                         r"June|July|August|September|October|November|December)\b|"
+                         r"the\s+(?:start|beginning|end)\s+of\b|(?:19|20)\d\d\b)",
+                         re.IGNORECASE)
+# craft hit in a number nobody counted: "we hit a number of boats", "struck several boats",
+# "destroyed numerous vessels" (with no toll or day: the boat campaign, not one strike)
+_UNCOUNTED_CRAFT = re.compile(r"\b(?:a\s+(?:number|series|string|lot)\s+of|several|many|numerous|"
+                              r"multiple|various|lots\s+of)\s+(?:[\w-]+\s+){0,2}?(?:boats|vessels|"
+                              r"ships|skiffs|speedboats|narco-?subs|semi-submersibles)\b",
+                              re.IGNORECASE)
+
+
+# one act named by a singular noun: "a strike on several boats"
+_ONE_ACT_NOUN = re.compile(r"(?:air|drone|missile)?(?:strike|attack|raid|operation|bombing|"
+                           r"assault)$", re.IGNORECASE)
+
+
+def _campaign_so_far(f: Frame, s_text: str, ts: int) -> bool:
+    """Acts told across a span of time reaching to now, with nothing that picks out one:
+    an opening "Since last month," or a window ("over the past few weeks") before a perfect
+    ("the Houthis, ..., have launched drones at ships", "the military has made deadly
+    strikes") or a plural event word. The caller has already ruled out a toll or day."""
+    perfect = bool(_PERFECT.search(s_text[max(0, ts - 30):ts]) or
+                   _PERFECT_IN.search(f.trigger.text))
+    opening = _SINCE_OPENING.match(s_text) if "ince" in s_text[:12] else None
+    if opening is not None and opening.end() <= ts and perfect and \
+            _SINCE_TIME.match(s_text):
+        return True
+    window = _WINDOW.search(s_text, 0, ts)
+    plural = f.trigger.text.split()[-1].lower().endswith("s")
+    return window is not None and (perfect or plural)
+
+
 def _pattern_of_acts(f: Frame) -> bool:
     """An occurred act told as a pattern over time or a campaign waged, with no toll or day
     that picks out one act: background to the news, no incident."""
@@ -173,6 +215,12 @@ def _pattern_of_acts(f: Frame) -> bool:
         opening = _SINCE_OPENING.match(s.text)
         campaign = opening is not None and opening.end() <= ts and \
             bool(_PERFECT_IN.search(f.trigger.text))
+    if not campaign:
+        campaign = _campaign_so_far(f, s.text, ts)
+    head = f.trigger.text.split()[-1]
+    if _UNCOUNTED_CRAFT.search(s.text, ts, hi) and not _ONE_ACT_NOUN.match(head):
+        return True  # "We hit a number of boats": no one strike ("a strike on several
+        # boats" is one)
     if campaign and not _FIGURE.search(s.text, lo, hi):
         # "have fired drones at ships since last month", "Since the war began, rockets have
         # been fired at Israel": a campaign to date
@@ -206,6 +254,13 @@ _JUDGED = re.compile(r"(?:\s+(?:on|in|against|off|near|at|of|by)\s+[^,;.:]{0,70}
                      r"are\s+(?:not\s+)?(?:illegal|unlawful|lawful|legal|justified|unjustified|"
                      r"murder|extrajudicial|war\s+crimes|self-defen[cs]e)|"
                      r"must\s+(?:stop|end|cease))\b", re.IGNORECASE)
+# acts given a name as a kind: "calling the strikes 'extrajudicial killings'", "described the
+# attacks as murder", "labelled such strikes illegal" (a plural event word as the object of
+# a verb of naming; one with a toll of its own is told, not only named)
+_NAMED_AS = re.compile(r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|label(?:s|led|ling|ed|ing)?|"
+                       r"brand(?:s|ed|ing)?|term(?:s|ed|ing)?|characteri[sz](?:e|es|ed|ing))\s+"
+                       r"(?:the|these|those|such|all)\s+(?:[\w.’'-]+\s+){0,2}?$",
+                       re.IGNORECASE)
 # "struck every boat": every one of a kind, no act
 _EVERY_AFTER = re.compile(r"\s+every\s+", re.IGNORECASE)
 # words said against words or policies, not a blow: "attacked the Biden administration",
@@ -264,7 +319,8 @@ def _not_an_act(f: Frame) -> bool:
         return True
     if _KEPT_FROM.search(s.text[max(0, ts - 80):ts]):
         return True
-    if word.endswith("s") and _JUDGED.match(s.text, te) and \
+    if word.endswith("s") and (_JUDGED.match(s.text, te) or
+                               _NAMED_AS.search(s.text[max(0, ts - 40):ts])) and \
             not _TOLL_WORD.search(s.text, max(0, f.start - s.start), f.end - s.start):
         return True
     if _EVERY_AFTER.match(s.text, te) or _FEARED.search(s.text[max(0, ts - 45):ts]):
