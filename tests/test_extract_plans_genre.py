@@ -17,7 +17,12 @@ any gold file), with a sentence beside it that must stay a strike:
 - acts named as a kind by a verb of naming ("calling the strikes summary executions");
 - a related story's capitalised headline ending in "!" is page furniture;
 - a bare toll right after a sentence about a war as a whole is the war's tally;
-- an undated strike told in a sentence about testimony to lawmakers is background.
+- an undated strike told in a sentence about testimony to lawmakers is background;
+- a run of strikes counted from the day it "began on" is a tally over that period, not a
+  strike on that day (a start told alone keeps its date);
+- a strike "a year ago" is background;
+- a perfect with a bare plural object ("it has destroyed vessels carrying drugs") is the
+  campaign to date (with a count and a toll it is news).
 """
 
 from __future__ import annotations
@@ -138,3 +143,37 @@ def test_a_strike_told_in_testimony_is_background() -> None:
                    "senators said after closed-door hearings.")
     got = _occurred_incidents(ms)
     assert got and all(m.background for m in got)
+
+
+def test_a_run_of_strikes_counted_from_its_start_is_a_tally() -> None:
+    ms = _mentions("The strikes, which began on Sept. 2, have killed at least 83 people in the "
+                   "Caribbean and the eastern Pacific.")
+    assert not any(m.date_low == "2025-09-02" for m in _occurred_incidents(ms))
+    assert any(m.kind == "tally" and m.killed_low == 83 and m.period_low == "2025-09-02"
+               for m in ms)
+
+
+def test_a_start_told_alone_keeps_its_date() -> None:
+    ms = _mentions("The offensive began on Tuesday when troops stormed the town, killing 12.")
+    got = _occurred_incidents(ms)
+    assert len(got) == 1 and got[0].date_low == "2025-11-11"
+
+
+def test_a_strike_years_ago_is_background() -> None:
+    ms = _mentions("A year ago, a US drone strike in Kabul killed ten members of one family, "
+                   "including seven children.")
+    got = _occurred_incidents(ms)
+    assert len(got) == 1 and got[0].background
+
+
+def test_vessels_destroyed_to_date_are_the_campaign() -> None:
+    ms = _mentions("What we know about the US strikes on boats in the Caribbean. The US "
+                   "military says it has destroyed vessels carrying drugs bound for America. "
+                   "Critics say the strikes in international waters are illegal.")
+    assert _occurred_incidents(ms) == []
+
+
+def test_boats_struck_with_a_count_and_toll_are_news() -> None:
+    ms = _mentions("The navy has destroyed a boat off Venezuela, killing four, Hegseth said.")
+    got = _occurred_incidents(ms)
+    assert len(got) == 1 and got[0].killed_low == 4

@@ -190,7 +190,8 @@ _HEDGE = anchored(re.compile(
     re.IGNORECASE))
 _BACKGROUND = anchored(
     re.compile(r"\b(?:decades? ago|in the (?:19|20)\d0s|historically|a century ago|"
-                         r"history)\b", re.IGNORECASE))
+                         r"history|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"several|many|\d+)\s+years?\s+ago)\b", re.IGNORECASE))
 # the start of the war a story is set in, told by its calendar day: "It started on October
 # 7, when Hamas fighters broke through ...", "The war began in April, when ..." (a start
 # told by a day relative to the page, "began on Saturday when", is news)

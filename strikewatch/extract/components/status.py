@@ -175,6 +175,15 @@ _UNCOUNTED_CRAFT = re.compile(r"\b(?:a\s+(?:number|series|string|lot)\s+of|sever
                               re.IGNORECASE)
 
 
+# a verb of striking with a bare plural object, no article or number: "has destroyed vessels",
+# "have struck boats in the Caribbean" (the event word may hold the object: "destroyed
+# vessels")
+_BARE_PLURAL_OBJECT = re.compile(r"[a-z]+(?:\s+(?:up|out|down))?\s+(?:(?!(?:a|an|the|its|their|his|"
+                                 r"her|this|that|these|those|two|three|four|five|six|seven|"
+                                 r"eight|nine|ten|several|many|dozens|some|\d[\d,]*)\b)"
+                                 r"[a-z-]+\s+)?(?:boats|vessels|ships|skiffs|speedboats|"
+                                 r"narco-?subs|semi-submersibles|targets|sites|positions|"
+                                 r"camps|hideouts|bases|facilities)\b")
 # one act named by a singular noun: "a strike on several boats"
 _ONE_ACT_NOUN = re.compile(r"(?:air|drone|missile)?(?:strike|attack|raid|operation|bombing|"
                            r"assault)$", re.IGNORECASE)
@@ -191,6 +200,9 @@ def _campaign_so_far(f: Frame, s_text: str, ts: int) -> bool:
     if opening is not None and opening.end() <= ts and perfect and \
             _SINCE_TIME.match(s_text):
         return True
+    if perfect and _BARE_PLURAL_OBJECT.match(f.trigger.text if " " in f.trigger.text else
+                                             s_text[ts:ts + 60]):
+        return True  # "it has destroyed vessels carrying drugs": acts of a kind, to date
     window = _WINDOW.search(s_text, 0, ts)
     plural = f.trigger.text.split()[-1].lower().endswith("s")
     return window is not None and (perfect or plural)
