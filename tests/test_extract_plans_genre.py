@@ -22,7 +22,12 @@ any gold file), with a sentence beside it that must stay a strike:
   strike on that day (a start told alone keeps its date);
 - a strike "a year ago" is background;
 - a perfect with a bare plural object ("it has destroyed vessels carrying drugs") is the
-  campaign to date (with a count and a toll it is news).
+  campaign to date (with a count and a toll it is news);
+- "Each strike kills people ..." is a kind of act; a question asked ("Can Trump legally
+  strike Venezuela?") is hypothetical;
+- the strikes people "were killed in", named with no figure, are the campaign named;
+- the act "ten years after" which a sentence is told is background (news told "a year after"
+  an older deployment is not).
 """
 
 from __future__ import annotations
@@ -177,3 +182,43 @@ def test_boats_struck_with_a_count_and_toll_are_news() -> None:
     ms = _mentions("The navy has destroyed a boat off Venezuela, killing four, Hegseth said.")
     got = _occurred_incidents(ms)
     assert len(got) == 1 and got[0].killed_low == 4
+
+
+def test_each_strike_told_as_a_kind_is_no_act() -> None:
+    ms = _mentions("Opinion | The war on drug boats is lawless\nThe administration keeps blowing "
+                   "up boats in the Caribbean and calling it self-defence. Each strike kills "
+                   "people who were never charged with a crime.")
+    assert _occurred_incidents(ms) == []
+
+
+def test_a_question_asked_is_no_act() -> None:
+    ms = _mentions("Explainer: Can Trump legally strike Venezuela?\nThe US has already struck "
+                   "more than 20 boats.")
+    assert _occurred_incidents(ms) == []
+    assert any(m.status == "hypothetical" for m in ms)
+
+
+def test_the_strikes_people_died_in_are_named_not_told() -> None:
+    ms = _mentions("Relatives of the men killed in the boat strikes gathered outside the US "
+                   "embassy in Bogota on Saturday, holding photos of their loved ones.")
+    assert _occurred_incidents(ms) == []
+
+
+def test_a_toll_killed_in_strikes_is_still_told() -> None:
+    ms = _mentions("Dozens of people were killed in Israeli strikes on tents in Mawasi on "
+                   "Tuesday, the health ministry said.")
+    assert len(_occurred_incidents(ms)) == 1
+
+
+def test_the_act_years_have_passed_since_is_background() -> None:
+    ms = _mentions("Ten years after the Kunduz hospital bombing, MSF still waits for "
+                   "accountability. The US airstrike killed 42 people.")
+    got = _occurred_incidents(ms)
+    assert len(got) == 1 and got[0].background and got[0].killed_low == 42
+
+
+def test_news_a_year_after_an_older_deployment_is_news() -> None:
+    ms = _mentions("Nearly a year after Puntland sent troops into the mountains, militants "
+                   "attacked a camp on Saturday, killing three.")
+    got = [m for m in ms if m.kind == "event" and m.status == "occurred"]
+    assert len(got) == 1 and not got[0].background and got[0].date_low == "2025-11-08"

@@ -200,6 +200,11 @@ _ONSET = re.compile(r"^\W*(?:it|this|the\s+(?:war|conflict|crisis|fighting))\s+(
                     r"March|April|May|June|July|August|September|October|November|December)"
                     r"\b[^.;]{0,25}?\bwhen\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# a question asked, the auxiliary first (after a label such as "Explainer:"): "Can Trump
+# legally strike Venezuela?", "Will Israel hit Iran's oil?" — what it asks about is not told
+# as done
+_QUESTION = re.compile(r"^\W*(?:[\w'’ ]{1,25}:\s*)?(can|could|will|would|should|might|may|"
+                       r"shall|is|are|does|do|did)\b", re.IGNORECASE)
 _SINCE_PHRASE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 
 
@@ -220,6 +225,9 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     m = _DENY.search(around) or _CLAIM_DENIED.search(sentence, trig_end)
     if m:
         return "denied", m.span(), True
+    m = _QUESTION.match(sentence)
+    if m and sentence.rstrip().endswith("?"):
+        return "hypothetical", m.span(1), True  # "Can Trump legally strike Venezuela?"
     m = _IF.search(pre)
     if m and _RELATIVE_AFTER.search(pre, m.end()):
         m = None  # "whether the 11 aboard, two of whom lived through the first strike, ...":

@@ -53,6 +53,15 @@ _GENERIC = re.compile(r"(?:\b(?<!after )every\s+(?:[\w-]+\s+){0,2}|"
                       r"\bnever before\b[^.;,]{0,50}|"
                       r"\b(?:ability|capacity|capability|will|means|readiness)\s+to\s+)$",
                       re.IGNORECASE)
+# "Each strike kills people never charged with a crime": each one of a kind (a noun after
+# "each", not "Kyiv and Moscow each handed over")
+_EACH = re.compile(r"\b(?<!after )each\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# the strikes as what the people a sentence is about died in: "Relatives of the men killed
+# in the boat strikes gathered on Saturday" (a plural told as known, with no figure, dated
+# by nothing of its own: the campaign named, no act)
+_DIED_IN = re.compile(r"\b(?:killed|wounded|injured|died|dead)\s+(?:in|by)\s+(?:the|those|these|"
+                      r"recent|US|U\.S\.|American|Israeli|Russian)\s+(?:[\w.-]+\s+){0,2}$",
+                      re.IGNORECASE)
 # "announces any military operation it carries out" (a threat's "any attack would ..." is
 # a threat, kept)
 _ANY = re.compile(r"\bany\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -394,6 +403,12 @@ def _is_no_event(f: Frame, status: str) -> bool:
     if _GENERIC.search(s.text[max(0, ts - 60):ts]) or (
             status == "occurred" and _ANY.search(s.text[max(0, ts - 40):ts])):
         return True  # a kind of act ("every strike", "the capacity to strike")
+    if _EACH.search(s.text[max(0, ts - 30):ts]) and \
+            _ONE_ACT_NOUN.match(f.trigger.text.split()[-1]):
+        return True  # "each strike kills ...": a kind of act
+    if status == "occurred" and f.trigger.text.lower().endswith("s") and \
+            _DIED_IN.search(s.text[max(0, ts - 50):ts]) and not _FIGURE.search(s.text):
+        return True  # "the men killed in the boat strikes": the campaign named
     if _PASSIVE_PURPOSE.search(s.text[max(0, ts - 12):ts]):
         return True  # "sent back to be detained and prosecuted": what is meant to happen
     if status == "occurred" and _purpose_of_violence(f, s.text[max(0, ts - 30):ts]):
@@ -426,6 +441,11 @@ def _is_no_event(f: Frame, status: str) -> bool:
 _EARLIER_NOUN = re.compile(r"\b(?:previous|prior|earlier|preceding)\s+(?:[\w.’'-]+\s+){0,2}?"
                            r"(?:strikes?|attacks?|raids?|bombings?|operations?|actions?|"
                            r"incidents?|engagements?|assaults?)\b", re.IGNORECASE)
+# an act named as what years have passed since: "Ten years after the Kunduz hospital bombing",
+# "two years since the strike on the school"
+_YEARS_AFTER = re.compile(r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|"
+                          r"many|\d+)\s+(?:years?|decades?)\s+(?:after|since|on\s+from)\s+"
+                          r"(?:the\s+)?(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
 # what may stand between such a phrase and the event word it takes in: no comma, or a comma
 # that goes on with the same list ("..., including an attack")
 _SAME_PHRASE = re.compile(r"[^,;:.!?\"“”]*(?:,\s+(?:including|such as|among them)\b[^,;:.!?]*)?$",
@@ -459,6 +479,9 @@ def recalled_earlier(f: Frame) -> bool:
     for m in _EARLIER_NOUN.finditer(s.text, 0, te):
         if m.end() >= te or _SAME_PHRASE.match(s.text[m.end():ts]):
             return True  # the event word is in the phrase, or the phrase takes it in
+    if _YEARS_AFTER.search(s.text[max(0, ts - 70):ts]) and \
+            _ONE_ACT_NOUN.match(f.trigger.text.split()[-1].rstrip("s")):
+        return True  # "Ten years after the Kunduz hospital bombing, ...": the bombing is old
     return bool(_EARLIER_AFTER.match(s.text, te) or _AGO_AFTER.match(s.text, te))
 
 
