@@ -4,12 +4,16 @@ Also the frame's hedges ("reportedly"), whether it is told as background ("decad
 ago"), and whether it is no event at all (`drop`: negated — "no strike has been
 reported" —, habitual — "routinely detained", "have in the past mounted raids", "has
 attacked outposts many times" —, a pattern over time or a campaign waged — "has repeatedly
-struck", "exchanged fire almost daily", "has waged an offensive" —, a kind of act —
-"every strike", "the capacity to strike" —, a ceasefire named as context — "committed to
+struck", "exchanged fire almost daily", "has waged an offensive", "over the past few weeks
+the military has made strikes", "Since last month ... has launched drones", "has destroyed
+vessels", "we hit a number of boats" —, a kind of act — "every strike", "each strike
+kills", "the capacity to strike", the strikes people "were killed in" named with no
+figure —, a ceasefire named as context — "committed to
 the ceasefire" —, a rule — "the U.S. cannot deploy troops" —, or no act at all — strikes
 someone tries to halt, an act someone is kept from doing ("an attempt to stop the president
 from striking boats"), acts judged as a kind ("US airstrikes on boats violate international
-law"), "we struck every boat", "attacked the administration"). An earlier
+law", "calling the strikes extrajudicial killings"), "we struck every boat", "attacked the
+administration"). An earlier
 strike named beside the news ("a previous attack had killed eleven", "Just weeks earlier,
 ...") is background.
 A denial of who struck in a sentence that itself tells the harm ("denied carrying out the
