@@ -157,7 +157,9 @@ def test_an_order_that_leaves_a_slot_unfilled_fails_when_built() -> None:
     def counts_nothing(doc: Doc) -> None:  # declares nothing
         pass
 
-    with pytest.raises(ValueError, match=r"'kind' requires frame.counts"):
+    # (`dates` is the first component after `counts` that reads them: a run of strikes
+    # counted from the day it "began on" is dated by that count)
+    with pytest.raises(ValueError, match=r"'dates' requires frame.counts"):
         Pipeline().replace("counts", counts_nothing)
     with pytest.raises(KeyError, match="no extraction component named 'nope'"):
         Pipeline().replace("dates", "nope")

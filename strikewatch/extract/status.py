@@ -155,11 +155,13 @@ _NOT_YET = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:(?:is|was|are|were)\s+(not|neve
 # speaker, as "warned that" is (the modal may stand further from the event word than the
 # bare-modal window reaches, but only before a verb of what comes next)
 _SAID_THAT = anchored(re.compile(r"\b(?:said|says|told|announced|suggested|signall?ed|indicated|"
-                                 r"hinted)\b[^.;]{0,60}?\bthat\s+(?:[\w'’-]+\s+){0,2}$",
+                                 r"hinted)\b(?:[^.;]|(?<=\b[A-Z])\.){0,60}?\bthat\s+"
+                                 r"(?:[\w'’-]+\s+){0,2}$",
                                  re.IGNORECASE))
-_FUTURE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:could|would|will|might)\s+"
+# (a word of the phrase may stand in quotes: strikes on "land" could come next)
+_FUTURE_AFTER = re.compile(r"\s+(?:[\"“”]?[\w'’-]+[\"“”]?\s+){0,6}?(?:could|would|will|might)\s+"
                            r"(?:soon\s+|also\s+)?(?:come|follow|be next|begin|start|expand|"
-                           r"extend|resume)\b", re.IGNORECASE)
+                           r"extend|resume|include)\b", re.IGNORECASE)
 # "may have died in Sunday's drone attack": a perfect modal hedges what the attack did (a
 # toll), not whether the attack named after the preposition happened
 _PERFECT_MODAL_OF = re.compile(r"\b(?:may|might|could)\s+have\s+(?:been\s+)?[\w-]+\s+"
@@ -175,7 +177,8 @@ _MODAL = re.compile(r"\b(?:would|could|might|(?-i:may)|cannot|can't|should|will|
 _NP_THEN_MODAL = re.compile(r"\s+(?:(?:on|in|against|at|near|inside|into|across|off|of|"
                             r"the|a|an|its|their|US|U\.S\.|(?-i:[A-Z][\w'’.-]*)|"
                             r"(?!(?:killed|kill|hit|struck|left|was|were|is|are|has|had|have|"
-                            r"that|which|who|and|but|or|said|says)\b)[a-z][\w-]*)\s+){0,7}?"
+                            r"that|which|who|and|but|or|said|says)\b)[a-z][\w-]*|"
+                            r"[\"“][\w'’ -]{1,30}[\"”])\s+){0,7}?"
                             r"(would|could|might)\s+(?:likely\s+|probably\s+|also\s+)?"
                             r"(?!have\b)", re.IGNORECASE)
 _HEDGE = anchored(re.compile(
@@ -187,7 +190,8 @@ _HEDGE = anchored(re.compile(
     re.IGNORECASE))
 _BACKGROUND = anchored(
     re.compile(r"\b(?:decades? ago|in the (?:19|20)\d0s|historically|a century ago|"
-                         r"history)\b", re.IGNORECASE))
+                         r"history|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"several|many|\d+)\s+years?\s+ago)\b", re.IGNORECASE))
 # the start of the war a story is set in, told by its calendar day: "It started on October
 # 7, when Hamas fighters broke through ...", "The war began in April, when ..." (a start
 # told by a day relative to the page, "began on Saturday when", is news)
@@ -196,6 +200,11 @@ _ONSET = re.compile(r"^\W*(?:it|this|the\s+(?:war|conflict|crisis|fighting))\s+(
                     r"March|April|May|June|July|August|September|October|November|December)"
                     r"\b[^.;]{0,25}?\bwhen\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# a question asked, the auxiliary first (after a label such as "Explainer:"): "Can Trump
+# legally strike Venezuela?", "Will Israel hit Iran's oil?" — what it asks about is not told
+# as done
+_QUESTION = re.compile(r"^\W*(?:[\w'’ ]{1,25}:\s*)?(can|could|will|would|should|might|may|"
+                       r"shall|is|are|does|do|did)\b", re.IGNORECASE)
 _SINCE_PHRASE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 
 
@@ -216,6 +225,9 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     m = _DENY.search(around) or _CLAIM_DENIED.search(sentence, trig_end)
     if m:
         return "denied", m.span(), True
+    m = _QUESTION.match(sentence)
+    if m and sentence.rstrip().endswith("?"):
+        return "hypothetical", m.span(1), True  # "Can Trump legally strike Venezuela?"
     m = _IF.search(pre)
     if m and _RELATIVE_AFTER.search(pre, m.end()):
         m = None  # "whether the 11 aboard, two of whom lived through the first strike, ...":

@@ -166,7 +166,12 @@ LEXICON: tuple[Entry, ...] = (
           "Peaceful protest"),
     Entry(r"riot(?:s|ers|ing|ed)?|mob", RIO, "Violent demonstration"),
     Entry(r"expedition|invasion|incursion|offensive", BAT, "Armed clash"),
-    Entry(r"attack(?:ed|s|ing)?|assault(?:ed|s)?|"
+    # "an attack helicopter", "an attack submarine": a craft that strikes, which tells an act
+    # only beside one told ("an attack helicopter engaged them, killing 12") — weak
+    Entry(r"attack (?:submarines?|helicopters?|aircraft|planes?|jets?|boats?|craft)", ERV,
+          "Air/drone strike", strength="weak"),
+    Entry(r"attack(?:ed|s|ing|(?! (?:submarines?|helicopters?|aircraft|planes?|jets?|boats?|"
+          r"craft)\b))|assault(?:ed|s)?|"
           r"(?:(?<=would )|(?<=will )|(?<=could )|(?<=\bto ))target", None, None, generic=True),
     Entry(r"operations?|missions?|campaign", None, None, strength="weak", generic=True),
     Entry(r"killed|killing|dead|died|deaths?|death toll|toll|wounded|injured|injuries|"

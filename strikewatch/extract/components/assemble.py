@@ -65,6 +65,18 @@ _FILE_CREDIT = re.compile(r"/[^/\n]{1,60},\s*file\)?\.?\s*$", re.IGNORECASE)
 HEADLINE_WORDS = 20
 
 
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _headline_case(line: str) -> bool:
+    """Whether a line capitalises nearly every word of four letters or more, as headlines
+    and the capitalised related-story links on real pages do ("Israel Hits Hezbollah Missile
+    Store in Beirut Strike — Lebanon's President Furious!"); prose, even full of names,
+    keeps its verbs and common nouns in lower case."""
+    long = [w for w in _WORD.findall(line) if len(w) >= 4]
+    return len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.85 * len(long)
+
+
 def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the text line (between newlines) around [start, end)."""
     a = text.rfind("\n", 0, start) + 1
@@ -76,7 +88,8 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     """Whether [start, end) lies on a line that is page furniture: a link label ("Related:",
     "Also read"), a file photo's or a gallery's caption ("FILE - ...", or credited
     "…/Name, file") or a short line
-    standing alone that does not end like a sentence (a headline, a crosshead)."""
+    standing alone that does not end like a sentence or is in headline case (a headline, a
+    crosshead, a related story's capitalised title)."""
     a, b = _line_of(text, start, end)
     line = text[a:b].strip()
     if not line:
@@ -86,7 +99,8 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     following = text[b:b + 200].lstrip("\n").split("\n", 1)[0]
     if len(following) < 80 and _FILE_CREDIT.search(following):
         return True  # the caption of a file photo, its credit on the line below
-    return len(line.split()) <= HEADLINE_WORDS and not _PROSE_END.search(line)
+    return len(line.split()) <= HEADLINE_WORDS and (not _PROSE_END.search(line) or
+                                                    _headline_case(line))
 
 
 @component("furniture", requires=("doc.frames", "frame.drop"), assigns=("frame.drop",))
@@ -981,14 +995,26 @@ _FOLLOW_UP = re.compile(
     re.IGNORECASE)
 
 
+# testimony to lawmakers: "A Navy admiral told lawmakers that ... before the military struck
+# a boat a second time, members said after closed-door hearings", "testified about"
+_TESTIMONY = re.compile(
+    r"\b(?:testif(?:y|ies|ied|ying)|testimony|closed-door\s+(?:hearings?|briefings?|sessions?)|"
+    r"classified\s+(?:hearings?|briefings?)|(?:told|briefed)\s+(?:lawmakers|legislators|senators|"
+    r"(?:members\s+of\s+)?congress|the\s+(?:committee|panel)))\b", re.IGNORECASE)
+
+
 def _follow_up(doc: Doc, g: Group) -> bool:
-    """An occurred event told only as what an inquiry, briefing or defence is about, with
-    no date of its own and nothing before it to join, is recalled as context: the news is
-    the follow-up (background), not a strike."""
+    """An occurred event told only as what an inquiry, briefing, testimony or defence is
+    about, with no date of its own and nothing before it to join, is recalled as context:
+    the news is the follow-up (background), not a strike."""
     h = g.head
     if not _violent_occurred(g) or g.value("date_low") is not None:
         return False
-    return bool(_FOLLOW_UP.search(doc.text, h.start, h.trigger.end))
+    if _FOLLOW_UP.search(doc.text, h.start, h.trigger.end):
+        return True
+    # told in a sentence about testimony to lawmakers, with no toll of its own
+    return not any(k in f.counts for f in g.frames for k in _KILL_TOLLS) and \
+        bool(_TESTIMONY.search(h.sentence.text))
 
 
 # the event as what people argue or ask about: "the debate about the Sept. 2 strike",

@@ -97,6 +97,10 @@ _DAYS_STATEMENT = re.compile(rf"(?:['’]s)?\s+{_STATEMENT}\b", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)[^,;.]*$", re.IGNORECASE)
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
+# the day a run of acts began: "The strikes, which began on Sept. 2, have killed 83" (the
+# start of what a plural event word counts, not the day of one act)
+_BEGAN_ON = re.compile(r"\b(?:began|begun|started|kicked\s+off|(?:was|were)\s+launched)\s+"
+                       r"(?:on|in)\s+$", re.IGNORECASE)
 _SAME_DAY = anchored(re.compile(r"\b(?:on |later )?(?:the same day|that same day|the same night|"
                        r"later that day)\b", re.IGNORECASE))
 
@@ -229,11 +233,18 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
     t0 = f.trigger.start
     periods = [d for d in dates if d.is_period]
     f.period_read = periods[0] if periods else None
+    # (only where the clause counts what the run did: "The strikes began in early September,
+    # weeks apart" alone is the start told, dated as such)
+    counted = f.trigger.text.split()[-1].lower().endswith("s") and \
+        any(v != (None, None) for v in f.counts.values())
+    begun = [d for d in dates if counted and d.low and not d.is_period and
+             _BEGAN_ON.search(doc.text, max(f.start, d.start - 30), d.start)]
     if not periods and doc.published is not None:
         # "Since the full-scale invasion in February 2022, it has verified ...": a date
         # inside a since-phrase may open an aggregate's period
         f.since_read = next((d for d in dates if d.low and _SINCE_OPEN.search(
-            doc.text, f.start, d.start)), None)
+            doc.text, f.start, d.start)), None) or (begun[0] if begun else None)
+    dates = [d for d in dates if d not in begun]
     # "the first strike since warships were sent in August": the since-clause's
     # date is another event's; "by Sunday the toll had risen": when a count stood
     # "TEHRAN, Feb. 17 (MNA) –": when the story was filed
@@ -321,7 +332,7 @@ def _year_told_elsewhere(doc: Doc, f: Frame, days: list[DateRead]) -> None:
         f.date_low, f.date_high, f.time_precision = day, day, 1
 
 
-@component("dates", requires=("doc.frames", "frame.status", "frame.background"),
+@component("dates", requires=("doc.frames", "frame.status", "frame.background", "frame.counts"),
            assigns=("frame.date_low", "frame.date_high", "frame.time_precision",
                     "frame.date_told", "frame.period_read", "frame.since_read"))
 def read_frame_dates(doc: Doc) -> None:

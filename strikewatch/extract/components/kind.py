@@ -119,6 +119,32 @@ def _aggregate(f: Frame) -> None:
         f.cite("kind", f.trigger.start, f.trigger.end)
 
 
+# the war or conflict a sentence talks about as a whole: "what the last war with Israel cost",
+# "the conflict, which ended in November"
+_A_WAR = re.compile(r"\b(?:the|that|this|a|its|their)\s+(?:(?:last|previous|recent|past|whole|"
+                    r"entire|\d+-(?:day|week|month|year)|[\w-]+ian|[\w-]+ish)\s+){0,2}"
+                    r"(?:war|conflict)\b", re.IGNORECASE)
+
+
+def _war_toll(doc: Doc, f: Frame) -> None:
+    """A toll told with casualty words only, no day of its own, right after a sentence about
+    a war as a whole ("Qassem gave details of what the last war with Israel cost. By his
+    account, 5,000 fighters were killed"): the war's toll, a tally — no one incident."""
+    if f.kind != "event" or not _whole_sentence(f) or "killed" not in f.counts or \
+            not _CASUALTY_WORD.match(f.trigger.text.lower()) or f.time_precision == 1 or \
+            any(t.strength == "strong" for t in doc.triggers.get(f.sentence.index, ())):
+        return
+    i = f.sentence.index
+    if i == 0:
+        return
+    before = doc.sentences[i - 1]
+    if "\n\n" in doc.text[before.end:f.sentence.start]:
+        return  # another paragraph
+    if _A_WAR.search(before.text):
+        f.kind = "tally"
+        f.cite("kind", f.trigger.start, f.trigger.end)
+
+
 def _period(doc: Doc, f: Frame) -> None:
     """The period an aggregate covers, from a period the clause names or a since-phrase."""
     p = f.period_read
@@ -288,6 +314,7 @@ def read_frame_kind(doc: Doc) -> None:
     of a total takes the period of the total told just before)."""
     for f in doc.frames:
         _aggregate(f)
+        _war_toll(doc, f)
         _number_of_acts(f)
         _period(doc, f)
         _one_operation(doc, f)

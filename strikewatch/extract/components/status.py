@@ -4,12 +4,16 @@ Also the frame's hedges ("reportedly"), whether it is told as background ("decad
 ago"), and whether it is no event at all (`drop`: negated — "no strike has been
 reported" —, habitual — "routinely detained", "have in the past mounted raids", "has
 attacked outposts many times" —, a pattern over time or a campaign waged — "has repeatedly
-struck", "exchanged fire almost daily", "has waged an offensive" —, a kind of act —
-"every strike", "the capacity to strike" —, a ceasefire named as context — "committed to
+struck", "exchanged fire almost daily", "has waged an offensive", "over the past few weeks
+the military has made strikes", "Since last month ... has launched drones", "has destroyed
+vessels", "we hit a number of boats" —, a kind of act — "every strike", "each strike
+kills", "the capacity to strike", the strikes people "were killed in" named with no
+figure —, a ceasefire named as context — "committed to
 the ceasefire" —, a rule — "the U.S. cannot deploy troops" —, or no act at all — strikes
 someone tries to halt, an act someone is kept from doing ("an attempt to stop the president
 from striking boats"), acts judged as a kind ("US airstrikes on boats violate international
-law"), "we struck every boat", "attacked the administration"). An earlier
+law", "calling the strikes extrajudicial killings"), "we struck every boat", "attacked the
+administration"). An earlier
 strike named beside the news ("a previous attack had killed eleven", "Just weeks earlier,
 ...") is background.
 A denial of who struck in a sentence that itself tells the harm ("denied carrying out the
@@ -52,6 +56,15 @@ _HABIT_AFTER = re.compile(r"[^.;]{0,60}?\b(?:many times|time and again|regularly
 _GENERIC = re.compile(r"(?:\b(?<!after )every\s+(?:[\w-]+\s+){0,2}|"
                       r"\bnever before\b[^.;,]{0,50}|"
                       r"\b(?:ability|capacity|capability|will|means|readiness)\s+to\s+)$",
+                      re.IGNORECASE)
+# "Each strike kills people never charged with a crime": each one of a kind (a noun after
+# "each", not "Kyiv and Moscow each handed over")
+_EACH = re.compile(r"\b(?<!after )each\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# the strikes as what the people a sentence is about died in: "Relatives of the men killed
+# in the boat strikes gathered on Saturday" (a plural told as known, with no figure, dated
+# by nothing of its own: the campaign named, no act)
+_DIED_IN = re.compile(r"\b(?:killed|wounded|injured|died|dead)\s+(?:in|by)\s+(?:the|those|these|"
+                      r"recent|US|U\.S\.|American|Israeli|Russian)\s+(?:[\w.-]+\s+){0,2}$",
                       re.IGNORECASE)
 # "announces any military operation it carries out" (a threat's "any attack would ..." is
 # a threat, kept)
@@ -154,6 +167,60 @@ _ONE_ACT = anchored(re.compile(r"\b(?:killed|killing|dead|died|deaths|wounded|in
                                r"overnight)\b", re.IGNORECASE))
 
 
+# a window of time reaching to now: "Over the past few weeks", "in recent months", "during
+# the last two weeks" (acts told across it, with no toll or day, are the campaign so far)
+_WINDOW = re.compile(r"\b(?:over|in|during|throughout|for)\s+(?:the\s+)?(?:past|last|recent)\s+"
+                     r"(?:(?:few|several|couple\s+of|two|three|four|\d+)\s+)?(?:days|weeks|months)\b|"
+                     r"\bin\s+recent\s+(?:days|weeks|months)\b", re.IGNORECASE)
+# an opening "Since ..." that names a time, not an event: "Since last month", "Since early
+# September", "Since 2023" (an act after "Since Israel broke the ceasefire, the Houthis have
+# fired missiles" is what a later "another missile" is one more of: it stays)
+_SINCE_TIME = re.compile(r"\W*since\s+(?:(?:early|late|mid)[- ]?)?(?:last\s+(?:week|month|year|"
+                         r"summer|winter|spring|autumn|fall)|(?:January|February|March|April|May|"
+                         r"June|July|August|September|October|November|December)\b|"
+                         r"the\s+(?:start|beginning|end)\s+of\b|(?:19|20)\d\d\b)",
+                         re.IGNORECASE)
+# craft hit in a number nobody counted: "we hit a number of boats", "struck several boats",
+# "destroyed numerous vessels" (with no toll or day: the boat campaign, not one strike)
+_UNCOUNTED_CRAFT = re.compile(r"\b(?:a\s+(?:number|series|string|lot)\s+of|several|many|numerous|"
+                              r"multiple|various|lots\s+of)\s+(?:[\w-]+\s+){0,2}?(?:boats|vessels|"
+                              r"ships|skiffs|speedboats|narco-?subs|semi-submersibles)\b",
+                              re.IGNORECASE)
+
+
+# a verb of striking with a bare plural object, no article or number: "has destroyed vessels",
+# "have struck boats in the Caribbean" (the event word may hold the object: "destroyed
+# vessels")
+_BARE_PLURAL_OBJECT = re.compile(r"[a-z]+(?:\s+(?:up|out|down))?\s+(?:(?!(?:a|an|the|its|their|his|"
+                                 r"her|this|that|these|those|two|three|four|five|six|seven|"
+                                 r"eight|nine|ten|several|many|dozens|some|\d[\d,]*)\b)"
+                                 r"[a-z-]+\s+)?(?:boats|vessels|ships|skiffs|speedboats|"
+                                 r"narco-?subs|semi-submersibles|targets|sites|positions|"
+                                 r"camps|hideouts|bases|facilities)\b")
+# one act named by a singular noun: "a strike on several boats"
+_ONE_ACT_NOUN = re.compile(r"(?:air|drone|missile)?(?:strike|attack|raid|operation|bombing|"
+                           r"assault)$", re.IGNORECASE)
+
+
+def _campaign_so_far(f: Frame, s_text: str, ts: int) -> bool:
+    """Acts told across a span of time reaching to now, with nothing that picks out one:
+    an opening "Since last month," or a window ("over the past few weeks") before a perfect
+    ("the Houthis, ..., have launched drones at ships", "the military has made deadly
+    strikes") or a plural event word. The caller has already ruled out a toll or day."""
+    perfect = bool(_PERFECT.search(s_text[max(0, ts - 30):ts]) or
+                   _PERFECT_IN.search(f.trigger.text))
+    opening = _SINCE_OPENING.match(s_text) if "ince" in s_text[:12] else None
+    if opening is not None and opening.end() <= ts and perfect and \
+            _SINCE_TIME.match(s_text):
+        return True
+    if perfect and _BARE_PLURAL_OBJECT.match(f.trigger.text if " " in f.trigger.text else
+                                             s_text[ts:ts + 60]):
+        return True  # "it has destroyed vessels carrying drugs": acts of a kind, to date
+    window = _WINDOW.search(s_text, 0, ts)
+    plural = f.trigger.text.split()[-1].lower().endswith("s")
+    return window is not None and (perfect or plural)
+
+
 def _pattern_of_acts(f: Frame) -> bool:
     """An occurred act told as a pattern over time or a campaign waged, with no toll or day
     that picks out one act: background to the news, no incident."""
@@ -173,6 +240,12 @@ def _pattern_of_acts(f: Frame) -> bool:
         opening = _SINCE_OPENING.match(s.text)
         campaign = opening is not None and opening.end() <= ts and \
             bool(_PERFECT_IN.search(f.trigger.text))
+    if not campaign:
+        campaign = _campaign_so_far(f, s.text, ts)
+    head = f.trigger.text.split()[-1]
+    if _UNCOUNTED_CRAFT.search(s.text, ts, hi) and not _ONE_ACT_NOUN.match(head):
+        return True  # "We hit a number of boats": no one strike ("a strike on several
+        # boats" is one)
     if campaign and not _FIGURE.search(s.text, lo, hi):
         # "have fired drones at ships since last month", "Since the war began, rockets have
         # been fired at Israel": a campaign to date
@@ -206,6 +279,13 @@ _JUDGED = re.compile(r"(?:\s+(?:on|in|against|off|near|at|of|by)\s+[^,;.:]{0,70}
                      r"are\s+(?:not\s+)?(?:illegal|unlawful|lawful|legal|justified|unjustified|"
                      r"murder|extrajudicial|war\s+crimes|self-defen[cs]e)|"
                      r"must\s+(?:stop|end|cease))\b", re.IGNORECASE)
+# acts given a name as a kind: "calling the strikes 'extrajudicial killings'", "described the
+# attacks as murder", "labelled such strikes illegal" (a plural event word as the object of
+# a verb of naming; one with a toll of its own is told, not only named)
+_NAMED_AS = re.compile(r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|label(?:s|led|ling|ed|ing)?|"
+                       r"brand(?:s|ed|ing)?|term(?:s|ed|ing)?|characteri[sz](?:e|es|ed|ing))\s+"
+                       r"(?:the|these|those|such|all)\s+(?:[\w.’'-]+\s+){0,2}?$",
+                       re.IGNORECASE)
 # "struck every boat": every one of a kind, no act
 _EVERY_AFTER = re.compile(r"\s+every\s+", re.IGNORECASE)
 # words said against words or policies, not a blow: "attacked the Biden administration",
@@ -264,7 +344,8 @@ def _not_an_act(f: Frame) -> bool:
         return True
     if _KEPT_FROM.search(s.text[max(0, ts - 80):ts]):
         return True
-    if word.endswith("s") and _JUDGED.match(s.text, te) and \
+    if word.endswith("s") and (_JUDGED.match(s.text, te) or
+                               _NAMED_AS.search(s.text[max(0, ts - 40):ts])) and \
             not _TOLL_WORD.search(s.text, max(0, f.start - s.start), f.end - s.start):
         return True
     if _EVERY_AFTER.match(s.text, te) or _FEARED.search(s.text[max(0, ts - 45):ts]):
@@ -326,6 +407,12 @@ def _is_no_event(f: Frame, status: str) -> bool:
     if _GENERIC.search(s.text[max(0, ts - 60):ts]) or (
             status == "occurred" and _ANY.search(s.text[max(0, ts - 40):ts])):
         return True  # a kind of act ("every strike", "the capacity to strike")
+    if _EACH.search(s.text[max(0, ts - 30):ts]) and \
+            _ONE_ACT_NOUN.match(f.trigger.text.split()[-1]):
+        return True  # "each strike kills ...": a kind of act
+    if status == "occurred" and f.trigger.text.lower().endswith("s") and \
+            _DIED_IN.search(s.text[max(0, ts - 50):ts]) and not _FIGURE.search(s.text):
+        return True  # "the men killed in the boat strikes": the campaign named
     if _PASSIVE_PURPOSE.search(s.text[max(0, ts - 12):ts]):
         return True  # "sent back to be detained and prosecuted": what is meant to happen
     if status == "occurred" and _purpose_of_violence(f, s.text[max(0, ts - 30):ts]):
@@ -358,6 +445,11 @@ def _is_no_event(f: Frame, status: str) -> bool:
 _EARLIER_NOUN = re.compile(r"\b(?:previous|prior|earlier|preceding)\s+(?:[\w.’'-]+\s+){0,2}?"
                            r"(?:strikes?|attacks?|raids?|bombings?|operations?|actions?|"
                            r"incidents?|engagements?|assaults?)\b", re.IGNORECASE)
+# an act named as what years have passed since: "Ten years after the Kunduz hospital bombing",
+# "two years since the strike on the school"
+_YEARS_AFTER = re.compile(r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|"
+                          r"many|\d+)\s+(?:years?|decades?)\s+(?:after|since|on\s+from)\s+"
+                          r"(?:the\s+)?(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
 # what may stand between such a phrase and the event word it takes in: no comma, or a comma
 # that goes on with the same list ("..., including an attack")
 _SAME_PHRASE = re.compile(r"[^,;:.!?\"“”]*(?:,\s+(?:including|such as|among them)\b[^,;:.!?]*)?$",
@@ -391,6 +483,9 @@ def recalled_earlier(f: Frame) -> bool:
     for m in _EARLIER_NOUN.finditer(s.text, 0, te):
         if m.end() >= te or _SAME_PHRASE.match(s.text[m.end():ts]):
             return True  # the event word is in the phrase, or the phrase takes it in
+    if _YEARS_AFTER.search(s.text[max(0, ts - 70):ts]) and \
+            _ONE_ACT_NOUN.match(f.trigger.text.split()[-1].rstrip("s")):
+        return True  # "Ten years after the Kunduz hospital bombing, ...": the bombing is old
     return bool(_EARLIER_AFTER.match(s.text, te) or _AGO_AFTER.match(s.text, te))
 
 
