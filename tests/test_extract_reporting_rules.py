@@ -12,6 +12,8 @@ Every rule is checked on sentences written for these tests (none from any gold f
   an airstrike in Mali has killed 12") announces its own;
 - a party after "by" that belongs to another participle ("the villagers trapped by the
   rebels") did that, not the event;
+- an earlier strike named as such ("... came two weeks after another strike killed 52",
+  "Two weeks ago, gunmen attacked ...") is background, recalled beside the news;
 - Iraq's militia spelled "Kataeb Hezbollah" is Kataib Hezbollah (IQ), not Lebanon's party;
 - a one-word place name followed by an Arabic article ("the Beit al-Fuqaha quarter") is the
   start of a longer name, not the namesake town elsewhere; "according to <Name>," names who
@@ -118,3 +120,14 @@ def test_kataeb_spelling_is_iraqs_militia() -> None:
     hits = find_actors("a drone hit a car carrying Kataeb Hezbollah fighters in Baghdad")
     named = [(h.actor.name, h.actor.country) for h in hits if "ezbollah" in h.actor.name]
     assert named == [("Kataib Hezbollah", "IQ")]
+
+
+def test_an_earlier_strike_named_as_such_is_background() -> None:
+    text = ("A drone strike near Jilib on Thursday killed nine militants, the command said. "
+            "It came less than two weeks after another strike killed 52 fighters near Kismayo.")
+    got = {m.killed_low: m.background for m in _violent(text)}
+    assert got.get(9) is False and got.get(52) is True, got
+    text = ("A drone strike near Jilib on Thursday killed nine militants, the command said. "
+            "Two weeks ago, gunmen attacked a hotel in Nairobi, killing 21 people.")
+    got = {m.killed_low: m.background for m in _events(text) if m.killed_low}
+    assert got.get(9) is False and got.get(21) is True, got
