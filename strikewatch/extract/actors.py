@@ -91,7 +91,8 @@ NAMED: tuple[ActorEntry, ...] = (
     ActorEntry(r"Houthis?|Ansar Allah", "Houthis", "non_state", "YE"),
     ActorEntry(r"Hamas", "Hamas", "non_state", "PS"),
     # Iraq's Iran-backed militia, not Lebanon's party: tried before the shorter name
-    ActorEntry(r"Kata['’]?ib Hez?b[ou]llah|Kata['’]?ib Hizb[ua]llah", "Kataib Hezbollah",
+    # (also spelled "Kataeb Hezbollah", "Kata'eb Hizbullah")
+    ActorEntry(r"Kata['’]?[ie]b Hez?b[ou]llah|Kata['’]?[ie]b Hizb[ua]llah", "Kataib Hezbollah",
                "non_state", "IQ"),
     ActorEntry(r"Hezbollah", "Hezbollah", "non_state", "LB"),
     ActorEntry(r"al-Shabaab|al-Shabab|Al-Shabaab", "al-Shabaab", "non_state", "SO"),

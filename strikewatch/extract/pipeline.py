@@ -107,8 +107,8 @@ def check_order(steps: Sequence[ComponentInfo]) -> None:
 #: The rules extractor's components, in order (each a module under extract/components/).
 DEFAULT_NAMES: tuple[str, ...] = (
     "filing_day", "sentences", "triggers", "clauses", "status", "furniture", "counts", "dates",
-    "kind", "article_frame", "targets", "countries", "places", "actors", "sources", "coreference",
-    "geoplace", "assemble", "day_strikes", "article_context", "regions",
+    "kind", "reported_denied", "article_frame", "targets", "countries", "places", "actors",
+    "sources", "coreference", "geoplace", "assemble", "day_strikes", "article_context", "regions",
     "trailing_quotes", "to_mention",
 )
 

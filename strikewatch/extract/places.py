@@ -72,6 +72,18 @@ def mask_borders(text: str, a: int, b: int) -> str:
     return text if window == text[a:b] else text[:a] + window + text[b:]
 
 
+# who told it: "according to the U.S., an airstrike killed 60 near Harardere" (the United
+# States is the source, not where the strike was)
+_ACCORDING_TO = re.compile(r"\baccording to\s+(?:the\s+)?(?-i:[A-Z][\w.’'-]*)"
+                           r"(?:\s+(?-i:[A-Z][\w.’'-]*))*(?=\s*,)", re.IGNORECASE)
+
+
+def mask_sources(text: str, a: int, b: int) -> str:
+    """text with "according to <Name>," phrases in [a, b) blanked (same length)."""
+    window = _ACCORDING_TO.sub(lambda m: " " * len(m.group(0)), text[a:b])
+    return text if window == text[a:b] else text[:a] + window + text[b:]
+
+
 def mask_actors(text: str, f: Frame, a: int, b: int) -> str:
     """text with the frame's parties in [a, b) blanked: "US forces hit a boat", "U.S.-Israeli
     strikes", "AFRICOM said": a state named as who acted (or a group as who was hit) is no
@@ -281,7 +293,8 @@ def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, 
         if not _may_name_place(text, a, b, f):
             continue  # no name but actors', no sea word: nothing geo could find
         try:
-            hit = geoparser().locate(mask_actors(mask_borders(text, a, b), f, a, b), a, b,
+            masked = mask_actors(mask_sources(mask_borders(text, a, b), a, b), f, a, b)
+            hit = geoparser().locate(masked, a, b,
                                      trigger=(f.trigger.start, f.trigger.end),
                                      context_countries=context_countries, domain=f.domain)
         except Exception:  # noqa: BLE001 - a geo failure must not lose the event

@@ -49,7 +49,12 @@ _PLACE_LIST = re.compile(r"\b(?:in|inside|into|near|across|of|from|over|to)\s+(?
 # (searched only in a window holding one of the strings every match has: anchored.gated)
 _DESCRIBED_BY = gated(re.compile(r"\b(?:tied|linked|connected|affiliated|allied|loyal|"
                                  r"belonging|operated|run|held|controlled|owned|used|manned|"
-                                 r"crewed|backed|associated|aligned)\s+(?:to|with|by)\s+"
+                                 r"crewed|backed|associated|aligned|"
+                                 # what the party did to others, not the event: "the
+                                 # thousands trapped by the ISIS insurgents"
+                                 r"trapped|besieged|surrounded|encircled|displaced|"
+                                 r"kidnapped|abducted|captured|seized|occupied|"
+                                 r"persecuted)\s+(?:to|with|by)\s+"
                                  r"(?:the\s+)?(?:[\w’'.-]+\s+){0,2}?$", re.IGNORECASE))
 # "went after a senior Islamic State leader", "engaged the militants", "targeted a heavily
 # armed group of fighters": the object of an act of force was acted on (lower-case words
@@ -240,6 +245,13 @@ def not_agent(text: str, start: int, h: ActorHit, trig_start: int) -> bool:
                 _state_source_or_place(text, h, start) or counted_group(text, h, start))
 
 
+# what stands between a military speaker and the event word it announces: "says an",
+# "said on Thursday that a U.S."
+_MILITARY_TELLS = re.compile(r"\s+(?:has\s+)?(?:said|says|announced|announces|reported|"
+                             r"reports|confirmed|confirms)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+                             r"(?:an?|the|its|one)\s+(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
                  hits: list[ActorHit]) -> tuple[ActorHit | None, ActorHit | None, bool]:
     """(actor1, actor2, sure) from word order alone; `sure` False asks for a parse.
@@ -316,6 +328,11 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
                             text[h.end - start:]):
                         a1 = h
                         break
+    if a1 is None:
+        # "The U.S. military says an airstrike in Somalia has killed 24": a military that
+        # announces a strike naming no other party announces its own
+        a1 = next((h for h in before if h.actor.type == "military" and h.actor.country and
+                   _MILITARY_TELLS.match(text, h.end - start, trig_start - start)), None)
     if a1 is None:
         # "In a second operation, in the district, troops killed four militants": the
         # party that does the verb after the event noun

@@ -51,6 +51,17 @@ _CLAIM_DENIED = anchored(re.compile(
     r"(?:[\w'’.-]+\s+){1,3}?(?:has\s+|have\s+|had\s+)?(?:denied|rejected|dismissed)\b|"
     r"\b(?:claims?|reports?|allegations?|accusations?)\s+(?:that\s+)?(?:were\s+|was\s+)?"
     r"(?:denied|rejected|dismissed) by\b", re.IGNORECASE))
+# the event told inside a report that is then called false: "media reports of U.S. strikes
+# on targets in Iraq were not accurate", "claims that the army shelled the town are
+# baseless" (the report's noun opens the clause before the event word; its predicate,
+# after it, denies it)
+_REPORT_OPENS = re.compile(r"\b(?:reports?|claims?|allegations?|accounts?|accusations?)"
+                           r"(?:\s+[\w'’.-]+){0,4}?\s+(?:of|that)\b(?:[^.;]|(?-i:(?<=[A-Z]))\.)*$",
+                           re.IGNORECASE)
+_CALLED_FALSE_AFTER = re.compile(
+    r"(?:[^.;]|(?-i:(?<=[A-Z]))\.){0,90}?\b(?:is|are|was|were)\s+"
+    r"(?:(?:entirely|completely|totally|simply|wholly|also)\s+)?(?:false|untrue|inaccurate|baseless|unfounded|fabricated|wrong|"
+    r"not\s+(?:accurate|true|correct))\b", re.IGNORECASE)
 # a conditional threat is said by a party: a say-verb, a quotation or a first person (an
 # analyst's "if talks fail, a war would follow" is speculation, kept hypothetical)
 _PARTY_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|warned|warns|threatened|threatens|"
@@ -228,6 +239,8 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     m = _QUESTION.match(sentence)
     if m and sentence.rstrip().endswith("?"):
         return "hypothetical", m.span(1), True  # "Can Trump legally strike Venezuela?"
+    if _REPORT_OPENS.search(pre) and (m := _CALLED_FALSE_AFTER.match(sentence, trig_end)):
+        return "denied", m.span(), True
     m = _IF.search(pre)
     if m and _RELATIVE_AFTER.search(pre, m.end()):
         m = None  # "whether the 11 aboard, two of whom lived through the first strike, ...":

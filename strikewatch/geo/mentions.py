@@ -103,6 +103,10 @@ _ADJECTIVE_USE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:forces|troops|army|m
                             r"soldiers|base|government|officials?|police|navy|militants?|"
                             r"fighters|border|town|village|city|capital|authorities|special)\b")
 
+# an Arabic article after a one-word match joins it to a longer name the gazetteer does not
+# hold: "the Bani al-Harith district" is no town called Bani, "Ras al-Ain" no town called Ras
+_NAME_GOES_ON = re.compile(r"[ \u00a0](?:al|el|ad|ar|as|ash|at|az|ed|er|es|ez)[-‐‑]\w")
+
 
 def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
     list[Found], list[OrgFound], list[DemonymFound]
@@ -168,6 +172,9 @@ def find(g: Gazetteer, text: str, lo: int, hi: int) -> tuple[
         if match is not None and j_end == i and first_key in g.demonyms and \
                 _ADJECTIVE_USE.match(text, match.end):
             match = None  # "a Somali special forces base": a demonym, not Ethiopia's region
+        if match is not None and j_end == i and _NAME_GOES_ON.match(text, match.end) and \
+                not any(h.entry.kind == "C" for h in match.hits):
+            match = None  # the first word of a longer name ("Bani al-Harith")
         if match is not None and j_end == i and _is_acronym(t.text) and not any(
                 h.primary or h.entry.kind == "C" for h in match.hits):
             # "Mexican SAR authorities": an acronym that is only some town's alternate

@@ -295,6 +295,11 @@ _VERBAL_TARGET = re.compile(r"\s+(?:the|his|her|their|its|a)\s+(?:[\w.’'-]+\s+
                             r"media|press|critics|proposal|bill|ruling|record|speech)\b",
                             re.IGNORECASE)
 
+# ... or an attack in words, told by the words that follow it: "went on to attack the
+# country's leaders, accusing them of ...", "attacked the minister, calling him a liar"
+_VERBAL_AFTER = re.compile(r"\s+(?:[\w.’'-]+\s+){0,4}?[\w.’'-]+,\s+(?:accusing|calling|"
+                           r"branding|labell?ing|dubbing|describing)\b", re.IGNORECASE)
+
 
 # forces "under almost constant attack": acts told as a state of things, not one act (none
 # with a toll or a day, `_ONE_ACT`)
@@ -352,7 +357,8 @@ def _not_an_act(f: Frame) -> bool:
         return True
     if f.kind == "event" and _told_as_trend(f):
         return True
-    return word.startswith("attack") and bool(_VERBAL_TARGET.match(s.text, te))
+    return word.startswith("attack") and bool(_VERBAL_TARGET.match(s.text, te) or
+                                              _VERBAL_AFTER.match(s.text, te))
 
 
 # an event told to date the start of a period: "strikes increased sharply from April 2017,
@@ -442,7 +448,8 @@ def _is_no_event(f: Frame, status: str) -> bool:
 # "died in earlier U.S. strikes", "the operation follows earlier military action ...,
 # including an attack on October 3", "a strike the month before", "Just days earlier, ...".
 # (Not a same-day "Earlier on Thursday, ...": that is an event of the news day.)
-_EARLIER_NOUN = re.compile(r"\b(?:previous|prior|earlier|preceding)\s+(?:[\w.’'-]+\s+){0,2}?"
+_EARLIER_NOUN = re.compile(r"\b(?:previous|prior|earlier|preceding|(?<=after )another|"
+                           r"(?<=following )another)\s+(?:[\w.’'-]+\s+){0,2}?"
                            r"(?:strikes?|attacks?|raids?|bombings?|operations?|actions?|"
                            r"incidents?|engagements?|assaults?)\b", re.IGNORECASE)
 # an act named as what years have passed since: "Ten years after the Kunduz hospital bombing",
@@ -462,12 +469,16 @@ _EARLIER_AFTER = re.compile(r"\s+(?:in\s+)?(?:(?:previous|prior|earlier)\s+(?:[\
 # "first attacked vessels five months ago", "had also hit the port last year" (what stands
 # before the event word may be another's: "the coalition formed years ago carried out")
 _AGO_AFTER = re.compile(r"[^,;.]{0,60}?\b(?:(?:\w+\s+)?(?:months|years)\s+ago|a\s+year\s+ago|"
+                        r"(?:two|three|four|five|six|several|a\s+few|\d+)\s+weeks\s+ago|"
                         r"last\s+year)\b", re.IGNORECASE)
 _EARLIER_OPENING = re.compile(
     r"\W*(?:just\s+|only\s+)?(?:(?:(?:a\s+few|several|two|three|four|five|\w+)\s+)?"
     r"(?:weeks|months)\s+(?:earlier|before)|(?:a|the)\s+(?:month)\s+(?:earlier|before)|"
     r"earlier\s+in\s+(?:the\s+)?(?:month|year|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)|previously)\s*,", re.IGNORECASE)
+    r"August|September|October|November|December)|previously|"
+    # "Two weeks ago, gunmen attacked ...": weeks back, named as such
+    r"(?:(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+)(?:weeks?|months?|years?)"
+    r"\s+ago)\s*,", re.IGNORECASE)
 
 
 def recalled_earlier(f: Frame) -> bool:
@@ -522,6 +533,40 @@ _MAY_HAVE_HAPPENED = re.compile(r"\s+((?:may|might|could)\s+(?:also\s+|well\s+)?
                                 re.IGNORECASE)
 
 
+# a sentence that only denies what the one before reported: "The Pentagon was quick to deny
+# the report.", "The army rejected those claims." (no event word of its own)
+_DENIES_THE_REPORT = re.compile(
+    r"\b(?:den(?:ied|ies|y|ying)|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
+    r"(?:the|these|those|such|this|that|that\s+\w+'s|the\s+\w+)\s+(?:reports?|claims?|"
+    r"accounts?|allegations?|accusations?)\b(?!\s+(?:of|that)\b)", re.IGNORECASE)
+# the sentence before tells the event as someone's report: "Kurdish officials said the U.S.
+# bombed ...", "according to local media", "the agency reported"
+_TOLD_AS_REPORT = re.compile(r"\b(?:said|say|says|reported|reports|according to|claimed|"
+                             r"claims|alleged)\b", re.IGNORECASE)
+
+
+def _deny_reports_denied_next(doc: Doc) -> None:
+    """An occurred event that a sentence told as someone's report, with no toll, and that
+    the very next sentence denies as "the report" without telling any event of its own, is
+    denied."""
+    by_sentence: dict[int, list[Frame]] = {}
+    for f in doc.frames:
+        by_sentence.setdefault(f.sentence.index, []).append(f)
+    for sent in doc.sentences:
+        if sent.index in by_sentence or not _DENIES_THE_REPORT.search(sent.text):
+            continue
+        for f in by_sentence.get(sent.index - 1, []):
+            # a report that tells harm ("killing 20 children") keeps its strike: the
+            # denial then disputes a detail or the author, as in `_author_denied`
+            if f.status == "occurred" and not f.background and \
+                    not any(k in f.counts for k in ("killed", "injured")) and \
+                    _TOLD_AS_REPORT.search(f.sentence.text):
+                m = _DENIES_THE_REPORT.search(sent.text)
+                assert m is not None
+                f.status, f.status_cued = "denied", True
+                f.cite("status", sent.start + m.start(), sent.start + m.end())
+
+
 @component("status", requires=("doc.frames",),
            assigns=("frame.status", "frame.status_cued", "frame.hedges", "frame.background",
                     "frame.drop"))
@@ -559,3 +604,12 @@ def read_frame_status(doc: Doc) -> None:
             f.cite("hedges", s.start + a, s.start + b)
         f.background = is_background(doc.text[f.start:f.end], doc.published) or \
             recalled_earlier(f)
+
+
+@component("reported_denied", requires=("doc.frames", "frame.status", "frame.counts",
+                                        "frame.background"),
+           assigns=("frame.status",))
+def read_reported_denied(doc: Doc) -> None:
+    """A report the next sentence denies ("Kurdish officials said the U.S. bombed ...
+    The Pentagon was quick to deny the report.") is denied; runs once tolls are read."""
+    _deny_reports_denied_next(doc)
