@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from strikewatch.caseless import AnyMatch, caseless
 from strikewatch.geo.gazetteer import Entry, Gazetteer, normalise
-from strikewatch.geo.mentions import DemonymFound, Found, find
+from strikewatch.geo.mentions import DemonymFound, Found, OrgFound, find
 from strikewatch.records import Place
 
 _ADJ = (r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
@@ -397,12 +397,35 @@ def _water_near(g: Gazetteer, e: Entry, sea_hint: str | None) -> tuple[float, fl
     return e.lat, e.lon, sea
 
 
+#: what a passage needs for a name that is no sea's and no open water's to be read at sea:
+#: the words of _PRE's "off", "waters of" and "near" cues (a direction, a distance, "outside",
+#: "close to", "outskirts of", "not far from", "in the vicinity of"), and what _POST_COAST,
+#: _POST_WATERS, _ITS_WATER and a demonym's reading look for after a name
+_MAY_PUT_AT_SEA = caseless(re.compile(
+    r"off|waters|near|outside|close|outskirts|not\s+far|vicinity|north|south|east|west|coast|"
+    r"shore|\d\s*(?:km|kilomet|mi|nautical)", re.IGNORECASE))
+
+
+def may_read_at_sea(found: tuple[list[Found], list[OrgFound], list[DemonymFound]],
+                    text: str, start: int, end: int) -> bool:
+    """Whether read_all(text, start, end) may read anything at sea, from what `find` found
+    there: a name of a sea or of open water, or a word that puts a place on the water in
+    what read_all reads around the names (90 characters before, 40 after a demonym). False
+    is certain: seas_in reads no further."""
+    if any(f.open_water or any(h.entry.kind == "S" for h in f.hits) for f in found[0]):
+        return True
+    return _MAY_PUT_AT_SEA.search(text, max(0, start - 90), min(len(text), end + 40)) is not None
+
+
 def read_all(g: Gazetteer, text: str, start: int, end: int, *,
              trigger: tuple[int, int] | None, context: tuple[str, ...],
              domain: str | None = None,
-             anchor: tuple[float, float] | None = None) -> list[Reading]:
-    """Every place name in text[start:end], read in context and scored as event place."""
-    places, orgs, demonyms = find(g, text, start, end)
+             anchor: tuple[float, float] | None = None,
+             found: tuple[list[Found], list[OrgFound], list[DemonymFound]] | None = None,
+             ) -> list[Reading]:
+    """Every place name in text[start:end], read in context and scored as event place
+    (`found`: what find(g, text, start, end) gave, where the caller has it)."""
+    places, orgs, demonyms = find(g, text, start, end) if found is None else found
     places = [f for f in places if not _FEATURE.match(text[f.end:f.end + 30])]
     span_countries: set[str] = {o.org.country for o in orgs if o.org.country}
     span_countries.update(d.country for d in demonyms)

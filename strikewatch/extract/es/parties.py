@@ -23,7 +23,7 @@ from strikewatch.extract.es.lexicon import (
     clean_name,
 )
 from strikewatch.extract.pipeline import component
-from strikewatch.geo.protocol import geoparser
+from strikewatch.geo.protocol import seas_in
 from strikewatch.geo.reading import is_open_water
 from strikewatch.records import Actor, Attribution, Place
 
@@ -66,8 +66,7 @@ def read_places(doc: Doc) -> None:
     for i, f in enumerate(doc.frames):
         clause = doc.text[f.start:f.end]
         try:
-            seas = [pm for pm in geoparser().places_in(doc.text, f.start, f.end)
-                    if pm.place.kind == "sea" or pm.place.geo_precision == 6]
+            seas = seas_in(doc.text, f.start, f.end)
         except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
             seas = []
         if len({pm.place.name for pm in seas if not is_open_water(pm.place)}) > 1:
