@@ -1,7 +1,8 @@
 """`geo.seas_in` gives what `places_in` gives at sea (kind "sea" or geo_precision 6) while
-reading only passages that may name one (`reading.may_read_at_sea`): the same places at the
-same offsets, over every sentence, every pair of sentences and every comma-cut clause of gold
-texts in both languages (training sets only: es0*, esh*, ra*, rb*)."""
+reading only passages that may name one (`Gazetteer.may_name_water`,
+`reading.may_put_at_sea`, `reading.may_read_at_sea`): the same places at the same offsets,
+over every sentence, every pair of sentences and every comma-cut clause of gold texts in
+both languages (training sets only: es0*, esh*, ra*, rb*)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,15 @@ import pytest
 
 from strikewatch import geo
 from strikewatch.extract.sentences import split_offsets
-from strikewatch.geo.gazetteer import load
+from strikewatch.geo.gazetteer import (
+    _ENDINGS,
+    _WORDS,
+    aligned_fold,
+    load,
+    normalise,
+    passage_words,
+    transliterations,
+)
 from strikewatch.geo.mentions import find
 from strikewatch.geo.protocol import seas_in
 
@@ -88,3 +97,42 @@ def test_a_geoparser_without_seas_in_is_asked_places_in() -> None:
         protocol.use_geoparser(protocol.DEFAULT_GEOPARSER)
     assert got == at_sea(text, 0, len(text))
     assert [pm.place.kind for pm in got] == ["sea"]
+
+
+@pytest.mark.parametrize("path", TEXTS[::4], ids=lambda p: p.name)
+def test_every_word_of_a_name_found_is_a_word_of_its_passage(path: Path) -> None:
+    """What the gate before `find` rests on: a name's key words are among the passage's
+    words (`passage_words`), so a passage with no word of a sea's name finds none."""
+    g = load()
+    text = path.read_text(encoding="utf-8")
+    for a, b in spans(text):
+        words = passage_words(text, a, b)
+        if words is None:
+            continue
+        places, _, _ = find(g, text, a, b)
+        for f in places:
+            key = " ".join(normalise(text[f.start:f.end]).split())
+            assert set(key.split()) <= set(words), (text[a:b], key)
+
+
+def test_a_sea_word_has_no_other_spelling_the_finder_tries() -> None:
+    """The finder respells a word it cannot find (gazetteer.transliterations: "beit" for
+    "bayt", "-iyeh" for "-ieh"); none of a sea's or open water's words is such a word, so
+    a passage reaches a sea's name only through one of them."""
+    g = load()
+    respelt = set(_WORDS.values()) | {sub for _, subs in _ENDINGS for sub in subs}
+    for w in g.sea_words | g.open_water_words:
+        assert transliterations(w) == [], w  # no other spelling of it is tried
+        assert not any(w == r or w.endswith(r) for r in respelt), w  # nor it, of another
+
+
+def test_a_text_folds_in_place_only_where_each_character_folds_to_one() -> None:
+    assert aligned_fold("Ataque en el Pacífico oriental") == "ataque en el pacifico oriental"
+    assert aligned_fold("a \ufb01sh") is None  # "ﬁ" folds to two letters
+    assert aligned_fold("Paci\u0301fico") is None  # a lone accent folds to nothing
+    assert aligned_fold("\u24d0 Caribe") is None  # "ⓐ" folds to a letter but is no word's
+    assert passage_words("Hundió una lancha en el Mar Caribe.", 0, 34) == [
+        "hundio", "una", "lancha", "en", "el", "mar", "caribe"]
+    assert passage_words("Strikes in EE.UU. and 2Gaza", 0, 27) == [
+        "strikes", "in", "eeuu", "and", "2gaza", "gaza"]
+    assert passage_words("Østersjøen", 0, 10) is None  # normalise spells "ø" as "o"

@@ -27,7 +27,14 @@ from dataclasses import dataclass
 
 from strikewatch.geo.gazetteer import Gazetteer, load, normalise
 from strikewatch.geo.mentions import find
-from strikewatch.geo.reading import Reading, entry_score, may_read_at_sea, read_all, to_place
+from strikewatch.geo.reading import (
+    Reading,
+    entry_score,
+    may_put_at_sea,
+    may_read_at_sea,
+    read_all,
+    to_place,
+)
 from strikewatch.records import Place
 
 __all__ = [
@@ -94,6 +101,8 @@ def seas_in(text: str, start: int = 0, end: int | None = None, *,
     ("off", "waters", "coast", ...) is not read past finding its names."""
     g = load()
     end = len(text) if end is None else end
+    if not g.may_name_water(text, start, end) and not may_put_at_sea(text, start, end):
+        return []  # (the words alone tell: no name to find)
     found = find(g, text, start, end)
     if not may_read_at_sea(found, text, start, end):
         return []

@@ -31,8 +31,9 @@ KIND_NAMES = {"P": "populated place", "A": "admin area", "C": "country", "S": "s
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
 # letters NFKD does not take apart
-_LETTERS = str.maketrans({"đ": "d", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe",
-                          "ı": "i", "ð": "d", "þ": "th", "ħ": "h"})
+_LETTERS_FROM = {"đ": "d", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i",
+                 "ð": "d", "þ": "th", "ħ": "h"}
+_LETTERS = str.maketrans(_LETTERS_FROM)
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
@@ -58,6 +59,59 @@ def normalise(name: str) -> str:
     if s.endswith("'s"):
         s = s[:-2]
     return _NON_ALNUM.sub(" ", s).strip()
+
+
+#: letters `normalise` spells otherwise (_LETTERS), as they stand in lower-cased text
+_RESPELLED = re.compile("[" + "".join(_LETTERS_FROM) + "]")
+#: the last texts folded (`aligned_fold`): an article's passages are asked about in turn
+_FOLDED: dict[str, str | None] = {}
+_FOLDED_KEEP = 8
+
+
+def aligned_fold(text: str) -> str | None:
+    """`text` folded and lower-cased, one character for each of its characters (so a
+    passage's offsets hold), or None where some character folds to none or to several
+    ("ﬁ", a lone accent, "™"). Folded once per text: each passage then takes a slice."""
+    if text in _FOLDED:
+        return _FOLDED[text]
+    low = fold(text).lower()
+    got = low if len(low) == len(text) and all(
+        _folds_alike(c) for c in set(text) if not c.isascii()) else None
+    if len(_FOLDED) >= _FOLDED_KEEP:
+        _FOLDED.clear()
+    _FOLDED[text] = got
+    return got
+
+
+def _folds_alike(c: str) -> bool:
+    """Whether `c` folds to one character, a letter or digit only where `c` is a word
+    character (a circled "ⓐ" folds to "a" but ends a word). With every character so,
+    folding the text folds each in place (NFKD's reordering moves only accents, which fold
+    drops or which are no letter of a word either way)."""
+    f = fold(c).lower()
+    return len(f) == 1 and (c.isalnum() or not ("a" <= f <= "z" or "0" <= f <= "9"))
+
+
+def passage_words(text: str, start: int, end: int) -> list[str] | None:
+    """Every word of text[start:end] as the finder's keys spell words, and more: folded,
+    lower-cased, a dot inside a word dropped ("EE.UU." -> "eeuu"), and each word again
+    without the digits it starts with ("2Gaza": a word starts at a letter). Every word of
+    a name the finder finds there is among them (it reads a name's words through
+    `normalise`), so a passage whose words hold none of a name's is no use looking in.
+    None where that cannot be told: a letter `normalise` spells otherwise ("ø"), or a text
+    that does not fold in place (`aligned_fold`) and a passage outside ASCII."""
+    low = aligned_fold(text)
+    if low is not None:
+        part = low[start:end]
+    elif text[start:end].isascii():
+        part = text[start:end].lower()
+    else:
+        return None
+    if not part.isascii() and _RESPELLED.search(part):
+        return None
+    words = _NON_ALNUM.sub(" ", part.replace(".", "")).split()
+    words += [w.lstrip("0123456789") for w in words if w[0].isdigit()]
+    return words
 
 
 class Entry(NamedTuple):
@@ -223,6 +277,8 @@ class Gazetteer:
     # every word of every sea's names and aliases, folded: a passage with none of them
     # names no sea (geo.reading looks for an article's seas only where one may be)
     sea_words: frozenset[str] = frozenset()
+    # the last word of each open water's key ("waters", "mar"): in every such name
+    open_water_words: frozenset[str] = frozenset()
     max_words: int = MAX_WORDS
     _small: Tier | None = None
     _hits: dict[str, list[Hit]] = field(default_factory=dict)
@@ -254,11 +310,18 @@ class Gazetteer:
             if t is not None:
                 t._entries.clear()
 
-    def may_name_a_sea(self, text: str) -> bool:
-        """Whether `text` holds a word of some sea's name (folded as names are; not through
-        `normalise`, whose cache is for words, not passages)."""
-        words = _NON_ALNUM.sub(" ", fold(text).lower().replace("’", "'")).split()
-        return not self.sea_words.isdisjoint(words)
+    def may_name_a_sea(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether text[start:end] holds a word of some sea's name, as the finder's keys
+        spell it (`passage_words`): a passage without one names no sea."""
+        words = passage_words(text, start, len(text) if end is None else end)
+        return words is None or not self.sea_words.isdisjoint(words)
+
+    def may_name_water(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] holds a word of the name of some sea or of open water
+        ("international waters", "alta mar"): a passage without one names neither."""
+        words = passage_words(text, start, end)
+        return words is None or not self.sea_words.isdisjoint(words) or \
+            not self.open_water_words.isdisjoint(words)
 
     def add(self, key: str, entry: Entry, primary: bool) -> None:
         """Add a curated name for an entry."""
@@ -428,6 +491,7 @@ def load_from(tsv: Path, small: Path | None = None) -> Gazetteer:
             re_ = Entry("sea:" + r["name"], "S", r["name"], None, None, r["lat"], r["lon"])
             g.regional.setdefault(s["name"], []).append((frozenset(r["countries"]), re_))
     g.open_water = frozenset(normalise(w) for w in seas["open_water"])
+    g.open_water_words = frozenset(k.split()[-1] for k in g.open_water)
     lower.update(k.split()[0] for k in g.open_water)
     g.lower_starts = frozenset(lower)
     g.lower_ends = frozenset(lower_end)

@@ -406,15 +406,20 @@ _MAY_PUT_AT_SEA = caseless(re.compile(
     r"shore|\d\s*(?:km|kilomet|mi|nautical)", re.IGNORECASE))
 
 
+def may_put_at_sea(text: str, start: int, end: int) -> bool:
+    """Whether a word that puts a place on the water stands where read_all(text, start,
+    end) reads around the names (90 characters before a name, 40 after a demonym)."""
+    return _MAY_PUT_AT_SEA.search(text, max(0, start - 90), min(len(text), end + 40)) is not None
+
+
 def may_read_at_sea(found: tuple[list[Found], list[OrgFound], list[DemonymFound]],
                     text: str, start: int, end: int) -> bool:
     """Whether read_all(text, start, end) may read anything at sea, from what `find` found
-    there: a name of a sea or of open water, or a word that puts a place on the water in
-    what read_all reads around the names (90 characters before, 40 after a demonym). False
-    is certain: seas_in reads no further."""
+    there: a name of a sea or of open water, or a word that puts a place on the water
+    (`may_put_at_sea`). False is certain: seas_in reads no further."""
     if any(f.open_water or any(h.entry.kind == "S" for h in f.hits) for f in found[0]):
         return True
-    return _MAY_PUT_AT_SEA.search(text, max(0, start - 90), min(len(text), end + 40)) is not None
+    return may_put_at_sea(text, start, end)
 
 
 def read_all(g: Gazetteer, text: str, start: int, end: int, *,
@@ -784,7 +789,7 @@ def _seas_named(g: Gazetteer, text: str) -> list[tuple[int, int, Entry]]:
         for part in _SENTENCE_LIKE.finditer(text):
             # only passages with a word of some sea's name: the gazetteer's look-up of the
             # others would find no sea (a sea's name spans no line break or full stop)
-            if not g.may_name_a_sea(part.group(0)):
+            if not g.may_name_a_sea(text, part.start(), part.end()):
                 continue
             places, _, _ = find(g, text, part.start(), part.end())
             got += [(f.start, f.end, sea) for f in places
