@@ -10,7 +10,7 @@ import pytest
 
 from strikewatch.geo.gazetteer import load
 from strikewatch.geo.mentions import find
-from strikewatch.geo.reading import _seas_named
+from strikewatch.geo.reading import _NAME_RUN, _seas_named
 
 GOLD = Path(__file__).parent / "gold"
 TEXTS = sorted((GOLD / "es" / "articles").glob("es*.txt"))[:40] + \
@@ -33,3 +33,11 @@ def test_the_seas_read_are_those_of_the_whole_text(path: Path) -> None:
     whole = [(f.start, f.end, sea) for f in places
              if (sea := next((h.entry for h in f.hits if h.entry.kind == "S"), None))]
     assert _seas_named(g, text) == whole
+
+
+def test_every_organisation_name_lies_in_one_run_of_name_characters() -> None:
+    """`_seas_named` finds in each run of `_NAME_RUN` apart: an organisation's name (which
+    masks the place names inside it) must not span two runs."""
+    g = load()
+    for name in g.org_names:
+        assert _NAME_RUN.fullmatch(name), name

@@ -786,9 +786,9 @@ def _seas_named(g: Gazetteer, text: str) -> list[tuple[int, int, Entry]]:
     got = _SEAS_OF.get(key)
     if got is None:
         got = []
-        for part in _SENTENCE_LIKE.finditer(text):
-            # only passages with a word of some sea's name: the gazetteer's look-up of the
-            # others would find no sea (a sea's name spans no line break or full stop)
+        for part in _NAME_RUN.finditer(text):
+            # only runs with a word of some sea's name: the gazetteer's look-up of the
+            # others would find no sea (a sea's name spans no comma, line break or full stop)
             if not g.may_name_a_sea(text, part.start(), part.end()):
                 continue
             places, _, _ = find(g, text, part.start(), part.end())
@@ -799,7 +799,11 @@ def _seas_named(g: Gazetteer, text: str) -> list[tuple[int, int, Entry]]:
     return got
 
 
-_SENTENCE_LIKE = re.compile(r"[^\n.!?]+")
+#: a run of what a name's words and the gaps between them are made of (word characters,
+#: hyphens, apostrophes, spaces; no line break or full stop): every name and organisation
+#: the finder finds lies inside one, and the finder starts afresh after anything else, so
+#: what it finds in a passage is what it finds in each of the passage's runs
+_NAME_RUN = re.compile(r"[\w\-'’ ]+")
 
 
 def _event_score(r: Reading, f: Found | None, text: str, start: int,
