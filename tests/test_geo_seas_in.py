@@ -16,13 +16,17 @@ from strikewatch.extract.sentences import split_offsets
 from strikewatch.geo.gazetteer import (
     _ENDINGS,
     _WORDS,
+    OPEN_WATER_WORD,
+    SEA_WORD,
     aligned_fold,
     load,
     normalise,
     passage_words,
     transliterations,
+    water_kinds,
+    water_words,
 )
-from strikewatch.geo.mentions import find
+from strikewatch.geo.mentions import find, tokens
 from strikewatch.geo.protocol import seas_in
 
 GOLD = Path(__file__).parent / "gold"
@@ -99,19 +103,34 @@ def test_a_geoparser_without_seas_in_is_asked_places_in() -> None:
     assert [pm.place.kind for pm in got] == ["sea"]
 
 
+TRICKY = [
+    "Una lancha en el Mar Cari\u0301be…2Caribe, frente a EE.UU. y el Golfo de México.",
+    "Strikes in the Caribbean™ and the Pacific\u24d0 Ocean; the U.S.S. Gerald R. Ford.",
+    "Kata’ib Hezbollah near the Red Sea port of Hodeidah, Yemen's Gulf of Aden coast.",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_every_word_of_a_name_found_in_odd_text_is_a_word_of_its_passage(text: str) -> None:
+    check_words_of_names(text)
+
+
 @pytest.mark.parametrize("path", TEXTS[::4], ids=lambda p: p.name)
 def test_every_word_of_a_name_found_is_a_word_of_its_passage(path: Path) -> None:
     """What the gate before `find` rests on: a name's key words are among the passage's
     words (`passage_words`), so a passage with no word of a sea's name finds none."""
+    check_words_of_names(path.read_text(encoding="utf-8"))
+
+
+def check_words_of_names(text: str) -> None:
     g = load()
-    text = path.read_text(encoding="utf-8")
-    for a, b in spans(text):
+    for a, b in [*spans(text), (0, len(text))]:
         words = passage_words(text, a, b)
         if words is None:
             continue
         places, _, _ = find(g, text, a, b)
-        for f in places:
-            key = " ".join(normalise(text[f.start:f.end]).split())
+        for f in places:  # (the words as the finder reads them: each word's key)
+            key = " ".join(normalise(t.text) for t in tokens(text, f.start, f.end))
             assert set(key.split()) <= set(words), (text[a:b], key)
 
 
@@ -126,13 +145,43 @@ def test_a_sea_word_has_no_other_spelling_the_finder_tries() -> None:
         assert not any(w == r or w.endswith(r) for r in respelt), w  # nor it, of another
 
 
-def test_a_text_folds_in_place_only_where_each_character_folds_to_one() -> None:
+def test_a_text_folds_in_place_one_character_for_one() -> None:
     assert aligned_fold("Ataque en el Pacífico oriental") == "ataque en el pacifico oriental"
-    assert aligned_fold("a \ufb01sh") is None  # "ﬁ" folds to two letters
-    assert aligned_fold("Paci\u0301fico") is None  # a lone accent folds to nothing
-    assert aligned_fold("\u24d0 Caribe") is None  # "ⓐ" folds to a letter but is no word's
+    assert aligned_fold("a \ufb01sh") is None  # a word's "ﬁ" folds to two letters
+    # what ends a word is a space: a lone accent, "…", a circled "ⓐ" (no word's letter)
+    assert aligned_fold("Paci\u0301fico…\u24d0 Caribe") == "paci fico   caribe"
     assert passage_words("Hundió una lancha en el Mar Caribe.", 0, 34) == [
         "hundio", "una", "lancha", "en", "el", "mar", "caribe"]
     assert passage_words("Strikes in EE.UU. and 2Gaza", 0, 27) == [
         "strikes", "in", "eeuu", "and", "2gaza", "gaza"]
     assert passage_words("Østersjøen", 0, 10) is None  # normalise spells "ø" as "o"
+
+
+@pytest.mark.parametrize("path", TEXTS[1::4], ids=lambda p: p.name)
+def test_the_article_marks_tell_what_each_passage_words_tell(path: Path) -> None:
+    """`water_kinds` (the article's sea and open-water words, read once) says of every
+    passage what its own words say, where it says anything."""
+    g = load()
+    text = path.read_text(encoding="utf-8")
+    told = 0
+    for a, b in [*spans(text), *((m.start(), m.end()) for m in re.finditer(r"\S+", text))]:
+        kinds = water_kinds(g, text, a, b)
+        words = passage_words(text, a, b)
+        if kinds is None or words is None:
+            continue
+        told += 1
+        assert bool(kinds & SEA_WORD) == (not g.sea_words.isdisjoint(words)), text[a:b]
+        assert bool(kinds & OPEN_WATER_WORD) == (not g.open_water_words.isdisjoint(words))
+    assert told > 0
+
+
+def test_marks_stand_at_the_words_whatever_dots_come_before() -> None:
+    g = load()
+    text = "Los EE.UU. atacaron 2 lanchas en el Caribe. En alta mar, el U.S.S. Gerald."
+    starts, ends, kinds = water_words(g, text) or ([], [], [])
+    assert [text[a:b] for a, b in zip(starts, ends, strict=True)] == ["Caribe", "mar"]
+    assert kinds == [SEA_WORD, SEA_WORD | OPEN_WATER_WORD]  # "mar": "Mar Caribe", "alta mar"
+    caribe = text.index("Caribe")
+    assert water_kinds(g, text, 0, caribe) == 0
+    assert water_kinds(g, text, caribe - 6, caribe + 7) == SEA_WORD
+    assert water_kinds(g, text, caribe - 6, caribe + 3) is None  # the edge cuts "Caribe"

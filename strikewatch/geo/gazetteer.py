@@ -13,12 +13,14 @@ import gzip
 import json
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
+
+import ahocorasick
 
 #: kinds of entries: populated place, admin area (state/province), country, sea
 #: longest name, in words, that matching tries
@@ -69,27 +71,33 @@ _FOLDED_KEEP = 8
 
 
 def aligned_fold(text: str) -> str | None:
-    """`text` folded and lower-cased, one character for each of its characters (so a
-    passage's offsets hold), or None where some character folds to none or to several
-    ("ﬁ", a lone accent, "™"). Folded once per text: each passage then takes a slice."""
+    """`text` folded and lower-cased one character for one (`_fold_in_place`), so a
+    passage's offsets hold in it; None where a word's letter folds to several ("ﬁ").
+    Folded once per text: each passage of it takes a slice."""
     if text in _FOLDED:
         return _FOLDED[text]
-    low = fold(text).lower()
-    got = low if len(low) == len(text) and all(
-        _folds_alike(c) for c in set(text) if not c.isascii()) else None
+    table = {ord(c): _fold_in_place(c) for c in set(text) if not c.isascii()}
+    got: str | None = None
+    if None not in table.values():
+        got = text.translate(table).lower()
+        if len(got) != len(text):
+            got = None
     if len(_FOLDED) >= _FOLDED_KEEP:
         _FOLDED.clear()
     _FOLDED[text] = got
     return got
 
 
-def _folds_alike(c: str) -> bool:
-    """Whether `c` folds to one character, a letter or digit only where `c` is a word
-    character (a circled "ⓐ" folds to "a" but ends a word). With every character so,
-    folding the text folds each in place (NFKD's reordering moves only accents, which fold
-    drops or which are no letter of a word either way)."""
+@lru_cache(maxsize=4096)
+def _fold_in_place(c: str) -> str | None:
+    """A character outside ASCII as `passage_words` reads it: a word character (what the
+    finder's words are made of) folded and lower-cased ("Á" -> "a"), None where that is
+    not one character; anything else a space, since it ends a word either way ("…", a
+    lone accent, "’", a circled "ⓐ")."""
+    if not (c.isalnum() or c == "_"):
+        return " "
     f = fold(c).lower()
-    return len(f) == 1 and (c.isalnum() or not ("a" <= f <= "z" or "0" <= f <= "9"))
+    return f if len(f) == 1 else None
 
 
 def passage_words(text: str, start: int, end: int) -> list[str] | None:
@@ -106,12 +114,99 @@ def passage_words(text: str, start: int, end: int) -> list[str] | None:
     elif text[start:end].isascii():
         part = text[start:end].lower()
     else:
-        return None
+        return None  # (a word's letter folds to several: "ﬁ")
     if not part.isascii() and _RESPELLED.search(part):
         return None
     words = _NON_ALNUM.sub(" ", part.replace(".", "")).split()
     words += [w.lstrip("0123456789") for w in words if w[0].isdigit()]
     return words
+
+
+#: what a word of `passage_words` is made of in the folded text (a dot is dropped)
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.")
+#: kinds of word `water_words` marks: of a sea's name, of open water's, and a letter
+#: `normalise` spells otherwise (where passage_words cannot tell)
+SEA_WORD, OPEN_WATER_WORD, UNTOLD = 1, 2, 4
+#: the last texts' marks (`water_words`), by gazetteer and text
+_WATER_OF: dict[tuple[int, str], tuple[list[int], list[int], list[int]] | None] = {}
+
+
+def _water_finder(words: frozenset[str]) -> ahocorasick.Automaton:
+    ac = ahocorasick.Automaton()
+    for w in words:
+        ac.add_word(w, len(w))
+    ac.make_automaton()
+    return ac
+
+
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def water_words(g: Gazetteer, text: str) -> tuple[list[int], list[int], list[int]] | None:
+    """Where `text` holds a word of a sea's or open water's name, as `passage_words`
+    reads words: (starts, ends, kinds) in text's offsets, in order; None where the text
+    does not fold in place. Read once per text (one pattern over it), so each passage
+    asks a bisection, not a reading of its own words (one automaton pass finds the
+    words; a dot is dropped as passage_words drops it)."""
+    key = (id(g), text)
+    if key in _WATER_OF:
+        return _WATER_OF[key]
+    low = aligned_fold(text)
+    got: tuple[list[int], list[int], list[int]] | None = None
+    if low is not None:
+        if g._water_ac is None:
+            g._water_ac = _water_finder(g.sea_words | g.open_water_words)
+        dots = [m.start() for m in re.finditer(r"\.", low)]
+        # a dot k dropped stands before what is at offset dots[k] - k of the shorter text
+        shift = [d - k for k, d in enumerate(dots)]
+        short = low.replace(".", "") if dots else low
+        n = len(short)
+        marks: list[tuple[int, int, int]] = []
+        for last, size in g._water_ac.iter(short):
+            a, b = last + 1 - size, last + 1
+            if b < n and short[b] in _ALNUM:
+                continue  # inside a longer word
+            k = a
+            while k and short[k - 1] in "0123456789":
+                k -= 1  # (a word starts at a letter: digits before it are dropped)
+            if k and short[k - 1] in _ALNUM:
+                continue
+            w = short[a:b]
+            marks.append((a + bisect_right(shift, a), b + bisect_right(shift, b - 1),
+                          (SEA_WORD if w in g.sea_words else 0) |
+                          (OPEN_WATER_WORD if w in g.open_water_words else 0)))
+        marks.sort()
+        if not low.isascii():
+            marks += [(m.start(), m.end(), UNTOLD) for m in _RESPELLED.finditer(low)]
+            marks.sort()
+        got = ([x[0] for x in marks], [x[1] for x in marks], [x[2] for x in marks])
+    if len(_WATER_OF) >= _FOLDED_KEEP:
+        _WATER_OF.clear()
+    _WATER_OF[key] = got
+    return got
+
+
+def water_kinds(g: Gazetteer, text: str, start: int, end: int) -> int | None:
+    """The kinds of `water_words` whose words lie in text[start:end] (or'ed), or None where
+    that is not known so: a text that does not fold in place, or a word the passage's
+    edge cuts (the passage's own words are then read)."""
+    marks = water_words(g, text)
+    if marks is None:
+        return None
+    low = aligned_fold(text)
+    assert low is not None
+    n = len(low)
+    for edge in (start, end):
+        if 0 < edge < n and low[edge - 1] in _WORD_CHARS and low[edge] in _WORD_CHARS:
+            return None
+    starts, ends, kinds = marks
+    out = 0
+    i = bisect_left(starts, start)
+    while i < len(starts) and starts[i] < end:
+        if ends[i] <= end:
+            out |= kinds[i]
+        i += 1
+    return out
 
 
 class Entry(NamedTuple):
@@ -288,6 +383,7 @@ class Gazetteer:
     # cleared by add() (a new name can change any answer) and when they grow past _MEMO
     _has: dict[str, bool] = field(default_factory=dict)
     _variant: dict[str, str | None] = field(default_factory=dict)
+    _water_ac: ahocorasick.Automaton | None = None  # water_words' words, made on first use
 
     @property
     def size(self) -> int:
@@ -313,12 +409,19 @@ class Gazetteer:
     def may_name_a_sea(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether text[start:end] holds a word of some sea's name, as the finder's keys
         spell it (`passage_words`): a passage without one names no sea."""
-        words = passage_words(text, start, len(text) if end is None else end)
+        end = len(text) if end is None else end
+        kinds = water_kinds(self, text, start, end)
+        if kinds is not None:
+            return bool(kinds & (SEA_WORD | UNTOLD))
+        words = passage_words(text, start, end)
         return words is None or not self.sea_words.isdisjoint(words)
 
     def may_name_water(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] holds a word of the name of some sea or of open water
         ("international waters", "alta mar"): a passage without one names neither."""
+        kinds = water_kinds(self, text, start, end)
+        if kinds is not None:
+            return kinds != 0
         words = passage_words(text, start, end)
         return words is None or not self.sea_words.isdisjoint(words) or \
             not self.open_water_words.isdisjoint(words)
