@@ -76,16 +76,24 @@ def aligned_fold(text: str) -> str | None:
     Folded once per text: each passage of it takes a slice."""
     if text in _FOLDED:
         return _FOLDED[text]
-    table = {ord(c): _fold_in_place(c) for c in set(text) if not c.isascii()}
     got: str | None = None
-    if None not in table.values():
-        got = text.translate(table).lower()
-        if len(got) != len(text):
-            got = None
+    if text.isascii():
+        got = text.lower()
+    else:
+        # what ends a word, a space; then each word character folds to one, where every
+        # one does (NFKD then only adds accents after letters, which fold drops)
+        clean = _NOT_A_WORD_CHAR.sub(" ", text)
+        if all(_fold_in_place(c) is not None for c in set(clean) if not c.isascii()):
+            got = fold(clean).lower()
+            if len(got) != len(text):
+                got = None
     if len(_FOLDED) >= _FOLDED_KEEP:
         _FOLDED.clear()
     _FOLDED[text] = got
     return got
+
+
+_NOT_A_WORD_CHAR = re.compile(r"[^\x00-\x7f\w]")  # outside ASCII, and no word's (\w)
 
 
 @lru_cache(maxsize=4096)
