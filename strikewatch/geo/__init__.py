@@ -98,16 +98,34 @@ def seas_in(text: str, start: int = 0, end: int | None = None, *,
 
     Asked of every clause of a report (which seas does it name?), where most name none: a
     passage with no sea's name, no open water and no word that puts a place on the water
-    ("off", "waters", "coast", ...) is not read past finding its names."""
+    ("off", "waters", "coast", ...) is not read past finding its names, and a passage
+    asked of again (the frames of one clause) is answered from the first reading."""
     g = load()
     end = len(text) if end is None else end
+    if _SEAS_IN_OF[0] is not text and _SEAS_IN_OF[0] != text:
+        _SEAS_IN.clear()
+        _SEAS_IN_OF[0] = text
+    key = (id(g), start, end, tuple(context_countries))
+    got = _SEAS_IN.get(key)
+    if got is None:
+        got = _seas_in(g, text, start, end, tuple(context_countries))
+        _SEAS_IN[key] = got
+    return list(got)
+
+
+#: the last text's seas_in answers by passage (the frames of one clause ask of the same)
+_SEAS_IN: dict[tuple[int, int, int, tuple[str, ...]], list[PlaceMatch]] = {}
+_SEAS_IN_OF = [""]
+
+
+def _seas_in(g: Gazetteer, text: str, start: int, end: int,
+             context: tuple[str, ...]) -> list[PlaceMatch]:
     if not g.may_name_water(text, start, end) and not may_put_at_sea(text, start, end):
         return []  # (the words alone tell: no name to find)
     found = find(g, text, start, end)
     if not may_read_at_sea(found, text, start, end):
         return []
-    readings = read_all(g, text, start, end, trigger=None, context=tuple(context_countries),
-                        found=found)
+    readings = read_all(g, text, start, end, trigger=None, context=context, found=found)
     return [pm for pm in _place_matches(readings, g)
             if pm.place.kind == "sea" or pm.place.geo_precision == 6]
 
