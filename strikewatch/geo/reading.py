@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from strikewatch.caseless import AnyMatch, caseless
@@ -766,37 +767,80 @@ def _borrow_point(g: Gazetteer, r: Reading, readings: list[Reading], text: str, 
         return
     # the last sea the article named before this passage, else the first after it; no
     # guess from the article's countries (the first is often the striking state's)
-    named = _seas_named(g, text)
-    before = [x for x in named if max(0, start - 4000) <= x[0] and x[1] <= start]
-    after = [x for x in named if r.end <= x[0] and x[1] <= r.end + 4000]
-    for _, _, sea in [*reversed(before), *after]:
+    sea = _sea_named_near(g, text, start, r.end)
+    if sea is not None:
         v = _sea_variant(g, sea, context)
         r.lat, r.lon, r.sea_name = v.lat, v.lon, v.name
-        return
 
 
-#: the seas of the last article read (`_seas_named`): every passage of an article that
-#: speaks of open water looks for them, and reading the whole article once is cheaper
-_SEAS_OF: dict[tuple[int, str], list[tuple[int, int, Entry]]] = {}
+class _ArticleSeas:
+    """The seas an article names, read run by run (`_NAME_RUN`) as they are asked for:
+    open water borrows its point from the nearest runs, seldom from the whole article."""
+
+    def __init__(self, g: Gazetteer, text: str) -> None:
+        self.g, self.text = g, text
+        runs = [m.span() for m in _NAME_RUN.finditer(text)]
+        self.starts = [a for a, _ in runs]
+        self.ends = [b for _, b in runs]
+        self._seas: dict[int, list[tuple[int, int, Entry]]] = {}
+
+    def in_run(self, i: int) -> list[tuple[int, int, Entry]]:
+        """(start, end, sea) of each sea name in run i, in order."""
+        got = self._seas.get(i)
+        if got is None:
+            a, b = self.starts[i], self.ends[i]
+            got = []
+            # only runs with a word of some sea's name: the gazetteer's look-up of the
+            # others would find no sea (a sea's name spans no comma, line break or full stop)
+            if self.g.may_name_a_sea(self.text, a, b):
+                places, _, _ = find(self.g, self.text, a, b)
+                got = [(f.start, f.end, sea) for f in places
+                       if (sea := next((h.entry for h in f.hits if h.entry.kind == "S"), None))]
+            self._seas[i] = got
+        return got
+
+
+#: the last article's seas (`_article_seas`): every passage of an article that speaks of
+#: open water looks for them
+_SEAS_OF: dict[tuple[int, str], _ArticleSeas] = {}
+
+
+def _article_seas(g: Gazetteer, text: str) -> _ArticleSeas:
+    key = (id(g), text)
+    got = _SEAS_OF.get(key)
+    if got is None:
+        got = _ArticleSeas(g, text)
+        _SEAS_OF.clear()
+        _SEAS_OF[key] = got
+    return got
 
 
 def _seas_named(g: Gazetteer, text: str) -> list[tuple[int, int, Entry]]:
     """(start, end, sea) of every sea name in the text, in order."""
-    key = (id(g), text)
-    got = _SEAS_OF.get(key)
-    if got is None:
-        got = []
-        for part in _NAME_RUN.finditer(text):
-            # only runs with a word of some sea's name: the gazetteer's look-up of the
-            # others would find no sea (a sea's name spans no comma, line break or full stop)
-            if not g.may_name_a_sea(text, part.start(), part.end()):
-                continue
-            places, _, _ = find(g, text, part.start(), part.end())
-            got += [(f.start, f.end, sea) for f in places
-                    if (sea := next((h.entry for h in f.hits if h.entry.kind == "S"), None))]
-        _SEAS_OF.clear()
-        _SEAS_OF[key] = got
-    return got
+    seas = _article_seas(g, text)
+    return [x for i in range(len(seas.starts)) for x in seas.in_run(i)]
+
+
+def _sea_named_near(g: Gazetteer, text: str, start: int, end: int) -> Entry | None:
+    """The last sea named in the 4,000 characters before `start`, else the first named in
+    the 4,000 after `end`: what `_seas_named` holds there, read from the runs nearest
+    first and no further than the first found."""
+    seas = _article_seas(g, text)
+    lo = max(0, start - 4000)
+    i = bisect_left(seas.starts, start) - 1  # the last run starting before `start`
+    while i >= 0 and seas.ends[i] > lo:
+        before = [x for x in seas.in_run(i) if lo <= x[0] and x[1] <= start]
+        if before:
+            return before[-1][2]
+        i -= 1
+    hi = end + 4000
+    i = bisect_right(seas.ends, end)  # the first run ending after `end`
+    while i < len(seas.starts) and seas.starts[i] < hi:
+        after = [x for x in seas.in_run(i) if end <= x[0] and x[1] <= hi]
+        if after:
+            return after[0][2]
+        i += 1
+    return None
 
 
 #: a run of what a name's words and the gaps between them are made of (word characters,
