@@ -76,21 +76,23 @@ def aligned_fold(text: str) -> str | None:
     Folded once per text: each passage of it takes a slice."""
     if text in _FOLDED:
         return _FOLDED[text]
-    got: str | None = None
-    if text.isascii():
-        got = text.lower()
-    else:
-        # what ends a word, a space; then each word character folds to one, where every
-        # one does (NFKD then only adds accents after letters, which fold drops)
-        clean = _NOT_A_WORD_CHAR.sub(" ", text)
-        if all(_fold_in_place(c) is not None for c in set(clean) if not c.isascii()):
-            got = fold(clean).lower()
-            if len(got) != len(text):
-                got = None
+    got = _fold_aligned(text)
     if len(_FOLDED) >= _FOLDED_KEEP:
         _FOLDED.clear()
     _FOLDED[text] = got
     return got
+
+
+def _fold_aligned(text: str) -> str | None:
+    if text.isascii():
+        return text.lower()
+    # what ends a word, a space; then each word character folds to one, where every one
+    # does (NFKD then only adds accents after letters, which fold drops)
+    clean = _NOT_A_WORD_CHAR.sub(" ", text)
+    if not all(_fold_in_place(c) is not None for c in set(clean) if not c.isascii()):
+        return None
+    got = fold(clean).lower()
+    return got if len(got) == len(text) else None
 
 
 _NOT_A_WORD_CHAR = re.compile(r"[^\x00-\x7f\w]")  # outside ASCII, and no word's (\w)
@@ -116,12 +118,11 @@ def passage_words(text: str, start: int, end: int) -> list[str] | None:
     `normalise`), so a passage whose words hold none of a name's is no use looking in.
     None where that cannot be told: a letter `normalise` spells otherwise ("ø"), or a text
     that does not fold in place (`aligned_fold`) and a passage outside ASCII."""
-    low = aligned_fold(text)
-    if low is not None:
-        part = low[start:end]
-    elif text[start:end].isascii():
-        part = text[start:end].lower()
-    else:
+    # (the article's fold where it is made already, else the passage's own: the same
+    # characters, each folded in place)
+    low = _FOLDED.get(text, "")
+    part = low[start:end] if low else _fold_aligned(text[start:end])
+    if part is None:
         return None  # (a word's letter folds to several: "ﬁ")
     if not part.isascii() and _RESPELLED.search(part):
         return None
@@ -194,10 +195,19 @@ def water_words(g: Gazetteer, text: str) -> tuple[list[int], list[int], list[int
     return got
 
 
+#: the text last asked of for the first time (`water_kinds` marks it when asked again)
+_ASKED_ONCE: list[tuple[int, str] | None] = [None]
+
+
 def water_kinds(g: Gazetteer, text: str, start: int, end: int) -> int | None:
     """The kinds of `water_words` whose words lie in text[start:end] (or'ed), or None where
-    that is not known so: a text that does not fold in place, or a word the passage's
-    edge cuts (the passage's own words are then read)."""
+    that is not known so: the text's first passage asked of, a text that does not fold in
+    place, or a word the passage's edge cuts (the passage's own words are then read)."""
+    key = (id(g), text)
+    if key not in _WATER_OF and _ASKED_ONCE[0] != key:
+        # a text asked of once (an English tally's sentence) costs less read in place
+        _ASKED_ONCE[0] = key
+        return None
     marks = water_words(g, text)
     if marks is None:
         return None
