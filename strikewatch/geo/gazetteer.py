@@ -195,19 +195,25 @@ def water_words(g: Gazetteer, text: str) -> tuple[list[int], list[int], list[int
     return got
 
 
-#: the text last asked of for the first time (`water_kinds` marks it when asked again)
-_ASKED_ONCE: list[tuple[int, str] | None] = [None]
+#: the text last asked of, and how often (`water_kinds` marks it past _READ_IN_PLACE)
+_ASKED: dict[tuple[int, str], int] = {}
+_READ_IN_PLACE = 3
 
 
 def water_kinds(g: Gazetteer, text: str, start: int, end: int) -> int | None:
     """The kinds of `water_words` whose words lie in text[start:end] (or'ed), or None where
-    that is not known so: the text's first passage asked of, a text that does not fold in
-    place, or a word the passage's edge cuts (the passage's own words are then read)."""
+    that is not known so: the text's first few passages asked of, a text that does not
+    fold in place, or a word the passage's edge cuts (the passage's own words are then read)."""
     key = (id(g), text)
-    if key not in _WATER_OF and _ASKED_ONCE[0] != key:
-        # a text asked of once (an English tally's sentence) costs less read in place
-        _ASKED_ONCE[0] = key
-        return None
+    if key not in _WATER_OF:
+        # a text asked of a few times (an English tally's sentences) costs less read in
+        # place, passage by passage
+        asked = _ASKED.get(key, 0) + 1
+        if asked == 1:
+            _ASKED.clear()  # (another text: the last one's count is done with)
+        _ASKED[key] = asked
+        if asked <= _READ_IN_PLACE:
+            return None
     marks = water_words(g, text)
     if marks is None:
         return None
