@@ -10,7 +10,7 @@ import pytest
 
 from strikewatch.geo.gazetteer import load
 from strikewatch.geo.mentions import find
-from strikewatch.geo.reading import _seas_named
+from strikewatch.geo.reading import _NAME_RUN, _SEAS_OF, _sea_named_near, _seas_named
 
 GOLD = Path(__file__).parent / "gold"
 TEXTS = sorted((GOLD / "es" / "articles").glob("es*.txt"))[:40] + \
@@ -33,3 +33,27 @@ def test_the_seas_read_are_those_of_the_whole_text(path: Path) -> None:
     whole = [(f.start, f.end, sea) for f in places
              if (sea := next((h.entry for h in f.hits if h.entry.kind == "S"), None))]
     assert _seas_named(g, text) == whole
+
+
+def test_every_organisation_name_lies_in_one_run_of_name_characters() -> None:
+    """`_seas_named` finds in each run of `_NAME_RUN` apart: an organisation's name (which
+    masks the place names inside it) must not span two runs."""
+    g = load()
+    for name in g.org_names:
+        assert _NAME_RUN.fullmatch(name), name
+
+
+@pytest.mark.parametrize("path", TEXTS[::5], ids=lambda p: p.name)
+def test_the_sea_near_a_passage_is_the_one_the_whole_list_gives(path: Path) -> None:
+    """`_sea_named_near` reads only the runs nearest the passage: the same sea as the last
+    one before it (4,000 characters back), else the first after it, in `_seas_named`."""
+    g = load()
+    text = path.read_text(encoding="utf-8")
+    named = _seas_named(g, text)
+    for start in range(0, len(text), 97):
+        end = min(len(text), start + 150)
+        before = [x for x in named if max(0, start - 4000) <= x[0] and x[1] <= start]
+        after = [x for x in named if end <= x[0] and x[1] <= end + 4000]
+        want = ([*reversed(before), *after] or [(0, 0, None)])[0][2]
+        _SEAS_OF.clear()  # (read afresh: from the passage's runs only)
+        assert _sea_named_near(g, text, start, end) == want

@@ -4,6 +4,7 @@ Public API (all offline; the gazetteer loads once, on first use, in about 0.2 s)
 
 - `locate(text, start, end, trigger=..., context_countries=...)` — the event's place.
 - `places_in(text, start, end)` — every place the passage names, read in context.
+- `seas_in(text, start, end)` — the places at sea among them (cheap where there are none).
 - `lookup(name)` — gazetteer candidates for a name, best first.
 - `country_for_name(name)` — ISO alpha-2 for a country, demonym, organisation or place
   ("Mexican" -> "MX", "Tren de Aragua" -> "VE"); for actor hints.
@@ -24,13 +25,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from strikewatch.geo.gazetteer import load, normalise
+from strikewatch.geo.gazetteer import Gazetteer, load, normalise
 from strikewatch.geo.mentions import find
-from strikewatch.geo.reading import entry_score, read_all, to_place
+from strikewatch.geo.reading import (
+    Reading,
+    entry_score,
+    may_put_at_sea,
+    may_read_at_sea,
+    read_all,
+    to_place,
+)
 from strikewatch.records import Place
 
 __all__ = [
-    "PlaceMatch", "GeoContext", "locate", "places_in", "lookup", "country_for_name",
+    "PlaceMatch", "GeoContext", "locate", "places_in", "seas_in", "lookup", "country_for_name",
     "article_countries", "article_context", "dateline", "dateline_end", "load",
 ]
 
@@ -80,6 +88,50 @@ def places_in(text: str, start: int = 0, end: int | None = None, *,
     g = load()
     end = len(text) if end is None else end
     readings = read_all(g, text, start, end, trigger=None, context=tuple(context_countries))
+    return _place_matches(readings, g)
+
+
+def seas_in(text: str, start: int = 0, end: int | None = None, *,
+            context_countries: tuple[str, ...] = ()) -> list[PlaceMatch]:
+    """The places at sea text[start:end] names, in order: what `places_in` gives of kind
+    "sea" or geo_precision 6 ("en el Pacífico oriental", "off Venezuela's coast").
+
+    Asked of every clause of a report (which seas does it name?), where most name none: a
+    passage with no sea's name, no open water and no word that puts a place on the water
+    ("off", "waters", "coast", ...) is not read past finding its names, and a passage
+    asked of again (the frames of one clause) is answered from the first reading."""
+    g = load()
+    end = len(text) if end is None else end
+    if _SEAS_IN_OF[0] is not text and _SEAS_IN_OF[0] != text:
+        _SEAS_IN.clear()
+        _SEAS_IN_OF[0] = text
+    key = (id(g), start, end, tuple(context_countries))
+    got = _SEAS_IN.get(key)
+    if got is None:
+        got = _seas_in(g, text, start, end, tuple(context_countries))
+        _SEAS_IN[key] = got
+    return list(got)
+
+
+#: the last text's seas_in answers by passage (the frames of one clause ask of the same)
+_SEAS_IN: dict[tuple[int, int, int, tuple[str, ...]], list[PlaceMatch]] = {}
+_SEAS_IN_OF = [""]
+
+
+def _seas_in(g: Gazetteer, text: str, start: int, end: int,
+             context: tuple[str, ...]) -> list[PlaceMatch]:
+    if not g.may_name_water(text, start, end) and not may_put_at_sea(text, start, end):
+        return []  # (the words alone tell: no name to find)
+    found = find(g, text, start, end)
+    if not may_read_at_sea(found, text, start, end):
+        return []
+    readings = read_all(g, text, start, end, trigger=None, context=context, found=found)
+    return [pm for pm in _place_matches(readings, g)
+            if pm.place.kind == "sea" or pm.place.geo_precision == 6]
+
+
+def _place_matches(readings: list[Reading], g: Gazetteer) -> list[PlaceMatch]:
+    """places_in's answer from its readings: the places named as locations, in order."""
     return [PlaceMatch(to_place(r, g), r.start, r.end)
             for r in sorted(readings, key=lambda r: r.start)
             if not r.qualifier and not r.hint and (r.entry is not None or r.sea)]

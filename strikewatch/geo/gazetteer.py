@@ -13,12 +13,14 @@ import gzip
 import json
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
+
+import ahocorasick
 
 #: kinds of entries: populated place, admin area (state/province), country, sea
 #: longest name, in words, that matching tries
@@ -31,8 +33,9 @@ KIND_NAMES = {"P": "populated place", "A": "admin area", "C": "country", "S": "s
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
 # letters NFKD does not take apart
-_LETTERS = str.maketrans({"đ": "d", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe",
-                          "ı": "i", "ð": "d", "þ": "th", "ħ": "h"})
+_LETTERS_FROM = {"đ": "d", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i",
+                 "ð": "d", "þ": "th", "ħ": "h"}
+_LETTERS = str.maketrans(_LETTERS_FROM)
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
@@ -58,6 +61,176 @@ def normalise(name: str) -> str:
     if s.endswith("'s"):
         s = s[:-2]
     return _NON_ALNUM.sub(" ", s).strip()
+
+
+#: letters `normalise` spells otherwise (_LETTERS), as they stand in lower-cased text
+_RESPELLED = re.compile("[" + "".join(_LETTERS_FROM) + "]")
+#: the last texts folded (`aligned_fold`): an article's passages are asked about in turn
+_FOLDED: dict[str, str | None] = {}
+_FOLDED_KEEP = 8
+
+
+def aligned_fold(text: str) -> str | None:
+    """`text` folded and lower-cased one character for one (`_fold_in_place`), so a
+    passage's offsets hold in it; None where a word's letter folds to several ("ﬁ").
+    Folded once per text: each passage of it takes a slice."""
+    if text in _FOLDED:
+        return _FOLDED[text]
+    got = _fold_aligned(text)
+    if len(_FOLDED) >= _FOLDED_KEEP:
+        _FOLDED.clear()
+    _FOLDED[text] = got
+    return got
+
+
+def _fold_aligned(text: str) -> str | None:
+    if text.isascii():
+        return text.lower()
+    # what ends a word, a space; then each word character folds to one, where every one
+    # does (NFKD then only adds accents after letters, which fold drops)
+    clean = _NOT_A_WORD_CHAR.sub(" ", text)
+    if not all(_fold_in_place(c) is not None for c in set(clean) if not c.isascii()):
+        return None
+    got = fold(clean).lower()
+    return got if len(got) == len(text) else None
+
+
+_NOT_A_WORD_CHAR = re.compile(r"[^\x00-\x7f\w]")  # outside ASCII, and no word's (\w)
+
+
+@lru_cache(maxsize=4096)
+def _fold_in_place(c: str) -> str | None:
+    """A character outside ASCII as `passage_words` reads it: a word character (what the
+    finder's words are made of) folded and lower-cased ("Á" -> "a"), None where that is
+    not one character; anything else a space, since it ends a word either way ("…", a
+    lone accent, "’", a circled "ⓐ")."""
+    if not (c.isalnum() or c == "_"):
+        return " "
+    f = fold(c).lower()
+    return f if len(f) == 1 else None
+
+
+def passage_words(text: str, start: int, end: int) -> list[str] | None:
+    """Every word of text[start:end] as the finder's keys spell words, and more: folded,
+    lower-cased, a dot inside a word dropped ("EE.UU." -> "eeuu"), and each word again
+    without the digits it starts with ("2Gaza": a word starts at a letter). Every word of
+    a name the finder finds there is among them (it reads a name's words through
+    `normalise`), so a passage whose words hold none of a name's is no use looking in.
+    None where that cannot be told: a letter `normalise` spells otherwise ("ø"), or a text
+    that does not fold in place (`aligned_fold`) and a passage outside ASCII."""
+    # (the article's fold where it is made already, else the passage's own: the same
+    # characters, each folded in place)
+    low = _FOLDED.get(text, "")
+    part = low[start:end] if low else _fold_aligned(text[start:end])
+    if part is None:
+        return None  # (a word's letter folds to several: "ﬁ")
+    if not part.isascii() and _RESPELLED.search(part):
+        return None
+    words = _NON_ALNUM.sub(" ", part.replace(".", "")).split()
+    words += [w.lstrip("0123456789") for w in words if w[0].isdigit()]
+    return words
+
+
+#: what a word of `passage_words` is made of in the folded text (a dot is dropped)
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.")
+#: kinds of word `water_words` marks: of a sea's name, of open water's, and a letter
+#: `normalise` spells otherwise (where passage_words cannot tell)
+SEA_WORD, OPEN_WATER_WORD, UNTOLD = 1, 2, 4
+#: the last texts' marks (`water_words`), by gazetteer and text
+_WATER_OF: dict[tuple[int, str], tuple[list[int], list[int], list[int]] | None] = {}
+
+
+def _water_finder(words: frozenset[str]) -> ahocorasick.Automaton:
+    ac = ahocorasick.Automaton()
+    for w in words:
+        ac.add_word(w, len(w))
+    ac.make_automaton()
+    return ac
+
+
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def water_words(g: Gazetteer, text: str) -> tuple[list[int], list[int], list[int]] | None:
+    """Where `text` holds a word of a sea's or open water's name, as `passage_words`
+    reads words: (starts, ends, kinds) in text's offsets, in order; None where the text
+    does not fold in place. Read once per text (one pattern over it), so each passage
+    asks a bisection, not a reading of its own words (one automaton pass finds the
+    words; a dot is dropped as passage_words drops it)."""
+    key = (id(g), text)
+    if key in _WATER_OF:
+        return _WATER_OF[key]
+    low = aligned_fold(text)
+    got: tuple[list[int], list[int], list[int]] | None = None
+    if low is not None:
+        if g._water_ac is None:
+            g._water_ac = _water_finder(g.sea_words | g.open_water_words)
+        dots = [m.start() for m in re.finditer(r"\.", low)]
+        # a dot k dropped stands before what is at offset dots[k] - k of the shorter text
+        shift = [d - k for k, d in enumerate(dots)]
+        short = low.replace(".", "") if dots else low
+        n = len(short)
+        marks: list[tuple[int, int, int]] = []
+        for last, size in g._water_ac.iter(short):
+            a, b = last + 1 - size, last + 1
+            if b < n and short[b] in _ALNUM:
+                continue  # inside a longer word
+            k = a
+            while k and short[k - 1] in "0123456789":
+                k -= 1  # (a word starts at a letter: digits before it are dropped)
+            if k and short[k - 1] in _ALNUM:
+                continue
+            w = short[a:b]
+            marks.append((a + bisect_right(shift, a), b + bisect_right(shift, b - 1),
+                          (SEA_WORD if w in g.sea_words else 0) |
+                          (OPEN_WATER_WORD if w in g.open_water_words else 0)))
+        marks.sort()
+        if not low.isascii():
+            marks += [(m.start(), m.end(), UNTOLD) for m in _RESPELLED.finditer(low)]
+            marks.sort()
+        got = ([x[0] for x in marks], [x[1] for x in marks], [x[2] for x in marks])
+    if len(_WATER_OF) >= _FOLDED_KEEP:
+        _WATER_OF.clear()
+    _WATER_OF[key] = got
+    return got
+
+
+#: the text last asked of, and how often (`water_kinds` marks it past _READ_IN_PLACE)
+_ASKED: dict[tuple[int, str], int] = {}
+_READ_IN_PLACE = 3
+
+
+def water_kinds(g: Gazetteer, text: str, start: int, end: int) -> int | None:
+    """The kinds of `water_words` whose words lie in text[start:end] (or'ed), or None where
+    that is not known so: the text's first few passages asked of, a text that does not
+    fold in place, or a word the passage's edge cuts (the passage's own words are then read)."""
+    key = (id(g), text)
+    if key not in _WATER_OF:
+        # a text asked of a few times (an English tally's sentences) costs less read in
+        # place, passage by passage
+        asked = _ASKED.get(key, 0) + 1
+        if asked == 1:
+            _ASKED.clear()  # (another text: the last one's count is done with)
+        _ASKED[key] = asked
+        if asked <= _READ_IN_PLACE:
+            return None
+    marks = water_words(g, text)
+    if marks is None:
+        return None
+    low = aligned_fold(text)
+    assert low is not None
+    n = len(low)
+    for edge in (start, end):
+        if 0 < edge < n and low[edge - 1] in _WORD_CHARS and low[edge] in _WORD_CHARS:
+            return None
+    starts, ends, kinds = marks
+    out = 0
+    i = bisect_left(starts, start)
+    while i < len(starts) and starts[i] < end:
+        if ends[i] <= end:
+            out |= kinds[i]
+        i += 1
+    return out
 
 
 class Entry(NamedTuple):
@@ -223,6 +396,8 @@ class Gazetteer:
     # every word of every sea's names and aliases, folded: a passage with none of them
     # names no sea (geo.reading looks for an article's seas only where one may be)
     sea_words: frozenset[str] = frozenset()
+    # the last word of each open water's key ("waters", "mar"): in every such name
+    open_water_words: frozenset[str] = frozenset()
     max_words: int = MAX_WORDS
     _small: Tier | None = None
     _hits: dict[str, list[Hit]] = field(default_factory=dict)
@@ -232,6 +407,7 @@ class Gazetteer:
     # cleared by add() (a new name can change any answer) and when they grow past _MEMO
     _has: dict[str, bool] = field(default_factory=dict)
     _variant: dict[str, str | None] = field(default_factory=dict)
+    _water_ac: ahocorasick.Automaton | None = None  # water_words' words, made on first use
 
     @property
     def size(self) -> int:
@@ -254,11 +430,25 @@ class Gazetteer:
             if t is not None:
                 t._entries.clear()
 
-    def may_name_a_sea(self, text: str) -> bool:
-        """Whether `text` holds a word of some sea's name (folded as names are; not through
-        `normalise`, whose cache is for words, not passages)."""
-        words = _NON_ALNUM.sub(" ", fold(text).lower().replace("’", "'")).split()
-        return not self.sea_words.isdisjoint(words)
+    def may_name_a_sea(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether text[start:end] holds a word of some sea's name, as the finder's keys
+        spell it (`passage_words`): a passage without one names no sea."""
+        end = len(text) if end is None else end
+        kinds = water_kinds(self, text, start, end)
+        if kinds is not None:
+            return bool(kinds & (SEA_WORD | UNTOLD))
+        words = passage_words(text, start, end)
+        return words is None or not self.sea_words.isdisjoint(words)
+
+    def may_name_water(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] holds a word of the name of some sea or of open water
+        ("international waters", "alta mar"): a passage without one names neither."""
+        kinds = water_kinds(self, text, start, end)
+        if kinds is not None:
+            return kinds != 0
+        words = passage_words(text, start, end)
+        return words is None or not self.sea_words.isdisjoint(words) or \
+            not self.open_water_words.isdisjoint(words)
 
     def add(self, key: str, entry: Entry, primary: bool) -> None:
         """Add a curated name for an entry."""
@@ -428,6 +618,7 @@ def load_from(tsv: Path, small: Path | None = None) -> Gazetteer:
             re_ = Entry("sea:" + r["name"], "S", r["name"], None, None, r["lat"], r["lon"])
             g.regional.setdefault(s["name"], []).append((frozenset(r["countries"]), re_))
     g.open_water = frozenset(normalise(w) for w in seas["open_water"])
+    g.open_water_words = frozenset(k.split()[-1] for k in g.open_water)
     lower.update(k.split()[0] for k in g.open_water)
     g.lower_starts = frozenset(lower)
     g.lower_ends = frozenset(lower_end)

@@ -3,7 +3,8 @@
 Extraction asks "the geoparser" where an event happened and which country a name belongs
 to; resolution and extraction read a tally's regions with it. Any object with these three
 methods can stand in (another gazetteer, a service on the network's edge, a test double in
-a unit test), registered by name in the `geoparsers` catalogue registry (also read from the
+a unit test; a fourth, `seas_in`, is optional: the `seas_in` below filters `places_in` where
+it is missing), registered by name in the `geoparsers` catalogue registry (also read from the
 `strikewatch_geoparsers` entry-point group). The built-in offline gazetteer registers
 itself here exactly as a third party would.
 
@@ -62,6 +63,10 @@ class Gazetteer:
                   context_countries: tuple[str, ...] = ()) -> list[geo.PlaceMatch]:
         return geo.places_in(text, start, end, context_countries=context_countries)
 
+    def seas_in(self, text: str, start: int = 0, end: int | None = None, *,
+                context_countries: tuple[str, ...] = ()) -> list[geo.PlaceMatch]:
+        return geo.seas_in(text, start, end, context_countries=context_countries)
+
     def country_for_name(self, name: str) -> str | None:
         return geo.country_for_name(name)
 
@@ -90,6 +95,19 @@ def geoparser(name: str | None = None) -> Geoparser:
             raise TypeError(f"geoparser {key!r} lacks locate/places_in/country_for_name")
         _current[key] = got
     return got
+
+
+def seas_in(text: str, start: int = 0, end: int | None = None) -> list[geo.PlaceMatch]:
+    """The places at sea (kind "sea" or geo_precision 6) that the geoparser reads in
+    text[start:end]: its own `seas_in` where it has one (the built-in gazetteer's skips
+    passages that name no sea), else its `places_in`, filtered."""
+    gp = geoparser()
+    own = getattr(gp, "seas_in", None)
+    if own is not None:
+        found: list[geo.PlaceMatch] = own(text, start, end)
+        return found
+    return [pm for pm in gp.places_in(text, start, end)
+            if pm.place.kind == "sea" or pm.place.geo_precision == 6]
 
 
 def use_geoparser(name: str) -> None:

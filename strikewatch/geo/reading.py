@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from strikewatch.caseless import AnyMatch, caseless
 from strikewatch.geo.gazetteer import Entry, Gazetteer, normalise
-from strikewatch.geo.mentions import DemonymFound, Found, find
+from strikewatch.geo.mentions import DemonymFound, Found, OrgFound, find
 from strikewatch.records import Place
 
 _ADJ = (r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
@@ -397,12 +398,40 @@ def _water_near(g: Gazetteer, e: Entry, sea_hint: str | None) -> tuple[float, fl
     return e.lat, e.lon, sea
 
 
+#: what a passage needs for a name that is no sea's and no open water's to be read at sea:
+#: the words of _PRE's "off", "waters of" and "near" cues (a direction, a distance, "outside",
+#: "close to", "outskirts of", "not far from", "in the vicinity of"), and what _POST_COAST,
+#: _POST_WATERS, _ITS_WATER and a demonym's reading look for after a name
+_MAY_PUT_AT_SEA = caseless(re.compile(
+    r"off|waters|near|outside|close|outskirts|not\s+far|vicinity|north|south|east|west|coast|"
+    r"shore|\d\s*(?:km|kilomet|mi|nautical)", re.IGNORECASE))
+
+
+def may_put_at_sea(text: str, start: int, end: int) -> bool:
+    """Whether a word that puts a place on the water stands where read_all(text, start,
+    end) reads around the names (90 characters before a name, 40 after a demonym)."""
+    return _MAY_PUT_AT_SEA.search(text, max(0, start - 90), min(len(text), end + 40)) is not None
+
+
+def may_read_at_sea(found: tuple[list[Found], list[OrgFound], list[DemonymFound]],
+                    text: str, start: int, end: int) -> bool:
+    """Whether read_all(text, start, end) may read anything at sea, from what `find` found
+    there: a name of a sea or of open water, or a word that puts a place on the water
+    (`may_put_at_sea`). False is certain: seas_in reads no further."""
+    if any(f.open_water or any(h.entry.kind == "S" for h in f.hits) for f in found[0]):
+        return True
+    return may_put_at_sea(text, start, end)
+
+
 def read_all(g: Gazetteer, text: str, start: int, end: int, *,
              trigger: tuple[int, int] | None, context: tuple[str, ...],
              domain: str | None = None,
-             anchor: tuple[float, float] | None = None) -> list[Reading]:
-    """Every place name in text[start:end], read in context and scored as event place."""
-    places, orgs, demonyms = find(g, text, start, end)
+             anchor: tuple[float, float] | None = None,
+             found: tuple[list[Found], list[OrgFound], list[DemonymFound]] | None = None,
+             ) -> list[Reading]:
+    """Every place name in text[start:end], read in context and scored as event place
+    (`found`: what find(g, text, start, end) gave, where the caller has it)."""
+    places, orgs, demonyms = find(g, text, start, end) if found is None else found
     places = [f for f in places if not _FEATURE.match(text[f.end:f.end + 30])]
     span_countries: set[str] = {o.org.country for o in orgs if o.org.country}
     span_countries.update(d.country for d in demonyms)
@@ -738,40 +767,87 @@ def _borrow_point(g: Gazetteer, r: Reading, readings: list[Reading], text: str, 
         return
     # the last sea the article named before this passage, else the first after it; no
     # guess from the article's countries (the first is often the striking state's)
-    named = _seas_named(g, text)
-    before = [x for x in named if max(0, start - 4000) <= x[0] and x[1] <= start]
-    after = [x for x in named if r.end <= x[0] and x[1] <= r.end + 4000]
-    for _, _, sea in [*reversed(before), *after]:
+    sea = _sea_named_near(g, text, start, r.end)
+    if sea is not None:
         v = _sea_variant(g, sea, context)
         r.lat, r.lon, r.sea_name = v.lat, v.lon, v.name
-        return
 
 
-#: the seas of the last article read (`_seas_named`): every passage of an article that
-#: speaks of open water looks for them, and reading the whole article once is cheaper
-_SEAS_OF: dict[tuple[int, str], list[tuple[int, int, Entry]]] = {}
+class _ArticleSeas:
+    """The seas an article names, read run by run (`_NAME_RUN`) as they are asked for:
+    open water borrows its point from the nearest runs, seldom from the whole article."""
+
+    def __init__(self, g: Gazetteer, text: str) -> None:
+        self.g, self.text = g, text
+        runs = [m.span() for m in _NAME_RUN.finditer(text)]
+        self.starts = [a for a, _ in runs]
+        self.ends = [b for _, b in runs]
+        self._seas: dict[int, list[tuple[int, int, Entry]]] = {}
+
+    def in_run(self, i: int) -> list[tuple[int, int, Entry]]:
+        """(start, end, sea) of each sea name in run i, in order."""
+        got = self._seas.get(i)
+        if got is None:
+            a, b = self.starts[i], self.ends[i]
+            got = []
+            # only runs with a word of some sea's name: the gazetteer's look-up of the
+            # others would find no sea (a sea's name spans no comma, line break or full stop)
+            if self.g.may_name_a_sea(self.text, a, b):
+                places, _, _ = find(self.g, self.text, a, b)
+                got = [(f.start, f.end, sea) for f in places
+                       if (sea := next((h.entry for h in f.hits if h.entry.kind == "S"), None))]
+            self._seas[i] = got
+        return got
 
 
-def _seas_named(g: Gazetteer, text: str) -> list[tuple[int, int, Entry]]:
-    """(start, end, sea) of every sea name in the text, in order."""
+#: the last article's seas (`_article_seas`): every passage of an article that speaks of
+#: open water looks for them
+_SEAS_OF: dict[tuple[int, str], _ArticleSeas] = {}
+
+
+def _article_seas(g: Gazetteer, text: str) -> _ArticleSeas:
     key = (id(g), text)
     got = _SEAS_OF.get(key)
     if got is None:
-        got = []
-        for part in _SENTENCE_LIKE.finditer(text):
-            # only passages with a word of some sea's name: the gazetteer's look-up of the
-            # others would find no sea (a sea's name spans no line break or full stop)
-            if not g.may_name_a_sea(part.group(0)):
-                continue
-            places, _, _ = find(g, text, part.start(), part.end())
-            got += [(f.start, f.end, sea) for f in places
-                    if (sea := next((h.entry for h in f.hits if h.entry.kind == "S"), None))]
+        got = _ArticleSeas(g, text)
         _SEAS_OF.clear()
         _SEAS_OF[key] = got
     return got
 
 
-_SENTENCE_LIKE = re.compile(r"[^\n.!?]+")
+def _seas_named(g: Gazetteer, text: str) -> list[tuple[int, int, Entry]]:
+    """(start, end, sea) of every sea name in the text, in order."""
+    seas = _article_seas(g, text)
+    return [x for i in range(len(seas.starts)) for x in seas.in_run(i)]
+
+
+def _sea_named_near(g: Gazetteer, text: str, start: int, end: int) -> Entry | None:
+    """The last sea named in the 4,000 characters before `start`, else the first named in
+    the 4,000 after `end`: what `_seas_named` holds there, read from the runs nearest
+    first and no further than the first found."""
+    seas = _article_seas(g, text)
+    lo = max(0, start - 4000)
+    i = bisect_left(seas.starts, start) - 1  # the last run starting before `start`
+    while i >= 0 and seas.ends[i] > lo:
+        before = [x for x in seas.in_run(i) if lo <= x[0] and x[1] <= start]
+        if before:
+            return before[-1][2]
+        i -= 1
+    hi = end + 4000
+    i = bisect_right(seas.ends, end)  # the first run ending after `end`
+    while i < len(seas.starts) and seas.starts[i] < hi:
+        after = [x for x in seas.in_run(i) if end <= x[0] and x[1] <= hi]
+        if after:
+            return after[0][2]
+        i += 1
+    return None
+
+
+#: a run of what a name's words and the gaps between them are made of (word characters,
+#: hyphens, apostrophes, spaces; no line break or full stop): every name and organisation
+#: the finder finds lies inside one, and the finder starts afresh after anything else, so
+#: what it finds in a passage is what it finds in each of the passage's runs
+_NAME_RUN = re.compile(r"[\w\-'’ ]+")
 
 
 def _event_score(r: Reading, f: Found | None, text: str, start: int,

@@ -1,7 +1,7 @@
 """Component `regions`: every sea a tally's sentences name, read once, with its span.
 
 "Over 15 strikes in the Caribbean and Pacific" covers both seas while a mention has one
-place, so the geoparser's `places_in` reads every place in the tally's sentences and the
+place, so the geoparser reads the places at sea in the tally's sentences (`seas_in`) and the
 seas are kept (`Mention.regions`, spans in `provenance["regions"]`); tally reconciliation
 (resolve/tallies.py) counts the incidents in any of them. Seas only: a country in such a
 sentence is as often the actor ("The US has conducted ...") as the area, so a tally's land
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from strikewatch.extract.context import Doc
 from strikewatch.extract.pipeline import component
-from strikewatch.geo.protocol import geoparser
+from strikewatch.geo.protocol import seas_in
 from strikewatch.geo.reading import is_open_water
 from strikewatch.records import Place
 
@@ -25,7 +25,7 @@ def is_sea(place: Place) -> bool:
 def sea_regions(text: str, start: int, end: int) -> list[tuple[Place, int, int]]:
     """Every sea text[start:end] names, in order, with its offsets ("international
     waters" names none)."""
-    return [(pm.place, pm.start, pm.end) for pm in geoparser().places_in(text, start, end)
+    return [(pm.place, pm.start, pm.end) for pm in seas_in(text, start, end)
             if is_sea(pm.place) and not is_open_water(pm.place)]
 
 

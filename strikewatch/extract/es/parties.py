@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from strikewatch import geo
+from strikewatch.caseless import caseless
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import compatible, merge_frames
 from strikewatch.extract.es.fields import lede_rank, list_item
@@ -22,7 +23,7 @@ from strikewatch.extract.es.lexicon import (
     clean_name,
 )
 from strikewatch.extract.pipeline import component
-from strikewatch.geo.protocol import geoparser
+from strikewatch.geo.protocol import seas_in
 from strikewatch.geo.reading import is_open_water
 from strikewatch.records import Actor, Attribution, Place
 
@@ -65,8 +66,7 @@ def read_places(doc: Doc) -> None:
     for i, f in enumerate(doc.frames):
         clause = doc.text[f.start:f.end]
         try:
-            seas = [pm for pm in geoparser().places_in(doc.text, f.start, f.end)
-                    if pm.place.kind == "sea" or pm.place.geo_precision == 6]
+            seas = seas_in(doc.text, f.start, f.end)
         except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
             seas = []
         if len({pm.place.name for pm in seas if not is_open_water(pm.place)}) > 1:
@@ -125,7 +125,7 @@ def _named_countries(doc: Doc) -> set[str]:
     out.update(ACTORS[m.group(0)][2] or "" for m in ACTOR_RE.finditer(doc.text)
                if ACTORS[m.group(0)][1] == "non_state")
     out.discard("")
-    out.update(code for form, code in _ADJECTIVE_FORMS if form.search(doc.text))
+    out.update(_adjective_countries(doc.text))
     return out
 
 
@@ -134,6 +134,18 @@ def _named_countries(doc: Doc) -> set[str]:
 _ADJECTIVE_FORMS = [(re.compile(r"\b" + (adj[:-1] + "[oa]" if adj.endswith("o") else adj) +
                                 r"s?\b", re.IGNORECASE), code)
                     for adj, code in COUNTRY_ADJECTIVES.items()]
+#: every form in one pattern: each matches a whole word (a word between two \b), so one
+#: pass finds every word some form matches (matched on lower-cased text: caseless)
+_ANY_ADJECTIVE = caseless(re.compile("|".join(f"(?:{form.pattern})"
+                                              for form, _ in _ADJECTIVE_FORMS), re.IGNORECASE))
+
+
+def _adjective_countries(text: str) -> set[str]:
+    """The countries whose adjective `text` holds in some form: the words of one pass,
+    each given to every form it is (what a search per form found, read once, not once a
+    form)."""
+    words = {m.group(0) for m in _ANY_ADJECTIVE.finditer(text)}
+    return {code for form, code in _ADJECTIVE_FORMS if any(form.fullmatch(w) for w in words)}
 
 
 #: a place's name after the cue: capitalised words, joined by "de", "del", "de la"
