@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from strikewatch.caseless import AnyMatch
 from strikewatch.extract.es.lexicon import NUMBER, NUMBER_WORDS, PEOPLE, VAGUE
 
 Range = tuple[int | None, int | None]
@@ -143,7 +144,7 @@ def number_value(word: str) -> int | None:
     return None
 
 
-def number_range(m: re.Match[str]) -> tuple[Range, bool] | None:
+def number_range(m: AnyMatch) -> tuple[Range, bool] | None:
     """The range a number phrase stands for, and whether it is approximate."""
     word = m.group("n").lower()
     q = (m.group("q") or "").lower()

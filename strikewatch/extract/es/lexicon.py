@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 
 from strikewatch.caseless import caseless
+from strikewatch.extract.anchored import anchored
 
 A = r"[\wáéíóúüñÁÉÍÓÚÜÑ]"  # a Spanish word character (re's \w already has them; kept explicit)
 
 # --- event words -------------------------------------------------------------------------
 #: Strong event words: a strike on a boat, a bombing, an attack. Verbs in the preterite,
 #: the present (headlines), the participle and the infinitive (for plans and threats).
-STRIKE_WORDS = caseless(re.compile(
+#: Tried only where one of the words it starts with occurs (`anchored`).
+STRIKE_WORDS = anchored(re.compile(
     r"\b(?:ataques?(?:\s+(?:cinéticos?|letales?|militares?|aéreos?))*(?:\s+(?:letal|cinético))?|"
     r"bombardeos?|bombarde(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán|ara|aran)|"
     r"atac(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán|ara|aran)|"
@@ -141,11 +143,13 @@ VAGUE: dict[str, tuple[int | None, int | None]] = {
 }
 _NUMWORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 #: A number phrase: an optional qualifier, then digits, a word number or a vague word.
-NUMBER = re.compile(
+#: (matched on lower-cased text, `caseless`: its matches may start with a space, so it has
+#: no anchors)
+NUMBER = caseless(re.compile(
     r"(?<!\w)(?P<q>al menos|por lo menos|como mínimo|un mínimo de|más de|hasta|casi|"
     r"cerca de|unos|unas|alrededor de|aproximadamente)?\s*(?:una\s+|otr[oa]s\s+)?"
     r"(?<![\w.,])(?P<n>\d{1,4}(?![\d.,]\d)|(?:" + _NUMWORD + r")(?:\s+y\s+(?:" + _NUMWORD + r"))?|"
-    r"veinti\w+|(?:" + "|".join(VAGUE) + r"))\b", re.IGNORECASE)
+    r"veinti\w+|(?:" + "|".join(VAGUE) + r"))\b", re.IGNORECASE))
 #: People words between a number and a casualty word ("seis tripulantes murieron").
 PEOPLE = (r"(?:personas?|hombres?|tripulantes?|pescador|ocupantes|narcoterroristas|terroristas|"
           r"pescadores|marineros|civiles|presuntos narcotraficantes|narcotraficantes|"
