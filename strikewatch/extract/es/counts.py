@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from strikewatch.caseless import AnyMatch
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.es.lexicon import NUMBER, NUMBER_WORDS, PEOPLE, VAGUE
+from strikewatch.extract.lookahead import prefixed
 
 Range = tuple[int | None, int | None]
 
@@ -33,7 +35,7 @@ _DEATH_AFTER = re.compile(
     r"resultaron muert[oa]s|fueron abatid[oa]s|abatid[oa]s|víctimas mortales|sin vida|"
     r"neutralizad[oa]s|dad[oa]s de baja|víctimas(?:\s+fatales)?)\b",
     re.IGNORECASE)
-_DEATH_BEFORE = re.compile(
+_DEATH_BEFORE = anchored(re.compile(
     r"(?:murieron|mueren|fallecieron|perdieron la vida|"
     r"mat(?:ó|aron|ando|ar|ado)\s+(?:[\wáéíóú]+\s+){0,3}?a|"
     r"(?:han|ha|habían|habrían|habría) muerto|"
@@ -44,20 +46,20 @@ _DEATH_BEFORE = re.compile(
     r"(?:muertos|fallecidos|víctimas)\s+(?:suman|ascienden|llegan|sube|subió|asciende|supera|"
     r"superan)(?:\s+ya)?"
     r"(?:\s+a)?)\s+(?:a\s+)?(?:los\s+|las\s+|sus\s+)?$",
-    re.IGNORECASE)
+    re.IGNORECASE))
 _SURVIVE_AFTER = re.compile(r"\s*(?:" + PEOPLE + r"\s+|persona\s+|hombres?\s+)?(?:,?\s*que\s+)?"
                             r"(?:sobrevivientes?|supervivientes?|sobrevivieron|sobrevivió|"
                             r"(?:consiguió|logró|pudo) sobrevivir|"
                             r"con vida|salieron con vida|quedaron con vida)\b", re.IGNORECASE)
-_SURVIVE_BEFORE = re.compile(r"(?:salieron con vida|sobrevivieron|quedaron con vida|"
-                             r"sobrevivió)\s+(?:los\s+|las\s+)?$", re.IGNORECASE)
+_SURVIVE_BEFORE = prefixed(re.compile(r"(?:salieron con vida|sobrevivieron|quedaron con vida|"
+                             r"sobrevivió)\s+(?:los\s+|las\s+)?$", re.IGNORECASE))
 _INJURED_AFTER = re.compile(r"\s*(?:(?:los|las)\s+)?(?:" + PEOPLE + r"\s+)?"
                             r"(?:heridos|heridas|(?:resultaron|quedaron) herid[oa]s|"
                             r"lesionad[oa]s)\b",
                             re.IGNORECASE)
 # "una explosión hirió además a cuatro militares", "dejó heridos a tres"
-_INJURED_BEFORE = re.compile(r"(?:hiri(?:ó|eron|endo)|dej(?:ó|aron|ando) heridos)\s+"
-                             r"(?:además\s+|también\s+)?a\s+$", re.IGNORECASE)
+_INJURED_BEFORE = prefixed(re.compile(r"(?:hiri(?:ó|eron|endo)|dej(?:ó|aron|ando) heridos)\s+"
+                             r"(?:además\s+|también\s+)?a\s+$", re.IGNORECASE))
 _ONE_PERSON = re.compile(r"\s*(?:persona|hombre|pescador|tripulante|sobreviviente|"
                          r"superviviente|muerto|fallecido)\b", re.IGNORECASE)
 _STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:(?:esos|estos|los)\s+)?)?(?:ataques|bombardeos|golpes|"
@@ -86,9 +88,9 @@ ORDINALS = {"segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4, "quinto": 5, "
             "duodécimo": 12, "decimotercero": 13, "decimotercer": 13, "decimocuarto": 14,
             "decimoquinto": 15, "decimosexto": 16, "decimoséptimo": 17, "decimoctavo": 18,
             "decimonoveno": 19, "decimonono": 19, "vigésimo": 20}
-_NTH_WORD = re.compile(r"\b(?:es|sería|fue|era|se trata|representa|constituye|marca)\s+"
+_NTH_WORD = prefixed(re.compile(r"\b(?:es|sería|fue|era|se trata|representa|constituye|marca)\s+"
                        r"(?:de\s+)?(?:el|del)\s+(" +
-                       "|".join(ORDINALS) + r")\s+(?:ataque|bombardeo|golpe)", re.IGNORECASE)
+                       "|".join(ORDINALS) + r")\s+(?:ataque|bombardeo|golpe)", re.IGNORECASE))
 _NO_SURVIVORS = re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?"
                            r"(?:sobrevivientes|supervivientes)\b", re.IGNORECASE)
 
@@ -109,11 +111,11 @@ _LABEL_FIELD = {"sobrevivientes": "survivors", "supervivientes": "survivors",
 #: "abatió a otro dirigente", "Hamza al-Hosi, dirigente de ISIS, murió en Siria"
 _ROLE = (r"(?:alto cargo|alto mando|dirigente|líder|jefe|cabecilla|comandante|miembro|"
          r"integrante|militante)")
-_ONE_KILLED = re.compile(
+_ONE_KILLED = prefixed(re.compile(
     r"\b(?:mat(?:ó|aron|ado|ar|a|an)|abati(?:ó|eron|do|r)|dio muerte|dieron muerte|"
     r"acab(?:ó|aron) con la vida de)\s+a\s+(?:un|una|otro|otra)\s+" + _ROLE + r"\b"
     r"|\b" + _ROLE + r"\b[^,.;]{0,50},\s+(?:murió|falleció|fue abatid[oa]|resultó muert[oa])\b",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 #: one person dead or hurt, told in the singular: "dejó un soldado muerto y tres heridos",
 #: "un policía murió y otro resultó herido" ("un", the article, is no count elsewhere)
@@ -192,12 +194,13 @@ _AFTER_DEATH_VERB = re.compile(r"\s*(?:(?:[\wáéíóú]+\s+){0,2}[\"“«]?" + 
 
 # "en un primer parte había hablado de cuatro muertos": a figure the report has replaced
 # "había calculado al principio nueve muertos", "estimó inicialmente en nueve"
-_SUPERSEDED = re.compile(r"\b(?:primer|inicial|anterior)\w*\s+(?:parte|comunicado|balance|reporte|"
+_SUPERSEDED = prefixed(re.compile(
+                         r"\b(?:primer|inicial|anterior)\w*\s+(?:parte|comunicado|balance|reporte|"
                          r"informe|recuento)\b[^.;]{0,60}$|\b(?:había|habían)\s+(?:hablado|"
                          r"informado|reportado|dado cuenta)\s+de\s+$|"
                          r"\b(?:(?:había|habían)\s+)?(?:calcul|estim|cifr)\w*\s+"
                          r"(?:(?:al|en un) principio|inicialmente|primero)\s+(?:en\s+)?$",
-                         re.IGNORECASE)
+                         re.IGNORECASE))
 
 
 #: "mató al menos a 120 personas": the qualifier before the object's "a"
