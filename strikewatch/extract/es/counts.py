@@ -96,10 +96,10 @@ _NO_SURVIVORS = re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?
 
 
 # "y que un tercero consiguió sobrevivir", "otro sobrevivió": one more man, alive
-_ONE_SURVIVOR = re.compile(r"\b(?:un tercero|un cuarto|una tercera|una cuarta|otr[oa]|"
+_ONE_SURVIVOR = prefixed(re.compile(r"\b(?:un tercero|un cuarto|una tercera|una cuarta|otr[oa]|"
                            r"una persona|un hombre)(?:\s+persona)?\s+(?:"
                            r"(?:consiguió|logró|pudo)\s+sobrevivir|sobrevivió|salió con vida|"
-                           r"quedó con vida)\b", re.IGNORECASE)
+                           r"quedó con vida)\b", re.IGNORECASE))
 #: a fact box: "Sobrevivientes: una persona …", "Bajas: dos narcoterroristas", "• Víctimas: tres"
 _LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[•·*\-–][ \t]*)?(?P<l>sobrevivientes|supervivientes|heridos|"
                     r"muertos|fallecidos|víctimas|bajas)[ \t]*:[ \t]*$", re.IGNORECASE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from strikewatch.caseless import caseless
-from strikewatch.extract.anchored import anchored
+from strikewatch.extract.anchored import anchored, gated
 
 A = r"[\wáéíóúüñÁÉÍÓÚÜÑ]"  # a Spanish word character (re's \w already has them; kept explicit)
 
@@ -65,20 +65,20 @@ SEA_INCIDENT_WORDS = caseless(re.compile(
     r"cayó en manos de|rob(?:ó|aron) a los ocupantes|intercept(?:ó|aron|ada|ado)\b"
     r"(?=[^.]{0,40}\b(?:en el mar|frente a|millas)))", re.IGNORECASE))
 #: Weak event words: casualty words that only join an event ("murieron cuatro").
-CASUALTY_WORDS = re.compile(
+CASUALTY_WORDS = gated(re.compile(
     # "una estrategia que ya suma cerca de 133 víctimas": a running toll in victims
     r"\b(?:(?<=suma )(?:\w+ ){0,3}?víctimas|(?<=eleva a )(?:\w+ ){0,3}?víctimas|"
     r"(?<=asciende a )(?:\w+ ){0,3}?víctimas|(?<=acumula )(?:\w+ ){0,3}?víctimas|"
     r"muert[oa]s|fallecid[oa]s|murieron|mueren|fallecieron|perdieron la vida|murió|falleció|"
-    r"mat(?:ó|aron|ando|ar|ado)|abatid[oa]s|abati(?:ó|eron))\b", re.IGNORECASE)
+    r"mat(?:ó|aron|ando|ar|ado)|abatid[oa]s|abati(?:ó|eron))\b", re.IGNORECASE))
 #: A boat that is the event's target ("narcolancha", "semisumergible").
-VESSEL = re.compile(r"\b(?:lanchas?|narcolanchas?|embarcaci(?:ón|ones)|semisumergibles?|"
+VESSEL = caseless(re.compile(r"\b(?:lanchas?|narcolanchas?|embarcaci(?:ón|ones)|semisumergibles?|"
                     r"submarinos?|botes?|peñeros?|naves?|buques?|barcos?|go-fast|"
-                    r"navíos?|pesqueros?)\b", re.IGNORECASE)
+                    r"navíos?|pesqueros?)\b", re.IGNORECASE))
 SEA_WORD = re.compile(r"\b(?:mar|océano|Caribe|Pacífico|aguas|costas?|marítim[oa]s?|"
                       r"golfo)\b", re.IGNORECASE)
-LAND_TARGET = re.compile(r"\b(?:en tierra|terrestres?|laboratorios?|campamentos?|pistas?|"
-                         r"instalaciones|edificios?|casas?|bases?)\b", re.IGNORECASE)
+LAND_TARGET = gated(re.compile(r"\b(?:en tierra|terrestres?|laboratorios?|campamentos?|pistas?|"
+                         r"instalaciones|edificios?|casas?|bases?)\b", re.IGNORECASE))
 
 # --- status ------------------------------------------------------------------------------
 #: Cue -> status, read in the words before the event word (and "amenazó con" anywhere before).
@@ -121,8 +121,8 @@ STATUS_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"llegar)|(?:empezarán|comenzarán|llegarán)\b)", re.I)),
 )
 #: Hedges: the event is reported, not vouched for ("habría", "presuntamente").
-HEDGES = re.compile(r"\b(?:habría(?:n)?|presunt(?:o|a|os|as|amente)|supuest(?:o|a|os|as|"
-                    r"amente)|al parecer|según se informa|aparentemente)\b", re.I)
+HEDGES = anchored(re.compile(r"\b(?:habría(?:n)?|presunt(?:o|a|os|as|amente)|supuest(?:o|a|os|as|"
+                    r"amente)|al parecer|según se informa|aparentemente)\b", re.I))
 #: The conditional mood of an event verb ("atacaría") says what would happen: a plan.
 CONDITIONAL = re.compile(r"\b\w+(?:aría|ería|iría)(?:n|mos)?\b", re.I)
 
