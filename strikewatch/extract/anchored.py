@@ -31,6 +31,8 @@ from typing import Any
 
 import ahocorasick
 
+from strikewatch.caseless import lowered
+
 #: an anchor grows up to this many characters (longer anchors turn more positions away;
 #: past a word or two they add states, not selectivity)
 _LENGTH = 8
@@ -185,22 +187,21 @@ def required(rx: re.Pattern[str]) -> set[str] | None:
     return _minimal(got) if got else None
 
 
-#: the last texts read: the text lower-cased, or None where that could move offsets or
-#: lose a match, and whether it has a digit other than 0-9 (one sentence is read by several
-#: patterns in a row)
-_LOWERED: dict[str, tuple[str | None, bool]] = {}
+#: the last texts read and whether each has a digit other than 0-9 (asked only by a pattern
+#: with a digit among its anchors); the lower-cased texts are caseless.py's, shared with the
+#: patterns matched there (one sentence is read by several patterns in a row)
+_OTHER_DIGITS: dict[str, bool] = {}
 _KEEP = 64
 _OTHER_DIGIT = re.compile(r"[^\D0-9]")  # a digit other than 0-9 (one class: faster)
 
 
-def _lowered(text: str) -> tuple[str | None, bool]:
-    low: str | None = text.lower()
-    if len(low) != len(text) or "ſ" in low or "ı" in low:  # type: ignore[arg-type,operator]
-        low = None
-    got = (low, not text.isascii() and _OTHER_DIGIT.search(text) is not None)
-    if len(_LOWERED) >= _KEEP:
-        _LOWERED.clear()
-    _LOWERED[text] = got
+def _other_digit(text: str) -> bool:
+    got = _OTHER_DIGITS.get(text)
+    if got is None:
+        got = not text.isascii() and _OTHER_DIGIT.search(text) is not None
+        if len(_OTHER_DIGITS) >= _KEEP:
+            _OTHER_DIGITS.clear()
+        _OTHER_DIGITS[text] = got
     return got
 
 
@@ -228,8 +229,8 @@ class Anchored:
         """Every position in [pos, endpos) where an anchor starts, in order (None: the
         text cannot be anchored; match it with the pattern itself). A gate: [] where no
         string every match contains is there, else None."""
-        low, other_digit = _LOWERED.get(text) or _lowered(text)
-        if low is None or other_digit and self._digits:
+        low = lowered(text)
+        if low is None or self._digits and _other_digit(text):
             return None
         if endpos > len(low):
             endpos = len(low)
