@@ -81,22 +81,23 @@ _STRIKE_VERB_EN = re.compile(r"(?:bombarde|atac|golpe)\w*\s+(?:[\wáéíóú]+\s
                              re.IGNORECASE)
 _STRIKE_VERB_BEFORE = re.compile(r"(?:bombarde|atac|destru|hund|al fondo)\w*\s+(?:\w+\s+){0,4}$",
                                  re.IGNORECASE)
-_NTH_STRIKE = re.compile(r"\b(?:ataque|bombardeo|golpe) (?:número|nº|n\.º) (\d+)", re.IGNORECASE)
+_NTH_STRIKE = anchored(re.compile(r"\b(?:ataque|bombardeo|golpe) (?:número|nº|n\.º) (\d+)",
+                                  re.IGNORECASE))
 #: "es el sexto bombardeo", "se trata del undécimo ataque": the campaign's count so far
 ORDINALS = {"segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4, "quinto": 5, "sexto": 6,
             "séptimo": 7, "octavo": 8, "noveno": 9, "décimo": 10, "undécimo": 11,
             "duodécimo": 12, "decimotercero": 13, "decimotercer": 13, "decimocuarto": 14,
             "decimoquinto": 15, "decimosexto": 16, "decimoséptimo": 17, "decimoctavo": 18,
             "decimonoveno": 19, "decimonono": 19, "vigésimo": 20}
-_NTH_WORD = prefixed(re.compile(r"\b(?:es|sería|fue|era|se trata|representa|constituye|marca)\s+"
+_NTH_WORD = anchored(re.compile(r"\b(?:es|sería|fue|era|se trata|representa|constituye|marca)\s+"
                        r"(?:de\s+)?(?:el|del)\s+(" +
                        "|".join(ORDINALS) + r")\s+(?:ataque|bombardeo|golpe)", re.IGNORECASE))
-_NO_SURVIVORS = re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?"
-                           r"(?:sobrevivientes|supervivientes)\b", re.IGNORECASE)
+_NO_SURVIVORS = anchored(re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?"
+                           r"(?:sobrevivientes|supervivientes)\b", re.IGNORECASE))
 
 
 # "y que un tercero consiguió sobrevivir", "otro sobrevivió": one more man, alive
-_ONE_SURVIVOR = prefixed(re.compile(r"\b(?:un tercero|un cuarto|una tercera|una cuarta|otr[oa]|"
+_ONE_SURVIVOR = anchored(re.compile(r"\b(?:un tercero|un cuarto|una tercera|una cuarta|otr[oa]|"
                            r"una persona|un hombre)(?:\s+persona)?\s+(?:"
                            r"(?:consiguió|logró|pudo)\s+sobrevivir|sobrevivió|salió con vida|"
                            r"quedó con vida)\b", re.IGNORECASE))
@@ -111,7 +112,7 @@ _LABEL_FIELD = {"sobrevivientes": "survivors", "supervivientes": "survivors",
 #: "abatió a otro dirigente", "Hamza al-Hosi, dirigente de ISIS, murió en Siria"
 _ROLE = (r"(?:alto cargo|alto mando|dirigente|líder|jefe|cabecilla|comandante|miembro|"
          r"integrante|militante)")
-_ONE_KILLED = prefixed(re.compile(
+_ONE_KILLED = anchored(re.compile(
     r"\b(?:mat(?:ó|aron|ado|ar|a|an)|abati(?:ó|eron|do|r)|dio muerte|dieron muerte|"
     r"acab(?:ó|aron) con la vida de)\s+a\s+(?:un|una|otro|otra)\s+" + _ROLE + r"\b"
     r"|\b" + _ROLE + r"\b[^,.;]{0,50},\s+(?:murió|falleció|fue abatid[oa]|resultó muert[oa])\b",
@@ -121,10 +122,11 @@ _ONE_KILLED = prefixed(re.compile(
 #: "un policía murió y otro resultó herido" ("un", the article, is no count elsewhere)
 _ONE_PERSON_NOUN = (r"(?:soldado|militar|policía|agente|uniformado|civil|niñ[oa]|menor|hombre|"
                     r"mujer|joven|pescador|tripulante|guerrillero|persona|marino|infante)")
-_ONE_DEAD = re.compile(r"\b(?:un|una)\s+" + _ONE_PERSON_NOUN + r"\s+(?:muert[oa]|"
-                       r"(?:murió|falleció|perdió la vida|resultó muert[oa])\b)", re.IGNORECASE)
-_ONE_HURT = re.compile(r"\b(?:(?:un|una)\s+" + _ONE_PERSON_NOUN + r"|otr[oa])\s+(?:herid[oa]|"
-                       r"(?:resultó|quedó) herid[oa])\b", re.IGNORECASE)
+_ONE_DEAD = anchored(re.compile(r"\b(?:un|una)\s+" + _ONE_PERSON_NOUN + r"\s+(?:muert[oa]|"
+                       r"(?:murió|falleció|perdió la vida|resultó muert[oa])\b)", re.IGNORECASE))
+_ONE_HURT = anchored(re.compile(
+                       r"\b(?:(?:un|una)\s+" + _ONE_PERSON_NOUN + r"|otr[oa])\s+(?:herid[oa]|"
+                       r"(?:resultó|quedó) herid[oa])\b", re.IGNORECASE))
 
 
 def number_value(word: str) -> int | None:
