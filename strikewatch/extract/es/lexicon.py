@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from strikewatch.caseless import caseless
-from strikewatch.extract.anchored import anchored, gated
+from strikewatch.extract.anchored import Anchored, anchored, gated
 
 A = r"[\wáéíóúüñÁÉÍÓÚÜÑ]"  # a Spanish word character (re's \w already has them; kept explicit)
 
@@ -82,7 +82,7 @@ LAND_TARGET = gated(re.compile(r"\b(?:en tierra|terrestres?|laboratorios?|campam
 
 # --- status ------------------------------------------------------------------------------
 #: Cue -> status, read in the words before the event word (and "amenazó con" anywhere before).
-STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+STATUS_CUES: tuple[tuple[str, Anchored | re.Pattern[str]], ...] = (
     ("denied", re.compile(r"\b(?:neg(?:ó|aron|ar|aba)\b|nieg(?:a|an|uen)\b|desmint(?:ió|ieron)|"
                           r"rechaz(?:ó|aron) que|"
                           # an accusation called false: "calificó de falsa la acusación de
@@ -114,6 +114,9 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("hypothetical", re.compile(r"(?:^|[¿,]\s*)(?:si|en caso de que|pongamos que|"
                                 r"una posible intervención)\s", re.I)),
 )
+#: (each tried only where one of its first words occurs)
+STATUS_CUES = tuple((status, anchored(rx) if isinstance(rx, re.Pattern) else rx)
+                    for status, rx in STATUS_CUES)
 #: Cues told after the event word in its clause ("los ataques por tierra van a empezar"):
 #: what has not happened yet.
 STATUS_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
