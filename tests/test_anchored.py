@@ -7,7 +7,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strikewatch.extract.anchored import Anchored, anchored, anchors, gated, required
+from strikewatch.extract.anchored import (
+    Anchored,
+    anchored,
+    anchored_or_gated,
+    anchors,
+    gated,
+    required,
+)
 from strikewatch.extract.triggers import _PREFILTER_LC
 
 # patterns of the kinds anchored() has to follow: leading lookbehinds and \b, optional
@@ -132,3 +139,18 @@ def test_accented_anchored_finds_what_the_pattern_finds(parts: list[tuple[str, s
             [(m.span(), m.groups()) for m in rx.finditer(text, a, b)]
         first, got = rx.search(text, a, b), an.search(text, a, b)
         assert (first and first.span()) == (got and got.span())
+
+
+def test_anchored_or_gated_takes_anchors_first_then_the_gate() -> None:
+    with_anchors = re.compile(r"\b(?:según|de acuerdo con)\s+[A-Z]\w+")
+    got = anchored_or_gated(with_anchors)
+    assert isinstance(got, Anchored) and not got._gate
+    # a name first (a class too wide to anchor), then a verb every match holds
+    name_first = re.compile(r"[A-ZÁÉÍÓÚÑ]\w+\s+(?:informó|dijo)\b")
+    got = anchored_or_gated(name_first)
+    assert isinstance(got, Anchored) and got._gate
+    text = "El Pentágono informó ayer. Ávila dijo; nadie dijo"
+    assert [m.span() for m in got.finditer(text)] == [m.span() for m in name_first.finditer(text)]
+    assert [m.span() for m in got.finditer("sin verbo aquí")] == []
+    rx = re.compile(r"\w+")
+    assert anchored_or_gated(rx) is rx

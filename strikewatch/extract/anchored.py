@@ -304,3 +304,10 @@ def gated(rx: re.Pattern[str]) -> Anchored | re.Pattern[str]:
     if found is None:
         return rx
     return Anchored(rx, found, gate=True)
+
+
+def anchored_or_gated(rx: re.Pattern[str]) -> Anchored | re.Pattern[str]:
+    """`rx` at its anchors where it has some, else behind its gate (a pattern opening with
+    a name, "X informó", has no anchors but a verb every match holds), else `rx` itself."""
+    got = anchored(rx)
+    return got if got is not rx else gated(rx)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from strikewatch.caseless import caseless
-from strikewatch.extract.anchored import Anchored, anchored, gated
+from strikewatch.extract.anchored import Anchored, anchored, anchored_or_gated, gated
 
 A = r"[\wáéíóúüñÁÉÍÓÚÜÑ]"  # a Spanish word character (re's \w already has them; kept explicit)
 
@@ -239,7 +239,7 @@ _NAME = r"(?:(?:el|la|los|las)\s+)?(?P<name>[A-ZÁÉÍÓÚÑ][\w.áéíóúñ-]*
 SAY_VERB = (r"(?:informó|informaron|dijo|dijeron|indicó|indicaron|afirmó|aseguró|anunció|"
             r"anunciaron|escribió|publicó|confirmó|declaró|señaló|reveló|explicó|precisó|"
             r"detalló|sostuvo|agregó|añadió|difundió|dio a conocer)")
-ATTRIBUTION = (
+ATTRIBUTION: tuple[Anchored | re.Pattern[str], ...] = (
     re.compile(r"\b(?:según|de acuerdo con|de acuerdo a|citado por|reveló)\s+" + _NAME),
     # "el Pentágono informó", "Hegseth, jefe del Pentágono, dijo": the name, or the name
     # and an apposition between commas, right before the verb
@@ -247,8 +247,11 @@ ATTRIBUTION = (
                r"presidente|presidenta|director[a]?)\b[^.,;]{0,50},)?\s+" + SAY_VERB + r"\b"),
     re.compile(r"\b" + SAY_VERB + r"\s+(?:este\s+\w+\s+|hoy\s+|ayer\s+)?" + _NAME),
 )
-ANONYMOUS = re.compile(r"\bfuentes (?:anónimas|oficiales|militares|cercanas)|"
-                       r"(?:dos|tres|cuatro|varias) personas con conocimiento", re.I)
+#: (each tried only at its first words, or in a clause holding a say verb)
+ATTRIBUTION = tuple(anchored_or_gated(rx) if isinstance(rx, re.Pattern) else rx
+                    for rx in ATTRIBUTION)
+ANONYMOUS = anchored(re.compile(r"\bfuentes (?:anónimas|oficiales|militares|cercanas)|"
+                       r"(?:dos|tres|cuatro|varias) personas con conocimiento", re.I))
 _STOP_NAMES = {"El", "La", "Los", "Las", "En", "Un", "Una", "Este", "Esta", "Según", "Ayer"}
 
 
