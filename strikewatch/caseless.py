@@ -58,11 +58,13 @@ def _lower_pattern(pattern: str) -> str | None:
 
 
 _LOWERED: dict[str, str | None] = {}  # the last texts lower-cased (the same sentence,
-_KEEP = 64                            # clause or article is matched by many patterns)
+_KEEP = 128                           # clause or article is matched by many patterns)
 
 
-def _lowered(text: str) -> str | None:
-    """The text lower-cased, or None where that could change offsets or matches."""
+def lowered(text: str) -> str | None:
+    """The text lower-cased, or None where that could change offsets or matches (a text
+    with "ſ" or "ı", or one whose length changes). The last texts asked for are kept: the
+    anchored patterns (extract/anchored.py) read the same ones."""
     try:
         return _LOWERED[text]
     except KeyError:
@@ -149,14 +151,14 @@ class Caseless:
         self.lc = re.compile(low, rx.flags & ~re.IGNORECASE) if low is not None else None
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> AnyMatch | None:
-        low = _lowered(text) if self.lc is not None else None
+        low = lowered(text) if self.lc is not None else None
         if low is None:
             return self.rx.search(text, pos, endpos)
         m = self.lc.search(low, pos, endpos)  # type: ignore[union-attr]
         return None if m is None else LowerMatch(m, text)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> AnyMatch | None:
-        low = _lowered(text) if self.lc is not None else None
+        low = lowered(text) if self.lc is not None else None
         if low is None:
             return self.rx.match(text, pos, endpos)
         m = self.lc.match(low, pos, endpos)  # type: ignore[union-attr]
@@ -164,7 +166,7 @@ class Caseless:
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize
                  ) -> Iterator[AnyMatch]:
-        low = _lowered(text) if self.lc is not None else None
+        low = lowered(text) if self.lc is not None else None
         if low is None:
             yield from self.rx.finditer(text, pos, endpos)
             return

@@ -7,7 +7,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strikewatch.extract.anchored import Anchored, anchored, anchors, gated, required
+from strikewatch.extract.anchored import (
+    Anchored,
+    anchored,
+    anchored_or_gated,
+    anchors,
+    gated,
+    required,
+)
 from strikewatch.extract.triggers import _PREFILTER_LC
 
 # patterns of the kinds anchored() has to follow: leading lookbehinds and \b, optional
@@ -94,3 +101,56 @@ def test_gated_finds_what_the_pattern_finds(parts: list[tuple[str, str]], i: int
 def test_the_gate_is_the_longest_strings_every_match_holds() -> None:
     assert required(GATED[0]) == {"bringing", "raising "}
     assert required(GATED[1]) == {"said", "told"}
+
+
+# accented letters as anchors (the Spanish lexicons): "Ú" and "ú" are one anchor in the
+# lower-cased text; a letter IGNORECASE folds beyond its lower case (σ/ς/Σ, µ/μ) is none
+ACCENTED = [
+    re.compile(r"\b(?:último golpe|atac(?:ó|aron)|misi(?:ón|ones) contra|(?-i:operaci)ón)\b",
+               re.IGNORECASE),
+    re.compile(r"\b(?:Ébano|ébano|ñandú)s?\b"),
+    re.compile(r"\b(?:σεισμός|µg|días?)\b", re.IGNORECASE),
+]
+ACCENTED_WORDS = ["último", "ÚLTIMO", "Último", "golpe", "atacó", "ATACÓ", "atacaron", "misión",
+                  "MISIONES", "contra", "operación", "OPERACIÓN", "Operación", "Ébano", "ébano",
+                  "EBANO", "ñandú", "ÑANDÚ", "σεισμός", "ΣΕΙΣΜΌΣ", "σεισμόσ", "µg", "μg", "ΜG",
+                  "días", "DÍAS", "ſ", "İ", "K", "٣", "12"]
+
+
+def test_accented_anchors_are_folded_as_the_text_is() -> None:
+    assert anchors(ACCENTED[0]) == {"último g", "atacó", "atacaron", "misión c", "misiones",
+                                    "operació"}
+    assert anchors(ACCENTED[1]) == {"ébano", "ñandú"}
+    assert anchors(ACCENTED[2]) is None  # σ and µ fold beyond their lower case
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(ACCENTED_WORDS), st.sampled_from(SEPS)), max_size=10),
+       st.sampled_from(range(2)), st.integers(0, 8), st.integers(0, 80))
+def test_accented_anchored_finds_what_the_pattern_finds(parts: list[tuple[str, str]], i: int,
+                                                        pos: int, endpos: int) -> None:
+    text = "".join(w + s for w, s in parts)
+    rx = ACCENTED[i]
+    an = anchored(rx)
+    assert isinstance(an, Anchored)
+    # bounds as a component gives them (a clause of the article): the same matches
+    for a, b in ((pos, len(text)), (pos, endpos), (0, endpos)):
+        assert [(m.span(), m.groups()) for m in an.finditer(text, a, b)] == \
+            [(m.span(), m.groups()) for m in rx.finditer(text, a, b)]
+        first, got = rx.search(text, a, b), an.search(text, a, b)
+        assert (first and first.span()) == (got and got.span())
+
+
+def test_anchored_or_gated_takes_anchors_first_then_the_gate() -> None:
+    with_anchors = re.compile(r"\b(?:según|de acuerdo con)\s+[A-Z]\w+")
+    got = anchored_or_gated(with_anchors)
+    assert isinstance(got, Anchored) and not got._gate
+    # a name first (a class too wide to anchor), then a verb every match holds
+    name_first = re.compile(r"[A-ZÁÉÍÓÚÑ]\w+\s+(?:informó|dijo)\b")
+    got = anchored_or_gated(name_first)
+    assert isinstance(got, Anchored) and got._gate
+    text = "El Pentágono informó ayer. Ávila dijo; nadie dijo"
+    assert [m.span() for m in got.finditer(text)] == [m.span() for m in name_first.finditer(text)]
+    assert [m.span() for m in got.finditer("sin verbo aquí")] == []
+    rx = re.compile(r"\w+")
+    assert anchored_or_gated(rx) is rx

@@ -55,3 +55,9 @@ def test_the_lookahead_is_in_front_where_it_can_be_derived() -> None:
 def test_a_pattern_that_can_match_empty_is_left_as_it_is() -> None:
     rx = re.compile(r"a*")
     assert prefixed(rx) is rx
+
+
+def test_a_pattern_with_global_inline_flags_is_left_as_it_is() -> None:
+    # "(?m)" must open a pattern: no lookahead can be put in front of it
+    rx = re.compile(r"(?m)^Strikes?:")
+    assert prefixed(rx) is rx

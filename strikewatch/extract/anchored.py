@@ -22,6 +22,7 @@ back-reference, an optional part), `anchored` returns the pattern itself.
 from __future__ import annotations
 
 import re
+import re._casefix as _casefix
 import re._constants as _sre
 import re._parser as _sre_parse
 import sys
@@ -29,6 +30,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import ahocorasick
+
+from strikewatch.caseless import lowered
 
 #: an anchor grows up to this many characters (longer anchors turn more positions away;
 #: past a word or two they add states, not selectivity)
@@ -66,13 +69,22 @@ def _seq(items: Any) -> set[_Prefix]:
     return states
 
 
+#: characters IGNORECASE folds beyond their lower case ("ſ" matches "s", "K" the Kelvin
+#: sign): an anchor never holds one, nor a character that is the lower case of one
+_EXTRA_FOLDS = frozenset(chr(c) for c in _casefix._EXTRA_CASES) | frozenset(
+    chr(o) for c in _casefix._EXTRA_CASES for o in _casefix._EXTRA_CASES[c])
+
+
 def _char(c: int) -> str | None:
-    """The character as it stands in the lower-cased text, or None where case folding
-    could map another character onto it (a non-ASCII letter)."""
+    """The character as it stands in the lower-cased text ("Ú" and "ú" are "ú" there), or
+    None where case folding could map a character of another lower case onto it."""
     ch = chr(c)
     if ch.isascii():
         return ch.lower()
-    return ch if ch.lower() == ch.upper() == ch else None
+    low = ch.lower()
+    if len(low) != 1 or ch in _EXTRA_FOLDS or low in _EXTRA_FOLDS:
+        return None
+    return low
 
 
 def _chars(av: Any) -> set[str] | None:
@@ -175,22 +187,21 @@ def required(rx: re.Pattern[str]) -> set[str] | None:
     return _minimal(got) if got else None
 
 
-#: the last texts read: the text lower-cased, or None where that could move offsets or
-#: lose a match, and whether it has a digit other than 0-9 (one sentence is read by several
-#: patterns in a row)
-_LOWERED: dict[str, tuple[str | None, bool]] = {}
+#: the last texts read and whether each has a digit other than 0-9 (asked only by a pattern
+#: with a digit among its anchors); the lower-cased texts are caseless.py's, shared with the
+#: patterns matched there (one sentence is read by several patterns in a row)
+_OTHER_DIGITS: dict[str, bool] = {}
 _KEEP = 64
-_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+_OTHER_DIGIT = re.compile(r"[^\D0-9]")  # a digit other than 0-9 (one class: faster)
 
 
-def _lowered(text: str) -> tuple[str | None, bool]:
-    low: str | None = text.lower()
-    if len(low) != len(text) or "ſ" in low or "ı" in low:  # type: ignore[arg-type,operator]
-        low = None
-    got = (low, not text.isascii() and _OTHER_DIGIT.search(text) is not None)
-    if len(_LOWERED) >= _KEEP:
-        _LOWERED.clear()
-    _LOWERED[text] = got
+def _other_digit(text: str) -> bool:
+    got = _OTHER_DIGITS.get(text)
+    if got is None:
+        got = not text.isascii() and _OTHER_DIGIT.search(text) is not None
+        if len(_OTHER_DIGITS) >= _KEEP:
+            _OTHER_DIGITS.clear()
+        _OTHER_DIGITS[text] = got
     return got
 
 
@@ -218,17 +229,23 @@ class Anchored:
         """Every position in [pos, endpos) where an anchor starts, in order (None: the
         text cannot be anchored; match it with the pattern itself). A gate: [] where no
         string every match contains is there, else None."""
-        low, other_digit = _LOWERED.get(text) or _lowered(text)
-        if low is None or other_digit and self._digits:
+        low = lowered(text)
+        if low is None or self._digits and _other_digit(text):
             return None
         if endpos > len(low):
             endpos = len(low)
         if pos >= endpos:
             return []
+        if pos or endpos < len(low):
+            # a part of the text (a clause of the article): the automaton is given that part
+            # only (given the whole text and bounds, it converts all of it, every call)
+            low, base = low[pos:endpos], pos
+        else:
+            base = 0
         if self._gate:
-            return None if next(self._ac.iter(low, pos, endpos), None) else []
+            return None if next(self._ac.iter(low), None) else []
         # no anchor is a prefix of another, so no two start at one position
-        starts = [e - n for e, n in self._ac.iter(low, pos, endpos)]
+        starts = [e - n + base for e, n in self._ac.iter(low)]
         if len(starts) > 1:
             starts.sort()
         return starts
@@ -287,3 +304,10 @@ def gated(rx: re.Pattern[str]) -> Anchored | re.Pattern[str]:
     if found is None:
         return rx
     return Anchored(rx, found, gate=True)
+
+
+def anchored_or_gated(rx: re.Pattern[str]) -> Anchored | re.Pattern[str]:
+    """`rx` at its anchors where it has some, else behind its gate (a pattern opening with
+    a name, "X informó", has no anchors but a verb every match holds), else `rx` itself."""
+    got = anchored(rx)
+    return got if got is not rx else gated(rx)

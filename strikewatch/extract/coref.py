@@ -14,9 +14,10 @@ import datetime as dt
 import re
 
 from strikewatch.extract.actors import DEMONYM_RE
-from strikewatch.extract.anchored import anchored
+from strikewatch.extract.anchored import anchored, gated
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.date_forms import DAY
+from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.triggers import BAT, ERV, VAC
 
 __all__ = ["Group", "merge_frames"]
@@ -175,15 +176,15 @@ def _bare_reference(f: Frame) -> bool:
 
 # "one more was killed in a second operation", "... in another raid": the clause names its
 # act as one of its own, so a weak word in it ("killed") is no reference to the act before
-_OTHER_ACT = re.compile(r"\b(?:in|during|by|from)\s+(?:another|a\s+(?:second|third|fourth|"
+_OTHER_ACT = anchored(re.compile(r"\b(?:in|during|by|from)\s+(?:another|a\s+(?:second|third|fourth|"
                         r"separate|further|new|different))\s+(?:[\w-]+\s+)?(?:strikes?|"
                         r"attacks?|raids?|operations?|bombings?|assaults?|ambush|clash(?:es)?|"
-                        r"incidents?|engagements?)\b", re.IGNORECASE)
+                        r"incidents?|engagements?)\b", re.IGNORECASE))
 
 # "Two days before that, ...", "A week earlier ...": told before its event word, a time
 # counted back from the act just told, so another act
-_OTHER_TIME = re.compile(r"\b(?:hours?|days?|weeks?|months?)\s+(?:before|earlier)\b|"
-                         r"\bthe\s+(?:day|night|week|month)\s+before\b", re.IGNORECASE)
+_OTHER_TIME = gated(re.compile(r"\b(?:hours?|days?|weeks?|months?)\s+(?:before|earlier)\b|"
+                         r"\bthe\s+(?:day|night|week|month)\s+before\b", re.IGNORECASE))
 
 # a telling between the time and the event word: "The day before, a spokesman had given
 # three as the dead" dates what was said about the act, not another act
@@ -217,10 +218,11 @@ def _earlier_act(f: Frame) -> bool:
 # ISIS bases in Syria", "the agency also reported Israeli strikes on Sunday on homes in
 # Naqura": an act told as one more beside those told (not "has also attacked ships", a
 # pattern to date, nor "were also hit by US-UK strikes", where the name is the attacker)
-_ALSO_ACT = re.compile(r"(?<!\bhas )(?<!\bhave )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )"
+_ALSO_ACT = prefixed(re.compile(
+                       r"(?<!\bhas )(?<!\bhave )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )"
                        r"\balso\s+(?:hit|struck|targeted|bombed|shelled|"
                        r"pounded|raided|reported\s+(?:[\w-]+\s+){0,2}?(?:strikes|airstrikes|"
-                       r"air\s+strikes|raids|shelling|attacks))\b", re.IGNORECASE)
+                       r"air\s+strikes|raids|shelling|attacks))\b", re.IGNORECASE))
 # a name after it: a place or target of its own
 _NAME = re.compile(r"\b[A-Z][\w'’-]{2,}")
 

@@ -115,7 +115,11 @@ def prefixed(rx: re.Pattern[str], k: int = 1) -> re.Pattern[str]:
     # where every match starts at a word boundary, test it first: inside a word the
     # lookahead then fails on one test
     edge = r"\b" if _at_boundary(list(parsed)) else ""
-    return re.compile(f"(?={edge}(?:" + "|".join(alts) + "))(?:" + rx.pattern + ")", rx.flags)
+    try:
+        return re.compile(f"(?={edge}(?:" + "|".join(alts) + "))(?:" + rx.pattern + ")",
+                          rx.flags)
+    except re.error:
+        return rx  # global inline flags ("(?m)...") must open the pattern: nothing in front
 
 
 def _at_boundary(items: list[Any]) -> bool:

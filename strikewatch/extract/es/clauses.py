@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from strikewatch.caseless import AnyMatch
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
 from strikewatch.extract.es.lexicon import (
     CASUALTY_WORDS,
@@ -58,6 +59,7 @@ def split_sentences_es(doc: Doc) -> None:
 def find_triggers(doc: Doc) -> None:
     """Spanish event words per sentence: strikes (strong) and casualty words (weak)."""
     doc.triggers = {}
+    m: AnyMatch  # a match of one of the three word lists
     for s in doc.sentences:
         hits: list[Trigger] = []
         for m in STRIKE_WORDS.finditer(s.text):

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
+from strikewatch.caseless import AnyMatch
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.es.lexicon import NUMBER, NUMBER_WORDS, PEOPLE, VAGUE
+from strikewatch.extract.lookahead import prefixed
 
 Range = tuple[int | None, int | None]
 
@@ -32,7 +35,7 @@ _DEATH_AFTER = re.compile(
     r"resultaron muert[oa]s|fueron abatid[oa]s|abatid[oa]s|víctimas mortales|sin vida|"
     r"neutralizad[oa]s|dad[oa]s de baja|víctimas(?:\s+fatales)?)\b",
     re.IGNORECASE)
-_DEATH_BEFORE = re.compile(
+_DEATH_BEFORE = anchored(re.compile(
     r"(?:murieron|mueren|fallecieron|perdieron la vida|"
     r"mat(?:ó|aron|ando|ar|ado)\s+(?:[\wáéíóú]+\s+){0,3}?a|"
     r"(?:han|ha|habían|habrían|habría) muerto|"
@@ -43,20 +46,20 @@ _DEATH_BEFORE = re.compile(
     r"(?:muertos|fallecidos|víctimas)\s+(?:suman|ascienden|llegan|sube|subió|asciende|supera|"
     r"superan)(?:\s+ya)?"
     r"(?:\s+a)?)\s+(?:a\s+)?(?:los\s+|las\s+|sus\s+)?$",
-    re.IGNORECASE)
+    re.IGNORECASE))
 _SURVIVE_AFTER = re.compile(r"\s*(?:" + PEOPLE + r"\s+|persona\s+|hombres?\s+)?(?:,?\s*que\s+)?"
                             r"(?:sobrevivientes?|supervivientes?|sobrevivieron|sobrevivió|"
                             r"(?:consiguió|logró|pudo) sobrevivir|"
                             r"con vida|salieron con vida|quedaron con vida)\b", re.IGNORECASE)
-_SURVIVE_BEFORE = re.compile(r"(?:salieron con vida|sobrevivieron|quedaron con vida|"
-                             r"sobrevivió)\s+(?:los\s+|las\s+)?$", re.IGNORECASE)
+_SURVIVE_BEFORE = prefixed(re.compile(r"(?:salieron con vida|sobrevivieron|quedaron con vida|"
+                             r"sobrevivió)\s+(?:los\s+|las\s+)?$", re.IGNORECASE))
 _INJURED_AFTER = re.compile(r"\s*(?:(?:los|las)\s+)?(?:" + PEOPLE + r"\s+)?"
                             r"(?:heridos|heridas|(?:resultaron|quedaron) herid[oa]s|"
                             r"lesionad[oa]s)\b",
                             re.IGNORECASE)
 # "una explosión hirió además a cuatro militares", "dejó heridos a tres"
-_INJURED_BEFORE = re.compile(r"(?:hiri(?:ó|eron|endo)|dej(?:ó|aron|ando) heridos)\s+"
-                             r"(?:además\s+|también\s+)?a\s+$", re.IGNORECASE)
+_INJURED_BEFORE = prefixed(re.compile(r"(?:hiri(?:ó|eron|endo)|dej(?:ó|aron|ando) heridos)\s+"
+                             r"(?:además\s+|también\s+)?a\s+$", re.IGNORECASE))
 _ONE_PERSON = re.compile(r"\s*(?:persona|hombre|pescador|tripulante|sobreviviente|"
                          r"superviviente|muerto|fallecido)\b", re.IGNORECASE)
 _STRIKES_AFTER = re.compile(r"\s*(?:de\s+(?:(?:esos|estos|los)\s+)?)?(?:ataques|bombardeos|golpes|"
@@ -78,25 +81,26 @@ _STRIKE_VERB_EN = re.compile(r"(?:bombarde|atac|golpe)\w*\s+(?:[\wáéíóú]+\s
                              re.IGNORECASE)
 _STRIKE_VERB_BEFORE = re.compile(r"(?:bombarde|atac|destru|hund|al fondo)\w*\s+(?:\w+\s+){0,4}$",
                                  re.IGNORECASE)
-_NTH_STRIKE = re.compile(r"\b(?:ataque|bombardeo|golpe) (?:número|nº|n\.º) (\d+)", re.IGNORECASE)
+_NTH_STRIKE = anchored(re.compile(r"\b(?:ataque|bombardeo|golpe) (?:número|nº|n\.º) (\d+)",
+                                  re.IGNORECASE))
 #: "es el sexto bombardeo", "se trata del undécimo ataque": the campaign's count so far
 ORDINALS = {"segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4, "quinto": 5, "sexto": 6,
             "séptimo": 7, "octavo": 8, "noveno": 9, "décimo": 10, "undécimo": 11,
             "duodécimo": 12, "decimotercero": 13, "decimotercer": 13, "decimocuarto": 14,
             "decimoquinto": 15, "decimosexto": 16, "decimoséptimo": 17, "decimoctavo": 18,
             "decimonoveno": 19, "decimonono": 19, "vigésimo": 20}
-_NTH_WORD = re.compile(r"\b(?:es|sería|fue|era|se trata|representa|constituye|marca)\s+"
+_NTH_WORD = anchored(re.compile(r"\b(?:es|sería|fue|era|se trata|representa|constituye|marca)\s+"
                        r"(?:de\s+)?(?:el|del)\s+(" +
-                       "|".join(ORDINALS) + r")\s+(?:ataque|bombardeo|golpe)", re.IGNORECASE)
-_NO_SURVIVORS = re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?"
-                           r"(?:sobrevivientes|supervivientes)\b", re.IGNORECASE)
+                       "|".join(ORDINALS) + r")\s+(?:ataque|bombardeo|golpe)", re.IGNORECASE))
+_NO_SURVIVORS = anchored(re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?"
+                           r"(?:sobrevivientes|supervivientes)\b", re.IGNORECASE))
 
 
 # "y que un tercero consiguió sobrevivir", "otro sobrevivió": one more man, alive
-_ONE_SURVIVOR = re.compile(r"\b(?:un tercero|un cuarto|una tercera|una cuarta|otr[oa]|"
+_ONE_SURVIVOR = anchored(re.compile(r"\b(?:un tercero|un cuarto|una tercera|una cuarta|otr[oa]|"
                            r"una persona|un hombre)(?:\s+persona)?\s+(?:"
                            r"(?:consiguió|logró|pudo)\s+sobrevivir|sobrevivió|salió con vida|"
-                           r"quedó con vida)\b", re.IGNORECASE)
+                           r"quedó con vida)\b", re.IGNORECASE))
 #: a fact box: "Sobrevivientes: una persona …", "Bajas: dos narcoterroristas", "• Víctimas: tres"
 _LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[•·*\-–][ \t]*)?(?P<l>sobrevivientes|supervivientes|heridos|"
                     r"muertos|fallecidos|víctimas|bajas)[ \t]*:[ \t]*$", re.IGNORECASE)
@@ -108,20 +112,21 @@ _LABEL_FIELD = {"sobrevivientes": "survivors", "supervivientes": "survivors",
 #: "abatió a otro dirigente", "Hamza al-Hosi, dirigente de ISIS, murió en Siria"
 _ROLE = (r"(?:alto cargo|alto mando|dirigente|líder|jefe|cabecilla|comandante|miembro|"
          r"integrante|militante)")
-_ONE_KILLED = re.compile(
+_ONE_KILLED = anchored(re.compile(
     r"\b(?:mat(?:ó|aron|ado|ar|a|an)|abati(?:ó|eron|do|r)|dio muerte|dieron muerte|"
     r"acab(?:ó|aron) con la vida de)\s+a\s+(?:un|una|otro|otra)\s+" + _ROLE + r"\b"
     r"|\b" + _ROLE + r"\b[^,.;]{0,50},\s+(?:murió|falleció|fue abatid[oa]|resultó muert[oa])\b",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 #: one person dead or hurt, told in the singular: "dejó un soldado muerto y tres heridos",
 #: "un policía murió y otro resultó herido" ("un", the article, is no count elsewhere)
 _ONE_PERSON_NOUN = (r"(?:soldado|militar|policía|agente|uniformado|civil|niñ[oa]|menor|hombre|"
                     r"mujer|joven|pescador|tripulante|guerrillero|persona|marino|infante)")
-_ONE_DEAD = re.compile(r"\b(?:un|una)\s+" + _ONE_PERSON_NOUN + r"\s+(?:muert[oa]|"
-                       r"(?:murió|falleció|perdió la vida|resultó muert[oa])\b)", re.IGNORECASE)
-_ONE_HURT = re.compile(r"\b(?:(?:un|una)\s+" + _ONE_PERSON_NOUN + r"|otr[oa])\s+(?:herid[oa]|"
-                       r"(?:resultó|quedó) herid[oa])\b", re.IGNORECASE)
+_ONE_DEAD = anchored(re.compile(r"\b(?:un|una)\s+" + _ONE_PERSON_NOUN + r"\s+(?:muert[oa]|"
+                       r"(?:murió|falleció|perdió la vida|resultó muert[oa])\b)", re.IGNORECASE))
+_ONE_HURT = anchored(re.compile(
+                       r"\b(?:(?:un|una)\s+" + _ONE_PERSON_NOUN + r"|otr[oa])\s+(?:herid[oa]|"
+                       r"(?:resultó|quedó) herid[oa])\b", re.IGNORECASE))
 
 
 def number_value(word: str) -> int | None:
@@ -143,7 +148,7 @@ def number_value(word: str) -> int | None:
     return None
 
 
-def number_range(m: re.Match[str]) -> tuple[Range, bool] | None:
+def number_range(m: AnyMatch) -> tuple[Range, bool] | None:
     """The range a number phrase stands for, and whether it is approximate."""
     word = m.group("n").lower()
     q = (m.group("q") or "").lower()
@@ -191,12 +196,13 @@ _AFTER_DEATH_VERB = re.compile(r"\s*(?:(?:[\wáéíóú]+\s+){0,2}[\"“«]?" + 
 
 # "en un primer parte había hablado de cuatro muertos": a figure the report has replaced
 # "había calculado al principio nueve muertos", "estimó inicialmente en nueve"
-_SUPERSEDED = re.compile(r"\b(?:primer|inicial|anterior)\w*\s+(?:parte|comunicado|balance|reporte|"
+_SUPERSEDED = prefixed(re.compile(
+                         r"\b(?:primer|inicial|anterior)\w*\s+(?:parte|comunicado|balance|reporte|"
                          r"informe|recuento)\b[^.;]{0,60}$|\b(?:había|habían)\s+(?:hablado|"
                          r"informado|reportado|dado cuenta)\s+de\s+$|"
                          r"\b(?:(?:había|habían)\s+)?(?:calcul|estim|cifr)\w*\s+"
                          r"(?:(?:al|en un) principio|inicialmente|primero)\s+(?:en\s+)?$",
-                         re.IGNORECASE)
+                         re.IGNORECASE))
 
 
 #: "mató al menos a 120 personas": the qualifier before the object's "a"

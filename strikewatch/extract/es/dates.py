@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import re
 
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import DateRead
 
 MONTHS = {m: i for i, m in enumerate(
@@ -24,7 +25,7 @@ WEEKDAYS = {"lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 
 _MON = "|".join(MONTHS)
 _DAY = "|".join(WEEKDAYS)
 
-DATE_RE = re.compile(
+DATE_RE = anchored(re.compile(
     rf"(?P<since>\bdesde (?:(?:el|inicios de|principios de|comienzos de|mediados de|"
     rf"finales de) )?)?"
     rf"(?:(?P<wdp>\b(?:{_DAY})\s+)?(?P<d>\d{{1,2}}|primero|1\.?º|1ro) de (?P<m>{_MON})"
@@ -38,7 +39,7 @@ DATE_RE = re.compile(
     rf"|(?P<wkend>\b(?:el|este|del|pasado|el pasado) fin de semana(?P<wkpast> pasado)?\b)"
     rf"|(?P<wd>\b(?:el|este|esta|del|pasado) (?:pasado )?(?:{_DAY})\b(?! \d)(?!\s*\(\d))"
     rf")",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 #: An agency's dateline opening a paragraph: "Bogotá, 5 nov (EFE).-", "Washington, 2 de
 #: diciembre de 2025 (AFP) -", "CIUDAD DE MÉXICO, 4 nov (Reuters) -". Its date is the day

@@ -23,14 +23,16 @@ from strikewatch.extract.es.lexicon import (
     STATUS_CUES,
     VESSEL,
 )
+from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.pipeline import component
 
 _INFINITIVE = re.compile(r"(?:atacar|bombardear|golpear|destruir|hundir)\b", re.IGNORECASE)
 # an act someone is kept from doing: "un intento de impedir que Trump ataque lanchas", "para
 # evitar que Israel bombardee", "prohibir al Pentágono atacar" (what the stopping is about)
-_KEPT_FROM = re.compile(r"\b(?:impedir|impida|impidan|impide|impiden|impidió|evitar|evite|eviten|"
+_KEPT_FROM = prefixed(re.compile(
+                        r"\b(?:impedir|impida|impidan|impide|impiden|impidió|evitar|evite|eviten|"
                         r"prohibir|prohíbe|prohíba|prohibió|bloquear|frenar)\s+(?:que\s+)?"
-                        r"(?:[\w.’'-]+\s+){0,4}$", re.IGNORECASE)
+                        r"(?:[\w.’'-]+\s+){0,4}$", re.IGNORECASE))
 _INDIRECT = re.compile(r"\b(?:de|sobre|saber|investiga|establecer|pregunta)\s+si\b", re.I)
 
 
@@ -319,8 +321,8 @@ def list_item(doc: Doc, f: Frame) -> bool:
 
 
 _RANKS = {"primer": 1, "segund": 2, "tercer": 3, "cuart": 4, "quint": 5, "sext": 6}
-_RANK_AT = re.compile(r"\b(primer|segund|tercer|cuart|quint|sext)\w*\s+(?:\w+\s+)?$|"
-                      r"^(primer|segund|tercer|cuart|quint|sext)", re.IGNORECASE)
+_RANK_AT = prefixed(re.compile(r"\b(primer|segund|tercer|cuart|quint|sext)\w*\s+(?:\w+\s+)?$|"
+                      r"^(primer|segund|tercer|cuart|quint|sext)", re.IGNORECASE))
 #: "el primer ataque de la campaña", "el sexto desde septiembre", "es el primer golpe en el
 #: Caribe del que se tiene constancia": a rank in the campaign, not in a list
 _CAMPAIGN_RANK = re.compile(r"[^.;:]{0,60}?\b(?:de (?:la|esta|una) (?:campaña|serie|ofensiva|"

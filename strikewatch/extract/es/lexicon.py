@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 
 from strikewatch.caseless import caseless
+from strikewatch.extract.anchored import Anchored, anchored, anchored_or_gated, gated
 
 A = r"[\wáéíóúüñÁÉÍÓÚÜÑ]"  # a Spanish word character (re's \w already has them; kept explicit)
 
 # --- event words -------------------------------------------------------------------------
 #: Strong event words: a strike on a boat, a bombing, an attack. Verbs in the preterite,
 #: the present (headlines), the participle and the infinitive (for plans and threats).
-STRIKE_WORDS = caseless(re.compile(
+#: Tried only where one of the words it starts with occurs (`anchored`).
+STRIKE_WORDS = anchored(re.compile(
     r"\b(?:ataques?(?:\s+(?:cinéticos?|letales?|militares?|aéreos?))*(?:\s+(?:letal|cinético))?|"
     r"bombardeos?|bombarde(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán|ara|aran)|"
     r"atac(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán|ara|aran)|"
@@ -63,24 +65,24 @@ SEA_INCIDENT_WORDS = caseless(re.compile(
     r"cayó en manos de|rob(?:ó|aron) a los ocupantes|intercept(?:ó|aron|ada|ado)\b"
     r"(?=[^.]{0,40}\b(?:en el mar|frente a|millas)))", re.IGNORECASE))
 #: Weak event words: casualty words that only join an event ("murieron cuatro").
-CASUALTY_WORDS = re.compile(
+CASUALTY_WORDS = gated(re.compile(
     # "una estrategia que ya suma cerca de 133 víctimas": a running toll in victims
     r"\b(?:(?<=suma )(?:\w+ ){0,3}?víctimas|(?<=eleva a )(?:\w+ ){0,3}?víctimas|"
     r"(?<=asciende a )(?:\w+ ){0,3}?víctimas|(?<=acumula )(?:\w+ ){0,3}?víctimas|"
     r"muert[oa]s|fallecid[oa]s|murieron|mueren|fallecieron|perdieron la vida|murió|falleció|"
-    r"mat(?:ó|aron|ando|ar|ado)|abatid[oa]s|abati(?:ó|eron))\b", re.IGNORECASE)
+    r"mat(?:ó|aron|ando|ar|ado)|abatid[oa]s|abati(?:ó|eron))\b", re.IGNORECASE))
 #: A boat that is the event's target ("narcolancha", "semisumergible").
-VESSEL = re.compile(r"\b(?:lanchas?|narcolanchas?|embarcaci(?:ón|ones)|semisumergibles?|"
+VESSEL = caseless(re.compile(r"\b(?:lanchas?|narcolanchas?|embarcaci(?:ón|ones)|semisumergibles?|"
                     r"submarinos?|botes?|peñeros?|naves?|buques?|barcos?|go-fast|"
-                    r"navíos?|pesqueros?)\b", re.IGNORECASE)
+                    r"navíos?|pesqueros?)\b", re.IGNORECASE))
 SEA_WORD = re.compile(r"\b(?:mar|océano|Caribe|Pacífico|aguas|costas?|marítim[oa]s?|"
                       r"golfo)\b", re.IGNORECASE)
-LAND_TARGET = re.compile(r"\b(?:en tierra|terrestres?|laboratorios?|campamentos?|pistas?|"
-                         r"instalaciones|edificios?|casas?|bases?)\b", re.IGNORECASE)
+LAND_TARGET = gated(re.compile(r"\b(?:en tierra|terrestres?|laboratorios?|campamentos?|pistas?|"
+                         r"instalaciones|edificios?|casas?|bases?)\b", re.IGNORECASE))
 
 # --- status ------------------------------------------------------------------------------
 #: Cue -> status, read in the words before the event word (and "amenazó con" anywhere before).
-STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+STATUS_CUES: tuple[tuple[str, Anchored | re.Pattern[str]], ...] = (
     ("denied", re.compile(r"\b(?:neg(?:ó|aron|ar|aba)\b|nieg(?:a|an|uen)\b|desmint(?:ió|ieron)|"
                           r"rechaz(?:ó|aron) que|"
                           # an accusation called false: "calificó de falsa la acusación de
@@ -112,6 +114,9 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("hypothetical", re.compile(r"(?:^|[¿,]\s*)(?:si|en caso de que|pongamos que|"
                                 r"una posible intervención)\s", re.I)),
 )
+#: (each tried only where one of its first words occurs)
+STATUS_CUES = tuple((status, anchored(rx) if isinstance(rx, re.Pattern) else rx)
+                    for status, rx in STATUS_CUES)
 #: Cues told after the event word in its clause ("los ataques por tierra van a empezar"):
 #: what has not happened yet.
 STATUS_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -119,8 +124,8 @@ STATUS_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"llegar)|(?:empezarán|comenzarán|llegarán)\b)", re.I)),
 )
 #: Hedges: the event is reported, not vouched for ("habría", "presuntamente").
-HEDGES = re.compile(r"\b(?:habría(?:n)?|presunt(?:o|a|os|as|amente)|supuest(?:o|a|os|as|"
-                    r"amente)|al parecer|según se informa|aparentemente)\b", re.I)
+HEDGES = anchored(re.compile(r"\b(?:habría(?:n)?|presunt(?:o|a|os|as|amente)|supuest(?:o|a|os|as|"
+                    r"amente)|al parecer|según se informa|aparentemente)\b", re.I))
 #: The conditional mood of an event verb ("atacaría") says what would happen: a plan.
 CONDITIONAL = re.compile(r"\b\w+(?:aría|ería|iría)(?:n|mos)?\b", re.I)
 
@@ -141,11 +146,13 @@ VAGUE: dict[str, tuple[int | None, int | None]] = {
 }
 _NUMWORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 #: A number phrase: an optional qualifier, then digits, a word number or a vague word.
-NUMBER = re.compile(
+#: (matched on lower-cased text, `caseless`: its matches may start with a space, so it has
+#: no anchors)
+NUMBER = caseless(re.compile(
     r"(?<!\w)(?P<q>al menos|por lo menos|como mínimo|un mínimo de|más de|hasta|casi|"
     r"cerca de|unos|unas|alrededor de|aproximadamente)?\s*(?:una\s+|otr[oa]s\s+)?"
     r"(?<![\w.,])(?P<n>\d{1,4}(?![\d.,]\d)|(?:" + _NUMWORD + r")(?:\s+y\s+(?:" + _NUMWORD + r"))?|"
-    r"veinti\w+|(?:" + "|".join(VAGUE) + r"))\b", re.IGNORECASE)
+    r"veinti\w+|(?:" + "|".join(VAGUE) + r"))\b", re.IGNORECASE))
 #: People words between a number and a casualty word ("seis tripulantes murieron").
 PEOPLE = (r"(?:personas?|hombres?|tripulantes?|pescador|ocupantes|narcoterroristas|terroristas|"
           r"pescadores|marineros|civiles|presuntos narcotraficantes|narcotraficantes|"
@@ -232,7 +239,7 @@ _NAME = r"(?:(?:el|la|los|las)\s+)?(?P<name>[A-ZÁÉÍÓÚÑ][\w.áéíóúñ-]*
 SAY_VERB = (r"(?:informó|informaron|dijo|dijeron|indicó|indicaron|afirmó|aseguró|anunció|"
             r"anunciaron|escribió|publicó|confirmó|declaró|señaló|reveló|explicó|precisó|"
             r"detalló|sostuvo|agregó|añadió|difundió|dio a conocer)")
-ATTRIBUTION = (
+ATTRIBUTION: tuple[Anchored | re.Pattern[str], ...] = (
     re.compile(r"\b(?:según|de acuerdo con|de acuerdo a|citado por|reveló)\s+" + _NAME),
     # "el Pentágono informó", "Hegseth, jefe del Pentágono, dijo": the name, or the name
     # and an apposition between commas, right before the verb
@@ -240,8 +247,11 @@ ATTRIBUTION = (
                r"presidente|presidenta|director[a]?)\b[^.,;]{0,50},)?\s+" + SAY_VERB + r"\b"),
     re.compile(r"\b" + SAY_VERB + r"\s+(?:este\s+\w+\s+|hoy\s+|ayer\s+)?" + _NAME),
 )
-ANONYMOUS = re.compile(r"\bfuentes (?:anónimas|oficiales|militares|cercanas)|"
-                       r"(?:dos|tres|cuatro|varias) personas con conocimiento", re.I)
+#: (each tried only at its first words, or in a clause holding a say verb)
+ATTRIBUTION = tuple(anchored_or_gated(rx) if isinstance(rx, re.Pattern) else rx
+                    for rx in ATTRIBUTION)
+ANONYMOUS = anchored(re.compile(r"\bfuentes (?:anónimas|oficiales|militares|cercanas)|"
+                       r"(?:dos|tres|cuatro|varias) personas con conocimiento", re.I))
 _STOP_NAMES = {"El", "La", "Los", "Las", "En", "Un", "Una", "Este", "Esta", "Según", "Ayer"}
 
 
