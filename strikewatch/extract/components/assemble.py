@@ -592,6 +592,10 @@ _CAMPAIGN_WORD = re.compile(r"^(?:campaign|offensive|war|conflict|fighting|hosti
                             r"crackdown)$", re.IGNORECASE)
 
 
+# what is launched, waged or restarted as a whole (not "fighting", which may be one battle)
+_LAUNCHED = re.compile(r"^(?:campaign|offensive|crackdown)$", re.IGNORECASE)
+
+
 def _kind_of_act(doc: Doc, g: Group) -> bool:
     """An occurred incident told only in plurals, gerunds or as a campaign or war ("an
     investigation into military strikes on boats", "must stop striking boats", "its strikes
@@ -610,8 +614,12 @@ def _kind_of_act(doc: Doc, g: Group) -> bool:
         return False
     if any(k in f.counts for f in g.frames for k in (*_TOLLS, "strikes")):
         return False
+    # a campaign launched, restarted or waged on a day is still a campaign ("launched an
+    # all-out offensive in June", "restarted its offensive on March 18"): the day it began
+    # is no act's, and "launched" no act done
+    acts = [f for f in g.frames if not _LAUNCHED.match(f.trigger.text)]
     if any(_DONE.search(f.sentence.text[:f.trigger.start - f.sentence.start][-50:])
-           for f in g.frames):
+           for f in acts):
         return False  # "carried out lethal strikes on three vessels", "a wave of strikes"
     if any(_IMPACT_AFTER.match(f.sentence.text, f.trigger.end - f.sentence.start)
            for f in g.frames):
@@ -619,7 +627,7 @@ def _kind_of_act(doc: Doc, g: Group) -> bool:
     # a day of its own, or history placed in a year ("killed by Israeli forces in 1997")
     return not any(f.date_low is not None and (f.time_precision == 1 or (
         f.background and f.trigger.text.lower() in ("killed", "died") and year_named(f)))
-        for f in g.frames)
+        for f in acts)
 
 
 # a verb of impact right after the plural: "other strikes hit the province"
