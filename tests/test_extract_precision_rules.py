@@ -8,11 +8,18 @@ sentences written for these tests (not taken from any gold article):
 - a campaign launched or restarted on a day ("restarted its offensive on March 18") is a
   campaign, not a strike of that day;
 - "have since (also) attacked ..." is a campaign to date, as "have attacked ... since" is;
+- a weekday that dates a telling ("On Wednesday the rebels had said that ...", "rejected by
+  the government on Thursday") keeps no two mentions of one strike apart; an event's own
+  weekday must come on the day it was told of or shortly before it, else it is another
+  strike ("confirmed on Saturday that a boat hit last Thursday" is not Sunday's news);
 """
 
 from __future__ import annotations
 
 from strikewatch.extract import extract
+from strikewatch.extract.components.assemble import _told_of
+from strikewatch.extract.components.dates import told_at
+from strikewatch.extract.context import Sentence
 from strikewatch.records import Article, Mention
 
 MONDAY = "2026-03-02"
@@ -99,3 +106,42 @@ def test_a_perfect_with_a_toll_of_its_own_is_still_told() -> None:
     got = [m for m in extract(Article(text=text, published=MONDAY))
            if m.status == "occurred" and not m.background]
     assert got and got[0].killed_low == 2
+
+
+# --- a day of telling is no day of the event ------------------------------------------------
+
+def test_a_claim_rejected_by_someone_on_a_day_dates_the_rejection() -> None:
+    text = "The claim was rejected by the White House on Thursday."
+    s = Sentence(0, 0, len(text), text)
+    at = text.index("Thursday")
+    assert told_at(text, s, at, at + len("Thursday"))
+    plain = "The boat was hit by the navy on Thursday."
+    s2 = Sentence(0, 0, len(plain), plain)
+    at2 = plain.index("Thursday")
+    assert not told_at(plain, s2, at2, at2 + len("Thursday"))
+
+
+def test_two_told_days_do_not_split_one_strike_on_an_undated_page() -> None:
+    text = ("Rebel claims that fishermen were aboard the boat struck most recently by the "
+            "navy in the Gulf of Aden were rejected by the government on Thursday. On "
+            "Wednesday the rebel leader had said that the navy's operation last week had "
+            "struck a boat carrying fishermen.")
+    assert len(_incidents(text, published=None)) == 1
+
+
+def test_an_own_weekday_may_come_shortly_before_the_day_it_was_told() -> None:
+    assert _told_of({"sunday"}, {"saturday"})
+    assert _told_of({"sunday"}, {"sunday"})
+    assert _told_of({"monday"}, {"saturday"})  # across the week's end
+    assert not _told_of({"sunday"}, {"thursday"})
+    assert not _told_of({"sunday"}, {"monday"})  # after the telling
+
+
+def test_news_told_on_sunday_is_not_a_boat_hit_last_thursday() -> None:
+    text = ('On Sunday Defence Minister Jane Roe said another boat had been bombed by the '
+            'navy in the Gulf of Aden and four "pirates" killed. The minister gave no '
+            'evidence. President John Doe confirmed on Saturday that a boat the navy hit '
+            'last Thursday had left two survivors, who he said were being sent home.')
+    got = _incidents(text, published=None)
+    assert len(got) == 2
+    assert sorted((m.killed_low or 0) for m in got) == [0, 4]

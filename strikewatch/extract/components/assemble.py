@@ -231,22 +231,53 @@ _CAMPAIGN = re.compile(r"\b(?:campaign|offensive|war|conflict|crackdown)\b", re.
 
 
 def _days_named(doc: Doc, g: Group) -> tuple[set[str], set[str]]:
-    """The weekdays (lower-cased) and months the group's clauses name."""
+    """The weekdays (lower-cased) and months the group's clauses name as the event's own."""
+    days, months, _ = _days_told(doc, g)
+    return days, months
+
+
+def _days_told(doc: Doc, g: Group) -> tuple[set[str], set[str], set[str]]:
+    """The weekdays and months the group's clauses name as the event's own, and the
+    weekdays they name as when it was told ("said on Monday", "On Monday the command said
+    that ...")."""
     days: set[str] = set()
     months: set[str] = set()
+    told: set[str] = set()
     for f in g.frames:
-        for rx, out, key in ((_WEEKDAY, days, str.lower), (_MONTH, months, str)):
-            for m in rx.finditer(doc.text, f.start, f.end):
-                if not told_at(doc.text, f.sentence, m.start(), m.end()):
-                    out.add(key(m.group(0)))  # "said on Monday" names when it was told
-    return days, months
+        for m in _WEEKDAY.finditer(doc.text, f.start, f.end):
+            told_day = day_of_telling(doc.text, f.sentence, m.start(), m.end(),
+                                      until=f.trigger.start)
+            (told if told_day else days).add(m.group(0).lower())
+        for m in _MONTH.finditer(doc.text, f.start, f.end):
+            if not told_at(doc.text, f.sentence, m.start(), m.end()):
+                months.add(m.group(0))  # "said on Monday" names when it was told
+    return days, months, told
+
+
+_WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _told_of(told: set[str], done: set[str]) -> bool:
+    """Whether an event done on one of the weekdays `done` can have been told of on one of
+    `told`: the same day or up to TOLD_WITHIN_DAYS later."""
+    return any(0 <= (_WEEK.index(t) - _WEEK.index(d)) % 7 <= TOLD_WITHIN_DAYS
+               for t in told for d in done)
 
 
 def _days_differ(doc: Doc, g: Group, a: Group) -> bool:
     """Two groups that name other weekdays, or other months, tell other days, even where
-    no publication date lets the dates be read ("on Tuesday" and "in January")."""
-    (gd, gm), (ad, am) = _days_named(doc, g), _days_named(doc, a)
-    return bool(gd and ad and not gd & ad) or bool(gm and am and not gm & am)
+    no publication date lets the dates be read ("on Tuesday" and "in January"); where one
+    names only the day its event was told of ("On Sunday the minister said ..."), the
+    other's own day must come on it or shortly before ("a boat hit last Thursday" is not
+    what was told on Sunday)."""
+    (gd, gm, gt), (ad, am, at) = _days_told(doc, g), _days_told(doc, a)
+    if bool(gd and ad and not gd & ad) or bool(gm and am and not gm & am):
+        return True
+    if gd and not ad and at:
+        return not _told_of(at, gd)
+    if ad and not gd and gt:
+        return not _told_of(gt, ad)
+    return False
 
 
 def _distinct(doc: Doc, g: Group) -> bool:
