@@ -5,8 +5,9 @@ sentences written for these tests (not taken from any gold article):
 
 - a toll the event only *follows* ("follows by less than a week the deaths of 11 people")
   is an earlier act's, not the event's own;
-- a campaign launched or restarted on a day ("restarted its offensive on March 18") is a
-  campaign, not a strike of that day;
+- a campaign restarted on a day ("restarted its offensive on March 18") or launched as
+  history ("launched an all-out offensive in June last year") is a campaign, not a strike;
+  one launched on a day of the news stays (tests/test_extract_other_strikes.py);
 - "have since (also) attacked ..." is a campaign to date, as "have attacked ... since" is;
 - a weekday that dates a telling ("On Wednesday the rebels had said that ...", "rejected by
   the government on Thursday") keeps no two mentions of one strike apart; an event's own

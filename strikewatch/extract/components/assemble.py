@@ -623,10 +623,6 @@ _CAMPAIGN_WORD = re.compile(r"^(?:campaign|offensive|war|conflict|fighting|hosti
                             r"crackdown)$", re.IGNORECASE)
 
 
-# what is launched, waged or restarted as a whole (not "fighting", which may be one battle)
-_LAUNCHED = re.compile(r"^(?:campaign|offensive|crackdown)$", re.IGNORECASE)
-
-
 def _kind_of_act(doc: Doc, g: Group) -> bool:
     """An occurred incident told only in plurals, gerunds or as a campaign or war ("an
     investigation into military strikes on boats", "must stop striking boats", "its strikes
@@ -645,9 +641,9 @@ def _kind_of_act(doc: Doc, g: Group) -> bool:
         return False
     if any(k in f.counts for f in g.frames for k in (*_TOLLS, "strikes")):
         return False
-    # a campaign launched, restarted or waged on a day is still a campaign ("launched an
-    # all-out offensive in June", "restarted its offensive on March 18"): the day it began
-    # is no act's, and "launched" no act done
+    # a campaign launched is no act done ("launched an all-out offensive"), and one
+    # restarted on a day is still a campaign ("restarted its offensive on March 18"); a
+    # campaign launched on a day of its own is news and stays
     acts = [f for f in g.frames if not _LAUNCHED.match(f.trigger.text)]
     if any(_DONE.search(f.sentence.text[:f.trigger.start - f.sentence.start][-50:])
            for f in acts):
@@ -658,7 +654,20 @@ def _kind_of_act(doc: Doc, g: Group) -> bool:
     # a day of its own, or history placed in a year ("killed by Israeli forces in 1997")
     return not any(f.date_low is not None and (f.time_precision == 1 or (
         f.background and f.trigger.text.lower() in ("killed", "died") and year_named(f)))
-        for f in acts)
+        for f in g.frames if not _restarted(f))
+
+
+# what is launched or taken up again as a whole (not "fighting", which may be one battle)
+_LAUNCHED = re.compile(r"^(?:campaign|offensive|crackdown|war)$", re.IGNORECASE)
+# a campaign taken up again: "restarted its offensive", "resumed the air campaign"
+_RESTARTED = re.compile(r"\b(?:re-?start|resum|renew|relaunch|re-launch)\w*\s+(?:[\w'’-]+\s+)"
+                        r"{0,3}$", re.IGNORECASE)
+
+
+def _restarted(f: Frame) -> bool:
+    """A campaign word told as taken up again: the day names when, not an act of it."""
+    return bool(_LAUNCHED.match(f.trigger.text)) and bool(_RESTARTED.search(
+        f.sentence.text[:f.trigger.start - f.sentence.start][-60:]))
 
 
 # a verb of impact right after the plural: "other strikes hit the province"
