@@ -9,6 +9,8 @@ sentences written for these tests (not taken from any gold article):
   history ("launched an all-out offensive in June last year") is a campaign, not a strike;
   one launched on a day of the news stays (tests/test_extract_other_strikes.py);
 - "have since (also) attacked ..." is a campaign to date, as "have attacked ... since" is;
+- an open toll over plural acts on plural targets with no number and no date ("more than
+  two dozen dead in airstrikes on suspected drug boats") is a tally of many acts;
 - a weekday that dates a telling ("On Wednesday the rebels had said that ...", "rejected by
   the government on Thursday") keeps no two mentions of one strike apart; an event's own
   weekday must come on the day it was told of or shortly before it, else it is another
@@ -146,3 +148,30 @@ def test_news_told_on_sunday_is_not_a_boat_hit_last_thursday() -> None:
     got = _incidents(text, published=None)
     assert len(got) == 2
     assert sorted((m.killed_low or 0) for m in got) == [0, 4]
+
+
+# --- a toll over many acts on many targets is a tally --------------------------------------
+
+def test_a_toll_in_raids_on_smuggling_boats_is_a_tally() -> None:
+    text = ("With more than thirty people dead in navy raids on suspected smuggling boats in "
+            "the Gulf, a fisherman among them, his widow wants answers.")
+    assert _incidents(text, published=None) == []
+    every = extract(Article(text=text, published=None))
+    assert any(m.kind == "tally" and m.killed_low == 31 for m in every)
+
+
+def test_strikes_on_two_villages_with_a_day_stay_an_incident() -> None:
+    text = "Strikes on two villages in the south killed six people on Saturday, medics said."
+    assert len(_incidents(text)) == 1
+
+
+def test_a_closed_toll_in_strikes_on_boats_stays_an_incident() -> None:
+    # a figure with no "more than" may be one operation's (tests/test_extract_assemble.py)
+    text = "Naval raids on smuggling boats in the gulf killed four people, officials said."
+    assert len(_incidents(text, published=None)) == 1
+
+
+def test_one_raid_on_a_boat_with_a_toll_is_an_incident() -> None:
+    text = "Four men died when a navy raid on a suspected smuggling boat set it ablaze."
+    got = _incidents(text, published=None)
+    assert len(got) == 1 and got[0].killed_low == 4
