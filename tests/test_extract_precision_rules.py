@@ -11,6 +11,8 @@ sentences written for these tests (not taken from any gold article):
 - "have since (also) attacked ..." is a campaign to date, as "have attacked ... since" is;
 - an open toll over plural acts on plural targets with no number and no date ("more than
   two dozen dead in airstrikes on suspected drug boats") is a tally of many acts;
+- "the strikes" told after a day's few strikes told together (a tally: "hit two skiffs on
+  Sunday, and five died") refers to them, not to a new incident;
 - a weekday that dates a telling ("On Wednesday the rebels had said that ...", "rejected by
   the government on Thursday") keeps no two mentions of one strike apart; an event's own
   weekday must come on the day it was told of or shortly before it, else it is another
@@ -175,3 +177,18 @@ def test_one_raid_on_a_boat_with_a_toll_is_an_incident() -> None:
     text = "Four men died when a navy raid on a suspected smuggling boat set it ablaze."
     got = _incidents(text, published=None)
     assert len(got) == 1 and got[0].killed_low == 4
+
+
+# --- "the strikes" after a day's strikes told together refers to them ----------------------
+
+def test_the_strikes_after_a_days_strikes_told_together_is_no_new_incident() -> None:
+    text = ("The navy hit two skiffs in the Gulf of Aden on Sunday, and five people died, "
+            "the ministry said. The strikes, in international waters, are the third such "
+            "operation this month. Rights groups have questioned their legality.")
+    assert _incidents(text, published=None) == []
+    every = extract(Article(text=text, published=None))
+    tallies = [m for m in every if m.kind == "tally" and m.killed_low == 5]
+    assert len(tallies) == 1
+    # the reference's sentence is cited by the day's tally it joined
+    said = text.index("The strikes")
+    assert any(s.start <= said < s.end for s in tallies[0].spans)

@@ -706,6 +706,14 @@ def _retellings(doc: Doc, groups: list[Group]) -> list[Group]:
                     same_day = [a for a in prior if days & _days_named(doc, a)[0]]
                     _merge((same_day or prior)[-1], g)
                     continue
+            if h.anaphoric and _ACTS.search(h.trigger.text) and not h.counts:
+                # "The US hit two vessels on Sunday, and six died. ... The strikes, in
+                # international waters, ...": a plural reference to the day's strikes told
+                # together before it
+                tallies = [a for a in keep if a.head.kind == "tally" and _referent(doc, g, a)]
+                if tallies:
+                    _merge(tallies[-1], g)
+                    continue
         keep.append(g)
     return keep
 
@@ -899,16 +907,31 @@ def _referent(doc: Doc, g: Group, a: Group) -> bool:
     same kind of act on no other day. Who the referring sentence names (the condemner, the
     announcer) and where it speaks from are not compared."""
     ah = a.head
-    if ah.kind != "event" or ah.status != "occurred" or ah.background != g.head.background:
+    if ah.kind == "tally" and _day_of_strikes(a) and _ACTS.search(g.head.trigger.text):
+        pass  # "the US hit two vessels on Sunday ... The strikes, in international waters"
+    elif ah.kind != "event":
+        return False
+    if ah.status != "occurred" or ah.background != g.head.background:
         return False
     if _CAMPAIGN.search(ah.trigger.text) or ah.trigger.text.lower() == "fighting":
         return False  # a war or a campaign told as context is no event to refer to
-    if _ACTS.search(g.head.trigger.text) and not _ACTS.search(ah.trigger.text):
+    if _ACTS.search(g.head.trigger.text) and not _ACTS.search(ah.trigger.text) and \
+            ah.kind != "tally":
         return False  # "described its raids": several acts do not refer to one
     t, at = g.value("event_type"), a.value("event_type")
     if t != at and not {t, at} <= {*_VIOLENT, None}:
         return False  # a reference to an attack never joins a designation
     return _dates_meet(doc, g, a) and not _days_differ(doc, g, a) and not _seas_differ(g, a)
+
+
+def _day_of_strikes(a: Group) -> bool:
+    """A tally of a day's few strikes ("hit two vessels on Sunday, and six died"), not of a
+    campaign: no period, no since-phrase, at most `RAID_STRIKES` strikes counted. A plural
+    reference told after it ("the strikes") refers to those strikes."""
+    h = a.head
+    n = h.counts.get("strikes")
+    return h.period_low is None and h.since_read is None and \
+        (n is None or (n[1] or n[0] or 0) <= RAID_STRIKES)
 
 
 # words that tell when, read or not ("Oct. 3" where no year is known, "overnight")
