@@ -13,6 +13,8 @@ sentences written for these tests (not taken from any gold article):
   two dozen dead in airstrikes on suspected drug boats") is a tally of many acts;
 - "the strikes" told after a day's few strikes told together (a tally: "hit two skiffs on
   Sunday, and five died") refers to them, not to a new incident;
+- an act told only as what the news came after or answered, with no toll or day of its
+  own ("in response to a rocket attack by the rebels"), is background;
 - a weekday that dates a telling ("On Wednesday the rebels had said that ...", "rejected by
   the government on Thursday") keeps no two mentions of one strike apart; an event's own
   weekday must come on the day it was told of or shortly before it, else it is another
@@ -192,3 +194,21 @@ def test_the_strikes_after_a_days_strikes_told_together_is_no_new_incident() -> 
     # the reference's sentence is cited by the day's tally it joined
     said = text.index("The strikes")
     assert any(s.start <= said < s.end for s in tallies[0].spans)
+
+
+# --- an act told only as what the news answered is context ---------------------------------
+
+def test_an_act_told_only_as_what_the_news_answered_is_background() -> None:
+    text = ("Jets struck rebel depots in the north on Saturday, in response to a rocket "
+            "attack by the rebels on the garrison.")
+    got = _incidents(text, published="2026-10-26")
+    assert [m.date_low for m in got] == ["2026-10-24"]
+    every = extract(Article(text=text, published="2026-10-26"))
+    assert any(m.background and m.status == "occurred" for m in every)  # kept, as context
+
+
+def test_an_act_answered_with_its_own_day_stays_an_incident() -> None:
+    text = ("Jets struck rebel depots in the north on Saturday, in response to a rocket "
+            "attack by the rebels on the garrison on 1 October.")
+    got = _incidents(text, published="2026-10-26")
+    assert sorted(m.date_low or "" for m in got) == ["2026-10-01", "2026-10-24"]

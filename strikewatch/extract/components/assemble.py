@@ -555,7 +555,7 @@ def assemble(doc: Doc) -> None:
     doc.groups = _join_denied_claim(doc, [g for g in groups if not _reference_only(doc, g)])
     for g in doc.groups:
         _own_dates(doc, g)
-        if _follow_up(doc, g) or _topic_of_talk(doc, g):
+        if _follow_up(doc, g) or _topic_of_talk(doc, g) or _answered_only(g):
             for f in g.frames:
                 f.background = True
     _history_story(doc)
@@ -1050,6 +1050,16 @@ _FOLLOW_UP = re.compile(
     r"(?:the|this|that))\s+"
     r"(?:[\w'’.-]+\s+){0,3}?(?:strikes?|attacks?|raids?|operations?|bombings?)\b",
     re.IGNORECASE)
+
+
+def _answered_only(g: Group) -> bool:
+    """An act told only as what the news came after or answered ("in response to broad US
+    airstrikes", "hitting back over the strike on the consulate"), with no toll or day of
+    its own and no other telling in the article, is recalled as context (background); one
+    told with its day ("fired missiles at Israel on 1 October") stays an incident."""
+    return _violent_occurred(g) and all(f.antecedent for f in g.frames) and \
+        g.value("date_low") is None and \
+        not any(k in f.counts for f in g.frames for k in _TOLLS)
 
 
 def _follow_up(doc: Doc, g: Group) -> bool:
