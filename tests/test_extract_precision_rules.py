@@ -212,3 +212,15 @@ def test_an_act_answered_with_its_own_day_stays_an_incident() -> None:
             "attack by the rebels on the garrison on 1 October.")
     got = _incidents(text, published="2026-10-26")
     assert sorted(m.date_low or "" for m in got) == ["2026-10-01", "2026-10-24"]
+
+
+def test_an_answered_act_still_counts_as_another_state_striking() -> None:
+    # made background, Iran's drones are still a second state striking in the story: the
+    # unclaimed rocket attack is not given to Israel as the article's one striking state
+    text = ("An Israeli strike on a village in south Lebanon killed two people on Monday, "
+            "medics said. The strike came amid high tension after Iran launched drones at "
+            "Israel, hitting back over an earlier raid. Later on Monday a rocket attack hit "
+            "an army post in northern Israel, wounding one soldier.")
+    every = extract(Article(text=text, published=MONDAY))
+    rocket = [m for m in every if "rocket" in text[m.spans[0].start:m.spans[0].end]]
+    assert rocket and all(m.actor1 is None or m.actor1.country != "IL" for m in rocket)
