@@ -141,11 +141,12 @@ def _headline_attacker(doc: Doc) -> tuple[Actor, tuple[int, int]] | None:
 
 def _state_strikers(doc: Doc, current_only: bool) -> list[tuple[Actor, tuple[int, int]]]:
     """Each occurred strike's state attacker with the words naming it, in the article's
-    order (`current_only`: leaving out history)."""
+    order (`current_only`: leaving out history; an act the news answered or came after is
+    the story's own context, not history: another state striking in it)."""
     found: list[tuple[Actor, tuple[int, int]]] = []
     for g in doc.groups:
         if g.head.status != "occurred" or g.value("event_type") not in _STRIKES or \
-                (current_only and g.head.background):
+                (current_only and g.head.background and not g.head.antecedent):
             continue
         got = _with(g, "actor1")
         if got is None:

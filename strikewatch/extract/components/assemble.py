@@ -245,22 +245,53 @@ _CAMPAIGN = re.compile(r"\b(?:campaign|offensive|war|conflict|crackdown)\b", re.
 
 
 def _days_named(doc: Doc, g: Group) -> tuple[set[str], set[str]]:
-    """The weekdays (lower-cased) and months the group's clauses name."""
+    """The weekdays (lower-cased) and months the group's clauses name as the event's own."""
+    days, months, _ = _days_told(doc, g)
+    return days, months
+
+
+def _days_told(doc: Doc, g: Group) -> tuple[set[str], set[str], set[str]]:
+    """The weekdays and months the group's clauses name as the event's own, and the
+    weekdays they name as when it was told ("said on Monday", "On Monday the command said
+    that ...")."""
     days: set[str] = set()
     months: set[str] = set()
+    told: set[str] = set()
     for f in g.frames:
-        for rx, out, key in ((_WEEKDAY, days, str.lower), (_MONTH, months, str)):
-            for m in rx.finditer(doc.text, f.start, f.end):
-                if not told_at(doc.text, f.sentence, m.start(), m.end()):
-                    out.add(key(m.group(0)))  # "said on Monday" names when it was told
-    return days, months
+        for m in _WEEKDAY.finditer(doc.text, f.start, f.end):
+            told_day = day_of_telling(doc.text, f.sentence, m.start(), m.end(),
+                                      until=f.trigger.start)
+            (told if told_day else days).add(m.group(0).lower())
+        for m in _MONTH.finditer(doc.text, f.start, f.end):
+            if not told_at(doc.text, f.sentence, m.start(), m.end()):
+                months.add(m.group(0))  # "said on Monday" names when it was told
+    return days, months, told
+
+
+_WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _told_of(told: set[str], done: set[str]) -> bool:
+    """Whether an event done on one of the weekdays `done` can have been told of on one of
+    `told`: the same day or up to TOLD_WITHIN_DAYS later."""
+    return any(0 <= (_WEEK.index(t) - _WEEK.index(d)) % 7 <= TOLD_WITHIN_DAYS
+               for t in told for d in done)
 
 
 def _days_differ(doc: Doc, g: Group, a: Group) -> bool:
     """Two groups that name other weekdays, or other months, tell other days, even where
-    no publication date lets the dates be read ("on Tuesday" and "in January")."""
-    (gd, gm), (ad, am) = _days_named(doc, g), _days_named(doc, a)
-    return bool(gd and ad and not gd & ad) or bool(gm and am and not gm & am)
+    no publication date lets the dates be read ("on Tuesday" and "in January"); where one
+    names only the day its event was told of ("On Sunday the minister said ..."), the
+    other's own day must come on it or shortly before ("a boat hit last Thursday" is not
+    what was told on Sunday)."""
+    (gd, gm, gt), (ad, am, at) = _days_told(doc, g), _days_told(doc, a)
+    if bool(gd and ad and not gd & ad) or bool(gm and am and not gm & am):
+        return True
+    if gd and not ad and at:
+        return not _told_of(at, gd)
+    if ad and not gd and gt:
+        return not _told_of(gt, ad)
+    return False
 
 
 def _distinct(doc: Doc, g: Group) -> bool:
@@ -538,7 +569,7 @@ def assemble(doc: Doc) -> None:
     doc.groups = _join_denied_claim(doc, [g for g in groups if not _reference_only(doc, g)])
     for g in doc.groups:
         _own_dates(doc, g)
-        if _follow_up(doc, g) or _topic_of_talk(doc, g):
+        if _follow_up(doc, g) or _topic_of_talk(doc, g) or _answered_only(g):
             for f in g.frames:
                 f.background = True
     _history_story(doc)
@@ -624,8 +655,12 @@ def _kind_of_act(doc: Doc, g: Group) -> bool:
         return False
     if any(k in f.counts for f in g.frames for k in (*_TOLLS, "strikes")):
         return False
+    # a campaign launched is no act done ("launched an all-out offensive"), and one
+    # restarted on a day is still a campaign ("restarted its offensive on March 18"); a
+    # campaign launched on a day of its own is news and stays
+    acts = [f for f in g.frames if not _LAUNCHED.match(f.trigger.text)]
     if any(_DONE.search(f.sentence.text[:f.trigger.start - f.sentence.start][-50:])
-           for f in g.frames):
+           for f in acts):
         return False  # "carried out lethal strikes on three vessels", "a wave of strikes"
     if any(_IMPACT_AFTER.match(f.sentence.text, f.trigger.end - f.sentence.start)
            for f in g.frames):
@@ -633,7 +668,20 @@ def _kind_of_act(doc: Doc, g: Group) -> bool:
     # a day of its own, or history placed in a year ("killed by Israeli forces in 1997")
     return not any(f.date_low is not None and (f.time_precision == 1 or (
         f.background and f.trigger.text.lower() in ("killed", "died") and year_named(f)))
-        for f in g.frames)
+        for f in g.frames if not _restarted(f))
+
+
+# what is launched or taken up again as a whole (not "fighting", which may be one battle)
+_LAUNCHED = re.compile(r"^(?:campaign|offensive|crackdown|war)$", re.IGNORECASE)
+# a campaign taken up again: "restarted its offensive", "resumed the air campaign"
+_RESTARTED = re.compile(r"\b(?:re-?start|resum|renew|relaunch|re-launch)\w*\s+(?:[\w'’-]+\s+)"
+                        r"{0,3}$", re.IGNORECASE)
+
+
+def _restarted(f: Frame) -> bool:
+    """A campaign word told as taken up again: the day names when, not an act of it."""
+    return bool(_LAUNCHED.match(f.trigger.text)) and bool(_RESTARTED.search(
+        f.sentence.text[:f.trigger.start - f.sentence.start][-60:]))
 
 
 # a verb of impact right after the plural: "other strikes hit the province"
@@ -671,6 +719,14 @@ def _retellings(doc: Doc, groups: list[Group]) -> list[Group]:
                     days = _days_named(doc, g)[0]
                     same_day = [a for a in prior if days & _days_named(doc, a)[0]]
                     _merge((same_day or prior)[-1], g)
+                    continue
+            if h.anaphoric and _ACTS.search(h.trigger.text) and not h.counts:
+                # "The US hit two vessels on Sunday, and six died. ... The strikes, in
+                # international waters, ...": a plural reference to the day's strikes told
+                # together before it
+                tallies = [a for a in keep if a.head.kind == "tally" and _referent(doc, g, a)]
+                if tallies:
+                    _merge(tallies[-1], g)
                     continue
         keep.append(g)
     return keep
@@ -865,16 +921,31 @@ def _referent(doc: Doc, g: Group, a: Group) -> bool:
     same kind of act on no other day. Who the referring sentence names (the condemner, the
     announcer) and where it speaks from are not compared."""
     ah = a.head
-    if ah.kind != "event" or ah.status != "occurred" or ah.background != g.head.background:
+    if ah.kind == "tally" and _day_of_strikes(a) and _ACTS.search(g.head.trigger.text):
+        pass  # "the US hit two vessels on Sunday ... The strikes, in international waters"
+    elif ah.kind != "event":
+        return False
+    if ah.status != "occurred" or ah.background != g.head.background:
         return False
     if _CAMPAIGN.search(ah.trigger.text) or ah.trigger.text.lower() == "fighting":
         return False  # a war or a campaign told as context is no event to refer to
-    if _ACTS.search(g.head.trigger.text) and not _ACTS.search(ah.trigger.text):
+    if _ACTS.search(g.head.trigger.text) and not _ACTS.search(ah.trigger.text) and \
+            ah.kind != "tally":
         return False  # "described its raids": several acts do not refer to one
     t, at = g.value("event_type"), a.value("event_type")
     if t != at and not {t, at} <= {*_VIOLENT, None}:
         return False  # a reference to an attack never joins a designation
     return _dates_meet(doc, g, a) and not _days_differ(doc, g, a) and not _seas_differ(g, a)
+
+
+def _day_of_strikes(a: Group) -> bool:
+    """A tally of a day's few strikes ("hit two vessels on Sunday, and six died"), not of a
+    campaign: no period, no since-phrase, at most `RAID_STRIKES` strikes counted. A plural
+    reference told after it ("the strikes") refers to those strikes."""
+    h = a.head
+    n = h.counts.get("strikes")
+    return h.period_low is None and h.since_read is None and \
+        (n is None or (n[1] or n[0] or 0) <= RAID_STRIKES)
 
 
 # words that tell when, read or not ("Oct. 3" where no year is known, "overnight")
@@ -1001,6 +1072,16 @@ _TESTIMONY = re.compile(
     r"\b(?:testif(?:y|ies|ied|ying)|testimony|closed-door\s+(?:hearings?|briefings?|sessions?)|"
     r"classified\s+(?:hearings?|briefings?)|(?:told|briefed)\s+(?:lawmakers|legislators|senators|"
     r"(?:members\s+of\s+)?congress|the\s+(?:committee|panel)))\b", re.IGNORECASE)
+
+
+def _answered_only(g: Group) -> bool:
+    """An act told only as what the news came after or answered ("in response to broad US
+    airstrikes", "hitting back over the strike on the consulate"), with no toll or day of
+    its own and no other telling in the article, is recalled as context (background); one
+    told with its day ("fired missiles at Israel on 1 October") stays an incident."""
+    return _violent_occurred(g) and all(f.antecedent for f in g.frames) and \
+        g.value("date_low") is None and \
+        not any(k in f.counts for f in g.frames for k in _TOLLS)
 
 
 def _follow_up(doc: Doc, g: Group) -> bool:

@@ -151,15 +151,26 @@ def _cuts(text: str) -> list[tuple[int, int, str]]:
     return cuts
 
 
+# "The strike on Monday follows by less than a week the deaths of 11 people", "came on the
+# heels of the killing of two fishermen": the deaths it follows are an earlier act's, told
+# by a noun with no act word of its own; the event's clause ends before them
+_FOLLOWS_DEATHS = gated(re.compile(
+    r"\s+(?:follows|followed|comes?\s+on\s+the\s+heels\s+of|came\s+on\s+the\s+heels\s+of)"
+    r"\s+(?:by\s+(?:[\w'’-]+\s+){1,4}?)?(?:the|an?|its|their)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:deaths?|killings?)\s+of\b", re.IGNORECASE))
+
+
 def _split_events(s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str]]:
     """The sentence's event clauses: split where each side has an event word of its own
     (a strong one, or a casualty word with a count, as list items have)."""
-    cuts = _cuts(s.text)
+    follows = _FOLLOWS_DEATHS.search(s.text)
+    stop = len(s.text) if follows is None else follows.start()
+    cuts = [c for c in _cuts(s.text) if c[1] <= stop]
     if not cuts:
-        return [(s.start, s.end, "")]
+        return [(s.start, s.start + stop, "")]
     head = _LIST_HEAD.match(s.text)
     bounds = [head.end() if head else 0] + [end for _, end, _ in cuts]
-    ends = [start for start, _, _ in cuts] + [len(s.text)]
+    ends = [start for start, _, _ in cuts] + [stop]
     parts = list(zip(bounds, ends, strict=True))
     reply = {end for _, end, words in cuts if _REPLY.search(words)}
     earlier = {end for _, end, words in cuts if _EARLIER.search(words)}
@@ -175,7 +186,7 @@ def _split_events(s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str
             and (a == bounds[0] or _ITEM_HEAD.match(s.text, a) is not None))
 
     if sum(eventful(a, b) for a, b in parts) < 2:
-        return [(s.start, s.end, "")]
+        return [(s.start, s.start + stop, "")]
     out: list[tuple[int, int, str]] = []
     for a, b in parts:
         if out and not eventful(a, b):

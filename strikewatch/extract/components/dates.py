@@ -23,12 +23,16 @@ from strikewatch.extract.date_forms import month_day
 from strikewatch.extract.dates import dateline, read_dates
 from strikewatch.extract.pipeline import component
 
-# "officials said on Monday", "a statement issued on Monday": when it was said, not done
+# "officials said on Monday", "a statement issued on Monday", "a claim rejected by the White
+# House on Thursday": when it was said, not done
 _SAID_ON = anchored(re.compile(r"\b(?:said|say|says|told|announced|reported|stated|confirmed|added|"
                                r"warned|threatened|vowed|pledged|"
                                r"issued|released|published|posted|denied|revised|updated|"
                                r"put (?:it |them )?online|shared|uploaded|disclos(?:ed|ing)|"
-                               r"announcing)\s+"
+                               r"announcing|rejected|dismissed)\s+"
+                               # "was rejected by the White House on Thursday"
+                               r"(?:by\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,4}?(?=(?:late|early|"
+                               r"on|in|at)\s))?"
                                # "told AFP on Monday", "told reporters late on Tuesday"
                                r"(?:(?:(?!(?:the|an?|this|that|its|his|her|their)\s)[A-Z][\w.&-]*|"
                                r"reporters|journalists|the press|the media)\s+)?"

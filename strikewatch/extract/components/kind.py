@@ -82,6 +82,17 @@ _WAR_OR_BREACHES = re.compile(r"\b(?:fighting|conflict|campaign|breaches|violati
                               re.IGNORECASE)
 
 
+# plural acts on plural targets with no number ("more than two dozen dead in U.S.
+# airstrikes on suspected drug boats", "at least 40 killed in raids on villages"): an open
+# toll over many acts, where no day of its own makes them one operation ("naval strikes on
+# fishing boats killed four" stays one incident)
+_ACTS_ON_MANY = re.compile(r"\b(?:strikes|airstrikes|air\s+strikes|attacks|raids|bombings)\s+"
+                          r"(?:on|against)\s+(?:(?!(?:two|three|four|five|six|seven|eight|nine|"
+                          r"ten|\d+|the|its|their|a|an)\b)[\w-]+\s+){0,3}"
+                          r"(?:boats|vessels|ships|villages|towns|targets|homes|houses)\b",
+                          re.IGNORECASE)
+
+
 _SEPARATE_ACTS = anchored(re.compile(r"\b(?:two|three|four|five|six|several|multiple|\d+)\s+"
                                      r"(?:separate|different|distinct)\s+(?:incidents|attacks|strikes|raids|"
                                      r"operations|bombings)\b", re.IGNORECASE))
@@ -110,6 +121,9 @@ def _aggregate(f: Frame) -> None:
                 _CUMULATIVE.search(clause) and (_SEVERAL_ACTS.search(clause) or (
                     f.date_low is None and _WAR_OR_BREACHES.search(clause))):
             f.kind = "tally"  # "such strikes have killed at least 27 people"
+        elif "killed" in f.counts and f.counts["killed"][1] is None and \
+                f.date_low is None and _ACTS_ON_MANY.search(clause):
+            f.kind = "tally"  # "more than two dozen dead in airstrikes on drug boats"
         elif counted and _SEPARATE_ACTS.search(clause):
             f.kind = "tally"  # "killed 15 civilians in two separate incidents"
         elif counted and (_aggregate_cue(clause, f.trigger.strength, plural) or

@@ -232,7 +232,11 @@ def _pattern_of_acts(f: Frame) -> bool:
     # the words around the event word, up to a comma or a semicolon either side
     lo = max(a, ts - 60, *(i + 1 for i in (s.text.rfind(",", 0, ts), s.text.rfind(";", 0, ts))))
     hi = min([b, te + 60] + [i for i in (s.text.find(",", te), s.text.find(";", te)) if i >= 0])
-    campaign = bool(_PERFECT.search(s.text[max(0, ts - 30):ts]) and _SINCE.search(s.text, te, hi))
+    # "have fired ... since last month", or "have since (also) attacked ships": a perfect
+    # reaching from then to now
+    perfect = _PERFECT.search(s.text[max(0, ts - 30):ts])
+    campaign = perfect is not None and bool(_SINCE.search(s.text, te, hi) or
+                                            _SINCE.search(perfect.group(0)))
     if not campaign and "ince" in s.text[:12]:
         # an opening "Since ...," before a passive perfect in the event words ("rockets
         # have been fired"): acts with no subject to tell one apart (an active one, "the
