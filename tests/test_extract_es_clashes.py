@@ -50,3 +50,15 @@ def test_the_shootout_told_again_is_the_same_clash() -> None:
 ])
 def test_no_clash_is_told(text: str) -> None:
     assert not [m for m in _read(text) if m.event_type == "Battles"]
+
+
+def test_a_crosshead_and_a_link_to_another_story_tell_no_incident() -> None:
+    ev = _read("Militares abaten a cinco sicarios en Sinaloa\n\n"
+               "Soldados mexicanos mataron el martes a cinco presuntos sicarios en un "
+               "enfrentamiento en Culiacán, informó la Sedena.\n\n"
+               "Ofensiva militar contra el narco\n\n"
+               "La Sedena no dio a conocer la identidad de los muertos.\n\n"
+               "Le puede interesar: Bombardeo en la frontera deja tres muertos\n\n"
+               "Las tropas siguen en la zona.")
+    assert len(ev) == 1
+    assert ev[0].killed_low == 5

@@ -23,7 +23,8 @@ from strikewatch.extract.registry import Extractor, extractors
 from strikewatch.records import Article, Mention
 
 SPANISH_NAMES: tuple[str, ...] = (
-    "es_sentences", "es_triggers", "es_clauses", "es_status", "es_counts", "es_dates", "es_kind",
+    "es_sentences", "es_triggers", "es_clauses", "es_status", "es_furniture", "es_counts",
+    "es_dates", "es_kind",
     "article_frame", "es_targets", "es_countries", "es_places", "es_actors", "es_sources",
     "es_coreference", "es_assemble", "es_day_strikes", "regions", "to_mention",
 )
