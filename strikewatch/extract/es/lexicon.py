@@ -128,6 +128,11 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 STATUS_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("threatened", re.compile(r"^[^.;]{0,30}?\b((?:va|van) a (?:empezar|comenzar|suceder|pasar|"
                               r"llegar)|(?:empezarán|comenzarán|llegarán)\b)", re.I)),
+    # the event noun as the subject of a verb in the future: "los ataques por tierra
+    # alcanzarán a todos los países", "los bombardeos se extenderán" (not a relative clause,
+    # "el ataque, que dejará ...")
+    ("threatened", re.compile(r"^(?:\s+(?:por|en|a|contra|de|sobre)\s+\w+){0,2}\s+(?:se\s+)?"
+                              r"(\w{2,}(?:arán|erán|irán))\b", re.I)),
 )
 #: Hedges: the event is reported, not vouched for ("habría", "presuntamente").
 HEDGES = re.compile(r"\b(?:habría(?:n)?|presunt(?:o|a|os|as|amente)|supuest(?:o|a|os|as|"
