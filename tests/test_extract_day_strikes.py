@@ -194,3 +194,12 @@ def test_a_dated_strike_of_another_day_stays_its_own_incident() -> None:
     other = [m for m in ev if m.series_rank is None]
     assert len(_split(ev)) == 2 and len(other) == 1
     assert other[0].killed_low == 4 and not any(_said(m, "Oct. 3") for m in _split(ev))
+
+
+def test_a_toll_told_per_boat_makes_one_operation_even_with_no_day() -> None:
+    # no weekday, no date, no publication date: the toll per boat still tells one operation
+    ev = _events("The Pentagon carried out two lethal strikes on two boats in the eastern "
+                 "Pacific, the secretary said. Both strikes took place in international "
+                 "waters, with 3 men on each boat. All 6 died.", published=None)
+    assert sorted(m.series_rank or 0 for m in ev) == [1, 2]
+    assert all(m.killed_low == m.killed_high == 3 for m in ev)

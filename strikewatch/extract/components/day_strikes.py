@@ -25,13 +25,17 @@ Pacific and the Caribbean": which strike was where is for the itemised toll to s
 split blindly each would carry one sea, the wrong one for some); and strikes of a day in
 words on a page with no publication date and no toll per craft (each would be undated,
 tollless and placeable by nothing).
+
+The words are a `DayWords` value: `ENGLISH` here, the Spanish reader's in
+es/day_strikes.py, so both readers split a day's strikes by the same steps.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.counts import parse_number
@@ -79,7 +83,7 @@ def _strikes(g: Group) -> int | None:
     return low
 
 
-def _one_operation(doc: Doc, g: Group) -> bool:
+def _one_operation(doc: Doc, g: Group, w: DayWords, each: bool) -> bool:
     """Whether the group tells strikes done together, not a campaign counted over time."""
     h = g.head
     if h.kind != "tally" or h.status != "occurred" or h.background:
@@ -89,19 +93,23 @@ def _one_operation(doc: Doc, g: Group) -> bool:
     if h.period_low is not None and (h.period_low != h.period_high or h.time_precision != 1):
         return False
     sentence = doc.text[h.sentence.start:h.sentence.end]
-    if _CAMPAIGN.search(sentence) or not _CRAFT.search(sentence) or \
-            _ONE_ACT.search(h.trigger.text):
+    if w.campaign.search(sentence) or not w.craft.search(sentence) or \
+            w.one_act.search(h.trigger.text):
         return False
-    if len(seas_named(doc.text, h.sentence.start, h.sentence.end)) > 1:
+    if len(w.seas(doc.text, h.sentence.start, h.sentence.end)) > 1:
         return False  # "in the Eastern Pacific and the Caribbean": see split_day_strikes
     # a day of its own: strikes with no day ("29 people have died in the six strikes") are
-    # counted over some time, not told as one operation
+    # counted over some time, not told as one operation; a toll told per craft ("three men
+    # on each boat", `each`) is one operation's too, day or none
+    if each:
+        return True
     near = doc.text[max(h.sentence.start, h.trigger.start - DAY_REACH):
                     min(h.sentence.end, h.trigger.end + DAY_REACH)]
-    return (h.date_low is not None and h.time_precision == 1) or bool(_DAY.search(near))
+    return (h.date_low is not None and h.time_precision == 1) or bool(w.day.search(near))
 
 
-def _each_toll(doc: Doc, g: Group, n: int) -> tuple[int, tuple[int, int]] | None:
+def _each_toll(doc: Doc, g: Group, n: int,
+               w: DayWords) -> tuple[int, tuple[int, int]] | None:
     """The toll of each strike where the article tells it per craft and it adds up to the
     day's toll (or the day's toll is not told), with its span."""
     total = next((f.counts["killed"] for f in g.frames if f.counts.get("killed")), None)
@@ -110,8 +118,8 @@ def _each_toll(doc: Doc, g: Group, n: int) -> tuple[int, tuple[int, int]] | None
     # the sentence after the group's last may tell it ("Each vessel carried three men")
     nxt = next((s for s in doc.sentences if s.start >= hi), None)
     end = nxt.end if nxt is not None else hi
-    for m in _EACH.finditer(doc.text, lo, end):
-        each = parse_number(m.group(1) or m.group(2))
+    for m in w.each.finditer(doc.text, lo, end):
+        each = w.number(next(x for x in m.groups() if x))
         if each is None:
             continue
         if total is None or total[0] is None or total[0] == each * n:
@@ -163,21 +171,38 @@ _ONE_CRAFT = re.compile(r"\b(?:struck|hit|targeted|destroyed|attacked|sank)\s+an
                         r"narco-sub|submarine)\b", re.IGNORECASE)
 
 
-def _aggregate(doc: Doc, g: Group, day: str | None, total: int | None) -> bool:
+def _aggregate(doc: Doc, g: Group, day: str | None, total: int | None, w: DayWords) -> bool:
     """Whether `g` tells the whole operation the split strikes are ("Six people were killed
     when the US struck two boats" beside "two lethal kinetic strikes hit two vessels"; "all
     six were killed" after "three men on each boat"): an occurred event of that day or the
     next (a statement's day) or undated, on a counted few craft or with the day's very
     toll. Its words join each strike; its sum toll, which no strike had, does not."""
     h = g.head
-    if h.kind != "event" or h.status != "occurred" or h.background or \
+    if h.kind not in ("event", "tally") or h.status != "occurred" or h.background or \
             g.series_rank is not None or _days_apart(h.date_low, day) > 1:
         return False
+    if h.kind == "tally" and not _uncounted_plural(doc, g, w):
+        return False
     if total is not None and any(f.counts.get("killed") == (total, total) for f in g.frames) \
-            and not _ONE_CRAFT.search(doc.text, h.sentence.start, h.sentence.end):
+            and not w.one_craft.search(doc.text, h.sentence.start, h.sentence.end):
         return True
-    m = _CRAFT_COUNT.search(doc.text, h.sentence.start, h.sentence.end)
-    return m is not None and (parse_number(m.group(1)) or 0) >= 2
+    # the count may stand in any sentence of the group (a headline with no figure leads
+    # "… died on Sunday in the strikes on two boats")
+    for f in g.frames:
+        m = w.craft_count.search(doc.text, f.sentence.start, f.sentence.end)
+        if m is not None and (w.number(m.group(1)) or 0) >= 2:
+            return True
+    return False
+
+
+def _uncounted_plural(doc: Doc, g: Group, w: DayWords) -> bool:
+    """A toll over strikes that counts none of them and no time ("six died in the strikes
+    on two boats on Sunday", which a reader may take for a tally): beside the day's split
+    strikes it is those strikes told together, not a campaign's count."""
+    h = g.head
+    return "strikes" not in h.counts and h.period_low is None and \
+        all(f.since_read is None for f in g.frames) and \
+        not w.campaign.search(doc.text, h.sentence.start, h.sentence.end)
 
 
 # a strike told by its rank in the day's series: "the first strike hit ...", "the second
@@ -192,28 +217,69 @@ _RANKED = re.compile(
     re.IGNORECASE)
 
 
-def strike_rank(text: str, start: int, end: int) -> int | None:
+@dataclass(frozen=True)
+class DayWords:
+    """The words `day_strikes` reads, one value per language."""
+
+    #: craft at sea, which a coder counts one by one
+    craft: re.Pattern[str]
+    #: the trigger of one act that hit several craft ("a strike hit two more boats")
+    one_act: re.Pattern[str]
+    #: a count over time, not one operation
+    campaign: re.Pattern[str]
+    #: the day the strikes were carried out, told in words
+    day: re.Pattern[str]
+    #: a toll told per craft; its first group that matched is the figure
+    each: re.Pattern[str]
+    #: a counted few craft ("struck two boats"); group 1 is the figure
+    craft_count: re.Pattern[str]
+    #: one craft struck, told with its own verb
+    one_craft: re.Pattern[str]
+    #: a strike told by its rank; group 1 is the ordinal, a key of `ranks`
+    ranked: re.Pattern[str]
+    ranks: dict[str, int]
+    #: a figure in words or digits -> its value
+    number: Callable[[str], int | None]
+    #: the open waters text[a:b] names
+    seas: Callable[[str, int, int], frozenset[str]]
+    #: whether a frame is an item of a list of strikes told one by one
+    list_item: Callable[[Doc, Frame], bool]
+
+
+def _english_list_item(doc: Doc, f: Frame) -> bool:
+    return f.list_item
+
+
+ENGLISH = DayWords(craft=_CRAFT, one_act=_ONE_ACT, campaign=_CAMPAIGN, day=_DAY, each=_EACH,
+                   craft_count=_CRAFT_COUNT, one_craft=_ONE_CRAFT, ranked=_RANKED,
+                   ranks=_RANKS, number=parse_number, seas=seas_named,
+                   list_item=_english_list_item)
+
+
+def strike_rank(text: str, start: int, end: int, w: DayWords | None = None) -> int | None:
     """Which strike of a day's series text[start:end] tells, where it names exactly one by
     its rank ("The second hit a boat with four" -> 2); None where it names none, or several
     (a toll told by rank, "four on the first boat, three on the second", is the series)."""
-    found = {_RANKS[m.group(1).lower()] for m in _RANKED.finditer(text, start, end)}
+    w = w or ENGLISH
+    found = {w.ranks[m.group(1).lower()] for m in w.ranked.finditer(text, start, end)}
     return found.pop() if len(found) == 1 else None
 
 
-def _rank_of(doc: Doc, f: Frame, n: int) -> int | None:
+def _rank_of(doc: Doc, f: Frame, n: int, w: DayWords) -> int | None:
     """The rank of one of the `n` strikes that frame `f`'s sentence tells alone, if any."""
-    k = strike_rank(doc.text, f.sentence.start, f.sentence.end)
+    k = strike_rank(doc.text, f.sentence.start, f.sentence.end, w)
     return k if k is not None and k <= n else None
 
 
 def _deal(doc: Doc, strikes: list[Group], frames: list[Frame],
-          killed: tuple[int, tuple[int, int]] | None, undated: bool = False) -> None:
+          killed: tuple[int, tuple[int, int]] | None, w: DayWords,
+          undated: bool = False) -> None:
     """Give each strike the frames of the operation: a sentence that tells one strike by its
     rank ("In the first strike there were eight aboard") goes to that strike alone, with its
     own figures; every other sentence, which tells the day, to each strike without the day's
     figures (`_strike_frame`)."""
     for f in frames:
-        k = _rank_of(doc, f, len(strikes))
+        k = _rank_of(doc, f, len(strikes), w)
         if k is not None:
             strikes[k - 1].frames.append(f)
             continue
@@ -315,17 +381,30 @@ def _tolls_from_aboard(doc: Doc, strikes: list[Group], total: int | None) -> Non
            assigns=("doc.groups", "frame.kind", "frame.counts"))
 def split_day_strikes(doc: Doc) -> None:
     """One incident group per strike of an operation told as a handful of strikes."""
-    if any(f.list_item for f in doc.frames):
+    split_strikes(doc, ENGLISH)
+
+
+def split_strikes(doc: Doc, w: DayWords) -> None:
+    """`day_strikes` with the words `w` (ENGLISH, or a reader's own)."""
+    if any(w.list_item(doc, f) for f in doc.frames):
         return  # the article tells the strikes one by one
     out: list[Group] = []
     split: dict[int, list[Group]] = {}  # strikes told -> the incidents made of them
     total: int | None = None  # the day's toll, where one operation is split
     for g in doc.groups:
         n = _strikes(g)
-        if n is None or not _one_operation(doc, g):
+        killed = _each_toll(doc, g, n, w) if n is not None else None
+        # the same number of strikes told again after a split ("we carried out two lethal
+        # strikes", quoted at the end) is that operation, day or none
+        if n is None or not _one_operation(doc, g, w, killed is not None or n in split):
             out.append(g)
             continue
-        killed = _each_toll(doc, g, n)
+        told = split.get(n)
+        if told is not None and g.head.date_low in (None, told[0].head.date_low):
+            # the same strikes told again ("four boats were hit in three separate
+            # engagements"): their words join the incidents already made
+            _deal(doc, told, g.frames, None, w)
+            continue
         if g.head.date_low is None and killed is None and \
                 len(_aboard(doc, g.head.sentence.index, n)) != n:
             # "on Sunday" on a page with no publication date: strikes with neither a day
@@ -335,17 +414,11 @@ def split_day_strikes(doc: Doc) -> None:
             # places each strike)
             out.append(g)
             continue
-        told = split.get(n)
-        if told is not None and g.head.date_low in (None, told[0].head.date_low):
-            # the same strikes told again ("four boats were hit in three separate
-            # engagements"): their words join the incidents already made
-            _deal(doc, told, g.frames, None)
-            continue
         # each strike its rank, which says which of the day's strikes it is to a reader
         # (`Mention.series_rank`); the resolver never joins two strikes of one article
         split[n] = [Group(quotes=list(g.quotes), series_rank=rank) for rank in range(1, n + 1)]
         total = _day_total(g, n, killed)
-        _deal(doc, split[n], g.frames, killed)
+        _deal(doc, split[n], g.frames, killed, w)
         out += split[n]
     if len(split) == 1:
         # one operation split: the article's aggregate telling of it is those strikes too,
@@ -354,20 +427,20 @@ def split_day_strikes(doc: Doc) -> None:
         day = strikes[0].head.date_low
         kept = []
         for g in out:
-            if _aggregate(doc, g, day, total):
+            if _aggregate(doc, g, day, total, w):
                 # the day is the strike clause's ("Yesterday, ... two strikes"), not a
                 # statement's
-                _deal(doc, strikes, g.frames, None, undated=day is not None)
+                _deal(doc, strikes, g.frames, None, w, undated=day is not None)
                 continue
             if _current_event(g, day):
-                ranks = [_rank_of(doc, f, len(strikes)) for f in g.frames]
+                ranks = [_rank_of(doc, f, len(strikes), w) for f in g.frames]
                 if any(ranks) or _elaboration(g, strikes[0]):
                     # the strikes told one by one, assembled with the words around them:
                     # each ranked sentence is its strike's, the rest tells the operation
-                    _deal(doc, strikes, g.frames, None, undated=day is not None)
+                    _deal(doc, strikes, g.frames, None, w, undated=day is not None)
                     continue
             kept.append(g)
-        shared = [f for f in strikes[0].frames if _rank_of(doc, f, len(strikes)) is None]
+        shared = [f for f in strikes[0].frames if _rank_of(doc, f, len(strikes), w) is None]
         if len({sea for f in shared for sea in f.seas}) > 1:
             # "blown up in the Eastern Pacific and the Caribbean": which strike was where
             # is for an itemised toll to tell; split blindly, each would carry one sea and

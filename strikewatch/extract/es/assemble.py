@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from strikewatch.extract.components.assemble import join_elaborations
-from strikewatch.extract.context import Doc
+from strikewatch.extract.components.assemble import is_furniture, join_elaborations
+from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.es.dates import MONTHS, WEEKDAYS
 from strikewatch.extract.es.lexicon import NUMBER_WORDS, VAGUE
 from strikewatch.extract.es.parties import generic_plural
@@ -43,3 +43,44 @@ def assemble(doc: Doc) -> None:
     """Elaborations join the strike they elaborate; with none to join, a generic plural
     ("los ataques", es/parties.py) or a party-less event word is dropped."""
     doc.groups = join_elaborations(doc, OWN, generic_plural)
+
+
+#: a link to another story: "Lea también:", "Le puede interesar:", "VEA TAMBIÉN", "Más
+#: información:"
+#: (matched at a line's start: `_LINK_LABEL.match(text, line_start)`)
+_LINK_LABEL = re.compile(r"\W*(?:(?:lea|lee|vea|ve|mira|leer)\s+(?:también|además|más)|"
+                         r"(?:te|le|les)\s+puede(?:n)?\s+interesar|también\s+lee|"
+                         r"más\s+información|relacionad[oa]s?|noticias?\s+relacionadas?)\b",
+                         re.IGNORECASE)
+
+
+#: the most words a crosshead line has
+CROSSHEAD_WORDS = 6
+
+
+def _headline(doc: Doc, f: Frame) -> bool:
+    """Whether the frame's line is the article's first (its headline)."""
+    return not doc.text[:f.trigger.start].strip(" \t") or \
+        "\n" not in doc.text[:f.trigger.start].lstrip("\n")
+
+
+@component("es_furniture", requires=("doc.frames", "frame.drop"), assigns=("frame.drop",))
+def drop_furniture(doc: Doc) -> None:
+    """Event words on a crosshead ("Ofensiva militar contra el narco": a short line below
+    the headline that does not end like a sentence) or on a link to another story ("Le
+    puede interesar: …") tell no event of their own. The headline stays: the Spanish reader
+    joins it to the lede it restates and reads its figures (the English `furniture` step,
+    which drops it too, has article_context to read it back)."""
+    last = len(doc.text.rstrip())
+    for f in doc.frames:
+        if f.drop or _headline(doc, f):
+            continue
+        a = doc.text.rfind("\n", 0, f.trigger.start) + 1
+        b = doc.text.find("\n", f.trigger.end)
+        b = len(doc.text) if b < 0 else b
+        # a crosshead is a few words; a longer line that does not end like a sentence is a
+        # standfirst or a paragraph cut off, which tells the news; so does the page's last line
+        crosshead = len(doc.text[a:b].split()) <= CROSSHEAD_WORDS and b < last and \
+            is_furniture(doc.text, f.trigger.start, f.trigger.end)
+        if crosshead or _LINK_LABEL.match(doc.text, a):
+            f.drop = True

@@ -13,6 +13,7 @@ from strikewatch.caseless import AnyMatch
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
 from strikewatch.extract.es.lexicon import (
     CASUALTY_WORDS,
+    CLASH_WORDS,
     NUMBER,
     SEA_INCIDENT_WORDS,
     STATUS_CUES,
@@ -25,7 +26,8 @@ from strikewatch.extract.triggers import ERV, SD
 _ANAPHOR = re.compile(r"\b(?:el|la|los|las|este|esta|estos|estas|dicho|dicha|ese|esa|"
                       r"del|al|su|sus)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: only a noun refers back ("el golpe"); a verb after "del ELN" ("del ELN golpeó") tells
-_EVENT_NOUN = re.compile(r"(?:ataques?|bombardeos?|golpes?|operación|acción|operativo)\b",
+_EVENT_NOUN = re.compile(r"(?:ataques?|bombardeos?|golpes?|operación|acción|operativo|"
+                         r"enfrentamientos?|choques?|tiroteos?|balaceras?|refriegas?)\b",
                          re.IGNORECASE)
 # "en el primer ataque …; en el segundo …": a strike by its rank, opening a list, is no
 # reference back (a lone "el primer ataque" of the campaign is)
@@ -37,6 +39,9 @@ _INDEF = re.compile(r"\b(?:un|una|otro|otra|(?<!\beste )(?<!\besta )(?<!\bese )(
 
 
 _KILLING = re.compile(r"(?:abati|mat[óaá])", re.IGNORECASE)
+#: an attack told with no weapon ("atacaron a los militares", "el ataque"): in a sentence
+#: that names a clash, the clash
+_PLAIN_ATTACK = re.compile(r"atac(?:ó|aron|a|an|ado|ada|ando)|ataques?", re.IGNORECASE)
 _SPLIT_ABBREV = re.compile(r"(?:\bEE|\bUU|\bUd|\bSr|\bSra|\bDr|\bGral|\bAlm|\bCnel)\.$")
 
 
@@ -57,7 +62,8 @@ def split_sentences_es(doc: Doc) -> None:
 
 @component("es_triggers", requires=("doc.sentences",), assigns=("doc.triggers",))
 def find_triggers(doc: Doc) -> None:
-    """Spanish event words per sentence: strikes (strong) and casualty words (weak)."""
+    """Spanish event words per sentence: strikes, else armed clashes, else incidents at sea
+    (strong), else casualty words (weak)."""
     doc.triggers = {}
     m: AnyMatch  # a match of one of the three word lists
     for s in doc.sentences:
@@ -65,6 +71,15 @@ def find_triggers(doc: Doc) -> None:
         for m in STRIKE_WORDS.finditer(s.text):
             hits.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0), ERV,
                                 "Air/drone strike"))
+        clashes = list(CLASH_WORDS.finditer(s.text))
+        if clashes and hits and all(_PLAIN_ATTACK.fullmatch(h.text) for h in hits):
+            # "el enfrentamiento ocurrió cuando desconocidos atacaron a los militares": the
+            # attack that opened a clash is the clash, not a strike
+            hits = []
+        if not hits:
+            for m in clashes:
+                hits.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0),
+                                    "Battles", "Armed clash"))
         if not hits:
             for m in SEA_INCIDENT_WORDS.finditer(s.text):
                 hits.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0), SD,

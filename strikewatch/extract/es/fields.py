@@ -10,6 +10,7 @@ import re
 
 from strikewatch.caseless import caseless
 from strikewatch.extract.components.dates import in_quotation
+from strikewatch.extract.components.day_strikes import MOST_STRIKES
 from strikewatch.extract.context import DateRead, Doc, Frame
 from strikewatch.extract.es import counts as es_counts
 from strikewatch.extract.es import dates as es_dates
@@ -472,10 +473,22 @@ def read_kind(doc: Doc) -> None:
                 f.period_low = f.since_read.low
                 f.period_high = doc.published.isoformat() if doc.published else None
                 f.cite("period", f.since_read.start, f.since_read.end)
+            if _one_days_strikes(f, strikes, cue):
+                continue  # es_day_strikes may split it into strikes of that day
             f.date_low = f.date_high = None
             f.time_precision = None
             f.prov.pop("date", None)
     _recalled(doc)
+
+
+def _one_days_strikes(f: Frame, strikes: es_counts.Range | None,
+                      cue: object) -> bool:
+    """A handful of strikes told on a day of their own ("dos ataques el domingo contra dos
+    lanchas"), with no tally cue or "desde": one operation, whose day es_day_strikes gives
+    each strike; a campaign tally's day is only the day it was counted."""
+    return strikes is not None and strikes[0] == strikes[1] and \
+        2 <= (strikes[0] or 0) <= MOST_STRIKES and cue is None and f.since_read is None and \
+        f.time_precision == 1
 
 
 @component("es_targets", requires=("doc.frames",), assigns=("frame.target_kind", "frame.domain"))

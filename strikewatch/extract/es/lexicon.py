@@ -57,6 +57,17 @@ STRIKE_WORDS = anchored(re.compile(
     r"(?:(?<=\bel )|(?<=\bese )|(?<=\baquel )|(?<=\bdicho ))operativo"
     r"(?=\s+(?:se\s+)?(?:realizó|produjo|ocurrió|tuvo lugar|llevó a cabo|efectuó|ejecutó)\b))\b",
     re.IGNORECASE))
+#: Armed clashes between forces and an armed group (ACLED "Battles"): "murieron en un
+#: enfrentamiento con militares", "el choque armado", "un choque entre militares y
+#: sicarios", "un tiroteo", "la balacera", "se
+#: enfrentaron", "el intercambio de disparos".
+CLASH_WORDS = caseless(re.compile(
+    r"\b(?:enfrentamientos?(?:\s+armados?)?|se\s+enfrent(?:ó|aron)|"
+    # (not "el choque entre Washington y Caracas", a quarrel)
+    r"choques?\s+(?:armados?|entre\s+(?:(?:presuntos|supuestos)\s+)?(?:militares|soldados|"
+    r"tropas|fuerzas|efectivos|uniformados|policías|agentes|sicarios|guerrilleros|"
+    r"delincuentes|integrantes|miembros|grupos\s+armados))|tiroteos?|balaceras?|"
+    r"intercambios?\s+de\s+(?:fuego|disparos)|refriegas?)\b", re.IGNORECASE))
 #: Other incidents at sea, coded as strategic developments: a boarding, an assault on a
 #: fishing boat, a seizure ("cayó en manos de la Armada").
 SEA_INCIDENT_WORDS = caseless(re.compile(
@@ -122,6 +133,11 @@ STATUS_CUES = tuple((status, anchored(rx) if isinstance(rx, re.Pattern) else rx)
 STATUS_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("threatened", re.compile(r"^[^.;]{0,30}?\b((?:va|van) a (?:empezar|comenzar|suceder|pasar|"
                               r"llegar)|(?:empezarán|comenzarán|llegarán)\b)", re.I)),
+    # the event noun as the subject of a verb in the future: "los ataques por tierra
+    # alcanzarán a todos los países", "los bombardeos se extenderán" (not a relative clause,
+    # "el ataque, que dejará ...")
+    ("threatened", re.compile(r"^(?:\s+(?:por|en|a|contra|de|sobre)\s+\w+){0,2}\s+(?:se\s+)?"
+                              r"(\w{2,}(?:arán|erán|irán))\b", re.I)),
 )
 #: Hedges: the event is reported, not vouched for ("habría", "presuntamente").
 HEDGES = anchored(re.compile(r"\b(?:habría(?:n)?|presunt(?:o|a|os|as|amente)|supuest(?:o|a|os|as|"
@@ -158,7 +174,8 @@ PEOPLE = (r"(?:personas?|hombres?|tripulantes?|pescador|ocupantes|narcoterrorist
           r"pescadores|marineros|civiles|presuntos narcotraficantes|narcotraficantes|"
           r"integrantes|individuos|sospechosos|víctimas|criminales|tripulantes|soldados|militares|"
           r"uniformados|policías|agentes|niños|mujeres|yihadistas|milicianos|miembros|"
-          r"combatientes|delincuentes|guerrilleros|insurgentes|extremistas)")
+          r"combatientes|delincuentes|guerrilleros|insurgentes|extremistas|sicarios|"
+          r"agresores|pistoleros|narcos)")
 
 # --- actors ------------------------------------------------------------------------------
 #: Actor phrases -> (name, type, country). Ordered longest first when compiled.
@@ -192,6 +209,18 @@ ACTORS: dict[str, tuple[str, str, str | None]] = {
     "Semar": ("Secretaría de Marina", "military", "MX"),
     "Secretaría de Marina": ("Secretaría de Marina", "military", "MX"),
     "Ejército de Nicaragua": ("Ejército de Nicaragua", "military", "NI"),
+    "Sedena": ("Secretaría de la Defensa Nacional", "military", "MX"),
+    "SEDENA": ("Secretaría de la Defensa Nacional", "military", "MX"),
+    "Secretaría de la Defensa Nacional": ("Secretaría de la Defensa Nacional", "military", "MX"),
+    "Ejército Mexicano": ("Ejército Mexicano", "military", "MX"),
+    "Ejército mexicano": ("Ejército Mexicano", "military", "MX"),
+    "Ejército de México": ("Ejército Mexicano", "military", "MX"),
+    "militares mexicanos": ("Ejército Mexicano", "military", "MX"),
+    "Militares mexicanos": ("Ejército Mexicano", "military", "MX"),
+    "Militares de México": ("Ejército Mexicano", "military", "MX"),
+    "militares de México": ("Ejército Mexicano", "military", "MX"),
+    "soldados mexicanos": ("Ejército Mexicano", "military", "MX"),
+    "Soldados mexicanos": ("Ejército Mexicano", "military", "MX"),
     # armed groups a Colombian report names as the attacker ("un ataque con drones del ELN")
     "ELN": ("Ejército de Liberación Nacional", "non_state", "CO"),
     "Ejército de Liberación Nacional": ("Ejército de Liberación Nacional", "non_state", "CO"),

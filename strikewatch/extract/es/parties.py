@@ -434,7 +434,8 @@ def _in_caption(doc: Doc, f: Frame) -> bool:
     return bool(_CREDIT.search(doc.text, a, b if b >= 0 else len(doc.text)))
 
 
-_PLURAL_NOUN = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
+_PLURAL_NOUN = re.compile(r"(?:ataques|bombardeos|golpes|enfrentamientos|choques|tiroteos|"
+                          r"balaceras)\b", re.IGNORECASE)
 
 
 def generic_plural(f: Frame) -> bool:

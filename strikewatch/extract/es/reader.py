@@ -11,15 +11,22 @@ order and lexicons.
 from __future__ import annotations
 
 from strikewatch.extract.components import article_frame  # noqa: F401  (shared with English)
-from strikewatch.extract.es import assemble, clauses, fields, parties  # noqa: F401  (register es_*)
+from strikewatch.extract.es import (  # noqa: F401  (register es_*)
+    assemble,
+    clauses,
+    day_strikes,
+    fields,
+    parties,
+)
 from strikewatch.extract.pipeline import Pipeline
 from strikewatch.extract.registry import Extractor, extractors
 from strikewatch.records import Article, Mention
 
 SPANISH_NAMES: tuple[str, ...] = (
-    "es_sentences", "es_triggers", "es_clauses", "es_status", "es_counts", "es_dates", "es_kind",
+    "es_sentences", "es_triggers", "es_clauses", "es_status", "es_furniture", "es_counts",
+    "es_dates", "es_kind",
     "article_frame", "es_targets", "es_countries", "es_places", "es_actors", "es_sources",
-    "es_coreference", "es_assemble", "regions", "to_mention",
+    "es_coreference", "es_assemble", "es_day_strikes", "regions", "to_mention",
 )
 
 
