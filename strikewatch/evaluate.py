@@ -67,7 +67,7 @@ def load_gold(path: Path) -> tuple[dict[str, Any], Article]:
     text = file.read_text(encoding="utf-8")
     art = Article(text=text, published=meta.get("published"), publisher=meta.get("publisher"),
                   url=meta.get("url"), source=str(meta["file"]))
-    return gold, _with_language(art, meta.get("language"))
+    return gold, _with_language(_with_published(art), meta.get("language"))
 
 
 def _with_language(art: Article, supplied: object) -> Article:
@@ -76,6 +76,21 @@ def _with_language(art: Article, supplied: object) -> Article:
     from strikewatch.ingest.language import article_language
 
     art.language, art.language_source = article_language(supplied, art.text)
+    return art
+
+
+def _with_published(art: Article, html: str | None = None) -> Article:
+    """The article with its publication date recovered as ingest recovers it
+    (ingest.published: the gold's own date, else the page's markup, its URL path, its
+    wire dateline), so that "on Saturday" on an undated mirror whose URL holds its day
+    resolves here as it does in the ledger. Only the origin's other copies, which need a
+    store, are not asked."""
+    from strikewatch.ingest.html import page_tree
+    from strikewatch.ingest.published import recover_published
+
+    art.published, art.published_source, _ = recover_published(
+        supplied=art.published, tree=page_tree(html) if html else None, url=art.url,
+        text=art.text)
     return art
 
 
@@ -99,7 +114,8 @@ def _json_article(gold_path: Path, file: Path, meta: dict[str, Any]) -> Article:
 
     art = Article(text=text.strip(), published=pick("published"), publisher=pick("publisher"),
                   url=pick("url"), source=str(meta["file"]))
-    return _with_language(art, pick("language"))
+    html = obj.get("html") if isinstance(obj.get("html"), str) else None
+    return _with_language(_with_published(art, html), pick("language"))
 
 
 def field_value(rec: dict[str, Any], name: str) -> Any:
