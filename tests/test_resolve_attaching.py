@@ -5,12 +5,18 @@ it, when its toll contradicts, or when a person reviewed it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from strikewatch import pipeline
-from strikewatch.records import Actor, Incident, Mention, Review
+from strikewatch.records import Actor, Incident, Mention, Place, Review
 from strikewatch.resolve import counted
-from strikewatch.resolve.attaching import attachments, profiles, review_guard
+from strikewatch.resolve.attaching import (
+    attachments,
+    profiles,
+    review_guard,
+    targets_compatible,
+)
 from strikewatch.store import IncidentQuery, open_store
 from strikewatch.store.sql import SqlStore
 from tests.test_pipeline_incremental import ledger
@@ -183,3 +189,42 @@ def test_the_very_same_toll_range_picks_among_tolls_that_hold_it() -> None:
     two = _boat("L2", None, (2, 2))
     assert attachments(profiles([*ledger, two])) == {"L2": "D2"}
     assert attachments(profiles([*ledger, _boat("D2b", "2026-02-05", (2, 2)), two])) == {}
+
+
+IDLIB = Place(name="Idlib", kind="populated place", country="SY", geo_precision=3, latitude=35.93,
+              longitude=36.63)
+
+
+def _land(d: Desk, text: str, published: str | None, target: str, **fields: object
+          ) -> Mention:
+    return d.report(text, published, place=IDLIB, domain="land",  # type: ignore[arg-type]
+                    target_kind=target, killed_low=2, killed_high=2, **fields)
+
+
+def test_a_person_killed_joins_the_strike_on_the_building_they_were_in() -> None:
+    # "a commander was killed" (person) and "a house was struck" (building): one strike told
+    # at two grains, not two strikes
+    # on an undated page, told with the names the dated report gives (attaching's words)
+    d = Desk()
+    house = _land(d, "On 2025-11-10 a US strike destroyed a house in Sarmada near Atmeh, "
+                  "killing Hurras commanders Zarqawi and Qahtani.", "2025-11-11", "building",
+                  date="2025-11-10")
+    leader = _land(d, "Hurras commanders Zarqawi and Qahtani died in a US strike in Sarmada.",
+                   None, "person")
+    assert house.id in holding(d.resolve(), leader).mention_ids
+
+
+def test_a_vehicle_is_no_finer_grain_of_a_building() -> None:
+    # drone strikes on cars in one province are other strikes than the house struck
+    d = Desk()
+    house = _land(d, "On 2025-11-10 a US strike destroyed a house in Idlib, killing two.",
+                  "2025-11-11", "building", date="2025-11-10")
+    (p,) = profiles([holding(d.resolve(), house)])
+    kinds = {k: replace(p, target_kind=k) for k in ("building", "facility", "person",
+                                                    "group", "vehicle")}
+    assert targets_compatible(kinds["person"], kinds["building"])
+    assert targets_compatible(kinds["person"], kinds["group"])
+    assert targets_compatible(kinds["facility"], kinds["building"])
+    assert not targets_compatible(kinds["vehicle"], kinds["building"])
+    assert not targets_compatible(kinds["vehicle"], kinds["person"])
+    assert not targets_compatible(kinds["group"], kinds["building"])

@@ -233,6 +233,16 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
     )
 
 
+#: Target kinds one strike's reports may each give, one more specific than the other: a
+#: person killed is a member of the group hit, or was in the building or compound struck
+#: ("a commander killed" and "a house struck"); a compound is a building. A vehicle is told
+#: apart from all of them: drone strikes on cars in one province are many strikes.
+NESTED_TARGETS = frozenset(frozenset(pair) for pair in (
+    ("person", "group"), ("person", "building"), ("person", "facility"),
+    ("building", "facility"),
+))
+
+
 def _inside(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
     """One range inside the other (an open high end: at least the low)."""
     def within(x: tuple[int, int | None], y: tuple[int, int | None]) -> bool:
@@ -247,7 +257,8 @@ def targets_compatible(a: Profile, b: Profile) -> bool:
     land the kinds tell strikes apart (a base, a car, a house)."""
     if not a.target_kind or not b.target_kind or a.target_kind == b.target_kind:
         return True
-    return a.domain == b.domain == "sea"
+    return a.domain == b.domain == "sea" or \
+        frozenset((a.target_kind, b.target_kind)) in NESTED_TARGETS
 
 
 def plausible(loose: Profile, dated: Profile) -> bool:
