@@ -228,3 +228,20 @@ def test_a_vehicle_is_no_finer_grain_of_a_building() -> None:
     assert not targets_compatible(kinds["vehicle"], kinds["building"])
     assert not targets_compatible(kinds["vehicle"], kinds["person"])
     assert not targets_compatible(kinds["group"], kinds["building"])
+
+
+def test_a_report_with_no_toll_or_place_joins_the_one_strike_its_details_name() -> None:
+    # "the vessel was operated by ..." on an undated page: no toll, no place, yet the names
+    # it is told with are held by one dated strike's reports and no other's
+    d = Desk()
+    told = d.report("On 2025-11-10 Southcom said the semisubmersible out of Buenaventura, "
+                    "crewed by Tren de Aragua smugglers, was destroyed.", "2025-11-11",
+                    date="2025-11-10", killed_low=3, killed_high=3)
+    other = d.report("On 2025-11-12 Southcom said a speedboat near Trinidad was destroyed.",
+                     "2025-11-13", date="2025-11-12", killed_low=2, killed_high=2)
+    loose = d.report("The semisubmersible, which left Buenaventura, was operated by Tren de "
+                     "Aragua, the ministry said.", None, place=None)
+    incs = d.resolve()
+    joined = holding(incs, loose)
+    assert told.id in joined.mention_ids and other.id not in joined.mention_ids
+    assert joined.killed_low == 3

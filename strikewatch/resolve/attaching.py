@@ -281,14 +281,18 @@ def plausible(loose: Profile, dated: Profile) -> bool:
     return places_compatible(loose.place, dated.place) is not False
 
 
-def agree(loose: Profile, dated: Profile) -> bool:
-    """Plausible, tolls not contradicting, and the toll or the place agreeing."""
+def consistent(loose: Profile, dated: Profile) -> bool:
+    """Plausible and the tolls not contradicting: nothing says they are two strikes."""
     if not plausible(loose, dated):
         return False
-    if loose.killed and dated.killed and not _inside(loose.killed, dated.killed):
-        return False
-    return places_compatible(loose.place, dated.place) is True or \
-        bool(loose.killed and dated.killed)
+    return not (loose.killed and dated.killed and not _inside(loose.killed, dated.killed))
+
+
+def agree(loose: Profile, dated: Profile) -> bool:
+    """Consistent, and the toll or the place agreeing."""
+    return consistent(loose, dated) and (
+        places_compatible(loose.place, dated.place) is True or
+        bool(loose.killed and dated.killed))
 
 
 #: May these two incidents be joined? (see review_guard)
@@ -363,22 +367,25 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
             # be it, it is placed as it would be without them, unless it names a day of the
             # year: then the one on that day is not in the ledger, and another is not it
             found = [d for d in _cue_candidates(p, by_cue) if fits(p, d)] if p.cues else []
+            among: Sequence[Profile] = found  # every candidate its words are told apart from
             if not found and not any(cue[0] == "md" for cue in p.cues):
                 pool = _pool(p, by_day, by_sea)
                 if pool is None:
                     # an undated page's report with no toll and sea to go on: only the dated
                     # incidents of its zones whose reports share its specific words
                     pool = _zone_pool(p, by_zone) if specific is not None else []
+                    among = pool
                     found = [d for d in pool if fits(p, d) and _weekday_fits(p, d)]
-                    found = by_words(p, [d for d in found if agree(p, d)], pool, specific) \
+                    found = by_words(p, [d for d in found if consistent(p, d)], pool, specific) \
                         if specific is not None and found else []
                 else:
                     # a weekday it names may be another event's, so it never picks a candidate,
                     # but a strike it can be neither the day of nor the announcement of is not it
+                    among = pool
                     found = by_toll(p, [d for d in pool if fits(p, d)])
                     if len(found) > 1 and specific is not None:
                         # words that pick none leave the candidates to `siblings` below
-                        found = by_words(p, [d for d in found if agree(p, d)], pool,
+                        found = by_words(p, [d for d in found if consistent(p, d)], pool,
                                          specific) or found
                     if len(found) == 1 and not _weekday_fits(p, found[0]):
                         continue
@@ -386,10 +393,11 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
                 cands = found
                 found = by_toll(p, found)
                 if len(found) > 1 and specific is not None:
-                    found = by_words(p, [d for d in found if agree(p, d)], cands,
+                    found = by_words(p, [d for d in found if consistent(p, d)], cands,
                                      specific) or found
             found = siblings(p, found, given)
-            if len(found) == 1 and agree(p, found[0]) and (guard is None or guard(p, found[0])):
+            if len(found) == 1 and (agree(p, found[0]) or _told_with_its_words(
+                    p, found[0], among, specific)) and (guard is None or guard(p, found[0])):
                 out[p.id] = found[0].id
                 given[found[0].id] |= p.articles
         if len(out) == placed:
@@ -484,6 +492,16 @@ def by_words(p: Profile, found: Sequence[Profile], among: Sequence[Profile], wor
     picked = [d for d in found
               if sum(1 for w in mine & words(d) if holders[w] == 1) >= MIN_OWN_WORDS]
     return picked if len(picked) == 1 else []
+
+
+def _told_with_its_words(p: Profile, d: Profile, among: Sequence[Profile],
+                         words: Words | None) -> bool:
+    """Whether the one candidate `d` left for a loose incident that gives neither a toll nor
+    a place to agree on ("the vessel was operated by a designated terrorist organization")
+    is still positively its strike: nothing contradicts, and the specific words of their
+    reports point to it and to no other candidate of its window or zone (`by_words`):
+    the day, the party and the details a coder would match them by."""
+    return words is not None and consistent(p, d) and by_words(p, [d], among, words) == [d]
 
 
 def _zone_pool(p: Profile, by_zone: Mapping[str, list[Profile]]) -> list[Profile]:
