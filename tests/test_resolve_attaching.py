@@ -13,6 +13,7 @@ from strikewatch.records import Actor, Incident, Mention, Place, Review
 from strikewatch.resolve import counted
 from strikewatch.resolve.attaching import (
     attachments,
+    plausible,
     profiles,
     review_guard,
     targets_compatible,
@@ -245,3 +246,28 @@ def test_a_report_with_no_toll_or_place_joins_the_one_strike_its_details_name() 
     joined = holding(incs, loose)
     assert told.id in joined.mention_ids and other.id not in joined.mention_ids
     assert joined.killed_low == 3
+
+
+def test_a_report_naming_one_country_as_actor_and_hit_is_any_strike_involving_it() -> None:
+    # "US strike kills American troops" (the victims' side read as the actor too): its
+    # actor is no evidence against the report that names the militia that struck them,
+    # but it must still be a strike involving the United States
+    d = Desk()
+    one = _land(d, "On 2025-11-10 a US strike destroyed a house in Idlib, killing two.",
+                "2025-11-11", "building", date="2025-11-10")
+    (p,) = profiles([holding(d.resolve(), one)])
+    mixed = replace(p, actor_country=None, roles_country="US", target_country="US")
+    militia = replace(p, actor_country="IQ", actor_name="kataib hezbollah",
+                      target_country="US", articles=frozenset({"other page"}))
+    other = replace(p, actor_country="NG", actor_name="army", target_country=None,
+                    place=replace(p.place, country="NG"), articles=frozenset({"third page"}))
+    assert plausible(mixed, militia) and plausible(militia, mixed)
+    assert not plausible(mixed, other) and not plausible(other, mixed)
+    # two such reports with different names for the one party are not told apart by them
+    troops = _land(d, "On 2025-11-12 a US strike hit American troops in Idlib, killing two.",
+                   "2025-11-13", "building", date="2025-11-12",
+                   actor2=Actor(name="American troops", country="US"))
+    (read,) = profiles([holding(d.resolve(), troops)])
+    assert (read.roles_country, read.actor_country) == ("US", None)
+    assert plausible(mixed, replace(mixed, actor_name="u.s. military",
+                                    articles=frozenset({"fourth page"})))

@@ -176,6 +176,11 @@ class Profile:
     # weekdays and days of the year its sentences name; only for an incident with neither
     # a date nor a publication date (window None), else empty
     cues: frozenset[Cue] = frozenset()
+    # the hit party's country; and the country a report names as both acting and hit ("US
+    # forces" and "American troops", "Iran" and "Iran"): its roles are not to be trusted, so
+    # its actor_country is None and the strike only has to involve that country
+    target_country: str | None = None
+    roles_country: str | None = None
 
 
 def _range(lo: int | None, hi: int | None) -> tuple[int, int | None] | None:
@@ -208,7 +213,9 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
     if published and window is not None:  # never after its first report
         window = (window[0], min(window[1], min(published)))
     place = linking_place(inc)
-    a1 = inc.actor1
+    a1, a2 = inc.actor1, inc.actor2
+    roles_country = a1.country if a1 and a2 and a1.country and a1.country == a2.country \
+        else None
     if place is None and a1 is None:
         # a report that names neither where nor who ("nine were killed when a boat was
         # destroyed on Tuesday") is no anchor for others: it is placed like a loose one
@@ -220,8 +227,10 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
                        d_lo=None, d_hi=None,
                        **place_features(place, sea_key(place, at_sea=inc.domain == "sea"))),
         killed=_range(inc.killed_low, inc.killed_high),
-        actor_country=a1.country if a1 else None,
+        actor_country=None if roles_country else a1.country if a1 else None,
         actor_name=(a1.name or "").lower() or None if a1 else None,
+        target_country=a2.country if a2 else None,
+        roles_country=roles_country,
         target_kind=inc.target_kind if inc.target_kind != "unknown" else None,
         domain=inc.domain,
         strikes=_range(inc.strikes_low, inc.strikes_high),
@@ -271,8 +280,11 @@ def plausible(loose: Profile, dated: Profile) -> bool:
     if loose.actor_country and dated.actor_country:
         if loose.actor_country != dated.actor_country:
             return False
-    elif not loose.actor_country and not dated.actor_country and \
+    elif not (loose.actor_country or dated.actor_country or loose.roles_country or
+              dated.roles_country) and \
             loose.actor_name and dated.actor_name and loose.actor_name != dated.actor_name:
+        return False
+    if not (_involves(loose, dated) and _involves(dated, loose)):
         return False
     if loose.domain and dated.domain and loose.domain != dated.domain:
         return False
@@ -286,6 +298,17 @@ def consistent(loose: Profile, dated: Profile) -> bool:
     if not plausible(loose, dated):
         return False
     return not (loose.killed and dated.killed and not _inside(loose.killed, dated.killed))
+
+
+def _involves(a: Profile, b: Profile) -> bool:
+    """Where `a` reads one country as both the actor and the hit (the announcer or the
+    victim taken for the actor), whether `b`'s strike involves that country at all: as its
+    actor, the party it hit or where it happened (b naming none of these can be it)."""
+    if a.roles_country is None:
+        return True
+    named = {c for c in (b.actor_country, b.target_country, b.place.country,
+                         b.roles_country) if c}
+    return not named or a.roles_country in named
 
 
 def agree(loose: Profile, dated: Profile) -> bool:
