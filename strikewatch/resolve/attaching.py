@@ -15,10 +15,13 @@ ledger agrees with it:
 - nothing contradicts: seas and places compatible (features.places_compatible), tolls
   equal or one inside the other, the same acting country (names compared only where
   neither has a country: "Joint Task Force Southern Spear", which the geo step could not
-  place, is no other party than "U.S. forces"), the same domain and target kind (at sea
-  a craft whatever a report calls it), strike counts inside each other, no shared
+  place, is no other party than "U.S. forces"; a report naming one country as actor and
+  hit has no trusted actor and need only involve it, `_involves`), the same domain and
+  target kind (at sea a craft whatever a report calls it; on land one kind may be a finer
+  grain of the other, NESTED_TARGETS), strike counts inside each other, no shared
   article (an article's extractor already merged its own sentences);
-- something agrees: the tolls, or the places.
+- something agrees: the tolls, or the places (for a report with neither, the specific
+  words it shares with this candidate and no other, `_told_with_its_words`).
 
 A loose incident with neither date nor publication date may still say which day: its
 sentences name a weekday ("on Tuesday") or a day of the year without the year ("Feb. 9",
