@@ -276,6 +276,36 @@ def test_sentence_end_after_single_capital() -> None:
                      "General John J. Pershing led it."]
 
 
+def test_a_link_pasted_into_a_paragraph_ends_where_the_quote_opens() -> None:
+    # a related story's headline run into the paragraph: the quote after it is prose again,
+    # and the headline's names ("Ruritania's president") must not become the strike's actor
+    text = ('Two died in the second strike, the Navy said on X. ALSO READ: Capital fines '
+            'Ruritania\'s president over port deals "As for the survivor, a cutter took '
+            'him aboard," he added. Read more: the "third strike" is under review')
+    parts = [text[a:b] for a, b in split_offsets(text)]
+    assert parts[:3] == ["Two died in the second strike, the Navy said on X.",
+                         "ALSO READ: Capital fines Ruritania's president over port deals",
+                         '"As for the survivor, a cutter took him aboard," he added.']
+    assert parts[3] == 'Read more: the "third strike" is under review'  # no capital: no cut
+
+
+def test_the_linked_headline_gives_no_actor() -> None:
+    from strikewatch.extract import extract
+    from strikewatch.records import Article
+    text = ('US forces struck three boats in the eastern Pacific on Monday, Hegseth said on X. '
+            '"Eight male narco-terrorists were on the boats in the first strike. Three male '
+            'narco-terrorists were on the boat in the third strike," Hegseth said on X. ALSO '
+            "READ: Washington sanctions Ruritania's president over drug-trade allegations "
+            '"As for the survivor, Southcom at once began search and rescue protocols," he '
+            "added. The strikes bring the number of US military operations against drug "
+            "boats to 13.")
+    ms = extract(Article(id="a", text=text, published="2025-10-28"))
+    assert ms
+    for m in ms:
+        assert not any("ALSO READ" in s.text for s in m.spans)
+        assert m.actor1 is None or m.actor1.name != "Washington"
+
+
 def test_designated_in_a_name_or_after_a_preposition_is_no_designation() -> None:
     from strikewatch.extract.triggers import find_triggers
     for text in ("Navy jets carried out a lethal strike on a skiff run by Designated Smuggling "

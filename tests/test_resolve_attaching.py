@@ -5,12 +5,19 @@ it, when its toll contradicts, or when a person reviewed it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from strikewatch import pipeline
-from strikewatch.records import Actor, Incident, Mention, Review
+from strikewatch.records import Actor, Incident, Mention, Place, Review
 from strikewatch.resolve import counted
-from strikewatch.resolve.attaching import attachments, profiles, review_guard
+from strikewatch.resolve.attaching import (
+    attachments,
+    plausible,
+    profiles,
+    review_guard,
+    targets_compatible,
+)
 from strikewatch.store import IncidentQuery, open_store
 from strikewatch.store.sql import SqlStore
 from tests.test_pipeline_incremental import ledger
@@ -183,3 +190,84 @@ def test_the_very_same_toll_range_picks_among_tolls_that_hold_it() -> None:
     two = _boat("L2", None, (2, 2))
     assert attachments(profiles([*ledger, two])) == {"L2": "D2"}
     assert attachments(profiles([*ledger, _boat("D2b", "2026-02-05", (2, 2)), two])) == {}
+
+
+IDLIB = Place(name="Idlib", kind="populated place", country="SY", geo_precision=3, latitude=35.93,
+              longitude=36.63)
+
+
+def _land(d: Desk, text: str, published: str | None, target: str, **fields: object
+          ) -> Mention:
+    return d.report(text, published, place=IDLIB, domain="land",  # type: ignore[arg-type]
+                    target_kind=target, killed_low=2, killed_high=2, **fields)
+
+
+def test_a_person_killed_joins_the_strike_on_the_building_they_were_in() -> None:
+    # "a commander was killed" (person) and "a house was struck" (building): one strike told
+    # at two grains, not two strikes
+    # on an undated page, told with the names the dated report gives (attaching's words)
+    d = Desk()
+    house = _land(d, "On 2025-11-10 a US strike destroyed a house in Sarmada near Atmeh, "
+                  "killing Hurras commanders Zarqawi and Qahtani.", "2025-11-11", "building",
+                  date="2025-11-10")
+    leader = _land(d, "Hurras commanders Zarqawi and Qahtani died in a US strike in Sarmada.",
+                   None, "person")
+    assert house.id in holding(d.resolve(), leader).mention_ids
+
+
+def test_a_vehicle_is_no_finer_grain_of_a_building() -> None:
+    # drone strikes on cars in one province are other strikes than the house struck
+    d = Desk()
+    house = _land(d, "On 2025-11-10 a US strike destroyed a house in Idlib, killing two.",
+                  "2025-11-11", "building", date="2025-11-10")
+    (p,) = profiles([holding(d.resolve(), house)])
+    kinds = {k: replace(p, target_kind=k) for k in ("building", "facility", "person",
+                                                    "group", "vehicle")}
+    assert targets_compatible(kinds["person"], kinds["building"])
+    assert targets_compatible(kinds["person"], kinds["group"])
+    assert targets_compatible(kinds["facility"], kinds["building"])
+    assert not targets_compatible(kinds["vehicle"], kinds["building"])
+    assert not targets_compatible(kinds["vehicle"], kinds["person"])
+    assert not targets_compatible(kinds["group"], kinds["building"])
+
+
+def test_a_report_with_no_toll_or_place_joins_the_one_strike_its_details_name() -> None:
+    # "the vessel was operated by ..." on an undated page: no toll, no place, yet the names
+    # it is told with are held by one dated strike's reports and no other's
+    d = Desk()
+    told = d.report("On 2025-11-10 Southcom said the semisubmersible out of Buenaventura, "
+                    "crewed by Tren de Aragua smugglers, was destroyed.", "2025-11-11",
+                    date="2025-11-10", killed_low=3, killed_high=3)
+    other = d.report("On 2025-11-12 Southcom said a speedboat near Trinidad was destroyed.",
+                     "2025-11-13", date="2025-11-12", killed_low=2, killed_high=2)
+    loose = d.report("The semisubmersible, which left Buenaventura, was operated by Tren de "
+                     "Aragua, the ministry said.", None, place=None)
+    incs = d.resolve()
+    joined = holding(incs, loose)
+    assert told.id in joined.mention_ids and other.id not in joined.mention_ids
+    assert joined.killed_low == 3
+
+
+def test_a_report_naming_one_country_as_actor_and_hit_is_any_strike_involving_it() -> None:
+    # "US strike kills American troops" (the victims' side read as the actor too): its
+    # actor is no evidence against the report that names the militia that struck them,
+    # but it must still be a strike involving the United States
+    d = Desk()
+    one = _land(d, "On 2025-11-10 a US strike destroyed a house in Idlib, killing two.",
+                "2025-11-11", "building", date="2025-11-10")
+    (p,) = profiles([holding(d.resolve(), one)])
+    mixed = replace(p, actor_country=None, roles_country="US", target_country="US")
+    militia = replace(p, actor_country="IQ", actor_name="kataib hezbollah",
+                      target_country="US", articles=frozenset({"other page"}))
+    other = replace(p, actor_country="NG", actor_name="army", target_country=None,
+                    place=replace(p.place, country="NG"), articles=frozenset({"third page"}))
+    assert plausible(mixed, militia) and plausible(militia, mixed)
+    assert not plausible(mixed, other) and not plausible(other, mixed)
+    # two such reports with different names for the one party are not told apart by them
+    troops = _land(d, "On 2025-11-12 a US strike hit American troops in Idlib, killing two.",
+                   "2025-11-13", "building", date="2025-11-12",
+                   actor2=Actor(name="American troops", country="US"))
+    (read,) = profiles([holding(d.resolve(), troops)])
+    assert (read.roles_country, read.actor_country) == ("US", None)
+    assert plausible(mixed, replace(mixed, actor_name="u.s. military",
+                                    articles=frozenset({"fourth page"})))

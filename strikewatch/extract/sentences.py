@@ -24,6 +24,13 @@ _END = re.compile(r"[.!?][\"”’')\]]?(?=\s+|[\"“‘A-Z])")
 # by a capitalised word ("authorityNBC", "VenezuelaThe").
 _GLUED = re.compile(r"(?<=[a-z]{4})(?=[A-Z][A-Za-z])")
 _NEWLINES = re.compile(r"\n+")
+#: page furniture labels: links to other stories, whatever their punctuation
+LINK_LABEL = re.compile(r"^\W*(?:related(?:\s+(?:news|stories|articles?|coverage))?|also\s+read|"
+                        r"read\s+(?:more|also)|see\s+also|recommended(?:\s+stories)?|"
+                        r"more\s+(?:on\s+this|stories|from)|watch|you\s+may\s+also\s+like)\b"
+                        r"\s*[:|\-–—]", re.IGNORECASE)
+# where prose resumes after a link's headline run into a paragraph: an opening quote
+_QUOTE_OPENS = re.compile(r"\s[\"“](?=[A-Z])")
 
 
 def _is_abbrev(text: str, dot: int) -> bool:
@@ -61,6 +68,17 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
         cuts.add(m.end())
     for m in _GLUED.finditer(text):
         cuts.add(m.start())
+    # a link to another story pasted inside a paragraph ("... on X. ALSO READ: Washington
+    # sanctions Colombia's president "As for the survivor, ...") ends where a quote opens:
+    # its headline is no part of the sentence after it, whose actor it would otherwise give
+    ordered = sorted(cuts | {0, len(text)})
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        lead = len(text[a:b]) - len(text[a:b].lstrip())
+        label = LINK_LABEL.match(text[a + lead:b])
+        if label:
+            q = _QUOTE_OPENS.search(text, a + lead + label.end(), b)
+            if q:
+                cuts.add(q.start() + 1)
     bounds = sorted(cuts | {0, len(text)})
     out: list[tuple[int, int]] = []
     for a, b in zip(bounds, bounds[1:], strict=False):

@@ -15,10 +15,13 @@ ledger agrees with it:
 - nothing contradicts: seas and places compatible (features.places_compatible), tolls
   equal or one inside the other, the same acting country (names compared only where
   neither has a country: "Joint Task Force Southern Spear", which the geo step could not
-  place, is no other party than "U.S. forces"), the same domain and target kind (at sea
-  a craft whatever a report calls it), strike counts inside each other, no shared
+  place, is no other party than "U.S. forces"; a report naming one country as actor and
+  hit has no trusted actor and need only involve it, `_involves`), the same domain and
+  target kind (at sea a craft whatever a report calls it; on land one kind may be a finer
+  grain of the other, NESTED_TARGETS), strike counts inside each other, no shared
   article (an article's extractor already merged its own sentences);
-- something agrees: the tolls, or the places.
+- something agrees: the tolls, or the places (for a report with neither, the specific
+  words it shares with this candidate and no other, `_told_with_its_words`).
 
 A loose incident with neither date nor publication date may still say which day: its
 sentences name a weekday ("on Tuesday") or a day of the year without the year ("Feb. 9",
@@ -176,6 +179,11 @@ class Profile:
     # weekdays and days of the year its sentences name; only for an incident with neither
     # a date nor a publication date (window None), else empty
     cues: frozenset[Cue] = frozenset()
+    # the hit party's country; and the country a report names as both acting and hit ("US
+    # forces" and "American troops", "Iran" and "Iran"): its roles are not to be trusted, so
+    # its actor_country is None and the strike only has to involve that country
+    target_country: str | None = None
+    roles_country: str | None = None
 
 
 def _range(lo: int | None, hi: int | None) -> tuple[int, int | None] | None:
@@ -208,7 +216,9 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
     if published and window is not None:  # never after its first report
         window = (window[0], min(window[1], min(published)))
     place = linking_place(inc)
-    a1 = inc.actor1
+    a1, a2 = inc.actor1, inc.actor2
+    roles_country = a1.country if a1 and a2 and a1.country and a1.country == a2.country \
+        else None
     if place is None and a1 is None:
         # a report that names neither where nor who ("nine were killed when a boat was
         # destroyed on Tuesday") is no anchor for others: it is placed like a loose one
@@ -220,8 +230,10 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
                        d_lo=None, d_hi=None,
                        **place_features(place, sea_key(place, at_sea=inc.domain == "sea"))),
         killed=_range(inc.killed_low, inc.killed_high),
-        actor_country=a1.country if a1 else None,
+        actor_country=None if roles_country else a1.country if a1 else None,
         actor_name=(a1.name or "").lower() or None if a1 else None,
+        target_country=a2.country if a2 else None,
+        roles_country=roles_country,
         target_kind=inc.target_kind if inc.target_kind != "unknown" else None,
         domain=inc.domain,
         strikes=_range(inc.strikes_low, inc.strikes_high),
@@ -231,6 +243,16 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
         cues=calendar_cues(texts(inc)) if window is None and texts is not None
         else frozenset(),
     )
+
+
+#: Target kinds one strike's reports may each give, one more specific than the other: a
+#: person killed is a member of the group hit, or was in the building or compound struck
+#: ("a commander killed" and "a house struck"); a compound is a building. A vehicle is told
+#: apart from all of them: drone strikes on cars in one province are many strikes.
+NESTED_TARGETS = frozenset(frozenset(pair) for pair in (
+    ("person", "group"), ("person", "building"), ("person", "facility"),
+    ("building", "facility"),
+))
 
 
 def _inside(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
@@ -247,7 +269,8 @@ def targets_compatible(a: Profile, b: Profile) -> bool:
     land the kinds tell strikes apart (a base, a car, a house)."""
     if not a.target_kind or not b.target_kind or a.target_kind == b.target_kind:
         return True
-    return a.domain == b.domain == "sea"
+    return a.domain == b.domain == "sea" or \
+        frozenset((a.target_kind, b.target_kind)) in NESTED_TARGETS
 
 
 def plausible(loose: Profile, dated: Profile) -> bool:
@@ -260,8 +283,11 @@ def plausible(loose: Profile, dated: Profile) -> bool:
     if loose.actor_country and dated.actor_country:
         if loose.actor_country != dated.actor_country:
             return False
-    elif not loose.actor_country and not dated.actor_country and \
+    elif not (loose.actor_country or dated.actor_country or loose.roles_country or
+              dated.roles_country) and \
             loose.actor_name and dated.actor_name and loose.actor_name != dated.actor_name:
+        return False
+    if not (_involves(loose, dated) and _involves(dated, loose)):
         return False
     if loose.domain and dated.domain and loose.domain != dated.domain:
         return False
@@ -270,14 +296,29 @@ def plausible(loose: Profile, dated: Profile) -> bool:
     return places_compatible(loose.place, dated.place) is not False
 
 
-def agree(loose: Profile, dated: Profile) -> bool:
-    """Plausible, tolls not contradicting, and the toll or the place agreeing."""
+def consistent(loose: Profile, dated: Profile) -> bool:
+    """Plausible and the tolls not contradicting: nothing says they are two strikes."""
     if not plausible(loose, dated):
         return False
-    if loose.killed and dated.killed and not _inside(loose.killed, dated.killed):
-        return False
-    return places_compatible(loose.place, dated.place) is True or \
-        bool(loose.killed and dated.killed)
+    return not (loose.killed and dated.killed and not _inside(loose.killed, dated.killed))
+
+
+def _involves(a: Profile, b: Profile) -> bool:
+    """Where `a` reads one country as both the actor and the hit (the announcer or the
+    victim taken for the actor), whether `b`'s strike involves that country at all: as its
+    actor, the party it hit or where it happened (b naming none of these can be it)."""
+    if a.roles_country is None:
+        return True
+    named = {c for c in (b.actor_country, b.target_country, b.place.country,
+                         b.roles_country) if c}
+    return not named or a.roles_country in named
+
+
+def agree(loose: Profile, dated: Profile) -> bool:
+    """Consistent, and the toll or the place agreeing."""
+    return consistent(loose, dated) and (
+        places_compatible(loose.place, dated.place) is True or
+        bool(loose.killed and dated.killed))
 
 
 #: May these two incidents be joined? (see review_guard)
@@ -352,22 +393,25 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
             # be it, it is placed as it would be without them, unless it names a day of the
             # year: then the one on that day is not in the ledger, and another is not it
             found = [d for d in _cue_candidates(p, by_cue) if fits(p, d)] if p.cues else []
+            among: Sequence[Profile] = found  # every candidate its words are told apart from
             if not found and not any(cue[0] == "md" for cue in p.cues):
                 pool = _pool(p, by_day, by_sea)
                 if pool is None:
                     # an undated page's report with no toll and sea to go on: only the dated
                     # incidents of its zones whose reports share its specific words
                     pool = _zone_pool(p, by_zone) if specific is not None else []
+                    among = pool
                     found = [d for d in pool if fits(p, d) and _weekday_fits(p, d)]
-                    found = by_words(p, [d for d in found if agree(p, d)], pool, specific) \
+                    found = by_words(p, [d for d in found if consistent(p, d)], pool, specific) \
                         if specific is not None and found else []
                 else:
                     # a weekday it names may be another event's, so it never picks a candidate,
                     # but a strike it can be neither the day of nor the announcement of is not it
+                    among = pool
                     found = by_toll(p, [d for d in pool if fits(p, d)])
                     if len(found) > 1 and specific is not None:
                         # words that pick none leave the candidates to `siblings` below
-                        found = by_words(p, [d for d in found if agree(p, d)], pool,
+                        found = by_words(p, [d for d in found if consistent(p, d)], pool,
                                          specific) or found
                     if len(found) == 1 and not _weekday_fits(p, found[0]):
                         continue
@@ -375,10 +419,11 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
                 cands = found
                 found = by_toll(p, found)
                 if len(found) > 1 and specific is not None:
-                    found = by_words(p, [d for d in found if agree(p, d)], cands,
+                    found = by_words(p, [d for d in found if consistent(p, d)], cands,
                                      specific) or found
             found = siblings(p, found, given)
-            if len(found) == 1 and agree(p, found[0]) and (guard is None or guard(p, found[0])):
+            if len(found) == 1 and (agree(p, found[0]) or _told_with_its_words(
+                    p, found[0], among, specific)) and (guard is None or guard(p, found[0])):
                 out[p.id] = found[0].id
                 given[found[0].id] |= p.articles
         if len(out) == placed:
@@ -473,6 +518,16 @@ def by_words(p: Profile, found: Sequence[Profile], among: Sequence[Profile], wor
     picked = [d for d in found
               if sum(1 for w in mine & words(d) if holders[w] == 1) >= MIN_OWN_WORDS]
     return picked if len(picked) == 1 else []
+
+
+def _told_with_its_words(p: Profile, d: Profile, among: Sequence[Profile],
+                         words: Words | None) -> bool:
+    """Whether the one candidate `d` left for a loose incident that gives neither a toll nor
+    a place to agree on ("the vessel was operated by a designated terrorist organization")
+    is still positively its strike: nothing contradicts, and the specific words of their
+    reports point to it and to no other candidate of its window or zone (`by_words`):
+    the day, the party and the details a coder would match them by."""
+    return words is not None and consistent(p, d) and by_words(p, [d], among, words) == [d]
 
 
 def _zone_pool(p: Profile, by_zone: Mapping[str, list[Profile]]) -> list[Profile]:

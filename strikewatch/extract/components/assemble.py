@@ -46,14 +46,10 @@ from strikewatch.extract.coref import also_elsewhere, told_by_relative_day, year
 from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.date_forms import DAY, MONTH_ABBRS, MONTH_NAMES
 from strikewatch.extract.pipeline import component
+from strikewatch.extract.sentences import LINK_LABEL
 
 # a line that ends like prose ends: it is a sentence, not a headline or a link
 _PROSE_END = re.compile(r"[.!?:;\"'”’)\]…]\s*$")
-# page furniture labels: links to other stories, whatever their punctuation
-_LINK_LABEL = re.compile(r"^\W*(?:related(?:\s+(?:news|stories|articles?|coverage))?|also\s+read|"
-                         r"read\s+(?:more|also)|see\s+also|recommended(?:\s+stories)?|"
-                         r"more\s+(?:on\s+this|stories|from)|watch|you\s+may\s+also\s+like)\b"
-                         r"\s*[:|\-–—]", re.IGNORECASE)
 # a file photo's caption ("FILE - ...", "File photo, Oct. 26, 2019: ...", "(c) Name, File/AP
 # ...") or a gallery's ("1 of 3 | ..."): a picture from before, not the news
 _FILE_CAPTION = re.compile(r"^\W*(?:FILE\s*[-–—:,]|File\s+(?:photo|image|picture)\b|"
@@ -94,7 +90,7 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     line = text[a:b].strip()
     if not line:
         return False
-    if _LINK_LABEL.match(line) or _FILE_CAPTION.match(line) or _FILE_CREDIT.search(line):
+    if LINK_LABEL.match(line) or _FILE_CAPTION.match(line) or _FILE_CREDIT.search(line):
         return True
     following = text[b:b + 200].lstrip("\n").split("\n", 1)[0]
     if len(following) < 80 and _FILE_CREDIT.search(following):
