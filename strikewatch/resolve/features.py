@@ -180,6 +180,11 @@ def rare_words(words: list[str]) -> list[str]:
     return [w for w in words if w.isalpha() and zipf_frequency(w, "en") < RARE_ZIPF]
 
 
+#: Features the cannot-link rules read and the splink model does not (no input column).
+_NOT_MODELLED = frozenset({"words", "rare", "ordinal", "one_of_several", "series_rank",
+                           "series_size", "series_killed"})
+
+
 @dataclass(frozen=True)
 class Features:
     """What linking looks at, one row per event mention (also the DuckDB input row)."""
@@ -218,11 +223,15 @@ class Features:
     #: one of several strikes an article told together and the extractor split
     #: (`Mention.series_rank`); only the cannot-link rules read it
     one_of_several: bool = False
+    #: that strike's rank and the number of strikes of its operation (`Mention.series_rank`,
+    #: `Mention.series_size`); only the cannot-link rules read them
+    series_rank: int | None = None
+    series_size: int | None = None
+    series_killed: int | None = None
 
     def row(self) -> dict[str, object]:
         """The DuckDB input row: wording as sketch columns s0.., specific words as r0.."""
-        row = {k: v for k, v in self.__dict__.items()
-               if k not in ("words", "rare", "ordinal", "one_of_several")}
+        row = {k: v for k, v in self.__dict__.items() if k not in _NOT_MODELLED}
         for i, v in enumerate(sketch(self.words)):
             row[f"s{i}"] = v
         row["n_words"] = len(self.words)
@@ -411,6 +420,9 @@ def features(m: Mention, article: Article | None) -> Features:
         rare=rare_words(words),
         ordinal=series_ordinal(mention_text(m)),
         one_of_several=m.series_rank is not None,
+        series_rank=m.series_rank,
+        series_size=m.series_size,
+        series_killed=m.series_killed,
     )
 
 
@@ -475,4 +487,41 @@ def hard_conflict(a: Features, b: Features) -> str | None:
         # US struck two boats": that is the day's total, and one strike's toll never
         # reaches it (one strike's reports may differ, but not a strike split by its toll)
         return "one of several strikes told together, with another toll"
+    if a.series_rank is not None and b.series_rank is not None:
+        return other_strike_of_the_day(a, b)
+    if _the_day_s_total(a, b) or _the_day_s_total(b, a):
+        return "the day's total, not one of its strikes"
+    return None
+
+
+def _the_day_s_total(split: Features, other: Features) -> bool:
+    """Whether `other`, a report not split, tells as many dead as (or more than) the whole
+    operation `split` is one strike of ("14 killed in three strikes on four boats" beside
+    the first of those strikes, whose own toll no sentence told): that is the operation."""
+    total = split.series_killed
+    return split.series_rank is not None and other.series_rank is None and \
+        (split.series_size or 0) >= 2 and total is not None and total > 0 and \
+        other.killed_lo is not None and other.killed_lo >= total
+
+
+def other_strike_of_the_day(a: Features, b: Features) -> str | None:
+    """Why two strikes that two articles each split from a day's operation are not one.
+
+    Two reports of one operation count its strikes alike ("three strikes on four boats"
+    and "three engagements"), so a split of another size is another operation. Within one
+    operation the extractor numbers the strikes the same way in every article told alike
+    (in the order told, or by the crew told for each), and where nothing tells them apart
+    any pairing is as good as another: rank k joins rank k, which keeps the day's strikes
+    as many incidents as it had (rank 1 of one report linking to ranks 1 and 2 of two
+    others would pull the day's strikes into one another's incidents). Another rank is the
+    same strike only where the tolls say so: both closed and the very same (8 dead, where
+    the operation was told as 8, 4 and 2 in one order and 2, 4, 8 in another).
+    """
+    if a.series_size is not None and b.series_size is not None and \
+            a.series_size != b.series_size:
+        return "strikes of operations of different sizes"
+    if a.series_rank != b.series_rank and not (
+            None not in (a.killed_lo, a.killed_hi) and
+            (a.killed_lo, a.killed_hi) == (b.killed_lo, b.killed_hi)):
+        return "another strike of the day's operation, and no toll to say it is this one"
     return None
