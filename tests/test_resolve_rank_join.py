@@ -4,6 +4,8 @@ sizes, and never to a report of the day's total (features.hard_conflict)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -113,3 +115,36 @@ def test_a_report_of_the_day_s_total_or_more_is_not_one_strike(other: int, total
     assert (hard_conflict(report, split) is not None) == (other >= total)
     # the day's toll unknown: nothing to compare
     assert hard_conflict(_split("a", 1, total=None), report) is None
+
+
+def test_crews_told_in_another_order_join_by_their_tolls() -> None:
+    # one outlet tells the 8-man boat first, the other the 4-man boat: "the first strike"
+    # of one is "the second" of the other, and the crews say which is which
+    texts = [
+        "U.S. forces carried out two lethal strikes on two boats in the Eastern Pacific on "
+        "Monday, killing 12 people, the Pentagon said. In the first strike there were eight "
+        "men on the boat. The second hit a boat with four men aboard.",
+        "The Pentagon said two lethal strikes on two boats in the Eastern Pacific on Monday "
+        "killed 12 people. In the first strike there were four men on the boat. The second "
+        "hit a boat with eight men aboard.",
+    ]
+    mentions, incidents = _ledger(texts)
+    struck = [i for i in incidents if any(mentions[x].series_rank for x in i.mention_ids)]
+    assert sorted((i.killed_low, i.killed_high) for i in struck) == [(4, 4), (8, 8)]
+    for inc in struck:
+        told = [mentions[x] for x in inc.mention_ids]
+        assert sorted(m.article_id for m in told) == ["a0", "a1"]
+        assert {m.series_rank for m in told} == {1, 2}
+
+
+def test_an_ordinal_does_not_overrule_the_very_same_toll_of_split_strikes() -> None:
+    first = replace(_split("a", 1, size=2, killed=(8, 8), total=12), ordinal=1)
+    second = replace(_split("b", 2, size=2, killed=(8, 8), total=12), ordinal=2)
+    assert hard_conflict(first, second) is None
+    # reports not split keep the ordinal rule
+    plain = replace(second, series_rank=None, series_size=None, series_killed=None,
+                    one_of_several=False)
+    assert hard_conflict(replace(first, series_rank=None, series_size=None,
+                                 series_killed=None, one_of_several=False), plain) is not None
+    # nor does a toll that differs
+    assert hard_conflict(first, replace(second, killed_lo=4, killed_hi=4)) is not None

@@ -480,7 +480,8 @@ def hard_conflict(a: Features, b: Features) -> str | None:
         return "places too far apart"
     if a.status_class != b.status_class:
         return "a plan or threat is not the act"
-    if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
+    if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal and \
+            not _same_closed_toll_split(a, b):
         return "another strike of the series (first, second, third...)"
     if (a.one_of_several or b.one_of_several) and _tolls_apart(a, b):
         # "two strikes, three men on each boat" is not the report of "six killed when the
@@ -504,6 +505,15 @@ def _the_day_s_total(split: Features, other: Features) -> bool:
         other.killed_lo is not None and other.killed_lo >= total
 
 
+def _same_closed_toll_split(a: Features, b: Features) -> bool:
+    """Two strikes two articles split from a day's operation with the very same closed
+    toll: which one an article calls "the first" is the order it told them in, and the
+    toll says which strike it is (other_strike_of_the_day decides)."""
+    return a.series_rank is not None and b.series_rank is not None and \
+        None not in (a.killed_lo, a.killed_hi) and \
+        (a.killed_lo, a.killed_hi) == (b.killed_lo, b.killed_hi)
+
+
 def other_strike_of_the_day(a: Features, b: Features) -> str | None:
     """Why two strikes that two articles each split from a day's operation are not one.
 
@@ -520,8 +530,6 @@ def other_strike_of_the_day(a: Features, b: Features) -> str | None:
     if a.series_size is not None and b.series_size is not None and \
             a.series_size != b.series_size:
         return "strikes of operations of different sizes"
-    if a.series_rank != b.series_rank and not (
-            None not in (a.killed_lo, a.killed_hi) and
-            (a.killed_lo, a.killed_hi) == (b.killed_lo, b.killed_hi)):
+    if a.series_rank != b.series_rank and not _same_closed_toll_split(a, b):
         return "another strike of the day's operation, and no toll to say it is this one"
     return None
