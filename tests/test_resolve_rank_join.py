@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from strikewatch.extract import extract
 from strikewatch.records import Article, Incident, Mention
 from strikewatch.resolve import counted, resolve
-from strikewatch.resolve.features import Features, features, hard_conflict
+from strikewatch.resolve.features import Features, features, hard_conflict, operation_conflict
 
 MONDAY_THREE = [
     "U.S. forces carried out three lethal strikes on four boats in the Eastern Pacific on "
@@ -148,3 +148,31 @@ def test_an_ordinal_does_not_overrule_the_very_same_toll_of_split_strikes() -> N
                                  series_killed=None, one_of_several=False), plain) is not None
     # nor does a toll that differs
     assert hard_conflict(first, replace(second, killed_lo=4, killed_hi=4)) is not None
+
+
+# --- attaching: a loose report placed among a day's split strikes ------------------------
+
+def test_an_undated_report_of_the_day_s_total_is_attached_to_no_strike() -> None:
+    arts = [Article(id="a", text=MONDAY_THREE[0], published="2025-10-28"),
+            # no day: its window (the week before) holds the three strikes, told alike
+            Article(id="f", text="The U.S. military killed 14 people aboard four boats in the "
+                    "eastern Pacific, the Pentagon said.", published="2025-10-29")]
+    mentions = {m.id: m for a in arts for m in extract(a)}
+    total = [m for m in mentions.values() if m.article_id == "f" and m.kind == "event"]
+    assert [m.killed_low for m in total] == [14] and total[0].date_low is None
+    incidents, _ = resolve(list(mentions.values()), {a.id: a for a in arts})
+    struck = [i for i in incidents if any(mentions[x].series_rank for x in i.mention_ids)]
+    assert len(struck) == 3
+    assert all(i.killed_low is None and {s.article_id for s in i.sources} == {"a"}
+               for i in struck)
+
+
+def test_operation_conflict_reads_every_report_of_both_incidents() -> None:
+    a1, a2 = _split("a", 1), _split("a", 2)
+    b1, b2 = _split("b", 1), _split("b", 2)
+    assert operation_conflict([a1], [b1]) is None
+    assert operation_conflict([a1], [b1, b2]) is not None  # b2 is another strike
+    assert operation_conflict([a1, a2], []) is None  # one article's own: not this rule
+    total = _split("c", None, killed=(14, 14))
+    assert operation_conflict([total], [a1]) is not None
+    assert operation_conflict([_split("c", None, killed=(8, 8))], [a1]) is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -503,6 +504,35 @@ def _the_day_s_total(split: Features, other: Features) -> bool:
     return split.series_rank is not None and other.series_rank is None and \
         (split.series_size or 0) >= 2 and total is not None and total > 0 and \
         other.killed_lo is not None and other.killed_lo >= total
+
+
+def operation_fields(m: Mention) -> Features:
+    """The fields of one report that the day's-operation rules read (its toll, and where
+    the extractor split it from a day's strikes its rank, operation size and day's toll):
+    attaching applies those rules to whole incidents (`operation_conflict`), without the
+    cost of a report's full features."""
+    k_lo = 0 if m.killed_low is None and m.killed_high is not None else m.killed_low
+    return Features(unique_id=m.id, article_id=m.article_id, origin_id="", published=None,
+                    d_lo=None, d_hi=None, killed_lo=k_lo, killed_hi=m.killed_high,
+                    one_of_several=m.series_rank is not None, series_rank=m.series_rank,
+                    series_size=m.series_size, series_killed=m.series_killed)
+
+
+def operation_conflict(a: Iterable[Features], b: Iterable[Features]) -> str | None:
+    """Why two incidents' reports (`operation_fields`) cannot be one strike by the rules
+    for strikes split from a day's operation: a strike of another rank or another size of
+    operation, or the day's total beside one of its strikes. None where they may be."""
+    b = list(b)
+    for x in a:
+        for y in b:
+            if x.series_rank is not None and y.series_rank is not None and \
+                    x.article_id != y.article_id:
+                why = other_strike_of_the_day(x, y)
+                if why is not None:
+                    return why
+            elif _the_day_s_total(x, y) or _the_day_s_total(y, x):
+                return "the day's total, not one of its strikes"
+    return None
 
 
 def _same_closed_toll_split(a: Features, b: Features) -> bool:
