@@ -273,9 +273,15 @@ class Mention(EventFields):
     regions: list[Place] = Field(default_factory=list)
     # events split from several strikes told together ("three strikes on four boats on
     # Monday", extract component day_strikes): which of them this one is (1, 2, 3...; the
-    # extractor's numbering). The resolver reads only that it is one of several: such a
-    # strike never links to a report of another closed toll (features.hard_conflict)
+    # extractor's numbering). Such a strike never links to a report of another closed toll,
+    # nor to a strike of another article's operation of another size or, unless their tolls
+    # say which is which, of another rank (features.hard_conflict)
     series_rank: int | None = None
+    # how many strikes that operation counted ("three strikes on four boats": 3)
+    series_size: int | None = None
+    # and the day's toll it was told with, if one figure ("killing 14"): a report of that
+    # many dead is the operation, not this strike
+    series_killed: int | None = None
 
     def model_post_init(self, __context: Any) -> None:
         if not self.id:

@@ -152,6 +152,10 @@ class Group:
     regions: list[Place] = field(default_factory=list)  # a tally's seas (regions component)
     #: which of several strikes told together this group is (1, 2, 3...; day_strikes)
     series_rank: int | None = None
+    #: how many strikes the day's operation it was split from counted (day_strikes)
+    series_size: int | None = None
+    #: the day's toll that operation was told with, if one figure (day_strikes)
+    series_killed: int | None = None
 
     @property
     def head(self) -> Frame:

@@ -90,6 +90,8 @@ from strikewatch.resolve.features import (
     area_keys,
     day_number,
     linking_place,
+    operation_conflict,
+    operation_fields,
     place_features,
     places_compatible,
     rare_words,
@@ -346,8 +348,13 @@ def review_guard(reviews: Iterable[Review]) -> Guard:
     return allow
 
 
+#: The day's-operation fields of an incident's reports (features.operation_fields).
+Operations = Callable[[Profile], Sequence[Features]]
+
+
 def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
-                words: Words | None = None) -> dict[str, str]:
+                words: Words | None = None, operations: Operations | None = None
+                ) -> dict[str, str]:
     """{loose incident id: the dated incident id it joins}, for every loose incident with
     exactly one agreeing dated candidate (module docstring) that `guard` allows; with
     `words`, the specific words of the reports tell several candidates apart, and place an
@@ -380,10 +387,14 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
     out: dict[str, str] = {}
     given: dict[str, set[str]] = defaultdict(set)  # dated id -> articles of loose ones given it
 
+    told = _cached_operations(operations) if operations is not None else None
+
     def fits(p: Profile, d: Profile) -> bool:
         # a dated incident that already took a report of p's article is another strike:
-        # an article's extractor keeps its own strikes apart
-        return plausible(p, d) and not given[d.id] & p.articles
+        # an article's extractor keeps its own strikes apart; strikes split from a day's
+        # operation join another article's of that rank and size, never its day's total
+        return plausible(p, d) and not given[d.id] & p.articles and \
+            (told is None or operation_conflict(told(p), told(d)) is None)
 
     pending = loose
     for _ in range(ATTACH_PASSES):
@@ -756,11 +767,23 @@ def _cue_fits(p: Profile, d: Profile, cue: Cue) -> bool:
     return cue[0] == "md" and places_compatible(p.place, d.place) is True
 
 
+def _cached_operations(operations: Operations) -> Operations:
+    seen: dict[str, Sequence[Features]] = {}
+
+    def cached(p: Profile) -> Sequence[Features]:
+        if p.id not in seen:
+            seen[p.id] = operations(p)
+        return seen[p.id]
+    return cached
+
+
 def attached_groups(profiles: Iterable[Profile], reviews: Iterable[Review] = (),
-                    words: Words | None = None) -> dict[str, list[str]]:
+                    words: Words | None = None, operations: Operations | None = None
+                    ) -> dict[str, list[str]]:
     """{dated incident id: the loose incident ids joining it}."""
     groups: dict[str, list[str]] = defaultdict(list)
-    for loose_id, dated_id in attachments(profiles, review_guard(reviews), words).items():
+    for loose_id, dated_id in attachments(profiles, review_guard(reviews), words,
+                                          operations).items():
         groups[dated_id].append(loose_id)
     return dict(groups)
 
@@ -786,6 +809,14 @@ def mention_words(mentions: Mapping[str, Mention]) -> Words:
     return words
 
 
+def mention_operations(mentions: Mapping[str, Mention]) -> Operations:
+    """`Operations` from mentions at hand."""
+    def operations(p: Profile) -> list[Features]:
+        return [operation_fields(mentions[mid]) for mid in sorted(p.mentions)
+                if mid in mentions]
+    return operations
+
+
 def attach_incidents(incidents: list[Incident], mentions: Mapping[str, Mention],
                      articles: Mapping[str, Article], reviews: Iterable[Review] = (),
                      known: Iterable[Profile] | None = None) -> list[Incident]:
@@ -794,7 +825,7 @@ def attach_incidents(incidents: list[Incident], mentions: Mapping[str, Mention],
     incidents' profiles, where the caller keeps them (the incremental resolver does)."""
     groups = attached_groups(
         profiles(incidents, mention_texts(mentions)) if known is None else known, reviews,
-        mention_words(mentions))
+        mention_words(mentions), mention_operations(mentions))
     if not groups:
         return incidents
     by_id = {i.id: i for i in incidents}

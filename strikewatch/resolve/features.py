@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -180,6 +181,11 @@ def rare_words(words: list[str]) -> list[str]:
     return [w for w in words if w.isalpha() and zipf_frequency(w, "en") < RARE_ZIPF]
 
 
+#: Features the cannot-link rules read and the splink model does not (no input column).
+_NOT_MODELLED = frozenset({"words", "rare", "ordinal", "one_of_several", "series_rank",
+                           "series_size", "series_killed"})
+
+
 @dataclass(frozen=True)
 class Features:
     """What linking looks at, one row per event mention (also the DuckDB input row)."""
@@ -218,11 +224,15 @@ class Features:
     #: one of several strikes an article told together and the extractor split
     #: (`Mention.series_rank`); only the cannot-link rules read it
     one_of_several: bool = False
+    #: that strike's rank and the number of strikes of its operation (`Mention.series_rank`,
+    #: `Mention.series_size`); only the cannot-link rules read them
+    series_rank: int | None = None
+    series_size: int | None = None
+    series_killed: int | None = None
 
     def row(self) -> dict[str, object]:
         """The DuckDB input row: wording as sketch columns s0.., specific words as r0.."""
-        row = {k: v for k, v in self.__dict__.items()
-               if k not in ("words", "rare", "ordinal", "one_of_several")}
+        row = {k: v for k, v in self.__dict__.items() if k not in _NOT_MODELLED}
         for i, v in enumerate(sketch(self.words)):
             row[f"s{i}"] = v
         row["n_words"] = len(self.words)
@@ -411,6 +421,9 @@ def features(m: Mention, article: Article | None) -> Features:
         rare=rare_words(words),
         ordinal=series_ordinal(mention_text(m)),
         one_of_several=m.series_rank is not None,
+        series_rank=m.series_rank,
+        series_size=m.series_size,
+        series_killed=m.series_killed,
     )
 
 
@@ -468,11 +481,85 @@ def hard_conflict(a: Features, b: Features) -> str | None:
         return "places too far apart"
     if a.status_class != b.status_class:
         return "a plan or threat is not the act"
-    if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
+    if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal and \
+            not _same_closed_toll_split(a, b):
         return "another strike of the series (first, second, third...)"
     if (a.one_of_several or b.one_of_several) and _tolls_apart(a, b):
         # "two strikes, three men on each boat" is not the report of "six killed when the
         # US struck two boats": that is the day's total, and one strike's toll never
         # reaches it (one strike's reports may differ, but not a strike split by its toll)
         return "one of several strikes told together, with another toll"
+    if a.series_rank is not None and b.series_rank is not None:
+        return other_strike_of_the_day(a, b)
+    if _the_day_s_total(a, b) or _the_day_s_total(b, a):
+        return "the day's total, not one of its strikes"
+    return None
+
+
+def _the_day_s_total(split: Features, other: Features) -> bool:
+    """Whether `other`, a report not split, tells as many dead as (or more than) the whole
+    operation `split` is one strike of ("14 killed in three strikes on four boats" beside
+    the first of those strikes, whose own toll no sentence told): that is the operation."""
+    total = split.series_killed
+    return split.series_rank is not None and other.series_rank is None and \
+        (split.series_size or 0) >= 2 and total is not None and total > 0 and \
+        other.killed_lo is not None and other.killed_lo >= total
+
+
+def operation_fields(m: Mention) -> Features:
+    """The fields of one report that the day's-operation rules read (its toll, and where
+    the extractor split it from a day's strikes its rank, operation size and day's toll):
+    attaching applies those rules to whole incidents (`operation_conflict`), without the
+    cost of a report's full features."""
+    k_lo = 0 if m.killed_low is None and m.killed_high is not None else m.killed_low
+    return Features(unique_id=m.id, article_id=m.article_id, origin_id="", published=None,
+                    d_lo=None, d_hi=None, killed_lo=k_lo, killed_hi=m.killed_high,
+                    one_of_several=m.series_rank is not None, series_rank=m.series_rank,
+                    series_size=m.series_size, series_killed=m.series_killed)
+
+
+def operation_conflict(a: Iterable[Features], b: Iterable[Features]) -> str | None:
+    """Why two incidents' reports (`operation_fields`) cannot be one strike by the rules
+    for strikes split from a day's operation: a strike of another rank or another size of
+    operation, or the day's total beside one of its strikes. None where they may be."""
+    b = list(b)
+    for x in a:
+        for y in b:
+            if x.series_rank is not None and y.series_rank is not None and \
+                    x.article_id != y.article_id:
+                why = other_strike_of_the_day(x, y)
+                if why is not None:
+                    return why
+            elif _the_day_s_total(x, y) or _the_day_s_total(y, x):
+                return "the day's total, not one of its strikes"
+    return None
+
+
+def _same_closed_toll_split(a: Features, b: Features) -> bool:
+    """Two strikes two articles split from a day's operation with the very same closed
+    toll: which one an article calls "the first" is the order it told them in, and the
+    toll says which strike it is (other_strike_of_the_day decides)."""
+    return a.series_rank is not None and b.series_rank is not None and \
+        None not in (a.killed_lo, a.killed_hi) and \
+        (a.killed_lo, a.killed_hi) == (b.killed_lo, b.killed_hi)
+
+
+def other_strike_of_the_day(a: Features, b: Features) -> str | None:
+    """Why two strikes that two articles each split from a day's operation are not one.
+
+    Two reports of one operation count its strikes alike ("three strikes on four boats"
+    and "three engagements"), so a split of another size is another operation. Within one
+    operation the extractor numbers the strikes the same way in every article told alike
+    (in the order told, or by the crew told for each), and where nothing tells them apart
+    any pairing is as good as another: rank k joins rank k, which keeps the day's strikes
+    as many incidents as it had (rank 1 of one report linking to ranks 1 and 2 of two
+    others would pull the day's strikes into one another's incidents). Another rank is the
+    same strike only where the tolls say so: both closed and the very same (8 dead, where
+    the operation was told as 8, 4 and 2 in one order and 2, 4, 8 in another).
+    """
+    if a.series_size is not None and b.series_size is not None and \
+            a.series_size != b.series_size:
+        return "strikes of operations of different sizes"
+    if a.series_rank != b.series_rank and not _same_closed_toll_split(a, b):
+        return "another strike of the day's operation, and no toll to say it is this one"
     return None

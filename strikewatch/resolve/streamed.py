@@ -57,7 +57,7 @@ from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.resolve import fingerprint
 from strikewatch.resolve.attaching import Profile, attached_groups, profiles, specific_words
 from strikewatch.resolve.clustering import cluster, components
-from strikewatch.resolve.features import features
+from strikewatch.resolve.features import Features, features, operation_fields
 from strikewatch.resolve.linking import (
     Predictor,
     candidate_links,
@@ -364,7 +364,11 @@ def _attach(ledger: _Ledger, store: Store) -> None:
         return specific_words(s.text for m in store.get_mentions(sorted(p.mentions))
                               for s in m.spans if s.text)
 
-    groups = attached_groups([*spilled, *profiles(ledger.held, texts)], ledger.reviews, words)
+    def operations(p: Profile) -> list[Features]:  # asked only of candidates and loose ones
+        return [operation_fields(m) for m in store.get_mentions(sorted(p.mentions))]
+
+    groups = attached_groups([*spilled, *profiles(ledger.held, texts)], ledger.reviews, words,
+                             operations)
     held = {i.id: i for i in ledger.held}
     for dated_id, loose_ids in groups.items():
         members: list[str] = []

@@ -415,9 +415,12 @@ def split_strikes(doc: Doc, w: DayWords) -> None:
             out.append(g)
             continue
         # each strike its rank, which says which of the day's strikes it is to a reader
-        # (`Mention.series_rank`); the resolver never joins two strikes of one article
-        split[n] = [Group(quotes=list(g.quotes), series_rank=rank) for rank in range(1, n + 1)]
+        # (`Mention.series_rank`), the operation's size and toll: the resolver never joins
+        # two strikes of one article, and joins another article's by rank, never to the
+        # day's total (resolve.features.other_strike_of_the_day)
         total = _day_total(g, n, killed)
+        split[n] = [Group(quotes=list(g.quotes), series_rank=rank, series_size=n,
+                          series_killed=total) for rank in range(1, n + 1)]
         _deal(doc, split[n], g.frames, killed, w)
         out += split[n]
     if len(split) == 1:

@@ -234,7 +234,9 @@ def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention
         provenance=_provenance(doc, g.frames, {**fields, "status": h.status}),
         attribution=attribution, quotes=quotes,
         spans=[doc.span(a, b) for a, b in sentences], extractor=EXTRACTOR,
-        regions=list(g.regions), series_rank=g.series_rank, **fields,  # type: ignore[arg-type]
+        regions=list(g.regions), series_rank=g.series_rank,
+        series_size=g.series_size,
+        series_killed=g.series_killed, **fields,  # type: ignore[arg-type]
     )
 
 
