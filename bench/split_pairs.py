@@ -19,23 +19,29 @@ A measuring tool for developers: it reads the ledger golds, it tunes nothing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import itertools
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow as pa
 
 from strikewatch.evaluate_ledger import (
+    BuiltLedger,
+    LedgerGold,
     build_ledger,
     is_violent_occurred,
     load_ledger_gold,
     report_incidents,
 )
+from strikewatch.records import Incident
 from strikewatch.resolve import attaching, linking
 from strikewatch.resolve.features import Features, features, hard_conflict
 from strikewatch.resolve.linking import LINK_THRESHOLD, feature_table, predict_duckdb
+from strikewatch.store import Store, open_store
 
 
 def pair_probability(a: Features, b: Features) -> float:
@@ -67,6 +73,37 @@ def why_not_blocked(a: Features, b: Features) -> str:
     return "days and zones meet, but not together"
 
 
+@dataclasses.dataclass
+class LedgerView:
+    """A ledger gold's ledger, built as `eval --ledger` builds it, with what the resolver
+    compares: each counted incident, its mentions and its attaching profile."""
+
+    gold: LedgerGold
+    built: BuiltLedger
+    store: Store
+    incidents: dict[str, Incident]  # the violent occurred ones, which the scorer counts
+    by_report: dict[str, set[str]]  # report (`file#key`) -> incident ids
+    profiles: dict[str, attaching.Profile]
+
+
+@contextlib.contextmanager
+def ledger_view(path: Path) -> Iterator[LedgerView]:
+    """Build the ledger of one ledger gold in a temporary store (removed on exit)."""
+    lg = load_ledger_gold(path)
+    with tempfile.TemporaryDirectory(prefix="split-") as tmp:
+        built = build_ledger(lg.golds, Path(tmp))
+        store = open_store(str(Path(tmp) / "ledger.db"))
+        try:
+            incidents = {i.id: i for i in built.incidents if is_violent_occurred(i)}
+            mentions = {m.id: m for m in store.get_mentions(
+                [m for i in incidents.values() for m in i.mention_ids])}
+            profs = {p.id: p for p in attaching.profiles(
+                incidents.values(), attaching.mention_texts(mentions))}
+            yield LedgerView(lg, built, store, incidents, report_incidents(lg, built), profs)
+        finally:
+            store.close()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("ledgers", nargs="+", type=Path)
@@ -74,39 +111,28 @@ def main() -> None:
     args = ap.parse_args()
     classes: Counter[str] = Counter()
     for path in args.ledgers:
-        lg = load_ledger_gold(path)
-        with tempfile.TemporaryDirectory(prefix="split-pairs-") as tmp:
-            built = build_ledger(lg.golds, Path(tmp))
-            from strikewatch.store import open_store
-
-            store = open_store(str(Path(tmp) / "ledger.db"))
-            try:
-                incidents = {i.id: i for i in built.incidents if is_violent_occurred(i)}
-                by_report = report_incidents(lg, built)
-                mentions = {m.id: m for m in store.get_mentions(
-                    [m for i in incidents.values() for m in i.mention_ids])}
-                profs = {p.id: p for p in attaching.profiles(
-                    incidents.values(), attaching.mention_texts(mentions))}
-                by_day, by_sea, by_cue = _indexes(profs.values())
-                arts = {a.id: a for a in built.articles.values() if a is not None}
-                name_of = {a.id: n for n, a in built.articles.items() if a is not None}
-                for s in lg.strikes:
-                    held = {r: by_report.get(r, set()) & incidents.keys() for r in s.reports}
-                    reached = [(r, ids) for r, ids in held.items() if ids]
-                    for (r1, i1), (r2, i2) in itertools.combinations(reached, 2):
-                        if i1 & i2:
-                            continue
-                        f1, f2 = (_feats(store, incidents, ids, r, name_of, arts)
-                                  for r, ids in ((r1, i1), (r2, i2)))
-                        cls, detail = _classify(f1, f2)
-                        if cls.startswith("never compared") or cls.startswith("compared"):
-                            cls += " / attach: " + _attach_why(i1, i2, profs, by_day, by_sea,
-                                                               by_cue)
-                        classes[cls] += 1
-                        if args.v:
-                            print(f"{s.id}: {r1} / {r2}: {cls} {detail}")
-            finally:
-                store.close()
+        with ledger_view(path) as view:
+            store, incidents, by_report, profs = \
+                view.store, view.incidents, view.by_report, view.profiles
+            built = view.built
+            by_day, by_sea, by_cue = _indexes(profs.values())
+            arts = {a.id: a for a in built.articles.values() if a is not None}
+            name_of = {a.id: n for n, a in built.articles.items() if a is not None}
+            for s in view.gold.strikes:
+                held = {r: by_report.get(r, set()) & incidents.keys() for r in s.reports}
+                reached = [(r, ids) for r, ids in held.items() if ids]
+                for (r1, i1), (r2, i2) in itertools.combinations(reached, 2):
+                    if i1 & i2:
+                        continue
+                    f1, f2 = (_feats(store, incidents, ids, r, name_of, arts)
+                              for r, ids in ((r1, i1), (r2, i2)))
+                    cls, detail = _classify(f1, f2)
+                    if cls.startswith("never compared") or cls.startswith("compared"):
+                        cls += " / attach: " + _attach_why(i1, i2, profs, by_day, by_sea,
+                                                           by_cue)
+                    classes[cls] += 1
+                    if args.v:
+                        print(f"{s.id}: {r1} / {r2}: {cls} {detail}")
     total = sum(classes.values())
     print(f"split pairs: {total}")
     for cls, n in classes.most_common():
