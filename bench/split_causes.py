@@ -110,19 +110,20 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("ledgers", nargs="+", type=Path, help="ledger gold files")
     args = ap.parse_args()
-    table: Counter[str] = Counter()
+    strikes: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
     for path in args.ledgers:
         with ledger_view(path) as view:
             for sid, causes in split_strikes(view):
                 cause = strike_cause(causes)
-                table[cause] += 1
+                strikes[cause] += 1
+                pairs.update(causes)
                 print(f"SPLIT {sid}: {cause} ({len(causes)} report pairs: "
                       f"{dict(Counter(causes))})")
-    print("\n| cause | strikes |\n|---|---|")
-    for cause, n in sorted(table.items(), key=lambda kv: (-kv[1], kv[0])):
-        print(f"| {cause} | {n} |")
-    print(f"| total | {sum(table.values())} |")
-
+    print("\n| cause | strikes | report pairs |\n|---|---|---|")
+    for cause in sorted(pairs, key=lambda c: (-strikes[c], -pairs[c], c)):
+        print(f"| {cause} | {strikes[cause]} | {pairs[cause]} |")
+    print(f"| total | {strikes.total()} | {pairs.total()} |")
 
 if __name__ == "__main__":
     main()
