@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from strikewatch.extract.actors import DEMONYMS, ActorHit
+from strikewatch.extract.actors import DEMONYMS, ActorHit, find_actors
 from strikewatch.extract.anchored import gated
 from strikewatch.extract.counts import WORD_VALUES
 from strikewatch.records import Actor
@@ -79,7 +79,9 @@ _SPEAKER_AFTER = re.compile(r"^(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.�
                             # "...," Trump posted on Truth Social; Hegseth wrote on X: the
                             # official who announced the strike, not its target
                             r"claimed|posted|wrote|tweeted|declared|noted|stressed|"
-                            r"insisted|explained|testified|acknowledged|counts?|counted)\b")
+                            r"insisted|explained|testified|acknowledged|counts?|counted|"
+                            # "Maduro denounced the attack": who reacted to it
+                            r"denounced|condemned|decried|deplored|criticized|criticised)\b")
 
 # "Lebanon's Ministry of Health says", "Syria's state news agency Sana said", "Lebanon's
 # authorities count ...": an institution of the state that told the event, not its agent
@@ -92,6 +94,15 @@ _SOURCE_OF_STATE = re.compile(r"^['’]s(?:\s+(?:[a-z][\w-]*|[A-Z][\w.’'-]*|of
                               r"(?:said|says|say|told|reported|reports|report|confirmed|"
                               r"announced|stated|claimed|count|counts|counted|put|puts|"
                               r"added|noted|cited)\b)")
+# "Colombia's Petro said", "Venezuela's foreign minister Yvan Gil told": a person of the
+# state who spoke about the event (not its forces: "Israel's Defense Forces said")
+_PERSON_OF_STATE = re.compile(r"^['’]s\s+(?:(?:[a-z]+\s+){0,2}(?:president|minister|leader|"
+                              r"ambassador|envoy|spokes(?:man|woman|person)|chancellor|"
+                              r"premier)\s+)?(?:(?!(?:Forces|Army|Navy|Military|Air|Command|"
+                              r"Guard|Corps|Defen[cs]e|Marines?)\b)[A-Z][\w.’'-]*\s+){1,3}"
+                              r"(?P<verb>(?:has\s+|had\s+)?(?:said|says|told|accused|"
+                              r"accuses|claimed|denounced|condemned|announced|stated|wrote|"
+                              r"posted)\b)")
 # "Afghanistan's Paktika province", "Iran's Sistan and Baluchestan province", "Yemen's
 # west": where, not who
 _PLACE_OF_STATE = re.compile(r"^['’]s\s+(?:(?:[A-Z][\w-]*|and|al-\w+)\s+){0,4}(?:province|"
@@ -99,6 +110,15 @@ _PLACE_OF_STATE = re.compile(r"^['’]s\s+(?:(?:[A-Z][\w-]*|and|al-\w+)\s+){0,4}
                              r"territory|soil|coast|waters|port|village|town|area|airspace|"
                              r"countryside|outskirts|(?:north|south|east|west)\w*|"
                              r"(?:far\s+)?(?:north|south)-?(?:east|west)\w*)\b")
+
+
+def _person_of_state(rest: str) -> re.Match[str] | None:
+    """"Colombia's Petro said": a person who spoke, not a party the lexicon knows
+    ("Lebanon's Hezbollah said" names the group, which stays a party)."""
+    m = _PERSON_OF_STATE.match(rest)
+    if m is None or find_actors(rest[2:m.start("verb")], 0):
+        return None
+    return m
 
 
 def _state_source_or_place(text: str, h: ActorHit, start: int) -> bool:
@@ -109,7 +129,7 @@ def _state_source_or_place(text: str, h: ActorHit, start: int) -> bool:
     rest = text[h.end - start:h.end - start + 160]
     if _PLACE_OF_STATE.match(rest):
         return True
-    m = _SOURCE_OF_STATE.match(rest)
+    m = _SOURCE_OF_STATE.match(rest) or _person_of_state(rest)
     # "Turkey's defense ministry said its warplanes had struck": the state's own act
     return m is not None and not _SPEAKER_AGENT.match(rest[m.start("verb"):])
 
@@ -252,6 +272,24 @@ _MILITARY_TELLS = re.compile(r"\s+(?:has\s+)?(?:said|says|announced|announces|re
                              r"(?:an?|the|its|one)\s+(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# "Venezuela accused the United States of attacking a boat", "Iran charged Israel with
+# striking": the accused is the agent told, the accuser only its source
+_ACCUSER_VERB = re.compile(r"\b(?:accus(?:ed|es|ing)|charg(?:ed|es|ing))\s+(?:the\s+)?"
+                           r"(?:[\w.’'-]+\s+){0,2}?$", re.IGNORECASE)
+_OF_EVENT = re.compile(r"\s+(?:of|with)\s+(?:having\s+)?(?:[a-z][\w-]*\s+){0,3}$")
+
+
+def _accused(text: str, start: int, before: list[ActorHit],
+             trig_start: int) -> ActorHit | None:
+    """The party accused of the event ("accused the United States of attacking")."""
+    for h in reversed(before):
+        i = h.start - start
+        if h.actor.type != "civilians" and _ACCUSER_VERB.search(text, max(0, i - 50), i) and \
+                _OF_EVENT.fullmatch(text, h.end - start, trig_start - start):
+            return h
+    return None
+
+
 def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
                  hits: list[ActorHit]) -> tuple[ActorHit | None, ActorHit | None, bool]:
     """(actor1, actor2, sure) from word order alone; `sure` False asks for a parse.
@@ -310,6 +348,12 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
     if not _VERB_TRIGGER.match(text, trig_start - start, trig_end - start):
         cand1 = [h for h in cand1 if not (h.actor.country is None and
                                           not text[h.end - start:trig_start - start].strip())]
+    accused = _accused(text, start, before, trig_start) if a1 is None else None
+    if accused is not None:
+        # the accuser before it is the source: neither agent nor a state to choose between
+        a1 = accused
+        cand1 = [h for h in cand1 if h.start >= accused.start]
+        before = [h for h in before if h.start >= accused.start]
     if a1 is None and cand1:
         known = [h for h in cand1 if h.actor.country is not None]
         a1 = (known or cand1)[-1]

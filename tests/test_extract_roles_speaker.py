@@ -1,0 +1,73 @@
+"""The party that announces, accuses or reacts to a strike is its source, not a party to it
+(issue 14, failure 5 "Roles"), on sentences written for these tests (none from any gold
+file): "X said Y attacked", "X's <person> said", "X accused Y of attacking", "according to
+X, Y struck", "X denounced the attack" — each with a negative case where the speaker is
+also the agent and stays actor1."""
+
+from __future__ import annotations
+
+from strikewatch.extract import extract
+from strikewatch.records import Article, Mention
+
+PUB = "2025-10-20"
+
+
+def _one(text: str) -> Mention:
+    got = [m for m in extract(Article(text=text, published=PUB)) if m.kind == "event"]
+    assert len(got) == 1, [m.model_dump() for m in got]
+    return got[0]
+
+
+def _countries(text: str) -> tuple[str | None, str | None]:
+    m = _one(text)
+    return (m.actor1.country if m.actor1 else None, m.actor2.country if m.actor2 else None)
+
+
+def test_the_speaker_of_a_clause_with_its_own_agent_is_neither_party() -> None:
+    for text in ("On Friday President Maduro said the US had attacked a fishing boat, "
+                 "killing three.",
+                 "Venezuela's Maduro said on Friday the United States had bombed a boat, "
+                 "killing three.",
+                 "Caracas said on Friday that the United States had struck a fishing boat, "
+                 "killing three.",
+                 "According to Venezuela, the United States struck a fishing boat on "
+                 "Friday, killing three."):
+        assert _countries(text) == ("US", None), text
+
+
+def test_a_person_of_the_state_who_speaks_does_not_make_the_state_the_agent() -> None:
+    for text in ("Colombia's Petro said on Friday the strike killed a fisherman.",
+                 "Venezuela's foreign minister Yvan Gil said on Friday the strike killed "
+                 "a fisherman."):
+        m = _one(text)
+        assert m.actor1 is None or m.actor1.country not in ("CO", "VE"), text
+        assert m.actor2 is None or m.actor2.country not in ("CO", "VE"), text
+    # negative: the speaker who tells its own act stays the agent
+    assert _countries("Israel's Netanyahu said on Friday it struck a Hezbollah "
+                      "commander.")[0] == "IL"
+
+
+def test_the_accused_is_the_agent_and_the_accuser_is_neither_party() -> None:
+    for text in ("On Friday Venezuela accused the United States of attacking a fishing "
+                 "boat, killing three.",
+                 "Maduro accused the United States of bombing a fishing boat on Friday, "
+                 "killing three."):
+        assert _countries(text) == ("US", None), text
+    assert _countries("Iran accused Israel of striking a base near Tabriz on Friday, "
+                      "killing four.") == ("IL", None)
+
+
+def test_who_denounces_an_attack_did_not_carry_it_out() -> None:
+    m = _one("Venezuelan President Nicolas Maduro denounced the attack on a fishing boat "
+             "on Friday that killed three.")
+    assert m.actor1 is None or m.actor1.country != "VE"
+    # negative: the state that owns the event word stays the agent
+    assert _countries("Colombia condemned the US strike on a boat on Friday that killed "
+                      "four.")[0] == "US"
+
+
+def test_a_speaker_that_is_also_the_agent_stays_actor1() -> None:
+    assert _countries("Israel said it struck a Hezbollah commander in southern Lebanon on "
+                      "Friday, killing him.") == ("IL", "LB")
+    assert _countries("Turkey said on Friday its warplanes had struck PKK positions in "
+                      "northern Iraq, killing six.")[0] == "TR"
