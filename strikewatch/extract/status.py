@@ -55,7 +55,9 @@ _CLAIM_DENIED = anchored(re.compile(
 # on targets in Iraq were not accurate", "claims that the army shelled the town are
 # baseless" (the report's noun opens the clause before the event word; its predicate,
 # after it, denies it)
-_REPORT_OPENS = re.compile(r"\b(?:reports?|claims?|allegations?|accounts?|accusations?)"
+#: the nouns a report goes by (also `components/status.py`'s "denied the report")
+REPORT_NOUNS = r"(?:reports?|claims?|allegations?|accounts?|accusations?)"
+_REPORT_OPENS = re.compile(r"\b" + REPORT_NOUNS +
                            r"(?:\s+[\w'’.-]+){0,4}?\s+(?:of|that)\b(?:[^.;]|(?-i:(?<=[A-Z]))\.)*$",
                            re.IGNORECASE)
 _CALLED_FALSE_AFTER = re.compile(

@@ -27,7 +27,7 @@ import re
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.pipeline import component
-from strikewatch.extract.status import is_background, read_hedges, read_status
+from strikewatch.extract.status import REPORT_NOUNS, is_background, read_hedges, read_status
 
 _NEGATED = anchored(re.compile(r"\b(?:never|not|n't|no longer)\s+(?:\w+ly\s+)?(?:been\s+)?$",
                                re.IGNORECASE))
@@ -541,8 +541,8 @@ _MAY_HAVE_HAPPENED = re.compile(r"\s+((?:may|might|could)\s+(?:also\s+|well\s+)?
 # the report.", "The army rejected those claims." (no event word of its own)
 _DENIES_THE_REPORT = re.compile(
     r"\b(?:den(?:ied|ies|y|ying)|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
-    r"(?:the|these|those|such|this|that|that\s+\w+'s|the\s+\w+)\s+(?:reports?|claims?|"
-    r"accounts?|allegations?|accusations?)\b(?!\s+(?:of|that)\b)", re.IGNORECASE)
+    r"(?:the|these|those|such|this|that|that\s+\w+'s|the\s+\w+)\s+" + REPORT_NOUNS +
+    r"\b(?!\s+(?:of|that)\b)", re.IGNORECASE)
 # the sentence before tells the event as someone's report: "Kurdish officials said the U.S.
 # bombed ...", "according to local media", "the agency reported"
 _TOLD_AS_REPORT = re.compile(r"\b(?:said|say|says|reported|reports|according to|claimed|"
