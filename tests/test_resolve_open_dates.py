@@ -5,10 +5,11 @@ strikes stays several incidents. Reports built by hand (tests.test_resolve.Desk)
 
 from __future__ import annotations
 
-from strikewatch.records import Place
+from strikewatch.records import Actor, Place
 from strikewatch.resolve import counted
 from strikewatch.resolve.attaching import calendar_cues, day_cues
 from strikewatch.resolve.features import day_number
+from tests.test_resolve import CARIB as CARIB_SEA
 from tests.test_resolve import PACIFIC, Desk, holding
 
 
@@ -194,3 +195,60 @@ def test_a_named_weekday_rules_out_a_strike_too_long_before_it() -> None:
                     "the command said on Saturday.", None, place=PACIFIC, killed_low=3,
                     killed_high=3)
     assert thursday.id in holding(e.resolve(), told).mention_ids  # type: ignore[attr-defined]
+
+
+def _struck(d: Desk, day: str, place: Place | None = CARIB_SEA, **fields: object) -> object:
+    """A dated report of a US strike on a boat that gives no toll."""
+    return d.report(f"US forces struck a drug boat on {day}, the Pentagon said.", "2025-11-20",
+                    date=day, place=place, **fields)
+
+
+def test_a_report_naming_no_place_joins_the_strike_of_its_day_by_its_parties() -> None:
+    # "On Sept. 2 U.S. forces struck a boat": no toll and no place to agree on, but the day
+    # it names has one strike by that acting country at sea
+    d = Desk()
+    on_day = _struck(d, "2025-09-02")
+    _struck(d, "2025-09-15")
+    loose = d.report("On Sept. 2, U.S. forces destroyed a boat run by a designated terrorist "
+                     "organization.", None, place=None)
+    joined = holding(d.resolve(), loose)
+    assert on_day.id in joined.mention_ids  # type: ignore[attr-defined]
+    assert joined.date_low == "2025-09-02"
+
+
+def test_other_parties_or_a_second_strike_of_the_day_leave_a_placeless_report_apart() -> None:
+    d = Desk()
+    _struck(d, "2025-09-02")
+    other_actor = d.report("On Sept. 2, Venezuelan forces destroyed a boat.", None, place=None,
+                           actor1=Actor(name="Venezuelan navy", country="VE"))
+    on_land = d.report("On Sept. 2, U.S. forces destroyed a drug lab.", None, place=None,
+                       domain="land", target_kind="facility")
+    incs = d.resolve()
+    assert holding(incs, other_actor).mention_ids == [other_actor.id]
+    assert holding(incs, on_land).mention_ids == [on_land.id]
+    # a second US strike at sea that day (another sea): the day no longer says which
+    _struck(d, "2025-09-02", PACIFIC)
+    loose = d.report("On Sept. 2, U.S. forces destroyed a boat.", None, place=None)
+    assert holding(d.resolve(), loose).mention_ids == [loose.id]
+
+
+def test_a_placeless_report_joins_the_one_strike_of_its_week_by_its_parties() -> None:
+    # a dated page's "the vessel was operated by a designated terrorist organization": its
+    # window is the week before publication, and one US strike at sea lies in it
+    d = Desk()
+    week = _struck(d, "2025-10-27")
+    _struck(d, "2025-10-10")  # before its week
+    d.report("US forces struck a drug lab on 2025-10-28, the Pentagon said.", "2025-11-20",
+             date="2025-10-28", domain="land", target_kind="facility",
+             place=Place(name="Colombia", kind="country", geo_precision=5, country="CO"))
+    loose = d.report("The vessel was operated by a designated terrorist organization, U.S. "
+                     "forces said.", "2025-10-30", place=None)
+    joined = holding(d.resolve(), loose)
+    assert week.id in joined.mention_ids  # type: ignore[attr-defined]
+    # two strikes at sea in its week: the parties cannot say which
+    d2 = Desk()
+    _struck(d2, "2025-10-27")
+    _struck(d2, "2025-10-25", PACIFIC)
+    loose2 = d2.report("The vessel was operated by a designated terrorist organization, U.S. "
+                       "forces said.", "2025-10-30", place=None)
+    assert holding(d2.resolve(), loose2).mention_ids == [loose2.id]

@@ -21,7 +21,9 @@ ledger agrees with it:
   grain of the other, NESTED_TARGETS), strike counts inside each other, no shared
   article (an article's extractor already merged its own sentences);
 - something agrees: the tolls, or the places (for a report with neither, the specific
-  words it shares with this candidate and no other, `_told_with_its_words`).
+  words it shares with this candidate and no other, `_told_with_its_words`; for a report
+  naming no place, the same acting country and domain, `parties_agree`, since it is the
+  one candidate its window or its day leaves).
 
 A loose incident with neither date nor publication date may still say which day: its
 sentences name a weekday ("on Tuesday") or a day of the year without the year ("Feb. 9",
@@ -316,6 +318,17 @@ def _involves(a: Profile, b: Profile) -> bool:
     return not named or a.roles_country in named
 
 
+def parties_agree(loose: Profile, dated: Profile) -> bool:
+    """For a loose report that names no place at all ("U.S. forces struck a vessel
+    operated by a designated terrorist organization"), whether the parties stand in for
+    the place: nothing contradicts, and both name the same acting country and the same
+    domain (at sea, on land). Weak alone (a campaign's strikes share both), so it only
+    ever confirms the one candidate its window or the day it names leaves."""
+    return consistent(loose, dated) and not (loose.place.sea or loose.place.country) and \
+        bool(loose.actor_country) and loose.actor_country == dated.actor_country and \
+        bool(loose.domain) and loose.domain == dated.domain
+
+
 def agree(loose: Profile, dated: Profile) -> bool:
     """Consistent, and the toll or the place agreeing."""
     return consistent(loose, dated) and (
@@ -433,8 +446,9 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
                     found = by_words(p, [d for d in found if consistent(p, d)], cands,
                                      specific) or found
             found = siblings(p, found, given)
-            if len(found) == 1 and (agree(p, found[0]) or _told_with_its_words(
-                    p, found[0], among, specific)) and (guard is None or guard(p, found[0])):
+            if len(found) == 1 and (agree(p, found[0]) or parties_agree(p, found[0]) or
+                                    _told_with_its_words(p, found[0], among, specific)) \
+                    and (guard is None or guard(p, found[0])):
                 out[p.id] = found[0].id
                 given[found[0].id] |= p.articles
         if len(out) == placed:
@@ -759,12 +773,15 @@ def _cue_fits(p: Profile, d: Profile, cue: Cue) -> bool:
     Any cue: the very same toll. A day of the year ("Dec. 15", "el 23 de enero") names one
     day of the calendar, not one of every seven, so where either report gives no toll a
     place that agrees positively (the same sea; a town in the country the other names)
-    stands in for it. Two tolls that differ still rule it out: a recalled day ("the first
-    strike, on Sept. 2") or the same day of another year is another strike.
+    stands in for it, or, where the loose report names no place at all, the same acting
+    country and domain (`parties_agree`: "On Sept. 2 U.S. forces struck a boat"). Two
+    tolls that differ still rule it out: a recalled day ("the first strike, on Sept. 2")
+    or the same day of another year is another strike.
     """
     if p.killed is not None and d.killed is not None:
         return d.killed == p.killed
-    return cue[0] == "md" and places_compatible(p.place, d.place) is True
+    return cue[0] == "md" and (places_compatible(p.place, d.place) is True or
+                               parties_agree(p, d))
 
 
 def _cached_operations(operations: Operations) -> Operations:
