@@ -200,3 +200,27 @@ def test_a_sea_the_campaign_used_does_not_set_the_event_apart() -> None:
     ms = _news(_run(text, "2025-11-12"))
     assert len(ms) == 1 and len(ms[0].spans) >= 2
     assert ms[0].place is not None and "Pacific" in (ms[0].place.name or "")
+
+
+def test_a_retelling_joins_the_earlier_event_that_shares_its_facts() -> None:
+    # two strikes that day could be retold; the retelling tells the van and the toll of
+    # the first, so it is the first one's, not a third incident
+    text = ("A drone strike on a van near Marjayoun killed two people on Tuesday, a "
+            "security source said. Israeli jets hit a depot near Baalbek on Tuesday, "
+            "killing two fighters, the army said. Two people were killed on Tuesday when an "
+            "Israeli strike hit a van in the south, the health ministry said.")
+    ms = _news(_run(text, published="2025-03-05"))
+    assert len(ms) == 2
+    van = next(m for m in ms if m.place is not None and m.place.name == "Marjayoun")
+    assert len(van.spans) == 2
+    assert van.target_kind == "vehicle"
+
+
+def test_two_strikes_told_alike_leave_a_retelling_of_either_apart() -> None:
+    # nothing tells which of two alike strikes the third sentence retells
+    text = ("A drone strike on a van near Marjayoun killed two people on Tuesday. "
+            "A drone strike on a van near Baalbek killed two people on Tuesday. "
+            "Two people were killed on Tuesday when an Israeli strike hit a van in the south.")
+    ms = _news(_run(text, published="2025-03-05"))
+    assert len(ms) == 3
+

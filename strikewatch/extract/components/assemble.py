@@ -702,6 +702,8 @@ def _retellings(doc: Doc, groups: list[Group]) -> list[Group]:
         h = g.head
         if h.kind == "event" and h.status == "occurred":
             cands = [a for a in keep if a.head.status == "occurred" and _same_event(doc, g, a)]
+            if len(cands) > 1:
+                cands = _closest(g, cands)
             if len(cands) == 1:
                 _merge(cands[0], g)
                 continue
@@ -726,6 +728,42 @@ def _retellings(doc: Doc, groups: list[Group]) -> list[Group]:
                     continue
         keep.append(g)
     return keep
+
+
+#: places too wide to tell one strike from another of the same article
+_WIDE_PLACES = frozenset({"country", "sea", "admin area"})
+#: the fewest facts a retelling must share with one of several events to be its
+CLOSEST_FACTS = 2
+
+
+def _facts_shared(g: Group, a: Group) -> int:
+    """How many of the event's own facts g tells as a does: the same toll, the same town or
+    district (a country, province or sea is shared by most strikes of an article), the same
+    kind of target, the same day."""
+    shared = 0
+    x, y = _toll(g, "killed"), _toll(a, "killed")
+    shared += x is not None and y is not None and x == y
+    p, q = g.value("place"), a.value("place")
+    shared += p is not None and q is not None and \
+        getattr(p, "kind", None) not in _WIDE_PLACES and \
+        getattr(p, "name", None) == getattr(q, "name", None)
+    t, at = g.value("target_kind"), a.value("target_kind")
+    shared += t is not None and t == at
+    d, ad = g.value("date_low"), a.value("date_low")
+    shared += d is not None and d == ad and g.value("date_high") == a.value("date_high")
+    return shared
+
+
+def _closest(g: Group, cands: list[Group]) -> list[Group]:
+    """Of several events told before that g could retell, the one that shares more of its
+    own facts (toll, place, target, day) than any other, and at least CLOSEST_FACTS: "A
+    drone strike on a van near Marjayoun killed two on Tuesday. Jets hit a depot near
+    Baalbek on Tuesday, killing two. Two were killed on Tuesday when a strike hit a van in
+    the south" retells the van's strike. With no such one (two strikes told alike) all stay
+    candidates and g stays its own."""
+    scored = sorted(((_facts_shared(g, a), a) for a in cands), key=lambda x: -x[0])
+    best, runner = scored[0][0], scored[1][0]
+    return [scored[0][1]] if best > runner and best >= CLOSEST_FACTS else cands
 
 
 #: the most strikes a report counts in one raid on one place ("the base was hit by three
