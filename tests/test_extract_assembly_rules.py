@@ -224,3 +224,37 @@ def test_two_strikes_told_alike_leave_a_retelling_of_either_apart() -> None:
     ms = _news(_run(text, published="2025-03-05"))
     assert len(ms) == 3
 
+
+def test_a_standfirst_that_cuts_off_the_lede_tells_its_event_once() -> None:
+    # a mirror prints the lede's first words as a teaser line, then the whole lede
+    # (longer than a headline, so no furniture rule drops it)
+    lede = ("Two local officials said on Saturday that an Ecuadorian navy drone destroyed "
+            "a fuel depot used by river smugglers near the port of Esmeraldas late on "
+            "Friday night")
+    text = (f"{lede}\n\n{lede}, though the navy has not commented. Residents said the "
+            "blaze lasted for hours.")
+    ms = _news(_run(text, published="2025-03-09"))
+    assert len(ms) == 1
+    assert len(ms[0].spans) >= 2
+
+
+def test_a_cut_off_telling_is_found_by_its_words_and_event_word() -> None:
+    from strikewatch.extract.components.assemble import _cut_telling
+    whole = ("Two local officials said on Saturday that a navy drone destroyed a fuel depot "
+             "near the port late on Friday night, though the navy has not commented.")
+    cut = whole[:whole.index(", though")]
+    at = whole.index("destroyed")
+    group = object()
+    first = {(whole, at): group}
+    assert _cut_telling(first, (cut, at)) is group  # type: ignore[arg-type]
+    assert _cut_telling({(cut, at): group}, (whole, at)) is group  # type: ignore[arg-type]
+    assert _cut_telling(first, (cut, at + 1)) is None  # type: ignore[arg-type]
+    assert _cut_telling(first, (whole[:40], at)) is None  # type: ignore[arg-type]
+
+
+def test_a_short_shared_opening_is_no_cut_off_telling() -> None:
+    # two strikes told in sentences that open alike are not one sentence cut off
+    text = ("A drone hit a car in Tyre on Friday, killing two men. Later a drone hit a "
+            "car in Sidon on Saturday, killing a woman.")
+    ms = _news(_run(text, published="2025-03-09"))
+    assert len(ms) == 2

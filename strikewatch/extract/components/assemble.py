@@ -578,14 +578,41 @@ def _told_words(f: Frame) -> tuple[str, int]:
     return " ".join(f.sentence.text.split()), f.trigger.start - f.sentence.start
 
 
+#: the fewest characters a cut-off telling must keep to count as the same sentence
+CUT_TELLING_CHARS = 60
+
+
+def _cut_telling(first: dict[tuple[str, int], Group], told: tuple[str, int]) -> Group | None:
+    """The group of a sentence told before that this one cuts off or completes, its event
+    word at the same place: a standfirst that repeats the lede up to where the page cut it
+    ("… carried out a drone attack on a port facility last week", then the lede with its
+    "…, though the government has not commented.")."""
+    words, at = told
+    for (other, other_at), g in first.items():
+        if other_at != at or other == words:
+            continue
+        short, long_ = sorted((words, other), key=len)
+        if len(short) >= CUT_TELLING_CHARS and long_.startswith(short.rstrip(" .…")):
+            return g
+    return None
+
+
 def _join_repeated(groups: list[Group]) -> list[Group]:
     """A page that prints a paragraph twice (a mirror repeating its lede under the photo)
     tells its event once: a group whose head is an event word in a sentence told word for
-    word before, at the same place in it, joins the group that holds the first telling."""
+    word before, at the same place in it, joins the group that holds the first telling; so
+    does one whose sentence is the earlier one cut off, or the whole of an earlier cut-off
+    one (`_cut_telling`)."""
     first: dict[tuple[str, int], Group] = {}
     out: list[Group] = []
     for g in groups:
-        earlier = first.get(_told_words(g.head))
+        told = _told_words(g.head)
+        earlier = first.get(told)
+        if earlier is None and g.head.kind == "event":
+            earlier = _cut_telling(first, told)
+            if earlier is not None and len(told[0]) > len(_told_words(earlier.head)[0]):
+                # the whole telling leads, not the teaser the page cut off
+                earlier.frames.insert(0, g.frames.pop(0))
         if earlier is not None:
             _merge(earlier, g)
             g = earlier
