@@ -258,3 +258,20 @@ def test_a_short_shared_opening_is_no_cut_off_telling() -> None:
             "car in Sidon on Saturday, killing a woman.")
     ms = _news(_run(text, published="2025-03-09"))
     assert len(ms) == 2
+
+
+def test_earlier_that_dates_a_telling_does_not_set_an_act_apart() -> None:
+    # "Earlier, the agency had said" is when the act was told, not another act
+    text = ("A Russian drone hit a minibus on Thursday near Kherson, regional officials "
+            "said. Earlier, the regional governor had said two people died when a drone "
+            "struck a minibus on the road to Kherson.")
+    ms = _news(_run(text, published="2025-03-07"))
+    assert len(ms) == 1
+
+
+def test_an_earlier_act_stays_apart() -> None:
+    # "Earlier" before the act itself still tells an act before the one told
+    text = ("A Russian drone hit a minibus on Thursday near Kherson, killing two, regional "
+            "officials said. Earlier, a drone struck a bus near Kherson, killing two.")
+    ms = _news(_run(text, published="2025-03-07"))
+    assert len(ms) == 2

@@ -290,11 +290,23 @@ def _days_differ(doc: Doc, g: Group, a: Group) -> bool:
     return False
 
 
+# an opening "Earlier," or "Later," that dates the telling, not the act: "Earlier, the
+# ministry had said one person died when ...", "Later the army said it had struck ..."
+_TOLD_EARLIER = re.compile(r"\W*(?:earlier|later)\b,?\s+(?:[\w'’.-]+\s+){0,6}?"
+                           r"(?:(?:had|has|have)\s+)?(?:said|says|reported|announced|told|"
+                           r"confirmed|stated)\b", re.IGNORECASE)
+
+
 def _distinct(doc: Doc, g: Group) -> bool:
     """Whether the group's head clause, up to a few words after its event word, marks it as
-    an event apart from those told before ("Israeli strikes also hit ...")."""
+    an event apart from those told before ("Israeli strikes also hit ..."); an opening
+    "Earlier, X had said" is when it was told (`_TOLD_EARLIER`), searched past."""
     h = g.head
-    return bool(_DISTINCT.search(doc.text, h.start, min(h.end, h.trigger.end + 20)))
+    start = h.start
+    told = _TOLD_EARLIER.match(doc.text, start, h.trigger.start)
+    if told is not None:
+        start = told.end()
+    return bool(_DISTINCT.search(doc.text, start, min(h.end, h.trigger.end + 20)))
 
 
 def _toll(g: Group, key: str) -> tuple[int | None, int | None] | None:
