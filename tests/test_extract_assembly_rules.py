@@ -200,3 +200,78 @@ def test_a_sea_the_campaign_used_does_not_set_the_event_apart() -> None:
     ms = _news(_run(text, "2025-11-12"))
     assert len(ms) == 1 and len(ms[0].spans) >= 2
     assert ms[0].place is not None and "Pacific" in (ms[0].place.name or "")
+
+
+def test_a_retelling_joins_the_earlier_event_that_shares_its_facts() -> None:
+    # two strikes that day could be retold; the retelling tells the van and the toll of
+    # the first, so it is the first one's, not a third incident
+    text = ("A drone strike on a van near Marjayoun killed two people on Tuesday, a "
+            "security source said. Israeli jets hit a depot near Baalbek on Tuesday, "
+            "killing two fighters, the army said. Two people were killed on Tuesday when an "
+            "Israeli strike hit a van in the south, the health ministry said.")
+    ms = _news(_run(text, published="2025-03-05"))
+    assert len(ms) == 2
+    van = next(m for m in ms if m.place is not None and m.place.name == "Marjayoun")
+    assert len(van.spans) == 2
+    assert van.target_kind == "vehicle"
+
+
+def test_two_strikes_told_alike_leave_a_retelling_of_either_apart() -> None:
+    # nothing tells which of two alike strikes the third sentence retells
+    text = ("A drone strike on a van near Marjayoun killed two people on Tuesday. "
+            "A drone strike on a van near Baalbek killed two people on Tuesday. "
+            "Two people were killed on Tuesday when an Israeli strike hit a van in the south.")
+    ms = _news(_run(text, published="2025-03-05"))
+    assert len(ms) == 3
+
+
+def test_a_standfirst_that_cuts_off_the_lede_tells_its_event_once() -> None:
+    # a mirror prints the lede's first words as a teaser line, then the whole lede
+    # (longer than a headline, so no furniture rule drops it)
+    lede = ("Two local officials said on Saturday that an Ecuadorian navy drone destroyed "
+            "a fuel depot used by river smugglers near the port of Esmeraldas late on "
+            "Friday night")
+    text = (f"{lede}\n\n{lede}, though the navy has not commented. Residents said the "
+            "blaze lasted for hours.")
+    ms = _news(_run(text, published="2025-03-09"))
+    assert len(ms) == 1
+    assert len(ms[0].spans) >= 2
+
+
+def test_a_cut_off_telling_is_found_by_its_words_and_event_word() -> None:
+    from strikewatch.extract.components.assemble import _cut_telling
+    whole = ("Two local officials said on Saturday that a navy drone destroyed a fuel depot "
+             "near the port late on Friday night, though the navy has not commented.")
+    cut = whole[:whole.index(", though")]
+    at = whole.index("destroyed")
+    group = object()
+    first = {(whole, at): group}
+    assert _cut_telling(first, (cut, at)) is group  # type: ignore[arg-type]
+    assert _cut_telling({(cut, at): group}, (whole, at)) is group  # type: ignore[arg-type]
+    assert _cut_telling(first, (cut, at + 1)) is None  # type: ignore[arg-type]
+    assert _cut_telling(first, (whole[:40], at)) is None  # type: ignore[arg-type]
+
+
+def test_a_short_shared_opening_is_no_cut_off_telling() -> None:
+    # two strikes told in sentences that open alike are not one sentence cut off
+    text = ("A drone hit a car in Tyre on Friday, killing two men. Later a drone hit a "
+            "car in Sidon on Saturday, killing a woman.")
+    ms = _news(_run(text, published="2025-03-09"))
+    assert len(ms) == 2
+
+
+def test_earlier_that_dates_a_telling_does_not_set_an_act_apart() -> None:
+    # "Earlier, the agency had said" is when the act was told, not another act
+    text = ("A Russian drone hit a minibus on Thursday near Kherson, regional officials "
+            "said. Earlier, the regional governor had said two people died when a drone "
+            "struck a minibus on the road to Kherson.")
+    ms = _news(_run(text, published="2025-03-07"))
+    assert len(ms) == 1
+
+
+def test_an_earlier_act_stays_apart() -> None:
+    # "Earlier" before the act itself still tells an act before the one told
+    text = ("A Russian drone hit a minibus on Thursday near Kherson, killing two, regional "
+            "officials said. Earlier, a drone struck a bus near Kherson, killing two.")
+    ms = _news(_run(text, published="2025-03-07"))
+    assert len(ms) == 2

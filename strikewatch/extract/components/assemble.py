@@ -290,11 +290,23 @@ def _days_differ(doc: Doc, g: Group, a: Group) -> bool:
     return False
 
 
+# an opening "Earlier," or "Later," that dates the telling, not the act: "Earlier, the
+# ministry had said one person died when ...", "Later the army said it had struck ..."
+_TOLD_EARLIER = re.compile(r"\W*(?:earlier|later)\b,?\s+(?:[\w'’.-]+\s+){0,6}?"
+                           r"(?:(?:had|has|have)\s+)?(?:said|says|reported|announced|told|"
+                           r"confirmed|stated)\b", re.IGNORECASE)
+
+
 def _distinct(doc: Doc, g: Group) -> bool:
     """Whether the group's head clause, up to a few words after its event word, marks it as
-    an event apart from those told before ("Israeli strikes also hit ...")."""
+    an event apart from those told before ("Israeli strikes also hit ..."); an opening
+    "Earlier, X had said" is when it was told (`_TOLD_EARLIER`), searched past."""
     h = g.head
-    return bool(_DISTINCT.search(doc.text, h.start, min(h.end, h.trigger.end + 20)))
+    start = h.start
+    told = _TOLD_EARLIER.match(doc.text, start, h.trigger.start)
+    if told is not None:
+        start = told.end()
+    return bool(_DISTINCT.search(doc.text, start, min(h.end, h.trigger.end + 20)))
 
 
 def _toll(g: Group, key: str) -> tuple[int | None, int | None] | None:
@@ -578,14 +590,41 @@ def _told_words(f: Frame) -> tuple[str, int]:
     return " ".join(f.sentence.text.split()), f.trigger.start - f.sentence.start
 
 
+#: the fewest characters a cut-off telling must keep to count as the same sentence
+CUT_TELLING_CHARS = 60
+
+
+def _cut_telling(first: dict[tuple[str, int], Group], told: tuple[str, int]) -> Group | None:
+    """The group of a sentence told before that this one cuts off or completes, its event
+    word at the same place: a standfirst that repeats the lede up to where the page cut it
+    ("… carried out a drone attack on a port facility last week", then the lede with its
+    "…, though the government has not commented.")."""
+    words, at = told
+    for (other, other_at), g in first.items():
+        if other_at != at or other == words:
+            continue
+        short, long_ = sorted((words, other), key=len)
+        if len(short) >= CUT_TELLING_CHARS and long_.startswith(short.rstrip(" .…")):
+            return g
+    return None
+
+
 def _join_repeated(groups: list[Group]) -> list[Group]:
     """A page that prints a paragraph twice (a mirror repeating its lede under the photo)
     tells its event once: a group whose head is an event word in a sentence told word for
-    word before, at the same place in it, joins the group that holds the first telling."""
+    word before, at the same place in it, joins the group that holds the first telling; so
+    does one whose sentence is the earlier one cut off, or the whole of an earlier cut-off
+    one (`_cut_telling`)."""
     first: dict[tuple[str, int], Group] = {}
     out: list[Group] = []
     for g in groups:
-        earlier = first.get(_told_words(g.head))
+        told = _told_words(g.head)
+        earlier = first.get(told)
+        if earlier is None and g.head.kind == "event":
+            earlier = _cut_telling(first, told)
+            if earlier is not None and len(told[0]) > len(_told_words(earlier.head)[0]):
+                # the whole telling leads, not the teaser the page cut off
+                earlier.frames.insert(0, g.frames.pop(0))
         if earlier is not None:
             _merge(earlier, g)
             g = earlier
@@ -702,6 +741,8 @@ def _retellings(doc: Doc, groups: list[Group]) -> list[Group]:
         h = g.head
         if h.kind == "event" and h.status == "occurred":
             cands = [a for a in keep if a.head.status == "occurred" and _same_event(doc, g, a)]
+            if len(cands) > 1:
+                cands = _closest(g, cands)
             if len(cands) == 1:
                 _merge(cands[0], g)
                 continue
@@ -726,6 +767,42 @@ def _retellings(doc: Doc, groups: list[Group]) -> list[Group]:
                     continue
         keep.append(g)
     return keep
+
+
+#: places too wide to tell one strike from another of the same article
+_WIDE_PLACES = frozenset({"country", "sea", "admin area"})
+#: the fewest facts a retelling must share with one of several events to be its
+CLOSEST_FACTS = 2
+
+
+def _facts_shared(g: Group, a: Group) -> int:
+    """How many of the event's own facts g tells as a does: the same toll, the same town or
+    district (a country, province or sea is shared by most strikes of an article), the same
+    kind of target, the same day."""
+    shared = 0
+    x, y = _toll(g, "killed"), _toll(a, "killed")
+    shared += x is not None and y is not None and x == y
+    p, q = g.value("place"), a.value("place")
+    shared += p is not None and q is not None and \
+        getattr(p, "kind", None) not in _WIDE_PLACES and \
+        getattr(p, "name", None) == getattr(q, "name", None)
+    t, at = g.value("target_kind"), a.value("target_kind")
+    shared += t is not None and t == at
+    d, ad = g.value("date_low"), a.value("date_low")
+    shared += d is not None and d == ad and g.value("date_high") == a.value("date_high")
+    return shared
+
+
+def _closest(g: Group, cands: list[Group]) -> list[Group]:
+    """Of several events told before that g could retell, the one that shares more of its
+    own facts (toll, place, target, day) than any other, and at least CLOSEST_FACTS: "A
+    drone strike on a van near Marjayoun killed two on Tuesday. Jets hit a depot near
+    Baalbek on Tuesday, killing two. Two were killed on Tuesday when a strike hit a van in
+    the south" retells the van's strike. With no such one (two strikes told alike) all stay
+    candidates and g stays its own."""
+    scored = sorted(((_facts_shared(g, a), a) for a in cands), key=lambda x: -x[0])
+    best, runner = scored[0][0], scored[1][0]
+    return [scored[0][1]] if best > runner and best >= CLOSEST_FACTS else cands
 
 
 #: the most strikes a report counts in one raid on one place ("the base was hit by three
