@@ -256,3 +256,18 @@ def test_early_weekday_the_day_after_the_page_is_that_next_day() -> None:
     (m,) = _events("Jets bombed a supply depot near the border early Sunday, killing four "
                    "guards, officials said.", published="2024-06-10")
     assert m.date_low == "2024-06-09"
+
+
+def test_the_same_weekday_told_again_is_the_day_after_the_page_too() -> None:
+    # "early Tuesday" on a page dated Monday is the next day; the article's later "Tuesday's
+    # raid" is that Tuesday, not the one a week before
+    ms = _events("Jets bombed a supply depot near the border early Tuesday, officials said. "
+                 "The rebels condemned Tuesday's raid in a statement. A separate strike hit "
+                 "a bridge in the valley on Friday, killing a driver.", published="2024-06-10")
+    assert sorted((m.date_low, m.date_high) for m in ms) == [
+        ("2024-06-07", "2024-06-07"), ("2024-06-11", "2024-06-11")]
+    # "last Tuesday" stays the one before the page
+    ms = _events("Jets bombed a supply depot near the border early Tuesday, officials said. "
+                 "Last Tuesday a drone hit a truck in the valley, killing its driver.",
+                 published="2024-06-10")
+    assert ("2024-06-04", "2024-06-04") in [(m.date_low, m.date_high) for m in ms]
