@@ -8,7 +8,9 @@ Merging rules (issue 5):
 - status precedence: occurred > denied > planned > threatened > hypothetical. A denial never
   erases reports that it happened: the incident stays `occurred`, is flagged `denied` and
   graded contested;
-- date: the most precise interval (ACLED time_precision, then width), earliest first;
+- date: the most precise interval (ACLED time_precision, then width), earliest first,
+  unless it lies outside another report's week or weekend: then the most precise one all
+  such reports allow (flagged);
 - place: the most precise (lowest geo_precision), the most reported name on a tie, among
   the places the reports give for the event itself (features.linking_place);
 - actors, type, target: the most reported value; differing perpetrators are flagged;
