@@ -240,3 +240,34 @@ def test_overnight_is_read_as_one_date_form() -> None:
     assert (d.low, d.high) == ("2024-06-07", "2024-06-07")
     (d,) = read_dates("overnight into Friday", pub)
     assert (d.low, d.high) == ("2024-06-06", "2024-06-07")
+
+
+def test_early_weekday_the_day_after_the_page_is_that_next_day() -> None:
+    # a page dated Monday 10 June tells of strikes "early Tuesday" where they happened
+    # (east of where the page was dated): the next day, not a week before
+    (m,) = _events("Jets bombed a supply depot near the border early Tuesday, killing four "
+                   "guards, officials said.", published="2024-06-10")
+    assert (m.date_low, m.date_high) == ("2024-06-11", "2024-06-11")
+    # without "early", a weekday is the last one before the page
+    (m,) = _events("Jets bombed a supply depot near the border on Tuesday, killing four "
+                   "guards, officials said.", published="2024-06-10")
+    assert m.date_low == "2024-06-04"
+    # "early Sunday" on a page dated Monday is the day before, as ever
+    (m,) = _events("Jets bombed a supply depot near the border early Sunday, killing four "
+                   "guards, officials said.", published="2024-06-10")
+    assert m.date_low == "2024-06-09"
+
+
+def test_the_same_weekday_told_again_is_the_day_after_the_page_too() -> None:
+    # "early Tuesday" on a page dated Monday is the next day; the article's later "Tuesday's
+    # raid" is that Tuesday, not the one a week before
+    ms = _events("Jets bombed a supply depot near the border early Tuesday, officials said. "
+                 "The rebels condemned Tuesday's raid in a statement. A separate strike hit "
+                 "a bridge in the valley on Friday, killing a driver.", published="2024-06-10")
+    assert sorted((m.date_low, m.date_high) for m in ms) == [
+        ("2024-06-07", "2024-06-07"), ("2024-06-11", "2024-06-11")]
+    # "last Tuesday" stays the one before the page
+    ms = _events("Jets bombed a supply depot near the border early Tuesday, officials said. "
+                 "Last Tuesday a drone hit a truck in the valley, killing its driver.",
+                 published="2024-06-10")
+    assert ("2024-06-04", "2024-06-04") in [(m.date_low, m.date_high) for m in ms]

@@ -292,3 +292,17 @@ def test_killed_or_wounded_is_no_death_toll() -> None:
     got = read_counts("The strike killed three fighters and no civilians were injured or "
                       "killed.")[0]
     assert got["killed"] == (3, 3)
+
+
+def test_a_span_of_days_or_miles_before_another_death_is_no_toll() -> None:
+    # "four days after ... was killed": the figure measures time, the death is another act's
+    text = ("A car bomb hit a police convoy outside Kismayo on Tuesday, killing nine officers. "
+            "The blast took place four days after its commander was killed in an air strike.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(9, 9)]
+    text = ("Gunmen opened fire on a bus near Gao on Monday. The bus stopped some five "
+            "kilometres from where two herders were killed last year.")
+    everything = extract(Article(text=text, published=PUB))
+    assert everything and all(m.killed_low != 5 for m in everything)
+    # a figure that counts people still reaches its verb across words
+    text = "Militants stormed a checkpoint near Gao on Monday. Four soldiers were killed."
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(4, 4)]

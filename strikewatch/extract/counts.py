@@ -161,8 +161,12 @@ _AT_LEAST_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:at\s+least|or\s+more)\b"
 # before it (verb). Up to four words may stand between number and head noun: "15 Islamic
 # State (ISIS) fighters", 'three "narco-terrorists"' (a word in quotes)
 _GAP = r"(?:(?!\d)[\w’'\"“”‑-]+\s+|\([\w’'. -]{1,20}\)\s+){0,4}?"
+# a figure that measures time or distance counts no one: "the bombing fell seven days after
+# the group's chief was killed", "three miles from where two were killed"
+_MEASURE = (r"(?!(?:days?|weeks?|months?|years?|hours?|minutes?|nights?|decades?|miles?|"
+            r"kilometers?|kilometres?|km)\b)")
 _KILL_AFTER = re.compile(
-    rf"^\s+{_GAP}(?:\w+\s+)?(?:(?:were|was|have been|had been|are|is|being|reportedly|"
+    rf"^\s+{_MEASURE}{_GAP}(?:\w+\s+)?(?:(?:were|was|have been|had been|are|is|being|reportedly|"
     r"reported|later|all)\s+){0,3}(?:killed|dead|died|deaths|fatalities|slain|lost their lives|"
     r"neutrali[sz]ed|eliminated|martyred)\b", re.IGNORECASE)
 # "several soldiers reported killed or wounded", "killed or injured 40 people": casualties,

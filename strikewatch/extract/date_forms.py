@@ -226,6 +226,10 @@ def _weekday(m: re.Match[str], pub: dt.date, future: bool) -> DateRead | None:
         delta = (pub.weekday() - wd) % 7
         if s.lower().startswith("last ") and delta == 0:
             delta = 7
+        if s.lower().startswith("early ") and delta == 6:
+            # "early Monday" on a page dated Sunday: the small hours of the next day where
+            # it happened, east of where the page was dated, not six days before
+            delta = -1
         day = pub - dt.timedelta(days=delta)
     if s.lower().startswith("overnight"):
         return _night_before(a, b, day)  # "overnight into Wednesday"

@@ -8,7 +8,9 @@ Merging rules (issue 5):
 - status precedence: occurred > denied > planned > threatened > hypothetical. A denial never
   erases reports that it happened: the incident stays `occurred`, is flagged `denied` and
   graded contested;
-- date: the most precise interval (ACLED time_precision, then width), earliest first;
+- date: the most precise interval (ACLED time_precision, then width), earliest first,
+  unless it lies outside another report's week or weekend: then the most precise one all
+  such reports allow (flagged);
 - place: the most precise (lowest geo_precision), the most reported name on a tie, among
   the places the reports give for the event itself (features.linking_place);
 - actors, type, target: the most reported value; differing perpetrators are flagged;
@@ -35,7 +37,7 @@ from strikewatch.records import (
     Span,
     stable_id,
 )
-from strikewatch.resolve.features import linking_place
+from strikewatch.resolve.features import day_number, linking_place
 from strikewatch.resolve.grading import grade
 
 STATUS_PRECEDENCE = ("occurred", "denied", "planned", "threatened", "hypothetical")
@@ -83,19 +85,41 @@ def merge_counts(reports: Sequence[Mention]) -> tuple[dict[str, int | None], lis
     return out, flags
 
 
+#: a report's interval of two to this many days ("last week", "over the weekend") is precise
+#: enough to rule out a day another report gives outside it (a report's own day rules out
+#: nothing: two reports' different days are flagged, the earlier kept)
+RULING_WIDTH = 6
+
+
 def _date(mentions: Sequence[Mention]) -> tuple[str | None, str | None, int | None, list[str]]:
     dated = [m for m in mentions if m.date_low or m.date_high]
     if not dated:
         return None, None, None, []
 
-    def width(m: Mention) -> int:
-        from strikewatch.resolve.features import day_number
+    def bounds(m: Mention) -> tuple[int | None, int | None]:
+        return day_number(m.date_low), day_number(m.date_high)
 
-        lo, hi = day_number(m.date_low), day_number(m.date_high)
+    def width(m: Mention) -> int:
+        lo, hi = bounds(m)
         return (hi - lo) if lo is not None and hi is not None else 10_000
 
-    best = min(dated, key=lambda m: (m.time_precision or 9, width(m), m.date_low or "9999"))
+    def agrees(m: Mention, o: Mention) -> bool:
+        (lo, hi), (o_lo, o_hi) = bounds(m), bounds(o)
+        if None in (lo, hi, o_lo, o_hi) or not 0 < width(o) <= RULING_WIDTH:
+            return True
+        assert lo is not None and hi is not None and o_lo is not None and o_hi is not None
+        return lo <= o_hi and o_lo <= hi
+
+    # the most precise interval, then the narrowest, earliest first; but one that lies
+    # outside another report's week or weekend ("On Monday Trump announced that the US had
+    # attacked" beside "last week") yields to the most precise one every such report allows
+    ranked = sorted(dated, key=lambda m: (m.time_precision or 9, width(m), m.date_low or "9999"))
+    best = next((m for m in ranked if all(agrees(m, o) for o in dated if o is not m)),
+                ranked[0])
     flags: list[str] = []
+    if best is not ranked[0]:
+        flags.append(f"date: reports differ ({ranked[0].date_low} outside "
+                     f"{best.date_low}..{best.date_high})")
     days = sorted({m.date_low for m in dated if m.time_precision == 1 and m.date_low})
     if len(days) > 1:
         flags.append(f"date: reports differ ({days[0]} to {days[-1]})")

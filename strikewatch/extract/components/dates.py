@@ -336,6 +336,25 @@ def _year_told_elsewhere(doc: Doc, f: Frame, days: list[DateRead]) -> None:
         f.date_low, f.date_high, f.time_precision = day, day, 1
 
 
+def _weekday_after_the_page(doc: Doc, f: Frame, after: dict[str, str]) -> None:
+    """One weekday in one article is one day: where "early Monday" was read as the day after
+    the page (date_forms), a later "Monday's strike" or "on Monday" of the article is that
+    Monday too, not the one before the page (`after`: weekday -> that day, filled here)."""
+    spans = f.prov.get("date") or []
+    if f.date_low is None or f.date_low != f.date_high or not spans or doc.published is None:
+        return
+    a, b = spans[0]
+    words = doc.text[a:b].strip()
+    if not (_WEEKDAY.fullmatch(words) or words.lower().startswith("early ")) or \
+            words.lower().startswith("last "):
+        return
+    name = words.split()[-1].lower().removesuffix("'s").removesuffix("’s")
+    if f.date_low > doc.published.isoformat():
+        after[name] = f.date_low
+    elif name in after:
+        f.date_low = f.date_high = after[name]
+
+
 @component("dates", requires=("doc.frames", "frame.status", "frame.background", "frame.counts"),
            assigns=("frame.date_low", "frame.date_high", "frame.time_precision",
                     "frame.date_told", "frame.period_read", "frame.since_read"))
@@ -343,10 +362,12 @@ def read_frame_dates(doc: Doc) -> None:
     """Every frame's date (and the periods its clause names)."""
     last_dated: Frame | None = None  # the latest frame dated to a day, for "the same day"
     full_days: list[DateRead] | None = None  # an undated page's days told with their year
+    after_page: dict[str, str] = {}  # a weekday read as the day after the page
     for f in doc.frames:
         dates = _clause_dates(doc, f)
         if dates:
             _own_date(doc, f, dates)
+            _weekday_after_the_page(doc, f, after_page)
             if doc.published is None and f.date_low is None and f.prov.get("date"):
                 if full_days is None:
                     full_days = [r for r in read_dates(doc.text, None) if r.low is not None]
