@@ -68,6 +68,20 @@ CLASH_WORDS = caseless(re.compile(
     r"tropas|fuerzas|efectivos|uniformados|policías|agentes|sicarios|guerrilleros|"
     r"delincuentes|integrantes|miembros|grupos\s+armados))|tiroteos?|balaceras?|"
     r"intercambios?\s+de\s+(?:fuego|disparos)|refriegas?)\b", re.IGNORECASE))
+#: Bombs set off on the ground (ACLED "Remote explosive/landmine/IED"): a vehicle bomb
+#: ("un coche bomba", "el carro bomba", "una camioneta cargada de explosivos"), or an
+#: explosion word in a sentence that names the bomb ("estalló un artefacto explosivo").
+#: An explosion alone ("una explosión envolvió la lancha") is no event word: in a strike's
+#: report it is the strike seen from the outside.
+VEHICLE_BOMB = caseless(re.compile(
+    r"\b(?:coches?|carros?|autos?|camionetas?|camiones?|vehículos?)[\s-]+bombas?\b|"
+    r"\b(?:coche|carro|auto|camioneta|camión|vehículo)\s+(?:cargad[oa]|llen[oa])\s+"
+    r"(?:de|con)\s+explosivos\b", re.IGNORECASE))
+EXPLOSION_WORDS = caseless(re.compile(
+    r"\b(?:explosi(?:ón|ones)|estallidos?|detonaci(?:ón|ones)|"
+    r"(?:explot|estall|deton)(?:ó|aron|ara|aran|ar))\b", re.IGNORECASE))
+BOMB_WORD = caseless(re.compile(r"\b(?:bombas?|explosivos?|artefactos?\s+explosivos?)\b",
+                                re.IGNORECASE))
 #: Other incidents at sea, coded as strategic developments: a boarding, an assault on a
 #: fishing boat, a seizure ("cayó en manos de la Armada").
 SEA_INCIDENT_WORDS = caseless(re.compile(
