@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from strikewatch.caseless import AnyMatch
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
+from strikewatch.extract.es.dates import MONTHS
 from strikewatch.extract.es.lexicon import (
     BOMB_WORD,
     CASUALTY_WORDS,
@@ -164,7 +165,7 @@ def make_frames(doc: Doc) -> None:
             if item is not None:
                 doc.frames.append(item)
             continue
-        items = _list_items(doc, s)
+        items = _list_items(doc, s) or _dated_items(doc, s, trigs)
         if items:
             doc.frames.extend(items)
             continue
@@ -321,6 +322,43 @@ def _figure_first(text: str, first: tuple[int, int, re.Match[str]]) -> bool:
     figure cut off by a comma belongs to the item after it, not the one before."""
     a, _, m = first
     return _count_in(text, a, m.start())
+
+
+#: a plural event word, then a colon: a list of the strikes follows ("los bombardeos del
+#: gobierno contra …: el 24 de agosto en Guaviare; el 1 de octubre en Amazonas …")
+_PLURAL_EVENT = re.compile(r"\b(?:bombardeos|ataques|operaciones|atentados|incursiones)\b",
+                           re.IGNORECASE)
+#: an item of such a list: its day first ("el 24 de agosto en …", "y el 13 de noviembre en …")
+_DATED_ITEM = re.compile(r"\s*(?:y\s+)?(?:el|del)\s+(?P<d>\d{1,2}|primero)\s+de\s+"
+                         r"(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
+
+
+def _dated_items(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[Frame]:
+    """"… tras los bombardeos del gobierno: el 24 de agosto en Guaviare; el 1 de octubre en
+    Amazonas; y el 13 de noviembre en Arauca": strikes listed by their days after a colon
+    are one event per item, each with its day and place (the words before the colon tell
+    the list, no event of their own)."""
+    colon = s.text.find(":")
+    if colon < 0 or not _PLURAL_EVENT.search(s.text, 0, colon):
+        return []
+    head = next((t for t in trigs if t.start - s.start < colon and t.strength == "strong"), None)
+    if head is None:
+        return []
+    cuts = [colon + 1] + [i + 1 for i, ch in enumerate(s.text) if ch == ";" and i > colon]
+    cuts.append(len(s.text))
+    out: list[Frame] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        m = _DATED_ITEM.match(s.text, a, b)
+        if m is None:
+            return []  # not every part an item: no list of dated strikes
+        t = Trigger(s.start + m.start("d"), s.start + m.end(), m.group(0)[m.start("d") -
+                    m.start():], head.event_type, head.sub_event_type)
+        f = Frame(sentence=s, trigger=t, start=s.start + a, end=s.start + b,
+                  event_type=head.event_type, sub_event_type=head.sub_event_type,
+                  violent_context=True)
+        f.cite("event_type", head.start, head.end)
+        out.append(f)
+    return out if len(out) >= 2 else []
 
 
 def _list_items(doc: Doc, s: Sentence) -> list[Frame]:
