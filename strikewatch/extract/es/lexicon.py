@@ -121,8 +121,9 @@ STATUS_CUES: tuple[tuple[str, Anchored | re.Pattern[str]], ...] = (
                               r"pod(?:emos|ríamos)\s*$|"
                               r"lanzará|atacará|se encargará|advirtió (?:que|con)|"
                               r"amenaza(?:s)? de|empezarán|comenzarán|puede(?:n)? ser atacad|"
-                              r"será(?:n)? (?:completamente |totalmente )?(?:atacad|aniquilad|destruid|eliminad|"
-                              r"borrad|arrasad|bombardead)|(?:puede|pueden|podría|podrían) ser\s*$|"
+                              r"será(?:n)? (?:completamente |totalmente )?"
+                              r"(?:atacad|aniquilad|destruid|eliminad|borrad|arrasad|"
+                              r"bombardead)|(?:puede|pueden|podría|podrían) ser\s*$|"
                               r"(?:está|están) sujet[oa]s? a\s*$|"
                               r"(?:empezará|comenzará|volverá)(?:n)? a\s*$)", re.I)),
     ("planned", re.compile(r"\b(?:alist(?:a|aba|aban)|evalúa|diseña|sopesa|pensaría|estudia|"
