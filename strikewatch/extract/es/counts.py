@@ -24,7 +24,10 @@ _DEATH_AFTER = re.compile(
     # las disidencias de las antiguas FARC han perdido la vida": whose they were
     r"(?:(?:de|del)\s+(?:la\s+|las\s+|los\s+)?(?:[\w-]+\s+){1,6}?(?=murieron|fallecieron|"
     r"perdieron la vida|resultaron muert|(?:han|habían|habrían)\s+(?:muerto|fallecido|"
-    r"perdido la vida)))?)?"
+    r"perdido la vida)))?"
+    # "seis personas, al menos tres de ellas policías, murieron": an aside between commas
+    r"(?:,\s+[^,.;:]{3,60}?,\s*(?=murieron|fallecieron|perdieron la vida|"
+    r"resultaron muert))?)?"
     r"(?:(?:que\s+)?(?:iban|viajaban|estaban)\s+a\s+bordo\s+)?"
     # "subió a 14 el número de disidentes de las Farc que murieron"
     r"(?:(?:el|la|los|las)\s+(?:número|cifra|total|balance|saldo)\s+de\s+(?:[\w-]+\s+){0,6}?|"
