@@ -79,3 +79,16 @@ def test_gunfire_that_opens_a_clash_is_the_clash() -> None:
     assert len(ev) == 1
     assert ev[0].event_type == "Battles"
     assert ev[0].killed_low == 3
+
+
+@pytest.mark.parametrize("text", [
+    "En el municipio se mantiene un operativo para preservar el orden público.",
+    "La Marina y el Ejército montaron un operativo para cerrar el perímetro.",
+])
+def test_a_deployment_told_by_its_purpose_is_no_event(text: str) -> None:
+    assert not _read(text)
+
+
+def test_an_operation_at_sea_is_still_an_event() -> None:
+    assert _read("El Comando Sur ejecutó un nuevo operativo en el océano Pacífico y murieron "
+                 "tres tripulantes.")

@@ -40,9 +40,11 @@ STRIKE_WORDS = anchored(re.compile(
     # Pacífico" (not "una acción de tutela", a legal action)
     r"(?:acci|operaci)ón militar|(?:(?<=\buna )|(?<=\botra )|(?<=\bnueva ))(?:acción|operación)\b"
     r"(?! (?:de|legal|judicial|diplomática|política|antinarcóticos|antidrogas|policial)\b)|"
-    # "ejecutó un nuevo operativo en el océano Pacífico" (not "un operativo policial")
+    # "ejecutó un nuevo operativo en el océano Pacífico" (not "un operativo policial", nor a
+    # deployment told by its purpose: "un operativo para preservar el orden")
     r"(?:(?<=\bun )|(?<=\botro )|(?<=\bnuevo ))operativo\b"
-    r"(?! (?:de|policial|antidrogas|antinarcóticos|de seguridad|de búsqueda|de rescate)\b)|"
+    r"(?! (?:de|policial|antidrogas|antinarcóticos|de seguridad|de búsqueda|de rescate|"
+    r"para)\b)|"
     # "más de 35 operaciones parecidas contra embarcaciones", "más de 15 acciones contra
     # embarcaciones acusadas de narcotráfico"
     r"(?:operaci|acci)(?:ón|ones)\s+(?:[\wáéíóú]+\s+){0,2}?contra\s+(?:presuntas\s+|supuestas\s+)?"
