@@ -35,11 +35,3 @@ def test_one_dated_item_is_no_list() -> None:
     ev = _read("Medicina Legal recibió los cuerpos tras los bombardeos del Ejército: el 3 de "
                "marzo en Caquetá.")
     assert len(ev) <= 1
-
-
-def test_strikes_listed_by_past_days_are_recalled() -> None:
-    ev = _read("La Fiscalía revisa los bombardeos de la Fuerza Aérea contra el frente "
-               "disidente: el 3 de marzo en Caquetá; el 9 de abril en Putumayo; y el 19 de "
-               "junio en Cauca.")
-    assert {m.date_low: m.background for m in ev} == {
-        "2024-03-03": True, "2024-04-09": True, "2024-06-19": False}

@@ -388,11 +388,6 @@ def _said_by(doc: Doc, f: Frame) -> dt.date | None:
     return dt.date.fromisoformat(said[0]) if said and len(said) == len(points) else None
 
 
-#: the event word of an item of a list of strikes by their days (clauses._dated_items):
-#: the day itself, "24 de agosto"
-_LISTED_DAY = re.compile(r"(?:\d{1,2}|primero)\s+de\s+[a-záéíóúñ]+", re.IGNORECASE)
-
-
 def _recalled(doc: Doc) -> None:
     """Strikes recalled as context are background: one ending BACKGROUND_DAYS before
     publication, or one dated two days or more before the article's own strike (its first
@@ -405,12 +400,6 @@ def _recalled(doc: Doc) -> None:
         if f.kind != "event" or f.status != "occurred" or f.drop:
             continue
         end = dt.date.fromisoformat(f.date_high) if f.date_high else None
-        if end is not None and _LISTED_DAY.fullmatch(f.trigger.text) and (
-                doc.published is None or (doc.published - end).days >= 2):
-            # "los bombardeos …: el 24 de agosto en …; el 1 de octubre en …": strikes listed
-            # by their past days are recalled, whatever the article's own news
-            f.background = True
-            continue
         if end is None and lead_day is not None:
             # "Washington anunció en octubre de 2019 que … había muerto en una incursión",
             # "a finales de julio el CENTCOM había asegurado que abatió a otro": told by a day
