@@ -8,16 +8,21 @@ becomes one frame per item. Fields are read by es/fields.py, parties by es/parti
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from strikewatch.caseless import AnyMatch
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
+from strikewatch.extract.es.dates import MONTHS
 from strikewatch.extract.es.lexicon import (
+    BOMB_WORD,
     CASUALTY_WORDS,
     CLASH_WORDS,
+    EXPLOSION_WORDS,
     NUMBER,
     SEA_INCIDENT_WORDS,
     STATUS_CUES,
     STRIKE_WORDS,
+    VEHICLE_BOMB,
 )
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.sentences import split_sentences
@@ -60,6 +65,47 @@ def split_sentences_es(doc: Doc) -> None:
     doc.sentences = out
 
 
+#: gunfire that opens a clash: "les abrieron fuego y se desató un intercambio de disparos"
+_GUNFIRE = re.compile(r"abri(?:ó|eron) fuego|dispar(?:ó|aron) contra|tirote(?:ó|aron|ara|aran)",
+                      re.IGNORECASE)
+#: the object of a plain attack when it is the state's forces ("a elementos de la Guardia
+#: Civil", "a una patrulla del Ejército", "a los militares")
+_ON_FORCES = re.compile(
+    r"\s+a\s+(?:(?:los|las|un|una|unos|unas|varios|dos|tres|cuatro|cinco)\s+)?"
+    r"(?:elementos|militares|soldados|agentes|policías|uniformados|efectivos|tropas|patrullas?|"
+    r"marinos|guardias|integrantes\s+de\s+(?:la|las|el|los)\s+(?:Guardia|Ejército|Fuerzas?|"
+    r"Policía|Marina))\b", re.IGNORECASE)
+
+
+#: the bomb told before, as the subject of its sentence ("El vehículo, lleno de explosivos,
+#: detonó", "La explosión se produjo hacia las 12.00")
+_BOMB_SUBJECT = re.compile(r"\W*(?:el|la|dicho|dicha|ese|esa)\s+(?:vehículo|camioneta|coche|carro|"
+                           r"auto|explosión|estallido|detonación|artefacto|bomba)\b",
+                           re.IGNORECASE)
+
+
+_DEFINITE_END = re.compile(r"\b(?:el|la|ese|esa|dicho|dicha|aquel|aquella)\s+$", re.IGNORECASE)
+#: "el estallido se produjo hacia las 12.00": the explosion just told, and its time
+_TOLD_EXPLOSION = re.compile(r"(?:(?<=\bel )|(?<=\bla )|(?<=\bese )|(?<=\besa ))"
+                             r"(?:explosión|estallido|detonación)"
+                             r"(?=\s+(?:se\s+)?(?:produjo|registró|ocurrió|tuvo lugar)\b)",
+                             re.IGNORECASE)
+
+
+def _bomb_triggers(s: Sentence) -> list[Trigger]:
+    """A vehicle bomb, or an explosion in a sentence that names the bomb: one event word,
+    the first of them."""
+    m = VEHICLE_BOMB.search(s.text)
+    if m is None and BOMB_WORD.search(s.text):
+        m = EXPLOSION_WORDS.search(s.text)
+    if m is None:
+        m = _TOLD_EXPLOSION.search(s.text)
+    if m is None:
+        return []
+    return [Trigger(s.start + m.start(), s.start + m.end(), m.group(0), ERV,
+                    "Remote explosive/landmine/IED")]
+
+
 @component("es_triggers", requires=("doc.sentences",), assigns=("doc.triggers",))
 def find_triggers(doc: Doc) -> None:
     """Spanish event words per sentence: strikes, else armed clashes, else incidents at sea
@@ -71,8 +117,19 @@ def find_triggers(doc: Doc) -> None:
         for m in STRIKE_WORDS.finditer(s.text):
             hits.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0), ERV,
                                 "Air/drone strike"))
+        if not hits:
+            hits = _bomb_triggers(s)
+        elif VEHICLE_BOMB.search(s.text):
+            # "un ataque con carro bomba": the attack is the bomb, not an air strike
+            hits = [replace(h, sub_event_type="Remote explosive/landmine/IED") for h in hits]
         clashes = list(CLASH_WORDS.finditer(s.text))
-        if clashes and hits and all(_PLAIN_ATTACK.fullmatch(h.text) for h in hits):
+        if hits and all(_PLAIN_ATTACK.fullmatch(h.text) for h in hits) and not clashes and \
+                _ON_FORCES.match(s.text, hits[0].end - s.start):
+            # "civiles armados atacaron a elementos del Ejército": an armed group's attack
+            # on the forces is a clash (ACLED codes the fight, not a strike)
+            hits = [replace(h, event_type="Battles", sub_event_type="Armed clash") for h in hits]
+        if clashes and hits and all(_PLAIN_ATTACK.fullmatch(h.text) or _GUNFIRE.fullmatch(h.text)
+                                    for h in hits):
             # "el enfrentamiento ocurrió cuando desconocidos atacaron a los militares": the
             # attack that opened a clash is the clash, not a strike
             hits = []
@@ -108,7 +165,7 @@ def make_frames(doc: Doc) -> None:
             if item is not None:
                 doc.frames.append(item)
             continue
-        items = _list_items(doc, s)
+        items = _list_items(doc, s) or _dated_items(doc, s, trigs)
         if items:
             doc.frames.extend(items)
             continue
@@ -234,6 +291,9 @@ def _frame(doc: Doc, s: Sentence, t: Trigger, start: int, end: int) -> Frame:
         bool(_EVENT_NOUN.match(t.text))
     if refers and _RANKED.search(before) and _NEXT_RANK.search(doc.text, t.end, t.end + 200):
         refers = False  # the first of a list of strikes told next
+    if not refers and t.sub_event_type == "Remote explosive/landmine/IED" and \
+            (_BOMB_SUBJECT.match(doc.text, s.start, t.start) or _DEFINITE_END.search(before)):
+        refers = True  # "El vehículo, lleno de explosivos, detonó en la calle …": the bomb told
     f.anaphoric = refers
     if t.event_type:
         f.cite("event_type", t.start, t.end)
@@ -262,6 +322,43 @@ def _figure_first(text: str, first: tuple[int, int, re.Match[str]]) -> bool:
     figure cut off by a comma belongs to the item after it, not the one before."""
     a, _, m = first
     return _count_in(text, a, m.start())
+
+
+#: a plural event word, then a colon: a list of the strikes follows ("los bombardeos del
+#: gobierno contra …: el 24 de agosto en Guaviare; el 1 de octubre en Amazonas …")
+_PLURAL_EVENT = re.compile(r"\b(?:bombardeos|ataques|operaciones|atentados|incursiones)\b",
+                           re.IGNORECASE)
+#: an item of such a list: its day first ("el 24 de agosto en …", "y el 13 de noviembre en …")
+_DATED_ITEM = re.compile(r"\s*(?:y\s+)?(?:el|del)\s+(?P<d>\d{1,2}|primero)\s+de\s+"
+                         r"(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
+
+
+def _dated_items(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[Frame]:
+    """"… tras los bombardeos del gobierno: el 24 de agosto en Guaviare; el 1 de octubre en
+    Amazonas; y el 13 de noviembre en Arauca": strikes listed by their days after a colon
+    are one event per item, each with its day and place (the words before the colon tell
+    the list, no event of their own)."""
+    colon = s.text.find(":")
+    if colon < 0 or not _PLURAL_EVENT.search(s.text, 0, colon):
+        return []
+    head = next((t for t in trigs if t.start - s.start < colon and t.strength == "strong"), None)
+    if head is None:
+        return []
+    cuts = [colon + 1] + [i + 1 for i, ch in enumerate(s.text) if ch == ";" and i > colon]
+    cuts.append(len(s.text))
+    out: list[Frame] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        m = _DATED_ITEM.match(s.text, a, b)
+        if m is None:
+            return []  # not every part an item: no list of dated strikes
+        t = Trigger(s.start + m.start("d"), s.start + m.end(), m.group(0)[m.start("d") -
+                    m.start():], head.event_type, head.sub_event_type)
+        f = Frame(sentence=s, trigger=t, start=s.start + a, end=s.start + b,
+                  event_type=head.event_type, sub_event_type=head.sub_event_type,
+                  violent_context=True)
+        f.cite("event_type", head.start, head.end)
+        out.append(f)
+    return out if len(out) >= 2 else []
 
 
 def _list_items(doc: Doc, s: Sentence) -> list[Frame]:

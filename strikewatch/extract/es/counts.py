@@ -24,7 +24,10 @@ _DEATH_AFTER = re.compile(
     # las disidencias de las antiguas FARC han perdido la vida": whose they were
     r"(?:(?:de|del)\s+(?:la\s+|las\s+|los\s+)?(?:[\w-]+\s+){1,6}?(?=murieron|fallecieron|"
     r"perdieron la vida|resultaron muert|(?:han|habían|habrían)\s+(?:muerto|fallecido|"
-    r"perdido la vida)))?)?"
+    r"perdido la vida)))?"
+    # "seis personas, al menos tres de ellas policías, murieron": an aside between commas
+    r"(?:,\s+[^,.;:]{3,60}?,\s*(?=murieron|fallecieron|perdieron la vida|"
+    r"resultaron muert))?)?"
     r"(?:(?:que\s+)?(?:iban|viajaban|estaban)\s+a\s+bordo\s+)?"
     # "subió a 14 el número de disidentes de las Farc que murieron"
     r"(?:(?:el|la|los|las)\s+(?:número|cifra|total|balance|saldo)\s+de\s+(?:[\w-]+\s+){0,6}?|"
@@ -205,6 +208,10 @@ _SUPERSEDED = prefixed(re.compile(
                          re.IGNORECASE))
 
 
+#: "uno de los muertos", "tres de los fallecidos eran menores": some of the dead, told of
+#: after the toll (not "dos de los tripulantes murieron", people then a death word)
+_PART_OF_DEAD = re.compile(r"\s+de\s+(?:los|las|sus|esos|estos|esas|estas)\s+(?:\w+\s+)?"
+                           r"(?:muert[oa]s|fallecid[oa]s|abatid[oa]s|víctimas)\b", re.IGNORECASE)
 #: "mató al menos a 120 personas": the qualifier before the object's "a"
 _AT_LEAST_BEFORE = re.compile(r"\b(?:al menos|por lo menos|como mínimo)\s+a\s+$", re.IGNORECASE)
 
@@ -222,6 +229,8 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
                 not (m.group("n").lower() == "uno" and (_DEATH_AFTER.match(tail) or
                                                         _SURVIVE_AFTER.match(tail))):
             continue  # "un ataque", "una lancha": an article, not a count
+        if _PART_OF_DEAD.match(tail):
+            continue  # "uno de los muertos sería el cabecilla": one among the dead, no toll
         got = number_range(m)
         if got is None:
             continue

@@ -458,7 +458,8 @@ def read_kind(doc: Doc) -> None:
         # "los bombardeos de la noche del miércoles dejaron tres muertos en Saná": one night's
         # raid on one place is one incident, however many bombs; a plural toll with no day of
         # its own sums strikes
-        plural = bool(_PLURAL_STRIKES.match(f.trigger.text)) and not _one_night(doc, f)
+        plural = bool(_PLURAL_STRIKES.match(f.trigger.text)) and not _one_night(doc, f) and \
+            not _series_told(doc, f)
         # "16 muertos desde el martes" (not "murieron en este octavo ataque desde el 2 de …")
         running = f.since_read is not None and "killed" in f.counts and not one_event
         if (strikes and (strikes[0] or 0) >= 2) or (cue and (f.counts or f.since_read)) or \
@@ -479,6 +480,24 @@ def read_kind(doc: Doc) -> None:
             f.time_precision = None
             f.prov.pop("date", None)
     _recalled(doc)
+
+
+#: "esos ataques", "estos bombardeos": the strikes just told, pointed at
+_THESE = re.compile(r"\b(?:esos|estos|dichos|aquellos)\s+$", re.IGNORECASE)
+#: "una serie de bombardeos", "una oleada de ataques": several strikes told as one operation
+_SERIES = re.compile(r"\b(?:serie|oleada|ola|andanada|ronda|tanda)\s+de\s+$", re.IGNORECASE)
+
+
+def _series_told(doc: Doc, f: Frame) -> bool:
+    """"EE.UU. lanzó una serie de bombardeos contra ciudades de Yemen. … esos ataques han
+    causado al menos 50 muertos": the toll of the series told just before (up to two
+    sentences), pointed at, is that one operation's, not a campaign's tally."""
+    if not _THESE.search(doc.text[max(0, f.trigger.start - 12):f.trigger.start]):
+        return False
+    return any(o is not f and 0 <= f.sentence.index - o.sentence.index <= 2 and
+               o.trigger.start < f.trigger.start and
+               _SERIES.search(doc.text[max(0, o.trigger.start - 16):o.trigger.start])
+               for o in doc.frames)
 
 
 def _one_days_strikes(f: Frame, strikes: es_counts.Range | None,

@@ -40,9 +40,11 @@ STRIKE_WORDS = anchored(re.compile(
     # Pacífico" (not "una acción de tutela", a legal action)
     r"(?:acci|operaci)ón militar|(?:(?<=\buna )|(?<=\botra )|(?<=\bnueva ))(?:acción|operación)\b"
     r"(?! (?:de|legal|judicial|diplomática|política|antinarcóticos|antidrogas|policial)\b)|"
-    # "ejecutó un nuevo operativo en el océano Pacífico" (not "un operativo policial")
+    # "ejecutó un nuevo operativo en el océano Pacífico" (not "un operativo policial", nor a
+    # deployment told by its purpose: "un operativo para preservar el orden")
     r"(?:(?<=\bun )|(?<=\botro )|(?<=\bnuevo ))operativo\b"
-    r"(?! (?:de|policial|antidrogas|antinarcóticos|de seguridad|de búsqueda|de rescate)\b)|"
+    r"(?! (?:de|policial|antidrogas|antinarcóticos|de seguridad|de búsqueda|de rescate|"
+    r"para)\b)|"
     # "más de 35 operaciones parecidas contra embarcaciones", "más de 15 acciones contra
     # embarcaciones acusadas de narcotráfico"
     r"(?:operaci|acci)(?:ón|ones)\s+(?:[\wáéíóú]+\s+){0,2}?contra\s+(?:presuntas\s+|supuestas\s+)?"
@@ -68,6 +70,20 @@ CLASH_WORDS = caseless(re.compile(
     r"tropas|fuerzas|efectivos|uniformados|policías|agentes|sicarios|guerrilleros|"
     r"delincuentes|integrantes|miembros|grupos\s+armados))|tiroteos?|balaceras?|"
     r"intercambios?\s+de\s+(?:fuego|disparos)|refriegas?)\b", re.IGNORECASE))
+#: Bombs set off on the ground (ACLED "Remote explosive/landmine/IED"): a vehicle bomb
+#: ("un coche bomba", "el carro bomba", "una camioneta cargada de explosivos"), or an
+#: explosion word in a sentence that names the bomb ("estalló un artefacto explosivo").
+#: An explosion alone ("una explosión envolvió la lancha") is no event word: in a strike's
+#: report it is the strike seen from the outside.
+VEHICLE_BOMB = caseless(re.compile(
+    r"\b(?:coches?|carros?|autos?|camionetas?|camiones?|vehículos?)[\s-]+bombas?\b|"
+    r"\b(?:coche|carro|auto|camioneta|camión|vehículo)\s+(?:cargad[oa]|llen[oa])\s+"
+    r"(?:de|con)\s+explosivos\b", re.IGNORECASE))
+EXPLOSION_WORDS = caseless(re.compile(
+    r"\b(?:explosi(?:ón|ones)|estallidos?|detonaci(?:ón|ones)|"
+    r"(?:explot|estall|deton)(?:ó|aron|ara|aran|ar))\b", re.IGNORECASE))
+BOMB_WORD = caseless(re.compile(r"\b(?:bombas?|explosivos?|artefactos?\s+explosivos?)\b",
+                                re.IGNORECASE))
 #: Other incidents at sea, coded as strategic developments: a boarding, an assault on a
 #: fishing boat, a seizure ("cayó en manos de la Armada").
 SEA_INCIDENT_WORDS = caseless(re.compile(
@@ -107,7 +123,9 @@ STATUS_CUES: tuple[tuple[str, Anchored | re.Pattern[str]], ...] = (
                               r"pod(?:emos|ríamos)\s*$|"
                               r"lanzará|atacará|se encargará|advirtió (?:que|con)|"
                               r"amenaza(?:s)? de|empezarán|comenzarán|puede(?:n)? ser atacad|"
-                              r"será(?:n)? atacad|(?:puede|pueden|podría|podrían) ser\s*$|"
+                              r"será(?:n)? (?:completamente |totalmente )?"
+                              r"(?:atacad|aniquilad|destruid|eliminad|borrad|arrasad|"
+                              r"bombardead)|(?:puede|pueden|podría|podrían) ser\s*$|"
                               r"(?:está|están) sujet[oa]s? a\s*$|"
                               r"(?:empezará|comenzará|volverá)(?:n)? a\s*$)", re.I)),
     ("planned", re.compile(r"\b(?:alist(?:a|aba|aban)|evalúa|diseña|sopesa|pensaría|estudia|"

@@ -45,8 +45,9 @@ def read_countries(doc: Doc) -> None:
 _AT_SEA = re.compile(r"\b(?:aguas internacionales|en el mar|alta mar|frente a (?:las )?costas?|"
                      r"(?:mar|océano) \w+|Caribe|Pacífico|millas náuticas)\b", re.IGNORECASE)
 _IN_COUNTRY = re.compile(r"\b(?:(?:en|dentro de|territorio de|suelo)\s+(?:el\s+)?|"
-                         # "en el norte de Siria", "al sur de Colombia"
-                         r"(?:en el|al|del)\s+(?:norte|sur|este|oeste|noreste|noroeste|"
+                         # "en el norte de Siria", "al sur de Colombia", "en el norte y
+                         # el centro de Yemen"
+                         r"(?:en el|al|del|y el|y al)\s+(?:norte|sur|este|oeste|noreste|noroeste|"
                          r"sureste|suroeste|centro|interior)\s+(?:de\s+|del\s+)?)$", re.I)
 # a bare object only: "atacaron a Estados Unidos y a sus aliados" names the target, not
 # where the attack took place
