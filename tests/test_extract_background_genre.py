@@ -13,7 +13,10 @@ a sentence beside it that must stay a new strike:
   every act since then (a tally over that period), not the toll of the act just told;
 - "1,000 targets have been struck since mid-March" is a campaign's count, not one act;
 - "it has killed hundreds of fighters", a magnitude told by a perfect with no act named, is
-  the campaign's toll to date ("an airstrike has killed dozens of people" is news).
+  the campaign's toll to date ("an airstrike has killed dozens of people" is news);
+- a feast day ("on Christmas Day") dates an act like a month and day without a year;
+- what people took a blast for ("their first thought was an attack by bandits", "assumed it
+  was a raid") is no act done.
 """
 
 from __future__ import annotations
@@ -113,3 +116,39 @@ def test_dozens_killed_by_a_named_airstrike_is_news() -> None:
     ms = _mentions("An airstrike has killed dozens of people in the market town of Kafr, "
                    "medics said.")
     assert len(_new_strikes(ms)) == 1
+
+
+def _day(text: str, published: str) -> list[tuple[object, object]]:
+    ms = registry.checked(registry.reader_for("en"),
+                          Article(text=text, published=published, language="en"))
+    return [(m.date_low, m.date_high) for m in ms if m.kind == "event"]
+
+
+def test_a_feast_day_dates_the_strike_in_the_latest_year_up_to_the_page() -> None:
+    text = ("US forces carried out airstrikes on militant camps in Sokoto State on Christmas "
+            "Day, officials said.")
+    got = _day(text, "2026-01-20")
+    assert [(str(a), str(b)) for a, b in got] == [("2025-12-25", "2025-12-25")]
+    got = _day(text.replace("Christmas Day", "New Year's Day"), "2026-01-20")
+    assert [(str(a), str(b)) for a, b in got] == [("2026-01-01", "2026-01-01")]
+
+
+def test_a_feast_day_on_a_page_with_no_date_stays_open() -> None:
+    ms = registry.checked(registry.reader_for("en"), Article(
+        text="US forces carried out airstrikes on militant camps in Sokoto State on Christmas "
+             "Day, officials said.", language="en"))
+    assert ms and all(m.date_low is None for m in ms)
+
+
+def test_what_people_took_a_blast_for_is_no_act() -> None:
+    for text in ("Their first thought was an attack by bandits on the village of Kuka in "
+                 "Zamfara state, a farmer said.",
+                 "Many assumed it was a raid by the militia on the town, residents said."):
+        assert not [m for m in _mentions(text) if m.kind == "event" and
+                    m.status == "occurred"], text
+
+
+def test_an_attack_a_witness_tells_is_an_act() -> None:
+    ms = _mentions("A farmer said an attack by bandits on the village of Kuka in Zamfara state "
+                   "killed two on Tuesday.")
+    assert [m.killed_low for m in ms if m.kind == "event" and m.status == "occurred"] == [2]

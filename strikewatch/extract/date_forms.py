@@ -120,6 +120,26 @@ def _full(m: re.Match[str], pub: dt.date | None, future: bool) -> DateRead | Non
     return DateRead(a, b, _iso(got), _iso(got), 1)
 
 
+# the day of the year each feast name stands for (`holiday` in dates.DATE_RE)
+_FEASTS = {"christmas day": (12, 25), "christmas night": (12, 25), "christmas eve": (12, 24),
+           "new year's day": (1, 1), "new year's eve": (12, 31)}
+
+
+def _holiday(m: re.Match[str], pub: dt.date | None, future: bool) -> DateRead | None:
+    """"on Christmas Day": that day in the latest year up to publication (the next one for a
+    plan), like a month and day told without a year; unknown without a publication date."""
+    a, b = m.span()
+    if pub is None:
+        return DateRead(a, b, None, None, None)
+    month, day = _FEASTS[m.group(0).lower().replace("’", "'")]
+    got = dt.date(pub.year, month, day)
+    if future and got < pub:
+        got = got.replace(year=pub.year + 1)
+    elif not future and got > pub:
+        got = got.replace(year=pub.year - 1)
+    return DateRead(a, b, _iso(got), _iso(got), 1)
+
+
 def _range(m: re.Match[str], pub: dt.date | None, future: bool) -> DateRead | None:
     """"between January 1 and June 30": a period with both ends."""
     a, b = m.span()
@@ -315,7 +335,7 @@ def resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> Date
     if g == "iso":
         return DateRead(a, b, s, s, 1)
     read = {"mdy": _full, "dmy": _full, "range": _range, "nth": _nth, "since": _since,
-            "span": _span}.get(
+            "span": _span, "holiday": _holiday}.get(
         g or "")
     if read is not None:
         return read(m, pub, future)
