@@ -152,3 +152,12 @@ def test_an_attack_a_witness_tells_is_an_act() -> None:
     ms = _mentions("A farmer said an attack by bandits on the village of Kuka in Zamfara state "
                    "killed two on Tuesday.")
     assert [m.killed_low for m in ms if m.kind == "event" and m.status == "occurred"] == [2]
+
+
+def test_a_feast_day_on_a_page_with_no_date_takes_the_year_the_page_tells_it_with() -> None:
+    ms = registry.checked(registry.reader_for("en"), Article(
+        text="The army's Christmas Day airstrike in Sokoto State surprised residents.\n\n"
+             "On December 25, 2025, jets struck militant camps in Sokoto State, officials "
+             "said.", language="en"))
+    days = {(str(m.date_low), str(m.date_high)) for m in ms if m.kind == "event"}
+    assert days == {("2025-12-25", "2025-12-25")}

@@ -71,8 +71,17 @@ def _plain_date(s: str, base: str | None) -> dt.date | None:
     return d
 
 
+# the day of the year each feast name stands for (`holiday` in dates.DATE_RE)
+_FEASTS = {"christmas day": (12, 25), "christmas night": (12, 25), "christmas eve": (12, 24),
+           "new year's day": (1, 1), "new year's eve": (12, 31)}
+
+
 def month_day(s: str) -> tuple[int, int] | None:
-    """(month, day) of a day told without its year ("Aug. 29", "29 August"), else None."""
+    """(month, day) of a day told without its year ("Aug. 29", "29 August", "Christmas
+    Day"), else None."""
+    feast = _FEASTS.get(s.strip().lower().replace("’", "'"))
+    if feast is not None:
+        return feast
     m = _PLAIN_MDY.fullmatch(s.strip())
     if m is not None and not m.group(3):
         mon, day = m.group(1), m.group(2)
@@ -118,11 +127,6 @@ def _full(m: re.Match[str], pub: dt.date | None, future: bool) -> DateRead | Non
     if not has_year and pub is not None and future and got < pub:
         got = got.replace(year=got.year + 1)
     return DateRead(a, b, _iso(got), _iso(got), 1)
-
-
-# the day of the year each feast name stands for (`holiday` in dates.DATE_RE)
-_FEASTS = {"christmas day": (12, 25), "christmas night": (12, 25), "christmas eve": (12, 24),
-           "new year's day": (1, 1), "new year's eve": (12, 31)}
 
 
 def _holiday(m: re.Match[str], pub: dt.date | None, future: bool) -> DateRead | None:
