@@ -71,8 +71,17 @@ def _plain_date(s: str, base: str | None) -> dt.date | None:
     return d
 
 
+# the day of the year each feast name stands for (`holiday` in dates.DATE_RE)
+_FEASTS = {"christmas day": (12, 25), "christmas night": (12, 25), "christmas eve": (12, 24),
+           "new year's day": (1, 1), "new year's eve": (12, 31)}
+
+
 def month_day(s: str) -> tuple[int, int] | None:
-    """(month, day) of a day told without its year ("Aug. 29", "29 August"), else None."""
+    """(month, day) of a day told without its year ("Aug. 29", "29 August", "Christmas
+    Day"), else None."""
+    feast = _FEASTS.get(s.strip().lower().replace("’", "'"))
+    if feast is not None:
+        return feast
     m = _PLAIN_MDY.fullmatch(s.strip())
     if m is not None and not m.group(3):
         mon, day = m.group(1), m.group(2)
@@ -117,6 +126,21 @@ def _full(m: re.Match[str], pub: dt.date | None, future: bool) -> DateRead | Non
         return None
     if not has_year and pub is not None and future and got < pub:
         got = got.replace(year=got.year + 1)
+    return DateRead(a, b, _iso(got), _iso(got), 1)
+
+
+def _holiday(m: re.Match[str], pub: dt.date | None, future: bool) -> DateRead | None:
+    """"on Christmas Day": that day in the latest year up to publication (the next one for a
+    plan), like a month and day told without a year; unknown without a publication date."""
+    a, b = m.span()
+    if pub is None:
+        return DateRead(a, b, None, None, None)
+    month, day = _FEASTS[m.group(0).lower().replace("’", "'")]
+    got = dt.date(pub.year, month, day)
+    if future and got < pub:
+        got = got.replace(year=pub.year + 1)
+    elif not future and got > pub:
+        got = got.replace(year=pub.year - 1)
     return DateRead(a, b, _iso(got), _iso(got), 1)
 
 
@@ -319,7 +343,7 @@ def resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> Date
     if g == "iso":
         return DateRead(a, b, s, s, 1)
     read = {"mdy": _full, "dmy": _full, "range": _range, "nth": _nth, "since": _since,
-            "span": _span}.get(
+            "span": _span, "holiday": _holiday}.get(
         g or "")
     if read is not None:
         return read(m, pub, future)

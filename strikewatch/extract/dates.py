@@ -28,6 +28,8 @@ DATE_RE = re.compile(
     rf"(?:st|nd|rd|th)? (?:of )?(?P<smon1>{MON})|(?P<smon2>{MON}) (?P<sd3>\d{{1,2}})"
     rf"(?:st|nd|rd|th)?\s*(?:-|–|to)\s*(?P<sd4>\d{{1,2}})(?:st|nd|rd|th)?)"
     rf"(?:,? (?P<syear>\d{{4}}))?\b)"
+    # "on Christmas Day", "New Year's Eve": a fixed day of the year named by its feast
+    r"|(?P<holiday>\b(?:Christmas (?:Day|Eve|night)|New Year['’]s (?:Day|Eve))\b)"
     rf"|(?P<mdy>\b{MON} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?\b)"
     rf"|(?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MON}(?:,? \d{{4}})?\b)"
     rf"|(?P<since>\b(?i:since) (?:the start of |early |late |mid-)?(?:\d{{1,2}}(?:st|nd|rd|th)? "
@@ -56,7 +58,7 @@ _DATE_SCAN = prefixed(DATE_RE)
 _DATE_CUE = caseless(
     re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|"
                        r"Thu|Fri|Sat|Sun|yesterday|today|tonight|overnight|last|this|earlier|"
-                       r"weekend|"
+                       r"weekend|Christmas|New Year|"
                        r"since|so far)", re.IGNORECASE))
 
 

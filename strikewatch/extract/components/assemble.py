@@ -583,6 +583,7 @@ def assemble(doc: Doc) -> None:
     _history_story(doc)
     _retrospective(doc)
     _another_year(doc)
+    _commentary(doc)
 
 
 def _told_words(f: Frame) -> tuple[str, int]:
@@ -1280,6 +1281,54 @@ def _another_year(doc: Doc) -> None:
                 all(year_named(f) for f in g.frames if f.date_low is not None):
             for f in g.frames:
                 f.background = True
+
+
+# a page the outlet files as opinion or fact-check: a path segment of its address
+# (".../editorials-opinion/...", "/opinion/2025/...", "/op-ed/", "/fact-checks/justice/...")
+_COMMENTARY_PATH = re.compile(
+    r"/(?:[\w-]*-)?(?:opinions?|editorials?|op-?eds?|commentary|fact-?checks?)(?:-[\w-]*)?/",
+    re.IGNORECASE)
+# ... or a label line of the page ("Fact-Check Summary", "Fact check: Was that a drug boat",
+# "OPINION | ...", "Editorial:")
+_COMMENTARY_LABEL = re.compile(
+    r"^[ \t]*(?:fact[- ]?check(?:[- ]summary)?|editorial|opinion|op-ed|commentary)"
+    r"[ \t]*(?:$|[:|])", re.IGNORECASE | re.MULTILINE)
+# ... or its author arguing in the first person ("I argue that", "I ask whether",
+# "My argument is that"), outside a quotation
+_FIRST_PERSON_ARGUMENT = re.compile(
+    r"\b(?:I\s+(?:argue|contend|submit|ask\s+whether)|[Mm]y\s+argument\s+is)\b")
+
+
+def _outside_quotes(text: str, at: int) -> bool:
+    """Whether `at` stands outside a quotation of its paragraph (an even number of straight
+    or opening curly quotes before it)."""
+    start = text.rfind("\n", 0, at) + 1
+    before = text[start:at]
+    return (before.count('"') + before.count("\u201c")) % 2 == 0
+
+
+def is_commentary(doc: Doc) -> bool:
+    """Whether the page is opinion or a fact-check: its address files it so, a label line
+    says so, or its author argues in the first person."""
+    url = doc.article.url or ""
+    if _COMMENTARY_PATH.search(url.split("?", 1)[0]):
+        return True
+    if _COMMENTARY_LABEL.search(doc.text):
+        return True
+    return any(_outside_quotes(doc.text, m.start())
+               for m in _FIRST_PERSON_ARGUMENT.finditer(doc.text))
+
+
+def _commentary(doc: Doc) -> None:
+    """An op-ed, an editorial or a fact-check reports no strike: the strikes it recounts,
+    with their days and tolls, are the history it argues over or checks (background), as a
+    coder codes a timeline's entries, not news. (Its tallies stay tallies.)"""
+    strikes = [g for g in doc.groups if _violent_occurred(g)]
+    if not strikes or not is_commentary(doc):
+        return
+    for g in strikes:
+        for f in g.frames:
+            f.background = True
 
 
 def _named_not_told(f: Frame) -> bool:

@@ -36,7 +36,13 @@ _TOLL_OF_MANY = caseless(
                r"[\w,]+\s+)?the\s+(?:[\w-]+\s+){0,3}(?:toll|number|total|tally|"
                r"count)\s+(?:[\w-]+\s+){0,3}?(?:of|from|in|for)\s+(?:all\s+)?(?:the\s+|its\s+|"
                r"their\s+|these\s+|such\s+)?(?:[\w.-]+\s+){0,3}?(?:strikes|attacks|operations|"
-               r"raids|campaign|bombings|airstrikes)\b", re.IGNORECASE))
+               r"raids|campaign|bombings|airstrikes)\b|"
+               # ... or as counted from a start: "which brought the number killed to 67
+               # since the first one on September 2" (the toll of every act since then)
+               r",?\s*\b(?:which\s+)?(?:brings|brought|raises|raised|pushes|pushed|takes|took|"
+               r"lifts|lifted|increases|increased)\s+the\s+(?:[\w-]+\s+){0,3}(?:toll|number|"
+               r"total|tally|count)\s+(?:[\w-]+\s+){0,2}?to\s+(?:at\s+least\s+|more\s+than\s+|"
+               r"over\s+)?[\w,]+\s+since\b", re.IGNORECASE))
 TALLY_CUE = anchored(re.compile(
     r"\b(?:death toll|toll|so far|in total|to date|in recent (?:weeks|months)|altogether|"
     r"cumulative|campaign|over the past|in all|since (?:the start|early|late|mid|[A-Z]\w+|"

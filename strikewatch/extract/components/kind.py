@@ -93,6 +93,24 @@ _ACTS_ON_MANY = re.compile(r"\b(?:strikes|airstrikes|air\s+strikes|attacks|raids
                           re.IGNORECASE)
 
 
+# acts done from a start up to now, counted by what they hit: "More than 1,000 targets have
+# been struck since mid-March", "the navy has sunk 40 boats since September" (a campaign's
+# count, not one act; "the strike has killed five since Monday" counts no targets)
+_PERFECT_SINCE = re.compile(r"\b(?:has|have|'ve)\s+(?:now\s+|so\s+far\s+|already\s+)?"
+                            r"(?:been\s+)?[a-z]+\b[^.;]{0,80}?\bsince\b", re.IGNORECASE)
+_MANY_HIT = re.compile(r"\b(?:\d[\d,]*|dozens|scores|hundreds|thousands)\s+(?:of\s+)?"
+                       r"(?:[\w-]+\s+){0,2}?(?:targets|sites|boats|vessels|positions|camps|"
+                       r"facilities|buildings|hideouts)\b", re.IGNORECASE)
+# a toll told as a magnitude by a perfect with no act named: "Central Command says it has
+# killed hundreds of fighters" is the campaign's to date ("an airstrike has killed dozens
+# of people" names its act and is news)
+_MAGNITUDE = re.compile(r"\b(?:dozens|scores|hundreds|thousands)\s+of\b", re.IGNORECASE)
+_ONE_ACT_NAMED = re.compile(r"\b(?:a|an|the|this|that|one|Monday's|Tuesday's|Wednesday's|"
+                            r"Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:strike|airstrike|attack|raid|bombing|explosion|blast|shelling)"
+                            r"\b(?!s)", re.IGNORECASE)
+
+
 _SEPARATE_ACTS = anchored(re.compile(r"\b(?:two|three|four|five|six|several|multiple|\d+)\s+"
                                      r"(?:separate|different|distinct)\s+(?:incidents|attacks|strikes|raids|"
                                      r"operations|bombings)\b", re.IGNORECASE))
@@ -124,6 +142,13 @@ def _aggregate(f: Frame) -> None:
         elif "killed" in f.counts and f.counts["killed"][1] is None and \
                 f.date_low is None and _ACTS_ON_MANY.search(clause):
             f.kind = "tally"  # "more than two dozen dead in airstrikes on drug boats"
+        elif f.time_precision != 1 and _PERFECT_SINCE.search(clause) and \
+                _MANY_HIT.search(clause):
+            f.kind = "tally"  # "1,000 targets have been struck since mid-March"
+        elif "killed" in f.counts and f.time_precision != 1 and f.date_low is None and \
+                _CUMULATIVE.search(clause) and _MAGNITUDE.search(clause) and \
+                not _ONE_ACT_NAMED.search(clause):
+            f.kind = "tally"  # "it has killed hundreds of fighters"
         elif counted and _SEPARATE_ACTS.search(clause):
             f.kind = "tally"  # "killed 15 civilians in two separate incidents"
         elif counted and (_aggregate_cue(clause, f.trigger.strength, plural) or

@@ -13,7 +13,8 @@ the ceasefire" —, a rule — "the U.S. cannot deploy troops" —, or no act at
 someone tries to halt, an act someone is kept from doing ("an attempt to stop the president
 from striking boats"), acts judged as a kind ("US airstrikes on boats violate international
 law", "calling the strikes extrajudicial killings"), "we struck every boat", "attacked the
-administration"). An earlier
+administration", an act feared or what a blast was taken for — "their first thought was an
+attack by the gang"). An earlier
 strike named beside the news ("a previous attack had killed eleven", "Just weeks earlier,
 ...") is background.
 A denial of who struck in a sentence that itself tells the harm ("denied carrying out the
@@ -335,11 +336,17 @@ def _told_as_trend(f: Frame) -> bool:
 
 
 # an act feared, possible or warned of, not done: "fled for fear of an army offensive",
-# "willing and able to strike partner troops", "sirens warning of incoming rocket fire"
+# "willing and able to strike partner troops", "sirens warning of incoming rocket fire",
+# "their first thought was an attack by the gang"
 _FEARED = re.compile(r"\b(?:for\s+fear\s+of|fear(?:s|ed|ing)?\s+(?:of\s+)?|risk\s+of|"
                      r"prospect\s+of|danger\s+of|(?:able|willing|capable|likely)\s+to|"
                      # a warning of it: "sirens warning of incoming rocket fire"
-                     r"warn(?:ing|ings|ed|s)?\s+(?:of|about|against)|alerts?\s+(?:of|for))\s+"
+                     r"warn(?:ing|ings|ed|s)?\s+(?:of|about|against)|alerts?\s+(?:of|for)|"
+                     # what people took it for: "their first thought was an attack by the
+                     # gang", "assumed it was a raid", "mistaken for an air strike"
+                     r"thought\s+(?:was|it\s+was)|assum(?:ed|ption\s+was)(?:\s+it\s+was)?|"
+                     r"(?:mistaken|mistook\s+(?:it|them|the\s+\w+))\s+for|"
+                     r"took\s+(?:it|them|the\s+\w+)\s+for)\s+"
                      r"(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
 
 
