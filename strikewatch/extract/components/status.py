@@ -109,11 +109,12 @@ _VIOLENT = ("Explosions/Remote violence", "Battles", "Violence against civilians
 def _purpose_of_violence(f: Frame, before: str) -> bool:
     """An occurred violent event word told as a bare infinitive ("used it to attack
     shipping"): a purpose or a capacity, no act of its own."""
-    m = _INFINITIVE.search(before)
     word = f.trigger.text.split()[0].lower()
-    return m is not None and m.group(1).lower() not in _DONE_BEFORE_TO and \
-        f.kind == "event" and f.event_type in (*_VIOLENT, None) and \
-        not word.endswith(("s", "ed", "ing"))
+    if f.kind != "event" or f.event_type not in (*_VIOLENT, None) or \
+            word.endswith(("s", "ed", "ing")):
+        return False  # (the frame's own facts first: a search only where they allow it)
+    m = _INFINITIVE.search(before)
+    return m is not None and m.group(1).lower() not in _DONE_BEFORE_TO
 # "a crew of highly trained marines": an adverb and a participle before a noun describe
 _ADVERB_PARTICIPLE = re.compile(r"\b\w+ly\s+(?:trained|designated|deployed|armed)\s+"
                                 r"(?!(?:as|by|to|in|on|at|for|with|from|into)\b)[a-z]")
@@ -534,13 +535,17 @@ def recalled_earlier(f: Frame) -> bool:
     ts, te = f.trigger.start - s.start, f.trigger.end - s.start
     if _EARLIER_OPENING.match(s.text) and ts > 0:
         return True
-    for m in _EARLIER_NOUN.finditer(s.text, 0, te):
-        if m.end() >= te or _SAME_PHRASE.match(s.text[m.end():ts]):
-            return True  # the event word is in the phrase, or the phrase takes it in
-    if _YEARS_AFTER.search(s.text[max(0, ts - 70):ts]) and \
-            _ONE_ACT_NOUN.match(f.trigger.text.split()[-1].rstrip("s")):
+    low = lowered(s.text)  # (each pattern searched only where its words stand, `may_hold`)
+    if may_hold(low, ("previous", "prior", "earlier", "preceding", "another")):
+        for m in _EARLIER_NOUN.finditer(s.text, 0, te):
+            if m.end() >= te or _SAME_PHRASE.match(s.text[m.end():ts]):
+                return True  # the event word is in the phrase, or the phrase takes it in
+    if may_hold(low, ("year", "decade")) and _YEARS_AFTER.search(s.text[max(0, ts - 70):ts]) \
+            and _ONE_ACT_NOUN.match(f.trigger.text.split()[-1].rstrip("s")):
         return True  # "Ten years after the Kunduz hospital bombing, ...": the bombing is old
-    return bool(_EARLIER_AFTER.match(s.text, te) or _AGO_AFTER.match(s.text, te))
+    return bool((may_hold(low, ("previous", "prior", "earlier", "before")) and
+                 _EARLIER_AFTER.match(s.text, te)) or
+                (may_hold(low, ("ago", "last")) and _AGO_AFTER.match(s.text, te)))
 
 
 # a denial of who did it, not of what happened: "Russia denied carrying out the missile attack
@@ -596,7 +601,9 @@ def _deny_reports_denied_next(doc: Doc) -> None:
     for f in doc.frames:
         by_sentence.setdefault(f.sentence.index, []).append(f)
     for sent in doc.sentences:
-        if sent.index in by_sentence or not _DENIES_THE_REPORT.search(sent.text):
+        if sent.index in by_sentence or \
+                not may_hold(lowered(sent.text), ("den", "reject", "dismiss", "refut")) or \
+                not _DENIES_THE_REPORT.search(sent.text):
             continue
         for f in by_sentence.get(sent.index - 1, []):
             # a report that tells harm ("killing 20 children") keeps its strike: the
