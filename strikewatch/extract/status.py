@@ -324,13 +324,15 @@ def read_hedges(sentence: str) -> list[tuple[str, int, int]]:
 
 def is_background(sentence: str, published: dt.date | None) -> bool:
     """History recalled as context: an explicit year well before publication, or cues."""
-    if _BACKGROUND.search(sentence) or _ONSET.match(sentence):
+    low = lowered(sentence)
+    if (may_hold(low, ("ago", "in the 19", "in the 20", "histor")) and
+            _BACKGROUND.search(sentence)) or _ONSET.match(sentence):
         return True
     ref = published.year if published else None
     if ref is None or not may_hold(sentence, ("18", "19", "20")):
         return False  # no date to reckon from, or no year (`_YEAR`) to reckon
     # "since the invasion in February 2022": a period reaching to now, not history
-    if may_hold(lowered(sentence), ("since",)):
+    if may_hold(low, ("since",)):
         sentence = _SINCE_PHRASE.sub("", sentence)
     for m in _YEAR.finditer(sentence):
         y = int(m.group(1))
