@@ -78,6 +78,23 @@ def lowered(text: str) -> str | None:
     return low
 
 
+def may_hold(low: str | None, words: tuple[str, ...]) -> bool:
+    """Whether a text could hold one of `words` (lower-case), given `low`, its `lowered`
+    copy (None: it could).
+
+    Why: a rule whose pattern matches only where one of a few words stands is mostly asked
+    of sentences that hold none of them, and a substring test on the lower-cased sentence
+    is far cheaper than a regex search over a window of it. Test first, search only where
+    it says yes: the rule's answer is the same.
+    """
+    if low is None:
+        return True
+    for w in words:
+        if w in low:
+            return True
+    return False
+
+
 class LowerMatch:
     """A match on the lower-cased text, read back on the original: same spans, groups
     and names as the original pattern's match on the original text."""

@@ -164,6 +164,12 @@ _MOD_WORDS = frozenset(w.lower() for w in re.findall(r"[\w-]+", _MOD))
 _OWNER_WORDS = frozenset(["u.s.", "us", "american", *(d.lower() for d in DEMONYMS)])
 _WORD_BACK = re.compile(r"([\w.’'-]+)\s+$")
 _FIRST_OWNER = re.compile(r"\b([A-Z][\w.]+)\s+and\s+$")
+# (compiled once: `re.sub` with a pattern string looks it up in re's cache on every call,
+# and find_actors runs these for every head noun)
+_POSSESSIVE = re.compile(r"[’']s$")
+_THE_OPENING = re.compile(r"^the\s+", re.IGNORECASE)
+_THE_SPACE = re.compile(r"^the ")
+_THE_BEFORE = re.compile(r"\bthe\s+$")
 
 
 def _extend_left(text: str, a: int) -> tuple[str | None, int]:
@@ -183,7 +189,7 @@ def _extend_left(text: str, a: int) -> tuple[str | None, int]:
             return None, start
         word = m.group(1)
     owner = None
-    bare = re.sub(r"[’']s$", "", word)
+    bare = _POSSESSIVE.sub("", word)
     if word.lower() in _OWNER_WORDS and (word[0].isupper()):
         owner, start = word, m.start(1)
     elif bare != word and bare in country_names():
@@ -205,7 +211,7 @@ def _owner_country(owner: str | None) -> str | None:
     if not owner:
         return None
     o = owner.strip()
-    o = re.sub(r"^the\s+", "", o, flags=re.IGNORECASE)
+    o = _THE_OPENING.sub("", o)
     if o in DEMONYMS:
         return DEMONYMS[o]
     return country_names().get(o)
@@ -221,7 +227,7 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
             continue  # "The Washington Post", "a Hezbollah-linked source": no party
         e = NAMED[int(m.lastgroup[1:])]  # type: ignore[index]
         taken.append((a, b))
-        name = e.name or re.sub(r"^the ", "", m.group(0))
+        name = e.name or _THE_SPACE.sub("", m.group(0))
         hits.append(ActorHit(offset + a, offset + b,
                              Actor(name=name, type=e.type, country=e.country)))
     low = text.lower()
@@ -237,7 +243,7 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
         if m.group("force"):
             kind = "military"
             if m.group("force").lower() == "military" and country is None and \
-                    not re.search(r"\bthe\s+$", text[max(0, a - 4):a]) and \
+                    not _THE_BEFORE.search(text[max(0, a - 4):a]) and \
                     not whole.lower().startswith("the"):
                 continue  # "a covert military operation": an adjective, not an actor
         elif m.group("gov"):
@@ -251,7 +257,7 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
                 country = DEMONYMS.get(d.group(1)) if d else None
         else:
             kind = "civilians"
-        name = re.sub(r"^the\s+", "", whole.strip(), flags=re.IGNORECASE)
+        name = _THE_OPENING.sub("", whole.strip())
         hits.append(ActorHit(offset + a, offset + b,
                              Actor(name=name, type=kind, country=country)))
     for a, b, name, code in country_mentions(text, 0):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from strikewatch.caseless import caseless
+from strikewatch.caseless import caseless, lowered, may_hold
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.triggers import find_triggers
@@ -129,6 +129,9 @@ _THREAT = re.compile(
     r"(?:that )?(?:[\w'’-]+ ){0,3}?"
     r"(?:would|will|could)|vow(?:ed|s|ing)? to|(?:we|i)(?:'ll| will| could| "
     r"would| may| might| are going to)|will not hesitate|ready to)\b", re.IGNORECASE)
+#: `_THREAT` matches only where one of these stands
+_THREAT_WORDS = ("threaten", "warn", "vow", "'ll", " will", " could", " would", " may",
+                 " might", " are going to", "will not hesitate", "ready to")
 _PLAN = anchored(re.compile(
     r"\b(?:plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|intend(?:s|ed)? to|(?:is|are|was|were)?"
     r" ?expected to|set to|poised to|consider(?:s|ed|ing)|weigh(?:s|ed|ing)|potential|"
@@ -231,19 +234,27 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     evidence: a cue's first letter alone ("w") tells a reader nothing.
     """
     pre = sentence[:trig_start]
+    # each pattern is searched only where the clause holds a word it needs (`may_hold`):
+    # the same answer, most clauses turned away without a search
+    low = lowered(sentence)
+    modal_words = may_hold(low, ("would", "could", "will", "might", "may", "cannot", "can't",
+                                 "should", "must"))
     # "would say only that forces had carried out a raid", "would not answer when asked
     # about the attack": the modal governs the telling, not the event told
-    local = _SPEECH_MODAL.sub(lambda m: " " * len(m.group(0)), pre[-60:])
+    local = _SPEECH_MODAL.sub(lambda m: " " * len(m.group(0)), pre[-60:]) if modal_words \
+        else pre[-60:]
     around = sentence[:min(len(sentence), trig_end + 45)]
     m = _DENY.search(around) or _CLAIM_DENIED.search(sentence, trig_end)
     if m:
         return "denied", m.span(), True
-    m = _QUESTION.match(sentence)
-    if m and sentence.rstrip().endswith("?"):
+    m = _QUESTION.match(sentence) if sentence.rstrip().endswith("?") else None
+    if m:
         return "hypothetical", m.span(1), True  # "Can Trump legally strike Venezuela?"
-    if _REPORT_OPENS.search(pre) and (m := _CALLED_FALSE_AFTER.match(sentence, trig_end)):
+    if may_hold(low, ("report", "claim", "allegation", "account", "accusation")) and \
+            _REPORT_OPENS.search(pre) and (m := _CALLED_FALSE_AFTER.match(sentence, trig_end)):
         return "denied", m.span(), True
-    m = _IF.search(pre)
+    m = _IF.search(pre) if may_hold(low, ("if", "unless", "should", "in the event", "whether")) \
+        else None
     if m and _RELATIVE_AFTER.search(pre, m.end()):
         m = None  # "whether the 11 aboard, two of whom lived through the first strike, ...":
         # the event word sits in a relative clause the condition does not govern
@@ -251,49 +262,53 @@ def read_status(sentence: str, trig_start: int, trig_end: int
         if _threat_after_condition(sentence, pre, m):
             return "threatened", m.span(), True  # "if Iran does not agree, there will be"
         return "hypothetical", m.span(), True
-    m = _THREAT.search(pre)
+    m = _THREAT.search(pre) if may_hold(low, _THREAT_WORDS) else None
     if m:
         return "threatened", m.span(), True
-    m = _WARN.search(pre)
-    if m and _committed_before(pre[m.end():]):
+    warn = _WARN.search(pre) if may_hold(low, ("warn", "threaten", "vow")) else None
+    if warn and _committed_before(pre[warn.end():]):
         # "warned that any state that acted against it would see its ships targeted"
-        return "threatened", m.span(), True
+        return "threatened", warn.span(), True
     # a condition after the event word governs it only within its clause ("..., and more
     # would be released once details were confirmed" conditions the release)
-    stop = _CLAUSE_END.search(sentence, trig_end, min(len(sentence), trig_end + 90))
-    m = _POST_IF.search(sentence, trig_end, stop.start() if stop else
-                        min(len(sentence), trig_end + 90))
+    m = None
+    if may_hold(low, ("if", "unless", "once", "provided that", "in the event that")):
+        stop = _CLAUSE_END.search(sentence, trig_end, min(len(sentence), trig_end + 90))
+        m = _POST_IF.search(sentence, trig_end, stop.start() if stop else
+                            min(len(sentence), trig_end + 90))
     if m:
         if _party_speaks(sentence) and _committed_before(pre):
             return "threatened", m.span(), True  # "said the US would strike ... if"
         return "hypothetical", m.span(), True  # "prepared to deploy troops ... if a deal"
-    m = _WARN.search(pre)
-    if m and _MODAL.search(sentence, trig_end, min(len(sentence), trig_end + 70)):
-        return "threatened", m.span(), True  # "warned that strikes could soon extend"
+    if warn and _MODAL.search(sentence, trig_end, min(len(sentence), trig_end + 70)):
+        return "threatened", warn.span(), True  # "warned that strikes could soon extend"
     m = _SAID_THAT.search(pre)
     if m and _FUTURE_AFTER.match(sentence, trig_end):
         return "threatened", m.span(), True  # "said that strikes ... could come next"
-    m = _NOT_YET.match(sentence, trig_end)
+    m = _NOT_YET.match(sentence, trig_end) if may_hold(low, ("not", "never")) else None
     if m:
         return "planned", m.span(1), True  # "a deployment was not imminent"
     m = _PLAN.search(pre) or _PLAN_NOUN.match(sentence, trig_end) or _AIM_TO.search(pre) or \
-        _STILL_OPEN.match(sentence, trig_end)
+        (_STILL_OPEN.match(sentence, trig_end) if may_hold(low, ("option", "table")) else None)
     if m:
         return "planned", m.span(), True  # ("work up a possible attack plan")
     m = _LETS.search(local)
     if m:
         shift = len(pre) - len(local)
         return "hypothetical", (m.start() + shift, m.end() + shift), True
+    if not modal_words:
+        return "occurred", None, False  # no modal before or after the event word
     post = re.match(r"\s+(?:\w+\s+){0,3}?(would|could|might)\s+(?!have\b)",
                     sentence[trig_end:trig_end + 40]) or \
         _NP_THEN_MODAL.match(sentence[trig_end:trig_end + 70])
-    if post and not _MODAL.search(local):
+    modal = _MODAL.search(local)
+    if post and not modal:
         cue = (trig_end + post.start(1), trig_end + post.end(1))
         if post.group(1) == "would" and _ANY_BEFORE.search(pre) and _party_speaks(sentence):
             return "threatened", cue, True  # "any U.S. offensive would bring a total war"
         # "an assault would be ..."
         return "hypothetical", cue, True
-    m = _MODAL.search(local)
+    m = modal
     if m and _PERFECT_MODAL_OF.search(local):
         return "occurred", None, False  # "may have died in Sunday's attack"
     if m:
@@ -309,12 +324,18 @@ def read_hedges(sentence: str) -> list[tuple[str, int, int]]:
 
 def is_background(sentence: str, published: dt.date | None) -> bool:
     """History recalled as context: an explicit year well before publication, or cues."""
-    if _BACKGROUND.search(sentence) or _ONSET.match(sentence):
+    low = lowered(sentence)
+    if (may_hold(low, ("ago", "in the 19", "in the 20", "histor")) and
+            _BACKGROUND.search(sentence)) or _ONSET.match(sentence):
         return True
     ref = published.year if published else None
+    if ref is None or not may_hold(sentence, ("18", "19", "20")):
+        return False  # no date to reckon from, or no year (`_YEAR`) to reckon
     # "since the invasion in February 2022": a period reaching to now, not history
-    for m in _YEAR.finditer(_SINCE_PHRASE.sub("", sentence)):
+    if may_hold(low, ("since",)):
+        sentence = _SINCE_PHRASE.sub("", sentence)
+    for m in _YEAR.finditer(sentence):
         y = int(m.group(1))
-        if ref is not None and y < ref - 2:
+        if y < ref - 2:
             return True
     return False

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from strikewatch.caseless import lowered, may_hold
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.pipeline import component
@@ -40,17 +41,23 @@ _NO_SUBJECT = re.compile(r"^\W*(?:no|none of (?:the|its|their))\s+[^,;]{0,60}?\b
                          r"was|were|is|are)\s+(?:ever\s+)?(?:been\s+)?$", re.IGNORECASE)
 _HABITUAL = re.compile(r"\b(?:traditionally|usually|typically|routinely|normally|generally|"
                        r"customarily|often)\b[^.;,]{0,40}$", re.IGNORECASE)
+_HABITUAL_WORDS = ("traditionally", "usually", "typically", "routinely", "normally",
+                   "generally", "customarily", "often")
 _CANNOT = re.compile(r"\b(?:cannot|can't|could not|may not)\b", re.IGNORECASE)
 # history told as a habit: "the rebels have in the past mounted raids", "the region has long
 # seen fighting", "... has attacked security forces many times"
 _LONG_HABIT = re.compile(r"\b(?:in the past|(?:has|have|had) long|for (?:years|decades)|"
                          r"time and again|frequently|regularly)\b[^.;,]{0,40}$", re.IGNORECASE)
+_LONG_HABIT_WORDS = ("in the past", "has long", "have long", "had long", "for years",
+                     "for decades", "time and again", "frequently", "regularly")
 _HABIT_AFTER = re.compile(r"[^.;]{0,60}?\b(?:many times|time and again|regularly|"
                           r"since the (?:19|20)\d0s|for (?:years|decades)|"
                           r"frequently|in the past|"
                           # ("as before"; "the day before" is the previous day)
                           r"(?<!day )(?<!night )(?<!week )(?<!month )(?<!year )(?<!evening )"
                           r"(?<!morning )before(?=\s*(?:[,.;]|$)))", re.IGNORECASE)
+_HABIT_AFTER_WORDS = ("many times", "time and again", "regularly", "since the ", "for years",
+                      "for decades", "frequently", "in the past", "before")
 # a kind of act, not an act: "every strike was in international waters", "not every raid
 # is announced", "never before had more than one strike been announced", "the capacity to
 # strike civilians"
@@ -58,6 +65,8 @@ _GENERIC = re.compile(r"(?:\b(?<!after )every\s+(?:[\w-]+\s+){0,2}|"
                       r"\bnever before\b[^.;,]{0,50}|"
                       r"\b(?:ability|capacity|capability|will|means|readiness)\s+to\s+)$",
                       re.IGNORECASE)
+_GENERIC_WORDS = ("every", "never before", "ability", "capacity", "capability", "will",
+                  "means", "readiness")
 # "Each strike kills people never charged with a crime": each one of a kind (a noun after
 # "each", not "Kyiv and Moscow each handed over")
 _EACH = re.compile(r"\b(?<!after )each\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -101,11 +110,12 @@ _VIOLENT = ("Explosions/Remote violence", "Battles", "Violence against civilians
 def _purpose_of_violence(f: Frame, before: str) -> bool:
     """An occurred violent event word told as a bare infinitive ("used it to attack
     shipping"): a purpose or a capacity, no act of its own."""
-    m = _INFINITIVE.search(before)
     word = f.trigger.text.split()[0].lower()
-    return m is not None and m.group(1).lower() not in _DONE_BEFORE_TO and \
-        f.kind == "event" and f.event_type in (*_VIOLENT, None) and \
-        not word.endswith(("s", "ed", "ing"))
+    if f.kind != "event" or f.event_type not in (*_VIOLENT, None) or \
+            word.endswith(("s", "ed", "ing")):
+        return False  # (the frame's own facts first: a search only where they allow it)
+    m = _INFINITIVE.search(before)
+    return m is not None and m.group(1).lower() not in _DONE_BEFORE_TO
 # "a crew of highly trained marines": an adverb and a participle before a noun describe
 _ADVERB_PARTICIPLE = re.compile(r"\b\w+ly\s+(?:trained|designated|deployed|armed)\s+"
                                 r"(?!(?:as|by|to|in|on|at|for|with|from|into)\b)[a-z]")
@@ -203,13 +213,16 @@ _ONE_ACT_NOUN = re.compile(r"(?:air|drone|missile)?(?:strike|attack|raid|operati
                            r"assault)$", re.IGNORECASE)
 
 
-def _campaign_so_far(f: Frame, s_text: str, ts: int) -> bool:
+def _campaign_so_far(f: Frame, s_text: str, ts: int, low: str | None) -> bool:
     """Acts told across a span of time reaching to now, with nothing that picks out one:
     an opening "Since last month," or a window ("over the past few weeks") before a perfect
     ("the Houthis, ..., have launched drones at ships", "the military has made deadly
     strikes") or a plural event word. The caller has already ruled out a toll or day."""
-    perfect = bool(_PERFECT.search(s_text[max(0, ts - 30):ts]) or
-                   _PERFECT_IN.search(f.trigger.text))
+    has = may_hold(low, ("has", "have"))
+    if not has and not may_hold(low, ("past", "last", "recent")):
+        return False  # neither a perfect nor a window of time
+    perfect = has and bool(_PERFECT.search(s_text[max(0, ts - 30):ts]) or
+                           _PERFECT_IN.search(f.trigger.text))
     opening = _SINCE_OPENING.match(s_text) if "ince" in s_text[:12] else None
     if opening is not None and opening.end() <= ts and perfect and \
             _SINCE_TIME.match(s_text):
@@ -217,14 +230,14 @@ def _campaign_so_far(f: Frame, s_text: str, ts: int) -> bool:
     if perfect and _BARE_PLURAL_OBJECT.match(f.trigger.text if " " in f.trigger.text else
                                              s_text[ts:ts + 60]):
         return True  # "it has destroyed vessels carrying drugs": acts of a kind, to date
-    window = _WINDOW.search(s_text, 0, ts)
+    window = _WINDOW.search(s_text, 0, ts) if may_hold(low, ("past", "last", "recent")) else None
     plural = f.trigger.text.split()[-1].lower().endswith("s")
     return window is not None and (perfect or plural)
 
 
-def _pattern_of_acts(f: Frame) -> bool:
+def _pattern_of_acts(f: Frame, low: str | None) -> bool:
     """An occurred act told as a pattern over time or a campaign waged, with no toll or day
-    that picks out one act: background to the news, no incident."""
+    that picks out one act: background to the news, no incident. (`low`: `may_hold`.)"""
     s = f.sentence
     a, b = max(0, f.start - s.start), f.end - s.start
     if _ONE_ACT.search(s.text, a, b):
@@ -235,9 +248,10 @@ def _pattern_of_acts(f: Frame) -> bool:
     hi = min([b, te + 60] + [i for i in (s.text.find(",", te), s.text.find(";", te)) if i >= 0])
     # "have fired ... since last month", or "have since (also) attacked ships": a perfect
     # reaching from then to now
-    perfect = _PERFECT.search(s.text[max(0, ts - 30):ts])
-    campaign = perfect is not None and bool(_SINCE.search(s.text, te, hi) or
-                                            _SINCE.search(perfect.group(0)))
+    perfect = _PERFECT.search(s.text[max(0, ts - 30):ts]) if may_hold(low, ("has", "have")) \
+        else None
+    campaign = perfect is not None and may_hold(low, ("since",)) and \
+        bool(_SINCE.search(s.text, te, hi) or _SINCE.search(perfect.group(0)))
     if not campaign and "ince" in s.text[:12]:
         # an opening "Since ...," before a passive perfect in the event words ("rockets
         # have been fired"): acts with no subject to tell one apart (an active one, "the
@@ -246,16 +260,18 @@ def _pattern_of_acts(f: Frame) -> bool:
         campaign = opening is not None and opening.end() <= ts and \
             bool(_PERFECT_IN.search(f.trigger.text))
     if not campaign:
-        campaign = _campaign_so_far(f, s.text, ts)
+        campaign = _campaign_so_far(f, s.text, ts, low)
     head = f.trigger.text.split()[-1]
-    if _UNCOUNTED_CRAFT.search(s.text, ts, hi) and not _ONE_ACT_NOUN.match(head):
+    if may_hold(low, ("boats", "vessels", "ships", "skiffs", "narco", "semi-sub")) and \
+            _UNCOUNTED_CRAFT.search(s.text, ts, hi) and not _ONE_ACT_NOUN.match(head):
         return True  # "We hit a number of boats": no one strike ("a strike on several
         # boats" is one)
     if campaign and not _FIGURE.search(s.text, lo, hi):
         # "have fired drones at ships since last month", "Since the war began, rockets have
         # been fired at Israel": a campaign to date
         return True
-    return bool(_ITERATIVE.search(s.text, lo, hi) or _WAGED.search(s.text[max(0, ts - 40):ts]))
+    return bool(_ITERATIVE.search(s.text, lo, hi) or
+                (may_hold(low, ("wag",)) and _WAGED.search(s.text[max(0, ts - 40):ts])))
 
 
 # acts named as what someone tries to stop: "the vote that tried to halt U.S. strikes on
@@ -265,6 +281,8 @@ _STOPPED = re.compile(r"\b(?:halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|end(?:s|ed|in
                       r"block(?:s|ed|ing)?|ban(?:s|ned|ning)?|restrict(?:s|ed|ing)?|"
                       r"suspend(?:s|ed|ing)?|pause|restrain(?:s|ed|ing)?)\s+"
                       r"(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
+_STOPPED_WORDS = ("halt", "stop", "end", "rein", "curb", "limit", "block", "ban", "restrict",
+                  "suspend", "pause", "restrain")
 # an act someone is kept from doing: "an attempt to stop the president from striking
 # boats", "a bill barring the military from launching strikes", "to prevent Israel from
 # attacking" (the act is what the stopping is about, not a thing done)
@@ -284,6 +302,8 @@ _JUDGED = re.compile(r"(?:\s+(?:on|in|against|off|near|at|of|by)\s+[^,;.:]{0,70}
                      r"are\s+(?:not\s+)?(?:illegal|unlawful|lawful|legal|justified|unjustified|"
                      r"murder|extrajudicial|war\s+crimes|self-defen[cs]e)|"
                      r"must\s+(?:stop|end|cease))\b", re.IGNORECASE)
+_JUDGED_WORDS = ("violate", "breach", "contravene", "amount", "constitute", "legal", "lawful",
+                 "justified", "murder", "extrajudicial", "war", "self-defen", "must")
 # acts given a name as a kind: "calling the strikes 'extrajudicial killings'", "described the
 # attacks as murder", "labelled such strikes illegal" (a plural event word as the object of
 # a verb of naming; one with a toll of its own is told, not only named)
@@ -291,6 +311,7 @@ _NAMED_AS = re.compile(r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|label(?:s
                        r"brand(?:s|ed|ing)?|term(?:s|ed|ing)?|characteri[sz](?:e|es|ed|ing))\s+"
                        r"(?:the|these|those|such|all)\s+(?:[\w.’'-]+\s+){0,2}?$",
                        re.IGNORECASE)
+_NAMED_AS_WORDS = ("call", "describ", "label", "brand", "term", "characteri")
 # "struck every boat": every one of a kind, no act
 _EVERY_AFTER = re.compile(r"\s+every\s+", re.IGNORECASE)
 # words said against words or policies, not a blow: "attacked the Biden administration",
@@ -319,18 +340,19 @@ _GROW = re.compile(r"\s+(?:[\w'’.-]+\s+){0,5}?(?:(?:has|have)\s+)?(?:grow|grow
                    re.IGNORECASE)
 
 
-def _told_as_trend(f: Frame) -> bool:
+def _told_as_trend(f: Frame, low: str | None) -> bool:
     """Acts told as a state of things over time rather than as one act with a toll or day."""
     s = f.sentence
     ts = f.trigger.start - s.start
     a, b = max(0, f.start - s.start), f.end - s.start
     plural = f.trigger.text.split()[0].lower().endswith("s")  # ("exchanges of fire")
-    if plural and _GROW.match(s.text, f.trigger.end - s.start, b) and \
+    if plural and may_hold(low, ("grow", "grew", "intensif", "escalat", "mount")) and \
+            _GROW.match(s.text, f.trigger.end - s.start, b) and \
             not _TOLL_WORD.search(s.text, a, b):
         # "as exchanges of fire on the border grow": acts as a trend (a day in the sentence,
         # "said on Saturday", is the telling's)
         return True
-    if _ONE_ACT.search(s.text, a, b):
+    if not may_hold(low, ("under",)) or _ONE_ACT.search(s.text, a, b):
         return False
     return bool(_UNDER_ATTACK.search(s.text[max(0, ts - 40):ts]))
 
@@ -348,25 +370,31 @@ _FEARED = re.compile(r"\b(?:for\s+fear\s+of|fear(?:s|ed|ing)?\s+(?:of\s+)?|risk\
                      r"(?:mistaken|mistook\s+(?:it|them|the\s+\w+))\s+for|"
                      r"took\s+(?:it|them|the\s+\w+)\s+for)\s+"
                      r"(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
+_FEARED_WORDS = ("fear", "risk", "prospect", "danger", "able", "willing", "likely", "warn",
+                 "alert")
 
 
-def _not_an_act(f: Frame) -> bool:
+def _not_an_act(f: Frame, low: str | None) -> bool:
     """An occurred event word that names no act done: strikes someone tries to halt,
-    "struck every boat", "attacked the administration"."""
+    "struck every boat", "attacked the administration". (`low`: the sentence lower-cased,
+    `may_hold`.)"""
     s = f.sentence
     ts, te = f.trigger.start - s.start, f.trigger.end - s.start
     word = f.trigger.text.lower()
-    if word.endswith("s") and _STOPPED.search(s.text[max(0, ts - 45):ts]):
+    plural = word.endswith("s")
+    if plural and may_hold(low, _STOPPED_WORDS) and _STOPPED.search(s.text[max(0, ts - 45):ts]):
         return True
-    if _KEPT_FROM.search(s.text[max(0, ts - 80):ts]):
+    if may_hold(low, ("from",)) and _KEPT_FROM.search(s.text[max(0, ts - 80):ts]):
         return True
-    if word.endswith("s") and (_JUDGED.match(s.text, te) or
-                               _NAMED_AS.search(s.text[max(0, ts - 40):ts])) and \
+    if plural and ((may_hold(low, _JUDGED_WORDS) and _JUDGED.match(s.text, te)) or
+                   (may_hold(low, _NAMED_AS_WORDS) and
+                    _NAMED_AS.search(s.text[max(0, ts - 40):ts]))) and \
             not _TOLL_WORD.search(s.text, max(0, f.start - s.start), f.end - s.start):
         return True
-    if _EVERY_AFTER.match(s.text, te) or _FEARED.search(s.text[max(0, ts - 45):ts]):
+    if (may_hold(low, ("every",)) and _EVERY_AFTER.match(s.text, te)) or \
+            (may_hold(low, _FEARED_WORDS) and _FEARED.search(s.text[max(0, ts - 45):ts])):
         return True
-    if f.kind == "event" and _told_as_trend(f):
+    if f.kind == "event" and _told_as_trend(f, low):
         return True
     return word.startswith("attack") and bool(_VERBAL_TARGET.match(s.text, te) or
                                               _VERBAL_AFTER.match(s.text, te))
@@ -401,57 +429,69 @@ def _identifies_by_history(f: Frame) -> bool:
 
 
 def _is_no_event(f: Frame, status: str) -> bool:
-    """Negated, habitual or a rule: the sentence says the event did not (or does not) happen."""
+    """Negated, habitual or a rule: the sentence says the event did not (or does not) happen.
+
+    Each pattern is searched only where one of the words it needs is in the sentence
+    (`may_hold`), and the frame's own facts (status, kind, strength) are tested before any
+    pattern: the answer is the same, most frames are turned away without a search."""
     s = f.sentence
+    low = lowered(s.text)
     ts = f.trigger.start - s.start
-    if status == "occurred" and _identifies_by_history(f):
+    occurred = status == "occurred"
+    if occurred and may_hold(low, ("behind", "responsible", "blamed")) and \
+            _identifies_by_history(f):
         return True  # "the group behind the attacks of Sept. 11, 2001": who, not what
-    if status == "occurred" and _not_an_act(f):
+    if occurred and _not_an_act(f, low):
         return True  # "tried to halt U.S. strikes", "we struck every boat"
-    if status == "occurred" and f.kind == "event" and _pattern_of_acts(f):
+    if occurred and f.kind == "event" and _pattern_of_acts(f, low):
         return True  # "Israel has repeatedly struck Syria": a pattern, no act of its own
-    if status == "hypothetical" and _CANNOT.search(s.text[:ts]):
+    if status == "hypothetical" and may_hold(low, ("cannot", "can't", "could not", "may not")) \
+            and _CANNOT.search(s.text[:ts]):
         return True  # "the U.S. cannot deploy troops": a rule, not an event
-    if status != "denied" and _NEGATED.search(s.text[max(0, ts - 25):ts]):
+    if status != "denied" and may_hold(low, ("never", "not", "n't", "no longer")) and \
+            _NEGATED.search(s.text[max(0, ts - 25):ts]):
         return True  # "Congress had never authorized ...": says it did not happen
-    if _HABITUAL.search(s.text[max(0, ts - 50):ts]) or \
-            _LONG_HABIT.search(s.text[max(0, ts - 80):ts]):
+    if (may_hold(low, _HABITUAL_WORDS) and _HABITUAL.search(s.text[max(0, ts - 50):ts])) or \
+            (may_hold(low, _LONG_HABIT_WORDS) and _LONG_HABIT.search(s.text[max(0, ts - 80):ts])):
         return True  # "smugglers, who have traditionally been arrested": a habit
     te = f.trigger.end - s.start
-    if status == "occurred" and f.trigger.strength == "strong" and \
+    if occurred and f.trigger.strength == "strong" and may_hold(low, _HABIT_AFTER_WORDS) and \
             _HABIT_AFTER.match(s.text, te, min(len(s.text), f.end - s.start)):
         return True  # "has attacked security forces many times"
-    if _GENERIC.search(s.text[max(0, ts - 60):ts]) or (
-            status == "occurred" and _ANY.search(s.text[max(0, ts - 40):ts])):
+    if (may_hold(low, _GENERIC_WORDS) and _GENERIC.search(s.text[max(0, ts - 60):ts])) or (
+            occurred and may_hold(low, ("any",)) and _ANY.search(s.text[max(0, ts - 40):ts])):
         return True  # a kind of act ("every strike", "the capacity to strike")
-    if _EACH.search(s.text[max(0, ts - 30):ts]) and \
+    if may_hold(low, ("each",)) and _EACH.search(s.text[max(0, ts - 30):ts]) and \
             _ONE_ACT_NOUN.match(f.trigger.text.split()[-1]):
         return True  # "each strike kills ...": a kind of act
-    if status == "occurred" and f.trigger.text.lower().endswith("s") and \
+    if occurred and f.trigger.text.lower().endswith("s") and \
+            may_hold(low, ("killed", "wounded", "injured", "died", "dead")) and \
             _DIED_IN.search(s.text[max(0, ts - 50):ts]) and not _FIGURE.search(s.text):
         return True  # "the men killed in the boat strikes": the campaign named
-    if _PASSIVE_PURPOSE.search(s.text[max(0, ts - 12):ts]):
+    if may_hold(low, ("be",)) and _PASSIVE_PURPOSE.search(s.text[max(0, ts - 12):ts]):
         return True  # "sent back to be detained and prosecuted": what is meant to happen
-    if status == "occurred" and _purpose_of_violence(f, s.text[max(0, ts - 30):ts]):
+    if occurred and _purpose_of_violence(f, s.text[max(0, ts - 30):ts]):
         return True  # "the rebels have used it before to attack shipping": what for
-    if _reduced_relative(s.text, ts) or \
-            _ADVERB_PARTICIPLE.search(s.text[max(0, ts - 20):te + 15]):
+    if (may_hold(low, ("designated", "deployed", "trained")) and _reduced_relative(s.text, ts)) or \
+            (may_hold(s.text, ("trained", "designated", "deployed", "armed")) and
+             _ADVERB_PARTICIPLE.search(s.text[max(0, ts - 20):te + 15])):
         return True  # "cartels designated as terrorist groups": describes, does not report
     since = _SINCE_OPENING.match(s.text) if "ince" in s.text[:12] else None
     if since is not None and ts < since.end() and not _TOLL_WORD.search(s.text):
         return True  # "Since Hamas's attack on Israel, the group has ...": dates another
-    if _dates_a_period(f) and not _TOLL_WORD.search(s.text, ts):
+    if may_hold(low, ("when",)) and _dates_a_period(f) and not _TOLL_WORD.search(s.text, ts):
         return True  # "from April 2017, when the president designated ...": dates a period
     if (" time" in s.text and _FIRST_TIME.search(s.text, 0, ts)) or \
             ("before" in s.text and _NEVER_BEFORE.search(s.text)) or \
-            _FIGURE_OF_SPEECH.match(s.text, te) or _RETORT.match(s.text, te):
+            _FIGURE_OF_SPEECH.match(s.text, te) or \
+            (may_hold(low, ("back",)) and _RETORT.match(s.text, te)):
         return True  # "It is only the second time a strike has left a survivor"
-    if status == "occurred" and _TRUCE.match(f.trigger.text) and \
+    if occurred and _TRUCE.match(f.trigger.text) and \
             _TRUCE_REF.search(s.text[max(0, ts - 30):ts]) and not _TRUCE_MADE.search(s.text) \
             and not _TOLL_WORD.search(s.text):
         return True  # a ceasefire named ("committed to the ceasefire"), not one made
-    return status != "denied" and f.trigger.strength == "strong" and bool(
-        _NO_NOUN.search(s.text[max(0, ts - 30):ts]) or _NO_SUBJECT.search(s.text[:ts]))
+    return status != "denied" and f.trigger.strength == "strong" and may_hold(low, ("no",)) and \
+        bool(_NO_NOUN.search(s.text[max(0, ts - 30):ts]) or _NO_SUBJECT.search(s.text[:ts]))
     # ("No strike has been reported", "No vessel has been attacked")
 
 
@@ -502,13 +542,17 @@ def recalled_earlier(f: Frame) -> bool:
     ts, te = f.trigger.start - s.start, f.trigger.end - s.start
     if _EARLIER_OPENING.match(s.text) and ts > 0:
         return True
-    for m in _EARLIER_NOUN.finditer(s.text, 0, te):
-        if m.end() >= te or _SAME_PHRASE.match(s.text[m.end():ts]):
-            return True  # the event word is in the phrase, or the phrase takes it in
-    if _YEARS_AFTER.search(s.text[max(0, ts - 70):ts]) and \
-            _ONE_ACT_NOUN.match(f.trigger.text.split()[-1].rstrip("s")):
+    low = lowered(s.text)  # (each pattern searched only where its words stand, `may_hold`)
+    if may_hold(low, ("previous", "prior", "earlier", "preceding", "another")):
+        for m in _EARLIER_NOUN.finditer(s.text, 0, te):
+            if m.end() >= te or _SAME_PHRASE.match(s.text[m.end():ts]):
+                return True  # the event word is in the phrase, or the phrase takes it in
+    if may_hold(low, ("year", "decade")) and _YEARS_AFTER.search(s.text[max(0, ts - 70):ts]) \
+            and _ONE_ACT_NOUN.match(f.trigger.text.split()[-1].rstrip("s")):
         return True  # "Ten years after the Kunduz hospital bombing, ...": the bombing is old
-    return bool(_EARLIER_AFTER.match(s.text, te) or _AGO_AFTER.match(s.text, te))
+    return bool((may_hold(low, ("previous", "prior", "earlier", "before")) and
+                 _EARLIER_AFTER.match(s.text, te)) or
+                (may_hold(low, ("ago", "last")) and _AGO_AFTER.match(s.text, te)))
 
 
 # a denial of who did it, not of what happened: "Russia denied carrying out the missile attack
@@ -564,7 +608,9 @@ def _deny_reports_denied_next(doc: Doc) -> None:
     for f in doc.frames:
         by_sentence.setdefault(f.sentence.index, []).append(f)
     for sent in doc.sentences:
-        if sent.index in by_sentence or not _DENIES_THE_REPORT.search(sent.text):
+        if sent.index in by_sentence or \
+                not may_hold(lowered(sent.text), ("den", "reject", "dismiss", "refut")) or \
+                not _DENIES_THE_REPORT.search(sent.text):
             continue
         for f in by_sentence.get(sent.index - 1, []):
             # a report that tells harm ("killing 20 children") keeps its strike: the
