@@ -249,3 +249,14 @@ def test_the_war_a_strike_is_told_beside_is_not_its_place() -> None:
     # a war that is the event's own place still places it
     ms = _run("Jets struck a depot in Syria on Monday, killing four guards.")
     assert ms and ms[0].place is not None and ms[0].place.country == "SY"
+
+
+def test_a_groups_spokesman_who_tells_the_strikes_is_their_source_not_their_agent() -> None:
+    ms = _run("The rebels' military spokesman, however, said the strikes hit a market in "
+              "Kassala on Monday, killing nine people.")
+    assert ms
+    assert all(m.actor1 is None or m.actor1.name != "rebels" for m in ms)
+    # "... said its fighters attacked": the group's own act
+    ms = _run("The rebels' spokesman said its fighters attacked an army base in Kassala on "
+              "Monday, killing nine soldiers.")
+    assert ms and ms[0].actor1 is not None and ms[0].actor2 is not None

@@ -116,6 +116,24 @@ _PLACE_OF_STATE = re.compile(r"^['’]s\s+(?:(?:[A-Z][\w-]*|and|al-\w+)\s+){0,4}
                              r"(?:far\s+)?(?:north|south)-?(?:east|west)\w*)\b")
 
 
+# "The Houthis' military spokesman, however, said the strikes hit ...", "Hamas's media office
+# said": a group's voice telling the event is its source ("... said its fighters attacked"
+# keeps the group as the agent)
+_VOICE_OF_GROUP = re.compile(r"^['’]s?\s+(?:[a-z][\w-]*\s+){0,2}(?:spokes(?:man|woman|person)|"
+                             r"media\s+office|press\s+office)(?:,\s+[a-z]+,)?"
+                             r"(?P<verb>\s+(?:has\s+)?(?:said|says|told|claimed)\b)")
+
+
+def _voice_of_group(text: str, h: ActorHit, start: int) -> bool:
+    """Whether a group (not a state: `_SOURCE_OF_STATE` reads those) is named as the owner
+    of the spokesman who tells the event, and not as its agent."""
+    if h.actor.type == "state":
+        return False
+    rest = text[h.end - start:h.end - start + 120]
+    m = _VOICE_OF_GROUP.match(rest)
+    return m is not None and not _SPEAKER_AGENT.match(rest[m.start("verb"):])
+
+
 def _person_of_state(rest: str) -> re.Match[str] | None:
     """"Colombia's Petro said": a person who spoke, not a party the lexicon knows
     ("Lebanon's Hezbollah said" names the group, which stays a party)."""
@@ -347,6 +365,7 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
              not _TARGET_MARK.search(text[:h.start - start]) and
              not _acted_on(text, h.start - start) and
              not _state_source_or_place(text, h, start) and
+             not _voice_of_group(text, h, start) and
              not (_CITED_BEFORE.search(text, max(0, h.start - start - 40), h.start - start) and
                   not _ITS_AFTER.match(text, h.end - start)) and
              not _SUFFERED.match(text, h.end - start, trig_start - start) and
