@@ -260,3 +260,15 @@ def test_a_groups_spokesman_who_tells_the_strikes_is_their_source_not_their_agen
     ms = _run("The rebels' spokesman said its fighters attacked an army base in Kassala on "
               "Monday, killing nine soldiers.")
     assert ms and ms[0].actor1 is not None and ms[0].actor2 is not None
+
+
+def test_the_place_of_what_a_strike_answered_is_not_the_strikes_place() -> None:
+    text = ("Niger has launched several air strikes inside Mali overnight, and local officials "
+            "say at least nine people were killed.\n\nNiamey said the strikes hit five suspected "
+            "militant camps close to the Mali-Niger border. Niger's Ministry of Defence called "
+            "the operation a \"measured answer\" and a \"reprisal\" for recent suicide bombings "
+            "in Niger.\n\nAccording to Malian officials, the strikes fell on farms in Gao Region, "
+            "and a spokesman put the dead at 11.")
+    ms = _run(text)
+    assert ms
+    assert all(m.place is not None and m.place.country == "ML" for m in ms)

@@ -303,6 +303,20 @@ def names_its_sea(f: Frame, frames: Sequence[Frame], open_water: Frame) -> bool:
     return f.date_low is None or f.date_low == own
 
 
+# "a 'response in retribution' for recent suicide bombings in Pakistan", "in retaliation for
+# the attack in Bannu": the event word names the cause, an earlier event with its own place
+_CAUSE_BEFORE = re.compile(r"\b(?:retaliation|retribution|response|reply|revenge|reprisal)"
+                           r"[\"”’']?\s+(?:for|to)\s+(?:(?:the|a|an|recent|last|earlier)\s+)*"
+                           r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def names_the_cause(text: str, f: Frame) -> bool:
+    """Whether the frame's event word is what the event answered ("in retaliation for the
+    bombing"), told in a later frame of the same mention."""
+    return _CAUSE_BEFORE.search(text, max(f.start, f.trigger.start - 60),
+                                f.trigger.start) is not None
+
+
 def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, ...]
               ) -> tuple[Frame, Place, tuple[int, int]] | None:
     """The first place geo finds in the mention's frames (head first), with its words.
@@ -325,6 +339,8 @@ def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, 
             b = src.start()  # "..., fishermen in the port of X told us": where they are
         if not _may_name_place(text, a, b, f):
             continue  # no name but actors', no sea word: nothing geo could find
+        if len(frames) > 1 and names_the_cause(text, f):
+            continue  # "in retaliation for the bombing in X": the cause's place
         try:
             masked = mask_borders(text, a, b)
             if f.event_type in _ATTACK_TYPES:  # a truce or a talk may be the war's own
