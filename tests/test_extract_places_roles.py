@@ -213,3 +213,62 @@ def test_an_earlier_deed_of_another_subject_keeps_its_own_place() -> None:
     # the same strike told after "after" is no other deed
     text = "Two people died in hospital on Monday, a day after the strike had hit a house in Gao."
     assert _countries(text) == ["ML"]
+
+
+def test_either_country_of_a_border_pair_names_the_border_not_the_place() -> None:
+    # the first name of "the Chad–Sudan border" (dash or hyphen) is part of the border too
+    for dash in ("–", "-", "—"):
+        text = f"Jets bombed a market along the Chad{dash}Sudan border on Monday."
+        trig = text.index("bombed")
+        place, _ = country_place(text, 0, len(text), (trig, trig + len("bombed")))
+        assert place is None, dash
+    ms = _run("On Monday the Ethiopian air force carried out airstrikes on villages along the "
+              "Ethiopia–Eritrea border, killing 12 people, a regional official said.")
+    assert ms
+    assert all(m.place is None or m.place.country != "ET" for m in ms)
+    assert all(m.actor2 is None or m.actor2.country != "ET" for m in ms)
+
+
+def test_a_place_hit_after_on_with_two_quarters_is_not_the_attacker() -> None:
+    text = ("On Thursday, a series of raids on northern and western Iraq killed six people, "
+            "among them a shepherd, and the Turkish army said it had hit an ammunition depot.")
+    ms = extract(Article(text=text, published=PUB))
+    assert ms
+    assert all(m.actor1 is None or m.actor1.country != "IQ" for m in ms)
+
+
+def test_the_war_a_strike_is_told_beside_is_not_its_place() -> None:
+    text = "The raids are part of a feud tied to the war in Ukraine, officials said."
+    trig = text.index("raids")
+    place, _ = country_place(text, 0, len(text), (trig, trig + len("raids")))
+    assert place is None
+    ms = _run("Jets struck a depot on Monday in a cycle of reprisals linked to the conflict "
+              "in Syria, killing four guards.")
+    assert ms
+    assert all(m.place is None or m.place.country != "SY" for m in ms)
+    # a war that is the event's own place still places it
+    ms = _run("Jets struck a depot in Syria on Monday, killing four guards.")
+    assert ms and ms[0].place is not None and ms[0].place.country == "SY"
+
+
+def test_a_groups_spokesman_who_tells_the_strikes_is_their_source_not_their_agent() -> None:
+    ms = _run("The rebels' military spokesman, however, said the strikes hit a market in "
+              "Kassala on Monday, killing nine people.")
+    assert ms
+    assert all(m.actor1 is None or m.actor1.name != "rebels" for m in ms)
+    # "... said its fighters attacked": the group's own act
+    ms = _run("The rebels' spokesman said its fighters attacked an army base in Kassala on "
+              "Monday, killing nine soldiers.")
+    assert ms and ms[0].actor1 is not None and ms[0].actor2 is not None
+
+
+def test_the_place_of_what_a_strike_answered_is_not_the_strikes_place() -> None:
+    text = ("Niger has launched several air strikes inside Mali overnight, and local officials "
+            "say at least nine people were killed.\n\nNiamey said the strikes hit five suspected "
+            "militant camps close to the Mali-Niger border. Niger's Ministry of Defence called "
+            "the operation a \"measured answer\" and a \"reprisal\" for recent suicide bombings "
+            "in Niger.\n\nAccording to Malian officials, the strikes fell on farms in Gao Region, "
+            "and a spokesman put the dead at 11.")
+    ms = _run(text)
+    assert ms
+    assert all(m.place is not None and m.place.country == "ML" for m in ms)

@@ -50,19 +50,22 @@ _SOURCE_CLAUSE = re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\
 
 # "about 35 km from the Kenyan border", "close to the border with Burkina Faso": a border
 # names the neighbour, not where the event happened
-_BORDER_AFTER = re.compile(r"\s*(?:['’]s\s+)?(?:\w+\s+)?(?:border|frontier)s?\b", re.IGNORECASE)
+_BORDER_AFTER = re.compile(r"\s*(?:['’]s\s+)?(?:(?P<pair>[-–—/]\s*[A-Z][\w'’]*\s+)|\w+\s+)?"
+                           r"(?:border|frontier)s?\b", re.IGNORECASE)
 _BORDER_BEFORE = re.compile(r"\b(?:border|frontier)s?\s+(?:with|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _BORDER_PHRASE = prefixed(re.compile(r"\b(?:border|frontier)s?\s+(?:with|of)\s+(?:the\s+)?"
                                      r"(?:[A-Z][\w\u00C0-\u017F'’-]*\s?){1,3}|"
-                                     r"(?:[A-Z][\w\u00C0-\u017F'’-]*\s){1,3}(?:['’]s\s+)?"
+                                     r"(?:[A-Z][\w\u00C0-\u017F'’-]*[\s–—]){1,3}(?:['’]s\s+)?"
                                      r"(?:border|frontier)s?\b"))
 
 
 def is_border_name(text: str, a: int, b: int) -> bool:
     """Whether the name at text[a:b] only names a border ("the Kenyan border", "the border
-    with Burkina Faso")."""
+    with Burkina Faso", either name of "along the Pakistan–Afghanistan border")."""
     after = _BORDER_AFTER.match(text, b)
-    return (after is not None and after.end() - b < 16) or \
+    # "the Pakistan–Afghanistan border": the first of a pair names the border too
+    near = 16 if after is None or after.group("pair") is None else 40
+    return (after is not None and after.end() - b < near) or \
         bool(_BORDER_BEFORE.search(text[max(0, a - 30):a]))
 
 
@@ -76,6 +79,34 @@ def mask_borders(text: str, a: int, b: int) -> str:
 # States is the source, not where the strike was)
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?:the\s+)?(?-i:[A-Z][\w.’'-]*)"
                            r"(?:\s+(?-i:[A-Z][\w.’'-]*))*(?=\s*,)", re.IGNORECASE)
+
+
+# "tied to the war in Gaza", "amid the conflict in Sudan": a war named as the setting has its
+# own place; a strike told beside it happened where its own clause says
+_WAR_IN = re.compile(r"\b(?:war|conflict|crisis)\s+(?:in|on|over)\s+(?:the\s+)?"
+                     r"[A-Z][\w\u00C0-\u017F'’-]*(?:\s+[A-Z][\w\u00C0-\u017F'’-]*)?")
+
+
+_ATTACK_TYPES = ("Explosions/Remote violence", "Battles", "Violence against civilians")
+
+
+def mask_wars(text: str, a: int, b: int, trigger: tuple[int, int]) -> str:
+    """text with "the war in <Name>" phrases in [a, b) blanked (same length), unless the
+    event word itself stands in one."""
+    def blank(m: re.Match[str]) -> str:
+        x, y = a + m.start(), a + m.end()
+        return m.group(0) if x <= trigger[0] < y else " " * len(m.group(0))
+    window = _WAR_IN.sub(blank, text[a:b])
+    return text if window == text[a:b] else text[:a] + window + text[b:]
+
+
+def is_war_setting(text: str, a: int) -> bool:
+    """Whether the name starting at `a` is the place of "the war in <Name>"."""
+    m = _WAR_BEFORE.search(text, max(0, a - 30), a)
+    return m is not None
+
+
+_WAR_BEFORE = re.compile(r"\b(?:war|conflict|crisis)\s+(?:in|on|over)\s+(?:the\s+)?$")
 
 
 def mask_sources(text: str, a: int, b: int) -> str:
@@ -171,6 +202,8 @@ def country_place(text: str, start: int, end: int, trigger: tuple[int, int]
 
         if is_border_name(text, a, b):
             continue  # "near the border with Kenya": the neighbour
+        if is_war_setting(text, a) and not a <= trigger[0] < b:
+            continue  # "tied to the war in Gaza": the war's place, not the event's
         if names_a_party(text, a, b, trigger):
             continue  # "in the U.S. airstrike", "blamed on Israel": a party, not a place
         d = a - trigger[1] if a >= trigger[1] else (trigger[0] - b) * 2
@@ -270,6 +303,20 @@ def names_its_sea(f: Frame, frames: Sequence[Frame], open_water: Frame) -> bool:
     return f.date_low is None or f.date_low == own
 
 
+# "a 'response in retribution' for recent suicide bombings in Pakistan", "in retaliation for
+# the attack in Bannu": the event word names the cause, an earlier event with its own place
+_CAUSE_BEFORE = re.compile(r"\b(?:retaliation|retribution|response|reply|revenge|reprisal)"
+                           r"[\"”’']?\s+(?:for|to)\s+(?:(?:the|a|an|recent|last|earlier)\s+)*"
+                           r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def names_the_cause(text: str, f: Frame) -> bool:
+    """Whether the frame's event word is what the event answered ("in retaliation for the
+    bombing"), told in a later frame of the same mention."""
+    return _CAUSE_BEFORE.search(text, max(f.start, f.trigger.start - 60),
+                                f.trigger.start) is not None
+
+
 def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, ...]
               ) -> tuple[Frame, Place, tuple[int, int]] | None:
     """The first place geo finds in the mention's frames (head first), with its words.
@@ -292,8 +339,13 @@ def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, 
             b = src.start()  # "..., fishermen in the port of X told us": where they are
         if not _may_name_place(text, a, b, f):
             continue  # no name but actors', no sea word: nothing geo could find
+        if len(frames) > 1 and names_the_cause(text, f):
+            continue  # "in retaliation for the bombing in X": the cause's place
         try:
-            masked = mask_actors(mask_sources(mask_borders(text, a, b), a, b), f, a, b)
+            masked = mask_borders(text, a, b)
+            if f.event_type in _ATTACK_TYPES:  # a truce or a talk may be the war's own
+                masked = mask_wars(masked, a, b, (f.trigger.start, f.trigger.end))
+            masked = mask_actors(mask_sources(masked, a, b), f, a, b)
             hit = geoparser().locate(masked, a, b,
                                      trigger=(f.trigger.start, f.trigger.end),
                                      context_countries=context_countries, domain=f.domain)

@@ -14,9 +14,13 @@ from strikewatch.extract.anchored import gated
 from strikewatch.extract.counts import WORD_VALUES
 from strikewatch.records import Actor
 
+# "southern and eastern Lebanon", "northern Syria": the quarters of a place before its name
+_QUARTERS = (r"(?:(?:north|south|east|west|central)\w*\s+(?:(?:and|or)\s+"
+             r"(?:north|south|east|west|central)\w*\s+)?)?")
 _TARGET_MARK = re.compile(r"\b(?:on|against|targeting|at|aimed at|toward|towards|hit|"
                           r"struck|killing|killed|kill)\s+(?:(?:the|a|an|two|three|several|"
-                          r"suspected|alleged|armed|rival|\w+-\w+)\s+){0,2}$", re.IGNORECASE)
+                          r"suspected|alleged|armed|rival|\w+-\w+)\s+){0,2}" + _QUARTERS + "$",
+                          re.IGNORECASE)
 # "The U.S. military said it conducted ...": the speaker is the agent
 _SPEAKER_AGENT = re.compile(r"^,?\s*(?:(?:meanwhile|separately|also),\s*)?(?:has |have )?"
                             r"(?:said|says|announced|confirmed|acknowledged|claimed)\s+"
@@ -37,9 +41,9 @@ _BY = re.compile(r"\bby\b")
 _PASSIVE_TRIGGER = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?hit\b")
 _BY_DEMONYM = re.compile(r"\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(" + "|".join(
     sorted((d for d, c in DEMONYMS.items() if c), key=len, reverse=True)) + r")\b")
-_LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|to)\s+"
-                       r"(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$",
-                       re.IGNORECASE)
+# (a state "along the Pakistan–Afghanistan border" is where, not who)
+_LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|to|along)\s+"
+                       r"(?:the\s+)?" + _QUARTERS + "$", re.IGNORECASE)
 # "killed by Israeli jets", "killed by a \"unilateral strike\" of U.S. troops" (not "by a
 # strike on X": X was hit)
 _PLACE_LIST = re.compile(r"\b(?:in|inside|into|near|across|of|from|over|to)\s+(?:the\s+)?"
@@ -110,6 +114,24 @@ _PLACE_OF_STATE = re.compile(r"^['’]s\s+(?:(?:[A-Z][\w-]*|and|al-\w+)\s+){0,4}
                              r"territory|soil|coast|waters|port|village|town|area|airspace|"
                              r"countryside|outskirts|(?:north|south|east|west)\w*|"
                              r"(?:far\s+)?(?:north|south)-?(?:east|west)\w*)\b")
+
+
+# "The Houthis' military spokesman, however, said the strikes hit ...", "Hamas's media office
+# said": a group's voice telling the event is its source ("... said its fighters attacked"
+# keeps the group as the agent)
+_VOICE_OF_GROUP = re.compile(r"^['’]s?\s+(?:[a-z][\w-]*\s+){0,2}(?:spokes(?:man|woman|person)|"
+                             r"media\s+office|press\s+office)(?:,\s+[a-z]+,)?"
+                             r"(?P<verb>\s+(?:has\s+)?(?:said|says|told|claimed)\b)")
+
+
+def _voice_of_group(text: str, h: ActorHit, start: int) -> bool:
+    """Whether a group (not a state: `_SOURCE_OF_STATE` reads those) is named as the owner
+    of the spokesman who tells the event, and not as its agent."""
+    if h.actor.type == "state":
+        return False
+    rest = text[h.end - start:h.end - start + 120]
+    m = _VOICE_OF_GROUP.match(rest)
+    return m is not None and not _SPEAKER_AGENT.match(rest[m.start("verb"):])
 
 
 def _person_of_state(rest: str) -> re.Match[str] | None:
@@ -247,6 +269,13 @@ _PARTNER_BEFORE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:coordination|cooperatio
                              re.IGNORECASE)
 
 
+def _placed(text: str, h: ActorHit, start: int) -> bool:
+    """Whether the state at `h` is named as what the event word hit ("raids on southern and
+    eastern Lebanon killed four"): it does not do the verb after it. (A state after "in"
+    stays: "strikes in Mali had killed 12" is read as Mali's, which the gold has kept.)"""
+    return h.actor.type == "state" and bool(_TARGET_MARK.search(text[:h.start - start]))
+
+
 def _acted_on(text: str, i: int) -> bool:
     """Whether the party at clause offset `i` is told as acted on or as a description of
     what was hit ("engaged the militants", "a boat tied to the ELN")."""
@@ -336,6 +365,7 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
              not _TARGET_MARK.search(text[:h.start - start]) and
              not _acted_on(text, h.start - start) and
              not _state_source_or_place(text, h, start) and
+             not _voice_of_group(text, h, start) and
              not (_CITED_BEFORE.search(text, max(0, h.start - start - 40), h.start - start) and
                   not _ITS_AFTER.match(text, h.end - start)) and
              not _SUFFERED.match(text, h.end - start, trig_start - start) and
@@ -381,7 +411,8 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
         # "In a second operation, in the district, troops killed four militants": the
         # party that does the verb after the event noun
         a1 = next((h for h in after if h.actor.type != "civilians" and
-                   _ACTS_AFTER.match(text[h.end - start:])), None)
+                   not _placed(text, h, start) and _ACTS_AFTER.match(text[h.end - start:])),
+                  None)
     for h in after:
         if h is a1 or (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) \
                 or (a1 is not None and h.end <= a1.start):
