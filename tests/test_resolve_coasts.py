@@ -105,3 +105,20 @@ def test_a_colombia_report_joins_a_caribbean_or_a_pacific_incident(sea: Place) -
     strike = _pacific_strike(d, 4, place=sea)
     loose = _country_report(d, 4, COLOMBIA)
     assert set(holding(d.resolve(), loose).mention_ids) == {strike.id, loose.id}
+
+
+def _waters(cc: str, name: str) -> _Place:
+    return _Place(**{**place_features(Place(name=name, kind="sea", geo_precision=6,
+                                            country=cc, latitude=11.4, longitude=-75.0),
+                                      name.split()[-1].lower()), "country": cc})
+
+
+def test_a_countrys_waters_meet_the_seas_it_borders_only() -> None:
+    colombia, venezuela = _waters("CO", "waters of Colombia"), _waters("VE", "waters of Venezuela")
+    pacific = _Place(**place_features(PACIFIC, "pacific"))
+    carib = _Place(**place_features(CARIB, "caribbean"))
+    assert places_compatible(colombia, pacific) is None
+    assert places_compatible(carib, colombia) is None
+    assert places_compatible(venezuela, carib) is None
+    assert places_compatible(pacific, venezuela) is False
+    assert places_compatible(colombia, venezuela) is None  # neighbours on the Caribbean

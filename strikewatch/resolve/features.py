@@ -121,6 +121,19 @@ def country_seas(country: str) -> frozenset[str] | None:
     return frozenset(k for k in keys if k)
 
 
+def _country_waters(place: Any) -> frozenset[str] | None:
+    """The seas a country's own waters may lie in ("waters of Colombia", "Venezuelan
+    waters": sea key 'colombia', the geo step's country set): those the country borders.
+    None for a named sea, or a country the coasts table lacks. Without it "waters of
+    Colombia" was a sea of its own, different from the Caribbean and the Pacific alike."""
+    if not place.country or not place.sea:
+        return None
+    seas = country_seas(place.country)
+    if seas is None or place.sea in seas:
+        return None
+    return seas
+
+
 def _on_coast_of(land: Any, water: Any) -> bool | None:
     """Whether a report placed in a country or a province (`land`) can be one of a strike
     in a named sea (`water`): the country must border that sea. None where that cannot be
@@ -474,7 +487,18 @@ def places_compatible(a: Features, b: Features) -> bool | None:
     if both_xy and (a.precision or 9) <= 3 and (b.precision or 9) <= 3:
         return haversine_km(a.lat, a.lon, b.lat, b.lon) <= MAX_PRECISE_DISTANCE_KM  # type: ignore[arg-type]
     if a.sea and b.sea:
-        return a.sea == b.sea
+        if a.sea == b.sea:
+            return True
+        wa, wb = _country_waters(a), _country_waters(b)
+        if wa is not None and wb is not None:
+            return None if wa & wb else False  # two neighbours' waters may meet
+        if wa is not None or wb is not None:
+            waters, sea = (wa, b) if wa is not None else (wb or frozenset(), a)
+            near = {sea.sea}
+            if sea.lat is not None and sea.lon is not None:
+                near.add(sea_of_point(sea.lat, sea.lon))
+            return None if waters & near else False
+        return False
     if a.sea or b.sea or a.precision == 6 or b.precision == 6:
         coast = _on_coast_of(a, b) if b.sea else _on_coast_of(b, a)
         if coast is not None:
