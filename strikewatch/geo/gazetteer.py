@@ -626,9 +626,17 @@ def load_from(tsv: Path, small: Path | None = None) -> Gazetteer:
         s["name"], *s.get("aliases", []), *(r["name"] for r in s.get("regional", []))]
         for w in normalise(n).split() if w not in _LINK_WORDS)
 
-    for cc, points in _read_json("coasts.json")["coasts"].items():
-        g.coasts[cc] = [Coast(p["sea"], p["lat"], p["lon"]) for p in points]
+    g.coasts = {cc: list(points) for cc, points in coasts().items()}
     return g
+
+
+@lru_cache(maxsize=1)
+def coasts() -> dict[str, tuple[Coast, ...]]:
+    """The curated coasts (`coasts.json`): for each coastal country an offshore point on
+    each sea it borders. Read without the gazetteer, for resolution, which asks whether a
+    report placed in a country can be one of a strike in a named sea."""
+    return {cc: tuple(Coast(p["sea"], p["lat"], p["lon"]) for p in points)
+            for cc, points in _read_json("coasts.json")["coasts"].items()}
 
 
 @lru_cache(maxsize=1)

@@ -13,8 +13,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
+from strikewatch.geo.gazetteer import coasts
 from strikewatch.records import Actor, Article, EventFields, Mention, Place, iso_date
 
 #: Radius (km) a place stands for, by spec geo_precision: 1 exact … 5 country, 6 sea.
@@ -91,12 +93,64 @@ def sea_key(place: Place | None, at_sea: bool = False) -> str | None:
         if at_sea and place.latitude is not None and place.longitude is not None:
             return sea_of_point(place.latitude, place.longitude)
         return None
+    return sea_name_key(place.name)
+
+
+def sea_name_key(name: str) -> str | None:
+    """A sea's name as `sea_key` compares it: 'Eastern Pacific' -> 'pacific'."""
     # the geo step names water off a coast "Caribbean Sea off Venezuela": the sea comes first
-    name = re.split(r"\s+off\s+", place.name.lower(), maxsplit=1)[0]
+    name = re.split(r"\s+off\s+", name.lower(), maxsplit=1)[0]
     words = [w for w in _WORD.findall(name) if w not in _SEA_NOISE]
     if not words and set(_WORD.findall(name)) <= UNNAMED_WATERS:
         return None  # "international waters": at sea, but in no sea in particular
     return " ".join(words) or name
+
+
+@cache
+def country_seas(country: str) -> frozenset[str] | None:
+    """The seas (as `sea_key` names them) a country's coasts lie on, None where the geo
+    step's coasts table (`geo/data/coasts.json`, an offshore point for each sea a coastal
+    country borders) does not hold the country: landlocked or not curated, we cannot tell.
+    Each coast counts by its sea's name and by the `SEA_BOXES` sea its point lies in, so
+    Colombia is on the Caribbean and the Pacific, Somalia on the Gulf of Aden and the
+    Indian Ocean, and a named gulf inside a box ('Gulf of Venezuela') meets its sea."""
+    points = coasts().get(country)
+    if not points:
+        return None
+    keys = {sea_name_key(c.sea) for c in points} | {sea_of_point(c.lat, c.lon) for c in points}
+    return frozenset(k for k in keys if k)
+
+
+def _country_waters(place: Any) -> frozenset[str] | None:
+    """The seas a country's own waters may lie in ("waters of Colombia", "Venezuelan
+    waters": sea key 'colombia', the geo step's country set): those the country borders.
+    None for a named sea, or a country the coasts table lacks. Without it "waters of
+    Colombia" was a sea of its own, different from the Caribbean and the Pacific alike."""
+    if not place.country or not place.sea:
+        return None
+    seas = country_seas(place.country)
+    if seas is None or place.sea in seas:
+        return None
+    return seas
+
+
+def _on_coast_of(land: Any, water: Any) -> bool | None:
+    """Whether a report placed in a country or a province (`land`) can be one of a strike
+    in a named sea (`water`): the country must border that sea. None where that cannot be
+    told: no named sea, no country, a country the coasts table lacks, or a town whose own
+    point the distance rule measures instead. Without it a report placed in Somalia agreed
+    with one in the Pacific (a country's middle and an ocean's point measure nothing)."""
+    if not water.sea or land.sea or not land.country or land.precision == 6:
+        return None
+    if land.precision not in (4, 5) and land.lat is not None:
+        return None
+    seas = country_seas(land.country)
+    if seas is None:
+        return None
+    near = {water.sea}
+    if water.lat is not None and water.lon is not None:
+        near.add(sea_of_point(water.lat, water.lon))
+    return bool(seas & near)
 
 
 def linking_place(m: EventFields) -> Place | None:
@@ -433,8 +487,23 @@ def places_compatible(a: Features, b: Features) -> bool | None:
     if both_xy and (a.precision or 9) <= 3 and (b.precision or 9) <= 3:
         return haversine_km(a.lat, a.lon, b.lat, b.lon) <= MAX_PRECISE_DISTANCE_KM  # type: ignore[arg-type]
     if a.sea and b.sea:
-        return a.sea == b.sea
+        if a.sea == b.sea:
+            return True
+        wa, wb = _country_waters(a), _country_waters(b)
+        if wa is not None and wb is not None:
+            return None if wa & wb else False  # two neighbours' waters may meet
+        if wa is not None or wb is not None:
+            waters, sea = (wa, b) if wa is not None else (wb or frozenset(), a)
+            near = {sea.sea}
+            if sea.lat is not None and sea.lon is not None:
+                near.add(sea_of_point(sea.lat, sea.lon))
+            return None if waters & near else False
+        return False
     if a.sea or b.sea or a.precision == 6 or b.precision == 6:
+        coast = _on_coast_of(a, b) if b.sea else _on_coast_of(b, a)
+        if coast is not None:
+            # a country and a sea it borders (or not): its middle's distance tells nothing
+            return None if coast else False
         # a sea and a point we cannot place in a sea: cannot tell, unless far away
         if both_xy and haversine_km(a.lat, a.lon, b.lat, b.lon) > SEA_VS_POINT_MAX_KM:  # type: ignore[arg-type]
             return False
