@@ -47,6 +47,13 @@ def test_the_coasts_table_names_the_seas_a_country_borders() -> None:
     assert country_seas("AF") is None  # landlocked: not in the table, nothing to tell
 
 
+def test_the_coasts_table_holds_each_countrys_second_sea() -> None:
+    """A country missing one of its seas would keep apart reports of one strike."""
+    assert "arabian" in (country_seas("YE") or set())  # Mahra's coast
+    assert "red" in (country_seas("IL") or set()) and "red" in (country_seas("JO") or set())
+    assert "caribbean" in (country_seas("US") or set())  # Puerto Rico, the Virgin Islands
+
+
 @pytest.mark.parametrize("somalia", [SOMALIA, SOMALIA_CENTROID])
 @pytest.mark.parametrize("sea", [PACIFIC, PACIFIC_NO_POINT, CARIB])
 def test_a_country_and_a_sea_it_does_not_border_are_apart(somalia: Place, sea: Place) -> None:
