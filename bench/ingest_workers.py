@@ -42,6 +42,10 @@ def one_run(archive: str, workers: int) -> dict[str, float | int]:
     store = open_store(f"sqlite:///{db}")
     try:
         t0 = time.perf_counter()
+        if workers > 1:  # as strikewatch ingest does: the pool's server loads meanwhile
+            from strikewatch import pool
+
+            pool.start_server()
         report = pipeline.PipelineReport(ingest=pipeline.ingest([archive], store))
         t1, c1 = time.perf_counter(), time.process_time()
         pipeline.extract_pending(store, report, workers=workers)

@@ -554,6 +554,8 @@ def run(
     retry_failed: bool = False,
 ) -> PipelineReport:
     """Ingest the inputs, extract what is new, and rebuild the ledger."""
+    if workers > 1:
+        pool.start_server()  # its loading overlaps the storing of the articles
     report = PipelineReport(ingest=ingest(inputs, store, options, on_unit))
     extract_pending(store, report, workers=workers, extractor=extractor,
                     retry_failed=retry_failed)
