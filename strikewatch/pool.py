@@ -27,7 +27,7 @@ from typing import Any
 
 #: What the fork server imports before forking any worker: the code the workers run, and
 #: the module whose import warms the readers up (strikewatch.pool_preload).
-PRELOAD = ["strikewatch.pipeline", "strikewatch.batch.worker", "strikewatch.pool_preload"]
+PRELOAD = ["strikewatch.pipeline", "strikewatch.pool_preload"]
 
 
 def executor(
