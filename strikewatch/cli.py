@@ -190,6 +190,10 @@ def run_pipeline(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
         TimeElapsedColumn(), TextColumn("{task.fields[current]}", markup=False),
     )
+    if workers > 1:
+        from strikewatch import pool
+
+        pool.start_server()  # its loading overlaps the storing of the articles
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingest", total=total, current="")
         report = pipeline.PipelineReport(

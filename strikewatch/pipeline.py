@@ -15,16 +15,16 @@ follow them).
 
 from __future__ import annotations
 
-import sys
 import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from strikewatch import pool
 from strikewatch import resolve as resolve_step
 from strikewatch.ingest import IngestOptions, IngestReport, ingest
 from strikewatch.ingest.language import has_reader, readable_languages
@@ -54,6 +54,9 @@ class PipelineReport:
     from_scratch: bool = False  # the last ledger update resolved everything (no usable state)
     ledger: LedgerWrite = field(default_factory=LedgerWrite)  # what it rewrote and kept
     timings: dict[str, float] = field(default_factory=dict)  # seconds: read, resolve, write
+    # CPU seconds the pool's workers spent on their chunks (0 without a pool): their
+    # processes are the fork server's children, so this process's rusage does not see them
+    pool_cpu: float = 0.0
     # stored articles left unread because no reader reads their language: language -> count
     unread: dict[str, int] = field(default_factory=dict)
 
@@ -212,35 +215,30 @@ def extract_and_store(
     return [outcomes[aid] for aid in article_ids if aid in outcomes]
 
 
-#: This pool worker's own connection to the store (_open_worker_store).
+#: This pool worker's own connection to the store (_start_worker).
 _worker_store: Store | None = None
 
 
-def _open_worker_store(url: str) -> None:
-    """Pool initializer: the worker opens the store itself. The engine the parent forked
-    with is never used here (a database connection must not cross a fork)."""
+def _start_worker(url: str, readers: tuple[str, list[str]]) -> None:
+    """Pool initializer: the worker opens the store itself (strikewatch.pool: a worker
+    holds none of the caller's connections) and reads with the caller's readers
+    (extract.registry.setup)."""
     global _worker_store
+    from strikewatch.extract import registry
     from strikewatch.store import open_store
 
+    registry.apply_setup(*readers)
     _worker_store = open_store(url)
 
 
 def _extract_and_store_in_worker(
     article_ids: list[str], extractor: str | None
-) -> list[Outcome]:
+) -> tuple[list[Outcome], float]:
+    """extract_and_store in a pool worker, with the CPU seconds it took."""
     assert _worker_store is not None, "the pool's initializer opens the store"
-    return extract_and_store(_worker_store, article_ids, extractor)
-
-
-def load_models_before_fork() -> None:
-    """Load now what the reader would load on first need, so that forked pool workers
-    share it instead of each loading it. Reading one article imports the reader but may
-    not parse (the spaCy model loads on the first parse: ~1.2 s of CPU a process); if the
-    reader uses the parser's module, its model is loaded here."""
-    nlp = sys.modules.get("strikewatch.extract.nlp")
-    load = getattr(nlp, "load_nlp", None)
-    if callable(load):
-        load()
+    start = time.process_time()
+    outcomes = extract_and_store(_worker_store, article_ids, extractor)
+    return outcomes, time.process_time() - start
 
 
 def _shared_url(store: Store) -> str | None:
@@ -298,21 +296,26 @@ def extract_articles(
         for chunk in chunks:
             tally(extract_and_store(store, chunk, extractor))
         return report
-    # The first article here: it loads the extractor's models (~2 s), which the workers
-    # forked afterwards share instead of each loading them again (fork: Linux's default).
-    tally(extract_and_store(store, chunks[0][:1], extractor))
-    load_models_before_fork()
-    rest = [chunks[0][1:], *chunks[1:]] if len(chunks[0]) > 1 else chunks[1:]
-    with ProcessPoolExecutor(max_workers=workers, initializer=_open_worker_store,
-                             initargs=(url,)) as pool:
-        window: deque[Future[list[Outcome]]] = deque()
+    # The workers start from the fork server (strikewatch.pool), which loaded the
+    # readers' models once; this process forks nothing.
+    from strikewatch.extract import registry
+
+    with pool.executor(workers, _start_worker, (url, registry.setup())) as workers_pool:
+        window: deque[Future[tuple[list[Outcome], float]]] = deque()
+
+        def take(future: Future[tuple[list[Outcome], float]]) -> None:
+            outcomes, cpu = future.result()
+            report.pool_cpu += cpu
+            tally(outcomes)
+
         try:
-            for chunk in rest:
-                window.append(pool.submit(_extract_and_store_in_worker, chunk, extractor))
+            for chunk in chunks:
+                window.append(workers_pool.submit(_extract_and_store_in_worker, chunk,
+                                                  extractor))
                 if len(window) >= 2 * workers:
-                    tally(window.popleft().result())
+                    take(window.popleft())
             while window:
-                tally(window.popleft().result())
+                take(window.popleft())
         finally:
             for future in window:
                 future.cancel()
@@ -551,6 +554,8 @@ def run(
     retry_failed: bool = False,
 ) -> PipelineReport:
     """Ingest the inputs, extract what is new, and rebuild the ledger."""
+    if workers > 1:
+        pool.start_server()  # its loading overlaps the storing of the articles
     report = PipelineReport(ingest=ingest(inputs, store, options, on_unit))
     extract_pending(store, report, workers=workers, extractor=extractor,
                     retry_failed=retry_failed)

@@ -18,7 +18,7 @@ from typing import Any
 from strikewatch.batch.archive import iter_raw
 from strikewatch.batch.mentions import MentionWriter
 from strikewatch.batch.worker import Row, extract_chunk
-from strikewatch.pipeline import load_models_before_fork
+from strikewatch.pool import load_models
 
 CHUNK = 32
 
@@ -63,7 +63,7 @@ def extract_local(
     records += len(first)
     head = extract_chunk(first, extractor, skip)
     if workers > 1:
-        load_models_before_fork()
+        load_models()
     pool = (ProcessPoolExecutor(max_workers=workers,
                                 mp_context=multiprocessing.get_context("fork"))
             if workers > 1 else None)

@@ -22,6 +22,7 @@ the store keeps on every article it read.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
 
@@ -101,6 +102,24 @@ def get_extractor(name: str | None = None) -> Extractor:
                         "__call__(article) -> list[Mention]")
     _built[key] = got
     return got
+
+
+def setup() -> tuple[str, list[str]]:
+    """What a fresh process needs to pick the readers this one picks: the default reader's
+    name and the modules that registered every reader. Pool workers start from a fork
+    server, not as copies of this process (strikewatch.pool), so a reader registered by a
+    module imported here, or a default changed here, reaches them only through this."""
+    modules = {getattr(factory, "__module__", None) for factory in extractors.get_all().values()}
+    return DEFAULT_EXTRACTOR, sorted(m for m in modules if m and m != "__main__")
+
+
+def apply_setup(default: str, modules: list[str]) -> None:
+    """Take another process's setup(): import the modules that register its readers and
+    make its default reader this process's default."""
+    global DEFAULT_EXTRACTOR
+    for module in modules:
+        importlib.import_module(module)
+    DEFAULT_EXTRACTOR = default
 
 
 def reader_languages() -> frozenset[str]:

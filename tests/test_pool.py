@@ -1,0 +1,65 @@
+"""Worker pools start from the fork server, never as forks of the calling process.
+
+A CI run lost an `ingest --workers 2` worker to a segmentation fault in its garbage
+collector: the test process that forked it had just resolved a ledger, so DuckDB's and
+Arrow's native threads were running and splink's objects were waiting in its garbage, all
+copied into the child. strikewatch.pool starts workers from a fresh fork server instead.
+These checks fail whenever a worker is a fork of its caller, whatever the timing.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from strikewatch import pipeline, pool
+from strikewatch.batch.synthetic import iter_synthetic
+from strikewatch.store import open_store
+
+
+def _what_the_worker_holds() -> tuple[bool, bool]:
+    """(the caller's marker is here, the English reader was imported before this task)."""
+    from strikewatch import pool as worker_pool
+
+    return (hasattr(worker_pool, "_set_by_the_caller"),
+            "strikewatch.extract.rules" in sys.modules)
+
+
+def test_workers_do_not_inherit_the_callers_state(monkeypatch: pytest.MonkeyPatch) -> None:
+    # state only this process has, and a thread alive as a Rich progress bar's is
+    monkeypatch.setattr(pool, "_set_by_the_caller", True, raising=False)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        with pool.executor(2) as workers:
+            held = [workers.submit(_what_the_worker_holds).result() for _ in range(4)]
+    finally:
+        stop.set()
+        thread.join()
+    assert [marker for marker, _ in held] == [False] * 4
+    # ...yet they share the readers the fork server loaded instead of loading them each
+    assert [reader for _, reader in held] == [True] * 4
+
+
+def test_workers_collect_garbage_after_the_caller_resolved(tmp_path: Path) -> None:
+    """The CI crash, made certain: after a resolve here (splink's Linker and its DuckDB
+    connections left in reference cycles, DuckDB's threads running), a worker forked from
+    this process died in its first full garbage collection, every time (5 of 5 pools with
+    a fork pool). A worker from the fork server has none of that garbage to collect."""
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text("".join(json.dumps(r) + "\n" for r in iter_synthetic(40, seed=3)),
+                       encoding="utf-8")
+    store = open_store(f"sqlite:///{tmp_path / 'ledger.db'}")
+    try:
+        assert pipeline.run([str(archive)], store).incidents > 0  # resolved here
+    finally:
+        store.close()
+    with pool.executor(2) as workers:
+        collected = [workers.submit(gc.collect).result() for _ in range(4)]
+    assert all(isinstance(n, int) for n in collected)
