@@ -63,3 +63,30 @@ def test_workers_collect_garbage_after_the_caller_resolved(tmp_path: Path) -> No
     with pool.executor(2) as workers:
         collected = [workers.submit(gc.collect).result() for _ in range(4)]
     assert all(isinstance(n, int) for n in collected)
+
+
+def test_batch_forks_its_workers_with_no_garbage_to_inherit(tmp_path: Path) -> None:
+    """`batch --engine local` still forks (its workers share the models its first chunk
+    loaded), so it collects and freezes this process's garbage first: after a resolve
+    here, its forked workers collect their own garbage without crashing."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from strikewatch.batch.local import _fork_workers
+
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text("".join(json.dumps(r) + "\n" for r in iter_synthetic(40, seed=5)),
+                       encoding="utf-8")
+    store = open_store(f"sqlite:///{tmp_path / 'ledger.db'}")
+    try:
+        assert pipeline.run([str(archive)], store).incidents > 0  # resolved here
+    finally:
+        store.close()
+    forked = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"))
+    try:
+        _fork_workers(forked)
+        collected = [forked.submit(gc.collect).result() for _ in range(4)]
+    finally:
+        forked.shutdown()
+    assert all(isinstance(n, int) for n in collected)
+    assert gc.get_freeze_count() == 0  # this process collects as before

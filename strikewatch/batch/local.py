@@ -8,6 +8,7 @@ results are written in input order as they arrive.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Collection, Iterator
@@ -36,6 +37,23 @@ def _chunks(input_path: Path, errors: list[str]) -> Iterator[list[tuple[dict[str
             chunk = []
     if chunk:
         yield chunk
+
+
+def _fork_workers(pool: ProcessPoolExecutor) -> None:
+    """Fork every worker now, with no garbage for them to inherit.
+
+    A process that has already built a ledger (a test run, a notebook) holds splink's
+    closed DuckDB connections in unreachable cycles; a forked child that later collects
+    them crashes (ingest met this: strikewatch/pool.py). Collecting first disposes of them
+    here, where their threads still exist, and freezing keeps the children from scanning
+    what they share with this process (which also spares copy-on-write pages).
+    """
+    gc.collect()
+    gc.freeze()
+    try:
+        pool.submit(int).result()  # a fork pool forks every worker at its first task: now
+    finally:
+        gc.unfreeze()
 
 
 def extract_local(
@@ -68,7 +86,7 @@ def extract_local(
                                 mp_context=multiprocessing.get_context("fork"))
             if workers > 1 else None)
     if pool is not None:
-        pool.submit(int).result()  # a fork pool forks every worker at its first task: now
+        _fork_workers(pool)
     try:
         with MentionWriter(mentions_dir / "part-00000.parquet") as writer:
 
