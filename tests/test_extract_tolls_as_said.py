@@ -306,3 +306,19 @@ def test_a_span_of_days_or_miles_before_another_death_is_no_toll() -> None:
     # a figure that counts people still reaches its verb across words
     text = "Militants stormed a checkpoint near Gao on Monday. Four soldiers were killed."
     assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(4, 4)]
+
+
+def test_a_count_reaches_its_death_verb_past_two_asides() -> None:
+    text = ("Clan elders said four members of the Watch, the local self-defence group, among "
+            "them its deputy leader, died on Tuesday night when a drone struck their truck "
+            "near the ferry crossing.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(4, 4)]
+    text = ("Officials said two guards, among them a sergeant, the convoy's driver, were "
+            "killed on Tuesday when a drone hit their checkpoint outside the port.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(2, 2)]
+
+
+def test_an_aside_before_another_verb_is_no_toll() -> None:
+    text = ("A drone strike on Tuesday hit a pickup carrying five men, the governor said, and "
+            "a warehouse nearby, the police added, was burned down.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(None, None)]

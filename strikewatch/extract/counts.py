@@ -274,12 +274,14 @@ _HE_AND = re.compile(r"(?:\b(?:he|she)|(?:^|[.;:,]\s+)[A-Z][\w'’-]+(?:\s+[A-Z]
 _NTH = re.compile(r"\s+(?:second|third|fourth|fifth|sixth|seventh)\s+(?!(?:strike|attack|"
                   r"raid|time|day|boat|vessel)s?\b)", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a further)\s+$", re.IGNORECASE)
-# ", including three women," between a count and its verb; and a short aside right before
-# a death verb ("one person, not yet identified, was killed", "two people, both civilians,
+# ", including three women," between a count and its verb; and a short aside, or two,
+# right before a death verb ("one person, not yet identified, was killed", "two people, both
+# civilians, died", "three members of the militia, its armed wing, among them a commander,
 # died")
-_ASIDE = re.compile(r",\s+(?:including|among them|among whom|\w+ of (?:them|whom))\b[^,.;]{0,60},|"
-                    r",\s+[^,.;]{1,40},(?=\s+(?:(?:was|were|had been|have been|has been)\s+"
-                    r"(?:killed|slain)|died)\b)")
+_ASIDE = re.compile(r"(?:,\s+[^,.;]{1,40}){1,2},"
+                    r"(?=\s+(?:(?:was|were|had been|have been|has been)\s+(?:killed|slain)|"
+                    r"died)\b)|"
+                    r",\s+(?:including|among them|among whom|\w+ of (?:them|whom))\b[^,.;]{0,60},")
 _STRIKES = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:strikes|airstrikes|air strikes|drone strikes|attacks|raids|"
     r"bombings|sorties|operations|shellings|bombardments)\b", re.IGNORECASE)
@@ -429,9 +431,12 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         if added:
             added_at.add(c.start)
             right = _MORE.sub("", right, count=1)  # "two more died": the count's verb
-        aside = _ASIDE.search(right, 0, 100)
+        # ", including three women,": read past the aside (two asides may run past the
+        # 80 characters read, so it is looked for in a wider window)
+        wide = text[c.end:c.end + 160] if right == text[c.end:c.end + 80] else right
+        aside = _ASIDE.search(wide, 0, 140)
         if aside is not None and aside.start() < 40:
-            right = right[:aside.start()] + right[aside.end():]  # ", including three women,"
+            right = (wide[:aside.start()] + wide[aside.end():])[:80]
         rng = (c.low, c.high)
         # a year ("in 2016") or a day of a month ("August 10", "16 January") is no count
         if c.low is not None and 1900 <= c.low <= 2100 and c.low == c.high:
