@@ -322,3 +322,22 @@ def test_an_aside_before_another_verb_is_no_toll() -> None:
     text = ("A drone strike on Tuesday hit a pickup carrying five men, the governor said, and "
             "a warehouse nearby, the police added, was burned down.")
     assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(None, None)]
+
+
+def test_a_toll_its_sentence_says_will_grow_is_a_floor() -> None:
+    text = ("A drone strike on a bus depot in Kassala on Tuesday killed nine people, and "
+            "hospital staff said the toll was likely to rise as more bodies were found.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(9, None)]
+    text = ("Health officials said an air strike on the market in Kassala on Tuesday left "
+            "twelve dead and 40 injured, figures expected to climb overnight.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(12, None)]
+
+
+def test_other_things_that_may_rise_leave_the_toll_exact() -> None:
+    text = ("A drone strike on a bus depot in Kassala on Tuesday killed nine people, and "
+            "analysts said tensions were likely to rise along the border.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(9, 9)]
+    # a growth told before the figure is about something else
+    text = ("With the number of displaced people likely to grow, an air strike on the market "
+            "in Kassala on Tuesday killed nine people, officials said.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(9, 9)]

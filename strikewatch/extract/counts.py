@@ -94,6 +94,16 @@ COUNT_LC = prefixed(re.compile(COUNT_RE.pattern.lower().replace("(?p<", "(?P<").
     "(?<![a-za-z]-)", "(?<![a-z]-)")))  # lower-cased text (no capitals in the pattern)
 
 
+# a toll told as one that will grow: "six dead and 91 injured, figures expected to climb",
+# "the death toll is likely to rise", "the number killed could rise further": the figure is
+# a floor, so the toll keeps no upper bound (the noun keeps "tensions are expected to rise" out)
+TOLL_MAY_RISE = re.compile(
+    r"\b(?:(?:death\s+)?tolls?|figures?|numbers?|count|casualties|dead)\b[^.;]{0,40}?"
+    r"\b(?:(?:is|are|was|were)\s+)?(?:(?:expected|likely|feared|set)\s+to|could|may|might|"
+    r"would|will)\s+(?:still\s+|yet\s+|further\s+)?(?:rise|climb|increase|grow|go\s+up)\b",
+    re.IGNORECASE)
+
+
 def parse_number(s: str) -> int | None:
     """'65' -> 65, '1,200' -> 1200, 'twenty-three' -> 23, 'two hundred' -> 200."""
     s = s.lower().strip()
