@@ -341,3 +341,30 @@ def test_other_things_that_may_rise_leave_the_toll_exact() -> None:
     text = ("With the number of displaced people likely to grow, an air strike on the market "
             "in Kassala on Tuesday killed nine people, officials said.")
     assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(9, 9)]
+
+
+def test_two_counts_sharing_one_death_verb_are_one_toll() -> None:
+    text = ("Two soldiers and three civilians were killed on Tuesday when a drone hit the "
+            "checkpoint outside Kassala, officials said.")
+    [m] = _events(text)
+    assert (m.killed_low, m.killed_high) == (5, 5)
+    assert (m.civilians_killed_low, m.civilians_killed_high) == (3, 3)
+    text = ("Police said 12 gunmen and 9 border guards were killed on Tuesday when an air "
+            "strike hit the crossing near Kassala.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(21, 21)]
+    text = ("Two guards and four cooks who worked at the depot died on Tuesday when a drone "
+            "hit the depot near Kassala.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(6, 6)]
+
+
+def test_a_count_with_a_verb_of_its_own_is_not_added() -> None:
+    text = ("A drone strike on the checkpoint outside Kassala on Tuesday killed two soldiers "
+            "and three civilians were wounded, officials said.")
+    [m] = _events(text)
+    assert (m.killed_low, m.killed_high) == (2, 2)
+    assert (m.injured_low, m.injured_high) == (3, 3)
+    text = ("Two soldiers were killed and three civilians were hurt on Tuesday when a drone "
+            "hit the checkpoint outside Kassala.")
+    [m] = _events(text)
+    assert (m.killed_low, m.killed_high) == (2, 2)
+    assert m.civilians_killed_low is None

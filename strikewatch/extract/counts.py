@@ -408,7 +408,18 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
     direct_kill = False  # the killed count was the object of "killed"
     far_subject: int | None = None  # where a toll's long subject ends ("... were killed")
     boats: tuple[Range, int, int, bool] | None = None  # the boats that subject was aboard
-    for c in count_expressions(text):
+
+    def add_killed(c: CountExpr) -> None:
+        """One more part of the toll just read: "killed a commander and three fighters"."""
+        nonlocal last_killed
+        low, high = counts["killed"]
+        counts["killed"] = (None if low is None or c.low is None else low + c.low,
+                            None if high is None or c.high is None else high + c.high)
+        spans["killed"] = (spans["killed"][0], offset + c.end)
+        last_killed = c
+
+    exprs = count_expressions(text)
+    for i, c in enumerate(exprs):
         right = text[c.end:c.end + 80]
         left = text[max(0, c.start - 90):c.start]
         if _NOT_ONE.search(left):
@@ -505,14 +516,37 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         child, civ = _CHILD.match(right), _CIV.match(right)
         if civ is not None and child is not None and civ.end() < child.end():
             child = None  # "20 civilians including children": the count counts civilians
+        nxt = exprs[i + 1] if i + 1 < len(exprs) else None
+        if nxt is not None and _AND_ALSO.fullmatch(text, c.end, nxt.start) and \
+                not _CLAUSE_VERB.search(text, c.end, nxt.start):
+            # "two soldiers and three civilians were killed": the civilians are the next
+            # count's, and the two soldiers are killed by the verb the two counts share
+            # (however far it is: "84 Wagner fighters and 47 Malian soldiers were killed")
+            if civ is not None and c.end + civ.end() > nxt.start:
+                civ = None
+            if child is not None and c.end + child.end() > nxt.start:
+                child = None
+            if _SUBJECT_OPENS.search(text, 0, c.start):  # not "hit a farm and one person"
+                killed_here = killed_here or bool(
+                    _KILL_AFTER.match(text[nxt.end:nxt.end + 80]) or
+                    _KILL_FAR.match(text, nxt.end, nxt.end + 220))
+        # "... and three civilians were killed" after "two soldiers": one toll, one verb
+        shared = killed_here and last_killed is not None and "killed" in counts and \
+            bool(_AND_ALSO.fullmatch(text, last_killed.end, c.start)) and \
+            not _CLAUSE_VERB.search(text, last_killed.end, c.start) and \
+            bool(_SUBJECT_OPENS.search(text, 0, last_killed.start))
         if child and (killed_here or (including and kill_ctx)):
             put("children_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
-            if not including:
+            if shared:
+                add_killed(c)
+            elif not including:
                 put("killed", rng, c.start, c.end, c.approx)
             continue
         if civ and (killed_here or (including and kill_ctx)):
             put("civilians_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
-            if not including:
+            if shared:
+                add_killed(c)
+            elif not including:
                 put("killed", rng, c.start, c.end, c.approx)
                 last_killed = c
             continue
@@ -521,10 +555,11 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         if injured_here and not _KILL_AFTER.match(right):
             put("injured", rng, c.start, c.end, c.approx)
             continue
-        joined = last_killed is not None and "killed" in counts and \
-            bool(_AND_ALSO.fullmatch(text, last_killed.end, c.start)) and \
-            not _CLAUSE_VERB.search(text, last_killed.end, c.start) and \
-            not _VERB_AFTER.match(right)
+        joined = shared or (
+            last_killed is not None and "killed" in counts and
+            bool(_AND_ALSO.fullmatch(text, last_killed.end, c.start)) and
+            not _CLAUSE_VERB.search(text, last_killed.end, c.start) and
+            not _VERB_AFTER.match(right))
         if killed_here and not including and not joined:
             if direct and "killed" in counts and not direct_kill:
                 # "stormed a militant hideout and killed at least 14 fighters": the figure
@@ -538,11 +573,12 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             continue
         if joined and last_killed is not None:
             # "killed a commander and three fighters", "left 84 A and 47 B dead": one toll
-            low, high = counts["killed"]
-            counts["killed"] = (None if low is None or c.low is None else low + c.low,
-                                None if high is None or c.high is None else high + c.high)
-            spans["killed"] = (spans["killed"][0], offset + c.end)
-            last_killed = c
+            # (and "killed two soldiers and three civilians": the three are civilians)
+            add_killed(c)
+            if civ is not None:
+                put("civilians_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
+            if child is not None:
+                put("children_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
     if boats is not None:
         put("strikes", *boats)
     if "killed" not in counts and ("kill" in text or "Kill" in text or "slain" in text or
