@@ -49,3 +49,23 @@ def test_an_aside_between_commas_keeps_the_toll(text: str, n: int) -> None:
 def test_an_aside_before_other_words_is_no_toll() -> None:
     text = "Ocho pescadores, según sus familias, estaban a bordo de la lancha."
     assert not [c for c in read_counts(text, 0, len(text)) if c[0] == "killed"]
+
+
+def _es_tolls(text: str) -> list[tuple[int | None, int | None]]:
+    art = Article(text=text, published="2024-05-18", language="es")
+    return [(m.killed_low, m.killed_high) for m in get_extractor("strikewatch-rules-es")(art)
+            if m.kind == "event" and m.status == "occurred" and not m.background]
+
+
+def test_a_toll_that_will_grow_is_a_floor() -> None:
+    assert _es_tolls("La Fuerza Aérea bombardeó el jueves un campamento en el Cauca y murieron "
+                     "siete guerrilleros, y se teme que la cifra de muertos aumente en las "
+                     "próximas horas.") == [(7, None)]
+    assert _es_tolls("La Fuerza Aérea bombardeó el jueves un campamento en el Cauca y murieron "
+                     "siete guerrilleros; el balance podría subir, dijo el Ejército.") == \
+        [(7, None)]
+
+
+def test_a_toll_stays_exact_when_something_else_grows() -> None:
+    assert _es_tolls("La Fuerza Aérea bombardeó el jueves un campamento en el Cauca y murieron "
+                     "siete guerrilleros, y los precios del café podrían subir.") == [(7, 7)]

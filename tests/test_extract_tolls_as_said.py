@@ -306,3 +306,65 @@ def test_a_span_of_days_or_miles_before_another_death_is_no_toll() -> None:
     # a figure that counts people still reaches its verb across words
     text = "Militants stormed a checkpoint near Gao on Monday. Four soldiers were killed."
     assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(4, 4)]
+
+
+def test_a_count_reaches_its_death_verb_past_two_asides() -> None:
+    text = ("Clan elders said four members of the Watch, the local self-defence group, among "
+            "them its deputy leader, died on Tuesday night when a drone struck their truck "
+            "near the ferry crossing.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(4, 4)]
+    text = ("Officials said two guards, among them a sergeant, the convoy's driver, were "
+            "killed on Tuesday when a drone hit their checkpoint outside the port.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(2, 2)]
+
+
+def test_an_aside_before_another_verb_is_no_toll() -> None:
+    text = ("A drone strike on Tuesday hit a pickup carrying five men, the governor said, and "
+            "a warehouse nearby, the police added, was burned down.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(None, None)]
+
+
+def test_a_toll_its_sentence_says_will_grow_is_a_floor() -> None:
+    text = ("A drone strike on a bus depot in Kassala on Tuesday killed nine people, and "
+            "hospital staff said the toll was likely to rise as more bodies were found.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(9, None)]
+    text = ("Health officials said an air strike on the market in Kassala on Tuesday left "
+            "twelve dead and 40 injured, figures expected to climb overnight.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(12, None)]
+
+
+def test_other_things_that_may_rise_leave_the_toll_exact() -> None:
+    text = ("A drone strike on a bus depot in Kassala on Tuesday killed nine people, and "
+            "analysts said tensions were likely to rise along the border.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(9, 9)]
+    # a growth told before the figure is about something else
+    text = ("With the number of displaced people likely to grow, an air strike on the market "
+            "in Kassala on Tuesday killed nine people, officials said.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(9, 9)]
+
+
+def test_two_counts_sharing_one_death_verb_are_one_toll() -> None:
+    text = ("Two soldiers and three civilians were killed on Tuesday when a drone hit the "
+            "checkpoint outside Kassala, officials said.")
+    [m] = _events(text)
+    assert (m.killed_low, m.killed_high) == (5, 5)
+    assert (m.civilians_killed_low, m.civilians_killed_high) == (3, 3)
+    text = ("Police said 12 gunmen and 9 border guards were killed on Tuesday when an air "
+            "strike hit the crossing near Kassala.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(21, 21)]
+    text = ("Two guards and four cooks who worked at the depot died on Tuesday when a drone "
+            "hit the depot near Kassala.")
+    assert [(m.killed_low, m.killed_high) for m in _events(text)] == [(6, 6)]
+
+
+def test_a_count_with_a_verb_of_its_own_is_not_added() -> None:
+    text = ("A drone strike on the checkpoint outside Kassala on Tuesday killed two soldiers "
+            "and three civilians were wounded, officials said.")
+    [m] = _events(text)
+    assert (m.killed_low, m.killed_high) == (2, 2)
+    assert (m.injured_low, m.injured_high) == (3, 3)
+    text = ("Two soldiers were killed and three civilians were hurt on Tuesday when a drone "
+            "hit the checkpoint outside Kassala.")
+    [m] = _events(text)
+    assert (m.killed_low, m.killed_high) == (2, 2)
+    assert m.civilians_killed_low is None

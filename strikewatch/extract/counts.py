@@ -94,6 +94,16 @@ COUNT_LC = prefixed(re.compile(COUNT_RE.pattern.lower().replace("(?p<", "(?P<").
     "(?<![a-za-z]-)", "(?<![a-z]-)")))  # lower-cased text (no capitals in the pattern)
 
 
+# a toll told as one that will grow: "six dead and 91 injured, figures expected to climb",
+# "the death toll is likely to rise", "the number killed could rise further": the figure is
+# a floor, so the toll keeps no upper bound (the noun keeps "tensions are expected to rise" out)
+TOLL_MAY_RISE = re.compile(
+    r"\b(?:(?:death\s+)?tolls?|figures?|numbers?|count|casualties|dead)\b[^.;]{0,40}?"
+    r"\b(?:(?:is|are|was|were)\s+)?(?:(?:expected|likely|feared|set)\s+to|could|may|might|"
+    r"would|will)\s+(?:still\s+|yet\s+|further\s+)?(?:rise|climb|increase|grow|go\s+up)\b",
+    re.IGNORECASE)
+
+
 def parse_number(s: str) -> int | None:
     """'65' -> 65, '1,200' -> 1200, 'twenty-three' -> 23, 'two hundred' -> 200."""
     s = s.lower().strip()
@@ -274,12 +284,14 @@ _HE_AND = re.compile(r"(?:\b(?:he|she)|(?:^|[.;:,]\s+)[A-Z][\w'’-]+(?:\s+[A-Z]
 _NTH = re.compile(r"\s+(?:second|third|fourth|fifth|sixth|seventh)\s+(?!(?:strike|attack|"
                   r"raid|time|day|boat|vessel)s?\b)", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a further)\s+$", re.IGNORECASE)
-# ", including three women," between a count and its verb; and a short aside right before
-# a death verb ("one person, not yet identified, was killed", "two people, both civilians,
+# ", including three women," between a count and its verb; and a short aside, or two,
+# right before a death verb ("one person, not yet identified, was killed", "two people, both
+# civilians, died", "three members of the militia, its armed wing, among them a commander,
 # died")
-_ASIDE = re.compile(r",\s+(?:including|among them|among whom|\w+ of (?:them|whom))\b[^,.;]{0,60},|"
-                    r",\s+[^,.;]{1,40},(?=\s+(?:(?:was|were|had been|have been|has been)\s+"
-                    r"(?:killed|slain)|died)\b)")
+_ASIDE = re.compile(r"(?:,\s+[^,.;]{1,40}){1,2},"
+                    r"(?=\s+(?:(?:was|were|had been|have been|has been)\s+(?:killed|slain)|"
+                    r"died)\b)|"
+                    r",\s+(?:including|among them|among whom|\w+ of (?:them|whom))\b[^,.;]{0,60},")
 _STRIKES = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:strikes|airstrikes|air strikes|drone strikes|attacks|raids|"
     r"bombings|sorties|operations|shellings|bombardments)\b", re.IGNORECASE)
@@ -396,7 +408,18 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
     direct_kill = False  # the killed count was the object of "killed"
     far_subject: int | None = None  # where a toll's long subject ends ("... were killed")
     boats: tuple[Range, int, int, bool] | None = None  # the boats that subject was aboard
-    for c in count_expressions(text):
+
+    def add_killed(c: CountExpr) -> None:
+        """One more part of the toll just read: "killed a commander and three fighters"."""
+        nonlocal last_killed
+        low, high = counts["killed"]
+        counts["killed"] = (None if low is None or c.low is None else low + c.low,
+                            None if high is None or c.high is None else high + c.high)
+        spans["killed"] = (spans["killed"][0], offset + c.end)
+        last_killed = c
+
+    exprs = count_expressions(text)
+    for i, c in enumerate(exprs):
         right = text[c.end:c.end + 80]
         left = text[max(0, c.start - 90):c.start]
         if _NOT_ONE.search(left):
@@ -429,9 +452,12 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         if added:
             added_at.add(c.start)
             right = _MORE.sub("", right, count=1)  # "two more died": the count's verb
-        aside = _ASIDE.search(right, 0, 100)
+        # ", including three women,": read past the aside (two asides may run past the
+        # 80 characters read, so it is looked for in a wider window)
+        wide = text[c.end:c.end + 160] if right == text[c.end:c.end + 80] else right
+        aside = _ASIDE.search(wide, 0, 140)
         if aside is not None and aside.start() < 40:
-            right = right[:aside.start()] + right[aside.end():]  # ", including three women,"
+            right = (wide[:aside.start()] + wide[aside.end():])[:80]
         rng = (c.low, c.high)
         # a year ("in 2016") or a day of a month ("August 10", "16 January") is no count
         if c.low is not None and 1900 <= c.low <= 2100 and c.low == c.high:
@@ -490,14 +516,37 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         child, civ = _CHILD.match(right), _CIV.match(right)
         if civ is not None and child is not None and civ.end() < child.end():
             child = None  # "20 civilians including children": the count counts civilians
+        nxt = exprs[i + 1] if i + 1 < len(exprs) else None
+        if nxt is not None and _AND_ALSO.fullmatch(text, c.end, nxt.start) and \
+                not _CLAUSE_VERB.search(text, c.end, nxt.start):
+            # "two soldiers and three civilians were killed": the civilians are the next
+            # count's, and the two soldiers are killed by the verb the two counts share
+            # (however far it is: "84 Wagner fighters and 47 Malian soldiers were killed")
+            if civ is not None and c.end + civ.end() > nxt.start:
+                civ = None
+            if child is not None and c.end + child.end() > nxt.start:
+                child = None
+            if _SUBJECT_OPENS.search(text, 0, c.start):  # not "hit a farm and one person"
+                killed_here = killed_here or bool(
+                    _KILL_AFTER.match(text[nxt.end:nxt.end + 80]) or
+                    _KILL_FAR.match(text, nxt.end, nxt.end + 220))
+        # "... and three civilians were killed" after "two soldiers": one toll, one verb
+        shared = killed_here and last_killed is not None and "killed" in counts and \
+            bool(_AND_ALSO.fullmatch(text, last_killed.end, c.start)) and \
+            not _CLAUSE_VERB.search(text, last_killed.end, c.start) and \
+            bool(_SUBJECT_OPENS.search(text, 0, last_killed.start))
         if child and (killed_here or (including and kill_ctx)):
             put("children_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
-            if not including:
+            if shared:
+                add_killed(c)
+            elif not including:
                 put("killed", rng, c.start, c.end, c.approx)
             continue
         if civ and (killed_here or (including and kill_ctx)):
             put("civilians_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
-            if not including:
+            if shared:
+                add_killed(c)
+            elif not including:
                 put("killed", rng, c.start, c.end, c.approx)
                 last_killed = c
             continue
@@ -506,10 +555,11 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         if injured_here and not _KILL_AFTER.match(right):
             put("injured", rng, c.start, c.end, c.approx)
             continue
-        joined = last_killed is not None and "killed" in counts and \
-            bool(_AND_ALSO.fullmatch(text, last_killed.end, c.start)) and \
-            not _CLAUSE_VERB.search(text, last_killed.end, c.start) and \
-            not _VERB_AFTER.match(right)
+        joined = shared or (
+            last_killed is not None and "killed" in counts and
+            bool(_AND_ALSO.fullmatch(text, last_killed.end, c.start)) and
+            not _CLAUSE_VERB.search(text, last_killed.end, c.start) and
+            not _VERB_AFTER.match(right))
         if killed_here and not including and not joined:
             if direct and "killed" in counts and not direct_kill:
                 # "stormed a militant hideout and killed at least 14 fighters": the figure
@@ -523,11 +573,12 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             continue
         if joined and last_killed is not None:
             # "killed a commander and three fighters", "left 84 A and 47 B dead": one toll
-            low, high = counts["killed"]
-            counts["killed"] = (None if low is None or c.low is None else low + c.low,
-                                None if high is None or c.high is None else high + c.high)
-            spans["killed"] = (spans["killed"][0], offset + c.end)
-            last_killed = c
+            # (and "killed two soldiers and three civilians": the three are civilians)
+            add_killed(c)
+            if civ is not None:
+                put("civilians_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
+            if child is not None:
+                put("children_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
     if boats is not None:
         put("strikes", *boats)
     if "killed" not in counts and ("kill" in text or "Kill" in text or "slain" in text or

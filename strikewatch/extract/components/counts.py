@@ -3,7 +3,8 @@
 Per frame, from its clause (counts.py reads the numbers: "at least 12", "dozens", "3 to
 5"); a gapped part ("… and two in Jabalia") is read with the verb it shares. Counts that
 add to a figure told before ("two more died") are marked in `frame.more`. "Killing everyone
-on board" is as many dead as the article says were aboard, where it says one number.
+on board" is as many dead as the article says were aboard, where it says one number. A toll
+its sentence says will grow ("figures expected to climb") keeps no upper bound.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame
-from strikewatch.extract.counts import parse_number, read_counts
+from strikewatch.extract.counts import TOLL_MAY_RISE, parse_number, read_counts
 from strikewatch.extract.pipeline import component
 
 
@@ -35,6 +36,21 @@ def read_frame_counts(doc: Doc) -> None:
             f.cite(k, a, b)
         if "killed" not in counts:
             _all_aboard(doc, f)
+        open_if_toll_may_rise(doc, f, TOLL_MAY_RISE)
+
+
+def open_if_toll_may_rise(doc: Doc, f: Frame, may_rise: re.Pattern[str]) -> None:
+    """A toll its sentence, after the figure, says will grow ("six dead and 91 injured,
+    figures expected to climb") is a floor: its upper bound goes (spec: "at least N" is
+    N..null). Shared by the Spanish reader with its own words for it."""
+    low, high = f.counts.get("killed", (None, None))
+    cites = [a for a, _ in f.prov.get("killed", []) if f.sentence.start <= a < f.sentence.end]
+    if low is None or high is None or not cites:
+        return
+    m = may_rise.search(doc.text, min(cites), f.sentence.end)
+    if m is not None:
+        f.counts["killed"] = (low, None)
+        f.cite("killed", m.start(), m.end())
 
 
 # "a major escalation in the conflict between Israel and Hezbollah, in which more than 700

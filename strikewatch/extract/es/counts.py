@@ -132,6 +132,14 @@ _ONE_HURT = anchored(re.compile(
                        r"(?:resultó|quedó) herid[oa])\b", re.IGNORECASE))
 
 
+# a toll told as one that will grow: "es muy probable que la cifra de fallecidos crezca",
+# "el balance podría aumentar": the figure is a floor (counts.TOLL_MAY_RISE, in Spanish)
+TOLL_MAY_RISE = re.compile(
+    r"\b(?:cifra|balance|número|saldo|recuento|total)\b[^.;]{0,40}?\b(?:crezca|aumente|suba|"
+    r"(?:podría|puede|podrían|pueden|va\s+a|irá\s+a|seguirá|tiende\s+a)\s+"
+    r"(?:aumentar|subir|crecer|elevarse|incrementarse))\b", re.IGNORECASE)
+
+
 def number_value(word: str) -> int | None:
     """"64" → 64, "seis" → 6, "veintidós" → 22, "treinta y dos" → 32."""
     w = word.lower().strip()
