@@ -77,3 +77,16 @@ def test_the_dead_described_at_length_before_was_killed_in_a_strike_did_not_stri
     assert m.actor1 is not None and m.actor1.country == "TR"
 
 
+def test_a_toll_whose_subject_carries_an_apposition_and_an_aside_reaches_its_verb() -> None:
+    for text in ("Party officials said four members of the Lions Brigade, the armed wing of "
+                 "the party, among them a senior officer, died on Tuesday night when a drone "
+                 "struck their jeep near Mosul.",
+                 "Party officials say four members of the Lions Brigade, the armed wing, a "
+                 "senior officer among them, died on Tuesday when a drone struck their jeep "
+                 "near Mosul."):
+        (m,) = _events(text)
+        assert (m.killed_low, m.killed_high) == (4, 4), text
+    # negative: a figure inside the modifier counts its own noun, not the dead
+    (m,) = _events("Officials said the crew of two boats, the smaller ones, died on Tuesday "
+                   "when a drone struck them near Mosul.")
+    assert m.killed_low != 2
