@@ -90,3 +90,16 @@ def test_a_toll_whose_subject_carries_an_apposition_and_an_aside_reaches_its_ver
     (m,) = _events("Officials said the crew of two boats, the smaller ones, died on Tuesday "
                    "when a drone struck them near Mosul.")
     assert m.killed_low != 2
+
+
+def test_a_group_that_claims_an_attack_at_the_start_of_a_sentence_is_its_attacker() -> None:
+    # "Al-Shabab" opening a sentence is the group "al-Shabab" is elsewhere
+    (m,) = _events("Al-Shabab has said it carried out Tuesday's deadly assault on a hotel in "
+                   "Mombasa.")
+    assert m.actor1 is not None and m.actor1.name == "al-Shabaab"
+    # and a caption of that attack, whose dead are told first, takes no other attacker
+    got = _events("A woman mourns a relative who died in a recent terrorist attack, at a "
+                  "mortuary in Mombasa, Kenya, on Tuesday, May 7, 2024.\n\n"
+                  "Al-Shabab has said it carried out Tuesday's deadly assault on a hotel in "
+                  "Mombasa.")
+    assert got and all(m.actor1 is None or m.actor1.name == "al-Shabaab" for m in got)
