@@ -103,3 +103,18 @@ def test_a_group_that_claims_an_attack_at_the_start_of_a_sentence_is_its_attacke
                   "Al-Shabab has said it carried out Tuesday's deadly assault on a hotel in "
                   "Mombasa.")
     assert got and all(m.actor1 is None or m.actor1.name == "al-Shabaab" for m in got)
+
+
+def test_the_place_of_a_post_a_dead_commander_held_is_not_the_strikes() -> None:
+    (m,) = _events("A drone strike in the Kurdish north on Tuesday killed three militants, "
+                   "officials said, naming one of the dead as Abu Omar, who ran the group's "
+                   "operations in Syria.")
+    assert m.place is None or m.place.country != "SY"
+    # negative: the place told after the post's clause closes is the event's again
+    (m,) = _events("Turkey's army says it killed Abu Omar, who led the cell, together with "
+                   "two aides inside Syria on Tuesday.")
+    assert m.place is not None and m.place.country == "SY"
+    # negative: the strike's own place after the event word stays its place
+    (m,) = _events("A drone strike on Tuesday killed three militants in Syria, officials "
+                   "said.")
+    assert m.place is not None and m.place.country == "SY"
