@@ -118,3 +118,19 @@ def test_the_place_of_a_post_a_dead_commander_held_is_not_the_strikes() -> None:
     (m,) = _events("A drone strike on Tuesday killed three militants in Syria, officials "
                    "said.")
     assert m.place is not None and m.place.country == "SY"
+
+
+def test_a_partner_the_attacker_worked_with_is_not_the_attacker() -> None:
+    def first(text: str) -> Mention:
+        got = [m for m in extract(Article(text=text, published="2025-12-28"))
+               if m.kind == "event"]
+        assert len(got) == 1
+        return got[0]
+
+    m = first("On December 26, 2025, U.S. Africa Command (AFRICOM), working with Nigerian "
+              "authorities, carried out precision airstrikes on militants in Kebbi State.")
+    assert m.actor1 is not None and m.actor1.country == "US"
+    # negative: with no partner phrase, the authorities named before the act acted
+    m = first("On December 26, 2025, Nigerian authorities carried out precision airstrikes "
+              "on militants in Kebbi State.")
+    assert m.actor1 is not None and m.actor1.country == "NG"

@@ -374,6 +374,8 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
              not _suffered(text, h, start, trig_start) and
              not counted_group(text, h, start) and
              not _BACKER_OF.match(text, h.end - start) and
+             # "AFRICOM, working with Nigerian authorities, carried out": a partner
+             not _PARTNER_BEFORE.search(text, max(0, h.start - start - 45), h.start - start) and
              not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) and
              not _SPEAKER_AFTER.match(text[h.end - start:])]
     # "a helicopter raid", "a drone strike": a word modifying the event noun is its
