@@ -95,7 +95,7 @@ NAMED: tuple[ActorEntry, ...] = (
     ActorEntry(r"Kata['’]?[ie]b Hez?b[ou]llah|Kata['’]?[ie]b Hizb[ua]llah", "Kataib Hezbollah",
                "non_state", "IQ"),
     ActorEntry(r"Hezbollah", "Hezbollah", "non_state", "LB"),
-    ActorEntry(r"al-Shabaab|al-Shabab|Al-Shabaab", "al-Shabaab", "non_state", "SO"),
+    ActorEntry(r"[Aa]l-Shabaab|[Aa]l-Shabab", "al-Shabaab", "non_state", "SO"),
     ActorEntry(r"Boko Haram", "Boko Haram", "non_state", "NG"),
     ActorEntry(r"Islamic State|ISIS|ISIL", "Islamic State", "non_state", None),
     ActorEntry(r"Taliban", "Taliban", "non_state", "AF"),

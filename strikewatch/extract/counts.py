@@ -225,8 +225,10 @@ _FAR_HEAD = (r"(?!(?:days?|weeks?|months?|years?|hours?|minutes?|times?|percent|
 _FAR_MODIFIER = (rf"\s+(?:aboard|on\s+board|onboard|on|in|inside|at|near|from|off|of|along|"
                  r"with|travelling|traveling|riding|sailing|driving|believed|suspected|"
                  rf"linked|aged)\b(?:\s+{_FAR_WORD}){{1,10}}?")
-_FAR_ASIDE = (r",\s+(?:(?:which|who|whom|whose|where|when|that|according)\b[^,;]{1,120}?|"
-              r"[^,;]{1,60}?\s+among\s+them),")  # ", the group's leader among them,"
+_FAR_ASIDE = (r"(?:,\s+(?:the|an?)\s+[^,;]{1,40}?(?=,))?"  # ", the powerful militia"
+              r",\s+(?:(?:which|who|whom|whose|where|when|that|according)\b[^,;]{1,120}?|"
+              # ", the group's leader among them,", ", among them a commander,"
+              r"[^,;]{1,60}?\s+among\s+them|among\s+them\s+[^,;]{1,60}?),")
 # "three fleeing men who had sheltered beneath a tree died", "Five people who were
 # travelling in the car were killed": a restrictive relative clause on the counted noun (not
 # "who survived", "who said": the clause tells of others then)
@@ -238,7 +240,7 @@ _KILL_FAR = re.compile(
     rf"(?:{_FAR_MODIFIER}(?:{_FAR_ASIDE})?|{_FAR_ASIDE}|{_FAR_RELATIVE})"
     r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+(?:(?:all|reportedly|later|also)\s+)?"
     r"(?:killed|slain|dead)|(?:(?:all|reportedly|later|also)\s+)?died)\b", re.IGNORECASE)
-_SUBJECT_OPENS = re.compile(r"(?:^|[.;:!?)—–]\s+|,\s+|\b(?:said|says|that|and|but|while|"
+_SUBJECT_OPENS = re.compile(r"(?:^|[.;:!?)—–]\s+|,\s+|\b(?:said|says|say|that|and|but|while|"
                             r"when|after)\s+)[\"“]?(?:(?:all|the|all\s+the)\s+)?$",
                             re.IGNORECASE)
 # "the three crew members, all of whom died"

@@ -29,6 +29,12 @@ _PREP = re.compile(r"(?:\b(?i:in|inside|into|across|near|off|within|on|over|thro
                    r"[A-Z][\w\u00C0-\u017F-]+,\s+)$")
 
 
+# "..., who ran the group's operations in Syria": the post a person held, with its own
+# place, not the event's (up to the clause's end: "..., who led the group, together with
+# his aides inside Pakistan" is the event's place again)
+_POST_HELD = re.compile(r",\s+who\s+(?:had\s+)?(?:ran|run|led|commanded|headed|oversaw|"
+                        r"directed|coordinated)\b[^,.;:!?]*")
+
 # a clause naming who told it ("..., residents of X told reporters"): its place is the
 # sources', not the event's
 _SOURCE_CLAUSE = re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\b|"
@@ -110,8 +116,10 @@ _WAR_BEFORE = re.compile(r"\b(?:war|conflict|crisis)\s+(?:in|on|over)\s+(?:the\s
 
 
 def mask_sources(text: str, a: int, b: int) -> str:
-    """text with "according to <Name>," phrases in [a, b) blanked (same length)."""
+    """text with "according to <Name>," phrases and a post a person held there ("…, who ran
+    the group's operations in Syria") in [a, b) blanked (same length)."""
     window = _ACCORDING_TO.sub(lambda m: " " * len(m.group(0)), text[a:b])
+    window = _POST_HELD.sub(lambda m: " " * len(m.group(0)), window)
     return text if window == text[a:b] else text[:a] + window + text[b:]
 
 
@@ -204,6 +212,9 @@ def country_place(text: str, start: int, end: int, trigger: tuple[int, int]
             continue  # "near the border with Kenya": the neighbour
         if is_war_setting(text, a) and not a <= trigger[0] < b:
             continue  # "tied to the war in Gaza": the war's place, not the event's
+        if any(m.start() < a and b <= m.end()
+               for m in _POST_HELD.finditer(text, trigger[1], end)):
+            continue  # "..., who ran the group's operations in Syria": a post held there
         if names_a_party(text, a, b, trigger):
             continue  # "in the U.S. airstrike", "blamed on Israel": a party, not a place
         d = a - trigger[1] if a >= trigger[1] else (trigger[0] - b) * 2

@@ -187,6 +187,23 @@ _SUFFERED = re.compile(r"(?:['’]s)?(?:\s+[\w'’.-]+){0,4}?\s+(?:(?:was|were|h
                        r"injured|slain|eliminated)|died|lost (?:his|her|their) li(?:fe|ves)|"
                        r"(?:was|were)\s+(?:on board|aboard|on the (?:boat|vessel|ship)s?))\b",
                        re.IGNORECASE)
+# the party told before a death whose cause the event word tells: "three members of
+# Kataib Hezbollah, the powerful militia, died on Wednesday night when a drone struck
+# their car", "X, a commander of the militia Y, was killed along with two guards in a
+# drone strike" (the dead and their description, however long, are not who struck)
+_DIED_WHEN = re.compile(r"\b(?:died|(?:was|were|had been|have been)\s+killed|perished|"
+                        r"lost (?:his|her|their) li(?:fe|ves))\b[^.;:!?]*?"
+                        r"\b(?:when|as|in|during)\s+"
+                        r"(?:(?:an?|the|their|its|his|her)\s+)?(?:[\w-]+\s+){0,2}$",
+                        re.IGNORECASE)
+
+
+def _suffered(text: str, h: ActorHit, start: int, trig_start: int) -> bool:
+    """Whether the party at `h` is told as suffering the event at `trig_start`: "X was
+    killed in a strike", "X died … when a drone struck" (clause offsets as in
+    `assign_roles`)."""
+    return bool(_SUFFERED.match(text, h.end - start, trig_start - start) or
+                _DIED_WHEN.search(text, h.end - start, trig_start - start))
 
 
 # "11 suspected Tren de Aragua members killed", "killed 14 al-Shabaab fighters", "three
@@ -255,6 +272,22 @@ _CITED_BEFORE = re.compile(r"\b(?:according\s+to|citing|quoting)\s+(?:the\s+)?"
                            r"(?:[\w’'.-]+\s+){0,2}?$", re.IGNORECASE)
 
 
+# "according to two officials of Iran-backed militias, one of the dead was ...": the party
+# the cited people speak for is a source too, not the agent
+_CITED_OF_BEFORE = re.compile(r"\b(?:according\s+to|citing|quoting)\s+(?:the\s+)?"
+                              r"(?:[\w’'.-]+\s+){0,2}?(?:officials?|sources?|members?|"
+                              r"spokes(?:man|woman|person)|representatives?|leaders?|"
+                              r"commanders?)\s+(?:of|from|in|with)\s+(?:the\s+)?"
+                              r"(?:[\w’'.-]+\s+){0,2}?$", re.IGNORECASE)
+
+
+def _cited(text: str, i: int) -> bool:
+    """Whether the party at clause offset `i` is the source cited ("according to the
+    ministry", "citing officials of the militia"), not the agent."""
+    return bool(_CITED_BEFORE.search(text, max(0, i - 40), i) or
+                _CITED_OF_BEFORE.search(text, max(0, i - 90), i))
+
+
 # "According to U.S. Africa Command, its strikes ...": the source told its own act
 _ITS_AFTER = re.compile(r",\s+(?:its|their)\b")
 
@@ -289,7 +322,7 @@ def not_agent(text: str, start: int, h: ActorHit, trig_start: int) -> bool:
     that told it): a parse's subject there is no agent ("Senior Islamic State leader X died
     in a drone strike")."""
     i = h.start - start
-    return bool(_SUFFERED.match(text, h.end - start, trig_start - start) or
+    return bool(_suffered(text, h, start, trig_start) or
                 _TARGET_MARK.search(text[:i]) or _acted_on(text, i) or
                 _state_source_or_place(text, h, start) or counted_group(text, h, start))
 
@@ -366,11 +399,13 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
              not _acted_on(text, h.start - start) and
              not _state_source_or_place(text, h, start) and
              not _voice_of_group(text, h, start) and
-             not (_CITED_BEFORE.search(text, max(0, h.start - start - 40), h.start - start) and
+             not (_cited(text, h.start - start) and
                   not _ITS_AFTER.match(text, h.end - start)) and
-             not _SUFFERED.match(text, h.end - start, trig_start - start) and
+             not _suffered(text, h, start, trig_start) and
              not counted_group(text, h, start) and
              not _BACKER_OF.match(text, h.end - start) and
+             # "AFRICOM, working with Nigerian authorities, carried out": a partner
+             not _PARTNER_BEFORE.search(text, max(0, h.start - start - 45), h.start - start) and
              not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) and
              not _SPEAKER_AFTER.match(text[h.end - start:])]
     # "a helicopter raid", "a drone strike": a word modifying the event noun is its
@@ -429,7 +464,7 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
     if a2 is None:
         targets = [h for h in before if h is not a1 and (_TARGET_MARK.search(
             text[:h.start - start]) or _acted_on(text, h.start - start) or
-            _SUFFERED.match(text, h.end - start, trig_start - start) or
+            _suffered(text, h, start, trig_start) or
             counted_group(text, h, start))]
         targets = [h for h in targets if counted_group(text, h, start)] or targets
         a2 = targets[-1] if targets else None
