@@ -44,6 +44,10 @@ EXAMPLES = [
     "calling the strikes extrajudicial killings",
     "fled for fear of an army offensive",
     "willing and able to strike partner troops",
+    "Their first thought was an attack by bandits",
+    "Many assumed it was a raid by the militia",
+    "the blast was mistaken for an air strike",
+    "villagers took it for a drone strike",
     "Hamas threatened to attack",
     "We'll hit them hard",
 ]
