@@ -274,6 +274,15 @@ def test_the_place_of_what_a_strike_answered_is_not_the_strikes_place() -> None:
     assert all(m.place is not None and m.place.country == "ML" for m in ms)
 
 
+def test_a_state_another_worked_with_on_the_strikes_is_a_party_not_a_place() -> None:
+    (m,) = _run("Mali's defence ministry said it had worked with Russia on air strikes near "
+                "Kidal on Monday.")
+    assert m.actor1 is not None and m.actor1.country == "RU"
+    # a state after "with" that did not share the act stays no agent
+    (m,) = _run("Drones struck a convoy on the border with Algeria on Monday.")
+    assert m.actor1 is None or m.actor1.country != "DZ"
+
+
 def test_a_toll_told_after_what_the_strikes_answered_is_the_strikes() -> None:
     # the toll told next is the strikes', not the attacks on Israel they answered (nor a
     # clash placed in Israel)

@@ -148,3 +148,12 @@ def test_a_toll_raised_by_one_strike_alone_stays_that_strikes_toll() -> None:
     # no campaign or acts named: the one event's toll was revised, no aggregate
     assert _kinds("A drone hit a car near the border on Monday, and the strike brought the "
                   "number of dead to four.") == [("event", 4, 4)]
+
+
+def test_a_partners_share_in_strikes_reports_them() -> None:
+    (m,) = _occurred("Chad's army said it worked with France on airstrikes in Bol. Three "
+                     "militants were killed, the army said.", published=None)
+    assert m.event_type == ERV and m.killed_low == 3
+    assert m.place is not None and m.place.country == "TD"
+    # a bare plural with no partner's share stays a kind of act
+    assert _occurred("Chad's army has long opposed airstrikes near Bol.") == []

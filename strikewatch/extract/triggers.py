@@ -263,8 +263,12 @@ _COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten
 
 # "denied carrying out airstrikes", "launched strikes on": a plural that is an act done
 # (a quoted description between: carried out "powerful and deadly" airstrikes)
+# (or a partner's share in them: "worked with the United States on airstrikes in Sokoto",
+# "cooperated with Kenyan forces in raids on the camp")
 _CARRIED_OUT = re.compile(r"\b(?:carried out|conducted|launched|(?:denied|denies|deny|"
-                          r"denying) (?:carrying out|conducting|launching))\s+"
+                          r"denying) (?:carrying out|conducting|launching)|"
+                          r"(?:worked|cooperated|collaborated|partnered|coordinated|joined "
+                          r"forces) with (?:[\w.'’-]+ ){1,5}?(?:on|in))\s+"
                           r"(?:[\w-]+\s+|[\"“][^\"“”]{1,40}[\"”]\s+)?$", re.IGNORECASE)
 
 
