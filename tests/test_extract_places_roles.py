@@ -272,3 +272,26 @@ def test_the_place_of_what_a_strike_answered_is_not_the_strikes_place() -> None:
     ms = _run(text)
     assert ms
     assert all(m.place is not None and m.place.country == "ML" for m in ms)
+
+
+def test_a_state_another_worked_with_on_the_strikes_is_a_party_not_a_place() -> None:
+    (m,) = _run("Mali's defence ministry said it had worked with Russia on air strikes near "
+                "Kidal on Monday.")
+    assert m.actor1 is not None and m.actor1.country == "RU"
+    # a state after "with" that did not share the act stays no agent
+    (m,) = _run("Drones struck a convoy on the border with Algeria on Monday.")
+    assert m.actor1 is None or m.actor1.country != "DZ"
+
+
+def test_a_toll_told_after_what_the_strikes_answered_is_the_strikes() -> None:
+    # the toll told next is the strikes', not the attacks on Israel they answered (nor a
+    # clash placed in Israel)
+    for answered in ("answered repeated Houthi drone and missile attacks on Israel",
+                     "were a reprisal for Houthi drone and missile attacks on Israel"):
+        text = ("Israeli jets struck Houthi positions around Hodeidah, the army said.\n"
+                f"The army said the raids {answered}.\n"
+                "At least 12 people were killed, the local health office said.")
+        events = [m for m in _run(text) if m.status == "occurred" and not m.background]
+        tolls = [m for m in events if m.killed_low == 12]
+        assert len(tolls) == 1, answered
+        assert tolls[0].place is not None and tolls[0].place.country == "YE", answered

@@ -271,3 +271,18 @@ def test_the_same_weekday_told_again_is_the_day_after_the_page_too() -> None:
                  "Last Tuesday a drone hit a truck in the valley, killing its driver.",
                  published="2024-06-10")
     assert ("2024-06-04", "2024-06-04") in [(m.date_low, m.date_high) for m in ms]
+
+
+def test_the_day_a_statement_was_issued_is_no_day_of_the_strike_it_reports() -> None:
+    # like a post's or an interview's day: when it was published, not when the strike was
+    for opening in ("A government statement issued on Monday said",
+                    "A communique released late on Monday said"):
+        (m,) = _events(f"{opening} an airstrike killed four militants near Jilib.")
+        assert m.date_low is None, opening
+    # the strike's own day in the statement still dates it
+    (m,) = _events("A statement released on Monday said a drone strike on Sunday hit a "
+                   "militant camp near the river.")
+    assert m.date_low == "2024-06-09"
+    # a day the army "said" something stays the fallback (told day kept)
+    (m,) = _events("On Monday the army said its jets had bombed a rebel camp in the hills.")
+    assert m.date_low == "2024-06-10"

@@ -148,3 +148,26 @@ def test_a_toll_raised_by_one_strike_alone_stays_that_strikes_toll() -> None:
     # no campaign or acts named: the one event's toll was revised, no aggregate
     assert _kinds("A drone hit a car near the border on Monday, and the strike brought the "
                   "number of dead to four.") == [("event", 4, 4)]
+
+
+def test_hit_or_targeted_with_a_settled_place_as_object_is_a_strike() -> None:
+    assert _trigger_texts("Russia hit the Ukrainian city of Odesa overnight.") == \
+        ["hit the Ukrainian city"]
+    assert _trigger_texts("Warplanes targeted the northern town of Kafranbel.") == \
+        ["targeted the northern town"]
+    (m,) = _occurred("Turkey hit the Iraqi province of Duhok on Monday, and local officials "
+                     "said three people were killed.")
+    assert m.event_type == ERV and m.date_low == "2025-03-10" and m.killed_low == 3
+    # a storm that hit a town, a plan to hit the capital: no strike
+    assert _trigger_texts("A cyclone hit the coastal town of Beira on Monday.") == []
+    assert _occurred("The storm hit the capital on Monday, killing two people.") == []
+    assert _trigger_texts("The militia vowed to hit the capital next.") == []
+
+
+def test_a_partners_share_in_strikes_reports_them() -> None:
+    (m,) = _occurred("Chad's army said it worked with France on airstrikes in Bol. Three "
+                     "militants were killed, the army said.", published=None)
+    assert m.event_type == ERV and m.killed_low == 3
+    assert m.place is not None and m.place.country == "TD"
+    # a bare plural with no partner's share stays a kind of act
+    assert _occurred("Chad's army has long opposed airstrikes near Bol.") == []

@@ -302,6 +302,20 @@ _PARTNER_BEFORE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:coordination|cooperatio
                              re.IGNORECASE)
 
 
+# "it worked with the United States on airstrikes in Sokoto", "cooperated with Kenya in the
+# raids": a state after "with" that shares the act is a party to it, not a place
+_CO_AGENT_BEFORE = re.compile(r"\b(?:worked|cooperated|collaborated|partnered|coordinated|"
+                              r"joined\s+forces)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+_CO_AGENT_AFTER = re.compile(r"\s+(?:on|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$",
+                             re.IGNORECASE)
+
+
+def _co_agent(text: str, h: ActorHit, start: int, trig_start: int) -> bool:
+    """Whether the state at `h` is named as the one another worked with on the event."""
+    return bool(_CO_AGENT_BEFORE.search(text, max(0, h.start - start - 40), h.start - start)) \
+        and bool(_CO_AGENT_AFTER.fullmatch(text, h.end - start, trig_start - start))
+
+
 def _placed(text: str, h: ActorHit, start: int) -> bool:
     """Whether the state at `h` is named as what the event word hit ("raids on southern and
     eastern Lebanon killed four"): it does not do the verb after it. (A state after "in"
@@ -406,7 +420,8 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
              not _BACKER_OF.match(text, h.end - start) and
              # "AFRICOM, working with Nigerian authorities, carried out": a partner
              not _PARTNER_BEFORE.search(text, max(0, h.start - start - 45), h.start - start) and
-             not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start])) and
+             not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start]) and
+                  not _co_agent(text, h, start, trig_start)) and
              not _SPEAKER_AFTER.match(text[h.end - start:])]
     # "a helicopter raid", "a drone strike": a word modifying the event noun is its
     # instrument, not its agent (a demonym there is handled by the caller)

@@ -45,6 +45,10 @@ _TARGETS = (_WRECKED[3:-1] + r"|narco-?subs?|targets?|positions?|bases?|sites?|"
             r"facilit(?:y|ies)|ports?|docks?|depots?|camps?|strongholds?|hideouts?|"
             r"houses?|homes?|buildings?|compounds?|headquarters|airports?|warships?")
 
+# a settled place a strike hits, named by its kind ("the capital", "the northern province")
+_SETTLED = (r"capital|city|cities|towns?|villages?|provinces?|districts?|regions?|"
+            r"neighbou?rhoods?|suburbs?|outskirts")
+
 # Order matters: earlier, more specific rows win over later ones on overlapping text.
 LEXICON: tuple[Entry, ...] = (
     Entry(r"suicide (?:bomb(?:ing|er|ers|s)?|attack(?:er|s)?)", ERV, "Suicide bomb"),
@@ -112,6 +116,11 @@ LEXICON: tuple[Entry, ...] = (
           rf"(?:had |has |have )?(?:been |was |were )(?:[\w-]+ )?hit|"
           rf"{_WRECKED} hit(?= (?:on|off|near|last|earlier|this)\b)", ERV, "Air/drone strike",
           generic=True),
+    # "hit" or "targeted" with a settled place as its object: "Israel hit the Yemeni capital
+    # Sanaa", "jets targeted the town of Jisr" (a storm that hit a town is masked, below;
+    # "plans to hit the capital" is the act's purpose)
+    Entry(rf"(?<!\bto )(?:hit|targeted) (?:[\w-]+ ){{0,3}}?(?:{_SETTLED})\b", ERV,
+          "Air/drone strike", generic=True),
     # "security forces hit a group of militants", "troops struck a band of insurgents": an
     # armed group as the object; whether a clash or a strike comes from the actors
     Entry(r"(?<!\bto )(?:hit|struck|engaged|attacked) (?:an? |the )?(?:[\w-]+ )?(?:group|band|"
@@ -208,7 +217,7 @@ _NON_MILITARY = re.compile(
     r"tone|note)|struck down|\b(?:went|go|goes|going|are|were|is|was) on strike|"
     r"\b(?:earthquake|quake|storm|hurricane|typhoon|cyclone|lightning|floods?|tornado|"
     r"tsunami|disaster|aftershocks?|tremors?|wildfire|virus|outbreak|pandemic|illness)s?\b"
-    r"[^.,;]{0,30}?\bstr(?:uck|ikes?|iking)|\bkilled off\b", re.IGNORECASE)
+    r"[^.,;]{0,30}?\b(?:str(?:uck|ikes?|iking)|hit)|\bkilled off\b", re.IGNORECASE)
 _NON_MILITARY_LC = anchored(re.compile(_NON_MILITARY.pattern.lower()))
 # "air-raid sirens", "an air raid shelter": the warning or the refuge, no raid
 _RAID_WARNING = re.compile(r"\bair[- ]?raid(?=\s+(?:sirens?|shelters?|alarms?|alerts?|warnings?|"
@@ -263,8 +272,12 @@ _COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten
 
 # "denied carrying out airstrikes", "launched strikes on": a plural that is an act done
 # (a quoted description between: carried out "powerful and deadly" airstrikes)
+# (or a partner's share in them: "worked with the United States on airstrikes in Sokoto",
+# "cooperated with Kenyan forces in raids on the camp")
 _CARRIED_OUT = re.compile(r"\b(?:carried out|conducted|launched|(?:denied|denies|deny|"
-                          r"denying) (?:carrying out|conducting|launching))\s+"
+                          r"denying) (?:carrying out|conducting|launching)|"
+                          r"(?:worked|cooperated|collaborated|partnered|coordinated|joined "
+                          r"forces) with (?:[\w.'’-]+ ){1,5}?(?:on|in))\s+"
                           r"(?:[\w-]+\s+|[\"“][^\"“”]{1,40}[\"”]\s+)?$", re.IGNORECASE)
 
 
@@ -297,7 +310,7 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
     # and the text has no "ſ" or "ı", which re's IGNORECASE matches as "s" and "i".
     if subject is not low:
         masked = [(m.start(), m.end()) for m in _NON_MILITARY.finditer(sentence)]
-    elif "str" in low or "killed off" in low:
+    elif "str" in low or "killed off" in low or "hit" in low:
         masked = [(m.start(), m.end()) for m in _NON_MILITARY_LC.finditer(low)]
     else:
         masked = []

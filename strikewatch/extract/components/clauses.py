@@ -119,7 +119,11 @@ _EVENT_BREAK = re.compile(
     # carried out after Al-Shabaab attacked the partner force": the act it came after is
     # another one, told with its own words
     r"\s+(?:came|comes|come|coming|was\s+carried\s+out|were\s+carried\s+out|carried\s+out|"
-    r"was\s+launched|were\s+launched)\s+(?:[\w'’-]+\s+){0,4}?after\s+", re.IGNORECASE)
+    r"was\s+launched|were\s+launched)\s+(?:[\w'’-]+\s+){0,4}?after\s+|"
+    # "the strikes answered repeated Houthi attacks on Israel", "the raid was a reprisal for
+    # the bombing in Quetta": what the strikes answered is an earlier act, the other side's
+    r"\s+(?:answered|(?:was|were|came)\s+(?:an?\s+|in\s+)?(?:[\w-]+\s+)?(?:response|"
+    r"retaliation|reprisal|answer)\s+(?:to|for)|retaliated\s+for)\s+", re.IGNORECASE)
 # "Just a day before these strikes, the IRGC had attacked ...": a time counted from the act
 # just told opens the sentence; what follows the comma is another act
 _TIME_BEFORE = re.compile(r"^\W*(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|"
@@ -133,9 +137,10 @@ _ITEM_NUMBER = re.compile(r"\d|(?<!\bno )\b(?:one|two|three|four|five|six|seven|
                           r"eleven|twelve|dozens|scores|hundreds|several)\b", re.IGNORECASE)
 _LIST_HEAD = re.compile(r"^[^:;]{3,60}:\s+(?=[^;]*;)")
 # a cut after which the clause answers the one before: an event by its words alone
-_REPLY = re.compile(r"response|retaliat|hitting back", re.IGNORECASE)
+_REPLY = re.compile(r"response|retaliat|reprisal|answer|hitting back", re.IGNORECASE)
 # a cut after which the clause tells an earlier act: what the event came after or answered
-_EARLIER = re.compile(r"response|retaliat|hitting back|after|before", re.IGNORECASE)
+_EARLIER = re.compile(r"response|retaliat|reprisal|answer|hitting back|after|before",
+                      re.IGNORECASE)
 
 
 def _cuts(text: str) -> list[tuple[int, int, str]]:

@@ -97,6 +97,10 @@ _STATEMENT = r"(?:statement|briefing|(?:news|press) (?:conference|release)|inter
              r"post|announcement|remarks|communiqu[eé])"
 _STATEMENT_ON = re.compile(rf"\b{_STATEMENT}\s+(?:(?:issued|released|published|posted|given)"
                            r"\s+)?(?:(?:late|early)\s+)?on\s+$", re.IGNORECASE)
+# ... the same, with the verb that put it out: "a statement issued on Wednesday said the
+# strike hit ...", "a communique released late on Monday": when it was published
+_ISSUED_ON = re.compile(rf"\b{_STATEMENT}\s+(?:issued|released|published|posted)\s+"
+                        r"(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
 _DAYS_STATEMENT = re.compile(rf"(?:['’]s)?\s+{_STATEMENT}\b", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)[^,;.]*$", re.IGNORECASE)
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
@@ -268,11 +272,13 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
     if len(told) < len(points):
         points = [d for d in points if d not in told]  # the event's own date
     elif f.trigger.strength == "weak" or any(_POSTED.search(
-            doc.text, max(s.start, d.start - 60), d.start) for d in told):
+            doc.text, max(s.start, d.start - 60), d.start) or _ISSUED_ON.search(
+            doc.text, max(s.start, d.start - 50), d.start) for d in told):
         # "Two more died later, the governor said on Wednesday": when a toll was told is
         # no date of the event it adds to; "said in a post on X on Tuesday", "told AFP on
         # Monday", "in an interview on Thursday": the day of a post, a press call or an
-        # interview is when it was published, not when it happened
+        # interview is when it was published, not when it happened (so is the day a
+        # statement was issued on)
         return
     d = min(points, key=lambda d: abs(d.start - t0))
     d = _calendar_day_beside(doc.text, d, points)
