@@ -161,3 +161,25 @@ def test_a_feast_day_on_a_page_with_no_date_takes_the_year_the_page_tells_it_wit
              "said.", language="en"))
     days = {(str(m.date_low), str(m.date_high)) for m in ms if m.kind == "event"}
     assert days == {("2025-12-25", "2025-12-25")}
+
+
+def test_the_act_a_reaction_came_after_days_before_is_background() -> None:
+    ms = _mentions("Lawyers and aid groups are sounding the alarm after a navy drone strike "
+                   "last week sank a skiff near the island and killed everyone aboard.")
+    strikes = [m for m in ms if m.kind == "event" and m.status == "occurred"]
+    assert strikes and all(m.background for m in strikes)
+    assert not _new_strikes(ms)
+
+
+def test_a_reaction_on_the_day_after_the_act_keeps_it_news() -> None:
+    # published Friday: Thursday's strike is this report's news, the protest its sequel
+    ms = _mentions("Fishermen protested after a navy drone strike on Thursday sank a skiff "
+                   "near the island, killing four.")
+    assert len(_new_strikes(ms)) == 1
+
+
+def test_an_act_that_people_fled_after_is_no_reaction() -> None:
+    ms = _mentions("Families fled the coast after a navy drone strike on Nov. 3 sank a skiff "
+                   "near the island, killing four.")
+    assert len(_new_strikes(ms)) == 1
+
