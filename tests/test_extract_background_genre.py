@@ -183,3 +183,17 @@ def test_an_act_that_people_fled_after_is_no_reaction() -> None:
                    "near the island, killing four.")
     assert len(_new_strikes(ms)) == 1
 
+
+def test_a_toll_told_since_the_first_act_is_the_campaigns() -> None:
+    ms = _mentions("Since the first raid in early August, more than ninety people have been "
+                   "killed and forty skiffs sunk.")
+    assert not _new_strikes(ms)
+    tallies = [m for m in ms if m.kind == "tally"]
+    assert tallies and tallies[0].killed_low == 91
+    assert tallies[0].period_low == "2025-08-01"
+
+
+def test_the_first_act_told_with_its_own_toll_stays_that_act() -> None:
+    ms = [m for m in _mentions("The first raid, on Aug. 4, killed eleven people aboard a skiff.")
+          if m.kind == "event" and m.status == "occurred"]
+    assert ms and ms[0].killed_low == 11 and ms[0].date_low == "2025-08-04"
