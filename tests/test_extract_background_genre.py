@@ -197,3 +197,12 @@ def test_the_first_act_told_with_its_own_toll_stays_that_act() -> None:
     ms = [m for m in _mentions("The first raid, on Aug. 4, killed eleven people aboard a skiff.")
           if m.kind == "event" and m.status == "occurred"]
     assert ms and ms[0].killed_low == 11 and ms[0].date_low == "2025-08-04"
+
+
+def test_a_toll_since_the_first_act_on_a_page_with_no_date_is_the_campaigns() -> None:
+    ms = registry.checked(registry.reader_for("en"), Article(
+        text="Since the first raid in early August, more than ninety people have been killed.",
+        published=None, language="en"))
+    assert not [m for m in ms if m.kind == "event" and m.status == "occurred" and
+                m.killed_low == 91]
+    assert [m.killed_low for m in ms if m.kind == "tally"] == [91]

@@ -209,9 +209,10 @@ _SINCE_FIRST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:very\s+)?first\s+"
 def _since_first_act(doc: Doc, f: Frame) -> None:
     """"Since the first strike on Sept. 2, more than 100 people have been killed": the toll
     told after the campaign's first act is every act's since then (a tally whose period the
-    first act's date opens), not that first act's toll or day."""
+    first act's date opens), not that first act's toll or day. (On a page with no date the
+    period stays open: its end is unknown.)"""
     s = f.sentence
-    if f.kind != "event" or f.since_read is None or not f.counts or \
+    if f.kind != "event" or not f.counts or \
             not _SINCE_FIRST.search(s.text[:f.trigger.start - s.start]):
         return
     f.kind = "tally"
