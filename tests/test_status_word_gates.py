@@ -44,6 +44,10 @@ EXAMPLES = [
     "calling the strikes extrajudicial killings",
     "fled for fear of an army offensive",
     "willing and able to strike partner troops",
+    "Their first thought was an attack",
+    "Many assumed it was a raid",
+    "the blast was mistaken for an air strike",
+    "they took it for a drone strike",
     "Hamas threatened to attack",
     "We'll hit them hard",
 ]

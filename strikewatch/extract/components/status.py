@@ -371,7 +371,7 @@ _FEARED = re.compile(r"\b(?:for\s+fear\s+of|fear(?:s|ed|ing)?\s+(?:of\s+)?|risk\
                      r"took\s+(?:it|them|the\s+\w+)\s+for)\s+"
                      r"(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
 _FEARED_WORDS = ("fear", "risk", "prospect", "danger", "able", "willing", "likely", "warn",
-                 "alert")
+                 "alert", "thought", "assum", "mistak", "mistook", "took")
 
 
 def _not_an_act(f: Frame, low: str | None) -> bool:
