@@ -161,3 +161,48 @@ def test_a_feast_day_on_a_page_with_no_date_takes_the_year_the_page_tells_it_wit
              "said.", language="en"))
     days = {(str(m.date_low), str(m.date_high)) for m in ms if m.kind == "event"}
     assert days == {("2025-12-25", "2025-12-25")}
+
+
+def test_the_act_a_reaction_came_after_days_before_is_background() -> None:
+    ms = _mentions("Lawyers and aid groups are sounding the alarm after a navy drone strike "
+                   "last week sank a skiff near the island and killed everyone aboard.")
+    strikes = [m for m in ms if m.kind == "event" and m.status == "occurred"]
+    assert strikes and all(m.background for m in strikes)
+    assert not _new_strikes(ms)
+
+
+def test_a_reaction_on_the_day_after_the_act_keeps_it_news() -> None:
+    # published Friday: Thursday's strike is this report's news, the protest its sequel
+    ms = _mentions("Fishermen protested after a navy drone strike on Thursday sank a skiff "
+                   "near the island, killing four.")
+    assert len(_new_strikes(ms)) == 1
+
+
+def test_an_act_that_people_fled_after_is_no_reaction() -> None:
+    ms = _mentions("Families fled the coast after a navy drone strike on Nov. 3 sank a skiff "
+                   "near the island, killing four.")
+    assert len(_new_strikes(ms)) == 1
+
+
+def test_a_toll_told_since_the_first_act_is_the_campaigns() -> None:
+    ms = _mentions("Since the first raid in early August, more than ninety people have been "
+                   "killed and forty skiffs sunk.")
+    assert not _new_strikes(ms)
+    tallies = [m for m in ms if m.kind == "tally"]
+    assert tallies and tallies[0].killed_low == 91
+    assert tallies[0].period_low == "2025-08-01"
+
+
+def test_the_first_act_told_with_its_own_toll_stays_that_act() -> None:
+    ms = [m for m in _mentions("The first raid, on Aug. 4, killed eleven people aboard a skiff.")
+          if m.kind == "event" and m.status == "occurred"]
+    assert ms and ms[0].killed_low == 11 and ms[0].date_low == "2025-08-04"
+
+
+def test_a_toll_since_the_first_act_on_a_page_with_no_date_is_the_campaigns() -> None:
+    ms = registry.checked(registry.reader_for("en"), Article(
+        text="Since the first raid in early August, more than ninety people have been killed.",
+        published=None, language="en"))
+    assert not [m for m in ms if m.kind == "event" and m.status == "occurred" and
+                m.killed_low == 91]
+    assert [m.killed_low for m in ms if m.kind == "tally"] == [91]

@@ -251,6 +251,21 @@ def test_the_war_a_strike_is_told_beside_is_not_its_place() -> None:
     assert ms and ms[0].place is not None and ms[0].place.country == "SY"
 
 
+def test_the_sides_of_a_war_are_not_a_strikes_place() -> None:
+    # "the war between A and B", "the war with A": who fights, not where one strike fell
+    ms = _run("Warplanes struck a fuel depot on Sunday. The strikes came a week into the war "
+              "between Iran and Israel.")
+    assert ms and all(m.place is None for m in ms)
+    text = "The raids came a year into the conflict with Egypt, officials said."
+    trig = text.index("raids")
+    place, _ = country_place(text, 0, len(text), (trig, trig + len("raids")))
+    assert place is None
+    # the country whose sites were hit still places it, war or no war
+    ms = _run("Warplanes struck one of Iran's fuel depots on Sunday. The strikes came a week "
+              "into the war between Iran and Israel.")
+    assert ms and ms[0].place is not None and ms[0].place.country == "IR"
+
+
 def test_a_groups_spokesman_who_tells_the_strikes_is_their_source_not_their_agent() -> None:
     ms = _run("The rebels' military spokesman, however, said the strikes hit a market in "
               "Kassala on Monday, killing nine people.")

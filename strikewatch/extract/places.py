@@ -89,8 +89,11 @@ _ACCORDING_TO = re.compile(r"\baccording to\s+(?:the\s+)?(?-i:[A-Z][\w.’'-]*)"
 
 # "tied to the war in Gaza", "amid the conflict in Sudan": a war named as the setting has its
 # own place; a strike told beside it happened where its own clause says
-_WAR_IN = re.compile(r"\b(?:war|conflict|crisis)\s+(?:in|on|over)\s+(?:the\s+)?"
-                     r"[A-Z][\w\u00C0-\u017F'’-]*(?:\s+[A-Z][\w\u00C0-\u017F'’-]*)?")
+_NAME = r"(?:the\s+)?[A-Z][\w\u00C0-\u017F'’-]*(?:\s+[A-Z][\w\u00C0-\u017F'’-]*)?"
+# "the war in Gaza", and a war told by its sides: "the war between Iran and Israel", "the
+# war with Hezbollah" (its sides are who fights, not where one strike fell)
+_WAR_IN = re.compile(rf"\b(?:war|conflict|crisis)\s+(?:(?:in|on|over)\s+{_NAME}|"
+                     rf"between\s+{_NAME}\s+and\s+{_NAME}|(?:with|against)\s+{_NAME})")
 
 
 _ATTACK_TYPES = ("Explosions/Remote violence", "Battles", "Violence against civilians")
@@ -112,7 +115,9 @@ def is_war_setting(text: str, a: int) -> bool:
     return m is not None
 
 
-_WAR_BEFORE = re.compile(r"\b(?:war|conflict|crisis)\s+(?:in|on|over)\s+(?:the\s+)?$")
+_WAR_BEFORE = re.compile(r"\b(?:war|conflict|crisis)\s+(?:(?:in|on|over|with|against|between)"
+                         r"\s+|between\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+                         r"\s+and\s+)(?:the\s+)?$")
 
 
 def mask_sources(text: str, a: int, b: int) -> str:

@@ -577,7 +577,8 @@ def assemble(doc: Doc) -> None:
     doc.groups = _join_denied_claim(doc, [g for g in groups if not _reference_only(doc, g)])
     for g in doc.groups:
         _own_dates(doc, g)
-        if _follow_up(doc, g) or _topic_of_talk(doc, g) or _answered_only(g):
+        if _follow_up(doc, g) or _topic_of_talk(doc, g) or _answered_only(g) or \
+                _reacted_to(doc, g):
             for f in g.frames:
                 f.background = True
     _history_story(doc)
@@ -1194,6 +1195,40 @@ def _topic_of_talk(doc: Doc, g: Group) -> bool:
         return False  # a toll of its own: an event reported here
     s = h.sentence
     return bool(_TALK.search(s.text, 0, h.trigger.end - s.start))
+
+
+# what people do in answer to an act: "are raising the alarm", "condemned", "protested",
+# "called for an inquiry" ...
+_REACTION = re.compile(
+    r"\b(?:(?:rais|sound)(?:e|es|ed|ing)\s+(?:the\s+|an?\s+)?alarms?|"
+    r"condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|"
+    r"critici[sz](?:e|es|ed|ing)|protest(?:s|ed|ing)?|outcry|outrage|backlash|"
+    r"call(?:s|ed|ing)?\s+for\s+(?:an?\s+)?(?:investigation|inquiry|probe|accountability))\b",
+    re.IGNORECASE)
+# ... the act they answer, told in a clause "after ..." just before its event word
+_AFTER_ACT = re.compile(r"\bafter\s+(?:[\w.’'-]+\s+){0,5}$", re.IGNORECASE)
+#: a reaction to an act that ended at least this many days before the page is the page's
+#: news; the act is recounted (a reaction on the day after it is still that act's report)
+REACTION_BACKGROUND_DAYS = 2
+
+
+def _reacted_to(doc: Doc, g: Group) -> bool:
+    """"Rights groups are raising the alarm after a strike last week destroyed a boat": a
+    page whose news is a reaction to an act of days before recounts that act as context
+    (background), as a coder codes an inquiry's subject (`_follow_up`). Only an act told as
+    what the reaction came after, dated, and ended days before the page: "Villagers
+    protested after a strike on Thursday killed four" in Thursday's or Friday's paper is
+    that strike's report."""
+    h = g.head
+    high = g.value("date_high")
+    if not _violent_occurred(g) or doc.published is None or high is None:
+        return False
+    if (doc.published - dt.date.fromisoformat(str(high))).days < REACTION_BACKGROUND_DAYS:
+        return False
+    s = h.sentence
+    before = s.text[:h.trigger.start - s.start]
+    after = _AFTER_ACT.search(before)
+    return after is not None and bool(_REACTION.search(before, 0, after.start()))
 
 
 def _history_story(doc: Doc) -> None:

@@ -200,6 +200,28 @@ def _period(doc: Doc, f: Frame) -> None:
         f.cite("period", since.start, since.end)
 
 
+# "Since the first attack in early September, more than 100 people have been killed": the
+# act that opens a count, its event word right after "since the first"
+_SINCE_FIRST = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:very\s+)?first\s+"
+                          r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _since_first_act(doc: Doc, f: Frame) -> None:
+    """"Since the first strike on Sept. 2, more than 100 people have been killed": the toll
+    told after the campaign's first act is every act's since then (a tally whose period the
+    first act's date opens), not that first act's toll or day. (On a page with no date the
+    period stays open: its end is unknown.)"""
+    s = f.sentence
+    if f.kind != "event" or not f.counts or \
+            not _SINCE_FIRST.search(s.text[:f.trigger.start - s.start]):
+        return
+    f.kind = "tally"
+    f.cite("kind", f.trigger.start, f.trigger.end)
+    f.date_low = f.date_high = None
+    f.time_precision = None
+    f.prov.pop("date", None)
+
+
 def _one_operation(doc: Doc, f: Frame) -> None:
     """"destroyed four boats the previous day, killing 14": one operation on one day is one
     incident, however many boats it hit."""
@@ -355,6 +377,7 @@ def read_frame_kind(doc: Doc) -> None:
         _aggregate(f)
         _war_toll(doc, f)
         _number_of_acts(f)
+        _since_first_act(doc, f)
         _period(doc, f)
         _one_operation(doc, f)
         _long_ago(doc, f)
