@@ -49,3 +49,76 @@ def test_several_wounded_in_an_english_headline_and_the_ledes_figure_are_one() -
     assert len(got) == 1
     assert got[0].killed_low == 2 and got[0].injured_low == 7
 
+
+def test_a_town_written_with_its_state_places_the_event() -> None:
+    # no "en" before the town, and no country named anywhere on the page
+    text = ("Estalla un coche bomba frente a la comandancia de Tepalcatepec, Michoacán\n\n"
+            "Un coche bomba explotó el martes frente a la comandancia de Tepalcatepec, "
+            "Michoacán, y dejó dos muertos.")
+    got = strikes(text)
+    assert len(got) == 1
+    assert got[0].place is not None and got[0].place.country == "MX"
+    assert got[0].place.name is not None and got[0].place.name.startswith("Tepalcatepec")
+
+
+def test_a_town_with_en_el_estado_de_its_state_is_the_town() -> None:
+    text = ("Un coche bomba explotó el martes contra la comandancia de policía de "
+            "Tepalcatepec, en el estado de Michoacán, y dejó dos muertos.")
+    got = strikes(text)
+    assert len(got) == 1 and got[0].place is not None
+    assert got[0].place.name is not None and got[0].place.name.startswith("Tepalcatepec")
+
+
+def test_a_town_and_a_state_that_are_not_its_own_place_nothing() -> None:
+    # "Tibú" lies in Norte de Santander, not in Michoacán: the pair is no town of a state
+    text = ("Un coche bomba explotó el martes frente a la estación de Tibú, Michoacán, y "
+            "dejó dos muertos.")
+    got = strikes(text)
+    assert len(got) == 1
+    assert got[0].place is None or got[0].place.name != "Tibú"
+
+
+def test_national_guard_named_without_a_country_is_the_countrys_of_the_page() -> None:
+    text = ("Un guardia disparó el sábado contra tres militares en Aguililla, Michoacán.\n\n"
+            "Elementos de la Guardia Nacional atacaron a civiles armados en el municipio de "
+            "Aguililla y mataron a dos de ellos.")
+    got = strikes(text)
+    guard = [m for m in got if m.actor1 is not None and m.actor1.name == "Guardia Nacional"]
+    assert guard and all(m.actor1 is not None and m.actor1.country == "MX" for m in guard)
+
+
+def test_a_force_of_a_named_country_is_that_countrys() -> None:
+    # "de Venezuela" after the force names its country, whatever the place (here Colombia)
+    text = ("La Guardia Nacional de Venezuela atacó el martes un campamento en Arauca, "
+            "Colombia, y mató a tres personas.")
+    got = strikes(text)
+    assert len(got) == 1 and got[0].actor1 is not None
+    assert got[0].actor1.country == "VE"
+
+
+def test_a_caption_that_carries_the_only_day_gives_it_to_the_clash() -> None:
+    text = ("Enfrentamiento en Michoacán deja dos agresores abatidos\n\n"
+            "Este martes se llevó a cabo un operativo en el municipio de Buenavista. "
+            "Foto: SSP Michoacán\n\n"
+            "Civiles armados atacaron a policías estatales en el municipio de Buenavista, en "
+            "Michoacán; en el enfrentamiento murieron dos de los agresores.")
+    got = strikes(text)
+    assert len(got) == 1
+    assert got[0].date_low == got[0].date_high == "2025-11-11"  # the Tuesday before PUB
+    assert got[0].killed_low == 2
+
+
+def test_a_caption_alone_still_tells_no_incident() -> None:
+    text = ("Este martes se llevó a cabo un operativo en el municipio de Buenavista. "
+            "Foto: SSP Michoacán\n\n"
+            "El gobernador presentó el plan de seguridad para la región.")
+    assert strikes(text) == []
+
+
+def test_a_caption_of_another_place_gives_no_day() -> None:
+    text = ("Este martes se llevó a cabo un operativo en Bogotá, Colombia. Foto: EFE\n\n"
+            "Civiles armados atacaron a policías estatales en el municipio de Buenavista, en "
+            "Michoacán, México; murieron dos de los agresores.")
+    got = strikes(text)
+    assert len(got) == 1 and got[0].date_low is None
+

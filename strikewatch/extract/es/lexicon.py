@@ -249,12 +249,16 @@ ACTORS: dict[str, tuple[str, str, str | None]] = {
     "Fuerza Aérea Colombiana": ("Fuerza Aérea Colombiana", "military", "CO"),
     "Ejército Nacional de Colombia": ("Ejército Nacional de Colombia", "military", "CO"),
     # a country's own forces named without the country ("las Fuerzas Militares", "el
-    # Ejército israelí"): the country is read beside them (parties.national_force)
+    # Ejército israelí"): the country is read beside them (parties._actor)
     "Fuerzas Militares": ("Fuerzas Militares", "military", None),
     "Fuerzas Armadas": ("Fuerzas Armadas", "military", None),
     "Fuerza Aeroespacial": ("Fuerza Aeroespacial", "military", None),
     "Fuerza Aérea": ("Fuerza Aérea", "military", None),
     "Policía Nacional": ("Policía Nacional", "police", None),
+    # Mexico's, Venezuela's (la GNB) and others' forces share the name; the country is read
+    # beside it or from the page's places (a bare "Ejército" stays unread: carried to the
+    # next sentences' events it would name the army as the attacker of a cartel's bombing)
+    "Guardia Nacional": ("Guardia Nacional", "military", None),
 }
 ACTOR_RE = re.compile(r"(?<![\w.])(?:" + "|".join(
     re.escape(k) for k in sorted(ACTORS, key=len, reverse=True)) + r")(?![\w])")
