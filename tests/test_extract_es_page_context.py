@@ -122,3 +122,39 @@ def test_a_caption_of_another_place_gives_no_day() -> None:
     got = strikes(text)
     assert len(got) == 1 and got[0].date_low is None
 
+
+def test_a_similar_attack_that_had_happened_is_recalled_context() -> None:
+    text = ("Un coche bomba explotó el martes frente a la comandancia de Zamora y dejó dos "
+            "muertos.\n\n"
+            "En febrero de este mismo año Zamora ya había sufrido un atentado parecido.")
+    got = strikes(text, published=None)
+    assert len(got) == 2
+    assert [m.background for m in got] == [False, True]
+
+
+def test_a_similar_attack_told_as_news_with_its_day_stays_news() -> None:
+    text = ("Un coche bomba explotó el lunes frente a la comandancia de Zamora y dejó dos "
+            "muertos.\n\n"
+            "El martes, los agresores habían lanzado un ataque similar en Uruapan y mataron a "
+            "tres policías.")
+    got = strikes(text)
+    assert len(got) == 2 and not any(m.background for m in got)
+
+
+def test_the_previous_bombing_recalled_in_a_quote_is_not_the_news() -> None:
+    text = ("Las Fuerzas Militares bombardearon un campamento en Tibú y murieron seis "
+            "guerrilleros.\n\n"
+            "\"El bombardeo anterior contra ese grupo fue en 2019, en el Cauca\", dijo el "
+            "general.")
+    got = strikes(text, published=None)
+    news = [m for m in got if not m.background]
+    assert len(news) == 1 and news[0].killed_low == 6
+    assert news[0].place is not None and news[0].place.name == "Tibú"
+    assert any(m.background for m in got)  # the 2019 bombing: recalled, its own record
+
+
+def test_the_catatumbo_region_is_a_place_in_colombia() -> None:
+    got = strikes("Un bombardeo de las Fuerzas Militares de Colombia en el Catatumbo dejó "
+                  "siete guerrilleros muertos.")
+    assert len(got) == 1 and got[0].place is not None
+    assert (got[0].place.name, got[0].place.country) == ("Catatumbo", "CO")

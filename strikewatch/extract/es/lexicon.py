@@ -195,6 +195,18 @@ PEOPLE = (r"(?:personas?|hombres?|tripulantes?|pescador|ocupantes|narcoterrorist
           r"combatientes|delincuentes|guerrilleros|insurgentes|extremistas|sicarios|"
           r"agresores|pistoleros|narcos)")
 
+#: an act named as the one before the news: "el bombardeo anterior", "el anterior ataque",
+#: "el ataque previo" (not the act just told, which "el ataque" refers to)
+_PREVIOUS_AFTER = re.compile(r"\s+(?:anterior|previo|precedente)\b", re.IGNORECASE)
+_PREVIOUS_BEFORE = re.compile(r"\b(?:anterior|previo)\s+$", re.IGNORECASE)
+
+
+def previous_act(text: str, start: int, end: int) -> bool:
+    """Whether the event word at text[start:end] is named as the act before the news."""
+    return bool(_PREVIOUS_AFTER.match(text, end) or
+                _PREVIOUS_BEFORE.search(text[max(0, start - 12):start]))
+
+
 # --- actors ------------------------------------------------------------------------------
 #: Actor phrases -> (name, type, country). Ordered longest first when compiled.
 ACTORS: dict[str, tuple[str, str, str | None]] = {
