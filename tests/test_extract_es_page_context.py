@@ -158,3 +158,13 @@ def test_the_catatumbo_region_is_a_place_in_colombia() -> None:
                   "siete guerrilleros muertos.")
     assert len(got) == 1 and got[0].place is not None
     assert (got[0].place.name, got[0].place.country) == ("Catatumbo", "CO")
+
+
+def test_forces_take_the_country_of_the_provinces_the_page_names() -> None:
+    # the strike itself is placed nowhere; the page names a Colombian department
+    text = ("Las Fuerzas Militares bombardearon un campamento de las disidencias y murieron "
+            "cuatro guerrilleros.\n\n"
+            "La región, en el departamento del Guaviare, sigue militarizada.")
+    got = strikes(text)
+    assert len(got) == 1 and got[0].actor1 is not None
+    assert got[0].actor1.country == "CO"

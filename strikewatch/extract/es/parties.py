@@ -327,10 +327,14 @@ _OF_COUNTRY = re.compile(r"\s+de\s+(" + "|".join(re.escape(k) for k in sorted(
 
 def _country_of_places(doc: Doc) -> str | None:
     """The one country every event placed on land lies in ("Coahuayana, Michoacán" and
-    "Aguililla": Mexico), where the page places some: "la Guardia Nacional" of a local
-    report is that country's (a foreign force is named with its country)."""
+    "Aguililla": Mexico), where the page places some, else the one country of the
+    provinces it names: "la Guardia Nacional" of a local report is that country's (a
+    foreign force is named with its country)."""
     found = {f.place.country for f in doc.frames
              if f.place is not None and f.place.kind != "sea" and f.place.country}
+    if not found:
+        # no event placed: the provinces the page names ("en la zona rural del Guaviare")
+        found = _countries_of_provinces(doc)
     return found.pop() if len(found) == 1 else None
 
 
