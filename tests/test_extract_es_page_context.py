@@ -168,3 +168,22 @@ def test_forces_take_the_country_of_the_provinces_the_page_names() -> None:
     got = strikes(text)
     assert len(got) == 1 and got[0].actor1 is not None
     assert got[0].actor1.country == "CO"
+
+
+def test_a_file_photos_caption_gives_no_day() -> None:
+    text = ("Civiles armados atacaron a policías estatales en el municipio de Buenavista, en "
+            "Michoacán; murieron dos de los agresores.\n\n"
+            "Este martes se llevó a cabo un operativo en el municipio de Buenavista. "
+            "(Archivo) Imagen: SSP Michoacán")
+    got = strikes(text)
+    assert len(got) == 1 and got[0].date_low is None
+
+
+def test_a_local_dateline_of_town_and_state_places_the_lede() -> None:
+    text = ("Estalla un coche bomba frente a la comandancia\n\n"
+            "Tepalcatepec, Michoacán.- Un coche bomba explotó el martes frente a la "
+            "comandancia y dejó dos muertos.")
+    got = strikes(text)
+    assert len(got) == 1 and got[0].place is not None
+    assert got[0].place.country == "MX"
+    assert got[0].place.name is not None and got[0].place.name.startswith("Tepalcatepec")

@@ -474,7 +474,7 @@ def _days_of_captions(doc: Doc, groups: list[Group]) -> None:
     no undated event of the prose, or several, gives nothing."""
     for c in [g for g in groups if all(_in_caption(doc, f) for f in g.frames)]:
         if c.dated() is None or c.head.status != "occurred" or c.head.kind != "event" or \
-                c.head.background:
+                c.head.background or _FILE_PHOTO.search(_line(doc, c.head)):
             continue
         fits = [g for g in groups if g is not c and g.dated() is None and
                 g.head.kind == "event" and g.head.status == "occurred" and
@@ -530,16 +530,25 @@ def _orphan_reference(g: Group) -> bool:
 #: a photo credit marks its line as a caption ("Lancha atacada. Foto: X @Southcom",
 #: "… (Foto: Gobierno de Estados Unidos.)", "EFE/ @Southcom")
 _CREDIT = re.compile(r"\bFoto(?:grafía)?\s*(?::|cortesía\b|\(|EFE\b|AFP\b)|"
-                     r"\b(?:EFE|AFP|AP|Reuters)\s*/\s*@?\w", re.IGNORECASE)
+                     r"\b(?:EFE|AFP|AP|Reuters)\s*/\s*@?\w|"
+                     # "Imagen: Ejército", "Crédito: Dimar", "[Fotografía. Cuartoscuro]"
+                     r"\b(?:Imagen|Crédito)\s*:|\[\s*Foto(?:grafía)?\b", re.IGNORECASE)
+#: a file photo ("(Archivo 15.09.2025)", "Foto de archivo"): its day is the picture's
+_FILE_PHOTO = re.compile(r"\barchivo\b", re.IGNORECASE)
 
 
 def _in_caption(doc: Doc, f: Frame) -> bool:
     """A photo caption tells of a picture, often from another strike's story ("Otra
     narcolancha atacada: dos muertos. Foto: …" above a report of three dead): it joins the
     event the body tells, and alone it tells no incident."""
+    return bool(_CREDIT.search(_line(doc, f)))
+
+
+def _line(doc: Doc, f: Frame) -> str:
+    """The line of the page the frame's event word stands on."""
     a = doc.text.rfind("\n", 0, f.trigger.start) + 1
     b = doc.text.find("\n", f.trigger.end)
-    return bool(_CREDIT.search(doc.text, a, b if b >= 0 else len(doc.text)))
+    return doc.text[a:b if b >= 0 else len(doc.text)]
 
 
 _PLURAL_NOUN = re.compile(r"(?:ataques|bombardeos|golpes|enfrentamientos|choques|tiroteos|"
