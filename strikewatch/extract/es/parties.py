@@ -298,12 +298,12 @@ def _adjective_after(text: str, pos: int) -> str | None:
 _NEXT_WORD = re.compile(r"\s+([\wáéíóúñü]+)")
 
 
-def _actor(m: re.Match[str], doc: Doc | None = None, f: Frame | None = None) -> Actor:
+def _actor(m: re.Match[str], f: Frame | None = None, home: str | None = None) -> Actor:
     """The actor an ACTORS phrase names. A force named without its country ("las Fuerzas
-    Militares") takes the adjective after it ("el Ejército israelí"), else the country of
-    the land the event is placed in, else the one country the article names: a report says
-    "las Fuerzas Militares" of its own country's forces, at home; a foreign force is named
-    with its country."""
+    Militares") takes the adjective after it ("el Ejército israelí") or the country after
+    "de", else the country of the land the event is placed in, else the page's own (`home`,
+    `_home_country`): a report says "las Fuerzas Militares" of its own country's forces,
+    at home; a foreign force is named with its country."""
     name, kind, country = ACTORS[m.group(0)]
     if country is None and kind in ("military", "police"):
         adj = _adjective_after(m.string, m.end())
@@ -311,13 +311,11 @@ def _actor(m: re.Match[str], doc: Doc | None = None, f: Frame | None = None) -> 
         if adj is not None:
             country = adj
         elif of is not None:
-            country = COUNTRIES[of.group(1)]  # "el Ejército de Israel"
+            country = COUNTRIES[of.group(1)]  # "la Guardia Nacional de Venezuela"
         elif f is not None and f.place is not None and f.place.kind != "sea":
             country = f.place.country
-        elif doc is not None and (page := _country_of_places(doc)) is not None:
-            country = page
-        elif doc is not None and len(doc.countries) == 1:
-            country = doc.countries[0]
+        else:
+            country = home
     return Actor(name=name, type=kind, country=country)
 
 
@@ -325,17 +323,18 @@ _OF_COUNTRY = re.compile(r"\s+de\s+(" + "|".join(re.escape(k) for k in sorted(
     COUNTRIES, key=len, reverse=True)) + r")(?!\w)")
 
 
-def _country_of_places(doc: Doc) -> str | None:
-    """The one country every event placed on land lies in ("Coahuayana, Michoacán" and
-    "Aguililla": Mexico), where the page places some, else the one country of the
-    provinces it names: "la Guardia Nacional" of a local report is that country's (a
-    foreign force is named with its country)."""
+def _home_country(doc: Doc) -> str | None:
+    """The page's own country, for forces it names without one: the one country every
+    event placed on land lies in ("Coahuayana, Michoacán" and "Aguililla": Mexico), else
+    the one country of the provinces it names ("en la zona rural del Guaviare"), else the
+    one country it names. "la Guardia Nacional" of a local report is that country's."""
     found = {f.place.country for f in doc.frames
              if f.place is not None and f.place.kind != "sea" and f.place.country}
     if not found:
-        # no event placed: the provinces the page names ("en la zona rural del Guaviare")
         found = _countries_of_provinces(doc)
-    return found.pop() if len(found) == 1 else None
+    if len(found) == 1:
+        return found.pop()
+    return doc.countries[0] if len(doc.countries) == 1 else None
 
 
 @component("es_actors", requires=("doc.frames",), assigns=("frame.actor1", "frame.actor2",
@@ -345,6 +344,8 @@ def read_actors(doc: Doc) -> None:
     else after "por" ("atacada por el Comando Sur"), else the one named in the sentence or
     the one before it ("El Comando Sur informó... El ataque dejó tres muertos")."""
     last: tuple[Actor, int, int] | None = None
+    home = _home_country(doc) if any(ACTORS[m.group(0)][2] is None
+                                     for m in ACTOR_RE.finditer(doc.text)) else None
     for f in doc.frames:
         hits = list(ACTOR_RE.finditer(doc.text, f.sentence.start, f.sentence.end))
         f.named = [(m.start(), m.end()) for m in hits]
@@ -355,7 +356,7 @@ def read_actors(doc: Doc) -> None:
                 r"\bcontra\b", doc.text[f.trigger.end:m.start()], re.IGNORECASE))]
         pick = before[-1] if before else after[0] if after else None
         if pick is not None:
-            f.actor1 = _actor(pick, doc, f)
+            f.actor1 = _actor(pick, f, home)
             f.cite("actor1", pick.start(), pick.end())
             last = (f.actor1, pick.start(), pick.end())
         elif last is not None and f.sentence.index - _sentence_of(doc, last[1]) <= 3:
@@ -365,7 +366,7 @@ def read_actors(doc: Doc) -> None:
             for s in doc.sentences[max(0, f.sentence.index - 2):f.sentence.index]:
                 m = ACTOR_RE.search(doc.text, s.start, s.end)
                 if m is not None:
-                    f.actor1 = _actor(m, doc, f)
+                    f.actor1 = _actor(m, f, home)
                     f.cite("actor1", m.start(), m.end())
         if f.actor1 is None:
             _actor_of_list(doc, f)
