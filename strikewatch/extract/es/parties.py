@@ -6,7 +6,8 @@ attribution, and restatements joined to the event they restate.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 from strikewatch import geo
 from strikewatch.caseless import caseless
@@ -298,7 +299,8 @@ def _adjective_after(text: str, pos: int) -> str | None:
 _NEXT_WORD = re.compile(r"\s+([\wáéíóúñü]+)")
 
 
-def _actor(m: re.Match[str], f: Frame | None = None, home: str | None = None) -> Actor:
+def _actor(m: re.Match[str], f: Frame | None = None,
+           home: Callable[[], str | None] = lambda: None) -> Actor:
     """The actor an ACTORS phrase names. A force named without its country ("las Fuerzas
     Militares") takes the adjective after it ("el Ejército israelí") or the country after
     "de", else the country of the land the event is placed in, else the page's own (`home`,
@@ -315,7 +317,7 @@ def _actor(m: re.Match[str], f: Frame | None = None, home: str | None = None) ->
         elif f is not None and f.place is not None and f.place.kind != "sea":
             country = f.place.country
         else:
-            country = home
+            country = home()
     return Actor(name=name, type=kind, country=country)
 
 
@@ -344,8 +346,7 @@ def read_actors(doc: Doc) -> None:
     else after "por" ("atacada por el Comando Sur"), else the one named in the sentence or
     the one before it ("El Comando Sur informó... El ataque dejó tres muertos")."""
     last: tuple[Actor, int, int] | None = None
-    home = _home_country(doc) if any(ACTORS[m.group(0)][2] is None
-                                     for m in ACTOR_RE.finditer(doc.text)) else None
+    home = cache(lambda: _home_country(doc))  # read once, and only where a force needs it
     for f in doc.frames:
         hits = list(ACTOR_RE.finditer(doc.text, f.sentence.start, f.sentence.end))
         f.named = [(m.start(), m.end()) for m in hits]
@@ -473,11 +474,13 @@ def _days_of_captions(doc: Doc, groups: list[Group]) -> None:
     disagrees) — the picture shows that event, whatever word it names it by ("un
     operativo" for the clash). A caption alone still tells no incident, and one that fits
     no undated event of the prose, or several, gives nothing."""
-    for c in [g for g in groups if all(_in_caption(doc, f) for f in g.frames)]:
+    captions = [g for g in groups if g.dated() is not None and
+                all(_in_caption(doc, f) for f in g.frames)]
+    for c in captions:
         if c.dated() is None or c.head.status != "occurred" or c.head.kind != "event" or \
                 c.head.background or _FILE_PHOTO.search(_line(doc, c.head)):
             continue
-        fits = [g for g in groups if g is not c and g.dated() is None and
+        fits = [g for g in groups if g.dated() is None and
                 g.head.kind == "event" and g.head.status == "occurred" and
                 not g.head.background and
                 not all(_in_caption(doc, f) for f in g.frames) and _shows(g, c)]
