@@ -16,7 +16,9 @@ import re
 from strikewatch.extract.actors import DEMONYM_RE
 from strikewatch.extract.anchored import anchored, gated
 from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.date_forms import DAY
+from strikewatch.extract.es.lexicon import VAGUE as ES_VAGUE
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.triggers import BAT, ERV, VAC
 
@@ -89,13 +91,50 @@ def compatible(g: Group, f: Frame) -> bool:
         # tally's other toll is another aggregate: "breaches of the truce, in which 259
         # have been killed" after a war's toll of 4,000)
         return True
-    for k, v in f.counts.items():
+    for k in f.counts:
         if k in f.more:
             continue  # "two more died later": adds to the toll, does not rival it
         for other in g.frames:
-            if k in other.counts and other.counts[k] != v:
+            if k in other.counts and not counts_agree(other, f, k):
                 return False
     return True
+
+
+#: the vague words of every reader that tell "some, no figure" (an open range): "several",
+#: "dozens", "varios", "decenas" (not "a dozen", a figure)
+_VAGUE_WORD = re.compile(r"\b(?:" + "|".join(
+    re.escape(w) for w, (_, hi) in sorted({**VAGUE, **ES_VAGUE}.items(),
+                                          key=lambda kv: -len(kv[0])) if hi is None) + r")\b",
+                         re.IGNORECASE)
+
+
+def vague_count(f: Frame, name: str) -> bool:
+    """Whether the frame's `name` count was told by a vague word with no figure ("several
+    wounded", "varios heridos"): the cited words hold no digit and a vague word."""
+    s = f.sentence
+    spans = f.prov.get(name, ())
+    if not spans:
+        return False
+    a, b = spans[0]
+    words = s.text[max(0, a - s.start):max(0, b - s.start)]
+    return bool(_VAGUE_WORD.search(words)) and not re.search(r"\d", words)
+
+
+def counts_agree(a: Frame, b: Frame, name: str) -> bool:
+    """Whether two frames' `name` counts can be one event's: the same range, or ranges that
+    overlap where one is a vague word's ("varios heridos" in a headline and "al menos siete
+    heridos" in the lede; not "dozens" and "seven") or where they count the wounded, whom
+    copy tells loosely ("al menos siete heridos", then "7 lesionadas"; a toll's "at least 3"
+    and "7" still differ)."""
+    x, y = a.counts[name], b.counts[name]
+    if x == y:
+        return True
+    if not (name == "injured" or vague_count(a, name) or vague_count(b, name)):
+        return False
+    lo = max(x[0] or 0, y[0] or 0)
+    hi = min(h for h in (x[1], y[1]) if h is not None) if x[1] is not None or \
+        y[1] is not None else None
+    return hi is None or lo <= hi
 
 
 # a whole offensive or war, named in one word

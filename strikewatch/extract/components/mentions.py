@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.coref import vague_count
 from strikewatch.extract.counts import VAGUE, people_told_one_by_one
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.places import names_its_sea
@@ -114,7 +115,7 @@ def _vague(f: Frame, key: str) -> bool:
         return False
     a, b = spans[0]
     said = f.sentence.text[a - f.sentence.start:b - f.sentence.start]
-    return said.lower() in VAGUE or people_told_one_by_one(said)
+    return said.lower() in VAGUE or vague_count(f, key) or people_told_one_by_one(said)
 
 
 def _counts(frames: Sequence[Frame]) -> dict[str, object]:

@@ -23,6 +23,7 @@ from strikewatch.extract.es.lexicon import (
     STATUS_CUES,
     STRIKE_WORDS,
     VEHICLE_BOMB,
+    previous_act,
 )
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.sentences import split_sentences
@@ -294,6 +295,8 @@ def _frame(doc: Doc, s: Sentence, t: Trigger, start: int, end: int) -> Frame:
     if not refers and t.sub_event_type == "Remote explosive/landmine/IED" and \
             (_BOMB_SUBJECT.match(doc.text, s.start, t.start) or _DEFINITE_END.search(before)):
         refers = True  # "El vehículo, lleno de explosivos, detonó en la calle …": the bomb told
+    if refers and previous_act(doc.text, t.start, t.end):
+        refers = False  # "el bombardeo anterior", "el anterior ataque": an earlier act
     f.anaphoric = refers
     if t.event_type:
         f.cite("event_type", t.start, t.end)

@@ -24,6 +24,7 @@ from strikewatch.extract.es.lexicon import (
     STATUS_AFTER,
     STATUS_CUES,
     VESSEL,
+    previous_act,
 )
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.pipeline import component
@@ -482,6 +483,32 @@ def read_kind(doc: Doc) -> None:
             f.time_precision = None
             f.prov.pop("date", None)
     _recalled(doc)
+    _likened(doc)
+
+
+#: "un atentado parecido", "un ataque similar": an act told as like the news, so another one
+_LIKE = re.compile(r"\s+(?:muy\s+)?(?:parecid[oa]s?|similar(?:es)?|semejantes?)\b",
+                   re.IGNORECASE)
+#: the pluperfect of what had already happened: "ya había sufrido", "habían atacado"
+_HAD = re.compile(r"\bhab[íi]an?\s+\w+(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+
+
+def _likened(doc: Doc) -> None:
+    """"En febrero de este mismo año Coahuayana ya había sufrido un atentado parecido": an
+    act the report likens to its news ("parecido", "similar") and tells as what had already
+    happened (the pluperfect) with no day of its own is recalled context — background, even
+    on a page with no date to measure it by. (A similar act told as news — "respondió con un
+    ataque similar el martes" — keeps its day and stays.) So is the act a report names as
+    the one before its news ("El bombardeo anterior contra el ELN fue en 2021, en el
+    Chocó") with no day of its own."""
+    for f in doc.frames:
+        if f.status != "occurred" or f.kind != "event" or f.time_precision == 1:
+            continue
+        if previous_act(doc.text, f.trigger.start, f.trigger.end):
+            f.background = True  # "El bombardeo anterior contra el ELN fue en 2021"
+        elif _LIKE.match(doc.text, f.trigger.end) and _HAD.search(
+                doc.text[max(f.sentence.start, f.trigger.start - 60):f.trigger.start]):
+            f.background = True
 
 
 #: "esos ataques", "estos bombardeos": the strikes just told, pointed at

@@ -195,6 +195,18 @@ PEOPLE = (r"(?:personas?|hombres?|tripulantes?|pescador|ocupantes|narcoterrorist
           r"combatientes|delincuentes|guerrilleros|insurgentes|extremistas|sicarios|"
           r"agresores|pistoleros|narcos)")
 
+#: an act named as the one before the news: "el bombardeo anterior", "el anterior ataque",
+#: "el ataque previo" (not the act just told, which "el ataque" refers to)
+_PREVIOUS_AFTER = re.compile(r"\s+(?:anterior|previo|precedente)\b", re.IGNORECASE)
+_PREVIOUS_BEFORE = re.compile(r"\b(?:anterior|previo)\s+$", re.IGNORECASE)
+
+
+def previous_act(text: str, start: int, end: int) -> bool:
+    """Whether the event word at text[start:end] is named as the act before the news."""
+    return bool(_PREVIOUS_AFTER.match(text, end) or
+                _PREVIOUS_BEFORE.search(text[max(0, start - 12):start]))
+
+
 # --- actors ------------------------------------------------------------------------------
 #: Actor phrases -> (name, type, country). Ordered longest first when compiled.
 ACTORS: dict[str, tuple[str, str, str | None]] = {
@@ -249,12 +261,16 @@ ACTORS: dict[str, tuple[str, str, str | None]] = {
     "Fuerza Aérea Colombiana": ("Fuerza Aérea Colombiana", "military", "CO"),
     "Ejército Nacional de Colombia": ("Ejército Nacional de Colombia", "military", "CO"),
     # a country's own forces named without the country ("las Fuerzas Militares", "el
-    # Ejército israelí"): the country is read beside them (parties.national_force)
+    # Ejército israelí"): the country is read beside them (parties._actor)
     "Fuerzas Militares": ("Fuerzas Militares", "military", None),
     "Fuerzas Armadas": ("Fuerzas Armadas", "military", None),
     "Fuerza Aeroespacial": ("Fuerza Aeroespacial", "military", None),
     "Fuerza Aérea": ("Fuerza Aérea", "military", None),
     "Policía Nacional": ("Policía Nacional", "police", None),
+    # Mexico's, Venezuela's (la GNB) and others' forces share the name; the country is read
+    # beside it or from the page's places (a bare "Ejército" stays unread: carried to the
+    # next sentences' events it would name the army as the attacker of a cartel's bombing)
+    "Guardia Nacional": ("Guardia Nacional", "military", None),
 }
 ACTOR_RE = re.compile(r"(?<![\w.])(?:" + "|".join(
     re.escape(k) for k in sorted(ACTORS, key=len, reverse=True)) + r")(?![\w])")

@@ -6,12 +6,13 @@ attribution, and restatements joined to the event they restate.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 from strikewatch import geo
 from strikewatch.caseless import caseless
 from strikewatch.extract.context import Doc, Frame, Group
-from strikewatch.extract.coref import compatible, merge_frames
+from strikewatch.extract.coref import compatible, counts_agree, merge_frames
 from strikewatch.extract.es.fields import lede_rank, list_item
 from strikewatch.extract.es.lexicon import (
     ACTOR_RE,
@@ -164,9 +165,14 @@ def _lookup(name: str, countries: tuple[str, ...] = ()) -> tuple[Place, ...]:
 def _countries_of_provinces(doc: Doc) -> set[str]:
     """A local paper names its province, not its country ("El Carmen, Norte de Santander"):
     the country of a province (admin area) named after a locative cue whose every namesake
-    in the gazetteer lies in that one country."""
+    in the gazetteer lies in that one country, or of a town written with its state
+    (`_town_of_state`)."""
     out: set[str] = set()
     for m in _PLACE_NAME.finditer(doc.text):
+        town = _town_of_state(doc.text, m)
+        if town is not None and town[0].country:
+            out.add(town[0].country)  # "Aguililla, Michoacán": a town with its state
+            continue
         if not _LOCATIVE.search(doc.text[max(0, m.start() - 40):m.start()]):
             continue
         try:
@@ -186,10 +192,16 @@ def _town(doc: Doc, f: Frame, wanted: set[str]) -> None:
     of places as alternates; a namesake in a country the article never names is passed over
     ("Palmira" is Syria's Tadmur in a report on Syria). The nearest such name to the event
     word wins; a party's name ("el ataque de Estados Unidos") is no place."""
-    if not wanted:
-        return
     best: tuple[int, Place, int, int] | None = None
     for m in _PLACE_NAME.finditer(doc.text, f.start, f.end):
+        town = _town_of_state(doc.text, m)
+        if town is not None:
+            dist = abs(town[1] - f.trigger.start)
+            if best is None or dist < best[0]:
+                best = (dist, *town)
+            continue
+        if not wanted:
+            continue
         if not _LOCATIVE.search(doc.text[max(f.start, m.start() - 40):m.start()]) or \
                 ACTOR_RE.match(doc.text, m.start()) or _COUNTRY_RE.match(doc.text, m.start()):
             continue
@@ -213,6 +225,48 @@ def _town(doc: Doc, f: Frame, wanted: set[str]) -> None:
     if best is not None:
         f.place = best[1].model_copy()
         f.cite("place", best[2], best[3])
+
+
+#: what may stand between a town and its state: a comma, and "en el estado (mexicano) de"
+_THEN_STATE = re.compile(r",[ \t]+(?:(?:en[ \t]+)?(?:el|la)[ \t]+(?:estado|departamento|"
+                         r"provincia|región|municipio)(?:[ \t]+[a-záéíóúñ]+an[oa])?[ \t]+"
+                         r"(?:del?[ \t]+)?)?(?=[A-ZÁÉÍÓÚÑ])")
+
+
+def _town_of_state(text: str, m: re.Match[str]) -> tuple[Place, int, int] | None:
+    """"Coahuayana, Michoacán", "Tibú, Norte de Santander", "la Policía Comunitaria de
+    Coahuayana, en el estado mexicano de Michoacán": a town written with its state (a
+    dateline, a subject, an apposition) is a place with no locative before it. The state
+    must be an admin area the gazetteer knows and the town one of its places — the pair
+    names its own country, so a page that names no country is placed too. The town's name
+    ends where the name read ends (its last words: "Coahuayana" of "Policía Comunitaria de
+    Coahuayana"). (The town, and where its name starts and ends.)"""
+    sep = _THEN_STATE.match(text, m.end())
+    state = _PLACE_NAME.match(text, sep.end()) if sep else None
+    if state is None or _COUNTRY_RE.match(text, state.start()):
+        return None
+    try:
+        areas = [p for p in _lookup(state.group(0)) if p.kind == "admin area"]
+    except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
+        return None
+    if not areas:
+        return None
+    area = areas[0]
+    for w in re.finditer(r"(?<!\S)[A-ZÁÉÍÓÚÑ]\S*", m.group(0)):
+        name = m.group(0)[w.start():]
+        start = m.start() + w.start()
+        if name in ("El", "La", "Los", "Las") or ACTOR_RE.match(text, start) or \
+                _COUNTRY_RE.match(text, start):
+            continue
+        try:
+            town = next((p for p in _lookup(name, (area.country or "",))
+                         if p.kind == "populated place" and p.country == area.country and
+                         p.admin1 == area.admin1), None)
+        except Exception:  # noqa: BLE001
+            return None
+        if town is not None:
+            return town, start, m.end()
+    return None
 
 
 def _seas_of_lists(doc: Doc, several: set[int]) -> None:
@@ -245,22 +299,44 @@ def _adjective_after(text: str, pos: int) -> str | None:
 _NEXT_WORD = re.compile(r"\s+([\wáéíóúñü]+)")
 
 
-def _actor(m: re.Match[str], doc: Doc | None = None, f: Frame | None = None) -> Actor:
+def _actor(m: re.Match[str], f: Frame | None = None,
+           home: Callable[[], str | None] = lambda: None) -> Actor:
     """The actor an ACTORS phrase names. A force named without its country ("las Fuerzas
-    Militares") takes the adjective after it ("el Ejército israelí"), else the country of
-    the land the event is placed in, else the one country the article names: a report says
-    "las Fuerzas Militares" of its own country's forces, at home; a foreign force is named
-    with its country."""
+    Militares") takes the adjective after it ("el Ejército israelí") or the country after
+    "de", else the country of the land the event is placed in, else the page's own (`home`,
+    `_home_country`): a report says "las Fuerzas Militares" of its own country's forces,
+    at home; a foreign force is named with its country."""
     name, kind, country = ACTORS[m.group(0)]
     if country is None and kind in ("military", "police"):
         adj = _adjective_after(m.string, m.end())
+        of = _OF_COUNTRY.match(m.string, m.end())
         if adj is not None:
             country = adj
+        elif of is not None:
+            country = COUNTRIES[of.group(1)]  # "la Guardia Nacional de Venezuela"
         elif f is not None and f.place is not None and f.place.kind != "sea":
             country = f.place.country
-        elif doc is not None and len(doc.countries) == 1:
-            country = doc.countries[0]
+        else:
+            country = home()
     return Actor(name=name, type=kind, country=country)
+
+
+_OF_COUNTRY = re.compile(r"\s+de\s+(" + "|".join(re.escape(k) for k in sorted(
+    COUNTRIES, key=len, reverse=True)) + r")(?!\w)")
+
+
+def _home_country(doc: Doc) -> str | None:
+    """The page's own country, for forces it names without one: the one country every
+    event placed on land lies in ("Coahuayana, Michoacán" and "Aguililla": Mexico), else
+    the one country of the provinces it names ("en la zona rural del Guaviare"), else the
+    one country it names. "la Guardia Nacional" of a local report is that country's."""
+    found = {f.place.country for f in doc.frames
+             if f.place is not None and f.place.kind != "sea" and f.place.country}
+    if not found:
+        found = _countries_of_provinces(doc)
+    if len(found) == 1:
+        return found.pop()
+    return doc.countries[0] if len(doc.countries) == 1 else None
 
 
 @component("es_actors", requires=("doc.frames",), assigns=("frame.actor1", "frame.actor2",
@@ -270,6 +346,7 @@ def read_actors(doc: Doc) -> None:
     else after "por" ("atacada por el Comando Sur"), else the one named in the sentence or
     the one before it ("El Comando Sur informó... El ataque dejó tres muertos")."""
     last: tuple[Actor, int, int] | None = None
+    home = cache(lambda: _home_country(doc))  # read once, and only where a force needs it
     for f in doc.frames:
         hits = list(ACTOR_RE.finditer(doc.text, f.sentence.start, f.sentence.end))
         f.named = [(m.start(), m.end()) for m in hits]
@@ -280,7 +357,7 @@ def read_actors(doc: Doc) -> None:
                 r"\bcontra\b", doc.text[f.trigger.end:m.start()], re.IGNORECASE))]
         pick = before[-1] if before else after[0] if after else None
         if pick is not None:
-            f.actor1 = _actor(pick, doc, f)
+            f.actor1 = _actor(pick, f, home)
             f.cite("actor1", pick.start(), pick.end())
             last = (f.actor1, pick.start(), pick.end())
         elif last is not None and f.sentence.index - _sentence_of(doc, last[1]) <= 3:
@@ -290,7 +367,7 @@ def read_actors(doc: Doc) -> None:
             for s in doc.sentences[max(0, f.sentence.index - 2):f.sentence.index]:
                 m = ACTOR_RE.search(doc.text, s.start, s.end)
                 if m is not None:
-                    f.actor1 = _actor(m, doc, f)
+                    f.actor1 = _actor(m, f, home)
                     f.cite("actor1", m.start(), m.end())
         if f.actor1 is None:
             _actor_of_list(doc, f)
@@ -382,11 +459,45 @@ def corefer(doc: Doc) -> None:
             same.frames.extend(g.frames)
             continue
         out.append(g)
+    _days_of_captions(doc, out)
     for g in out:
         _finest_day(g)
     _totals_of_lists(doc, out)
     doc.groups = [g for g in out if not all(_in_caption(doc, f) for f in g.frames) and
                   not _orphan_reference(g)]
+
+
+def _days_of_captions(doc: Doc, groups: list[Group]) -> None:
+    """"Este martes se llevó a cabo un operativo en Buenavista. Foto: SSP Michoacán" above a
+    report that tells the clash with no day: a caption that carries a day gives it to the
+    one event of the prose it can be (no day of its own; no place, party or figure that
+    disagrees) — the picture shows that event, whatever word it names it by ("un
+    operativo" for the clash). A caption alone still tells no incident, and one that fits
+    no undated event of the prose, or several, gives nothing."""
+    captions = [g for g in groups if g.dated() is not None and
+                all(_in_caption(doc, f) for f in g.frames)]
+    for c in captions:
+        if c.dated() is None or c.head.status != "occurred" or c.head.kind != "event" or \
+                c.head.background or _FILE_PHOTO.search(_line(doc, c.head)):
+            continue
+        fits = [g for g in groups if g.dated() is None and
+                g.head.kind == "event" and g.head.status == "occurred" and
+                not g.head.background and
+                not all(_in_caption(doc, f) for f in g.frames) and _shows(g, c)]
+        if len(fits) == 1:
+            fits[0].frames.extend(c.frames)
+            groups.remove(c)
+
+
+def _shows(g: Group, c: Group) -> bool:
+    """Whether a caption's group can show the prose group's event: no country of place or
+    attacker and no figure of theirs disagrees."""
+    for name in ("place", "actor1"):
+        a, b = getattr(g.value(name), "country", None), getattr(c.value(name), "country", None)
+        if a and b and a != b:
+            return False
+    return all(counts_agree(o, f, k) for f in c.frames for k in f.counts
+               for o in g.frames if k in o.counts)
 
 
 def _finest_day(g: Group) -> None:
@@ -423,16 +534,25 @@ def _orphan_reference(g: Group) -> bool:
 #: a photo credit marks its line as a caption ("Lancha atacada. Foto: X @Southcom",
 #: "… (Foto: Gobierno de Estados Unidos.)", "EFE/ @Southcom")
 _CREDIT = re.compile(r"\bFoto(?:grafía)?\s*(?::|cortesía\b|\(|EFE\b|AFP\b)|"
-                     r"\b(?:EFE|AFP|AP|Reuters)\s*/\s*@?\w", re.IGNORECASE)
+                     r"\b(?:EFE|AFP|AP|Reuters)\s*/\s*@?\w|"
+                     # "Imagen: Ejército", "Crédito: Dimar", "[Fotografía. Cuartoscuro]"
+                     r"\b(?:Imagen|Crédito)\s*:|\[\s*Foto(?:grafía)?\b", re.IGNORECASE)
+#: a file photo ("(Archivo 15.09.2025)", "Foto de archivo"): its day is the picture's
+_FILE_PHOTO = re.compile(r"\barchivo\b", re.IGNORECASE)
 
 
 def _in_caption(doc: Doc, f: Frame) -> bool:
     """A photo caption tells of a picture, often from another strike's story ("Otra
     narcolancha atacada: dos muertos. Foto: …" above a report of three dead): it joins the
     event the body tells, and alone it tells no incident."""
+    return bool(_CREDIT.search(_line(doc, f)))
+
+
+def _line(doc: Doc, f: Frame) -> str:
+    """The line of the page the frame's event word stands on."""
     a = doc.text.rfind("\n", 0, f.trigger.start) + 1
     b = doc.text.find("\n", f.trigger.end)
-    return bool(_CREDIT.search(doc.text, a, b if b >= 0 else len(doc.text)))
+    return doc.text[a:b if b >= 0 else len(doc.text)]
 
 
 _PLURAL_NOUN = re.compile(r"(?:ataques|bombardeos|golpes|enfrentamientos|choques|tiroteos|"
