@@ -22,6 +22,19 @@ from strikewatch.batch.synthetic import iter_synthetic
 from strikewatch.store import open_store
 
 
+def _resolve_here(tmp_path: Path, seed: int) -> None:
+    """Ingest and resolve a small synthetic archive in this process, as a test run or a
+    notebook does before it starts workers: splink's garbage is left behind here."""
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text("".join(json.dumps(r) + "\n" for r in iter_synthetic(40, seed=seed)),
+                       encoding="utf-8")
+    store = open_store(f"sqlite:///{tmp_path / 'ledger.db'}")
+    try:
+        assert pipeline.run([str(archive)], store).incidents > 0  # resolved here
+    finally:
+        store.close()
+
+
 def _what_the_worker_holds() -> tuple[bool, bool]:
     """(the caller's marker is here, the English reader was imported before this task)."""
     from strikewatch import pool as worker_pool
@@ -52,14 +65,7 @@ def test_workers_collect_garbage_after_the_caller_resolved(tmp_path: Path) -> No
     connections left in reference cycles, DuckDB's threads running), a worker forked from
     this process died in its first full garbage collection, every time (5 of 5 pools with
     a fork pool). A worker from the fork server has none of that garbage to collect."""
-    archive = tmp_path / "archive.jsonl"
-    archive.write_text("".join(json.dumps(r) + "\n" for r in iter_synthetic(40, seed=3)),
-                       encoding="utf-8")
-    store = open_store(f"sqlite:///{tmp_path / 'ledger.db'}")
-    try:
-        assert pipeline.run([str(archive)], store).incidents > 0  # resolved here
-    finally:
-        store.close()
+    _resolve_here(tmp_path, seed=3)
     with pool.executor(2) as workers:
         collected = [workers.submit(gc.collect).result() for _ in range(4)]
     assert all(isinstance(n, int) for n in collected)
@@ -74,14 +80,7 @@ def test_batch_forks_its_workers_with_no_garbage_to_inherit(tmp_path: Path) -> N
 
     from strikewatch.batch.local import _fork_workers
 
-    archive = tmp_path / "archive.jsonl"
-    archive.write_text("".join(json.dumps(r) + "\n" for r in iter_synthetic(40, seed=5)),
-                       encoding="utf-8")
-    store = open_store(f"sqlite:///{tmp_path / 'ledger.db'}")
-    try:
-        assert pipeline.run([str(archive)], store).incidents > 0  # resolved here
-    finally:
-        store.close()
+    _resolve_here(tmp_path, seed=5)
     forked = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"))
     try:
         _fork_workers(forked)
