@@ -147,10 +147,15 @@ def _on_coast_of(land: Any, water: Any) -> bool | None:
     seas = country_seas(land.country)
     if seas is None:
         return None
+    return bool(seas & _seas_named_or_under(water))
+
+
+def _seas_named_or_under(water: Any) -> set[str | None]:
+    """The sea a place at sea is named for, and the `SEA_BOXES` sea its point lies in."""
     near = {water.sea}
     if water.lat is not None and water.lon is not None:
         near.add(sea_of_point(water.lat, water.lon))
-    return bool(seas & near)
+    return near
 
 
 def linking_place(m: EventFields) -> Place | None:
@@ -494,10 +499,7 @@ def places_compatible(a: Features, b: Features) -> bool | None:
             return None if wa & wb else False  # two neighbours' waters may meet
         if wa is not None or wb is not None:
             waters, sea = (wa, b) if wa is not None else (wb or frozenset(), a)
-            near = {sea.sea}
-            if sea.lat is not None and sea.lon is not None:
-                near.add(sea_of_point(sea.lat, sea.lon))
-            return None if waters & near else False
+            return None if waters & _seas_named_or_under(sea) else False
         return False
     if a.sea or b.sea or a.precision == 6 or b.precision == 6:
         coast = _on_coast_of(a, b) if b.sea else _on_coast_of(b, a)
