@@ -11,7 +11,8 @@ again (registry.builds_valid_mentions).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame, Group
@@ -43,6 +44,8 @@ _PHYSICAL = ("vessel", "vehicle", "building", "facility")
 _RAID = re.compile(r"raid", re.IGNORECASE)
 
 Range = tuple[int | None, int | None]
+
+_MENTION: Callable[[dict[str, Any]], Mention] = Mention.__pydantic_validator__.validate_python
 
 
 def widen(a: Range, b: Range, floors: bool = True) -> Range:
@@ -169,6 +172,18 @@ _SINGLE: dict[str, tuple[str, ...]] = {
 }
 
 
+def _differs(f: Frame, attrs: tuple[str, ...], chosen: dict[str, object]) -> bool:
+    """Whether the frame states another value than the chosen one for any of `attrs`. The
+    chosen value is mostly the very object the frame holds (a place, an actor): tested by
+    identity first, which spares pydantic's field-by-field `__eq__`."""
+    for a in attrs:
+        mine = getattr(f, a)
+        other = chosen.get(a)
+        if mine is not other and mine != other:
+            return True
+    return False
+
+
 def _provenance(doc: Doc, frames: Sequence[Frame], chosen: dict[str, object]
                 ) -> dict[str, list[Span]]:
     """Each field's spans. A single-valued field (actor, place, date, ...) cites only the
@@ -180,7 +195,7 @@ def _provenance(doc: Doc, frames: Sequence[Frame], chosen: dict[str, object]
     for f in frames:
         for key, spans in f.prov.items():
             attrs = _SINGLE.get(key)
-            if attrs and any(getattr(f, a) != chosen.get(a) for a in attrs):
+            if attrs is not None and _differs(f, attrs, chosen):
                 continue
             have = seen.setdefault(key, set())
             out = prov.setdefault(key, [])
@@ -228,7 +243,8 @@ def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention
     # already, passed through as they are, and the Rust validator is cheaper than
     # model_construct's Python loop over some forty fields; the id is derived in
     # model_post_init; the extractor boundary (registry.checked) does not validate it again
-    return Mention(
+    # (the validator called directly: BaseModel.__init__ adds a Python frame and nothing else)
+    return _MENTION(dict(
         article_id=doc.article.id, kind="tally" if h.kind == "tally" else "event",
         status=h.status,
         background=h.background, hedges=hedges, approx=approx,
@@ -237,8 +253,8 @@ def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention
         spans=[doc.span(a, b) for a, b in sentences], extractor=EXTRACTOR,
         regions=list(g.regions), series_rank=g.series_rank,
         series_size=g.series_size,
-        series_killed=g.series_killed, **fields,  # type: ignore[arg-type]
-    )
+        series_killed=g.series_killed, **fields,
+    ))
 
 
 @component("to_mention", requires=("doc.groups",), assigns=("doc.mentions",))
