@@ -583,6 +583,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
                 put("children_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
     if boats is not None:
         put("strikes", *boats)
+    if "kill" in text or "Kill" in text:
+        _with_companions(text, counts, spans, offset)
     if "killed" not in counts and ("kill" in text or "Kill" in text or "slain" in text or
                                    "died" in text):
         two = _TWO_KILLED.search(text) or _BOTH_KILLED.search(text)
@@ -637,6 +639,55 @@ _TWO_KILLED = re.compile(
     rf"(?!\s+and\b)(?!['’]s)|"
     # two people by name: "the strike killed Abu Bara al-Tunisi and Abu Hamza al-Yemeni"
     rf"(?-i:\b(?:killed|killing)\s+{_NAME_WORDS}\s+and\s+{_NAME})", re.IGNORECASE)
+
+# the one person killed and those killed with them: "killed Abu Omar al-Halabi, a senior
+# commander, and his two adult sons", "killed a local leader along with another fighter",
+# "killed commander Ali Hassan and his wife" (not "... and his two sons were wounded")
+_KIN_PL = (r"(?:sons|daughters|children|brothers|wives|relatives|family\s+members|bodyguards|"
+           r"guards|aides|companions|associates|deputies|assistants|escorts|fighters|"
+           r"militants|operatives|members|commanders|lieutenants|others|men)")
+_KIN_SG = (r"(?:son|daughter|child|wife|husband|brother|sister|father|mother|nephew|cousin|"
+           r"bodyguard|guard|aide|driver|companion|associate|deputy|assistant|escort|"
+           r"fighter|militant|operative|member|commander|lieutenant)")
+_COMPANION = (rf"(?:(?:(?:his|her|their)\s+)?(?P<n>{_NUM})\s+(?:of\s+(?:his|her|their)\s+)?"
+              rf"(?:[\w'’-]+\s+){{0,2}}?{_KIN_PL}|(?:his|her|their|another)\s+"
+              rf"(?:[\w'’-]+\s+){{0,2}}?{_KIN_SG})\b(?![\w'’-])"
+              r"(?!,?\s+(?:were|was|are|is|had|have|has|survived|escaped|fled)\b)")
+_WITH_COMPANIONS = re.compile(
+    r"\bkill(?:ed|ing|s)\s+(?:(?:a|an|the)\s+(?:(?!and\b)[\w'’\"“”-]+\s+){0,4}?"
+    rf"{_PERSON}(?:\s+of\s+(?:the\s+|its\s+)?[\w'’-]+)?(?:\s+(?-i:{_NAME_WORDS}))?|"
+    rf"(?:(?!and\b)[\w'’\"“”-]+\s+){{0,3}}?(?-i:{_NAME_WORDS}))[\"”]?"
+    # an aside on the person (", a senior ISIS commander,"), not the first of a list
+    r"(?:,\s+(?!(?:his|her|their)\b)[^,.;:]{1,60}?(?=,))?"
+    r",?\s+(?:and|along\s+with|together\s+with|as\s+well\s+as|alongside|with)?\s*[\"“]?"
+    + _COMPANION, re.IGNORECASE)
+# the next in a list of companions: "..., his wife and their two children"
+_NEXT_COMPANION = re.compile(r",?\s+(?:and\s+)?" + _COMPANION, re.IGNORECASE)
+
+
+def _with_companions(text: str, counts: dict[str, Range],
+                     spans: dict[str, tuple[int, int]], offset: int) -> None:
+    """One person killed by name or article, and those killed with them ("... and his two
+    sons", "..., his wife and their two children"): the toll is all of them. Only where no
+    figure told the toll, or the toll read is that one person ("a" of "killed a commander
+    along with another fighter")."""
+    m = _WITH_COMPANIONS.search(text)
+    if m is None:
+        return
+    if "killed" in counts:
+        a, _ = spans["killed"]
+        if counts["killed"] != (1, 1) or not m.start() <= a - offset < m.end():
+            return
+    total, end, c = 1, m.end(), m
+    while c is not None:
+        n = parse_number(c.group("n")) if c.group("n") else 1
+        if n is None:
+            return
+        total, end = total + n, c.end()
+        c = _NEXT_COMPANION.match(text, end)
+    counts["killed"] = (total, total)
+    spans["killed"] = (offset + m.start(), offset + end)
+
 
 # "killing both men aboard", "both crew members were killed": two dead (a bare "both died"
 # tells of the two told before)
