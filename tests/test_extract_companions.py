@@ -62,3 +62,11 @@ def test_a_war_toll_told_with_a_founder_is_no_acts_toll() -> None:
     text = ("The campaign has killed the group's founder and thousands of its fighters since "
             "2014, officials said on Monday.")
     assert all(m.killed_low in (None, 2000) for m in _events(text))
+
+
+def test_a_list_of_the_dead_after_a_copula_is_not_one_person_and_companions() -> None:
+    # "Those killed were X, ..., six children, ... and two other adults": not 1 + 6
+    text = ("A drone fired a missile at a car in the city on Sunday. Those killed were Omar "
+            "Said, a 40-year-old engineer, six children, two of them babies, and two other "
+            "adults.")
+    assert all(m.killed_low != 7 for m in _events(text))

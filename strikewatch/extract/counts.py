@@ -656,10 +656,12 @@ _COMPANION = (rf"(?:(?:(?:his|her|their)\s+)?(?P<n>{_NUM})\s+(?:of\s+(?:his|her|
 _WITH_COMPANIONS = re.compile(
     r"\bkill(?:ed|ing|s)\s+(?:(?:a|an|the)\s+(?:(?!and\b)[\w'’\"“”-]+\s+){0,4}?"
     rf"{_PERSON}(?:\s+of\s+(?:the\s+|its\s+)?[\w'’-]+)?(?:\s+(?-i:{_NAME_WORDS}))?|"
-    rf"(?:(?!and\b)[\w'’\"“”-]+\s+){{0,3}}?(?-i:{_NAME_WORDS}))[\"”]?"
+    rf"(?:(?!(?:and|were|was|are|is|include|included|including)\b)[\w'’\"“”-]+\s+){{0,3}}?"
+    rf"(?-i:{_NAME_WORDS}))[\"”]?"
     # an aside on the person (", a senior ISIS commander,"), not the first of a list
     r"(?:,\s+(?!(?:his|her|their)\b)[^,.;:]{1,60}?(?=,))?"
-    r",?\s+(?:and|along\s+with|together\s+with|as\s+well\s+as|alongside|with)?\s*[\"“]?"
+    r"(?:,?\s+(?:and|along\s+with|together\s+with|as\s+well\s+as|alongside|with)\s+|"
+    r",\s+(?=(?:his|her|their)\s))[\"“]?"
     + _COMPANION, re.IGNORECASE)
 # the next in a list of companions: "..., his wife and their two children"
 _NEXT_COMPANION = re.compile(r",?\s+(?:and\s+)?" + _COMPANION, re.IGNORECASE)
@@ -678,7 +680,8 @@ def _with_companions(text: str, counts: dict[str, Range],
         a, _ = spans["killed"]
         if counts["killed"] != (1, 1) or not m.start() <= a - offset < m.end():
             return
-    total, end, c = 1, m.end(), m
+    total, end = 1, m.end()
+    c: re.Match[str] | None = m
     while c is not None:
         n = parse_number(c.group("n")) if c.group("n") else 1
         if n is None:
