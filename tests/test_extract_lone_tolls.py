@@ -63,3 +63,31 @@ def test_a_war_total_is_no_lone_toll() -> None:
             "than 4,000 people have been killed in the war since 2023.")
     tolls = [(m.killed_low, m.killed_high) for m in _events(text)]
     assert (6, 6) in tolls and (6, 4001) not in tolls
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("Jets bombed a fuel depot outside the city on Monday, killing six workers. Three of the "
+     "wounded later died in hospital.", 9),
+    # one sentence, an aside between
+    ("A car bomb exploded at a checkpoint in the town on Monday, killing four soldiers; two "
+     "of the wounded, both children, died overnight.", 6),
+    # "passed away", a noun after "injured"
+    ("Militants stormed a police post in the district on Monday and killed three officers. "
+     "Two of the injured policemen later passed away.", 5),
+])
+def test_the_wounded_who_died_later_add_to_the_toll(text: str, dead: int) -> None:
+    (m,) = _events(text)
+    assert (m.killed_low, m.killed_high) == (dead, dead)
+
+
+@pytest.mark.parametrize("text", [
+    # the wounded who did something else
+    "A car bomb exploded at a checkpoint in the town on Monday, killing four soldiers. Two of "
+    "the wounded were flown to the capital.",
+    # the wounded as objects, not dead
+    "A car bomb exploded at a checkpoint in the town on Monday, killing four soldiers. Medics "
+    "treated two of the wounded at the scene, and both survived.",
+])
+def test_the_wounded_who_did_not_die_add_nothing(text: str) -> None:
+    (m,) = _events(text)
+    assert (m.killed_low, m.killed_high) == (4, 4)

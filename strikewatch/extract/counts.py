@@ -311,6 +311,12 @@ _MISS = re.compile(rf"^\s+{_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)
 # "15 of the wounded needed hospital care": part of a toll told before, not a toll
 _SUBSET = re.compile(r"^\s+of\s+(?:the|those)\s+(?:wounded|injured|dead|killed|victims|"
                      r"casualties)\b", re.IGNORECASE)
+# "three of the wounded later died in hospital", "one of those injured has since succumbed":
+# dead beyond the toll told (they were counted hurt, not dead), more of it
+_HURT_DIED = re.compile(r"^\s+of\s+(?:the|those)\s+(?:[\w-]+\s+)?(?:wounded|injured|hurt)"
+                        r"(?:,[^,.;]{1,30},)?\s+(?:(?!(?:and|but|while)\b)[\w,'’-]+\s+){0,4}?(?:(?:have|has|had)\s+)?"
+                        r"(?:(?:later|since|subsequently|also)\s+)?(?:died|succumbed|"
+                        r"passed\s+away)\b", re.IGNORECASE)
 # "two of the six people who died", "two of the 11 killed": some of a toll the clause tells
 # whole (the figure after "of the" is the toll; "one of two Trinidadians who died" may be
 # two among more dead); not "three of the five men aboard were
@@ -428,6 +434,14 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             continue  # "held not one terrorist but ten dead civilians": a count denied
         if _PART_OF_TOLL.match(right):
             continue  # "two of the six people who died": the toll is six
+        if _HURT_DIED.match(right) and c.low is not None:
+            # "three of the wounded later died": more dead than the toll told
+            if "killed" in counts:
+                add_killed(c)
+            else:
+                added_at.add(c.start)
+                put("killed", (c.low, c.high), c.start, c.end + _HURT_DIED.match(right).end())  # type: ignore[union-attr]
+            continue
         if _EITHER_AFTER.match(right) or _EITHER_BEFORE.search(left):
             continue  # "twelve soldiers were killed or wounded": casualties, no toll
         nth = _NTH.match(right) and text[c.start:c.end].lower() == "a"  # "a third person"
