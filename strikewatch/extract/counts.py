@@ -311,6 +311,12 @@ _MISS = re.compile(rf"^\s+{_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)
 # "15 of the wounded needed hospital care": part of a toll told before, not a toll
 _SUBSET = re.compile(r"^\s+of\s+(?:the|those)\s+(?:wounded|injured|dead|killed|victims|"
                      r"casualties)\b", re.IGNORECASE)
+# "three of the wounded later died in hospital", "one of those injured has since succumbed":
+# dead beyond the toll told (they were counted hurt, not dead), more of it
+_HURT_DIED = re.compile(r"^\s+of\s+(?:the|those)\s+(?:[\w-]+\s+)?(?:wounded|injured|hurt)"
+                        r"(?:,[^,.;]{1,30},)?\s+(?:(?!(?:and|but|while)\b)[\w,'’-]+\s+){0,4}?(?:(?:have|has|had)\s+)?"
+                        r"(?:(?:later|since|subsequently|also)\s+)?(?:died|succumbed|"
+                        r"passed\s+away)\b", re.IGNORECASE)
 # "two of the six people who died", "two of the 11 killed": some of a toll the clause tells
 # whole (the figure after "of the" is the toll; "one of two Trinidadians who died" may be
 # two among more dead); not "three of the five men aboard were
@@ -428,6 +434,14 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             continue  # "held not one terrorist but ten dead civilians": a count denied
         if _PART_OF_TOLL.match(right):
             continue  # "two of the six people who died": the toll is six
+        if _HURT_DIED.match(right) and c.low is not None:
+            # "three of the wounded later died": more dead than the toll told
+            if "killed" in counts:
+                add_killed(c)
+            else:
+                added_at.add(c.start)
+                put("killed", (c.low, c.high), c.start, c.end + _HURT_DIED.match(right).end())  # type: ignore[union-attr]
+            continue
         if _EITHER_AFTER.match(right) or _EITHER_BEFORE.search(left):
             continue  # "twelve soldiers were killed or wounded": casualties, no toll
         nth = _NTH.match(right) and text[c.start:c.end].lower() == "a"  # "a third person"
@@ -583,6 +597,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
                 put("children_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
     if boats is not None:
         put("strikes", *boats)
+    if "kill" in text or "Kill" in text:
+        _with_companions(text, counts, spans, offset)
     if "killed" not in counts and ("kill" in text or "Kill" in text or "slain" in text or
                                    "died" in text):
         two = _TWO_KILLED.search(text) or _BOTH_KILLED.search(text)
@@ -637,6 +653,58 @@ _TWO_KILLED = re.compile(
     rf"(?!\s+and\b)(?!['’]s)|"
     # two people by name: "the strike killed Abu Bara al-Tunisi and Abu Hamza al-Yemeni"
     rf"(?-i:\b(?:killed|killing)\s+{_NAME_WORDS}\s+and\s+{_NAME})", re.IGNORECASE)
+
+# the one person killed and those killed with them: "killed Abu Omar al-Halabi, a senior
+# commander, and his two adult sons", "killed a local leader along with another fighter",
+# "killed commander Ali Hassan and his wife" (not "... and his two sons were wounded")
+_KIN_PL = (r"(?:sons|daughters|children|brothers|wives|relatives|family\s+members|bodyguards|"
+           r"guards|aides|companions|associates|deputies|assistants|escorts|fighters|"
+           r"militants|operatives|members|commanders|lieutenants|others|men)")
+_KIN_SG = (r"(?:son|daughter|child|wife|husband|brother|sister|father|mother|nephew|cousin|"
+           r"bodyguard|guard|aide|driver|companion|associate|deputy|assistant|escort|"
+           r"fighter|militant|operative|member|commander|lieutenant)")
+_COMPANION = (rf"(?:(?:(?:his|her|their)\s+)?(?P<n>{_NUM})\s+(?:of\s+(?:his|her|their)\s+)?"
+              rf"(?:[\w'’-]+\s+){{0,2}}?{_KIN_PL}|(?:his|her|their|another)\s+"
+              rf"(?:[\w'’-]+\s+){{0,2}}?{_KIN_SG})\b(?![\w'’-])"
+              r"(?!,?\s+(?:were|was|are|is|had|have|has|survived|escaped|fled)\b)")
+_WITH_COMPANIONS = re.compile(
+    r"\bkill(?:ed|ing|s)\s+(?:(?:a|an|the)\s+(?:(?!and\b)[\w'’\"“”-]+\s+){0,4}?"
+    rf"{_PERSON}(?:\s+of\s+(?:the\s+|its\s+)?[\w'’-]+)?(?:\s+(?-i:{_NAME_WORDS}))?|"
+    rf"(?:(?!(?:and|were|was|are|is|include|included|including)\b)[\w'’\"“”-]+\s+){{0,3}}?"
+    rf"(?-i:{_NAME_WORDS}))[\"”]?"
+    # an aside on the person (", a senior ISIS commander,"), not the first of a list
+    r"(?:,\s+(?!(?:his|her|their)\b)[^,.;:]{1,60}?(?=,))?"
+    r"(?:,?\s+(?:and|along\s+with|together\s+with|as\s+well\s+as|alongside|with)\s+|"
+    r",\s+(?=(?:his|her|their)\s))[\"“]?"
+    + _COMPANION, re.IGNORECASE)
+# the next in a list of companions: "..., his wife and their two children"
+_NEXT_COMPANION = re.compile(r",?\s+(?:and\s+)?" + _COMPANION, re.IGNORECASE)
+
+
+def _with_companions(text: str, counts: dict[str, Range],
+                     spans: dict[str, tuple[int, int]], offset: int) -> None:
+    """One person killed by name or article, and those killed with them ("... and his two
+    sons", "..., his wife and their two children"): the toll is all of them. Only where no
+    figure told the toll, or the toll read is that one person ("a" of "killed a commander
+    along with another fighter")."""
+    m = _WITH_COMPANIONS.search(text)
+    if m is None:
+        return
+    if "killed" in counts:
+        a, _ = spans["killed"]
+        if counts["killed"] != (1, 1) or not m.start() <= a - offset < m.end():
+            return
+    total, end = 1, m.end()
+    c: re.Match[str] | None = m
+    while c is not None:
+        n = parse_number(c.group("n")) if c.group("n") else 1
+        if n is None:
+            return
+        total, end = total + n, c.end()
+        c = _NEXT_COMPANION.match(text, end)
+    counts["killed"] = (total, total)
+    spans["killed"] = (offset + m.start(), offset + end)
+
 
 # "killing both men aboard", "both crew members were killed": two dead (a bare "both died"
 # tells of the two told before)

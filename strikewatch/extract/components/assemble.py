@@ -573,7 +573,7 @@ def assemble(doc: Doc) -> None:
     groups = [g for g in _retellings(doc, keep)
               if not _kind_of_act(doc, g) and not _campaign_discussed(g)]
     groups = _join_restatements(doc, _join_counted_retellings(doc, groups))
-    groups = _join_dated_referent(doc, groups)
+    groups = _join_lone_tolls(doc, _join_dated_referent(doc, groups))
     doc.groups = _join_denied_claim(doc, [g for g in groups if not _reference_only(doc, g)])
     for g in doc.groups:
         _own_dates(doc, g)
@@ -901,6 +901,45 @@ def _toll_told_again(doc: Doc, g: Group) -> tuple[int | None, int | None] | None
     if any(f.period_low is not None or f.list_item for f in g.frames):
         return None
     return killed
+
+
+def _lone_toll(doc: Doc, g: Group) -> bool:
+    """A toll told by a lone casualty word with nothing else of its own ("Medics said 17
+    people had died", "Officials later counted 15 dead"): an occurred event, no act word, no
+    day, no strike count or period, nothing that sets it apart but "later"."""
+    if g.head.kind != "event" or not _violent_occurred(g) or not _casualties_only(g):
+        return False
+    if _toll(g, "killed") is None or _toll(g, "strikes") is not None or not _undated(doc, g):
+        return False
+    if any(f.period_low is not None or f.list_item or f.more for f in g.frames):
+        return False
+    h = g.head
+    return not any(m.group().lower() != "later" for m in _DISTINCT.finditer(
+        doc.text, h.start, min(h.end, h.trigger.end + 20)))
+
+
+def _join_lone_tolls(doc: Doc, groups: list[Group]) -> list[Group]:
+    """A lone toll (`_lone_toll`) in an article that tells one act is that act's toll told
+    again, by another source or later, whatever its figure ("killing at least 12 ... Medics
+    said 17 had died": the mention widens to 12..17, as two reports of one strike do; "the
+    death toll rose to nine" revises it). Where the article tells two acts or more it stays
+    its own: which act it counts is not said."""
+    acts = [a for a in groups if _violent_occurred(a) and not _casualties_only(a)]
+    if len(acts) != 1:
+        return groups
+    (act,) = acts
+    out = list(groups)
+    for g in groups:
+        if g is act or out.index(g) < out.index(act) or not _lone_toll(doc, g):
+            continue
+        if _attackers_clash(g.value("actor1"), act.value("actor1")) or \
+                _places_differ(_own_place(g, act), _own_place(act, g)) or \
+                _seas_differ(g, act) or any(f.sentence is x.sentence for f in g.frames
+                                            for x in act.frames):
+            continue
+        _merge(act, g)
+        out.remove(g)
+    return out
 
 
 def _casualties_only(g: Group) -> bool:
