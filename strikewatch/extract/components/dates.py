@@ -20,7 +20,7 @@ from strikewatch.extract.context import DateRead, Doc, Frame, Sentence
 from strikewatch.extract.coref import TOLD_BETWEEN as _TOLD_BETWEEN
 from strikewatch.extract.counts import WORD_VALUES
 from strikewatch.extract.date_forms import month_day
-from strikewatch.extract.dates import dateline, read_dates
+from strikewatch.extract.dates import dateline, post_days, read_dates
 from strikewatch.extract.pipeline import component
 
 # "officials said on Monday", "a statement issued on Monday", "a claim rejected by the White
@@ -201,16 +201,17 @@ def day_of_telling(text: str, s: Sentence, start: int, end: int,
         _THEN_SAID.match(text, end, s.end if until is None else until) is not None
 
 
-def _clause_dates(doc: Doc, f: Frame) -> list[DateRead]:
-    """The clause's dates; for a threat or plan, the future reading except where said."""
+def _clause_dates(doc: Doc, f: Frame, now: dt.date | None) -> list[DateRead]:
+    """The clause's dates told from `now` (the page's day, or an embedded post's); for a
+    threat or plan, the future reading except where said."""
     s = f.sentence
     clause = doc.text[f.start:f.end]
     future = f.status in ("planned", "threatened")
-    dates = read_dates(clause, doc.published, f.start, future=future)
+    dates = read_dates(clause, now, f.start, future=future)
     if future:
         # "warned on Thursday that ...": when it was said lies in the past even for a
         # threat or plan
-        past = {(d.start, d.end): d for d in read_dates(clause, doc.published, f.start)}
+        past = {(d.start, d.end): d for d in read_dates(clause, now, f.start)}
         dates = [past.get((d.start, d.end), d) if _SAID_ON.search(
             doc.text[max(s.start, d.start - 40):d.start]) else d for d in dates]
     return dates
@@ -369,8 +370,11 @@ def read_frame_dates(doc: Doc) -> None:
     last_dated: Frame | None = None  # the latest frame dated to a day, for "the same day"
     full_days: list[DateRead] | None = None  # an undated page's days told with their year
     after_page: dict[str, str] = {}  # a weekday read as the day after the page
+    posts = post_days(doc.text)
     for f in doc.frames:
-        dates = _clause_dates(doc, f)
+        # a frame inside an embedded post is told from the post's day
+        now = next((p.day for p in posts if p.start <= f.trigger.start < p.end), doc.published)
+        dates = _clause_dates(doc, f, now)
         if dates:
             _own_date(doc, f, dates)
             _weekday_after_the_page(doc, f, after_page)
