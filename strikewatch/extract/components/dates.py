@@ -102,7 +102,10 @@ _STATEMENT_ON = re.compile(rf"\b{_STATEMENT}\s+(?:(?:issued|released|published|p
 _ISSUED_ON = re.compile(rf"\b{_STATEMENT}\s+(?:issued|released|published|posted)\s+"
                         r"(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
 _DAYS_STATEMENT = re.compile(rf"(?:['’]s)?\s+{_STATEMENT}\b", re.IGNORECASE)
-_SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)[^,;.]*$", re.IGNORECASE)
+# (a period of an initial or abbreviation, "since a U.S.-brokered truce in November", does
+# not end the since-clause)
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)(?:[^,;.]|\b[A-Z]\.)*$",
+                           re.IGNORECASE)
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
 # the day a run of acts began: "The strikes, which began on Sept. 2, have killed 83" (the
