@@ -324,3 +324,33 @@ def test_days_told_far_apart_stay_two_acts() -> None:
                   "on Thursday. In a statement on May 28 the navy said its jets struck a boat "
                   "and killed two.", published="2024-06-13")
     assert len(got) == 2
+
+
+def _told(text: str, day: str, event_word: str) -> bool:
+    from strikewatch.extract.components.dates import day_of_telling
+    from strikewatch.extract.context import Sentence
+
+    a = text.index(day)
+    return day_of_telling(text, Sentence(0, 0, len(text), text), a, a + len(day),
+                          until=text.index(event_word))
+
+
+def test_a_say_clause_set_off_by_commas_leaves_the_day_to_the_act() -> None:
+    # the aside between commas reports; the opening day is when the act was done
+    for text, word in (("On Wednesday, the army said, its jets hit the gate of the base.", "hit"),
+                       ("On Sunday, officials said, a drone struck a car near the border.",
+                        "struck"),
+                       ("Late on Friday, the ministry reported, warplanes bombed a fuel depot.",
+                        "bombed"),
+                       ("On Monday, according to the governor, a strike killed five.", "strike")):
+        day = text.split(",")[0]
+        assert not _told(text, day.removeprefix("Late "), word), text
+    # a say verb that opens the report, with or without a comma before a quotation, tells
+    # when it was said
+    for text, word in (("On Wednesday the army said its jets had hit the gate of the base.",
+                        "hit"),
+                       ("On Sunday, officials said a drone had struck a car near the border.",
+                        "struck"),
+                       ('On Wednesday, the army said, "Our jets hit the gate of the base."',
+                        "hit")):
+        assert _told(text, text.split()[1].rstrip(","), word), text

@@ -200,8 +200,15 @@ def day_of_telling(text: str, s: Sentence, start: int, end: int,
     Monday" (`told_at`) or "On Monday the White House confirmed that ..." (the say verb
     before `until`, the event word, where one is given). The one test of a told day: the
     dates component records its verdict on the frame (`Frame.date_told`)."""
-    return told_at(text, s, start, end) or \
-        _THEN_SAID.match(text, end, s.end if until is None else until) is not None
+    if told_at(text, s, start, end):
+        return True
+    m = _THEN_SAID.match(text, end, s.end if until is None else until)
+    # "On Wednesday, the army said, its jets hit ...": a say clause set off by commas is an
+    # aside; the day opening the sentence is the act's (not "said, 'We struck ...'")
+    return m is not None and not _ASIDE_END.match(text, m.end())
+
+
+_ASIDE_END = re.compile(r"\s*,(?!\s*[\"“'‘])")
 
 
 def _clause_dates(doc: Doc, f: Frame, now: dt.date | None) -> list[DateRead]:
