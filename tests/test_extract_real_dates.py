@@ -354,3 +354,18 @@ def test_a_say_clause_set_off_by_commas_leaves_the_day_to_the_act() -> None:
                        ('On Wednesday, the army said, "Our jets hit the gate of the base."',
                         "hit")):
         assert _told(text, text.split()[1].rstrip(","), word), text
+
+
+def test_an_undated_pages_day_takes_the_year_it_tells_that_month_with() -> None:
+    for first in ("In October 2025 the navy fired a missile at a small boat off the coast.",
+                  "The navy fired a missile at a small boat off the coast on Oct. 3, 2025.",
+                  "Navy jets first struck a small boat off the coast in mid-October 2025."):
+        got = _events(first + "\n\nThe operation follows another strike near the island on "
+                      "October 14 that killed six people.", published=None)
+        assert "2025-10-14" in {m.date_low for m in got}, first
+    # two years for that month, or none at all: the day stays open
+    for first in ("In October 2024 and again in October 2025 the navy fired on small boats.",
+                  "The navy fired a missile at a small boat off the coast in 2025."):
+        got = _events(first + "\n\nThe operation follows another strike near the island on "
+                      "October 14 that killed six people.", published=None)
+        assert "2025-10-14" not in {m.date_low for m in got}, first

@@ -339,18 +339,28 @@ def _calendar_day_beside(text: str, d: DateRead, points: list[DateRead]) -> Date
 def _year_told_elsewhere(doc: Doc, f: Frame, days: list[DateRead]) -> None:
     """A day without its year on a page with no publication date ("died on Aug. 29"),
     dated where the article tells that very day with its year ("the strike of Aug. 29,
-    2021": `days`): the same day told twice. Two years for it, or none: left open."""
+    2021": `days`): the same day told twice; else where it tells that month with its year
+    and no other ("In October 2025 the navy fired ... another strike on October 14", "on
+    Oct. 3, 2025 ... on October 14"): a month the page dates once is one month. Two years
+    for it, or none: left open."""
     if f.date_low is not None or not f.prov.get("date"):
         return
     a, b = f.prov["date"][-1]
     md = month_day(doc.text[a:b])
     if md is None:
         return
-    years = {r.low for r in days if r.low is not None and r.precision == 1 and
-             r.low == r.high and (int(r.low[5:7]), int(r.low[8:10])) == md}
-    if len(years) == 1:
-        (day,) = years
-        f.date_low, f.date_high, f.time_precision = day, day, 1
+    told = [r for r in days if r.low is not None and r.high is not None and
+            r.low[:7] == r.high[:7] and int(r.low[5:7]) == md[0]]
+    years = {r.low for r in told if r.precision == 1 and r.low == r.high and
+             int(r.low[8:10]) == md[1]} or {r.low[:4] for r in told if r.low is not None}
+    if len(years) != 1:
+        return
+    (got,) = years
+    try:
+        day = dt.date(int(got[:4]), md[0], md[1]).isoformat()
+    except ValueError:  # 29 February of a common year
+        return
+    f.date_low, f.date_high, f.time_precision = day, day, 1
 
 
 def _weekday_after_the_page(doc: Doc, f: Frame, after: dict[str, str]) -> None:
