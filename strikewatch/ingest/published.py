@@ -172,7 +172,7 @@ def url_date(url: object) -> str | None:
     days += [(m.group(1), str(_MONTH_WORDS.index(m.group(2).lower()[:3]) + 1), m.group(3))
              for m in URL_WORD_DATE.finditer(path)
              if _is_month_word(m.group(0).split("/")[2])]
-    days += [m.groups() for m in URL_UNPADDED.finditer(path)]
+    days += [(m.group(1), m.group(2), m.group(3)) for m in URL_UNPADDED.finditer(path)]
     for y, mo, d in days:
         day = _day(y, mo, d)
         if day is not None:

@@ -349,10 +349,11 @@ def _year_told_elsewhere(doc: Doc, f: Frame, days: list[DateRead]) -> None:
     md = month_day(doc.text[a:b])
     if md is None:
         return
-    told = [r for r in days if r.low is not None and r.high is not None and
-            r.low[:7] == r.high[:7] and int(r.low[5:7]) == md[0]]
-    years = {r.low for r in told if r.precision == 1 and r.low == r.high and
-             int(r.low[8:10]) == md[1]} or {r.low[:4] for r in told if r.low is not None}
+    told = [(r.low, r.precision) for r in days if r.low is not None and r.high is not None
+            and r.low[:7] == r.high[:7] and int(r.low[5:7]) == md[0] and
+            (r.precision != 1 or r.low == r.high)]
+    years = {low for low, p in told if p == 1 and int(low[8:10]) == md[1]} or \
+        {low[:4] for low, _ in told}
     if len(years) != 1:
         return
     (got,) = years
