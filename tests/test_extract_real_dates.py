@@ -286,3 +286,86 @@ def test_the_day_a_statement_was_issued_is_no_day_of_the_strike_it_reports() -> 
     # a day the army "said" something stays the fallback (told day kept)
     (m,) = _events("On Monday the army said its jets had bombed a rebel camp in the hills.")
     assert m.date_low == "2024-06-10"
+
+
+def test_a_since_clause_with_an_abbreviation_dates_another_event() -> None:
+    # the month belongs to the truce the clause counts from, not to the rockets; the
+    # abbreviation's periods do not end that clause
+    for since in ("since a U.S.-brokered truce in November",
+                  "since the U.N. mission was set up in November",
+                  "since Washington's ceasefire took hold in November"):
+        got = _events("Border guards said they stopped two rockets that were launched from "
+                      f"the hills at the town, the second such launch {since}.")
+        rockets = [m for m in got if any("launched" in s.text or "rockets" in s.text
+                                         for s in m.provenance.get("event_type", []))]
+        assert rockets, since
+        assert all(m.date_low is None for m in rockets), since
+
+
+def test_two_days_an_act_was_told_on_are_one_act_dated_by_the_earlier() -> None:
+    # what was told on Monday happened by Monday: told again on Wednesday, it is one act,
+    # and its day is the earlier telling's
+    for text, day in (
+        ("The navy struck a smuggling boat in the Caribbean, killing three people, officials "
+         "said on Wednesday. In a Monday post, the navy said the strike had killed three.",
+         "2024-06-10"),
+        ("Officials said on Wednesday that a navy strike on a smuggling boat killed three "
+         "people. The strike was first announced in a Monday post by the navy.", "2024-06-10"),
+        ("A navy strike on a smuggling boat killed three people, the ministry said on "
+         "Thursday. In a statement on Tuesday the navy had said its jets struck the boat.",
+         "2024-06-11"),
+    ):
+        got = _events(text, published="2024-06-13")
+        assert [(m.date_low, m.date_high) for m in got] == [(day, day)], text
+
+
+def test_days_told_far_apart_stay_two_acts() -> None:
+    got = _events("A navy strike on a smuggling boat killed three people, the ministry said "
+                  "on Thursday. In a statement on May 28 the navy said its jets struck a boat "
+                  "and killed two.", published="2024-06-13")
+    assert len(got) == 2
+
+
+def _told(text: str, day: str, event_word: str) -> bool:
+    from strikewatch.extract.components.dates import day_of_telling
+    from strikewatch.extract.context import Sentence
+
+    a = text.index(day)
+    return day_of_telling(text, Sentence(0, 0, len(text), text), a, a + len(day),
+                          until=text.index(event_word))
+
+
+def test_a_say_clause_set_off_by_commas_leaves_the_day_to_the_act() -> None:
+    # the aside between commas reports; the opening day is when the act was done
+    for text, word in (("On Wednesday, the army said, its jets hit the gate of the base.", "hit"),
+                       ("On Sunday, officials said, a drone struck a car near the border.",
+                        "struck"),
+                       ("Late on Friday, the ministry reported, warplanes bombed a fuel depot.",
+                        "bombed"),
+                       ("On Monday, according to the governor, a strike killed five.", "strike")):
+        day = text.split(",")[0]
+        assert not _told(text, day.removeprefix("Late "), word), text
+    # a say verb that opens the report, with or without a comma before a quotation, tells
+    # when it was said
+    for text, word in (("On Wednesday the army said its jets had hit the gate of the base.",
+                        "hit"),
+                       ("On Sunday, officials said a drone had struck a car near the border.",
+                        "struck"),
+                       ('On Wednesday, the army said, "Our jets hit the gate of the base."',
+                        "hit")):
+        assert _told(text, text.split()[1].rstrip(","), word), text
+
+
+def test_an_undated_pages_day_takes_the_year_it_tells_that_month_with() -> None:
+    for first in ("In October 2025 the navy fired a missile at a small boat off the coast.",
+                  "The navy fired a missile at a small boat off the coast on Oct. 3, 2025.",
+                  "Navy jets first struck a small boat off the coast in mid-October 2025."):
+        got = _events(first + "\n\nThe operation follows another strike near the island on "
+                      "October 14 that killed six people.", published=None)
+        assert "2025-10-14" in {m.date_low for m in got}, first
+    # two years for that month, or none at all: the day stays open
+    for first in ("In October 2024 and again in October 2025 the navy fired on small boats.",
+                  "The navy fired a missile at a small boat off the coast in 2025."):
+        got = _events(first + "\n\nThe operation follows another strike near the island on "
+                      "October 14 that killed six people.", published=None)
+        assert "2025-10-14" not in {m.date_low for m in got}, first

@@ -91,6 +91,27 @@ def from_file(store: SqlStore, path: Path) -> Article:
     ("https://news.example/2025/sept/19/strike", "2025-09-19"),
     ("https://news.example/2025/mayor/3/race", None),  # a slug, not a month
     ("https://news.example/2025/feb/30/x", None),  # no 30 February
+    # unpadded year/month/day segments
+    ("https://news.example/es/2025/4/10/titulares", "2025-04-10"),
+    ("https://news.example/2022/8/2/headlines", "2022-08-02"),
+    ("https://news.example/2025/9/strike", None),  # a month is not a day
+    # day or month first: read only where one order alone makes a day
+    ("https://news.example/blog/17/11/2025/boats-and-the-law", "2025-11-17"),
+    ("https://news.example/blog/11/17/2025/boats-and-the-law", "2025-11-17"),
+    ("https://news.example/world/us-strike-kills-four-13-11-2025", "2025-11-13"),
+    ("https://news.example/world/strike_13_11_2025.html", "2025-11-13"),
+    ("https://news.example/world/us-strike-kills-four-02-11-2025", None),  # 2 Nov or Feb 2
+    ("https://news.example/expanded/qR7i9/11-5-2025-2", None),  # 11 May or Nov 5
+    ("https://news.example/world/strike-11-11-2025", "2025-11-11"),  # both readings agree
+    ("https://news.example/iraq/29032025", "2025-03-29"),
+    ("https://news.example/iraq/03292025/", "2025-03-29"),
+    ("https://news.example/iraq/04032025", None),  # 4 March or April 3
+    ("https://news.example/story/45032025-x", None),  # not a segment to itself
+    ("https://news.example/26-Aug-2024/civilians-killed", "2024-08-26"),
+    ("https://news.example/2_november_2025/", "2025-11-02"),
+    ("https://news.example/news/strike-on-2-november-2025-kills-six", None),  # a slug's words
+    ("https://news.example/30-feb-2025/x", None),  # no 30 February
+    ("https://news.example/opinion/2025918/sea", None),  # seven digits: an id as often
     (None, None),
 ])
 def test_url_date_forms(url: str | None, want: str | None) -> None:

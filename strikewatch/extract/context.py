@@ -170,15 +170,18 @@ class Group:
 
     def dated(self) -> Frame | None:
         """The frame whose date the event takes: the first that gives the event's own day,
-        else the first dated only by when it was told. Where a later sentence of the event
-        names a finer time inside that one ("last month ... on January 6", "earlier this
-        month ... last week"), the finer is the same time told more precisely."""
-        told = None
+        else the earliest day it was told on ("said on Tuesday" and "in a Monday post":
+        what was told on Monday happened by Monday; the first told on ties). Where a later
+        sentence of the event names a finer time inside that one ("last month ... on
+        January 6", "earlier this month ... last week"), the finer is the same time told
+        more precisely."""
+        told: Frame | None = None
         for i, f in enumerate(self.frames):
             if f.date_low is not None:
                 if not f.date_told:
                     return _finer_inside(f, self.frames[i + 1:])
-                told = told or f
+                if told is None or told.date_low is None or f.date_low < told.date_low:
+                    told = f
         return told
 
 

@@ -42,9 +42,15 @@ TOLD_AFTER_DAYS = 3
 
 def _dates_agree(a: Frame | None, b: Frame) -> bool:
     """Whether two frames' dates can be one event's: they overlap, or one is only the day
-    the event was told and the other's day lies up to TOLD_AFTER_DAYS before it."""
+    the event was told and the other's day lies up to TOLD_AFTER_DAYS before it, or both
+    are only days it was told on, up to TOLD_AFTER_DAYS apart ("in a Monday post" and
+    "said on Wednesday": one act, done by Monday: `Group.dated`)."""
     if a is None or _overlap(a.date_low, a.date_high, b.date_low, b.date_high):
         return True
+    if a.date_told and b.date_told:
+        return a.date_low is None or b.date_low is None or abs(
+            (dt.date.fromisoformat(a.date_low) - dt.date.fromisoformat(b.date_low)).days
+        ) <= TOLD_AFTER_DAYS
     if a.date_told == b.date_told:
         return False
     told, own = (a, b) if a.date_told else (b, a)

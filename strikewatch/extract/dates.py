@@ -13,11 +13,11 @@ from typing import NamedTuple
 
 from strikewatch.caseless import caseless
 from strikewatch.extract.context import DateRead
-from strikewatch.extract.date_forms import DAY, MON, MONTHS, resolve
+from strikewatch.extract.date_forms import DAY, MON, MONTHS, plain_date, resolve
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.records import iso_date
 
-__all__ = ["DateRead", "read_dates", "parse_published", "dateline"]
+__all__ = ["DateRead", "read_dates", "parse_published", "dateline", "post_days"]
 
 DATE_RE = re.compile(
     rf"(?P<range>\b(?i:between|from) (?P<r1>{MON} \d{{1,2}}|\d{{1,2}} {MON})(?:,? \d{{4}})? "
@@ -147,3 +147,53 @@ def dateline(text: str) -> Dateline | None:
         except ValueError:
             filed = None  # 29 February of a common year
     return Dateline(m.start(), m.end(), month, day, filed)
+
+
+#: An embedded post's sign-off line, as pages print a quoted post on X: "— U.S. Southern
+#: Command (@Southcom) December 16, 2025". Its date is the day the post went out.
+POST_SIGNOFF = re.compile(
+    rf"(?m)^[ \t]*[—–-]{{1,2}}[ \t]*[^\n()]{{1,80}}\(@\w{{1,30}}\)[ \t]+"
+    rf"(?P<date>{MON} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MON},? \d{{4}})[ \t]*$")
+#: a post's last line cut short by the page: a link or an ellipsis ("The… pic.twitter.com/x")
+_POST_STUB = re.compile(r"pic\.twitter\.com/|…\s*$|\.\.\.\s*$")
+#: how long a post's last line may be and still be a stub before its body
+POST_STUB_CHARS = 80
+
+
+class PostDay(NamedTuple):
+    """An embedded post ([start, end): its body and sign-off) and the day it went out."""
+
+    start: int
+    end: int
+    day: dt.date
+
+
+def post_days(text: str) -> list[PostDay]:
+    """The page's embedded posts that sign off with their day. A post's "today", "on
+    Monday" or "Dec. 15" is told from that day, not from the page's: a page put out a week
+    later, or one with no date at all, still dates what the post says (its day without a
+    year is the latest one up to the post's)."""
+    if "(@" not in text:
+        return []
+    out: list[PostDay] = []
+    for m in POST_SIGNOFF.finditer(text):
+        day = plain_date(m.group("date").replace(",", "").replace("  ", " "), None)
+        if day is None:
+            continue
+        out.append(PostDay(_post_start(text, m.start()), m.end(), day))
+    return out
+
+
+def _post_start(text: str, signoff: int) -> int:
+    """Where the post signed off at `signoff` begins: the line before the sign-off, and the
+    one before that where the last is a stub the page cut ("The… pic.twitter.com/...")."""
+    start = signoff
+    for _ in range(2):
+        end = len(text[:start].rstrip())
+        if end == 0:
+            break
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if len(line) >= POST_STUB_CHARS or not _POST_STUB.search(line):
+            break
+    return start

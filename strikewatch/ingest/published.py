@@ -15,8 +15,10 @@ The sources, in the order they are trusted (`published_source` keeps which one g
    up dates the article merely mentions ("since the campaign began on Sept. 2") or a
    copyright year, which would date the report wrongly. `original_date` is on
    (publication, not last modification).
-4. ``url`` — a date in the URL path: /2025/11/02/, /20251102/, /2025-11-02-slug, and a
-   path segment of its own /251102/ (year of this century, month, day).
+4. ``url`` — a date in the URL path: /2025/11/02/, /20251102/, /2025-11-02-slug, /2025/4/10/,
+   and a path segment of its own /251102/ (year of this century, month, day); day or month
+   first (/17/11/2025/, -02-11-2025- in a slug, /29032025/, /26-Aug-2024/) only where one
+   order alone makes a calendar day.
 5. ``dateline`` — the day of the wire dateline opening the copy ("BEIRUT, Nov. 2, 2025
    (AP) —", "Bogotá, 5 de noviembre de 2025 (EFE).-"): the day it was filed. A dateline
    without its year ("WASHINGTON, Oct 28 (Reuters) -") takes it only from a URL path
@@ -124,8 +126,44 @@ def _is_month_word(word: str) -> bool:
     return len(w) >= 3 and any(name.startswith(w) for name in _MONTH_NAMES) or w == "sept"
 
 
+#: Year, month and day as path segments of their own without leading zeros: /2025/4/10/
+#: (year first: no other order is written so).
+URL_UNPADDED = re.compile(r"/(20[0-9]{2}|19[0-9]{2})/([1-9]|1[0-2])/([1-9]|[12][0-9]|3[01])"
+                          r"(?=/|$)")
+#: Day and month before the year, either order, the parts 1-2 digits: /17/11/2025/ (path
+#: segments), -02-11-2025- in a slug, /29032025/ (one segment of eight digits). Read only
+#: where one order alone makes a calendar day: 02-11-2025 is 2 November in Europe and
+#: February 2 in the US, and a page's date is never guessed (`_one_reading`).
+URL_DAY_FIRST = re.compile(r"(?<![0-9])([0-9]{1,2})([/_-])([0-9]{1,2})\2(20[0-9]{2}|19[0-9]{2})"
+                           r"(?![0-9])")
+URL_DAY_FIRST_JOINED = re.compile(r"/([0-9]{2})([0-9]{2})(20[0-9]{2}|19[0-9]{2})(?=/|$)")
+#: Day, month's name and year as one path segment: /26-Aug-2024/, /2-november-2025/ (a slug
+#: that tells a day in words, "strike-on-2-november-2025-kills", may be the event's: only a
+#: segment to itself is read).
+URL_DAY_WORD_YEAR = re.compile(
+    r"/([0-9]{1,2})[-_](" + "|".join(_MONTH_WORDS) + r")[a-z]*[-_](20[0-9]{2}|19[0-9]{2})"
+    r"(?=/|$)", re.IGNORECASE)
+
+
+def _day(y: str | int, mo: str | int, d: str | int) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+
+
+def _one_reading(a: str, b: str, year: str) -> dt.date | None:
+    """The day that `a`, `b` and the year make, read day-month or month-day: the one that is
+    a calendar day, or both when they are the same day (11-11-2025); two different days are
+    no date."""
+    days = {d for d in (_day(year, b, a), _day(year, a, b)) if d is not None}
+    return days.pop() if len(days) == 1 else None
+
+
 def url_date(url: object) -> str | None:
-    """The date in a URL's path (ISO), if one is there and is a real calendar day."""
+    """The date in a URL's path (ISO), if one is there and is a real calendar day. Year
+    first in any of its forms is tried before a day or month first, which is read only
+    where it has one reading."""
     if not isinstance(url, str):
         return None
     path = _url_path(url)
@@ -134,11 +172,31 @@ def url_date(url: object) -> str | None:
     days += [(m.group(1), str(_MONTH_WORDS.index(m.group(2).lower()[:3]) + 1), m.group(3))
              for m in URL_WORD_DATE.finditer(path)
              if _is_month_word(m.group(0).split("/")[2])]
+    days += [(m.group(1), m.group(2), m.group(3)) for m in URL_UNPADDED.finditer(path)]
     for y, mo, d in days:
-        try:
-            return dt.date(int(y), int(mo), int(d)).isoformat()
-        except ValueError:
-            continue
+        day = _day(y, mo, d)
+        if day is not None:
+            return day.isoformat()
+    return _day_first_date(path)
+
+
+def _day_first_date(path: str) -> str | None:
+    """A URL date told day or month first (`URL_DAY_FIRST`, `URL_DAY_FIRST_JOINED`,
+    `URL_DAY_WORD_YEAR`), where it has one reading."""
+    for m in URL_DAY_WORD_YEAR.finditer(path):
+        word = m.group(0).split("-" if "-" in m.group(0) else "_")[1]
+        if _is_month_word(word):
+            day = _day(m.group(3), _MONTH_WORDS.index(m.group(2).lower()[:3]) + 1, m.group(1))
+            if day is not None:
+                return day.isoformat()
+    for m in URL_DAY_FIRST.finditer(path):
+        day = _one_reading(m.group(1), m.group(3), m.group(4))
+        if day is not None:
+            return day.isoformat()
+    for m in URL_DAY_FIRST_JOINED.finditer(path):
+        day = _one_reading(m.group(1), m.group(2), m.group(3))
+        if day is not None:
+            return day.isoformat()
     return None
 
 

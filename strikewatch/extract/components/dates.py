@@ -20,7 +20,7 @@ from strikewatch.extract.context import DateRead, Doc, Frame, Sentence
 from strikewatch.extract.coref import TOLD_BETWEEN as _TOLD_BETWEEN
 from strikewatch.extract.counts import WORD_VALUES
 from strikewatch.extract.date_forms import month_day
-from strikewatch.extract.dates import dateline, read_dates
+from strikewatch.extract.dates import dateline, post_days, read_dates
 from strikewatch.extract.pipeline import component
 
 # "officials said on Monday", "a statement issued on Monday", "a claim rejected by the White
@@ -102,7 +102,10 @@ _STATEMENT_ON = re.compile(rf"\b{_STATEMENT}\s+(?:(?:issued|released|published|p
 _ISSUED_ON = re.compile(rf"\b{_STATEMENT}\s+(?:issued|released|published|posted)\s+"
                         r"(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
 _DAYS_STATEMENT = re.compile(rf"(?:['’]s)?\s+{_STATEMENT}\b", re.IGNORECASE)
-_SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)[^,;.]*$", re.IGNORECASE)
+# (a period of an initial or abbreviation, "since a U.S.-brokered truce in November", does
+# not end the since-clause)
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)(?:[^,;.]|\b[A-Z]\.)*$",
+                           re.IGNORECASE)
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
 # the day a run of acts began: "The strikes, which began on Sept. 2, have killed 83" (the
@@ -197,20 +200,28 @@ def day_of_telling(text: str, s: Sentence, start: int, end: int,
     Monday" (`told_at`) or "On Monday the White House confirmed that ..." (the say verb
     before `until`, the event word, where one is given). The one test of a told day: the
     dates component records its verdict on the frame (`Frame.date_told`)."""
-    return told_at(text, s, start, end) or \
-        _THEN_SAID.match(text, end, s.end if until is None else until) is not None
+    if told_at(text, s, start, end):
+        return True
+    m = _THEN_SAID.match(text, end, s.end if until is None else until)
+    # "On Wednesday, the army said, its jets hit ...": a say clause set off by commas is an
+    # aside; the day opening the sentence is the act's (not "said, 'We struck ...'")
+    return m is not None and not _ASIDE_END.match(text, m.end())
 
 
-def _clause_dates(doc: Doc, f: Frame) -> list[DateRead]:
-    """The clause's dates; for a threat or plan, the future reading except where said."""
+_ASIDE_END = re.compile(r"\s*,(?!\s*[\"“'‘])")
+
+
+def _clause_dates(doc: Doc, f: Frame, now: dt.date | None) -> list[DateRead]:
+    """The clause's dates told from `now` (the page's day, or an embedded post's); for a
+    threat or plan, the future reading except where said."""
     s = f.sentence
     clause = doc.text[f.start:f.end]
     future = f.status in ("planned", "threatened")
-    dates = read_dates(clause, doc.published, f.start, future=future)
+    dates = read_dates(clause, now, f.start, future=future)
     if future:
         # "warned on Thursday that ...": when it was said lies in the past even for a
         # threat or plan
-        past = {(d.start, d.end): d for d in read_dates(clause, doc.published, f.start)}
+        past = {(d.start, d.end): d for d in read_dates(clause, now, f.start)}
         dates = [past.get((d.start, d.end), d) if _SAID_ON.search(
             doc.text[max(s.start, d.start - 40):d.start]) else d for d in dates]
     return dates
@@ -328,18 +339,29 @@ def _calendar_day_beside(text: str, d: DateRead, points: list[DateRead]) -> Date
 def _year_told_elsewhere(doc: Doc, f: Frame, days: list[DateRead]) -> None:
     """A day without its year on a page with no publication date ("died on Aug. 29"),
     dated where the article tells that very day with its year ("the strike of Aug. 29,
-    2021": `days`): the same day told twice. Two years for it, or none: left open."""
+    2021": `days`): the same day told twice; else where it tells that month with its year
+    and no other ("In October 2025 the navy fired ... another strike on October 14", "on
+    Oct. 3, 2025 ... on October 14"): a month the page dates once is one month. Two years
+    for it, or none: left open."""
     if f.date_low is not None or not f.prov.get("date"):
         return
     a, b = f.prov["date"][-1]
     md = month_day(doc.text[a:b])
     if md is None:
         return
-    years = {r.low for r in days if r.low is not None and r.precision == 1 and
-             r.low == r.high and (int(r.low[5:7]), int(r.low[8:10])) == md}
-    if len(years) == 1:
-        (day,) = years
-        f.date_low, f.date_high, f.time_precision = day, day, 1
+    told = [(r.low, r.precision) for r in days if r.low is not None and r.high is not None
+            and r.low[:7] == r.high[:7] and int(r.low[5:7]) == md[0] and
+            (r.precision != 1 or r.low == r.high)]
+    years = {low for low, p in told if p == 1 and int(low[8:10]) == md[1]} or \
+        {low[:4] for low, _ in told}
+    if len(years) != 1:
+        return
+    (got,) = years
+    try:
+        day = dt.date(int(got[:4]), md[0], md[1]).isoformat()
+    except ValueError:  # 29 February of a common year
+        return
+    f.date_low, f.date_high, f.time_precision = day, day, 1
 
 
 def _weekday_after_the_page(doc: Doc, f: Frame, after: dict[str, str]) -> None:
@@ -369,8 +391,11 @@ def read_frame_dates(doc: Doc) -> None:
     last_dated: Frame | None = None  # the latest frame dated to a day, for "the same day"
     full_days: list[DateRead] | None = None  # an undated page's days told with their year
     after_page: dict[str, str] = {}  # a weekday read as the day after the page
+    posts = post_days(doc.text)
     for f in doc.frames:
-        dates = _clause_dates(doc, f)
+        # a frame inside an embedded post is told from the post's day
+        now = next((p.day for p in posts if p.start <= f.trigger.start < p.end), doc.published)
+        dates = _clause_dates(doc, f, now)
         if dates:
             _own_date(doc, f, dates)
             _weekday_after_the_page(doc, f, after_page)
