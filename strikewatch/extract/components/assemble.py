@@ -389,6 +389,22 @@ def _verb_told(f: Frame, day: object, other_day: object) -> bool:
         not _ONE_ACT_NOUN.search(f.trigger.text) and not _EVENT_NOUN.search(f.trigger.text)
 
 
+def _day_and_spot_agree(g: Group, a: Group) -> bool:
+    """Both groups tell the act on the same known day in the same named place below a
+    country ("the Christmas Day airstrike ... in Sokoto State" and "on December 25 AFRICOM
+    carried out precision airstrikes ... in Sokoto State"): writers count one operation as
+    "a strike" and "strikes" in turn, and the day and place it shares say it is one."""
+    day, other = g.value("date_low"), a.value("date_low")
+    if day is None or day != other or g.value("date_high") != a.value("date_high") or \
+            not any(f.time_precision == 1 for f in g.frames) or \
+            not any(f.time_precision == 1 for f in a.frames):
+        return False
+    p, q = g.value("place"), a.value("place")
+    return p is not None and q is not None and \
+        getattr(p, "kind", None) not in ("country", "sea") and \
+        getattr(p, "name", None) == getattr(q, "name", None)
+
+
 def _retells(g: Group, a: Group, background: bool = True) -> bool:
     """Kind, status, type and attacker agree: g can tell a's event. Who was hit may be told
     differently by different sources ("militants", "fishermen"), so actor2 is not compared;
@@ -402,7 +418,8 @@ def _retells(g: Group, a: Group, background: bool = True) -> bool:
     if g.value("action") != a.value("action"):
         return False  # an authorization and a deployment are two developments
     if _ACTS.search(h.trigger.text) and not _ACTS.search(ah.trigger.text) and \
-            not _verb_told(ah, g.value("date_low"), a.value("date_low")):
+            not _verb_told(ah, g.value("date_low"), a.value("date_low")) and \
+            not _day_and_spot_agree(g, a):
         return False  # several acts do not retell one
     t, at = g.value("event_type"), a.value("event_type")
     x, y = g.value("actor1"), a.value("actor1")
@@ -533,7 +550,7 @@ def _same_event(doc: Doc, g: Group, a: Group) -> bool:
         return False  # "the fighting has cost 200 lives": the war, not the strike told
     if _places_differ(_own_place(g, a), _own_place(a, g)) or _seas_differ(g, a):
         return False
-    if _several(g) and not _verb_told(a.head, lo, alo):
+    if _several(g) and not _verb_told(a.head, lo, alo) and not _day_and_spot_agree(g, a):
         return False
     for key in _KILL_TOLLS:
         x, y = _toll(g, key), _toll(a, key)
@@ -575,10 +592,10 @@ def assemble(doc: Doc) -> None:
     groups = _join_restatements(doc, _join_counted_retellings(doc, groups))
     groups = _join_dated_referent(doc, groups)
     doc.groups = _join_denied_claim(doc, [g for g in groups if not _reference_only(doc, g)])
-    for g in doc.groups:
+    for i, g in enumerate(doc.groups):
         _own_dates(doc, g)
         if _follow_up(doc, g) or _topic_of_talk(doc, g) or _answered_only(g) or \
-                _reacted_to(doc, g):
+                _reacted_to(doc, g) or _summed_up(doc, g, doc.groups[:i]):
             for f in g.frames:
                 f.background = True
     _history_story(doc)
@@ -1108,6 +1125,53 @@ def _join_denied_claim(doc: Doc, groups: list[Group]) -> list[Group]:
             else:
                 out.remove(g)
     return out
+
+
+# a present perfect: "have (also) bombed", "has hit back", "have repeatedly struck", "'ve
+# fired", "have been carrying out" — what a party has done over time, up to now
+_PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:(?:[a-z]+ly|also|since|often|long|already|"
+                      r"now|been)\s+){0,2}"
+                      r"[a-z]+(?:ed|en|t|ng|ne|wn|ck|it)\b", re.IGNORECASE)
+# one act named as one: "has struck a depot", "has carried out an airstrike"
+_ONE_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:an?|one)\s", re.IGNORECASE)
+_WHOLE_PLACES = frozenset({"country", "sea"})
+# a perfect of saying tells when it was told, not what was done: "officials have said that"
+_SAYING = re.compile(r"(?:said|told|reported|confirmed|claimed|stated|announced|warned|"
+                     r"accused|denied|insisted|written|shown|alleged)$", re.IGNORECASE)
+
+
+def _perfect_summary(f: Frame) -> bool:
+    """The frame tells what a party has done over time: its sentence, up to the end of its
+    clause, is in the present perfect, not one of saying ("The US and UK have also bombed
+    Yemen", "Houthi attacks on ships ... have raised tensions", "Israel has hit back with
+    strikes on Houthi-held areas"), and its act is not one act named as one ("has struck a
+    depot", "an airstrike has killed")."""
+    told = f.sentence.text[:f.end - f.sentence.start]
+    if not any(not _SAYING.match(m.group(0).split()[-1]) for m in _PERFECT.finditer(told)):
+        return False
+    if _ONE_ACT_NOUN.search(f.trigger.text):
+        return False
+    return not _ONE_OBJECT.match(f.sentence.text, f.trigger.end - f.sentence.start)
+
+
+def _summed_up(doc: Doc, g: Group, before: list[Group]) -> bool:
+    """An occurred act told after the article's news, in the present perfect, with nothing
+    of its own in any of its sentences — no toll, no number, no day, no place below a
+    country — sums up what a
+    party has done over time ("The US and UK have also bombed Houthi-held Yemen over
+    attacks on shipping", "Since the war began they have fired missiles at Israel"): history
+    recalled as context, not an incident. The news told first, a toll, a day or a town keep
+    an act news ("Israel has struck a depot near Tyre")."""
+    if not _violent_occurred(g) or g.head.kind != "event":
+        return False
+    if not any(_violent_occurred(a) and a.head.start < g.head.start for a in before):
+        return False  # the article's first act is its news
+    if any(f.counts or f.time_precision == 1 for f in g.frames):
+        return False
+    if any(f.place is not None and getattr(f.place, "kind", None) not in _WHOLE_PLACES
+           for f in g.frames):
+        return False
+    return _perfect_summary(g.head)
 
 
 def _reference_only(doc: Doc, g: Group) -> bool:
