@@ -1244,21 +1244,35 @@ _TALK = re.compile(
     r"\b(?:debat(?:e|es|ed|ing)|discussions?|questions?|questioned|asked|scrutiny|criticism|"
     r"speculation|"
     r"outcry|controversy|legality|lawfulness|legal\s+basis|justification)\s+"
-    r"(?:about|over|on|of|into|surrounding|for)\s+(?:[\w'’.,-]+\s+){0,6}?"
+    # when it was asked: "asked on Thursday (Jan 1) about"
+    r"(?P<when>(?:on|last|this)\s+[\w'’.,()-]+\s+(?:\([\w\s.,]{1,20}\)\s+)?)?"
+    r"(?:about|over|on|of|into|surrounding|for)\s+(?:[\w'’.,()-]+\s+){0,6}?"
     r"(?:strikes?|attacks?|raids?|operations?|bombings?)\b", re.IGNORECASE)
 
 
 def _topic_of_talk(doc: Doc, g: Group) -> bool:
     """An occurred event told only as what a debate, a question or scrutiny is about, with
-    no date of its own and nothing before it to join, is an event the readers already know:
-    recalled as context (background), like the subject of an inquiry (`_follow_up`)."""
+    no date of its own (the day it was asked or said is none: "Asked on Thursday (Jan 1)
+    about a reported attack on a dock") and nothing before it to join, is an event the
+    readers already know: recalled as context (background), like the subject of an inquiry
+    (`_follow_up`)."""
     h = g.head
-    if not _violent_occurred(g) or g.value("date_low") is not None:
+    if not _violent_occurred(g):
         return False
     if any(k in f.counts for f in g.frames for k in _KILL_TOLLS):
         return False  # a toll of its own: an event reported here
     s = h.sentence
-    return bool(_TALK.search(s.text, 0, h.trigger.end - s.start))
+    talk = _TALK.search(s.text, 0, h.trigger.end - s.start)
+    if talk is None:
+        return False
+    asked = (s.start + talk.start("when"), s.start + talk.end("when"))  # when it was asked
+    return not any(f.date_low is not None and not telling_day(doc, f) and
+                   not _within(f.prov.get("date") or [], asked) for f in g.frames)
+
+
+def _within(spans: list[tuple[int, int]], window: tuple[int, int]) -> bool:
+    """The first span lies inside the window."""
+    return bool(spans) and window[0] <= spans[0][0] and spans[0][1] <= window[1]
 
 
 # what people do in answer to an act: "are raising the alarm", "condemned", "protested",
