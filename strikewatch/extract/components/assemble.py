@@ -1147,11 +1147,27 @@ def _perfect_summary(f: Frame) -> bool:
     strikes on Houthi-held areas"), and its act is not one act named as one ("has struck a
     depot", "an airstrike has killed")."""
     told = f.sentence.text[:f.end - f.sentence.start]
-    if not any(not _SAYING.match(m.group(0).split()[-1]) for m in _PERFECT.finditer(told)):
+    at = f.trigger.start - f.sentence.start
+    if not any(not _SAYING.match(m.group(0).split()[-1]) and _same_clause(told, m, at)
+               for m in _PERFECT.finditer(told)):
         return False
     if _ONE_ACT_NOUN.search(f.trigger.text):
         return False
     return not _ONE_OBJECT.match(f.sentence.text, f.trigger.end - f.sentence.start)
+
+
+# what ends a clause between a verb and an event word: a stop, or a word that opens another
+# clause ("shortly before American warplanes bombed", "after", "when", "that")
+_CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:before|after|when|while|as|since|because|that|which|"
+                           r"who|until|and)\b", re.IGNORECASE)
+
+
+def _same_clause(told: str, m: re.Match[str], at: int) -> bool:
+    """The perfect m governs the event word at `at`: it comes right after it (the act its
+    subject: "attacks on ships ... have raised") or before it with no clause between."""
+    if m.start() >= at:
+        return True
+    return not _CLAUSE_BREAK.search(told, m.end(), at)
 
 
 def _summed_up(doc: Doc, g: Group, before: list[Group]) -> bool:
@@ -1171,7 +1187,7 @@ def _summed_up(doc: Doc, g: Group, before: list[Group]) -> bool:
     if any(f.place is not None and getattr(f.place, "kind", None) not in _WHOLE_PLACES
            for f in g.frames):
         return False
-    return _perfect_summary(g.head)
+    return all(_perfect_summary(f) for f in g.frames if f is g.head or not _refers_back(f))
 
 
 def _reference_only(doc: Doc, g: Group) -> bool:
