@@ -77,3 +77,30 @@ def test_strikes_on_the_same_day_in_other_places_stay_apart() -> None:
             "alarm.\n\nOn December 25, 2025, the air force carried out precision airstrikes on "
             "militant camps in Borno State, officials said.")
     assert len(_news(text, "2025-12-26")) == 2
+
+
+@pytest.mark.parametrize("text", [
+    ("Drone strikes on Sunday killed at least 15 civilians in northern Mali, local sources "
+     "said.\n\nAn aid worker, meanwhile, said at least 20 civilians died in Sunday's drone "
+     "strikes."),
+    ("Russian missile strikes on Friday killed at least eight people in Kharkiv, the "
+     "governor said.\n\nRescuers said at least 11 people had died in Friday's missile "
+     "strikes."),
+    ("Airstrikes on Saturday killed at least 30 fighters in Jilib, the ministry said. A local "
+     "elder told reporters that at least 40 people died in Saturday's airstrikes."),
+])
+def test_a_second_toll_for_the_days_strikes_is_the_same_strikes(text: str) -> None:
+    # the figure before "strikes" counts the dead, not the strikes: one event, two sources
+    got = _news(text, "2025-03-09" if "Sunday" not in text else "2024-08-26")
+    assert len(got) == 1, [(m.killed_low, m.date_low) for m in got]
+
+
+def test_a_figure_that_counts_the_strikes_still_counts_them() -> None:
+    from strikewatch.extract.components.assemble import _FIGURE, _noun_phrase
+    from strikewatch.extract.pipeline import Pipeline
+
+    doc = Pipeline().read(Article(text=(
+        "The navy said it had carried out three lethal drone strikes in the gulf on "
+        "Tuesday."), published=PUB))
+    (f,) = [f for f in doc.frames if "strikes" in f.trigger.text]
+    assert _FIGURE.search(_noun_phrase(f))

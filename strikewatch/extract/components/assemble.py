@@ -365,8 +365,21 @@ def _several(g: Group) -> bool:
     h = g.head
     if "strikes" in h.counts:
         return True
-    return bool(_ACTS.search(h.trigger.text)) and bool(_FIGURE.search(
-        h.sentence.text[:h.trigger.end - h.sentence.start]))
+    return bool(_ACTS.search(h.trigger.text)) and bool(_FIGURE.search(_noun_phrase(h)))
+
+
+# the few words that can modify a plural event word before it ("three lethal drone
+# strikes", "a wave of air strikes"): a figure further back counts something else — the
+# dead ("said at least 20 civilians died in Sunday's drone strikes"), a date ("On December
+# 25, 2025, ... carried out airstrikes")
+_NOUN_PHRASE = re.compile(r"(?:[\w'’-]+\s+){0,3}$")
+
+
+def _noun_phrase(f: Frame) -> str:
+    """The event word with the few words just before it, within its clause."""
+    before = f.sentence.text[:f.trigger.start - f.sentence.start]
+    m = _NOUN_PHRASE.search(before)
+    return (m.group(0) if m else "") + f.trigger.text
 
 
 def _ranges_meet(x: tuple[int | None, int | None], y: tuple[int | None, int | None]) -> bool:
