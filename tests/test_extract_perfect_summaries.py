@@ -104,3 +104,8 @@ def test_a_figure_that_counts_the_strikes_still_counts_them() -> None:
         "Tuesday."), published=PUB))
     (f,) = [f for f in doc.frames if "strikes" in f.trigger.text]
     assert _FIGURE.search(_noun_phrase(f))
+    doc = Pipeline().read(Article(text=(
+        "On Dec. 15 the task force carried out lethal kinetic strikes on three boats in "
+        "international waters."), published=PUB))
+    (f,) = [f for f in doc.frames if "strikes" in f.trigger.text]
+    assert _FIGURE.search(_noun_phrase(f)), "the boats it was aimed at count the strikes"

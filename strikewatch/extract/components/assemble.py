@@ -373,13 +373,17 @@ def _several(g: Group) -> bool:
 # dead ("said at least 20 civilians died in Sunday's drone strikes"), a date ("On December
 # 25, 2025, ... carried out airstrikes")
 _NOUN_PHRASE = re.compile(r"(?:[\w'’-]+\s+){0,3}$")
+# ... and what it was aimed at, counted: "strikes on three boats", "raids against two camps"
+_AIMED_AT = re.compile(r"\s+(?:on|against|at|targeting|hitting)\s+(?:[\w'’-]+\s+){0,2}")
 
 
 def _noun_phrase(f: Frame) -> str:
-    """The event word with the few words just before it, within its clause."""
-    before = f.sentence.text[:f.trigger.start - f.sentence.start]
-    m = _NOUN_PHRASE.search(before)
-    return (m.group(0) if m else "") + f.trigger.text
+    """The event word with the few words just before it, within its clause, and the
+    targets it was aimed at just after it."""
+    text, at = f.sentence.text, f.trigger.start - f.sentence.start
+    m = _NOUN_PHRASE.search(text[:at])
+    after = _AIMED_AT.match(text, at + len(f.trigger.text))
+    return (m.group(0) if m else "") + f.trigger.text + (after.group(0) if after else "")
 
 
 def _ranges_meet(x: tuple[int | None, int | None], y: tuple[int | None, int | None]) -> bool:
