@@ -365,8 +365,25 @@ def _several(g: Group) -> bool:
     h = g.head
     if "strikes" in h.counts:
         return True
-    return bool(_ACTS.search(h.trigger.text)) and bool(_FIGURE.search(
-        h.sentence.text[:h.trigger.end - h.sentence.start]))
+    return bool(_ACTS.search(h.trigger.text)) and bool(_FIGURE.search(_noun_phrase(h)))
+
+
+# the few words that can modify a plural event word before it ("three lethal drone
+# strikes", "a wave of air strikes"): a figure further back counts something else — the
+# dead ("said at least 20 civilians died in Sunday's drone strikes"), a date ("On December
+# 25, 2025, ... carried out airstrikes")
+_NOUN_PHRASE = re.compile(r"(?:[\w'’-]+\s+){0,3}$")
+# ... and what it was aimed at, counted: "strikes on three boats", "raids against two camps"
+_AIMED_AT = re.compile(r"\s+(?:on|against|at|targeting|hitting)\s+(?:[\w'’-]+\s+){0,2}")
+
+
+def _noun_phrase(f: Frame) -> str:
+    """The event word with the few words just before it, within its clause, and the
+    targets it was aimed at just after it."""
+    text, at = f.sentence.text, f.trigger.start - f.sentence.start
+    m = _NOUN_PHRASE.search(text[:at])
+    after = _AIMED_AT.match(text, at + len(f.trigger.text))
+    return (m.group(0) if m else "") + f.trigger.text + (after.group(0) if after else "")
 
 
 def _ranges_meet(x: tuple[int | None, int | None], y: tuple[int | None, int | None]) -> bool:
@@ -389,6 +406,22 @@ def _verb_told(f: Frame, day: object, other_day: object) -> bool:
         not _ONE_ACT_NOUN.search(f.trigger.text) and not _EVENT_NOUN.search(f.trigger.text)
 
 
+def _day_and_spot_agree(g: Group, a: Group) -> bool:
+    """Both groups tell the act on the same known day in the same named place below a
+    country ("the Christmas Day airstrike ... in Sokoto State" and "on December 25 AFRICOM
+    carried out precision airstrikes ... in Sokoto State"): writers count one operation as
+    "a strike" and "strikes" in turn, and the day and place it shares say it is one."""
+    day, other = g.value("date_low"), a.value("date_low")
+    if day is None or day != other or g.value("date_high") != a.value("date_high") or \
+            not any(f.time_precision == 1 for f in g.frames) or \
+            not any(f.time_precision == 1 for f in a.frames):
+        return False
+    p, q = g.value("place"), a.value("place")
+    return p is not None and q is not None and \
+        getattr(p, "kind", None) not in ("country", "sea") and \
+        getattr(p, "name", None) == getattr(q, "name", None)
+
+
 def _retells(g: Group, a: Group, background: bool = True) -> bool:
     """Kind, status, type and attacker agree: g can tell a's event. Who was hit may be told
     differently by different sources ("militants", "fishermen"), so actor2 is not compared;
@@ -402,7 +435,8 @@ def _retells(g: Group, a: Group, background: bool = True) -> bool:
     if g.value("action") != a.value("action"):
         return False  # an authorization and a deployment are two developments
     if _ACTS.search(h.trigger.text) and not _ACTS.search(ah.trigger.text) and \
-            not _verb_told(ah, g.value("date_low"), a.value("date_low")):
+            not _verb_told(ah, g.value("date_low"), a.value("date_low")) and \
+            not _day_and_spot_agree(g, a):
         return False  # several acts do not retell one
     t, at = g.value("event_type"), a.value("event_type")
     x, y = g.value("actor1"), a.value("actor1")
@@ -533,7 +567,7 @@ def _same_event(doc: Doc, g: Group, a: Group) -> bool:
         return False  # "the fighting has cost 200 lives": the war, not the strike told
     if _places_differ(_own_place(g, a), _own_place(a, g)) or _seas_differ(g, a):
         return False
-    if _several(g) and not _verb_told(a.head, lo, alo):
+    if _several(g) and not _verb_told(a.head, lo, alo) and not _day_and_spot_agree(g, a):
         return False
     for key in _KILL_TOLLS:
         x, y = _toll(g, key), _toll(a, key)
@@ -575,10 +609,10 @@ def assemble(doc: Doc) -> None:
     groups = _join_restatements(doc, _join_counted_retellings(doc, groups))
     groups = _join_lone_tolls(doc, _join_dated_referent(doc, groups))
     doc.groups = _join_denied_claim(doc, [g for g in groups if not _reference_only(doc, g)])
-    for g in doc.groups:
+    for i, g in enumerate(doc.groups):
         _own_dates(doc, g)
         if _follow_up(doc, g) or _topic_of_talk(doc, g) or _answered_only(g) or \
-                _reacted_to(doc, g):
+                _reacted_to(doc, g) or _summed_up(doc, g, doc.groups[:i]):
             for f in g.frames:
                 f.background = True
     _history_story(doc)
@@ -1149,6 +1183,69 @@ def _join_denied_claim(doc: Doc, groups: list[Group]) -> list[Group]:
     return out
 
 
+# a present perfect: "have (also) bombed", "has hit back", "have repeatedly struck", "'ve
+# fired", "have been carrying out" — what a party has done over time, up to now
+_PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:(?:[a-z]+ly|also|since|often|long|already|"
+                      r"now|been)\s+){0,2}"
+                      r"[a-z]+(?:ed|en|t|ng|ne|wn|ck|it)\b", re.IGNORECASE)
+# one act named as one: "has struck a depot", "has carried out an airstrike"
+_ONE_OBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:an?|one)\s", re.IGNORECASE)
+_WHOLE_PLACES = frozenset({"country", "sea"})
+# a perfect of saying tells when it was told, not what was done: "officials have said that"
+_SAYING = re.compile(r"(?:said|told|reported|confirmed|claimed|stated|announced|warned|"
+                     r"accused|denied|insisted|written|shown|alleged)$", re.IGNORECASE)
+
+
+def _perfect_summary(f: Frame) -> bool:
+    """The frame tells what a party has done over time: its sentence, up to the end of its
+    clause, is in the present perfect, not one of saying ("The US and UK have also bombed
+    Yemen", "Houthi attacks on ships ... have raised tensions", "Israel has hit back with
+    strikes on Houthi-held areas"), and its act is not one act named as one ("has struck a
+    depot", "an airstrike has killed")."""
+    told = f.sentence.text[:f.end - f.sentence.start]
+    at = f.trigger.start - f.sentence.start
+    if not any(not _SAYING.match(m.group(0).split()[-1]) and _same_clause(told, m, at)
+               for m in _PERFECT.finditer(told)):
+        return False
+    if _ONE_ACT_NOUN.search(f.trigger.text):
+        return False
+    return not _ONE_OBJECT.match(f.sentence.text, f.trigger.end - f.sentence.start)
+
+
+# what ends a clause between a verb and an event word: a stop, or a word that opens another
+# clause ("shortly before American warplanes bombed", "after", "when", "that")
+_CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:before|after|when|while|as|since|because|that|which|"
+                           r"who|until|and)\b", re.IGNORECASE)
+
+
+def _same_clause(told: str, m: re.Match[str], at: int) -> bool:
+    """The perfect m governs the event word at `at`: it comes right after it (the act its
+    subject: "attacks on ships ... have raised") or before it with no clause between."""
+    if m.start() >= at:
+        return True
+    return not _CLAUSE_BREAK.search(told, m.end(), at)
+
+
+def _summed_up(doc: Doc, g: Group, before: list[Group]) -> bool:
+    """An occurred act told after the article's news, in the present perfect, with nothing
+    of its own in any of its sentences — no toll, no number, no day, no place below a
+    country — sums up what a
+    party has done over time ("The US and UK have also bombed Houthi-held Yemen over
+    attacks on shipping", "Since the war began they have fired missiles at Israel"): history
+    recalled as context, not an incident. The news told first, a toll, a day or a town keep
+    an act news ("Israel has struck a depot near Tyre")."""
+    if not _violent_occurred(g) or g.head.kind != "event":
+        return False
+    if not any(_violent_occurred(a) and a.head.start < g.head.start for a in before):
+        return False  # the article's first act is its news
+    if any(f.counts or f.time_precision == 1 for f in g.frames):
+        return False
+    if any(f.place is not None and getattr(f.place, "kind", None) not in _WHOLE_PLACES
+           for f in g.frames):
+        return False
+    return all(_perfect_summary(f) for f in g.frames if f is g.head or not _refers_back(f))
+
+
 def _reference_only(doc: Doc, g: Group) -> bool:
     """An occurred group every word of which refers back ("the operation", "the boat
     strikes", "the attacks"), with no date, day, month, place or figure of its own, that
@@ -1219,21 +1316,35 @@ _TALK = re.compile(
     r"\b(?:debat(?:e|es|ed|ing)|discussions?|questions?|questioned|asked|scrutiny|criticism|"
     r"speculation|"
     r"outcry|controversy|legality|lawfulness|legal\s+basis|justification)\s+"
-    r"(?:about|over|on|of|into|surrounding|for)\s+(?:[\w'’.,-]+\s+){0,6}?"
+    # when it was asked: "asked on Thursday (Jan 1) about"
+    r"(?P<when>(?:on|last|this)\s+[\w'’.,()-]+\s+(?:\([\w\s.,]{1,20}\)\s+)?)?"
+    r"(?:about|over|on|of|into|surrounding|for)\s+(?:[\w'’.,()-]+\s+){0,6}?"
     r"(?:strikes?|attacks?|raids?|operations?|bombings?)\b", re.IGNORECASE)
 
 
 def _topic_of_talk(doc: Doc, g: Group) -> bool:
     """An occurred event told only as what a debate, a question or scrutiny is about, with
-    no date of its own and nothing before it to join, is an event the readers already know:
-    recalled as context (background), like the subject of an inquiry (`_follow_up`)."""
+    no date of its own (the day it was asked or said is none: "Asked on Thursday (Jan 1)
+    about a reported attack on a dock") and nothing before it to join, is an event the
+    readers already know: recalled as context (background), like the subject of an inquiry
+    (`_follow_up`)."""
     h = g.head
-    if not _violent_occurred(g) or g.value("date_low") is not None:
+    if not _violent_occurred(g):
         return False
     if any(k in f.counts for f in g.frames for k in _KILL_TOLLS):
         return False  # a toll of its own: an event reported here
     s = h.sentence
-    return bool(_TALK.search(s.text, 0, h.trigger.end - s.start))
+    talk = _TALK.search(s.text, 0, h.trigger.end - s.start)
+    if talk is None:
+        return False
+    asked = (s.start + talk.start("when"), s.start + talk.end("when"))  # when it was asked
+    return not any(f.date_low is not None and not telling_day(doc, f) and
+                   not _within(f.prov.get("date") or [], asked) for f in g.frames)
+
+
+def _within(spans: list[tuple[int, int]], window: tuple[int, int]) -> bool:
+    """The first span lies inside the window."""
+    return bool(spans) and window[0] <= spans[0][0] and spans[0][1] <= window[1]
 
 
 # what people do in answer to an act: "are raising the alarm", "condemned", "protested",

@@ -12,8 +12,19 @@ from __future__ import annotations
 
 import re
 
-from strikewatch.extract.components.assemble import is_furniture, join_elaborations
-from strikewatch.extract.context import Doc, Frame
+from strikewatch.extract.components.assemble import (
+    _PROSE_END,
+    _VIOLENT,
+    _attackers_clash,
+    _joins,
+    _places_differ,
+    _ranges_meet,
+    _seas_differ,
+    _toll,
+    is_furniture,
+    join_elaborations,
+)
+from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.es.dates import MONTHS, WEEKDAYS
 from strikewatch.extract.es.lexicon import NUMBER_WORDS, VAGUE
 from strikewatch.extract.es.parties import generic_plural
@@ -41,8 +52,70 @@ OWN = re.compile(
            assigns=("doc.groups",))
 def assemble(doc: Doc) -> None:
     """Elaborations join the strike they elaborate; with none to join, a generic plural
-    ("los ataques", es/parties.py) or a party-less event word is dropped."""
-    doc.groups = join_elaborations(doc, OWN, generic_plural)
+    ("los ataques", es/parties.py) or a party-less event word is dropped; a headline that
+    tells its own figure joins the event of the body it announces (`_join_headline`)."""
+    doc.groups = _join_headline(doc, join_elaborations(doc, OWN, generic_plural))
+
+
+def _title_line(doc: Doc, f: Frame) -> bool:
+    """The frame stands on a title: a line of its own that does not end like a sentence,
+    with the story below it and nothing above it but short labels ("Sociedad", "Mundo |
+    Colombia"); a first line that is the lede's paragraph is no title."""
+    start = doc.text.rfind("\n", 0, f.trigger.start) + 1
+    end = doc.text.find("\n", f.trigger.end)
+    if end < 0 or not doc.text[end:].strip() or _PROSE_END.search(doc.text[:end]):
+        return False
+    return all(len(line.split()) <= CROSSHEAD_WORDS and not _PROSE_END.search(line)
+               for line in doc.text[:start].splitlines() if line.strip())
+
+
+def _title_of(t: Group, a: Group) -> bool:
+    """Kind, status, parties and seas agree (`_joins`); a title may name the act with
+    another word of violence than the body ("Enfrentamiento …" over "un operativo … acabó
+    en un tiroteo"), so two violent types do not keep them apart."""
+    h, ah = t.head, a.head
+    if ah.kind != "event" or h.status != ah.status or h.background != ah.background:
+        return False
+    if h.event_type != ah.event_type and not {h.event_type, ah.event_type} <= {*_VIOLENT, None}:
+        return False
+    return _joins(t, a) if h.event_type == ah.event_type else _parties_agree(t, a)
+
+
+def _parties_agree(t: Group, a: Group) -> bool:
+    return not _attackers_clash(t.value("actor1"), a.value("actor1")) and \
+        not _seas_differ(t, a)
+
+
+def _tolls_meet(g: Group, a: Group) -> bool:
+    for key in ("killed", "injured"):
+        x, y = _toll(g, key), _toll(a, key)
+        if x is not None and y is not None and not _ranges_meet(x, y):
+            return False
+    return True
+
+
+def _join_headline(doc: Doc, groups: list[Group]) -> list[Group]:
+    """A headline announces the story the body then tells: "Bombardeo deja 19 muertos en la
+    selva" above "Por lo menos 19 guerrilleros murieron el lunes en un bombardeo en el
+    Guaviare" is one strike, though both carry a figure (so neither is an elaboration). The
+    headline's group joins the first event told below it that it can be — kind, status,
+    parties and seas agree (`_joins`), tolls meet, places do not differ —, and the body's
+    telling leads (its "por lo menos", day and place are the fuller ones). A headline that
+    no event of the body can be stays its own."""
+    if len(groups) < 2:
+        return groups
+    head = groups[0]
+    if head.head.kind != "event" or head.head.status != "occurred" or \
+            not all(_title_line(doc, f) for f in head.frames):
+        return groups
+    for a in groups[1:]:
+        if _title_of(head, a) and _tolls_meet(head, a) and \
+                not _places_differ(head.value("place"), a.value("place")):
+            a.frames.extend(head.frames)
+            a.frames[1:] = sorted(a.frames[1:], key=lambda f: f.start)
+            a.quotes.extend(head.quotes)
+            return groups[1:]
+    return groups
 
 
 #: a link to another story: "Lea también:", "Le puede interesar:", "VEA TAMBIÉN", "Más
