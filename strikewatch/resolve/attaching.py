@@ -62,10 +62,10 @@ rejection, an edit) would land on the other, found through its mentions
 (ledger.reviews._locate). Reviewed incidents still count as
 candidates, so a review never changes what happens to the others.
 
-Two loose incidents placed in one town (`features.same_locality`) that nothing else took
-join each other when each is the other's only match (`_one_town_pairs`): a town is no
-campaign's sea, so overlapping windows, or a day both name, or tolls one inside the other
-tie them; on a cue's day, one town also lets a toll inside the candidate's stand for the
+Loose incidents placed in one town (`features.same_locality`) that nothing else took join
+as a group of which every two match and none matches outside it (`_one_town_pairs`): a
+town is no campaign's sea, so overlapping windows, or a day both name, or tolls one inside
+the other tie them; on a cue's day, one town also lets a toll inside the candidate's stand for the
 very same toll (`_cue_fits`).
 
 An article's other reports help place an open one: a page with no publication date that
@@ -632,13 +632,13 @@ def _paired(loose: list[Profile], guard: Guard | None, words: Words | None = Non
 
 
 def _one_town_pairs(loose: list[Profile], guard: Guard | None) -> dict[str, str]:
-    """{loose incident id: the loose incident id it joins} for two loosely dated reports
-    that no dated incident took ("last week" on two pages published weeks after a strike
-    that no page of the ledger dates): their windows overlap, both are placed in one town
-    (`features.same_locality`, never a sea or a country a campaign shares), they agree both
-    ways (`agree`: party, target, domain, tolls one inside the other), share no article,
-    and each is the other's only such match (a third report that could be either leaves
-    all apart). Zones of more than MAX_CUE_CANDIDATES are not compared."""
+    """{loose incident id: the loose incident id it joins} for loosely dated reports that
+    no dated incident took ("last week" on a page published weeks after a strike that no
+    page of the ledger dates, "el sábado" on an undated one): every two of the group match
+    (`_one_town_match`: one town, windows that meet or a day or tolls to tie them, `agree`
+    both ways) and none matches a report outside it. A report that could be either of two
+    that do not match each other ("five or six dead" beside "five" and "six") leaves all
+    apart. Zones of more than MAX_CUE_CANDIDATES are not compared."""
     by_zone: dict[str, list[Profile]] = defaultdict(list)
     for p in loose:
         for zone in zone_keys(p):
@@ -654,18 +654,21 @@ def _one_town_pairs(loose: list[Profile], guard: Guard | None) -> dict[str, str]
                     mates[b.id].add(a.id)
     by_id = {p.id: p for p in loose}
     out: dict[str, str] = {}
-    for one, found in mates.items():
-        if len(found) != 1:
+    for one in sorted(mates):
+        members = {one} | mates[one]
+        if min(members) != one or any(mates[m] | {m} != members for m in members):
             continue
-        (other,) = found
-        if one < other and mates[other] == {one} and \
-                (guard is None or guard(by_id[one], by_id[other])):
-            out[other] = one
+        if guard is not None and not all(guard(by_id[one], by_id[m]) for m in members):
+            continue
+        out.update((m, one) for m in members if m != one)
     return out
 
 
 def _one_town_match(a: Profile, b: Profile) -> bool:
-    """Two loosely dated reports can be one strike by `_one_town_pairs`' rule."""
+    """Two loosely dated reports can be one strike: both placed in one town
+    (`features.same_locality`, never a sea or a country a campaign shares), agreeing both
+    ways (`agree`: party, target, domain, tolls one inside the other), and their windows
+    overlap, or, where either has none, they name one day or both give a toll."""
     if a.window is not None and b.window is not None:
         if a.window[0] > b.window[1] or b.window[0] > a.window[1]:
             return False
