@@ -10,7 +10,7 @@ import pytest
 
 from strikewatch.records import Actor, Mention, Place
 from strikewatch.resolve import counted
-from strikewatch.resolve.attaching import Profile, _one_town_match
+from strikewatch.resolve.attaching import Profile, _one_town_match, _one_town_pairs
 from strikewatch.resolve.features import Features, place_features, same_locality
 from tests.test_resolve import Desk, holding
 
@@ -112,32 +112,18 @@ def test_undated_reports_of_one_town_stay_apart_without_a_day_or_tolls_to_tie_th
     z = _undated(e, "Five died on Saturday when a car bomb exploded at a checkpoint.", 5, CITY)
     incs = e.resolve()
     assert len({holding(incs, m).id for m in (x, y, z)}) == 3
+    # two undated pages, one town, one toll, but no day both name: a town struck again and
+    # again repeats its tolls
+    f = Desk()
+    u = _undated(f, "Five died when a car bomb exploded at the checkpoint.", 5)
+    v = _undated(f, "A car bomb killed five people at a checkpoint in the town.", 5, VILLAGE)
+    incs = f.resolve()
+    assert holding(incs, u) is not holding(incs, v)
 
 
-def test_reports_of_one_town_that_all_match_each_other_are_one_strike() -> None:
-    d = Desk()
-    a = _last_week(d, "Five died when a car bomb exploded at the checkpoint.", 5)
-    b = _undated(d, "A car bomb killed five at a checkpoint on Saturday.", 5, VILLAGE)
-    c = _undated(d, "Five people were killed by a bomb in a parked car, police said.", 5)
-    incs = d.resolve()
-    assert len({holding(incs, m).id for m in (a, b, c)}) == 1
-
-
-def test_a_report_that_could_be_either_of_two_leaves_all_three_apart() -> None:
-    # "five to six dead" fits both "five" and "six", which are not one strike: which of
-    # them it is, nothing says
-    d = Desk()
-    a = _last_week(d, "Five died when a car bomb exploded at the checkpoint.", 5)
-    b = _undated(d, "Five or six people died in a car bombing, a hospital said.", None,
-                 VILLAGE, killed_low=5, killed_high=6)
-    c = _undated(d, "Six were killed on Saturday when a car bomb went off.", 6)
-    incs = d.resolve()
-    assert len({holding(incs, m).id for m in (a, b, c)}) == 3
-
-
-def _profile(pid: str, window: tuple[int, int] | None, place: Place, killed: int | None
-             ) -> Profile:
-    return Profile(id=pid, articles=frozenset({pid}), killed=(killed, killed) if killed
+def _profile(pid: str, window: tuple[int, int] | None, place: Place, killed: int | None,
+             high: int | None = None) -> Profile:
+    return Profile(id=pid, articles=frozenset({pid}), killed=(killed, high or killed) if killed
                    else None, actor_country="US", actor_name=None, target_kind="building",
                    domain="land", strikes=None, window=window, dated=False,
                    mentions=frozenset({pid}),
@@ -163,3 +149,16 @@ def test_same_locality_needs_two_precise_places_close_together() -> None:
     assert not same_locality(feats(TOWN), feats(CITY))
     assert not same_locality(feats(TOWN), feats(SYRIA))
     assert not same_locality(feats(TOWN), feats(None))
+
+
+def test_reports_of_one_town_that_all_match_each_other_join_as_one_group() -> None:
+    week = (20290, 20297)
+    a, b, c = (_profile("a", week, TOWN, 5), _profile("b", (20293, 20300), VILLAGE, 5),
+               _profile("c", None, TOWN, 5))
+    assert _one_town_pairs([a, b, c], None) == {"b": "a", "c": "a"}
+    # "five or six" beside "five" and "six", which do not match: none joins
+    five, either, six = (_profile("a", week, TOWN, 5), _profile("b", week, VILLAGE, 5, 6),
+                         _profile("c", week, TOWN, 6))
+    assert _one_town_pairs([five, either, six], None) == {}
+    # a review that did not see two of them together keeps the group apart
+    assert _one_town_pairs([a, b, c], lambda x, y: "c" not in (x.id, y.id)) == {}

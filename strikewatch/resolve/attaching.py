@@ -668,12 +668,16 @@ def _one_town_match(a: Profile, b: Profile) -> bool:
     """Two loosely dated reports can be one strike: both placed in one town
     (`features.same_locality`, never a sea or a country a campaign shares), agreeing both
     ways (`agree`: party, target, domain, tolls one inside the other), and their windows
-    overlap, or, where either has none, they name one day or both give a toll."""
+    overlap; where one has none, both give a toll; where neither has, they name one day
+    (a town a campaign strikes again and again repeats its tolls, not the days told)."""
     if a.window is not None and b.window is not None:
         if a.window[0] > b.window[1] or b.window[0] > a.window[1]:
             return False
-    elif not (a.cues & b.cues or (a.killed and b.killed)):
-        return False  # no time for either: a day both name, or both tolls, must tie them
+    elif a.window is None and b.window is None:
+        if not a.cues & b.cues:
+            return False
+    elif not (a.killed and b.killed):
+        return False
     return same_locality(a.place, b.place) and agree(a, b) and agree(b, a)
 
 
