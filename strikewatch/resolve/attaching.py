@@ -62,6 +62,12 @@ rejection, an edit) would land on the other, found through its mentions
 (ledger.reviews._locate). Reviewed incidents still count as
 candidates, so a review never changes what happens to the others.
 
+Loose incidents placed in one town (`features.same_locality`) that nothing else took join
+as a group of which every two match and none matches outside it (`_one_town_pairs`): a
+town is no campaign's sea, so overlapping windows, or a day both name, or tolls one inside
+the other tie them; on a cue's day, one town also lets a toll inside the candidate's stand for the
+very same toll (`_cue_fits`).
+
 An article's other reports help place an open one: a page with no publication date that
 dates one strike gives its open reports the weeks around that day as their window
 (`with_page_windows`); a dated incident that took one report of an article is no candidate
@@ -97,6 +103,7 @@ from strikewatch.resolve.features import (
     place_features,
     places_compatible,
     rare_words,
+    same_locality,
     sea_key,
     tokens,
 )
@@ -460,6 +467,8 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
         joined = set(out) | set(out.values())
         out.update(_named_alike([p for p in loose if p.id not in joined and p.window is None],
                                 [*dated, *loose], guard, specific))
+    joined = set(out) | set(out.values())
+    out.update(_one_town_pairs([p for p in loose if p.id not in joined], guard))
     return out
 
 
@@ -622,6 +631,56 @@ def _paired(loose: list[Profile], guard: Guard | None, words: Words | None = Non
     return out
 
 
+def _one_town_pairs(loose: list[Profile], guard: Guard | None) -> dict[str, str]:
+    """{loose incident id: the loose incident id it joins} for loosely dated reports that
+    no dated incident took ("last week" on a page published weeks after a strike that no
+    page of the ledger dates, "el sábado" on an undated one): every two of the group match
+    (`_one_town_match`: one town, windows that meet or a day or tolls to tie them, `agree`
+    both ways) and none matches a report outside it. A report that could be either of two
+    that do not match each other ("five or six dead" beside "five" and "six") leaves all
+    apart. Zones of more than MAX_CUE_CANDIDATES are not compared."""
+    by_zone: dict[str, list[Profile]] = defaultdict(list)
+    for p in loose:
+        for zone in zone_keys(p):
+            by_zone[zone].append(p)
+    mates: dict[str, set[str]] = defaultdict(set)
+    for group in by_zone.values():
+        if len(group) > MAX_CUE_CANDIDATES:
+            continue
+        for n, a in enumerate(group):
+            for b in group[n + 1:]:
+                if b.id not in mates[a.id] and _one_town_match(a, b):
+                    mates[a.id].add(b.id)
+                    mates[b.id].add(a.id)
+    by_id = {p.id: p for p in loose}
+    out: dict[str, str] = {}
+    for one in sorted(mates):
+        members = {one} | mates[one]
+        if min(members) != one or any(mates[m] | {m} != members for m in members):
+            continue
+        if guard is not None and not all(guard(by_id[one], by_id[m]) for m in members):
+            continue
+        out.update((m, one) for m in members if m != one)
+    return out
+
+
+def _one_town_match(a: Profile, b: Profile) -> bool:
+    """Two loosely dated reports can be one strike: both placed in one town
+    (`features.same_locality`, never a sea or a country a campaign shares), agreeing both
+    ways (`agree`: party, target, domain, tolls one inside the other), and their windows
+    overlap; where one has none, both give a toll; where neither has, they name one day
+    (a town a campaign strikes again and again repeats its tolls, not the days told)."""
+    if a.window is not None and b.window is not None:
+        if a.window[0] > b.window[1] or b.window[0] > a.window[1]:
+            return False
+    elif a.window is None and b.window is None:
+        if not a.cues & b.cues:
+            return False
+    elif not (a.killed and b.killed):
+        return False
+    return same_locality(a.place, b.place) and agree(a, b) and agree(b, a)
+
+
 #: Two undated reports are one strike by their words when they share at least this many
 #: specific words that only reports agreeing with both hold.
 MIN_SHARED_NAMES = 2
@@ -770,16 +829,21 @@ def _cue_candidates(p: Profile, by_cue: Mapping[tuple[Cue, str], list[Profile]]
 def _cue_fits(p: Profile, d: Profile, cue: Cue) -> bool:
     """Whether a dated incident on a day the cue names can be the loose one's strike.
 
-    Any cue: the very same toll. A day of the year ("Dec. 15", "el 23 de enero") names one
-    day of the calendar, not one of every seven, so where either report gives no toll a
-    place that agrees positively (the same sea; a town in the country the other names)
-    stands in for it, or, where the loose report names no place at all, the same acting
-    country and domain (`parties_agree`: "On Sept. 2 U.S. forces struck a boat"). Two
-    tolls that differ still rule it out: a recalled day ("the first strike, on Sept. 2")
-    or the same day of another year is another strike.
+    Any cue: the very same toll, or, where both are placed in one town
+    (`features.same_locality`), one toll inside the other. A day of the year ("Dec. 15",
+    "el 23 de enero") names one day of the calendar, not one of every seven, so where
+    either report gives no toll a place that agrees positively (the same sea; a town in
+    the country the other names) stands in for it, or, where the loose report names no
+    place at all, the same acting country and domain (`parties_agree`: "On Sept. 2 U.S.
+    forces struck a boat"). Two tolls that differ still rule it out: a recalled day ("the
+    first strike, on Sept. 2") or the same day of another year is another strike.
     """
     if p.killed is not None and d.killed is not None:
-        return d.killed == p.killed
+        # the very same toll; or, in one town, one toll inside the other (a first count
+        # and its revision, "three" and "one to three"): a town struck on the day named is
+        # no campaign's repeated sea and weekday
+        return d.killed == p.killed or (same_locality(p.place, d.place) and
+                                        _inside(p.killed, d.killed))
     return cue[0] == "md" and (places_compatible(p.place, d.place) is True or
                                parties_agree(p, d))
 

@@ -520,6 +520,22 @@ def places_compatible(a: Features, b: Features) -> bool | None:
     return None
 
 
+#: Two precise places (town or district) this close are one locality: "in Aleppo" and "near
+#: al-Bab", a strike's town told by two outlets, not a sea or a country that many share.
+SAME_LOCALITY_KM = 50.0
+
+
+def same_locality(a: Features, b: Features) -> bool:
+    """Both places are precise (geo_precision <= 3, with a point) and within
+    SAME_LOCALITY_KM: agreement a whole sea or country ("in Syria", "in the Caribbean"),
+    which every strike of a campaign shares, does not give."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    if (a.precision or 9) > 3 or (b.precision or 9) > 3:
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= SAME_LOCALITY_KM
+
+
 def tolls_agree(a: Features, b: Features) -> bool:
     """Both tolls are known and their ranges overlap."""
     if a.killed_lo is None or b.killed_lo is None:
