@@ -940,8 +940,11 @@ def _toll_told_again(doc: Doc, g: Group) -> tuple[int | None, int | None] | None
 def _lone_toll(doc: Doc, g: Group) -> bool:
     """A toll told by a lone casualty word with nothing else of its own ("Medics said 17
     people had died", "Officials later counted 15 dead"): an occurred event, no act word, no
-    day, no strike count or period, nothing that sets it apart but "later"."""
+    day, no strike count or period, no attacker of its own ("Coalition drones have killed
+    four": an act told with its agent), nothing that sets it apart but "later"."""
     if g.head.kind != "event" or not _violent_occurred(g) or not _casualties_only(g):
+        return False
+    if g.value("actor1") is not None:
         return False
     if _toll(g, "killed") is None or _toll(g, "strikes") is not None or not _undated(doc, g):
         return False
