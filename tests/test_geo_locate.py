@@ -382,3 +382,19 @@ def test_a_former_tribal_agency_is_a_district_of_pakistan() -> None:
     q = place("Troops killed 13 militants in a sweep in South Waziristan, the district "
               "facing Afghanistan's Paktika province.", "killed", "PK", "AF")
     assert (q.name, q.country) == ("South Waziristan", "PK")
+
+
+def test_a_province_the_gazetteer_lacks_is_not_a_namesake_town_abroad() -> None:
+    # "Soum" is only a village of Senegal in the gazetteer; told as a province in a story
+    # of another country, it is that country's province, not the village
+    for text in ("A drone strike hit Béléhédé, in Soum province, on Friday.",
+                 "Soldiers said a drone strike in the Soum region killed traders.",
+                 "The drone strike, in Soum province in the north, went wrong."):
+        m = at(text, "drone strike", "BF")
+        assert m is None or m.place.country != "SN"
+    # the town itself, where its country is the story's, or a province of the story's
+    # own country, still reads
+    assert place("A drone strike hit Soum province, Senegal, on Friday.",
+                 "drone strike", "SN").country == "SN"
+    assert place("A drone strike hit a market in Fatick region.", "drone strike",
+                 "SN").country == "SN"

@@ -542,6 +542,11 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
                               qualified_by=qualified_by or container, anchor=anchor)
             if e is None:
                 continue
+            if qual in _ADMIN_QUALS and e.kind == "P" and e.country not in context \
+                    and e.country not in named and told_by.get(e.country or "", 0) <= 1:
+                # "in Soum province" read as a village of Senegal in a story of Burkina
+                # Faso: a province the gazetteer lacks, not a namesake town abroad
+                continue
             if container is not None and e.country != container.country:
                 r.hint = True  # "the Hays district of Hodeidah": not Hays, Kansas
             if poss is not None and poss.group("what") == "capital" and e.kind == "C":
