@@ -398,3 +398,18 @@ def test_a_province_the_gazetteer_lacks_is_not_a_namesake_town_abroad() -> None:
                  "drone strike", "SN").country == "SN"
     assert place("A drone strike hit a market in Fatick region.", "drone strike",
                  "SN").country == "SN"
+
+
+def test_a_capital_that_something_is_done_to_or_with_is_its_government() -> None:
+    for text, trigger in (("The raid, meant to raise the pressure on Caracas, sank a boat.",
+                           "raid"),
+                          ("The strike came amid talks with Tehran over the deal.", "strike"),
+                          ("The drone attack followed new sanctions against Damascus.",
+                           "attack"),
+                          ("Jets hit a boat as ties between Bogota and Caracas soured.",
+                           "hit")):
+        m = at(text, trigger)
+        assert m is None or m.place.kind != "populated place", text
+    # the capital where the act happened still reads
+    assert place("The strike hit a car in Caracas on Monday.", "strike").country == "VE"
+    assert place("Drones struck targets on Tehran overnight.", "struck").country == "IR"

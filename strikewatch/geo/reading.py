@@ -53,6 +53,12 @@ _PRE = caseless(re.compile(
     re.IGNORECASE,
 ))
 _QUAL_ONLY = re.compile(r"\b(?:the\s+)?" + _QUAL + r"$")
+# what is done to or with a government, named by its capital: "the pressure on Caracas",
+# "talks with Tehran", "sanctions against Damascus", "ties between Kabul and Islamabad"
+_GOVERNMENT_BEFORE = re.compile(
+    r"\b(?:pressure|pressuring|talks|negotiations|dialogue|ties|relations|sanctions|demands|"
+    r"ultimatum|overtures?|deal|message|warnings?|leverage|concessions)\s+"
+    r"(?:on|upon|with|against|to|from|between)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+and\s+)?$")
 _POST_ADMIN = re.compile(r"^\s+(?:state|province|department|region|governorate|oblast)\b",
                          re.IGNORECASE)
 _POST_DISTRICT = re.compile(r"^\s+(?:municipality|district|county|municipio)\b",
@@ -556,9 +562,12 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
             land = m is not None and cue == "near" and "outskirts" in m.group(0).lower()
             _interpret(g, r, e, f, post, at_sea and not land, sea_hint, context)
             capital = g.countries.get(e.country or "")
-            if not cue and e.kind == "P" and capital is not None and normalise(
-                    capital.admin1 or "") == normalise(e.name):
-                r.hint = True  # "Washington accused ...", "Caracas said": a government
+            if e.kind == "P" and capital is not None and normalise(
+                    capital.admin1 or "") == normalise(e.name) and (
+                    not cue or _GOVERNMENT_BEFORE.search(pre)):
+                # "Washington accused ...", "Caracas said", "pressure on Caracas", "talks
+                # with Tehran": a government
+                r.hint = True
             # a bare town name (no "in", "near" ...) in no country the article names is as
             # likely a surname or a word ("Smith", "Reading the report") as a place
             # (the name itself does not count as support: "Mobile phones" names Mobile)
