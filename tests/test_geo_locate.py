@@ -413,3 +413,14 @@ def test_a_capital_that_something_is_done_to_or_with_is_its_government() -> None
     # the capital where the act happened still reads
     assert place("The strike hit a car in Caracas on Monday.", "strike").country == "VE"
     assert place("Drones struck targets on Tehran overnight.", "struck").country == "IR"
+
+
+def test_a_demonym_before_a_word_for_a_states_ground_is_that_state() -> None:
+    for text, trigger in (("The U.S. has carried out 23 airstrikes on Somali soil this year.",
+                           "airstrikes"),
+                          ("Jets bombed a camp on Somali territory at dawn.", "bombed"),
+                          ("A raid deep inside Somali territory killed two.", "raid")):
+        assert place(text, trigger).country == "SO", text
+    # the region of that name, told as a region, is still Ethiopia's
+    assert place("A drone strike in the Somali region of Ethiopia killed four.",
+                 "strike").country == "ET"

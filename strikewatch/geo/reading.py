@@ -59,6 +59,8 @@ _GOVERNMENT_BEFORE = re.compile(
     r"\b(?:pressure|pressuring|talks|negotiations|dialogue|ties|relations|sanctions|demands|"
     r"ultimatum|overtures?|deal|message|warnings?|leverage|concessions)\s+"
     r"(?:on|upon|with|against|to|from|between)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+and\s+)?$")
+# a demonym before a word for a state's ground: "on Somali soil", "into Syrian airspace"
+_GROUND_AFTER = re.compile(r"^\s+(?:soil|territory|airspace|ground)\b", re.IGNORECASE)
 _POST_ADMIN = re.compile(r"^\s+(?:state|province|department|region|governorate|oblast)\b",
                          re.IGNORECASE)
 _POST_DISTRICT = re.compile(r"^\s+(?:municipality|district|county|municipio)\b",
@@ -548,6 +550,9 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
                               qualified_by=qualified_by or container, anchor=anchor)
             if e is None:
                 continue
+            own_land = g.countries.get(g.demonyms.get(f.key.lower(), ""))
+            if own_land is not None and e.kind != "C" and _GROUND_AFTER.match(post):
+                e = own_land  # "on Somali soil": Somalia, not Ethiopia's Somali region
             if qual in _ADMIN_QUALS and e.kind == "P" and e.country not in context \
                     and e.country not in named and told_by.get(e.country or "", 0) <= 1:
                 # "in Soum province" read as a village of Senegal in a story of Burkina
