@@ -310,3 +310,107 @@ def test_a_toll_told_after_what_the_strikes_answered_is_the_strikes() -> None:
         tolls = [m for m in events if m.killed_low == 12]
         assert len(tolls) == 1, answered
         assert tolls[0].place is not None and tolls[0].place.country == "YE", answered
+
+
+def _place_of(text: str, trigger: str) -> str | None:
+    """The country-level place `country_place` reads for the event word `trigger`."""
+    t = text.index(trigger)
+    place, _ = country_place(text, 0, len(text), (t, t + len(trigger)))
+    return None if place is None else place.country
+
+
+def test_of_names_a_place_only_after_a_word_for_part_of_a_land() -> None:
+    # whose or what, not where: control, an ally, a share of goods, governments, a canal
+    assert _place_of("The rebels, in control of Yemen's capital, attacked two ships.",
+                     "attacked") is None
+    assert _place_of("The strike hit a convoy run by a key ally of Iran.", "strike") is None
+    assert _place_of("A drone strike killed three men who moved much of U.S. cocaine.",
+                     "strike") is None
+    assert _place_of("Jets bombed the camp, a move backed by the governments of Mali and "
+                     "Niger.", "bombed") is None
+    assert _place_of("Boats were struck on both sides of the Panama Canal.", "struck") is None
+    # a part of the land, or a share of its sites, is there
+    assert _place_of("Jets pounded villages in the south of Lebanon on Friday.",
+                     "pounded") == "LB"
+    assert _place_of("An airstrike hit the outskirts of Syria's third city.",
+                     "airstrike") == "SY"
+    assert _place_of("Warplanes struck several of Iraq's air bases.", "struck") == "IQ"
+    assert _place_of("A shell landed on the soil of Jordan, the army said.", "shell") == "JO"
+
+
+def test_a_clause_of_what_someone_said_does_not_place_the_event() -> None:
+    assert _place_of("The strike came hours after a speech in New York, where he said the "
+                     "army would keep fighting in Gaza.", "strike") is None
+    assert _place_of("The raid followed a rally, where she vowed to crush the militias in "
+                     "Somalia.", "raid") is None
+    # the event's own place before such a clause stands
+    assert _place_of("The raid in Somalia followed a rally, where she vowed to go on.",
+                     "raid") == "SO"
+
+
+def test_an_earlier_deed_after_the_event_keeps_its_own_place() -> None:
+    assert _place_of("Jets hit a camp on Thursday, a day after Iran had attacked a group "
+                     "based in Pakistan.", "hit") is None
+    assert _place_of("Drones bombed a depot, two days before the rebels had shelled towns in "
+                     "Chad.", "bombed") is None
+
+
+def test_what_an_event_answered_is_not_placed_by_the_answer() -> None:
+    # the answer's place, before the cue, is not the cause's
+    assert _place_of("Troops shelled a base in Syria to retaliate for the drone attack.",
+                     "attack") is None
+    assert _place_of("The strike, which hit a car in Iraq, was payback in retaliation for "
+                     "last month's raid.", "raid") is None
+    assert _place_of("Missiles fell on Yemen in response to the bombing.", "bombing") is None
+    # its own place after the cue still places it
+    assert _place_of("Troops shelled a base to retaliate for the drone attack in Jordan.",
+                     "attack") == "JO"
+    # and the answer keeps its own
+    assert _place_of("Troops shelled a base in Syria to retaliate for the drone attack.",
+                     "shelled") == "SY"
+
+
+def test_a_country_near_the_event_or_off_its_coast_is_not_its_place() -> None:
+    assert _place_of("A navy strike near Venezuela sank a speedboat.", "strike") is None
+    assert _place_of("Gunboats were hit near the Yemen coast.", "hit") is None
+    assert _place_of("A US strike off Venezuela killed four aboard a skiff.", "strike") is None
+    assert _place_of("The vessel was bombed off the coast of Colombia.", "bombed") is None
+    # a country the event was in still places it
+    assert _place_of("A navy strike in Venezuela destroyed a dock.", "strike") == "VE"
+
+
+def test_a_country_that_starts_the_next_clause_is_its_subject_not_a_towns_country() -> None:
+    assert _place_of("On orders from the White House, the U.S. hit a skiff.", "hit") is None
+    assert _place_of("After talks in the Pentagon, Israel struck a depot.", "struck") is None
+    # "town, country" still reads
+    assert _place_of("A drone struck a market in Kidal, Mali, on Friday.", "struck") == "ML"
+
+
+def test_of_a_countrys_sites_places_the_event_there() -> None:
+    assert _place_of("The bombing of Iran's nuclear sites went on all night.", "bombing") == "IR"
+    assert _place_of("Plans include strikes and the seizure of Venezuela's oil fields.",
+                     "strikes") == "VE"
+    assert _place_of("Jets kept up the shelling of Lebanon's southern villages.",
+                     "shelling") == "LB"
+
+
+def test_a_description_of_the_subject_does_not_place_its_act() -> None:
+    assert _place_of("The militia, based in Syria, fired rockets at the base.", "fired") is None
+    assert _place_of("The Houthis, who hold much of Yemen, then attacked a tanker.",
+                     "attacked") is None
+    assert _place_of("The group, a branch of the movement in Somalia, bombed a convoy.",
+                     "bombed") is None
+    # a place told before the subject is the act's; so is one after the verb
+    assert _place_of("On Friday, in Mali, a drone struck a market.", "struck") == "ML"
+    assert _place_of("The militia, based in Syria, fired rockets into Iraq.", "fired") == "IQ"
+
+
+def test_a_source_set_between_commas_does_not_end_the_events_words() -> None:
+    assert _place_of("The raids, the report said, hit a part of Pakistan's north-west.",
+                     "raids") == "PK"
+    assert _place_of("The strike, officials say, destroyed a depot in Iraq.", "strike") == "IQ"
+    assert _place_of("The bombing, residents told reporters, flattened homes in Syria.",
+                     "bombing") == "SY"
+    # a source closing the clause still ends it
+    assert _place_of("A strike killed four men, residents in Syria told reporters.",
+                     "strike") is None

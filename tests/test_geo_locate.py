@@ -382,3 +382,45 @@ def test_a_former_tribal_agency_is_a_district_of_pakistan() -> None:
     q = place("Troops killed 13 militants in a sweep in South Waziristan, the district "
               "facing Afghanistan's Paktika province.", "killed", "PK", "AF")
     assert (q.name, q.country) == ("South Waziristan", "PK")
+
+
+def test_a_province_the_gazetteer_lacks_is_not_a_namesake_town_abroad() -> None:
+    # "Soum" is only a village of Senegal in the gazetteer; told as a province in a story
+    # of another country, it is that country's province, not the village
+    for text in ("A drone strike hit Béléhédé, in Soum province, on Friday.",
+                 "Soldiers said a drone strike in the Soum region killed traders.",
+                 "The drone strike, in Soum province in the north, went wrong."):
+        m = at(text, "drone strike", "BF")
+        assert m is None or m.place.country != "SN"
+    # the town itself, where its country is the story's, or a province of the story's
+    # own country, still reads
+    assert place("A drone strike hit Soum province, Senegal, on Friday.",
+                 "drone strike", "SN").country == "SN"
+    assert place("A drone strike hit a market in Fatick region.", "drone strike",
+                 "SN").country == "SN"
+
+
+def test_a_capital_that_something_is_done_to_or_with_is_its_government() -> None:
+    for text, trigger in (("The raid, meant to raise the pressure on Caracas, sank a boat.",
+                           "raid"),
+                          ("The strike came amid talks with Tehran over the deal.", "strike"),
+                          ("The drone attack followed new sanctions against Damascus.",
+                           "attack"),
+                          ("Jets hit a boat as ties between Bogota and Caracas soured.",
+                           "hit")):
+        m = at(text, trigger)
+        assert m is None or m.place.kind != "populated place", text
+    # the capital where the act happened still reads
+    assert place("The strike hit a car in Caracas on Monday.", "strike").country == "VE"
+    assert place("Drones struck targets on Tehran overnight.", "struck").country == "IR"
+
+
+def test_a_demonym_before_a_word_for_a_states_ground_is_that_state() -> None:
+    for text, trigger in (("The U.S. has carried out 23 airstrikes on Somali soil this year.",
+                           "airstrikes"),
+                          ("Jets bombed a camp on Somali territory at dawn.", "bombed"),
+                          ("A raid deep inside Somali territory killed two.", "raid")):
+        assert place(text, trigger).country == "SO", text
+    # the region of that name, told as a region, is still Ethiopia's
+    assert place("A drone strike in the Somali region of Ethiopia killed four.",
+                 "strike").country == "ET"

@@ -20,8 +20,20 @@ from strikewatch.geo.protocol import geoparser
 from strikewatch.geo.reading import is_open_water, names_a_party, where_said
 from strikewatch.records import Place
 
+# "of" names a place only after a word for a part of a land ("the south of Lebanon", "the
+# outskirts of Kabul", "on the soil of Iran"); after any other noun the name is whose or
+# what ("in control of Yemen's capital", "an ally of Iran", "three-quarters of U.S. cocaine",
+# "the governments of Burkina Faso", "both sides of the Panama Canal"); a share of its sites
+# is there ("one of Iran's fuel depots"), and so is what it owns ("the bombing of Iran's
+# nuclear sites": `_POSSESSIVE`)
+_PART_OF = (r"(?:(?:north|south|east|west)\w*|cent(?:re|er|ral)|parts?|areas?|regions?|"
+            r"provinces?|district|outskirts|suburbs|city|town|village|capital|coast|"
+            r"shores?|waters|territory|soil|skies|airspace|interior|heart|rest|"
+            # "one of Iran's fuel depots", "several of Syria's air bases": a share of its sites
+            r"one|some|several|many|most|all|each|any|two|three|four|five|dozens|scores)\s+of")
 _PREP = re.compile(r"(?:\b(?i:in|inside|into|across|near|off|within|on|over|throughout|"
-                   r"of)\s+(?:the\s+)?(?:coast of\s+|(?:north|south|east|west|central)\w*\s+)?"
+                   rf"{_PART_OF})\s+(?:the\s+)?"
+                   r"(?:coast of\s+|(?:north|south|east|west|central)\w*\s+)?"
                    # "Kidal, Mali": a town, then its country ("On Friday, Israel
                    # issued ...": a day, then the subject)
                    r"|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -53,6 +65,20 @@ _SOURCE_CLAUSE = re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\
                             r"days?|weeks?|months?)\s+)?(?:after|before)\s+(?!(?:the\s+)?(?:"
                             r"strike|attack|raid|bombing|blast|explosion|shelling)s?\b)"
                             r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+had\s+[a-z]+ed\b")
+
+def source_cut(text: str, a: int, b: int) -> int:
+    """Where the event's own words in text[a:b] end: before a clause naming who told it or
+    another clause with its own places (`_SOURCE_CLAUSE`), else `b`. A source set in
+    between commas ("The strikes, the report said, were concentrated on ...") cuts
+    nothing: the clause goes on after it."""
+    for m in _SOURCE_CLAUSE.finditer(text, a, b):
+        if not (m.group(0).startswith(",") and _ASIDE_END.match(text, m.end())):
+            return m.start()
+    return b
+
+
+_ASIDE_END = re.compile(r"(?:\s+[\w’'-]+){0,3},")
+
 
 # "about 35 km from the Kenyan border", "close to the border with Burkina Faso": a border
 # names the neighbour, not where the event happened
@@ -201,18 +227,74 @@ def _may_name_place(text: str, a: int, b: int, f: Frame) -> bool:
     return False
 
 
+# "off Venezuela", "off the coast of Yemen": the event was at sea, near that country
+_OFF = re.compile(r"^(?i:off)\b")
+# "near Venezuela", "close to Lebanon": a whole country named as what the event was near
+# lies beside it (a town named so is in its country: "near Kidal" stays)
+_NEAR = re.compile(r"^(?i:near|nearby)\s+(?:the\s+)?$")
+_NEAR_BEFORE = re.compile(r"\b(?i:near|close\s+to)\s+(?:the\s+)?$")
+
+
+def mask_near_countries(text: str, a: int, b: int) -> str:
+    """text with the countries in [a, b) named after "near"/"close to" blanked (same
+    length): "a strike near Venezuela" was not in Venezuela."""
+    for x, y, _, _ in country_mentions(text[a:b], a):
+        if _NEAR_BEFORE.search(text, max(a, x - 20), x) and not is_border_name(text, x, y):
+            text = text[:x] + " " * (y - x) + text[y:]
+    return text
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+_OF_BEFORE = re.compile(r"\b(?i:of)\s+(?:the\s+)?$")
+# a country after "<Name>, " that a verb follows is the next clause's subject ("the White
+# House, the U.S. hit a boat"), not the country of a town before it ("Kidal, Mali, on ...")
+_SUBJECT_AFTER = re.compile(r"\s+(?:has|have|had|is|was|were|will|would|said|says|then|"
+                            r"also|again|[a-z]+ed|[a-z]+s|hit|struck|shot|sent|fired|"
+                            r"launched|carried|began|bombed|killed)\b")
+
+
+# a description of the subject set off by commas just before its verb: "the rebels, in
+# control of Yemen's capital, attacked", "the militia, based in Syria, fired", "the
+# Houthis, who hold much of Yemen, attacked" (says who they are, not where the act was)
+_DESCRIBES_SUBJECT = re.compile(
+    r"[A-Za-z\u00C0-\u017F)],\s+(?:who|which|that|based|headquartered|stationed|operating|"
+    r"active|backed|supported|allied|armed|funded|trained|in\s+(?:control|charge)\s+of|"
+    r"a|an|its|their)\b[^,;:.!?()\n]{2,80},\s+(?:[a-z]+\s+)?$")
+
+
+def describes_subject(text: str, a: int, trigger_start: int) -> bool:
+    """Whether the name at `a` stands in a description of the subject set off by commas
+    that ends right before the event's verb (at most one word between)."""
+    m = _DESCRIBES_SUBJECT.search(text, max(0, trigger_start - 110), trigger_start)
+    return m is not None and m.start() < a
+
+
 def country_place(text: str, start: int, end: int, trigger: tuple[int, int]
                   ) -> tuple[Place | None, tuple[int, int] | None]:
     """The country named as the event's location in text[start:end], nearest the trigger."""
     best: tuple[int, int, str, str] | None = None
     best_d = 10**9
+    end = source_cut(text, trigger[1], end)  # "..., where he said Israel would ... in Gaza"
+    start = max(start, cause_start(text, start, trigger))
     for a, b, name, code in country_mentions(text[start:end], start):
         prep = _PREP.search(text[max(start, a - 40):a])
+        if not prep and _POSSESSIVE.match(text, b):
+            # "the takeover of Venezuela's oil fields", "the bombing of Iran's nuclear sites":
+            # that country's sites
+            prep = _OF_BEFORE.search(text[max(start, a - 40):a])
         if not prep:
             continue  # "Mexico has opposed": a country as actor, not as place
         if a < trigger[0] and where_said(text, max(start, a - 40) + prep.start()):
             continue  # "police in Trinidad are checking reports that ...": the speakers'
 
+        if _NEAR.search(prep.group(0)):
+            continue  # "a strike near Venezuela": beside that country, not in it
+        if _OFF.search(prep.group(0)):
+            continue  # "off Venezuela", "off the coast of Yemen": at sea, near it (geo's)
+        if prep.group(0)[:1].isupper() and _SUBJECT_AFTER.match(text, b):
+            continue  # "on orders from the White House, the U.S. hit": who acted
+        if b <= trigger[0] and describes_subject(text, a, trigger[0]):
+            continue  # "the rebels, in control of Yemen's capital, attacked": who they are
         if is_border_name(text, a, b):
             continue  # "near the border with Kenya": the neighbour
         if is_war_setting(text, a) and not a <= trigger[0] < b:
@@ -321,9 +403,18 @@ def names_its_sea(f: Frame, frames: Sequence[Frame], open_water: Frame) -> bool:
 
 # "a 'response in retribution' for recent suicide bombings in Pakistan", "in retaliation for
 # the attack in Bannu": the event word names the cause, an earlier event with its own place
-_CAUSE_BEFORE = re.compile(r"\b(?:retaliation|retribution|response|reply|revenge|reprisal)"
-                           r"[\"”’']?\s+(?:for|to)\s+(?:(?:the|a|an|recent|last|earlier)\s+)*"
-                           r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_CAUSE_BEFORE = re.compile(r"\b(?:retaliat(?:ion|ed?|ing)|retribution|response|reply|revenge|"
+                           r"reprisal|answer)"
+                           r"[\"”’']?\s+(?:for|to)(?P<cue>)\s+(?:(?:the|a|an|recent|last|earlier)\s+)*"
+                           r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def cause_start(text: str, start: int, trigger: tuple[int, int]) -> int:
+    """Where the words of an event told as what another answered begin: after its cue
+    ("The strike, which hit a car in Baghdad, was retaliation for the drone attack in
+    Jordan": Baghdad is the answer's place, not the attack's); `start` where there is none."""
+    m = _CAUSE_BEFORE.search(text, max(start, trigger[0] - 60), trigger[0])
+    return start if m is None else m.end("cue")
 
 
 def names_the_cause(text: str, f: Frame) -> bool:
@@ -348,17 +439,16 @@ def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, 
     open_water: tuple[Frame, Place, tuple[int, int]] | None = None
     for i, f in enumerate(frames):
         # the words around the event word: where its place is told, and cheaper to read
-        a = max(f.start, f.trigger.start - WINDOW_BEFORE)
+        a = max(f.start, f.trigger.start - WINDOW_BEFORE,
+                cause_start(text, f.start, (f.trigger.start, f.trigger.end)))
         b = window_end(text, min(f.end, f.trigger.end + WINDOW_AFTER), f.end)
-        src = _SOURCE_CLAUSE.search(text, f.trigger.end, b)
-        if src is not None:
-            b = src.start()  # "..., fishermen in the port of X told us": where they are
+        b = source_cut(text, f.trigger.end, b)  # "..., fishermen in X told us": theirs
         if not _may_name_place(text, a, b, f):
             continue  # no name but actors', no sea word: nothing geo could find
         if len(frames) > 1 and names_the_cause(text, f):
             continue  # "in retaliation for the bombing in X": the cause's place
         try:
-            masked = mask_borders(text, a, b)
+            masked = mask_near_countries(mask_borders(text, a, b), a, b)
             if f.event_type in _ATTACK_TYPES:  # a truce or a talk may be the war's own
                 masked = mask_wars(masked, a, b, (f.trigger.start, f.trigger.end))
             masked = mask_actors(mask_sources(masked, a, b), f, a, b)

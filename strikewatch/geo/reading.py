@@ -53,6 +53,14 @@ _PRE = caseless(re.compile(
     re.IGNORECASE,
 ))
 _QUAL_ONLY = re.compile(r"\b(?:the\s+)?" + _QUAL + r"$")
+# what is done to or with a government, named by its capital: "the pressure on Caracas",
+# "talks with Tehran", "sanctions against Damascus", "ties between Kabul and Islamabad"
+_GOVERNMENT_BEFORE = re.compile(
+    r"\b(?:pressure|pressuring|talks|negotiations|dialogue|ties|relations|sanctions|demands|"
+    r"ultimatum|overtures?|deal|message|warnings?|leverage|concessions)\s+"
+    r"(?:on|upon|with|against|to|from|between)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+and\s+)?$")
+# a demonym before a word for a state's ground: "on Somali soil", "into Syrian airspace"
+_GROUND_AFTER = re.compile(r"^\s+(?:soil|territory|airspace|ground)\b", re.IGNORECASE)
 _POST_ADMIN = re.compile(r"^\s+(?:state|province|department|region|governorate|oblast)\b",
                          re.IGNORECASE)
 _POST_DISTRICT = re.compile(r"^\s+(?:municipality|district|county|municipio)\b",
@@ -542,6 +550,14 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
                               qualified_by=qualified_by or container, anchor=anchor)
             if e is None:
                 continue
+            own_land = g.countries.get(g.demonyms.get(f.key.lower(), ""))
+            if own_land is not None and e.kind != "C" and _GROUND_AFTER.match(post):
+                e = own_land  # "on Somali soil": Somalia, not Ethiopia's Somali region
+            if qual in _ADMIN_QUALS and e.kind == "P" and e.country not in context \
+                    and e.country not in named and told_by.get(e.country or "", 0) <= 1:
+                # "in Soum province" read as a village of Senegal in a story of Burkina
+                # Faso: a province the gazetteer lacks, not a namesake town abroad
+                continue
             if container is not None and e.country != container.country:
                 r.hint = True  # "the Hays district of Hodeidah": not Hays, Kansas
             if poss is not None and poss.group("what") == "capital" and e.kind == "C":
@@ -551,9 +567,12 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
             land = m is not None and cue == "near" and "outskirts" in m.group(0).lower()
             _interpret(g, r, e, f, post, at_sea and not land, sea_hint, context)
             capital = g.countries.get(e.country or "")
-            if not cue and e.kind == "P" and capital is not None and normalise(
-                    capital.admin1 or "") == normalise(e.name):
-                r.hint = True  # "Washington accused ...", "Caracas said": a government
+            if e.kind == "P" and capital is not None and normalise(
+                    capital.admin1 or "") == normalise(e.name) and (
+                    not cue or _GOVERNMENT_BEFORE.search(pre)):
+                # "Washington accused ...", "Caracas said", "pressure on Caracas", "talks
+                # with Tehran": a government
+                r.hint = True
             # a bare town name (no "in", "near" ...) in no country the article names is as
             # likely a surname or a word ("Smith", "Reading the report") as a place
             # (the name itself does not count as support: "Mobile phones" names Mobile)
