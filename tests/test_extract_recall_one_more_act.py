@@ -3,8 +3,8 @@
 "Hubo también un segundo ataque, en Ansar", "otra acción israelí contra la localidad de
 Arnoun": the Spanish reader joins a later strong act word that fits the event told before
 as its retelling (`es_coreference`), but one told as another act (`otro`, `otra`, `un
-segundo`, `una tercera`) is a second strike. In English, "Trump announced a second strike"
-or "the army confirmed another attack" names a new act, where "announced the strike" or
+segundo`, `una tercera`) is a second strike. In English, "Trump announced another strike"
+or "the army confirmed a separate attack" names a new act, where "announced the strike" or
 "condemned Tuesday's attack" refers to one told (`assemble._refers`). A retelling with the
 definite article stays one event in both languages.
 
@@ -59,11 +59,11 @@ def test_es_the_same_act_told_again_stays_one(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     ("September 2: The US military hit a boat in the Caribbean and killed 11 people. "
-     "September 15: Hours after Maduro spoke, Trump announced a second US strike."),
+     "September 15: Hours after Maduro spoke, Trump announced another US strike."),
     ("A US strike on a boat in the Caribbean killed six people, officials said. The "
      "Pentagon later confirmed another strike."),
     ("Israeli aircraft bombed a house in Khiam, killing two, the ministry said. The army "
-     "later acknowledged a second strike."),
+     "later acknowledged a separate strike."),
 ])
 def test_en_an_announced_second_strike_is_its_own_event(text: str) -> None:
     assert len(_en(text, "2025-09-20")) == 2
@@ -111,6 +111,19 @@ def test_en_the_answer_to_an_act_is_its_own_event(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    # the answer told with a gerund of its means ("by firing", "by launching")
+    ("Israeli jets bombed the state broadcaster in Tehran on Monday, killing three, state "
+     "media said. The Revolutionary Guards responded quickly by firing ballistic missiles at "
+     "an air base in the Negev."),
+    ("Israeli jets bombed the state broadcaster in Tehran on Monday, killing three, state "
+     "media said. Hours later Iran hit back by launching a wave of drones and missiles at "
+     "Haifa."),
+])
+def test_en_an_answer_told_by_its_means_is_its_own_event(text: str) -> None:
+    assert len(_en(text, "2025-09-20")) == 2
+
+
+@pytest.mark.parametrize("text", [
     # what the act answered, told inside its own retelling, is no second act
     ("Israeli jets bombed a building in Tehran on Monday, killing three, state media said. "
      "The strike, in response to missile fire, flattened the building."),
@@ -119,3 +132,12 @@ def test_en_the_answer_to_an_act_is_its_own_event(text: str) -> None:
 ])
 def test_en_a_strike_told_as_a_response_stays_one(text: str) -> None:
     assert len(_en(text, "2025-09-20")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The Houthis have threatened firing missiles at ships that trade with Israel.",
+    "Officials worry that the group is capable of launching missiles at Riyadh.",
+    "Iran was accused of firing missiles at the base, a claim it denied.",
+])
+def test_en_a_gerund_of_firing_outside_a_means_is_no_event(text: str) -> None:
+    assert _en(text) == []

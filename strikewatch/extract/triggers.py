@@ -89,7 +89,10 @@ LEXICON: tuple[Entry, ...] = (
           r"missile barrage", ERV, "Shelling/artillery/missile attack"),
     # (a quoted word between: launched "a barrage of Grad rockets"; "sent a salvo of
     # missiles over the border", "sending six artillery rounds into the south")
-    Entry(r"(?:fired|launched|lobbed|sent|sending) (?:[\"“‘']?[\w-]+[\"”’']? ){0,5}?"
+    # (the gerund only as the means of an act told: "responded by firing missiles", not
+    # "capable of launching missiles")
+    Entry(r"(?:fired|launched|lobbed|sent|sending|(?<=\bby )(?:firing|launching)) "
+          r"(?:[\"“‘']?[\w-]+[\"”’']? ){0,5}?"
           r"(?:rockets?|missiles?|mortars?|shells?|artillery)", ERV,
           "Shelling/artillery/missile attack"),
     # the weapon as the subject of a launch: "two rockets were launched at the town",
@@ -348,8 +351,8 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
             if _MILITARY_MOD.search(before) and not word.endswith("s"):
                 strength = "strong"
         if strength == "strong" and word.endswith("s") and not word.endswith("ss") and \
-                not word.startswith(("fired", "launched", "lobbed", "sent", "sending", "hit ",
-                                     "dropped")) and \
+                not word.startswith(("fired", "firing", "launched", "launching", "lobbed",
+                                     "sent", "sending", "hit ", "dropped")) and \
                 word not in ("clashes", "fighting") and e.action is None and \
                 not WRECK_VERB.search(word) and \
                 not _BARE_PLURAL_DET.search(before) and not _CARRIED_OUT.search(before) and \

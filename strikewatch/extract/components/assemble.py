@@ -986,9 +986,9 @@ _REFERENCE = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day's\s+(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
 
 
-# an indefinite that tells one more act: "a second strike", "another attack", "a new raid"
-_ONE_MORE = re.compile(r"\b(?:another|an?\s+(?:second|third|fourth|fifth|sixth|new|fresh|"
-                       r"further|separate))\b", re.IGNORECASE)
+# an indefinite that tells one more act: "another attack", "a fresh raid", "a separate
+# strike" (not "a second strike", which in a story of one strike's follow-up is that one)
+_ONE_MORE = re.compile(r"\b(?:another|an?\s+(?:new|fresh|further|separate))\b", re.IGNORECASE)
 
 
 def _refers(f: Frame) -> bool:
