@@ -138,6 +138,8 @@ def test_en_a_strike_told_as_a_response_stays_one(text: str) -> None:
     "The Houthis have threatened firing missiles at ships that trade with Israel.",
     "Officials worry that the group is capable of launching missiles at Riyadh.",
     "Iran was accused of firing missiles at the base, a claim it denied.",
+    ("On Tuesday UN experts warned that the US is breaking the law of the sea by firing "
+     "missiles at boats in the Caribbean."),
 ])
 def test_en_a_gerund_of_firing_outside_a_means_is_no_event(text: str) -> None:
     assert _en(text) == []
