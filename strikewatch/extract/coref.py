@@ -5,7 +5,8 @@ operation", a weak word like "mission" or a bare plural "drone strikes") or when
 describe the same not-yet-happened event (one plan told over several sentences). Frames
 never join across kinds (a tally is never an incident), statuses, or conflicting dates,
 places (countries, or the seas named around the event words), actors or counts. Weak
-frames that join nothing and carry no count are dropped.
+frames that join nothing and carry no count are dropped, except an article's lede told in
+a weak word, which opens the event the next sentences start (`_pending_lede`).
 """
 
 from __future__ import annotations
@@ -290,6 +291,22 @@ def also_elsewhere(text: str, f: Frame) -> bool:
     return False
 
 
+# an act told as the answer to the one told: "In response, the group fired rockets",
+# "In retaliation, Iran launched missiles", "the IRGC responded by firing missiles", "the
+# army hit back with strikes" (not "in response to ...", which names what it answered)
+_REPLY = re.compile(r"^\W*(?:in\s+(?:response|retaliation|reprisal)|responding|retaliating)\b"
+                    r"(?!\s+(?:to|for)\b)|"
+                    r"\b(?:responded|retaliated|hit\s+back|struck\s+back|hitting\s+back)\s+"
+                    r"(?:[\w-]+ly\s+)?(?:by|with)\b", re.IGNORECASE)
+
+
+def replies(text: str, f: Frame, base: int = 0) -> bool:
+    """Whether f's clause, up to its event word, tells its act as the answer to one told
+    before (`_REPLY`): another act, by the other side, never a reference to or a retelling
+    of the act it answers, even with no date, place or toll of its own."""
+    return _REPLY.search(text[f.start - base:f.trigger.start - base]) is not None
+
+
 # "last Thursday", "this past Friday": the day of an earlier act, told in a later sentence
 _LAST_DAY = anchored(re.compile(rf"\b(?:last|this\s+past)\s+({DAY})\b"))
 
@@ -316,6 +333,8 @@ def links(g: Group, f: Frame) -> bool:
         return False
     if _earlier_act(f):
         return False  # "Two days before that, the US had struck ...": an earlier act
+    if replies(f.sentence.text, f, f.sentence.start):
+        return False  # "In response, the militias launched drones": the answer, not the act
     if f.anaphoric and _other_ref(f):
         return False  # "In that other strike, two died": not the act just told
     if f.trigger.strength == "weak" and not f.anaphoric and _earlier_day(f, g):
@@ -454,9 +473,45 @@ def _recalled_reference(groups: list[Group], f: Frame) -> None:
     f.background = True
 
 
+#: how many sentences before the one that starts an event a lede told only in a weak word
+#: may stand and still be that event's (`_lede`)
+LEDE_REACH = 2
+
+
+def _pending_lede(f: Frame) -> bool:
+    """Whether a weak frame that joined nothing and cannot start may be the lede of an event
+    a following sentence starts: an occurred act told in a plural or casualty word ("joined
+    the United States in carrying out airstrikes in Sokoto", "Israel hit Sanaa ... and the
+    ministry said nine were killed"), violent (a typed act word, or a toll), with a place,
+    sea, attacker, day or toll of its own. No period, habit or other act: those are no one
+    event."""
+    if f.status != "occurred" or f.kind != "event" or f.background or f.antecedent or \
+            f.period_low is not None or f.since_read is not None:
+        return False
+    if f.event_type not in VIOLENT and not (f.counts.get("killed") or f.counts.get("injured")):
+        return False
+    anchored_act = f.place is not None or bool(f.seas) or f.actor1 is not None or \
+        f.time_precision == 1 or bool(f.counts)
+    return anchored_act and not _DISASTER.search(f.sentence.text)
+
+
+def _lede(pending: list[Frame], f: Frame) -> list[Frame]:
+    """The pending ledes (`_pending_lede`) that the event `f` starts is told after: those of
+    the `LEDE_REACH` sentences before f's that agree with it. Report copy often opens on
+    the act in a plural ("carried out airstrikes in Sokoto") and gives the toll or "the
+    strikes" that make it one event in the next sentence: that sentence starts the event,
+    and the lede is its opening, not a lost sentence. Only the article's opening, before
+    any event is told: later, a weak word that joins nothing is more often a comment on an
+    event told ("called the operation a unilateral strike") than the lede of the next."""
+    g = Group([f])
+    return [p for p in pending if 0 < f.sentence.index - p.sentence.index <= LEDE_REACH
+            and compatible(g, p)]
+
+
 def merge_frames(doc: Doc) -> list[Group]:
     """Group the doc's frames into mentions, in article order."""
     groups: list[Group] = []
+    pending: list[Frame] = []  # weak ledes that may open the next event (`_lede`)
     for f in doc.frames:
         if f.drop:
             continue
@@ -491,10 +546,19 @@ def merge_frames(doc: Doc) -> list[Group]:
             target.frames.append(f)
             continue
         if f.trigger.strength == "weak" and not _can_start(f):
+            if not groups and _pending_lede(f):
+                pending.append(f)  # the article's lede: no event told before it
             continue
-        if _bare_reference(f) and f.actor1 is None:
+        lede = _lede(pending, f)
+        if _bare_reference(f) and f.actor1 is None and not lede:
             continue  # "the legal basis for the attacks": refers, reports nothing new
-        groups.append(Group([f]))
+        if lede and (_bare_reference(f) and f.actor1 is None):
+            # "... carried out airstrikes in Sokoto. The strikes ...": the lede tells the
+            # event, the reference confirms it is one
+            groups.append(Group([*lede, f]))
+        else:
+            groups.append(Group([f, *lede]))
+        pending = [p for p in pending if p not in lede]
     _inherit(groups)
     return groups
 

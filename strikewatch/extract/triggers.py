@@ -89,7 +89,11 @@ LEXICON: tuple[Entry, ...] = (
           r"missile barrage", ERV, "Shelling/artillery/missile attack"),
     # (a quoted word between: launched "a barrage of Grad rockets"; "sent a salvo of
     # missiles over the border", "sending six artillery rounds into the south")
-    Entry(r"(?:fired|launched|lobbed|sent|sending) (?:[\"“‘']?[\w-]+[\"”’']? ){0,5}?"
+    # (the gerund only as the means of an answer: "responded by firing missiles", not
+    # "capable of launching missiles" nor "is breaking the law by firing missiles at boats":
+    # `_ANSWERED_BY`)
+    Entry(r"(?:fired|launched|lobbed|sent|sending|(?<=\bby )(?:firing|launching)) "
+          r"(?:[\"“‘']?[\w-]+[\"”’']? ){0,5}?"
           r"(?:rockets?|missiles?|mortars?|shells?|artillery)", ERV,
           "Shelling/artillery/missile attack"),
     # the weapon as the subject of a launch: "two rockets were launched at the town",
@@ -281,6 +285,11 @@ _CARRIED_OUT = re.compile(r"\b(?:carried out|conducted|launched|(?:denied|denies
                           r"(?:[\w-]+\s+|[\"“][^\"“”]{1,40}[\"”]\s+)?$", re.IGNORECASE)
 
 
+# an answer told by its means: "responded quickly by", "hit back by", "retaliated by"
+_ANSWERED_BY = re.compile(r"\b(?:responded|retaliated|hit\s+back|struck\s+back|hitting\s+back)"
+                          r"\s+(?:[\w-]+ly\s+)?by\s+$", re.IGNORECASE)
+
+
 # what may stand between an event word and the "hit" it is the subject of
 _SUBJECT_GAP = re.compile(r"\s*(?:(?:had|has|have|also|reportedly|then)\s+){0,2}")
 
@@ -334,6 +343,9 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
         if any(a < y and x < b for x, y in taken):
             continue
         word = m.group(0).lower()
+        if word.startswith(("firing", "launching")) and \
+                not _ANSWERED_BY.search(sentence[max(0, a - 60):a]):
+            continue  # "breaking the law by firing missiles at boats": a manner, no act
         if word.startswith("hit ") and hits and \
                 _SUBJECT_GAP.fullmatch(sentence, hits[-1].end - offset, a):
             continue  # "Israeli airstrikes hit military sites": the strike is the event word
@@ -348,8 +360,8 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
             if _MILITARY_MOD.search(before) and not word.endswith("s"):
                 strength = "strong"
         if strength == "strong" and word.endswith("s") and not word.endswith("ss") and \
-                not word.startswith(("fired", "launched", "lobbed", "sent", "sending", "hit ",
-                                     "dropped")) and \
+                not word.startswith(("fired", "firing", "launched", "launching", "lobbed",
+                                     "sent", "sending", "hit ", "dropped")) and \
                 word not in ("clashes", "fighting") and e.action is None and \
                 not WRECK_VERB.search(word) and \
                 not _BARE_PLURAL_DET.search(before) and not _CARRIED_OUT.search(before) and \

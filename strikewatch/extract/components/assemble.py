@@ -42,7 +42,7 @@ from collections.abc import Callable
 
 from strikewatch.extract.components.dates import day_of_telling, telling_day, told_at
 from strikewatch.extract.context import Doc, Frame, Group
-from strikewatch.extract.coref import also_elsewhere, told_by_relative_day, year_named
+from strikewatch.extract.coref import also_elsewhere, replies, told_by_relative_day, year_named
 from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.date_forms import DAY, MONTH_ABBRS, MONTH_NAMES
 from strikewatch.extract.pipeline import component
@@ -151,6 +151,8 @@ def anchored(doc: Doc, g: Group, own: re.Pattern[str] = _OWN) -> bool:
         return True
     if also_elsewhere(doc.text, g.head):
         return True  # "Strikes also hit Saada": a place of its own the article had not named
+    if own is _OWN and replies(doc.text, g.head):
+        return True  # "In response, the group fired rockets": an act of its own
     return bool(own.search(doc.text[g.head.start:g.head.end]))
 
 
@@ -306,7 +308,8 @@ def _distinct(doc: Doc, g: Group) -> bool:
     told = _TOLD_EARLIER.match(doc.text, start, h.trigger.start)
     if told is not None:
         start = told.end()
-    return bool(_DISTINCT.search(doc.text, start, min(h.end, h.trigger.end + 20)))
+    return bool(_DISTINCT.search(doc.text, start, min(h.end, h.trigger.end + 20))) or \
+        replies(doc.text, h)
 
 
 def _toll(g: Group, key: str) -> tuple[int | None, int | None] | None:
@@ -1059,12 +1062,20 @@ _REFERENCE = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day's\s+(?:[\w-]+\s+){0,2})$", re.IGNORECASE)
 
 
+# an indefinite that tells one more act: "another attack", "a fresh raid", "a separate
+# strike" (not "a second strike", which in a story of one strike's follow-up is that one)
+_ONE_MORE = re.compile(r"\b(?:another|an?\s+(?:new|fresh|further|separate))\b", re.IGNORECASE)
+
+
 def _refers(f: Frame) -> bool:
     """Whether the frame's event word refers to an event rather than telling one. A finding
     of none ("no civilians were killed or hurt in Monday's strike") is no toll of its own."""
     s = f.sentence
+    before = s.text[:f.trigger.start - s.start][-70:]
+    m = _REFERENCE.search(before)
+    # "announced a second US strike", "confirmed another attack": one more act, told
     return f.kind == "event" and all(v == (0, 0) for v in f.counts.values()) and \
-        bool(_REFERENCE.search(s.text[:f.trigger.start - s.start][-70:]))
+        m is not None and _ONE_MORE.search(before, m.start()) is None
 
 
 def _referent(doc: Doc, g: Group, a: Group) -> bool:

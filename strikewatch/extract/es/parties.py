@@ -450,7 +450,7 @@ def corefer(doc: Doc) -> None:
     out: list[Group] = []
     for g in groups:
         # an item of a list of strikes ("en el segundo, cuatro") is a strike of its own
-        same = None if _is_item(doc, g.head) else next((
+        same = None if _is_item(doc, g.head) or _another_act(doc, g.head) else next((
             o for o in reversed(out) if g.head.kind == "event" and all(
                 compatible(o, f) for f in g.frames) and not _is_item(doc, o.head) and
             _bombing(o.head) == _bombing(g.head) and
@@ -583,6 +583,33 @@ def _ordinal(doc: Doc, f: Frame) -> bool:
     """"en el primer ataque", "la segunda lancha", an item "tercero": a strike by its rank."""
     return bool(_ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.end]) or
                 _ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.start]))
+
+
+# "otro ataque", "otra acción israelí", "un segundo ataque", "una tercera operación": an
+# act told as one more beside the one told, never that one told again
+_ANOTHER = re.compile(r"\b(?:otr[oa]|(?:un|una)\s+(?:segund[oa]|tercer[oa]?|cuart[oa]|"
+                      r"quint[oa]))\s+(?:[\wáéíóúñ]+\s+)?$", re.IGNORECASE)
+
+
+# a name: a place or target of its own (a sea is where every boat strike of the story is)
+_NAME = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\wáéíóúñ'’-]{2,}")
+_SEA_NAMES = frozenset({"Caribe", "Pacífico", "Atlántico", "Mediterráneo", "Rojo", "Índico",
+                        "Golfo", "Océano", "Mar"})
+
+
+def _another_act(doc: Doc, f: Frame) -> bool:
+    """Whether f's event word is told as one more act ("Hubo también un segundo ataque, en
+    Ansar", "otra acción israelí contra la localidad de Arnoun") at a place the article has
+    not named before its sentence: an event of its own, which a strong frame compatible
+    with the event before would otherwise join as its retelling. "Otro ataque" at a place
+    already told ("EEUU llevó a cabo otro ataque ... en el Caribe", after a headline of the
+    Caribbean) is the news told again: one more of the campaign, not of the article."""
+    if f.kind != "event" or f.anaphoric or _ANOTHER.search(
+            doc.text, max(0, f.trigger.start - 30), f.trigger.start) is None:
+        return False
+    before = doc.text[:f.sentence.start]
+    return any(m.group(0).split("-")[0] not in before and m.group(0) not in _SEA_NAMES
+               for m in _NAME.finditer(doc.text, f.trigger.end, min(f.end, f.trigger.end + 80)))
 
 
 def _bombing(f: Frame) -> bool:
