@@ -21,10 +21,13 @@ _TARGET_MARK = re.compile(r"\b(?:on|against|targeting|at|aimed at|toward|towards
                           r"struck|killing|killed|kill)\s+(?:(?:the|a|an|two|three|several|"
                           r"suspected|alleged|armed|rival|\w+-\w+)\s+){0,2}" + _QUARTERS + "$",
                           re.IGNORECASE)
-# "The U.S. military said it conducted ...": the speaker is the agent
+# "The U.S. military said it conducted ...": the speaker is the agent (and with where or
+# when it said so between: "said in a social media post that it hit", "said on X that it")
 _SPEAKER_AGENT = re.compile(r"^,?\s*(?:(?:meanwhile|separately|also),\s*)?(?:has |have )?"
                             r"(?:said|says|announced|confirmed|acknowledged|claimed)\s+"
-                            r"(?:on \w+\s+)?(?:(?:separately|later)\s+)?(?:that\s+)?"
+                            r"(?:(?:on|in|via|through)\s+(?:[\w.'’-]+\s+){1,5}?"
+                            r"(?=(?:that|it|they|its|their)\b))?"
+                            r"(?:(?:separately|later)\s+)?(?:that\s+)?"
                             r"(?:(?:earlier|later|late|early)\s+(?:on\s+)?\w+\s+)?(?:it|they|"
                             r"(?:its|their)\s+(?:[\w-]+\s+)?(?:forces|troops|military|army|navy|"
                             r"air force|drones|missiles|jets|warplanes|units|soldiers|fighters))\b",
