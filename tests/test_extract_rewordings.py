@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from strikewatch.extract import extract
+from strikewatch.extract.registry import get_extractor
 from strikewatch.records import Article, Mention
 
 PUB = "2025-11-10"  # a Monday
@@ -88,3 +89,54 @@ def test_a_run_told_with_its_own_toll_stays_a_tally() -> None:
 def test_the_speaker_is_the_agent_of_it(text: str, country: str) -> None:
     events = _occurred(text)
     assert events and events[0].actor1 is not None and events[0].actor1.country == country
+
+
+# --- a fronted condition that holds the only event word, then a threat -----------------------
+
+@pytest.mark.parametrize("text", [
+    "Should America strike Yemen, US ships will be targeted by the Iran-backed group, its "
+    "leader said.",
+    "Should the US attack Iran, its bases in the region would be targeted, a commander said.",
+    "If the US strikes Yemen, the group will retaliate, its leader said.",
+    "The Iran-backed group will attack US ships if America strikes Yemen, its leader said.",
+])
+def test_a_threat_after_a_condition_is_a_threat(text: str) -> None:
+    assert [m.status for m in _read(text)] == ["threatened"]
+
+
+@pytest.mark.parametrize("text", [
+    "If the US strikes Venezuela, oil prices could rise, analysts said.",
+    "Should Washington launch strikes on cartels, Mexico would take the matter to the UN, "
+    "the president said.",
+])
+def test_a_condition_with_no_act_of_force_after_it_stays_hypothetical(text: str) -> None:
+    assert [m.status for m in _read(text)] == ["hypothetical"]
+
+
+# --- Spanish: strikes on a few craft told with a strike noun, a headline with no day --------
+
+def _es(text: str) -> list[Mention]:
+    art = Article(text=text, published=PUB, language="es")
+    return [m for m in get_extractor("strikewatch-rules-es")(art)
+            if m.status == "occurred" and not m.background]
+
+
+@pytest.mark.parametrize("text", [
+    "Seis personas murieron este domingo en los ataques del Gobierno estadounidense contra "
+    "dos lanchas en el Pacífico.",
+    "Seis personas murieron el domingo en los ataques de la Armada estadounidense contra dos "
+    "embarcaciones en el Caribe.",
+    "Los bombardeos del ejército de Estados Unidos contra dos narcolanchas dejaron seis "
+    "muertos este domingo en el Pacífico.",
+    "Estados Unidos ataca dos lanchas en el Pacífico y deja seis muertos\n\nSeis personas "
+    "murieron este domingo en los ataques del Gobierno estadounidense contra dos lanchas.",
+])
+def test_strikes_on_two_craft_on_a_day_are_two_incidents(text: str) -> None:
+    got = _es(text)
+    assert [m.kind for m in got] == ["event", "event"]
+    assert {m.date_low for m in got} == {"2025-11-09"}
+
+
+def test_one_attack_on_several_craft_stays_one_incident() -> None:
+    got = _es("El ataque contra tres lanchas dejó once muertos el martes en el Caribe.")
+    assert [(m.kind, m.killed_low) for m in got] == [("event", 11)]
