@@ -140,3 +140,49 @@ def test_strikes_on_two_craft_on_a_day_are_two_incidents(text: str) -> None:
 def test_one_attack_on_several_craft_stays_one_incident() -> None:
     got = _es("El ataque contra tres lanchas dejó once muertos el martes en el Caribe.")
     assert [(m.kind, m.killed_low) for m in got] == [("event", 11)]
+
+
+# --- "X struck A as Y fired at B": two acts in one sentence, joined by "as"/"while" ----------
+
+@pytest.mark.parametrize("text", [
+    "Israeli jets pounded Gaza on Friday while Hamas fired rockets at Tel Aviv.",
+    "Russian forces shelled Kharkiv overnight even as Ukrainian drones attacked a refinery "
+    "in Ryazan.",
+    "Pakistani jets struck camps in Khost on Monday while Afghan forces shelled border posts "
+    "in Kurram.",
+    "Israel's military struck targets across south Lebanon on Sunday as Hezbollah fired a "
+    "barrage of rockets at northern Israel.",
+])
+def test_two_acts_joined_by_as_or_while_are_two_events(text: str) -> None:
+    assert len(_occurred(text)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Two civilians died on Sunday as an Israeli drone struck their car near Tyre.",
+    "Three people were killed as militants fired rockets at the town on Sunday.",
+    "A child was killed on Tuesday as Russian shells struck a school in Kherson.",
+])
+def test_deaths_as_an_act_struck_are_that_one_act(text: str) -> None:
+    assert len(_occurred(text)) == 1
+
+
+# --- a military that announces a strike naming no other party, speaker told last ------------
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Several bandits were killed in an airstrike in Kaduna, the Nigerian military confirmed "
+     "on Sunday.", "NG"),
+    ("Several bandits were killed in an airstrike in Kaduna, a northwestern Nigerian state, "
+     "the country's military confirmed on Sunday.", "NG"),
+    ("Twelve militants were killed in an air raid in Borno state, Nigeria, the country's air "
+     "force said.", "NG"),
+    ("Five al-Shabaab fighters died in a drone strike near Jilib, the Somali army said on "
+     "Friday.", "SO"),
+])
+def test_a_military_speaker_told_last_announces_its_own_strike(text: str, country: str) -> None:
+    events = _occurred(text)
+    assert events and events[0].actor1 is not None and events[0].actor1.country == country
+
+
+def test_a_military_telling_of_civilians_killed_names_no_attacker() -> None:
+    text = "Three civilians were killed in an airstrike near Kharkiv, the Ukrainian military said."
+    assert [m.actor1 for m in _occurred(text)] == [None]

@@ -351,6 +351,14 @@ _MILITARY_TELLS = re.compile(r"\s+(?:has\s+)?(?:said|says|announced|announces|re
                              r"(?:an?|the|its|one)\s+(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# ... and told last: ", the Nigerian military confirmed" (a clause's end, then the speaker);
+# not where the dead are civilians, whom a military tells of as another's victims
+_TRAILING_SPEAKER = re.compile(r",\s+(?:the\s+)?(?:country's\s+|[\w.-]+\s+){0,2}$")
+_COUNTRYS = re.compile(r"\bthe\s+country's\s+$", re.IGNORECASE)
+_HARMED_CIVILIANS = re.compile(r"\b(?:civilians?|children|residents|villagers|women|"
+                               r"worshippers|passers-by|patients|students)\b", re.IGNORECASE)
+
+
 # "Venezuela accused the United States of attacking a boat", "Iran charged Israel with
 # striking": the accused is the agent told, the accuser only its source
 _ACCUSER_VERB = re.compile(r"\b(?:accus(?:ed|es|ing)|charg(?:ed|es|ing))\s+(?:the\s+)?"
@@ -460,6 +468,14 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
         # announces a strike naming no other party announces its own
         a1 = next((h for h in before if h.actor.type == "military" and h.actor.country and
                    _MILITARY_TELLS.match(text, h.end - start, trig_start - start)), None)
+    if a1 is None and not _HARMED_CIVILIANS.search(text):
+        # "Several bandits were killed in an airstrike in Kaduna, the Nigerian military
+        # confirmed": the same announcement told with the speaker last (and "the country's
+        # military", whose country the article's places give, as for any force)
+        a1 = next((h for h in after if h.actor.type == "military" and
+                   (h.actor.country or _COUNTRYS.search(text, 0, h.start - start)) and
+                   _TRAILING_SPEAKER.search(text, 0, h.start - start) and
+                   _SPEAKER_AFTER.match(text[h.end - start:])), None)
     if a1 is None:
         # "In a second operation, in the district, troops killed four militants": the
         # party that does the verb after the event noun
