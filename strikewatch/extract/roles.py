@@ -353,7 +353,10 @@ _MILITARY_TELLS = re.compile(r"\s+(?:has\s+)?(?:said|says|announced|announces|re
 
 # ... and told last: ", the Nigerian military confirmed" (a clause's end, then the speaker);
 # not where the dead are civilians, whom a military tells of as another's victims
-_TRAILING_SPEAKER = re.compile(r",\s+(?:the\s+)?(?:country's\s+|[\w.-]+\s+){0,2}$")
+# (not a clause of its own: ", and the Israeli military said it had struck ...")
+_TRAILING_SPEAKER = re.compile(r",\s+(?!(?:and|but|while|as|or|then)\b)(?:the\s+)?"
+                               r"(?:country's\s+|[\w.-]+\s+){0,2}$")
+_NEW_CLAIM = re.compile(r"\s*(?:that|it|they|its|their)\b", re.IGNORECASE)
 _COUNTRYS = re.compile(r"\bthe\s+country's\s+$", re.IGNORECASE)
 _HARMED_CIVILIANS = re.compile(r"\b(?:civilians?|children|residents|villagers|women|"
                                r"worshippers|passers-by|patients|students)\b", re.IGNORECASE)
@@ -475,7 +478,8 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
         a1 = next((h for h in after if h.actor.type == "military" and
                    (h.actor.country or _COUNTRYS.search(text, 0, h.start - start)) and
                    _TRAILING_SPEAKER.search(text, 0, h.start - start) and
-                   _SPEAKER_AFTER.match(text[h.end - start:])), None)
+                   (sp := _SPEAKER_AFTER.match(text[h.end - start:])) is not None and
+                   not _NEW_CLAIM.match(text, h.end - start + sp.end())), None)
     if a1 is None:
         # "In a second operation, in the district, troops killed four militants": the
         # party that does the verb after the event noun
