@@ -106,16 +106,24 @@ def _one_operation(doc: Doc, g: Group, w: DayWords, each: bool) -> bool:
     # (the head or another telling of the same strikes in the group: a headline with no
     # day leads "Six died on Sunday in the strikes on two boats")
     return any(_told_with_a_day(doc, f, w) for f in g.frames
-               if f is h or (f.counts.get("strikes") == h.counts.get("strikes") and
+               if f is h or (_headline(doc, h) and
+                             f.counts.get("strikes") == h.counts.get("strikes") and
                              f.status == "occurred" and not f.background and
                              not w.campaign.search(f.sentence.text)))
 
 
+def _headline(doc: Doc, f: Frame) -> bool:
+    """The frame stands in the page's first line and it ends like no sentence: a headline."""
+    return f.sentence.index == 0 and not f.sentence.text.rstrip().endswith((".", "!", "?",
+                                                                         "\"", "”"))
+
+
 def _day_of(g: Group) -> str | None:
-    """The group's day: its head's, else the first one a telling of it reads (a headline
-    with no day may lead the lede that has one)."""
-    return g.head.date_low if g.head.date_low is not None else \
-        next((f.date_low for f in g.frames if f.date_low is not None), None)
+    """The group's day: its head's, else, where the head is a headline with no day, the
+    first one a telling of it reads (the lede's)."""
+    if g.head.date_low is not None or not g.frames or not g.head.sentence.index == 0:
+        return g.head.date_low
+    return next((f.date_low for f in g.frames if f.date_low is not None), None)
 
 
 def _told_with_a_day(doc: Doc, f: Frame, w: DayWords) -> bool:
