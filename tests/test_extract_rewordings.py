@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from strikewatch.extract import extract
-from strikewatch.extract.registry import get_extractor
 from strikewatch.records import Article, Mention
 
 PUB = "2025-11-10"  # a Monday
@@ -111,35 +110,6 @@ def test_a_threat_after_a_condition_is_a_threat(text: str) -> None:
 ])
 def test_a_condition_with_no_act_of_force_after_it_stays_hypothetical(text: str) -> None:
     assert [m.status for m in _read(text)] == ["hypothetical"]
-
-
-# --- Spanish: strikes on a few craft told with a strike noun, a headline with no day --------
-
-def _es(text: str) -> list[Mention]:
-    art = Article(text=text, published=PUB, language="es")
-    return [m for m in get_extractor("strikewatch-rules-es")(art)
-            if m.status == "occurred" and not m.background]
-
-
-@pytest.mark.parametrize("text", [
-    "Seis personas murieron este domingo en los ataques del Gobierno estadounidense contra "
-    "dos lanchas en el Pacífico.",
-    "Seis personas murieron el domingo en los ataques de la Armada estadounidense contra dos "
-    "embarcaciones en el Caribe.",
-    "Los bombardeos del ejército de Estados Unidos contra dos narcolanchas dejaron seis "
-    "muertos este domingo en el Pacífico.",
-    "Estados Unidos ataca dos lanchas en el Pacífico y deja seis muertos\n\nSeis personas "
-    "murieron este domingo en los ataques del Gobierno estadounidense contra dos lanchas.",
-])
-def test_strikes_on_two_craft_on_a_day_are_two_incidents(text: str) -> None:
-    got = _es(text)
-    assert [m.kind for m in got] == ["event", "event"]
-    assert {m.date_low for m in got} == {"2025-11-09"}
-
-
-def test_one_attack_on_several_craft_stays_one_incident() -> None:
-    got = _es("El ataque contra tres lanchas dejó once muertos el martes en el Caribe.")
-    assert [(m.kind, m.killed_low) for m in got] == [("event", 11)]
 
 
 # --- "X struck A as Y fired at B": two acts in one sentence, joined by "as"/"while" ----------

@@ -103,34 +103,9 @@ def _one_operation(doc: Doc, g: Group, w: DayWords, each: bool) -> bool:
     # on each boat", `each`) is one operation's too, day or none
     if each:
         return True
-    # (the head or another telling of the same strikes in the group: a headline with no
-    # day leads "Six died on Sunday in the strikes on two boats")
-    return any(_told_with_a_day(doc, f, w) for f in g.frames
-               if f is h or (_headline(doc, h) and
-                             f.counts.get("strikes") == h.counts.get("strikes") and
-                             f.status == "occurred" and not f.background and
-                             not w.campaign.search(f.sentence.text)))
-
-
-def _headline(doc: Doc, f: Frame) -> bool:
-    """The frame stands in the page's first line and it ends like no sentence: a headline."""
-    return f.sentence.index == 0 and not f.sentence.text.rstrip().endswith((".", "!", "?",
-                                                                         "\"", "”"))
-
-
-def _day_of(g: Group) -> str | None:
-    """The group's day: its head's, else, where the head is a headline with no day, the
-    first one a telling of it reads (the lede's)."""
-    if g.head.date_low is not None or not g.frames or not g.head.sentence.index == 0:
-        return g.head.date_low
-    return next((f.date_low for f in g.frames if f.date_low is not None), None)
-
-
-def _told_with_a_day(doc: Doc, f: Frame, w: DayWords) -> bool:
-    """The frame's own day, read or in words near its event word."""
-    near = doc.text[max(f.sentence.start, f.trigger.start - DAY_REACH):
-                    min(f.sentence.end, f.trigger.end + DAY_REACH)]
-    return (f.date_low is not None and f.time_precision == 1) or bool(w.day.search(near))
+    near = doc.text[max(h.sentence.start, h.trigger.start - DAY_REACH):
+                    min(h.sentence.end, h.trigger.end + DAY_REACH)]
+    return (h.date_low is not None and h.time_precision == 1) or bool(w.day.search(near))
 
 
 def _each_toll(doc: Doc, g: Group, n: int,
@@ -425,12 +400,12 @@ def split_strikes(doc: Doc, w: DayWords) -> None:
             out.append(g)
             continue
         told = split.get(n)
-        if told is not None and _day_of(g) in (None, _day_of(told[0])):
+        if told is not None and g.head.date_low in (None, told[0].head.date_low):
             # the same strikes told again ("four boats were hit in three separate
             # engagements"): their words join the incidents already made
             _deal(doc, told, g.frames, None, w)
             continue
-        if _day_of(g) is None and killed is None and \
+        if g.head.date_low is None and killed is None and \
                 len(_aboard(doc, g.head.sentence.index, n)) != n:
             # "on Sunday" on a page with no publication date: strikes with neither a day
             # nor a toll of their own would each be placeable by nothing, a handful of
@@ -452,7 +427,7 @@ def split_strikes(doc: Doc, w: DayWords) -> None:
         # one operation split: the article's aggregate telling of it is those strikes too,
         # and a sentence elsewhere that tells one of them by its rank is that strike's
         strikes = next(iter(split.values()))
-        day = _day_of(strikes[0])
+        day = strikes[0].head.date_low
         kept = []
         for g in out:
             if _aggregate(doc, g, day, total, w):

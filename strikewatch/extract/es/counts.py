@@ -82,14 +82,8 @@ _STRUCK_PASSIVE = re.compile(r"[\"”»']?\s+(?:fueron|resultaron)\s+(?:blanco|a
 _TIMES = re.compile(r"\s*ocasiones\b", re.IGNORECASE)
 _STRIKE_VERB_EN = re.compile(r"(?:bombarde|atac|golpe)\w*\s+(?:[\wáéíóú]+\s+){0,3}?en\s+$",
                              re.IGNORECASE)
-# (searched over 80 characters: its four words are the limit, not 40 characters)
 _STRIKE_VERB_BEFORE = re.compile(r"(?:bombarde|atac|destru|hund|al fondo)\w*\s+(?:\w+\s+){0,4}$",
                                  re.IGNORECASE)
-# the craft a strike noun was aimed at, whoever's the strikes: "los ataques de la Armada
-# estadounidense contra dos embarcaciones", "bombardeos del ejército de Estados Unidos contra
-# dos narcolanchas", "ataques de EEUU a dos lanchas" (boats struck count strikes)
-_STRIKES_AGAINST = re.compile(r"\b(?:ataques|bombardeos|golpes)\b[^.;:]{0,60}?\b(?:contra|a)\s+$",
-                              re.IGNORECASE)
 _NTH_STRIKE = anchored(re.compile(r"\b(?:ataque|bombardeo|golpe) (?:número|nº|n\.º) (\d+)",
                                   re.IGNORECASE))
 #: "es el sexto bombardeo", "se trata del undécimo ataque": the campaign's count so far
@@ -260,10 +254,7 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
         elif _STRIKES_AFTER.match(tail) or \
                 (_TIMES.match(tail) and _STRIKE_VERB_EN.search(head)) or \
                 ((sb := _STRUCK_BOATS.match(tail)) and
-                                            (_STRIKE_VERB_BEFORE.search(
-                                                text[max(a, m.start() - 80):m.start()]) or
-                                             _STRIKES_AGAINST.search(
-                                                 text[max(a, m.start() - 90):m.start()]) or
+                                            (_STRIKE_VERB_BEFORE.search(head) or
                                              _STRUCK_PASSIVE.match(tail, sb.end()))):
             out.append(("strikes", rng, approx, m.start(), m.end()))
         elif _DEATH_AFTER.match(tail) or (_DEATH_BEFORE.search(head) and
