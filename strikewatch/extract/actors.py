@@ -169,6 +169,9 @@ _FIRST_OWNER = re.compile(r"\b([A-Z][\w.]+)\s+and\s+$")
 _POSSESSIVE = re.compile(r"[’']s$")
 _THE_OPENING = re.compile(r"^the\s+", re.IGNORECASE)
 _THE_SPACE = re.compile(r"^the ")
+# "the country's military", "the nation's military": a possessive makes it a noun, the
+# forces of a country the article names
+_NATIONS_BEFORE = re.compile(r"\bthe\s+(?:country|nation)['’]s\s+$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$")
 
 
@@ -244,7 +247,8 @@ def find_actors(text: str, offset: int = 0) -> list[ActorHit]:
             kind = "military"
             if m.group("force").lower() == "military" and country is None and \
                     not _THE_BEFORE.search(text[max(0, a - 4):a]) and \
-                    not whole.lower().startswith("the"):
+                    not whole.lower().startswith("the") and \
+                    not _NATIONS_BEFORE.search(text[max(0, a - 20):a]):
                 continue  # "a covert military operation": an adjective, not an actor
         elif m.group("gov"):
             kind = "government"

@@ -21,10 +21,13 @@ _TARGET_MARK = re.compile(r"\b(?:on|against|targeting|at|aimed at|toward|towards
                           r"struck|killing|killed|kill)\s+(?:(?:the|a|an|two|three|several|"
                           r"suspected|alleged|armed|rival|\w+-\w+)\s+){0,2}" + _QUARTERS + "$",
                           re.IGNORECASE)
-# "The U.S. military said it conducted ...": the speaker is the agent
+# "The U.S. military said it conducted ...": the speaker is the agent (and with where or
+# when it said so between: "said in a social media post that it hit", "said on X that it")
 _SPEAKER_AGENT = re.compile(r"^,?\s*(?:(?:meanwhile|separately|also),\s*)?(?:has |have )?"
                             r"(?:said|says|announced|confirmed|acknowledged|claimed)\s+"
-                            r"(?:on \w+\s+)?(?:(?:separately|later)\s+)?(?:that\s+)?"
+                            r"(?:(?:on|in|via|through)\s+(?:[\w.'’-]+\s+){1,5}?"
+                            r"(?=(?:that|it|they|its|their)\b))?"
+                            r"(?:(?:separately|later)\s+)?(?:that\s+)?"
                             r"(?:(?:earlier|later|late|early)\s+(?:on\s+)?\w+\s+)?(?:it|they|"
                             r"(?:its|their)\s+(?:[\w-]+\s+)?(?:forces|troops|military|army|navy|"
                             r"air force|drones|missiles|jets|warplanes|units|soldiers|fighters))\b",
@@ -348,6 +351,17 @@ _MILITARY_TELLS = re.compile(r"\s+(?:has\s+)?(?:said|says|announced|announces|re
                              r"(?:an?|the|its|one)\s+(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# ... and told last: ", the Nigerian military confirmed" (a clause's end, then the speaker);
+# not where the dead are civilians, whom a military tells of as another's victims
+# (not a clause of its own: ", and the Israeli military said it had struck ...")
+_TRAILING_SPEAKER = re.compile(r",\s+(?!(?:and|but|while|as|or|then)\b)(?:the\s+)?"
+                               r"(?:country's\s+|[\w.-]+\s+){0,2}$")
+_NEW_CLAIM = re.compile(r"\s*(?:that|it|they|its|their)\b", re.IGNORECASE)
+_COUNTRYS = re.compile(r"\bthe\s+country's\s+$", re.IGNORECASE)
+_HARMED_CIVILIANS = re.compile(r"\b(?:civilians?|children|residents|villagers|women|"
+                               r"worshippers|passers-by|patients|students)\b", re.IGNORECASE)
+
+
 # "Venezuela accused the United States of attacking a boat", "Iran charged Israel with
 # striking": the accused is the agent told, the accuser only its source
 _ACCUSER_VERB = re.compile(r"\b(?:accus(?:ed|es|ing)|charg(?:ed|es|ing))\s+(?:the\s+)?"
@@ -457,6 +471,15 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
         # announces a strike naming no other party announces its own
         a1 = next((h for h in before if h.actor.type == "military" and h.actor.country and
                    _MILITARY_TELLS.match(text, h.end - start, trig_start - start)), None)
+    if a1 is None and not _HARMED_CIVILIANS.search(text):
+        # "Several bandits were killed in an airstrike in Kaduna, the Nigerian military
+        # confirmed": the same announcement told with the speaker last (and "the country's
+        # military", whose country the article's places give, as for any force)
+        a1 = next((h for h in after if h.actor.type == "military" and
+                   (h.actor.country or _COUNTRYS.search(text, 0, h.start - start)) and
+                   _TRAILING_SPEAKER.search(text, 0, h.start - start) and
+                   (sp := _SPEAKER_AFTER.match(text[h.end - start:])) is not None and
+                   not _NEW_CLAIM.match(text, h.end - start + sp.end())), None)
     if a1 is None:
         # "In a second operation, in the district, troops killed four militants": the
         # party that does the verb after the event noun

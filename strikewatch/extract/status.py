@@ -79,7 +79,7 @@ _COMMITTED_HEAD = re.compile(r"(?:\b(?:will|would|shall|going to)|'ll|’ll)\s+(
                             re.IGNORECASE)
 # acts of force the trigger lexicon leaves to their object ("launch rockets", "retaliate")
 _FORCE_VERB = re.compile(r"(?:[\w'’-]+\s+){0,2}?(?:launch(?:ing)?|fir(?:e|ing)|hit(?:ting)?|"
-                         r"target(?:ing)?|retaliat(?:e|ing)|respond|resum(?:e|ing)|destroy|"
+                         r"target(?:ing|ed)?|retaliat(?:e|ing)|respond|resum(?:e|ing)|destroy|"
                          r"wipe out|(?:return|go) to war)\b", re.IGNORECASE)
 # a party's word on what any act against it would meet: "any attack would be met with force"
 _ANY_BEFORE = re.compile(r"\bany\s+(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
@@ -120,7 +120,12 @@ def _threat_after_condition(sentence: str, pre: str, cond: re.Match[str]) -> boo
         return _party_speaks(sentence) and _committed_act(first)
     end = _CONDITION_END.search(pre, cond.end())
     if end is None:
-        return False  # the event word lies inside the condition
+        # the event word lies inside the condition: "Should America strike Yemen, US ships
+        # will be targeted, its leader said" — the sentence tells the threat that follows
+        # it, as a trailing condition does (above); no committed act, it stays hypothetical
+        after = _CONDITION_END.search(sentence, cond.end())
+        return after is not None and _party_speaks(sentence) and \
+            _committed_act(sentence[after.end():])
     return _party_speaks(sentence) and _committed_before(pre[end.end():])
 
 

@@ -271,6 +271,13 @@ _BARE_PLURAL_DET = re.compile(
     r"[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# the run an act is placed in: "..., the latest in a string of such strikes", "the third of
+# a wave of attacks on the city" — a kind of act named to place another, no event of its own
+RUN_OF = re.compile(r"\b(?:latest|newest|most\s+recent|last|\d+(?:st|nd|rd|th)|second|third|"
+                    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[\w-]+\s+)?(?:in|of)"
+                    r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:string|series|run|spate|wave|"
+                    r"line|succession|streak|slew|flurry|chain)\s+of\s+(?:[\w-]+\s+){0,2}$",
+                    re.IGNORECASE)
 _COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
                       r"several|scores|hundreds|series|wave|number)\b", re.IGNORECASE)
 
@@ -369,6 +376,9 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
             # a bare plural ("drone strikes", "strikes on vessels") speaks of a kind of
             # act, not one event: it joins a mention but does not start one.
             strength = "weak"
+        elif strength == "strong" and word.endswith("s") and " of " in before and \
+                RUN_OF.search(before):
+            strength = "weak"  # "hit a boat, the latest in a string of such strikes"
         hits.append(Trigger(start=offset + a, end=offset + b, text=sentence[a:b],
                             event_type=e.event_type, sub_event_type=e.sub_event_type,
                             action=e.action, strength=strength, generic=e.generic))

@@ -109,6 +109,11 @@ _ACT_NOUN = (r"(?:strike|airstrike|air\s+strike|attack|raid|bombing|shelling|ass
 _EVENT_BREAK = re.compile(
     r",\s+(?:while|whereas|in response to|in retaliation for|hitting back (?:over|for|at)|"
     r"retaliating (?:for|against))\s+|;\s+|"
+    # "Israel's military struck targets on Sunday as Hezbollah fired a barrage of missiles",
+    # "jets pounded the city while the militia shelled the airport": a clause with its own
+    # subject and act verb (split only where both sides hold a strong event word)
+    r"\s+(?:as|while|even\s+as)\s+(?=(?:[\w'’.-]+\s+){1,3}?(?:,[^,;]{1,40},\s+)?"
+    r"(?:fired|launched|lobbed|sent|struck|attacked|shelled|bombed|pounded|targeted)\s)|"
     r"\s+and\s+(?=(?:a\s+(?:second|third|separate|further)|another)\s+(?:[\w-]+\s+){0,2}?"
     rf"{_ACT_NOUN}\b[^,;]{{0,80}}?\b(?:killed|wounded|injured|hit|struck|"
     r"destroyed|left)\b)|"
@@ -143,6 +148,11 @@ _EARLIER = re.compile(r"response|retaliat|reprisal|answer|hitting back|after|bef
                       re.IGNORECASE)
 
 
+_AS_WORDS = frozenset({"as", "while", "even as"})
+_CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|died|dead|wounded|wounding|injured|"
+                              r"injuring|casualties)\b", re.IGNORECASE)
+
+
 def _cuts(text: str) -> list[tuple[int, int, str]]:
     """Where the sentence breaks between events: (start, end, words) of each break."""
     cuts: list[tuple[int, int, str]] = []
@@ -158,6 +168,9 @@ def _cuts(text: str) -> list[tuple[int, int, str]]:
         if m.group(0).strip().lower() == "and" and not _TOLD_TOLL.search(
                 text, cuts[-1][1] if cuts else 0, m.start()):
             continue  # "an attack announced on May 3 and another on May 14 that killed six"
+        if m.group(0).strip().lower() in _AS_WORDS and _CASUALTY_BEFORE.search(
+                text, cuts[-1][1] if cuts else 0, m.start()):
+            continue  # "two died as a drone struck their car": the deaths' cause, one act
         cuts.append((m.start(), m.end(), m.group(0)))
     return cuts
 

@@ -49,6 +49,13 @@ _NTH_SINCE = re.compile(r"\b(?:the|its|their)\s+(?:\d+(?:st|nd|rd|th)|first|seco
                         r"U\.?S\.?\s+|[\w-]+\s+)?(?:strike|attack|raid|bombing|operation)\b(?!s)"
                         r"|since\b)",
                         re.IGNORECASE)
+# "..., the latest in a string of such strikes in recent months", "the newest of a spate of
+# attacks this year": one act placed in a run of them; the run's words are no tally's
+_LATEST_IN_RUN = re.compile(r"\b(?:the|its|their)\s+(?:latest|newest|most\s+recent|last|"
+                            r"\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|"
+                            r"eighth|ninth|tenth)\s+(?:[\w-]+\s+)?(?:in|of)\s+(?:a|an|the)\s+"
+                            r"(?:[\w-]+\s+){0,2}?(?:string|series|run|spate|wave|line|"
+                            r"succession|streak|slew|flurry|chain)\s+of\b", re.IGNORECASE)
 _PLURAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|bombings|clashes|shelling|"
                           r"operations|assaults|fighting|violence|war)\b", re.IGNORECASE)
 
@@ -135,6 +142,8 @@ def _aggregate(f: Frame) -> None:
             f.kind = "tally"
         elif _NTH_SINCE.search(clause) and not plural:
             pass  # "the 15th strike since the campaign began": one strike, counted
+        elif not plural and _LATEST_IN_RUN.search(clause):
+            pass  # "hit a vessel on Friday, the latest in a string of such strikes"
         elif "killed" in f.counts and f.time_precision != 1 and \
                 _CUMULATIVE.search(clause) and (_SEVERAL_ACTS.search(clause) or (
                     f.date_low is None and _WAR_OR_BREACHES.search(clause))):

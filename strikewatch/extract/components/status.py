@@ -80,9 +80,15 @@ _DIED_IN = re.compile(r"\b(?:killed|wounded|injured|died|dead)\s+(?:in|by)\s+(?:
 # a threat, kept)
 _ANY = re.compile(r"\bany\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # a participle after its noun: "cartels designated as terrorist groups", "a group designated
-# by Washington" (not "was designated as", "the US designated the group as")
-_REDUCED_RELATIVE = re.compile(r"(?:designated|deployed|trained)\s+(?:as|by|to|in)\b",
+# by Washington", "a helicopter deployed for the mission", "troops deployed along the
+# border" (not "was designated as", "the US designated the group as")
+_REDUCED_RELATIVE = re.compile(r"(?:designated|deployed|trained)\s+(?:as|by|to|in|for|on|at|"
+                               r"near|across|along|over|with|from|into|against)\b",
                                re.IGNORECASE)
+# a deployment named as what a move belongs to or stands beside, no act of its own: "as
+# part of a vast military deployment", "amid a naval deployment", "during the deployment"
+_PART_OF = re.compile(r"\b(?:part\s+of|amid|amidst|during|under)\s+(?:a|an|the|its|their|"
+                      r"this|that|his|her)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|formally|officially|"
                          r"also|then|later|recently|[A-Z][\w.]*|U\.S\.|US|it|they|he|she|we)\s+$")
 
@@ -476,6 +482,10 @@ def _is_no_event(f: Frame, status: str) -> bool:
             (may_hold(s.text, ("trained", "designated", "deployed", "armed")) and
              _ADVERB_PARTICIPLE.search(s.text[max(0, ts - 20):te + 15])):
         return True  # "cartels designated as terrorist groups": describes, does not report
+    if f.trigger.text.lower().endswith(("ment", "ments")) and \
+            may_hold(low, ("part of", "amid", "during", "under")) and \
+            _PART_OF.search(s.text[max(0, ts - 60):ts]):
+        return True  # "as part of a vast military deployment": what a move belongs to
     since = _SINCE_OPENING.match(s.text) if "ince" in s.text[:12] else None
     if since is not None and ts < since.end() and not _TOLL_WORD.search(s.text):
         return True  # "Since Hamas's attack on Israel, the group has ...": dates another
