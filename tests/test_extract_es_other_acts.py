@@ -78,6 +78,18 @@ def test_an_earlier_act_on_a_day_of_its_own_is_its_own_event(later: str) -> None
     assert got[1].date_low in ("2025-10-15", "2025-10-15")
 
 
+@pytest.mark.parametrize("later", [
+    "El comunicado llegó después de que el Gobierno asegurara el miércoles que sus tropas "
+    "bombardearon el campamento.",
+    "La nota se publicó luego de que el ministerio diera a conocer el miércoles el "
+    "bombardeo.",
+])
+def test_a_day_told_of_a_telling_after_despues_de_que_splits_nothing(later: str) -> None:
+    text = ("Un dron bombardeó este viernes un campamento en el sur de Somalia y murieron "
+            "cinco milicianos. " + later)
+    assert len(events(text, published=None)) == 1  # (an undated page: no day sets them apart)
+
+
 @pytest.mark.parametrize("text,country", [
     ("Un bombardeo ruso alcanzó este viernes un edificio en Járkov.", "RU"),
     ("Un dron turco atacó este viernes un vehículo en el norte de Siria.", "TR"),

@@ -534,6 +534,10 @@ _ANOTHER_BEFORE = re.compile(r"(?<!ningún )(?<!ninguna )\b(?:otr[oa]|un[a]?\s+(
 #: "después de que", "luego de que", "tras que" before the event word (es_clauses cuts a
 #: clause there): the act told after it came before what the sentence tells
 _AFTER_CLAUSE = re.compile(r"\b(?:después|luego) de que\b|\btras que\b", re.IGNORECASE)
+#: a verb of telling, any tense: "asegurara", "informó", "diera a conocer", "dio cuenta"
+_TELLING = re.compile(r"\b(?:asegur|inform|anunci|confirm|denunci|report|afirm|dij|indic|"
+                      r"señal|declar|comunic|revel|admit|acus|precis|sostuv|explic|divulg)\w*|"
+                      r"\bd(?:io|iera|ieron|ieran)\s+(?:a\s+conocer|cuenta)\b", re.IGNORECASE)
 #: a day told in words: a weekday, "ayer", "anteayer", or a day of a month
 _DAY_WORDS = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|anteayer|ayer|anoche|\d{1,2} de (?:" +
                         "|".join(MONTHS) + r"))\b", re.IGNORECASE)
@@ -568,6 +572,9 @@ def _own_day(doc: Doc, f: Frame) -> str | None:
     after = _AFTER_CLAUSE.search(doc.text, f.start, f.trigger.start)
     if f.kind != "event" or after is None:
         return None
+    if _TELLING.search(doc.text, after.end(), f.trigger.start):
+        return None  # "después de que el Gobierno asegurara este miércoles que abatió …":
+        # the day is the telling's
     m = _DAY_WORDS.search(doc.text, after.end(), f.trigger.start)
     return m.group(0).lower() if m else None
 
