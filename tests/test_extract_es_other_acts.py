@@ -133,3 +133,21 @@ def test_a_singular_death_verb_before_its_subject_is_one_dead(text: str) -> None
 def test_no_one_dead_from_a_day_or_a_story_of_the_past(text: str) -> None:
     got = events(text)
     assert got and got[0].killed_low is None
+
+
+@pytest.mark.parametrize("text", [
+    "Desde la madrugada de este lunes está en marcha una operación de gran envergadura "
+    "contra las disidencias en el Guaviare.",
+    "El Ejército adelanta una operación de alto impacto contra la guerrilla en Arauca.",
+    "Las tropas iniciaron una operación de asalto contra un grupo armado en el Cauca.",
+])
+def test_an_operation_against_an_armed_group_is_an_act(text: str) -> None:
+    assert events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "La Fiscalía abrió una operación de control contra el contrabando en Cúcuta.",
+    "El Gobierno prepara una operación de gran escala contra las disidencias en el Guaviare.",
+])
+def test_no_act_from_an_operation_on_crime_or_one_planned(text: str) -> None:
+    assert events(text) == []
