@@ -29,7 +29,7 @@ def events(text: str, published: str | None = PUB) -> list[Mention]:
     "Por otra parte, la agencia informó de otra acción israelí contra la localidad de "
     "Kafr Kila, donde fue alcanzada una motocicleta.",
     "Horas después se registró otro bombardeo sobre Kafr Kila.",
-    "En un tercer ataque fue alcanzada una casa de Kafr Kila.",
+    "En un tercer ataque fue alcanzada una casa en Kafr Kila.",
 ])
 def test_one_more_act_elsewhere_is_its_own_event(second: str) -> None:
     text = ("Un muerto en un ataque israelí en el sur del Líbano\n\n"
@@ -48,8 +48,13 @@ def test_one_more_act_elsewhere_is_its_own_event(second: str) -> None:
     "Estados Unidos lanza otro ataque en el Pacífico\n\n"
     "El Pentágono anunció otro golpe contra una narcolancha en el Pacífico oriental: "
     "murieron dos tripulantes.",
+    "Un ataque de EE.UU. hundió este jueves una lancha en el Caribe y murieron tres. El "
+    "comandante ordenó otro ataque para cumplir la orden del jefe del Pentágono, Pete "
+    "Hegseth.",
 ])
 def test_the_campaigns_next_strike_told_twice_is_one_event(text: str) -> None:
+    """(nor a name of someone after it: "ordenó otro ataque para cumplir la orden del
+    secretario de Defensa, Pete Hegseth" is the strike told again)"""
     assert len(events(text)) == 1
 
 

@@ -543,8 +543,11 @@ _DAY_WORDS = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|anteayer|ayer|anoche|
                         "|".join(MONTHS) + r"))\b", re.IGNORECASE)
 
 
-#: a capitalised name after the event word: where (or what) the act struck
-_NAME_AFTER = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]{2,}")
+#: a place named after the event word: "en Ansar", "sobre Kafr Kila", "contra la localidad
+#: de Ansar" (not a name of someone: "la orden del secretario de Defensa, Pete Hegseth")
+_NAME_AFTER = re.compile(r"\b(?:en|sobre|contra|cerca\s+de)\s+(?:(?:la|el)\s+(?:localidad|pueblo|"
+                         r"aldea|ciudad|municipio|barrio|zona|distrito|provincia|región)\s+"
+                         r"(?:de\s+)?)?(?P<n>[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]{2,})")
 #: seas and the words of a strike at sea: "otro ataque en el Caribe" is the campaign's next
 #: strike, which the article's headline tells too
 _SEA_NAME = re.compile(r"(?:Caribe|Pacífico|Atlántico|Mediterráneo|Rojo|Golfo|Mar)$")
@@ -560,8 +563,8 @@ def _another(doc: Doc, f: Frame) -> bool:
                                    f.trigger.start) is None:
         return False
     before = doc.text[:f.sentence.start]
-    return any(m.group(0) not in before and not _SEA_NAME.match(m.group(0)) and
-               m.group(0) not in COUNTRIES and not _adjective_countries(m.group(0))
+    return any(m.group("n") not in before and not _SEA_NAME.match(m.group("n")) and
+               m.group("n") not in COUNTRIES and not _adjective_countries(m.group("n"))
                for m in _NAME_AFTER.finditer(doc.text, f.trigger.end,
                                                      min(f.end, f.trigger.end + 100)))
 
