@@ -125,8 +125,14 @@ _ONE_KILLED = anchored(re.compile(
 #: "un policía murió y otro resultó herido" ("un", the article, is no count elsewhere)
 _ONE_PERSON_NOUN = (r"(?:soldado|militar|policía|agente|uniformado|civil|niñ[oa]|menor|hombre|"
                     r"mujer|joven|pescador|tripulante|guerrillero|persona|marino|infante)")
+#: the singular death verb before its subject: "murió una persona sin identificar",
+#: "falleció un menor", "murió su conductor", "perdió la vida uno de los ocupantes"
+_ONE_RIDER = r"(?:conductor|chófer|chofer|piloto|ocupante|acompañante|copiloto)"
 _ONE_DEAD = anchored(re.compile(r"\b(?:un|una)\s+" + _ONE_PERSON_NOUN + r"\s+(?:muert[oa]|"
-                       r"(?:murió|falleció|perdió la vida|resultó muert[oa])\b)", re.IGNORECASE))
+                       r"(?:murió|falleció|perdió la vida|resultó muert[oa])\b)|"
+                       r"\b(?:murió|falleció|perdió la vida|resultó muert[oa])\s+(?:(?:un|una)\s+" +
+                       _ONE_PERSON_NOUN + r"|su\s+" + _ONE_RIDER + r"|uno\s+de\s+(?:los|sus)\s+"
+                       r"(?:ocupantes|tripulantes|pasajeros))\b", re.IGNORECASE))
 _ONE_HURT = anchored(re.compile(
                        r"\b(?:(?:un|una)\s+" + _ONE_PERSON_NOUN + r"|otr[oa])\s+(?:herid[oa]|"
                        r"(?:resultó|quedó) herid[oa])\b", re.IGNORECASE))

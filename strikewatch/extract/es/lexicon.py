@@ -40,6 +40,12 @@ STRIKE_WORDS = anchored(re.compile(
     # Pacífico" (not "una acción de tutela", a legal action)
     r"(?:acci|operaci)ón militar|(?:(?<=\buna )|(?<=\botra )|(?<=\bnueva ))(?:acción|operación)\b"
     r"(?! (?:de|legal|judicial|diplomática|política|antinarcóticos|antidrogas|policial)\b)|"
+    # "una operación de gran envergadura contra las disidencias": an operation against an
+    # armed group is an act of force whatever the words between (not "contra el narcotráfico")
+    r"(?:(?<=\buna )|(?<=\botra )|(?<=\bnueva ))operación(?=\s+(?:[\wáéíóú]+\s+){0,4}?contra\s+"
+    r"(?:(?:las|los|la|el|un|una)\s+)?(?:disidencias|guerrill|insurgent|milicia|yihadist|"
+    r"rebeldes|terroristas|narcoterroristas|ELN|FARC|Clan del Golfo|Al Shabab|Hizbulá|Hamás|"
+    r"Estado Islámico|grupos? armados?))|"
     # "ejecutó un nuevo operativo en el océano Pacífico" (not "un operativo policial", nor a
     # deployment told by its purpose: "un operativo para preservar el orden")
     r"(?:(?<=\bun )|(?<=\botro )|(?<=\bnuevo ))operativo\b"

@@ -13,6 +13,7 @@ from strikewatch import geo
 from strikewatch.caseless import caseless
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import compatible, counts_agree, merge_frames
+from strikewatch.extract.es.dates import MONTHS, WEEKDAYS
 from strikewatch.extract.es.fields import lede_rank, list_item
 from strikewatch.extract.es.lexicon import (
     ACTOR_RE,
@@ -134,7 +135,8 @@ def _named_countries(doc: Doc) -> set[str]:
 #: each country adjective in every gender and number it is written in ("colombiano",
 #: "colombianas", "israelí"), with its country
 _ADJECTIVE_FORMS = [(re.compile(r"\b" + (adj[:-1] + "[oa]" if adj.endswith("o") else adj) +
-                                r"s?\b", re.IGNORECASE), code)
+                                (r"(?:e?s)?\b" if adj.endswith("í") else r"s?\b"),
+                                re.IGNORECASE), code)
                     for adj, code in COUNTRY_ADJECTIVES.items()]
 #: every form in one pattern: each matches a whole word (a word between two \b), so one
 #: pass finds every word some form matches (matched on lower-cased text: caseless)
@@ -363,6 +365,8 @@ def read_actors(doc: Doc) -> None:
         elif last is not None and f.sentence.index - _sentence_of(doc, last[1]) <= 3:
             f.actor1 = last[0]
             f.cite("actor1", last[1], last[2])
+        if f.actor1 is None and not hits:
+            _state_of_words(doc, f)
         if f.actor1 is None:
             for s in doc.sentences[max(0, f.sentence.index - 2):f.sentence.index]:
                 m = ACTOR_RE.search(doc.text, s.start, s.end)
@@ -371,6 +375,59 @@ def read_actors(doc: Doc) -> None:
                     f.cite("actor1", m.start(), m.end())
         if f.actor1 is None:
             _actor_of_list(doc, f)
+
+
+#: a force or craft that strikes, before its country's adjective: "las fuerzas israelíes",
+#: "un dron israelí", "aviones estadounidenses", "la aviación rusa", "tropas turcas"
+_FORCE_NOUN = re.compile(r"\b(?:fuerzas?|tropas|ejércitos?|militares|drones|dron|aviones|avión|"
+                         r"aviación|cazas|misiles?|marina|armada|buques?)(?:\s+(?:armad[oa]s|"
+                         r"aére[oa]s?|militar(?:es)?|no\s+tripulad[oa]s?))?$", re.IGNORECASE)
+#: after the event word: "ataque israelí", "bombardeo aéreo estadounidense", "acción rusa"
+_ACT_ADJECTIVE_GAP = re.compile(r"(?:\s+(?:aére[oa]s?|militar(?:es)?|con\s+drones?|de\s+drones?))?",
+                                re.IGNORECASE)
+#: "los ataques de Israel contra …": the country after "de" acts when a target follows
+_OF_STATE = re.compile(r"\s+de\s+(?P<c>" + "|".join(re.escape(k) for k in sorted(
+    COUNTRIES, key=len, reverse=True)) + r")\s+(?:contra|sobre)\b")
+#: "Israel atacó", "Estados Unidos ya bombardeó", "Israel ha seguido atacando": the country
+#: as the subject right before the event verb (not after a preposition: "contra Israel")
+_SUBJECT_STATE = re.compile(r"(?<!contra )(?<!sobre )(?<!hacia )(?<!a )(?<!de )(?<!en )"
+                            r"(?<!desde )\b(?P<c>" + "|".join(re.escape(k) for k in sorted(
+                                COUNTRIES, key=len, reverse=True)) +
+                            r")(?:\s+(?:ya|también|ha|había|habría|han|ha\s+seguido|"
+                            r"volvió\s+a|vuelve\s+a)){0,2}\s+$")
+
+
+def _state_of_words(doc: Doc, f: Frame) -> None:
+    """With no force named in its sentence, the state an event is told of: its adjective
+    on the event word ("un ataque israelí") or on a force in the clause ("un dron israelí
+    bombardeó", "ataque de las fuerzas israelíes"), "los ataques de Israel contra …", or
+    the state as the verb's subject ("el jueves Israel atacara …"). A country after
+    "contra", "en" or "sobre" is where or whom it struck, never the attacker."""
+    t = doc.text
+    gap = _ACT_ADJECTIVE_GAP.match(t, f.trigger.end)
+    code = _adjective_after(t, gap.end()) if gap else None
+    at = (gap.end(), gap.end()) if gap else (f.trigger.end, f.trigger.end)
+    if code is None:
+        of = _OF_STATE.match(t, f.trigger.end)
+        if of is not None:
+            code, at = COUNTRIES[of.group("c")], of.span("c")
+    if code is None:
+        subj = _SUBJECT_STATE.search(t, max(f.start, f.trigger.start - 60), f.trigger.start)
+        if subj is not None:
+            code, at = COUNTRIES[subj.group("c")], subj.span("c")
+    if code is None:
+        for m in _NEXT_WORD.finditer(t, f.start, f.end):
+            if _FORCE_NOUN.search(t, max(f.start, m.start() - 40), m.start()):
+                code = _adjective_after(t, m.start())
+                if code is not None:
+                    at = m.span(1)
+                    break
+    if code is None:
+        return
+    name = next(k for k, v in COUNTRIES.items() if v == code) if code in COUNTRIES.values() \
+        else code
+    f.actor1 = Actor(name=name, type="state", country=code)
+    f.cite("actor1", *at)
 
 
 def _actor_of_list(doc: Doc, f: Frame) -> None:
@@ -446,11 +503,12 @@ def corefer(doc: Doc) -> None:
             # "Con los 13 ataques dados a conocer desde septiembre, los muertos suman 57": the
             # campaign's own total, not the day's three strikes told again
             f.anaphoric = False
-    groups = merge_frames(doc)
+    groups = _own_acts_apart(doc, merge_frames(doc))
     out: list[Group] = []
     for g in groups:
-        # an item of a list of strikes ("en el segundo, cuatro") is a strike of its own
-        same = None if _is_item(doc, g.head) or _another_act(doc, g.head) else next((
+        # an item of a list of strikes ("en el segundo, cuatro") is a strike of its own;
+        # so is one more act ("otro ataque") or an earlier one on a day of its own
+        same = None if _is_item(doc, g.head) or _own_act(doc, g.head) else next((
             o for o in reversed(out) if g.head.kind == "event" and all(
                 compatible(o, f) for f in g.frames) and not _is_item(doc, o.head) and
             _bombing(o.head) == _bombing(g.head) and
@@ -465,6 +523,89 @@ def corefer(doc: Doc) -> None:
     _totals_of_lists(doc, out)
     doc.groups = [g for g in out if not all(_in_caption(doc, f) for f in g.frames) and
                   not _orphan_reference(g)]
+
+
+#: "otro ataque", "otra acción israelí", "un segundo bombardeo", "en un tercer ataque":
+#: the event word told as one more act beside the one told (not "un nuevo ataque", which
+#: headlines use for the article's own strike, nor "ningún otro")
+_ANOTHER_BEFORE = re.compile(r"(?<!ningún )(?<!ninguna )\b(?:otr[oa]|un[a]?\s+(?:segund[oa]|"
+                             r"tercer[oa]?|cuart[oa]|quint[oa]))\s+(?:[\wáéíóúñ]+\s+)?$",
+                             re.IGNORECASE)
+#: "después de que", "luego de que", "tras que" before the event word (es_clauses cuts a
+#: clause there): the act told after it came before what the sentence tells
+_AFTER_CLAUSE = re.compile(r"\b(?:después|luego) de que\b|\btras que\b", re.IGNORECASE)
+#: a verb of telling, any tense: "asegurara", "informó", "diera a conocer", "dio cuenta"
+_TELLING = re.compile(r"\b(?:asegur|inform|anunci|confirm|denunci|report|afirm|dij|indic|"
+                      r"señal|declar|comunic|revel|admit|acus|precis|sostuv|explic|divulg)\w*|"
+                      r"\bd(?:io|iera|ieron|ieran)\s+(?:a\s+conocer|cuenta)\b", re.IGNORECASE)
+#: a day told in words: a weekday, "ayer", "anteayer", or a day of a month
+_DAY_WORDS = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|anteayer|ayer|anoche|\d{1,2} de (?:" +
+                        "|".join(MONTHS) + r"))\b", re.IGNORECASE)
+
+
+#: a place named after the event word: "en Ansar", "sobre Kafr Kila", "contra la localidad
+#: de Ansar" (not a name of someone: "la orden del secretario de Defensa, Pete Hegseth")
+_NAME_AFTER = re.compile(r"\b(?:en|sobre|contra|cerca\s+de)\s+(?:(?:la|el)\s+(?:localidad|pueblo|"
+                         r"aldea|ciudad|municipio|barrio|zona|distrito|provincia|región)\s+"
+                         r"(?:de\s+)?)?(?P<n>[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]{2,})")
+#: seas and the words of a strike at sea: "otro ataque en el Caribe" is the campaign's next
+#: strike, which the article's headline tells too
+_SEA_NAME = re.compile(r"(?:Caribe|Pacífico|Atlántico|Mediterráneo|Rojo|Golfo|Mar)$")
+
+
+def _another(doc: Doc, f: Frame) -> bool:
+    """Whether f's event word is told as one more act at a place the article has not named
+    before f's sentence ("hubo también un segundo ataque, en Ansar", "otra acción israelí
+    contra la localidad de Ansar"): another act, elsewhere. "Otro bombardeo" alone is the
+    campaign's next strike, which a report tells as "otro" in its headline and its lede."""
+    if f.kind != "event" or f.status != "occurred" or f.anaphoric or \
+            _ANOTHER_BEFORE.search(doc.text, max(f.sentence.start, f.trigger.start - 30),
+                                   f.trigger.start) is None:
+        return False
+    before = doc.text[:f.sentence.start]
+    return any(m.group("n") not in before and not _SEA_NAME.match(m.group("n")) and
+               m.group("n") not in COUNTRIES and not _adjective_countries(m.group("n"))
+               for m in _NAME_AFTER.finditer(doc.text, f.trigger.end,
+                                                     min(f.end, f.trigger.end + 100)))
+
+
+def _own_day(doc: Doc, f: Frame) -> str | None:
+    """The day an earlier act told after "después de que" is given in its own clause ("…
+    llega después de que el jueves Israel atacara cinco aldeas"), lowercased, if any."""
+    after = _AFTER_CLAUSE.search(doc.text, f.start, f.trigger.start)
+    if f.kind != "event" or after is None:
+        return None
+    if _TELLING.search(doc.text, after.end(), f.trigger.start):
+        return None  # "después de que el Gobierno asegurara este miércoles que abatió …":
+        # the day is the telling's
+    m = _DAY_WORDS.search(doc.text, after.end(), f.trigger.start)
+    return m.group(0).lower() if m else None
+
+
+def _own_act(doc: Doc, f: Frame) -> bool:
+    """Whether f tells an act apart from those told before it (`_another`, `_own_day`)."""
+    return _another(doc, f) or _own_day(doc, f) is not None
+
+
+def _own_acts_apart(doc: Doc, groups: list[Group]) -> list[Group]:
+    """A frame that tells one more act, or an earlier act on a day of its own, that the
+    language-neutral coreference joined to an event told before it, stands as its own
+    event: "Un ataque … dejó un muerto. … Hubo también un segundo ataque, en Ansar" are two
+    strikes, and so are Friday's strike and "después de que el jueves Israel atacara" —
+    unless the event it joined names that same day (the earlier act told again)."""
+    out: list[Group] = []
+    for g in groups:
+        out.append(g)
+        for f in list(g.frames[1:]):
+            day = _own_day(doc, f)
+            if not _another(doc, f) and (day is None or any(
+                    day in x.sentence.text.lower() for x in g.frames if x is not f and
+                    x.sentence is not f.sentence)):
+                continue
+            g.frames.remove(f)
+            out.append(Group([f]))
+    out.sort(key=lambda g: g.head.start)
+    return out
 
 
 def _days_of_captions(doc: Doc, groups: list[Group]) -> None:
@@ -583,33 +724,6 @@ def _ordinal(doc: Doc, f: Frame) -> bool:
     """"en el primer ataque", "la segunda lancha", an item "tercero": a strike by its rank."""
     return bool(_ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.end]) or
                 _ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.start]))
-
-
-# "otro ataque", "otra acción israelí", "un segundo ataque", "una tercera operación": an
-# act told as one more beside the one told, never that one told again
-_ANOTHER = re.compile(r"\b(?:otr[oa]|(?:un|una)\s+(?:segund[oa]|tercer[oa]?|cuart[oa]|"
-                      r"quint[oa]))\s+(?:[\wáéíóúñ]+\s+)?$", re.IGNORECASE)
-
-
-# a name: a place or target of its own (a sea is where every boat strike of the story is)
-_NAME = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\wáéíóúñ'’-]{2,}")
-_SEA_NAMES = frozenset({"Caribe", "Pacífico", "Atlántico", "Mediterráneo", "Rojo", "Índico",
-                        "Golfo", "Océano", "Mar"})
-
-
-def _another_act(doc: Doc, f: Frame) -> bool:
-    """Whether f's event word is told as one more act ("Hubo también un segundo ataque, en
-    Ansar", "otra acción israelí contra la localidad de Arnoun") at a place the article has
-    not named before its sentence: an event of its own, which a strong frame compatible
-    with the event before would otherwise join as its retelling. "Otro ataque" at a place
-    already told ("EEUU llevó a cabo otro ataque ... en el Caribe", after a headline of the
-    Caribbean) is the news told again: one more of the campaign, not of the article."""
-    if f.kind != "event" or f.anaphoric or _ANOTHER.search(
-            doc.text, max(0, f.trigger.start - 30), f.trigger.start) is None:
-        return False
-    before = doc.text[:f.sentence.start]
-    return any(m.group(0).split("-")[0] not in before and m.group(0) not in _SEA_NAMES
-               for m in _NAME.finditer(doc.text, f.trigger.end, min(f.end, f.trigger.end + 80)))
 
 
 def _bombing(f: Frame) -> bool:
