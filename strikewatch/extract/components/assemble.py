@@ -1243,11 +1243,11 @@ def _same_clause(told: str, m: re.Match[str], at: int) -> bool:
 def _summed_up(doc: Doc, g: Group, before: list[Group]) -> bool:
     """An occurred act told after the article's news, in the present perfect, with nothing
     of its own in any of its sentences — no toll, no number, no day, no place below a
-    country — sums up what a
-    party has done over time ("The US and UK have also bombed Houthi-held Yemen over
-    attacks on shipping", "Since the war began they have fired missiles at Israel"): history
-    recalled as context, not an incident. The news told first, a toll, a day or a town keep
-    an act news ("Israel has struck a depot near Tyre")."""
+    country — sums up what a party has done over time ("The US and UK have also bombed
+    Houthi-held Yemen over attacks on shipping", "Since the war began they have fired
+    missiles at Israel"): history recalled as context, not an incident. The news told
+    first, a toll, a day or a town keep an act news ("Israel has struck a depot near
+    Tyre")."""
     if not _violent_occurred(g) or g.head.kind != "event":
         return False
     if not any(_violent_occurred(a) and a.head.start < g.head.start for a in before):
