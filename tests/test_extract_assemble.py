@@ -148,3 +148,47 @@ def test_the_attackers_own_country_named_as_a_place_does_not_keep_a_retelling_ap
     (m,) = _mentions(text)
     assert m.place is not None and m.place.name == "Baghdad"
     assert len(m.spans) == 2
+
+
+# "more" and "later" set a telling apart only where they tell another act ("struck two more
+# boats", "later that day drones hit"), not where "more" is part of a figure or "later" dates
+# a telling, a count or a death (sentences written for these tests).
+_BLOCK = ("Israeli warplanes bombed a residential building in the town of Khan Younis on "
+          "Saturday, killing at least 30 people, the civil defence agency said. ")
+
+
+def test_more_than_a_figure_or_a_later_count_joins_the_one_act() -> None:
+    for again in ("More than 40 people died in Saturday's airstrike on the building, the "
+                  "health ministry said.",
+                  "More than 40 people were killed in Israeli strikes on Khan Younis on "
+                  "Saturday.",
+                  "Hospital officials said more than 40 were killed in the bombing of the "
+                  "building in Khan Younis.",
+                  "No more than 35 people were killed in the Khan Younis strike, the army said.",
+                  "Rescuers later said the Israeli strike in Khan Younis had killed 41 people.",
+                  "41 people were later confirmed dead in the Khan Younis airstrike."):
+        ms = _mentions(_BLOCK + again)
+        assert len(ms) == 1 and ms[0].killed_low == 30 and len(ms[0].spans) == 2, again
+
+
+def test_more_acts_or_a_later_act_stay_apart() -> None:
+    for again in ("Israeli jets later struck a school in Khan Younis, killing 12 people.",
+                  "Later that day, Israeli drones hit a school in Khan Younis, killing 12.",
+                  "More air strikes hit Khan Younis, killing 12 people.",
+                  "One more strike on Khan Younis killed 12 people."):
+        ms = _mentions(_BLOCK + again)
+        assert sorted(m.killed_low for m in ms) == [12, 30], again
+
+
+def test_distinct_words_read_more_and_later_by_what_they_count_or_date() -> None:
+    from strikewatch.extract.components.assemble import _DISTINCT
+    apart = ("struck two more boats", "one more strike", "more strikes followed",
+             "three more air raids", "the navy hit twice more", "later that day a raid hit",
+             "Later, police stations were struck", "a later attack", "Israel later bombed")
+    told = ("more than 40 died", "no more than ten were killed", "more people were pulled out",
+            "more bodies were recovered", "Rescuers later said 12 had died",
+            "Officials later counted 15 dead", "the toll later rose to 9",
+            "Hours later, the army reported that", "the toll was later raised",
+            "a man later succumbed to his wounds", "two of the wounded later died")
+    assert all(_DISTINCT.search(s) for s in apart), [s for s in apart if not _DISTINCT.search(s)]
+    assert not any(_DISTINCT.search(s) for s in told), [s for s in told if _DISTINCT.search(s)]

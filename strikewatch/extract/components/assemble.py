@@ -212,6 +212,18 @@ def _no_party(g: Group) -> bool:
     return g.value("actor1") is None and g.value("actor2") is None
 
 
+# what "more" must count to tell more acts ("two more boats", "more strikes followed"; not
+# "more than 40", "more people were pulled out"); "once more", "twice more" repeat an act
+_ACT_WORDS = (r"(?:strikes?|airstrikes?|attacks?|raids?|bombings?|shelling|operations?|"
+              r"incidents?|boats?|vessels?|ships?|targets?|sites?|drones?|missiles?|rockets?|"
+              r"shells?|bombs?|sorties?|waves?)\b")
+# what "later" can date other than an act: a telling, a count or a death from the act's
+# wounds ("Rescuers later said 12 had died", "the toll later rose", "two later died")
+_TOLD_WORDS = (r"(?:said|says|told|report(?:s|ed)?|announc\w*|confirm\w*|stat(?:ed|es|ing)|"
+               r"count(?:ed|s|ing)|"
+               r"put|rais\w*|revis\w*|updat\w*|rose|risen|climb\w*|increas\w*|"
+               r"died|succumb\w*|recover\w*|found|identif\w*|add(?:ed|s|ing)|gave|given|"
+               r"publish\w*|released?|wrote|posted|claim\w*|admit\w*|acknowledg\w*)\b")
 # words in an event's own clause, up to its event word, that set it apart from an event told
 # before: "another strike", "a second raid", "in a separate attack", "the first incident",
 # "Israel also struck ...", "an earlier strike"
@@ -219,9 +231,12 @@ _DISTINCT = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|fifth|
                        r"other(?=\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|raids?|bombings?|"
                        r"operations?|incidents?|boats?|vessels?|targets?|sites?|areas?|"
                        r"places?|locations?|cases?|times?|parts?)\b)|"
-                       r"new|previous|earlier|later|also|already|next|more|"
+                       r"new|previous|earlier|also|already|next|"
                        r"follow(?:s|ed|ing)?|continu\w*|kept|keeps?|gone on|go(?:es)? on|"
                        r"frequently|regularly|often|routinely|repeatedly|usually)\b|"
+                       r"\bmore\b(?=\s+(?:[\w-]+\s+)?" + _ACT_WORDS + r")|"
+                       r"\b(?:once|twice|times)\s+more\b|"
+                       r"\blater\b(?![,\s]+(?:[\w'’-]+[,\s]+){0,4}?" + _TOLD_WORDS + r")|"
                        r"^\W*since\b|"
                        r"\b(?:comes?|came|coming)\s+(?:[\w-]+\s+){0,3}?after\b|"
                        r"\b(?:days?|weeks?|months?|years?)\s+(?:before|earlier|ago)\b",
