@@ -79,3 +79,25 @@ def test_a_weekday_on_an_undated_page_with_no_toll_per_boat_stays_as_told() -> N
     assert not [m for m in ms if m.series_rank is not None]
     # a tally left whole keeps no day
     assert all(m.date_low is None for m in ms if m.kind == "tally")
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("EEUU ataca dos lanchas en el Pacífico: seis muertos\n\nSeis personas murieron el 9 de "
+     "noviembre de 2025 en dos ataques de Estados Unidos contra dos lanchas en el Pacífico "
+     "oriental.", None),
+    ("Dos ataques de EEUU contra lanchas en el Caribe dejan seis muertos\n\nLas fuerzas "
+     "estadounidenses lanzaron el domingo dos ataques contra dos embarcaciones en el mar "
+     "Caribe y murieron seis tripulantes, según el Pentágono.", "2025-11-10"),
+    ("El Pentágono bombardea dos narcolanchas y mata a seis\n\nEl 9 de noviembre de 2025 "
+     "Estados Unidos realizó dos ataques letales contra dos lanchas en el Pacífico, en los "
+     "que murieron seis hombres.", None),
+])
+def test_an_undated_headline_over_the_dated_lede_is_the_same_split_strikes(
+        text: str, published: str | None) -> None:
+    # the headline counts the strikes with no day; the lede dates them: one operation, two
+    # dated strikes, and no tally left over from the headline
+    ms = _read(text, published=published)
+    ev = _strikes(ms)
+    assert sorted(m.series_rank or 0 for m in ev) == [1, 2]
+    assert all(m.date_low == "2025-11-09" for m in ev)
+    assert not [m for m in ms if m.kind == "tally"]
