@@ -83,6 +83,24 @@ def _strikes(g: Group) -> int | None:
     return low
 
 
+def _day(g: Group) -> str | None:
+    """The day the group's strikes were carried out: its head's date, else the first day a
+    frame of it tells (an undated headline, "US strikes two boats: six dead", leads the
+    lede that dates them, "Six died on Sunday in the strikes on two boats")."""
+    if g.head.date_low is not None:
+        return g.head.date_low
+    return next((f.date_low for f in g.frames
+                 if f.date_low is not None and f.time_precision == 1), None)
+
+
+def _day_told(doc: Doc, f: Frame, w: DayWords) -> bool:
+    """Whether frame `f` tells a day of its own: a date of a day, or a day in words near its
+    trigger ("on Sunday" on a page with no date)."""
+    near = doc.text[max(f.sentence.start, f.trigger.start - DAY_REACH):
+                    min(f.sentence.end, f.trigger.end + DAY_REACH)]
+    return (f.date_low is not None and f.time_precision == 1) or bool(w.day.search(near))
+
+
 def _one_operation(doc: Doc, g: Group, w: DayWords, each: bool) -> bool:
     """Whether the group tells strikes done together, not a campaign counted over time."""
     h = g.head
@@ -101,11 +119,12 @@ def _one_operation(doc: Doc, g: Group, w: DayWords, each: bool) -> bool:
     # a day of its own: strikes with no day ("29 people have died in the six strikes") are
     # counted over some time, not told as one operation; a toll told per craft ("three men
     # on each boat", `each`) is one operation's too, day or none
+    # (any occurred frame of the group may tell the day: the headline leads its lede)
     if each:
         return True
-    near = doc.text[max(h.sentence.start, h.trigger.start - DAY_REACH):
-                    min(h.sentence.end, h.trigger.end + DAY_REACH)]
-    return (h.date_low is not None and h.time_precision == 1) or bool(w.day.search(near))
+    return any(_day_told(doc, f, w) for f in g.frames
+               if f is h or (f.status == "occurred" and not f.background and
+                             f.since_read is None))
 
 
 def _each_toll(doc: Doc, g: Group, n: int,
@@ -359,7 +378,7 @@ def _tolls_from_aboard(doc: Doc, strikes: list[Group], total: int | None) -> Non
     aboard = _aboard(doc, first, len(strikes))
     if total is None or len(aboard) != len(strikes):
         return
-    alive = _survivors(doc, strikes[0].head.date_low) or 0
+    alive = _survivors(doc, _day(strikes[0])) or 0
     if sum(n for n, _ in aboard.values()) != total + alive:
         return
     for k, g in enumerate(strikes, start=1):
@@ -400,12 +419,12 @@ def split_strikes(doc: Doc, w: DayWords) -> None:
             out.append(g)
             continue
         told = split.get(n)
-        if told is not None and g.head.date_low in (None, told[0].head.date_low):
+        if told is not None and _day(g) in (None, _day(told[0])):
             # the same strikes told again ("four boats were hit in three separate
             # engagements"): their words join the incidents already made
             _deal(doc, told, g.frames, None, w)
             continue
-        if g.head.date_low is None and killed is None and \
+        if _day(g) is None and killed is None and \
                 len(_aboard(doc, g.head.sentence.index, n)) != n:
             # "on Sunday" on a page with no publication date: strikes with neither a day
             # nor a toll of their own would each be placeable by nothing, a handful of
@@ -427,9 +446,15 @@ def split_strikes(doc: Doc, w: DayWords) -> None:
         # one operation split: the article's aggregate telling of it is those strikes too,
         # and a sentence elsewhere that tells one of them by its rank is that strike's
         strikes = next(iter(split.values()))
-        day = strikes[0].head.date_low
+        day = _day(strikes[0])
         kept = []
         for g in out:
+            if _strikes(g) == len(strikes) and _day(g) in (None, day) \
+                    and _one_operation(doc, g, w, True):
+                # the same strikes told before the split, with no day ("US hits two boats:
+                # six dead", the headline over the lede that dates them)
+                _deal(doc, strikes, g.frames, None, w)
+                continue
             if _aggregate(doc, g, day, total, w):
                 # the day is the strike clause's ("Yesterday, ... two strikes"), not a
                 # statement's

@@ -84,6 +84,10 @@ _STRIKE_VERB_EN = re.compile(r"(?:bombarde|atac|golpe)\w*\s+(?:[\wáéíóú]+\s
                              re.IGNORECASE)
 _STRIKE_VERB_BEFORE = re.compile(r"(?:bombarde|atac|destru|hund|al fondo)\w*\s+(?:\w+\s+){0,4}$",
                                  re.IGNORECASE)
+#: a plural strike noun aimed at the counted craft: "los ataques del Gobierno contra dos
+#: lanchas", "bombardeos a tres embarcaciones" (one strike a craft, as "atacó dos lanchas")
+_STRIKES_AT = re.compile(r"\b(?:ataques|bombardeos|golpes)\b(?:\s+[\wáéíóú]+){0,5}?\s+"
+                         r"(?:contra|a|sobre)\s+(?:l[oa]s\s+)?$", re.IGNORECASE)
 _NTH_STRIKE = anchored(re.compile(r"\b(?:ataque|bombardeo|golpe) (?:número|nº|n\.º) (\d+)",
                                   re.IGNORECASE))
 #: "es el sexto bombardeo", "se trata del undécimo ataque": the campaign's count so far
@@ -261,6 +265,8 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
                 (_TIMES.match(tail) and _STRIKE_VERB_EN.search(head)) or \
                 ((sb := _STRUCK_BOATS.match(tail)) and
                                             (_STRIKE_VERB_BEFORE.search(head) or
+                                             _STRIKES_AT.search(
+                                                 text, max(a, m.start() - 90), m.start()) or
                                              _STRUCK_PASSIVE.match(tail, sb.end()))):
             out.append(("strikes", rng, approx, m.start(), m.end()))
         elif _DEATH_AFTER.match(tail) or (_DEATH_BEFORE.search(head) and

@@ -260,8 +260,9 @@ def read_dates(doc: Doc) -> None:
                                                              last.time_precision)
                 f.cite("date", *last.prov["date"][0])
                 last = f
-            elif (ranked := lede_rank(doc, f)) is not None and ranked[1].date_low:
-                lede = ranked[1]  # "El tercer ataque …" of the lede's "tres ataques" that day
+            elif (ranked := lede_rank(doc, f)) is not None and \
+                    (lede := _dated_lede(doc, ranked[1])).date_low:
+                # "El tercer ataque …" of the lede's "tres ataques" that day
                 f.date_low, f.date_high, f.time_precision = (lede.date_low, lede.date_high,
                                                              lede.time_precision)
                 f.cite("date", *lede.prov["date"][0])
@@ -334,6 +335,20 @@ _CAMPAIGN_RANK = re.compile(r"[^.;:]{0,60}?\b(?:de (?:la|esta|una) (?:campaña|s
                             re.IGNORECASE)
 _IS_RANK = re.compile(r"\b(?:es|era|sería|fue|se trata de)\s+(?:el|la|del)\s+\w+\s+(?:\w+\s+)?$",
                       re.IGNORECASE)
+
+
+def _dated_lede(doc: Doc, lede: Frame) -> Frame:
+    """The frame that dates the strikes `lede` counts: `lede`, else the nearest earlier one
+    counting as many with a day ("El 15 de diciembre tres lanchas fueron blanco …" before the
+    undated quote "ataques … contra tres naves" that the ranked items follow)."""
+    if lede.date_low is not None:
+        return lede
+    n = lede.counts.get("strikes")
+    for o in reversed(doc.frames[:doc.frames.index(lede)]):
+        if o.counts.get("strikes") == n and o.date_low is not None and \
+                o.time_precision == 1 and lede.sentence.index - o.sentence.index <= 3:
+            return o
+    return lede
 
 
 def lede_rank(doc: Doc, f: Frame) -> tuple[int, Frame] | None:
