@@ -652,16 +652,7 @@ def _one_town_pairs(loose: list[Profile], guard: Guard | None) -> dict[str, str]
                 if b.id not in mates[a.id] and _one_town_match(a, b):
                     mates[a.id].add(b.id)
                     mates[b.id].add(a.id)
-    by_id = {p.id: p for p in loose}
-    out: dict[str, str] = {}
-    for one in sorted(mates):
-        members = {one} | mates[one]
-        if min(members) != one or any(mates[m] | {m} != members for m in members):
-            continue
-        if guard is not None and not all(guard(by_id[one], by_id[m]) for m in members):
-            continue
-        out.update((m, one) for m in members if m != one)
-    return out
+    return _whole_groups(mates, loose, guard)
 
 
 def _one_town_match(a: Profile, b: Profile) -> bool:
@@ -679,6 +670,24 @@ def _one_town_match(a: Profile, b: Profile) -> bool:
     elif not (a.killed and b.killed):
         return False
     return same_locality(a.place, b.place) and agree(a, b) and agree(b, a)
+
+
+def _whole_groups(mates: Mapping[str, set[str]], loose: list[Profile],
+                  guard: Guard | None) -> dict[str, str]:
+    """{member id: the group's first id} for every group of loose reports in which each
+    matches every other (`mates`) and none matches one outside it, that the guard lets
+    join: a report that could be either of two that do not match each other leaves all
+    apart."""
+    by_id = {p.id: p for p in loose}
+    out: dict[str, str] = {}
+    for one in sorted(mates):
+        members = {one} | mates[one]
+        if min(members) != one or any(mates[m] | {m} != members for m in members):
+            continue  # not the group's first, or not a group where all match all
+        if guard is not None and not all(guard(by_id[one], by_id[m]) for m in members):
+            continue
+        out.update((m, one) for m in members if m != one)
+    return out
 
 
 #: Two undated reports are one strike by their words when they share at least this many
@@ -722,16 +731,7 @@ def _named_alike(loose: list[Profile], everyone: Sequence[Profile], guard: Guard
                 if len(names) >= MIN_SHARED_NAMES:
                     mates[a.id].add(b.id)
                     mates[b.id].add(a.id)
-    by_id = {p.id: p for p in loose}
-    out: dict[str, str] = {}
-    for one in sorted(mates):
-        members = {one} | mates[one]
-        if min(members) != one or any(mates[m] | {m} != members for m in members):
-            continue  # not the group's first, or not a group where all match all
-        if guard is not None and not all(guard(by_id[one], by_id[m]) for m in members):
-            continue
-        out.update((m, one) for m in members if m != one)
-    return out
+    return _whole_groups(mates, loose, guard)
 
 
 def _untimed_match(a: Profile, b: Profile, cue: Cue, group: Sequence[Profile] = (),
