@@ -244,6 +244,10 @@ def main() -> None:
           f"{stats.get('trigger_sentences', 0)}/{stats.get('sentences', 0)}, spaCy-parsed "
           f"{stats.get('parsed_sentences', 0)}, of which {parse_counts['reused']} told again "
           f"and not parsed again)")
+    print(f"frames    {stats.get('frames', 0)} read, {stats.get('dropped_frames', 0)} dropped "
+          f"before coreference, {stats.get('ungrouped_frames', 0)} (those included) in no "
+          f"group after it: all that skipping frames which cannot become a mention could spare "
+          f"the per-frame components")
     print(f"baseline  {n / cpu['base']:8.1f} articles/CPU-s  {n / wall['base']:8.1f} articles/s "
           f"wall  (spaCy over all {n_sent} sentences, {n_tokens} tokens)")
     print(f"ratio     {cpu['base'] / cpu['ours']:8.1f}x CPU  {wall['base'] / wall['ours']:8.1f}x "

@@ -209,3 +209,16 @@ def test_a_sentence_told_again_is_not_parsed_again() -> None:
     # the kept parse is what a fresh parse gives
     fresh = list(load_nlp().pipe([text]))[0]
     assert [(t.dep_, t.head.i) for t in first] == [(t.dep_, t.head.i) for t in fresh]
+
+
+def test_frame_counts_tell_what_a_skip_could_spare() -> None:
+    """Coreference counts the frames read, those dropped before it and those in no group
+    (bench/extract.py prints them): every frame is in exactly one group or counted out."""
+    text = TEXT + "The army has repeatedly struck rebel camps in the past.\n"
+    doc = Pipeline().read(Article(text=text, published="2025-03-10"))
+    grouped = [f for g in doc.groups for f in g.frames]
+    assert len(grouped) == len({id(f) for f in grouped})
+    stats = doc.stats
+    assert stats["frames"] == len(doc.frames) >= 2
+    assert stats["dropped_frames"] == sum(f.drop for f in doc.frames) >= 1
+    assert stats["ungrouped_frames"] == len(doc.frames) - len(grouped) >= stats["dropped_frames"]
