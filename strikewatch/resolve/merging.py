@@ -29,7 +29,6 @@ from typing import Any, TypeVar
 
 from strikewatch.extract.counts import VAGUE, people_told_one_by_one
 from strikewatch.extract.es.lexicon import VAGUE as ES_VAGUE
-
 from strikewatch.records import (
     COUNT_FIELDS,
     Actor,
