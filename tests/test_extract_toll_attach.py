@@ -161,3 +161,27 @@ def test_perished_is_a_death_verb() -> None:
     assert read_counts("Nine fishermen perished when the boat was struck.")[0]["killed"] == \
         (9, 9)
 
+
+
+# -- one named and their companions, the subject of the death verb -----------------------
+
+def test_a_named_man_and_his_companions_killed_are_all_the_dead() -> None:
+    for text, toll in (
+        ("News reports said network commander Ehsan, also known as Khawari, and two of his "
+         "companions were reportedly killed in the drone strike.", (3, 3)),
+        ("Hamza Ali and three of his bodyguards were killed when the drone hit their car.",
+         (4, 4)),
+        ("The local commander and his two sons died in the raid on Tuesday.", (3, 3)),
+        ("A senior Shabaab leader and four of his fighters were killed in the airstrike, "
+         "the army said.", (5, 5)),
+    ):
+        assert read_counts(text)[0]["killed"] == toll, text
+
+
+def test_companions_wounded_or_killed_without_the_named_man() -> None:
+    assert "killed" not in read_counts("Ali Hassan and two of his guards were wounded in the "
+                                       "strike.")[0]
+    assert read_counts("Two of his bodyguards were killed in the strike, but the commander "
+                       "escaped.")[0]["killed"] == (2, 2)
+    assert read_counts("Three civilians and two of their relatives were killed.")[0][
+        "killed"] == (5, 5)

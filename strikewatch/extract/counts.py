@@ -633,7 +633,7 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
                 put("children_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
     if boats is not None:
         put("strikes", *boats)
-    if "kill" in text or "Kill" in text:
+    if "kill" in text or "Kill" in text or "died" in text:
         _with_companions(text, counts, spans, offset)
     if "killed" not in counts and ("kill" in text or "Kill" in text or "slain" in text or
                                    "died" in text):
@@ -719,12 +719,33 @@ _WITH_COMPANIONS = re.compile(
 _NEXT_COMPANION = re.compile(r",?\s+(?:and\s+)?" + _COMPANION, re.IGNORECASE)
 
 
+# the one named and those beside them as the subject of the death verb: "Commander Ehsan,
+# also known as Khawari, and two of his companions were reportedly killed", "Hamza Ali and
+# his three bodyguards died" (not "... were wounded")
+_NAMED_AND_COMPANIONS_DIED = re.compile(
+    rf"(?:(?-i:{_NAME_WORDS})|\b{_PERSON}\s+(?-i:[A-Z][\w'’-]+)|"
+    rf"\b(?:the|a)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON})"
+    r"(?:,\s+[^,.;:]{1,60}?,)?\s+and\s+(?:(?:his|her|their)\s+)?"
+    rf"(?P<n>{_NUM})\s+(?:of\s+(?:his|her|their)\s+)?(?:[\w'’-]+\s+){{0,2}}?{_KIN_PL}\s+"
+    r"(?:(?:were|had\s+been|have\s+been)\s+(?:(?:reportedly|also|all|later)\s+)?"
+    r"(?:killed|slain)|(?:(?:reportedly|also|all|later)\s+)?died)\b", re.IGNORECASE)
+
+
 def _with_companions(text: str, counts: dict[str, Range],
                      spans: dict[str, tuple[int, int]], offset: int) -> None:
     """One person killed by name or article, and those killed with them ("... and his two
     sons", "..., his wife and their two children"): the toll is all of them. Only where no
     figure told the toll, or the toll read is that one person ("a" of "killed a commander
     along with another fighter")."""
+    died = _NAMED_AND_COMPANIONS_DIED.search(text)
+    if died is not None and "killed" in counts and \
+            spans["killed"][0] - offset == died.start("n"):
+        n = parse_number(died.group("n"))
+        if n is not None and counts["killed"] == (n, n):
+            # "X and two of his companions were killed": the two, and X
+            counts["killed"] = (n + 1, n + 1)
+            spans["killed"] = (offset + died.start(), offset + died.end())
+            return
     m = _WITH_COMPANIONS.search(text)
     if m is None:
         return
