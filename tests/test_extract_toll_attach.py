@@ -185,3 +185,24 @@ def test_companions_wounded_or_killed_without_the_named_man() -> None:
                        "escaped.")[0]["killed"] == (2, 2)
     assert read_counts("Three civilians and two of their relatives were killed.")[0][
         "killed"] == (5, 5)
+
+
+# -- a tally's dead are no one strike's --------------------------------------------------
+
+def test_a_days_tally_beside_one_strike_gives_that_strike_no_toll() -> None:
+    text = ("A photo shows the wreck of a car hit by an Israeli strike in Haruf on Saturday. "
+            "Two people were killed and a third wounded in two Israeli strikes on southern "
+            "Lebanon on Saturday, the health ministry said. The ministry blamed one death "
+            "on an Israeli strike on a car in Haruf.")
+    ms = _read(text)
+    assert all(m.killed_low != 2 for m in ms if m.kind == "event")
+    assert any(m.kind == "tally" and m.killed_low == 2 for m in ms)
+
+
+def test_a_strikes_own_toll_stays_beside_a_weeks_tally() -> None:
+    text = ("An Israeli drone struck a car in Haruf on Saturday, killing one man, the "
+            "ministry said. Over the past week Israeli strikes have killed at least 20 "
+            "people in the south, the ministry said.")
+    assert _tolls(text) == [(1, 1)]
+    assert _tolls("Drone strikes on Sunday killed at least 15 civilians in a market town, "
+                  "local sources said.") == [(15, None)]
