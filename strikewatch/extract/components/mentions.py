@@ -11,7 +11,6 @@ again (registry.builds_valid_mentions).
 from __future__ import annotations
 
 import copy
-
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
