@@ -108,7 +108,7 @@ TOLL_MAY_RISE = re.compile(
 # or when they were killed", "gave no time or place": a party's losses over days, no toll
 # of the act beside them
 UNPLACED_DEATHS = re.compile(
-    r"\b(?:(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|without|not)\s+(?:saying|say|"
+    r"\b(?=[dwngw])(?:(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|without|not)\s+(?:saying|say|"
     r"specifying|specify|stating|state|giving|give|indicating|indicate|disclosing|disclose|"
     r"revealing|reveal|telling|tell)\s+(?:\w+\s+){0,2}?(?:when\s+(?:or|and|nor)\s+where|"
     r"where\s+(?:or|and|nor)\s+when)|gave\s+no\s+(?:time|date|day)\s+(?:or|and|nor)\s+"
@@ -730,6 +730,12 @@ _NAMED_AND_COMPANIONS_DIED = re.compile(
     r"(?:(?:were|had\s+been|have\s+been)\s+(?:(?:reportedly|also|all|later)\s+)?"
     r"(?:killed|slain)|(?:(?:reportedly|also|all|later)\s+)?died)\b", re.IGNORECASE)
 
+# what `_NAMED_AND_COMPANIONS_DIED` needs, found cheaply first: a death verb, companions
+# just before it
+_DEATH_VERB = re.compile(r"\b(?:killed|slain|died)\b")
+_KIN_BEFORE = re.compile(rf"\b{_KIN_PL}\s+(?:(?:were|had\s+been|have\s+been)\s+)?"
+                         r"(?:\w+\s+)?$", re.IGNORECASE)
+
 
 def _with_companions(text: str, counts: dict[str, Range],
                      spans: dict[str, tuple[int, int]], offset: int) -> None:
@@ -737,7 +743,12 @@ def _with_companions(text: str, counts: dict[str, Range],
     sons", "..., his wife and their two children"): the toll is all of them. Only where no
     figure told the toll, or the toll read is that one person ("a" of "killed a commander
     along with another fighter")."""
-    died = _NAMED_AND_COMPANIONS_DIED.search(text)
+    died = None
+    for verb in _DEATH_VERB.finditer(text):
+        if _KIN_BEFORE.search(text, max(0, verb.start() - 60), verb.start()):
+            died = _NAMED_AND_COMPANIONS_DIED.search(text, max(0, verb.start() - 200),
+                                                     verb.end())
+            break
     if died is not None and "killed" in counts and \
             spans["killed"][0] - offset == died.start("n"):
         n = parse_number(died.group("n"))
