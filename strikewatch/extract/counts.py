@@ -103,6 +103,19 @@ TOLL_MAY_RISE = re.compile(
     r"would|will)\s+(?:still\s+|yet\s+|further\s+)?(?:rise|climb|increase|grow|go\s+up)\b",
     re.IGNORECASE)
 
+# deaths its sentence says were told without when or where they happened: "announced the
+# deaths of seven fighters but did not say when or where they died", "without saying where
+# or when they were killed", "gave no time or place": a party's losses over days, no toll
+# of the act beside them
+UNPLACED_DEATHS = re.compile(
+    r"\b(?=[dwngw])(?:(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|without|not)\s+(?:saying|say|"
+    r"specifying|specify|stating|state|giving|give|indicating|indicate|disclosing|disclose|"
+    r"revealing|reveal|telling|tell)\s+(?:\w+\s+){0,2}?(?:when\s+(?:or|and|nor)\s+where|"
+    r"where\s+(?:or|and|nor)\s+when)|gave\s+no\s+(?:time|date|day)\s+(?:or|and|nor)\s+"
+    r"place|(?:when\s+(?:or|and)\s+where|where\s+(?:or|and)\s+when)\s+(?:they|he|she|"
+    r"the\s+\w+)\s+(?:had\s+|were\s+|was\s+)?(?:died|killed)\s+(?:was|were|is|are)\s+"
+    r"(?:not|un)\w*)\b", re.IGNORECASE)
+
 
 def parse_number(s: str) -> int | None:
     """'65' -> 65, '1,200' -> 1200, 'twenty-three' -> 23, 'two hundred' -> 200."""
@@ -177,8 +190,8 @@ _MEASURE = (r"(?!(?:days?|weeks?|months?|years?|hours?|minutes?|nights?|decades?
             r"kilometers?|kilometres?|km)\b)")
 _KILL_AFTER = re.compile(
     rf"^\s+{_MEASURE}{_GAP}(?:\w+\s+)?(?:(?:were|was|have been|had been|are|is|being|reportedly|"
-    r"reported|later|all)\s+){0,3}(?:killed|dead|died|deaths|fatalities|slain|lost their lives|"
-    r"neutrali[sz]ed|eliminated|martyred)\b", re.IGNORECASE)
+    r"reported|later|all)\s+){0,3}(?:killed|dead|died|perished|deaths|fatalities|slain|"
+    r"lost their lives|neutrali[sz]ed|eliminated|martyred)\b", re.IGNORECASE)
 # "several soldiers reported killed or wounded", "killed or injured 40 people": casualties,
 # the dead and the hurt together, neither a death toll nor a count of the wounded
 _KILLED_OR_HURT = (r"(?:kill(?:ed|ing)\s+or\s+(?:wounded|injured|hurt)|"
@@ -301,13 +314,27 @@ _TARGET_NOUNS = r"(?:boats|vessels|ships|skiffs|speedboats|semi-submersibles)"
 _HIT_BEFORE = caseless(re.compile(r"\b(?:struck|hit|destroyed|sank|sunk|targeted|attacked)\s+$",
                          re.IGNORECASE))
 _TARGETS_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+)?{_TARGET_NOUNS}\b", re.IGNORECASE)
-_TARGETS_HIT = re.compile(rf"^\s+(?:[\w-]+\s+)?{_TARGET_NOUNS}\s+(?:(?:have|had|has)\s+)?"
-                          r"(?:been|were)\s+(?:destroyed|hit|struck|sunk|sank|targeted)\b",
+# "14 vessels have been destroyed", "three boats in the eastern Pacific were hit", "two
+# vessels off the coast of Venezuela were struck": where the craft were (a short phrase of
+# place, no verb or clause in it) stands between the counted craft and their passive verb
+_PLACE_WORD = r"(?!(?:and|but|which|that|who|when|after|while|were|was|had)\b)[\w'’.-]+"
+_CRAFT_WHERE = (rf"(?:,?\s+(?:in|off|near|on|across|inside)\s+(?:{_PLACE_WORD}\s+){{0,5}}?"
+                rf"{_PLACE_WORD},?)?")
+_TARGETS_HIT = re.compile(rf"^\s+(?:[\w-]+\s+)?{_TARGET_NOUNS}{_CRAFT_WHERE}\s+"
+                          r"(?:(?:have|had|has)\s+)?"
+                          r"(?:been|were)\s+(?:destroyed|hit|struck|sunk|sank|targeted|"
+                          r"attacked|bombed)\b",
                           re.IGNORECASE)
 _SURV = re.compile(rf"^\s+{_GAP}(?:survivors?|survived|were rescued|were pulled)\b",
                    re.IGNORECASE)
 _MISS = re.compile(rf"^\s+{_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)*missing\b|"
                    r"^\s+(?:missing|unaccounted)", re.IGNORECASE)
+# "one of two Trinidadians who died", "two of three Britons killed in the strike": some of a
+# group told by who they were (no article: not "of the six who died") among the dead, which
+# may be more; neither figure is the toll
+_PART_OF_FEW = re.compile(rf"^\s+of\s+(?P<few>{_NUM})\s+(?:[\w'’-]+\s+){{1,2}}?"
+                          r"(?:(?:who|that)\s+(?:had\s+|have\s+)?(?:died|perished|"
+                          r"(?:were|had been|have been)\s+killed)|killed)\b", re.IGNORECASE)
 # "15 of the wounded needed hospital care": part of a toll told before, not a toll
 _SUBSET = re.compile(r"^\s+of\s+(?:the|those)\s+(?:wounded|injured|dead|killed|victims|"
                      r"casualties)\b", re.IGNORECASE)
@@ -427,13 +454,22 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         last_killed = c
 
     exprs = count_expressions(text)
+    parts: set[int] = set()  # where a figure of a part's group stands ("of two Britons")
     for i, c in enumerate(exprs):
         right = text[c.end:c.end + 80]
         left = text[max(0, c.start - 90):c.start]
         if _NOT_ONE.search(left):
             continue  # "held not one terrorist but ten dead civilians": a count denied
+        if c.start in parts:
+            continue  # the "two" of "one of two Trinidadians who died"
         if _PART_OF_TOLL.match(right):
             continue  # "two of the six people who died": the toll is six
+        few = _PART_OF_FEW.match(right)
+        if few is not None:
+            parts.add(c.start)
+            parts.update(e.start for e in exprs[i + 1:i + 2]
+                         if e.start == c.end + few.start("few"))
+            continue  # "one of two Trinidadians who died": some of the dead, told by origin
         if _HURT_DIED.match(right) and c.low is not None:
             # "three of the wounded later died": more dead than the toll told
             if "killed" in counts:
@@ -597,12 +633,14 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
                 put("children_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
     if boats is not None:
         put("strikes", *boats)
-    if "kill" in text or "Kill" in text:
+    if "kill" in text or "Kill" in text or "died" in text:
         _with_companions(text, counts, spans, offset)
     if "killed" not in counts and ("kill" in text or "Kill" in text or "slain" in text or
                                    "died" in text):
         two = _TWO_KILLED.search(text) or _BOTH_KILLED.search(text)
         one = _ONE_KILLED.search(text)
+        if one is not None and any(one.start() <= p < one.end() for p in parts):
+            one = None  # "a fisherman thought to be one of two Britons who died"
         if two is not None:
             # "killing its rider and a boy", "killing both men aboard"
             put("killed", (2, 2), two.start(), two.end())
@@ -681,12 +719,44 @@ _WITH_COMPANIONS = re.compile(
 _NEXT_COMPANION = re.compile(r",?\s+(?:and\s+)?" + _COMPANION, re.IGNORECASE)
 
 
+# the one named and those beside them as the subject of the death verb: "Commander Ehsan,
+# also known as Khawari, and two of his companions were reportedly killed", "Hamza Ali and
+# his three bodyguards died" (not "... were wounded")
+_NAMED_AND_COMPANIONS_DIED = re.compile(
+    rf"(?:(?-i:{_NAME_WORDS})|\b{_PERSON}\s+(?-i:[A-Z][\w'’-]+)|"
+    rf"\b(?:the|a)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON})"
+    r"(?:,\s+[^,.;:]{1,60}?,)?\s+and\s+(?:(?:his|her|their)\s+)?"
+    rf"(?P<n>{_NUM})\s+(?:of\s+(?:his|her|their)\s+)?(?:[\w'’-]+\s+){{0,2}}?{_KIN_PL}\s+"
+    r"(?:(?:were|had\s+been|have\s+been)\s+(?:(?:reportedly|also|all|later)\s+)?"
+    r"(?:killed|slain)|(?:(?:reportedly|also|all|later)\s+)?died)\b", re.IGNORECASE)
+
+# what `_NAMED_AND_COMPANIONS_DIED` needs, found cheaply first: a death verb, companions
+# just before it
+_DEATH_VERB = re.compile(r"\b(?:killed|slain|died)\b")
+_KIN_BEFORE = re.compile(rf"\b{_KIN_PL}\s+(?:(?:were|had\s+been|have\s+been)\s+)?"
+                         r"(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def _with_companions(text: str, counts: dict[str, Range],
                      spans: dict[str, tuple[int, int]], offset: int) -> None:
     """One person killed by name or article, and those killed with them ("... and his two
     sons", "..., his wife and their two children"): the toll is all of them. Only where no
     figure told the toll, or the toll read is that one person ("a" of "killed a commander
     along with another fighter")."""
+    died = None
+    for verb in _DEATH_VERB.finditer(text):
+        if _KIN_BEFORE.search(text, max(0, verb.start() - 60), verb.start()):
+            died = _NAMED_AND_COMPANIONS_DIED.search(text, max(0, verb.start() - 200),
+                                                     verb.end())
+            break
+    if died is not None and "killed" in counts and \
+            spans["killed"][0] - offset == died.start("n"):
+        n = parse_number(died.group("n"))
+        if n is not None and counts["killed"] == (n, n):
+            # "X and two of his companions were killed": the two, and X
+            counts["killed"] = (n + 1, n + 1)
+            spans["killed"] = (offset + died.start(), offset + died.end())
+            return
     m = _WITH_COMPANIONS.search(text)
     if m is None:
         return

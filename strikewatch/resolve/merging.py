@@ -2,7 +2,9 @@
 
 Merging rules (issue 5):
 - casualties: low = the lowest credible figure, high = the highest (credible = the reports
-  with the incident's status: a denial's or a plan's figures do not count for a strike);
+  with the incident's status: a denial's or a plan's figures do not count for a strike; a
+  toll or wounded count told only by words — "several", "killed a commander" — yields to
+  another report's figure: `told_without_figure`);
   reports whose ranges do not overlap raise a flag ("killed: reports differ (3-6)"), and so
   does an exact figure next to reports that make the range wider ("11" and "at least 9");
 - status precedence: occurred > denied > planned > threatened > hypothetical. A denial never
@@ -20,10 +22,13 @@ Merging rules (issue 5):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
+from strikewatch.extract.counts import VAGUE, people_told_one_by_one
+from strikewatch.extract.es.lexicon import VAGUE as ES_VAGUE
 from strikewatch.records import (
     COUNT_FIELDS,
     Actor,
@@ -64,11 +69,43 @@ def _mode(values: Sequence[T | None], key: Callable[[T], Any] = lambda v: v) -> 
     return next(v for v in present if counts[key(v)] == best)
 
 
+# an open vague word ("several", "dozens", "varios", "decenas"): a count with no figure
+_VAGUE_WORD = re.compile(r"\b(?:" + "|".join(
+    re.escape(w) for w, (_, hi) in sorted({**VAGUE, **ES_VAGUE}.items(),
+                                          key=lambda kv: -len(kv[0])) if hi is None) + r")\b",
+                         re.IGNORECASE)
+#: the counts a report may tell by words alone, which a figure elsewhere says better
+_WORDED = ("killed", "injured")
+
+
+def told_without_figure(m: Mention, name: str) -> bool:
+    """Whether every word the report cites for its `name` count tells it with no figure: a
+    vague word ("several civilians dead", "varios heridos") or people one by one ("killed a
+    commander", "killed him"). Such a count says some of the dead, not how many."""
+    spans = m.provenance.get(name) or []
+    return bool(spans) and all(
+        not re.search(r"\d", s.text) and (bool(_VAGUE_WORD.search(s.text)) or
+                                          people_told_one_by_one(s.text)) for s in spans)
+
+
+def _figured(reports: Sequence[Mention], name: str) -> Sequence[Mention]:
+    """The reports whose `name` count counts: a figure beside words that tell some of the
+    dead ("several killed" in one report, "14 killed" in another; "killed a commander"
+    beside "killed five") is the count, and the words widen nothing; words alone stand."""
+    told = [m for m in reports if getattr(m, f"{name}_low") is not None or
+            getattr(m, f"{name}_high") is not None]
+    worded = [m for m in told if told_without_figure(m, name)]
+    if not worded or len(worded) == len(told):
+        return reports
+    return [m for m in reports if m not in worded]
+
+
 def merge_counts(reports: Sequence[Mention]) -> tuple[dict[str, int | None], list[str]]:
     out: dict[str, int | None] = {}
     flags: list[str] = []
     for name in COUNT_FIELDS:
-        pairs = [(getattr(m, f"{name}_low"), getattr(m, f"{name}_high")) for m in reports]
+        told = _figured(reports, name) if name in _WORDED else reports
+        pairs = [(getattr(m, f"{name}_low"), getattr(m, f"{name}_high")) for m in told]
         pairs = [(lo, hi) for lo, hi in pairs if lo is not None or hi is not None]
         lows = [lo for lo, _ in pairs if lo is not None]
         highs = [hi for _, hi in pairs if hi is not None]

@@ -13,7 +13,12 @@ import re
 
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame
-from strikewatch.extract.counts import TOLL_MAY_RISE, parse_number, read_counts
+from strikewatch.extract.counts import (
+    TOLL_MAY_RISE,
+    UNPLACED_DEATHS,
+    parse_number,
+    read_counts,
+)
 from strikewatch.extract.pipeline import component
 
 
@@ -37,6 +42,20 @@ def read_frame_counts(doc: Doc) -> None:
         if "killed" not in counts:
             _all_aboard(doc, f)
         open_if_toll_may_rise(doc, f, TOLL_MAY_RISE)
+        drop_unplaced_deaths(doc, f, UNPLACED_DEATHS)
+
+
+def drop_unplaced_deaths(doc: Doc, f: Frame, unplaced: re.Pattern[str]) -> None:
+    """Deaths its sentence, after the figure, says were announced with no time or place
+    ("announced the deaths of seven fighters but did not say when or where they died") are
+    a party's losses over days, not the toll of the act the frame tells: its dead go.
+    Shared by the Spanish reader with its own words for it."""
+    cites = [a for a, _ in f.prov.get("killed", []) if f.sentence.start <= a < f.sentence.end]
+    if not cites or unplaced.search(doc.text, min(cites), f.sentence.end) is None:
+        return
+    for k in ("killed", "civilians_killed", "children_killed"):
+        f.counts.pop(k, None)
+        f.prov.pop(k, None)
 
 
 def open_if_toll_may_rise(doc: Doc, f: Frame, may_rise: re.Pattern[str]) -> None:

@@ -101,6 +101,25 @@ def _day_told(doc: Doc, f: Frame, w: DayWords) -> bool:
     return (f.date_low is not None and f.time_precision == 1) or bool(w.day.search(near))
 
 
+# a superlative that "so far" / "to date" closes ("the biggest single operation against drug
+# boats so far", "la mayor operación hasta la fecha"): the operation ranked against the
+# campaign, not a count over time
+_SUPERLATIVE = re.compile(r"\b(?:biggest|largest|deadliest|bloodiest|heaviest|widest|"
+                          r"most\s+\w+|mayor|más\s+\w+)\s+(?:single\s+|sola\s+)?"
+                          r"[^.;:,]{0,60}$", re.IGNORECASE)
+_SO_FAR = re.compile(r"so far|to date|hasta (?:ahora|la fecha|el momento)", re.IGNORECASE)
+
+
+def counted_over_time(text: str, a: int, b: int, w: DayWords) -> bool:
+    """Whether text[a:b] counts strikes over time (`w.campaign`): "so far" after a
+    superlative ranks one operation against the rest, and counts nothing."""
+    for m in w.campaign.finditer(text, a, b):
+        if not (_SO_FAR.fullmatch(m.group()) and
+                _SUPERLATIVE.search(text, max(a, m.start() - 90), m.start())):
+            return True
+    return False
+
+
 def _one_operation(doc: Doc, g: Group, w: DayWords, each: bool) -> bool:
     """Whether the group tells strikes done together, not a campaign counted over time."""
     h = g.head
@@ -111,7 +130,8 @@ def _one_operation(doc: Doc, g: Group, w: DayWords, each: bool) -> bool:
     if h.period_low is not None and (h.period_low != h.period_high or h.time_precision != 1):
         return False
     sentence = doc.text[h.sentence.start:h.sentence.end]
-    if w.campaign.search(sentence) or not w.craft.search(sentence) or \
+    if counted_over_time(doc.text, h.sentence.start, h.sentence.end, w) or \
+            not w.craft.search(sentence) or \
             w.one_act.search(h.trigger.text):
         return False
     if len(w.seas(doc.text, h.sentence.start, h.sentence.end)) > 1:
@@ -221,7 +241,7 @@ def _uncounted_plural(doc: Doc, g: Group, w: DayWords) -> bool:
     h = g.head
     return "strikes" not in h.counts and h.period_low is None and \
         all(f.since_read is None for f in g.frames) and \
-        not w.campaign.search(doc.text, h.sentence.start, h.sentence.end)
+        not counted_over_time(doc.text, h.sentence.start, h.sentence.end, w)
 
 
 # a strike told by its rank in the day's series: "the first strike hit ...", "the second
@@ -419,9 +439,11 @@ def split_strikes(doc: Doc, w: DayWords) -> None:
             out.append(g)
             continue
         told = split.get(n)
-        if told is not None and _day(g) in (None, _day(told[0])):
+        if told is not None and (_day(g) in (None, _day(told[0])) or _day(told[0]) is None):
             # the same strikes told again ("four boats were hit in three separate
-            # engagements"): their words join the incidents already made
+            # engagements"), or dated where first told with no day ("the biggest
+            # operation so far: three strikes on four boats" over a post's "yesterday"):
+            # their words join the incidents already made
             _deal(doc, told, g.frames, None, w)
             continue
         if _day(g) is None and killed is None and \

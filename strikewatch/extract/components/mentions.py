@@ -10,6 +10,7 @@ again (registry.builds_valid_mentions).
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -225,12 +226,33 @@ def _sources(g: Group) -> tuple[list[Attribution], list[Quote]]:
     return attribution, quotes
 
 
+_DEAD = ("killed", "civilians_killed", "children_killed")
+
+
+def _toll_frames(g: Group) -> list[Frame]:
+    """The frames whose counts are the group's. An incident's group that took in a frame
+    told as a tally ("Two people were killed in two Israeli strikes on the south", "killing
+    two people on Friday in separate strikes", beside the caption of one of them) keeps
+    that frame's words but not its dead: they are the strikes' together, not this one's (a
+    strike split from a day's operation, `series_rank`, has its own rules for the day's
+    toll)."""
+    if g.head.kind == "tally" or g.series_rank is not None:
+        return g.frames
+    out: list[Frame] = []
+    for f in g.frames:
+        if f.kind == "tally" and any(k in f.counts for k in _DEAD):
+            f = copy.copy(f)
+            f.counts = {k: v for k, v in f.counts.items() if k not in _DEAD}
+        out.append(f)
+    return out
+
+
 def to_mention(doc: Doc, g: Group, more_quotes: Sequence[Quote] = ()) -> Mention:
     """One mention from a group of frames: first value found wins, spans are unioned."""
     if more_quotes:
         g.quotes.extend(q for q in more_quotes if q not in g.quotes)
     fields = _single_fields(g)
-    fields.update(_counts(g.frames))
+    fields.update(_counts(_toll_frames(g)))
     approx: list[str] = []
     hedges: list[str] = []
     for f in g.frames:

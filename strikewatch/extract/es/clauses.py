@@ -203,8 +203,13 @@ def _item_sentence(doc: Doc, s: Sentence) -> Frame | None:
 
 
 #: ", lo que eleva a 130 las víctimas", "; se suma a decenas de ataques": the campaign's
-#: running total told in the strike's sentence, a clause of its own
-_TALLY_TURN = re.compile(r"[,;]\s+(?:lo que|con lo que|con lo cual|elevando|y (?:ya )?eleva|"
+#: running total told in the strike's sentence, a clause of its own; not the act's own
+#: result told after "lo que" (", lo que dejó tres muertos", "lo que causó la muerte de dos":
+#: `_OWN_RESULT`)
+_OWN_RESULT = (r"(?!\s+(?:ha\s+|habría\s+)?(?:dej(?:ó|a|aba|ado)|caus(?:ó|a|ado)|"
+               r"provoc(?:ó|a|ado)|cost(?:ó|a|ado)|se\s+sald(?:ó|a))\b(?!\s+en\b))")
+_TALLY_TURN = re.compile(r"[,;]\s+(?:(?:lo que|con lo que|con lo cual)" + _OWN_RESULT +
+                         r"|elevando|y (?:ya )?eleva|"
                          # "…157 muertos; de ellos, 34 en los ocho ataques de 2026": a part
                          r"de (?:ellos|ellas|estos|estas)(?=,)|"
                          r"(?:y )?se suma a|con (?:este|esta|ello)\b[^,;.]{0,30}?(?:suma|ya son))"

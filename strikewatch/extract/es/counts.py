@@ -149,6 +149,14 @@ TOLL_MAY_RISE = re.compile(
     r"(?:podría|puede|podrían|pueden|va\s+a|irá\s+a|seguirá|tiende\s+a)\s+"
     r"(?:aumentar|subir|crecer|elevarse|incrementarse))\b", re.IGNORECASE)
 
+# deaths told with no time or place (counts.UNPLACED_DEATHS, in Spanish): "anunció la muerte
+# de siete combatientes sin precisar cuándo ni dónde", "no dijo dónde ni cuándo murieron"
+UNPLACED_DEATHS = re.compile(
+    r"\b(?:sin|no)\s+(?:\w+\s+)?(?:precisar|precisó|decir|dijo|especificar|especificó|"
+    r"indicar|indicó|detallar|detalló|aclarar|aclaró|informar|informó|revelar|reveló)\s+"
+    r"(?:\w+\s+){0,2}?(?:cu[aá]ndo\s+(?:ni|o|y)\s+d[oó]nde|d[oó]nde\s+(?:ni|o|y)\s+"
+    r"cu[aá]ndo)\b", re.IGNORECASE)
+
 
 def number_value(word: str) -> int | None:
     """"64" → 64, "seis" → 6, "veintidós" → 22, "treinta y dos" → 32."""
