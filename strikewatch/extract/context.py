@@ -90,6 +90,9 @@ class Frame:
     # kept while the article gives no day of the event itself (dates.day_of_telling decides;
     # dates.telling_day, what assemble asks, reads this flag)
     date_told: bool = False
+    # es_dates: the day an act with no day of its own was announced on ("informaron el
+    # lunes de …"): it dates the event only where its whole group stays undated
+    told_read: DateRead | None = None
     period_low: str | None = None
     period_high: str | None = None
     # dates: the clause's first "between X and Y" period, and a date opening a "since ..."
