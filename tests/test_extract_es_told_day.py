@@ -62,3 +62,15 @@ def test_an_opinion_or_a_post_gives_no_day() -> None:
 def test_an_undated_page_keeps_the_act_undated() -> None:
     assert _days("Los militares informaron el lunes de la muerte de dos personas en un "
                  "ataque contra una lancha.", published=None) == [None]
+
+
+def test_a_day_right_after_the_event_word_is_the_acts_own() -> None:
+    for text, day in (
+        ("El ministro ya había anunciado dos ataques el domingo contra otras dos lanchas, "
+         "con tres muertos.", "2024-06-16"),
+        ("El Ejército informó el miércoles de un bombardeo el lunes contra un campamento del "
+         "ELN, con seis muertos.", "2024-06-17"),
+        ("La Marina confirmó un ataque el martes contra una embarcación en el Pacífico en el "
+         "que murieron dos personas.", "2024-06-18"),
+    ):
+        assert day in _days(text), text

@@ -192,7 +192,11 @@ def _said_on(text: str, f: Frame, r: DateRead) -> bool:
     """"ha comunicado este viernes la muerte de…", "afirmó este sábado, 18 de octubre, que…",
     "El martes, …, Hegseth aseguró que el ataque…": the day something was said, not the day
     of the event. A date after "que" ("dio a conocer que ayer … se lanzó") is the reported
-    clause's own."""
+    clause's own, and so is a day told right after the event word ("había anunciado dos
+    ataques el domingo contra otras dos lanchas": the attacks' Sunday, as "announced two
+    strikes on Sunday" is in English)."""
+    if 0 <= r.start - f.trigger.end <= 2 and not text[f.trigger.end:r.start].strip():
+        return False
     before = text[max(f.start, r.start - 30):r.start]
     if re.search(r"\b(?:" + SAY_VERB + r"|comunic(?:ó|ado)|anunci(?:ó|ado)|asegur(?:ó|ado)|"
                  r"publica|informa|revela|asegura|señala|dice|afirm(?:ó|a)|"
