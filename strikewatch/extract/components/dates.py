@@ -115,6 +115,23 @@ _BEGAN_ON = re.compile(r"\b(?:began|begun|started|kicked\s+off|(?:was|were)\s+la
 _SAME_DAY = anchored(re.compile(r"\b(?:on |later )?(?:the same day|that same day|the same night|"
                        r"later that day)\b", re.IGNORECASE))
 
+# "... left 52 dead after they had attacked a base earlier the same day": a subordinate
+# clause after the event word, opened by "after"/"before"/"when", whose act "earlier (later)
+# the same day" orders against the event's own day, not against the act told before
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|once|as soon as)\b", re.IGNORECASE)
+_ORDERED = re.compile(r"\b(?:earlier|later)\s+$", re.IGNORECASE)
+
+
+def _dates_a_subordinate(doc: Doc, f: Frame, at: int) -> bool:
+    """Whether "earlier the same day" at `at` lies in a subordinate clause after f's event
+    word (`_SUBORDINATE`): it orders that clause's act against f's own, and gives f no
+    day ("the same night" alone there still ties f to the act told before)."""
+    ordered = doc.text[at:at + 6].lower() == "later " or \
+        _ORDERED.search(doc.text, max(f.trigger.end, at - 12), at) is not None
+    return ordered and at > f.trigger.end and \
+        _SUBORDINATE.search(doc.text, f.trigger.end, at) is not None
+
+
 # "Shortly before, another drone hit a car", "Hours later, jets struck ...", "Two days
 # before that, ...", "A day later ...": an act dated from the act just told, the words
 # opening its sentence (not "Three days after the strike, the general defended it": a
@@ -405,6 +422,8 @@ def read_frame_dates(doc: Doc) -> None:
                 _year_told_elsewhere(doc, f, full_days)
         same: AnyMatch | None = _SAME_DAY.search(doc.text[f.start:f.end]) \
             if f.date_low is None else None
+        if same is not None and _dates_a_subordinate(doc, f, f.start + same.start()):
+            same = None
         if same is None and f.date_low is None and f.status == "occurred" and \
                 not f.background:
             same = _PART_OF_DAY.search(doc.text[f.start:f.end])
