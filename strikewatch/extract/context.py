@@ -189,37 +189,21 @@ class Group:
 
 
 def _finer_inside(f: Frame, later: list[Frame]) -> Frame:
-    """The first of `later`'s own dates that lies inside `f`'s (a month, or a range of days:
-    "last week", "over the weekend"), is told more precisely and comes with the event's
-    toll (a death toll that does not contradict `f`'s), else `f`.
+    """The first of `later`'s own dates that lies inside `f`'s, is told more precisely and
+    comes with the event's toll (a death toll that does not contradict `f`'s), else `f`.
     A bare day without a toll may be another strike of the period ("last week strikes hit
     ... strikes on Sunday hit Naqura") or when the event was spoken of, not a finer time
     of it."""
-    if f.time_precision not in (2, 3) or f.date_high is None:
-        return f  # a day told is the day
+    if f.time_precision != 3 or f.date_high is None:
+        return f  # a day or a week told is near enough: only a month or more is widened
     assert f.date_low is not None
     for g in later:
         if g.date_low is not None and not g.date_told and g.time_precision is not None \
                 and g.time_precision < f.time_precision and \
                 f.date_low <= g.date_low and (g.date_high or g.date_low) <= f.date_high \
-                and (_same_toll(f, g) or _full_date(g) and _one_month(f)) and \
-                not _one_more(g):
+                and (_same_toll(f, g) or _full_date(g) and _one_month(f)):
             return g
     return f
-
-
-#: an act told as one more beside the one told: "sank another boat on Thursday", "a second
-#: strike on Friday", "a separate raid", "struck a new target"
-_ONE_MORE = re.compile(r"\b(?:another|second|third|separate|new|fresh|further|other)\b",
-                       re.IGNORECASE)
-
-
-def _one_more(g: Frame) -> bool:
-    """Whether g's event word, or the few words before it in its clause, tell one more act:
-    a day told for it is that act's, never a finer time of the event told before."""
-    base = g.sentence.start
-    return bool(_ONE_MORE.search(g.sentence.text, max(g.start, g.trigger.start - 30) - base,
-                                 g.trigger.end - base))
 
 
 #: a year of four figures: "On 18 March 2019", "on Aug. 29, 2021"
