@@ -306,7 +306,13 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
         # no date of the event it adds to; "said in a post on X on Tuesday", "told AFP on
         # Monday", "in an interview on Thursday": the day of a post, a press call or an
         # interview is when it was published, not when it happened (so is the day a
-        # statement was issued on)
+        # statement was issued on). A weak word's told day is kept aside: it dates an
+        # event that stays undated once its tellings are grouped (`date_by_telling`)
+        if f.trigger.strength == "weak" and not any(_POSTED.search(
+                doc.text, max(s.start, d.start - 60), d.start) or _ISSUED_ON.search(
+                doc.text, max(s.start, d.start - 50), d.start) for d in told):
+            days = [d for d in told if d.precision == 1 and d.low is not None]
+            f.told_read = min(days, key=lambda d: abs(d.start - t0)) if days else None
         return
     d = min(points, key=lambda d: abs(d.start - t0))
     d = _calendar_day_beside(doc.text, d, points)
@@ -402,7 +408,8 @@ def _weekday_after_the_page(doc: Doc, f: Frame, after: dict[str, str]) -> None:
 
 @component("dates", requires=("doc.frames", "frame.status", "frame.background", "frame.counts"),
            assigns=("frame.date_low", "frame.date_high", "frame.time_precision",
-                    "frame.date_told", "frame.period_read", "frame.since_read"))
+                    "frame.date_told", "frame.period_read", "frame.since_read",
+                    "frame.told_read"))
 def read_frame_dates(doc: Doc) -> None:
     """Every frame's date (and the periods its clause names)."""
     last_dated: Frame | None = None  # the latest frame dated to a day, for "the same day"

@@ -21,6 +21,7 @@ from strikewatch.extract.components.assemble import (
     _ranges_meet,
     _seas_differ,
     _toll,
+    date_by_telling,
     is_furniture,
     join_elaborations,
 )
@@ -48,7 +49,7 @@ OWN = re.compile(
 @component("es_assemble",
            requires=("doc.groups", "frame.kind", "frame.status", "frame.background",
                      "frame.date_low", "frame.place", "frame.counts", "frame.actor1",
-                     "frame.actor2", "frame.event_type", "frame.told_read"),
+                     "frame.actor2", "frame.event_type"),
            assigns=("doc.groups", "frame.date_low", "frame.date_high", "frame.time_precision",
                     "frame.date_told"))
 def assemble(doc: Doc) -> None:
@@ -59,22 +60,6 @@ def assemble(doc: Doc) -> None:
     for g in doc.groups:
         date_by_telling(g)
 
-
-def date_by_telling(g: Group) -> None:
-    """An occurred event no sentence gives a day of its own takes the day it was announced
-    on ("Los militares informaron el lunes de la muerte de dos personas en otro ataque"),
-    as a told day (`Frame.date_told`): it bounds the event, and the English reader keeps
-    the same ("the military said on Monday two people died"). Read after coreference, so
-    that the day a statement came out never keeps two tellings of one act apart."""
-    if g.dated() is not None or g.head.kind != "event" or g.head.status != "occurred":
-        return
-    f = next((f for f in g.frames if f.told_read is not None), None)
-    if f is None or f.told_read is None:
-        return
-    r = f.told_read
-    f.date_low, f.date_high, f.time_precision = r.low, r.high, r.precision
-    f.date_told = True
-    f.cite("date", r.start, r.end)
 
 
 def _title_line(doc: Doc, f: Frame) -> bool:
