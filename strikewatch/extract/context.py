@@ -90,6 +90,12 @@ class Frame:
     # kept while the article gives no day of the event itself (dates.day_of_telling decides;
     # dates.telling_day, what assemble asks, reads this flag)
     date_told: bool = False
+    # dates / es_dates: the day an act with no day of its own was told on, where the clause
+    # keeps it off the frame (a weak event word's "officials said on Tuesday that
+    # airstrikes …", "informaron el lunes de …"): it dates the event, as a told day, only
+    # where its whole group stays undated (assemble.date_by_telling); optional: a dates
+    # component that leaves it None loses nothing else
+    told_read: DateRead | None = None
     period_low: str | None = None
     period_high: str | None = None
     # dates: the clause's first "between X and Y" period, and a date opening a "since ..."

@@ -617,7 +617,8 @@ def _items_in_place(doc: Doc) -> None:
                      "frame.actor1", "frame.actor2", "frame.event_type", "frame.total",
                      "frame.seas", "frame.period_low", "frame.since_read", "frame.list_item",
                      "frame.domain", "frame.target_kind", "frame.antecedent"),
-           assigns=("doc.groups", "frame.place"))
+           assigns=("doc.groups", "frame.place", "frame.date_low", "frame.date_high",
+                    "frame.time_precision", "frame.date_told"))
 def assemble(doc: Doc) -> None:
     """Elaborations join the event they elaborate; bare generic plurals are dropped."""
     _items_in_place(doc)
@@ -629,6 +630,7 @@ def assemble(doc: Doc) -> None:
     doc.groups = _join_denied_claim(doc, [g for g in groups if not _reference_only(doc, g)])
     for i, g in enumerate(doc.groups):
         _own_dates(doc, g)
+        date_by_telling(g)
         if _follow_up(doc, g) or _topic_of_talk(doc, g) or _answered_only(g) or \
                 _reacted_to(doc, g) or _summed_up(doc, g, doc.groups[:i]):
             for f in g.frames:
@@ -637,6 +639,24 @@ def assemble(doc: Doc) -> None:
     _retrospective(doc)
     _another_year(doc)
     _commentary(doc)
+
+
+def date_by_telling(g: Group) -> None:
+    """An occurred event no sentence gives a day of its own takes the day it was told on
+    (`Frame.told_read`: "On Wednesday an official said 46 people had been killed in
+    airstrikes", "Los militares informaron el lunes de la muerte de dos personas en otro
+    ataque") as a told day (`Frame.date_told`): it bounds the event from above. Read after
+    coreference, so that the day a statement came out never keeps two tellings of one act
+    apart, nor takes the place of a day the event is given elsewhere."""
+    if g.dated() is not None or g.head.kind != "event" or g.head.status != "occurred":
+        return
+    f = next((f for f in g.frames if f.told_read is not None), None)
+    if f is None or f.told_read is None:
+        return
+    r = f.told_read
+    f.date_low, f.date_high, f.time_precision = r.low, r.high, r.precision
+    f.date_told = True
+    f.cite("date", r.start, r.end)
 
 
 def _told_words(f: Frame) -> tuple[str, int]:

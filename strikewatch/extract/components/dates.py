@@ -115,6 +115,23 @@ _BEGAN_ON = re.compile(r"\b(?:began|begun|started|kicked\s+off|(?:was|were)\s+la
 _SAME_DAY = anchored(re.compile(r"\b(?:on |later )?(?:the same day|that same day|the same night|"
                        r"later that day)\b", re.IGNORECASE))
 
+# "... left 52 dead after they had attacked a base earlier the same day": a subordinate
+# clause after the event word, opened by "after"/"before"/"when", whose act "earlier (later)
+# the same day" orders against the event's own day, not against the act told before
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|once|as soon as)\b", re.IGNORECASE)
+_ORDERED = re.compile(r"\b(?:earlier|later)\s+$", re.IGNORECASE)
+
+
+def _dates_a_subordinate(doc: Doc, f: Frame, at: int) -> bool:
+    """Whether "earlier the same day" at `at` lies in a subordinate clause after f's event
+    word (`_SUBORDINATE`): it orders that clause's act against f's own, and gives f no
+    day ("the same night" alone there still ties f to the act told before)."""
+    ordered = doc.text[at:at + 6].lower() == "later " or \
+        _ORDERED.search(doc.text, max(f.trigger.end, at - 12), at) is not None
+    return ordered and at > f.trigger.end and \
+        _SUBORDINATE.search(doc.text, f.trigger.end, at) is not None
+
+
 # "Shortly before, another drone hit a car", "Hours later, jets struck ...", "Two days
 # before that, ...", "A day later ...": an act dated from the act just told, the words
 # opening its sentence (not "Three days after the strike, the general defended it": a
@@ -289,7 +306,13 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
         # no date of the event it adds to; "said in a post on X on Tuesday", "told AFP on
         # Monday", "in an interview on Thursday": the day of a post, a press call or an
         # interview is when it was published, not when it happened (so is the day a
-        # statement was issued on)
+        # statement was issued on). A weak word's told day is kept aside: it dates an
+        # event that stays undated once its tellings are grouped (`date_by_telling`)
+        if f.trigger.strength == "weak" and not any(_POSTED.search(
+                doc.text, max(s.start, d.start - 60), d.start) or _ISSUED_ON.search(
+                doc.text, max(s.start, d.start - 50), d.start) for d in told):
+            days = [d for d in told if d.precision == 1 and d.low is not None]
+            f.told_read = min(days, key=lambda d: abs(d.start - t0)) if days else None
         return
     d = min(points, key=lambda d: abs(d.start - t0))
     d = _calendar_day_beside(doc.text, d, points)
@@ -385,7 +408,8 @@ def _weekday_after_the_page(doc: Doc, f: Frame, after: dict[str, str]) -> None:
 
 @component("dates", requires=("doc.frames", "frame.status", "frame.background", "frame.counts"),
            assigns=("frame.date_low", "frame.date_high", "frame.time_precision",
-                    "frame.date_told", "frame.period_read", "frame.since_read"))
+                    "frame.date_told", "frame.period_read", "frame.since_read",
+                    "frame.told_read"))
 def read_frame_dates(doc: Doc) -> None:
     """Every frame's date (and the periods its clause names)."""
     last_dated: Frame | None = None  # the latest frame dated to a day, for "the same day"
@@ -405,6 +429,8 @@ def read_frame_dates(doc: Doc) -> None:
                 _year_told_elsewhere(doc, f, full_days)
         same: AnyMatch | None = _SAME_DAY.search(doc.text[f.start:f.end]) \
             if f.date_low is None else None
+        if same is not None and _dates_a_subordinate(doc, f, f.start + same.start()):
+            same = None
         if same is None and f.date_low is None and f.status == "occurred" and \
                 not f.background:
             same = _PART_OF_DAY.search(doc.text[f.start:f.end])

@@ -21,6 +21,7 @@ from strikewatch.extract.components.assemble import (
     _ranges_meet,
     _seas_differ,
     _toll,
+    date_by_telling,
     is_furniture,
     join_elaborations,
 )
@@ -49,12 +50,16 @@ OWN = re.compile(
            requires=("doc.groups", "frame.kind", "frame.status", "frame.background",
                      "frame.date_low", "frame.place", "frame.counts", "frame.actor1",
                      "frame.actor2", "frame.event_type"),
-           assigns=("doc.groups",))
+           assigns=("doc.groups", "frame.date_low", "frame.date_high", "frame.time_precision",
+                    "frame.date_told"))
 def assemble(doc: Doc) -> None:
     """Elaborations join the strike they elaborate; with none to join, a generic plural
     ("los ataques", es/parties.py) or a party-less event word is dropped; a headline that
     tells its own figure joins the event of the body it announces (`_join_headline`)."""
     doc.groups = _join_headline(doc, join_elaborations(doc, OWN, generic_plural))
+    for g in doc.groups:
+        date_by_telling(g)
+
 
 
 def _title_line(doc: Doc, f: Frame) -> bool:

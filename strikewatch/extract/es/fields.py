@@ -193,7 +193,11 @@ def _said_on(text: str, f: Frame, r: DateRead) -> bool:
     """"ha comunicado este viernes la muerte de…", "afirmó este sábado, 18 de octubre, que…",
     "El martes, …, Hegseth aseguró que el ataque…": the day something was said, not the day
     of the event. A date after "que" ("dio a conocer que ayer … se lanzó") is the reported
-    clause's own."""
+    clause's own, and so is a day told right after the event word ("había anunciado dos
+    ataques el domingo contra otras dos lanchas": the attacks' Sunday, as "announced two
+    strikes on Sunday" is in English)."""
+    if 0 <= r.start - f.trigger.end <= 2 and not text[f.trigger.end:r.start].strip():
+        return False
     before = text[max(f.start, r.start - 30):r.start]
     if re.search(r"\b(?:" + SAY_VERB + r"|comunic(?:ó|ado)|anunci(?:ó|ado)|asegur(?:ó|ado)|"
                  r"publica|informa|revela|asegura|señala|dice|afirm(?:ó|a)|"
@@ -210,6 +214,45 @@ def _said_on(text: str, f: Frame, r: DateRead) -> bool:
     return any(not re.search(r"\bsegún\s+(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()],
                              re.IGNORECASE)
                for m in _SAID.finditer(text, r.end, f.trigger.start))
+
+
+#: the day a document or post went out, not a telling of the act: "difundido en redes el
+#: martes", "con fecha del 13", "en su cuenta de X el lunes", "en una entrevista el jueves"
+_ISSUED = re.compile(r"\b(?:difundid|publicad|divulgad)[oa]s?\s+(?:(?!que\b)[\w,]+\s+){0,3}$|"
+                     r"\b(?:con fecha|fechad[oa]s?)\s+(?:(?:del?|el)\s+)?(?:pasado\s+)?$|"
+                     r"\b(?:en|a través de)\s+(?:su|sus|un|una)\s+(?:cuenta|mensaje|"
+                     r"publicación|tuit|post|entrevista|video|vídeo)\b[^.;]{0,40}$|"
+                     r"\ben\s+(?:las\s+)?redes(?:\s+sociales)?\b[^.;]{0,25}$", re.IGNORECASE)
+
+
+#: a verb that announces an act as news: "informaron", "dio a conocer", "confirmó", "ha
+#: comunicado", "ha dado cuenta" (not an opinion on it, "afirmó", "denunció", nor an
+#: announcement told as past, "había anunciado")
+_ANNOUNCE = (r"(?<!había )(?<!habían )(?<!habría )(?:\b(?:inform|anunci|confirm|report|"
+             r"comunic)\w*|\bd(?:io|ieron|ado)\s+(?:a\s+conocer|cuenta))")
+#: ... just before the day ("informaron el lunes", "ha dado cuenta este viernes")
+_ANNOUNCED = re.compile(_ANNOUNCE + r"\s+(?:(?!que\b)[\w,]+\s+){0,2}$", re.IGNORECASE)
+#: ... or after a day opening the clause, before the event word ("Este lunes, el
+#: Departamento de Defensa comunicó una operación en la que murieron tres")
+_ANNOUNCED_AFTER = re.compile(r"[^.;]{0,80}?" + _ANNOUNCE + r"\b", re.IGNORECASE)
+
+
+def _telling_day(text: str, f: Frame, reads: list[DateRead]) -> DateRead | None:
+    """The day a strong event word's act was announced on ("informaron el lunes de la
+    muerte de dos personas en otro ataque", "dio a conocer este viernes que atacó una
+    lancha"), where the clause names no day of its own: what was announced that day
+    happened by then, as the English reader keeps "officials said on Monday"
+    (`Frame.date_told`). Not the day of an opinion on it ("afirmó este jueves que los
+    bombardeos fueron ilegales"), nor the day a post, an interview or a document went out
+    (`_ISSUED`), nor a told month."""
+    if f.trigger.strength != "strong":
+        return None
+    said = [r for r in reads if not r.is_period and r.precision == 1 and r.low is not None
+            and r.end <= f.trigger.start and
+            (_ANNOUNCED.search(text, max(f.start, r.start - 30), r.start) or
+             _ANNOUNCED_AFTER.match(text, r.end, f.trigger.start)) and
+            not _ISSUED.search(text, max(f.start, r.start - 60), r.start)]
+    return min(said, key=lambda r: abs(r.start - f.trigger.start)) if said else None
 
 
 _INTO_NEXT = re.compile(r"\s+(?:y|hasta|e)\s+(?:(?:la|el)\s+)?(?:madrugada|mañana|amanecer)\s+"
@@ -231,7 +274,8 @@ def _night_into(text: str, r: DateRead, reads: list[DateRead]) -> DateRead | Non
 
 @component("es_dates", requires=("doc.frames", "frame.status"),
            assigns=("frame.date_low", "frame.date_high", "frame.time_precision",
-                    "frame.date_told", "frame.period_read", "frame.since_read"))
+                    "frame.date_told", "frame.period_read", "frame.since_read",
+                    "frame.told_read"))
 def read_dates(doc: Doc) -> None:
     """The event's date: the date nearest the event word in its sentence; a "desde ..."
     date opens a tally's period. An agency's dateline ("Bogotá, 5 nov (EFE).-") is the day
@@ -271,6 +315,10 @@ def read_dates(doc: Doc) -> None:
                 f.date_low, f.date_high, f.time_precision = told.low, told.high, told.precision
                 f.cite("date", told.start, told.end)
                 last = f if told.precision == 1 else last
+            else:
+                # kept aside: the day it was announced dates an event left undated
+                # (`date_undated_by_telling`, after coreference)
+                f.told_read = _telling_day(doc.text, f, reads)
             continue
         r = min(point, key=lambda r: abs(r.start - f.trigger.start) + (0 if r.precision == 1
                                                                         else 500))
