@@ -52,6 +52,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump when features or linking weights change: saved states then need a fresh resolve.
+# 11: an undated report on a page published up to two days after the other report's day
+# is as likely that strike as an overlapping span (+1, not -1); an ordinal ("the second
+# strike") never links to a split strike of another rank;
 # 10: strikes two articles split from a day's operation link rank to rank, never across
 # operations of different sizes or to the day's total, and their very same closed toll
 # outweighs the ordinals two outlets name (features.other_strike_of_the_day);
@@ -59,7 +62,7 @@ log = logging.getLogger(__name__)
 # 8: reports naming different strikes of a series ("the first attack", "the third") never
 # link; 7: one day apart with the same toll; 6: linking_place, "international waters" names
 # no sea
-STATE_VERSION = 10
+STATE_VERSION = 11
 
 
 @dataclass

@@ -224,7 +224,10 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
         window = (d_lo, d_hi) if d_hi - d_lo <= MAX_WINDOW_DAYS else None
     elif d_lo is None and d_hi is None and published:
         window = (min(published) - UNDATED_LOOKBACK_DAYS, min(published))
-    if published and window is not None:  # never after its first report
+    if published and window is not None and min(published) >= window[0]:
+        # never after its first report; a day after it (a strike dated in its own time
+        # zone, the page stamped the evening before in UTC) keeps its day: clamped, the
+        # window ended before it began and no loose report could ever find it
         window = (window[0], min(window[1], min(published)))
     place = linking_place(inc)
     a1, a2 = inc.actor1, inc.actor2

@@ -571,6 +571,8 @@ def hard_conflict(a: Features, b: Features) -> str | None:
     if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal and \
             not _same_closed_toll_split(a, b):
         return "another strike of the series (first, second, third...)"
+    if _ordinal_not_rank(a, b) or _ordinal_not_rank(b, a):
+        return "another strike of the series (first, second, third...)"
     if (a.one_of_several or b.one_of_several) and _tolls_apart(a, b):
         # "two strikes, three men on each boat" is not the report of "six killed when the
         # US struck two boats": that is the day's total, and one strike's toll never
@@ -581,6 +583,19 @@ def hard_conflict(a: Features, b: Features) -> str | None:
     if _the_day_s_total(a, b) or _the_day_s_total(b, a):
         return "the day's total, not one of its strikes"
     return None
+
+
+def _ordinal_not_rank(told: Features, split: Features) -> bool:
+    """Whether a report naming one strike of a series by its ordinal ("the second strike")
+    names another strike than one the extractor split from a day's operation told in
+    order (`series_rank`, numbered as told): rank k is "the k-th". Only where the split
+    report names no ordinal of its own (then the ordinals decide) and the two tolls are not
+    the very same closed toll (which says it is that strike, told in another order)."""
+    return told.ordinal is not None and told.series_rank is None and \
+        split.ordinal is None and split.series_rank is not None and \
+        told.ordinal != split.series_rank and \
+        (None in (told.killed_lo, told.killed_hi) or
+         (told.killed_lo, told.killed_hi) != (split.killed_lo, split.killed_hi))
 
 
 def _the_day_s_total(split: Features, other: Features) -> bool:

@@ -60,6 +60,24 @@ _RARE_SHARED = "(" + " + ".join(
     f"coalesce(r{i}_l = r{j}_r, FALSE)::INT" for i in range(MAX_RARE) for j in range(MAX_RARE)
 ) + ")"
 
+# An undated report ("the strike killed three") on a page published the day of the other
+# report's day or up to FRESH_DAYS after: news tells of the latest event, so it is that
+# one as likely as an overlapping span says (+1); an undated report of a page a week
+# later may tell of any strike of that week, and keeps "one undated" (-1). The latest
+# event of its kind only: where the reports' facts differ (acting parties: a Colombian navy
+# strike the day after a U.S. one, or two names neither placed in a country; what was hit
+# on land: a car and a base; the domain) it keeps "one undated".
+FRESH_DAYS = 2
+_FACTS_DIFFER = (
+    "coalesce(actor_country_l <> actor_country_r, FALSE) OR coalesce(actor_name_l <>"
+    " actor_name_r AND (actor_country_l IS NULL OR actor_country_r IS NULL), FALSE)"
+    " OR coalesce(domain_l <> domain_r, FALSE) OR coalesce(target_kind_l <> target_kind_r"
+    " AND NOT (domain_l = 'sea' AND domain_r = 'sea'), FALSE)")
+_FRESH_UNDATED = f"NOT ({_FACTS_DIFFER}) AND (" + " OR ".join(
+    f"(d_lo_{u} IS NULL AND published_{u} IS NOT NULL AND d_hi_{d} - d_lo_{d} <= 1"
+    f" AND published_{u} - d_hi_{d} BETWEEN 0 AND {FRESH_DAYS})"
+    for u, d in (("l", "r"), ("r", "l"))) + ")"
+
 
 def _level(sql: str, label: str, weight: float | None) -> dict[str, Any]:
     if weight is None:
@@ -79,6 +97,8 @@ def _comparison(name: str, levels: list[dict[str, Any]]) -> dict[str, Any]:
 COMPARISONS: list[dict[str, Any]] = [
     _comparison("date", [
         _level("d_lo_l IS NULL AND d_lo_r IS NULL", "both undated", None),
+        _level(_FRESH_UNDATED, "undated, published up to FRESH_DAYS after the other's day",
+               1.0),
         _level("d_lo_l IS NULL OR d_lo_r IS NULL", "one undated", -1.0),
         _level("d_lo_l = d_lo_r AND d_hi_l = d_hi_r AND d_hi_l - d_lo_l <= 1", "same day", 4.0),
         _level("greatest(d_lo_l, d_lo_r) <= least(d_hi_l, d_hi_r)"
