@@ -17,12 +17,18 @@ from strikewatch.extract.es import counts as es_counts
 from strikewatch.extract.es import dates as es_dates
 from strikewatch.extract.es.lexicon import (
     CONDITIONAL,
+    FUTURE_VERB,
+    GOVERNED_BY_MOOD,
     HEDGES,
     LAND_TARGET,
+    LEFT_OPEN,
+    RULED_OUT,
     SAY_VERB,
     SEA_WORD,
     STATUS_AFTER,
     STATUS_CUES,
+    SUBJUNCTIVE_LEAD,
+    SUBJUNCTIVE_VERB,
     VESSEL,
     previous_act,
 )
@@ -79,11 +85,55 @@ def _read_status(doc: Doc, f: Frame) -> None:
         f.status, f.status_cued = "planned", True  # "atacaría": what would be done
         f.cite("status", f.trigger.start, f.trigger.start + len(trig))
         return
+    mood = _unrealised(before, trig)
+    if mood is not None:
+        status, a, b = mood
+        if status == "none":
+            f.drop = True  # "no habrá más ataques": no act told
+            return
+        f.status, f.status_cued = status, True  # type: ignore[assignment]
+        f.cite("status", *((f.trigger.start, f.trigger.start + len(trig)) if a < 0
+                           else (f.trigger.start - len(before) + a,
+                                 f.trigger.start - len(before) + b)))
+        return
     for m in HEDGES.finditer(s.text):
         f.hedges.append(m.group(0).lower())
         f.cite("hedges", s.start + m.start(), s.start + m.end())
 
 
+#: a finite verb of the past (or the present of a headline) tells the act itself
+_TOLD_DONE = re.compile(r"\w+(?:ó|aron|ieron|ió|a|an|e)", re.IGNORECASE)
+
+
+def _unrealised(before: str, trig: str) -> tuple[str, int, int] | None:
+    """The mood of the words that carry the event tells an act not done (status, span in
+    `before`, -1 for the event word itself), where no cue word did: the event verb in the
+    future ("atacarán") or the present subjunctive after its subject ("que Israel ataque");
+    a governing verb in the future or conditional ("habrá más ataques", "podrían
+    bombardear"; negated, "none": no act told); a possibility left open or ruled out ("no
+    descarta ataques", "descartó nuevos bombardeos"). A verb-mood test, so it holds for
+    any verb the copy picks."""
+    tail = before[-90:]
+    off = len(before) - len(tail)
+    if FUTURE_VERB.fullmatch(trig):
+        return "threatened", -1, -1
+    if SUBJUNCTIVE_VERB.fullmatch(trig) and SUBJUNCTIVE_LEAD.search(tail):
+        return "hypothetical", -1, -1
+    if (m := LEFT_OPEN.search(tail)) is not None:
+        return "threatened", off + m.start(), off + m.end()
+    if (m := RULED_OUT.search(tail)) is not None:
+        return "denied", off + m.start(), off + m.end()
+    if _TOLD_DONE.fullmatch(trig) and not _EVENT_NOUN_WORD.fullmatch(trig):
+        return None  # "Israel bombardeó": a governing verb before the act's own is none
+    if (m := GOVERNED_BY_MOOD.search(tail)) is not None:
+        status = "none" if m.group("no") else "threatened" if m.group("fut") else "planned"
+        return status, off + m.start("v"), off + m.end("v")
+    return None
+
+
+_EVENT_NOUN_WORD = re.compile(r"ataques?|bombardeos?|golpes?|ofensiva|operaci\w+|acci\w+|"
+                              r"incursi\w+|misi\w+|intervenci\w+|operativos?|atentados?",
+                              re.IGNORECASE)
 _RUNNING_TOLL = re.compile(r"víctimas$", re.IGNORECASE)
 
 
