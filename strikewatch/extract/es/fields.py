@@ -438,6 +438,21 @@ _TALLY = caseless(re.compile(r"\b(?:eleva(?:n|ndo)? a|lleva(?:n)? a (?!cabo)|sum
 _ONE_EVENT = re.compile(r"\b(?:en|de)\s+(?:el|la)\s+$|\bdel\s+$|"
                         r"\ben\s+(?:este|esta)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PLURAL_STRIKES = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
+#: "El vigésimo ataque deja cuatro muertos", "un décimo bombardeo mató a tres": a rank on
+#: the act's own noun places one act in the campaign; its toll is that act's
+_ORD = "(?:" + "|".join(es_counts.ORDINALS) + r"|trigésim[oa]|vigesim\w+|\d+º)"
+_RANKED_ACT = re.compile(r"\b" + _ORD + r"\s+$", re.IGNORECASE)
+#: "El ataque del martes, el vigesimoprimero de la campaña, mató a tres", "…, el décimo
+#: desde septiembre.": the act's rank in apposition; its campaign words tell no tally
+_RANK_APPOSITION = re.compile(r",\s+(?:el|la)\s+" + _ORD + r"\b[^,.;]*", re.IGNORECASE)
+
+
+def _masked_rank(text: str) -> tuple[str, bool]:
+    """`text` with an appositive rank blanked out (same length), and whether it had one."""
+    m = _RANK_APPOSITION.search(text)
+    if m is None:
+        return text, False
+    return text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():], True
 
 
 #: Days before publication after which a strike told in Spanish copy is recalled context.
@@ -515,9 +530,11 @@ def read_kind(doc: Doc) -> None:
         whole = f.start == f.sentence.start and f.end == f.sentence.end
         cue_text, cue_at = ((f.sentence.text, f.sentence.start) if whole and not f.gap_verb
                             else (doc.text[f.start:_own_end(doc, f)], f.start))
+        cue_text, ranked = _masked_rank(cue_text)
         cue = _TALLY.search(cue_text)
-        one_event = _ONE_EVENT.search(doc.text[max(f.start, f.trigger.start - 20):
-                                               f.trigger.start]) is not None and \
+        lead = doc.text[max(f.start, f.trigger.start - 20):f.trigger.start]
+        one_event = (_ONE_EVENT.search(lead) is not None or ranked or
+                     _RANKED_ACT.search(lead) is not None) and \
             not _PLURAL_STRIKES.match(f.trigger.text)
         if cue and not strikes and one_event:
             # "ya son siete los muertos en el ataque de anoche", "dos murieron en este octavo
