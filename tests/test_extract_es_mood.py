@@ -133,3 +133,14 @@ def test_a_real_attack_beside_a_threat_stays_occurred(text: str) -> None:
     got = _read(text)
     assert [m.killed_low for m in got if m.status == "occurred"] in ([4], [2], [3])
     assert any(m.status != "occurred" for m in got)
+
+
+@pytest.mark.parametrize("text", [
+    "El presidente amenazó con atacar las lanchas que salgan de los puertos venezolanos.",
+    "Trump amenazó el martes con bombardear instalaciones en territorio colombiano.",
+    "El general amenazó a los cárteles con nuevos ataques.",
+    "El ministro amenaza con lanzar ataques contra los campamentos de la guerrilla.",
+])
+def test_a_threat_with_words_before_its_con_is_a_threat(text: str) -> None:
+    assert not _occurred(text)
+    assert "threatened" in _statuses(text)

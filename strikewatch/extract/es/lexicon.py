@@ -125,7 +125,10 @@ STATUS_CUES: tuple[tuple[str, Anchored | re.Pattern[str]], ...] = (
                           r"desestim(?:ó|aron|a|an)|"
                           r"son falsos|no (?:ha |hubo |existió )?(?:realizado|ningún))\b",
                           re.I)),
-    ("threatened", re.compile(r"\b(?:amenaz(?:ó|a|aron|an|ando) con|vamos a|van a|va a|"
+    # "amenazó con atacar", "amenazó el martes con bombardear", "amenazó a los cárteles con
+    # nuevos ataques"
+    ("threatened", re.compile(r"\b(?:amenaz(?:ó|a|aron|an|ando)\s+(?:[\wáéíóúñ.]+\s+){0,4}?con\b|"
+                              r"vamos a|van a|va a|"
                               r"pod(?:emos|ríamos)\s*$|"
                               r"lanzará|atacará|se encargará|advirtió (?:que|con)|"
                               r"amenaza(?:s)? de|empezarán|comenzarán|puede(?:n)? ser atacad|"
