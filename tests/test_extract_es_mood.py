@@ -144,3 +144,22 @@ def test_a_real_attack_beside_a_threat_stays_occurred(text: str) -> None:
 def test_a_threat_with_words_before_its_con_is_a_threat(text: str) -> None:
     assert not _occurred(text)
     assert "threatened" in _statuses(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Si se confirma que la Armada hundió una lancha y mató a sus cuatro ocupantes, sería un "
+    "crimen, dijo el abogado.",
+    "Si es cierto que los aviones bombardearon la aldea el lunes, habrá una investigación.",
+    "Si de verdad pasó, las fuerzas atacaron el lunes un bote de pescadores y mataron a tres.",
+])
+def test_a_report_doubted_keeps_its_preterite_act(text: str) -> None:
+    assert _occurred(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Si Estados Unidos ataca Venezuela, habrá una respuesta, advirtió Maduro.",
+    "Maduro dijo que si los aviones atacan la costa, responderán con fuerza.",
+    "Si la lancha no se detiene, será atacada, advirtió el mando.",
+])
+def test_a_condition_in_the_present_is_no_act_done(text: str) -> None:
+    assert not _occurred(text)

@@ -42,6 +42,8 @@ _KEPT_FROM = prefixed(re.compile(
                         r"\b(?:impedir|impida|impidan|impide|impiden|impidió|evitar|evite|eviten|"
                         r"prohibir|prohíbe|prohíba|prohibió|bloquear|frenar)\s+(?:que\s+)?"
                         r"(?:[\w.’'-]+\s+){0,4}$", re.IGNORECASE))
+#: a finite event verb in the preterite ("atacaron", "bombardeó", "hundieron")
+_PRETERITE = re.compile(r"\w+(?:ó|aron|ieron|ió)", re.IGNORECASE)
 _INDIRECT = re.compile(r"\b(?:de|sobre|saber|investiga|establecer|pregunta)\s+si\b", re.I)
 
 
@@ -53,8 +55,11 @@ def _status(doc: Doc, f: Frame) -> None:
     ts = f.trigger.start - f.sentence.start
     if f.status == "occurred" and _KEPT_FROM.search(f.sentence.text[max(0, ts - 60):ts]):
         f.drop = True  # "un intento de impedir que Trump ataque lanchas": no act done
-    if f.status == "hypothetical" and (f.anaphoric or _INDIRECT.search(f.sentence.text)):
-        # "dudas sobre si el ataque fue legal": a question about an event told
+    if f.status == "hypothetical" and (f.anaphoric or _INDIRECT.search(f.sentence.text) or
+                                       _PRETERITE.fullmatch(word)):
+        # "dudas sobre si el ataque fue legal": a question about an event told; "si se
+        # confirma que fuerzas de EE.UU. atacaron un peñero": the report doubted, the act
+        # told in the preterite as done
         f.status, f.status_cued = "occurred", False
         f.prov.pop("status", None)
 
