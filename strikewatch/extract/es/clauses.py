@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from strikewatch.caseless import AnyMatch
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
+from strikewatch.extract.es.counts import RANK_TURN
 from strikewatch.extract.es.dates import MONTHS
 from strikewatch.extract.es.lexicon import (
     BOMB_WORD,
@@ -227,7 +228,7 @@ def _tally_clauses(doc: Doc, s: Sentence, clauses: list[tuple[Trigger, int, int]
     for t, a, b in clauses:
         m = _TALLY_TURN.search(doc.text, t.end, b)
         if m is None:
-            out.append((t, a, b))
+            out.extend(_rank_clause(doc, t, a, b))
             continue
         out.append((t, a, m.start()))
         own = next((x for x in trigs if m.start() <= x.start < b), None)
@@ -238,6 +239,18 @@ def _tally_clauses(doc: Doc, s: Sentence, clauses: list[tuple[Trigger, int, int]
             own = Trigger(v.start(), v.end(), v.group(0), ERV, "Air/drone strike", generic=True)
         out.append((own, m.start(), b))
     return out
+
+
+def _rank_clause(doc: Doc, t: Trigger, a: int, b: int) -> list[tuple[Trigger, int, int]]:
+    """"El ataque del lunes es el vigésimo desde que empezó la campaña", "es, en lo que va
+    de 2025, el séptimo": the act's rank in the campaign, told with its noun left out, is
+    the campaign's count — a tally clause of its own on the ordinal — and the act keeps
+    its own toll and day as one incident."""
+    m = RANK_TURN.search(doc.text, t.end, b)
+    if m is None:
+        return [(t, a, b)]
+    own = Trigger(m.start(1), m.end(1), m.group(1), ERV, "Air/drone strike", generic=True)
+    return [(t, a, m.start()), (own, m.start(), b)]
 
 
 #: "después de que", "luego de que", "tras que": what follows happened before, on its own day

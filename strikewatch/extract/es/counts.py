@@ -99,6 +99,13 @@ ORDINALS = {"segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4, "quinto": 5, "
 _NTH_WORD = anchored(re.compile(r"\b(?:es|sería|fue|era|se trata|representa|constituye|marca)\s+"
                        r"(?:de\s+)?(?:el|del)\s+(" +
                        "|".join(ORDINALS) + r")\s+(?:ataque|bombardeo|golpe)", re.IGNORECASE))
+#: the rank told with its noun left out after the act ("el ataque del lunes es el vigésimo
+#: desde …", "es, en lo que va de 2025, el séptimo"): a clause of its own (es/clauses.py)
+#: (either gender: "la duodécima")
+_ORD_EITHER = "|".join(k[:-1] + "[oa]" if k.endswith("o") else k for k in ORDINALS)
+RANK_TURN = re.compile(r"\s+(?:es|era|fue|sería|será)(?:,[^,.;]{1,40},)?\s+(?:ya\s+)?(?:el|la)\s+"
+                       r"(" + _ORD_EITHER + r")(?!\s+(?:ataque|bombardeo|golpe|\w+ción|"
+                       r"lancha|barco|bote|vez|día|año|mes|país|de la lista)\b)\b", re.IGNORECASE)
 _NO_SURVIVORS = anchored(re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?"
                            r"(?:sobrevivientes|supervivientes)\b", re.IGNORECASE))
 
@@ -285,6 +292,11 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
     for m in _NTH_WORD.finditer(text, a, b):
         n = ORDINALS[m.group(1).lower()]
         out.append(("strikes", (n, n), False, m.start(1), m.end(1)))
+    rank = RANK_TURN.match(text, a, b)
+    if rank is not None:  # the rank clause cut off by es/clauses.py, starting at its verb
+        word = rank.group(1).lower()
+        n = ORDINALS.get(word) or ORDINALS[word[:-1] + "o"]
+        out.append(("strikes", (n, n), False, rank.start(1), rank.end(1)))
     for m in _NTH_STRIKE.finditer(text, a, b):
         n = int(m.group(1))
         out.append(("strikes", (n, n), False, m.start(1), m.end(1)))

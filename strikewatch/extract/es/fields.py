@@ -17,12 +17,18 @@ from strikewatch.extract.es import counts as es_counts
 from strikewatch.extract.es import dates as es_dates
 from strikewatch.extract.es.lexicon import (
     CONDITIONAL,
+    FUTURE_VERB,
+    GOVERNED_BY_MOOD,
     HEDGES,
     LAND_TARGET,
+    LEFT_OPEN,
+    RULED_OUT,
     SAY_VERB,
     SEA_WORD,
     STATUS_AFTER,
     STATUS_CUES,
+    SUBJUNCTIVE_LEAD,
+    SUBJUNCTIVE_VERB,
     VESSEL,
     previous_act,
 )
@@ -36,6 +42,8 @@ _KEPT_FROM = prefixed(re.compile(
                         r"\b(?:impedir|impida|impidan|impide|impiden|impidió|evitar|evite|eviten|"
                         r"prohibir|prohíbe|prohíba|prohibió|bloquear|frenar)\s+(?:que\s+)?"
                         r"(?:[\w.’'-]+\s+){0,4}$", re.IGNORECASE))
+#: a finite event verb in the preterite ("atacaron", "bombardeó", "hundieron")
+_PRETERITE = re.compile(r"\w+(?:ó|aron|ieron|ió)", re.IGNORECASE)
 _INDIRECT = re.compile(r"\b(?:de|sobre|saber|investiga|establecer|pregunta)\s+si\b", re.I)
 
 
@@ -47,8 +55,11 @@ def _status(doc: Doc, f: Frame) -> None:
     ts = f.trigger.start - f.sentence.start
     if f.status == "occurred" and _KEPT_FROM.search(f.sentence.text[max(0, ts - 60):ts]):
         f.drop = True  # "un intento de impedir que Trump ataque lanchas": no act done
-    if f.status == "hypothetical" and (f.anaphoric or _INDIRECT.search(f.sentence.text)):
-        # "dudas sobre si el ataque fue legal": a question about an event told
+    if f.status == "hypothetical" and (f.anaphoric or _INDIRECT.search(f.sentence.text) or
+                                       _PRETERITE.fullmatch(word)):
+        # "dudas sobre si el ataque fue legal": a question about an event told; "si se
+        # confirma que fuerzas de EE.UU. atacaron un peñero": the report doubted, the act
+        # told in the preterite as done
         f.status, f.status_cued = "occurred", False
         f.prov.pop("status", None)
 
@@ -79,11 +90,55 @@ def _read_status(doc: Doc, f: Frame) -> None:
         f.status, f.status_cued = "planned", True  # "atacaría": what would be done
         f.cite("status", f.trigger.start, f.trigger.start + len(trig))
         return
+    mood = _unrealised(before, trig)
+    if mood is not None:
+        status, a, b = mood
+        if status == "none":
+            f.drop = True  # "no habrá más ataques": no act told
+            return
+        f.status, f.status_cued = status, True  # type: ignore[assignment]
+        f.cite("status", *((f.trigger.start, f.trigger.start + len(trig)) if a < 0
+                           else (f.trigger.start - len(before) + a,
+                                 f.trigger.start - len(before) + b)))
+        return
     for m in HEDGES.finditer(s.text):
         f.hedges.append(m.group(0).lower())
         f.cite("hedges", s.start + m.start(), s.start + m.end())
 
 
+#: a finite verb of the past (or the present of a headline) tells the act itself
+_TOLD_DONE = re.compile(r"\w+(?:ó|aron|ieron|ió|a|an|e)", re.IGNORECASE)
+
+
+def _unrealised(before: str, trig: str) -> tuple[str, int, int] | None:
+    """The mood of the words that carry the event tells an act not done (status, span in
+    `before`, -1 for the event word itself), where no cue word did: the event verb in the
+    future ("atacarán") or the present subjunctive after its subject ("que Israel ataque");
+    a governing verb in the future or conditional ("habrá más ataques", "podrían
+    bombardear"; negated, "none": no act told); a possibility left open or ruled out ("no
+    descarta ataques", "descartó nuevos bombardeos"). A verb-mood test, so it holds for
+    any verb the copy picks."""
+    tail = before[-90:]
+    off = len(before) - len(tail)
+    if FUTURE_VERB.fullmatch(trig):
+        return "threatened", -1, -1
+    if SUBJUNCTIVE_VERB.fullmatch(trig) and SUBJUNCTIVE_LEAD.search(tail):
+        return "hypothetical", -1, -1
+    if (m := LEFT_OPEN.search(tail)) is not None:
+        return "threatened", off + m.start(), off + m.end()
+    if (m := RULED_OUT.search(tail)) is not None:
+        return "denied", off + m.start(), off + m.end()
+    if _TOLD_DONE.fullmatch(trig) and not _EVENT_NOUN_WORD.fullmatch(trig):
+        return None  # "Israel bombardeó": a governing verb before the act's own is none
+    if (m := GOVERNED_BY_MOOD.search(tail)) is not None:
+        status = "none" if m.group("no") else "threatened" if m.group("fut") else "planned"
+        return status, off + m.start("v"), off + m.end("v")
+    return None
+
+
+_EVENT_NOUN_WORD = re.compile(r"ataques?|bombardeos?|golpes?|ofensiva|operaci\w+|acci\w+|"
+                              r"incursi\w+|misi\w+|intervenci\w+|operativos?|atentados?",
+                              re.IGNORECASE)
 _RUNNING_TOLL = re.compile(r"víctimas$", re.IGNORECASE)
 
 
@@ -437,6 +492,21 @@ _TALLY = caseless(re.compile(r"\b(?:eleva(?:n|ndo)? a|lleva(?:n)? a (?!cabo)|sum
 _ONE_EVENT = re.compile(r"\b(?:en|de)\s+(?:el|la)\s+$|\bdel\s+$|"
                         r"\ben\s+(?:este|esta)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PLURAL_STRIKES = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
+#: "El vigésimo ataque deja cuatro muertos", "un décimo bombardeo mató a tres": a rank on
+#: the act's own noun places one act in the campaign; its toll is that act's
+_ORD = "(?:" + "|".join(es_counts.ORDINALS) + r"|trigésim[oa]|vigesim\w+|\d+º)"
+_RANKED_ACT = re.compile(r"\b" + _ORD + r"\s+$", re.IGNORECASE)
+#: "El ataque del martes, el vigesimoprimero de la campaña, mató a tres", "…, el décimo
+#: desde septiembre.": the act's rank in apposition; its campaign words tell no tally
+_RANK_APPOSITION = re.compile(r",\s+(?:el|la)\s+" + _ORD + r"\b[^,.;]*", re.IGNORECASE)
+
+
+def _masked_rank(text: str) -> tuple[str, bool]:
+    """`text` with an appositive rank blanked out (same length), and whether it had one."""
+    m = _RANK_APPOSITION.search(text)
+    if m is None:
+        return text, False
+    return text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():], True
 
 
 #: Days before publication after which a strike told in Spanish copy is recalled context.
@@ -514,9 +584,11 @@ def read_kind(doc: Doc) -> None:
         whole = f.start == f.sentence.start and f.end == f.sentence.end
         cue_text, cue_at = ((f.sentence.text, f.sentence.start) if whole and not f.gap_verb
                             else (doc.text[f.start:_own_end(doc, f)], f.start))
+        cue_text, ranked = _masked_rank(cue_text)
         cue = _TALLY.search(cue_text)
-        one_event = _ONE_EVENT.search(doc.text[max(f.start, f.trigger.start - 20):
-                                               f.trigger.start]) is not None and \
+        lead = doc.text[max(f.start, f.trigger.start - 20):f.trigger.start]
+        one_event = (_ONE_EVENT.search(lead) is not None or ranked or
+                     _RANKED_ACT.search(lead) is not None) and \
             not _PLURAL_STRIKES.match(f.trigger.text)
         if cue and not strikes and one_event:
             # "ya son siete los muertos en el ataque de anoche", "dos murieron en este octavo

@@ -125,7 +125,10 @@ STATUS_CUES: tuple[tuple[str, Anchored | re.Pattern[str]], ...] = (
                           r"desestim(?:ó|aron|a|an)|"
                           r"son falsos|no (?:ha |hubo |existió )?(?:realizado|ningún))\b",
                           re.I)),
-    ("threatened", re.compile(r"\b(?:amenaz(?:ó|a|aron|an|ando) con|vamos a|van a|va a|"
+    # "amenazó con atacar", "amenazó el martes con bombardear", "amenazó a los cárteles con
+    # nuevos ataques"
+    ("threatened", re.compile(r"\b(?:amenaz(?:ó|a|aron|an|ando)\s+(?:[\wáéíóúñ.]+\s+){0,4}?con\b|"
+                              r"vamos a|van a|va a|"
                               r"pod(?:emos|ríamos)\s*$|"
                               r"lanzará|atacará|se encargará|advirtió (?:que|con)|"
                               r"amenaza(?:s)? de|empezarán|comenzarán|puede(?:n)? ser atacad|"
@@ -168,6 +171,45 @@ HEDGES = anchored(re.compile(r"\b(?:habría(?:n)?|presunt(?:o|a|os|as|amente)|su
                     r"amente)|al parecer|según se informa|aparentemente)\b", re.I))
 #: The conditional mood of an event verb ("atacaría") says what would happen: a plan.
 CONDITIONAL = re.compile(r"\b\w+(?:aría|ería|iría)(?:n|mos)?\b", re.I)
+#: The future of an event verb ("atacarán", "bombardearemos"): what is announced, a threat.
+FUTURE_VERB = re.compile(r"\w{3,}(?:ará|arán|aremos|erá|erán|eremos|irá|irán|iremos)", re.I)
+
+# --- the mood of the verb that governs the event word ------------------------------------
+#: Words that may stand between a governing verb and its event word: determiners,
+#: quantifiers and the adjectives of a new act ("habrá más ataques", "lanzará nuevos
+#: bombardeos", "realizaría posibles operaciones").
+_FILLER = (r"(?:más|nuev[oa]s?|otr[oa]s?|un|una|unos|unas|los|las|el|la|sus?|posibles?|"
+           r"vari[oa]s|algun[oa]s?|algún|\d+|mayores|grandes|duros?|fuertes|contundentes)")
+#: A finite verb in the future or conditional right before the event word, with an
+#: infinitive between or none ("habrá ataques", "podrían bombardear", "tendrá que lanzar
+#: ataques", "vendrán más ataques"): the act is announced or weighed, not done; negated
+#: ("no habrá ataques", "no aceptará operaciones") it tells no act. Not a noun in -ría/-rán
+#: after its article ("la artillería", "el Corán"), not "Teherán", nor the hearsay
+#: conditional ("habría lanzado", "sería el ataque número 16": reported, done).
+GOVERNED_BY_MOOD = re.compile(
+    r"(?<!\bla )(?<!\bel )(?<!\blos )(?<!\blas )(?<!\bde )(?<!\bdel )(?<!\buna )"
+    r"(?P<no>\bno\s+(?:(?:se|l[eoa]s?|nos)\s+)?)?"
+    r"\b(?!teherán\b|corán\b|alcorán\b|habría|sería(?:n)?\s+(?:el|la|los|las)\s)"
+    r"(?P<v>[a-záéíóúñ]{2,}(?:(?P<fut>rá|rán|remos)|(?P<cond>ría|rían|ríamos)))\s+"
+    r"(?:(?:(?:a|que|de)\s+)?[a-záéíóúñ]{2,}(?:ar|er|ir)\s+(?:a\s+cabo\s+)?)?"
+    r"(?:" + _FILLER + r"\s+){0,3}$", re.I)
+#: Present subjunctive of the event verb ("que Estados Unidos ataque", "cuando Israel
+#: ataque"): the act wished, feared or conditioned, not done; its subject is a name or a
+#: force right before it (the noun "ataque" follows an article or an adjective instead).
+SUBJUNCTIVE_VERB = re.compile(r"ataquen?|bombardeen?|golpeen?|hundan?|destruyan?", re.I)
+SUBJUNCTIVE_LEAD = re.compile(
+    r"\b(?:que|cuando|si|hasta que|ojalá)\s+(?:[\wáéíóúñ.]+\s+){0,3}?"
+    r"(?:(?-i:[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]*)|ejércitos?|fuerzas|gobiernos?|militares|aviación|"
+    r"marina|país|países|tropas|aviones|drones|nadie|alguien|no|se|l[eo]s?|la)\s+$", re.I)
+#: "no descarta ataques", "no excluye atacar": a possibility left open, a threat; "descarta
+#: nuevos ataques": one ruled out, denied (only the event word's own object, not "descartó
+#: que hubiera víctimas en el ataque").
+LEFT_OPEN = re.compile(r"\bno\s+(?:se\s+)?(?:descart|excl(?:uy|u[ií]))\w*\s+"
+                       r"(?:(?:la posibilidad de|la opción de|que|cualquier|futur[oa]s?|"
+                       + _FILLER + r")\s+){0,3}$", re.I)
+RULED_OUT = re.compile(r"(?<!\bno )(?<!\bse )\b(?:descart|excl(?:uy|u[ií]))\w*\s+"
+                       r"(?:(?:la posibilidad de|la opción de|cualquier|futur[oa]s?|"
+                       + _FILLER + r")\s+){0,3}$", re.I)
 
 # --- numbers -----------------------------------------------------------------------------
 NUMBER_WORDS: dict[str, int] = {
