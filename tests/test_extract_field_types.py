@@ -1,0 +1,119 @@
+"""Event type and status fields real copy words its own way (issue 14, field accuracy), each
+checked on sentences written for these tests (none from any gold file): the aircraft that
+fires a missile, the "raids" of wire copy, a party's committed "would"."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.extract import extract
+from strikewatch.extract.status import read_status
+from strikewatch.records import Article, Mention
+
+PUB = "2024-06-10"  # a Monday
+AIR = "Air/drone strike"
+SHELL = "Shelling/artillery/missile attack"
+
+
+def _events(text: str) -> list[Mention]:
+    return [m for m in extract(Article(text=text, published=PUB)) if m.kind == "event"]
+
+
+def _first(text: str) -> Mention:
+    ms = _events(text)
+    assert ms, text
+    return ms[0]
+
+
+def _status(sentence: str, word: str) -> str:
+    i = sentence.index(word)
+    return read_status(sentence, i, i + len(word))[0]
+
+
+# --- an aircraft's launch is an air strike ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A US drone fired two missiles at a house in North Waziristan on Friday, killing four "
+    "people, officials said.",
+    "Three men died on Sunday when an unmanned aircraft fired missiles at their car near "
+    "Mir Ali.",
+    "Warplanes reportedly launched rockets at a market outside the town, killing six.",
+    "A helicopter gunship fired rockets at a convoy on the highway, leaving five dead.",
+    "Two militants were killed when a drone-fired missile struck their hideout on Tuesday.",
+    "Israeli warplanes pounded the southern suburbs overnight, killing three, the ministry "
+    "said.",
+])
+def test_a_launch_from_an_aircraft_is_an_air_strike(text: str) -> None:
+    m = _first(text)
+    assert m.event_type == "Explosions/Remote violence"
+    assert m.sub_event_type == AIR
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah fired rockets at an army post in northern Israel on Monday, wounding two "
+    "soldiers.",
+    "The rebels launched missiles at the port city overnight, killing three civilians.",
+    "Government troops shelled the village on Friday, killing four people.",
+])
+def test_a_launch_from_the_ground_stays_shelling(text: str) -> None:
+    assert _first(text).sub_event_type == SHELL
+
+
+# --- the "raids" of wire copy ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Four people were killed on Thursday in a string of Israeli raids on southern Lebanon, "
+    "the health ministry said.",
+    "Heavy raids across the south on Friday left a woman dead and 25 people hurt, the "
+    "ministry said.",
+    "Several raids overnight on villages near the border killed three people, state media "
+    "reported.",
+    "Israeli airstrikes hit a district of Damascus before dawn on Sunday. Five people died "
+    "and 15 were hurt in the raid, the state news agency said.",
+])
+def test_raids_with_no_ground_force_are_air_strikes(text: str) -> None:
+    ms = extract(Article(text=text, published=PUB))  # ("several raids": a tally of them)
+    assert any(m.sub_event_type == AIR and m.event_type == "Explosions/Remote violence"
+               for m in ms), [(m.event_type, m.sub_event_type) for m in ms]
+    assert not any(m.event_type == "Battles" for m in ms)
+
+
+@pytest.mark.parametrize("text", [
+    "US special forces raided a compound in Idlib on Monday, killing a senior Islamic State "
+    "leader, the Pentagon said.",
+    "Troops killed six militants in a raid on a hideout in the district on Tuesday.",
+    "Police raids in the city on Friday left two suspects dead and four arrested.",
+    "Airstrikes hit the province last week. On Monday commandos raided a farmhouse there, "
+    "killing two fighters.",
+])
+def test_ground_raids_stay_battles(text: str) -> None:
+    ms = _events(text)
+    assert ms
+    assert not any(m.sub_event_type == AIR and "raid" in (m.provenance.get("event_type") or
+                                                          [None])[0].text.lower()
+                   for m in ms if m.provenance.get("event_type"))
+
+
+# --- a party's committed "would" is a threat -------------------------------------------------
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The defence minister said a total war would destroy the militia and strike the country "
+     "hard.", "strike"),
+    ("\"An all-out war would crush the militia and strike the capital,\" the minister "
+     "told reporters.", "strike"),
+    ("The army chief warned on Tuesday that his forces will bomb the ports again.", "bomb"),
+    ("Speaking in parliament, he stressed that the air force would hit every launch site.",
+     "hit every launch site"),
+])
+def test_a_partys_committed_future_of_force_is_threatened(sentence: str, word: str) -> None:
+    assert _status(sentence, word) == "threatened"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Analysts said a wider war would devastate the region and strike its economy.",
+     "strike"),
+    ("A full-scale strike on the ports could follow within days.", "strike"),
+    ("The minister said the air force would not strike civilian areas.", "strike"),
+])
+def test_speculation_or_a_refusal_is_no_threat(sentence: str, word: str) -> None:
+    assert _status(sentence, word) != "threatened"
