@@ -117,3 +117,29 @@ def test_a_partys_committed_future_of_force_is_threatened(sentence: str, word: s
 ])
 def test_speculation_or_a_refusal_is_no_threat(sentence: str, word: str) -> None:
     assert _status(sentence, word) != "threatened"
+
+
+# --- "no civilians" said several ways is a civilian toll of zero ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A US air strike killed 12 militants near Jilib on Tuesday; no civilians are believed to "
+    "have been harmed, the command said.",
+    "A US air strike killed 12 militants near Jilib on Tuesday and killed or injured no "
+    "civilians, the command said.",
+    "A US air strike killed 12 militants near Jilib on Tuesday, and not a single civilian was "
+    "hurt, the command said.",
+    "A US air strike killed 12 militants near Jilib on Tuesday; no civilian was reported to "
+    "have been injured.",
+])
+def test_no_civilians_hurt_is_a_civilian_toll_of_zero(text: str) -> None:
+    m = _first(text)
+    assert (m.civilians_killed_low, m.civilians_killed_high) == (0, 0)
+
+
+@pytest.mark.parametrize("text", [
+    "A US air strike killed 12 militants near Jilib on Tuesday, the command said, without "
+    "saying whether civilians were hurt.",
+    "A US air strike killed 12 militants and two civilians near Jilib on Tuesday.",
+])
+def test_civilians_unsaid_or_counted_are_not_zero(text: str) -> None:
+    assert _first(text).civilians_killed_low != 0
