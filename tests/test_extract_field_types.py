@@ -143,3 +143,39 @@ def test_no_civilians_hurt_is_a_civilian_toll_of_zero(text: str) -> None:
 ])
 def test_civilians_unsaid_or_counted_are_not_zero(text: str) -> None:
     assert _first(text).civilians_killed_low != 0
+
+
+# --- who acted: a partner, a place's country, a dateline are not the agent -------------------
+
+def _actor1(text: str) -> str | None:
+    m = _first(text)
+    return m.actor1.country if m.actor1 else None
+
+
+@pytest.mark.parametrize("text", [
+    "On Thursday U.S. forces, coordinating with Nigerian authorities, struck two camps in "
+    "the northwest, killing several militants.",
+    "U.S. aircraft, cooperating closely with Somali officials, struck a camp near Jilib on "
+    "Monday, killing seven fighters.",
+    "American jets, supported by Iraqi forces, bombed a hideout in Anbar on Friday, killing "
+    "five militants.",
+])
+def test_a_partner_named_beside_the_agent_is_not_the_agent(text: str) -> None:
+    assert _actor1(text) == "US"
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday a house in Nangarhar province, Afghanistan, was destroyed in an air strike "
+    "that killed six people.",
+    "A market near the town of Jilib, Somalia, was hit in a strike on Tuesday that killed "
+    "four.",
+])
+def test_the_country_closing_a_place_does_not_act(text: str) -> None:
+    assert _actor1(text) not in ("AF", "SO")
+
+
+def test_a_sentence_on_a_day_of_its_own_opens_another_act() -> None:
+    ms = _events("An Israeli strike on a car in a southern village killed one man on Saturday, "
+                 "the ministry said. On Thursday four people were killed in a string of "
+                 "Israeli raids on the south, the ministry said.")
+    assert len(ms) == 2
