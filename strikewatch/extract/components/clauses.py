@@ -112,6 +112,7 @@ _SPREAD_RAIDS = re.compile(
     r"\b(?:string|series|wave|spate|number|dozens|scores|several|multiple|heavy|fierce|"
     r"intense|intensive|violent|successive|repeated|renewed|fresh|new)\b[^.;]{0,40}$",
     re.IGNORECASE)
+_POSSESSED_RAIDS = re.compile(r"\b(?:its|their|his|her)\s+$", re.IGNORECASE)
 _RAIDS_OVER = re.compile(r"raids\s+(?:on|across|targeting|against|in|over)\b", re.IGNORECASE)
 _AIR_TOLD = re.compile(r"\b(?:air ?strikes?|airstrikes?|air raids?|warplanes?|(?:fighter )?jets|"
                        r"drone strikes?|aerial|bombard(?:ed|ment)|bombing)\b", re.IGNORECASE)
@@ -120,8 +121,9 @@ _AIR_TOLD = re.compile(r"\b(?:air ?strikes?|airstrikes?|air raids?|warplanes?|(?
 def _raid_from_air(doc: Doc, f: Frame, raid: Trigger) -> bool:
     """Whether a "raid" told in this frame's sentence is an air raid (see `_RAID_WORD`)."""
     s = f.sentence
-    if _GROUND.search(s.text):
-        return False
+    if _GROUND.search(s.text) or _POSSESSED_RAIDS.search(doc.text, max(s.start, raid.start - 12),
+                                                         raid.start):
+        return False  # ("its raids on military sites": the campaign told before, described)
     if raid.text.lower().endswith("s") and (
             _SPREAD_RAIDS.search(doc.text, max(s.start, raid.start - 40), raid.start) or
             _RAIDS_OVER.match(doc.text, raid.start, min(s.end, raid.end + 12))):
