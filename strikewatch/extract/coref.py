@@ -309,12 +309,16 @@ def replies(text: str, f: Frame, base: int = 0) -> bool:
 
 # "last Thursday", "this past Friday": the day of an earlier act, told in a later sentence
 _LAST_DAY = anchored(re.compile(rf"\b(?:last|this\s+past)\s+({DAY})\b"))
+# a sentence that opens on a day of its own: "On Thursday four people were killed in a
+# string of raids" (a weak word there tells another day's act, not the one told before)
+_OPENING_DAY = re.compile(rf"\s*(?:(?:Earlier|Late|Early)\s+)?(?:on\s+)?({DAY})\b",
+                          re.IGNORECASE)
 
 
 def _earlier_day(f: Frame, g: Group) -> bool:
     """Whether f's sentence dates an act to "last <weekday>", a day none of the group's
     sentences names (dates are read after coreference, so the words decide here)."""
-    m = _LAST_DAY.search(f.sentence.text)
+    m = _LAST_DAY.search(f.sentence.text) or _OPENING_DAY.match(f.sentence.text)
     return m is not None and not any(m.group(1) in x.sentence.text for x in g.frames)
 
 

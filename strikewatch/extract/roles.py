@@ -49,6 +49,12 @@ _LOCATIVE = re.compile(r"\b(?:in|inside|into|near|across|off|of|from|with|over|t
                        r"(?:the\s+)?" + _QUARTERS + "$", re.IGNORECASE)
 # "killed by Israeli jets", "killed by a \"unilateral strike\" of U.S. troops" (not "by a
 # strike on X": X was hit)
+# "in Nangarhar province, ", "near the town of Jilib, ": a place whose country follows
+_PLACE_APPOSITION = re.compile(
+    r"\b(?:in|inside|near|outside|of|from|at)\s+(?:the\s+)?(?:(?:town|city|village|province|district|"
+    r"region|state|county|governorate)\s+of\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*"
+    r"(?:\s+(?:province|district|state|region|county|governorate|city|village|town|area))?"
+    r"\s*,\s+(?:the\s+)?$")
 _PLACE_LIST = re.compile(r"\b(?:in|inside|into|near|across|of|from|over|to)\s+(?:the\s+)?"
                          r"(?:[A-Z][\w-]*,?\s+(?:and|or)\s+)?$")
 # "hit a boat tied to the ELN", "a town held by al-Shabab", "vessels operated by a cartel":
@@ -298,8 +304,11 @@ _ITS_AFTER = re.compile(r",\s+(?:its|their)\b")
 # "in coordination with the Somali government", "at the request of Baghdad": a partner of
 # who acted, not who was hit
 _PARTNER_BEFORE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:coordination|cooperation|partnership|"
-                             r"conjunction|support)\s+(?:with|of)|together\s+with|alongside|"
-                             r"jointly\s+with|working\s+with|with\s+the\s+(?:support|consent|"
+                             r"conjunction|support|tandem)\s+(?:with|of)|together\s+with|alongside|"
+                             r"jointly\s+with|(?:working|coordinating|cooperating|collaborating|"
+                             r"partnering|teaming\s+up|acting)\s+(?:closely\s+)?with|"
+                             r"(?:supported|backed|assisted|aided|helped)\s+by|"
+                             r"with\s+the\s+(?:support|consent|"
                              r"approval)\s+of|at\s+the\s+(?:request|invitation)\s+of|"
                              r"on\s+behalf\s+of)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,2}?$",
                              re.IGNORECASE)
@@ -436,6 +445,10 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
              not _PARTNER_BEFORE.search(text, max(0, h.start - start - 45), h.start - start) and
              not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start]) and
                   not _co_agent(text, h, start, trig_start)) and
+             # "a wedding in Nangarhar province, Afghanistan, became a massacre": the state
+             # ends a place's name, it does not act
+             not (h.actor.type == "state" and
+                  _PLACE_APPOSITION.search(text, max(0, h.start - start - 60), h.start - start)) and
              not _SPEAKER_AFTER.match(text[h.end - start:])]
     # "a helicopter raid", "a drone strike": a word modifying the event noun is its
     # instrument, not its agent (a demonym there is handled by the caller)

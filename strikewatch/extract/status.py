@@ -318,8 +318,29 @@ def read_status(sentence: str, trig_start: int, trig_end: int
         return "occurred", None, False  # "may have died in Sunday's attack"
     if m:
         cue = (m.start() + len(pre) - len(local), m.end() + len(pre) - len(local))
-        return ("planned" if _PLAN.search(sentence) else "hypothetical"), cue, True
+        if _PLAN.search(sentence):
+            return "planned", cue, True
+        if _party_commits(sentence, pre):
+            return "threatened", cue, True  # "Katz said a war would destroy Hezbollah"
+        return "hypothetical", cue, True
     return "occurred", None, False
+
+
+# a party's word: a say-verb, or the colon or quote mark of its words
+_SPOKEN = re.compile(r"\b(?:said|says|say|told|tells|warned|warns|vowed|vows|declared|"
+                     r"stated|insisted|added|pledged|promised|stressed)\b|[:\"“”]",
+                     re.IGNORECASE)
+_NEGATED_MODAL = re.compile(r"(?:\bwill|\bwould|\bshall|'ll|’ll)\s+(?:not|never)\b|\b(?:won['’]t|"
+                            r"wouldn['’]t)\b", re.IGNORECASE)
+
+
+def _party_commits(sentence: str, pre: str) -> bool:
+    """A party's committed future of force, in its own words ("the minister said a war would
+    wipe out Hezbollah", "X warned: 'we will strike'"): a threat, not speculation (why: a
+    coder records a party's promise of its own violence as `threatened`; an analyst's or a
+    could/might stays hypothetical)."""
+    return _committed_before(pre) and not _NEGATED_MODAL.search(pre[-50:]) and \
+        bool(_SPOKEN.search(sentence)) and not _SPECULATION.search(sentence)
 
 
 def read_hedges(sentence: str) -> list[tuple[str, int, int]]:

@@ -73,6 +73,10 @@ def _possessor_of_trigger(text: str, f: Frame, before: str) -> ActorHit | None:
     return ActorHit(a, b, Actor(name=name, type="state", country=code))
 
 
+# a dateline opening a sentence: "North Waziristan (Outlet) – ", "ISLAMABAD (AP) — "
+_DATELINE = re.compile(r"\s*(?:[A-Z][\w'’.-]*,?\s+){1,4}\([^()]{1,30}\)\s*[–—-]")
+
+
 def _geo_country(name: str) -> str | None:
     """The geo component's reading of a name's country ("Sinaloa Cartel" -> MX)."""
     try:
@@ -134,6 +138,7 @@ def _by_parse(f: Frame, hits: list[ActorHit]) -> None:
         return
     agent, patient = nlp.agent_patient(sdoc, f.trigger.start - s.start,
                                        f.trigger.end - s.start)
+    filed = m.end() if (m := _DATELINE.match(s.text)) else 0
     for role, span in (("actor1", agent), ("actor2", patient)):
         if span is None:
             continue
@@ -151,6 +156,8 @@ def _by_parse(f: Frame, hits: list[ActorHit]) -> None:
         for ea, eb, label in nlp.entities(sdoc):
             if label == "GPE" and PLACE_BEFORE.search(s.text, max(0, ea - 30), ea):
                 continue  # "97 nautical miles northwest of Hodeidah": where, not who
+            if ea < filed:
+                continue  # "North Waziristan (Outlet) – A drone ...": where it was filed
             if label in ("ORG", "PERSON", "NORP", "GPE") and a <= s.start + ea < b:
                 name = s.text[ea:eb]
                 country = demonym_country(name) or country_names().get(name) or \

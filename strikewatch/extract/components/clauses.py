@@ -85,6 +85,53 @@ _INSTRUMENT = re.compile(
 _WEAPON_BEFORE = re.compile(r"\b(?:(?P<air>drone|air|UAV)|missile|rocket|artillery|mortar|"
                             r"ballistic missile|cruise missile)s?\s+$", re.IGNORECASE)
 
+# an aircraft as the subject of the launch, or the launcher of the weapon: "a US drone fired
+# two missiles", "warplanes had launched rockets", "a drone-fired missile struck", "a drone
+# missile strike", "Hellfire missiles hit": a strike from the air, whatever it fired
+_AIR_LAUNCHER = re.compile(
+    r"\b(?:(?:drones?|UAVs?|warplanes?|(?:fighter )?jets?|aircraft|helicopters?(?: gunships?)?|"
+    r"gunships?|planes?|bombers?)(?:\s+(?:had|has|have|reportedly|allegedly|also|then|later|"
+    r"apparently|first|again|subsequently))*|drone[- ]fired|air[- ]launched|"
+    r"(?:drone|helicopter|aircraft|jet)[- ]launched|drone|Hellfire)(?:\s+|-)$", re.IGNORECASE)
+_LAUNCH_WORD = re.compile(r"(?:fired|launched|lobbed|sent|missiles?|rockets?|pound(?:ed|ing)|"
+                          r"pummell?(?:ed|ing)|shell(?:ed|ing))\b", re.IGNORECASE)
+
+# "raid" is a ground assault unless the copy says otherwise: wire copy from Lebanon, Syria
+# or Yemen calls air strikes "raids" ("a string of Israeli raids on the south"); a raid with
+# no ground force, arrest or landing named is one from the air when it is plural and
+# counted or spread over an area, or when the article already told of air strikes
+_RAID_WORD = re.compile(r"raids?$", re.IGNORECASE)
+_GROUND = re.compile(
+    r"\b(?:troops|soldiers|commandos?|special[- ](?:operations? )?forces|rangers|operators|"
+    r"SEALs|marines|paratroopers|ground|helicopter[- ]borne|heli-borne|landed|stormed|"
+    r"door|captured?|capturing|detain(?:ed|ing)|arrest(?:ed|ing|s)?|seized|abduct(?:ed|ing)|"
+    r"police|policemen|gang|gunmen|bandits|vigilantes|militias?|fighters? (?:stormed|"
+    r"entered)|on foot|house-to-house|forces (?:carried out|conducted|mounted|launched))\b",
+    re.IGNORECASE)
+_SPREAD_RAIDS = re.compile(
+    r"\b(?:string|series|wave|spate|number|dozens|scores|several|multiple|heavy|fierce|"
+    r"intense|intensive|violent|successive|repeated|renewed|fresh|new)\b[^.;]{0,40}$",
+    re.IGNORECASE)
+_POSSESSED_RAIDS = re.compile(r"\b(?:its|their|his|her)\s+$", re.IGNORECASE)
+_RAIDS_OVER = re.compile(r"raids\s+(?:on|across|targeting|against|in|over)\b", re.IGNORECASE)
+_AIR_TOLD = re.compile(r"\b(?:air ?strikes?|airstrikes?|air raids?|warplanes?|(?:fighter )?jets|"
+                       r"drone strikes?|aerial|bombard(?:ed|ment)|bombing)\b", re.IGNORECASE)
+
+
+def _raid_from_air(doc: Doc, f: Frame, raid: Trigger) -> bool:
+    """Whether a "raid" told in this frame's sentence is an air raid (see `_RAID_WORD`)."""
+    s = f.sentence
+    if _GROUND.search(s.text) or _POSSESSED_RAIDS.search(doc.text, max(s.start, raid.start - 12),
+                                                         raid.start):
+        return False  # ("its raids on military sites": the campaign told before, described)
+    if raid.text.lower().endswith("s") and (
+            _SPREAD_RAIDS.search(doc.text, max(s.start, raid.start - 40), raid.start) or
+            _RAIDS_OVER.match(doc.text, raid.start, min(s.end, raid.end + 12))):
+        return True
+    before = doc.text[max(0, s.start - 1500):s.start]
+    return bool(_AIR_TOLD.search(before) or _AIR_TOLD.search(s.text)) and \
+        not _GROUND.search(before)
+
 
 def _priority(t: Trigger) -> tuple[int, int, int, int]:
     # "One man was killed by an Israeli strike …, despite the ceasefire": where a clause
@@ -402,6 +449,23 @@ def _type_frame(doc: Doc, f: Frame, inside: list[Trigger], b: int) -> None:
         f.sub_event_type = "Air/drone strike" if inst.group("air") else \
             "Shelling/artillery/missile attack"
         f.cite("event_type", inst.start(), inst.end())
+    _retype_from_air(doc, f)
+
+
+def _retype_from_air(doc: Doc, f: Frame) -> None:
+    """A launch or raid that the copy places in the air: an air/drone strike (why: the
+    missile a drone fires and the raid of wire copy are what ACLED codes as air strikes)."""
+    cited = f.prov.get("event_type") or []
+    if not cited:
+        return
+    a, b = cited[-1]
+    word = doc.text[a:b]
+    if f.sub_event_type == "Shelling/artillery/missile attack" and _LAUNCH_WORD.match(word) \
+            and _AIR_LAUNCHER.search(doc.text, max(f.sentence.start, a - 50), a):
+        f.sub_event_type = "Air/drone strike"
+    elif f.event_type == BAT and f.sub_event_type == "Armed clash" and \
+            _RAID_WORD.match(word) and _raid_from_air(doc, f, Trigger(a, b, word, None, None)):
+        f.event_type, f.sub_event_type = ERV, "Air/drone strike"
 
 
 @component("clauses", requires=("doc.sentences", "doc.triggers"),
