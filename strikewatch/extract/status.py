@@ -41,7 +41,12 @@ _IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should|in the event)\b|\b(?:if|
 # a relative clause opened after the condition word and still open at the event word
 _RELATIVE_AFTER = re.compile(r",\s+(?:(?:\w+\s+){1,2}of\s+)?(?:whom|which|who)\b[^,;]*$",
                              re.IGNORECASE)
-_POST_IF = prefixed(re.compile(r"\b(?<!even )(?<!as )(?:if|unless|(?<!at )(?<!all at )once|"
+# (not a hedge on the report, "..., if accurate", "if true", "if confirmed", nor a time
+# told in the past perfect, "once Israel had hit its nuclear sites": the act is told done)
+_POST_IF = prefixed(re.compile(r"\b(?<!even )(?<!as )(?:if(?!\s+(?:[\w'’]+\s+){0,3}?"
+                               r"(?:true|accurate|correct|confirmed|verified|genuine|"
+                               r"authentic)\b)|unless|"
+                               r"(?<!at )(?<!all at )once(?![^,;.]{0,50}?\bhad\b)|"
                                r"provided that|in the event that)\b", re.IGNORECASE))
 # a claim of the event denied later in the sentence: "..., a claim Cairo denied", "...,
 # an account the army has rejected", "reports denied by the army" (not "..., which the
