@@ -109,3 +109,88 @@ def test_a_hedge_or_a_past_time_after_the_act_leaves_it_occurred(text: str) -> N
 ])
 def test_a_condition_on_a_future_act_stays_unoccurred(text: str) -> None:
     assert occurred(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "US airstrikes hit Hodeidah overnight, the rebels' television said.",
+    "New US airstrikes have reportedly hit Hodeidah, the Yemeni port city, after the rebel "
+    "leader threatened to strike American warships.",
+    "Israeli strikes killed three people in Khiam on Tuesday, the health ministry said.",
+    "Russian missile strikes pounded the port of Odesa before dawn on Tuesday.",
+])
+def test_a_plural_that_did_something_to_a_named_target_is_an_act(text: str) -> None:
+    got = occurred(text)
+    assert len(got) == 1, [(m.kind, m.status) for m in read(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Drone strikes kill civilians and breed resentment, the report argued.",
+    "US strikes have hit boats in the Caribbean since September.",
+    "Trump threatened new strikes on Iran's nuclear sites.",
+])
+def test_a_plural_of_a_kind_of_act_or_a_threat_is_no_occurred_incident(text: str) -> None:
+    assert occurred(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Washington is looking for ways to deter the Houthis after fresh attacks by the group "
+    "on warships in the Red Sea on Tuesday.",
+    "Israel is preparing its response following Tuesday's missile attack on Tel Aviv.",
+    "The allies are weighing new sanctions in the wake of Tuesday's drone strike on the "
+    "refinery.",
+])
+def test_the_act_a_plan_came_after_is_told_done(text: str) -> None:
+    got = occurred(text)
+    assert len(got) == 1, [(m.kind, m.status) for m in read(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Iran warned it would retaliate after any strike on its nuclear sites.",
+    "The US plans to hit the group's bases after the talks end.",
+    "Officials said they would respond after a possible attack on the embassy.",
+])
+def test_an_act_after_a_future_or_possible_one_stays_unoccurred(text: str) -> None:
+    assert occurred(text) == []
+
+
+@pytest.mark.parametrize("page", [
+    "Home › US\n\nThree Dead as U.S. Forces Hit Caribbean Boat\n\nFebruary 23, 2026\n\n"
+    "No evidence was offered for the claim that the boat was carrying drugs.",
+    "World\n\nIsraeli drone struck a car near Tyre, killing two\n\nThe army gave no reason "
+    "for the attack, and the names of the dead were not released.",
+])
+def test_a_teaser_page_title_is_its_act(page: str) -> None:
+    """A page whose title is the only telling of its act (the prose only points back)."""
+    assert len(occurred(page)) == 1
+
+
+@pytest.mark.parametrize("page", [
+    # the lede tells the act: the title is no second one
+    "Israel Strikes Beirut Suburb\n\nIsraeli jets struck a building in Dahiyeh on "
+    "Tuesday, killing three, the army said.",
+    # the title warns: no act
+    "US Warns of Strikes on Cartels\n\nThe White House said it was weighing options.",
+    # a related story's headline below the prose stays furniture
+    "The minister spoke about the budget on Tuesday.\n\nRelated: Israeli Jets Hit Port "
+    "of Hodeidah",
+])
+def test_a_title_beside_a_lede_a_warning_or_a_related_link_adds_no_act(page: str) -> None:
+    assert len(occurred(page)) <= 1
+    if "Dahiyeh" not in page:
+        assert occurred(page) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a base in Mali on Tuesday, two days after a drone strike killed five "
+    "fighters near Kidal.",
+    "Rockets hit Kiryat Shmona on Tuesday, a few hours before Israeli jets bombed a depot in "
+    "Tyre.",
+])
+def test_an_act_counted_from_by_days_is_an_event_of_its_own(text: str) -> None:
+    """(the earlier act may be background: it is read, as an act of its own)"""
+    assert len([m for m in read(text) if m.status == "occurred"]) == 2
+
+
+def test_an_act_counted_from_that_is_the_strike_told_is_no_other() -> None:
+    text = "Two people died in hospital on Tuesday, a day after the strike had hit a house."
+    assert len(read(text)) == 1

@@ -290,7 +290,8 @@ _MILITARY_MOD = re.compile(
     r"joint|armed|anti-\w+)\b(?:\s+(?:and|\w+)){0,3}\s*$", re.IGNORECASE)
 _BARE_PLURAL_DET = re.compile(
     r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|latest|recent|last|first|"
-    r"second|third|such)\s+(?:(?!(?:of|on|in|at|to|for|with|by|from|against|into|over)\b)"
+    r"second|third|such|new|fresh|renewed)\s+(?:(?!(?:of|on|in|at|to|for|with|by|from|"
+    r"against|into|over)\b)"
     r"[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -313,6 +314,18 @@ _CARRIED_OUT = re.compile(r"\b(?:carried out|conducted|launched|(?:denied|denies
                           r"(?:worked|cooperated|collaborated|partnered|coordinated|joined "
                           r"forces) with (?:[\w.'’-]+ ){1,5}?(?:on|in))\s+"
                           r"(?:[\w-]+\s+|[\"“][^\"“”]{1,40}[\"”]\s+)?$", re.IGNORECASE)
+
+
+# a plural that did something to a named or counted target: "US airstrikes hit
+# Hodeidah overnight", "airstrikes have reportedly hit the port", "Israeli strikes killed
+# three people" — acts told (not "strikes hit boats", "drone strikes kill civilians": a
+# kind of act, its object a bare plural; not "would hit": a modal is no act)
+_DID_TO = re.compile(r"\s+(?:(?:have|had|has|also|reportedly|then|again|later)\s+){0,3}"
+                     r"(?:hit|struck|pounded|targeted|bombarded|destroyed|flattened|"
+                     r"levell?ed|razed|killed|wounded|injured)\s+(?:(?-i:[A-Z])|(?:at least|"
+                     r"more than|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                     r"several|dozens|scores|hundreds)\b)",
+                     re.IGNORECASE)
 
 
 # an answer told by its means: "responded quickly by", "hit back by", "retaliated by"
@@ -423,7 +436,7 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
                 word not in ("clashes", "fighting") and e.action is None and \
                 not WRECK_VERB.search(word) and \
                 not _BARE_PLURAL_DET.search(before) and not _CARRIED_OUT.search(before) and \
-                not _COUNTED.search(before[-30:]):
+                not _COUNTED.search(before[-30:]) and not _DID_TO.match(sentence, b):
             # a bare plural ("drone strikes", "strikes on vessels") speaks of a kind of
             # act, not one event: it joins a mention but does not start one.
             strength = "weak"
