@@ -114,14 +114,19 @@ def drop_furniture(doc: Doc) -> None:
 def _tells_act(doc: Doc, f: Frame) -> bool:
     """Whether a prose frame tells an act by a word of its own: strong, occurred, no "the
     strike" pointing back."""
+    pre = doc.text[max(0, f.trigger.start - 40):f.trigger.start]
     return not f.drop and f.trigger.strength == "strong" and f.status == "occurred" and \
-        (not f.anaphoric or _ACT_VERB.match(f.trigger.text) is not None) and \
-        not is_furniture(doc.text, f.trigger.start, f.trigger.end)
+        (_POINTED_BACK.search(pre) is None or _ACT_VERB.match(f.trigger.text) is not None) \
+        and not is_furniture(doc.text, f.trigger.start, f.trigger.end)
 
 
 # a verb telling the act ("The air force bombed", "jets struck"): the act's own telling,
 # whatever "the" stands before its subject
 _ACT_VERB = re.compile(r"(?:\w+ed|struck|hit|sank|sunk|shot|fought|blew|took)\b", re.IGNORECASE)
+# a noun pointing back at an act told ("the attack", "that strike"; not "its airstrike", the
+# party's own telling)
+_POINTED_BACK = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$",
+                           re.IGNORECASE)
 
 
 def _title_only(doc: Doc) -> list[Frame]:
