@@ -41,7 +41,12 @@ _IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should|in the event)\b|\b(?:if|
 # a relative clause opened after the condition word and still open at the event word
 _RELATIVE_AFTER = re.compile(r",\s+(?:(?:\w+\s+){1,2}of\s+)?(?:whom|which|who)\b[^,;]*$",
                              re.IGNORECASE)
-_POST_IF = prefixed(re.compile(r"\b(?<!even )(?<!as )(?:if|unless|(?<!at )(?<!all at )once|"
+# (not a hedge on the report, "..., if accurate", "if true", "if confirmed", nor a time
+# told in the past perfect, "once Israel had hit its nuclear sites": the act is told done)
+_POST_IF = prefixed(re.compile(r"\b(?<!even )(?<!as )(?:if(?!\s+(?:[\w'’]+\s+){0,3}?"
+                               r"(?:true|accurate|correct|confirmed|verified|genuine|"
+                               r"authentic)\b)|unless|"
+                               r"(?<!at )(?<!all at )once(?![^,;.]{0,50}?\bhad\b)|"
                                r"provided that|in the event that)\b", re.IGNORECASE))
 # a claim of the event denied later in the sentence: "..., a claim Cairo denied", "...,
 # an account the army has rejected", "reports denied by the army" (not "..., which the
@@ -229,6 +234,14 @@ _QUESTION = re.compile(r"^\W*(?:[\w'’ ]{1,25}:\s*)?(can|could|will|would|shoul
 _SINCE_PHRASE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 
 
+# an act named as what came before the clause's news: "after fresh attacks by the group",
+# "following last week's strike on", "in the wake of the raid" (not "after any strike", "after
+# a possible attack": what has not happened)
+_CAME_AFTER = re.compile(r"\b(?:after|following|in\s+the\s+wake\s+of)\s+(?!(?:[\w'’-]+\s+)"
+                         r"{0,4}?(?:any|possible|potential|future|planned|eventual|expected|"
+                         r"further|more)\b)(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+
+
 def read_status(sentence: str, trig_start: int, trig_end: int
                 ) -> tuple[Status, tuple[int, int] | None, bool]:
     """(status, (start, end) of the cue words or None, whether a cue was found) for the
@@ -238,6 +251,12 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     cue is returned whole ("warned that the US would"), because it is cited as the status's
     evidence: a cue's first letter alone ("w") tells a reader nothing.
     """
+    came_after = _CAME_AFTER.search(sentence, max(0, trig_start - 70), trig_start) \
+        if may_hold(lowered(sentence), ("after", "following", "wake")) else None
+    if came_after is not None:
+        # "are looking for ways to deter the Houthis after fresh attacks on warships": the
+        # act the news came after is told done; the cue before governs the main clause
+        sentence = " " * came_after.start() + sentence[came_after.start():]
     pre = sentence[:trig_start]
     # each pattern is searched only where the clause holds a word it needs (`may_hold`):
     # the same answer, most clauses turned away without a search

@@ -45,6 +45,12 @@ _TARGETS = (_WRECKED[3:-1] + r"|narco-?subs?|targets?|positions?|bases?|sites?|"
             r"facilit(?:y|ies)|ports?|docks?|depots?|camps?|strongholds?|hideouts?|"
             r"houses?|homes?|buildings?|compounds?|headquarters|airports?|warships?")
 
+# the verbs of a strike on a target besides "hit" and "struck", active and passive
+_STRIKE_VERBS = (r"targeted|bombarded|blasted|flattened|razed|levell?ed|knocked out|took out|"
+                 r"wiped out")
+_STRIKE_PASSIVE = (r"targeted|bombarded|blasted|flattened|razed|levell?ed|knocked out|"
+                   r"taken out|wiped out")
+
 # a settled place a strike hits, named by its kind ("the capital", "the northern province")
 _SETTLED = (r"capital|city|cities|towns?|villages?|provinces?|districts?|regions?|"
             r"neighbou?rhoods?|suburbs?|outskirts")
@@ -120,6 +126,23 @@ LEXICON: tuple[Entry, ...] = (
           rf"(?:had |has |have )?(?:been |was |were )(?:[\w-]+ )?hit|"
           rf"{_WRECKED} hit(?= (?:on|off|near|last|earlier|this)\b)", ERV, "Air/drone strike",
           generic=True),
+    # the verbs of a strike besides "hit" ("targeted", "bombarded", "blasted", "flattened",
+    # "razed", "levelled", "knocked out", "took out", "wiped out"), with a military or built
+    # target as object, either voice: "jets targeted a militant compound", "the depot was
+    # knocked out", "a house in the village was flattened by a bomb" (a word of its own:
+    # "targeted" alone stays weak — "said it had targeted a commander" refers back; "plans
+    # to target bases" is the act's purpose; "bombarded with questions" names no target)
+    Entry(rf"(?<!\bto )(?:{_STRIKE_VERBS}) (?:[\w-]+ ){{0,3}}?(?:{_TARGETS}|{_SETTLED})\b|"
+          rf"(?:{_TARGETS}) (?:(?:in|at|near|on|of) [\w-]+ (?:[\w-]+ )?)?"
+          rf"(?:had |has |have )?(?:been |was |were )(?:[\w-]+ )?(?:{_STRIKE_PASSIVE})"
+          r"(?![^.,;]{0,30}\b(?:earthquake|quake|storm|hurricane|typhoon|cyclone|flood|"
+          r"tornado|tsunami|fire|blaze|wildfire|landslide)s?\b)",
+          ERV, "Air/drone strike", generic=True),
+    # a person or fighters put out of action: "a drone took out an al-Shabaab commander",
+    # "the raid wiped out a cell's leaders" (not "took out a loan")
+    Entry(r"(?<!\bto )(?:took|taken|taking|wiped|knocked) out (?:[\w'’-]+ ){0,3}?"
+          r"(?:commanders?|leaders?|chiefs?|militants?|fighters?|operatives?|terrorists?|"
+          r"insurgents?|gunmen|jihadists?|cell)\b", ERV, "Air/drone strike", generic=True),
     # "hit" or "targeted" with a settled place as its object: "Israel hit the Yemeni capital
     # Sanaa", "jets targeted the town of Jisr" (a storm that hit a town is masked, below;
     # "plans to hit the capital" is the act's purpose)
@@ -267,7 +290,8 @@ _MILITARY_MOD = re.compile(
     r"joint|armed|anti-\w+)\b(?:\s+(?:and|\w+)){0,3}\s*$", re.IGNORECASE)
 _BARE_PLURAL_DET = re.compile(
     r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|latest|recent|last|first|"
-    r"second|third|such)\s+(?:(?!(?:of|on|in|at|to|for|with|by|from|against|into|over)\b)"
+    r"second|third|such|new|fresh|renewed)\s+(?:(?!(?:of|on|in|at|to|for|with|by|from|"
+    r"against|into|over)\b)"
     r"[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -292,6 +316,18 @@ _CARRIED_OUT = re.compile(r"\b(?:carried out|conducted|launched|(?:denied|denies
                           r"(?:[\w-]+\s+|[\"“][^\"“”]{1,40}[\"”]\s+)?$", re.IGNORECASE)
 
 
+# a plural that did something to a named or counted target: "US airstrikes hit
+# Hodeidah overnight", "airstrikes have reportedly hit the port", "Israeli strikes killed
+# three people" — acts told (not "strikes hit boats", "drone strikes kill civilians": a
+# kind of act, its object a bare plural; not "would hit": a modal is no act)
+_DID_TO = re.compile(r"\s+(?:(?:have|had|has|also|reportedly|then|again|later)\s+){0,3}"
+                     r"(?:hit|struck|pounded|targeted|bombarded|destroyed|flattened|"
+                     r"levell?ed|razed|killed|wounded|injured)\s+(?:(?-i:[A-Z])|(?:at least|"
+                     r"more than|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                     r"several|dozens|scores|hundreds)\b)",
+                     re.IGNORECASE)
+
+
 # an answer told by its means: "responded quickly by", "hit back by", "retaliated by"
 _ANSWERED_BY = re.compile(r"\b(?:responded|retaliated|hit\s+back|struck\s+back|hitting\s+back)"
                           r"\s+(?:[\w-]+ly\s+)?by\s+$", re.IGNORECASE)
@@ -301,9 +337,31 @@ _ANSWERED_BY = re.compile(r"\b(?:responded|retaliated|hit\s+back|struck\s+back|h
 _SUBJECT_GAP = re.compile(r"\s*(?:(?:had|has|have|also|reportedly|then)\s+){0,2}")
 
 
+# a strike verb heading its object ("targeted the bases"): counted as "hit" is, below
+_VERB_FIRST = re.compile(r"(?:" + _STRIKE_VERBS + r") ")
+# a target that suffered a strike ("homes were flattened", "four buildings were
+# flattened", "the site had been targeted"): the harm of an act, told beside the act or
+# after it — weak, unless its sentence names who or what did it ("was targeted by US
+# aircraft", "were razed by Russian bombs"), which tells the act itself
+# an object named by a pronoun's possessive ("targeted his car", "razed their homes"): the
+# person it stands for was told before, and so was the act
+_THEIRS = re.compile(r" (?:his|her|their)\b", re.IGNORECASE)
+_SUFFERED = re.compile(r"[\w-]+ (?:(?:in|at|near|on|of) [\w-]+ (?:[\w-]+ )?)?"
+                       r"(?:had |has |have )?(?:been |was |were )(?:[\w-]+ )?(?:"
+                       + _STRIKE_PASSIVE + r")$", re.IGNORECASE)
+_BY_FORCE = re.compile(r"\s+by\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:jets?|warplanes?|"
+                       r"aircraft|planes?|helicopters?|drones?|missiles?|rockets?|shells?|"
+                       r"forces|troops|army|military|navy|bombs?|bombers?|artillery|"
+                       r"air ?strikes?|strikes?|fire)\b", re.IGNORECASE)
+
+
+def before_text(sentence: str, a: int) -> str:
+    """The 60 characters before a word: where its determiner or count stands."""
+    return sentence[max(0, a - 60):a]
+
 # "hit three boats", "hit the bases", "hit dozens of sites": acts counted or pointed at
-_COUNTED_OBJECT = re.compile(r"hit (?:[\w-]+ )?(?:the|these|those|its|their|an?|another|one|"
-                             r"two|three|four|five|six|seven|eight|nine|ten|\d+|dozens|"
+_COUNTED_OBJECT = re.compile(r"(?:hit|" + _STRIKE_VERBS + r") (?:[\w-]+ )?(?:the|these|those|"
+                             r"its|their|an?|another|one|two|three|four|five|six|seven|eight|nine|ten|\d+|dozens|"
                              r"scores|several|multiple|more than)\b")
 
 
@@ -358,9 +416,14 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
             continue  # "Israeli airstrikes hit military sites": the strike is the event word
         taken.append((a, b))
         strength: Strength = e.strength
-        if word.startswith("hit ") and word.endswith("s") and not _COUNTED_OBJECT.match(word):
+        verb_first = word.startswith("hit ") or _VERB_FIRST.match(word) is not None
+        if _VERB_FIRST.match(word) and _THEIRS.search(word):
+            strength = "weak"  # "one man, hit when a drone targeted his car": told before
+        if _SUFFERED.match(word) and not _BY_FORCE.match(sentence, b):
+            strength = "weak"  # "after homes were flattened": what a strike told did
+        if verb_first and word.endswith("s") and not _COUNTED_OBJECT.match(word):
             strength = "weak"  # "have hit boats", "hit homes year after year": a kind of act
-        before = sentence[max(0, a - 60):a]
+        before = before_text(sentence, a)
         if e.strength == "weak" and e.generic and word.startswith(("operation", "mission",
                                                                     "campaign")):
             # "a covert military operation" can start a mention; "the operation" joins.
@@ -369,10 +432,11 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
         if strength == "strong" and word.endswith("s") and not word.endswith("ss") and \
                 not word.startswith(("fired", "firing", "launched", "launching", "lobbed",
                                      "sent", "sending", "hit ", "dropped")) and \
+                not verb_first and \
                 word not in ("clashes", "fighting") and e.action is None and \
                 not WRECK_VERB.search(word) and \
                 not _BARE_PLURAL_DET.search(before) and not _CARRIED_OUT.search(before) and \
-                not _COUNTED.search(before[-30:]):
+                not _COUNTED.search(before[-30:]) and not _DID_TO.match(sentence, b):
             # a bare plural ("drone strikes", "strikes on vessels") speaks of a kind of
             # act, not one event: it joins a mention but does not start one.
             strength = "weak"

@@ -99,12 +99,56 @@ def is_furniture(text: str, start: int, end: int) -> bool:
                                                     _headline_case(line))
 
 
-@component("furniture", requires=("doc.frames", "frame.drop"), assigns=("frame.drop",))
+@component("furniture", requires=("doc.frames", "frame.drop", "frame.status",
+                                  "frame.anaphoric"), assigns=("frame.drop",))
 def drop_furniture(doc: Doc) -> None:
-    """Event words on headline, crosshead and related-link lines tell no event of their own."""
+    """Event words on headline, crosshead and related-link lines tell no event of their own,
+    except the page's title where the prose tells the act only by reference (`_title_only`)."""
+    title = _title_only(doc)
     for f in doc.frames:
-        if not f.drop and is_furniture(doc.text, f.trigger.start, f.trigger.end):
+        if not f.drop and f not in title and is_furniture(doc.text, f.trigger.start,
+                                                          f.trigger.end):
             f.drop = True
+
+
+def _tells_act(doc: Doc, f: Frame) -> bool:
+    """Whether a prose frame tells an act by a word of its own: strong, occurred, no "the
+    strike" pointing back."""
+    pre = doc.text[max(0, f.trigger.start - 40):f.trigger.start]
+    return not f.drop and f.trigger.strength == "strong" and f.status == "occurred" and \
+        (_POINTED_BACK.search(pre) is None or _ACT_VERB.match(f.trigger.text) is not None) \
+        and not is_furniture(doc.text, f.trigger.start, f.trigger.end)
+
+
+# a verb telling the act ("The air force bombed", "jets struck"): the act's own telling,
+# whatever "the" stands before its subject
+_ACT_VERB = re.compile(r"(?:\w+ed|struck|hit|sank|sunk|shot|fought|blew|took)\b", re.IGNORECASE)
+# a noun pointing back at an act told ("the attack", "that strike"; not "its airstrike", the
+# party's own telling)
+_POINTED_BACK = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$",
+                           re.IGNORECASE)
+
+
+def _title_only(doc: Doc) -> list[Frame]:
+    """The frames of the page's title (its first line of words, before any prose) where the
+    title is the only telling of the act: a teaser page ("Three Dead as U.S. Forces Hit
+    Caribbean Boat", then "the boat was carrying drugs") whose prose tells no act with a
+    strong word of its own. An occurred title's act is then the page's news; a related
+    story's headline further down, or a title beside a lede that tells the act, stays
+    furniture."""
+    if not doc.frames:
+        return []
+    start = min(f.trigger.start for f in doc.frames)
+    a, b = _line_of(doc.text, start, start)
+    if not is_furniture(doc.text, a, b) or any(
+            not is_furniture(doc.text, m.start(), m.end())
+            for m in re.finditer(r"\S[^\n]*", doc.text[:a])):
+        return []  # the first event word stands in prose, or prose comes before it
+    title = [f for f in doc.frames if a <= f.trigger.start < b and not f.drop and
+             f.trigger.strength == "strong" and f.status == "occurred" and not f.status_cued]
+    if not title or any(_tells_act(doc, f) for f in doc.frames if f.trigger.start >= b):
+        return []
+    return title
 
 
 # an embedded social-media post: its link, its "[Embedded post: ...]" stand-in, or its
@@ -794,8 +838,10 @@ def _restarted(f: Frame) -> bool:
 
 
 # a verb of impact right after the plural: "other strikes hit the province"
-_IMPACT_AFTER = re.compile(r"\s+(?:also\s+|later\s+)?(?:hit|struck|destroyed|pounded|levell?ed|"
-                           r"flattened|sank)\b", re.IGNORECASE)
+# ("airstrikes have reportedly hit Hodeidah": a perfect and an adverb between)
+_IMPACT_AFTER = re.compile(r"\s+(?:(?:also|later|have|has|had|reportedly|then|again)\s+){0,3}"
+                           r"(?:hit|struck|destroyed|pounded|levell?ed|flattened|sank|"
+                           r"razed|bombarded|targeted)\b", re.IGNORECASE)
 
 
 

@@ -172,6 +172,13 @@ _EVENT_BREAK = re.compile(
     # another one, told with its own words
     r"\s+(?:came|comes|come|coming|was\s+carried\s+out|were\s+carried\s+out|carried\s+out|"
     r"was\s+launched|were\s+launched)\s+(?:[\w'’-]+\s+){0,4}?after\s+|"
+    # "the bombing fell exactly seven days after the chief was killed in a US air strike",
+    # "hours before gunmen attacked the base": a time counted from another act, told after
+    # (not "a day after the strike had hit a house": the act just told, referred to)
+    r"\s+(?:(?:exactly|just|only|some|about|nearly|barely)\s+)?(?:a|an|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|\d+|several|a\s+few)\s+(?:hours?|days?|weeks?|months?)"
+    r"\s+(?:after|before)\s+(?!(?:the|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:strikes?|attacks?|raids?|bombings?|shelling|assaults?|operations?)\b)|"
     # "the strikes answered repeated Houthi attacks on Israel", "the raid was a reprisal for
     # the bombing in Quetta": what the strikes answered is an earlier act, the other side's
     r"\s+(?:answered|(?:was|were|came)\s+(?:an?\s+|in\s+)?(?:[\w-]+\s+)?(?:response|"

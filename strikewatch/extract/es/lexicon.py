@@ -32,6 +32,21 @@ STRIKE_WORDS = anchored(re.compile(
     r"(?:lanchas?|embarcaci(?:ón|ones)|"
     r"narcolanchas?|botes?|semisumergibles?|naves?|buques?)|"
     r"vol(?:ó|aron)\s+(?:una?\s+|la\s+|el\s+)?(?:lancha|embarcación|narcolancha|bote)|"
+    # the target told first: "la lancha que los militares destruyeron a mediados de
+    # septiembre", "el campamento que bombardearon", "la embarcación fue hundida por un
+    # misil", "los laboratorios habrían sido destruidos" (not "la lancha se hundió")
+    r"(?:lanchas?|embarcaci(?:ón|ones)|narcolanchas?|botes?|semisumergibles?|buques?|"
+    r"campamentos?|laboratorios?|bases?|instalaciones|depósitos?|edificios?)\s+"
+    r"(?:que\s+(?:[\wáéíóúñ.]+\s+){0,6}?(?:destru(?:yó|yeron)|hundi(?:ó|eron))|"
+    r"(?:(?:en|de|del|cerca\s+de)\s+(?:[\wáéíóúñ]+\s+){1,3}){0,2}"
+    r"(?:fue|fueron|ha\s+sido|han\s+sido|había\s+sido|habían\s+sido|habría\s+sido|"
+    r"habrían\s+sido)\s+(?:[\wáéíóú]+mente\s+)?(?:destruid|hundid)[oa]s?"
+    r"(?![^.;]{0,40}?\b(?:incendio|fuego|llamas|terremoto|sismo|huracán|tormenta|"
+    r"inundaci|temporal|derrumbe)))|"
+    # a launch at a target: "dispararon un misil contra Tel Aviv", "lanzaron cohetes hacia
+    # el norte de Israel" (not "lanzó un misil de prueba": no target)
+    r"(?:dispar|lanz)(?:ó|aron)\s+(?:[\wáéíóú-]+\s+){0,3}?(?:misil(?:es)?|cohetes?|"
+    r"proyectil(?:es)?|dron(?:es)?|obuses|morteros?)(?=[^.;]{0,60}?\b(?:contra|hacia|sobre)\b)|"
     r"alcanzada por un proyectil|ofensiva(?: militar| terrestre| (?:en|a|por) tierra)|"
     r"misi(?:ón|ones)\s+(?:[\wáéíóú]+,?\s+){0,2}?militar(?:es)?|"
     r"destru(?:yó|yeron|ir|ida|ido)\s+(?:[\wáéíóú]+\s+){0,2}?(?:laboratorios|campamentos)|"
