@@ -42,7 +42,14 @@ from collections.abc import Callable
 
 from strikewatch.extract.components.dates import day_of_telling, telling_day, told_at
 from strikewatch.extract.context import Doc, Frame, Group
-from strikewatch.extract.coref import also_elsewhere, replies, told_by_relative_day, year_named
+from strikewatch.extract.coref import (
+    ONE_MORE_ACT,
+    also_elsewhere,
+    ranks_differ,
+    replies,
+    told_by_relative_day,
+    year_named,
+)
 from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.date_forms import DAY, MONTH_ABBRS, MONTH_NAMES
 from strikewatch.extract.pipeline import component
@@ -212,11 +219,6 @@ def _no_party(g: Group) -> bool:
     return g.value("actor1") is None and g.value("actor2") is None
 
 
-# what "more" must count to tell more acts ("two more boats", "more strikes followed"; not
-# "more than 40", "more people were pulled out"); "once more", "twice more" repeat an act
-_ACT_WORDS = (r"(?:strikes?|airstrikes?|attacks?|raids?|bombings?|shelling|operations?|"
-              r"incidents?|boats?|vessels?|ships?|targets?|sites?|drones?|missiles?|rockets?|"
-              r"shells?|bombs?|sorties?|waves?)\b")
 # what "later" can date other than an act: a telling, a count or a death from the act's
 # wounds ("Rescuers later said 12 had died", "the toll later rose", "two later died")
 _TOLD_WORDS = (r"(?:said|says|told|report(?:s|ed)?|announc\w*|confirm\w*|stat(?:ed|es|ing)|"
@@ -226,15 +228,16 @@ _TOLD_WORDS = (r"(?:said|says|told|report(?:s|ed)?|announc\w*|confirm\w*|stat(?:
                r"publish\w*|released?|wrote|posted|claim\w*|admit\w*|acknowledg\w*)\b")
 # words in an event's own clause, up to its event word, that set it apart from an event told
 # before: "another strike", "a second raid", "in a separate attack", "the first incident",
-# "Israel also struck ...", "an earlier strike"
-_DISTINCT = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|fifth|further|"
+# "Israel also struck ...", "an earlier strike", and one more act told (`ONE_MORE_ACT`:
+# "struck again", "two more boats")
+_DISTINCT = re.compile(ONE_MORE_ACT.pattern + r"|"
+                       r"\b(?:another|separate(?:ly)?|second|third|fourth|fifth|further|"
                        r"other(?=\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|raids?|bombings?|"
                        r"operations?|incidents?|boats?|vessels?|targets?|sites?|areas?|"
                        r"places?|locations?|cases?|times?|parts?)\b)|"
                        r"new|previous|earlier|also|already|next|"
                        r"follow(?:s|ed|ing)?|continu\w*|kept|keeps?|gone on|go(?:es)? on|"
                        r"frequently|regularly|often|routinely|repeatedly|usually)\b|"
-                       r"\bmore\b(?=\s+(?:[\w-]+\s+)?" + _ACT_WORDS + r")|"
                        r"\b(?:once|twice|times)\s+more\b|"
                        r"\blater\b(?![,\s]+(?:[\w'’-]+[,\s]+){0,4}?" + _TOLD_WORDS + r")|"
                        r"^\W*since\b|"
@@ -1078,7 +1081,8 @@ _REFERENCE = re.compile(
 
 
 # an indefinite that tells one more act: "another attack", "a fresh raid", "a separate
-# strike" (not "a second strike", which in a story of one strike's follow-up is that one)
+# strike" (not "a second strike", which in a story of one strike's follow-up is that one:
+# ranks are compared instead, `ranks_differ`)
 _ONE_MORE = re.compile(r"\b(?:another|an?\s+(?:new|fresh|further|separate))\b", re.IGNORECASE)
 
 
@@ -1112,6 +1116,8 @@ def _referent(doc: Doc, g: Group, a: Group) -> bool:
     t, at = g.value("event_type"), a.value("event_type")
     if t != at and not {t, at} <= {*_VIOLENT, None}:
         return False  # a reference to an attack never joins a designation
+    if any(ranks_differ(a, f) for f in g.frames):
+        return False  # "In its first strike ..." and "announced a second strike"
     return _dates_meet(doc, g, a) and not _days_differ(doc, g, a) and not _seas_differ(g, a)
 
 
