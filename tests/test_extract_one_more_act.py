@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from strikewatch.extract import extract
+from strikewatch.extract import extract, registry
 from strikewatch.records import Article, Mention
 
 PUB = "2025-11-12"  # a Wednesday
@@ -103,3 +103,38 @@ def test_more_acts_counted_are_acts_apart_from_the_one_told(text: str) -> None:
 ])
 def test_one_act_told_twice_stays_one(text: str) -> None:
     assert len(_events(text)) == 1
+
+
+# -- the same in Spanish ---------------------------------------------------------------------
+
+def _es_told(text: str) -> list[Mention]:
+    read = registry.reader_for("es")
+    return [m for m in read(Article(text=text, published=PUB, language="es"))
+            if m.kind in ("event", "tally") and m.status == "occurred"]
+
+
+@pytest.mark.parametrize("text", [
+    ("Las fuerzas de Estados Unidos atacaron una lancha en el Caribe el lunes y mataron a "
+     "tres personas, informó el Pentágono. Horas después, los militares atacaron de nuevo "
+     "y hundieron una embarcación con dos tripulantes a bordo."),
+    ("Un dron del Ejército bombardeó un campamento en el Guaviare y murieron cuatro "
+     "guerrilleros. Esa misma noche el dron bombardeó nuevamente la zona y dejó dos "
+     "muertos, según fuentes militares."),
+    ("El Comando Sur atacó una narcolancha en el Pacífico oriental el domingo y murieron "
+     "tres personas. Más tarde, las fuerzas estadounidenses atacaron dos lanchas más y "
+     "mataron a cinco."),
+    ("Un ataque contra una embarcación en el Caribe dejó seis muertos, según el Pentágono. "
+     "Las fuerzas militares hundieron luego otras dos lanchas con ocho tripulantes."),
+])
+def test_spanish_acts_told_as_repeated_or_counted_as_more_stand_apart(text: str) -> None:
+    assert len(_es_told(text)) >= 2
+
+
+@pytest.mark.parametrize("text", [
+    ("Un ataque de Estados Unidos contra una lancha en el Caribe mató a tres personas el "
+     "lunes. El ataque fue condenado de nuevo por el gobierno de Venezuela."),
+    ("Un bombardeo del Ejército mató a siete guerrilleros en el Guaviare el lunes. El "
+     "bombardeo, en el que murieron siete disidentes, fue ordenado por el presidente."),
+])
+def test_spanish_one_act_told_twice_stays_one(text: str) -> None:
+    assert len(_es_told(text)) == 1

@@ -19,6 +19,8 @@ from strikewatch.extract.anchored import anchored, gated
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.date_forms import DAY
+from strikewatch.extract.es.lexicon import AGAIN as ES_AGAIN
+from strikewatch.extract.es.lexicon import MORE_ACTS as ES_MORE_ACTS
 from strikewatch.extract.es.lexicon import VAGUE as ES_VAGUE
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.triggers import BAT, ERV, VAC
@@ -236,10 +238,12 @@ ACT_WORDS = (r"(?:strikes?|airstrikes?|attacks?|raids?|bombings?|shelling|operat
 # an act told as one more of its kind, from its clause's start to just past its event word:
 # "two more boats were hit", "US forces struck two more boats" (not "hit yet another
 # boat": a campaign's next act, which its own lede and the statement quoted both tell so)
-ONE_MORE_ACT = re.compile(r"\bmore\s+(?:[\w-]+\s+)?" + ACT_WORDS, re.IGNORECASE)
+ONE_MORE_ACT = re.compile(r"\bmore\s+(?:[\w-]+\s+)?" + ACT_WORDS + "|" + ES_MORE_ACTS,
+                          re.IGNORECASE)
 # ... and the act repeated, next to its event word: "struck again", "again bombed", "hit
-# anew" (not "asked again and again to stop the attacks")
-_AGAIN = re.compile(r"\b(?:again|anew|once\s+more)\b", re.IGNORECASE)
+# anew" (not "asked again and again to stop the attacks"); both with the Spanish words
+# (es/lexicon.py: "volvieron a atacar", "dos lanchas más")
+_AGAIN = re.compile(r"\b(?:again|anew|once\s+more|" + ES_AGAIN + r")\b", re.IGNORECASE)
 #: how near its event word "again" must stand to repeat that act
 AGAIN_REACH = 12
 # a definite noun phrase up to an event noun ("the strike", "this raid"): a reference,
