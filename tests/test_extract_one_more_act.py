@@ -138,3 +138,31 @@ def test_spanish_acts_told_as_repeated_or_counted_as_more_stand_apart(text: str)
 ])
 def test_spanish_one_act_told_twice_stays_one(text: str) -> None:
     assert len(_es_told(text)) == 1
+
+
+# -- a page with no date: a weekday's act and a dated act are two ---------------------------
+
+@pytest.mark.parametrize("text", [
+    ("A US drone fired missiles at a house in North Waziristan early on Friday and killed "
+     "at least four people, local officials said. On August 31 a US drone strike on a "
+     "compound in a village east of Miranshah killed at least four suspected militants."),
+    ("Israeli jets bombed a workshop in the south on Tuesday, killing three, the ministry "
+     "said. An Israeli air strike on 14 March hit a house in the same district and killed "
+     "three people."),
+    ("Drones struck a convoy near the border on Sunday, killing five fighters. A drone "
+     "strike on Oct. 3 had hit a car on the highway and killed five men."),
+])
+def test_an_undated_page_tells_a_weekday_act_and_a_dated_act_apart(text: str) -> None:
+    assert len(_events(text, published=None)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    # the same act told with its weekday and its date in one clause stays one
+    ("A US drone fired missiles at a house in North Waziristan early on Friday, August 29, "
+     "and killed four people. The strike on the house killed four suspected militants."),
+    # a date that is only when it was told is no date of the act
+    ("Israeli jets bombed a workshop in the south on Tuesday, killing three. The ministry "
+     "said on 14 March that the strike had killed three people."),
+])
+def test_one_act_with_its_weekday_and_its_date_stays_one(text: str) -> None:
+    assert len(_events(text, published=None)) == 1

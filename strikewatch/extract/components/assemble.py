@@ -310,6 +310,29 @@ def _days_differ(doc: Doc, g: Group, a: Group) -> bool:
     return False
 
 
+# a day of a month told in full: "August 31", "31 August", "Aug. 31"
+_MONTH_DAY = re.compile(rf"\b(?:{MONTH_NAMES}|{MONTH_ABBRS})\.?\s+\d{{1,2}}\b|"
+                        rf"\b\d{{1,2}}\s+(?:{MONTH_NAMES})\b")
+
+
+def _month_days(doc: Doc, g: Group) -> bool:
+    """Whether the group's clauses name a day of a month as the event's own ("On August 31
+    a drone strike ..."), not as when it was told."""
+    return any(not told_at(doc.text, f.sentence, m.start(), m.end())
+               for f in g.frames for m in _MONTH_DAY.finditer(doc.text, f.start, f.end))
+
+
+def _weekday_and_month_day(doc: Doc, g: Group, a: Group) -> bool:
+    """With no date read for either (a page with no date), one group told by weekday only
+    ("early on Friday") and the other by a day of a month only ("On August 31"): news copy
+    names the days of the past week by weekday and older days by date, so two acts."""
+    if g.value("date_low") is not None or a.value("date_low") is not None:
+        return False
+    (gd, _), (ad, _) = _days_named(doc, g), _days_named(doc, a)
+    gm, am = _month_days(doc, g), _month_days(doc, a)
+    return bool(gd and not gm and am and not ad) or bool(ad and not am and gm and not gd)
+
+
 # an opening "Earlier," or "Later," that dates the telling, not the act: "Earlier, the
 # ministry had said one person died when ...", "Later the army said it had struck ..."
 _TOLD_EARLIER = re.compile(r"\W*(?:earlier|later)\b,?\s+(?:[\w'’.-]+\s+){0,6}?"
@@ -578,7 +601,8 @@ def _same_event(doc: Doc, g: Group, a: Group) -> bool:
     if not _dates_meet(doc, g, a) or (_told_apart(doc, g, a) and not _agree(g, a)):
         return False
     lo, alo = g.value("date_low"), a.value("date_low")
-    if _days_differ(doc, g, a) or _CAMPAIGN.search(g.head.trigger.text):
+    if _days_differ(doc, g, a) or _weekday_and_month_day(doc, g, a) or \
+            _CAMPAIGN.search(g.head.trigger.text):
         return False
     if alo is None and told_by_relative_day(a.head) and lo is not None and \
             all(year_named(f) for f in g.frames if f.date_low is not None):
