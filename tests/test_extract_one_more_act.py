@@ -160,6 +160,10 @@ def test_an_undated_page_tells_a_weekday_act_and_a_dated_act_apart(text: str) ->
     # the same act told with its weekday and its date in one clause stays one
     ("A US drone fired missiles at a house in North Waziristan early on Friday, August 29, "
      "and killed four people. The strike on the house killed four suspected militants."),
+    # a weekday far before the event word dates a reaction, not the act
+    ("The defence ministry on Tuesday rejected a report that concluded its jets killed 19 "
+     "civilians in a January air strike in the centre of the country. The ministry said "
+     "that on January 3 its jets struck a group of armed fighters near the village."),
     # a date that is only when it was told is no date of the act
     ("Israeli jets bombed a workshop in the south on Tuesday, killing three. The ministry "
      "said on 14 March that the strike had killed three people."),

@@ -322,13 +322,26 @@ def _month_days(doc: Doc, g: Group) -> bool:
                for f in g.frames for m in _MONTH_DAY.finditer(doc.text, f.start, f.end))
 
 
+#: how far before its event word a weekday may stand to date that act ("On Friday, drones
+#: hit"; not "the ministry on Tuesday disputed a report that ... an air strike")
+WEEKDAY_BEFORE = 25
+
+
+def _weekday_by_act(doc: Doc, g: Group) -> bool:
+    """Whether one of the group's clauses names a weekday at its event word: after it, or
+    at most `WEEKDAY_BEFORE` characters before it, and not as when it was told."""
+    return any(m.start() >= f.trigger.start - WEEKDAY_BEFORE and not day_of_telling(
+        doc.text, f.sentence, m.start(), m.end(), until=f.trigger.start)
+        for f in g.frames for m in _WEEKDAY.finditer(doc.text, f.start, f.end))
+
+
 def _weekday_and_month_day(doc: Doc, g: Group, a: Group) -> bool:
     """With no date read for either (a page with no date), one group told by weekday only
     ("early on Friday") and the other by a day of a month only ("On August 31"): news copy
     names the days of the past week by weekday and older days by date, so two acts."""
     if g.value("date_low") is not None or a.value("date_low") is not None:
         return False
-    (gd, _), (ad, _) = _days_named(doc, g), _days_named(doc, a)
+    gd, ad = _weekday_by_act(doc, g), _weekday_by_act(doc, a)
     gm, am = _month_days(doc, g), _month_days(doc, a)
     return bool(gd and not gm and am and not ad) or bool(ad and not am and gm and not gd)
 
