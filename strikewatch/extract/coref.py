@@ -19,6 +19,8 @@ from strikewatch.extract.anchored import anchored, gated
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.date_forms import DAY
+from strikewatch.extract.es.lexicon import AGAIN as ES_AGAIN
+from strikewatch.extract.es.lexicon import MORE_ACTS as ES_MORE_ACTS
 from strikewatch.extract.es.lexicon import VAGUE as ES_VAGUE
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.triggers import BAT, ERV, VAC
@@ -227,6 +229,88 @@ _OTHER_ACT = anchored(re.compile(r"\b(?:in|during|by|from)\s+(?:another|a\s+(?:s
                         r"attacks?|raids?|operations?|bombings?|assaults?|ambush|clash(?:es)?|"
                         r"incidents?|engagements?)\b", re.IGNORECASE))
 
+# the words of acts and of what acts hit, counted as acts: what "more" must count to tell
+# one more act ("two more boats", "more strikes followed"; not "more than 40", "more
+# people were pulled out")
+ACT_WORDS = (r"(?:strikes?|airstrikes?|attacks?|raids?|bombings?|shelling|operations?|"
+             r"incidents?|boats?|vessels?|ships?|targets?|sites?|drones?|missiles?|rockets?|"
+             r"shells?|bombs?|sorties?|waves?)\b")
+# an act told as one more of its kind, from its clause's start to just past its event word:
+# "two more boats were hit", "US forces struck two more boats" (not "hit yet another
+# boat": a campaign's next act, which its own lede and the statement quoted both tell so)
+ONE_MORE_ACT = re.compile(r"\bmore\s+(?:[\w-]+\s+)?" + ACT_WORDS + "|" + ES_MORE_ACTS,
+                          re.IGNORECASE)
+# ... and the act repeated, next to its event word: "struck again", "again bombed", "hit
+# anew" (not "asked again and again to stop the attacks"); both with the Spanish words
+# (es/lexicon.py: "volvieron a atacar", "dos lanchas más")
+_AGAIN = re.compile(r"\b(?:again|anew|once\s+more|" + ES_AGAIN + r")\b", re.IGNORECASE)
+#: how near its event word "again" must stand to repeat that act
+AGAIN_REACH = 12
+# a definite noun phrase up to an event noun ("the strike", "this raid"): a reference,
+# whatever it is said to have done again ("the strike again drew criticism")
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w.'’-]+\s+){0,3}$",
+                              re.IGNORECASE)
+_ACT_NOUN = re.compile(r"(?:strikes?|attacks?|raids?|bombings?|operations?|assaults?|"
+                       r"incidents?|engagements?)$", re.IGNORECASE)
+
+
+def _definite_act(f: Frame) -> bool:
+    """Whether f's event word is an event noun after "the", "this", "its": a reference."""
+    return _ACT_NOUN.search(f.trigger.text) is not None and _DEFINITE_BEFORE.search(
+        f.sentence.text, 0, f.trigger.start - f.sentence.start) is not None
+
+
+#: how far past its event word a clause may tell its act as one more ("struck two more
+#: boats")
+ONE_MORE_REACH = 30
+
+
+def one_more_act(text: str, f: Frame, base: int = 0) -> bool:
+    """Whether f's clause, up to `ONE_MORE_REACH` characters past its event word, tells its
+    act as one more of its kind (`ONE_MORE_ACT`), or its event word as repeated (`_AGAIN`,
+    within `AGAIN_REACH` of it): another act, never a reference to the act told before it.
+    `base`: where `text` starts in the article (a sentence's text)."""
+    end = min(f.end, f.trigger.end + ONE_MORE_REACH) - base
+    near = (max(f.start, f.trigger.start - AGAIN_REACH) - base,
+            min(f.end, f.trigger.end + AGAIN_REACH) - base)
+    return ONE_MORE_ACT.search(text, f.start - base, end) is not None or \
+        _AGAIN.search(text, *near) is not None
+
+
+# an ordinal that ranks the act its event word tells: "its first strike", "a second US
+# strike", "the third raid", "the 14th such attack" (not "the first time")
+_RANK = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                   r"\d+(?:st|nd|rd|th))\s+(?:[\w.'’-]+\s+){0,2}$", re.IGNORECASE)
+_INDEFINITE = re.compile(r"\ban?\s+$", re.IGNORECASE)
+_RANK_VALUE = {w: i for i, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth",
+                                           "seventh", "eighth", "ninth", "tenth"), 1)}
+
+
+def act_rank(f: Frame, indefinite: bool = False) -> int | None:
+    """The rank an ordinal gives f's act ("a second strike": 2), if its event word is an
+    event noun (`_ACT_NOUN`) ranked in the words just before it (with `indefinite`, only
+    after "a"/"an")."""
+    if _ACT_NOUN.search(f.trigger.text) is None:
+        return None
+    m = _RANK.search(f.sentence.text, 0, f.trigger.start - f.sentence.start)
+    if m is None or (indefinite and _INDEFINITE.search(f.sentence.text, 0, m.start()) is None):
+        return None
+    word = m.group(1).lower()
+    return _RANK_VALUE.get(word) or int(re.sub(r"\D", "", word))
+
+
+def ranks_differ(g: Group, f: Frame) -> bool:
+    """Whether f brings in an act by an indefinite rank ("announced a second strike") that
+    one of g's is ranked otherwise ("In its first strike ..."): two acts of a count, never
+    one told twice. Two tellings of "a second strike" may be one act, and so may an
+    unranked "follow-up strike"; a possessive or definite rank may count another series
+    ("the coalition's second strike in Idlib this month" after "the first US airstrike
+    under the new administration")."""
+    rank = act_rank(f, indefinite=True)
+    return rank is not None and any(r is not None and r != rank
+                                    for r in map(act_rank, g.frames))
+
+
 # "Two days before that, ...", "A week earlier ...": told before its event word, a time
 # counted back from the act just told, so another act
 _OTHER_TIME = gated(re.compile(r"\b(?:hours?|days?|weeks?|months?)\s+(?:before|earlier)\b|"
@@ -335,6 +419,8 @@ def links(g: Group, f: Frame) -> bool:
             _OTHER_ACT.search(f.sentence.text, f.start - f.sentence.start,
                               f.end - f.sentence.start):
         return False
+    if not _definite_act(f) and one_more_act(f.sentence.text, f, f.sentence.start):
+        return False  # "the military struck again and sank another boat": one more act
     if _earlier_act(f):
         return False  # "Two days before that, the US had struck ...": an earlier act
     if replies(f.sentence.text, f, f.sentence.start):

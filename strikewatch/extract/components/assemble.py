@@ -42,7 +42,14 @@ from collections.abc import Callable
 
 from strikewatch.extract.components.dates import day_of_telling, telling_day, told_at
 from strikewatch.extract.context import Doc, Frame, Group
-from strikewatch.extract.coref import also_elsewhere, replies, told_by_relative_day, year_named
+from strikewatch.extract.coref import (
+    ONE_MORE_ACT,
+    also_elsewhere,
+    ranks_differ,
+    replies,
+    told_by_relative_day,
+    year_named,
+)
 from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.date_forms import DAY, MONTH_ABBRS, MONTH_NAMES
 from strikewatch.extract.pipeline import component
@@ -256,11 +263,6 @@ def _no_party(g: Group) -> bool:
     return g.value("actor1") is None and g.value("actor2") is None
 
 
-# what "more" must count to tell more acts ("two more boats", "more strikes followed"; not
-# "more than 40", "more people were pulled out"); "once more", "twice more" repeat an act
-_ACT_WORDS = (r"(?:strikes?|airstrikes?|attacks?|raids?|bombings?|shelling|operations?|"
-              r"incidents?|boats?|vessels?|ships?|targets?|sites?|drones?|missiles?|rockets?|"
-              r"shells?|bombs?|sorties?|waves?)\b")
 # what "later" can date other than an act: a telling, a count or a death from the act's
 # wounds ("Rescuers later said 12 had died", "the toll later rose", "two later died")
 _TOLD_WORDS = (r"(?:said|says|told|report(?:s|ed)?|announc\w*|confirm\w*|stat(?:ed|es|ing)|"
@@ -270,15 +272,16 @@ _TOLD_WORDS = (r"(?:said|says|told|report(?:s|ed)?|announc\w*|confirm\w*|stat(?:
                r"publish\w*|released?|wrote|posted|claim\w*|admit\w*|acknowledg\w*)\b")
 # words in an event's own clause, up to its event word, that set it apart from an event told
 # before: "another strike", "a second raid", "in a separate attack", "the first incident",
-# "Israel also struck ...", "an earlier strike"
-_DISTINCT = re.compile(r"\b(?:another|separate(?:ly)?|second|third|fourth|fifth|further|"
+# "Israel also struck ...", "an earlier strike", and one more act told (`ONE_MORE_ACT`:
+# "struck again", "two more boats")
+_DISTINCT = re.compile(ONE_MORE_ACT.pattern + r"|"
+                       r"\b(?:another|separate(?:ly)?|second|third|fourth|fifth|further|"
                        r"other(?=\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|raids?|bombings?|"
                        r"operations?|incidents?|boats?|vessels?|targets?|sites?|areas?|"
                        r"places?|locations?|cases?|times?|parts?)\b)|"
                        r"new|previous|earlier|also|already|next|"
                        r"follow(?:s|ed|ing)?|continu\w*|kept|keeps?|gone on|go(?:es)? on|"
                        r"frequently|regularly|often|routinely|repeatedly|usually)\b|"
-                       r"\bmore\b(?=\s+(?:[\w-]+\s+)?" + _ACT_WORDS + r")|"
                        r"\b(?:once|twice|times)\s+more\b|"
                        r"\blater\b(?![,\s]+(?:[\w'’-]+[,\s]+){0,4}?" + _TOLD_WORDS + r")|"
                        r"^\W*since\b|"
@@ -349,6 +352,42 @@ def _days_differ(doc: Doc, g: Group, a: Group) -> bool:
     if ad and not gd and gt:
         return not _told_of(gt, ad)
     return False
+
+
+# a day of a month told in full: "August 31", "31 August", "Aug. 31"
+_MONTH_DAY = re.compile(rf"\b(?:{MONTH_NAMES}|{MONTH_ABBRS})\.?\s+\d{{1,2}}\b|"
+                        rf"\b\d{{1,2}}\s+(?:{MONTH_NAMES})\b")
+
+
+def _month_days(doc: Doc, g: Group) -> bool:
+    """Whether the group's clauses name a day of a month as the event's own ("On August 31
+    a drone strike ..."), not as when it was told."""
+    return any(not told_at(doc.text, f.sentence, m.start(), m.end())
+               for f in g.frames for m in _MONTH_DAY.finditer(doc.text, f.start, f.end))
+
+
+#: how far before its event word a weekday may stand to date that act ("On Friday, drones
+#: hit"; not "the ministry on Tuesday disputed a report that ... an air strike")
+WEEKDAY_BEFORE = 25
+
+
+def _weekday_by_act(doc: Doc, g: Group) -> bool:
+    """Whether one of the group's clauses names a weekday at its event word: after it, or
+    at most `WEEKDAY_BEFORE` characters before it, and not as when it was told."""
+    return any(m.start() >= f.trigger.start - WEEKDAY_BEFORE and not day_of_telling(
+        doc.text, f.sentence, m.start(), m.end(), until=f.trigger.start)
+        for f in g.frames for m in _WEEKDAY.finditer(doc.text, f.start, f.end))
+
+
+def _weekday_and_month_day(doc: Doc, g: Group, a: Group) -> bool:
+    """With no date read for either (a page with no date), one group told by weekday only
+    ("early on Friday") and the other by a day of a month only ("On August 31"): news copy
+    names the days of the past week by weekday and older days by date, so two acts."""
+    if g.value("date_low") is not None or a.value("date_low") is not None:
+        return False
+    gd, ad = _weekday_by_act(doc, g), _weekday_by_act(doc, a)
+    gm, am = _month_days(doc, g), _month_days(doc, a)
+    return bool(gd and not gm and am and not ad) or bool(ad and not am and gm and not gd)
 
 
 # an opening "Earlier," or "Later," that dates the telling, not the act: "Earlier, the
@@ -619,7 +658,8 @@ def _same_event(doc: Doc, g: Group, a: Group) -> bool:
     if not _dates_meet(doc, g, a) or (_told_apart(doc, g, a) and not _agree(g, a)):
         return False
     lo, alo = g.value("date_low"), a.value("date_low")
-    if _days_differ(doc, g, a) or _CAMPAIGN.search(g.head.trigger.text):
+    if _days_differ(doc, g, a) or _weekday_and_month_day(doc, g, a) or \
+            _CAMPAIGN.search(g.head.trigger.text):
         return False
     if alo is None and told_by_relative_day(a.head) and lo is not None and \
             all(year_named(f) for f in g.frames if f.date_low is not None):
@@ -1144,7 +1184,8 @@ _REFERENCE = re.compile(
 
 
 # an indefinite that tells one more act: "another attack", "a fresh raid", "a separate
-# strike" (not "a second strike", which in a story of one strike's follow-up is that one)
+# strike" (not "a second strike", which in a story of one strike's follow-up is that one:
+# ranks are compared instead, `ranks_differ`)
 _ONE_MORE = re.compile(r"\b(?:another|an?\s+(?:new|fresh|further|separate))\b", re.IGNORECASE)
 
 
@@ -1178,6 +1219,8 @@ def _referent(doc: Doc, g: Group, a: Group) -> bool:
     t, at = g.value("event_type"), a.value("event_type")
     if t != at and not {t, at} <= {*_VIOLENT, None}:
         return False  # a reference to an attack never joins a designation
+    if any(ranks_differ(a, f) for f in g.frames):
+        return False  # "In its first strike ..." and "announced a second strike"
     return _dates_meet(doc, g, a) and not _days_differ(doc, g, a) and not _seas_differ(g, a)
 
 

@@ -123,6 +123,15 @@ CASUALTY_WORDS = gated(re.compile(
 VESSEL = caseless(re.compile(r"\b(?:lanchas?|narcolanchas?|embarcaci(?:ón|ones)|semisumergibles?|"
                     r"submarinos?|botes?|peñeros?|naves?|buques?|barcos?|go-fast|"
                     r"navíos?|pesqueros?)\b", re.IGNORECASE))
+#: An act told as repeated, next to its verb (coref's "struck again"): "volvieron a atacar",
+#: "atacaron de nuevo", "nuevamente bombardeó", "otra vez".
+AGAIN = r"de\s+nuevo|nuevamente|otra\s+vez|volvi(?:ó|eron|eran|era)\s+a"
+#: More acts counted (coref's "two more boats"): "dos lanchas más", "otros tres ataques".
+MORE_ACTS = (r"\b(?:ataques?|bombardeos?|operativos?|lanchas?|narcolanchas?|embarcaci(?:ón|ones)|"
+             r"buques?|barcos?|botes?|objetivos?)\s+más\b|"
+             r"\botr[oa]s\s+(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+"
+             r"(?:[\wáéíóúñ]+\s+)?(?:ataques|bombardeos|operativos|lanchas|narcolanchas|"
+             r"embarcaciones|buques|barcos|botes|objetivos)\b")
 SEA_WORD = re.compile(r"\b(?:mar|océano|Caribe|Pacífico|aguas|costas?|marítim[oa]s?|"
                       r"golfo)\b", re.IGNORECASE)
 LAND_TARGET = gated(re.compile(r"\b(?:en tierra|terrestres?|laboratorios?|campamentos?|pistas?|"

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from strikewatch import geo
 from strikewatch.caseless import caseless
 from strikewatch.extract.context import Doc, Frame, Group
-from strikewatch.extract.coref import compatible, counts_agree, merge_frames
+from strikewatch.extract.coref import compatible, counts_agree, merge_frames, one_more_act
 from strikewatch.extract.es.dates import MONTHS, WEEKDAYS
 from strikewatch.extract.es.fields import lede_rank, list_item
 from strikewatch.extract.es.lexicon import (
@@ -583,8 +583,11 @@ def _own_day(doc: Doc, f: Frame) -> str | None:
 
 
 def _own_act(doc: Doc, f: Frame) -> bool:
-    """Whether f tells an act apart from those told before it (`_another`, `_own_day`)."""
-    return _another(doc, f) or _own_day(doc, f) is not None
+    """Whether f tells an act apart from those told before it (`_another`, `_own_day`, or
+    told as repeated or as more acts counted: "volvieron a atacar", "dos lanchas más",
+    `coref.one_more_act`)."""
+    return _another(doc, f) or _own_day(doc, f) is not None or \
+        (f.kind == "event" and not f.anaphoric and one_more_act(doc.text, f))
 
 
 def _own_acts_apart(doc: Doc, groups: list[Group]) -> list[Group]:
