@@ -230,7 +230,10 @@ _OTHER_ACT = anchored(re.compile(r"\b(?:in|during|by|from)\s+(?:another|a\s+(?:s
 # "Two days before that, ...", "A week earlier ...": told before its event word, a time
 # counted back from the act just told, so another act
 _OTHER_TIME = gated(re.compile(r"\b(?:hours?|days?|weeks?|months?)\s+(?:before|earlier)\b|"
-                         r"\bthe\s+(?:day|night|week|month)\s+before\b", re.IGNORECASE))
+                         r"\bthe\s+(?:day|night|week|month)\s+before\b|"
+                         # "Before it, an attack in August had killed ...", "Prior to that"
+                         r"^\W*(?:before|prior\s+to)\s+(?:that|this|it|then|these|those)\b|"
+                         r"^\W*previously\b", re.IGNORECASE))
 
 # a telling between the time and the event word: "The day before, a spokesman had given
 # three as the dead" dates what was said about the act, not another act
@@ -326,6 +329,10 @@ def links(g: Group, f: Frame) -> bool:
     if f.antecedent and any(x.sentence is f.sentence for x in g.frames):
         # "The strike came ... hitting back over the Israeli strike on the consulate": the
         # act the sentence's event answered is not that event, even told as "the strike"
+        return False
+    if f.antecedent and not f.anaphoric:
+        # "It also follows a string of U.S. reprisals, among them airstrikes ...": an
+        # earlier act, named by no word that points back, tells none of the acts told before
         return False
     if f.trigger.strength == "weak" and not f.anaphoric and \
             _OTHER_ACT.search(f.sentence.text, f.start - f.sentence.start,

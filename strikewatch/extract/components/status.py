@@ -51,12 +51,15 @@ _LONG_HABIT = re.compile(r"\b(?:in the past|(?:has|have|had) long|for (?:years|d
 _LONG_HABIT_WORDS = ("in the past", "has long", "have long", "had long", "for years",
                      "for decades", "time and again", "frequently", "regularly")
 _HABIT_AFTER = re.compile(r"[^.;]{0,60}?\b(?:many times|time and again|regularly|"
+                          # "where gangs raid often", "militias that strike routinely"
+                          r"often|routinely|habitually|constantly|all the time|"
                           r"since the (?:19|20)\d0s|for (?:years|decades)|"
                           r"frequently|in the past|"
                           # ("as before"; "the day before" is the previous day)
                           r"(?<!day )(?<!night )(?<!week )(?<!month )(?<!year )(?<!evening )"
                           r"(?<!morning )before(?=\s*(?:[,.;]|$)))", re.IGNORECASE)
-_HABIT_AFTER_WORDS = ("many times", "time and again", "regularly", "since the ", "for years",
+_HABIT_AFTER_WORDS = ("many times", "time and again", "regularly", "often", "routinely",
+                      "habitually", "constantly", "all the time", "since the ", "for years",
                       "for decades", "frequently", "in the past", "before")
 # a kind of act, not an act: "every strike was in international waters", "not every raid
 # is announced", "never before had more than one strike been announced", "the capacity to
@@ -366,7 +369,7 @@ def _told_as_trend(f: Frame, low: str | None) -> bool:
 # an act feared, possible or warned of, not done: "fled for fear of an army offensive",
 # "willing and able to strike partner troops", "sirens warning of incoming rocket fire",
 # "their first thought was an attack by the gang"
-_FEARED = re.compile(r"\b(?:for\s+fear\s+of|fear(?:s|ed|ing)?\s+(?:of\s+)?|risk\s+of|"
+_FEARED = re.compile(r"\b(?:for\s+fear\s+of|fear(?:s|ed|ing)?(?:\s+of)?|risk\s+of|"
                      r"prospect\s+of|danger\s+of|(?:able|willing|capable|likely)\s+to|"
                      # a warning of it: "sirens warning of incoming rocket fire"
                      r"warn(?:ing|ings|ed|s)?\s+(?:of|about|against)|alerts?\s+(?:of|for)|"

@@ -1,0 +1,113 @@
+"""Mentions that are no new real strike (issue 14, precision): an act told as what the news
+answered or followed, an act only feared, a habit, an act counted back from the one told.
+Each rule is tried on several wordings of the same fact and on a real new strike worded
+alike, which must still be read (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.extract import extract
+from strikewatch.records import Article
+
+PUB = "2025-06-11"  # a Wednesday
+
+
+def _events(text: str) -> list:
+    return [m for m in extract(Article(text=text, published=PUB))
+            if m.kind == "event" and m.status == "occurred" and not m.background]
+
+
+LEDE = "Israeli jets bombed the port of Hodeidah on Monday, killing 12 people, medics said. "
+
+
+# --- what the news answered, by any word of answering, even with no act of its own ----------
+
+@pytest.mark.parametrize("second", [
+    "The army said its targets were fuel depots and a radar site, in reply to recent "
+    "missile attacks on Israel.",
+    "The military said the targets were docks used by the group, in revenge for drone "
+    "attacks on Eilat.",
+    "It said the sites hit were used to store weapons, as payback for the rocket attacks on "
+    "Haifa.",
+    "Officials described the targets as military, in retribution for repeated missile "
+    "attacks on Israeli towns.",
+])
+def test_an_act_named_as_what_the_news_answered_is_no_new_strike(second: str) -> None:
+    events = _events(LEDE + second)
+    assert [m.killed_low for m in events] == [12]
+
+
+@pytest.mark.parametrize("second", [
+    "It also follows a string of reprisals, among them airstrikes on militia bases in Syria "
+    "last weekend.",
+    "It came two days after militants killed seven soldiers in an ambush near the border.",
+    "The raid comes in the wake of a bombing in Quetta.",
+])
+def test_an_act_the_news_followed_is_no_retelling_of_it(second: str) -> None:
+    lede = "A US drone strike killed a militia commander in Baghdad on Tuesday, officials said. "
+    events = _events(lede + second)
+    strike = [m for m in events if m.killed_low == 1]
+    assert len(strike) == 1 and strike[0].date_low == "2025-06-10"
+
+
+def test_an_answer_told_with_its_own_act_still_splits() -> None:
+    text = ("Israeli jets bombed the port on Monday, in revenge for a drone attack on Eilat "
+            "that wounded three.")
+    events = _events(text)
+    assert any(m.event_type == "Explosions/Remote violence" and m.date_low == "2025-06-09"
+               for m in events)
+
+
+def test_followed_by_is_a_later_act_not_an_earlier_one() -> None:
+    text = ("A strike on the depot, followed by a raid on the airport, killed six people on "
+            "Monday, officials said.")
+    assert [m.killed_low for m in _events(text)] == [6]
+
+
+# --- an act feared or taken for another is not done --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Residents woken by blasts on Thursday night at first feared a raid by the gangs.",
+    "Villagers feared airstrikes by the army after the convoy passed.",
+    "Families fled the valley, fearing an attack by the militia.",
+    "Many feared of a bombing of the market.",
+])
+def test_an_act_feared_is_no_event(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_a_strike_after_fear_is_still_read() -> None:
+    text = ("Villagers, who feared the militia, said army jets struck its camp near "
+            "Tangaza on Monday, killing nine fighters.")
+    assert [m.killed_low for m in _events(text)] == [9]
+
+
+# --- a habit told after its verb ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The northwest is unsafe: bandits and militants raid often.",
+    "Gangs in the hills attack routinely, residents say.",
+    "It is a region where armed groups strike all the time.",
+    "Militias there bomb markets habitually, according to the report.",
+])
+def test_a_habit_told_after_its_verb_is_no_event(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_an_act_done_often_enough_to_count_still_reads_when_told_once() -> None:
+    text = "Gunmen raided the village of Kware on Monday and killed four, police said."
+    assert [m.killed_low for m in _events(text)] == [4]
+
+
+# --- an act counted back from the one told -----------------------------------------------
+
+@pytest.mark.parametrize("opening", ["Before it,", "Before that,", "Prior to that,",
+                                     "Previously,"])
+def test_an_act_told_before_that_is_not_the_news(opening: str) -> None:
+    text = ("Israeli forces hit Sanaa and al-Jawf province, killing 46 people, the ministry "
+            f"said. {opening} an Israeli attack in March had killed leading figures of the "
+            "government.")
+    events = _events(text)
+    news = [m for m in events if m.killed_low == 46]
+    assert len(news) == 1 and news[0].date_low is None
