@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from strikewatch.extract import extract
+from strikewatch.extract.es.reader import SpanishRulesExtractor
 from strikewatch.records import Article
 
 PUB = "2025-06-11"  # a Wednesday
@@ -111,3 +112,60 @@ def test_an_act_told_before_that_is_not_the_news(opening: str) -> None:
     events = _events(text)
     news = [m for m in events if m.killed_low == 46]
     assert len(news) == 1 and news[0].date_low is None
+
+
+@pytest.mark.parametrize("second", [
+    "Hussein Jaber, who follows the strikes for a monitoring group, put the toll at 12.",
+    "They come after the navy built up its presence in the region, and they have left at "
+    "least 12 dead.",
+])
+def test_following_the_news_or_a_buildup_is_no_earlier_act(second: str) -> None:
+    events = _events(LEDE + second)
+    assert [m.killed_low for m in events] == [12]
+
+
+def test_a_sentence_that_follows_a_speech_is_not_split() -> None:
+    text = ("An Israeli strike hit a flat in Beirut on Friday, killing two. The strike "
+            "followed a speech by the prime minister, who said the army would keep fighting.")
+    assert [m.killed_low for m in _events(text)] == [2]
+
+
+# --- an act ruled out, or talked of as a possibility ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Sheinbaum ruled out US strikes on cartels in Mexico on Tuesday.",
+    "The president rejected the possibility of American attacks on Mexican soil.",
+    "The minister dismissed the idea of a US raid inside Mexico.",
+    "Officials are ruling out airstrikes on the camps for now.",
+])
+def test_an_act_ruled_out_is_not_done(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_a_strike_told_beside_a_ruled_out_cause_is_read() -> None:
+    text = ("Investigators ruled out a mechanical fault and said a drone strike hit the bus "
+            "on Monday, killing four.")
+    assert [m.killed_low for m in _events(text)] == [4]
+
+
+def _es_events(text: str) -> list:
+    art = Article(id="es", text=text, published=PUB, language="es")
+    return [m for m in SpanishRulesExtractor()(art)
+            if m.kind == "event" and m.status == "occurred" and not m.background]
+
+
+@pytest.mark.parametrize("text", [
+    "Sheinbaum descarta ataques de Estados Unidos contra los cárteles en México.",
+    "La presidenta rechazó este martes la posibilidad de que Estados Unidos ataque a "
+    "cárteles en territorio de México.",
+    "El gobierno descartó bombardeos estadounidenses en su territorio.",
+    "El ministro no contempla la opción de un ataque con drones en la frontera.",
+])
+def test_es_an_act_ruled_out_is_not_done(text: str) -> None:
+    assert _es_events(text) == []
+
+
+def test_es_a_strike_after_a_ruled_out_cause_is_read() -> None:
+    text = ("Un dron israelí bombardeó un vehículo en Tebnine este lunes y mató a dos "
+            "personas, según el ministerio, que descartó otras víctimas.")
+    assert [m.killed_low for m in _es_events(text)] == [2]

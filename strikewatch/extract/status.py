@@ -229,6 +229,15 @@ _QUESTION = re.compile(r"^\W*(?:[\w'’ ]{1,25}:\s*)?(can|could|will|would|shoul
 _SINCE_PHRASE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 
 
+# an act ruled out, or talked of as a possibility or an idea, is not told as done: "ruled
+# out US strikes on cartels", "rejected the possibility of American attacks", "dismissed
+# the idea of a raid" (not "the possibility that the attack was ...": a definite act told)
+_RULED_OUT = re.compile(r"\b(?:rul(?:e|es|ed|ing)\s+out|(?:possibility|idea|notion|option)\s+"
+                        r"of)\s+(?!the\b|this\b|that\b|its\b|their\b)(?:[\w.'’-]+\s+){0,4}$",
+                        re.IGNORECASE)
+_RULED_OUT_WORDS = ("rule", "possibility", "idea", "notion", "option")
+
+
 def read_status(sentence: str, trig_start: int, trig_end: int
                 ) -> tuple[Status, tuple[int, int] | None, bool]:
     """(status, (start, end) of the cue words or None, whether a cue was found) for the
@@ -297,6 +306,9 @@ def read_status(sentence: str, trig_start: int, trig_end: int
         (_STILL_OPEN.match(sentence, trig_end) if may_hold(low, ("option", "table")) else None)
     if m:
         return "planned", m.span(), True  # ("work up a possible attack plan")
+    m = _RULED_OUT.search(pre) if may_hold(low, _RULED_OUT_WORDS) else None
+    if m:
+        return "hypothetical", m.span(), True  # "ruled out US strikes on cartels"
     m = _LETS.search(local)
     if m:
         shift = len(pre) - len(local)

@@ -136,8 +136,10 @@ _EVENT_BREAK = re.compile(
     # "It also follows a string of U.S. reprisals", "the raids followed rocket fire", "comes
     # in the wake of": what the event follows is an earlier act (not "followed by", a later
     # one, nor "followed orders")
-    r"\s+(?:also\s+)?follow(?:s|ed)\s+(?!by\b|up\b|suit\b|orders?\b|the\s+(?:orders?|rules?|"
-    r"lead|law|procedures?)\b|closely\b)|"
+    r"(?<!\bwho)(?<!\bhe)(?<!\bshe)(?<!\bthey)(?<!\bwe)(?<!\bI)"
+    r"\s+(?:also\s+)?follow(?:s|ed)\s+(?=(?:[\w'’.,-]+\s+){0,5}?(?:strikes?|airstrikes?|attacks?|"
+    r"raids?|bombings?|shelling|assaults?|reprisals?|fire|killings?|ambush(?:es)?|"
+    r"clash(?:es)?|barrages?|offensive|operations?|incursions?)\b)|"
     r"\s+(?:comes?|came|coming)\s+(?:[\w'’-]+\s+){0,3}?(?:on\s+the\s+heels\s+of|in\s+the\s+"
     r"wake\s+of)\s+", re.IGNORECASE)
 # "Just a day before these strikes, the IRGC had attacked ...": a time counted from the act
@@ -196,6 +198,11 @@ _FOLLOWS_DEATHS = gated(re.compile(
     r"(?:deaths?|killings?)\s+of\b", re.IGNORECASE))
 
 
+#: the most characters between an answering cue and the act words it names ("follows a
+#: string of U.S. reprisals, among them airstrikes")
+ANSWERED_REACH = 60
+
+
 def _answered_part(s: Sentence, trigs: list[Trigger], cuts: list[tuple[int, int, str]],
                    stop: int) -> list[tuple[int, int, str]]:
     """A sentence whose only acts are what its subject answered or came after ("Its targets
@@ -204,9 +211,15 @@ def _answered_part(s: Sentence, trigs: list[Trigger], cuts: list[tuple[int, int,
     told before, and what it names after the first such cue is an earlier act
     (`antecedent`, labelled "answered": its kind is not forced); any other sentence is one
     clause."""
-    cue = next((c for c in cuts if _EARLIER.search(c[2])), None)
+    # (not an opening "Two days before that, ...": the sentence's own act, counted back)
+    cue = next((c for c in cuts if _EARLIER.search(c[2]) and c[0] > 0 and
+                c[2] not in (", before ", ", then ")), None)
     if cue is not None and re.search(r"\w", s.text[:cue[0]]) is not None and \
-            not any(t.start - s.start < cue[1] for t in trigs):
+            not any(t.start - s.start < cue[1] for t in trigs) and \
+            max(t.start - s.start for t in trigs) - cue[1] <= ANSWERED_REACH:
+        # (every act word right after the cue: "came after the U.S. built up its navy, and
+        # they have left 57 dead" names no act answered, its toll is the sentence's own;
+        # nor does "came after rockets were launched, and Katz threatened to strike")
         # one clause, its kind read as any sentence's ("follows a string of strikes": a
         # tally)
         return [(s.start, s.start + stop, "answered")]
