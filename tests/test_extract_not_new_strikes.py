@@ -169,3 +169,27 @@ def test_es_a_strike_after_a_ruled_out_cause_is_read() -> None:
     text = ("Un dron israelí bombardeó un vehículo en Tebnine este lunes y mató a dos "
             "personas, según el ministerio, que descartó otras víctimas.")
     assert [m.killed_low for m in _es_events(text)] == [2]
+
+
+# --- acts told as a trend, or as what a campaign cut ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "US drone strikes have picked up again, after a pause of almost six months.",
+    "Airstrikes in the province doubled last year, according to the monitor.",
+    "Army raids on the camps fell sharply after the truce.",
+    "Rocket attacks on the north have eased since the spring.",
+    "According to the command, the campaign has sharply cut Houthi attacks on shipping.",
+    "The patrols reduced pirate attacks on merchant ships, officials said.",
+    "Militia attacks on ships, which grew after the war began, have raised tensions.",
+])
+def test_acts_told_as_a_trend_are_no_event(text: str) -> None:
+    assert _events(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "US drone strikes hit a compound in North Waziristan on Monday, killing five.",
+    "Israeli airstrikes rose over Gaza City on Monday, killing 14 people.",
+    "Jets struck the camp on Monday and cut the road to the border, killing three.",
+])
+def test_a_strike_worded_near_a_trend_is_read(text: str) -> None:
+    assert len(_events(text)) == 1

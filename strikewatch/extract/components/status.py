@@ -344,9 +344,25 @@ _UNDER_ATTACK = re.compile(r"\bunder\s+(?:(?:almost|near|nearly)[- ])?(?:constan
 
 # plural acts said to grow: "as exchanges of fire on the border grow", "attacks have
 # intensified" (a toll or a day makes them acts of their own, `_ONE_ACT`)
-_GROW = re.compile(r"\s+(?:[\w'’.-]+\s+){0,5}?(?:(?:has|have)\s+)?(?:grow|grows|grew|growing|"
-                   r"intensif(?:y|ies|ied|ying)|escalat(?:e|es|ed|ing)|mount|mounts|mounting)\b",
+_GROW = re.compile(r"\s+(?:[\w'’.,-]+\s+){0,5}?(?:(?:has|have|had)\s+)?(?:grow|grows|grew|"
+                   r"growing|intensif(?:y|ies|ied|ying)|escalat(?:e|es|ed|ing)|mount|mounts|"
+                   r"mounting|"
+                   # "drone strikes have picked up again", "attacks fell sharply", "raids
+                   # doubled", "missile launches are down 69%"
+                   r"picked\s+up|pick(?:s|ing)?\s+up|(?:rose|risen|fell|fallen|dropped|declined|"
+                   r"doubled|tripled|surged|slowed|eased|waned|subsided|soared|spiked|"
+                   r"decreased|increased)\b(?!\s+(?:to|by)\s+(?:at\s+least\s+)?\d)|"
+                   r"(?:are|were|is|was)\s+(?:sharply\s+|steeply\s+)?(?:down|up)\s+\d)\b",
                    re.IGNORECASE)
+_GROW_WORDS = ("grow", "grew", "intensif", "escalat", "mount", "pick", "rose", "risen", "fell",
+               "fallen", "dropped", "declined", "doubled", "tripled", "surged", "slowed",
+               "eased", "waned", "subsided", "soared", "spiked", "decreased", "increased",
+               "down", "up")
+# plural acts told as what a campaign cut: "has sharply cut Houthi attacks on shipping",
+# "reduced raids by half", "curbed the rocket attacks"
+_CUT_BEFORE = re.compile(r"\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|curb(?:s|ed|ing)?|"
+                         r"halv(?:e|es|ed|ing)|slash(?:es|ed|ing)?|stemm?(?:s|ed|ing)?)\s+"
+                         r"(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _told_as_trend(f: Frame, low: str | None) -> bool:
@@ -354,13 +370,19 @@ def _told_as_trend(f: Frame, low: str | None) -> bool:
     s = f.sentence
     ts = f.trigger.start - s.start
     a, b = max(0, f.start - s.start), f.end - s.start
-    plural = f.trigger.text.split()[0].lower().endswith("s")  # ("exchanges of fire")
-    if plural and may_hold(low, ("grow", "grew", "intensif", "escalat", "mount")) and \
+    words = f.trigger.text.lower().split()
+    # ("exchanges of fire", "drone strikes")
+    plural = words[0].endswith("s") or words[-1].endswith("s")
+    if plural and may_hold(low, _GROW_WORDS) and \
             _GROW.match(s.text, f.trigger.end - s.start, b) and \
             not _TOLL_WORD.search(s.text, a, b):
         # "as exchanges of fire on the border grow": acts as a trend (a day in the sentence,
         # "said on Saturday", is the telling's)
         return True
+    if plural and may_hold(low, ("cut", "reduc", "curb", "halv", "slash", "stem")) and \
+            _CUT_BEFORE.search(s.text, max(0, ts - 50), ts) and \
+            not _TOLL_WORD.search(s.text, a, b):
+        return True  # "the campaign has sharply cut Houthi attacks on shipping"
     if not may_hold(low, ("under",)) or _ONE_ACT.search(s.text, a, b):
         return False
     return bool(_UNDER_ATTACK.search(s.text[max(0, ts - 40):ts]))
