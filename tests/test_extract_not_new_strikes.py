@@ -193,3 +193,35 @@ def test_acts_told_as_a_trend_are_no_event(text: str) -> None:
 ])
 def test_a_strike_worded_near_a_trend_is_read(text: str) -> None:
     assert len(_events(text)) == 1
+
+
+# --- a sum over several acts read as one ---------------------------------------------------
+
+def _tallies(text: str) -> list:
+    return [m for m in extract(Article(text=text, published=PUB)) if m.kind == "tally"]
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli strikes on two villages in the south killed six people on Saturday.",
+    "Air raids against three towns in the Bekaa killed 11 people, the ministry said.",
+    "Airstrikes targeting several districts of the city left 20 dead on Monday.",
+    "Drone attacks on four army positions killed nine soldiers overnight, officials said.",
+])
+def test_a_toll_over_acts_on_several_places_is_a_sum(text: str) -> None:
+    assert _events(text) == [] and len(_tallies(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "An airstrike on two houses in Khan Younis killed eight people on Monday.",
+    "A drone strike on a car near two villages killed three people on Monday.",
+])
+def test_one_act_on_several_places_stays_one_strike(text: str) -> None:
+    assert len(_events(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    'Central Command says it has killed "hundreds" of militia fighters and many leaders.',
+    "The army says it has killed ‘thousands’ of insurgents in the campaign.",
+])
+def test_a_magnitude_in_quotes_is_a_campaign_toll(text: str) -> None:
+    assert _events(text) == []
