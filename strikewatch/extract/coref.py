@@ -515,6 +515,11 @@ def _lede(pending: list[Frame], f: Frame) -> list[Frame]:
             and compatible(g, p)]
 
 
+# the nouns of a strike from the air or afar: a reference in them ("the airstrikes") is to
+# a strike told, before an "attack" of any kind
+_STRIKE_NOUN = re.compile(r"(?:strikes?|bombings?|bombardments?|shelling)$", re.IGNORECASE)
+
+
 def merge_frames(doc: Doc) -> list[Group]:
     """Group the doc's frames into mentions, in article order."""
     groups: list[Group] = []
@@ -540,6 +545,12 @@ def merge_frames(doc: Doc) -> list[Group]:
             # "the strikes hit Khost": the sentence's own event, not the act it was told
             # to have come after ("came two days after militants killed seven")
             cands = [g for g in cands if not g.head.antecedent]
+        if f.anaphoric and len(cands) > 1 and _STRIKE_NOUN.search(f.trigger.text):
+            # "the airstrikes were the work of ...": the strikes told, not the militants'
+            # "recent attacks" a sentence between named as their cause
+            same = [g for g in cands if any(_STRIKE_NOUN.search(x.trigger.text)
+                                            for x in g.frames)]
+            cands = same or cands
         target = cands[0] if cands else None
         if f.anaphoric and len(cands) > 1:
             # "the Kherson bus attack": the event whose sentences name Kherson and a bus,

@@ -201,7 +201,11 @@ def _war_toll(doc: Doc, f: Frame) -> None:
     before = doc.sentences[i - 1]
     if "\n\n" in doc.text[before.end:f.sentence.start]:
         return  # another paragraph
-    if _A_WAR.search(before.text):
+    if _A_WAR.search(before.text) or any(
+            x.kind == "tally" and "killed" in x.counts and x.sentence is before
+            for x in doc.frames):
+        # (or right after a campaign's toll: "it has killed 'hundreds' of fighters. Al
+        # Jazeera counted at least 250 dead" counts the same dead another way)
         f.kind = "tally"
         f.cite("kind", f.trigger.start, f.trigger.end)
 
