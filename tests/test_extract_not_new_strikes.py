@@ -258,3 +258,18 @@ def test_a_strike_reference_skips_the_militant_attacks_between(reference: str) -
             + reference)
     strikes = [m for m in _events(text) if m.killed_low == 17]
     assert len(strikes) == 1 and strikes[0].injured_low == 5
+
+
+@pytest.mark.parametrize("text", [
+    "He has also said he allowed the CIA to carry out secret operations in Venezuela.",
+    "The decree permitted the army to conduct airstrikes on the camps in Sokoto.",
+    "The president enabled commanders to launch strikes in Somalia without approval.",
+])
+def test_a_permission_told_in_the_past_tells_no_act(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_a_strike_told_as_allowed_is_still_read() -> None:
+    text = ("A US drone strike killed five in Somalia on Monday; the strike was allowed under "
+            "new rules.")
+    assert [m.killed_low for m in _events(text)] == [5]
