@@ -183,6 +183,9 @@ def test_es_a_strike_after_a_ruled_out_cause_is_read() -> None:
     "According to the command, the campaign has sharply cut Houthi attacks on shipping.",
     "The patrols reduced pirate attacks on merchant ships, officials said.",
     "Militia attacks on ships, which grew after the war began, have raised tensions.",
+    "The rebels first hit only ships linked to Israel, but later widened their attacks to "
+    "vessels of other countries.",
+    "The militia has since expanded its raids to villages across the district.",
 ])
 def test_acts_told_as_a_trend_are_no_event(text: str) -> None:
     assert _events(text) == []

@@ -361,6 +361,9 @@ _GROW_WORDS = ("grow", "grew", "intensif", "escalat", "mount", "pick", "rose", "
 # plural acts told as what a campaign cut: "has sharply cut Houthi attacks on shipping",
 # "reduced raids by half", "curbed the rocket attacks"
 _CUT_BEFORE = re.compile(r"\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|curb(?:s|ed|ing)?|"
+                         # ... or whose reach it changed: "later widened their attacks to
+                         # vessels of other countries", "expanded its raids"
+                         r"widen(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|"
                          r"halv(?:e|es|ed|ing)|slash(?:es|ed|ing)?|stemm?(?:s|ed|ing)?)\s+"
                          r"(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -379,7 +382,8 @@ def _told_as_trend(f: Frame, low: str | None) -> bool:
         # "as exchanges of fire on the border grow": acts as a trend (a day in the sentence,
         # "said on Saturday", is the telling's)
         return True
-    if plural and may_hold(low, ("cut", "reduc", "curb", "halv", "slash", "stem")) and \
+    if plural and may_hold(low, ("cut", "reduc", "curb", "halv", "slash", "stem", "widen",
+                                 "expand", "broaden")) and \
             _CUT_BEFORE.search(s.text, max(0, ts - 50), ts) and \
             not _TOLL_WORD.search(s.text, a, b):
         return True  # "the campaign has sharply cut Houthi attacks on shipping"
