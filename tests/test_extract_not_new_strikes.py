@@ -207,10 +207,10 @@ def _tallies(text: str) -> list:
 
 
 @pytest.mark.parametrize("text", [
-    "Israeli strikes on two villages in the south killed six people on Saturday.",
+    "Israeli strikes on two villages in the south have killed six people, medics say.",
     "Air raids against three towns in the Bekaa killed 11 people, the ministry said.",
-    "Airstrikes targeting several districts of the city left 20 dead on Monday.",
-    "Drone attacks on four army positions killed nine soldiers overnight, officials said.",
+    "Airstrikes targeting several districts of the city left 20 dead, officials said.",
+    "Drone attacks on four army positions killed nine soldiers, officials said.",
 ])
 def test_a_toll_over_acts_on_several_places_is_a_sum(text: str) -> None:
     assert _events(text) == [] and len(_tallies(text)) == 1

@@ -171,8 +171,9 @@ def _aggregate(f: Frame) -> None:
             f.kind = "tally"  # "it has killed hundreds of fighters"
         elif counted and _SEPARATE_ACTS.search(clause):
             f.kind = "tally"  # "killed 15 civilians in two separate incidents"
-        elif counted and plural and _ACTS_ON_PLACES.search(clause):
-            f.kind = "tally"  # "Israeli strikes on two villages killed six": a sum
+        elif counted and plural and f.time_precision != 1 and _ACTS_ON_PLACES.search(clause):
+            f.kind = "tally"  # "Israeli strikes on two villages killed six": a sum (with a
+            # day of its own it stays one incident, the day's: test_extract_precision_rules)
         elif counted and (_aggregate_cue(clause, f.trigger.strength, plural) or
                            (plural and f.trigger.generic and not _CASUALTY_WORD.match(word))):
             f.kind = "tally"
