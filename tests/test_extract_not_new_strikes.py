@@ -276,3 +276,10 @@ def test_a_strike_told_as_allowed_is_still_read() -> None:
     text = ("A US drone strike killed five in Somalia on Monday; the strike was allowed under "
             "new rules.")
     assert [m.killed_low for m in _events(text)] == [5]
+
+
+def test_a_surge_a_party_allowed_is_told_done() -> None:
+    text = ('"By loosening the limits he allowed a surge of strikes in Somalia," an analyst '
+            "said.")
+    every = extract(Article(text=text, published=PUB))
+    assert all(m.status != "hypothetical" for m in every)

@@ -162,12 +162,14 @@ _STILL_OPEN = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:is|are|was|were|remains?
                          r"(?:an?\s+(?:[\w-]+\s+)?option|one\s+(?:of\s+(?:the|several|many)\s+)?"
                          r"options?|among\s+the\s+options|on\s+the\s+table)\b", re.IGNORECASE)
 # a permission: "the designation lets the military strike ...", "allows forces to attack"
-_LETS = anchored(re.compile(r"\b(?:lets?|allows?|allowing|permits?|enables?|authori[sz]es|"
-                            # a permission told in the past: "said he allowed the CIA to carry
-                            # out secret operations in Venezuela"
-                            r"allowed|permitted|enabled)\s+"
-                            r"(?:[\w'’-]+\s+){1,4}?(?:to\s+)?(?:(?:carry\s+out|conduct|launch|"
-                            r"mount|stage)\s+(?:[\w'’-]+\s+){0,2})?$", re.IGNORECASE))
+_LETS = anchored(re.compile(r"\b(?:(?:lets?|allows?|allowing|permits?|enables?|authori[sz]es)\s+"
+                            r"(?:[\w'’-]+\s+){1,4}?(?:to\s+)?|"
+                            # a permission told in the past, to someone: "said he allowed the
+                            # CIA to carry out secret operations" (not "allowed a surge of
+                            # strikes", which tells them done)
+                            r"(?:allowed|permitted|enabled)\s+(?:[\w'’-]+\s+){1,3}?to\s+)"
+                            r"(?:(?:carry\s+out|conduct|launch|mount|stage)\s+"
+                            r"(?:[\w'’-]+\s+){0,2})?$", re.IGNORECASE))
 _CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
 _WARN = re.compile(r"\b(?:warn(?:ed|s|ing)?|threaten(?:ed|s|ing)?|vow(?:ed|s)?)\b[^.;]{0,60}?"
                    r"\bthat\b", re.IGNORECASE)
