@@ -314,7 +314,10 @@ def ranks_differ(g: Group, f: Frame) -> bool:
 # "Two days before that, ...", "A week earlier ...": told before its event word, a time
 # counted back from the act just told, so another act
 _OTHER_TIME = gated(re.compile(r"\b(?:hours?|days?|weeks?|months?)\s+(?:before|earlier)\b|"
-                         r"\bthe\s+(?:day|night|week|month)\s+before\b", re.IGNORECASE))
+                         r"\bthe\s+(?:day|night|week|month)\s+before\b|"
+                         # "Before it, an attack in August had killed ...", "Prior to that"
+                         r"^\W*(?:before|prior\s+to)\s+(?:that|this|it|then|these|those)\b|"
+                         r"^\W*previously\b", re.IGNORECASE))
 
 # a telling between the time and the event word: "The day before, a spokesman had given
 # three as the dead" dates what was said about the act, not another act
@@ -414,6 +417,10 @@ def links(g: Group, f: Frame) -> bool:
     if f.antecedent and any(x.sentence is f.sentence for x in g.frames):
         # "The strike came ... hitting back over the Israeli strike on the consulate": the
         # act the sentence's event answered is not that event, even told as "the strike"
+        return False
+    if f.antecedent and not f.anaphoric:
+        # "It also follows a string of U.S. reprisals, among them airstrikes ...": an
+        # earlier act, named by no word that points back, tells none of the acts told before
         return False
     if f.trigger.strength == "weak" and not f.anaphoric and \
             _OTHER_ACT.search(f.sentence.text, f.start - f.sentence.start,
@@ -598,6 +605,11 @@ def _lede(pending: list[Frame], f: Frame) -> list[Frame]:
             and compatible(g, p)]
 
 
+# the nouns of a strike from the air or afar: a reference in them ("the airstrikes") is to
+# a strike told, before an "attack" of any kind
+_STRIKE_NOUN = re.compile(r"(?:strikes?|bombings?|bombardments?|shelling)$", re.IGNORECASE)
+
+
 def merge_frames(doc: Doc) -> list[Group]:
     """Group the doc's frames into mentions, in article order."""
     groups: list[Group] = []
@@ -623,6 +635,12 @@ def merge_frames(doc: Doc) -> list[Group]:
             # "the strikes hit Khost": the sentence's own event, not the act it was told
             # to have come after ("came two days after militants killed seven")
             cands = [g for g in cands if not g.head.antecedent]
+        if f.anaphoric and len(cands) > 1 and _STRIKE_NOUN.search(f.trigger.text):
+            # "the airstrikes were the work of ...": the strikes told, not the militants'
+            # "recent attacks" a sentence between named as their cause
+            same = [g for g in cands if any(_STRIKE_NOUN.search(x.trigger.text)
+                                            for x in g.frames)]
+            cands = same or cands
         target = cands[0] if cands else None
         if f.anaphoric and len(cands) > 1:
             # "the Kherson bus attack": the event whose sentences name Kherson and a bus,

@@ -167,8 +167,14 @@ _STILL_OPEN = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:is|are|was|were|remains?
                          r"(?:an?\s+(?:[\w-]+\s+)?option|one\s+(?:of\s+(?:the|several|many)\s+)?"
                          r"options?|among\s+the\s+options|on\s+the\s+table)\b", re.IGNORECASE)
 # a permission: "the designation lets the military strike ...", "allows forces to attack"
-_LETS = anchored(re.compile(r"\b(?:lets?|allows?|allowing|permits?|enables?|authori[sz]es)\s+"
-                            r"(?:[\w'’-]+\s+){1,4}?(?:to\s+)?$", re.IGNORECASE))
+_LETS = anchored(re.compile(r"\b(?:(?:lets?|allows?|allowing|permits?|enables?|authori[sz]es)\s+"
+                            r"(?:[\w'’-]+\s+){1,4}?(?:to\s+)?|"
+                            # a permission told in the past, to someone: "said he allowed the
+                            # CIA to carry out secret operations" (not "allowed a surge of
+                            # strikes", which tells them done)
+                            r"(?:allowed|permitted|enabled)\s+(?:[\w'’-]+\s+){1,3}?to\s+)"
+                            r"(?:(?:carry\s+out|conduct|launch|mount|stage)\s+"
+                            r"(?:[\w'’-]+\s+){0,2})?$", re.IGNORECASE))
 _CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
 _WARN = re.compile(r"\b(?:warn(?:ed|s|ing)?|threaten(?:ed|s|ing)?|vow(?:ed|s)?)\b[^.;]{0,60}?"
                    r"\bthat\b", re.IGNORECASE)
@@ -240,6 +246,15 @@ _SINCE_PHRASE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 _CAME_AFTER = re.compile(r"\b(?:after|following|in\s+the\s+wake\s+of)\s+(?!(?:[\w'’-]+\s+)"
                          r"{0,4}?(?:any|possible|potential|future|planned|eventual|expected|"
                          r"further|more)\b)(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+
+
+# an act ruled out, or talked of as a possibility or an idea, is not told as done: "ruled
+# out US strikes on cartels", "rejected the possibility of American attacks", "dismissed
+# the idea of a raid" (not "the possibility that the attack was ...": a definite act told)
+_RULED_OUT = re.compile(r"\b(?:rul(?:e|es|ed|ing)\s+out|(?:possibility|idea|notion|option)\s+"
+                        r"of)\s+(?!the\b|this\b|that\b|its\b|their\b)(?:[\w.'’-]+\s+){0,4}$",
+                        re.IGNORECASE)
+_RULED_OUT_WORDS = ("rule", "possibility", "idea", "notion", "option")
 
 
 def read_status(sentence: str, trig_start: int, trig_end: int
@@ -316,6 +331,9 @@ def read_status(sentence: str, trig_start: int, trig_end: int
         (_STILL_OPEN.match(sentence, trig_end) if may_hold(low, ("option", "table")) else None)
     if m:
         return "planned", m.span(), True  # ("work up a possible attack plan")
+    m = _RULED_OUT.search(pre) if may_hold(low, _RULED_OUT_WORDS) else None
+    if m:
+        return "hypothetical", m.span(), True  # "ruled out US strikes on cartels"
     m = _LETS.search(local)
     if m:
         shift = len(pre) - len(local)

@@ -397,6 +397,12 @@ _TOLD_EARLIER = re.compile(r"\W*(?:earlier|later)\b,?\s+(?:[\w'’.-]+\s+){0,6}?
                            r"confirmed|stated)\b", re.IGNORECASE)
 
 
+# an opening that counts back from the act just told: "Before it, an Israeli attack in
+# August had killed ...", "Prior to that", "Previously": an earlier act of its own
+_BEFORE_THAT = re.compile(r"\W*(?:(?:before|prior\s+to)\s+(?:that|this|it|then|these|those)|"
+                          r"previously)\b", re.IGNORECASE)
+
+
 def _distinct(doc: Doc, g: Group) -> bool:
     """Whether the group's head clause, up to a few words after its event word, marks it as
     an event apart from those told before ("Israeli strikes also hit ..."); an opening
@@ -407,7 +413,7 @@ def _distinct(doc: Doc, g: Group) -> bool:
     if told is not None:
         start = told.end()
     return bool(_DISTINCT.search(doc.text, start, min(h.end, h.trigger.end + 20))) or \
-        replies(doc.text, h)
+        bool(_BEFORE_THAT.match(doc.text, h.start, h.trigger.start)) or replies(doc.text, h)
 
 
 def _toll(g: Group, key: str) -> tuple[int | None, int | None] | None:

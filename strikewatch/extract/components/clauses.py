@@ -153,9 +153,13 @@ _CONTEXT_TYPES = frozenset({SD, "Protests"})
 # with its own place and verb after a toll.
 _ACT_NOUN = (r"(?:strike|airstrike|air\s+strike|attack|raid|bombing|shelling|assault|"
              r"ambush)")
+# what an act answered, by any of its words: "in response to", "in reply to", "in revenge
+# for", "as payback for", "a reprisal for" (Spanish has its own reader)
+_ANSWER = r"(?:response|reply|retaliation|reprisal|revenge|retribution|answer|payback)"
 _EVENT_BREAK = re.compile(
-    r",\s+(?:while|whereas|in response to|in retaliation for|hitting back (?:over|for|at)|"
-    r"retaliating (?:for|against))\s+|;\s+|"
+    r",\s+(?:while|whereas|(?:in|as)\s+(?:an?\s+)?" + _ANSWER + r"\s+(?:to|for)|"
+    r"hitting back (?:over|for|at)|(?:retaliating|responding|replying) (?:for|against|to))\s+|"
+    r";\s+|"
     # "Israel's military struck targets on Sunday as Hezbollah fired a barrage of missiles",
     # "jets pounded the city while the militia shelled the airport": a clause with its own
     # subject and act verb (split only where both sides hold a strong event word)
@@ -181,8 +185,17 @@ _EVENT_BREAK = re.compile(
     r"(?:strikes?|attacks?|raids?|bombings?|shelling|assaults?|operations?)\b)|"
     # "the strikes answered repeated Houthi attacks on Israel", "the raid was a reprisal for
     # the bombing in Quetta": what the strikes answered is an earlier act, the other side's
-    r"\s+(?:answered|(?:was|were|came)\s+(?:an?\s+|in\s+)?(?:[\w-]+\s+)?(?:response|"
-    r"retaliation|reprisal|answer)\s+(?:to|for)|retaliated\s+for)\s+", re.IGNORECASE)
+    r"\s+(?:answered|(?:was|were|came)\s+(?:an?\s+|in\s+)?(?:[\w-]+\s+)?" + _ANSWER +
+    r"\s+(?:to|for)|retaliated\s+for)\s+|"
+    # "It also follows a string of U.S. reprisals", "the raids followed rocket fire", "comes
+    # in the wake of": what the event follows is an earlier act (not "followed by", a later
+    # one, nor "followed orders")
+    r"(?<!\bwho)(?<!\bhe)(?<!\bshe)(?<!\bthey)(?<!\bwe)(?<!\bI)"
+    r"\s+(?:also\s+)?follow(?:s|ed)\s+(?=(?:[\w'’.,-]+\s+){0,5}?(?:strikes?|airstrikes?|attacks?|"
+    r"raids?|bombings?|shelling|assaults?|reprisals?|fire|killings?|ambush(?:es)?|"
+    r"clash(?:es)?|barrages?|offensive|operations?|incursions?)\b)|"
+    r"\s+(?:comes?|came|coming)\s+(?:[\w'’-]+\s+){0,3}?(?:on\s+the\s+heels\s+of|in\s+the\s+"
+    r"wake\s+of)\s+", re.IGNORECASE)
 # "Just a day before these strikes, the IRGC had attacked ...": a time counted from the act
 # just told opens the sentence; what follows the comma is another act
 _TIME_BEFORE = re.compile(r"^\W*(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|"
@@ -196,10 +209,11 @@ _ITEM_NUMBER = re.compile(r"\d|(?<!\bno )\b(?:one|two|three|four|five|six|seven|
                           r"eleven|twelve|dozens|scores|hundreds|several)\b", re.IGNORECASE)
 _LIST_HEAD = re.compile(r"^[^:;]{3,60}:\s+(?=[^;]*;)")
 # a cut after which the clause answers the one before: an event by its words alone
-_REPLY = re.compile(r"response|retaliat|reprisal|answer|hitting back", re.IGNORECASE)
+_REPLY = re.compile(r"respon|repl|retaliat|reprisal|revenge|retribution|answer|payback|"
+                    r"hitting back", re.IGNORECASE)
 # a cut after which the clause tells an earlier act: what the event came after or answered
-_EARLIER = re.compile(r"response|retaliat|reprisal|answer|hitting back|after|before",
-                      re.IGNORECASE)
+_EARLIER = re.compile(r"respon|repl|retaliat|reprisal|revenge|retribution|answer|payback|"
+                      r"hitting back|after|before|follow|heels|wake", re.IGNORECASE)
 
 
 _AS_WORDS = frozenset({"as", "while", "even as"})
@@ -238,6 +252,34 @@ _FOLLOWS_DEATHS = gated(re.compile(
     r"(?:deaths?|killings?)\s+of\b", re.IGNORECASE))
 
 
+#: the most characters between an answering cue and the act words it names ("follows a
+#: string of U.S. reprisals, among them airstrikes")
+ANSWERED_REACH = 60
+
+
+def _answered_part(s: Sentence, trigs: list[Trigger], cuts: list[tuple[int, int, str]],
+                   stop: int) -> list[tuple[int, int, str]]:
+    """A sentence whose only acts are what its subject answered or came after ("Its targets
+    were military sites in Sanaa, in reply to recent attacks on Israel", "It also follows a
+    string of U.S. reprisals, among them airstrikes ..."): the sentence tells of the act
+    told before, and what it names after the first such cue is an earlier act
+    (`antecedent`, labelled "answered": its kind is not forced); any other sentence is one
+    clause."""
+    # (not an opening "Two days before that, ...": the sentence's own act, counted back)
+    cue = next((c for c in cuts if _EARLIER.search(c[2]) and c[0] > 0 and
+                c[2] not in (", before ", ", then ")), None)
+    if cue is not None and re.search(r"\w", s.text[:cue[0]]) is not None and \
+            not any(t.start - s.start < cue[1] for t in trigs) and \
+            max(t.start - s.start for t in trigs) - cue[1] <= ANSWERED_REACH:
+        # (every act word right after the cue: "came after the U.S. built up its navy, and
+        # they have left 57 dead" names no act answered, its toll is the sentence's own;
+        # nor does "came after rockets were launched, and Katz threatened to strike")
+        # one clause, its kind read as any sentence's ("follows a string of strikes": a
+        # tally)
+        return [(s.start, s.start + stop, "answered")]
+    return [(s.start, s.start + stop, "")]
+
+
 def _split_events(s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str]]:
     """The sentence's event clauses: split where each side has an event word of its own
     (a strong one, or a casualty word with a count, as list items have)."""
@@ -264,7 +306,7 @@ def _split_events(s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str
             and (a == bounds[0] or _ITEM_HEAD.match(s.text, a) is not None))
 
     if sum(eventful(a, b) for a, b in parts) < 2:
-        return [(s.start, s.start + stop, "")]
+        return _answered_part(s, trigs, cuts, stop)
     out: list[tuple[int, int, str]] = []
     for a, b in parts:
         if out and not eventful(a, b):
@@ -510,9 +552,9 @@ def build_frames(doc: Doc) -> None:
                                     for t in trigs + doc.triggers.get(s.index - 1, []))
             _type_frame(doc, f, inside, b)
             f.cite("kind", primary.start, primary.end)
-            if forced:
+            if forced and forced != "answered":
                 f.kind = "tally" if forced == "tally" else "event"
-            f.antecedent = forced == "earlier"
+            f.antecedent = forced in ("earlier", "answered")
             if forced.startswith("gap:") and sibling is not None:
                 f.gap_verb, f.gap_of = forced[4:], sibling
             pre = doc.text[max(s.start, f.trigger.start - 40):f.trigger.start]

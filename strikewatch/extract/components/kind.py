@@ -111,7 +111,7 @@ _MANY_HIT = re.compile(r"\b(?:\d[\d,]*|dozens|scores|hundreds|thousands)\s+(?:of
 # a toll told as a magnitude by a perfect with no act named: "Central Command says it has
 # killed hundreds of fighters" is the campaign's to date ("an airstrike has killed dozens
 # of people" names its act and is news)
-_MAGNITUDE = re.compile(r"\b(?:dozens|scores|hundreds|thousands)\s+of\b", re.IGNORECASE)
+_MAGNITUDE = re.compile(r"\b(?:dozens|scores|hundreds|thousands)[\"”’']?\s+of\b", re.IGNORECASE)
 _ONE_ACT_NAMED = re.compile(r"\b(?:a|an|the|this|that|one|Monday's|Tuesday's|Wednesday's|"
                             r"Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:strike|airstrike|attack|raid|bombing|explosion|blast|shelling)"
@@ -121,6 +121,17 @@ _ONE_ACT_NAMED = re.compile(r"\b(?:a|an|the|this|that|one|Monday's|Tuesday's|Wed
 _SEPARATE_ACTS = anchored(re.compile(r"\b(?:two|three|four|five|six|several|multiple|\d+)\s+"
                                      r"(?:separate|different|distinct)\s+(?:incidents|attacks|strikes|raids|"
                                      r"operations|bombings)\b", re.IGNORECASE))
+
+
+# plural acts on a counted number of places on land: "strikes on two villages in the south
+# killed six", "raids against three towns" — the toll is their sum, not one strike's (boats
+# are counted as strikes by counts.py; "an airstrike on two houses" is one act)
+_ACTS_ON_PLACES = re.compile(
+    r"\b(?:strikes|airstrikes|air\s+strikes|raids|air\s+raids|attacks|bombings)\s+"
+    r"(?:on|against|targeting|hitting|in)\s+(?:the\s+)?(?:two|three|four|five|six|seven|eight|"
+    r"nine|ten|several|multiple|[2-9]|\d\d)\s+(?:[\w-]+\s+)?(?:villages|towns|cities|"
+    r"districts|neighbou?rhoods|areas|localities|provinces|regions|camps|sites|locations|"
+    r"positions|bases)\b", re.IGNORECASE)
 
 
 def _whole_sentence(f: Frame) -> bool:
@@ -160,6 +171,9 @@ def _aggregate(f: Frame) -> None:
             f.kind = "tally"  # "it has killed hundreds of fighters"
         elif counted and _SEPARATE_ACTS.search(clause):
             f.kind = "tally"  # "killed 15 civilians in two separate incidents"
+        elif counted and plural and f.time_precision != 1 and _ACTS_ON_PLACES.search(clause):
+            f.kind = "tally"  # "Israeli strikes on two villages killed six": a sum (with a
+            # day of its own it stays one incident, the day's: test_extract_precision_rules)
         elif counted and (_aggregate_cue(clause, f.trigger.strength, plural) or
                            (plural and f.trigger.generic and not _CASUALTY_WORD.match(word))):
             f.kind = "tally"
@@ -188,7 +202,11 @@ def _war_toll(doc: Doc, f: Frame) -> None:
     before = doc.sentences[i - 1]
     if "\n\n" in doc.text[before.end:f.sentence.start]:
         return  # another paragraph
-    if _A_WAR.search(before.text):
+    if _A_WAR.search(before.text) or any(
+            x.kind == "tally" and "killed" in x.counts and x.sentence is before
+            for x in doc.frames):
+        # (or right after a campaign's toll: "it has killed 'hundreds' of fighters. Al
+        # Jazeera counted at least 250 dead" counts the same dead another way)
         f.kind = "tally"
         f.cite("kind", f.trigger.start, f.trigger.end)
 

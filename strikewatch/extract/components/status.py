@@ -51,12 +51,15 @@ _LONG_HABIT = re.compile(r"\b(?:in the past|(?:has|have|had) long|for (?:years|d
 _LONG_HABIT_WORDS = ("in the past", "has long", "have long", "had long", "for years",
                      "for decades", "time and again", "frequently", "regularly")
 _HABIT_AFTER = re.compile(r"[^.;]{0,60}?\b(?:many times|time and again|regularly|"
+                          # "where gangs raid often", "militias that strike routinely"
+                          r"often|routinely|habitually|constantly|all the time|"
                           r"since the (?:19|20)\d0s|for (?:years|decades)|"
                           r"frequently|in the past|"
                           # ("as before"; "the day before" is the previous day)
                           r"(?<!day )(?<!night )(?<!week )(?<!month )(?<!year )(?<!evening )"
                           r"(?<!morning )before(?=\s*(?:[,.;]|$)))", re.IGNORECASE)
-_HABIT_AFTER_WORDS = ("many times", "time and again", "regularly", "since the ", "for years",
+_HABIT_AFTER_WORDS = ("many times", "time and again", "regularly", "often", "routinely",
+                      "habitually", "constantly", "all the time", "since the ", "for years",
                       "for decades", "frequently", "in the past", "before")
 # a kind of act, not an act: "every strike was in international waters", "not every raid
 # is announced", "never before had more than one strike been announced", "the capacity to
@@ -341,9 +344,28 @@ _UNDER_ATTACK = re.compile(r"\bunder\s+(?:(?:almost|near|nearly)[- ])?(?:constan
 
 # plural acts said to grow: "as exchanges of fire on the border grow", "attacks have
 # intensified" (a toll or a day makes them acts of their own, `_ONE_ACT`)
-_GROW = re.compile(r"\s+(?:[\w'’.-]+\s+){0,5}?(?:(?:has|have)\s+)?(?:grow|grows|grew|growing|"
-                   r"intensif(?:y|ies|ied|ying)|escalat(?:e|es|ed|ing)|mount|mounts|mounting)\b",
+_GROW = re.compile(r"\s+(?:[\w'’.,-]+\s+){0,5}?(?:(?:has|have|had)\s+)?(?:grow|grows|grew|"
+                   r"growing|intensif(?:y|ies|ied|ying)|escalat(?:e|es|ed|ing)|mount|mounts|"
+                   r"mounting|"
+                   # "drone strikes have picked up again", "attacks fell sharply", "raids
+                   # doubled", "missile launches are down 69%"
+                   r"picked\s+up|pick(?:s|ing)?\s+up|(?:rose|risen|fell|fallen|dropped|declined|"
+                   r"doubled|tripled|surged|slowed|eased|waned|subsided|soared|spiked|"
+                   r"decreased|increased)\b(?!\s+(?:to|by)\s+(?:at\s+least\s+)?\d)|"
+                   r"(?:are|were|is|was)\s+(?:sharply\s+|steeply\s+)?(?:down|up)\s+\d)\b",
                    re.IGNORECASE)
+_GROW_WORDS = ("grow", "grew", "intensif", "escalat", "mount", "pick", "rose", "risen", "fell",
+               "fallen", "dropped", "declined", "doubled", "tripled", "surged", "slowed",
+               "eased", "waned", "subsided", "soared", "spiked", "decreased", "increased",
+               "down", "up")
+# plural acts told as what a campaign cut: "has sharply cut Houthi attacks on shipping",
+# "reduced raids by half", "curbed the rocket attacks"
+_CUT_BEFORE = re.compile(r"\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|curb(?:s|ed|ing)?|"
+                         # ... or whose reach it changed: "later widened their attacks to
+                         # vessels of other countries", "expanded its raids"
+                         r"widen(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|"
+                         r"halv(?:e|es|ed|ing)|slash(?:es|ed|ing)?|stemm?(?:s|ed|ing)?)\s+"
+                         r"(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _told_as_trend(f: Frame, low: str | None) -> bool:
@@ -351,13 +373,20 @@ def _told_as_trend(f: Frame, low: str | None) -> bool:
     s = f.sentence
     ts = f.trigger.start - s.start
     a, b = max(0, f.start - s.start), f.end - s.start
-    plural = f.trigger.text.split()[0].lower().endswith("s")  # ("exchanges of fire")
-    if plural and may_hold(low, ("grow", "grew", "intensif", "escalat", "mount")) and \
+    words = f.trigger.text.lower().split()
+    # ("exchanges of fire", "drone strikes")
+    plural = words[0].endswith("s") or words[-1].endswith("s")
+    if plural and may_hold(low, _GROW_WORDS) and \
             _GROW.match(s.text, f.trigger.end - s.start, b) and \
             not _TOLL_WORD.search(s.text, a, b):
         # "as exchanges of fire on the border grow": acts as a trend (a day in the sentence,
         # "said on Saturday", is the telling's)
         return True
+    if plural and may_hold(low, ("cut", "reduc", "curb", "halv", "slash", "stem", "widen",
+                                 "expand", "broaden")) and \
+            _CUT_BEFORE.search(s.text, max(0, ts - 50), ts) and \
+            not _TOLL_WORD.search(s.text, a, b):
+        return True  # "the campaign has sharply cut Houthi attacks on shipping"
     if not may_hold(low, ("under",)) or _ONE_ACT.search(s.text, a, b):
         return False
     return bool(_UNDER_ATTACK.search(s.text[max(0, ts - 40):ts]))
@@ -366,7 +395,7 @@ def _told_as_trend(f: Frame, low: str | None) -> bool:
 # an act feared, possible or warned of, not done: "fled for fear of an army offensive",
 # "willing and able to strike partner troops", "sirens warning of incoming rocket fire",
 # "their first thought was an attack by the gang"
-_FEARED = re.compile(r"\b(?:for\s+fear\s+of|fear(?:s|ed|ing)?\s+(?:of\s+)?|risk\s+of|"
+_FEARED = re.compile(r"\b(?:for\s+fear\s+of|fear(?:s|ed|ing)?(?:\s+of)?|risk\s+of|"
                      r"prospect\s+of|danger\s+of|(?:able|willing|capable|likely)\s+to|"
                      # a warning of it: "sirens warning of incoming rocket fire"
                      r"warn(?:ing|ings|ed|s)?\s+(?:of|about|against)|alerts?\s+(?:of|for)|"

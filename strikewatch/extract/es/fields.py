@@ -64,6 +64,14 @@ def _status(doc: Doc, f: Frame) -> None:
         f.prov.pop("status", None)
 
 
+# an act ruled out or talked of as a possibility, not done: "descarta ataques de EE. UU.",
+# "rechazó la posibilidad de que Estados Unidos ataque", "no contempla la opción de que ..."
+# (only before the event word: "el ataque abre la posibilidad de ..." is an act done)
+_RULED_OUT = re.compile(r"\b(?:descart(?:a|an|ó|aron|ar|ando|aba|aban)|"
+                        r"(?:la\s+)?(?:posibilidad|opción|hipótesis|eventualidad)\s+de(?:\s+que)?"
+                        r")\s+(?:[\w.]+\s+){0,5}$", re.IGNORECASE)
+
+
 def _read_status(doc: Doc, f: Frame) -> None:
     s = f.sentence
     # a clause split off at its own plan or threat cue reads from there; a list item, like
@@ -71,6 +79,11 @@ def _read_status(doc: Doc, f: Frame) -> None:
     base = s.start if f.gap_verb or f.start == s.start else f.start
     before = doc.text[base:f.trigger.start]
     around = doc.text[base:min(f.end, f.trigger.end + 40)]
+    ruled = _RULED_OUT.search(before)
+    if ruled is not None:
+        f.status, f.status_cued = "hypothetical", True
+        f.cite("status", base + ruled.start(), base + ruled.end())
+        return
     for status, rx in STATUS_CUES:
         m = rx.search(before if status != "hypothetical" else around)
         if m is None:
