@@ -79,7 +79,11 @@ def _read_status(doc: Doc, f: Frame) -> None:
     base = s.start if f.gap_verb or f.start == s.start else f.start
     before = doc.text[base:f.trigger.start]
     around = doc.text[base:min(f.end, f.trigger.end + 40)]
-    ruled = _RULED_OUT.search(before)
+    # "no descarta ataques" (left open) and "descartó nuevos ataques" (denied) are the mood
+    # reading's (`_unrealised`); what is left ruled out or only possible is hypothetical
+    tail = before[-90:]
+    ruled = None if LEFT_OPEN.search(tail) or RULED_OUT.search(tail) \
+        else _RULED_OUT.search(before)
     if ruled is not None:
         f.status, f.status_cued = "hypothetical", True
         f.cite("status", base + ruled.start(), base + ruled.end())
