@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -354,6 +354,21 @@ _ORDINAL_PHRASE = re.compile(
     re.IGNORECASE)
 
 
+#: strike nouns only: "the fourth boat" numbers the craft of one operation, not its strikes
+_STRIKE_ORDINAL = re.compile(
+    _ORDINAL_PHRASE.pattern.replace(_STRIKE_NOUNS,
+                                    r"strikes?|attacks?|raids?|ataques?|bombardeos?"),
+    re.IGNORECASE)
+
+
+def strike_ordinal(text: str) -> int | None:
+    """`series_ordinal` read on strike nouns alone, for attaching (`operation_fields`):
+    whole incidents are compared there, and a boat's ordinal is the craft's, not the
+    strike's ("three strikes on four boats ... the fourth boat")."""
+    found = {_ORDINALS[m.group(1).lower()] for m in _STRIKE_ORDINAL.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
 def series_ordinal(text: str) -> int | None:
     """Which strike of a series a mention tells, when its sentences name exactly one
     ordinal strike ("the third attack hit two boats tied together" -> 3). None when they
@@ -616,6 +631,8 @@ def operation_fields(m: Mention) -> Features:
     k_lo = 0 if m.killed_low is None and m.killed_high is not None else m.killed_low
     return Features(unique_id=m.id, article_id=m.article_id, origin_id="", published=None,
                     d_lo=None, d_hi=None, killed_lo=k_lo, killed_hi=m.killed_high,
+                    # a split strike's ordinal is left to its rank rules, as before
+                    ordinal=strike_ordinal(mention_text(m)) if m.series_rank is None else None,
                     one_of_several=m.series_rank is not None, series_rank=m.series_rank,
                     series_size=m.series_size, series_killed=m.series_killed)
 
@@ -624,7 +641,9 @@ def operation_conflict(a: Iterable[Features], b: Iterable[Features]) -> str | No
     """Why two incidents' reports (`operation_fields`) cannot be one strike by the rules
     for strikes split from a day's operation: a strike of another rank or another size of
     operation, or the day's total beside one of its strikes. None where they may be."""
-    b = list(b)
+    a, b = list(a), list(b)
+    if _ordinals_apart(a, b):
+        return "another strike of the series (first, second, third...)"
     for x in a:
         for y in b:
             if x.series_rank is not None and y.series_rank is not None and \
@@ -635,6 +654,21 @@ def operation_conflict(a: Iterable[Features], b: Iterable[Features]) -> str | No
             elif _the_day_s_total(x, y) or _the_day_s_total(y, x):
                 return "the day's total, not one of its strikes"
     return None
+
+
+def _ordinals_apart(a: Sequence[Features], b: Sequence[Features]) -> bool:
+    """Whether two incidents name different strikes of one series ("the third strike",
+    "the second attack"), each by the one ordinal all its reports naming one agree on.
+    Linking never compares an undated page's report, so attaching reads them here. An
+    incident whose reports number strikes differently tells nothing (outlets count a day's
+    strikes as they told them); one holding a strike split from a day's operation keeps
+    to the rank rules (`other_strike_of_the_day`)."""
+    def named(side: Sequence[Features]) -> set[int]:
+        if any(f.series_rank is not None for f in side):
+            return set()  # a day's operation split: its rank rules decide
+        return {f.ordinal for f in side if f.ordinal is not None}
+    oa, ob = named(a), named(b)
+    return len(oa) == 1 and len(ob) == 1 and oa != ob
 
 
 def _same_closed_toll_split(a: Features, b: Features) -> bool:
