@@ -7,6 +7,7 @@ on a page with no publication date, a toll itemised boat by boat."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -203,3 +204,41 @@ def test_a_toll_told_per_boat_makes_one_operation_even_with_no_day() -> None:
                  "waters, with 3 men on each boat. All 6 died.", published=None)
     assert sorted(m.series_rank or 0 for m in ev) == [1, 2]
     assert all(m.killed_low == m.killed_high == 3 for m in ev)
+
+
+# --- an undated page that goes through the strikes one by one ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon said it carried out three lethal strikes on four boats in the Eastern "
+    "Pacific, killing 14 people. The first strike killed eight people. The second killed "
+    "four, and the third killed two.",
+    "US forces struck three vessels in three strikes, leaving 11 dead. In the first attack, "
+    "five men died. The second strike left three dead. Three more were killed in the third "
+    "strike.",
+    "Two strikes on two drug boats in the Caribbean killed six, officials said. The first "
+    "boat was hit near Aruba, killing four; the second, further north, killing two.",
+])
+def test_an_undated_page_listing_each_strike_splits_the_operation(text: str) -> None:
+    ev = _split(_events(text, published=None))
+    assert ev and [m.series_rank for m in ev] == list(range(1, len(ev) + 1))
+    assert not [m for m in _events(text, published=None) if m.series_rank is None]
+    # the first strike keeps its own toll, never the day's
+    assert ev[0].killed_low in (8, 5, 4)
+
+
+def test_ranks_whose_tolls_overshoot_the_days_toll_split_nothing() -> None:
+    ev = _events("The military carried out two strikes on two boats in the Pacific, "
+                 "killing six. The first strike killed five and the second killed four.",
+                 published=None)
+    assert _split(ev) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Over 15 strikes on boats have killed 65 people since September, officials said.",
+    "The military carried out two strikes on two boats in the Pacific, killing six. The "
+    "strikes happened in international waters.",
+    "Two strikes on two boats in the Pacific killed six people. It was the first time the "
+    "command had struck twice in a day.",
+])
+def test_an_undated_tally_with_no_strike_by_strike_list_stays_a_tally(text: str) -> None:
+    assert _split(_events(text, published=None)) == []

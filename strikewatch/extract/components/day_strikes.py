@@ -305,8 +305,14 @@ def strike_rank(text: str, start: int, end: int, w: DayWords | None = None) -> i
 
 
 def _rank_of(doc: Doc, f: Frame, n: int, w: DayWords) -> int | None:
-    """The rank of one of the `n` strikes that frame `f`'s sentence tells alone, if any."""
+    """The rank of one of the `n` strikes that frame `f`'s sentence tells alone, if any, or
+    that the clause of its trigger tells in a sentence going through several ("The first
+    strike killed eight, the second four": each clause is its strike's)."""
     k = strike_rank(doc.text, f.sentence.start, f.sentence.end, w)
+    if k is None:
+        k = next((r for r, (a, b) in _rank_clauses(doc.text, f.sentence.start,
+                                                   f.sentence.end, w)
+                  if a <= f.trigger.start < b), None)
     return k if k is not None and k <= n else None
 
 
@@ -377,6 +383,44 @@ def _aboard(doc: Doc, first: int, strikes: int) -> dict[int, tuple[int, tuple[in
     return out
 
 
+def _rank_clauses(text: str, start: int, end: int,
+                  w: DayWords) -> list[tuple[int, tuple[int, int]]]:
+    """Each strike rank text[start:end] tells, with its clause: from the rank to the next
+    rank or the sentence's end ("The second killed four, and the third two")."""
+    found = list(w.ranked.finditer(text, start, end))
+    return [(w.ranks[m.group(1).lower()],
+             (m.start(), found[i + 1].start() if i + 1 < len(found) else end))
+            for i, m in enumerate(found)]
+
+
+def _listed_one_by_one(doc: Doc, g: Group, n: int, w: DayWords) -> bool:
+    """Whether the article goes through the group's `n` strikes one by one: every rank from
+    the first to the `n`th told alone in a sentence of its own near the telling ("The first
+    strike killed eight", "the second, four", "En el primer ataque murieron tres"), with
+    tolls that, where each is told, add up to the day's toll. Such a list places each
+    strike by its own words, so even an undated page's operation is that many strikes."""
+    start = g.head.sentence.index
+    ranked: dict[int, int | None] = {}
+    for sent in doc.sentences[start:start + ABOARD_REACH]:
+        for k, (a, b) in _rank_clauses(doc.text, sent.start, sent.end, w):
+            if k > n:
+                continue
+            # the toll of the rank's clause ("the second killed four, and the third two")
+            tolls = {f.counts["killed"] for f in doc.frames if a <= f.trigger.start < b
+                     and f.counts.get("killed") and "strikes" not in f.counts}
+            toll = next(iter(tolls))[0] if len(tolls) == 1 else None
+            if k in ranked and None not in (toll, ranked[k]) and ranked[k] != toll:
+                return False
+            ranked[k] = toll if toll is not None else ranked.get(k)
+    if set(ranked) != set(range(1, n + 1)):
+        return False
+    told = [t for t in ranked.values() if t is not None]
+    total = _day_total(g, n, None)
+    if total is None or not told:
+        return True
+    return sum(told) == total if len(told) == n else sum(told) < total
+
+
 def _survivors(doc: Doc, day: str | None) -> int | None:
     """The survivors the article tells of the day's operation: one figure, else None."""
     told = {f.counts["survivors"] for f in doc.frames
@@ -433,9 +477,12 @@ def split_strikes(doc: Doc, w: DayWords) -> None:
     for g in doc.groups:
         n = _strikes(g)
         killed = _each_toll(doc, g, n, w) if n is not None else None
+        listed = n is not None and _listed_one_by_one(doc, g, n, w)
         # the same number of strikes told again after a split ("we carried out two lethal
-        # strikes", quoted at the end) is that operation, day or none
-        if n is None or not _one_operation(doc, g, w, killed is not None or n in split):
+        # strikes", quoted at the end) is that operation, day or none, as are strikes the
+        # article goes through one by one
+        if n is None or not _one_operation(doc, g, w,
+                                           killed is not None or listed or n in split):
             out.append(g)
             continue
         told = split.get(n)
@@ -446,7 +493,7 @@ def split_strikes(doc: Doc, w: DayWords) -> None:
             # their words join the incidents already made
             _deal(doc, told, g.frames, None, w)
             continue
-        if _day(g) is None and killed is None and \
+        if _day(g) is None and killed is None and not listed and \
                 len(_aboard(doc, g.head.sentence.index, n)) != n:
             # "on Sunday" on a page with no publication date: strikes with neither a day
             # nor a toll of their own would each be placeable by nothing, a handful of
