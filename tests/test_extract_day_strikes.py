@@ -242,3 +242,31 @@ def test_ranks_whose_tolls_overshoot_the_days_toll_split_nothing() -> None:
 ])
 def test_an_undated_tally_with_no_strike_by_strike_list_stays_a_tally(text: str) -> None:
     assert _split(_events(text, published=None)) == []
+
+
+# --- strikes that name again the craft a dated sentence just before counted ---------------
+
+@pytest.mark.parametrize("text", [
+    "Four suspected drug boats were hit by U.S. forces in the eastern Pacific on Monday, "
+    "and 14 people died. The military carried out three strikes on the four boats.",
+    "On Sunday the navy destroyed two vessels off Venezuela, the command said. Officials "
+    "said two separate strikes hit those two vessels.",
+    "Three speedboats were blown up in the Caribbean on Oct. 12, killing nine. It took "
+    "the Pentagon three lethal strikes to sink the three speedboats.",
+])
+def test_strikes_on_craft_a_dated_sentence_counted_are_that_day_s(text: str) -> None:
+    ev = _split(_events(text))
+    assert len(ev) >= 2 and [m.series_rank for m in ev] == list(range(1, len(ev) + 1))
+    assert all(m.date_low is not None for m in ev)
+    assert all(m.killed_low is None for m in ev)
+
+
+@pytest.mark.parametrize("text", [
+    # the earlier sentence counts other craft
+    "Two boats were hit by U.S. forces in the Pacific on Monday. The military has carried "
+    "out three strikes on the four boats it tracked.",
+    # no earlier sentence counts them
+    "The military carried out three strikes on the four boats in the Pacific.",
+])
+def test_strikes_naming_craft_no_dated_sentence_counted_stay_one_report(text: str) -> None:
+    assert _split(_events(text)) == []

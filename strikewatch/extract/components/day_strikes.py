@@ -283,16 +283,46 @@ class DayWords:
     seas: Callable[[str, int, int], frozenset[str]]
     #: whether a frame is an item of a list of strikes told one by one
     list_item: Callable[[Doc, Frame], bool]
+    #: craft counted again with a definite article ("on the four boats"); group 1 the figure
+    craft_again: re.Pattern[str] | None = None
 
 
 def _english_list_item(doc: Doc, f: Frame) -> bool:
     return f.list_item
 
 
+_CRAFT_AGAIN = re.compile(rf"\b(?:the|those|these)\s+{_NUMBER}\s+(?:[\w-]+\s+){{0,2}}?"
+                          r"(?:boats|vessels|craft|skiffs|speedboats|semi-submersibles)\b",
+                          re.IGNORECASE)
+
 ENGLISH = DayWords(craft=_CRAFT, one_act=_ONE_ACT, campaign=_CAMPAIGN, day=_DAY, each=_EACH,
                    craft_count=_CRAFT_COUNT, one_craft=_ONE_CRAFT, ranked=_RANKED,
                    ranks=_RANKS, number=parse_number, seas=seas_named,
-                   list_item=_english_list_item)
+                   list_item=_english_list_item, craft_again=_CRAFT_AGAIN)
+
+#: how many sentences before the strikes' own the craft they name again may be counted
+AGAIN_REACH = 2
+
+
+def _dated_before(doc: Doc, g: Group, w: DayWords) -> bool:
+    """Whether the strikes name again craft a dated sentence just before counted ("Four
+    boats were hit on Monday ... The military carried out three strikes on the four
+    boats"): the strikes are that day's operation, whose day the earlier sentence tells."""
+    h = g.head
+    m = w.craft_again.search(doc.text, h.sentence.start, h.sentence.end) \
+        if w.craft_again is not None else None
+    if m is None:
+        return False
+    n = w.number(m.group(1))
+    i = h.sentence.index
+    for f in doc.frames:
+        if not (i - AGAIN_REACH <= f.sentence.index < i) or f.status != "occurred" or \
+                f.background or f.date_low is None or f.time_precision != 1:
+            continue
+        told = w.craft_count.search(doc.text, f.sentence.start, f.sentence.end)
+        if told is not None and w.number(told.group(1)) == n:
+            return True
+    return False
 
 
 def strike_rank(text: str, start: int, end: int, w: DayWords | None = None) -> int | None:
@@ -478,11 +508,13 @@ def split_strikes(doc: Doc, w: DayWords) -> None:
         n = _strikes(g)
         killed = _each_toll(doc, g, n, w) if n is not None else None
         listed = n is not None and _listed_one_by_one(doc, g, n, w)
+        before = n is not None and _dated_before(doc, g, w)
         # the same number of strikes told again after a split ("we carried out two lethal
         # strikes", quoted at the end) is that operation, day or none, as are strikes the
         # article goes through one by one
         if n is None or not _one_operation(doc, g, w,
-                                           killed is not None or listed or n in split):
+                                           killed is not None or listed or before or
+                                           n in split):
             out.append(g)
             continue
         told = split.get(n)
@@ -493,7 +525,7 @@ def split_strikes(doc: Doc, w: DayWords) -> None:
             # their words join the incidents already made
             _deal(doc, told, g.frames, None, w)
             continue
-        if _day(g) is None and killed is None and not listed and \
+        if _day(g) is None and killed is None and not listed and not before and \
                 len(_aboard(doc, g.head.sentence.index, n)) != n:
             # "on Sunday" on a page with no publication date: strikes with neither a day
             # nor a toll of their own would each be placeable by nothing, a handful of
