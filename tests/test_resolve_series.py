@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from strikewatch.resolve.features import features, hard_conflict, series_ordinal
+from strikewatch.resolve.features import features, hard_conflict, series_ordinal, strike_ordinal
 from tests.test_resolve import Desk, holding
 
 
@@ -28,9 +28,32 @@ from tests.test_resolve import Desk, holding
     ("It is the twelfth strike since the first attack in August.", None),
     ("It was the first time the command published a video.", None),
     ("Officials gave no toll.", None),
+    # a dotted abbreviation, an adjective or a numbered ordinal before the noun
+    ("The third U.S. strike of the day hit a go-fast boat.", 3),
+    ("Officials said the 15th U.S. military strike left no survivors.", 15),
+    ("In the second American strike two more men died.", 2),
+    ("the first U.K.-led air raid on the port", 1),
+    ("La tercera ofensiva de EE.UU. dejó cuatro muertos.", 3),
+    ("Según la Casa Blanca, el 2.º ataque estadounidense hundió la lancha.", 2),
+    # a ship, a unit or a day of the month: no strike ordinal
+    ("The third U.S. Navy ship arrived in the area on Friday.", None),
+    ("The second U.S. carrier strike group sailed into the Caribbean.", None),
+    ("On the 15th US strikes killed four people.", None),
 ])
 def test_series_ordinal(text: str, ordinal: int | None) -> None:
     assert series_ordinal(text) == ordinal
+
+
+@pytest.mark.parametrize("text, ordinal", [
+    ("The third U.S. strike sank the boat.", 3),
+    ("the 4th U.S. Navy strike", 4),
+    ("El tercer ataque de EE.UU. en el Pacífico", 3),
+    ("The third U.S. Navy ship reached the coast.", None),
+    ("The fourth U.S. boat was hit too.", None),
+])
+def test_strike_ordinal_reads_strike_nouns_past_abbreviations(
+        text: str, ordinal: int | None) -> None:
+    assert strike_ordinal(text) == ordinal
 
 
 def test_reports_of_different_strikes_of_one_day_stay_apart() -> None:

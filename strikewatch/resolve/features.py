@@ -340,32 +340,47 @@ _ORDINALS = {
     "tercero": 3, "tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5,
 }
 _STRIKE_NOUNS = (r"strikes?|attacks?|boats?|vessels?|raids?|operations?|engagements?|"
-                 r"ataques?|bombardeos?|botes?|lanchas?|embarcaci[oó]n|buques?|"
+                 r"ataques?|bombardeos?|ofensivas?|botes?|lanchas?|embarcaci[oó]n|buques?|"
                  r"operaci[oó]n")
-#: "the third attack", "the second lethal kinetic strike", "el primer ataque": a definite
-#: article, an ordinal, and a strike noun at most two words on. "A second strike" (another
-#: one), "its first operation in the Pacific", "the military's first night-time strike" and
-#: "since the first strike in September" count the campaign, not a day's series: no article
-#: right before the ordinal, or a look back, and they do not count.
+#: a numbered ordinal ("the 15th strike", "el 3.º ataque"); "on the 15th" is a day
+_NUMBERED = r"(?<!\bon the )\d{1,3}(?:st|nd|rd|th|\.?[ºª°])"
+#: a word between ordinal and noun: a plain word ("American", "lethal") or a dotted
+#: abbreviation ("U.S.", "EE.UU."), which the plain word pattern stops at
+_BETWEEN = r"(?:(?:[^\W\d_]{1,3}\.){2,3}(?:-\w+)?|[\w'\"\u201c\u201d-]+)"
+#: "strike group", "strike fighter": a unit or an aircraft, not a strike
+_NOT_STRIKE = r"(?!\s+(?:groups?|forces?|fighters?|aircraft|jets?|teams?|packages?)\b)"
+#: "the third attack", "the second lethal kinetic strike", "the third U.S. strike", "el
+#: primer ataque": a definite article, an ordinal, and a strike noun at most two words
+#: on. "A second strike" (another one), "its first operation in the Pacific", "the
+#: military's first night-time strike" and "since the first strike in September" count
+#: the campaign, not a day's series: no article right before the ordinal, or a look back,
+#: and they do not count.
 _ORDINAL_PHRASE = re.compile(
     r"(?<!since )(?<!after )(?<!before )(?<!desde )"
-    r"\b(?:the|el|la|del)\s+(" + "|".join(_ORDINALS) + r")\s+"
-    r"(?:[\w'\"\u201c\u201d-]+\s+){0,2}?(?:" + _STRIKE_NOUNS + r")\b",
+    r"\b(?:the|el|la|del)\s+(" + "|".join(_ORDINALS) + "|" + _NUMBERED + r")\s+"
+    r"(?:" + _BETWEEN + r"\s+){0,2}?(?:" + _STRIKE_NOUNS + r")\b" + _NOT_STRIKE,
     re.IGNORECASE)
 
 
 #: strike nouns only: "the fourth boat" numbers the craft of one operation, not its strikes
 _STRIKE_ORDINAL = re.compile(
     _ORDINAL_PHRASE.pattern.replace(_STRIKE_NOUNS,
-                                    r"strikes?|attacks?|raids?|ataques?|bombardeos?"),
+                                    r"strikes?|attacks?|raids?|ataques?|bombardeos?|"
+                                    r"ofensivas?"),
     re.IGNORECASE)
+
+
+def _ordinal_value(word: str) -> int:
+    """The number an ordinal word or a numbered ordinal ("15th", "3.º") names."""
+    digits = "".join(ch for ch in word if ch.isdigit())
+    return int(digits) if digits else _ORDINALS[word.lower()]
 
 
 def strike_ordinal(text: str) -> int | None:
     """`series_ordinal` read on strike nouns alone, for attaching (`operation_fields`):
     whole incidents are compared there, and a boat's ordinal is the craft's, not the
     strike's ("three strikes on four boats ... the fourth boat")."""
-    found = {_ORDINALS[m.group(1).lower()] for m in _STRIKE_ORDINAL.finditer(text)}
+    found = {_ordinal_value(m.group(1)) for m in _STRIKE_ORDINAL.finditer(text)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -374,7 +389,7 @@ def series_ordinal(text: str) -> int | None:
     ordinal strike ("the third attack hit two boats tied together" -> 3). None when they
     name none, or several: an itemised toll ("four on the first boat, three on the
     second") is about the whole series, not one of its strikes."""
-    found = {_ORDINALS[m.group(1).lower()] for m in _ORDINAL_PHRASE.finditer(text)}
+    found = {_ordinal_value(m.group(1)) for m in _ORDINAL_PHRASE.finditer(text)}
     return found.pop() if len(found) == 1 else None
 
 
