@@ -30,7 +30,9 @@ from tests.test_resolve import Desk, holding
     ("Officials gave no toll.", None),
     # a dotted abbreviation, an adjective or a numbered ordinal before the noun
     ("The third U.S. strike of the day hit a go-fast boat.", 3),
-    ("Officials said the 15th U.S. military strike left no survivors.", 15),
+    ("Officials said the 3rd U.S. military strike left no survivors.", 3),
+    # a campaign's count, which outlets count differently, is no series ordinal
+    ("Officials said the 15th U.S. military strike left no survivors.", None),
     ("In the second American strike two more men died.", 2),
     ("the first U.K.-led air raid on the port", 1),
     ("La tercera ofensiva de EE.UU. dejó cuatro muertos.", 3),

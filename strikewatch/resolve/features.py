@@ -342,8 +342,10 @@ _ORDINALS = {
 _STRIKE_NOUNS = (r"strikes?|attacks?|boats?|vessels?|raids?|operations?|engagements?|"
                  r"ataques?|bombardeos?|ofensivas?|botes?|lanchas?|embarcaci[oó]n|buques?|"
                  r"operaci[oó]n")
-#: a numbered ordinal ("the 15th strike", "el 3.º ataque"); "on the 15th" is a day
-_NUMBERED = r"(?<!\bon the )\d{1,3}(?:st|nd|rd|th|\.?[ºª°])"
+#: a numbered ordinal of a day's series, like the words above ("the 2nd strike", "el 3.º
+#: ataque"); "the 15th strike" counts a campaign, which outlets count differently, and
+#: "on the 5th" is a day
+_NUMBERED = r"(?<!\bon the )(?<!\d)[1-5](?:st|nd|rd|th|\.?[ºª°])"
 #: a word between ordinal and noun: a plain word ("American", "lethal") or a dotted
 #: abbreviation ("U.S.", "EE.UU."), which the plain word pattern stops at
 _BETWEEN = r"(?:(?:[^\W\d_]{1,3}\.){2,3}(?:-\w+)?|[\w'\"\u201c\u201d-]+)"
