@@ -17,7 +17,7 @@ import re
 from strikewatch.extract.actors import DEMONYM_RE
 from strikewatch.extract.anchored import anchored, gated
 from strikewatch.extract.context import Doc, Frame, Group
-from strikewatch.extract.counts import VAGUE
+from strikewatch.extract.counts import ORDINAL_VALUES, VAGUE, ranks_up_to
 from strikewatch.extract.date_forms import DAY
 from strikewatch.extract.es.lexicon import AGAIN as ES_AGAIN
 from strikewatch.extract.es.lexicon import MORE_ACTS as ES_MORE_ACTS
@@ -279,11 +279,10 @@ def one_more_act(text: str, f: Frame, base: int = 0) -> bool:
 
 # an ordinal that ranks the act its event word tells: "its first strike", "a second US
 # strike", "the third raid", "the 14th such attack" (not "the first time")
-_RANK = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+_RANK_VALUE = ranks_up_to(ORDINAL_VALUES, 10)
+_RANK = re.compile(r"\b(" + "|".join(_RANK_VALUE) + r"|"
                    r"\d+(?:st|nd|rd|th))\s+(?:[\w.'’-]+\s+){0,2}$", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\ban?\s+$", re.IGNORECASE)
-_RANK_VALUE = {w: i for i, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth",
-                                           "seventh", "eighth", "ninth", "tenth"), 1)}
 
 
 def act_rank(f: Frame, indefinite: bool = False) -> int | None:
