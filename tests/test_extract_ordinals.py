@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import importlib
 
+import pytest
+
 from strikewatch.extract import coref
 from strikewatch.extract.components import day_strikes
 from strikewatch.extract.counts import ORDINAL_VALUES, ranks_up_to
 from strikewatch.extract.es import counts as es_counts
 from strikewatch.extract.es import day_strikes as es_day_strikes
 from strikewatch.extract.es import fields as es_fields
-from strikewatch.extract.es.lexicon import ORDINALS, masculine, rank_stems
+from strikewatch.extract.es.lexicon import ORDINALS, masculine, rank_alternation, rank_stems
 
 #: the module (the package's `features` is the function it exports)
 features = importlib.import_module("strikewatch.resolve.features")
@@ -60,3 +62,12 @@ def test_resolve_reads_both_languages_to_the_fifth() -> None:
     assert features.series_ordinal("The third strike hit a boat.") == 3
     assert features.series_ordinal("El tercer ataque alcanzó una lancha.") == 3
     assert features.series_ordinal("The sixth strike hit a boat.") is None
+
+
+def test_rank_alternation_spells_each_rank_once() -> None:
+    assert rank_alternation(ranks_up_to(ORDINALS, 6)) == \
+        "primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]"
+    assert rank_alternation(ranks_up_to(ORDINALS, 3, least=2), ending="s?") == \
+        "segund[oa]s?|tercer[oa]?s?"
+    with pytest.raises(ValueError):
+        rank_alternation(ranks_up_to(ORDINALS, 19, least=19))  # "decimonono"

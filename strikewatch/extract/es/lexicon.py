@@ -293,6 +293,20 @@ def rank_stems(table: dict[str, int]) -> dict[str, int]:
     return {os.path.commonprefix(ws): n for n, ws in forms.items()}
 
 
+def rank_alternation(table: dict[str, int], ending: str = "") -> str:
+    """The forms of an ordinal table as a regex alternation, one a rank: "primer[oa]?|
+    segund[oa]|tercer[oa]?" (a stem that is a word itself, "primer", takes its vowel
+    optionally); `ending` after each ("s?": "segundos"). Only for ranks whose forms are
+    their stem and -o/-a (not 19th: "decimonoveno", "decimonono")."""
+    out = []
+    for stem, n in rank_stems(table).items():
+        forms = {w for w, m in table.items() if m == n}
+        if forms - {stem} != {stem + "o", stem + "a"}:
+            raise ValueError(f"rank {n} is not a stem with -o/-a: {sorted(forms)}")
+        out.append(stem + ("[oa]?" if stem in forms else "[oa]") + ending)
+    return "|".join(out)
+
+
 _NUMWORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 #: A number phrase: an optional qualifier, then digits, a word number or a vague word.
 #: (matched on lower-cased text, `caseless`: its matches may start with a space, so it has
