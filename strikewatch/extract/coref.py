@@ -224,7 +224,8 @@ def _bare_reference(f: Frame) -> bool:
 
 # "one more was killed in a second operation", "... in another raid": the clause names its
 # act as one of its own, so a weak word in it ("killed") is no reference to the act before
-_OTHER_ACT = anchored(re.compile(r"\b(?:in|during|by|from)\s+(?:another|a\s+(?:second|third|fourth|"
+_OTHER_ACT = anchored(re.compile(r"\b(?:in|during|by|from)\s+(?:another|a\s+(?:" +
+                        "|".join(ranks_up_to(ORDINAL_VALUES, 4, least=2)) + r"|"
                         r"separate|further|new|different))\s+(?:[\w-]+\s+)?(?:strikes?|"
                         r"attacks?|raids?|operations?|bombings?|assaults?|ambush|clash(?:es)?|"
                         r"incidents?|engagements?)\b", re.IGNORECASE))
@@ -463,14 +464,17 @@ _CONFLICT = re.compile(r"\b(?:attack\w*|war|fighting|conflict|shell\w*|bomb\w*|"
 
 
 # "The second, on Sunday, killed two people": an ordinal standing for the noun just used
-_ELLIPTIC = re.compile(r"\W*(?:the\s+)?(?:first|second|third|fourth|fifth|latest|last|other|"
+_ELLIPTIC = re.compile(r"\W*(?:the\s+)?(?:" + "|".join(ranks_up_to(ORDINAL_VALUES, 5)) +
+                       r"|latest|last|other|"
                        r"next|another)\b(?=\s*,|\s+(?:on|in|at|killed|hit|struck|targeted|"
                        r"left|was|destroyed)\b)", re.IGNORECASE)
 
 
 # ... of which "The second hit a boat with four", "The third, on Friday, killed two" name one
 # more member of the set just told, never the act told before it
-_ANOTHER_OF_SET = re.compile(r"\W*(?:the\s+)?(?:second|third|fourth|fifth|sixth|next|another)\b"
+_ANOTHER_OF_SET = re.compile(r"\W*(?:the\s+)?(?:" +
+                             "|".join(ranks_up_to(ORDINAL_VALUES, 6, least=2)) +
+                             r"|next|another)\b"
                              r"(?=\s*,|\s+(?:on|in|at|killed|hit|struck|targeted|left|was|"
                              r"destroyed)\b)", re.IGNORECASE)
 

@@ -20,6 +20,7 @@ from strikewatch.extract.components.clauses import TALLY_CUE
 from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.counts import ORDINAL_VALUES, ranks_up_to
 from strikewatch.extract.pipeline import component
+from strikewatch.extract.triggers import RUN_PLACE
 
 _CASUALTY_WORD = re.compile(r"kill|dead|death|died|wound|injur|surviv|casualt")
 _TARGET_COUNT = re.compile(r"\b(?:boats|vessels|ships|skiffs|speedboats|semi-submersibles)\b",
@@ -52,12 +53,7 @@ _NTH_SINCE = re.compile(r"\b(?:the|its|their)\s+(?:\d+(?:st|nd|rd|th)|" +
                         re.IGNORECASE)
 # "..., the latest in a string of such strikes in recent months", "the newest of a spate of
 # attacks this year": one act placed in a run of them; the run's words are no tally's
-_LATEST_IN_RUN = re.compile(r"\b(?:the|its|their)\s+(?:latest|newest|most\s+recent|last|"
-                            r"\d+(?:st|nd|rd|th)|" +
-                            "|".join(ranks_up_to(ORDINAL_VALUES, 10, least=2)) +
-                            r")\s+(?:[\w-]+\s+)?(?:in|of)\s+(?:a|an|the)\s+"
-                            r"(?:[\w-]+\s+){0,2}?(?:string|series|run|spate|wave|line|"
-                            r"succession|streak|slew|flurry|chain)\s+of\b", re.IGNORECASE)
+_LATEST_IN_RUN = re.compile(r"\b(?:the|its|their)\s+" + RUN_PLACE + r"\b", re.IGNORECASE)
 _PLURAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|bombings|clashes|shelling|"
                           r"operations|assaults|fighting|violence|war)\b", re.IGNORECASE)
 
