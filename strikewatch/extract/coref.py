@@ -17,7 +17,7 @@ import re
 from strikewatch.extract.actors import DEMONYM_RE
 from strikewatch.extract.anchored import anchored, gated
 from strikewatch.extract.context import Doc, Frame, Group
-from strikewatch.extract.counts import VAGUE
+from strikewatch.extract.counts import ORDINAL_VALUES, VAGUE, ranks_up_to
 from strikewatch.extract.date_forms import DAY
 from strikewatch.extract.es.lexicon import AGAIN as ES_AGAIN
 from strikewatch.extract.es.lexicon import MORE_ACTS as ES_MORE_ACTS
@@ -224,7 +224,8 @@ def _bare_reference(f: Frame) -> bool:
 
 # "one more was killed in a second operation", "... in another raid": the clause names its
 # act as one of its own, so a weak word in it ("killed") is no reference to the act before
-_OTHER_ACT = anchored(re.compile(r"\b(?:in|during|by|from)\s+(?:another|a\s+(?:second|third|fourth|"
+_OTHER_ACT = anchored(re.compile(r"\b(?:in|during|by|from)\s+(?:another|a\s+(?:" +
+                        "|".join(ranks_up_to(ORDINAL_VALUES, 4, least=2)) + r"|"
                         r"separate|further|new|different))\s+(?:[\w-]+\s+)?(?:strikes?|"
                         r"attacks?|raids?|operations?|bombings?|assaults?|ambush|clash(?:es)?|"
                         r"incidents?|engagements?)\b", re.IGNORECASE))
@@ -279,11 +280,10 @@ def one_more_act(text: str, f: Frame, base: int = 0) -> bool:
 
 # an ordinal that ranks the act its event word tells: "its first strike", "a second US
 # strike", "the third raid", "the 14th such attack" (not "the first time")
-_RANK = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+_RANK_VALUE = ranks_up_to(ORDINAL_VALUES, 10)
+_RANK = re.compile(r"\b(" + "|".join(_RANK_VALUE) + r"|"
                    r"\d+(?:st|nd|rd|th))\s+(?:[\w.'’-]+\s+){0,2}$", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\ban?\s+$", re.IGNORECASE)
-_RANK_VALUE = {w: i for i, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth",
-                                           "seventh", "eighth", "ninth", "tenth"), 1)}
 
 
 def act_rank(f: Frame, indefinite: bool = False) -> int | None:
@@ -464,14 +464,17 @@ _CONFLICT = re.compile(r"\b(?:attack\w*|war|fighting|conflict|shell\w*|bomb\w*|"
 
 
 # "The second, on Sunday, killed two people": an ordinal standing for the noun just used
-_ELLIPTIC = re.compile(r"\W*(?:the\s+)?(?:first|second|third|fourth|fifth|latest|last|other|"
+_ELLIPTIC = re.compile(r"\W*(?:the\s+)?(?:" + "|".join(ranks_up_to(ORDINAL_VALUES, 5)) +
+                       r"|latest|last|other|"
                        r"next|another)\b(?=\s*,|\s+(?:on|in|at|killed|hit|struck|targeted|"
                        r"left|was|destroyed)\b)", re.IGNORECASE)
 
 
 # ... of which "The second hit a boat with four", "The third, on Friday, killed two" name one
 # more member of the set just told, never the act told before it
-_ANOTHER_OF_SET = re.compile(r"\W*(?:the\s+)?(?:second|third|fourth|fifth|sixth|next|another)\b"
+_ANOTHER_OF_SET = re.compile(r"\W*(?:the\s+)?(?:" +
+                             "|".join(ranks_up_to(ORDINAL_VALUES, 6, least=2)) +
+                             r"|next|another)\b"
                              r"(?=\s*,|\s+(?:on|in|at|killed|hit|struck|targeted|left|was|"
                              r"destroyed)\b)", re.IGNORECASE)
 

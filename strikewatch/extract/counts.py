@@ -69,6 +69,21 @@ WORD_VALUES.update({w: 10 * i for i, w in enumerate(_TENS) if w})
 WORD_VALUES["a"] = 1
 WORD_VALUES["an"] = 1
 
+#: THE English ordinal words -> rank ("a second strike", "the third boat"). Every reader
+#: of a rank takes its words from here and bounds them where it reads (`ranks_up_to`): a
+#: day's series runs to "sixth", an act's rank in a campaign further.
+ORDINAL_VALUES: dict[str, int] = {w: i for i, w in enumerate(
+    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+     "tenth"), 1)}
+
+
+def ranks_up_to(table: dict[str, int], most: int, least: int = 1) -> dict[str, int]:
+    """The words of an ordinal table (`ORDINAL_VALUES`, es/lexicon's `ORDINALS`) that name
+    ranks `least`..`most`, in the table's order (the order regex alternations are built
+    in). One table a language, each reader's bound where it reads: a copy cut short per
+    reader drifts apart the first time one of them gains a word."""
+    return {w: n for w, n in table.items() if least <= n <= most}
+
 _W = "|".join(sorted((w for w in WORD_VALUES if w not in ("a", "an", "zero")), key=len,
                      reverse=True))
 # ("two dozen" before "two": "more than two dozen people" is 25 or more, not 3)
@@ -296,7 +311,8 @@ _AS_WELL_AFTER = re.compile(rf"^\s+{_GAP}(?:(?:were|was|had been|have been)\s+)?
 _HE_AND = re.compile(r"(?:\b(?:he|she)|(?:^|[.;:,]\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                      r"\s+and\s+$")
 # "a third person was killed": one more than the two told before
-_NTH = re.compile(r"\s+(?:second|third|fourth|fifth|sixth|seventh)\s+(?!(?:strike|attack|"
+_NTH = re.compile(r"\s+(?:" + "|".join(ranks_up_to(ORDINAL_VALUES, 7, least=2)) +
+                  r")\s+(?!(?:strike|attack|"
                   r"raid|time|day|boat|vessel)s?\b)", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a further)\s+$", re.IGNORECASE)
 # ", including three women," between a count and its verb; and a short aside, or two,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from strikewatch.caseless import caseless
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Strength, Trigger
+from strikewatch.extract.counts import ORDINAL_VALUES, ranks_up_to
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.records import EVENT_TAXONOMY, Action
 
@@ -295,13 +296,16 @@ _BARE_PLURAL_DET = re.compile(
     r"[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+#: one act's place in a run of them, to the run's "of": "latest in a string of", "third of
+#: a wave of" (ranks to the tenth); read here before a kind of act, and by `kind` after
+#: the act's own word ("…, the latest in a string of such strikes": no tally)
+RUN_PLACE = (r"(?:latest|newest|most\s+recent|last|\d+(?:st|nd|rd|th)|" +
+             "|".join(ranks_up_to(ORDINAL_VALUES, 10, least=2)) +
+             r")\s+(?:[\w-]+\s+)?(?:in|of)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+             r"(?:string|series|run|spate|wave|line|succession|streak|slew|flurry|chain)\s+of")
 # the run an act is placed in: "..., the latest in a string of such strikes", "the third of
 # a wave of attacks on the city" — a kind of act named to place another, no event of its own
-RUN_OF = re.compile(r"\b(?:latest|newest|most\s+recent|last|\d+(?:st|nd|rd|th)|second|third|"
-                    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[\w-]+\s+)?(?:in|of)"
-                    r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:string|series|run|spate|wave|"
-                    r"line|succession|streak|slew|flurry|chain)\s+of\s+(?:[\w-]+\s+){0,2}$",
-                    re.IGNORECASE)
+RUN_OF = re.compile(r"\b" + RUN_PLACE + r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _COUNTED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
                       r"several|scores|hundreds|series|wave|number)\b", re.IGNORECASE)
 

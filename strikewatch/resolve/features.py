@@ -16,6 +16,8 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from strikewatch.extract.counts import ORDINAL_VALUES, ranks_up_to
+from strikewatch.extract.es.lexicon import ORDINALS as ES_ORDINALS
 from strikewatch.geo.gazetteer import coasts
 from strikewatch.records import Actor, Article, EventFields, Mention, Place, iso_date
 
@@ -334,11 +336,8 @@ def mention_text(m: Mention) -> str:
     return " ".join(s.text for s in m.spans if s.text)
 
 
-_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
-    "primer": 1, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercer": 3,
-    "tercero": 3, "tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5,
-}
+#: the ordinal words of a day's series, to the fifth, in either language (as `_NUMBERED`)
+_ORDINALS = ranks_up_to(ORDINAL_VALUES, 5) | ranks_up_to(ES_ORDINALS, 5)
 _STRIKE_NOUNS = (r"strikes?|attacks?|boats?|vessels?|raids?|operations?|engagements?|"
                  r"ataques?|bombardeos?|ofensivas?|botes?|lanchas?|embarcaci[oó]n|buques?|"
                  r"operaci[oó]n")

@@ -33,6 +33,7 @@ import pycountry
 from strikewatch.extract.actors import DEMONYM_RE, DEMONYMS, country_mentions
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import year_named
+from strikewatch.extract.counts import ORDINAL_VALUES, ranks_up_to
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.places import geo_place, names_acting_state, own_country
 from strikewatch.records import Actor, Place
@@ -168,8 +169,8 @@ def _current_strike(g: Group) -> bool:
 
 # a strike told by its rank in a day's series: "the second strike", "in the third", "the
 # first boat"; such a strike is a part of the series the article told before it
-_RANK = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-                   r"tenth|last|final)\b(?!\s+(?:time|day|week|month|year)s?\b)",
+_RANK = re.compile(r"\b(?:" + "|".join(ranks_up_to(ORDINAL_VALUES, 10)) +
+                   r"|last|final)\b(?!\s+(?:time|day|week|month|year)s?\b)",
                    re.IGNORECASE)
 
 

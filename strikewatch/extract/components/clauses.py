@@ -18,6 +18,7 @@ from strikewatch import geo
 from strikewatch.caseless import caseless
 from strikewatch.extract.anchored import anchored, gated
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
+from strikewatch.extract.counts import ORDINAL_VALUES, ranks_up_to
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.triggers import BAT, ERV, SD, VAC
 
@@ -346,9 +347,10 @@ def _ungap(text: str, a: int, b: int, kind: str) -> list[tuple[int, int, str]]:
 
 # "three people on the first boat, two on the second and three on the third", "four aboard
 # the first boat ..., four aboard the second boat ...": a toll told per strike or per vessel
-# by rank, one item per rank
+# by rank, one item per rank (ranks to the sixth: a day's series)
+_SERIES_RANK = "|".join(ranks_up_to(ORDINAL_VALUES, 6))
 _RANK = anchored(re.compile(r"\b(?:on|aboard|in|from)\s+(?:board\s+)?the\s+"
-                            r"(?P<o>first|second|third|fourth|fifth|sixth)\b"
+                            r"(?P<o>" + _SERIES_RANK + r")\b"
                             r"(?:\s+(?:boat|vessel|ship|craft|skiff|strike|attack)\b)?",
                             re.IGNORECASE))
 _RANK_FIGURE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -356,7 +358,7 @@ _RANK_FIGURE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nin
 _DEATH = anchored(re.compile(r"\b(?:kill(?:ed|ing)|dead|died|deaths?)\b", re.IGNORECASE))
 # "the first strike killed eight people, the second four and the third three": the rank
 # told first, its figure after it
-_RANK_LEAD = anchored(re.compile(r"\bthe\s+(?P<o>first|second|third|fourth|fifth|sixth)\b"
+_RANK_LEAD = anchored(re.compile(r"\bthe\s+(?P<o>" + _SERIES_RANK + r")\b"
                                  r"(?:\s+(?:boat|vessel|ship|craft|skiff|strike|attack)\b)?",
                                  re.IGNORECASE))
 

@@ -18,7 +18,7 @@ from strikewatch.caseless import AnyMatch, caseless
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import DateRead, Doc, Frame, Sentence
 from strikewatch.extract.coref import TOLD_BETWEEN as _TOLD_BETWEEN
-from strikewatch.extract.counts import WORD_VALUES
+from strikewatch.extract.counts import ORDINAL_VALUES, WORD_VALUES, ranks_up_to
 from strikewatch.extract.date_forms import month_day
 from strikewatch.extract.dates import dateline, post_days, read_dates
 from strikewatch.extract.pipeline import component
@@ -192,10 +192,11 @@ _DAY_BEFORE = re.compile(r"\b(?:the (?:day|night) before|the previous (?:day|nig
 
 # "In the second there were four", "three on the first boat", "The third attack hit two
 # boats": one strike of a day's several, told after the day was given; its day is theirs
+_SERIES_RANK = "|".join(ranks_up_to(ORDINAL_VALUES, 6))  # (to the sixth)
 _PART_OF_DAY = caseless(re.compile(
-    r"\b(?:in|on|aboard) the (?:first|second|third|fourth|fifth|sixth|last)\b"
+    r"\b(?:in|on|aboard) the (?:" + _SERIES_RANK + r"|last)\b"
     r"(?! (?:day|night|week|month|year|time|anniversary)\b)"
-    r"|\bthe (?:first|second|third|fourth|fifth|sixth|last) (?:strike|attack|boat|vessel|"
+    r"|\bthe (?:" + _SERIES_RANK + r"|last) (?:strike|attack|boat|vessel|"
     r"engagement|raid)\b(?! (?:since|of (?:the|its|this|a)|in (?:the|a|its)|to be|ever)\b)",
     re.IGNORECASE))
 

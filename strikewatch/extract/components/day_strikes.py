@@ -38,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from strikewatch.extract.context import Doc, Frame, Group
-from strikewatch.extract.counts import parse_number
+from strikewatch.extract.counts import ORDINAL_VALUES, parse_number, ranks_up_to
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.places import seas_named
 from strikewatch.records import COUNT_FIELDS
@@ -247,7 +247,7 @@ def _uncounted_plural(doc: Doc, g: Group, w: DayWords) -> bool:
 # a strike told by its rank in the day's series: "the first strike hit ...", "the second
 # hit a boat with four", "the third boat"; not "the first two boats" (two strikes), "the
 # first time", "since the first strike" (the campaign's) or "the first of ..."
-_RANKS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_RANKS = ranks_up_to(ORDINAL_VALUES, 6)
 _RANKED = re.compile(
     r"(?<!since )(?<!after )(?<!before )\bthe\s+(" + "|".join(_RANKS) + r")\b"
     r"(?!\s+(?:\d+|two|three|four|five|six|time|times|day|week|month|year|of)\b)"

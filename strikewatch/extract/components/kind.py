@@ -18,7 +18,9 @@ import re
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.components.clauses import TALLY_CUE
 from strikewatch.extract.context import Doc, Frame
+from strikewatch.extract.counts import ORDINAL_VALUES, ranks_up_to
 from strikewatch.extract.pipeline import component
+from strikewatch.extract.triggers import RUN_PLACE
 
 _CASUALTY_WORD = re.compile(r"kill|dead|death|died|wound|injur|surviv|casualt")
 _TARGET_COUNT = re.compile(r"\b(?:boats|vessels|ships|skiffs|speedboats|semi-submersibles)\b",
@@ -43,19 +45,15 @@ _TOLL_ONLY = {"toll", "death toll"}
 # "the 15th strike since the campaign began", "the deadliest attack since 2019", and with
 # the noun left out, "The strike on Monday was the 15th since the campaign began": one event
 # placed in a series, not the series
-_NTH_SINCE = re.compile(r"\b(?:the|its|their)\s+(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|"
-                        r"fifth|sixth|seventh|eighth|ninth|tenth|latest|deadliest|largest|"
+_NTH_SINCE = re.compile(r"\b(?:the|its|their)\s+(?:\d+(?:st|nd|rd|th)|" +
+                        "|".join(ranks_up_to(ORDINAL_VALUES, 10)) + r"|latest|deadliest|largest|"
                         r"biggest|heaviest|worst)\s+(?:(?:known\s+|lethal\s+|such\s+|"
                         r"U\.?S\.?\s+|[\w-]+\s+)?(?:strike|attack|raid|bombing|operation)\b(?!s)"
                         r"|since\b)",
                         re.IGNORECASE)
 # "..., the latest in a string of such strikes in recent months", "the newest of a spate of
 # attacks this year": one act placed in a run of them; the run's words are no tally's
-_LATEST_IN_RUN = re.compile(r"\b(?:the|its|their)\s+(?:latest|newest|most\s+recent|last|"
-                            r"\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|"
-                            r"eighth|ninth|tenth)\s+(?:[\w-]+\s+)?(?:in|of)\s+(?:a|an|the)\s+"
-                            r"(?:[\w-]+\s+){0,2}?(?:string|series|run|spate|wave|line|"
-                            r"succession|streak|slew|flurry|chain)\s+of\b", re.IGNORECASE)
+_LATEST_IN_RUN = re.compile(r"\b(?:the|its|their)\s+" + RUN_PLACE + r"\b", re.IGNORECASE)
 _PLURAL_ACTS = re.compile(r"\b(?:strikes|airstrikes|attacks|raids|bombings|clashes|shelling|"
                           r"operations|assaults|fighting|violence|war)\b", re.IGNORECASE)
 

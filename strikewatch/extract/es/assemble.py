@@ -26,8 +26,9 @@ from strikewatch.extract.components.assemble import (
     join_elaborations,
 )
 from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.counts import ranks_up_to
 from strikewatch.extract.es.dates import MONTHS, WEEKDAYS
-from strikewatch.extract.es.lexicon import NUMBER_WORDS, VAGUE
+from strikewatch.extract.es.lexicon import NUMBER_WORDS, ORDINALS, VAGUE, rank_alternation
 from strikewatch.extract.es.parties import generic_plural
 from strikewatch.extract.pipeline import component
 
@@ -41,7 +42,7 @@ OWN = re.compile(
         {*WEEKDAYS, *MONTHS, *VAGUE, *(w for w in NUMBER_WORDS if w not in _ARTICLES)},
         key=len, reverse=True)) +
     r"|ayer|anteayer|hoy|anoche|anteanoche|madrugada|otr[oa]s?|nuev[oa]s?|"
-    r"segund[oa]s?|tercer[oa]?s?|cuart[oa]s?|quint[oa]s?|sext[oa]s?|"
+    + rank_alternation(ranks_up_to(ORDINALS, 6, least=2), ending="s?") + r"|"
     r"separad[oa]s?|distint[oa]s?|dec(?:enas|ena)|docenas?)\b",
     re.IGNORECASE)
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from strikewatch.caseless import AnyMatch
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
+from strikewatch.extract.counts import ranks_up_to
 from strikewatch.extract.es.counts import RANK_TURN
 from strikewatch.extract.es.dates import MONTHS
 from strikewatch.extract.es.lexicon import (
@@ -20,11 +21,14 @@ from strikewatch.extract.es.lexicon import (
     CLASH_WORDS,
     EXPLOSION_WORDS,
     NUMBER,
+    ORDINALS,
     SEA_INCIDENT_WORDS,
     STATUS_CUES,
     STRIKE_WORDS,
     VEHICLE_BOMB,
     previous_act,
+    rank_alternation,
+    rank_stems,
 )
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.sentences import split_sentences
@@ -38,8 +42,11 @@ _EVENT_NOUN = re.compile(r"(?:ataques?|bombardeos?|golpes?|operación|acción|op
                          re.IGNORECASE)
 # "en el primer ataque …; en el segundo …": a strike by its rank, opening a list, is no
 # reference back (a lone "el primer ataque" of the campaign is)
-_RANKED = re.compile(r"\b(?:primer|segund|tercer|cuart|quint|sext)\w*\s+$", re.IGNORECASE)
-_NEXT_RANK = re.compile(r"\b(?:segund|tercer|cuart|quint|sext)[oa]\b", re.IGNORECASE)
+# (ranks to the sixth: a day's series)
+_RANKED = re.compile(r"\b(?:" + "|".join(rank_stems(ranks_up_to(ORDINALS, 6))) + r")\w*\s+$",
+                     re.IGNORECASE)
+_NEXT_RANK = re.compile(r"\b(?:" + "|".join(rank_stems(ranks_up_to(ORDINALS, 6, least=2))) +
+                        r")[oa]\b", re.IGNORECASE)
 # "un nuevo ataque" tells one more; "este nuevo ataque" points back at the one just told
 _INDEF = re.compile(r"\b(?:un|una|otro|otra|(?<!\beste )(?<!\besta )(?<!\bese )(?<!\besa )"
                     r"(?:nuevo|nueva))\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -178,8 +185,9 @@ def make_frames(doc: Doc) -> None:
             doc.frames.append(f)
 
 
-_ITEM_SENTENCE = re.compile(r"^\W*(?:y\s+)?en\s+(?:el|la)\s+(?P<o>segund[oa]|tercer[oa]?|cuart[oa]|"
-                            r"quint[oa]|sext[oa])\b", re.IGNORECASE)
+_ITEM_SENTENCE = re.compile(r"^\W*(?:y\s+)?en\s+(?:el|la)\s+(?P<o>" +
+                            rank_alternation(ranks_up_to(ORDINALS, 6, least=2)) + r")\b",
+                            re.IGNORECASE)
 
 
 def _item_sentence(doc: Doc, s: Sentence) -> Frame | None:
@@ -323,8 +331,9 @@ def _frame(doc: Doc, s: Sentence, t: Trigger, start: int, end: int) -> Frame:
 
 
 
-_ORDINAL = re.compile(r"\b(?:en|de|a bordo de)\s+(?:el|la)\s+(?P<o>primer[oa]?|segund[oa]|"
-                      r"tercer[oa]?|cuart[oa]|quint[oa]|sext[oa])\b(?:\s+(?:ataque|lancha|nave|"
+_ORDINAL = re.compile(r"\b(?:en|de|a bordo de)\s+(?:el|la)\s+(?P<o>" +
+                      rank_alternation(ranks_up_to(ORDINALS, 6)) +
+                      r")\b(?:\s+(?:ataque|lancha|nave|"
                       r"embarcación|bombardeo|golpe)(?:\s+atacada)?)?", re.IGNORECASE)
 _ITEM_BREAK = re.compile(r"[,;:]\s+|\s+y\s+(?=(?:en|de|\w+\s+(?:en|a bordo de))\s+(?:el|la)\s)")
 _DEATH_WORD = re.compile(r"\b(?:muert[oa]s|murieron|fallecid[oa]s|fallecieron|perdieron la vida|"

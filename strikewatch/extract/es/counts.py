@@ -13,7 +13,15 @@ import re
 
 from strikewatch.caseless import AnyMatch
 from strikewatch.extract.anchored import anchored
-from strikewatch.extract.es.lexicon import NUMBER, NUMBER_WORDS, PEOPLE, VAGUE
+from strikewatch.extract.counts import ranks_up_to
+from strikewatch.extract.es.lexicon import (
+    NUMBER,
+    NUMBER_WORDS,
+    ORDINALS,
+    PEOPLE,
+    VAGUE,
+    masculine,
+)
 from strikewatch.extract.lookahead import prefixed
 
 Range = tuple[int | None, int | None]
@@ -91,18 +99,15 @@ _STRIKES_AT = re.compile(r"\b(?:ataques|bombardeos|golpes)\b(?:\s+[\wáéíóú]
 _NTH_STRIKE = anchored(re.compile(r"\b(?:ataque|bombardeo|golpe) (?:número|nº|n\.º) (\d+)",
                                   re.IGNORECASE))
 #: "es el sexto bombardeo", "se trata del undécimo ataque": the campaign's count so far
-ORDINALS = {"segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4, "quinto": 5, "sexto": 6,
-            "séptimo": 7, "octavo": 8, "noveno": 9, "décimo": 10, "undécimo": 11,
-            "duodécimo": 12, "decimotercero": 13, "decimotercer": 13, "decimocuarto": 14,
-            "decimoquinto": 15, "decimosexto": 16, "decimoséptimo": 17, "decimoctavo": 18,
-            "decimonoveno": 19, "decimonono": 19, "vigésimo": 20}
+#: (ranks 2 to 20; masculine: `RANK_TURN` spells the feminine "[oa]" itself)
+CAMPAIGN_RANKS = masculine(ranks_up_to(ORDINALS, 20, least=2))
 _NTH_WORD = anchored(re.compile(r"\b(?:es|sería|fue|era|se trata|representa|constituye|marca)\s+"
                        r"(?:de\s+)?(?:el|del)\s+(" +
-                       "|".join(ORDINALS) + r")\s+(?:ataque|bombardeo|golpe)", re.IGNORECASE))
+                       "|".join(CAMPAIGN_RANKS) + r")\s+(?:ataque|bombardeo|golpe)", re.IGNORECASE))
 #: the rank told with its noun left out after the act ("el ataque del lunes es el vigésimo
 #: desde …", "es, en lo que va de 2025, el séptimo"): a clause of its own (es/clauses.py)
 #: (either gender: "la duodécima")
-_ORD_EITHER = "|".join(k[:-1] + "[oa]" if k.endswith("o") else k for k in ORDINALS)
+_ORD_EITHER = "|".join(k[:-1] + "[oa]" if k.endswith("o") else k for k in CAMPAIGN_RANKS)
 RANK_TURN = re.compile(r"\s+(?:es|era|fue|sería|será)(?:,[^,.;]{1,40},)?\s+(?:ya\s+)?(?:el|la)\s+"
                        r"(" + _ORD_EITHER + r")(?!\s+(?:ataque|bombardeo|golpe|\w+ción|"
                        r"lancha|barco|bote|vez|día|año|mes|país|de la lista)\b)\b", re.IGNORECASE)
@@ -290,12 +295,12 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
                 rng = (rng[0], None)  # "mató al menos a 120 personas"
             out.append(("killed", rng, approx, m.start(), m.end()))
     for m in _NTH_WORD.finditer(text, a, b):
-        n = ORDINALS[m.group(1).lower()]
+        n = CAMPAIGN_RANKS[m.group(1).lower()]
         out.append(("strikes", (n, n), False, m.start(1), m.end(1)))
     rank = RANK_TURN.match(text, a, b)
     if rank is not None:  # the rank clause cut off by es/clauses.py, starting at its verb
         word = rank.group(1).lower()
-        n = ORDINALS.get(word) or ORDINALS[word[:-1] + "o"]
+        n = CAMPAIGN_RANKS.get(word) or CAMPAIGN_RANKS[word[:-1] + "o"]
         out.append(("strikes", (n, n), False, rank.start(1), rank.end(1)))
     for m in _NTH_STRIKE.finditer(text, a, b):
         n = int(m.group(1))

@@ -17,9 +17,11 @@ import re
 
 from strikewatch.extract.components.day_strikes import DayWords, split_strikes
 from strikewatch.extract.context import Doc
+from strikewatch.extract.counts import ranks_up_to
 from strikewatch.extract.es.counts import number_value
 from strikewatch.extract.es.dates import MONTHS, WEEKDAYS
 from strikewatch.extract.es.fields import list_item
+from strikewatch.extract.es.lexicon import ORDINALS
 from strikewatch.extract.pipeline import component
 from strikewatch.geo.protocol import geoparser
 from strikewatch.geo.reading import is_open_water
@@ -67,9 +69,7 @@ _ONE_CRAFT = re.compile(
 _ONE_ACT = re.compile(r"^(?:ataque|bombardeo|golpe|operaci[oó]n|operativo|acci[oó]n)\b",
                       re.IGNORECASE)
 
-_RANKS = {"primer": 1, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercer": 3,
-          "tercero": 3, "tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5,
-          "sexto": 6, "sexta": 6}
+_RANKS = ranks_up_to(ORDINALS, 6)
 #: a strike told by its rank in the day's series: "el primer ataque", "la segunda lancha",
 #: "el tercero alcanzó"; not "por primera vez", "desde el primer ataque" (the campaign's),
 #: "los dos primeros", "el primero de …"

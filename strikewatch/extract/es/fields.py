@@ -13,6 +13,7 @@ from strikewatch.extract.components.counts import drop_unplaced_deaths, open_if_
 from strikewatch.extract.components.dates import in_quotation
 from strikewatch.extract.components.day_strikes import MOST_STRIKES
 from strikewatch.extract.context import DateRead, Doc, Frame
+from strikewatch.extract.counts import ranks_up_to
 from strikewatch.extract.es import counts as es_counts
 from strikewatch.extract.es import dates as es_dates
 from strikewatch.extract.es.lexicon import (
@@ -22,6 +23,8 @@ from strikewatch.extract.es.lexicon import (
     HEDGES,
     LAND_TARGET,
     LEFT_OPEN,
+    ONLY_POSSIBLE,
+    ORDINALS,
     RULED_OUT,
     SAY_VERB,
     SEA_WORD,
@@ -31,6 +34,7 @@ from strikewatch.extract.es.lexicon import (
     SUBJUNCTIVE_VERB,
     VESSEL,
     previous_act,
+    rank_stems,
 )
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.pipeline import component
@@ -64,12 +68,20 @@ def _status(doc: Doc, f: Frame) -> None:
         f.prov.pop("status", None)
 
 
-# an act ruled out or talked of as a possibility, not done: "descarta ataques de EE. UU.",
-# "rechazó la posibilidad de que Estados Unidos ataque", "no contempla la opción de que ..."
-# (only before the event word: "el ataque abre la posibilidad de ..." is an act done)
-_RULED_OUT = re.compile(r"\b(?:descart(?:a|an|ó|aron|ar|ando|aba|aban)|"
-                        r"(?:la\s+)?(?:posibilidad|opción|hipótesis|eventualidad)\s+de(?:\s+que)?"
-                        r")\s+(?:[\w.]+\s+){0,5}$", re.IGNORECASE)
+#: a search of `LEFT_OPEN` / `RULED_OUT` over the words right before an event word: the
+#: status it gives ("threatened" / "denied") and its match
+Dismissal = tuple[str, re.Match[str]]
+
+
+def _dismissal(tail: str) -> Dismissal | None:
+    """"no descarta ataques" (left open: threatened) or "descartó nuevos ataques" (ruled
+    out: denied) in `tail`, the words just before the event word; searched once for both
+    readers of it (`_read_status`, `_unrealised`)."""
+    if (m := LEFT_OPEN.search(tail)) is not None:
+        return "threatened", m
+    if (m := RULED_OUT.search(tail)) is not None:
+        return "denied", m
+    return None
 
 
 def _read_status(doc: Doc, f: Frame) -> None:
@@ -81,9 +93,8 @@ def _read_status(doc: Doc, f: Frame) -> None:
     around = doc.text[base:min(f.end, f.trigger.end + 40)]
     # "no descarta ataques" (left open) and "descartó nuevos ataques" (denied) are the mood
     # reading's (`_unrealised`); what is left ruled out or only possible is hypothetical
-    tail = before[-90:]
-    ruled = None if LEFT_OPEN.search(tail) or RULED_OUT.search(tail) \
-        else _RULED_OUT.search(before)
+    dismissal = _dismissal(before[-90:])
+    ruled = None if dismissal is not None else ONLY_POSSIBLE.search(before)
     if ruled is not None:
         f.status, f.status_cued = "hypothetical", True
         f.cite("status", base + ruled.start(), base + ruled.end())
@@ -107,7 +118,7 @@ def _read_status(doc: Doc, f: Frame) -> None:
         f.status, f.status_cued = "planned", True  # "atacaría": what would be done
         f.cite("status", f.trigger.start, f.trigger.start + len(trig))
         return
-    mood = _unrealised(before, trig)
+    mood = _unrealised(before, trig, dismissal)
     if mood is not None:
         status, a, b = mood
         if status == "none":
@@ -127,24 +138,24 @@ def _read_status(doc: Doc, f: Frame) -> None:
 _TOLD_DONE = re.compile(r"\w+(?:ó|aron|ieron|ió|a|an|e)", re.IGNORECASE)
 
 
-def _unrealised(before: str, trig: str) -> tuple[str, int, int] | None:
+def _unrealised(before: str, trig: str, dismissal: Dismissal | None
+                ) -> tuple[str, int, int] | None:
     """The mood of the words that carry the event tells an act not done (status, span in
     `before`, -1 for the event word itself), where no cue word did: the event verb in the
     future ("atacarán") or the present subjunctive after its subject ("que Israel ataque");
     a governing verb in the future or conditional ("habrá más ataques", "podrían
     bombardear"; negated, "none": no act told); a possibility left open or ruled out ("no
-    descarta ataques", "descartó nuevos bombardeos"). A verb-mood test, so it holds for
-    any verb the copy picks."""
+    descarta ataques", "descartó nuevos bombardeos": `dismissal`, read on the last 90
+    characters of `before`). A verb-mood test, so it holds for any verb the copy picks."""
     tail = before[-90:]
     off = len(before) - len(tail)
     if FUTURE_VERB.fullmatch(trig):
         return "threatened", -1, -1
     if SUBJUNCTIVE_VERB.fullmatch(trig) and SUBJUNCTIVE_LEAD.search(tail):
         return "hypothetical", -1, -1
-    if (m := LEFT_OPEN.search(tail)) is not None:
-        return "threatened", off + m.start(), off + m.end()
-    if (m := RULED_OUT.search(tail)) is not None:
-        return "denied", off + m.start(), off + m.end()
+    if dismissal is not None:
+        status, said = dismissal
+        return status, off + said.start(), off + said.end()
     if _TOLD_DONE.fullmatch(trig) and not _EVENT_NOUN_WORD.fullmatch(trig):
         return None  # "Israel bombardeó": a governing verb before the act's own is none
     if (m := GOVERNED_BY_MOOD.search(tail)) is not None:
@@ -431,9 +442,12 @@ def _happened_on(doc: Doc, f: Frame) -> DateRead | None:
     return point[0] if point else None
 
 
+#: the stem of each rank of a day's series, to "sext": "primer" (primer/o/a), "segund", ...
+_RANKS = rank_stems(ranks_up_to(ORDINALS, 6))
+_STEM = "|".join(_RANKS)
 #: "en el primer ataque", "la segunda lancha": a strike told by its rank in a list
-_RANKED_BEFORE = re.compile(r"\b(?:primer|segund|tercer|cuart|quint|sext)\w*\s+$", re.IGNORECASE)
-_RANK_WORD = re.compile(r"(?:primer|segund|tercer|cuart|quint|sext)\w*\b", re.IGNORECASE)
+_RANKED_BEFORE = re.compile(r"\b(?:" + _STEM + r")\w*\s+$", re.IGNORECASE)
+_RANK_WORD = re.compile(r"(?:" + _STEM + r")\w*\b", re.IGNORECASE)
 
 
 def list_item(doc: Doc, f: Frame) -> bool:
@@ -446,9 +460,8 @@ def list_item(doc: Doc, f: Frame) -> bool:
                                                f.trigger.start]))
 
 
-_RANKS = {"primer": 1, "segund": 2, "tercer": 3, "cuart": 4, "quint": 5, "sext": 6}
-_RANK_AT = prefixed(re.compile(r"\b(primer|segund|tercer|cuart|quint|sext)\w*\s+(?:\w+\s+)?$|"
-                      r"^(primer|segund|tercer|cuart|quint|sext)", re.IGNORECASE))
+_RANK_AT = prefixed(re.compile(r"\b(" + _STEM + r")\w*\s+(?:\w+\s+)?$|"
+                               r"^(" + _STEM + r")", re.IGNORECASE))
 #: "el primer ataque de la campaña", "el sexto desde septiembre", "es el primer golpe en el
 #: Caribe del que se tiene constancia": a rank in the campaign, not in a list
 _CAMPAIGN_RANK = re.compile(r"[^.;:]{0,60}?\b(?:de (?:la|esta|una) (?:campaña|serie|ofensiva|"
@@ -511,7 +524,7 @@ _ONE_EVENT = re.compile(r"\b(?:en|de)\s+(?:el|la)\s+$|\bdel\s+$|"
 _PLURAL_STRIKES = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
 #: "El vigésimo ataque deja cuatro muertos", "un décimo bombardeo mató a tres": a rank on
 #: the act's own noun places one act in the campaign; its toll is that act's
-_ORD = "(?:" + "|".join(es_counts.ORDINALS) + r"|trigésim[oa]|vigesim\w+|\d+º)"
+_ORD = "(?:" + "|".join(es_counts.CAMPAIGN_RANKS) + r"|trigésim[oa]|vigesim\w+|\d+º)"
 _RANKED_ACT = re.compile(r"\b" + _ORD + r"\s+$", re.IGNORECASE)
 #: "El ataque del martes, el vigesimoprimero de la campaña, mató a tres", "…, el décimo
 #: desde septiembre.": the act's rank in apposition; its campaign words tell no tally

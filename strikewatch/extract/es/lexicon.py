@@ -7,6 +7,7 @@ ACLED event types, statuses, count ranges, ISO country codes.
 
 from __future__ import annotations
 
+import os
 import re
 
 from strikewatch.caseless import caseless
@@ -234,6 +235,14 @@ LEFT_OPEN = re.compile(r"\bno\s+(?:se\s+)?(?:descart|excl(?:uy|u[ií]))\w*\s+"
 RULED_OUT = re.compile(r"(?<!\bno )(?<!\bse )\b(?:descart|excl(?:uy|u[ií]))\w*\s+"
                        r"(?:(?:la posibilidad de|la opción de|cualquier|futur[oa]s?|"
                        + _FILLER + r")\s+){0,3}$", re.I)
+#: Anywhere before the event word, where neither of those reads the words right before
+#: it: an act ruled out or talked of as a possibility, not done (hypothetical): "descarta
+#: que fuerzas de EE. UU. hayan atacado", "rechazó la posibilidad de que Estados Unidos
+#: ataque", "no contempla la opción de que ..." (only before: "el ataque abre la
+#: posibilidad de ..." is an act done)
+ONLY_POSSIBLE = re.compile(r"\b(?:descart(?:a|an|ó|aron|ar|ando|aba|aban)|"
+                           r"(?:la\s+)?(?:posibilidad|opción|hipótesis|eventualidad)\s+de"
+                           r"(?:\s+que)?)\s+(?:[\w.]+\s+){0,5}$", re.IGNORECASE)
 
 # --- numbers -----------------------------------------------------------------------------
 NUMBER_WORDS: dict[str, int] = {
@@ -250,6 +259,54 @@ VAGUE: dict[str, tuple[int | None, int | None]] = {
     "cuarentena": (40, 40), "decenas": (24, None), "docenas": (24, None),
     "cientos": (200, None), "centenares": (200, None), "varios": (3, None), "varias": (3, None),
 }
+#: THE Spanish ordinal words -> rank, every form (the short "primer"/"tercer" before a
+#: noun, masculine, feminine, the variants "decimotercer"/"decimonono"). Every reader of a
+#: rank takes its words from here and bounds them where it reads (counts.py's
+#: `ranks_up_to`): a day's series ("el segundo ataque") runs to "sexto", a campaign's
+#: count ("es el vigésimo ataque") from "segundo" to "vigésimo", masculine.
+ORDINALS: dict[str, int] = {
+    "primer": 1, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercer": 3,
+    "tercero": 3, "tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5,
+    "sexto": 6, "sexta": 6, "séptimo": 7, "séptima": 7, "octavo": 8, "octava": 8,
+    "noveno": 9, "novena": 9, "décimo": 10, "décima": 10, "undécimo": 11, "undécima": 11,
+    "duodécimo": 12, "duodécima": 12, "decimotercero": 13, "decimotercer": 13,
+    "decimotercera": 13, "decimocuarto": 14, "decimocuarta": 14, "decimoquinto": 15,
+    "decimoquinta": 15, "decimosexto": 16, "decimosexta": 16, "decimoséptimo": 17,
+    "decimoséptima": 17, "decimoctavo": 18, "decimoctava": 18, "decimonoveno": 19,
+    "decimonono": 19, "decimonovena": 19, "vigésimo": 20, "vigésima": 20,
+}
+
+
+def masculine(table: dict[str, int]) -> dict[str, int]:
+    """The masculine and short forms of an ordinal table ("tercer", "tercero", not
+    "tercera"), for a reader that spells the feminine itself ("[oa]") or reads none."""
+    return {w: n for w, n in table.items() if not w.endswith("a")}
+
+
+def rank_stems(table: dict[str, int]) -> dict[str, int]:
+    """One stem a rank, the part all its forms share ("primer" for "primer"/"primero"/
+    "primera", "segund", "cuart"), for a reader that matches a stem and any ending
+    ("segund\\w*"); in the table's order."""
+    forms: dict[int, list[str]] = {}
+    for w, n in table.items():
+        forms.setdefault(n, []).append(w)
+    return {os.path.commonprefix(ws): n for n, ws in forms.items()}
+
+
+def rank_alternation(table: dict[str, int], ending: str = "") -> str:
+    """The forms of an ordinal table as a regex alternation, one a rank: "primer[oa]?|
+    segund[oa]|tercer[oa]?" (a stem that is a word itself, "primer", takes its vowel
+    optionally); `ending` after each ("s?": "segundos"). Only for ranks whose forms are
+    their stem and -o/-a (not 19th: "decimonoveno", "decimonono")."""
+    out = []
+    for stem, n in rank_stems(table).items():
+        forms = {w for w, m in table.items() if m == n}
+        if forms - {stem} != {stem + "o", stem + "a"}:
+            raise ValueError(f"rank {n} is not a stem with -o/-a: {sorted(forms)}")
+        out.append(stem + ("[oa]?" if stem in forms else "[oa]") + ending)
+    return "|".join(out)
+
+
 _NUMWORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 #: A number phrase: an optional qualifier, then digits, a word number or a vague word.
 #: (matched on lower-cased text, `caseless`: its matches may start with a space, so it has

@@ -13,6 +13,7 @@ from strikewatch import geo
 from strikewatch.caseless import caseless
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import compatible, counts_agree, merge_frames, one_more_act
+from strikewatch.extract.counts import ranks_up_to
 from strikewatch.extract.es.dates import MONTHS, WEEKDAYS
 from strikewatch.extract.es.fields import lede_rank, list_item
 from strikewatch.extract.es.lexicon import (
@@ -22,7 +23,10 @@ from strikewatch.extract.es.lexicon import (
     ATTRIBUTION,
     COUNTRIES,
     COUNTRY_ADJECTIVES,
+    ORDINALS,
     clean_name,
+    rank_alternation,
+    rank_stems,
 )
 from strikewatch.extract.pipeline import component
 from strikewatch.geo.protocol import seas_in
@@ -528,9 +532,9 @@ def corefer(doc: Doc) -> None:
 #: "otro ataque", "otra acción israelí", "un segundo bombardeo", "en un tercer ataque":
 #: the event word told as one more act beside the one told (not "un nuevo ataque", which
 #: headlines use for the article's own strike, nor "ningún otro")
-_ANOTHER_BEFORE = re.compile(r"(?<!ningún )(?<!ninguna )\b(?:otr[oa]|un[a]?\s+(?:segund[oa]|"
-                             r"tercer[oa]?|cuart[oa]|quint[oa]))\s+(?:[\wáéíóúñ]+\s+)?$",
-                             re.IGNORECASE)
+_ANOTHER_BEFORE = re.compile(r"(?<!ningún )(?<!ninguna )\b(?:otr[oa]|un[a]?\s+(?:" +
+                             rank_alternation(ranks_up_to(ORDINALS, 5, least=2)) +
+                             r"))\s+(?:[\wáéíóúñ]+\s+)?$", re.IGNORECASE)
 #: "después de que", "luego de que", "tras que" before the event word (es_clauses cuts a
 #: clause there): the act told after it came before what the sentence tells
 _AFTER_CLAUSE = re.compile(r"\b(?:después|luego) de que\b|\btras que\b", re.IGNORECASE)
@@ -715,7 +719,8 @@ def generic_plural(f: Frame) -> bool:
         f.since_read is None and not own_place and not f.gap_verb and f.kind == "event"
 
 
-_ORDINAL = re.compile(r"(?:primer|segund|tercer|cuart|quint|sext)\w*\s*$", re.IGNORECASE)
+_ORDINAL = re.compile(r"(?:" + "|".join(rank_stems(ranks_up_to(ORDINALS, 6))) + r")\w*\s*$",
+                      re.IGNORECASE)
 
 
 def _killed(g: Group) -> int | None:
