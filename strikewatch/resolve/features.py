@@ -596,6 +596,10 @@ def hard_conflict(a: Features, b: Features) -> str | None:
             # a report a day off is one event told across a time zone or an "overnight"
             # only when the toll says so too; otherwise it is the next day's strike
             return "another day, and no toll to tie them"
+    if (a.d_lo is None or b.d_lo is None) and _tolls_apart(a, b):
+        # an undated report is tied to a day only by its page's date: its closed toll is
+        # what says which strike it is, and one with no figure in common says another
+        return "an undated report with another toll"
     if places_compatible(a, b) is False:
         return "places too far apart"
     if a.status_class != b.status_class:
