@@ -7,8 +7,9 @@
 - A report known only to a span of days ("in October", "this week") that links about as
   strongly to reports of two different strikes joins none of them
   (`clustering._torn`); with one strike in its span it still joins it.
-- An undated report whose closed toll shares no figure with a report's closed toll never
-  links to it: its page's date is all that ties it to the day (`features.hard_conflict`).
+- An undated report naming no place whose closed toll shares no figure with a report's
+  closed toll never links to it: its page's date is all that ties it to the day
+  (`features.hard_conflict`); one naming a place may be a later count.
 - An undated page that tells a day's operation in one sentence ("four aboard the first
   boat in the Pacific, ... three aboard the third in the Caribbean") has its reports placed
   on one day or not at all: a day with no strike for one of the others is not theirs
@@ -145,10 +146,27 @@ def test_an_undated_report_whose_toll_shares_no_figure_never_links(
     d = Desk()
     dated = d.report("Three people died on Friday when US forces struck a boat in the "
                      "Caribbean.", "2025-10-18", date="2025-10-17", **_toll(3))
-    undated = d.report(told, "2025-10-18", killed_low=low, killed_high=high)
+    undated = d.report(told, "2025-10-18", place=None, killed_low=low, killed_high=high)
     why = hard_conflict(features(undated, d.articles[undated.article_id]),
                         features(dated, d.articles[dated.article_id]))
     assert (why == "an undated report with another toll") is apart
+
+
+@pytest.mark.parametrize("told", [
+    "Israeli jets hit Sanaa and al-Jawf, killing 46 people and wounding 165.",
+    "The raids on the Yemeni capital left 46 dead, the Houthi health ministry said later.",
+])
+def test_an_undated_report_naming_a_place_may_tell_a_later_count(told: str) -> None:
+    yemen = Place(name="Sanaa", kind="populated place", country="YE", geo_precision=3,
+                  latitude=15.35, longitude=44.21)
+    d = Desk()
+    first = d.report("Israel struck Sanaa on Wednesday; a first count gave nine dead.",
+                     "2025-09-10", date="2025-09-09", place=yemen, domain="land",
+                     target_kind=None, **_toll(9))
+    later = d.report(told, "2025-09-11", place=yemen, domain="land", target_kind=None,
+                     **_toll(46))
+    assert hard_conflict(features(later, d.articles[later.article_id]),
+                         features(first, d.articles[first.article_id])) is None
 
 
 # --- an undated page's one-sentence operation ---------------------------------------------------

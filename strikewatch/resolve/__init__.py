@@ -52,7 +52,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump when features or linking weights change: saved states then need a fresh resolve.
-# 12: an undated report whose closed toll shares no figure with the other's never links;
+# 12: an undated report naming no place whose closed toll shares no figure with the
+# other's never links;
 # clustering drops the links of a span report torn between strikes and keeps a page's
 # other strike (by its toll) out of an incident;
 # 11: an undated report on a page published up to two days after the other report's day
