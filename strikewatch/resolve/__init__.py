@@ -52,6 +52,10 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump when features or linking weights change: saved states then need a fresh resolve.
+# 12: an undated report naming no place whose closed toll shares no figure with the
+# other's never links;
+# clustering drops the links of a span report torn between strikes and keeps a page's
+# other strike (by its toll) out of an incident;
 # 11: an undated report on a page published up to two days after the other report's day
 # is as likely that strike as an overlapping span (+1, not -1); an ordinal ("the second
 # strike") never links to a split strike of another rank;
@@ -62,7 +66,7 @@ log = logging.getLogger(__name__)
 # 8: reports naming different strikes of a series ("the first attack", "the third") never
 # link; 7: one day apart with the same toll; 6: linking_place, "international waters" names
 # no sea
-STATE_VERSION = 11
+STATE_VERSION = 12
 
 
 @dataclass

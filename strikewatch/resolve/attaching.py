@@ -195,6 +195,9 @@ class Profile:
     # its actor_country is None and the strike only has to involve that country
     target_country: str | None = None
     roles_country: str | None = None
+    # the sentences its reports rest on (hashed), read where the cues are: an undated
+    # page's reports that share one told one operation of one day (`_operation_apart`)
+    sentences: frozenset[int] = frozenset()
 
 
 def _range(lo: int | None, hi: int | None) -> tuple[int, int | None] | None:
@@ -233,6 +236,8 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
     a1, a2 = inc.actor1, inc.actor2
     roles_country = a1.country if a1 and a2 and a1.country and a1.country == a2.country \
         else None
+    # read only for an incident with neither a date nor a publication date
+    told = list(texts(inc)) if window is None and texts is not None else []
     if place is None and a1 is None:
         # a report that names neither where nor who ("nine were killed when a boat was
         # destroyed on Tuesday") is no anchor for others: it is placed like a loose one
@@ -254,8 +259,8 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
         window=window,
         dated=dated,
         mentions=frozenset(inc.mention_ids),
-        cues=calendar_cues(texts(inc)) if window is None and texts is not None
-        else frozenset(),
+        cues=calendar_cues(told),
+        sentences=frozenset(hash(t) for t in told),
     )
 
 
@@ -419,6 +424,7 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
         return plausible(p, d) and not given[d.id] & p.articles and \
             (told is None or operation_conflict(told(p), told(d)) is None)
 
+    told_with = _told_with(loose)
     pending = loose
     for _ in range(ATTACH_PASSES):
         placed = len(out)
@@ -426,7 +432,8 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
             # the days its sentences name pick the candidates; where they pick none that could
             # be it, it is placed as it would be without them, unless it names a day of the
             # year: then the one on that day is not in the ledger, and another is not it
-            found = [d for d in _cue_candidates(p, by_cue) if fits(p, d)] if p.cues else []
+            raw = _cue_candidates(p, by_cue) if p.cues else []
+            found = [d for d in raw if fits(p, d)]
             among: Sequence[Profile] = found  # every candidate its words are told apart from
             if not found and not any(cue[0] == "md" for cue in p.cues):
                 pool = _pool(p, by_day, by_sea)
@@ -434,14 +441,14 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
                     # an undated page's report with no toll and sea to go on: only the dated
                     # incidents of its zones whose reports share its specific words
                     pool = _zone_pool(p, by_zone) if specific is not None else []
-                    among = pool
+                    among = raw = pool
                     found = [d for d in pool if fits(p, d) and _weekday_fits(p, d)]
                     found = by_words(p, [d for d in found if consistent(p, d)], pool, specific) \
                         if specific is not None and found else []
                 else:
                     # a weekday it names may be another event's, so it never picks a candidate,
                     # but a strike it can be neither the day of nor the announcement of is not it
-                    among = pool
+                    among = raw = pool
                     found = by_toll(p, [d for d in pool if fits(p, d)])
                     if len(found) > 1 and specific is not None:
                         # words that pick none leave the candidates to `siblings` below
@@ -458,6 +465,8 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
             found = siblings(p, found, given)
             if len(found) == 1 and (agree(p, found[0]) or parties_agree(p, found[0]) or
                                     _told_with_its_words(p, found[0], among, specific)) \
+                    and not _operation_apart(p, found[0], told_with, by_day) \
+                    and not _own_page_rival(p, found[0], raw, told) \
                     and (guard is None or guard(p, found[0])):
                 out[p.id] = found[0].id
                 given[found[0].id] |= p.articles
@@ -473,6 +482,76 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
     joined = set(out) | set(out.values())
     out.update(_one_town_pairs([p for p in loose if p.id not in joined], guard))
     return out
+
+
+def _own_page_rival(p: Profile, d: Profile, raw: Sequence[Profile],
+                    told: Operations | None) -> bool:
+    """Whether a strike that p's own page reports (a dated incident holding a report of
+    its article, so never its candidate) agrees with p as well as `d` does: p may then be
+    a fragment of its own page's strike ("Lebanon's government logged thousands of
+    violations", beside the page's Zrarieh strike), and the page's strike being left out
+    does not make `d` the one left. Where the toll tells them apart (`by_toll`: "three
+    killed in the third strike" beside the page's second, told as three to four) it
+    still picks `d`."""
+    free = replace(p, articles=frozenset())
+    rivals = [x for x in raw
+              if x.id != d.id and x.articles & p.articles and consistent(free, x) and
+              (agree(free, x) or parties_agree(free, x) or not agree(p, d)) and
+              (told is None or operation_conflict(told(p), told(x)) is None and
+               not _page_told_apart(p, told(x)))]
+    # a closed toll that only `d` tells the very same still picks it (`by_toll`)
+    return bool(rivals) and by_toll(p, [d, *rivals]) != [d]
+
+
+def _page_told_apart(p: Profile, reports: Sequence[Features]) -> bool:
+    """Whether p's own page, in a report of another incident, told that strike's toll as
+    closed and sharing no figure with p's closed toll ("four killed in the second
+    strike" beside p's "three in the third"): the page's other strike, not p's."""
+    if p.killed is None:
+        return False
+    lo, hi = p.killed
+    if hi is None:
+        return False
+    return any(f.article_id in p.articles and f.killed_lo is not None and
+               f.killed_hi is not None and (f.killed_hi < lo or f.killed_lo > hi)
+               for f in reports)
+
+
+def _told_with(loose: Sequence[Profile]) -> Mapping[str, list[Profile]]:
+    """{loose incident id: the other loose incidents of its page told in its sentences}
+    ("four aboard the first boat in the Eastern Pacific, four aboard the second, and
+    three aboard the third in the Caribbean": three reports of one sentence). Reports
+    that only share a sentence, each resting on others too, may be of two days ("the
+    strike on Friday came after Thursday's raids"): one's sentences must hold the
+    other's."""
+    by_sentence: dict[tuple[str, int], list[Profile]] = defaultdict(list)
+    for p in loose:
+        for a in p.articles:
+            for h in p.sentences:
+                by_sentence[a, h].append(p)
+    out: dict[str, dict[str, Profile]] = defaultdict(dict)
+    for group in by_sentence.values():
+        for p in group:
+            out[p.id].update((q.id, q) for q in group if q.id != p.id and
+                             (p.sentences <= q.sentences or q.sentences <= p.sentences))
+    return {k: list(v.values()) for k, v in out.items()}
+
+
+def _operation_apart(p: Profile, d: Profile, told_with: Mapping[str, list[Profile]],
+                     by_day: Mapping[int, list[Profile]]) -> bool:
+    """Whether the strikes an undated page told in one sentence with `p` say `d` is not
+    its strike: one sentence tells one operation, of one day, so each of them must have a
+    strike of `d`'s day, other than `d`, that it could be (`consistent`). The Caribbean
+    boat of a Monday's three is not a Monday's Caribbean strike on a day the Pacific saw
+    none; a fourth Pacific boat of one sentence is no day's only such strike."""
+    if d.window is None:
+        return False
+    for q in told_with.get(p.id, ()):
+        day_s = {x.id: x for day in range(d.window[0], d.window[1] + 1)
+                 for x in by_day.get(day, ()) if x.id != d.id}
+        if not any(consistent(q, x) for x in day_s.values()):
+            return True
+    return False
 
 
 #: Passes over the loose incidents: a report placed in one pass takes its strike from the

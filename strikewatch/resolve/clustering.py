@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from strikewatch.resolve.features import Features, hard_conflict
+from strikewatch.resolve.features import Features, _tolls_apart, hard_conflict
 
 
 def components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
@@ -41,13 +41,90 @@ def components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[lis
     return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
 
 
+def _dated(f: Features) -> bool:
+    """Known to a day (or a night across two)."""
+    return f.d_lo is not None and f.d_hi is not None and f.d_hi - f.d_lo <= 1
+
+
+def _torn(v: str, nbs: Iterable[tuple[str, float]], feats: Mapping[str, Features]) -> bool:
+    """Whether a report known only to a span of days ("in October", "this week") links
+    about as strongly (`_strongest`) to reports of two different strikes: dated reports
+    that a cannot-link rule other than their sharing an article keeps apart (another
+    day, another sea, another strike of the series). Any link it makes then picks one of
+    several strikes its span holds; attaching, which places a loose report only where
+    exactly one strike agrees with it, decides instead. (Undated reports are left to
+    their links: most that link to rivals are a fresh page's report of the latest.)"""
+    if _dated(feats[v]) or feats[v].d_lo is None:
+        return False
+    dated = [feats[n] for n, _p in nbs if _dated(feats[n])]
+    return any(hard_conflict(x, y) not in (None, "same article")
+               for i, x in enumerate(dated) for y in dated[i + 1:])
+
+
+#: Links this much weaker than a report's strongest still count as rivals of that one.
+RIVAL_MARGIN = 0.1
+
+
+def _strongest(nbs: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    top = max((p for _, p in nbs), default=0.0)
+    return [(n, p) for n, p in nbs if p >= top - RIVAL_MARGIN]
+
+
+def _untorn(ids: list[str], edges: Mapping[tuple[str, str], float],
+            feats: Mapping[str, Features]) -> dict[tuple[str, str], float]:
+    """The links, less every link of a report torn between strikes (`_torn`)."""
+    nbs: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for (a, b), p in edges.items():
+        nbs[a].append((b, p))
+        nbs[b].append((a, p))
+    torn = {v for v in ids if _torn(v, _strongest(nbs[v]), feats)}
+    if not torn:
+        return dict(edges)
+    return {k: p for k, p in edges.items() if k[0] not in torn and k[1] not in torn}
+
+
+def _other_strike_of_its_page(side: list[str], other: list[str],
+                              feats: Mapping[str, Features],
+                              by_article: Mapping[str, list[str]],
+                              edges: Mapping[tuple[str, str], float]) -> bool:
+    """Whether a report of `side` is its page's other strike, not `other`'s: its closed
+    toll shares no figure with a report of `other`, while another report of its own
+    article, linked to that report, tells its very toll and not this one's. An
+    article that tells two strikes of a day ("the first strike killed two ... the second,
+    three") keeps them apart already; where both could join one incident, the one whose
+    toll it shares is that incident's, and the other is the day's other strike (two
+    strikes hours apart in one sea differ in little else)."""
+    for x in side:
+        fx = feats[x]
+        if fx.killed_lo is None or fx.killed_hi is None:
+            continue
+        for y in other:
+            fy = feats[y]
+            if not _tolls_apart(fx, fy):
+                continue
+            if any(s != x and ((s, y) in edges or (y, s) in edges) and
+                   _same_closed_toll(feats[s], fy) and _tolls_apart(feats[s], fx)
+                   for s in by_article[fx.article_id]):
+                return True
+    return False
+
+
+def _same_closed_toll(a: Features, b: Features) -> bool:
+    return None not in (a.killed_lo, a.killed_hi) and \
+        (a.killed_lo, a.killed_hi) == (b.killed_lo, b.killed_hi)
+
+
 def cluster_component(
     ids: list[str], edges: Mapping[tuple[str, str], float], feats: Mapping[str, Features]
 ) -> list[list[str]]:
     """Constrained single linkage within one component; clusters sorted, deterministic."""
     if len(ids) == 1:
         return [list(ids)]
+    edges = _untorn(ids, edges, feats)
     members: dict[str, list[str]] = {i: [i] for i in ids}
+    by_article: dict[str, list[str]] = defaultdict(list)
+    for i in ids:
+        by_article[feats[i].article_id].append(i)
     owner: dict[str, str] = {i: i for i in ids}
     idset = set(ids)
     ordered = sorted(
@@ -67,6 +144,9 @@ def cluster_component(
             for x in members[ca]
             for y in members[cb]
         ):
+            continue
+        if _other_strike_of_its_page(members[ca], members[cb], feats, by_article, edges) or \
+                _other_strike_of_its_page(members[cb], members[ca], feats, by_article, edges):
             continue
         keep, drop = (ca, cb) if ca < cb else (cb, ca)
         for x in members[drop]:

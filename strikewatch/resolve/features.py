@@ -595,6 +595,11 @@ def hard_conflict(a: Features, b: Features) -> str | None:
             # a report a day off is one event told across a time zone or an "overnight"
             # only when the toll says so too; otherwise it is the next day's strike
             return "another day, and no toll to tie them"
+    if (_told_only_by_toll(a) or _told_only_by_toll(b)) and _tolls_apart(a, b):
+        # an undated report that names no place is tied to a day only by its page's date:
+        # its closed toll is what says which strike it is, and one with no figure in
+        # common says another
+        return "an undated report with another toll"
     if places_compatible(a, b) is False:
         return "places too far apart"
     if a.status_class != b.status_class:
@@ -614,6 +619,13 @@ def hard_conflict(a: Features, b: Features) -> str | None:
     if _the_day_s_total(a, b) or _the_day_s_total(b, a):
         return "the day's total, not one of its strikes"
     return None
+
+
+def _told_only_by_toll(f: Features) -> bool:
+    """No day of its own and no place: "six people died when the U.S. military bombed
+    boats" (a place would be evidence of its own: "46 killed in Sanaa" beside a first
+    count of nine in Sanaa the day before is the same raid, told later)."""
+    return f.d_lo is None and f.sea is None and f.country is None and f.lat is None
 
 
 def _ordinal_not_rank(told: Features, split: Features) -> bool:
