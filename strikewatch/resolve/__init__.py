@@ -239,7 +239,8 @@ def _finish(state: ResolveState, reviews: Iterable[Review]) -> None:
             state.profiles[key] = profile(inc, texts)
     machine = attach_incidents(sorted(state.machine.values(), key=lambda i: i.id),
                                state.events, state.articles, reviews,
-                               [p for p in state.profiles.values() if p is not None])
+                               [p for p in state.profiles.values() if p is not None],
+                               state.feats)
     state.incidents = apply_reviews(machine, reviews, state.events, state.articles)
     state.tally_records = resolve_tallies(
         list(state.tallies.values()), state.articles, state.incidents
