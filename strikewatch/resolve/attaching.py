@@ -272,6 +272,13 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
 _STATE_PARTIES = frozenset({"state", "government", "military", "civilians"})
 
 
+def _proper_name(name: str) -> bool:
+    """A name with a rare word that is capitalised, a group's or a person's ("al-Shabaab",
+    "Abu Yusuf"), not a label a campaign gives its targets ("narco-terrorists")."""
+    rare = set(rare_words(tokens(name)))
+    return any(w.lower() in rare and w[:1].isupper() for w in re.findall(r"[^\W\d_]+", name))
+
+
 def signal_keys(inc: Incident, place: Place | None) -> frozenset[str]:
     """The specific things an incident names that another report of its strike may name
     too, as keys that spellings and transliterations share (`features.name_skeleton`):
@@ -293,8 +300,7 @@ def signal_keys(inc: Incident, place: Place | None) -> frozenset[str]:
         if skeleton:
             keys.add(f"place:{skeleton}")
     hit = inc.actor2
-    if hit is not None and hit.type not in _STATE_PARTIES and hit.name[:1].isupper() and \
-            rare_words(tokens(hit.name)):
+    if hit is not None and hit.type not in _STATE_PARTIES and _proper_name(hit.name):
         skeleton = name_skeleton(hit.name)
         if skeleton:
             keys.add(f"hit:{skeleton}")

@@ -553,19 +553,20 @@ def places_compatible(a: Features, b: Features) -> bool | None:
     return None
 
 
-_LEADING_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[\s-]+")
+#: The Arabic article as transliterations write it ("al-", "el ", "ash-"), a word of its own
+_ARTICLE = re.compile(r"(?:^|(?<=[\s-]))(?:al|el|ad|ar|as|ash|at|az|an)[\s-]+")
 
 
 def name_skeleton(name: str | None) -> str | None:
-    """A name as transliterations of it agree: accents and marks folded to ASCII, a leading
-    Arabic article dropped, then its consonants with doubles merged ("Sana'a", "Sanaa",
+    """A name as transliterations of it agree: accents and marks folded to ASCII, the
+    Arabic article dropped ("Suq al-Qarnayn", "Souq Qarnain"), then its consonants with doubles merged ("Sana'a", "Sanaa",
     "Ṣan‘ā’" -> "sn:sana"; "Hodeidah", "Al Ḩudaydah" -> "hdh"; "Kismaayo", "Kismayo" -> "ksm").
     A skeleton shorter than three letters is ambiguous ("Gaza" and "Giza"), so such a name
     keeps its letters beside it, doubled ones merged. None for a name with no letters."""
     if not name:
         return None
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    folded = _LEADING_ARTICLE.sub("", re.sub(r"[^a-z\s-]", "", folded).strip())
+    folded = _ARTICLE.sub("", re.sub(r"[^a-z\s-]", "", folded).strip())
     letters = re.sub(r"[^a-z]", "", folded)
     if not letters:
         return None
