@@ -559,8 +559,9 @@ _ARTICLE = re.compile(r"(?:^|(?<=[\s-]))(?:al|el|ad|ar|as|ash|at|az|an)[\s-]+")
 
 def name_skeleton(name: str | None) -> str | None:
     """A name as transliterations of it agree: accents and marks folded to ASCII, the
-    Arabic article dropped ("Suq al-Qarnayn", "Souq Qarnain"), then its consonants with doubles merged ("Sana'a", "Sanaa",
-    "Ṣan‘ā’" -> "sn:sana"; "Hodeidah", "Al Ḩudaydah" -> "hdh"; "Kismaayo", "Kismayo" -> "ksm").
+    Arabic article dropped ("Suq al-Qarnayn", "Souq Qarnain"), then the first letter and
+    the consonants after it, doubles merged ("Hodeidah", "Al Ḩudaydah" -> "hdh";
+    "Kismaayo", "Kismayo" -> "ksm"; "Sana'a", "Sanaa", "Ṣan‘ā’" -> "sn:sana").
     A skeleton shorter than three letters is ambiguous ("Gaza" and "Giza"), so such a name
     keeps its letters beside it, doubled ones merged. None for a name with no letters."""
     if not name:
