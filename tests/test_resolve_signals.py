@@ -8,15 +8,20 @@ whole ledger shares stay apart. Reports built by hand (tests.test_resolve.Desk).
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pyarrow as pa
 import pytest
 
+from strikewatch import pipeline
 from strikewatch.records import Actor, Incident, Mention, Place, Source
 from strikewatch.resolve import attaching, counted
 from strikewatch.resolve.attaching import attachments, profiles, signal_keys
 from strikewatch.resolve.features import features, name_skeleton
 from strikewatch.resolve.linking import _SCHEMA, pair_probabilities, predict_duckdb
+from strikewatch.store import IncidentQuery, open_store
+from strikewatch.store.sql import SqlStore
+from tests.test_pipeline_incremental import ledger
 from tests.test_resolve import Desk, holding
 
 # the port as two gazetteers spell it: one with its geonameid, one a mirror's own spelling
@@ -192,3 +197,32 @@ def test_pair_probabilities_are_the_model_s() -> None:
     assert got
     mine = pair_probabilities([(by_id[a], by_id[b]) for a, b, _ in got])
     assert mine == pytest.approx([p for _, _, p in got], abs=1e-9)
+
+
+def test_the_streamed_resolver_links_by_signals_as_the_in_memory_one(db_url: str,
+                                                                     tmp_path: Path) -> None:
+    d = Desk()
+    dated = _wire(d, "US aircraft hit a depot at the port on Wednesday; three were killed.",
+                  "2025-04-30", 3)
+    loose = _mirror(d, "Three people died when American jets bombed a depot in the harbour.", 3)
+    first = _wire(d, "US jets struck a market in the town on Tuesday, killing two.",
+                  "2025-04-08", 2, TOWN)
+    second = _wire(d, "A US raid on the town on Sunday killed two men.", "2025-04-20", 2, TOWN)
+    apart = _mirror(d, "Two were killed when American aircraft bombed the town.", 2,
+                    TOWN_MIRROR)
+    store = open_store(db_url)
+    assert isinstance(store, SqlStore)
+    try:
+        for art in d.articles.values():
+            store.add_article(art)
+            store.replace_mentions(art.id, [m for m in d.mentions if m.article_id == art.id])
+        pipeline.update_ledger(store, from_scratch=True)
+        expected = ledger(store)
+        incs = store.incidents(IncidentQuery(limit=0))
+        assert sorted(holding(incs, loose).mention_ids) == sorted([dated.id, loose.id])
+        assert holding(incs, apart).mention_ids == [apart.id]
+        assert holding(incs, first) is not holding(incs, second)
+        pipeline.resolve_archive(store, workdir=tmp_path)
+        assert ledger(store) == expected
+    finally:
+        store.close()

@@ -74,6 +74,11 @@ dates one strike gives its open reports the weeks around that day as their windo
 for another of its reports (`fits`, in `ATTACH_PASSES` passes); and undated reports told
 with the same rare names that only agreeing reports hold join as one (`_named_alike`).
 
+Last, an undated page's report that nothing joined is compared with the few dated
+incidents sharing a rare signal with it (`signal_keys`: a town, a named target, a toll at
+sea with its strike count; a key many incidents hold blocks nothing, `SIGNAL_CAP`), and
+joins the one the linking model itself links it to, where exactly one is (`_by_signals`).
+
 A pure function of the machine incidents (and the reviews), so the in-memory and the
 streamed resolver (which both call `attachments`) give one ledger, and the saved clusters
 (resolver state) stay the machine's.
