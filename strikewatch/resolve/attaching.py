@@ -273,7 +273,7 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
 
 
 #: Kinds of party hit whose name is no group or person of its own ("Yemen", "the Pentagon",
-#: "soldiers"): a state, its government or its forces.
+#: "soldiers", "villagers"): a state, its government, its forces, or civilians.
 _STATE_PARTIES = frozenset({"state", "government", "military", "civilians"})
 
 
