@@ -52,6 +52,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump when features or linking weights change: saved states then need a fresh resolve.
+# 13: an undated page's report left over joins the one dated incident sharing a rare signal
+# (attaching._by_signals);
 # 12: an undated report naming no place whose closed toll shares no figure with the
 # other's never links;
 # clustering drops the links of a span report torn between strikes and keeps a page's
@@ -66,7 +68,7 @@ log = logging.getLogger(__name__)
 # 8: reports naming different strikes of a series ("the first attack", "the third") never
 # link; 7: one day apart with the same toll; 6: linking_place, "international waters" names
 # no sea
-STATE_VERSION = 12
+STATE_VERSION = 13
 
 
 @dataclass
@@ -243,7 +245,8 @@ def _finish(state: ResolveState, reviews: Iterable[Review]) -> None:
             state.profiles[key] = profile(inc, texts)
     machine = attach_incidents(sorted(state.machine.values(), key=lambda i: i.id),
                                state.events, state.articles, reviews,
-                               [p for p in state.profiles.values() if p is not None])
+                               [p for p in state.profiles.values() if p is not None],
+                               state.feats)
     state.incidents = apply_reviews(machine, reviews, state.events, state.articles)
     state.tally_records = resolve_tallies(
         list(state.tallies.values()), state.articles, state.incidents

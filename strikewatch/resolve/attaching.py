@@ -74,6 +74,11 @@ dates one strike gives its open reports the weeks around that day as their windo
 for another of its reports (`fits`, in `ATTACH_PASSES` passes); and undated reports told
 with the same rare names that only agreeing reports hold join as one (`_named_alike`).
 
+Last, an undated page's report that nothing joined is compared with the few dated
+incidents sharing a rare signal with it (`signal_keys`: a town, a named target, a toll at
+sea with its strike count; a key many incidents hold blocks nothing, `SIGNAL_CAP`), and
+joins the one the linking model itself links it to, where exactly one is (`_by_signals`).
+
 A pure function of the machine incidents (and the reviews), so the in-memory and the
 streamed resolver (which both call `attachments`) give one ledger, and the saved clusters
 (resolver state) stay the machine's.
@@ -91,13 +96,16 @@ from strikewatch.extract.date_forms import DAY, MON, MONTHS, WEEKDAYS
 from strikewatch.extract.es.dates import MONTHS as ES_MONTHS
 from strikewatch.extract.es.dates import WEEKDAYS as ES_WEEKDAYS
 from strikewatch.ledger.reviews import review_scope
-from strikewatch.records import Article, Incident, Mention, Review
+from strikewatch.records import Article, Incident, Mention, Place, Review
 from strikewatch.resolve.features import (
     UNDATED_LOOKBACK_DAYS,
     Features,
     area_keys,
     day_number,
+    features,
+    hard_conflict,
     linking_place,
+    name_skeleton,
     operation_conflict,
     operation_fields,
     place_features,
@@ -107,6 +115,7 @@ from strikewatch.resolve.features import (
     sea_key,
     tokens,
 )
+from strikewatch.resolve.linking import LINK_THRESHOLD, pair_probabilities
 from strikewatch.resolve.merging import build_incident
 
 #: A dated incident is known to this many days at most (one day, or a night across two).
@@ -198,6 +207,9 @@ class Profile:
     # the sentences its reports rest on (hashed), read where the cues are: an undated
     # page's reports that share one told one operation of one day (`_operation_apart`)
     sentences: frozenset[int] = frozenset()
+    # rare, specific things its reports name that another report of the strike may share
+    # (`signal_keys`): a town, a named target, a toll at sea with its vessel count
+    signals: frozenset[str] = frozenset()
 
 
 def _range(lo: int | None, hi: int | None) -> tuple[int, int | None] | None:
@@ -261,7 +273,52 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
         mentions=frozenset(inc.mention_ids),
         cues=calendar_cues(told),
         sentences=frozenset(hash(t) for t in told),
+        signals=signal_keys(inc, place),
     )
+
+
+#: Kinds of party hit whose name is no group or person of its own ("Yemen", "the Pentagon",
+#: "soldiers", "villagers"): a state, its government, its forces, or civilians.
+_STATE_PARTIES = frozenset({"state", "government", "military", "civilians"})
+
+
+def _proper_name(name: str) -> bool:
+    """A name with a rare word that is capitalised, a group's or a person's ("al-Shabaab",
+    "Abu Yusuf"), not a label a campaign gives its targets ("narco-terrorists")."""
+    rare = set(rare_words(tokens(name)))
+    return any(w.lower() in rare and w[:1].isupper() for w in re.findall(r"[^\W\d_]+", name))
+
+
+def signal_keys(inc: Incident, place: Place | None) -> frozenset[str]:
+    """The specific things an incident names that another report of its strike may name
+    too, as keys that spellings and transliterations share (`features.name_skeleton`):
+
+    - its place below a country (a town, a district, a province): the gazetteer's
+      geonameid, and the name's skeleton ("Sana'a", "Sanaa"; "Hodeidah", "Al Hudaydah");
+    - the group or person hit, where its name holds a rare word ("al-Shabaab", a
+      commander's name; not "militants", "Islamic State", a state or its forces);
+    - at sea, a closed toll in a named sea with the number of strikes or vessels told.
+
+    A sea or a country names no strike and gives no key; a key many dated incidents hold
+    blocks nothing (`SIGNAL_CAP`)."""
+    keys: set[str] = set()
+    if place is not None and place.kind != "sea" and place.geo_precision is not None and \
+            1 <= place.geo_precision <= 4:
+        if place.geonameid is not None:
+            keys.add(f"gid:{place.geonameid}")
+        skeleton = name_skeleton(place.name)
+        if skeleton:
+            keys.add(f"place:{skeleton}")
+    hit = inc.actor2
+    if hit is not None and hit.type not in _STATE_PARTIES and _proper_name(hit.name):
+        skeleton = name_skeleton(hit.name)
+        if skeleton:
+            keys.add(f"hit:{skeleton}")
+    sea = sea_key(place, at_sea=inc.domain == "sea")
+    if sea and inc.killed_low is not None and inc.killed_high is not None and \
+            inc.strikes_low is not None and inc.strikes_low == inc.strikes_high:
+        keys.add(f"sea:{sea}|{inc.killed_low}-{inc.killed_high}|{inc.strikes_low}")
+    return frozenset(keys)
 
 
 #: Target kinds one strike's reports may each give, one more specific than the other: a
@@ -381,12 +438,14 @@ Operations = Callable[[Profile], Sequence[Features]]
 
 
 def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
-                words: Words | None = None, operations: Operations | None = None
-                ) -> dict[str, str]:
+                words: Words | None = None, operations: Operations | None = None,
+                model: Model | None = None) -> dict[str, str]:
     """{loose incident id: the dated incident id it joins}, for every loose incident with
     exactly one agreeing dated candidate (module docstring) that `guard` allows; with
     `words`, the specific words of the reports tell several candidates apart, and place an
-    undated page's report that nothing else places (`by_words`)."""
+    undated page's report that nothing else places (`by_words`); with `model`, an undated
+    page's report left over joins the one dated incident sharing a rare signal with it
+    that the linking model links it to (`_by_signals`)."""
     profiles = list(profiles)
     dated: list[Profile] = []
     loose: list[Profile] = []
@@ -481,6 +540,71 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
                                 [*dated, *loose], guard, specific))
     joined = set(out) | set(out.values())
     out.update(_one_town_pairs([p for p in loose if p.id not in joined], guard))
+    if model is not None:
+        # last, on what nothing else joined: its joins never change the groups above
+        joined = set(out) | set(out.values())
+        out.update(_by_signals([p for p in loose if p.id not in joined and p.window is None],
+                               profiles, fits, model, guard))
+    return out
+
+
+#: Whether the linking model links each (loose, dated) incident pair: some report of one
+#: and some of the other at or above the link threshold, and no two breaking a
+#: cannot-link rule (`mention_model`).
+Model = Callable[[Sequence[tuple[Profile, Profile]]], list[bool]]
+
+#: A signal that more other incidents of the ledger (dated or not) hold than this is a
+#: campaign's (a port struck week after week, the group a campaign targets), not one
+#: strike's: it blocks nothing. Three leaves room for the strike's own other reports
+#: (an undated one beside the dated one) and one other strike of the town, which the model
+#: must then tell apart (exactly one linked); the dev ledgers gave the same joins at 2 to
+#: 5, and over 5 the candidates are ones the model sees alike. It also bounds the cost: a
+#: few incident pairs per undated report, whatever the archive's size.
+SIGNAL_CAP = 3
+
+
+def _by_signals(loose: Sequence[Profile], everyone: Sequence[Profile],
+                fits: Callable[[Profile, Profile], bool], model: Model,
+                guard: Guard | None) -> dict[str, str]:
+    """{undated page's incident id: the dated incident id it joins} by bounded blocking on
+    rare signals (`signal_keys`): each loose incident with no window is compared with the
+    dated incidents sharing a signal that at most SIGNAL_CAP other incidents of the ledger
+    hold, and joins the one the linking model links it to, where exactly one candidate
+    that `fits` (and whose days its calendar cues allow, `_cues_fit`) is linked and nothing
+    contradicts (`consistent`). Two loose reports of one article that pick the same strike
+    are strikes of a page that tells several: neither joins."""
+    by_key: dict[str, list[Profile]] = defaultdict(list)
+    held: dict[str, int] = defaultdict(int)  # incidents of the ledger holding a key
+    wanted = {k for p in loose for k in p.signals}
+    for e in everyone:
+        for k in e.signals & wanted:
+            held[k] += 1
+            if e.dated:
+                by_key[k].append(e)
+    asks: list[tuple[Profile, Profile]] = []
+    for p in loose:
+        cands = {d.id: d for k in sorted(p.signals) if held[k] - 1 <= SIGNAL_CAP
+                 for d in by_key.get(k, ())}
+        asks += [(p, d) for _, d in sorted(cands.items()) if fits(p, d) and _cues_fit(p, d)]
+    linked: dict[str, list[Profile]] = defaultdict(list)
+    for (p, d), ok in zip(asks, model(asks), strict=True):
+        if ok:
+            linked[p.id].append(d)
+    # a linked candidate whose toll differs still makes the choice ambiguous (one strike's
+    # tolls often conflict), but is never the one chosen
+    by_id = {p.id: p for p in loose}
+    picks = {pid: ds[0] for pid, ds in linked.items()
+             if len(ds) == 1 and consistent(by_id[pid], ds[0])}
+    taken: dict[str, list[Profile]] = defaultdict(list)
+    for pid, d in picks.items():
+        taken[d.id].append(by_id[pid])
+    out: dict[str, str] = {}
+    for pid, d in picks.items():
+        p = by_id[pid]
+        if any(o.id != pid and o.articles & p.articles for o in taken[d.id]):
+            continue
+        if guard is None or guard(p, d):
+            out[pid] = d.id
     return out
 
 
@@ -941,12 +1065,12 @@ def _cached_operations(operations: Operations) -> Operations:
 
 
 def attached_groups(profiles: Iterable[Profile], reviews: Iterable[Review] = (),
-                    words: Words | None = None, operations: Operations | None = None
-                    ) -> dict[str, list[str]]:
+                    words: Words | None = None, operations: Operations | None = None,
+                    model: Model | None = None) -> dict[str, list[str]]:
     """{dated incident id: the loose incident ids joining it}."""
     groups: dict[str, list[str]] = defaultdict(list)
     for loose_id, dated_id in attachments(profiles, review_guard(reviews), words,
-                                          operations).items():
+                                          operations, model).items():
         groups[dated_id].append(loose_id)
     return dict(groups)
 
@@ -980,15 +1104,62 @@ def mention_operations(mentions: Mapping[str, Mention]) -> Operations:
     return operations
 
 
+def mention_model(feats: Callable[[str], Features | None]) -> Model:
+    """`Model` from the linking features of reports (`feats`: a mention id's, None where
+    not at hand): every report pair of the two incidents scored in one batch by the linking
+    model (`linking.pair_probabilities`); a pair is linked where one report pair reaches
+    LINK_THRESHOLD and none breaks a cannot-link rule (`hard_conflict`)."""
+    def model(asks: Sequence[tuple[Profile, Profile]]) -> list[bool]:
+        pairs: list[tuple[Features, Features]] = []
+        spans: list[tuple[int, int] | None] = []
+        for p, d in asks:
+            left = [f for f in (feats(m) for m in sorted(p.mentions)) if f is not None]
+            right = [f for f in (feats(m) for m in sorted(d.mentions)) if f is not None]
+            both = [(a, b) for a in left for b in right]
+            if not both or any(hard_conflict(a, b) is not None for a, b in both):
+                spans.append(None)
+                continue
+            spans.append((len(pairs), len(pairs) + len(both)))
+            pairs += both
+        probs = pair_probabilities(pairs)
+        return [span is not None and max(probs[span[0]:span[1]]) >= LINK_THRESHOLD
+                for span in spans]
+    return model
+
+
+def _cues_fit(p: Profile, d: Profile) -> bool:
+    """Whether the days an undated page's sentences name can be a dated incident's: a day
+    of the year it names is that strike's day (another day's strike is not it, as for a
+    cue's candidates), a weekday the strike's or its announcement's (`_weekday_fits`);
+    either may be a day before the candidate's, which another report dated a day late."""
+    if not p.cues or d.window is None:
+        return True
+    days = range(d.window[0] - 1, d.window[1] + 1)  # a strike a report dates a day late
+    named = {cue for cue in p.cues if cue[0] == "md"}
+    if named:
+        return any(day_cues(day)[1] in named for day in days)
+    weekdays = {cue[1] for cue in p.cues}
+    return any((day + lag + 3) % 7 in weekdays  # 1970-01-01, day 0, was a Thursday (3)
+               for day in days for lag in range(ANNOUNCE_LAG_DAYS + 1))
+
+
 def attach_incidents(incidents: list[Incident], mentions: Mapping[str, Mention],
                      articles: Mapping[str, Article], reviews: Iterable[Review] = (),
-                     known: Iterable[Profile] | None = None) -> list[Incident]:
+                     known: Iterable[Profile] | None = None,
+                     feats: Mapping[str, Features] | None = None) -> list[Incident]:
     """The machine incidents (by id) with each attached group merged into one incident,
     rebuilt from all its mentions as clustering would have built it. `known`: the
-    incidents' profiles, where the caller keeps them (the incremental resolver does)."""
+    incidents' profiles, where the caller keeps them (the incremental resolver does);
+    `feats`: the mentions' linking features, where the caller keeps them."""
+    def feature_of(mid: str) -> Features | None:
+        if feats is not None:
+            return feats[mid] if mid in mentions else None
+        m = mentions.get(mid)
+        return None if m is None else features(m, articles.get(m.article_id))
+
     groups = attached_groups(
         profiles(incidents, mention_texts(mentions)) if known is None else known, reviews,
-        mention_words(mentions), mention_operations(mentions))
+        mention_words(mentions), mention_operations(mentions), mention_model(feature_of))
     if not groups:
         return incidents
     by_id = {i.id: i for i in incidents}

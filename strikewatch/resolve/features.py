@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -549,6 +550,33 @@ def places_compatible(a: Features, b: Features) -> bool | None:
     if a.country and b.country and not a.sea and not b.sea:
         return a.country == b.country
     return None
+
+
+#: The Arabic article as transliterations write it ("al-", "el ", "ash-"), a word of its own
+_ARTICLE = re.compile(r"(?:^|(?<=[\s-]))(?:al|el|ad|ar|as|ash|at|az|an)[\s-]+")
+
+
+def name_skeleton(name: str | None) -> str | None:
+    """A name as transliterations of it agree: accents and marks folded to ASCII, the
+    Arabic article dropped ("Suq al-Qarnayn", "Souq Qarnain"), then the first letter and
+    the consonants after it, doubles merged ("Hodeidah", "Al Ḩudaydah" -> "hdh";
+    "Kismaayo", "Kismayo" -> "ksm"; "Sana'a", "Sanaa", "Ṣan‘ā’" -> "sn:sana").
+    A skeleton shorter than three letters is ambiguous ("Gaza" and "Giza"), so such a name
+    keeps its letters beside it, doubled ones merged. None for a name with no letters."""
+    if not name:
+        return None
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = _ARTICLE.sub("", re.sub(r"[^a-z\s-]", "", folded).strip())
+    letters = re.sub(r"[^a-z]", "", folded)
+    if not letters:
+        return None
+    skeleton = letters[0] + _merge_doubles(re.sub(r"[aeiouyw]", "", letters[1:]))
+    skeleton = _merge_doubles(skeleton)
+    return skeleton if len(skeleton) >= 3 else f"{skeleton}:{_merge_doubles(letters)}"
+
+
+def _merge_doubles(letters: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", letters)
 
 
 #: Two precise places (town or district) this close are one locality: "in Aleppo" and "near

@@ -55,7 +55,13 @@ from strikewatch.errors import StaleStore
 from strikewatch.ledger.reviews import apply_reviews, review_scope
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.resolve import fingerprint
-from strikewatch.resolve.attaching import Profile, attached_groups, profiles, specific_words
+from strikewatch.resolve.attaching import (
+    Profile,
+    attached_groups,
+    mention_model,
+    profiles,
+    specific_words,
+)
 from strikewatch.resolve.clustering import cluster, components
 from strikewatch.resolve.features import Features, features, operation_fields
 from strikewatch.resolve.linking import (
@@ -367,8 +373,15 @@ def _attach(ledger: _Ledger, store: Store) -> None:
     def operations(p: Profile) -> list[Features]:  # asked only of candidates and loose ones
         return [operation_fields(m) for m in store.get_mentions(sorted(p.mentions))]
 
+    def feature_of(mid: str) -> Features | None:  # asked only of signal candidates' reports
+        found = store.get_mentions([mid])
+        if not found:
+            return None
+        articles = store.resolve_articles([found[0].article_id])
+        return features(found[0], articles.get(found[0].article_id))
+
     groups = attached_groups([*spilled, *profiles(ledger.held, texts)], ledger.reviews, words,
-                             operations)
+                             operations, mention_model(feature_of))
     held = {i.id: i for i in ledger.held}
     for dated_id, loose_ids in groups.items():
         members: list[str] = []
