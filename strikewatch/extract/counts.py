@@ -116,8 +116,9 @@ TOLL_EARLY = re.compile(
 # climbed to 12", "officials raised the toll to nine", "46 dead, up from nine": a later
 # report's figure, superseding the lower ones of other reports (resolve/merging.py)
 TOLL_UPDATED = re.compile(
-    r"\b(?:(?:death\s+)?tolls?|figures?|numbers?|counts?|tall(?:y|ies)|dead|deaths|casualties)"
-    r"\b[^.;]{0,80}?\b(?:rose|risen|climbed|increased|jumped|grew|mounted|(?:was|were|been)\s+"
+    r"\b(?:(?:death\s+)?tolls?|(?:casualty\s+)?figures?|number\s+of\s+(?:the\s+)?(?:dead|deaths|"
+    r"people\s+killed|victims|fatalities)|dead|deaths|casualties|fatalities)\b[^.;]{0,80}?\b(?:rose|risen|climbed|"
+    r"increased|jumped|grew|mounted|(?:was|were|been)\s+"
     r"(?:raised|revised(?:\s+up(?:wards?)?)?|updated))\s+to\b|"
     r"\b(?:raised|revised|updated)\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|figure|count|"
     r"tally|number\s+of\s+(?:dead|deaths))\s+(?:up\s+)?to\b|"

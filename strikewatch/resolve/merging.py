@@ -120,9 +120,12 @@ def _holds(m: Mention, name: str, v: int) -> bool:
 
 
 def _below(m: Mention, o: Mention, name: str) -> bool:
-    """Whether `m`'s count lies wholly below `o`'s ("nine" against "46", "at most 5")."""
-    hi, o_lo = getattr(m, f"{name}_high"), getattr(o, f"{name}_low")
-    return hi is not None and o_lo is not None and hi < o_lo
+    """Whether `m`'s count tells fewer dead than `o`'s least: "nine" or "at least three"
+    against "46" (a floor below a later count is that count's earlier stage too)."""
+    lo, hi, o_lo = (getattr(m, f"{name}_low"), getattr(m, f"{name}_high"),
+                    getattr(o, f"{name}_low"))
+    return o_lo is not None and (lo is not None or hi is not None) and \
+        (hi if hi is not None else lo) < o_lo  # type: ignore[operator]
 
 
 def _superseded(told: Sequence[Mention], name: str) -> tuple[list[Mention], list[str]]:

@@ -168,7 +168,8 @@ TOLL_EARLY = re.compile(
 # a toll told as raised (counts.TOLL_UPDATED, in Spanish): "el balance de muertos se elevó a
 # 46", "la cifra de fallecidos ascendió a 12", "el saldo subió hasta nueve"
 TOLL_UPDATED = re.compile(
-    r"\b(?:cifra|balance|número|saldo|recuento|total|conteo)\b[^.;]{0,40}?\b(?:se\s+)?"
+    r"\b(?:cifra|balance|saldo|recuento|conteo|(?:número|total)\s+de\s+(?:muertos|"
+    r"fallecidos|víctimas|víctimas\s+mortales))\b[^.;]{0,60}?\b(?:se\s+)?"
     r"(?:(?:ha|había)\s+)?(?:elevó|eleva|elevado|subió|sube|subido|aumentó|aumenta|aumentado|"
     r"ascendió|asciende|ascendido|creció|crece|crecido)\s+(?:hasta|a)\b", re.IGNORECASE)
 
