@@ -130,3 +130,43 @@ def test_a_later_higher_dissent_stays() -> None:
     arts["c"] = Article(id="c", text="t", published="2024-06-09")
     out, _ = merge_counts([_m(3, 3, "a"), _m(3, 3, "b"), _m(5, 5, "c")], arts)
     assert (out["killed_low"], out["killed_high"]) == (3, 3)
+
+
+# --- a floor and the same figure told as the count, in one article -----------------------
+
+@pytest.mark.parametrize("text", [
+    "Iraqi jets struck a hideout in the desert and killed at least two suspected fighters, "
+    "the army said on Friday. In a statement, the army said the airstrike had killed two "
+    "members of the group.",
+    "Drone strikes killed at least five militants in the hills on Sunday, officials said. "
+    "A military spokesman told reporters that five militants died in the raid.",
+    "At least seven people were killed when a missile hit a market on Tuesday. The "
+    "regional governor said seven civilians lost their lives in the strike.",
+])
+def test_a_floor_closes_where_the_source_tells_that_figure_as_the_count(text: str) -> None:
+    lo, hi, _ = _toll(text)
+    assert lo == hi and lo is not None
+
+
+@pytest.mark.parametrize("text", [
+    "A drone strike on a wedding convoy killed at least twelve people on Tuesday, local "
+    "officials said. The twelve dead included the groom's father, a spokesman said.",
+    "Shelling killed at least nine people in the old town on Monday, medics said. Those "
+    "nine victims were buried on Tuesday.",
+    "An airstrike on a depot killed at least six people on Monday, officials said. Six "
+    "more were wounded.",
+])
+def test_a_floor_stays_where_the_figure_points_back_or_counts_others(text: str) -> None:
+    lo, hi, _ = _toll(text)
+    assert hi is None and lo is not None
+
+
+def test_a_floor_in_spanish() -> None:
+    lo, hi, _ = _toll("Un bombardeo deja 19 guerrilleros muertos en la selva. Por lo menos 19 "
+                      "guerrilleros murieron en un bombardeo de las Fuerzas Militares en el "
+                      "Guaviare, informaron este martes fuentes militares.", "es")
+    assert (lo, hi) == (19, 19)
+    lo, hi, _ = _toll("Al menos 12 personas murieron el martes en un bombardeo contra un "
+                      "mercado en el Cauca. Los 12 fallecidos eran comerciantes, dijo el "
+                      "alcalde.", "es")
+    assert (lo, hi) == (12, None)
