@@ -162,11 +162,11 @@ def test_a_floor_stays_where_the_figure_points_back_or_counts_others(text: str) 
 
 
 def test_a_floor_in_spanish() -> None:
-    lo, hi, _ = _toll("Un bombardeo deja 19 guerrilleros muertos en la selva. Por lo menos 19 "
-                      "guerrilleros murieron en un bombardeo de las Fuerzas Militares en el "
-                      "Guaviare, informaron este martes fuentes militares.", "es")
+    lo, hi, _ = _toll("Un bombardeo de las Fuerzas Militares dejó por lo menos 19 guerrilleros "
+                      "muertos el martes en el Guaviare. El Ejército informó que 19 "
+                      "guerrilleros murieron en el bombardeo.", "es")
     assert (lo, hi) == (19, 19)
-    lo, hi, _ = _toll("Al menos 12 personas murieron el martes en un bombardeo contra un "
-                      "mercado en el Cauca. Los 12 fallecidos eran comerciantes, dijo el "
-                      "alcalde.", "es")
+    lo, hi, _ = _toll("Un bombardeo de las Fuerzas Militares dejó por lo menos 12 guerrilleros "
+                      "muertos el martes en el Guaviare. Los 12 guerrilleros muertos eran de "
+                      "las disidencias, dijo el Ejército.", "es")
     assert (lo, hi) == (12, None)
