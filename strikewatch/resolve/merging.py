@@ -5,6 +5,9 @@ Merging rules (issue 5):
   with the incident's status: a denial's or a plan's figures do not count for a strike; a
   toll or wounded count told only by words — "several", "killed a commander" — yields to
   another report's figure: `told_without_figure`);
+  an early count ("in a first count") yields to another report's higher figure and lower
+  tolls to one told as raised ("the toll rose to 46"); a lone dissent outnumbered two to one
+  by articles agreeing on one closed toll goes (both flagged);
   reports whose ranges do not overlap raise a flag ("killed: reports differ (3-6)"), and so
   does an exact figure next to reports that make the range wider ("11" and "at least 9");
 - status precedence: occurred > denied > planned > threatened > hypothetical. A denial never
@@ -122,10 +125,10 @@ def _holds(m: Mention, name: str, v: int) -> bool:
 def _below(m: Mention, o: Mention, name: str) -> bool:
     """Whether `m`'s count tells fewer dead than `o`'s least: "nine" or "at least three"
     against "46" (a floor below a later count is that count's earlier stage too)."""
-    lo, hi, o_lo = (getattr(m, f"{name}_low"), getattr(m, f"{name}_high"),
-                    getattr(o, f"{name}_low"))
-    return o_lo is not None and (lo is not None or hi is not None) and \
-        (hi if hi is not None else lo) < o_lo  # type: ignore[operator]
+    lo, hi = getattr(m, f"{name}_low"), getattr(m, f"{name}_high")
+    o_lo: int | None = getattr(o, f"{name}_low")
+    most: int | None = hi if hi is not None else lo
+    return o_lo is not None and most is not None and most < o_lo
 
 
 def _superseded(told: Sequence[Mention], name: str) -> tuple[list[Mention], list[str]]:
@@ -171,7 +174,7 @@ def _consensus(told: Sequence[Mention], name: str, articles: Mapping[str, Articl
             any(sum(o.article_id == a for o in dissent) > 1 for a in arts):
         return list(told), []
     days = [_published(m, articles) for m in told if m.article_id in agree]
-    last = max(days) if all(days) else None  # type: ignore[type-var]
+    last = max(d for d in days if d) if all(days) else None
     for m in dissent:
         day = _published(m, articles)
         if getattr(m, f"{name}_low") is not None and getattr(m, f"{name}_low") > v and \
