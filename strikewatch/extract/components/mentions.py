@@ -122,29 +122,9 @@ def _vague(f: Frame, key: str) -> bool:
     return said.lower() in VAGUE or vague_count(f, key) or people_told_one_by_one(said)
 
 
-# a figure told again with a determiner that points back ("the twelve dead", "those eight",
-# "los 19 fallecidos"): the figure told before, not a count of its own
-_BACK_REF = re.compile(r"\b(?:the|these|those|all|both|los|las|estos|estas|esos|esas|"
-                       r"aquellos|aquellas|todos\s+los|todas\s+las)\s+[\"“]?$", re.IGNORECASE)
-
-
-def _own_figure(f: Frame, key: str) -> int | None:
-    """The exact figure the frame tells as a count of its own ("killed two members", "deja
-    19 muertos"), not one pointing back to a figure told before ("the twelve dead")."""
-    lo, hi = f.counts.get(key, (None, None))
-    spans = f.prov.get(key)
-    if lo is None or lo != hi or not spans:
-        return None
-    a = spans[0][0] - f.sentence.start
-    if a < 0 or _BACK_REF.search(f.sentence.text, max(0, a - 20), a):
-        return None
-    return lo
-
-
 def _counts(frames: Sequence[Frame]) -> dict[str, object]:
     """The group's counts: revised, widened or added as told (see the module doc)."""
     counts: dict[str, Range] = {}
-    exact: dict[str, set[int]] = {}  # exact figures told as counts of their own, per count
     added: dict[str, list[Range]] = {}  # what "more" figures have added, per count
     risen: set[str] = set()  # counts told as revised ("the toll has risen to eight")
     vague: set[str] = set()  # counts told so far only by a word ("several", "dozens")
@@ -177,15 +157,6 @@ def _counts(frames: Sequence[Frame]) -> dict[str, object]:
                     risen.add(k)
             else:
                 counts[k] = widen(counts[k], v, floors=k != "strikes")
-        for k in f.counts:
-            if (n := _own_figure(f, k)) is not None:
-                exact.setdefault(k, set()).add(n)
-    for k, (lo, hi) in counts.items():
-        if hi is None and lo is not None and lo in exact.get(k, ()):
-            # "killed at least two", and the army's own "killed two": the floor's figure
-            # told as the count by the source is the count (not "the twelve dead" after
-            # "at least twelve": that points back to the floor)
-            counts[k] = (lo, lo)
     out: dict[str, object] = {}
     for k in COUNT_FIELDS:
         if k in counts:
