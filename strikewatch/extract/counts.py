@@ -230,7 +230,7 @@ _KILL_BEFORE = anchored(re.compile(
     r"\b(?:claimed|claiming|cost|costing) the lives of|"
     r"\bdeath toll (?:of|to|at|rose to|reached|stands at|stood at|climbed to)|"
     r"\btoll (?:of|to|at|rose to|reached|stands at|climbed to)|\bkilling (?:all|everyone)?|"
-    r"\b(?:toll|killed|dead|deaths)\b[\w\s'’]{0,70}?\b(?:to|at|reached|of)|"
+    r"\b(?:toll|killed|dead|deaths)\b[\w\s]{0,70}?\b(?:to|at|reached|of)|"
     # "the dead from Tuesday night's raids on al-Hawak now number 13", "The dead from the
     # raids on Hodeidah, the Red Sea port, now number 14" (an apposition between)
     r"\b(?:the\s+)?(?:dead|deaths)\b[\w\s'’-]{0,70}?(?:,[\w\s'’-]{1,40},[\w\s'’-]{0,20}?)?"
