@@ -131,3 +131,13 @@ def test_a_later_higher_dissent_stays() -> None:
     arts["c"] = Article(id="c", text="t", published="2024-06-09")
     out, _ = merge_counts([_m(3, 3, "a"), _m(3, 3, "b"), _m(5, 5, "c")], arts)
     assert (out["killed_low"], out["killed_high"]) == (3, 3)
+
+
+def test_copies_of_one_wire_story_agree_once() -> None:
+    arts = {x: Article(id=x, text="t", published=PUB, origin_id=o) for x, o in
+            (("a", "wire-1"), ("b", "wire-1"), ("c", "c"))}
+    out, _ = merge_counts([_m(3, 3, "a"), _m(3, 3, "b"), _m(6, 6, "c")], arts)
+    assert (out["killed_low"], out["killed_high"]) == (3, 6)  # one source against one
+    arts["d"] = Article(id="d", text="t", published=PUB)
+    out, _ = merge_counts([_m(3, 3, "a"), _m(3, 3, "b"), _m(3, 3, "d"), _m(6, 6, "c")], arts)
+    assert (out["killed_low"], out["killed_high"]) == (3, 3)

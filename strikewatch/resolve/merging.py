@@ -154,26 +154,31 @@ def _published(m: Mention, articles: Mapping[str, Article]) -> str | None:
 
 def _consensus(told: Sequence[Mention], name: str, articles: Mapping[str, Article]
                ) -> tuple[list[Mention], list[str]]:
-    """One closed figure that at least two articles tell, against which every other
-    article's range stands alone and outnumbered at least two to one ("three killed" in
+    """One closed figure that at least two independent articles tell (copies of one wire
+    story count once: `Article.origin_id`), against which every other article's range
+    stands alone and outnumbered at least two to one ("three killed" in
     three reports, "eight" in one): the lone figure is far more often another strike's
     toll, or the day's, that linking put here than a rival count, so it goes (flagged).
     A higher figure from a page published after every agreeing one stays: it may be the
     toll as it rose."""
+    def origin(m: Mention) -> str:
+        a = articles.get(m.article_id)
+        return (a.origin_id if a is not None else "") or m.article_id
+
     by_value: dict[int, set[str]] = {}
     for m in told:
         v = _closed(m, name)
         if v is not None:
-            by_value.setdefault(v, set()).add(m.article_id)
+            by_value.setdefault(v, set()).add(origin(m))
     if not by_value:
         return list(told), []
     v, agree = max(by_value.items(), key=lambda kv: (len(kv[1]), -kv[0]))
     dissent = [m for m in told if not _holds(m, name, v)]
-    arts = {m.article_id for m in dissent}
+    arts = {origin(m) for m in dissent}
     if not dissent or len(agree) < 2 or arts & agree or len(agree) < 2 * len(arts) or \
-            any(sum(o.article_id == a for o in dissent) > 1 for a in arts):
+            any(sum(origin(o) == a for o in dissent) > 1 for a in arts):
         return list(told), []
-    days = [_published(m, articles) for m in told if m.article_id in agree]
+    days = [_published(m, articles) for m in told if origin(m) in agree]
     last = max(d for d in days if d) if all(days) else None
     for m in dissent:
         day = _published(m, articles)
