@@ -107,13 +107,14 @@ def test_a_lone_dissent_against_agreeing_reports_goes() -> None:
     out, flags = merge_counts([_m(3, 3, "a"), _m(3, 3, "b"), _m(3, 3, "c"), _m(8, 8, "d")])
     assert (out["killed_low"], out["killed_high"]) == (3, 3)
     assert flags and "agree on 3" in flags[0]
-    assert _killed([_m(3, 3, "a"), _m(3, 3, "b"), _m(2, 2, "c")]) == (3, 3)
+    assert _killed([_m(3, 3, "a"), _m(3, 3, "b"), _m(3, 3, "c"), _m(2, 2, "d")]) == (3, 3)
     # a floor the figure meets is no dissent: it widens the low as before
-    assert _killed([_m(3, 3, "a"), _m(3, 3, "b"), _m(2, None, "c")]) == (2, 3)
+    assert _killed([_m(3, 3, "a"), _m(3, 3, "b"), _m(3, 3, "c"), _m(2, None, "d")]) == (2, 3)
 
 
 def test_no_consensus_keeps_the_range() -> None:
-    # two against two, one against one: the reports truly disagree
+    # two against one, two against two, one against one: the reports truly disagree
+    assert _killed([_m(1, 1, "a"), _m(1, 1, "b"), _m(3, 3, "c")]) == (1, 3)
     assert _killed([_m(3, 3, "a"), _m(3, 3, "b"), _m(6, 6, "c"), _m(6, 6, "d")]) == (3, 6)
     assert _killed([_m(3, 3, "a"), _m(6, 6, "b")]) == (3, 6)
     # two agreeing mentions of one article are one report
@@ -126,10 +127,12 @@ def test_no_consensus_keeps_the_range() -> None:
 def test_a_later_higher_dissent_stays() -> None:
     arts = {x: Article(id=x, text="t", published=day) for x, day in
             (("a", "2024-06-10"), ("b", "2024-06-10"), ("c", "2024-06-12"))}
-    out, _ = merge_counts([_m(3, 3, "a"), _m(3, 3, "b"), _m(5, 5, "c")], arts)
+    arts["d"] = Article(id="d", text="t", published="2024-06-11")
+    told = [_m(3, 3, "a"), _m(3, 3, "b"), _m(3, 3, "d"), _m(5, 5, "c")]
+    out, _ = merge_counts(told, arts)
     assert (out["killed_low"], out["killed_high"]) == (3, 5)  # perhaps the toll as it rose
     arts["c"] = Article(id="c", text="t", published="2024-06-09")
-    out, _ = merge_counts([_m(3, 3, "a"), _m(3, 3, "b"), _m(5, 5, "c")], arts)
+    out, _ = merge_counts(told, arts)
     assert (out["killed_low"], out["killed_high"]) == (3, 3)
 
 
@@ -139,5 +142,7 @@ def test_copies_of_one_wire_story_agree_once() -> None:
     out, _ = merge_counts([_m(3, 3, "a"), _m(3, 3, "b"), _m(6, 6, "c")], arts)
     assert (out["killed_low"], out["killed_high"]) == (3, 6)  # one source against one
     arts["d"] = Article(id="d", text="t", published=PUB)
-    out, _ = merge_counts([_m(3, 3, "a"), _m(3, 3, "b"), _m(3, 3, "d"), _m(6, 6, "c")], arts)
+    arts["e"] = Article(id="e", text="t", published=PUB)
+    out, _ = merge_counts([_m(3, 3, "a"), _m(3, 3, "b"), _m(3, 3, "d"), _m(3, 3, "e"),
+                           _m(6, 6, "c")], arts)
     assert (out["killed_low"], out["killed_high"]) == (3, 3)

@@ -7,7 +7,7 @@ Merging rules (issue 5):
   another report's figure: `told_without_figure`);
   an early count ("in a first count") yields to another report's higher figure and lower
   tolls to one told as raised ("the toll rose to 46"); a lone dissent outnumbered two to one
-  by articles agreeing on one closed toll goes (both flagged);
+  by at least three articles agreeing on one closed toll goes (both flagged);
   reports whose ranges do not overlap raise a flag ("killed: reports differ (3-6)"), and so
   does an exact figure next to reports that make the range wider ("11" and "at least 9");
 - status precedence: occurred > denied > planned > threatened > hypothetical. A denial never
@@ -152,9 +152,15 @@ def _published(m: Mention, articles: Mapping[str, Article]) -> str | None:
     return a.published[:10] if a is not None and a.published else None
 
 
+#: how many independent reports must agree on a closed toll before a lone dissent goes (two
+#: against one is a real disagreement often enough: a reviewer's merge, an officials' count
+#: against a regional government's)
+CONSENSUS = 3
+
+
 def _consensus(told: Sequence[Mention], name: str, articles: Mapping[str, Article]
                ) -> tuple[list[Mention], list[str]]:
-    """One closed figure that at least two independent articles tell (copies of one wire
+    """One closed figure that `CONSENSUS` independent articles tell (copies of one wire
     story count once: `Article.origin_id`), against which every other article's range
     stands alone and outnumbered at least two to one ("three killed" in
     three reports, "eight" in one): the lone figure is far more often another strike's
@@ -175,7 +181,7 @@ def _consensus(told: Sequence[Mention], name: str, articles: Mapping[str, Articl
     v, agree = max(by_value.items(), key=lambda kv: (len(kv[1]), -kv[0]))
     dissent = [m for m in told if not _holds(m, name, v)]
     arts = {origin(m) for m in dissent}
-    if not dissent or len(agree) < 2 or arts & agree or len(agree) < 2 * len(arts) or \
+    if not dissent or len(agree) < CONSENSUS or arts & agree or len(agree) < 2 * len(arts) or \
             any(sum(origin(o) == a for o in dissent) > 1 for a in arts):
         return list(told), []
     days = [_published(m, articles) for m in told if origin(m) in agree]
