@@ -118,6 +118,30 @@ TOLL_MAY_RISE = re.compile(
     r"would|will)\s+(?:still\s+|yet\s+|further\s+)?(?:rise|climb|increase|grow|go\s+up)\b",
     re.IGNORECASE)
 
+# a toll its sentence tells as an early count: "the health ministry said in a first count
+# that nine were killed", "nine dead, according to preliminary figures", "an initial toll of
+# 12", "officials provisionally put the dead at four": a later report's higher figure
+# supersedes it (resolve/merging.py); "earlier reports" is another report, not this one's stage
+TOLL_EARLY = re.compile(
+    r"\b(?:(?:first|initial|preliminary|provisional|partial|early)\s+(?:death\s+|casualty\s+)?"
+    r"(?:counts?|tolls?|tall(?:y|ies)|figures?|estimates?|reports?|assessments?|information|"
+    r"numbers?|findings)|(?:initially|provisionally|preliminarily|at\s+first)\s+(?:put|said|"
+    r"reported|counted|estimated|gave|listed|told))\b", re.IGNORECASE)
+# a toll its sentence tells as raised: "the death toll rose to 46", "the number of dead has
+# climbed to 12", "officials raised the toll to nine", "46 dead, up from nine": a later
+# report's figure, superseding the lower ones of other reports (resolve/merging.py)
+TOLL_UPDATED = re.compile(
+    r"\b(?:(?:death\s+)?tolls?|(?:casualty\s+)?figures?|number\s+of\s+(?:the\s+)?(?:dead|deaths|"
+    r"people\s+killed|victims|fatalities)|dead|deaths|casualties|fatalities)\b[^.;]{0,80}?\b(?:rose|risen|climbed|"
+    r"increased|jumped|grew|mounted|(?:was|were|been)\s+"
+    r"(?:raised|revised(?:\s+up(?:wards?)?)?|updated))\s+to\b|"
+    r"\b(?:raised|revised|updated)\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|figure|count|"
+    r"tally|number\s+of\s+(?:dead|deaths))\s+(?:up\s+)?to\b|"
+    r"\bup\s+from\s+(?:(?:an?|the)\s+)?(?:(?:earlier|initial|previous|first)\s+"
+    r"(?:\w+\s+){0,2}?)?"
+    r"(?:\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)",
+    re.IGNORECASE)
+
 # deaths its sentence says were told without when or where they happened: "announced the
 # deaths of seven fighters but did not say when or where they died", "without saying where
 # or when they were killed", "gave no time or place": a party's losses over days, no toll

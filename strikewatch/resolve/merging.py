@@ -5,6 +5,9 @@ Merging rules (issue 5):
   with the incident's status: a denial's or a plan's figures do not count for a strike; a
   toll or wounded count told only by words — "several", "killed a commander" — yields to
   another report's figure: `told_without_figure`);
+  an early count ("in a first count") yields to another report's higher figure and lower
+  tolls to one told as raised ("the toll rose to 46"); a lone dissent outnumbered two to one
+  by at least three articles agreeing on one closed toll goes (both flagged);
   reports whose ranges do not overlap raise a flag ("killed: reports differ (3-6)"), and so
   does an exact figure next to reports that make the range wider ("11" and "at least 9");
 - status precedence: occurred > denied > planned > threatened > hypothetical. A denial never
@@ -27,7 +30,9 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from strikewatch.extract.counts import VAGUE, people_told_one_by_one
+from strikewatch.extract.counts import TOLL_EARLY, TOLL_UPDATED, VAGUE, people_told_one_by_one
+from strikewatch.extract.es.counts import TOLL_EARLY as ES_TOLL_EARLY
+from strikewatch.extract.es.counts import TOLL_UPDATED as ES_TOLL_UPDATED
 from strikewatch.extract.es.lexicon import VAGUE as ES_VAGUE
 from strikewatch.records import (
     COUNT_FIELDS,
@@ -82,7 +87,8 @@ def told_without_figure(m: Mention, name: str) -> bool:
     """Whether every word the report cites for its `name` count tells it with no figure: a
     vague word ("several civilians dead", "varios heridos") or people one by one ("killed a
     commander", "killed him"). Such a count says some of the dead, not how many."""
-    spans = m.provenance.get(name) or []
+    spans = [s for s in m.provenance.get(name) or []  # (not the words of its stage)
+             if not any(p.search(s.text) for p in (*_EARLY, *_UPDATED))]
     return bool(spans) and all(
         not re.search(r"\d", s.text) and (bool(_VAGUE_WORD.search(s.text)) or
                                           people_told_one_by_one(s.text)) for s in spans)
@@ -100,11 +106,113 @@ def _figured(reports: Sequence[Mention], name: str) -> Sequence[Mention]:
     return [m for m in reports if m not in worded]
 
 
-def merge_counts(reports: Sequence[Mention]) -> tuple[dict[str, int | None], list[str]]:
+def _stage(m: Mention, patterns: Sequence[re.Pattern[str]]) -> bool:
+    """Whether the words the report cites for its toll tell it at that stage (an early
+    count, a raised toll): extraction cites those words beside the figure."""
+    return any(p.search(s.text) for s in m.provenance.get("killed") or [] for p in patterns)
+
+
+def _closed(m: Mention, name: str) -> int | None:
+    lo, hi = getattr(m, f"{name}_low"), getattr(m, f"{name}_high")
+    return lo if lo is not None and lo == hi else None
+
+
+def _holds(m: Mention, name: str, v: int) -> bool:
+    lo, hi = getattr(m, f"{name}_low"), getattr(m, f"{name}_high")
+    return (lo is None or lo <= v) and (hi is None or v <= hi)
+
+
+def _below(m: Mention, o: Mention, name: str) -> bool:
+    """Whether `m`'s count tells fewer dead than `o`'s least: "nine" or "at least three"
+    against "46" (a floor below a later count is that count's earlier stage too)."""
+    lo, hi = getattr(m, f"{name}_low"), getattr(m, f"{name}_high")
+    o_lo: int | None = getattr(o, f"{name}_low")
+    most: int | None = hi if hi is not None else lo
+    return o_lo is not None and most is not None and most < o_lo
+
+
+def _superseded(told: Sequence[Mention], name: str) -> tuple[list[Mention], list[str]]:
+    """A toll told as an early count ("nine killed, in a first count") yields to another
+    report's higher figure, and every lower toll yields to one told as raised ("the toll
+    rose to 46"): a coder keeps the latest count where the reports say which it is."""
+    early = [m for m in told if _stage(m, _EARLY)]
+    raised = [m for m in told if _stage(m, _UPDATED)]
+    gone = [m for m in told if
+            (m in early and any(_below(m, o, name) for o in told if o is not m)) or
+            any(_below(m, r, name) for r in raised if r is not m)]
+    if not gone or len(gone) == len(told):
+        return list(told), []
+    figs = sorted({f"{getattr(m, f'{name}_low')}" for m in gone})
+    return [m for m in told if m not in gone], [
+        f"{name}: an earlier count ({', '.join(figs)}) superseded"]
+
+
+def _published(m: Mention, articles: Mapping[str, Article]) -> str | None:
+    a = articles.get(m.article_id)
+    return a.published[:10] if a is not None and a.published else None
+
+
+#: how many independent reports must agree on a closed toll before a lone dissent goes (two
+#: against one is a real disagreement often enough: a reviewer's merge, an officials' count
+#: against a regional government's)
+CONSENSUS = 3
+
+
+def _consensus(told: Sequence[Mention], name: str, articles: Mapping[str, Article]
+               ) -> tuple[list[Mention], list[str]]:
+    """One closed figure that `CONSENSUS` independent articles tell (copies of one wire
+    story count once: `Article.origin_id`), against which every other article's range
+    stands alone and outnumbered at least two to one ("three killed" in
+    three reports, "eight" in one): the lone figure is far more often another strike's
+    toll, or the day's, that linking put here than a rival count, so it goes (flagged).
+    A higher figure from a page published after every agreeing one stays: it may be the
+    toll as it rose."""
+    def origin(m: Mention) -> str:
+        a = articles.get(m.article_id)
+        return (a.origin_id if a is not None else "") or m.article_id
+
+    by_value: dict[int, set[str]] = {}
+    for m in told:
+        v = _closed(m, name)
+        if v is not None:
+            by_value.setdefault(v, set()).add(origin(m))
+    if not by_value:
+        return list(told), []
+    v, agree = max(by_value.items(), key=lambda kv: (len(kv[1]), -kv[0]))
+    dissent = [m for m in told if not _holds(m, name, v)]
+    arts = {origin(m) for m in dissent}
+    if not dissent or len(agree) < CONSENSUS or arts & agree or len(agree) < 2 * len(arts) or \
+            any(sum(origin(o) == a for o in dissent) > 1 for a in arts):
+        return list(told), []
+    days = [_published(m, articles) for m in told if origin(m) in agree]
+    last = max(d for d in days if d) if all(days) else None
+    for m in dissent:
+        day = _published(m, articles)
+        if getattr(m, f"{name}_low") is not None and getattr(m, f"{name}_low") > v and \
+                day is not None and last is not None and day > last:
+            return list(told), []
+    figs = sorted({f"{getattr(m, f'{name}_low')}..{getattr(m, f'{name}_high')}"
+                   for m in dissent})
+    return [m for m in told if m not in dissent], [
+        f"{name}: {len(agree)} reports agree on {v}; one each differs ({', '.join(figs)})"]
+
+
+#: the words that tell a toll's stage, as extraction cites them (English and Spanish)
+_EARLY = (TOLL_EARLY, ES_TOLL_EARLY)
+_UPDATED = (TOLL_UPDATED, ES_TOLL_UPDATED)
+
+
+def merge_counts(reports: Sequence[Mention], articles: Mapping[str, Article] | None = None
+                 ) -> tuple[dict[str, int | None], list[str]]:
     out: dict[str, int | None] = {}
     flags: list[str] = []
     for name in COUNT_FIELDS:
         told = _figured(reports, name) if name in _WORDED else reports
+        if name == "killed":
+            told, why = _superseded(told, name)
+            flags += why
+            told, why = _consensus(told, name, articles or {})
+            flags += why
         pairs = [(getattr(m, f"{name}_low"), getattr(m, f"{name}_high")) for m in told]
         pairs = [(lo, hi) for lo, hi in pairs if lo is not None or hi is not None]
         lows = [lo for lo, _ in pairs if lo is not None]
@@ -235,7 +343,7 @@ def build_incident(mentions: Sequence[Mention], articles: Mapping[str, Article])
     status = next((s for s in STATUS_PRECEDENCE if s in present), "occurred")
     reports = [m for m in ms if m.status == status] or ms
     flags: list[str] = []
-    counts, count_flags = merge_counts(reports)
+    counts, count_flags = merge_counts(reports, articles)
     flags += count_flags
     d_lo, d_hi, prec, date_flags = _date(reports)
     flags += date_flags

@@ -4,7 +4,8 @@ Per frame, from its clause (counts.py reads the numbers: "at least 12", "dozens"
 5"); a gapped part ("… and two in Jabalia") is read with the verb it shares. Counts that
 add to a figure told before ("two more died") are marked in `frame.more`. "Killing everyone
 on board" is as many dead as the article says were aboard, where it says one number. A toll
-its sentence says will grow ("figures expected to climb") keeps no upper bound.
+its sentence says will grow ("figures expected to climb") keeps no upper bound; one told as
+an early count or as raised ("a first count", "the toll rose to") cites those words too.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import re
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.counts import (
+    TOLL_EARLY,
     TOLL_MAY_RISE,
+    TOLL_UPDATED,
     UNPLACED_DEATHS,
     parse_number,
     read_counts,
@@ -42,6 +45,7 @@ def read_frame_counts(doc: Doc) -> None:
         if "killed" not in counts:
             _all_aboard(doc, f)
         open_if_toll_may_rise(doc, f, TOLL_MAY_RISE)
+        cite_toll_stage(doc, f, (TOLL_UPDATED, TOLL_EARLY))
         drop_unplaced_deaths(doc, f, UNPLACED_DEATHS)
 
 
@@ -56,6 +60,22 @@ def drop_unplaced_deaths(doc: Doc, f: Frame, unplaced: re.Pattern[str]) -> None:
     for k in ("killed", "civilians_killed", "children_killed"):
         f.counts.pop(k, None)
         f.prov.pop(k, None)
+
+
+def cite_toll_stage(doc: Doc, f: Frame, stages: tuple[re.Pattern[str], ...]) -> None:
+    """A toll its sentence tells as an early count ("in a first count", "preliminary
+    figures") or as raised ("the toll rose to 46", "up from nine"): the words are cited
+    beside the figure, so that merging across reports (resolve/merging.py) lets a later,
+    higher count supersede an early one. The figure itself stays as read. Shared by the
+    Spanish reader with its own words for it."""
+    cites = [a for a, _ in f.prov.get("killed", []) if f.sentence.start <= a < f.sentence.end]
+    if not cites:
+        return
+    for stage in stages:
+        m = stage.search(doc.text, f.sentence.start, f.sentence.end)
+        if m is not None:
+            f.cite("killed", m.start(), m.end())
+            return
 
 
 def open_if_toll_may_rise(doc: Doc, f: Frame, may_rise: re.Pattern[str]) -> None:

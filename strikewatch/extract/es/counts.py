@@ -161,6 +161,23 @@ TOLL_MAY_RISE = re.compile(
     r"(?:podría|puede|podrían|pueden|va\s+a|irá\s+a|seguirá|tiende\s+a)\s+"
     r"(?:aumentar|subir|crecer|elevarse|incrementarse))\b", re.IGNORECASE)
 
+# an early count (counts.TOLL_EARLY, in Spanish): "según un primer balance", "cifras
+# preliminares", "un recuento provisional", "en un principio se habló de"
+TOLL_EARLY = re.compile(
+    r"\b(?:(?:primer|primeros|primera|primeras|inicial|iniciales|preliminar|preliminares|"
+    r"provisional|provisionales|parcial|parciales)\s+(?:balance|recuento|conteo|cifras?|"
+    r"informes?|reportes?|datos|estimaci[oó]n|evaluaci[oó]n)|(?:balance|recuento|conteo|"
+    r"cifras?|informes?|reportes?|datos)\s+(?:preliminar(?:es)?|provisional(?:es)?|"
+    r"inicial(?:es)?|parcial(?:es)?)|en\s+un\s+(?:principio|primer\s+momento))\b",
+    re.IGNORECASE)
+# a toll told as raised (counts.TOLL_UPDATED, in Spanish): "el balance de muertos se elevó a
+# 46", "la cifra de fallecidos ascendió a 12", "el saldo subió hasta nueve"
+TOLL_UPDATED = re.compile(
+    r"\b(?:cifra|balance|saldo|recuento|conteo|(?:número|total)\s+de\s+(?:muertos|"
+    r"fallecidos|víctimas|víctimas\s+mortales))\b[^.;]{0,60}?\b(?:se\s+)?"
+    r"(?:(?:ha|había)\s+)?(?:elevó|eleva|elevado|subió|sube|subido|aumentó|aumenta|aumentado|"
+    r"ascendió|asciende|ascendido|creció|crece|crecido)\s+(?:hasta|a)\b", re.IGNORECASE)
+
 # deaths told with no time or place (counts.UNPLACED_DEATHS, in Spanish): "anunció la muerte
 # de siete combatientes sin precisar cuándo ni dónde", "no dijo dónde ni cuándo murieron"
 UNPLACED_DEATHS = re.compile(

@@ -9,7 +9,11 @@ import datetime as dt
 import re
 
 from strikewatch.caseless import caseless
-from strikewatch.extract.components.counts import drop_unplaced_deaths, open_if_toll_may_rise
+from strikewatch.extract.components.counts import (
+    cite_toll_stage,
+    drop_unplaced_deaths,
+    open_if_toll_may_rise,
+)
 from strikewatch.extract.components.dates import in_quotation
 from strikewatch.extract.components.day_strikes import MOST_STRIKES
 from strikewatch.extract.context import DateRead, Doc, Frame
@@ -213,6 +217,7 @@ def read_counts(doc: Doc) -> None:
                 f.counts["killed"] = rng
                 f.cite("killed", a, b)
         open_if_toll_may_rise(doc, f, es_counts.TOLL_MAY_RISE)
+        cite_toll_stage(doc, f, (es_counts.TOLL_UPDATED, es_counts.TOLL_EARLY))
         drop_unplaced_deaths(doc, f, es_counts.UNPLACED_DEATHS)
     _aboard_lists(doc)
 
