@@ -529,12 +529,13 @@ def _day_and_spot_agree(g: Group, a: Group) -> bool:
         getattr(p, "name", None) == getattr(q, "name", None)
 
 
-def _retells(g: Group, a: Group, background: bool = True) -> bool:
+def _retells(g: Group, a: Group, background: bool = True, two_ways: bool = False) -> bool:
     """Kind, status, type and attacker agree: g can tell a's event. Who was hit may be told
     differently by different sources ("militants", "fishermen"), so actor2 is not compared;
     the attacker is. Two violent types may be one act told two ways ("a raid", "bombed")
     where both name the same attacker. With `background` False, a may be history recalled
-    as context where g is not (a follow-up story's reference to it)."""
+    as context where g is not (a follow-up story's reference to it). With `two_ways`, two
+    violent types may also be one act where g names no other attacker (`_told_two_ways`)."""
     h, ah = g.head, a.head
     if h.kind != ah.kind or h.status != ah.status or \
             (background and h.background != ah.background):
@@ -559,7 +560,39 @@ def _retells(g: Group, a: Group, background: bool = True) -> bool:
         return False  # a protest or a designation never retells an attack
     if t is None or at is None:
         return True
-    return bool(cx and cx == cy)
+    return bool(cx and cx == cy) or (two_ways and _told_two_ways(g, a))
+
+
+# a definite act noun told before the event word in its clause: "the operation turned into
+# a fierce firefight", "During the raid, a gun battle broke out"
+_ACT_TOLD_OF = re.compile(r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|air\s?strike|"
+                          r"raid|operation|attack|assault|bombing|bombardment|mission|"
+                          r"offensive)s?\b[^.;]*$", re.IGNORECASE)
+
+
+def _told_two_ways(g: Group, a: Group) -> bool:
+    """Two violent types that are one act told two ways: a strike and the firefight it
+    turned into, a raid and the tally of its dead. The later telling (g) names no attacker
+    of its own, or only one on the same side with no country ("the military"), and says
+    which act it tells: the same toll of two or more, or a definite act noun as or before
+    its event word, and names no month (a time of its own)
+    ("the operation turned into a fierce firefight in which six were killed", "The raid
+    turned into a firefight")."""
+    x, y = g.value("actor1"), a.value("actor1")
+    if x is not None and not (y is not None and _side(x) is not None and
+                              _side(x) == _side(y) and not _country(x)):
+        return False
+    h = g.head
+    if _MONTH.search(h.sentence.text):
+        return False  # "At the start of February, a ground raid killed ...": a time of its own
+    tolls = _toll(g, "killed"), _toll(a, "killed")
+    if tolls[0] is not None and tolls[1] is not None and (tolls[0][0] or 0) > 1 and \
+            _ranges_meet(tolls[0], tolls[1]):
+        return True  # one dead, often named, is as often another targeted killing
+    before = h.sentence.text[:h.trigger.start - h.sentence.start]
+    if h.anaphoric or (_EVENT_NOUN.search(h.trigger.text) and _DEFINITE.search(before)):
+        return True  # "The raid turned into a firefight that left three dead"
+    return bool(_ACT_TOLD_OF.search(before))
 
 
 #: how many days after an event it may be told of ("said on Wednesday" of Monday's strike)
@@ -653,11 +686,11 @@ def _own_dates(doc: Doc, g: Group) -> None:
             f.prov.pop("date", None)
 
 
-def _same_event(doc: Doc, g: Group, a: Group) -> bool:
+def _same_event(doc: Doc, g: Group, a: Group, two_ways: bool = False) -> bool:
     """Whether the anchored group g (told after a) can be a retelling of a's event: same
     kind, status and type, no date, place, party or toll that disagrees, and no word of its
     own that sets it apart ("another strike", "a second raid")."""
-    if a.head.kind != "event" or not _retells(g, a) or _distinct(doc, g):
+    if a.head.kind != "event" or not _retells(g, a, two_ways=two_ways) or _distinct(doc, g):
         return False
     if any(f.sentence is x.sentence for f in g.frames for x in a.frames):
         return False  # two events told in one sentence stay two
@@ -907,6 +940,9 @@ def _retellings(doc: Doc, groups: list[Group]) -> list[Group]:
         h = g.head
         if h.kind == "event" and h.status == "occurred":
             cands = [a for a in keep if a.head.status == "occurred" and _same_event(doc, g, a)]
+            if not cands:  # none told as the same type: one told another way (_told_two_ways)
+                cands = [a for a in keep if a.head.status == "occurred" and
+                         _same_event(doc, g, a, two_ways=True)]
             if len(cands) > 1:
                 cands = _closest(g, cands)
             if len(cands) == 1:
