@@ -71,3 +71,93 @@ def test_a_firefight_with_its_own_toll_joins_the_strike_told_with_that_toll() ->
             "exchange of fire, according to the statement.")
     found = _strikes(text)
     assert len(found) == 1 and found[0].killed_low == 6
+
+
+# --- a week told, then the one day inside it (context `Group.dated`) ---------------------
+
+SATURDAY = "2025-10-25"  # the week of Monday 20 to Saturday 25 October 2025
+
+WEEK_THEN_DAY = [
+    ("Nine people were killed in an air strike on a market near Marib this week, medics "
+     "said. The strike on Tuesday night hit stalls near the bus station, witnesses said.",
+     "2025-10-21"),
+    ("A drone strike killed a commander in Idlib earlier this week, monitors reported. The "
+     "drone hit his car on Wednesday as he left a mosque, according to the monitor.",
+     "2025-10-22"),
+    ("Fourteen fighters died in a raid by American forces in western Iraq earlier this week, "
+     "officials said on Saturday. The raid was carried out before dawn on Thursday, the "
+     "command said.", "2025-10-23"),
+]
+
+
+@pytest.mark.parametrize("text,day", WEEK_THEN_DAY)
+def test_a_week_told_gives_way_to_the_one_day_named_inside_it(text: str, day: str) -> None:
+    found = _strikes(text, SATURDAY)
+    assert [(m.date_low, m.date_high) for m in found] == [(day, day)]
+
+
+def test_a_week_stays_a_week_where_no_day_inside_it_is_named() -> None:
+    text = ("Nine people were killed in an air strike on a market near Marib earlier this "
+            "week, medics said. The strike hit stalls near the bus station, witnesses said.")
+    found = _strikes(text, SATURDAY)
+    assert [(m.date_low, m.date_high) for m in found] == [("2025-10-20", "2025-10-25")]
+
+
+# --- a standfirst told by a verb, then the lede's dated strikes (`_undated_verb`) ---------
+
+STANDFIRST_THEN_LEDE = [
+    "Two militia depots bombed by US jets as tensions rise; Pentagon says more to come.\n"
+    "On Sunday the Pentagon said US forces had carried out air strikes on two militia depots "
+    "in eastern Syria, near Deir ez-Zor.",
+    "Four Houthi radar sites struck by American warplanes as the Red Sea crisis deepens.\n"
+    "US Central Command said on Friday that its aircraft had conducted strikes on four Houthi "
+    "radar sites along Yemen's Red Sea coast.",
+    "Rebel bases near Saada pounded by Saudi-led jets, residents say\n"
+    "The coalition said on Tuesday it had launched airstrikes on three rebel bases near "
+    "Saada, its spokesman said.",
+]
+
+
+@pytest.mark.parametrize("text", STANDFIRST_THEN_LEDE)
+def test_an_undated_act_told_by_a_verb_is_the_dated_strikes_told_after_it(text: str) -> None:
+    assert len(_strikes(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli jets bombed a depot near Baalbek, residents said. On Sunday Israeli strikes on "
+    "three homes in Khan Younis killed nine people, medics said.",
+    "Militants ambushed a convoy near Kidal, officials said. On Sunday army air strikes on "
+    "two camps near Gao killed 12 fighters, the army said.",
+])
+def test_strikes_elsewhere_or_by_another_party_stay_apart(text: str) -> None:
+    assert len(_strikes(text)) == 2
+
+
+# --- a campaign word and the campaign's dead (`_campaign_toll`) ---------------------------
+
+CAMPAIGN_AND_ITS_DEAD = [
+    "Tensions have risen across the region because of the US naval campaign in the "
+    "Caribbean. The death toll stands at 57 or more.",
+    "Pakistan's offensive in the tribal belt is now in its third month. The dead number at "
+    "least 400, the army says.",
+    "The crackdown on the cartels has widened since spring; officials count the dead at "
+    "more than 90.",
+]
+
+
+@pytest.mark.parametrize("text", CAMPAIGN_AND_ITS_DEAD)
+def test_a_campaign_told_with_its_dead_is_no_incident(text: str) -> None:
+    assert _strikes(text) == []
+
+
+def test_a_strike_told_as_part_of_an_offensive_stays_a_strike() -> None:
+    text = ("An Israeli air strike killed three people in Tyre on Monday, the health ministry "
+            "said. The strike was part of a widening offensive against Hezbollah.")
+    found = _strikes(text)
+    assert len(found) == 1 and found[0].killed_low == 3
+
+
+def test_an_offensive_opened_with_strikes_that_killed_stays_an_act() -> None:
+    text = ("The army's offensive began on Monday with air strikes on two villages near "
+            "Gao that killed 12 fighters, officials said.")
+    assert len(_strikes(text)) >= 1

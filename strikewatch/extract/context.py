@@ -215,11 +215,19 @@ def _finer_inside(f: Frame, later: list[Frame]) -> Frame:
 def _one_day_in(f: Frame, later: list[Frame]) -> bool:
     """Whether the event's later sentences name one day only inside f's week ("a raid
     earlier this week ... Thursday's operation started at 4 a.m."): that day is the week
-    told precisely; two days inside it may be two acts of the week."""
+    told precisely; two days inside it, or a day of "another" act, may be two acts of the
+    week ("a navy strike last week ... The navy sank another boat on Thursday")."""
     assert f.date_low is not None and f.date_high is not None
     days = {g.date_low for g in later if g.date_low is not None and not g.date_told and
             g.time_precision == 1 and f.date_low <= g.date_low <= f.date_high}
-    return len(days) == 1
+    return len(days) == 1 and not any(
+        _ONE_MORE.search(g.sentence.text, 0, g.trigger.end - g.sentence.start)
+        for g in later if g.date_low in days)
+
+
+# one more act told beside the one before: "The navy sank another boat on Thursday"
+_ONE_MORE = re.compile(r"\b(?:another|other|second|separate(?:ly)?|also|new|fresh|more|again)\b",
+                       re.IGNORECASE)
 
 
 #: a year of four figures: "On 18 March 2019", "on Aug. 29, 2021"

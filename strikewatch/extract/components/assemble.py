@@ -513,6 +513,17 @@ def _verb_told(f: Frame, day: object, other_day: object) -> bool:
         not _ONE_ACT_NOUN.search(f.trigger.text) and not _EVENT_NOUN.search(f.trigger.text)
 
 
+def _undated_verb(a: Group) -> bool:
+    """An act told only by a verb and given no day by any of its sentences ("Three nuclear
+    facilities bombed by the US", a standfirst above the lede; "Jets pounded the port,
+    residents said"): how many strikes it was is left open, and the dated telling of
+    several that follows ("carried out military strikes on three facilities on Saturday")
+    can be it."""
+    return not _ONE_ACT_NOUN.search(a.head.trigger.text) and \
+        not _EVENT_NOUN.search(a.head.trigger.text) and \
+        all(f.date_low is None for f in a.frames)
+
+
 def _day_and_spot_agree(g: Group, a: Group) -> bool:
     """Both groups tell the act on the same known day in the same named place below a
     country ("the Christmas Day airstrike ... in Sokoto State" and "on December 25 AFRICOM
@@ -544,7 +555,7 @@ def _retells(g: Group, a: Group, background: bool = True, two_ways: bool = False
         return False  # an authorization and a deployment are two developments
     if _ACTS.search(h.trigger.text) and not _ACTS.search(ah.trigger.text) and \
             not _verb_told(ah, g.value("date_low"), a.value("date_low")) and \
-            not _day_and_spot_agree(g, a):
+            not _day_and_spot_agree(g, a) and not _undated_verb(a):
         return False  # several acts do not retell one
     t, at = g.value("event_type"), a.value("event_type")
     x, y = g.value("actor1"), a.value("actor1")
@@ -708,7 +719,8 @@ def _same_event(doc: Doc, g: Group, a: Group, two_ways: bool = False) -> bool:
         return False  # "the fighting has cost 200 lives": the war, not the strike told
     if _places_differ(_own_place(g, a), _own_place(a, g)) or _seas_differ(g, a):
         return False
-    if _several(g) and not _verb_told(a.head, lo, alo) and not _day_and_spot_agree(g, a):
+    if _several(g) and not _verb_told(a.head, lo, alo) and not _day_and_spot_agree(g, a) and \
+            not _undated_verb(a):
         return False
     for key in _KILL_TOLLS:
         x, y = _toll(g, key), _toll(a, key)
@@ -885,7 +897,8 @@ def _kind_of_act(doc: Doc, g: Group) -> bool:
                _CAMPAIGN_WORD.match(f.trigger.text) or f.trigger.strength == "weak"
                for f in g.frames):
         return False
-    if any(k in f.counts for f in g.frames for k in (*_TOLLS, "strikes")):
+    if any(k in f.counts for f in g.frames for k in (*_TOLLS, "strikes")) and \
+            not _campaign_toll(g):
         return False
     # a campaign launched is no act done ("launched an all-out offensive"), and one
     # restarted on a day is still a campaign ("restarted its offensive on March 18"); a
@@ -901,6 +914,23 @@ def _kind_of_act(doc: Doc, g: Group) -> bool:
     return not any(f.date_low is not None and (f.time_precision == 1 or (
         f.background and f.trigger.text.lower() in ("killed", "died") and year_named(f)))
         for f in g.frames if not _restarted(f))
+
+
+# a campaign or war as a whole (not "fighting" or "hostilities", which may be one battle:
+# "fighting around the town killed 40 soldiers")
+_WHOLE_CAMPAIGN = re.compile(r"^(?:campaign|offensive|war|conflict|crackdown)$", re.IGNORECASE)
+
+
+def _campaign_toll(g: Group) -> bool:
+    """A campaign or war word that heads the group, every other telling a campaign word or a
+    casualty word only ("Trump's Caribbean offensive ... The death toll stands at 33 or
+    more", "since the military offensive began ... its assault ... killed dozens"): the
+    dead are the campaign's, counted over its course, and no act of its own is told."""
+    return bool(_WHOLE_CAMPAIGN.match(g.head.trigger.text)) and all(
+        _WHOLE_CAMPAIGN.match(f.trigger.text) or
+        (f.trigger.strength == "weak" and not _ACTS.search(f.trigger.text) and
+         f.date_low is None)
+        for f in g.frames)
 
 
 # what is launched or taken up again as a whole (not "fighting", which may be one battle)
