@@ -161,3 +161,15 @@ def test_an_offensive_opened_with_strikes_that_killed_stays_an_act() -> None:
     text = ("The army's offensive began on Monday with air strikes on two villages near "
             "Gao that killed 12 fighters, officials said.")
     assert len(_strikes(text)) >= 1
+
+
+@pytest.mark.parametrize("text", [
+    "Jets bombed a rebel camp in the hills overnight, killing six fighters, the army said. "
+    "Residents said the bombs fell on Tuesday morning near the river.",
+    "Pakistan says its overnight airstrike in eastern Afghanistan hit militant hideouts. "
+    "Local residents said the house was struck on Tuesday before dawn.",
+])
+def test_overnight_is_not_narrowed_to_the_day_named_after_it(text: str) -> None:
+    # the night and the day it was told: no week, whatever day a later sentence names
+    found = _strikes(text, TUESDAY)
+    assert [(m.date_low, m.date_high) for m in found] == [("2026-03-02", "2026-03-03")]

@@ -218,6 +218,8 @@ def _one_day_in(f: Frame, later: list[Frame]) -> bool:
     told precisely; two days inside it, or a day of "another" act, may be two acts of the
     week ("a navy strike last week ... The navy sank another boat on Thursday")."""
     assert f.date_low is not None and f.date_high is not None
+    if (dt.date.fromisoformat(f.date_high) - dt.date.fromisoformat(f.date_low)).days < 3:
+        return False  # "overnight": the night and the day it was told, not a week
     days = {g.date_low for g in later if g.date_low is not None and not g.date_told and
             g.time_precision == 1 and f.date_low <= g.date_low <= f.date_high}
     return len(days) == 1 and not any(
