@@ -221,10 +221,30 @@ def _one_day_in(f: Frame, later: list[Frame]) -> bool:
     if (dt.date.fromisoformat(f.date_high) - dt.date.fromisoformat(f.date_low)).days < 3:
         return False  # "overnight": the night and the day it was told, not a week
     days = {g.date_low for g in later if g.date_low is not None and not g.date_told and
-            g.time_precision == 1 and f.date_low <= g.date_low <= f.date_high}
+            g.time_precision == 1 and f.date_low <= g.date_low <= f.date_high and
+            _day_of_act(g)}
     return len(days) == 1 and not any(
         _ONE_MORE.search(g.sentence.text, 0, g.trigger.end - g.sentence.start)
         for g in later if g.date_low in days)
+
+
+# a telling between a day and the event word: the day is the statement's ("In a statement
+# on Sunday the command said the operation ...")
+_TELLING = re.compile(r"\b(?:said|says|told|statement|briefing|announc\w*|report\w*|"
+                      r"confirm\w*|post(?:ed)?|wrote|tweeted)\b", re.IGNORECASE)
+
+
+def _day_of_act(g: Frame) -> bool:
+    """Whether the frame's day is told of its act, no telling between the two ("Thursday's
+    operation", "the drone hit his car on Wednesday"; not "In a statement on Sunday the
+    command said the operation ...")."""
+    spans = g.prov.get("date") or []
+    if not spans:
+        return False
+    lo, hi = sorted((spans[0][1], g.trigger.start)) if spans[0][0] < g.trigger.start else \
+        (g.trigger.end, spans[0][0])
+    return not _TELLING.search(g.sentence.text, max(0, lo - g.sentence.start),
+                               max(0, hi - g.sentence.start))
 
 
 # one more act told beside the one before: "The navy sank another boat on Thursday"

@@ -518,7 +518,7 @@ def _undated_verb(a: Group) -> bool:
     facilities bombed by the US", a standfirst above the lede; "Jets pounded the port,
     residents said"): how many strikes it was is left open, and the dated telling of
     several that follows ("carried out military strikes on three facilities on Saturday")
-    can be it."""
+    can be it (counted: "in strikes aimed at its media" is no such telling)."""
     return not _ONE_ACT_NOUN.search(a.head.trigger.text) and \
         not _EVENT_NOUN.search(a.head.trigger.text) and \
         all(f.date_low is None for f in a.frames)
@@ -555,7 +555,7 @@ def _retells(g: Group, a: Group, background: bool = True, two_ways: bool = False
         return False  # an authorization and a deployment are two developments
     if _ACTS.search(h.trigger.text) and not _ACTS.search(ah.trigger.text) and \
             not _verb_told(ah, g.value("date_low"), a.value("date_low")) and \
-            not _day_and_spot_agree(g, a) and not _undated_verb(a):
+            not _day_and_spot_agree(g, a) and not (_undated_verb(a) and _several(g)):
         return False  # several acts do not retell one
     t, at = g.value("event_type"), a.value("event_type")
     x, y = g.value("actor1"), a.value("actor1")
