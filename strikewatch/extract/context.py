@@ -179,8 +179,9 @@ class Group:
         else the earliest day it was told on ("said on Tuesday" and "in a Monday post":
         what was told on Monday happened by Monday; the first told on ties). Where a later
         sentence of the event names a finer time inside that one ("last month ... on
-        January 6", "earlier this month ... last week"), the finer is the same time told
-        more precisely."""
+        January 6", "earlier this month ... last week", "earlier this week ... Thursday's
+        operation", the one day named inside a week), the finer is the same time told more
+        precisely."""
         told: Frame | None = None
         for i, f in enumerate(self.frames):
             if f.date_low is not None:
@@ -197,16 +198,58 @@ def _finer_inside(f: Frame, later: list[Frame]) -> Frame:
     A bare day without a toll may be another strike of the period ("last week strikes hit
     ... strikes on Sunday hit Naqura") or when the event was spoken of, not a finer time
     of it."""
-    if f.time_precision != 3 or f.date_high is None:
-        return f  # a day or a week told is near enough: only a month or more is widened
+    if f.time_precision not in (2, 3) or f.date_high is None:
+        return f  # a day told is exact: only a week, a month or more is narrowed
     assert f.date_low is not None
     for g in later:
         if g.date_low is not None and not g.date_told and g.time_precision is not None \
                 and g.time_precision < f.time_precision and \
                 f.date_low <= g.date_low and (g.date_high or g.date_low) <= f.date_high \
-                and (_same_toll(f, g) or _full_date(g) and _one_month(f)):
+                and (f.time_precision == 2 and _one_day_in(f, later) or
+                     f.time_precision == 3 and (_same_toll(f, g) or
+                                                _full_date(g) and _one_month(f))):
             return g
     return f
+
+
+def _one_day_in(f: Frame, later: list[Frame]) -> bool:
+    """Whether the event's later sentences name one day only inside f's week ("a raid
+    earlier this week ... Thursday's operation started at 4 a.m."): that day is the week
+    told precisely; two days inside it, or a day of "another" act, may be two acts of the
+    week ("a navy strike last week ... The navy sank another boat on Thursday")."""
+    assert f.date_low is not None and f.date_high is not None
+    if (dt.date.fromisoformat(f.date_high) - dt.date.fromisoformat(f.date_low)).days < 3:
+        return False  # "overnight": the night and the day it was told, not a week
+    days = {g.date_low for g in later if g.date_low is not None and not g.date_told and
+            g.time_precision == 1 and f.date_low <= g.date_low <= f.date_high and
+            _day_of_act(g)}
+    return len(days) == 1 and not any(
+        _ONE_MORE.search(g.sentence.text, 0, g.trigger.end - g.sentence.start)
+        for g in later if g.date_low in days)
+
+
+# a telling between a day and the event word: the day is the statement's ("In a statement
+# on Sunday the command said the operation ...")
+_TELLING = re.compile(r"\b(?:said|says|told|statement|briefing|announc\w*|report\w*|"
+                      r"confirm\w*|post(?:ed)?|wrote|tweeted)\b", re.IGNORECASE)
+
+
+def _day_of_act(g: Frame) -> bool:
+    """Whether the frame's day is told of its act, no telling between the two ("Thursday's
+    operation", "the drone hit his car on Wednesday"; not "In a statement on Sunday the
+    command said the operation ...")."""
+    spans = g.prov.get("date") or []
+    if not spans:
+        return False
+    lo, hi = sorted((spans[0][1], g.trigger.start)) if spans[0][0] < g.trigger.start else \
+        (g.trigger.end, spans[0][0])
+    return not _TELLING.search(g.sentence.text, max(0, lo - g.sentence.start),
+                               max(0, hi - g.sentence.start))
+
+
+# one more act told beside the one before: "The navy sank another boat on Thursday"
+_ONE_MORE = re.compile(r"\b(?:another|other|second|separate(?:ly)?|also|new|fresh|more|again)\b",
+                       re.IGNORECASE)
 
 
 #: a year of four figures: "On 18 March 2019", "on Aug. 29, 2021"

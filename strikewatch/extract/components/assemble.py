@@ -513,6 +513,17 @@ def _verb_told(f: Frame, day: object, other_day: object) -> bool:
         not _ONE_ACT_NOUN.search(f.trigger.text) and not _EVENT_NOUN.search(f.trigger.text)
 
 
+def _undated_verb(a: Group) -> bool:
+    """An act told only by a verb and given no day by any of its sentences ("Three nuclear
+    facilities bombed by the US", a standfirst above the lede; "Jets pounded the port,
+    residents said"): how many strikes it was is left open, and the dated telling of
+    several that follows ("carried out military strikes on three facilities on Saturday")
+    can be it (counted: "in strikes aimed at its media" is no such telling)."""
+    return not _ONE_ACT_NOUN.search(a.head.trigger.text) and \
+        not _EVENT_NOUN.search(a.head.trigger.text) and \
+        all(f.date_low is None for f in a.frames)
+
+
 def _day_and_spot_agree(g: Group, a: Group) -> bool:
     """Both groups tell the act on the same known day in the same named place below a
     country ("the Christmas Day airstrike ... in Sokoto State" and "on December 25 AFRICOM
@@ -529,12 +540,13 @@ def _day_and_spot_agree(g: Group, a: Group) -> bool:
         getattr(p, "name", None) == getattr(q, "name", None)
 
 
-def _retells(g: Group, a: Group, background: bool = True) -> bool:
+def _retells(g: Group, a: Group, background: bool = True, two_ways: bool = False) -> bool:
     """Kind, status, type and attacker agree: g can tell a's event. Who was hit may be told
     differently by different sources ("militants", "fishermen"), so actor2 is not compared;
     the attacker is. Two violent types may be one act told two ways ("a raid", "bombed")
     where both name the same attacker. With `background` False, a may be history recalled
-    as context where g is not (a follow-up story's reference to it)."""
+    as context where g is not (a follow-up story's reference to it). With `two_ways`, two
+    violent types may also be one act where g names no other attacker (`_told_two_ways`)."""
     h, ah = g.head, a.head
     if h.kind != ah.kind or h.status != ah.status or \
             (background and h.background != ah.background):
@@ -543,7 +555,7 @@ def _retells(g: Group, a: Group, background: bool = True) -> bool:
         return False  # an authorization and a deployment are two developments
     if _ACTS.search(h.trigger.text) and not _ACTS.search(ah.trigger.text) and \
             not _verb_told(ah, g.value("date_low"), a.value("date_low")) and \
-            not _day_and_spot_agree(g, a):
+            not _day_and_spot_agree(g, a) and not (_undated_verb(a) and _several(g)):
         return False  # several acts do not retell one
     t, at = g.value("event_type"), a.value("event_type")
     x, y = g.value("actor1"), a.value("actor1")
@@ -559,7 +571,39 @@ def _retells(g: Group, a: Group, background: bool = True) -> bool:
         return False  # a protest or a designation never retells an attack
     if t is None or at is None:
         return True
-    return bool(cx and cx == cy)
+    return bool(cx and cx == cy) or (two_ways and _told_two_ways(g, a))
+
+
+# a definite act noun told before the event word in its clause: "the operation turned into
+# a fierce firefight", "During the raid, a gun battle broke out"
+_ACT_TOLD_OF = re.compile(r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|air\s?strike|"
+                          r"raid|operation|attack|assault|bombing|bombardment|mission|"
+                          r"offensive)s?\b[^.;]*$", re.IGNORECASE)
+
+
+def _told_two_ways(g: Group, a: Group) -> bool:
+    """Two violent types that are one act told two ways: a strike and the firefight it
+    turned into, a raid and the tally of its dead. The later telling (g) names no attacker
+    of its own, or only one on the same side with no country ("the military"), and says
+    which act it tells: the same toll of two or more, or a definite act noun as or before
+    its event word, and names no month (a time of its own)
+    ("the operation turned into a fierce firefight in which six were killed", "The raid
+    turned into a firefight")."""
+    x, y = g.value("actor1"), a.value("actor1")
+    if x is not None and not (y is not None and _side(x) is not None and
+                              _side(x) == _side(y) and not _country(x)):
+        return False
+    h = g.head
+    if _MONTH.search(h.sentence.text):
+        return False  # "At the start of February, a ground raid killed ...": a time of its own
+    tolls = _toll(g, "killed"), _toll(a, "killed")
+    if tolls[0] is not None and tolls[1] is not None and (tolls[0][0] or 0) > 1 and \
+            _ranges_meet(tolls[0], tolls[1]):
+        return True  # one dead, often named, is as often another targeted killing
+    before = h.sentence.text[:h.trigger.start - h.sentence.start]
+    if h.anaphoric or (_EVENT_NOUN.search(h.trigger.text) and _DEFINITE.search(before)):
+        return True  # "The raid turned into a firefight that left three dead"
+    return bool(_ACT_TOLD_OF.search(before))
 
 
 #: how many days after an event it may be told of ("said on Wednesday" of Monday's strike)
@@ -653,11 +697,11 @@ def _own_dates(doc: Doc, g: Group) -> None:
             f.prov.pop("date", None)
 
 
-def _same_event(doc: Doc, g: Group, a: Group) -> bool:
+def _same_event(doc: Doc, g: Group, a: Group, two_ways: bool = False) -> bool:
     """Whether the anchored group g (told after a) can be a retelling of a's event: same
     kind, status and type, no date, place, party or toll that disagrees, and no word of its
     own that sets it apart ("another strike", "a second raid")."""
-    if a.head.kind != "event" or not _retells(g, a) or _distinct(doc, g):
+    if a.head.kind != "event" or not _retells(g, a, two_ways=two_ways) or _distinct(doc, g):
         return False
     if any(f.sentence is x.sentence for f in g.frames for x in a.frames):
         return False  # two events told in one sentence stay two
@@ -675,7 +719,8 @@ def _same_event(doc: Doc, g: Group, a: Group) -> bool:
         return False  # "the fighting has cost 200 lives": the war, not the strike told
     if _places_differ(_own_place(g, a), _own_place(a, g)) or _seas_differ(g, a):
         return False
-    if _several(g) and not _verb_told(a.head, lo, alo) and not _day_and_spot_agree(g, a):
+    if _several(g) and not _verb_told(a.head, lo, alo) and not _day_and_spot_agree(g, a) and \
+            not _undated_verb(a):
         return False
     for key in _KILL_TOLLS:
         x, y = _toll(g, key), _toll(a, key)
@@ -852,7 +897,8 @@ def _kind_of_act(doc: Doc, g: Group) -> bool:
                _CAMPAIGN_WORD.match(f.trigger.text) or f.trigger.strength == "weak"
                for f in g.frames):
         return False
-    if any(k in f.counts for f in g.frames for k in (*_TOLLS, "strikes")):
+    if any(k in f.counts for f in g.frames for k in (*_TOLLS, "strikes")) and \
+            not _campaign_toll(g):
         return False
     # a campaign launched is no act done ("launched an all-out offensive"), and one
     # restarted on a day is still a campaign ("restarted its offensive on March 18"); a
@@ -868,6 +914,23 @@ def _kind_of_act(doc: Doc, g: Group) -> bool:
     return not any(f.date_low is not None and (f.time_precision == 1 or (
         f.background and f.trigger.text.lower() in ("killed", "died") and year_named(f)))
         for f in g.frames if not _restarted(f))
+
+
+# a campaign or war as a whole (not "fighting" or "hostilities", which may be one battle:
+# "fighting around the town killed 40 soldiers")
+_WHOLE_CAMPAIGN = re.compile(r"^(?:campaign|offensive|war|conflict|crackdown)$", re.IGNORECASE)
+
+
+def _campaign_toll(g: Group) -> bool:
+    """A campaign or war word that heads the group, every other telling a campaign word or a
+    casualty word only ("Trump's Caribbean offensive ... The death toll stands at 33 or
+    more", "since the military offensive began ... its assault ... killed dozens"): the
+    dead are the campaign's, counted over its course, and no act of its own is told."""
+    return bool(_WHOLE_CAMPAIGN.match(g.head.trigger.text)) and all(
+        _WHOLE_CAMPAIGN.match(f.trigger.text) or
+        (f.trigger.strength == "weak" and not _ACTS.search(f.trigger.text) and
+         f.date_low is None)
+        for f in g.frames)
 
 
 # what is launched or taken up again as a whole (not "fighting", which may be one battle)
@@ -907,6 +970,9 @@ def _retellings(doc: Doc, groups: list[Group]) -> list[Group]:
         h = g.head
         if h.kind == "event" and h.status == "occurred":
             cands = [a for a in keep if a.head.status == "occurred" and _same_event(doc, g, a)]
+            if not cands:  # none told as the same type: one told another way (_told_two_ways)
+                cands = [a for a in keep if a.head.status == "occurred" and
+                         _same_event(doc, g, a, two_ways=True)]
             if len(cands) > 1:
                 cands = _closest(g, cands)
             if len(cands) == 1:
