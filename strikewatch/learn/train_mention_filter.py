@@ -1,0 +1,176 @@
+"""Train and measure the mention filter: `python -m strikewatch.learn.train_mention_filter`.
+
+    python -m strikewatch.learn.train_mention_filter cv      # leave-one-batch-out report
+    python -m strikewatch.learn.train_mention_filter train   # rewrite the shipped weights
+
+Reads every dev gold article with the rules alone (the filter off), labels each candidate
+mention by the per-article alignment (mention_data), caches that (`--cache`), and fits
+the logistic regression (logreg) on the features of mention_features. `cv` scores each
+held-out batch with the per-article scorer, rules alone against rules + filter at each
+threshold, and writes each fold's model (`--folds DIR`) for a ledger run with
+STRIKEWATCH_MENTION_FILTER=DIR/FOLD.json. Offline and deterministic: the same gold gives
+the same weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from strikewatch.learn.cv import cross_val_predict
+from strikewatch.learn.logreg import Features, LogReg, fit
+from strikewatch.learn.mention_data import (
+    DEV_BATCHES,
+    ArticleRecords,
+    load_cache,
+    read_batch,
+    save_cache,
+)
+from strikewatch.learn.mention_features import HASH_DIM, is_candidate, mention_features
+
+WEIGHTS = Path(__file__).with_name("mention_filter.json")
+L2 = 3.0
+#: false mentions are few (a few dozen against hundreds): weigh them up so the model
+#: learns them rather than the base rate
+CLASS_WEIGHT = {0: 1.0, 1: 1.0}
+MIN_COUNT = 2
+THRESHOLD = 0.5
+
+
+def read_all(root: Path, batches: Sequence[str] = tuple(DEV_BATCHES)) -> list[ArticleRecords]:
+    """Every listed dev batch read by the rules alone."""
+    old = os.environ.get("STRIKEWATCH_MENTION_FILTER")
+    os.environ["STRIKEWATCH_MENTION_FILTER"] = "off"
+    try:
+        return [a for b in batches for a in read_batch(root, b)]
+    finally:
+        if old is None:
+            os.environ.pop("STRIKEWATCH_MENTION_FILTER", None)
+        else:
+            os.environ["STRIKEWATCH_MENTION_FILTER"] = old
+
+
+def examples(items: Sequence[ArticleRecords], excused: bool = False
+             ) -> tuple[list[Features], list[int | None], list[str], list[tuple[int, int]]]:
+    """Features, labels, batch and (article, record) index of every labelled candidate
+    (and, with `excused`, of the candidates the gold excuses, labelled None)."""
+    xs: list[Features] = []
+    ys: list[int | None] = []
+    groups: list[str] = []
+    refs: list[tuple[int, int]] = []
+    for ai, a in enumerate(items):
+        ms = a.mentions()
+        for ri, (m, lab) in enumerate(zip(ms, a.labels, strict=True)):
+            if (lab is None and not excused) or not is_candidate(m):
+                continue
+            xs.append(mention_features(m, a.text, a.published, ms))
+            ys.append(lab)
+            groups.append(a.batch)
+            refs.append((ai, ri))
+    return xs, ys, groups, refs
+
+
+def fitter(xs: Sequence[Features], ys: Sequence[int]) -> LogReg:
+    return fit(xs, ys, l2=L2, class_weight=CLASS_WEIGHT, min_count=MIN_COUNT)
+
+
+def train(items: Sequence[ArticleRecords]) -> LogReg:
+    xs, ys, _, _ = examples(items)
+    model = fitter(xs, [int(y or 0) for y in ys])
+    model.meta.update({"threshold": THRESHOLD, "hash_dim": HASH_DIM,
+                       "batches": sorted({a.batch for a in items})})
+    return model
+
+
+def _score_batch(items: Sequence[ArticleRecords], drop: set[tuple[int, int]],
+                 index: dict[int, int]) -> Any:
+    """Per-article scores summed over `items` with the (article, record) pairs in `drop`
+    left out; `index` maps an item's id() to its position in the full list."""
+    from strikewatch.evaluate import Score, score
+
+    total = Score()
+    for a in items:
+        ai = index[id(a)]
+        gold = json.loads(Path(a.gold_path).read_text(encoding="utf-8"))
+        recs = [r for ri, r in enumerate(a.records) if (ai, ri) not in drop]
+        total.add(score(gold, a.text, recs, where=Path(a.gold_path).name))
+    return total
+
+
+def _line(name: str, sc: Any) -> str:
+    return (f"{name:<10} P {sc.precision:.3f} R {sc.recall:.3f} F {sc.field_accuracy:.3f} "
+            f"(matched {sc.matched}/{sc.expected}, produced {sc.produced - sc.ignored})")
+
+
+def cv(items: list[ArticleRecords], thresholds: Sequence[float], folds: Path | None) -> None:
+    xs, ys, groups, refs = examples(items, excused=True)
+    n_false = sum(y == 0 for y in ys)
+    print(f"{len(ys)} candidates: {sum(y == 1 for y in ys)} real, {n_false} false, "
+          f"{sum(y is None for y in ys)} excused; {len(set(groups))} batches")
+    probs, models = cross_val_predict(xs, ys, groups, fitter)
+    index = {id(a): i for i, a in enumerate(items)}
+    sums: dict[str, Any] = {}
+    from strikewatch.evaluate import Score
+
+    for batch in dict.fromkeys(groups):
+        its = [a for a in items if a.batch == batch]
+        fold = [k for k, g in enumerate(groups) if g == batch]
+        neg = sum(ys[k] == 0 for k in fold)
+        print(f"== {batch}: {len(fold)} candidates, {neg} false")
+        base = _score_batch(its, set(), index)
+        print("  " + _line("rules", base))
+        sums.setdefault("rules", Score()).add(base)
+        for t in thresholds:
+            drop = {refs[k] for k in fold if probs[k] < t}
+            caught = sum(1 for k in fold if probs[k] < t and ys[k] == 0)
+            sc = _score_batch(its, drop, index)
+            sums.setdefault(f"t={t}", Score()).add(sc)
+            print("  " + _line(f"t={t}", sc) + f" dropped {len(drop)} ({caught} false)")
+        if folds:
+            folds.mkdir(parents=True, exist_ok=True)
+            m = models[batch]
+            m.meta["threshold"] = thresholds[0]
+            m.save(folds / f"{batch}.json")
+    print("== summed over folds")
+    for k, sc in sums.items():
+        print("  " + _line(k, sc))
+    for t in thresholds:
+        tp = sum(1 for p, y in zip(probs, ys, strict=True) if p < t and y == 0)
+        fp = sum(1 for p, y in zip(probs, ys, strict=True) if p < t and y == 1)
+        ex = sum(1 for p, y in zip(probs, ys, strict=True) if p < t and y is None)
+        print(f"  t={t}: drops {tp} of {n_false} false, {fp} of {sum(y == 1 for y in ys)} "
+              f"real, {ex} excused")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("command", choices=("cv", "train", "cache"))
+    ap.add_argument("--gold", type=Path, default=Path("tests/gold"))
+    ap.add_argument("--cache", type=Path, help="read/write the labelled rules output here")
+    ap.add_argument("--batches", nargs="*", default=list(DEV_BATCHES))
+    ap.add_argument("--thresholds", type=float, nargs="*", default=[0.3, 0.5, 0.7])
+    ap.add_argument("--folds", type=Path, help="write each fold's model here (cv)")
+    ap.add_argument("--out", type=Path, default=WEIGHTS)
+    args = ap.parse_args(argv)
+    if args.cache and args.cache.exists():
+        items = [a for a in load_cache(args.cache) if a.batch in args.batches]
+    else:
+        items = read_all(args.gold, args.batches)
+        if args.cache:
+            save_cache(items, args.cache)
+    if args.command == "cv":
+        cv(items, args.thresholds, args.folds)
+    elif args.command == "train":
+        model = train(items)
+        model.save(args.out)
+        print(f"wrote {args.out}: {model.meta}")
+        for k, w in model.top(25):
+            print(f"  {w:+.3f} {k}")
+
+
+if __name__ == "__main__":
+    main()
