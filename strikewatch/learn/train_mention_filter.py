@@ -15,6 +15,7 @@ the same weights.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 from collections.abc import Sequence
@@ -78,12 +79,47 @@ def fitter(xs: Sequence[Features], ys: Sequence[int]) -> LogReg:
     return fit(xs, ys, l2=L2, class_weight=CLASS_WEIGHT, min_count=MIN_COUNT)
 
 
-def train(items: Sequence[ArticleRecords]) -> LogReg:
+def fingerprint(obj: Any) -> str:
+    """A short sha256 of `obj` as sorted JSON: whether two runs saw the same data."""
+    raw = json.dumps(obj, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def train(items: Sequence[ArticleRecords], check_batch: str | None = "rc") -> LogReg:
+    """Fit on every candidate of `items`. The meta records a fingerprint of the examples
+    and, for `check_batch` alone, of its examples and of the weights fitted on it: a test
+    reads that batch again and refits (seconds, not the whole dev set) to show the script
+    still gives what was shipped, as long as the rules still read it the same."""
     xs, ys, _, _ = examples(items)
     model = fitter(xs, [int(y or 0) for y in ys])
     model.meta.update({"threshold": THRESHOLD, "hash_dim": HASH_DIM,
-                       "batches": sorted({a.batch for a in items})})
+                       "batches": sorted({a.batch for a in items}),
+                       "data": fingerprint([xs, ys])})
+    if check_batch and any(a.batch == check_batch for a in items):
+        model.meta["check"] = subset_check([a for a in items if a.batch == check_batch])
+        model.meta["check"]["batch"] = check_batch
     return model
+
+
+def subset_check(items: Sequence[ArticleRecords]) -> dict[str, str]:
+    """Fingerprints of a subset's examples and of the weights fitted on them alone."""
+    xs, ys, _, _ = examples(items)
+    small = fitter(xs, [int(y or 0) for y in ys])
+    return {"data": fingerprint([xs, ys]), "weights": fingerprint(small.to_json())}
+
+
+def word_buckets(items: Sequence[ArticleRecords], top: int = 3) -> dict[str, list[str]]:
+    """For reading the weights: the commonest candidate-sentence words in each bucket."""
+    from collections import Counter
+
+    from strikewatch.learn.hashing import bucket, words
+
+    seen: dict[str, Counter[str]] = {}
+    for a in items:
+        for s in {(sp["start"], sp["end"]) for r in a.records for sp in r["spans"]}:
+            for w in words(a.text[s[0]:s[1]]):
+                seen.setdefault(f"w:{bucket(w, HASH_DIM)}", Counter())[w] += 1
+    return {k: [w for w, _ in c.most_common(top)] for k, c in seen.items()}
 
 
 def _score_batch(items: Sequence[ArticleRecords], drop: set[tuple[int, int]],
@@ -168,8 +204,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         model = train(items)
         model.save(args.out)
         print(f"wrote {args.out}: {model.meta}")
-        for k, w in model.top(25):
-            print(f"  {w:+.3f} {k}")
+        names = word_buckets(items)
+        for k, w in model.top(30):
+            print(f"  {w:+.3f} {k} {'/'.join(names.get(k, [])) if k.startswith('w:') else ''}")
 
 
 if __name__ == "__main__":
