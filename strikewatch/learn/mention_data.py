@@ -105,3 +105,68 @@ def save_cache(items: list[ArticleRecords], path: Path) -> None:
 def load_cache(path: Path) -> list[ArticleRecords]:
     with gzip.open(path, "rt", encoding="utf-8") as f:
         return [ArticleRecords(**d) for d in json.load(f)]
+
+
+#: Run inside a copy of an earlier commit (`read_earlier`): dump each gold article's text
+#: and what that commit's rules made of it, with only the APIs every version had.
+_EARLIER_READER = """
+import gzip, json, sys
+from pathlib import Path
+from strikewatch.evaluate import load_gold
+from strikewatch.extract import registry
+out = []
+for p in sys.argv[2:]:
+    try:
+        gold, art = load_gold(Path(p))
+        lang = getattr(art, "language", None) or "en"
+        if hasattr(registry, "reader_for"):
+            reader = registry.reader_for(lang)
+        elif lang == "en":
+            reader = registry.get_extractor()
+        else:
+            continue
+        ms = registry.checked(reader, art)
+    except Exception:
+        continue
+    out.append({"gold_path": p, "text": art.text,
+                "records": [m.model_dump(mode="json") for m in ms]})
+with gzip.open(sys.argv[1], "wt", encoding="utf-8") as f:
+    json.dump(out, f)
+"""
+
+
+def read_earlier(commit: str, now: list[ArticleRecords], repo: Path) -> list[ArticleRecords]:
+    """What the rules at an earlier `commit` made of the same gold articles, labelled by
+    today's gold: more false mentions, of the kinds later rules learned to drop, to train
+    on (the articles whose text that commit reads otherwise are left out). Needs git."""
+    import os
+    import subprocess
+    import sys
+    import tarfile
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="earlier-rules-") as tmp:
+        tree = Path(tmp) / "tree"
+        tree.mkdir()
+        archive = subprocess.run(["git", "-C", str(repo), "archive", commit],
+                                 check=True, capture_output=True).stdout
+        tar = Path(tmp) / "tree.tar"
+        tar.write_bytes(archive)
+        with tarfile.open(tar) as t:
+            t.extractall(tree, filter="data")
+        dump = Path(tmp) / "dump.json.gz"
+        env = {**os.environ, "PYTHONPATH": str(tree)}
+        subprocess.run([sys.executable, "-c", _EARLIER_READER, str(dump),
+                        *[str(Path(a.gold_path).resolve()) for a in now]],
+                       check=True, cwd=tree, env=env)
+        with gzip.open(dump, "rt", encoding="utf-8") as f:
+            read = {d["gold_path"]: d for d in json.load(f)}
+    out: list[ArticleRecords] = []
+    for a in now:
+        d = read.get(str(Path(a.gold_path).resolve()))
+        if d is None or d["text"] != a.text:
+            continue
+        gold = json.loads(Path(a.gold_path).read_text(encoding="utf-8"))
+        out.append(ArticleRecords(a.batch, a.gold_path, a.text, a.published, d["records"],
+                                  label_records(gold, a.text, d["records"], a.gold_path)))
+    return out

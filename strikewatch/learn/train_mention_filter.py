@@ -2,6 +2,8 @@
 
     python -m strikewatch.learn.train_mention_filter cv      # leave-one-batch-out report
     python -m strikewatch.learn.train_mention_filter train   # rewrite the shipped weights
+    python -m strikewatch.learn.train_mention_filter earlier --commit C --out E.json.gz
+    python -m strikewatch.learn.train_mention_filter cv --earlier E.json.gz  # tried: no gain
 
 Reads every dev gold article with the rules alone (the filter off), labels each candidate
 mention by the per-article alignment (mention_data), caches that (`--cache`), and fits
@@ -29,6 +31,7 @@ from strikewatch.learn.mention_data import (
     ArticleRecords,
     load_cache,
     read_batch,
+    read_earlier,
     save_cache,
 )
 from strikewatch.learn.mention_features import HASH_DIM, is_candidate, mention_features
@@ -142,12 +145,21 @@ def _line(name: str, sc: Any) -> str:
             f"(matched {sc.matched}/{sc.expected}, produced {sc.produced - sc.ignored})")
 
 
-def cv(items: list[ArticleRecords], thresholds: Sequence[float], folds: Path | None) -> None:
+def cv(items: list[ArticleRecords], thresholds: Sequence[float], folds: Path | None,
+       earlier: Sequence[ArticleRecords] = ()) -> None:
+    """Leave one batch out: fit on the other batches (the rules' output and, `earlier`,
+    earlier rules' output of them), filter the held-out batch's output of the rules now,
+    score it."""
     xs, ys, groups, refs = examples(items, excused=True)
     n_false = sum(y == 0 for y in ys)
     print(f"{len(ys)} candidates: {sum(y == 1 for y in ys)} real, {n_false} false, "
           f"{sum(y is None for y in ys)} excused; {len(set(groups))} batches")
-    probs, models = cross_val_predict(xs, ys, groups, fitter)
+    ex, ey, eg, _ = examples(earlier)
+    if earlier:
+        print(f"+ {len(ey)} candidates of earlier rules: {sum(y == 0 for y in ey)} false")
+    n = len(xs)
+    probs, models = cross_val_predict([*xs, *ex], [*ys, *ey], [*groups, *eg], fitter)
+    probs = probs[:n]
     index = {id(a): i for i, a in enumerate(items)}
     sums: dict[str, Any] = {}
     from strikewatch.evaluate import Score
@@ -177,20 +189,23 @@ def cv(items: list[ArticleRecords], thresholds: Sequence[float], folds: Path | N
     for t in thresholds:
         tp = sum(1 for p, y in zip(probs, ys, strict=True) if p < t and y == 0)
         fp = sum(1 for p, y in zip(probs, ys, strict=True) if p < t and y == 1)
-        ex = sum(1 for p, y in zip(probs, ys, strict=True) if p < t and y is None)
+        exc = sum(1 for p, y in zip(probs, ys, strict=True) if p < t and y is None)
         print(f"  t={t}: drops {tp} of {n_false} false, {fp} of {sum(y == 1 for y in ys)} "
-              f"real, {ex} excused")
+              f"real, {exc} excused")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("command", choices=("cv", "train", "cache"))
+    ap.add_argument("command", choices=("cv", "train", "cache", "earlier"))
+    ap.add_argument("--commit", help="earlier: the commit whose rules to read the gold with")
     ap.add_argument("--gold", type=Path, default=Path("tests/gold"))
     ap.add_argument("--cache", type=Path, help="read/write the labelled rules output here")
     ap.add_argument("--batches", nargs="*", default=list(DEV_BATCHES))
     ap.add_argument("--thresholds", type=float, nargs="*", default=[0.3, 0.5, 0.7])
     ap.add_argument("--folds", type=Path, help="write each fold's model here (cv)")
     ap.add_argument("--out", type=Path, default=WEIGHTS)
+    ap.add_argument("--earlier", type=Path, nargs="*", default=[],
+                    help="caches of earlier rules' output (`earlier`), trained on too")
     args = ap.parse_args(argv)
     if args.cache and args.cache.exists():
         items = [a for a in load_cache(args.cache) if a.batch in args.batches]
@@ -198,8 +213,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         items = read_all(args.gold, args.batches)
         if args.cache:
             save_cache(items, args.cache)
+    if args.command == "earlier":
+        got = read_earlier(args.commit, items, Path.cwd())
+        save_cache(got, args.out)
+        print(f"wrote {args.out}: {len(got)} articles read by {args.commit}")
+        return
+    earlier = [a for p in args.earlier for a in load_cache(p) if a.batch in args.batches]
     if args.command == "cv":
-        cv(items, args.thresholds, args.folds)
+        cv(items, args.thresholds, args.folds, earlier)
     elif args.command == "train":
         model = train(items)
         model.save(args.out)
