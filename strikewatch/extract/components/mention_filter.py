@@ -30,7 +30,7 @@ from strikewatch.learn.logreg import LogReg
 from strikewatch.learn.mention_features import is_candidate, mention_features
 
 #: whether the filter runs when the environment does not say (see the module doc)
-ENABLED = False
+ENABLED = True
 WEIGHTS = Path(__file__).resolve().parent.parent.parent / "learn" / "mention_filter.json"
 
 
