@@ -48,7 +48,10 @@ def test_an_elaboration_with_nothing_of_its_own_joins_the_reported_strike() -> N
     assert ms[0].killed_low == 7 and len(ms[0].spans) == 2
 
 
-def test_a_separate_event_with_a_party_of_its_own_stays_separate() -> None:
+def test_a_separate_event_with_a_party_of_its_own_stays_separate(monkeypatch) -> None:
+    # assemble's grouping, read without the trained filter (which drops this terse second
+    # act, told with no toll, day or place of its own: extract/README.md, mention_filter)
+    monkeypatch.setenv("STRIKEWATCH_MENTION_FILTER", "off")
     text = ("Government jets struck a militant hideout in Kandahar province on Monday, killing "
             "seven fighters, the defence ministry said. Rebels separately attacked an army "
             "post, the ministry said.")

@@ -109,8 +109,12 @@ DEFAULT_NAMES: tuple[str, ...] = (
     "filing_day", "sentences", "triggers", "clauses", "status", "furniture", "counts", "dates",
     "kind", "reported_denied", "article_frame", "targets", "countries", "places", "actors",
     "sources", "coreference", "geoplace", "assemble", "day_strikes", "article_context", "regions",
-    "trailing_quotes", "to_mention",
+    "trailing_quotes", "to_mention", "mention_filter",
 )
+
+#: Components that may follow `to_mention` and only drop the Mentions it built (so what
+#: is left is still valid as built: `Pipeline.builds_valid_mentions`).
+MENTION_DROPPERS: frozenset[str] = frozenset({"mention_filter"})
 
 
 class Pipeline:
@@ -162,10 +166,15 @@ class Pipeline:
     @property
     def builds_valid_mentions(self) -> bool:
         """Every component is strikewatch's own and the last is `to_mention`, which builds
-        each Mention through pydantic's validator: what this pipeline returns are valid
-        records as built (registry.checked then checks them against the article only).
-        Read from the steps each time, so a step added later is seen."""
-        return bool(self.steps) and self.steps[-1].name == "to_mention" \
+        each Mention through pydantic's validator, or one of ours that only drops what it
+        built (`MENTION_DROPPERS`): what this pipeline returns are valid records as built
+        (registry.checked then checks them against the article only). Read from the steps
+        each time, so a step added later is seen."""
+        names = self.names
+        last = len(names) - 1
+        while last >= 0 and names[last] in MENTION_DROPPERS:
+            last -= 1
+        return last >= 0 and names[last] == "to_mention" \
             and all(_ours(s.func) for s in self.steps)
 
     def __call__(self, article: Article) -> list[Mention]:

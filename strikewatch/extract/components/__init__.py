@@ -23,6 +23,7 @@
 | article_context | article_context.py | place and acting party from the rest of the article |
 | regions | regions.py | the seas a tally's sentences name |
 | to_mention | mentions.py | doc.mentions |
+| mention_filter | mention_filter.py | doc.mentions: a trained filter's drops |
 """
 
 from strikewatch.extract.components import (  # noqa: F401  (each registers itself)
@@ -38,6 +39,7 @@ from strikewatch.extract.components import (  # noqa: F401  (each registers itse
     day_strikes,
     filing_day,
     kind,
+    mention_filter,
     mentions,
     places,
     regions,

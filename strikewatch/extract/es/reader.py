@@ -27,6 +27,7 @@ SPANISH_NAMES: tuple[str, ...] = (
     "es_dates", "es_kind",
     "article_frame", "es_targets", "es_countries", "es_places", "es_actors", "es_sources",
     "es_coreference", "es_assemble", "es_day_strikes", "regions", "to_mention",
+    "mention_filter",
 )
 
 

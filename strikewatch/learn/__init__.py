@@ -1,0 +1,7 @@
+"""Small trained components, fitted offline with numpy/scipy and shipped as JSON weights.
+
+Shared pieces: `hashing` (hashed bag-of-words features), `logreg` (L2-regularised logistic
+regression: fit, predict, save, load), `cv` (leave-one-batch-out cross-validation). The
+first user is the mention filter (`mention_features`, `mention_data`,
+`train_mention_filter`; the extraction component is extract/components/mention_filter.py).
+"""
