@@ -24,8 +24,8 @@ may well have happened.
 `genre` (after assemble) widens the frame to the whole article with a trained classifier
 (`strikewatch.learn.genre`): in an article it calls confidently no-strike (an op-ed, a plan,
 an explainer, a hearing, an anniversary), an occurred violent event with no act of its own in
-any of its sentences (no day of its own, no figure, no place below a country with a party
-told as acting by a verb) is the article's talk about strikes, not news: it takes the
+any of its sentences (no day of its own, no figure, no party, place or target with a verb
+that tells it done) is the article's talk about strikes, not news: it takes the
 frame's status where the article opens on a plan or threat, else it is background. An
 event told with its own day or toll stays news whatever the classifier says.
 """
@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 
+from strikewatch.extract.components.assemble import _DONE, _named_not_told
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.pipeline import component
 from strikewatch.learn import genre
@@ -109,23 +110,26 @@ def read_article_frame(doc: Doc) -> None:
 
 #: event types that are no violence: the genre step leaves them alone
 _NOT_VIOLENT = {"Strategic developments", "Protests", "Riots"}
-#: the finest place precision that counts as a place of its own (1 exact … 4 a district or
-#: town's surroundings; 5 is a country, 6 a sea)
-_SPECIFIC_PLACE = 4
+def _told_done(f: Frame, language: str) -> bool:
+    """The act is told by a verb with its doer ("they had launched a missile at a tanker",
+    "jets struck a house") or as carried out ("conducted strikes on"), not named by a noun
+    ("the attack", "such strikes", "the bombing")."""
+    before = f.sentence.text[:f.trigger.start - f.sentence.start][-50:]
+    if _DONE.search(before):
+        return True
+    return not named_by_noun(f, language) and not _named_not_told(f)
 
 
 def _act_of_its_own(f: Frame, language: str) -> bool:
     """A sentence that tells an act rather than talks about one: a figure (not a count of
-    strikes), a day of its own, or a place below a country with a party acting by a verb
-    ("Israeli jets struck a house in Bint Jbeil")."""
+    strikes), a day of its own, or a verb telling it done with a party, a place or a
+    target ("launched a cruise missile at a tanker")."""
     if any(v != (None, None) for k, v in f.counts.items() if k != "strikes"):
         return True
     if f.date_low is not None and not f.date_told:
         return True
-    p = f.place
-    return p is not None and p.geo_precision is not None and \
-        p.geo_precision <= _SPECIFIC_PLACE and f.actor1 is not None and \
-        not named_by_noun(f, language)
+    return (f.actor1 is not None or f.place is not None or f.target_kind is not None) and \
+        _told_done(f, language)
 
 
 def _talked_about(g: Group, language: str) -> bool:
@@ -138,7 +142,8 @@ def _talked_about(g: Group, language: str) -> bool:
 
 @component("genre", requires=("doc.groups", "frame.kind", "frame.status", "frame.background",
                               "frame.counts", "frame.date_low", "frame.date_told",
-                              "frame.place", "frame.actor1", "frame.event_type"),
+                              "frame.place", "frame.actor1", "frame.event_type",
+                              "frame.target_kind"),
            assigns=("frame.status", "frame.background"))
 def read_genre(doc: Doc) -> None:
     """In an article the genre model calls confidently no-strike, an event only talked
