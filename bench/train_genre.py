@@ -70,7 +70,7 @@ def collect(cache: Path | None) -> list[dict[str, Any]]:
             gold, art = load_gold(path)
             doc = read_until_assemble(art)
             vec = genre.page_vector(doc)
-            rows.append({"batch": batch, "name": path.name, "hash": art.content_hash,
+            rows.append({"batch": batch, "name": path.name, "hash": genre.cv_key(art.text),
                          "label": int(reports_strike(gold)),
                          "words": {str(k): v for k, v in vec.items()},
                          "struct": genre.structure(doc)})

@@ -16,6 +16,7 @@ with a dot product, deterministic (crc32 hashing, no randomness anywhere).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -171,6 +172,12 @@ def _cv_predictions(path: str) -> dict[str, float]:
     return data
 
 
+def cv_key(text: str) -> str:
+    """An article's key in a cross-validation file: its words, whitespace aside (ingest may
+    strip or re-space the text the gold file holds)."""
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
 def report_probability(doc: Doc) -> float | None:
     """P(the article reports a new strike), or None where no model is in use.
 
@@ -182,7 +189,7 @@ def report_probability(doc: Doc) -> float | None:
         return None
     cv = os.environ.get("STRIKEWATCH_GENRE_CV")
     if cv:
-        return _cv_predictions(cv).get(doc.article.content_hash)
+        return _cv_predictions(cv).get(cv_key(doc.text))
     model = load_model(os.environ.get("STRIKEWATCH_GENRE_MODEL") or None)
     if model is None:
         return None
