@@ -1,7 +1,7 @@
 """Fit the article-genre model (strikewatch/learn/genre.py) on the development golds and
 measure it by leave-one-batch-out cross-validation.
 
-    PYTHONPATH=. python bench/train_genre.py [--cache F] [--cv-out F] [--write]
+    PYTHONPATH=. python bench/train_genre.py [--cache F] [--cv-out F] [--write [--enable]]
 
 An article's label: its gold expects an occurred, non-background violent incident (it
 reports a new strike). Each batch is scored by the model fitted on all the others; the
@@ -15,6 +15,7 @@ are never read (only the development patterns below are).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -142,13 +143,14 @@ def main() -> None:
     ap.add_argument("--cv-out", type=Path)
     ap.add_argument("--l2", type=float, default=L2)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--enable", action="store_true", help="store it enabled by default")
     a = ap.parse_args()
     rows = collect(a.cache)
     preds = cross_validate(rows, a.l2)
     if a.cv_out:
         a.cv_out.write_text(json.dumps(preds, sort_keys=True))
     if a.write:
-        model = train(rows, a.l2)
+        model = dataclasses.replace(train(rows, a.l2), enabled=a.enable)
         genre.MODEL_PATH.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n")
         print(f"wrote {genre.MODEL_PATH}")
 

@@ -133,6 +133,9 @@ class GenreModel:
     bias: float
     #: P(reports a strike) at or under which the article is confidently no-strike
     threshold: float
+    #: whether the extractor uses it by default (`STRIKEWATCH_GENRE=on|off` overrides): on
+    #: only where cross-validation showed it helps (extract/README.md)
+    enabled: bool = False
 
     def report_probability(self, text_vec: dict[int, float], struct: Sequence[float]) -> float:
         z = self.bias + float(np.dot(self.struct, np.asarray(struct, dtype=float)))
@@ -141,7 +144,8 @@ class GenreModel:
 
     def to_json(self) -> dict[str, object]:
         struct = zip(STRUCT_NAMES, self.struct, strict=True)
-        return {"dim": DIM, "bias": round(self.bias, 6), "threshold": self.threshold,
+        return {"dim": DIM, "enabled": self.enabled, "bias": round(self.bias, 6),
+                "threshold": self.threshold,
                 "struct": {n: round(float(w), 6) for n, w in struct},
                 "words": [round(float(w), 5) for w in self.words]}
 
@@ -154,7 +158,8 @@ class GenreModel:
         return cls(words=np.asarray(data["words"], dtype=float),
                    struct=np.asarray([struct.get(n, 0.0) for n in STRUCT_NAMES], dtype=float),
                    bias=float(data["bias"]),  # type: ignore[arg-type]
-                   threshold=float(data["threshold"]))  # type: ignore[arg-type]
+                   threshold=float(data["threshold"]),  # type: ignore[arg-type]
+                   enabled=bool(data.get("enabled", False)))
 
 
 @lru_cache(maxsize=4)
@@ -181,17 +186,19 @@ def cv_key(text: str) -> str:
 def report_probability(doc: Doc) -> float | None:
     """P(the article reports a new strike), or None where no model is in use.
 
-    `STRIKEWATCH_GENRE=off` turns the model off; `STRIKEWATCH_GENRE_CV=FILE` reads each
+    `STRIKEWATCH_GENRE=on|off` turns the model on or off whatever its stored `enabled`
+    says; `STRIKEWATCH_GENRE_CV=FILE` reads each
     article's probability from FILE (content hash -> probability, written by the training
     script's cross-validation: each article scored by the model fitted without its batch);
     `STRIKEWATCH_GENRE_MODEL=FILE` reads other weights."""
-    if os.environ.get("STRIKEWATCH_GENRE", "").lower() in ("off", "0", "no"):
+    flag = os.environ.get("STRIKEWATCH_GENRE", "").lower()
+    if flag in ("off", "0", "no"):
         return None
     cv = os.environ.get("STRIKEWATCH_GENRE_CV")
     if cv:
         return _cv_predictions(cv).get(cv_key(doc.text))
     model = load_model(os.environ.get("STRIKEWATCH_GENRE_MODEL") or None)
-    if model is None:
+    if model is None or not (model.enabled or flag in ("on", "1", "yes")):
         return None
     return model.report_probability(page_vector(doc), structure(doc))
 
