@@ -234,3 +234,39 @@ def test_off_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     doc = Pipeline(DEFAULT_NAMES[:DEFAULT_NAMES.index("assemble") + 1]).read(
         Article(text=NEWS[0], published=PUB))
     assert genre.report_probability(doc) is None
+
+
+# the same in Spanish, read by the Spanish reader up to its assemble
+ES_OPED = """Opinión: La fuerza letal no es una política antidrogas
+
+Llevamos semanas escuchando que los bombardeos contra lanchas frenarán el narcotráfico.
+No lo harán. ¿Quién decidió que un pescador es un combatiente? ¿Por qué nadie en el
+Congreso ha votado esta guerra?
+
+Nuestro país debería exigir pruebas antes de aplaudir. La demanda de drogas está en
+nuestras ciudades, no en el Caribe, y podríamos invertir en prevención en lugar de
+misiles.
+
+Si el gobierno quiere usar la fuerza, que lo autoricen los legisladores. Es lo mínimo
+que podemos pedir."""
+ES_NEWS = """Un ataque con drones mata a cuatro personas en el norte de Siria
+
+Un ataque con drones alcanzó el lunes un vehículo cerca de la localidad de Sarmada, en
+la provincia de Idlib, y mató a cuatro hombres, informó un observatorio de la guerra.
+
+Según el Observatorio Sirio de Derechos Humanos, el coche fue alcanzado en una carretera
+a las afueras de la localidad poco después del amanecer. No precisó quién llevó a cabo
+el ataque.
+
+Vecinos de la zona dijeron que dos de los muertos eran miembros de un grupo armado."""
+
+
+@pytest.mark.parametrize("published", [PUB, None])
+@pytest.mark.parametrize(("text", "reports"), [(ES_OPED, False), (ES_NEWS, True)])
+def test_spanish_pages(model_on: None, text: str, reports: bool, published: str | None) -> None:
+    steps = registry.reader_for("es").pipeline.steps  # type: ignore[attr-defined]
+    names = [s.name for s in steps]
+    doc = Pipeline(steps[:names.index("es_assemble") + 1]).read(
+        Article(text=_page(text), published=published, language="es"))
+    p = genre.report_probability(doc)
+    assert p is not None and (p > 0.5) == reports
