@@ -110,6 +110,8 @@ def read_article_frame(doc: Doc) -> None:
 
 #: event types that are no violence: the genre step leaves them alone
 _NOT_VIOLENT = {"Strategic developments", "Protests", "Riots"}
+
+
 def _told_done(f: Frame, language: str) -> bool:
     """The act is told by a verb with its doer ("they had launched a missile at a tanker",
     "jets struck a house") or as carried out ("conducted strikes on"), not named by a noun
@@ -146,8 +148,9 @@ def _talked_about(g: Group, language: str) -> bool:
                               "frame.target_kind"),
            assigns=("frame.status", "frame.background"))
 def read_genre(doc: Doc) -> None:
-    """In an article the genre model calls confidently no-strike, an event only talked
-    about takes the article frame's status, else becomes background (module doc)."""
+    """In an article the genre model calls no-strike (P(reports) at or under its
+    threshold), an event only talked about takes the article frame's status, else becomes
+    background (module doc). Off unless the model is enabled (learn/genre.py)."""
     language = doc.article.language or "en"
     talked = [g for g in doc.groups if _talked_about(g, language)]
     if not talked:
