@@ -19,6 +19,7 @@
 | furniture | assemble.py | drop on headline, crosshead and related-link lines |
 | coreference | coreference.py | doc.groups: one per mention |
 | assemble | assemble.py | doc.groups: elaborations join the event they tell |
+| genre | article_frame.py | status, background: a strike only talked about in a no-strike page |
 | day_strikes | day_strikes.py | doc.groups: one incident per strike of a few told together |
 | article_context | article_context.py | place and acting party from the rest of the article |
 | regions | regions.py | the seas a tally's sentences name |

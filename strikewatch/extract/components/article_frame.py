@@ -20,14 +20,24 @@ the component runs in both readers, with each language's determiners.
 The frame is the article's first event clause that is not page furniture or history: a plan,
 threat or hypothetical set by a cue word. A denial is no frame: the strike a denial is about
 may well have happened.
+
+`genre` (after assemble) widens the frame to the whole article with a trained classifier
+(`strikewatch.learn.genre`): in an article it calls confidently no-strike (an op-ed, a plan,
+an explainer, a hearing, an anniversary), an occurred violent event with no act of its own in
+any of its sentences (no day of its own, no figure, no party, place or target with a verb
+that tells it done) is the article's talk about strikes, not news: it takes the
+frame's status where the article opens on a plan or threat, else it is background. An
+event told with its own day or toll stays news whatever the classifier says.
 """
 
 from __future__ import annotations
 
 import re
 
-from strikewatch.extract.context import Doc, Frame
+from strikewatch.extract.components.assemble import _DONE, _named_not_told
+from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.pipeline import component
+from strikewatch.learn import genre
 
 _FRAMING = ("planned", "threatened", "hypothetical")
 # the event word named as a thing: "an attack", "the strikes", "such strikes", "a US strike"
@@ -96,3 +106,65 @@ def read_article_frame(doc: Doc) -> None:
         f.status, f.status_cued = lede.status, True
         for a, b in cue:
             f.cite("status", a, b)
+
+
+#: event types that are no violence: the genre step leaves them alone
+_NOT_VIOLENT = {"Strategic developments", "Protests", "Riots"}
+
+
+def _told_done(f: Frame, language: str) -> bool:
+    """The act is told by a verb with its doer ("they had launched a missile at a tanker",
+    "jets struck a house") or as carried out ("conducted strikes on"), not named by a noun
+    ("the attack", "such strikes", "the bombing")."""
+    before = f.sentence.text[:f.trigger.start - f.sentence.start][-50:]
+    if _DONE.search(before):
+        return True
+    return not named_by_noun(f, language) and not _named_not_told(f)
+
+
+def _act_of_its_own(f: Frame, language: str) -> bool:
+    """A sentence that tells an act rather than talks about one: a figure (not a count of
+    strikes), a day of its own, or a verb telling it done with a party, a place or a
+    target ("launched a cruise missile at a tanker")."""
+    if any(v != (None, None) for k, v in f.counts.items() if k != "strikes"):
+        return True
+    if f.date_low is not None and not f.date_told:
+        return True
+    return (f.actor1 is not None or f.place is not None or f.target_kind is not None) and \
+        _told_done(f, language)
+
+
+def _talked_about(g: Group, language: str) -> bool:
+    """An occurred violent event none of whose sentences tells an act of its own."""
+    h = g.head
+    return h.kind == "event" and h.status == "occurred" and not h.background and \
+        not h.drop and h.event_type not in _NOT_VIOLENT and \
+        not any(_act_of_its_own(f, language) for f in g.frames)
+
+
+@component("genre", requires=("doc.groups", "frame.kind", "frame.status", "frame.background",
+                              "frame.counts", "frame.date_low", "frame.date_told",
+                              "frame.place", "frame.actor1", "frame.event_type",
+                              "frame.target_kind"),
+           assigns=("frame.status", "frame.background"))
+def read_genre(doc: Doc) -> None:
+    """In an article the genre model calls no-strike (P(reports) at or under its
+    threshold), an event only talked about takes the article frame's status, else becomes
+    background (module doc). Off unless the model is enabled (learn/genre.py)."""
+    language = doc.article.language or "en"
+    talked = [g for g in doc.groups if _talked_about(g, language)]
+    if not talked:
+        return  # the model is read only where it can change something
+    p = genre.report_probability(doc)
+    if p is None or p > genre.threshold():
+        return
+    lede = frame_of(doc)
+    cue = lede.prov.get("status", []) if lede is not None else []
+    for g in talked:
+        for f in g.frames:
+            if lede is not None:
+                f.status, f.status_cued = lede.status, True
+                for a, b in cue:
+                    f.cite("status", a, b)
+            else:
+                f.background = True

@@ -1,0 +1,272 @@
+"""The article-genre model (strikewatch/learn/genre.py) and the `genre` step of
+article_frame.py: the model loads offline and scores deterministically, pages written for
+these tests (an op-ed, a plan, a threat, news reports; none from any gold file) are told
+apart, and in an article the model calls no-strike only the strikes talked about change: a
+strike told with its own day and toll stays news."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from strikewatch.extract import registry
+from strikewatch.extract.pipeline import DEFAULT_NAMES, Pipeline
+from strikewatch.learn import genre
+from strikewatch.records import Article, Mention
+
+PUB = "2025-11-05"
+
+
+def _page(text: str) -> str:
+    """A page as outlets print it: one line per paragraph (the source is wrapped here)."""
+    return re.sub(r"(?<!\n)\n(?!\n)", " ", text)
+
+
+OPEDS = [
+    """Opinion: Lethal force at sea is not a drug policy
+
+By a former Navy lawyer
+
+I have spent twenty years advising commanders on the law of armed conflict, and I believe
+the administration is making a grave mistake. We should ask a simple question: who decided
+that smugglers are combatants? If the answer is nobody in Congress, then these strikes rest
+on nothing but a memo.
+
+Supporters argue that the cartels are a threat to the nation. Perhaps they are. But a
+threat does not make a fishing skiff a warship, and it does not make its crew lawful
+targets. Would we accept the same logic on a highway in Texas?
+
+Our country once prided itself on the rule of law. It should do so again, before the next
+strike turns a policy dispute into a war nobody voted for.""",
+    """Why the boat campaign will backfire
+
+Washington keeps telling us that bombing small boats will stop the flow of drugs. It will
+not. Demand drives the trade, and demand is here, in our cities, not in the Caribbean.
+
+There is a better way. We could fund treatment, we could work with coast guards in the
+region, and we could insist that any use of force be authorised by lawmakers. Is that
+really too much to ask?
+
+The strikes may look decisive on television. History suggests they will only push
+traffickers to new routes, as every crackdown since the 1980s has done.""",
+]
+PLANS = [
+    """Pentagon weighs options for strikes on cartel targets in Mexico
+
+Military planners have drawn up a range of options for possible strikes on drug cartel
+laboratories inside Mexico, two officials familiar with the discussions said on condition of
+anonymity.
+
+The options could include drone strikes on remote sites in Sinaloa, the officials said,
+though no decision has been made and the president has not been briefed on the final list.
+
+Mexico's government said it would reject any unilateral action on its territory. "We will
+not accept foreign troops or bombs on Mexican soil," the foreign minister told reporters.
+
+Any operation would need approval from the White House and could take weeks to prepare,
+one of the officials added.""",
+    """Houthi leader warns of new attacks on shipping if strikes resume
+
+The leader of Yemen's Houthi movement threatened on Thursday to target American warships
+and commercial vessels in the Red Sea should Washington renew its bombing campaign.
+
+In a televised speech, he said his forces were ready to respond "with everything we have"
+and that any aggression would be met with missiles and drones.
+
+Analysts said the warning was meant to deter the United States rather than signal an
+imminent attack, but shipping insurers may raise premiums for the route.""",
+]
+NEWS = [
+    """Drone strike kills four in northern Syria, monitor says
+
+A drone strike hit a car near the town of Sarmada in Idlib province on Monday, killing four
+men, a war monitor said.
+
+The Syrian Observatory for Human Rights said the vehicle was struck on a road outside the
+town shortly after dawn. It did not say who carried out the attack.
+
+Local residents told reporters that two of the dead were members of an armed group. Rescue
+workers pulled the bodies from the wreckage.""",
+    """US military says it destroyed a vessel in the eastern Pacific, killing three
+
+The US military struck a boat in international waters of the eastern Pacific on Tuesday,
+killing three men aboard, the defence secretary said in a post on social media.
+
+The vessel was operated by a designated organisation and was carrying narcotics, he said,
+without giving evidence. No US forces were harmed.
+
+It was the latest in a string of attacks on boats that Washington says carry drugs.""",
+]
+
+# an op-ed that recounts one real strike with its day and toll, and talks about "such
+# strikes" and "an attack on the mainland" with nothing of their own
+OPED_WITH_STRIKE = """The law does not bend for a war on drugs
+
+The administration has no authority for what it is doing at sea, and it knows it.
+
+On Tuesday, a US strike on a boat in the Caribbean killed six people, the defence secretary
+said.
+
+We should be clear about what such strikes are. Critics say an attack on the mainland would
+be an act of war, and they are right to ask whether Congress would ever approve one.
+
+Should we accept that the executive alone decides who may be killed? I do not think so."""
+
+
+TALK = [
+    """The quiet cost of the drone war
+
+We keep hearing that the strikes are precise. Families in the villages say otherwise, and
+the attack they remember best is the one nobody in Washington will discuss.
+
+Why should a strike that nobody can name be counted as a success? We deserve answers.""",
+    """What the hearings on the boat strikes will not ask
+
+Lawmakers return to Washington this week with the Caribbean campaign on the agenda. The
+second strike on the September boat has drawn the most attention, and rightly so.
+
+Our view is simple: the committee must see the full video and the legal memo before it
+votes on anything.""",
+    """Explainer: what international law says about targeting suspected smugglers
+
+The bombing of the boat raised a question lawyers have argued over for decades: when can a
+state use lethal force against people who are not fighting it?
+
+Under the laws of war, only combatants and civilians taking a direct part in hostilities may
+be targeted. Drug trafficking, most experts say, is a crime, not an armed attack.""",
+]
+
+
+def _read_to_assemble(text: str, published: str | None = PUB) -> float:
+    doc = Pipeline(DEFAULT_NAMES[:DEFAULT_NAMES.index("assemble") + 1]).read(
+        Article(text=_page(text), published=published))
+    p = genre.report_probability(doc)
+    assert p is not None
+    return p
+
+
+@pytest.fixture
+def model_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STRIKEWATCH_GENRE", "on")
+    monkeypatch.delenv("STRIKEWATCH_GENRE_CV", raising=False)
+    monkeypatch.delenv("STRIKEWATCH_GENRE_MODEL", raising=False)
+    monkeypatch.delenv("STRIKEWATCH_GENRE_THRESHOLD", raising=False)
+
+
+def test_model_loads_from_the_package() -> None:
+    model = genre.load_model()
+    assert model is not None
+    assert model.words.shape == (genre.DIM,)
+    assert model.struct.shape == (len(genre.STRUCT_NAMES),)
+    assert 0.0 < model.threshold <= 0.5
+    assert not model.enabled  # off by default: the cross-validation did not earn it (README)
+
+
+def test_hashing_and_scores_are_deterministic(model_on: None) -> None:
+    # crc32, not Python's salted hash: the same bucket in every process
+    assert genre.bucket("drone strike") == genre.bucket("drone strike")
+    assert genre.words("Killed 11 on Sept. 2, 2025") == ["killed", "0", "on", "sept", "0", "0"]
+    assert _read_to_assemble(NEWS[0]) == _read_to_assemble(NEWS[0])
+
+
+@pytest.mark.parametrize("published", [PUB, None])
+@pytest.mark.parametrize("text", OPEDS + PLANS)
+def test_pages_that_report_no_strike(model_on: None, text: str, published: str | None) -> None:
+    assert _read_to_assemble(text, published) < 0.5
+
+
+@pytest.mark.parametrize("published", [PUB, None])
+@pytest.mark.parametrize("text", NEWS)
+def test_news_reports(model_on: None, text: str, published: str | None) -> None:
+    assert _read_to_assemble(text, published) > 0.5
+
+
+def _strikes(text: str) -> list[Mention]:
+    art = Article(text=_page(text), published=PUB)
+    return [m for m in registry.checked(registry.reader_for("en"), art)
+            if m.kind == "event" and m.event_type != "Strategic developments"]
+
+
+def test_no_strike_article_keeps_its_dated_tolled_strike(
+        model_on: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    # whatever the model says of this page, call it confidently no-strike
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    news = [m for m in _strikes(OPED_WITH_STRIKE)
+            if m.status == "occurred" and not m.background]
+    assert [(m.date_low, m.killed_low) for m in news] == [("2025-11-04", 6)]
+
+
+@pytest.mark.parametrize("text", TALK)
+def test_talk_about_strikes_makes_no_news(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    assert [m for m in _strikes(text) if m.status == "occurred" and not m.background] == []
+
+
+_FRAME_HEAD = ("Congress must reclaim its war powers\n\nThe administration says it needs no "
+               "one's permission to use force abroad. That claim deserves scrutiny.\n\n")
+_FRAME_TAIL = ("\n\nWe should demand a vote before the next operation, not after it. Is that "
+               "really so much to ask of our representatives?")
+
+
+@pytest.mark.parametrize("recalled", [
+    "Few remember that the navy sank a smuggling boat near Aruba without any warning.",
+    "Nobody in Washington wants to talk about how the military blew up a speedboat off "
+    "Trinidad.",
+    "It is worth recalling that US forces bombed a boat in the eastern Pacific and called it "
+    "self-defence.",
+])
+def test_a_strike_recalled_in_an_argument_is_background(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, recalled: str) -> None:
+    """Read alone, each is an act told with a verb; in a page the model calls no-strike,
+    with no day, toll or party of its own, it is the argument's history, not news. Off,
+    the rules alone keep it news."""
+    text = _FRAME_HEAD + recalled + _FRAME_TAIL
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    assert [(m.status, m.background) for m in _strikes(text)] == [("occurred", True)]
+    monkeypatch.setenv("STRIKEWATCH_GENRE", "off")
+    assert [(m.status, m.background) for m in _strikes(text)] == [("occurred", False)]
+
+
+def test_off_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STRIKEWATCH_GENRE", "off")
+    doc = Pipeline(DEFAULT_NAMES[:DEFAULT_NAMES.index("assemble") + 1]).read(
+        Article(text=NEWS[0], published=PUB))
+    assert genre.report_probability(doc) is None
+
+
+# the same in Spanish, read by the Spanish reader up to its assemble
+ES_OPED = """Opinión: La fuerza letal no es una política antidrogas
+
+Llevamos semanas escuchando que los bombardeos contra lanchas frenarán el narcotráfico.
+No lo harán. ¿Quién decidió que un pescador es un combatiente? ¿Por qué nadie en el
+Congreso ha votado esta guerra?
+
+Nuestro país debería exigir pruebas antes de aplaudir. La demanda de drogas está en
+nuestras ciudades, no en el Caribe, y podríamos invertir en prevención en lugar de
+misiles.
+
+Si el gobierno quiere usar la fuerza, que lo autoricen los legisladores. Es lo mínimo
+que podemos pedir."""
+ES_NEWS = """Un ataque con drones mata a cuatro personas en el norte de Siria
+
+Un ataque con drones alcanzó el lunes un vehículo cerca de la localidad de Sarmada, en
+la provincia de Idlib, y mató a cuatro hombres, informó un observatorio de la guerra.
+
+Según el Observatorio Sirio de Derechos Humanos, el coche fue alcanzado en una carretera
+a las afueras de la localidad poco después del amanecer. No precisó quién llevó a cabo
+el ataque.
+
+Vecinos de la zona dijeron que dos de los muertos eran miembros de un grupo armado."""
+
+
+@pytest.mark.parametrize("published", [PUB, None])
+@pytest.mark.parametrize(("text", "reports"), [(ES_OPED, False), (ES_NEWS, True)])
+def test_spanish_pages(model_on: None, text: str, reports: bool, published: str | None) -> None:
+    steps = registry.reader_for("es").pipeline.steps  # type: ignore[attr-defined]
+    names = [s.name for s in steps]
+    doc = Pipeline(steps[:names.index("es_assemble") + 1]).read(
+        Article(text=_page(text), published=published, language="es"))
+    p = genre.report_probability(doc)
+    assert p is not None and (p > 0.5) == reports
