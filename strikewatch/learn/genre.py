@@ -214,23 +214,7 @@ def threshold() -> float:
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0,
         sample_weight: np.ndarray | None = None) -> tuple[np.ndarray, float]:
-    """L2-regularised logistic regression (the bias unpenalised), fitted by L-BFGS from
-    zeros: deterministic for the same data. `x` is dense or scipy sparse, rows = articles."""
-    from scipy.optimize import minimize
+    """The article model's fit: `logreg.fit_matrix` on hashed buckets (rows = articles)."""
+    from strikewatch.learn.logreg import fit_matrix
 
-    n, d = x.shape
-    sw = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=float)
-    ys = 2.0 * np.asarray(y, dtype=float) - 1.0
-
-    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        w, b = theta[:d], theta[d]
-        z = ys * (x @ w + b)
-        lz = np.logaddexp(0.0, -z)
-        g = -sw * ys / (1.0 + np.exp(z))
-        grad_w = x.T @ g + l2 * w
-        val = float(np.dot(sw, lz)) + 0.5 * l2 * float(np.dot(w, w))
-        return val, np.concatenate([np.asarray(grad_w).ravel(), [float(g.sum())]])
-
-    res = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B",
-                   options={"maxiter": 500})
-    return res.x[:d], float(res.x[d])
+    return fit_matrix(x, y, l2, sample_weight)

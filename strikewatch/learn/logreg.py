@@ -87,7 +87,6 @@ def fit(xs: Sequence[Features], ys: Sequence[int], l2: float = 1.0,
     model is the same wherever it is fitted. numpy and scipy are imported here only:
     predicting (in the extraction pipeline) needs neither."""
     import numpy as np
-    from scipy.optimize import minimize
 
     counts: dict[str, int] = {}
     for x in xs:
@@ -100,6 +99,28 @@ def fit(xs: Sequence[Features], ys: Sequence[int], l2: float = 1.0,
     cw = class_weight or {}
     sw = np.asarray([cw.get(int(t), 1.0) for t in ys], dtype=float)
     n_feat = len(names)
+    w, bias = fit_matrix(X, y, l2, sw, {"maxiter": 2000, "gtol": 1e-9, "ftol": 1e-12})
+    theta = np.concatenate([w, [bias]])
+    weights = {k: round(float(theta[i]), digits) for k, i in vocab.items()
+               if round(float(theta[i]), digits) != 0.0}
+    return LogReg(round(float(theta[n_feat]), digits), weights,
+                  {"l2": l2, "class_weight": {str(k): v for k, v in cw.items()},
+                   "min_count": min_count, "examples": len(ys), "positives": int(sum(ys)),
+                   "features": n_feat})
+
+
+def fit_matrix(X: Any, y: Any, l2: float = 1.0, sample_weight: Any = None,
+               options: Mapping[str, Any] | None = None) -> tuple[Any, float]:
+    """The fit itself, on a matrix (dense or scipy sparse, one row an example) and 0/1
+    labels: L-BFGS from zeros on the weighted log-loss plus l2/2·|w|² (the bias is not
+    penalised), so the same data give the same weights. Returns (weights, bias); `fit`
+    (named features) and `genre` (hashed buckets) both fit through here."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    n_feat = X.shape[1]
+    y = np.asarray(y, dtype=float)
+    sw = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
 
     def loss(theta: Any) -> tuple[float, Any]:
         w, b = theta[:n_feat], theta[n_feat]
@@ -115,11 +136,5 @@ def fit(xs: Sequence[Features], ys: Sequence[int], l2: float = 1.0,
         return f, g
 
     res = minimize(loss, np.zeros(n_feat + 1), jac=True, method="L-BFGS-B",
-                   options={"maxiter": 2000, "gtol": 1e-9, "ftol": 1e-12})
-    theta = res.x
-    weights = {k: round(float(theta[i]), digits) for k, i in vocab.items()
-               if round(float(theta[i]), digits) != 0.0}
-    return LogReg(round(float(theta[n_feat]), digits), weights,
-                  {"l2": l2, "class_weight": {str(k): v for k, v in cw.items()},
-                   "min_count": min_count, "examples": len(ys), "positives": int(sum(ys)),
-                   "features": n_feat})
+                   options=dict(options or {"maxiter": 500}))
+    return res.x[:n_feat], float(res.x[n_feat])
