@@ -91,6 +91,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from strikewatch.extract.date_forms import DAY, MON, MONTHS, WEEKDAYS
 from strikewatch.extract.es.dates import MONTHS as ES_MONTHS
@@ -474,7 +475,7 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
     out: dict[str, str] = {}
     given: dict[str, set[str]] = defaultdict(set)  # dated id -> articles of loose ones given it
 
-    told = _cached_operations(operations) if operations is not None else None
+    told = _cached(operations) if operations is not None else None
 
     def fits(p: Profile, d: Profile) -> bool:
         # a dated incident that already took a report of p's article is another strike:
@@ -731,12 +732,17 @@ def specific_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(rare_words(tokens(" ".join(texts))))
 
 
-def _cached(words: Words) -> Words:
-    seen: dict[str, frozenset[str]] = {}
+_T = TypeVar("_T")
 
-    def cached(p: Profile) -> frozenset[str]:
+
+def _cached(read: Callable[[Profile], _T]) -> Callable[[Profile], _T]:
+    """`read` once a profile (by id): the words and operations of one report are compared
+    against every other in its block."""
+    seen: dict[str, _T] = {}
+
+    def cached(p: Profile) -> _T:
         if p.id not in seen:
-            seen[p.id] = words(p)
+            seen[p.id] = read(p)
         return seen[p.id]
     return cached
 
@@ -1052,16 +1058,6 @@ def _cue_fits(p: Profile, d: Profile, cue: Cue) -> bool:
                                         _inside(p.killed, d.killed))
     return cue[0] == "md" and (places_compatible(p.place, d.place) is True or
                                parties_agree(p, d))
-
-
-def _cached_operations(operations: Operations) -> Operations:
-    seen: dict[str, Sequence[Features]] = {}
-
-    def cached(p: Profile) -> Sequence[Features]:
-        if p.id not in seen:
-            seen[p.id] = operations(p)
-        return seen[p.id]
-    return cached
 
 
 def attached_groups(profiles: Iterable[Profile], reviews: Iterable[Review] = (),

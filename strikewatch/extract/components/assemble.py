@@ -500,6 +500,16 @@ def _ranges_meet(x: tuple[int | None, int | None], y: tuple[int | None, int | No
     return (xh is None or yl <= xh) and (yh is None or xl <= yh)
 
 
+def _tolls_clash(g: Group, a: Group) -> bool:
+    """Whether two groups each tell a toll of the dead or the hurt and the two cannot be
+    one ("three killed" and "eight killed"): two acts, whatever else they share."""
+    for key in _KILL_TOLLS:
+        x, y = _toll(g, key), _toll(a, key)
+        if x is not None and y is not None and not _ranges_meet(x, y):
+            return True
+    return False
+
+
 # an event noun in the singular: "a strike" is one act, "Israel struck targets" may be many
 _ONE_ACT_NOUN = re.compile(r"(?:strike|attack|raid|bombing|operation|assault|incident)$",
                            re.IGNORECASE)
@@ -722,11 +732,7 @@ def _same_event(doc: Doc, g: Group, a: Group, two_ways: bool = False) -> bool:
     if _several(g) and not _verb_told(a.head, lo, alo) and not _day_and_spot_agree(g, a) and \
             not _undated_verb(a):
         return False
-    for key in _KILL_TOLLS:
-        x, y = _toll(g, key), _toll(a, key)
-        if x is not None and y is not None and not _ranges_meet(x, y):
-            return False
-    return True
+    return not _tolls_clash(g, a)
 
 
 def _merge(target: Group, g: Group) -> None:
@@ -1081,11 +1087,7 @@ def _can_be_one(doc: Doc, g: Group, a: Group) -> bool:
         return False
     if not _dates_meet(doc, g, a) or _days_differ(doc, g, a):
         return False
-    for key in _KILL_TOLLS:
-        x, y = _toll(g, key), _toll(a, key)
-        if x is not None and y is not None and not _ranges_meet(x, y):
-            return False
-    return True
+    return not _tolls_clash(g, a)
 
 
 # a figure of acts: "three drone strikes", "over 10 airstrikes" (not "two cars", not
