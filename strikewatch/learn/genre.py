@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 MODEL_PATH = Path(__file__).with_name("genre.json")
 #: hashed buckets for the words (a power of two; collisions cost little at this size)
 DIM = 1 << 13
+#: pages shorter than this are out of the model's reach: the shortest development page it
+#: learned from has 335 characters, and a sentence or two ("its drones had hit a patrol
+#: boat") holds too few words to tell a genre by
+MIN_CHARS = 300
 
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _MODAL = re.compile(
@@ -192,7 +196,7 @@ def report_probability(doc: Doc) -> float | None:
     script's cross-validation: each article scored by the model fitted without its batch);
     `STRIKEWATCH_GENRE_MODEL=FILE` reads other weights."""
     flag = os.environ.get("STRIKEWATCH_GENRE", "").lower()
-    if flag in ("off", "0", "no"):
+    if flag in ("off", "0", "no") or len(doc.text) < MIN_CHARS:
         return None
     cv = os.environ.get("STRIKEWATCH_GENRE_CV")
     if cv:
