@@ -26,7 +26,7 @@ dated only to a span wider than five weeks, are never compared (they cannot be p
 
 from __future__ import annotations
 
-import math
+import dataclasses
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -292,9 +292,9 @@ def score_pairs(
 
 
 def pair_probabilities(pairs: Sequence[tuple[Features, Features]]) -> list[float]:
-    """The model's match probability of each given pair, without blocking: COMPARISONS'
-    very levels and weights evaluated in one DuckDB query (the first level that holds,
-    a null level weighing 0, plus the prior), as splink scores a blocked pair.
+    """The model's match probability of each given pair at or above LINK_THRESHOLD (0.0 for
+    a pair below it), without the day blocking: each pair gets a block key of its own, so
+    splink (the very model of `predict_duckdb`) compares exactly the pairs asked.
 
     For pairs that blocking cannot produce: attaching's signal candidates (an undated
     page's report beside the few dated incidents sharing a rare place or name with it,
@@ -302,40 +302,14 @@ def pair_probabilities(pairs: Sequence[tuple[Features, Features]]) -> list[float
     rules are the caller's (`hard_conflict`)."""
     if not pairs:
         return []
-    import duckdb
-
-    cols = [f.name for f in _SCHEMA if f.name != "block_keys"]
-    data: dict[str, list[object]] = {f"{c}_{side}": [] for c in cols for side in "lr"}
-    for a, b in pairs:
+    rows = []
+    for i, (a, b) in enumerate(pairs):
         for side, f in (("l", a), ("r", b)):
-            row = f.row()
-            for c in cols:
-                data[f"{c}_{side}"].append(row[c])
-    schema = pa.schema([pa.field(f"{f.name}_{side}", f.type) for f in _SCHEMA
-                        if f.name != "block_keys" for side in "lr"])
-    table = pa.Table.from_pydict(data, schema=schema)
-    prior = math.log2(PRIOR_MATCH_PROBABILITY / (1 - PRIOR_MATCH_PROBABILITY))
-    con = duckdb.connect()
-    try:
-        con.register("pairs", table)
-        terms = " + ".join(_weight_sql(c) for c in COMPARISONS)
-        got = con.execute(f"SELECT {prior} + {terms} FROM pairs").fetchall()
-    finally:
-        con.close()
-    return [2.0 ** float(w) / (1.0 + 2.0 ** float(w)) for (w,) in got]
-
-
-def _weight_sql(comparison: dict[str, Any]) -> str:
-    """One comparison as a CASE over its levels: the match weight of the first that holds."""
-    arms = []
-    for level in comparison["comparison_levels"]:
-        weight = 0.0 if level.get("is_null_level") else \
-            math.log2(level["m_probability"] / level["u_probability"])
-        cond = level["sql_condition"]
-        arms.append(f"ELSE {weight}" if cond == "ELSE" else f"WHEN {cond} THEN {weight}")
-    if not arms[-1].startswith("ELSE"):
-        arms.append("ELSE 0.0")
-    return f"(CASE {' '.join(arms)} END)"
+            rows.append(dataclasses.replace(f, unique_id=f"{i}{side}",
+                                            block_keys=[f"pair{i}"]).row())
+    got = predict_duckdb(pa.Table.from_pylist(rows, schema=_SCHEMA))
+    prob = {min(x, y): p for x, y, p in got}  # "{i}l" < "{i}r"
+    return [prob.get(f"{i}l", 0.0) for i in range(len(pairs))]
 
 
 def feature_table(rows: Iterable[Features]) -> pa.RecordBatch:
