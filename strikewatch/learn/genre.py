@@ -21,7 +21,6 @@ import json
 import math
 import os
 import re
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+
+from strikewatch.learn import hashing
 
 if TYPE_CHECKING:
     from strikewatch.extract.context import Doc
@@ -72,8 +73,9 @@ def ngrams(text: str) -> list[str]:
 
 
 def bucket(feature: str) -> int:
-    """A feature's hashed bucket (crc32: the same on every machine and run)."""
-    return zlib.crc32(feature.encode("utf-8")) & (DIM - 1)
+    """A feature's hashed bucket in the model's space (`hashing.bucket`: crc32, the same on
+    every machine and run)."""
+    return hashing.bucket(feature, DIM)
 
 
 def text_vector(text: str, lede: str = "") -> dict[int, float]:
