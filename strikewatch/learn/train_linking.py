@@ -30,6 +30,8 @@ reports the pairwise AUC / precision / recall of both at LINK_THRESHOLD.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import math
 import pickle
 import tempfile
@@ -49,7 +51,7 @@ from strikewatch.evaluate_ledger import (
 )
 from strikewatch.records import Article, Mention
 from strikewatch.resolve import resolve
-from strikewatch.resolve.features import features, hard_conflict
+from strikewatch.resolve.features import Features, features, hard_conflict
 from strikewatch.resolve.linking import (
     HAND,
     LINK_THRESHOLD,
@@ -58,6 +60,7 @@ from strikewatch.resolve.linking import (
     LinkModel,
     blocked_pairs,
     level_labels,
+    pair_levels,
     using,
 )
 
@@ -66,10 +69,17 @@ LEDGER_DIR = Path(__file__).resolve().parents[2] / "tests" / "gold" / "ledger"
 DEV_LEDGERS: tuple[str, ...] = (
     "boats", "theatres", "rc", "rg", "rj", "rk", "rm", "rn", "ro", "rt",
     "esh", "esi", "esj", "esm", "esn", "est")
+#: The labelled pairs the shipped weights were fitted on (`save_pairs`).
+PAIRS_PATH = WEIGHTS_PATH.with_name("linking_pairs.json")
+#: The fit the shipped weights come from (FITS).
+FIT = "levels"
 #: The Gaussian prior's strength (per level, in natural-log units²): how far the labels
 #: may pull a weight from its hand value.
 L2 = 2.0
 DIGITS = 3
+#: Label an occurred report that aligns with no strike (a false or fragmentary one) as
+#: another strike than a report of one (else the pair is left out).
+UNALIGNED_NEGATIVE = False
 
 
 @dataclass
@@ -98,8 +108,8 @@ def read_ledger(path: Path) -> LedgerCase:
         folder.mkdir()
         items = {g.name: article_input(g) for g in lg.golds}
         for g in lg.golds:
-            (folder / f"{g.stem}.json").write_text(
-                __import__("json").dumps(items[g.name]), encoding="utf-8")
+            (folder / f"{g.stem}.json").write_text(json.dumps(items[g.name]),
+                                                   encoding="utf-8")
         store = open_store(str(Path(tmp) / "ledger.db"))
         try:
             report = pipeline.run([str(folder)], store)
@@ -172,7 +182,11 @@ class Pair:
 
 
 def pair_label(a: frozenset[str] | None, b: frozenset[str] | None) -> int | None:
-    """1 where both report the one same strike, 0 where they share none, else unknown."""
+    """1 where both report the one same strike, 0 where they share none, else unknown
+    (an empty set: an occurred report aligned to no strike, a false one: 0 beside a
+    report of a strike when UNALIGNED_NEGATIVE)."""
+    if a == frozenset() and b or b == frozenset() and a:
+        return 0
     if not a or not b:
         return None
     if len(a) == 1 and a == b:
@@ -180,17 +194,59 @@ def pair_label(a: frozenset[str] | None, b: frozenset[str] | None) -> int | None
     return 0 if not a & b else None
 
 
+def _strikes_of(case: LedgerCase) -> dict[str, frozenset[str]]:
+    strikes_of = dict(case.strikes_of)
+    if UNALIGNED_NEGATIVE:
+        for m in case.mentions:
+            if m.kind != "tally" and m.status == "occurred" and not m.background:
+                strikes_of.setdefault(m.id, frozenset())
+    return strikes_of
+
+
 def case_pairs(case: LedgerCase) -> list[Pair]:
     """Every blocked pair of the ledger's event mentions that no cannot-link rule parts."""
     feats = {m.id: features(m, case.articles.get(m.article_id))
              for m in case.mentions if m.kind != "tally"}
+    strikes_of = _strikes_of(case)
     out = []
     for a, b, levels in blocked_pairs(list(feats.values())):
         if hard_conflict(feats[a], feats[b]) is not None:
             continue
         out.append(Pair(case.name, a, b, levels,
-                        pair_label(case.strikes_of.get(a), case.strikes_of.get(b))))
+                        pair_label(strikes_of.get(a), strikes_of.get(b))))
     return out
+
+
+def signal_pairs(case: LedgerCase) -> list[Pair]:
+    """The pairs attaching asks the model about while resolving the case with the hand
+    weights (`attaching.mention_model`: an undated page's report beside dated incidents
+    sharing a rare signal, which no day key blocks together), labelled alike."""
+    from strikewatch.resolve import attaching
+
+    asked: list[tuple[Features, Features]] = []
+    original = attaching.pair_probabilities
+
+    def recording(pairs: Sequence[tuple[Features, Features]]) -> list[float]:
+        asked.extend(pairs)
+        return original(pairs)
+
+    attaching.pair_probabilities = recording  # type: ignore[assignment]
+    try:
+        with using(HAND):
+            resolve(case.mentions, case.articles)
+    finally:
+        attaching.pair_probabilities = original  # type: ignore[assignment]
+    strikes_of = _strikes_of(case)
+    seen: set[tuple[str, str]] = set()
+    uniq = []
+    for a, b in asked:
+        key = (min(a.unique_id, b.unique_id), max(a.unique_id, b.unique_id))
+        if key not in seen and hard_conflict(a, b) is None:
+            seen.add(key)
+            uniq.append((a, b))
+    return [Pair(case.name, a.unique_id, b.unique_id, lv,
+                 pair_label(strikes_of.get(a.unique_id), strikes_of.get(b.unique_id)))
+            for (a, b), lv in zip(uniq, pair_levels(uniq), strict=True)]
 
 
 # --- the fit ------------------------------------------------------------------------------
@@ -251,6 +307,91 @@ def fit_model(pairs: Sequence[Pair], l2: float = L2, base: LinkModel = HAND,
         weights.setdefault(c, {})[lab] = round(float(w[j]) / ln2, DIGITS)
     prior = round(1.0 / (1.0 + math.exp(-b)), 6)
     return LinkModel(prior, weights, name)
+
+
+def fit_scales(pairs: Sequence[Pair], l2: float = L2, base: LinkModel = HAND,
+               name: str = "trained-scales") -> LinkModel:
+    """Fewer parameters than `fit_model`: one factor per comparison scaling its base
+    weights (the levels keep their order and ratios) and the prior, fitted as a logistic
+    regression on each comparison's base weight reached, the factors held near 1."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    used = [p for p in pairs if p.label is not None]
+    names = level_labels()
+    comps = [c for c, _ in SPEC]
+    ln2 = math.log(2.0)
+    hand = {(c, lab): w for c, lab, w in _columns()}
+    X = np.zeros((len(used), len(comps)))
+    for i, p in enumerate(used):
+        for j, c in enumerate(comps):
+            g = p.levels[c]
+            if g >= 0:
+                lab = names[c][g]
+                X[i, j] = base.weight(c, lab, hand[(c, lab)]) * ln2
+    y = np.asarray([p.label for p in used], dtype=float)
+    n = len(comps)
+    a0 = np.ones(n)
+
+    def loss(theta: Any) -> tuple[float, Any]:
+        a, b = theta[:n], theta[n]
+        z = X @ a + b
+        f = float(np.sum(np.logaddexp(0.0, z) - y * z)) + 0.5 * l2 * float((a - a0) @ (a - a0))
+        r = 1.0 / (1.0 + np.exp(-z)) - y
+        g = np.empty_like(theta)
+        g[:n] = X.T @ r + l2 * (a - a0)
+        g[n] = float(np.sum(r))
+        return f, g
+
+    b0 = math.log(base.prior / (1.0 - base.prior))
+    res = minimize(loss, np.concatenate([a0, [b0]]), jac=True, method="L-BFGS-B",
+                   options={"maxiter": 5000, "gtol": 1e-10, "ftol": 1e-14})
+    a, b = res.x[:n], float(res.x[n])
+    weights = {c: {lab: round(float(a[j]) * base.weight(c, lab, hand[(c, lab)]), DIGITS)
+                   for (cc, lab) in hand if cc == c} for j, c in enumerate(comps)}
+    return LinkModel(round(1.0 / (1.0 + math.exp(-b)), 6), weights, name)
+
+
+def fit_counts_all(pairs: Sequence[Pair], l2: float = L2, base: LinkModel = HAND) -> LinkModel:
+    """`fit_counts` with u and the prior from every blocked pair not labelled the same
+    strike (unknown pairs too: most are another strike or a false report)."""
+    return fit_counts([dataclasses.replace(p, label=p.label or 0) for p in pairs], l2, base,
+                      "trained-counts-all")
+
+
+def fit_counts(pairs: Sequence[Pair], l2: float = L2, base: LinkModel = HAND,
+               name: str = "trained-counts") -> LinkModel:
+    """Fellegi-Sunter by counting, as splink's supervised estimation does (m of each level:
+    its share among same-strike pairs, estimate_m_from_pairwise_labels; u here its share
+    among different-strike blocked pairs, not random pairs, since the prior is among
+    blocked pairs): `l2` pseudo-pairs per comparison spread as the base weights imply
+    (add-`l2` smoothing), the prior the labelled share of matches."""
+    used = [p for p in pairs if p.label is not None]
+    names = level_labels()
+    hand = {(c, lab): w for c, lab, w in _columns()}
+    weights: dict[str, dict[str, float]] = {}
+    for c, levels in SPEC:
+        labs = [lab for _, lab, w in levels if w is not None]
+        n1 = {lab: 0.0 for lab in labs}
+        n0 = {lab: 0.0 for lab in labs}
+        for p in used:
+            g = p.levels[c]
+            if g >= 0:
+                (n1 if p.label else n0)[names[c][g]] += 1
+        # the base's m and u shares, with u spread evenly (its weights fix only m/u ratios)
+        bm = {lab: 2.0 ** base.weight(c, lab, hand[(c, lab)]) for lab in labs}
+        zm = sum(bm.values())
+        t1, t0 = sum(n1.values()) + l2, sum(n0.values()) + l2
+        weights[c] = {lab: round(math.log2(((n1[lab] + l2 * bm[lab] / zm) / t1)
+                                           / ((n0[lab] + l2 / len(labs)) / t0)), DIGITS)
+                      for lab in labs}
+    pos = sum(p.label == 1 for p in used)
+    return LinkModel(round(pos / max(len(used), 1), 6), weights, name)
+
+
+#: The fits `--fit` may name.
+FITS = {"levels": fit_model, "scales": fit_scales, "counts": fit_counts,
+        "counts-all": fit_counts_all}
 
 
 def pair_scores(pairs: Sequence[Pair], model: LinkModel) -> list[float]:
@@ -314,17 +455,24 @@ def _short(sc: LedgerScore) -> str:
             f"date {sc.date_exact}/{sc.dated} toll {sc.toll_exact}/{sc.strikes}")
 
 
+def training_pairs(case: LedgerCase) -> list[Pair]:
+    """The blocked pairs and the signal pairs attaching asks about beyond them."""
+    pairs = case_pairs(case)
+    seen = {(min(p.a, p.b), max(p.a, p.b)) for p in pairs}
+    return pairs + [p for p in signal_pairs(case) if (min(p.a, p.b), max(p.a, p.b)) not in seen]
+
+
 def cross_validate(cases: Sequence[LedgerCase], l2: float = L2,
-                   out: Any = print) -> tuple[LedgerScore, LedgerScore]:
+                   out: Any = print, fit: str = "levels") -> tuple[LedgerScore, LedgerScore]:
     """Leave one ledger out: fit on the others, resolve and score the left-out one with the
     fitted and with the hand weights. Returns the summed scores (hand, trained)."""
-    pairs = {c.name: case_pairs(c) for c in cases}
+    pairs = {c.name: training_pairs(c) for c in cases}
     tot_h, tot_t = LedgerScore(), LedgerScore()
     held: list[Pair] = []
     scored_t: list[float] = []
     for c in cases:
         train = [p for name, ps in pairs.items() if name != c.name for p in ps]
-        model = fit_model(train, l2)
+        model = FITS[fit](train, l2)
         test = [p for p in pairs[c.name] if p.label is not None]
         held += test
         scored_t += pair_scores(test, model)
@@ -346,10 +494,29 @@ def cross_validate(cases: Sequence[LedgerCase], l2: float = L2,
 
 
 def write_model(model: LinkModel, path: Path = WEIGHTS_PATH) -> None:
-    import json
-
     path.write_text(json.dumps(model.to_json(), indent=1, sort_keys=True) + "\n",
                     encoding="utf-8")
+
+
+def save_pairs(pairs: Sequence[Pair], path: Path = PAIRS_PATH) -> None:
+    """The labelled pairs as data (ledger, level labels reached, label; no text, no ids):
+    what `refit` rebuilds the shipped weights from without reading any article."""
+    names = level_labels()
+    rows = [[p.ledger, p.label, {c: names[c][g] for c, g in sorted(p.levels.items()) if g >= 0}]
+            for p in pairs if p.label is not None]
+    path.write_text(json.dumps({"comparisons": [c for c, _ in SPEC], "pairs": rows},
+                               separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def load_pairs(path: Path = PAIRS_PATH) -> list[Pair]:
+    """`save_pairs`' pairs back (a level label no longer in SPEC is dropped: null)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    gamma = {c: {lab: g for g, lab in by.items()} for c, by in level_labels().items()}
+    out = []
+    for i, (ledger, label, reached) in enumerate(data["pairs"]):
+        levels = {c: gamma[c].get(reached.get(c, ""), -1) for c, _ in SPEC}
+        out.append(Pair(str(ledger), f"{i}l", f"{i}r", levels, label))
+    return out
 
 
 def read_all(names: Iterable[str] = DEV_LEDGERS, log: Any = print) -> list[LedgerCase]:
@@ -362,33 +529,46 @@ def read_all(names: Iterable[str] = DEV_LEDGERS, log: Any = print) -> list[Ledge
 
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("what", choices=("read", "cv", "train", "pairs"))
-    ap.add_argument("--cache", type=Path, required=True)
+    ap.add_argument("what", choices=("read", "cv", "train", "refit", "pairs"))
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/train-linking-cache.pkl"))
     ap.add_argument("--ledgers", nargs="*", default=list(DEV_LEDGERS))
     ap.add_argument("--l2", type=float, default=L2)
     ap.add_argument("--out", type=Path, default=WEIGHTS_PATH)
+    ap.add_argument("--unaligned-negative", action="store_true")
+    ap.add_argument("--fit", choices=sorted(FITS), default=FIT)
     args = ap.parse_args(argv)
+    if args.what == "refit":  # offline: from the shipped labelled pairs alone
+        pairs = load_pairs()
+        write_model(FITS[args.fit](pairs, args.l2), args.out)
+        print(f"wrote {args.out} from {len(pairs)} labelled pairs")
+        return
+    global UNALIGNED_NEGATIVE
+    UNALIGNED_NEGATIVE = UNALIGNED_NEGATIVE or args.unaligned_negative
     if args.what == "read" or not args.cache.exists():
         save_cases(read_all(args.ledgers, lambda s: print(s, flush=True)), args.cache)
         if args.what == "read":
             return
     cases = [c for c in load_cases(args.cache) if c.name in set(args.ledgers)]
     if args.what == "cv":
-        cross_validate(cases, args.l2, lambda s: print(s, flush=True))
+        cross_validate(cases, args.l2, lambda s: print(s, flush=True), args.fit)
     elif args.what == "pairs":
-        ps = [p for c in cases for p in case_pairs(c)]
+        ps = [p for c in cases for p in training_pairs(c)]
         print("hand    ", pair_report(ps, HAND))
-        m = fit_model(ps, args.l2)
+        m = FITS[args.fit](ps, args.l2)
         print("trained ", pair_report(ps, m), "(in sample)")
         for c, ws in m.weights.items():
             print(c, {k: (v, HAND.weight(c, k, 0.0)) for k, v in ws.items()})
         print("prior", m.prior)
     else:
-        pairs = [p for c in cases for p in case_pairs(c)]
-        model = fit_model(pairs, args.l2)
+        pairs = [p for c in cases for p in training_pairs(c)]
+        save_pairs(pairs)
+        model = FITS[args.fit](load_pairs(), args.l2)  # what `refit` gives
         write_model(model, args.out)
-        print(f"wrote {args.out}: {pair_report(pairs, model)}")
+        print(f"wrote {args.out} and {PAIRS_PATH}: {pair_report(pairs, model)}")
 
 
 if __name__ == "__main__":
-    main()
+    # run from the importable module, so the cache pickles its classes by their real name
+    from strikewatch.learn.train_linking import main as _main
+
+    _main()
