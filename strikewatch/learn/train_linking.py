@@ -230,12 +230,12 @@ def signal_pairs(case: LedgerCase) -> list[Pair]:
         asked.extend(pairs)
         return original(pairs)
 
-    attaching.pair_probabilities = recording  # type: ignore[assignment]
+    attaching.pair_probabilities = recording
     try:
         with using(HAND):
             resolve(case.mentions, case.articles)
     finally:
-        attaching.pair_probabilities = original  # type: ignore[assignment]
+        attaching.pair_probabilities = original
     strikes_of = _strikes_of(case)
     seen: set[tuple[str, str]] = set()
     uniq = []

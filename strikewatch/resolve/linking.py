@@ -12,7 +12,11 @@ a link out; conflicting tolls are common and only mildly negative). A model trai
 each batch would give different scores to the same pair in different batches, and the
 incremental resolver must reproduce a from-scratch run exactly; fixed parameters make every
 pair's score a pure function of the two mentions. Each level is given as a log2 Bayes
-factor (its match weight); m and u are derived from it.
+factor (its match weight); m and u are derived from it. Weights fitted once on the dev
+ledgers' labelled report pairs ship beside this module (linking_weights.json,
+strikewatch/learn/train_linking.py) and are just as fixed; the leave-one-ledger-out
+measure did not favour them, so the hand weights stay the default (DEFAULT_MODEL,
+STRIKEWATCH_LINK_WEIGHTS).
 
 Blocking: every dated mention carries one key per (day, zone) — each day of its date
 interval and the day after (so reports one day apart meet; an undated mention: the week
@@ -27,6 +31,7 @@ dated only to a span wider than five weeks, are never compared (they cannot be p
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -263,6 +268,23 @@ def active_model() -> LinkModel:
     if _override:
         return _override[-1]
     return _named_model(os.environ.get("STRIKEWATCH_LINK_WEIGHTS") or DEFAULT_MODEL)
+
+
+_TAGS: dict[int, tuple[LinkModel, str]] = {}
+
+
+def model_tag(model: LinkModel | None = None) -> str:
+    """A digest of the scoring weights ("" for the hand weights): part of each mention's
+    fingerprint, so a store resolved with other weights re-scores everything instead of
+    reusing links the old weights made."""
+    model = model or active_model()
+    if model is HAND:
+        return ""
+    got = _TAGS.get(id(model))
+    if got is None or got[0] is not model:
+        text = json.dumps(model.to_json(), sort_keys=True).encode("utf-8")
+        got = _TAGS[id(model)] = (model, hashlib.sha256(text).hexdigest()[:16])
+    return got[1]
 
 
 @contextmanager
