@@ -274,8 +274,15 @@ def design(pairs: Sequence[Pair]) -> tuple[Any, Any]:
     return X, y
 
 
+def fit_levels_fixed_prior(pairs: Sequence[Pair], l2: float = L2,
+                           base: LinkModel = HAND) -> LinkModel:
+    """`fit_model` with the prior held at the base's (the labelled share of matches is no
+    estimate of it: most blocked pairs are unlabelled)."""
+    return fit_model(pairs, l2, base, "trained-fixed-prior", fixed_prior=True)
+
+
 def fit_model(pairs: Sequence[Pair], l2: float = L2, base: LinkModel = HAND,
-              name: str = "trained") -> LinkModel:
+              name: str = "trained", fixed_prior: bool = False) -> LinkModel:
     """The weights of the labelled pairs: logistic regression over the level indicators,
     L2 toward `base`'s weights (natural-log units), bias free; L-BFGS from `base`."""
     import numpy as np
@@ -296,7 +303,7 @@ def fit_model(pairs: Sequence[Pair], l2: float = L2, base: LinkModel = HAND,
         r = 1.0 / (1.0 + np.exp(-z)) - y
         g = np.empty_like(theta)
         g[:n] = X.T @ r + l2 * (w - w0)
-        g[n] = float(np.sum(r))
+        g[n] = 0.0 if fixed_prior else float(np.sum(r))
         return f, g
 
     res = minimize(loss, np.concatenate([w0, [b0]]), jac=True, method="L-BFGS-B",
@@ -391,7 +398,7 @@ def fit_counts(pairs: Sequence[Pair], l2: float = L2, base: LinkModel = HAND,
 
 #: The fits `--fit` may name.
 FITS = {"levels": fit_model, "scales": fit_scales, "counts": fit_counts,
-        "counts-all": fit_counts_all}
+        "counts-all": fit_counts_all, "levels-fixed-prior": fit_levels_fixed_prior}
 
 
 def pair_scores(pairs: Sequence[Pair], model: LinkModel) -> list[float]:
