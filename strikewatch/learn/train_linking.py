@@ -24,7 +24,11 @@ evidence twice (the wording and the specific words; the place and the date). Det
 
 `cv` fits on every dev ledger but one, resolves the left-out ledger with the fitted weights
 (linking.using) and scores it (evaluate_ledger.score_ledger) against the hand weights, and
-reports the pairwise AUC / precision / recall of both at LINK_THRESHOLD.
+reports the pairwise AUC / precision / recall of both at LINK_THRESHOLD (`--fit` picks the
+fit: FITS). `train` writes the labelled pairs (PAIRS_PATH, levels and labels only) and the
+weights fitted on them (WEIGHTS_PATH); `refit` rebuilds the weights from PAIRS_PATH alone.
+The measured result (resolve/README.md): no fit beat the hand weights on the ledgers, so
+the shipped weights are not the default (linking.DEFAULT_MODEL).
 """
 
 from __future__ import annotations
