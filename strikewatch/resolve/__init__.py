@@ -40,7 +40,7 @@ from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.resolve.attaching import Profile, attach_incidents, mention_texts, profile
 from strikewatch.resolve.clustering import cluster, cluster_component
 from strikewatch.resolve.features import Features, features, mention_block_keys
-from strikewatch.resolve.linking import Predictor, score_pairs
+from strikewatch.resolve.linking import Predictor, model_tag, score_pairs
 from strikewatch.resolve.merging import build_incident
 from strikewatch.resolve.tallies import resolve_tallies
 
@@ -136,13 +136,17 @@ def fingerprint(mention: Mention, article: Article | None) -> str:
 
     Equal fingerprints mean the mention's features, pair scores and sources are unchanged,
     so its saved links and cluster can be reused; a re-extracted mention or an article
-    whose date, origin or text changed gets a new fingerprint and is resolved again.
+    whose date, origin or text changed gets a new fingerprint and is resolved again; so is
+    every mention when the linking weights change (`linking.model_tag`: empty for the hand
+    weights, so their fingerprints stay as they were).
     """
     art = None if article is None else [article.published, article.origin_id or article.id,
                                         article.publisher, article.url, article.content_hash,
                                         article.published_source, article.language,
                                         article.extracted_by]
-    h = hashlib.sha256(json.dumps([STATE_VERSION, art]).encode("utf-8"))
+    tag = model_tag()
+    h = hashlib.sha256(json.dumps([STATE_VERSION, art, tag] if tag else [STATE_VERSION, art])
+                       .encode("utf-8"))
     h.update(mention.model_dump_json().encode("utf-8"))  # fields in model order: stable
     return h.hexdigest()
 

@@ -12,7 +12,11 @@ a link out; conflicting tolls are common and only mildly negative). A model trai
 each batch would give different scores to the same pair in different batches, and the
 incremental resolver must reproduce a from-scratch run exactly; fixed parameters make every
 pair's score a pure function of the two mentions. Each level is given as a log2 Bayes
-factor (its match weight); m and u are derived from it.
+factor (its match weight); m and u are derived from it. Weights fitted once on the dev
+ledgers' labelled report pairs ship beside this module (linking_weights.json,
+strikewatch/learn/train_linking.py) and are just as fixed; the leave-one-ledger-out
+measure did not favour them, so the hand weights stay the default (DEFAULT_MODEL,
+STRIKEWATCH_LINK_WEIGHTS).
 
 Blocking: every dated mention carries one key per (day, zone) — each day of its date
 interval and the day after (so reports one day apart meet; an undated mention: the week
@@ -27,7 +31,14 @@ dated only to a span wider than five weeks, are never compared (they cannot be p
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -80,28 +91,38 @@ _FRESH_UNDATED = f"NOT ({_FACTS_DIFFER}) AND (" + " OR ".join(
     for u, d in (("l", "r"), ("r", "l"))) + ")"
 
 
-def _level(sql: str, label: str, weight: float | None) -> dict[str, Any]:
-    if weight is None:
-        return {"sql_condition": sql, "label_for_charts": label, "is_null_level": True}
-    return {
-        "sql_condition": sql,
-        "label_for_charts": label,
-        "m_probability": _U * 2.0**weight,
-        "u_probability": _U,
-    }
+#: One comparison level: (SQL condition, label, hand weight; None = the null level).
+Level = tuple[str, str, float | None]
 
 
-def _comparison(name: str, levels: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"output_column_name": name, "comparison_levels": levels}
+#: A report dated only to a span wider than this ("in October") beside a day-dated one: the
+#: span holds many strikes of the day's kind (dev ledgers' labelled pairs: 7 of 41 such
+#: pairs are one strike, against 10 of 25 overlapping narrower spans).
+WIDE_SPAN_DAYS = 7
+WIDE_SPAN_WEIGHT = 1.0  # the hand weight: as "intervals overlap"; the trained model weighs it
 
 
-COMPARISONS: list[dict[str, Any]] = [
+def _level(sql: str, label: str, weight: float | None) -> Level:
+    return (sql, label, weight)
+
+
+def _comparison(name: str, levels: list[Level]) -> tuple[str, list[Level]]:
+    return (name, levels)
+
+
+#: The model's comparisons, each level with its hand-set weight (the reference the trained
+#: weights are measured against; a level the training file does not name keeps it).
+SPEC: list[tuple[str, list[Level]]] = [
     _comparison("date", [
         _level("d_lo_l IS NULL AND d_lo_r IS NULL", "both undated", None),
         _level(_FRESH_UNDATED, "undated, published up to FRESH_DAYS after the other's day",
                1.0),
         _level("d_lo_l IS NULL OR d_lo_r IS NULL", "one undated", -1.0),
         _level("d_lo_l = d_lo_r AND d_hi_l = d_hi_r AND d_hi_l - d_lo_l <= 1", "same day", 4.0),
+        _level("greatest(d_lo_l, d_lo_r) <= least(d_hi_l, d_hi_r)"
+               f" AND (d_hi_l - d_lo_l > {WIDE_SPAN_DAYS} OR d_hi_r - d_lo_r > {WIDE_SPAN_DAYS})"
+               " AND (d_hi_l - d_lo_l <= 1 OR d_hi_r - d_lo_r <= 1)",
+               "a day inside a span over a week", WIDE_SPAN_WEIGHT),
         _level("greatest(d_lo_l, d_lo_r) <= least(d_hi_l, d_hi_r)"
                " AND (d_hi_l - d_lo_l > 1 OR d_hi_r - d_lo_r > 1)", "intervals overlap", 1.0),
         _level("greatest(d_lo_l - d_hi_r, d_lo_r - d_hi_l) <= 1 AND killed_lo_l >= 1"
@@ -190,6 +211,116 @@ COMPARISONS: list[dict[str, Any]] = [
     ]),
 ]
 
+@dataclass(frozen=True)
+class LinkModel:
+    """The weights the model scores with: a prior match probability among blocked pairs and
+    a log2 Bayes factor per comparison level (by comparison name and level label).
+
+    Why data, not code: the trained weights (strikewatch/learn/train_linking.py, fitted on
+    the dev ledgers' labelled report pairs) ship as JSON beside this module and can be
+    rebuilt offline; the hand weights in SPEC stay the reference they are measured against.
+    Either way the weights are fixed for every run, so a pair scores the same in any batch
+    and the incremental resolver reproduces a from-scratch run."""
+
+    prior: float
+    weights: Mapping[str, Mapping[str, float]]
+    name: str = "hand"
+
+    def weight(self, comparison: str, label: str, hand: float) -> float:
+        return float(self.weights.get(comparison, {}).get(label, hand))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "prior": self.prior,
+                "weights": {c: dict(ws) for c, ws in self.weights.items()}}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> LinkModel:
+        return cls(float(data["prior"]),
+                   {str(c): {str(k): float(v) for k, v in ws.items()}
+                    for c, ws in data["weights"].items()}, str(data.get("name") or "trained"))
+
+
+#: The hand-set weights of SPEC.
+HAND = LinkModel(PRIOR_MATCH_PROBABILITY, {
+    name: {label: w for _, label, w in levels if w is not None} for name, levels in SPEC})
+#: The trained weights (strikewatch/learn/train_linking.py writes them).
+WEIGHTS_PATH = Path(__file__).with_name("linking_weights.json")
+#: Which weights score by default: "trained" (WEIGHTS_PATH) or "hand" (SPEC).
+#: STRIKEWATCH_LINK_WEIGHTS overrides it: "hand", "trained" or a path to a weights file.
+DEFAULT_MODEL = "hand"
+_override: list[LinkModel] = []
+
+
+def load_model(path: Path) -> LinkModel:
+    return LinkModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=8)
+def _named_model(which: str) -> LinkModel:
+    if which == "hand":
+        return HAND
+    return load_model(WEIGHTS_PATH if which == "trained" else Path(which))
+
+
+def active_model() -> LinkModel:
+    """The weights scoring now: `using`'s, else STRIKEWATCH_LINK_WEIGHTS', else
+    DEFAULT_MODEL's."""
+    if _override:
+        return _override[-1]
+    return _named_model(os.environ.get("STRIKEWATCH_LINK_WEIGHTS") or DEFAULT_MODEL)
+
+
+_TAGS: dict[int, tuple[LinkModel, str]] = {}
+
+
+def model_tag(model: LinkModel | None = None) -> str:
+    """A digest of the scoring weights ("" for the hand weights): part of each mention's
+    fingerprint, so a store resolved with other weights re-scores everything instead of
+    reusing links the old weights made."""
+    model = model or active_model()
+    if model is HAND:
+        return ""
+    got = _TAGS.get(id(model))
+    if got is None or got[0] is not model:
+        text = json.dumps(model.to_json(), sort_keys=True).encode("utf-8")
+        got = _TAGS[id(model)] = (model, hashlib.sha256(text).hexdigest()[:16])
+    return got[1]
+
+
+@contextmanager
+def using(model: LinkModel) -> Iterator[None]:
+    """Score with `model` inside the block (training and its cross-validation)."""
+    _override.append(model)
+    try:
+        yield
+    finally:
+        _override.pop()
+
+
+def comparisons(model: LinkModel | None = None) -> list[dict[str, Any]]:
+    """SPEC as splink comparisons, each level's m/u set so its match weight is the
+    model's weight for it."""
+    model = model or active_model()
+    out = []
+    for name, levels in SPEC:
+        rows: list[dict[str, Any]] = []
+        for sql, label, hand in levels:
+            if hand is None:
+                rows.append({"sql_condition": sql, "label_for_charts": label,
+                             "is_null_level": True})
+                continue
+            w = model.weight(name, label, hand)
+            rows.append({"sql_condition": sql, "label_for_charts": label,
+                         "m_probability": _U * 2.0**w, "u_probability": _U})
+        out.append({"output_column_name": name, "comparison_levels": rows})
+    return out
+
+
+#: The hand model's comparisons (kept for readers of the old name).
+COMPARISONS: list[dict[str, Any]] = comparisons(HAND)
+
+
+
 _SCHEMA = pa.schema([
     ("unique_id", pa.string()), ("article_id", pa.string()), ("origin_id", pa.string()),
     ("published", pa.int64()), ("d_lo", pa.int64()), ("d_hi", pa.int64()),
@@ -208,18 +339,20 @@ _SCHEMA = pa.schema([
 ])
 
 
-def settings() -> dict[str, Any]:
-    """The splink settings: the model above with one exploding day-key blocking rule."""
+def settings(model: LinkModel | None = None, keep_levels: bool = False) -> dict[str, Any]:
+    """The splink settings: the model above with one exploding day-key blocking rule
+    (`keep_levels`: each pair's comparison levels kept, gamma_<name>, for training)."""
+    model = model or active_model()
     return {
         "link_type": "dedupe_only",
         "unique_id_column_name": "unique_id",
-        "probability_two_random_records_match": PRIOR_MATCH_PROBABILITY,
-        "comparisons": COMPARISONS,
+        "probability_two_random_records_match": model.prior,
+        "comparisons": comparisons(model),
         "blocking_rules_to_generate_predictions": [
             {"blocking_rule": "l.block_keys = r.block_keys", "arrays_to_explode": ["block_keys"]},
         ],
         "retain_matching_columns": False,
-        "retain_intermediate_calculation_columns": False,
+        "retain_intermediate_calculation_columns": keep_levels,
     }
 
 
@@ -333,4 +466,68 @@ def candidate_links(
             continue
         key = (a, b) if a < b else (b, a)
         out[key] = round(float(p), 9)
+    return out
+
+
+def _probe_model() -> LinkModel:
+    """Weights that name the level reached: the i-th of k non-null levels weighs k - i, so a
+    pair's match weight on a comparison, less one, is splink's gamma (the null level: 0)."""
+    weights: dict[str, dict[str, float]] = {}
+    for name, levels in SPEC:
+        real = [label for _, label, w in levels if w is not None]
+        weights[name] = {label: float(len(real) - i) for i, label in enumerate(real)}
+    return LinkModel(0.5, weights, "probe")
+
+
+def blocked_pairs(rows: Sequence[Features]) -> list[tuple[str, str, dict[str, int]]]:
+    """Every pair the blocking compares (no threshold), with the level each comparison
+    reached (splink's gamma: -1 the null level, then the number of non-null levels below
+    the one reached, so the first listed non-null level is the highest): what training
+    labels and counts (strikewatch/learn/train_linking.py). Cannot-link pairs included.
+    splink 5 keeps each comparison's match weight (mw_<name>), not its gamma: the
+    levels are read back through `_probe_model`'s weights."""
+    keyed = [r for r in rows if r.block_keys]
+    if len(keyed) < 2:
+        return []
+    return _levels(pa.Table.from_pylist([r.row() for r in keyed], schema=_SCHEMA))
+
+
+def pair_levels(pairs: Sequence[tuple[Features, Features]]) -> list[dict[str, int]]:
+    """The levels (as `blocked_pairs`) of exactly these pairs, whatever their block keys
+    (attaching's signal candidates, `pair_probabilities`)."""
+    if not pairs:
+        return []
+    rows = []
+    for i, (a, b) in enumerate(pairs):
+        for side, f in (("l", a), ("r", b)):
+            rows.append(dataclasses.replace(f, unique_id=f"{i}{side}",
+                                            block_keys=[f"pair{i}"]).row())
+    got = {min(x, y): lv for x, y, lv in _levels(pa.Table.from_pylist(rows, schema=_SCHEMA))}
+    return [got[f"{i}l"] for i in range(len(pairs))]
+
+
+def _levels(table: pa.Table) -> list[tuple[str, str, dict[str, int]]]:
+    from splink import DuckDBAPI, Linker
+
+    db_api = DuckDBAPI()
+    try:
+        linker = Linker(db_api.register(table), settings(_probe_model(), keep_levels=True),
+                        log_level=None, validate_settings=False)
+        got = linker.inference.predict(warning_mode="never").as_pyarrow_table()
+    finally:
+        db_api.duckdb_con.close()
+    names = [name for name, _ in SPEC]
+    cols = {n: got.column(f"mw_{n}").to_pylist() for n in names}
+    return [(a, b, {n: round(cols[n][i]) - 1 for n in names}) for i, (a, b) in enumerate(zip(
+        got.column("unique_id_l").to_pylist(), got.column("unique_id_r").to_pylist(),
+        strict=True))]
+
+
+def level_labels() -> dict[str, dict[int, str]]:
+    """gamma value -> level label of every comparison (the numbering of blocked_pairs)."""
+    out: dict[str, dict[int, str]] = {}
+    for name, levels in SPEC:
+        real = [label for _, label, w in levels if w is not None]
+        out[name] = {len(real) - 1 - i: label for i, label in enumerate(real)}
+        out[name][-1] = next((label for _, label, w in levels if w is None), "null")
     return out

@@ -1,0 +1,585 @@
+"""Train and measure the linking model's weights: `python -m strikewatch.learn.train_linking`.
+
+    python -m strikewatch.learn.train_linking read  --cache PATH   # extract the dev ledgers once
+    python -m strikewatch.learn.train_linking cv    --cache PATH   # leave-one-ledger-out report
+    python -m strikewatch.learn.train_linking train --cache PATH   # rewrite the shipped weights
+
+The dev ledger golds say which report of which article belongs to which strike: labelled
+pair data. `read` ingests each dev ledger's articles as `eval --ledger` does
+(evaluate_ledger.build_ledger: pipeline.run into a fresh store) and keeps the mentions,
+the articles and what scoring needs (pickled at PATH). Each occurred, non-background event
+mention is given the strikes whose reports its spans align with (the ledger scorer's own
+alignment, evaluate.aligned_entries); every pair the blocking compares
+(linking.blocked_pairs) that breaks no cannot-link rule is labelled: the same strike 1,
+different strikes 0, unknown (a side aligned to none, tied strikes) left out.
+
+The fit is splink's model itself, a logistic function of the comparison levels reached
+(log2 Bayes factors summed with the prior's log-odds): a logistic regression over one
+indicator per non-null level, its weights held near the hand weights by a Gaussian prior
+(L2 on the difference; a level the labels rarely see keeps about its hand weight) and the
+bias the prior's log-odds. Unlike counting m and u per level (splink's supervised
+estimate_m_from_pairwise_labels, naive Bayes), the joint fit does not count correlated
+evidence twice (the wording and the specific words; the place and the date). Deterministic
+(L-BFGS from the hand weights, rounded), offline.
+
+`cv` fits on every dev ledger but one, resolves the left-out ledger with the fitted weights
+(linking.using) and scores it (evaluate_ledger.score_ledger) against the hand weights, and
+reports the pairwise AUC / precision / recall of both at LINK_THRESHOLD (`--fit` picks the
+fit: FITS). `train` writes the labelled pairs (PAIRS_PATH, levels and labels only) and the
+weights fitted on them (WEIGHTS_PATH); `refit` rebuilds the weights from PAIRS_PATH alone.
+The measured result (resolve/README.md): no fit beat the hand weights on the ledgers, so
+the shipped weights are not the default (linking.DEFAULT_MODEL).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import math
+import pickle
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from strikewatch.evaluate import aligned_entries, evidence_spans, load_gold, record_spans
+from strikewatch.evaluate_ledger import (
+    BuiltLedger,
+    LedgerScore,
+    _stored_article,
+    article_input,
+    load_ledger_gold,
+    score_ledger,
+)
+from strikewatch.records import Article, Mention
+from strikewatch.resolve import resolve
+from strikewatch.resolve.features import Features, features, hard_conflict
+from strikewatch.resolve.linking import (
+    HAND,
+    LINK_THRESHOLD,
+    SPEC,
+    WEIGHTS_PATH,
+    LinkModel,
+    blocked_pairs,
+    level_labels,
+    pair_levels,
+    using,
+)
+
+LEDGER_DIR = Path(__file__).resolve().parents[2] / "tests" / "gold" / "ledger"
+#: Dev ledgers (never a held-out one, never a batch being written).
+DEV_LEDGERS: tuple[str, ...] = (
+    "boats", "theatres", "rc", "rg", "rj", "rk", "rm", "rn", "ro", "rt",
+    "esh", "esi", "esj", "esm", "esn", "est")
+#: The labelled pairs the shipped weights were fitted on (`save_pairs`).
+PAIRS_PATH = WEIGHTS_PATH.with_name("linking_pairs.json")
+#: The fit the shipped weights come from (FITS).
+FIT = "levels"
+#: The Gaussian prior's strength (per level, in natural-log units²): how far the labels
+#: may pull a weight from its hand value.
+L2 = 2.0
+DIGITS = 3
+#: Label an occurred report that aligns with no strike (a false or fragmentary one) as
+#: another strike than a report of one (else the pair is left out).
+UNALIGNED_NEGATIVE = False
+
+
+@dataclass
+class LedgerCase:
+    """One dev ledger as extraction read it: what resolving and scoring it again needs."""
+
+    name: str
+    mentions: list[Mention]
+    articles: dict[str, Article]  # article id -> article
+    built_articles: dict[str, Article | None]  # gold file name -> its stored article
+    crashed: list[tuple[str, str]]
+    strikes_of: dict[str, frozenset[str]]  # mention id -> the strikes it reports
+
+    def path(self) -> Path:
+        return LEDGER_DIR / f"{self.name}.json"
+
+
+def read_ledger(path: Path) -> LedgerCase:
+    """Ingest a ledger gold's articles as `eval --ledger` does and label the mentions."""
+    from strikewatch import pipeline
+    from strikewatch.store import open_store
+
+    lg = load_ledger_gold(path)
+    with tempfile.TemporaryDirectory(prefix="pairlink-") as tmp:
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        items = {g.name: article_input(g) for g in lg.golds}
+        for g in lg.golds:
+            (folder / f"{g.stem}.json").write_text(json.dumps(items[g.name]),
+                                                   encoding="utf-8")
+        store = open_store(str(Path(tmp) / "ledger.db"))
+        try:
+            report = pipeline.run([str(folder)], store)
+            failed = dict(report.extract_failures)
+            crashed = [(Path(n).name, why) for n, why in report.ingest.skipped]
+            built: dict[str, Article | None] = {}
+            for name, item in items.items():
+                built[name] = _stored_article(store, item)
+                found = built[name]
+                if found is not None and found.id in failed:
+                    crashed.append((name, failed[found.id]))
+            mentions = list(store.mentions())
+            articles = store.get_articles({m.article_id for m in mentions})
+        finally:
+            store.close()
+    return LedgerCase(path.stem, mentions, articles, built, crashed,
+                      label_mentions(path, mentions, built))
+
+
+def label_mentions(path: Path, mentions: Sequence[Mention],
+                   built: Mapping[str, Article | None]) -> dict[str, frozenset[str]]:
+    """Mention id -> the strikes whose reports its spans align with (the ledger scorer's
+    alignment, evaluate_ledger.report_incidents, applied to one mention), for occurred
+    event mentions that are not background; the others are left out (unknown)."""
+    lg = load_ledger_gold(path)
+    owner = {r: s.id for s in lg.strikes for r in s.reports}
+    by_article: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.kind != "tally" and m.status == "occurred" and not m.background:
+            by_article.setdefault(m.article_id, []).append(m)
+    out: dict[str, set[str]] = {}
+    for g in lg.golds:
+        art = built.get(g.name)
+        if art is None:
+            continue
+        gold, _ = load_gold(g)
+        entries = gold.get("expect") or []
+        spans = [evidence_spans(art.text, e.get("evidence") or [], f"{g.name} {e.get('key')}")
+                 for e in entries]
+        for m in by_article.get(art.id, []):
+            rec = m.model_dump(mode="json")
+            found = aligned_entries(rec, record_spans(rec), entries, spans)
+            if not found:
+                continue
+            top = max(w for w, _ in found)
+            for w, j in found:
+                sid = owner.get(f"{g.name}#{entries[j].get('key')}")
+                if w == top and sid is not None:
+                    out.setdefault(m.id, set()).add(sid)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def save_cases(cases: Sequence[LedgerCase], path: Path) -> None:
+    path.write_bytes(pickle.dumps(list(cases), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def load_cases(path: Path) -> list[LedgerCase]:
+    return list(pickle.loads(path.read_bytes()))
+
+
+# --- labelled pairs -----------------------------------------------------------------------
+
+@dataclass
+class Pair:
+    ledger: str
+    a: str
+    b: str
+    levels: dict[str, int]  # comparison -> gamma (linking.blocked_pairs)
+    label: int | None  # 1 same strike, 0 different, None unknown
+
+
+def pair_label(a: frozenset[str] | None, b: frozenset[str] | None) -> int | None:
+    """1 where both report the one same strike, 0 where they share none, else unknown
+    (an empty set: an occurred report aligned to no strike, a false one: 0 beside a
+    report of a strike when UNALIGNED_NEGATIVE)."""
+    if a == frozenset() and b or b == frozenset() and a:
+        return 0
+    if not a or not b:
+        return None
+    if len(a) == 1 and a == b:
+        return 1
+    return 0 if not a & b else None
+
+
+def _strikes_of(case: LedgerCase) -> dict[str, frozenset[str]]:
+    strikes_of = dict(case.strikes_of)
+    if UNALIGNED_NEGATIVE:
+        for m in case.mentions:
+            if m.kind != "tally" and m.status == "occurred" and not m.background:
+                strikes_of.setdefault(m.id, frozenset())
+    return strikes_of
+
+
+def case_pairs(case: LedgerCase) -> list[Pair]:
+    """Every blocked pair of the ledger's event mentions that no cannot-link rule parts."""
+    feats = {m.id: features(m, case.articles.get(m.article_id))
+             for m in case.mentions if m.kind != "tally"}
+    strikes_of = _strikes_of(case)
+    out = []
+    for a, b, levels in blocked_pairs(list(feats.values())):
+        if hard_conflict(feats[a], feats[b]) is not None:
+            continue
+        out.append(Pair(case.name, a, b, levels,
+                        pair_label(strikes_of.get(a), strikes_of.get(b))))
+    return out
+
+
+def signal_pairs(case: LedgerCase) -> list[Pair]:
+    """The pairs attaching asks the model about while resolving the case with the hand
+    weights (`attaching.mention_model`: an undated page's report beside dated incidents
+    sharing a rare signal, which no day key blocks together), labelled alike."""
+    from strikewatch.resolve import attaching
+
+    asked: list[tuple[Features, Features]] = []
+    original = attaching.pair_probabilities
+
+    def recording(pairs: Sequence[tuple[Features, Features]]) -> list[float]:
+        asked.extend(pairs)
+        return original(pairs)
+
+    attaching.pair_probabilities = recording
+    try:
+        with using(HAND):
+            resolve(case.mentions, case.articles)
+    finally:
+        attaching.pair_probabilities = original
+    strikes_of = _strikes_of(case)
+    seen: set[tuple[str, str]] = set()
+    uniq = []
+    for a, b in asked:
+        key = (min(a.unique_id, b.unique_id), max(a.unique_id, b.unique_id))
+        if key not in seen and hard_conflict(a, b) is None:
+            seen.add(key)
+            uniq.append((a, b))
+    return [Pair(case.name, a.unique_id, b.unique_id, lv,
+                 pair_label(strikes_of.get(a.unique_id), strikes_of.get(b.unique_id)))
+            for (a, b), lv in zip(uniq, pair_levels(uniq), strict=True)]
+
+
+# --- the fit ------------------------------------------------------------------------------
+
+def _columns() -> list[tuple[str, str, float]]:
+    """(comparison, level label, hand weight) of every non-null level, in SPEC order."""
+    return [(name, label, w) for name, levels in SPEC for _, label, w in levels
+            if w is not None]
+
+
+def design(pairs: Sequence[Pair]) -> tuple[Any, Any]:
+    """The 0/1 matrix of levels reached (one column per non-null level) and the labels."""
+    import numpy as np
+
+    cols = _columns()
+    index = {(c, lab): j for j, (c, lab, _) in enumerate(cols)}
+    names = level_labels()
+    X = np.zeros((len(pairs), len(cols)))
+    for i, p in enumerate(pairs):
+        for c, g in p.levels.items():
+            j = index.get((c, names[c].get(g, "")))
+            if j is not None:
+                X[i, j] = 1.0
+    y = np.asarray([p.label for p in pairs], dtype=float)
+    return X, y
+
+
+def fit_levels_fixed_prior(pairs: Sequence[Pair], l2: float = L2,
+                           base: LinkModel = HAND) -> LinkModel:
+    """`fit_model` with the prior held at the base's (the labelled share of matches is no
+    estimate of it: most blocked pairs are unlabelled)."""
+    return fit_model(pairs, l2, base, "trained-fixed-prior", fixed_prior=True)
+
+
+def fit_model(pairs: Sequence[Pair], l2: float = L2, base: LinkModel = HAND,
+              name: str = "trained", fixed_prior: bool = False) -> LinkModel:
+    """The weights of the labelled pairs: logistic regression over the level indicators,
+    L2 toward `base`'s weights (natural-log units), bias free; L-BFGS from `base`."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    used = [p for p in pairs if p.label is not None]
+    X, y = design(used)
+    cols = _columns()
+    ln2 = math.log(2.0)
+    w0 = np.asarray([base.weight(c, lab, h) * ln2 for c, lab, h in cols])
+    b0 = math.log(base.prior / (1.0 - base.prior))
+    n = len(cols)
+
+    def loss(theta: Any) -> tuple[float, Any]:
+        w, b = theta[:n], theta[n]
+        z = X @ w + b
+        f = float(np.sum(np.logaddexp(0.0, z) - y * z)) + 0.5 * l2 * float((w - w0) @ (w - w0))
+        r = 1.0 / (1.0 + np.exp(-z)) - y
+        g = np.empty_like(theta)
+        g[:n] = X.T @ r + l2 * (w - w0)
+        g[n] = 0.0 if fixed_prior else float(np.sum(r))
+        return f, g
+
+    res = minimize(loss, np.concatenate([w0, [b0]]), jac=True, method="L-BFGS-B",
+                   options={"maxiter": 5000, "gtol": 1e-10, "ftol": 1e-14})
+    w, b = res.x[:n], float(res.x[n])
+    weights: dict[str, dict[str, float]] = {}
+    for j, (c, lab, _) in enumerate(cols):
+        weights.setdefault(c, {})[lab] = round(float(w[j]) / ln2, DIGITS)
+    prior = round(1.0 / (1.0 + math.exp(-b)), 6)
+    return LinkModel(prior, weights, name)
+
+
+def fit_scales(pairs: Sequence[Pair], l2: float = L2, base: LinkModel = HAND,
+               name: str = "trained-scales") -> LinkModel:
+    """Fewer parameters than `fit_model`: one factor per comparison scaling its base
+    weights (the levels keep their order and ratios) and the prior, fitted as a logistic
+    regression on each comparison's base weight reached, the factors held near 1."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    used = [p for p in pairs if p.label is not None]
+    names = level_labels()
+    comps = [c for c, _ in SPEC]
+    ln2 = math.log(2.0)
+    hand = {(c, lab): w for c, lab, w in _columns()}
+    X = np.zeros((len(used), len(comps)))
+    for i, p in enumerate(used):
+        for j, c in enumerate(comps):
+            g = p.levels[c]
+            if g >= 0:
+                lab = names[c][g]
+                X[i, j] = base.weight(c, lab, hand[(c, lab)]) * ln2
+    y = np.asarray([p.label for p in used], dtype=float)
+    n = len(comps)
+    a0 = np.ones(n)
+
+    def loss(theta: Any) -> tuple[float, Any]:
+        a, b = theta[:n], theta[n]
+        z = X @ a + b
+        f = float(np.sum(np.logaddexp(0.0, z) - y * z)) + 0.5 * l2 * float((a - a0) @ (a - a0))
+        r = 1.0 / (1.0 + np.exp(-z)) - y
+        g = np.empty_like(theta)
+        g[:n] = X.T @ r + l2 * (a - a0)
+        g[n] = float(np.sum(r))
+        return f, g
+
+    b0 = math.log(base.prior / (1.0 - base.prior))
+    res = minimize(loss, np.concatenate([a0, [b0]]), jac=True, method="L-BFGS-B",
+                   options={"maxiter": 5000, "gtol": 1e-10, "ftol": 1e-14})
+    a, b = res.x[:n], float(res.x[n])
+    weights = {c: {lab: round(float(a[j]) * base.weight(c, lab, hand[(c, lab)]), DIGITS)
+                   for (cc, lab) in hand if cc == c} for j, c in enumerate(comps)}
+    return LinkModel(round(1.0 / (1.0 + math.exp(-b)), 6), weights, name)
+
+
+def fit_counts_all(pairs: Sequence[Pair], l2: float = L2, base: LinkModel = HAND) -> LinkModel:
+    """`fit_counts` with u and the prior from every blocked pair not labelled the same
+    strike (unknown pairs too: most are another strike or a false report)."""
+    return fit_counts([dataclasses.replace(p, label=p.label or 0) for p in pairs], l2, base,
+                      "trained-counts-all")
+
+
+def fit_counts(pairs: Sequence[Pair], l2: float = L2, base: LinkModel = HAND,
+               name: str = "trained-counts") -> LinkModel:
+    """Fellegi-Sunter by counting, as splink's supervised estimation does (m of each level:
+    its share among same-strike pairs, estimate_m_from_pairwise_labels; u here its share
+    among different-strike blocked pairs, not random pairs, since the prior is among
+    blocked pairs): `l2` pseudo-pairs per comparison spread as the base weights imply
+    (add-`l2` smoothing), the prior the labelled share of matches."""
+    used = [p for p in pairs if p.label is not None]
+    names = level_labels()
+    hand = {(c, lab): w for c, lab, w in _columns()}
+    weights: dict[str, dict[str, float]] = {}
+    for c, levels in SPEC:
+        labs = [lab for _, lab, w in levels if w is not None]
+        n1 = {lab: 0.0 for lab in labs}
+        n0 = {lab: 0.0 for lab in labs}
+        for p in used:
+            g = p.levels[c]
+            if g >= 0:
+                (n1 if p.label else n0)[names[c][g]] += 1
+        # the base's m and u shares, with u spread evenly (its weights fix only m/u ratios)
+        bm = {lab: 2.0 ** base.weight(c, lab, hand[(c, lab)]) for lab in labs}
+        zm = sum(bm.values())
+        t1, t0 = sum(n1.values()) + l2, sum(n0.values()) + l2
+        weights[c] = {lab: round(math.log2(((n1[lab] + l2 * bm[lab] / zm) / t1)
+                                           / ((n0[lab] + l2 / len(labs)) / t0)), DIGITS)
+                      for lab in labs}
+    pos = sum(p.label == 1 for p in used)
+    return LinkModel(round(pos / max(len(used), 1), 6), weights, name)
+
+
+#: The fits `--fit` may name.
+FITS = {"levels": fit_model, "scales": fit_scales, "counts": fit_counts,
+        "counts-all": fit_counts_all, "levels-fixed-prior": fit_levels_fixed_prior}
+
+
+def pair_scores(pairs: Sequence[Pair], model: LinkModel) -> list[float]:
+    """Each pair's match probability under `model` (as splink computes it)."""
+    names = level_labels()
+    hand = {(c, lab): w for c, lab, w in _columns()}
+    logit = math.log2(model.prior / (1.0 - model.prior))
+    out = []
+    for p in pairs:
+        s = logit
+        for c, g in p.levels.items():
+            lab = names[c].get(g)
+            if g >= 0 and lab is not None:
+                s += model.weight(c, lab, hand[(c, lab)])
+        out.append(1.0 / (1.0 + 2.0 ** (-s)) if s > -1000 else 0.0)
+    return out
+
+
+def auc(scores: Sequence[float], labels: Sequence[int]) -> float:
+    """The probability a random same-strike pair outscores a random different one."""
+    pos = [s for s, y in zip(scores, labels, strict=True) if y == 1]
+    neg = sorted(s for s, y in zip(scores, labels, strict=True) if y == 0)
+    if not pos or not neg:
+        return float("nan")
+    import bisect
+
+    total = 0.0
+    for s in pos:
+        lo = bisect.bisect_left(neg, s)
+        hi = bisect.bisect_right(neg, s)
+        total += lo + 0.5 * (hi - lo)
+    return total / (len(pos) * len(neg))
+
+
+def pair_report(pairs: Sequence[Pair], model: LinkModel) -> str:
+    """AUC, precision and recall at LINK_THRESHOLD of `model` on the labelled pairs."""
+    used = [p for p in pairs if p.label is not None]
+    ys = [int(p.label or 0) for p in used]
+    ss = pair_scores(used, model)
+    tp = sum(s >= LINK_THRESHOLD and y for s, y in zip(ss, ys, strict=True))
+    fp = sum(s >= LINK_THRESHOLD and not y for s, y in zip(ss, ys, strict=True))
+    pos = sum(ys)
+    return (f"AUC {auc(ss, ys):.3f} precision {tp}/{tp + fp} recall {tp}/{pos} "
+            f"(pairs {len(used)}, {pos} same strike)")
+
+
+# --- resolving and scoring ----------------------------------------------------------------
+
+def score_case(case: LedgerCase, model: LinkModel) -> LedgerScore:
+    """The ledger of the case resolved with `model`'s weights, scored."""
+    with using(model):
+        incidents, _ = resolve(case.mentions, case.articles)
+    return score_ledger(load_ledger_gold(case.path()),
+                        BuiltLedger(incidents, case.built_articles, case.crashed))
+
+
+def _short(sc: LedgerScore) -> str:
+    return (f"found {sc.found}/{sc.strikes} dup {sc.duplicate_incidents} "
+            f"false {sc.false_incidents} merged {sc.merged}/{sc.multi_report} "
+            f"pairs {sc.pairs_together}/{sc.pairs} over {sc.over_merged} "
+            f"date {sc.date_exact}/{sc.dated} toll {sc.toll_exact}/{sc.strikes}")
+
+
+def training_pairs(case: LedgerCase) -> list[Pair]:
+    """The blocked pairs and the signal pairs attaching asks about beyond them."""
+    pairs = case_pairs(case)
+    seen = {(min(p.a, p.b), max(p.a, p.b)) for p in pairs}
+    return pairs + [p for p in signal_pairs(case) if (min(p.a, p.b), max(p.a, p.b)) not in seen]
+
+
+def cross_validate(cases: Sequence[LedgerCase], l2: float = L2,
+                   out: Any = print, fit: str = "levels") -> tuple[LedgerScore, LedgerScore]:
+    """Leave one ledger out: fit on the others, resolve and score the left-out one with the
+    fitted and with the hand weights. Returns the summed scores (hand, trained)."""
+    pairs = {c.name: training_pairs(c) for c in cases}
+    tot_h, tot_t = LedgerScore(), LedgerScore()
+    held: list[Pair] = []
+    scored_t: list[float] = []
+    for c in cases:
+        train = [p for name, ps in pairs.items() if name != c.name for p in ps]
+        model = FITS[fit](train, l2)
+        test = [p for p in pairs[c.name] if p.label is not None]
+        held += test
+        scored_t += pair_scores(test, model)
+        h, t = score_case(c, HAND), score_case(c, model)
+        tot_h.add(h)
+        tot_t.add(t)
+        out(f"{c.name:9s} hand    {_short(h)}")
+        out(f"{'':9s} trained {_short(t)}")
+    ys = [int(p.label or 0) for p in held]
+    ss_h = pair_scores(held, HAND)
+    for name, ss in (("hand", ss_h), ("trained (out of fold)", scored_t)):
+        tp = sum(s >= LINK_THRESHOLD and y for s, y in zip(ss, ys, strict=True))
+        fp = sum(s >= LINK_THRESHOLD and not y for s, y in zip(ss, ys, strict=True))
+        out(f"pairs {name}: AUC {auc(ss, ys):.3f} precision {tp}/{tp + fp} "
+            f"recall {tp}/{sum(ys)}")
+    out(f"TOTAL     hand    {_short(tot_h)}")
+    out(f"{'':9s} trained {_short(tot_t)}")
+    return tot_h, tot_t
+
+
+def write_model(model: LinkModel, path: Path = WEIGHTS_PATH) -> None:
+    path.write_text(json.dumps(model.to_json(), indent=1, sort_keys=True) + "\n",
+                    encoding="utf-8")
+
+
+def save_pairs(pairs: Sequence[Pair], path: Path = PAIRS_PATH) -> None:
+    """The labelled pairs as data (ledger, level labels reached, label; no text, no ids):
+    what `refit` rebuilds the shipped weights from without reading any article."""
+    names = level_labels()
+    rows = [[p.ledger, p.label, {c: names[c][g] for c, g in sorted(p.levels.items()) if g >= 0}]
+            for p in pairs if p.label is not None]
+    path.write_text(json.dumps({"comparisons": [c for c, _ in SPEC], "pairs": rows},
+                               separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def load_pairs(path: Path = PAIRS_PATH) -> list[Pair]:
+    """`save_pairs`' pairs back (a level label no longer in SPEC is dropped: null)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    gamma = {c: {lab: g for g, lab in by.items()} for c, by in level_labels().items()}
+    out = []
+    for i, (ledger, label, reached) in enumerate(data["pairs"]):
+        levels = {c: gamma[c].get(reached.get(c, ""), -1) for c, _ in SPEC}
+        out.append(Pair(str(ledger), f"{i}l", f"{i}r", levels, label))
+    return out
+
+
+def read_all(names: Iterable[str] = DEV_LEDGERS, log: Any = print) -> list[LedgerCase]:
+    cases = []
+    for n in names:
+        log(f"reading {n}")
+        cases.append(read_ledger(LEDGER_DIR / f"{n}.json"))
+    return cases
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("what", choices=("read", "cv", "train", "refit", "pairs"))
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/train-linking-cache.pkl"))
+    ap.add_argument("--ledgers", nargs="*", default=list(DEV_LEDGERS))
+    ap.add_argument("--l2", type=float, default=L2)
+    ap.add_argument("--out", type=Path, default=WEIGHTS_PATH)
+    ap.add_argument("--unaligned-negative", action="store_true")
+    ap.add_argument("--fit", choices=sorted(FITS), default=FIT)
+    args = ap.parse_args(argv)
+    if args.what == "refit":  # offline: from the shipped labelled pairs alone
+        pairs = load_pairs()
+        write_model(FITS[args.fit](pairs, args.l2), args.out)
+        print(f"wrote {args.out} from {len(pairs)} labelled pairs")
+        return
+    global UNALIGNED_NEGATIVE
+    UNALIGNED_NEGATIVE = UNALIGNED_NEGATIVE or args.unaligned_negative
+    if args.what == "read" or not args.cache.exists():
+        save_cases(read_all(args.ledgers, lambda s: print(s, flush=True)), args.cache)
+        if args.what == "read":
+            return
+    cases = [c for c in load_cases(args.cache) if c.name in set(args.ledgers)]
+    if args.what == "cv":
+        cross_validate(cases, args.l2, lambda s: print(s, flush=True), args.fit)
+    elif args.what == "pairs":
+        ps = [p for c in cases for p in training_pairs(c)]
+        print("hand    ", pair_report(ps, HAND))
+        m = FITS[args.fit](ps, args.l2)
+        print("trained ", pair_report(ps, m), "(in sample)")
+        for c, ws in m.weights.items():
+            print(c, {k: (v, HAND.weight(c, k, 0.0)) for k, v in ws.items()})
+        print("prior", m.prior)
+    else:
+        pairs = [p for c in cases for p in training_pairs(c)]
+        save_pairs(pairs)
+        model = FITS[args.fit](load_pairs(), args.l2)  # what `refit` gives
+        write_model(model, args.out)
+        print(f"wrote {args.out} and {PAIRS_PATH}: {pair_report(pairs, model)}")
+
+
+if __name__ == "__main__":
+    # run from the importable module, so the cache pickles its classes by their real name
+    from strikewatch.learn.train_linking import main as _main
+
+    _main()
