@@ -46,11 +46,15 @@ DATE_RE = anchored(re.compile(
 #: the copy was filed, not an event's; with a year, it dates a page that came without one.
 _SHORT_MONTHS = {"ene": 1, "feb": 2, "mar": 3, "abr": 4, "may": 5, "jun": 6, "jul": 7,
                  "ago": 8, "sep": 9, "sept": 9, "set": 9, "oct": 10, "nov": 11, "dic": 12}
+#: also the day told in figures, after a comma or a slash: "Ciudad de México / 03.11.2025
+#: (AFP)", "CARACAS, 12/11/2025 (EFE) –"
+_AGENCY = (r"\((?:EFE|AFP|AP|Reuters|Europa Press|EP|Xinhua|Prensa Latina|Sputnik|ANSA|DPA|dpa|"
+           r"Notimex|Efe|DW|ANDINA|Télam|Telam)\)")
 DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-ZÁÉÍÓÚÑ][^\n,()]{1,40},\s+(?P<d>\d{1,2})\s+(?:de\s+)?"
-    r"(?P<m>[a-záéíóú]+)\.?(?:\s+(?:de\s+|del\s+)?(?P<y>\d{4}))?\s*"
-    r"\((?:EFE|AFP|AP|Reuters|Europa Press|EP|Xinhua|Prensa Latina|Sputnik|ANSA|DPA|dpa|"
-    r"Notimex|Efe)\)\s*[.\-–—]", re.IGNORECASE)
+    r"(?m)^[ \t]*[A-ZÁÉÍÓÚÑ][^\n,()/]{1,40}(?:,\s+(?P<d>\d{1,2})\s+(?:de\s+)?"
+    r"(?P<m>[a-záéíóú]+)\.?(?:\s+(?:de\s+|del\s+)?(?P<y>\d{4}))?|"
+    r"\s*[,/]\s*(?P<nd>\d{1,2})[./-](?P<nm>\d{1,2})[./-](?P<ny>(?:19|20)\d{2}))\s*"
+    + _AGENCY + r"\s*[.\-–—:]?", re.IGNORECASE)
 
 
 def dateline(text: str) -> tuple[int, int, dt.date | None] | None:
@@ -59,6 +63,12 @@ def dateline(text: str) -> tuple[int, int, dt.date | None] | None:
     m = DATELINE.search(text)
     if m is None:
         return None
+    if m.group("nd"):
+        try:
+            return m.start(), m.end(), dt.date(int(m.group("ny")), int(m.group("nm")),
+                                               int(m.group("nd")))
+        except ValueError:
+            return m.start(), m.end(), None
     word = m.group("m").lower()
     month = MONTHS.get(word) or _SHORT_MONTHS.get(word)
     if month is None:

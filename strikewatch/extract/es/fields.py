@@ -25,6 +25,7 @@ from strikewatch.extract.es.lexicon import (
     FUTURE_VERB,
     GOVERNED_BY_MOOD,
     HEDGES,
+    KIND_OF_ACT,
     LAND_TARGET,
     LEFT_OPEN,
     ONLY_POSSIBLE,
@@ -63,6 +64,8 @@ def _status(doc: Doc, f: Frame) -> None:
     ts = f.trigger.start - f.sentence.start
     if f.status == "occurred" and _KEPT_FROM.search(f.sentence.text[max(0, ts - 60):ts]):
         f.drop = True  # "un intento de impedir que Trump ataque lanchas": no act done
+    if f.status == "occurred" and KIND_OF_ACT.search(f.sentence.text[max(0, ts - 40):ts]):
+        f.drop = True  # "rechazó toda intervención", "cualquier ataque": a kind of act
     if f.status == "hypothetical" and (f.anaphoric or _INDIRECT.search(f.sentence.text) or
                                        _PRETERITE.fullmatch(word)):
         # "dudas sobre si el ataque fue legal": a question about an event told; "si se
@@ -199,7 +202,8 @@ def _own_end(doc: Doc, f: Frame) -> int:
     return m.start() if m else f.end
 
 
-@component("es_counts", requires=("doc.frames",), assigns=("frame.counts", "frame.approx"))
+@component("es_counts", requires=("doc.frames",), assigns=("frame.counts", "frame.approx",
+                                                       "frame.toll_raised"))
 def read_counts(doc: Doc) -> None:
     """Casualty counts of every frame (es/counts.py)."""
     for f in doc.frames:
@@ -218,6 +222,8 @@ def read_counts(doc: Doc) -> None:
                 f.cite("killed", a, b)
         open_if_toll_may_rise(doc, f, es_counts.TOLL_MAY_RISE)
         cite_toll_stage(doc, f, (es_counts.TOLL_UPDATED, es_counts.TOLL_EARLY))
+        f.toll_raised = "killed" in f.counts and es_counts.TOLL_UPDATED.search(
+            doc.text, f.start, _own_end(doc, f)) is not None
         drop_unplaced_deaths(doc, f, es_counts.UNPLACED_DEATHS)
     _aboard_lists(doc)
 

@@ -1,0 +1,152 @@
+"""Spanish real reporting (issue 14): tolls told as an update, the dead told as a part of
+those aboard or in the passive, a kind of act that is no act, agency datelines in figures.
+Every sentence is our own, in several registers (wire, broadcaster, Mexican, Colombian,
+Venezuelan, Spanish copy), never a gold article's."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.extract import registry
+from strikewatch.extract.es.dates import dateline
+from strikewatch.records import Article, Mention
+
+PUB = "2025-11-14"  # a Friday
+
+
+def read(text: str, published: str | None = PUB) -> list[Mention]:
+    art = Article(id="t-es-real", text=text, published=published, language="es")
+    return registry.checked(registry.get_extractor("strikewatch-rules-es"), art)
+
+
+def events(text: str, published: str | None = PUB) -> list[Mention]:
+    return [m for m in read(text, published) if m.kind == "event"]
+
+
+def occurred(text: str, published: str | None = PUB) -> list[Mention]:
+    return [m for m in events(text, published) if m.status == "occurred"]
+
+
+# --- a toll told as an update ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, toll", [
+    ("Un ataque de Estados Unidos contra una narcolancha en el Caribe dejó tres muertos. "
+     "La cifra de muertos se elevó después a cinco, según el Pentágono.", 5),
+    ("El bombardeo de la Fuerza Aérea contra un campamento de disidentes en el Guaviare "
+     "dejó siete muertos. El balance de fallecidos ascendió a 19, informó Medicina Legal.", 19),
+    ("Las fuerzas estadounidenses hundieron el martes una lancha en el Pacífico; murieron "
+     "dos tripulantes. El número de muertos subió a cuatro tras hallarse dos cuerpos.", 4),
+    ("Un dron israelí atacó un vehículo en el sur del Líbano y mató a dos personas. El "
+     "recuento de muertos llegó finalmente a tres, según la agencia oficial.", 3),
+])
+def test_a_toll_told_as_raised_is_the_act_s_newer_figure(text: str, toll: int) -> None:
+    (m,) = occurred(text)
+    assert (m.killed_low, m.killed_high) == (toll, toll)
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("El saldo de fallecidos del ataque contra la embarcación es de seis, informó el "
+     "Comando Sur.", 6),
+    ("Estados Unidos atacó una lancha en el Caribe. El total de fallecidos quedó en ocho, "
+     "de acuerdo con el Comando Sur.", 8),
+])
+def test_a_toll_told_as_where_it_stands_is_read(text: str, toll: int) -> None:
+    (m,) = occurred(text)
+    assert (m.killed_low, m.killed_high) == (toll, toll)
+
+
+def test_a_campaign_s_running_toll_is_no_strike_s_toll() -> None:
+    got = occurred("Fuerzas estadounidenses hundieron una lancha en el Caribe y murieron "
+                   "tres personas. Con este ataque, la cifra de muertos en lo que va de la "
+                   "campaña asciende a 83.")
+    assert [(m.killed_low, m.killed_high) for m in got] == [(3, 3)]
+
+
+def test_a_raised_toll_set_apart_is_not_offered_to_the_act() -> None:
+    got = occurred("Un ataque de Estados Unidos contra una lancha en el Caribe dejó tres "
+                   "muertos. Otros dos muertos se sumaron a la cifra de la campaña.")
+    assert got[0].killed_low == 3
+
+
+def test_a_list_of_fates_is_no_toll() -> None:
+    got = occurred("El Ejército bombardeó el domingo un campamento del ELN en Nariño y "
+                   "murieron doce guerrilleros. Este año, ochenta guerrilleros han sido "
+                   "abatidos, capturados o se han desmovilizado en el departamento.")
+    assert all(m.killed_low != 80 for m in got)
+
+
+# --- the dead told as a part of those aboard, or in the passive --------------------------
+
+@pytest.mark.parametrize("text, toll", [
+    ("Dos de sus tripulantes murieron y uno sobrevivió tras el ataque de EE.UU. contra "
+     "una lancha en el Pacífico.", 2),
+    ("Tres de los ocupantes de la narcolancha murieron en el bombardeo estadounidense en "
+     "el Caribe.", 3),
+    ("El Comando Sur informó que tres narcoterroristas fueron abatidos en un ataque contra "
+     "una embarcación en el Caribe.", 3),
+    ("Según el secretario de Guerra, cuatro tripulantes fueron neutralizados en el ataque "
+     "contra un semisumergible en el Pacífico oriental.", 4),
+    ("Cinco presuntos narcotraficantes han sido neutralizados en un bombardeo contra una "
+     "lancha rápida frente a las costas de Venezuela, dijo el Pentágono.", 5),
+])
+def test_the_dead_told_as_some_of_those_aboard_or_in_the_passive(text: str,
+                                                                  toll: int) -> None:
+    (m,) = occurred(text)
+    assert (m.killed_low, m.killed_high) == (toll, toll)
+
+
+# --- a kind of act is no act -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Sheinbaum volvió a rechazar toda intervención militar extranjera en México.",
+    "La presidenta dijo que no aceptará ninguna intervención y rechazó cualquier ataque "
+    "en territorio mexicano.",
+    "El canciller venezolano advirtió que todo bombardeo en su territorio sería una "
+    "agresión.",
+    "Según la mandataria, la solución está en la cooperación entre ambos países y no en "
+    "incursiones armadas.",
+    "El Gobierno colombiano condenó cualquier tipo de ataque contra pescadores.",
+])
+def test_a_kind_of_act_is_no_act_done(text: str) -> None:
+    assert occurred(text) == []
+
+
+def test_plural_acts_with_their_article_may_still_be_acts() -> None:
+    got = read("El Gobierno condenó todos los ataques de la semana pasada, que dejaron "
+               "seis muertos en el Caribe.")
+    assert any(m.killed_low == 6 for m in got)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Trump amenazó con atacar a los cárteles en territorio mexicano.", "threatened"),
+    ("El Pentágono planea nuevos ataques contra lanchas en el Pacífico.", "planned"),
+])
+def test_threats_and_plans_stay_what_they_are(text: str, status: str) -> None:
+    assert [m.status for m in events(text)] == [status]
+
+
+# --- agency datelines --------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, day", [
+    ("Ciudad de México / 03.11.2025 (AFP) El Ejército de EE.UU. atacó una lancha.",
+     "2025-11-03"),
+    ("CARACAS, 12/11/2025 (EFE) – Las fuerzas de EE.UU. hundieron otra embarcación.",
+     "2025-11-12"),
+    ("Bogotá, 5 de noviembre de 2025 (Europa Press) - El Ejército bombardeó un campamento.",
+     "2025-11-05"),
+])
+def test_an_agency_dateline_with_its_year_gives_the_filing_day(line: str, day: str) -> None:
+    got = dateline(line)
+    assert got is not None and str(got[2]) == day
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Ciudad de México / 03.11.2025 (AFP) El Ejército de Estados Unidos bombardeó el pasado "
+     "sábado una lancha en el Pacífico oriental y mató a dos personas.", "2025-11-01"),
+    ("CARACAS, 12/11/2025 (EFE) – Estados Unidos atacó este martes una lancha en el Caribe "
+     "y mató a tres personas, informó el Comando Sur.", "2025-11-11"),
+])
+def test_relative_days_on_an_undated_page_count_from_the_dateline(text: str,
+                                                                  day: str) -> None:
+    (m,) = occurred(text, published=None)
+    assert m.date_low == day
