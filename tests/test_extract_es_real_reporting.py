@@ -150,3 +150,37 @@ def test_relative_days_on_an_undated_page_count_from_the_dateline(text: str,
                                                                   day: str) -> None:
     (m,) = occurred(text, published=None)
     assert m.date_low == day
+
+
+# --- a day without its year on a page with no date ---------------------------------------
+
+@pytest.mark.parametrize("text, day", [
+    # the weekday agrees with one year the page names
+    ("El domingo 20 de julio, un ataque con drones del ELN mató a tres soldados en el "
+     "Catatumbo. En 2025 ya van más de 75 ataques de este tipo.", "2025-07-20"),
+    ("Tres militares murieron el martes 11 de noviembre en un ataque con drones en el "
+     "Cauca. Es el peor golpe a la fuerza pública desde 2023, y en lo que va de 2025 los "
+     "ataques de este tipo suman más de cien.", "2025-11-11"),
+    # the page tells that same day with its year elsewhere
+    ("El Ejército bombardeó el 10 de noviembre un campamento en el Guaviare y murieron 19 "
+     "guerrilleros. Medicina Legal entregó el informe sobre el bombardeo del 10 de "
+     "noviembre de 2025.", "2025-11-10"),
+])
+def test_a_day_without_its_year_takes_the_year_the_undated_page_tells(text: str,
+                                                                      day: str) -> None:
+    got = occurred(text, published=None)
+    assert got and got[0].date_low == day
+
+
+def test_a_weekday_that_fits_no_named_year_dates_nothing() -> None:
+    # 20 July is no Monday in 2025 or 2024: no year is guessed
+    got = occurred("El lunes 20 de julio un ataque con drones del ELN mató a tres soldados en el "
+                   "Catatumbo. En 2024 y 2025 hubo decenas de ataques así.", published=None)
+    assert got and got[0].date_low is None
+
+
+def test_a_dated_page_keeps_its_own_year() -> None:
+    got = occurred("El domingo 20 de julio, un ataque con drones del ELN mató a tres soldados en el "
+                   "Catatumbo. En 2019 ya se habían visto ataques de este tipo.",
+                   published="2025-07-22")
+    assert got[0].date_low == "2025-07-20"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import DateRead
@@ -126,9 +127,60 @@ _SERIES_START = re.compile(
     r"(?:(?:en|el|a|a partir de)\s+)?$", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class PageYears:
+    """The years a page with no date tells its days and months with: "el 20 de julio de
+    2025" (`days`), "en julio de 2025" (`months`), and every year it names ("En 2025 ya van
+    75 ataques": `named`). A day told without its year on such a page takes the one year the
+    page tells that same day with, else that same month with (as the English dates do), else,
+    told with its weekday ("el domingo 20 de julio"), the one year it names in which that
+    day is that weekday."""
+
+    days: dict[tuple[int, int], frozenset[int]]
+    months: dict[int, frozenset[int]]
+    named: frozenset[int]
+
+    def year(self, month: int, day: int, weekday: int | None) -> int | None:
+        for told in (self.days.get((month, day)), self.months.get(month)):
+            if told is not None and len(told) == 1:
+                (y,) = told
+                if weekday is None or _is_weekday(y, month, day, weekday):
+                    return y
+        if weekday is None:
+            return None
+        fits = [y for y in self.named if _is_weekday(y, month, day, weekday)]
+        return fits[0] if len(fits) == 1 else None
+
+
+_YEAR_NAMED = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+
+
+def _is_weekday(year: int, month: int, day: int, weekday: int) -> bool:
+    return day <= calendar.monthrange(year, month)[1] and \
+        dt.date(year, month, day).weekday() == weekday
+
+
+def page_years(text: str) -> PageYears:
+    """The years `text` tells its days and months with (`PageYears`); one pass of the date
+    pattern and one of a four-digit year over the page, for a page with no date only."""
+    days: dict[tuple[int, int], set[int]] = {}
+    months: dict[int, set[int]] = {}
+    for m in DATE_RE.finditer(text):
+        if m.group("d") and m.group("y"):
+            key = (MONTHS[m.group("m").lower()], _day_number(m.group("d").lower()))
+            days.setdefault(key, set()).add(int(m.group("y")))
+            months.setdefault(key[0], set()).add(int(m.group("y")))
+        elif m.group("mo") and m.group("my"):
+            months.setdefault(MONTHS[m.group("mo").lower()], set()).add(int(m.group("my")))
+    return PageYears({k: frozenset(v) for k, v in days.items()},
+                     {k: frozenset(v) for k, v in months.items()},
+                     frozenset(int(y) for y in _YEAR_NAMED.findall(text)))
+
+
 def read_dates(text: str, pub: dt.date | None, offset: int = 0,
-               future: bool = False) -> list[DateRead]:
-    """Every Spanish date expression in `text`, resolved against `pub`."""
+               future: bool = False, page: PageYears | None = None) -> list[DateRead]:
+    """Every Spanish date expression in `text`, resolved against `pub` (on a page with no
+    date, a day without its year against the years the `page` tells)."""
     out: list[DateRead] = []
     for m in DATE_RE.finditer(text):
         a, b = m.start() + offset, m.end() + offset
@@ -137,6 +189,9 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
         if m.group("d"):
             month, day = MONTHS[m.group("m").lower()], _day_number(m.group("d").lower())
             year = int(m.group("y")) if m.group("y") else _year_for(pub, month, day, future)
+            if year is None and pub is None and page is not None:
+                year = page.year(month, day, WEEKDAYS[m.group("wdp").strip().lower()]
+                                 if m.group("wdp") else None)
             if year is not None and pub is not None and not m.group("y") and m.group("wdp"):
                 wd = WEEKDAYS[m.group("wdp").strip().lower()]
                 year = _weekday_year(pub, month, day, wd, year)

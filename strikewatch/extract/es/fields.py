@@ -379,9 +379,10 @@ def read_dates(doc: Doc) -> None:
     line = es_dates.dateline(doc.text)
     if line is not None and doc.published is None and line[2] is not None:
         doc.published = line[2]
+    page = es_dates.page_years(doc.text) if doc.published is None else None
     for f in doc.frames:
         reads = es_dates.read_dates(doc.text[f.start:f.end], doc.published, f.start,
-                                    future=f.status in ("planned", "threatened"))
+                                    future=f.status in ("planned", "threatened"), page=page)
         if line is not None:
             reads = [r for r in reads if not (line[0] <= r.start < line[1])]
         for r in reads:
