@@ -180,7 +180,7 @@ def test_a_weekday_that_fits_no_named_year_dates_nothing() -> None:
 
 
 def test_a_dated_page_keeps_its_own_year() -> None:
-    got = occurred("El domingo 20 de julio, un ataque con drones del ELN mató a tres soldados en el "
-                   "Catatumbo. En 2019 ya se habían visto ataques de este tipo.",
+    got = occurred("El domingo 20 de julio, un ataque con drones del ELN mató a tres "
+                   "soldados en el Catatumbo. En 2019 ya se habían visto ataques de este tipo.",
                    published="2025-07-22")
     assert got[0].date_low == "2025-07-20"
