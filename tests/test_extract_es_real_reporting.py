@@ -184,3 +184,40 @@ def test_a_dated_page_keeps_its_own_year() -> None:
                    "soldados en el Catatumbo. En 2019 ya se habían visto ataques de este tipo.",
                    published="2025-07-22")
     assert got[0].date_low == "2025-07-20"
+
+
+# --- killing verbs and those aboard when no one survived ----------------------------------
+
+@pytest.mark.parametrize("text, toll", [
+    ("WASHINGTON (AP) — Estados Unidos destruyó este jueves un semisumergible en el Caribe "
+     "y abatió a dos presuntos narcotraficantes, informó el Comando Sur.", 2),
+    ("Las Fuerzas Militares de Estados Unidos dieron de baja a tres narcoterroristas en un "
+     "nuevo ataque contra una lancha en el Pacífico.", 3),
+    ("El Pentágono neutralizó a cuatro tripulantes de una narcolancha en el Caribe con un "
+     "ataque cinético.", 4),
+    ("Un bombardeo estadounidense dio muerte a cinco ocupantes de una embarcación en aguas "
+     "del Pacífico.", 5),
+])
+def test_a_killing_verb_and_its_object_is_a_toll(text: str, toll: int) -> None:
+    (m,) = occurred(text)
+    assert (m.killed_low, m.killed_high) == (toll, toll)
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Un bombardeo estadounidense hundió una lancha rápida en el Caribe sin dejar "
+     "sobrevivientes; a bordo viajaban cuatro hombres.", 4),
+    ("El ataque contra la narcolancha no dejó sobrevivientes, informó el Comando Sur. A "
+     "bordo iban tres personas.", 3),
+    ("Estados Unidos atacó un semisumergible en el Pacífico con dos tripulantes a bordo; "
+     "no hubo supervivientes.", 2),
+])
+def test_no_survivors_makes_those_aboard_the_dead(text: str, toll: int) -> None:
+    (m,) = occurred(text)
+    assert (m.killed_low, m.killed_high) == (toll, toll)
+    assert (m.survivors_low, m.survivors_high) == (0, 0)
+
+
+def test_those_aboard_are_no_toll_where_someone_survived() -> None:
+    got = occurred("Estados Unidos atacó una lancha en el Caribe. A bordo iban cuatro "
+                   "personas y dos sobrevivieron.")
+    assert all(m.killed_low != 4 for m in got)

@@ -60,6 +60,10 @@ _DEATH_BEFORE = anchored(re.compile(
     r"con un saldo de|un saldo de|"
     r"(?:ha |han )?costado la vida a|cobrado la vida de|"
     r"asesin(?:ó|aron|ando)\s+a|"
+    # "abatió a dos presuntos narcotraficantes", "dieron de baja a tres", "neutralizó a
+    # cuatro narcoterroristas", "dio muerte a": a killing verb and its object
+    r"(?:abati(?:ó|eron|endo|r)|neutraliz(?:ó|aron|ando|ar)|elimin(?:ó|aron|ando)|"
+    r"d(?:io|ieron|ando|ar)\s+(?:de\s+baja|muerte))\s+(?:[\wáéíóú]+\s+){0,2}?a|"
     r"(?:muertos|fallecidos|víctimas)\s+(?:suman|ascienden|llegan|sube|subió|asciende|supera|"
     r"superan)(?:\s+ya)?"
     r"(?:\s+a)?)\s+(?:a\s+)?(?:los\s+|las\s+|sus\s+)?$",
@@ -117,8 +121,10 @@ _ORD_EITHER = "|".join(k[:-1] + "[oa]" if k.endswith("o") else k for k in CAMPAI
 RANK_TURN = re.compile(r"\s+(?:es|era|fue|sería|será)(?:,[^,.;]{1,40},)?\s+(?:ya\s+)?(?:el|la)\s+"
                        r"(" + _ORD_EITHER + r")(?!\s+(?:ataque|bombardeo|golpe|\w+ción|"
                        r"lancha|barco|bote|vez|día|año|mes|país|de la lista)\b)\b", re.IGNORECASE)
-_NO_SURVIVORS = anchored(re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?"
-                           r"(?:sobrevivientes|supervivientes)\b", re.IGNORECASE))
+_NO_SURVIVORS = anchored(re.compile(r"\b(?:no (?:dejó|dejaron|hubo|hay|quedaron)|sin dejar|sin) "
+                           r"(?:ningún |ningunos? )?(?:sobrevivientes|supervivientes)\b|"
+                           r"\bningun[oa] (?:de (?:los|las|sus) \w+ )?sobrevivió\b",
+                           re.IGNORECASE))
 
 
 # "y que un tercero consiguió sobrevivir", "otro sobrevivió": one more man, alive
@@ -364,3 +370,28 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
         assert ns is not None
         out.append(("survivors", (0, 0), False, ns.start(), ns.end()))
     return out
+
+
+#: those aboard, counted: "a bordo viajaban cuatro hombres", "iban a bordo tres personas",
+#: "tres tripulantes que iban a bordo", "con cuatro personas a bordo"
+_ABOARD_BEFORE = re.compile(r"\ba\s+bordo\s+(?:(?:iban|viajaban|había|habían|se\s+encontraban|"
+                            r"estaban|navegaban|se\s+hallaban)\s+)?$|"
+                            r"\b(?:iban|viajaban|había|habían|se\s+encontraban|estaban|"
+                            r"navegaban)\s+a\s+bordo\s+$", re.IGNORECASE)
+_ABOARD_AFTER = re.compile(r"\s+(?:" + PEOPLE + r"\s+)?(?:que\s+)?(?:(?:iban|viajaban|estaban|"
+                           r"se\s+encontraban|navegaban)\s+)?a\s+bordo\b", re.IGNORECASE)
+
+
+def aboard_count(text: str, a: int, b: int) -> tuple[Range, int, int] | None:
+    """The first count of those aboard in text[a:b] (range, start, end): with no survivor
+    told ("no dejó sobrevivientes", "sin sobrevivientes"), it is the toll."""
+    for m in NUMBER.finditer(text, a, b):
+        if m.group("n").lower() in ("un", "una"):
+            continue
+        if _ABOARD_BEFORE.search(text, max(a, m.start() - 40), m.start()) or \
+                _ABOARD_AFTER.match(text, m.end(), b):
+            got = number_range(m)
+            if got is not None:
+                return got[0], m.start("n"), m.end("n")
+    return None
+

@@ -220,12 +220,27 @@ def read_counts(doc: Doc) -> None:
                 rng, a, b = bare
                 f.counts["killed"] = rng
                 f.cite("killed", a, b)
+        _none_survived(doc, f)
         open_if_toll_may_rise(doc, f, es_counts.TOLL_MAY_RISE)
         cite_toll_stage(doc, f, (es_counts.TOLL_UPDATED, es_counts.TOLL_EARLY))
         f.toll_raised = "killed" in f.counts and es_counts.TOLL_UPDATED.search(
             doc.text, f.start, _own_end(doc, f)) is not None
         drop_unplaced_deaths(doc, f, es_counts.UNPLACED_DEATHS)
     _aboard_lists(doc)
+
+
+def _none_survived(doc: Doc, f: Frame) -> None:
+    """"hundió una lancha sin dejar sobrevivientes; a bordo viajaban cuatro hombres", "El
+    ataque no dejó sobrevivientes. Iban a bordo tres personas": where no one survived and
+    no toll is told, those aboard, counted in the sentence or the next, are the dead."""
+    if f.counts.get("survivors") != (0, 0) or "killed" in f.counts or f.status != "occurred":
+        return
+    nxt = next((s for s in doc.sentences if s.index == f.sentence.index + 1), None)
+    end = nxt.end if nxt is not None else f.sentence.end
+    got = es_counts.aboard_count(doc.text, f.sentence.start, end)
+    if got is not None:
+        f.counts["killed"] = got[0]
+        f.cite("killed", got[1], got[2])
 
 
 def _exact(rng: tuple[int | None, int | None]) -> int | None:
