@@ -43,7 +43,7 @@ OWN = re.compile(
     r"\d|\b(?:" + "|".join(sorted(
         {*WEEKDAYS, *MONTHS, *VAGUE, *(w for w in NUMBER_WORDS if w not in _ARTICLES)},
         key=len, reverse=True)) +
-    r"|ayer|anteayer|hoy|anoche|anteanoche|madrugada|otr[oa]s?|nuev[oa]s?|"
+    r"|ayer|anteayer|antier|hoy|anoche|anteanoche|antenoche|madrugada|otr[oa]s?|nuev[oa]s?|"
     + rank_alternation(ranks_up_to(ORDINALS, 6, least=2), ending="s?") + r"|"
     r"separad[oa]s?|distint[oa]s?|dec(?:enas|ena)|docenas?)\b",
     re.IGNORECASE)

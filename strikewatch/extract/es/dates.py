@@ -34,7 +34,8 @@ DATE_RE = anchored(re.compile(
     rf"|(?P<nd>\b\d{{1,2}})[./-](?P<nm>\d{{1,2}})[./-](?P<ny>(?:19|20)\d{{2}})\b"
     rf"|\b(?P<mid>a (?:mediados|principios|inicios|finales|fines) de )?(?P<mo>{_MON})"
     rf"(?: (?:de|del) (?P<my>\d{{4}}))?"
-    rf"|(?P<rel>\b(?:ayer|anoche|antier|anteayer|hoy|esta madrugada|esta mañana|"
+    rf"|(?P<rel>\b(?:ayer|anoche|antenoche|anteanoche|antier|anteayer|hoy|esta madrugada|"
+    rf"esta mañana|"
     rf"la noche anterior|la víspera)\b)"
     rf"|(?P<ago>\bhace (?P<agon>dos|tres|cuatro|cinco|seis|[2-6]) días\b)"
     rf"|(?P<wkend>\b(?:el|este|del|pasado|el pasado) fin de semana(?P<wkpast> pasado)?\b)"
@@ -218,7 +219,8 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
             continue
         elif m.group("rel"):
             word = m.group("rel").lower()
-            back = {"ayer": 1, "anoche": 1, "antier": 2, "anteayer": 2, "la noche anterior": 1,
+            back = {"ayer": 1, "anoche": 1, "antier": 2, "anteayer": 2, "antenoche": 2,
+                    "anteanoche": 2, "la noche anterior": 1,
                     "la víspera": 1}.get(word, 0)
             day_ = (pub - dt.timedelta(days=back)).isoformat()
             out.append(DateRead(a, b, day_, day_, 1, is_period=since))
