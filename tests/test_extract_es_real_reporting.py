@@ -257,3 +257,27 @@ def test_the_army_telling_of_another_s_act_is_not_its_attacker() -> None:
 def test_relative_days_in_several_registers(text: str, day: str) -> None:
     (m,) = occurred(text)
     assert m.date_low == day
+
+
+def test_a_dateline_without_its_year_takes_the_year_the_page_tells_its_month_with() -> None:
+    (m,) = occurred("CARACAS, 12 nov (EFE).– Estados Unidos atacó este martes una lancha en "
+                    "el Caribe y mató a tres personas. Desde septiembre de 2025 ya van "
+                    "veinte ataques de este tipo; en noviembre de 2025 hubo cuatro.",
+                    published=None)
+    assert m.date_low == "2025-11-11"
+
+
+def test_a_dateline_without_its_year_on_a_page_naming_none_dates_nothing() -> None:
+    (m,) = occurred("CARACAS, 12 nov (EFE).– Estados Unidos atacó este martes una lancha en "
+                    "el Caribe y mató a tres personas. Es la peor crisis desde 1998.",
+                    published=None)
+    assert m.date_low is None
+
+
+def test_ingest_dates_a_spanish_dateline_without_its_year_by_the_url_month() -> None:
+    from strikewatch.ingest.published import dateline_date
+
+    text = "CARACAS, 12 nov (EFE).– Estados Unidos atacó este martes una lancha."
+    assert dateline_date(text, "https://diario.example/2025/11/lancha") == "2025-11-12"
+    assert dateline_date(text, "https://diario.example/2025/10/lancha") is None
+    assert dateline_date(text, None) is None

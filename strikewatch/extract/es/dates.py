@@ -84,6 +84,20 @@ def dateline(text: str) -> tuple[int, int, dt.date | None] | None:
     return m.start(), m.end(), day
 
 
+def dateline_month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of the first agency dateline, told with or without its year ("CARACAS,
+    12 nov (EFE).–"): a dateline with no year dates a page with no date only where the year
+    is read elsewhere (the page's own years, `PageYears`; a URL that names the month)."""
+    m = DATELINE.search(text)
+    if m is None:
+        return None
+    if m.group("nd"):
+        return int(m.group("nm")), int(m.group("nd"))
+    word = m.group("m").lower()
+    month = MONTHS.get(word) or _SHORT_MONTHS.get(word)
+    return (month, int(m.group("d"))) if month is not None else None
+
+
 _SMALL = {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6}
 
 

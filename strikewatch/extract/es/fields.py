@@ -229,6 +229,21 @@ def read_counts(doc: Doc) -> None:
     _aboard_lists(doc)
 
 
+def _filed_in_page_year(text: str, page: es_dates.PageYears) -> dt.date | None:
+    """The filing day of a dateline told without its year ("CARACAS, 12 nov (EFE).–") on a
+    page with no date: the one year the page tells that day or that month with ("el 10 de
+    noviembre de 2025"); a year named alone ("desde 1998") is not taken."""
+    md = es_dates.dateline_month_day(text)
+    if md is None:
+        return None
+    month, day = md
+    year = page.year(month, day, None)
+    try:
+        return dt.date(year, month, day) if year is not None else None
+    except ValueError:
+        return None
+
+
 def _none_survived(doc: Doc, f: Frame) -> None:
     """"hundió una lancha sin dejar sobrevivientes; a bordo viajaban cuatro hombres", "El
     ataque no dejó sobrevivientes. Iban a bordo tres personas": where no one survived and
@@ -395,6 +410,9 @@ def read_dates(doc: Doc) -> None:
     if line is not None and doc.published is None and line[2] is not None:
         doc.published = line[2]
     page = es_dates.page_years(doc.text) if doc.published is None else None
+    if line is not None and page is not None:
+        doc.published = _filed_in_page_year(doc.text, page)
+        page = page if doc.published is None else None
     for f in doc.frames:
         reads = es_dates.read_dates(doc.text[f.start:f.end], doc.published, f.start,
                                     future=f.status in ("planned", "threatened"), page=page)
