@@ -223,26 +223,7 @@ def test_those_aboard_are_no_toll_where_someone_survived() -> None:
     assert all(m.killed_low != 4 for m in got)
 
 
-# --- the bare army as its own sentence's attacker; relative days --------------------------
-
-@pytest.mark.parametrize("text", [
-    "El Ejército bombardeó un campamento de las disidencias en el Guaviare y murieron "
-    "siete guerrilleros.",
-    "El bombardeo del Ejército contra un campamento del ELN en Arauca dejó siete muertos.",
-    "En la madrugada del sábado el Ejército Nacional atacó un campamento del Clan del Golfo "
-    "en zona rural del Guaviare; murieron cinco.",
-])
-def test_the_bare_army_is_the_attacker_of_its_own_sentence_s_act(text: str) -> None:
-    (m,) = occurred(text)
-    assert m.actor1 is not None and m.actor1.name == "Ejército"
-    assert m.actor1.country == "CO"
-
-
-def test_the_army_telling_of_another_s_act_is_not_its_attacker() -> None:
-    got = occurred("El Ejército informó que un coche bomba explotó en Jamundí, Valle del "
-                   "Cauca, y mató a dos civiles.")
-    assert all(m.actor1 is None or m.actor1.name != "Ejército" for m in got)
-
+# --- relative days ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, day", [
     ("Antenoche, Estados Unidos atacó una narcolancha en el Caribe; murieron dos "

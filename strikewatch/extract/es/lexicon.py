@@ -413,11 +413,6 @@ ACTORS: dict[str, tuple[str, str, str | None]] = {
     # next sentences' events it would name the army as the attacker of a cartel's bombing)
     "Guardia Nacional": ("Guardia Nacional", "military", None),
 }
-#: the bare army ("el Ejército bombardeó", "un bombardeo del Ejército"), read only as the
-#: subject or agent of its own sentence's act (es_actors: never carried to the next
-#: sentences, nor across a say verb), not "el Ejército de Liberación Nacional"
-BARE_ARMY = re.compile(r"\b(?i:el|del|al)\s+(?P<a>Ejército(?:\s+Nacional)?)\b"
-                       r"(?!\s+(?:de|del)\s+Liberaci)")
 ACTOR_RE = re.compile(r"(?<![\w.])(?:" + "|".join(
     re.escape(k) for k in sorted(ACTORS, key=len, reverse=True)) + r")(?![\w])")
 

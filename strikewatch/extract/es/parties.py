@@ -21,11 +21,9 @@ from strikewatch.extract.es.lexicon import (
     ACTORS,
     ANONYMOUS,
     ATTRIBUTION,
-    BARE_ARMY,
     COUNTRIES,
     COUNTRY_ADJECTIVES,
     ORDINALS,
-    SAY_VERB,
     clean_name,
     rank_alternation,
     rank_stems,
@@ -364,9 +362,6 @@ def read_actors(doc: Doc) -> None:
             ACTORS[m.group(0)][1] == "non_state" and re.search(
                 r"\bcontra\b", doc.text[f.trigger.end:m.start()], re.IGNORECASE))]
         pick = before[-1] if before else after[0] if after else None
-        if not before and (army := _bare_army(doc, f, home)) is not None:
-            f.actor1 = army
-            continue
         if pick is not None:
             f.actor1 = _actor(pick, f, home)
             f.cite("actor1", pick.start(), pick.end())
@@ -384,36 +379,6 @@ def read_actors(doc: Doc) -> None:
                     f.cite("actor1", m.start(), m.end())
         if f.actor1 is None:
             _actor_of_list(doc, f)
-
-
-def _bare_army(doc: Doc, f: Frame, home: Callable[[], str | None]) -> Actor | None:
-    """"El Ejército bombardeó un campamento", "un bombardeo del Ejército contra …": the army
-    named bare before a strong event word of its sentence, with no say verb between ("el
-    Ejército informó que un coche bomba …" tells another's act), is its attacker; its
-    country as `_actor` reads a force's: the adjective after it, the event's land, the page's."""
-    if f.trigger.strength != "strong":
-        return None
-    found = [m for m in BARE_ARMY.finditer(doc.text, f.sentence.start, f.trigger.start)]
-    agent = _ARMY_AGENT.match(doc.text, f.trigger.end)
-    if agent is not None:
-        m = BARE_ARMY.match(doc.text, agent.start("army"))
-    elif not found or _SAYS.search(doc.text, found[-1].end(), f.trigger.start):
-        return None
-    else:
-        m = found[-1]
-    if m is None:
-        return None
-    country = _adjective_after(doc.text, m.end())
-    if country is None:
-        country = f.place.country if f.place is not None and f.place.kind != "sea" else home()
-    f.cite("actor1", m.start("a"), m.end("a"))
-    return Actor(name="Ejército", type="military", country=country)
-
-
-#: the army as the event noun's agent: "el bombardeo del Ejército", "un ataque aéreo del
-#: Ejército Nacional contra …"
-_ARMY_AGENT = re.compile(r"(?:\s+aére[oa])?\s+(?P<army>del\s+Ejército)\b")
-_SAYS = re.compile(r"\b" + SAY_VERB + r"\b|\bque\b", re.IGNORECASE)
 
 
 #: a force or craft that strikes, before its country's adjective: "las fuerzas israelíes",
