@@ -97,6 +97,34 @@ def month_day(s: str) -> tuple[int, int] | None:
     return (month, int(day)) if month is not None else None
 
 
+#: A weekday and a day of the month told together recur in the same year only every 5 to 11
+#: years (28 for 29 February): how far back `weekday_year` looks.
+WEEKDAY_YEARS_BACK = 28
+
+
+def latest_possible_day() -> dt.date:
+    """The latest day a page being read now can tell of as past: today (UTC). Used only to
+    pick a year a page gives by other means (a weekday with its day, `weekday_year`), never
+    as a date itself."""
+    return dt.datetime.now(dt.UTC).date()
+
+
+def weekday_year(month: int, day: int, weekday: int, upto: dt.date) -> int | None:
+    """The latest year up to `upto` in which `day` of `month` fell on `weekday` (0 Monday).
+
+    Why: an undated page's "Monday, February 16" names its year by the weekday: the day
+    falls on a Monday only every 5 to 11 years, and a news page tells of the latest one.
+    Without a weekday a day and month stay open (a year is never guessed)."""
+    for year in range(upto.year, upto.year - WEEKDAY_YEARS_BACK - 1, -1):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if d <= upto and d.weekday() == weekday:
+            return year
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _dateparse(s: str, base: str | None) -> dt.date | None:
     plain = plain_date(s, base)

@@ -15,6 +15,7 @@ import re
 
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import DateRead
+from strikewatch.extract.date_forms import latest_possible_day, weekday_year
 
 MONTHS = {m: i for i, m in enumerate(
     ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
@@ -130,6 +131,10 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
             if year is not None and pub is not None and not m.group("y") and m.group("wdp"):
                 wd = WEEKDAYS[m.group("wdp").strip().lower()]
                 year = _weekday_year(pub, month, day, wd, year)
+            elif year is None and m.group("wdp"):
+                # an undated page's "el domingo 20 de julio": the weekday names the year
+                year = weekday_year(month, day, WEEKDAYS[m.group("wdp").strip().lower()],
+                                    latest_possible_day())
             if year is None or not 1 <= day <= calendar.monthrange(year, month)[1]:
                 continue
             iso = dt.date(year, month, day).isoformat()
