@@ -299,6 +299,26 @@ def _night_before(a: int, b: int, day: dt.date) -> DateRead:
     return DateRead(a, b, _iso(day - dt.timedelta(days=1)), _iso(day), 2)
 
 
+#: how many days or weeks back "N days ago" counts, as words or digits
+_AGO_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+AGO_COUNT = r"a|one|two|three|four|five|six|seven|eight|nine|ten|[1-9]\d?"
+_AGO = re.compile(rf"({AGO_COUNT}) (day|week)s? ago")
+
+
+def _ago(a: int, b: int, w: str, pub: dt.date) -> DateRead | None:
+    """"two days ago": that day before publication; "two weeks ago": the day 14 days
+    before it, with a week's precision (ACLED's 2: the day is the middle of the week the
+    copy means: "a week ago" is seldom to the day)."""
+    m = _AGO.fullmatch(w)
+    if m is None:
+        return None
+    n = _AGO_NUMBERS.get(m.group(1)) or int(m.group(1))
+    week = m.group(2) == "week"
+    d = pub - dt.timedelta(days=n * 7 if week else n)
+    return DateRead(a, b, _iso(d), _iso(d), 2 if week else 1)
+
+
 def _relative(m: re.Match[str], pub: dt.date, future: bool) -> DateRead | None:
     """"yesterday", "last weekend", "earlier this month", "so far this year"."""
     a, b = m.span()
@@ -309,6 +329,11 @@ def _relative(m: re.Match[str], pub: dt.date, future: bool) -> DateRead | None:
     if w in ("yesterday", "last night"):
         d = pub - dt.timedelta(days=1)
         return DateRead(a, b, _iso(d), _iso(d), 1)
+    if w == "the day before yesterday":
+        d = pub - dt.timedelta(days=2)
+        return DateRead(a, b, _iso(d), _iso(d), 1)
+    if w.endswith(" ago"):
+        return _ago(a, b, w, pub)
     if w == "overnight":
         # told of a plan or threat, the night to come: the one ending the day after
         return _night_before(a, b, pub + dt.timedelta(days=1) if future else pub)

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from strikewatch.caseless import caseless
 from strikewatch.extract.context import DateRead
 from strikewatch.extract.date_forms import (
+    AGO_COUNT,
     DAY,
     MON,
     MONTHS,
@@ -50,6 +51,8 @@ DATE_RE = re.compile(
     rf"(?! (?:of )?{MON}))"
     # a bare "overnight" (not "overnight Friday", "overnight on Friday": that day's)
     rf"|(?P<rel>\b(?i:yesterday|today|last night|overnight(?! (?:on |into |to )?{DAY})|"
+    # "two days ago", "a week ago", "10 days ago": counted back from publication
+    rf"(?:{AGO_COUNT}) (?:days?|weeks?) ago|the day before yesterday|"
     r"this morning|earlier today|"
     r"last week|this week|earlier this week|earlier this month|this month|last month|"
     r"(?:over|during|at) the weekend|last weekend|this weekend|over the past weekend|"
@@ -67,7 +70,7 @@ _DATE_SCAN = prefixed(DATE_RE)
 # Cheap test first: no digit, month, weekday or relative word means no date to read.
 _DATE_CUE = caseless(
     re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|"
-                       r"Thu|Fri|Sat|Sun|yesterday|today|tonight|overnight|last|this|earlier|"
+                       r"Thu|Fri|Sat|Sun|yesterday|today|tonight|overnight|last|this|earlier|ago|"
                        r"weekend|Christmas|New Year|"
                        r"since|so far)", re.IGNORECASE))
 

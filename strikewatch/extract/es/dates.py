@@ -36,7 +36,8 @@ DATE_RE = anchored(re.compile(
     rf"(?: (?:de|del) (?P<my>\d{{4}}))?"
     rf"|(?P<rel>\b(?:ayer|anoche|antier|anteayer|hoy|esta madrugada|esta mañana|"
     rf"la noche anterior|la víspera)\b)"
-    rf"|(?P<ago>\bhace (?P<agon>dos|tres|cuatro|cinco|seis|[2-6]) días\b)"
+    rf"|(?P<ago>\bhace (?P<agon>un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|"
+    rf"[1-9]\d?) (?P<agou>días?|semanas?)\b)"
     rf"|(?P<wkend>\b(?:el|este|del|pasado|el pasado) fin de semana(?P<wkpast> pasado)?\b)"
     rf"|(?P<wd>\b(?:el|este|esta|del|pasado) (?:pasado )?(?:{_DAY})\b(?! \d)(?!\s*\(\d))"
     rf")",
@@ -73,7 +74,8 @@ def dateline(text: str) -> tuple[int, int, dt.date | None] | None:
     return m.start(), m.end(), day
 
 
-_SMALL = {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6}
+_SMALL = {"un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+          "siete": 7, "ocho": 8, "nueve": 9, "diez": 10}
 
 
 def _last_weekday(pub: dt.date, wd: int) -> dt.date:
@@ -163,9 +165,13 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
             day_ = (pub - dt.timedelta(days=back)).isoformat()
             out.append(DateRead(a, b, day_, day_, 1, is_period=since))
         elif m.group("ago"):
+            # "hace dos días": that day; "hace dos semanas": the day 14 back, a week's
+            # precision (as English "two weeks ago", date_forms._ago)
             n = m.group("agon").lower()
-            day_ = (pub - dt.timedelta(days=int(n) if n.isdigit() else _SMALL[n])).isoformat()
-            out.append(DateRead(a, b, day_, day_, 1, is_period=since))
+            count = int(n) if n.isdigit() else _SMALL[n]
+            week = m.group("agou").lower().startswith("semana")
+            day_ = (pub - dt.timedelta(days=count * 7 if week else count)).isoformat()
+            out.append(DateRead(a, b, day_, day_, 2 if week else 1, is_period=since))
         elif m.group("wkend"):
             # the Saturday and Sunday on or before publication; "el fin de semana pasado"
             # read on a weekend is the one before
