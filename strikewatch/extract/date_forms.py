@@ -306,13 +306,18 @@ AGO_COUNT = r"a|one|two|three|four|five|six|seven|eight|nine|ten|[1-9]\d?"
 _AGO = re.compile(rf"({AGO_COUNT}) (day|week)s? ago")
 
 
-def _ago(a: int, b: int, w: str, pub: dt.date) -> DateRead | None:
-    """"two days ago": that day before publication; "two weeks ago": the day 14 days
-    before it, with a week's precision (ACLED's 2: the day is the middle of the week the
-    copy means: "a week ago" is seldom to the day)."""
+def counted_back(a: int, b: int, words: str, pub: dt.date | None) -> DateRead:
+    """"two days ago", "the day before yesterday": that day before publication; "two
+    weeks ago": the day 14 days before it, with a week's precision (ACLED's 2: the day is
+    the middle of the week the copy means: "a week ago" is seldom to the day). Open
+    without a publication date."""
+    w = words.lower()
     m = _AGO.fullmatch(w)
+    if pub is None or (m is None and w != "the day before yesterday"):
+        return DateRead(a, b, None, None, None)
     if m is None:
-        return None
+        d = pub - dt.timedelta(days=2)
+        return DateRead(a, b, _iso(d), _iso(d), 1)
     n = _AGO_NUMBERS.get(m.group(1)) or int(m.group(1))
     week = m.group(2) == "week"
     d = pub - dt.timedelta(days=n * 7 if week else n)
@@ -329,11 +334,6 @@ def _relative(m: re.Match[str], pub: dt.date, future: bool) -> DateRead | None:
     if w in ("yesterday", "last night"):
         d = pub - dt.timedelta(days=1)
         return DateRead(a, b, _iso(d), _iso(d), 1)
-    if w == "the day before yesterday":
-        d = pub - dt.timedelta(days=2)
-        return DateRead(a, b, _iso(d), _iso(d), 1)
-    if w.endswith(" ago"):
-        return _ago(a, b, w, pub)
     if w == "overnight":
         # told of a plan or threat, the night to come: the one ending the day after
         return _night_before(a, b, pub + dt.timedelta(days=1) if future else pub)

@@ -19,6 +19,7 @@ from strikewatch.extract.date_forms import (
     MON,
     MONTHS,
     WEEKDAYS,
+    counted_back,
     latest_possible_day,
     month_day,
     plain_date,
@@ -51,8 +52,6 @@ DATE_RE = re.compile(
     rf"(?! (?:of )?{MON}))"
     # a bare "overnight" (not "overnight Friday", "overnight on Friday": that day's)
     rf"|(?P<rel>\b(?i:yesterday|today|last night|overnight(?! (?:on |into |to )?{DAY})|"
-    # "two days ago", "a week ago", "10 days ago": counted back from publication
-    rf"(?:{AGO_COUNT}) (?:days?|weeks?) ago|the day before yesterday|"
     r"this morning|earlier today|"
     r"last week|this week|earlier this week|earlier this month|this month|last month|"
     r"(?:over|during|at) the weekend|last weekend|this weekend|over the past weekend|"
@@ -70,7 +69,7 @@ _DATE_SCAN = prefixed(DATE_RE)
 # Cheap test first: no digit, month, weekday or relative word means no date to read.
 _DATE_CUE = caseless(
     re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|"
-                       r"Thu|Fri|Sat|Sun|yesterday|today|tonight|overnight|last|this|earlier|ago|"
+                       r"Thu|Fri|Sat|Sun|yesterday|today|tonight|overnight|last|this|earlier|"
                        r"weekend|Christmas|New Year|"
                        r"since|so far)", re.IGNORECASE))
 
@@ -79,8 +78,18 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
                future: bool = False) -> list[DateRead]:
     """Every date expression in `text`, resolved; offsets are shifted by `offset`."""
     out: list[DateRead] = []
-    if not _DATE_CUE.search(text):
-        return out
+    if _DATE_CUE.search(text):
+        _read_forms(text, pub, offset, future, out)
+    if "ago" in text or "before yesterday" in text:  # a substring test: most text has none
+        _read_counted_back(text, pub, offset, out)
+    if pub is None and out:
+        _pin_weekday_years(text, out, offset)
+    return out
+
+
+def _read_forms(text: str, pub: dt.date | None, offset: int, future: bool,
+                out: list[DateRead]) -> None:
+    """The DATE_RE forms, in text order, into `out`."""
     for m in _DATE_SCAN.finditer(text):
         r = resolve(m, pub, future)
         if r is None:
@@ -97,9 +106,23 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
         r.start += offset
         r.end += offset
         out.append(r)
-    if pub is None and out:
-        _pin_weekday_years(text, out, offset)
-    return out
+
+
+#: "two days ago", "a week ago", "10 days ago", "the day before yesterday": counted back
+#: from publication (kept out of DATE_RE: a scan of its own only where "ago" is written)
+COUNTED_BACK = re.compile(rf"\b(?i:(?:{AGO_COUNT}) (?:days?|weeks?) ago|"
+                          r"the day before yesterday)\b")
+
+
+def _read_counted_back(text: str, pub: dt.date | None, offset: int,
+                       out: list[DateRead]) -> None:
+    """Times counted back from publication, into `out` in text order (open without a
+    publication date, as "yesterday" is)."""
+    found = [counted_back(m.start() + offset, m.end() + offset, m.group(0), pub)
+             for m in COUNTED_BACK.finditer(text)]
+    if found:
+        out.extend(found)
+        out.sort(key=lambda r: r.start)
 
 
 #: a weekday right before a day and month: "Monday, February 16", "Monday (Feb. 16)",
