@@ -97,6 +97,34 @@ def month_day(s: str) -> tuple[int, int] | None:
     return (month, int(day)) if month is not None else None
 
 
+#: A weekday and a day of the month told together recur in the same year only every 5 to 11
+#: years (28 for 29 February): how far back `weekday_year` looks.
+WEEKDAY_YEARS_BACK = 28
+
+
+def latest_possible_day() -> dt.date:
+    """The latest day a page being read now can tell of as past: today (UTC). Used only to
+    pick a year a page gives by other means (a weekday with its day, `weekday_year`), never
+    as a date itself."""
+    return dt.datetime.now(dt.UTC).date()
+
+
+def weekday_year(month: int, day: int, weekday: int, upto: dt.date) -> int | None:
+    """The latest year up to `upto` in which `day` of `month` fell on `weekday` (0 Monday).
+
+    Why: an undated page's "Monday, February 16" names its year by the weekday: the day
+    falls on a Monday only every 5 to 11 years, and a news page tells of the latest one.
+    Without a weekday a day and month stay open (a year is never guessed)."""
+    for year in range(upto.year, upto.year - WEEKDAY_YEARS_BACK - 1, -1):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if d <= upto and d.weekday() == weekday:
+            return year
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _dateparse(s: str, base: str | None) -> dt.date | None:
     plain = plain_date(s, base)
@@ -269,6 +297,31 @@ def _night_before(a: int, b: int, day: dt.date) -> DateRead:
     dates, so the interval is the day before to `day`, as the gold sets code it
     (tests/gold/README.md); precision 2, as a coder gives a range of days."""
     return DateRead(a, b, _iso(day - dt.timedelta(days=1)), _iso(day), 2)
+
+
+#: how many days or weeks back "N days ago" counts, as words or digits
+_AGO_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+AGO_COUNT = r"a|one|two|three|four|five|six|seven|eight|nine|ten|[1-9]\d?"
+_AGO = re.compile(rf"({AGO_COUNT}) (day|week)s? ago")
+
+
+def counted_back(a: int, b: int, words: str, pub: dt.date | None) -> DateRead:
+    """"two days ago", "the day before yesterday": that day before publication; "two
+    weeks ago": the day 14 days before it, with a week's precision (ACLED's 2: the day is
+    the middle of the week the copy means: "a week ago" is seldom to the day). Open
+    without a publication date."""
+    w = words.lower()
+    m = _AGO.fullmatch(w)
+    if pub is None or (m is None and w != "the day before yesterday"):
+        return DateRead(a, b, None, None, None)
+    if m is None:
+        d = pub - dt.timedelta(days=2)
+        return DateRead(a, b, _iso(d), _iso(d), 1)
+    n = _AGO_NUMBERS.get(m.group(1)) or int(m.group(1))
+    week = m.group(2) == "week"
+    d = pub - dt.timedelta(days=n * 7 if week else n)
+    return DateRead(a, b, _iso(d), _iso(d), 2 if week else 1)
 
 
 def _relative(m: re.Match[str], pub: dt.date, future: bool) -> DateRead | None:

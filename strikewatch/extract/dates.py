@@ -13,7 +13,19 @@ from typing import NamedTuple
 
 from strikewatch.caseless import caseless
 from strikewatch.extract.context import DateRead
-from strikewatch.extract.date_forms import DAY, MON, MONTHS, plain_date, resolve
+from strikewatch.extract.date_forms import (
+    AGO_COUNT,
+    DAY,
+    MON,
+    MONTHS,
+    WEEKDAYS,
+    counted_back,
+    latest_possible_day,
+    month_day,
+    plain_date,
+    resolve,
+    weekday_year,
+)
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.records import iso_date
 
@@ -66,8 +78,18 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
                future: bool = False) -> list[DateRead]:
     """Every date expression in `text`, resolved; offsets are shifted by `offset`."""
     out: list[DateRead] = []
-    if not _DATE_CUE.search(text):
-        return out
+    if _DATE_CUE.search(text):
+        _read_forms(text, pub, offset, future, out)
+    if "ago" in text or "before yesterday" in text:  # a substring test: most text has none
+        _read_counted_back(text, pub, offset, out)
+    if pub is None and out:
+        _pin_weekday_years(text, out, offset)
+    return out
+
+
+def _read_forms(text: str, pub: dt.date | None, offset: int, future: bool,
+                out: list[DateRead]) -> None:
+    """The DATE_RE forms, in text order, into `out`."""
     for m in _DATE_SCAN.finditer(text):
         r = resolve(m, pub, future)
         if r is None:
@@ -84,7 +106,53 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
         r.start += offset
         r.end += offset
         out.append(r)
-    return out
+
+
+#: "two days ago", "a week ago", "10 days ago", "the day before yesterday": counted back
+#: from publication (kept out of DATE_RE: a scan of its own only where "ago" is written)
+COUNTED_BACK = re.compile(rf"\b(?i:(?:{AGO_COUNT}) (?:days?|weeks?) ago|"
+                          r"the day before yesterday)\b")
+
+
+def _read_counted_back(text: str, pub: dt.date | None, offset: int,
+                       out: list[DateRead]) -> None:
+    """Times counted back from publication, into `out` in text order (open without a
+    publication date, as "yesterday" is)."""
+    found = [counted_back(m.start() + offset, m.end() + offset, m.group(0), pub)
+             for m in COUNTED_BACK.finditer(text)]
+    if found:
+        out.extend(found)
+        out.sort(key=lambda r: r.start)
+
+
+#: a weekday right before a day and month: "Monday, February 16", "Monday (Feb. 16)",
+#: "on Monday 16 February"
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{DAY})\b,?[ \t]*\(?[ \t]*$")
+
+
+def _pin_weekday_years(text: str, out: list[DateRead], offset: int) -> None:
+    """On a page with no date, a day and month told with their weekday ("late on Monday,
+    February 16") are dated in the latest year that day was that weekday (`weekday_year`);
+    the weekday joins the day's read. A day and month alone stay open."""
+    for r in list(out):
+        if r.low is not None:
+            continue
+        md = month_day(text[r.start - offset:r.end - offset])
+        if md is None:
+            continue
+        w = _WEEKDAY_BEFORE.search(text, max(0, r.start - offset - 14), r.start - offset)
+        if w is None:
+            continue
+        year = weekday_year(md[0], md[1], WEEKDAYS[w.group("wd").lower()],
+                            latest_possible_day())
+        if year is None:
+            continue
+        r.low = r.high = dt.date(year, *md).isoformat()
+        r.precision = 1
+        start = w.start("wd") + offset
+        joined = [o for o in out if o is not r and o.start < r.start and o.end > start]
+        out[:] = [o for o in out if all(o is not j for j in joined)]
+        r.start = min([start] + [o.start for o in joined])
 
 
 # a year word right after a day ("January 16 this year", "March 3 last year")

@@ -264,6 +264,25 @@ def _from_the_telling(doc: Doc, d: DateRead, told: list[DateRead]) -> DateRead:
     return again[0] if again and again[0].low is not None else d
 
 
+# the cue that brings in the act a clause's news came after or answered
+_ANTECEDENT_CUE = re.compile(
+    r"\b(?:after|following|follows|followed|heels\s+of|wake\s+of|in\s+(?:response|reply|"
+    r"retaliation|reprisal|revenge|answer)\s+(?:to|for))\b", re.IGNORECASE)
+
+
+def _after_the_cue(doc: Doc, f: Frame, points: list[DateRead]) -> list[DateRead]:
+    """An act told as what the news came after or answered (`antecedent`) is dated only by
+    what its clause says after the cue: "The killings of Friday, 13 February came after an
+    attack ... on Monday, 9 February" — the Friday is the news's day, not the attack's, and
+    a sentence giving only the news's day leaves the earlier act undated."""
+    if not f.antecedent:
+        return points
+    cues = list(_ANTECEDENT_CUE.finditer(doc.text, f.start, f.trigger.start))
+    if not cues:
+        return points
+    return [d for d in points if d.start >= cues[-1].start()]
+
+
 def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
     """The event's own date among the clause's dates, and the periods it names."""
     s = f.sentence
@@ -289,6 +308,7 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
               not _cited_date(doc.text, d) and
               not _SINCE_CLAUSE.search(doc.text[max(f.trigger.end, d.start - 60):d.start])
               and not _AS_OF.search(doc.text[max(s.start, d.start - 8):d.start])]
+    points = _after_the_cue(doc, f, points)
     if not points:
         return
     told = [d for d in points if told_at(doc.text, s, d.start, d.end)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import DateRead
+from strikewatch.extract.date_forms import latest_possible_day, weekday_year
 
 MONTHS = {m: i for i, m in enumerate(
     ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
@@ -37,7 +38,8 @@ DATE_RE = anchored(re.compile(
     rf"|(?P<rel>\b(?:ayer|anoche|antenoche|anteanoche|antier|anteayer|hoy|esta madrugada|"
     rf"esta mañana|"
     rf"la noche anterior|la víspera)\b)"
-    rf"|(?P<ago>\bhace (?P<agon>dos|tres|cuatro|cinco|seis|[2-6]) días\b)"
+    rf"|(?P<ago>\bhace (?P<agon>un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|"
+    rf"[1-9]\d?) (?P<agou>días?|semanas?)\b)"
     rf"|(?P<wkend>\b(?:el|este|del|pasado|el pasado) fin de semana(?P<wkpast> pasado)?\b)"
     rf"|(?P<wd>\b(?:el|este|esta|del|pasado) (?:pasado )?(?:{_DAY})\b(?! \d)(?!\s*\(\d))"
     rf")",
@@ -98,7 +100,8 @@ def dateline_month_day(text: str) -> tuple[int, int] | None:
     return (month, int(m.group("d"))) if month is not None else None
 
 
-_SMALL = {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6}
+_SMALL = {"un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+          "siete": 7, "ocho": 8, "nueve": 9, "diez": 10}
 
 
 def _last_weekday(pub: dt.date, wd: int) -> dt.date:
@@ -210,6 +213,11 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
             if year is not None and pub is not None and not m.group("y") and m.group("wdp"):
                 wd = WEEKDAYS[m.group("wdp").strip().lower()]
                 year = _weekday_year(pub, month, day, wd, year)
+            elif year is None and m.group("wdp") and (page is None or not page.named):
+                # an undated page's "el domingo 20 de julio": the weekday names the year
+                # (the latest fitting one), unless the page names years and none fits
+                year = weekday_year(month, day, WEEKDAYS[m.group("wdp").strip().lower()],
+                                    latest_possible_day())
             if year is None or not 1 <= day <= calendar.monthrange(year, month)[1]:
                 continue
             iso = dt.date(year, month, day).isoformat()
@@ -239,9 +247,13 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
             day_ = (pub - dt.timedelta(days=back)).isoformat()
             out.append(DateRead(a, b, day_, day_, 1, is_period=since))
         elif m.group("ago"):
+            # "hace dos días": that day; "hace dos semanas": the day 14 back, a week's
+            # precision (as English "two weeks ago", date_forms._ago)
             n = m.group("agon").lower()
-            day_ = (pub - dt.timedelta(days=int(n) if n.isdigit() else _SMALL[n])).isoformat()
-            out.append(DateRead(a, b, day_, day_, 1, is_period=since))
+            count = int(n) if n.isdigit() else _SMALL[n]
+            week = m.group("agou").lower().startswith("semana")
+            day_ = (pub - dt.timedelta(days=count * 7 if week else count)).isoformat()
+            out.append(DateRead(a, b, day_, day_, 2 if week else 1, is_period=since))
         elif m.group("wkend"):
             # the Saturday and Sunday on or before publication; "el fin de semana pasado"
             # read on a weekend is the one before
