@@ -244,6 +244,9 @@ ONE_MORE_ACT = re.compile(r"\bmore\s+(?:[\w-]+\s+)?" + ACT_WORDS + "|" + ES_MORE
 # ... and the act repeated, next to its event word: "struck again", "again bombed", "hit
 # anew" (not "asked again and again to stop the attacks"); both with the Spanish words
 # (es/lexicon.py: "volvieron a atacar", "dos lanchas más")
+# (searched behind a lookahead of its first characters; ONE_MORE_ACT's own pattern is
+# a part of others)
+_ONE_MORE_ACT_SCAN = prefixed(ONE_MORE_ACT)
 _AGAIN = re.compile(r"\b(?:again|anew|once\s+more|" + ES_AGAIN + r")\b", re.IGNORECASE)
 #: how near its event word "again" must stand to repeat that act
 AGAIN_REACH = 12
@@ -274,7 +277,7 @@ def one_more_act(text: str, f: Frame, base: int = 0) -> bool:
     end = min(f.end, f.trigger.end + ONE_MORE_REACH) - base
     near = (max(f.start, f.trigger.start - AGAIN_REACH) - base,
             min(f.end, f.trigger.end + AGAIN_REACH) - base)
-    return ONE_MORE_ACT.search(text, f.start - base, end) is not None or \
+    return _ONE_MORE_ACT_SCAN.search(text, f.start - base, end) is not None or \
         _AGAIN.search(text, *near) is not None
 
 

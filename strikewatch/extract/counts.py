@@ -141,6 +141,8 @@ TOLL_UPDATED = re.compile(
     r"(?:\w+\s+){0,2}?)?"
     r"(?:\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)",
     re.IGNORECASE)
+#: TOLL_UPDATED tried only where one of its first words stands ("toll", "dead", "up from")
+TOLL_UPDATED_SCAN = anchored(TOLL_UPDATED)
 
 # deaths its sentence says were told without when or where they happened: "announced the
 # deaths of seven fighters but did not say when or where they died", "without saying where

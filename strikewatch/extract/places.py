@@ -49,7 +49,7 @@ _POST_HELD = re.compile(r",\s+who\s+(?:had\s+)?(?:ran|run|led|commanded|headed|o
 
 # a clause naming who told it ("..., residents of X told reporters"): its place is the
 # sources', not the event's
-_SOURCE_CLAUSE = re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\b|"
+_SOURCE_CLAUSE = prefixed(re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\b|"
                             # "..., where he said Israel would keep fighting in Gaza", "as
                             # long as Gaza is besieged": another clause's places
                             r"\b(?:where|while)\s+(?:he|she|they|it|[A-Z]\w+)\s+(?:said|says|"
@@ -64,7 +64,7 @@ _SOURCE_CLAUSE = re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\
                             r"|,\s+(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:hours?|"
                             r"days?|weeks?|months?)\s+)?(?:after|before)\s+(?!(?:the\s+)?(?:"
                             r"strike|attack|raid|bombing|blast|explosion|shelling)s?\b)"
-                            r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+had\s+[a-z]+ed\b")
+                            r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+had\s+[a-z]+ed\b"))
 
 def source_cut(text: str, a: int, b: int) -> int:
     """Where the event's own words in text[a:b] end: before a clause naming who told it or
