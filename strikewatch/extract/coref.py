@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from strikewatch.caseless import caseless
 from strikewatch.extract.actors import DEMONYM_RE
 from strikewatch.extract.anchored import anchored, gated
 from strikewatch.extract.context import Doc, Frame, Group
@@ -244,9 +245,9 @@ ONE_MORE_ACT = re.compile(r"\bmore\s+(?:[\w-]+\s+)?" + ACT_WORDS + "|" + ES_MORE
 # ... and the act repeated, next to its event word: "struck again", "again bombed", "hit
 # anew" (not "asked again and again to stop the attacks"); both with the Spanish words
 # (es/lexicon.py: "volvieron a atacar", "dos lanchas más")
-# (searched behind a lookahead of its first characters; ONE_MORE_ACT's own pattern is
-# a part of others)
-_ONE_MORE_ACT_SCAN = prefixed(ONE_MORE_ACT)
+# (searched only where one of its first words stands; ONE_MORE_ACT's own pattern is a
+# part of others)
+_ONE_MORE_ACT_SCAN = anchored(ONE_MORE_ACT)
 _AGAIN = re.compile(r"\b(?:again|anew|once\s+more|" + ES_AGAIN + r")\b", re.IGNORECASE)
 #: how near its event word "again" must stand to repeat that act
 AGAIN_REACH = 12
@@ -354,7 +355,7 @@ def _earlier_act(f: Frame) -> bool:
 # ISIS bases in Syria", "the agency also reported Israeli strikes on Sunday on homes in
 # Naqura": an act told as one more beside those told (not "has also attacked ships", a
 # pattern to date, nor "were also hit by US-UK strikes", where the name is the attacker)
-_ALSO_ACT = prefixed(re.compile(
+_ALSO_ACT = anchored(re.compile(
                        r"(?<!\bhas )(?<!\bhave )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )"
                        r"\balso\s+(?:hit|struck|targeted|bombed|shelled|"
                        r"pounded|raided|reported\s+(?:[\w-]+\s+){0,2}?(?:strikes|airstrikes|"
@@ -384,10 +385,11 @@ def also_elsewhere(text: str, f: Frame) -> bool:
 # an act told as the answer to the one told: "In response, the group fired rockets",
 # "In retaliation, Iran launched missiles", "the IRGC responded by firing missiles", "the
 # army hit back with strikes" (not "in response to ...", which names what it answered)
-_REPLY = re.compile(r"^\W*(?:in\s+(?:response|retaliation|reprisal)|responding|retaliating)\b"
+_REPLY = caseless(prefixed(re.compile(
+                    r"^\W*(?:in\s+(?:response|retaliation|reprisal)|responding|retaliating)\b"
                     r"(?!\s+(?:to|for)\b)|"
                     r"\b(?:responded|retaliated|hit\s+back|struck\s+back|hitting\s+back)\s+"
-                    r"(?:[\w-]+ly\s+)?(?:by|with)\b", re.IGNORECASE)
+                    r"(?:[\w-]+ly\s+)?(?:by|with)\b", re.IGNORECASE)))
 
 
 def replies(text: str, f: Frame, base: int = 0) -> bool:

@@ -294,9 +294,9 @@ _KILL_FAR = re.compile(
     rf"(?:{_FAR_MODIFIER}(?:{_FAR_ASIDE})?|{_FAR_ASIDE}|{_FAR_RELATIVE})"
     r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+(?:(?:all|reportedly|later|also)\s+)?"
     r"(?:killed|slain|dead)|(?:(?:all|reportedly|later|also)\s+)?died)\b", re.IGNORECASE)
-_SUBJECT_OPENS = re.compile(r"(?:^|[.;:!?)—–]\s+|,\s+|\b(?:said|says|say|that|and|but|while|"
-                            r"when|after)\s+)[\"“]?(?:(?:all|the|all\s+the)\s+)?$",
-                            re.IGNORECASE)
+_SUBJECT_OPENS = caseless(re.compile(  # (on lower-cased text: no case folding per character)
+    r"(?:^|[.;:!?)—–]\s+|,\s+|\b(?:said|says|say|that|and|but|while|"
+    r"when|after)\s+)[\"“]?(?:(?:all|the|all\s+the)\s+)?$", re.IGNORECASE))
 # "the three crew members, all of whom died"
 _ALL_OF_WHOM = re.compile(rf"^\s+{_GAP}[\w’'-]+,?\s+(?:all|both|each)\s+of\s+(?:whom|them)\s+"
                           r"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:killed|died|dead)\b",

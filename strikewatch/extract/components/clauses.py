@@ -53,8 +53,8 @@ TALLY_CUE = anchored(re.compile(
     re.IGNORECASE))
 # (", in which ...", and with no comma after a campaign: "a broader campaign in which at
 # least 95 people have been killed since September")
-_REL_TALLY = re.compile(r"(?:,\s*|(?<=\bcampaign)\s+|(?<=\boffensive)\s+)"
-                        r"(?:where|in which|during which)\b", re.IGNORECASE)
+_REL_TALLY = gated(re.compile(r"(?:,\s*|(?<=\bcampaign)\s+|(?<=\boffensive)\s+)"
+                              r"(?:where|in which|during which)\b", re.IGNORECASE))
 _HAS_NUMBER = re.compile(r"\d|\b(?:dozens|scores|hundreds|several|two|three|four|five|six|"
                          r"seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
 _ANAPHOR = anchored(re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from strikewatch.extract.anchored import Anchored, anchored
+from strikewatch.extract.anchored import Anchored, anchored, gated
 from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.counts import (
     TOLL_EARLY,
@@ -96,9 +96,9 @@ def open_if_toll_may_rise(doc: Doc, f: Frame, may_rise: re.Pattern[str]) -> None
 # "a major escalation in the conflict between Israel and Hezbollah, in which more than 700
 # people have been killed this week alone", "the war, during which thousands have died":
 # a relative clause on a war, campaign or fighting tells that war's dead, not the act's
-_WAR_TOLL = re.compile(r"\b(?:conflict|war|fighting|hostilities|campaign|offensive|clashes|"
-                       r"violence|unrest|insurgency|crisis|escalation)\b[^.;,]{0,60},\s*"
-                       r"(?:in|during)\s+which\b", re.IGNORECASE)
+_WAR_TOLL = gated(re.compile(r"\b(?:conflict|war|fighting|hostilities|campaign|offensive|"
+                             r"clashes|violence|unrest|insurgency|crisis|escalation)\b"
+                             r"[^.;,]{0,60},\s*(?:in|during)\s+which\b", re.IGNORECASE))
 
 
 def _before_war_toll(doc: Doc, f: Frame) -> int:
