@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from strikewatch.caseless import caseless
 from strikewatch.extract.actors import DEMONYM_RE
 from strikewatch.extract.anchored import anchored, gated
 from strikewatch.extract.context import Doc, Frame, Group
@@ -23,7 +22,6 @@ from strikewatch.extract.date_forms import DAY
 from strikewatch.extract.es.lexicon import AGAIN as ES_AGAIN
 from strikewatch.extract.es.lexicon import MORE_ACTS as ES_MORE_ACTS
 from strikewatch.extract.es.lexicon import VAGUE as ES_VAGUE
-from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.triggers import BAT, ERV, VAC
 
 __all__ = ["Group", "merge_frames"]
@@ -385,11 +383,12 @@ def also_elsewhere(text: str, f: Frame) -> bool:
 # an act told as the answer to the one told: "In response, the group fired rockets",
 # "In retaliation, Iran launched missiles", "the IRGC responded by firing missiles", "the
 # army hit back with strikes" (not "in response to ...", which names what it answered)
-_REPLY = caseless(prefixed(re.compile(
+_REPLY = gated(re.compile(  # (read only where one of its words stands)
+
                     r"^\W*(?:in\s+(?:response|retaliation|reprisal)|responding|retaliating)\b"
                     r"(?!\s+(?:to|for)\b)|"
                     r"\b(?:responded|retaliated|hit\s+back|struck\s+back|hitting\s+back)\s+"
-                    r"(?:[\w-]+ly\s+)?(?:by|with)\b", re.IGNORECASE)))
+                    r"(?:[\w-]+ly\s+)?(?:by|with)\b", re.IGNORECASE))
 
 
 def replies(text: str, f: Frame, base: int = 0) -> bool:

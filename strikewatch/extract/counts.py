@@ -107,6 +107,8 @@ COUNT_RE = re.compile(
 
 COUNT_LC = prefixed(re.compile(COUNT_RE.pattern.lower().replace("(?p<", "(?P<").replace(
     "(?<![a-za-z]-)", "(?<![a-z]-)")))  # lower-cased text (no capitals in the pattern)
+#: COUNT_LC tried only where one of its first words or a digit stands
+_COUNT_SCAN = anchored(COUNT_LC)
 
 
 # a toll told as one that will grow: "six dead and 91 injured, figures expected to climb",
@@ -190,7 +192,7 @@ def count_expressions(text: str) -> list[CountExpr]:
     """Every number or vague quantity in `text`, already mapped to a range."""
     out: list[CountExpr] = []
     low = text.lower()
-    for m in (COUNT_LC.finditer(low) if len(low) == len(text) else COUNT_RE.finditer(text)):
+    for m in (_COUNT_SCAN.finditer(low) if len(low) == len(text) else COUNT_RE.finditer(text)):
         if m.group("b1"):
             lo, hi = parse_number(m.group("b1")), parse_number(m.group("b2"))
             out.append(CountExpr(m.start(), m.end(), lo, hi, False))

@@ -31,14 +31,14 @@ _PART_OF = (r"(?:(?:north|south|east|west)\w*|cent(?:re|er|ral)|parts?|areas?|re
             r"shores?|waters|territory|soil|skies|airspace|interior|heart|rest|"
             # "one of Iran's fuel depots", "several of Syria's air bases": a share of its sites
             r"one|some|several|many|most|all|each|any|two|three|four|five|dozens|scores)\s+of")
-_PREP = re.compile(r"(?:\b(?i:in|inside|into|across|near|off|within|on|over|throughout|"
+_PREP = prefixed(re.compile(r"(?:\b(?i:in|inside|into|across|near|off|within|on|over|throughout|"
                    rf"{_PART_OF})\s+(?:the\s+)?"
                    r"(?:coast of\s+|(?:north|south|east|west|central)\w*\s+)?"
                    # "Kidal, Mali": a town, then its country ("On Friday, Israel
                    # issued ...": a day, then the subject)
                    r"|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                    r"However|Meanwhile|Separately|Earlier|Later|Today|Yesterday|Instead)\b)"
-                   r"[A-Z][\w\u00C0-\u017F-]+,\s+)$")
+                   r"[A-Z][\w\u00C0-\u017F-]+,\s+)$"))
 
 
 # "..., who ran the group's operations in Syria": the post a person held, with its own

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from strikewatch.caseless import AnyMatch, caseless
+from strikewatch.extract.anchored import anchored
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.geo.gazetteer import Entry, Gazetteer, normalise
 from strikewatch.geo.mentions import DemonymFound, Found, OrgFound, find
@@ -130,7 +131,7 @@ _PARTY_USE = re.compile(
     r"bombing|bombardment|offensive|campaign|militias?|prox(?:y|ies)|allies)\b")
 # "pinning the raids on the United States", "blamed the attack on Israel": who was blamed;
 # "drugs flowing into the United States": where goods go, not where the event happened
-_BLAMED_ON = caseless(re.compile(
+_BLAMED_ON = anchored(re.compile(
     r"\b(?:blam\w*|pin\w*|attribut\w*)\b[^.;:]{0,50}\b(?:on|to)\s+(?:the\s+)?$"
     r"|\b(?:flow\w*|smuggl\w*|traffick\w*|ship(?:ped|ping|ments?)?|bound|headed|heading|"
     # "a boat carrying drugs to the United States"

@@ -32,7 +32,7 @@ _TOLL_CLAUSE = gated(
 # killed in the campaign to 76", "a blow that brings to at least 46 the number of people
 # killed in the campaign": a finite verb opens a tally too, where the toll is named as
 # that of many acts (a bare "raised the toll to nine" revises the one event's toll)
-_TOLL_OF_MANY = caseless(prefixed(
+_TOLL_OF_MANY = gated(prefixed(  # (read only where one of its verbs stands)
     re.compile(r",?\s*\b(?:brings|brought|raises|raised|pushes|pushed|takes|took|lifts|lifted|"
                r"increases|increased)\s+(?:to\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?"
                r"[\w,]+\s+)?the\s+(?:[\w-]+\s+){0,3}(?:toll|number|total|tally|"
