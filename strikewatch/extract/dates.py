@@ -11,7 +11,6 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from strikewatch.caseless import caseless
 from strikewatch.extract.anchored import Anchored, anchored
 from strikewatch.extract.context import DateRead
 from strikewatch.extract.date_forms import DAY, MON, MONTHS, plain_date, resolve
@@ -60,7 +59,7 @@ if _DATE_SCAN is DATE_RE:
 
 
 # Cheap test first: no digit, month, weekday or relative word means no date to read.
-_DATE_CUE = caseless(
+_DATE_CUE = anchored(
     re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|"
                        r"Thu|Fri|Sat|Sun|yesterday|today|tonight|overnight|last|this|earlier|"
                        r"weekend|Christmas|New Year|"

@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 
 from strikewatch.caseless import AnyMatch, caseless
 from strikewatch.extract.anchored import anchored
-from strikewatch.extract.lookahead import prefixed
 from strikewatch.geo.gazetteer import Entry, Gazetteer, normalise
 from strikewatch.geo.mentions import DemonymFound, Found, OrgFound, find
 from strikewatch.records import Place
@@ -36,7 +35,7 @@ _DIR = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-
 # Every cue starts at a word start: the leading \b(?=\w) (implied by each alternative
 # anyway) lets re turn away the other positions of the 90 characters searched at once,
 # instead of trying each alternative there.
-_PRE = caseless(prefixed(re.compile(
+_PRE = anchored(re.compile(  # (tried only where one of its cue words stands)
     r"\b(?=\w)(?:"
     r"(?P<off>\boff(?:\s+the)?(?:\s+[\w-]+){0,2}?\s+(?:coast|coastline|coasts|shores?)\s+of"
     r"|\boff|\bwaters\s+(?:off|near|around|close\s+to)(?:\s+the\s+coast\s+of)?)"
@@ -53,7 +52,7 @@ _PRE = caseless(prefixed(re.compile(
     r"|(?P<origin>\b(?:from|left|leaving|departed|fled)))"
     r"\s+(?:the\s+)?" + _ADJ + r"?" + _QUAL + r"?$",
     re.IGNORECASE,
-)))
+))
 _QUAL_ONLY = re.compile(r"\b(?:the\s+)?" + _QUAL + r"$")
 # what is done to or with a government, named by its capital: "the pressure on Caracas",
 # "talks with Tehran", "sanctions against Damascus", "ties between Kabul and Islamabad"
