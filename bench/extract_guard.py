@@ -4,7 +4,8 @@
     PYTHONPATH=. python bench/extract_guard.py check before.jsonl  # after: exit 1 on a diff
 
 Reads every gold article (tests/gold, tests/gold/samples, the real-style sets in
-tests/gold/real and tests/gold/es, and the seed gold in ../shared/gold, with the gold's
+tests/gold/real and tests/gold/es but never a held-out batch or one being written as an
+unseen test — bench/extract.py's NOT_READ —, and the seed gold in ../shared/gold, with the gold's
 `published`, and again without it so unresolved dates are covered), every sample in
 strikewatch/samples, and bench/extract.py's varied articles (both workloads) through the
 boundary ingest and eval use (`registry.checked` with the reader for the article's
@@ -24,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.extract import make_articles  # noqa: E402
+from bench.extract import make_articles, readable  # noqa: E402
 from strikewatch.evaluate import load_gold, shared_root  # noqa: E402
 from strikewatch.extract.registry import checked, reader_for  # noqa: E402
 from strikewatch.records import Article  # noqa: E402
@@ -37,6 +38,8 @@ def articles() -> Iterator[tuple[str, Article]]:
     golds += sorted((ROOT / "tests" / "gold" / "es").glob("*.json"))
     golds += sorted((shared_root() / "gold").glob("*.json"))
     for g in golds:
+        if not readable(g):
+            continue
         _, art = load_gold(g)
         yield f"gold:{g.name}", art
         yield f"gold-undated:{g.name}", Article(text=art.text, language=art.language)

@@ -14,7 +14,7 @@ from functools import lru_cache
 import ahocorasick
 import pycountry
 
-from strikewatch.extract.anchored import anchored
+from strikewatch.extract.anchored import anchored, gated
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.records import Actor
 
@@ -118,9 +118,9 @@ CAPITALS = {
     "Berlin": "DE", "Minsk": "BY", "Tripoli": "LY", "Abuja": "NG", "Bamako": "ML",
     "Addis Ababa": "ET", "Amman": "JO", "Doha": "QA", "Abu Dhabi": "AE",
 }
-_CAPITAL_RE = re.compile(r"\b(?:" + "|".join(sorted(CAPITALS, key=len, reverse=True)) +
-                         r")\b(?!['’]s\s+(?:[\w-]+\s+)?(?:district|suburbs?|outskirts|"
-                         r"centre|center|region|province|streets?))")
+_CAPITAL_RE = gated(re.compile(r"\b(?:" + "|".join(sorted(CAPITALS, key=len, reverse=True)) +
+                               r")\b(?!['’]s\s+(?:[\w-]+\s+)?(?:district|suburbs?|outskirts|"
+                               r"centre|center|region|province|streets?))"))
 # "BEIRUT (AP) —", "Beirut/Tribal Border -": a dateline names where the story was filed
 _DATELINE = re.compile(r"(?:/[^\n/–—-]{1,40})?\s*(?:\([A-Za-z .]{1,20}\)\s*)?(?:[–—]|--?\s)")
 PLACE_BEFORE = re.compile(r"\b(?:in|on|at|near|over|to|from|into|across|around|outside|"

@@ -50,12 +50,12 @@ class _Unknown(Exception):
 _Prefix = tuple[str, bool]
 
 
-def _seq(items: Any) -> set[_Prefix]:
+def _seq(items: Any, limit: int = _LIMIT) -> set[_Prefix]:
     states: set[_Prefix] = {("", False)}
     for op, av in items:
         if all(done or len(p) >= _LENGTH for p, done in states):
             break
-        opts = _item(op, av)
+        opts = _item(op, av, limit)
         nxt: set[_Prefix] = set()
         for p, done in states:
             if done or len(p) >= _LENGTH:
@@ -63,7 +63,7 @@ def _seq(items: Any) -> set[_Prefix]:
                 continue
             for q, done2 in opts:
                 nxt.add((p + q, done2))
-        if len(nxt) > _LIMIT:
+        if len(nxt) > limit:
             raise _Unknown
         states = nxt
     return states
@@ -105,7 +105,7 @@ def _chars(av: Any) -> set[str] | None:
     return out if len(out) <= _CLASS_MAX else None
 
 
-def _item(op: Any, av: Any) -> set[_Prefix]:
+def _item(op: Any, av: Any, limit: int = _LIMIT) -> set[_Prefix]:
     if op is _sre.LITERAL:
         ch = _char(av)
         return {(ch, False)} if ch is not None else {("", True)}
@@ -113,26 +113,26 @@ def _item(op: Any, av: Any) -> set[_Prefix]:
         chars = _chars(av)
         return {(c, False) for c in chars} if chars else {("", True)}
     if op is _sre.BRANCH:
-        return set().union(*(_seq(b) for b in av[1]))
+        return set().union(*(_seq(b, limit) for b in av[1]))
     if op is _sre.SUBPATTERN:  # a group; inline flags change no anchor (they are folded)
-        return _seq(av[3])
+        return _seq(av[3], limit)
     if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
         return {("", False)}  # zero-width: the match's characters start after it
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
         lo, hi, sub = av
         if lo == 0 and hi == 1:  # x? : with or without x
-            return {("", False)} | _seq(sub)
+            return {("", False)} | _seq(sub, limit)
         if lo >= 1:  # at least one copy; what follows it is not followed
-            return {(p, True) for p, _ in _seq(sub)}
+            return {(p, True) for p, _ in _seq(sub, limit)}
         return {("", True)}
     return {("", True)}  # any character, a group reference...: stop there
 
 
-def anchors(rx: re.Pattern[str]) -> set[str] | None:
+def anchors(rx: re.Pattern[str], limit: int = _LIMIT) -> set[str] | None:
     """The strings, lower-cased, that every match of `rx` starts with in the lower-cased
     text, or None where some match could start with something else."""
     try:
-        found = _seq(_sre_parse.parse(rx.pattern, rx.flags))
+        found = _seq(_sre_parse.parse(rx.pattern, rx.flags), limit)
     except (_Unknown, AttributeError, TypeError, ValueError):
         return None
     if not found or any(not p for p, _ in found):
@@ -142,8 +142,9 @@ def anchors(rx: re.Pattern[str]) -> set[str] | None:
 
 def _minimal(found: set[str]) -> set[str]:
     """Without the strings that extend another (they add no position of their own)."""
-    out = sorted(found)
-    return {a for i, a in enumerate(out) if not any(a.startswith(b) for b in out[:i])}
+    # (a string extends another exactly where one of its own prefixes is in the set: a
+    # look-up per prefix, not a comparison with every other string)
+    return {a for a in found if not any(a[:k] in found for k in range(1, len(a)))}
 
 
 def _required(items: Any) -> set[str] | None:
@@ -288,9 +289,10 @@ class Anchored:
         return [m.group(0) for m in self.finditer(text, pos, endpos)]
 
 
-def anchored(rx: re.Pattern[str]) -> Anchored | re.Pattern[str]:
-    """`rx` tried only at its anchors, or `rx` itself where it has none."""
-    found = anchors(rx)
+def anchored(rx: re.Pattern[str], limit: int = _LIMIT) -> Anchored | re.Pattern[str]:
+    """`rx` tried only at its anchors, or `rx` itself where it has none (or more than
+    `limit` prefixes while enumerating them: a large pattern may be given a higher one)."""
+    found = anchors(rx, limit)
     if found is None:
         return rx
     return Anchored(rx, found)

@@ -13,6 +13,7 @@ from strikewatch.caseless import AnyMatch, Matcher, caseless
 from strikewatch.extract.actors import DEMONYMS, country_names
 from strikewatch.extract.anchored import Anchored, anchored
 from strikewatch.extract.counts import _NUM, parse_number
+from strikewatch.extract.lookahead import prefixed
 from strikewatch.records import Attribution
 
 _NAME = r"(?:the\s+)?(?:[A-Z][\w&.'’-]*|al-\w+)(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.'’-]*){0,5}"
@@ -60,7 +61,7 @@ _ACCORDING = anchored(re.compile(  # tried only at its literal starts ("accordin
     rf"figures|data)s?\s+(?:(?:kept|compiled|maintained|published|released|conducted|"
     rf"collected)\s+)?(?:by|from|in|with|of)\s+)?"
     rf"(?P<src>{_NAME}|reports|local media|officials|witnesses|residents|sources)"))
-_SAID_AFTER = re.compile(
+_SAID_AFTER = prefixed(re.compile(  # (behind a lookahead of its first characters)
     rf"(?P<src>{_NAME}|(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}(?:officials?|spokes(?:man|woman|person)|"
     r"analysts|experts|witnesses|residents|military|army|ministry|fishermen|villagers|"
     r"survivors|relatives)(?:\s+(?:in|from|at|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?"
@@ -68,7 +69,7 @@ _SAID_AFTER = re.compile(
     r"(?:\s+(?:on|late on|early on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday))?\s+(?:has\s+|have\s+)?"
     r"(?:said|says|reported|reports|told|confirmed|announced|claimed|stated|added|noted|"
-    r"acknowledged|alleged|denied|denies)\b")
+    r"acknowledged|alleged|denied|denies)\b"))
 _TOLD = anchored(re.compile(rf"\b(?:told|spoke to|speaking to)\s+(?P<src>{_NAME})"))
 _SAID_BEFORE = re.compile(
     rf"[,”\"]\s*(?:said|says|told|added|according to)\s+(?P<src>{_NAME}|the\s+\w+(?:\s+\w+)?)")

@@ -22,7 +22,6 @@ from strikewatch.extract.date_forms import DAY
 from strikewatch.extract.es.lexicon import AGAIN as ES_AGAIN
 from strikewatch.extract.es.lexicon import MORE_ACTS as ES_MORE_ACTS
 from strikewatch.extract.es.lexicon import VAGUE as ES_VAGUE
-from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.triggers import BAT, ERV, VAC
 
 __all__ = ["Group", "merge_frames"]
@@ -246,6 +245,9 @@ ONE_MORE_ACT = re.compile(r"\bmore\s+(?:[\w-]+\s+)?" + ACT_WORDS + "|" + ES_MORE
 # ... and the act repeated, next to its event word: "struck again", "again bombed", "hit
 # anew" (not "asked again and again to stop the attacks"); both with the Spanish words
 # (es/lexicon.py: "volvieron a atacar", "dos lanchas más")
+# (searched only where one of its first words stands; ONE_MORE_ACT's own pattern is a
+# part of others)
+_ONE_MORE_ACT_SCAN = anchored(ONE_MORE_ACT)
 _AGAIN = re.compile(r"\b(?:again|anew|once\s+more|" + ES_AGAIN + r")\b", re.IGNORECASE)
 #: how near its event word "again" must stand to repeat that act
 AGAIN_REACH = 12
@@ -276,7 +278,7 @@ def one_more_act(text: str, f: Frame, base: int = 0) -> bool:
     end = min(f.end, f.trigger.end + ONE_MORE_REACH) - base
     near = (max(f.start, f.trigger.start - AGAIN_REACH) - base,
             min(f.end, f.trigger.end + AGAIN_REACH) - base)
-    return ONE_MORE_ACT.search(text, f.start - base, end) is not None or \
+    return _ONE_MORE_ACT_SCAN.search(text, f.start - base, end) is not None or \
         _AGAIN.search(text, *near) is not None
 
 
@@ -353,7 +355,7 @@ def _earlier_act(f: Frame) -> bool:
 # ISIS bases in Syria", "the agency also reported Israeli strikes on Sunday on homes in
 # Naqura": an act told as one more beside those told (not "has also attacked ships", a
 # pattern to date, nor "were also hit by US-UK strikes", where the name is the attacker)
-_ALSO_ACT = prefixed(re.compile(
+_ALSO_ACT = anchored(re.compile(
                        r"(?<!\bhas )(?<!\bhave )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )"
                        r"\balso\s+(?:hit|struck|targeted|bombed|shelled|"
                        r"pounded|raided|reported\s+(?:[\w-]+\s+){0,2}?(?:strikes|airstrikes|"
@@ -383,10 +385,12 @@ def also_elsewhere(text: str, f: Frame) -> bool:
 # an act told as the answer to the one told: "In response, the group fired rockets",
 # "In retaliation, Iran launched missiles", "the IRGC responded by firing missiles", "the
 # army hit back with strikes" (not "in response to ...", which names what it answered)
-_REPLY = re.compile(r"^\W*(?:in\s+(?:response|retaliation|reprisal)|responding|retaliating)\b"
+_REPLY = gated(re.compile(  # (read only where one of its words stands)
+
+                    r"^\W*(?:in\s+(?:response|retaliation|reprisal)|responding|retaliating)\b"
                     r"(?!\s+(?:to|for)\b)|"
                     r"\b(?:responded|retaliated|hit\s+back|struck\s+back|hitting\s+back)\s+"
-                    r"(?:[\w-]+ly\s+)?(?:by|with)\b", re.IGNORECASE)
+                    r"(?:[\w-]+ly\s+)?(?:by|with)\b", re.IGNORECASE))
 
 
 def replies(text: str, f: Frame, base: int = 0) -> bool:

@@ -107,6 +107,8 @@ COUNT_RE = re.compile(
 
 COUNT_LC = prefixed(re.compile(COUNT_RE.pattern.lower().replace("(?p<", "(?P<").replace(
     "(?<![a-za-z]-)", "(?<![a-z]-)")))  # lower-cased text (no capitals in the pattern)
+#: COUNT_LC tried only where one of its first words or a digit stands
+_COUNT_SCAN = anchored(COUNT_LC)
 
 
 # a toll told as one that will grow: "six dead and 91 injured, figures expected to climb",
@@ -141,6 +143,8 @@ TOLL_UPDATED = re.compile(
     r"(?:\w+\s+){0,2}?)?"
     r"(?:\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)",
     re.IGNORECASE)
+#: TOLL_UPDATED tried only where one of its first words stands ("toll", "dead", "up from")
+TOLL_UPDATED_SCAN = anchored(TOLL_UPDATED)
 
 # deaths its sentence says were told without when or where they happened: "announced the
 # deaths of seven fighters but did not say when or where they died", "without saying where
@@ -188,7 +192,7 @@ def count_expressions(text: str) -> list[CountExpr]:
     """Every number or vague quantity in `text`, already mapped to a range."""
     out: list[CountExpr] = []
     low = text.lower()
-    for m in (COUNT_LC.finditer(low) if len(low) == len(text) else COUNT_RE.finditer(text)):
+    for m in (_COUNT_SCAN.finditer(low) if len(low) == len(text) else COUNT_RE.finditer(text)):
         if m.group("b1"):
             lo, hi = parse_number(m.group("b1")), parse_number(m.group("b2"))
             out.append(CountExpr(m.start(), m.end(), lo, hi, False))
@@ -292,9 +296,9 @@ _KILL_FAR = re.compile(
     rf"(?:{_FAR_MODIFIER}(?:{_FAR_ASIDE})?|{_FAR_ASIDE}|{_FAR_RELATIVE})"
     r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+(?:(?:all|reportedly|later|also)\s+)?"
     r"(?:killed|slain|dead)|(?:(?:all|reportedly|later|also)\s+)?died)\b", re.IGNORECASE)
-_SUBJECT_OPENS = re.compile(r"(?:^|[.;:!?)—–]\s+|,\s+|\b(?:said|says|say|that|and|but|while|"
-                            r"when|after)\s+)[\"“]?(?:(?:all|the|all\s+the)\s+)?$",
-                            re.IGNORECASE)
+_SUBJECT_OPENS = caseless(re.compile(  # (on lower-cased text: no case folding per character)
+    r"(?:^|[.;:!?)—–]\s+|,\s+|\b(?:said|says|say|that|and|but|while|"
+    r"when|after)\s+)[\"“]?(?:(?:all|the|all\s+the)\s+)?$", re.IGNORECASE))
 # "the three crew members, all of whom died"
 _ALL_OF_WHOM = re.compile(rf"^\s+{_GAP}[\w’'-]+,?\s+(?:all|both|each)\s+of\s+(?:whom|them)\s+"
                           r"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:killed|died|dead)\b",

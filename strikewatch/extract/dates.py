@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from strikewatch.caseless import caseless
+from strikewatch.extract.anchored import Anchored, anchored
 from strikewatch.extract.context import DateRead
 from strikewatch.extract.date_forms import (
     AGO_COUNT,
@@ -61,13 +61,17 @@ DATE_RE = re.compile(
     r"|(?P<year>\b(?i:in|since|of|during) (?P<yearnum>1[89]\d\d|20\d\d)\b)",
 )
 
-# scanned with a lookahead of the first character a date can start with (the same
-# matches; 2-3x faster than trying all eleven alternatives at every position)
-_DATE_SCAN = prefixed(DATE_RE)
+# tried only where one of the strings a date starts with stands (a digit, a month or
+# weekday, "last ", "since ", ...: some 1,500, found in one pass; the same matches), else
+# behind a lookahead of its first character (2-3x faster than trying all eleven
+# alternatives at every position; the anchors ~3x faster again)
+_DATE_SCAN: Anchored | re.Pattern[str] = anchored(DATE_RE, limit=20_000)
+if _DATE_SCAN is DATE_RE:
+    _DATE_SCAN = prefixed(DATE_RE)
 
 
 # Cheap test first: no digit, month, weekday or relative word means no date to read.
-_DATE_CUE = caseless(
+_DATE_CUE = anchored(
     re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|"
                        r"Thu|Fri|Sat|Sun|yesterday|today|tonight|overnight|last|this|earlier|"
                        r"weekend|Christmas|New Year|"

@@ -31,14 +31,14 @@ _PART_OF = (r"(?:(?:north|south|east|west)\w*|cent(?:re|er|ral)|parts?|areas?|re
             r"shores?|waters|territory|soil|skies|airspace|interior|heart|rest|"
             # "one of Iran's fuel depots", "several of Syria's air bases": a share of its sites
             r"one|some|several|many|most|all|each|any|two|three|four|five|dozens|scores)\s+of")
-_PREP = re.compile(r"(?:\b(?i:in|inside|into|across|near|off|within|on|over|throughout|"
+_PREP = prefixed(re.compile(r"(?:\b(?i:in|inside|into|across|near|off|within|on|over|throughout|"
                    rf"{_PART_OF})\s+(?:the\s+)?"
                    r"(?:coast of\s+|(?:north|south|east|west|central)\w*\s+)?"
                    # "Kidal, Mali": a town, then its country ("On Friday, Israel
                    # issued ...": a day, then the subject)
                    r"|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                    r"However|Meanwhile|Separately|Earlier|Later|Today|Yesterday|Instead)\b)"
-                   r"[A-Z][\w\u00C0-\u017F-]+,\s+)$")
+                   r"[A-Z][\w\u00C0-\u017F-]+,\s+)$"))
 
 
 # "..., who ran the group's operations in Syria": the post a person held, with its own
@@ -49,7 +49,7 @@ _POST_HELD = re.compile(r",\s+who\s+(?:had\s+)?(?:ran|run|led|commanded|headed|o
 
 # a clause naming who told it ("..., residents of X told reporters"): its place is the
 # sources', not the event's
-_SOURCE_CLAUSE = re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\b|"
+_SOURCE_CLAUSE = prefixed(re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\b|"
                             # "..., where he said Israel would keep fighting in Gaza", "as
                             # long as Gaza is besieged": another clause's places
                             r"\b(?:where|while)\s+(?:he|she|they|it|[A-Z]\w+)\s+(?:said|says|"
@@ -64,7 +64,7 @@ _SOURCE_CLAUSE = re.compile(r",\s+(?:[\w’'-]+\s+){1,8}?(?:told|said|say|says)\
                             r"|,\s+(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:hours?|"
                             r"days?|weeks?|months?)\s+)?(?:after|before)\s+(?!(?:the\s+)?(?:"
                             r"strike|attack|raid|bombing|blast|explosion|shelling)s?\b)"
-                            r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+had\s+[a-z]+ed\b")
+                            r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+had\s+[a-z]+ed\b"))
 
 def source_cut(text: str, a: int, b: int) -> int:
     """Where the event's own words in text[a:b] end: before a clause naming who told it or

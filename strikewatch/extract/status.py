@@ -14,13 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from strikewatch.caseless import caseless, lowered, may_hold
+from strikewatch.caseless import lowered, may_hold
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.triggers import find_triggers
 from strikewatch.records import Status
 
-_DENY = caseless(re.compile(
+_DENY = anchored(re.compile(
     r"\b(?:denied|denies|deny|denying|rejected (?:reports|claims|allegations)|"
     r"(?:challenging|challenged|disputing|disputed|contesting|contested) (?:the )?"
     r"(?:reports|claims|accounts)|dismissed "

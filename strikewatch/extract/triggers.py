@@ -13,7 +13,6 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from strikewatch.caseless import caseless
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Strength, Trigger
 from strikewatch.extract.counts import ORDINAL_VALUES, ranks_up_to
@@ -267,7 +266,7 @@ _LABOUR = anchored(
                      r"employees)\b", re.IGNORECASE))
 _STRIKE_WORD = re.compile(r"\b(?:strikes?|struck|striking)\b", re.IGNORECASE)
 # a match report: "a late strike", "attacked relentlessly" are football, not war
-_SPORTS = caseless(re.compile(
+_SPORTS = anchored(re.compile(
     r"\b(?:goals?|scored|(?:\d+(?:st|nd|rd|th)|injury-time|stoppage-time) "
     r"minute|match(?:es)?|league|cup|striker|midfielder|goalkeeper|penalty|"
     r"header|stadium|half-time|(?:first|second) half|top corner|crossbar|"

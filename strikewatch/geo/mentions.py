@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from strikewatch.caseless import Caseless, caseless
+from strikewatch.extract.lookahead import prefixed
 from strikewatch.geo.gazetteer import Gazetteer, Hit, Organisation, normalise
 
 # a word: letters, inner hyphens/digits, inner dots (U.S.) and apostrophes (O'Higgins)
@@ -82,9 +83,10 @@ def _org_regex(names: frozenset[str]) -> Caseless:
     # keyed by the frozenset itself (its hash is cached): sorting the names into a tuple
     # key on every call cost more than the search; matched on lower-cased text (caseless)
     alts = sorted(sorted(names), key=len, reverse=True)
-    return caseless(re.compile(
+    # (behind a lookahead of the names' first characters: most positions fail on one test)
+    return caseless(prefixed(re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])",
-        re.IGNORECASE))
+        re.IGNORECASE)))
 
 
 def organisations(g: Gazetteer, text: str, lo: int, hi: int) -> list[OrgFound]:

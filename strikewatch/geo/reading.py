@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from strikewatch.caseless import AnyMatch, caseless
+from strikewatch.extract.anchored import anchored
 from strikewatch.geo.gazetteer import Entry, Gazetteer, normalise
 from strikewatch.geo.mentions import DemonymFound, Found, OrgFound, find
 from strikewatch.records import Place
@@ -34,7 +35,7 @@ _DIR = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-
 # Every cue starts at a word start: the leading \b(?=\w) (implied by each alternative
 # anyway) lets re turn away the other positions of the 90 characters searched at once,
 # instead of trying each alternative there.
-_PRE = caseless(re.compile(
+_PRE = anchored(re.compile(  # (tried only where one of its cue words stands)
     r"\b(?=\w)(?:"
     r"(?P<off>\boff(?:\s+the)?(?:\s+[\w-]+){0,2}?\s+(?:coast|coastline|coasts|shores?)\s+of"
     r"|\boff|\bwaters\s+(?:off|near|around|close\s+to)(?:\s+the\s+coast\s+of)?)"
@@ -129,7 +130,7 @@ _PARTY_USE = re.compile(
     r"bombing|bombardment|offensive|campaign|militias?|prox(?:y|ies)|allies)\b")
 # "pinning the raids on the United States", "blamed the attack on Israel": who was blamed;
 # "drugs flowing into the United States": where goods go, not where the event happened
-_BLAMED_ON = caseless(re.compile(
+_BLAMED_ON = anchored(re.compile(
     r"\b(?:blam\w*|pin\w*|attribut\w*)\b[^.;:]{0,50}\b(?:on|to)\s+(?:the\s+)?$"
     r"|\b(?:flow\w*|smuggl\w*|traffick\w*|ship(?:ped|ping|ments?)?|bound|headed|heading|"
     # "a boat carrying drugs to the United States"

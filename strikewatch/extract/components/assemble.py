@@ -40,6 +40,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from strikewatch.extract.anchored import gated
 from strikewatch.extract.components.dates import day_of_telling, telling_day, told_at
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import (
@@ -274,7 +275,8 @@ _TOLD_WORDS = (r"(?:said|says|told|report(?:s|ed)?|announc\w*|confirm\w*|stat(?:
 # before: "another strike", "a second raid", "in a separate attack", "the first incident",
 # "Israel also struck ...", "an earlier strike", and one more act told (`ONE_MORE_ACT`:
 # "struck again", "two more boats")
-_DISTINCT = re.compile(ONE_MORE_ACT.pattern + r"|"
+# (gated: searched only where one of the words every match holds stands)
+_DISTINCT = gated(re.compile(ONE_MORE_ACT.pattern + r"|"
                        r"\b(?:another|separate(?:ly)?|second|third|fourth|fifth|further|"
                        r"other(?=\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|raids?|bombings?|"
                        r"operations?|incidents?|boats?|vessels?|targets?|sites?|areas?|"
@@ -287,7 +289,7 @@ _DISTINCT = re.compile(ONE_MORE_ACT.pattern + r"|"
                        r"^\W*since\b|"
                        r"\b(?:comes?|came|coming)\s+(?:[\w-]+\s+){0,3}?after\b|"
                        r"\b(?:days?|weeks?|months?|years?)\s+(?:before|earlier|ago)\b",
-                       re.IGNORECASE)
+                       re.IGNORECASE))
 # event words that tell several acts ("kinetic strikes", "a series of air strikes")
 _ACTS = re.compile(r"(?:strikes|attacks|raids|bombings|operations|assaults)\b", re.IGNORECASE)
 # a figure before a plural event word: several acts ("strikes on three vessels")

@@ -19,6 +19,7 @@ from strikewatch.caseless import caseless
 from strikewatch.extract.anchored import anchored, gated
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
 from strikewatch.extract.counts import ORDINAL_VALUES, ranks_up_to
+from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.triggers import BAT, ERV, SD, VAC
 
@@ -31,7 +32,7 @@ _TOLL_CLAUSE = gated(
 # killed in the campaign to 76", "a blow that brings to at least 46 the number of people
 # killed in the campaign": a finite verb opens a tally too, where the toll is named as
 # that of many acts (a bare "raised the toll to nine" revises the one event's toll)
-_TOLL_OF_MANY = caseless(
+_TOLL_OF_MANY = gated(prefixed(  # (read only where one of its verbs stands)
     re.compile(r",?\s*\b(?:brings|brought|raises|raised|pushes|pushed|takes|took|lifts|lifted|"
                r"increases|increased)\s+(?:to\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?"
                r"[\w,]+\s+)?the\s+(?:[\w-]+\s+){0,3}(?:toll|number|total|tally|"
@@ -43,7 +44,7 @@ _TOLL_OF_MANY = caseless(
                r",?\s*\b(?:which\s+)?(?:brings|brought|raises|raised|pushes|pushed|takes|took|"
                r"lifts|lifted|increases|increased)\s+the\s+(?:[\w-]+\s+){0,3}(?:toll|number|"
                r"total|tally|count)\s+(?:[\w-]+\s+){0,2}?to\s+(?:at\s+least\s+|more\s+than\s+|"
-               r"over\s+)?[\w,]+\s+since\b", re.IGNORECASE))
+               r"over\s+)?[\w,]+\s+since\b", re.IGNORECASE)))
 TALLY_CUE = anchored(re.compile(
     r"\b(?:death toll|toll|so far|in total|to date|in recent (?:weeks|months)|altogether|"
     r"cumulative|campaign|over the past|in all|since (?:the start|early|late|mid|[A-Z]\w+|"
@@ -52,8 +53,8 @@ TALLY_CUE = anchored(re.compile(
     re.IGNORECASE))
 # (", in which ...", and with no comma after a campaign: "a broader campaign in which at
 # least 95 people have been killed since September")
-_REL_TALLY = re.compile(r"(?:,\s*|(?<=\bcampaign)\s+|(?<=\boffensive)\s+)"
-                        r"(?:where|in which|during which)\b", re.IGNORECASE)
+_REL_TALLY = gated(re.compile(r"(?:,\s*|(?<=\bcampaign)\s+|(?<=\boffensive)\s+)"
+                              r"(?:where|in which|during which)\b", re.IGNORECASE))
 _HAS_NUMBER = re.compile(r"\d|\b(?:dozens|scores|hundreds|several|two|three|four|five|six|"
                          r"seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
 _ANAPHOR = anchored(re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+"
@@ -157,7 +158,9 @@ _ACT_NOUN = (r"(?:strike|airstrike|air\s+strike|attack|raid|bombing|shelling|ass
 # what an act answered, by any of its words: "in response to", "in reply to", "in revenge
 # for", "as payback for", "a reprisal for" (Spanish has its own reader)
 _ANSWER = r"(?:response|reply|retaliation|reprisal|revenge|retribution|answer|payback)"
-_EVENT_BREAK = re.compile(
+# (matched on lower-cased text behind a lookahead of its first characters, `,` `;` or a
+# space: every other position is turned away by one test, not ten alternatives)
+_EVENT_BREAK = caseless(prefixed(re.compile(
     r",\s+(?:while|whereas|(?:in|as)\s+(?:an?\s+)?" + _ANSWER + r"\s+(?:to|for)|"
     r"hitting back (?:over|for|at)|(?:retaliating|responding|replying) (?:for|against|to))\s+|"
     r";\s+|"
@@ -196,7 +199,7 @@ _EVENT_BREAK = re.compile(
     r"raids?|bombings?|shelling|assaults?|reprisals?|fire|killings?|ambush(?:es)?|"
     r"clash(?:es)?|barrages?|offensive|operations?|incursions?)\b)|"
     r"\s+(?:comes?|came|coming)\s+(?:[\w'’-]+\s+){0,3}?(?:on\s+the\s+heels\s+of|in\s+the\s+"
-    r"wake\s+of)\s+", re.IGNORECASE)
+    r"wake\s+of)\s+", re.IGNORECASE)))
 # "Just a day before these strikes, the IRGC had attacked ...": a time counted from the act
 # just told opens the sentence; what follows the comma is another act
 _TIME_BEFORE = re.compile(r"^\W*(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|"

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
-from strikewatch.extract.anchored import anchored
+from strikewatch.extract.anchored import Anchored, anchored, gated
 from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.counts import (
     TOLL_EARLY,
     TOLL_MAY_RISE,
-    TOLL_UPDATED,
+    TOLL_UPDATED_SCAN,
     UNPLACED_DEATHS,
     parse_number,
     read_counts,
@@ -45,7 +45,7 @@ def read_frame_counts(doc: Doc) -> None:
         if "killed" not in counts:
             _all_aboard(doc, f)
         open_if_toll_may_rise(doc, f, TOLL_MAY_RISE)
-        cite_toll_stage(doc, f, (TOLL_UPDATED, TOLL_EARLY))
+        cite_toll_stage(doc, f, (TOLL_UPDATED_SCAN, TOLL_EARLY))
         drop_unplaced_deaths(doc, f, UNPLACED_DEATHS)
 
 
@@ -62,7 +62,8 @@ def drop_unplaced_deaths(doc: Doc, f: Frame, unplaced: re.Pattern[str]) -> None:
         f.prov.pop(k, None)
 
 
-def cite_toll_stage(doc: Doc, f: Frame, stages: tuple[re.Pattern[str], ...]) -> None:
+def cite_toll_stage(doc: Doc, f: Frame,
+                    stages: tuple[re.Pattern[str] | Anchored, ...]) -> None:
     """A toll its sentence tells as an early count ("in a first count", "preliminary
     figures") or as raised ("the toll rose to 46", "up from nine"): the words are cited
     beside the figure, so that merging across reports (resolve/merging.py) lets a later,
@@ -95,9 +96,9 @@ def open_if_toll_may_rise(doc: Doc, f: Frame, may_rise: re.Pattern[str]) -> None
 # "a major escalation in the conflict between Israel and Hezbollah, in which more than 700
 # people have been killed this week alone", "the war, during which thousands have died":
 # a relative clause on a war, campaign or fighting tells that war's dead, not the act's
-_WAR_TOLL = re.compile(r"\b(?:conflict|war|fighting|hostilities|campaign|offensive|clashes|"
-                       r"violence|unrest|insurgency|crisis|escalation)\b[^.;,]{0,60},\s*"
-                       r"(?:in|during)\s+which\b", re.IGNORECASE)
+_WAR_TOLL = gated(re.compile(r"\b(?:conflict|war|fighting|hostilities|campaign|offensive|"
+                             r"clashes|violence|unrest|insurgency|crisis|escalation)\b"
+                             r"[^.;,]{0,60},\s*(?:in|during)\s+which\b", re.IGNORECASE))
 
 
 def _before_war_toll(doc: Doc, f: Frame) -> int:

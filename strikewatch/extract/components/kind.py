@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from strikewatch.extract.anchored import anchored
+from strikewatch.extract.anchored import anchored, gated
 from strikewatch.extract.components.clauses import TALLY_CUE
 from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.counts import ORDINAL_VALUES, ranks_up_to
@@ -101,8 +101,9 @@ _ACTS_ON_MANY = re.compile(r"\b(?:strikes|airstrikes|air\s+strikes|attacks|raids
 # acts done from a start up to now, counted by what they hit: "More than 1,000 targets have
 # been struck since mid-March", "the navy has sunk 40 boats since September" (a campaign's
 # count, not one act; "the strike has killed five since Monday" counts no targets)
-_PERFECT_SINCE = re.compile(r"\b(?:has|have|'ve)\s+(?:now\s+|so\s+far\s+|already\s+)?"
-                            r"(?:been\s+)?[a-z]+\b[^.;]{0,80}?\bsince\b", re.IGNORECASE)
+_PERFECT_SINCE = gated(re.compile(r"\b(?:has|have|'ve)\s+(?:now\s+|so\s+far\s+|already\s+)?"
+                                  r"(?:been\s+)?[a-z]+\b[^.;]{0,80}?\bsince\b",
+                                  re.IGNORECASE))
 _MANY_HIT = re.compile(r"\b(?:\d[\d,]*|dozens|scores|hundreds|thousands)\s+(?:of\s+)?"
                        r"(?:[\w-]+\s+){0,2}?(?:targets|sites|boats|vessels|positions|camps|"
                        r"facilities|buildings|hideouts)\b", re.IGNORECASE)
