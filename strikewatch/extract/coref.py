@@ -351,11 +351,19 @@ def _earlier_act(f: Frame) -> bool:
 # ISIS bases in Syria", "the agency also reported Israeli strikes on Sunday on homes in
 # Naqura": an act told as one more beside those told (not "has also attacked ships", a
 # pattern to date, nor "were also hit by US-UK strikes", where the name is the attacker)
+# ; "There were also air strikes in Kunar and Paktika", "Strikes were also reported in
+# Idlib", "Raids were also carried out near Jilib": more acts told as there being more
+_ACTS_NOUN = r"(?:strikes|airstrikes|air\s+strikes|drone\s+strikes|raids|shelling|attacks|bombings)"
 _ALSO_ACT = prefixed(re.compile(
                        r"(?<!\bhas )(?<!\bhave )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )"
                        r"\balso\s+(?:hit|struck|targeted|bombed|shelled|"
                        r"pounded|raided|reported\s+(?:[\w-]+\s+){0,2}?(?:strikes|airstrikes|"
-                       r"air\s+strikes|raids|shelling|attacks))\b", re.IGNORECASE))
+                       r"air\s+strikes|raids|shelling|attacks))\b|"
+                       r"\bthere\s+(?:(?:were|was|have\s+been|had\s+been)\s+also|(?:have|has|had)\s+also\s+"
+                       r"been)\s+(?:[\w-]+\s+){0,2}?"
+                       + _ACTS_NOUN + r"\b|"
+                       r"\b" + _ACTS_NOUN + r"\s+(?:were|was|have\s+been|had\s+been)\s+also\s+"
+                       r"(?:reported|carried\s+out|launched|conducted)\b", re.IGNORECASE))
 # a name after it: a place or target of its own
 _NAME = re.compile(r"\b[A-Z][\w'’-]{2,}")
 
