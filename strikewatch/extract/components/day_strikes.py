@@ -42,6 +42,7 @@ from strikewatch.extract.counts import ORDINAL_VALUES, parse_number, ranks_up_to
 from strikewatch.extract.dates import read_dates
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.places import seas_named
+from strikewatch.geo import PlaceMatch
 from strikewatch.records import COUNT_FIELDS
 
 #: the most strikes one report of a day's operation is split into
@@ -619,6 +620,82 @@ def split_dated_strikes(doc: Doc, w: DayWords) -> None:
     doc.groups = out
 
 
+# Strikes counted together with a place each ("two separate air strikes hit hideouts in
+# Khost and Kunar provinces", "dos ataques ... en el Caribe y el Pacífico"): as many strikes
+# as places listed is one strike per place, as a coder codes one event per location (three
+# strikes over two seas, or a plural with no count, stay as told: which was where is not
+# said).
+_PLACE_JOINER = re.compile(r"\s*(?:,\s*)?(?:(?:and|y|e)\s+)?(?:(?:in|on|near|en|the|el|la)\s+)*",
+                           re.IGNORECASE)
+#: the most characters between the strikes' act word and the first place of their list
+LISTED_PLACES_REACH = 80
+
+
+def _listed_places(doc: Doc, f: Frame, n: int) -> list[PlaceMatch]:
+    """The `n` places frame `f`'s sentence lists one after another after its act word
+    ("in Khost and Kunar", "en el Caribe y el Pacífico"), or none."""
+    from strikewatch.geo.protocol import geoparser  # the seam, chosen at run time
+
+    a, b = f.trigger.end, f.sentence.end
+    try:
+        found = geoparser().places_in(doc.text, a, b, context_countries=doc.countries)
+    except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the strikes
+        return []
+    run: list[PlaceMatch] = []
+    for pm in found:
+        if run and _PLACE_JOINER.fullmatch(doc.text, run[-1].end, pm.start):
+            run.append(pm)
+        elif len(run) >= 2:
+            break
+        else:
+            run = [pm] if pm.start - a <= LISTED_PLACES_REACH else []
+    names = {pm.place.name for pm in run}
+    return run if len(run) == n and len(names) == n else []
+
+
+def _places_of_strikes(doc: Doc, g: Group, w: DayWords) -> tuple[Frame, list[PlaceMatch]] | None:
+    """The frame of occurred group `g` that counts a handful of strikes and lists a place
+    for each, and those places."""
+    h = g.head
+    if h.status != "occurred" or h.background or g.series_rank is not None:
+        return None
+    for f in g.frames:
+        low, high = f.counts.get("strikes", (None, None))
+        if low is None or low != high or not 2 <= low <= MOST_STRIKES or \
+                f.status != "occurred" or f.background or f.since_read is not None or \
+                not _PLURAL_ACT.search(f.trigger.text) or \
+                counted_over_time(doc.text, f.sentence.start, f.sentence.end, w):
+            continue
+        places = _listed_places(doc, f, low)
+        if places:
+            return f, places
+    return None
+
+
+def split_placed_strikes(doc: Doc, w: DayWords) -> None:
+    """Strikes counted with a place each become one incident group per place: each takes
+    the words of the telling without its sum figures, and its own place (cited)."""
+    out: list[Group] = []
+    for g in doc.groups:
+        found = _places_of_strikes(doc, g, w)
+        if found is None:
+            out.append(g)
+            continue
+        told, places = found
+        for pm in places:
+            own = _strike_frame(told, None)
+            rest = [_strike_frame(f, None) for f in g.frames if f is not told]
+            sea = pm.place.name if pm.place.kind == "sea" else None
+            for f in (own, *rest):
+                f.place = None
+                f.prov.pop("place", None)
+                f.seas = frozenset({sea}) if sea else frozenset()
+            own.place = pm.place
+            own.cite("place", pm.start, pm.end)
+            out.append(Group(frames=[own, *rest], quotes=list(g.quotes)))
+    doc.groups = out
+
+
 @component("day_strikes",
            requires=("doc.groups", "frame.kind", "frame.counts", "frame.status",
                      "frame.background", "frame.period_low", "frame.since_read",
@@ -633,6 +710,7 @@ def split_day_strikes(doc: Doc) -> None:
 def split_strikes(doc: Doc, w: DayWords) -> None:
     """`day_strikes` with the words `w` (ENGLISH, or a reader's own)."""
     split_dated_strikes(doc, w)
+    split_placed_strikes(doc, w)
     if any(w.list_item(doc, f) for f in doc.frames):
         return  # the article tells the strikes one by one
     out: list[Group] = []

@@ -1,8 +1,11 @@
 """Strikes told together with a day each ("the two strikes were carried out on May 31 and
 on June 1") are one incident per day (`day_strikes.split_dated_strikes`): each takes its
 own day and, where the sentence lists one per strike, its own toll; none keeps the sum.
-Not split: a period ("between May 31 and June 3"), a campaign tally, a count that does not
-match the days listed, one strike told twice, two missiles on one target."""
+Strikes counted with a place each ("two separate air strikes hit hideouts in Khost and
+Kunar") are one incident per place (`split_placed_strikes`). Not split: a period ("between
+May 31 and June 3"), a campaign tally, a count that does not match the days or places
+listed, a plural with no count over two places, one strike told twice, two missiles on one
+target."""
 
 from __future__ import annotations
 
@@ -107,3 +110,57 @@ def test_spanish_range_is_not_a_list() -> None:
     ev = _es_events("Los bombardeos entre el 20 y el 27 de mayo mataron a 40 personas en "
                     "el norte, según el observatorio.")
     assert len(ev) <= 1
+
+
+# --- one strike per place listed ----------------------------------------------------------
+
+def _places(ms: list[Mention]) -> list[str]:
+    return sorted(m.place.name for m in ms if m.place is not None)
+
+
+def test_wire_two_separate_strikes_in_two_provinces() -> None:
+    ev = _events("The army said two separate air strikes hit militant hideouts in Khost "
+                 "and Kunar provinces on Tuesday.")
+    assert len(ev) == 2 and _places(ev) == ["Khōst", "Kunaṟ"]
+    assert all(m.date_low == "2025-06-03" for m in ev)
+
+
+def test_broadcaster_three_strikes_three_towns_no_toll_borrowed() -> None:
+    ms = [m for m in extract(Article(
+        text="Three drone strikes, in Khost, Paktika and Kunar, left at least 20 people "
+             "dead overnight, a Taliban spokesman told the channel.", published="2025-06-04"))
+          if m.status == "occurred"]
+    # three places listed: three strikes with no toll each, or the report left whole where
+    # the gazetteer does not read every name of the list
+    assert len(ms) == 1 or (len(ms) == 3 and all(m.killed_low is None for m in ms))
+
+
+def test_spanish_two_attacks_in_two_seas() -> None:
+    ev = _es_events("El Comando Sur informó de dos ataques el martes contra lanchas en el "
+                    "Caribe y el Pacífico, que dejaron seis muertos.")
+    assert _places(ev) == ["Caribbean Sea", "Pacific Ocean"]
+    assert all(m.killed_low is None for m in ev)  # the day's six are no one strike's
+
+
+def test_blog_two_strikes_two_seas_in_english() -> None:
+    ev = _events("Two more strikes yesterday in the Caribbean and the eastern Pacific. Six "
+                 "dead in all, per the Pentagon's post.")
+    assert len(ev) == 2 and all(m.date_low == "2025-06-03" for m in ev)
+
+
+def test_three_strikes_over_two_seas_stay_one_report() -> None:
+    ev = _events("U.S. forces carried out three strikes on Monday in the Caribbean and the "
+                 "eastern Pacific, killing 11 people.")
+    assert len(ev) <= 1
+
+
+def test_a_plural_with_no_count_over_two_places_stays_one_report() -> None:
+    ev = _events("Pakistani air strikes in Khost and Kunar killed at least 10 people "
+                 "overnight, the Taliban said.")
+    assert len(ev) == 1 and ev[0].killed_low == 10
+
+
+def test_a_campaign_tally_over_two_provinces_is_not_split() -> None:
+    ms = extract(Article(text="The military has carried out two strikes in Khost and Kunar "
+                              "since September, officials said.", published="2025-11-01"))
+    assert len([m for m in ms if m.kind == "event" and m.status == "occurred"]) <= 1
