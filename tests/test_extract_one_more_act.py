@@ -65,6 +65,29 @@ def test_an_act_ranked_after_the_first_is_no_reference_to_it(text: str) -> None:
     assert len(_events(text, published=None)) == 2
 
 
+@pytest.mark.parametrize("text", [
+    # a timeline: the indefinite rank first, the definite one after it
+    ("The president announced a second US strike, which hit a boat in international "
+     "waters and killed three people. Three men died in the third strike, on a boat in "
+     "the Caribbean Sea, the president said."),
+    # a broadcaster's wording, the toll told first
+    ("Officials confirmed a second drone strike on the outskirts of the town that killed "
+     "two fighters. Four fighters died in the fourth drone strike near the airport, they "
+     "said."),
+    # a blog's register
+    ("Then came a third raid, on a farmhouse, which left five dead. The fifth raid, a "
+     "week on, hit the same valley and killed five again."),
+])
+def test_a_definite_rank_after_another_indefinite_one_is_another_act(text: str) -> None:
+    assert len(_events(text, published=None)) == 2
+
+
+def test_the_same_rank_told_indefinite_then_definite_stays_one() -> None:
+    text = ("The navy carried out a second strike on the boat on Monday, killing two "
+            "survivors. Lawmakers condemned the second strike.")
+    assert len(_events(text, published=None)) == 1
+
+
 def test_two_tellings_of_one_ranked_act_stay_one() -> None:
     # a follow-up strike told as "a second strike" twice: one act, whatever its rank
     text = ("A follow-up strike that killed the survivors of an attack on a boat may have "

@@ -307,8 +307,12 @@ def ranks_differ(g: Group, f: Frame) -> bool:
     ("the coalition's second strike in Idlib this month" after "the first US airstrike
     under the new administration")."""
     rank = act_rank(f, indefinite=True)
-    return rank is not None and any(r is not None and r != rank
-                                    for r in map(act_rank, g.frames))
+    if rank is not None and any(r is not None and r != rank for r in map(act_rank, g.frames)):
+        return True
+    # and the other way round: "the third strike" told after "announced a second strike"
+    rank = act_rank(f)
+    return rank is not None and any(r is not None and r != rank for r in
+                                    (act_rank(x, indefinite=True) for x in g.frames))
 
 
 # "Two days before that, ...", "A week earlier ...": told before its event word, a time
@@ -444,6 +448,8 @@ def links(g: Group, f: Frame) -> bool:
         return False  # "In that other strike, two died": not the act just told
     if f.trigger.strength == "weak" and not f.anaphoric and _earlier_day(f, g):
         return False  # "a boat the US hit last Thursday had left survivors": another act
+    if ranks_differ(g, f):
+        return False  # "the third strike" after "announced a second strike": another act
     if f.trigger.strength == "weak" or f.anaphoric:
         return True
     if f.status != "occurred" and f.status == g.head.status:
