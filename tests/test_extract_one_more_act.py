@@ -70,16 +70,27 @@ def test_an_act_ranked_after_the_first_is_no_reference_to_it(text: str) -> None:
     ("The president announced a second US strike, which hit a boat in international "
      "waters and killed three people. Three men died in the third strike, on a boat in "
      "the Caribbean Sea, the president said."),
-    # a broadcaster's wording, the toll told first
-    ("Officials confirmed a second drone strike on the outskirts of the town that killed "
-     "two fighters. Four fighters died in the fourth drone strike near the airport, they "
-     "said."),
+    # a broadcaster's wording
+    ("The ministry announced a second air raid, which hit a farm outside the city and "
+     "killed four people. Two shepherds died in the third air raid, on a hillside to the "
+     "north, the ministry said."),
     # a blog's register
-    ("Then came a third raid, on a farmhouse, which left five dead. The fifth raid, a "
-     "week on, hit the same valley and killed five again."),
+    ("Then the army reported a second drone strike, which flattened a farmhouse near the "
+     "river and killed five. Three people died in the fourth drone strike, at a checkpoint "
+     "in the hills, locals say."),
 ])
 def test_a_definite_rank_after_another_indefinite_one_is_another_act(text: str) -> None:
     assert len(_events(text, published=None)) == 2
+
+
+def test_a_sentence_going_through_the_ranks_keeps_two_acts() -> None:
+    # "the first strike had killed X and the second Y": a list of the acts told
+    text = ("An Israeli drone hit a car in Haruf on Saturday, killing one man. The ministry "
+            "reported a second Israeli strike, on a motorcycle in Qlaileh, that killed one "
+            "person. It said the first strike had killed a commander and the second a "
+            "fighter.")
+    ev = _events(text)
+    assert len(ev) == 2 and all(m.date_low == "2025-11-08" for m in ev)
 
 
 def test_the_same_rank_told_indefinite_then_definite_stays_one() -> None:

@@ -421,6 +421,16 @@ def _earlier_day(f: Frame, g: Group) -> bool:
     return m is not None and not any(m.group(1) in x.sentence.text for x in g.frames)
 
 
+_ORDINAL_WORD = re.compile(r"\b(" + "|".join(_RANK_VALUE) + r")\b", re.IGNORECASE)
+
+
+def _ranks_listed(f: Frame) -> bool:
+    """Whether f's sentence goes through several ranks ("the first strike had killed a
+    commander and the second a member"): a list of the acts told, whose items say nothing
+    about which group the sentence's own event word joins."""
+    return len({m.group(1).lower() for m in _ORDINAL_WORD.finditer(f.sentence.text)}) >= 2
+
+
 def links(g: Group, f: Frame) -> bool:
     """Whether f refers to g's event (beyond being compatible with it)."""
     last = g.frames[-1]
@@ -448,8 +458,8 @@ def links(g: Group, f: Frame) -> bool:
         return False  # "In that other strike, two died": not the act just told
     if f.trigger.strength == "weak" and not f.anaphoric and _earlier_day(f, g):
         return False  # "a boat the US hit last Thursday had left survivors": another act
-    if ranks_differ(g, f):
-        return False  # "the third strike" after "announced a second strike": another act
+    if ranks_differ(g, f) and not _ranks_listed(f):
+        return False  # "died in the third strike" after "announced a second strike"
     if f.trigger.strength == "weak" or f.anaphoric:
         return True
     if f.status != "occurred" and f.status == g.head.status:
