@@ -701,7 +701,8 @@ def split_placed_strikes(doc: Doc, w: DayWords) -> None:
                      "frame.background", "frame.period_low", "frame.since_read",
                      "frame.time_precision", "frame.list_item", "frame.seas",
                      "frame.place"),
-           assigns=("doc.groups", "frame.kind", "frame.counts"))
+           assigns=("doc.groups", "frame.kind", "frame.counts", "frame.date_low",
+                    "frame.place"))
 def split_day_strikes(doc: Doc) -> None:
     """One incident group per strike of an operation told as a handful of strikes."""
     split_strikes(doc, ENGLISH)

@@ -109,7 +109,8 @@ SPANISH = DayWords(craft=re.compile(rf"\b(?:{_CRAFT_NOUN})\b", re.IGNORECASE),
            requires=("doc.groups", "frame.kind", "frame.counts", "frame.status",
                      "frame.background", "frame.period_low", "frame.since_read",
                      "frame.time_precision", "frame.place"),
-           assigns=("doc.groups", "frame.kind", "frame.counts", "frame.date_low"))
+           assigns=("doc.groups", "frame.kind", "frame.counts", "frame.date_low",
+                    "frame.place"))
 def split_day_strikes(doc: Doc) -> None:
     """One incident group per strike of an operation told as a handful of strikes; a tally
     left whole keeps no day (es_kind kept it only for the split)."""
