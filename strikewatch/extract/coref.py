@@ -306,13 +306,15 @@ def ranks_differ(g: Group, f: Frame) -> bool:
     unranked "follow-up strike"; a possessive or definite rank may count another series
     ("the coalition's second strike in Idlib this month" after "the first US airstrike
     under the new administration")."""
-    rank = act_rank(f, indefinite=True)
-    if rank is not None and any(r is not None and r != rank for r in map(act_rank, g.frames)):
+    rank = act_rank(f)
+    if rank is None:
+        return False  # (most frames: no rank, and nothing of g's to read)
+    if act_rank(f, indefinite=True) is not None and \
+            any(r is not None and r != rank for r in map(act_rank, g.frames)):
         return True
     # and the other way round: "the third strike" told after "announced a second strike"
-    rank = act_rank(f)
-    return rank is not None and any(r is not None and r != rank for r in
-                                    (act_rank(x, indefinite=True) for x in g.frames))
+    return any(r is not None and r != rank for r in
+               (act_rank(x, indefinite=True) for x in g.frames))
 
 
 # "Two days before that, ...", "A week earlier ...": told before its event word, a time
