@@ -65,6 +65,40 @@ def test_an_act_ranked_after_the_first_is_no_reference_to_it(text: str) -> None:
     assert len(_events(text, published=None)) == 2
 
 
+@pytest.mark.parametrize("text", [
+    # a timeline: the indefinite rank first, the definite one after it
+    ("The president announced a second US strike, which hit a boat in international "
+     "waters and killed three people. Three men died in the third strike, on a boat in "
+     "the Caribbean Sea, the president said."),
+    # a broadcaster's wording
+    ("The ministry announced a second air raid, which hit a farm outside the city and "
+     "killed four people. Two shepherds died in the third air raid, on a hillside to the "
+     "north, the ministry said."),
+    # a blog's register
+    ("Then the army reported a second drone strike, which flattened a farmhouse near the "
+     "river and killed five. Three people died in the fourth drone strike, at a checkpoint "
+     "in the hills, locals say."),
+])
+def test_a_definite_rank_after_another_indefinite_one_is_another_act(text: str) -> None:
+    assert len(_events(text, published=None)) == 2
+
+
+def test_a_sentence_going_through_the_ranks_keeps_two_acts() -> None:
+    # "the first strike had killed X and the second Y": a list of the acts told
+    text = ("An Israeli drone hit a car in Haruf on Saturday, killing one man. The ministry "
+            "reported a second Israeli strike, on a motorcycle in Qlaileh, that killed one "
+            "person. It said the first strike had killed a commander and the second a "
+            "fighter.")
+    ev = _events(text)
+    assert len(ev) == 2 and all(m.date_low == "2025-11-08" for m in ev)
+
+
+def test_the_same_rank_told_indefinite_then_definite_stays_one() -> None:
+    text = ("The navy carried out a second strike on the boat on Monday, killing two "
+            "survivors. Lawmakers condemned the second strike.")
+    assert len(_events(text, published=None)) == 1
+
+
 def test_two_tellings_of_one_ranked_act_stay_one() -> None:
     # a follow-up strike told as "a second strike" twice: one act, whatever its rank
     text = ("A follow-up strike that killed the survivors of an attack on a boat may have "

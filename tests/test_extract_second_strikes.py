@@ -228,6 +228,13 @@ def test_also_said_is_no_act_of_its_own() -> None:
     ("The Houthis were also hit by joint US-UK strikes.", False),  # the name is who struck
     ("Israeli jets also struck Damascus again.", False),  # named before
     ("The jets also struck Israeli-held posts.", False),  # a people's name, no place
+    # more acts told as there being more: wire, broadcaster, blog
+    ("There were also air strikes in Quneitra and Daraa, residents said.", True),
+    ("There have also been drone strikes near Quneitra, the monitor said.", True),
+    ("Strikes were also reported in Daraa province overnight.", True),
+    ("Raids were also carried out near Quneitra, a local blogger wrote.", True),
+    ("There were also strikes on Damascus again.", False),  # named before
+    ("There were also protests against the air strikes in Quneitra.", False),  # no act
 ])
 def test_which_also_clauses_tell_another_act(sentence: str, other: bool) -> None:
     text = "Israeli jets struck Damascus on Tuesday, the army said. " + sentence

@@ -310,9 +310,15 @@ def ranks_differ(g: Group, f: Frame) -> bool:
     unranked "follow-up strike"; a possessive or definite rank may count another series
     ("the coalition's second strike in Idlib this month" after "the first US airstrike
     under the new administration")."""
-    rank = act_rank(f, indefinite=True)
-    return rank is not None and any(r is not None and r != rank
-                                    for r in map(act_rank, g.frames))
+    rank = act_rank(f)
+    if rank is None:
+        return False  # (most frames: no rank, and nothing of g's to read)
+    if act_rank(f, indefinite=True) is not None and \
+            any(r is not None and r != rank for r in map(act_rank, g.frames)):
+        return True
+    # and the other way round: "the third strike" told after "announced a second strike"
+    return any(r is not None and r != rank for r in
+               (act_rank(x, indefinite=True) for x in g.frames))
 
 
 # "Two days before that, ...", "A week earlier ...": told before its event word, a time
@@ -355,11 +361,19 @@ def _earlier_act(f: Frame) -> bool:
 # ISIS bases in Syria", "the agency also reported Israeli strikes on Sunday on homes in
 # Naqura": an act told as one more beside those told (not "has also attacked ships", a
 # pattern to date, nor "were also hit by US-UK strikes", where the name is the attacker)
+# ; "There were also air strikes in Kunar and Paktika", "Strikes were also reported in
+# Idlib", "Raids were also carried out near Jilib": more acts told as there being more
+_ACTS_NOUN = r"(?:strikes|airstrikes|air\s+strikes|drone\s+strikes|raids|shelling|attacks|bombings)"
 _ALSO_ACT = anchored(re.compile(
                        r"(?<!\bhas )(?<!\bhave )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )"
                        r"\balso\s+(?:hit|struck|targeted|bombed|shelled|"
                        r"pounded|raided|reported\s+(?:[\w-]+\s+){0,2}?(?:strikes|airstrikes|"
-                       r"air\s+strikes|raids|shelling|attacks))\b", re.IGNORECASE))
+                       r"air\s+strikes|raids|shelling|attacks))\b|"
+                       r"\bthere\s+(?:(?:were|was|have\s+been|had\s+been)\s+also|(?:have|has|had)\s+also\s+"
+                       r"been)\s+(?:[\w-]+\s+){0,2}?"
+                       + _ACTS_NOUN + r"\b|"
+                       r"\b" + _ACTS_NOUN + r"\s+(?:were|was|have\s+been|had\s+been)\s+also\s+"
+                       r"(?:reported|carried\s+out|launched|conducted)\b", re.IGNORECASE))
 # a name after it: a place or target of its own
 _NAME = re.compile(r"\b[A-Z][\w'’-]{2,}")
 
@@ -415,6 +429,16 @@ def _earlier_day(f: Frame, g: Group) -> bool:
     return m is not None and not any(m.group(1) in x.sentence.text for x in g.frames)
 
 
+_ORDINAL_WORD = re.compile(r"\b(" + "|".join(_RANK_VALUE) + r")\b", re.IGNORECASE)
+
+
+def _ranks_listed(f: Frame) -> bool:
+    """Whether f's sentence goes through several ranks ("the first strike had killed a
+    commander and the second a member"): a list of the acts told, whose items say nothing
+    about which group the sentence's own event word joins."""
+    return len({m.group(1).lower() for m in _ORDINAL_WORD.finditer(f.sentence.text)}) >= 2
+
+
 def links(g: Group, f: Frame) -> bool:
     """Whether f refers to g's event (beyond being compatible with it)."""
     last = g.frames[-1]
@@ -442,6 +466,8 @@ def links(g: Group, f: Frame) -> bool:
         return False  # "In that other strike, two died": not the act just told
     if f.trigger.strength == "weak" and not f.anaphoric and _earlier_day(f, g):
         return False  # "a boat the US hit last Thursday had left survivors": another act
+    if ranks_differ(g, f) and not _ranks_listed(f):
+        return False  # "died in the third strike" after "announced a second strike"
     if f.trigger.strength == "weak" or f.anaphoric:
         return True
     if f.status != "occurred" and f.status == g.head.status:

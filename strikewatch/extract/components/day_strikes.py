@@ -37,10 +37,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.context import DateRead, Doc, Frame, Group
 from strikewatch.extract.counts import ORDINAL_VALUES, parse_number, ranks_up_to
+from strikewatch.extract.dates import read_dates
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.places import seas_named
+from strikewatch.geo import PlaceMatch
 from strikewatch.records import COUNT_FIELDS
 
 #: the most strikes one report of a day's operation is split into
@@ -285,6 +287,13 @@ class DayWords:
     list_item: Callable[[Doc, Frame], bool]
     #: craft counted again with a definite article ("on the four boats"); group 1 the figure
     craft_again: re.Pattern[str] | None = None
+    #: every date expression of a text (read_dates' signature: text, published, offset)
+    read_days: Callable[[str, dt.date | None, int], list[DateRead]] = read_dates
+    #: what may stand between two days of one list ("May 31 and on June 1", "el 3 y el 5")
+    day_joiner: re.Pattern[str] = re.compile(r"\s*(?:,\s*)?(?:and|as\s+well\s+as|then)?\s*"
+                                             r"(?:on\s+|the\s+)?", re.IGNORECASE)
+    #: a death verb followed by one figure per strike ("killed six and three")
+    tolls_listed: re.Pattern[str] | None = None
 
 
 def _english_list_item(doc: Doc, f: Frame) -> bool:
@@ -295,10 +304,16 @@ _CRAFT_AGAIN = re.compile(rf"\b(?:the|those|these)\s+{_NUMBER}\s+(?:[\w-]+\s+){{
                           r"(?:boats|vessels|craft|skiffs|speedboats|semi-submersibles)\b",
                           re.IGNORECASE)
 
+# one death verb, then one figure per strike: "killed six and three", "killing 4, 2 and 1"
+_TOLLS_LISTED = re.compile(rf"\b(?:killed|killing|left)\s+(?P<figures>{_NUMBER}(?:\s*,\s*"
+                           rf"{_NUMBER})*\s*,?\s+and\s+{_NUMBER})\b(?!\s+(?:others|more)\b)",
+                           re.IGNORECASE)
+
 ENGLISH = DayWords(craft=_CRAFT, one_act=_ONE_ACT, campaign=_CAMPAIGN, day=_DAY, each=_EACH,
                    craft_count=_CRAFT_COUNT, one_craft=_ONE_CRAFT, ranked=_RANKED,
                    ranks=_RANKS, number=parse_number, seas=seas_named,
-                   list_item=_english_list_item, craft_again=_CRAFT_AGAIN)
+                   list_item=_english_list_item, craft_again=_CRAFT_AGAIN,
+                   tolls_listed=_TOLLS_LISTED)
 
 #: how many sentences before the strikes' own the craft they name again may be counted
 AGAIN_REACH = 2
@@ -486,12 +501,208 @@ def _tolls_from_aboard(doc: Doc, strikes: list[Group], total: int | None) -> Non
         frame.cite("killed", a, b)
 
 
+# Strikes told together with a day each ("the two strikes were carried out on May 31 and
+# on June 1", "strikes on Tuesday and Thursday killed six and three", "los dos ataques del
+# 3 y el 5 de marzo"): one act per day listed, whether at sea or on land, where the clause
+# counts as many strikes as it lists days (or counts none and tells them by a plural act
+# word); a period ("between May 31 and June 3") or a count over time is no such list.
+_PERIOD_BEFORE = re.compile(r"\b(?:between|from|since|through|entre|desde)\s*$",
+                            re.IGNORECASE)
+# a day told in words even where the page's date cannot resolve it ("February 6", "Tuesday")
+_DAY_WORD = re.compile(r"\d|day\b|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo",
+                       re.IGNORECASE)
+# the act word of strikes told together: a plural ("strikes", "airstrikes", "ataques")
+_PLURAL_ACT = re.compile(r"(?:strikes|attacks|raids|bombings|ataques|bombardeos|operaciones)$",
+                         re.IGNORECASE)
+#: the most characters between the plural act word and the first day of its list
+LISTED_DAYS_REACH = 80
+
+
+def _listed_days(doc: Doc, f: Frame, w: DayWords) -> list[DateRead]:
+    """The days frame `f`'s sentence lists one after another after its act word ("on May 31
+    and on June 1", "on February 6 and February 8"): the first run of two or more days
+    joined only by "and" or commas (a month, a period or other words end a run)."""
+    a, b = f.trigger.end, f.sentence.end
+    run: list[DateRead] = []
+    for r in w.read_days(doc.text[a:b], doc.published, a):
+        day = r.precision == 1 or (r.low is None and _DAY_WORD.search(doc.text, r.start, r.end)
+                                   is not None)
+        if not day or r.is_period:
+            if len(run) >= 2:
+                break
+            run = []
+            continue
+        if run and w.day_joiner.fullmatch(doc.text, run[-1].end, r.start):
+            run.append(r)
+        elif len(run) >= 2:
+            break
+        else:
+            run = [r] if r.start - a <= LISTED_DAYS_REACH else []
+    return run if len(run) >= 2 else []
+
+
+def _distinct(days: list[DateRead], text: str) -> bool:
+    """Whether the listed days are that many different days."""
+    keys = [r.low if r.low is not None else text[r.start:r.end].lower().removeprefix("on ")
+            for r in days]
+    return len(set(keys)) == len(keys)
+
+
+def _days_of_strikes(doc: Doc, g: Group, w: DayWords) -> tuple[Frame, list[DateRead]] | None:
+    """The frame of occurred group `g` that lists a day for each strike the group counts,
+    and those days."""
+    h = g.head
+    if h.status != "occurred" or h.background or g.series_rank is not None:
+        return None
+    counted = {f.counts["strikes"] for f in g.frames if f.counts.get("strikes")}
+    n = None
+    if counted:
+        if len(counted) != 1:
+            return None
+        low, high = next(iter(counted))
+        if low is None or low != high:
+            return None
+        n = low
+    for f in g.frames:
+        if f.status != "occurred" or f.background or f.since_read is not None or \
+                not _PLURAL_ACT.search(f.trigger.text):
+            continue
+        days = _listed_days(doc, f, w)
+        if not days or len(days) > MOST_STRIKES or (n is not None and len(days) != n) or \
+                not _distinct(days, doc.text):
+            continue
+        if _PERIOD_BEFORE.search(doc.text, max(f.sentence.start, days[0].start - 12),
+                                 days[0].start) or \
+                counted_over_time(doc.text, f.sentence.start, f.sentence.end, w):
+            continue
+        return f, days
+    return None
+
+
+def _listed_tolls(doc: Doc, f: Frame, n: int,
+                  w: DayWords) -> list[tuple[int, tuple[int, int]]] | None:
+    """One toll per strike, in the order of the days, where the sentence lists them after
+    one death verb ("killed six and three")."""
+    if w.tolls_listed is None:
+        return None
+    m = w.tolls_listed.search(doc.text, f.trigger.end, f.sentence.end)
+    if m is None:
+        return None
+    figures = [(x, x.span()) for x in re.finditer(r"\w+", m.group("figures"))]
+    out = []
+    for x, (a, b) in figures:
+        v = w.number(x.group(0))
+        if v is not None:
+            off = m.start("figures")
+            out.append((v, (off + a, off + b)))
+    return out if len(out) == n else None
+
+
+def split_dated_strikes(doc: Doc, w: DayWords) -> None:
+    """Strikes told together with a day each become one incident group per day: each takes
+    the words of the telling without its sum figures, its own day (cited) and, where the
+    sentence lists one, its own toll."""
+    out: list[Group] = []
+    for g in doc.groups:
+        found = _days_of_strikes(doc, g, w)
+        if found is None:
+            out.append(g)
+            continue
+        told, days = found
+        tolls = _listed_tolls(doc, told, len(days), w)
+        for k, day in enumerate(days):
+            own = _strike_frame(told, tolls[k] if tolls else None, undated=True)
+            if day.low is not None:
+                own.date_low, own.date_high, own.time_precision = day.low, day.high, 1
+                own.cite("date", day.start, day.end)
+            rest = [_strike_frame(f, None, undated=True) for f in g.frames if f is not told]
+            out.append(Group(frames=[own, *rest], quotes=list(g.quotes)))
+    doc.groups = out
+
+
+# Strikes counted together with a place each ("two separate air strikes hit hideouts in
+# Khost and Kunar provinces", "dos ataques ... en el Caribe y el Pacífico"): as many strikes
+# as places listed is one strike per place, as a coder codes one event per location (three
+# strikes over two seas, or a plural with no count, stay as told: which was where is not
+# said).
+_PLACE_JOINER = re.compile(r"\s*(?:,\s*)?(?:(?:and|y|e)\s+)?(?:(?:in|on|near|en|the|el|la)\s+)*",
+                           re.IGNORECASE)
+#: the most characters between the strikes' act word and the first place of their list
+LISTED_PLACES_REACH = 80
+
+
+def _listed_places(doc: Doc, f: Frame, n: int) -> list[PlaceMatch]:
+    """The `n` places frame `f`'s sentence lists one after another after its act word
+    ("in Khost and Kunar", "en el Caribe y el Pacífico"), or none."""
+    from strikewatch.geo.protocol import geoparser  # the seam, chosen at run time
+
+    a, b = f.trigger.end, f.sentence.end
+    try:
+        found = geoparser().places_in(doc.text, a, b, context_countries=doc.countries)
+    except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the strikes
+        return []
+    run: list[PlaceMatch] = []
+    for pm in found:
+        if run and _PLACE_JOINER.fullmatch(doc.text, run[-1].end, pm.start):
+            run.append(pm)
+        elif len(run) >= 2:
+            break
+        else:
+            run = [pm] if pm.start - a <= LISTED_PLACES_REACH else []
+    names = {pm.place.name for pm in run}
+    return run if len(run) == n and len(names) == n else []
+
+
+def _places_of_strikes(doc: Doc, g: Group, w: DayWords) -> tuple[Frame, list[PlaceMatch]] | None:
+    """The frame of occurred group `g` that counts a handful of strikes and lists a place
+    for each, and those places."""
+    h = g.head
+    if h.status != "occurred" or h.background or g.series_rank is not None:
+        return None
+    for f in g.frames:
+        low, high = f.counts.get("strikes", (None, None))
+        if low is None or low != high or not 2 <= low <= MOST_STRIKES or \
+                f.status != "occurred" or f.background or f.since_read is not None or \
+                not _PLURAL_ACT.search(f.trigger.text) or \
+                counted_over_time(doc.text, f.sentence.start, f.sentence.end, w):
+            continue
+        places = _listed_places(doc, f, low)
+        if places:
+            return f, places
+    return None
+
+
+def split_placed_strikes(doc: Doc, w: DayWords) -> None:
+    """Strikes counted with a place each become one incident group per place: each takes
+    the words of the telling without its sum figures, and its own place (cited)."""
+    out: list[Group] = []
+    for g in doc.groups:
+        found = _places_of_strikes(doc, g, w)
+        if found is None:
+            out.append(g)
+            continue
+        told, places = found
+        for pm in places:
+            own = _strike_frame(told, None)
+            rest = [_strike_frame(f, None) for f in g.frames if f is not told]
+            sea = pm.place.name if pm.place.kind == "sea" else None
+            for f in (own, *rest):
+                f.place = None
+                f.prov.pop("place", None)
+                f.seas = frozenset({sea}) if sea else frozenset()
+            own.place = pm.place
+            own.cite("place", pm.start, pm.end)
+            out.append(Group(frames=[own, *rest], quotes=list(g.quotes)))
+    doc.groups = out
+
+
 @component("day_strikes",
            requires=("doc.groups", "frame.kind", "frame.counts", "frame.status",
                      "frame.background", "frame.period_low", "frame.since_read",
                      "frame.time_precision", "frame.list_item", "frame.seas",
                      "frame.place"),
-           assigns=("doc.groups", "frame.kind", "frame.counts"))
+           assigns=("doc.groups", "frame.kind", "frame.counts", "frame.date_low",
+                    "frame.place"))
 def split_day_strikes(doc: Doc) -> None:
     """One incident group per strike of an operation told as a handful of strikes."""
     split_strikes(doc, ENGLISH)
@@ -499,6 +710,8 @@ def split_day_strikes(doc: Doc) -> None:
 
 def split_strikes(doc: Doc, w: DayWords) -> None:
     """`day_strikes` with the words `w` (ENGLISH, or a reader's own)."""
+    split_dated_strikes(doc, w)
+    split_placed_strikes(doc, w)
     if any(w.list_item(doc, f) for f in doc.frames):
         return  # the article tells the strikes one by one
     out: list[Group] = []

@@ -19,7 +19,7 @@ from strikewatch.extract.components.day_strikes import DayWords, split_strikes
 from strikewatch.extract.context import Doc
 from strikewatch.extract.counts import ranks_up_to
 from strikewatch.extract.es.counts import number_value
-from strikewatch.extract.es.dates import MONTHS, WEEKDAYS
+from strikewatch.extract.es.dates import MONTHS, WEEKDAYS, read_dates
 from strikewatch.extract.es.fields import list_item
 from strikewatch.extract.es.lexicon import ORDINALS
 from strikewatch.extract.pipeline import component
@@ -95,14 +95,22 @@ def _seas(text: str, a: int, b: int) -> frozenset[str]:
 SPANISH = DayWords(craft=re.compile(rf"\b(?:{_CRAFT_NOUN})\b", re.IGNORECASE),
                    one_act=_ONE_ACT, campaign=_CAMPAIGN, day=_DAY, each=_EACH,
                    craft_count=_CRAFT_COUNT, one_craft=_ONE_CRAFT, ranked=_RANKED,
-                   ranks=_RANKS, number=number_value, seas=_seas, list_item=list_item)
+                   ranks=_RANKS, number=number_value, seas=_seas, list_item=list_item,
+                   read_days=read_dates,
+                   day_joiner=re.compile(r"\s*(?:,\s*)?(?:y|e)?\s*(?:(?:el|del)\s+)?",
+                                         re.IGNORECASE),
+                   tolls_listed=re.compile(
+                       rf"\b(?:mat(?:ó|aron|ando)|dejaron|dej(?:ó|ando))\s+(?:a\s+)?"
+                       rf"(?P<figures>{_NUMBER}(?:\s*,\s*{_NUMBER})*\s*,?\s+y\s+{_NUMBER})\b",
+                       re.IGNORECASE))
 
 
 @component("es_day_strikes",
            requires=("doc.groups", "frame.kind", "frame.counts", "frame.status",
                      "frame.background", "frame.period_low", "frame.since_read",
                      "frame.time_precision", "frame.place"),
-           assigns=("doc.groups", "frame.kind", "frame.counts", "frame.date_low"))
+           assigns=("doc.groups", "frame.kind", "frame.counts", "frame.date_low",
+                    "frame.place"))
 def split_day_strikes(doc: Doc) -> None:
     """One incident group per strike of an operation told as a handful of strikes; a tally
     left whole keeps no day (es_kind kept it only for the split)."""
