@@ -415,3 +415,54 @@ def test_a_source_set_between_commas_does_not_end_the_events_words() -> None:
     # a source closing the clause still ends it
     assert _place_of("A strike killed four men, residents in Syria told reporters.",
                      "strike") is None
+
+
+def _place_codes(text: str) -> list[str | None]:
+    return [m.place.country if m.place else None for m in _run(text)]
+
+
+def test_a_patron_the_group_is_described_by_is_not_the_place() -> None:
+    # wire, broadcaster and blog wordings of a group described by its patron
+    for text, name in (
+            ("Hezbollah, backed by Iran, fired a salvo of rockets over the border on Sunday.",
+             "Iran"),
+            ("The Houthis, long supported by Iran, attacked a cargo ship on Monday.", "Iran"),
+            ("Militias armed and funded by Tehran launched drones at the base overnight.",
+             "Tehran"),
+            ("A militia allied with Iran fired rockets at the U.S. garrison on Tuesday.",
+             "Iran"),
+            ("The fighters, loyal to Turkey, shelled the village late on Friday.", "Turkey"),
+            ("Los hutíes, respaldados por Irán, atacaron un buque el lunes.", "Irán"),
+            ("Una milicia aliada de Irán lanzó cohetes contra la base el martes.", "Irán")):
+        a = text.index(name)
+        assert names_a_party(text, a, a + len(name)), text
+    for text in ("Hezbollah, backed by Iran, fired a salvo of rockets over the border on Sunday.",
+                 "A militia allied with Iran fired rockets at a garrison on Tuesday."):
+        assert "IR" not in _place_codes(text), text
+    # a strike in the patron's own land stays there
+    assert _place_codes("A U.S. drone struck a car in Iran on Sunday.") == ["IR"]
+    text = "the strike in Iran that was backed by the cabinet"
+    a = text.index("Iran")
+    assert not names_a_party(text, a, a + 4)
+
+
+def test_a_post_the_dead_man_held_is_not_where_the_strike_was() -> None:
+    for text, country in (
+            ("The man killed in Monday's attack had also built up the group's network in Turkey, "
+             "according to the command.", "TR"),
+            ("A drone strike on Monday killed a militant leader who had headed the group's "
+             "finances in Kenya.", "KE"),
+            ("The airstrike killed a senior figure who once ran the movement's cells in "
+             "Germany, the Pentagon said.", "DE"),
+            ("A raid on Tuesday killed the commander, who had long directed the militia's "
+             "smuggling in Jordan.", "JO")):
+        assert country not in _place_codes(text), text
+    # the strike's own operation stays placed where it was led
+    assert _place_codes("The U.S. military led the raid in Syria on Sunday, killing a "
+                        "senior leader.") == ["SY"]
+    assert _place_codes("Israeli forces led airstrikes in Gaza on Monday, killing five.") == \
+        ["PS"]
+    text = "The strike in Yemen on Monday killed the man who ran the group's media wing."
+    t = text.index("strike")
+    place, _ = country_place(text, 0, len(text), (t, t + 6))
+    assert place is not None and place.country == "YE"
