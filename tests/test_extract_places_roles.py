@@ -455,13 +455,22 @@ def test_a_post_the_dead_man_held_is_not_where_the_strike_was() -> None:
             ("The airstrike killed a senior figure who once ran the movement's cells in "
              "Germany, the Pentagon said.", "DE"),
             ("A raid on Tuesday killed the commander, who had long directed the militia's "
-             "smuggling in Jordan.", "JO")):
+             "smuggling in Jordan.", "JO"),
+            # the post as a noun set beside the man's name
+            ("A drone strike killed three militants on Wednesday, among them Abu Bakr, the "
+             "head of the militia's operations in Syria.", "SY"),
+            ("Monday's strike killed Ahmed Nur, a senior commander of al-Shabaab's network in "
+             "Kenya, the command said.", "KE"),
+            ("The raid killed the group's financier, the official in charge of its finances "
+             "in Turkey.", "TR")):
         assert country not in _place_codes(text), text
     # the strike's own operation stays placed where it was led
     assert _place_codes("The U.S. military led the raid in Syria on Sunday, killing a "
                         "senior leader.") == ["SY"]
     assert _place_codes("Israeli forces led airstrikes in Gaza on Monday, killing five.") == \
         ["PS"]
+    assert _place_codes("A drone strike in Iraq on Wednesday killed Abu Bakr, the head of the "
+                        "militia's operations in Syria.") == ["IQ"]
     text = "The strike in Yemen on Monday killed the man who ran the group's media wing."
     t = text.index("strike")
     place, _ = country_place(text, 0, len(text), (t, t + 6))

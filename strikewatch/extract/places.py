@@ -55,7 +55,15 @@ _POST_HELD = re.compile(r"(?:,\s+who\s+|\b(?<!,\s)(?=(?:had|has)\s|ran\b|led\b|h
                         r"built(?:\s+up)?|founded|organi[sz]ed)\b"
                         r"(?!\s+(?:(?:the|a|an|this|that|its|their)\s+)?(?:[\w-]+\s+)?(?:raid|"
                         r"(?:air)?strike|attack|assault|operation|offensive|bombing|"
-                        r"mission)s?\b)[^,.;:!?]*")
+                        r"mission)s?\b)[^,.;:!?]*"
+                        # the post as a noun in apposition: "..., the head of the group's
+                        # operations in Syria", "..., a senior official of its cells in Kenya"
+                        r"|,\s+(?:the\s+|a\s+|an\s+)?(?:(?:former|senior|top|deputy|chief|"
+                        r"regional|local)\s+)?(?:head|chief|commander|leader|boss|director|"
+                        r"coordinator|emir|official|financier|organi[sz]er)\s+(?:in\s+charge\s+)?"
+                        r"(?:of|for)\s+(?:[\w’'-]+\s+){0,3}?(?:[\w’'-]+['’]s|its|their|the\s+group"
+                        r"['’]s)\s+(?:[\w-]+\s+)?(?:operations|network|cells?|wing|branch|"
+                        r"finances|logistics|recruitment|affairs|activities)\b[^,.;:!?]*")
 
 # a clause naming who told it ("..., residents of X told reporters"): its place is the
 # sources', not the event's
