@@ -475,3 +475,30 @@ def test_a_post_the_dead_man_held_is_not_where_the_strike_was() -> None:
     t = text.index("strike")
     place, _ = country_place(text, 0, len(text), (t, t + 6))
     assert place is not None and place.country == "YE"
+
+
+def _sides(text: str) -> list[tuple[str | None, str | None]]:
+    return [(m.actor1.country if m.actor1 else None, m.actor2.country if m.actor2 else None)
+            for m in _run(text)]
+
+
+def test_the_party_a_threat_is_made_to_is_threatened_not_the_striker() -> None:
+    # wire, broadcaster and blog wordings: who threatens is actor1, who is warned actor2
+    for text, who, whom in (
+            ("On Monday Iran threatened Israel with a massive response should its nuclear "
+             "facilities come under attack.", "IR", "IL"),
+            ("Iran warned the United States on Tuesday that it would strike American bases "
+             "if attacked.", "IR", "US"),
+            ("Israel's defence minister threatened Hezbollah with strikes on Beirut.", "IL",
+             "LB"),
+            ("Tehran has warned Washington that any strike on its soil will be answered.",
+             "IR", "US")):
+        sides = _sides(text)
+        assert sides and sides[0][0] == who, (text, sides)
+        assert sides[0][1] == whom, (text, sides)
+    # no threat verb: the subject still acts and the object is still hit
+    assert _sides("Israel struck Iran on Friday, killing 20 people.") == [("IL", "IR")]
+    # a warning after which another clause tells a strike: the warned party is not its target
+    sides = _sides("The United States warned Iran on Monday after its jets struck a base in "
+                   "Syria.")
+    assert sides and sides[0][1] != "IR"
