@@ -415,3 +415,90 @@ def test_a_source_set_between_commas_does_not_end_the_events_words() -> None:
     # a source closing the clause still ends it
     assert _place_of("A strike killed four men, residents in Syria told reporters.",
                      "strike") is None
+
+
+def _place_codes(text: str) -> list[str | None]:
+    return [m.place.country if m.place else None for m in _run(text)]
+
+
+def test_a_patron_the_group_is_described_by_is_not_the_place() -> None:
+    # wire, broadcaster and blog wordings of a group described by its patron
+    for text, name in (
+            ("Hezbollah, backed by Iran, fired a salvo of rockets over the border on Sunday.",
+             "Iran"),
+            ("The Houthis, long supported by Iran, attacked a cargo ship on Monday.", "Iran"),
+            ("Militias armed and funded by Tehran launched drones at the base overnight.",
+             "Tehran"),
+            ("A militia allied with Iran fired rockets at the U.S. garrison on Tuesday.",
+             "Iran"),
+            ("The fighters, loyal to Turkey, shelled the village late on Friday.", "Turkey"),
+            ("Los hutíes, respaldados por Irán, atacaron un buque el lunes.", "Irán"),
+            ("Una milicia aliada de Irán lanzó cohetes contra la base el martes.", "Irán")):
+        a = text.index(name)
+        assert names_a_party(text, a, a + len(name)), text
+    for text in ("Hezbollah, backed by Iran, fired a salvo of rockets over the border on Sunday.",
+                 "A militia allied with Iran fired rockets at a garrison on Tuesday."):
+        assert "IR" not in _place_codes(text), text
+    # a strike in the patron's own land stays there
+    assert _place_codes("A U.S. drone struck a car in Iran on Sunday.") == ["IR"]
+    text = "the strike in Iran that was backed by the cabinet"
+    a = text.index("Iran")
+    assert not names_a_party(text, a, a + 4)
+
+
+def test_a_post_the_dead_man_held_is_not_where_the_strike_was() -> None:
+    for text, country in (
+            ("The man killed in Monday's attack had also built up the group's network in Turkey, "
+             "according to the command.", "TR"),
+            ("A drone strike on Monday killed a militant leader who had headed the group's "
+             "finances in Kenya.", "KE"),
+            ("The airstrike killed a senior figure who once ran the movement's cells in "
+             "Germany, the Pentagon said.", "DE"),
+            ("A raid on Tuesday killed the commander, who had long directed the militia's "
+             "smuggling in Jordan.", "JO"),
+            # the post as a noun set beside the man's name
+            ("A drone strike killed three militants on Wednesday, among them Abu Bakr, the "
+             "head of the militia's operations in Syria.", "SY"),
+            ("Monday's strike killed Ahmed Nur, a senior commander of al-Shabaab's network in "
+             "Kenya, the command said.", "KE"),
+            ("The raid killed the group's financier, the official in charge of its finances "
+             "in Turkey.", "TR")):
+        assert country not in _place_codes(text), text
+    # the strike's own operation stays placed where it was led
+    assert _place_codes("The U.S. military led the raid in Syria on Sunday, killing a "
+                        "senior leader.") == ["SY"]
+    assert _place_codes("Israeli forces led airstrikes in Gaza on Monday, killing five.") == \
+        ["PS"]
+    assert _place_codes("A drone strike in Iraq on Wednesday killed Abu Bakr, the head of the "
+                        "militia's operations in Syria.") == ["IQ"]
+    text = "The strike in Yemen on Monday killed the man who ran the group's media wing."
+    t = text.index("strike")
+    place, _ = country_place(text, 0, len(text), (t, t + 6))
+    assert place is not None and place.country == "YE"
+
+
+def _sides(text: str) -> list[tuple[str | None, str | None]]:
+    return [(m.actor1.country if m.actor1 else None, m.actor2.country if m.actor2 else None)
+            for m in _run(text)]
+
+
+def test_the_party_a_threat_is_made_to_is_threatened_not_the_striker() -> None:
+    # wire, broadcaster and blog wordings: who threatens is actor1, who is warned actor2
+    for text, who, whom in (
+            ("On Monday Iran threatened Israel with a massive response should its nuclear "
+             "facilities come under attack.", "IR", "IL"),
+            ("Iran warned the United States on Tuesday that it would strike American bases "
+             "if attacked.", "IR", "US"),
+            ("Israel's defence minister threatened Hezbollah with strikes on Beirut.", "IL",
+             "LB"),
+            ("Tehran has warned Washington that any strike on its soil will be answered.",
+             "IR", "US")):
+        sides = _sides(text)
+        assert sides and sides[0][0] == who, (text, sides)
+        assert sides[0][1] == whom, (text, sides)
+    # no threat verb: the subject still acts and the object is still hit
+    assert _sides("Israel struck Iran on Friday, killing 20 people.") == [("IL", "IR")]
+    # a warning after which another clause tells a strike: the warned party is not its target
+    sides = _sides("The United States warned Iran on Monday after its jets struck a base in "
+                   "Syria.")
+    assert sides and sides[0][1] != "IR"

@@ -44,8 +44,26 @@ _PREP = prefixed(re.compile(r"(?:\b(?i:in|inside|into|across|near|off|within|on|
 # "..., who ran the group's operations in Syria": the post a person held, with its own
 # place, not the event's (up to the clause's end: "..., who led the group, together with
 # his aides inside Pakistan" is the event's place again)
-_POST_HELD = re.compile(r",\s+who\s+(?:had\s+)?(?:ran|run|led|commanded|headed|oversaw|"
-                        r"directed|coordinated)\b[^,.;:!?]*")
+# The same post told as the main clause of a sentence whose subject the event describes
+# ("The dead commander ran the group's operations in Syria", "The man killed in Monday's
+# attack had built up its network in Turkey"): a verb of a post or a work with its own
+# object; not the event's own operation ("led the raid in Syria").
+_POST_HELD = re.compile(r"(?:,\s+who\s+|\b(?<!,\s)(?=(?:had|has)\s|ran\b|led\b|headed\b|"
+                        r"commanded\b|oversaw\b|built\b|founded\b|directed\b))"
+                        r"(?:(?:had|has)\s+)?(?:also\s+|long\s+|once\s+|previously\s+)?"
+                        r"(?:ran|run|led|commanded|headed|oversaw|directed|coordinated|"
+                        r"built(?:\s+up)?|founded|organi[sz]ed)\b"
+                        r"(?!\s+(?:(?:the|a|an|this|that|its|their)\s+)?(?:[\w-]+\s+)?(?:raid|"
+                        r"(?:air)?strike|attack|assault|operation|offensive|bombing|"
+                        r"mission)s?\b)[^,.;:!?]*"
+                        # the post as a noun in apposition: "..., the head of the group's
+                        # operations in Syria", "..., a senior official of its cells in Kenya"
+                        r"|,\s+(?:the\s+|a\s+|an\s+)?(?:(?:former|senior|top|deputy|chief|"
+                        r"regional|local)\s+)?(?:head|chief|commander|leader|boss|director|"
+                        r"coordinator|emir|official|financier|organi[sz]er)\s+(?:in\s+charge\s+)?"
+                        r"(?:of|for)\s+(?:[\w’'-]+\s+){0,3}?(?:[\w’'-]+['’]s|its|their|the\s+group"
+                        r"['’]s)\s+(?:[\w-]+\s+)?(?:operations|network|cells?|wing|branch|"
+                        r"finances|logistics|recruitment|affairs|activities)\b[^,.;:!?]*")
 
 # a clause naming who told it ("..., residents of X told reporters"): its place is the
 # sources', not the event's

@@ -335,6 +335,25 @@ def _placed(text: str, h: ActorHit, start: int) -> bool:
     return h.actor.type == "state" and bool(_TARGET_MARK.search(text[:h.start - start]))
 
 
+# "Iran threatened Israel with a massive response", "Hezbollah's chief warned Israel that
+# missiles would fall", "vowed to make the U.S. pay": the party a threat is made to is the
+# one threatened, not who would strike (the one who threatens is the subject before it)
+_THREAT_OBJECT = re.compile(r"\b(?:threaten(?:ed|s|ing)?|warn(?:ed|s|ing)?|cautioned|"
+                            r"menaced|put\s+on\s+notice|ultimatum\s+to)\s+"
+                            r"(?:(?:the|a|an|both)\s+)?$", re.IGNORECASE)
+
+
+# "warned Iran after its jets struck a base": the event word is in a clause of its own
+_OWN_CLAUSE = re.compile(r"\b(?:after|before|when|since|while|because|as|following)\b",
+                         re.IGNORECASE)
+
+
+def _threatened(text: str, h: ActorHit, start: int) -> bool:
+    """Whether the party at `h` is the object of a verb of threat ("warned Israel")."""
+    i = h.start - start
+    return _THREAT_OBJECT.search(text, max(0, i - 40), i) is not None
+
+
 def _acted_on(text: str, i: int) -> bool:
     """Whether the party at clause offset `i` is told as acted on or as a description of
     what was hit ("engaged the militants", "a boat tied to the ELN")."""
@@ -441,6 +460,7 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
              not _suffered(text, h, start, trig_start) and
              not counted_group(text, h, start) and
              not _BACKER_OF.match(text, h.end - start) and
+             not _threatened(text, h, start) and
              # "AFRICOM, working with Nigerian authorities, carried out": a partner
              not _PARTNER_BEFORE.search(text, max(0, h.start - start - 45), h.start - start) and
              not (h.actor.type == "state" and _LOCATIVE.search(text[:h.start - start]) and
@@ -512,6 +532,11 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
             continue  # "in coordination with the Federal Government of Somalia": a partner
         a2 = h
         break
+    if a2 is None:
+        # "Iran threatened Israel ... attack": the party threatened
+        a2 = next((h for h in reversed(before) if h is not a1 and
+                   _threatened(text, h, start) and not _OWN_CLAUSE.search(
+                       text, h.end - start, trig_start - start)), None)
     if a2 is None:
         targets = [h for h in before if h is not a1 and (_TARGET_MARK.search(
             text[:h.start - start]) or _acted_on(text, h.start - start) or

@@ -141,7 +141,17 @@ _BLAMED_ON = anchored(re.compile(
     # cargo came from, not where the boat was hit
     r"|\b(?:carry\w*|bring\w*|brought|runn?\w*|ran|transport\w*|mov(?:e|es|ed|ing)|"
     r"smuggl\w*|traffick\w*|ship(?:ped|ping)?|left|leaving|depart\w*|sail\w*)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:out\s+of|from)\s+(?:the\s+)?$", re.IGNORECASE))
+    r"(?:[\w-]+\s+){0,3}?(?:out\s+of|from)\s+(?:the\s+)?$"
+    # "Hezbollah, backed by Iran, fired", "militias allied with Tehran", "respaldados por
+    # Irán": a patron the group is described by, not where the event happened (the
+    # hyphenated "Iran-backed" is in _PARTY_USE)
+    r"|\b(?:backed|supported|funded|financed|armed|sponsored|equipped|bankrolled|"
+    r"respaldad[oa]s?|apoyad[oa]s?|financiad[oa]s?|armad[oa]s?|patrocinad[oa]s?)\s+"
+    r"(?:(?:mainly|largely|heavily|openly|directly|principalmente)\s+)?(?:by|por)\s+(?:the\s+|el\s+)?$"
+    r"|\b(?:allied|aligned|affiliated|loyal|close|aliad[oa]s?|afines?|leales?|"
+    r"vinculad[oa]s?)\s+(?:with|to|a|al|de|del|con)\s+(?:the\s+)?$"
+    r"|\b(?:prox(?:y|ies)|allies|ally|client|aliad[oa]s?)\s+(?:of|for|de|del)\s+(?:the\s+)?$",
+    re.IGNORECASE))
 # where something was said, not where it happened: a reporting verb and a few filler
 # words ("said on Tuesday", "told reporters", "speaking to journalists") right before the
 # place's "in"/"at"/"from", or a speaker noun right before it ("officials in Kyiv")
