@@ -56,6 +56,8 @@ MAX_NEIGHBOUR_WINDOW = 35
 MAX_ZONE = 200
 #: a report starting this far into its page is past the lede
 LEDE_CHARS = 600
+#: log1p(1): the `origins` feature of an incident told by one origin (a lone report)
+LONE = math.log1p(1)
 #: hashed buckets for the categorical fields (sub-event type, target, domain)
 CATEGORY_DIM = 32
 
@@ -304,7 +306,7 @@ def features(s: Summary, context: Mapping[str, float]) -> dict[str, float]:
     """The model's input: own signals and context, with the pairs that matter most
     together (an undated lone report; a lone report with a neighbour)."""
     x = {**s.own, **context}
-    lone = float(s.own.get("origins", 0.0) <= math.log1p(1))
+    lone = float(s.own.get("origins", 0.0) <= LONE)
     x["lone_undated"] = lone * (1.0 - s.own.get("dated", 0.0))
     x["lone_no_own_fact"] = lone * float(not any(
         s.own.get(k, 0.0) for k in ("own_date", "own_toll", "own_place")))
@@ -315,7 +317,10 @@ def features(s: Summary, context: Mapping[str, float]) -> dict[str, float]:
 def fold_targets(summaries: Sequence[Summary], probs: Mapping[str, float],
                  threshold: float, mode: str = "one") -> dict[str, str]:
     """Low-confidence incident id -> the incident it is folded into: the one twin
-    (`_twins`) told better than it (`_stronger`) and scored higher, where exactly one is
+    (`_twins`) told better than it (`_stronger`), dated to a day and scored higher, where
+    exactly one is; only an incident of one origin with a window of days folds (two
+    outlets that told it apart from the other are the linker's call, and a report with
+    no days could be any strike of its toll and sea)
     (mode "one": and no other twin at all; "stronger": other, weaker twins allowed;
     "toll": the one stronger twin with its very closed toll). A target never folds itself,
     so no chains."""
@@ -330,7 +335,7 @@ def fold_targets(summaries: Sequence[Summary], probs: Mapping[str, float],
     out: dict[str, str] = {}
     for i, s in enumerate(judged):
         p = probs.get(s.id, 1.0)
-        if p >= threshold or s.window is None:
+        if p >= threshold or s.window is None or s.own.get("origins", 0.0) > LONE:
             continue
         twins = [judged[j] for j in _twins(i, s, judged, by_day, by_zone)]
         better = [t for t in twins if _stronger(t, s) and t.own.get("one_day", 0.0)
@@ -454,3 +459,8 @@ def apply_filter(incidents: Sequence[Incident], mentions: Mapping[str, Mention],
         merged = build_incident([mentions[m] for m in ids if m in mentions], articles)
         out.append(with_confidence(merged, verdict.probs.get(target)))
     return sorted(out, key=lambda i: i.id)
+
+
+def load_weights(path: Path = WEIGHTS) -> LogReg:
+    """The shipped weights, read afresh (for tests and the training script's report)."""
+    return LogReg.load(path)
