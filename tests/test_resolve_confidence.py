@@ -6,13 +6,21 @@ the one same-toll strike of its days, and only that one."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from strikewatch import pipeline
 from strikewatch.learn.logreg import fit
 from strikewatch.records import Actor, Article, Incident, Mention, Place, Span
 from strikewatch.resolve import confidence
 from strikewatch.resolve.merging import build_incident
+from strikewatch.store.sql import SqlStore
+from tests.test_resolve_streamed import add_reviews, small_steps, snapshot, store
+
+__all__ = ["small_steps", "store"]  # the streamed tests' fixtures, used here too
 
 SEA = Place(name="Caribbean Sea", kind="sea", geo_precision=6)
 
@@ -58,7 +66,7 @@ def _scores(incidents: list[Incident], mentions: dict[str, Mention],
 def _strike() -> list[tuple[Mention, Article]]:
     """A strike told by three outlets, each with its day, toll and sea in its own words."""
     out = []
-    for n, pub in enumerate(("wire", "daily", "broadcaster")):
+    for pub in ("wire", "daily", "broadcaster"):
         a = _article(f"strike-{pub}", "2025-10-15", pub)
         out.append((_mention(a, day="2025-10-14", killed=3, place=SEA,
                              own=("date", "killed", "place")), a))
@@ -143,3 +151,46 @@ def test_off_leaves_the_ledger_as_it_was(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("STRIKEWATCH_INCIDENT_FILTER", "off")
     incidents, mentions, articles = _ledger(_strike())
     assert confidence.apply_filter(incidents, mentions, articles) == incidents
+
+
+def _pairs(summaries: Sequence[confidence.Summary], probs: Any, threshold: float,
+           mode: str = "toll") -> dict[str, str]:
+    """A stand-in fold rule that proposes many folds (each judged incident into the first,
+    by id, of its zone that folds nowhere; joinable drops those a rule forbids): what the
+    resolvers do with folds, not which ones the rule picks."""
+    kept: list[confidence.Summary] = []
+    out: dict[str, str] = {}
+    for s in sorted((s for s in summaries if s.judged), key=lambda s: s.id):
+        into = next((k for k in kept if k.zone == s.zone), None)
+        if into is None:
+            kept.append(s)
+        else:
+            out[s.id] = into.id
+    return out
+
+
+def test_streamed_and_in_memory_fold_alike(store: SqlStore, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """With many folds proposed, the streamed resolver (`strikewatch batch`) folds (only
+    where no cannot-link rule forbids), scores and reviews exactly as the in-memory one:
+    one ledger."""
+    monkeypatch.setenv("STRIKEWATCH_INCIDENT_FILTER", "fold")
+    monkeypatch.setattr(confidence, "fold_targets", _pairs)
+    made: list[int] = []
+    joinable = confidence.joinable
+
+    def counting(verdict: confidence.Verdict, load: Any) -> confidence.Verdict:
+        out = joinable(verdict, load)
+        made.append(len(out.folds))
+        return out
+
+    monkeypatch.setattr(confidence, "joinable", counting)
+    add_reviews(store)
+    pipeline.update_ledger(store, from_scratch=True)
+    expected = snapshot(store)
+    assert made and made[-1] > 0  # folds were made
+    assert sum('"confidence": ' in i and '"confidence": null' not in i
+               for i in expected[0][0]) > 100
+    pipeline.resolve_archive(store, workdir=tmp_path)
+    assert snapshot(store) == expected
+    assert made[-1] == made[0]

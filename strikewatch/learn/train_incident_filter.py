@@ -29,6 +29,7 @@ from strikewatch.learn.incident_data import DEV_LEDGERS, CachedLedger, load_cach
 from strikewatch.learn.logreg import LogReg, fit
 from strikewatch.records import Incident
 from strikewatch.resolve import confidence
+from strikewatch.resolve.features import Features
 
 L2 = 1.0
 #: demote: the thresholds tried; fold: the modes and thresholds tried (1.01: every
@@ -95,6 +96,11 @@ def cross_validate(folds: list[Fold]) -> dict[str, float]:
 Rule = Callable[[confidence.Summary, float], bool]
 
 
+def _demote(t: float) -> Rule:
+    """Demote (keep, not count) a lone undated report scored under `t`."""
+    return lambda s, p: p < t and _lone_undated(s)
+
+
 def _lone_undated(s: confidence.Summary) -> bool:
     """One report with no date of its own: what demoting (kept, not counted) would take."""
     return s.own.get("reports", 0.0) <= math.log1p(1) and not s.own.get("own_date", 0.0)
@@ -114,14 +120,21 @@ def simulate(f: Fold, probs: dict[str, float], rule: Rule) -> object:
 def simulate_fold(f: Fold, probs: dict[str, float], threshold: float, mode: str) -> object:
     """The fold's score with each low incident folded into its target (fold_targets):
     both rebuilt as one incident from their mentions."""
+    from strikewatch.resolve.features import features
     from strikewatch.resolve.merging import build_incident
 
-    targets = confidence.fold_targets(f.summaries, probs, threshold, mode)
     by_id = {i.id: i for i in f.incidents}
     mentions = {m.id: m for m in f.cached.mentions}
-    into: dict[str, list[str]] = {}
-    for low, target in sorted(targets.items()):
-        into.setdefault(target, []).append(low)
+
+    def load(iid: str) -> list[Features]:
+        ms = [mentions[m] for m in by_id[iid].mention_ids if m in mentions]
+        return [features(m, f.cached.articles.get(m.article_id)) for m in ms]
+
+    verdict = confidence.Verdict(probs, confidence.fold_targets(f.summaries, probs,
+                                                                threshold, mode))
+    verdict = confidence.joinable(verdict, load)
+    targets = verdict.folds
+    into = verdict.groups()
     out = []
     for inc in f.incidents:
         if inc.id in targets:
@@ -149,7 +162,7 @@ def report(folds: list[Fold], probs: dict[str, float]) -> None:
 
     rules: dict[str, Rule] = {"rules-only": lambda s, p: False}
     for t in THRESHOLDS:
-        rules[f"demote-lone<{t}"] = lambda s, p, t=t: p < t and _lone_undated(s)
+        rules[f"demote-lone<{t}"] = _demote(t)
     for mode in MODES:
         for t in FOLD_THRESHOLDS:
             total = LedgerScore()

@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -42,7 +42,15 @@ from strikewatch.learn import hashing
 from strikewatch.learn.logreg import LogReg
 from strikewatch.ledger.reviews import review_scope
 from strikewatch.records import Article, Incident, Mention, Review
-from strikewatch.resolve.features import UNDATED_LOOKBACK_DAYS, day_number, sea_key
+from strikewatch.resolve.features import (
+    UNDATED_LOOKBACK_DAYS,
+    Features,
+    day_number,
+    hard_conflict,
+    operation_conflict,
+    sea_key,
+)
+from strikewatch.resolve.features import features as linking_features
 from strikewatch.resolve.merging import build_incident
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "learn" / "incident_filter.json"
@@ -174,7 +182,7 @@ def summarize(inc: Incident, mentions: Sequence[Mention],
     return Summary(inc.id, judged, _window(inc), _zone(inc), toll,
                    (inc.killed_low, inc.killed_high),
                    tuple(sorted({s.article_id for s in inc.sources} | set(per))),
-                   tuple((a, *c) for a, c in sorted(per.items())),
+                   tuple((a, c[0], c[1], c[2]) for a, c in sorted(per.items())),
                    own_features(inc, mentions, articles) if judged else {})
 
 
@@ -276,10 +284,12 @@ def _twins(i: int, s: Summary, judged: Sequence[Summary],
             if len(members) <= MAX_ZONE:
                 near.update(members)
     mine = set(s.articles)
-    return sorted(j for j in near if j != i and mine.isdisjoint(judged[j].articles)
-                  and _tolls_agree(s.killed, judged[j].killed)
-                  and (s.window is None or judged[j].window is None
-                       or _overlaps(s.window, judged[j].window)))
+
+    def agrees(t: Summary) -> bool:
+        days = s.window is None or t.window is None or _overlaps(s.window, t.window)
+        return days and mine.isdisjoint(t.articles) and _tolls_agree(s.killed, t.killed)
+
+    return sorted(j for j in near if j != i and agrees(judged[j]))
 
 
 def _neighbours(i: int, s: Summary, judged: Sequence[Summary],
@@ -370,7 +380,8 @@ def active_filter() -> Filter | None:
 
     STRIKEWATCH_INCIDENT_FILTER=off|score|fold overrides the weights' `meta.action`;
     STRIKEWATCH_INCIDENT_FILTER_MODEL=FILE reads other weights (a fold's, in training);
-    STRIKEWATCH_INCIDENT_FILTER_T=0.4 another threshold."""
+    STRIKEWATCH_INCIDENT_FILTER_T=0.4 another threshold;
+    STRIKEWATCH_INCIDENT_FILTER_MODE=one|stronger|toll another fold rule (fold_targets)."""
     env = os.environ.get("STRIKEWATCH_INCIDENT_FILTER", "").strip().lower()
     if env in ("off", "0", "no", "false"):
         return None
@@ -382,8 +393,10 @@ def active_filter() -> Filter | None:
     if action not in ACTIONS:
         return None
     t = os.environ.get("STRIKEWATCH_INCIDENT_FILTER_T", "").strip()
+    mode = os.environ.get("STRIKEWATCH_INCIDENT_FILTER_MODE", "").strip() or \
+        str(model.meta.get("mode", "toll"))
     return Filter(model, float(t) if t else float(model.meta.get("threshold", 0.5)), action,
-                  str(model.meta.get("mode", "toll")))
+                  mode)
 
 
 #: what the score may do (module doc)
@@ -434,6 +447,25 @@ def decide(summaries: Sequence[Summary], f: Filter, reviewed_ids: Iterable[str] 
     return Verdict(probs, folds)
 
 
+def joinable(verdict: Verdict, load: Callable[[str], list[Features]]) -> Verdict:
+    """The verdict with only the folds that break no cannot-link rule (features.
+    hard_conflict between any two reports, operation_conflict between the split strikes
+    of a day): a fold is the model's word on two incidents the linker and attaching left
+    apart, never against a rule that says they are two strikes (Saada is not Marib). Lows
+    join their target in id order, each checked against all reports taken so far.
+    `load(incident id)` gives the linking features of the incident's mentions."""
+    folds: dict[str, str] = {}
+    for target, lows in verdict.groups().items():
+        held = load(target)
+        for low in lows:
+            fs = load(low)
+            if operation_conflict(held, fs) is None and \
+                    not any(hard_conflict(a, b) for a in held for b in fs):
+                folds[low] = target
+                held = [*held, *fs]
+    return Verdict(verdict.probs, folds)
+
+
 def with_confidence(inc: Incident, p: float | None) -> Incident:
     return inc if p is None else inc.model_copy(update={"confidence": p})
 
@@ -450,8 +482,14 @@ def apply_filter(incidents: Sequence[Incident], mentions: Mapping[str, Mention],
     sums = [summarize(inc, [mentions[m] for m in inc.mention_ids if m in mentions], articles)
             for inc in incidents]
     rids, rmids = review_scope(reviews)
-    verdict = decide(sums, f, rids, rmids, {i.id: i.mention_ids for i in incidents})
     by_id = {i.id: i for i in incidents}
+
+    def load(iid: str) -> list[Features]:
+        ms = [mentions[m] for m in by_id[iid].mention_ids if m in mentions]
+        return [linking_features(m, articles.get(m.article_id)) for m in ms]
+
+    verdict = joinable(decide(sums, f, rids, rmids, {i.id: i.mention_ids for i in incidents}),
+                       load)
     out = [with_confidence(i, verdict.probs.get(i.id)) for i in incidents
            if i.id not in verdict.folds and i.id not in verdict.groups()]
     for target, lows in verdict.groups().items():

@@ -56,7 +56,7 @@ import pyarrow.compute as pc
 from strikewatch.errors import StaleStore
 from strikewatch.ledger.reviews import apply_reviews, review_scope
 from strikewatch.records import Article, Incident, Mention, Review, Tally
-from strikewatch.resolve import fingerprint
+from strikewatch.resolve import confidence, fingerprint
 from strikewatch.resolve.attaching import (
     Profile,
     attached_groups,
@@ -64,7 +64,6 @@ from strikewatch.resolve.attaching import (
     profiles,
     specific_words,
 )
-from strikewatch.resolve import confidence
 from strikewatch.resolve.clustering import cluster, components
 from strikewatch.resolve.features import Features, features, operation_fields
 from strikewatch.resolve.linking import (
@@ -439,8 +438,13 @@ def _confidence(ledger: _Ledger, store: Store) -> None:
             inc, [ledger.held_mentions[m] for m in inc.mention_ids
                   if m in ledger.held_mentions], ledger.held_articles))
         mention_ids[inc.id] = inc.mention_ids
-    verdict = confidence.decide(sums, f, ledger.review_ids, ledger.review_mentions,
-                                mention_ids)
+    def load(iid: str) -> list[Features]:
+        found = store.get_mentions(mention_ids[iid])
+        articles = store.resolve_articles({m.article_id for m in found})
+        return [features(m, articles.get(m.article_id)) for m in found]
+
+    verdict = confidence.joinable(confidence.decide(sums, f, ledger.review_ids,
+                                                    ledger.review_mentions, mention_ids), load)
     groups = verdict.groups()
     for target, lows in groups.items():  # never a held incident (reviewed: no folds)
         members: list[str] = []
