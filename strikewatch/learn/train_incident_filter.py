@@ -2,7 +2,10 @@
 
     PYTHONPATH=$PWD nice .venv/bin/python -m strikewatch.learn.incident_data   # cache, once
     PYTHONPATH=$PWD nice .venv/bin/python -m strikewatch.learn.train_incident_filter \\
-        [--cache /tmp/incfilter-cache] [--write] [--action score|demote] [--threshold T]
+        [--cache /tmp/incfilter-cache] [--write] [--action off|score|fold] [--threshold T] \\
+        [--mode toll|stronger|one]
+    # the shipped weights: --write --action off --threshold 0.5 --mode toll
+    # (INCFILTER_MODES=toll INCFILTER_T=0.3,0.5,0.7: the modes and thresholds reported)
 
 Each cached dev ledger is resolved in memory with the filter off; every violent occurred
 incident is labelled as the ledger scorer classifies it (evaluate_ledger.score_ledger:

@@ -24,7 +24,8 @@ overrides: off | score | fold):
   span, or the week before its page's publication) is folded into the one other incident
   that could be the same strike (`fold_targets`: its very closed toll, its zone, its days,
   dated to a day, told better and scored higher), where exactly one is.
-Leave-one-ledger-out numbers decide which is shipped (resolve/README.md); demoting low
+Leave-one-ledger-out numbers decide which is shipped (resolve/README.md): off, for now
+(the fold gains a little precision on 3 of 16 dev ledgers and loses nothing); demoting low
 incidents (kept, not counted) lost strikes on every threshold and is not offered.
 """
 
@@ -328,12 +329,12 @@ def fold_targets(summaries: Sequence[Summary], probs: Mapping[str, float],
                  threshold: float, mode: str = "one") -> dict[str, str]:
     """Low-confidence incident id -> the incident it is folded into: the one twin
     (`_twins`) told better than it (`_stronger`), dated to a day and scored higher, where
-    exactly one is; only an incident of one origin with a window of days folds (two
-    outlets that told it apart from the other are the linker's call, and a report with
-    no days could be any strike of its toll and sea)
-    (mode "one": and no other twin at all; "stronger": other, weaker twins allowed;
-    "toll": the one stronger twin with its very closed toll). A target never folds itself,
-    so no chains."""
+    exactly one is (mode "toll": the one with its very closed toll; "stronger": any toll
+    that agrees; "one": and no other twin at all). Only a lone report (one origin) with a
+    window of days folds: two outlets told apart from the other are the linker's call,
+    and a report with no days could be any strike of its toll and sea (on the dev ledgers
+    such folds were wrong as often as right). A target never folds itself: no chains.
+    `joinable` then drops any fold a cannot-link rule forbids."""
     judged = [s for s in summaries if s.judged]
     by_day: dict[int, dict[str | None, list[int]]] = defaultdict(lambda: defaultdict(list))
     by_zone: dict[str | None, list[int]] = defaultdict(list)
