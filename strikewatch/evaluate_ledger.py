@@ -409,6 +409,10 @@ class LedgerScore:
     from_no_strike: int = 0  # false incidents from articles that report no strike
     crashed: int = 0
     details: list[str] = field(default_factory=list)  # the -v lines
+    # each violent occurred incident as scored: "best" (some strike's best incident),
+    # "duplicate" (reports a strike, not its best) or "false" (reports none); what the
+    # incident confidence model learns from (learn/train_incident_filter.py)
+    labels: dict[str, str] = field(default_factory=dict)
 
     def add(self, o: LedgerScore) -> None:
         for f in fields(self):
@@ -416,6 +420,7 @@ class LedgerScore:
                 k = f.name
                 setattr(self, k, getattr(self, k) + getattr(o, k))
         self.details += o.details
+        self.labels.update(o.labels)
 
     def lines(self) -> list[str]:
         def ratio(a: int, b: int) -> str:
@@ -500,6 +505,8 @@ def score_ledger(lg: LedgerGold, built: BuiltLedger) -> LedgerScore:
                 f"{_place_text(best)} (want {s.date_low}..{s.date_high}, killed "
                 f"{s.killed_low}..{s.killed_high}, {s.place_country or s.sea})")
     sc.real = len(best_ids)
+    sc.labels = {i: "best" if i in best_ids else "duplicate" if i in strikes_of else "false"
+                 for i in sorted(incidents)}
     reporting = {r.partition("#")[0] for s in lg.strikes for r in s.reports}
     for inc_id, inc in sorted(incidents.items()):
         arts = sorted({names.get(src.article_id, src.article_id) for src in inc.sources})

@@ -302,6 +302,9 @@ class Incident(EventFields):
     attribution: list[Attribution] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     reviewed: bool = False
+    # P(this is the best incident of a real strike), by the incident confidence model
+    # (resolve/confidence.py) for violent occurred incidents; None where it did not judge
+    confidence: float | None = None
     # for each field a review changed, the machine's value (kept for audit)
     machine: dict[str, Any] = Field(default_factory=dict)
 

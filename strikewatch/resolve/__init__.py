@@ -39,6 +39,7 @@ from strikewatch.ledger.reviews import apply_reviews
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.resolve.attaching import Profile, attach_incidents, mention_texts, profile
 from strikewatch.resolve.clustering import cluster, cluster_component
+from strikewatch.resolve.confidence import apply_filter
 from strikewatch.resolve.features import Features, features, mention_block_keys
 from strikewatch.resolve.linking import Predictor, model_tag, score_pairs
 from strikewatch.resolve.merging import build_incident
@@ -251,6 +252,7 @@ def _finish(state: ResolveState, reviews: Iterable[Review]) -> None:
                                state.events, state.articles, reviews,
                                [p for p in state.profiles.values() if p is not None],
                                state.feats)
+    machine = apply_filter(machine, state.events, state.articles, reviews)
     state.incidents = apply_reviews(machine, reviews, state.events, state.articles)
     state.tally_records = resolve_tallies(
         list(state.tallies.values()), state.articles, state.incidents

@@ -24,7 +24,9 @@ The passes:
    incident each, from another pass over the mentions. Incidents are spilled to a SQLite
    file keyed by id, so they come back in id order;
 4. attaching (resolve.attaching): every spilled incident profiled, each loose incident
-   joined to the one dated incident that can be it (rows replaced);
+   joined to the one dated incident that can be it (rows replaced); then the incident
+   confidence model (resolve.confidence): every incident summarised (a group at a time),
+   scored against the others, low ones folded (rows replaced), the score written;
 5. reviews: incidents a review may touch (by id, or holding a mention it names) are held
    back and reviewed together at the end (reviews.apply_reviews looks no further);
 6. tallies: deduplicated on their claim keys, then each group's mentions fetched and
@@ -54,7 +56,7 @@ import pyarrow.compute as pc
 from strikewatch.errors import StaleStore
 from strikewatch.ledger.reviews import apply_reviews, review_scope
 from strikewatch.records import Article, Incident, Mention, Review, Tally
-from strikewatch.resolve import fingerprint
+from strikewatch.resolve import confidence, fingerprint
 from strikewatch.resolve.attaching import (
     Profile,
     attached_groups,
@@ -257,6 +259,7 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
     # 4. loose incidents attached to the one dated incident they can be, 5. reviews,
     # then 6. tallies against the spilled ledger
     _attach(ledger, store)
+    _confidence(ledger, store)
     ledger.finish()
     groups = dedupe_keys(claims)
     del claims
@@ -399,3 +402,71 @@ def _attach(ledger: _Ledger, store: Store) -> None:
             raise StoreChanged("mentions were removed while resolving")
         articles = store.resolve_articles({m.article_id for m in mentions})
         ledger.place(build_incident(mentions, articles), mentions, articles)
+
+
+def _confidence(ledger: _Ledger, store: Store) -> None:
+    """resolve.confidence over the ledger so far, as resolve._finish runs it in memory:
+    every spilled and held incident summarised (spilled ones a page at a time, their
+    mentions fetched together), the verdict taken over all summaries, then each fold's
+    target rebuilt from its and the folded incidents' mentions, and every judged row
+    rewritten with its confidence."""
+    f = confidence.active_filter()
+    if f is None:
+        return
+    spill = ledger.out.spill
+    sums: list[confidence.Summary] = []
+    mention_ids: dict[str, list[str]] = {}
+    page: list[Incident] = []
+
+    def flush() -> None:
+        found = {m.id: m for m in store.get_mentions(sorted({m for i in page
+                                                             for m in i.mention_ids}))}
+        articles = store.resolve_articles({m.article_id for m in found.values()})
+        for inc in page:
+            sums.append(confidence.summarize(
+                inc, [found[m] for m in inc.mention_ids if m in found], articles))
+            mention_ids[inc.id] = inc.mention_ids
+        page.clear()
+
+    for (raw,) in spill.execute("SELECT data FROM incidents ORDER BY id").fetchall():
+        page.append(Incident.model_validate_json(raw))
+        if len(page) >= GROUP:
+            flush()
+    flush()
+    for inc in ledger.held:
+        sums.append(confidence.summarize(
+            inc, [ledger.held_mentions[m] for m in inc.mention_ids
+                  if m in ledger.held_mentions], ledger.held_articles))
+        mention_ids[inc.id] = inc.mention_ids
+    def load(iid: str) -> list[Features]:
+        found = store.get_mentions(mention_ids[iid])
+        articles = store.resolve_articles({m.article_id for m in found})
+        return [features(m, articles.get(m.article_id)) for m in found]
+
+    verdict = confidence.joinable(confidence.decide(sums, f, ledger.review_ids,
+                                                    ledger.review_mentions, mention_ids), load)
+    groups = verdict.groups()
+    for target, lows in groups.items():  # never a held incident (reviewed: no folds)
+        members: list[str] = []
+        for iid in [target, *lows]:
+            members.extend(mention_ids[iid])
+            spill.execute("DELETE FROM incidents WHERE id = ?", (iid,))
+            ledger.out.count -= 1
+        mentions = store.get_mentions(sorted(members))
+        if len(mentions) != len(members):
+            raise StoreChanged("mentions were removed while resolving")
+        articles = store.resolve_articles({m.article_id for m in mentions})
+        merged = confidence.with_confidence(build_incident(mentions, articles),
+                                            verdict.probs.get(target))
+        ledger.place(merged, mentions, articles)
+    folded = set(verdict.folds) | set(groups)
+    for iid, p in verdict.probs.items():
+        if iid in folded:
+            continue
+        row = spill.execute("SELECT data FROM incidents WHERE id = ?", (iid,)).fetchone()
+        if row is not None:
+            inc = confidence.with_confidence(Incident.model_validate_json(row[0]), p)
+            spill.execute("UPDATE incidents SET data = ? WHERE id = ?",
+                          (inc.model_dump_json(), iid))
+    ledger.held = [confidence.with_confidence(i, verdict.probs.get(i.id))
+                   for i in ledger.held]
