@@ -28,6 +28,11 @@ DEV_BATCHES: dict[str, tuple[str, ...]] = {
 FOLD_LEDGERS: dict[str, str] = {b: f"{b}.json" for b in (
     "rc", "rg", "rj", "rk", "rm", "rn", "ro", "rt", "esh", "esi", "esj", "esm", "esn", "est")}
 
+#: every development ledger gold under tests/gold/ledger, one cross-validation fold each for the
+#: resolver's trained pieces (linking weights, incident confidence); boats and theatres span
+#: several batches
+DEV_LEDGERS: tuple[str, ...] = ("boats", "theatres", *FOLD_LEDGERS)
+
 #: gold-file name prefixes of the held-out batches (and batch U, being written as the
 #: unseen test): never read by a trainer
 HELD_OUT: tuple[str, ...] = (

@@ -17,12 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from strikewatch.learn.batches import DEV_LEDGERS
 from strikewatch.records import Article, Incident, Mention
-
-#: Dev ledger golds under tests/gold/ledger (never a held-out one); each is one CV fold.
-DEV_LEDGERS: tuple[str, ...] = (
-    "boats", "theatres", "rc", "rg", "rj", "rk", "rm", "rn", "ro", "rt",
-    "esh", "esi", "esj", "esm", "esn", "est")
 
 
 @dataclass

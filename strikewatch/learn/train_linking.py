@@ -53,6 +53,7 @@ from strikewatch.evaluate_ledger import (
     load_ledger_gold,
     score_ledger,
 )
+from strikewatch.learn.batches import DEV_LEDGERS
 from strikewatch.records import Article, Mention
 from strikewatch.resolve import resolve
 from strikewatch.resolve.features import Features, features, hard_conflict
@@ -69,10 +70,6 @@ from strikewatch.resolve.linking import (
 )
 
 LEDGER_DIR = Path(__file__).resolve().parents[2] / "tests" / "gold" / "ledger"
-#: Dev ledgers (never a held-out one, never a batch being written).
-DEV_LEDGERS: tuple[str, ...] = (
-    "boats", "theatres", "rc", "rg", "rj", "rk", "rm", "rn", "ro", "rt",
-    "esh", "esi", "esj", "esm", "esn", "est")
 #: The labelled pairs the shipped weights were fitted on (`save_pairs`).
 PAIRS_PATH = WEIGHTS_PATH.with_name("linking_pairs.json")
 #: The fit the shipped weights come from (FITS).
