@@ -110,6 +110,9 @@ class Frame:
     actor2: Actor | None = None
     counts: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
     more: set[str] = field(default_factory=set)  # counts that add to earlier ones ("two more")
+    # es_counts: the toll is told as raised ("la cifra de muertos se elevó a 19"): in
+    # to_mention it is the newer figure, as the English `_UPDATE` words make it
+    toll_raised: bool = False
     gap_verb: str = ""  # "killed four in A and two in B": the verb the second part omits
     gap_of: Frame | None = None  # ... and the frame whose verb, actor and date it shares
     # clauses: one item of a toll told by rank ("two on the second boat"), a strike of its own

@@ -103,6 +103,8 @@ def compatible(g: Group, f: Frame) -> bool:
     for k in f.counts:
         if k in f.more:
             continue  # "two more died later": adds to the toll, does not rival it
+        if k == "killed" and f.toll_raised:
+            continue  # "la cifra de muertos se elevó a cinco": revises the toll
         for other in g.frames:
             if k in other.counts and not counts_agree(other, f, k):
                 return False

@@ -237,7 +237,20 @@ def dateline_date(text: object, url: object = None) -> str | None:
         except ValueError:  # 29 February of a common year
             return None
     es = es_dateline(text)
-    return es[2].isoformat() if es is not None and es[2] is not None else None
+    if es is None:
+        return None
+    if es[2] is not None:
+        return es[2].isoformat()
+    # "CARACAS, 12 nov (EFE).–": the year of a URL path that names that same month
+    from strikewatch.extract.es.dates import dateline_month_day
+
+    md, ym = dateline_month_day(text), url_month(url)
+    if md is None or ym is None or ym[1] != md[0]:
+        return None
+    try:
+        return dt.date(ym[0], md[0], md[1]).isoformat()
+    except ValueError:
+        return None
 
 
 def first_plausible(

@@ -24,10 +24,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from strikewatch.learn.batches import DEV_BATCHES
 from strikewatch.learn.cv import cross_val_predict
 from strikewatch.learn.logreg import Features, LogReg, fit
 from strikewatch.learn.mention_data import (
-    DEV_BATCHES,
     ArticleRecords,
     load_cache,
     read_batch,
@@ -201,10 +201,10 @@ def cv(items: list[ArticleRecords], thresholds: Sequence[float], folds: Path | N
               f"real, {exc} excused")
 
 
-def _cached(path: Path | None, read: Callable[[], list[ArticleRecords]]
-            ) -> list[ArticleRecords]:
+def _cached(path: Path | None, read: Callable[[], list[ArticleRecords]],
+            forbidden_is_false: bool | None = None) -> list[ArticleRecords]:
     if path and path.exists():
-        return load_cache(path)
+        return load_cache(path, forbidden_is_false=forbidden_is_false)
     got = read()
     if path:
         save_cache(got, path)
@@ -222,8 +222,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--thresholds", type=float, nargs="*", default=[0.3, THRESHOLD, 0.5])
     ap.add_argument("--folds", type=Path, help="write each fold's model here (cv)")
     ap.add_argument("--out", type=Path, default=WEIGHTS)
+    ap.add_argument("--forbidden-false", action="store_true",
+                    help="label an unpaired record on an optional entry that hits a forbid "
+                         "entry false, not excused (mention_data.FORBIDDEN_IS_FALSE; relabels "
+                         "a --cache)")
     args = ap.parse_args(argv)
-    items = [a for a in _cached(args.cache, lambda: read_all(args.gold))
+    strict = True if args.forbidden_false else None
+    items = [a for a in _cached(args.cache, lambda: read_all(args.gold), strict)
              if a.batch in args.batches]
     earlier: list[ArticleRecords] = []
     for commit in args.earlier:
@@ -232,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         def read(c: str = commit) -> list[ArticleRecords]:
             return read_earlier(c, items, Path.cwd())
 
-        earlier += [a for a in _cached(where, read) if a.batch in args.batches]
+        earlier += [a for a in _cached(where, read, strict) if a.batch in args.batches]
     if args.command == "cv":
         cv(items, args.thresholds, args.folds, earlier)
     else:

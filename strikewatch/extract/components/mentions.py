@@ -129,7 +129,7 @@ def _counts(frames: Sequence[Frame]) -> dict[str, object]:
     risen: set[str] = set()  # counts told as revised ("the toll has risen to eight")
     vague: set[str] = set()  # counts told so far only by a word ("several", "dozens")
     for f in frames:
-        update = bool(_UPDATE.search(f.sentence.text))
+        update = f.toll_raised or bool(_UPDATE.search(f.sentence.text))
         for k, v in f.counts.items():
             told_vague = _vague(f, k)
             if k in counts and not update and k not in f.more:

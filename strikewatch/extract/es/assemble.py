@@ -16,6 +16,8 @@ from strikewatch.extract.components.assemble import (
     _PROSE_END,
     _VIOLENT,
     _attackers_clash,
+    _casualties_only,
+    _join_lone_tolls,
     _joins,
     _places_differ,
     _ranges_meet,
@@ -41,7 +43,7 @@ OWN = re.compile(
     r"\d|\b(?:" + "|".join(sorted(
         {*WEEKDAYS, *MONTHS, *VAGUE, *(w for w in NUMBER_WORDS if w not in _ARTICLES)},
         key=len, reverse=True)) +
-    r"|ayer|anteayer|hoy|anoche|anteanoche|madrugada|otr[oa]s?|nuev[oa]s?|"
+    r"|ayer|anteayer|antier|hoy|anoche|anteanoche|antenoche|madrugada|otr[oa]s?|nuev[oa]s?|"
     + rank_alternation(ranks_up_to(ORDINALS, 6, least=2), ending="s?") + r"|"
     r"separad[oa]s?|distint[oa]s?|dec(?:enas|ena)|docenas?)\b",
     re.IGNORECASE)
@@ -57,10 +59,30 @@ def assemble(doc: Doc) -> None:
     """Elaborations join the strike they elaborate; with none to join, a generic plural
     ("los ataques", es/parties.py) or a party-less event word is dropped; a headline that
     tells its own figure joins the event of the body it announces (`_join_headline`)."""
-    doc.groups = _join_headline(doc, join_elaborations(doc, OWN, generic_plural))
+    doc.groups = _join_headline(doc, _lone_tolls(doc, join_elaborations(doc, OWN,
+                                                                          generic_plural)))
     for g in doc.groups:
         date_by_telling(g)
 
+
+
+#: words that set a toll apart from the act told before it: "otros dos muertos", "murieron
+#: además tres", "en un nuevo ataque", "por separado", "también murieron"
+_SET_APART = re.compile(r"\b(?:otr[oa]s?|nuev[oa]s?|separad[oa]s?|distint[oa]s?|más|además|"
+                        r"también|anterior|previ[oa])\b", re.IGNORECASE)
+
+
+def _lone_tolls(doc: Doc, groups: list[Group]) -> list[Group]:
+    """The English assembly's lone tolls (`_join_lone_tolls`): where the article tells one
+    act, a toll told later by a casualty word alone ("La cifra de muertos se elevó a
+    cinco", "El balance de fallecidos ascendió a 19") is that act's, told again or revised
+    (es_counts cites the raise: `to_mention` takes the figure as the newer one); a toll set
+    apart by its words ("otros dos muertos") is not offered."""
+    apart = {id(g) for g in groups if _casualties_only(g) and any(
+        _SET_APART.search(doc.text, f.start, f.end) for f in g.frames)}
+    joined = _join_lone_tolls(doc, [g for g in groups if id(g) not in apart])
+    kept = {id(g) for g in joined}
+    return [g for g in groups if id(g) in apart or id(g) in kept]
 
 
 def _title_line(doc: Doc, f: Frame) -> bool:

@@ -27,7 +27,9 @@ from strikewatch.extract.lookahead import prefixed
 Range = tuple[int | None, int | None]
 
 _DEATH_AFTER = re.compile(
-    r"\s*(?:de\s+)?(?:(?:supuest|presunt)[oa]s\s+)?(?:[\"“«]?" + PEOPLE + r"[\"”»]?\s*"
+    # "dos de sus tripulantes murieron", "tres de los ocupantes": some of those aboard
+    r"\s*(?:de\s+(?:(?:los|las|sus|esos|estos|esas|estas)\s+)?)?"
+    r"(?:(?:supuest|presunt)[oa]s\s+)?(?:[\"“«]?" + PEOPLE + r"[\"”»]?\s*"
     # "diecisiete integrantes del grupo yihadista Al Shabab murieron", "19 guerrilleros de
     # las disidencias de las antiguas FARC han perdido la vida": whose they were
     r"(?:(?:de|del)\s+(?:la\s+|las\s+|los\s+)?(?:[\w-]+\s+){1,6}?(?=murieron|fallecieron|"
@@ -43,8 +45,12 @@ _DEATH_AFTER = re.compile(
     r"(?:,?\s*que\s+)?(?:muert[oa]s?|fallecid[oa]s?|murieron|murió|mueren|falleció|fallecieron|"
     r"(?:han|habían|habrían|hayan)\s+(?:muerto|fallecido|perdido la vida)|"
     r"perdieron la vida|"
-    r"resultaron muert[oa]s|fueron abatid[oa]s|abatid[oa]s|víctimas mortales|sin vida|"
-    r"neutralizad[oa]s|dad[oa]s de baja|víctimas(?:\s+fatales)?)\b",
+    r"resultaron muert[oa]s|víctimas mortales|sin vida|"
+    # "fueron abatidos", "han sido neutralizados", "quedaron eliminados": killed, passive
+    r"(?:(?:fueron|resultaron|quedaron|(?:han|habían|habrían|habría)\s+sido)\s+)?"
+    r"(?:abatid|neutralizad|eliminad|ultimad)[oa]s(?!,?\s+(?:[yo]\s+)?(?:capturad|detenid|"
+    r"arrestad|herid|desmovilizad|entregad|se\s+(?:han\s+)?(?:desmoviliz|entreg|rind)))|"
+    r"dad[oa]s de baja|víctimas(?:\s+fatales)?)\b",
     re.IGNORECASE)
 _DEATH_BEFORE = anchored(re.compile(
     r"(?:murieron|mueren|fallecieron|perdieron la vida|"
@@ -54,6 +60,10 @@ _DEATH_BEFORE = anchored(re.compile(
     r"con un saldo de|un saldo de|"
     r"(?:ha |han )?costado la vida a|cobrado la vida de|"
     r"asesin(?:ó|aron|ando)\s+a|"
+    # "abatió a dos presuntos narcotraficantes", "dieron de baja a tres", "neutralizó a
+    # cuatro narcoterroristas", "dio muerte a": a killing verb and its object
+    r"(?:abati(?:ó|eron|endo|r)|neutraliz(?:ó|aron|ando|ar)|elimin(?:ó|aron|ando)|"
+    r"d(?:io|ieron|ando|ar)\s+(?:de\s+baja|muerte))\s+(?:[\wáéíóú]+\s+){0,2}?a|"
     r"(?:muertos|fallecidos|víctimas)\s+(?:suman|ascienden|llegan|sube|subió|asciende|supera|"
     r"superan)(?:\s+ya)?"
     r"(?:\s+a)?)\s+(?:a\s+)?(?:los\s+|las\s+|sus\s+)?$",
@@ -111,8 +121,10 @@ _ORD_EITHER = "|".join(k[:-1] + "[oa]" if k.endswith("o") else k for k in CAMPAI
 RANK_TURN = re.compile(r"\s+(?:es|era|fue|sería|será)(?:,[^,.;]{1,40},)?\s+(?:ya\s+)?(?:el|la)\s+"
                        r"(" + _ORD_EITHER + r")(?!\s+(?:ataque|bombardeo|golpe|\w+ción|"
                        r"lancha|barco|bote|vez|día|año|mes|país|de la lista)\b)\b", re.IGNORECASE)
-_NO_SURVIVORS = anchored(re.compile(r"\b(?:no dejó|no hubo|sin) (?:ningún |ningunos? )?"
-                           r"(?:sobrevivientes|supervivientes)\b", re.IGNORECASE))
+_NO_SURVIVORS = anchored(re.compile(r"\b(?:no (?:dejó|dejaron|hubo|hay|quedaron)|sin dejar|sin) "
+                           r"(?:ningún |ningunos? )?(?:sobrevivientes|supervivientes)\b|"
+                           r"\bningun[oa] (?:de (?:los|las|sus) \w+ )?sobrevivió\b",
+                           re.IGNORECASE))
 
 
 # "y que un tercero consiguió sobrevivir", "otro sobrevivió": one more man, alive
@@ -176,7 +188,9 @@ TOLL_UPDATED = re.compile(
     r"\b(?:cifra|balance|saldo|recuento|conteo|(?:número|total)\s+de\s+(?:muertos|"
     r"fallecidos|víctimas|víctimas\s+mortales))\b[^.;]{0,60}?\b(?:se\s+)?"
     r"(?:(?:ha|había)\s+)?(?:elevó|eleva|elevado|subió|sube|subido|aumentó|aumenta|aumentado|"
-    r"ascendió|asciende|ascendido|creció|crece|crecido)\s+(?:hasta|a)\b", re.IGNORECASE)
+    r"ascendió|asciende|ascendido|creció|crece|crecido|llegó|llega|llegado|alcanzó|alcanza|"
+    r"alcanzado)\s+(?:(?:\w+mente|ya|después|luego|hoy|ahora)\s+)?(?:hasta|a)?\b",
+    re.IGNORECASE)
 
 # deaths told with no time or place (counts.UNPLACED_DEATHS, in Spanish): "anunció la muerte
 # de siete combatientes sin precisar cuándo ni dónde", "no dijo dónde ni cuándo murieron"
@@ -263,6 +277,24 @@ _SUPERSEDED = prefixed(re.compile(
                          re.IGNORECASE))
 
 
+#: the figure a toll is told to stand at now, its noun and verb before it, the act named
+#: between or not: "la cifra de muertos se elevó después a cinco", "el balance de
+#: fallecidos ascendió a 19", "el saldo de víctimas mortales del ataque es de seis", "el
+#: número de muertos llegó a siete", "el total de fallecidos quedó en ocho" (the same family
+#: `TOLL_UPDATED` cites as raised; whose toll it is, the act's or a campaign's, is es_kind's)
+_TOLL_NOW = prefixed(re.compile(
+    r"\b(?:cifra|balance|saldo|número|total|recuento|conteo)\s+(?:\w+\s+){0,2}?de\s+"
+    r"(?:personas\s+)?(?:muert[oa]s|fallecid[oa]s|víctimas(?:\s+mortales|\s+fatales)?|"
+    r"bajas|muertes)\b[^.;:]{0,50}?\s(?:se\s+)?(?:(?:ha|había|habría)\s+)?"
+    r"(?:(?:\w+mente|ya|después|luego|finalmente|hoy|ahora)\s+)?"
+    r"(?:elev|sub|ascend|asciend|aument|lleg|alcanz|situ|ubic|cre|qued|sum|es\b|fue\b|"
+    r"era\b|está\b)\w*\s+(?:(?:\w+mente|ya|después|luego|hoy|ahora)\s+)?"
+    r"(?:a\s+|hasta\s+|en\s+|de\s+)?$", re.IGNORECASE))
+#: what may follow such a figure: people, a day, a source, the clause's end ("ascendió a 19
+#: este miércoles", "es de seis, según", "llegó a 83 desde septiembre"), not a unit
+_AFTER_TOLL_NOW = re.compile(r"\s*(?:[.,;:)]|$|(?:este|esta|el|la|en|según|tras|desde|hasta|"
+                             r"y|de acuerdo)\b)", re.IGNORECASE)
+
 #: "uno de los muertos", "tres de los fallecidos eran menores": some of the dead, told of
 #: after the toll (not "dos de los tripulantes murieron", people then a death word)
 _PART_OF_DEAD = re.compile(r"\s+de\s+(?:los|las|sus|esos|estos|esas|estas)\s+(?:\w+\s+)?"
@@ -307,7 +339,9 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
                                              _STRUCK_PASSIVE.match(tail, sb.end()))):
             out.append(("strikes", rng, approx, m.start(), m.end()))
         elif _DEATH_AFTER.match(tail) or (_DEATH_BEFORE.search(head) and
-                                          _AFTER_DEATH_VERB.match(tail)):
+                                          _AFTER_DEATH_VERB.match(tail)) or \
+                ((_AFTER_DEATH_VERB.match(tail) or _AFTER_TOLL_NOW.match(tail)) and
+                 _TOLL_NOW.search(text[max(a, m.start() - 110):m.start()])):
             if _AT_LEAST_BEFORE.search(head) and not m.group("q") and rng[0] is not None:
                 rng = (rng[0], None)  # "mató al menos a 120 personas"
             out.append(("killed", rng, approx, m.start(), m.end()))
@@ -336,3 +370,28 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
         assert ns is not None
         out.append(("survivors", (0, 0), False, ns.start(), ns.end()))
     return out
+
+
+#: those aboard, counted: "a bordo viajaban cuatro hombres", "iban a bordo tres personas",
+#: "tres tripulantes que iban a bordo", "con cuatro personas a bordo"
+_ABOARD_BEFORE = re.compile(r"\ba\s+bordo\s+(?:(?:iban|viajaban|había|habían|se\s+encontraban|"
+                            r"estaban|navegaban|se\s+hallaban)\s+)?$|"
+                            r"\b(?:iban|viajaban|había|habían|se\s+encontraban|estaban|"
+                            r"navegaban)\s+a\s+bordo\s+$", re.IGNORECASE)
+_ABOARD_AFTER = re.compile(r"\s+(?:" + PEOPLE + r"\s+)?(?:que\s+)?(?:(?:iban|viajaban|estaban|"
+                           r"se\s+encontraban|navegaban)\s+)?a\s+bordo\b", re.IGNORECASE)
+
+
+def aboard_count(text: str, a: int, b: int) -> tuple[Range, int, int] | None:
+    """The first count of those aboard in text[a:b] (range, start, end): with no survivor
+    told ("no dejó sobrevivientes", "sin sobrevivientes"), it is the toll."""
+    for m in NUMBER.finditer(text, a, b):
+        if m.group("n").lower() in ("un", "una"):
+            continue
+        if _ABOARD_BEFORE.search(text, max(a, m.start() - 40), m.start()) or \
+                _ABOARD_AFTER.match(text, m.end(), b):
+            got = number_range(m)
+            if got is not None:
+                return got[0], m.start("n"), m.end("n")
+    return None
+

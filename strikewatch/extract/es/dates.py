@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import DateRead
@@ -33,7 +34,8 @@ DATE_RE = anchored(re.compile(
     rf"|(?P<nd>\b\d{{1,2}})[./-](?P<nm>\d{{1,2}})[./-](?P<ny>(?:19|20)\d{{2}})\b"
     rf"|\b(?P<mid>a (?:mediados|principios|inicios|finales|fines) de )?(?P<mo>{_MON})"
     rf"(?: (?:de|del) (?P<my>\d{{4}}))?"
-    rf"|(?P<rel>\b(?:ayer|anoche|antier|anteayer|hoy|esta madrugada|esta mañana|"
+    rf"|(?P<rel>\b(?:ayer|anoche|antenoche|anteanoche|antier|anteayer|hoy|esta madrugada|"
+    rf"esta mañana|"
     rf"la noche anterior|la víspera)\b)"
     rf"|(?P<ago>\bhace (?P<agon>dos|tres|cuatro|cinco|seis|[2-6]) días\b)"
     rf"|(?P<wkend>\b(?:el|este|del|pasado|el pasado) fin de semana(?P<wkpast> pasado)?\b)"
@@ -46,11 +48,15 @@ DATE_RE = anchored(re.compile(
 #: the copy was filed, not an event's; with a year, it dates a page that came without one.
 _SHORT_MONTHS = {"ene": 1, "feb": 2, "mar": 3, "abr": 4, "may": 5, "jun": 6, "jul": 7,
                  "ago": 8, "sep": 9, "sept": 9, "set": 9, "oct": 10, "nov": 11, "dic": 12}
+#: also the day told in figures, after a comma or a slash: "Ciudad de México / 03.11.2025
+#: (AFP)", "CARACAS, 12/11/2025 (EFE) –"
+_AGENCY = (r"\((?:EFE|AFP|AP|Reuters|Europa Press|EP|Xinhua|Prensa Latina|Sputnik|ANSA|DPA|dpa|"
+           r"Notimex|Efe|DW|ANDINA|Télam|Telam)\)")
 DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-ZÁÉÍÓÚÑ][^\n,()]{1,40},\s+(?P<d>\d{1,2})\s+(?:de\s+)?"
-    r"(?P<m>[a-záéíóú]+)\.?(?:\s+(?:de\s+|del\s+)?(?P<y>\d{4}))?\s*"
-    r"\((?:EFE|AFP|AP|Reuters|Europa Press|EP|Xinhua|Prensa Latina|Sputnik|ANSA|DPA|dpa|"
-    r"Notimex|Efe)\)\s*[.\-–—]", re.IGNORECASE)
+    r"(?m)^[ \t]*[A-ZÁÉÍÓÚÑ][^\n,()/]{1,40}(?:,\s+(?P<d>\d{1,2})\s+(?:de\s+)?"
+    r"(?P<m>[a-záéíóú]+)\.?(?:\s+(?:de\s+|del\s+)?(?P<y>\d{4}))?|"
+    r"\s*[,/]\s*(?P<nd>\d{1,2})[./-](?P<nm>\d{1,2})[./-](?P<ny>(?:19|20)\d{2}))\s*"
+    + _AGENCY + r"\s*[.\-–—:]?", re.IGNORECASE)
 
 
 def dateline(text: str) -> tuple[int, int, dt.date | None] | None:
@@ -59,6 +65,12 @@ def dateline(text: str) -> tuple[int, int, dt.date | None] | None:
     m = DATELINE.search(text)
     if m is None:
         return None
+    if m.group("nd"):
+        try:
+            return m.start(), m.end(), dt.date(int(m.group("ny")), int(m.group("nm")),
+                                               int(m.group("nd")))
+        except ValueError:
+            return m.start(), m.end(), None
     word = m.group("m").lower()
     month = MONTHS.get(word) or _SHORT_MONTHS.get(word)
     if month is None:
@@ -70,6 +82,20 @@ def dateline(text: str) -> tuple[int, int, dt.date | None] | None:
         except ValueError:
             day = None
     return m.start(), m.end(), day
+
+
+def dateline_month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of the first agency dateline, told with or without its year ("CARACAS,
+    12 nov (EFE).–"): a dateline with no year dates a page with no date only where the year
+    is read elsewhere (the page's own years, `PageYears`; a URL that names the month)."""
+    m = DATELINE.search(text)
+    if m is None:
+        return None
+    if m.group("nd"):
+        return int(m.group("nm")), int(m.group("nd"))
+    word = m.group("m").lower()
+    month = MONTHS.get(word) or _SHORT_MONTHS.get(word)
+    return (month, int(m.group("d"))) if month is not None else None
 
 
 _SMALL = {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6}
@@ -116,9 +142,60 @@ _SERIES_START = re.compile(
     r"(?:(?:en|el|a|a partir de)\s+)?$", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class PageYears:
+    """The years a page with no date tells its days and months with: "el 20 de julio de
+    2025" (`days`), "en julio de 2025" (`months`), and every year it names ("En 2025 ya van
+    75 ataques": `named`). A day told without its year on such a page takes the one year the
+    page tells that same day with, else that same month with (as the English dates do), else,
+    told with its weekday ("el domingo 20 de julio"), the one year it names in which that
+    day is that weekday."""
+
+    days: dict[tuple[int, int], frozenset[int]]
+    months: dict[int, frozenset[int]]
+    named: frozenset[int]
+
+    def year(self, month: int, day: int, weekday: int | None) -> int | None:
+        for told in (self.days.get((month, day)), self.months.get(month)):
+            if told is not None and len(told) == 1:
+                (y,) = told
+                if weekday is None or _is_weekday(y, month, day, weekday):
+                    return y
+        if weekday is None:
+            return None
+        fits = [y for y in self.named if _is_weekday(y, month, day, weekday)]
+        return fits[0] if len(fits) == 1 else None
+
+
+_YEAR_NAMED = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+
+
+def _is_weekday(year: int, month: int, day: int, weekday: int) -> bool:
+    return day <= calendar.monthrange(year, month)[1] and \
+        dt.date(year, month, day).weekday() == weekday
+
+
+def page_years(text: str) -> PageYears:
+    """The years `text` tells its days and months with (`PageYears`); one pass of the date
+    pattern and one of a four-digit year over the page, for a page with no date only."""
+    days: dict[tuple[int, int], set[int]] = {}
+    months: dict[int, set[int]] = {}
+    for m in DATE_RE.finditer(text):
+        if m.group("d") and m.group("y"):
+            key = (MONTHS[m.group("m").lower()], _day_number(m.group("d").lower()))
+            days.setdefault(key, set()).add(int(m.group("y")))
+            months.setdefault(key[0], set()).add(int(m.group("y")))
+        elif m.group("mo") and m.group("my"):
+            months.setdefault(MONTHS[m.group("mo").lower()], set()).add(int(m.group("my")))
+    return PageYears({k: frozenset(v) for k, v in days.items()},
+                     {k: frozenset(v) for k, v in months.items()},
+                     frozenset(int(y) for y in _YEAR_NAMED.findall(text)))
+
+
 def read_dates(text: str, pub: dt.date | None, offset: int = 0,
-               future: bool = False) -> list[DateRead]:
-    """Every Spanish date expression in `text`, resolved against `pub`."""
+               future: bool = False, page: PageYears | None = None) -> list[DateRead]:
+    """Every Spanish date expression in `text`, resolved against `pub` (on a page with no
+    date, a day without its year against the years the `page` tells)."""
     out: list[DateRead] = []
     for m in DATE_RE.finditer(text):
         a, b = m.start() + offset, m.end() + offset
@@ -127,6 +204,9 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
         if m.group("d"):
             month, day = MONTHS[m.group("m").lower()], _day_number(m.group("d").lower())
             year = int(m.group("y")) if m.group("y") else _year_for(pub, month, day, future)
+            if year is None and pub is None and page is not None:
+                year = page.year(month, day, WEEKDAYS[m.group("wdp").strip().lower()]
+                                 if m.group("wdp") else None)
             if year is not None and pub is not None and not m.group("y") and m.group("wdp"):
                 wd = WEEKDAYS[m.group("wdp").strip().lower()]
                 year = _weekday_year(pub, month, day, wd, year)
@@ -153,7 +233,8 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
             continue
         elif m.group("rel"):
             word = m.group("rel").lower()
-            back = {"ayer": 1, "anoche": 1, "antier": 2, "anteayer": 2, "la noche anterior": 1,
+            back = {"ayer": 1, "anoche": 1, "antier": 2, "anteayer": 2, "antenoche": 2,
+                    "anteanoche": 2, "la noche anterior": 1,
                     "la víspera": 1}.get(word, 0)
             day_ = (pub - dt.timedelta(days=back)).isoformat()
             out.append(DateRead(a, b, day_, day_, 1, is_period=since))

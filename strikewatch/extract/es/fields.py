@@ -25,6 +25,7 @@ from strikewatch.extract.es.lexicon import (
     FUTURE_VERB,
     GOVERNED_BY_MOOD,
     HEDGES,
+    KIND_OF_ACT,
     LAND_TARGET,
     LEFT_OPEN,
     ONLY_POSSIBLE,
@@ -63,6 +64,8 @@ def _status(doc: Doc, f: Frame) -> None:
     ts = f.trigger.start - f.sentence.start
     if f.status == "occurred" and _KEPT_FROM.search(f.sentence.text[max(0, ts - 60):ts]):
         f.drop = True  # "un intento de impedir que Trump ataque lanchas": no act done
+    if f.status == "occurred" and KIND_OF_ACT.search(f.sentence.text[max(0, ts - 40):ts]):
+        f.drop = True  # "rechazó toda intervención", "cualquier ataque": a kind of act
     if f.status == "hypothetical" and (f.anaphoric or _INDIRECT.search(f.sentence.text) or
                                        _PRETERITE.fullmatch(word)):
         # "dudas sobre si el ataque fue legal": a question about an event told; "si se
@@ -199,7 +202,8 @@ def _own_end(doc: Doc, f: Frame) -> int:
     return m.start() if m else f.end
 
 
-@component("es_counts", requires=("doc.frames",), assigns=("frame.counts", "frame.approx"))
+@component("es_counts", requires=("doc.frames",), assigns=("frame.counts", "frame.approx",
+                                                       "frame.toll_raised"))
 def read_counts(doc: Doc) -> None:
     """Casualty counts of every frame (es/counts.py)."""
     for f in doc.frames:
@@ -216,10 +220,42 @@ def read_counts(doc: Doc) -> None:
                 rng, a, b = bare
                 f.counts["killed"] = rng
                 f.cite("killed", a, b)
+        _none_survived(doc, f)
         open_if_toll_may_rise(doc, f, es_counts.TOLL_MAY_RISE)
         cite_toll_stage(doc, f, (es_counts.TOLL_UPDATED, es_counts.TOLL_EARLY))
+        f.toll_raised = "killed" in f.counts and es_counts.TOLL_UPDATED.search(
+            doc.text, f.start, _own_end(doc, f)) is not None
         drop_unplaced_deaths(doc, f, es_counts.UNPLACED_DEATHS)
     _aboard_lists(doc)
+
+
+def _filed_in_page_year(text: str, page: es_dates.PageYears) -> dt.date | None:
+    """The filing day of a dateline told without its year ("CARACAS, 12 nov (EFE).–") on a
+    page with no date: the one year the page tells that day or that month with ("el 10 de
+    noviembre de 2025"); a year named alone ("desde 1998") is not taken."""
+    md = es_dates.dateline_month_day(text)
+    if md is None:
+        return None
+    month, day = md
+    year = page.year(month, day, None)
+    try:
+        return dt.date(year, month, day) if year is not None else None
+    except ValueError:
+        return None
+
+
+def _none_survived(doc: Doc, f: Frame) -> None:
+    """"hundió una lancha sin dejar sobrevivientes; a bordo viajaban cuatro hombres", "El
+    ataque no dejó sobrevivientes. Iban a bordo tres personas": where no one survived and
+    no toll is told, those aboard, counted in the sentence or the next, are the dead."""
+    if f.counts.get("survivors") != (0, 0) or "killed" in f.counts or f.status != "occurred":
+        return
+    nxt = next((s for s in doc.sentences if s.index == f.sentence.index + 1), None)
+    end = nxt.end if nxt is not None else f.sentence.end
+    got = es_counts.aboard_count(doc.text, f.sentence.start, end)
+    if got is not None:
+        f.counts["killed"] = got[0]
+        f.cite("killed", got[1], got[2])
 
 
 def _exact(rng: tuple[int | None, int | None]) -> int | None:
@@ -373,9 +409,13 @@ def read_dates(doc: Doc) -> None:
     line = es_dates.dateline(doc.text)
     if line is not None and doc.published is None and line[2] is not None:
         doc.published = line[2]
+    page = es_dates.page_years(doc.text) if doc.published is None else None
+    if line is not None and page is not None:
+        doc.published = _filed_in_page_year(doc.text, page)
+        page = page if doc.published is None else None
     for f in doc.frames:
         reads = es_dates.read_dates(doc.text[f.start:f.end], doc.published, f.start,
-                                    future=f.status in ("planned", "threatened"))
+                                    future=f.status in ("planned", "threatened"), page=page)
         if line is not None:
             reads = [r for r in reads if not (line[0] <= r.start < line[1])]
         for r in reads:

@@ -244,6 +244,18 @@ ONLY_POSSIBLE = re.compile(r"\b(?:descart(?:a|an|ó|aron|ar|ando|aba|aban)|"
                            r"(?:la\s+)?(?:posibilidad|opción|hipótesis|eventualidad)\s+de"
                            r"(?:\s+que)?)\s+(?:[\w.]+\s+){0,5}$", re.IGNORECASE)
 
+#: A universal or negative quantifier on the event noun names a kind of act, not an act
+#: (the English "every strike"): "rechazó toda intervención militar", "condena cualquier
+#: ataque", "no aceptará ninguna incursión", "todo bombardeo sería ilegal". Read on the
+#: words right before the event word; plural "todos los ataques" may be acts told, so not.
+#: So is a bare noun denied as a means: "la solución está en la cooperación y no en
+#: incursiones armadas", "ni con bombardeos".
+KIND_OF_ACT = re.compile(r"\b(?:(?:tod[oa]|cualquier|cualquiera\s+de\s+(?:l[oa]s\s+)?|"
+                         r"ningun[oa]?|ningún)\s+(?:(?:posible|eventual|nuev[oa]|"
+                         r"otr[oa]|tipo\s+de|clase\s+de|forma\s+de)\s+){0,2}|"
+                         r"(?:no|ni)\s+(?:en|con|mediante|por\s+medio\s+de)\s+)$",
+                         re.IGNORECASE)
+
 # --- numbers -----------------------------------------------------------------------------
 NUMBER_WORDS: dict[str, int] = {
     "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,

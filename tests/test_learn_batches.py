@@ -1,0 +1,52 @@
+"""The one list of development batches (strikewatch/learn/batches.py): both trainers read it,
+and no pattern in it can reach a held-out batch."""
+
+from __future__ import annotations
+
+import fnmatch
+import importlib.util
+from pathlib import Path
+
+from strikewatch.learn import batches, mention_data, train_mention_filter
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _train_genre() -> object:
+    spec = importlib.util.spec_from_file_location("train_genre", REPO / "bench" / "train_genre.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_both_trainers_use_the_one_list() -> None:
+    assert mention_data.DEV_BATCHES is batches.DEV_BATCHES
+    assert train_mention_filter.DEV_BATCHES is batches.DEV_BATCHES
+    assert _train_genre().DEV_BATCHES is batches.DEV_BATCHES  # type: ignore[attr-defined]
+
+
+def test_batches_t_and_v_are_development_folds() -> None:
+    for fold in ("rt", "est", "rv", "esv"):
+        assert fold in batches.DEV_BATCHES
+    assert batches.FOLD_LEDGERS["rt"] == "rt.json"
+
+
+def test_no_pattern_reaches_a_held_out_batch() -> None:
+    # names only: the held-out files are never opened
+    for pats in batches.DEV_BATCHES.values():
+        for pat in pats:
+            for prefix in batches.HELD_OUT:
+                folder, stem = prefix.split("/")
+                for probe in (f"{folder}/{stem}001_x.json", f"{folder}/{stem}_x.json"):
+                    assert not fnmatch.fnmatch(probe, pat), (pat, probe)
+
+
+def test_folds_are_disjoint_and_non_empty() -> None:
+    gold = REPO / "tests" / "gold"
+    seen: set[Path] = set()
+    for fold in batches.DEV_BATCHES:
+        paths = batches.gold_paths(gold, fold)
+        assert paths, fold
+        assert not seen & set(paths), fold
+        seen |= set(paths)
