@@ -32,6 +32,7 @@ event told with its own day or toll stays news whatever the classifier says.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from strikewatch.extract.components.assemble import _DONE, _named_not_told
@@ -142,22 +143,47 @@ def _talked_about(g: Group, language: str) -> bool:
         not any(_act_of_its_own(f, language) for f in g.frames)
 
 
+#: on a page that reports no new strike, an act that ended more than this many days before
+#: the page is one recalled ("the first strike came on Sept. 2, killing 11" in October's
+#: vote story), its own day and toll notwithstanding; a news page's strike is days old
+RECALLED_DAYS = 14
+
+
+def _recalled(g: Group, published: dt.date | None) -> bool:
+    """An occurred violent event dated weeks before the page: on a no-strike page, history
+    the page recalls, not its news."""
+    h = g.head
+    if published is None or h.kind != "event" or h.status != "occurred" or h.background or \
+            h.drop or h.event_type in _NOT_VIOLENT:
+        return False
+    high = g.value("date_high")
+    if not isinstance(high, str):
+        return False
+    return (published - dt.date.fromisoformat(high)).days > RECALLED_DAYS
+
+
 @component("genre", requires=("doc.groups", "frame.kind", "frame.status", "frame.background",
-                              "frame.counts", "frame.date_low", "frame.date_told",
-                              "frame.place", "frame.actor1", "frame.event_type",
+                              "frame.counts", "frame.date_low", "frame.date_high",
+                              "frame.date_told", "frame.place", "frame.actor1",
+                              "frame.event_type",
                               "frame.target_kind"),
            assigns=("frame.status", "frame.background"))
 def read_genre(doc: Doc) -> None:
     """In an article the genre model calls no-strike (P(reports) at or under its
     threshold), an event only talked about takes the article frame's status, else becomes
-    background (module doc). Off unless the model is enabled (learn/genre.py)."""
+    background, and an act dated weeks before the page is recalled: background (module
+    doc). Off unless the model is enabled (learn/genre.py)."""
     language = doc.article.language or "en"
     talked = [g for g in doc.groups if _talked_about(g, language)]
-    if not talked:
+    recalled = [g for g in doc.groups if g not in talked and _recalled(g, doc.published)]
+    if not talked and not recalled:
         return  # the model is read only where it can change something
     p = genre.report_probability(doc)
     if p is None or p > genre.threshold():
         return
+    for g in recalled:
+        for f in g.frames:
+            f.background = True
     lede = frame_of(doc)
     cue = lede.prov.get("status", []) if lede is not None else []
     for g in talked:
