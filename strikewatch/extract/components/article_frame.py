@@ -162,12 +162,20 @@ def _recalled(g: Group, published: dt.date | None) -> bool:
     return (published - dt.date.fromisoformat(high)).days > RECALLED_DAYS
 
 
+def _recast(doc: Doc, g: Group) -> None:
+    """Note a group the step makes background, so that the mention filter still judges it:
+    background is never filtered, and a fragment the filter would drop must not survive
+    because the page is no news."""
+    t = g.head.trigger
+    doc.recast.add((t.start, t.end))
+
+
 @component("genre", requires=("doc.groups", "frame.kind", "frame.status", "frame.background",
                               "frame.counts", "frame.date_low", "frame.date_high",
                               "frame.date_told", "frame.place", "frame.actor1",
                               "frame.event_type",
                               "frame.target_kind"),
-           assigns=("frame.status", "frame.background"))
+           assigns=("frame.status", "frame.background", "doc.recast"))
 def read_genre(doc: Doc) -> None:
     """In an article the genre model calls no-strike (P(reports) at or under its
     threshold), an event only talked about takes the article frame's status, else becomes
@@ -182,6 +190,7 @@ def read_genre(doc: Doc) -> None:
     if p is None or p > genre.threshold():
         return
     for g in recalled:
+        _recast(doc, g)
         for f in g.frames:
             f.background = True
     lede = frame_of(doc)
@@ -194,3 +203,5 @@ def read_genre(doc: Doc) -> None:
                     f.cite("status", a, b)
             else:
                 f.background = True
+        if lede is None:
+            _recast(doc, g)
