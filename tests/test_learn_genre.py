@@ -352,3 +352,30 @@ def test_spanish_strike_dated_weeks_back_on_a_vote_page_is_recalled(
     got = [(m.status, m.background) for m in registry.checked(registry.reader_for("es"), art)
            if m.kind == "event" and m.event_type != "Strategic developments"]
     assert got and all(bg for status, bg in got if status == "occurred")
+
+
+@pytest.mark.parametrize("named", [
+    "Asked about a follow-up strike on a smuggling boat that killed two survivors, the "
+    "secretary said he saw no one in the water.",
+    "The debate turns on a second attack on the vessel, which left two wounded men dead.",
+    "Critics point to a raid on a fishing camp that reportedly killed nine people.",
+])
+def test_a_strike_named_with_its_toll_in_a_relative_clause_is_talk(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, named: str) -> None:
+    """No day of its own, the toll told on the noun as what is known of the act: on a page
+    whose news is a hearing, the strike is the subject of talk, background."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    got = [(m.status, m.background) for m in _strikes(_HEARING_HEAD + named + _VOTE_TAIL)]
+    assert all(bg for status, bg in got if status == "occurred")
+
+
+@pytest.mark.parametrize("told", [
+    "An airstrike killed four people in a village near the border.",
+    "A drone strike on a pickup truck killed three fighters, officials said.",
+])
+def test_a_toll_told_as_the_sentence_news_stays_news(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, told: str) -> None:
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    news = [m for m in _strikes(_HEARING_HEAD + told + _VOTE_TAIL)
+            if m.status == "occurred" and not m.background]
+    assert len(news) == 1

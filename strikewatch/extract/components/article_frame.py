@@ -162,6 +162,35 @@ def _recalled(g: Group, published: dt.date | None) -> bool:
     return (published - dt.date.fromisoformat(high)).days > RECALLED_DAYS
 
 
+# a toll told in a relative clause on the event noun: "a strike ... that killed two men",
+# "the raid, which left six dead", "un ataque que mató a dos"
+_RELATIVE_TOLL = re.compile(r"(?:\bthat|\bwhich|,\s*que|\bque)\s+(?:[\w’'-]+\s+){0,3}$",
+                            re.IGNORECASE)
+
+
+def _toll_in_relative(f: Frame, doc: Doc) -> bool:
+    """Whether each figure of the frame is told in a relative clause on its event noun: the
+    act named as a known thing ("asked about a strike that killed two men"), not reported."""
+    cites = [a for k, v in f.counts.items() if v != (None, None)
+             for a, _ in f.prov.get(k, [])]
+    if not cites or not named_by_noun(f, doc.article.language or "en"):
+        return False
+    return all(f.trigger.end <= a < f.sentence.end and
+               _RELATIVE_TOLL.search(doc.text[max(f.trigger.end, a - 60):a]) for a in cites)
+
+
+def _named_with_toll(g: Group, doc: Doc) -> bool:
+    """An undated occurred violent event whose only acts of its own are tolls told in
+    relative clauses on a noun: on a no-strike page, a known strike the page talks about."""
+    h = g.head
+    if h.kind != "event" or h.status != "occurred" or h.background or h.drop or \
+            h.event_type in _NOT_VIOLENT or any(f.date_low is not None for f in g.frames):
+        return False
+    language = doc.article.language or "en"
+    tolled = [f for f in g.frames if _act_of_its_own(f, language)]
+    return bool(tolled) and all(_toll_in_relative(f, doc) for f in tolled)
+
+
 def _recast(doc: Doc, g: Group) -> None:
     """Note a group the step makes background, so that the mention filter still judges it:
     background is never filtered, and a fragment the filter would drop must not survive
@@ -183,7 +212,8 @@ def read_genre(doc: Doc) -> None:
     doc). Off unless the model is enabled (learn/genre.py)."""
     language = doc.article.language or "en"
     talked = [g for g in doc.groups if _talked_about(g, language)]
-    recalled = [g for g in doc.groups if g not in talked and _recalled(g, doc.published)]
+    recalled = [g for g in doc.groups if g not in talked and
+                (_recalled(g, doc.published) or _named_with_toll(g, doc))]
     if not talked and not recalled:
         return  # the model is read only where it can change something
     p = genre.report_probability(doc)
