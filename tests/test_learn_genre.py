@@ -379,3 +379,17 @@ def test_a_toll_told_as_the_sentence_news_stays_news(
     news = [m for m in _strikes(_HEARING_HEAD + told + _VOTE_TAIL)
             if m.status == "occurred" and not m.background]
     assert len(news) == 1
+
+
+def test_what_the_step_makes_background_stays_judged_by_the_filter(
+        model_on: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Background is never filtered: the step notes what it recast, so that the mention
+    filter still scores it as the occurred news the rules read it as."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    text = _VOTE_HEAD + "On September 15, a second strike killed three men aboard a " \
+        "speedboat off Venezuela." + _VOTE_TAIL
+    doc = Pipeline(DEFAULT_NAMES[:DEFAULT_NAMES.index("genre") + 1]).read(
+        Article(text=_page(text), published=PUB))
+    recalled = [g for g in doc.groups if g.head.background and g.head.status == "occurred"]
+    assert recalled
+    assert {(g.head.trigger.start, g.head.trigger.end) for g in recalled} <= doc.recast

@@ -27,7 +27,12 @@ an explainer, a hearing, an anniversary), an occurred violent event with no act 
 any of its sentences (no day of its own, no figure, no party, place or target with a verb
 that tells it done) is the article's talk about strikes, not news: it takes the
 frame's status where the article opens on a plan or threat, else it is background. An
-event told with its own day or toll stays news whatever the classifier says.
+event told with its own day or toll stays news whatever the classifier says, unless the day
+lies weeks before the page ("the first strike came on Sept. 2, killing 11" in October's vote
+story: the page recalls it) or the toll is told only in a relative clause on the event noun
+("asked about a strike that killed two men": a known act talked about). What the step makes
+background the mention filter still judges (`Doc.recast`): background is never filtered,
+and being on a no-strike page must not rescue a fragment the filter would drop.
 """
 
 from __future__ import annotations
