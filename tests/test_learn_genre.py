@@ -344,14 +344,16 @@ _ES_VOTE_TAIL = ("\n\nLos promotores de la resolución dijeron que volverán a p
     "Estados Unidos bombardeó el 16 de septiembre una lancha en el Caribe y murieron tres "
     "tripulantes.",
 ])
-def test_spanish_strike_dated_weeks_back_on_a_vote_page_is_recalled(
+def test_spanish_strike_dated_weeks_back_on_a_vote_page_stays_a_report(
         model_on: None, monkeypatch: pytest.MonkeyPatch, recalled: str) -> None:
+    """The Spanish development ledgers count such a strike as the page's report of it
+    (es/fields.BACKGROUND_DAYS): the date rule is the English reader's only."""
     monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
     art = Article(text=_page(_ES_VOTE_HEAD + recalled + _ES_VOTE_TAIL), published=PUB,
                   language="es")
     got = [(m.status, m.background) for m in registry.checked(registry.reader_for("es"), art)
            if m.kind == "event" and m.event_type != "Strategic developments"]
-    assert got and all(bg for status, bg in got if status == "occurred")
+    assert ("occurred", False) in got
 
 
 @pytest.mark.parametrize("named", [

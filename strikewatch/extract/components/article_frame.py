@@ -217,8 +217,11 @@ def read_genre(doc: Doc) -> None:
     doc). Off unless the model is enabled (learn/genre.py)."""
     language = doc.article.language or "en"
     talked = [g for g in doc.groups if _talked_about(g, language)]
+    # (Spanish copy: the development ledgers count a strike recalled weeks back as the
+    # page's report of it — es/fields.BACKGROUND_DAYS —, so only the English reader dates)
+    published = doc.published if language != "es" else None
     recalled = [g for g in doc.groups if g not in talked and
-                (_recalled(g, doc.published) or _named_with_toll(g, doc))]
+                (_recalled(g, published) or _named_with_toll(g, doc))]
     if not talked and not recalled:
         return  # the model is read only where it can change something
     p = genre.report_probability(doc)
