@@ -270,3 +270,128 @@ def test_spanish_pages(model_on: None, text: str, reports: bool, published: str 
         Article(text=_page(text), published=published, language="es"))
     p = genre.report_probability(doc)
     assert p is not None and (p > 0.5) == reports
+
+
+# a page whose own news is a vote, a hearing or an argument, recalling a strike weeks old by
+# its day and toll (PUB is 5 November)
+_VOTE_HEAD = ("Senate turns back limits on the boat campaign\n\nSenators on Tuesday voted down "
+              "a measure that would have required their approval before any further use of "
+              "force against the cartels.\n\n")
+_VOTE_TAIL = ("\n\nThe measure's sponsors said they would bring it back next month, and the "
+              "White House called the vote a win for the president.")
+_HEARING_HEAD = ("Lawmakers press admiral on legal basis for raids\n\nA House panel questioned "
+                 "the commander of Southern Command for three hours about the orders he "
+                 "gave.\n\n")
+
+
+@pytest.mark.parametrize("head", [_VOTE_HEAD, _HEARING_HEAD])
+@pytest.mark.parametrize("recalled", [
+    "The first lethal strike on a suspected smuggling boat came on Oct. 2, killing 11 "
+    "people.",
+    "On September 15, a second strike killed three men aboard a speedboat off Venezuela.",
+    "A US drone destroyed a fishing skiff in the Caribbean on 19 September; six died.",
+    "Eleven people were killed when the navy hit a vessel near Trinidad on October 3.",
+])
+def test_a_strike_dated_weeks_back_on_a_no_strike_page_is_recalled(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, head: str, recalled: str) -> None:
+    """Its own day and toll would keep it news on a news page; on a page whose news is a
+    vote or a hearing, an act weeks before the page is the history it recalls."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    got = [(m.status, m.background) for m in _strikes(head + recalled + _VOTE_TAIL)]
+    assert got and all(bg for status, bg in got if status == "occurred")
+
+
+@pytest.mark.parametrize("recent", [
+    "On Monday a strike on a suspected smuggling boat killed four people.",
+    "A US drone destroyed a fishing skiff in the Caribbean on 1 November; six died.",
+])
+def test_a_strike_days_old_on_a_no_strike_page_stays_news(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, recent: str) -> None:
+    """Days before the page is what a news page reports: the step keeps it."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    news = [m for m in _strikes(_VOTE_HEAD + recent + _VOTE_TAIL)
+            if m.status == "occurred" and not m.background]
+    assert len(news) == 1
+
+
+NEWS_RECALLING = """US strike kills four on boat in eastern Pacific
+
+The US military struck a suspected drug-smuggling boat in the eastern Pacific on Monday,
+killing four men aboard, Southern Command said.
+
+It was the latest in a campaign that began with a strike on Sept. 2, which killed 11 people
+off Venezuela. Officials gave no evidence that the boat carried drugs."""
+
+
+def test_a_news_page_keeps_its_own_strike_and_recalls_the_old_one(model_on: None) -> None:
+    """With the model's own threshold the page is news: its Monday strike stays news, the
+    Sept. 2 strike is background as a strike page's recollection."""
+    got = sorted((m.date_low, m.background) for m in _strikes(NEWS_RECALLING)
+                 if m.status == "occurred")
+    assert ("2025-11-03", False) in got
+    assert ("2025-09-02", False) not in got
+
+
+_ES_VOTE_HEAD = ("El Senado rechaza limitar los ataques en el Caribe\n\nLos senadores votaron "
+                 "el martes contra una resolución que habría obligado al presidente a pedir "
+                 "permiso antes de nuevas acciones militares.\n\n")
+_ES_VOTE_TAIL = ("\n\nLos promotores de la resolución dijeron que volverán a presentarla el "
+                 "mes próximo.")
+
+
+@pytest.mark.parametrize("recalled", [
+    "El primer ataque contra una lancha, el 2 de octubre, dejó 11 muertos.",
+    "Estados Unidos bombardeó el 16 de septiembre una lancha en el Caribe y murieron tres "
+    "tripulantes.",
+])
+def test_spanish_strike_dated_weeks_back_on_a_vote_page_stays_a_report(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, recalled: str) -> None:
+    """The Spanish development ledgers count such a strike as the page's report of it
+    (es/fields.BACKGROUND_DAYS): the date rule is the English reader's only."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    art = Article(text=_page(_ES_VOTE_HEAD + recalled + _ES_VOTE_TAIL), published=PUB,
+                  language="es")
+    got = [(m.status, m.background) for m in registry.checked(registry.reader_for("es"), art)
+           if m.kind == "event" and m.event_type != "Strategic developments"]
+    assert ("occurred", False) in got
+
+
+@pytest.mark.parametrize("named", [
+    "Asked about a follow-up strike on a smuggling boat that killed two survivors, the "
+    "secretary said he saw no one in the water.",
+    "The debate turns on a second attack on the vessel, which left two wounded men dead.",
+    "Critics point to a raid on a fishing camp that reportedly killed nine people.",
+])
+def test_a_strike_named_with_its_toll_in_a_relative_clause_is_talk(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, named: str) -> None:
+    """No day of its own, the toll told on the noun as what is known of the act: on a page
+    whose news is a hearing, the strike is the subject of talk, background."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    got = [(m.status, m.background) for m in _strikes(_HEARING_HEAD + named + _VOTE_TAIL)]
+    assert all(bg for status, bg in got if status == "occurred")
+
+
+@pytest.mark.parametrize("told", [
+    "An airstrike killed four people in a village near the border.",
+    "A drone strike on a pickup truck killed three fighters, officials said.",
+])
+def test_a_toll_told_as_the_sentence_news_stays_news(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, told: str) -> None:
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    news = [m for m in _strikes(_HEARING_HEAD + told + _VOTE_TAIL)
+            if m.status == "occurred" and not m.background]
+    assert len(news) == 1
+
+
+def test_what_the_step_makes_background_stays_judged_by_the_filter(
+        model_on: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Background is never filtered: the step notes what it recast, so that the mention
+    filter still scores it as the occurred news the rules read it as."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    text = _VOTE_HEAD + "On September 15, a second strike killed three men aboard a " \
+        "speedboat off Venezuela." + _VOTE_TAIL
+    doc = Pipeline(DEFAULT_NAMES[:DEFAULT_NAMES.index("genre") + 1]).read(
+        Article(text=_page(text), published=PUB))
+    recalled = [g for g in doc.groups if g.head.background and g.head.status == "occurred"]
+    assert recalled
+    assert {(g.head.trigger.start, g.head.trigger.end) for g in recalled} <= doc.recast

@@ -306,6 +306,9 @@ class Doc:
     groups: list[Group] = field(default_factory=list)  # coreference: one per mention
     mentions: list[Mention] = field(default_factory=list)  # to_mention: the output
     stats: dict[str, int] = field(default_factory=dict)
+    #: head trigger spans of the groups the genre step made background: still judged by the
+    #: mention filter as the occurred news the rules read them as (mention_filter)
+    recast: set[tuple[int, int]] = field(default_factory=set)
     _spans: dict[tuple[int, int], Span] = field(default_factory=dict, repr=False)
 
     def span(self, start: int, end: int) -> Span:

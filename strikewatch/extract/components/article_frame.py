@@ -27,11 +27,17 @@ an explainer, a hearing, an anniversary), an occurred violent event with no act 
 any of its sentences (no day of its own, no figure, no party, place or target with a verb
 that tells it done) is the article's talk about strikes, not news: it takes the
 frame's status where the article opens on a plan or threat, else it is background. An
-event told with its own day or toll stays news whatever the classifier says.
+event told with its own day or toll stays news whatever the classifier says, unless the day
+lies weeks before the page ("the first strike came on Sept. 2, killing 11" in October's vote
+story: the page recalls it) or the toll is told only in a relative clause on the event noun
+("asked about a strike that killed two men": a known act talked about). What the step makes
+background the mention filter still judges (`Doc.recast`): background is never filtered,
+and being on a no-strike page must not rescue a fragment the filter would drop.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from strikewatch.extract.components.assemble import _DONE, _named_not_told
@@ -142,22 +148,89 @@ def _talked_about(g: Group, language: str) -> bool:
         not any(_act_of_its_own(f, language) for f in g.frames)
 
 
+#: on a page that reports no new strike, an act that ended more than this many days before
+#: the page is one recalled ("the first strike came on Sept. 2, killing 11" in October's
+#: vote story), its own day and toll notwithstanding; a news page's strike is days old
+RECALLED_DAYS = 14
+
+
+def _recalled(g: Group, published: dt.date | None) -> bool:
+    """An occurred violent event dated weeks before the page: on a no-strike page, history
+    the page recalls, not its news."""
+    h = g.head
+    if published is None or h.kind != "event" or h.status != "occurred" or h.background or \
+            h.drop or h.event_type in _NOT_VIOLENT:
+        return False
+    high = g.value("date_high")
+    if not isinstance(high, str):
+        return False
+    return (published - dt.date.fromisoformat(high)).days > RECALLED_DAYS
+
+
+# a toll told in a relative clause on the event noun: "a strike ... that killed two men",
+# "the raid, which left six dead", "un ataque que mató a dos"
+_RELATIVE_TOLL = re.compile(r"(?:\bthat|\bwhich|,\s*que|\bque)\s+(?:[\w’'-]+\s+){0,3}$",
+                            re.IGNORECASE)
+
+
+def _toll_in_relative(f: Frame, doc: Doc) -> bool:
+    """Whether each figure of the frame is told in a relative clause on its event noun: the
+    act named as a known thing ("asked about a strike that killed two men"), not reported."""
+    cites = [a for k, v in f.counts.items() if v != (None, None)
+             for a, _ in f.prov.get(k, [])]
+    if not cites or not named_by_noun(f, doc.article.language or "en"):
+        return False
+    return all(f.trigger.end <= a < f.sentence.end and
+               _RELATIVE_TOLL.search(doc.text[max(f.trigger.end, a - 60):a]) for a in cites)
+
+
+def _named_with_toll(g: Group, doc: Doc) -> bool:
+    """An undated occurred violent event whose only acts of its own are tolls told in
+    relative clauses on a noun: on a no-strike page, a known strike the page talks about."""
+    h = g.head
+    if h.kind != "event" or h.status != "occurred" or h.background or h.drop or \
+            h.event_type in _NOT_VIOLENT or any(f.date_low is not None for f in g.frames):
+        return False
+    language = doc.article.language or "en"
+    tolled = [f for f in g.frames if _act_of_its_own(f, language)]
+    return bool(tolled) and all(_toll_in_relative(f, doc) for f in tolled)
+
+
+def _recast(doc: Doc, g: Group) -> None:
+    """Note a group the step makes background, so that the mention filter still judges it:
+    background is never filtered, and a fragment the filter would drop must not survive
+    because the page is no news."""
+    t = g.head.trigger
+    doc.recast.add((t.start, t.end))
+
+
 @component("genre", requires=("doc.groups", "frame.kind", "frame.status", "frame.background",
-                              "frame.counts", "frame.date_low", "frame.date_told",
-                              "frame.place", "frame.actor1", "frame.event_type",
+                              "frame.counts", "frame.date_low", "frame.date_high",
+                              "frame.date_told", "frame.place", "frame.actor1",
+                              "frame.event_type",
                               "frame.target_kind"),
-           assigns=("frame.status", "frame.background"))
+           assigns=("frame.status", "frame.background", "doc.recast"))
 def read_genre(doc: Doc) -> None:
     """In an article the genre model calls no-strike (P(reports) at or under its
     threshold), an event only talked about takes the article frame's status, else becomes
-    background (module doc). Off unless the model is enabled (learn/genre.py)."""
+    background, and an act dated weeks before the page is recalled: background (module
+    doc). Off unless the model is enabled (learn/genre.py)."""
     language = doc.article.language or "en"
     talked = [g for g in doc.groups if _talked_about(g, language)]
-    if not talked:
+    # (Spanish copy: the development ledgers count a strike recalled weeks back as the
+    # page's report of it — es/fields.BACKGROUND_DAYS —, so only the English reader dates)
+    published = doc.published if language != "es" else None
+    recalled = [g for g in doc.groups if g not in talked and
+                (_recalled(g, published) or _named_with_toll(g, doc))]
+    if not talked and not recalled:
         return  # the model is read only where it can change something
     p = genre.report_probability(doc)
     if p is None or p > genre.threshold():
         return
+    for g in recalled:
+        _recast(doc, g)
+        for f in g.frames:
+            f.background = True
     lede = frame_of(doc)
     cue = lede.prov.get("status", []) if lede is not None else []
     for g in talked:
@@ -168,3 +241,5 @@ def read_genre(doc: Doc) -> None:
                     f.cite("status", a, b)
             else:
                 f.background = True
+        if lede is None:
+            _recast(doc, g)

@@ -28,6 +28,7 @@ from strikewatch.extract.context import Doc
 from strikewatch.extract.pipeline import component
 from strikewatch.learn.logreg import LogReg
 from strikewatch.learn.mention_features import is_candidate, mention_features
+from strikewatch.records import Mention
 
 #: whether the filter runs when the environment does not say (see the module doc)
 ENABLED = True
@@ -65,5 +66,17 @@ def mention_filter(doc: Doc) -> None:
         return
     model, t = active
     probs = real_report_probability(model, doc)
+    pub = doc.article.published
+    for i, m in enumerate(doc.mentions):
+        if probs[i] is None and m.background and _recast(doc, m):
+            # the genre step's background: judged as the occurred news the rules read
+            probs[i] = model.predict(mention_features(m.model_copy(update={"background": False}),
+                                                      doc.text, pub, doc.mentions))
     doc.mentions = [m for m, p in zip(doc.mentions, probs, strict=True)
                     if p is None or p >= t]
+
+
+def _recast(doc: Doc, m: Mention) -> bool:
+    """Whether the genre step made this mention background (its event word's span)."""
+    cited = m.provenance.get("event_type") or []
+    return bool(cited) and (cited[0].start, cited[0].end) in doc.recast
