@@ -424,6 +424,17 @@ def score_pairs(
     return candidate_links(got, {r.unique_id: r for r in keyed}, only_touching)
 
 
+def _pair_table(pairs: Sequence[tuple[Features, Features]]) -> pa.Table:
+    """The rows of exactly these pairs, each pair under a block key of its own ("pair{i}";
+    ids "{i}l" and "{i}r"), so that blocking compares those pairs and no others."""
+    rows = []
+    for i, (a, b) in enumerate(pairs):
+        for side, f in (("l", a), ("r", b)):
+            rows.append(dataclasses.replace(f, unique_id=f"{i}{side}",
+                                            block_keys=[f"pair{i}"]).row())
+    return pa.Table.from_pylist(rows, schema=_SCHEMA)
+
+
 def pair_probabilities(pairs: Sequence[tuple[Features, Features]]) -> list[float]:
     """The model's match probability of each given pair at or above LINK_THRESHOLD (0.0 for
     a pair below it), without the day blocking: each pair gets a block key of its own, so
@@ -435,12 +446,7 @@ def pair_probabilities(pairs: Sequence[tuple[Features, Features]]) -> list[float
     rules are the caller's (`hard_conflict`)."""
     if not pairs:
         return []
-    rows = []
-    for i, (a, b) in enumerate(pairs):
-        for side, f in (("l", a), ("r", b)):
-            rows.append(dataclasses.replace(f, unique_id=f"{i}{side}",
-                                            block_keys=[f"pair{i}"]).row())
-    got = predict_duckdb(pa.Table.from_pylist(rows, schema=_SCHEMA))
+    got = predict_duckdb(_pair_table(pairs))
     prob = {min(x, y): p for x, y, p in got}  # "{i}l" < "{i}r"
     return [prob.get(f"{i}l", 0.0) for i in range(len(pairs))]
 
@@ -497,12 +503,7 @@ def pair_levels(pairs: Sequence[tuple[Features, Features]]) -> list[dict[str, in
     (attaching's signal candidates, `pair_probabilities`)."""
     if not pairs:
         return []
-    rows = []
-    for i, (a, b) in enumerate(pairs):
-        for side, f in (("l", a), ("r", b)):
-            rows.append(dataclasses.replace(f, unique_id=f"{i}{side}",
-                                            block_keys=[f"pair{i}"]).row())
-    got = {min(x, y): lv for x, y, lv in _levels(pa.Table.from_pylist(rows, schema=_SCHEMA))}
+    got = {min(x, y): lv for x, y, lv in _levels(_pair_table(pairs))}
     return [got[f"{i}l"] for i in range(len(pairs))]
 
 
