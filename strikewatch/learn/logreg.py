@@ -110,11 +110,14 @@ def fit(xs: Sequence[Features], ys: Sequence[int], l2: float = 1.0,
 
 
 def fit_matrix(X: Any, y: Any, l2: float = 1.0, sample_weight: Any = None,
-               options: Mapping[str, Any] | None = None) -> tuple[Any, float]:
+               options: Mapping[str, Any] | None = None, center: Any = None,
+               bias: float = 0.0, fit_bias: bool = True) -> tuple[Any, float]:
     """The fit itself, on a matrix (dense or scipy sparse, one row an example) and 0/1
-    labels: L-BFGS from zeros on the weighted log-loss plus l2/2·|w|² (the bias is not
-    penalised), so the same data give the same weights. Returns (weights, bias); `fit`
-    (named features) and `genre` (hashed buckets) both fit through here."""
+    labels: L-BFGS on the weighted log-loss plus l2/2·|w - center|² (the bias is not
+    penalised), so the same data give the same weights. It starts from `center` (zeros by
+    default) and `bias`; `fit_bias=False` holds the bias there. Returns (weights, bias);
+    `fit` (named features), `genre` (hashed buckets) and the linking weights
+    (train_linking: pulled toward the hand weights) all fit through here."""
     import numpy as np
     from scipy.optimize import minimize
 
@@ -122,19 +125,22 @@ def fit_matrix(X: Any, y: Any, l2: float = 1.0, sample_weight: Any = None,
     y = np.asarray(y, dtype=float)
     sw = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
 
+    w0 = np.zeros(n_feat) if center is None else np.asarray(center, dtype=float)
+
     def loss(theta: Any) -> tuple[float, Any]:
         w, b = theta[:n_feat], theta[n_feat]
         z = X @ w + b
         # log(1 + e^z) - y z, computed stably
         lz = np.logaddexp(0.0, z)
-        f = float(np.sum(sw * (lz - y * z)) + 0.5 * l2 * float(w @ w))
+        d = w - w0
+        f = float(np.sum(sw * (lz - y * z)) + 0.5 * l2 * float(d @ d))
         p = 1.0 / (1.0 + np.exp(-z))
         r = sw * (p - y)
         g = np.empty_like(theta)
-        g[:n_feat] = X.T @ r + l2 * w
-        g[n_feat] = float(np.sum(r))
+        g[:n_feat] = X.T @ r + l2 * d
+        g[n_feat] = float(np.sum(r)) if fit_bias else 0.0
         return f, g
 
-    res = minimize(loss, np.zeros(n_feat + 1), jac=True, method="L-BFGS-B",
+    res = minimize(loss, np.concatenate([w0, [bias]]), jac=True, method="L-BFGS-B",
                    options=dict(options or {"maxiter": 500}))
     return res.x[:n_feat], float(res.x[n_feat])

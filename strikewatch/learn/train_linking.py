@@ -54,6 +54,7 @@ from strikewatch.evaluate_ledger import (
     score_ledger,
 )
 from strikewatch.learn.batches import DEV_LEDGERS
+from strikewatch.learn.logreg import fit_matrix
 from strikewatch.records import Article, Mention
 from strikewatch.resolve import resolve
 from strikewatch.resolve.features import Features, features, hard_conflict
@@ -70,6 +71,8 @@ from strikewatch.resolve.linking import (
 )
 
 LEDGER_DIR = Path(__file__).resolve().parents[2] / "tests" / "gold" / "ledger"
+#: L-BFGS settings of the linking fits: tight, so a refit reproduces the shipped weights.
+_LBFGS = {"maxiter": 5000, "gtol": 1e-10, "ftol": 1e-14}
 #: The labelled pairs the shipped weights were fitted on (`save_pairs`).
 PAIRS_PATH = WEIGHTS_PATH.with_name("linking_pairs.json")
 #: The fit the shipped weights come from (FITS).
@@ -287,7 +290,6 @@ def fit_model(pairs: Sequence[Pair], l2: float = L2, base: LinkModel = HAND,
     """The weights of the labelled pairs: logistic regression over the level indicators,
     L2 toward `base`'s weights (natural-log units), bias free; L-BFGS from `base`."""
     import numpy as np
-    from scipy.optimize import minimize
 
     used = [p for p in pairs if p.label is not None]
     X, y = design(used)
@@ -295,21 +297,7 @@ def fit_model(pairs: Sequence[Pair], l2: float = L2, base: LinkModel = HAND,
     ln2 = math.log(2.0)
     w0 = np.asarray([base.weight(c, lab, h) * ln2 for c, lab, h in cols])
     b0 = math.log(base.prior / (1.0 - base.prior))
-    n = len(cols)
-
-    def loss(theta: Any) -> tuple[float, Any]:
-        w, b = theta[:n], theta[n]
-        z = X @ w + b
-        f = float(np.sum(np.logaddexp(0.0, z) - y * z)) + 0.5 * l2 * float((w - w0) @ (w - w0))
-        r = 1.0 / (1.0 + np.exp(-z)) - y
-        g = np.empty_like(theta)
-        g[:n] = X.T @ r + l2 * (w - w0)
-        g[n] = 0.0 if fixed_prior else float(np.sum(r))
-        return f, g
-
-    res = minimize(loss, np.concatenate([w0, [b0]]), jac=True, method="L-BFGS-B",
-                   options={"maxiter": 5000, "gtol": 1e-10, "ftol": 1e-14})
-    w, b = res.x[:n], float(res.x[n])
+    w, b = fit_matrix(X, y, l2, options=_LBFGS, center=w0, bias=b0, fit_bias=not fixed_prior)
     weights: dict[str, dict[str, float]] = {}
     for j, (c, lab, _) in enumerate(cols):
         weights.setdefault(c, {})[lab] = round(float(w[j]) / ln2, DIGITS)
@@ -323,7 +311,6 @@ def fit_scales(pairs: Sequence[Pair], l2: float = L2, base: LinkModel = HAND,
     weights (the levels keep their order and ratios) and the prior, fitted as a logistic
     regression on each comparison's base weight reached, the factors held near 1."""
     import numpy as np
-    from scipy.optimize import minimize
 
     used = [p for p in pairs if p.label is not None]
     names = level_labels()
@@ -338,23 +325,8 @@ def fit_scales(pairs: Sequence[Pair], l2: float = L2, base: LinkModel = HAND,
                 lab = names[c][g]
                 X[i, j] = base.weight(c, lab, hand[(c, lab)]) * ln2
     y = np.asarray([p.label for p in used], dtype=float)
-    n = len(comps)
-    a0 = np.ones(n)
-
-    def loss(theta: Any) -> tuple[float, Any]:
-        a, b = theta[:n], theta[n]
-        z = X @ a + b
-        f = float(np.sum(np.logaddexp(0.0, z) - y * z)) + 0.5 * l2 * float((a - a0) @ (a - a0))
-        r = 1.0 / (1.0 + np.exp(-z)) - y
-        g = np.empty_like(theta)
-        g[:n] = X.T @ r + l2 * (a - a0)
-        g[n] = float(np.sum(r))
-        return f, g
-
     b0 = math.log(base.prior / (1.0 - base.prior))
-    res = minimize(loss, np.concatenate([a0, [b0]]), jac=True, method="L-BFGS-B",
-                   options={"maxiter": 5000, "gtol": 1e-10, "ftol": 1e-14})
-    a, b = res.x[:n], float(res.x[n])
+    a, b = fit_matrix(X, y, l2, options=_LBFGS, center=np.ones(len(comps)), bias=b0)
     weights = {c: {lab: round(float(a[j]) * base.weight(c, lab, hand[(c, lab)]), DIGITS)
                    for (cc, lab) in hand if cc == c} for j, c in enumerate(comps)}
     return LinkModel(round(1.0 / (1.0 + math.exp(-b)), 6), weights, name)
