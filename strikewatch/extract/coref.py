@@ -439,8 +439,27 @@ def _ranks_listed(f: Frame) -> bool:
     return len({m.group(1).lower() for m in _ORDINAL_WORD.finditer(f.sentence.text)}) >= 2
 
 
-def links(g: Group, f: Frame) -> bool:
-    """Whether f refers to g's event (beyond being compatible with it)."""
+def tells_another_act(f: Frame) -> bool:
+    """Whether f's own words tell its act as another than one told before ("in a separate
+    strike", "struck again", "Two days before that", "In response", "that other strike"):
+    then it refers to no group's event. Read from f alone, so `merge_frames` asks it once
+    per frame, not once per group it tries."""
+    if f.trigger.strength == "weak" and not f.anaphoric and \
+            _OTHER_ACT.search(f.sentence.text, f.start - f.sentence.start,
+                              f.end - f.sentence.start):
+        return True
+    if not _definite_act(f) and one_more_act(f.sentence.text, f, f.sentence.start):
+        return True  # "the military struck again and sank another boat": one more act
+    if _earlier_act(f):
+        return True  # "Two days before that, the US had struck ...": an earlier act
+    if replies(f.sentence.text, f, f.sentence.start):
+        return True  # "In response, the militias launched drones": the answer, not the act
+    return f.anaphoric and _other_ref(f)  # "In that other strike, two died"
+
+
+def links(g: Group, f: Frame, another: bool | None = None) -> bool:
+    """Whether f refers to g's event (beyond being compatible with it). `another`:
+    `tells_another_act(f)`, where the caller has it."""
     last = g.frames[-1]
     if last.sentence is f.sentence and f.start > f.sentence.start and not f.anaphoric:
         return False  # clauses split from one sentence tell events of their own
@@ -452,18 +471,8 @@ def links(g: Group, f: Frame) -> bool:
         # "It also follows a string of U.S. reprisals, among them airstrikes ...": an
         # earlier act, named by no word that points back, tells none of the acts told before
         return False
-    if f.trigger.strength == "weak" and not f.anaphoric and \
-            _OTHER_ACT.search(f.sentence.text, f.start - f.sentence.start,
-                              f.end - f.sentence.start):
+    if tells_another_act(f) if another is None else another:
         return False
-    if not _definite_act(f) and one_more_act(f.sentence.text, f, f.sentence.start):
-        return False  # "the military struck again and sank another boat": one more act
-    if _earlier_act(f):
-        return False  # "Two days before that, the US had struck ...": an earlier act
-    if replies(f.sentence.text, f, f.sentence.start):
-        return False  # "In response, the militias launched drones": the answer, not the act
-    if f.anaphoric and _other_ref(f):
-        return False  # "In that other strike, two died": not the act just told
     if f.trigger.strength == "weak" and not f.anaphoric and _earlier_day(f, g):
         return False  # "a boat the US hit last Thursday had left survivors": another act
     if ranks_differ(g, f) and not _ranks_listed(f):
@@ -663,8 +672,9 @@ def merge_frames(doc: Doc) -> list[Group]:
             f.anaphoric = False
         if not another:
             _recalled_reference(groups, f)
+        elsewhere = False if another or not groups else tells_another_act(f)
         cands = [] if another else sorted(
-            (g for g in reversed(groups) if links(g, f) and compatible(g, f)),
+            (g for g in reversed(groups) if links(g, f, elsewhere) and compatible(g, f)),
             key=lambda g: -g.frames[-1].sentence.index)
         if f.anaphoric and any(not g.head.antecedent for g in cands):
             # "the strikes hit Khost": the sentence's own event, not the act it was told

@@ -185,8 +185,10 @@ def mask_actors(text: str, f: Frame, a: int, b: int) -> str:
              not PLACE_BEFORE.search(text, max(0, x - 30), x)]
     # "the first night of US strikes" in a story of U.S. strikes: the acting state's name
     # before a strike word is who struck ("Yemen strikes" stays a place where Yemen is hit)
-    spans += [(x, y) for x, y, _, code in country_mentions(text[a:b], a)
-              if code == own_country(f) and is_strike_of(text, y)]
+    own = own_country(f)
+    if own is not None:  # (no acting state known: no name to blank, no scan)
+        spans += [(x, y) for x, y, _, code in country_mentions(text[a:b], a)
+                  if code == own and is_strike_of(text, y)]
     for x, y in spans:
         text = text[:x] + " " * (y - x) + text[y:]
     return text

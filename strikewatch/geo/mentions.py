@@ -90,13 +90,19 @@ def _org_regex(names: frozenset[str]) -> Caseless:
 
 
 def organisations(g: Gazetteer, text: str, lo: int, hi: int) -> list[OrgFound]:
-    """Curated organisations in text[lo:hi] (names with and without accents)."""
+    """Curated organisations in text[lo:hi] (names with and without accents).
+
+    Read in the passage alone, with the one character before it that the pattern's
+    lookbehind reads: the caller's text is often a masked copy of the whole article, a new
+    string each passage, which the caseless pattern would lower-case whole every time."""
     rx = _org_regex(g.org_names)
+    base = max(0, lo - 1)
+    part = text[base:hi]
     out = []
-    for m in rx.finditer(text, lo, hi):
+    for m in rx.finditer(part, lo - base):
         org = g.organisations.get(normalise(m.group()))
         if org is not None:
-            out.append(OrgFound(m.start(), m.end(), org))
+            out.append(OrgFound(base + m.start(), base + m.end(), org))
     return out
 
 
