@@ -66,7 +66,7 @@ WORKLOAD = ROOT / "bench" / "extract_workload.txt"
 NOT_READ = frozenset({
     "rd", "re", "rf", "rh", "ri", "rl", "rp", "rs",          # held out (English)
     "esd", "esf", "esk", "esl", "esp", "ess",                # held out (Spanish)
-    "rw", "esw", "rx", "esx",                                # being written as unseen tests
+    "rw", "esw", "rx", "esx", "ry", "esy",                   # written as unseen tests (session 15)
 })
 
 
