@@ -5,12 +5,12 @@
 
 Reads every gold article (tests/gold, tests/gold/samples, the real-style sets in
 tests/gold/real and tests/gold/es but never a held-out batch or one being written as an
-unseen test — bench/extract.py's NOT_READ —, and the seed gold in ../shared/gold, with the gold's
-`published`, and again without it so unresolved dates are covered), every sample in
-strikewatch/samples, and bench/extract.py's varied articles (both workloads) through the
-boundary ingest and eval use (`registry.checked` with the reader for the article's
-language, so the Spanish reader and the validation are guarded too), and writes each
-article's mentions as canonical JSON, one line each.
+unseen test — bench/extract.py's NOT_READ, from learn/batches.HELD_OUT —, and the seed
+gold in ../shared/gold, with the gold's `published`, and again without it so unresolved
+dates are covered), every sample in strikewatch/samples, and bench/extract.py's varied
+articles (both workloads) through the boundary ingest and eval use (`registry.checked`
+with the reader for the article's language, so the Spanish reader and the validation are
+guarded too), and writes each article's mentions as canonical JSON, one line each.
 `check` re-runs and names the first article whose mentions differ. Not a committed
 snapshot and not a test: the rules change on purpose often, a speed-up must not.
 """

@@ -180,6 +180,26 @@ def test_false_incidents_and_those_from_no_strike_articles(two_reports: Any) -> 
     assert (sc.incidents, sc.false_incidents, sc.from_no_strike, sc.real) == (1, 1, 1, 0)
 
 
+def test_a_ledger_of_no_strike_pages_scores_every_occurred_incident_false(
+        tmp_path: Path) -> None:
+    # a batch of plan, threat and op-ed pages (batch V's ledgers): no strikes to find, and
+    # each violent occurred incident built from them is false and from a no-strike article
+    d = write_gold(tmp_path, "d", PLAN, [])
+    path = write_ledger(tmp_path, [d], [])
+    lg = load_ledger_gold(path)
+    assert lg.strikes == [] and [g.name for g in lg.golds] == ["d.json"]
+    art = Article(text=PLAN)
+    plan = incident("p", art, "drawing up plans for strikes", day=None)
+    sc = score_ledger(lg, BuiltLedger([plan], {"d.json": art}, []))
+    assert (sc.strikes, sc.found, sc.incidents, sc.real) == (0, 0, 1, 0)
+    assert (sc.false_incidents, sc.from_no_strike) == (1, 1)
+    assert sc.details[-1].startswith("FALSE p") and "[no-strike article]" in sc.details[-1]
+    lines = sc.lines()
+    assert lines[0].endswith("0/0 1.00") and lines[-2].endswith(": 1")
+    empty = score_ledger(lg, BuiltLedger([], {"d.json": art}, []))
+    assert (empty.incidents, empty.false_incidents, empty.from_no_strike) == (0, 0, 0)
+
+
 def test_one_incident_for_two_strikes_is_over_merged(two_reports: Any) -> None:
     path, arts = two_reports
     both = combined(incident("i1", arts["a.json"], "struck a drug-smuggling boat"),

@@ -26,10 +26,19 @@ def test_both_trainers_use_the_one_list() -> None:
     assert _train_genre().DEV_BATCHES is batches.DEV_BATCHES  # type: ignore[attr-defined]
 
 
-def test_batches_t_and_v_are_development_folds() -> None:
-    for fold in ("rt", "est", "rv", "esv"):
+def test_batches_t_u_and_v_are_development_folds() -> None:
+    for fold in ("rt", "est", "ru", "esu", "rv", "esv"):
         assert fold in batches.DEV_BATCHES
     assert batches.FOLD_LEDGERS["rt"] == "rt.json"
+    assert batches.FOLD_LEDGERS["ru"] == "ru.json" and "esu" in batches.DEV_LEDGERS
+
+
+def test_batches_being_written_as_unseen_tests_are_held_out() -> None:
+    for prefix in ("real/rw", "real/rx", "es/esw", "es/esx"):
+        assert prefix in batches.HELD_OUT
+    # a development batch is never held out as well
+    dev = {p.split("*")[0] for pats in batches.DEV_BATCHES.values() for p in pats}
+    assert not dev & set(batches.HELD_OUT)
 
 
 def test_no_pattern_reaches_a_held_out_batch() -> None:

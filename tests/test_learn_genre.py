@@ -395,3 +395,35 @@ def test_what_the_step_makes_background_stays_judged_by_the_filter(
     recalled = [g for g in doc.groups if g.head.background and g.head.status == "occurred"]
     assert recalled
     assert {(g.head.trigger.start, g.head.trigger.end) for g in recalled} <= doc.recast
+
+
+#: (title, sentences) of pages in several registers, written for this test
+_REPORT = ("Drone strike kills four near Marib",
+           ["A drone strike killed four men near Marib on Monday, local officials said.",
+            "The army told reporters the vehicle was carrying weapons.",
+            "Según el ministerio, murieron dos civiles más."])
+_PLAN = ("US weighs strikes on cartel targets",
+         ["The Pentagon could order strikes inside Mexico within weeks.",
+          "Officials will brief lawmakers on the options next Tuesday.",
+          "No decision has been made."])
+_OPED = ("The boat strikes are unlawful",
+         ["I have argued for years that my country must respect the law of the sea.",
+          "In my view these killings are neither war nor policing.",
+          "Creo que el Congreso debe actuar."])
+
+
+def test_style_signals_tell_a_report_a_plan_and_an_op_ed_apart() -> None:
+    said, i_share, lede_modal = genre.style(*_REPORT)
+    assert said == 1.0 and i_share == 0.0 and lede_modal == 0.0
+    said, i_share, lede_modal = genre.style(*_PLAN)
+    assert said == 0.0 and i_share == 0.0 and lede_modal == 1.0
+    said, i_share, lede_modal = genre.style(*_OPED)
+    assert said == 0.0 and i_share == 1.0
+    # a capital "I" only: the Roman numeral of "World War II" or a lowercase "i" is no one
+    assert genre.style("", ["World War II ended in 1945.", "the letter i"])[1] == 0.0
+
+
+def test_the_shipped_model_weighs_every_structural_signal() -> None:
+    model = genre.load_model()
+    assert model is not None
+    assert len(genre.STRUCT_NAMES) == 10 and all(model.struct != 0.0)

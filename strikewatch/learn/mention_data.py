@@ -50,6 +50,23 @@ class ArticleRecords:
 FORBIDDEN_IS_FALSE = False
 
 
+#: whether an unpaired candidate on a page that reports no new strike (its gold expects no
+#: occurred, non-background violent incident: a plan, threat, vote, op-ed, explainer,
+#: fact-check) is labelled false (0) rather than excused where it overlaps an optional
+#: entry. The per-article scorer excuses it, but the ledger makes it an occurred strike from
+#: a no-strike page (issue 14's measure), which nothing on such a page can be.
+NO_STRIKE_PAGE_IS_FALSE = False
+_NOT_VIOLENT = {"Strategic developments", "Protests", "Riots"}
+
+
+def reports_strike(gold: dict[str, Any]) -> bool:
+    """Whether the gold expects an occurred, non-background violent incident (the page
+    reports a new strike; the genre model's label too)."""
+    return any(e.get("kind", "incident") == "incident" and
+               e.get("status", "occurred") == "occurred" and not e.get("background") and
+               e.get("event_type") not in _NOT_VIOLENT for e in gold.get("expect", []))
+
+
 def hits_forbid(gold: dict[str, Any], record: dict[str, Any]) -> bool:
     """Whether the record's fields all equal one of the gold's forbid entries."""
     from strikewatch.evaluate import NON_FIELDS, field_ok
@@ -62,14 +79,18 @@ def hits_forbid(gold: dict[str, Any], record: dict[str, Any]) -> bool:
 
 
 def label_records(gold: dict[str, Any], text: str, records: list[dict[str, Any]],
-                  where: str = "", forbidden_is_false: bool | None = None
-                  ) -> list[int | None]:
+                  where: str = "", forbidden_is_false: bool | None = None,
+                  no_strike_is_false: bool | None = None) -> list[int | None]:
     """1 for a record the scorer pairs with an expect entry; 0 for an unpaired one that
-    hits a forbid entry (`FORBIDDEN_IS_FALSE`); None for another unpaired one on an optional
-    entry's evidence; 0 for the rest (what per-article precision counts false)."""
+    hits a forbid entry (`FORBIDDEN_IS_FALSE`) or stands on a page that reports no strike
+    (`NO_STRIKE_PAGE_IS_FALSE`); None for another unpaired one on an optional entry's
+    evidence; 0 for the rest (what per-article precision counts false)."""
     from strikewatch.evaluate import _overlaps, evidence_spans, record_spans, score
 
     strict = FORBIDDEN_IS_FALSE if forbidden_is_false is None else forbidden_is_false
+    if no_strike_is_false is None:
+        no_strike_is_false = NO_STRIKE_PAGE_IS_FALSE
+    strict_page = no_strike_is_false and not reports_strike(gold)
     sc = score(gold, text, records, where=where)
     paired = {rid for _, rid in sc.pairs}
     opt = [evidence_spans(text, e.get("evidence") or [], where)
@@ -78,7 +99,7 @@ def label_records(gold: dict[str, Any], text: str, records: list[dict[str, Any]]
     for r in records:
         if str(r.get("id")) in paired:
             out.append(1)
-        elif strict and hits_forbid(gold, r):
+        elif (strict and hits_forbid(gold, r)) or strict_page:
             out.append(0)
         elif any(_overlaps(record_spans(r), o) for o in opt):
             out.append(None)
@@ -114,8 +135,8 @@ def save_cache(items: list[ArticleRecords], path: Path) -> None:
         json.dump(data, f)
 
 
-def load_cache(path: Path, relabel: bool = True,
-               forbidden_is_false: bool | None = None) -> list[ArticleRecords]:
+def load_cache(path: Path, relabel: bool = True, forbidden_is_false: bool | None = None,
+               no_strike_is_false: bool | None = None) -> list[ArticleRecords]:
     """What was read, with the labels computed again from today's gold (cheap: no reading),
     so a gold correction or a labelling choice needs no new read."""
     with gzip.open(path, "rt", encoding="utf-8") as f:
@@ -124,7 +145,7 @@ def load_cache(path: Path, relabel: bool = True,
         for a in items:
             gold = json.loads(Path(a.gold_path).read_text(encoding="utf-8"))
             a.labels = label_records(gold, a.text, a.records, Path(a.gold_path).name,
-                                     forbidden_is_false)
+                                     forbidden_is_false, no_strike_is_false)
     return items
 
 

@@ -32,6 +32,7 @@ from strikewatch.learn.mention_data import (
     load_cache,
     read_batch,
     read_earlier,
+    reports_strike,
     save_cache,
 )
 from strikewatch.learn.mention_features import HASH_DIM, is_candidate, mention_features
@@ -193,6 +194,13 @@ def cv(items: list[ArticleRecords], thresholds: Sequence[float], folds: Path | N
     print("== summed over folds")
     for k, sc in sums.items():
         print("  " + _line(k, sc))
+    no_strike = {ai for ai, a in enumerate(items) if not reports_strike(
+        json.loads(Path(a.gold_path).read_text(encoding="utf-8")))}
+    on_ns = [k for k, (ai, _) in enumerate(refs) if ai in no_strike]
+    for t in thresholds:
+        kept = sum(1 for k in on_ns if probs[k] >= t)
+        print(f"  t={t}: candidates on no-strike pages ({len(no_strike)} pages): "
+              f"{len(on_ns)}, kept {kept}")
     for t in thresholds:
         tp = sum(1 for p, y in zip(probs, ys, strict=True) if p < t and y == 0)
         fp = sum(1 for p, y in zip(probs, ys, strict=True) if p < t and y == 1)
@@ -202,9 +210,11 @@ def cv(items: list[ArticleRecords], thresholds: Sequence[float], folds: Path | N
 
 
 def _cached(path: Path | None, read: Callable[[], list[ArticleRecords]],
-            forbidden_is_false: bool | None = None) -> list[ArticleRecords]:
+            forbidden_is_false: bool | None = None, no_strike_is_false: bool | None = None
+            ) -> list[ArticleRecords]:
     if path and path.exists():
-        return load_cache(path, forbidden_is_false=forbidden_is_false)
+        return load_cache(path, forbidden_is_false=forbidden_is_false,
+                          no_strike_is_false=no_strike_is_false)
     got = read()
     if path:
         save_cache(got, path)
@@ -226,9 +236,14 @@ def main(argv: Sequence[str] | None = None) -> None:
                     help="label an unpaired record on an optional entry that hits a forbid "
                          "entry false, not excused (mention_data.FORBIDDEN_IS_FALSE; relabels "
                          "a --cache)")
+    ap.add_argument("--no-strike-false", action="store_true",
+                    help="label an unpaired candidate on a page that reports no strike false, "
+                         "not excused (mention_data.NO_STRIKE_PAGE_IS_FALSE; relabels a "
+                         "--cache)")
     args = ap.parse_args(argv)
     strict = True if args.forbidden_false else None
-    items = [a for a in _cached(args.cache, lambda: read_all(args.gold), strict)
+    ns = True if args.no_strike_false else None
+    items = [a for a in _cached(args.cache, lambda: read_all(args.gold), strict, ns)
              if a.batch in args.batches]
     earlier: list[ArticleRecords] = []
     for commit in args.earlier:
@@ -237,7 +252,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         def read(c: str = commit) -> list[ArticleRecords]:
             return read_earlier(c, items, Path.cwd())
 
-        earlier += [a for a in _cached(where, read, strict) if a.batch in args.batches]
+        earlier += [a for a in _cached(where, read, strict, ns) if a.batch in args.batches]
     if args.command == "cv":
         cv(items, args.thresholds, args.folds, earlier)
     else:
