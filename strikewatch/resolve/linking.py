@@ -102,6 +102,15 @@ WIDE_SPAN_DAYS = 7
 WIDE_SPAN_WEIGHT = 1.0  # the hand weight: as "intervals overlap"; the trained model weighs it
 
 
+#: Two hand weights set by the joint search on the ledger measures (`train_linking tune`,
+#: resolve/README.md): an undated report beside a dated one (a page a few days later, or
+#: one whose facts keep it off the fresh level) -1 -> -0.5; one rare word shared (a town,
+#: a commander, a craft's type) +0.5 -> +1. Each weighs the pair by what the ledger gets
+#: (strikes merged, none over-merged), where the margins downstream were set.
+UNDATED_WEIGHT = -0.5
+ONE_RARE_WEIGHT = 1.0
+
+
 def _level(sql: str, label: str, weight: float | None) -> Level:
     return (sql, label, weight)
 
@@ -117,7 +126,7 @@ SPEC: list[tuple[str, list[Level]]] = [
         _level("d_lo_l IS NULL AND d_lo_r IS NULL", "both undated", None),
         _level(_FRESH_UNDATED, "undated, published up to FRESH_DAYS after the other's day",
                1.0),
-        _level("d_lo_l IS NULL OR d_lo_r IS NULL", "one undated", -1.0),
+        _level("d_lo_l IS NULL OR d_lo_r IS NULL", "one undated", UNDATED_WEIGHT),
         _level("d_lo_l = d_lo_r AND d_hi_l = d_hi_r AND d_hi_l - d_lo_l <= 1", "same day", 4.0),
         _level("greatest(d_lo_l, d_lo_r) <= least(d_hi_l, d_hi_r)"
                f" AND (d_hi_l - d_lo_l > {WIDE_SPAN_DAYS} OR d_hi_r - d_lo_r > {WIDE_SPAN_DAYS})"
@@ -205,7 +214,7 @@ SPEC: list[tuple[str, list[Level]]] = [
         _level("n_rare_l = 0 OR n_rare_r = 0", "no specific words", None),
         _level(f"{_RARE_SHARED} >= 3", "3+ specific words shared", 4.0),
         _level(f"{_RARE_SHARED} = 2", "2 specific words shared", 2.5),
-        _level(f"{_RARE_SHARED} = 1", "1 specific word shared", 0.5),
+        _level(f"{_RARE_SHARED} = 1", "1 specific word shared", ONE_RARE_WEIGHT),
         _level("n_rare_l >= 2 AND n_rare_r >= 2", "no specific word shared", -1.0),
         _level("ELSE", "too few specific words", 0.0),
     ]),
