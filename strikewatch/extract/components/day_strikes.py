@@ -19,10 +19,11 @@ strike's alone, with its own figures; where every strike's crew is told so and t
 add up to the day's dead and survivors, each strike's toll is its crew (less the survivors
 no sentence places on a craft: "eight aboard", one survivor of the day, is 7 to 8 dead).
 
-Left as told: an article that itemises its toll ("eight on the first boat, four on the
-second": those items are the incidents already); strikes across two seas ("in the Eastern
-Pacific and the Caribbean": which strike was where is for the itemised toll to say, and
-split blindly each would carry one sea, the wrong one for some); and strikes of a day in
+An article that gives each strike its share ("four on each of the first two boats, both in
+the Eastern Pacific, and three on the third, in the Caribbean"; shares.py) is split by the
+shares, each strike with its own toll and sea (`split_shared_strikes`). Left as told:
+strikes across two seas with no shares ("in the Eastern Pacific and the Caribbean": split
+blindly each would carry one sea, the wrong one for some); and strikes of a day in
 words on a page with no publication date and no toll per craft (each would be undated,
 tollless and placeable by nothing).
 

@@ -107,7 +107,8 @@ def read_shares(text: str, a: int, b: int, seas: Callable[[int, int], list[Place
     """The shares text[a:b] tells an operation's strikes by, and the total told before
     them (or None); no shares where the sentence is no such list."""
     shares: list[Share] = []
-    pending: tuple[int, bool] | None = None  # a clause telling only a rank or a multiple
+    # a clause telling only a rank or a multiple, and the sea a clause after it names
+    pending: tuple[int, bool, PlaceMatch | None] | None = None
     has_death = bool(w.death.search(text, a, b))
     for x, y in _clauses(text, a, b, w):
         masked: list[tuple[int, int]] = []
@@ -129,7 +130,10 @@ def read_shares(text: str, a: int, b: int, seas: Callable[[int, int], list[Place
         if not figures:
             if both is None and sea is None and (ranked or (
                     mult is not None and w.each.search(text, x, y))):
-                pending = (mult or 1, ranked)
+                pending = (mult or 1, ranked, None)
+                continue
+            if sea is not None and pending is not None and both is None:
+                pending = (pending[0], pending[1], sea)  # "en la tercera, que iba por el Caribe"
                 continue
             if sea is not None and shares:
                 _place_last(shares, sea, 2 if both is not None else 1)
@@ -138,6 +142,7 @@ def read_shares(text: str, a: int, b: int, seas: Callable[[int, int], list[Place
         if pending is not None:
             mult = mult or (pending[0] if pending[0] > 1 else None)
             ranked = ranked or pending[1]
+            sea = sea or pending[2]
             pending = None
         each = bool(w.each.search(text, x, y))
         k = mult or 1
