@@ -724,7 +724,7 @@ def split_listed_strikes(doc: Doc, w: DayWords) -> None:
 # one incident per strike with its own toll and sea, where the shares cover as many strikes
 # as the operation counts and add up to its told toll. The day's words join each strike.
 #: how many sentences before the shares the operation they divide may be told
-SHARES_REACH = 12
+SHARES_REACH = 30
 
 
 def _operation_counts(doc: Doc, g: Group, n: int, w: DayWords) -> bool:
@@ -739,22 +739,22 @@ def _operation_counts(doc: Doc, g: Group, n: int, w: DayWords) -> bool:
 
 
 def _of_operation(doc: Doc, g: Group, at: int, n: int, total: int | None,
-                  w: DayWords) -> bool:
+                  w: DayWords, day: str | None) -> bool:
     """Whether `g` tells the operation whose shares sentence `at` tells: a current occurred
-    group near it, not counted over time, that holds the shares, counts the strikes or
-    craft, or tells the very toll they add up to."""
+    group near it, of its `day` or undated, not counted over time, that holds the shares,
+    counts the strikes or craft, or tells the very toll they add up to."""
     h = g.head
     if h.status != "occurred" or h.background or g.series_rank is not None or \
-            h.kind not in ("event", "tally") or \
+            h.kind not in ("event", "tally") or _days_apart(h.date_low, day) > 1 or \
             any(f.since_read is not None for f in g.frames) or \
             not at - SHARES_REACH <= h.sentence.index <= at + 3:
         return False
     if any(f.sentence.index == at for f in g.frames):
         return True
+    if total is not None and any(f.counts.get("killed") == (total, total) for f in g.frames):
+        return True  # the shares' very sum, "in total" or not
     if counted_over_time(doc.text, h.sentence.start, h.sentence.end, w):
         return False
-    if total is not None and any(f.counts.get("killed") == (total, total) for f in g.frames):
-        return True
     return _operation_counts(doc, g, n, w)
 
 
@@ -793,6 +793,21 @@ def _seas_at(doc: Doc, a: int, b: int, w: DayWords) -> list[PlaceMatch]:
         return []
 
 
+def _own_words(f: Frame, share: Share) -> dict[str, list[tuple[int, int]]]:
+    """The citations of a share's frame: in the shares' sentence only its own clause's
+    words (another share's figure or sea is not this strike's), and no place but its own."""
+    s = f.sentence
+    out = {}
+    for k, spans in f.prov.items():
+        if k == "place":
+            continue
+        kept = [(a, b) for a, b in spans
+                if not s.start <= a < s.end or share.span[0] <= a < share.span[1]]
+        if kept:
+            out[k] = kept
+    return out
+
+
 def split_shared_strikes(doc: Doc, w: DayWords) -> None:
     """An operation told with each strike's share becomes one incident group per strike,
     ranked, with its share's toll and sea; the operation's other words join every strike
@@ -807,7 +822,9 @@ def split_shared_strikes(doc: Doc, w: DayWords) -> None:
     if not 2 <= n <= MOST_STRIKES:
         return
     total = shares_total(shares) or told
-    ops = [g for g in doc.groups if _of_operation(doc, g, at, n, total, w)]
+    day = next((f.date_low for f in doc.frames if f.sentence.index == at and
+                f.date_low is not None and f.time_precision == 1), None)
+    ops = [g for g in doc.groups if _of_operation(doc, g, at, n, total, w, day)]
     if not any(_operation_counts(doc, g, n, w) for g in ops) and told is None:
         return
     said = _told_total([Group(frames=[f for f in g.frames if f.sentence.index != at])
@@ -828,7 +845,7 @@ def split_shared_strikes(doc: Doc, w: DayWords) -> None:
         for _ in range(share.strikes):
             frames = [_strike_frame(f, None) for f in day]
             own = _strike_frame(mine, None)
-            own.prov = {k: v for k, v in own.prov.items() if k != "place"}
+            own.prov = _own_words(own, share)
             if share.toll is not None and share.figure is not None:
                 own.counts = {"killed": (share.toll, share.toll)}
                 own.cite("killed", *share.figure)
@@ -840,6 +857,10 @@ def split_shared_strikes(doc: Doc, w: DayWords) -> None:
                 _place_at(share.sea, frames)
                 if share.sea is not None:
                     own.cite("place", share.sea.start, share.sea.end)
+            elif mine.place is not None:
+                # the shares' own sentence places them, over a caption's or a lede's place
+                for f in frames:
+                    f.place, f.seas = mine.place, mine.seas
             frames.sort(key=lambda f: f.start)
             strikes.append(Group(frames=frames, quotes=[q for g in ops for q in g.quotes],
                                  series_rank=len(strikes) + 1, series_size=n,
