@@ -835,7 +835,7 @@ def split_shared_strikes(doc: Doc, w: DayWords) -> None:
     if not ops_frames:
         return
     listed = [f for f in ops_frames if f.sentence.index == at]
-    day = [f for f in ops_frames if f.sentence.index != at]
+    others = [f for f in ops_frames if f.sentence.index != at]
     source = listed[0] if listed else ops_frames[0]
     placed = any(s.sea is not None for s in shares)
     strikes: list[Group] = []
@@ -843,7 +843,7 @@ def split_shared_strikes(doc: Doc, w: DayWords) -> None:
         mine = next((f for f in listed if share.span[0] <= f.trigger.start < share.span[1]),
                     source)
         for _ in range(share.strikes):
-            frames = [_strike_frame(f, None) for f in day]
+            frames = [_strike_frame(f, None) for f in others]
             own = _strike_frame(mine, None)
             own.prov = _own_words(own, share)
             if share.toll is not None and share.figure is not None:
