@@ -119,3 +119,21 @@ def test_shares_over_fewer_strikes_than_counted_split_nothing() -> None:
                  "Four died on each of the first two boats and three on the third.")
     assert not any(m.series_rank is not None and m.killed_low == 3 and
                    m.series_size == 3 for m in ev)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("The U.S. military struck three boats on Monday, killing nine people, officials said. "
+     "Two of the strikes were in the Caribbean and one in the eastern Pacific.", "en"),
+    ("Estados Unidos atacó el lunes tres lanchas y murieron nueve personas. Dos de los "
+     "ataques fueron en el Caribe y uno en el Pacífico oriental.", "es"),
+])
+def test_strikes_counted_per_sea_are_one_incident_each_with_its_sea(
+        text: str, language: str) -> None:
+    got = _strikes(_events(text, language=language))
+    assert got == [(None, CS), (None, CS), (None, EP)]
+
+
+def test_tolls_per_town_on_land_are_no_shares() -> None:
+    ev = _events("Israeli airstrikes on Monday killed 12 people in Gaza. Eight died in Khan "
+                 "Younis and four in Rafah, medics said.")
+    assert all(m.series_rank is None for m in ev)
