@@ -774,6 +774,8 @@ def _doc_shares(doc: Doc, w: DayWords) -> list[tuple[int, list[Share], int | Non
         if s.index in seen or f.status != "occurred" or f.background:
             continue
         seen.add(s.index)
+        if len(w.shares.figure.findall(doc.text, s.start, s.end)) < 2:
+            continue  # two shares need two figures: most sentences end here, unparsed
         shares, total = read_shares(doc.text, s.start, s.end,
                                     lambda a, b: _seas_at(doc, a, b, w), w.shares)
         if shares:
