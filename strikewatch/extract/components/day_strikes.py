@@ -776,15 +776,33 @@ def _doc_shares(doc: Doc, w: DayWords) -> list[tuple[int, list[Share], int | Non
         seen.add(s.index)
         if len(w.shares.figure.findall(doc.text, s.start, s.end)) < 2:
             continue  # two shares need two figures: most sentences end here, unparsed
-        shares, total = read_shares(doc.text, s.start, s.end,
-                                    lambda a, b: _seas_at(doc, a, b, w), w.shares)
+        hinted = w.shares.sea_hint.search(doc.text, s.start, s.end) is not None
+        seas = _seas_of(doc, s.start, s.end) if hinted else _no_seas
+        shares, total = read_shares(doc.text, s.start, s.end, seas, w.shares)
         if shares:
             out.append((s.index, shares, total))
     return out
 
 
-def _seas_at(doc: Doc, a: int, b: int, w: DayWords) -> list[PlaceMatch]:
-    """The named seas text[a:b] holds, with their words."""
+def _no_seas(a: int, b: int) -> list[PlaceMatch]:
+    return []
+
+
+def _seas_of(doc: Doc, start: int, end: int) -> Callable[[int, int], list[PlaceMatch]]:
+    """The named seas of a clause of text[start:end], with their words: the sentence is
+    geoparsed once, on the first clause that asks."""
+    found: list[PlaceMatch] | None = None
+
+    def seas(a: int, b: int) -> list[PlaceMatch]:
+        nonlocal found
+        if found is None:
+            found = _named_seas(doc, start, end)
+        return [pm for pm in found if a <= pm.start < b]
+    return seas
+
+
+def _named_seas(doc: Doc, a: int, b: int) -> list[PlaceMatch]:
+    """The named seas text[a:b] holds (open water is none), with their words."""
     from strikewatch.geo.protocol import geoparser  # the seam, chosen at run time
     from strikewatch.geo.reading import is_open_water
 
@@ -810,32 +828,33 @@ def _own_words(f: Frame, share: Share) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
-def split_shared_strikes(doc: Doc, w: DayWords) -> None:
+def split_shared_strikes(doc: Doc, w: DayWords) -> bool:
     """An operation told with each strike's share becomes one incident group per strike,
     ranked, with its share's toll and sea; the operation's other words join every strike
     without its sum figures. Where several sentences tell the shares, the one that places
-    most strikes leads."""
+    most strikes leads. Whether it split one (the rest of `split_strikes` then has
+    nothing left to split: the sum kept as a tally is that operation)."""
     found = _doc_shares(doc, w)
     if not found:
-        return
+        return False
     at, shares, told = max(found, key=lambda x: sum(s.strikes for s in x[1]
                                                       if s.sea is not None))
     n = sum(s.strikes for s in shares)
     if not 2 <= n <= MOST_STRIKES:
-        return
+        return False
     total = shares_total(shares) or told
     day = next((f.date_low for f in doc.frames if f.sentence.index == at and
                 f.date_low is not None and f.time_precision == 1), None)
     ops = [g for g in doc.groups if _of_operation(doc, g, at, n, total, w, day)]
     if not any(_operation_counts(doc, g, n, w) for g in ops) and told is None:
-        return
+        return False
     said = _told_total([Group(frames=[f for f in g.frames if f.sentence.index != at])
                         for g in ops])
     if said is not None and total is not None and said != total:
-        return
+        return False
     ops_frames = sorted((f for g in ops for f in g.frames), key=lambda f: f.start)
     if not ops_frames:
-        return
+        return False
     listed = [f for f in ops_frames if f.sentence.index == at]
     others = [f for f in ops_frames if f.sentence.index != at]
     source = listed[0] if listed else ops_frames[0]
@@ -873,6 +892,7 @@ def split_shared_strikes(doc: Doc, w: DayWords) -> None:
     first = doc.groups.index(ops[0]) if ops else len(doc.groups)
     kept = [g for g in doc.groups if g not in ops]
     doc.groups = kept[:first] + strikes + kept[first:]
+    return True
 
 
 @component("day_strikes",
@@ -890,7 +910,8 @@ def split_day_strikes(doc: Doc) -> None:
 def split_strikes(doc: Doc, w: DayWords) -> None:
     """`day_strikes` with the words `w` (ENGLISH, or a reader's own)."""
     split_listed_strikes(doc, w)
-    split_shared_strikes(doc, w)
+    if split_shared_strikes(doc, w):
+        return
     if any(w.list_item(doc, f) for f in doc.frames):
         return  # the article tells the strikes one by one
     out: list[Group] = []

@@ -58,6 +58,11 @@ class ShareWords:
     not_count: re.Pattern[str]
     #: what ends right before a total the share is part of ("eight of the 11")
     part_of: re.Pattern[str]
+    #: a word some sea's name holds: a sentence with none is not geoparsed for seas
+    sea_hint: re.Pattern[str] = re.compile(
+        r"\b(?:seas?|ocean|gulf|bay|strait|channel|pacific|caribbean|atlantic|"
+        r"mediterranean|adriatic|baltic|aegean|arabian|mar|océano|golfo|bahía|estrecho|"
+        r"canal|pac[íi]fico|caribe|atl[áa]ntico|mediterr[áa]neo)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -109,8 +114,11 @@ def read_shares(text: str, a: int, b: int, seas: Callable[[int, int], list[Place
     shares: list[Share] = []
     # a clause telling only a rank or a multiple, and the sea a clause after it names
     pending: tuple[int, bool, PlaceMatch | None] | None = None
+    clauses = _clauses(text, a, b, w)
+    if sum(1 for x, y in clauses if w.figure.search(text, x, y)) < 2:
+        return [], None  # two shares need two clauses with a figure (before any geoparse)
     has_death = bool(w.death.search(text, a, b))
-    for x, y in _clauses(text, a, b, w):
+    for x, y in clauses:
         masked: list[tuple[int, int]] = []
         mult = None
         for m in w.multiple.finditer(text, x, y):
