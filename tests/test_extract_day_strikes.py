@@ -120,11 +120,12 @@ def test_a_weekday_on_an_undated_page_splits_nothing() -> None:
     assert _split(ev) == []
 
 
-def test_a_toll_itemised_boat_by_boat_is_already_one_incident_per_strike() -> None:
+def test_a_toll_itemised_boat_by_boat_is_one_ranked_incident_per_strike() -> None:
     ev = _events("U.S. forces carried out three strikes on boats in the Pacific on "
                  "Monday. Eleven people died: four on the first boat, four on the second "
                  "and three on the third.")
-    assert _split(ev) == []
+    assert len(ev) == 3
+    assert [(m.series_rank, m.killed_low) for m in _split(ev)] == [(1, 4), (2, 4), (3, 3)]
 
 
 # --- properties ---------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Strikes told together with a day each ("the two strikes were carried out on May 31 and
-on June 1") are one incident per day (`day_strikes.split_dated_strikes`): each takes its
+on June 1") are one incident per day (`day_strikes.split_listed_strikes`): each takes its
 own day and, where the sentence lists one per strike, its own toll; none keeps the sum.
 Strikes counted with a place each ("two separate air strikes hit hideouts in Khost and
-Kunar") are one incident per place (`split_placed_strikes`). Not split: a period ("between
+Kunar") are one incident per place (`split_listed_strikes`). Not split: a period ("between
 May 31 and June 3"), a campaign tally, a count that does not match the days or places
 listed, a plural with no count over two places, one strike told twice, two missiles on one
 target."""

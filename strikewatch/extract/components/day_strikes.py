@@ -19,10 +19,11 @@ strike's alone, with its own figures; where every strike's crew is told so and t
 add up to the day's dead and survivors, each strike's toll is its crew (less the survivors
 no sentence places on a craft: "eight aboard", one survivor of the day, is 7 to 8 dead).
 
-Left as told: an article that itemises its toll ("eight on the first boat, four on the
-second": those items are the incidents already); strikes across two seas ("in the Eastern
-Pacific and the Caribbean": which strike was where is for the itemised toll to say, and
-split blindly each would carry one sea, the wrong one for some); and strikes of a day in
+An article that gives each strike its share ("four on each of the first two boats, both in
+the Eastern Pacific, and three on the third, in the Caribbean"; shares.py) is split by the
+shares, each strike with its own toll and sea (`split_shared_strikes`). Left as told:
+strikes across two seas with no shares ("in the Eastern Pacific and the Caribbean": split
+blindly each would carry one sea, the wrong one for some); and strikes of a day in
 words on a page with no publication date and no toll per craft (each would be undated,
 tollless and placeable by nothing).
 
@@ -37,6 +38,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from strikewatch.extract.components.shares import (
+    ENGLISH_SHARES,
+    Share,
+    ShareWords,
+    read_shares,
+    shares_total,
+)
 from strikewatch.extract.context import DateRead, Doc, Frame, Group
 from strikewatch.extract.counts import ORDINAL_VALUES, parse_number, ranks_up_to
 from strikewatch.extract.dates import read_dates
@@ -294,6 +302,8 @@ class DayWords:
                                              r"(?:on\s+|the\s+)?", re.IGNORECASE)
     #: a death verb followed by one figure per strike ("killed six and three")
     tolls_listed: re.Pattern[str] | None = None
+    #: the words of each strike's share of an operation ("four on each of the first two")
+    shares: ShareWords = ENGLISH_SHARES
 
 
 def _english_list_item(doc: Doc, f: Frame) -> bool:
@@ -598,26 +608,24 @@ def _listed_tolls(doc: Doc, f: Frame, n: int,
     return out if len(out) == n else None
 
 
-def split_dated_strikes(doc: Doc, w: DayWords) -> None:
-    """Strikes told together with a day each become one incident group per day: each takes
-    the words of the telling without its sum figures, its own day (cited) and, where the
+def _dated_split(doc: Doc, g: Group, w: DayWords) -> list[Group] | None:
+    """Strikes told together with a day each, one incident group per day: each takes the
+    words of the telling without its sum figures, its own day (cited) and, where the
     sentence lists one, its own toll."""
-    out: list[Group] = []
-    for g in doc.groups:
-        found = _days_of_strikes(doc, g, w)
-        if found is None:
-            out.append(g)
-            continue
-        told, days = found
-        tolls = _listed_tolls(doc, told, len(days), w)
-        for k, day in enumerate(days):
-            own = _strike_frame(told, tolls[k] if tolls else None, undated=True)
-            if day.low is not None:
-                own.date_low, own.date_high, own.time_precision = day.low, day.high, 1
-                own.cite("date", day.start, day.end)
-            rest = [_strike_frame(f, None, undated=True) for f in g.frames if f is not told]
-            out.append(Group(frames=[own, *rest], quotes=list(g.quotes)))
-    doc.groups = out
+    found = _days_of_strikes(doc, g, w)
+    if found is None:
+        return None
+    told, days = found
+    tolls = _listed_tolls(doc, told, len(days), w)
+    out = []
+    for k, day in enumerate(days):
+        own = _strike_frame(told, tolls[k] if tolls else None, undated=True)
+        if day.low is not None:
+            own.date_low, own.date_high, own.time_precision = day.low, day.high, 1
+            own.cite("date", day.start, day.end)
+        rest = [_strike_frame(f, None, undated=True) for f in g.frames if f is not told]
+        out.append(Group(frames=[own, *rest], quotes=list(g.quotes)))
+    return out
 
 
 # Strikes counted together with a place each ("two separate air strikes hit hideouts in
@@ -672,28 +680,219 @@ def _places_of_strikes(doc: Doc, g: Group, w: DayWords) -> tuple[Frame, list[Pla
     return None
 
 
-def split_placed_strikes(doc: Doc, w: DayWords) -> None:
-    """Strikes counted with a place each become one incident group per place: each takes
-    the words of the telling without its sum figures, and its own place (cited)."""
+def _placed_split(doc: Doc, g: Group, w: DayWords) -> list[Group] | None:
+    """Strikes counted with a place each, one incident group per place: each takes the
+    words of the telling without its sum figures, and its own place (cited)."""
+    found = _places_of_strikes(doc, g, w)
+    if found is None:
+        return None
+    told, places = found
+    out = []
+    for pm in places:
+        own = _strike_frame(told, None)
+        rest = [_strike_frame(f, None) for f in g.frames if f is not told]
+        _place_at(pm, [own, *rest])
+        own.cite("place", pm.start, pm.end)
+        out.append(Group(frames=[own, *rest], quotes=list(g.quotes)))
+    return out
+
+
+def _place_at(pm: PlaceMatch | None, frames: list[Frame]) -> None:
+    """Give the frames of one split strike its own place (a sea, or a place on land), or
+    none where its share names none."""
+    sea = pm.place.name if pm is not None and pm.place.kind == "sea" else None
+    for f in frames:
+        f.place = pm.place if pm is not None else None
+        f.prov.pop("place", None)
+        f.seas = frozenset({sea}) if sea else frozenset()
+
+
+def split_listed_strikes(doc: Doc, w: DayWords) -> None:
+    """Strikes told together with a day each (`_dated_split`), else with a place each
+    (`_placed_split`), become one incident group per day or place."""
     out: list[Group] = []
     for g in doc.groups:
-        found = _places_of_strikes(doc, g, w)
-        if found is None:
-            out.append(g)
-            continue
-        told, places = found
-        for pm in places:
-            own = _strike_frame(told, None)
-            rest = [_strike_frame(f, None) for f in g.frames if f is not told]
-            sea = pm.place.name if pm.place.kind == "sea" else None
-            for f in (own, *rest):
-                f.place = None
-                f.prov.pop("place", None)
-                f.seas = frozenset({sea}) if sea else frozenset()
-            own.place = pm.place
-            own.cite("place", pm.start, pm.end)
-            out.append(Group(frames=[own, *rest], quotes=list(g.quotes)))
+        split = _dated_split(doc, g, w)
+        if split is None:
+            split = _placed_split(doc, g, w)
+        out += split if split is not None else [g]
     doc.groups = out
+
+
+# An operation told with each strike's share ("four died aboard each of the first two boats,
+# both in the Eastern Pacific, and three aboard the third, in the Caribbean"; shares.py):
+# one incident per strike with its own toll and sea, where the shares cover as many strikes
+# as the operation counts and add up to its told toll. The day's words join each strike.
+#: how many sentences before the shares the operation they divide may be told
+SHARES_REACH = 30
+
+
+def _operation_counts(doc: Doc, g: Group, n: int, w: DayWords) -> bool:
+    """Whether group `g` counts the operation's `n` strikes or craft."""
+    for f in g.frames:
+        if f.counts.get("strikes") == (n, n):
+            return True
+        for m in w.craft_count.finditer(doc.text, f.sentence.start, f.sentence.end):
+            if w.number(m.group(1)) == n:
+                return True
+    return False
+
+
+def _of_operation(doc: Doc, g: Group, at: int, n: int, total: int | None,
+                  w: DayWords, day: str | None) -> bool:
+    """Whether `g` tells the operation whose shares sentence `at` tells: a current occurred
+    group near it, of its `day` or undated, not counted over time, that holds the shares,
+    counts the strikes or craft, or tells the very toll they add up to."""
+    h = g.head
+    if h.status != "occurred" or h.background or g.series_rank is not None or \
+            h.kind not in ("event", "tally") or _days_apart(h.date_low, day) > 1 or \
+            any(f.since_read is not None for f in g.frames) or \
+            not at - SHARES_REACH <= h.sentence.index <= at + 3:
+        return False
+    if any(f.sentence.index == at for f in g.frames):
+        return True
+    if total is not None and any(f.counts.get("killed") == (total, total) for f in g.frames):
+        return True  # the shares' very sum, "in total" or not
+    if counted_over_time(doc.text, h.sentence.start, h.sentence.end, w):
+        return False
+    return _operation_counts(doc, g, n, w)
+
+
+def _told_total(ops: list[Group]) -> int | None:
+    """The one exact toll the operation's groups tell, if any."""
+    told = {f.counts["killed"] for g in ops for f in g.frames
+            if f.counts.get("killed") and f.counts["killed"][0] == f.counts["killed"][1]}
+    return next(iter(told))[0] if len(told) == 1 else None
+
+
+def _doc_shares(doc: Doc, w: DayWords) -> list[tuple[int, list[Share], int | None]]:
+    """Each sentence of an occurred, current frame that tells an operation's shares."""
+    out = []
+    seen = set()
+    for f in doc.frames:
+        s = f.sentence
+        if s.index in seen or f.status != "occurred" or f.background:
+            continue
+        seen.add(s.index)
+        if len(w.shares.figure.findall(doc.text, s.start, s.end)) < 2:
+            continue  # two shares need two figures: most sentences end here, unparsed
+        hinted = w.shares.sea_hint.search(doc.text, s.start, s.end) is not None
+        seas = _seas_of(doc, s.start, s.end) if hinted else _no_seas
+        shares, total = read_shares(doc.text, s.start, s.end, seas, w.shares)
+        if shares:
+            out.append((s.index, shares, total))
+    return out
+
+
+def _no_seas(a: int, b: int) -> list[PlaceMatch]:
+    return []
+
+
+def _seas_of(doc: Doc, start: int, end: int) -> Callable[[int, int], list[PlaceMatch]]:
+    """The named seas of a clause of text[start:end], with their words: the sentence is
+    geoparsed once, on the first clause that asks."""
+    found: list[PlaceMatch] | None = None
+
+    def seas(a: int, b: int) -> list[PlaceMatch]:
+        nonlocal found
+        if found is None:
+            found = _named_seas(doc, start, end)
+        return [pm for pm in found if a <= pm.start < b]
+    return seas
+
+
+def _named_seas(doc: Doc, a: int, b: int) -> list[PlaceMatch]:
+    """The named seas text[a:b] holds (open water is none), with their words."""
+    from strikewatch.geo.protocol import geoparser  # the seam, chosen at run time
+    from strikewatch.geo.reading import is_open_water
+
+    try:
+        return [pm for pm in geoparser().places_in(doc.text, a, b)
+                if pm.place.kind == "sea" and not is_open_water(pm.place)]
+    except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the strikes
+        return []
+
+
+def _own_words(f: Frame, share: Share) -> dict[str, list[tuple[int, int]]]:
+    """The citations of a share's frame: in the shares' sentence only its own clause's
+    words (another share's figure or sea is not this strike's), and no place but its own."""
+    s = f.sentence
+    out = {}
+    for k, spans in f.prov.items():
+        if k == "place":
+            continue
+        kept = [(a, b) for a, b in spans
+                if not s.start <= a < s.end or share.span[0] <= a < share.span[1]]
+        if kept:
+            out[k] = kept
+    return out
+
+
+def split_shared_strikes(doc: Doc, w: DayWords) -> bool:
+    """An operation told with each strike's share becomes one incident group per strike,
+    ranked, with its share's toll and sea; the operation's other words join every strike
+    without its sum figures. Where several sentences tell the shares, the one that places
+    most strikes leads. Whether it split one (the rest of `split_strikes` then has
+    nothing left to split: the sum kept as a tally is that operation)."""
+    found = _doc_shares(doc, w)
+    if not found:
+        return False
+    at, shares, told = max(found, key=lambda x: sum(s.strikes for s in x[1]
+                                                      if s.sea is not None))
+    n = sum(s.strikes for s in shares)
+    if not 2 <= n <= MOST_STRIKES:
+        return False
+    total = shares_total(shares) or told
+    day = next((f.date_low for f in doc.frames if f.sentence.index == at and
+                f.date_low is not None and f.time_precision == 1), None)
+    ops = [g for g in doc.groups if _of_operation(doc, g, at, n, total, w, day)]
+    if not any(_operation_counts(doc, g, n, w) for g in ops) and told is None:
+        return False
+    said = _told_total([Group(frames=[f for f in g.frames if f.sentence.index != at])
+                        for g in ops])
+    if said is not None and total is not None and said != total:
+        return False
+    ops_frames = sorted((f for g in ops for f in g.frames), key=lambda f: f.start)
+    if not ops_frames:
+        return False
+    listed = [f for f in ops_frames if f.sentence.index == at]
+    others = [f for f in ops_frames if f.sentence.index != at]
+    source = listed[0] if listed else ops_frames[0]
+    placed = any(s.sea is not None for s in shares)
+    strikes: list[Group] = []
+    for share in shares:
+        mine = next((f for f in listed if share.span[0] <= f.trigger.start < share.span[1]),
+                    source)
+        for _ in range(share.strikes):
+            frames = [_strike_frame(f, None) for f in others]
+            own = _strike_frame(mine, None)
+            own.prov = _own_words(own, share)
+            if share.toll is not None and share.figure is not None:
+                own.counts = {"killed": (share.toll, share.toll)}
+                own.cite("killed", *share.figure)
+            elif share.joint is not None and share.figure is not None:
+                # "eight on the two boats": each held some of them, how many is not told
+                own.counts = {"killed": (None, share.joint)}
+            frames.append(own)
+            if placed:
+                _place_at(share.sea, frames)
+                if share.sea is not None:
+                    own.cite("place", share.sea.start, share.sea.end)
+            elif mine.place is not None:
+                # the shares' own sentence places them, over a caption's or a lede's place
+                for f in frames:
+                    f.place, f.seas = mine.place, mine.seas
+            frames.sort(key=lambda f: f.start)
+            strikes.append(Group(frames=frames, quotes=[q for g in ops for q in g.quotes],
+                                 series_rank=len(strikes) + 1, series_size=n,
+                                 series_killed=total))
+    # the day's sum, already read as a tally over the strikes, stays that tally
+    ops = [g for g in ops if not (g.head.kind == "tally" and total is not None and
+                                  g.head.counts.get("killed") == (total, total))]
+    first = doc.groups.index(ops[0]) if ops else len(doc.groups)
+    kept = [g for g in doc.groups if g not in ops]
+    doc.groups = kept[:first] + strikes + kept[first:]
+    return True
 
 
 @component("day_strikes",
@@ -710,8 +909,9 @@ def split_day_strikes(doc: Doc) -> None:
 
 def split_strikes(doc: Doc, w: DayWords) -> None:
     """`day_strikes` with the words `w` (ENGLISH, or a reader's own)."""
-    split_dated_strikes(doc, w)
-    split_placed_strikes(doc, w)
+    split_listed_strikes(doc, w)
+    if split_shared_strikes(doc, w):
+        return
     if any(w.list_item(doc, f) for f in doc.frames):
         return  # the article tells the strikes one by one
     out: list[Group] = []

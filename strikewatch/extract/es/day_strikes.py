@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from strikewatch.extract.components.day_strikes import DayWords, split_strikes
+from strikewatch.extract.components.shares import SPANISH_SHARES
 from strikewatch.extract.context import Doc
 from strikewatch.extract.counts import ranks_up_to
 from strikewatch.extract.es.counts import number_value
@@ -96,7 +97,7 @@ SPANISH = DayWords(craft=re.compile(rf"\b(?:{_CRAFT_NOUN})\b", re.IGNORECASE),
                    one_act=_ONE_ACT, campaign=_CAMPAIGN, day=_DAY, each=_EACH,
                    craft_count=_CRAFT_COUNT, one_craft=_ONE_CRAFT, ranked=_RANKED,
                    ranks=_RANKS, number=number_value, seas=_seas, list_item=list_item,
-                   read_days=read_dates,
+                   read_days=read_dates, shares=SPANISH_SHARES,
                    day_joiner=re.compile(r"\s*(?:,\s*)?(?:y|e)?\s*(?:(?:el|del)\s+)?",
                                          re.IGNORECASE),
                    tolls_listed=re.compile(
