@@ -198,3 +198,36 @@ def test_day_of_month_that_does_not_fit_or_has_its_month(phrase: str) -> None:
     assert all(r.low != "2025-11-09" or "noviembre" in phrase for r in reads)
     if "noviembre" not in phrase:
         assert reads == []
+
+
+# --- an act only named ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Petro sostuvo una vez que un barco atacado por Estados Unidos era colombiano, algo que "
+    "la Casa Blanca negó. Los expertos debaten si eso es legal.",
+    "Tras el primer ataque, varios juristas consultados dijeron que Washington podría haber "
+    "violado el derecho del mar.",
+    "Que se haya conocido un segundo ataque contra la misma lancha ha desatado la polémica "
+    "entre los especialistas.",
+])
+def test_an_act_named_with_no_day_or_figure_is_background(text: str) -> None:
+    assert occurred(text, None) == [] or all(m.background for m in occurred(text, None))
+    assert all(m.background for m in occurred(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a day, a toll, a day it was announced: each makes it a report
+    "Estados Unidos atacó este lunes una lancha en el Caribe, según el Comando Sur.",
+    "Un ataque de Estados Unidos contra una lancha en el Caribe dejó tres muertos.",
+    "El Comando Sur informó el martes de un ataque contra una embarcación en el Pacífico.",
+])
+def test_an_act_with_a_day_or_figure_stays_news(text: str) -> None:
+    got = occurred(text)
+    assert got and not any(m.background for m in got)
+
+
+def test_a_ranked_strike_of_a_counted_run_stays_news() -> None:
+    text = ("Las fuerzas de EE.UU. hicieron tres ataques contra lanchas en el Pacífico. "
+            "El tercer ataque, según el video, fue contra dos botes quietos.")
+    got = [m for m in occurred(text, None) if m.kind == "event"]
+    assert got and not any(m.background for m in got)

@@ -292,11 +292,11 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
                                     is_period=since))
         elif m.group("wd"):
             wd = WEEKDAYS[m.group("wdn").lower()]
-            last = _last_weekday(pub, wd)
-            if last == pub and "pasado" in m.group("wd").lower():
+            seen = _last_weekday(pub, wd)
+            if seen == pub and "pasado" in m.group("wd").lower():
                 # "el pasado miércoles", "el miércoles pasado" in Wednesday's paper: the
                 # week before (the paper's own day would be "este miércoles", "hoy")
-                last -= dt.timedelta(days=7)
-            day_ = last.isoformat()
+                seen -= dt.timedelta(days=7)
+            day_ = seen.isoformat()
             out.append(DateRead(a, b, day_, day_, 1, is_period=since))
     return out
