@@ -231,3 +231,30 @@ def test_a_ranked_strike_of_a_counted_run_stays_news() -> None:
             "El tercer ataque, según el video, fue contra dos botes quietos.")
     got = [m for m in occurred(text, None) if m.kind == "event"]
     assert got and not any(m.background for m in got)
+
+
+@pytest.mark.parametrize(("phrase", "low", "high", "precision"), [
+    ("la semana pasada", "2025-11-03", "2025-11-09", 2),
+    ("la pasada semana", "2025-11-03", "2025-11-09", 2),
+    ("esta semana", "2025-11-10", "2025-11-12", 2),
+    ("el mes pasado", "2025-10-01", "2025-10-31", 3),
+    ("este mes", "2025-11-01", "2025-11-12", 3),
+])
+def test_week_or_month_told_relative_to_the_page(phrase: str, low: str, high: str,
+                                                  precision: int) -> None:
+    import datetime as dt
+    (r,) = read_dates(f"Atacaron {phrase} una lancha.", dt.date(2025, 11, 12))
+    assert (r.low, r.high, r.precision) == (low, high, precision)
+
+
+def test_week_on_an_undated_page_stays_open() -> None:
+    assert read_dates("Atacaron la semana pasada una lancha.", None) == []
+
+
+def test_an_act_with_a_day_the_undated_page_cannot_resolve_stays_news() -> None:
+    for text in ("El ataque llega después de que el jueves Israel bombardeara varios "
+                 "edificios de cinco aldeas.",
+                 "Fuerzas de EE.UU. atacaron el sábado una lancha en el Caribe.",
+                 "Según la Armada, la embarcación fue bombardeada en la madrugada del lunes."):
+        got = occurred(text, None)
+        assert got and not any(m.background for m in got)

@@ -29,7 +29,7 @@ from strikewatch.extract.components.assemble import (
 )
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.counts import ranks_up_to
-from strikewatch.extract.es.dates import MONTHS, WEEKDAYS
+from strikewatch.extract.es.dates import DATE_RE, MONTHS, WEEKDAYS
 from strikewatch.extract.es.lexicon import NUMBER_WORDS, ORDINALS, VAGUE, rank_alternation
 from strikewatch.extract.es.parties import generic_plural
 from strikewatch.extract.pipeline import component
@@ -66,7 +66,8 @@ def assemble(doc: Doc) -> None:
     counted = max((n for f in doc.frames
                    if (n := _run_size(f.counts.get("strikes"))) is not None), default=0)
     for g in doc.groups:
-        if _mentioned_only(g) and not _rank_of_counted(doc, g, counted):
+        if _mentioned_only(g) and not _rank_of_counted(doc, g, counted) and \
+                not any(DATE_RE.search(doc.text, f.start, f.end) for f in g.frames):
             doc.recast.add((g.head.trigger.start, g.head.trigger.end))
             for f in g.frames:
                 f.background = True
@@ -104,7 +105,9 @@ def _mentioned_only(g: Group) -> bool:
     was announced) and no figure at all: an act the page names ("un barco atacado por
     Estados Unidos", "tras el primer ataque", "que se haya dado a conocer un segundo
     ataque"), not one it reports. Background: a report of a strike tells its day or its
-    dead somewhere, and a ledger cannot place an act with neither."""
+    dead somewhere, and a ledger cannot place an act with neither. (A day its words tell
+    that a page with no date cannot resolve, "el jueves Israel atacara", is told: the
+    caller keeps such an act.)"""
     h = g.head
     if h.kind != "event" or h.status != "occurred" or h.background or h.drop or \
             h.event_type not in _VIOLENT:

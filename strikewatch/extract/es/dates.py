@@ -41,6 +41,9 @@ DATE_RE = anchored(re.compile(
     rf"|(?P<ago>\bhace (?P<agon>un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|"
     rf"[1-9]\d?) (?P<agou>días?|semanas?)\b)"
     rf"|(?P<wkend>\b(?:el|este|del|pasado|el pasado) fin de semana(?P<wkpast> pasado)?\b)"
+    # "la semana pasada", "esta semana", "el mes pasado", "este mes": a week or a month
+    rf"|(?P<span>\b(?:la semana pasada|la pasada semana|esta semana|el mes pasado|"
+    rf"el pasado mes|este mes)\b)"
     # "este domingo 9", "el pasado lunes 10", "el día 9": a day of the month told with its
     # weekday or alone, no month
     rf"|(?P<wdd>\b(?:el|este|esta|del|pasado) (?:pasado )?(?:(?P<wddn>{_DAY})|día) "
@@ -128,6 +131,24 @@ def _day_of_month_before(pub: dt.date, day: int, weekday: int | None) -> dt.date
         if d.day == day:
             return d if weekday is None or d.weekday() == weekday else None
     return None
+
+
+def _week_or_month(words: str, pub: dt.date, a: int, b: int, since: bool) -> DateRead:
+    """"la semana pasada": Monday to Sunday of the week before publication; "esta semana":
+    this week's Monday to publication (a week's precision); "el mes pasado": last month;
+    "este mes": the month to publication (a month's), as English "last week", "this month"."""
+    monday = pub - dt.timedelta(days=pub.weekday())
+    if "semana" in words:
+        if "pasad" in words:
+            low, high = monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+        else:
+            low, high = monday, pub
+        return DateRead(a, b, low.isoformat(), high.isoformat(), 2, is_period=since)
+    if "pasado" in words:
+        last = pub.replace(day=1) - dt.timedelta(days=1)
+        return DateRead(a, b, last.replace(day=1).isoformat(), last.isoformat(), 3,
+                        is_period=since)
+    return DateRead(a, b, pub.replace(day=1).isoformat(), pub.isoformat(), 3, is_period=since)
 
 
 def _year_for(pub: dt.date | None, month: int, day: int, future: bool) -> int | None:
@@ -275,6 +296,8 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
             week = m.group("agou").lower().startswith("semana")
             day_ = (pub - dt.timedelta(days=count * 7 if week else count)).isoformat()
             out.append(DateRead(a, b, day_, day_, 2 if week else 1, is_period=since))
+        elif m.group("span"):
+            out.append(_week_or_month(m.group("span").lower(), pub, a, b, since))
         elif m.group("wkend"):
             # the Saturday and Sunday on or before publication; "el fin de semana pasado"
             # read on a weekend is the one before
