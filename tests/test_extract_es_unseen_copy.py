@@ -258,3 +258,12 @@ def test_an_act_with_a_day_the_undated_page_cannot_resolve_stays_news() -> None:
                  "Según la Armada, la embarcación fue bombardeada en la madrugada del lunes."):
         got = occurred(text, None)
         assert got and not any(m.background for m in got)
+
+
+@pytest.mark.parametrize("opening", ["Horas después", "Poco antes", "Minutos más tarde",
+                                     "Al día siguiente"])
+def test_an_act_timed_from_the_one_before_stays_news(opening: str) -> None:
+    text = (f"Un dron israelí bombardeó este viernes un coche en Bint Jbeil y mató a su "
+            f"conductor. {opening} se registró otro bombardeo sobre Kafr Kila.")
+    got = occurred(text)
+    assert got and not any(m.background for m in got)

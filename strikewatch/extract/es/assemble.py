@@ -63,11 +63,22 @@ def assemble(doc: Doc) -> None:
                                                                           generic_plural)))
     for g in doc.groups:
         date_by_telling(g)
+    _background_named_acts(doc)
+
+
+def _background_named_acts(doc: Doc) -> None:
+    """On a page that reports no strike of its own (no occurred violent event with a day or
+    a figure: a legal explainer, a reaction, an analysis), an act it only names is
+    background (`_mentioned_only`). On a page that does report one, such an act is one more
+    of its news ("otra acción israelí contra Arnoun") or that strike told again."""
+    if any(_reported(g) for g in doc.groups):
+        return
     counted = max((n for f in doc.frames
                    if (n := _run_size(f.counts.get("strikes"))) is not None), default=0)
     for g in doc.groups:
         if _mentioned_only(g) and not _rank_of_counted(doc, g, counted) and \
-                not any(DATE_RE.search(doc.text, f.start, f.end) for f in g.frames):
+                not any(DATE_RE.search(doc.text, f.start, f.end) or
+                        _TIME_FROM_ACT.search(doc.text, f.start, f.end) for f in g.frames):
             doc.recast.add((g.head.trigger.start, g.head.trigger.end))
             for f in g.frames:
                 f.background = True
@@ -98,6 +109,21 @@ def _rank_of_counted(doc: Doc, g: Group, counted: int) -> bool:
         if m is not None and ORDINALS[m.group(1).lower()] <= counted:
             return True
     return False
+
+
+#: a time told from the act before: "Horas después", "poco antes", "minutos más tarde", "al
+#: día siguiente" (the act is dated by the one it follows)
+_TIME_FROM_ACT = re.compile(r"\b(?:(?:horas|minutos|momentos|instantes|días|poco|un\s+rato)\s+"
+                            r"(?:después|antes|más\s+tarde)|más\s+tarde|al\s+día\s+siguiente|"
+                            r"a\s+la\s+(?:mañana|noche|tarde)\s+siguiente)\b", re.IGNORECASE)
+
+
+def _reported(g: Group) -> bool:
+    """An occurred violent event with a day (its own or told) or a figure: a strike the page
+    reports."""
+    h = g.head
+    return h.kind == "event" and h.status == "occurred" and not h.background and \
+        not h.drop and h.event_type in _VIOLENT and not _mentioned_only(g)
 
 
 def _mentioned_only(g: Group) -> bool:
