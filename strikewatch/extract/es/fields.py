@@ -445,7 +445,8 @@ def read_dates(doc: Doc) -> None:
     if line is not None and page is not None:
         doc.published = _filed_in_page_year(doc.text, page)
         page = page if doc.published is None else None
-    told_from = _filing_day_before(doc.text, doc.published) or doc.published
+    told_from = (_filing_day_before(doc.text, doc.published) if line is not None
+                 else None) or doc.published
     for f in doc.frames:
         reads = es_dates.read_dates(doc.text[f.start:f.end], told_from, f.start,
                                     future=f.status in ("planned", "threatened"), page=page)
@@ -472,7 +473,7 @@ def read_dates(doc: Doc) -> None:
                 f.date_low, f.date_high, f.time_precision = (lede.date_low, lede.date_high,
                                                              lede.time_precision)
                 f.cite("date", *lede.prov["date"][0])
-            elif (told := _happened_on(doc, f)) is not None:
+            elif (told := _happened_on(doc, f, told_from)) is not None:
                 f.date_low, f.date_high, f.time_precision = told.low, told.high, told.precision
                 f.cite("date", told.start, told.end)
                 last = f if told.precision == 1 else last
@@ -507,7 +508,7 @@ _HAPPENED = re.compile(r"^\W*(?:los hechos|el hecho|el suceso|el incidente)\s+"
                        r"tuv(?:o|ieron) lugar)\w*\b", re.IGNORECASE)
 
 
-def _happened_on(doc: Doc, f: Frame) -> DateRead | None:
+def _happened_on(doc: Doc, f: Frame, told_from: dt.date | None) -> DateRead | None:
     """The day the next sentence gives the event, when that sentence only says when it
     happened (_HAPPENED) and tells no event of its own."""
     i = f.sentence.index + 1
@@ -516,7 +517,6 @@ def _happened_on(doc: Doc, f: Frame) -> DateRead | None:
     s = doc.sentences[i]
     if not _HAPPENED.match(s.text):
         return None
-    told_from = _filing_day_before(doc.text, doc.published) or doc.published
     point = [r for r in es_dates.read_dates(s.text, told_from, s.start) if not r.is_period]
     return point[0] if point else None
 
