@@ -29,7 +29,7 @@ from strikewatch.extract.components.assemble import (
 )
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.counts import ranks_up_to
-from strikewatch.extract.es.dates import MONTHS, WEEKDAYS
+from strikewatch.extract.es.dates import DATE_RE, MONTHS, WEEKDAYS
 from strikewatch.extract.es.lexicon import NUMBER_WORDS, ORDINALS, VAGUE, rank_alternation
 from strikewatch.extract.es.parties import generic_plural
 from strikewatch.extract.pipeline import component
@@ -52,9 +52,9 @@ OWN = re.compile(
 @component("es_assemble",
            requires=("doc.groups", "frame.kind", "frame.status", "frame.background",
                      "frame.date_low", "frame.place", "frame.counts", "frame.actor1",
-                     "frame.actor2", "frame.event_type"),
+                     "frame.actor2", "frame.event_type", "frame.told_read"),
            assigns=("doc.groups", "frame.date_low", "frame.date_high", "frame.time_precision",
-                    "frame.date_told"))
+                    "frame.date_told", "frame.background", "doc.recast"))
 def assemble(doc: Doc) -> None:
     """Elaborations join the strike they elaborate; with none to join, a generic plural
     ("los ataques", es/parties.py) or a party-less event word is dropped; a headline that
@@ -63,6 +63,83 @@ def assemble(doc: Doc) -> None:
                                                                           generic_plural)))
     for g in doc.groups:
         date_by_telling(g)
+    _background_named_acts(doc)
+
+
+def _background_named_acts(doc: Doc) -> None:
+    """On a page that reports no strike of its own (no occurred violent event with a day or
+    a figure: a legal explainer, a reaction, an analysis), an act it only names is
+    background (`_mentioned_only`). On a page that does report one, such an act is one more
+    of its news ("otra acción israelí contra Arnoun") or that strike told again."""
+    if any(_reported(g) for g in doc.groups):
+        return
+    counted = max((n for f in doc.frames
+                   if (n := _run_size(f.counts.get("strikes"))) is not None), default=0)
+    for g in doc.groups:
+        if _mentioned_only(g) and not _rank_of_counted(doc, g, counted) and \
+                not any(DATE_RE.search(doc.text, f.start, f.end) or
+                        _TIME_FROM_ACT.search(doc.text, f.start, f.end) for f in g.frames):
+            doc.recast.add((g.head.trigger.start, g.head.trigger.end))
+            for f in g.frames:
+                f.background = True
+
+
+#: an ordinal right before the event word: "El tercer ataque, según las imágenes, …"
+_RANK_BEFORE = re.compile(r"\b(" + "|".join(sorted(ORDINALS, key=len, reverse=True)) +
+                          r")\s+$", re.IGNORECASE)
+
+
+#: the most strikes a run told together may count ("tres ataques el lunes"): a larger count
+#: is a campaign's, whose "segundo ataque" is no strike this page reports
+RUN_MOST = 6
+
+
+def _run_size(told: tuple[int | None, int | None] | None) -> int | None:
+    """The strikes a page counts exactly in one run, up to `RUN_MOST`."""
+    if told is None or told[0] is None or told[0] != told[1] or told[0] > RUN_MOST:
+        return None
+    return told[0]
+
+
+def _rank_of_counted(doc: Doc, g: Group, counted: int) -> bool:
+    """The act is told by its rank within a run of strikes the page counts ("tres ataques …
+    El tercer ataque fue contra dos botes"): one of the page's own strikes, told again."""
+    for f in g.frames:
+        m = _RANK_BEFORE.search(doc.text, max(f.start, f.trigger.start - 20), f.trigger.start)
+        if m is not None and ORDINALS[m.group(1).lower()] <= counted:
+            return True
+    return False
+
+
+#: a time told from the act before: "Horas después", "poco antes", "minutos más tarde", "al
+#: día siguiente" (the act is dated by the one it follows)
+_TIME_FROM_ACT = re.compile(r"\b(?:(?:horas|minutos|momentos|instantes|días|poco|un\s+rato)\s+"
+                            r"(?:después|antes|más\s+tarde)|más\s+tarde|al\s+día\s+siguiente|"
+                            r"a\s+la\s+(?:mañana|noche|tarde)\s+siguiente)\b", re.IGNORECASE)
+
+
+def _reported(g: Group) -> bool:
+    """An occurred violent event with a day (its own or told) or a figure: a strike the page
+    reports."""
+    h = g.head
+    return h.kind == "event" and h.status == "occurred" and not h.background and \
+        not h.drop and h.event_type in _VIOLENT and not _mentioned_only(g)
+
+
+def _mentioned_only(g: Group) -> bool:
+    """An occurred violent act that every telling leaves with no day (its own or the day it
+    was announced) and no figure at all: an act the page names ("un barco atacado por
+    Estados Unidos", "tras el primer ataque", "que se haya dado a conocer un segundo
+    ataque"), not one it reports. Background: a report of a strike tells its day or its
+    dead somewhere, and a ledger cannot place an act with neither. (A day its words tell
+    that a page with no date cannot resolve, "el jueves Israel atacara", is told: the
+    caller keeps such an act.)"""
+    h = g.head
+    if h.kind != "event" or h.status != "occurred" or h.background or h.drop or \
+            h.event_type not in _VIOLENT:
+        return False
+    return all(f.date_low is None and f.told_read is None and f.period_low is None and
+               not any(v != (None, None) for v in f.counts.values()) for f in g.frames)
 
 
 

@@ -26,10 +26,29 @@ from strikewatch.extract.lookahead import prefixed
 
 Range = tuple[int | None, int | None]
 
-_DEATH_AFTER = re.compile(
+#: plural nouns that are not people: time, distance, money, craft, weapons, acts, places
+#: ("murieron tres días después", "dejó cinco vehículos calcinados", "en 24 horas")
+_NOT_PEOPLE = (r"(?:d[ií]as|semanas|meses|años|horas|minutos|segundos|veces|ocasiones|millas|"
+               r"kil[oó]metros|metros|kilos|kilogramos|toneladas|dólares|pesos|euros|"
+               r"millones|mil|ataques|bombardeos|golpes|operaciones|acciones|lanchas|"
+               r"embarcaciones|narcolanchas|botes|barcos|buques|naves|semisumergibles|"
+               r"misiles|drones|bombas|proyectiles|disparos|impactos|casas|viviendas|"
+               r"vehículos|camiones|carros|autos|paquetes|objetivos|campamentos|países|"
+               r"ciudades|municipios|puntos|cuerpos\s+de\s+seguridad|más|menos|muertos|"
+               r"fallecidos|heridos|víctimas|sobrevivientes|supervivientes)")
+#: who may die, told by any plural noun, not only the `PEOPLE` lexicon: "siete disidentes",
+#: "19 integrantes", "tres comuneros", "cuatro reclusos" (a death word after it, or a
+#: killing verb before it that only people take, decides; things and units never count)
+PERSONS = (r"(?:" + PEOPLE + r"|(?!" + _NOT_PEOPLE + r"\b)[a-záéíóúñü]{3,}s)")
+
+
+
+def _death_after(people: str) -> re.Pattern[str]:
+    """A death word after a count, with `people` the nouns that may stand between."""
+    return re.compile(
     # "dos de sus tripulantes murieron", "tres de los ocupantes": some of those aboard
     r"\s*(?:de\s+(?:(?:los|las|sus|esos|estos|esas|estas)\s+)?)?"
-    r"(?:(?:supuest|presunt)[oa]s\s+)?(?:[\"“«]?" + PEOPLE + r"[\"”»]?\s*"
+    r"(?:(?:supuest|presunt)[oa]s\s+)?(?:[\"“«]?" + people + r"[\"”»]?\s*"
     # "diecisiete integrantes del grupo yihadista Al Shabab murieron", "19 guerrilleros de
     # las disidencias de las antiguas FARC han perdido la vida": whose they were
     r"(?:(?:de|del)\s+(?:la\s+|las\s+|los\s+)?(?:[\w-]+\s+){1,6}?(?=murieron|fallecieron|"
@@ -48,12 +67,40 @@ _DEATH_AFTER = re.compile(
     r"resultaron muert[oa]s|víctimas mortales|sin vida|"
     # "fueron abatidos", "han sido neutralizados", "quedaron eliminados": killed, passive
     r"(?:(?:fueron|resultaron|quedaron|(?:han|habían|habrían|habría)\s+sido)\s+)?"
-    r"(?:abatid|neutralizad|eliminad|ultimad)[oa]s(?!,?\s+(?:[yo]\s+)?(?:capturad|detenid|"
+    r"(?:abatid|neutralizad|eliminad|ultimad|asesinad)[oa]s(?!,?\s+(?:[yo]\s+)?(?:capturad|detenid|"
     r"arrestad|herid|desmovilizad|entregad|se\s+(?:han\s+)?(?:desmoviliz|entreg|rind)))|"
     r"dad[oa]s de baja|víctimas(?:\s+fatales)?)\b",
     re.IGNORECASE)
+
+
+#: the lexicon's people only: after a partitive ("dos de sus compañeros habrían muerto"),
+#: or a possessive ("murieron sus dos sucesores"), a noun outside it is someone's kin or
+#: friends, a part told about, not the act's dead
+_DEATH_AFTER_CLOSED = _death_after(PEOPLE)
+_DEATH_AFTER = _death_after(PERSONS)
+_PARTITIVE = re.compile(r"\s*de\s+(?:los|las|sus|esos|estos|esas|estas)\s", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"\bsus\s+$", re.IGNORECASE)
+#: "uno de los dos pescadores que murieron": the one told about, no toll (either figure)
+_ONE_OF_BEFORE = re.compile(r"\b(?:un[oa]|algun[oa]|cada\s+un[oa])\s+de\s+(?:los|las|sus|"
+                            r"esos|estos|esas|estas)\s+$", re.IGNORECASE)
+#: deaths denied to the act after the count: "los tres menores muertos en El Retorno no
+#: cayeron en un bombardeo", "no murieron en el ataque sino en combate"
+_DENIED_DEATH = re.compile(r"\bno\s+(?:cayeron|murieron|fallecieron|perecieron|"
+                           r"perdieron\s+la\s+vida)\s+(?:en|por|durante|a\s+causa)\b",
+                           re.IGNORECASE)
+#: the dead told together with the taken or hurt ("23 terroristas muertos o detenidos",
+#: "diez milicianos abatidos o capturados", "30 entre muertos y heridos"): casualties, no
+#: toll (the English "killed or wounded")
+_DEAD_OR_TAKEN = re.compile(
+    r"\s*(?:[\wáéíóúñ]+\s+){0,3}?(?:(?:muert|fallecid|abatid|neutralizad)[oa]s\s+(?:o|u|y/o)\s+"
+    r"(?:herid|detenid|capturad|arrestad|desaparecid|lesionad|aprehendid)|"
+    r"entre\s+(?:muertos|fallecidos)\s+y\s+(?:heridos|detenidos|capturados))", re.IGNORECASE)
 _DEATH_BEFORE = anchored(re.compile(
     r"(?:murieron|mueren|fallecieron|perdieron la vida|"
+    # "fueron abatidos tres presuntos narcotraficantes", "resultaron muertos dos
+    # soldados": the passive told before its subject
+    r"(?:fueron|resultaron|quedaron|(?:han|habían|habrían)\s+sido)\s+(?:abatid|asesinad|"
+    r"ultimad|neutralizad|muert)[oa]s|"
     r"mat(?:ó|aron|ando|ar|ado)\s+(?:[\wáéíóú]+\s+){0,3}?a|"
     r"(?:han|ha|habían|habrían|habría) muerto|"
     r"matando\s+a|acab(?:ó|aron) con la vida de|muerte de|la vida de|dejó|dejando|deja|"
@@ -264,6 +311,29 @@ def bare_count(text: str, a: int, b: int) -> tuple[Range, int, int] | None:
 # narcoterroristas"), "de sus habitantes", or the clause's end
 _AFTER_DEATH_VERB = re.compile(r"\s*(?:(?:[\wáéíóú]+\s+){0,2}[\"“«]?" + PEOPLE + r"|muert|fallec|"
                                r"de\s+(?:sus|los|las)\s|[.,;]|$|[ey]\s+hiri)", re.IGNORECASE)
+#: ... and, after a verb only people take ("murieron", "la muerte de", "mataron a", "abatió
+#: a"; not "dejó", which leaves things too), any plural noun: "murieron siete disidentes",
+#: "la muerte de 19 comuneros"
+_AFTER_DEATH_VERB_OPEN = re.compile(r"\s*(?:(?:supuest|presunt)[oa]s\s+)?[\"“«]?" + PERSONS +
+                                    r"\b", re.IGNORECASE)
+_LEAVES = re.compile(r"\b(?:dej(?:ó|a|ando|aron|an)|(?:con\s+)?un\s+saldo\s+de)\s+$", re.IGNORECASE)
+#: a count whose noun takes a relative clause before the death verb: "Tres hombres que
+#: viajaban en una lancha murieron", "dos pescadores que faenaban cerca fallecieron" (not
+#: "que sobrevivieron", "que dijeron": the first verb after the clause is the count's)
+_DEATH_AFTER_CLAUSE = re.compile(
+    r"\s*(?:(?:supuest|presunt)[oa]s\s+)?" + PERSONS + r"\s+que\s+(?!sobreviv|dij|afirm|"
+    r"asegur|declar|relat|cont)(?:(?!que\b)[^\s,.;:()]+\s+){1,8}?(?:murieron|fallecieron|"
+    r"perdieron\s+la\s+vida|resultaron\s+muert[oa]s|fueron\s+(?:abatid|asesinad)[oa]s)\b",
+    re.IGNORECASE)
+#: none of a counted crew survived: "ninguno de sus tres ocupantes sobrevivió", "no hubo
+#: supervivientes entre los cuatro tripulantes", "sin sobrevivientes entre las seis
+#: personas a bordo": the count is the toll, and no one survived
+_NONE_OF_N = anchored(re.compile(
+    r"\bningun[oa]\s+de\s+(?:los|las|sus|esos|estos)\s+(?P<n1>[\wáéíóú]+)\s+(?:[\wáéíóú]+\s+)"
+    r"{0,4}?(?:sobrevivió|salió\s+con\s+vida|quedó\s+con\s+vida|(?:logró|pudo|consiguió)\s+"
+    r"sobrevivir)\b|"
+    r"\b(?:no\s+hubo|no\s+hay|sin)\s+(?:sobrevivientes|supervivientes)\s+entre\s+(?:los|las|"
+    r"sus)\s+(?P<n2>[\wáéíóú]+)\b", re.IGNORECASE))
 
 
 # "en un primer parte había hablado de cuatro muertos": a figure the report has replaced
@@ -303,9 +373,27 @@ _PART_OF_DEAD = re.compile(r"\s+de\s+(?:los|las|sus|esos|estos|esas|estas)\s+(?:
 _AT_LEAST_BEFORE = re.compile(r"\b(?:al menos|por lo menos|como mínimo)\s+a\s+$", re.IGNORECASE)
 
 
+def _tells_death(text: str, head: str, tail: str, a: int, at: int) -> bool:
+    """Whether the count standing between `head` and `tail` is a toll: a death word after
+    it (through a people noun, any plural one unless partitive or possessive), a killing
+    verb before it, or a toll's noun told to stand at it ("la cifra … ascendió a")."""
+    open_ok = not _PARTITIVE.match(tail) and not _POSSESSIVE_BEFORE.search(head)
+    if (_DEATH_AFTER if open_ok else _DEATH_AFTER_CLOSED).match(tail) or \
+            (open_ok and _DEATH_AFTER_CLAUSE.match(tail)):
+        return True
+    if _DEATH_BEFORE.search(head) and (
+            _AFTER_DEATH_VERB.match(tail) or
+            (open_ok and _AFTER_DEATH_VERB_OPEN.match(tail) and not _LEAVES.search(head))):
+        return True
+    return bool((_AFTER_DEATH_VERB.match(tail) or _AFTER_TOLL_NOW.match(tail)) and
+                _TOLL_NOW.search(text[a:at]))
+
+
 def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, int]]:
     """(field, range, approx, start, end) for every count in text[a:b]."""
     out: list[tuple[str, Range, bool, int, int]] = []
+    none_of = [(n.start(g), n.end(g)) for n in _NONE_OF_N.finditer(text, a, b)
+               for g in ("n1", "n2") if n.group(g)]
     for m in NUMBER.finditer(text, a, b):
         tail = text[m.end():min(b, m.end() + 100)]
         head = text[max(a, m.start() - 40):m.start()]
@@ -326,6 +414,9 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
         if label is not None:
             name = _LABEL_FIELD.get(label.group("l").lower(), "killed")
             out.append((name, rng, approx, m.start(), m.end()))
+        elif any(s <= m.start("n") < e for s, e in none_of):
+            out.append(("killed", rng, approx, m.start(), m.end()))
+            out.append(("survivors", (0, 0), False, m.start(), m.end()))
         elif _SURVIVE_AFTER.match(tail) or _SURVIVE_BEFORE.search(head):
             out.append(("survivors", rng, approx, m.start(), m.end()))
         elif _INJURED_AFTER.match(tail) or _INJURED_BEFORE.search(head):
@@ -338,10 +429,10 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
                                                  text, max(a, m.start() - 90), m.start()) or
                                              _STRUCK_PASSIVE.match(tail, sb.end()))):
             out.append(("strikes", rng, approx, m.start(), m.end()))
-        elif _DEATH_AFTER.match(tail) or (_DEATH_BEFORE.search(head) and
-                                          _AFTER_DEATH_VERB.match(tail)) or \
-                ((_AFTER_DEATH_VERB.match(tail) or _AFTER_TOLL_NOW.match(tail)) and
-                 _TOLL_NOW.search(text[max(a, m.start() - 110):m.start()])):
+        elif _ONE_OF_BEFORE.search(head) or _DENIED_DEATH.search(tail) or \
+                _DEAD_OR_TAKEN.match(tail):
+            continue
+        elif _tells_death(text, head, tail, max(a, m.start() - 110), m.start()):
             if _AT_LEAST_BEFORE.search(head) and not m.group("q") and rng[0] is not None:
                 rng = (rng[0], None)  # "mató al menos a 120 personas"
             out.append(("killed", rng, approx, m.start(), m.end()))

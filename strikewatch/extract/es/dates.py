@@ -41,7 +41,15 @@ DATE_RE = anchored(re.compile(
     rf"|(?P<ago>\bhace (?P<agon>un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|"
     rf"[1-9]\d?) (?P<agou>días?|semanas?)\b)"
     rf"|(?P<wkend>\b(?:el|este|del|pasado|el pasado) fin de semana(?P<wkpast> pasado)?\b)"
-    rf"|(?P<wd>\b(?:el|este|esta|del|pasado) (?:pasado )?(?:{_DAY})\b(?! \d)(?!\s*\(\d))"
+    # "la semana pasada", "esta semana", "el mes pasado", "este mes": a week or a month
+    rf"|(?P<span>\b(?:la semana pasada|la pasada semana|esta semana|el mes pasado|"
+    rf"el pasado mes|este mes)\b)"
+    # "este domingo 9", "el pasado lunes 10", "el día 9": a day of the month told with its
+    # weekday or alone, no month
+    rf"|(?P<wdd>\b(?:el|este|esta|del|pasado) (?:pasado )?(?:(?P<wddn>{_DAY})|día) "
+    rf"(?P<wddd>\d{{1,2}})\b(?! de )(?!\s*[./-]\d)(?!\s*(?:%|horas|h\b|:)))"
+    rf"|(?P<wd>\b(?:el|este|esta|del|pasado) (?:pasado )?(?P<wdn>{_DAY})\b(?: pasado\b)?"
+    rf"(?! \d)(?!\s*\(\d))"
     rf")",
     re.IGNORECASE))
 
@@ -107,6 +115,40 @@ _SMALL = {"un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis
 def _last_weekday(pub: dt.date, wd: int) -> dt.date:
     """The last `wd` on or before publication ("el martes" in Wednesday's paper)."""
     return pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
+
+
+#: how far back a day of the month told without its month may lie ("el lunes 10")
+_MONTH_DAY_BACK = 45
+
+
+def _day_of_month_before(pub: dt.date, day: int, weekday: int | None) -> dt.date | None:
+    """The last day numbered `day` on or before publication, within `_MONTH_DAY_BACK`
+    days, that falls on `weekday` when one is told ("este domingo 9" in a paper of
+    Wednesday 12 November: Sunday 9 November; "el día 9": the 9th of this month, or of the
+    last where the 9th is still to come). None where no such day fits."""
+    for back in range(_MONTH_DAY_BACK + 1):
+        d = pub - dt.timedelta(days=back)
+        if d.day == day:
+            return d if weekday is None or d.weekday() == weekday else None
+    return None
+
+
+def _week_or_month(words: str, pub: dt.date, a: int, b: int, since: bool) -> DateRead:
+    """"la semana pasada": Monday to Sunday of the week before publication; "esta semana":
+    this week's Monday to publication (a week's precision); "el mes pasado": last month;
+    "este mes": the month to publication (a month's), as English "last week", "this month"."""
+    monday = pub - dt.timedelta(days=pub.weekday())
+    if "semana" in words:
+        if "pasad" in words:
+            low, high = monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+        else:
+            low, high = monday, pub
+        return DateRead(a, b, low.isoformat(), high.isoformat(), 2, is_period=since)
+    if "pasado" in words:
+        last = pub.replace(day=1) - dt.timedelta(days=1)
+        return DateRead(a, b, last.replace(day=1).isoformat(), last.isoformat(), 3,
+                        is_period=since)
+    return DateRead(a, b, pub.replace(day=1).isoformat(), pub.isoformat(), 3, is_period=since)
 
 
 def _year_for(pub: dt.date | None, month: int, day: int, future: bool) -> int | None:
@@ -254,6 +296,8 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
             week = m.group("agou").lower().startswith("semana")
             day_ = (pub - dt.timedelta(days=count * 7 if week else count)).isoformat()
             out.append(DateRead(a, b, day_, day_, 2 if week else 1, is_period=since))
+        elif m.group("span"):
+            out.append(_week_or_month(m.group("span").lower(), pub, a, b, since))
         elif m.group("wkend"):
             # the Saturday and Sunday on or before publication; "el fin de semana pasado"
             # read on a weekend is the one before
@@ -262,8 +306,20 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
                 sat -= dt.timedelta(days=7)
             out.append(DateRead(a, b, sat.isoformat(),
                                 (sat + dt.timedelta(days=1)).isoformat(), 2))
+        elif m.group("wdd"):
+            told = _day_of_month_before(pub, int(m.group("wddd")),
+                                        WEEKDAYS[m.group("wddn").lower()]
+                                        if m.group("wddn") else None)
+            if told is not None:
+                out.append(DateRead(a, b, told.isoformat(), told.isoformat(), 1,
+                                    is_period=since))
         elif m.group("wd"):
-            wd = WEEKDAYS[m.group("wd").split()[-1].lower()]
-            day_ = _last_weekday(pub, wd).isoformat()
+            wd = WEEKDAYS[m.group("wdn").lower()]
+            seen = _last_weekday(pub, wd)
+            if seen == pub and "pasado" in m.group("wd").lower():
+                # "el pasado miércoles", "el miércoles pasado" in Wednesday's paper: the
+                # week before (the paper's own day would be "este miércoles", "hoy")
+                seen -= dt.timedelta(days=7)
+            day_ = seen.isoformat()
             out.append(DateRead(a, b, day_, day_, 1, is_period=since))
     return out

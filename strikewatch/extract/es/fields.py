@@ -244,6 +244,32 @@ def _filed_in_page_year(text: str, page: es_dates.PageYears) -> dt.date | None:
         return None
 
 
+#: how many days a paper may run agency copy after its dateline and still tell its days
+#: ("ayer", "este sábado") from the dateline's day
+FILED_BEFORE_DAYS = 7
+
+
+def _filing_day_before(text: str, pub: dt.date | None) -> dt.date | None:
+    """The day an agency filed the copy a page reprints ("CARACAS, 3 nov (EFE).–" on a page
+    dated 5 November), where it falls up to `FILED_BEFORE_DAYS` before the page's date: the
+    copy's "ayer", "este sábado" and "la víspera" are told from the day it was filed, not
+    from the day the paper ran it. None where there is no dateline or it is the page's day."""
+    if pub is None:
+        return None
+    md = es_dates.dateline_month_day(text)
+    if md is None:
+        return None
+    month, day = md
+    for year in (pub.year, pub.year - 1):
+        try:
+            filed = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if filed <= pub:
+            return filed if 1 <= (pub - filed).days <= FILED_BEFORE_DAYS else None
+    return None
+
+
 def _none_survived(doc: Doc, f: Frame) -> None:
     """"hundió una lancha sin dejar sobrevivientes; a bordo viajaban cuatro hombres", "El
     ataque no dejó sobrevivientes. Iban a bordo tres personas": where no one survived and
@@ -359,6 +385,10 @@ _ANNOUNCED = re.compile(_ANNOUNCE + r"\s+(?:(?!que\b)[\w,]+\s+){0,2}$", re.IGNOR
 #: ... or after a day opening the clause, before the event word ("Este lunes, el
 #: Departamento de Defensa comunicó una operación en la que murieron tres")
 _ANNOUNCED_AFTER = re.compile(r"[^.;]{0,80}?" + _ANNOUNCE + r"\b", re.IGNORECASE)
+#: ... or set off after the act, the agencies' order ("… deja tres muertos, informó este
+#: lunes el Comando Sur", "…, según confirmó el martes el Pentágono")
+_ANNOUNCED_LATER = re.compile(r"[,(]\s*(?:según\s+(?:lo\s+)?)?(?:lo\s+)?" + _ANNOUNCE +
+                              r"\s+(?:(?!que\b)[\w]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _telling_day(text: str, f: Frame, reads: list[DateRead]) -> DateRead | None:
@@ -372,9 +402,11 @@ def _telling_day(text: str, f: Frame, reads: list[DateRead]) -> DateRead | None:
     if f.trigger.strength != "strong":
         return None
     said = [r for r in reads if not r.is_period and r.precision == 1 and r.low is not None
-            and r.end <= f.trigger.start and
-            (_ANNOUNCED.search(text, max(f.start, r.start - 30), r.start) or
-             _ANNOUNCED_AFTER.match(text, r.end, f.trigger.start)) and
+            and (r.end <= f.trigger.start and
+                 (_ANNOUNCED.search(text, max(f.start, r.start - 30), r.start) or
+                  _ANNOUNCED_AFTER.match(text, r.end, f.trigger.start)) or
+                 r.start >= f.trigger.end and
+                 _ANNOUNCED_LATER.search(text, max(f.trigger.end, r.start - 40), r.start)) and
             not _ISSUED.search(text, max(f.start, r.start - 60), r.start)]
     return min(said, key=lambda r: abs(r.start - f.trigger.start)) if said else None
 
@@ -413,8 +445,10 @@ def read_dates(doc: Doc) -> None:
     if line is not None and page is not None:
         doc.published = _filed_in_page_year(doc.text, page)
         page = page if doc.published is None else None
+    told_from = (_filing_day_before(doc.text, doc.published) if line is not None
+                 else None) or doc.published
     for f in doc.frames:
-        reads = es_dates.read_dates(doc.text[f.start:f.end], doc.published, f.start,
+        reads = es_dates.read_dates(doc.text[f.start:f.end], told_from, f.start,
                                     future=f.status in ("planned", "threatened"), page=page)
         if line is not None:
             reads = [r for r in reads if not (line[0] <= r.start < line[1])]
@@ -439,7 +473,7 @@ def read_dates(doc: Doc) -> None:
                 f.date_low, f.date_high, f.time_precision = (lede.date_low, lede.date_high,
                                                              lede.time_precision)
                 f.cite("date", *lede.prov["date"][0])
-            elif (told := _happened_on(doc, f)) is not None:
+            elif (told := _happened_on(doc, f, told_from)) is not None:
                 f.date_low, f.date_high, f.time_precision = told.low, told.high, told.precision
                 f.cite("date", told.start, told.end)
                 last = f if told.precision == 1 else last
@@ -474,7 +508,7 @@ _HAPPENED = re.compile(r"^\W*(?:los hechos|el hecho|el suceso|el incidente)\s+"
                        r"tuv(?:o|ieron) lugar)\w*\b", re.IGNORECASE)
 
 
-def _happened_on(doc: Doc, f: Frame) -> DateRead | None:
+def _happened_on(doc: Doc, f: Frame, told_from: dt.date | None) -> DateRead | None:
     """The day the next sentence gives the event, when that sentence only says when it
     happened (_HAPPENED) and tells no event of its own."""
     i = f.sentence.index + 1
@@ -483,7 +517,7 @@ def _happened_on(doc: Doc, f: Frame) -> DateRead | None:
     s = doc.sentences[i]
     if not _HAPPENED.match(s.text):
         return None
-    point = [r for r in es_dates.read_dates(s.text, doc.published, s.start) if not r.is_period]
+    point = [r for r in es_dates.read_dates(s.text, told_from, s.start) if not r.is_period]
     return point[0] if point else None
 
 

@@ -119,7 +119,11 @@ CASUALTY_WORDS = gated(re.compile(
     r"\b(?:(?<=suma )(?:\w+ ){0,3}?víctimas|(?<=eleva a )(?:\w+ ){0,3}?víctimas|"
     r"(?<=asciende a )(?:\w+ ){0,3}?víctimas|(?<=acumula )(?:\w+ ){0,3}?víctimas|"
     r"muert[oa]s|fallecid[oa]s|murieron|mueren|fallecieron|perdieron la vida|murió|falleció|"
-    r"mat(?:ó|aron|ando|ar|ado)|abatid[oa]s|abati(?:ó|eron))\b", re.IGNORECASE))
+    r"mat(?:ó|aron|ando|ar|ado)|abatid[oa]s|abati(?:ó|eron)|"
+    # "No hubo sobrevivientes entre los tres tripulantes", "sin supervivientes": a crew
+    # that all died (es/counts `_NONE_OF_N` reads the toll)
+    r"(?:(?<=\bsin )|(?<=\bno hubo )|(?<=\bno hay )|(?<=\bno dejó )|(?<=\bningún ))"
+    r"(?:sobre|super)vivientes)\b", re.IGNORECASE))
 #: A boat that is the event's target ("narcolancha", "semisumergible").
 VESSEL = caseless(re.compile(r"\b(?:lanchas?|narcolanchas?|embarcaci(?:ón|ones)|semisumergibles?|"
                     r"submarinos?|botes?|peñeros?|naves?|buques?|barcos?|go-fast|"
