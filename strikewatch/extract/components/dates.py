@@ -108,6 +108,12 @@ _SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)(?:[^,;
                            re.IGNORECASE)
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
+# the act the event answered, told after its event word with no comma between ("hit 70
+# targets in answer to the December 13 attack", "struck the base in retaliation for
+# Sunday's drone attack", "as payback for the Jan. 28 raid"): its date is that act's
+_ANSWERING_CLAUSE = re.compile(
+    r"\b(?:response|reply|retaliation|reprisal|revenge|retribution|answer|payback)\s+"
+    r"(?:to|for)\b(?:[^,;.]|\b[A-Z][a-z]{0,3}\.)*$", re.IGNORECASE)
 # the day a run of acts began: "The strikes, which began on Sept. 2, have killed 83" (the
 # start of what a plural event word counts, not the day of one act)
 _BEGAN_ON = re.compile(r"\b(?:began|begun|started|kicked\s+off|(?:was|were)\s+launched)\s+"
@@ -307,7 +313,9 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
     points = [d for d in dates if not d.is_period and not _dateline_date(doc.text, d) and
               not _cited_date(doc.text, d) and
               not _SINCE_CLAUSE.search(doc.text[max(f.trigger.end, d.start - 60):d.start])
-              and not _AS_OF.search(doc.text[max(s.start, d.start - 8):d.start])]
+              and not _AS_OF.search(doc.text[max(s.start, d.start - 8):d.start])
+              and not (not f.antecedent and d.start > f.trigger.end and _ANSWERING_CLAUSE.search(
+                  doc.text[max(f.trigger.end, d.start - 60):d.start]))]
     points = _after_the_cue(doc, f, points)
     if not points:
         return
