@@ -61,6 +61,8 @@ _DATELINE = re.compile(r"(?:^|\n)[A-Z][\w .'’-]{1,30}(?:\s*[\[(]\w+[\])])?,?\s
 # the lede's first word; wherever the line stands (a headline or a section name may come
 # first)
 _DATELINE_HEAD = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w .'’-]{1,30}"
+                            # the city's country or state after it: "Mogadishu, Somalia,"
+                            r"(?:,\s*[A-Z][\w .'’-]{1,24})?"
                             r"(?:\s*[\[(][\w .]{1,20}[\])])?,\s*$")
 _DATELINE_TAIL = re.compile(r"(?:\s*[\[(][\w .&/-]{1,24}[\])])?(?:\s*[—–:-]|\s+(?=[A-Z]))")
 
