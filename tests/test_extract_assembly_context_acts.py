@@ -116,3 +116,11 @@ def test_an_examined_attack_on_a_page_of_its_own_is_background() -> None:
     text = ("Congress is examining an attack in international waters that killed two people "
             "who had survived a first strike.\nThe admiral is due to testify next week.")
     assert _news(text) == []
+
+
+def test_a_campaign_to_date_told_again_in_a_weak_word_is_still_no_incident() -> None:
+    text = (f"{LEDES[0]}\nUS forces have, since September, carried out a series of interdictions "
+            "and strikes in the Caribbean Sea and the Pacific.\nThe command's area covers the "
+            "Caribbean, where its counter-narcotics missions go on.")
+    (m,) = _news(text)
+    assert m.killed_low == m.killed_high == 3

@@ -913,8 +913,9 @@ def _kind_of_act(doc: Doc, g: Group) -> bool:
     # restarted on a day is still a campaign ("restarted its offensive on March 18"); a
     # campaign launched on a day of its own is news and stays
     acts = [f for f in g.frames if not _LAUNCHED.match(f.trigger.text)]
-    if not all(_done_to_date(f) for f in acts) and any(_DONE.search(f.sentence.text[:f.trigger.start - f.sentence.start][-50:])
-           for f in acts):
+    # (acts done since a start up to now are the campaign to date: `_done_to_date`)
+    if any(_DONE.search(f.sentence.text[:f.trigger.start - f.sentence.start][-50:])
+           for f in acts if not _done_to_date(f)):
         return False  # "carried out lethal strikes on three vessels", "a wave of strikes"
     if any(_IMPACT_AFTER.match(f.sentence.text, f.trigger.end - f.sentence.start)
            for f in g.frames):
