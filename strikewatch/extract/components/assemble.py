@@ -1458,6 +1458,16 @@ def _same_clause(told: str, m: re.Match[str], at: int) -> bool:
     return not _CLAUSE_BREAK.search(told, m.end(), at)
 
 
+def _news_act_told(a: Group) -> bool:
+    """An act the article tells as its news: an occurred incident, or one it reports and
+    then takes back ("said no airstrikes had taken place": denied) — either way what
+    follows in the perfect sums up what went before it."""
+    h = a.head
+    if h.status == "denied" and h.kind == "event" and not h.background:
+        return a.value("event_type") in (*_VIOLENT, None)
+    return _violent_occurred(a)
+
+
 def _summed_up(doc: Doc, g: Group, before: list[Group]) -> bool:
     """An occurred act told after the article's news, in the present perfect, with nothing
     of its own in any of its sentences — no toll, no number, no day, no place below a
@@ -1468,7 +1478,7 @@ def _summed_up(doc: Doc, g: Group, before: list[Group]) -> bool:
     Tyre")."""
     if not _violent_occurred(g) or g.head.kind != "event":
         return False
-    if not any(_violent_occurred(a) and a.head.start < g.head.start for a in before):
+    if not any(_news_act_told(a) and a.head.start < g.head.start for a in before):
         return False  # the article's first act is its news
     if any(f.counts or f.time_precision == 1 for f in g.frames):
         return False
