@@ -70,3 +70,30 @@ def test_the_retaliation_and_its_dated_telling_are_one_strike() -> None:
     (m,) = _strikes(text)
     assert m.date_low is not None and m.date_low >= "2026-03-02"
     assert m.killed_low == 5
+
+
+TOLL_OF_THE_ANSWERED = [
+    ("Jets bombed a depot near the port on Tuesday, killing four, the army said. The jets struck "
+     "the depot in retaliation for a rocket attack on Sunday that killed two soldiers.", 4),
+    ("Jets bombed a depot near the port on Tuesday, the army said. The jets struck the depot "
+     "in retaliation for a rocket attack on Sunday that killed two soldiers.", None),
+    ("US strikes overnight on Tuesday hit Islamic State cells in central Syria, killing at "
+     "least five fighters. US forces hit more than 70 targets in answer to the February 13 "
+     "attack in Palmyra that killed three Americans.", 5),
+]
+
+
+@pytest.mark.parametrize(("text", "killed"), TOLL_OF_THE_ANSWERED)
+def test_the_answered_acts_toll_is_not_the_strikes(text: str, killed: int | None) -> None:
+    (m,) = _strikes(text)
+    assert m.killed_low == killed and m.date_low == "2026-03-03"
+
+
+def test_a_strike_told_as_part_of_a_retaliation_keeps_the_answered_act_apart() -> None:
+    text = ("A drone strike in the capital on Tuesday night killed three militia members, "
+            "officials said. The strike, which hit a car in the city centre, was part of the "
+            "army's retaliation for last month's rocket attack on a border post that killed "
+            "two soldiers.")
+    news = [m for m in _strikes(text) if not m.background]
+    (m,) = news
+    assert m.killed_low == m.killed_high == 3 and m.date_low == "2026-03-03"

@@ -705,7 +705,8 @@ def read_frame_status(doc: Doc) -> None:
 # a sentence that says the act did not take place at all: "said no airstrikes had taken
 # place", "\"no attack\" had happened", "insisted there had been no raid", "no such strike
 # occurred" (not "no other/further/new strikes", which grant the one told)
-_ACT_NOUNS = r"(?:air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|bombings?|bombardments?|shelling)"
+_ACT_NOUNS = (r"(?:air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|bombings?|"
+              r"bombardments?|shelling)")
 _NONE_TOOK_PLACE = re.compile(
     r"\b(?:(?:no|any)\s+(?!other\b|further\b|new\b|more\b|fresh\b)[\"“']?(?:[\w-]+\s+){0,2}?"
     + _ACT_NOUNS + r"[\"”']?\s+(?:(?:had|has|have|was|were|ever|actually|in\s+fact)\s+){0,2}"
