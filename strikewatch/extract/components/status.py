@@ -728,7 +728,7 @@ def _deny_acts_taken_back(doc: Doc) -> None:
     of other acts: "no strikes took place overnight")."""
     for sent in doc.sentences:
         low = lowered(sent.text)
-        if not may_hold(low, ("place", "happened", "occurred", "carried", "no ", "pulled",
+        if not may_hold(low, ("place", "happened", "occurred", "carried", "there", "pulled",
                               "withdr", "retract", "took down", "deleted")):
             continue
         m = _NONE_TOOK_PLACE.search(sent.text)
