@@ -73,10 +73,6 @@ def test_the_retaliation_and_its_dated_telling_are_one_strike() -> None:
 
 
 TOLL_OF_THE_ANSWERED = [
-    ("Jets bombed a depot near the port on Tuesday, killing four, the army said. The jets struck "
-     "the depot in retaliation for a rocket attack on Sunday that killed two soldiers.", 4),
-    ("Jets bombed a depot near the port on Tuesday, the army said. The jets struck the depot "
-     "in retaliation for a rocket attack on Sunday that killed two soldiers.", None),
     ("US strikes overnight on Tuesday hit Islamic State cells in central Syria, killing at "
      "least five fighters. US forces hit more than 70 targets in answer to the February 13 "
      "attack in Palmyra that killed three Americans.", 5),
@@ -97,3 +93,10 @@ def test_a_strike_told_as_part_of_a_retaliation_keeps_the_answered_act_apart() -
     news = [m for m in _strikes(text) if not m.background]
     (m,) = news
     assert m.killed_low == m.killed_high == 3 and m.date_low == "2026-03-03"
+
+
+def test_the_strikes_own_harm_told_after_the_answered_act_stays_its_toll() -> None:
+    text = ("American forces struck alone in Iraq on Tuesday in answer to attacks on U.S. troops, "
+            "killing a militia commander, the command said.")
+    (m,) = _strikes(text)
+    assert m.killed_low == m.killed_high == 1 and m.date_low == "2026-03-03"

@@ -221,23 +221,6 @@ _EARLIER = re.compile(r"respon|repl|retaliat|reprisal|revenge|retribution|answer
                       r"hitting back|after|before|follow|heels|wake", re.IGNORECASE)
 
 
-# the act a clause's event answered, told after it with no comma ("hit 70 targets in answer
-# to the December 13 attack that killed three", "struck the depot in retaliation for a
-# rocket attack on Sunday"): the clause ends at the cue, so that the answered act's day,
-# toll and place are not read as the event's (a comma makes it a clause of its own, above)
-_ANSWERED_AFTER = re.compile(
-    r"(?<![,;])\s+(?:in|as)\s+(?:an?\s+)?" + _ANSWER + r"\s+(?:to|for)\s+"
-    r"(?=(?:[\w.'’-]+\s+){0,6}?(?:attacks?|strikes?|airstrikes?|raids?|bombings?|"
-    r"ambush(?:es)?|shelling|killings?|assaults?|fire)\b)", re.IGNORECASE)
-
-
-def _before_the_answered(text: str, primary: Trigger, end: int) -> int:
-    """Where the clause of an event word ends when an answered act follows it with no comma:
-    at the cue; `end` where none follows."""
-    m = _ANSWERED_AFTER.search(text, primary.end, end)
-    return end if m is None else m.start()
-
-
 _AS_WORDS = frozenset({"as", "while", "even as"})
 _CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|died|dead|wounded|wounding|injured|"
                               r"injuring|casualties)\b", re.IGNORECASE)
@@ -563,8 +546,6 @@ def build_frames(doc: Doc) -> None:
             if not inside:
                 continue
             primary = min(inside, key=_priority)
-            if forced not in ("earlier", "answered"):
-                b = _before_the_answered(doc.text, primary, b)
             if primary.strength == "strong" and doc.frames and _in_quote(s.text,
                                                                          primary.start - s.start):
                 # a quote restates what the sentences before told ("“... an airstrike
