@@ -291,6 +291,24 @@ def _after_the_cue(doc: Doc, f: Frame, points: list[DateRead]) -> list[DateRead]
     return [d for d in points if d.start >= cues[-1].start()]
 
 
+# the answered act's own harm told in the clause: the clause then tells that act with its
+# day and toll together, and its day stays with it ("retaliation for the Jan. 28 drone
+# attack that killed three soldiers")
+_HARM = re.compile(r"\b(?:killed|killing|died|dead|wounded|wounding|injured|injuring)\b",
+                   re.IGNORECASE)
+
+
+def _answered_day(doc: Doc, f: Frame, d: DateRead) -> bool:
+    """`d` is the day of the act the frame's event answered, told after its event word
+    behind words of answering with no comma ("hit 70 targets in answer to the December 13
+    attack in Palmyra"), where the clause tells no harm of that act."""
+    if f.antecedent or d.start <= f.trigger.end:
+        return False
+    at = max(f.trigger.end, d.start - 60)
+    m = _ANSWERING_CLAUSE.search(doc.text[at:d.start])
+    return m is not None and not _HARM.search(doc.text, at + m.start(), f.end)
+
+
 def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
     """The event's own date among the clause's dates, and the periods it names."""
     s = f.sentence
@@ -316,8 +334,7 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
               not _cited_date(doc.text, d) and
               not _SINCE_CLAUSE.search(doc.text[max(f.trigger.end, d.start - 60):d.start])
               and not _AS_OF.search(doc.text[max(s.start, d.start - 8):d.start])
-              and not (not f.antecedent and d.start > f.trigger.end and _ANSWERING_CLAUSE.search(
-                  doc.text[max(f.trigger.end, d.start - 60):d.start]))]
+              and not _answered_day(doc, f, d)]
     points = _after_the_cue(doc, f, points)
     if not points:
         return
