@@ -775,7 +775,8 @@ def assemble(doc: Doc) -> None:
         _own_dates(doc, g)
         date_by_telling(g)
         if _follow_up(doc, g) or _topic_of_talk(doc, g) or _answered_only(g) or \
-                _reacted_to(doc, g) or _summed_up(doc, g, doc.groups[:i]):
+                _reacted_to(doc, g) or _summed_up(doc, g, doc.groups[:i]) or \
+                _dated_from(g, doc.groups[:i]):
             for f in g.frames:
                 f.background = True
     _history_story(doc)
@@ -912,8 +913,9 @@ def _kind_of_act(doc: Doc, g: Group) -> bool:
     # restarted on a day is still a campaign ("restarted its offensive on March 18"); a
     # campaign launched on a day of its own is news and stays
     acts = [f for f in g.frames if not _LAUNCHED.match(f.trigger.text)]
+    # (acts done since a start up to now are the campaign to date: `_done_to_date`)
     if any(_DONE.search(f.sentence.text[:f.trigger.start - f.sentence.start][-50:])
-           for f in acts):
+           for f in acts if not _done_to_date(f)):
         return False  # "carried out lethal strikes on three vessels", "a wave of strikes"
     if any(_IMPACT_AFTER.match(f.sentence.text, f.trigger.end - f.sentence.start)
            for f in g.frames):
@@ -939,6 +941,22 @@ def _campaign_toll(g: Group) -> bool:
         (f.trigger.strength == "weak" and not _ACTS.search(f.trigger.text) and
          f.date_low is None)
         for f in g.frames)
+
+
+# a present perfect before the event word ("have, since September, carried out") and a
+# start the acts are counted from ("since September", "since the campaign began")
+_HAVE_DONE = re.compile(r"\b(?:has|have|'ve)\b[^.;:]{0,90}$", re.IGNORECASE)
+_SINCE_START = re.compile(r"\bsince\s+(?!then\b|the\s+(?:strike|attack|raid)\b)\w",
+                          re.IGNORECASE)
+
+
+def _done_to_date(f: Frame) -> bool:
+    """Acts told as done up to now since a start ("US forces have, since September, carried
+    out a series of strikes", "have conducted raids on the coast since the spring"): a
+    campaign to date, whatever verb of doing carries it, not acts of one day."""
+    s = f.sentence
+    at = f.trigger.start - s.start
+    return bool(_HAVE_DONE.search(s.text[:at])) and bool(_SINCE_START.search(s.text))
 
 
 # what is launched or taken up again as a whole (not "fighting", which may be one battle)
@@ -1440,6 +1458,16 @@ def _same_clause(told: str, m: re.Match[str], at: int) -> bool:
     return not _CLAUSE_BREAK.search(told, m.end(), at)
 
 
+def _news_act_told(a: Group) -> bool:
+    """An act the article tells as its news: an occurred incident, or one it reports and
+    then takes back ("said no airstrikes had taken place": denied) — either way what
+    follows in the perfect sums up what went before it."""
+    h = a.head
+    if h.status == "denied" and h.kind == "event" and not h.background:
+        return a.value("event_type") in (*_VIOLENT, None)
+    return _violent_occurred(a)
+
+
 def _summed_up(doc: Doc, g: Group, before: list[Group]) -> bool:
     """An occurred act told after the article's news, in the present perfect, with nothing
     of its own in any of its sentences — no toll, no number, no day, no place below a
@@ -1450,7 +1478,7 @@ def _summed_up(doc: Doc, g: Group, before: list[Group]) -> bool:
     Tyre")."""
     if not _violent_occurred(g) or g.head.kind != "event":
         return False
-    if not any(_violent_occurred(a) and a.head.start < g.head.start for a in before):
+    if not any(_news_act_told(a) and a.head.start < g.head.start for a in before):
         return False  # the article's first act is its news
     if any(f.counts or f.time_precision == 1 for f in g.frames):
         return False
@@ -1480,6 +1508,9 @@ def _reference_only(doc: Doc, g: Group) -> bool:
 # strike", "calling the strike an error", "video of the second strike")
 _FOLLOW_UP = re.compile(
     r"\b(?:(?:look(?:s|ed|ing)?\s+into|inquir(?:y|ies)\s+into|investigat\w*(?:\s+into)?|"
+    # lawmakers going over it: "examines an attack", "reviewing a raid", "scrutinising the"
+    r"(?:re-?)?examin(?:e|es|ed|ing|ation\s+of)|review(?:s|ed|ing)?(?:\s+of)?|"
+    r"scrutini[sz](?:e|es|ed|ing)|"
     r"probes?\s+(?:into|of)|briefed\b[^.;]{0,120}?\b(?:about|on)|briefings?\s+(?:about|on)|"
     r"hearings?\s+(?:on|about|into)|st(?:oo|a)d\s+by|stands\s+by|defend(?:s|ed|ing)?|"
     r"spea(?:ks?|king)\s+up\s+for|spoke\s+up\s+for|(?:video|footage)\s+of)\s+"
@@ -1593,6 +1624,39 @@ def _reacted_to(doc: Doc, g: Group) -> bool:
     before = s.text[:h.trigger.start - s.start]
     after = _AFTER_ACT.search(before)
     return after is not None and bool(_REACTION.search(before, 0, after.start()))
+
+
+# a preposition that places a later state of things after an act, with the act as its
+# object: "intensified following a U.S. raid on the capital", "ever since the
+# administration's raid that seized him", "in the wake of a commando raid", "has not
+# stopped since Hezbollah's rocket attack" (the noun phrase up to the event word: words
+# with no comma, no stop, no verb of its own)
+_SINCE_ACT = re.compile(r"\S\s+(?:(?:ever\s+)?since|following|in\s+the\s+wake\s+of|"
+                        r"on\s+the\s+heels\s+of)\s+(?:[\w.'’-]+\s+){0,5}$", re.IGNORECASE)
+
+
+def _since_act(f: Frame) -> bool:
+    """The frame's event word is the object of a preposition that dates the clause's own
+    news from it ("operations intensified following a U.S. raid"), not opening its sentence
+    ("Following the raid, ..." refers back to the act told)."""
+    s = f.sentence
+    return bool(_SINCE_ACT.search(s.text[:f.trigger.start - s.start]))
+
+
+def _dated_from(g: Group, before: list[Group]) -> bool:
+    """An act named only as the point the sentence's news runs from ("the pace of strikes
+    rose following a U.S. raid on the capital", "the navy has focused on tankers ever since
+    the administration's raid"), with no day, toll or count of its own, told after the
+    article's first act: an earlier act recalled as context (background), like one the
+    news answered (`_answered_only`). The article's first act is its news whatever its
+    wording."""
+    if not _violent_occurred(g) or g.head.kind != "event":
+        return False
+    if not any(_violent_occurred(a) and a.head.start < g.head.start for a in before):
+        return False
+    if g.value("date_low") is not None or any(f.counts for f in g.frames):
+        return False
+    return all(_since_act(f) for f in g.frames)
 
 
 def _history_story(doc: Doc) -> None:

@@ -189,7 +189,8 @@ _EVENT_BREAK = caseless(prefixed(re.compile(
     r"(?:strikes?|attacks?|raids?|bombings?|shelling|assaults?|operations?)\b)|"
     # "the strikes answered repeated Houthi attacks on Israel", "the raid was a reprisal for
     # the bombing in Quetta": what the strikes answered is an earlier act, the other side's
-    r"\s+(?:answered|(?:was|were|came)\s+(?:an?\s+|in\s+)?(?:[\w-]+\s+)?" + _ANSWER +
+    r"\s+(?:answered|(?:was|were|came)\s+(?:an?\s+|in\s+|part\s+of\s+(?:the\s+|an?\s+)?)?"
+    r"(?:[\w.'’-]+\s+){0,2}?" + _ANSWER +
     r"\s+(?:to|for)|retaliated\s+for)\s+|"
     # "It also follows a string of U.S. reprisals", "the raids followed rocket fire", "comes
     # in the wake of": what the event follows is an earlier act (not "followed by", a later

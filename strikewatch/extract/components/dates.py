@@ -61,6 +61,8 @@ _DATELINE = re.compile(r"(?:^|\n)[A-Z][\w .'’-]{1,30}(?:\s*[\[(]\w+[\])])?,?\s
 # the lede's first word; wherever the line stands (a headline or a section name may come
 # first)
 _DATELINE_HEAD = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w .'’-]{1,30}"
+                            # the city's country or state after it: "Mogadishu, Somalia,"
+                            r"(?:,\s*[A-Z][\w .'’-]{1,24})?"
                             r"(?:\s*[\[(][\w .]{1,20}[\])])?,\s*$")
 _DATELINE_TAIL = re.compile(r"(?:\s*[\[(][\w .&/-]{1,24}[\])])?(?:\s*[—–:-]|\s+(?=[A-Z]))")
 
@@ -108,6 +110,12 @@ _SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:early|late|mid|the start)\b)(?:[^,;
                            re.IGNORECASE)
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
 _AS_OF = re.compile(r"\b(?:by|as of|until|till)\s+$", re.IGNORECASE)
+# the act the event answered, told after its event word with no comma between ("hit 70
+# targets in answer to the December 13 attack", "struck the base in retaliation for
+# Sunday's drone attack", "as payback for the Jan. 28 raid"): its date is that act's
+_ANSWERING_CLAUSE = re.compile(
+    r"\b(?:response|reply|retaliation|reprisal|revenge|retribution|answer|payback)\s+"
+    r"(?:to|for)\b(?:[^,;.]|\b[A-Z][a-z]{0,3}\.)*$", re.IGNORECASE)
 # the day a run of acts began: "The strikes, which began on Sept. 2, have killed 83" (the
 # start of what a plural event word counts, not the day of one act)
 _BEGAN_ON = re.compile(r"\b(?:began|begun|started|kicked\s+off|(?:was|were)\s+launched)\s+"
@@ -283,6 +291,24 @@ def _after_the_cue(doc: Doc, f: Frame, points: list[DateRead]) -> list[DateRead]
     return [d for d in points if d.start >= cues[-1].start()]
 
 
+# the answered act's own harm told in the clause: the clause then tells that act with its
+# day and toll together, and its day stays with it ("retaliation for the Jan. 28 drone
+# attack that killed three soldiers")
+_HARM = re.compile(r"\b(?:killed|killing|died|dead|wounded|wounding|injured|injuring)\b",
+                   re.IGNORECASE)
+
+
+def _answered_day(doc: Doc, f: Frame, d: DateRead) -> bool:
+    """`d` is the day of the act the frame's event answered, told after its event word
+    behind words of answering with no comma ("hit 70 targets in answer to the December 13
+    attack in Palmyra"), where the clause tells no harm of that act."""
+    if f.antecedent or d.start <= f.trigger.end:
+        return False
+    at = max(f.trigger.end, d.start - 60)
+    m = _ANSWERING_CLAUSE.search(doc.text[at:d.start])
+    return m is not None and not _HARM.search(doc.text, at + m.start(), f.end)
+
+
 def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
     """The event's own date among the clause's dates, and the periods it names."""
     s = f.sentence
@@ -307,7 +333,8 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
     points = [d for d in dates if not d.is_period and not _dateline_date(doc.text, d) and
               not _cited_date(doc.text, d) and
               not _SINCE_CLAUSE.search(doc.text[max(f.trigger.end, d.start - 60):d.start])
-              and not _AS_OF.search(doc.text[max(s.start, d.start - 8):d.start])]
+              and not _AS_OF.search(doc.text[max(s.start, d.start - 8):d.start])
+              and not _answered_day(doc, f, d)]
     points = _after_the_cue(doc, f, points)
     if not points:
         return

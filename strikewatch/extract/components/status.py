@@ -702,10 +702,58 @@ def read_frame_status(doc: Doc) -> None:
             recalled_earlier(f)
 
 
+# a sentence that says the act did not take place at all: "said no airstrikes had taken
+# place", "\"no attack\" had happened", "insisted there had been no raid", "no such strike
+# occurred" (not "no other/further/new strikes", which grant the one told)
+_ACT_NOUNS = (r"(?:air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|bombings?|"
+              r"bombardments?|shelling)")
+_NONE_TOOK_PLACE = re.compile(
+    r"\b(?:(?:no|any)\s+(?!other\b|further\b|new\b|more\b|fresh\b)[\"“']?(?:[\w-]+\s+){0,2}?"
+    + _ACT_NOUNS + r"[\"”']?\s+(?:(?:had|has|have|was|were|ever|actually|in\s+fact)\s+){0,2}"
+    r"(?:(?:taken|took)\s+place|happened|occurred|been\s+carried\s+out)|"
+    r"there\s+(?:was|were|had\s+been|has\s+been)\s+(?:in\s+fact\s+)?no\s+(?:such\s+)?"
+    r"(?:[\w-]+\s+)?" + _ACT_NOUNS + r"(?:\s+at\s+all)?\s*[,.;\"”]|"
+    r"(?:pulled|withdrew|withdrawn|retracted|took\s+down|deleted)\s+(?:the|its|their|those|"
+    r"these)\s+(?:earlier\s+)?(?:reports?|claims?|stor(?:y|ies)))", re.IGNORECASE)
+#: how many sentences before such a denial its act may have been told
+TAKEN_BACK_REACH = 2
+
+
+def _deny_acts_taken_back(doc: Doc) -> None:
+    """An occurred act with no toll and no day of its own that a sentence at most
+    `TAKEN_BACK_REACH` later (or the same one) says did not take place at all ("State media
+    reported that air defences repelled an attack near the airport. Hours later it pulled
+    the report and said no airstrikes had taken place") is denied: a report taken back is
+    no strike. One with a toll or a day of its own keeps its status (the denial then speaks
+    of other acts: "no strikes took place overnight")."""
+    for sent in doc.sentences:
+        low = lowered(sent.text)
+        if not may_hold(low, ("place", "happened", "occurred", "carried", "there", "pulled",
+                              "withdr", "retract", "took down", "deleted")):
+            continue
+        m = _NONE_TOOK_PLACE.search(sent.text)
+        if m is None:
+            continue
+        for f in doc.frames:
+            if not sent.index - TAKEN_BACK_REACH <= f.sentence.index <= sent.index or \
+                    f.status != "occurred" or f.background or f.drop or f.kind != "event":
+                continue
+            if f.sentence is sent and f.trigger.start >= sent.start + m.start():
+                continue  # the denial's own act words
+            if any(k in f.counts for k in ("killed", "injured")) or \
+                    (f.date_low is not None and f.sentence is not sent):
+                continue
+            f.status, f.status_cued = "denied", True
+            f.cite("status", sent.start + m.start(), sent.start + m.end())
+
+
 @component("reported_denied", requires=("doc.frames", "frame.status", "frame.counts",
-                                        "frame.background"),
+                                        "frame.background", "frame.date_low"),
            assigns=("frame.status",))
 def read_reported_denied(doc: Doc) -> None:
     """A report the next sentence denies ("Kurdish officials said the U.S. bombed ...
-    The Pentagon was quick to deny the report.") is denied; runs once tolls are read."""
+    The Pentagon was quick to deny the report.") is denied, and so is an act a sentence soon
+    after says never took place (`_deny_acts_taken_back`); runs once tolls and days are
+    read."""
     _deny_reports_denied_next(doc)
+    _deny_acts_taken_back(doc)
