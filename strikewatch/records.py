@@ -167,6 +167,10 @@ class Source(Record):
     language: str | None = None
     origin_id: str | None = None
     extracted_by: str | None = None  # the extractor that read it, "name@version"
+    # a page with no publication date: the latest day it names and where it was read
+    # (as Mention.page_after / page_after_source); never its publication date
+    page_after: str | None = None
+    page_after_source: str | None = None
 
     @classmethod
     def of(cls, article_id: str, article: Article | None) -> Source:

@@ -22,6 +22,8 @@ import datetime as dt
 import re
 
 from strikewatch.extract import dates as en_dates
+from strikewatch.extract.context import DateRead
+from strikewatch.extract.date_forms import month_day
 from strikewatch.extract.es import dates as es_dates
 from strikewatch.records import iso_date
 
@@ -44,6 +46,29 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[left:right.start() if right else min(len(text), end + 300)]
 
 
+def _month_years(reads: list[DateRead]) -> dict[int, set[int]]:
+    """The years the page tells each month with (a day or the month told with its year)."""
+    out: dict[int, set[int]] = {}
+    for r in reads:
+        day = iso_date(r.low) if r.low is not None and not r.is_period else None
+        if day is not None and r.precision in (1, 3):
+            out.setdefault(day.month, set()).add(day.year)
+    return out
+
+
+def _in_page_year(told: str, years: dict[int, set[int]]) -> dt.date | None:
+    """An English day without its year ("Dec. 9") in the one year the page tells its month
+    with ("In December 2025 ..."), as the extractor's dates read it; else None."""
+    md = month_day(told.strip().removeprefix("on ").removeprefix("On "))
+    if md is None or len(years.get(md[0], ())) != 1:
+        return None
+    (year,) = years[md[0]]
+    try:
+        return dt.date(year, *md)
+    except ValueError:
+        return None
+
+
 def stated_days(text: str, language: str | None) -> list[tuple[dt.date, str]]:
     """Every day the page names that its readers date with a year, not told as to come,
     each with where it was read: "stated" (the prose, a caption) or "post" (an embedded
@@ -53,10 +78,12 @@ def stated_days(text: str, language: str | None) -> list[tuple[dt.date, str]]:
         reads = es_dates.read_dates(text, None, page=es_dates.page_years(text))
     else:
         reads = en_dates.read_dates(text, None)
+    years = _month_years(reads)
     for r in reads:
-        if r.is_period or r.low is None or r.low != r.high:
+        if r.is_period or r.low != r.high:
             continue
-        day = iso_date(r.low)
+        day = iso_date(r.low) if r.low is not None else _in_page_year(text[r.start:r.end],
+                                                                      years)
         if day is None or _FUTURE.search(_sentence_around(text, r.start, r.end)):
             continue
         out.append((day, "stated"))
@@ -72,4 +99,5 @@ def page_after(text: str, language: str | None, filed: dt.date | None = None
     found = stated_days(text, language)
     if filed is not None:
         found.append((filed, "dateline"))
-    return max(found, key=lambda x: x[0]) if found else None
+    # on one day, a sign-off's or a dateline's reading says more than the prose's
+    return max(found, key=lambda x: (x[0], x[1] != "stated")) if found else None
