@@ -286,10 +286,12 @@ class Mention(EventFields):
     # and the day's toll it was told with, if one figure ("killing 14"): a report of that
     # many dead is the operation, not this strike
     series_killed: int | None = None
-    # a page with no publication date: the latest day it names (ISO date; it was put out on
-    # or after it: strikewatch.extract.page_window), and where that day was read: stated |
-    # news (a day the page tells a strike of its own on, as news) | post | dateline. Never the publication date; resolution compares the page's undated
-    # reports with the strikes of the days around it (features.PAGE_AFTER_DAYS)
+    # a page with no publication date: the latest day it names (ISO date; it was put out
+    # on or after it: strikewatch.extract.page_window) and where that day was read:
+    # stated | news (a day the page tells a strike of its own on, as news) | post |
+    # dateline. Never the publication date; resolution compares the page's undated reports
+    # with the strikes of the days around a news, post or dateline day
+    # (features.PAGE_AFTER_DAYS)
     page_after: str | None = None
     page_after_source: str | None = None
 
