@@ -437,6 +437,18 @@ def _block_keys(m: Mention, article: Article | None, days: list[int]) -> list[st
     return keys
 
 
+def window_met(a: Features, b: Features) -> bool:
+    """Whether two undated reports, one of a page with no publication date, met only by
+    that page's window (no copy key in common): such a pair is no link. A campaign repeats
+    its tolls and seas, so two undated reports would link on them alone and chain strikes
+    of different days; the page's report is compared with the dated strikes of its window
+    instead (the dev ledgers: three Caribbean strikes of three dead in one incident)."""
+    if a.d_lo is not None or b.d_lo is not None or \
+            (a.published is not None and b.published is not None):
+        return False
+    return not {k for k in a.block_keys if "|copy:" in k} & set(b.block_keys)
+
+
 def page_window_days(m: Mention, article: Article | None) -> list[int]:
     """The days an undated report of a page with no publication date may be of, from the
     latest day its page names (`Mention.page_after`): the week before it to
