@@ -440,18 +440,20 @@ def _block_keys(m: Mention, article: Article | None, days: list[int]) -> list[st
 def window_met(a: Features, b: Features) -> bool:
     """Whether a pair is no link because it met only by a page's window (no copy key in
     common), and the window alone cannot tie it: two undated reports, one of a page with
-    no publication date, or such a report and a dated one whose tolls do not positively
-    agree. A campaign repeats its tolls and seas: two undated reports would link on them
-    alone and chain strikes of different days (dev ledgers: three Caribbean strikes of
-    three dead in one incident), and over the window's three weeks only the toll tells the
-    strike of its days from the others (a "one killed" page joined a strike of six)."""
+    no publication date, or such a report and a dated one whose tolls are not both closed
+    with a figure in common. A campaign repeats its tolls and seas: two undated reports
+    would link on them alone and chain strikes of different days (dev ledgers: three
+    Caribbean strikes of three dead in one incident), and over the window's three weeks
+    only the toll tells the strike of its days from the others ("at least one killed"
+    joined a strike of six)."""
     a_open = a.d_lo is None and a.published is None
     b_open = b.d_lo is None and b.published is None
     if not (a_open or b_open):
         return False
     if {k for k in a.block_keys if "|copy:" in k} & set(b.block_keys):
         return False
-    return a.d_lo is None and b.d_lo is None or not tolls_agree(a, b)
+    closed = a.killed_hi is not None and b.killed_hi is not None
+    return a.d_lo is None and b.d_lo is None or not (closed and tolls_agree(a, b))
 
 
 def page_window_days(m: Mention, article: Article | None) -> list[int]:
