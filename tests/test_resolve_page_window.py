@@ -103,3 +103,25 @@ def test_the_blocking_days() -> None:
     assert page_window_days(m, dated_page) == []
     m.date_low = m.date_high = "2025-12-13"
     assert page_window_days(m, art) == []
+
+
+def test_two_undated_pages_never_link_by_their_windows_alone() -> None:
+    # a campaign repeats "three killed in the Caribbean": without a dated strike to place
+    # them, two undated pages' reports of one window stay apart
+    d = Desk()
+    a = _undated(d, MIRROR, "2025-12-15", "news")
+    b = _undated(d, "Three men died when US forces struck a speedboat in the Caribbean, "
+                    "officials said.", "2025-12-16", "post")
+    incs = d.resolve()
+    assert holding(incs, a).mention_ids == [a.id]
+    assert holding(incs, b).mention_ids == [b.id]
+
+
+def test_two_strikes_of_its_toll_in_the_window_leave_it_apart() -> None:
+    # torn between two strikes of one toll and sea in its window, it joins neither
+    d = Desk()
+    first = d.report(SEPT, "2025-12-10", date="2025-12-09", killed_low=3, killed_high=3)
+    second = d.report(DEC, "2025-12-14", date="2025-12-13", killed_low=3, killed_high=3)
+    mirror = _undated(d, MIRROR, "2025-12-15", "news")
+    joined = holding(d.resolve(), mirror)
+    assert first.id not in joined.mention_ids and second.id not in joined.mention_ids
