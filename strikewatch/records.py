@@ -167,6 +167,10 @@ class Source(Record):
     language: str | None = None
     origin_id: str | None = None
     extracted_by: str | None = None  # the extractor that read it, "name@version"
+    # a page with no publication date: the latest day it names and where it was read
+    # (as Mention.page_after / page_after_source); never its publication date
+    page_after: str | None = None
+    page_after_source: str | None = None
 
     @classmethod
     def of(cls, article_id: str, article: Article | None) -> Source:
@@ -282,6 +286,14 @@ class Mention(EventFields):
     # and the day's toll it was told with, if one figure ("killing 14"): a report of that
     # many dead is the operation, not this strike
     series_killed: int | None = None
+    # a page with no publication date: the latest day it names (ISO date; it was put out
+    # on or after it: strikewatch.extract.page_window) and where that day was read:
+    # stated | news (a day the page tells a strike of its own on, as news) | post |
+    # dateline. Never the publication date; resolution compares the page's undated reports
+    # with the strikes of the days around a news, post or dateline day
+    # (features.PAGE_AFTER_DAYS)
+    page_after: str | None = None
+    page_after_source: str | None = None
 
     def model_post_init(self, __context: Any) -> None:
         if not self.id:

@@ -99,6 +99,8 @@ from strikewatch.extract.es.dates import WEEKDAYS as ES_WEEKDAYS
 from strikewatch.ledger.reviews import review_scope
 from strikewatch.records import Article, Incident, Mention, Place, Review
 from strikewatch.resolve.features import (
+    PAGE_AFTER_DAYS,
+    PAGE_AFTER_SOURCES,
     UNDATED_LOOKBACK_DAYS,
     Features,
     area_keys,
@@ -240,6 +242,10 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
         window = (d_lo, d_hi) if d_hi - d_lo <= MAX_WINDOW_DAYS else None
     elif d_lo is None and d_hi is None and published:
         window = (min(published) - UNDATED_LOOKBACK_DAYS, min(published))
+    # read only for an incident with neither a date nor a publication date
+    told = list(texts(inc)) if window is None and texts is not None else []
+    if window is None and d_lo is None and d_hi is None:
+        window = page_window(inc)
     if published and window is not None and min(published) >= window[0]:
         # never after its first report; a day after it (a strike dated in its own time
         # zone, the page stamped the evening before in UTC) keeps its day: clamped, the
@@ -249,8 +255,6 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
     a1, a2 = inc.actor1, inc.actor2
     roles_country = a1.country if a1 and a2 and a1.country and a1.country == a2.country \
         else None
-    # read only for an incident with neither a date nor a publication date
-    told = list(texts(inc)) if window is None and texts is not None else []
     if place is None and a1 is None:
         # a report that names neither where nor who ("nine were killed when a boat was
         # destroyed on Tuesday") is no anchor for others: it is placed like a loose one
@@ -276,6 +280,18 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
         sentences=frozenset(hash(t) for t in told),
         signals=signal_keys(inc, place),
     )
+
+
+def page_window(inc: Incident) -> tuple[int, int] | None:
+    """An undated incident's window from the day its pages tell their news on (no
+    publication date: `Source.page_after`, a "news", post or dateline day): the days its
+    linking blocks on (`features.page_window_days`). None where no page gives one."""
+    days = [day_number(s.page_after) for s in inc.sources
+            if s.published is None and s.page_after_source in PAGE_AFTER_SOURCES]
+    known = [d for d in days if d is not None]
+    if not known:
+        return None
+    return (min(known) - UNDATED_LOOKBACK_DAYS, max(known) + PAGE_AFTER_DAYS)
 
 
 #: Kinds of party hit whose name is no group or person of its own ("Yemen", "the Pentagon",

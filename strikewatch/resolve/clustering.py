@@ -54,11 +54,18 @@ def _torn(v: str, nbs: Iterable[tuple[str, float]], feats: Mapping[str, Features
     several strikes its span holds; attaching, which places a loose report only where
     exactly one strike agrees with it, decides instead. (Undated reports are left to
     their links: most that link to rivals are a fresh page's report of the latest.)"""
-    if _dated(feats[v]) or feats[v].d_lo is None:
+    if _dated(feats[v]) or (feats[v].d_lo is None and not _page_windowed(feats[v])):
         return False
     dated = [feats[n] for n, _p in nbs if _dated(feats[n])]
     return any(hard_conflict(x, y) not in (None, "same article")
                for i, x in enumerate(dated) for y in dated[i + 1:])
+
+
+def _page_windowed(f: Features) -> bool:
+    """An undated report of a page with no publication date (compared only through its
+    page's window, `features.page_window_days`, or its copies): like a span report, its
+    window may hold several strikes of one toll and sea."""
+    return f.d_lo is None and f.published is None
 
 
 #: Links this much weaker than a report's strongest still count as rivals of that one.
@@ -77,7 +84,9 @@ def _untorn(ids: list[str], edges: Mapping[tuple[str, str], float],
     for (a, b), p in edges.items():
         nbs[a].append((b, p))
         nbs[b].append((a, p))
-    torn = {v for v in ids if _torn(v, _strongest(nbs[v]), feats)}
+    # a report placed only by its page's window: any two strikes it links to tear it
+    torn = {v for v in ids if _torn(v, nbs[v] if _page_windowed(feats[v]) else
+                                   _strongest(nbs[v]), feats)}
     if not torn:
         return dict(edges)
     return {k: p for k, p in edges.items() if k[0] not in torn and k[1] not in torn}

@@ -33,6 +33,15 @@ SEA_VS_POINT_MAX_KM = 3000.0
 MAX_BLOCK_INTERVAL_DAYS = 35
 #: An undated mention may be about anything in the week before its article was published.
 UNDATED_LOOKBACK_DAYS = 7
+#: A page with no publication date was put out on or after the latest day it names
+#: (`Mention.page_after`) and, news telling of its last days, within this many days after
+#: it: its undated reports block on the days from UNDATED_LOOKBACK_DAYS before that day to
+#: this many after it, in their own areas (never the catch-all zone).
+PAGE_AFTER_DAYS = 14
+#: The `Mention.page_after_source` values that bound a page from above as well: a day the
+#: page tells its own news strike on, an embedded post's or a dateline's day. A day named
+#: only in passing ("stated": a recalled strike, a hearing) may be months before the page.
+PAGE_AFTER_SOURCES = frozenset({"news", "post", "dateline"})
 #: Two day-precise dates further apart than this (days) are different events.
 MAX_PRECISE_DATE_GAP = 2
 
@@ -419,8 +428,43 @@ def copy_keys(m: Mention, article: Article | None) -> list[str]:
 
 def _block_keys(m: Mention, article: Article | None, days: list[int]) -> list[str]:
     place = linking_place(m)
-    keys = block_keys(days, zones(place, sea_key(place, at_sea=m.domain == "sea"), m.actor1))
-    return keys or copy_keys(m, article)
+    areas = zones(place, sea_key(place, at_sea=m.domain == "sea"), m.actor1)
+    keys = block_keys(days, areas)
+    if not keys:
+        window = page_window_days(m, article)
+        keys = block_keys(window, areas) if window and areas != ["*"] else []
+        keys += copy_keys(m, article)
+    return keys
+
+
+def window_met(a: Features, b: Features) -> bool:
+    """Whether a pair is no link because it met only by a page's window (no copy key in
+    common), and the window alone cannot tie it: two undated reports, one of a page with
+    no publication date, or such a report and a dated one whose tolls are not both closed
+    with a figure in common. A campaign repeats its tolls and seas: two undated reports
+    would link on them alone and chain strikes of different days (dev ledgers: three
+    Caribbean strikes of three dead in one incident), and over the window's three weeks
+    only the toll tells the strike of its days from the others ("at least one killed"
+    joined a strike of six)."""
+    a_open = a.d_lo is None and a.published is None
+    b_open = b.d_lo is None and b.published is None
+    if not (a_open or b_open):
+        return False
+    if {k for k in a.block_keys if "|copy:" in k} & set(b.block_keys):
+        return False
+    closed = a.killed_hi is not None and b.killed_hi is not None
+    return a.d_lo is None and b.d_lo is None or not (closed and tolls_agree(a, b))
+
+
+def page_window_days(m: Mention, article: Article | None) -> list[int]:
+    """The days an undated report of a page with no publication date may be of, from the
+    latest day its page names (`Mention.page_after`): the week before it to
+    PAGE_AFTER_DAYS after it. Empty for a dated report or page, or a page naming no day."""
+    after = day_number(m.page_after) if m.page_after_source in PAGE_AFTER_SOURCES else None
+    if after is None or (article is not None and article.published is not None) or \
+            m.date_low is not None or m.date_high is not None:
+        return []
+    return list(range(after - UNDATED_LOOKBACK_DAYS, after + PAGE_AFTER_DAYS + 1))
 
 
 def _dates(m: Mention, article: Article | None) -> tuple[int | None, int | None, int | None,

@@ -49,6 +49,7 @@ from strikewatch.resolve.features import (
     SKETCH_BINS,
     Features,
     hard_conflict,
+    window_met,
 )
 
 #: Prior log2-odds that two blocked mentions report the same event.
@@ -477,7 +478,7 @@ def candidate_links(
     for a, b, p in got:
         if touching is not None and a not in touching and b not in touching:
             continue
-        if hard_conflict(feats[a], feats[b]) is not None:
+        if hard_conflict(feats[a], feats[b]) is not None or window_met(feats[a], feats[b]):
             continue
         key = (a, b) if a < b else (b, a)
         out[key] = round(float(p), 9)

@@ -357,7 +357,7 @@ def build_incident(mentions: Sequence[Mention], articles: Mapping[str, Article])
         flags.append("denied")
     sources: list[Source] = []
     for aid in dict.fromkeys(m.article_id for m in ms):
-        sources.append(Source.of(aid, articles.get(aid)))
+        sources.append(_source(aid, articles.get(aid), ms))
     attribution: list[Attribution] = []
     seen_att: set[tuple[Any, ...]] = set()
     for m in ms:
@@ -396,3 +396,14 @@ def build_incident(mentions: Sequence[Mention], articles: Mapping[str, Article])
     fields["provenance"] = _spans(ms, fields)
     g, reason = grade(status, ms, articles, actor1, flags)
     return Incident(grade=g, grade_reason=reason, **fields)
+
+
+def _source(aid: str, article: Article | None, ms: Sequence[Mention]) -> Source:
+    """The source record of one article, with the latest day its page names where the
+    page has no publication date (what attaching reads for the page's window)."""
+    src = Source.of(aid, article)
+    if src.published is None:
+        m = next((m for m in ms if m.article_id == aid and m.page_after), None)
+        if m is not None:
+            src.page_after, src.page_after_source = m.page_after, m.page_after_source
+    return src

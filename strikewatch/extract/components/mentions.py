@@ -19,6 +19,7 @@ from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import vague_count
 from strikewatch.extract.counts import VAGUE, people_told_one_by_one
+from strikewatch.extract.page_window import page_after
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.places import names_its_sea
 from strikewatch.geo.reading import is_open_water
@@ -299,3 +300,30 @@ def to_mentions(doc: Doc) -> None:
             extra += 1
         seen.add(m.id)
         doc.mentions.append(m)
+    _mark_page_after(doc)
+
+
+def _mark_page_after(doc: Doc) -> None:
+    """On a page with no publication date, every mention carries the latest day the page
+    names (`page_window.page_after`) and where it was read. That day is only a lower bound:
+    a page that recalls Sept. 2 in passing may be December's. It bounds the page from above
+    too (source "news") only where the page tells a strike of its own on that day as news
+    (occurred, not background): news pages tell of their last days. Resolution places
+    undated reports by the "news", "post" and "dateline" days alone."""
+    if doc.article.published is not None or not doc.mentions:
+        return
+    found = page_after(doc.text, doc.article.language, doc.published)
+    if found is None:
+        return
+    day, source = found
+    iso = day.isoformat()
+    if source == "stated" and any(_news_of_the_day(m, iso) for m in doc.mentions):
+        source = "news"
+    for m in doc.mentions:
+        m.page_after, m.page_after_source = iso, source
+
+
+def _news_of_the_day(m: Mention, iso: str) -> bool:
+    """Whether `m` is a strike the page tells as its news, dated to the day `iso`."""
+    return m.kind == "event" and m.status == "occurred" and not m.background and \
+        m.date_low == iso and m.date_high == iso

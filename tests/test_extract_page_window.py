@@ -1,0 +1,108 @@
+"""A page with no publication date still says when it was written: on or after the latest
+day it names (issue 14 items 3-4). The mentions carry that day (`Mention.page_after`) and
+where it was read; it bounds the page from above only where the page tells its own news
+strike on that day. Texts are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strikewatch.extract import registry
+from strikewatch.extract.page_window import page_after
+from strikewatch.records import Article, Mention
+
+
+def read(text: str, language: str = "en", published: str | None = None) -> list[Mention]:
+    name = "strikewatch-rules-es" if language == "es" else "strikewatch-rules"
+    art = Article(id="t-page-window", text=text, published=published, language=language)
+    return registry.checked(registry.get_extractor(name), art)
+
+
+@pytest.mark.parametrize(("text", "language", "day"), [
+    # the latest day wins, whichever order the page tells them in
+    ("The first strike of the campaign, on Sept. 2, 2025, killed 11. On Dec. 17, 2025 the "
+     "Pentagon said a boat had been hit.", "en", dt.date(2025, 12, 17)),
+    ("Officials confirmed on 17 December 2025 that a vessel was sunk; the campaign began on "
+     "2 September 2025.", "en", dt.date(2025, 12, 17)),
+    # a day without its year takes the year the page tells that month with
+    ("In December 2025 the strikes went on. A drone hit a truck on Dec. 9, the army said.",
+     "en", dt.date(2025, 12, 9)),
+    # a day and month told with their weekday fix the year
+    ("Late on Monday, February 16, jets struck a depot.", "en", dt.date(2026, 2, 16)),
+    ("El Comando Sur informó el 3 de enero de 2026 de un nuevo ataque; el primero fue el 2 "
+     "de septiembre de 2025.", "es", dt.date(2026, 1, 3)),
+    ("Según el Ministerio, el ataque ocurrió el domingo 20 de julio en la frontera.", "es",
+     dt.date(2025, 7, 20)),
+    ("La lancha fue atacada el 14/11/2025, dijeron las autoridades.", "es",
+     dt.date(2025, 11, 14)),
+])
+def test_the_latest_day_the_page_names(text: str, language: str, day: dt.date) -> None:
+    found = page_after(text, language)
+    assert found is not None and found[0] == day
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # days the page does not fix (no year told, no weekday) bound nothing
+    ("The boat was hit on Dec. 17, the command said on Saturday.", "en"),
+    ("El ataque del martes dejó tres muertos.", "es"),
+    ("A strike in the Caribbean killed three people on Tuesday.", "en"),
+])
+def test_no_day_it_fixes_no_bound(text: str, language: str) -> None:
+    assert page_after(text, language) is None
+
+
+@pytest.mark.parametrize(("text", "language", "day"), [
+    # a day still to come is no day the page was written after
+    ("The strike on Nov. 30, 2025 killed four. A vote on the war powers resolution is "
+     "scheduled for Jan. 8, 2026.", "en", dt.date(2025, 11, 30)),
+    ("A hearing will be held on Jan. 8, 2026; the strike on Nov. 30, 2025 killed four.",
+     "en", dt.date(2025, 11, 30)),
+    ("El ataque del 30 de noviembre de 2025 mató a cuatro. El Senado votará el 8 de enero "
+     "de 2026.", "es", dt.date(2025, 11, 30)),
+])
+def test_days_to_come_are_passed_over(text: str, language: str, day: dt.date) -> None:
+    found = page_after(text, language)
+    assert found is not None and found[0] == day
+
+
+def test_an_embedded_posts_day_counts() -> None:
+    text = ("The command posted on social media.\n"
+            "Lethal kinetic strike on a vessel in the Eastern Pacific.\n"
+            "— Southern Command (@Southcom) December 4, 2025\n"
+            "The strike of Sept. 2, 2025 began the campaign.")
+    assert page_after(text, "en") == (dt.date(2025, 12, 4), "post")
+
+
+def test_the_mentions_carry_the_news_day() -> None:
+    text = ("U.S. forces struck a boat in the Eastern Pacific on Dec. 15, 2025, killing four "
+            "people, the Southern Command said. Officials said the crew were smugglers.")
+    ms = read(text)
+    assert ms and all(m.page_after == "2025-12-15" for m in ms)
+    assert {m.page_after_source for m in ms} == {"news"}
+
+
+def test_a_day_named_only_in_passing_is_a_lower_bound_only() -> None:
+    # the page recalls the first strike (background) and tells an undated one as news: it
+    # may be written months after Sept. 2
+    text = ("A U.S. strike on a boat in the Caribbean killed three people on Tuesday, the "
+            "Pentagon said. The campaign, which began with a strike on Sept. 2, 2025 that "
+            "killed 11, has drawn criticism in Congress.")
+    ms = read(text)
+    assert ms and all(m.page_after == "2025-09-02" for m in ms)
+    assert {m.page_after_source for m in ms} == {"stated"}
+
+
+def test_spanish_page_news_day() -> None:
+    text = ("El 3 de enero de 2026 fuerzas de Estados Unidos atacaron una lancha en el Caribe "
+            "y murieron tres personas, informó el Comando Sur. El martes otra embarcación "
+            "fue atacada en el Pacífico.")
+    ms = read(text, "es")
+    assert ms and all(m.page_after == "2026-01-03" for m in ms)
+    assert "news" in {m.page_after_source for m in ms}
+
+
+def test_a_dated_page_carries_none() -> None:
+    text = "On Dec. 15, 2025 U.S. forces struck a boat in the Eastern Pacific, killing four."
+    assert all(m.page_after is None for m in read(text, published="2025-12-16"))

@@ -1,0 +1,127 @@
+"""An undated report of a page with no publication date is compared with the dated strikes
+of the days around the day its page tells its own news on (`Mention.page_after`, source
+"news", a post's or a dateline's day), in its own area: a campaign repeats its tolls and
+seas, and the page's days tell its strike from the same toll months before. A day the page
+names only in passing ("stated": a recalled strike) is a lower bound, no window."""
+
+from __future__ import annotations
+
+from strikewatch.records import Article, Mention
+from strikewatch.resolve import counted
+from strikewatch.resolve.features import (
+    PAGE_AFTER_DAYS,
+    UNDATED_LOOKBACK_DAYS,
+    day_number,
+    mention_block_keys,
+    page_window_days,
+)
+from tests.test_resolve import PACIFIC, Desk, holding
+
+SEPT = ("A U.S. strike destroyed a speedboat in the Caribbean, killing three men aboard, "
+        "the Southern Command said.")
+DEC = ("Three people were killed when American forces hit a go-fast vessel in the "
+       "Caribbean, according to a military statement.")
+#: the undated page's own words for the December strike (no day, no date on the page)
+MIRROR = ("The US military said its forces struck a drug-running boat in Caribbean waters; "
+          "all three on board died.")
+
+
+def _undated(d: Desk, text: str, after: str, source: str, **fields: object) -> Mention:
+    m = d.report(text, None, killed_low=3, killed_high=3, **fields)  # type: ignore[arg-type]
+    m.page_after, m.page_after_source = after, source
+    return m
+
+
+def _two_strikes(d: Desk) -> tuple[Mention, Mention]:
+    sept = d.report(SEPT, "2025-09-05", date="2025-09-04", killed_low=3, killed_high=3)
+    dec = d.report(DEC, "2025-12-14", date="2025-12-13", killed_low=3, killed_high=3)
+    return sept, dec
+
+
+def test_the_window_picks_the_strike_of_its_days() -> None:
+    for source in ("news", "post", "dateline"):
+        d = Desk()
+        sept, dec = _two_strikes(d)
+        mirror = _undated(d, MIRROR, "2025-12-15", source)
+        joined = holding(d.resolve(), mirror)
+        assert dec.id in joined.mention_ids and sept.id not in joined.mention_ids, source
+
+
+def test_a_day_named_in_passing_pulls_nothing_onto_an_old_strike() -> None:
+    # the page recalls the campaign's start (Sept. 2) and tells an undated strike: it may be
+    # December's page; Sept. 4's strike of the same toll and sea is no candidate by its days
+    d = Desk()
+    sept, dec = _two_strikes(d)
+    mirror = _undated(d, MIRROR, "2025-09-02", "stated")
+    joined = holding(d.resolve(), mirror)
+    assert sept.id not in joined.mention_ids and dec.id not in joined.mention_ids
+
+
+def test_no_strike_in_the_window_leaves_it_apart() -> None:
+    d = Desk()
+    sept = d.report(SEPT, "2025-09-05", date="2025-09-04", killed_low=3, killed_high=3)
+    mirror = _undated(d, MIRROR, "2025-12-15", "news")
+    incs = d.resolve()
+    assert holding(incs, mirror).mention_ids == [mirror.id]
+    assert holding(incs, sept).mention_ids == [sept.id]
+
+
+def test_another_sea_in_the_window_stays_apart() -> None:
+    d = Desk()
+    _two_strikes(d)
+    other_sea = _undated(d, "The US military said its forces struck a drug-running boat; "
+                            "all three on board died.", "2025-12-15", "news", place=PACIFIC)
+    incs = d.resolve()
+    assert holding(incs, other_sea).mention_ids == [other_sea.id]
+    assert len([i for i in incs if counted(i)]) == 3
+
+
+def test_inside_the_window_it_is_weighed_as_a_dated_pages_report() -> None:
+    # another toll is no cannot-link rule for a report that names its sea (tolls are
+    # revised): the model weighs it as for a dated page; the old strike is never a candidate
+    d = Desk()
+    sept, _ = _two_strikes(d)
+    five = _undated(d, MIRROR.replace("three", "five"), "2025-12-15", "news")
+    five.killed_low = five.killed_high = 5
+    assert sept.id not in holding(d.resolve(), five).mention_ids
+
+
+def test_the_blocking_days() -> None:
+    d = Desk()
+    m = _undated(d, MIRROR, "2025-12-15", "news")
+    art = d.articles[m.article_id]
+    day = day_number("2025-12-15")
+    assert day is not None
+    days = page_window_days(m, art)
+    assert days[0] == day - UNDATED_LOOKBACK_DAYS and days[-1] == day + PAGE_AFTER_DAYS
+    assert any(k.startswith(f"{day}|") for k in mention_block_keys(m, art))
+    # a stated day, a dated page, a dated report: none
+    m.page_after_source = "stated"
+    assert page_window_days(m, art) == []
+    m.page_after_source = "news"
+    dated_page = Article(id="x", text=art.text, published="2025-12-16")
+    assert page_window_days(m, dated_page) == []
+    m.date_low = m.date_high = "2025-12-13"
+    assert page_window_days(m, art) == []
+
+
+def test_two_undated_pages_never_link_by_their_windows_alone() -> None:
+    # a campaign repeats "three killed in the Caribbean": without a dated strike to place
+    # them, two undated pages' reports of one window stay apart
+    d = Desk()
+    a = _undated(d, MIRROR, "2025-12-15", "news")
+    b = _undated(d, "Three men died when US forces struck a speedboat in the Caribbean, "
+                    "officials said.", "2025-12-16", "post")
+    incs = d.resolve()
+    assert holding(incs, a).mention_ids == [a.id]
+    assert holding(incs, b).mention_ids == [b.id]
+
+
+def test_two_strikes_of_its_toll_in_the_window_leave_it_apart() -> None:
+    # torn between two strikes of one toll and sea in its window, it joins neither
+    d = Desk()
+    first = d.report(SEPT, "2025-12-10", date="2025-12-09", killed_low=3, killed_high=3)
+    second = d.report(DEC, "2025-12-14", date="2025-12-13", killed_low=3, killed_high=3)
+    mirror = _undated(d, MIRROR, "2025-12-15", "news")
+    joined = holding(d.resolve(), mirror)
+    assert first.id not in joined.mention_ids and second.id not in joined.mention_ids
