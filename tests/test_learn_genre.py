@@ -427,3 +427,68 @@ def test_the_shipped_model_weighs_every_structural_signal() -> None:
     model = genre.load_model()
     assert model is not None
     assert len(genre.STRUCT_NAMES) == 10 and all(model.struct != 0.0)
+
+
+@pytest.mark.parametrize("standing", [
+    '"At least 30 people are dead, and more deaths are coming," the senator told colleagues.',
+    "By the sponsors' count, some 40 people have died so far.",
+    "More than two dozen people have been killed to date, the group says.",
+    "Upwards of 50 are now dead, according to a tally kept by the charity.",
+])
+def test_a_toll_standing_on_a_no_strike_page_is_no_act(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, standing: str) -> None:
+    """A figure told with casualty words only, no act word and no day of its own, is a toll
+    where it stands (the campaign's, in a vote story), not one strike told: on a page
+    whose news is a vote or hearing it is background."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    for head in (_VOTE_HEAD, _HEARING_HEAD):
+        got = [(m.status, m.background) for m in _strikes(head + standing + _VOTE_TAIL)]
+        assert all(bg for status, bg in got if status == "occurred"), (head, got)
+
+
+def test_a_toll_standing_on_a_news_page_keeps_the_strike(model_on: None) -> None:
+    """At the model's own threshold a strike report stays news: its Tuesday strike keeps
+    its day and toll, and the campaign's toll that the lede brings it to is a tally."""
+    text = ("US strike kills three on boat in Caribbean\n\nThe US military struck a suspected "
+            "drug-smuggling boat in the Caribbean on Tuesday, killing three people, bringing "
+            "the toll of the campaign to 83, Southern Command said.\n\nOfficials gave no "
+            "evidence that the boat carried drugs.")
+    ms = [m for m in registry.checked(registry.reader_for("en"),
+                                      Article(text=_page(text), published=PUB))
+          if m.status == "occurred"]
+    news = [m for m in ms if m.kind == "event" and not m.background]
+    assert [(m.date_low, m.killed_low) for m in news] == [("2025-11-04", 3)]
+    assert not any(m.kind == "event" and m.killed_low == 83 for m in ms)
+
+
+_CASE_HEAD = ("The Haidari family\n\nThe family lived in a farming village in the hills. Their "
+              "lawyers took the case to a court in 2016 and were turned away in 2017. The "
+              "surviving children still live with an uncle and go to school in the town "
+              "nearby.\n\n")
+
+
+@pytest.mark.parametrize("case", [
+    "On 3 March 2014 a missile fired from a drone hit the family's house, killing two "
+    "brothers.",
+    "Two brothers were killed when a drone struck the family's house on March 3, 2014.",
+])
+def test_a_case_pages_strike_told_with_its_old_date_is_recalled(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    """A page with no date of its own that names later years than the strike's (a case
+    page: the strike, then the lawsuit) was written after them: the strike is history."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    art = Article(text=_page(_CASE_HEAD + case), published=None)
+    got = [(m.status, m.background) for m in registry.checked(registry.reader_for("en"), art)
+           if m.kind == "event" and m.event_type != "Strategic developments"]
+    assert got and all(bg for status, bg in got if status == "occurred"), got
+
+
+def test_an_undated_page_naming_no_later_year_keeps_its_strike(
+        model_on: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no later year named, nothing says the page came after its strike: it stays."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    art = Article(text=_page(_HEARING_HEAD + "On March 3, 2014 a drone struck a house in the "
+                             "village, killing two brothers."), published=None)
+    news = [m for m in registry.checked(registry.reader_for("en"), art)
+            if m.kind == "event" and m.status == "occurred" and not m.background]
+    assert len(news) == 1

@@ -130,9 +130,11 @@ def _told_done(f: Frame, language: str) -> bool:
 
 def _act_of_its_own(f: Frame, language: str) -> bool:
     """A sentence that tells an act rather than talks about one: a figure (not a count of
-    strikes), a day of its own, or a verb telling it done with a party, a place or a
-    target ("launched a cruise missile at a tanker")."""
-    if any(v != (None, None) for k, v in f.counts.items() if k != "strikes"):
+    strikes) told with an act word (a casualty word alone, "At least 21 people are dead", is
+    a toll standing, not an act told), a day of its own, or a verb telling it done with a
+    party, a place or a target ("launched a cruise missile at a tanker")."""
+    if f.trigger.strength != "weak" and \
+            any(v != (None, None) for k, v in f.counts.items() if k != "strikes"):
         return True
     if f.date_low is not None and not f.date_told:
         return True
@@ -154,9 +156,24 @@ def _talked_about(g: Group, language: str) -> bool:
 RECALLED_DAYS = 14
 
 
+#: a year as the page names it ("in 2013", "October 24, 2012")
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+
+
+def page_floor(doc: Doc) -> dt.date | None:
+    """The earliest the page can be: its publication date, else, on a page with no date, the
+    first day of the latest year it names (a case page telling a 2012 strike and what
+    followed in 2013 was written in 2013 at the earliest)."""
+    if doc.published is not None:
+        return doc.published
+    years = [int(m.group()) for m in _YEAR.finditer(doc.text)]
+    return dt.date(max(years), 1, 1) if years else None
+
+
 def _recalled(g: Group, published: dt.date | None) -> bool:
-    """An occurred violent event dated weeks before the page: on a no-strike page, history
-    the page recalls, not its news."""
+    """An occurred violent event dated weeks before the page (or, on a page with no date,
+    weeks before the latest year the page names: `page_floor`): on a no-strike page,
+    history the page recalls, not its news."""
     h = g.head
     if published is None or h.kind != "event" or h.status != "occurred" or h.background or \
             h.drop or h.event_type in _NOT_VIOLENT:
@@ -219,7 +236,7 @@ def read_genre(doc: Doc) -> None:
     talked = [g for g in doc.groups if _talked_about(g, language)]
     # (Spanish copy: the development ledgers count a strike recalled weeks back as the
     # page's report of it — es/fields.BACKGROUND_DAYS —, so only the English reader dates)
-    published = doc.published if language != "es" else None
+    published = page_floor(doc) if language != "es" else None
     recalled = [g for g in doc.groups if g not in talked and
                 (_recalled(g, published) or _named_with_toll(g, doc))]
     if not talked and not recalled:
