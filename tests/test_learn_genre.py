@@ -492,3 +492,70 @@ def test_an_undated_page_naming_no_later_year_keeps_its_strike(
     news = [m for m in registry.checked(registry.reader_for("en"), art)
             if m.kind == "event" and m.status == "occurred" and not m.background]
     assert len(news) == 1
+
+
+@pytest.mark.parametrize("withdrawn", [
+    'State television said on Sunday that air defences had repelled an attack near the '
+    'airport, then pulled the report; an airport official said "no attack" had taken place.',
+    "Hours after reporting that jets had struck an airbase on Sunday, the agency withdrew the "
+    "story; a military source told it that 'no strike' had occurred and flights were normal.",
+])
+def test_a_report_withdrawn_on_a_no_strike_page_is_no_strike(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, withdrawn: str) -> None:
+    """An act one of whose tellings says it did not happen ("no attack", "no strike") is a
+    report taken back: on a page whose news is the retraction, background."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    got = [(m.status, m.background) for m in _strikes(_HEARING_HEAD + withdrawn + _VOTE_TAIL)]
+    assert all(bg for status, bg in got if status == "occurred"), got
+
+
+@pytest.mark.parametrize("named", [
+    "The order was lawful, an admiral told senators on Thursday, as they look into an attack "
+    "off Venezuela that killed two men who had lived through a first strike on their boat.",
+    "Senators who questioned him about a raid that left three people dead after an earlier "
+    "strike on the same skiff said on Wednesday they were not satisfied.",
+])
+def test_a_toll_in_a_relative_on_another_noun_of_the_act_is_talk(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, named: str) -> None:
+    """The day the talk was told on is no day of the act's, and a toll told in a relative
+    clause on the act's noun names a known act even where another event word ends the
+    sentence."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    got = [(m.status, m.background) for m in _strikes(_HEARING_HEAD + named + _VOTE_TAIL)]
+    assert all(bg for status, bg in got if status == "occurred"), got
+
+
+_ES_NOTE_HEAD = ("Colombia pide respeto al derecho internacional\n\nLa cancillería publicó una "
+                 "nota en la que recuerda a sus socios el deber de respetar las normas que "
+                 "rigen el uso de la fuerza en el mar.\n\n")
+
+
+@pytest.mark.parametrize("named", [
+    "El gobierno expresó su preocupación por operaciones recientes contra lanchas en el "
+    "Pacífico.",
+    "La nota alude a bombardeos contra embarcaciones en aguas del Caribe.",
+])
+def test_spanish_acts_named_by_a_bare_plural_are_talk(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, named: str) -> None:
+    """A Spanish act named by its noun with no determiner ("por operaciones recientes
+    contra lanchas") is talked about, not told done: on a no-strike page, no news."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    art = Article(text=_page(_ES_NOTE_HEAD + named + _ES_VOTE_TAIL), published=PUB,
+                  language="es")
+    got = [(m.status, m.background) for m in registry.checked(registry.reader_for("es"), art)
+           if m.kind == "event" and m.event_type != "Strategic developments"]
+    assert all(bg for status, bg in got if status == "occurred"), got
+
+
+@pytest.mark.parametrize("done", [
+    "Estados Unidos realizó ataques contra lanchas en el Pacífico el martes.",
+    "La Armada bombardeó el lunes una lancha en el Pacífico y murieron dos tripulantes.",
+])
+def test_spanish_acts_told_done_stay_news(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, done: str) -> None:
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    art = Article(text=_page(_ES_NOTE_HEAD + done + _ES_VOTE_TAIL), published=PUB,
+                  language="es")
+    got = [(m.status, m.background) for m in registry.checked(registry.reader_for("es"), art)
+           if m.kind == "event" and m.event_type != "Strategic developments"]
+    assert ("occurred", False) in got, got

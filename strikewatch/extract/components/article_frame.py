@@ -118,13 +118,26 @@ def read_article_frame(doc: Doc) -> None:
 _NOT_VIOLENT = {"Strategic developments", "Protests", "Riots"}
 
 
+# a Spanish act named by its noun, with or without a determiner ("su inquietud por
+# operaciones recientes contra embarcaciones", "tras bombardeos en el Caribe") ...
+_NOUN_ES = re.compile(r"^(?:ataques?|bombardeos?|operaci(?:ón|on|ones)|ofensivas?|"
+                      r"incursi(?:ón|on|ones)|acci(?:ón|on|ones)|agresi(?:ón|on|ones)|"
+                      r"golpes?)\b", re.IGNORECASE)
+# ... unless told carried out: "realizó ataques", "lanzaron bombardeos", "llevó a cabo"
+_DONE_ES = re.compile(r"\b(?:realiz|lanz|ejecut|perpetr|efectu)\w*\s+(?:[\w’'-]+\s+){0,3}$|"
+                      r"\bllev\w*\s+a\s+cabo\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def _told_done(f: Frame, language: str) -> bool:
     """The act is told by a verb with its doer ("they had launched a missile at a tanker",
     "jets struck a house") or as carried out ("conducted strikes on"), not named by a noun
-    ("the attack", "such strikes", "the bombing")."""
+    ("the attack", "such strikes", "the bombing", "operaciones recientes contra
+    embarcaciones")."""
     before = f.sentence.text[:f.trigger.start - f.sentence.start][-50:]
     if _DONE.search(before):
         return True
+    if language == "es" and _NOUN_ES.match(f.trigger.text):
+        return bool(_DONE_ES.search(before))
     return not named_by_noun(f, language) and not _named_not_told(f)
 
 
@@ -197,8 +210,10 @@ def _toll_in_relative(f: Frame, doc: Doc) -> bool:
              for a, _ in f.prov.get(k, [])]
     if not cites or not named_by_noun(f, doc.article.language or "en"):
         return False
-    return all(f.trigger.end <= a < f.sentence.end and
-               _RELATIVE_TOLL.search(doc.text[max(f.trigger.end, a - 60):a]) for a in cites)
+    # (the relative may hang on another noun of the act's sentence: "examines an attack …
+    # that killed two people who had survived a first strike", the event word the last)
+    return all(f.sentence.start <= a < f.sentence.end and
+               _RELATIVE_TOLL.search(doc.text[max(f.sentence.start, a - 60):a]) for a in cites)
 
 
 def _named_with_toll(g: Group, doc: Doc) -> bool:
@@ -206,11 +221,40 @@ def _named_with_toll(g: Group, doc: Doc) -> bool:
     relative clauses on a noun: on a no-strike page, a known strike the page talks about."""
     h = g.head
     if h.kind != "event" or h.status != "occurred" or h.background or h.drop or \
-            h.event_type in _NOT_VIOLENT or any(f.date_low is not None for f in g.frames):
-        return False
+            h.event_type in _NOT_VIOLENT or \
+            any(f.date_low is not None and not f.date_told for f in g.frames):
+        return False  # (the day it was told on, "told lawmakers on Thursday", is no act's)
     language = doc.article.language or "en"
     tolled = [f for f in g.frames if _act_of_its_own(f, language)]
     return bool(tolled) and all(_toll_in_relative(f, doc) for f in tolled)
+
+
+# the act named as not having happened: '"no attack" had happened', "there was no strike",
+# "ningún ataque", "no hubo tal bombardeo"
+_NONE_OF_IT = re.compile(r"(?:\bno|\bning[úu]n[ao]?|\bno\s+hubo(?:\s+tal)?)\s+[\"“‘']?$",
+                         re.IGNORECASE)
+
+
+def _denies_an_act(doc: Doc, f: Frame) -> bool:
+    """The event word names an act as one that did not happen ('"no attack" had
+    happened')."""
+    return f.kind == "event" and \
+        bool(_NONE_OF_IT.search(doc.text[max(0, f.trigger.start - 12):f.trigger.start]))
+
+
+def _said_not_to_be(g: Group, doc: Doc) -> bool:
+    """An occurred violent event one of whose tellings names the act as one that did not
+    happen, or one with no toll on a page that says an act did not happen (a report
+    withdrawn: 'a source said "no attack" had happened', the denial read apart or dropped
+    as negated): on a no-strike page, the page is about the report, not a strike."""
+    h = g.head
+    if h.kind != "event" or h.status != "occurred" or h.background or h.drop or \
+            h.event_type in _NOT_VIOLENT:
+        return False
+    if any(_denies_an_act(doc, f) for f in g.frames):
+        return True
+    tolled = any(f.counts.get("killed", (None, None)) != (None, None) for f in g.frames)
+    return not tolled and any(_denies_an_act(doc, f) for f in doc.frames)
 
 
 def _recast(doc: Doc, g: Group) -> None:
@@ -238,7 +282,8 @@ def read_genre(doc: Doc) -> None:
     # page's report of it — es/fields.BACKGROUND_DAYS —, so only the English reader dates)
     published = page_floor(doc) if language != "es" else None
     recalled = [g for g in doc.groups if g not in talked and
-                (_recalled(g, published) or _named_with_toll(g, doc))]
+                (_recalled(g, published) or _named_with_toll(g, doc) or
+                 _said_not_to_be(g, doc))]
     if not talked and not recalled:
         return  # the model is read only where it can change something
     p = genre.report_probability(doc)
