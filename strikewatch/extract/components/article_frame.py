@@ -257,6 +257,24 @@ def _said_not_to_be(g: Group, doc: Doc) -> bool:
     return not tolled and any(_denies_an_act(doc, f) for f in doc.frames)
 
 
+# an act told in a relative clause on what it hit: "la lancha que Estados Unidos bombardeó
+# el 16 de septiembre", "la lancha que atacaron"
+_RELATIVE_ACT_ES = re.compile(r"\b(?:que|la\s+cual|el\s+cual)\s+(?:[\w.’'-]+\s+){0,3}$",
+                              re.IGNORECASE)
+
+
+def _told_as_description(g: Group) -> bool:
+    """Whether every dated telling of a Spanish act is its verb in a relative clause on what
+    it hit ("una de las lanchas que Estados Unidos bombardeó el 16 de septiembre era
+    colombiana"): the act names a known craft, not news. (Spanish development ledgers
+    count a strike recalled weeks back and told by its own noun or a main verb as the
+    page's report of it — es/fields.BACKGROUND_DAYS —, so only these are recalled.)"""
+    dated = [f for f in g.frames if f.date_low is not None and not f.date_told]
+    return bool(dated) and all(
+        not _NOUN_ES.match(f.trigger.text) and _RELATIVE_ACT_ES.search(
+            f.sentence.text[:f.trigger.start - f.sentence.start][-40:]) for f in dated)
+
+
 def _recast(doc: Doc, g: Group) -> None:
     """Note a group the step makes background, so that the mention filter still judges it:
     background is never filtered, and a fragment the filter would drop must not survive
@@ -278,11 +296,11 @@ def read_genre(doc: Doc) -> None:
     doc). Off unless the model is enabled (learn/genre.py)."""
     language = doc.article.language or "en"
     talked = [g for g in doc.groups if _talked_about(g, language)]
-    # (Spanish copy: the development ledgers count a strike recalled weeks back as the
-    # page's report of it — es/fields.BACKGROUND_DAYS —, so only the English reader dates)
-    published = page_floor(doc) if language != "es" else None
+    published = page_floor(doc)
     recalled = [g for g in doc.groups if g not in talked and
-                (_recalled(g, published) or _named_with_toll(g, doc) or
+                ((_recalled(g, published) and
+                  (language != "es" or _told_as_description(g))) or
+                 _named_with_toll(g, doc) or
                  _said_not_to_be(g, doc))]
     if not talked and not recalled:
         return  # the model is read only where it can change something
