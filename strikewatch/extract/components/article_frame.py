@@ -30,7 +30,10 @@ frame's status where the article opens on a plan or threat, else it is backgroun
 event told with its own day or toll stays news whatever the classifier says, unless the day
 lies weeks before the page ("the first strike came on Sept. 2, killing 11" in October's vote
 story: the page recalls it) or the toll is told only in a relative clause on the event noun
-("asked about a strike that killed two men": a known act talked about). What the step makes
+("asked about a strike that killed two men": a known act talked about). A figure told with
+casualty words only ("At least 21 people are dead") is a toll standing, no act told; a page
+with no date was written no earlier than the latest year it names (a case page); a report
+said not to have happened ('"no attack" had happened') is no strike. What the step makes
 background the mention filter still judges (`Doc.recast`): background is never filtered,
 and being on a no-strike page must not rescue a fragment the filter would drop.
 """
