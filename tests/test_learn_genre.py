@@ -430,20 +430,26 @@ def test_the_shipped_model_weighs_every_structural_signal() -> None:
 
 
 @pytest.mark.parametrize("standing", [
-    '"At least 30 people are dead, and more deaths are coming," the senator told colleagues.',
-    "By the sponsors' count, some 40 people have died so far.",
-    "More than two dozen people have been killed to date, the group says.",
-    "Upwards of 50 are now dead, according to a tally kept by the charity.",
+    "The boat strikes have drawn wide criticism.\n\nAt least 17 people are dead, more killing "
+    "is coming, the senator said.",
+    "The boat strikes have drawn wide criticism.\n\nSeventeen people have died, medics said.",
+    'Critics of the raids spoke for an hour.\n\n"At least 17 people were killed, and nobody '
+    'has seen the evidence," one said.',
+    "The strikes have drawn wide criticism in the region. Upwards of 50 people are now dead, "
+    "according to the charity.",
 ])
 def test_a_toll_standing_on_a_no_strike_page_is_no_act(
         model_on: None, monkeypatch: pytest.MonkeyPatch, standing: str) -> None:
     """A figure told with casualty words only, no act word and no day of its own, is a toll
     where it stands (the campaign's, in a vote story), not one strike told: on a page
-    whose news is a vote or hearing it is background."""
+    whose news is a vote or hearing it is a tally."""
     monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
     for head in (_VOTE_HEAD, _HEARING_HEAD):
-        got = [(m.status, m.background) for m in _strikes(head + standing + _VOTE_TAIL)]
-        assert all(bg for status, bg in got if status == "occurred"), (head, got)
+        art = Article(text=_page(head + standing + _VOTE_TAIL), published=PUB)
+        ms = registry.checked(registry.reader_for("en"), art)
+        assert not [m for m in ms if m.kind == "event" and m.status == "occurred" and
+                    not m.background and m.event_type != "Strategic developments"], head
+        assert any(m.kind == "tally" and m.killed_low for m in ms), (head, ms)
 
 
 def test_a_toll_standing_on_a_news_page_keeps_the_strike(model_on: None) -> None:

@@ -31,7 +31,8 @@ event told with its own day or toll stays news whatever the classifier says, unl
 lies weeks before the page ("the first strike came on Sept. 2, killing 11" in October's vote
 story: the page recalls it) or the toll is told only in a relative clause on the event noun
 ("asked about a strike that killed two men": a known act talked about). A figure told with
-casualty words only ("At least 21 people are dead") is a toll standing, no act told; a page
+casualty words only ("At least 21 people are dead") is a toll standing, no act told (a
+group of such tolls only is a tally); a page
 with no date was written no earlier than the latest year it names (a case page); a report
 said not to have happened ('"no attack" had happened') is no strike. What the step makes
 background the mention filter still judges (`Doc.recast`): background is never filtered,
@@ -278,6 +279,14 @@ def _told_as_description(g: Group) -> bool:
             f.sentence.text[:f.trigger.start - f.sentence.start][-40:]) for f in dated)
 
 
+def _toll_standing(g: Group) -> bool:
+    """Every telling a casualty word with a death toll and no act word ("At least 21 people
+    are dead", "some 40 have died so far"): on a no-strike page, the campaign's dead where
+    they stand — a tally, not one strike."""
+    return all(f.trigger.strength == "weak" for f in g.frames) and \
+        any(f.counts.get("killed", (None, None)) != (None, None) for f in g.frames)
+
+
 def _recast(doc: Doc, g: Group) -> None:
     """Note a group the step makes background, so that the mention filter still judges it:
     background is never filtered, and a fragment the filter would drop must not survive
@@ -291,7 +300,7 @@ def _recast(doc: Doc, g: Group) -> None:
                               "frame.date_told", "frame.place", "frame.actor1",
                               "frame.event_type",
                               "frame.target_kind"),
-           assigns=("frame.status", "frame.background", "doc.recast"))
+           assigns=("frame.status", "frame.background", "frame.kind", "doc.recast"))
 def read_genre(doc: Doc) -> None:
     """In an article the genre model calls no-strike (P(reports) at or under its
     threshold), an event only talked about takes the article frame's status, else becomes
@@ -317,6 +326,11 @@ def read_genre(doc: Doc) -> None:
     lede = frame_of(doc)
     cue = lede.prov.get("status", []) if lede is not None else []
     for g in talked:
+        if lede is None and _toll_standing(g):
+            for f in g.frames:
+                f.kind = "tally"
+                f.cite("kind", f.trigger.start, f.trigger.end)
+            continue
         for f in g.frames:
             if lede is not None:
                 f.status, f.status_cued = lede.status, True
