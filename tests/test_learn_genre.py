@@ -427,3 +427,160 @@ def test_the_shipped_model_weighs_every_structural_signal() -> None:
     model = genre.load_model()
     assert model is not None
     assert len(genre.STRUCT_NAMES) == 10 and all(model.struct != 0.0)
+
+
+@pytest.mark.parametrize("standing", [
+    "The boat strikes have drawn wide criticism.\n\nAt least 17 people are dead, more killing "
+    "is coming, the senator said.",
+    "The boat strikes have drawn wide criticism.\n\nSeventeen people have died, medics said.",
+    'Critics of the raids spoke for an hour.\n\n"At least 17 people were killed, and nobody '
+    'has seen the evidence," one said.',
+    "The strikes have drawn wide criticism in the region. Upwards of 50 people are now dead, "
+    "according to the charity.",
+])
+def test_a_toll_standing_on_a_no_strike_page_is_no_act(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, standing: str) -> None:
+    """A figure told with casualty words only, no act word and no day of its own, is a toll
+    where it stands (the campaign's, in a vote story), not one strike told: on a page
+    whose news is a vote or hearing it is a tally."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    for head in (_VOTE_HEAD, _HEARING_HEAD):
+        art = Article(text=_page(head + standing + _VOTE_TAIL), published=PUB)
+        ms = registry.checked(registry.reader_for("en"), art)
+        assert not [m for m in ms if m.kind == "event" and m.status == "occurred" and
+                    not m.background and m.event_type != "Strategic developments"], head
+        assert any(m.kind == "tally" and m.killed_low for m in ms), (head, ms)
+
+
+def test_a_toll_standing_on_a_news_page_keeps_the_strike(model_on: None) -> None:
+    """At the model's own threshold a strike report stays news: its Tuesday strike keeps
+    its day and toll, and the campaign's toll that the lede brings it to is a tally."""
+    text = ("US strike kills three on boat in Caribbean\n\nThe US military struck a suspected "
+            "drug-smuggling boat in the Caribbean on Tuesday, killing three people, bringing "
+            "the toll of the campaign to 83, Southern Command said.\n\nOfficials gave no "
+            "evidence that the boat carried drugs.")
+    ms = [m for m in registry.checked(registry.reader_for("en"),
+                                      Article(text=_page(text), published=PUB))
+          if m.status == "occurred"]
+    news = [m for m in ms if m.kind == "event" and not m.background]
+    assert [(m.date_low, m.killed_low) for m in news] == [("2025-11-04", 3)]
+    assert not any(m.kind == "event" and m.killed_low == 83 for m in ms)
+
+
+_CASE_HEAD = ("The Haidari family\n\nThe family lived in a farming village in the hills. Their "
+              "lawyers took the case to a court in 2016 and were turned away in 2017. The "
+              "surviving children still live with an uncle and go to school in the town "
+              "nearby.\n\n")
+
+
+@pytest.mark.parametrize("case", [
+    "On 3 March 2014 a missile fired from a drone hit the family's house, killing two "
+    "brothers.",
+    "Two brothers were killed when a drone struck the family's house on March 3, 2014.",
+])
+def test_a_case_pages_strike_told_with_its_old_date_is_recalled(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    """A page with no date of its own that names later years than the strike's (a case
+    page: the strike, then the lawsuit) was written after them: the strike is history."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    art = Article(text=_page(_CASE_HEAD + case), published=None)
+    got = [(m.status, m.background) for m in registry.checked(registry.reader_for("en"), art)
+           if m.kind == "event" and m.event_type != "Strategic developments"]
+    assert got and all(bg for status, bg in got if status == "occurred"), got
+
+
+def test_an_undated_page_naming_no_later_year_keeps_its_strike(
+        model_on: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no later year named, nothing says the page came after its strike: it stays."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    art = Article(text=_page(_HEARING_HEAD + "On March 3, 2014 a drone struck a house in the "
+                             "village, killing two brothers."), published=None)
+    news = [m for m in registry.checked(registry.reader_for("en"), art)
+            if m.kind == "event" and m.status == "occurred" and not m.background]
+    assert len(news) == 1
+
+
+@pytest.mark.parametrize("withdrawn", [
+    'State television said on Sunday that air defences had repelled an attack near the '
+    'airport, then pulled the report; an airport official said "no attack" had taken place.',
+    "Hours after reporting that jets had struck an airbase on Sunday, the agency withdrew the "
+    "story; a military source told it that 'no strike' had occurred and flights were normal.",
+])
+def test_a_report_withdrawn_on_a_no_strike_page_is_no_strike(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, withdrawn: str) -> None:
+    """An act one of whose tellings says it did not happen ("no attack", "no strike") is a
+    report taken back: on a page whose news is the retraction, background."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    got = [(m.status, m.background) for m in _strikes(_HEARING_HEAD + withdrawn + _VOTE_TAIL)]
+    assert got and all(bg for status, bg in got if status == "occurred"), got
+
+
+@pytest.mark.parametrize("named", [
+    "The order was lawful, an admiral told senators on Thursday, as they look into an attack "
+    "off Venezuela that killed two men who had lived through a first strike on their boat.",
+    "Senators who questioned him about a raid that left three people dead after an earlier "
+    "strike on the same skiff said on Wednesday they were not satisfied.",
+])
+def test_a_toll_in_a_relative_on_another_noun_of_the_act_is_talk(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, named: str) -> None:
+    """The day the talk was told on is no day of the act's, and a toll told in a relative
+    clause on the act's noun names a known act even where another event word ends the
+    sentence."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    got = [(m.status, m.background) for m in _strikes(_HEARING_HEAD + named + _VOTE_TAIL)]
+    assert got and all(bg for status, bg in got if status == "occurred"), got
+
+
+_ES_NOTE_HEAD = ("Colombia pide respeto al derecho internacional\n\nLa cancillería publicó una "
+                 "nota en la que recuerda a sus socios el deber de respetar las normas que "
+                 "rigen el uso de la fuerza en el mar.\n\n")
+
+
+@pytest.mark.parametrize("named", [
+    "El gobierno expresó su preocupación por operaciones recientes contra lanchas en el "
+    "Pacífico.",
+    "La nota alude a bombardeos contra embarcaciones en aguas del Caribe.",
+])
+def test_spanish_acts_named_by_a_bare_plural_are_talk(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, named: str) -> None:
+    """A Spanish act named by its noun with no determiner ("por operaciones recientes
+    contra lanchas") is talked about, not told done: on a no-strike page, no news (the
+    mention filter may then drop it)."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    art = Article(text=_page(_ES_NOTE_HEAD + named + _ES_VOTE_TAIL), published=PUB,
+                  language="es")
+    got = [(m.status, m.background) for m in registry.checked(registry.reader_for("es"), art)
+           if m.kind == "event" and m.event_type != "Strategic developments"]
+    assert all(bg for status, bg in got if status == "occurred"), got
+
+
+@pytest.mark.parametrize("done", [
+    "Estados Unidos realizó ataques contra lanchas en el Pacífico el martes.",
+    "La Armada bombardeó el lunes una lancha en el Pacífico y murieron dos tripulantes.",
+])
+def test_spanish_acts_told_done_stay_news(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, done: str) -> None:
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    art = Article(text=_page(_ES_NOTE_HEAD + done + _ES_VOTE_TAIL), published=PUB,
+                  language="es")
+    got = [(m.status, m.background) for m in registry.checked(registry.reader_for("es"), art)
+           if m.kind == "event" and m.event_type != "Strategic developments"]
+    assert ("occurred", False) in got, got
+
+
+@pytest.mark.parametrize("described", [
+    "El presidente afirmó que una de las lanchas que Estados Unidos bombardeó el 16 de "
+    "septiembre era colombiana y llevaba a un pescador.",
+    "Según la familia, la embarcación que la Armada atacó el 2 de octubre frente a la costa "
+    "era de un pescador de la zona.",
+])
+def test_spanish_strike_weeks_back_told_as_what_a_craft_was_is_recalled(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, described: str) -> None:
+    """A strike told only in a relative clause on what it hit ("la lancha que … bombardeó el
+    16 de septiembre") names a known craft: on a no-strike page, weeks back, background."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    art = Article(text=_page(_ES_VOTE_HEAD + described + _ES_VOTE_TAIL), published=PUB,
+                  language="es")
+    got = [(m.status, m.background) for m in registry.checked(registry.reader_for("es"), art)
+           if m.kind == "event" and m.event_type != "Strategic developments"]
+    assert got and all(bg for status, bg in got if status == "occurred"), got

@@ -30,7 +30,11 @@ frame's status where the article opens on a plan or threat, else it is backgroun
 event told with its own day or toll stays news whatever the classifier says, unless the day
 lies weeks before the page ("the first strike came on Sept. 2, killing 11" in October's vote
 story: the page recalls it) or the toll is told only in a relative clause on the event noun
-("asked about a strike that killed two men": a known act talked about). What the step makes
+("asked about a strike that killed two men": a known act talked about). A figure told with
+casualty words only ("At least 21 people are dead") is a toll standing, no act told (a
+group of such tolls only is a tally); a page
+with no date was written no earlier than the latest year it names (a case page); a report
+said not to have happened ('"no attack" had happened') is no strike. What the step makes
 background the mention filter still judges (`Doc.recast`): background is never filtered,
 and being on a no-strike page must not rescue a fragment the filter would drop.
 """
@@ -118,21 +122,36 @@ def read_article_frame(doc: Doc) -> None:
 _NOT_VIOLENT = {"Strategic developments", "Protests", "Riots"}
 
 
+# a Spanish act named by its noun, with or without a determiner ("su inquietud por
+# operaciones recientes contra embarcaciones", "tras bombardeos en el Caribe") ...
+_NOUN_ES = re.compile(r"^(?:ataques?|bombardeos?|operaci(?:ón|on|ones)|ofensivas?|"
+                      r"incursi(?:ón|on|ones)|acci(?:ón|on|ones)|agresi(?:ón|on|ones)|"
+                      r"golpes?)\b", re.IGNORECASE)
+# ... unless told carried out: "realizó ataques", "lanzaron bombardeos", "llevó a cabo"
+_DONE_ES = re.compile(r"\b(?:realiz|lanz|ejecut|perpetr|efectu)\w*\s+(?:[\w’'-]+\s+){0,3}$|"
+                      r"\bllev\w*\s+a\s+cabo\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def _told_done(f: Frame, language: str) -> bool:
     """The act is told by a verb with its doer ("they had launched a missile at a tanker",
     "jets struck a house") or as carried out ("conducted strikes on"), not named by a noun
-    ("the attack", "such strikes", "the bombing")."""
+    ("the attack", "such strikes", "the bombing", "operaciones recientes contra
+    embarcaciones")."""
     before = f.sentence.text[:f.trigger.start - f.sentence.start][-50:]
     if _DONE.search(before):
         return True
+    if language == "es" and _NOUN_ES.match(f.trigger.text):
+        return bool(_DONE_ES.search(before))
     return not named_by_noun(f, language) and not _named_not_told(f)
 
 
 def _act_of_its_own(f: Frame, language: str) -> bool:
     """A sentence that tells an act rather than talks about one: a figure (not a count of
-    strikes), a day of its own, or a verb telling it done with a party, a place or a
-    target ("launched a cruise missile at a tanker")."""
-    if any(v != (None, None) for k, v in f.counts.items() if k != "strikes"):
+    strikes) told with an act word (a casualty word alone, "At least 21 people are dead", is
+    a toll standing, not an act told), a day of its own, or a verb telling it done with a
+    party, a place or a target ("launched a cruise missile at a tanker")."""
+    if f.trigger.strength != "weak" and \
+            any(v != (None, None) for k, v in f.counts.items() if k != "strikes"):
         return True
     if f.date_low is not None and not f.date_told:
         return True
@@ -154,9 +173,24 @@ def _talked_about(g: Group, language: str) -> bool:
 RECALLED_DAYS = 14
 
 
+#: a year as the page names it ("in 2013", "October 24, 2012")
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+
+
+def page_floor(doc: Doc) -> dt.date | None:
+    """The earliest the page can be: its publication date, else, on a page with no date, the
+    first day of the latest year it names (a case page telling a 2012 strike and what
+    followed in 2013 was written in 2013 at the earliest)."""
+    if doc.published is not None:
+        return doc.published
+    years = [int(m.group()) for m in _YEAR.finditer(doc.text)]
+    return dt.date(max(years), 1, 1) if years else None
+
+
 def _recalled(g: Group, published: dt.date | None) -> bool:
-    """An occurred violent event dated weeks before the page: on a no-strike page, history
-    the page recalls, not its news."""
+    """An occurred violent event dated weeks before the page (or, on a page with no date,
+    weeks before the latest year the page names: `page_floor`): on a no-strike page,
+    history the page recalls, not its news."""
     h = g.head
     if published is None or h.kind != "event" or h.status != "occurred" or h.background or \
             h.drop or h.event_type in _NOT_VIOLENT:
@@ -180,8 +214,10 @@ def _toll_in_relative(f: Frame, doc: Doc) -> bool:
              for a, _ in f.prov.get(k, [])]
     if not cites or not named_by_noun(f, doc.article.language or "en"):
         return False
-    return all(f.trigger.end <= a < f.sentence.end and
-               _RELATIVE_TOLL.search(doc.text[max(f.trigger.end, a - 60):a]) for a in cites)
+    # (the relative may hang on another noun of the act's sentence: "examines an attack …
+    # that killed two people who had survived a first strike", the event word the last)
+    return all(f.sentence.start <= a < f.sentence.end and
+               _RELATIVE_TOLL.search(doc.text[max(f.sentence.start, a - 60):a]) for a in cites)
 
 
 def _named_with_toll(g: Group, doc: Doc) -> bool:
@@ -189,11 +225,66 @@ def _named_with_toll(g: Group, doc: Doc) -> bool:
     relative clauses on a noun: on a no-strike page, a known strike the page talks about."""
     h = g.head
     if h.kind != "event" or h.status != "occurred" or h.background or h.drop or \
-            h.event_type in _NOT_VIOLENT or any(f.date_low is not None for f in g.frames):
-        return False
+            h.event_type in _NOT_VIOLENT or \
+            any(f.date_low is not None and not f.date_told for f in g.frames):
+        return False  # (the day it was told on, "told lawmakers on Thursday", is no act's)
     language = doc.article.language or "en"
     tolled = [f for f in g.frames if _act_of_its_own(f, language)]
     return bool(tolled) and all(_toll_in_relative(f, doc) for f in tolled)
+
+
+# the act named as not having happened: '"no attack" had happened', "there was no strike",
+# "ningún ataque", "no hubo tal bombardeo"
+_NONE_OF_IT = re.compile(r"(?:\bno|\bning[úu]n[ao]?|\bno\s+hubo(?:\s+tal)?)\s+[\"“‘']?$",
+                         re.IGNORECASE)
+
+
+def _denies_an_act(doc: Doc, f: Frame) -> bool:
+    """The event word names an act as one that did not happen ('"no attack" had
+    happened')."""
+    return f.kind == "event" and \
+        bool(_NONE_OF_IT.search(doc.text[max(0, f.trigger.start - 12):f.trigger.start]))
+
+
+def _said_not_to_be(g: Group, doc: Doc) -> bool:
+    """An occurred violent event one of whose tellings names the act as one that did not
+    happen, or one with no toll on a page that says an act did not happen (a report
+    withdrawn: 'a source said "no attack" had happened', the denial read apart or dropped
+    as negated): on a no-strike page, the page is about the report, not a strike."""
+    h = g.head
+    if h.kind != "event" or h.status != "occurred" or h.background or h.drop or \
+            h.event_type in _NOT_VIOLENT:
+        return False
+    if any(_denies_an_act(doc, f) for f in g.frames):
+        return True
+    tolled = any(f.counts.get("killed", (None, None)) != (None, None) for f in g.frames)
+    return not tolled and any(_denies_an_act(doc, f) for f in doc.frames)
+
+
+# an act told in a relative clause on what it hit: "la lancha que Estados Unidos bombardeó
+# el 16 de septiembre", "la lancha que atacaron"
+_RELATIVE_ACT_ES = re.compile(r"\b(?:que|la\s+cual|el\s+cual)\s+(?:[\w.’'-]+\s+){0,3}$",
+                              re.IGNORECASE)
+
+
+def _told_as_description(g: Group) -> bool:
+    """Whether every dated telling of a Spanish act is its verb in a relative clause on what
+    it hit ("una de las lanchas que Estados Unidos bombardeó el 16 de septiembre era
+    colombiana"): the act names a known craft, not news. (Spanish development ledgers
+    count a strike recalled weeks back and told by its own noun or a main verb as the
+    page's report of it — es/fields.BACKGROUND_DAYS —, so only these are recalled.)"""
+    dated = [f for f in g.frames if f.date_low is not None and not f.date_told]
+    return bool(dated) and all(
+        not _NOUN_ES.match(f.trigger.text) and _RELATIVE_ACT_ES.search(
+            f.sentence.text[:f.trigger.start - f.sentence.start][-40:]) for f in dated)
+
+
+def _toll_standing(g: Group) -> bool:
+    """Every telling a casualty word with a death toll and no act word ("At least 21 people
+    are dead", "some 40 have died so far"): on a no-strike page, the campaign's dead where
+    they stand — a tally, not one strike."""
+    return all(f.trigger.strength == "weak" for f in g.frames) and \
+        any(f.counts.get("killed", (None, None)) != (None, None) for f in g.frames)
 
 
 def _recast(doc: Doc, g: Group) -> None:
@@ -209,7 +300,7 @@ def _recast(doc: Doc, g: Group) -> None:
                               "frame.date_told", "frame.place", "frame.actor1",
                               "frame.event_type",
                               "frame.target_kind"),
-           assigns=("frame.status", "frame.background", "doc.recast"))
+           assigns=("frame.status", "frame.background", "frame.kind", "doc.recast"))
 def read_genre(doc: Doc) -> None:
     """In an article the genre model calls no-strike (P(reports) at or under its
     threshold), an event only talked about takes the article frame's status, else becomes
@@ -217,11 +308,12 @@ def read_genre(doc: Doc) -> None:
     doc). Off unless the model is enabled (learn/genre.py)."""
     language = doc.article.language or "en"
     talked = [g for g in doc.groups if _talked_about(g, language)]
-    # (Spanish copy: the development ledgers count a strike recalled weeks back as the
-    # page's report of it — es/fields.BACKGROUND_DAYS —, so only the English reader dates)
-    published = doc.published if language != "es" else None
+    published = page_floor(doc)
     recalled = [g for g in doc.groups if g not in talked and
-                (_recalled(g, published) or _named_with_toll(g, doc))]
+                ((_recalled(g, published) and
+                  (language != "es" or _told_as_description(g))) or
+                 _named_with_toll(g, doc) or
+                 _said_not_to_be(g, doc))]
     if not talked and not recalled:
         return  # the model is read only where it can change something
     p = genre.report_probability(doc)
@@ -234,6 +326,11 @@ def read_genre(doc: Doc) -> None:
     lede = frame_of(doc)
     cue = lede.prov.get("status", []) if lede is not None else []
     for g in talked:
+        if lede is None and _toll_standing(g):
+            for f in g.frames:
+                f.kind = "tally"
+                f.cite("kind", f.trigger.start, f.trigger.end)
+            continue
         for f in g.frames:
             if lede is not None:
                 f.status, f.status_cued = lede.status, True
