@@ -271,6 +271,10 @@ def _date(mentions: Sequence[Mention]) -> tuple[str | None, str | None, int | No
     return best.date_low, best.date_high, best.time_precision, flags
 
 
+#: `Place.geo_precision` of a whole country (a sea is 6)
+COUNTRY_PRECISION = 5
+
+
 def _place(mentions: Sequence[Mention]) -> Place | None:
     # a place taken from the article's context (features.linking_place: a strike at sea
     # placed in a country, the acting party's own country) yields to one the reports give
@@ -279,6 +283,11 @@ def _place(mentions: Sequence[Mention]) -> Place | None:
     places = located or [m.place for m in mentions if m.place is not None]
     if not places:
         return None
+    # a named sea beats a bare country: reports of a strike at sea that name only a country
+    # name the boat's origin or the coast, not where the strike was
+    seas = [p for p in places if p.kind == "sea"]
+    if seas and all((p.geo_precision or 99) >= COUNTRY_PRECISION for p in places):
+        places = seas
     top = min(p.geo_precision or 99 for p in places)
     tied = [p for p in places if (p.geo_precision or 99) == top]
     return _mode(tied, key=lambda p: (p.name or "").lower())
