@@ -392,17 +392,21 @@ def test_text_parts_cover_the_text_exactly(text: str, size: int) -> None:
 
 @fuzz_settings
 @given(st.lists(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)), max_size=30))
+@example([dt.date(2000, 1, 1), dt.date(2002, 1, 1)])  # two dates, the axis full of labels
 def test_the_timeline_grows_with_the_ledger_not_the_span_of_its_dates(
         days: list[dt.date]) -> None:
     from strikewatch.records import Incident
-    from strikewatch.web.timeline import render_timeline, timeline_data
+    from strikewatch.web.timeline import LABEL_GAP, render_timeline, timeline_data
 
     incidents = [Incident(id=f"i{i}", status="occurred", date_low=d.isoformat(),
                           killed_low=1, killed_high=2) for i, d in enumerate(days)]
     data = timeline_data(incidents, [])
     assert len(data.weeks) <= len(days)
     assert data.out_of_range == sum(not 1800 <= d.year <= 2200 for d in days)
-    assert len(render_timeline(data)) < 2000 + 1000 * len(days)
+    # a fixed frame, the date labels the axis has room for (at least LABEL_GAP px apart on a
+    # 960 px chart, ~200 characters each, whatever the span), and a bounded cost per incident
+    axis = (960 // LABEL_GAP + 1) * 200
+    assert len(render_timeline(data)) < 2000 + axis + 1000 * len(days)
 
 
 @fuzz_settings
