@@ -137,3 +137,20 @@ def test_tolls_per_town_on_land_are_no_shares() -> None:
     ev = _events("Israeli airstrikes on Monday killed 12 people in Gaza. Eight died in Khan "
                  "Younis and four in Rafah, medics said.")
     assert all(m.series_rank is None for m in ev)
+
+
+@pytest.mark.parametrize("text", [
+    "The military hit a three-boat convoy in the eastern Pacific on Feb. 27, killing four. "
+    "The command later said the Feb. 27 strikes left no survivors. Another round of strikes "
+    "on Feb. 28 destroyed two more boats, it said. Five people died: three aboard the "
+    "first boat and two aboard the second.",
+    "Forces struck two boats on Feb. 27. A day after the Feb. 27 attack, on Feb. 28, a "
+    "second round hit two other vessels, the command said. Five men were killed in all, "
+    "three on the first vessel and two on the second.",
+])
+def test_shares_take_the_day_told_nearest_before_them_not_an_earlier_operation_s(
+        text: str) -> None:
+    ranked = sorted((m for m in _events(text) if m.series_rank is not None),
+                    key=lambda m: m.series_rank or 0)
+    assert [(m.killed_low, m.date_low) for m in ranked] == [
+        (3, "2026-02-28"), (2, "2026-02-28")]

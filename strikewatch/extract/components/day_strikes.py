@@ -828,6 +828,20 @@ def _own_words(f: Frame, share: Share) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
+def _of_one_day(day: str | None, frames: list[Frame], shares_at: int) -> list[Frame]:
+    """The operation's frames of the shares' own day: the shares' sentence's, or where it
+    tells none the day told nearest before it ("the Dec. 30 strikes ... a further round, on
+    New Year's Eve, hit two more boats. Five died: three on the first, two on the
+    second"): a frame of another exact day tells the operation before it, not this one."""
+    dated = [f for f in frames if f.date_low is not None and f.time_precision == 1]
+    if day is None:
+        before = [f for f in dated if f.start < shares_at]
+        day = max(before, key=lambda f: f.start).date_low if before else None
+    if day is None:
+        return frames
+    return [f for f in frames if f not in dated or f.date_low == day]
+
+
 def split_shared_strikes(doc: Doc, w: DayWords) -> bool:
     """An operation told with each strike's share becomes one incident group per strike,
     ranked, with its share's toll and sea; the operation's other words join every strike
@@ -856,7 +870,8 @@ def split_shared_strikes(doc: Doc, w: DayWords) -> bool:
     if not ops_frames:
         return False
     listed = [f for f in ops_frames if f.sentence.index == at]
-    others = [f for f in ops_frames if f.sentence.index != at]
+    others = _of_one_day(day, [f for f in ops_frames if f.sentence.index != at],
+                         listed[0].start if listed else ops_frames[-1].end)
     source = listed[0] if listed else ops_frames[0]
     placed = any(s.sea is not None for s in shares)
     strikes: list[Group] = []
