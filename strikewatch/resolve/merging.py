@@ -364,9 +364,13 @@ def build_incident(mentions: Sequence[Mention], articles: Mapping[str, Article])
         flags.append(f"event_type: reports differ ({' vs '.join(types)})")
     if status == "occurred" and any(m.status == "denied" for m in ms):
         flags.append("denied")
-    sources: list[Source] = []
-    for aid in dict.fromkeys(m.article_id for m in ms):
-        sources.append(_source(aid, articles.get(aid), ms))
+    # each article's first report that carries its page's day (one pass, not one per article)
+    dated_page: dict[str, Mention] = {}
+    for m in ms:
+        if m.page_after:
+            dated_page.setdefault(m.article_id, m)
+    sources = [_source(aid, articles.get(aid), dated_page.get(aid))
+               for aid in dict.fromkeys(m.article_id for m in ms)]
     attribution: list[Attribution] = []
     seen_att: set[tuple[Any, ...]] = set()
     for m in ms:
@@ -407,12 +411,11 @@ def build_incident(mentions: Sequence[Mention], articles: Mapping[str, Article])
     return Incident(grade=g, grade_reason=reason, **fields)
 
 
-def _source(aid: str, article: Article | None, ms: Sequence[Mention]) -> Source:
-    """The source record of one article, with the latest day its page names where the
-    page has no publication date (what attaching reads for the page's window)."""
+def _source(aid: str, article: Article | None, m: Mention | None) -> Source:
+    """The source record of one article, with the latest day its page names (from `m`, its
+    report that carries it) where the page has no publication date (what attaching reads
+    for the page's window)."""
     src = Source.of(aid, article)
-    if src.published is None:
-        m = next((m for m in ms if m.article_id == aid and m.page_after), None)
-        if m is not None:
-            src.page_after, src.page_after_source = m.page_after, m.page_after_source
+    if src.published is None and m is not None:
+        src.page_after, src.page_after_source = m.page_after, m.page_after_source
     return src
