@@ -833,13 +833,15 @@ def _of_one_day(day: str | None, frames: list[Frame], shares_at: int) -> list[Fr
     tells none the day told nearest before it ("the Dec. 30 strikes ... a further round, on
     New Year's Eve, hit two more boats. Five died: three on the first, two on the
     second"): a frame of another exact day tells the operation before it, not this one."""
-    dated = [f for f in frames if f.date_low is not None and f.time_precision == 1]
+    def exact(f: Frame) -> bool:
+        return f.date_low is not None and f.time_precision == 1
+
     if day is None:
-        before = [f for f in dated if f.start < shares_at]
+        before = [f for f in frames if exact(f) and f.start < shares_at]
         day = max(before, key=lambda f: f.start).date_low if before else None
     if day is None:
         return frames
-    return [f for f in frames if f not in dated or f.date_low == day]
+    return [f for f in frames if not exact(f) or f.date_low == day]
 
 
 def split_shared_strikes(doc: Doc, w: DayWords) -> bool:
