@@ -509,14 +509,24 @@ def corefer(doc: Doc) -> None:
             f.anaphoric = False
     groups = _own_acts_apart(doc, merge_frames(doc))
     out: list[Group] = []
+    items: dict[int, bool] = {}  # id(head) -> _is_item (read once a group, not a pair)
+
+    def is_item(f: Frame) -> bool:
+        got = items.get(id(f))
+        if got is None:
+            got = items[id(f)] = _is_item(doc, f)
+        return got
+
     for g in groups:
         # an item of a list of strikes ("en el segundo, cuatro") is a strike of its own;
-        # so is one more act ("otro ataque") or an earlier one on a day of its own
-        same = None if _is_item(doc, g.head) or _own_act(doc, g.head) else next((
-            o for o in reversed(out) if g.head.kind == "event" and all(
-                compatible(o, f) for f in g.frames) and not _is_item(doc, o.head) and
-            _bombing(o.head) == _bombing(g.head) and
-            g.head.sentence.index not in {x.sentence.index for x in o.frames}), None)
+        # so is one more act ("otro ataque") or an earlier one on a day of its own (the
+        # tests are all reads, so the cheap ones go first: same answer, fewer `compatible`)
+        h = g.head
+        same = None if h.kind != "event" or is_item(h) or _own_act(doc, h) else next((
+            o for o in reversed(out) if not is_item(o.head) and
+            _bombing(o.head) == _bombing(h) and
+            all(x.sentence.index != h.sentence.index for x in o.frames) and
+            all(compatible(o, f) for f in g.frames)), None)
         if same is not None:
             same.frames.extend(g.frames)
             continue
