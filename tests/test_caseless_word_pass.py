@@ -42,3 +42,28 @@ def test_too_many_word_sets_are_tested_as_they_are(monkeypatch) -> None:  # type
     monkeypatch.setattr(caseless, "_MAX_WORD_SETS", 0)
     assert may_hold("a raid at dawn", ("dawn-x", "raid"))
     assert not may_hold("a raid at dawn", ("dusk-y",))
+
+
+def test_anchored_matcher_reads_like_the_word_list() -> None:
+    """es_triggers' word lists at their anchors: the same matches as the caseless scan."""
+    import re
+
+    from strikewatch.caseless import caseless
+    from strikewatch.extract.anchored import Anchored, anchored_matcher
+
+    words = caseless(re.compile(r"\b(?:explosi(?:ón|ones)|estallidos?|(?:explot|deton)(?:ó|aron))"
+                                r"\b", re.IGNORECASE))
+    told = re.compile(r"(?:(?<=\bel )|(?<=\bla ))(?:explosión|estallido)(?=\s+se\s+produjo)",
+                      re.IGNORECASE)
+    for p in (words, told):
+        fast = anchored_matcher(p)
+        assert isinstance(fast, Anchored)
+        for text in ("La EXPLOSIÓN se produjo al alba; otra explotó después.",
+                     "el estallido se produjo cerca; los estallidos siguieron",
+                     "Un estallido. Detonaron dos cargas y detonó una.", ""):
+            assert [m.span() for m in fast.finditer(text)] == \
+                [m.span() for m in p.finditer(text)], (p, text)
+            got, want = fast.search(text), p.search(text)
+            assert (got and got.group(0)) == (want and want.group(0))
+    no_anchor = re.compile(r"\w+ bomba")
+    assert anchored_matcher(no_anchor) is no_anchor

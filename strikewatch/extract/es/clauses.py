@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from strikewatch.caseless import AnyMatch
+from strikewatch.extract.anchored import anchored_matcher
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
 from strikewatch.extract.counts import ranks_up_to
 from strikewatch.extract.es.counts import RANK_TURN
@@ -95,18 +96,25 @@ _BOMB_SUBJECT = re.compile(r"\W*(?:el|la|dicho|dicha|ese|esa)\s+(?:vehículo|cam
 
 _DEFINITE_END = re.compile(r"\b(?:el|la|ese|esa|dicho|dicha|aquel|aquella)\s+$", re.IGNORECASE)
 #: "el estallido se produjo hacia las 12.00": the explosion just told, and its time
-_TOLD_EXPLOSION = re.compile(r"(?:(?<=\bel )|(?<=\bla )|(?<=\bese )|(?<=\besa ))"
-                             r"(?:explosión|estallido|detonación)"
-                             r"(?=\s+(?:se\s+)?(?:produjo|registró|ocurrió|tuvo lugar)\b)",
-                             re.IGNORECASE)
+_TOLD_EXPLOSION = anchored_matcher(re.compile(
+    r"(?:(?<=\bel )|(?<=\bla )|(?<=\bese )|(?<=\besa ))"
+    r"(?:explosión|estallido|detonación)"
+    r"(?=\s+(?:se\s+)?(?:produjo|registró|ocurrió|tuvo lugar)\b)", re.IGNORECASE))
+#: the other word lists `find_triggers` scans every sentence with, each tried only where
+#: one of its literal starts stands (anchored.py: the same matches as the lexicon's)
+_VEHICLE_BOMB = anchored_matcher(VEHICLE_BOMB)
+_BOMB_WORD = anchored_matcher(BOMB_WORD)
+_EXPLOSION_WORDS = anchored_matcher(EXPLOSION_WORDS)
+_CLASH_WORDS = anchored_matcher(CLASH_WORDS)
+_SEA_INCIDENT_WORDS = anchored_matcher(SEA_INCIDENT_WORDS)
 
 
 def _bomb_triggers(s: Sentence) -> list[Trigger]:
     """A vehicle bomb, or an explosion in a sentence that names the bomb: one event word,
     the first of them."""
-    m = VEHICLE_BOMB.search(s.text)
-    if m is None and BOMB_WORD.search(s.text):
-        m = EXPLOSION_WORDS.search(s.text)
+    m = _VEHICLE_BOMB.search(s.text)
+    if m is None and _BOMB_WORD.search(s.text):
+        m = _EXPLOSION_WORDS.search(s.text)
     if m is None:
         m = _TOLD_EXPLOSION.search(s.text)
     if m is None:
@@ -128,10 +136,10 @@ def find_triggers(doc: Doc) -> None:
                                 "Air/drone strike"))
         if not hits:
             hits = _bomb_triggers(s)
-        elif VEHICLE_BOMB.search(s.text):
+        elif _VEHICLE_BOMB.search(s.text):
             # "un ataque con carro bomba": the attack is the bomb, not an air strike
             hits = [replace(h, sub_event_type="Remote explosive/landmine/IED") for h in hits]
-        clashes = list(CLASH_WORDS.finditer(s.text))
+        clashes = list(_CLASH_WORDS.finditer(s.text))
         if hits and all(_PLAIN_ATTACK.fullmatch(h.text) for h in hits) and not clashes and \
                 _ON_FORCES.match(s.text, hits[0].end - s.start):
             # "civiles armados atacaron a elementos del Ejército": an armed group's attack
@@ -147,7 +155,7 @@ def find_triggers(doc: Doc) -> None:
                 hits.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0),
                                     "Battles", "Armed clash"))
         if not hits:
-            for m in SEA_INCIDENT_WORDS.finditer(s.text):
+            for m in _SEA_INCIDENT_WORDS.finditer(s.text):
                 hits.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0), SD,
                                     "Other"))
         if not hits:
