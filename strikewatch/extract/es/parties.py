@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 
 from strikewatch import geo
 from strikewatch.caseless import caseless
+from strikewatch.extract.anchored import anchored_matcher
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import compatible, counts_agree, merge_frames, one_more_act
 from strikewatch.extract.counts import ranks_up_to
@@ -35,13 +36,18 @@ from strikewatch.records import Actor, Attribution, Place
 
 _COUNTRY_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(
     COUNTRIES, key=len, reverse=True)) + r")(?!\w)")
+#: the scans of a page or clause for country and party names, tried only where a name's
+#: first letters stand (anchored.py: the same matches; a long alternation tried at every
+#: position cost most of es_countries and es_actors)
+_COUNTRY_SCAN = anchored_matcher(_COUNTRY_RE)
+_ACTOR_SCAN = anchored_matcher(ACTOR_RE)
 
 
 @component("es_countries", assigns=("doc.countries",))
 def read_countries(doc: Doc) -> None:
     """The countries the article names, in order (context for places)."""
     seen: list[str] = []
-    for m in _COUNTRY_RE.finditer(doc.text):
+    for m in _COUNTRY_SCAN.finditer(doc.text):
         code = COUNTRIES[m.group(0)]
         if code not in seen:
             seen.append(code)
@@ -85,7 +91,7 @@ def read_places(doc: Doc) -> None:
             continue
         if f.domain == "sea" or _AT_SEA.search(clause):
             continue  # at sea with no named sea: no country, no place
-        for m in _COUNTRY_RE.finditer(clause):
+        for m in _COUNTRY_SCAN.finditer(clause):
             if _IN_COUNTRY.search(clause[max(0, m.start() - 30):m.start()]):
                 f.place = Place(name=m.group(0), country=COUNTRIES[m.group(0)], kind="country",
                                 geo_precision=5)
@@ -129,7 +135,7 @@ def _named_countries(doc: Doc) -> set[str]:
     by a party of that country ("un ataque del ELN")."""
     out = set(doc.countries)
     # (an armed group's only: the US military strikes abroad, the ELN at home)
-    out.update(ACTORS[m.group(0)][2] or "" for m in ACTOR_RE.finditer(doc.text)
+    out.update(ACTORS[m.group(0)][2] or "" for m in _ACTOR_SCAN.finditer(doc.text)
                if ACTORS[m.group(0)][1] == "non_state")
     out.discard("")
     out.update(_adjective_countries(doc.text))
@@ -354,7 +360,7 @@ def read_actors(doc: Doc) -> None:
     last: tuple[Actor, int, int] | None = None
     home = cache(lambda: _home_country(doc))  # read once, and only where a force needs it
     for f in doc.frames:
-        hits = list(ACTOR_RE.finditer(doc.text, f.sentence.start, f.sentence.end))
+        hits = list(_ACTOR_SCAN.finditer(doc.text, f.sentence.start, f.sentence.end))
         f.named = [(m.start(), m.end()) for m in hits]
         before = [m for m in hits if m.end() <= f.trigger.start]
         # "un bombardeo contra un supuesto submarino del ELN": the party after "contra" was hit
@@ -373,7 +379,7 @@ def read_actors(doc: Doc) -> None:
             _state_of_words(doc, f)
         if f.actor1 is None:
             for s in doc.sentences[max(0, f.sentence.index - 2):f.sentence.index]:
-                m = ACTOR_RE.search(doc.text, s.start, s.end)
+                m = _ACTOR_SCAN.search(doc.text, s.start, s.end)
                 if m is not None:
                     f.actor1 = _actor(m, f, home)
                     f.cite("actor1", m.start(), m.end())
@@ -386,6 +392,7 @@ def read_actors(doc: Doc) -> None:
 _FORCE_NOUN = re.compile(r"\b(?:fuerzas?|tropas|ejércitos?|militares|drones|dron|aviones|avión|"
                          r"aviación|cazas|misiles?|marina|armada|buques?)(?:\s+(?:armad[oa]s|"
                          r"aére[oa]s?|militar(?:es)?|no\s+tripulad[oa]s?))?$", re.IGNORECASE)
+_FORCE_NOUN_AT = anchored_matcher(_FORCE_NOUN)  # (tried at its anchors: same matches)
 #: after the event word: "ataque israelí", "bombardeo aéreo estadounidense", "acción rusa"
 _ACT_ADJECTIVE_GAP = re.compile(r"(?:\s+(?:aére[oa]s?|militar(?:es)?|con\s+drones?|de\s+drones?))?",
                                 re.IGNORECASE)
@@ -421,7 +428,7 @@ def _state_of_words(doc: Doc, f: Frame) -> None:
             code, at = COUNTRIES[subj.group("c")], subj.span("c")
     if code is None:
         for m in _NEXT_WORD.finditer(t, f.start, f.end):
-            if _FORCE_NOUN.search(t, max(f.start, m.start() - 40), m.start()):
+            if _FORCE_NOUN_AT.search(t, max(f.start, m.start() - 40), m.start()):
                 code = _adjective_after(t, m.start())
                 if code is not None:
                     at = m.span(1)
@@ -695,6 +702,7 @@ _CREDIT = re.compile(r"\bFoto(?:grafía)?\s*(?::|cortesía\b|\(|EFE\b|AFP\b)|"
                      r"\b(?:EFE|AFP|AP|Reuters)\s*/\s*@?\w|"
                      # "Imagen: Ejército", "Crédito: Dimar", "[Fotografía. Cuartoscuro]"
                      r"\b(?:Imagen|Crédito)\s*:|\[\s*Foto(?:grafía)?\b", re.IGNORECASE)
+_CREDIT_AT = anchored_matcher(_CREDIT)  # (tried at its anchors: same matches)
 #: a file photo ("(Archivo 15.09.2025)", "Foto de archivo"): its day is the picture's
 _FILE_PHOTO = re.compile(r"\barchivo\b", re.IGNORECASE)
 
@@ -703,7 +711,7 @@ def _in_caption(doc: Doc, f: Frame) -> bool:
     """A photo caption tells of a picture, often from another strike's story ("Otra
     narcolancha atacada: dos muertos. Foto: …" above a report of three dead): it joins the
     event the body tells, and alone it tells no incident."""
-    return bool(_CREDIT.search(_line(doc, f)))
+    return bool(_CREDIT_AT.search(_line(doc, f)))
 
 
 def _line(doc: Doc, f: Frame) -> str:
