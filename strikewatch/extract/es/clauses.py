@@ -67,7 +67,9 @@ def split_sentences_es(doc: Doc) -> None:
     out: list[Sentence] = []
     for s in doc.sentences:
         prev = out[-1] if out else None
-        if prev is not None and _SPLIT_ABBREV.search(prev.text) and \
+        # (its match ends the text: sought in the last characters, not the whole sentence)
+        if prev is not None and \
+                _SPLIT_ABBREV.search(prev.text, max(0, len(prev.text) - 8)) and \
                 "\n" not in doc.text[prev.end:s.start]:
             out[-1] = Sentence(prev.index, prev.start, s.end, doc.text[prev.start:s.end])
         else:
@@ -207,7 +209,7 @@ def _item_sentence(doc: Doc, s: Sentence) -> Frame | None:
         return None
     prev = doc.frames[-1]
     if s.index - prev.sentence.index != 1 or not (
-            prev.gap_verb or _ORDINAL.search(prev.sentence.text)):
+            prev.gap_verb or _ORDINAL_AT.search(prev.sentence.text)):
         return None
     t = Trigger(s.start + m.start("o"), s.start + m.end("o"), m.group("o"), ERV,
                 "Air/drone strike")
@@ -346,6 +348,7 @@ _ORDINAL = re.compile(r"\b(?:en|de|a bordo de)\s+(?:el|la)\s+(?P<o>" +
 _ITEM_BREAK = re.compile(r"[,;:]\s+|\s+y\s+(?=(?:en|de|\w+\s+(?:en|a bordo de))\s+(?:el|la)\s)")
 _DEATH_WORD = re.compile(r"\b(?:muert[oa]s|murieron|fallecid[oa]s|fallecieron|perdieron la vida|"
                          r"sin vida)\b", re.IGNORECASE)
+_ORDINAL_AT = anchored_matcher(_ORDINAL)  # (tried at its anchors: same matches)
 
 
 def _count_in(text: str, a: int, b: int) -> bool:
@@ -404,7 +407,7 @@ def _list_items(doc: Doc, s: Sentence) -> list[Frame]:
     en el segundo ataque cuatro y en el tercero tres": a list of strikes by ordinal is one
     event per item, each with its own figure; the item's count shares the list's death word
     (`gap_verb`), as English gapped counts do."""
-    ords = list(_ORDINAL.finditer(s.text))
+    ords = list(_ORDINAL_AT.finditer(s.text))
     if len({m.group("o").lower()[:4] for m in ords}) < 2:
         return []
     cuts = [0] + [m.end() for m in _ITEM_BREAK.finditer(s.text)] + [len(s.text)]

@@ -69,6 +69,9 @@ _ADJ_COUNTRY = re.compile(r"\b(?:territorio|suelo)\s+(" + "|".join(COUNTRY_ADJEC
                           re.I)
 
 
+_AT_SEA_AT = anchored_matcher(_AT_SEA)  # (tried at its anchors: same matches)
+
+
 @component("es_places", requires=("doc.frames", "frame.domain"), assigns=("frame.place",))
 def read_places(doc: Doc) -> None:
     """A sea the gazetteer knows in Spanish ("el Pacífico oriental", "mar Caribe"); a boat
@@ -89,7 +92,7 @@ def read_places(doc: Doc) -> None:
             f.place = pm.place
             f.cite("place", pm.start, pm.end)
             continue
-        if f.domain == "sea" or _AT_SEA.search(clause):
+        if f.domain == "sea" or _AT_SEA_AT.search(clause):
             continue  # at sea with no named sea: no country, no place
         for m in _COUNTRY_SCAN.finditer(clause):
             if _IN_COUNTRY.search(clause[max(0, m.start() - 30):m.start()]):
@@ -152,13 +155,14 @@ _ADJECTIVE_FORMS = [(re.compile(r"\b" + (adj[:-1] + "[oa]" if adj.endswith("o") 
 #: pass finds every word some form matches (matched on lower-cased text: caseless)
 _ANY_ADJECTIVE = caseless(re.compile("|".join(f"(?:{form.pattern})"
                                               for form, _ in _ADJECTIVE_FORMS), re.IGNORECASE))
+_ANY_ADJECTIVE_AT = anchored_matcher(_ANY_ADJECTIVE)  # (at its anchors: same words)
 
 
 def _adjective_countries(text: str) -> set[str]:
     """The countries whose adjective `text` holds in some form: the words of one pass,
     each given to every form it is (what a search per form found, read once, not once a
     form)."""
-    words = {m.group(0) for m in _ANY_ADJECTIVE.finditer(text)}
+    words = {m.group(0) for m in _ANY_ADJECTIVE_AT.finditer(text)}
     return {code for form, code in _ADJECTIVE_FORMS if any(form.fullmatch(w) for w in words)}
 
 
