@@ -86,13 +86,69 @@ def may_hold(low: str | None, words: tuple[str, ...]) -> bool:
     of sentences that hold none of them, and a substring test on the lower-cased sentence
     is far cheaper than a regex search over a window of it. Test first, search only where
     it says yes: the rule's answer is the same.
+
+    The status rules ask some thirty such tests of each sentence: every word any of them
+    asked about is looked for in one pass over the text (an Aho-Corasick automaton over
+    them all, `_words_in`), and each test reads that pass's answer (a bit per word).
     """
     if low is None:
         return True
+    mask = _WORD_SETS.get(words)
+    if mask is None:
+        mask = _word_set(words)
+        if mask is None:  # (an empty word, or too many word sets asked: test as it is)
+            return any(w in low for w in words)
+    return _words_in(low) & mask != 0
+
+
+#: every word `may_hold` was asked about -> its bit; each tuple of words asked -> its bits
+_WORD_BITS: dict[str, int] = {}
+_WORD_SETS: dict[tuple[str, ...], int] = {}
+_MAX_WORD_SETS = 512  # past this many tuples (built on the fly?), no more are learnt
+#: the automaton over every word in _WORD_BITS (None: to be built again), and the last
+#: texts read by it: text -> the bits of the words it holds
+_WORDS_AC: list[Any] = [None]
+_HELD: dict[str, int] = {}
+
+
+def _word_set(words: tuple[str, ...]) -> int | None:
+    """The bits of `words`, learning those not seen before (the automaton is built again
+    on the next text read: a rule asks the same tuples of every sentence, so this happens
+    while the first articles are read)."""
+    if len(_WORD_SETS) >= _MAX_WORD_SETS or not all(words):
+        return None
+    mask = 0
     for w in words:
-        if w in low:
-            return True
-    return False
+        bit = _WORD_BITS.get(w)
+        if bit is None:
+            bit = _WORD_BITS[w] = 1 << len(_WORD_BITS)
+            _WORDS_AC[0] = None
+        mask |= bit
+    _WORD_SETS[words] = mask
+    return mask
+
+
+def _words_in(text: str) -> int:
+    """The bits of the asked-about words that `text` holds, from one automaton pass."""
+    ac = _WORDS_AC[0]
+    if ac is None:
+        import ahocorasick
+
+        ac = ahocorasick.Automaton()
+        for w, bit in _WORD_BITS.items():
+            ac.add_word(w, bit)
+        ac.make_automaton()
+        _WORDS_AC[0] = ac
+        _HELD.clear()
+    held = _HELD.get(text)
+    if held is None:
+        held = 0
+        for _, bit in ac.iter(text):
+            held |= bit
+        if len(_HELD) >= _KEEP:
+            _HELD.clear()
+        _HELD[text] = held
+    return held
 
 
 class LowerMatch:

@@ -313,3 +313,16 @@ def anchored_or_gated(rx: re.Pattern[str]) -> Anchored | re.Pattern[str]:
     a name, "X informó", has no anchors but a verb every match holds), else `rx` itself."""
     got = anchored(rx)
     return got if got is not rx else gated(rx)
+
+
+def anchored_matcher(p: Any) -> Any:
+    """`anchored` for a pattern or a caseless one (`caseless.Caseless`, which keeps the
+    pattern it was made from as `rx`): the original tried only at its anchors where it has
+    some, else `p` as it is. A word list scanned with `caseless` still tries the whole
+    alternation at every position of the lower-cased text; at its anchors it is tried at a
+    few (the same matches: both read like the original pattern)."""
+    rx = getattr(p, "rx", p)
+    if not isinstance(rx, re.Pattern):
+        return p
+    got = anchored(rx)
+    return p if got is rx else got

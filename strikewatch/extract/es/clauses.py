@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from strikewatch.caseless import AnyMatch
+from strikewatch.extract.anchored import anchored_matcher
 from strikewatch.extract.context import Doc, Frame, Sentence, Trigger
 from strikewatch.extract.counts import ranks_up_to
 from strikewatch.extract.es.counts import RANK_TURN
@@ -66,7 +67,9 @@ def split_sentences_es(doc: Doc) -> None:
     out: list[Sentence] = []
     for s in doc.sentences:
         prev = out[-1] if out else None
-        if prev is not None and _SPLIT_ABBREV.search(prev.text) and \
+        # (its match ends the text: sought in the last characters, not the whole sentence)
+        if prev is not None and \
+                _SPLIT_ABBREV.search(prev.text, max(0, len(prev.text) - 8)) and \
                 "\n" not in doc.text[prev.end:s.start]:
             out[-1] = Sentence(prev.index, prev.start, s.end, doc.text[prev.start:s.end])
         else:
@@ -95,18 +98,25 @@ _BOMB_SUBJECT = re.compile(r"\W*(?:el|la|dicho|dicha|ese|esa)\s+(?:vehículo|cam
 
 _DEFINITE_END = re.compile(r"\b(?:el|la|ese|esa|dicho|dicha|aquel|aquella)\s+$", re.IGNORECASE)
 #: "el estallido se produjo hacia las 12.00": the explosion just told, and its time
-_TOLD_EXPLOSION = re.compile(r"(?:(?<=\bel )|(?<=\bla )|(?<=\bese )|(?<=\besa ))"
-                             r"(?:explosión|estallido|detonación)"
-                             r"(?=\s+(?:se\s+)?(?:produjo|registró|ocurrió|tuvo lugar)\b)",
-                             re.IGNORECASE)
+_TOLD_EXPLOSION = anchored_matcher(re.compile(
+    r"(?:(?<=\bel )|(?<=\bla )|(?<=\bese )|(?<=\besa ))"
+    r"(?:explosión|estallido|detonación)"
+    r"(?=\s+(?:se\s+)?(?:produjo|registró|ocurrió|tuvo lugar)\b)", re.IGNORECASE))
+#: the other word lists `find_triggers` scans every sentence with, each tried only where
+#: one of its literal starts stands (anchored.py: the same matches as the lexicon's)
+_VEHICLE_BOMB = anchored_matcher(VEHICLE_BOMB)
+_BOMB_WORD = anchored_matcher(BOMB_WORD)
+_EXPLOSION_WORDS = anchored_matcher(EXPLOSION_WORDS)
+_CLASH_WORDS = anchored_matcher(CLASH_WORDS)
+_SEA_INCIDENT_WORDS = anchored_matcher(SEA_INCIDENT_WORDS)
 
 
 def _bomb_triggers(s: Sentence) -> list[Trigger]:
     """A vehicle bomb, or an explosion in a sentence that names the bomb: one event word,
     the first of them."""
-    m = VEHICLE_BOMB.search(s.text)
-    if m is None and BOMB_WORD.search(s.text):
-        m = EXPLOSION_WORDS.search(s.text)
+    m = _VEHICLE_BOMB.search(s.text)
+    if m is None and _BOMB_WORD.search(s.text):
+        m = _EXPLOSION_WORDS.search(s.text)
     if m is None:
         m = _TOLD_EXPLOSION.search(s.text)
     if m is None:
@@ -128,10 +138,10 @@ def find_triggers(doc: Doc) -> None:
                                 "Air/drone strike"))
         if not hits:
             hits = _bomb_triggers(s)
-        elif VEHICLE_BOMB.search(s.text):
+        elif _VEHICLE_BOMB.search(s.text):
             # "un ataque con carro bomba": the attack is the bomb, not an air strike
             hits = [replace(h, sub_event_type="Remote explosive/landmine/IED") for h in hits]
-        clashes = list(CLASH_WORDS.finditer(s.text))
+        clashes = list(_CLASH_WORDS.finditer(s.text))
         if hits and all(_PLAIN_ATTACK.fullmatch(h.text) for h in hits) and not clashes and \
                 _ON_FORCES.match(s.text, hits[0].end - s.start):
             # "civiles armados atacaron a elementos del Ejército": an armed group's attack
@@ -147,7 +157,7 @@ def find_triggers(doc: Doc) -> None:
                 hits.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0),
                                     "Battles", "Armed clash"))
         if not hits:
-            for m in SEA_INCIDENT_WORDS.finditer(s.text):
+            for m in _SEA_INCIDENT_WORDS.finditer(s.text):
                 hits.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0), SD,
                                     "Other"))
         if not hits:
@@ -199,7 +209,7 @@ def _item_sentence(doc: Doc, s: Sentence) -> Frame | None:
         return None
     prev = doc.frames[-1]
     if s.index - prev.sentence.index != 1 or not (
-            prev.gap_verb or _ORDINAL.search(prev.sentence.text)):
+            prev.gap_verb or _ORDINAL_AT.search(prev.sentence.text)):
         return None
     t = Trigger(s.start + m.start("o"), s.start + m.end("o"), m.group("o"), ERV,
                 "Air/drone strike")
@@ -338,6 +348,7 @@ _ORDINAL = re.compile(r"\b(?:en|de|a bordo de)\s+(?:el|la)\s+(?P<o>" +
 _ITEM_BREAK = re.compile(r"[,;:]\s+|\s+y\s+(?=(?:en|de|\w+\s+(?:en|a bordo de))\s+(?:el|la)\s)")
 _DEATH_WORD = re.compile(r"\b(?:muert[oa]s|murieron|fallecid[oa]s|fallecieron|perdieron la vida|"
                          r"sin vida)\b", re.IGNORECASE)
+_ORDINAL_AT = anchored_matcher(_ORDINAL)  # (tried at its anchors: same matches)
 
 
 def _count_in(text: str, a: int, b: int) -> bool:
@@ -396,7 +407,7 @@ def _list_items(doc: Doc, s: Sentence) -> list[Frame]:
     en el segundo ataque cuatro y en el tercero tres": a list of strikes by ordinal is one
     event per item, each with its own figure; the item's count shares the list's death word
     (`gap_verb`), as English gapped counts do."""
-    ords = list(_ORDINAL.finditer(s.text))
+    ords = list(_ORDINAL_AT.finditer(s.text))
     if len({m.group("o").lower()[:4] for m in ords}) < 2:
         return []
     cuts = [0] + [m.end() for m in _ITEM_BREAK.finditer(s.text)] + [len(s.text)]

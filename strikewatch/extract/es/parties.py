@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 
 from strikewatch import geo
 from strikewatch.caseless import caseless
+from strikewatch.extract.anchored import anchored_matcher
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import compatible, counts_agree, merge_frames, one_more_act
 from strikewatch.extract.counts import ranks_up_to
@@ -35,13 +36,18 @@ from strikewatch.records import Actor, Attribution, Place
 
 _COUNTRY_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(
     COUNTRIES, key=len, reverse=True)) + r")(?!\w)")
+#: the scans of a page or clause for country and party names, tried only where a name's
+#: first letters stand (anchored.py: the same matches; a long alternation tried at every
+#: position cost most of es_countries and es_actors)
+_COUNTRY_SCAN = anchored_matcher(_COUNTRY_RE)
+_ACTOR_SCAN = anchored_matcher(ACTOR_RE)
 
 
 @component("es_countries", assigns=("doc.countries",))
 def read_countries(doc: Doc) -> None:
     """The countries the article names, in order (context for places)."""
     seen: list[str] = []
-    for m in _COUNTRY_RE.finditer(doc.text):
+    for m in _COUNTRY_SCAN.finditer(doc.text):
         code = COUNTRIES[m.group(0)]
         if code not in seen:
             seen.append(code)
@@ -61,6 +67,9 @@ _OBJECT_COUNTRY = re.compile(r"\s+(" + "|".join(re.escape(k) for k in sorted(
     COUNTRIES, key=len, reverse=True)) + r")(?!\w)")
 _ADJ_COUNTRY = re.compile(r"\b(?:territorio|suelo)\s+(" + "|".join(COUNTRY_ADJECTIVES) + r")\b",
                           re.I)
+
+
+_AT_SEA_AT = anchored_matcher(_AT_SEA)  # (tried at its anchors: same matches)
 
 
 @component("es_places", requires=("doc.frames", "frame.domain"), assigns=("frame.place",))
@@ -83,9 +92,9 @@ def read_places(doc: Doc) -> None:
             f.place = pm.place
             f.cite("place", pm.start, pm.end)
             continue
-        if f.domain == "sea" or _AT_SEA.search(clause):
+        if f.domain == "sea" or _AT_SEA_AT.search(clause):
             continue  # at sea with no named sea: no country, no place
-        for m in _COUNTRY_RE.finditer(clause):
+        for m in _COUNTRY_SCAN.finditer(clause):
             if _IN_COUNTRY.search(clause[max(0, m.start() - 30):m.start()]):
                 f.place = Place(name=m.group(0), country=COUNTRIES[m.group(0)], kind="country",
                                 geo_precision=5)
@@ -129,7 +138,7 @@ def _named_countries(doc: Doc) -> set[str]:
     by a party of that country ("un ataque del ELN")."""
     out = set(doc.countries)
     # (an armed group's only: the US military strikes abroad, the ELN at home)
-    out.update(ACTORS[m.group(0)][2] or "" for m in ACTOR_RE.finditer(doc.text)
+    out.update(ACTORS[m.group(0)][2] or "" for m in _ACTOR_SCAN.finditer(doc.text)
                if ACTORS[m.group(0)][1] == "non_state")
     out.discard("")
     out.update(_adjective_countries(doc.text))
@@ -146,13 +155,14 @@ _ADJECTIVE_FORMS = [(re.compile(r"\b" + (adj[:-1] + "[oa]" if adj.endswith("o") 
 #: pass finds every word some form matches (matched on lower-cased text: caseless)
 _ANY_ADJECTIVE = caseless(re.compile("|".join(f"(?:{form.pattern})"
                                               for form, _ in _ADJECTIVE_FORMS), re.IGNORECASE))
+_ANY_ADJECTIVE_AT = anchored_matcher(_ANY_ADJECTIVE)  # (at its anchors: same words)
 
 
 def _adjective_countries(text: str) -> set[str]:
     """The countries whose adjective `text` holds in some form: the words of one pass,
     each given to every form it is (what a search per form found, read once, not once a
     form)."""
-    words = {m.group(0) for m in _ANY_ADJECTIVE.finditer(text)}
+    words = {m.group(0) for m in _ANY_ADJECTIVE_AT.finditer(text)}
     return {code for form, code in _ADJECTIVE_FORMS if any(form.fullmatch(w) for w in words)}
 
 
@@ -354,7 +364,7 @@ def read_actors(doc: Doc) -> None:
     last: tuple[Actor, int, int] | None = None
     home = cache(lambda: _home_country(doc))  # read once, and only where a force needs it
     for f in doc.frames:
-        hits = list(ACTOR_RE.finditer(doc.text, f.sentence.start, f.sentence.end))
+        hits = list(_ACTOR_SCAN.finditer(doc.text, f.sentence.start, f.sentence.end))
         f.named = [(m.start(), m.end()) for m in hits]
         before = [m for m in hits if m.end() <= f.trigger.start]
         # "un bombardeo contra un supuesto submarino del ELN": the party after "contra" was hit
@@ -373,7 +383,7 @@ def read_actors(doc: Doc) -> None:
             _state_of_words(doc, f)
         if f.actor1 is None:
             for s in doc.sentences[max(0, f.sentence.index - 2):f.sentence.index]:
-                m = ACTOR_RE.search(doc.text, s.start, s.end)
+                m = _ACTOR_SCAN.search(doc.text, s.start, s.end)
                 if m is not None:
                     f.actor1 = _actor(m, f, home)
                     f.cite("actor1", m.start(), m.end())
@@ -386,6 +396,7 @@ def read_actors(doc: Doc) -> None:
 _FORCE_NOUN = re.compile(r"\b(?:fuerzas?|tropas|ejércitos?|militares|drones|dron|aviones|avión|"
                          r"aviación|cazas|misiles?|marina|armada|buques?)(?:\s+(?:armad[oa]s|"
                          r"aére[oa]s?|militar(?:es)?|no\s+tripulad[oa]s?))?$", re.IGNORECASE)
+_FORCE_NOUN_AT = anchored_matcher(_FORCE_NOUN)  # (tried at its anchors: same matches)
 #: after the event word: "ataque israelí", "bombardeo aéreo estadounidense", "acción rusa"
 _ACT_ADJECTIVE_GAP = re.compile(r"(?:\s+(?:aére[oa]s?|militar(?:es)?|con\s+drones?|de\s+drones?))?",
                                 re.IGNORECASE)
@@ -421,7 +432,7 @@ def _state_of_words(doc: Doc, f: Frame) -> None:
             code, at = COUNTRIES[subj.group("c")], subj.span("c")
     if code is None:
         for m in _NEXT_WORD.finditer(t, f.start, f.end):
-            if _FORCE_NOUN.search(t, max(f.start, m.start() - 40), m.start()):
+            if _FORCE_NOUN_AT.search(t, max(f.start, m.start() - 40), m.start()):
                 code = _adjective_after(t, m.start())
                 if code is not None:
                     at = m.span(1)
@@ -509,14 +520,24 @@ def corefer(doc: Doc) -> None:
             f.anaphoric = False
     groups = _own_acts_apart(doc, merge_frames(doc))
     out: list[Group] = []
+    items: dict[int, bool] = {}  # id(head) -> _is_item (read once a group, not a pair)
+
+    def is_item(f: Frame) -> bool:
+        got = items.get(id(f))
+        if got is None:
+            got = items[id(f)] = _is_item(doc, f)
+        return got
+
     for g in groups:
         # an item of a list of strikes ("en el segundo, cuatro") is a strike of its own;
-        # so is one more act ("otro ataque") or an earlier one on a day of its own
-        same = None if _is_item(doc, g.head) or _own_act(doc, g.head) else next((
-            o for o in reversed(out) if g.head.kind == "event" and all(
-                compatible(o, f) for f in g.frames) and not _is_item(doc, o.head) and
-            _bombing(o.head) == _bombing(g.head) and
-            g.head.sentence.index not in {x.sentence.index for x in o.frames}), None)
+        # so is one more act ("otro ataque") or an earlier one on a day of its own (the
+        # tests are all reads, so the cheap ones go first: same answer, fewer `compatible`)
+        h = g.head
+        same = None if h.kind != "event" or is_item(h) or _own_act(doc, h) else next((
+            o for o in reversed(out) if not is_item(o.head) and
+            _bombing(o.head) == _bombing(h) and
+            all(x.sentence.index != h.sentence.index for x in o.frames) and
+            all(compatible(o, f) for f in g.frames)), None)
         if same is not None:
             same.frames.extend(g.frames)
             continue
@@ -685,6 +706,7 @@ _CREDIT = re.compile(r"\bFoto(?:grafía)?\s*(?::|cortesía\b|\(|EFE\b|AFP\b)|"
                      r"\b(?:EFE|AFP|AP|Reuters)\s*/\s*@?\w|"
                      # "Imagen: Ejército", "Crédito: Dimar", "[Fotografía. Cuartoscuro]"
                      r"\b(?:Imagen|Crédito)\s*:|\[\s*Foto(?:grafía)?\b", re.IGNORECASE)
+_CREDIT_AT = anchored_matcher(_CREDIT)  # (tried at its anchors: same matches)
 #: a file photo ("(Archivo 15.09.2025)", "Foto de archivo"): its day is the picture's
 _FILE_PHOTO = re.compile(r"\barchivo\b", re.IGNORECASE)
 
@@ -693,7 +715,7 @@ def _in_caption(doc: Doc, f: Frame) -> bool:
     """A photo caption tells of a picture, often from another strike's story ("Otra
     narcolancha atacada: dos muertos. Foto: …" above a report of three dead): it joins the
     event the body tells, and alone it tells no incident."""
-    return bool(_CREDIT.search(_line(doc, f)))
+    return bool(_CREDIT_AT.search(_line(doc, f)))
 
 
 def _line(doc: Doc, f: Frame) -> str:
