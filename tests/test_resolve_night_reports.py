@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from strikewatch.records import Actor, Place
 from strikewatch.resolve import counted
-from strikewatch.resolve.features import features
+from strikewatch.resolve.features import features, hard_conflict
 from strikewatch.resolve.linking import level_labels, pair_levels
 from tests.test_resolve import PACIFIC, Desk, holding
 
@@ -118,3 +118,51 @@ def test_two_boats_the_same_day_in_one_sea_with_different_tolls_stay_two() -> No
     assert holding(incs, four).id == holding(incs, night).id
     assert holding(incs, four).id != holding(incs, two).id
     assert len([i for i in incs if counted(i)]) == 2
+
+
+def test_a_sea_report_with_an_open_toll_still_joins_one_of_the_day_s_boats() -> None:
+    d = Desk()
+    three = d.report("Three people were killed when U.S. forces hit a boat in the Caribbean "
+                     "on Thursday.", "2026-02-13", date="2026-02-12", killed_low=3,
+                     killed_high=3)
+    at_least = d.report("At least two died in Thursday's strike on a vessel in the Caribbean "
+                        "Sea, the Pentagon said.", "2026-02-13", date="2026-02-12",
+                        killed_low=2)
+    incs = d.resolve()
+    assert holding(incs, three).id == holding(incs, at_least).id
+
+
+def test_boats_of_one_day_with_tolls_apart_cannot_link_but_a_raised_toll_on_land_can() -> None:
+    d = Desk()
+    boat_a = d.report("The strike on Sunday killed three aboard a vessel in the eastern "
+                      "Pacific.", "2025-11-10", date="2025-11-09", place=PACIFIC,
+                      killed_low=3, killed_high=3)
+    boat_b = d.report("A second boat was hit in the eastern Pacific on Sunday; two died.",
+                      "2025-11-10", date="2025-11-09", place=PACIFIC, killed_low=2,
+                      killed_high=2)
+    first = _day(d, "Two people were killed in an air raid on Barmal on Tuesday, a first "
+                 "count said.", "2026-03-10", "2026-03-10", place=BARMAL, killed_low=2,
+                 killed_high=2)
+    later = _day(d, "The toll from Tuesday's air raid on Barmal rose to five, officials "
+                 "said.", "2026-03-11", "2026-03-10", place=BARMAL, killed_low=5,
+                 killed_high=5)
+    fa, fb, f1, f2 = (features(m, d.articles[m.article_id])  # type: ignore[attr-defined]
+                      for m in (boat_a, boat_b, first, later))
+    assert hard_conflict(fa, fb) == "two boats of one day in one sea with different tolls"
+    assert hard_conflict(f1, f2) is None
+    incs = d.resolve()
+    assert holding(incs, first).id == holding(incs, later).id
+    assert holding(incs, boat_a).id != holding(incs, boat_b).id
+
+
+def test_an_at_least_toll_and_a_higher_one_of_one_raid_make_one_incident() -> None:
+    d = Desk()
+    a = _day(d, "At least 10 people were killed when Pakistani jets bombed Urgun on "
+             "Friday.", "2026-03-14", "2026-03-13", place=URGUN, killed_low=10)
+    b = _day(d, "Friday's bombing of Urgun killed 17, the district governor said.",
+             "2026-03-15", "2026-03-13", place=URGUN, killed_low=17, killed_high=17)
+    c = _day(d, "Seventeen civilians died in the Pakistani strike in Paktika's Urgun "
+             "district on Friday, according to the UN.", "2026-03-16", "2026-03-13",
+             place=URGUN, killed_low=17, killed_high=17)
+    incs = d.resolve()
+    assert holding(incs, a).id == holding(incs, b).id == holding(incs, c).id
