@@ -166,3 +166,43 @@ def test_an_at_least_toll_and_a_higher_one_of_one_raid_make_one_incident() -> No
              place=URGUN, killed_low=17, killed_high=17)
     incs = d.resolve()
     assert holding(incs, a).id == holding(incs, b).id == holding(incs, c).id
+
+
+PANJGUR = Place(name="Panjgur", kind="populated place", admin1="Balochistan", country="PK",
+                geo_precision=2, latitude=26.96, longitude=64.09)
+IR = Actor(name="Iranian forces", country="IR")
+IRAN_LAND = {"domain": "land", "target_kind": "building", "actor1": IR}
+
+
+def test_a_report_of_the_day_with_no_toll_joins_the_strike_told_across_midnight() -> None:
+    d = Desk()
+    tuesday = d.report("Iranian missiles and drones hit Panjgur on Tuesday night, killing two "
+                       "children, in what Tehran called a strike on Jaish al-Adl hideouts.",
+                       "2024-01-17", date="2024-01-16", place=PANJGUR, killed_low=2,
+                       killed_high=2, **IRAN_LAND)
+    no_toll = d.report("Pakistan condemned Tuesday's Iranian strike near Panjgur, which "
+                       "Tehran said targeted Jaish al-Adl.", "2024-01-17", date="2024-01-16",
+                       place=PANJGUR, **IRAN_LAND)
+    wednesday = d.report("Two children were killed on Wednesday when Iranian drones struck "
+                         "Jaish al-Adl hideouts in Panjgur, Pakistan said.", "2024-01-18",
+                         date="2024-01-17", place=PANJGUR, killed_low=2, killed_high=2,
+                         **IRAN_LAND)
+    incs = d.resolve()
+    assert holding(incs, tuesday).id == holding(incs, wednesday).id == holding(incs, no_toll).id
+
+
+def test_a_day_off_report_with_another_toll_stays_out_of_the_strike_across_midnight() -> None:
+    d = Desk()
+    d.report("Iranian missiles and drones hit Panjgur on Tuesday night, killing two "
+             "children, in what Tehran called a strike on Jaish al-Adl hideouts.",
+             "2024-01-17", date="2024-01-16", place=PANJGUR, killed_low=2, killed_high=2,
+             **IRAN_LAND)
+    wednesday = d.report("Two children were killed on Wednesday when Iranian drones struck "
+                         "Jaish al-Adl hideouts in Panjgur, Pakistan said.", "2024-01-18",
+                         date="2024-01-17", place=PANJGUR, killed_low=2, killed_high=2,
+                         **IRAN_LAND)
+    other = d.report("Nine people died on Tuesday in another Iranian strike near Panjgur "
+                     "on Jaish al-Adl, officials said.", "2024-01-17", date="2024-01-16",
+                     place=PANJGUR, killed_low=9, killed_high=9, **IRAN_LAND)
+    incs = d.resolve()
+    assert holding(incs, other).id != holding(incs, wednesday).id
