@@ -667,8 +667,6 @@ def hard_conflict(a: Features, b: Features) -> str | None:
             # a report a day off is one event told across a time zone or an "overnight"
             # only when the toll says so too; otherwise it is the next day's strike
             return "another day, and no toll to tie them"
-    if _boats_of_one_day(a, b):
-        return "two boats of one day in one sea with different tolls"
     if (_told_only_by_toll(a) or _told_only_by_toll(b)) and _tolls_apart(a, b):
         # an undated report that names no place is tied to a day only by its page's date:
         # its closed toll is what says which strike it is, and one with no figure in
@@ -693,20 +691,6 @@ def hard_conflict(a: Features, b: Features) -> str | None:
     if _the_day_s_total(a, b) or _the_day_s_total(b, a):
         return "the day's total, not one of its strikes"
     return None
-
-
-def _boats_of_one_day(a: Features, b: Features) -> bool:
-    """Two reports of one day (or of a night holding it) in one sea whose closed tolls
-    share no figure: two boats struck that day. At sea the command announces each strike
-    with its exact toll and outlets copy it, so a toll seldom grows from report to report
-    as it does on land, where "two killed" and "four killed" of one day are often one
-    raid counted later (labelled pairs: same-day pairs with tolls that differ are another
-    strike 13 times out of 16, and the 3 of one strike were on land)."""
-    if not (a.sea and a.sea == b.sea) or None in (a.d_lo, a.d_hi, b.d_lo, b.d_hi):
-        return False
-    one_day = a.d_hi - a.d_lo <= 1 and b.d_hi - b.d_lo <= 1  # type: ignore[operator]
-    meet = max(a.d_lo, b.d_lo) <= min(a.d_hi, b.d_hi)  # type: ignore[type-var]
-    return one_day and meet and _tolls_apart(a, b)
 
 
 def _told_only_by_toll(f: Features) -> bool:
