@@ -53,6 +53,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump when features or linking weights change: saved states then need a fresh resolve.
+# 15: a night told across two days and a day inside it compare as the same day; a toll-less
+# report a day off yields to a link tying the two days by their toll (clustering);
 # 14: hand weights from the joint search on the ledger measures: one undated -0.5, one
 # specific word shared +1;
 # 13: an undated page's report left over joins the one dated incident sharing a rare signal
@@ -71,7 +73,7 @@ log = logging.getLogger(__name__)
 # 8: reports naming different strikes of a series ("the first attack", "the third") never
 # link; 7: one day apart with the same toll; 6: linking_place, "international waters" names
 # no sea
-STATE_VERSION = 14
+STATE_VERSION = 15
 
 
 @dataclass

@@ -123,6 +123,29 @@ def _same_closed_toll(a: Features, b: Features) -> bool:
         (a.killed_lo, a.killed_hi) == (b.killed_lo, b.killed_hi)
 
 
+#: hard_conflict's reason for two day-precise reports a day apart with no toll in common
+DAY_OFF = "another day, and no toll to tie them"
+
+
+def _tied_across_midnight(x: Features, y: Features, a: Features, b: Features) -> bool:
+    """Whether x and y, a day apart with no toll to tie them (`DAY_OFF`), are tied by the
+    link a~b being made: a and b are the same two days with the very same toll (a strike
+    told across a midnight or a time zone), x (of a's cluster) has a's day, y has b's,
+    and one of x, y tells no toll. The toll rule asks each pair for its own toll; inside
+    a cluster the link's toll speaks for a report of that day that gave none. Tolls that
+    differ still keep them apart."""
+    if hard_conflict(x, y) != DAY_OFF or (x.killed_lo is not None and y.killed_lo is not None):
+        return False
+    if a.killed_lo is None or a.killed_lo < 1 or \
+            (a.killed_lo, a.killed_hi) != (b.killed_lo, b.killed_hi):
+        return False
+    return _day(a) != _day(b) and _day(x) == _day(a) and _day(y) == _day(b)
+
+
+def _day(f: Features) -> tuple[int | None, int | None]:
+    return f.d_lo, f.d_hi
+
+
 def cluster_component(
     ids: list[str], edges: Mapping[tuple[str, str], float], feats: Mapping[str, Features]
 ) -> list[list[str]]:
@@ -149,7 +172,8 @@ def cluster_component(
         if cross * 2 < len(members[ca]) * len(members[cb]):
             continue  # most pairs across are not links: do not chain through one report
         if any(
-            hard_conflict(feats[x], feats[y]) is not None
+            hard_conflict(feats[x], feats[y]) is not None and
+            not _tied_across_midnight(feats[x], feats[y], feats[a], feats[b])
             for x in members[ca]
             for y in members[cb]
         ):

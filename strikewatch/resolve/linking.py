@@ -128,7 +128,10 @@ SPEC: list[tuple[str, list[Level]]] = [
         _level(_FRESH_UNDATED, "undated, published up to FRESH_DAYS after the other's day",
                1.0),
         _level("d_lo_l IS NULL OR d_lo_r IS NULL", "one undated", UNDATED_WEIGHT),
-        _level("d_lo_l = d_lo_r AND d_hi_l = d_hi_r AND d_hi_l - d_lo_l <= 1", "same day", 4.0),
+        # a night told across two days ("overnight Saturday to Sunday", "late Saturday")
+        # holds the day another report gives it: one day, not "one day apart"
+        _level("greatest(d_lo_l, d_lo_r) <= least(d_hi_l, d_hi_r)"
+               " AND d_hi_l - d_lo_l <= 1 AND d_hi_r - d_lo_r <= 1", "same day", 4.0),
         _level("greatest(d_lo_l, d_lo_r) <= least(d_hi_l, d_hi_r)"
                f" AND (d_hi_l - d_lo_l > {WIDE_SPAN_DAYS} OR d_hi_r - d_lo_r > {WIDE_SPAN_DAYS})"
                " AND (d_hi_l - d_lo_l <= 1 OR d_hi_r - d_lo_r <= 1)",
