@@ -174,6 +174,19 @@ def _title_line(doc: Doc, f: Frame) -> bool:
                for line in doc.text[:start].splitlines() if line.strip())
 
 
+def _plural_toll_title(t: Group) -> bool:
+    """A title counted as a tally only because its event word is plural and it tells a
+    toll ("Reportan decenas de muertos tras bombardeos de EE.UU. en Venezuela", "Ataques
+    en la frontera dejan 17 muertos"): no strikes counted, no period, no campaign word (its
+    kind cites the event word itself, es_kind) — the night's raid the body then tells, not a
+    campaign's sum ("Ya son 87 los muertos por los ataques", which cites "ya son")."""
+    h = t.head
+    kind = h.prov.get("kind") or []
+    return h.kind == "tally" and len(t.frames) == 1 and "strikes" not in h.counts and \
+        h.since_read is None and h.period_low is None and \
+        bool(kind) and tuple(kind[0]) == (h.trigger.start, h.trigger.end)
+
+
 def _title_of(t: Group, a: Group) -> bool:
     """Kind, status, parties and seas agree (`_joins`); a title may name the act with
     another word of violence than the body ("Enfrentamiento …" over "un operativo … acabó
@@ -183,7 +196,9 @@ def _title_of(t: Group, a: Group) -> bool:
         return False
     if h.event_type != ah.event_type and not {h.event_type, ah.event_type} <= {*_VIOLENT, None}:
         return False
-    return _joins(t, a) if h.event_type == ah.event_type else _parties_agree(t, a)
+    # (a plural title's tally, `_plural_toll_title`, is compared by its parties and seas)
+    return _joins(t, a) if h.event_type == ah.event_type and h.kind == ah.kind else \
+        _parties_agree(t, a)
 
 
 def _parties_agree(t: Group, a: Group) -> bool:
@@ -210,8 +225,8 @@ def _join_headline(doc: Doc, groups: list[Group]) -> list[Group]:
     if len(groups) < 2:
         return groups
     head = groups[0]
-    if head.head.kind != "event" or head.head.status != "occurred" or \
-            not all(_title_line(doc, f) for f in head.frames):
+    if (head.head.kind != "event" and not _plural_toll_title(head)) or \
+            head.head.status != "occurred" or not all(_title_line(doc, f) for f in head.frames):
         return groups
     for a in groups[1:]:
         if _title_of(head, a) and _tolls_meet(head, a) and \

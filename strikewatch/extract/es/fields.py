@@ -110,6 +110,9 @@ def _read_status(doc: Doc, f: Frame) -> None:
         m = rx.search(before if status != "hypothetical" else around)
         if m is None:
             continue
+        if status == "hypothetical" and (v := _threat_after_condition(
+                before, m.end(), f.trigger.text.split()[0])) is not None:
+            status, m = "threatened", v  # "Si no cumplen, habrá un segundo ataque"
         f.status, f.status_cued = status, True  # type: ignore[assignment]
         f.cite("status", base + m.start(), base + m.end())
         return
@@ -139,6 +142,23 @@ def _read_status(doc: Doc, f: Frame) -> None:
     for m in HEDGES.finditer(s.text):
         f.hedges.append(m.group(0).lower())
         f.cite("hedges", s.start + m.start(), s.start + m.end())
+
+
+def _threat_after_condition(before: str, cue_end: int, trig: str) -> re.Match[str] | None:
+    """A condition told first, then the act announced in the future: "Si no cumplen, habrá
+    un segundo ataque", "si cruzan la línea, los bombardearemos" — a party's committed act
+    of force on a condition is a threat (as the English "Should America strike Yemen, US
+    ships will be targeted"), not a hypothesis. The event word must stand after the
+    condition's comma, governed by (or itself) a verb in the future; an act inside the
+    condition ("si atacan, responderemos") stays hypothetical. The match of the future
+    verb (or of the event word's own future ending), for the citation."""
+    comma = before.rfind(",")
+    if comma < cue_end:
+        return None
+    if FUTURE_VERB.fullmatch(trig):
+        return re.search(r"\S*$", before)  # (an empty match at the event word: cited there)
+    m = GOVERNED_BY_MOOD.search(before, comma + 1)
+    return m if m is not None and m.group("fut") and not m.group("no") else None
 
 
 #: a finite verb of the past (or the present of a headline) tells the act itself
@@ -191,6 +211,37 @@ def read_status(doc: Doc) -> None:
             last_strong = f.sentence.index
         elif f.sentence.index - last_strong > 3 and not _RUNNING_TOLL.search(f.trigger.text):
             f.drop = True  # (a running toll, "ya suma 133 víctimas", needs no event near)
+    _pointed_back(doc)
+
+
+#: a demonstrative right before the event noun (a rank may stand between): "ese segundo
+#: ataque", "dicha ofensiva", "aquel bombardeo"
+_DEMONSTRATIVE = re.compile(r"\b(?:ese|esa|este|esta|dicho|dicha|aquel|aquella)\s+"
+                            r"(?:[\wáéíóúñ]+\s+)?$", re.IGNORECASE)
+
+
+def _pointed_back(doc: Doc) -> None:
+    """"Trump advirtió que habrá un segundo ataque … Preguntado si ese segundo ataque queda
+    descartado": an event noun pointed at with a demonstrative, told with no cue, figure or
+    day of its own, is the act named before with that noun — announced, planned or weighed,
+    not done — and takes its status (where no act of that noun was told done between)."""
+    last: dict[str, Frame] = {}
+    for f in doc.frames:
+        noun = f.trigger.text.split()[0].lower()
+        if f.status == "occurred" and not f.status_cued and not f.drop and \
+                not f.counts and f.date_low is None and noun in last and \
+                _DEMONSTRATIVE.search(doc.text, max(f.sentence.start, f.trigger.start - 25),
+                                      f.trigger.start):
+            o = last[noun]
+            f.status, f.status_cued = o.status, True
+            for span in o.prov.get("status", []):
+                f.cite("status", *span)
+        if f.drop:
+            continue
+        if f.status in ("threatened", "planned", "hypothetical"):
+            last[noun] = f
+        elif f.status == "occurred":
+            last.pop(noun, None)
 
 
 def _own_end(doc: Doc, f: Frame) -> int:
@@ -598,7 +649,7 @@ _TALLY = caseless(re.compile(r"\b(?:eleva(?:n|ndo)? a|lleva(?:n)? a (?!cabo)|sum
                     r"(?:undécimo|décimo|vigésimo)\w*)\b", re.IGNORECASE))
 
 
-_ONE_EVENT = re.compile(r"\b(?:en|de)\s+(?:el|la)\s+$|\bdel\s+$|"
+_ONE_EVENT = re.compile(r"\b(?:en|de|por)\s+(?:el|la)\s+$|\bdel\s+$|"
                         r"\ben\s+(?:este|esta)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PLURAL_STRIKES = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
 #: "El vigésimo ataque deja cuatro muertos", "un décimo bombardeo mató a tres": a rank on

@@ -719,7 +719,7 @@ def generic_plural(f: Frame) -> bool:
         f.since_read is None and not own_place and not f.gap_verb and f.kind == "event"
 
 
-_ORDINAL = re.compile(r"(?:" + "|".join(rank_stems(ranks_up_to(ORDINALS, 6))) + r")\w*\s*$",
+_ORDINAL = re.compile(r"(" + "|".join(rank_stems(ranks_up_to(ORDINALS, 6))) + r")\w*\s*$",
                       re.IGNORECASE)
 
 
@@ -728,10 +728,12 @@ def _killed(g: Group) -> int | None:
     return None if rng is None else rng[1] if rng[1] is not None else rng[0]
 
 
-def _ordinal(doc: Doc, f: Frame) -> bool:
-    """"en el primer ataque", "la segunda lancha", an item "tercero": a strike by its rank."""
-    return bool(_ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.end]) or
-                _ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.start]))
+def _ordinal(doc: Doc, f: Frame) -> str | None:
+    """"en el primer ataque", "la segunda lancha", an item "tercero": a strike by its rank
+    (the rank's stem, lowercased; None without one)."""
+    m = _ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.end]) or \
+        _ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.start])
+    return None if m is None else m.group(1).lower()
 
 
 def _bombing(f: Frame) -> bool:
@@ -746,9 +748,11 @@ def _is_item(doc: Doc, f: Frame) -> bool:
     bombardeo" told alone."""
     if f.gap_verb or lede_rank(doc, f) is not None:
         return True
-    return _ordinal(doc, f) and any(
-        o is not f and _ordinal(doc, o) and abs(o.sentence.index - f.sentence.index) <= 2
-        for o in doc.frames)
+    rank = _ordinal(doc, f)
+    # (another rank: "habrá un segundo ataque … ese segundo ataque" is one act told twice)
+    return rank is not None and any(
+        o is not f and abs(o.sentence.index - f.sentence.index) <= 2 and
+        _ordinal(doc, o) not in (None, rank) for o in doc.frames)
 
 
 def _totals_of_lists(doc: Doc, groups: list[Group]) -> None:
