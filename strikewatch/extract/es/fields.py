@@ -780,6 +780,39 @@ def read_kind(doc: Doc) -> None:
             f.prov.pop("date", None)
     _recalled(doc)
     _likened(doc)
+    _came_after(doc)
+
+
+#: "después de que", "luego de que", "tras que" opening a clause: what it tells came first
+_AFTER_CUE = re.compile(r"\s*(?:(?:un|una|dos|tres|pocas|varias|unas)\s+(?:horas?|días?|"
+                        r"semanas?)\s+)?(?:después|luego) de que\b|\s*tras que\b",
+                        re.IGNORECASE)
+#: the news told as arriving after an earlier act: "llegaron un día después de que", "Todo
+#: esto ocurre horas después de que", "se produjo tras que"
+_ARRIVES_AFTER = re.compile(r"\b(?:lleg(?:a|an|ó|aron)|ocurr(?:e|en|ió|ieron)|"
+                            r"(?:se\s+)?produc(?:e|en)|(?:se\s+)?produj(?:o|eron)|"
+                            r"tiene(?:n)?\s+lugar|tuvo\s+lugar|vien(?:e|en)|vino)\s+"
+                            r"(?:(?:un|una|dos|tres|pocas|varias|unas|apenas|además|,)\s*){0,3}"
+                            r"(?:(?:horas?|días?|semanas?|minutos)\s+)?"
+                            r"(?:después|luego) de que\b", re.IGNORECASE)
+
+
+def _came_after(doc: Doc) -> None:
+    """"Los bombardeos del martes llegaron un día después de que un suicida atacara la sede
+    de la policía", "Este nuevo bombardeo llega después de que el jueves Israel atacara
+    varios edificios": the act told in a clause that the news came after (es_clauses cuts
+    it at "después de que") is an earlier act the report names to place its news — not the
+    news (the English `antecedent`): background, where it tells no toll of its own. Only
+    after the sentence's own event word, or after a verb of the news arriving ("Todo esto
+    ocurre un día después de que …"); not "antes de que" (a later act)."""
+    for f in doc.frames:
+        if f.kind != "event" or f.status != "occurred" or f.background or f.counts:
+            continue
+        cut = _AFTER_CUE.match(doc.text, f.start) is not None and any(
+            o is not f and o.sentence is f.sentence and o.trigger.start < f.start
+            for o in doc.frames)
+        if cut or _ARRIVES_AFTER.search(doc.text, f.sentence.start, f.trigger.start):
+            f.background = True
 
 
 #: "un atentado parecido", "un ataque similar": an act told as like the news, so another one

@@ -507,7 +507,7 @@ def corefer(doc: Doc) -> None:
             # "Con los 13 ataques dados a conocer desde septiembre, los muertos suman 57": the
             # campaign's own total, not the day's three strikes told again
             f.anaphoric = False
-    groups = _own_acts_apart(doc, merge_frames(doc))
+    groups = _to_the_act_done(_own_acts_apart(doc, merge_frames(doc)))
     out: list[Group] = []
     for g in groups:
         # an item of a list of strikes ("en el segundo, cuatro") is a strike of its own;
@@ -613,6 +613,36 @@ def _own_acts_apart(doc: Doc, groups: list[Group]) -> list[Group]:
             out.append(Group([f]))
     out.sort(key=lambda g: g.head.start)
     return out
+
+
+_SINGULAR_ACT = re.compile(r"(?:ataque|bombardeo|golpe|operación|acción|ofensiva|incursión)$",
+                           re.IGNORECASE)
+
+
+def _to_the_act_done(groups: list[Group]) -> list[Group]:
+    """"… el objetivo era un complejo desde el que se buscaba preparar atentados. … Hamás
+    calificó el ataque de brutal asalto": a singular act noun pointed back at ("el ataque"),
+    with no status word of its own, that coreference joined to acts spoken of in general —
+    plural, and planned, denied or feared ("preparar atentados", "rechazó que sirviera para
+    preparar ataques") — refers to the one act the page told done before it: it moves to
+    the latest earlier occurred, violent, foreground event of its type."""
+    for g in groups:
+        h = g.head
+        if h.status == "occurred" or not _PLURAL_NOUN.match(h.trigger.text):
+            continue
+        for f in list(g.frames[1:]):
+            if not f.anaphoric or f.status_cued or \
+                    not _SINGULAR_ACT.match(f.trigger.text.split()[0]):
+                continue
+            done = next((o for o in reversed(groups) if o is not g and
+                         o.head.start < f.start and o.head.kind == "event" and
+                         o.head.status == "occurred" and not o.head.background and
+                         o.head.event_type == f.event_type), None)
+            if done is not None:
+                g.frames.remove(f)
+                done.frames.append(f)
+                done.frames[1:] = sorted(done.frames[1:], key=lambda x: x.start)
+    return groups
 
 
 def _days_of_captions(doc: Doc, groups: list[Group]) -> None:

@@ -1,0 +1,186 @@
+"""The Spanish reader on real Spanish copy (issue 14, batches W/X/Y as dev data): a threat told
+by the rank of the act announced ("habrá un segundo ataque") or after its condition ("Si no
+cumplen, habrá …"), a force said ready for the act, a demonstrative pointing back at the act
+announced; a title counted as a tally only by its plural word joins the lede it announces;
+"por el ataque" is one act's toll; the military's "enfrentamiento" on a craft is a strike;
+"hoy" meaning "nowadays" dates nothing. Every sentence is our own, in several registers (wire,
+Latin American broadcaster, Spanish regional paper, blog), never a gold article's; negatives
+beside each rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strikewatch.extract import registry
+from strikewatch.extract.es.dates import read_dates
+from strikewatch.records import Article, Mention
+
+PUB = "2025-11-12"  # a Wednesday
+
+
+def read(text: str, published: str | None = PUB) -> list[Mention]:
+    art = Article(id="t-es-threats", text=text, published=published, language="es")
+    return registry.checked(registry.get_extractor("strikewatch-rules-es"), art)
+
+
+def statuses(text: str) -> list[str]:
+    return [m.status for m in read(text) if m.kind == "event"]
+
+
+# --- a threat told by the rank of the act announced --------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "El presidente advirtió que Venezuela sufrirá un segundo ataque si no acata sus exigencias.",
+    "Habrá un segundo bombardeo si el régimen no libera a los presos, dijo el mandatario.",
+    "El Gobierno estadounidense ha avisado de que vendrá un tercer ataque contra el país.",
+    "Según el portavoz, la milicia recibirá un segundo golpe contra sus depósitos.",
+])
+def test_an_act_announced_by_its_rank_is_threatened(sentence: str) -> None:
+    assert statuses(sentence) == ["threatened"]
+
+
+def test_a_second_strike_told_done_stays_occurred() -> None:
+    assert statuses("Estados Unidos lanzó un segundo ataque contra otra lancha el martes.") == \
+        ["occurred"]
+
+
+# --- a condition told first, then the act in the future -----------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    '"Si no cumplen, habrá un segundo ataque", dijo el presidente a los periodistas.',
+    "Si Caracas no coopera, habrá más bombardeos, advirtió Trump.",
+    "Si el Gobierno no entrega a los cabecillas, vendrán nuevos ataques, avisó el ministro.",
+])
+def test_a_conditioned_act_of_force_is_a_threat(sentence: str) -> None:
+    assert statuses(sentence) == ["threatened"]
+
+
+def test_an_act_inside_the_condition_is_no_threat() -> None:
+    # "si atacan" is the condition itself: what the speaker would answer, not what he announces
+    assert statuses("Si atacan, vamos a responder con toda la fuerza, dijo Maduro.") == \
+        ["hypothetical"]
+
+
+def test_a_doubted_report_of_a_done_act_stays_occurred() -> None:
+    text = "Si se confirma que la Armada atacó la lancha en el Caribe el martes, habrá consecuencias."
+    assert statuses(text) == ["occurred"]
+
+
+# --- a force said ready for the act -----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    '"Estamos listos para un segundo ataque", dijo el jefe del Pentágono.',
+    "El ministro aseguró que las fuerzas están preparadas para nuevos bombardeos contra los "
+    "campamentos.",
+    '"Seguimos listos (para un segundo ataque)", explicó el mandatario en el avión presidencial.',
+])
+def test_a_force_ready_for_the_act_threatens_it(sentence: str) -> None:
+    assert statuses(sentence) == ["threatened"]
+
+
+def test_ready_told_of_those_who_then_struck_stays_occurred() -> None:
+    assert statuses("Los militares, listos desde el amanecer, atacaron la lancha el lunes.") == \
+        ["occurred"]
+
+
+# --- a demonstrative pointing back at the act announced -------------------------------------
+
+def test_that_second_attack_is_the_one_threatened() -> None:
+    text = ("El presidente advirtió este domingo que el país sufrirá un segundo ataque si sus "
+            "autoridades no cumplen.\n\n"
+            '"Seguimos listos para un segundo ataque", explicó a los periodistas.\n\n'
+            "Preguntado si ese segundo ataque queda descartado, fue claro: no lo está.")
+    ms = [m for m in read(text, "2026-01-05") if m.kind == "event"]
+    assert [m.status for m in ms] == ["threatened"]
+
+
+def test_that_attack_after_a_done_one_stays_occurred() -> None:
+    text = ("Estados Unidos atacó el sábado la capital y detuvo al presidente. Preguntado si ese "
+            "ataque fue legal, el secretario dijo que sí.")
+    assert statuses(text) == ["occurred"]
+
+
+# --- a title counted as a tally only by its plural word joins its lede ----------------------
+
+@pytest.mark.parametrize("text", [
+    "Reportan decenas de muertos tras bombardeos en la frontera\n\n"
+    "Al menos 30 personas murieron el sábado en un bombardeo de la aviación paquistaní "
+    "contra una aldea de Kunar, según fuentes locales.",
+    "Ataques en el norte de Siria dejan 12 muertos\n\n"
+    "Doce personas murieron este martes en un bombardeo turco contra una aldea de Hasaka.",
+    "Bombardeos de Israel dejan al menos 20 fallecidos en el sur del Líbano\n\n"
+    "BEIRUT, 11 nov (EFE).- Al menos 20 personas perdieron la vida este martes en un bombardeo "
+    "israelí contra la localidad de Nabatiye, según el Ministerio de Salud.",
+])
+def test_a_plural_toll_title_is_its_ledes_strike(text: str) -> None:
+    ms = read(text)
+    assert [m.kind for m in ms] == ["event"]
+    assert ms[0].status == "occurred"
+
+
+def test_a_campaign_title_stays_a_tally() -> None:
+    text = ("Ya son 87 los muertos por los ataques de EE.UU. contra lanchas\n\n"
+            "Estados Unidos atacó el martes otra lancha en el Caribe y mató a tres personas.")
+    assert sorted(m.kind for m in read(text)) == ["event", "tally"]
+
+
+# --- "por el ataque": one act's toll ---------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Cabello eleva a cien los muertos por el ataque de EE.UU. en Caracas",
+    "El Gobierno eleva a 23 los fallecidos por la ofensiva militar del sábado en la capital.",
+])
+def test_a_toll_raised_for_the_attack_is_that_acts(sentence: str) -> None:
+    assert [m.kind for m in read(sentence)] == ["event"]
+
+
+def test_a_toll_raised_for_the_attacks_is_a_tally() -> None:
+    assert [m.kind for m in read("Suman 87 los muertos por los ataques contra lanchas en el "
+                                 "Caribe.")] == ["tally"]
+
+
+# --- the military's "enfrentamiento" on a craft is a strike ---------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "En el primer enfrentamiento murieron los tres tripulantes de la lancha.",
+    "El Comando Sur dijo que los enfrentamientos del martes hundieron las dos embarcaciones.",
+    "En el enfrentamiento del lunes en el Pacífico murieron los cuatro ocupantes de la "
+    "narcolancha, informó el Comando Sur.",
+    "El enfrentamiento contra una narcolancha en aguas del Caribe dejó tres muertos.",
+])
+def test_an_engagement_of_a_craft_is_a_strike(sentence: str) -> None:
+    ms = [m for m in read(sentence) if m.kind == "event"]
+    assert ms and all(m.event_type == "Explosions/Remote violence" for m in ms)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Un enfrentamiento entre la Armada y los ocupantes de una lancha dejó dos muertos.",
+    "Un enfrentamiento con sicarios que huían en una lancha dejó un muerto el lunes.",
+    "El enfrentamiento armado en la sierra dejó cuatro guerrilleros muertos.",
+])
+def test_a_fight_with_a_second_side_stays_a_clash(sentence: str) -> None:
+    ms = [m for m in read(sentence) if m.kind == "event"]
+    assert ms and all(m.event_type == "Battles" for m in ms)
+
+
+# --- "hoy" meaning "nowadays" -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "la vicepresidenta que ocupa hoy el sillón presidencial",
+    "la guerrilla que hoy también opera en Caquetá y el Meta",
+    "la ofensiva que Washington mantiene hoy en el Caribe",
+    "hoy en día los ataques contra lanchas son frecuentes",
+])
+def test_hoy_as_nowadays_is_no_day(text: str) -> None:
+    assert read_dates(text, dt.date(2026, 1, 7)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "el Departamento de Guerra ejecutó hoy un ataque contra una lancha",
+    "el ataque que hoy dejó tres muertos",
+    "la lancha que hoy fue atacada en el Pacífico",
+])
+def test_hoy_of_an_act_is_the_page_day(text: str) -> None:
+    assert [r.low for r in read_dates(text, dt.date(2026, 1, 7))] == ["2026-01-07"]
