@@ -184,3 +184,46 @@ def test_hoy_as_nowadays_is_no_day(text: str) -> None:
 ])
 def test_hoy_of_an_act_is_the_page_day(text: str) -> None:
     assert [r.low for r in read_dates(text, dt.date(2026, 1, 7))] == ["2026-01-07"]
+
+
+# --- "el ataque" pointed back at is the act done, not acts spoken of in general ------------
+
+@pytest.mark.parametrize("text", [
+    "Un bombardeo israelí contra un campamento de refugiados dejó este martes 13 muertos. "
+    "El Ejército dijo que allí se buscaba preparar atentados contra sus tropas. "
+    "Hamás calificó el ataque de brutal asalto contra civiles.",
+    "Un dron bombardeó el lunes un vehículo en el sur del país y mató a dos milicianos. "
+    "El grupo rechazó que sus miembros prepararan ataques contra Israel. "
+    "El ataque se produjo cerca de un hospital.",
+])
+def test_the_attack_pointed_back_at_is_the_one_done(text: str) -> None:
+    ms = read(text)
+    done = [m for m in ms if m.kind == "event" and m.status == "occurred"]
+    assert len(done) == 1
+    # the reference is cited with the strike it names, not with the plural acts in general
+    assert any(s.start > text.index(". ", text.index("prepar")) for s in
+               done[0].provenance["event_type"])
+
+
+# --- the act the news came after is background ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "news"), [
+    ("Los bombardeos nocturnos del martes en la frontera llegaron un día después de que un "
+     "suicida atacara la sede de la policía en la capital provincial.", "bombardeos"),
+    ("Este nuevo bombardeo llega después de que el jueves Israel atacara varios edificios de "
+     "cinco aldeas del sur.", None),
+    ("Un ataque de la aviación turca contra una aldea se produjo el domingo horas después de "
+     "que milicianos kurdos atacaran un puesto militar en la frontera.", "ataque"),
+])
+def test_the_act_the_news_came_after_is_background(text: str, news: str | None) -> None:
+    fg = [m for m in read(text) if m.kind == "event" and m.status == "occurred" and
+          not m.background]
+    assert [text[m.provenance["event_type"][0].start:m.provenance["event_type"][0].end]
+            for m in fg] == ([news] if news else [])
+
+
+def test_an_earlier_act_with_its_own_toll_stays_news() -> None:
+    text = ("El ataque del lunes llegó dos días después de que un bombardeo dejara cinco "
+            "muertos en la misma aldea.")
+    fg = [m for m in read(text) if m.kind == "event" and not m.background]
+    assert any(m.killed_low == 5 for m in fg)

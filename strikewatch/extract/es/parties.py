@@ -509,14 +509,22 @@ def corefer(doc: Doc) -> None:
             f.anaphoric = False
     groups = _to_the_act_done(_own_acts_apart(doc, merge_frames(doc)))
     out: list[Group] = []
+    item: dict[int, bool] = {}  # `_is_item` of each head, asked once (issue 19: it scans
+    # every frame of the page, and the loop below asked it of every earlier group each time)
+
+    def is_item(f: Frame) -> bool:
+        if id(f) not in item:
+            item[id(f)] = _is_item(doc, f)
+        return item[id(f)]
+
     for g in groups:
         # an item of a list of strikes ("en el segundo, cuatro") is a strike of its own;
         # so is one more act ("otro ataque") or an earlier one on a day of its own
-        same = None if _is_item(doc, g.head) or _own_act(doc, g.head) else next((
-            o for o in reversed(out) if g.head.kind == "event" and all(
-                compatible(o, f) for f in g.frames) and not _is_item(doc, o.head) and
+        same = None if is_item(g.head) or _own_act(doc, g.head) else next((
+            o for o in reversed(out) if g.head.kind == "event" and
             _bombing(o.head) == _bombing(g.head) and
-            g.head.sentence.index not in {x.sentence.index for x in o.frames}), None)
+            g.head.sentence.index not in {x.sentence.index for x in o.frames} and
+            all(compatible(o, f) for f in g.frames) and not is_item(o.head)), None)
         if same is not None:
             same.frames.extend(g.frames)
             continue
@@ -628,8 +636,8 @@ def _to_the_act_done(groups: list[Group]) -> list[Group]:
     the latest earlier occurred, violent, foreground event of its type."""
     for g in groups:
         h = g.head
-        if h.status == "occurred" or not _PLURAL_NOUN.match(h.trigger.text):
-            continue
+        if h.status == "occurred" or not h.trigger.text.split()[0].lower().endswith("s"):
+            continue  # (a plural act noun: "atentados", "ataques", "operaciones")
         for f in list(g.frames[1:]):
             if not f.anaphoric or f.status_cued or \
                     not _SINGULAR_ACT.match(f.trigger.text.split()[0]):
