@@ -227,3 +227,48 @@ def test_an_earlier_act_with_its_own_toll_stays_news() -> None:
             "muertos en la misma aldea.")
     fg = [m for m in read(text) if m.kind == "event" and not m.background]
     assert any(m.killed_low == 5 for m in fg)
+
+
+# --- the day an act was owned up to is a telling's day --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Los bombardeos lanzados la noche del sábado sobre el este del país mataron a más de 80 "
+    "insurgentes, afirmó este lunes el Gobierno.\n\nEl domingo el Gobierno ya había reconocido "
+    "los ataques selectivos, sin decir dónde.",
+    "El Ejército bombardeó el jueves un campamento en la sierra y mató a siete guerrilleros. "
+    "El viernes, el ministro admitió el bombardeo ante el Congreso.",
+])
+def test_the_day_an_act_was_acknowledged_is_no_second_act(text: str) -> None:
+    done = [m for m in read(text, "2026-02-23") if m.kind == "event" and m.status == "occurred"]
+    assert len(done) == 1
+
+
+def test_a_telling_that_came_first_is_no_earlier_act() -> None:
+    text = ("La aviación bombardeó el lunes un campamento en la sierra y mató a seis "
+            "guerrilleros. El parte llegó después de que el ministro asegurara el martes que "
+            "la aviación bombardeó el campamento.")
+    fg = [m for m in read(text, None) if m.kind == "event" and not m.background]
+    assert len(fg) == 1 and fg[0].killed_low == 6
+
+
+# --- a toll told with its floor and exactly is one toll --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Al menos una persona murió este viernes cuando un dron israelí bombardeó un vehículo junto "
+    "a un hospital del sur del Líbano.\n\n«Un ataque israelí contra un vehículo ante el "
+    "hospital dejó un muerto y tres heridos», comunicó el Ministerio de Salud.",
+    "Por lo menos 13 personas perdieron la vida en un bombardeo contra un campamento de "
+    "refugiados en Sidón.\n\nUn ataque aéreo contra el campamento causó la muerte de 13 "
+    "personas, según la agencia oficial.",
+])
+def test_at_least_n_and_n_are_one_toll(text: str) -> None:
+    done = [m for m in read(text, None) if m.kind == "event" and m.status == "occurred"]
+    assert len(done) == 1
+
+
+def test_at_least_three_and_seven_stay_two_tolls() -> None:
+    text = ("Al menos tres personas murieron en un bombardeo contra un mercado de Idlib.\n\n"
+            "Un ataque aéreo contra un hospital de Alepo dejó siete muertos, según los "
+            "socorristas.")
+    done = [m for m in read(text, None) if m.kind == "event" and m.status == "occurred"]
+    assert len(done) == 2

@@ -386,7 +386,10 @@ def _list_total(doc: Doc, run: list[Frame]) -> tuple[int, int] | None:
 
 
 _SAID = re.compile(r"\b(?:" + SAY_VERB + r"|comunic(?:ó|ado)|anunci(?:ó|ado)|publica|informa|"
-                   r"asegur(?:ó|ado)|denunci(?:ó|ado)|report(?:ó|ado)|revel(?:ó|ado))\b",
+                   r"asegur(?:ó|ado)|denunci(?:ó|ado)|report(?:ó|ado)|revel(?:ó|ado)|"
+                   # owning up to the act: "El domingo el Gobierno ya había reconocido los
+                   # ataques", "el lunes el Ejército admitió el bombardeo"
+                   r"reconoc(?:ió|ieron|ido)|admit(?:ió|ieron|ido)|confirm(?:ó|aron|ado))\b",
                    re.IGNORECASE)
 
 
@@ -808,11 +811,20 @@ def _came_after(doc: Doc) -> None:
     for f in doc.frames:
         if f.kind != "event" or f.status != "occurred" or f.background or f.counts:
             continue
-        cut = _AFTER_CUE.match(doc.text, f.start) is not None and any(
+        cue = _AFTER_CUE.match(doc.text, f.start) if any(
             o is not f and o.sentence is f.sentence and o.trigger.start < f.start
-            for o in doc.frames)
-        if cut or _ARRIVES_AFTER.search(doc.text, f.sentence.start, f.trigger.start):
+            for o in doc.frames) else None
+        cue = cue or _ARRIVES_AFTER.search(doc.text, f.sentence.start, f.trigger.start)
+        if cue is not None and not _TOLD_THAT.search(doc.text, cue.end(), f.trigger.start):
+            # (not a telling that came first: "llegó después de que el Gobierno asegurara
+            # el miércoles que sus tropas bombardearon el campamento" is the act told again)
             f.background = True
+
+
+#: a verb of telling, any tense ("asegurara", "informó", "había reconocido")
+_TOLD_THAT = re.compile(r"\b(?:asegur|inform|anunci|confirm|denunci|report|afirm|dij|indic|"
+                        r"señal|declar|comunic|revel|admit|acus|precis|sostuv|explic|divulg|"
+                        r"reconoc)\w*", re.IGNORECASE)
 
 
 #: "un atentado parecido", "un ataque similar": an act told as like the news, so another one

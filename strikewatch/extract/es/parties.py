@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from strikewatch import geo
@@ -524,7 +525,7 @@ def corefer(doc: Doc) -> None:
             o for o in reversed(out) if g.head.kind == "event" and
             _bombing(o.head) == _bombing(g.head) and
             g.head.sentence.index not in {x.sentence.index for x in o.frames} and
-            all(compatible(o, f) for f in g.frames) and not is_item(o.head)), None)
+            all(_compatible(o, f) for f in g.frames) and not is_item(o.head)), None)
         if same is not None:
             same.frames.extend(g.frames)
             continue
@@ -535,6 +536,23 @@ def corefer(doc: Doc) -> None:
     _totals_of_lists(doc, out)
     doc.groups = [g for g in out if not all(_in_caption(doc, f) for f in g.frames) and
                   not _orphan_reference(g)]
+
+
+def _compatible(g: Group, f: Frame) -> bool:
+    """`coref.compatible`, where a toll told with its floor and the same toll told exactly
+    are one: "Al menos una persona murió … cuando un dron bombardeó un vehículo" and, quoted
+    below, "Un ataque … contra un vehículo … dejó un muerto" (the same low, one of them
+    open: "al menos 13" in the lede, "13 muertos" in the ministry's words). Tolls with
+    another low ("al menos tres" and "siete") still differ."""
+    if compatible(g, f):
+        return True
+    told = [x.counts["killed"] for x in g.frames if "killed" in x.counts]
+    own = f.counts.get("killed")
+    if own is None or not told or any(t[0] != own[0] or None not in (t[1], own[1]) or
+                                      t == own for t in told):
+        return False
+    floor = next(t for t in told if t[1] is None) if own[1] is not None else own
+    return compatible(g, replace(f, counts={**f.counts, "killed": floor}))
 
 
 #: "otro ataque", "otra acción israelí", "un segundo bombardeo", "en un tercer ataque":
