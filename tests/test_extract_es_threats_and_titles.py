@@ -272,3 +272,40 @@ def test_at_least_three_and_seven_stay_two_tolls() -> None:
             "socorristas.")
     done = [m for m in read(text, None) if m.kind == "event" and m.status == "occurred"]
     assert len(done) == 2
+
+
+# --- a title counting craft is the operation its lede tells on them -------------------------
+
+@pytest.mark.parametrize("text", [
+    "EE.UU. ataca a tres embarcaciones en aguas internacionales\n\n"
+    "El martes Estados Unidos llevó a cabo una operación militar contra tres embarcaciones que "
+    "iban en convoy.",
+    "Comando Sur golpea dos narcolanchas en el Pacífico\n\n"
+    "WASHINGTON, 30 dic (EFE).- Las fuerzas estadounidenses lanzaron el martes un ataque contra "
+    "dos narcolanchas frente a las costas de Ecuador, según el Pentágono.",
+])
+def test_a_craft_counting_title_joins_the_operation(text: str) -> None:
+    ms = read(text, "2025-12-31")
+    assert [m.kind for m in ms] == ["event"]
+    assert ms[0].strikes_low is None  # the craft are its targets, not its strikes
+
+
+def test_a_craft_counting_title_over_separate_strikes_stays_apart() -> None:
+    text = ("EE.UU. ataca tres lanchas en el Caribe\n\n"
+            "El Comando Sur atacó el lunes una lancha en el Caribe. El martes atacó otras dos.")
+    assert "tally" in [m.kind for m in read(text, "2025-12-31")]
+
+
+@pytest.mark.parametrize("text", [
+    "Después de un choque armado poco habitual en octubre, los dos países pactaron una tregua "
+    "precaria.",
+    "Tras una incursión del ejército en la frontera, el Gobierno vecino convocó al embajador.",
+])
+def test_an_act_fronted_as_the_time_of_its_sentence_is_background(text: str) -> None:
+    assert not [m for m in read(text, None) if m.kind == "event" and not m.background]
+
+
+def test_a_fronted_act_with_its_toll_stays_news() -> None:
+    text = "Tras un bombardeo el lunes en la provincia, murieron cuatro civiles, según la policía."
+    fg = [m for m in read(text) if m.kind == "event" and not m.background]
+    assert [m.killed_low for m in fg] == [4]

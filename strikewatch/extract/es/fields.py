@@ -806,21 +806,30 @@ def _came_after(doc: Doc) -> None:
     varios edificios": the act told in a clause that the news came after (es_clauses cuts
     it at "después de que") is an earlier act the report names to place its news — not the
     news (the English `antecedent`): background, where it tells no toll of its own. Only
-    after the sentence's own event word, or after a verb of the news arriving ("Todo esto
-    ocurre un día después de que …"); not "antes de que" (a later act)."""
+    after the sentence's own event word, after a verb of the news arriving ("Todo esto
+    ocurre un día después de que …"), or introduced anew as the time of its sentence
+    ("Después de un choque armado en octubre, los dos países pactaron …"); not "antes de
+    que" (a later act)."""
     for f in doc.frames:
         if f.kind != "event" or f.status != "occurred" or f.background or f.counts:
             continue
         cue = _AFTER_CUE.match(doc.text, f.start) if any(
             o is not f and o.sentence is f.sentence and o.trigger.start < f.start
             for o in doc.frames) else None
-        cue = cue or _ARRIVES_AFTER.search(doc.text, f.sentence.start, f.trigger.start)
+        cue = cue or _ARRIVES_AFTER.search(doc.text, f.sentence.start, f.trigger.start) or \
+            (_FRONTED_AFTER.match(doc.text, f.sentence.start, f.trigger.start)
+             if "," in doc.text[f.trigger.end:f.sentence.end] else None)
         if cue is not None and not _TOLD_THAT.search(doc.text, cue.end(), f.trigger.start):
             # (not a telling that came first: "llegó después de que el Gobierno asegurara
             # el miércoles que sus tropas bombardearon el campamento" is the act told again)
             f.background = True
 
 
+#: an act opening its sentence as the time of what follows, introduced anew: "Después de un
+#: choque armado poco habitual en octubre, los dos países pactaron una tregua", "Tras una
+#: ofensiva en la frontera, …" (not "Tras el ataque, …": the act told, pointed back at)
+_FRONTED_AFTER = re.compile(r"\W*(?:Después|Luego|Tras)\s+(?:de\s+)?(?:un|una|unos|unas)\s+"
+                            r"(?:[\wáéíóúñ]+\s+)?$", re.IGNORECASE)
 #: a verb of telling, any tense ("asegurara", "informó", "había reconocido")
 _TOLD_THAT = re.compile(r"\b(?:asegur|inform|anunci|confirm|denunci|report|afirm|dij|indic|"
                         r"señal|declar|comunic|revel|admit|acus|precis|sostuv|explic|divulg|"
