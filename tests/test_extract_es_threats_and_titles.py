@@ -64,7 +64,8 @@ def test_an_act_inside_the_condition_is_no_threat() -> None:
 
 
 def test_a_doubted_report_of_a_done_act_stays_occurred() -> None:
-    text = "Si se confirma que la Armada atacó la lancha en el Caribe el martes, habrá consecuencias."
+    text = ("Si se confirma que la Armada atacó la lancha en el Caribe el martes, habrá "
+            "consecuencias.")
     assert statuses(text) == ["occurred"]
 
 

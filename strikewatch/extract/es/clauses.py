@@ -120,9 +120,9 @@ def _bomb_triggers(s: Sentence) -> list[Trigger]:
 _ENGAGEMENT = (ERV, "Air/drone strike")
 #: a second side named right after the clash word: "enfrentamiento con sicarios", "entre la
 #: Armada y los tripulantes" (a fight, not a strike)
-_SIDES_AFTER = re.compile(r"\s+(?:armad[oa]s?\s+)?(?:con|entre|contra(?!\s+(?:(?:una?|la|el|las|los|"
-                          r"dos|tres|cuatro)\s+)?(?:narco)?(?:lanchas?|embarcaci|botes?|"
-                          r"semisumergibles?|buques?)))\b", re.IGNORECASE)
+_SIDES_AFTER = re.compile(r"\s+(?:armad[oa]s?\s+)?(?:con|entre|contra(?!\s+(?:(?:una?|la|el|"
+                          r"las|los|dos|tres|cuatro)\s+)?(?:narco)?(?:lanchas?|embarcaci|"
+                          r"botes?|semisumergibles?|buques?)))\b", re.IGNORECASE)
 
 
 def _engages_craft(s: Sentence, end: int) -> bool:
