@@ -811,8 +811,9 @@ def _came_after(doc: Doc) -> None:
     ("Después de un choque armado en octubre, los dos países pactaron …"); not "antes de
     que" (a later act)."""
     for f in doc.frames:
-        if f.kind != "event" or f.status != "occurred" or f.background or f.counts:
-            continue
+        if f.kind != "event" or f.status != "occurred" or f.background or f.counts or \
+                not any(_news(doc, o) for o in doc.frames if o is not f):
+            continue  # (with no other act told with a toll or day, it may be the news)
         cue = _AFTER_CUE.match(doc.text, f.start) if any(
             o is not f and o.sentence is f.sentence and o.trigger.start < f.start
             for o in doc.frames) else None
@@ -830,6 +831,18 @@ def _came_after(doc: Doc) -> None:
 #: ofensiva en la frontera, …" (not "Tras el ataque, …": the act told, pointed back at)
 _FRONTED_AFTER = re.compile(r"\W*(?:Después|Luego|Tras)\s+(?:de\s+)?(?:un|una|unos|unas)\s+"
                             r"(?:[\wáéíóúñ]+\s+)?$", re.IGNORECASE)
+def _news(doc: Doc, f: Frame) -> bool:
+    """An act told done with a toll or a day of its own (in its own clause): the news
+    another act came before."""
+    return f.kind == "event" and f.status == "occurred" and not f.background and \
+        not f.drop and f.trigger.strength == "strong" and \
+        bool(f.counts or f.date_low or _DAY_NAMED.search(doc.text, f.start, f.end))
+
+
+#: a day named in words (a weekday, "ayer", a day of a month): told, if the page's lack of a
+#: date leaves it unresolved
+_DAY_NAMED = re.compile(r"\b(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|ayer|"
+                        r"anoche|\d{1,2} de [a-z]+)\b", re.IGNORECASE)
 #: a verb of telling, any tense ("asegurara", "informó", "había reconocido")
 _TOLD_THAT = re.compile(r"\b(?:asegur|inform|anunci|confirm|denunci|report|afirm|dij|indic|"
                         r"señal|declar|comunic|revel|admit|acus|precis|sostuv|explic|divulg|"
