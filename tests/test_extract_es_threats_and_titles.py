@@ -212,8 +212,8 @@ def test_the_attack_pointed_back_at_is_the_one_done(text: str) -> None:
     ("Los bombardeos nocturnos del martes en la frontera llegaron un día después de que un "
      "suicida atacara la sede de la policía en la capital provincial.", "bombardeos"),
     ("Un dron israelí bombardeó un vehículo junto a un hospital y mató a una persona. Este "
-     "nuevo bombardeo llega después de que el jueves Israel atacara varios edificios de cinco "
-     "aldeas del sur.", "bombardeó"),
+     "nuevo bombardeo llega después de que Israel atacara varios edificios de cinco aldeas del "
+     "sur.", "bombardeó"),
     ("Un ataque de la aviación turca contra una aldea se produjo el domingo horas después de "
      "que milicianos kurdos atacaran un puesto militar en la frontera.", "ataque"),
 ])
@@ -222,6 +222,14 @@ def test_the_act_the_news_came_after_is_background(text: str, news: str | None) 
           not m.background]
     assert [text[m.provenance["event_type"][0].start:m.provenance["event_type"][0].end]
             for m in fg] == ([news] if news else [])
+
+
+def test_an_earlier_act_with_its_own_day_stays_a_strike() -> None:
+    text = ("Un dron israelí bombardeó un vehículo junto a un hospital y mató a una persona. "
+            "Todo esto ocurre después de que el jueves Israel golpeara varios inmuebles de cinco "
+            "aldeas del sur.")
+    fg = [m for m in read(text) if m.kind == "event" and not m.background]
+    assert len(fg) == 2
 
 
 def test_an_earlier_act_with_its_own_toll_stays_news() -> None:
@@ -319,3 +327,24 @@ def test_a_fronted_act_with_its_toll_stays_news() -> None:
     text = "Tras un bombardeo el lunes en la provincia, murieron cuatro civiles, según la policía."
     fg = [m for m in read(text) if m.kind == "event" and not m.background]
     assert [m.killed_low for m in fg] == [4]
+
+
+# --- acts in the plural as the purpose something served are no act ------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "El Ejército dijo que el objetivo era un complejo desde el que se buscaba preparar y "
+    "ejecutar atentados contra sus tropas.",
+    "El grupo rechazó que el centro sirviera para preparar ataques contra Israel.",
+    'Según el Ejército, desde allí se buscaba "planear y perpetrar atentados" en el norte.',
+    "Los milicianos se entrenaban en el campamento para cometer atentados en la capital.",
+])
+def test_acts_as_a_purpose_are_no_event(sentence: str) -> None:
+    assert [m for m in read(sentence) if m.kind == "event"] == []
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Hamás prepara nuevos ataques contra Israel, según la inteligencia militar.", "planned"),
+    ("El Ejército lanzó ataques para destruir los depósitos el lunes.", "occurred"),
+])
+def test_a_plan_told_or_an_act_with_its_own_purpose_stays(sentence: str, status: str) -> None:
+    assert statuses(sentence) == [status]

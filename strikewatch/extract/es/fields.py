@@ -51,6 +51,15 @@ _KEPT_FROM = prefixed(re.compile(
                         r"\b(?:impedir|impida|impidan|impide|impiden|impidió|evitar|evite|eviten|"
                         r"prohibir|prohíbe|prohíba|prohibió|bloquear|frenar)\s+(?:que\s+)?"
                         r"(?:[\w.’'-]+\s+){0,4}$", re.IGNORECASE))
+#: acts in the plural as the purpose something served or was said to serve: "un complejo
+#: desde el que se buscaba preparar y ejecutar atentados", "rechazó que el centro sirviera
+#: para preparar ataques", "entrenaban para cometer atentados" (not a finite "prepara
+#: ataques": a plan told, es_status's "planned")
+_PURPOSE = re.compile(r"\b(?:para|buscaba[n]?|busca[n]?|pretend\w+|con\s+el\s+fin\s+de|"
+                      r"a\s+fin\s+de)\s+[\"«“]?(?:(?:preparar|planear|planificar|ejecutar|cometer|"
+                      r"perpetrar|organizar|lanzar|realizar|llevar\s+a\s+cabo|coordinar)\s+"
+                      r"(?:y\s+|o\s+)?){1,2}(?:(?:nuev[oa]s|futur[oa]s|sus|más|posibles)\s+)?$",
+                      re.IGNORECASE)
 #: a finite event verb in the preterite ("atacaron", "bombardeó", "hundieron")
 _PRETERITE = re.compile(r"\w+(?:ó|aron|ieron|ió)", re.IGNORECASE)
 _INDIRECT = re.compile(r"\b(?:de|sobre|saber|investiga|establecer|pregunta)\s+si\b", re.I)
@@ -66,6 +75,8 @@ def _status(doc: Doc, f: Frame) -> None:
         f.drop = True  # "un intento de impedir que Trump ataque lanchas": no act done
     if f.status == "occurred" and KIND_OF_ACT.search(f.sentence.text[max(0, ts - 40):ts]):
         f.drop = True  # "rechazó toda intervención", "cualquier ataque": a kind of act
+    if word.lower().endswith("s") and _PURPOSE.search(f.sentence.text[max(0, ts - 60):ts]):
+        f.drop = True  # "un complejo desde el que se buscaba preparar atentados": a purpose
     if f.status == "hypothetical" and (f.anaphoric or _INDIRECT.search(f.sentence.text) or
                                        _PRETERITE.fullmatch(word)):
         # "dudas sobre si el ataque fue legal": a question about an event told; "si se
@@ -802,18 +813,22 @@ _ARRIVES_AFTER = re.compile(r"\b(?:lleg(?:a|an|ó|aron)|ocurr(?:e|en|ió|ieron)|
 
 def _came_after(doc: Doc) -> None:
     """"Los bombardeos del martes llegaron un día después de que un suicida atacara la sede
-    de la policía", "Este nuevo bombardeo llega después de que el jueves Israel atacara
-    varios edificios": the act told in a clause that the news came after (es_clauses cuts
+    de la policía", "Este nuevo bombardeo llega después de que Israel atacara varios
+    edificios": the act told in a clause that the news came after (es_clauses cuts
     it at "después de que") is an earlier act the report names to place its news — not the
-    news (the English `antecedent`): background, where it tells no toll of its own. Only
+    news (the English `antecedent`): background, where it tells no toll or day of its own. Only
     after the sentence's own event word, after a verb of the news arriving ("Todo esto
     ocurre un día después de que …"), or introduced anew as the time of its sentence
     ("Después de un choque armado en octubre, los dos países pactaron …"); not "antes de
     que" (a later act)."""
     for f in doc.frames:
         if f.kind != "event" or f.status != "occurred" or f.background or f.counts or \
+                (f.date_low is not None and f.time_precision == 1) or \
+                _DAY_NAMED.search(doc.text, f.start, f.end) or \
                 not any(_news(doc, o) for o in doc.frames if o is not f):
-            continue  # (with no other act told with a toll or day, it may be the news)
+            continue  # (a day of its own — "después de que el jueves Israel atacara …" —
+            # keeps it a strike the ledger counts; with no other act told with a toll or
+            # day, it may be the news)
         cue = _AFTER_CUE.match(doc.text, f.start) if any(
             o is not f and o.sentence is f.sentence and o.trigger.start < f.start
             for o in doc.frames) else None
