@@ -29,6 +29,7 @@ from strikewatch.extract.components.assemble import (
 )
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.counts import ranks_up_to
+from strikewatch.extract.es.counts import number_value
 from strikewatch.extract.es.dates import DATE_RE, MONTHS, WEEKDAYS
 from strikewatch.extract.es.lexicon import NUMBER_WORDS, ORDINALS, VAGUE, rank_alternation
 from strikewatch.extract.es.parties import generic_plural
@@ -54,7 +55,7 @@ OWN = re.compile(
                      "frame.date_low", "frame.place", "frame.counts", "frame.actor1",
                      "frame.actor2", "frame.event_type", "frame.told_read"),
            assigns=("doc.groups", "frame.date_low", "frame.date_high", "frame.time_precision",
-                    "frame.date_told", "frame.background", "doc.recast"))
+                    "frame.date_told", "frame.background", "frame.counts", "doc.recast"))
 def assemble(doc: Doc) -> None:
     """Elaborations join the strike they elaborate; with none to join, a generic plural
     ("los ataques", es/parties.py) or a party-less event word is dropped; a headline that
@@ -174,6 +175,46 @@ def _title_line(doc: Doc, f: Frame) -> bool:
                for line in doc.text[:start].splitlines() if line.strip())
 
 
+def _plural_toll_title(t: Group) -> bool:
+    """A title counted as a tally only because its event word is plural and it tells a
+    toll ("Reportan decenas de muertos tras bombardeos de EE.UU. en Venezuela", "Ataques
+    en la frontera dejan 17 muertos"): no strikes counted, no period, no campaign word (its
+    kind cites the event word itself, es_kind) — the night's raid the body then tells, not a
+    campaign's sum ("Ya son 87 los muertos por los ataques", which cites "ya son")."""
+    h = t.head
+    kind = h.prov.get("kind") or []
+    return h.kind == "tally" and len(t.frames) == 1 and "strikes" not in h.counts and \
+        h.since_read is None and h.period_low is None and \
+        bool(kind) and tuple(kind[0]) == (h.trigger.start, h.trigger.end)
+
+
+#: craft counted by a number: "tres embarcaciones", "dos presuntas narcolanchas"
+_CRAFT = re.compile(r"\b(?P<n>\d{1,2}|[a-záéíóúñ]+)\s+(?:(?:presuntas?|supuestas?|nuevas?)\s+)?"
+                    r"(?:narco)?(?:lanchas|embarcaciones|botes|buques|naves|semisumergibles|"
+                    r"barcos)\b", re.IGNORECASE)
+
+
+def _craft_counted(t: Group) -> int | None:
+    """A title counted as a tally only by the craft it names ("EE.UU. ataca a tres
+    embarcaciones en aguas internacionales": its strikes are the craft; no toll, period or
+    campaign word): how many craft, for the lede that tells the one operation on them."""
+    h = t.head
+    told = h.counts.get("strikes")
+    if h.kind != "tally" or len(t.frames) != 1 or told is None or told[0] != told[1] or \
+            "killed" in h.counts or h.since_read is not None or h.period_low is not None:
+        return None
+    spans = h.prov.get("strikes") or []
+    m = _CRAFT.search(h.sentence.text) if spans else None
+    return told[0] if m is not None and number_value(m.group("n")) == told[0] else None
+
+
+def _craft_count(doc: Doc, f: Frame) -> int | None:
+    """The number of craft the frame's clause names ("una operación militar contra tres
+    embarcaciones" → 3), if any."""
+    m = _CRAFT.search(doc.text, f.start, f.end)
+    return number_value(m.group("n")) if m is not None else None
+
+
 def _title_of(t: Group, a: Group) -> bool:
     """Kind, status, parties and seas agree (`_joins`); a title may name the act with
     another word of violence than the body ("Enfrentamiento …" over "un operativo … acabó
@@ -183,7 +224,9 @@ def _title_of(t: Group, a: Group) -> bool:
         return False
     if h.event_type != ah.event_type and not {h.event_type, ah.event_type} <= {*_VIOLENT, None}:
         return False
-    return _joins(t, a) if h.event_type == ah.event_type else _parties_agree(t, a)
+    # (a plural title's tally, `_plural_toll_title`, is compared by its parties and seas)
+    return _joins(t, a) if h.event_type == ah.event_type and h.kind == ah.kind else \
+        _parties_agree(t, a)
 
 
 def _parties_agree(t: Group, a: Group) -> bool:
@@ -210,12 +253,19 @@ def _join_headline(doc: Doc, groups: list[Group]) -> list[Group]:
     if len(groups) < 2:
         return groups
     head = groups[0]
-    if head.head.kind != "event" or head.head.status != "occurred" or \
-            not all(_title_line(doc, f) for f in head.frames):
+    craft = _craft_counted(head)
+    if (head.head.kind != "event" and not _plural_toll_title(head) and craft is None) or \
+            head.head.status != "occurred" or not all(_title_line(doc, f) for f in head.frames):
         return groups
     for a in groups[1:]:
+        if craft is not None and _craft_count(doc, a.head) != craft:
+            continue  # "ataca a tres embarcaciones" is the operation on those three only
         if _title_of(head, a) and _tolls_meet(head, a) and \
                 not _places_differ(head.value("place"), a.value("place")):
+            if craft is not None:
+                for f in head.frames:  # the craft are the operation's targets, not strikes
+                    f.counts.pop("strikes", None)
+                    f.prov.pop("strikes", None)
             a.frames.extend(head.frames)
             a.frames[1:] = sorted(a.frames[1:], key=lambda f: f.start)
             a.quotes.extend(head.quotes)

@@ -27,6 +27,7 @@ from strikewatch.extract.es.lexicon import (
     STATUS_CUES,
     STRIKE_WORDS,
     VEHICLE_BOMB,
+    VESSEL,
     previous_act,
     rank_alternation,
     rank_stems,
@@ -125,6 +126,24 @@ def _bomb_triggers(s: Sentence) -> list[Trigger]:
                     "Remote explosive/landmine/IED")]
 
 
+#: the type of a strike on a craft that its striker calls an engagement
+_ENGAGEMENT = (ERV, "Air/drone strike")
+#: a second side named right after the clash word: "enfrentamiento con sicarios", "entre la
+#: Armada y los tripulantes" (a fight, not a strike)
+_SIDES_AFTER = re.compile(r"\s+(?:armad[oa]s?\s+)?(?:con|entre|contra(?!\s+(?:(?:una?|la|el|"
+                          r"las|los|dos|tres|cuatro)\s+)?(?:narco)?(?:lanchas?|embarcaci|"
+                          r"botes?|semisumergibles?|buques?)))\b", re.IGNORECASE)
+
+
+def _engages_craft(s: Sentence, end: int) -> bool:
+    """"En el primer enfrentamiento murieron los tres ocupantes de la lancha", "antes de
+    que los enfrentamientos siguientes hundieran las embarcaciones": the military's own
+    word for a strike on a boat ("engagement") where the sentence names the craft and no
+    second side after the clash word — a strike, not an armed clash ("un enfrentamiento con
+    los tripulantes de una lancha" stays a fight). `end`: the clash word's end in s.text."""
+    return VESSEL.search(s.text) is not None and _SIDES_AFTER.match(s.text, end) is None
+
+
 @component("es_triggers", requires=("doc.sentences",), assigns=("doc.triggers",))
 def find_triggers(doc: Doc) -> None:
     """Spanish event words per sentence: strikes, else armed clashes, else incidents at sea
@@ -155,7 +174,8 @@ def find_triggers(doc: Doc) -> None:
         if not hits:
             for m in clashes:
                 hits.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0),
-                                    "Battles", "Armed clash"))
+                                    *(_ENGAGEMENT if _engages_craft(s, m.end() - s.start)
+                                      else ("Battles", "Armed clash"))))
         if not hits:
             for m in _SEA_INCIDENT_WORDS.finditer(s.text):
                 hits.append(Trigger(s.start + m.start(), s.start + m.end(), m.group(0), SD,

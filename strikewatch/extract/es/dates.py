@@ -237,6 +237,22 @@ def page_years(text: str) -> PageYears:
                      frozenset(int(y) for y in _YEAR_NAMED.findall(text)))
 
 
+#: "hoy" that means "nowadays", told with a verb in the present in a relative clause ("la
+#: vicepresidenta que ocupa hoy el sillón", "que Washington mantiene hoy", "que hoy también
+#: opera en Caquetá") or "hoy en día": a state of things, not the day of an act ("el ataque
+#: que hoy dejó tres muertos", "ejecutó hoy un ataque" are told in the past)
+_PRESENT = r"[a-záéíóúñ]{3,}(?:a|e|an|en|amos|emos|imos)"
+_NOWADAYS = re.compile(r"\bque\s+(?:[\wáéíóúñ.]+\s+)?" + _PRESENT + r"\s+hoy\b|"
+                       r"\bque\s+hoy\s+(?:(?:también|ya|todavía|aún)\s+)?" + _PRESENT + r"\b|"
+                       r"\bhoy\s+(?:en\s+)?día\b", re.IGNORECASE)
+
+
+def _nowadays(text: str, a: int, b: int) -> bool:
+    """Whether the "hoy" at text[a:b] means "nowadays" (`_NOWADAYS`)."""
+    return any(m.start() <= a and b <= m.end()
+               for m in _NOWADAYS.finditer(text, max(0, a - 45), min(len(text), b + 40)))
+
+
 def read_dates(text: str, pub: dt.date | None, offset: int = 0,
                future: bool = False, page: PageYears | None = None) -> list[DateRead]:
     """Every Spanish date expression in `text`, resolved against `pub` (on a page with no
@@ -283,6 +299,8 @@ def read_dates(text: str, pub: dt.date | None, offset: int = 0,
             continue
         elif m.group("rel"):
             word = m.group("rel").lower()
+            if word == "hoy" and _nowadays(text, m.start(), m.end()):
+                continue
             back = {"ayer": 1, "anoche": 1, "antier": 2, "anteayer": 2, "antenoche": 2,
                     "anteanoche": 2, "la noche anterior": 1,
                     "la víspera": 1}.get(word, 0)

@@ -51,6 +51,15 @@ _KEPT_FROM = prefixed(re.compile(
                         r"\b(?:impedir|impida|impidan|impide|impiden|impidió|evitar|evite|eviten|"
                         r"prohibir|prohíbe|prohíba|prohibió|bloquear|frenar)\s+(?:que\s+)?"
                         r"(?:[\w.’'-]+\s+){0,4}$", re.IGNORECASE))
+#: acts in the plural as the purpose something served or was said to serve: "un complejo
+#: desde el que se buscaba preparar y ejecutar atentados", "rechazó que el centro sirviera
+#: para preparar ataques", "entrenaban para cometer atentados" (not a finite "prepara
+#: ataques": a plan told, es_status's "planned")
+_PURPOSE = re.compile(r"\b(?:para|buscaba[n]?|busca[n]?|pretend\w+|con\s+el\s+fin\s+de|"
+                      r"a\s+fin\s+de)\s+[\"«“]?(?:(?:preparar|planear|planificar|ejecutar|cometer|"
+                      r"perpetrar|organizar|lanzar|realizar|llevar\s+a\s+cabo|coordinar)\s+"
+                      r"(?:y\s+|o\s+)?){1,2}(?:(?:nuev[oa]s|futur[oa]s|sus|más|posibles)\s+)?$",
+                      re.IGNORECASE)
 #: a finite event verb in the preterite ("atacaron", "bombardeó", "hundieron")
 _PRETERITE = re.compile(r"\w+(?:ó|aron|ieron|ió)", re.IGNORECASE)
 _INDIRECT = re.compile(r"\b(?:de|sobre|saber|investiga|establecer|pregunta)\s+si\b", re.I)
@@ -66,6 +75,8 @@ def _status(doc: Doc, f: Frame) -> None:
         f.drop = True  # "un intento de impedir que Trump ataque lanchas": no act done
     if f.status == "occurred" and KIND_OF_ACT.search(f.sentence.text[max(0, ts - 40):ts]):
         f.drop = True  # "rechazó toda intervención", "cualquier ataque": a kind of act
+    if word.lower().endswith("s") and _PURPOSE.search(f.sentence.text[max(0, ts - 60):ts]):
+        f.drop = True  # "un complejo desde el que se buscaba preparar atentados": a purpose
     if f.status == "hypothetical" and (f.anaphoric or _INDIRECT.search(f.sentence.text) or
                                        _PRETERITE.fullmatch(word)):
         # "dudas sobre si el ataque fue legal": a question about an event told; "si se
@@ -110,6 +121,9 @@ def _read_status(doc: Doc, f: Frame) -> None:
         m = rx.search(before if status != "hypothetical" else around)
         if m is None:
             continue
+        if status == "hypothetical" and (v := _threat_after_condition(
+                before, m.end(), f.trigger.text.split()[0])) is not None:
+            status, m = "threatened", v  # "Si no cumplen, habrá un segundo ataque"
         f.status, f.status_cued = status, True  # type: ignore[assignment]
         f.cite("status", base + m.start(), base + m.end())
         return
@@ -139,6 +153,23 @@ def _read_status(doc: Doc, f: Frame) -> None:
     for m in HEDGES.finditer(s.text):
         f.hedges.append(m.group(0).lower())
         f.cite("hedges", s.start + m.start(), s.start + m.end())
+
+
+def _threat_after_condition(before: str, cue_end: int, trig: str) -> re.Match[str] | None:
+    """A condition told first, then the act announced in the future: "Si no cumplen, habrá
+    un segundo ataque", "si cruzan la línea, los bombardearemos" — a party's committed act
+    of force on a condition is a threat (as the English "Should America strike Yemen, US
+    ships will be targeted"), not a hypothesis. The event word must stand after the
+    condition's comma, governed by (or itself) a verb in the future; an act inside the
+    condition ("si atacan, responderemos") stays hypothetical. The match of the future
+    verb (or of the event word's own future ending), for the citation."""
+    comma = before.rfind(",")
+    if comma < cue_end:
+        return None
+    if FUTURE_VERB.fullmatch(trig):
+        return re.search(r"\S*$", before)  # (an empty match at the event word: cited there)
+    m = GOVERNED_BY_MOOD.search(before, comma + 1)
+    return m if m is not None and m.group("fut") and not m.group("no") else None
 
 
 #: a finite verb of the past (or the present of a headline) tells the act itself
@@ -191,6 +222,37 @@ def read_status(doc: Doc) -> None:
             last_strong = f.sentence.index
         elif f.sentence.index - last_strong > 3 and not _RUNNING_TOLL.search(f.trigger.text):
             f.drop = True  # (a running toll, "ya suma 133 víctimas", needs no event near)
+    _pointed_back(doc)
+
+
+#: a demonstrative right before the event noun (a rank may stand between): "ese segundo
+#: ataque", "dicha ofensiva", "aquel bombardeo"
+_DEMONSTRATIVE = re.compile(r"\b(?:ese|esa|este|esta|dicho|dicha|aquel|aquella)\s+"
+                            r"(?:[\wáéíóúñ]+\s+)?$", re.IGNORECASE)
+
+
+def _pointed_back(doc: Doc) -> None:
+    """"Trump advirtió que habrá un segundo ataque … Preguntado si ese segundo ataque queda
+    descartado": an event noun pointed at with a demonstrative, told with no cue, figure or
+    day of its own, is the act named before with that noun — announced, planned or weighed,
+    not done — and takes its status (where no act of that noun was told done between)."""
+    last: dict[str, Frame] = {}
+    for f in doc.frames:
+        noun = f.trigger.text.split()[0].lower()
+        if f.status == "occurred" and not f.status_cued and not f.drop and \
+                not f.counts and f.date_low is None and noun in last and \
+                _DEMONSTRATIVE.search(doc.text, max(f.sentence.start, f.trigger.start - 25),
+                                      f.trigger.start):
+            o = last[noun]
+            f.status, f.status_cued = o.status, True
+            for span in o.prov.get("status", []):
+                f.cite("status", *span)
+        if f.drop:
+            continue
+        if f.status in ("threatened", "planned", "hypothetical"):
+            last[noun] = f
+        elif f.status == "occurred":
+            last.pop(noun, None)
 
 
 def _own_end(doc: Doc, f: Frame) -> int:
@@ -335,7 +397,10 @@ def _list_total(doc: Doc, run: list[Frame]) -> tuple[int, int] | None:
 
 
 _SAID = re.compile(r"\b(?:" + SAY_VERB + r"|comunic(?:ó|ado)|anunci(?:ó|ado)|publica|informa|"
-                   r"asegur(?:ó|ado)|denunci(?:ó|ado)|report(?:ó|ado)|revel(?:ó|ado))\b",
+                   r"asegur(?:ó|ado)|denunci(?:ó|ado)|report(?:ó|ado)|revel(?:ó|ado)|"
+                   # owning up to the act: "El domingo el Gobierno ya había reconocido los
+                   # ataques", "el lunes el Ejército admitió el bombardeo"
+                   r"reconoc(?:ió|ieron|ido)|admit(?:ió|ieron|ido)|confirm(?:ó|aron|ado))\b",
                    re.IGNORECASE)
 
 
@@ -598,7 +663,7 @@ _TALLY = caseless(re.compile(r"\b(?:eleva(?:n|ndo)? a|lleva(?:n)? a (?!cabo)|sum
                     r"(?:undécimo|décimo|vigésimo)\w*)\b", re.IGNORECASE))
 
 
-_ONE_EVENT = re.compile(r"\b(?:en|de)\s+(?:el|la)\s+$|\bdel\s+$|"
+_ONE_EVENT = re.compile(r"\b(?:en|de|por)\s+(?:el|la)\s+$|\bdel\s+$|"
                         r"\ben\s+(?:este|esta)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PLURAL_STRIKES = re.compile(r"(?:ataques|bombardeos|golpes)\b", re.IGNORECASE)
 #: "El vigésimo ataque deja cuatro muertos", "un décimo bombardeo mató a tres": a rank on
@@ -729,6 +794,74 @@ def read_kind(doc: Doc) -> None:
             f.prov.pop("date", None)
     _recalled(doc)
     _likened(doc)
+    _came_after(doc)
+
+
+#: "después de que", "luego de que", "tras que" opening a clause: what it tells came first
+_AFTER_CUE = re.compile(r"\s*(?:(?:un|una|dos|tres|pocas|varias|unas)\s+(?:horas?|días?|"
+                        r"semanas?)\s+)?(?:después|luego) de que\b|\s*tras que\b",
+                        re.IGNORECASE)
+#: the news told as arriving after an earlier act: "llegaron un día después de que", "Todo
+#: esto ocurre horas después de que", "se produjo tras que"
+_ARRIVES_AFTER = re.compile(r"\b(?:lleg(?:a|an|ó|aron)|ocurr(?:e|en|ió|ieron)|"
+                            r"(?:se\s+)?produc(?:e|en)|(?:se\s+)?produj(?:o|eron)|"
+                            r"tiene(?:n)?\s+lugar|tuvo\s+lugar|vien(?:e|en)|vino)\s+"
+                            r"(?:(?:un|una|dos|tres|pocas|varias|unas|apenas|además|,)\s*){0,3}"
+                            r"(?:(?:horas?|días?|semanas?|minutos)\s+)?"
+                            r"(?:después|luego) de que\b", re.IGNORECASE)
+
+
+def _came_after(doc: Doc) -> None:
+    """"Los bombardeos del martes llegaron un día después de que un suicida atacara la sede
+    de la policía", "Este nuevo bombardeo llega después de que Israel atacara varios
+    edificios": the act told in a clause that the news came after (es_clauses cuts
+    it at "después de que") is an earlier act the report names to place its news — not the
+    news (the English `antecedent`): background, where it tells no toll or day of its own. Only
+    after the sentence's own event word, after a verb of the news arriving ("Todo esto
+    ocurre un día después de que …"), or introduced anew as the time of its sentence
+    ("Después de un choque armado en octubre, los dos países pactaron …"); not "antes de
+    que" (a later act)."""
+    for f in doc.frames:
+        if f.kind != "event" or f.status != "occurred" or f.background or f.counts or \
+                (f.date_low is not None and f.time_precision == 1) or \
+                _DAY_NAMED.search(doc.text, f.start, f.end) or \
+                not any(_news(doc, o) for o in doc.frames if o is not f):
+            continue  # (a day of its own — "después de que el jueves Israel atacara …" —
+            # keeps it a strike the ledger counts; with no other act told with a toll or
+            # day, it may be the news)
+        cue = _AFTER_CUE.match(doc.text, f.start) if any(
+            o is not f and o.sentence is f.sentence and o.trigger.start < f.start
+            for o in doc.frames) else None
+        cue = cue or _ARRIVES_AFTER.search(doc.text, f.sentence.start, f.trigger.start) or \
+            (_FRONTED_AFTER.match(doc.text, f.sentence.start, f.trigger.start)
+             if "," in doc.text[f.trigger.end:f.sentence.end] else None)
+        if cue is not None and not _TOLD_THAT.search(doc.text, cue.end(), f.trigger.start):
+            # (not a telling that came first: "llegó después de que el Gobierno asegurara
+            # el miércoles que sus tropas bombardearon el campamento" is the act told again)
+            f.background = True
+
+
+#: an act opening its sentence as the time of what follows, introduced anew: "Después de un
+#: choque armado poco habitual en octubre, los dos países pactaron una tregua", "Tras una
+#: ofensiva en la frontera, …" (not "Tras el ataque, …": the act told, pointed back at)
+_FRONTED_AFTER = re.compile(r"\W*(?:Después|Luego|Tras)\s+(?:de\s+)?(?:un|una|unos|unas)\s+"
+                            r"(?:[\wáéíóúñ]+\s+)?$", re.IGNORECASE)
+def _news(doc: Doc, f: Frame) -> bool:
+    """An act told done with a toll or a day of its own (in its own clause): the news
+    another act came before."""
+    return f.kind == "event" and f.status == "occurred" and not f.background and \
+        not f.drop and f.trigger.strength == "strong" and \
+        bool(f.counts or f.date_low or _DAY_NAMED.search(doc.text, f.start, f.end))
+
+
+#: a day named in words (a weekday, "ayer", a day of a month): told, if the page's lack of a
+#: date leaves it unresolved
+_DAY_NAMED = re.compile(r"\b(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|ayer|"
+                        r"anoche|\d{1,2} de [a-z]+)\b", re.IGNORECASE)
+#: a verb of telling, any tense ("asegurara", "informó", "había reconocido")
+_TOLD_THAT = re.compile(r"\b(?:asegur|inform|anunci|confirm|denunci|report|afirm|dij|indic|"
+                        r"señal|declar|comunic|revel|admit|acus|precis|sostuv|explic|divulg|"
+                        r"reconoc)\w*", re.IGNORECASE)
 
 
 #: "un atentado parecido", "un ataque similar": an act told as like the news, so another one

@@ -165,7 +165,13 @@ STATUS_CUES: tuple[tuple[str, Anchored | re.Pattern[str]], ...] = (
                               r"(?:atacad|aniquilad|destruid|eliminad|borrad|arrasad|"
                               r"bombardead)|(?:puede|pueden|podría|podrían) ser\s*$|"
                               r"(?:está|están) sujet[oa]s? a\s*$|"
-                              r"(?:empezará|comenzará|volverá)(?:n)? a\s*$)", re.I)),
+                              r"(?:empezará|comenzará|volverá)(?:n)? a\s*$|"
+                              # a force said ready for the act: "estamos listos para un
+                              # segundo ataque", "preparados para atacar", "dispuestos a
+                              # bombardear" (right before the event word)
+                              r"(?:list|preparad|dispuest)[oa]s?\s+\(?(?:para|a)\s+"
+                              r"(?:(?:un|una|el|la|los|las|nuev[oa]s?|otr[oa]s?|"
+                              r"segund[oa]s?|tercer[oa]?s?|más)\s+){0,3}$)", re.I)),
     ("planned", re.compile(r"\b(?:alist(?:a|aba|aban)|evalúa|diseña|sopesa|pensaría|estudia|"
                            r"baraj(?:a|an|aba|aban)|escenarios?|"
                            r"quier(?:e|en)\s*$|"
@@ -208,7 +214,10 @@ FUTURE_VERB = re.compile(r"\w{3,}(?:ará|arán|aremos|erá|erán|eremos|irá|ir�
 #: quantifiers and the adjectives of a new act ("habrá más ataques", "lanzará nuevos
 #: bombardeos", "realizaría posibles operaciones").
 _FILLER = (r"(?:más|nuev[oa]s?|otr[oa]s?|un|una|unos|unas|los|las|el|la|sus?|posibles?|"
-           r"vari[oa]s|algun[oa]s?|algún|\d+|mayores|grandes|duros?|fuertes|contundentes)")
+           r"vari[oa]s|algun[oa]s?|algún|\d+|mayores|grandes|duros?|fuertes|contundentes|"
+           # the rank of the act announced: "habrá un segundo ataque", "sufrirá una tercera
+           # ofensiva" (the one already done was the first)
+           r"segund[oa]s?|tercer[oa]?s?|cuart[oa]s?)")
 #: A finite verb in the future or conditional right before the event word, with an
 #: infinitive between or none ("habrá ataques", "podrían bombardear", "tendrá que lanzar
 #: ataques", "vendrán más ataques"): the act is announced or weighed, not done; negated

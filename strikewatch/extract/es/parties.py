@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from strikewatch import geo
@@ -518,7 +519,7 @@ def corefer(doc: Doc) -> None:
             # "Con los 13 ataques dados a conocer desde septiembre, los muertos suman 57": the
             # campaign's own total, not the day's three strikes told again
             f.anaphoric = False
-    groups = _own_acts_apart(doc, merge_frames(doc))
+    groups = _to_the_act_done(_own_acts_apart(doc, merge_frames(doc)))
     out: list[Group] = []
     items: dict[int, bool] = {}  # id(head) -> _is_item (read once a group, not a pair)
 
@@ -537,7 +538,7 @@ def corefer(doc: Doc) -> None:
             o for o in reversed(out) if not is_item(o.head) and
             _bombing(o.head) == _bombing(h) and
             all(x.sentence.index != h.sentence.index for x in o.frames) and
-            all(compatible(o, f) for f in g.frames)), None)
+            all(_compatible(o, f) for f in g.frames)), None)
         if same is not None:
             same.frames.extend(g.frames)
             continue
@@ -548,6 +549,23 @@ def corefer(doc: Doc) -> None:
     _totals_of_lists(doc, out)
     doc.groups = [g for g in out if not all(_in_caption(doc, f) for f in g.frames) and
                   not _orphan_reference(g)]
+
+
+def _compatible(g: Group, f: Frame) -> bool:
+    """`coref.compatible`, where a toll told with its floor and the same toll told exactly
+    are one: "Al menos una persona murió … cuando un dron bombardeó un vehículo" and, quoted
+    below, "Un ataque … contra un vehículo … dejó un muerto" (the same low, one of them
+    open: "al menos 13" in the lede, "13 muertos" in the ministry's words). Tolls with
+    another low ("al menos tres" and "siete") still differ."""
+    if compatible(g, f):
+        return True
+    told = [x.counts["killed"] for x in g.frames if "killed" in x.counts]
+    own = f.counts.get("killed")
+    if own is None or not told or any(t[0] != own[0] or None not in (t[1], own[1]) or
+                                      t == own for t in told):
+        return False
+    floor = next(t for t in told if t[1] is None) if own[1] is not None else own
+    return compatible(g, replace(f, counts={**f.counts, "killed": floor}))
 
 
 #: "otro ataque", "otra acción israelí", "un segundo bombardeo", "en un tercer ataque":
@@ -634,6 +652,36 @@ def _own_acts_apart(doc: Doc, groups: list[Group]) -> list[Group]:
             out.append(Group([f]))
     out.sort(key=lambda g: g.head.start)
     return out
+
+
+_SINGULAR_ACT = re.compile(r"(?:ataque|bombardeo|golpe|operación|acción|ofensiva|incursión)$",
+                           re.IGNORECASE)
+
+
+def _to_the_act_done(groups: list[Group]) -> list[Group]:
+    """"… el objetivo era un complejo desde el que se buscaba preparar atentados. … Hamás
+    calificó el ataque de brutal asalto": a singular act noun pointed back at ("el ataque"),
+    with no status word of its own, that coreference joined to acts spoken of in general —
+    plural, and planned, denied or feared ("preparar atentados", "rechazó que sirviera para
+    preparar ataques") — refers to the one act the page told done before it: it moves to
+    the latest earlier occurred, violent, foreground event of its type."""
+    for g in groups:
+        h = g.head
+        if h.status == "occurred" or not h.trigger.text.split()[0].lower().endswith("s"):
+            continue  # (a plural act noun: "atentados", "ataques", "operaciones")
+        for f in list(g.frames[1:]):
+            if not f.anaphoric or f.status_cued or \
+                    not _SINGULAR_ACT.match(f.trigger.text.split()[0]):
+                continue
+            done = next((o for o in reversed(groups) if o is not g and
+                         o.head.start < f.start and o.head.kind == "event" and
+                         o.head.status == "occurred" and not o.head.background and
+                         o.head.event_type == f.event_type), None)
+            if done is not None:
+                g.frames.remove(f)
+                done.frames.append(f)
+                done.frames[1:] = sorted(done.frames[1:], key=lambda x: x.start)
+    return groups
 
 
 def _days_of_captions(doc: Doc, groups: list[Group]) -> None:
@@ -741,7 +789,7 @@ def generic_plural(f: Frame) -> bool:
         f.since_read is None and not own_place and not f.gap_verb and f.kind == "event"
 
 
-_ORDINAL = re.compile(r"(?:" + "|".join(rank_stems(ranks_up_to(ORDINALS, 6))) + r")\w*\s*$",
+_ORDINAL = re.compile(r"(" + "|".join(rank_stems(ranks_up_to(ORDINALS, 6))) + r")\w*\s*$",
                       re.IGNORECASE)
 
 
@@ -750,10 +798,12 @@ def _killed(g: Group) -> int | None:
     return None if rng is None else rng[1] if rng[1] is not None else rng[0]
 
 
-def _ordinal(doc: Doc, f: Frame) -> bool:
-    """"en el primer ataque", "la segunda lancha", an item "tercero": a strike by its rank."""
-    return bool(_ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.end]) or
-                _ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.start]))
+def _ordinal(doc: Doc, f: Frame) -> str | None:
+    """"en el primer ataque", "la segunda lancha", an item "tercero": a strike by its rank
+    (the rank's stem, lowercased; None without one)."""
+    m = _ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.end]) or \
+        _ORDINAL.search(doc.text[max(0, f.trigger.start - 12):f.trigger.start])
+    return None if m is None else m.group(1).lower()
 
 
 def _bombing(f: Frame) -> bool:
@@ -768,9 +818,11 @@ def _is_item(doc: Doc, f: Frame) -> bool:
     bombardeo" told alone."""
     if f.gap_verb or lede_rank(doc, f) is not None:
         return True
-    return _ordinal(doc, f) and any(
-        o is not f and _ordinal(doc, o) and abs(o.sentence.index - f.sentence.index) <= 2
-        for o in doc.frames)
+    rank = _ordinal(doc, f)
+    # (another rank: "habrá un segundo ataque … ese segundo ataque" is one act told twice)
+    return rank is not None and any(
+        o is not f and abs(o.sentence.index - f.sentence.index) <= 2 and
+        _ordinal(doc, o) not in (None, rank) for o in doc.frames)
 
 
 def _totals_of_lists(doc: Doc, groups: list[Group]) -> None:
