@@ -99,8 +99,6 @@ from strikewatch.extract.es.dates import WEEKDAYS as ES_WEEKDAYS
 from strikewatch.ledger.reviews import review_scope
 from strikewatch.records import Article, Incident, Mention, Place, Review
 from strikewatch.resolve.features import (
-    PAGE_AFTER_DAYS,
-    PAGE_AFTER_SOURCES,
     UNDATED_LOOKBACK_DAYS,
     Features,
     area_keys,
@@ -111,6 +109,7 @@ from strikewatch.resolve.features import (
     name_skeleton,
     operation_conflict,
     operation_fields,
+    page_window_bounds,
     place_features,
     places_compatible,
     rare_words,
@@ -286,12 +285,11 @@ def page_window(inc: Incident) -> tuple[int, int] | None:
     """An undated incident's window from the day its pages tell their news on (no
     publication date: `Source.page_after`, a "news", post or dateline day): the days its
     linking blocks on (`features.page_window_days`). None where no page gives one."""
-    days = [day_number(s.page_after) for s in inc.sources
-            if s.published is None and s.page_after_source in PAGE_AFTER_SOURCES]
-    known = [d for d in days if d is not None]
+    known = [b for s in inc.sources if s.published is None
+             for b in [page_window_bounds(s.page_after, s.page_after_source)] if b]
     if not known:
         return None
-    return (min(known) - UNDATED_LOOKBACK_DAYS, max(known) + PAGE_AFTER_DAYS)
+    return (min(b[0] for b in known), max(b[1] for b in known))
 
 
 #: Kinds of party hit whose name is no group or person of its own ("Yemen", "the Pentagon",
