@@ -61,7 +61,7 @@ _PHOTO = re.compile(r"\b(?:photos?|photograph\w*|pictures?|pictured|images?|foot
                     r"fotos?|fotograf[íi]as?|imagen|imágenes)\b", re.IGNORECASE)
 _OLD_PHOTO = re.compile(r"\b(?:file|archives?|archivo)\b", re.IGNORECASE)
 #: A caption line is short and the day closes it ("..., Syria, November 28, 2025").
-CAPTION_CHARS = 300
+CAPTION_CHARS = 200
 #: A day told without its year is a recent one: one more than this many days before a
 #: window's day (in no year) says the window's day is not the page's (`_yearless_fit`).
 YEARLESS_RECENT_DAYS = 150

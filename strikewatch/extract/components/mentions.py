@@ -313,7 +313,9 @@ def _mark_page_after(doc: Doc) -> None:
     dateline, said, caption, url, url-month: `features.PAGE_AFTER_SOURCES`)."""
     if doc.article.published is not None or not doc.mentions:
         return
-    found = page_after(doc.text, doc.article.language, doc.published, doc.article.url)
+    # the English page's reads, if the dates component made them (the same call)
+    reads = doc.page_dates if doc.article.language != "es" else None
+    found = page_after(doc.text, doc.article.language, doc.published, doc.article.url, reads)
     if found is None:
         return
     day, source = found
