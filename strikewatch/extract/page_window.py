@@ -20,7 +20,8 @@ window, `features.page_window_bounds`): a day in passing ("stated") may be a rec
 strike months before the page; an embedded post's sign-off ("post"), a photo caption's day
 ("caption": a photo of the news, not one marked as a file or archive picture), the day a
 statement was made ("said": "the command said on Dec. 17, 2025", "informó el 3 de enero
-de 2026") and the URL's month ("url-month": /2025/11/slug, the page went out in it) or a
+de 2026"), a day told with its own weekday ("weekday": "late on Monday, February 16", the
+news style of the last days) and the URL's month ("url-month": /2025/11/slug, the page went out in it) or a
 URL day told in an order only the page's own days settle ("url": /02112025/) are the
 page's own news. A window day whose page names a day without its year that cannot be a
 recent day before it ("missing since Feb. 9" beside an October caption: a file photo of
@@ -34,8 +35,9 @@ import re
 
 from strikewatch.extract import dates as en_dates
 from strikewatch.extract.context import DateRead
-from strikewatch.extract.date_forms import month_day
+from strikewatch.extract.date_forms import WEEKDAYS, month_day
 from strikewatch.extract.es import dates as es_dates
+from strikewatch.extract.es.dates import WEEKDAYS as ES_WEEKDAYS
 from strikewatch.ingest.published import url_day_readings, url_month
 from strikewatch.records import iso_date
 
@@ -108,10 +110,24 @@ def _line_around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[left:start], text[end:right if right >= 0 else len(text)]
 
 
-def _where_told(text: str, start: int, end: int) -> str:
+#: A weekday's name, English or Spanish, to check it against the day it stands beside.
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join([*WEEKDAYS, *ES_WEEKDAYS]) + r")\b",
+                           re.IGNORECASE)
+
+
+def _weekday_beside(text: str, start: int, end: int, day: dt.date) -> bool:
+    """Whether the day is told with its own weekday right beside it ("on Tuesday, Dec. 16,
+    2025", "el domingo 20 de julio", "Dec. 16, 2025 (Tuesday)"): news style names the
+    weekday of the last days; a weekday that is not the day's own says nothing."""
+    near = text[max(0, start - 16):end + 14]
+    return any({**WEEKDAYS, **ES_WEEKDAYS}.get(w.group(1).lower()) == day.weekday()
+               for w in _WEEKDAY_WORD.finditer(near))
+
+
+def _where_told(text: str, start: int, end: int, day: dt.date | None = None) -> str:
     """Where a day with its year stands: "said" (the day a statement was made),
     "caption" (a photo's caption: a photo word before it in its line, or the day closing a
-    short line after a comma), else "stated"."""
+    short line after a comma), "weekday" (told with its own weekday), else "stated"."""
     before, after = _line_around(text, start, end)
     if _SAID_ON.search(before[-60:]):
         return "said"
@@ -121,6 +137,8 @@ def _where_told(text: str, start: int, end: int) -> str:
     closes = short and not after.strip(" .)\t") and before.rstrip().endswith(",")
     if closes or short and _PHOTO.search(before):
         return "caption"
+    if day is not None and _weekday_beside(text, start, end, day):
+        return "weekday"
     return "stated"
 
 
@@ -145,7 +163,7 @@ def stated_days(text: str, language: str | None,
                                                                       years)
         if day is None or _FUTURE.search(_sentence_around(text, r.start, r.end)):
             continue
-        out.append((day, _where_told(text, r.start, r.end) if r.low is not None
+        out.append((day, _where_told(text, r.start, r.end, day) if r.low is not None
                     else "stated"))
     out += [(p.day, "post") for p in en_dates.post_days(text)]
     return out
@@ -223,7 +241,7 @@ def page_after(text: str, language: str | None, filed: dt.date | None = None,
     if best is None or best[1] == "stated":
         from_url = _from_url(url, best[0] if best else None)
         best = from_url or best
-    if best is not None and best[1] in ("said", "caption", "url", "url-month") and \
+    if best is not None and best[1] in ("said", "caption", "weekday", "url", "url-month") and \
             not _yearless_fit(best[0], yearless_days(text, reads)):
         return best[0], "stated"
     return best

@@ -40,11 +40,11 @@ UNDATED_LOOKBACK_DAYS = 7
 PAGE_AFTER_DAYS = 14
 #: The `Mention.page_after_source` values that bound a page from above as well: a day the
 #: page tells its own news strike on, an embedded post's or a dateline's day, the day a
-#: statement was made ("said"), a photo caption's, a URL day the page's days settle, the
-#: URL's month (window to the month's end). A day named only in passing ("stated": a
-#: recalled strike, a hearing) may be months before the page.
-PAGE_AFTER_SOURCES = frozenset({"news", "post", "dateline", "said", "caption", "url",
-                                "url-month"})
+#: statement was made ("said"), a photo caption's, a day told with its own weekday, a URL
+#: day the page's days settle, the URL's month (window to the month's end). A day named
+#: only in passing ("stated": a recalled strike, a hearing) may be months before the page.
+PAGE_AFTER_SOURCES = frozenset({"news", "post", "dateline", "said", "caption", "weekday",
+                                "url", "url-month"})
 #: Two day-precise dates further apart than this (days) are different events.
 MAX_PRECISE_DATE_GAP = 2
 
