@@ -24,8 +24,8 @@ de 2026"), a day told with its own weekday ("weekday": "late on Monday, February
 news style of the last days) and the URL's month ("url-month": /2025/11/slug, the page
 went out in it) or a URL day told in an order only the page's own days settle ("url":
 /02112025/) are the page's own news. A window day whose page names a day without its
-year that cannot be a recent day before it ("missing since Feb. 9" beside an October caption: a file photo of
-last year) gives no window (`_yearless_fit`).
+year that cannot be a recent day before it ("missing since Feb. 9" beside an October
+caption: a file photo of last year) gives no window (`_yearless_fit`).
 """
 
 from __future__ import annotations
