@@ -201,3 +201,22 @@ def test_the_mentions_carry_the_urls_month() -> None:
     ms = registry.checked(registry.get_extractor("strikewatch-rules"), art)
     assert ms and {(m.page_after, m.page_after_source) for m in ms} == \
         {("2025-11-01", "url-month")}
+
+
+@pytest.mark.parametrize(("text", "language", "day", "source"), [
+    # a day told with its own weekday beside it: the news of the last days
+    ("Late on Monday, February 16, jets struck a depot.", "en", dt.date(2026, 2, 16),
+     "weekday"),
+    ("On Tuesday, Dec. 16, 2025, a drone hit a truck near the border.", "en",
+     dt.date(2025, 12, 16), "weekday"),
+    ("The boat was destroyed on Dec. 16, 2025 (Tuesday), officials later confirmed in "
+     "a long briefing to the press.", "en", dt.date(2025, 12, 16), "weekday"),
+    ("El ataque ocurrió el domingo 20 de julio de 2025 en la frontera.", "es",
+     dt.date(2025, 7, 20), "weekday"),
+    # another weekday beside it is no day's own: the day is stated only
+    ("On Wednesday, Dec. 16, 2025, a drone hit a truck near the border.", "en",
+     dt.date(2025, 12, 16), "stated"),
+])
+def test_a_day_told_with_its_weekday(text: str, language: str, day: dt.date,
+                                     source: str) -> None:
+    assert page_after(text, language) == (day, source)
