@@ -220,3 +220,14 @@ def test_the_mentions_carry_the_urls_month() -> None:
 def test_a_day_told_with_its_weekday(text: str, language: str, day: dt.date,
                                      source: str) -> None:
     assert page_after(text, language) == (day, source)
+
+
+def test_the_dates_components_reads_give_the_same_window() -> None:
+    # a day without its year makes the dates component read the whole page (its year told
+    # elsewhere); the page window takes those reads instead of reading the page again
+    text = ("In December 2025 the strikes went on. U.S. forces struck a boat in the "
+            "Caribbean on Dec. 9, killing three people, the Pentagon said on Dec. 10, 2025.")
+    ms = read(text)
+    assert ms and {(m.page_after, m.page_after_source) for m in ms} == \
+        {(d.isoformat(), s) for d, s in [page_after(text, "en") or (None, None)]}
+    assert page_after(text, "en") == (dt.date(2025, 12, 10), "said")
