@@ -174,3 +174,23 @@ def test_two_strikes_of_its_toll_in_the_window_leave_it_apart() -> None:
     mirror = _undated(d, MIRROR, "2025-12-15", "news")
     joined = holding(d.resolve(), mirror)
     assert first.id not in joined.mention_ids and second.id not in joined.mention_ids
+
+
+def test_rewrites_of_one_story_pair_by_their_details_though_one_page_has_a_window() -> None:
+    # two undated pages' reports with no sea, one page's URL giving its month: the window
+    # is no date, so the fishermen's village and the island off which they died still pair
+    # them; a third report told with neither stays apart
+    d = Desk()
+    d.report(SEPT, "2025-10-25", date="2025-10-24", killed_low=2, killed_high=2)
+    first = _undated(d, "Six men from Las Cuevas, Trinidadian fishermen, were killed on "
+                        "Tuesday when US forces struck their boat off Chacachacare.",
+                     "2025-10-01", "url-month", place=None, killed_low=6, killed_high=6)
+    second = d.report("The Trinidadian families of Las Cuevas say the six killed on Tuesday "
+                      "off Chacachacare were fishermen, not smugglers.", None,  # type: ignore[arg-type]
+                      place=None, killed_low=6, killed_high=6)
+    other = d.report("Six people were killed on Tuesday in another US strike on a boat, "
+                     "Hegseth said.", None, place=None,  # type: ignore[arg-type]
+                     killed_low=6, killed_high=6)
+    incs = d.resolve()
+    assert first.id in holding(incs, second).mention_ids
+    assert holding(incs, other).mention_ids == [other.id]
