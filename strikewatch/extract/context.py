@@ -309,6 +309,9 @@ class Doc:
     #: head trigger spans of the groups the genre step made background: still judged by the
     #: mention filter as the occurred news the rules read them as (mention_filter)
     recast: set[tuple[int, int]] = field(default_factory=set)
+    #: the whole page's date reads with no publication date, where the dates component read
+    #: them (a day's year told elsewhere); handed to the page window (to_mention) unread again
+    page_dates: list[DateRead] | None = None
     _spans: dict[tuple[int, int], Span] = field(default_factory=dict, repr=False)
 
     def span(self, start: int, end: int) -> Span:

@@ -200,6 +200,22 @@ def _day_first_date(path: str) -> str | None:
     return None
 
 
+def url_day_readings(url: object) -> list[dt.date]:
+    """Both readings of a URL day told day or month first where each makes a calendar day
+    (/02-11-2025/, /05092024/): `url_date` reads none of them, as ingest never guesses a
+    page's date; the extractor's page window settles them against the days the page
+    names (extract.page_window). Empty where the URL has a date `url_date` reads."""
+    if not isinstance(url, str) or url_date(url) is not None:
+        return []
+    path = _url_path(url)
+    out: list[dt.date] = []
+    for m in [*URL_DAY_FIRST.finditer(path), *URL_DAY_FIRST_JOINED.finditer(path)]:
+        a, b = m.group(1), m.group(3) if m.re is URL_DAY_FIRST else m.group(2)
+        year = m.group(4) if m.re is URL_DAY_FIRST else m.group(3)
+        out += [d for d in (_day(year, b, a), _day(year, a, b)) if d is not None]
+    return sorted(set(out))
+
+
 def html_date(tree: HtmlElement | None, now: dt.datetime) -> str | None:
     """The publication date a page's markup gives (htmldate, no free-text search)."""
     if tree is None:

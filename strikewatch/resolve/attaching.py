@@ -99,8 +99,6 @@ from strikewatch.extract.es.dates import WEEKDAYS as ES_WEEKDAYS
 from strikewatch.ledger.reviews import review_scope
 from strikewatch.records import Article, Incident, Mention, Place, Review
 from strikewatch.resolve.features import (
-    PAGE_AFTER_DAYS,
-    PAGE_AFTER_SOURCES,
     UNDATED_LOOKBACK_DAYS,
     Features,
     area_keys,
@@ -111,6 +109,7 @@ from strikewatch.resolve.features import (
     name_skeleton,
     operation_conflict,
     operation_fields,
+    page_window_bounds,
     place_features,
     places_compatible,
     rare_words,
@@ -213,6 +212,8 @@ class Profile:
     # rare, specific things its reports name that another report of the strike may share
     # (`signal_keys`): a town, a named target, a toll at sea with its vessel count
     signals: frozenset[str] = frozenset()
+    # its window is only its pages' (`page_window`): no date, no publication date
+    page_windowed: bool = False
 
 
 def _range(lo: int | None, hi: int | None) -> tuple[int, int | None] | None:
@@ -244,8 +245,10 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
         window = (min(published) - UNDATED_LOOKBACK_DAYS, min(published))
     # read only for an incident with neither a date nor a publication date
     told = list(texts(inc)) if window is None and texts is not None else []
+    page_windowed = False
     if window is None and d_lo is None and d_hi is None:
         window = page_window(inc)
+        page_windowed = window is not None
     if published and window is not None and min(published) >= window[0]:
         # never after its first report; a day after it (a strike dated in its own time
         # zone, the page stamped the evening before in UTC) keeps its day: clamped, the
@@ -279,6 +282,7 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
         cues=calendar_cues(told),
         sentences=frozenset(hash(t) for t in told),
         signals=signal_keys(inc, place),
+        page_windowed=page_windowed,
     )
 
 
@@ -286,12 +290,11 @@ def page_window(inc: Incident) -> tuple[int, int] | None:
     """An undated incident's window from the day its pages tell their news on (no
     publication date: `Source.page_after`, a "news", post or dateline day): the days its
     linking blocks on (`features.page_window_days`). None where no page gives one."""
-    days = [day_number(s.page_after) for s in inc.sources
-            if s.published is None and s.page_after_source in PAGE_AFTER_SOURCES]
-    known = [d for d in days if d is not None]
+    known = [b for s in inc.sources if s.published is None
+             for b in [page_window_bounds(s.page_after, s.page_after_source)] if b]
     if not known:
         return None
-    return (min(known) - UNDATED_LOOKBACK_DAYS, max(known) + PAGE_AFTER_DAYS)
+    return (min(b[0] for b in known), max(b[1] for b in known))
 
 
 #: Kinds of party hit whose name is no group or person of its own ("Yemen", "the Pentagon",
@@ -553,7 +556,9 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
                        guard, specific))
     if specific is not None:
         joined = set(out) | set(out.values())
-        out.update(_named_alike([p for p in loose if p.id not in joined and p.window is None],
+        # a page's window is no date: its reports still pair by names (overlapping windows)
+        out.update(_named_alike([p for p in loose if p.id not in joined and
+                                 (p.window is None or p.page_windowed)],
                                 [*dated, *loose], guard, specific))
     joined = set(out) | set(out.values())
     out.update(_one_town_pairs([p for p in loose if p.id not in joined], guard))
@@ -923,10 +928,17 @@ def _whole_groups(mates: Mapping[str, set[str]], loose: list[Profile],
 MIN_SHARED_NAMES = 2
 
 
+def _windows_apart(a: Profile, b: Profile) -> bool:
+    """Both have windows (a page's) and they do not overlap."""
+    return a.window is not None and b.window is not None and \
+        (a.window[0] > b.window[1] or b.window[0] > a.window[1])
+
+
 def _named_alike(loose: list[Profile], everyone: Sequence[Profile], guard: Guard | None,
                  words: Words) -> dict[str, str]:
     """{loose incident id: the loose incident id it joins} for groups of reports that no
-    date places (`window` None) told with the same rare names ("Jabouri", "Aydd"; "Sokoto",
+    date places (`window` None, or only their pages' window, overlapping) told with the
+    same rare names ("Jabouri", "Aydd"; "Sokoto",
     "ISSP"): every two of the group agree both ways (`agree`: party, target, domain, tolls
     one inside the other, and the toll or the place agreeing) and share at least
     MIN_SHARED_NAMES specific words that no report disagreeing with either of them holds
@@ -951,7 +963,8 @@ def _named_alike(loose: list[Profile], everyone: Sequence[Profile], guard: Guard
         cands = [p for p in group if p.id in undated]
         for n, a in enumerate(cands):
             for b in cands[n + 1:]:
-                if b.id in mates[a.id] or not (agree(a, b) and agree(b, a)):
+                if b.id in mates[a.id] or not (agree(a, b) and agree(b, a)) or \
+                        _windows_apart(a, b):
                     continue
                 names = [w for w in words(a) & words(b)
                          if all(h.id in (a.id, b.id) or (agree(a, h) and agree(b, h))

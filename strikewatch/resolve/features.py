@@ -39,9 +39,12 @@ UNDATED_LOOKBACK_DAYS = 7
 #: this many after it, in their own areas (never the catch-all zone).
 PAGE_AFTER_DAYS = 14
 #: The `Mention.page_after_source` values that bound a page from above as well: a day the
-#: page tells its own news strike on, an embedded post's or a dateline's day. A day named
+#: page tells its own news strike on, an embedded post's or a dateline's day, the day a
+#: statement was made ("said"), a photo caption's, a day told with its own weekday, a URL
+#: day the page's days settle, the URL's month (window to the month's end). A day named
 #: only in passing ("stated": a recalled strike, a hearing) may be months before the page.
-PAGE_AFTER_SOURCES = frozenset({"news", "post", "dateline"})
+PAGE_AFTER_SOURCES = frozenset({"news", "post", "dateline", "said", "caption", "weekday",
+                                "url", "url-month"})
 #: Two day-precise dates further apart than this (days) are different events.
 MAX_PRECISE_DATE_GAP = 2
 
@@ -254,7 +257,8 @@ def rare_words(words: list[str]) -> list[str]:
 
 #: Features the cannot-link rules read and the splink model does not (no input column).
 _NOT_MODELLED = frozenset({"words", "rare", "ordinal", "one_of_several", "series_rank",
-                           "series_size", "series_killed"})
+                           "series_size", "series_killed", "page_day", "strikes_lo",
+                           "strikes_hi"})
 
 
 @dataclass(frozen=True)
@@ -300,6 +304,12 @@ class Features:
     series_rank: int | None = None
     series_size: int | None = None
     series_killed: int | None = None
+    #: an undated report's page day where it bounds the page from above (a point day, not
+    #: a URL's month: `page_window_bounds`), and the strike count the report tells; only
+    #: `window_met` reads them
+    page_day: int | None = None
+    strikes_lo: int | None = None
+    strikes_hi: int | None = None
 
     def row(self) -> dict[str, object]:
         """The DuckDB input row: wording as sketch columns s0.., specific words as r0.."""
@@ -453,18 +463,57 @@ def window_met(a: Features, b: Features) -> bool:
     if {k for k in a.block_keys if "|copy:" in k} & set(b.block_keys):
         return False
     closed = a.killed_hi is not None and b.killed_hi is not None
-    return a.d_lo is None and b.d_lo is None or not (closed and tolls_agree(a, b))
+    if a.d_lo is None and b.d_lo is None:
+        return not windows_tie(a, b)
+    return not (closed and tolls_agree(a, b))
+
+
+#: Two pages' news days further apart than this tell of different days' news.
+PAGE_DAY_GAP = 2
+
+
+def windows_tie(a: Features, b: Features) -> bool:
+    """Whether two undated reports of two pages with no publication date, met by their
+    windows, are one strike by what they tell alone: news days at most PAGE_DAY_GAP apart
+    (not a URL's month), the very same closed toll (at least one dead), one sea or one
+    town (a country is every strike's of a campaign), and, where both count the boats or
+    strikes, one count. A campaign repeats a toll and a sea over weeks (three Caribbean
+    strikes of three dead), not within the two days two pages' news of one strike share."""
+    if a.page_day is None or b.page_day is None or abs(a.page_day - b.page_day) > PAGE_DAY_GAP:
+        return False
+    if a.killed_lo is None or a.killed_lo < 1 or \
+            (a.killed_lo, a.killed_hi) != (b.killed_lo, b.killed_hi) or a.killed_lo != a.killed_hi:
+        return False
+    if not (a.sea is not None and a.sea == b.sea or same_locality(a, b)):
+        return False
+    return None in (a.strikes_lo, b.strikes_lo) or \
+        (a.strikes_lo, a.strikes_hi) == (b.strikes_lo, b.strikes_hi)
 
 
 def page_window_days(m: Mention, article: Article | None) -> list[int]:
     """The days an undated report of a page with no publication date may be of, from the
     latest day its page names (`Mention.page_after`): the week before it to
     PAGE_AFTER_DAYS after it. Empty for a dated report or page, or a page naming no day."""
-    after = day_number(m.page_after) if m.page_after_source in PAGE_AFTER_SOURCES else None
-    if after is None or (article is not None and article.published is not None) or \
+    bounds = page_window_bounds(m.page_after, m.page_after_source)
+    if bounds is None or (article is not None and article.published is not None) or \
             m.date_low is not None or m.date_high is not None:
         return []
-    return list(range(after - UNDATED_LOOKBACK_DAYS, after + PAGE_AFTER_DAYS + 1))
+    return list(range(bounds[0], bounds[1] + 1))
+
+
+def page_window_bounds(page_after: str | None, source: str | None) -> tuple[int, int] | None:
+    """(first, last) day number an undated report of a page may be of, from the page's
+    day (`Mention.page_after`) and where it was read: the week before it to
+    PAGE_AFTER_DAYS after it; a URL's month (source "url-month": the page went out in it)
+    to that month's last day. None for a day that bounds the page from below only."""
+    after = day_number(page_after) if source in PAGE_AFTER_SOURCES else None
+    if after is None:
+        return None
+    if source == "url-month":
+        day = date(1970, 1, 1) + timedelta(days=after)
+        last = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return after - UNDATED_LOOKBACK_DAYS, day_number(last.isoformat()) or after
+    return after - UNDATED_LOOKBACK_DAYS, after + PAGE_AFTER_DAYS
 
 
 def _dates(m: Mention, article: Article | None) -> tuple[int | None, int | None, int | None,
@@ -559,7 +608,19 @@ def features(m: Mention, article: Article | None) -> Features:
         series_rank=m.series_rank,
         series_size=m.series_size,
         series_killed=m.series_killed,
+        page_day=_page_day(m, article, d_lo),
+        strikes_lo=m.strikes_low,
+        strikes_hi=m.strikes_high if m.strikes_high is not None else m.strikes_low,
     )
+
+
+def _page_day(m: Mention, article: Article | None, d_lo: int | None) -> int | None:
+    """The day an undated report's page tells its news on (`Mention.page_after`, a source
+    that bounds the page from above and names one day, not a URL's month), else None."""
+    if d_lo is not None or (article is not None and article.published is not None) or \
+            m.page_after_source not in PAGE_AFTER_SOURCES or m.page_after_source == "url-month":
+        return None
+    return day_number(m.page_after)
 
 
 def places_compatible(a: Features, b: Features) -> bool | None:

@@ -457,7 +457,7 @@ def _weekday_after_the_page(doc: Doc, f: Frame, after: dict[str, str]) -> None:
 @component("dates", requires=("doc.frames", "frame.status", "frame.background", "frame.counts"),
            assigns=("frame.date_low", "frame.date_high", "frame.time_precision",
                     "frame.date_told", "frame.period_read", "frame.since_read",
-                    "frame.told_read"))
+                    "frame.told_read", "doc.page_dates"))
 def read_frame_dates(doc: Doc) -> None:
     """Every frame's date (and the periods its clause names)."""
     last_dated: Frame | None = None  # the latest frame dated to a day, for "the same day"
@@ -473,7 +473,8 @@ def read_frame_dates(doc: Doc) -> None:
             _weekday_after_the_page(doc, f, after_page)
             if doc.published is None and f.date_low is None and f.prov.get("date"):
                 if full_days is None:
-                    full_days = [r for r in read_dates(doc.text, None) if r.low is not None]
+                    doc.page_dates = read_dates(doc.text, None)
+                    full_days = [r for r in doc.page_dates if r.low is not None]
                 _year_told_elsewhere(doc, f, full_days)
         same: AnyMatch | None = _SAME_DAY.search(doc.text[f.start:f.end]) \
             if f.date_low is None else None

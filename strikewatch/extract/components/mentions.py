@@ -309,10 +309,13 @@ def _mark_page_after(doc: Doc) -> None:
     a page that recalls Sept. 2 in passing may be December's. It bounds the page from above
     too (source "news") only where the page tells a strike of its own on that day as news
     (occurred, not background): news pages tell of their last days. Resolution places
-    undated reports by the "news", "post" and "dateline" days alone."""
+    undated reports by the days that bound the page from above as well (news, post,
+    dateline, said, caption, url, url-month: `features.PAGE_AFTER_SOURCES`)."""
     if doc.article.published is not None or not doc.mentions:
         return
-    found = page_after(doc.text, doc.article.language, doc.published)
+    # the English page's reads, if the dates component made them (the same call)
+    reads = doc.page_dates if doc.article.language != "es" else None
+    found = page_after(doc.text, doc.article.language, doc.published, doc.article.url, reads)
     if found is None:
         return
     day, source = found
