@@ -169,6 +169,11 @@ _ITERATIVE = anchored(re.compile(
     r"[\d,]+\s+times\s+since|"
     r"for\s+(?:(?:close to|nearly|almost|about|more than|over)\s+)?(?:\d+|two|three|four|five|"
     r"six|seven|eight|nine|ten|several|many)\s+(?:weeks|months|years))\b", re.IGNORECASE))
+# a run of acts told by a noun said twice around "after" ("has hit boat after boat", "carried
+# out strike after strike", "wave upon wave of drones", "one raid after another"): a
+# campaign, no one act
+_RUN = re.compile(r"\b([a-z]+)\s+(?:after|upon)\s+\1\b|\bone\s+(?:[\w-]+\s+)?after\s+"
+                  r"(?:another|the\s+other)\b", re.IGNORECASE)
 # a campaign waged: "has waged an offensive", "is waging a campaign of strikes"
 _WAGED = re.compile(r"\bwag(?:e|es|ed|ing)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}$",
                     re.IGNORECASE)
@@ -280,6 +285,7 @@ def _pattern_of_acts(f: Frame, low: str | None) -> bool:
         # been fired at Israel": a campaign to date
         return True
     return bool(_ITERATIVE.search(s.text, lo, hi) or
+                (may_hold(low, ("after", "upon")) and _RUN.search(s.text, lo, hi)) or
                 (may_hold(low, ("wag",)) and _WAGED.search(s.text[max(0, ts - 40):ts])))
 
 
