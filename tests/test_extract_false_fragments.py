@@ -1,0 +1,174 @@
+"""False incidents and misdated fragments read from one page (issue 14, items 1, 2, 7).
+
+- a day inside an opening phrase that names an earlier act ("After it announced the Feb. 27
+  strikes, ...", "Following Monday's raid, ...") is that act's, not the sentence's own act's;
+- an act said twice around "after" ("boat after boat", "strike after strike") is a run of
+  acts, a campaign, never one incident;
+- a place name shared by two countries is read in the country the page names as a place,
+  not the attacker's named as a party (Palmyra in Syria, not in the United States);
+- on a page with no date whose news is told by weekday, an act told by a day of a month is
+  recalled (AP style dates the past week by weekday);
+- a page that calls a post or photo misleading tells the strike that post claims only as
+  claimed.
+
+Sentences written for these tests, in several registers (wire, broadcaster, blog).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.extract import extract
+from strikewatch.extract.components.clauses import fronted_act
+from strikewatch.records import Article
+
+TUESDAY = "2026-03-03"
+
+
+def _strikes(text: str, published: str | None = TUESDAY) -> list:
+    return [m for m in extract(Article(text=text, published=published))
+            if m.kind == "event" and m.status == "occurred" and not m.background]
+
+
+def _with_toll(text: str, published: str | None = TUESDAY) -> list:
+    return [m for m in _strikes(text, published) if m.killed_low is not None]
+
+
+# --- the day of an opening phrase's act -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("After it announced the Feb. 27 strikes, Southern Command carried out another round on "
+     "Feb. 28, killing five people aboard two vessels.", "2026-02-28"),
+    ("Following Monday's strike on the camp, the army bombed a market in the town on Tuesday, "
+     "killing nine.", "2026-03-03"),
+    ("Hours after the March 1 raid on the port, warplanes pounded the airport on March 2, "
+     "leaving four dead.", "2026-03-02"),
+    ("In the wake of Sunday's attack on the convoy, the militia shelled the barracks on "
+     "Monday, killing seven soldiers.", "2026-03-02"),
+    ("Just after the 27 February bombing, jets struck the depot again on 28 February and "
+     "killed three guards.", "2026-02-28"),
+])
+def test_a_day_premodifying_an_earlier_act_is_not_the_sentences_act(text: str, day: str) -> None:
+    (m,) = _with_toll(text)
+    assert m.date_low == day
+
+
+@pytest.mark.parametrize("text", [
+    "After the strike, the ministry said on Tuesday that 12 people had died.",  # no act verb
+    "After a long night, the residents returned home on Monday.",  # no act named
+    "The navy struck a boat on Monday, after a week of calm.",  # nothing fronted
+])
+def test_no_fronted_act_without_an_act_named_and_an_act_done(text: str) -> None:
+    assert fronted_act(text) is None
+
+
+def test_the_fronted_act_told_with_a_verb_of_its_own_keeps_its_day() -> None:
+    got = _strikes("After the March 1 raid on the port, Israeli jets struck a depot in "
+                   "Hodeidah on March 2, killing three people.")
+    assert {m.date_low for m in got} == {"2026-03-01", "2026-03-02"}
+    assert next(m for m in got if m.killed_low == 3).date_low == "2026-03-02"
+
+
+# --- a run of acts --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon has carried out strike after strike on suspected drug boats.",
+    "American forces have hit boat after boat in the Caribbean this autumn.",
+    "Russia has sent wave upon wave of drones against Ukrainian cities.",
+    "The jets destroyed one target after another along the coast.",
+    "Since the summer the Americans have blown up vessel after vessel off Venezuela.",
+])
+def test_an_act_said_twice_around_after_is_a_campaign(text: str) -> None:
+    assert _strikes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday the jets carried out strike after strike on the port, killing 12 people.",
+    "A day after the strike, the navy hit another boat in the Pacific.",
+    "The navy struck a boat after a strike on Monday missed it.",
+])
+def test_one_act_with_a_day_or_toll_or_no_run_stays(text: str) -> None:
+    assert len(_strikes(text)) == 1
+
+
+# --- a homonym's country ----------------------------------------------------------------------
+
+def test_a_shared_name_is_read_in_the_country_named_as_a_place() -> None:
+    text = ("US forces struck Islamic State targets in central Syria on Friday. The strikes "
+            "answered the Dec. 13 attack in Palmyra, in which a gunman killed two US soldiers.")
+    got = [m for m in extract(Article(text=text, published=TUESDAY)) if m.killed_low == 2]
+    assert got and got[0].place is not None and got[0].place.country == "SY"
+
+
+def test_the_attackers_country_named_first_as_a_party_does_not_win_the_name() -> None:
+    text = ("The US military blamed Islamic State for Saturday's ambush. Three soldiers died "
+            "in the ambush near Palmyra, deep in the desert of central Syria.")
+    got = [m for m in extract(Article(text=text, published=TUESDAY)) if m.killed_low == 3]
+    assert got and got[0].place is not None and got[0].place.country == "SY"
+
+
+# --- undated page: calendar day beside weekday news -------------------------------------------
+
+RECALLING = [
+    ("A drone strike killed three people in a car near Zalan on Thursday, local officials "
+     "said. The drone hit the vehicle on a mountain road. On August 23, a drone strike near "
+     "Said Sadiq killed two journalists. Outside the region, a drone strike in Sinjar on "
+     "July 8 killed a reporter."),
+    ("Two fishermen died overnight when a missile hit their boat, the coastguard said.\n"
+     "Earlier, on 14 June, a similar strike on a trawler killed five crew."),
+    ("Jets pounded the market yesterday, leaving 11 dead, according to medics. The town was "
+     "last hit on Oct. 2, when a raid killed four."),
+]
+
+
+@pytest.mark.parametrize("text", RECALLING)
+def test_an_act_told_by_calendar_day_beside_weekday_news_is_recalled(text: str) -> None:
+    got = _strikes(text, None)
+    assert len(got) == 1 and got[0].killed_low not in (1, 2, 4, 5)
+
+
+def test_a_page_telling_its_news_by_calendar_day_keeps_every_act() -> None:
+    text = ("The navy struck a boat in the Caribbean on Sept. 14, killing three. On Sept. 15 a "
+            "second strike hit a vessel off Venezuela, killing four.")
+    assert len(_strikes(text, None)) == 2
+
+
+def test_a_dated_page_is_left_to_the_day_arithmetic() -> None:
+    text = ("A drone strike killed three people near Zalan on Thursday, officials said. On "
+            "March 1, a drone strike near Said Sadiq killed two journalists.")
+    assert len(_strikes(text, TUESDAY)) == 2
+
+
+# --- claims a page checks -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    ("Misleading post: the boat photo is not what it seems\n\nA viral post claims that the "
+     "U.S. Navy destroyed this boat off Colombia in October. The picture actually shows a "
+     "seizure by Spanish police in 2024."),
+    ('FACT CHECK: Video of "Israeli strike on Beirut" is old\n\nA video shared widely on '
+     "social media purports to show an Israeli airstrike hitting a Beirut tower on Sunday. "
+     "The footage is from 2021 and was filmed in Gaza."),
+    ("The clip doing the rounds on TikTok is fake. It claims that Russian bombers flattened "
+     "a school in Kharkiv on Monday, but the building in it stands in Syria."),
+])
+def test_a_strike_told_only_as_what_a_debunked_post_says_is_no_occurred_strike(
+        text: str) -> None:
+    assert _strikes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    ("The navy struck a boat in the Caribbean on Tuesday, killing two, the post said. "
+     "Officials released a video of the strike."),
+    ("A video posted by the army shows the strike on the depot on Monday. Residents said six "
+     "people died."),
+    ("Jets bombed a fuel depot on Monday, killing four. Officials dismissed as false claims "
+     "that a hospital had been hit."),
+])
+def test_a_news_strike_beside_a_post_or_a_denial_stays(text: str) -> None:
+    assert len(_strikes(text)) == 1
+
+
+def test_a_toll_after_a_fronted_phrase_is_no_act_of_its_own() -> None:
+    # "strikes" there is a noun: the sentence tells a campaign's toll, not an act
+    assert fronted_act("After the two latest attacks on suspected drug boats, the death toll "
+                       "of such strikes stands at 37.") is None
