@@ -173,3 +173,24 @@ def test_a_toll_after_a_fronted_phrase_is_no_act_of_its_own() -> None:
     # "strikes" there is a noun: the sentence tells a campaign's toll, not an act
     assert fronted_act("After the two latest attacks on suspected drug boats, the death toll "
                        "of such strikes stands at 37.") is None
+
+
+# --- a span of time filled with acts ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    ("A Nigerian airstrike killed 12 villagers in Zamfara on Saturday. It is the third such "
+     "incident in a little over a year of aerial bombing of armed gangs. The strike was aimed "
+     "at bandits, officials said."),
+    ("Israeli jets struck a house in Khan Younis on Monday, killing five. The town has been "
+     "emptied by months of Israeli airstrikes. The strike hit a family home, medics said."),
+    ("A Russian missile hit a block of flats in Kharkiv on Sunday, killing four. After two "
+     "years of bombardment the city still has no shelters. The attack hit the ninth floor."),
+])
+def test_acts_filling_a_span_of_time_are_no_incident_of_their_own(text: str) -> None:
+    assert len(_strikes(text)) == 1
+
+
+def test_within_days_of_the_strike_names_the_one_act() -> None:
+    text = ("Jets struck a depot in the port on Monday. Within days of the strike, the army "
+            "announced an inquiry into the raid.")
+    assert len(_strikes(text)) == 1

@@ -174,6 +174,12 @@ _ITERATIVE = anchored(re.compile(
 # campaign, no one act
 _RUN = re.compile(r"\b([a-z]+)\s+(?:after|upon)\s+\1\b|\bone\s+(?:[\w-]+\s+)?after\s+"
                   r"(?:another|the\s+other)\b", re.IGNORECASE)
+# acts told as what filled a span of time: "a little over a year of aerial bombing", "after
+# months of Israeli airstrikes", "two weeks of shelling" (not "within days of the strike":
+# one act, named)
+_SPAN_OF = re.compile(r"\b(?:days|weeks|months|years?|decades?)\s+of\s+"
+                      r"(?!(?:the|this|that|these|those|its|their|his|her|an?)\b)"
+                      r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # a campaign waged: "has waged an offensive", "is waging a campaign of strikes"
 _WAGED = re.compile(r"\bwag(?:e|es|ed|ing)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}$",
                     re.IGNORECASE)
@@ -286,6 +292,7 @@ def _pattern_of_acts(f: Frame, low: str | None) -> bool:
         return True
     return bool(_ITERATIVE.search(s.text, lo, hi) or
                 (may_hold(low, ("after", "upon")) and _RUN.search(s.text, lo, hi)) or
+                (may_hold(low, (" of ",)) and _SPAN_OF.search(s.text, max(lo, ts - 40), ts)) or
                 (may_hold(low, ("wag",)) and _WAGED.search(s.text[max(0, ts - 40):ts])))
 
 
