@@ -194,3 +194,13 @@ def test_within_days_of_the_strike_names_the_one_act() -> None:
     text = ("Jets struck a depot in the port on Monday. Within days of the strike, the army "
             "announced an inquiry into the raid.")
     assert len(_strikes(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "By one estimate, Ankara has struck the Kurdistan Region and Nineveh province more than "
+    "1,000 times this year.",
+    "The militia has shelled villages along the northern border and the river valley about "
+    "300 times since January.",
+])
+def test_a_count_of_times_closing_a_long_object_is_a_pattern(text: str) -> None:
+    assert _strikes(text) == []
