@@ -204,3 +204,18 @@ def test_within_days_of_the_strike_names_the_one_act() -> None:
 ])
 def test_a_count_of_times_closing_a_long_object_is_a_pattern(text: str) -> None:
     assert _strikes(text) == []
+
+
+# --- a named site before the event noun is no attacker -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    ("Thirteen people died on Tuesday when Israel struck a refugee camp in southern Lebanon, "
+     "the health ministry said. The Ain al-Hilweh camp strike, on the edge of the coastal city "
+     "of Sidon, also wounded several others, the ministry said."),
+    ("Russian missiles hit a hospital in Kharkiv on Monday, killing four. The Saltivka hospital "
+     "strike, near the ring road, also wounded a nurse, officials said."),
+])
+def test_the_site_named_before_the_event_noun_does_not_split_the_strike(text: str) -> None:
+    got = _strikes(text)
+    assert len(got) == 1
+    assert got[0].actor1 is not None and got[0].actor1.country in ("IL", "RU")
