@@ -52,7 +52,7 @@ from strikewatch.extract.coref import (
     year_named,
 )
 from strikewatch.extract.counts import VAGUE
-from strikewatch.extract.date_forms import DAY, MONTH_ABBRS, MONTH_NAMES, month_day
+from strikewatch.extract.date_forms import DAY, MONTH_ABBRS, MONTH_NAMES
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.sentences import LINK_LABEL
 
@@ -782,7 +782,6 @@ def assemble(doc: Doc) -> None:
     _history_story(doc)
     _retrospective(doc)
     _another_year(doc)
-    _older_by_calendar(doc)
     _commentary(doc)
     _debunked_claims(doc)
 
@@ -1746,40 +1745,6 @@ def _another_year(doc: Doc) -> None:
                 all(year_named(f) for f in g.frames if f.date_low is not None):
             for f in g.frames:
                 f.background = True
-
-
-def _calendar_dated(doc: Doc, f: Frame) -> bool:
-    """Whether the frame's date was read from a day of a month ("On Aug. 23", "on 8 July")
-    rather than a weekday or a word relative to the telling."""
-    spans = f.prov.get("date") or []
-    if not spans or f.date_told:
-        return False
-    a, b = spans[0]
-    words = re.sub(r"^(?:on|of|since|by)\s+", "", doc.text[a:b].strip(), flags=re.IGNORECASE)
-    return month_day(words) is not None
-
-
-def _older_by_calendar(doc: Doc) -> None:
-    """A page with no date of its own that tells its news by weekday or a word relative to
-    the telling ("killed three on Thursday", "overnight") and, after it, another act by a
-    day of a month ("On August 23, a drone strike killed two journalists", "in Sinjar on
-    July 8") recalls that act: news copy dates what happened in the past week by its
-    weekday and anything older by month and day (AP style), so the calendar day marks an
-    older act told as context (background). (`_another_year` does the same for a day told
-    with its year; a page with a date compares the days itself.)"""
-    if doc.published is None:
-        news = [g for g in doc.groups if _violent_occurred(g) and g.value("date_low") is None
-                and told_by_relative_day(g.head)]
-        if not news:
-            return
-        first = min(g.head.start for g in news)
-        for g in doc.groups:
-            if g in news or not _violent_occurred(g) or g.head.kind != "event" or \
-                    g.head.start < first or any(told_by_relative_day(f) for f in g.frames):
-                continue
-            if any(_calendar_dated(doc, f) for f in g.frames):
-                for f in g.frames:
-                    f.background = True
 
 
 # a page the outlet files as opinion or fact-check: a path segment of its address

@@ -177,8 +177,8 @@ _RUN = re.compile(r"\b([a-z]+)\s+(?:after|upon)\s+\1\b|\bone\s+(?:[\w-]+\s+)?aft
 _CLAUSE_STOP = re.compile(r"[,;](?!\d)")
 # acts told as what filled a span of time: "a little over a year of aerial bombing", "after
 # months of Israeli airstrikes", "two weeks of shelling" (not "within days of the strike":
-# one act, named)
-_SPAN_OF = re.compile(r"\b(?:days|weeks|months|years?|decades?)\s+of\s+"
+# one act, named; nor "three days of heavy fighting": a battle may last days)
+_SPAN_OF = re.compile(r"\b(?:weeks|months|years?|decades?)\s+of\s+"
                       r"(?!(?:the|this|that|these|those|its|their|his|her|an?)\b)"
                       r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # a campaign waged: "has waged an offensive", "is waging a campaign of strikes"
