@@ -193,3 +193,10 @@ def test_days_of_fighting_may_be_one_battle() -> None:
             "left dozens of soldiers dead.")
     assert len([m for m in extract(Article(text=text, published=TUESDAY))
                 if m.status == "occurred" and not m.background]) == 1
+
+
+def test_no_evidence_for_the_claims_is_no_check_of_the_strike() -> None:
+    text = ("The US military struck a boat in the Caribbean on Monday, killing three, and posted "
+            "a video showing the strike. It offered no evidence for its claims that the boat "
+            "carried drugs.")
+    assert len(_strikes(text)) == 1
