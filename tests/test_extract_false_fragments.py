@@ -200,3 +200,15 @@ def test_no_evidence_for_the_claims_is_no_check_of_the_strike() -> None:
             "a video showing the strike. It offered no evidence for its claims that the boat "
             "carried drugs.")
     assert len(_strikes(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    ("An ambush in Palmyra killed three American troops on Saturday, Syria's interior "
+     "ministry said."),
+    ("A lone gunman ambushed and killed two American soldiers and an American civilian "
+     "interpreter in Palmyra on Saturday, officials in Syria said."),
+])
+def test_the_victims_nationality_does_not_place_a_shared_name(text: str) -> None:
+    got = [m for m in extract(Article(text=text, published=TUESDAY))
+           if m.killed_low in (2, 3)]
+    assert got and got[0].place is not None and got[0].place.country == "SY"

@@ -1810,8 +1810,8 @@ _DEBUNKED = re.compile(
 # an act told as what the checked item says: "The post says the Navy destroyed this boat",
 # "a video that purports to show a strike", "claims circulating online that jets bombed"
 _AS_CLAIMED = re.compile(
-    r"\b" + _CLAIM_SOURCE + r"\b[^.;]{0,80}?\b(?:says?|said|claim(?:s|ed|ing)?|"
-    r"purport(?:s|ed|ing)?|alleg(?:es|ed|ing)|shows?|showing|suggest(?:s|ed|ing)?)\b[^.;]*$",
+    r"\b" + _CLAIM_SOURCE + r"\b[^;]{0,120}?\b(?:says?|said|claim(?:s|ed|ing)?|"
+    r"purport(?:s|ed|ing)?|alleg(?:es|ed|ing)|shows?|showing|suggest(?:s|ed|ing)?)\b[^;]*$",
     re.IGNORECASE)
 
 
