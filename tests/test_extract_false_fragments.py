@@ -212,3 +212,17 @@ def test_the_victims_nationality_does_not_place_a_shared_name(text: str) -> None
     got = [m for m in extract(Article(text=text, published=TUESDAY))
            if m.killed_low in (2, 3)]
     assert got and got[0].place is not None and got[0].place.country == "SY"
+
+
+@pytest.mark.parametrize("text", [
+    ("Israel struck a refugee camp in southern Lebanon on Tuesday, killing 13. Local "
+     "Palestine Liberation Organization factions in Sidon denounced the strike."),
+    ("Israeli jets bombed a house in Khan Younis on Monday, killing six. Hamas leaders in Gaza "
+     "condemned the raid as a massacre."),
+    ("Russian missiles slammed into a hospital in Kharkiv on Monday, killing four. Ukraine's "
+     "Red Cross members from Kharkiv decried the attack."),
+])
+def test_who_reacted_to_the_strike_is_not_its_attacker(text: str) -> None:
+    got = _strikes(text)
+    assert len(got) == 1
+    assert got[0].actor1 is not None and got[0].actor1.country in ("IL", "RU")

@@ -87,7 +87,11 @@ _SPEAKER_AFTER = re.compile(r"^(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.�
                             r"(?:\s+(?:centre|center|agency|office|"
                             r"command|ministry|spokes(?:man|woman|person)|officials?|"
                             # "Israeli and U.S. media said ...": who reported it
-                            r"media|press|sources|outlets|newspapers|television))?\s*"
+                            r"media|press|sources|outlets|newspapers|television|"
+                            # "Palestine Liberation Organization factions in Sidon
+                            # denounced the strike": its members, where they are
+                            r"factions?|groups?|leaders?|members|activists|parties))?"
+                            r"(?:\s+(?:in|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?\s*"
                             r"(?:said|says|told|reported|added|confirmed|announced|stated|"
                             # "...," Trump posted on Truth Social; Hegseth wrote on X: the
                             # official who announced the strike, not its target
