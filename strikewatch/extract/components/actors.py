@@ -139,12 +139,6 @@ _SITE_AFTER = re.compile(r"\s+(?:refugee\s+)?(?:camp|village|town|city|port|harb
                          re.IGNORECASE)
 
 
-# a verb of reacting to the act named after it: its subject is no agent of that act
-_REACTED = re.compile(r"\b(?:denounc|condemn|decri|deplor|criticis|criticiz|welcom|prais|"
-                      r"defend|hail|mourn|protest|lament|slamm|blast|mark)\w*\b",
-                      re.IGNORECASE)
-
-
 def _by_parse(f: Frame, hits: list[ActorHit]) -> None:
     """Set the frame's actors from the spaCy parse of its sentence (agent and patient)."""
     s = f.sentence
@@ -158,9 +152,6 @@ def _by_parse(f: Frame, hits: list[ActorHit]) -> None:
         if span is None:
             continue
         a, b = s.start + span[0], s.start + span[1]
-        if role == "actor1" and b <= f.trigger.start and \
-                _REACTED.search(s.text, b - s.start, f.trigger.start - s.start):
-            continue  # "PLO factions in Sidon denounced the strike": who reacted to it
         own = a <= f.trigger.start < b
         if own:
             b = f.trigger.start  # the subject is the event itself: only its modifiers
