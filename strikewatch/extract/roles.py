@@ -96,6 +96,14 @@ _SPEAKER_AFTER = re.compile(r"^(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.�
                             # "Maduro denounced the attack": who reacted to it
                             r"denounced|condemned|decried|deplored|criticized|criticised)\b")
 
+# "Palestine Liberation Organization factions in Sidon denounced the strike", "Hamas leaders
+# in Gaza condemned the raid": members of a party, where they are, reacting to the act (a
+# verb of reacting only: "the Islamic Resistance in Iraq claimed responsibility" is the
+# agent's own claim)
+_REACTOR_AFTER = re.compile(r"^(?:\s+[A-Z][\w.’'-]*)*(?:\s+(?:factions?|groups?|leaders?|"
+                            r"members|activists|parties|officials))?(?:\s+(?:in|from)\s+"
+                            r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?\s+(?:denounced|condemned|"
+                            r"decried|deplored|criticized|criticised|slammed)\b")
 # "Lebanon's Ministry of Health says", "Syria's state news agency Sana said", "Lebanon's
 # authorities count ...": an institution of the state that told the event, not its agent
 _SOURCE_OF_STATE = re.compile(r"^['’]s(?:\s+(?:[a-z][\w-]*|[A-Z][\w.’'-]*|of|the)){0,3}?\s+"
@@ -469,7 +477,8 @@ def assign_roles(text: str, start: int, trig_start: int, trig_end: int,
              # ends a place's name, it does not act
              not (h.actor.type == "state" and
                   _PLACE_APPOSITION.search(text, max(0, h.start - start - 60), h.start - start)) and
-             not _SPEAKER_AFTER.match(text[h.end - start:])]
+             not _SPEAKER_AFTER.match(text[h.end - start:]) and
+             not _REACTOR_AFTER.match(text[h.end - start:])]
     # "a helicopter raid", "a drone strike": a word modifying the event noun is its
     # instrument, not its agent (a demonym there is handled by the caller)
     if not _VERB_TRIGGER.match(text, trig_start - start, trig_end - start):

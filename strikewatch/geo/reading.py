@@ -442,6 +442,14 @@ def may_read_at_sea(found: tuple[list[Found], list[OrgFound], list[DemonymFound]
     return may_put_at_sea(text, start, end)
 
 
+# people a demonym can name: their nationality, not the place of the passage
+_PERSONS_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:soldiers?|troops|service\s*(?:members?|men|women)|civilians?|"
+    r"citizens?|nationals?|interpreters?|contractors?|personnel|hostages?|journalists?|"
+    r"reporters?|aid\s+workers?|diplomats?|tourists?|sailors?|marines?|pilots?)\b",
+    re.IGNORECASE)
+
+
 def read_all(g: Gazetteer, text: str, start: int, end: int, *,
              trigger: tuple[int, int] | None, context: tuple[str, ...],
              domain: str | None = None,
@@ -453,7 +461,9 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
     places, orgs, demonyms = find(g, text, start, end) if found is None else found
     places = [f for f in places if not _FEATURE.match(text[f.end:f.end + 30])]
     span_countries: set[str] = {o.org.country for o in orgs if o.org.country}
-    span_countries.update(d.country for d in demonyms)
+    # (not a demonym of people harmed or present: "killed two American soldiers in Palmyra"
+    # tells whose soldiers died, not which country's Palmyra)
+    span_countries.update(d.country for d in demonyms if not _PERSONS_AFTER.match(text, d.end))
     told_by: dict[str, int] = {}  # country -> how many names in the passage tell it
     for f in places:
         # a name tells its country when it is a country's, or when every place with it

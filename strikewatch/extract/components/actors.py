@@ -130,6 +130,15 @@ def _by_word_order(doc: Doc, f: Frame) -> tuple[list[ActorHit], bool]:
     return hits, sure
 
 
+# a kind of site after a name that modifies the event noun: "the Ain al-Hilweh camp strike",
+# "the Kafr Qasim market bombing", "the Al-Shifa hospital raid"
+_SITE_AFTER = re.compile(r"\s+(?:refugee\s+)?(?:camp|village|town|city|port|harbou?r|market|"
+                         r"hospital|school|mosque|church|base|airport|airbase|refinery|"
+                         r"compound|building|tower|bridge|district|province|area|region|"
+                         r"neighbou?rhood|quarter|suburb|crossing|checkpoint|factory|plant)s?\b",
+                         re.IGNORECASE)
+
+
 def _by_parse(f: Frame, hits: list[ActorHit]) -> None:
     """Set the frame's actors from the spaCy parse of its sentence (agent and patient)."""
     s = f.sentence
@@ -143,7 +152,8 @@ def _by_parse(f: Frame, hits: list[ActorHit]) -> None:
         if span is None:
             continue
         a, b = s.start + span[0], s.start + span[1]
-        if a <= f.trigger.start < b:
+        own = a <= f.trigger.start < b
+        if own:
             b = f.trigger.start  # the subject is the event itself: only its modifiers
         inside = [h for h in hits if a <= h.start and h.end <= b]
         if role == "actor1" and any(h.end <= f.trigger.start and
@@ -158,6 +168,8 @@ def _by_parse(f: Frame, hits: list[ActorHit]) -> None:
                 continue  # "97 nautical miles northwest of Hodeidah": where, not who
             if ea < filed:
                 continue  # "North Waziristan (Outlet) – A drone ...": where it was filed
+            if own and _SITE_AFTER.match(s.text, eb):
+                continue  # "The Ain al-Hilweh camp strike": the site hit, not who hit it
             if label in ("ORG", "PERSON", "NORP", "GPE") and a <= s.start + ea < b:
                 name = s.text[ea:eb]
                 country = demonym_country(name) or country_names().get(name) or \

@@ -783,6 +783,7 @@ def assemble(doc: Doc) -> None:
     _retrospective(doc)
     _another_year(doc)
     _commentary(doc)
+    _debunked_claims(doc)
 
 
 def date_by_telling(g: Group) -> None:
@@ -1792,6 +1793,41 @@ def _commentary(doc: Doc) -> None:
     for g in strikes:
         for f in g.frames:
             f.background = True
+
+
+# what a page checks: a post, a photo, a video, a claim making the rounds
+_CLAIM_SOURCE = (r"(?:posts?|tweets?|claims?|captions?|videos?|photos?|photographs?|images?|"
+                 r"pictures?|footage|clips?|rumou?rs?|viral)")
+# a sentence that says the claim is wrong: "Misleading Social Media Post: ...", "the video
+# is fake", "a doctored photo", "the claim is false", "fact-checkers found the image ..."
+# (not "offered no evidence for its claims": a strike story doubting what was hit)
+_DEBUNKED = re.compile(
+    r"\b(?:misleading|false|fake|faked|fabricated|doctored|debunk\w*|fact[- ]?check\w*|"
+    r"hoax|miscaptioned|mislabell?ed|out\s+of\s+context)\b[^.\n]{0,80}?\b"
+    + _CLAIM_SOURCE + r"\b|\b" + _CLAIM_SOURCE + r"\b[^.\n]{0,80}?\b(?:is|was|are|were|"
+    r"proved|turned\s+out\s+to\s+be)\s+(?:\w+\s+)?(?:misleading|false|fake|fabricated|"
+    r"doctored|untrue|old|unrelated)\b", re.IGNORECASE)
+# an act told as what the checked item says: "The post says the Navy destroyed this boat",
+# "a video that purports to show a strike", "claims circulating online that jets bombed"
+_AS_CLAIMED = re.compile(
+    r"\b" + _CLAIM_SOURCE + r"\b[^;]{0,120}?\b(?:says?|said|claim(?:s|ed|ing)?|"
+    r"purport(?:s|ed|ing)?|alleg(?:es|ed|ing)|shows?|showing|suggest(?:s|ed|ing)?)\b[^;]*$",
+    re.IGNORECASE)
+
+
+def _debunked_claims(doc: Doc) -> None:
+    """A page that checks a post, photo or claim and calls it misleading or false (a
+    fact-check not filed as one) tells the strike the claim is about only as claimed: an
+    act first told as what the checked item says ("The post says the U.S. Navy destroyed
+    this boat") is background, not an occurred strike of the page."""
+    if not any(_outside_quotes(doc.text, m.start()) for m in _DEBUNKED.finditer(doc.text)):
+        return
+    for g in doc.groups:
+        h = g.head
+        if _violent_occurred(g) and _AS_CLAIMED.search(
+                h.sentence.text[:h.trigger.start - h.sentence.start]):
+            for f in g.frames:
+                f.background = True
 
 
 def _named_not_told(f: Frame) -> bool:

@@ -206,6 +206,34 @@ _EVENT_BREAK = caseless(prefixed(re.compile(
 _TIME_BEFORE = re.compile(r"^\W*(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|"
                           r"seven|\d+|several|a\s+few)\s+(?:hours?|days?|weeks?|months?)\s+"
                           r"(?:before|after|earlier)\b[^,;]{1,60}(,)\s+", re.IGNORECASE)
+# "After it announced the Feb. 27 strikes, the command carried out another round on Feb.
+# 28", "Following Monday's raid on the camp, jets bombed the market on Tuesday", "Hours
+# after the attack on the base, ...": an opening phrase that names an earlier act by its
+# noun; what follows the comma is the sentence's own act (a time counted, "A day after",
+# is `_TIME_BEFORE`)
+_FRONTED_ACT = re.compile(
+    r"^\W*(?:(?:just|only|shortly|soon|hours|days|weeks|moments|minutes)\s+)?"
+    r"(?:after|following|in\s+the\s+wake\s+of|on\s+the\s+heels\s+of|in\s+(?:response|"
+    r"reply|retaliation|answer)\s+to)\s+(?=[^,;]{0,80}?\b(?:strikes?|airstrikes?|attacks?|"
+    r"raids?|bombings?|shelling|assaults?|ambush(?:es)?|barrages?|operations?)\b)"
+    r"[^,;]{3,100}?(,)\s+", re.IGNORECASE)
+# a verb that tells the main clause's own act ("carried out another round", "struck"; past
+# forms only: "strikes", "attacks" are nouns as often, "the toll of such strikes stands at")
+_ACT_DONE = re.compile(
+    r"\b(?:carried\s+out|conducted|launched|mounted|staged|struck|hit|bombed|shelled|"
+    r"pounded|attacked|targeted|fired|raided|unleashed|resumed)\b", re.IGNORECASE)
+
+
+def fronted_act(text: str) -> int | None:
+    """Where the sentence's own clause starts after an opening phrase naming an earlier
+    act, when that clause tells an act by a verb of its own; else None. The phrase's day
+    ("the Feb. 27 strikes", "Monday's raid") is that act's, not the sentence's."""
+    m = _FRONTED_ACT.match(text)
+    if m is None or _ACT_DONE.search(text, m.end()) is None:
+        return None
+    return m.end()
+
+
 # the act before such an "and" has its own toll
 _TOLD_TOLL = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring)\b",
                         re.IGNORECASE)
@@ -235,6 +263,10 @@ def _cuts(text: str) -> list[tuple[int, int, str]]:
         # strike, gunmen attacked": a later one (the words of the cut tell which)
         earlier = re.search(r"before|earlier", t.group(0), re.IGNORECASE) is not None
         cuts.append((t.start(1), t.end(), ", before " if earlier else ", then "))
+    elif (at := fronted_act(text)) is not None:
+        # "Following Monday's raid on the camp, jets bombed a market on Tuesday": the
+        # opening phrase's act is the earlier one (`_split_events` labels it)
+        cuts.append((text.rindex(",", 0, at), at, ", then "))
     for m in _EVENT_BREAK.finditer(text):
         if cuts and m.start() < cuts[-1][1]:
             continue
@@ -321,6 +353,8 @@ def _split_events(s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str
             out.append((s.start + a, s.start + b, "earlier" if a in earlier else "event"))
     if head and out:
         out[0] = (s.start, out[0][1], out[0][2])
+    if len(out) > 1 and out[0][0] == s.start and fronted_act(s.text) is not None:
+        out[0] = (out[0][0], out[0][1], "earlier")  # the act the opening phrase names
     return out
 
 

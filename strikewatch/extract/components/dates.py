@@ -16,6 +16,7 @@ import re
 
 from strikewatch.caseless import AnyMatch, caseless
 from strikewatch.extract.anchored import anchored
+from strikewatch.extract.components.clauses import fronted_act
 from strikewatch.extract.context import DateRead, Doc, Frame, Sentence
 from strikewatch.extract.coref import TOLD_BETWEEN as _TOLD_BETWEEN
 from strikewatch.extract.counts import ORDINAL_VALUES, WORD_VALUES, ranks_up_to
@@ -309,6 +310,21 @@ def _answered_day(doc: Doc, f: Frame, d: DateRead) -> bool:
     return m is not None and not _HARM.search(doc.text, at + m.start(), f.end)
 
 
+def _past_the_fronted_act(doc: Doc, f: Frame, points: list[DateRead]) -> list[DateRead]:
+    """A clause that opens with a phrase naming an earlier act and then tells its own act by
+    a verb ("After it announced the Feb. 27 strikes, the command carried out another round
+    on Feb. 28, killing five"): the day inside the phrase premodifies that earlier act; the
+    clause's act takes a day told after the phrase, where there is one."""
+    s = f.sentence
+    if f.antecedent or f.start != s.start:
+        return points
+    at = fronted_act(s.text)
+    if at is None:
+        return points
+    after = [d for d in points if d.start >= s.start + at]
+    return after if after else points
+
+
 def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
     """The event's own date among the clause's dates, and the periods it names."""
     s = f.sentence
@@ -336,6 +352,7 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
               and not _AS_OF.search(doc.text[max(s.start, d.start - 8):d.start])
               and not _answered_day(doc, f, d)]
     points = _after_the_cue(doc, f, points)
+    points = _past_the_fronted_act(doc, f, points)
     if not points:
         return
     told = [d for d in points if told_at(doc.text, s, d.start, d.end)

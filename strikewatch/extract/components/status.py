@@ -169,6 +169,18 @@ _ITERATIVE = anchored(re.compile(
     r"[\d,]+\s+times\s+since|"
     r"for\s+(?:(?:close to|nearly|almost|about|more than|over)\s+)?(?:\d+|two|three|four|five|"
     r"six|seven|eight|nine|ten|several|many)\s+(?:weeks|months|years))\b", re.IGNORECASE))
+# a run of acts told by a noun said twice around "after" ("has hit boat after boat", "carried
+# out strike after strike", "wave upon wave of drones", "one raid after another"): a
+# campaign, no one act
+_RUN = re.compile(r"\b([a-z]+)\s+(?:after|upon)\s+\1\b|\bone\s+(?:[\w-]+\s+)?after\s+"
+                  r"(?:another|the\s+other)\b", re.IGNORECASE)
+_CLAUSE_STOP = re.compile(r"[,;](?!\d)")
+# acts told as what filled a span of time: "a little over a year of aerial bombing", "after
+# months of Israeli airstrikes", "two weeks of shelling" (not "within days of the strike":
+# one act, named; nor "three days of heavy fighting": a battle may last days)
+_SPAN_OF = re.compile(r"\b(?:weeks|months|years?|decades?)\s+of\s+"
+                      r"(?!(?:the|this|that|these|those|its|their|his|her|an?)\b)"
+                      r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # a campaign waged: "has waged an offensive", "is waging a campaign of strikes"
 _WAGED = re.compile(r"\bwag(?:e|es|ed|ing)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}$",
                     re.IGNORECASE)
@@ -279,7 +291,13 @@ def _pattern_of_acts(f: Frame, low: str | None) -> bool:
         # "have fired drones at ships since last month", "Since the war began, rockets have
         # been fired at Israel": a campaign to date
         return True
-    return bool(_ITERATIVE.search(s.text, lo, hi) or
+    # (a count of times may close a long object: "has struck the Kurdistan Region and
+    # Nineveh province more than 1,000 times this year")
+    stop = _CLAUSE_STOP.search(s.text, te)  # (not the comma of "1,000")
+    far = min(b, te + 120, stop.start() if stop else b)
+    return bool(_ITERATIVE.search(s.text, lo, far) or
+                (may_hold(low, ("after", "upon")) and _RUN.search(s.text, lo, hi)) or
+                (may_hold(low, (" of ",)) and _SPAN_OF.search(s.text, max(lo, ts - 40), ts)) or
                 (may_hold(low, ("wag",)) and _WAGED.search(s.text[max(0, ts - 40):ts])))
 
 
