@@ -53,6 +53,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump when features or linking weights change: saved states then need a fresh resolve.
+# 16: features carry the page's news day and strike counts (page_day, strikes_lo/hi): undated
+# reports on two undated pages tie by their windows, toll and sea (features.windows_tie);
 # 15: a night told across two days and a day inside it compare as the same day; a toll-less
 # report a day off yields to a link tying the two days by their toll (clustering);
 # 14: hand weights from the joint search on the ledger measures: one undated -0.5, one
@@ -73,7 +75,7 @@ log = logging.getLogger(__name__)
 # 8: reports naming different strikes of a series ("the first attack", "the third") never
 # link; 7: one day apart with the same toll; 6: linking_place, "international waters" names
 # no sea
-STATE_VERSION = 15
+STATE_VERSION = 16
 
 
 @dataclass
