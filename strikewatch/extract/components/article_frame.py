@@ -311,8 +311,8 @@ def _recast(doc: Doc, g: Group) -> None:
     """Note a group the step makes background, so that the mention filter still judges it:
     background is never filtered, and a fragment the filter would drop must not survive
     because the page is no news."""
-    t = g.head.trigger
-    doc.recast.add((t.start, t.end))
+    for f in g.frames:  # (the mention cites its first frame's event word, not the head's)
+        doc.recast.add((f.trigger.start, f.trigger.end))
 
 
 @component("genre", requires=("doc.groups", "frame.kind", "frame.status", "frame.background",
