@@ -7,7 +7,7 @@ beside a plan keeps its own status (issue 14 item 8, session 16).
   of "no está descartado" (left open), "queda descartado" (ruled out), "sigue sobre la mesa"
   (weighed) is not done.
 - English: the act as the subject of "has not been ruled out", "was ruled out", "is off the
-  table" is not done.
+  table", "is ready", "is in the works", "is being weighed" is not done.
 - A plan, threat or modal clause followed by "after"/"following" an act told done with its
   own verb ("vowed more strikes after a drone attack killed two") is two events: the plan,
   and the act, which stays occurred with its toll. Without a plan before it, "after" does not
@@ -71,6 +71,9 @@ def test_spanish_counted_acts_told_done_stay_done(text: str) -> None:
     "A second strike has not been ruled out, the White House said on Monday.",
     "Further raids on the camps were ruled out by the defence minister.",
     "Officials said strikes on land targets remain off the table for now.",
+    "A second strike is ready to go, the president told reporters aboard his plane.",
+    "Fresh strikes on the camps are being weighed, two officials said.",
+    "More raids are in the works, according to a defence source.",
 ])
 def test_english_acts_ruled_out_or_left_open_are_not_done(text: str) -> None:
     ms = _read(text)
