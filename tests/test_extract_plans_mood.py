@@ -15,7 +15,8 @@ beside a plan keeps its own status (issue 14 item 8, session 16).
 - A semicolon ends the clause a plan cue stood in ("plans further raids; on Monday its jets
   struck a depot, killing four").
 - On a page the genre model calls confidently no-strike, an act told without a death toll of
-  its own (none, or one only in a relative clause on its noun) is recalled: background.
+  its own (none, or one only in a relative clause on its noun) and not by its calendar day
+  is recalled: background.
 
 Every sentence is our own (wire, broadcaster, op-ed and blog registers).
 """
@@ -182,6 +183,12 @@ def test_a_confident_no_strike_page_recalls_acts_without_a_toll(page: str) -> No
 def test_a_confident_no_strike_page_keeps_an_act_with_its_own_toll() -> None:
     ms = _read(THREAT_PAGE.replace("and seized the former interior minister",
                                    "killing four guards"))
+    assert len(_occurred(ms)) == 1
+
+
+@pytest.mark.usefixtures("confident")
+def test_a_confident_no_strike_page_keeps_an_act_told_by_its_calendar_day() -> None:
+    ms = _read(THREAT_PAGE.replace("On Saturday special forces", "On January 3 special forces"))
     assert len(_occurred(ms)) == 1
 
 

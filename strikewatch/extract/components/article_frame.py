@@ -303,8 +303,18 @@ def _untolled(g: Group, doc: Doc) -> bool:
     h = g.head
     return h.kind == "event" and h.status == "occurred" and not h.background and \
         not h.drop and h.event_type not in _NOT_VIOLENT and \
+        not any(_calendar_day(f, doc) for f in g.frames) and \
         all(f.counts.get("killed", (None, None)) == (None, None) or _toll_in_relative(f, doc)
             for f in g.frames)
+
+
+def _calendar_day(f: Frame, doc: Doc) -> bool:
+    """The act's own day told by its date ("on Aug. 24", "el 13 de noviembre"), not by a
+    weekday: a page listing dated acts ("bombings on 24 August in Guaviare, 1 October in
+    Amazonas") keeps them, as ledgers may count such a list as reports; the act a threat or
+    explainer answers is told by the weekday or not dated at all."""
+    return f.date_low is not None and not f.date_told and f.time_precision == 1 and \
+        any(c.isdigit() for a, b in f.prov.get("date", ()) for c in doc.text[a:b])
 
 
 def _recast(doc: Doc, g: Group) -> None:
