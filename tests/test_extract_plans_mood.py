@@ -14,7 +14,7 @@ beside a plan keeps its own status (issue 14 item 8, session 16).
   split ("ordered a second strike after the first killed nine" is one telling).
 - A semicolon ends the clause a plan cue stood in ("plans further raids; on Monday its jets
   struck a depot, killing four").
-- On a page the genre model calls confidently no-strike, an act told without a death toll of
+- On a page the genre model calls confidently no-strike, an act told without dead or wounded of
   its own (none, or one only in a relative clause on its noun) and not by its calendar day
   is recalled: background.
 

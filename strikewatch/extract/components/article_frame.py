@@ -294,18 +294,23 @@ CONFIDENT_SHARE = 0.2
 
 
 def _untolled(g: Group, doc: Doc) -> bool:
-    """An occurred violent event none of whose tellings reports a death toll (none, or one
-    told only in a relative clause on the event noun: "the recent strike that killed a
-    fisherman"): on a page confidently no-strike, the act the page's threat, plan, hearing,
-    fact-check or explainer came after ("On Saturday American forces carried out a raid"
-    above a second-wave threat, "after a first strike, a second one targeted two survivors"
+    """An occurred violent event none of whose tellings reports its dead or wounded (none, or
+    a toll told only in a relative clause on the event noun: "the recent strike that killed a
+    fisherman") nor its calendar day: on a page confidently no-strike, the act the page's
+    threat, plan, hearing, fact-check or explainer came after ("On Saturday American
+    forces carried out a raid" above a second-wave threat, "after a first strike, a second one targeted two survivors"
     in a legal explainer), not news."""
     h = g.head
     return h.kind == "event" and h.status == "occurred" and not h.background and \
         not h.drop and h.event_type not in _NOT_VIOLENT and \
         not any(_calendar_day(f, doc) for f in g.frames) and \
-        all(f.counts.get("killed", (None, None)) == (None, None) or _toll_in_relative(f, doc)
-            for f in g.frames)
+        all(_no_casualties(f) or _toll_in_relative(f, doc) for f in g.frames)
+
+
+def _no_casualties(f: Frame) -> bool:
+    """No dead or wounded counted: an act with casualties of its own ("killed an interpreter
+    and two soldiers and wounded three") is told, even where the dead are read wrong."""
+    return all(f.counts.get(k, (None, None)) == (None, None) for k in ("killed", "injured"))
 
 
 def _calendar_day(f: Frame, doc: Doc) -> bool:
