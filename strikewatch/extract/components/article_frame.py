@@ -298,8 +298,8 @@ def _untolled(g: Group, doc: Doc) -> bool:
     a toll told only in a relative clause on the event noun: "the recent strike that killed a
     fisherman") nor its calendar day: on a page confidently no-strike, the act the page's
     threat, plan, hearing, fact-check or explainer came after ("On Saturday American
-    forces carried out a raid" above a second-wave threat, "after a first strike, a second one targeted two survivors"
-    in a legal explainer), not news."""
+    forces carried out a raid" above a second-wave threat, "after a first strike, a second
+    one targeted two survivors" in a legal explainer), not news."""
     h = g.head
     return h.kind == "event" and h.status == "occurred" and not h.background and \
         not h.drop and h.event_type not in _NOT_VIOLENT and \
