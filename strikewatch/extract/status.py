@@ -166,6 +166,19 @@ _STILL_OPEN = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:is|are|was|were|remains?
                          r"stays?|stayed)\s+(?:still\s+|very\s+much\s+|firmly\s+)?"
                          r"(?:an?\s+(?:[\w-]+\s+)?option|one\s+(?:of\s+(?:the|several|many)\s+)?"
                          r"options?|among\s+the\s+options|on\s+the\s+table)\b", re.IGNORECASE)
+# the act as a possibility ruled out or left open, its noun the subject: "a second strike
+# has not been ruled out", "further raids were ruled out", "strikes are off the table"
+_RULED_OUT_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:is|are|was|were|has|have|had|"
+                              r"remains?|remained)\s+(?:not\s+|never\s+|now\s+|still\s+)?"
+                              r"(?:been\s+)?(?:ruled\s+out|off\s+the\s+table|excluded)\b",
+                              re.IGNORECASE)
+# the act as the subject of what is readied, not done: "a second strike is ready to go",
+# "more raids are in the works", "fresh strikes are being weighed" (not "was planned for
+# weeks", told of an act done)
+_TO_COME_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:is|are|was|were|stands?|stood|remains?)"
+                            r"\s+(?:now\s+|still\s+|all\s+)?(?:ready|imminent|in\s+the\s+works|"
+                            r"on\s+the\s+way|being\s+(?:planned|prepared|readied|weighed|"
+                            r"considered|drawn\s+up))\b", re.IGNORECASE)
 # a permission: "the designation lets the military strike ...", "allows forces to attack"
 _LETS = anchored(re.compile(r"\b(?:(?:lets?|allows?|allowing|permits?|enables?|authori[sz]es)\s+"
                             r"(?:[\w'’-]+\s+){1,4}?(?:to\s+)?|"
@@ -334,6 +347,14 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     m = _RULED_OUT.search(pre) if may_hold(low, _RULED_OUT_WORDS) else None
     if m:
         return "hypothetical", m.span(), True  # "ruled out US strikes on cartels"
+    m = _RULED_OUT_AFTER.match(sentence, trig_end) \
+        if may_hold(low, ("ruled out", "off the table", "excluded")) else None
+    if m:
+        return "hypothetical", m.span(), True  # "a second strike has not been ruled out"
+    m = _TO_COME_AFTER.match(sentence, trig_end) \
+        if may_hold(low, ("ready", "imminent", "works", "way", "being")) else None
+    if m:
+        return "planned", m.span(), True  # "a second strike is ready to go"
     m = _LETS.search(local)
     if m:
         shift = len(pre) - len(local)

@@ -200,7 +200,21 @@ _EVENT_BREAK = caseless(prefixed(re.compile(
     r"raids?|bombings?|shelling|assaults?|reprisals?|fire|killings?|ambush(?:es)?|"
     r"clash(?:es)?|barrages?|offensive|operations?|incursions?)\b)|"
     r"\s+(?:comes?|came|coming)\s+(?:[\w'’-]+\s+){0,3}?(?:on\s+the\s+heels\s+of|in\s+the\s+"
-    r"wake\s+of)\s+", re.IGNORECASE)))
+    r"wake\s+of)\s+|"
+    # "Israel vowed to keep striking Hezbollah after an airstrike on Sunday killed two",
+    # "the Pentagon weighs new strikes following a drone attack that killed three": an act
+    # told done, with its own verb, after a clause that holds none (kept only where the
+    # clause before is a plan, threat or modal: `_UNREALISED_BEFORE`)
+    r"\s+(?:after|following)\s+(?=(?:[\w'’.-]+\s+){0,6}?" + _ACT_NOUN + r"s?\b[^,;]{0,60}?"
+    r"\b(?:killed|kills|killing|wounded|injured|struck|hit|hits|destroyed|sank|"
+    r"left\s+(?:[\w-]+\s+){1,2}dead)\b)", re.IGNORECASE)))
+#: the mood of a clause that holds no act done: a future, modal, plan or threat ("would
+#: keep striking", "is weighing new strikes", "vowed to", "plans more raids")
+_UNREALISED_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|shall|going\s+to|plan(?:s|ned|ning)?|weigh(?:s|ed|ing)?|"
+    r"consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|prepar(?:es|ed|ing)|vow(?:s|ed)?|"
+    r"threaten(?:s|ed)?|warn(?:s|ed)?|pledg(?:es|ed)|promis(?:es|ed)|ready|options?)\b|'ll\b",
+    re.IGNORECASE)
 # "Just a day before these strikes, the IRGC had attacked ...": a time counted from the act
 # just told opens the sentence; what follows the comma is another act
 _TIME_BEFORE = re.compile(r"^\W*(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|"
@@ -276,6 +290,9 @@ def _cuts(text: str) -> list[tuple[int, int, str]]:
         if m.group(0).strip().lower() in _AS_WORDS and _CASUALTY_BEFORE.search(
                 text, cuts[-1][1] if cuts else 0, m.start()):
             continue  # "two died as a drone struck their car": the deaths' cause, one act
+        if m.group(0).strip().lower() in ("after", "following") and \
+                not _UNREALISED_BEFORE.search(text, cuts[-1][1] if cuts else 0, m.start()):
+            continue  # "ordered a second strike after the first killed nine": one telling
         cuts.append((m.start(), m.end(), m.group(0)))
     return cuts
 

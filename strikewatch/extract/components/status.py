@@ -691,6 +691,11 @@ def read_frame_status(doc: Doc) -> None:
         # a clause split off after the sentence's start ("..., where 14 boats have been
         # hit") is governed by its own words, not by the modal of the main clause
         base = f.start if f.start > s.start else s.start
+        # a semicolon before the event word ends the clause a plan or modal stood in: "The
+        # army plans further raids; on Monday its jets struck a depot, killing four"
+        semi = doc.text.rfind(";", base, f.trigger.start)
+        if semi >= 0:
+            base = semi + 1
         clause = doc.text[base:s.end]
         status, cue, cued = read_status(clause, f.trigger.start - base,
                                         f.trigger.end - base)

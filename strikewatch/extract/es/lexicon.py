@@ -167,11 +167,11 @@ STATUS_CUES: tuple[tuple[str, Anchored | re.Pattern[str]], ...] = (
                               r"(?:está|están) sujet[oa]s? a\s*$|"
                               r"(?:empezará|comenzará|volverá)(?:n)? a\s*$|"
                               # a force said ready for the act: "estamos listos para un
-                              # segundo ataque", "preparados para atacar", "dispuestos a
-                              # bombardear" (right before the event word)
+                              # segundo ataque", "preparados para atacar", "seguimos listos
+                              # (para un segundo ataque)", "dispuestos a nuevos bombardeos"
+                              # (right before the event word)
                               r"(?:list|preparad|dispuest)[oa]s?\s+\(?(?:para|a)\s+"
-                              r"(?:(?:un|una|el|la|los|las|nuev[oa]s?|otr[oa]s?|"
-                              r"segund[oa]s?|tercer[oa]?s?|más)\s+){0,3}$)", re.I)),
+                              r"(?:[\wáéíóúñ]+\s+){0,3}$)", re.I)),
     ("planned", re.compile(r"\b(?:alist(?:a|aba|aban)|evalúa|diseña|sopesa|pensaría|estudia|"
                            r"baraj(?:a|an|aba|aban)|escenarios?|"
                            r"quier(?:e|en)\s*$|"
@@ -200,6 +200,18 @@ STATUS_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "el ataque, que dejará ...")
     ("threatened", re.compile(r"^(?:\s+(?:por|en|a|contra|de|sobre)\s+\w+){0,2}\s+(?:se\s+)?"
                               r"(\w{2,}(?:arán|erán|irán))\b", re.I)),
+    # the act as a possibility still open or closed, its noun the subject: "un segundo
+    # ataque no está descartado" (left open: a threat, as "no descarta ataques"), "ese
+    # ataque queda descartado" (ruled out, as "descartó nuevos ataques"), "nuevos
+    # bombardeos siguen sobre la mesa" (still weighed: a plan)
+    ("threatened", re.compile(r"^[^.;]{0,30}?\b(no\s+(?:se\s+)?(?:(?:est|qued|sig|permanec)\w*\s+"
+                              r"(?:[\wáéíóúñ]+\s+)?descartad[oa]s?|descarta(?:n|ba|ban)?)\b)",
+                              re.I)),
+    ("denied", re.compile(r"^[^.;]{0,30}?\b((?:est|qued|sig|permanec)\w*\s+(?:[\wáéíóúñ]+\s+)?"
+                          r"descartad[oa]s?)\b", re.I)),
+    ("planned", re.compile(r"^[^.;]{0,30}?\b((?:est|qued|sig|permanec)\w*\s+(?:todavía\s+|aún\s+)?"
+                           r"(?:sobre\s+la\s+mesa|en\s+(?:estudio|evaluación|consideración)))",
+                           re.I)),
 )
 #: Hedges: the event is reported, not vouched for ("habría", "presuntamente").
 HEDGES = anchored(re.compile(r"\b(?:habría(?:n)?|presunt(?:o|a|os|as|amente)|supuest(?:o|a|os|as|"
@@ -215,9 +227,10 @@ FUTURE_VERB = re.compile(r"\w{3,}(?:ará|arán|aremos|erá|erán|eremos|irá|ir�
 #: bombardeos", "realizaría posibles operaciones").
 _FILLER = (r"(?:más|nuev[oa]s?|otr[oa]s?|un|una|unos|unas|los|las|el|la|sus?|posibles?|"
            r"vari[oa]s|algun[oa]s?|algún|\d+|mayores|grandes|duros?|fuertes|contundentes|"
-           # the rank of the act announced: "habrá un segundo ataque", "sufrirá una tercera
-           # ofensiva" (the one already done was the first)
-           r"segund[oa]s?|tercer[oa]?s?|cuart[oa]s?)")
+           # an act counted in a run still to come: "habrá un segundo ataque", "lanzará
+           # una tercera ronda de bombardeos", "vendrá otra oleada de ataques"
+           r"primer[oa]?s?|segund[oa]s?|tercer[oa]?s?|cuart[oa]s?|quint[oa]s?|"
+           r"(?:olas?|oleadas?|rondas?|series?|tandas?)\s+de)")
 #: A finite verb in the future or conditional right before the event word, with an
 #: infinitive between or none ("habrá ataques", "podrían bombardear", "tendrá que lanzar
 #: ataques", "vendrán más ataques"): the act is announced or weighed, not done; negated
