@@ -229,22 +229,28 @@ def read_status(doc: Doc) -> None:
 #: ataque", "dicha ofensiva", "aquel bombardeo"
 _DEMONSTRATIVE = re.compile(r"\b(?:ese|esa|este|esta|dicho|dicha|aquel|aquella)\s+"
                             r"(?:[\wáéíóúñ]+\s+)?$", re.IGNORECASE)
+#: the same pointed at inside an indirect question ("Preguntado si ese segundo ataque queda
+#: descartado"): what the question's own verb says of the act is asked, not told
+_ASKED = re.compile(r"\bsi\s+(?:ese|esa|este|esta|dicho|dicha|aquel|aquella)\s+"
+                    r"(?:[\wáéíóúñ]+\s+)?$", re.IGNORECASE)
 
 
 def _pointed_back(doc: Doc) -> None:
     """"Trump advirtió que habrá un segundo ataque … Preguntado si ese segundo ataque queda
     descartado": an event noun pointed at with a demonstrative, told with no cue, figure or
-    day of its own, is the act named before with that noun — announced, planned or weighed,
-    not done — and takes its status (where no act of that noun was told done between)."""
+    day of its own — or with a cue only inside the question that asks about it — is the act
+    named before with that noun, announced, planned or weighed, not done, and takes its
+    status (where no act of that noun was told done between)."""
     last: dict[str, Frame] = {}
     for f in doc.frames:
         noun = f.trigger.text.split()[0].lower()
-        if f.status == "occurred" and not f.status_cued and not f.drop and \
-                not f.counts and f.date_low is None and noun in last and \
-                _DEMONSTRATIVE.search(doc.text, max(f.sentence.start, f.trigger.start - 25),
-                                      f.trigger.start):
+        window = (doc.text, max(f.sentence.start, f.trigger.start - 25), f.trigger.start)
+        if not f.drop and not f.counts and f.date_low is None and noun in last and (
+                (f.status == "occurred" and not f.status_cued and
+                 _DEMONSTRATIVE.search(*window)) or _ASKED.search(*window)):
             o = last[noun]
             f.status, f.status_cued = o.status, True
+            f.prov["status"] = []  # an asked cue is not the status's ground
             for span in o.prov.get("status", []):
                 f.cite("status", *span)
         if f.drop:
