@@ -227,12 +227,11 @@ def read_status(doc: Doc) -> None:
 
 #: a demonstrative right before the event noun (a rank may stand between): "ese segundo
 #: ataque", "dicha ofensiva", "aquel bombardeo"
-_DEMONSTRATIVE = re.compile(r"\b(?:ese|esa|este|esta|dicho|dicha|aquel|aquella)\s+"
-                            r"(?:[\wáéíóúñ]+\s+)?$", re.IGNORECASE)
+_POINTER = r"\b(?:ese|esa|este|esta|dicho|dicha|aquel|aquella)\s+(?:[\wáéíóúñ]+\s+)?$"
+_DEMONSTRATIVE = re.compile(_POINTER, re.IGNORECASE)
 #: the same pointed at inside an indirect question ("Preguntado si ese segundo ataque queda
 #: descartado"): what the question's own verb says of the act is asked, not told
-_ASKED = re.compile(r"\bsi\s+(?:ese|esa|este|esta|dicho|dicha|aquel|aquella)\s+"
-                    r"(?:[\wáéíóúñ]+\s+)?$", re.IGNORECASE)
+_ASKED = re.compile(r"\bsi\s+" + _POINTER[2:], re.IGNORECASE)
 
 
 def _pointed_back(doc: Doc) -> None:
