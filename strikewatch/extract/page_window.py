@@ -38,7 +38,6 @@ from strikewatch.extract.context import DateRead
 from strikewatch.extract.date_forms import WEEKDAYS, month_day
 from strikewatch.extract.es import dates as es_dates
 from strikewatch.extract.es.dates import WEEKDAYS as ES_WEEKDAYS
-from strikewatch.ingest.published import url_day_readings, url_month
 from strikewatch.records import iso_date
 
 #: A sentence that tells of the future: its days may lie after the page.
@@ -210,6 +209,10 @@ def _from_url(url: str | None, latest: dt.date | None) -> tuple[dt.date, str] | 
     it). None where the page names a day after the URL's month (the URL is no date)."""
     if not url:
         return None
+    # (imported here: importing any module of the ingest package runs its __init__, which
+    # loads datasketch, scipy, trafilatura and httpx, ~2 CPU-s a process that only reads)
+    from strikewatch.ingest.published import url_day_readings, url_month
+
     if latest is not None:
         fits = [d for d in url_day_readings(url)
                 if 0 <= (d - latest).days <= URL_READING_DAYS]

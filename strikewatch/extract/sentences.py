@@ -21,8 +21,12 @@ _ABBREV = {
 # whitespace or directly a capital letter / opening quote (glued sentences).
 _END = re.compile(r"[.!?][\"”’')\]]?(?=\s+|[\"“‘A-Z])")
 # A crosshead glued to the next sentence: a run of >= 4 lowercase letters directly followed
-# by a capitalised word ("authorityNBC", "VenezuelaThe").
-_GLUED = re.compile(r"(?<=[a-z]{4})(?=[A-Z][A-Za-z])")
+# by a capitalised word ("authorityNBC", "VenezuelaThe"); the cut is the capital's start.
+# (Written from the capital, "(?<=[a-z]{4})(?=[A-Z][A-Za-z])" found at a capital: re
+# skips to the pattern's first character class, where a lookbehind first tried every
+# position. Two cuts stand five characters apart or more, so consuming the capital loses
+# none.)
+_GLUED = re.compile(r"[A-Z](?<=[a-z]{4}[A-Z])(?=[A-Za-z])")
 _NEWLINES = re.compile(r"\n+")
 #: page furniture labels: links to other stories, whatever their punctuation
 LINK_LABEL = re.compile(r"^\W*(?:related(?:\s+(?:news|stories|articles?|coverage))?|also\s+read|"
@@ -73,9 +77,10 @@ def split_offsets(text: str) -> list[tuple[int, int]]:
     # its headline is no part of the sentence after it, whose actor it would otherwise give
     ordered = sorted(cuts | {0, len(text)})
     for a, b in zip(ordered, ordered[1:], strict=False):
-        lead = len(text[a:b]) - len(text[a:b].lstrip())
-        label = LINK_LABEL.match(text[a + lead:b])
+        part = text[a:b].lstrip()
+        label = LINK_LABEL.match(part)
         if label:
+            lead = b - a - len(part)
             q = _QUOTE_OPENS.search(text, a + lead + label.end(), b)
             if q:
                 cuts.add(q.start() + 1)

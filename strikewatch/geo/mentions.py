@@ -66,16 +66,21 @@ def tokens(text: str, lo: int, hi: int) -> list[Token]:
     """The words of text[lo:hi]; a possessive's "'s" and a lone final dot left out."""
     out: list[Token] = []
     append = out.append
+    new = _TUPLE_NEW  # (the named tuple made as its own __new__ makes it, without the call)
     for m in _TOKEN.finditer(text, lo, hi):
         word = m.group()
         s, e = m.span()
-        if len(word) > 3 and word[-1] == "s" and word[-2] in "'’":
-            append(Token(s, e - 2, word[:-2], True))
-        elif word[-1] == "." and word.count(".") == 1:
-            append(Token(s, e - 1, word[:-1], False))
+        last = word[-1]
+        if last == "s" and len(word) > 3 and word[-2] in "'’":
+            append(new(Token, (s, e - 2, word[:-2], True)))
+        elif last == "." and word.count(".") == 1:
+            append(new(Token, (s, e - 1, word[:-1], False)))
         else:
-            append(Token(s, e, word, False))
+            append(new(Token, (s, e, word, False)))
     return out
+
+
+_TUPLE_NEW = tuple.__new__
 
 
 @lru_cache(maxsize=4)

@@ -21,14 +21,18 @@ import json
 import math
 import os
 import re
+import zlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
+from strikewatch.extract.anchored import anchored, anchored_matcher
+from strikewatch.extract.lookahead import prefixed
 from strikewatch.learn import hashing
 
 if TYPE_CHECKING:
@@ -57,6 +61,7 @@ _SAID = re.compile(
     re.IGNORECASE)
 #: the first person singular: columns, interviews, personal essays
 _I = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|(?i:my|me|mine|yo|creo|considero|opino))\b")
+_crc32 = zlib.crc32
 #: sentences that make the lede (title aside): the first two
 LEDE_SENTENCES = 2
 
@@ -91,17 +96,67 @@ def bucket(feature: str) -> int:
 def text_vector(text: str, lede: str = "") -> dict[int, float]:
     """Log-scaled, unit-length counts of the hashed n-grams of the text, and apart those of
     its lede (a report says what happened at the top; a plan piece opens on the plan)."""
-    counts: dict[int, float] = {}
-    for g in [*ngrams(text), *(f"^{g}" for g in ngrams(lede))]:
-        b = bucket(g)
-        counts[b] = counts.get(b, 0.0) + 1.0
+    grams = ngrams(text)
+    grams += [f"^{g}" for g in ngrams(lede)]
+    # `bucket` inlined (crc32 modulo DIM, the same buckets) and counted by Counter in C: a
+    # page has hundreds of n-grams, two Python calls each cost more than the hashing; the
+    # buckets keep the order they are first seen in, so every sum below adds in that order
+    counts = Counter([_crc32(g.encode("utf-8")) % DIM for g in grams])
     vec = {b: 1.0 + math.log(c) for b, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     return {b: v / norm for b, v in vec.items()}
 
 
-def _share(sentences: Sequence[str], pattern: re.Pattern[str]) -> float:
+class _Searcher(Protocol):
+    def search(self, text: str, /) -> object: ...
+
+
+def _share(sentences: Sequence[str], pattern: _Searcher) -> float:
     return sum(bool(pattern.search(s)) for s in sentences) / max(1, len(sentences))
+
+
+class _AnyOf:
+    """Whether any of its patterns finds a match: the truth of a search of their
+    alternation (all `_share` asks), each part tried apart where that is faster."""
+
+    def __init__(self, *parts: _Searcher) -> None:
+        self.parts = parts
+
+    def search(self, text: str, /) -> object:
+        for p in self.parts:
+            m = p.search(text)
+            if m:
+                return m
+        return None
+
+
+class _Accented:
+    """`rx` tried only on a text with an acute "á" or "í" (either case), which its every
+    match holds: the Spanish future and conditional endings."""
+
+    def __init__(self, rx: _Searcher) -> None:
+        self.rx = rx
+
+    def search(self, text: str, /) -> object:
+        if "á" in text or "í" in text or "Á" in text or "Í" in text:
+            return self.rx.search(text)
+        return None
+
+
+# The sentence tests of `structure` and `style`, read on every sentence of a page the model
+# scores: the same truth as a search of each pattern above, found faster. `_MODAL`'s last
+# branch (a Spanish future, "\w+(?:ar|er|ir)(?:á|án|ía|ían)") tried the alternation at every
+# word; apart it is the ending after a word character (the same words: the ending closes
+# a word, and the \w+ before it is that word's start), tried at its anchors where an
+# accented vowel stands; the word lists are tried at their anchors (anchored.py).
+_FUTURE_END = r"|\w+(?:ar|er|ir)(?:á|án|ía|ían))\b"
+assert _MODAL.pattern.endswith(_FUTURE_END)
+_MODAL_ASK = _AnyOf(
+    anchored(re.compile(_MODAL.pattern[:-len(_FUTURE_END)] + r")\b", re.IGNORECASE)),
+    _Accented(anchored(re.compile(r"(?<=\w)(?:ar|er|ir)(?:á|án|ía|ían)\b", re.IGNORECASE))))
+_WE_ASK = anchored_matcher(_WE)
+_SAID_ASK = anchored_matcher(_SAID)
+_I_ASK = prefixed(_I)
 
 
 def _violent(g_type: str | None) -> bool:
@@ -120,7 +175,7 @@ def structure(doc: Doc) -> list[float]:
                     not f.background and _violent(f.event_type) and f.start < top and
                     f.date_low is not None and not f.date_told
                     for g in doc.groups for f in g.frames)
-    return [_share(sents, _MODAL), _share(sents, _WE), _share(sents, _QUESTION),
+    return [_share(sents, _MODAL_ASK), _share(sents, _WE_ASK), _share(sents, _QUESTION),
             _share(sents, _QUOTE), float(dated_top), float(doc.published is not None),
             float((doc.article.language or "en") == "es"),
             *style(doc.article.title or "", sents)]
@@ -134,7 +189,8 @@ def style(title: str, sents: Sequence[str]) -> list[float]:
     plan or threat piece opens on what will or could be; an op-ed or interview says "I".
     Each kept because the leave-one-batch-out CV gained from it (extract/README.md)."""
     lede = "\n".join([title, *sents[:LEDE_SENTENCES]])
-    return [_share(sents, _SAID), _share(sents, _I), float(bool(_MODAL.search(lede)))]
+    return [_share(sents, _SAID_ASK), _share(sents, _I_ASK),
+            float(bool(_MODAL_ASK.search(lede)))]
 
 
 #: how much of the page's top counts as its lede (title, headline, standfirst, first lines)
@@ -167,8 +223,15 @@ class GenreModel:
 
     def report_probability(self, text_vec: dict[int, float], struct: Sequence[float]) -> float:
         z = self.bias + float(np.dot(self.struct, np.asarray(struct, dtype=float)))
-        z += sum(float(self.words[b]) * v for b, v in text_vec.items())
+        words = self.word_weights
+        z += sum(words[b] * v for b, v in text_vec.items())
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    @cached_property
+    def word_weights(self) -> list[float]:
+        """`words` as Python floats (the same values): a NumPy scalar read per n-gram costs
+        more than the product it feeds."""
+        return [float(w) for w in self.words]
 
     def to_json(self) -> dict[str, object]:
         struct = zip(STRUCT_NAMES, self.struct, strict=True)
