@@ -38,6 +38,7 @@ from strikewatch.ledger.counting import counted
 from strikewatch.ledger.reviews import apply_reviews
 from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.resolve.attaching import Profile, attach_incidents, mention_texts, profile
+from strikewatch.resolve.daywhole import with_whole_days
 from strikewatch.resolve.clustering import cluster, cluster_component
 from strikewatch.resolve.confidence import apply_filter
 from strikewatch.resolve.features import Features, features, mention_block_keys
@@ -258,6 +259,7 @@ def _finish(state: ResolveState, reviews: Iterable[Review]) -> None:
                                state.events, state.articles, reviews,
                                [p for p in state.profiles.values() if p is not None],
                                state.feats)
+    machine = with_whole_days(machine, state.events, reviews)
     machine = apply_filter(machine, state.events, state.articles, reviews)
     state.incidents = apply_reviews(machine, reviews, state.events, state.articles)
     state.tally_records = resolve_tallies(
