@@ -22,11 +22,12 @@ matched with the part incidents it tells (`day_parts`):
   7-8, 3-4 and 2-3), and its strike count, where told, must be their number.
 
 Agreement links, contradiction doesn't: a whole report whose toll the parts do not add up
-to, or two part sets, stays as it was; so does one with no day of its own. Then the whole incident is dissolved into the parts
-(`told_whole`): each part gains its sources, lists its reports in `Incident.told_whole_by`
-with the sentences that told the day whole as that field's provenance (`telling_spans`:
-those carrying the whole toll or count; a sentence of the same page telling one strike
-alone is no evidence of the others); no part's own figures change.
+to, or two part sets, stays as it was; so does one with no day of its own. Then the whole
+incident is dissolved into the parts (`told_whole`): each part gains its sources, lists
+its reports in `Incident.told_whole_by` with the sentences that told the day whole as that
+field's provenance (`telling_spans`: those carrying the whole toll or count; a sentence of
+the same page telling one strike alone is no evidence of the others); no part's own
+figures change.
 
 Reviewed incidents (a review names them or one of their reports) take no part, as in
 attaching. Both resolvers run it on the same incidents (`resolve._finish` after attaching;
@@ -69,7 +70,7 @@ def operation_of(mentions: Iterable[Mention]) -> Operation:
                       and m.series_killed is not None and m.series_size >= 2))
 
 
-def _day(p: Profile) -> int | None:
+def single_day(p: Profile) -> int | None:
     """The one day a dated incident is on, else None."""
     if p.dated and p.window is not None and p.window[0] == p.window[1]:
         return p.window[0]
@@ -124,13 +125,13 @@ def _operation_parts(w: Profile, everyone: Sequence[Profile],
     their total alone, but its page told the third strike alone too, and its sentence is
     that strike's evidence as much as the day's.)"""
     assert w.killed is not None
-    day = _day(w)
+    day = single_day(w)
     if w.killed[1] != w.killed[0] or day is None:
         return None
     total, n = w.killed[0], _count(w)
     groups: dict[tuple[int, int], list[Profile]] = {}
     for q in everyone:
-        qd = _day(q)
+        qd = single_day(q)
         if qd is None or q.id == w.id or abs(qd - day) > 1:
             continue
         for size, killed in ops[q.id].ops if q.id in ops else ():
@@ -147,7 +148,7 @@ def _zone_parts(w: Profile, by_day: Mapping[int, list[Profile]],
                 ops: Mapping[str, Operation]) -> list[Profile] | None:
     """The incidents of `w`'s very day in a place agreeing with its own, each a strike's
     with a toll below the whole one, adding up to it (and as many as it counts)."""
-    day = _day(w)
+    day = single_day(w)
     if day is None or w.killed is None:
         return None
     parts = [q for q in by_day.get(day, ()) if q.id != w.id and
@@ -171,12 +172,12 @@ def day_parts(profiles: Iterable[Profile], ops: Mapping[str, Operation],
     everyone = sorted((p for p in profiles if free(p)), key=lambda p: p.id)
     by_day: dict[int, list[Profile]] = {}
     for p in everyone:
-        d = _day(p)
+        d = single_day(p)
         if d is not None:
             by_day.setdefault(d, []).append(p)
     out: dict[str, list[str]] = {}
     for w in everyone:
-        if _day(w) is None or not _whole(w, ops.get(w.id)):
+        if single_day(w) is None or not _whole(w, ops.get(w.id)):
             continue
         parts = _operation_parts(w, everyone, ops) or _zone_parts(w, by_day, ops)
         if parts:
