@@ -8,6 +8,7 @@ report, a later article telling the parts)."""
 from __future__ import annotations
 
 from itertools import permutations
+from pathlib import Path
 from typing import Any
 
 from strikewatch.records import Incident, Mention, Review
@@ -154,3 +155,26 @@ def test_any_ingest_order_gives_the_same_ledger() -> None:
         for aid in order:  # the parts told in a later article, or first
             incs, _ = resolve_incremental(state, by_article[aid], {aid: d.articles[aid]})
         assert _ledger(incs) == want
+
+
+def test_the_streamed_resolver_tells_the_day_as_the_in_memory_one(tmp_path: Path) -> None:
+    from strikewatch import pipeline
+    from strikewatch.store import IncidentQuery, open_store
+
+    d = Desk()
+    w = _whole(d, WIRE, 8)
+    _blog(d)
+    _whole(d, WIRE_ES, 8, strikes=3, published="2025-12-17")
+    store = open_store(str(tmp_path / "s.db"))
+    try:
+        for aid, art in d.articles.items():
+            store.add_article(art)
+            store.replace_mentions(aid, [m for m in d.mentions if m.article_id == aid])
+        pipeline.update_ledger(store, from_scratch=True)
+        want = _ledger(store.incidents(IncidentQuery(limit=0)))
+        assert _told_with(_counted(store.incidents(IncidentQuery(limit=0))), w)
+        (tmp_path / "work").mkdir()
+        pipeline.resolve_archive(store, workdir=tmp_path / "work")
+        assert _ledger(store.incidents(IncidentQuery(limit=0))) == want
+    finally:
+        store.close()
