@@ -311,6 +311,11 @@ class Incident(EventFields):
     flags: list[str] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     mention_ids: list[str] = Field(default_factory=list)
+    # reports that told this strike's day whole ("three strikes on four vessels killed 14"),
+    # beside reports of it alone (resolve/daywhole.py): their articles are among `sources`,
+    # their spans in `provenance` (not under the counts); their summed toll is never this
+    # strike's. Not in `mention_ids`: a report may tell several strikes this way
+    told_whole_by: list[str] = Field(default_factory=list)
     attribution: list[Attribution] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     reviewed: bool = False

@@ -40,6 +40,7 @@ from strikewatch.records import Article, Incident, Mention, Review, Tally
 from strikewatch.resolve.attaching import Profile, attach_incidents, mention_texts, profile
 from strikewatch.resolve.clustering import cluster, cluster_component
 from strikewatch.resolve.confidence import apply_filter
+from strikewatch.resolve.daywhole import with_whole_days
 from strikewatch.resolve.features import Features, features, mention_block_keys
 from strikewatch.resolve.linking import Predictor, model_tag, score_pairs
 from strikewatch.resolve.merging import build_incident
@@ -75,7 +76,9 @@ log = logging.getLogger(__name__)
 # 8: reports naming different strikes of a series ("the first attack", "the third") never
 # link; 7: one day apart with the same toll; 6: linking_place, "international waters" names
 # no sea
-STATE_VERSION = 16
+# 17: a report at sea counting the day's strikes, not split, never links to a report of one
+# strike with a lower closed toll (features._counted_day_beside_one; resolve/daywhole.py)
+STATE_VERSION = 17
 
 
 @dataclass
@@ -258,6 +261,7 @@ def _finish(state: ResolveState, reviews: Iterable[Review]) -> None:
                                state.events, state.articles, reviews,
                                [p for p in state.profiles.values() if p is not None],
                                state.feats)
+    machine = with_whole_days(machine, state.events, reviews)
     machine = apply_filter(machine, state.events, state.articles, reviews)
     state.incidents = apply_reviews(machine, reviews, state.events, state.articles)
     state.tally_records = resolve_tallies(

@@ -751,7 +751,22 @@ def hard_conflict(a: Features, b: Features) -> str | None:
         return other_strike_of_the_day(a, b)
     if _the_day_s_total(a, b) or _the_day_s_total(b, a):
         return "the day's total, not one of its strikes"
+    if _counted_day_beside_one(a, b) or _counted_day_beside_one(b, a):
+        return "the day's strikes told whole, not one of them"
     return None
+
+
+def _counted_day_beside_one(whole: Features, one: Features) -> bool:
+    """Whether `whole`, a report at sea that counts the day's strikes and was not split
+    ("three strikes on four vessels killed eight": the extractor leaves two seas, or an
+    undated page, as told), and `one`, a report of one strike with a lower closed toll
+    ("the second boat: two dead"), are the day and one of its strikes: joined, the day's
+    total became that strike's high end (resolve/daywhole.py links them as a source)."""
+    return whole.series_rank is None and one.series_rank is None and \
+        (whole.strikes_lo or 0) >= 2 and (one.strikes_hi is None or one.strikes_hi <= 1) and \
+        "sea" in (whole.domain, one.domain) and \
+        None not in (whole.killed_lo, whole.killed_hi, one.killed_lo, one.killed_hi) and \
+        one.killed_hi < whole.killed_lo  # type: ignore[operator]
 
 
 def _told_only_by_toll(f: Features) -> bool:

@@ -56,7 +56,7 @@ import pyarrow.compute as pc
 from strikewatch.errors import StaleStore
 from strikewatch.ledger.reviews import apply_reviews, review_scope
 from strikewatch.records import Article, Incident, Mention, Review, Tally
-from strikewatch.resolve import confidence, fingerprint
+from strikewatch.resolve import confidence, daywhole, fingerprint
 from strikewatch.resolve.attaching import (
     Profile,
     attached_groups,
@@ -259,6 +259,7 @@ def _resolve_into(out: Streamed, store: Store, workdir: Path, reviews: list[Revi
     # 4. loose incidents attached to the one dated incident they can be, 5. reviews,
     # then 6. tallies against the spilled ledger
     _attach(ledger, store)
+    _day_whole(ledger, store)
     _confidence(ledger, store)
     ledger.finish()
     groups = dedupe_keys(claims)
@@ -402,6 +403,46 @@ def _attach(ledger: _Ledger, store: Store) -> None:
             raise StoreChanged("mentions were removed while resolving")
         articles = store.resolve_articles({m.article_id for m in mentions})
         ledger.place(build_incident(mentions, articles), mentions, articles)
+
+
+def _day_whole(ledger: _Ledger, store: Store) -> None:
+    """resolve.daywhole over the ledger so far, as resolve._finish runs it in memory: the
+    spilled incidents profiled, the reports read only of those on a day some whole report
+    could tell (a dated incident with a toll of two or more) or the day either side, each
+    whole report's row deleted and its parts' rows rewritten. Held incidents (a review may
+    touch them) take no part, as in memory."""
+    spill = ledger.out.spill
+    profs = [p for p in profiles(Incident.model_validate_json(raw)
+                                 for (raw,) in spill.execute("SELECT data FROM incidents"))
+             if p is not None]
+    days = {d + k for p in profs if p.killed and p.killed[0] >= 2
+            and (d := daywhole.single_day(p)) is not None for k in (-1, 0, 1)}
+    near = [p for p in profs if daywhole.single_day(p) in days]
+    if not near:
+        return
+    reports = {m.id: m for m in store.get_mentions(sorted({m for p in near
+                                                          for m in p.mentions}))}
+    ops = {p.id: daywhole.operation_of(reports[m] for m in p.mentions if m in reports)
+           for p in near}
+    groups = daywhole.day_parts(near, ops, ledger.reviews)
+    if not groups:
+        return
+    def row(iid: str) -> Incident:
+        (raw,) = spill.execute("SELECT data FROM incidents WHERE id = ?", (iid,)).fetchone()
+        return Incident.model_validate_json(raw)
+    wholes_of: dict[str, list[Incident]] = {}
+    for w, parts in sorted(groups.items()):
+        whole = row(w)
+        for q in parts:
+            wholes_of.setdefault(q, []).append(whole)
+    for w in groups:
+        spill.execute("DELETE FROM incidents WHERE id = ?", (w,))
+        ledger.out.count -= 1
+    for q, wholes in wholes_of.items():
+        told = daywhole.telling_spans(store.get_mentions(
+            sorted(m for w in wholes for m in w.mention_ids)))
+        spill.execute("UPDATE incidents SET data = ? WHERE id = ?",
+                      (daywhole.told_whole(row(q), wholes, told).model_dump_json(), q))
 
 
 def _confidence(ledger: _Ledger, store: Store) -> None:
