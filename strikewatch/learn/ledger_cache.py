@@ -34,8 +34,8 @@ PACKAGE = Path(__file__).resolve().parents[1]
 LEDGER_DIR = PACKAGE.parent / "tests" / "gold" / "ledger"
 #: the libraries whose version changes what a build holds (parsing, linking)
 _LIBRARIES = ("spacy", "splink", "pydantic")
-#: package files a build never runs (the trainers and this cache): editing them keeps the
-#: builds; every other file (rules, word lists, shipped weights) is part of the key
+#: package files a build never runs (the trainers, this cache, the READMEs): editing them
+#: keeps the builds; every other file (rules, word lists, shipped weights) is in the key
 _NOT_BUILT_BY = frozenset({"learn/ledger_cache.py", "learn/incident_data.py",
                            "learn/mention_data.py", "learn/cv.py"})
 
@@ -44,7 +44,7 @@ def _in_build(rel: Path) -> bool:
     """Whether a package file (relative path) can change what a build holds."""
     name = rel.as_posix()
     return not (name in _NOT_BUILT_BY or name.startswith("learn/train_") or
-                "__pycache__" in rel.parts or rel.suffix in {".pyc", ".pyo"})
+                "__pycache__" in rel.parts or rel.suffix in {".pyc", ".pyo", ".md"})
 
 
 @dataclass
