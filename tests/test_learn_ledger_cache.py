@@ -63,8 +63,9 @@ def test_a_changed_source_file_is_a_new_code_version(tmp_path: Path,
         rule.write_text(text)
         ledger_cache.code_version.cache_clear()
         versions.append(ledger_cache.code_version())
-    # a trainer's own source is no part of what a build holds
+    # a trainer's own source and a README are no part of what a build holds
     (tmp_path / "learn" / "train_linking.py").write_text("TUNED = True\n")
+    (tmp_path / "resolve" / "README.md").write_text("Measured today.\n")
     ledger_cache.code_version.cache_clear()
     versions.append(ledger_cache.code_version())
     ledger_cache.code_version.cache_clear()
