@@ -40,8 +40,22 @@ def test_batches_w_x_and_y_are_development_folds() -> None:
         assert not any(p.endswith(f"/{fold}") for p in batches.HELD_OUT)
 
 
+def test_batch_z_is_a_development_fold() -> None:
+    # Z was session 16's unseen test; rz1 is a second ledger of fold rz
+    assert batches.DEV_BATCHES["rz"] == ("real/rz*.json",)
+    assert batches.DEV_BATCHES["esz"] == ("es/esz*.json",)
+    for name in ("rz", "esz"):
+        assert batches.FOLD_LEDGERS[name] == f"{name}.json"
+    for name in ("rz", "rz1", "esz"):
+        assert name in batches.DEV_LEDGERS and not batches.ledger_held_out(name)
+    assert not {"real/rz", "es/esz"} & set(batches.HELD_OUT)
+    gold = REPO / "tests" / "gold"
+    names = {p.name[:5] for p in batches.gold_paths(gold, "rz")}
+    assert {"rz101", "rz104"} <= names
+
+
 def test_batches_being_written_as_unseen_tests_are_held_out() -> None:
-    for prefix in ("real/rz", "es/esz", "real/rd", "es/esd"):
+    for prefix in ("real/sa", "es/esaa", "real/rd", "es/esd"):
         assert prefix in batches.HELD_OUT
     # a development batch is never held out as well
     dev = {p.split("*")[0] for pats in batches.DEV_BATCHES.values() for p in pats}
@@ -69,8 +83,9 @@ def test_folds_are_disjoint_and_non_empty() -> None:
 
 
 def test_no_dev_ledger_is_held_out() -> None:
-    # batch Z's ledgers (rz, rz1, esz) and the held-out ones are told by name alone
-    for name in ("rz.json", "rz1.json", "esz", "rd.json", "esk.json", "ess.json"):
+    # batch SA's ledgers (sa, sa1, esaa) and the held-out ones are told by name alone
+    for name in ("sa.json", "sa1.json", "sa1", "esaa.json", "esaa", "rd.json", "esk.json",
+                 "ess.json"):
         assert batches.ledger_held_out(name), name
     for name in batches.DEV_LEDGERS:
         assert not batches.ledger_held_out(name), name

@@ -78,3 +78,26 @@ def test_the_steps_move_one_thing_each() -> None:
         changed = len(s.weights) + (s.prior is not None) + (s.rival_margin is not None) + \
             (s.signal_cap is not None)
         assert changed == 1, s
+
+
+def test_tune_walks_only_the_steps_asked_and_reports_each_fold(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # a made-up ledger table: the "one undated" step up finds one strike more on each ledger
+    scored: list[str] = []
+
+    def fake(cases: object, setting: tl.Setting) -> dict[str, LedgerScore]:
+        scored.append(setting.name)
+        gain = 1 if setting.name == "date|one undated+0.5" else 0
+        return {n: _score(5 + gain) for n in ("one", "two")}
+
+    class Case:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+    monkeypatch.setattr(tl, "score_setting", fake)
+    lines: list[str] = []
+    best, _, held = tl.tune([Case("one"), Case("two")], rounds=1,  # type: ignore[list-item]
+                            out=lines.append, only=["one undated"])
+    assert scored == ["hand", "date|one undated-0.5", "date|one undated+0.5"]
+    assert best.name == "date|one undated+0.5" and held.found == 12
+    assert sum(line.startswith(("one ", "two ")) for line in lines) == 2

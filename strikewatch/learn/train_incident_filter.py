@@ -2,7 +2,7 @@
 
     PYTHONPATH=$PWD nice .venv/bin/python -m strikewatch.learn.incident_data   # cache, once
     PYTHONPATH=$PWD nice .venv/bin/python -m strikewatch.learn.train_incident_filter \\
-        [--cache /tmp/incfilter-cache] [--write] [--action off|score|fold] [--threshold T] \\
+        [--cache DIR] [--write] [--action off|score|fold] [--threshold T] \\
         [--mode toll|stronger|one]
     # the shipped weights: --write --action off --threshold 0.5 --mode toll
     # (INCFILTER_MODES=toll INCFILTER_T=0.3,0.5,0.7: the modes and thresholds reported)
@@ -64,11 +64,11 @@ def _score(c: CachedLedger, incidents: list[Incident]) -> object:
     return score_ledger(lg, BuiltLedger(incidents, arts, list(c.crashed)))
 
 
-def read_fold(path: Path) -> Fold:
+def read_fold(name: str, where: Path | None = None) -> Fold:
     """Resolve one cached ledger with the filter off and label its incidents."""
     from strikewatch.resolve import resolve
 
-    c = load_cached(path)
+    c = load_cached(name, where)
     os.environ["STRIKEWATCH_INCIDENT_FILTER"] = "off"
     incidents, _ = resolve(c.mentions, c.articles)
     sc = _score(c, incidents)
@@ -194,14 +194,14 @@ def auc(folds: list[Fold], probs: dict[str, float]) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--cache", default="/tmp/incfilter-cache")
+    ap.add_argument("--cache", type=Path, help="the shared ledger cache (learn/ledger_cache)")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--action", default="fold", choices=("off", "score", "fold"))
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--mode", default="toll", choices=("one", "stronger", "toll"))
     ap.add_argument("--no-report", action="store_true")
     args = ap.parse_args()
-    folds = [read_fold(Path(args.cache) / f"{n}.json.gz") for n in DEV_LEDGERS]
+    folds = [read_fold(n, args.cache) for n in DEV_LEDGERS]
     n = sum(len(f.xs) for f in folds)
     best = sum(v == "best" for f in folds for v in f.labels.values())
     print(f"{n} judged incidents, {best} best of a strike")

@@ -1,16 +1,18 @@
 """Train and measure the linking model's weights: `python -m strikewatch.learn.train_linking`.
 
-    python -m strikewatch.learn.train_linking read  --cache PATH   # extract the dev ledgers once
-    python -m strikewatch.learn.train_linking cv    --cache PATH   # leave-one-ledger-out report
-    python -m strikewatch.learn.train_linking train --cache PATH   # rewrite the shipped weights
-    python -m strikewatch.learn.train_linking tune  --cache PATH   # weights + margins on ledgers
+    python -m strikewatch.learn.train_linking read  [--cache DIR]  # extract the dev ledgers once
+    python -m strikewatch.learn.train_linking cv    [--cache DIR]  # leave-one-ledger-out report
+    python -m strikewatch.learn.train_linking train [--cache DIR]  # rewrite the shipped weights
+    python -m strikewatch.learn.train_linking tune  [--cache DIR]  # weights + margins on ledgers
 
 The dev ledger golds say which report of which article belongs to which strike: labelled
 pair data. `read` ingests each dev ledger's articles as `eval --ledger` does
 (evaluate_ledger.build_ledger: pipeline.run into a fresh store) and keeps the mentions,
-the articles and what scoring needs (pickled at PATH). Each occurred, non-background event
-mention is given the strikes whose reports its spans align with (the ledger scorer's own
-alignment, evaluate.aligned_entries); every pair the blocking compares
+the articles and what scoring needs in the cache every resolver trainer shares
+(learn/ledger_cache, one file per ledger under DIR, keyed by the code version: never
+stale); every other command reads from it and builds what it lacks. Each occurred,
+non-background event mention is given the strikes whose reports its spans align with (the
+ledger scorer's own alignment, evaluate.aligned_entries); every pair the blocking compares
 (linking.blocked_pairs) that breaks no cannot-link rule is labelled: the same strike 1,
 different strikes 0, unknown (a side aligned to none, tied strikes) left out.
 
@@ -39,8 +41,7 @@ import contextlib
 import dataclasses
 import json
 import math
-import pickle
-import tempfile
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,8 +51,6 @@ from strikewatch.evaluate import aligned_entries, evidence_spans, load_gold, rec
 from strikewatch.evaluate_ledger import (
     BuiltLedger,
     LedgerScore,
-    _stored_article,
-    article_input,
     load_ledger_gold,
     score_ledger,
 )
@@ -103,36 +102,17 @@ class LedgerCase:
         return LEDGER_DIR / f"{self.name}.json"
 
 
-def read_ledger(path: Path) -> LedgerCase:
-    """Ingest a ledger gold's articles as `eval --ledger` does and label the mentions."""
-    from strikewatch import pipeline
-    from strikewatch.store import open_store
+def read_ledger(path: Path, where: Path | None = None) -> LedgerCase:
+    """A ledger gold's articles ingested as `eval --ledger` does (the shared build of
+    learn/ledger_cache: made once per code version and kept), its mentions labelled."""
+    from strikewatch.learn.ledger_cache import built_ledger
 
-    lg = load_ledger_gold(path)
-    with tempfile.TemporaryDirectory(prefix="pairlink-") as tmp:
-        folder = Path(tmp) / "articles"
-        folder.mkdir()
-        items = {g.name: article_input(g) for g in lg.golds}
-        for g in lg.golds:
-            (folder / f"{g.stem}.json").write_text(json.dumps(items[g.name]),
-                                                   encoding="utf-8")
-        store = open_store(str(Path(tmp) / "ledger.db"))
-        try:
-            report = pipeline.run([str(folder)], store)
-            failed = dict(report.extract_failures)
-            crashed = [(Path(n).name, why) for n, why in report.ingest.skipped]
-            built: dict[str, Article | None] = {}
-            for name, item in items.items():
-                built[name] = _stored_article(store, item)
-                found = built[name]
-                if found is not None and found.id in failed:
-                    crashed.append((name, failed[found.id]))
-            mentions = list(store.mentions())
-            articles = store.get_articles({m.article_id for m in mentions})
-        finally:
-            store.close()
-    return LedgerCase(path.stem, mentions, articles, built, crashed,
-                      label_mentions(path, mentions, built))
+    c = built_ledger(path, where, log=lambda s: print(s, flush=True))
+    # resolution reads the articles that carry mentions, as the store hands them back
+    ids = {m.article_id for m in c.mentions}
+    articles = {k: a for k, a in c.articles.items() if k in ids}
+    return LedgerCase(path.stem, list(c.mentions), articles, dict(c.by_gold),
+                      list(c.crashed), label_mentions(path, c.mentions, c.by_gold))
 
 
 def label_mentions(path: Path, mentions: Sequence[Mention],
@@ -166,14 +146,6 @@ def label_mentions(path: Path, mentions: Sequence[Mention],
                 if w == top and sid is not None:
                     out.setdefault(m.id, set()).add(sid)
     return {k: frozenset(v) for k, v in out.items()}
-
-
-def save_cases(cases: Sequence[LedgerCase], path: Path) -> None:
-    path.write_bytes(pickle.dumps(list(cases), protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def load_cases(path: Path) -> list[LedgerCase]:
-    return list(pickle.loads(path.read_bytes()))
 
 
 # --- labelled pairs -----------------------------------------------------------------------
@@ -589,13 +561,16 @@ def default_steps(at: Setting) -> list[Setting]:
 
 
 def tune(cases: Sequence[LedgerCase], rounds: int = 2, out: Any = print,
-         steps: Any = default_steps) -> tuple[Setting, LedgerScore, LedgerScore]:
+         steps: Any = default_steps, only: Sequence[str] = ()
+         ) -> tuple[Setting, LedgerScore, LedgerScore]:
     """Greedy coordinate search of level weights and margins on the ledger `objective`:
     each round scores every one-change step from the best setting so far on every case and
-    moves to the best step if it beats the current one. Then leave one ledger out over
+    moves to the best step if it beats the current one (`only`: the steps whose name holds one
+    of these strings, where a full round takes too long). Then leave one ledger out over
     every setting scored (`lolo_select`: the settings are picked without the ledger they
     are judged on; the greedy path itself saw every ledger, so this is optimistic by
     the path). Returns (best setting on all, its summed score, the held-out sum)."""
+    t0 = time.monotonic()
     at = Setting("hand")
     table = {at.name: score_setting(cases, at)}
     names = [c.name for c in cases]
@@ -604,9 +579,12 @@ def tune(cases: Sequence[LedgerCase], rounds: int = 2, out: Any = print,
     for _ in range(rounds):
         moved = None
         for st in steps(at):
+            if only and not any(o in st.name for o in only):
+                continue
             table[st.name] = score_setting(cases, st)
             j = objective(_summed(table[st.name], names))
-            out(f"{st.name:40s} J {j:7.1f} {_short(_summed(table[st.name], names))}")
+            out(f"{st.name:40s} J {j:7.1f} {_short(_summed(table[st.name], names))} "
+                f"[{time.monotonic() - t0:.0f}s]")
             if j > best:
                 best, moved = j, st
         if moved is None:
@@ -614,6 +592,11 @@ def tune(cases: Sequence[LedgerCase], rounds: int = 2, out: Any = print,
         at = moved
     held, picks = lolo_select(table, "hand")
     out(f"leave-one-ledger-out picks: {picks}")
+    for n in names:  # per fold: the hand weights against the setting the others picked
+        out(f"{n:9s} hand    {_short(table['hand'][n])}")
+        out(f"{'':9s} {picks[n][:30]:30s} {_short(table[picks[n]][n])}")
+    out(f"leave-one-ledger-out hand:     J {objective(_summed(table['hand'], names)):.1f} "
+        f"{_short(_summed(table['hand'], names))}")
     out(f"leave-one-ledger-out held-out: J {objective(held):.1f} {_short(held)}")
     return at, _summed(table[at.name], names), held
 
@@ -644,11 +627,13 @@ def load_pairs(path: Path = PAIRS_PATH) -> list[Pair]:
     return out
 
 
-def read_all(names: Iterable[str] = DEV_LEDGERS, log: Any = print) -> list[LedgerCase]:
+def read_all(names: Iterable[str] = DEV_LEDGERS, log: Any = print,
+             where: Path | None = None) -> list[LedgerCase]:
+    """The named dev ledgers, each from the shared cache (built where it has none)."""
     cases = []
     for n in names:
         log(f"reading {n}")
-        cases.append(read_ledger(LEDGER_DIR / f"{n}.json"))
+        cases.append(read_ledger(LEDGER_DIR / f"{n}.json", where))
     return cases
 
 
@@ -656,7 +641,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("what", choices=("read", "cv", "train", "refit", "pairs", "tune"))
     ap.add_argument("--rounds", type=int, default=2)
-    ap.add_argument("--cache", type=Path, default=Path("/tmp/train-linking-cache.pkl"))
+    ap.add_argument("--only", nargs="*", default=[],
+                    help="tune: the steps whose name holds one of these strings")
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="the shared ledger cache folder (learn/ledger_cache.cache_dir())")
     ap.add_argument("--ledgers", nargs="*", default=list(DEV_LEDGERS))
     ap.add_argument("--l2", type=float, default=L2)
     ap.add_argument("--out", type=Path, default=WEIGHTS_PATH)
@@ -670,13 +658,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         return
     global UNALIGNED_NEGATIVE
     UNALIGNED_NEGATIVE = UNALIGNED_NEGATIVE or args.unaligned_negative
-    if args.what == "read" or not args.cache.exists():
-        save_cases(read_all(args.ledgers, lambda s: print(s, flush=True)), args.cache)
-        if args.what == "read":
-            return
-    cases = [c for c in load_cases(args.cache) if c.name in set(args.ledgers)]
+    cases = read_all(args.ledgers, lambda s: print(s, flush=True), args.cache)
+    if args.what == "read":
+        return
     if args.what == "tune":
-        best, _, _ = tune(cases, args.rounds, lambda s: print(s, flush=True))
+        best, _, _ = tune(cases, args.rounds, lambda s: print(s, flush=True), only=args.only)
         print(f"best: {best}")
     elif args.what == "cv":
         cross_validate(cases, args.l2, lambda s: print(s, flush=True), args.fit)
