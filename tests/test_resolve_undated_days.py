@@ -151,3 +151,48 @@ def test_an_undated_report_takes_only_a_day_some_evidence_gives(
         assert not given_days
     else:
         assert inc.date_low in given_days and inc.date_low == named
+
+
+#: an undated page whose news day is known (a statement's day: its window is the week
+#: before it to two weeks after), naming only a weekday for the strike
+ON_TUESDAY = [
+    "Three men were killed when US forces hit a speedboat in the Caribbean, the command "
+    "said on Tuesday.",
+    "On Tuesday Southern Command said its strike on a go-fast boat in the Caribbean had "
+    "left three dead.",
+    "El martes, el Comando Sur informó de tres muertos en el ataque a una lancha en el "
+    "Caribe.",
+]
+
+
+def _windowed_page(d: Desk, text: str, said: str, **fields: object) -> Mention:
+    return d.report(text, None, page_after=said,  # type: ignore[arg-type]
+                    page_after_source="said", **fields)
+
+
+def test_a_weekday_narrows_a_page_window_to_its_days() -> None:
+    # two strikes of "at least three" in the Caribbean inside the page's window, a
+    # Thursday's and a Monday's; "on Tuesday" can be Monday's (told a day later), never
+    # the Thursday's five days before
+    for text in ON_TUESDAY:
+        d = Desk()
+        thursday = _dated(d, "At least three died in a US strike on a boat in the Caribbean.",
+                          "2025-11-13", killed_low=3)
+        monday = _dated(d, "At least three people died when the US struck a vessel in the "
+                           "Caribbean.", "2025-11-17", killed_low=3)
+        loose = _windowed_page(d, text, "2025-11-18", killed_low=3, killed_high=3)
+        joined = holding(d.resolve(), loose)
+        assert monday.id in joined.mention_ids, text
+        assert thursday.id not in joined.mention_ids
+        assert joined.date_low == "2025-11-17"
+
+
+def test_two_strikes_its_weekday_allows_leave_it_apart() -> None:
+    # a Sunday's and a Tuesday's strike both fit "on Tuesday": nothing tells them apart
+    d = Desk()
+    _dated(d, "At least three died in a US strike on a boat in the Caribbean.",
+           "2025-11-16", killed_low=3)
+    _dated(d, "At least three people died when the US struck a vessel in the Caribbean.",
+           "2025-11-18", killed_low=3)
+    loose = _windowed_page(d, ON_TUESDAY[0], "2025-11-18", killed_low=3, killed_high=3)
+    assert holding(d.resolve(), loose).mention_ids == [loose.id]

@@ -527,7 +527,7 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
                     # a weekday it names may be another event's, so it never picks a candidate,
                     # but a strike it can be neither the day of nor the announcement of is not it
                     among = raw = pool
-                    found = by_toll(p, [d for d in pool if fits(p, d)])
+                    found = by_toll(p, _on_its_weekdays(p, [d for d in pool if fits(p, d)]))
                     if len(found) > 1 and specific is not None:
                         # words that pick none leave the candidates to `siblings` below
                         found = by_words(p, [d for d in found if consistent(p, d)], pool,
@@ -822,6 +822,18 @@ def _weekday_fits(p: Profile, d: Profile) -> bool:
     return any((day + lag + 3) % 7 in named  # 1970-01-01, day 0, was a Thursday (3)
                for day in range(d.window[0], d.window[1] + 1)
                for lag in range(ANNOUNCE_LAG_DAYS + 1))
+
+
+def _on_its_weekdays(p: Profile, found: list[Profile]) -> list[Profile]:
+    """Of a loose incident's candidates in its window, those whose day the weekdays it
+    names could be (`_weekday_fits`: the day, or up to ANNOUNCE_LAG_DAYS before), where
+    it names any and some fit; else all of them. A page's window spans three weeks, so
+    "on Tuesday" in it is one day of each week: a candidate its weekdays rule out could
+    never be placed alone, and is no rival of one they allow."""
+    if not any(cue[0] == "wd" for cue in p.cues):
+        return found
+    fitting = [d for d in found if _weekday_fits(p, d)]
+    return fitting or found
 
 
 def _paired(loose: list[Profile], guard: Guard | None, words: Words | None = None
