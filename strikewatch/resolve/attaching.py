@@ -827,11 +827,11 @@ def _weekday_fits(p: Profile, d: Profile) -> bool:
 def _on_its_weekdays(p: Profile, found: list[Profile]) -> list[Profile]:
     """Of a loose incident's candidates in its window, those whose day the weekdays it
     names could be (`_weekday_fits`: the day, or up to ANNOUNCE_LAG_DAYS before), where
-    it names any and some fit; else all of them. A page's window spans three weeks, so
-    "on Tuesday" in it is one day of each week: a candidate its weekdays rule out could
-    never be placed alone, and is no rival of one they allow."""
-    if not any(cue[0] == "wd" for cue in p.cues):
-        return found
+    it has a window, names a weekday and some fit; else all of them. A page's window
+    spans three weeks, so "on Tuesday" in it is one day of each week: a candidate its
+    weekdays rule out could never be placed alone, and is no rival of one they allow."""
+    if p.window is None or not any(cue[0] == "wd" for cue in p.cues):
+        return found  # over a whole ledger a weekday is no narrowing (the announcement's)
     fitting = [d for d in found if _weekday_fits(p, d)]
     return fitting or found
 
