@@ -480,9 +480,8 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
         for day in range(d.window[0], d.window[1] + 1):
             by_day[day].append(d)
             if cued:
-                for cue in day_cues(day):
-                    for zone in zone_keys(d):
-                        by_cue[cue, zone].append(d)
+                for cue, zone in _cue_index_keys(d, day):
+                    by_cue[cue, zone].append(d)
         if d.place.sea:
             by_sea[d.place.sea].append(d)
     by_zone: dict[str, list[Profile]] = defaultdict(list)
@@ -528,7 +527,7 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
                     # a weekday it names may be another event's, so it never picks a candidate,
                     # but a strike it can be neither the day of nor the announcement of is not it
                     among = raw = pool
-                    found = by_toll(p, [d for d in pool if fits(p, d)])
+                    found = by_toll(p, _on_its_weekdays(p, [d for d in pool if fits(p, d)]))
                     if len(found) > 1 and specific is not None:
                         # words that pick none leave the candidates to `siblings` below
                         found = by_words(p, [d for d in found if consistent(p, d)], pool,
@@ -825,6 +824,18 @@ def _weekday_fits(p: Profile, d: Profile) -> bool:
                for lag in range(ANNOUNCE_LAG_DAYS + 1))
 
 
+def _on_its_weekdays(p: Profile, found: list[Profile]) -> list[Profile]:
+    """Of a loose incident's candidates in its window, those whose day the weekdays it
+    names could be (`_weekday_fits`: the day, or up to ANNOUNCE_LAG_DAYS before), where
+    it has a window, names a weekday and some fit; else all of them. A page's window
+    spans three weeks, so "on Tuesday" in it is one day of each week: a candidate its
+    weekdays rule out could never be placed alone, and is no rival of one they allow."""
+    if p.window is None or not any(cue[0] == "wd" for cue in p.cues):
+        return found  # over a whole ledger a weekday is no narrowing (the announcement's)
+    fitting = [d for d in found if _weekday_fits(p, d)]
+    return fitting or found
+
+
 def _paired(loose: list[Profile], guard: Guard | None, words: Words | None = None
             ) -> dict[str, str]:
     """{loose incident id: the loose incident id it joins}, for the pairs of loose
@@ -1059,12 +1070,37 @@ def _cue_candidates(p: Profile, by_cue: Mapping[tuple[Cue, str], list[Profile]]
     strike last month killed 3 to 17"), so a toll range merely overlapping is no proof."""
     seen: dict[str, Profile] = {}
     for cue in p.cues:
-        for zone in zone_keys(p):
+        for zone in _cue_zones(p, cue):
             found = by_cue.get((cue, zone), [])
             if len(found) > MAX_CUE_CANDIDATES:
                 continue
             seen.update((d.id, d) for d in found if _cue_fits(p, d, cue))
     return list(seen.values())
+
+
+#: The zone a day of the year is looked up in whatever the reports' zones: a report of an
+#: undated page may name no sea, country or party of its own ("the boat it struck was
+#: crewed by ..."), or open water ("international waters") where its sibling names the sea.
+ANY_ZONE = "*"
+
+
+def _cue_index_keys(d: Profile, day: int) -> list[tuple[Cue, str]]:
+    """The (cue, zone) keys a dated incident is found by on one of its days: its weekday
+    and its day of the year in each of its zones, and its day of the year in ANY_ZONE too.
+    A day of the year names one day of the calendar (a few strikes of an archive, each
+    year), so it needs no zone to bound the candidates; a weekday (a seventh of the
+    archive) does."""
+    weekday, of_year = day_cues(day)
+    keys = [(cue, zone) for cue in (weekday, of_year) for zone in zone_keys(d)]
+    keys.append((of_year, ANY_ZONE))
+    return keys
+
+
+def _cue_zones(p: Profile, cue: Cue) -> list[str]:
+    """Where a loose incident's cue looks for candidates: its own zones; for a day of the
+    year, any zone (`_cue_index_keys`; `_cue_fits` still asks for the toll or a place)."""
+    zones = zone_keys(p)
+    return [*zones, ANY_ZONE] if cue[0] == "md" else zones
 
 
 def _cue_fits(p: Profile, d: Profile, cue: Cue) -> bool:
@@ -1082,11 +1118,23 @@ def _cue_fits(p: Profile, d: Profile, cue: Cue) -> bool:
     if p.killed is not None and d.killed is not None:
         # the very same toll; or, in one town, one toll inside the other (a first count
         # and its revision, "three" and "one to three"): a town struck on the day named is
-        # no campaign's repeated sea and weekday
+        # no campaign's repeated sea and weekday; a day of the year with places that agree
+        # positively lets one toll hold the other too (`_day_of_year_fits`)
         return d.killed == p.killed or (same_locality(p.place, d.place) and
-                                        _inside(p.killed, d.killed))
+                                        _inside(p.killed, d.killed)) or \
+            _day_of_year_fits(p, d, cue)
     return cue[0] == "md" and (places_compatible(p.place, d.place) is True or
                                parties_agree(p, d))
+
+
+def _day_of_year_fits(p: Profile, d: Profile, cue: Cue) -> bool:
+    """A day of the year ("Dec. 17", "el 23 de enero") and a toll one inside the other
+    ("four killed" beside "at least four"), with places that agree positively (the same
+    sea, a town in the country the other names): where no toll at all would do with such
+    places (`_cue_fits`), a toll that holds the other's is no less. A weekday never does
+    (a campaign's sea sees a strike of a like toll every week)."""
+    return cue[0] == "md" and p.killed is not None and d.killed is not None and \
+        _inside(p.killed, d.killed) and places_compatible(p.place, d.place) is True
 
 
 def attached_groups(profiles: Iterable[Profile], reviews: Iterable[Review] = (),
