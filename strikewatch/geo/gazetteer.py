@@ -351,6 +351,12 @@ _WORDS = {"beit": "bayt", "bayt": "beit", "deir": "dayr", "dayr": "deir",
           "sheikh": "shaykh", "shaykh": "sheikh"}
 
 
+# Spanish writes the Arabic and Pashto "kh" as "j" and the "j" as "y": "Jost" (Khost),
+# "Jartum" (Khartoum), "Yabalia" (Jabalia); only at a word's start, where GeoNames' English
+# alternates begin the other way
+_SPANISH_STARTS = (("j", "kh"), ("y", "j"))
+
+
 def transliterations(key: str) -> list[str]:
     """Other common spellings of a (normalised) name key, one change each."""
     words = key.split()
@@ -361,6 +367,8 @@ def transliterations(key: str) -> list[str]:
             if w.endswith(end) and len(w) > len(end) + 2:
                 alts += [w[:-len(end)] + sub for sub in subs]
                 break
+        alts += [sub + w[len(start):] for start, sub in _SPANISH_STARTS
+                 if w.startswith(start) and len(w) > 3]
         out += [" ".join([*words[:i], a, *words[i + 1:]]) for a in alts]
     return out
 
@@ -527,7 +535,10 @@ class Gazetteer:
         """Entries whose name or alternate name folds to `name`'s key: main tier and
         curated names, else small towns."""
         key = normalise(name)
-        return list(self.hits(key) or self.small_hits(key))
+        got = self.hits(key) or self.small_hits(key)
+        if not got and (alt := self.variant(key)) is not None:
+            got = self.hits(alt)  # "Paktiká", "Jost": another spelling of a known name
+        return list(got)
 
     def coast(self, country: str, sea_hint: str | None = None) -> Coast | None:
         """The offshore point for a country, on the sea the text names if there is one."""

@@ -10,7 +10,7 @@ domain land.
 
 from __future__ import annotations
 
-from strikewatch.extract.context import Doc, Group
+from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.places import (
     country_place,
@@ -20,6 +20,7 @@ from strikewatch.extract.places import (
     said_there,
     seas_near,
 )
+from strikewatch.records import Place
 
 
 @component("places", requires=("doc.frames",), assigns=("frame.place", "frame.seas"))
@@ -52,6 +53,7 @@ def place_group(doc: Doc, g: Group) -> None:
     found = geo_place(doc.text, g.frames, doc.countries)
     if found is None:
         return
+    found = own_clause_first(g, found)
     _, place, (a, b) = found
     for f in g.frames:
         f.place = None
@@ -62,6 +64,26 @@ def place_group(doc: Doc, g: Group) -> None:
             and g.value("domain") is None:
         g.head.domain = "land"  # placed at a town or province on land, with no sea word
         g.head.cite("domain", a, b)
+
+
+def own_clause_first(g: Group, found: tuple[Frame, Place, tuple[int, int]]
+                     ) -> tuple[Frame, Place, tuple[int, int]]:
+    """The place geo found in a later frame of the mention, unless an earlier frame's own
+    clause puts the event in another country ("Pakistani airstrikes inside Afghanistan
+    killed ten" told before "... a suicide attack in Islamabad" that coreference joined):
+    the event's own words come first, and a later sentence's place of another country is
+    another event's or the story's. A finer place of the same country stands."""
+    hit, place, _ = found
+    if place.country is None:
+        return found  # at sea: the named water says more than a country
+    for f in g.frames:
+        if f is hit:
+            return found
+        span = f.prov.get("place", [None])[0]
+        if f.place is not None and f.place.kind == "country" and span is not None and \
+                f.place.country != place.country:
+            return f, f.place, span
+    return found
 
 
 @component("geoplace", requires=("doc.groups", "doc.countries", "frame.domain"),
