@@ -335,6 +335,7 @@ def _story_country(doc: Doc) -> tuple[Place, tuple[int, int]] | None:
         counts[code] = counts.get(code, 0) + 1
     told = [f for g in doc.groups for f in g.frames]
     acting = {f.actor1.country for f in told if f.actor1 is not None and f.actor1.country}
+    acting |= {c for a, _, c in mentions if _PARTY_BEFORE.search(doc.text, max(0, a - 40), a)}
     rest = {c: n for c, n in counts.items() if c not in acting}
     ranked = sorted(rest.items(), key=lambda cn: -cn[1])
     placed = [f for f in told
@@ -358,6 +359,13 @@ def _story_country(doc: Doc) -> tuple[Place, tuple[int, int]] | None:
     if span is None or name is None:
         return None
     return Place(name=name, country=code, kind="country", geo_precision=5), span
+
+
+#: a country named as who struck: "el bombardeo de Israel", "los ataques estadounidenses",
+#: "el Ejército de Nigeria" (a party, not where the strike was)
+_PARTY_BEFORE = re.compile(r"\b(?:ataques?|bombardeos?|ofensiva|incursi[oó]n|dron(?:es)?|"
+                           r"aviones|aviaci[oó]n|fuerzas?(?: armadas| a[eé]reas?)?|ej[eé]rcito|"
+                           r"misiles?)\s+(?:(?:de|del)\s+(?:la\s+)?)?$", re.IGNORECASE)
 
 
 def _country_words(text: str) -> list[tuple[int, int, str]]:
