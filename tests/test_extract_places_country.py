@@ -72,7 +72,8 @@ def test_a_spanish_page_naming_only_the_acting_state_gives_no_country() -> None:
 
 
 def test_a_spanish_town_after_a_site_noun_and_any_adjective_is_placed() -> None:
-    for text in ("Un bombardeo de Israel en la ciudad sureña de Sidón mató a 13 personas.",
+    for text in ("Un bombardeo de Israel en la ciudad sureña de Sidón mató a 13 personas. "
+                 "El Líbano protestó.",
                  "Un ataque israelí alcanzó el campamento de refugiados de la ciudad "
                  "costera de Sidón y mató a 13 personas.",
                  "Un bombardeo mató a 13 personas en la ciudad libanesa de Sidón."):

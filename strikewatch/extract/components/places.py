@@ -10,12 +10,19 @@ domain land.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+import pycountry
+
+from strikewatch.extract.actors import DEMONYMS
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.places import (
     country_place,
     geo_place,
     names_acting_state,
+    names_the_cause,
     own_country,
     said_there,
     seas_near,
@@ -50,10 +57,10 @@ def place_group(doc: Doc, g: Group) -> None:
             # it was said (geo_place reads the head's own such place)
             f.place = None
             f.prov.pop("place", None)
-    found = geo_place(doc.text, g.frames, doc.countries)
+    found = geo_place(doc.text, g.frames, doc.countries) or described_place(doc.text, g)
     if found is None:
         return
-    found = own_clause_first(g, found)
+    found = own_clause_first(doc.text, g, found)
     _, place, (a, b) = found
     for f in g.frames:
         f.place = None
@@ -66,7 +73,29 @@ def place_group(doc: Doc, g: Group) -> None:
         g.head.cite("domain", a, b)
 
 
-def own_clause_first(g: Group, found: tuple[Frame, Place, tuple[int, int]]
+# "Yahmar, a southern Lebanese town", "Ras Isa, the Yemeni oil port": a name no gazetteer
+# holds, told with its country's demonym and a word for a place
+_DESCRIBED = re.compile(r"\b[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2},\s+(?:a|an|the)\s+"
+                        r"(?:[a-z-]+\s+){0,2}?(?P<demonym>[A-Z][a-z]+)\s+(?:[a-z-]+\s+)?"
+                        r"(?:town|village|city|hamlet|port|camp|district|region|province|area|"
+                        r"neighbou?rhood|suburb)\b")
+
+
+def described_place(text: str, g: Group) -> tuple[Frame, Place, tuple[int, int]] | None:
+    """Where geo finds no place: a name the event's own clause describes as a place of a
+    country by its demonym ("hit Yahmar, a southern Lebanese town") lies in that country
+    (a country-level place: the town's point is unknown)."""
+    for f in g.frames:
+        for m in _DESCRIBED.finditer(text, f.start, f.end):
+            code = DEMONYMS.get(m.group("demonym"))
+            name = country_name(code) if code else None
+            if name is not None:
+                return f, Place(name=name, country=code, kind="country",
+                                geo_precision=5), (m.start(), m.end())
+    return None
+
+
+def own_clause_first(text: str, g: Group, found: tuple[Frame, Place, tuple[int, int]]
                      ) -> tuple[Frame, Place, tuple[int, int]]:
     """The place geo found in a later frame of the mention, unless an earlier frame's own
     clause puts the event in another country ("Pakistani airstrikes inside Afghanistan
@@ -81,8 +110,8 @@ def own_clause_first(g: Group, found: tuple[Frame, Place, tuple[int, int]]
             return found
         span = f.prov.get("place", [None])[0]
         if f.place is not None and f.place.kind == "country" and span is not None and \
-                f.place.country != place.country:
-            return f, f.place, span
+                f.place.country != place.country and not names_the_cause(text, f):
+            return f, f.place, span  # (not "in retribution for bombings in X": the cause's)
     return found
 
 
@@ -92,3 +121,10 @@ def place_groups(doc: Doc) -> None:
     """The geoparser's place for every mention."""
     for g in doc.groups:
         place_group(doc, g)
+
+
+@cache
+def country_name(code: str) -> str | None:
+    """The country's common English name (as a country-level place is named)."""
+    got = pycountry.countries.get(alpha_2=code)
+    return getattr(got, "common_name", None) or getattr(got, "name", None)

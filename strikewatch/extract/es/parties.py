@@ -147,6 +147,14 @@ _LOCATIVE = re.compile(r"\b(?:(?:en|cerca de)(?: el| la)?|junto a|a las afueras 
                        re.IGNORECASE)
 
 
+#: a kind or site noun right before a name ("la ciudad costera de X", "el valle de X"): the
+#: text says the name is a place, so a namesake in a country the page does not name stands
+#: where it is the only one
+_KIND_CUE = re.compile(r"\b(?:ciudad|localidad|pueblo|provincia|región|gobernación|distrito|"
+                       rf"{_SITE_NOUNS})(?:\s+[a-záéíóúñ]+)?\s+(?:del?|de la)\s+$",
+                       re.IGNORECASE)
+
+
 def _named_countries(doc: Doc) -> set[str]:
     """The countries the article names, by name, by adjective ("el Ejército colombiano") or
     by a party of that country ("un ataque del ELN")."""
@@ -249,6 +257,11 @@ def _town(doc: Doc, f: Frame, wanted: set[str]) -> None:
                 return
             hit = next((p for p in hits if p.country in wanted and
                         p.kind in ("populated place", "admin area")), None)
+            if hit is None and _KIND_CUE.search(doc.text, max(f.start, m.start() - 40),
+                                                m.start()) and \
+                    len({p.country for p in hits}) == 1 and \
+                    hits[0].kind in ("populated place", "admin area"):
+                hit = hits[0]  # "la ciudad sureña de Sidón": told as a town, one country's
             if hit is not None:
                 end = m.start() + len(name)
                 dist = abs(m.start() - f.trigger.start)
