@@ -355,11 +355,12 @@ def _story_country(doc: Doc) -> tuple[Place, tuple[int, int]] | None:
               if f.place is not None and f.status == "occurred" and not f.background]
     if placed:
         codes = {f.place.country for f in placed if f.place is not None}
-        if None in codes or len(codes) != 1:
+        only = codes.pop() if len(codes) == 1 else None
+        if only is None:
             return None  # at sea, or two countries' events
-        code = codes.pop()
-        if code is None or (ranked and rest.get(code, 0) < min(n for _, n in ranked[:2])):
+        if not (_among_two_most(only, counts) or _among_two_most(only, rest)):
             return None  # the story is told about other countries
+        code = only
         span = placed[0].prov.get("place", [None])[0]
     else:
         if any(f.domain == "sea" or f.target_kind == "vessel" for f in told):
@@ -379,6 +380,14 @@ def _story_country(doc: Doc) -> tuple[Place, tuple[int, int]] | None:
 _PARTY_BEFORE = re.compile(r"\b(?:ataques?|bombardeos?|ofensiva|incursi[oó]n|dron(?:es)?|"
                            r"aviones|aviaci[oó]n|fuerzas?(?: armadas| a[eé]reas?)?|ej[eé]rcito|"
                            r"misiles?)\s+(?:(?:de|del)\s+(?:la\s+)?)?$", re.IGNORECASE)
+
+
+def _among_two_most(code: str, counts: dict[str, int]) -> bool:
+    """Whether `code` is named at least as often as the second most named (ties count; a
+    page naming no country at all does not rule a place out)."""
+    if not counts:
+        return True
+    return counts.get(code, 0) >= sorted(counts.values(), reverse=True)[:2][-1]
 
 
 def _country_words(text: str) -> list[tuple[int, int, str]]:
