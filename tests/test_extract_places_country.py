@@ -126,3 +126,27 @@ def test_the_strikes_own_clause_outranks_a_later_sentence_of_another_country() -
               "civilians. The strikes came as a bombing in Islamabad was blamed on militants "
               "based in Afghanistan.")
     assert got and _country(got) == "AF"
+
+
+def test_a_cause_told_first_does_not_outrank_the_strikes_own_place() -> None:
+    got = _en("Pakistan has launched air strikes inside Afghanistan overnight, killing 18. "
+              "Islamabad called the raids a response in retribution for recent suicide "
+              "bombings in Pakistan.")
+    assert got and _country(got) == "AF"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Israeli airstrikes on Thursday hit Yahmar, a southern Lebanese town, killing two.",
+     "LB"),
+    ("A drone struck Qasr Abad, a small Iraqi village near the border, and killed three.",
+     "IQ"),
+    ("Jets bombed Wadi Zaar, the Yemeni port town, killing five fishermen on Monday.", "YE"),
+])
+def test_a_name_described_by_its_demonym_lies_in_that_country(text: str,
+                                                               country: str) -> None:
+    assert _country(_en(text)) == country
+
+
+def test_a_demonym_of_the_attacker_describing_no_place_gives_none() -> None:
+    got = _en("Jets struck Qasr Abad on Monday, killing three, an Israeli spokesman said.")
+    assert got and _country(got) != "IL"

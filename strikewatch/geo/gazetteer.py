@@ -367,10 +367,17 @@ def transliterations(key: str) -> list[str]:
             if w.endswith(end) and len(w) > len(end) + 2:
                 alts += [w[:-len(end)] + sub for sub in subs]
                 break
-        alts += [sub + w[len(start):] for start, sub in _SPANISH_STARTS
-                 if w.startswith(start) and len(w) > 3]
         out += [" ".join([*words[:i], a, *words[i + 1:]]) for a in alts]
     return out
+
+
+def spanish_spellings(key: str) -> list[str]:
+    """The English spellings of a Spanish transliteration (`_SPANISH_STARTS`), first word
+    only. Asked by `lookup` (the Spanish reader's towns), not by the finder: a word of a
+    sea's name must be reached only through itself (seas_in's quick test)."""
+    first, _, rest = key.partition(" ")
+    return [" ".join(filter(None, (sub + first[len(start):], rest)))
+            for start, sub in _SPANISH_STARTS if first.startswith(start) and len(first) > 3]
 
 
 @dataclass
@@ -537,7 +544,10 @@ class Gazetteer:
         key = normalise(name)
         got = self.hits(key) or self.small_hits(key)
         if not got and (alt := self.variant(key)) is not None:
-            got = self.hits(alt)  # "Paktiká", "Jost": another spelling of a known name
+            got = self.hits(alt)  # "Deir al-Balah", "Nabatiyeh": another spelling
+        for alt in () if got else spanish_spellings(key):
+            if got := self.hits(alt):  # "Jost", "Yabalia": a Spanish spelling
+                break
         return list(got)
 
     def coast(self, country: str, sea_hint: str | None = None) -> Coast | None:
