@@ -97,21 +97,22 @@ def described_place(text: str, g: Group) -> tuple[Frame, Place, tuple[int, int]]
 
 def own_clause_first(text: str, g: Group, found: tuple[Frame, Place, tuple[int, int]]
                      ) -> tuple[Frame, Place, tuple[int, int]]:
-    """The place geo found in a later frame of the mention, unless an earlier frame's own
-    clause puts the event in another country ("Pakistani airstrikes inside Afghanistan
-    killed ten" told before "... a suicide attack in Islamabad" that coreference joined):
+    """The place geo found in a later frame of the mention, unless the head frame's own
+    clause (the event's first telling) puts it in another country ("Pakistani airstrikes
+    inside Afghanistan killed ten" told before "... a suicide attack in Islamabad" that
+    coreference joined):
     the event's own words come first, and a later sentence's place of another country is
-    another event's or the story's. A finer place of the same country stands."""
+    another event's or the story's. A finer place of the same country stands; a place a
+    frame carries from another sentence (coreference) is not its own clause's."""
     hit, place, _ = found
-    if place.country is None:
+    f = g.head
+    if place.country is None or hit is f:
         return found  # at sea: the named water says more than a country
-    for f in g.frames:
-        if f is hit:
-            return found
-        span = f.prov.get("place", [None])[0]
-        if f.place is not None and f.place.kind == "country" and span is not None and \
-                f.place.country != place.country and not names_the_cause(text, f):
-            return f, f.place, span  # (not "in retribution for bombings in X": the cause's)
+    span = f.prov.get("place", [None])[0]
+    if f.place is not None and f.place.kind == "country" and span is not None and \
+            f.start <= span[0] < f.end and f.place.country != place.country and \
+            not names_the_cause(text, f):
+        return f, f.place, span  # (not "in retribution for bombings in X": the cause's)
     return found
 
 
