@@ -295,6 +295,7 @@ def country_place(text: str, start: int, end: int, trigger: tuple[int, int]
     best: tuple[int, int, str, str] | None = None
     best_d = 10**9
     end = source_cut(text, trigger[1], end)  # "..., where he said Israel would ... in Gaza"
+    end = other_event_cut(text, trigger, end)  # "the raid after a bombing in X, Pakistan"
     start = max(start, cause_start(text, start, trigger))
     for a, b, name, code in country_mentions(text[start:end], start):
         prep = _PREP.search(text[max(start, a - 40):a])
@@ -317,6 +318,8 @@ def country_place(text: str, start: int, end: int, trigger: tuple[int, int]
             continue  # "the rebels, in control of Yemen's capital, attacked": who they are
         if is_border_name(text, a, b):
             continue  # "near the border with Kenya": the neighbour
+        if _TIE_AFTER.match(text, b):
+            continue  # "the raid on Pakistan's neighbour": another country
         if is_war_setting(text, a) and not a <= trigger[0] < b:
             continue  # "tied to the war in Gaza": the war's place, not the event's
         if any(m.start() < a and b <= m.end()
@@ -444,6 +447,30 @@ def names_the_cause(text: str, f: Frame) -> bool:
                                 f.trigger.start) is not None
 
 
+# "flew the raid after a suicide bombing in Bannu", "following an ambush in X": an
+# earlier event, introduced as new (indefinite), with its own place
+_OTHER_EVENT_AFTER = re.compile(r"\b(?:after|following|in\s+the\s+wake\s+of)\s+(?:a|an)\s+"
+                                r"(?:[\w'’-]+\s+){0,2}?(?:attack|bombing|assault|ambush|raid|"
+                                r"strike|blast|explosion|shooting|offensive)s?\b", re.IGNORECASE)
+# an event word that tells harm, not the act: "killed after a strike in X" is that strike's
+_HARM_WORD = re.compile(r"(?:kill|die|dead|death|wound|injur|slain|hurt)", re.IGNORECASE)
+
+
+def other_event_cut(text: str, trigger: tuple[int, int], b: int) -> int:
+    """Where the words of the act told at `trigger` end before "after a <attack>" names an
+    earlier one (`b` where none does). A harm word's "after a strike" is its own cause."""
+    if _HARM_WORD.match(text, trigger[0], trigger[1]):
+        return b
+    m = _OTHER_EVENT_AFTER.search(text, trigger[1], b)
+    return b if m is None else m.start()
+
+
+# "the raid on Pakistan's neighbour", "strikes on Iran's allies": another country, told
+# by its tie to the one named
+_TIE_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:neighbou?rs?|allies|ally|rivals?|enem(?:y|ies)|"
+                        r"foes?|partners?|proxies|proxy)\b", re.IGNORECASE)
+
+
 def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, ...]
               ) -> tuple[Frame, Place, tuple[int, int]] | None:
     """The first place geo finds in the mention's frames (head first), with its words.
@@ -463,6 +490,7 @@ def geo_place(text: str, frames: Sequence[Frame], context_countries: tuple[str, 
                 cause_start(text, f.start, (f.trigger.start, f.trigger.end)))
         b = window_end(text, min(f.end, f.trigger.end + WINDOW_AFTER), f.end)
         b = source_cut(text, f.trigger.end, b)  # "..., fishermen in X told us": theirs
+        b = other_event_cut(text, (f.trigger.start, f.trigger.end), b)  # "after a bombing in X"
         if not _may_name_place(text, a, b, f):
             continue  # no name but actors', no sea word: nothing geo could find
         if len(frames) > 1 and names_the_cause(text, f):

@@ -351,6 +351,12 @@ _WORDS = {"beit": "bayt", "bayt": "beit", "deir": "dayr", "dayr": "deir",
           "sheikh": "shaykh", "shaykh": "sheikh"}
 
 
+# Spanish writes the Arabic and Pashto "kh" as "j" and the "j" as "y": "Jost" (Khost),
+# "Jartum" (Khartoum), "Yabalia" (Jabalia); only at a word's start, where GeoNames' English
+# alternates begin the other way
+_SPANISH_STARTS = (("j", "kh"), ("y", "j"))
+
+
 def transliterations(key: str) -> list[str]:
     """Other common spellings of a (normalised) name key, one change each."""
     words = key.split()
@@ -363,6 +369,15 @@ def transliterations(key: str) -> list[str]:
                 break
         out += [" ".join([*words[:i], a, *words[i + 1:]]) for a in alts]
     return out
+
+
+def spanish_spellings(key: str) -> list[str]:
+    """The English spellings of a Spanish transliteration (`_SPANISH_STARTS`), first word
+    only. Asked by `lookup` (the Spanish reader's towns), not by the finder: a word of a
+    sea's name must be reached only through itself (seas_in's quick test)."""
+    first, _, rest = key.partition(" ")
+    return [" ".join(filter(None, (sub + first[len(start):], rest)))
+            for start, sub in _SPANISH_STARTS if first.startswith(start) and len(first) > 3]
 
 
 @dataclass
@@ -527,7 +542,13 @@ class Gazetteer:
         """Entries whose name or alternate name folds to `name`'s key: main tier and
         curated names, else small towns."""
         key = normalise(name)
-        return list(self.hits(key) or self.small_hits(key))
+        got = self.hits(key) or self.small_hits(key)
+        if not got and (alt := self.variant(key)) is not None:
+            got = self.hits(alt)  # "Deir al-Balah", "Nabatiyeh": another spelling
+        for alt in () if got else spanish_spellings(key):
+            if got := self.hits(alt):  # "Jost", "Yabalia": a Spanish spelling
+                break
+        return list(got)
 
     def coast(self, country: str, sea_hint: str | None = None) -> Coast | None:
         """The offshore point for a country, on the sea the text names if there is one."""

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache, lru_cache
 
+import pycountry
+
 from strikewatch import geo
 from strikewatch.caseless import caseless
 from strikewatch.extract.anchored import anchored_matcher
@@ -57,7 +59,13 @@ def read_countries(doc: Doc) -> None:
 
 _AT_SEA = re.compile(r"\b(?:aguas internacionales|en el mar|alta mar|frente a (?:las )?costas?|"
                      r"(?:mar|océano) \w+|Caribe|Pacífico|millas náuticas)\b", re.IGNORECASE)
+#: a part of a land or a site in it, named before the place it lies in: "el valle de
+#: Tirah", "un puerto petrolero de Yemen", "el mayor campo palestino del Líbano"
+_SITE_NOUNS = (r"valle|distrito|barrio|suburbios?|aldea|gobernación|comarca|campamento|"
+               r"campo(?: de refugiados)?|puerto|aeropuerto|tribunal|mercado|hospital|"
+               r"escuela|mezquita")
 _IN_COUNTRY = re.compile(r"\b(?:(?:en|dentro de|territorio de|suelo)\s+(?:el\s+)?|"
+                         rf"(?:{_SITE_NOUNS})(?:\s+[a-záéíóúñ]+)?\s+del?\s+|"
                          # "en el norte de Siria", "al sur de Colombia", "en el norte y
                          # el centro de Yemen"
                          r"(?:en el|al|del|y el|y al)\s+(?:norte|sur|este|oeste|noreste|noroeste|"
@@ -123,14 +131,27 @@ def read_places(doc: Doc) -> None:
 #: a Spanish locative cue right before a town's name ("en Aguachica", "cerca de Palmira",
 #: "al noreste de Mogadiscio", "la vereda Santa Rita, en El Carmen")
 _LOCATIVE = re.compile(r"\b(?:(?:en|cerca de)(?: el| la)?|junto a|a las afueras de|"
-                       r"(?:bombardeo|ataque|ataques|bombardeos) (?:\w+ ){0,4}?sobre|"
+                       # "el bombardeo estadounidense contra Ras Isa": what was struck
+                       r"(?:bombardeo|ataque|ataques|bombardeos) (?:\w+ ){0,4}?(?:sobre|contra)|"
                        r"(?:al|del) (?:norte|sur|"
                        r"este|oeste|noreste|noroeste|sureste|suroeste) de|(?:ataque|atentado|"
                        r"bombardeo|emboscada|masacre) de|(?:municipio|ciudad|localidad|pueblo|"
                        r"vereda|corregimiento|caserío|provincia|departamento|región|estado|"
-                       r"sector|jurisdicción|selvas?|montañas|sierra|zona(?: rural| selvática)?)"
-                       # "del departamento colombiano del Guaviare", "las selvas del Guaviare"
-                       r"(?:\s+[a-záéíóúñ]+an[oa]s?)?(?:\s+del?|\s+de la)?)\s+$",
+                       r"sector|jurisdicción|selvas?|montañas|sierra|zona(?: rural| selvática)?|"
+                       # a part of a place or a site in it: "el valle de Tirah", "el campo de
+                       # refugiados de Yabalia", "un tribunal de Islamabad", "el puerto de X"
+                       rf"{_SITE_NOUNS})"
+                       # "del departamento colombiano del Guaviare", "la ciudad sureña de Sidón",
+                       # "la región sudanesa de Darfur": one adjective of any ending
+                       r"(?:\s+[a-záéíóúñ]+)?(?:\s+del?|\s+de la)?)\s+$",
+                       re.IGNORECASE)
+
+
+#: a kind or site noun right before a name ("la ciudad costera de X", "el valle de X"): the
+#: text says the name is a place, so a namesake in a country the page does not name stands
+#: where it is the only one
+_KIND_CUE = re.compile(r"\b(?:ciudad|localidad|pueblo|provincia|región|gobernación|distrito|"
+                       rf"{_SITE_NOUNS})(?:\s+[a-záéíóúñ]+)?\s+(?:del?|de la)\s+$",
                        re.IGNORECASE)
 
 
@@ -148,7 +169,10 @@ def _named_countries(doc: Doc) -> set[str]:
 
 #: each country adjective in every gender and number it is written in ("colombiano",
 #: "colombianas", "israelí"), with its country
-_ADJECTIVE_FORMS = [(re.compile(r"\b" + (adj[:-1] + "[oa]" if adj.endswith("o") else adj) +
+_ADJECTIVE_FORMS = [(re.compile(r"\b" + (adj[:-1] + "[oa]" if adj.endswith("o") else
+                                          # "libanés", "libanesa", "libaneses"
+                                          adj[:-2] + "(?:és|es[ae])" if adj.endswith("és")
+                                          else adj) +
                                 (r"(?:e?s)?\b" if adj.endswith("í") else r"s?\b"),
                                 re.IGNORECASE), code)
                     for adj, code in COUNTRY_ADJECTIVES.items()]
@@ -233,6 +257,11 @@ def _town(doc: Doc, f: Frame, wanted: set[str]) -> None:
                 return
             hit = next((p for p in hits if p.country in wanted and
                         p.kind in ("populated place", "admin area")), None)
+            if hit is None and _KIND_CUE.search(doc.text, max(f.start, m.start() - 40),
+                                                m.start()) and \
+                    len({p.country for p in hits}) == 1 and \
+                    hits[0].kind in ("populated place", "admin area"):
+                hit = hits[0]  # "la ciudad sureña de Sidón": told as a town, one country's
             if hit is not None:
                 end = m.start() + len(name)
                 dist = abs(m.start() - f.trigger.start)
@@ -284,6 +313,99 @@ def _town_of_state(text: str, m: re.Match[str]) -> tuple[Place, int, int] | None
         if town is not None:
             return town, start, m.end()
     return None
+
+
+@component("es_place_context", requires=("doc.groups", "frame.place", "frame.actor1",
+                                         "frame.domain", "frame.target_kind"),
+           assigns=("frame.place",))
+def place_from_story(doc: Doc) -> None:
+    """A Spanish report names its country once ("bombardeó un puerto petrolero de Yemen")
+    and then tells the strike at a place no gazetteer holds ("contra Ras Isa", "el campamento
+    de Ain el Helu") or at none ("el ataque dejó 80 muertos"). An unplaced event on land
+    lies in the story's one country (`_story_country`); the place cites the words naming it.
+    A story at sea, or one whose events lie in two countries, fills nothing."""
+    got = _story_country(doc)
+    if got is None:
+        return
+    place, (a, b) = got
+    for g in doc.groups:
+        if g.value("place") is not None or g.value("domain") == "sea":
+            continue
+        g.head.place = place.model_copy()
+        g.head.cite("place", a, b)
+
+
+def _story_country(doc: Doc) -> tuple[Place, tuple[int, int]] | None:
+    """The one country a Spanish story's events lie in: the country every placed current
+    event gives, if one of the two the page names most; else, where no event is placed and
+    nothing is told at sea, the country the page names most (by name or adjective) after
+    setting aside the states that act in it (the striking state is named as often as the
+    struck one), a lead of one mention at least. A page naming only the acting state is
+    left alone (its forces at home, or abroad at a place the page never names)."""
+    mentions = _country_words(doc.text)
+    counts: dict[str, int] = {}
+    for _, _, code in mentions:
+        counts[code] = counts.get(code, 0) + 1
+    told = [f for g in doc.groups for f in g.frames]
+    acting = {f.actor1.country for f in told if f.actor1 is not None and f.actor1.country}
+    acting |= {c for a, _, c in mentions if _PARTY_BEFORE.search(doc.text, max(0, a - 40), a)}
+    rest = {c: n for c, n in counts.items() if c not in acting}
+    ranked = sorted(rest.items(), key=lambda cn: -cn[1])
+    placed = [f for f in told
+              if f.place is not None and f.status == "occurred" and not f.background]
+    if placed:
+        codes = {f.place.country for f in placed if f.place is not None}
+        only = codes.pop() if len(codes) == 1 else None
+        if only is None:
+            return None  # at sea, or two countries' events
+        if not (_among_two_most(only, counts) or _among_two_most(only, rest)):
+            return None  # the story is told about other countries
+        code = only
+        span = placed[0].prov.get("place", [None])[0]
+    else:
+        if any(f.domain == "sea" or f.target_kind == "vessel" for f in told):
+            return None  # a story at sea: its unplaced strikes have no country
+        if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+            return None  # no country, or two named as often
+        code = ranked[0][0]
+        span = next((a, b) for a, b, c in mentions if c == code)
+    name = _country_name(code)
+    if span is None or name is None:
+        return None
+    return Place(name=name, country=code, kind="country", geo_precision=5), span
+
+
+#: a country named as who struck: "el bombardeo de Israel", "los ataques estadounidenses",
+#: "el Ejército de Nigeria" (a party, not where the strike was)
+_PARTY_BEFORE = re.compile(r"\b(?:ataques?|bombardeos?|ofensiva|incursi[oó]n|dron(?:es)?|"
+                           r"aviones|aviaci[oó]n|fuerzas?(?: armadas| a[eé]reas?)?|ej[eé]rcito|"
+                           r"misiles?)\s+(?:(?:de|del)\s+(?:la\s+)?)?$", re.IGNORECASE)
+
+
+def _among_two_most(code: str, counts: dict[str, int]) -> bool:
+    """Whether `code` is named at least as often as the second most named (ties count; a
+    page naming no country at all does not rule a place out)."""
+    if not counts:
+        return True
+    return counts.get(code, 0) >= sorted(counts.values(), reverse=True)[:2][-1]
+
+
+def _country_words(text: str) -> list[tuple[int, int, str]]:
+    """Every country the text names, by name or by adjective in any form, with its words,
+    in order."""
+    out = [(m.start(), m.end(), COUNTRIES[m.group(0)]) for m in _COUNTRY_SCAN.finditer(text)]
+    for m in _ANY_ADJECTIVE_AT.finditer(text):
+        code = next((c for form, c in _ADJECTIVE_FORMS if form.fullmatch(m.group(0))), None)
+        if code is not None:
+            out.append((m.start(), m.end(), code))
+    return sorted(out)
+
+
+@cache
+def _country_name(code: str) -> str | None:
+    """The country's common English name, as the English reader names a country place."""
+    got = pycountry.countries.get(alpha_2=code)
+    return getattr(got, "common_name", None) or getattr(got, "name", None)
 
 
 def _seas_of_lists(doc: Doc, several: set[int]) -> None:
