@@ -12,7 +12,9 @@ gets it back when one of its tellings dates it to a calendar day of its own (exp
 weekday / "yesterday" resolved from the page's date; never the day it was told on or the
 page's own day) and one tells a toll (dead or wounded) or names a place below a country or
 a sea. Generic and undated recalls ("previous strikes", "a strike last year", "in
-September"), campaign tallies and acts talked about stay as the rules left them.
+September"), campaign tallies and acts talked about stay as the rules left them, and so do
+acts that may not have happened (told as what a post or claim says, or named as not
+having happened).
 
 Language-neutral: it reads only frame fields both pipelines fill.
 """
@@ -22,6 +24,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from strikewatch.extract.components.article_frame import _denies_an_act
+from strikewatch.extract.components.assemble import _AS_CLAIMED
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.date_forms import MONTH_ABBRS, MONTH_NAMES
 from strikewatch.extract.pipeline import component
@@ -82,6 +86,16 @@ def own_toll_or_place(f: Frame) -> bool:
         bool(f.prov.get("place"))
 
 
+def _not_real(doc: Doc, g: Group) -> bool:
+    """An act that is background because it may not have happened, not because it is
+    history: told as what a post, video or claim says ("The minister's post says a drone
+    hit a skiff on Tuesday, killing four"; assemble's `_debunked_claims`), or named as one
+    that did not happen (article_frame's `_said_not_to_be`)."""
+    h = g.head
+    return bool(_AS_CLAIMED.search(h.sentence.text[:h.trigger.start - h.sentence.start])) \
+        or any(_denies_an_act(doc, f) for f in g.frames)
+
+
 def is_recalled_strike(g: Group, text: str, published: dt.date | None) -> bool:
     """A background violent occurred act that one of its tellings dates to a day of its own
     and one tells with a toll or named place (module doc)."""
@@ -103,6 +117,6 @@ def read_recalled(doc: Doc) -> None:
     """Give a strike recalled with its own day and toll or place back to the ledger: it is
     a report of that strike, not background (module doc)."""
     for g in doc.groups:
-        if is_recalled_strike(g, doc.text, doc.published):
+        if is_recalled_strike(g, doc.text, doc.published) and not _not_real(doc, g):
             for f in g.frames:
                 f.background = False
