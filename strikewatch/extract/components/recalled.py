@@ -76,14 +76,16 @@ def own_day(f: Frame, text: str, published: dt.date | None) -> bool:
 
 def own_toll_or_place(f: Frame) -> bool:
     """The frame tells dead or wounded of the act ("killing 11", "left five dead") or names
-    where it hit below a country: a town or province, or a sea for an act at sea."""
+    where it hit below a country: a town or province, or a sea for an act at sea, read in
+    its own sentence (not a place the geoparser took from elsewhere on the page)."""
     if any((f.counts.get(k) or (None, None))[0] for k in _TOLL_KEYS):
         return True
     if f.seas:
         return True
     p = f.place
-    return p is not None and p.kind in _NAMED_PLACE_KINDS and bool(p.name) and \
-        bool(f.prov.get("place"))
+    own = [(a, b) for a, b in f.prov.get("place") or ()
+           if f.sentence.start <= a and b <= f.sentence.end]
+    return p is not None and p.kind in _NAMED_PLACE_KINDS and bool(p.name) and bool(own)
 
 
 def _not_real(doc: Doc, g: Group) -> bool:
