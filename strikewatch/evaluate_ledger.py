@@ -53,6 +53,12 @@ field errors behind the date-exact and toll-exact measures.
 
 "Violent occurred": status occurred, not background, and an event type that is not a
 strategic development, protest or riot (a strike with no type still counts).
+
+`other_events` (optional in a ledger gold): violent events the articles tell that are not
+strikes of the ledger (the bombing a strike page says the strike came after, told with its
+own day), each `{"id", "reports"}` naming expect or optional entries. An incident that
+reports one of them and no strike is neither required nor false: it is left out of the
+violent occurred incidents (precision's denominator) and named in `-v` as OTHER.
 """
 
 from __future__ import annotations
@@ -104,6 +110,8 @@ class LedgerGold:
     about: str
     golds: list[Path]
     strikes: list[Strike]
+    #: violent events that are no strike of the ledger: id -> reports (module doc)
+    other_events: dict[str, list[str]] = field(default_factory=dict)
 
 
 def load_ledger_gold(path: Path) -> LedgerGold:
@@ -118,12 +126,14 @@ def load_ledger_gold(path: Path) -> LedgerGold:
         raise GoldError(f"{path}: a ledger gold needs a 'gold' list and a 'strikes' list")
     golds = [(path.parent / str(g)).resolve() for g in data["gold"]]
     keys: dict[str, set[str]] = {}
+    optional_keys: dict[str, set[str]] = {}
     for g in golds:
         try:
             gold = json.loads(g.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as e:
             raise GoldError(f"{path}: listed gold {g.name}: {e}") from e
         keys[g.name] = {str(e.get("key")) for e in gold.get("expect") or []}
+        optional_keys[g.name] = {str(e.get("key")) for e in gold.get("optional") or []}
     strikes: list[Strike] = []
     owner: dict[str, str] = {}
     for s in data["strikes"]:
@@ -148,7 +158,35 @@ def load_ledger_gold(path: Path) -> LedgerGold:
                                 f"({owner[r]}, {strike.id})")
             owner[r] = strike.id
         strikes.append(strike)
-    return LedgerGold(path, str(data.get("about") or ""), golds, strikes)
+    others = _load_other_events(path, data.get("other_events") or [], keys, optional_keys,
+                                owner)
+    return LedgerGold(path, str(data.get("about") or ""), golds, strikes, others)
+
+
+def _load_other_events(path: Path, raw: Any, keys: Mapping[str, set[str]],
+                       optional_keys: Mapping[str, set[str]],
+                       owner: Mapping[str, str]) -> dict[str, list[str]]:
+    """Check a ledger gold's `other_events`: each report names a listed gold file and one of
+    its expect or optional keys (a recalled bombing is often coded optional per article),
+    and none is also a strike's report."""
+    if not isinstance(raw, list):
+        raise GoldError(f"{path}: 'other_events' must be a list")
+    out: dict[str, list[str]] = {}
+    for ev in raw:
+        try:
+            eid, reports = str(ev["id"]), [str(r) for r in ev["reports"]]
+        except (KeyError, TypeError) as e:
+            raise GoldError(f"{path}: other event {ev!r:.80}: missing or bad field {e}") from e
+        for r in reports:
+            name, _, key = r.partition("#")
+            if key not in keys.get(name, set()) | optional_keys.get(name, set()):
+                raise GoldError(f"{path}: other event {eid}: report {r!r}: no expect or "
+                                "optional entry with that key in a listed gold file")
+            if r in owner:
+                raise GoldError(f"{path}: report {r!r} is both strike {owner[r]}'s and "
+                                f"other event {eid}'s")
+        out[eid] = reports
+    return out
 
 
 # --- building the ledger ------------------------------------------------------------------
@@ -227,10 +265,11 @@ def is_violent_occurred(inc: Incident) -> bool:
         inc.event_type not in NOT_VIOLENT
 
 
-def report_incidents(lg: LedgerGold, built: BuiltLedger) -> dict[str, set[str]]:
-    """For each report (`file#key`) of any expect entry, the incidents whose spans in that
-    article overlap its evidence (where a span overlaps several entries, the entries whose
-    fields the incident has most right)."""
+def report_incidents(lg: LedgerGold, built: BuiltLedger,
+                     sections: tuple[str, ...] = ("expect",)) -> dict[str, set[str]]:
+    """For each report (`file#key`) of any entry of `sections` (expect), the incidents whose
+    spans in that article overlap its evidence (where a span overlaps several entries, the
+    entries whose fields the incident has most right)."""
     out: dict[str, set[str]] = {}
     dumped = [(inc.id, inc.model_dump(mode="json")) for inc in built.incidents]
     for g in lg.golds:
@@ -238,7 +277,7 @@ def report_incidents(lg: LedgerGold, built: BuiltLedger) -> dict[str, set[str]]:
         if art is None:
             continue
         gold, _ = load_gold(g)
-        entries = gold.get("expect") or []
+        entries = [e for sec in sections for e in gold.get(sec) or []]
         spans = [evidence_spans(art.text, e.get("evidence") or [], f"{g.name} {e.get('key')}")
                  for e in entries]
         for inc_id, rec in dumped:
@@ -504,6 +543,11 @@ def score_ledger(lg: LedgerGold, built: BuiltLedger) -> LedgerScore:
                 f"{best.date_high}, killed {best.killed_low}..{best.killed_high}, place "
                 f"{_place_text(best)} (want {s.date_low}..{s.date_high}, killed "
                 f"{s.killed_low}..{s.killed_high}, {s.place_country or s.sea})")
+    unstruck = incidents.keys() - strikes_of.keys()
+    for inc_id in sorted(_other_event_incidents(lg, built, unstruck)):
+        del incidents[inc_id]
+        sc.details.append(f"OTHER {inc_id}: a violent event the ledger lists as no strike")
+    sc.incidents = len(incidents)
     sc.real = len(best_ids)
     sc.labels = {i: "best" if i in best_ids else "duplicate" if i in strikes_of else "false"
                  for i in sorted(incidents)}
@@ -525,6 +569,17 @@ def score_ledger(lg: LedgerGold, built: BuiltLedger) -> LedgerScore:
             f"{_place_text(inc)}){' [no-strike article]' if no_strike else ''}: "
             f"{', '.join(arts)}")
     return sc
+
+
+def _other_event_incidents(lg: LedgerGold, built: BuiltLedger,
+                           candidates: set[str]) -> set[str]:
+    """The incidents among `candidates` (reporting no strike) that report an other event
+    of the ledger gold: neither required nor false (module doc)."""
+    if not lg.other_events or not candidates:
+        return set()
+    wanted = {r for reports in lg.other_events.values() for r in reports}
+    by_report = report_incidents(lg, built, ("expect", "optional"))
+    return candidates & set().union(*(by_report.get(r, set()) for r in wanted))
 
 
 def _article_names(articles: Mapping[str, Article | None]) -> dict[str, str]:

@@ -44,14 +44,26 @@ def test_a_strike_on_a_news_page_is_news() -> None:
     assert len(_new_strikes(ms)) == 1
 
 
+UNDATED_STRIKE = "A navy drone hit a skiff off the coast of the island, killing four."
+
+
 def test_a_page_filed_as_opinion_recounts_its_strikes_as_background() -> None:
     for path in ("opinion/2025/11/14/skiff", "editorials-opinion/20251114/skiff",
                  "news/op-ed/skiff", "fact-checks/justice/skiff-strike-3d6"):
-        ms = _mentions(STRIKE + " Such raids are a grave mistake.",
+        ms = _mentions(UNDATED_STRIKE + " Such raids are a grave mistake.",
                        url=f"https://paper.example/{path}")
         strikes = [m for m in ms if m.kind == "event" and m.status == "occurred"]
         assert strikes and all(m.background for m in strikes), path
         assert strikes[0].killed_low == 4  # what it recounts keeps its toll
+
+
+def test_an_opinion_page_recounting_a_strike_of_its_own_day_and_toll_reports_it() -> None:
+    # session 17's gold ruling (tests/gold/README.md): a recalled strike with a calendar
+    # day and a toll of its own is a report of that strike, whatever the page's genre
+    ms = _mentions(STRIKE + " Such raids are a grave mistake.",
+                   url="https://paper.example/opinion/2025/11/14/skiff")
+    got = _new_strikes(ms)
+    assert len(got) == 1 and got[0].date_low == "2025-11-11" and got[0].killed_low == 4
 
 
 def test_an_address_that_only_mentions_opinion_in_a_word_is_news() -> None:
@@ -67,7 +79,9 @@ def test_a_fact_check_label_line_makes_the_strike_background() -> None:
 
 
 def test_an_author_arguing_in_the_first_person_writes_commentary() -> None:
-    ms = _mentions(STRIKE + " I argue that the raid broke the law of the sea.")
+    # (a strike it recounts with its own day and toll is a report of it since session 17's
+    # ruling: tests/test_extract_recalled_ruling.py)
+    ms = _mentions(UNDATED_STRIKE + " I argue that the raid broke the law of the sea.")
     assert ms and not _new_strikes(ms)
 
 

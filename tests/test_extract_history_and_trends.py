@@ -31,8 +31,11 @@ _LOOK_BACK = ("Navy strikes on smuggling boats face a legal reckoning\n\n"
 def test_a_look_back_on_a_campaigns_first_strike_reports_no_new_strike() -> None:
     told = _occurred(_LOOK_BACK)
     assert told, "the first strike and the follow-up are still read, as history"
-    assert all(m.background for m in told)
-    assert _strikes(_LOOK_BACK) == []
+    # session 17's ruling (tests/gold/README.md):
+    # the first strike, told with its own day and toll, is a report of
+    # that strike; the follow-up, told with no day of its own, stays history
+    assert [m.killed_low for m in _strikes(_LOOK_BACK)] == [6]
+    assert all(m.background for m in told if m.killed_low != 6)
 
 
 def test_a_strike_told_by_a_day_of_its_own_stays_news_beside_the_look_back() -> None:
@@ -50,10 +53,14 @@ def test_the_first_of_a_days_series_is_news() -> None:
 
 
 def test_a_wars_start_retold_by_its_calendar_day_is_background() -> None:
-    text = ("The rebels have threatened to strike ships in the strait. It began on April 15, "
+    text = ("The rebels have threatened to strike ships in the strait. It began in April, "
             "when militia fighters stormed an army base and killed about 300 soldiers.")
     told = _occurred(text)
     assert told and all(m.background for m in told)
+    # told with a calendar day and toll of its own it is a report of that attack
+    # (session 17's ruling (tests/gold/README.md))
+    dated = text.replace("in April", "on April 15")
+    assert [m.killed_low for m in _strikes(dated)] == [300]
     # a start told by a day relative to the page is the news
     news = ("It began on Saturday, when militia fighters stormed an army base and killed about "
             "30 soldiers, the army said.")

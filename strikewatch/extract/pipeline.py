@@ -108,8 +108,8 @@ def check_order(steps: Sequence[ComponentInfo]) -> None:
 DEFAULT_NAMES: tuple[str, ...] = (
     "filing_day", "sentences", "triggers", "clauses", "status", "furniture", "counts", "dates",
     "kind", "reported_denied", "article_frame", "targets", "countries", "places", "actors",
-    "sources", "coreference", "geoplace", "assemble", "genre", "day_strikes", "article_context",
-    "regions", "trailing_quotes", "to_mention", "mention_filter",
+    "sources", "coreference", "geoplace", "assemble", "genre", "recalled", "day_strikes",
+    "article_context", "regions", "trailing_quotes", "to_mention", "mention_filter",
 )
 
 #: Components that may follow `to_mention` and only drop the Mentions it built (so what

@@ -20,6 +20,7 @@
 | coreference | coreference.py | doc.groups: one per mention |
 | assemble | assemble.py | doc.groups: elaborations join the event they tell |
 | genre | article_frame.py | status, background: a strike only talked about in a no-strike page |
+| recalled | recalled.py | background off: a strike recalled with its own day and toll or place |
 | day_strikes | day_strikes.py | doc.groups: one incident per strike of a few told together |
 | article_context | article_context.py | place and acting party from the rest of the article |
 | regions | regions.py | the seas a tally's sentences name |
@@ -43,6 +44,7 @@ from strikewatch.extract.components import (  # noqa: F401  (each registers itse
     mention_filter,
     mentions,
     places,
+    recalled,
     regions,
     sentences,
     sources,

@@ -133,6 +133,19 @@ _ACTS_ON_PLACES = re.compile(
     r"positions|bases)\b", re.IGNORECASE)
 
 
+def _campaign_act(f: Frame, clause: str, plural: bool) -> bool:
+    """One act of a campaign told with a calendar day of its own and its toll ("The
+    campaign's first strike, on Sept. 2, killed 11", "the campaign opened on September 2
+    with an attack that killed 11"): the campaign word places the act, the toll is that
+    day's, an incident (session 17's ruling on recalled strikes). Not a toll told as grown
+    ("the campaign, which began with a strike on Sept. 2, has killed 83"), nor one counted
+    since or over a period, nor plural acts."""
+    cues = {m.group(0).lower() for m in TALLY_CUE.finditer(clause)}
+    return cues == {"campaign"} and not plural and f.trigger.strength == "strong" and \
+        f.time_precision == 1 and not f.date_told and f.since_read is None and \
+        f.period_read is None and not _CUMULATIVE.search(clause)
+
+
 def _whole_sentence(f: Frame) -> bool:
     return f.start == f.sentence.start and f.end == f.sentence.end
 
@@ -174,7 +187,8 @@ def _aggregate(f: Frame) -> None:
             f.kind = "tally"  # "Israeli strikes on two villages killed six": a sum (with a
             # day of its own it stays one incident, the day's: test_extract_precision_rules)
         elif counted and (_aggregate_cue(clause, f.trigger.strength, plural) or
-                           (plural and f.trigger.generic and not _CASUALTY_WORD.match(word))):
+                           (plural and f.trigger.generic and not _CASUALTY_WORD.match(word))) \
+                and not _campaign_act(f, clause, plural):
             f.kind = "tally"
     if f.kind == "tally":
         f.cite("kind", f.trigger.start, f.trigger.end)

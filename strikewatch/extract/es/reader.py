@@ -26,8 +26,8 @@ SPANISH_NAMES: tuple[str, ...] = (
     "es_sentences", "es_triggers", "es_clauses", "es_status", "es_furniture", "es_counts",
     "es_dates", "es_kind",
     "article_frame", "es_targets", "es_countries", "es_places", "es_actors", "es_sources",
-    "es_coreference", "es_assemble", "genre", "es_day_strikes", "es_place_context", "regions",
-    "to_mention", "mention_filter",
+    "es_coreference", "es_assemble", "genre", "recalled", "es_day_strikes", "es_place_context",
+    "regions", "to_mention", "mention_filter",
 )
 
 
