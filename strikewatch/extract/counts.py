@@ -121,9 +121,10 @@ TOLL_MAY_RISE = re.compile(
     re.IGNORECASE)
 
 # a toll told as the count so far: "killing two people so far", "up to now -- and I stress up to
-# now -- we have 100 dead" (a floor; components/counts.open_if_toll_may_rise)
-TOLL_SO_FAR = re.compile(r"\b(?:so\s+far|thus\s+far|up\s+(?:to|until)\s+now|until\s+now|as\s+of\s+"
-                         r"now|for\s+now|at\s+(?:the\s+)?last\s+count)\b", re.IGNORECASE)
+# now -- we have 100 dead" (a floor; components/counts.open_if_toll_may_rise; not "for now": "assesses
+# for now that 10 died" hedges an assessment)
+TOLL_SO_FAR = re.compile(r"\b(?:so\s+far|thus\s+far|up\s+(?:to|until)\s+now|until\s+now|"
+                         r"at\s+(?:the\s+)?last\s+count)\b", re.IGNORECASE)
 
 # a toll its sentence tells as an early count: "the health ministry said in a first count
 # that nine were killed", "nine dead, according to preliminary figures", "an initial toll of

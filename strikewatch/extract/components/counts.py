@@ -114,6 +114,7 @@ def _may_rise_next(doc: Doc, f: Frame, may_rise: re.Pattern[str]) -> re.Match[st
 
 
 _ANY_DIGIT = re.compile(r"\d")
+_SINCE = re.compile(r"\b(?:since|desde)\b", re.IGNORECASE)
 
 
 def _so_far_beside(doc: Doc, f: Frame, at: int, so_far: re.Pattern[str]
@@ -121,8 +122,9 @@ def _so_far_beside(doc: Doc, f: Frame, at: int, so_far: re.Pattern[str]
     """"So far" within the figure's own stretch of the sentence: up to 40 characters after
     it with no comma or stop between ("killing two so far", "100 dead so far"), or opening
     the sentence's words before it ("So far, 12 bodies ...", "Up to now we have 100 dead")."""
-    if f.kind == "tally":
-        return None
+    if f.kind == "tally" or "strikes" in f.counts or \
+            _SINCE.search(doc.text, f.sentence.start, f.sentence.end):
+        return None  # "four strikes since September, killing 21 people so far": a campaign's
     after = so_far.search(doc.text, at, min(f.sentence.end, at + 48))
     if after is not None and not re.search(r"[,;:]", doc.text[at:after.start()]):
         return after

@@ -105,7 +105,7 @@ _DEATH_BEFORE = anchored(re.compile(
     r"(?:fueron|resultaron|quedaron|(?:han|habían|habrían)\s+sido)\s+(?:abatid|asesinad|"
     r"ultimad|neutralizad|muert)[oa]s|"
     # "mató la noche del pasado domingo a 85 civiles": a time phrase before the object
-    r"mat(?:ó|aron|ando|ar|ado)\s+(?:[\wáéíóú]+\s+){0,5}?a|"
+    r"mat(?:ó|aron|ando|ar|ado)\s+(?:(?!(?:a|y|e)\s)[\wáéíóú]+\s+){0,5}?a|"
     r"(?:han|ha|habían|habrían|habría) muerto|"
     r"matando\s+a|acab(?:ó|aron) con la vida de|muerte de|la vida de|dejó|dejando|deja|"
     r"con un saldo de|un saldo de|"
@@ -225,9 +225,8 @@ TOLL_MAY_RISE = re.compile(
     r"(?:aumentar|subir|crecer|elevarse|incrementarse))\b", re.IGNORECASE)
 
 # a toll told as the count so far (counts.TOLL_SO_FAR, in Spanish): "hasta el momento",
-# "hasta ahora", "por ahora", "de momento", "por el momento"
-TOLL_SO_FAR = re.compile(r"\b(?:hasta\s+(?:el\s+momento|ahora)|por\s+(?:el\s+momento|ahora)|"
-                         r"de\s+momento)\b", re.IGNORECASE)
+# "hasta ahora" (not "por ahora", "de momento": "for now", an assessment's hedge)
+TOLL_SO_FAR = re.compile(r"\bhasta\s+(?:el\s+momento|ahora)\b", re.IGNORECASE)
 
 # an early count (counts.TOLL_EARLY, in Spanish): "según un primer balance", "cifras
 # preliminares", "un recuento provisional", "en un principio se habló de"
