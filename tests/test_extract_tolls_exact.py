@@ -59,6 +59,8 @@ def test_children_and_adults_counted_together_add_up(text: str, toll: tuple[int,
      "and two others, the group said.", (3, 3)),
     ("Jets struck a convoy in Idlib on Saturday, killing the commander, and three more died "
      "in hospital.", (4, 4)),
+    ("A drone hit a pickup near Marib on Monday. The commander was killed in the raid, and "
+     "three others died later.", (4, 4)),
     # counted people before "and N others" are the toll's parts, not one named person
     ("A drone struck a car near Tyre on Friday, killing two fighters and two others.", (4, 4)),
 ])
@@ -155,3 +157,10 @@ def test_a_campaigns_toll_so_far_stays_as_told() -> None:
     art = Article(id="en2", text=text, published=PUB, language="en", url="http://x/en2",
                   publisher="X")
     assert [(m.killed_low, m.killed_high) for m in reader(art) if m.kind == "tally"] == [(21, 21)]
+
+
+def test_a_place_before_and_n_others_is_no_one_killed() -> None:
+    # "in the Pacific, and two others aboard died": a sea, not a person killed
+    text = ("A US strike hit a speedboat in the Pacific on Monday. Two fishermen lived through "
+            "the strike on the speedboat in the Pacific, and two others aboard died.")
+    assert (2, 2) in _tolls(text) and (3, 3) not in _tolls(text)

@@ -120,9 +120,9 @@ TOLL_MAY_RISE = re.compile(
     r"would|will)\s+(?:still\s+|yet\s+|further\s+)?(?:rise|climb|increase|grow|go\s+up)\b",
     re.IGNORECASE)
 
-# a toll told as the count so far: "killing two people so far", "up to now -- and I stress up to
-# now -- we have 100 dead" (a floor; components/counts.open_if_toll_may_rise; not "for now": "assesses
-# for now that 10 died" hedges an assessment)
+# a toll told as the count so far: "killing two people so far", "up to now -- and I stress up
+# to now -- we have 100 dead" (a floor; components/counts.open_if_toll_may_rise; not "for
+# now": "assesses for now that 10 died" hedges an assessment)
 TOLL_SO_FAR = re.compile(r"\b(?:so\s+far|thus\s+far|up\s+(?:to|until)\s+now|until\s+now|"
                          r"at\s+(?:the\s+)?last\s+count)\b", re.IGNORECASE)
 
@@ -349,13 +349,14 @@ _HE_AND = re.compile(r"(?:\b(?:he|she)|(?:^|[.;:,]\s+)[A-Z][\w'’-]+(?:\s+[A-Z]
                      r"\s+and\s+$")
 # one person killed by name or title, then "and N others" of the same act: "killed the senior
 # commander Haytham Tabatabai, and four other people died", "killing Ali Karaki and two
-# others", "the commander was killed along with and three more" (`_NAMED_ONE_AND`)
+# others", "the commander was killed in the raid, and three more died" (`_NAMED_ONE_AND`)
+_ONE_NAMED = (r"(?:[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){0,3}|(?:commander|leader|"
+              r"chief|head|founder|spokesman|official|officer|driver|deputy))")
 _NAMED_ONE_AND = re.compile(
     r"(?:\bkill(?:ed|ing)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,4}?"
-    r"|(?:^|[.;:]\s+|\bthe\s+)(?:[\w'’-]+\s+){0,3}?)"
-    r"(?:[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){0,3}|(?:commander|leader|chief|"
-    r"head|founder|spokesman|official|officer|driver|deputy))"
-    r"(?:\s+(?:was|had\s+been|has\s+been)\s+killed(?:\s+(?:in|by|on)\s+[^,;.]{1,40})?)?"
+    + _ONE_NAMED + r"|(?:^|[.;:,]\s+)(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?" + _ONE_NAMED +
+    r"\s+(?:was|had\s+been|has\s+been)\s+killed(?:\s+(?:in|by|on)\s+[^,;.]{1,40})?)"
     r",?\s+and\s+$")
 _OTHERS = re.compile(r"^\s+(?:others?|more)\b", re.IGNORECASE)
 # "a third person was killed": one more than the two told before
