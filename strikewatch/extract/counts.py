@@ -350,8 +350,9 @@ _HE_AND = re.compile(r"(?:\b(?:he|she)|(?:^|[.;:,]\s+)[A-Z][\w'’-]+(?:\s+[A-Z]
 # one person killed by name or title, then "and N others" of the same act: "killed the senior
 # commander Haytham Tabatabai, and four other people died", "killing Ali Karaki and two
 # others", "the commander was killed in the raid, and three more died" (`_NAMED_ONE_AND`)
-_ONE_NAMED = (r"(?:[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){0,3}|(?:commander|leader|"
-              r"chief|head|founder|spokesman|official|officer|driver|deputy))")
+_ONE_NAMED = (r"(?:[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){0,3}|"
+              r"(?:commander|leader|chief|head|founder|spokesman|official|officer|driver|"
+              r"deputy))")
 _NAMED_ONE_AND = re.compile(
     r"(?:\bkill(?:ed|ing)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,4}?"
     + _ONE_NAMED + r"|(?:^|[.;:,]\s+)(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?"
