@@ -164,3 +164,20 @@ def test_a_place_before_and_n_others_is_no_one_killed() -> None:
     text = ("A US strike hit a speedboat in the Pacific on Monday. Two fishermen lived through "
             "the strike on the speedboat in the Pacific, and two others aboard died.")
     assert (2, 2) in _tolls(text) and (3, 3) not in _tolls(text)
+
+
+@pytest.mark.parametrize("text,killed,injured", [
+    ("Turkish drones struck a hideout in Sulaymaniyah on Thursday. Intelligence shows that a "
+     "senior military official of the PKK and two more of its members died in the attack.",
+     (3, 3), (None, None)),
+    ("Turkish drones struck a hideout in Sulaymaniyah on Thursday. A senior official of the "
+     "PKK and two others were wounded.", (None, None), (2, 2)),
+])
+def test_a_titled_one_and_n_more_who_died(text: str, killed: tuple[int | None, int | None],
+                                         injured: tuple[int | None, int | None]) -> None:
+    reader = for_language("en")
+    assert reader is not None
+    art = Article(id="en3", text=text, published=PUB, language="en", url="http://x/en3",
+                  publisher="X")
+    [m] = [m for m in reader(art) if m.kind == "event" and m.status == "occurred"]
+    assert ((m.killed_low, m.killed_high), (m.injured_low, m.injured_high)) == (killed, injured)

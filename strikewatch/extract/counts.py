@@ -360,6 +360,12 @@ _NAMED_ONE_AND = re.compile(
     r"\s+(?:was|had\s+been|has\s+been)\s+killed(?:\s+(?:in|by|on)\s+[^,;.]{1,40})?)"
     r",?\s+and\s+$")
 _OTHERS = re.compile(r"^\s+(?:others?|more)\b", re.IGNORECASE)
+# the same one as a subject with the dead after it: "a senior military official of the PKK
+# and two more of its members died" (only where a death verb follows: `_KILL_AFTER`)
+_ONE_TITLED_AND = re.compile(
+    r"(?:^|[.;:,]\s+|\bthat\s+)(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:commander|leader|chief|head|founder|spokesman|official|officer|driver|deputy)"
+    r"(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?,?\s+and\s+$")
 # "a third person was killed": one more than the two told before
 _NTH = re.compile(r"\s+(?:" + "|".join(ranks_up_to(ORDINAL_VALUES, 7, least=2)) +
                   r")\s+(?!(?:strike|attack|"
@@ -557,7 +563,9 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
                      _AS_WELL_AFTER.match(right) or nth) and not _THE_BEFORE.search(left)
         if added and c.low is not None and (_HE_AND.search(left) or (
                 "killed" not in counts and _OTHERS.match(right) and
-                not re.search(r"\d", left) and _NAMED_ONE_AND.search(left))):
+                not re.search(r"\d", left) and (_NAMED_ONE_AND.search(left) or (
+                    _ONE_TITLED_AND.search(left) and
+                    _KILL_AFTER.match(_MORE.sub("", right, count=1)))))):
             # "he and one more of the group's operatives were killed": the one named
             # before counts too, and the toll adds to nothing told earlier
             added = False
