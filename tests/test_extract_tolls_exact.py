@@ -181,3 +181,10 @@ def test_a_titled_one_and_n_more_who_died(text: str, killed: tuple[int | None, i
                   publisher="X")
     [m] = [m for m in reader(art) if m.kind == "event" and m.status == "occurred"]
     assert ((m.killed_low, m.killed_high), (m.injured_low, m.injured_high)) == (killed, injured)
+
+
+def test_spanish_people_of_a_place_told_dying_elsewhere_are_no_new_toll() -> None:
+    from strikewatch.extract.es.counts import read_counts
+    text = ("La fiscalía informó que tres policías comunitarios de Coahuayana murieron en un "
+            "hospital.")
+    assert not [c for c in read_counts(text, 0, len(text)) if c[0] == "killed"]

@@ -50,8 +50,10 @@ def _death_after(people: str) -> re.Pattern[str]:
     r"\s*(?:de\s+(?:(?:los|las|sus|esos|estos|esas|estas)\s+)?)?"
     r"(?:(?:supuest|presunt)[oa]s\s+)?(?:[\"“«]?" + people + r"[\"”»]?\s*"
     # "ocho jugadores afganos de críquet perdieron la vida": an adjective after the noun
-    r"(?:(?!(?:y|o|en|de|del|que)\b)[a-záéíóúñü]{3,}[oa]s\s+(?=de\s|del\s|murieron|fallecieron|"
-    r"perdieron la vida|resultaron muert))?"
+    # (not "de" and a place: "tres policías comunitarios de Coahuayana murieron en un hospital"
+    # tells some of the dead where they died)
+    r"(?:(?!(?:y|o|en|de|del|que)\b)[a-záéíóúñü]{3,}[oa]s\s+(?=(?-i:de\s+[a-záéíóúñü])|murieron|"
+    r"fallecieron|perdieron la vida|resultaron muert))?"
     # "diecisiete integrantes del grupo yihadista Al Shabab murieron", "19 guerrilleros de
     # las disidencias de las antiguas FARC han perdido la vida": whose they were
     r"(?:(?:de|del)\s+(?:la\s+|las\s+|los\s+)?(?:[\w-]+\s+){1,6}?(?=murieron|fallecieron|"
