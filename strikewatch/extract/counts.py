@@ -120,6 +120,12 @@ TOLL_MAY_RISE = re.compile(
     r"would|will)\s+(?:still\s+|yet\s+|further\s+)?(?:rise|climb|increase|grow|go\s+up)\b",
     re.IGNORECASE)
 
+# a toll told as the count so far: "killing two people so far", "up to now -- and I stress up
+# to now -- we have 100 dead" (a floor; components/counts.open_if_toll_may_rise; not "for
+# now": "assesses for now that 10 died" hedges an assessment)
+TOLL_SO_FAR = re.compile(r"\b(?:so\s+far|thus\s+far|up\s+(?:to|until)\s+now|until\s+now|"
+                         r"at\s+(?:the\s+)?last\s+count)\b", re.IGNORECASE)
+
 # a toll its sentence tells as an early count: "the health ministry said in a first count
 # that nine were killed", "nine dead, according to preliminary figures", "an initial toll of
 # 12", "officials provisionally put the dead at four": a later report's higher figure
@@ -233,7 +239,10 @@ _MEASURE = (r"(?!(?:days?|weeks?|months?|years?|hours?|minutes?|nights?|decades?
             r"kilometers?|kilometres?|km)\b)")
 _KILL_AFTER = re.compile(
     rf"^\s+{_MEASURE}{_GAP}(?:\w+\s+)?(?:(?:were|was|have been|had been|are|is|being|reportedly|"
-    r"reported|later|all)\s+){0,3}(?:killed|dead|died|perished|deaths|fatalities|slain|"
+    r"reported|later|all)\s+){0,3}"
+    # (not "the dead" as an object: "a religious leader put the dead at 50" counts no one
+    # by its "a"; "among the dead" is a toll's part told, read as before)
+    r"(?:(?<![Tt]he )|(?<=among the ))(?:killed|dead|died|perished|deaths|fatalities|slain|"
     r"lost their lives|neutrali[sz]ed|eliminated|martyred)\b", re.IGNORECASE)
 # "several soldiers reported killed or wounded", "killed or injured 40 people": casualties,
 # the dead and the hurt together, neither a death toll nor a count of the wounded
@@ -338,6 +347,25 @@ _AS_WELL_AFTER = re.compile(rf"^\s+{_GAP}(?:(?:were|was|had been|have been)\s+)?
                             r"(?:killed|died)\b[^,.;]{0,40}?\b(?:as well|too)\b", re.IGNORECASE)
 _HE_AND = re.compile(r"(?:\b(?:he|she)|(?:^|[.;:,]\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                      r"\s+and\s+$")
+# one person killed by name or title, then "and N others" of the same act: "killed the senior
+# commander Haytham Tabatabai, and four other people died", "killing Ali Karaki and two
+# others", "the commander was killed in the raid, and three more died" (`_NAMED_ONE_AND`)
+_ONE_NAMED = (r"(?:[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){0,3}|"
+              r"(?:commander|leader|chief|head|founder|spokesman|official|officer|driver|"
+              r"deputy))")
+_NAMED_ONE_AND = re.compile(
+    r"(?:\bkill(?:ed|ing)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,4}?"
+    + _ONE_NAMED + r"|(?:^|[.;:,]\s+)(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?" + _ONE_NAMED +
+    r"\s+(?:was|had\s+been|has\s+been)\s+killed(?:\s+(?:in|by|on)\s+[^,;.]{1,40})?)"
+    r",?\s+and\s+$")
+_OTHERS = re.compile(r"^\s+(?:others?|more)\b", re.IGNORECASE)
+# the same one as a subject with the dead after it: "a senior military official of the PKK
+# and two more of its members died" (only where a death verb follows: `_KILL_AFTER`)
+_ONE_TITLED_AND = re.compile(
+    r"(?:^|[.;:,]\s+|\bthat\s+)(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:commander|leader|chief|head|founder|spokesman|official|officer|driver|deputy)"
+    r"(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?,?\s+and\s+$")
 # "a third person was killed": one more than the two told before
 _NTH = re.compile(r"\s+(?:" + "|".join(ranks_up_to(ORDINAL_VALUES, 7, least=2)) +
                   r")\s+(?!(?:strike|attack|"
@@ -533,7 +561,11 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         added = bool(_MORE.match(right) or _ANOTHER.search(left) or
                      _ALSO_BEFORE.search(left) or _ALSO_AFTER.match(right) or
                      _AS_WELL_AFTER.match(right) or nth) and not _THE_BEFORE.search(left)
-        if added and _HE_AND.search(left) and c.low is not None:
+        if added and c.low is not None and (_HE_AND.search(left) or (
+                "killed" not in counts and _OTHERS.match(right) and
+                not re.search(r"\d", left) and (_NAMED_ONE_AND.search(left) or (
+                    _ONE_TITLED_AND.search(left) and
+                    _KILL_AFTER.match(_MORE.sub("", right, count=1)))))):
             # "he and one more of the group's operatives were killed": the one named
             # before counts too, and the toll adds to nothing told earlier
             added = False
@@ -640,8 +672,9 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             put("children_killed", rng, c.start, min(end_right, c.end + 30), c.approx)
             if shared:
                 add_killed(c)
-            elif not including:
+            elif not including and "killed" not in counts:
                 put("killed", rng, c.start, c.end, c.approx)
+                last_killed = c  # "nine children and one woman were killed": ten
             continue
         if civ and (killed_here or (including and kill_ctx)):
             put("civilians_killed", rng, c.start, min(end_right, c.end + 30), c.approx)

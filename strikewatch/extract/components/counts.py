@@ -17,6 +17,7 @@ from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.counts import (
     TOLL_EARLY,
     TOLL_MAY_RISE,
+    TOLL_SO_FAR,
     TOLL_UPDATED_SCAN,
     UNPLACED_DEATHS,
     parse_number,
@@ -44,7 +45,7 @@ def read_frame_counts(doc: Doc) -> None:
             f.cite(k, a, b)
         if "killed" not in counts:
             _all_aboard(doc, f)
-        open_if_toll_may_rise(doc, f, TOLL_MAY_RISE)
+        open_if_toll_may_rise(doc, f, TOLL_MAY_RISE, TOLL_SO_FAR)
         cite_toll_stage(doc, f, (TOLL_UPDATED_SCAN, TOLL_EARLY))
         drop_unplaced_deaths(doc, f, UNPLACED_DEATHS)
 
@@ -79,18 +80,58 @@ def cite_toll_stage(doc: Doc, f: Frame,
             return
 
 
-def open_if_toll_may_rise(doc: Doc, f: Frame, may_rise: re.Pattern[str]) -> None:
+def open_if_toll_may_rise(doc: Doc, f: Frame, may_rise: re.Pattern[str],
+                          so_far: re.Pattern[str] | None = None) -> None:
     """A toll its sentence, after the figure, says will grow ("six dead and 91 injured,
     figures expected to climb") is a floor: its upper bound goes (spec: "at least N" is
-    N..null). Shared by the Spanish reader with its own words for it."""
+    N..null). So is a toll the very next sentence, telling no figure of its own, says may
+    grow ("... killing 12. Officials said the toll was likely to rise."), and an act's toll
+    told as the count so far ("killing two people so far", "up to now we have 100 dead";
+    `so_far`, next to the figure; not a tally's, whose "so far" dates the campaign).
+    Shared by the Spanish reader with its own words for it."""
     low, high = f.counts.get("killed", (None, None))
     cites = [a for a, _ in f.prov.get("killed", []) if f.sentence.start <= a < f.sentence.end]
     if low is None or high is None or not cites:
         return
-    m = may_rise.search(doc.text, min(cites), f.sentence.end)
+    m = may_rise.search(doc.text, min(cites), f.sentence.end) or \
+        _may_rise_next(doc, f, may_rise) or \
+        (_so_far_beside(doc, f, min(cites), so_far) if so_far is not None else None)
     if m is not None:
         f.counts["killed"] = (low, None)
         f.cite("killed", m.start(), m.end())
+
+
+def _may_rise_next(doc: Doc, f: Frame, may_rise: re.Pattern[str]) -> re.Match[str] | None:
+    """The next sentence's "the toll is likely to rise", where it tells no figure (a figure
+    there may be another count, which that sentence's own frame reads)."""
+    i = f.sentence.index + 1
+    if i >= len(doc.sentences):
+        return None
+    nxt = doc.sentences[i]
+    if _ANY_DIGIT.search(doc.text, nxt.start, nxt.end):
+        return None
+    return may_rise.search(doc.text, nxt.start, nxt.end)
+
+
+_ANY_DIGIT = re.compile(r"\d")
+_SINCE = re.compile(r"\b(?:since|desde)\b", re.IGNORECASE)
+
+
+def _so_far_beside(doc: Doc, f: Frame, at: int, so_far: re.Pattern[str]
+                   ) -> re.Match[str] | None:
+    """"So far" within the figure's own stretch of the sentence: up to 40 characters after
+    it with no comma or stop between ("killing two so far", "100 dead so far"), or opening
+    the sentence's words before it ("So far, 12 bodies ...", "Up to now we have 100 dead")."""
+    if f.kind == "tally" or "strikes" in f.counts or \
+            _SINCE.search(doc.text, f.sentence.start, f.sentence.end):
+        return None  # "four strikes since September, killing 21 people so far": a campaign's
+    after = so_far.search(doc.text, at, min(f.sentence.end, at + 48))
+    if after is not None and not re.search(r"[,;:]", doc.text[at:after.start()]):
+        return after
+    before = so_far.search(doc.text, max(f.sentence.start, at - 60), at)
+    if before is not None and not re.search(r"[.;]", doc.text[before.end():at]):
+        return before
+    return None
 
 
 # "a major escalation in the conflict between Israel and Hezbollah, in which more than 700

@@ -49,6 +49,11 @@ def _death_after(people: str) -> re.Pattern[str]:
     # "dos de sus tripulantes murieron", "tres de los ocupantes": some of those aboard
     r"\s*(?:de\s+(?:(?:los|las|sus|esos|estos|esas|estas)\s+)?)?"
     r"(?:(?:supuest|presunt)[oa]s\s+)?(?:[\"“«]?" + people + r"[\"”»]?\s*"
+    # "ocho jugadores afganos de críquet perdieron la vida": an adjective after the noun
+    # (not "de" and a place: "tres policías comunitarios de Coahuayana murieron en un hospital"
+    # tells some of the dead where they died)
+    r"(?:(?!(?:y|o|en|de|del|que)\b)[a-záéíóúñü]{3,}[oa]s\s+(?=(?-i:de\s+[a-záéíóúñü])|murieron|"
+    r"fallecieron|perdieron la vida|resultaron muert))?"
     # "diecisiete integrantes del grupo yihadista Al Shabab murieron", "19 guerrilleros de
     # las disidencias de las antiguas FARC han perdido la vida": whose they were
     r"(?:(?:de|del)\s+(?:la\s+|las\s+|los\s+)?(?:[\w-]+\s+){1,6}?(?=murieron|fallecieron|"
@@ -101,7 +106,8 @@ _DEATH_BEFORE = anchored(re.compile(
     # soldados": the passive told before its subject
     r"(?:fueron|resultaron|quedaron|(?:han|habían|habrían)\s+sido)\s+(?:abatid|asesinad|"
     r"ultimad|neutralizad|muert)[oa]s|"
-    r"mat(?:ó|aron|ando|ar|ado)\s+(?:[\wáéíóú]+\s+){0,3}?a|"
+    # "mató la noche del pasado domingo a 85 civiles": a time phrase before the object
+    r"mat(?:ó|aron|ando|ar|ado)\s+(?:(?!(?:a|y|e)\s)[\wáéíóú]+\s+){0,5}?a|"
     r"(?:han|ha|habían|habrían|habría) muerto|"
     r"matando\s+a|acab(?:ó|aron) con la vida de|muerte de|la vida de|dejó|dejando|deja|"
     r"con un saldo de|un saldo de|"
@@ -220,6 +226,10 @@ TOLL_MAY_RISE = re.compile(
     r"(?:podría|puede|podrían|pueden|va\s+a|irá\s+a|seguirá|tiende\s+a)\s+"
     r"(?:aumentar|subir|crecer|elevarse|incrementarse))\b", re.IGNORECASE)
 
+# a toll told as the count so far (counts.TOLL_SO_FAR, in Spanish): "hasta el momento",
+# "hasta ahora" (not "por ahora", "de momento": "for now", an assessment's hedge)
+TOLL_SO_FAR = re.compile(r"\bhasta\s+(?:el\s+momento|ahora)\b", re.IGNORECASE)
+
 # an early count (counts.TOLL_EARLY, in Spanish): "según un primer balance", "cifras
 # preliminares", "un recuento provisional", "en un principio se habló de"
 TOLL_EARLY = re.compile(
@@ -282,7 +292,7 @@ def number_range(m: AnyMatch) -> tuple[Range, bool] | None:
     n = number_value(word)
     if n is None:
         return None
-    if q in ("al menos", "por lo menos", "como mínimo", "un mínimo de"):
+    if q in ("al menos", "por lo menos", "no menos de", "como mínimo", "un mínimo de"):
         return (n, None), False
     if q == "más de":
         return (n + 1, None), False

@@ -288,7 +288,7 @@ def read_counts(doc: Doc) -> None:
                 f.counts["killed"] = rng
                 f.cite("killed", a, b)
         _none_survived(doc, f)
-        open_if_toll_may_rise(doc, f, es_counts.TOLL_MAY_RISE)
+        open_if_toll_may_rise(doc, f, es_counts.TOLL_MAY_RISE, es_counts.TOLL_SO_FAR)
         cite_toll_stage(doc, f, (es_counts.TOLL_UPDATED, es_counts.TOLL_EARLY))
         f.toll_raised = "killed" in f.counts and es_counts.TOLL_UPDATED.search(
             doc.text, f.start, _own_end(doc, f)) is not None

@@ -350,7 +350,7 @@ _NUMWORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 #: (matched on lower-cased text, `caseless`: its matches may start with a space, so it has
 #: no anchors)
 NUMBER = caseless(re.compile(
-    r"(?<!\w)(?P<q>al menos|por lo menos|como mínimo|un mínimo de|más de|hasta|casi|"
+    r"(?<!\w)(?P<q>al menos|por lo menos|no menos de|como mínimo|un mínimo de|más de|hasta|casi|"
     r"cerca de|unos|unas|alrededor de|aproximadamente)?\s*(?:una\s+|otr[oa]s\s+)?"
     r"(?<![\w.,])(?P<n>\d{1,4}(?![\d.,]\d)|(?:" + _NUMWORD + r")(?:\s+y\s+(?:" + _NUMWORD + r"))?|"
     r"veinti\w+|(?:" + "|".join(VAGUE) + r"))\b", re.IGNORECASE))
