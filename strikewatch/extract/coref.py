@@ -175,11 +175,34 @@ def told_by_relative_day(f: Frame) -> bool:
 
 def _attacker_in_phrase(f: Frame) -> bool:
     """Whether the attacker is named inside the event's own noun phrase ("the Israeli
-    strike on the factory"): then it is the event's, not a condemner's or announcer's."""
+    strike on the factory"), or is the subject right before its event verb ("the Houthis
+    fired missiles"): then it is the event's, not a condemner's or announcer's."""
     text, t0 = f.sentence.text, f.sentence.start
     return any(f.trigger.start - 25 <= a and b <= f.trigger.start and
                DEMONYM_RE.fullmatch(text, a - t0, b - t0) is not None
-               for a, b in f.prov.get("actor1", ()))
+               for a, b in f.prov.get("actor1", ())) or _subject_of_act(f)
+
+
+# an event word that is a verb of the act ("fired", "launched", "struck"): a definite
+# noun right before it is its subject ("the Houthis fired"), no reference to an act told
+_ACT_VERB = re.compile(r"(?:fired|launched|lobbed|sent|dropped|struck|hit|bombed|shelled|"
+                       r"attacked|targeted|pounded|raided)\b", re.IGNORECASE)
+#: how far before the event verb its named subject may end ("the Houthis then fired")
+SUBJECT_REACH = 12
+
+
+def _subject_of_act(f: Frame) -> bool:
+    """Whether the frame's actor1 is the named subject of its event verb, just before it
+    ("the Houthis fired missiles at Israel", "the group then launched drones"): the act is
+    that party's, so a party of another country tells another act, even where the subject's
+    "the" made the clause read as a reference."""
+    if not _ACT_VERB.match(f.trigger.text):
+        return False
+    return any(0 <= f.trigger.start - b <= SUBJECT_REACH and
+               re.fullmatch(r"[\s,]*(?:[a-z]+ly\s+|then\s+|also\s+|had\s+|have\s+|has\s+)*",
+                            f.sentence.text[b - f.sentence.start:
+                                            f.trigger.start - f.sentence.start]) is not None
+               for _, b in f.prov.get("actor1", ()))
 
 
 def _tolls_differ(g: Group, f: Frame) -> bool:

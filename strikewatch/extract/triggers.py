@@ -453,6 +453,42 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
     return hits
 
 
+# "The first came on Jan. 8 near the town", "The latest took place on Monday", "The second
+# one was carried out overnight": a rank opening its sentence that stands for the act noun
+# of the sentences before ("... the strikes belong to a campaign"), with a verb that only
+# says the act happened
+_ELLIPTIC_ACT = re.compile(r"\s*[\"“]?The\s+(?:" + "|".join(ranks_up_to(ORDINAL_VALUES, 6)) +
+                           r"|latest|last|most\s+recent|next)\s+(?:one\s+)?(?:(?:came|followed)(?=\s+(?:on|"
+                           r"at|near|early|late|overnight|last|shortly|just|soon|hours?|days?|"
+                           r"a\s+day|the\s+(?:next|following)|\w+\s+(?:days?|hours?)\s+"
+                           r"(?:later|after))\b)|took\s+place|happened|occurred|(?:was|were)\s+"
+                           r"(?:carried\s+out|conducted|launched))\b")
+# a plural act noun of the sentence before that the rank stands for ("strikes", "raids")
+_ACTS_PLURAL = re.compile(r"(?:strikes|airstrikes|raids|attacks|bombings)$", re.IGNORECASE)
+#: how many sentences back the plural the rank stands for may be told
+ELLIPTIC_REACH = 2
+
+
+def elliptic_act(doc: Doc, index: int, text: str, start: int) -> Trigger | None:
+    """The sentence's elliptic rank as its event word ("The first came on Jan. 8 near
+    Buur Heybo"), typed as the plural act noun one of the `ELLIPTIC_REACH` sentences before
+    it names ("the strikes"): one act of the set they told, with a day or place of its own.
+    None where the sentence opens otherwise or no plural act precedes it (then "The first
+    came from a witness" is no act)."""
+    if not text.lstrip(" \"“").startswith("The "):
+        return None
+    m = _ELLIPTIC_ACT.match(text)
+    if m is None:
+        return None
+    for back in range(1, ELLIPTIC_REACH + 1):
+        for t in doc.triggers.get(index - back, []):
+            if t.event_type in (ERV, BAT) and _ACTS_PLURAL.search(t.text):
+                a = start + len(m.group(0)) - len(m.group(0).lstrip(" \"“"))
+                return Trigger(a, start + m.end(), doc.text[a:start + m.end()], t.event_type,
+                               t.sub_event_type, generic=True)
+    return None
+
+
 def find_all_triggers(doc: Doc) -> None:
     """Component: fill `doc.triggers` for every sentence that passes the prefilter."""
     sports = len({m.group(0).lower() for m in _SPORTS.finditer(doc.text)}) >= 3
@@ -461,6 +497,9 @@ def find_all_triggers(doc: Doc) -> None:
         if sports and not _WEAPONRY.search(s.text):
             continue  # a match report's "strike" and "attacked"
         hits = find_triggers(s.text, s.start, labour)
+        ell = elliptic_act(doc, s.index, s.text, s.start)
+        if ell is not None and not any(t.start < ell.end and ell.start < t.end for t in hits):
+            hits = [ell, *hits]
         if not labour and _STRIKE_WORD.search(s.text) and _LABOUR.search(s.text) and \
                 not _ARMED.search(s.text):
             labour = True
