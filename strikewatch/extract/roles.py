@@ -67,7 +67,11 @@ _DESCRIBED_BY = gated(re.compile(r"\b(?:tied|linked|connected|affiliated|allied|
                                  # thousands trapped by the ISIS insurgents"
                                  r"trapped|besieged|surrounded|encircled|displaced|"
                                  r"kidnapped|abducted|captured|seized|occupied|"
-                                 r"persecuted)\s+(?:to|with|by)\s+"
+                                 r"persecuted|"
+                                 # who made a truce or deal the sentence dates the act by:
+                                 # "a year after a truce brokered by the U.S."
+                                 r"brokered|mediated|negotiated|arranged|guaranteed)"
+                                 r"\s+(?:to|with|by)\s+"
                                  r"(?:the\s+)?(?:[\w’'.-]+\s+){0,2}?$", re.IGNORECASE))
 # "went after a senior Islamic State leader", "engaged the militants", "targeted a heavily
 # armed group of fighters": the object of an act of force was acted on (lower-case words

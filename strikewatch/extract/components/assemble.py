@@ -53,6 +53,7 @@ from strikewatch.extract.coref import (
 )
 from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.date_forms import DAY, MONTH_ABBRS, MONTH_NAMES
+from strikewatch.extract.part_tolls import whole_toll
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.sentences import LINK_LABEL
 
@@ -504,9 +505,11 @@ def _ranges_meet(x: tuple[int | None, int | None], y: tuple[int | None, int | No
 
 def _tolls_clash(g: Group, a: Group) -> bool:
     """Whether two groups each tell a toll of the dead or the hurt and the two cannot be
-    one ("three killed" and "eight killed"): two acts, whatever else they share."""
+    one ("three killed" and "eight killed"): two acts, whatever else they share. A part of
+    the dead ("three of its players", a victim by name the other also names) is a floor
+    (`whole_toll`)."""
     for key in _KILL_TOLLS:
-        x, y = _toll(g, key), _toll(a, key)
+        x, y = whole_toll(g, key, a), whole_toll(a, key, g)
         if x is not None and y is not None and not _ranges_meet(x, y):
             return True
     return False

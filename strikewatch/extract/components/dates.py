@@ -310,6 +310,36 @@ def _answered_day(doc: Doc, f: Frame, d: DateRead) -> bool:
     return m is not None and not _HARM.search(doc.text, at + m.start(), f.end)
 
 
+# verbs that tell the act itself or its harm: a relative clause on them dates the event
+# ("an airstrike on a market that killed 12 on Friday", "the strike, which came on Monday")
+_ACT_OR_HARM = r"(?!(?:kill|wound|injur|hurt|hit|struck|strik|left|leav|destroy|damag|target|" \
+    r"happen|occur|took|tak|came|com|carri|conduct|launch|mount|fir|drop|bomb|shell|pound|" \
+    r"raid|attack|sank|sunk|sink|blew|blast)\w*\b)"
+# after the event word, a clause of another noun whose verb the date belongs to: a relative
+# clause ("the war between Israel and Gaza that started in October 2023") or a participle
+# right on the noun before the date's preposition ("a military effort begun in September
+# 2025", "the ceasefire agreed under US mediation in November 2024"; not an agent's "by":
+# "a boat operated by a cartel on Monday" may be the boat struck that day; nor a passive of
+# the event word itself: "124 airstrikes were ordered in 2025")
+_OTHER_NOUNS_VERB = re.compile(
+    r"(?:[\w'’-]+\s+(?:that|which)\s+(?:(?:had|has|have|was|were|is|are)\s+(?:been\s+)?)?"
+    + _ACT_OR_HARM + r"[a-z]+(?:ed|un|an|en)\b(?:[^,;.]|\b[A-Z]\.)*|"
+    r"\b(?!(?:was|were|been|being|are|is|be|had|has|have)\b|[a-z]+ly\b)[a-z]{3,}\s+" +
+    _ACT_OR_HARM +
+    r"[a-z]+(?:ed|un)"
+    r"(?:\s+(?:under|with|through)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?(?:\s+(?:in|on))?\s+)$")
+
+
+def _other_nouns_day(doc: Doc, f: Frame, d: DateRead) -> bool:
+    """`d`, told after the frame's event word, is the day of another noun's verb: a war, a
+    truce or a campaign the sentence describes the event by (issue 14: a date from the
+    wrong clause), not the day of the act."""
+    if d.start <= f.trigger.end:
+        return False
+    at = max(f.trigger.end, d.start - 90)
+    return _OTHER_NOUNS_VERB.search(doc.text, at, d.start) is not None
+
+
 def _past_the_fronted_act(doc: Doc, f: Frame, points: list[DateRead]) -> list[DateRead]:
     """A clause that opens with a phrase naming an earlier act and then tells its own act by
     a verb ("After it announced the Feb. 27 strikes, the command carried out another round
@@ -350,7 +380,7 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
               not _cited_date(doc.text, d) and
               not _SINCE_CLAUSE.search(doc.text[max(f.trigger.end, d.start - 60):d.start])
               and not _AS_OF.search(doc.text[max(s.start, d.start - 8):d.start])
-              and not _answered_day(doc, f, d)]
+              and not _answered_day(doc, f, d) and not _other_nouns_day(doc, f, d)]
     points = _after_the_cue(doc, f, points)
     points = _past_the_fronted_act(doc, f, points)
     if not points:

@@ -20,6 +20,7 @@ from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import vague_count
 from strikewatch.extract.counts import VAGUE, people_told_one_by_one
 from strikewatch.extract.page_window import page_after
+from strikewatch.extract.part_tolls import told_as_part
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.places import names_its_sea
 from strikewatch.geo.reading import is_open_water
@@ -120,7 +121,8 @@ def _vague(f: Frame, key: str) -> bool:
         return False
     a, b = spans[0]
     said = f.sentence.text[a - f.sentence.start:b - f.sentence.start]
-    return said.lower() in VAGUE or vague_count(f, key) or people_told_one_by_one(said)
+    return said.lower() in VAGUE or vague_count(f, key) or people_told_one_by_one(said) or \
+        told_as_part(f, key)
 
 
 def _part_below(f: Frame, have: Range, v: Range) -> bool:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from strikewatch.caseless import lowered, may_hold
+from strikewatch.extract.acts_over_days import acts_filling_days
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.pipeline import component
@@ -498,6 +499,8 @@ def _is_no_event(f: Frame, status: str) -> bool:
         return True  # "tried to halt U.S. strikes", "we struck every boat"
     if occurred and f.kind == "event" and _pattern_of_acts(f, low):
         return True  # "Israel has repeatedly struck Syria": a pattern, no act of its own
+    if occurred and may_hold(low, ("days of",)) and acts_filling_days(f):
+        return True  # "after several days of clashes on the border": a run, no one act
     if status == "hypothetical" and may_hold(low, ("cannot", "can't", "could not", "may not")) \
             and _CANNOT.search(s.text[:ts]):
         return True  # "the U.S. cannot deploy troops": a rule, not an event

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from strikewatch.caseless import caseless
+from strikewatch.extract.acts_over_days import acts_filling_days
 from strikewatch.extract.components.counts import (
     cite_toll_stage,
     drop_unplaced_deaths,
@@ -77,6 +78,8 @@ def _status(doc: Doc, f: Frame) -> None:
         f.drop = True  # "rechazó toda intervención", "cualquier ataque": a kind of act
     if word.lower().endswith("s") and _PURPOSE.search(f.sentence.text[max(0, ts - 60):ts]):
         f.drop = True  # "un complejo desde el que se buscaba preparar atentados": a purpose
+    if f.status == "occurred" and acts_filling_days(f):
+        f.drop = True  # "tras varios días de enfrentamientos": a run of acts, no one act
     if f.status == "hypothetical" and (f.anaphoric or _INDIRECT.search(f.sentence.text) or
                                        _PRETERITE.fullmatch(word)):
         # "dudas sobre si el ataque fue legal": a question about an event told; "si se

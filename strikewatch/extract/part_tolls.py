@@ -1,0 +1,78 @@
+"""Tolls that count only some of an act's dead (issue 14: same-article fragments).
+
+Real copy names a part of the dead beside the whole: "10 people lost their lives … three
+of its players died in the airstrike", "Two children were among the dead", "the raid
+killed Haytham Tabatabai … Tabatabai died when it struck the district … the raid killed at
+least five". Read as a whole toll, such a part disagrees with the figure for the same act
+and splits one strike into two incidents. A part is told by its structure, not its noun:
+a figure partitive of a party's own people ("three of its players", "dos de sus
+soldados"), a figure said to be among the dead ("were among the victims", "figuraban entre
+los fallecidos"), or people named one by one (`counts.people_told_one_by_one`) where the
+other telling names one of them too (a victim told by "a commander" may be another act's:
+"a strike killed a senior leader … the proxies' strikes killed six"). A part is a floor:
+it never rivals a figure, and beside one it is not the act's toll.
+"""
+
+from __future__ import annotations
+
+import re
+
+from strikewatch.extract.context import Frame, Group
+from strikewatch.extract.counts import people_told_one_by_one
+
+#: right after the figure: "of its/their/his/our <people>" (not "of them", "of the six":
+#: those count the dead themselves, or a whole told elsewhere) or, within a few words, a
+#: verb saying they were among the dead; Spanish "de sus …", "(estaban) entre los muertos"
+_PART_AFTER = re.compile(
+    r"\s+(?:of\s+(?:its|their|his|her|our)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+s\b|"
+    r"de\s+(?:sus|nuestros|nuestras)\s+\w+|"
+    r"(?:[\w'’-]+\s+){0,4}?(?:(?:were|was|are|is)\s+(?:also\s+)?among|"
+    r"(?:(?:estaban|están|figuran|figuraban|se\s+encuentran|se\s+encontraban)\s+)?entre)\s+"
+    r"(?:the\s+|those\s+|los\s+|las\s+)?(?:dead|victims|killed|fatalities|casualties|"
+    r"muertos|fallecidos|víctimas|victimas)\b)",
+    re.IGNORECASE)
+#: a word of a person's name inside a toll's words ("killed Haytham Ali Tabatabai")
+_NAME = re.compile(r"\b[A-Z][a-z'’-]{3,}\b")
+
+
+def _said(f: Frame, key: str) -> tuple[str, int] | None:
+    """The words that tell the frame's `key` count, and where they end in its sentence."""
+    spans = f.prov.get(key)
+    if not spans:
+        return None
+    a, b = spans[0]
+    s0 = f.sentence.start
+    if not (s0 <= a and b <= f.sentence.end):
+        return None
+    return f.sentence.text[a - s0:b - s0], b - s0
+
+
+def told_as_part(f: Frame, key: str) -> bool:
+    """Whether the frame's `key` figure is told as some of the dead: partitive of a party's
+    people or said to be among the dead (module doc)."""
+    said = _said(f, key)
+    return said is not None and _PART_AFTER.match(f.sentence.text, said[1]) is not None
+
+
+def _named_in(f: Frame, key: str, other: Group | None) -> bool:
+    """The frame counts people by name and the other telling names one of them."""
+    said = _said(f, key)
+    if other is None or said is None or not people_told_one_by_one(said[0]):
+        return False
+    names = set(_NAME.findall(said[0]))
+    return any(n in x.sentence.text for x in other.frames for n in names)
+
+
+def whole_toll(g: Group, key: str, other: Group | None = None
+               ) -> tuple[int | None, int | None] | None:
+    """The group's `key` toll for telling it apart from `other`: the first figure told as
+    a whole; where every figure is a part, the first part as a floor (N or more)."""
+    part: tuple[int | None, int | None] | None = None
+    for f in g.frames:
+        if key not in f.counts:
+            continue
+        if not (told_as_part(f, key) or _named_in(f, key, other)):
+            return f.counts[key]
+        if part is None:
+            part = (f.counts[key][0], None)
+    return part
