@@ -285,20 +285,37 @@ _HEARING_HEAD = ("Lawmakers press admiral on legal basis for raids\n\nA House pa
 
 
 @pytest.mark.parametrize("head", [_VOTE_HEAD, _HEARING_HEAD])
-@pytest.mark.parametrize("recalled", [
-    "The first lethal strike on a suspected smuggling boat came on Oct. 2, killing 11 "
-    "people.",
-    "On September 15, a second strike killed three men aboard a speedboat off Venezuela.",
-    "A US drone destroyed a fishing skiff in the Caribbean on 19 September; six died.",
-    "Eleven people were killed when the navy hit a vessel near Trinidad on October 3.",
+@pytest.mark.parametrize(("recalled", "day", "toll"), [
+    ("The first lethal strike on a suspected smuggling boat came on Oct. 2, killing 11 "
+     "people.", "2025-10-02", 11),
+    ("On September 15, a second strike killed three men aboard a speedboat off Venezuela.",
+     "2025-09-15", 3),
+    ("A US drone destroyed a fishing skiff in the Caribbean on 19 September; six died.",
+     "2025-09-19", 6),
+    ("Eleven people were killed when the navy hit a vessel near Trinidad on October 3.",
+     "2025-10-03", 11),
 ])
-def test_a_strike_dated_weeks_back_on_a_no_strike_page_is_recalled(
-        model_on: None, monkeypatch: pytest.MonkeyPatch, head: str, recalled: str) -> None:
-    """Its own day and toll would keep it news on a news page; on a page whose news is a
-    vote or a hearing, an act weeks before the page is the history it recalls."""
+def test_a_strike_dated_weeks_back_on_a_no_strike_page_is_a_report_of_it(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, head: str, recalled: str, day: str,
+        toll: int) -> None:
+    """On a page whose news is a vote or a hearing, an act weeks before the page told with
+    its own day and toll is still a report of that strike (the session-17 ruling,
+    tests/gold/README.md): occurred, on its own day, with its toll, so the ledger joins it
+    to the strike's incident, or finds the strike through it."""
     monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
-    got = [(m.status, m.background) for m in _strikes(head + recalled + _VOTE_TAIL)]
-    assert got and all(bg for status, bg in got if status == "occurred")
+    got = [(m.status, m.background, m.date_low, m.killed_low)
+           for m in _strikes(head + recalled + _VOTE_TAIL)]
+    assert got == [("occurred", False, day, toll)]
+
+
+@pytest.mark.parametrize("head", [_VOTE_HEAD, _HEARING_HEAD])
+def test_a_generic_recall_on_a_no_strike_page_stays_background(
+        model_on: None, monkeypatch: pytest.MonkeyPatch, head: str) -> None:
+    # no day, no toll, no place of its own: the history the page recalls, not a report
+    monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
+    got = [(m.status, m.background) for m in _strikes(
+        head + "Earlier strikes destroyed fishing skiffs in the Caribbean." + _VOTE_TAIL)]
+    assert all(bg for status, bg in got if status == "occurred")
 
 
 @pytest.mark.parametrize("recent", [
@@ -324,12 +341,12 @@ off Venezuela. Officials gave no evidence that the boat carried drugs."""
 
 
 def test_a_news_page_keeps_its_own_strike_and_recalls_the_old_one(model_on: None) -> None:
-    """With the model's own threshold the page is news: its Monday strike stays news, the
-    Sept. 2 strike is background as a strike page's recollection."""
+    """With the model's own threshold the page is news: its Monday strike stays news, and
+    the Sept. 2 strike it recalls with its own day is a report of that strike on its own
+    day (the session-17 ruling, tests/gold/README.md), never the page's."""
     got = sorted((m.date_low, m.background) for m in _strikes(NEWS_RECALLING)
                  if m.status == "occurred")
-    assert ("2025-11-03", False) in got
-    assert ("2025-09-02", False) not in got
+    assert got == [("2025-09-02", False), ("2025-11-03", False)]
 
 
 _ES_VOTE_HEAD = ("El Senado rechaza limitar los ataques en el Caribe\n\nLos senadores votaron "
@@ -478,15 +495,18 @@ _CASE_HEAD = ("The Haidari family\n\nThe family lived in a farming village in th
     "brothers.",
     "Two brothers were killed when a drone struck the family's house on March 3, 2014.",
 ])
-def test_a_case_pages_strike_told_with_its_old_date_is_recalled(
+def test_a_case_pages_strike_told_with_its_old_date_is_a_report_of_it(
         model_on: None, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
     """A page with no date of its own that names later years than the strike's (a case
-    page: the strike, then the lawsuit) was written after them: the strike is history."""
+    page: the strike, then the lawsuit) was written after them; the strike it tells with its
+    own day and toll is still a report of that strike, on its own day (the session-17
+    ruling), not one on the page's unknown day."""
     monkeypatch.setenv("STRIKEWATCH_GENRE_THRESHOLD", "1.0")
     art = Article(text=_page(_CASE_HEAD + case), published=None)
-    got = [(m.status, m.background) for m in registry.checked(registry.reader_for("en"), art)
+    got = [(m.status, m.background, m.date_low, m.killed_low)
+           for m in registry.checked(registry.reader_for("en"), art)
            if m.kind == "event" and m.event_type != "Strategic developments"]
-    assert got and all(bg for status, bg in got if status == "occurred"), got
+    assert got == [("occurred", False, "2014-03-03", 2)], got
 
 
 def test_an_undated_page_naming_no_later_year_keeps_its_strike(
