@@ -10,7 +10,8 @@ soldados"), a figure said to be among the dead ("were among the victims", "figur
 los fallecidos"), or people named one by one (`counts.people_told_one_by_one`) where the
 other telling names one of them too (a victim told by "a commander" may be another act's:
 "a strike killed a senior leader … the proxies' strikes killed six"). A part is a floor:
-it never rivals a figure, and beside one it is not the act's toll.
+it never rivals a figure, and beside one it is not the act's toll. A civilians' or
+children's figure below an exact toll told before it is a part too (`part_below_toll`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ import re
 
 from strikewatch.extract.context import Frame, Group
 from strikewatch.extract.counts import people_told_one_by_one
+
+#: a count's range, low and high (None: open)
+Range = tuple[int | None, int | None]
 
 #: right after the figure: "of its/their/his/our <people>" (not "of them", "of the six":
 #: those count the dead themselves, or a whole told elsewhere) or, within a few words, a
@@ -76,3 +80,19 @@ def whole_toll(g: Group, key: str, other: Group | None = None
         if part is None:
             part = (f.counts[key][0], None)
     return part
+
+
+def part_below_toll(f: Frame, have: Range, v: Range) -> bool:
+    """Whether the frame's toll counts only some of the dead — its figure is the one of its
+    civilians or children ("the ministry said the attack killed more than 10 civilians",
+    "three children were among the dead") — and says no more than the toll already told
+    (an exact "13"), below it: such a figure is a part of that toll, not a rival count, and
+    widens nothing (two rival counts of all the dead, "at least nine" and "11", still do, and
+    so does "at least 17 civilians" after "17 civilians": the same people counted again)."""
+    low, high = have
+    if low is None or high is None or low != high or v[0] is None or v[0] >= low or \
+            (v[1] is not None and v[1] >= high):
+        return False
+    told = f.prov.get("killed") or []
+    parts = [s for k in ("civilians_killed", "children_killed") for s in f.prov.get(k) or []]
+    return bool(told) and any(p[0] == told[0][0] for p in parts)

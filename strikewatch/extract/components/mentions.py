@@ -20,7 +20,7 @@ from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import vague_count
 from strikewatch.extract.counts import VAGUE, people_told_one_by_one
 from strikewatch.extract.page_window import page_after
-from strikewatch.extract.part_tolls import told_as_part
+from strikewatch.extract.part_tolls import part_below_toll, told_as_part
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.places import names_its_sea
 from strikewatch.geo.reading import is_open_water
@@ -125,22 +125,6 @@ def _vague(f: Frame, key: str) -> bool:
         told_as_part(f, key)
 
 
-def _part_below(f: Frame, have: Range, v: Range) -> bool:
-    """Whether the frame's toll counts only some of the dead — its figure is the one of its
-    civilians or children ("the ministry said the attack killed more than 10 civilians",
-    "three children were among the dead") — and says no more than the toll already told
-    (an exact "13"), below it: such a figure is a part of that toll, not a rival count, and
-    widens nothing (two rival counts of all the dead, "at least nine" and "11", still do, and
-    so does "at least 17 civilians" after "17 civilians": the same people counted again)."""
-    low, high = have
-    if low is None or high is None or low != high or v[0] is None or v[0] >= low or \
-            (v[1] is not None and v[1] >= high):
-        return False
-    told = f.prov.get("killed") or []
-    parts = [s for k in ("civilians_killed", "children_killed") for s in f.prov.get(k) or []]
-    return bool(told) and any(p[0] == told[0][0] for p in parts)
-
-
 def _counts(frames: Sequence[Frame]) -> dict[str, object]:
     """The group's counts: revised, widened or added as told (see the module doc)."""
     counts: dict[str, Range] = {}
@@ -174,7 +158,7 @@ def _counts(frames: Sequence[Frame]) -> dict[str, object]:
                     vague.add(k)
                 if update:
                     risen.add(k)
-            elif k == "killed" and _part_below(f, counts[k], v):
+            elif k == "killed" and part_below_toll(f, counts[k], v):
                 continue  # "killing 13 ..." then "killed more than 10 civilians": a part
             else:
                 counts[k] = widen(counts[k], v, floors=k != "strikes")
