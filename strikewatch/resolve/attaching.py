@@ -393,10 +393,57 @@ def plausible(loose: Profile, dated: Profile) -> bool:
 
 
 def consistent(loose: Profile, dated: Profile) -> bool:
-    """Plausible and the tolls not contradicting: nothing says they are two strikes."""
+    """Plausible and the tolls not contradicting (`tolls_meet`): nothing says they are two
+    strikes."""
     if not plausible(loose, dated):
         return False
-    return not (loose.killed and dated.killed and not _inside(loose.killed, dated.killed))
+    return not (loose.killed and dated.killed and not tolls_meet(loose, dated))
+
+
+#: A count and its revision: an updated toll of one strike may reach this many times the
+#: first count ("at least 50" the first day, "85 to 120" once the dead were counted).
+REVISED_TOLL_RATIO = 2.5
+
+
+def tolls_meet(a: Profile, b: Profile) -> bool:
+    """Whether two incidents' tolls can be one strike's as its reports told it over days:
+    one inside the other; an open toll ("at least 43") whose floor the other's figures
+    reach ("15 to 76": a first count and the last); or, where both are placed below a
+    country and agree there (a town, district or province, never a sea or a country a
+    campaign shares), a first count and its revision (18 then 23, 50 then 85 to 120): the
+    higher no more than REVISED_TOLL_RATIO times the lower. A toll of none against one of
+    some dead is no revision."""
+    if a.killed is None or b.killed is None:
+        return True
+    if _inside(a.killed, b.killed) or _open_overlap(a.killed, b.killed):
+        return True
+    return _one_place_below_country(a, b) and _revised(a.killed, b.killed)
+
+
+def _open_overlap(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
+    """One range open above ("at least N") and the two sharing a figure."""
+    if a[1] is not None and b[1] is not None:
+        return False
+    top = min(x for x in (a[1], b[1]) if x is not None) if (a[1], b[1]) != (None, None) \
+        else None
+    return top is None or max(a[0], b[0]) <= top
+
+
+def _revised(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
+    """The higher toll within REVISED_TOLL_RATIO of the lower, both of some dead."""
+    low, high = sorted((a, b), key=lambda r: r[0])
+    if low[0] < 1:
+        return False
+    top = high[1] if high[1] is not None else high[0]
+    bottom = low[1] if low[1] is not None else low[0]
+    return top <= REVISED_TOLL_RATIO * bottom
+
+
+def _one_place_below_country(a: Profile, b: Profile) -> bool:
+    """Both placed on land below a country (geo_precision 1-4) and the places agreeing."""
+    return all(p.place.sea is None and p.place.precision is not None and
+               1 <= p.place.precision <= 4 for p in (a, b)) and \
+        places_compatible(a.place, b.place) is True
 
 
 def _involves(a: Profile, b: Profile) -> bool:
@@ -1121,7 +1168,7 @@ def _cue_fits(p: Profile, d: Profile, cue: Cue) -> bool:
         # no campaign's repeated sea and weekday; a day of the year with places that agree
         # positively lets one toll hold the other too (`_day_of_year_fits`)
         return d.killed == p.killed or (same_locality(p.place, d.place) and
-                                        _inside(p.killed, d.killed)) or \
+                                        tolls_meet(p, d)) or \
             _day_of_year_fits(p, d, cue)
     return cue[0] == "md" and (places_compatible(p.place, d.place) is True or
                                parties_agree(p, d))
