@@ -214,6 +214,9 @@ class Profile:
     signals: frozenset[str] = frozenset()
     # its window is only its pages' (`page_window`): no date, no publication date
     page_windowed: bool = False
+    # the first and last publication days of its pages (None: no page gives one), which
+    # tell a first count from its revision (`tolls_meet`)
+    published: tuple[int, int] | None = None
 
 
 def _range(lo: int | None, hi: int | None) -> tuple[int, int | None] | None:
@@ -283,6 +286,7 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
         sentences=frozenset(hash(t) for t in told),
         signals=signal_keys(inc, place),
         page_windowed=page_windowed,
+        published=(min(published), max(published)) if published else None,
     )
 
 
@@ -410,14 +414,14 @@ def tolls_meet(a: Profile, b: Profile) -> bool:
     one inside the other; an open toll ("at least 43") whose floor the other's figures
     reach ("15 to 76": a first count and the last); or, where both are placed below a
     country and agree there (a town, district or province, never a sea or a country a
-    campaign shares), a first count and its revision (18 then 23, 50 then 85 to 120): the
-    higher no more than REVISED_TOLL_RATIO times the lower. A toll of none against one of
-    some dead is no revision."""
+    campaign shares), a first count and its revision (18 then 23, 50 then 85 to 120), the
+    higher told later (`_revised`). A toll of none against one of some dead is no
+    revision."""
     if a.killed is None or b.killed is None:
         return True
     if _inside(a.killed, b.killed) or _open_overlap(a.killed, b.killed):
         return True
-    return _one_place_below_country(a, b) and _revised(a.killed, b.killed)
+    return _one_place_below_country(a, b) and _revised(a, b)
 
 
 def _open_overlap(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
@@ -429,13 +433,19 @@ def _open_overlap(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
     return top is None or max(a[0], b[0]) <= top
 
 
-def _revised(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
-    """The higher toll within REVISED_TOLL_RATIO of the lower, both of some dead."""
-    low, high = sorted((a, b), key=lambda r: r[0])
-    if low[0] < 1:
+def _revised(a: Profile, b: Profile) -> bool:
+    """The higher toll told by a page published later than the lower's first page (a
+    revision comes after the count it revises; an undated page tells no order) and within
+    REVISED_TOLL_RATIO of it, both of some dead."""
+    assert a.killed is not None and b.killed is not None
+    low, high = sorted((a, b), key=lambda p: p.killed[0] if p.killed else 0)
+    assert low.killed is not None and high.killed is not None
+    if low.killed[0] < 1 or low.killed[0] == high.killed[0] or \
+            low.published is None or high.published is None or \
+            high.published[1] <= low.published[0]:
         return False
-    top = high[1] if high[1] is not None else high[0]
-    bottom = low[1] if low[1] is not None else low[0]
+    top = high.killed[1] if high.killed[1] is not None else high.killed[0]
+    bottom = low.killed[1] if low.killed[1] is not None else low.killed[0]
     return top <= REVISED_TOLL_RATIO * bottom
 
 
