@@ -13,12 +13,14 @@ ledger agrees with it:
   incident with neither must name a toll and a sea, and the dated one must be the only
   one in the ledger that agrees;
 - nothing contradicts: seas and places compatible (features.places_compatible), tolls
-  equal or one inside the other, the same acting country (names compared only where
-  neither has a country: "Joint Task Force Southern Spear", which the geo step could not
-  place, is no other party than "U.S. forces"; a report naming one country as actor and
-  hit has no trusted actor and need only involve it, `_involves`), the same domain and
-  target kind (at sea a craft whatever a report calls it; on land one kind may be a finer
-  grain of the other, NESTED_TARGETS), strike counts inside each other, no shared
+  that meet (one inside the other, an open toll's floor in the other's range, or a later
+  page's revision of one town's count: `tolls_meet`), the same acting country (names
+  compared only where neither has a country: "Joint Task Force Southern Spear", which the
+  geo step could not place, is no other party than "U.S. forces"; a report naming one
+  country as actor and hit has no trusted actor and need only involve it, `_involves`),
+  the same domain and target kind (at sea a craft whatever a report calls it; on land one
+  kind may be a finer grain of the other, NESTED_TARGETS), strike counts inside each
+  other, no shared
   article (an article's extractor already merged its own sentences);
 - something agrees: the tolls, or the places (for a report with neither, the specific
   words it shares with this candidate and no other, `_told_with_its_words`; for a report
