@@ -152,8 +152,10 @@ def test_a_revised_toll_is_the_same_strike_only_when_told_later_in_one_place() -
                       _profile("E", (23, 23), published="2025-08-12"))
     # told earlier than the lower count: no revision of it
     assert not tolls_meet(_profile("L", (85, 85), published="2025-08-09", day=None), first)
-    # an undated page tells no order
+    # an undated page tells no order; a small first count is no revision either
     assert not tolls_meet(_profile("L", (85, 85), published=None, day=None), first)
+    assert not tolls_meet(_profile("L", (3, 3), published="2025-08-11", day=None),
+                          _profile("D", (2, 2)))
     # beyond a revision, or a country for a place
     assert not tolls_meet(_profile("L", (130, 130), published="2025-08-11", day=None), first)
     syria = Place(name="Syria", country="SY", geo_precision=5, latitude=35.0, longitude=38.5)
@@ -165,9 +167,23 @@ def test_a_revised_toll_is_the_same_strike_only_when_told_later_in_one_place() -
 
 
 def test_an_update_with_two_revisable_candidates_is_left_apart() -> None:
-    update = _profile("L", (6, 6), published="2025-08-12", day=None)
-    one, two = _profile("D1", (3, 3)), _profile("D2", (5, 5), VILLAGE)
+    update = _profile("L", (14, 14), published="2025-08-12", day=None)
+    one, two = _profile("D1", (10, 10)), _profile("D2", (12, 12), VILLAGE)
     assert attachments([update, one]) == {"L": "D1"}
     assert attachments([update, one, two]) == {}
     told_after = replace(one, published=(20313, 20313))  # the first count came later
     assert attachments([update, told_after]) == {}
+
+
+def test_a_town_inside_the_region_another_page_names_is_agreement() -> None:
+    # made-up points: a town and the coastal strip around it
+    town = Place(name="Khan Younis", country="PS", geo_precision=1, latitude=31.34,
+                 longitude=34.30)
+    strip = Place(name="Gaza Strip", country="PS", geo_precision=4, latitude=31.42,
+                  longitude=34.36)
+    week_later = _profile("L", (12, 12), strip, published="2025-08-12", day=None)
+    assert attachments([week_later, _profile("D", (12, 12), town)]) == {"L": "D"}
+    # the same toll in a town of another country is no candidate
+    far = Place(name="Dayr Sulaf", country="SY", geo_precision=1, latitude=35.33,
+                longitude=39.02)
+    assert attachments([week_later, _profile("D", (12, 12), far)]) == {}

@@ -435,15 +435,23 @@ def _open_overlap(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
     return top is None or max(a[0], b[0]) <= top
 
 
+#: The smallest first count a revision is read from: tolls of one to four dead are what a
+#: campaign's strikes repeat, so a differing small toll says another strike as often as an
+#: update ("one or two" then "three" in one town stays apart).
+MIN_REVISED_TOLL = 5
+
+
 def _revised(a: Profile, b: Profile) -> bool:
-    """The higher toll told by a page published later than the lower's first page (a
-    revision comes after the count it revises; an undated page tells no order) and within
-    REVISED_TOLL_RATIO of it, both of some dead."""
+    """The higher toll within REVISED_TOLL_RATIO of a lower one of at least
+    MIN_REVISED_TOLL dead, told later: the higher's latest page published after the
+    lower's first (a revision comes after the count it revises). A page with no date tells
+    no order: "five" and "six" of one town on undated pages may be two strikes as well."""
     assert a.killed is not None and b.killed is not None
     low, high = sorted((a, b), key=lambda p: p.killed[0] if p.killed else 0)
     assert low.killed is not None and high.killed is not None
-    if low.killed[0] < 1 or low.killed[0] == high.killed[0] or \
-            low.published is None or high.published is None or \
+    if low.killed[0] < MIN_REVISED_TOLL or low.killed[0] == high.killed[0]:
+        return False
+    if low.published is None or high.published is None or \
             high.published[1] <= low.published[0]:
         return False
     top = high.killed[1] if high.killed[1] is not None else high.killed[0]
