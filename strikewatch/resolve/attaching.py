@@ -20,8 +20,7 @@ ledger agrees with it:
   country as actor and hit has no trusted actor and need only involve it, `_involves`),
   the same domain and target kind (at sea a craft whatever a report calls it; on land one
   kind may be a finer grain of the other, NESTED_TARGETS), strike counts inside each
-  other, no shared
-  article (an article's extractor already merged its own sentences);
+  other, no shared article (an article's extractor already merged its own sentences);
 - something agrees: the tolls, or the places (for a report with neither, the specific
   words it shares with this candidate and no other, `_told_with_its_words`; for a report
   naming no place, the same acting country and domain, `parties_agree`, since it is the
