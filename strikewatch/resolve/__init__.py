@@ -78,7 +78,9 @@ log = logging.getLogger(__name__)
 # no sea
 # 17: a report at sea counting the day's strikes, not split, never links to a report of one
 # strike with a lower closed toll (features._counted_day_beside_one; resolve/daywhole.py)
-STATE_VERSION = 17
+# 18: reports naming two towns apart with closed tolls sharing no figure never link
+# (features._other_town)
+STATE_VERSION = 18
 
 
 @dataclass

@@ -13,13 +13,14 @@ ledger agrees with it:
   incident with neither must name a toll and a sea, and the dated one must be the only
   one in the ledger that agrees;
 - nothing contradicts: seas and places compatible (features.places_compatible), tolls
-  equal or one inside the other, the same acting country (names compared only where
-  neither has a country: "Joint Task Force Southern Spear", which the geo step could not
-  place, is no other party than "U.S. forces"; a report naming one country as actor and
-  hit has no trusted actor and need only involve it, `_involves`), the same domain and
-  target kind (at sea a craft whatever a report calls it; on land one kind may be a finer
-  grain of the other, NESTED_TARGETS), strike counts inside each other, no shared
-  article (an article's extractor already merged its own sentences);
+  that meet (one inside the other, an open toll's floor in the other's range, or a later
+  page's revision of one town's count: `tolls_meet`), the same acting country (names
+  compared only where neither has a country: "Joint Task Force Southern Spear", which the
+  geo step could not place, is no other party than "U.S. forces"; a report naming one
+  country as actor and hit has no trusted actor and need only involve it, `_involves`),
+  the same domain and target kind (at sea a craft whatever a report calls it; on land one
+  kind may be a finer grain of the other, NESTED_TARGETS), strike counts inside each
+  other, no shared article (an article's extractor already merged its own sentences);
 - something agrees: the tolls, or the places (for a report with neither, the specific
   words it shares with this candidate and no other, `_told_with_its_words`; for a report
   naming no place, the same acting country and domain, `parties_agree`, since it is the
@@ -214,6 +215,9 @@ class Profile:
     signals: frozenset[str] = frozenset()
     # its window is only its pages' (`page_window`): no date, no publication date
     page_windowed: bool = False
+    # the first and last publication days of its pages (None: no page gives one), which
+    # tell a first count from its revision (`tolls_meet`)
+    published: tuple[int, int] | None = None
 
 
 def _range(lo: int | None, hi: int | None) -> tuple[int, int | None] | None:
@@ -283,6 +287,7 @@ def profile(inc: Incident, texts: Texts | None = None) -> Profile | None:
         sentences=frozenset(hash(t) for t in told),
         signals=signal_keys(inc, place),
         page_windowed=page_windowed,
+        published=(min(published), max(published)) if published else None,
     )
 
 
@@ -393,10 +398,71 @@ def plausible(loose: Profile, dated: Profile) -> bool:
 
 
 def consistent(loose: Profile, dated: Profile) -> bool:
-    """Plausible and the tolls not contradicting: nothing says they are two strikes."""
+    """Plausible and the tolls not contradicting (`tolls_meet`): nothing says they are two
+    strikes."""
     if not plausible(loose, dated):
         return False
-    return not (loose.killed and dated.killed and not _inside(loose.killed, dated.killed))
+    return not (loose.killed and dated.killed and not tolls_meet(loose, dated))
+
+
+#: A count and its revision: an updated toll of one strike may reach this many times the
+#: first count ("at least 50" the first day, "85 to 120" once the dead were counted).
+REVISED_TOLL_RATIO = 2.5
+
+
+def tolls_meet(a: Profile, b: Profile) -> bool:
+    """Whether two incidents' tolls can be one strike's as its reports told it over days:
+    one inside the other; an open toll ("at least 43") whose floor the other's figures
+    reach ("15 to 76": a first count and the last); or, where both are placed below a
+    country and agree there (a town, district or province, never a sea or a country a
+    campaign shares), a first count and its revision (18 then 23, 50 then 85 to 120), the
+    higher told later (`_revised`). A toll of none against one of some dead is no
+    revision."""
+    if a.killed is None or b.killed is None:
+        return True
+    if _inside(a.killed, b.killed) or _open_overlap(a.killed, b.killed):
+        return True
+    return _one_place_below_country(a, b) and _revised(a, b)
+
+
+def _open_overlap(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
+    """One range open above ("at least N") and the two sharing a figure."""
+    if a[1] is not None and b[1] is not None:
+        return False
+    top = min(x for x in (a[1], b[1]) if x is not None) if (a[1], b[1]) != (None, None) \
+        else None
+    return top is None or max(a[0], b[0]) <= top
+
+
+#: The smallest first count a revision is read from: tolls of one to four dead are what a
+#: campaign's strikes repeat, so a differing small toll says another strike as often as an
+#: update ("one or two" then "three" in one town stays apart).
+MIN_REVISED_TOLL = 5
+
+
+def _revised(a: Profile, b: Profile) -> bool:
+    """The higher toll within REVISED_TOLL_RATIO of a lower one of at least
+    MIN_REVISED_TOLL dead, told later: the higher's latest page published after the
+    lower's first (a revision comes after the count it revises). A page with no date tells
+    no order: "five" and "six" of one town on undated pages may be two strikes as well."""
+    assert a.killed is not None and b.killed is not None
+    low, high = sorted((a, b), key=lambda p: p.killed[0] if p.killed else 0)
+    assert low.killed is not None and high.killed is not None
+    if low.killed[0] < MIN_REVISED_TOLL or low.killed[0] == high.killed[0]:
+        return False
+    if low.published is None or high.published is None or \
+            high.published[1] <= low.published[0]:
+        return False
+    top = high.killed[1] if high.killed[1] is not None else high.killed[0]
+    bottom = low.killed[1] if low.killed[1] is not None else low.killed[0]
+    return top <= REVISED_TOLL_RATIO * bottom
+
+
+def _one_place_below_country(a: Profile, b: Profile) -> bool:
+    """Both placed on land below a country (geo_precision 1-4) and the places agreeing."""
+    return all(p.place.sea is None and p.place.precision is not None and
+               1 <= p.place.precision <= 4 for p in (a, b)) and \
+        places_compatible(a.place, b.place) is True
 
 
 def _involves(a: Profile, b: Profile) -> bool:
@@ -1121,7 +1187,7 @@ def _cue_fits(p: Profile, d: Profile, cue: Cue) -> bool:
         # no campaign's repeated sea and weekday; a day of the year with places that agree
         # positively lets one toll hold the other too (`_day_of_year_fits`)
         return d.killed == p.killed or (same_locality(p.place, d.place) and
-                                        _inside(p.killed, d.killed)) or \
+                                        tolls_meet(p, d)) or \
             _day_of_year_fits(p, d, cue)
     return cue[0] == "md" and (places_compatible(p.place, d.place) is True or
                                parties_agree(p, d))

@@ -735,6 +735,9 @@ def hard_conflict(a: Features, b: Features) -> str | None:
         return "an undated report with another toll"
     if places_compatible(a, b) is False:
         return "places too far apart"
+    if _other_town(a, b) and _tolls_apart(a, b):
+        # a day's raids on two towns of one district: each told with its own toll
+        return "another town, with another toll"
     if a.status_class != b.status_class:
         return "a plan or threat is not the act"
     if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal and \
@@ -754,6 +757,26 @@ def hard_conflict(a: Features, b: Features) -> str | None:
     if _counted_day_beside_one(a, b) or _counted_day_beside_one(b, a):
         return "the day's strikes told whole, not one of them"
     return None
+
+
+#: Places this precise (1 exact, 2 near a town) name one town or village each.
+TOWN_PRECISION = 2
+
+
+def _other_town(a: Features, b: Features) -> bool:
+    """Whether the two reports name two towns: each a town or village (geo_precision
+    <= TOWN_PRECISION, with a point), named differently ("Tell Batin", not "Tal Batin"),
+    and further apart than the two points' own uncertainty. With closed tolls sharing no
+    figure they are two strikes of a day on one district (a toll revised by a day's
+    reports of one town keeps its town)."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    if not (a.precision and b.precision and a.precision <= TOWN_PRECISION and
+            b.precision <= TOWN_PRECISION):
+        return False
+    if name_skeleton(a.place_name) == name_skeleton(b.place_name):
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) > (a.radius_km or 0) + (b.radius_km or 0)
 
 
 def _counted_day_beside_one(whole: Features, one: Features) -> bool:
