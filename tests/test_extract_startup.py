@@ -46,3 +46,21 @@ def test_url_dates_still_read() -> None:
 
     got = _from_url("https://example.org/world/2025/10/boat-strike", None)
     assert got is not None and got[0] == dt.date(2025, 10, 1) and got[1] == "url-month"
+
+
+def test_ingest_submodule_alone_loads_no_run() -> None:
+    """Importing one ingest helper (a page's dates, its URL's day) runs the package's
+    __init__, which now imports the ingest run (httpx, datasketch, the store) only when one
+    of its names is asked for: a Spark worker reading dates pays no start-up for it."""
+    program = ("import sys\nimport strikewatch.ingest.published, strikewatch.ingest.dates\n"
+               "print(','.join(sorted(m for m in ('datasketch', 'scipy', 'httpx', "
+               "'strikewatch.store', 'strikewatch.ingest.ingestor') if m in sys.modules)))\n"
+               "from strikewatch.ingest import IngestOptions, ingest, sources\n"
+               "print(IngestOptions.__module__, ingest.__module__, sources.__name__)\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", program], cwd=ROOT, env=env,
+                         capture_output=True, text=True, check=True)
+    first, second = out.stdout.splitlines()
+    assert first == "", first
+    assert second == ("strikewatch.ingest.ingestor strikewatch.ingest.ingestor "
+                      "strikewatch.ingest.sources")

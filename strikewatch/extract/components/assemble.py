@@ -40,6 +40,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from strikewatch.extract.anchored import anchored as anchored_rx
 from strikewatch.extract.anchored import gated
 from strikewatch.extract.components.dates import day_of_telling, telling_day, told_at
 from strikewatch.extract.context import Doc, Frame, Group
@@ -1804,12 +1805,13 @@ _CLAIM_SOURCE = (r"(?:posts?|tweets?|claims?|captions?|videos?|photos?|photograp
 # a sentence that says the claim is wrong: "Misleading Social Media Post: ...", "the video
 # is fake", "a doctored photo", "the claim is false", "fact-checkers found the image ..."
 # (not "offered no evidence for its claims": a strike story doubting what was hit)
-_DEBUNKED = re.compile(
+# (scanned over the whole page: tried only where a word it starts with stands, `anchored`)
+_DEBUNKED = anchored_rx(re.compile(
     r"\b(?:misleading|false|fake|faked|fabricated|doctored|debunk\w*|fact[- ]?check\w*|"
     r"hoax|miscaptioned|mislabell?ed|out\s+of\s+context)\b[^.\n]{0,80}?\b"
     + _CLAIM_SOURCE + r"\b|\b" + _CLAIM_SOURCE + r"\b[^.\n]{0,80}?\b(?:is|was|are|were|"
     r"proved|turned\s+out\s+to\s+be)\s+(?:\w+\s+)?(?:misleading|false|fake|fabricated|"
-    r"doctored|untrue|old|unrelated)\b", re.IGNORECASE)
+    r"doctored|untrue|old|unrelated)\b", re.IGNORECASE))
 # an act told as what the checked item says: "The post says the Navy destroyed this boat",
 # "a video that purports to show a strike", "claims circulating online that jets bombed"
 _AS_CLAIMED = re.compile(
