@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from strikewatch.extract.context import Frame, Group
-from strikewatch.extract.counts import people_told_one_by_one
+from strikewatch.extract.counts import count_expressions, people_told_one_by_one
 
 #: a count's range, low and high (None: open)
 Range = tuple[int | None, int | None]
@@ -72,14 +72,52 @@ def whole_toll(g: Group, key: str, other: Group | None = None
     """The group's `key` toll for telling it apart from `other`: the first figure told as
     a whole; where every figure is a part, the first part as a floor (N or more)."""
     part: tuple[int | None, int | None] | None = None
+    parts = _part_figures(g, key, other)
     for f in g.frames:
         if key not in f.counts:
             continue
-        if not (told_as_part(f, key) or _named_in(f, key, other)):
+        if not (told_as_part(f, key) or _named_in(f, key, other) or f.counts[key] in parts):
             return f.counts[key]
         if part is None:
             part = (f.counts[key][0], None)
     return part
+
+
+def _part_figures(g: Group, key: str, other: Group | None) -> set[Range]:
+    """The figures the group tells as parts of the dead: the same figure told again ("three
+    of its players died ... the board confirmed that three players had died") is that
+    part again, not the act's whole toll."""
+    parts = {f.counts[key] for f in g.frames
+             if key in f.counts and (told_as_part(f, key) or _named_in(f, key, other))}
+    if key == "killed":
+        parts |= _among_the_dead(g)
+    return parts
+
+
+#: a cheap gate before counting a sentence's figures: a partitive or "among" near them
+_PART_WORD = re.compile(r"\b(?:among|entre|of\s+(?:its|their|his|her|our)|de\s+sus)\b",
+                        re.IGNORECASE)
+
+
+def _among_the_dead(g: Group) -> set[Range]:
+    """Figures the group's sentences tell as some of the dead where no toll was read from
+    them ("Three cricketers were among the victims of the raids"): told again as a toll
+    ("the board confirmed that three cricketers had died"), such a figure is that part."""
+    out: set[Range] = set()
+    for f in g.frames:
+        text = f.sentence.text
+        if not _PART_WORD.search(text):
+            continue
+        out |= {(c.low, c.high) for c in count_expressions(text)
+                if c.low is not None and _PART_AFTER.match(text, c.end)}
+    return out
+
+
+def only_parts(g: Group, key: str, other: Group | None = None) -> bool:
+    """Whether every `key` figure the group tells is a part of the dead, or that part told
+    again (`whole_toll` then gives a floor)."""
+    parts = _part_figures(g, key, other)
+    return bool(parts) and all(f.counts[key] in parts for f in g.frames if key in f.counts)
 
 
 def part_below_toll(f: Frame, have: Range, v: Range) -> bool:
