@@ -17,6 +17,7 @@ children's figure below an exact toll told before it is a part too (`part_below_
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from strikewatch.extract.context import Frame, Group
 from strikewatch.extract.counts import count_expressions, people_told_one_by_one
@@ -90,7 +91,7 @@ def _part_figures(g: Group, key: str, other: Group | None) -> set[Range]:
     parts = {f.counts[key] for f in g.frames
              if key in f.counts and (told_as_part(f, key) or _named_in(f, key, other))}
     if key == "killed":
-        parts |= _among_the_dead(g)
+        parts |= among_the_dead(g.frames)
     return parts
 
 
@@ -99,12 +100,12 @@ _PART_WORD = re.compile(r"\b(?:among|entre|of\s+(?:its|their|his|her|our)|de\s+s
                         re.IGNORECASE)
 
 
-def _among_the_dead(g: Group) -> set[Range]:
+def among_the_dead(frames: Sequence[Frame]) -> set[Range]:
     """Figures the group's sentences tell as some of the dead where no toll was read from
     them ("Three cricketers were among the victims of the raids"): told again as a toll
     ("the board confirmed that three cricketers had died"), such a figure is that part."""
     out: set[Range] = set()
-    for f in g.frames:
+    for f in frames:
         text = f.sentence.text
         if not _PART_WORD.search(text):
             continue
