@@ -46,6 +46,7 @@ from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import (
     ONE_MORE_ACT,
     also_elsewhere,
+    one_night,
     ranks_differ,
     replies,
     told_by_relative_day,
@@ -341,6 +342,13 @@ def _told_of(told: set[str], done: set[str]) -> bool:
                for t in told for d in done)
 
 
+def _one_night(g: Group, a: Group) -> bool:
+    """One group dates its act late one day, the other in the small hours of the next
+    ("late on Friday", "early Saturday"): one night told from either end (`one_night`)."""
+    return any(one_night(f, x) for f in g.frames if f.date_low is not None and not f.date_told
+               for x in a.frames if x.date_low is not None and not x.date_told)
+
+
 def _days_differ(doc: Doc, g: Group, a: Group) -> bool:
     """Two groups that name other weekdays, or other months, tell other days, even where
     no publication date lets the dates be read ("on Tuesday" and "in January"); where one
@@ -348,8 +356,10 @@ def _days_differ(doc: Doc, g: Group, a: Group) -> bool:
     other's own day must come on it or shortly before ("a boat hit last Thursday" is not
     what was told on Sunday)."""
     (gd, gm, gt), (ad, am, at) = _days_told(doc, g), _days_told(doc, a)
-    if bool(gd and ad and not gd & ad) or bool(gm and am and not gm & am):
+    if bool(gm and am and not gm & am):
         return True
+    if bool(gd and ad and not gd & ad):
+        return not _one_night(g, a)
     if gd and not ad and at:
         return not _told_of(at, gd)
     if ad and not gd and gt:
@@ -717,6 +727,8 @@ def _dates_meet(doc: Doc, g: Group, a: Group) -> bool:
     if lo is None or alo is None or hi is None or ahi is None:
         return True
     if not (hi < alo or ahi < lo):
+        return True
+    if _one_night(g, a):
         return True
     if soft != asoft:
         told, done = ((lo, hi), (alo, ahi)) if soft else ((alo, ahi), (lo, hi))

@@ -17,7 +17,7 @@ from typing import Any
 
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame, Group
-from strikewatch.extract.coref import vague_count
+from strikewatch.extract.coref import one_night, vague_count
 from strikewatch.extract.counts import VAGUE, people_told_one_by_one
 from strikewatch.extract.page_window import page_after
 from strikewatch.extract.part_tolls import among_the_dead, part_below_toll, told_as_part
@@ -77,6 +77,16 @@ def add(a: Range, b: Range) -> Range:
     return low, high
 
 
+def _night_begun(g: Group, dated: Frame | None) -> Frame | None:
+    """An act told as late one day in one sentence and in the small hours of the next in
+    another (`coref.one_night`) took place on the night's first day, as a ledger dates an
+    act around midnight ("late on Friday" beside "early Saturday": Friday)."""
+    if dated is None or dated.date_told:
+        return dated
+    return next((f for f in g.frames if f.date_low is not None and not f.date_told and
+                 f.date_low < (dated.date_low or "") and one_night(f, dated)), dated)
+
+
 def _single_fields(g: Group) -> dict[str, object]:
     """Type, date and the fields where the first frame that has one gives it."""
     fields: dict[str, object] = {}
@@ -91,7 +101,7 @@ def _single_fields(g: Group) -> dict[str, object]:
     if src is not None:
         fields.update(event_type=src.event_type, sub_event_type=src.sub_event_type,
                       action=src.action)
-    dated = g.dated()
+    dated = _night_begun(g, g.dated())
     if dated is not None:
         fields.update(date_low=dated.date_low, date_high=dated.date_high,
                       time_precision=dated.time_precision)
