@@ -20,7 +20,12 @@ from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import one_night, vague_count
 from strikewatch.extract.counts import VAGUE, people_told_one_by_one
 from strikewatch.extract.page_window import page_after
-from strikewatch.extract.part_tolls import among_the_dead, part_below_toll, told_as_part
+from strikewatch.extract.part_tolls import (
+    among_the_dead,
+    part_below_toll,
+    part_told_before,
+    told_as_part,
+)
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.places import names_its_sea
 from strikewatch.geo.reading import is_open_water
@@ -141,7 +146,7 @@ def _counts(frames: Sequence[Frame]) -> dict[str, object]:
     added: dict[str, list[Range]] = {}  # what "more" figures have added, per count
     risen: set[str] = set()  # counts told as revised ("the toll has risen to eight")
     vague: set[str] = set()  # counts told so far only by a word ("several", "dozens")
-    parts = among_the_dead(frames)  # "three players were among the victims"
+    parts: set[Range] = set()  # told before as some of the dead: "were among the victims"
     for f in frames:
         update = f.toll_raised or bool(_UPDATE.search(f.sentence.text))
         for k, v in f.counts.items():
@@ -171,10 +176,11 @@ def _counts(frames: Sequence[Frame]) -> dict[str, object]:
                     risen.add(k)
             elif k == "killed" and part_below_toll(f, counts[k], v):
                 continue  # "killing 13 ..." then "killed more than 10 civilians": a part
-            elif k == "killed" and v in parts:
-                continue  # a part of the dead told again ("confirmed three players died")
+            elif k == "killed" and v in parts | part_told_before(f, k):
+                continue  # a part told before, told again ("confirmed three players died")
             else:
                 counts[k] = widen(counts[k], v, floors=k != "strikes")
+        parts |= among_the_dead([f])
     out: dict[str, object] = {}
     for k in COUNT_FIELDS:
         if k in counts:
