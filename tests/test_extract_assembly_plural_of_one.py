@@ -132,3 +132,15 @@ def test_other_names_still_differ(other: str) -> None:
 
 def test_names_of_two_countries_never_join() -> None:
     assert _places_differ(_place("Punjab", "Punjab", "PK"), _place("Punjab", "Punjab", "IN"))
+
+
+def test_a_whole_told_first_keeps_its_figure_beside_a_part_of_the_same_figure() -> None:
+    """"Two commanders were killed ... the group said two of its commanders had died": all
+    the dead were its commanders; the part told after the whole is no floor of its own."""
+    text = ("Two commanders of the militia were killed on Sunday in a drone strike in Baghdad, "
+            "security sources said.\nThe militia confirmed that two of its commanders had died "
+            "in the drone strike.\nSeparately, a drone strike in Basra on Saturday killed one "
+            "fighter.")
+    ms = _strikes(text)
+    assert len(ms) == 2
+    assert (ms[0].killed_low, ms[0].killed_high) == (2, 2)
