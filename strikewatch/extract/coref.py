@@ -42,12 +42,47 @@ def _overlap(a_lo: str | None, a_hi: str | None, b_lo: str | None, b_hi: str | N
 TOLD_AFTER_DAYS = 3
 
 
+#: words that put a day's act in its night ("late Friday", "last night", "overnight",
+#: "anoche", "la noche del sábado") ...
+_NIGHT = re.compile(r"\b(?:late|night|overnight|tonight|anoche|noche)\b", re.IGNORECASE)
+#: ... and in the small hours of the day after ("early Saturday", "before dawn on Saturday",
+#: "in the small hours", "la madrugada del domingo", "al amanecer")
+_SMALL_HOURS = re.compile(r"\b(?:early|dawn|pre-?dawn|small\s+hours|madrugada|amanecer)\b",
+                          re.IGNORECASE)
+#: how far before a date's words its time of day may be told ("in the early hours of Sunday")
+NIGHT_REACH = 30
+
+
+def _date_words(f: Frame) -> str:
+    """The words the frame's date was read from, with the few told just before them."""
+    s0, text = f.sentence.start, f.sentence.text
+    return " ".join(text[max(0, a - s0 - NIGHT_REACH):max(0, b - s0)]
+                    for a, b in f.prov.get("date", ()))
+
+
+def one_night(a: Frame, b: Frame) -> bool:
+    """Two days that are one night told from either end: one frame dates the act to a
+    day's night ("late on Friday", "last night", "anoche") and the other to the small hours
+    of the day after ("early Saturday", "durante la madrugada de este domingo"). An act
+    around midnight is told by both days, by one outlet in two paragraphs."""
+    if a.date_low is None or b.date_low is None or \
+            (a.date_high or a.date_low) != a.date_low or (b.date_high or b.date_low) != b.date_low:
+        return False
+    first, then = sorted((a, b), key=lambda f: f.date_low or "")
+    gap = (dt.date.fromisoformat(then.date_low or "") -
+           dt.date.fromisoformat(first.date_low or "")).days
+    return gap == 1 and bool(_NIGHT.search(_date_words(first))) and \
+        bool(_SMALL_HOURS.search(_date_words(then)))
+
+
 def _dates_agree(a: Frame | None, b: Frame) -> bool:
     """Whether two frames' dates can be one event's: they overlap, or one is only the day
     the event was told and the other's day lies up to TOLD_AFTER_DAYS before it, or both
     are only days it was told on, up to TOLD_AFTER_DAYS apart ("in a Monday post" and
     "said on Wednesday": one act, done by Monday: `Group.dated`)."""
     if a is None or _overlap(a.date_low, a.date_high, b.date_low, b.date_high):
+        return True
+    if one_night(a, b):
         return True
     if a.date_told and b.date_told:
         return a.date_low is None or b.date_low is None or abs(

@@ -17,9 +17,10 @@ children's figure below an exact toll told before it is a part too (`part_below_
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from strikewatch.extract.context import Frame, Group
-from strikewatch.extract.counts import people_told_one_by_one
+from strikewatch.extract.counts import count_expressions, people_told_one_by_one
 
 #: a count's range, low and high (None: open)
 Range = tuple[int | None, int | None]
@@ -72,14 +73,65 @@ def whole_toll(g: Group, key: str, other: Group | None = None
     """The group's `key` toll for telling it apart from `other`: the first figure told as
     a whole; where every figure is a part, the first part as a floor (N or more)."""
     part: tuple[int | None, int | None] | None = None
-    for f in g.frames:
-        if key not in f.counts:
-            continue
-        if not (told_as_part(f, key) or _named_in(f, key, other)):
+    for f, is_part in _told_parts(g, key, other):
+        if not is_part:
             return f.counts[key]
         if part is None:
             part = (f.counts[key][0], None)
     return part
+
+
+def _told_parts(g: Group, key: str, other: Group | None) -> list[tuple[Frame, bool]]:
+    """The group's frames that tell a `key` figure, in the article's order, each with
+    whether its figure is a part of the dead: told as one, or the figure of a part told
+    before it again ("three cricketers were among the victims ... the board confirmed that
+    three cricketers had died"; not a whole told first and a part of it after: "two leaders
+    were killed ... two of its leaders died" keeps the two as the toll)."""
+    out: list[tuple[Frame, bool]] = []
+    seen: set[Range] = set()
+    for f in sorted(g.frames, key=lambda x: x.start):
+        if key in f.counts:
+            own = told_as_part(f, key) or _named_in(f, key, other)
+            out.append((f, own or f.counts[key] in seen | part_told_before(f, key)))
+            if own:
+                seen.add(f.counts[key])
+        if key == "killed":
+            seen |= among_the_dead([f])
+    return out
+
+
+#: a cheap gate before counting a sentence's figures: a partitive or "among" near them
+_PART_WORD = re.compile(r"\b(?:among|entre|of\s+(?:its|their|his|her|our)|de\s+sus)\b",
+                        re.IGNORECASE)
+
+
+def among_the_dead(frames: Sequence[Frame], before: int | None = None) -> set[Range]:
+    """Figures the frames' sentences tell as some of the dead, whether or not a toll was
+    read from them ("Three cricketers were among the victims of the raids"); with `before`
+    (an offset in the article), only those told before it."""
+    out: set[Range] = set()
+    for f in frames:
+        text, s0 = f.sentence.text, f.sentence.start
+        if not _PART_WORD.search(text):
+            continue
+        out |= {(c.low, c.high) for c in count_expressions(text)
+                if c.low is not None and (before is None or s0 + c.end <= before) and
+                _PART_AFTER.match(text, c.end)}
+    return out
+
+
+def part_told_before(f: Frame, key: str) -> set[Range]:
+    """The parts of the dead the frame's own sentence tells before its `key` figure ("three
+    players were among the victims, and the board confirmed three players had died")."""
+    spans = f.prov.get(key)
+    return among_the_dead([f], spans[0][0]) if key == "killed" and spans else set()
+
+
+def only_parts(g: Group, key: str, other: Group | None = None) -> bool:
+    """Whether every `key` figure the group tells is a part of the dead, or a part told
+    before it told again (`whole_toll` then gives a floor)."""
+    told = _told_parts(g, key, other)
+    return bool(told) and all(is_part for _, is_part in told)
 
 
 def part_below_toll(f: Frame, have: Range, v: Range) -> bool:

@@ -47,6 +47,7 @@ from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import (
     ONE_MORE_ACT,
     also_elsewhere,
+    one_night,
     ranks_differ,
     replies,
     told_by_relative_day,
@@ -54,7 +55,7 @@ from strikewatch.extract.coref import (
 )
 from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.date_forms import DAY, MONTH_ABBRS, MONTH_NAMES
-from strikewatch.extract.part_tolls import whole_toll
+from strikewatch.extract.part_tolls import only_parts, whole_toll
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.sentences import LINK_LABEL
 
@@ -342,6 +343,13 @@ def _told_of(told: set[str], done: set[str]) -> bool:
                for t in told for d in done)
 
 
+def _one_night(g: Group, a: Group) -> bool:
+    """One group dates its act late one day, the other in the small hours of the next
+    ("late on Friday", "early Saturday"): one night told from either end (`one_night`)."""
+    return any(one_night(f, x) for f in g.frames if f.date_low is not None and not f.date_told
+               for x in a.frames if x.date_low is not None and not x.date_told)
+
+
 def _days_differ(doc: Doc, g: Group, a: Group) -> bool:
     """Two groups that name other weekdays, or other months, tell other days, even where
     no publication date lets the dates be read ("on Tuesday" and "in January"); where one
@@ -349,8 +357,10 @@ def _days_differ(doc: Doc, g: Group, a: Group) -> bool:
     other's own day must come on it or shortly before ("a boat hit last Thursday" is not
     what was told on Sunday)."""
     (gd, gm, gt), (ad, am, at) = _days_told(doc, g), _days_told(doc, a)
-    if bool(gd and ad and not gd & ad) or bool(gm and am and not gm & am):
+    if bool(gm and am and not gm & am):
         return True
+    if bool(gd and ad and not gd & ad):
+        return not _one_night(g, a)
     if gd and not ad and at:
         return not _told_of(at, gd)
     if ad and not gd and gt:
@@ -424,6 +434,25 @@ def _toll(g: Group, key: str) -> tuple[int | None, int | None] | None:
     return next((f.counts[key] for f in g.frames if key in f.counts), None)
 
 
+# the word a district, province or governorate's name may end with ("Khyber District")
+_ADMIN_WORD = re.compile(r"\s+(?:district|province|governorate|state|region|county|"
+                         r"division|agency|city)$", re.IGNORECASE)
+
+
+def _named_within(p: object, q: object) -> bool:
+    """Two places of one country where one's name, less a closing "District"/"Province"
+    word, opens the other's ("Khyber District" and "Khyber Pakhtunkhwa", "Sanaa" and
+    "Sanaa Governorate"): the gazetteer files a district as its own first-level area, and
+    the two are one place told narrower and wider, not two."""
+    if getattr(p, "country", None) != getattr(q, "country", None):
+        return False
+    x, y = (_ADMIN_WORD.sub("", str(getattr(o, "name", "") or "")).lower() for o in (p, q))
+    if not x or not y:
+        return False
+    short, long = sorted((x, y), key=len)
+    return long == short or long.startswith(short + " ")
+
+
 def _places_differ(p: object, q: object) -> bool:
     """Two places that cannot be one event's: other countries, other provinces, or one at
     sea and the other on land."""
@@ -431,7 +460,7 @@ def _places_differ(p: object, q: object) -> bool:
         return False
     for name in ("country", "admin1"):
         x, y = getattr(p, name, None), getattr(q, name, None)
-        if x and y and x != y:
+        if x and y and x != y and not (name == "admin1" and _named_within(p, q)):
             return True
     kp, kq = getattr(p, "kind", None), getattr(q, "kind", None)
     return kp is not None and kq is not None and (kp == "sea") != (kq == "sea")
@@ -556,6 +585,46 @@ def _day_and_spot_agree(g: Group, a: Group) -> bool:
         getattr(p, "name", None) == getattr(q, "name", None)
 
 
+#: the least figure of the dead that, told alike by a plural and a singular telling, ties
+#: them to one act by itself (a toll of one or two is too common to tell acts apart)
+SAME_TOLL_LEAST = 3
+
+
+def _plural_of_one(g: Group, a: Group) -> bool:
+    """A plural act word (g, told after a) can tell the one act a tells in the singular:
+    writers call one operation "the strike" and "the strikes" in turn ("30 dead in air
+    force bombing in Khyber" / "Air force airstrikes on the valley killed at least 30";
+    "an air strike killed at least 10 ... three players were among the victims of the
+    raids"). Said where g counts no strikes (`_several`) and the dead tie the two: both
+    tell the same whole figure, at least `SAME_TOLL_LEAST` (or two in the same named place
+    below a country), or g refers back ("the raids") with a part of the dead below a's
+    toll (`part_tolls`). Whatever else differs (day, place, another toll) is still judged
+    by `_same_event`."""
+    if _several(g):
+        return False
+    x, y = _toll(g, "killed"), _toll(a, "killed")
+    if x is None or y is None or x[0] is None or y[0] is None:
+        return False
+    if _part_of_dead(g, a) and not _part_of_dead(a, g):
+        h = g.head
+        before = h.sentence.text[:h.trigger.start - h.sentence.start]
+        return bool(_DEFINITE.search(before)) and x[0] < y[0]
+    if _part_of_dead(g, a) or _part_of_dead(a, g) or x[0] != y[0] or not _ranges_meet(x, y):
+        return False
+    if x[0] >= SAME_TOLL_LEAST:
+        return True
+    p, q = g.value("place"), a.value("place")
+    return x[0] >= 2 and p is not None and q is not None and \
+        getattr(p, "kind", None) not in _WIDE_PLACES and \
+        getattr(p, "name", None) == getattr(q, "name", None)
+
+
+def _part_of_dead(g: Group, other: Group) -> bool:
+    """Every figure of the group's dead is told as a part of them ("three of its players",
+    "were among the victims"), or that part told again."""
+    return only_parts(g, "killed", other)
+
+
 def _retells(g: Group, a: Group, background: bool = True, two_ways: bool = False) -> bool:
     """Kind, status, type and attacker agree: g can tell a's event. Who was hit may be told
     differently by different sources ("militants", "fishermen"), so actor2 is not compared;
@@ -571,7 +640,8 @@ def _retells(g: Group, a: Group, background: bool = True, two_ways: bool = False
         return False  # an authorization and a deployment are two developments
     if _ACTS.search(h.trigger.text) and not _ACTS.search(ah.trigger.text) and \
             not _verb_told(ah, g.value("date_low"), a.value("date_low")) and \
-            not _day_and_spot_agree(g, a) and not (_undated_verb(a) and _several(g)):
+            not _day_and_spot_agree(g, a) and not (_undated_verb(a) and _several(g)) and \
+            not _plural_of_one(g, a):
         return False  # several acts do not retell one
     t, at = g.value("event_type"), a.value("event_type")
     x, y = g.value("actor1"), a.value("actor1")
@@ -658,6 +728,8 @@ def _dates_meet(doc: Doc, g: Group, a: Group) -> bool:
     if lo is None or alo is None or hi is None or ahi is None:
         return True
     if not (hi < alo or ahi < lo):
+        return True
+    if _one_night(g, a):
         return True
     if soft != asoft:
         told, done = ((lo, hi), (alo, ahi)) if soft else ((alo, ahi), (lo, hi))

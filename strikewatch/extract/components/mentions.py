@@ -17,10 +17,15 @@ from typing import Any
 
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame, Group
-from strikewatch.extract.coref import vague_count
+from strikewatch.extract.coref import one_night, vague_count
 from strikewatch.extract.counts import VAGUE, people_told_one_by_one
 from strikewatch.extract.page_window import page_after
-from strikewatch.extract.part_tolls import part_below_toll, told_as_part
+from strikewatch.extract.part_tolls import (
+    among_the_dead,
+    part_below_toll,
+    part_told_before,
+    told_as_part,
+)
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.places import names_its_sea
 from strikewatch.geo.reading import is_open_water
@@ -77,6 +82,16 @@ def add(a: Range, b: Range) -> Range:
     return low, high
 
 
+def _night_begun(g: Group, dated: Frame | None) -> Frame | None:
+    """An act told as late one day in one sentence and in the small hours of the next in
+    another (`coref.one_night`) took place on the night's first day, as a ledger dates an
+    act around midnight ("late on Friday" beside "early Saturday": Friday)."""
+    if dated is None or dated.date_told:
+        return dated
+    return next((f for f in g.frames if f.date_low is not None and not f.date_told and
+                 f.date_low < (dated.date_low or "") and one_night(f, dated)), dated)
+
+
 def _single_fields(g: Group) -> dict[str, object]:
     """Type, date and the fields where the first frame that has one gives it."""
     fields: dict[str, object] = {}
@@ -91,7 +106,7 @@ def _single_fields(g: Group) -> dict[str, object]:
     if src is not None:
         fields.update(event_type=src.event_type, sub_event_type=src.sub_event_type,
                       action=src.action)
-    dated = g.dated()
+    dated = _night_begun(g, g.dated())
     if dated is not None:
         fields.update(date_low=dated.date_low, date_high=dated.date_high,
                       time_precision=dated.time_precision)
@@ -131,6 +146,7 @@ def _counts(frames: Sequence[Frame]) -> dict[str, object]:
     added: dict[str, list[Range]] = {}  # what "more" figures have added, per count
     risen: set[str] = set()  # counts told as revised ("the toll has risen to eight")
     vague: set[str] = set()  # counts told so far only by a word ("several", "dozens")
+    parts: set[Range] = set()  # told before as some of the dead: "were among the victims"
     for f in frames:
         update = f.toll_raised or bool(_UPDATE.search(f.sentence.text))
         for k, v in f.counts.items():
@@ -160,8 +176,11 @@ def _counts(frames: Sequence[Frame]) -> dict[str, object]:
                     risen.add(k)
             elif k == "killed" and part_below_toll(f, counts[k], v):
                 continue  # "killing 13 ..." then "killed more than 10 civilians": a part
+            elif k == "killed" and v in parts | part_told_before(f, k):
+                continue  # a part told before, told again ("confirmed three players died")
             else:
                 counts[k] = widen(counts[k], v, floors=k != "strikes")
+        parts |= among_the_dead([f])
     out: dict[str, object] = {}
     for k in COUNT_FIELDS:
         if k in counts:
