@@ -29,6 +29,7 @@ from strikewatch.caseless import lowered, may_hold
 from strikewatch.extract.acts_over_days import acts_filling_days
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame
+from strikewatch.extract.described import describes_party, told_as_going_on
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.status import REPORT_NOUNS, is_background, read_hedges, read_status
 
@@ -497,6 +498,10 @@ def _is_no_event(f: Frame, status: str) -> bool:
         return True  # "the group behind the attacks of Sept. 11, 2001": who, not what
     if occurred and _not_an_act(f, low):
         return True  # "tried to halt U.S. strikes", "we struck every boat"
+    if occurred and describes_party(s.text, ts, f.trigger.end - s.start):
+        return True  # "the rebels, who had earlier attacked US warships": who, not what
+    if occurred and told_as_going_on(s.text, ts):
+        return True  # "troops keep striking across the south": a state, no act of its own
     if occurred and f.kind == "event" and _pattern_of_acts(f, low):
         return True  # "Israel has repeatedly struck Syria": a pattern, no act of its own
     if occurred and may_hold(low, ("days of",)) and acts_filling_days(f):

@@ -19,6 +19,7 @@ from strikewatch.extract.components.dates import in_quotation
 from strikewatch.extract.components.day_strikes import MOST_STRIKES
 from strikewatch.extract.context import DateRead, Doc, Frame
 from strikewatch.extract.counts import ranks_up_to
+from strikewatch.extract.described import describes_party
 from strikewatch.extract.es import counts as es_counts
 from strikewatch.extract.es import dates as es_dates
 from strikewatch.extract.es.lexicon import (
@@ -80,6 +81,9 @@ def _status(doc: Doc, f: Frame) -> None:
         f.drop = True  # "un complejo desde el que se buscaba preparar atentados": a purpose
     if f.status == "occurred" and acts_filling_days(f):
         f.drop = True  # "tras varios días de enfrentamientos": a run of acts, no one act
+    if f.status == "occurred" and describes_party(f.sentence.text, ts,
+                                                  f.trigger.end - f.sentence.start, "es"):
+        f.drop = True  # "las milicias que atacan suelo paquistaní": who, not what
     if f.status == "hypothetical" and (f.anaphoric or _INDIRECT.search(f.sentence.text) or
                                        _PRETERITE.fullmatch(word)):
         # "dudas sobre si el ataque fue legal": a question about an event told; "si se
