@@ -51,6 +51,16 @@ _FACT_ES = re.compile(
     re.IGNORECASE)
 #: how far before the event word the party and its relative pronoun may stand
 _REACH = 130
+# the event word named by a noun phrase ("the boat attacks", "sus ataques") ...
+_NAMED_ACT = re.compile(r"\b(?:the|a|an|its|their|his|her|these|those|this|that|such|el|la|"
+                        r"los|las|un|una|unos|unas|sus?)\s+(?:[\w'’-]+\s+){0,2}$",
+                        re.IGNORECASE)
+# ... is the party's own act only where a verb of doing governs it ("who have carried out
+# deadly attacks", "que ha perpetrado los atentados"), not one of talk ("has defended")
+_DOING = re.compile(r"\b(?:carr(?:y|ies|ied|ying)\s+out|conduct\w*|launch\w*|mount\w*|"
+                    r"stag(?:e|es|ed|ing)|wag(?:e|es|ed|ing)|commit\w*|perpetrat\w*|"
+                    r"realiz\w*|lanz\w*|cometi\w*|comet\w*|llev\w*\s+a\s+cabo)\s+"
+                    r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def describes_party(sentence: str, trig_start: int, trig_end: int, language: str = "en"
@@ -62,6 +72,9 @@ def describes_party(sentence: str, trig_start: int, trig_end: int, language: str
     m = pattern.search(sentence, max(0, trig_start - _REACH), trig_start)
     if m is None:
         return False
+    if _NAMED_ACT.search(sentence, m.start(), trig_start) and \
+            not _DOING.search(sentence, m.start(), trig_start):
+        return False  # "Trump, who has defended the boat attacks": an act talked about
     return facts.search(sentence, m.start(), len(sentence)) is None
 
 
@@ -71,8 +84,8 @@ def describes_party(sentence: str, trig_start: int, trig_end: int, language: str
 # is background already: es_status)
 _GOING_ON_EN = re.compile(
     r"\b(?:(?:keeps?|kept|keeping)|(?:continu(?:e|es|ed|ing)|went\s+on|go(?:es)?\s+on|"
-    r"carr(?:y|ies|ied)\s+on)(?:\s+to)?|(?:trad|exchang|swapp?)(?:e|es|ed|ing))\s+"
-    r"(?:(?:[\w-]+\s+){0,2}?)$", re.IGNORECASE)
+    r"carr(?:y|ies|ied)\s+on)(?:\s+to)?|trad(?:e|ed|ing)|exchang(?:e|ed|ing)|swapp(?:ed|ing))"
+    r"\s+(?:(?:[\w-]+\s+){0,1}?)$", re.IGNORECASE)
 
 
 def told_as_going_on(sentence: str, trig_start: int) -> bool:
