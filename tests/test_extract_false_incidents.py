@@ -131,6 +131,9 @@ def test_a_spanish_party_described_by_its_acts_tells_no_act(text: str) -> None:
     ("A drone that struck a car in Idlib on Tuesday killed two.", "en"),
     ("A drone strike killed four in Kunar on Monday.", "en"),
     ("Los rebeldes, que atacaron el lunes un cuartel, mataron a cuatro soldados.", "es"),
+    # the act is what the party talks about, not its record: the news told again
+    ("A US drone struck a boat in the Caribbean on Tuesday, killing three. Trump, who has "
+     "defended the boat strikes as lawful, praised the crew.", "en"),
     ("Un bombardeo con drones mató a cuatro personas en Kunar el lunes.", "es"),
 ])
 def test_an_act_told_in_a_relative_clause_with_its_day_stays(text: str, language: str) -> None:

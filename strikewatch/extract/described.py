@@ -52,9 +52,10 @@ _FACT_ES = re.compile(
 #: how far before the event word the party and its relative pronoun may stand
 _REACH = 130
 # the event word named by a noun phrase ("the boat attacks", "sus ataques") ...
-_NAMED_ACT = re.compile(r"\b(?:the|a|an|its|their|his|her|these|those|this|that|such|el|la|"
-                        r"los|las|un|una|unos|unas|sus?)\s+(?:[\w'’-]+\s+){0,2}$",
-                        re.IGNORECASE)
+# (not the relative pronoun itself: "a group that launched", "los que atacan")
+_NAMED_ACT = re.compile(r"\b(?:the|a|an|its|their|his|her|these|those|this|such|el|la|"
+                        r"los|las|un|una|unos|unas|sus?)\s+(?!que\b|cual\b)"
+                        r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 # ... is the party's own act only where a verb of doing governs it ("who have carried out
 # deadly attacks", "que ha perpetrado los atentados"), not one of talk ("has defended")
 _DOING = re.compile(r"\b(?:carr(?:y|ies|ied|ying)\s+out|conduct\w*|launch\w*|mount\w*|"
