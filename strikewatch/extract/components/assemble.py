@@ -1824,14 +1824,20 @@ def _another_year(doc: Doc) -> None:
 
 
 # a page the outlet files as opinion or fact-check: a path segment of its address
-# (".../editorials-opinion/...", "/opinion/2025/...", "/op-ed/", "/fact-checks/justice/...")
+# (".../editorials-opinion/...", "/opinion/2025/...", "/op-ed/", "/fact-checks/justice/...";
+# Spanish "/opiniones/", "/chequeos/", "/verificaciones/"), or a slug that ends or goes on
+# with the word ("/video-falsely-shared-fact-check", ".../fact-check-old-clip")
 _COMMENTARY_PATH = re.compile(
-    r"/(?:[\w-]*-)?(?:opinions?|editorials?|op-?eds?|commentary|fact-?checks?)(?:-[\w-]*)?/",
-    re.IGNORECASE)
+    r"/(?:[\w-]*-)?(?:opinions?|editorials?|op-?eds?|commentary|fact-?checks?|opiniones|"
+    r"editoriales|chequeos?|verificaciones)(?:-[\w-]*)?/|"
+    r"[/-]fact-?checks?(?=[-/.?#]|$)", re.IGNORECASE)
 # ... or a label line of the page ("Fact-Check Summary", "Fact check: Was that a drug boat",
-# "OPINION | ...", "Editorial:")
+# "OPINION | ...", "Editorial:"), or a fact-check's verdict line ("Is it true?: No",
+# "Verdict: False", "Claim:", Spanish "Falso", "Engañoso", "Veredicto:")
 _COMMENTARY_LABEL = re.compile(
-    r"^[ \t]*(?:fact[- ]?check(?:[- ]summary)?|editorial|opinion|op-ed|commentary)"
+    r"^[ \t]*(?:fact[- ]?check(?:[- ]summary)?|editorial|opinion|op-ed|commentary|"
+    r"is\s+it\s+true\??|verdict|claim|our\s+rating|falso|engañoso|enganoso|veredicto|"
+    r"calificaci[oó]n|opini[oó]n)"
     r"[ \t]*(?:$|[:|])", re.IGNORECASE | re.MULTILINE)
 # ... or its author arguing in the first person ("I argue that", "I ask whether",
 # "My argument is that"), outside a quotation
@@ -1873,22 +1879,38 @@ def _commentary(doc: Doc) -> None:
 
 # what a page checks: a post, a photo, a video, a claim making the rounds
 _CLAIM_SOURCE = (r"(?:posts?|tweets?|claims?|captions?|videos?|photos?|photographs?|images?|"
-                 r"pictures?|footage|clips?|rumou?rs?|viral)")
+                 r"pictures?|footage|clips?|rumou?rs?|viral|"
+                 # Spanish: "un vídeo", "la publicación", "las imágenes", "la grabación"
+                 r"v[ií]deos?|publicaci(?:ón|ones|on)|im[aá]gen(?:es)?|grabaci(?:ón|ones|on)|"
+                 r"fotos?|fotograf[ií]as?|mensajes?|tuits?|bulos?)")
 # a sentence that says the claim is wrong: "Misleading Social Media Post: ...", "the video
-# is fake", "a doctored photo", "the claim is false", "fact-checkers found the image ..."
-# (not "offered no evidence for its claims": a strike story doubting what was hit)
-# (scanned over the whole page: tried only where a word it starts with stands, `anchored`)
+# is fake", "a doctored photo", "the claim is false", "fact-checkers found the image ...",
+# "the footage is in fact old", "the video is not of Tuesday's strike", "the clip does not
+# show ...", "has nothing to do with", "falsely shared"; Spanish "la publicación es falsa",
+# "no tiene que ver con" (not "offered no evidence for its claims": a strike story
+# doubting what was hit; scanned over the whole page: tried only where a word it starts
+# with stands, `anchored`)
 _DEBUNKED = anchored_rx(re.compile(
     r"\b(?:misleading|false|fake|faked|fabricated|doctored|debunk\w*|fact[- ]?check\w*|"
     r"hoax|miscaptioned|mislabell?ed|out\s+of\s+context)\b[^.\n]{0,80}?\b"
-    + _CLAIM_SOURCE + r"\b|\b" + _CLAIM_SOURCE + r"\b[^.\n]{0,80}?\b(?:is|was|are|were|"
-    r"proved|turned\s+out\s+to\s+be)\s+(?:\w+\s+)?(?:misleading|false|fake|fabricated|"
-    r"doctored|untrue|old|unrelated)\b", re.IGNORECASE))
+    + _CLAIM_SOURCE + r"\b|\b" + _CLAIM_SOURCE + r"\b[^.\n]{0,80}?\b(?:(?:is|was|are|were|"
+    r"proved|turned\s+out\s+to\s+be)\s+(?:\w+\s+){0,2}(?:misleading|false|fake|fabricated|"
+    r"doctored|untrue|old|unrelated)\b|(?:is|was|are|were)\s+not\s+(?:of|from)\b|"
+    r"(?:does|did|do)\s+not\s+show\b|(?:has|had|have)\s+nothing\s+to\s+do\s+with\b|"
+    r"(?:es|era|son|eran|resulta|resultó)\s+(?:\w+\s+){0,2}(?:falsas?|falsos?|engañosas?|"
+    r"engañosos?|antiguas?|antiguos?)\b|no\s+tienen?\s+(?:nada\s+)?que\s+ver\s+con\b)|"
+    r"\bfalsely\s+(?:shared|claimed|attributed|presented|passed|captioned)\b",
+    re.IGNORECASE))
 # an act told as what the checked item says: "The post says the Navy destroyed this boat",
-# "a video that purports to show a strike", "claims circulating online that jets bombed"
+# "a video that purports to show a strike", "claims circulating online that jets bombed",
+# "a post that shared the clip as a drone strike", "passed off as"; Spanish "un vídeo que
+# supuestamente muestra el bombardeo", "la publicación asegura que"
 _AS_CLAIMED = re.compile(
     r"\b" + _CLAIM_SOURCE + r"\b[^;]{0,120}?\b(?:says?|said|claim(?:s|ed|ing)?|"
-    r"purport(?:s|ed|ing)?|alleg(?:es|ed|ing)|shows?|showing|suggest(?:s|ed|ing)?)\b[^;]*$",
+    r"purport(?:s|ed|ing)?|alleg(?:es|ed|ing)|shows?|showing|suggest(?:s|ed|ing)?|"
+    r"(?:shared|circulated|passed\s+off|presented)\b[^;]{0,60}?\bas|"
+    r"muestra|muestran|mostrar[ií]an?|supuestamente|dice|dicen|afirma|afirman|asegura|"
+    r"aseguran)\b[^;]*$",
     re.IGNORECASE)
 
 
@@ -1897,8 +1919,9 @@ def _debunked_claims(doc: Doc) -> None:
     fact-check not filed as one) tells the strike the claim is about only as claimed: an
     act first told as what the checked item says ("The post says the U.S. Navy destroyed
     this boat") is background, not an occurred strike of the page."""
-    if not any(_outside_quotes(doc.text, m.start()) for m in _DEBUNKED.finditer(doc.text)):
-        return
+    if not _COMMENTARY_LABEL.search(doc.text) and \
+            not any(_outside_quotes(doc.text, m.start()) for m in _DEBUNKED.finditer(doc.text)):
+        return  # (a verdict line, "Falso", "Verdict: False", says so as well)
     for g in doc.groups:
         h = g.head
         if _violent_occurred(g) and _AS_CLAIMED.search(

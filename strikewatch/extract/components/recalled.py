@@ -28,6 +28,7 @@ from strikewatch.extract.components.article_frame import _denies_an_act
 from strikewatch.extract.components.assemble import _AS_CLAIMED
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.date_forms import MONTH_ABBRS, MONTH_NAMES
+from strikewatch.extract.described import told_as_going_on
 from strikewatch.extract.pipeline import component
 
 #: Event types that are no violent act (ACLED): a recalled designation or protest stays.
@@ -106,7 +107,10 @@ def is_recalled_strike(g: Group, text: str, published: dt.date | None) -> bool:
         return False
     if g.value("action") is not None or g.value("event_type") in _NOT_VIOLENT:
         return False
-    told = [f for f in g.frames if f.status == "occurred" and not f.drop]
+    # (an act told as going on, "keep striking across the south", has no day of its own:
+    # a day its sentence names is another clause's, "a truce signed on November 27")
+    told = [f for f in g.frames if f.status == "occurred" and not f.drop and
+            not told_as_going_on(f.sentence.text, f.trigger.start - f.sentence.start)]
     return any(own_day(f, text, published) for f in told) and \
         any(own_toll_or_place(f) for f in told)
 

@@ -29,6 +29,7 @@ from strikewatch.caseless import lowered, may_hold
 from strikewatch.extract.acts_over_days import acts_filling_days
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame
+from strikewatch.extract.described import describes_party, told_as_going_on
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.status import REPORT_NOUNS, is_background, read_hedges, read_status
 
@@ -482,6 +483,9 @@ def _identifies_by_history(f: Frame) -> bool:
         bool(_NAMED_YEAR.search(s.text, max(0, ts - 20), te + 30))
 
 
+#: event types that are no act of violence (a truce, a protest): never a party's record
+_NOT_VIOLENT = frozenset({"Strategic developments", "Protests", "Riots"})
+
 def _is_no_event(f: Frame, status: str) -> bool:
     """Negated, habitual or a rule: the sentence says the event did not (or does not) happen.
 
@@ -497,6 +501,9 @@ def _is_no_event(f: Frame, status: str) -> bool:
         return True  # "the group behind the attacks of Sept. 11, 2001": who, not what
     if occurred and _not_an_act(f, low):
         return True  # "tried to halt U.S. strikes", "we struck every boat"
+    if occurred and f.event_type not in _NOT_VIOLENT and \
+            describes_party(s.text, ts, f.trigger.end - s.start):
+        return True  # "the rebels, who had earlier attacked US warships": who, not what
     if occurred and f.kind == "event" and _pattern_of_acts(f, low):
         return True  # "Israel has repeatedly struck Syria": a pattern, no act of its own
     if occurred and may_hold(low, ("days of",)) and acts_filling_days(f):
@@ -725,7 +732,16 @@ def read_frame_status(doc: Doc) -> None:
                 f.hedges.append(word)
             f.cite("hedges", s.start + a, s.start + b)
         f.background = is_background(doc.text[f.start:f.end], doc.published) or \
-            recalled_earlier(f)
+            recalled_earlier(f) or _going_on(f, status)
+
+
+def _going_on(f: Frame, status: str) -> bool:
+    """An act of violence told as going on or as traded between two sides, with no day or
+    toll in its sentence ("troops keep striking across the south", "as the two states
+    traded strikes"): a state of things, the page's context, not an act of its own. (Kept
+    as a frame, not dropped: a word the sentence tells its news by may stand for it.)"""
+    return status == "occurred" and f.event_type not in _NOT_VIOLENT and \
+        told_as_going_on(f.sentence.text, f.trigger.start - f.sentence.start)
 
 
 # a sentence that says the act did not take place at all: "said no airstrikes had taken

@@ -17,6 +17,7 @@ from strikewatch.extract.components.assemble import (
     _VIOLENT,
     _attackers_clash,
     _casualties_only,
+    _debunked_claims,
     _join_lone_tolls,
     _joins,
     _places_differ,
@@ -59,12 +60,19 @@ OWN = re.compile(
 def assemble(doc: Doc) -> None:
     """Elaborations join the strike they elaborate; with none to join, a generic plural
     ("los ataques", es/parties.py) or a party-less event word is dropped; a headline that
-    tells its own figure joins the event of the body it announces (`_join_headline`)."""
+    tells its own figure joins the event of the body it announces (`_join_headline`); an
+    act told as what a debunked post shows is background (`_debunked_claims`)."""
     doc.groups = _join_headline(doc, _lone_tolls(doc, join_elaborations(doc, OWN,
                                                                           generic_plural)))
     for g in doc.groups:
         date_by_telling(g)
     _background_named_acts(doc)
+    # on a page that calls a post or video false ("La publicación es falsa"), an act told
+    # as what the checked item shows ("un vídeo que supuestamente muestra el bombardeo") is
+    # only claimed: the English rule, whose claim words read Spanish too (not the whole
+    # page made background, as `_commentary` does: a fact-check's recalled strike with its
+    # own day stays a report)
+    _debunked_claims(doc)
 
 
 def _background_named_acts(doc: Doc) -> None:

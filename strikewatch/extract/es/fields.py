@@ -19,6 +19,7 @@ from strikewatch.extract.components.dates import in_quotation
 from strikewatch.extract.components.day_strikes import MOST_STRIKES
 from strikewatch.extract.context import DateRead, Doc, Frame
 from strikewatch.extract.counts import ranks_up_to
+from strikewatch.extract.described import describes_party
 from strikewatch.extract.es import counts as es_counts
 from strikewatch.extract.es import dates as es_dates
 from strikewatch.extract.es.lexicon import (
@@ -66,6 +67,10 @@ _PRETERITE = re.compile(r"\w+(?:ó|aron|ieron|ió)", re.IGNORECASE)
 _INDIRECT = re.compile(r"\b(?:de|sobre|saber|investiga|establecer|pregunta)\s+si\b", re.I)
 
 
+#: event types that are no act of violence: never a party's record
+_NOT_VIOLENT = frozenset({"Strategic developments", "Protests", "Riots"})
+
+
 def _status(doc: Doc, f: Frame) -> None:
     _read_status(doc, f)
     word = f.trigger.text.split()[0]
@@ -80,6 +85,9 @@ def _status(doc: Doc, f: Frame) -> None:
         f.drop = True  # "un complejo desde el que se buscaba preparar atentados": a purpose
     if f.status == "occurred" and acts_filling_days(f):
         f.drop = True  # "tras varios días de enfrentamientos": a run of acts, no one act
+    if f.status == "occurred" and f.event_type not in _NOT_VIOLENT and describes_party(
+            f.sentence.text, ts, f.trigger.end - f.sentence.start, "es"):
+        f.drop = True  # "las milicias que atacan suelo paquistaní": who, not what
     if f.status == "hypothetical" and (f.anaphoric or _INDIRECT.search(f.sentence.text) or
                                        _PRETERITE.fullmatch(word)):
         # "dudas sobre si el ataque fue legal": a question about an event told; "si se
