@@ -135,3 +135,11 @@ def test_a_strike_on_a_valley_is_an_act(text: str, dead: int) -> None:
 
 def test_a_figure_of_speech_on_a_valley_is_no_act() -> None:
     assert _occurred("The storm hit the valley hard on Monday, flooding roads.") == []
+
+
+def test_a_drone_named_by_its_force_in_full_falls_on_a_market() -> None:
+    """The force's full name and its abbreviation between weapon and verb."""
+    text = ("Late on Monday a drone of the country's Joint Defence Forces (JDF) came down on "
+            "a busy market in the northern town. Twelve people were killed, a medic said.")
+    found = _occurred(text)
+    assert len(found) == 1 and found[0].date_low == "2025-11-10" and found[0].killed_low == 12
