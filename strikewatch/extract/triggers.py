@@ -73,7 +73,7 @@ LEXICON: tuple[Entry, ...] = (
     Entry(r"(?:glide |guided |aerial |cluster )?bombs? (?:hit|struck|slammed into|tore "
           r"through|smashed into|landed on|fell on|came down on|crashed (?:into|onto))|"
           r"(?:fpv |kamikaze |naval |attack |sea |suicide )?"
-          r"drones? (?:(?:of|from) (?:[\w'’.()-]+ ){1,5}?)?(?:had |have |has )?"
+          r"drones? (?:(?:of|from) (?:[\w'’.-]+ ){1,5}?(?:\(\w+\) )?)?(?:had |have |has )?"
           r"(?:hit|struck|slammed into|smashed into|crashed into|destroyed|came down on|"
           r"crashed onto|fell on)",
           ERV, "Air/drone strike"),
