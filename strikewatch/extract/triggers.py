@@ -52,7 +52,7 @@ _STRIKE_PASSIVE = (r"targeted|bombarded|blasted|flattened|razed|levell?ed|knocke
                    r"taken out|wiped out")
 
 # a settled place a strike hits, named by its kind ("the capital", "the northern province")
-_SETTLED = (r"capital|city|cities|towns?|villages?|provinces?|districts?|regions?|"
+_SETTLED = (r"capital|city|cities|towns?|villages?|valleys?|provinces?|districts?|regions?|"
             r"neighbou?rhoods?|suburbs?|outskirts")
 
 # Order matters: earlier, more specific rows win over later ones on overlapping text.
@@ -68,14 +68,18 @@ LEXICON: tuple[Entry, ...] = (
           "Shelling/artillery/missile attack"),
     # a weapon as the subject of the verb of impact: "a Russian glide bomb hit", "drones
     # struck the port", "its naval drones had hit a patrol boat", "a drone destroyed a car"
+    # (its fall on what it hit too: "a drone came down on a crowded market", "bombs
+    # crashed onto the camp"; not "a drone came down near the border": no target told)
     Entry(r"(?:glide |guided |aerial |cluster )?bombs? (?:hit|struck|slammed into|tore "
-          r"through|smashed into|landed on|fell on)|"
+          r"through|smashed into|landed on|fell on|came down on|crashed (?:into|onto))|"
           r"(?:fpv |kamikaze |naval |attack |sea |suicide )?"
-          r"drones? (?:had |have |has )?(?:hit|struck|slammed into|smashed into|crashed into|"
-          r"destroyed)",
+          r"drones? (?:(?:of|from) (?:[\w'’.-]+ ){1,5}?(?:\(\w+\) )?)?(?:had |have |has )?"
+          r"(?:hit|struck|slammed into|smashed into|crashed into|destroyed|came down on|"
+          r"crashed onto|fell on)",
           ERV, "Air/drone strike"),
     Entry(r"(?:missiles?|rockets?|shells?|projectiles?|artillery rounds?) (?:had |have |has )?"
-          r"(?:hit|struck|slammed into|landed (?:on|in)|fell on|tore through|smashed into)|"
+          r"(?:hit|struck|slammed into|landed (?:on|in)|fell on|tore through|smashed into|"
+          r"came down on|crashed (?:into|onto))|"
           r"(?:was|were|been|being) hit by (?:an? |the )?(?:[\w-]+ ){0,2}?(?:missiles?|rockets?|"
           r"shells?|projectiles?)", ERV, "Shelling/artillery/missile attack"),
     Entry(r"(?:drone|air|aerial|naval|military|precision|kinetic|lethal) "
@@ -126,6 +130,13 @@ LEXICON: tuple[Entry, ...] = (
           rf"(?:had |has |have )?(?:been |was |were )(?:[\w-]+ )?hit|"
           rf"{_WRECKED} hit(?= (?:on|off|near|last|earlier|this)\b)", ERV, "Air/drone strike",
           generic=True),
+    # a target or settled place that "came under fire/attack/shelling": the act told from
+    # where it fell ("a house in the camp came under drone fire", "the town came under
+    # heavy bombardment"); a person or office that came under fire is criticised, no act
+    Entry(rf"(?:{_TARGETS}|{_SETTLED}) (?:(?:in|at|near|on|of) [\w-]+ (?:[\w-]+ )?)?"
+          r"(?:had |has |have )?(?:came|come|comes|coming) under (?:heavy |intense |renewed |"
+          r"sustained )?(?:[\w-]+ )?(?:fire|attack|bombardment|shelling)\b",
+          None, None, generic=True),
     # the verbs of a strike besides "hit" ("targeted", "bombarded", "blasted", "flattened",
     # "razed", "levelled", "knocked out", "took out", "wiped out"), with a military or built
     # target as object, either voice: "jets targeted a militant compound", "the depot was

@@ -154,8 +154,14 @@ _FROM_LAST = re.compile(
     r"(?:\s+that)?\s*,|(?P<dir2>earlier|later)\b\s*,?)"
     r"|the (?:day|night) (?P<dir1>before|after)\s*,)\s*", re.IGNORECASE)
 _CAME_AFTER = re.compile(
-    r"\b(?:came|comes|coming|followed|follows)\s+(?P<n>an?|one|two|three|four|five|six|\d)"
-    r"\s+days?\s+after\b", re.IGNORECASE)
+    r"(?:\b(?:came|comes|coming|followed|follows)\s+|,\s*(?:just\s+|only\s+)?)"
+    r"(?P<n>an?|one|two|three|four|five|six|\d)\s+days?\s+after\b", re.IGNORECASE)
+
+
+# the day before told right after the act's word: "raids the day before", "air strikes
+# the previous night", "attacks a day earlier"
+_AFTER_ACT_DAY_BEFORE = re.compile(
+    r"\s*(?:the (?:day|night) before|the previous (?:day|night)|a day earlier)\b", re.IGNORECASE)
 
 
 def _days_from_last(doc: Doc, f: Frame, last: Frame) -> tuple[int, tuple[int, int]] | None:
@@ -164,6 +170,13 @@ def _days_from_last(doc: Doc, f: Frame, last: Frame) -> tuple[int, tuple[int, in
     days later, ...") or, for an act the sentence's event came after, "came two days
     after". None where neither."""
     s = f.sentence
+    if last.sentence is not s and f.antecedent and \
+            _FROM_LAST.match(doc.text, s.start, f.trigger.start) is None:
+        # "They came after US raids the day before on ...": the act the news (told in the
+        # sentence before) came after, dated from the news's day by the words right after
+        # the act's word
+        mb = _AFTER_ACT_DAY_BEFORE.match(doc.text, f.trigger.end, s.end)
+        return (-1, _words(doc.text, mb.start(), mb.end())) if mb is not None else None
     if last.sentence is not s:
         m = _FROM_LAST.match(doc.text, s.start, f.trigger.start)
         if m is None or m.end() > f.trigger.start or \

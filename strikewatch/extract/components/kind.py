@@ -146,6 +146,26 @@ def _campaign_act(f: Frame, clause: str, plural: bool) -> bool:
         f.period_read is None and not _CUMULATIVE.search(clause)
 
 
+# plural acts on one built target named in the singular: "U.S. strikes on the Ras Isa fuel
+# port left 74 dead", "airstrikes against a market in the city have killed 15": the
+# night's raid on one target is one incident however many bombs fell (not "strikes on
+# boats", "strikes on two villages", "strikes on the city": a campaign's places)
+_ON_ONE_TARGET = re.compile(
+    r"\s+(?:on|against|at|targeting|hitting)\s+(?:the|a|an)\s+(?:[\w'’.-]+\s+){0,4}?"
+    r"(?:port|harbou?r|factory|plant|refinery|market(?:place)?|school|hospital|clinic|mosque|"
+    r"church|camp|compound|building|house|home|base|air ?base|airport|depot|warehouse|prison|"
+    r"jail|complex|facility|station|bridge|shelter|terminal|hotel|mall)\b(?!['’]?s\b)",
+    re.IGNORECASE)
+
+
+def _acts_on_one_target(f: Frame) -> bool:
+    """Plural acts told on one built target in the singular, with no period, start or count
+    of strikes: one operation (`_ON_ONE_TARGET`)."""
+    at = f.trigger.end - f.sentence.start
+    return f.since_read is None and f.period_read is None and \
+        "strikes" not in f.counts and _ON_ONE_TARGET.match(f.sentence.text, at) is not None
+
+
 def _whole_sentence(f: Frame) -> bool:
     return f.start == f.sentence.start and f.end == f.sentence.end
 
@@ -161,7 +181,9 @@ def _aggregate(f: Frame) -> None:
         # "so far no evidence of civilian casualties": a finding of none is the event's,
         # no figure summed over many
         counted = any(v != (0, 0) for v in f.counts.values())
-        if strikes and (strikes[0] or 0) + (strikes[1] or 0) >= 2:
+        if plural and _acts_on_one_target(f):
+            pass  # "U.S. strikes on the Ras Isa fuel port left 74 dead": one operation
+        elif strikes and (strikes[0] or 0) + (strikes[1] or 0) >= 2:
             f.kind = "tally"
         elif _NTH_SINCE.search(clause) and not plural:
             pass  # "the 15th strike since the campaign began": one strike, counted

@@ -584,6 +584,10 @@ _EARLIER_AFTER = re.compile(r"\s+(?:in\s+)?(?:(?:previous|prior|earlier)\s+(?:[\
                             r"(?:[\w-]+\s+){0,3}?(?:the|a)\s+(?:day|week|month|year)\s+"
                             r"(?:before|earlier)\b(?!\s+(?:the|a|an|his|her|its|their)\b))",
                             re.IGNORECASE)
+# an act the news came after, told "the day before" it: the day before the news's, an act
+# of its own that the dates component dates from the news (not a recalled one)
+_DAY_BEFORE_AFTER = re.compile(r"\s+(?:the|a)\s+day\s+(?:before|earlier)\b"
+                               r"(?!\s+(?:the|a|an|his|her|its|their)\b)", re.IGNORECASE)
 # "first attacked vessels five months ago", "had also hit the port last year" (what stands
 # before the event word may be another's: "the coalition formed years ago carried out")
 _AGO_AFTER = re.compile(r"[^,;.]{0,60}?\b(?:(?:\w+\s+)?(?:months|years)\s+ago|a\s+year\s+ago|"
@@ -617,6 +621,8 @@ def recalled_earlier(f: Frame) -> bool:
     if may_hold(low, ("year", "decade")) and _YEARS_AFTER.search(s.text[max(0, ts - 70):ts]) \
             and _ONE_ACT_NOUN.match(f.trigger.text.split()[-1].rstrip("s")):
         return True  # "Ten years after the Kunduz hospital bombing, ...": the bombing is old
+    if f.antecedent and _DAY_BEFORE_AFTER.match(s.text, te):
+        return False  # "They came after US raids the day before": the news's eve, dated
     return bool((may_hold(low, ("previous", "prior", "earlier", "before")) and
                  _EARLIER_AFTER.match(s.text, te)) or
                 (may_hold(low, ("ago", "last")) and _AGO_AFTER.match(s.text, te)))

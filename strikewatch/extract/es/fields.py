@@ -755,6 +755,24 @@ _NIGHT = re.compile(r"\b(?:(?:la\s+)?(?:noche|madrugada)\s+(?:del?|de\s+este|de\
                     r"por\s+la\s+(?:noche|madrugada))\b", re.IGNORECASE)
 
 
+#: plural strikes on one built target named in the singular ("los bombardeos contra el
+#: puerto petrolero de Ras Isa", "los ataques sobre un mercado de la ciudad"): one night's
+#: raid, one incident (not "contra lanchas", "contra dos aldeas", "contra la ciudad")
+_ON_ONE_TARGET = re.compile(
+    r"\s+(?:[\wáéíóúñ.]+\s+){0,4}?(?:contra|sobre|en)\s+(?:el|la|un|una)\s+"
+    r"(?:[\wáéíóúñ.-]+\s+){0,3}?(?:puerto|fábrica|planta|refinería|mercado|escuela|hospital|"
+    r"clínica|mezquita|iglesia|campamento|edificio|casa|vivienda|base|aeropuerto|depósito|"
+    r"almacén|cárcel|prisión|complejo|instalación|estación|puente|refugio|terminal|hotel)\b",
+    re.IGNORECASE)
+
+
+def _on_one_target(doc: Doc, f: Frame) -> bool:
+    """Whether plural strikes are told on one built target in the singular, with no start
+    ("desde") and no number of strikes (`_ON_ONE_TARGET`)."""
+    return "strikes" not in f.counts and f.since_read is None and \
+        _ON_ONE_TARGET.match(doc.text[:f.sentence.end], f.trigger.end) is not None
+
+
 def _one_night(doc: Doc, f: Frame) -> bool:
     """Whether plural strikes are told as one night's raid: a night or dawn of a named day
     in the clause, and no number of strikes."""
@@ -788,7 +806,7 @@ def read_kind(doc: Doc) -> None:
         # raid on one place is one incident, however many bombs; a plural toll with no day of
         # its own sums strikes
         plural = bool(_PLURAL_STRIKES.match(f.trigger.text)) and not _one_night(doc, f) and \
-            not _series_told(doc, f)
+            not _series_told(doc, f) and not _on_one_target(doc, f)
         # "16 muertos desde el martes" (not "murieron en este octavo ataque desde el 2 de …")
         running = f.since_read is not None and "killed" in f.counts and not one_event
         if (strikes and (strikes[0] or 0) >= 2) or (cue and (f.counts or f.since_read)) or \

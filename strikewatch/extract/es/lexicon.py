@@ -48,6 +48,13 @@ STRIKE_WORDS = anchored(re.compile(
     # el norte de Israel" (not "lanzó un misil de prueba": no target)
     r"(?:dispar|lanz)(?:ó|aron)\s+(?:[\wáéíóú-]+\s+){0,3}?(?:misil(?:es)?|cohetes?|"
     r"proyectil(?:es)?|dron(?:es)?|obuses|morteros?)(?=[^.;]{0,60}?\b(?:contra|hacia|sobre)\b)|"
+    # the weapon as the subject of its fall on what it hit: "un misil cayó sobre un
+    # mercado", "dos cohetes impactaron en una escuela", "un dron israelí se estrelló
+    # contra un edificio" (not "el dron cayó en el mar": no built target after "en el mar")
+    r"(?:misil(?:es)?|cohetes?|proyectil(?:es)?|dron(?:es)?|bombas?|obús|obuses|morteros?)"
+    r"\s+(?:[\wáéíóúñ-]+\s+){0,3}?(?:cay(?:ó|eron)|impact(?:ó|aron)|"
+    r"se\s+estrell(?:ó|aron))\s+(?:sobre|en|contra)\b"
+    r"(?!\s+(?:el\s+)?(?:mar|agua|aguas|océano|campo\s+abierto|zonas?\s+despoblad))|"
     r"alcanzada por un proyectil|ofensiva(?: militar| terrestre| (?:en|a|por) tierra)|"
     r"misi(?:ón|ones)\s+(?:[\wáéíóú]+,?\s+){0,2}?militar(?:es)?|"
     r"destru(?:yó|yeron|ir|ida|ido)\s+(?:[\wáéíóú]+\s+){0,2}?(?:laboratorios|campamentos)|"
