@@ -493,6 +493,26 @@ def _read_zeros(text: str, put: Callable[[str, Range, int, int], None]) -> None:
 
 # a figure denied: "not one terrorist but ...", "not a single fighter" ("not only")
 _NOT_ONE = re.compile(r"\bnot\s+(?:a\s+single\s+|even\s+)?$", re.IGNORECASE)
+# between a count and a nearer one that reaches the death verb: a verb of saying ("Two
+# officials said three people were killed") or one bare word ("by one count eleven
+# fighters died", "according to one source two men were killed"): the first counts the
+# sources or the accounts, not the dead
+_SAID_BETWEEN = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:said|says|say|told|tell|tells|"
+                           r"reported|reports|estimated|claimed|added|stated)\s+"
+                           r"(?:(?:that|on\s+\w+|\w+\s+that)\s+)?$|"
+                           r"\s+(?!(?:and|or|of|to|from|by|in|on|at|plus|than|nor|but|with|"
+                           r"including|among|aboard)\s)[\w’'-]+\s+$", re.IGNORECASE)
+
+
+def _counts_sources(text: str, c: CountExpr, nxt: CountExpr | None) -> bool:
+    """Whether count `c` counts who told the toll, not the dead: the next count follows
+    it across a verb of saying or one bare word, with no comma or link word between, and
+    itself reaches a death verb. Read through the gap, the first figure took the toll
+    ("Two officials said three people were killed" read 2)."""
+    if nxt is None or nxt.start - c.end > 40:
+        return False
+    return bool(_SAID_BETWEEN.match(text, c.end, nxt.start)) and \
+        bool(_KILL_AFTER.match(text[nxt.end:nxt.end + 80]))
 
 
 def read_counts(text: str, offset: int = 0, more: set[str] | None = None
@@ -539,6 +559,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             continue  # "held not one terrorist but ten dead civilians": a count denied
         if c.start in parts:
             continue  # the "two" of "one of two Trinidadians who died"
+        if _counts_sources(text, c, exprs[i + 1] if i + 1 < len(exprs) else None):
+            continue  # "Two officials said three people were killed": the toll is three
         if _PART_OF_TOLL.match(right):
             continue  # "two of the six people who died": the toll is six
         few = _PART_OF_FEW.match(right)

@@ -1,0 +1,66 @@
+"""A count of who told the toll is no toll (issue 14, session 18): "Two officials said three
+people were killed" is three dead, not two; "according to one source two men were killed"
+is two. The first figure counts sources or accounts; the one nearer the death verb counts
+the dead. Figures joined by a link word ("two soldiers and three civilians", "three people
+including one child", "Fourteen men aboard four boats") stay read as before.
+Every sentence is our own, in several registers (wire, broadcaster, agency rewrite, blog)."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.extract.counts import read_counts
+from strikewatch.extract.registry import for_language
+from strikewatch.records import Article
+
+PUB = "2025-11-20"
+
+
+def _tolls(text: str, lang: str = "en") -> list[tuple[int | None, int | None]]:
+    reader = for_language(lang)
+    assert reader is not None
+    art = Article(id="t1", text=text, published=PUB, language=lang, url="http://x/t1",
+                  publisher="X")
+    return [(m.killed_low, m.killed_high) for m in reader(art)
+            if m.kind == "event" and m.status == "occurred" and not m.background]
+
+
+@pytest.mark.parametrize("text,toll", [
+    # wire
+    ("Warplanes bombed a compound near Idlib on Sunday. Two security officials said three "
+     "people were killed.", (3, 3)),
+    # broadcaster
+    ("A drone hit a car outside the town on Monday night. One witness told our reporter "
+     "five men died.", (5, 5)),
+    # agency rewrite
+    ("Jets struck a depot on Tuesday; two medical sources reported that 12 fighters were "
+     "killed.", (12, 12)),
+    # blog
+    ("The army shelled the village on Friday. According to one source two farmers were "
+     "killed, and the house burned.", (2, 2)),
+    ("Aircraft raided the camp on Saturday. By one count eleven militants were killed.",
+     (11, 11)),
+])
+def test_a_count_of_sources_is_no_toll(text: str, toll: tuple[int, int]) -> None:
+    assert _tolls(text) == [toll]
+
+
+@pytest.mark.parametrize("text,toll", [
+    ("Aviones bombardearon el domingo un complejo cerca de Idlib. Dos funcionarios dijeron "
+     "que tres personas murieron.", (3, 3)),
+    ("Un dron atacó el lunes un vehículo. Según una fuente, dos hombres murieron.", (2, 2)),
+])
+def test_spanish_sources_stay_apart(text: str, toll: tuple[int, int]) -> None:
+    assert _tolls(text, "es") == [toll]
+
+
+@pytest.mark.parametrize("text,toll", [
+    ("two soldiers and three civilians were killed", (5, 5)),
+    ("nine children and one woman were killed", (10, 10)),
+    ("three people including one child were killed", (3, 3)),
+    ("Five people in two cars were killed", (5, 5)),
+    ("Seven Palestinians, four of them children, were killed", (7, 7)),
+    ("A strike killed twenty one people, officials said", (21, 21)),
+])
+def test_linked_counts_read_as_before(text: str, toll: tuple[int, int]) -> None:
+    assert read_counts(text)[0]["killed"] == toll
