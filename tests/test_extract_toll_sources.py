@@ -64,3 +64,63 @@ def test_spanish_sources_stay_apart(text: str, toll: tuple[int, int]) -> None:
 ])
 def test_linked_counts_read_as_before(text: str, toll: tuple[int, int]) -> None:
     assert read_counts(text)[0]["killed"] == toll
+
+
+@pytest.mark.parametrize("text,toll", [
+    # wire
+    ("Jets bombed the market on Monday. Thirty people were wounded and four killed.", (4, 4)),
+    # broadcaster
+    ("A drone hit the convoy on Sunday; twelve civilians were injured and two were killed, "
+     "medics said.", (2, 2)),
+    # blog
+    ("Shells fell on the camp on Friday. At least 20 people were hurt and five died in "
+     "hospital.", (5, 5)),
+    # negatives: the dead told first, the hurt after
+    ("Jets bombed the market on Monday. Two were killed and three wounded.", (2, 2)),
+    ("Jets bombed the market on Monday, killing 14 people and wounding 30.", (14, 14)),
+])
+def test_the_hurt_told_first_are_no_toll(text: str, toll: tuple[int, int]) -> None:
+    assert _tolls(text) == [toll]
+
+
+@pytest.mark.parametrize("text,toll", [
+    # agency
+    ("Aviones bombardearon el mercado el lunes y mataron a entre 150 y 165 personas.",
+     (150, 165)),
+    # broadcaster
+    ("Un bombardeo alcanzó la aldea el martes. Murieron de 12 a 15 civiles, según vecinos.",
+     (12, 15)),
+    # blog
+    ("Un dron atacó el lunes una vivienda. Dos o tres personas murieron en el acto.", (2, 3)),
+    ("La aviación bombardeó el campamento el domingo y el ataque dejó entre 4 y 6 muertos.",
+     (4, 6)),
+])
+def test_spanish_ranges(text: str, toll: tuple[int, int]) -> None:
+    assert _tolls(text, "es") == [toll]
+
+
+@pytest.mark.parametrize("text", [
+    "Murieron de 2 a 3 de la madrugada.",  # an hour, no range of dead
+    "El ataque dejó dos y tres heridos.",
+])
+def test_spanish_no_false_range(text: str) -> None:
+    from strikewatch.extract.es.counts import read_counts as es_counts
+    assert not [c for c in es_counts(text, 0, len(text)) if c[0] == "killed"]
+
+
+@pytest.mark.parametrize("text", [
+    "Aviones bombardearon el mercado el lunes. El ataque no dejó muertos ni heridos.",
+    "Un dron atacó el lunes una casa en Gaza sin causar víctimas.",
+    "Aviones bombardearon el puerto el lunes; no se registraron fallecidos.",
+    "La aviación bombardeó el depósito el lunes. Nadie murió en el ataque.",
+    "El bombardeo del lunes contra el cuartel no causó víctimas mortales, informó el "
+    "ejército.",
+])
+def test_spanish_zero_tolls(text: str) -> None:
+    assert _tolls(text, "es") == [(0, 0)]
+
+
+def test_no_civilian_casualties_is_no_zero_toll() -> None:
+    from strikewatch.extract.es.counts import read_counts as es_counts
+    text = "El ataque se saldó sin víctimas civiles."
+    assert not [c for c in es_counts(text, 0, len(text)) if c[0] == "killed"]

@@ -661,9 +661,13 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         # (the opening is sought in the whole text before the count: `left` is cut short)
         far = _KILL_FAR.match(text, c.end, c.end + 220) \
             if _SUBJECT_OPENS.search(text, 0, c.start) else None
-        killed_here = bool(_KILL_AFTER.match(right) or _KILL_BEFORE.search(left) or
+        after, hurt = _KILL_AFTER.match(right), _INJ_AFTER.match(right)
+        # "Thirty people were wounded and four killed": the count's own verb is the
+        # hurt one; the death verb read through the gap is the next count's
+        hurt_first = after is not None and hurt is not None and hurt.end() < after.end()
+        killed_here = bool((after and not hurt_first) or _KILL_BEFORE.search(left) or
                            _ALL_OF_WHOM.match(right) or far)
-        injured_here = not direct and bool(_INJ_AFTER.match(right) or _INJ_BEFORE.search(left)
+        injured_here = not direct and bool(hurt or _INJ_BEFORE.search(left)
                                            or (_LEFT.search(left) and _LEFT_HURT.match(right)))
         including = bool(_INCLUDING.search(left)) or (
             (right.startswith(" of them") or right.startswith(" of whom")) and
@@ -708,7 +712,7 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             continue
         if _SUBSET.match(right):
             continue  # "15 of the wounded needed care": part of the toll, not another
-        if injured_here and not _KILL_AFTER.match(right):
+        if injured_here and (after is None or hurt_first):
             put("injured", rng, c.start, c.end, c.approx)
             continue
         joined = shared or (
