@@ -422,7 +422,7 @@ def _ranges(text: str, a: int, b: int) -> tuple[dict[int, tuple[Range, int, str]
     found: dict[int, tuple[Range, int, str]] = {}
     first: set[int] = set()
     ms = list(NUMBER.finditer(text, a, b))
-    for m1, m2 in zip(ms, ms[1:]):
+    for m1, m2 in zip(ms, ms[1:], strict=False):
         link = _RANGE_LINK.fullmatch(text, m1.end(), m2.start())
         if link is None or m1.group("q") or m2.group("q"):
             continue
