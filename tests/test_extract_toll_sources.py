@@ -124,3 +124,21 @@ def test_no_civilian_casualties_is_no_zero_toll() -> None:
     from strikewatch.extract.es.counts import read_counts as es_counts
     text = "El ataque se saldó sin víctimas civiles."
     assert not [c for c in es_counts(text, 0, len(text)) if c[0] == "killed"]
+
+
+@pytest.mark.parametrize("text", [
+    "Jets bombed the depot on Monday. Nobody died in the strike.",
+    "Jets bombed the depot on Monday. The strike did not kill anyone, the army said.",
+    "Drones hit the depot on Monday, leaving no dead.",
+    "Warplanes struck the bridge on Monday but caused no loss of life.",
+])
+def test_english_zero_tolls(text: str) -> None:
+    assert _tolls(text) == [(0, 0)]
+
+
+@pytest.mark.parametrize("text", [
+    "Three people were killed. Nobody else died.",  # no zero beside a toll
+    "There were no immediate reports of casualties.",  # nothing known, no zero
+])
+def test_english_no_false_zero(text: str) -> None:
+    assert read_counts(text)[0].get("killed") in (None, (3, 3))

@@ -462,6 +462,12 @@ _ZERO = anchored(re.compile(
     r"\b(?:no one|nobody) else (?:died|was killed)\W+(?P<zciv4>civilians) included\b|"
     # "the attacks have killed no one", "caused only material damage"
     r"\bkill(?:ed|ing) (?P<zk4>no one|nobody)\b|"
+    # "nobody died", "did not kill anyone", "leaving no dead", "no loss of life",
+    # "without causing casualties"
+    r"\b(?:(?:no one|nobody) (?:died|perished|lost (?:his|her|their) li(?:fe|ves))|"
+    r"(?:did not|didn't|does not|doesn't) kill (?:anyone|anybody)|"
+    r"(?:leaving|left|leave) no (?:one )?dead|no loss of (?:human )?life|"
+    r"without (?:causing |any |causing any )(?:casualties|deaths|fatalities))\b(?P<zk5>)|"
     r"\b(?:caused|causing|did|resulted in) (?:only )?(?P<zmat>material damage)\b", re.IGNORECASE))
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|"
            r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
@@ -478,7 +484,7 @@ def _read_zeros(text: str, put: Callable[[str, Range, int, int], None]) -> None:
         if m.group("zciv") or m.group("zciv2") or m.group("zciv3") or m.group("zciv4"):
             put("civilians_killed", (0, 0), m.start(), m.end())  # "no civilians were harmed"
             continue
-        if m.group("zk4") or m.group("zmat"):
+        if m.group("zk4") or m.group("zmat") or m.group("zk5") is not None:
             put("killed", (0, 0), m.start(), m.end())
             continue
         word = (m.group("zk") or m.group("zk2") or m.group("zk3") or m.group("zc") or
