@@ -142,3 +142,13 @@ def test_english_zero_tolls(text: str) -> None:
 ])
 def test_english_no_false_zero(text: str) -> None:
     assert read_counts(text)[0].get("killed") in (None, (3, 3))
+
+
+@pytest.mark.parametrize("text", [
+    "La operación se realizó sin bajas ni heridos entre los miembros de las fuerzas armadas.",
+    "El bombardeo concluyó sin muertos ni heridos entre sus tropas, dijo el mando.",
+    "No hubo víctimas propias, según el comunicado.",
+])
+def test_spanish_attackers_own_losses_are_no_zero_toll(text: str) -> None:
+    from strikewatch.extract.es.counts import read_counts as es_counts
+    assert not [c for c in es_counts(text, 0, len(text)) if c[0] == "killed"]

@@ -403,12 +403,14 @@ def _tells_death(text: str, head: str, tail: str, a: int, at: int) -> bool:
 _RANGE_LINK = re.compile(r"\s+(y|a|o|u)\s+", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(entre|de)\s+$", re.IGNORECASE)
 #: a toll of none: "no dejó muertos ni heridos", "no hubo víctimas mortales", "sin causar
-#: víctimas", "nadie murió", "ningún fallecido" (not "sin víctimas civiles": civilians only)
+#: víctimas", "nadie murió", "ningún fallecido" (not "sin víctimas civiles": civilians only;
+#: not "sin muertos ni heridos entre sus tropas", nor "sin bajas": the attacker's own losses)
 _ZERO_DEAD = re.compile(
     r"\b(?:no\s+(?:(?:se\s+)?(?:dej|hub|hay|registr|report|caus|provoc|produj|produc)[\wáéíóú]*"
     r"\s+(?:ningún\s+|ninguna\s+)?)|sin\s+(?:dejar\s+|causar\s+|provocar\s+)?)"
-    r"(?:muertos|fallecidos|víctimas\s+mortales|víctimas|bajas)(?!\s+(?:civiles|entre))"
-    r"(?P<hurt>\s+(?:ni|o)\s+(?:heridos|lesionados))?|"
+    r"(?:muertos|fallecidos|víctimas\s+mortales|víctimas)(?!\s+(?:civiles|entre))"
+    r"(?P<hurt>\s+(?:ni|o)\s+(?:heridos|lesionados))?+"
+    r"(?!\s+(?:civiles|propi[oa]s|entre|de\s+(?:los|las|sus|nuestr)|en\s+(?:las|sus)\s+filas))|"
     r"\bnadie\s+(?:murió|falleció|perdió\s+la\s+vida|resultó\s+muerto)|"
     r"\bning[uú]n\s+(?:muerto|fallecido)\b", re.IGNORECASE)
 
