@@ -410,7 +410,7 @@ _ZERO_DEAD = re.compile(
     r"\s+(?:ningún\s+|ninguna\s+)?)|sin\s+(?:dejar\s+|causar\s+|provocar\s+)?)"
     r"(?:muertos|fallecidos|víctimas\s+mortales|víctimas)(?!\s+(?:civiles|entre))"
     r"(?P<hurt>\s+(?:ni|o)\s+(?:heridos|lesionados))?+"
-    r"(?!\s+(?:civiles|propi[oa]s|entre|de\s+(?:los|las|sus|nuestr)|en\s+(?:las|sus)\s+filas))|"
+    r"(?!\s+(?:civiles|propi[oa]s|reportad|confirmad|entre|de\s+(?:los|las|sus|nuestr)|en\s+(?:las|sus)\s+filas))|"
     r"\bnadie\s+(?:murió|falleció|perdió\s+la\s+vida|resultó\s+muerto)|"
     r"\bning[uú]n\s+(?:muerto|fallecido)\b", re.IGNORECASE)
 
