@@ -462,6 +462,12 @@ _ZERO = anchored(re.compile(
     r"\b(?:no one|nobody) else (?:died|was killed)\W+(?P<zciv4>civilians) included\b|"
     # "the attacks have killed no one", "caused only material damage"
     r"\bkill(?:ed|ing) (?P<zk4>no one|nobody)\b|"
+    # "nobody died", "did not kill anyone", "leaving no dead", "no loss of life",
+    # "without causing casualties"
+    r"\b(?:(?:no one|nobody) (?:died|perished|lost (?:his|her|their) li(?:fe|ves))|"
+    r"(?:did not|didn't|does not|doesn't) kill (?:anyone|anybody)|"
+    r"(?:leaving|left|leave) no (?:one )?dead|no loss of (?:human )?life|"
+    r"without (?:causing |any |causing any )(?:casualties|deaths|fatalities))\b(?P<zk5>)|"
     r"\b(?:caused|causing|did|resulted in) (?:only )?(?P<zmat>material damage)\b", re.IGNORECASE))
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|"
            r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
@@ -478,7 +484,7 @@ def _read_zeros(text: str, put: Callable[[str, Range, int, int], None]) -> None:
         if m.group("zciv") or m.group("zciv2") or m.group("zciv3") or m.group("zciv4"):
             put("civilians_killed", (0, 0), m.start(), m.end())  # "no civilians were harmed"
             continue
-        if m.group("zk4") or m.group("zmat"):
+        if m.group("zk4") or m.group("zmat") or m.group("zk5") is not None:
             put("killed", (0, 0), m.start(), m.end())
             continue
         word = (m.group("zk") or m.group("zk2") or m.group("zk3") or m.group("zc") or
@@ -493,6 +499,26 @@ def _read_zeros(text: str, put: Callable[[str, Range, int, int], None]) -> None:
 
 # a figure denied: "not one terrorist but ...", "not a single fighter" ("not only")
 _NOT_ONE = re.compile(r"\bnot\s+(?:a\s+single\s+|even\s+)?$", re.IGNORECASE)
+# between a count and a nearer one that reaches the death verb: a verb of saying ("Two
+# officials said three people were killed") or one bare word ("by one count eleven
+# fighters died", "according to one source two men were killed"): the first counts the
+# sources or the accounts, not the dead
+_SAID_BETWEEN = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:said|says|say|told|tell|tells|"
+                           r"reported|reports|estimated|claimed|added|stated)\s+"
+                           r"(?:(?:that|on\s+\w+|\w+\s+that)\s+)?$|"
+                           r"\s+(?!(?:and|or|of|to|from|by|in|on|at|plus|than|nor|but|with|"
+                           r"including|among|aboard)\s)[\w’'-]+\s+$", re.IGNORECASE)
+
+
+def _counts_sources(text: str, c: CountExpr, nxt: CountExpr | None) -> bool:
+    """Whether count `c` counts who told the toll, not the dead: the next count follows
+    it across a verb of saying or one bare word, with no comma or link word between, and
+    itself reaches a death verb. Read through the gap, the first figure took the toll
+    ("Two officials said three people were killed" read 2)."""
+    if nxt is None or nxt.start - c.end > 40:
+        return False
+    return bool(_SAID_BETWEEN.match(text, c.end, nxt.start)) and \
+        bool(_KILL_AFTER.match(text[nxt.end:nxt.end + 80]))
 
 
 def read_counts(text: str, offset: int = 0, more: set[str] | None = None
@@ -539,6 +565,8 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             continue  # "held not one terrorist but ten dead civilians": a count denied
         if c.start in parts:
             continue  # the "two" of "one of two Trinidadians who died"
+        if _counts_sources(text, c, exprs[i + 1] if i + 1 < len(exprs) else None):
+            continue  # "Two officials said three people were killed": the toll is three
         if _PART_OF_TOLL.match(right):
             continue  # "two of the six people who died": the toll is six
         few = _PART_OF_FEW.match(right)
@@ -639,9 +667,13 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         # (the opening is sought in the whole text before the count: `left` is cut short)
         far = _KILL_FAR.match(text, c.end, c.end + 220) \
             if _SUBJECT_OPENS.search(text, 0, c.start) else None
-        killed_here = bool(_KILL_AFTER.match(right) or _KILL_BEFORE.search(left) or
+        after, hurt = _KILL_AFTER.match(right), _INJ_AFTER.match(right)
+        # "Thirty people were wounded and four killed": the count's own verb is the
+        # hurt one; the death verb read through the gap is the next count's
+        hurt_first = after is not None and hurt is not None and hurt.end() < after.end()
+        killed_here = bool((after and not hurt_first) or _KILL_BEFORE.search(left) or
                            _ALL_OF_WHOM.match(right) or far)
-        injured_here = not direct and bool(_INJ_AFTER.match(right) or _INJ_BEFORE.search(left)
+        injured_here = not direct and bool(hurt or _INJ_BEFORE.search(left)
                                            or (_LEFT.search(left) and _LEFT_HURT.match(right)))
         including = bool(_INCLUDING.search(left)) or (
             (right.startswith(" of them") or right.startswith(" of whom")) and
@@ -686,7 +718,7 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             continue
         if _SUBSET.match(right):
             continue  # "15 of the wounded needed care": part of the toll, not another
-        if injured_here and not _KILL_AFTER.match(right):
+        if injured_here and (after is None or hurt_first):
             put("injured", rng, c.start, c.end, c.approx)
             continue
         joined = shared or (

@@ -399,14 +399,62 @@ def _tells_death(text: str, head: str, tail: str, a: int, at: int) -> bool:
                 _TOLL_NOW.search(text[a:at]))
 
 
+#: two figures told as one toll's range: "entre 150 y 165", "de 12 a 15", "dos o tres"
+_RANGE_LINK = re.compile(r"\s+(y|a|o|u)\s+", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(entre|de)\s+$", re.IGNORECASE)
+#: a toll of none: "no dejó muertos ni heridos", "no hubo víctimas mortales", "sin causar
+#: víctimas", "nadie murió", "ningún fallecido" (not "sin víctimas civiles": civilians only;
+#: not "sin muertos ni heridos entre sus tropas", nor "sin bajas": the attacker's own losses)
+_ZERO_DEAD = re.compile(
+    r"\b(?:no\s+(?:(?:se\s+)?(?:dej|hub|hay|registr|report|caus|provoc|produj|produc)[\wáéíóú]*"
+    r"\s+(?:ningún\s+|ninguna\s+)?)|sin\s+(?:dejar\s+|causar\s+|provocar\s+)?)"
+    r"(?:muertos|fallecidos|víctimas\s+mortales|víctimas)(?!\s+(?:civiles|entre))"
+    r"(?P<hurt>\s+(?:ni|o)\s+(?:heridos|lesionados))?+"
+    r"(?!\s+(?:civiles|propi[oa]s|reportad|confirmad|entre|de\s+(?:los|las|sus|nuestr)|en\s+(?:las|sus)\s+filas))|"
+    r"\bnadie\s+(?:murió|falleció|perdió\s+la\s+vida|resultó\s+muerto)|"
+    r"\bning[uú]n\s+(?:muerto|fallecido)\b", re.IGNORECASE)
+
+
+def _ranges(text: str, a: int, b: int) -> tuple[dict[int, tuple[Range, int, str]], set[int]]:
+    """Counts told as a range of two figures ("mataron a entre 150 y 165 personas", "de 12 a
+    15 civiles murieron", "dos o tres personas murieron", "entre 10 y 12 heridos"): {second
+    figure's start: (range, first figure's start, the words before the pair)} and the first
+    figures' starts, read no more. Read one by one, the first figure missed the noun and the
+    verb beyond the pair, and the second missed the verb before it."""
+    found: dict[int, tuple[Range, int, str]] = {}
+    first: set[int] = set()
+    ms = list(NUMBER.finditer(text, a, b))
+    for m1, m2 in zip(ms, ms[1:], strict=False):
+        link = _RANGE_LINK.fullmatch(text, m1.end(), m2.start())
+        if link is None or m1.group("q") or m2.group("q"):
+            continue
+        head = text[max(a, m1.start() - 60):m1.start()]
+        opener = _RANGE_OPEN.search(head)
+        if link.group(1).lower() == "y" and (opener is None or
+                                             opener.group(1).lower() != "entre"):
+            continue  # "dos y tres": two figures, no range
+        v1, v2 = number_value(m1.group("n")), number_value(m2.group("n"))
+        if v1 is None or v2 is None or not v1 < v2:
+            continue
+        found[m2.start()] = ((v1, v2), m1.start(), head[:opener.start()] if opener else head)
+        first.add(m1.start())
+    return found, first
+
+
 def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, int]]:
     """(field, range, approx, start, end) for every count in text[a:b]."""
     out: list[tuple[str, Range, bool, int, int]] = []
+    ranged, first = _ranges(text, a, b)
     none_of = [(n.start(g), n.end(g)) for n in _NONE_OF_N.finditer(text, a, b)
                for g in ("n1", "n2") if n.group(g)]
     for m in NUMBER.finditer(text, a, b):
+        if m.start() in first:
+            continue
         tail = text[m.end():min(b, m.end() + 100)]
         head = text[max(a, m.start() - 40):m.start()]
+        pair = ranged.get(m.start())
+        if pair is not None:
+            head = pair[2]  # "mataron a entre 150 y 165": the verb before the pair
         if _SUPERSEDED.search(text[max(a, m.start() - 90):m.start()]):
             continue  # an earlier, replaced figure
         if m.group("n").lower() in ("un", "una", "uno") and not m.group("q") and \
@@ -420,6 +468,8 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
         if got is None:
             continue
         rng, approx = got
+        if pair is not None:
+            rng = pair[0]
         label = _LABEL.search(text[max(a, m.start() - 40):m.start()])
         if label is not None:
             name = _LABEL_FIELD.get(label.group("l").lower(), "killed")
@@ -457,6 +507,11 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
     for m in _NTH_STRIKE.finditer(text, a, b):
         n = int(m.group(1))
         out.append(("strikes", (n, n), False, m.start(1), m.end(1)))
+    zero = _ZERO_DEAD.search(text, a, b)
+    if zero is not None and not any(o[0] == "killed" for o in out):
+        out.append(("killed", (0, 0), False, zero.start(), zero.end()))
+        if zero.group("hurt") and not any(o[0] == "injured" for o in out):
+            out.append(("injured", (0, 0), False, zero.start(), zero.end()))
     dead = _ONE_KILLED.search(text, a, b) or _ONE_DEAD.search(text, a, b)
     if dead is not None and not any(o[0] == "killed" for o in out):
         out.append(("killed", (1, 1), False, dead.start(), dead.end()))
