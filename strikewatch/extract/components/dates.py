@@ -391,13 +391,11 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
     told = [d for d in points if told_at(doc.text, s, d.start, d.end)
             or (f.trigger.strength == "strong" and d.end < t0 and
                 day_of_telling(doc.text, s, d.start, d.end, until=t0))]
-    # "in a post on Tuesday (October 28)", "a monitor speaking on Saturday (December 20,
-    # 2025)": the telling's day told twice (a post's, or any told day restated as itself)
+    # "in a post on Tuesday (October 28)": the post's day told twice
     told += [e for e in points if e not in told and any(
         0 <= e.start - t.end <= 3 and doc.text[t.end:e.start].strip() in ("(", ",", "") and
-        (_POSTED.search(doc.text, max(s.start, t.start - 60), t.start) or
-         (doc.text[t.end:e.start].strip() == "(" and t.low in (None, e.low)))
-        for t in told)]
+        _POSTED.search(doc.text, max(s.start, t.start - 60), t.start) for t in told)]
+    told += _restated_told_days(doc, points, told)
     if len(told) < len(points):
         points = [d for d in points if d not in told]  # the event's own date
     elif f.trigger.strength == "weak" or any(_POSTED.search(
@@ -505,6 +503,18 @@ def _weekday_after_the_page(doc: Doc, f: Frame, after: dict[str, str]) -> None:
         after[name] = f.date_low
     elif name in after:
         f.date_low = f.date_high = after[name]
+
+
+def _restated_told_days(doc: Doc, points: list[DateRead],
+                        told: list[DateRead]) -> list[DateRead]:
+    """A told day restated in brackets ("a monitor speaking on Saturday (December 20,
+    2025)") is the telling's day too, where the clause tells the act a time of its own
+    ("Overnight strikes ..."): that time is then read from the telling. With no other
+    time, the restatement stays the act's day, as a told day alone dates it."""
+    again = [e for e in points if e not in told and any(
+        0 <= e.start - t.end <= 3 and doc.text[t.end:e.start].strip() == "(" and
+        t.low in (None, e.low) for t in told)]
+    return again if again and any(d not in told and d not in again for d in points) else []
 
 
 def _small_hours_of_an_earlier_day(doc: Doc, f: Frame, last_dated: Frame | None) -> None:
