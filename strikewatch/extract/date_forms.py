@@ -299,6 +299,13 @@ def _night_before(a: int, b: int, day: dt.date) -> DateRead:
     return DateRead(a, b, _iso(day - dt.timedelta(days=1)), _iso(day), 2)
 
 
+#: the small hours told with no day ("in the early hours", "before dawn", "after
+#: midnight"): the page's own day, as "this morning" is (the copy went out after them;
+#: "overnight", which straddles two dates, is the night before: `_night_before`)
+SMALL_HOURS = re.compile(r"in the (?:early|small|wee) hours|(?:just |shortly )?before dawn|"
+                         r"(?:just |shortly |soon )?after midnight")
+
+
 #: how many days or weeks back "N days ago" counts, as words or digits
 _AGO_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -329,7 +336,7 @@ def _relative(m: re.Match[str], pub: dt.date, future: bool) -> DateRead | None:
     a, b = m.span()
     w = m.group(0).lower().replace("'s", "")
     monday = pub - dt.timedelta(days=pub.weekday())
-    if w in ("today", "this morning", "earlier today"):
+    if w in ("today", "this morning", "earlier today") or SMALL_HOURS.fullmatch(w):
         return DateRead(a, b, _iso(pub), _iso(pub), 1)
     if w in ("yesterday", "last night"):
         d = pub - dt.timedelta(days=1)

@@ -53,6 +53,11 @@ DATE_RE = re.compile(
     # a bare "overnight" (not "overnight Friday", "overnight on Friday": that day's)
     rf"|(?P<rel>\b(?i:yesterday|today|last night|overnight(?! (?:on |into |to )?{DAY})|"
     r"this morning|earlier today|"
+    # the small hours with no day named ("in the early hours", "before dawn", "shortly
+    # after midnight"): the page's own day (`date_forms.SMALL_HOURS`); "in the early hours
+    # of Sunday", "before dawn on Monday" are the weekday's
+    rf"(?:in the (?:early|small|wee) hours|(?:just |shortly )?before dawn|"
+    rf"(?:just |shortly |soon )?after midnight)(?!,? (?:of|on|into|yesterday|today|{DAY})\b)|"
     r"last week|this week|earlier this week|earlier this month|this month|last month|"
     r"(?:over|during|at) the weekend|last weekend|this weekend|over the past weekend|"
     r"last year|this year|so far this year|earlier this year)\b)"
@@ -74,6 +79,7 @@ if _DATE_SCAN is DATE_RE:
 _DATE_CUE = anchored(
     re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|"
                        r"Thu|Fri|Sat|Sun|yesterday|today|tonight|overnight|last|this|earlier|"
+                       r"hours|dawn|midnight|"
                        r"weekend|Christmas|New Year|"
                        r"since|so far)", re.IGNORECASE))
 

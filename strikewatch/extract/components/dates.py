@@ -20,13 +20,14 @@ from strikewatch.extract.components.clauses import fronted_act
 from strikewatch.extract.context import DateRead, Doc, Frame, Sentence
 from strikewatch.extract.coref import TOLD_BETWEEN as _TOLD_BETWEEN
 from strikewatch.extract.counts import ORDINAL_VALUES, WORD_VALUES, ranks_up_to
-from strikewatch.extract.date_forms import month_day
+from strikewatch.extract.date_forms import SMALL_HOURS, month_day
 from strikewatch.extract.dates import dateline, post_days, read_dates
 from strikewatch.extract.pipeline import component
 
 # "officials said on Monday", "a statement issued on Monday", "a claim rejected by the White
 # House on Thursday": when it was said, not done
 _SAID_ON = anchored(re.compile(r"\b(?:said|say|says|told|announced|reported|stated|confirmed|added|"
+                               r"speaking|writing|"
                                r"warned|threatened|vowed|pledged|"
                                r"issued|released|published|posted|denied|revised|updated|"
                                r"put (?:it |them )?online|shared|uploaded|disclos(?:ed|ing)|"
@@ -121,8 +122,10 @@ _ANSWERING_CLAUSE = re.compile(
 # start of what a plural event word counts, not the day of one act)
 _BEGAN_ON = re.compile(r"\b(?:began|begun|started|kicked\s+off|(?:was|were)\s+launched)\s+"
                        r"(?:on|in)\s+$", re.IGNORECASE)
-_SAME_DAY = anchored(re.compile(r"\b(?:on |later )?(?:the same day|that same day|the same night|"
-                       r"later that day)\b", re.IGNORECASE))
+# "the same day", "that same night", "later that evening", "on that day": the day of the
+# act told before (a part of the day names no other day)
+_SAME_DAY = anchored(re.compile(r"\b(?:on |later )?(?:the same|that same|that) (?:day|night|"
+                                r"morning|afternoon|evening)\b", re.IGNORECASE))
 
 # "... left 52 dead after they had attacked a base earlier the same day": a subordinate
 # clause after the event word, opened by "after"/"before"/"when", whose act "earlier (later)
@@ -270,7 +273,7 @@ def _clause_dates(doc: Doc, f: Frame, now: dt.date | None) -> list[DateRead]:
 # words whose day is the speaker's "now": "sank a boat overnight, the minister said early
 # Friday" is the night before Friday, whatever day the page came out
 _SPEAKERS_NOW = re.compile(r"(?:yesterday|today|tonight|last night|overnight|this morning|"
-                           r"earlier today)", re.IGNORECASE)
+                           r"earlier today|" + SMALL_HOURS.pattern + ")", re.IGNORECASE)
 
 
 def _from_the_telling(doc: Doc, d: DateRead, told: list[DateRead]) -> DateRead:
@@ -405,6 +408,7 @@ def _own_date(doc: Doc, f: Frame, dates: list[DateRead]) -> None:
     told += [e for e in points if e not in told and any(
         0 <= e.start - t.end <= 3 and doc.text[t.end:e.start].strip() in ("(", ",", "") and
         _POSTED.search(doc.text, max(s.start, t.start - 60), t.start) for t in told)]
+    told += _restated_told_days(doc, points, told)
     if len(told) < len(points):
         points = [d for d in points if d not in told]  # the event's own date
     elif f.trigger.strength == "weak" or any(_POSTED.search(
@@ -514,6 +518,33 @@ def _weekday_after_the_page(doc: Doc, f: Frame, after: dict[str, str]) -> None:
         f.date_low = f.date_high = after[name]
 
 
+def _restated_told_days(doc: Doc, points: list[DateRead],
+                        told: list[DateRead]) -> list[DateRead]:
+    """A told day restated in brackets ("a monitor speaking on Saturday (December 20,
+    2025)") is the telling's day too, where the clause tells the act a time of its own
+    ("Overnight strikes ..."): that time is then read from the telling. With no other
+    time, the restatement stays the act's day, as a told day alone dates it."""
+    again = [e for e in points if e not in told and any(
+        0 <= e.start - t.end <= 3 and doc.text[t.end:e.start].strip() == "(" and
+        t.low in (None, e.low) for t in told)]
+    return again if again and any(d not in told and d not in again for d in points) else []
+
+
+def _small_hours_of_an_earlier_day(doc: Doc, f: Frame, last_dated: Frame | None) -> None:
+    """The small hours told with no day ("in the early hours", "shortly after midnight")
+    are the page's day only as the news's own time: after an act the article dated
+    ("struck the camp on Friday ... It happened in the early hours"), they are that
+    day's small hours or another's, so the frame stays open (coreference dates it)."""
+    spans = f.prov.get("date") or []
+    if last_dated is None or not spans or f.date_told:
+        return
+    a, b = spans[-1]
+    if SMALL_HOURS.fullmatch(doc.text[a:b].strip().lower()):
+        f.date_low = f.date_high = None
+        f.time_precision = None
+        f.prov.pop("date", None)
+
+
 @component("dates", requires=("doc.frames", "frame.status", "frame.background", "frame.counts"),
            assigns=("frame.date_low", "frame.date_high", "frame.time_precision",
                     "frame.date_told", "frame.period_read", "frame.since_read",
@@ -530,6 +561,7 @@ def read_frame_dates(doc: Doc) -> None:
         dates = _clause_dates(doc, f, now)
         if dates:
             _own_date(doc, f, dates)
+            _small_hours_of_an_earlier_day(doc, f, last_dated)
             _weekday_after_the_page(doc, f, after_page)
             if doc.published is None and f.date_low is None and f.prov.get("date"):
                 if full_days is None:

@@ -37,6 +37,10 @@ DATE_RE = anchored(re.compile(
     rf"(?: (?:de|del) (?P<my>\d{{4}}))?"
     rf"|(?P<rel>\b(?:ayer|anoche|antenoche|anteanoche|antier|anteayer|hoy|esta madrugada|"
     rf"esta mañana|"
+    # the small hours with no day named ("de madrugada", "pasada la medianoche"): the
+    # page's own day; "la madrugada del lunes" is the weekday's
+    rf"(?:de|en la) madrugada(?! (?:de|del)\b)|"
+    rf"(?:(?:poco )?(?:pasada|tras|después de) la) medianoche(?! (?:de|del)\b)|"
     rf"la noche anterior|la víspera)\b)"
     rf"|(?P<ago>\bhace (?P<agon>un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|"
     rf"[1-9]\d?) (?P<agou>días?|semanas?)\b)"

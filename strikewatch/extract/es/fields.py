@@ -538,7 +538,8 @@ def read_dates(doc: Doc) -> None:
                 if f.since_read is None:
                     f.since_read = r
                 continue
-        point = [r for r in reads if not r.is_period and not _said_on(doc.text, f, r)]
+        point = [r for r in reads if not r.is_period and not _said_on(doc.text, f, r) and
+                 not _small_hours_of_an_earlier_day(doc.text, r, last)]
         if not point:
             if list_item(doc, f) and last is not None and \
                     f.sentence.index - last.sentence.index <= 3:
@@ -548,6 +549,13 @@ def read_dates(doc: Doc) -> None:
                                                              last.time_precision)
                 f.cite("date", *last.prov["date"][0])
                 last = f
+            elif last is not None and (same := _SAME_DAY.search(
+                    doc.text, f.start, f.end)) is not None:
+                # "ese mismo día", "esa misma noche", "el mismo día": the day of the act
+                # told before it
+                f.date_low, f.date_high, f.time_precision = (last.date_low, last.date_high,
+                                                             last.time_precision)
+                f.cite("date", same.start(), same.end())
             elif (ranked := lede_rank(doc, f)) is not None and \
                     (lede := _dated_lede(doc, ranked[1])).date_low:
                 # "El tercer ataque …" of the lede's "tres ataques" that day
@@ -580,6 +588,25 @@ def read_dates(doc: Doc) -> None:
 
 
 _SPEAKERS_NOW = re.compile(r"hoy|esta (?:mañana|tarde|noche|madrugada)", re.IGNORECASE)
+
+#: the small hours told with no day ("de madrugada", "pasada la medianoche"; es/dates.py)
+_SMALL_HOURS = re.compile(r"(?:de|en la) madrugada|(?:poco )?(?:pasada|tras|después de) la "
+                          r"medianoche", re.IGNORECASE)
+
+
+def _small_hours_of_an_earlier_day(text: str, r: DateRead, last: Frame | None) -> bool:
+    """Whether `r` is the small hours told with no day after an act the article dated ("este
+    viernes … El ataque ocurrió en la madrugada"): that day's small hours, not the page's
+    day; the frame stays open (coreference dates it)."""
+    return last is not None and _SMALL_HOURS.fullmatch(text[r.start:r.end].strip()) is not None
+
+
+#: "ese mismo día", "esa misma noche", "el mismo día", "aquel día": the act told before's
+#: day (not "el mismo día en que …", which names another act's day)
+_SAME_DAY = re.compile(r"\b(?:(?:ese|el|aquel) mismo día|(?:esa|la|aquella) misma "
+                       r"(?:noche|mañana|tarde|madrugada)|(?:ese|aquel) día|"
+                       r"(?:esa|aquella) (?:noche|mañana|tarde|madrugada))\b"
+                       r"(?!\s+(?:en\s+)?(?:que|cuando)\b)", re.IGNORECASE)
 
 
 #: a sentence that only tells when the event told before it happened: "Los hechos
