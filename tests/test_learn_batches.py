@@ -54,8 +54,32 @@ def test_batch_z_is_a_development_fold() -> None:
     assert {"rz101", "rz104"} <= names
 
 
+def test_batch_sa_is_a_development_fold() -> None:
+    # SA was session 17's unseen test; sa1 is a second ledger of fold sa
+    assert batches.DEV_BATCHES["sa"] == ("real/sa*.json",)
+    assert batches.DEV_BATCHES["esaa"] == ("es/esaa*.json",)
+    for name in ("sa", "esaa"):
+        assert batches.FOLD_LEDGERS[name] == f"{name}.json"
+    for name in ("sa", "sa1", "esaa"):
+        assert name in batches.DEV_LEDGERS and not batches.ledger_held_out(name)
+    assert not {"real/sa", "es/esaa"} & set(batches.HELD_OUT)
+    gold = REPO / "tests" / "gold"
+    names = {p.name[:5] for p in batches.gold_paths(gold, "sa")}
+    assert {"sa101", "sa103"} <= names and any(n.startswith("sa0") for n in names)
+    assert batches.gold_paths(gold, "esaa")
+
+
+def test_sa_and_sb_patterns_do_not_collide() -> None:
+    # SA is trained on and SB held out: a pattern for one never reaches the other's names
+    for pat in (*batches.DEV_BATCHES["sa"], *batches.DEV_BATCHES["esaa"]):
+        for probe in ("real/sb001_x.json", "real/sb101.json", "es/esab001_x.json"):
+            assert not fnmatch.fnmatch(probe, pat), (pat, probe)
+    assert fnmatch.fnmatch("es/esaa012_x.json", batches.DEV_BATCHES["esaa"][0])
+    assert not fnmatch.fnmatch("es/esaa012_x.json", "es/esab*.json")
+
+
 def test_batches_being_written_as_unseen_tests_are_held_out() -> None:
-    for prefix in ("real/sa", "es/esaa", "real/rd", "es/esd"):
+    for prefix in ("real/sb", "es/esab", "real/rd", "es/esd"):
         assert prefix in batches.HELD_OUT
     # a development batch is never held out as well
     dev = {p.split("*")[0] for pats in batches.DEV_BATCHES.values() for p in pats}
@@ -83,8 +107,8 @@ def test_folds_are_disjoint_and_non_empty() -> None:
 
 
 def test_no_dev_ledger_is_held_out() -> None:
-    # batch SA's ledgers (sa, sa1, esaa) and the held-out ones are told by name alone
-    for name in ("sa.json", "sa1.json", "sa1", "esaa.json", "esaa", "rd.json", "esk.json",
+    # batch SB's ledgers (sb, sb1, esab) and the held-out ones are told by name alone
+    for name in ("sb.json", "sb1.json", "sb1", "esab.json", "esab", "rd.json", "esk.json",
                  "ess.json"):
         assert batches.ledger_held_out(name), name
     for name in batches.DEV_LEDGERS:

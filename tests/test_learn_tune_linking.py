@@ -101,3 +101,30 @@ def test_tune_walks_only_the_steps_asked_and_reports_each_fold(
     assert scored == ["hand", "date|one undated-0.5", "date|one undated+0.5"]
     assert best.name == "date|one undated+0.5" and held.found == 12
     assert sum(line.startswith(("one ", "two ")) for line in lines) == 2
+
+
+def test_each_group_is_tuned_against_one_scoring_of_the_hand_weights(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # a made-up table: "same actor" up finds one strike more on each ledger, target steps nothing
+    scored: list[str] = []
+
+    def fake(cases: object, setting: tl.Setting) -> dict[str, LedgerScore]:
+        scored.append(setting.name)
+        gain = 1 if setting.name == "actor|same actor+1" else 0
+        return {n: _score(5 + gain) for n in ("one", "two")}
+
+    class Case:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+    monkeypatch.setattr(tl, "score_setting", fake)
+    got = tl.tune_groups([Case("one"), Case("two")], ["actor|same actor+", "target|"],
+                         out=lambda s: None)  # type: ignore[list-item]
+    assert scored.count("hand") == 1
+    assert scored[1:] == ["actor|same actor+1", "target|same target kind-0.5",
+                          "target|same target kind+0.5", "target|different target kinds-1",
+                          "target|different target kinds+1"]
+    held, picks = got["actor|same actor+"]
+    assert held.found == 12 and set(picks.values()) == {"actor|same actor+1"}
+    held, picks = got["target|"]
+    assert held.found == 10 and set(picks.values()) == {"hand"}

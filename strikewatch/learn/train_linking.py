@@ -601,6 +601,38 @@ def tune(cases: Sequence[LedgerCase], rounds: int = 2, out: Any = print,
     return at, _summed(table[at.name], names), held
 
 
+def tune_groups(cases: Sequence[LedgerCase], groups: Sequence[str], out: Any = print,
+                steps: Any = default_steps) -> dict[str, tuple[LedgerScore, dict[str, str]]]:
+    """One round of `tune` per group of steps (the steps whose name holds the group's word),
+    every group against one scoring of the hand weights: each group's leave-one-ledger-out
+    (`lolo_select` over the hand weights and that group's steps only) is its own, so a gain
+    is told per group, not mixed with another group's; scoring the hand weights once saves
+    a pass over every ledger per group. Returns each group's held-out sum and picks."""
+    t0 = time.monotonic()
+    hand = Setting("hand")
+    base = score_setting(cases, hand)
+    names = [c.name for c in cases]
+    out(f"{'hand':40s} J {objective(_summed(base, names)):7.1f} {_short(_summed(base, names))}")
+    result = {}
+    for group in groups:
+        table = {"hand": base}
+        for st in steps(hand):
+            if group not in st.name:
+                continue
+            table[st.name] = score_setting(cases, st)
+            out(f"{st.name:40s} J {objective(_summed(table[st.name], names)):7.1f} "
+                f"{_short(_summed(table[st.name], names))} [{time.monotonic() - t0:.0f}s]")
+        held, picks = lolo_select(table, "hand")
+        for n in names:  # the folds whose held-out pick is not the hand weights
+            if picks[n] != "hand":
+                out(f"  {group}: {n:9s} hand {_short(base[n])}")
+                out(f"  {group}: {'':9s} {picks[n][:30]:30s} {_short(table[picks[n]][n])}")
+        out(f"group {group!r} held-out: J {objective(held):.1f} {_short(held)} "
+            f"(hand J {objective(_summed(base, names)):.1f})")
+        result[group] = (held, picks)
+    return result
+
+
 def write_model(model: LinkModel, path: Path = WEIGHTS_PATH) -> None:
     path.write_text(json.dumps(model.to_json(), indent=1, sort_keys=True) + "\n",
                     encoding="utf-8")
@@ -643,6 +675,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--only", nargs="*", default=[],
                     help="tune: the steps whose name holds one of these strings")
+    ap.add_argument("--groups", action="store_true",
+                    help="tune: each --only string a group of its own, one round each, "
+                         "against one scoring of the hand weights (tune_groups)")
     ap.add_argument("--cache", type=Path, default=None,
                     help="the shared ledger cache folder (learn/ledger_cache.cache_dir())")
     ap.add_argument("--ledgers", nargs="*", default=list(DEV_LEDGERS))
@@ -661,7 +696,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     cases = read_all(args.ledgers, lambda s: print(s, flush=True), args.cache)
     if args.what == "read":
         return
-    if args.what == "tune":
+    if args.what == "tune" and args.groups:
+        tune_groups(cases, args.only, lambda s: print(s, flush=True))
+    elif args.what == "tune":
         best, _, _ = tune(cases, args.rounds, lambda s: print(s, flush=True), only=args.only)
         print(f"best: {best}")
     elif args.what == "cv":
