@@ -80,14 +80,11 @@ from strikewatch.evaluate import (
     record_spans,
     resolve_article_file,
 )
-from strikewatch.records import Article, Incident, Place
+from strikewatch.records import NOT_VIOLENT_TYPES, Article, Incident, Place
 from strikewatch.resolve.features import day_number, sea_key
 
 if TYPE_CHECKING:
     from strikewatch.store import Store
-
-#: Event types that are not violence (ACLED): their incidents are not strikes.
-NOT_VIOLENT = {"Strategic developments", "Protests", "Riots"}
 
 
 @dataclass
@@ -262,7 +259,7 @@ def _stored_article(store: Store, item: Mapping[str, Any]) -> Article | None:
 
 def is_violent_occurred(inc: Incident) -> bool:
     return inc.status == "occurred" and not inc.background and \
-        inc.event_type not in NOT_VIOLENT
+        inc.event_type not in NOT_VIOLENT_TYPES
 
 
 def report_incidents(lg: LedgerGold, built: BuiltLedger,

@@ -59,6 +59,10 @@ EVENT_TAXONOMY: dict[str, tuple[str, ...]] = {
     ),
 }
 
+#: The event types that are no act of violence (a truce, an arrest, a protest, a riot): no
+#: strike, never an occurred violent incident, a recalled strike or a party's record.
+NOT_VIOLENT_TYPES: frozenset[str] = frozenset({"Strategic developments", "Protests", "Riots"})
+
 #: The count fields every mention, incident and tally may carry, each as <name>_low/_high.
 COUNT_FIELDS: tuple[str, ...] = (
     "killed", "injured", "civilians_killed", "children_killed", "survivors", "missing",

@@ -18,6 +18,7 @@ from strikewatch.extract.date_forms import (
     DAY,
     MON,
     MONTHS,
+    SMALL_HOURS,
     WEEKDAYS,
     counted_back,
     latest_possible_day,
@@ -56,8 +57,7 @@ DATE_RE = re.compile(
     # the small hours with no day named ("in the early hours", "before dawn", "shortly
     # after midnight"): the page's own day (`date_forms.SMALL_HOURS`); "in the early hours
     # of Sunday", "before dawn on Monday" are the weekday's
-    rf"(?:in the (?:early|small|wee) hours|(?:just |shortly )?before dawn|"
-    rf"(?:just |shortly |soon )?after midnight)(?!,? (?:of|on|into|yesterday|today|{DAY})\b)|"
+    rf"(?:{SMALL_HOURS.pattern})(?!,? (?:of|on|into|yesterday|today|{DAY})\b)|"
     r"last week|this week|earlier this week|earlier this month|this month|last month|"
     r"(?:over|during|at) the weekend|last weekend|this weekend|over the past weekend|"
     r"last year|this year|so far this year|earlier this year)\b)"

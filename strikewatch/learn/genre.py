@@ -34,6 +34,7 @@ import numpy as np
 from strikewatch.extract.anchored import anchored, anchored_matcher
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.learn import hashing
+from strikewatch.records import NOT_VIOLENT_TYPES
 
 if TYPE_CHECKING:
     from strikewatch.extract.context import Doc
@@ -65,7 +66,6 @@ _crc32 = zlib.crc32
 #: sentences that make the lede (title aside): the first two
 LEDE_SENTENCES = 2
 
-_VIOLENT_OFF = {"Strategic developments", "Protests", "Riots"}
 #: the structural signals, in the order of their weights. The rules' own counts of
 #: occurred, planned and background events are left out on purpose: on the development
 #: sets they copy the gold (the rules were fixed against it) and a model fed them learns
@@ -160,7 +160,7 @@ _I_ASK = prefixed(_I)
 
 
 def _violent(g_type: str | None) -> bool:
-    return g_type not in _VIOLENT_OFF
+    return g_type not in NOT_VIOLENT_TYPES
 
 
 def structure(doc: Doc) -> list[float]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from strikewatch.learn.batches import DEV_BATCHES, FOLD_LEDGERS, gold_paths
-from strikewatch.records import Mention
+from strikewatch.records import NOT_VIOLENT_TYPES, Mention
 
 #: the dev batch list lives in learn/batches.py (one home for every trainer); re-exported
 #: here for the callers that import it from this module
@@ -56,7 +56,6 @@ FORBIDDEN_IS_FALSE = False
 #: entry. The per-article scorer excuses it, but the ledger makes it an occurred strike from
 #: a no-strike page (issue 14's measure), which nothing on such a page can be.
 NO_STRIKE_PAGE_IS_FALSE = False
-_NOT_VIOLENT = {"Strategic developments", "Protests", "Riots"}
 
 
 def reports_strike(gold: dict[str, Any]) -> bool:
@@ -64,7 +63,7 @@ def reports_strike(gold: dict[str, Any]) -> bool:
     reports a new strike; the genre model's label too)."""
     return any(e.get("kind", "incident") == "incident" and
                e.get("status", "occurred") == "occurred" and not e.get("background") and
-               e.get("event_type") not in _NOT_VIOLENT for e in gold.get("expect", []))
+               e.get("event_type") not in NOT_VIOLENT_TYPES for e in gold.get("expect", []))
 
 
 def hits_forbid(gold: dict[str, Any], record: dict[str, Any]) -> bool:

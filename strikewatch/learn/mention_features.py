@@ -17,13 +17,12 @@ from collections.abc import Sequence
 from datetime import date
 
 from strikewatch.learn.hashing import hashed_words
-from strikewatch.records import Mention
+from strikewatch.records import NOT_VIOLENT_TYPES, Mention
 
 HASH_DIM = 512
 #: Fields whose presence (own sentence or borrowed) the filter weighs.
 FIELDS = ("date", "place", "killed", "injured", "actor1", "actor2", "target_kind",
           "civilians_killed", "attribution", "hedges")
-NOT_VIOLENT = {"Strategic developments", "Protests", "Riots"}
 
 _FURNITURE = re.compile(r"^\s*(related|also read|read more|read also|see also|file\b|"
                         r"photo|image|watch|lea también|lee también|te puede interesar|"
@@ -35,7 +34,7 @@ _QUOTES = re.compile(r"[\"“”«»]")
 def is_candidate(m: Mention) -> bool:
     """The mentions the filter judges: violent occurred events the rules hold as news."""
     return (m.kind == "event" and m.status == "occurred" and not m.background
-            and m.event_type not in NOT_VIOLENT)
+            and m.event_type not in NOT_VIOLENT_TYPES)
 
 
 def _bucket(x: float, edges: Sequence[float]) -> int:

@@ -42,7 +42,7 @@ from pathlib import Path
 from strikewatch.learn import hashing
 from strikewatch.learn.logreg import LogReg
 from strikewatch.ledger.reviews import review_scope
-from strikewatch.records import Article, Incident, Mention, Review
+from strikewatch.records import NOT_VIOLENT_TYPES, Article, Incident, Mention, Review
 from strikewatch.resolve.features import (
     UNDATED_LOOKBACK_DAYS,
     Features,
@@ -55,8 +55,6 @@ from strikewatch.resolve.features import features as linking_features
 from strikewatch.resolve.merging import build_incident
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "learn" / "incident_filter.json"
-#: event types that are no violence: not judged (as the ledger scorer counts strikes)
-NOT_VIOLENT = frozenset({"Strategic developments", "Protests", "Riots"})
 #: intentions and denials: a page that tells many is a plan, threat or denial page
 INTENT = frozenset({"planned", "threatened", "hypothetical", "denied"})
 #: a window wider than this (days) finds no neighbours (a month is any strike of it)
@@ -74,7 +72,7 @@ CATEGORY_DIM = 32
 def violent_occurred(inc: Incident) -> bool:
     """The incidents the model judges: what the ledger counts as a strike."""
     return inc.status == "occurred" and not inc.background and \
-        inc.event_type not in NOT_VIOLENT
+        inc.event_type not in NOT_VIOLENT_TYPES
 
 
 @dataclass(frozen=True)

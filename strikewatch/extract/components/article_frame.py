@@ -48,6 +48,7 @@ from strikewatch.extract.components.assemble import _DONE, _named_not_told
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.pipeline import component
 from strikewatch.learn import genre
+from strikewatch.records import NOT_VIOLENT_TYPES
 
 _FRAMING = ("planned", "threatened", "hypothetical")
 # the event word named as a thing: "an attack", "the strikes", "such strikes", "a US strike"
@@ -118,10 +119,6 @@ def read_article_frame(doc: Doc) -> None:
             f.cite("status", a, b)
 
 
-#: event types that are no violence: the genre step leaves them alone
-_NOT_VIOLENT = {"Strategic developments", "Protests", "Riots"}
-
-
 # a Spanish act named by its noun, with or without a determiner ("su inquietud por
 # operaciones recientes contra embarcaciones", "tras bombardeos en el Caribe") ...
 _NOUN_ES = re.compile(r"^(?:ataques?|bombardeos?|operaci(?:ón|on|ones)|ofensivas?|"
@@ -163,7 +160,7 @@ def _talked_about(g: Group, language: str) -> bool:
     """An occurred violent event none of whose sentences tells an act of its own."""
     h = g.head
     return h.kind == "event" and h.status == "occurred" and not h.background and \
-        not h.drop and h.event_type not in _NOT_VIOLENT and \
+        not h.drop and h.event_type not in NOT_VIOLENT_TYPES and \
         not any(_act_of_its_own(f, language) for f in g.frames)
 
 
@@ -193,7 +190,7 @@ def _recalled(g: Group, published: dt.date | None) -> bool:
     history the page recalls, not its news."""
     h = g.head
     if published is None or h.kind != "event" or h.status != "occurred" or h.background or \
-            h.drop or h.event_type in _NOT_VIOLENT:
+            h.drop or h.event_type in NOT_VIOLENT_TYPES:
         return False
     high = g.value("date_high")
     if not isinstance(high, str):
@@ -225,7 +222,7 @@ def _named_with_toll(g: Group, doc: Doc) -> bool:
     relative clauses on a noun: on a no-strike page, a known strike the page talks about."""
     h = g.head
     if h.kind != "event" or h.status != "occurred" or h.background or h.drop or \
-            h.event_type in _NOT_VIOLENT or \
+            h.event_type in NOT_VIOLENT_TYPES or \
             any(f.date_low is not None and not f.date_told for f in g.frames):
         return False  # (the day it was told on, "told lawmakers on Thursday", is no act's)
     language = doc.article.language or "en"
@@ -253,7 +250,7 @@ def _said_not_to_be(g: Group, doc: Doc) -> bool:
     as negated): on a no-strike page, the page is about the report, not a strike."""
     h = g.head
     if h.kind != "event" or h.status != "occurred" or h.background or h.drop or \
-            h.event_type in _NOT_VIOLENT:
+            h.event_type in NOT_VIOLENT_TYPES:
         return False
     if any(_denies_an_act(doc, f) for f in g.frames):
         return True
@@ -302,7 +299,7 @@ def _untolled(g: Group, doc: Doc) -> bool:
     one targeted two survivors" in a legal explainer), not news."""
     h = g.head
     return h.kind == "event" and h.status == "occurred" and not h.background and \
-        not h.drop and h.event_type not in _NOT_VIOLENT and \
+        not h.drop and h.event_type not in NOT_VIOLENT_TYPES and \
         not any(_calendar_day(f, doc) for f in g.frames) and \
         all(_no_casualties(f) or _toll_in_relative(f, doc) for f in g.frames)
 

@@ -30,9 +30,8 @@ from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.date_forms import MONTH_ABBRS, MONTH_NAMES
 from strikewatch.extract.described import told_as_going_on
 from strikewatch.extract.pipeline import component
+from strikewatch.records import NOT_VIOLENT_TYPES
 
-#: Event types that are no violent act (ACLED): a recalled designation or protest stays.
-_NOT_VIOLENT = {"Strategic developments", "Protests", "Riots"}
 #: Casualty counts that make a toll of the act's own.
 _TOLL_KEYS = ("killed", "injured", "civilians_killed", "children_killed")
 #: A day of its own spans at most this many days ("overnight" spans two).
@@ -105,7 +104,7 @@ def is_recalled_strike(g: Group, text: str, published: dt.date | None) -> bool:
     h = g.head
     if h.kind != "event" or h.status != "occurred" or not h.background or h.drop:
         return False
-    if g.value("action") is not None or g.value("event_type") in _NOT_VIOLENT:
+    if g.value("action") is not None or g.value("event_type") in NOT_VIOLENT_TYPES:
         return False
     # (an act told as going on, "keep striking across the south", has no day of its own:
     # a day its sentence names is another clause's, "a truce signed on November 27")

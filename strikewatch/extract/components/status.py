@@ -32,6 +32,7 @@ from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.described import describes_party, told_as_going_on
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.status import REPORT_NOUNS, is_background, read_hedges, read_status
+from strikewatch.records import NOT_VIOLENT_TYPES
 
 _NEGATED = anchored(re.compile(r"\b(?:never|not|n't|no longer)\s+(?:\w+ly\s+)?(?:been\s+)?$",
                                re.IGNORECASE))
@@ -483,9 +484,6 @@ def _identifies_by_history(f: Frame) -> bool:
         bool(_NAMED_YEAR.search(s.text, max(0, ts - 20), te + 30))
 
 
-#: event types that are no act of violence (a truce, a protest): never a party's record
-_NOT_VIOLENT = frozenset({"Strategic developments", "Protests", "Riots"})
-
 def _is_no_event(f: Frame, status: str) -> bool:
     """Negated, habitual or a rule: the sentence says the event did not (or does not) happen.
 
@@ -501,7 +499,7 @@ def _is_no_event(f: Frame, status: str) -> bool:
         return True  # "the group behind the attacks of Sept. 11, 2001": who, not what
     if occurred and _not_an_act(f, low):
         return True  # "tried to halt U.S. strikes", "we struck every boat"
-    if occurred and f.event_type not in _NOT_VIOLENT and \
+    if occurred and f.event_type not in NOT_VIOLENT_TYPES and \
             describes_party(s.text, ts, f.trigger.end - s.start):
         return True  # "the rebels, who had earlier attacked US warships": who, not what
     if occurred and f.kind == "event" and _pattern_of_acts(f, low):
@@ -746,7 +744,7 @@ def _going_on(f: Frame, status: str) -> bool:
     toll in its sentence ("troops keep striking across the south", "as the two states
     traded strikes"): a state of things, the page's context, not an act of its own. (Kept
     as a frame, not dropped: a word the sentence tells its news by may stand for it.)"""
-    return status == "occurred" and f.event_type not in _NOT_VIOLENT and \
+    return status == "occurred" and f.event_type not in NOT_VIOLENT_TYPES and \
         told_as_going_on(f.sentence.text, f.trigger.start - f.sentence.start)
 
 

@@ -27,6 +27,11 @@ WEEKDAYS = {"lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 
 _MON = "|".join(MONTHS)
 _DAY = "|".join(WEEKDAYS)
 
+#: the small hours told with no day ("de madrugada", "pasada la medianoche"): the page's own
+#: day in `DATE_RE`; after an act already dated, that act's (es/fields.py)
+SMALL_HOURS = re.compile(r"(?:de|en la) madrugada|(?:poco )?(?:pasada|tras|después de) la "
+                         r"medianoche", re.IGNORECASE)
+
 DATE_RE = anchored(re.compile(
     rf"(?P<since>\bdesde (?:(?:el|inicios de|principios de|comienzos de|mediados de|"
     rf"finales de) )?)?"
@@ -39,8 +44,7 @@ DATE_RE = anchored(re.compile(
     rf"esta mañana|"
     # the small hours with no day named ("de madrugada", "pasada la medianoche"): the
     # page's own day; "la madrugada del lunes" is the weekday's
-    rf"(?:de|en la) madrugada(?! (?:de|del)\b)|"
-    rf"(?:(?:poco )?(?:pasada|tras|después de) la) medianoche(?! (?:de|del)\b)|"
+    rf"(?:{SMALL_HOURS.pattern})(?! (?:de|del)\b)|"
     rf"la noche anterior|la víspera)\b)"
     rf"|(?P<ago>\bhace (?P<agon>un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|"
     rf"[1-9]\d?) (?P<agou>días?|semanas?)\b)"

@@ -45,6 +45,7 @@ from strikewatch.extract.es.lexicon import (
 )
 from strikewatch.extract.lookahead import prefixed
 from strikewatch.extract.pipeline import component
+from strikewatch.records import NOT_VIOLENT_TYPES
 
 _INFINITIVE = re.compile(r"(?:atacar|bombardear|golpear|destruir|hundir)\b", re.IGNORECASE)
 # an act someone is kept from doing: "un intento de impedir que Trump ataque lanchas", "para
@@ -67,10 +68,6 @@ _PRETERITE = re.compile(r"\w+(?:ó|aron|ieron|ió)", re.IGNORECASE)
 _INDIRECT = re.compile(r"\b(?:de|sobre|saber|investiga|establecer|pregunta)\s+si\b", re.I)
 
 
-#: event types that are no act of violence: never a party's record
-_NOT_VIOLENT = frozenset({"Strategic developments", "Protests", "Riots"})
-
-
 def _status(doc: Doc, f: Frame) -> None:
     _read_status(doc, f)
     word = f.trigger.text.split()[0]
@@ -85,7 +82,7 @@ def _status(doc: Doc, f: Frame) -> None:
         f.drop = True  # "un complejo desde el que se buscaba preparar atentados": a purpose
     if f.status == "occurred" and acts_filling_days(f):
         f.drop = True  # "tras varios días de enfrentamientos": a run of acts, no one act
-    if f.status == "occurred" and f.event_type not in _NOT_VIOLENT and describes_party(
+    if f.status == "occurred" and f.event_type not in NOT_VIOLENT_TYPES and describes_party(
             f.sentence.text, ts, f.trigger.end - f.sentence.start, "es"):
         f.drop = True  # "las milicias que atacan suelo paquistaní": who, not what
     if f.status == "hypothetical" and (f.anaphoric or _INDIRECT.search(f.sentence.text) or
@@ -589,16 +586,12 @@ def read_dates(doc: Doc) -> None:
 
 _SPEAKERS_NOW = re.compile(r"hoy|esta (?:mañana|tarde|noche|madrugada)", re.IGNORECASE)
 
-#: the small hours told with no day ("de madrugada", "pasada la medianoche"; es/dates.py)
-_SMALL_HOURS = re.compile(r"(?:de|en la) madrugada|(?:poco )?(?:pasada|tras|después de) la "
-                          r"medianoche", re.IGNORECASE)
-
-
 def _small_hours_of_an_earlier_day(text: str, r: DateRead, last: Frame | None) -> bool:
     """Whether `r` is the small hours told with no day after an act the article dated ("este
     viernes … El ataque ocurrió en la madrugada"): that day's small hours, not the page's
     day; the frame stays open (coreference dates it)."""
-    return last is not None and _SMALL_HOURS.fullmatch(text[r.start:r.end].strip()) is not None
+    return last is not None and \
+        es_dates.SMALL_HOURS.fullmatch(text[r.start:r.end].strip()) is not None
 
 
 #: "ese mismo día", "esa misma noche", "el mismo día", "aquel día": the act told before's
