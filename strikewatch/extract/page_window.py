@@ -209,8 +209,9 @@ def _from_url(url: str | None, latest: dt.date | None) -> tuple[dt.date, str] | 
     it). None where the page names a day after the URL's month (the URL is no date)."""
     if not url:
         return None
-    # (imported here: importing any module of the ingest package runs its __init__, which
-    # loads datasketch, scipy, trafilatura and httpx, ~2 CPU-s a process that only reads)
+    # (imported here: a process that only extracts dated pages never imports the ingest
+    # package, tests/test_extract_startup.py; its __init__ is lazy now, so the first import
+    # costs little either way)
     from strikewatch.ingest.published import url_day_readings, url_month
 
     if latest is not None:

@@ -429,9 +429,8 @@ def _open_overlap(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
     """One range open above ("at least N") and the two sharing a figure."""
     if a[1] is not None and b[1] is not None:
         return False
-    top = min(x for x in (a[1], b[1]) if x is not None) if (a[1], b[1]) != (None, None) \
-        else None
-    return top is None or max(a[0], b[0]) <= top
+    closed = [x for x in (a[1], b[1]) if x is not None]  # the other's top, if it has one
+    return not closed or max(a[0], b[0]) <= closed[0]
 
 
 #: The smallest first count a revision is read from: tolls of one to four dead are what a

@@ -605,11 +605,12 @@ def _plural_of_one(g: Group, a: Group) -> bool:
     x, y = _toll(g, "killed"), _toll(a, "killed")
     if x is None or y is None or x[0] is None or y[0] is None:
         return False
-    if _part_of_dead(g, a) and not _part_of_dead(a, g):
+    g_part, a_part = _part_of_dead(g, a), _part_of_dead(a, g)
+    if g_part and not a_part:
         h = g.head
         before = h.sentence.text[:h.trigger.start - h.sentence.start]
         return bool(_DEFINITE.search(before)) and x[0] < y[0]
-    if _part_of_dead(g, a) or _part_of_dead(a, g) or x[0] != y[0] or not _ranges_meet(x, y):
+    if g_part or a_part or x[0] != y[0] or not _ranges_meet(x, y):
         return False
     if x[0] >= SAME_TOLL_LEAST:
         return True
