@@ -69,17 +69,33 @@ def test_batch_sa_is_a_development_fold() -> None:
     assert batches.gold_paths(gold, "esaa")
 
 
-def test_sa_and_sb_patterns_do_not_collide() -> None:
-    # SA is trained on and SB held out: a pattern for one never reaches the other's names
-    for pat in (*batches.DEV_BATCHES["sa"], *batches.DEV_BATCHES["esaa"]):
-        for probe in ("real/sb001_x.json", "real/sb101.json", "es/esab001_x.json"):
-            assert not fnmatch.fnmatch(probe, pat), (pat, probe)
+def test_batch_sb_is_a_development_fold() -> None:
+    # SB was session 18's unseen test; sb1 is a second ledger of fold sb
+    assert batches.DEV_BATCHES["sb"] == ("real/sb*.json",)
+    assert batches.DEV_BATCHES["esab"] == ("es/esab*.json",)
+    for name in ("sb", "esab"):
+        assert batches.FOLD_LEDGERS[name] == f"{name}.json"
+    for name in ("sb", "sb1", "esab"):
+        assert name in batches.DEV_LEDGERS and not batches.ledger_held_out(name)
+    assert not {"real/sb", "es/esab"} & set(batches.HELD_OUT)
+    gold = REPO / "tests" / "gold"
+    names = {p.name[:5] for p in batches.gold_paths(gold, "sb")}
+    assert {"sb101", "sb103"} <= names and any(n.startswith("sb0") for n in names)
+    assert batches.gold_paths(gold, "esab")
+
+
+def test_dev_and_unseen_patterns_do_not_collide() -> None:
+    # SA and SB are trained on and SC held out: a pattern for one never reaches the other's
+    for fold in ("sa", "sb", "esaa", "esab"):
+        for pat in batches.DEV_BATCHES[fold]:
+            for probe in ("real/sc001_x.json", "real/sc101.json", "es/esac001_x.json"):
+                assert not fnmatch.fnmatch(probe, pat), (pat, probe)
     assert fnmatch.fnmatch("es/esaa012_x.json", batches.DEV_BATCHES["esaa"][0])
-    assert not fnmatch.fnmatch("es/esaa012_x.json", "es/esab*.json")
+    assert not fnmatch.fnmatch("es/esaa012_x.json", batches.DEV_BATCHES["esab"][0])
 
 
 def test_batches_being_written_as_unseen_tests_are_held_out() -> None:
-    for prefix in ("real/sb", "es/esab", "real/rd", "es/esd"):
+    for prefix in ("real/sc", "es/esac", "real/rd", "es/esd"):
         assert prefix in batches.HELD_OUT
     # a development batch is never held out as well
     dev = {p.split("*")[0] for pats in batches.DEV_BATCHES.values() for p in pats}
@@ -107,8 +123,8 @@ def test_folds_are_disjoint_and_non_empty() -> None:
 
 
 def test_no_dev_ledger_is_held_out() -> None:
-    # batch SB's ledgers (sb, sb1, esab) and the held-out ones are told by name alone
-    for name in ("sb.json", "sb1.json", "sb1", "esab.json", "esab", "rd.json", "esk.json",
+    # batch SC's ledgers (sc, sc1, esac) and the held-out ones are told by name alone
+    for name in ("sc.json", "sc1.json", "sc1", "esac.json", "esac", "rd.json", "esk.json",
                  "ess.json"):
         assert batches.ledger_held_out(name), name
     for name in batches.DEV_LEDGERS:
