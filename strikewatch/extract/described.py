@@ -27,7 +27,11 @@ _PARTY_EN = (r"(?:groups?|rebels?|militias?|militiamen|militants?|gangs?|faction
 _DESCRIBED_EN = re.compile(
     r"\b" + _PARTY_EN + r"\s*,?\s+(?:who|which|that)\s+[^,;:.()\"“”]{0,90}$|"
     r"\b(?-i:[A-Z])[\w'’-]+,\s+(?:who|which)\s+(?:has|have|had)\s+[^,;:.()\"“”]{0,60}$|"
-    r"\b(?:known|notorious|infamous|feared)\s+for\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+    r"\b(?:known|notorious|infamous|feared)\s+for\s+(?:[\w'’-]+\s+){0,2}$|"
+    # an apposition naming it by its acts: "the TTP militants, perpetrators of many deadly
+    # attacks", "the cells, responsible for scores of bombings"
+    r"\b" + _PARTY_EN + r"(?:\s+[\w'’-]+){0,4}\s*,\s+(?:the\s+)?(?:perpetrators|authors|"
+    r"responsible)\s+(?:of|for)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _PARTY_ES = (r"(?:grupos?|rebeldes|milicias?|milicianos|insurgentes|guerrillas?|guerrilleros|"
              r"bandas?|facci(?:ón|on|ones)|organizaci(?:ón|on|ones)|movimientos?|yihadistas|"
              r"extremistas|c[aá]rteles|c[aá]rtel|terroristas|separatistas)")
@@ -36,7 +40,10 @@ _DESCRIBED_ES = re.compile(
     r"la\s+que)\s+[^,;:.()\"“”«»]{0,90}$|"
     r"\b(?-i:[A-ZÁÉÍÓÚ])[\w'’-]+,\s+(?:que|quien(?:es)?|el\s+cual|la\s+cual)\s+(?:ha|han|había|habían)\s+"
     r"[^,;:.()\"“”«»]{0,60}$|"
-    r"\b(?:conocid[oa]s?|famos[oa]s?|temid[oa]s?)\s+por\s+(?:[\w'’-]+\s+){0,2}$",
+    r"\b(?:conocid[oa]s?|famos[oa]s?|temid[oa]s?)\s+por\s+(?:[\w'’-]+\s+){0,2}$|"
+    # "los milicianos del TTP, autores de numerosos atentados", "responsables de"
+    r"\b" + _PARTY_ES + r"(?:\s+[\w'’-]+){0,4}\s*,\s+(?:los\s+|las\s+)?(?:autor(?:es|as?)?|"
+    r"responsables?)\s+de\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE)
 # a day or a toll told in the rest of the sentence: the act is news, not a description
 _FACT_EN = re.compile(

@@ -1610,12 +1610,15 @@ _TESTIMONY = re.compile(
 
 def _answered_only(g: Group) -> bool:
     """An act told only as what the news came after or answered ("in response to broad US
-    airstrikes", "hitting back over the strike on the consulate"), with no toll or day of
-    its own and no other telling in the article, is recalled as context (background); one
-    told with its day ("fired missiles at Israel on 1 October") stays an incident."""
-    return _violent_occurred(g) and all(f.antecedent for f in g.frames) and \
-        g.value("date_low") is None and \
-        not any(k in f.counts for f in g.frames for k in _TOLLS)
+    airstrikes", "came after Monday's suicide assault, in which three died" on an undated
+    page), with no day of its own and no other telling in the article but casualty words
+    ("Three soldiers died in the blast"), is recalled as context (background), toll or
+    not: the session-17 ruling wants a day of its own for a recall to be a report. One
+    told with its day ("fired missiles at Israel on 1 October") stays an incident, and
+    `recalled` gives back one whose month-day an undated page cannot place."""
+    return _violent_occurred(g) and g.head.antecedent and \
+        all(f.antecedent or f.trigger.strength == "weak" for f in g.frames) and \
+        g.value("date_low") is None
 
 
 def _follow_up(doc: Doc, g: Group) -> bool:

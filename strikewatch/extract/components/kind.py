@@ -104,6 +104,13 @@ _ACTS_ON_MANY = re.compile(r"\b(?:strikes|airstrikes|air\s+strikes|attacks|raids
 _PERFECT_SINCE = gated(re.compile(r"\b(?:has|have|'ve)\s+(?:now\s+|so\s+far\s+|already\s+)?"
                                   r"(?:been\s+)?[a-z]+\b[^.;]{0,80}?\bsince\b",
                                   re.IGNORECASE))
+# ... the same told from its start at the head of the sentence: "From early September the
+# navy has struck boats in the Caribbean, destroying 26 vessels"
+_FROM_START_PERFECT = re.compile(
+    r"^\W*from\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)\b|\d{4}\b|the\s+(?:start|beginning|"
+    r"outset)\b)[^.;]{0,100}?\b(?:has|have|'ve)\s+(?:now\s+|so\s+far\s+|already\s+)?"
+    r"(?:been\s+)?[a-z]+ed\b", re.IGNORECASE)
 _MANY_HIT = re.compile(r"\b(?:\d[\d,]*|dozens|scores|hundreds|thousands)\s+(?:of\s+)?"
                        r"(?:[\w-]+\s+){0,2}?(?:targets|sites|boats|vessels|positions|camps|"
                        r"facilities|buildings|hideouts)\b", re.IGNORECASE)
@@ -196,7 +203,8 @@ def _aggregate(f: Frame) -> None:
         elif "killed" in f.counts and f.counts["killed"][1] is None and \
                 f.date_low is None and _ACTS_ON_MANY.search(clause):
             f.kind = "tally"  # "more than two dozen dead in airstrikes on drug boats"
-        elif f.time_precision != 1 and _PERFECT_SINCE.search(clause) and \
+        elif f.time_precision != 1 and (_PERFECT_SINCE.search(clause) or
+                                        _FROM_START_PERFECT.match(clause)) and \
                 _MANY_HIT.search(clause):
             f.kind = "tally"  # "1,000 targets have been struck since mid-March"
         elif "killed" in f.counts and f.time_precision != 1 and f.date_low is None and \

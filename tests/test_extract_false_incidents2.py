@@ -1,0 +1,101 @@
+"""False incidents, session 19 (helper falses2): acts a page tells only as context.
+
+- an act the news came after or answered, with a toll but no calendar day of its own ("came
+  after Monday's suicide assault, in which three died" on an undated page): context, as
+  the session-17 ruling codes recalls (a day of its own and a toll or place, else background);
+- a party named by an apposition of its acts ("the militants, perpetrators of many
+  bombings"; Spanish "autores de numerosos atentados");
+- a campaign told from its start at the head of the sentence with a perfect and a count of
+  what it hit ("From early September the navy has struck boats, sinking 26 vessels"): a
+  tally, like the same told with "since".
+
+Every sentence was written for these tests, none taken from a gold article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.extract import extract
+from strikewatch.extract.es.reader import SpanishRulesExtractor
+from strikewatch.records import Article, Mention
+
+THURSDAY = "2025-11-20"
+_NOT_VIOLENT = ("Strategic developments", "Protests", "Riots")
+
+
+def _reported(text: str, published: str | None = THURSDAY, language: str = "en") -> list[Mention]:
+    """The violent occurred incidents that are not background: what the ledger counts."""
+    art = Article(text=text, published=published, language=language)
+    ms = SpanishRulesExtractor()(art) if language == "es" else extract(art)
+    return [m for m in ms if m.kind == "event" and m.status == "occurred" and
+            not m.background and m.event_type not in _NOT_VIOLENT]
+
+
+# --- an answered act with a toll, no day of its own ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # wire, undated page: the weekday fixes no calendar day
+    ("Jets bombed a compound in Khost overnight, killing eight, the Taliban said.\n\n"
+     "The raid came after Friday's suicide assault on a police post in Bannu, in which four "
+     "officers died."),
+    # broadcaster: "follows another", its toll in a relative clause
+    ("A drone struck a market in Kordofan, killing 30, rights groups said.\n\n"
+     "The attack follows another drone strike near a town in the north that killed at "
+     "least 12 people."),
+    # agency rewrite: the toll told in the next sentence
+    ("Warplanes hit a depot in Marib, killing five, officials said.\n\n"
+     "A few hours before the raid, a car bomb exploded at an army checkpoint in Aden. "
+     "Two soldiers and a bystander died in the blast."),
+])
+def test_an_answered_act_with_a_toll_and_no_day_is_context(text: str) -> None:
+    got = _reported(text, published=None)
+    assert len(got) == 1 and got[0].killed_low in (5, 8, 30)
+
+
+@pytest.mark.parametrize("published", [None, THURSDAY])
+def test_an_answered_act_with_its_own_calendar_day_stays(published: str | None) -> None:
+    # the act the strike answered, told with its calendar day and toll: a report of it
+    text = ("Jets bombed a compound in Khost on Nov. 19, killing eight, the Taliban said.\n\n"
+            "The raid came after the Nov. 17 suicide assault on a police post in Bannu, "
+            "in which four officers died.")
+    got = _reported(text, published=published)
+    assert sorted(m.killed_low or 0 for m in got) == [4, 8]
+
+
+# --- a party named by an apposition of its acts ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Jets struck a camp near Kunar on Tuesday, killing six. Islamabad blames the separatist "
+     "militants, perpetrators of several bombings in the province, for the tension.", "en"),
+    ("Aviones paquistaníes bombardearon el martes un campamento en Kunar y mataron a seis "
+     "personas. Islamabad acusa a los milicianos del grupo, autores de numerosos atentados "
+     "en el país, de esconderse allí.", "es"),
+])
+def test_a_party_named_by_an_apposition_of_its_acts_tells_no_act(
+        text: str, language: str) -> None:
+    got = _reported(text, language=language)
+    assert len(got) == 1 and got[0].killed_low == 6
+
+
+def test_an_apposition_on_a_told_act_stays() -> None:
+    # the act named with its day and toll in the sentence: news, not a description
+    text = ("Police named the militants, responsible for the attack on Monday that killed "
+            "four soldiers at a checkpoint.")
+    assert len(_reported(text)) == 1
+
+
+# --- a campaign told from its start ---------------------------------------------------------
+
+def test_a_campaign_told_from_its_start_with_a_perfect_is_a_tally() -> None:
+    text = ("Navy jets hit a boat in the Caribbean on Tuesday, killing three.\n\n"
+            "From early September the navy has struck boats it says carry drugs, sinking "
+            "26 vessels and killing at least 90 people.")
+    got = _reported(text)
+    assert len(got) == 1 and got[0].killed_low == 3
+
+
+def test_an_act_from_a_place_is_no_campaign() -> None:
+    # "from" a place, not a start: one act
+    text = "From Yemen the rebels have fired two missiles at a tanker, hitting 2 vessels on Monday."
+    assert len(_reported(text)) == 1
