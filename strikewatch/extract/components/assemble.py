@@ -1617,8 +1617,14 @@ def _answered_only(g: Group) -> bool:
     told with its day ("fired missiles at Israel on 1 October") stays an incident, and
     `recalled` gives back one whose month-day an undated page cannot place."""
     return _violent_occurred(g) and g.head.antecedent and \
-        all(f.antecedent or f.trigger.strength == "weak" for f in g.frames) and \
+        all(f.antecedent or (f.trigger.strength == "weak" and
+                             _HARM_ONLY.search(f.trigger.text) is not None)
+            for f in g.frames) and \
         g.value("date_low") is None
+
+
+# an event word that tells only harm ("died", "the dead", "were wounded"), no act
+_HARM_ONLY = re.compile(r"kill|dead|death|died|wound|injur|perish", re.IGNORECASE)
 
 
 def _follow_up(doc: Doc, g: Group) -> bool:
