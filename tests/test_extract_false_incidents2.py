@@ -99,3 +99,37 @@ def test_an_act_from_a_place_is_no_campaign() -> None:
     # "from" a place, not a start: one act
     text = "From Yemen the rebels have fired two missiles at a tanker, hitting 2 vessels on Monday."
     assert len(_reported(text)) == 1
+
+
+# --- things declared targets for the party's force ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    ("The rebel leader said in a speech on Sunday that all foreign warships in the gulf "
+     "were now targets for rebel attack."),
+    ("A militia spokesman said every base in the region would be legitimate targets of "
+     "its drones and missiles."),
+])
+def test_things_declared_targets_for_attack_are_a_threat(text: str) -> None:
+    assert _reported(text) == []
+
+
+def test_the_target_of_a_strike_told_done_stays() -> None:
+    text = "The depot was the target of a drone strike on Monday that killed two guards."
+    assert len(_reported(text)) == 1
+
+
+# --- an act named by its month, another than the news ---------------------------------------
+
+def test_another_act_named_by_its_month_only_is_a_recall() -> None:
+    text = ("A navy drone hit a boat off Colombia on Tuesday, killing four.\n\n"
+            "In another March strike, near Panama, the navy asked a neighbour to search "
+            "for the boat's owner.")
+    got = _reported(text, published=None)
+    assert len(got) == 1 and got[0].killed_low == 4
+
+
+def test_another_act_named_by_its_month_with_a_toll_stays() -> None:
+    text = ("A navy drone hit a boat off Colombia on Tuesday, killing four.\n\n"
+            "In another March strike, near Panama, the navy killed three men aboard a skiff.")
+    # (on an undated page: a dated one recalls a month long gone by its own rule)
+    assert len(_reported(text, published=None)) == 2

@@ -852,6 +852,7 @@ def assemble(doc: Doc) -> None:
         _own_dates(doc, g)
         date_by_telling(g)
         if _follow_up(doc, g) or _topic_of_talk(doc, g) or _answered_only(g) or \
+                _month_named(g, doc.groups[:i]) or \
                 _reacted_to(doc, g) or _summed_up(doc, g, doc.groups[:i]) or \
                 _dated_from(g, doc.groups[:i]):
             for f in g.frames:
@@ -1625,6 +1626,24 @@ def _answered_only(g: Group) -> bool:
 
 # an event word that tells only harm ("died", "the dead", "were wounded"), no act
 _HARM_ONLY = re.compile(r"kill|dead|death|died|wound|injur|perish", re.IGNORECASE)
+
+
+# an act named by the month it fell in, another than the news: "in another October
+# strike", "an earlier March raid" (not "the Sept. 2 strike": a day of its own)
+_MONTH_NAMED = re.compile(rf"\b(?:another|an\s+earlier|a\s+previous|a\s+separate)\s+"
+                          rf"(?:{MONTH_NAMES})\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _month_named(g: Group, before: list[Group]) -> bool:
+    """An act named only as another act of a month ("In another October strike, near
+    Mexico, ..."), told after the article's first act, with no day or toll of its own: a
+    recall with no day (the session-17 ruling's background), not the page's news."""
+    if not _violent_occurred(g) or g.value("date_low") is not None or \
+            any(k in f.counts for f in g.frames for k in _TOLLS) or \
+            not any(_violent_occurred(a) and a.head.start < g.head.start for a in before):
+        return False
+    return all(_MONTH_NAMED.search(f.sentence.text[:f.trigger.start - f.sentence.start])
+               for f in g.frames)
 
 
 def _follow_up(doc: Doc, g: Group) -> bool:

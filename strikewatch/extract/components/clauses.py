@@ -57,7 +57,10 @@ _REL_TALLY = gated(re.compile(r"(?:,\s*|(?<=\bcampaign)\s+|(?<=\boffensive)\s+)"
                               r"(?:where|in which|during which)\b", re.IGNORECASE))
 _HAS_NUMBER = re.compile(r"\d|\b(?:dozens|scores|hundreds|several|two|three|four|five|six|"
                          r"seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
-_ANAPHOR = anchored(re.compile(r"\b(?:the|this|that|such|its|their|these|those)\s+"
+# (also "either", "neither", "both": a choice among acts told, "no side has claimed either
+# strike", never a new one)
+_ANAPHOR = anchored(re.compile(r"\b(?:the|this|that|such|its|their|these|those|either|"
+                               r"neither|both)\s+"
                                r"(?:(?!(?:of|on|in|at|to|for|with|by|from|against|into|over|and|or)\b)[\w-]+\s+){0,2}$",
                                re.IGNORECASE))
 _INDEF = re.compile(r"\b(?:a|an|another|one|new|second|third)\s+(?:[\w-]+\s+){0,3}$",
