@@ -133,3 +133,11 @@ def test_another_act_named_by_its_month_with_a_toll_stays() -> None:
             "In another March strike, near Panama, the navy killed three men aboard a skiff.")
     # (on an undated page: a dated one recalls a month long gone by its own rule)
     assert len(_reported(text, published=None)) == 2
+
+
+def test_an_answered_act_with_a_toll_and_a_counted_day_stays() -> None:
+    # "one day after": a day counted from the news, its own (relative) day
+    text = ("Jets bombed a compound in Khost, killing eight, the Taliban said.\n\n"
+            "The raid came one day after an attack in Bannu, in which militants killed four "
+            "officers.")
+    assert len(_reported(text, published=None)) == 2

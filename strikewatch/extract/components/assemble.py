@@ -1615,13 +1615,26 @@ def _answered_only(g: Group) -> bool:
     page), with no day of its own and no other telling in the article but casualty words
     ("Three soldiers died in the blast"), is recalled as context (background), toll or
     not: the session-17 ruling wants a day of its own for a recall to be a report. One
-    told with its day ("fired missiles at Israel on 1 October") stays an incident, and
-    `recalled` gives back one whose month-day an undated page cannot place."""
-    return _violent_occurred(g) and g.head.antecedent and \
-        all(f.antecedent or (f.trigger.strength == "weak" and
-                             _HARM_ONLY.search(f.trigger.text) is not None)
-            for f in g.frames) and \
-        g.value("date_low") is None
+    told with its day ("fired missiles at Israel on 1 October"), or with a toll and a day
+    counted from the news ("seven days after"), stays an incident, and `recalled` gives
+    back one whose month-day an undated page cannot place."""
+    if not _violent_occurred(g) or not g.head.antecedent or g.value("date_low") is not None:
+        return False
+    if not all(f.antecedent or (f.trigger.strength == "weak" and
+                                _HARM_ONLY.search(f.trigger.text) is not None)
+               for f in g.frames):
+        return False
+    # a toll with a day counted from the news ("came one day after Israel's attack in
+    # Qatar, in which airstrikes killed six"): a day of its own, relative; it stays
+    return not any(k in f.counts for f in g.frames for k in _TOLLS) or \
+        not _COUNTED_OFFSET.search(g.head.sentence.text)
+
+
+# a day counted from the news: "one day after", "seven days after", "two hours before"
+# (not "a few hours before": no count)
+_COUNTED_OFFSET = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:hours?|days?|"
+    r"nights?|weeks?)\s+(?:after|before|earlier|later)\b", re.IGNORECASE)
 
 
 # an event word that tells only harm ("died", "the dead", "were wounded"), no act
