@@ -139,13 +139,6 @@ _THREAT = re.compile(
     r"(?:that )?(?:[\w'’-]+ ){0,3}?"
     r"(?:would|will|could)|vow(?:ed|s|ing)? to|(?:we|i)(?:'ll| will| could| "
     r"would| may| might| are going to)|will not hesitate|ready to)\b", re.IGNORECASE)
-# things declared fair game for the party's force: "all US warships are now targets for
-# Houthi attack", "bases will be legitimate targets of our strikes" (not "the depot was
-# the target of Monday's strike": a "for", or "legitimate", and no article before the act)
-_TARGETS_FOR = re.compile(
-    r"\b(?:is|are|was|were|be|been|remain(?:s|ed)?|become|became)\s+(?:now\s+|all\s+|also\s+)?"
-    r"(?:(?:legitimate|fair|valid)\s+targets?\s+(?:for|of)|targets?\s+for)\s+"
-    r"(?!the\b|a\b|an\b|this\b|that\b)(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 #: `_THREAT` matches only where one of these stands
 _THREAT_WORDS = ("threaten", "warn", "vow", "'ll", " will", " could", " would", " may",
                  " might", " are going to", "will not hesitate", "ready to")
@@ -324,9 +317,6 @@ def read_status(sentence: str, trig_start: int, trig_end: int
     m = _THREAT.search(pre) if may_hold(low, _THREAT_WORDS) else None
     if m:
         return "threatened", m.span(), True
-    m = _TARGETS_FOR.search(pre) if may_hold(low, ("target",)) else None
-    if m:
-        return "threatened", m.span(), True  # "warships are now targets for our attacks"
     warn = _WARN.search(pre) if may_hold(low, ("warn", "threaten", "vow")) else None
     if warn and _committed_before(pre[warn.end():]):
         # "warned that any state that acted against it would see its ships targeted"
