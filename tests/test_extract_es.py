@@ -230,3 +230,24 @@ def test_a_far_casualty_sentence_does_not_join_the_last_strike() -> None:
             "Una senadora recordó que en otras operaciones murieron 14 personas.")
     m = only(text)
     assert (m.killed_low, m.killed_high) == (2, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "El 9 de noviembre, unos ataques con drones mataron a 21 personas en los mercados de "
+    "dos pueblos del norte.",
+    "Los bombardeos del lunes dejaron 12 muertos en un barrio de la capital.",
+])
+def test_plural_strikes_with_a_day_of_their_own_are_that_days_incident(text: str) -> None:
+    m = only(text)
+    assert m.kind == "event" and m.date_low is not None and m.date_low == m.date_high
+
+
+@pytest.mark.parametrize("text", [
+    # no day of their own
+    "Los bombardeos con drones mataron a 21 personas en los mercados del norte.",
+    # a toll grown to now, the day only when the fighting worsened
+    "Decenas de civiles han muerto en la escalada, que el lunes se agravó con bombardeos "
+    "sobre la frontera.",
+])
+def test_plural_strikes_with_no_day_of_their_own_sum_a_tally(text: str) -> None:
+    assert [m.kind for m in read(text) if m.status == "occurred"] == ["tally"]

@@ -68,3 +68,33 @@ def test_no_post_without_a_handle_and_a_full_date() -> None:
     assert post_days("— Navy Chief, October 19, 2025\n") == []
     assert post_days("— Navy Chief (@NavyChief) October 19\n") == []
     assert post_days("A strike hit the port (@ 3 pm) on October 19, 2025.") == []
+
+
+def test_a_quote_after_a_statement_of_an_earlier_day_is_told_from_that_day() -> None:
+    # page of Thursday 2025-11-06; the minister spoke on Tuesday (11-04): his "yesterday"
+    # is Monday 11-03, not the page's Wednesday
+    text = ("Jets struck a militia depot on Wednesday, killing three, officials said.\n\n"
+            "On Tuesday the defence minister had said the air force had hit a camp.\n\n"
+            "\"Yesterday our aircraft struck a training camp in the north, killing nine "
+            "fighters,\" he said.\n")
+    assert ("2025-11-03", "2025-11-03") in _dates(text, "2025-11-06")
+    # "said on <day>" after the verb, with two quoted paragraphs
+    text2 = ("The army chief said on Monday that the raids had gone on.\n\n"
+             "\"Today our drones hit a convoy near the border.\n\n"
+             "\"Yesterday our jets destroyed a bridge used by the rebels, killing four.\"\n")
+    assert ("2025-11-02", "2025-11-02") in _dates(text2, "2025-11-05")
+    assert ("2025-11-03", "2025-11-03") in _dates(text2, "2025-11-05")
+
+
+def test_a_quote_without_a_dated_statement_is_told_from_the_page() -> None:
+    # no day for the saying (or the day is the page's): the quote's "yesterday" is the page's
+    for lead in ("The defence minister spoke to reporters about the air war.",
+                 "On Thursday the defence minister said the air force had hit a camp."):
+        text = (lead + "\n\n\"Yesterday our aircraft struck a training camp in the north, "
+                "killing nine fighters,\" he said.\n")
+        assert ("2025-11-05", "2025-11-05") in _dates(text, "2025-11-06"), lead
+    # a paragraph that is not a quote ends the span
+    text = ("On Tuesday the minister had said the air force had hit a camp.\n\n"
+            "\"We will keep going,\" he said.\n\n"
+            "Yesterday jets struck a fuel depot in the south, killing two guards.\n")
+    assert ("2025-11-05", "2025-11-05") in _dates(text, "2025-11-06")

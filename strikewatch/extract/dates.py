@@ -262,6 +262,49 @@ def post_days(text: str) -> list[PostDay]:
     return out
 
 
+#: a statement told as made on a day: "On Tuesday the minister said ...", "the command said
+#: late on Monday": the day stands before the verb of saying or right after it (a capital
+#: "On" inside a sentence opens one glued to a crosshead)
+_SAID_DAY = re.compile(
+    r"(?:^|(?<=\s))(?:On|Late on|Early on)\s+(?P<day>[^,;.\n]{3,25}?),?\s+[^,;.\n]{1,60}?"
+    r"\b(?:had\s+)?(?:said|wrote|posted|announced|told|stated|declared)\b"
+    r"|\b(?:said|wrote|posted|announced|stated|declared)\s+(?:late\s+|early\s+)?on\s+"
+    r"(?P<after>[^,;.\n]{3,25})")
+#: a paragraph that opens with a quotation mark
+_QUOTE_OPENS = re.compile(r'[ \t]*["“]')
+
+
+def statement_days(text: str, pub: dt.date | None) -> list[PostDay]:
+    """Quoted paragraphs right after a statement the article dates to an earlier day ("On
+    Tuesday the minister had said ... / "Yesterday, our forces struck ..."): the quote's
+    "yesterday" or "today" is told from the day it was said, as an embedded post's is
+    (`post_days`), not from the page's. Each span runs over the quoted paragraphs that
+    follow the statement's paragraph, up to the first that does not open with a quote."""
+    if pub is None or ("\"" not in text and "“" not in text):
+        return []
+    out: list[PostDay] = []
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for i, (a, b) in enumerate(paras[:-1]):
+        if _QUOTE_OPENS.match(text, a) or not _QUOTE_OPENS.match(text, paras[i + 1][0]):
+            continue
+        last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text[a:b].strip())[-1]
+        said = _SAID_DAY.search(last)
+        if said is None:
+            continue
+        told = said.group("day") or said.group("after") or ""
+        days = [r for r in read_dates(told, pub) if r.precision == 1 and r.low is not None
+                and r.low == r.high]
+        if len(days) != 1 or days[0].low is None or days[0].low >= pub.isoformat():
+            continue
+        end = paras[i + 1][1]
+        for c, d in paras[i + 2:]:
+            if not _QUOTE_OPENS.match(text, c):
+                break
+            end = d
+        out.append(PostDay(paras[i + 1][0], end, dt.date.fromisoformat(days[0].low)))
+    return out
+
+
 def _post_start(text: str, signoff: int) -> int:
     """Where the post signed off at `signoff` begins: the line before the sign-off, and the
     one before that where the last is a stub the page cut ("The… pic.twitter.com/...")."""

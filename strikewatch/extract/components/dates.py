@@ -21,7 +21,7 @@ from strikewatch.extract.context import DateRead, Doc, Frame, Sentence
 from strikewatch.extract.coref import TOLD_BETWEEN as _TOLD_BETWEEN
 from strikewatch.extract.counts import ORDINAL_VALUES, WORD_VALUES, ranks_up_to
 from strikewatch.extract.date_forms import SMALL_HOURS, month_day
-from strikewatch.extract.dates import dateline, post_days, read_dates
+from strikewatch.extract.dates import dateline, post_days, read_dates, statement_days
 from strikewatch.extract.pipeline import component
 
 # "officials said on Monday", "a statement issued on Monday", "a claim rejected by the White
@@ -554,7 +554,7 @@ def read_frame_dates(doc: Doc) -> None:
     last_dated: Frame | None = None  # the latest frame dated to a day, for "the same day"
     full_days: list[DateRead] | None = None  # an undated page's days told with their year
     after_page: dict[str, str] = {}  # a weekday read as the day after the page
-    posts = post_days(doc.text)
+    posts = post_days(doc.text) + statement_days(doc.text, doc.published)
     for f in doc.frames:
         # a frame inside an embedded post is told from the post's day
         now = next((p.day for p in posts if p.start <= f.trigger.start < p.end), doc.published)

@@ -799,6 +799,22 @@ def _one_night(doc: Doc, f: Frame) -> bool:
     return "strikes" not in f.counts and _NIGHT.search(doc.text, f.start, f.end) is not None
 
 
+#: a toll told as grown to now ("han muerto", "ha dejado"): a running toll, no one day's
+_PERFECT_TOLL = re.compile(r"\b(?:ha|han|había|habían)\s+(?:muerto|caído|fallecido|perdido|"
+                           r"dejado|matado|causado)\b", re.IGNORECASE)
+
+
+def _one_day(f: Frame) -> bool:
+    """Whether plural strikes are told with one calendar day of their own ("El 8 de marzo,
+    unos ataques con drones mataron a 33 personas en los mercados de …"): that day's
+    operation, one incident, as a night's raid is (not a day they were told on, not a
+    start, not a toll told in the perfect: "decenas han muerto en la escalada, que este
+    viernes se agravó con ataques aéreos")."""
+    return f.time_precision == 1 and f.date_low is not None and f.date_low == f.date_high \
+        and not f.date_told and f.since_read is None and f.period_read is None and \
+        not _PERFECT_TOLL.search(f.sentence.text)
+
+
 @component("es_kind", requires=("doc.frames", "frame.counts", "frame.since_read",
                                 "frame.status", "frame.drop"),
            assigns=("frame.kind", "frame.period_low", "frame.period_high", "frame.background"))
@@ -826,7 +842,7 @@ def read_kind(doc: Doc) -> None:
         # raid on one place is one incident, however many bombs; a plural toll with no day of
         # its own sums strikes
         plural = bool(_PLURAL_STRIKES.match(f.trigger.text)) and not _one_night(doc, f) and \
-            not _series_told(doc, f) and not _on_one_target(doc, f)
+            not _series_told(doc, f) and not _on_one_target(doc, f) and not _one_day(f)
         # "16 muertos desde el martes" (not "murieron en este octavo ataque desde el 2 de …")
         running = f.since_read is not None and "killed" in f.counts and not one_event
         if (strikes and (strikes[0] or 0) >= 2) or (cue and (f.counts or f.since_read)) or \
