@@ -197,10 +197,16 @@ _PLACE_NAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+(?:[ \t]+(?:(?:d
 
 
 @lru_cache(maxsize=4096)
-def _lookup(name: str, countries: tuple[str, ...] = ()) -> tuple[Place, ...]:
+def _lookup(name: str, countries: tuple[str, ...] = (),
+            own_names: bool = False) -> tuple[Place, ...]:
     """The gazetteer's places for a name (cached: the same names recur in a batch; callers
     copy what they keep)."""
-    return tuple(geo.lookup(name, context_countries=countries))
+    return tuple(geo.lookup(name, context_countries=countries, own_names=own_names))
+
+
+#: capitalised articles that start a name and are no place alone ("El Carmen", "Al Daraj":
+#: "Al" is Ål in Norway)
+_ARTICLES = ("El", "La", "Los", "Las", "Al")
 
 
 def _countries_of_provinces(doc: Doc) -> set[str]:
@@ -249,7 +255,7 @@ def _town(doc: Doc, f: Frame, wanted: set[str]) -> None:
         words = m.group(0).split()
         for n in range(len(words), 0, -1):  # "El Carmen, Norte de Santander": longest first
             name = " ".join(words[:n])
-            if name in ("El", "La", "Los", "Las"):
+            if name in _ARTICLES:
                 break
             try:
                 hits = _lookup(name, tuple(sorted(wanted)))
@@ -258,10 +264,13 @@ def _town(doc: Doc, f: Frame, wanted: set[str]) -> None:
             hit = next((p for p in hits if p.country in wanted and
                         p.kind in ("populated place", "admin area")), None)
             if hit is None and _KIND_CUE.search(doc.text, max(f.start, m.start() - 40),
-                                                m.start()) and \
-                    len({p.country for p in hits}) == 1 and \
-                    hits[0].kind in ("populated place", "admin area"):
-                hit = hits[0]  # "la ciudad sureña de Sidón": told as a town, one country's
+                                                m.start()):
+                # "la ciudad sureña de Sidón": told as a town, one country's (a small town
+                # known by the name only as an alternate is not: "el valle de Tirah")
+                own = _lookup(name, (), True)
+                if len({p.country for p in hits}) == 1 and own and \
+                        own[0].kind in ("populated place", "admin area"):
+                    hit = own[0]
             if hit is not None:
                 end = m.start() + len(name)
                 dist = abs(m.start() - f.trigger.start)
@@ -301,7 +310,7 @@ def _town_of_state(text: str, m: re.Match[str]) -> tuple[Place, int, int] | None
     for w in re.finditer(r"(?<!\S)[A-ZÁÉÍÓÚÑ]\S*", m.group(0)):
         name = m.group(0)[w.start():]
         start = m.start() + w.start()
-        if name in ("El", "La", "Los", "Las") or ACTOR_RE.match(text, start) or \
+        if name in _ARTICLES or ACTOR_RE.match(text, start) or \
                 _COUNTRY_RE.match(text, start):
             continue
         try:
@@ -342,7 +351,11 @@ def _story_country(doc: Doc) -> tuple[Place, tuple[int, int]] | None:
     setting aside the states that act in it (the striking state is named as often as the
     struck one), a lead of one mention at least. A page naming only the acting state is
     left alone (its forces at home, or abroad at a place the page never names)."""
-    mentions = _country_words(doc.text)
+    # (a country the place borders is not the place, "una provincia que linda con X", nor
+    # one of a pair, "Afganistán-Pakistán:", "la frontera afgano-paquistaní")
+    mentions = [(a, b, c) for a, b, c in _country_words(doc.text)
+                if not _NEIGHBOUR_BEFORE.search(doc.text, max(0, a - 40), a)
+                and doc.text[a - 1:a] not in _HYPHENS and doc.text[b:b + 1] not in _HYPHENS]
     counts: dict[str, int] = {}
     for _, _, code in mentions:
         counts[code] = counts.get(code, 0) + 1
@@ -380,6 +393,16 @@ def _story_country(doc: Doc) -> tuple[Place, tuple[int, int]] | None:
 _PARTY_BEFORE = re.compile(r"\b(?:ataques?|bombardeos?|ofensiva|incursi[oó]n|dron(?:es)?|"
                            r"aviones|aviaci[oó]n|fuerzas?(?: armadas| a[eé]reas?)?|ej[eé]rcito|"
                            r"misiles?)\s+(?:(?:de|del)\s+(?:la\s+)?)?$", re.IGNORECASE)
+
+
+#: a country named as a neighbour: "una provincia que linda con Afganistán", "la frontera
+#: con Venezuela", "una zona fronteriza con Colombia"
+_NEIGHBOUR_BEFORE = re.compile(r"\b(?:lind(?:a|an|aba|ante)|limit(?:a|an|aba|rof[ea]s?)|"
+                               r"limítrof[ea]s?|colind(?:a|an|ante)|fronteriz[oa]s?|frontera)"
+                               r"\s+con\s+(?:el\s+|la\s+)?$", re.IGNORECASE)
+
+
+_HYPHENS = frozenset("-–")
 
 
 def _among_two_most(code: str, counts: dict[str, int]) -> bool:
