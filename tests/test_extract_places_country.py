@@ -140,6 +140,16 @@ def test_another_event_after_the_act_gives_no_place(text: str) -> None:
     assert place is None
 
 
+@pytest.mark.parametrize("text", [
+    "Jets struck a camp in Niger State on Sunday, killing four herders.",
+    "A drone strike in Niger State's Mariga area killed four herders.",
+])
+def test_a_state_titled_after_a_country_name_is_not_that_country(text: str) -> None:
+    t = max(text.find("killing"), text.find("killed"))
+    place, _ = country_place(text, 0, len(text), (t, t + 6))
+    assert place is None or place.country != "NE"
+
+
 def test_a_death_after_a_strike_is_that_strikes_place() -> None:
     text = "Four people were killed after a strike in Pakistan on Friday."
     t = text.find("killed")

@@ -169,7 +169,7 @@ def lookup(name: str, *, context_countries: tuple[str, ...] = (),
         out.append(Place(name=e.name, admin1=e.place_admin1,
                          country=e.country, latitude=e.lat, longitude=e.lon,
                          kind=kind, geonameid=e.geonameid,  # type: ignore[arg-type]
-                         geo_precision={"C": 5, "A": 4}.get(e.kind, 1)))
+                         geo_precision=e.precision))
     return out
 
 
