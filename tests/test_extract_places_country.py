@@ -80,6 +80,16 @@ def test_a_spanish_town_after_a_site_noun_and_any_adjective_is_placed() -> None:
         assert _country(_es(text)) == "LB", text
 
 
+def test_a_spanish_page_naming_only_the_acting_state_and_its_province_is_at_home() -> None:
+    got = _es("El Ejército de Nigeria admitió que bombardeó por error a un grupo de civiles. "
+              "El ataque de un dron dejó 40 muertos en una aldea del estado de Kano.")
+    assert got and _country(got) == "NG"
+    # a province of another country, or none, leaves the page's place untold
+    got = _es("El Ejército de Nigeria admitió que bombardeó por error a un grupo de civiles. "
+              "El ataque de un dron dejó 40 muertos en una aldea del estado de Sinaloa.")
+    assert got and _country(got) != "NG"
+
+
 def test_a_small_town_known_by_the_name_only_as_an_alternate_is_not_placed() -> None:
     # "Hermonassus" is an old name of a Turkish town of 45,000: after "el valle de" in a
     # story of Pakistan it is no place abroad

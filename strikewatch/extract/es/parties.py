@@ -209,11 +209,12 @@ def _lookup(name: str, countries: tuple[str, ...] = (),
 _ARTICLES = ("El", "La", "Los", "Las", "Al")
 
 
-def _countries_of_provinces(doc: Doc) -> set[str]:
+def _countries_of_provinces(doc: Doc, towns: bool = False) -> set[str]:
     """A local paper names its province, not its country ("El Carmen, Norte de Santander"):
     the country of a province (admin area) named after a locative cue whose every namesake
     in the gazetteer lies in that one country, or of a town written with its state
-    (`_town_of_state`)."""
+    (`_town_of_state`); with `towns`, of a town or province so named whose every place
+    carrying the name as its own lies in one country ("estado de Kaduna": the city first)."""
     out: set[str] = set()
     for m in _PLACE_NAME.finditer(doc.text):
         town = _town_of_state(doc.text, m)
@@ -223,11 +224,13 @@ def _countries_of_provinces(doc: Doc) -> set[str]:
         if not _LOCATIVE.search(doc.text[max(0, m.start() - 40):m.start()]):
             continue
         try:
-            hits = _lookup(m.group(0))
+            hits = _lookup(m.group(0), (), towns)
         except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
             return out
         countries = {p.country for p in hits}
-        if hits and all(p.kind == "admin area" for p in hits[:1]) and len(countries) == 1:
+        kinds = ("populated place", "admin area") if towns else ("admin area",)
+        if hits and all(p.kind in kinds for p in (hits if towns else hits[:1])) and \
+                len(countries) == 1:
             out |= {c for c in countries if c}
     return out
 
@@ -350,7 +353,8 @@ def _story_country(doc: Doc) -> tuple[Place, tuple[int, int]] | None:
     nothing is told at sea, the country the page names most (by name or adjective) after
     setting aside the states that act in it (the striking state is named as often as the
     struck one), a lead of one mention at least. A page naming only the acting state is
-    left alone (its forces at home, or abroad at a place the page never names)."""
+    left alone (its forces at home, or abroad at a place the page never names) unless the
+    provinces it names lie in that state (`_countries_of_provinces`): at home."""
     # (a country the place borders is not the place, "una provincia que linda con X", nor
     # one of a pair, "Afganistán-Pakistán:", "la frontera afgano-paquistaní")
     mentions = [(a, b, c) for a, b, c in _country_words(doc.text)
@@ -378,9 +382,17 @@ def _story_country(doc: Doc) -> tuple[Place, tuple[int, int]] | None:
     else:
         if any(f.domain == "sea" or f.target_kind == "vessel" for f in told):
             return None  # a story at sea: its unplaced strikes have no country
-        if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
-            return None  # no country, or two named as often
-        code = ranked[0][0]
+        if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+            return None  # two named as often
+        if ranked:
+            code = ranked[0][0]
+        else:
+            # only the acting states named: at home where the page's provinces lie in
+            # one of them ("El Ejército de Nigeria bombardeó ... (estado de Kaduna)")
+            homes = _countries_of_provinces(doc, towns=True) & acting
+            if len(homes) != 1 or not any(c in homes for _, _, c in mentions):
+                return None
+            code = homes.pop()
         span = next((a, b) for a, b, c in mentions if c == code)
     name = _country_name(code)
     if span is None or name is None:
