@@ -460,7 +460,7 @@ COUNTRIES: dict[str, str] = {
     "Haití": "HT", "Siria": "SY", "Somalia": "SO", "Irak": "IQ", "Iraq": "IQ", "Yemen": "YE",
     "Afganistán": "AF", "Pakistán": "PK", "Líbano": "LB", "Irán": "IR", "Israel": "IL",
     "Nigeria": "NG", "Kenia": "KE", "Etiopía": "ET", "Libia": "LY", "Gaza": "PS",
-    "Sudán": "SD", "Sudán del Sur": "SS", "Malí": "ML", "Mali": "ML", "Burkina Faso": "BF",
+    "Malí": "ML", "Mali": "ML", "Burkina Faso": "BF",
     "Ucrania": "UA", "Rusia": "RU",
 }
 #: "en territorio venezolano", "suelo mexicano": a country told by its adjective.
@@ -470,7 +470,7 @@ COUNTRY_ADJECTIVES: dict[str, str] = {
     "iraní": "IR", "nicaragüense": "NI", "panameño": "PA", "hondureño": "HN",
     "israelí": "IL", "estadounidense": "US", "peruano": "PE", "ruso": "RU", "ucraniano": "UA",
     "turco": "TR", "paquistaní": "PK", "pakistaní": "PK", "afgano": "AF", "nigeriano": "NG",
-    "sudanés": "SD", "maliense": "ML",
+    "maliense": "ML",
 }
 
 # --- attribution -------------------------------------------------------------------------
