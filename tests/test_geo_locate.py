@@ -378,6 +378,13 @@ def test_a_former_tribal_agency_is_a_district_of_pakistan() -> None:
     p = place("A drone fired two missiles at a house in North Waziristan, killing four.",
               "fired", "PK")
     assert (p.country, p.kind) == ("PK", "admin area")
+    # a district of a province, not a province: precision 3, the province its admin1
+    assert (p.geo_precision, p.admin1) == (3, "Khyber Pakhtunkhwa")
+    k = place("Jets bombed three houses in Khyber District on Monday.", "bombed", "PK")
+    assert (k.name, k.geo_precision, k.admin1) == ("Khyber District", 3, "Khyber Pakhtunkhwa")
+    # a province stays one
+    b = place("A drone strike in Balochistan killed two.", "drone strike", "PK")
+    assert (b.geo_precision, b.admin1) == (4, "Balochistan")
     # the district facing a neighbour's province is where the sweep was, not the province
     q = place("Troops killed 13 militants in a sweep in South Waziristan, the district "
               "facing Afghanistan's Paktika province.", "killed", "PK", "AF")
@@ -398,6 +405,26 @@ def test_a_province_the_gazetteer_lacks_is_not_a_namesake_town_abroad() -> None:
                  "drone strike", "SN").country == "SN"
     assert place("A drone strike hit a market in Fatick region.", "drone strike",
                  "SN").country == "SN"
+
+
+def test_a_compass_named_region_is_one_of_a_country_the_page_names() -> None:
+    # Botswana, Ghana and Singapore have a "North East"; a story of Nigeria means its own
+    for text in ("Jets pounded insurgent camps in the North-East, killing 25 fighters.",
+                 "Air raids in the North East on Sunday killed 25 fighters."):
+        m = at(text, "killing" if "killing" in text else "killed", "NG")
+        assert m is None or m.place.country not in ("BW", "GH", "SG", "US"), text
+    # the region of a country the page names still reads
+    assert place("Troops ambushed rebels in the Far North region, killing nine.", "ambushed",
+                 "CM").country == "CM"
+    assert place("A drone strike in the North East district of Botswana killed two.",
+                 "drone strike").country == "BW"
+
+
+def test_a_state_named_with_its_title_and_a_possessive_is_a_place() -> None:
+    # "Kaduna State's": the title word is no person's or longer name's next word
+    p = place("Jets struck hideouts along Kaduna State's Birnin Gwari axis, killing 12.",
+              "killing", "NG")
+    assert (p.name, p.country, p.kind) == ("Kaduna", "NG", "admin area")
 
 
 def test_a_capital_that_something_is_done_to_or_with_is_its_government() -> None:

@@ -320,6 +320,8 @@ def country_place(text: str, start: int, end: int, trigger: tuple[int, int]
             continue  # "near the border with Kenya": the neighbour
         if _TIE_AFTER.match(text, b):
             continue  # "the raid on Pakistan's neighbour": another country
+        if _STATE_AFTER.match(text, b):
+            continue  # "in Niger State": a state of Nigeria named after the country
         if is_war_setting(text, a) and not a <= trigger[0] < b:
             continue  # "tied to the war in Gaza": the war's place, not the event's
         if any(m.start() < a and b <= m.end()
@@ -467,6 +469,8 @@ def other_event_cut(text: str, trigger: tuple[int, int], b: int) -> int:
 
 # "the raid on Pakistan's neighbour", "strikes on Iran's allies": another country, told
 # by its tie to the one named
+#: a state's or province's own title right after a country's name: "Niger State"
+_STATE_AFTER = re.compile(r"\s+(?:State|Province|Region|Governorate)\b")
 _TIE_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:neighbou?rs?|allies|ally|rivals?|enem(?:y|ies)|"
                         r"foes?|partners?|proxies|proxy)\b", re.IGNORECASE)
 

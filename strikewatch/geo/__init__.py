@@ -137,11 +137,24 @@ def _place_matches(readings: list[Reading], g: Gazetteer) -> list[PlaceMatch]:
             if not r.qualifier and not r.hint and (r.entry is not None or r.sea)]
 
 
-def lookup(name: str, *, context_countries: tuple[str, ...] = ()) -> list[Place]:
-    """Gazetteer candidates for a name, most likely first (no text around it)."""
+#: a town known by a name only as one of its alternates (an old, foreign or other-script
+#: name: "Tirah" is one of Tirat Karmel's) is that name's place without the page's support
+#: only when this large; a small one's alternates are as often another place's own name
+ALTERNATE_MIN_POP = 100_000
+
+
+def lookup(name: str, *, context_countries: tuple[str, ...] = (),
+           own_names: bool = False) -> list[Place]:
+    """Gazetteer candidates for a name, most likely first (no text around it). With
+    `own_names`, a town the name is only an alternate of is left out unless it has
+    ALTERNATE_MIN_POP people (for a caller with nothing on the page to tie the name to)."""
     g = load()
+    hits = g.lookup(name)
+    if own_names:
+        hits = [h for h in hits if h.primary or h.entry.kind != "P"
+                or h.entry.population >= ALTERNATE_MIN_POP]
     ranked = sorted(
-        g.lookup(name),
+        hits,
         key=lambda h: -entry_score(h.entry, h.primary, span_countries=set(),
                                    context=tuple(context_countries)),
     )
@@ -156,7 +169,7 @@ def lookup(name: str, *, context_countries: tuple[str, ...] = ()) -> list[Place]
         out.append(Place(name=e.name, admin1=e.place_admin1,
                          country=e.country, latitude=e.lat, longitude=e.lon,
                          kind=kind, geonameid=e.geonameid,  # type: ignore[arg-type]
-                         geo_precision={"C": 5, "A": 4}.get(e.kind, 1)))
+                         geo_precision=e.precision))
     return out
 
 

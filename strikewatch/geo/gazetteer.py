@@ -233,6 +233,11 @@ def water_kinds(g: Gazetteer, text: str, start: int, end: int) -> int | None:
     return out
 
 
+#: `Entry.extra` of a curated area below a province (aliases.json land_features' "level":
+#: "district")
+ADMIN2 = "admin2"
+
+
 class Entry(NamedTuple):
     """One gazetteer place (a named tuple: 70,000 of them are made at load)."""
 
@@ -251,13 +256,26 @@ class Entry(NamedTuple):
         return int(self.id) if self.id.isdigit() else None
 
     @property
+    def is_district(self) -> bool:
+        """An area below a province (a curated district: "Khyber District" of Khyber
+        Pakhtunkhwa): geo_precision 3, its province its admin1."""
+        return self.kind == "A" and self.extra == ADMIN2
+
+    @property
+    def precision(self) -> int:
+        """The spec's geo_precision of a place read as this entry's own (no cue)."""
+        return {"C": 5, "A": 3 if self.is_district else 4}.get(self.kind, 1)
+
+    @property
     def place_admin1(self) -> str | None:
         """The admin1 of a Place for this entry. A country's row keeps its capital in the
         admin1 column (for reading "Mexico City" as the capital); a country-level place
         has no admin1, so "Mexico" is never labelled or exported as "Mexico City"."""
         if self.kind == "C":
             return None
-        return self.name if self.kind == "A" else self.admin1
+        if self.kind == "A" and not self.is_district:
+            return self.name
+        return self.admin1
 
 
 class Hit(NamedTuple):
@@ -619,7 +637,8 @@ def load_from(tsv: Path, small: Path | None = None) -> Gazetteer:
 
     for feat in aliases.get("land_features", []):
         fe = Entry("feature:" + feat["name"], feat.get("kind", "A"), feat["name"],
-                   feat["country"], None, feat["lat"], feat["lon"])
+                   feat["country"], feat.get("admin1"), feat["lat"], feat["lon"], 0,
+                   ADMIN2 if feat.get("level") == "district" else "")
         for n in [feat["name"], *feat.get("aliases", [])]:
             g.add(normalise(n), fe, n == feat["name"])
 

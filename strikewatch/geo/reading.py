@@ -72,6 +72,7 @@ _POST_DISTRICT = re.compile(r"^\s+(?:municipality|district|county|municipio)\b",
 # headline's last word is not the first name of the next line's first word)
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b([A-Z][\w’'-]*)[\"”’]?[^\S\n]+$")
 _NAME_AFTER = re.compile(r"^[^\S\n]+([A-Z][\w’'-]*)")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 _INITIAL = re.compile(r"\b[A-Z]\.\s*$")  # "J. Smith": an initial before
 _NOT_NAME = frozenset(
     "The In At On Near Off From After Before When While Since Outside Inside During Into "
@@ -298,6 +299,10 @@ SEA_WORDS = caseless(re.compile(
     r"sail(?:ing|ed)?|crew)\b",
     re.IGNORECASE,
 ))
+#: a name of compass words alone ("North East", "the Centre", "Far North"): some country's
+#: region of that name is meant only where the page names that country
+_COMPASS_NAME = re.compile(r"(?:(?:far|north|south|east|west|northern|southern|eastern|"
+                           r"western|central|centre|center|middle)\s?)+")
 _ADMIN_QUALS = {"state", "province", "department", "region", "governorate"}
 _DISTRICT_QUALS = {"municipality", "district", "county"}
 _TOWN_QUALS = {"town", "city", "village", "port", "community", "hamlet", "capital",
@@ -558,7 +563,8 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
         nb = _NAME_BEFORE.search(pre) if last and last != last.lower() else None
         na = _NAME_AFTER.match(post)
         if (nb and nb.group(1) not in _NOT_NAME and not _is_place_word(g, nb.group(1))) or (
-                na and na.group(1) not in _NOT_NAME and not f.possessive
+                # ("Borno State's": the kind word, a possessive on it)
+                na and _POSSESSIVE_END.sub("", na.group(1)) not in _NOT_NAME and not f.possessive
                 and not _is_place_word(g, na.group(1))
                 and (not cue or not _is_known_name(g, na.group(1)))):
             r.hint = True
@@ -578,6 +584,11 @@ def read_all(g: Gazetteer, text: str, start: int, end: int, *,
                     and e.country not in named and told_by.get(e.country or "", 0) <= 1:
                 # "in Soum province" read as a village of Senegal in a story of Burkina
                 # Faso: a province the gazetteer lacks, not a namesake town abroad
+                continue
+            if _COMPASS_NAME.fullmatch(f.key) and e.country not in context \
+                    and e.country not in named and told_by.get(e.country or "", 0) <= 1:
+                # "in the North-East" of a story of Nigeria: a part of the story's country,
+                # not Botswana's North East district
                 continue
             if container is not None and e.country != container.country:
                 r.hint = True  # "the Hays district of Hodeidah": not Hays, Kansas
@@ -722,7 +733,7 @@ def _interpret(g: Gazetteer, r: Reading, e: Entry, f: Found, post: str, at_sea: 
     if e.kind == "C":
         r.precision = 5
     elif e.kind == "A":
-        r.precision = 4
+        r.precision = e.precision  # a province 4, a district 3
     elif r.qual in _DISTRICT_QUALS:
         r.precision = 3
     elif r.cue == "near":

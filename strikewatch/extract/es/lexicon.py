@@ -460,6 +460,8 @@ COUNTRIES: dict[str, str] = {
     "Haití": "HT", "Siria": "SY", "Somalia": "SO", "Irak": "IQ", "Iraq": "IQ", "Yemen": "YE",
     "Afganistán": "AF", "Pakistán": "PK", "Líbano": "LB", "Irán": "IR", "Israel": "IL",
     "Nigeria": "NG", "Kenia": "KE", "Etiopía": "ET", "Libia": "LY", "Gaza": "PS",
+    "Malí": "ML", "Mali": "ML", "Burkina Faso": "BF",
+    "Ucrania": "UA", "Rusia": "RU",
 }
 #: "en territorio venezolano", "suelo mexicano": a country told by its adjective.
 COUNTRY_ADJECTIVES: dict[str, str] = {
@@ -468,6 +470,7 @@ COUNTRY_ADJECTIVES: dict[str, str] = {
     "iraní": "IR", "nicaragüense": "NI", "panameño": "PA", "hondureño": "HN",
     "israelí": "IL", "estadounidense": "US", "peruano": "PE", "ruso": "RU", "ucraniano": "UA",
     "turco": "TR", "paquistaní": "PK", "pakistaní": "PK", "afgano": "AF", "nigeriano": "NG",
+    "maliense": "ML",
 }
 
 # --- attribution -------------------------------------------------------------------------

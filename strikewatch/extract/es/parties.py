@@ -197,17 +197,24 @@ _PLACE_NAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+(?:[ \t]+(?:(?:d
 
 
 @lru_cache(maxsize=4096)
-def _lookup(name: str, countries: tuple[str, ...] = ()) -> tuple[Place, ...]:
+def _lookup(name: str, countries: tuple[str, ...] = (),
+            own_names: bool = False) -> tuple[Place, ...]:
     """The gazetteer's places for a name (cached: the same names recur in a batch; callers
     copy what they keep)."""
-    return tuple(geo.lookup(name, context_countries=countries))
+    return tuple(geo.lookup(name, context_countries=countries, own_names=own_names))
 
 
-def _countries_of_provinces(doc: Doc) -> set[str]:
+#: capitalised articles that start a name and are no place alone ("El Carmen", "Al Daraj":
+#: "Al" is Ål in Norway)
+_ARTICLES = ("El", "La", "Los", "Las", "Al")
+
+
+def _countries_of_provinces(doc: Doc, towns: bool = False) -> set[str]:
     """A local paper names its province, not its country ("El Carmen, Norte de Santander"):
     the country of a province (admin area) named after a locative cue whose every namesake
     in the gazetteer lies in that one country, or of a town written with its state
-    (`_town_of_state`)."""
+    (`_town_of_state`); with `towns`, of a town or province so named whose every place
+    carrying the name as its own lies in one country ("estado de Kaduna": the city first)."""
     out: set[str] = set()
     for m in _PLACE_NAME.finditer(doc.text):
         town = _town_of_state(doc.text, m)
@@ -217,11 +224,13 @@ def _countries_of_provinces(doc: Doc) -> set[str]:
         if not _LOCATIVE.search(doc.text[max(0, m.start() - 40):m.start()]):
             continue
         try:
-            hits = _lookup(m.group(0))
+            hits = _lookup(m.group(0), (), towns)
         except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
             return out
         countries = {p.country for p in hits}
-        if hits and all(p.kind == "admin area" for p in hits[:1]) and len(countries) == 1:
+        kinds = ("populated place", "admin area") if towns else ("admin area",)
+        if hits and all(p.kind in kinds for p in (hits if towns else hits[:1])) and \
+                len(countries) == 1:
             out |= {c for c in countries if c}
     return out
 
@@ -249,7 +258,7 @@ def _town(doc: Doc, f: Frame, wanted: set[str]) -> None:
         words = m.group(0).split()
         for n in range(len(words), 0, -1):  # "El Carmen, Norte de Santander": longest first
             name = " ".join(words[:n])
-            if name in ("El", "La", "Los", "Las"):
+            if name in _ARTICLES:
                 break
             try:
                 hits = _lookup(name, tuple(sorted(wanted)))
@@ -258,10 +267,13 @@ def _town(doc: Doc, f: Frame, wanted: set[str]) -> None:
             hit = next((p for p in hits if p.country in wanted and
                         p.kind in ("populated place", "admin area")), None)
             if hit is None and _KIND_CUE.search(doc.text, max(f.start, m.start() - 40),
-                                                m.start()) and \
-                    len({p.country for p in hits}) == 1 and \
-                    hits[0].kind in ("populated place", "admin area"):
-                hit = hits[0]  # "la ciudad sureña de Sidón": told as a town, one country's
+                                                m.start()):
+                # "la ciudad sureña de Sidón": told as a town, one country's (a small town
+                # known by the name only as an alternate is not: "el valle de Tirah")
+                own = _lookup(name, (), True)
+                if len({p.country for p in hits}) == 1 and own and \
+                        own[0].kind in ("populated place", "admin area"):
+                    hit = own[0]
             if hit is not None:
                 end = m.start() + len(name)
                 dist = abs(m.start() - f.trigger.start)
@@ -301,7 +313,7 @@ def _town_of_state(text: str, m: re.Match[str]) -> tuple[Place, int, int] | None
     for w in re.finditer(r"(?<!\S)[A-ZÁÉÍÓÚÑ]\S*", m.group(0)):
         name = m.group(0)[w.start():]
         start = m.start() + w.start()
-        if name in ("El", "La", "Los", "Las") or ACTOR_RE.match(text, start) or \
+        if name in _ARTICLES or ACTOR_RE.match(text, start) or \
                 _COUNTRY_RE.match(text, start):
             continue
         try:
@@ -341,8 +353,13 @@ def _story_country(doc: Doc) -> tuple[Place, tuple[int, int]] | None:
     nothing is told at sea, the country the page names most (by name or adjective) after
     setting aside the states that act in it (the striking state is named as often as the
     struck one), a lead of one mention at least. A page naming only the acting state is
-    left alone (its forces at home, or abroad at a place the page never names)."""
-    mentions = _country_words(doc.text)
+    left alone (its forces at home, or abroad at a place the page never names) unless the
+    provinces it names lie in that state (`_countries_of_provinces`): at home."""
+    # (a country the place borders is not the place, "una provincia que linda con X", nor
+    # one of a pair, "Afganistán-Pakistán:", "la frontera afgano-paquistaní")
+    mentions = [(a, b, c) for a, b, c in _country_words(doc.text)
+                if not _NEIGHBOUR_BEFORE.search(doc.text, max(0, a - 40), a)
+                and doc.text[a - 1:a] not in _HYPHENS and doc.text[b:b + 1] not in _HYPHENS]
     counts: dict[str, int] = {}
     for _, _, code in mentions:
         counts[code] = counts.get(code, 0) + 1
@@ -365,9 +382,17 @@ def _story_country(doc: Doc) -> tuple[Place, tuple[int, int]] | None:
     else:
         if any(f.domain == "sea" or f.target_kind == "vessel" for f in told):
             return None  # a story at sea: its unplaced strikes have no country
-        if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
-            return None  # no country, or two named as often
-        code = ranked[0][0]
+        if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+            return None  # two named as often
+        if ranked:
+            code = ranked[0][0]
+        else:
+            # only the acting states named: at home where the page's provinces lie in
+            # one of them ("El Ejército de Nigeria bombardeó ... (estado de Kaduna)")
+            homes = _countries_of_provinces(doc, towns=True) & acting
+            if len(homes) != 1 or not any(c in homes for _, _, c in mentions):
+                return None
+            code = homes.pop()
         span = next((a, b) for a, b, c in mentions if c == code)
     name = _country_name(code)
     if span is None or name is None:
@@ -380,6 +405,16 @@ def _story_country(doc: Doc) -> tuple[Place, tuple[int, int]] | None:
 _PARTY_BEFORE = re.compile(r"\b(?:ataques?|bombardeos?|ofensiva|incursi[oó]n|dron(?:es)?|"
                            r"aviones|aviaci[oó]n|fuerzas?(?: armadas| a[eé]reas?)?|ej[eé]rcito|"
                            r"misiles?)\s+(?:(?:de|del)\s+(?:la\s+)?)?$", re.IGNORECASE)
+
+
+#: a country named as a neighbour: "una provincia que linda con Afganistán", "la frontera
+#: con Venezuela", "una zona fronteriza con Colombia"
+_NEIGHBOUR_BEFORE = re.compile(r"\b(?:lind(?:a|an|aba|ante)|limit(?:a|an|aba|rof[ea]s?)|"
+                               r"limítrof[ea]s?|colind(?:a|an|ante)|fronteriz[oa]s?|frontera)"
+                               r"\s+con\s+(?:el\s+|la\s+)?$", re.IGNORECASE)
+
+
+_HYPHENS = frozenset("-–")
 
 
 def _among_two_most(code: str, counts: dict[str, int]) -> bool:
