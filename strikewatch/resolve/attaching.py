@@ -550,7 +550,7 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
         if d.place.sea:
             by_sea[d.place.sea].append(d)
     by_zone: dict[str, list[Profile]] = defaultdict(list)
-    if words is not None and any(p.window is None for p in loose):
+    if any(p.window is None for p in loose):
         for d in dated:
             for zone in zone_keys(d):
                 by_zone[zone].append(d)
@@ -582,12 +582,17 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
                 pool = _pool(p, by_day, by_sea)
                 if pool is None:
                     # an undated page's report with no toll and sea to go on: only the dated
-                    # incidents of its zones whose reports share its specific words
-                    pool = _zone_pool(p, by_zone) if specific is not None else []
+                    # incidents of its zones whose toll holds its telling toll, else whose
+                    # reports share its specific words
+                    pool = _zone_pool(p, by_zone)
                     among = raw = pool
-                    found = [d for d in pool if fits(p, d) and _weekday_fits(p, d)]
-                    found = by_words(p, [d for d in found if consistent(p, d)], pool, specific) \
-                        if specific is not None and found else []
+                    found = [d for d in pool if fits(p, d) and _weekday_fits(p, d)
+                             and consistent(p, d)]
+                    held = _holding_telling_toll(p, found)
+                    if len(held) > 1 and specific is not None:
+                        held = by_words(p, held, pool, specific)
+                    found = held or (by_words(p, found, pool, specific)
+                                     if specific is not None and found else [])
                 else:
                     # a weekday it names may be another event's, so it never picks a candidate,
                     # but a strike it can be neither the day of nor the announcement of is not it
@@ -859,6 +864,25 @@ def _told_with_its_words(p: Profile, d: Profile, among: Sequence[Profile],
     reports point to it and to no other candidate of its window or zone (`by_words`):
     the day, the party and the details a coder would match them by."""
     return words is not None and consistent(p, d) and by_words(p, [d], among, words) == [d]
+
+
+#: The smallest closed toll that tells one strike of a zone (a country, an acting country,
+#: a sea) from the others: tolls of one to four dead are what a campaign's strikes repeat
+#: (as for a revision, MIN_REVISED_TOLL).
+MIN_TELLING_TOLL = MIN_REVISED_TOLL
+
+
+def _holding_telling_toll(p: Profile, found: Sequence[Profile]) -> list[Profile]:
+    """For a report that nothing dates or places below its zone, the candidates whose toll
+    holds its closed toll of MIN_TELLING_TOLL or more ("20 killed" and a dated "18 to
+    20"); none for a smaller or an open toll, nor where a candidate holding it has an open
+    toll: "at least 13" holds any higher count, another strike's as well, so it tells
+    nothing, and it may still be the strike."""
+    if p.killed is None or p.killed[1] is None or p.killed[0] < MIN_TELLING_TOLL:
+        return []
+    held = [d for d in found if d.killed is not None and _inside(p.killed, d.killed)]
+    return held if all(d.killed is not None and d.killed[1] is not None for d in held) \
+        else []
 
 
 def _zone_pool(p: Profile, by_zone: Mapping[str, list[Profile]]) -> list[Profile]:
