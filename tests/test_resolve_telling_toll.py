@@ -1,8 +1,9 @@
 """An undated page's report that names no place and no day (strikewatch.resolve.attaching):
 a toll of five or more dead that only one dated strike of its zone (its acting country)
 holds (a closed toll: "18 to 20", not "at least 16") places it on that strike; a small
-toll, an open one, or a toll two strikes of the zone hold leaves it apart. Reports built
-by hand (tests.test_resolve.Desk)."""
+toll, an open one, or a toll two strikes of the zone hold leaves it apart. Two such
+reports that no dated strike holds join on a toll of ten or more. Reports built by hand
+(tests.test_resolve.Desk)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from strikewatch.records import Actor, Mention, Place
 from strikewatch.resolve import counted
 from strikewatch.resolve.attaching import (
+    MIN_PAIRED_TOLL,
     MIN_TELLING_TOLL,
     Profile,
     _holding_telling_toll,
@@ -98,3 +100,46 @@ def test_only_a_closed_toll_of_the_telling_size_holds_candidates() -> None:
     assert _holding_telling_toll(_profile("x", (n - 1, n - 1)), cands) == []
     assert _holding_telling_toll(_profile("x", (20, None)), cands) == []
     assert _holding_telling_toll(_profile("x", None), cands) == []
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Nineteen villagers died when military aircraft struck the settlement.",
+     "Between 19 and 30 people were killed in the air raid, a rights group said."),
+    ("An air raid on a gathering left 19 dead, according to elders.",
+     "The bombing killed nineteen civilians, the local council said."),
+])
+def test_two_undated_reports_of_one_telling_toll_are_one_strike(first: str,
+                                                                second: str) -> None:
+    d = Desk()
+    _dated(d, "2025-02-02", 3, 3)  # another strike of the campaign
+    high = 30 if "30" in second else 19
+    a, b = _undated(d, first, 19, 19), _undated(d, second, 19, high)
+    incs = d.resolve()
+    assert holding(incs, a) is holding(incs, b)
+    assert len([i for i in incs if counted(i)]) == 2
+
+
+def test_undated_reports_of_a_toll_a_dated_strike_holds_or_a_third_could_be_stay_apart(
+        ) -> None:
+    first = "Nineteen villagers died when military aircraft struck the settlement."
+    second = "Between 19 and 30 people were killed in the air raid, a rights group said."
+    # a dated "at least 12" could be their strike: nothing tells
+    d = Desk()
+    _dated(d, "2025-02-02", 12, None)
+    a, b = _undated(d, first, 19, 19), _undated(d, second, 19, 30)
+    incs = d.resolve()
+    assert holding(incs, a) is not holding(incs, b)
+    # a third report that the second matches and the first does not: all apart
+    e = Desk()
+    x, y = _undated(e, first, 19, 19), _undated(e, second, 19, 30)
+    z = _undated(e, "Twenty-five to thirty died in the raid, a monitor said.", 25, 30)
+    incs = e.resolve()
+    assert len({holding(incs, m).id for m in (x, y, z)}) == 3
+    # six and six: a telling toll beside a dated strike, but a town struck again and again
+    # repeats it, and two undated reports have nothing else to tie them
+    assert MIN_TELLING_TOLL <= 6 < MIN_PAIRED_TOLL
+    f = Desk()
+    u = _undated(f, "Six villagers died when military aircraft struck the settlement.", 6, 6)
+    v = _undated(f, "The bombing killed six civilians, the local council said.", 6, 6)
+    incs = f.resolve()
+    assert holding(incs, u) is not holding(incs, v)

@@ -631,6 +631,9 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
                                 [*dated, *loose], guard, specific))
     joined = set(out) | set(out.values())
     out.update(_one_town_pairs([p for p in loose if p.id not in joined], guard))
+    joined = set(out) | set(out.values())
+    out.update(_telling_toll_pairs([p for p in loose if p.id not in joined and
+                                    p.window is None], by_zone, guard))
     if model is not None:
         # last, on what nothing else joined: its joins never change the groups above
         joined = set(out) | set(out.values())
@@ -883,6 +886,52 @@ def _holding_telling_toll(p: Profile, found: Sequence[Profile]) -> list[Profile]
     held = [d for d in found if d.killed is not None and _inside(p.killed, d.killed)]
     return held if all(d.killed is not None and d.killed[1] is not None for d in held) \
         else []
+
+
+#: Two undated reports have only their toll to tie them (no dated strike vouches for it):
+#: a town struck again and again repeats its tolls of five or six, so it takes a larger one.
+MIN_PAIRED_TOLL = 10
+
+
+def _telling_toll_pairs(loose: list[Profile], dated_by_zone: Mapping[str, list[Profile]],
+                        guard: Guard | None) -> dict[str, str]:
+    """{loose incident id: the loose incident id it joins} for undated pages' reports with
+    no window that no dated incident took, sharing a zone, agreeing both ways, one's
+    closed toll of MIN_PAIRED_TOLL or more inside the other's ("nineteen killed" and "19
+    to 30"), where no dated incident of the zone holds that toll (it could be theirs, or
+    another strike's of that toll; a zone over MAX_CUE_CANDIDATES cannot tell) and none of
+    them matches a report outside the group (`_whole_groups`)."""
+    by_zone: dict[str, list[Profile]] = defaultdict(list)
+    for p in loose:
+        if p.killed is not None:
+            for zone in zone_keys(p):
+                by_zone[zone].append(p)
+    mates: dict[str, set[str]] = defaultdict(set)
+    for group in by_zone.values():
+        if len(group) > MAX_CUE_CANDIDATES:
+            continue
+        for n, a in enumerate(group):
+            for b in group[n + 1:]:
+                if b.id not in mates[a.id] and _telling_toll_match(a, b, dated_by_zone):
+                    mates[a.id].add(b.id)
+                    mates[b.id].add(a.id)
+    return _whole_groups(mates, loose, guard)
+
+
+def _telling_toll_match(a: Profile, b: Profile,
+                        dated_by_zone: Mapping[str, list[Profile]]) -> bool:
+    """Two undated reports one of whose closed toll (MIN_PAIRED_TOLL or more) the other's
+    holds, agreeing both ways, and no dated incident of their zones holding it."""
+    assert a.killed is not None and b.killed is not None
+    told = [p.killed for p in (a, b) if p.killed is not None and p.killed[1] is not None
+            and p.killed[0] >= MIN_PAIRED_TOLL]
+    if not told or not _inside(a.killed, b.killed) or not (agree(a, b) and agree(b, a)):
+        return False
+    dated = [dated_by_zone.get(zone, []) for zone in set(zone_keys(a)) | set(zone_keys(b))]
+    if any(len(group) > MAX_CUE_CANDIDATES for group in dated):
+        return False  # a zone too common to vouch that no dated strike holds the toll
+    return not any(d.killed is not None and _inside(k, d.killed)
+                   for group in dated for d in group for k in told)
 
 
 def _zone_pool(p: Profile, by_zone: Mapping[str, list[Profile]]) -> list[Profile]:
