@@ -550,7 +550,7 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
         if d.place.sea:
             by_sea[d.place.sea].append(d)
     by_zone: dict[str, list[Profile]] = defaultdict(list)
-    if words is not None and any(p.window is None for p in loose):
+    if any(p.window is None for p in loose):
         for d in dated:
             for zone in zone_keys(d):
                 by_zone[zone].append(d)
@@ -582,12 +582,17 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
                 pool = _pool(p, by_day, by_sea)
                 if pool is None:
                     # an undated page's report with no toll and sea to go on: only the dated
-                    # incidents of its zones whose reports share its specific words
-                    pool = _zone_pool(p, by_zone) if specific is not None else []
+                    # incidents of its zones whose toll holds its telling toll, else whose
+                    # reports share its specific words
+                    pool = _zone_pool(p, by_zone)
                     among = raw = pool
-                    found = [d for d in pool if fits(p, d) and _weekday_fits(p, d)]
-                    found = by_words(p, [d for d in found if consistent(p, d)], pool, specific) \
-                        if specific is not None and found else []
+                    found = [d for d in pool if fits(p, d) and _weekday_fits(p, d)
+                             and consistent(p, d)]
+                    held = _holding_telling_toll(p, found)
+                    if len(held) > 1 and specific is not None:
+                        held = by_words(p, held, pool, specific)
+                    found = held or (by_words(p, found, pool, specific)
+                                     if specific is not None and found else [])
                 else:
                     # a weekday it names may be another event's, so it never picks a candidate,
                     # but a strike it can be neither the day of nor the announcement of is not it
@@ -626,6 +631,9 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
                                 [*dated, *loose], guard, specific))
     joined = set(out) | set(out.values())
     out.update(_one_town_pairs([p for p in loose if p.id not in joined], guard))
+    joined = set(out) | set(out.values())
+    out.update(_telling_toll_pairs([p for p in loose if p.id not in joined and
+                                    p.window is None], by_zone, guard))
     if model is not None:
         # last, on what nothing else joined: its joins never change the groups above
         joined = set(out) | set(out.values())
@@ -859,6 +867,71 @@ def _told_with_its_words(p: Profile, d: Profile, among: Sequence[Profile],
     reports point to it and to no other candidate of its window or zone (`by_words`):
     the day, the party and the details a coder would match them by."""
     return words is not None and consistent(p, d) and by_words(p, [d], among, words) == [d]
+
+
+#: The smallest closed toll that tells one strike of a zone (a country, an acting country,
+#: a sea) from the others: tolls of one to four dead are what a campaign's strikes repeat
+#: (as for a revision, MIN_REVISED_TOLL).
+MIN_TELLING_TOLL = MIN_REVISED_TOLL
+
+
+def _holding_telling_toll(p: Profile, found: Sequence[Profile]) -> list[Profile]:
+    """For a report that nothing dates or places below its zone, the candidates whose toll
+    holds its closed toll of MIN_TELLING_TOLL or more ("20 killed" and a dated "18 to
+    20"); none for a smaller or an open toll, nor where a candidate holding it has an open
+    toll: "at least 13" holds any higher count, another strike's as well, so it tells
+    nothing, and it may still be the strike."""
+    if p.killed is None or p.killed[1] is None or p.killed[0] < MIN_TELLING_TOLL:
+        return []
+    held = [d for d in found if d.killed is not None and _inside(p.killed, d.killed)]
+    return held if all(d.killed is not None and d.killed[1] is not None for d in held) \
+        else []
+
+
+#: Two undated reports have only their toll to tie them (no dated strike vouches for it):
+#: a town struck again and again repeats its tolls of five or six, so it takes a larger one.
+MIN_PAIRED_TOLL = 10
+
+
+def _telling_toll_pairs(loose: list[Profile], dated_by_zone: Mapping[str, list[Profile]],
+                        guard: Guard | None) -> dict[str, str]:
+    """{loose incident id: the loose incident id it joins} for undated pages' reports with
+    no window that no dated incident took, sharing a zone, agreeing both ways, one's
+    closed toll of MIN_PAIRED_TOLL or more inside the other's ("nineteen killed" and "19
+    to 30"), where no dated incident of the zone holds that toll (it could be theirs, or
+    another strike's of that toll; a zone over MAX_CUE_CANDIDATES cannot tell) and none of
+    them matches a report outside the group (`_whole_groups`)."""
+    by_zone: dict[str, list[Profile]] = defaultdict(list)
+    for p in loose:
+        if p.killed is not None:
+            for zone in zone_keys(p):
+                by_zone[zone].append(p)
+    mates: dict[str, set[str]] = defaultdict(set)
+    for group in by_zone.values():
+        if len(group) > MAX_CUE_CANDIDATES:
+            continue
+        for n, a in enumerate(group):
+            for b in group[n + 1:]:
+                if b.id not in mates[a.id] and _telling_toll_match(a, b, dated_by_zone):
+                    mates[a.id].add(b.id)
+                    mates[b.id].add(a.id)
+    return _whole_groups(mates, loose, guard)
+
+
+def _telling_toll_match(a: Profile, b: Profile,
+                        dated_by_zone: Mapping[str, list[Profile]]) -> bool:
+    """Two undated reports one of whose closed toll (MIN_PAIRED_TOLL or more) the other's
+    holds, agreeing both ways, and no dated incident of their zones holding it."""
+    assert a.killed is not None and b.killed is not None
+    told = [p.killed for p in (a, b) if p.killed is not None and p.killed[1] is not None
+            and p.killed[0] >= MIN_PAIRED_TOLL]
+    if not told or not _inside(a.killed, b.killed) or not (agree(a, b) and agree(b, a)):
+        return False
+    dated = [dated_by_zone.get(zone, []) for zone in set(zone_keys(a)) | set(zone_keys(b))]
+    if any(len(group) > MAX_CUE_CANDIDATES for group in dated):
+        return False  # a zone too common to vouch that no dated strike holds the toll
+    return not any(d.killed is not None and _inside(k, d.killed)
+                   for group in dated for d in group for k in told)
 
 
 def _zone_pool(p: Profile, by_zone: Mapping[str, list[Profile]]) -> list[Profile]:
