@@ -110,10 +110,6 @@ WIDE_SPAN_WEIGHT = 1.0  # the hand weight: as "intervals overlap"; the trained m
 #: (strikes merged, none over-merged), where the margins downstream were set.
 UNDATED_WEIGHT = -0.5
 ONE_RARE_WEIGHT = 1.0
-#: Set by the same search over 33 dev ledgers (session 19): target kinds that differ -2 -> -1
-#: (one strike's reports read its target differently: "a camp", "fighters"); every ledger's
-#: held-out pick (resolve/README.md).
-TARGET_DIFF_WEIGHT = -1.0
 
 
 def _level(sql: str, label: str, weight: float | None) -> Level:
@@ -186,7 +182,7 @@ SPEC: list[tuple[str, list[Level]]] = [
     _comparison("target", [
         _level("target_kind_l IS NULL OR target_kind_r IS NULL", "target unknown", None),
         _level("target_kind_l = target_kind_r", "same target kind", 1.0),
-        _level("ELSE", "different target kinds", TARGET_DIFF_WEIGHT),
+        _level("ELSE", "different target kinds", -2.0),
     ]),
     _comparison("domain", [
         _level("domain_l IS NULL OR domain_r IS NULL", "domain unknown", None),
