@@ -39,6 +39,9 @@ G = ROOT / "tests" / "gold"
 _NOT_VIOLENT = {"Strategic developments", "Protests", "Riots"}
 L2 = 0.01  # session 15 CV over .1, .03, .01, .003 (extract/README.md, "Article genre model")
 THRESHOLD = 0.5  # measured by the evals with the CV file at 0.2 and 0.5 (extract/README.md)
+#: development folds the model is not fitted on by default: batch SB (session 19) made the
+#: leave-one-batch-out accuracy fall (.891 -> .887; extract/README.md, "Article genre model")
+NOT_FITTED: tuple[str, ...] = ("sb", "esab")
 
 
 def reports_strike(gold: dict[str, Any]) -> bool:
@@ -149,7 +152,8 @@ def main() -> None:
     ap.add_argument("--l2", type=float, default=L2)
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--enable", action="store_true", help="store it enabled by default")
-    ap.add_argument("--batches", nargs="*", default=list(DEV_BATCHES))
+    ap.add_argument("--batches", nargs="*",
+                    default=[b for b in DEV_BATCHES if b not in NOT_FITTED])
     ap.add_argument("--struct", nargs="*", choices=genre.STRUCT_NAMES,
                     help="the structural signals to use (default: all)")
     a = ap.parse_args()
