@@ -122,7 +122,10 @@ def test_each_group_is_tuned_against_one_scoring_of_the_hand_weights(
                          out=lambda s: None)  # type: ignore[list-item]
     assert scored.count("hand") == 1
     assert scored[1:] == ["actor|same actor+1", "target|same target kind-0.5",
-                          "target|same target kind+0.5", "target|different target kinds-1",
+                          "target|same target kind+0.5",
+                          "target|different target kinds, no vehicle-0.5",
+                          "target|different target kinds, no vehicle+0.5",
+                          "target|different target kinds-1",
                           "target|different target kinds+1"]
     held, picks = got["actor|same actor+"]
     assert held.found == 12 and set(picks.values()) == {"actor|same actor+1"}

@@ -113,3 +113,16 @@ def test_on_land_a_base_and_a_car_are_two_strikes() -> None:
                      "2025-03-05", place=SOMALIA, domain="land", target_kind="vehicle",
                      killed_low=2, killed_high=2)
     assert holding(d.resolve(), loose).mention_ids == [loose.id]
+
+
+def test_on_land_a_base_and_the_group_hit_there_may_be_one_strike() -> None:
+    # the car's case with the fighters killed in place of the car: a group and its compound
+    # are grains of one hit, so a different kind weighs less than a vehicle's (-1, not -2)
+    d = Desk()
+    dated = d.report("A US drone struck a militant base in Somalia on Monday, killing two.",
+                     "2025-03-04", date="2025-03-03", place=SOMALIA, domain="land",
+                     target_kind="facility", killed_low=2, killed_high=2)
+    loose = d.report("Two fighters of the militia died in an American missile strike, "
+                     "residents said.", "2025-03-05", place=SOMALIA, domain="land",
+                     target_kind="group", killed_low=2, killed_high=2)
+    assert dated.id in holding(d.resolve(), loose).mention_ids

@@ -80,7 +80,9 @@ log = logging.getLogger(__name__)
 # strike with a lower closed toll (features._counted_day_beside_one; resolve/daywhole.py)
 # 18: reports naming two towns apart with closed tolls sharing no figure never link
 # (features._other_town)
-STATE_VERSION = 18
+# 19: different target kinds with no vehicle among them weigh -1, not -2 (a group and its
+# compound may be one hit; linking.SPEC)
+STATE_VERSION = 19
 
 
 @dataclass

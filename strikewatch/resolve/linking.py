@@ -182,6 +182,10 @@ SPEC: list[tuple[str, list[Level]]] = [
     _comparison("target", [
         _level("target_kind_l IS NULL OR target_kind_r IS NULL", "target unknown", None),
         _level("target_kind_l = target_kind_r", "same target kind", 1.0),
+        # a person, a group, a building or a compound may be grains of one hit; a car is
+        # its own strike (drone strikes on cars in one province are many strikes)
+        _level("target_kind_l <> 'vehicle' AND target_kind_r <> 'vehicle'",
+               "different target kinds, no vehicle", -1.0),
         _level("ELSE", "different target kinds", -2.0),
     ]),
     _comparison("domain", [
