@@ -99,6 +99,17 @@ def test_a_spanish_answered_act_with_a_toll_and_a_day_stays(text: str) -> None:
     assert sorted(m.killed_low or 0 for m in got) == [4, 8]
 
 
+def test_a_spanish_answered_act_told_again_with_its_toll_stays() -> None:
+    # another act word tells its toll again: the act told again, a report of its own
+    text = ("Aviones del Ejército bombardearon el martes un campamento en la sierra y mataron "
+            "a ocho guerrilleros.\n\nEl bombardeo llegó después de que un ataque con "
+            "explosivos contra un puesto policial dejara cuatro agentes muertos.\n\nLa "
+            "fiscalía informó el lunes que en el atentado murieron cuatro policías.")
+    got = _reported(text, published=None, language="es")
+    assert "ataque" in {text[m.provenance["event_type"][0].start:
+                             m.provenance["event_type"][0].end] for m in got}
+
+
 # --- a party named by an apposition of its acts ---------------------------------------------
 
 @pytest.mark.parametrize(("text", "language"), [

@@ -10,7 +10,7 @@ import re
 
 from strikewatch.caseless import caseless
 from strikewatch.extract.acts_over_days import acts_filling_days
-from strikewatch.extract.components.assemble import TOLLS
+from strikewatch.extract.components.assemble import TOLLS, _ranges_meet
 from strikewatch.extract.components.counts import (
     cite_toll_stage,
     drop_unplaced_deaths,
@@ -911,12 +911,24 @@ def _came_after(doc: Doc) -> None:
             (_FRONTED_AFTER.match(doc.text, f.sentence.start, f.trigger.start)
              if "," in doc.text[f.trigger.end:f.sentence.end] and not f.counts else None)
         if cue is not None and f.counts and \
-                _COUNTED_AFTER.search(doc.text, f.sentence.start, f.trigger.start):
+                (_COUNTED_AFTER.search(doc.text, f.sentence.start, f.trigger.start) or
+                 _toll_told_again(doc, f)):
             continue
         if cue is not None and not _TOLD_THAT.search(doc.text, cue.end(), f.trigger.start):
             # (not a telling that came first: "llegó después de que el Gobierno asegurara
             # el miércoles que sus tropas bombardearon el campamento" is the act told again)
             f.background = True
+
+
+def _toll_told_again(doc: Doc, f: Frame) -> bool:
+    """Another act word in another sentence tells a toll that can be f's ("en el ataque
+    murieron cinco"): the act told again, a report of its own (as English `_answered_only`
+    keeps an answered act with another telling than casualty words)."""
+    return any(o is not f and o.sentence is not f.sentence and o.kind == "event" and
+               o.trigger.strength == "strong" and
+               any(k in o.counts and _ranges_meet(f.counts[k], o.counts[k])
+                   for k in TOLLS if k in f.counts)
+               for o in doc.frames)
 
 
 #: a day counted from the act the news came after: "un día después", "dos días después",
