@@ -65,6 +65,51 @@ def test_an_answered_act_with_its_own_calendar_day_stays(published: str | None) 
     assert sorted(m.killed_low or 0 for m in got) == [4, 8]
 
 
+@pytest.mark.parametrize("text", [
+    # agency, undated page: the toll in the answered act's own clause
+    ("Aviones del Ejército bombardearon el martes un campamento en la sierra y mataron a "
+     "ocho guerrilleros.\n\nEl bombardeo llegó después de que un ataque con explosivos "
+     "contra un puesto policial dejara cuatro agentes muertos."),
+    # broadcaster: "todo esto ocurre después de que", the toll as the act's outcome
+    ("Un dron bombardeó el lunes un mercado de la provincia y mató a 30 personas.\n\n"
+     "Todo esto ocurre después de que un ataque de milicianos contra un cuartel dejara "
+     "doce soldados muertos."),
+    # "unas horas después": no count of the hours, no day of its own
+    ("Un dron bombardeó el lunes un mercado de la provincia y mató a 30 personas.\n\n"
+     "El ataque se produjo unas horas después de que un atentado contra un cuartel "
+     "dejara doce soldados muertos."),
+])
+def test_a_spanish_answered_act_with_a_toll_and_no_day_is_context(text: str) -> None:
+    got = _reported(text, published=None, language="es")
+    assert len(got) == 1 and got[0].killed_low in (8, 30)
+
+
+@pytest.mark.parametrize("text", [
+    # a day counted from the news: its own (relative) day
+    ("Aviones del Ejército bombardearon el martes un campamento en la sierra y mataron a "
+     "ocho guerrilleros.\n\nEl bombardeo llegó dos días después de que un ataque con "
+     "explosivos contra un puesto policial dejara cuatro agentes muertos."),
+    # a calendar day of its own
+    ("Aviones del Ejército bombardearon el martes un campamento en la sierra y mataron a "
+     "ocho guerrilleros.\n\nEl bombardeo llegó después de que el domingo un ataque con "
+     "explosivos contra un puesto policial dejara cuatro agentes muertos."),
+])
+def test_a_spanish_answered_act_with_a_toll_and_a_day_stays(text: str) -> None:
+    got = _reported(text, published=None, language="es")
+    assert sorted(m.killed_low or 0 for m in got) == [4, 8]
+
+
+def test_a_spanish_answered_act_told_again_with_its_toll_stays() -> None:
+    # another act word tells its toll again: the act told again, a report of its own
+    text = ("Aviones del Ejército bombardearon el martes un campamento en la sierra y mataron "
+            "a ocho guerrilleros.\n\nEl bombardeo llegó después de que un ataque con "
+            "explosivos contra un puesto policial dejara cuatro agentes muertos.\n\nLa "
+            "fiscalía informó el lunes que en el atentado murieron cuatro policías.")
+    got = _reported(text, published=None, language="es")
+    assert "ataque" in {text[m.provenance["event_type"][0].start:
+                             m.provenance["event_type"][0].end] for m in got}
+
+
 # --- a party named by an apposition of its acts ---------------------------------------------
 
 @pytest.mark.parametrize(("text", "language"), [

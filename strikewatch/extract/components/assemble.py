@@ -185,7 +185,8 @@ def is_restatement(text: str, start: int, end: int) -> bool:
     return bool(_POST.search(line) or _PHOTO_CREDIT.search(line, max(0, len(line) - 160)))
 
 
-_TOLLS = ("killed", "injured", "missing", "survivors")
+#: the counts that are a toll, not a number of strikes (es/fields reads it too)
+TOLLS = ("killed", "injured", "missing", "survivors")
 # words in the head clause that tell an event of its own even where no component read a
 # value from them: a figure, a day or month, or a word that sets it apart ("a separate
 # strike", "another attack", "Kyiv said separately")
@@ -202,7 +203,7 @@ def anchored(doc: Doc, g: Group, own: re.Pattern[str] = _OWN) -> bool:
     the article's language; the English ones by default)."""
     if g.value("date_low") is not None or g.value("place") is not None:
         return True
-    if any(k in f.counts for f in g.frames for k in _TOLLS):
+    if any(k in f.counts for f in g.frames for k in TOLLS):
         return True
     if also_elsewhere(doc.text, g.head):
         return True  # "Strikes also hit Saada": a place of its own the article had not named
@@ -985,7 +986,7 @@ def _kind_of_act(doc: Doc, g: Group) -> bool:
                _CAMPAIGN_WORD.match(f.trigger.text) or f.trigger.strength == "weak"
                for f in g.frames):
         return False
-    if any(k in f.counts for f in g.frames for k in (*_TOLLS, "strikes")) and \
+    if any(k in f.counts for f in g.frames for k in (*TOLLS, "strikes")) and \
             not _campaign_toll(g):
         return False
     # a campaign launched is no act done ("launched an all-out offensive"), and one
@@ -1626,7 +1627,7 @@ def _answered_only(g: Group) -> bool:
         return False
     # a toll with a day counted from the news ("came one day after Israel's attack in
     # Qatar, in which airstrikes killed six"): a day of its own, relative; it stays
-    return not any(k in f.counts for f in g.frames for k in _TOLLS) or \
+    return not any(k in f.counts for f in g.frames for k in TOLLS) or \
         not _COUNTED_OFFSET.search(g.head.sentence.text)
 
 
@@ -1652,7 +1653,7 @@ def _month_named(g: Group, before: list[Group]) -> bool:
     Mexico, ..."), told after the article's first act, with no day or toll of its own: a
     recall with no day (the session-17 ruling's background), not the page's news."""
     if not _violent_occurred(g) or g.value("date_low") is not None or \
-            any(k in f.counts for f in g.frames for k in _TOLLS) or \
+            any(k in f.counts for f in g.frames for k in TOLLS) or \
             not any(_violent_occurred(a) and a.head.start < g.head.start for a in before):
         return False
     return all(_MONTH_NAMED.search(f.sentence.text[:f.trigger.start - f.sentence.start])

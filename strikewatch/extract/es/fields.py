@@ -10,6 +10,7 @@ import re
 
 from strikewatch.caseless import caseless
 from strikewatch.extract.acts_over_days import acts_filling_days
+from strikewatch.extract.components.assemble import TOLLS, _ranges_meet
 from strikewatch.extract.components.counts import (
     cite_toll_stage,
     drop_unplaced_deaths,
@@ -890,9 +891,13 @@ def _came_after(doc: Doc) -> None:
     after the sentence's own event word, after a verb of the news arriving ("Todo esto
     ocurre un día después de que …"), or introduced anew as the time of its sentence
     ("Después de un choque armado en octubre, los dos países pactaron …"); not "antes de
-    que" (a later act)."""
+    que" (a later act). As in English (`assemble._answered_only`), a toll keeps no act
+    the news came after: "llegó después de que un bombardeo matara a cinco" is context
+    too, unless the news counts its day from it ("dos días después de que …": a day of
+    its own) or it opens the sentence (the main clause's dead may be its toll)."""
     for f in doc.frames:
-        if f.kind != "event" or f.status != "occurred" or f.background or f.counts or \
+        if f.kind != "event" or f.status != "occurred" or f.background or \
+                any(k not in TOLLS for k in f.counts) or \
                 (f.date_low is not None and f.time_precision == 1) or \
                 _DAY_NAMED.search(doc.text, f.start, f.end) or \
                 not any(_news(doc, o) for o in doc.frames if o is not f):
@@ -904,13 +909,33 @@ def _came_after(doc: Doc) -> None:
             for o in doc.frames) else None
         cue = cue or _ARRIVES_AFTER.search(doc.text, f.sentence.start, f.trigger.start) or \
             (_FRONTED_AFTER.match(doc.text, f.sentence.start, f.trigger.start)
-             if "," in doc.text[f.trigger.end:f.sentence.end] else None)
+             if "," in doc.text[f.trigger.end:f.sentence.end] and not f.counts else None)
+        if cue is not None and f.counts and \
+                (_COUNTED_AFTER.search(doc.text, f.sentence.start, f.trigger.start) or
+                 _toll_told_again(doc, f)):
+            continue
         if cue is not None and not _TOLD_THAT.search(doc.text, cue.end(), f.trigger.start):
             # (not a telling that came first: "llegó después de que el Gobierno asegurara
             # el miércoles que sus tropas bombardearon el campamento" is the act told again)
             f.background = True
 
 
+def _toll_told_again(doc: Doc, f: Frame) -> bool:
+    """Another act word in another sentence tells a toll that can be f's ("en el ataque
+    murieron cinco"): the act told again, a report of its own (as English `_answered_only`
+    keeps an answered act with another telling than casualty words)."""
+    return any(o is not f and o.sentence is not f.sentence and o.kind == "event" and
+               o.trigger.strength == "strong" and
+               any(k in o.counts and _ranges_meet(f.counts[k], o.counts[k])
+                   for k in TOLLS if k in f.counts)
+               for o in doc.frames)
+
+
+#: a day counted from the act the news came after: "un día después", "dos días después",
+#: "tres horas después" (not "unas horas", "pocas horas": no count)
+_COUNTED_AFTER = re.compile(r"\b(?:un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|"
+                            r"\d+)\s+(?:horas?|días?|noches?|semanas?)\s+(?:después|luego)\b",
+                            re.IGNORECASE)
 #: an act opening its sentence as the time of what follows, introduced anew: "Después de un
 #: choque armado poco habitual en octubre, los dos países pactaron una tregua", "Tras una
 #: ofensiva en la frontera, …" (not "Tras el ataque, …": the act told, pointed back at)
