@@ -4,7 +4,7 @@ tests)."""
 
 from __future__ import annotations
 
-from strikewatch.records import Mention
+from strikewatch.records import Mention, Span
 from strikewatch.resolve.merging import build_incident
 
 
@@ -52,3 +52,33 @@ def test_a_weekend_rules_out_a_day_after_it() -> None:
     lo, hi, _ = _date(_m("a", "2025-10-20", "2025-10-20", 1),
                       _m("b", "2025-10-18", "2025-10-19", 2))
     assert (lo, hi) == ("2025-10-18", "2025-10-19")
+
+
+def _told(article: str, lo: str, hi: str, precision: int, words: str) -> Mention:
+    m = _m(article, lo, hi, precision)
+    m.provenance["date"] = [Span(article_id=article, start=0, end=len(words), text=words)]
+    return m
+
+
+def test_a_day_beside_the_night_around_it_yields_to_the_night() -> None:
+    # "overnight" on a Sunday page and "on Sunday" elsewhere: one night's strike, dated by
+    # the night; so too the day before it ("late Saturday") and the Spanish small hours
+    for day in ("2025-10-19", "2025-10-18"):
+        lo, hi, _ = _date(_told("a", day, day, 1, "on Sunday"),
+                          _told("b", "2025-10-18", "2025-10-19", 2, "overnight"))
+        assert (lo, hi) == ("2025-10-18", "2025-10-19"), day
+    assert _date(_told("a", "2025-10-19", "2025-10-19", 1, "este domingo"),
+                 _told("b", "2025-10-18", "2025-10-19", 2, "la madrugada"))[:2] == \
+        ("2025-10-18", "2025-10-19")
+
+
+def test_a_day_stays_beside_a_weekend_another_night_or_two_nights() -> None:
+    # a weekend is two days, not a night: the day inside it stays
+    assert _date(_told("a", "2025-10-19", "2025-10-19", 1, "on Sunday"),
+                 _told("b", "2025-10-18", "2025-10-19", 2, "over the weekend"))[:2] == \
+        ("2025-10-19", "2025-10-19")
+    # the night before and the night after: which one is not told, the day stays
+    assert _date(_told("a", "2025-10-19", "2025-10-19", 1, "on Sunday"),
+                 _told("b", "2025-10-18", "2025-10-19", 2, "overnight"),
+                 _told("c", "2025-10-19", "2025-10-20", 2, "overnight"))[:2] == \
+        ("2025-10-19", "2025-10-19")

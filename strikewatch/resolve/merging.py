@@ -262,13 +262,39 @@ def _date(mentions: Sequence[Mention]) -> tuple[str | None, str | None, int | No
     best = next((m for m in ranked if all(agrees(m, o) for o in dated if o is not m)),
                 ranked[0])
     flags: list[str] = []
+    night = _night_around(best, dated)
     if best is not ranked[0]:
         flags.append(f"date: reports differ ({ranked[0].date_low} outside "
                      f"{best.date_low}..{best.date_high})")
     days = sorted({m.date_low for m in dated if m.time_precision == 1 and m.date_low})
     if len(days) > 1:
         flags.append(f"date: reports differ ({days[0]} to {days[-1]})")
+    if night is not None:
+        return night.date_low, night.date_high, night.time_precision, flags
     return best.date_low, best.date_high, best.time_precision, flags
+
+
+#: the words of a report's date that tell a night ("overnight", "on Monday night", "anoche",
+#: "la madrugada", "nocturnos", "around midnight"), not two days of another kind ("over the
+#: weekend")
+_NIGHT_WORDS = re.compile(r"night|noche|madrugada|nocturn|medianoche", re.IGNORECASE)
+
+
+def _night_around(day: Mention, dated: Sequence[Mention]) -> Mention | None:
+    """The one night ([d-1, d] or [d, d+1]) that reports tell beside the one day d the
+    incident would take: a night strike is dated by its night, both dates (tests/gold/
+    README.md), and a report giving one day names only one end of it. None when no report
+    tells a night around d, or two tell different nights."""
+    d, d_hi = day_number(day.date_low), day_number(day.date_high)
+    if d is None or d != d_hi:
+        return None
+    nights: dict[tuple[str | None, str | None], Mention] = {}
+    for m in dated:
+        lo, hi = day_number(m.date_low), day_number(m.date_high)
+        told = " ".join(s.text for s in m.provenance.get("date", []))
+        if lo is not None and hi == lo + 1 and lo <= d <= hi and _NIGHT_WORDS.search(told):
+            nights.setdefault((m.date_low, m.date_high), m)
+    return next(iter(nights.values())) if len(nights) == 1 else None
 
 
 #: `Place.geo_precision` of a whole country (a sea is 6)
