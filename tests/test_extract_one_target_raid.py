@@ -70,31 +70,3 @@ def test_plural_strikes_on_one_target_are_one_incident(text: str, lang: str,
 def test_a_campaign_or_a_sum_stays_a_tally(text: str, lang: str) -> None:
     kinds = _kinds(text, lang)
     assert kinds and all(kind == "tally" for kind, _ in kinds if _ is not None)
-
-
-@pytest.mark.parametrize("text", [
-    # agency copy, a weekday of the act's own
-    "Turkish warplanes carried out two airstrikes on Tuesday on militant positions north of "
-    "the town, a security source said.",
-    # a count as a figure, a calendar day
-    "Jets launched 3 air strikes on November 10 against a rebel depot near the border.",
-])
-def test_a_handful_of_strikes_on_one_day_on_land_is_one_incident(text: str) -> None:
-    assert [kind for kind, _ in _kinds(text)] == ["event"]
-
-
-@pytest.mark.parametrize("text", [
-    # no day of their own
-    "Turkish warplanes have carried out two airstrikes on militant positions this year.",
-    # separate acts
-    "Jets carried out two separate strikes on Tuesday near the town.",
-])
-def test_counted_strikes_at_sea_or_over_time_stay_a_tally(text: str) -> None:
-    assert "tally" in [kind for kind, _ in _kinds(text)]
-
-
-def test_counted_strikes_at_sea_on_one_day_are_one_incident_each() -> None:
-    # the count stays a tally, which day_strikes splits into its strikes
-    assert [kind for kind, _ in _kinds(
-        "The military carried out two strikes on Tuesday on boats in the Caribbean, "
-        "killing six.")] == ["event", "event"]

@@ -173,27 +173,6 @@ def _acts_on_one_target(f: Frame) -> bool:
         "strikes" not in f.counts and _ON_ONE_TARGET.match(f.sentence.text, at) is not None
 
 
-#: the most strikes a clause may count on one day and still tell one raid on land ("twelve
-#: strikes hit the port on Tuesday"); more is a campaign's day, a tally
-HANDFUL = 12
-# craft or open water: strikes counted at sea are one incident each (day_strikes splits them)
-_AT_SEA = re.compile(r"\b(?:boats?|vessels?|ships?|skiffs?|craft|semi-submersibles?|sea|ocean|"
-                     r"waters|gulf|pacific|caribbean)\b", re.IGNORECASE)
-
-
-def _handful_on_one_day(f: Frame, clause: str) -> bool:
-    """A handful of strikes counted on land with one calendar day of the act's own and no
-    period, start, list of places or separate acts ("Turkish jets carried out two airstrikes
-    on Tuesday on militant sites north of the town"): one raid, an incident (the ledger's
-    strike), not a tally to sum."""
-    n = f.counts.get("strikes") or (None, None)
-    most = n[1] if n[1] is not None else n[0]
-    return most is not None and 2 <= most <= HANDFUL and f.time_precision == 1 and \
-        f.date_low is not None and f.date_low == f.date_high and not f.date_told and \
-        f.since_read is None and f.period_read is None and not _AT_SEA.search(clause) and \
-        not _SEPARATE_ACTS.search(clause) and not _ACTS_ON_PLACES.search(clause)
-
-
 def _whole_sentence(f: Frame) -> bool:
     return f.start == f.sentence.start and f.end == f.sentence.end
 
@@ -211,8 +190,6 @@ def _aggregate(f: Frame) -> None:
         counted = any(v != (0, 0) for v in f.counts.values())
         if plural and _acts_on_one_target(f):
             pass  # "U.S. strikes on the Ras Isa fuel port left 74 dead": one operation
-        elif strikes and _handful_on_one_day(f, clause):
-            pass  # "jets carried out two airstrikes on Tuesday near the village": one raid
         elif strikes and (strikes[0] or 0) + (strikes[1] or 0) >= 2:
             f.kind = "tally"
         elif _NTH_SINCE.search(clause) and not plural:
