@@ -852,7 +852,7 @@ def assemble(doc: Doc) -> None:
     for i, g in enumerate(doc.groups):
         _own_dates(doc, g)
         date_by_telling(g)
-        if _follow_up(doc, g) or _topic_of_talk(doc, g) or _answered_only(g) or \
+        if _follow_up(doc, g) or _topic_of_talk(doc, g) or _answered_only(g, doc.groups) or \
                 _month_named(g, doc.groups[:i]) or \
                 _reacted_to(doc, g) or _summed_up(doc, g, doc.groups[:i]) or \
                 _dated_from(g, doc.groups[:i]):
@@ -1610,7 +1610,7 @@ _TESTIMONY = re.compile(
     r"(?:members\s+of\s+)?congress|the\s+(?:committee|panel)))\b", re.IGNORECASE)
 
 
-def _answered_only(g: Group) -> bool:
+def _answered_only(g: Group, groups: list[Group]) -> bool:
     """An act told only as what the news came after or answered ("in response to broad US
     airstrikes", "came after Monday's suicide assault, in which three died" on an undated
     page), with no day of its own and no other telling in the article but casualty words
@@ -1618,8 +1618,11 @@ def _answered_only(g: Group) -> bool:
     not: the session-17 ruling wants a day of its own for a recall to be a report. One
     told with its day ("fired missiles at Israel on 1 October"), or with a toll and a day
     counted from the news ("seven days after"), stays an incident, and `recalled` gives
-    back one whose month-day an undated page cannot place."""
+    back one whose month-day an undated page cannot place. The article's only act stays
+    ("plans tougher action after a rocket attack killed one"): there is no other news."""
     if not _violent_occurred(g) or not g.head.antecedent or g.value("date_low") is not None:
+        return False
+    if not any(o is not g and _violent_occurred(o) and not o.head.antecedent for o in groups):
         return False
     if not all(f.antecedent or (f.trigger.strength == "weak" and
                                 _HARM_ONLY.search(f.trigger.text) is not None)
