@@ -901,20 +901,8 @@ def _telling_toll_pairs(loose: list[Profile], dated_by_zone: Mapping[str, list[P
     to 30"), where no dated incident of the zone holds that toll (it could be theirs, or
     another strike's of that toll; a zone over MAX_CUE_CANDIDATES cannot tell) and none of
     them matches a report outside the group (`_whole_groups`)."""
-    by_zone: dict[str, list[Profile]] = defaultdict(list)
-    for p in loose:
-        if p.killed is not None:
-            for zone in zone_keys(p):
-                by_zone[zone].append(p)
-    mates: dict[str, set[str]] = defaultdict(set)
-    for group in by_zone.values():
-        if len(group) > MAX_CUE_CANDIDATES:
-            continue
-        for n, a in enumerate(group):
-            for b in group[n + 1:]:
-                if b.id not in mates[a.id] and _telling_toll_match(a, b, dated_by_zone):
-                    mates[a.id].add(b.id)
-                    mates[b.id].add(a.id)
+    told = [p for p in loose if p.killed is not None]
+    mates = _zone_mates(told, lambda a, b: _telling_toll_match(a, b, dated_by_zone))
     return _whole_groups(mates, loose, guard)
 
 
@@ -1021,6 +1009,12 @@ def _one_town_pairs(loose: list[Profile], guard: Guard | None) -> dict[str, str]
     both ways) and none matches a report outside it. A report that could be either of two
     that do not match each other ("five or six dead" beside "five" and "six") leaves all
     apart. Zones of more than MAX_CUE_CANDIDATES are not compared."""
+    return _whole_groups(_zone_mates(loose, _one_town_match), loose, guard)
+
+
+def _zone_mates(loose: Sequence[Profile], match: Guard) -> dict[str, set[str]]:
+    """Which loose reports match which, compared within each zone they share (zones of
+    more than MAX_CUE_CANDIDATES are not compared: too many strikes to tell apart)."""
     by_zone: dict[str, list[Profile]] = defaultdict(list)
     for p in loose:
         for zone in zone_keys(p):
@@ -1031,10 +1025,10 @@ def _one_town_pairs(loose: list[Profile], guard: Guard | None) -> dict[str, str]
             continue
         for n, a in enumerate(group):
             for b in group[n + 1:]:
-                if b.id not in mates[a.id] and _one_town_match(a, b):
+                if b.id not in mates[a.id] and match(a, b):
                     mates[a.id].add(b.id)
                     mates[b.id].add(a.id)
-    return _whole_groups(mates, loose, guard)
+    return mates
 
 
 def _one_town_match(a: Profile, b: Profile) -> bool:
