@@ -84,18 +84,33 @@ def test_batch_sb_is_a_development_fold() -> None:
     assert batches.gold_paths(gold, "esab")
 
 
+def test_batch_sc_is_a_development_fold() -> None:
+    # SC was session 19's unseen test; sc1 is a second ledger of fold sc
+    assert batches.DEV_BATCHES["sc"] == ("real/sc*.json",)
+    assert batches.DEV_BATCHES["esac"] == ("es/esac*.json",)
+    for name in ("sc", "esac"):
+        assert batches.FOLD_LEDGERS[name] == f"{name}.json"
+    for name in ("sc", "sc1", "esac"):
+        assert name in batches.DEV_LEDGERS and not batches.ledger_held_out(name)
+    assert not {"real/sc", "es/esac"} & set(batches.HELD_OUT)
+    gold = REPO / "tests" / "gold"
+    names = {p.name[:5] for p in batches.gold_paths(gold, "sc")}
+    assert {"sc101", "sc103"} <= names and any(n.startswith("sc0") for n in names)
+    assert batches.gold_paths(gold, "esac")
+
+
 def test_dev_and_unseen_patterns_do_not_collide() -> None:
-    # SA and SB are trained on and SC held out: a pattern for one never reaches the other's
-    for fold in ("sa", "sb", "esaa", "esab"):
+    # SA, SB and SC are trained on and SD held out: a pattern for one never reaches the other's
+    for fold in ("sa", "sb", "sc", "esaa", "esab", "esac"):
         for pat in batches.DEV_BATCHES[fold]:
-            for probe in ("real/sc001_x.json", "real/sc101.json", "es/esac001_x.json"):
+            for probe in ("real/sd001_x.json", "real/sd101.json", "es/esad001_x.json"):
                 assert not fnmatch.fnmatch(probe, pat), (pat, probe)
     assert fnmatch.fnmatch("es/esaa012_x.json", batches.DEV_BATCHES["esaa"][0])
     assert not fnmatch.fnmatch("es/esaa012_x.json", batches.DEV_BATCHES["esab"][0])
 
 
 def test_batches_being_written_as_unseen_tests_are_held_out() -> None:
-    for prefix in ("real/sc", "es/esac", "real/rd", "es/esd"):
+    for prefix in ("real/sd", "es/esad", "real/rd", "es/esd"):
         assert prefix in batches.HELD_OUT
     # a development batch is never held out as well
     dev = {p.split("*")[0] for pats in batches.DEV_BATCHES.values() for p in pats}
@@ -123,8 +138,8 @@ def test_folds_are_disjoint_and_non_empty() -> None:
 
 
 def test_no_dev_ledger_is_held_out() -> None:
-    # batch SC's ledgers (sc, sc1, esac) and the held-out ones are told by name alone
-    for name in ("sc.json", "sc1.json", "sc1", "esac.json", "esac", "rd.json", "esk.json",
+    # batch SD's ledgers (sd, sd1, esad) and the held-out ones are told by name alone
+    for name in ("sd.json", "sd1.json", "sd1", "esad.json", "esad", "rd.json", "esk.json",
                  "ess.json"):
         assert batches.ledger_held_out(name), name
     for name in batches.DEV_LEDGERS:
