@@ -59,3 +59,26 @@ def test_one_act_placed_in_the_campaign_is_an_incident(text: str, dead: int) -> 
 ])
 def test_a_campaigns_count_stays_a_tally(text: str) -> None:
     assert [m.kind for m in _read(text)] == ["tally"]
+
+
+@pytest.mark.parametrize(("text", "dead", "day"), [
+    ("Al menos 40 personas murieron este lunes en un bombardeo de la aviación contra el "
+     "puerto de la ciudad, el golpe más mortífero desde que el ejército reanudó hace un año "
+     "su campaña contra los rebeldes.", 40, "2025-11-10"),
+    ("No menos de 25 personas perdieron la vida el domingo por los bombardeos contra el "
+     "mercado del pueblo, el ataque más letal de la campaña aérea.", 25, "2025-11-09"),
+    ("Un bombardeo mató el martes a 12 civiles en una boda, la peor matanza desde la ofensiva de "
+     "agosto.", 12, "2025-11-11"),
+])
+def test_an_act_likened_to_its_campaign_in_apposition_is_an_incident(
+        text: str, dead: int, day: str) -> None:
+    # "the deadliest since the campaign resumed": a comparison, not a running count
+    got = _read(text)
+    assert [(m.kind, m.killed_low, m.date_low) for m in got] == [("event", dead, day)]
+
+
+def test_a_superlative_before_a_campaigns_count_leaves_the_count_a_tally() -> None:
+    # the superlative is masked only to its clause's end: a count told after it still counts
+    got = _read("La campaña suma 21 ataques y al menos 83 muertos, la cifra más grave del año, "
+                "según el Pentágono.")
+    assert [m.kind for m in got] == ["tally"]

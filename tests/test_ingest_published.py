@@ -112,6 +112,12 @@ def from_file(store: SqlStore, path: Path) -> Article:
     ("https://news.example/news/strike-on-2-november-2025-kills-six", None),  # a slug's words
     ("https://news.example/30-feb-2025/x", None),  # no 30 February
     ("https://news.example/opinion/2025918/sea", None),  # seven digits: an id as often
+    # the day with a four-digit serial, a segment of its own: the day's nth story
+    ("https://news.example/stories/202511020015.html", "2025-11-02"),
+    ("https://news.example/stories/202511020015", "2025-11-02"),
+    ("https://news.example/stories/202511320015.html", None),  # no 32 November
+    ("https://news.example/stories/2025110200151.html", None),  # thirteen digits: an id
+    ("https://news.example/stories/x202511020015.html", None),  # inside a slug
     (None, None),
 ])
 def test_url_date_forms(url: str | None, want: str | None) -> None:

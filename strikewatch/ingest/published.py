@@ -16,7 +16,8 @@ The sources, in the order they are trusted (`published_source` keeps which one g
    copyright year, which would date the report wrongly. `original_date` is on
    (publication, not last modification).
 4. ``url`` — a date in the URL path: /2025/11/02/, /20251102/, /2025-11-02-slug, /2025/4/10/,
-   and a path segment of its own /251102/ (year of this century, month, day); day or month
+   a path segment of its own /251102/ (year of this century, month, day) or
+   /202511020015.html (the day and a four-digit serial: `URL_DATE_SERIAL`); day or month
    first (/17/11/2025/, -02-11-2025- in a slug, /29032025/, /26-Aug-2024/) only where one
    order alone makes a calendar day.
 5. ``dateline`` — the day of the wire dateline opening the copy ("BEIRUT, Nov. 2, 2025
@@ -71,6 +72,13 @@ URL_DATE = re.compile(
 #: (some outlets' section/YYMMDD/id paths). Only a segment to itself: six digits inside a
 #: slug or a longer id ("-123456", "/458426-story") are not read.
 URL_SHORT_DATE = re.compile(r"/([0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?=/|$)")
+#: A path segment of its own that is a year, month and day with a four-digit serial after
+#: them, the page name ending it: /stories/202603090015.html (the day's 15th story, as
+#: some aggregators number them). Twelve digits only, year first: a longer or shorter
+#: number, or one inside a slug, is an id (`URL_DATE` reads none of them).
+URL_DATE_SERIAL = re.compile(
+    r"/(20[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{4}(?:\.[a-z]{2,5})?(?=/|$)",
+    re.IGNORECASE)
 #: Year, month's English name and day as path segments: /world/2025/nov/02/slug (the
 #: Guardian's form), /2025/november/2/.
 _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
@@ -169,6 +177,7 @@ def url_date(url: object) -> str | None:
     path = _url_path(url)
     days = [(m.group(1), m.group(3), m.group(4)) for m in URL_DATE.finditer(path)]
     days += [("20" + m.group(1), m.group(2), m.group(3)) for m in URL_SHORT_DATE.finditer(path)]
+    days += [(m.group(1), m.group(2), m.group(3)) for m in URL_DATE_SERIAL.finditer(path)]
     days += [(m.group(1), str(_MONTH_WORDS.index(m.group(2).lower()[:3]) + 1), m.group(3))
              for m in URL_WORD_DATE.finditer(path)
              if _is_month_word(m.group(0).split("/")[2])]

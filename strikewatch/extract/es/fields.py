@@ -712,8 +712,20 @@ _RANKED_ACT = re.compile(r"\b" + _ORD + r"\s+$", re.IGNORECASE)
 _RANK_APPOSITION = re.compile(r",\s+(?:el|la)\s+" + _ORD + r"\b[^,.;]*", re.IGNORECASE)
 
 
+#: ", el golpe más mortífero desde que Washington reanudó su campaña", ", el peor ataque
+#: desde 2019": the act likened to the rest of a campaign in apposition; the campaign it
+#: names counts nothing (English reads "the deadliest since ..." so)
+_SUPERLATIVE_APPOSITION = re.compile(
+    r",\s+(?:el|la)\s+(?:(?:\w+\s+){1,2}más\s+(?:mort[ií]fer|letal|sangrient|cruent|"
+    r"devastador|grave|intens)\w*|peor(?:es)?)\b[^.;,]*", re.IGNORECASE)
+
+
 def _masked_rank(text: str) -> tuple[str, bool]:
-    """`text` with an appositive rank blanked out (same length), and whether it had one."""
+    """`text` with an appositive rank blanked out (same length), and whether it had one; an
+    appositive superlative is blanked too (it ranks nothing)."""
+    m = _SUPERLATIVE_APPOSITION.search(text)
+    if m is not None:
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     m = _RANK_APPOSITION.search(text)
     if m is None:
         return text, False
