@@ -4,6 +4,8 @@ toll, not the series (issue 14, item 2); sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from strikewatch.extract import extract
 from strikewatch.records import Article, Mention
 
@@ -45,3 +47,28 @@ def test_the_series_itself_stays_a_tally_over_its_period() -> None:
     assert m.kind == "tally"
     assert (m.period_low, m.period_high) == ("2025-09-02", PUB)
     assert (m.killed_low, m.killed_high) == (64, 64)
+
+
+# --- one act ranked among others of its kind ("one of the bloodiest raids since ...") -------
+
+@pytest.mark.parametrize("text", [
+    "On Sunday an army raid into the northern valley killed at least nine people, officials "
+    "said, one of the bloodiest incursions into the region since the truce was signed.",
+    "Jets bombed a market in the town on Sunday, killing nine people, one of the deadliest "
+    "attacks on the province since the war began.",
+    "Nine people were killed by a drone strike on the camp on Sunday, the highest toll of any "
+    "attack in the province since the ceasefire took hold.",
+    "The raid on Sunday killed nine people, the bloodiest since March.",
+])
+def test_one_act_ranked_among_others_is_one_incident(text: str) -> None:
+    (m,) = _run(text)
+    assert (m.kind, m.status) == ("event", "occurred")
+    assert (m.date_low, m.killed_low) == ("2025-11-02", 9)
+    assert m.period_low is None
+
+
+def test_a_campaign_ranked_among_others_stays_a_tally() -> None:
+    (m,) = _run("Airstrikes have killed 300 people since March, one of the deadliest "
+                "campaigns in years.")
+    assert m.kind == "tally"
+    assert m.killed_low == 300

@@ -369,3 +369,13 @@ def test_an_undated_pages_day_takes_the_year_it_tells_that_month_with() -> None:
         got = _events(first + "\n\nThe operation follows another strike near the island on "
                       "October 14 that killed six people.", published=None)
         assert "2025-10-14" not in {m.date_low for m in got}, first
+
+
+def test_the_day_a_picture_was_made_public_is_no_day_of_the_strike_it_shows() -> None:
+    # a caption's "video made public on Monday" tells when the picture came out: the caption
+    # is no strike of that day, and joins the strike the prose tells
+    text = ("Smoke rises over the depot after a strike, seen in a still from a video made "
+            "public on Monday.\n\nWarplanes struck the depot late on Sunday, killing 20 "
+            "workers, officials said.")
+    (m,) = _events(text)
+    assert (m.date_low, m.killed_low) == ("2024-06-09", 20)

@@ -42,15 +42,26 @@ _SUBSET = re.compile(r"\W*of (?:those|them|these|the total|the dead|the victims)
                      re.IGNORECASE)
 
 _TOLL_ONLY = {"toll", "death toll"}
+# the superlatives that rank one act against others of its kind
+_MOST = r"(?:deadliest|bloodiest|largest|biggest|heaviest|worst|most\s+(?:lethal|deadly|" \
+    r"violent|serious|intense|destructive))"
 # "the 15th strike since the campaign began", "the deadliest attack since 2019", and with
 # the noun left out, "The strike on Monday was the 15th since the campaign began": one event
 # placed in a series, not the series
 _NTH_SINCE = re.compile(r"\b(?:the|its|their)\s+(?:\d+(?:st|nd|rd|th)|" +
-                        "|".join(ranks_up_to(ORDINAL_VALUES, 10)) + r"|latest|deadliest|largest|"
-                        r"biggest|heaviest|worst)\s+(?:(?:known\s+|lethal\s+|such\s+|"
+                        "|".join(ranks_up_to(ORDINAL_VALUES, 10)) + r"|latest|" + _MOST +
+                        r")\s+(?:(?:known\s+|lethal\s+|such\s+|"
                         r"U\.?S\.?\s+|[\w-]+\s+)?(?:strike|attack|raid|bombing|operation)\b(?!s)"
                         r"|since\b)",
                         re.IGNORECASE)
+# "..., one of the bloodiest incursions since the truce", "the highest toll of any attack
+# since the ceasefire": one act ranked among others of its kind, not a sum of them
+_RANKED_AMONG = re.compile(r"\bone\s+of\s+the\s+" + _MOST + r"\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:strikes|airstrikes|attacks|raids|bombings|incursions|"
+                           r"operations|assaults|incidents)\b|"
+                           r"\b(?:highest|" + _MOST + r")\s+(?:death\s+)?toll\s+(?:of|from|in)\s+"
+                           r"any\s+(?:single\s+)?(?:[\w-]+\s+)?(?:strike|attack|raid|bombing|"
+                           r"operation|incident)\b", re.IGNORECASE)
 # "..., the latest in a string of such strikes in recent months", "the newest of a spate of
 # attacks this year": one act placed in a run of them; the run's words are no tally's
 _LATEST_IN_RUN = re.compile(r"\b(?:the|its|their)\s+" + RUN_PLACE + r"\b", re.IGNORECASE)
@@ -192,7 +203,7 @@ def _aggregate(f: Frame) -> None:
             pass  # "U.S. strikes on the Ras Isa fuel port left 74 dead": one operation
         elif strikes and (strikes[0] or 0) + (strikes[1] or 0) >= 2:
             f.kind = "tally"
-        elif _NTH_SINCE.search(clause) and not plural:
+        elif (_NTH_SINCE.search(clause) or _RANKED_AMONG.search(clause)) and not plural:
             pass  # "the 15th strike since the campaign began": one strike, counted
         elif not plural and _LATEST_IN_RUN.search(clause):
             pass  # "hit a vessel on Friday, the latest in a string of such strikes"
