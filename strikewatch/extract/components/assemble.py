@@ -437,21 +437,32 @@ def _toll(g: Group, key: str) -> tuple[int | None, int | None] | None:
 
 # the word a district, province or governorate's name may end with ("Khyber District")
 _ADMIN_WORD = re.compile(r"\s+(?:district|province|governorate|state|region|county|"
-                         r"division|agency|city)$", re.IGNORECASE)
+                         r"division|agency|city|oblast|krai)$", re.IGNORECASE)
+# a part of a wider area named by its side ("North Kordofan" in "Kordofan")
+_SIDE_OF = re.compile(r"(?:north|south|east|west|central|upper|lower)(?:ern)?\s+")
+# an area named by the adjective of its city ("Kharkivska oblast": Kharkiv's)
+_ADJECTIVE_OF = re.compile(r"s'?ka(?:ya)?")
 
 
 def _named_within(p: object, q: object) -> bool:
     """Two places of one country where one's name, less a closing "District"/"Province"
     word, opens the other's ("Khyber District" and "Khyber Pakhtunkhwa", "Sanaa" and
-    "Sanaa Governorate"): the gazetteer files a district as its own first-level area, and
-    the two are one place told narrower and wider, not two."""
+    "Sanaa Governorate"), or is the other's with a side before it ("North Kordofan" and
+    "Kordofan") or its adjective ("Kharkivska oblast" and "Kharkiv"): the gazetteer files a
+    district as its own first-level area, and the two are one place told narrower and
+    wider, not two."""
     if getattr(p, "country", None) != getattr(q, "country", None):
         return False
     x, y = (_ADMIN_WORD.sub("", str(getattr(o, "name", "") or "")).lower() for o in (p, q))
     if not x or not y:
         return False
     short, long = sorted((x, y), key=len)
-    return long == short or long.startswith(short + " ")
+    if long == short or long.startswith(short + " "):
+        return True
+    if long.endswith(" " + short) and _SIDE_OF.fullmatch(long[:-len(short)]):
+        return True
+    return " " not in long and long.startswith(short) and \
+        _ADJECTIVE_OF.fullmatch(long[len(short):]) is not None
 
 
 def _places_differ(p: object, q: object) -> bool:
