@@ -55,7 +55,7 @@ from strikewatch.extract.coref import (
 )
 from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.date_forms import DAY, MONTH_ABBRS, MONTH_NAMES
-from strikewatch.extract.part_tolls import only_parts, whole_toll
+from strikewatch.extract.part_tolls import only_parts, parts_of_own_toll, whole_toll
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.sentences import LINK_LABEL
 
@@ -549,10 +549,13 @@ def _tolls_clash(g: Group, a: Group) -> bool:
     """Whether two groups each tell a toll of the dead or the hurt and the two cannot be
     one ("three killed" and "eight killed"): two acts, whatever else they share. A part of
     the dead ("three of its players", a victim by name the other also names) is a floor
-    (`whole_toll`)."""
+    (`whole_toll`), and a toll that is the part the other tells of its own ("18 killed, 14
+    of them from one family" and "killed 14 members of the family") is that part."""
     for key in _KILL_TOLLS:
         x, y = whole_toll(g, key, a), whole_toll(a, key, g)
-        if x is not None and y is not None and not _ranges_meet(x, y):
+        if x is not None and y is not None and not _ranges_meet(x, y) and \
+                y[0] not in parts_of_own_toll(g.frames, key) and \
+                x[0] not in parts_of_own_toll(a.frames, key):
             return True
     return False
 
