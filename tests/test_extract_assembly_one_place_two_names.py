@@ -90,13 +90,3 @@ def test_two_strikes_below_a_dateline_stay_two() -> None:
     text = PAGE + ("Separately, on Friday, junta jets bombed a monastery near Sittwe, killing "
                    "three monks, a rebel spokesman said.")
     assert len(_strikes(text)) == 2
-
-
-def test_a_campaign_count_after_a_dateline_stays_a_tally() -> None:
-    """The dateline cut from a clause leaves the rest of its sentence whole: a count of
-    strikes over the year told after it is still a tally, below a title or at the top."""
-    body = ("NAIROBI, Kenya - U.S. airstrikes in Somalia have risen sharply this year: the "
-            "command says it has carried out 90 strikes so far in 2025.")
-    for text in (body, "U.S. strikes in Somalia pass 90\n" + body):
-        ms = extract(Article(text=text, published="2025-10-02"))
-        assert [m.kind for m in ms if m.status == "occurred"] == ["tally"], text

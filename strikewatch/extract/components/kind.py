@@ -21,7 +21,6 @@ from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.counts import ORDINAL_VALUES, ranks_up_to
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.triggers import RUN_PLACE
-from strikewatch.geo import dateline_end
 
 _CASUALTY_WORD = re.compile(r"kill|dead|death|died|wound|injur|surviv|casualt")
 _TARGET_COUNT = re.compile(r"\b(?:boats|vessels|ships|skiffs|speedboats|semi-submersibles)\b",
@@ -175,10 +174,7 @@ def _acts_on_one_target(f: Frame) -> bool:
 
 
 def _whole_sentence(f: Frame) -> bool:
-    """The frame is its whole sentence, less a wire dateline it opens with ("NAIROBI,
-    Kenya - ...": clauses cut it off)."""
-    return f.end == f.sentence.end and (f.start == f.sentence.start or f.start - f.sentence.start
-                                        == dateline_end(f.sentence.text))
+    return f.start == f.sentence.start and f.end == f.sentence.end
 
 
 def _aggregate(f: Frame) -> None:
