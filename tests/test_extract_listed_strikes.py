@@ -93,6 +93,23 @@ def test_one_strike_told_twice_stays_one() -> None:
     assert len(ev) == 1
 
 
+def test_a_weekday_and_its_date_are_one_day_not_a_list() -> None:
+    """"late on Saturday, March 14, 2026": the weekday of the date after it (dups3: an
+    undated page split one raid into a dated and an undated strike, toll lost)."""
+    text = ("Afghan officials condemned Pakistan's latest air raids on Khost province.\n"
+            "Taliban authorities say the raids, carried out late on Saturday, March 14, 2026, "
+            "left at least 9 people dead and others hurt.")
+    ev = _events(text, published=None)
+    assert _days(ev) == ["2026-03-14"]
+    assert ev[0].killed_low == 9
+
+
+def test_two_weekdays_with_their_dates_are_still_two_days() -> None:
+    text = ("Taliban authorities say the raids, carried out on Saturday, March 14, and on "
+            "Monday, March 16, hit homes in Khost province.")
+    assert _days(_events(text, published=None)) == ["2026-03-14", "2026-03-16"]
+
+
 def test_two_missiles_on_one_target_are_one_strike() -> None:
     ev = _events("Two missiles fired from a drone hit a truck on Monday, killing three "
                  "militants, residents said on Tuesday and Wednesday.")

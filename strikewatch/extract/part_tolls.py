@@ -148,3 +148,27 @@ def part_below_toll(f: Frame, have: Range, v: Range) -> bool:
     told = f.prov.get("killed") or []
     parts = [s for k in ("civilians_killed", "children_killed") for s in f.prov.get(k) or []]
     return bool(told) and any(p[0] == told[0][0] for p in parts)
+
+
+#: a part counted right after a toll, partitive of it: "killing 18 people, 14 of them from
+#: one family", "de ellos"; how far after the toll's words it may stand
+_OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom)|de\s+(?:ellos|ellas|los\s+cuales))\b",
+                      re.IGNORECASE)
+OF_THEM_REACH = 40
+
+
+def parts_of_own_toll(frames: Sequence[Frame], key: str) -> set[int]:
+    """The figures the frames' sentences tell as a part of their own `key` toll right after
+    it ("killing 18 people, 14 of them from a single family"): another telling of the same
+    act that counts 14 ("killed 14 members of one family") counts that part, no rival toll."""
+    out: set[int] = set()
+    for f in frames:
+        said = _said(f, key)
+        if said is None:
+            continue
+        text, end = f.sentence.text, said[1]
+        for c in count_expressions(text[end:end + OF_THEM_REACH]):
+            if c.low is not None and _OF_THEM.match(text, end + c.end):
+                out.add(c.low)
+    return out
+

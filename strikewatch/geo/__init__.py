@@ -241,11 +241,12 @@ _DATELINE = re.compile(
     r"\s*(?:\([A-Z][\w .&-]{1,24}\))?\s*[—–-]{1,2}\s")
 
 
-def dateline_end(text: str) -> int:
-    """Where a dateline ("KHARKIV, Ukraine, June 11 (Wire) — ") ends, 0 when there is none:
-    its country and date say where and when the story was filed, not what happened."""
-    m = _DATELINE.match(text[:200])
-    return m.end() if m else 0
+def dateline_end(text: str, start: int = 0) -> int:
+    """Where a dateline ("KHARKIV, Ukraine, June 11 (Wire) — ") opening the text at `start`
+    ends, 0 when there is none: its country and date say where and when the story was
+    filed, not what happened."""
+    m = _DATELINE.match(text[start:start + 200])
+    return start + m.end() if m else 0
 
 
 def dateline(text: str) -> Place | None:

@@ -55,7 +55,7 @@ from strikewatch.extract.coref import (
 )
 from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.date_forms import DAY, MONTH_ABBRS, MONTH_NAMES
-from strikewatch.extract.part_tolls import only_parts, whole_toll
+from strikewatch.extract.part_tolls import only_parts, parts_of_own_toll, whole_toll
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.sentences import LINK_LABEL
 
@@ -437,21 +437,32 @@ def _toll(g: Group, key: str) -> tuple[int | None, int | None] | None:
 
 # the word a district, province or governorate's name may end with ("Khyber District")
 _ADMIN_WORD = re.compile(r"\s+(?:district|province|governorate|state|region|county|"
-                         r"division|agency|city)$", re.IGNORECASE)
+                         r"division|agency|city|oblast|krai)$", re.IGNORECASE)
+# a part of a wider area named by its side ("North Kordofan" in "Kordofan")
+_SIDE_OF = re.compile(r"(?:north|south|east|west|central|upper|lower)(?:ern)?\s+")
+# an area named by the adjective of its city ("Kharkivska oblast": Kharkiv's)
+_ADJECTIVE_OF = re.compile(r"s'?ka(?:ya)?")
 
 
 def _named_within(p: object, q: object) -> bool:
     """Two places of one country where one's name, less a closing "District"/"Province"
     word, opens the other's ("Khyber District" and "Khyber Pakhtunkhwa", "Sanaa" and
-    "Sanaa Governorate"): the gazetteer files a district as its own first-level area, and
-    the two are one place told narrower and wider, not two."""
+    "Sanaa Governorate"), or is the other's with a side before it ("North Kordofan" and
+    "Kordofan") or its adjective ("Kharkivska oblast" and "Kharkiv"): the gazetteer files a
+    district as its own first-level area, and the two are one place told narrower and
+    wider, not two."""
     if getattr(p, "country", None) != getattr(q, "country", None):
         return False
     x, y = (_ADMIN_WORD.sub("", str(getattr(o, "name", "") or "")).lower() for o in (p, q))
     if not x or not y:
         return False
     short, long = sorted((x, y), key=len)
-    return long == short or long.startswith(short + " ")
+    if long == short or long.startswith(short + " "):
+        return True
+    if long.endswith(" " + short) and _SIDE_OF.fullmatch(long[:-len(short)]):
+        return True
+    return " " not in long and long.startswith(short) and \
+        _ADJECTIVE_OF.fullmatch(long[len(short):]) is not None
 
 
 def _places_differ(p: object, q: object) -> bool:
@@ -538,10 +549,13 @@ def _tolls_clash(g: Group, a: Group) -> bool:
     """Whether two groups each tell a toll of the dead or the hurt and the two cannot be
     one ("three killed" and "eight killed"): two acts, whatever else they share. A part of
     the dead ("three of its players", a victim by name the other also names) is a floor
-    (`whole_toll`)."""
+    (`whole_toll`), and a toll that is the part the other tells of its own ("18 killed, 14
+    of them from one family" and "killed 14 members of the family") is that part."""
     for key in _KILL_TOLLS:
         x, y = whole_toll(g, key, a), whole_toll(a, key, g)
-        if x is not None and y is not None and not _ranges_meet(x, y):
+        if x is not None and y is not None and not _ranges_meet(x, y) and \
+                y[0] not in parts_of_own_toll(g.frames, key) and \
+                x[0] not in parts_of_own_toll(a.frames, key):
             return True
     return False
 

@@ -506,6 +506,10 @@ def _item_frames(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[Frame]:
     return out
 
 
+#: how far into the page a line may open with a wire dateline (below a title, breadcrumbs)
+DATELINE_WITHIN = 600
+
+
 def _clauses_of(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[tuple[int, int, str]]:
     """(start, end, forced kind) of each event clause of the sentence."""
     clauses: list[tuple[int, int, str]] = []
@@ -522,9 +526,10 @@ def _clauses_of(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[tuple[int, 
         clauses.append((s.start + r.start(), s.end, "tally"))
     else:
         clauses += _split_events(s, trigs)
-    if s.index == 0:
-        # "KHARKIV, Ukraine, June 11 (Wire) —": where and when it was filed
-        skip = geo.dateline_end(doc.text)
+    if s.index == 0 or (s.start <= DATELINE_WITHIN and doc.text[:s.start].endswith("\n")):
+        # "KHARKIV, Ukraine, June 11 (Wire) —": where and when it was filed, also below a
+        # page's title and breadcrumbs ("Home / Asia\n\nHeadline\n\nYANGON - ...")
+        skip = geo.dateline_end(doc.text, s.start)
         clauses = [(max(a, skip), b, k) for a, b, k in clauses if b > skip]
     return [part for c in clauses for part in _ungap(doc.text, *c)]
 

@@ -526,6 +526,10 @@ _PLURAL_ACT = re.compile(r"(?:strikes|attacks|raids|bombings|ataques|bombardeos|
                          re.IGNORECASE)
 #: the most characters between the plural act word and the first day of its list
 LISTED_DAYS_REACH = 80
+# a weekday closing a day read, and a comma alone before a calendar day: "late on Friday,
+# October 17" tells one day by its weekday and its date, no list
+_WEEKDAY_END = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\W*$", re.IGNORECASE)
+_COMMA_ONLY = re.compile(r"\s*,\s*")
 
 
 def _listed_days(doc: Doc, f: Frame, w: DayWords) -> list[DateRead]:
@@ -542,7 +546,11 @@ def _listed_days(doc: Doc, f: Frame, w: DayWords) -> list[DateRead]:
                 break
             run = []
             continue
-        if run and w.day_joiner.fullmatch(doc.text, run[-1].end, r.start):
+        if run and _WEEKDAY_END.search(doc.text[run[-1].start:run[-1].end]) and \
+                _COMMA_ONLY.fullmatch(doc.text, run[-1].end, r.start) and \
+                re.search(r"\d", doc.text[r.start:r.end]):
+            run[-1] = r  # the weekday of the date told after it: one day
+        elif run and w.day_joiner.fullmatch(doc.text, run[-1].end, r.start):
             run.append(r)
         elif len(run) >= 2:
             break

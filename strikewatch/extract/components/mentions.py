@@ -24,6 +24,7 @@ from strikewatch.extract.part_tolls import (
     among_the_dead,
     part_below_toll,
     part_told_before,
+    parts_of_own_toll,
     told_as_part,
 )
 from strikewatch.extract.pipeline import component
@@ -178,6 +179,10 @@ def _counts(frames: Sequence[Frame]) -> dict[str, object]:
                 continue  # "killing 13 ..." then "killed more than 10 civilians": a part
             elif k == "killed" and v in parts | part_told_before(f, k):
                 continue  # a part told before, told again ("confirmed three players died")
+            elif k == "killed" and (low := counts[k][0]) is not None and \
+                    counts[k] == (low, low) and (v[0] or 0) > low and \
+                    low in parts_of_own_toll([f], k):
+                counts[k] = v  # "killed 14 of a family" then "killing 18, 14 of them ...": the part
             else:
                 counts[k] = widen(counts[k], v, floors=k != "strikes")
         parts |= among_the_dead([f])
