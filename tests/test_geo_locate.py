@@ -451,3 +451,12 @@ def test_a_demonym_before_a_word_for_a_states_ground_is_that_state() -> None:
     # the region of that name, told as a region, is still Ethiopia's
     assert place("A drone strike in the Somali region of Ethiopia killed four.",
                  "strike").country == "ET"
+
+
+def test_a_bare_congo_is_the_democratic_republic_and_the_other_congo_is_named_so() -> None:
+    # news say "Congo" and "Congolese" for the larger Congo; the other one is told apart
+    assert place("A drone strike in eastern Congo killed six fighters.", "strike").country == "CD"
+    assert place("Shelling hit a market in Congo on Friday.", "Shelling").country == "CD"
+    assert place("Shelling hit a market in the Republic of Congo.", "Shelling").country == "CG"
+    assert place("A blast hit a depot in Brazzaville, Congo.", "blast").country == "CG"
+    assert place("Congolese jets bombed a rebel camp on Congolese soil.", "bombed").country == "CD"
