@@ -460,3 +460,14 @@ def test_a_bare_congo_is_the_democratic_republic_and_the_other_congo_is_named_so
     assert place("Shelling hit a market in the Republic of Congo.", "Shelling").country == "CG"
     assert place("A blast hit a depot in Brazzaville, Congo.", "blast").country == "CG"
     assert place("Congolese jets bombed a rebel camp on Congolese soil.", "bombed").country == "CD"
+
+
+def test_a_country_an_act_is_aimed_against_is_its_place() -> None:
+    assert place("Aides said strikes against Venezuela are being weighed.", "strikes",
+                 "US").country == "VE"
+    assert place("The guards fired missiles in retaliation against Israel.", "fired",
+                 "IR").country == "IL"
+    assert place("Officials discussed military action against Nigeria.", "action").country == "NG"
+    # against a party, or outside an act's words, it names no place
+    assert at("The strike against Hezbollah commanders killed four.", "strike", "LB") is None
+    assert at("Sanctions against Iran were tightened after the strike.", "strike") is None

@@ -48,7 +48,9 @@ _PRE = anchored(re.compile(  # (tried only where one of its cue words stands)
     r"|along|hit|struck|targeted|bombed|attacked|raided|shelled|shook|rocked|pounded"
     r"|stormed|seized|captured|entered|besieged|overran|surrounded|evacuated"
     # "in the heart of Damascus", "the western countryside of Idlib"
-    r"|heart\s+of|cent(?:re|er)\s+of|middle\s+of|suburbs\s+of|countryside\s+of|edge\s+of))"
+    r"|heart\s+of|cent(?:re|er)\s+of|middle\s+of|suburbs\s+of|countryside\s+of|edge\s+of"
+    # "strikes against Venezuela", "military action against Yemen": the act's target state
+    r"|(?:strikes?|attacks?|raids?|action|operations?|offensive|retaliation)\s+against))"
     r"|(?P<origin>\b(?:from|left|leaving|departed|fled)))"
     r"\s+(?:the\s+)?" + _ADJ + r"?" + _QUAL + r"?$",
     re.IGNORECASE,
@@ -194,7 +196,7 @@ _PRE_ENDS = _QUAL_ENDS + (
     "throughout", "towards", "toward", "along", "hit", "struck", "targeted", "bombed",
     "attacked", "raided", "shelled", "shook", "rocked", "pounded", "stormed", "seized",
     "captured", "entered", "besieged", "overran", "surrounded", "evacuated", "left",
-    "leaving", "departed", "fled")
+    "leaving", "departed", "fled", "against")
 _COMPARED_ENDS = ("as", "like", "than", "to", "with", "of", "the")
 _RECORD_ENDS = ("on", "in", "against", "across", "the", "and", "or")
 _RECORD_WORDS = ("attack", "bombing", "plot", "operations")
