@@ -471,3 +471,22 @@ def test_a_country_an_act_is_aimed_against_is_its_place() -> None:
     # against a party, or outside an act's words, it names no place
     assert at("The strike against Hezbollah commanders killed four.", "strike", "LB") is None
     assert at("Sanctions against Iran were tightened after the strike.", "strike") is None
+
+
+def test_a_named_area_of_a_district_told_with_a_possessive_lies_in_that_district() -> None:
+    p = place("Troops struck militants in North Waziristan's Zorvan Kot area.", "struck", "PK",
+              "AF")
+    assert (p.name, p.country) == ("North Waziristan", "PK")
+    p = place("Soldiers raided hideouts in Khyber District's Tirah valley overnight.", "raided",
+              "PK")
+    assert (p.name, p.country) == ("Khyber District", "PK")
+
+
+def test_the_object_of_a_bombardment_or_of_a_threat_to_strike_is_the_place() -> None:
+    assert place("The bombardment of Beirut's southern suburbs left 20 dead.", "bombardment",
+                 "IL").country == "LB"
+    assert place("The minister threatened to strike Beirut within days.", "strike",
+                 "IL").name == "Beirut"
+    assert place("The army vowed to hit Tehran hard.", "hit", "IL").country == "IR"
+    # a party after "of" is still no place
+    assert at("A unilateral strike of U.S. troops killed the man.", "strike", "SY") is None
