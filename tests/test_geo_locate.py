@@ -490,14 +490,3 @@ def test_the_object_of_a_bombardment_or_of_a_threat_to_strike_is_the_place() -> 
     assert place("The army vowed to hit Tehran hard.", "hit", "IL").country == "IR"
     # a party after "of" is still no place
     assert at("A unilateral strike of U.S. troops killed the man.", "strike", "SY") is None
-
-
-def test_a_state_blamed_in_spanish_is_a_party_not_the_place() -> None:
-    assert at("Los talibanes habían culpado a Islamabad de un bombardeo en la frontera.",
-              "bombardeo", "AF") is None or place(
-        "Los talibanes habían culpado a Islamabad de un bombardeo en la frontera.",
-        "bombardeo", "AF").country != "PK"
-    assert at("El gobierno acusó a Israel del ataque que mató a tres personas.", "ataque",
-              "LB") is None
-    # an act aimed at a place after "a" is still placed there
-    assert place("El ejército atacó a Gaza con drones.", "atacó", "IL").country == "PS"
