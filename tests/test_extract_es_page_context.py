@@ -187,3 +187,16 @@ def test_a_local_dateline_of_town_and_state_places_the_lede() -> None:
     assert len(got) == 1 and got[0].place is not None
     assert got[0].place.country == "MX"
     assert got[0].place.name is not None and got[0].place.name.startswith("Tepalcatepec")
+
+
+def test_a_town_of_a_country_the_page_names_in_spanish_is_placed_there() -> None:
+    # Sudán and Myanmar (Birmania), by name or adjective, make their towns readable
+    for text, code in (
+            ("Un ataque con drones contra un mercado de El Obeid, en Sudán, mató el lunes a "
+             "doce civiles.", "SD"),
+            ("Un bombardeo del ejército sudanés sobre Kadugli mató el lunes a ocho personas.",
+             "SD"),
+            ("Un bombardeo aéreo en Mandalay, en Birmania, mató el lunes a nueve personas.",
+             "MM")):
+        got = strikes(text)
+        assert got and got[0].place is not None and got[0].place.country == code, text

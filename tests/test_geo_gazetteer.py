@@ -122,3 +122,17 @@ def test_curated_data_is_consistent() -> None:
         assert org.country is None or org.country in g.countries, org.name
     for cc in g.demonyms.values():
         assert cc in g.countries
+
+
+def test_a_spanish_compass_word_after_a_region_is_the_english_one_before_it() -> None:
+    from strikewatch.geo import gazetteer
+    g = gazetteer.load()
+
+    def names(n: str) -> set[tuple[str, str | None]]:
+        return {(h.entry.name, h.entry.country) for h in g.lookup(n)}
+
+    assert ("South Kordofan", "SD") in names("Kordofán del Sur")
+    assert ("West Darfur", "SD") in names("Darfur Occidental")
+    assert ("North Carolina", "US") in names("Carolina del Norte")
+    assert ("South Sudan", "SS") in names("Sudán del Sur")
+    assert names("Zzyzx del Norte") == set()  # no region of that name: nothing

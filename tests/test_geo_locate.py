@@ -451,3 +451,42 @@ def test_a_demonym_before_a_word_for_a_states_ground_is_that_state() -> None:
     # the region of that name, told as a region, is still Ethiopia's
     assert place("A drone strike in the Somali region of Ethiopia killed four.",
                  "strike").country == "ET"
+
+
+def test_a_bare_congo_is_the_democratic_republic_and_the_other_congo_is_named_so() -> None:
+    # news say "Congo" and "Congolese" for the larger Congo; the other one is told apart
+    assert place("A drone strike in eastern Congo killed six fighters.", "strike").country == "CD"
+    assert place("Shelling hit a market in Congo on Friday.", "Shelling").country == "CD"
+    assert place("Shelling hit a market in the Republic of Congo.", "Shelling").country == "CG"
+    assert place("A blast hit a depot in Brazzaville, Congo.", "blast").country == "CG"
+    assert place("Congolese jets bombed a rebel camp on Congolese soil.", "bombed").country == "CD"
+
+
+def test_a_country_an_act_is_aimed_against_is_its_place() -> None:
+    assert place("Aides said strikes against Venezuela are being weighed.", "strikes",
+                 "US").country == "VE"
+    assert place("The guards fired missiles in retaliation against Israel.", "fired",
+                 "IR").country == "IL"
+    assert place("Officials discussed military action against Nigeria.", "action").country == "NG"
+    # against a party, or outside an act's words, it names no place
+    assert at("The strike against Hezbollah commanders killed four.", "strike", "LB") is None
+    assert at("Sanctions against Iran were tightened after the strike.", "strike") is None
+
+
+def test_a_named_area_of_a_district_told_with_a_possessive_lies_in_that_district() -> None:
+    p = place("Troops struck militants in North Waziristan's Zorvan Kot area.", "struck", "PK",
+              "AF")
+    assert (p.name, p.country) == ("North Waziristan", "PK")
+    p = place("Soldiers raided hideouts in Khyber District's Tirah valley overnight.", "raided",
+              "PK")
+    assert (p.name, p.country) == ("Khyber District", "PK")
+
+
+def test_the_object_of_a_bombardment_or_of_a_threat_to_strike_is_the_place() -> None:
+    assert place("The bombardment of Beirut's southern suburbs left 20 dead.", "bombardment",
+                 "IL").country == "LB"
+    assert place("The minister threatened to strike Beirut within days.", "strike",
+                 "IL").name == "Beirut"
+    assert place("The army vowed to hit Tehran hard.", "hit", "IL").country == "IR"
+    # a party after "of" is still no place
+    assert at("A unilateral strike of U.S. troops killed the man.", "strike", "SY") is None

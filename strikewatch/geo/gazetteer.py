@@ -394,8 +394,18 @@ def spanish_spellings(key: str) -> list[str]:
     only. Asked by `lookup` (the Spanish reader's towns), not by the finder: a word of a
     sea's name must be reached only through itself (seas_in's quick test)."""
     first, _, rest = key.partition(" ")
-    return [" ".join(filter(None, (sub + first[len(start):], rest)))
-            for start, sub in _SPANISH_STARTS if first.startswith(start) and len(first) > 3]
+    out = [" ".join(filter(None, (sub + first[len(start):], rest)))
+           for start, sub in _SPANISH_STARTS if first.startswith(start) and len(first) > 3]
+    if m := _SPANISH_COMPASS.fullmatch(key):  # "kordofan del sur" -> "south kordofan"
+        out.append(f"{_COMPASS_EN[m.group(2)]} {m.group(1)}")
+    return out
+
+
+#: a Spanish compass word after a region's name, and its English word before it
+_COMPASS_EN = {"norte": "north", "septentrional": "north", "sur": "south",
+               "meridional": "south", "oeste": "west", "occidental": "west", "este": "east",
+               "oriental": "east", "central": "central"}
+_SPANISH_COMPASS = re.compile(r"(\w[\w' -]*?) (?:del )?(" + "|".join(_COMPASS_EN) + ")")
 
 
 @dataclass

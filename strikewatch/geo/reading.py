@@ -48,7 +48,12 @@ _PRE = anchored(re.compile(  # (tried only where one of its cue words stands)
     r"|along|hit|struck|targeted|bombed|attacked|raided|shelled|shook|rocked|pounded"
     r"|stormed|seized|captured|entered|besieged|overran|surrounded|evacuated"
     # "in the heart of Damascus", "the western countryside of Idlib"
-    r"|heart\s+of|cent(?:re|er)\s+of|middle\s+of|suburbs\s+of|countryside\s+of|edge\s+of))"
+    r"|heart\s+of|cent(?:re|er)\s+of|middle\s+of|suburbs\s+of|countryside\s+of|edge\s+of"
+    # "strikes against Venezuela", "military action against Yemen": the act's target state
+    r"|(?:strikes?|attacks?|raids?|action|operations?|offensive|retaliation)\s+against"
+    # "the bombardment of Beirut's suburbs", "threatened to strike Beirut"
+    r"|(?:bombardment|bombing|shelling|siege|invasion)s?\s+of"
+    r"|to\s+(?:strike|hit|bomb|attack|target|invade)))"
     r"|(?P<origin>\b(?:from|left|leaving|departed|fled)))"
     r"\s+(?:the\s+)?" + _ADJ + r"?" + _QUAL + r"?$",
     re.IGNORECASE,
@@ -194,7 +199,8 @@ _PRE_ENDS = _QUAL_ENDS + (
     "throughout", "towards", "toward", "along", "hit", "struck", "targeted", "bombed",
     "attacked", "raided", "shelled", "shook", "rocked", "pounded", "stormed", "seized",
     "captured", "entered", "besieged", "overran", "surrounded", "evacuated", "left",
-    "leaving", "departed", "fled")
+    "leaving", "departed", "fled", "against", "strike", "bomb", "attack", "target",
+    "invade")
 _COMPARED_ENDS = ("as", "like", "than", "to", "with", "of", "the")
 _RECORD_ENDS = ("on", "in", "against", "across", "the", "and", "or")
 _RECORD_WORDS = ("attack", "bombing", "plot", "operations")
@@ -288,7 +294,9 @@ _POSS_LOC = re.compile(
     r"port|port\s+area|harbou?r|downtown|centre|center|old\s+city|"
     r"(?:[\w-]+\s+)?(?:coast|coastline|coasts|shores?|waters))\b"
     r"|(?:[A-Za-z][\w’'-]*\s+){1,4}(?P<part>province|state|region|"
-    r"district|neighbou?rhood|quarter|department|municipality|governorate)\b)")
+    r"district|neighbou?rhood|quarter|department|municipality|governorate|"
+    # "North Waziristan's Datta Khel area", "Khyber's Tirah valley": a named part of it
+    r"area|valley|tehsil|subdistrict|county)\b)")
 # a name followed by these is a natural feature (which the gazetteer lacks), not the town
 _FEATURE = re.compile(r"^\s+(?:mountains?|range|river|valley|desert|lake|basin|canyon|"
                       r"peninsula|highlands|plateau|hills)\b", re.IGNORECASE)

@@ -462,6 +462,8 @@ COUNTRIES: dict[str, str] = {
     "Nigeria": "NG", "Kenia": "KE", "Etiopía": "ET", "Libia": "LY", "Gaza": "PS",
     "Malí": "ML", "Mali": "ML", "Burkina Faso": "BF",
     "Ucrania": "UA", "Rusia": "RU",
+    "Sudán": "SD", "Sudán del Sur": "SS", "Myanmar": "MM", "Birmania": "MM",
+    "Níger": "NE", "Chad": "TD", "República Democrática del Congo": "CD", "RDC": "CD",
 }
 #: "en territorio venezolano", "suelo mexicano": a country told by its adjective.
 COUNTRY_ADJECTIVES: dict[str, str] = {
@@ -470,7 +472,7 @@ COUNTRY_ADJECTIVES: dict[str, str] = {
     "iraní": "IR", "nicaragüense": "NI", "panameño": "PA", "hondureño": "HN",
     "israelí": "IL", "estadounidense": "US", "peruano": "PE", "ruso": "RU", "ucraniano": "UA",
     "turco": "TR", "paquistaní": "PK", "pakistaní": "PK", "afgano": "AF", "nigeriano": "NG",
-    "maliense": "ML",
+    "maliense": "ML", "sudanés": "SD", "birmano": "MM", "congoleño": "CD",
 }
 
 # --- attribution -------------------------------------------------------------------------
