@@ -898,7 +898,8 @@ def _telling_toll_pairs(loose: list[Profile], dated_by_zone: Mapping[str, list[P
     """{loose incident id: the loose incident id it joins} for undated pages' reports with
     no window that no dated incident took, sharing a zone, agreeing both ways, one's
     closed toll of MIN_PAIRED_TOLL or more inside the other's ("nineteen killed" and "19
-    to 30"), where no dated incident of the zone holds that toll (it could be theirs, or
+    to 30"; an open toll only with that very floor: "at least 19", never "at least 6"),
+    where no dated incident of the zone holds that toll (it could be theirs, or
     another strike's of that toll; a zone over MAX_CUE_CANDIDATES cannot tell) and none of
     them matches a report outside the group (`_whole_groups`)."""
     told = [p for p in loose if p.killed is not None]
@@ -915,6 +916,9 @@ def _telling_toll_match(a: Profile, b: Profile,
             and p.killed[0] >= MIN_PAIRED_TOLL]
     if not told or not _inside(a.killed, b.killed) or not (agree(a, b) and agree(b, a)):
         return False
+    if any(p.killed is not None and p.killed[1] is None and p.killed[0] < k[0]
+           for p in (a, b) for k in told):
+        return False  # "at least six" holds any higher count, another strike's as well
     dated = [dated_by_zone.get(zone, []) for zone in set(zone_keys(a)) | set(zone_keys(b))]
     if any(len(group) > MAX_CUE_CANDIDATES for group in dated):
         return False  # a zone too common to vouch that no dated strike holds the toll
