@@ -188,3 +188,43 @@ def test_spanish_people_of_a_place_told_dying_elsewhere_are_no_new_toll() -> Non
     text = ("La fiscalía informó que tres policías comunitarios de Coahuayana murieron en un "
             "hospital.")
     assert not [c for c in read_counts(text, 0, len(text)) if c[0] == "killed"]
+
+
+@pytest.mark.parametrize("text,toll", [
+    ("A drone strike on a pickup near the border left three men dead and one survivor, the "
+     "army said on Tuesday.", (3, 3)),
+    ("Shelling of the market on Tuesday left four people dead and two missing, the mayor "
+     "said.", (4, 4)),
+    ("An airstrike on a fishing skiff on Tuesday left five crew dead and one missing.",
+     (5, 5)),
+])
+def test_a_toll_told_before_survivors_or_missing_stays_the_toll(
+        text: str, toll: tuple[int, int]) -> None:
+    """The survivors or missing after "and" are the next count's: the first figure's own
+    word is "dead"."""
+    assert _tolls(text) == [toll]
+
+
+@pytest.mark.parametrize("text", [
+    "Two fishermen survived the drone strike on their skiff on Tuesday, the navy said.",
+    "Three villagers are still missing after the airstrike on Tuesday, officials said.",
+])
+def test_survivors_and_missing_alone_are_no_toll(text: str) -> None:
+    assert _tolls(text) == [(None, None)]
+
+
+@pytest.mark.parametrize("text,toll", [
+    ("La aviación bombardeó un campamento rebelde en la sierra el martes. Los vecinos "
+     "confirmaron la muerte de 14 combatientes.", (14, 14)),
+    ("Un dron atacó un puesto de control el martes. Las autoridades lamentaron la muerte "
+     "de seis policías.", (6, 6)),
+])
+def test_es_the_deaths_told_as_a_noun_are_the_strikes_toll(
+        text: str, toll: tuple[int, int]) -> None:
+    """"La muerte de N" in the next sentence tells the toll, as "the deaths of N" does."""
+    assert _es_tolls(text) == [toll]
+
+
+def test_es_death_threats_are_no_toll() -> None:
+    assert _es_tolls("Un dron atacó un puesto de control el martes. Los agentes habían "
+                     "recibido amenazas de muerte de una banda.") == [(None, None)]
