@@ -1188,10 +1188,13 @@ def _pool(p: Profile, by_day: Mapping[int, list[Profile]],
         seen = {d.id: d for day in range(p.window[0], p.window[1] + 1)
                 for d in by_day.get(day, ())}
         return list(seen.values())
-    if p.killed is not None and p.killed[1] is not None and p.place.sea:
+    if p.published is None and p.killed is not None and p.killed[1] is not None and \
+            p.place.sea:
         # no date, no publication date: only a toll and a sea to go on, and the one
         # candidate of the whole ledger that agrees on both (a land campaign repeats its
-        # tolls in one country too often for a country to stand in for the sea)
+        # tolls in one country too often for a country to stand in for the sea); a span too
+        # wide to place ("in 2026") on a page of known day is not this: a strike after the
+        # page cannot be its strike
         return [d for d in by_sea.get(p.place.sea, ())
                 if d.killed is not None and _inside(p.killed, d.killed)]
     return None
