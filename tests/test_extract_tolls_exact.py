@@ -228,3 +228,21 @@ def test_es_the_deaths_told_as_a_noun_are_the_strikes_toll(
 def test_es_death_threats_are_no_toll() -> None:
     assert _es_tolls("Un dron atacó un puesto de control el martes. Los agentes habían "
                      "recibido amenazas de muerte de una banda.") == [(None, None)]
+
+
+@pytest.mark.parametrize("text,toll", [
+    ("A drone hit the rebels' depot on Tuesday, killing their quartermaster and leaving "
+     "seven other people dead. Medics later said at least seven others also died in the "
+     "strike.", (7, 7)),
+    ("Artillery struck the convoy on Tuesday; four other passengers died beside the driver. "
+     "At least four others also died there, a witness said.", (4, 4)),
+])
+def test_others_told_again_as_a_floor_are_not_added_twice(
+        text: str, toll: tuple[int, int]) -> None:
+    """"N others" told twice, once as "at least N others", is one figure, not 2N."""
+    assert _tolls(text) == [toll]
+
+
+def test_others_added_to_a_toll_still_add() -> None:
+    assert _tolls("Shelling killed three villagers on Tuesday. Two more died later in "
+                  "hospital.") == [(5, 5)]
