@@ -225,9 +225,14 @@ def test_es_the_deaths_told_as_a_noun_are_the_strikes_toll(
     assert _es_tolls(text) == [toll]
 
 
-def test_es_death_threats_are_no_toll() -> None:
-    assert _es_tolls("Un dron atacó un puesto de control el martes. Los agentes habían "
-                     "recibido amenazas de muerte de una banda.") == [(None, None)]
+@pytest.mark.parametrize("more", [
+    "Los agentes habían recibido amenazas de muerte de una banda.",
+    "Un video que mostraba la muerte de un vecino en otra ciudad circuló en redes.",
+])
+def test_es_death_threats_or_one_persons_death_elsewhere_are_no_toll(more: str) -> None:
+    ms = _es_events("Un dron atacó un puesto de control el martes. " + more)
+    assert [(m.killed_low, m.killed_high) for m in ms] == [(None, None)]
+    assert all(len(m.spans) == 1 for m in ms)
 
 
 @pytest.mark.parametrize("text,toll", [
