@@ -251,3 +251,22 @@ def test_others_told_again_as_a_floor_are_not_added_twice(
 def test_others_added_to_a_toll_still_add() -> None:
     assert _tolls("Shelling killed three villagers on Tuesday. Two more died later in "
                   "hospital.") == [(5, 5)]
+
+
+@pytest.mark.parametrize("text", [
+    "A strike on Qasr Amin killed 11 members of one family, the agency said. Jets hit a "
+    "house there on Sunday, killing 15 people, 11 of them from a single family.",
+    "Eleven relatives died when a drone hit their home in Qasr Amin on Sunday. Rescuers said "
+    "the strike killed 15 people, 11 of whom belonged to one family.",
+])
+def test_a_part_told_first_and_its_whole_with_n_of_them_are_one_act(text: str) -> None:
+    """"killed 11 of one family" then "15 people, 11 of them from one family": the 11 are
+    part of the 15, one strike whose toll is 15."""
+    assert _tolls(text) == [(15, 15)]
+
+
+def test_another_toll_whose_part_is_not_the_first_figure_stays_apart() -> None:
+    text = ("A drone strike on a car in Qasr Amin killed four people on Sunday. In a "
+            "separate attack, shelling of a market in Dayr Sulaf killed nine, two of them "
+            "children.")
+    assert sorted(_tolls(text)) == [(4, 4), (9, 9)]

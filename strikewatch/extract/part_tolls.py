@@ -148,3 +148,29 @@ def part_below_toll(f: Frame, have: Range, v: Range) -> bool:
     told = f.prov.get("killed") or []
     parts = [s for k in ("civilians_killed", "children_killed") for s in f.prov.get(k) or []]
     return bool(told) and any(p[0] == told[0][0] for p in parts)
+
+
+#: right after a whole toll: "killing 18 people, 14 of them from one family"
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b", re.IGNORECASE)
+
+
+def parts_of_toll(frames: Sequence[Frame], key: str) -> set[Range]:
+    """Figures told as "N of them" right after one of the frames' own `key` figures
+    ("killing 18 people, 14 of them from one family"): parts of that toll. Another telling
+    of the act by that part alone ("killed 14 members of one family") is not another act."""
+    out: set[Range] = set()
+    for f in frames:
+        spans = f.prov.get(key)
+        if not spans:
+            continue
+        text, s0 = f.sentence.text, f.sentence.start
+        end = spans[0][1] - s0
+        if not 0 <= end <= len(text):
+            continue
+        for c in count_expressions(text[end:end + 60]):
+            if c.low is not None and re.fullmatch(r"[^.;:]*?,\s*", text[end:end + c.start]) \
+                    and _OF_THEM.match(text, end + c.end):
+                out.add((c.low, c.high))
+            break
+    return out
+

@@ -55,7 +55,7 @@ from strikewatch.extract.coref import (
 )
 from strikewatch.extract.counts import VAGUE
 from strikewatch.extract.date_forms import DAY, MONTH_ABBRS, MONTH_NAMES
-from strikewatch.extract.part_tolls import only_parts, whole_toll
+from strikewatch.extract.part_tolls import only_parts, parts_of_toll, whole_toll
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.sentences import LINK_LABEL
 
@@ -555,8 +555,9 @@ def _tolls_clash(g: Group, a: Group) -> bool:
     (`whole_toll`)."""
     for key in _KILL_TOLLS:
         x, y = whole_toll(g, key, a), whole_toll(a, key, g)
-        if x is not None and y is not None and not _ranges_meet(x, y):
-            return True
+        if x is not None and y is not None and not _ranges_meet(x, y) and \
+                x not in parts_of_toll(a.frames, key) and y not in parts_of_toll(g.frames, key):
+            return True  # (not "14 of them" beside "killed 14 of one family": a part)
     return False
 
 

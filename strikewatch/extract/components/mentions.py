@@ -24,6 +24,7 @@ from strikewatch.extract.part_tolls import (
     among_the_dead,
     part_below_toll,
     part_told_before,
+    parts_of_toll,
     told_as_part,
 )
 from strikewatch.extract.pipeline import component
@@ -185,6 +186,8 @@ def _counts(frames: Sequence[Frame]) -> dict[str, object]:
                 continue  # "killing 13 ..." then "killed more than 10 civilians": a part
             elif k == "killed" and v in parts | part_told_before(f, k):
                 continue  # a part told before, told again ("confirmed three players died")
+            elif k == "killed" and counts[k] in parts_of_toll([f], k):
+                counts[k] = v  # "killed 14 of one family", then "18 people, 14 of them"
             else:
                 counts[k] = widen(counts[k], v, floors=k != "strikes")
         parts |= among_the_dead([f])
