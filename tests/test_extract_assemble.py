@@ -195,3 +195,19 @@ def test_distinct_words_read_more_and_later_by_what_they_count_or_date() -> None
             "a man later succumbed to his wounds", "two of the wounded later died")
     assert all(_DISTINCT.search(s) for s in apart), [s for s in apart if not _DISTINCT.search(s)]
     assert not any(_DISTINCT.search(s) for s in told), [s for s in told if _DISTINCT.search(s)]
+
+
+def test_a_recalled_attack_placed_in_its_own_phrase_in_another_country_stays_apart() -> None:
+    text = ("Beirut - An Israeli strike on a warehouse in Hadath, southern Lebanon, killed at "
+            "least 12 people on Tuesday. The site recalls the attack on a girls' school in "
+            "southern Syria, which killed 40 pupils.")
+    ms = _mentions(text)
+    assert sorted((m.place.country if m.place else None, m.killed_low) for m in ms) == \
+        [("LB", 12), ("SY", 40)]
+
+
+def test_a_reference_whose_place_is_another_clauses_still_joins() -> None:
+    text = ("An Israeli strike on a warehouse in Hadath, Lebanon, killed at least 12 people on "
+            "Tuesday. The attack was the deadliest since troops were sent to Syria in June.")
+    (m,) = _mentions(text)
+    assert m.place is not None and m.place.country == "LB" and len(m.spans) == 2

@@ -207,3 +207,22 @@ def test_a_name_described_by_its_demonym_lies_in_that_country(text: str,
 def test_a_demonym_of_the_attacker_describing_no_place_gives_none() -> None:
     got = _en("Jets struck Qasr Abad on Monday, killing three, an Israeli spokesman said.")
     assert got and _country(got) != "IL"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("A drone strike on a farmhouse in Qasr Amin, southern Lebanon, killed three.", "LB"),
+    ("Missiles hit a depot in Zarivka, north-eastern Ukraine, killing two guards.", "UA"),
+    ("A drone strike on a farmhouse in Qasr Amin, Lebanon, killed three.", "LB"),
+])
+def test_a_town_then_its_country_with_a_direction_places_the_act(text: str,
+                                                                  country: str) -> None:
+    t = text.find("strike") if "strike" in text else text.find("hit")
+    place, _ = country_place(text, 0, len(text), (t, t + 6))
+    assert place is not None and place.country == country
+
+
+def test_a_day_then_a_direction_and_a_country_is_no_town() -> None:
+    text = "On Sunday, southern Lebanon saw a drone strike that killed three."
+    t = text.find("strike")
+    place, _ = country_place(text, 0, len(text), (t, t + 6))
+    assert place is None

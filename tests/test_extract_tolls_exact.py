@@ -188,3 +188,85 @@ def test_spanish_people_of_a_place_told_dying_elsewhere_are_no_new_toll() -> Non
     text = ("La fiscalía informó que tres policías comunitarios de Coahuayana murieron en un "
             "hospital.")
     assert not [c for c in read_counts(text, 0, len(text)) if c[0] == "killed"]
+
+
+@pytest.mark.parametrize("text,toll", [
+    ("A drone strike on a pickup near the border left three men dead and one survivor, the "
+     "army said on Tuesday.", (3, 3)),
+    ("Shelling of the market on Tuesday left four people dead and two missing, the mayor "
+     "said.", (4, 4)),
+    ("An airstrike on a fishing skiff on Tuesday left five crew dead and one missing.",
+     (5, 5)),
+])
+def test_a_toll_told_before_survivors_or_missing_stays_the_toll(
+        text: str, toll: tuple[int, int]) -> None:
+    """The survivors or missing after "and" are the next count's: the first figure's own
+    word is "dead"."""
+    assert _tolls(text) == [toll]
+
+
+@pytest.mark.parametrize("text", [
+    "Two fishermen survived the drone strike on their skiff on Tuesday, the navy said.",
+    "Three villagers are still missing after the airstrike on Tuesday, officials said.",
+])
+def test_survivors_and_missing_alone_are_no_toll(text: str) -> None:
+    assert _tolls(text) == [(None, None)]
+
+
+@pytest.mark.parametrize("text,toll", [
+    ("La aviación bombardeó un campamento rebelde en la sierra el martes. Los vecinos "
+     "confirmaron la muerte de 14 combatientes.", (14, 14)),
+    ("Un dron atacó un puesto de control el martes. Las autoridades lamentaron la muerte "
+     "de seis policías.", (6, 6)),
+])
+def test_es_the_deaths_told_as_a_noun_are_the_strikes_toll(
+        text: str, toll: tuple[int, int]) -> None:
+    """"La muerte de N" in the next sentence tells the toll, as "the deaths of N" does."""
+    assert _es_tolls(text) == [toll]
+
+
+@pytest.mark.parametrize("more", [
+    "Los agentes habían recibido amenazas de muerte de una banda.",
+    "Un video que mostraba la muerte de un vecino en otra ciudad circuló en redes.",
+])
+def test_es_death_threats_or_one_persons_death_elsewhere_are_no_toll(more: str) -> None:
+    ms = _es_events("Un dron atacó un puesto de control el martes. " + more)
+    assert [(m.killed_low, m.killed_high) for m in ms] == [(None, None)]
+    assert all(len(m.spans) == 1 for m in ms)
+
+
+@pytest.mark.parametrize("text,toll", [
+    ("A drone hit the rebels' depot on Tuesday, killing their quartermaster and leaving "
+     "seven other people dead. Medics later said at least seven others also died in the "
+     "strike.", (7, 7)),
+    ("Artillery struck the convoy on Tuesday; four other passengers died beside the driver. "
+     "At least four others also died there, a witness said.", (4, 4)),
+])
+def test_others_told_again_as_a_floor_are_not_added_twice(
+        text: str, toll: tuple[int, int]) -> None:
+    """"N others" told twice, once as "at least N others", is one figure, not 2N."""
+    assert _tolls(text) == [toll]
+
+
+def test_others_added_to_a_toll_still_add() -> None:
+    assert _tolls("Shelling killed three villagers on Tuesday. Two more died later in "
+                  "hospital.") == [(5, 5)]
+
+
+@pytest.mark.parametrize("text", [
+    "A strike on Qasr Amin killed 11 members of one family, the agency said. Jets hit a "
+    "house there on Sunday, killing 15 people, 11 of them from a single family.",
+    "Eleven relatives died when a drone hit their home in Qasr Amin on Sunday. Rescuers said "
+    "the strike killed 15 people, 11 of whom belonged to one family.",
+])
+def test_a_part_told_first_and_its_whole_with_n_of_them_are_one_act(text: str) -> None:
+    """"killed 11 of one family" then "15 people, 11 of them from one family": the 11 are
+    part of the 15, one strike whose toll is 15."""
+    assert _tolls(text) == [(15, 15)]
+
+
+def test_another_toll_whose_part_is_not_the_first_figure_stays_apart() -> None:
+    text = ("A drone strike on a car in Qasr Amin killed four people on Sunday. In a "
+            "separate attack, shelling of a market in Dayr Sulaf killed nine, two of them "
+            "children.")
+    assert sorted(_tolls(text)) == [(4, 4), (9, 9)]

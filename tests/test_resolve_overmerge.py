@@ -267,3 +267,23 @@ def test_a_page_whose_other_strike_has_another_toll_still_places_its_report() ->
     incs = d.resolve()
     assert mine.id not in holding(incs, thirds).mention_ids
     assert loose.id in holding(incs, thirds).mention_ids
+
+
+# --- a span too wide to place, on a page of known day ------------------------------------------
+
+@pytest.mark.parametrize("page, joined", [("2026-03-06", False), (None, True)])
+def test_a_year_long_report_is_not_placed_on_a_strike_told_after_its_page(
+        page: str | None, joined: bool) -> None:
+    """"the first strike of 2026", two dead, on a page of 6 March: a strike of 9 March
+    with the same toll at sea is a later one; on a page of no date, the sea and the toll
+    are all there is, and the one strike holding both is taken."""
+    d = Desk()
+    later = d.report("Two men died when US forces hit a speedboat in the eastern Pacific on "
+                     "Monday, the command said.", "2026-03-10", date="2026-03-09",
+                     place=PACIFIC, **_toll(2))
+    year = d.report("The command said two crew were killed in what monitors call the "
+                    "campaign's first boat attack of 2026.", page,  # type: ignore[arg-type]
+                    place=PACIFIC, date_low="2026-01-01", date_high="2026-12-31",
+                    time_precision=4, **_toll(2))
+    incs = d.resolve()
+    assert (holding(incs, later) is holding(incs, year)) is joined

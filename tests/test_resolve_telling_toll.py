@@ -2,7 +2,8 @@
 a toll of five or more dead that only one dated strike of its zone (its acting country)
 holds (a closed toll: "18 to 20", not "at least 16") places it on that strike; a small
 toll, an open one, or a toll two strikes of the zone hold leaves it apart. Two such
-reports that no dated strike holds join on a toll of ten or more. Reports built by hand
+reports that no dated strike holds join on a toll of ten or more, which an open toll holds
+only as its very floor ("at least 19", not "at least 6"). Reports built by hand
 (tests.test_resolve.Desk)."""
 
 from __future__ import annotations
@@ -143,3 +144,16 @@ def test_undated_reports_of_a_toll_a_dated_strike_holds_or_a_third_could_be_stay
     v = _undated(f, "The bombing killed six civilians, the local council said.", 6, 6)
     incs = f.resolve()
     assert holding(incs, u) is not holding(incs, v)
+
+
+@pytest.mark.parametrize("floor, joined", [(19, True), (6, False), (12, False)])
+def test_an_open_toll_pairs_an_undated_report_only_by_its_very_figure(floor: int,
+                                                                      joined: bool) -> None:
+    d = Desk()
+    _dated(d, "2025-02-02", 3, 3)  # another strike of the campaign
+    a = _undated(d, "Nineteen villagers died when military aircraft struck the settlement.",
+                 19, 19)
+    b = _undated(d, f"An air raid on a family house left at least {floor} dead, a relative "
+                 "said.", floor, None)
+    incs = d.resolve()
+    assert (holding(incs, a) is holding(incs, b)) is joined

@@ -397,9 +397,13 @@ _TARGETS_HIT = re.compile(rf"^\s+(?:[\w-]+\s+)?{_TARGET_NOUNS}{_CRAFT_WHERE}\s+"
                           r"(?:been|were)\s+(?:destroyed|hit|struck|sunk|sank|targeted|"
                           r"attacked|bombed)\b",
                           re.IGNORECASE)
-_SURV = re.compile(rf"^\s+{_GAP}(?:survivors?|survived|were rescued|were pulled)\b",
+# the words between a count and its survivors or missing never pass the count's own death
+# word or the next count's "and": "left two people dead and one survivor" tells two dead
+_OWN_GAP = (r"(?:(?!\d)(?!(?:dead|killed|died|and|but|while)\b)[\w’'\"“”‑-]+\s+|"
+            r"\([\w’'. -]{1,20}\)\s+){0,4}?")
+_SURV = re.compile(rf"^\s+{_OWN_GAP}(?:survivors?|survived|were rescued|were pulled)\b",
                    re.IGNORECASE)
-_MISS = re.compile(rf"^\s+{_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)*missing\b|"
+_MISS = re.compile(rf"^\s+{_OWN_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)*missing\b|"
                    r"^\s+(?:missing|unaccounted)", re.IGNORECASE)
 # "one of two Trinidadians who died", "two of three Britons killed in the strike": some of a
 # group told by who they were (no article: not "of the six who died") among the dead, which

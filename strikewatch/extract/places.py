@@ -34,11 +34,12 @@ _PART_OF = (r"(?:(?:north|south|east|west)\w*|cent(?:re|er|ral)|parts?|areas?|re
 _PREP = prefixed(re.compile(r"(?:\b(?i:in|inside|into|across|near|off|within|on|over|throughout|"
                    rf"{_PART_OF})\s+(?:the\s+)?"
                    r"(?:coast of\s+|(?:north|south|east|west|central)\w*\s+)?"
-                   # "Kidal, Mali": a town, then its country ("On Friday, Israel
-                   # issued ...": a day, then the subject)
+                   # "Kidal, Mali", "Nabatieh, southern Lebanon": a town, then its country
+                   # ("On Friday, Israel issued ...": a day, then the subject)
                    r"|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                    r"However|Meanwhile|Separately|Earlier|Later|Today|Yesterday|Instead)\b)"
-                   r"[A-Z][\w\u00C0-\u017F-]+,\s+)$"))
+                   r"[A-Z][\w\u00C0-\u017F-]+,\s+"
+                   r"(?:(?i:north|south|east|west|central)[a-z-]*\s+)?)$"))
 
 
 # "..., who ran the group's operations in Syria": the post a person held, with its own

@@ -898,7 +898,8 @@ def _telling_toll_pairs(loose: list[Profile], dated_by_zone: Mapping[str, list[P
     """{loose incident id: the loose incident id it joins} for undated pages' reports with
     no window that no dated incident took, sharing a zone, agreeing both ways, one's
     closed toll of MIN_PAIRED_TOLL or more inside the other's ("nineteen killed" and "19
-    to 30"), where no dated incident of the zone holds that toll (it could be theirs, or
+    to 30"; an open toll only with that very floor: "at least 19", never "at least 6"),
+    where no dated incident of the zone holds that toll (it could be theirs, or
     another strike's of that toll; a zone over MAX_CUE_CANDIDATES cannot tell) and none of
     them matches a report outside the group (`_whole_groups`)."""
     told = [p for p in loose if p.killed is not None]
@@ -915,6 +916,9 @@ def _telling_toll_match(a: Profile, b: Profile,
             and p.killed[0] >= MIN_PAIRED_TOLL]
     if not told or not _inside(a.killed, b.killed) or not (agree(a, b) and agree(b, a)):
         return False
+    if any(p.killed is not None and p.killed[1] is None and p.killed[0] < k[0]
+           for p in (a, b) for k in told):
+        return False  # "at least six" holds any higher count, another strike's as well
     dated = [dated_by_zone.get(zone, []) for zone in set(zone_keys(a)) | set(zone_keys(b))]
     if any(len(group) > MAX_CUE_CANDIDATES for group in dated):
         return False  # a zone too common to vouch that no dated strike holds the toll
@@ -1184,10 +1188,13 @@ def _pool(p: Profile, by_day: Mapping[int, list[Profile]],
         seen = {d.id: d for day in range(p.window[0], p.window[1] + 1)
                 for d in by_day.get(day, ())}
         return list(seen.values())
-    if p.killed is not None and p.killed[1] is not None and p.place.sea:
+    if p.published is None and p.killed is not None and p.killed[1] is not None and \
+            p.place.sea:
         # no date, no publication date: only a toll and a sea to go on, and the one
         # candidate of the whole ledger that agrees on both (a land campaign repeats its
-        # tolls in one country too often for a country to stand in for the sea)
+        # tolls in one country too often for a country to stand in for the sea); a span too
+        # wide to place ("in 2026") on a page of known day is not this: a strike after the
+        # page cannot be its strike
         return [d for d in by_sea.get(p.place.sea, ())
                 if d.killed is not None and _inside(p.killed, d.killed)]
     return None

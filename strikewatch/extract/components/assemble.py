@@ -495,9 +495,23 @@ def _told_place(g: Group) -> object:
         return None
     spans = f.prov.get("place") or [(f.start, f.start)]
     told_in = [x for x in g.frames if x.start <= spans[0][0] < x.end]
-    if told_in and all(_refers_back(x) for x in told_in):
+    if told_in and all(_refers_back(x) and not _in_own_phrase(x, spans[0][0])
+                       for x in told_in):
         return None
     return f.place
+
+
+#: the event noun's own phrase up to a place: "the attack on a school in southern X"
+_OWN_PHRASE = re.compile(r"\s+(?:on|in|at|against|near|inside)\s+[^,;:.()]{0,60}$")
+
+
+def _in_own_phrase(f: Frame, at: int) -> bool:
+    """The place at `at` is told in the event noun's own phrase, right after it ("recalls
+    the attack on a school in southern X"): where that act was, not where others were."""
+    s = f.sentence
+    if not f.trigger.end <= at <= s.start + len(s.text):
+        return False
+    return _OWN_PHRASE.fullmatch(s.text, f.trigger.end - s.start, at - s.start) is not None
 
 
 def _own_place(g: Group, other: Group) -> object:

@@ -141,6 +141,11 @@ def _vague(f: Frame, key: str) -> bool:
         told_as_part(f, key)
 
 
+def _same_figure(a: Range, b: Range) -> bool:
+    """One figure told twice, once perhaps as a floor: "nine others", "at least nine others"."""
+    return a[0] == b[0] and (a[1] == b[1] or a[1] is None or b[1] is None)
+
+
 def _counts(frames: Sequence[Frame]) -> dict[str, object]:
     """The group's counts: revised, widened or added as told (see the module doc)."""
     counts: dict[str, Range] = {}
@@ -163,13 +168,15 @@ def _counts(frames: Sequence[Frame]) -> dict[str, object]:
                     vague.discard(k)
                     continue
             if k in f.more and k in counts:
-                if v in added.setdefault(k, []):
-                    continue  # "also killed three" told again: the same three
+                if any(_same_figure(v, a) for a in added.setdefault(k, [])):
+                    continue  # "also killed three" told again ("at least three others")
                 added[k].append(v)
                 counts[k] = add(counts[k], v)
                 continue
             if update or k not in counts:
                 counts[k] = v
+                if k in f.more:
+                    added.setdefault(k, []).append(v)  # "five others" first, then again
                 vague.discard(k)
                 if told_vague:
                     vague.add(k)
