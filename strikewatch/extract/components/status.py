@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from strikewatch.caseless import lowered, may_hold
-from strikewatch.extract.acts_over_days import acts_filling_days
+from strikewatch.extract.acts_over_days import acts_filling_days, acts_filling_period
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.described import describes_party, told_as_going_on
@@ -285,6 +285,8 @@ def _pattern_of_acts(f: Frame, low: str | None) -> bool:
             bool(_PERFECT_IN.search(f.trigger.text))
     if not campaign:
         campaign = _campaign_so_far(f, s.text, ts, low)
+    if not campaign and may_hold(low, ("from", "between")) and acts_filling_period(f):
+        return True  # "From the outbreak of the war until the truce, the rebels fired ..."
     head = f.trigger.text.split()[-1]
     if may_hold(low, ("boats", "vessels", "ships", "skiffs", "narco", "semi-sub")) and \
             _UNCOUNTED_CRAFT.search(s.text, ts, hi) and not _ONE_ACT_NOUN.match(head):
