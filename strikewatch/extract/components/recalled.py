@@ -26,6 +26,7 @@ import re
 
 from strikewatch.extract.components.article_frame import _denies_an_act
 from strikewatch.extract.components.assemble import _AS_CLAIMED
+from strikewatch.extract.components.status import victims_of_earlier
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.date_forms import MONTH_ABBRS, MONTH_NAMES
 from strikewatch.extract.described import told_as_going_on
@@ -110,6 +111,10 @@ def is_recalled_strike(g: Group, text: str, published: dt.date | None) -> bool:
     # a day its sentence names is another clause's, "a truce signed on November 27")
     told = [f for f in g.frames if f.status == "occurred" and not f.drop and
             not told_as_going_on(f.sentence.text, f.trigger.start - f.sentence.start)]
+    # (an act told by its dead named as killed weeks back, "a burial for 22 killed earlier
+    # this month in a drone strike", has no day of its own: its sentence's day is the
+    # burial's, `victims_of_earlier`)
+    told = [f for f in told if not victims_of_earlier(f)]
     return any(own_day(f, text, published) for f in told) and \
         any(own_toll_or_place(f) for f in told)
 
