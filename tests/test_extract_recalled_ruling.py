@@ -151,3 +151,22 @@ def test_spanish_generic_recall_stays() -> None:
     text = ("Un bombardeo del ejército contra un campamento en Guaviare dejó siete muertos el "
             "miércoles. Los bombardeos anteriores han sido criticados por la ONU.")
     assert len(_reported(text, language="es")) == 1
+
+
+@pytest.mark.parametrize("burial", [
+    "Villagers on Thursday held a burial for 22 farmers killed earlier this month in a drone "
+    "strike near the lake.",
+    "The families of the four men killed last week in the raid on the market demanded an "
+    "inquiry on Monday.",
+])
+def test_the_dead_of_an_earlier_act_are_what_a_burial_is_about(burial: str) -> None:
+    """An act named by its dead, killed weeks back, as what the day's news (a burial, a
+    demand) is about: background, and the sentence's weekday (the burial's) does not make
+    it a recalled report."""
+    assert _reported(burial) == []
+
+
+def test_the_dead_of_an_act_on_a_weekday_stay_its_report() -> None:
+    text = ("Mourners on Tuesday buried 22 farmers killed on Monday in a drone strike near "
+            "the lake.")
+    assert [m.killed_low for m in _reported(text)] == [22]

@@ -604,3 +604,52 @@ def test_spanish_strike_weeks_back_told_as_what_a_craft_was_is_recalled(
     got = [(m.status, m.background) for m in registry.checked(registry.reader_for("es"), art)
            if m.kind == "event" and m.event_type != "Strategic developments"]
     assert got and all(bg for status, bg in got if status == "occurred"), got
+
+
+@pytest.fixture()
+def confident_no_strike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model calls every page confidently no-strike (P far under its threshold)."""
+    monkeypatch.setenv("STRIKEWATCH_GENRE", "on")
+    monkeypatch.delenv("STRIKEWATCH_GENRE_THRESHOLD", raising=False)
+    monkeypatch.setattr(genre, "report_probability", lambda doc: 0.01)
+
+
+@pytest.mark.parametrize("recalled", [
+    "In January 2023, an air raid on a cattle market near the river killed 47 herders.",
+    "In March 2024 a drone strike on a wedding party in the hills left 30 people dead.",
+])
+def test_a_toll_dated_by_month_or_year_on_a_confident_page_is_history(
+        confident_no_strike: None, recalled: str) -> None:
+    """An editorial with no date that recalls an act by its month or year, toll and all
+    (the latest year it names is the act's own, so it is not weeks before the page): the
+    history the page argues from, background."""
+    art = Article(text=_page(_HEARING_HEAD + recalled + _VOTE_TAIL))
+    got = [(m.status, m.background) for m in registry.checked(registry.reader_for("en"), art)
+           if m.kind == "event" and m.event_type != "Strategic developments"]
+    assert got and all(bg for status, bg in got if status == "occurred"), got
+
+
+def test_a_raid_told_by_its_weekday_above_a_threat_stays_background(
+        confident_no_strike: None) -> None:
+    """The act a threat answers, told by its weekday with a place but no toll: the step
+    recalls it, and the recalled-strike ruling (a day and a place) does not bring it back,
+    as only a calendar day does."""
+    text = ("Militia vows second wave of attacks\n\nOn Saturday commandos carried out a raid "
+            "on a compound in Kandahar and seized the group's leader.\n\nThe militia warned "
+            "that it would strike again if its leader was not freed.")
+    got = [(m.status, m.background) for m in _strikes(text)]
+    assert got and all(bg for status, bg in got if status == "occurred"), got
+
+
+@pytest.mark.parametrize(("told", "day"), [
+    ("On Tuesday, a US strike on a boat in the Caribbean killed six people.", "2025-11-04"),
+    ("On Oct. 2 commandos carried out a raid on a compound in Kandahar, killing four guards.",
+     "2025-10-02"),
+])
+def test_a_toll_with_its_day_on_a_confident_page_stays_a_report(
+        confident_no_strike: None, told: str, day: str) -> None:
+    """A weekday toll (the page's news) or a calendar day (a recalled report, the session-17
+    ruling) keeps the act."""
+    news = [m for m in _strikes(_HEARING_HEAD + told + _VOTE_TAIL)
+            if m.status == "occurred" and not m.background]
+    assert [m.date_low for m in news] == [day]

@@ -291,17 +291,27 @@ CONFIDENT_SHARE = 0.2
 
 
 def _untolled(g: Group, doc: Doc) -> bool:
-    """An occurred violent event none of whose tellings reports its dead or wounded (none, or
-    a toll told only in a relative clause on the event noun: "the recent strike that killed a
-    fisherman") nor its calendar day: on a page confidently no-strike, the act the page's
-    threat, plan, hearing, fact-check or explainer came after ("On Saturday American
-    forces carried out a raid" above a second-wave threat, "after a first strike, a second
-    one targeted two survivors" in a legal explainer), not news."""
+    """An occurred violent event none of whose tellings reports its calendar day, nor its
+    dead or wounded (none, a toll told only in a relative clause on the event noun — "the
+    recent strike that killed a fisherman" —, or a toll of an act dated by a month or a year
+    only): on a page confidently no-strike, the act the page's threat, plan, hearing,
+    fact-check, explainer or editorial came after or recalls ("On Saturday American forces
+    carried out a raid" above a second-wave threat, "after a first strike, a second one
+    targeted two survivors" in a legal explainer, "in January 2023 a bombing killed 47" in
+    an editorial), not news; an undated toll ("An airstrike killed four") stays."""
     h = g.head
     return h.kind == "event" and h.status == "occurred" and not h.background and \
         not h.drop and h.event_type not in NOT_VIOLENT_TYPES and \
         not any(_calendar_day(f, doc) for f in g.frames) and \
-        all(_no_casualties(f) or _toll_in_relative(f, doc) for f in g.frames)
+        (all(_no_casualties(f) or _toll_in_relative(f, doc) for f in g.frames) or
+         _month_or_year(g))
+
+
+def _month_or_year(g: Group) -> bool:
+    """The act dated by a month or a year of its own and by no day or week ("in January
+    2023", "in 2019"; not the day it was told on, not "last weekend")."""
+    dated = [f.time_precision for f in g.frames if f.date_low is not None and not f.date_told]
+    return bool(dated) and all(p == 3 for p in dated)  # (a week, "last weekend", is news)
 
 
 def _no_casualties(f: Frame) -> bool:

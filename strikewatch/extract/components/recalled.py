@@ -26,6 +26,7 @@ import re
 
 from strikewatch.extract.components.article_frame import _denies_an_act
 from strikewatch.extract.components.assemble import _AS_CLAIMED
+from strikewatch.extract.components.status import victims_of_earlier
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.date_forms import MONTH_ABBRS, MONTH_NAMES
 from strikewatch.extract.described import told_as_going_on
@@ -110,11 +111,26 @@ def is_recalled_strike(g: Group, text: str, published: dt.date | None) -> bool:
     # a day its sentence names is another clause's, "a truce signed on November 27")
     told = [f for f in g.frames if f.status == "occurred" and not f.drop and
             not told_as_going_on(f.sentence.text, f.trigger.start - f.sentence.start)]
+    # (an act told by its dead named as killed weeks back, "a burial for 22 killed earlier
+    # this month in a drone strike", has no day of its own: its sentence's day is the
+    # burial's, `victims_of_earlier`)
+    told = [f for f in told if not victims_of_earlier(f)]
     return any(own_day(f, text, published) for f in told) and \
         any(own_toll_or_place(f) for f in told)
 
 
-@component("recalled", requires=("doc.groups", "frame.kind", "frame.status",
+def _weekday_only(doc: Doc, g: Group) -> bool:
+    """A group the genre step recalled on a no-strike page whose days are told only by a
+    weekday or a relative word ("On Saturday forces carried out a raid" above a threat):
+    the act the page answers, which the step left background on purpose; a calendar day
+    ("the Sept. 2 strike") is a recalled report and comes back."""
+    if not any((f.trigger.start, f.trigger.end) in doc.recast for f in g.frames):
+        return False
+    return not any(c.isdigit() for f in g.frames for a, b in f.prov.get("date", ())
+                   for c in doc.text[a:b])
+
+
+@component("recalled", requires=("doc.groups", "doc.recast", "frame.kind", "frame.status",
                                  "frame.background", "frame.counts", "frame.date_low",
                                  "frame.date_high", "frame.date_told", "frame.place"),
            assigns=("frame.background",))
@@ -122,6 +138,7 @@ def read_recalled(doc: Doc) -> None:
     """Give a strike recalled with its own day and toll or place back to the ledger: it is
     a report of that strike, not background (module doc)."""
     for g in doc.groups:
-        if is_recalled_strike(g, doc.text, doc.published) and not _not_real(doc, g):
+        if is_recalled_strike(g, doc.text, doc.published) and not _not_real(doc, g) and \
+                not _weekday_only(doc, g):
             for f in g.frames:
                 f.background = False

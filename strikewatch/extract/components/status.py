@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from strikewatch.caseless import lowered, may_hold
-from strikewatch.extract.acts_over_days import acts_filling_days
+from strikewatch.extract.acts_over_days import acts_filling_days, acts_filling_period
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame
 from strikewatch.extract.described import describes_party, told_as_going_on
@@ -285,6 +285,8 @@ def _pattern_of_acts(f: Frame, low: str | None) -> bool:
             bool(_PERFECT_IN.search(f.trigger.text))
     if not campaign:
         campaign = _campaign_so_far(f, s.text, ts, low)
+    if not campaign and may_hold(low, ("from", "between")) and acts_filling_period(f):
+        return True  # "From the outbreak of the war until the truce, the rebels fired ..."
     head = f.trigger.text.split()[-1]
     if may_hold(low, ("boats", "vessels", "ships", "skiffs", "narco", "semi-sub")) and \
             _UNCOUNTED_CRAFT.search(s.text, ts, hi) and not _ONE_ACT_NOUN.match(head):
@@ -601,6 +603,26 @@ _EARLIER_OPENING = re.compile(
     r"\s+ago)\s*,", re.IGNORECASE)
 
 
+# the dead of an earlier act as what the news is about: "a burial for 22 civilians killed
+# earlier this month in a drone strike", "the families of the men killed last week in the
+# raid" (the act named by its victims, no day of its own)
+_VICTIMS_OF_EARLIER = re.compile(
+    r"\b(?:for|of|mourn\w*|buried|bury|honou?r\w*)\s+(?:[\w-]+\s+){0,5}?(?:killed|slain)\s+"
+    r"(?:earlier\s+this\s+(?:week|month|year)|last\s+(?:week|month|year)|this\s+month)\s+"
+    r"(?:in|by)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def victims_of_earlier(f: Frame) -> bool:
+    """The act named by its dead, killed weeks back, as what the news is about ("a burial
+    for 22 civilians killed earlier this month in a drone strike"): a day the sentence
+    tells is the burial's, not the act's."""
+    s = f.sentence
+    ts = f.trigger.start - s.start
+    return may_hold(lowered(s.text), ("earlier this", "last week", "last month", "last year",
+                                      "this month")) and \
+        _VICTIMS_OF_EARLIER.search(s.text, max(0, ts - 120), ts) is not None
+
+
 def recalled_earlier(f: Frame) -> bool:
     """Whether the frame's event is an earlier strike named beside the news ("a previous
     attack had killed eleven", "Just days earlier, ..."): recalled as context, it is no
@@ -612,6 +634,8 @@ def recalled_earlier(f: Frame) -> bool:
     if _EARLIER_OPENING.match(s.text) and ts > 0:
         return True
     low = lowered(s.text)  # (each pattern searched only where its words stand, `may_hold`)
+    if victims_of_earlier(f):
+        return True  # "a burial for 22 civilians killed earlier this month in a drone strike"
     if may_hold(low, ("previous", "prior", "earlier", "preceding", "another")):
         for m in _EARLIER_NOUN.finditer(s.text, 0, te):
             if m.end() >= te or _SAME_PHRASE.match(s.text[m.end():ts]):

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from strikewatch.caseless import caseless
-from strikewatch.extract.acts_over_days import acts_filling_days
+from strikewatch.extract.acts_over_days import acts_filling_days, acts_filling_period
 from strikewatch.extract.components.assemble import TOLLS, _ranges_meet
 from strikewatch.extract.components.counts import (
     cite_toll_stage,
@@ -81,8 +81,8 @@ def _status(doc: Doc, f: Frame) -> None:
         f.drop = True  # "rechazó toda intervención", "cualquier ataque": a kind of act
     if word.lower().endswith("s") and _PURPOSE.search(f.sentence.text[max(0, ts - 60):ts]):
         f.drop = True  # "un complejo desde el que se buscaba preparar atentados": a purpose
-    if f.status == "occurred" and acts_filling_days(f):
-        f.drop = True  # "tras varios días de enfrentamientos": a run of acts, no one act
+    if f.status == "occurred" and (acts_filling_days(f) or acts_filling_period(f)):
+        f.drop = True  # "tras varios días de enfrentamientos", "Entre enero y marzo, …"
     if f.status == "occurred" and f.event_type not in NOT_VIOLENT_TYPES and describes_party(
             f.sentence.text, ts, f.trigger.end - f.sentence.start, "es"):
         f.drop = True  # "las milicias que atacan suelo paquistaní": who, not what
