@@ -399,6 +399,8 @@ _TARGETS_HIT = re.compile(rf"^\s+(?:[\w-]+\s+)?{_TARGET_NOUNS}{_CRAFT_WHERE}\s+"
                           re.IGNORECASE)
 _SURV = re.compile(rf"^\s+{_GAP}(?:survivors?|survived|were rescued|were pulled)\b",
                    re.IGNORECASE)
+# a death word, or another count's "and", between a count and the survivor word
+_DEAD_THEN = re.compile(r"\b(?:dead|killed|died|and)\b", re.IGNORECASE)
 _MISS = re.compile(rf"^\s+{_GAP}(?:(?:were|are|remain|remained|was|is|still)\s+)*missing\b|"
                    r"^\s+(?:missing|unaccounted)", re.IGNORECASE)
 # "one of two Trinidadians who died", "two of three Britons killed in the strike": some of a
@@ -616,6 +618,9 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         # ", including three women,": read past the aside (two asides may run past the
         # 80 characters read, so it is looked for in a wider window)
         wide = text[c.end:c.end + 160] if right == text[c.end:c.end + 80] else right
+        # (but "three crew members, all of whom died in the attack, were ..." tells the
+        # toll in what would read as the aside)
+        all_died = _ALL_OF_WHOM.match(right) is not None
         aside = _ASIDE.search(wide, 0, 140)
         if aside is not None and aside.start() < 40:
             right = (wide[:aside.start()] + wide[aside.end():])[:80]
@@ -651,7 +656,9 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             put("survivors", (0, 0), c.start - len(none_of.group(0)), c.end + surv.end())
             put("killed", rng, c.start, c.end, c.approx)
             continue
-        if _SURV.match(right) and not direct:
+        if surv is not None and _DEAD_THEN.search(right, 0, surv.end()):
+            surv = None  # "left two people dead and one survivor": the two are the dead
+        if surv is not None and not direct:
             put("survivors", rng, c.start, c.end + _SURV.match(right).end(), c.approx)  # type: ignore[union-attr]
             continue
         if _MISS.match(right) and not direct:
@@ -672,7 +679,7 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         # hurt one; the death verb read through the gap is the next count's
         hurt_first = after is not None and hurt is not None and hurt.end() < after.end()
         killed_here = bool((after and not hurt_first) or _KILL_BEFORE.search(left) or
-                           _ALL_OF_WHOM.match(right) or far)
+                           _ALL_OF_WHOM.match(right) or all_died or far)
         injured_here = not direct and bool(hurt or _INJ_BEFORE.search(left)
                                            or (_LEFT.search(left) and _LEFT_HURT.match(right)))
         including = bool(_INCLUDING.search(left)) or (

@@ -42,6 +42,12 @@ _SUBSET = re.compile(r"\W*of (?:those|them|these|the total|the dead|the victims)
                      re.IGNORECASE)
 
 _TOLL_ONLY = {"toll", "death toll"}
+# "In all, 21 people were killed in the attack": the whole of the one act the clause names,
+# where nothing in it is plural acts or a toll grown over time ("Six dead in all" after two
+# strikes is their sum)
+_SUM_WORDS = {"in all", "in total", "altogether"}
+_SUMMED_OVER = re.compile(r"\b(?:engagements|incidents|boats|vessels|ships|craft|places|"
+                          r"villages|sites)\b", re.IGNORECASE)
 # "the 15th strike since the campaign began", "the deadliest attack since 2019", and with
 # the noun left out, "The strike on Monday was the 15th since the campaign began": one event
 # placed in a series, not the series
@@ -68,6 +74,10 @@ def _aggregate_cue(clause: str, strength: str, plural: bool) -> bool:
         return False
     if cues <= _TOLL_ONLY and not _PLURAL_ACTS.search(clause):
         return False  # "the Pentagon has put the toll at 11": the toll of the event told
+    if cues <= _SUM_WORDS and not plural and not _PLURAL_ACTS.search(clause) and \
+            not _SEVERAL_ACTS.search(clause) and not _CUMULATIVE.search(clause) and \
+            not _SUMMED_OVER.search(clause) and _ONE_ACT_NAMED.search(clause):
+        return False
     return not (cues <= _TOLL_ONLY and strength == "strong" and not plural)
 
 
