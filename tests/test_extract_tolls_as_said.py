@@ -413,3 +413,15 @@ def test_in_all_over_several_acts_stays_a_sum() -> None:
         assert all((m.killed_low, m.killed_high) != (11, 11) and m.killed_low != 40
                    for m in _events(text)), text
         assert _tallies(text), text
+
+
+def test_a_toll_in_the_acts_just_told_is_theirs() -> None:
+    # one day's plural acts, then their dead "in the attacks": one incident with its toll
+    ev = _events("Heavy air strikes hit the port on Thursday, aimed at the docks and a "
+                 "depot. Two people were killed and nine wounded in the attacks, the "
+                 "governor said.")
+    assert [(m.killed_low, m.killed_high, m.injured_low) for m in ev] == [(2, 2, 9)]
+    # a tally cue keeps the sum a tally
+    text = ("Heavy air strikes hit the port on Thursday. So far 30 people have been killed "
+            "in the strikes this year.")
+    assert all(m.killed_low != 30 for m in _events(text))

@@ -312,6 +312,30 @@ def _one_operation(doc: Doc, f: Frame) -> None:
         f.prov.pop("strikes", None)
 
 
+_THE_PLURAL_ACTS = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:strikes|airstrikes|"
+                              r"attacks|raids|air\s+raids|bombings)\b", re.IGNORECASE)
+
+
+def _toll_of_the_acts_told(doc: Doc, f: Frame) -> None:
+    """"Heavy air strikes hit the capital on Wednesday. One person was killed in the
+    attacks": a toll told of "the attacks", right after plural acts were told as one
+    incident (no period or start), is theirs, not a sum over a campaign (no tally cue, day,
+    period or count of strikes of its own)."""
+    if f.kind != "tally" or not _whole_sentence(f) or "killed" not in f.counts or \
+            "strikes" in f.counts or f.date_low is not None or f.period_read is not None or \
+            f.since_read is not None or TALLY_CUE.search(f.sentence.text) or \
+            _CUMULATIVE.search(f.sentence.text) or \
+            not _THE_PLURAL_ACTS.search(f.sentence.text):
+        return
+    i = f.sentence.index
+    told = [x for x in doc.frames if x is not f and x.sentence.index in (i - 1, i - 2)]
+    acts = [x for x in told if x.kind == "event" and not x.antecedent and
+            x.period_read is None and x.since_read is None and x.status == "occurred" and
+            x.trigger.text.lower().endswith("s")]  # (a "blast" seen between is theirs)
+    if len(acts) == 1 and not any(x.kind == "tally" for x in told):
+        f.kind = "event"
+
+
 def _long_ago(doc: Doc, f: Frame) -> None:
     """"In July 2024, a strike on the same area killed 90" in January's news: an event
     months before the article is recalled as context."""
@@ -455,6 +479,7 @@ def read_frame_kind(doc: Doc) -> None:
     of a total takes the period of the total told just before)."""
     for f in doc.frames:
         _aggregate(f)
+        _toll_of_the_acts_told(doc, f)
         _war_toll(doc, f)
         _number_of_acts(f)
         _since_first_act(doc, f)
