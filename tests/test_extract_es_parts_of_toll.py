@@ -69,3 +69,12 @@ def test_a_toll_that_will_grow_is_a_floor() -> None:
 def test_a_toll_stays_exact_when_something_else_grows() -> None:
     assert _es_tolls("La Fuerza Aérea bombardeó el jueves un campamento en el Cauca y murieron "
                      "siete guerrilleros, y los precios del café podrían subir.") == [(7, 7)]
+
+
+def test_deaths_told_by_the_noun_with_a_figure_are_a_toll() -> None:
+    # "la muerte de N …" in a sentence of its own is the act's toll (tolls3)
+    assert _es_tolls("La Fuerza Aérea bombardeó el jueves un campamento en el Cauca. Fuentes "
+                     "militares informaron de la muerte de 12 guerrilleros.") == [(12, 12)]
+    # one death named by the noun, with no figure, is no toll
+    assert _es_tolls("La Fuerza Aérea bombardeó el jueves un campamento en el Cauca. El "
+                     "ministro lamentó la muerte del comandante.") == [(None, None)]

@@ -368,3 +368,60 @@ def test_a_count_with_a_verb_of_its_own_is_not_added() -> None:
     [m] = _events(text)
     assert (m.killed_low, m.killed_high) == (2, 2)
     assert m.civilians_killed_low is None
+
+
+# -- session 20 (tolls3): the dead and the living in one phrase, a toll in "all of whom",
+# -- the whole of one named act "in all"
+
+def test_dead_then_a_survivor_are_two_counts() -> None:
+    from strikewatch.extract.counts import read_counts
+    for text in ("The strike on a skiff left three people dead and one survivor.",
+                 "It left two dead and one survivor, the navy said."):
+        counts = read_counts(text)[0]
+        assert counts["killed"][0] in (2, 3) and counts["survivors"] == (1, 1), text
+    # a count that is the survivors' own stays theirs
+    assert read_counts("There were two survivors.")[0] == {"survivors": (2, 2)}
+    ev = _events("A navy strike on a skiff off the coast on Monday left three people dead "
+                 "and one survivor, officials said.")
+    assert [(m.killed_low, m.killed_high, m.survivors_low) for m in ev] == [(3, 3, 1)]
+
+
+def test_all_of_whom_died_inside_commas_is_the_toll() -> None:
+    ev = _events("Jets bombed a truck on the highway on Monday. The four men in the truck, "
+                 "all of whom died in the strike, were couriers, the army said.")
+    assert [(m.killed_low, m.killed_high) for m in ev] == [(4, 4)]
+    from strikewatch.extract.counts import read_counts
+    assert "killed" not in read_counts(
+        "The four men, all of whom survived, were flown to a hospital.")[0]
+
+
+def test_in_all_with_one_act_named_is_its_toll() -> None:
+    ev = _events("Gunmen stormed a wedding hall in the city on Tuesday. In all, 17 guests "
+                 "were killed in the attack, police said.")
+    assert [(m.killed_low, m.killed_high) for m in ev] == [(17, 17)]
+    ev = _events("A drone hit a bus near the border on Friday. Altogether nine passengers "
+                 "died in the strike.")
+    assert [(m.killed_low, m.killed_high) for m in ev] == [(9, 9)]
+
+
+def test_in_all_over_several_acts_stays_a_sum() -> None:
+    # plural acts, craft counted, a toll grown over time: no one act's toll
+    for text in ("Navy jets hit three boats on Monday. In all, 11 men were killed in the "
+                 "three engagements.",
+                 "Jets struck the valley again on Friday. In all, 40 people have been killed "
+                 "in the strikes since March."):
+        assert all((m.killed_low, m.killed_high) != (11, 11) and m.killed_low != 40
+                   for m in _events(text)), text
+        assert _tallies(text), text
+
+
+def test_a_toll_in_the_acts_just_told_is_theirs() -> None:
+    # one day's plural acts, then their dead "in the attacks": one incident with its toll
+    ev = _events("Heavy air strikes hit the port on Thursday, aimed at the docks and a "
+                 "depot. Two people were killed and nine wounded in the attacks, the "
+                 "governor said.")
+    assert [(m.killed_low, m.killed_high, m.injured_low) for m in ev] == [(2, 2, 9)]
+    # a tally cue keeps the sum a tally
+    text = ("Heavy air strikes hit the port on Thursday. So far 30 people have been killed "
+            "in the strikes this year.")
+    assert all(m.killed_low != 30 for m in _events(text))

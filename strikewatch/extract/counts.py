@@ -620,6 +620,9 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         # ", including three women,": read past the aside (two asides may run past the
         # 80 characters read, so it is looked for in a wider window)
         wide = text[c.end:c.end + 160] if right == text[c.end:c.end + 80] else right
+        # (but "three crew members, all of whom died in the attack, were ..." tells the
+        # toll in what would read as the aside)
+        all_died = _ALL_OF_WHOM.match(right) is not None
         aside = _ASIDE.search(wide, 0, 140)
         if aside is not None and aside.start() < 40:
             right = (wide[:aside.start()] + wide[aside.end():])[:80]
@@ -655,7 +658,7 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             put("survivors", (0, 0), c.start - len(none_of.group(0)), c.end + surv.end())
             put("killed", rng, c.start, c.end, c.approx)
             continue
-        if _SURV.match(right) and not direct:
+        if surv is not None and not direct:
             put("survivors", rng, c.start, c.end + _SURV.match(right).end(), c.approx)  # type: ignore[union-attr]
             continue
         if _MISS.match(right) and not direct:
@@ -676,7 +679,7 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
         # hurt one; the death verb read through the gap is the next count's
         hurt_first = after is not None and hurt is not None and hurt.end() < after.end()
         killed_here = bool((after and not hurt_first) or _KILL_BEFORE.search(left) or
-                           _ALL_OF_WHOM.match(right) or far)
+                           _ALL_OF_WHOM.match(right) or all_died or far)
         injured_here = not direct and bool(hurt or _INJ_BEFORE.search(left)
                                            or (_LEFT.search(left) and _LEFT_HURT.match(right)))
         including = bool(_INCLUDING.search(left)) or (

@@ -45,6 +45,12 @@ _TOLL_ONLY = {"toll", "death toll"}
 # the superlatives that rank one act against others of its kind
 _MOST = r"(?:deadliest|bloodiest|largest|biggest|heaviest|worst|most\s+(?:lethal|deadly|" \
     r"violent|serious|intense|destructive))"
+# "In all, 21 people were killed in the attack": the whole of the one act the clause names,
+# where nothing in it is plural acts or a toll grown over time ("Six dead in all" after two
+# strikes is their sum)
+_SUM_WORDS = {"in all", "in total", "altogether"}
+_SUMMED_OVER = re.compile(r"\b(?:engagements|incidents|boats|vessels|ships|craft|places|"
+                          r"villages|sites)\b", re.IGNORECASE)
 # "the 15th strike since the campaign began", "the deadliest attack since 2019", and with
 # the noun left out, "The strike on Monday was the 15th since the campaign began": one event
 # placed in a series, not the series
@@ -79,6 +85,10 @@ def _aggregate_cue(clause: str, strength: str, plural: bool) -> bool:
         return False
     if cues <= _TOLL_ONLY and not _PLURAL_ACTS.search(clause):
         return False  # "the Pentagon has put the toll at 11": the toll of the event told
+    if cues <= _SUM_WORDS and not plural and not _PLURAL_ACTS.search(clause) and \
+            not _SEVERAL_ACTS.search(clause) and not _CUMULATIVE.search(clause) and \
+            not _SUMMED_OVER.search(clause) and _ONE_ACT_NAMED.search(clause):
+        return False
     return not (cues <= _TOLL_ONLY and strength == "strong" and not plural)
 
 
@@ -313,6 +323,30 @@ def _one_operation(doc: Doc, f: Frame) -> None:
         f.prov.pop("strikes", None)
 
 
+_THE_PLURAL_ACTS = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:strikes|airstrikes|"
+                              r"attacks|raids|air\s+raids|bombings)\b", re.IGNORECASE)
+
+
+def _toll_of_the_acts_told(doc: Doc, f: Frame) -> None:
+    """"Heavy air strikes hit the capital on Wednesday. One person was killed in the
+    attacks": a toll told of "the attacks", right after plural acts were told as one
+    incident (no period or start), is theirs, not a sum over a campaign (no tally cue, day,
+    period or count of strikes of its own)."""
+    if f.kind != "tally" or not _whole_sentence(f) or "killed" not in f.counts or \
+            "strikes" in f.counts or f.date_low is not None or f.period_read is not None or \
+            f.since_read is not None or TALLY_CUE.search(f.sentence.text) or \
+            _CUMULATIVE.search(f.sentence.text) or \
+            not _THE_PLURAL_ACTS.search(f.sentence.text):
+        return
+    i = f.sentence.index
+    told = [x for x in doc.frames if x is not f and x.sentence.index in (i - 1, i - 2)]
+    acts = [x for x in told if x.kind == "event" and not x.antecedent and
+            x.period_read is None and x.since_read is None and x.status == "occurred" and
+            x.trigger.text.lower().endswith("s")]  # (a "blast" seen between is theirs)
+    if len(acts) == 1 and not any(x.kind == "tally" for x in told):
+        f.kind = "event"
+
+
 def _long_ago(doc: Doc, f: Frame) -> None:
     """"In July 2024, a strike on the same area killed 90" in January's news: an event
     months before the article is recalled as context."""
@@ -456,6 +490,7 @@ def read_frame_kind(doc: Doc) -> None:
     of a total takes the period of the total told just before)."""
     for f in doc.frames:
         _aggregate(f)
+        _toll_of_the_acts_told(doc, f)
         _war_toll(doc, f)
         _number_of_acts(f)
         _since_first_act(doc, f)

@@ -127,9 +127,10 @@ CASUALTY_WORDS = gated(re.compile(
     r"(?<=asciende a )(?:\w+ ){0,3}?víctimas|(?<=acumula )(?:\w+ ){0,3}?víctimas|"
     r"muert[oa]s|fallecid[oa]s|murieron|mueren|fallecieron|perdieron la vida|murió|falleció|"
     r"mat(?:ó|aron|ando|ar|ado)|abatid[oa]s|abati(?:ó|eron)|"
-    # "se informa de la muerte de unos 20 guerrilleros": the deaths as a noun, as "deaths of"
-    # (not "la muerte de un exjefe", "de su hijo": one person's, told in any story)
-    r"(?<=\bla )muerte(?=\s+de\s+(?!(?:un|una|el|la|los|las|su|sus|este|esta|ese|esa)\b))|"
+    # "se informa de la muerte de aproximadamente 20 integrantes": deaths counted by the noun
+    r"(?<=\bla )muerte(?= de (?:(?:al menos|por lo menos|unos|unas|aproximadamente|"
+    r"cerca de|más de) )?(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|"
+    r"trece|catorce|quince|veinte|treinta|cuarenta|cincuenta|cien)\b)|"
     # "No hubo sobrevivientes entre los tres tripulantes", "sin supervivientes": a crew
     # that all died (es/counts `_NONE_OF_N` reads the toll)
     r"(?:(?<=\bsin )|(?<=\bno hubo )|(?<=\bno hay )|(?<=\bno dejó )|(?<=\bningún ))"
