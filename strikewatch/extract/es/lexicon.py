@@ -24,6 +24,10 @@ STRIKE_WORDS = anchored(re.compile(
     r"bombardeos?|bombarde(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán|ara|aran)|"
     r"atac(?:ó|aron|a|an|ar|ado|ada|ando|aría|arán|ara|aran)|"
     r"golpe(?:ó|aron|ar|ara|aran)|(?:segundo|nuevo|primer|último|aquel|ese|este) golpe|"
+    # a strike announced: "Israel golpeará objetivos de Hezbolá" (not "la crisis golpeará
+    # la economía": a military target follows)
+    r"golpe(?:ará|arán|aría|arían)(?=[^.;]{0,60}?\b(?:objetivos|posiciones|bases|blancos|"
+    r"instalaciones|campamentos)\b)|"
     r"golpes? contra|"
     r"destru(?:yó|yeron|ir|ida|ido)\s+(?:[\wáéíóú]+\s+){0,3}?"
     r"(?:una?\s+|otra\s+|la\s+|el\s+|dos\s+|tres\s+|cuatro\s+)?"
@@ -176,6 +180,8 @@ STATUS_CUES: tuple[tuple[str, Anchored | re.Pattern[str]], ...] = (
                               r"(?:atacad|aniquilad|destruid|eliminad|borrad|arrasad|"
                               r"bombardead)|(?:puede|pueden|podría|podrían) ser\s*$|"
                               r"(?:está|están) sujet[oa]s? a\s*$|"
+                              # "quien lo haga se expone a ser atacado"
+                              r"(?:se\s+)?exponen?\s+a\s+(?:ser\s+)?$|"
                               r"(?:empezará|comenzará|volverá)(?:n)? a\s*$|"
                               # a force said ready for the act: "estamos listos para un
                               # segundo ataque", "preparados para atacar", "seguimos listos
