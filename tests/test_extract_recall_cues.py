@@ -91,3 +91,10 @@ def test_a_period_start_is_no_recall() -> None:
     ms = _read(NEWS + "\nSince 2019, jets have struck the hills around Ferrow, killing 14 "
                       "fighters on Sunday.")
     assert not _recalled(ms)
+
+
+def test_two_recalls_beside_the_news_are_both_background() -> None:
+    ms = _read(NEWS + "\nLast year, a drone strike on a wedding in Ostmark killed 12 guests.\n"
+                      "In 2019, jets bombed a clinic in Ferrow, killing 14 patients.")
+    assert [m.killed_low for m in _news(ms)] == [6]
+    assert sorted(m.killed_low or 0 for m in _recalled(ms)) == [12, 14]

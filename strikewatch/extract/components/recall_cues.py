@@ -94,16 +94,20 @@ def _no_day(f: Frame) -> bool:
 def recalled_without_day(doc: Doc, groups: list[Group],
                          violent_occurred: Callable[[Group], bool]) -> None:
     """Make background each act first told as a recall (`_cue`) that no telling gives a
-    day of its own or tells in the headline (the page's first sentence), where another
-    violent occurred act of the article is no such recall. (Its later tellings may be
-    the news's, joined to it by mistake: the news keeps its own group.)"""
+    day of its own or tells in the headline (the page's first sentence), where the article
+    tells another occurred act (news, or history another rule made background). (Its later
+    tellings may be the news's, joined to it by mistake: the news keeps its own group.)"""
     acts = [g for g in groups if violent_occurred(g) and g.head.kind == "event"]
     head = doc.sentences[0].start if doc.sentences else -1
     recalls = [g for g in acts
                if _cue(doc, g.head) and
                all(_no_day(f) and f.sentence.start != head for f in g.frames)]
-    if not recalls or len(recalls) == len(acts):
-        return  # nothing recalled, or no news beside it
+    # the other act may be background already (an editorial's other recalled strikes):
+    # the recall is still not the page's one act
+    others = [g for g in groups if g not in recalls and g.head.kind == "event" and
+              g.head.status == "occurred" and (g.head.background or violent_occurred(g))]
+    if not recalls or not others:
+        return  # nothing recalled, or no other act beside it
     for g in recalls:
         for f in g.frames:
             f.background = True
