@@ -98,3 +98,12 @@ def test_two_recalls_beside_the_news_are_both_background() -> None:
                       "In 2019, jets bombed a clinic in Ferrow, killing 14 patients.")
     assert [m.killed_low for m in _news(ms)] == [6]
     assert sorted(m.killed_low or 0 for m in _recalled(ms)) == [12, 14]
+
+
+def test_the_first_act_told_stays_news_though_dated_by_month() -> None:
+    # an inquiry's lede: the act it is about comes first, the page's news
+    ms = _read("Rights group publishes its findings\n"
+               "An inquiry has found that farmers, not fighters, were killed by an air strike "
+               "near Ferrow in March.\nOn Sunday, gunmen attacked an army post in Tarvel.",
+               published=None)
+    assert any(m.sub_event_type == "Air/drone strike" for m in _news(ms))

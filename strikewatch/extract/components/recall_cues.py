@@ -95,8 +95,9 @@ def recalled_without_day(doc: Doc, groups: list[Group],
                          violent_occurred: Callable[[Group], bool]) -> None:
     """Make background each act first told as a recall (`_cue`) that no telling gives a
     day of its own or tells in the headline (the page's first sentence), where the article
-    tells another occurred act (news, or history another rule made background). (Its later
-    tellings may be the news's, joined to it by mistake: the news keeps its own group.)"""
+    tells another occurred act before it (news, or history another rule made background:
+    an editorial's other recalls). (Its later tellings may be the news's, joined to it by
+    mistake: the news keeps its own group.)"""
     acts = [g for g in groups if violent_occurred(g) and g.head.kind == "event"]
     head = doc.sentences[0].start if doc.sentences else -1
     recalls = [g for g in acts
@@ -106,8 +107,10 @@ def recalled_without_day(doc: Doc, groups: list[Group],
     # the recall is still not the page's one act
     others = [g for g in groups if g not in recalls and g.head.kind == "event" and
               g.head.status == "occurred" and (g.head.background or violent_occurred(g))]
-    if not recalls or not others:
-        return  # nothing recalled, or no other act beside it
     for g in recalls:
-        for f in g.frames:
-            f.background = True
+        # the page's first act is its news (an inquiry's lede: "civilians were killed by
+        # a strike in March"), however it is told
+        first = min(f.start for f in g.frames)
+        if any(min(f.start for f in o.frames) < first for o in others):
+            for f in g.frames:
+                f.background = True
