@@ -107,3 +107,9 @@ def test_the_first_act_told_stays_news_though_dated_by_month() -> None:
                "near Ferrow in March.\nOn Sunday, gunmen attacked an army post in Tarvel.",
                published=None)
     assert any(m.sub_event_type == "Air/drone strike" for m in _news(ms))
+
+
+def test_a_month_opening_a_period_is_no_recall() -> None:
+    ms = _read(NEWS + "\nSince late February the two armies have been shelling each other's "
+                      "posts near Ferrow.")
+    assert not _recalled(ms)

@@ -56,6 +56,9 @@ _DAY_WORDS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
     r"overnight|last\s+night|this\s+(?:morning|week)|lunes|martes|miércoles|jueves|viernes|"
     r"sábado|domingo|ayer|anoche|hoy|madrugada|esta\s+semana)\b", re.IGNORECASE)
+# a period opened at the month: "since late February", "from April", "desde marzo"
+_PERIOD_START = re.compile(r"\b(?:since|from|until|desde|hasta)\s+(?:(?:early|late|mid-?|"
+                           r"principios\s+de|finales\s+de)\s*)?$", re.IGNORECASE)
 # how far past the event word a cue may stand ("a strike in 2019 killed", "un bombardeo
 # en marzo de 2024")
 _AFTER = 40
@@ -75,6 +78,8 @@ def _cue(doc: Doc, f: Frame) -> bool:
     for m in _MONTH.finditer(span):
         if m.group("m").lower() == "may" and m.group("y") is None:
             continue  # the verb
+        if _PERIOD_START.search(span, 0, m.start()):
+            continue  # "since April", "desde marzo": a period's start, not an act's time
         month = [x.lower() for x in _EN_MONTHS].index(m.group("m").lower()) \
             if m.group("m").lower() in (x.lower() for x in _EN_MONTHS) \
             else _ES_MONTHS.index(m.group("m").lower())
