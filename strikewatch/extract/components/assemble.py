@@ -43,6 +43,7 @@ from collections.abc import Callable
 from strikewatch.extract.anchored import anchored as anchored_rx
 from strikewatch.extract.anchored import gated
 from strikewatch.extract.components.dates import day_of_telling, telling_day, told_at
+from strikewatch.extract.components.recall_cues import recalled_without_day
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import (
     ONE_MORE_ACT,
@@ -886,6 +887,7 @@ def assemble(doc: Doc) -> None:
                 _dated_from(g, doc.groups[:i]):
             for f in g.frames:
                 f.background = True
+    recalled_without_day(doc, doc.groups, _violent_occurred)
     _history_story(doc)
     _retrospective(doc)
     _another_year(doc)

@@ -24,10 +24,12 @@ from strikewatch.extract.components.assemble import (
     _ranges_meet,
     _seas_differ,
     _toll,
+    _violent_occurred,
     date_by_telling,
     is_furniture,
     join_elaborations,
 )
+from strikewatch.extract.components.recall_cues import recalled_without_day
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.counts import ranks_up_to
 from strikewatch.extract.es.counts import number_value
@@ -66,6 +68,7 @@ def assemble(doc: Doc) -> None:
                                                                           generic_plural)))
     for g in doc.groups:
         date_by_telling(g)
+    recalled_without_day(doc, doc.groups, _violent_occurred)
     _background_named_acts(doc)
     # on a page that calls a post or video false ("La publicación es falsa"), an act told
     # as what the checked item shows ("un vídeo que supuestamente muestra el bombardeo") is
