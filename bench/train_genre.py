@@ -41,8 +41,9 @@ L2 = 0.01  # session 15 CV over .1, .03, .01, .003 (extract/README.md, "Article 
 THRESHOLD = 0.5  # measured by the evals with the CV file at 0.2 and 0.5 (extract/README.md)
 #: development folds the model is not fitted on by default: batch SB (session 19) made the
 #: leave-one-batch-out accuracy fall (.891 -> .887; extract/README.md, "Article genre model");
-#: batch SC (session 20) is left out until its CV is measured
-NOT_FITTED: tuple[str, ...] = ("sb", "esab", "sc", "esac")
+#: batch SC (session 20) is fitted: with it the old folds' leave-one-batch-out accuracy rises
+#: (.893 -> .899 over the same 929 pages)
+NOT_FITTED: tuple[str, ...] = ("sb", "esab")
 
 
 def reports_strike(gold: dict[str, Any]) -> bool:
