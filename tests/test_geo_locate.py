@@ -490,3 +490,19 @@ def test_the_object_of_a_bombardment_or_of_a_threat_to_strike_is_the_place() -> 
     assert place("The army vowed to hit Tehran hard.", "hit", "IL").country == "IR"
     # a party after "of" is still no place
     assert at("A unilateral strike of U.S. troops killed the man.", "strike", "SY") is None
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The president called off the Lima peace talks after rebels attacked a convoy.",
+     "attacked"),
+    ("Police sealed off Managua's centre after gunmen attacked a bank.", "attacked"),
+])
+def test_off_that_completes_a_verb_is_no_place_at_sea(text: str, trigger: str) -> None:
+    # a phrasal verb's "off" ("called off", "sealed off") says nothing of a coast
+    m = at(text, trigger)
+    assert m is None or m.place.kind != "sea"
+
+
+def test_off_a_port_is_still_at_sea() -> None:
+    p = place("A skiff was hit off Manzanillo on Friday, officials said.", "hit", "MX")
+    assert p.kind == "sea"

@@ -225,11 +225,27 @@ def _may_be_their_record(window: str, last: str | None) -> bool:
     return last.lower().endswith(_RECORD_ENDS) and any(w in low for w in _RECORD_WORDS)
 
 
+#: a verb that a bare "off" completes ("called off the Quito talks", "sealed off", "fended
+#: off"): the "off" is the verb's, no place at sea
+_VERB_OFF = re.compile(
+    r"\b(?:call|kick|set|cut|seal|cordon|shut|fend|ward|fight|fought|hold|held|lay|laid|put|"
+    r"pay|paid|sign|head|tip|pull|write|wrote|written|rule|show|shown|turn|take|took|taken|"
+    r"start|send|sent|carry|carried|wipe|scare|stave|drop|round|top|finish|sell|sold|break|"
+    r"broke|broken|level|let|brush|shake|shook|shrug|tick|ease|peel|wall|fence|block|rope|"
+    r"close|spin|spun|trade|fire|fired|fires|firing|kill|pick)(?:s|es|ed|d|ing)?\s+$",
+    re.IGNORECASE)
+
+
 def _cue_before(pre: str, last: str | None) -> AnyMatch | None:
-    """_PRE.search(pre), searched only where the last word could end it."""
+    """_PRE.search(pre), searched only where the last word could end it; a bare "off" that
+    completes a verb ("called off the Quito talks") is no cue."""
     if last is None or (last.isascii() and not last.lower().endswith(_PRE_ENDS)):
         return None
-    return _PRE.search(pre)
+    m = _PRE.search(pre)
+    if m is not None and (m.group("off") or "").lower() == "off" and \
+            _VERB_OFF.search(pre, 0, m.start()):
+        return None
+    return m
 
 
 def _compared(pre: str, last: str | None) -> bool:
