@@ -41,6 +41,7 @@ from strikewatch.extract.es.lexicon import (
     SUBJUNCTIVE_LEAD,
     SUBJUNCTIVE_VERB,
     VESSEL,
+    blank_land_regions,
     previous_act,
     rank_stems,
 )
@@ -1047,7 +1048,7 @@ def read_targets(doc: Doc) -> None:
 
 def _target(doc: Doc, f: Frame) -> None:
     """A boat in the clause makes a vessel at sea; a camp or "en tierra", land."""
-    clause = doc.text[f.start:f.end]
+    clause = blank_land_regions(doc.text[f.start:f.end])
     v = VESSEL.search(clause)
     land = LAND_TARGET.search(clause)
     if v is not None and not (land and land.start() < v.start()):

@@ -152,6 +152,17 @@ MORE_ACTS = (r"\b(?:ataques?|bombardeos?|operativos?|lanchas?|narcolanchas?|emba
              r"\botr[oa]s\s+(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+"
              r"(?:[\wáéíóúñ]+\s+)?(?:ataques|bombardeos|operativos|lanchas|narcolanchas|"
              r"embarcaciones|buques|barcos|botes|objetivos)\b")
+#: a land region named after a sea ("Córdoba, departamento del Caribe", "la región Pacífico":
+#: Colombia's coastal regions) is no place at sea: blanked before the sea words are read
+LAND_REGION = re.compile(r"\b(?:departamentos?|regi(?:ón|ones)|subregi(?:ón|ones)|municipios?)"
+                         r"\s+(?:del\s+)?(?:Caribe|Pacífico)\b", re.IGNORECASE)
+
+
+def blank_land_regions(text: str) -> str:
+    """`text` with every LAND_REGION blanked, offsets kept."""
+    return LAND_REGION.sub(lambda m: " " * len(m.group(0)), text)
+
+
 SEA_WORD = re.compile(r"\b(?:mar|océano|Caribe|Pacífico|aguas|costas?|marítim[oa]s?|"
                       r"golfo)\b", re.IGNORECASE)
 LAND_TARGET = gated(re.compile(r"\b(?:en tierra|terrestres?|laboratorios?|campamentos?|pistas?|"

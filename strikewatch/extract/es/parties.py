@@ -28,6 +28,7 @@ from strikewatch.extract.es.lexicon import (
     COUNTRIES,
     COUNTRY_ADJECTIVES,
     ORDINALS,
+    blank_land_regions,
     clean_name,
     rank_alternation,
     rank_stems,
@@ -89,9 +90,10 @@ def read_places(doc: Doc) -> None:
     several: set[int] = set()  # frames whose clause names two seas or more
     wanted: set[str] | None = None  # the article's countries, read once when first needed
     for i, f in enumerate(doc.frames):
-        clause = doc.text[f.start:f.end]
+        clause = blank_land_regions(doc.text[f.start:f.end])
         try:
-            seas = seas_in(doc.text, f.start, f.end)
+            seas = [pm for pm in seas_in(doc.text, f.start, f.end)
+                    if clause[max(0, pm.start - f.start):pm.end - f.start].strip()]
         except Exception:  # noqa: BLE001 - a gazetteer problem must not lose the event
             seas = []
         if len({pm.place.name for pm in seas if not is_open_water(pm.place)}) > 1:
