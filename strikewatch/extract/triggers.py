@@ -264,7 +264,12 @@ _RAID_WARNING = re.compile(r"\bair[- ]?raid(?=\s+(?:sirens?|shelters?|alarms?|al
 # (told the other way round, "a missile fired at the city ... before it was intercepted",
 # it is)
 _INTERCEPTED = re.compile(r"\bintercept(?:ed|s|ing)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|"
-                          r"rockets?)\s+(?:(?:that\s+)?(?:was|were|had\s+been)\s+)?fired\b",
+                          r"rockets?)\s+(?:(?:that\s+)?(?:was|were|had\s+been)\s+)?fired\b|"
+                          # "intercepted a drone attack", "thwarted two missile strikes": an
+                          # attack stopped before it hit is no strike
+                          r"\b(?:intercept|thwart|foil)(?:ed|s|ing)?\s+(?:an?\s+|the\s+|two\s+|"
+                          r"several\s+)?(?:[\w-]+\s+){0,2}?(?:drone|missile|rocket)s?\s+"
+                          r"(?:attacks?|strikes?)\b",
                           re.IGNORECASE)
 # "since the ceasefire began", "until the war ended": an event named only to date another
 _TEMPORAL_REF = re.compile(r"\b(?:since|until)\s+(?:the\s+)?(?:[\w-]+\s+)?(\w+)\s+(?:began|"
@@ -403,7 +408,7 @@ def find_triggers(sentence: str, offset: int = 0, labour: bool = False) -> list[
     else:
         masked = []
     plain = subject is low and "ſ" not in low and "ı" not in low
-    if not plain or "intercept" in low:
+    if not plain or "intercept" in low or "thwart" in low or "foil" in low:
         masked += [(m.start(), m.end()) for m in _INTERCEPTED.finditer(sentence)]
     if not plain or "raid " in low:
         masked += [(m.start(), m.end()) for m in _RAID_WARNING.finditer(sentence)]

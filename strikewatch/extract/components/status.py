@@ -162,9 +162,10 @@ _TRUCE_MADE = re.compile(r"\b(?:agreed|agree|agreeing|signed|signs|sign|reached|
 # acts told as a pattern over time, anywhere in the event's clause: "has repeatedly struck",
 # "had attacked Israel relentlessly since October", "exchanged fire almost daily", "has
 # struck every three or four days", "attacked nearly 80 times since 2021", "For close to six
-# months the military carried out strikes"
+# months the military carried out strikes", "has carried out occasional airstrikes"
 _ITERATIVE = anchored(re.compile(
     r"\b(?:repeatedly|frequently|regularly|routinely|constantly|relentlessly|incessantly|"
+    r"occasional(?:ly)?|sporadic(?:ally)?|periodic(?:ally)?|"
     r"(?:near|almost)[- ]daily|"
     r"daily|every\s+(?:other\s+)?(?:day|night|week|month)|"
     r"every\s+(?:\w+\s+)?(?:or\s+\w+\s+)?(?:days|weeks)|day after day|again and again|"
