@@ -7,6 +7,8 @@ import fnmatch
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 from strikewatch.learn import batches, mention_data, train_mention_filter
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,49 +56,20 @@ def test_batch_z_is_a_development_fold() -> None:
     assert {"rz101", "rz104"} <= names
 
 
-def test_batch_sa_is_a_development_fold() -> None:
-    # SA was session 17's unseen test; sa1 is a second ledger of fold sa
-    assert batches.DEV_BATCHES["sa"] == ("real/sa*.json",)
-    assert batches.DEV_BATCHES["esaa"] == ("es/esaa*.json",)
-    for name in ("sa", "esaa"):
+@pytest.mark.parametrize("real,es", [("sa", "esaa"), ("sb", "esab"), ("sc", "esac")])
+def test_batches_sa_sb_sc_are_development_folds(real: str, es: str) -> None:
+    # each was a session's unseen test (sessions 17-19); <real>1 is a second ledger of its fold
+    assert batches.DEV_BATCHES[real] == (f"real/{real}*.json",)
+    assert batches.DEV_BATCHES[es] == (f"es/{es}*.json",)
+    for name in (real, es):
         assert batches.FOLD_LEDGERS[name] == f"{name}.json"
-    for name in ("sa", "sa1", "esaa"):
+    for name in (real, f"{real}1", es):
         assert name in batches.DEV_LEDGERS and not batches.ledger_held_out(name)
-    assert not {"real/sa", "es/esaa"} & set(batches.HELD_OUT)
+    assert not {f"real/{real}", f"es/{es}"} & set(batches.HELD_OUT)
     gold = REPO / "tests" / "gold"
-    names = {p.name[:5] for p in batches.gold_paths(gold, "sa")}
-    assert {"sa101", "sa103"} <= names and any(n.startswith("sa0") for n in names)
-    assert batches.gold_paths(gold, "esaa")
-
-
-def test_batch_sb_is_a_development_fold() -> None:
-    # SB was session 18's unseen test; sb1 is a second ledger of fold sb
-    assert batches.DEV_BATCHES["sb"] == ("real/sb*.json",)
-    assert batches.DEV_BATCHES["esab"] == ("es/esab*.json",)
-    for name in ("sb", "esab"):
-        assert batches.FOLD_LEDGERS[name] == f"{name}.json"
-    for name in ("sb", "sb1", "esab"):
-        assert name in batches.DEV_LEDGERS and not batches.ledger_held_out(name)
-    assert not {"real/sb", "es/esab"} & set(batches.HELD_OUT)
-    gold = REPO / "tests" / "gold"
-    names = {p.name[:5] for p in batches.gold_paths(gold, "sb")}
-    assert {"sb101", "sb103"} <= names and any(n.startswith("sb0") for n in names)
-    assert batches.gold_paths(gold, "esab")
-
-
-def test_batch_sc_is_a_development_fold() -> None:
-    # SC was session 19's unseen test; sc1 is a second ledger of fold sc
-    assert batches.DEV_BATCHES["sc"] == ("real/sc*.json",)
-    assert batches.DEV_BATCHES["esac"] == ("es/esac*.json",)
-    for name in ("sc", "esac"):
-        assert batches.FOLD_LEDGERS[name] == f"{name}.json"
-    for name in ("sc", "sc1", "esac"):
-        assert name in batches.DEV_LEDGERS and not batches.ledger_held_out(name)
-    assert not {"real/sc", "es/esac"} & set(batches.HELD_OUT)
-    gold = REPO / "tests" / "gold"
-    names = {p.name[:5] for p in batches.gold_paths(gold, "sc")}
-    assert {"sc101", "sc103"} <= names and any(n.startswith("sc0") for n in names)
-    assert batches.gold_paths(gold, "esac")
+    names = {p.name[:5] for p in batches.gold_paths(gold, real)}
+    assert {f"{real}101", f"{real}103"} <= names and any(n.startswith(f"{real}0") for n in names)
+    assert batches.gold_paths(gold, es)
 
 
 def test_dev_and_unseen_patterns_do_not_collide() -> None:
