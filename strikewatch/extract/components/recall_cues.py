@@ -15,10 +15,14 @@ import re
 from collections.abc import Callable
 
 from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.date_forms import MONTHS as EN_MONTH_NUMBERS
+from strikewatch.extract.es.dates import MONTHS as ES_MONTH_NUMBERS
 
 _EN_MONTHS = [m for m in calendar.month_name if m]
 _ES_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
               "septiembre", "octubre", "noviembre", "diciembre"]
+#: a month's number by its name, English or Spanish (the dates readers' own tables)
+_MONTH_NUMBER = {**EN_MONTH_NUMBERS, **ES_MONTH_NUMBERS}
 _NUM = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|un|una|dos|tres|"
         r"cuatro|cinco|seis|siete|ocho|nueve|diez)")
 
@@ -80,12 +84,10 @@ def _cue(doc: Doc, f: Frame) -> bool:
             continue  # the verb
         if _PERIOD_START.search(span, 0, m.start()):
             continue  # "since April", "desde marzo": a period's start, not an act's time
-        month = [x.lower() for x in _EN_MONTHS].index(m.group("m").lower()) \
-            if m.group("m").lower() in (x.lower() for x in _EN_MONTHS) \
-            else _ES_MONTHS.index(m.group("m").lower())
+        month = _MONTH_NUMBER[m.group("m").lower()]
         p = doc.published
         year = int(m.group("y")) if m.group("y") else None
-        if p is not None and month + 1 == p.month and year in (None, p.year):
+        if p is not None and month == p.month and year in (None, p.year):
             continue  # the page's own month: maybe its news
         return True
     return False
