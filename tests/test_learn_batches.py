@@ -56,9 +56,10 @@ def test_batch_z_is_a_development_fold() -> None:
     assert {"rz101", "rz104"} <= names
 
 
-@pytest.mark.parametrize("real,es", [("sa", "esaa"), ("sb", "esab"), ("sc", "esac")])
-def test_batches_sa_sb_sc_are_development_folds(real: str, es: str) -> None:
-    # each was a session's unseen test (sessions 17-19); <real>1 is a second ledger of its fold
+@pytest.mark.parametrize("real,es", [("sa", "esaa"), ("sb", "esab"), ("sc", "esac"),
+                                     ("sd", "esad")])
+def test_batches_sa_to_sd_are_development_folds(real: str, es: str) -> None:
+    # each was a session's unseen test (sessions 17-20); <real>1 is a second ledger of its fold
     assert batches.DEV_BATCHES[real] == (f"real/{real}*.json",)
     assert batches.DEV_BATCHES[es] == (f"es/{es}*.json",)
     for name in (real, es):
@@ -73,17 +74,17 @@ def test_batches_sa_sb_sc_are_development_folds(real: str, es: str) -> None:
 
 
 def test_dev_and_unseen_patterns_do_not_collide() -> None:
-    # SA, SB and SC are trained on and SD held out: a pattern for one never reaches the other's
-    for fold in ("sa", "sb", "sc", "esaa", "esab", "esac"):
+    # SA-SD are trained on and SE held out: a pattern for one never reaches the other's
+    for fold in ("sa", "sb", "sc", "sd", "esaa", "esab", "esac", "esad"):
         for pat in batches.DEV_BATCHES[fold]:
-            for probe in ("real/sd001_x.json", "real/sd101.json", "es/esad001_x.json"):
+            for probe in ("real/se001_x.json", "real/se101.json", "es/esae001_x.json"):
                 assert not fnmatch.fnmatch(probe, pat), (pat, probe)
     assert fnmatch.fnmatch("es/esaa012_x.json", batches.DEV_BATCHES["esaa"][0])
     assert not fnmatch.fnmatch("es/esaa012_x.json", batches.DEV_BATCHES["esab"][0])
 
 
 def test_batches_being_written_as_unseen_tests_are_held_out() -> None:
-    for prefix in ("real/sd", "es/esad", "real/rd", "es/esd"):
+    for prefix in ("real/se", "es/esae", "real/rd", "es/esd"):
         assert prefix in batches.HELD_OUT
     # a development batch is never held out as well
     dev = {p.split("*")[0] for pats in batches.DEV_BATCHES.values() for p in pats}
@@ -111,8 +112,8 @@ def test_folds_are_disjoint_and_non_empty() -> None:
 
 
 def test_no_dev_ledger_is_held_out() -> None:
-    # batch SD's ledgers (sd, sd1, esad) and the held-out ones are told by name alone
-    for name in ("sd.json", "sd1.json", "sd1", "esad.json", "esad", "rd.json", "esk.json",
+    # batch SE's ledgers (se, se1, esae) and the held-out ones are told by name alone
+    for name in ("se.json", "se1.json", "se1", "esae.json", "esae", "rd.json", "esk.json",
                  "ess.json"):
         assert batches.ledger_held_out(name), name
     for name in batches.DEV_LEDGERS:

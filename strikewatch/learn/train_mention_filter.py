@@ -59,9 +59,11 @@ EARLIER: tuple[str, ...] = ("4133358",)
 #: `--batches` takes any list (extract/README.md, "Trained mention filter"). Batch SB
 #: (session 19) neither: with `sb` the old folds lose two matched and drop one false fewer;
 #: `esab` or both change nothing summed (both trade one ra+rb real for one ro real).
-#: Batch SC (session 20) is not fitted until its cross-validation says so
+#: Batches SC (session 20) and SD (session 21) are not fitted until their cross-validation
+#: says so
 NOT_TRAINED: tuple[str, ...] = (
-    "rw", "rx", "ry", "esw", "esx", "esy", "rz", "esz", "sa", "sb", "esab", "sc", "esac")
+    "rw", "rx", "ry", "esw", "esx", "esy", "rz", "esz", "sa", "sb", "esab", "sc", "esac", "sd",
+    "esad")
 TRAIN_BATCHES: tuple[str, ...] = tuple(b for b in DEV_BATCHES if b not in NOT_TRAINED)
 
 
