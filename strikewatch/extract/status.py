@@ -33,7 +33,12 @@ _DENY = anchored(re.compile(
     r"(?:called|calls|calling|termed|terms|branded|brands|labell?ed|described) "
     r"(?:[\w'’-]+ ){0,4}?(?:false|baseless|fabricated|untrue|unfounded|fake|lies)|"
     r"rubbish(?:ed|es|ing)|dismiss(?:ed|es|ing) (?:[\w'’-]+ ){0,3}?(?:claims?|allegations?|"
-    r"reports?|accusations?))\b", re.IGNORECASE))
+    r"reports?|accusations?)|"
+    # the report itself named false before what it told: "put out false reports that drones
+    # had dropped bombs", "fake news of an air strike", "spread bogus claims that"
+    r"(?:false|fake|bogus|fabricated|made-up|invented|baseless|unfounded)\s+(?:news\s+)?"
+    r"(?:reports?|claims?|allegations?|accounts?|stories|story|rumou?rs?|news)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:that|of|about))\b", re.IGNORECASE))
 # a condition: "if", "unless", and an inverted "Should Washington attack ..., we would ..."
 # at the head of a sentence or clause
 _IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should|in the event)\b|\b(?:if|unless|"

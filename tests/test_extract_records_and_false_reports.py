@@ -1,0 +1,96 @@
+"""Acts a page names without reporting them (session 21, falses4), in English and Spanish,
+on sentences written for these tests:
+
+- a report named false before what it told ("put out false reports that drones had dropped
+  bombs", "difundió informaciones falsas de que …", "el bulo de que …") is a denial;
+- a party's record of acts, a bare plural object of a perfect of doing with no day or toll
+  whose subject is an armed party ("the militia has carried out attacks on pipelines", "la
+  estructura ha provocado … atentados contra torres") or which the page calls accusations
+  ("say army units have carried out drone strikes … the accusations"), is no act of the page
+  (`described.told_as_record`), while a state's hot-news perfect ("The air force has carried
+  out air strikes on rebel camps …, the army said") and the same verb with a toll, a day or one
+  act named ("a strike on Monday") still tell one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.extract import registry
+from strikewatch.extract.described import told_as_record
+from strikewatch.records import Article, Mention
+
+PUB = "2025-11-14"  # a Friday
+
+
+def _events(text: str, language: str = "en") -> list[Mention]:
+    article = Article(text=text, published=PUB, language=language)
+    return [m for m in registry.checked(registry.reader_for(language), article)
+            if m.kind == "event"]
+
+
+def _occurred(ms: list[Mention]) -> list[Mention]:
+    return [m for m in ms if m.status == "occurred" and not m.background]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Rebel media put out false reports on Monday that soldiers had dropped bombs from drones "
+     "on a village market.", "en"),
+    ("The army said fake news of an air strike on the camp was spread by the rebels.", "en"),
+    ("La cadena difundió informaciones falsas de que drones del ejército bombardearon un "
+     "mercado el lunes.", "es"),
+    ("Los rebeldes hicieron circular el bulo de que aviones del gobierno atacaron una aldea.",
+     "es"),
+])
+def test_a_report_named_false_is_a_denial(text: str, language: str) -> None:
+    ms = _events(text, language)
+    assert ms and not _occurred(ms)
+    assert {m.status for m in ms} == {"denied"}
+
+
+def test_a_report_not_called_false_stays_news() -> None:
+    ms = _events("Local media carried reports that a drone strike on Monday killed four "
+                 "people near the village of Miran.")
+    assert [m.killed_low for m in _occurred(ms)] == [4]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Residents of the province say army units have carried out drone strikes and shelled "
+     "villages while the fighting goes on. The accusations could not be checked.", "en"),
+    ("Officials said the rebels have staged bombings in towns across the north.", "en"),
+    ("Según el ejército, la estructura del frente «ha provocado cientos de desplazamientos» y "
+     "«atentados contra oleoductos» en la región.", "es"),
+    ("Los rebeldes han cometido atentados contra puentes en el departamento, según el "
+     "gobernador.", "es"),
+])
+def test_a_record_of_acts_is_no_act_of_the_page(text: str, language: str) -> None:
+    assert _occurred(_events(text, language)) == []
+
+
+@pytest.mark.parametrize(("text", "language", "killed"), [
+    ("US forces have carried out air strikes near the town, killing four fighters.", "en", 4),
+    ("The army has carried out a strike on the camp on Monday, officials said.", "en", None),
+    ("The air force has carried out air strikes on rebel camps near Kidal, hitting fuel "
+     "depots, the army said.", "en", None),
+    ("Las fuerzas armadas han realizado bombardeos contra el campamento el lunes.", "es", None),
+])
+def test_the_same_verb_with_a_day_a_toll_or_one_act_tells_one(text: str, language: str,
+                                                              killed: int | None) -> None:
+    assert [m.killed_low for m in _occurred(_events(text, language))] == [killed]
+
+
+def test_told_as_record_wants_a_bare_plural() -> None:
+    s = "The militia has carried out attacks on pipelines."
+    i = s.index("attacks")
+    assert told_as_record(s, i, i + len("attacks"))
+    s = "The army has carried out attacks on pipelines."  # a state's: news unless accused
+    i = s.index("attacks")
+    assert not told_as_record(s, i, i + len("attacks"))
+    assert told_as_record(s, i, i + len("attacks"), after="The accusations grew.")
+    s = "The militia has carried out an attack on a pipeline."
+    i = s.index("attack ")
+    assert not told_as_record(s, i, i + len("attack"))
+    s = "The militia has carried out two attacks on pipelines."
+    i = s.index("attacks")
+    assert not told_as_record(s, i, i + len("attacks"))
+
