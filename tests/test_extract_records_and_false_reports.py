@@ -9,7 +9,10 @@ on sentences written for these tests:
   ("say army units have carried out drone strikes … the accusations"), is no act of the page
   (`described.told_as_record`), while a state's hot-news perfect ("The air force has carried
   out air strikes on rebel camps …, the army said") and the same verb with a toll, a day or one
-  act named ("a strike on Monday") still tell one.
+  act named ("a strike on Monday") still tell one;
+- acts people fled, a plural right after the flight with no day or toll ("families who had
+  fled the clashes", "personas que habían escapado de los enfrentamientos"), are where they
+  came from, no act of the page (`described.fled_from`).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import pytest
 
 from strikewatch.extract import registry
-from strikewatch.extract.described import told_as_record
+from strikewatch.extract.described import fled_from, told_as_record
 from strikewatch.records import Article, Mention
 
 PUB = "2025-11-14"  # a Friday
@@ -94,3 +97,30 @@ def test_told_as_record_wants_a_bare_plural() -> None:
     i = s.index("attacks")
     assert not told_as_record(s, i, i + len("attacks"))
 
+
+@pytest.mark.parametrize(("sentence", "word", "language", "fled"), [
+    ("The bus carried families who had fled the clashes in the region.", "clashes", "en",
+     True),
+    ("Families fled the shelling on Monday that killed four in the town.", "shelling", "en",
+     False),  # (not plural: the act itself)
+    ("Families fled the raids on Monday that killed four.", "raids", "en", False),  # a day
+    ("Viajaban personas que habían escapado de los enfrentamientos en la región.",
+     "enfrentamientos", "es", True),
+    ("Miles huyeron de los bombardeos del lunes, que mataron a cuatro.", "bombardeos", "es",
+     False),
+])
+def test_acts_people_fled_are_where_they_came_from(sentence: str, word: str, language: str,
+                                                   fled: bool) -> None:
+    i = sentence.index(word)
+    assert fled_from(sentence, i, i + len(word), language) is fled
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Un ataque con drones alcanzó el sábado un autobús en la comarca de Umm Sadr y mató a 12 "
+     "personas. En el autobús viajaban personas que habían escapado de los enfrentamientos en "
+     "la región, explicó el grupo.", "es"),
+    ("A drone hit a bus near the town of Umm Sadr on Saturday, killing 12 people. The bus "
+     "carried families who had fled the clashes in the region, the group said.", "en"),
+])
+def test_the_strike_on_people_who_fled_stays_one_strike(text: str, language: str) -> None:
+    assert [m.killed_low for m in _occurred(_events(text, language))] == [12]

@@ -156,3 +156,25 @@ def told_as_record(sentence: str, trig_start: int, trig_end: int, language: str 
     accused = _ACCUSED_ES if es else _ACCUSED_EN
     return bool(party.search(sentence, max(0, m.start() - 90), m.start()) or
                 accused.search(sentence) or accused.search(after))
+
+
+# people who fled acts, named right before them: "families fleeing the clashes in the
+# district", "personas que habían escapado de los enfrentamientos en Dubeiker"
+_FLED_EN = re.compile(r"\b(?:fled|flee(?:s|ing)?|escaped|escaping|displaced\s+by|driven\s+out\s+"
+                      r"by)\s+(?:from\s+)?(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+_FLED_ES = re.compile(r"\b(?:hu(?:ir|yeron|yó|yen|yendo|ían|ido)|escap(?:ar|aron|ó|an|ando|aban|"
+                      r"ado)|desplazad[oa]s\s+por)\s+(?:de\s+|por\s+)?(?:los|las|el|la|del)?\s*"
+                      r"$", re.IGNORECASE)
+
+
+def fled_from(sentence: str, trig_start: int, trig_end: int, language: str = "en") -> bool:
+    """Whether the plural event word at `trig_start:trig_end` names acts that people fled,
+    with no day or toll in the rest of the sentence: where the displaced came from, no act
+    of the page ("a drone hit a bus carrying families fleeing the clashes" tells the drone's,
+    "fled the shelling on Monday that killed four" tells one)."""
+    words = sentence[trig_start:trig_end].split()
+    if not words or not words[-1].lower().endswith("s"):
+        return False
+    pattern, facts = (_FLED_ES, _FACT_ES) if language == "es" else (_FLED_EN, _FACT_EN)
+    m = pattern.search(sentence, max(0, trig_start - 40), trig_start)
+    return m is not None and facts.search(sentence, trig_end, len(sentence)) is None
