@@ -3,6 +3,10 @@ on sentences written for these tests:
 
 - a report named false before what it told ("put out false reports that drones had dropped
   bombs", "difundió informaciones falsas de que …", "el bulo de que …") is a denial;
+- what a party names "targets for" its acts, or "legitimate targets of" them ("objetivos
+  legítimos de"), is threatened (not "the targets of the strikes on Monday", "fue blanco de
+  un ataque"), and the day such a threat was "said in a speech on the evening of March 16"
+  is the day it was said, not a day to come (a later "that same day" act takes it);
 - a party's record of acts, a bare plural object of a perfect of doing with no day or toll
   whose subject is an armed party ("the militia has carried out attacks on pipelines", "la
   estructura ha provocado … atentados contra torres") or which the page calls accusations
@@ -124,3 +128,34 @@ def test_acts_people_fled_are_where_they_came_from(sentence: str, word: str, lan
 ])
 def test_the_strike_on_people_who_fled_stays_one_strike(text: str, language: str) -> None:
     assert [m.killed_low for m in _occurred(_events(text, language))] == [12]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The rebel leader said on Sunday that all navy ships in the gulf were now targets for "
+     "rebel attack.", "en"),
+    ("The militia said on Monday that the bases were legitimate targets of its strikes.", "en"),
+    ("El jefe rebelde dijo el domingo que los buques de la Armada en el golfo son ahora "
+     "objetivos legítimos de un ataque.", "es"),
+])
+def test_targets_named_for_acts_to_come_are_a_threat(text: str, language: str) -> None:
+    ms = _events(text, language)
+    assert ms and {m.status for m in ms} == {"threatened"}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The targets of the strikes on Monday included a fuel depot near the port.", "en"),
+    ("El cuartel fue blanco de un ataque con drones el lunes.", "es"),
+])
+def test_the_targets_of_a_past_act_stay_its_targets(text: str, language: str) -> None:
+    assert [m.status for m in _events(text, language)] == ["occurred"]
+
+
+def test_the_day_a_threat_was_said_on_the_evening_of_dates_the_same_days_act() -> None:
+    article = Article(text="The rebel leader said in a speech on the evening of March 16 that "
+                      "all navy ships were now targets for rebel attack.\n\nThat same day the "
+                      "rebels said they had attacked a navy destroyer in the Red Sea.",
+                      published="2025-03-17", language="en")
+    ms = [m for m in registry.checked(registry.reader_for("en"), article)
+          if m.kind == "event"]
+    assert {(m.status, m.date_low) for m in ms} == {("threatened", "2025-03-16"),
+                                                   ("occurred", "2025-03-16")}

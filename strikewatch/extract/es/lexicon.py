@@ -191,6 +191,11 @@ STATUS_CUES: tuple[tuple[str, Anchored | re.Pattern[str]], ...] = (
     # "amenazó con atacar", "amenazó el martes con bombardear", "amenazó a los cárteles con
     # nuevos ataques"
     ("threatened", re.compile(r"\b(?:amenaz(?:ó|a|aron|an|ando)\s+(?:[\wáéíóúñ.]+\s+){0,4}?con\b|"
+                              # what a party names as targets of acts to come: "son ahora
+                              # objetivos legítimos de ataque", "blancos legítimos de sus
+                              # bombardeos" (not "fue blanco de un ataque": a past act's)
+                              r"(?:objetivos?|blancos?)\s+(?:militar(?:es)?\s+)?"
+                              r"legítim[oa]s?\s+(?:de|para)\s+(?:[\wáéíóúñ]+\s+){0,2}$|"
                               r"vamos a|van a|va a|"
                               r"pod(?:emos|ríamos)\s*$|"
                               r"lanzará|atacará|se encargará|advirtió (?:que|con)|"
