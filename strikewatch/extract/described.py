@@ -103,3 +103,78 @@ def told_as_going_on(sentence: str, trig_start: int) -> bool:
     its own. ("Israeli jets kept pounding the south on Monday, killing four" is news.)"""
     m = _GOING_ON_EN.search(sentence, max(0, trig_start - 40), trig_start)
     return m is not None and _FACT_EN.search(sentence, m.start(), len(sentence)) is None
+
+
+
+# a perfect of doing right before a bare plural act noun: "have carried out drone strikes",
+# "has staged bombings"; Spanish "ha provocado … atentados contra", "han cometido ataques"
+# (the act noun may be a later object of the same verb there)
+_RECORD_EN = re.compile(
+    r"\b(?:has|have)\s+(?:(?:also|repeatedly|often|long|previously|since)\s+)?"
+    r"(?:carried\s+out|conducted|launched|mounted|staged|committed|perpetrated|caused)\s+"
+    r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_RECORD_ES = re.compile(
+    r"\b(?:ha|han)\s+(?:(?:también|reiteradamente)\s+)?(?:provocado|causado|cometido|"
+    r"perpetrado|realizado|ejecutado|llevado\s+a\s+cabo|lanzado)\b[^.;:()]{0,90}$",
+    re.IGNORECASE)
+# a determiner or a count right before the event word: one act or a counted set, news
+_ONE_OR_COUNTED = re.compile(
+    r"\b(?:a|an|the|this|that|its|their|his|her|two|three|four|five|six|seven|eight|nine|"
+    r"ten|dozens|several|un|una|el|la|los|las|este|esta|esos|esas|sus?|dos|tres|cuatro|"
+    r"cinco|seis|siete|ocho|nueve|diez|varios|varias|\d[\d,.]*)\s+(?:[\w'’-]+\s+)?[«\"“]?$",
+    re.IGNORECASE)
+# whose record it is: an armed party named by a common noun before the verb (a state's
+# "has launched air strikes on militants" is the hot-news perfect of a lede), or acts the
+# page calls accusations ("forces have carried out drone strikes ... the accusations")
+_RECORD_PARTY_EN = re.compile(r"\b" + _PARTY_EN + r"\b[^.;:]{0,60}$", re.IGNORECASE)
+_RECORD_PARTY_ES = re.compile(r"\b(?:" + _PARTY_ES[3:-1] + r"|estructuras?|frentes?|"
+                              r"células?|clanes?)\b[^.;:]{0,80}$", re.IGNORECASE)
+_ACCUSED_EN = re.compile(r"\b(?:accus\w+|alleg\w+)\b", re.IGNORECASE)
+_ACCUSED_ES = re.compile(r"\b(?:acus\w+|presunt\w+)\b", re.IGNORECASE)
+
+
+def told_as_record(sentence: str, trig_start: int, trig_end: int, language: str = "en",
+                   after: str = "") -> bool:
+    """Whether the plural event word at `trig_start:trig_end` is the bare object of a perfect
+    of doing whose subject is an armed party ("the militia has carried out attacks on
+    pipelines", "la estructura ha provocado atentados contra torres") or which the sentence
+    or the text `after` it calls accusations, with no day or toll from that verb to the
+    sentence's end: a party's record of acts, no act of the page ("have carried out two
+    strikes on Monday" and "has launched a raid" are news)."""
+    words = sentence[trig_start:trig_end].split()
+    if not words or not words[-1].lower().endswith("s"):
+        return False
+    es = language == "es"
+    pattern, facts = (_RECORD_ES, _FACT_ES) if es else (_RECORD_EN, _FACT_EN)
+    m = pattern.search(sentence, max(0, trig_start - 110), trig_start)
+    if m is None or _ONE_OR_COUNTED.search(sentence, max(m.start(), trig_start - 30),
+                                           trig_start):
+        return False
+    if facts.search(sentence, m.start(), len(sentence)):
+        return False
+    party = _RECORD_PARTY_ES if es else _RECORD_PARTY_EN
+    accused = _ACCUSED_ES if es else _ACCUSED_EN
+    return bool(party.search(sentence, max(0, m.start() - 90), m.start()) or
+                accused.search(sentence) or accused.search(after))
+
+
+# people who fled acts, named right before them: "families fleeing the clashes in the
+# district", "personas que habían escapado de los enfrentamientos en Dubeiker"
+_FLED_EN = re.compile(r"\b(?:fled|flee(?:s|ing)?|escaped|escaping|displaced\s+by|driven\s+out\s+"
+                      r"by)\s+(?:from\s+)?(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+_FLED_ES = re.compile(r"\b(?:hu(?:ir|yeron|yó|yen|yendo|ían|ido)|escap(?:ar|aron|ó|an|ando|aban|"
+                      r"ado)|desplazad[oa]s\s+por)\s+(?:de\s+|por\s+)?(?:los|las|el|la|del)?\s*"
+                      r"$", re.IGNORECASE)
+
+
+def fled_from(sentence: str, trig_start: int, trig_end: int, language: str = "en") -> bool:
+    """Whether the plural event word at `trig_start:trig_end` names acts that people fled,
+    with no day or toll in the rest of the sentence: where the displaced came from, no act
+    of the page ("a drone hit a bus carrying families fleeing the clashes" tells the drone's,
+    "fled the shelling on Monday that killed four" tells one)."""
+    words = sentence[trig_start:trig_end].split()
+    if not words or not words[-1].lower().endswith("s"):
+        return False
+    pattern, facts = (_FLED_ES, _FACT_ES) if language == "es" else (_FLED_EN, _FACT_EN)
+    m = pattern.search(sentence, max(0, trig_start - 40), trig_start)
+    return m is not None and facts.search(sentence, trig_end, len(sentence)) is None

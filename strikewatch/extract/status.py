@@ -33,7 +33,12 @@ _DENY = anchored(re.compile(
     r"(?:called|calls|calling|termed|terms|branded|brands|labell?ed|described) "
     r"(?:[\w'’-]+ ){0,4}?(?:false|baseless|fabricated|untrue|unfounded|fake|lies)|"
     r"rubbish(?:ed|es|ing)|dismiss(?:ed|es|ing) (?:[\w'’-]+ ){0,3}?(?:claims?|allegations?|"
-    r"reports?|accusations?))\b", re.IGNORECASE))
+    r"reports?|accusations?)|"
+    # the report itself named false before what it told: "put out false reports that drones
+    # had dropped bombs", "fake news of an air strike", "spread bogus claims that"
+    r"(?:false|fake|bogus|fabricated|made-up|invented|baseless|unfounded)\s+(?:news\s+)?"
+    r"(?:reports?|claims?|allegations?|accounts?|stories|story|rumou?rs?|news)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:that|of|about))\b", re.IGNORECASE))
 # a condition: "if", "unless", and an inverted "Should Washington attack ..., we would ..."
 # at the head of a sentence or clause
 _IF = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|should|in the event)\b|\b(?:if|unless|"
@@ -139,6 +144,12 @@ _THREAT = re.compile(
     r"(?:that )?(?:[\w'’-]+ ){0,3}?"
     r"(?:would|will|could)|vow(?:ed|s|ing)? to|(?:we|i)(?:'ll| will| could| "
     r"would| may| might| are going to)|will not hesitate|ready to)\b", re.IGNORECASE)
+# what a party names as targets for its acts to come: "all US warships are now targets for
+# Houthi attack", "declared the bases legitimate targets of its strikes"
+# (not "the targets of the strikes included a depot": a past act's)
+_TARGETS_FOR = re.compile(r"\b(?:(?:legitimate|fair|lawful|potential|possible)\s+targets?\s+"
+                          r"(?:for|of)|targets?\s+for)\s+(?:[\w'’-]+\s+){0,2}$",
+                          re.IGNORECASE)
 #: `_THREAT` matches only where one of these stands
 _THREAT_WORDS = ("threaten", "warn", "vow", "'ll", " will", " could", " would", " may",
                  " might", " are going to", "will not hesitate", "ready to")
@@ -315,6 +326,8 @@ def read_status(sentence: str, trig_start: int, trig_end: int
             return "threatened", m.span(), True  # "if Iran does not agree, there will be"
         return "hypothetical", m.span(), True
     m = _THREAT.search(pre) if may_hold(low, _THREAT_WORDS) else None
+    if m is None and may_hold(low, ("target",)):
+        m = _TARGETS_FOR.search(pre, max(0, len(pre) - 60))
     if m:
         return "threatened", m.span(), True
     warn = _WARN.search(pre) if may_hold(low, ("warn", "threaten", "vow")) else None

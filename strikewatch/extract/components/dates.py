@@ -41,7 +41,9 @@ _SAID_ON = anchored(re.compile(r"\b(?:said|say|says|told|announced|reported|stat
                                r"reporters|journalists|the press|the media)\s+)?"
                                r"(?:(?:in|on|to|via) (?:an? |the |his |her |its )?"
                                r"[\w-]+(?: [\w-]+)?\s+)?"
-                               r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+|in\s+|at\s+)?$",
+                               r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+|in\s+|at\s+)?"
+                               # "said in a speech on the evening of March 16"
+                               r"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$",
                                re.IGNORECASE))
 # "Pakistan's military on Sunday denied ...": the day it was said, before the verb
 _ON_SAID = re.compile(r",?\s+(?:said|says|told|announced|reported|stated|confirmed|added|"

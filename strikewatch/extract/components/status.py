@@ -29,7 +29,12 @@ from strikewatch.caseless import lowered, may_hold
 from strikewatch.extract.acts_over_days import acts_filling_days, acts_filling_period
 from strikewatch.extract.anchored import anchored
 from strikewatch.extract.context import Doc, Frame
-from strikewatch.extract.described import describes_party, told_as_going_on
+from strikewatch.extract.described import (
+    describes_party,
+    fled_from,
+    told_as_going_on,
+    told_as_record,
+)
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.status import REPORT_NOUNS, is_background, read_hedges, read_status
 from strikewatch.records import NOT_VIOLENT_TYPES
@@ -754,7 +759,13 @@ def read_frame_status(doc: Doc) -> None:
                 a += 1
             f.cite("status", base + a, base + b)
         f.cite("status", f.trigger.start, f.trigger.end)
-        if _is_no_event(f, status):
+        ts, te = f.trigger.start - s.start, f.trigger.end - s.start
+        if _is_no_event(f, status) or (
+                status == "occurred" and f.event_type not in NOT_VIOLENT_TYPES and
+                (told_as_record(s.text, ts, te, after=doc.text[s.end:s.end + 300]) or
+                 fled_from(s.text, ts, te))):
+            # (a record, "the militia has carried out attacks on pipelines"; whence people
+            # fled, "families fleeing the clashes")
             f.drop = True
         for word, a, b in read_hedges(s.text):
             if word not in f.hedges:

@@ -20,7 +20,7 @@ from strikewatch.extract.components.dates import in_quotation
 from strikewatch.extract.components.day_strikes import MOST_STRIKES
 from strikewatch.extract.context import DateRead, Doc, Frame
 from strikewatch.extract.counts import ranks_up_to
-from strikewatch.extract.described import describes_party
+from strikewatch.extract.described import describes_party, fled_from, told_as_record
 from strikewatch.extract.es import counts as es_counts
 from strikewatch.extract.es import dates as es_dates
 from strikewatch.extract.es.lexicon import (
@@ -87,6 +87,13 @@ def _status(doc: Doc, f: Frame) -> None:
     if f.status == "occurred" and f.event_type not in NOT_VIOLENT_TYPES and describes_party(
             f.sentence.text, ts, f.trigger.end - f.sentence.start, "es"):
         f.drop = True  # "las milicias que atacan suelo paquistaní": who, not what
+    if f.status == "occurred" and f.event_type not in NOT_VIOLENT_TYPES and told_as_record(
+            f.sentence.text, ts, f.trigger.end - f.sentence.start, "es",
+            doc.text[f.sentence.end:f.sentence.end + 300]):
+        f.drop = True  # "la estructura ha provocado atentados contra torres": a record
+    if f.status == "occurred" and f.event_type not in NOT_VIOLENT_TYPES and fled_from(
+            f.sentence.text, ts, f.trigger.end - f.sentence.start, "es"):
+        f.drop = True  # "personas que habían escapado de los enfrentamientos": whence
     if f.status == "hypothetical" and (f.anaphoric or _INDIRECT.search(f.sentence.text) or
                                        _PRETERITE.fullmatch(word)):
         # "dudas sobre si el ataque fue legal": a question about an event told; "si se

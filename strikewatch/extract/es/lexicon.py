@@ -178,11 +178,24 @@ STATUS_CUES: tuple[tuple[str, Anchored | re.Pattern[str]], ...] = (
                           r"calific(?:ó|aron|a|an) (?:de|como) fals[oa]s?|"
                           r"tach(?:ó|aron|a|an) de fals[oa]s?|"
                           r"desestim(?:ó|aron|a|an)|"
+                          # the report itself named false before what it told:
+                          # "difundió informaciones falsas de que drones bombardearon",
+                          # "el bulo de que", "falsos informes sobre"
+                          r"(?:informaci(?:ón|ones)|noticias?|informes?|reportes?|"
+                          r"denuncias?|rumores?|versi(?:ón|ones))\s+fals[oa]s?\s+"
+                          r"(?:de que|sobre|según)|bulos?\s+(?:de que|sobre|según)|"
+                          r"fals[oa]s\s+(?:informaciones|noticias|informes|reportes|denuncias|"
+                          r"rumores|versiones)\s+(?:de que|sobre|según)|"
                           r"son falsos|no (?:ha |hubo |existió )?(?:realizado|ningún))\b",
                           re.I)),
     # "amenazó con atacar", "amenazó el martes con bombardear", "amenazó a los cárteles con
     # nuevos ataques"
     ("threatened", re.compile(r"\b(?:amenaz(?:ó|a|aron|an|ando)\s+(?:[\wáéíóúñ.]+\s+){0,4}?con\b|"
+                              # what a party names as targets of acts to come: "son ahora
+                              # objetivos legítimos de ataque", "blancos legítimos de sus
+                              # bombardeos" (not "fue blanco de un ataque": a past act's)
+                              r"(?:objetivos?|blancos?)\s+(?:militar(?:es)?\s+)?"
+                              r"legítim[oa]s?\s+(?:de|para)\s+(?:[\wáéíóúñ]+\s+){0,2}$|"
                               r"vamos a|van a|va a|"
                               r"pod(?:emos|ríamos)\s*$|"
                               r"lanzará|atacará|se encargará|advirtió (?:que|con)|"
