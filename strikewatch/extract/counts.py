@@ -248,10 +248,17 @@ _KILL_AFTER = re.compile(
 # the dead and the hurt together, neither a death toll nor a count of the wounded
 _KILLED_OR_HURT = (r"(?:kill(?:ed|ing)\s+or\s+(?:wounded|injured|hurt)|"
                    r"(?:wounded|injured|hurt)\s+or\s+kill(?:ed|ing))")
+# after the count, "and" joins the two as well ("dozens of people killed and wounded",
+# "were martyred and wounded"; not "two dead and wounded three": the three are hurt), and an
+# aside may stand before the verb ("Dozens of civilians, most of them women, were killed or
+# wounded")
+_KILLED_AND_HURT = (r"(?:kill(?:ed|ing)|dead|martyred)\s+and\s+(?:wounded|injured|hurt)\b"
+                    r"(?!\s+(?:\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                    r"dozens|several|scores|hundreds|many|more|others?|another)\b)")
 _EITHER_AFTER = re.compile(
-    r"^\s+(?:(?!(?:that|but|no|none|while)\b)[\w'’-]+\s+){0,4}?"
+    r"^\s+(?:(?!(?:that|but|no|none|while)\b)[\w'’-]+\s+){0,4}?(?:[\w'’-]+,\s+[^,.;]{1,40}?,\s+)?"
     r"(?:(?:were|was|have been|had been|are|is|reportedly|reported)\s+)"
-    rf"{{0,3}}{_KILLED_OR_HURT}\b", re.IGNORECASE)
+    rf"{{0,3}}(?:{_KILLED_OR_HURT}\b|{_KILLED_AND_HURT})", re.IGNORECASE)
 _EITHER_BEFORE = re.compile(rf"\b{_KILLED_OR_HURT}\s+$", re.IGNORECASE)
 _KILL_BEFORE = anchored(re.compile(
     r"(?:\bkill(?:ed|ing|s)?(?:\s+all)?(?:\s+(?:its|their|the))?|\bleft|"
