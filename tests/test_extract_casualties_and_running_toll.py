@@ -64,3 +64,19 @@ def test_the_overall_toll_of_one_attack_is_its_own() -> None:
     text = ("A drone hit a lorry carrying farm workers on Monday, witnesses said. Hospital "
             "staff put the overall number of dead at 21.")
     assert _tolls(text) == [(21, 21)]
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("A drone strike on a farmhouse on Monday killed six boys, two girls and a woman, "
+     "relatives said.", (9, 9)),
+    ("Shelling of the market on Monday killed three soldiers, two policemen and four "
+     "traders, officials said.", (9, 9)),
+    # a total, then its breakdown: the total stands
+    ("Shelling of the market on Monday killed 14 people, eleven traders and three soldiers, "
+     "officials said.", (14, 14)),
+    # the list goes on past the dead
+    ("Shelling of the market on Monday killed two traders, wounded five others and "
+     "destroyed three shops.", (2, 2)),
+])
+def test_a_list_of_the_kinds_of_the_dead_is_one_toll(text: str, toll: tuple[int, int]) -> None:
+    assert _tolls(text) == [toll]
