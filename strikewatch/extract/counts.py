@@ -248,10 +248,17 @@ _KILL_AFTER = re.compile(
 # the dead and the hurt together, neither a death toll nor a count of the wounded
 _KILLED_OR_HURT = (r"(?:kill(?:ed|ing)\s+or\s+(?:wounded|injured|hurt)|"
                    r"(?:wounded|injured|hurt)\s+or\s+kill(?:ed|ing))")
+# after the count, "and" joins the two as well ("dozens of people killed and wounded",
+# "were martyred and wounded"; not "two dead and wounded three": the three are hurt), and an
+# aside may stand before the verb ("Dozens of civilians, most of them women, were killed or
+# wounded")
+_KILLED_AND_HURT = (r"(?:kill(?:ed|ing)|dead|martyred)\s+and\s+(?:wounded|injured|hurt)\b"
+                    r"(?!\s+(?:\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                    r"dozens|several|scores|hundreds|many|more|others?|another)\b)")
 _EITHER_AFTER = re.compile(
-    r"^\s+(?:(?!(?:that|but|no|none|while)\b)[\w'’-]+\s+){0,4}?"
+    r"^\s+(?:(?!(?:that|but|no|none|while)\b)[\w'’-]+\s+){0,4}?(?:[\w'’-]+,\s+[^,.;]{1,40}?,\s+)?"
     r"(?:(?:were|was|have been|had been|are|is|reportedly|reported)\s+)"
-    rf"{{0,3}}{_KILLED_OR_HURT}\b", re.IGNORECASE)
+    rf"{{0,3}}(?:{_KILLED_OR_HURT}\b|{_KILLED_AND_HURT})", re.IGNORECASE)
 _EITHER_BEFORE = re.compile(rf"\b{_KILLED_OR_HURT}\s+$", re.IGNORECASE)
 _KILL_BEFORE = anchored(re.compile(
     r"(?:\bkill(?:ed|ing|s)?(?:\s+all)?(?:\s+(?:its|their|the))?|\bleft|"
@@ -315,6 +322,27 @@ _ALL_OF_WHOM = re.compile(rf"^\s+{_GAP}[\w’'-]+,?\s+(?:all|both|each)\s+of\s+(
 # between two counts of one toll: "a commander and", "84 Wagner fighters and"
 _AND_ALSO = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+,?\s+(?:and|as well as|plus)\s+$",
                        re.IGNORECASE)
+# a list of the kinds of the dead: "killed three soldiers, two policemen and four civilians"
+# (the comma between the first two; an "and" before the last)
+_LIST_COMMA = re.compile(r"\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+,\s+$")
+# a total first, then its breakdown: "killed 12 people, ten civilians and two soldiers"
+_TOTAL_NOUN = re.compile(r"\s+(?:people|persons|others|dead|in\s+all|in\s+total|of\s+them|"
+                         r"of\s+whom)\b", re.IGNORECASE)
+
+
+def _listed_kind(text: str, last: CountExpr | None, c: CountExpr, nxt: CountExpr | None,
+                 counts: dict[str, tuple[int | None, int | None]]) -> bool:
+    """Whether `c` is a middle item of a list of the kinds of the dead the toll just read
+    opens ("killed three soldiers, two policemen and four civilians": nine), the list closed
+    by "and" before the next figure; not a breakdown after a total ("12 people, ten …")."""
+    return last is not None and nxt is not None and "killed" in counts and \
+        bool(_LIST_COMMA.fullmatch(text, last.end, c.start)) and \
+        not _TOTAL_NOUN.match(text, last.end) and \
+        bool(_AND_ALSO.fullmatch(text, c.end, nxt.start)) and \
+        not _CLAUSE_VERB.search(text, last.end, nxt.start) and \
+        not re.match(r"\s+of\s+(?:them|whom)\b", text[c.end:c.end + 20])
+
+
 # "two people were killed and two ...": the first count's clause ended with its verb
 _CLAUSE_VERB = re.compile(r"\b(?:were|was|are|is|have|has|had|killed|died|dead|wounded|"
                           r"injured)\b", re.IGNORECASE)
@@ -732,7 +760,7 @@ def read_counts(text: str, offset: int = 0, more: set[str] | None = None
             last_killed is not None and "killed" in counts and
             bool(_AND_ALSO.fullmatch(text, last_killed.end, c.start)) and
             not _CLAUSE_VERB.search(text, last_killed.end, c.start) and
-            not _VERB_AFTER.match(right))
+            not _VERB_AFTER.match(right)) or _listed_kind(text, last_killed, c, nxt, counts)
         if killed_here and not including and not joined:
             if direct and "killed" in counts and not direct_kill:
                 # "stormed a militant hideout and killed at least 14 fighters": the figure

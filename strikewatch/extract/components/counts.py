@@ -48,6 +48,29 @@ def read_frame_counts(doc: Doc) -> None:
         open_if_toll_may_rise(doc, f, TOLL_MAY_RISE, TOLL_SO_FAR)
         cite_toll_stage(doc, f, (TOLL_UPDATED_SCAN, TOLL_EARLY))
         drop_unplaced_deaths(doc, f, UNPLACED_DEATHS)
+        _drop_running_toll(doc, f)
+
+
+#: a toll told as the sum so far over acts: a running count ("the cumulative toll now stands
+#: at 83"), or the overall one an act is said to bring there ("With this attack the overall
+#: death toll reached 61"); not a page's whole toll of one act ("put the overall number of
+#: dead at 30")
+_RUNNING_TOLL = re.compile(
+    r"(?:\b(?:cumulative|running)\s+(?:death\s+)?(?:toll|tally)|"
+    r"\bwith\s+(?:this|that|the\s+latest|the\s+new|today's)\s+(?:[\w-]+\s+)?(?:strike|"
+    r"airstrike|attack|raid|bombing)\b[^.;:]{0,30}?\b(?:overall|total|combined)\s+(?:death\s+)?"
+    r"(?:toll|tally|number\s+of\s+(?:dead|deaths|fatalities)))\b[^.;:]{0,40}$", re.IGNORECASE)
+
+
+def _drop_running_toll(doc: Doc, f: Frame) -> None:
+    """A figure told as the overall toll so far is the sum over every act, not the toll of
+    the act the frame tells ("this attack" only brings it there): the frame's dead go."""
+    cites = f.prov.get("killed") or []
+    start = f.sentence.start
+    if cites and any(_RUNNING_TOLL.search(doc.text, start, a) for a, _ in cites):
+        for k in ("killed", "civilians_killed", "children_killed"):
+            f.counts.pop(k, None)
+            f.prov.pop(k, None)
 
 
 def drop_unplaced_deaths(doc: Doc, f: Frame, unplaced: re.Pattern[str]) -> None:

@@ -379,6 +379,18 @@ _AFTER_TOLL_NOW = re.compile(r"\s*(?:[.,;:)]|$|(?:este|esta|el|la|en|según|tras
 #: after the toll (not "dos de los tripulantes murieron", people then a death word)
 _PART_OF_DEAD = re.compile(r"\s+de\s+(?:los|las|sus|esos|estos|esas|estas)\s+(?:\w+\s+)?"
                            r"(?:muert[oa]s|fallecid[oa]s|abatid[oa]s|víctimas)\b", re.IGNORECASE)
+#: a clause told of one side's own losses ("Del lado estadounidense, un soldado perdió la
+#: vida y otros tres quedaron heridos"): the attacker's dead, beside the act's toll, not it
+_OWN_SIDE = re.compile(r"\s*(?:y\s+)?(?:del|por\s+el|en\s+el)\s+lado\s+[\wáéíóúñ]+\s*,[^.;:]*",
+                       re.IGNORECASE)
+
+
+def _own_side(text: str, at: int) -> bool:
+    """Whether the clause the figure at `at` stands in opens on one side's own losses (the
+    sentence is sought back from the figure: a frame may start after its opening words)."""
+    start = max(text.rfind(c, 0, at) for c in ".;:\n") + 1
+    return _OWN_SIDE.fullmatch(text, start, at) is not None
+
 #: "mató al menos a 120 personas": the qualifier before the object's "a"
 _AT_LEAST_BEFORE = re.compile(r"\b(?:al menos|por lo menos|como mínimo)\s+a\s+$", re.IGNORECASE)
 
@@ -464,6 +476,8 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
             continue  # "un ataque", "una lancha": an article, not a count
         if _PART_OF_DEAD.match(tail):
             continue  # "uno de los muertos sería el cabecilla": one among the dead, no toll
+        if _own_side(text, m.start()):
+            continue  # "Del lado estadounidense, dos soldados murieron": its own losses
         got = number_range(m)
         if got is None:
             continue
@@ -513,7 +527,8 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
         if zero.group("hurt") and not any(o[0] == "injured" for o in out):
             out.append(("injured", (0, 0), False, zero.start(), zero.end()))
     dead = _ONE_KILLED.search(text, a, b) or _ONE_DEAD.search(text, a, b)
-    if dead is not None and not any(o[0] == "killed" for o in out):
+    if dead is not None and not any(o[0] == "killed" for o in out) and \
+            not _own_side(text, dead.start()):
         out.append(("killed", (1, 1), False, dead.start(), dead.end()))
     hurt = _ONE_HURT.search(text, a, b)
     if hurt is not None and not any(o[0] == "injured" for o in out):
@@ -525,6 +540,58 @@ def read_counts(text: str, a: int, b: int) -> list[tuple[str, Range, bool, int, 
         ns = _NO_SURVIVORS.search(text, a, b)
         assert ns is not None
         out.append(("survivors", (0, 0), False, ns.start(), ns.end()))
+    return _kinds_summed(text, a, b, out)
+
+
+#: one person of a kind ("una mujer", "un niño"): the singular a second kind is told by
+_ONE_KIND = (r"(?:mujer|hombre|niñ[oa]|menor|civil|soldado|militar|policía|agente|persona|"
+             r"combatiente|miliciano|guerrillero|joven|anciana?|bebé)")
+#: a kind of people and whose they are ("combatientes de Al Qaeda": a name's capitals)
+_KIND = (r"(?:" + PERSONS + r"|" + _ONE_KIND + r")\b"
+         r"(?:\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?(?-i:[A-ZÁÉÍÓÚ][\w-]*)"
+         r"(?:\s+(?-i:[A-ZÁÉÍÓÚ][\w-]*)){0,2})?")
+#: two kinds of people joined into one toll: "41 combatientes y 16 civiles", "una mujer y a
+#: nueve menores" (the gap between the two figures; the second's noun follows it)
+_KINDS_AND = re.compile(r"\s+" + _KIND + r"\s+(?:y|e)\s+(?:a\s+)?", re.IGNORECASE)
+_KIND_AFTER = re.compile(r"\s+" + _KIND, re.IGNORECASE)
+#: a figure told as part of a toll just told: "…, ocho de ellos mujeres", "entre ellas 27
+#: mujeres y 19 niños", "nueve menores, cinco niños y cuatro niñas"
+_PART_BEFORE = re.compile(r"(?:[,(\[]|\b(?:entre|de)\s+(?:ell[oa]s|los\s+cuales|las\s+cuales)|"
+                          r"\bincluid[oa]s|\bincluyendo)\s*$", re.IGNORECASE)
+
+
+def _kinds_summed(text: str, a: int, b: int, out: list[tuple[str, Range, bool, int, int]]
+                  ) -> list[tuple[str, Range, bool, int, int]]:
+    """Two kinds of people that died together are one toll, their sum ("murieron por lo
+    menos 41 combatientes y 16 civiles" → 57..null, "mató a una mujer y a nueve menores" →
+    10), as the English reader adds "two soldiers and three civilians"; not a breakdown of a
+    toll told before it ("…, ocho de ellos mujeres y otros ocho niños")."""
+    ms = list(NUMBER.finditer(text, a, b))
+    for m1, m2 in zip(ms, ms[1:], strict=False):
+        if not _KINDS_AND.fullmatch(text, m1.end(), m2.start()) or \
+                not _KIND_AFTER.match(text, m2.end(), b) or \
+                _PART_BEFORE.search(text, max(a, m1.start() - 30), m1.start()):
+            continue
+        at = {o[3]: o for o in out if o[3] in (m1.start(), m2.start())}
+        if any(o[0] != "killed" for o in at.values()):
+            continue  # one of them is hurt, saved or a count of strikes
+        tail = text[m2.end():min(b, m2.end() + 100)]
+        if _INJURED_AFTER.match(tail) or _SURVIVE_AFTER.match(tail):
+            continue
+        kind = _KIND_AFTER.match(text, m2.end(), b)
+        assert kind is not None
+        if not at and not (_DEATH_BEFORE.search(text[max(a, m1.start() - 40):m1.start()]) or
+                           _DEATH_AFTER.match(text, kind.end(), min(b, kind.end() + 100))):
+            continue
+        r1, r2 = number_range(m1), number_range(m2)
+        if r1 is None or r2 is None:
+            continue
+        (lo1, hi1), (lo2, hi2) = r1[0], r2[0]
+        if lo1 is None or lo2 is None:
+            continue  # "hasta 30 …": no floor to add
+        high = hi1 + hi2 if hi1 is not None and hi2 is not None else None
+        out = [o for o in out if o not in at.values()]
+        out.append(("killed", (lo1 + lo2, high), r1[1] or r2[1], m1.start(), m2.end()))
     return out
 
 
