@@ -83,3 +83,11 @@ def test_two_sites_of_a_kind_told_on_other_days_stay_two_strikes() -> None:
             "country, a monitoring group said on Wednesday. The group said that last "
             "Saturday another drone struck a market in a second town, killing four.")
     assert len(_occurred(text)) == 2
+
+
+def test_a_war_told_as_going_on_since_a_month_past_an_apposition_is_no_incident() -> None:
+    text = ("A drone strike hit a bus station in the east of the country on Monday, killing "
+            "dozens. The army has been fighting the Wolf Brigade, a local armed group, since "
+            "April. A medic said 18 people were badly hurt, three of whom died.")
+    (m,) = _occurred(text)
+    assert m.sub_event_type == "Air/drone strike"
