@@ -91,3 +91,10 @@ def test_a_war_told_as_going_on_since_a_month_past_an_apposition_is_no_incident(
             "April. A medic said 18 people were badly hurt, three of whom died.")
     (m,) = _occurred(text)
     assert m.sub_event_type == "Air/drone strike"
+
+
+def test_a_name_before_a_passive_verb_is_no_reference() -> None:
+    text = ("Three men died when a boat in the Caribbean Sea was struck, the navy said. "
+            "A strike earlier this month killed two people in the Pacific Ocean.")
+    doc = _TO_COREF.read(Article(text=text, published=THURSDAY))
+    assert not doc.groups[0].head.anaphoric

@@ -63,7 +63,10 @@ _HAS_NUMBER = re.compile(r"\d|\b(?:dozens|scores|hundreds|several|two|three|four
 _ANAPHOR = anchored(re.compile(r"\b(?:the|this|that|such|its|their|these|those|either|"
                                r"neither|both)\s+"
                                r"(?:(?!(?:of|on|in|at|to|for|with|by|from|against|into|over|and|or)\b)"
-                               r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?-i:[A-Z])|al-|el-)[\w'’-]*)+|"
+                               # (a name is no subject of a verb: "the Caribbean Sea was
+                               # struck")
+                               r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?-i:[A-Z])|al-|el-)[\w'’-]*)+"
+                               r"(?!\s+(?:was|were|is|are|has|have|had|been|be)\b)|"
                                r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s+\d{1,2}|"
                                r"[\w-]+)\s+){0,2}$",
                                re.IGNORECASE))
