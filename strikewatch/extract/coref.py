@@ -618,23 +618,35 @@ def _can_start(f: Frame) -> bool:
     return not f.trigger.generic or f.violent_context or bool(_CONFLICT.search(f.sentence.text))
 
 
+# the kinds of fixed site or gathering an act hits, which two tellings of one act both
+# name ("a crowded market", "the Wadi Hamra market"); craft and vehicles are many a day
+SITE_NOUNS = (r"school|hospital|clinic|market|mosque|church|wedding|funeral|refinery|depot|"
+              r"camp|port|bridge|factory|warehouse")
+SITE = re.compile(r"\b(" + SITE_NOUNS + r")s?\b", re.IGNORECASE)
 # words of an anaphor's noun phrase that can tie it to the event it names
 _CUE_WORD = re.compile(r"\b(?!(?:The|This|That|Such|Its|Their)\b)(?:[A-Z][\w'’-]{2,}|bus|car|"
-                       r"boat|vessel|ship|school|hospital|market|convoy|refinery|depot|"
-                       r"camp|port|building|house|checkpoint)\b")
+                       r"boat|vessel|ship|convoy|building|house|checkpoint|" + SITE_NOUNS +
+                       r")\b")
 
 
 # who says so: "According to the SOHR, ..."
 _SAYER = re.compile(r"\baccording\s+to\b[^,;]*[,;]?", re.IGNORECASE)
 
 
+# what or where the act hit, right after its noun: "the strike on a school", "the attack
+# in Kherson"
+_AFTER_ACT = re.compile(r"\s+(?:on|against|at|in|near)\s+([^,.;:]{1,30})", re.IGNORECASE)
+
+
 def _cue_words(f: Frame) -> list[str]:
     """The words before the anaphor that can name its event ("the Kherson bus attack":
-    Kherson, bus); who says so ("According to the SOHR, a third person was killed in the
-    attack") names no event."""
+    Kherson, bus), and what it hit right after it ("the strike on a school": school); who
+    says so ("According to the SOHR, a third person was killed in the attack") names no
+    event."""
     s = f.sentence
     before = _SAYER.sub(" ", s.text[:f.trigger.start - s.start])
-    return _CUE_WORD.findall(before[-40:])
+    after = _AFTER_ACT.match(s.text, f.trigger.end - s.start)
+    return _CUE_WORD.findall(before[-40:]) + (_CUE_WORD.findall(after.group(1)) if after else [])
 
 
 def _kill_toll(x: Frame) -> tuple[int | None, int | None] | None:
@@ -707,6 +719,12 @@ def _lede(pending: list[Frame], f: Frame) -> list[Frame]:
             and compatible(g, p)]
 
 
+# a war or a state of fighting, many acts: the noun of one act ("the attack"; not "its
+# assault", "the operation", which may name the offensive) never refers to it
+_STATE_OF_WAR = re.compile(r"(?:fighting|fought|war|conflict|hostilities|campaign|offensive|"
+                           r"insurgency)$", re.IGNORECASE)
+_ONE_ACT = re.compile(r"\b(?:air)?(?:strike|attack|raid|bombing)$", re.IGNORECASE)
+
 # the nouns of a strike from the air or afar: a reference in them ("the airstrikes") is to
 # a strike told, before an "attack" of any kind
 _STRIKE_NOUN = re.compile(r"(?:strikes?|bombings?|bombardments?|shelling)$", re.IGNORECASE)
@@ -744,6 +762,11 @@ def merge_frames(doc: Doc) -> list[Group]:
             same = [g for g in cands if any(_STRIKE_NOUN.search(x.trigger.text)
                                             for x in g.frames)]
             cands = same or cands
+        if f.anaphoric and len(cands) > 1 and _ONE_ACT.search(f.trigger.text):
+            # "the attack killed 30" after "the army has been fighting the militia since
+            # April": one act told, not the war the sentence between named
+            acts = [g for g in cands if not _STATE_OF_WAR.search(g.head.trigger.text)]
+            cands = acts or cands
         target = cands[0] if cands else None
         if f.anaphoric and len(cands) > 1:
             # "the Kherson bus attack": the event whose sentences name Kherson and a bus,

@@ -47,6 +47,7 @@ from strikewatch.extract.components.recall_cues import recalled_without_day
 from strikewatch.extract.context import Doc, Frame, Group
 from strikewatch.extract.coref import (
     ONE_MORE_ACT,
+    SITE,
     also_elsewhere,
     one_night,
     ranks_differ,
@@ -780,13 +781,21 @@ def _told_apart(doc: Doc, g: Group, a: Group) -> bool:
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w.'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
+def _sites(f: Frame) -> set[str]:
+    """The kinds of site the frame's sentence names (coref.SITE)."""
+    return {m.lower() for m in SITE.findall(f.sentence.text)}
+
+
 def _agree(g: Group, a: Group) -> bool:
     """Something beyond kind and attacker says g tells a's event: g refers back to it ("the
-    late Sunday strike", "died in the U.S. military strike"), or both name the same place,
-    or both the same toll."""
+    late Sunday strike", "died in the U.S. military strike"), both heads name the same kind
+    of site ("drones hit a crowded market", "drones struck the al-Safiya market"), or both
+    name the same place, or both the same toll."""
     h = g.head
     if h.anaphoric or (_EVENT_NOUN.search(h.trigger.text) and _DEFINITE.search(
             h.sentence.text[:h.trigger.start - h.sentence.start])):
+        return True
+    if _sites(h) & _sites(a.head):
         return True
     p, q = g.value("place"), a.value("place")
     if p is not None and q is not None and (

@@ -58,10 +58,17 @@ _REL_TALLY = gated(re.compile(r"(?:,\s*|(?<=\bcampaign)\s+|(?<=\boffensive)\s+)"
 _HAS_NUMBER = re.compile(r"\d|\b(?:dozens|scores|hundreds|several|two|three|four|five|six|"
                          r"seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
 # (also "either", "neither", "both": a choice among acts told, "no side has claimed either
-# strike", never a new one)
+# strike", never a new one); a name of several words ("the Ain Bayda camp strike") or a
+# day ("the Dec. 30 strikes") counts as one word before the noun
 _ANAPHOR = anchored(re.compile(r"\b(?:the|this|that|such|its|their|these|those|either|"
                                r"neither|both)\s+"
-                               r"(?:(?!(?:of|on|in|at|to|for|with|by|from|against|into|over|and|or)\b)[\w-]+\s+){0,2}$",
+                               r"(?:(?!(?:of|on|in|at|to|for|with|by|from|against|into|over|and|or)\b)"
+                               # (a name is no subject of a verb: "the Caribbean Sea was
+                               # struck")
+                               r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?-i:[A-Z])|al-|el-)[\w'’-]*)+"
+                               r"(?!\s+(?:was|were|is|are|has|have|had|been|be)\b)|"
+                               r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s+\d{1,2}|"
+                               r"[\w-]+)\s+){0,2}$",
                                re.IGNORECASE))
 _INDEF = re.compile(r"\b(?:a|an|another|one|new|second|third)\s+(?:[\w-]+\s+){0,3}$",
                     re.IGNORECASE)

@@ -198,6 +198,9 @@ _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # ... or inside the event words ("rockets have been fired")
 _PERFECT_IN = re.compile(r"\b(?:has|have)\s+been\s+\w+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# ... told after an apposition on the object: "has been fighting Fano, a local militia,
+# since April"
+_APPOSITION_SINCE = re.compile(r",\s+(?:a|an|the)\s+[^,;.()]{1,60},\s+since\b", re.IGNORECASE)
 # a figure counts the acts or what they hit: "destroyed at least 18 vessels since ..." is a
 # tally, not a campaign told without figures
 _FIGURE = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -281,7 +284,8 @@ def _pattern_of_acts(f: Frame, low: str | None) -> bool:
     perfect = _PERFECT.search(s.text[max(0, ts - 30):ts]) if may_hold(low, ("has", "have")) \
         else None
     campaign = perfect is not None and may_hold(low, ("since",)) and \
-        bool(_SINCE.search(s.text, te, hi) or _SINCE.search(perfect.group(0)))
+        bool(_SINCE.search(s.text, te, hi) or _SINCE.search(perfect.group(0)) or
+             _APPOSITION_SINCE.match(s.text, hi))
     if not campaign and "ince" in s.text[:12]:
         # an opening "Since ...," before a passive perfect in the event words ("rockets
         # have been fired"): acts with no subject to tell one apart (an active one, "the
