@@ -19,7 +19,8 @@ ledger agrees with it:
   geo step could not place, is no other party than "U.S. forces"; a report naming one
   country as actor and hit has no trusted actor and need only involve it, `_involves`),
   the same domain and target kind (at sea a craft whatever a report calls it; on land one
-  kind may be a finer grain of the other, NESTED_TARGETS), strike counts inside each
+  kind may be a finer grain of the other, NESTED_TARGETS; other kinds where both tell the
+  very same closed toll of 5+ dead, 10+ if neither is dated), strike counts inside each
   other, no shared article (an article's extractor already merged its own sentences);
 - something agrees: the tolls, or the places (for a report with neither, the specific
   words it shares with this candidate and no other, `_told_with_its_words`; for a report
@@ -392,9 +393,19 @@ def plausible(loose: Profile, dated: Profile) -> bool:
         return False
     if loose.domain and dated.domain and loose.domain != dated.domain:
         return False
-    if not targets_compatible(loose, dated):
+    if not targets_compatible(loose, dated) and not _same_telling_toll(loose, dated):
         return False
     return places_compatible(loose.place, dated.place) is not False
+
+
+def _same_telling_toll(a: Profile, b: Profile) -> bool:
+    """Both tell the very same closed toll of MIN_TELLING_TOLL or more dead (of
+    MIN_PAIRED_TOLL where neither is dated: no strike's day vouches for it): what two
+    reports say was hit (a truck or the building it stood by, an ambulance or the clinic)
+    is read from different sentences, and weighs less than such a count told alike."""
+    least = MIN_TELLING_TOLL if a.dated or b.dated else MIN_PAIRED_TOLL
+    return a.killed is not None and a.killed == b.killed and a.killed[1] is not None and \
+        a.killed[0] >= least
 
 
 def consistent(loose: Profile, dated: Profile) -> bool:
