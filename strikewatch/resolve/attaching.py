@@ -891,12 +891,24 @@ def _holding_telling_toll(p: Profile, found: Sequence[Profile]) -> list[Profile]
     holds its closed toll of MIN_TELLING_TOLL or more ("20 killed" and a dated "18 to
     20"); none for a smaller or an open toll, nor where a candidate holding it has an open
     toll: "at least 13" holds any higher count, another strike's as well, so it tells
-    nothing, and it may still be the strike."""
-    if p.killed is None or p.killed[1] is None or p.killed[0] < MIN_TELLING_TOLL:
+    nothing, and it may still be the strike. A hedge of the very figure is that figure
+    told: "at least 28" and "28 killed" (either side) are one count, not a floor."""
+    if p.killed is None or p.killed[0] < MIN_TELLING_TOLL:
         return []
+    if p.killed[1] is None:
+        return [d for d in found if _told_figure(d) == p.killed[0]]
     held = [d for d in found if d.killed is not None and _inside(p.killed, d.killed)]
-    return held if all(d.killed is not None and d.killed[1] is not None for d in held) \
-        else []
+    return held if all(d.killed is not None and
+                       (d.killed[1] is not None or d.killed[0] == p.killed[0])
+                       for d in held) else []
+
+
+def _told_figure(p: Profile) -> int | None:
+    """The one figure a toll tells: "28 killed" or hedged as "at least 28"; a range
+    tells none."""
+    if p.killed is None or p.killed[1] not in (None, p.killed[0]):
+        return None
+    return p.killed[0]
 
 
 #: Two undated reports have only their toll to tie them (no dated strike vouches for it):
