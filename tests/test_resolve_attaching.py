@@ -231,6 +231,34 @@ def test_a_vehicle_is_no_finer_grain_of_a_building() -> None:
     assert not targets_compatible(kinds["group"], kinds["building"])
 
 
+def _hit(d: Desk, text: str, published: str | None, target: str, killed: int,
+         **fields: object) -> Mention:
+    return d.report(text, published, place=IDLIB, domain="land",  # type: ignore[arg-type]
+                    target_kind=target, killed_low=killed, killed_high=killed, **fields)
+
+
+def test_the_very_same_telling_toll_outweighs_what_each_report_says_was_hit() -> None:
+    # a dated "truck struck, seven killed" and an undated page's "a depot was bombed,
+    # seven dead": each read its target from another sentence; the count told alike (five
+    # or more) ties them where a vehicle and a building alone would keep them apart
+    d = Desk()
+    truck = _hit(d, "On 2025-11-10 a drone hit a fuel truck in Idlib, killing seven.",
+                 "2025-11-11", "vehicle", 7, date="2025-11-10")
+    depot = _hit(d, "The depot was bombed and seven people died, medics said.", None,
+                 "building", 7)
+    assert truck.id in holding(d.resolve(), depot).mention_ids
+    (t, b) = profiles([holding(d.resolve(), truck)]) * 2
+    b = replace(b, target_kind="building", dated=False, window=None, articles=frozenset())
+    assert plausible(b, t)
+    # a small toll is what a campaign repeats; another toll, or one open, ties nothing
+    for killed in ((3, 3), (7, 8), (7, None)):
+        assert not plausible(replace(b, killed=killed), replace(t, killed=killed[:1] * 2))
+    # two undated reports take a larger count (MIN_PAIRED_TOLL) to be tied this way
+    assert not plausible(b, replace(t, dated=False, window=None))
+    assert plausible(replace(b, killed=(12, 12)),
+                     replace(t, dated=False, window=None, killed=(12, 12)))
+
+
 def test_a_report_with_no_toll_or_place_joins_the_one_strike_its_details_name() -> None:
     # "the vessel was operated by ..." on an undated page: no toll, no place, yet the names
     # it is told with are held by one dated strike's reports and no other's

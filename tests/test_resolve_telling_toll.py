@@ -157,3 +157,27 @@ def test_an_open_toll_pairs_an_undated_report_only_by_its_very_figure(floor: int
                  "said.", floor, None)
     incs = d.resolve()
     assert (holding(incs, a) is holding(incs, b)) is joined
+
+
+def test_a_hedge_of_the_very_figure_tells_that_figure() -> None:
+    n = MIN_TELLING_TOLL + 20
+    cands = [_profile("open", (n, None)), _profile("range", (n - 2, n + 2)),
+             _profile("other", (n + 7, n + 7))]
+    # "at least N" beside a dated "N killed" or "at least N": one count told two ways
+    assert [c.id for c in _holding_telling_toll(_profile("x", (n, None)),
+                                                [cands[0], cands[2]])] == ["open"]
+    assert [c.id for c in _holding_telling_toll(_profile("x", (n, None)),
+                                                [_profile("same", (n, n)), cands[2]])] == ["same"]
+    # a range tells no one figure; a floor below it holds higher counts of other strikes
+    assert _holding_telling_toll(_profile("x", (n, None)), cands[1:]) == []
+    assert _holding_telling_toll(_profile("x", (n, n)), [_profile("low", (n - 5, None))]) == []
+    # "N killed" beside "at least N": that figure, so the open toll no longer blurs it
+    assert [c.id for c in _holding_telling_toll(_profile("x", (n, n)),
+                                                [cands[0], cands[2]])] == ["open"]
+    # two hold it: both returned, which leaves the report apart (or to its words)
+    assert [c.id for c in _holding_telling_toll(_profile("x", (n, n)), cands)] == \
+        ["open", "range"]
+    # a small hedged toll is what a campaign repeats
+    small = MIN_TELLING_TOLL - 1
+    assert _holding_telling_toll(_profile("x", (small, None)),
+                                 [_profile("s", (small, small))]) == []

@@ -19,7 +19,8 @@ ledger agrees with it:
   geo step could not place, is no other party than "U.S. forces"; a report naming one
   country as actor and hit has no trusted actor and need only involve it, `_involves`),
   the same domain and target kind (at sea a craft whatever a report calls it; on land one
-  kind may be a finer grain of the other, NESTED_TARGETS), strike counts inside each
+  kind may be a finer grain of the other, NESTED_TARGETS; other kinds where both tell the
+  very same closed toll of 5+ dead, 10+ if neither is dated), strike counts inside each
   other, no shared article (an article's extractor already merged its own sentences);
 - something agrees: the tolls, or the places (for a report with neither, the specific
   words it shares with this candidate and no other, `_told_with_its_words`; for a report
@@ -392,9 +393,19 @@ def plausible(loose: Profile, dated: Profile) -> bool:
         return False
     if loose.domain and dated.domain and loose.domain != dated.domain:
         return False
-    if not targets_compatible(loose, dated):
+    if not targets_compatible(loose, dated) and not _same_telling_toll(loose, dated):
         return False
     return places_compatible(loose.place, dated.place) is not False
+
+
+def _same_telling_toll(a: Profile, b: Profile) -> bool:
+    """Both tell the very same closed toll of MIN_TELLING_TOLL or more dead (of
+    MIN_PAIRED_TOLL where neither is dated: no strike's day vouches for it): what two
+    reports say was hit (a truck or the building it stood by, an ambulance or the clinic)
+    is read from different sentences, and weighs less than such a count told alike."""
+    least = MIN_TELLING_TOLL if a.dated or b.dated else MIN_PAIRED_TOLL
+    return a.killed is not None and a.killed == b.killed and a.killed[1] is not None and \
+        a.killed[0] >= least
 
 
 def consistent(loose: Profile, dated: Profile) -> bool:
@@ -880,12 +891,24 @@ def _holding_telling_toll(p: Profile, found: Sequence[Profile]) -> list[Profile]
     holds its closed toll of MIN_TELLING_TOLL or more ("20 killed" and a dated "18 to
     20"); none for a smaller or an open toll, nor where a candidate holding it has an open
     toll: "at least 13" holds any higher count, another strike's as well, so it tells
-    nothing, and it may still be the strike."""
-    if p.killed is None or p.killed[1] is None or p.killed[0] < MIN_TELLING_TOLL:
+    nothing, and it may still be the strike. A hedge of the very figure is that figure
+    told: "at least 28" and "28 killed" (either side) are one count, not a floor."""
+    if p.killed is None or p.killed[0] < MIN_TELLING_TOLL:
         return []
+    if p.killed[1] is None:
+        return [d for d in found if _told_figure(d) == p.killed[0]]
     held = [d for d in found if d.killed is not None and _inside(p.killed, d.killed)]
-    return held if all(d.killed is not None and d.killed[1] is not None for d in held) \
-        else []
+    return held if all(d.killed is not None and
+                       (d.killed[1] is not None or d.killed[0] == p.killed[0])
+                       for d in held) else []
+
+
+def _told_figure(p: Profile) -> int | None:
+    """The one figure a toll tells: "28 killed" or hedged as "at least 28"; a range
+    tells none."""
+    if p.killed is None or p.killed[1] not in (None, p.killed[0]):
+        return None
+    return p.killed[0]
 
 
 #: Two undated reports have only their toll to tie them (no dated strike vouches for it):
