@@ -32,6 +32,10 @@ from strikewatch.records import Article, Mention
 #: Slots a new Doc has before any component runs.
 GIVEN: frozenset[str] = frozenset({"doc.article", "doc.text", "doc.published"})
 
+#: each registered function's ComponentInfo, kept here rather than as an attribute of the
+#: function: a function compiled by mypyc (bench/compile.sh) takes no new attributes
+_INFOS: dict[Callable[[Doc], None], ComponentInfo] = {}
+
 components = catalogue.create("strikewatch", "components", entry_points=True)
 
 
@@ -57,7 +61,7 @@ def component(
     def register(func: Callable[[Doc], None]) -> Callable[[Doc], None]:
         info = ComponentInfo(name, func, tuple(requires), tuple(assigns))
         components.register(name, func=info)
-        func.component_info = info  # type: ignore[attr-defined]
+        _INFOS[func] = info
         return func
 
     return register
@@ -81,7 +85,7 @@ def _as_info(step: str | ComponentInfo | Callable[[Doc], None]) -> ComponentInfo
         return get_component(step)
     if isinstance(step, ComponentInfo):
         return step
-    info = getattr(step, "component_info", None)
+    info = _INFOS.get(step)
     if isinstance(info, ComponentInfo) and info.func is step:
         return info
     # an unregistered function: runs, but declares nothing, so nothing is checked

@@ -189,6 +189,8 @@ def is_restatement(text: str, start: int, end: int) -> bool:
 
 #: the counts that are a toll, not a number of strikes (es/fields reads it too)
 TOLLS = ("killed", "injured", "missing", "survivors")
+# (spelt out once: mypyc cannot compile a starred tuple tested with `in`)
+_TOLLS_STRIKES = (*TOLLS, "strikes")
 # words in the head clause that tell an event of its own even where no component read a
 # value from them: a figure, a day or month, or a word that sets it apart ("a separate
 # strike", "another attack", "Kyiv said separately")
@@ -302,6 +304,7 @@ _ACTS = re.compile(r"(?:strikes|attacks|raids|bombings|operations|assaults)\b", 
 _FIGURE = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|"
                      r"dozens?|scores|hundreds|series|wave)\b", re.IGNORECASE)
 _VIOLENT = frozenset({"Explosions/Remote violence", "Battles", "Violence against civilians"})
+_VIOLENT_NONE = (*_VIOLENT, None)  # (a violent type or none yet)
 _KILL_TOLLS = ("killed", "injured")
 
 
@@ -1025,7 +1028,7 @@ def _kind_of_act(doc: Doc, g: Group) -> bool:
                _CAMPAIGN_WORD.match(f.trigger.text) or f.trigger.strength == "weak"
                for f in g.frames):
         return False
-    if any(k in f.counts for f in g.frames for k in (*TOLLS, "strikes")) and \
+    if any(k in f.counts for f in g.frames for k in _TOLLS_STRIKES) and \
             not _campaign_toll(g):
         return False
     # a campaign launched is no act done ("launched an all-out offensive"), and one
@@ -1211,7 +1214,7 @@ def _news_act(g: Group) -> bool:
     """An occurred, violent (or untyped) event or tally told as news, not as history."""
     h = g.head
     return h.status == "occurred" and not h.background and g.value("action") is None and \
-        g.value("event_type") in (*_VIOLENT, None)
+        g.value("event_type") in _VIOLENT_NONE
 
 
 def _can_be_one(doc: Doc, g: Group, a: Group) -> bool:
@@ -1471,7 +1474,7 @@ def _violent_occurred(g: Group) -> bool:
     a designation or a protest)."""
     h = g.head
     return h.kind == "event" and h.status == "occurred" and not h.background and \
-        g.value("action") is None and g.value("event_type") in (*_VIOLENT, None)
+        g.value("action") is None and g.value("event_type") in _VIOLENT_NONE
 
 
 def _undated(doc: Doc, g: Group) -> bool:
@@ -1583,7 +1586,7 @@ def _news_act_told(a: Group) -> bool:
     follows in the perfect sums up what went before it."""
     h = a.head
     if h.status == "denied" and h.kind == "event" and not h.background:
-        return a.value("event_type") in (*_VIOLENT, None)
+        return a.value("event_type") in _VIOLENT_NONE
     return _violent_occurred(a)
 
 

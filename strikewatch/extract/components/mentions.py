@@ -49,6 +49,7 @@ _UPDATE = anchored(re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|
 # what was physically hit says more of an event than who was in it ("a drone hit the car
 # of a commander": a vehicle)
 _PHYSICAL = ("vessel", "vehicle", "building", "facility")
+_NONE_PHYSICAL = (None, *_PHYSICAL)
 # "raids" told of an event that is elsewhere an air strike are air raids
 _RAID = re.compile(r"raid", re.IGNORECASE)
 
@@ -122,7 +123,7 @@ def _single_fields(g: Group) -> dict[str, object]:
         fields["place"] = next((f.place for f in g.frames if f.place is not None and
                                 f.place.kind == "sea" and not is_open_water(f.place)
                                 and names_its_sea(f, g.frames, placed)), placed.place)
-    if fields.get("target_kind") not in (None, *_PHYSICAL):
+    if fields.get("target_kind") not in _NONE_PHYSICAL:
         fields["target_kind"] = next((f.target_kind for f in g.frames
                                       if f.target_kind in _PHYSICAL), fields["target_kind"])
     return fields

@@ -122,13 +122,14 @@ _DONE_BEFORE_TO = frozenset({"up", "close", "next", "due", "according", "on", "m
                              "proceeded", "began", "started", "continued", "went", "came",
                              "succeeded", "appeared", "seemed"})
 _VIOLENT = ("Explosions/Remote violence", "Battles", "Violence against civilians")
+_VIOLENT_NONE = (*_VIOLENT, None)  # (a violent type or none yet)
 
 
 def _purpose_of_violence(f: Frame, before: str) -> bool:
     """An occurred violent event word told as a bare infinitive ("used it to attack
     shipping"): a purpose or a capacity, no act of its own."""
     word = f.trigger.text.split()[0].lower()
-    if f.kind != "event" or f.event_type not in (*_VIOLENT, None) or \
+    if f.kind != "event" or f.event_type not in _VIOLENT_NONE or \
             word.endswith(("s", "ed", "ing")):
         return False  # (the frame's own facts first: a search only where they allow it)
     m = _INFINITIVE.search(before)
