@@ -88,18 +88,15 @@ streamed resolver (which both call `attachments`) give one ledger, and the saved
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from strikewatch.extract.date_forms import DAY, MON, MONTHS, WEEKDAYS
-from strikewatch.extract.es.dates import MONTHS as ES_MONTHS
-from strikewatch.extract.es.dates import WEEKDAYS as ES_WEEKDAYS
 from strikewatch.ledger.reviews import review_scope
 from strikewatch.records import Article, Incident, Mention, Place, Review
+from strikewatch.resolve.cues import Cue, calendar_cues, day_cues
 from strikewatch.resolve.features import (
     UNDATED_LOOKBACK_DAYS,
     Features,
@@ -120,7 +117,7 @@ from strikewatch.resolve.features import (
     tokens,
 )
 from strikewatch.resolve.linking import LINK_THRESHOLD, pair_probabilities
-from strikewatch.resolve.merging import build_incident
+from strikewatch.resolve.merging import NARROWED_SPAN_DAYS, build_incident
 
 #: A dated incident is known to this many days at most (one day, or a night across two).
 DATED_SPAN_DAYS = 1
@@ -130,53 +127,6 @@ MAX_WINDOW_DAYS = 35
 
 #: Candidates sharing a calendar cue and a zone beyond this many: too common to tell apart.
 MAX_CUE_CANDIDATES = 50
-
-# Capitalised as news writes them: "may" and "march" in lower case are verbs.
-_WEEKDAY_RE = re.compile(rf"\b{DAY}\b")
-_MONTH_DAY_RE = re.compile(rf"\b(?:({MON}) (\d{{1,2}})(?:st|nd|rd|th)?\b"
-                           rf"|(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({MON})(?![a-z]))"
-                           r"(?!,? \d{4})")
-
-# Spanish, with the extractor's own vocabulary (extract/es/dates.py): "el jueves", "el 23
-# de enero" (a day with "de 2026" after it is dated already).
-_ES_WEEKDAY_RE = re.compile(rf"\b({'|'.join(ES_WEEKDAYS)})\b", re.IGNORECASE)
-_ES_DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}}|primero) de ({'|'.join(ES_MONTHS)})\b"
-                              r"(?! (?:de|del) \d{4})", re.IGNORECASE)
-
-#: A calendar cue: ("wd", weekday 0-6, 0) or ("md", month, day).
-Cue = tuple[str, int, int]
-
-
-def calendar_cues(texts: Iterable[str]) -> frozenset[Cue]:
-    """The weekdays and the days of the year without a year that sentences name.
-
-    Read only for reports of pages with no publication date, where the extractor could not
-    resolve "on Tuesday" or "Feb. 9" ("el jueves", "el 23 de enero") to a day: they still
-    say which day it can be. A day with its year is no cue (the extractor dated it already).
-    """
-    cues: set[Cue] = set()
-    for text in texts:
-        for m in _WEEKDAY_RE.finditer(text):
-            cues.add(("wd", WEEKDAYS[m.group(0).lower()], 0))
-        for m in _MONTH_DAY_RE.finditer(text):
-            mon, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-            month = MONTHS.get(mon.rstrip(".").lower())
-            if month is not None and 1 <= int(day) <= 31:
-                cues.add(("md", month, int(day)))
-        for m in _ES_WEEKDAY_RE.finditer(text):
-            cues.add(("wd", ES_WEEKDAYS[m.group(1).lower()], 0))
-        for m in _ES_DAY_MONTH_RE.finditer(text):
-            day = 1 if m.group(1).lower() == "primero" else int(m.group(1))
-            if 1 <= day <= 31:
-                cues.add(("md", ES_MONTHS[m.group(2).lower()], day))
-    return frozenset(cues)
-
-
-def day_cues(day: int) -> tuple[Cue, Cue]:
-    """The calendar cues a day (days since 1970-01-01) answers to."""
-    d = dt.date(1970, 1, 1) + dt.timedelta(days=day)
-    return ("wd", d.weekday(), 0), ("md", d.month, d.day)
-
 
 def zone_keys(p: Profile) -> list[str]:
     """The coarse areas a profile is in: where calendar-cue candidates are looked up, so
@@ -634,6 +584,8 @@ def attachments(profiles: Iterable[Profile], guard: Guard | None = None,
         pending = [p for p in pending if p.id not in out]
     out.update(_paired([p for p in loose if p.id not in out and p.window is None and p.cues],
                        guard, specific))
+    joined = set(out) | set(out.values())
+    out.update(_in_its_span([p for p in loose if p.id not in joined], guard))
     if specific is not None:
         joined = set(out) | set(out.values())
         # a page's window is no date: its reports still pair by names (overlapping windows)
@@ -1025,6 +977,44 @@ def _paired(loose: list[Profile], guard: Guard | None, words: Words | None = Non
         if one < other and mates[other] == {one} and \
                 (guard is None or guard(by_id[one], by_id[other])):
             out[other] = one
+    return out
+
+
+def _in_its_span(loose: list[Profile], guard: Guard | None) -> dict[str, str]:
+    """{undated incident id: the loosely dated incident id it joins}: a report of a page
+    with no date that names its day of the year ("a drone attack on November 30 left five
+    dead") and a report dated to a span of a few days that holds that day once ("five died
+    in a drone strike last week", `NARROWED_SPAN_DAYS`), neither of which a dated incident
+    took: the day fits the span as it would a dated strike's day (`_cue_fits`: the very same
+    toll, or places that agree positively), and they agree (`agree`). Only where the
+    report names one day of the year, the span is the only one it fits, and every report
+    the span takes names that same day; merging then dates the strike to that day
+    (`merging._named_day`)."""
+    spans = [p for p in loose if p.window is not None and not p.page_windowed and
+             2 <= p.window[1] - p.window[0] <= NARROWED_SPAN_DAYS]
+    if not spans:
+        return {}
+    by_cue: dict[tuple[Cue, str], list[Profile]] = defaultdict(list)
+    for d in spans:
+        assert d.window is not None
+        for day in range(d.window[0], d.window[1] + 1):
+            for cue, zone in _cue_index_keys(d, day):
+                if cue[0] == "md":
+                    by_cue[cue, zone].append(d)
+    by_id = {d.id: d for d in spans}
+    takers: dict[str, list[Profile]] = defaultdict(list)
+    for p in loose:
+        named = frozenset(cue for cue in p.cues if cue[0] == "md")
+        if p.window is not None or len(named) != 1:
+            continue
+        found = [d for d in _cue_candidates(replace(p, cues=named), by_cue) if agree(p, d)]
+        if len(found) == 1:
+            takers[found[0].id].append(p)
+    out: dict[str, str] = {}
+    for span_id, found in takers.items():
+        days = {cue for p in found for cue in p.cues if cue[0] == "md"}
+        if len(days) == 1 and all(guard is None or guard(p, by_id[span_id]) for p in found):
+            out.update((p.id, span_id) for p in found)
     return out
 
 

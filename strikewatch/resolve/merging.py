@@ -47,7 +47,8 @@ from strikewatch.records import (
     Span,
     stable_id,
 )
-from strikewatch.resolve.features import day_number, linking_place
+from strikewatch.resolve.cues import calendar_cues, day_cues
+from strikewatch.resolve.features import day_number, iso_day, linking_place
 from strikewatch.resolve.grading import grade
 
 STATUS_PRECEDENCE = ("occurred", "denied", "planned", "threatened", "hypothetical")
@@ -271,7 +272,34 @@ def _date(mentions: Sequence[Mention]) -> tuple[str | None, str | None, int | No
         flags.append(f"date: reports differ ({days[0]} to {days[-1]})")
     if night is not None:
         return night.date_low, night.date_high, night.time_precision, flags
+    named = _named_day(best, mentions)
+    if named is not None:
+        return named, named, 1, flags
     return best.date_low, best.date_high, best.time_precision, flags
+
+
+#: The widest span of days (a week told as "last week", a few days) that an undated
+#: report's day of the year narrows to that day; a month or more is left as it is.
+NARROWED_SPAN_DAYS = 10
+
+
+def _named_day(best: Mention, mentions: Sequence[Mention]) -> str | None:
+    """The one day of `best`'s span of several days that the incident's undated reports
+    name by its day of the year ("November 30" on a page with no date, beside a dated
+    page's "last week"): the span gives the year the undated page left open, the day the
+    span left open. None where they name no day, different days, or none in the span; a
+    weekday never narrows (it may be the day a strike was told on), nor is a night (two
+    days) cut to one of them."""
+    lo, hi = day_number(best.date_low), day_number(best.date_high)
+    if lo is None or hi is None or not 2 <= hi - lo <= NARROWED_SPAN_DAYS:
+        return None
+    named = {cue for m in mentions if not (m.date_low or m.date_high)
+             for cue in calendar_cues(s.text for s in m.provenance.get("date", []))
+             if cue[0] == "md"}
+    if len(named) != 1:
+        return None
+    days = [d for d in range(lo, hi + 1) if day_cues(d)[1] in named]
+    return iso_day(days[0]) if len(days) == 1 else None
 
 
 #: the words of a report's date that tell a night ("overnight", "on Monday night", "anoche",
