@@ -74,3 +74,17 @@ def test_a_day_right_after_the_event_word_is_the_acts_own() -> None:
          "que murieron dos personas.", "2024-06-18"),
     ):
         assert day in _days(text), text
+
+
+def test_a_day_after_segun_contaron_is_the_telling_not_the_act() -> None:
+    # the toll told on Wednesday is Monday's act's: the telling's day keeps it off no act
+    (m,) = _events("Un dron atacó el lunes un autobús en el norte de Malí. Murieron doce de "
+                   "sus ocupantes, según contaron el miércoles dos testigos.")
+    assert (m.date_low, m.killed_low) == ("2024-06-17", 12)
+    # with no day of its own, that day is a told day that bounds the act
+    assert _days("Al menos nueve personas murieron cuando un dron bombardeó un mercado en "
+                 "el este de Chad, según relató el martes una radio local.") == ["2024-06-18"]
+    # "contó con" (had) is no telling: the day is the act's
+    assert _days("La operación contó con apoyo aéreo y un dron bombardeó el martes un "
+                 "campamento en la sierra de Colombia, donde murieron seis combatientes.") == \
+        ["2024-06-18"]

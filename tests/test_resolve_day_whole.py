@@ -178,3 +178,29 @@ def test_the_streamed_resolver_tells_the_day_as_the_in_memory_one(tmp_path: Path
         assert _ledger(store.incidents(IncidentQuery(limit=0))) == want
     finally:
         store.close()
+
+
+ANNOUNCED = ("Two boats were hit in the eastern Pacific, killing five, and a third boat in the "
+             "same waters, killing three, Southern Command said on Tuesday.")
+
+
+def test_the_day_a_whole_report_gives_before_the_parts_told_day_dates_them() -> None:
+    # the parts' outlet dated the strikes by the day they were announced (Tuesday); a
+    # recap a week later names the day itself (Monday): the earlier day is the strikes'
+    d = Desk()
+    _split(d, ANNOUNCED, [3, 2, 3], published="2025-12-16", day="2025-12-16")
+    w = _whole(d, WIRE, 8, published="2025-12-23")
+    incs = _counted(resolve(d.mentions, d.articles)[0])
+    assert len(incs) == 3 and _told_with(incs, w) == incs
+    assert {(i.date_low, i.date_high) for i in incs} == {(DAY, DAY)}
+    assert all(any("told the day whole" in f for f in i.flags) for i in incs)
+
+
+def test_a_whole_report_a_day_after_the_parts_leaves_their_day() -> None:
+    # the later day is no earlier telling of the strikes: the parts keep their own day
+    d = Desk()
+    _split(d, ANNOUNCED, [3, 2, 3], published="2025-12-16", day="2025-12-14")
+    w = _whole(d, WIRE, 8, published="2025-12-23")
+    incs = _counted(resolve(d.mentions, d.articles)[0])
+    assert len(incs) == 3 and _told_with(incs, w) == incs
+    assert {(i.date_low, i.date_high) for i in incs} == {("2025-12-14", "2025-12-14")}

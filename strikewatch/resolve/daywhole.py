@@ -27,7 +27,9 @@ incident is dissolved into the parts (`told_whole`): each part gains its sources
 its reports in `Incident.told_whole_by` with the sentences that told the day whole as that
 field's provenance (`telling_spans`: those carrying the whole toll or count; a sentence of
 the same page telling one strike alone is no evidence of the others); no part's own
-figures change.
+figures change. Its day does where the whole reports all give the day before it: a
+strike is told on its day or after, so the parts' day was their announcement's
+(`_day_before`).
 
 Reviewed incidents (a review names them or one of their reports) take no part, as in
 attaching. Both resolvers run it on the same incidents (`resolve._finish` after attaching;
@@ -43,7 +45,7 @@ from dataclasses import dataclass
 from strikewatch.ledger.reviews import Review, review_scope
 from strikewatch.records import Incident, Mention, Span
 from strikewatch.resolve.attaching import Profile, profile, targets_compatible
-from strikewatch.resolve.features import places_compatible
+from strikewatch.resolve.features import day_number, places_compatible
 
 #: provenance fields that tell a figure of the whole day, not of one of its strikes
 COUNT_KEYS = frozenset({"killed", "injured", "civilians_killed", "children_killed",
@@ -222,8 +224,32 @@ def told_whole(part: Incident, wholes: Sequence[Incident],
     mine.extend(s for s in telling if s not in mine)
     if not mine:
         del provenance["told_whole_by"]
-    return part.model_copy(update={"sources": sources, "provenance": provenance,
-                                   "told_whole_by": sorted(told)})
+    update: dict[str, object] = {"sources": sources, "provenance": provenance,
+                                 "told_whole_by": sorted(told)}
+    day = _day_before(part, wholes)
+    if day is not None:
+        update.update(date_low=day, date_high=day, time_precision=1,
+                      flags=[*part.flags, f"date: a report told the day whole on {day}, "
+                                          f"the parts' reports on {part.date_low}"])
+        dates = provenance.setdefault("date", [])
+        dates.extend(s for w in wholes for s in w.provenance.get("date", ()) if s not in dates)
+    return part.model_copy(update=update)
+
+
+def _day_before(part: Incident, wholes: Sequence[Incident]) -> str | None:
+    """The day the whole reports all give where it is the day before the part's one day:
+    a strike is told on its day or after it (an announcement's "said on Tuesday" dates
+    the parts' reports, the recap's "On Monday, forces hit three boats" the day itself),
+    so the earlier day is the strike's, as `merging._date` takes the earliest of its own
+    reports' days. A night, a span or days that differ change nothing."""
+    lo = day_number(part.date_low)
+    if lo is None or part.date_high != part.date_low or part.time_precision != 1:
+        return None
+    days = {(w.date_low, w.date_high, w.time_precision) for w in wholes}
+    if len(days) != 1:
+        return None
+    ((d, d_hi, prec),) = days
+    return d if prec == 1 and d == d_hi and day_number(d) == lo - 1 else None
 
 
 def with_whole_days(incidents: list[Incident], mentions: Mapping[str, Mention],

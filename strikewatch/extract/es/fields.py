@@ -438,7 +438,9 @@ def _said_on(text: str, f: Frame, r: DateRead) -> bool:
     before = text[max(f.start, r.start - 30):r.start]
     if re.search(r"\b(?:" + SAY_VERB + r"|comunic(?:ó|ado)|anunci(?:ó|ado)|asegur(?:ó|ado)|"
                  r"publica|informa|revela|asegura|señala|dice|afirm(?:ó|a)|"
-                 r"revel(?:ó|ado)|denunci(?:ó|ado))\s+(?:(?!que\b)[\w,]+\s+){0,2}$|"
+                 r"revel(?:ó|ado)|denunci(?:ó|ado)|"
+                 # "según contaron el miércoles a la AFP" (not "contó con", had)
+                 r"cont(?:ó|aron)(?!\s+con\b)|relat(?:ó|aron))\s+(?:(?!que\b)[\w,]+\s+){0,2}$|"
                  # "El aviso, difundido en redes sociales el martes": the day it went out
                  r"\b(?:difundid|publicad|divulgad)[oa]s?\s+(?:(?!que\b)[\w,]+\s+){0,3}$|"
                  # "un informe con fecha del pasado 13 de noviembre": a document's date
@@ -474,7 +476,9 @@ _ANNOUNCED = re.compile(_ANNOUNCE + r"\s+(?:(?!que\b)[\w,]+\s+){0,2}$", re.IGNOR
 _ANNOUNCED_AFTER = re.compile(r"[^.;]{0,80}?" + _ANNOUNCE + r"\b", re.IGNORECASE)
 #: ... or set off after the act, the agencies' order ("… deja tres muertos, informó este
 #: lunes el Comando Sur", "…, según confirmó el martes el Pentágono")
-_ANNOUNCED_LATER = re.compile(r"[,(]\s*(?:según\s+(?:lo\s+)?)?(?:lo\s+)?" + _ANNOUNCE +
+_ANNOUNCED_LATER = re.compile(r"[,(]\s*(?:(?:según\s+(?:lo\s+)?)?(?:lo\s+)?" + _ANNOUNCE +
+                              # "según" and a verb of telling ("según contó el martes")
+                              r"|según\s+(?:lo\s+)?(?:cont(?:ó|aron)|relat(?:ó|aron)))"
                               r"\s+(?:(?!que\b)[\w]+\s+){0,2}$", re.IGNORECASE)
 
 
