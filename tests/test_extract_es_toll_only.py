@@ -93,3 +93,13 @@ def test_a_larger_unit_after_the_figure(text: str, low: int) -> None:
 def test_a_figure_in_millions_is_no_toll() -> None:
     got = occurred("A drone strike on the town on Monday killed 2 million people.", "en")
     assert [m.killed_low for m in got] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Un bombardeo alcanzó el jueves un mercado de Jartum. La guerra ha matado a decenas de "
+    "miles de personas desde 2023.",
+    "Un bombardeo alcanzó el jueves un mercado de Jartum. Cientos de miles de personas "
+    "murieron en la guerra.",
+])
+def test_a_larger_unit_after_a_spanish_figure_is_no_toll(text: str) -> None:
+    assert all(m.killed_low is None for m in occurred(text))

@@ -403,7 +403,10 @@ NUMBER = caseless(re.compile(
     r"(?<!\w)(?P<q>al menos|por lo menos|no menos de|como mínimo|un mínimo de|más de|hasta|casi|"
     r"cerca de|unos|unas|alrededor de|aproximadamente)?\s*(?:una\s+|otr[oa]s\s+)?"
     r"(?<![\w.,])(?P<n>\d{1,4}(?![\d.,]\d)|(?:" + _NUMWORD + r")(?:\s+y\s+(?:" + _NUMWORD + r"))?|"
-    r"veinti\w+|(?:" + "|".join(VAGUE) + r"))\b", re.IGNORECASE))
+    r"veinti\w+|(?:" + "|".join(VAGUE) + r"))\b"
+    # "decenas de miles", "20 mil", "dos millones": a larger unit after the figure, a war's or
+    # a crowd's scale, no strike's toll (the English counts' rule)
+    r"(?!(?:\s+y\s+\w+)?\s+(?:de\s+)?(?:mil|miles|millones|millón)\b)", re.IGNORECASE))
 #: People words between a number and a casualty word ("seis tripulantes murieron").
 PEOPLE = (r"(?:personas?|hombres?|tripulantes?|pescador|ocupantes|narcoterroristas|terroristas|"
           r"pescadores|marineros|civiles|presuntos narcotraficantes|narcotraficantes|"
