@@ -99,7 +99,12 @@ _PERSON_SG = (r"(?:man|woman|child|boy|girl|person|civilian|fisherman|soldier|jo
 COUNT_RE = re.compile(
     rf"(?<![A-Za-z]-)(?<!\d:)\b(?!\d{{1,2}}:\d)(?:between (?P<b1>{_NUM}) and (?P<b2>{_NUM})"
     rf"|(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|–|or)\s*(?P<n2>{_NUM}))?"
-    rf"|(?P<v>{_VAGUE})"
+    # "2 million", "twenty-five thousand": a larger unit after the figure (no toll read)
+    r"(?![- ]?(?:[a-z]+[- ])?(?:thousand|million|billion)s?\b)"
+    # "hundreds of thousands", "tens of thousands": a larger unit after the figure, a war's
+    # or a crowd's scale, no strike's toll (neither "hundreds" nor "thousands" read)
+    rf"|(?<!hundreds of )(?<!tens of )(?P<v>{_VAGUE})"
+    r"(?!\s+(?:of\s+)?(?:thousands|millions)\b)"
     rf"|(?P<one>an?)(?=\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_SG}\b))\b"
     r"(?![- ]years?[- ]old)",  # an age ("killing 18-year-old Nurto") counts no one
     re.IGNORECASE,

@@ -31,7 +31,9 @@ from strikewatch.extract.components.assemble import (
 )
 from strikewatch.extract.components.recall_cues import recalled_without_day
 from strikewatch.extract.context import Doc, Frame, Group
+from strikewatch.extract.coref import _CONFLICT
 from strikewatch.extract.counts import ranks_up_to
+from strikewatch.extract.es.clauses import after_an_act, own_violence
 from strikewatch.extract.es.counts import number_value
 from strikewatch.extract.es.dates import DATE_RE, MONTHS, WEEKDAYS
 from strikewatch.extract.es.lexicon import NUMBER_WORDS, ORDINALS, VAGUE, rank_alternation
@@ -169,9 +171,24 @@ def _lone_tolls(doc: Doc, groups: list[Group]) -> list[Group]:
     apart by its words ("otros dos muertos") is not offered."""
     apart = {id(g) for g in groups if _casualties_only(g) and any(
         _SET_APART.search(doc.text, f.start, f.end) for f in g.frames)}
-    joined = _join_lone_tolls(doc, [g for g in groups if id(g) not in apart])
+    offered = _told_after_an_act(doc, groups)
+    joined = _join_lone_tolls(doc, [g for g in groups if id(g) not in apart] + offered)
     kept = {id(g) for g in joined}
     return [g for g in groups if id(g) in apart or id(g) in kept]
+
+
+def _told_after_an_act(doc: Doc, groups: list[Group]) -> list[Group]:
+    """Casualty words told alone after an act ("Según el hospital, murieron 18 personas"),
+    which coreference left out (no violence of their own, `coref._can_start`), each offered
+    as a lone toll: one joins the page's one act, one that joins none tells nothing (which
+    act it counts is not said); nor one set apart ("otros dos murieron", "además de …")."""
+    grouped = {id(f) for g in groups for f in g.frames}
+    return [Group([f]) for f in doc.frames
+            if id(f) not in grouped and f.trigger.strength == "weak" and not f.drop and
+            f.kind == "event" and f.status == "occurred" and not f.background and
+            "killed" in f.counts and not own_violence(f.trigger) and
+            not _CONFLICT.search(f.sentence.text) and after_an_act(doc, f.sentence) and
+            not _SET_APART.search(doc.text, f.start, f.end)]
 
 
 def _title_line(doc: Doc, f: Frame) -> bool:

@@ -34,7 +34,7 @@ from strikewatch.extract.es.lexicon import (
 )
 from strikewatch.extract.pipeline import component
 from strikewatch.extract.sentences import split_sentences
-from strikewatch.extract.triggers import ERV, SD
+from strikewatch.extract.triggers import BAT, ERV, SD, VAC
 
 _ANAPHOR = re.compile(r"\b(?:el|la|los|las|este|esta|estos|estas|dicho|dicha|ese|esa|"
                       r"del|al|su|sus)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -335,14 +335,27 @@ def _clauses(doc: Doc, s: Sentence, trigs: list[Trigger]) -> list[tuple[Trigger,
     return out
 
 
+def own_violence(t: Trigger) -> bool:
+    """Whether the event word tells violence itself: an act, a running toll of "víctimas" or
+    a killing ("abatió a otro dirigente", "mataron a dos"), unlike "murieron"."""
+    return t.strength == "strong" or t.text.lower().endswith("víctimas") or \
+        _KILLING.match(t.text) is not None
+
+
+def after_an_act(doc: Doc, s: Sentence) -> bool:
+    """Whether a sentence before s tells a violent act: a toll told alone after it
+    ("Según el hospital, murieron 18 personas") is told of violence, as in English (which
+    reads the sentence before); es_assemble offers it to the page's one act."""
+    return any(t.strength == "strong" and t.event_type in (ERV, BAT, VAC)
+               for i, ts in doc.triggers.items() if i < s.index for t in ts)
+
+
 def _frame(doc: Doc, s: Sentence, t: Trigger, start: int, end: int) -> Frame:
     """A frame on event word `t` over text[start:end]; whether the word refers back."""
     f = Frame(sentence=s, trigger=t, start=start, end=end, event_type=t.event_type,
               sub_event_type=t.sub_event_type)
-    # "una estrategia que ya suma 133 víctimas": a running toll is told of violence, and so
-    # is a killing ("abatió a otro dirigente", "mataron a dos"), unlike "murieron"
-    f.violent_context = t.strength == "strong" or t.text.lower().endswith("víctimas") or \
-        _KILLING.match(t.text) is not None
+    # "una estrategia que ya suma 133 víctimas": a running toll is told of violence
+    f.violent_context = own_violence(t)
     before = doc.text[max(s.start, t.start - 25):t.start]
     refers = bool(_ANAPHOR.search(before)) and not _INDEF.search(before) and \
         bool(_EVENT_NOUN.match(t.text))

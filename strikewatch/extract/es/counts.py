@@ -19,6 +19,8 @@ from strikewatch.extract.es.lexicon import (
     NUMBER_WORDS,
     ORDINALS,
     PEOPLE,
+    RECOVERED,
+    RECOVERING,
     VAGUE,
     masculine,
 )
@@ -246,7 +248,11 @@ TOLL_UPDATED = re.compile(
     r"fallecidos|víctimas|víctimas\s+mortales))\b[^.;]{0,60}?\b(?:se\s+)?"
     r"(?:(?:ha|había)\s+)?(?:elevó|eleva|elevado|subió|sube|subido|aumentó|aumenta|aumentado|"
     r"ascendió|asciende|ascendido|creció|crece|crecido|llegó|llega|llegado|alcanzó|alcanza|"
-    r"alcanzado)\s+(?:(?:\w+mente|ya|después|luego|hoy|ahora)\s+)?(?:hasta|a)?\b",
+    r"alcanzado)\s+(?:(?:\w+mente|ya|después|luego|hoy|ahora)\s+)?(?:hasta|a)?\b|"
+    # the verb first: "el ministerio eleva a 18 el número de muertos"
+    r"\b(?:elev|aument)\w*\s+(?:ya\s+)?(?:a|hasta)\s+[^.;]{1,30}?\s(?:el|la)\s+(?:cifra|"
+    r"balance|saldo|número|total|recuento|conteo)\s+(?:\w+\s+){0,2}?de\s+(?:personas\s+)?"
+    r"(?:muert[oa]s|fallecid[oa]s|víctimas|muertes)\b",
     re.IGNORECASE)
 
 # deaths told with no time or place (counts.UNPLACED_DEATHS, in Spanish): "anunció la muerte
@@ -395,10 +401,34 @@ def _own_side(text: str, at: int) -> bool:
 _AT_LEAST_BEFORE = re.compile(r"\b(?:al menos|por lo menos|como mínimo)\s+a\s+$", re.IGNORECASE)
 
 
+#: a toll raised with its verb first: "eleva a 18 el número de muertos", "elevó hasta 30 la
+#: cifra de fallecidos" (the figure between the verb and the toll's noun)
+_RAISED_TO = re.compile(r"\b(?:elev|aument)\w*\s+(?:ya\s+)?(?:a|hasta)\s+"
+                        r"(?:(?:al\s+menos|más\s+de|unos|unas|cerca\s+de)\s+)?$", re.IGNORECASE)
+_TOLL_NOUN_AFTER = re.compile(
+    r"\s+(?:el|la)\s+(?:cifra|balance|saldo|número|total|recuento|conteo)\s+(?:\w+\s+){0,2}?"
+    r"de\s+(?:personas\s+)?(?:muert[oa]s|fallecid[oa]s|víctimas(?:\s+mortales|\s+fatales)?|"
+    r"muertes)\b", re.IGNORECASE)
+
+
+#: bodies told found: the dead counted ("19 cuerpos fueron recuperados de los escombros",
+#: "los rescatistas hallaron otros tres cadáveres")
+_BODY_NOUN = re.compile(r"\s+(?:cuerpos|cadáveres)\b", re.IGNORECASE)
+_BODIES = re.compile(r"\s+(?:cuerpos|cadáveres)(?:\s+sin\s+vida)?[^.;]{0,40}?\b" + RECOVERED,
+                     re.IGNORECASE)
+_BODIES_AFTER_VERB = re.compile(r"(?:" + RECOVERING + r")\s+(?:(?:ya|los|las|otros|otras)\s+)?"
+                                r"(?:(?:al\s+menos|unos|unas|más\s+de)\s+)?$", re.IGNORECASE)
+
+
 def _tells_death(text: str, head: str, tail: str, a: int, at: int) -> bool:
     """Whether the count standing between `head` and `tail` is a toll: a death word after
     it (through a people noun, any plural one unless partitive or possessive), a killing
-    verb before it, or a toll's noun told to stand at it ("la cifra … ascendió a")."""
+    verb before it, or a toll's noun told to stand at it ("la cifra … ascendió a", "eleva a
+    18 el número de muertos")."""
+    if _RAISED_TO.search(head) and _TOLL_NOUN_AFTER.match(tail):
+        return True
+    if _BODIES.match(tail) or (_BODIES_AFTER_VERB.search(head) and _BODY_NOUN.match(tail)):
+        return True  # "19 cuerpos fueron recuperados", "hallaron otros tres cadáveres"
     open_ok = not _PARTITIVE.match(tail) and not _POSSESSIVE_BEFORE.search(head)
     if (_DEATH_AFTER if open_ok else _DEATH_AFTER_CLOSED).match(tail) or \
             (open_ok and _DEATH_AFTER_CLAUSE.match(tail)):

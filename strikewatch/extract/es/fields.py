@@ -732,6 +732,28 @@ _SUPERLATIVE_APPOSITION = re.compile(
     r"devastador|grave|intens)\w*|peor(?:es)?)\b[^.;,]*", re.IGNORECASE)
 
 
+#: those who count a strike's dead as the days go on: health and rescue services, morgues,
+#: hospitals ("El Ministerio de Salud eleva a 18 el número de muertos"; not a force or the
+#: attacker's command, whose "eleva a 64" sums its campaign)
+_COUNTERS = re.compile(
+    r"\b(?:(?:ministerio|ministra|ministro|secretaría|consejería|departamento|autoridades)\s+"
+    r"(?:de\s+)?(?:salud|sanidad|sanitari[oa]s)|hospital(?:es)?|defensa\s+civil|"
+    r"protección\s+civil|servicios?\s+(?:de\s+)?(?:emergencias?|rescate|salvamento)|"
+    r"equipos?\s+de\s+rescate|socorristas|rescatistas|media\s+luna\s+roja|cruz\s+roja|"
+    r"medicina\s+legal|forenses?|morgue)\b[^.;]{0,60}?\s(?P<v>eleva(?:n|ndo)?\s+a)\b",
+    re.IGNORECASE)
+
+
+def _health_update(text: str) -> str:
+    """`text` with the raise of a toll by those who count a strike's dead blanked out (same
+    length): a casualty word alone, updated by a hospital or rescuers, is one act's dead told
+    again (es_assemble joins it to the page's one act), no campaign's sum."""
+    m = _COUNTERS.search(text)
+    if m is None:
+        return text
+    return text[:m.start("v")] + " " * (m.end("v") - m.start("v")) + text[m.end("v"):]
+
+
 def _masked_rank(text: str) -> tuple[str, bool]:
     """`text` with an appositive rank blanked out (same length), and whether it had one; an
     appositive superlative is blanked too (it ranks nothing)."""
@@ -840,6 +862,37 @@ def _one_day(f: Frame) -> bool:
         not _PERFECT_TOLL.search(f.sentence.text)
 
 
+#: plural acts named as known ("Los bombardeos mataron a …", "Estos ataques dejaron …")
+_DEFINITE_PLURAL = re.compile(r"\b(?:los|las|estos|estas|esos|esas|dichos|dichas)\s+"
+                              r"(?:[\wáéíóúñ]+\s+)?$", re.IGNORECASE)
+
+
+def _after_one_act(doc: Doc, f: Frame) -> bool:
+    """Whether definite plural strikes with a toll ("Los bombardeos mataron a 18 personas")
+    come right after a sentence telling one act in the singular, with no count, start or
+    day of their own: that act told again by its bombs (a raid is many bombs), no campaign."""
+    if "strikes" in f.counts or f.since_read is not None or f.date_low is not None or \
+            _DEFINITE_PLURAL.search(doc.text, max(f.sentence.start, f.trigger.start - 20),
+                                    f.trigger.start) is None:
+        return False
+    before = [x for x in doc.frames if x.sentence.index == f.sentence.index - 1]
+    if len(before) != 1 or _PERFECT_TOLL.search(f.sentence.text):
+        return False  # "los ataques … han dejado 62 muertos": a toll grown to now
+    (act,) = before
+    return _SINGULAR_ACT.fullmatch(act.trigger.text) is not None and act.kind == "event" and \
+        act.status == "occurred" and not _PLURAL_STRIKES.match(act.trigger.text) and \
+        "strikes" not in act.counts and _ONE_MORE.search(
+            doc.text, max(act.sentence.start, act.trigger.start - 25), act.trigger.start) is None
+
+
+#: an act's noun in the singular (a verb, "había atacado tres lanchas", counts nothing)
+_SINGULAR_ACT = re.compile(r"(?:ataque|bombardeo|golpe|atentado|operativo|operación|incursión|"
+                           r"explosión|ofensiva|ataque aéreo|ataque con drones?)", re.IGNORECASE)
+#: an act told as one more ("otro ataque", "un segundo dron"): the plural after it sums both
+_ONE_MORE = re.compile(r"\b(?:otr[oa]|segund[oa]|tercer[oa]?|nuev[oa])\s+(?:[\wáéíóúñ]+\s+)?$",
+                       re.IGNORECASE)
+
+
 @component("es_kind", requires=("doc.frames", "frame.counts", "frame.since_read",
                                 "frame.status", "frame.drop"),
            assigns=("frame.kind", "frame.period_low", "frame.period_high", "frame.background"))
@@ -854,6 +907,8 @@ def read_kind(doc: Doc) -> None:
         cue_text, cue_at = ((f.sentence.text, f.sentence.start) if whole and not f.gap_verb
                             else (doc.text[f.start:_own_end(doc, f)], f.start))
         cue_text, ranked = _masked_rank(cue_text)
+        if f.trigger.strength == "weak":
+            cue_text = _health_update(cue_text)
         cue = _TALLY.search(cue_text)
         lead = doc.text[max(f.start, f.trigger.start - 20):f.trigger.start]
         one_event = (_ONE_EVENT.search(lead) is not None or ranked or
@@ -867,7 +922,8 @@ def read_kind(doc: Doc) -> None:
         # raid on one place is one incident, however many bombs; a plural toll with no day of
         # its own sums strikes
         plural = bool(_PLURAL_STRIKES.match(f.trigger.text)) and not _one_night(doc, f) and \
-            not _series_told(doc, f) and not _on_one_target(doc, f) and not _one_day(f)
+            not _series_told(doc, f) and not _on_one_target(doc, f) and not _one_day(f) and \
+            not _after_one_act(doc, f)
         # "16 muertos desde el martes" (not "murieron en este octavo ataque desde el 2 de …")
         running = f.since_read is not None and "killed" in f.counts and not one_event
         if (strikes and (strikes[0] or 0) >= 2) or (cue and (f.counts or f.since_read)) or \

@@ -124,6 +124,10 @@ SEA_INCIDENT_WORDS = caseless(re.compile(
     r"embarcación|atunero|bote))|asalt(?:ó|aron) a un (?:pesquero|buque|barco|atunero|bote)|"
     r"cayó en manos de|rob(?:ó|aron) a los ocupantes|intercept(?:ó|aron|ada|ado)\b"
     r"(?=[^.]{0,40}\b(?:en el mar|frente a|millas)))", re.IGNORECASE))
+#: bodies told found, after them ("fueron recuperados") or before ("rescataron")
+RECOVERED = r"(?:recuperad|hallad|encontrad|rescatad|extraíd|localizad)[oa]s\b"
+RECOVERING = (r"\b(?:recuper|hall|encontr|rescat|localiz)(?:ó|aron|an|ado)|"
+               r"\bextra(?:jo|jeron|en|ído)")
 #: Weak event words: casualty words that only join an event ("murieron cuatro").
 CASUALTY_WORDS = gated(re.compile(
     # "una estrategia que ya suma cerca de 133 víctimas": a running toll in victims
@@ -131,6 +135,11 @@ CASUALTY_WORDS = gated(re.compile(
     r"(?<=asciende a )(?:\w+ ){0,3}?víctimas|(?<=acumula )(?:\w+ ){0,3}?víctimas|"
     r"muert[oa]s|fallecid[oa]s|murieron|mueren|fallecieron|perdieron la vida|murió|falleció|"
     r"mat(?:ó|aron|ando|ar|ado)|abatid[oa]s|abati(?:ó|eron)|"
+    # bodies recovered are the dead counted: "19 cuerpos fueron recuperados", "los
+    # rescatistas hallaron otros tres cadáveres" (es/counts `_BODIES` reads the figure)
+    r"(?:cuerpos|cadáveres)(?=(?:\s+sin\s+vida)?[^.;]{0,40}?\b" + RECOVERED + r")|"
+    r"(?:" + RECOVERING + r")\s+(?:(?:ya|los|las)\s+)?(?:[\wáéíóúñ]+\s+){0,2}?"
+    r"(?:cuerpos|cadáveres)|"
     # "se informa de la muerte de aproximadamente 20 integrantes": deaths counted by the noun
     r"(?<=\bla )muerte(?= de (?:(?:al menos|por lo menos|unos|unas|aproximadamente|"
     r"cerca de|más de) )?(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|"
@@ -394,7 +403,10 @@ NUMBER = caseless(re.compile(
     r"(?<!\w)(?P<q>al menos|por lo menos|no menos de|como mínimo|un mínimo de|más de|hasta|casi|"
     r"cerca de|unos|unas|alrededor de|aproximadamente)?\s*(?:una\s+|otr[oa]s\s+)?"
     r"(?<![\w.,])(?P<n>\d{1,4}(?![\d.,]\d)|(?:" + _NUMWORD + r")(?:\s+y\s+(?:" + _NUMWORD + r"))?|"
-    r"veinti\w+|(?:" + "|".join(VAGUE) + r"))\b", re.IGNORECASE))
+    r"veinti\w+|(?:" + "|".join(VAGUE) + r"))\b"
+    # "decenas de miles", "20 mil", "dos millones": a larger unit after the figure, a war's or
+    # a crowd's scale, no strike's toll (the English counts' rule)
+    r"(?!(?:\s+y\s+\w+)?\s+(?:de\s+)?(?:mil|miles|millones|millón)\b)", re.IGNORECASE))
 #: People words between a number and a casualty word ("seis tripulantes murieron").
 PEOPLE = (r"(?:personas?|hombres?|tripulantes?|pescador|ocupantes|narcoterroristas|terroristas|"
           r"pescadores|marineros|civiles|presuntos narcotraficantes|narcotraficantes|"
