@@ -91,14 +91,23 @@ _SPEAKER_AFTER = re.compile(r"^(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.�
                             r"(?:\s+(?:centre|center|agency|office|"
                             r"command|ministry|spokes(?:man|woman|person)|officials?|"
                             # "Israeli and U.S. media said ...": who reported it
-                            r"media|press|sources|outlets|newspapers|television))?\s*"
-                            r"(?:said|says|told|reported|added|confirmed|announced|stated|"
+                            r"media|press|sources|outlets|newspapers|television))?"
+                            # "IRNA, the state-run news agency, put the dead at 40"
+                            r"(?:,\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:agency|broadcaster|"
+                            r"outlet|newspaper|channel|monitor|ministry|office|spokes(?:man|"
+                            r"woman|person)),)?\s*(?:(?:has|have|had)\s+)?"
+                            r"(?:said|says|told|tells|reported|added|confirmed|announced|stated|"
+                            # "the Iranian authorities have given a toll of 165"
+                            r"put|puts|gave|given|gives|"
                             # "...," Trump posted on Truth Social; Hegseth wrote on X: the
                             # official who announced the strike, not its target
                             r"claimed|posted|wrote|tweeted|declared|noted|stressed|"
                             r"insisted|explained|testified|acknowledged|counts?|counted|"
                             # "Maduro denounced the attack": who reacted to it
-                            r"denounced|condemned|decried|deplored|criticized|criticised)\b")
+                            r"denounced|condemned|decried|deplored|criticized|criticised|"
+                            # a headline's present: "Islamabad condemns the strike"
+                            r"denounces|condemns|decries|deplores|criticizes|criticises|"
+                            r"slams)\b")
 
 # "Palestine Liberation Organization factions in Sidon denounced the strike", "Hamas leaders
 # in Gaza condemned the raid": members of a party, where they are, reacting to the act (a
@@ -107,7 +116,8 @@ _SPEAKER_AFTER = re.compile(r"^(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.�
 _REACTOR_AFTER = re.compile(r"^(?:\s+[A-Z][\w.’'-]*)*(?:\s+(?:factions?|groups?|leaders?|"
                             r"members|activists|parties|officials))?(?:\s+(?:in|from)\s+"
                             r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?\s+(?:denounced|condemned|"
-                            r"decried|deplored|criticized|criticised|slammed)\b")
+                            r"decried|deplored|criticized|criticised|slammed|denounces|"
+                            r"condemns|decries|deplores|criticizes|criticises|slams)\b")
 # "Lebanon's Ministry of Health says", "Syria's state news agency Sana said", "Lebanon's
 # authorities count ...": an institution of the state that told the event, not its agent
 _SOURCE_OF_STATE = re.compile(r"^['’]s(?:\s+(?:[a-z][\w-]*|[A-Z][\w.’'-]*|of|the)){0,3}?\s+"
@@ -371,6 +381,12 @@ def _acted_on(text: str, i: int) -> bool:
     what was hit ("engaged the militants", "a boat tied to the ELN")."""
     lo = max(0, i - 80)
     return bool(_DESCRIBED_BY.search(text, lo, i) or _ACTED_ON.search(text, lo, i))
+
+
+def speaks_after(rest: str) -> bool:
+    """Whether the words after a name make it who told of or reacted to the event ("IRNA,
+    the state news agency, put the dead at 40", "Islamabad condemns"), not who did it."""
+    return bool(_SPEAKER_AFTER.match(rest) or _REACTOR_AFTER.match(rest))
 
 
 def not_agent(text: str, start: int, h: ActorHit, trig_start: int) -> bool:
