@@ -73,21 +73,18 @@ def test_a_speaker_that_is_also_the_agent_stays_actor1() -> None:
                       "northern Iraq, killing six.")[0] == "TR"
 
 
-def test_a_headline_present_reaction_or_an_agency_that_puts_a_toll_is_no_agent() -> None:
-    # a capital reacting in a headline's present tense
-    m = _one("Caracas condemns the strike on a fishing boat that killed three on Friday.")
-    assert m.actor1 is None or m.actor1.country != "VE"
+def test_an_agency_or_authorities_that_put_a_toll_are_no_agent() -> None:
     # a news agency told in apposition, putting a toll
     m = _one("Tasnim, the semi-official news agency, put the number killed in the strike "
              "on the depot near Tabriz on Friday at 12.")
     assert m.actor1 is None or m.actor1.name != "Tasnim"
-    # authorities that have given a toll
-    m = _one("The Iranian authorities have given a toll of 30 dead in the strike on the "
-             "depot near Tabriz on Friday.")
+    # authorities that gave a toll
+    m = _one("The Iranian authorities gave a toll of 30 dead in the strike on the depot "
+             "near Tabriz on Friday.")
     assert m.actor1 is None or m.actor1.country != "IR"
     # negative: the state that owns the event word stays the agent
-    assert _countries("Caracas condemns the US strike on a boat that killed four on "
-                      "Friday.")[0] == "US"
+    assert _countries("Tasnim, the semi-official news agency, said the US strike on a boat "
+                      "killed four on Friday.")[0] == "US"
 
 
 def test_the_administration_a_story_names_once_is_the_us_one() -> None:
