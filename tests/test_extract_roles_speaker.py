@@ -95,3 +95,10 @@ def test_the_administration_a_story_names_once_is_the_us_one() -> None:
            if m.kind == "event" and m.status == "occurred"]
     assert got and got[0].actor1 is not None and got[0].actor1.country == "US", \
         [m.actor1 for m in got]
+
+
+def test_who_a_headline_kills_in_a_strike_is_not_its_agent() -> None:
+    assert _countries("Israel Kills Hezbollah Military Chief in Strike on Tyre") == ("IL", "LB")
+    assert _countries("US Kills Houthi Military Chief in Strike on Sanaa")[0] == "US"
+    # negative: a headline's agent before its own act noun stays the agent
+    assert _countries("Hezbollah Kills Two in Rocket Attack on Kiryat Shmona")[0] == "LB"

@@ -78,6 +78,8 @@ _DESCRIBED_BY = gated(re.compile(r"\b(?:tied|linked|connected|affiliated|allied|
 # only between, and no "by"/"and": "killed by the army", "attacked and the navy ...")
 _ACTED_ON = re.compile(r"\b(?:(?:went|go|goes|going|moved)\s+after|(?:engag|raid|pursu|storm|"
                        r"target|attack|bomb|shell|eliminat|neutraliz|neutralis|kill)(?:ed|ing)|"
+                       # a headline's present: "Israel Kills Group's Chief in Strike"
+                       r"[Kk]ills|"
                        r"hit|struck|striking)\s+(?:(?!(?:by|and|or|but|while|as|when|after|"
                        r"before|then|with|alongside|said|says)\b)[a-z][\w-]*\s+){0,5}$")
 # "pinning the raids on the United States", "blaming the attack on Israel", "which the
