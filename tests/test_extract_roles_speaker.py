@@ -71,3 +71,34 @@ def test_a_speaker_that_is_also_the_agent_stays_actor1() -> None:
                       "Friday, killing him.") == ("IL", "LB")
     assert _countries("Turkey said on Friday its warplanes had struck PKK positions in "
                       "northern Iraq, killing six.")[0] == "TR"
+
+
+def test_an_agency_or_authorities_that_put_a_toll_are_no_agent() -> None:
+    # a news agency told in apposition, putting a toll
+    m = _one("Tasnim, the semi-official news agency, put the number killed in the strike "
+             "on the depot near Tabriz on Friday at 12.")
+    assert m.actor1 is None or m.actor1.name != "Tasnim"
+    # authorities that gave a toll
+    m = _one("The Iranian authorities gave a toll of 30 dead in the strike on the depot "
+             "near Tabriz on Friday.")
+    assert m.actor1 is None or m.actor1.country != "IR"
+    # negative: the state that owns the event word stays the agent
+    assert _countries("Tasnim, the semi-official news agency, said the US strike on a boat "
+                      "killed four on Friday.")[0] == "US"
+
+
+def test_the_administration_a_story_names_once_is_the_us_one() -> None:
+    text = ("Critics of the Biden administration say the raids are unlawful. On Friday a "
+            "spokesman had announced the administration's first strike on a boat, which "
+            "killed two men.")
+    got = [m for m in extract(Article(text=text, published=PUB))
+           if m.kind == "event" and m.status == "occurred"]
+    assert got and got[0].actor1 is not None and got[0].actor1.country == "US", \
+        [m.actor1 for m in got]
+
+
+def test_who_a_headline_kills_in_a_strike_is_not_its_agent() -> None:
+    assert _countries("Israel Kills Hezbollah Military Chief in Strike on Tyre") == ("IL", "LB")
+    assert _countries("US Kills Houthi Military Chief in Strike on Sanaa")[0] == "US"
+    # negative: a headline's agent before its own act noun stays the agent
+    assert _countries("Hezbollah Kills Two in Rocket Attack on Kiryat Shmona")[0] == "LB"

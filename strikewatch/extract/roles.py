@@ -78,6 +78,8 @@ _DESCRIBED_BY = gated(re.compile(r"\b(?:tied|linked|connected|affiliated|allied|
 # only between, and no "by"/"and": "killed by the army", "attacked and the navy ...")
 _ACTED_ON = re.compile(r"\b(?:(?:went|go|goes|going|moved)\s+after|(?:engag|raid|pursu|storm|"
                        r"target|attack|bomb|shell|eliminat|neutraliz|neutralis|kill)(?:ed|ing)|"
+                       # a headline's present: "Israel Kills Group's Chief in Strike"
+                       r"[Kk]ills|"
                        r"hit|struck|striking)\s+(?:(?!(?:by|and|or|but|while|as|when|after|"
                        r"before|then|with|alongside|said|says)\b)[a-z][\w-]*\s+){0,5}$")
 # "pinning the raids on the United States", "blaming the attack on Israel", "which the
@@ -91,8 +93,14 @@ _SPEAKER_AFTER = re.compile(r"^(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.â
                             r"(?:\s+(?:centre|center|agency|office|"
                             r"command|ministry|spokes(?:man|woman|person)|officials?|"
                             # "Israeli and U.S. media said ...": who reported it
-                            r"media|press|sources|outlets|newspapers|television))?\s*"
-                            r"(?:said|says|told|reported|added|confirmed|announced|stated|"
+                            r"media|press|sources|outlets|newspapers|television))?"
+                            # "IRNA, the state-run news agency, put the dead at 40"
+                            r"(?:,\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:agency|broadcaster|"
+                            r"outlet|newspaper|channel|monitor|ministry|office|spokes(?:man|"
+                            r"woman|person)),)?\s*"
+                            r"(?:said|says|told|tells|reported|added|confirmed|announced|stated|"
+                            # "the Iranian authorities gave a toll of 165"
+                            r"put|puts|gave|gives|"
                             # "...," Trump posted on Truth Social; Hegseth wrote on X: the
                             # official who announced the strike, not its target
                             r"claimed|posted|wrote|tweeted|declared|noted|stressed|"
@@ -371,6 +379,12 @@ def _acted_on(text: str, i: int) -> bool:
     what was hit ("engaged the militants", "a boat tied to the ELN")."""
     lo = max(0, i - 80)
     return bool(_DESCRIBED_BY.search(text, lo, i) or _ACTED_ON.search(text, lo, i))
+
+
+def speaks_after(rest: str) -> bool:
+    """Whether the words after a name make it who told of or reacted to the event ("IRNA,
+    the state news agency, put the dead at 40", "Islamabad condemned"), not who did it."""
+    return bool(_SPEAKER_AFTER.match(rest) or _REACTOR_AFTER.match(rest))
 
 
 def not_agent(text: str, start: int, h: ActorHit, trig_start: int) -> bool:

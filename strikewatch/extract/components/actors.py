@@ -20,7 +20,7 @@ from strikewatch.extract.actors import (
 )
 from strikewatch.extract.context import Doc, Frame, Sentence
 from strikewatch.extract.pipeline import component
-from strikewatch.extract.roles import assign_roles, not_agent
+from strikewatch.extract.roles import assign_roles, not_agent, speaks_after
 from strikewatch.geo.protocol import geoparser
 from strikewatch.records import Actor
 
@@ -86,6 +86,11 @@ def _geo_country(name: str) -> str | None:
 
 
 
+# "the Trump administration's strikes ... the administration's first strike": a story that
+# names the U.S. administration once, and no country
+_US_ADMINISTRATION = re.compile(r"\b(?:Trump|Biden|Obama|U\.S\.|US|American) administration\b")
+
+
 def _by_word_order(doc: Doc, f: Frame) -> tuple[list[ActorHit], bool]:
     """Set the frame's actors from word order; (the actors found, whether order decided)."""
     clause = doc.text[f.start:f.end]
@@ -114,7 +119,7 @@ def _by_word_order(doc: Doc, f: Frame) -> tuple[list[ActorHit], bool]:
         a1, sure = owner, True
     if a1 is not None and a1.actor.country is None and \
             a1.actor.name.lower() in ("administration", "the administration") and \
-            "US" in doc.countries:
+            ("US" in doc.countries or _US_ADMINISTRATION.search(doc.text)):
         # "The administration has authorized ...", in a story about the U.S.: the
         # executive the story is about
         a1 = ActorHit(a1.start, a1.end, Actor(name="U.S. administration",
@@ -170,6 +175,11 @@ def _by_parse(f: Frame, hits: list[ActorHit]) -> None:
                 continue  # "North Waziristan (Outlet) – A drone ...": where it was filed
             if own and _SITE_AFTER.match(s.text, eb):
                 continue  # "The Ain al-Hilweh camp strike": the site hit, not who hit it
+            if role == "actor1" and label != "PERSON" and s.start + eb <= f.trigger.start \
+                    and speaks_after(s.text[eb:eb + 160]):
+                # an agency or a capital that told it ("IRNA, the state news agency, put
+                # the dead at 40"); a person who tells may speak for the agent (a minister)
+                continue
             if label in ("ORG", "PERSON", "NORP", "GPE") and a <= s.start + ea < b:
                 name = s.text[ea:eb]
                 country = demonym_country(name) or country_names().get(name) or \

@@ -2,8 +2,9 @@
 
 The target word nearest the event word (after it, else before it; the subject of a passive
 first — "patrol boats had been struck"); the event word itself for "sank two skiffs".
-Domain: sea for a vessel or a sea word, air for "shot down", land for buildings, vehicles,
-facilities or "on land".
+Domain: sea for a vessel or a sea word (not a launch platform, "fired from a warship", nor a
+reason told after the act, "to stop attacks on shipping"), air for "shot down", land for
+buildings, vehicles, facilities or "on land".
 """
 
 from __future__ import annotations
@@ -47,16 +48,51 @@ _SEA = caseless(re.compile(r"\b(?:at sea|seas?|ocean|waters|Caribbean|Pacific|At
 # what was hit
 _OWN_CLAUSE = re.compile(r"\b(?:since|when|while|because|until|although|whereas)\s+"
                          r"(?:[\w'’-]+\s+){1,3}?(?:was|were|is|are|had|has|have)\b", re.I)
+# "missiles that a Navy ship fired from the Gulf of Guinea", "being fired from a naval
+# vessel": where the shot came from, not what was hit nor where the hit was
+_LAUNCHED_FROM = re.compile(r"\b(?:fired|launched|shot|flown|lobbed)\s+from\s+(?:(?:a|an|the)\s+)?"
+                            r"(?:[\w.'’-]+\s+){0,3}?(?:(?:war)?ships?|vessels?|destroyers?|"
+                            r"frigates?|submarines?|(?:aircraft\s+)?carriers?|sea|waters|"
+                            r"(?:[A-Z][\w-]*\s+){0,2}(?:Sea|Ocean|Gulf(?:\s+of(?:\s+[A-Z][\w-]*)+)?))"
+                            r"(?:\s+(?:in|on|off)\s+the\s+(?:[A-Z][\w-]*\s+){0,3}"
+                            r"(?:Sea|Ocean|Gulf(?:\s+of(?:\s+[A-Z][\w-]*)+)?))?\b")
+
+
+# "launched its campaign against the Houthis to make them stop threatening ships", "aimed at
+# the rebels over their attacks on shipping": the why of the act names other acts' targets
+# and seas; "Hodeida, Yemen's port on the Red Sea": a town described by its coast
+_WHY = re.compile(r"(?:\b(?:in order to|so as to|to (?:make|stop|deter|protect|prevent|end|halt|"
+                  r"punish|force|curb|counter|respond to)|aimed at|intended to|meant to|"
+                  r"in (?:response|retaliation|reply) (?:to|for)|"
+                  r"over (?:their|its|the\s+\w+['’]s?) (?:attacks?|threats?|strikes?))\b|"
+                  r"\b(?:port|city|town|coast) on the\b)", re.I)
+
+
+def _act_words(clause: str, trig_at: int) -> str:
+    """The clause up to a reason or purpose told after the event word."""
+    m = _WHY.search(clause, trig_at)
+    return clause if m is None else clause[:m.start()]
+
+
+def _without_launch(seg: str) -> str:
+    """The words with any launch platform blanked (offsets kept)."""
+    if "from" not in seg:
+        return seg
+    return _LAUNCHED_FROM.sub(lambda m: " " * len(m.group()), seg)
+
+
 _AIR = anchored(re.compile(r"\b(?:shot down|downed|intercepted)\b", re.I))
 _ON_LAND = anchored(re.compile(r"\bon land\b", re.I))
 
 
 def _target(doc: Doc, f: Frame) -> None:
-    after = doc.text[f.trigger.end:min(f.end, f.trigger.end + 70)]
+    clause = _without_launch(doc.text[f.start:f.end])  # offsets kept: slices as of the text
+    after = clause[f.trigger.end - f.start:min(f.end, f.trigger.end + 70) - f.start]
     own = _OWN_CLAUSE.search(after)
     if own is not None:
         after = after[:own.start()]
-    before = doc.text[max(f.start, f.trigger.start - 50):f.trigger.start]
+    after = _act_words(after, 0)
+    before = clause[max(0, f.trigger.start - 50 - f.start):f.trigger.start - f.start]
     order = [(after, f.trigger.end), (before, max(f.start, f.trigger.start - 50))]
     if _PASSIVE.search(before):
         order.reverse()  # "patrol boats had been struck near the port": the subject
@@ -74,7 +110,7 @@ def _target(doc: Doc, f: Frame) -> None:
 
 
 def _domain(doc: Doc, f: Frame) -> None:
-    clause = doc.text[f.start:f.end]
+    clause = _act_words(_without_launch(doc.text[f.start:f.end]), f.trigger.end - f.start)
     if f.target_kind == "vessel" or _SEA.search(clause) and not _ON_LAND.search(clause):
         f.domain = "sea"
     elif _AIR.search(clause):
