@@ -649,6 +649,22 @@ def _cue_words(f: Frame) -> list[str]:
     return _CUE_WORD.findall(before[-40:]) + (_CUE_WORD.findall(after.group(1)) if after else [])
 
 
+# an abbreviated month and day right before an act's noun: "the Dec. 30 strikes"
+_DAY_BEFORE = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s+(\d{1,2})\s+"
+                         r"(?:[\w-]+\s+)?$")
+
+
+def _own_day(f: Frame) -> re.Pattern[str] | None:
+    """The day an anaphor's own noun phrase names, as a pattern for the sentences of the
+    event it may refer to ("Dec. 30", "December 30"), or None."""
+    s = f.sentence
+    m = _DAY_BEFORE.search(s.text[:f.trigger.start - s.start])
+    if m is None:
+        return None
+    month = m.group(1)[:3]
+    return re.compile(rf"\b{month}[a-z]*\.?\s+{m.group(2)}\b(?!\d)")
+
+
 def _kill_toll(x: Frame) -> tuple[int | None, int | None] | None:
     return x.counts.get("killed")
 
@@ -762,6 +778,13 @@ def merge_frames(doc: Doc) -> list[Group]:
             same = [g for g in cands if any(_STRIKE_NOUN.search(x.trigger.text)
                                             for x in g.frames)]
             cands = same or cands
+        own_day = _own_day(f) if f.anaphoric else None
+        if own_day is not None:
+            # "the Dec. 30 strikes": the event told with that day, else an act of its own
+            # ("came after the Nov. 17 assault in Bannu" after a Nov. 19 raid)
+            cands = [g for g in cands if any(own_day.search(x.sentence.text) for x in g.frames)]
+            if not cands:
+                f.anaphoric = False
         if f.anaphoric and len(cands) > 1 and _ONE_ACT.search(f.trigger.text):
             # "the attack killed 30" after "the army has been fighting the militia since
             # April": one act told, not the war the sentence between named
